@@ -1,0 +1,5 @@
+"""``python -m roadmaplint``."""
+
+from roadmaplint.cli import main
+
+raise SystemExit(main())

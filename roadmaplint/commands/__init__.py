@@ -1,0 +1,1 @@
+"""One module per command: plain functions with explicit arguments that return an exit code."""

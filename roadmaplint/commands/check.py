@@ -1,0 +1,118 @@
+"""`roadmaplint check`: findings for each roadmap, in the chosen report format."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from roadmaplint.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    SettingsCache,
+    roadmap_paths,
+    say_error,
+)
+from roadmaplint.config import Overrides
+from roadmaplint.engine import check_roadmap
+from roadmaplint.errors import RoadmapError
+from roadmaplint.findings import Finding, Severity
+from roadmaplint.parse import parse
+from roadmaplint.source import read_roadmap
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    format: str = "text"
+    config: Path | None = None
+    overrides: Overrides = field(default_factory=Overrides)
+    colour: bool = False
+    quiet: bool = False
+    statistics: bool = False
+    exit_zero: bool = False
+    output_file: Path | None = None
+    step_summary: Path | None = None  # where GitHub wants the job summary, if anywhere
+
+
+def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
+    files = roadmap_paths(paths)
+    settings = SettingsCache(options.config, options.overrides)
+    findings: list[Finding] = []
+    failing = False
+    broken = False
+    checked = 0
+    for path in files:
+        try:
+            found = _check_file(path, settings)
+        except RoadmapError as error:
+            say_error(err, str(error))
+            broken = True
+            continue
+        checked += 1
+        strict = settings.for_path(path).strict
+        failing |= any(f.severity is Severity.ERROR or strict for f in found)
+        findings.extend(found)
+    findings.sort()
+    if checked == 0:
+        return EXIT_ERROR  # nothing was read: there is nothing to report
+    try:
+        _report(findings, [str(path) for path in files], options, out)
+    except OSError as error:
+        say_error(err, f"cannot write the report: {error.strerror or error}")
+        return EXIT_ERROR
+    if broken:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
+
+
+def _check_file(path: Path, settings: SettingsCache) -> list[Finding]:
+    source = read_roadmap(path)
+    file_settings = settings.for_path(path)
+    roadmap = parse(source.text, str(path), file_settings)
+    # The records live until the process ends; the collector need not rescan them.
+    gc.freeze()
+    return check_roadmap(roadmap, file_settings)
+
+
+def _report(findings: list[Finding], paths: list[str], options: CheckOptions, out: TextIO) -> None:
+    text = render_report(findings, options)
+    if options.output_file is not None:
+        options.output_file.write_text(text, encoding="utf-8")
+    else:
+        out.write(text)
+    if options.step_summary is not None:
+        from roadmaplint.report.github import job_summary
+
+        with open(options.step_summary, "a", encoding="utf-8") as summary:
+            summary.write(job_summary(findings, paths))
+
+
+def render_report(findings: list[Finding], options: CheckOptions) -> str:
+    if options.format == "json":
+        from roadmaplint.report import json
+
+        return json.render(findings)
+    if options.format == "github":
+        from roadmaplint.report import github
+
+        return github.render(findings)
+    if options.format == "sarif":
+        from roadmaplint.report import sarif
+
+        return sarif.render(findings)
+    from roadmaplint.report import text
+
+    colour = options.colour and options.output_file is None
+    return text.render(findings, colour=colour, quiet=options.quiet, statistics=options.statistics)
+
+
+def wants_colour(stream: TextIO) -> bool:
+    """Colour on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

@@ -1,0 +1,75 @@
+"""`roadmaplint fix`: regenerate derived sections in place, or say what would change."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from roadmaplint.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    SettingsCache,
+    roadmap_paths,
+    say_error,
+)
+from roadmaplint.config import Overrides
+from roadmaplint.errors import RoadmapError
+from roadmaplint.fix import fix_text
+from roadmaplint.report import plural
+from roadmaplint.source import read_roadmap
+from roadmaplint.write import write_roadmap
+
+
+@dataclass(frozen=True)
+class FixOptions:
+    check: bool = False  # write nothing; exit 1 if a file would change
+    diff: bool = False  # write nothing; print a unified diff
+    config: Path | None = None
+    overrides: Overrides = field(default_factory=Overrides)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    lines = difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
+
+
+def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err: TextIO) -> int:
+    settings = SettingsCache(options.config, options.overrides)
+    changed = unchanged = 0
+    refused = broken = False
+    for path in roadmap_paths(paths):
+        try:
+            source = read_roadmap(path)
+            result = fix_text(source.text, str(path), settings.for_path(path))
+            if result.refused:
+                err.write(f"{path}: cannot fix: {result.refused}\n")
+                refused = True
+            if not result.changed:
+                unchanged += 1
+                continue
+            changed += 1
+            what = "; ".join(result.changes)
+            if options.diff:
+                out.write(unified_diff(str(path), source.text, result.text))
+            elif options.check:
+                out.write(f"Would fix {path} ({what})\n")
+            else:
+                write_roadmap(source, result.text)
+                out.write(f"Fixed {path} ({what})\n")
+        except RoadmapError as error:
+            say_error(err, str(error))
+            broken = True
+    if not options.diff:
+        verb = "would be fixed" if options.check else "fixed"
+        out.write(f"{plural(changed, 'file')} {verb}, {unchanged} left unchanged.\n")
+    if broken:
+        return EXIT_ERROR
+    if refused or (changed and (options.check or options.diff)):
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,175 @@
+"""Settings from `[tool.roadmaplint]` in pyproject.toml or a `.roadmaplint.toml`.
+
+The file is found by walking up from the roadmap's folder; ``--config`` names
+one directly. Every problem is a RoadmapError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.settings import Settings, Statuses
+
+CONFIG_FILE = ".roadmaplint.toml"
+MAX_PATTERN = 200
+# A repeated group that itself repeats: (a+)+, (\w*)*, (x{2,})+ ...
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line says, over what the file says."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    strict: bool | None = None
+
+
+def find_config(roadmap: Path) -> Path | None:
+    """The nearest config file at or above the roadmap's folder."""
+    folder = roadmap.resolve().parent
+    for candidate in (folder, *folder.parents):
+        dotfile = candidate / CONFIG_FILE
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and "roadmaplint" in _table(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _table(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise RoadmapError(f"{path}: not valid TOML: {error}") from None
+
+
+def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Settings:
+    settings = Settings()
+    if config is not None:
+        document = _table(config)
+        if config.name == "pyproject.toml":
+            table = document.get("tool", {}).get("roadmaplint", {})
+            where = f"{config}: [tool.roadmaplint]"
+        else:
+            table, where = document, str(config)
+        settings = _apply(settings, table, where, config.resolve().parent)
+    if overrides.select is not None:
+        settings = replace(settings, select=_codes(list(overrides.select), "--select"))
+    if overrides.ignore is not None:
+        settings = replace(settings, ignore=_codes(list(overrides.ignore), "--ignore"))
+    if overrides.strict is not None:
+        settings = replace(settings, strict=overrides.strict)
+    return settings
+
+
+def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path) -> Settings:
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        parse = _KEYS.get(key)
+        if parse is None:
+            raise RoadmapError(
+                f"{where}: unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}"
+            )
+        try:
+            changes[key.replace("-", "_")] = parse(value, home)
+        except (TypeError, ValueError) as error:
+            raise RoadmapError(f"{where}: {key}: {error}") from None
+    return replace(settings, **changes)
+
+
+def _strings(value: Any, _home: Path | None = None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise TypeError("expected a string or a list of strings")
+    return tuple(value)
+
+
+def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> tuple[str, ...]:
+    from roadmaplint.rules import is_selector
+
+    codes = _strings(value)
+    for code in codes:
+        if not is_selector(code):
+            message = f"unknown rule {code!r}; `roadmaplint rules` lists them"
+            if where:
+                raise RoadmapError(f"{where}: {message}")
+            raise ValueError(message)
+    return codes
+
+
+def _boolean(value: Any, _home: Path) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
+
+
+def _text(value: Any, _home: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError("expected a non-empty string")
+    return value
+
+
+def id_pattern(value: Any, _home: Path | None = None) -> str:
+    """A user's ID pattern, refused when it could misbehave."""
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected a regular expression as a string")
+    if len(value) > MAX_PATTERN:
+        raise ValueError(f"pattern is longer than {MAX_PATTERN} characters")
+    if _NESTED_REPEAT.search(value):
+        raise ValueError("a repeated group that repeats again can backtrack for ever; simplify it")
+    try:
+        compiled = re.compile(value)
+    except re.error as error:
+        raise ValueError(f"not a valid regular expression: {error}") from None
+    if compiled.fullmatch(""):
+        raise ValueError("the pattern matches an empty ID")
+    if compiled.search("[") or compiled.search("]") or compiled.search("\n"):
+        raise ValueError("IDs may not contain brackets or line breaks")
+    return value
+
+
+def _template_dir(value: Any, home: Path) -> str:
+    folder = (home / _text(value, home)).resolve()
+    if not folder.is_relative_to(home):
+        raise ValueError(f"{value!r} is outside the folder of the config file ({home})")
+    if not folder.is_dir():
+        raise ValueError(f"{value!r} is not a folder")
+    return str(folder)
+
+
+def _statuses(value: Any, _home: Path) -> Statuses:
+    if not isinstance(value, dict):
+        raise TypeError('expected a table such as { done = ["done", "shipped"] }')
+    known = {field.name.replace("_", "-"): field.name for field in fields(Statuses)}
+    meanings: dict[str, tuple[str, ...]] = {}
+    for meaning, names in value.items():
+        if meaning not in known:
+            raise ValueError(f"unknown meaning {meaning!r}; known: {', '.join(known)}")
+        meanings[known[meaning]] = _strings(names)
+    return replace(Statuses(), **meanings)
+
+
+_KEYS: dict[str, Callable[[Any, Path], Any]] = {
+    "select": lambda value, home: _codes(value),
+    "ignore": lambda value, home: _codes(value),
+    "strict": _boolean,
+    "required-fields": _strings,
+    "id-pattern": id_pattern,
+    "overview-heading": _text,
+    "graph-heading": _text,
+    "template-dir": _template_dir,
+    "statuses": _statuses,
+    "no-dri": _strings,
+}

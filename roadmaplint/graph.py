@@ -1,0 +1,87 @@
+"""Roadmap records -> a networkx dependency graph. The only module that imports networkx.
+
+An edge ``A -> B`` means "A depends on B". Every algorithm here is iterative,
+so a dependency chain of any length never meets Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import networkx as nx
+
+from roadmaplint.model import Item, Roadmap
+
+
+@dataclass(frozen=True)
+class DependencyGraph:
+    graph: nx.DiGraph[str]  # nodes are item IDs, edges point from an item to what it depends on
+    order: Mapping[str, int]  # document order of each ID
+
+    @classmethod
+    def from_roadmap(cls, roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> DependencyGraph:
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        order = {item_id: index for index, item_id in enumerate(items_by_id)}
+        graph.add_nodes_from(order)
+        graph.add_edges_from(
+            (item.id, dependency)
+            for item in items_by_id.values()
+            for dependency in item.depends_on
+            if dependency in order and dependency != item.id
+        )
+        return cls(graph, order)
+
+    def cycles(self) -> list[list[str]]:
+        """One cycle per knot of mutually dependent items, first item in document order.
+
+        Each cycle starts and ends at the knot's first item: ``[A, B, A]``. Listing
+        every simple cycle could take exponential time; one per strongly connected
+        component names each knot once.
+        """
+        found = []
+        for component in nx.strongly_connected_components(self.graph):
+            if len(component) < 2:
+                continue
+            start = min(component, key=self.order.__getitem__)
+            found.append(self._shortest_cycle(start, component))
+        found.sort(key=lambda cycle: self.order[cycle[0]])
+        return found
+
+    def _shortest_cycle(self, start: str, within: set[str]) -> list[str]:
+        parent: dict[str, str] = {}
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for successor in sorted(self.graph.successors(node), key=self.order.__getitem__):
+                if successor not in within:
+                    continue
+                if successor == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(parent[path[-1]])
+                    return [start, *reversed(path[:-1]), start]
+                if successor not in parent:
+                    parent[successor] = node
+                    queue.append(successor)
+        raise AssertionError("a strongly connected component always has a cycle")
+
+    def dependencies(self, item_id: str) -> list[str]:
+        return sorted(self.graph.successors(item_id), key=self.order.__getitem__)
+
+    def dependents(self, item_id: str) -> list[str]:
+        return sorted(self.graph.predecessors(item_id), key=self.order.__getitem__)
+
+    def ancestors(self, item_id: str) -> set[str]:
+        """Everything ``item_id`` depends on, directly or not."""
+        return set(nx.descendants(self.graph, item_id))
+
+    def descendants(self, item_id: str) -> set[str]:
+        """Everything that depends on ``item_id``, directly or not."""
+        return set(nx.ancestors(self.graph, item_id))
+
+    def dependency_order(self, nodes: Iterable[str]) -> list[str]:
+        """``nodes`` so that every item comes after what it depends on; ties in document order."""
+        subgraph = self.graph.subgraph(nodes).reverse(copy=False)
+        return list(nx.lexicographical_topological_sort(subgraph, key=self.order.__getitem__))

@@ -1,0 +1,164 @@
+"""The records a roadmap is read into. Plain frozen data, no logic.
+
+Lines are 1-based and columns are 1-based character offsets into the line,
+as editors and GitHub show them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One ``**Name:** value`` list item of an item."""
+
+    name: str  # as written, e.g. "Depends on"
+    key: str  # normalised for lookup: lower case, single spaces
+    value: str  # plain text of the value
+    position: Position  # where the field's name starts
+    value_position: Position  # where the value starts (or would start)
+    end_line: int  # last line of the field, nested lists included
+
+
+@dataclass(frozen=True, slots=True)
+class DoneCriterion:
+    """One entry of a Definition of Done list; ``checked`` is None for plain bullets."""
+
+    text: str
+    checked: bool | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    title: str
+    section: str | None
+    position: Position  # the heading
+    end_line: int  # last line that belongs to the item
+    fields: tuple[Field, ...]
+    status: str | None
+    priority: str | None
+    dri: str | None
+    depends_on: tuple[str, ...]  # references to items, in written order
+    external_deps: tuple[str, ...]  # anything else named under Depends on
+    definition_of_done: tuple[DoneCriterion, ...]
+
+    def field(self, key: str) -> Field | None:
+        """The first field with this normalised key, if any."""
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class LegendEntry:
+    value: str
+    description: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    name: str  # "Status Legend"
+    position: Position
+    entries: tuple[LegendEntry, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(entry.value for entry in self.entries)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading the parser saw; kept for rules about headings that are not items."""
+
+    level: int
+    text: str
+    position: Position
+    section: str | None
+    in_item_section: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewEntry:
+    id: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewGroup:
+    label: str  # as written, e.g. "P0 (Critical)"
+    priority: str  # the priority the label names, e.g. "P0"
+    line: int
+    entries: tuple[OverviewEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A generated section: its heading line and the lines it spans (1-based, inclusive).
+
+    ``body_end`` is the last line of generated content; lines after it up to
+    ``end`` are blank lines or thematic breaks that separate it from what follows.
+    """
+
+    heading: Position
+    end: int
+    body_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    region: Region
+    groups: tuple[OverviewGroup, ...]
+    bullet: str | None  # the bullet its entries use, if any
+    indent: str  # the indentation of its heading
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment block: suppressions live in these."""
+
+    text: str
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """How the document is written, so generated text can match it."""
+
+    newline: str
+    indent: str  # indentation of item headings
+    bullet: str  # the bullet fields use
+    bom: bool
+    final_newline: bool
+    line_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Roadmap:
+    path: str
+    title: str | None
+    title_position: Position | None
+    status_legend: Legend | None
+    priority_legend: Legend | None
+    sections: tuple[str, ...]
+    items: tuple[Item, ...]
+    headings: tuple[Heading, ...]
+    overviews: tuple[Overview, ...]
+    comments: tuple[Comment, ...]
+    style: Style
+    source: str
+
+    @property
+    def overview(self) -> Overview | None:
+        return self.overviews[0] if self.overviews else None

@@ -1,0 +1,41 @@
+"""Report formats: each module turns sorted findings into text for one audience."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from roadmaplint.findings import Finding, Severity
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    errors: int
+    warnings: int
+    fixable: int
+
+    @classmethod
+    def of(cls, findings: Sequence[Finding]) -> Tally:
+        errors = sum(1 for finding in findings if finding.severity is Severity.ERROR)
+        return cls(
+            errors=errors,
+            warnings=len(findings) - errors,
+            fixable=sum(1 for finding in findings if finding.fixable),
+        )
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    """``Found 2 errors and 3 warnings; 1 fixable with roadmaplint fix.``"""
+    if not findings:
+        return "All checks passed."
+    tally = Tally.of(findings)
+    line = f"Found {plural(tally.errors, 'error')} and {plural(tally.warnings, 'warning')}"
+    if tally.fixable:
+        line += f"; {tally.fixable} fixable with roadmaplint fix"
+    return line + "."

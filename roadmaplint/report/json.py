@@ -1,0 +1,14 @@
+"""A JSON array of findings: path, line, column, code, severity, message, item, fixable."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from roadmaplint.findings import Finding
+
+
+def render(findings: Sequence[Finding]) -> str:
+    return (
+        json.dumps([finding.as_dict() for finding in findings], indent=2, ensure_ascii=False) + "\n"
+    )

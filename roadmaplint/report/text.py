@@ -1,0 +1,51 @@
+"""The human report: ``PATH:LINE:COL: CODE message``, then a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from roadmaplint.findings import Finding, Severity
+from roadmaplint.report import summary_line
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
+
+
+def render(
+    findings: Sequence[Finding],
+    *,
+    colour: bool = False,
+    quiet: bool = False,
+    statistics: bool = False,
+) -> str:
+    lines = [statistics_table(findings)] if statistics and findings else []
+    if not statistics:
+        lines += [_line(finding, colour) for finding in findings]
+    if not quiet:
+        lines.append(summary_line(findings))
+    return "".join(line + "\n" for line in lines if line)
+
+
+def _line(finding: Finding, colour: bool) -> str:
+    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    if not colour:
+        return f"{where} {finding.code} {finding.message}"
+    code = f"{_COLOURS[finding.severity]}{_BOLD}{finding.code}{_RESET}"
+    return f"{_BOLD}{where}{_RESET} {code} {finding.message}"
+
+
+def statistics_table(findings: Sequence[Finding]) -> str:
+    """One line per code, most frequent first: count, code, rule name, fixable mark."""
+    from roadmaplint.rules import find_rule
+
+    counts = Counter(finding.code for finding in findings)
+    rows = []
+    width = len(str(max(counts.values())))
+    for code, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+        rule = find_rule(code)
+        name = rule.name if rule else ""
+        mark = " [*]" if rule and rule.fixable else ""
+        rows.append(f"{count:>{width}}  {code}  {name}{mark}")
+    return "\n".join(rows)

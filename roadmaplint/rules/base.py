@@ -1,0 +1,106 @@
+"""What a rule is: its metadata, its documentation and the function that checks."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from roadmaplint.findings import Finding, Severity
+from roadmaplint.model import Item, Position, Roadmap
+from roadmaplint.settings import Settings
+
+if TYPE_CHECKING:
+    from roadmaplint.graph import DependencyGraph
+
+
+@dataclass
+class Context:
+    """What every rule may read: the records, the settings and derived lookups."""
+
+    roadmap: Roadmap
+    settings: Settings
+
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Each ID's first item; later duplicates are RL102's business."""
+        found: dict[str, Item] = {}
+        for item in self.roadmap.items:
+            found.setdefault(item.id, item)
+        return found
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        from roadmaplint.graph import DependencyGraph
+
+        return DependencyGraph.from_roadmap(self.roadmap, self.items_by_id)
+
+    @cached_property
+    def priority_rank(self) -> dict[str, int]:
+        """Legend order: 0 is the highest priority."""
+        legend = self.roadmap.priority_legend
+        values = legend.values if legend else ()
+        return {value: rank for rank, value in reversed(list(enumerate(values)))}
+
+    @property
+    def statuses(self) -> frozenset[str]:
+        legend = self.roadmap.status_legend
+        return frozenset(legend.values) if legend else frozenset()
+
+
+Check = Callable[[Context], Iterable["Report"]]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a check function yields; the registry turns it into a Finding."""
+
+    position: Position
+    message: str
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    bad: str  # a roadmap fragment that fails
+    good: str  # the same fragment corrected
+    check: Check = field(repr=False, compare=False)
+    fixable: bool = False
+
+    def run(self, context: Context) -> Iterator[Finding]:
+        return self.findings(context.roadmap.path, self.check(context))
+
+    def findings(self, path: str, reports: Iterable[Report]) -> Iterator[Finding]:
+        for report in reports:
+            yield Finding(
+                path=path,
+                line=report.position.line,
+                column=report.position.column,
+                code=self.code,
+                severity=self.severity,
+                message=report.message,
+                item=report.item,
+                fixable=self.fixable,
+            )
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean X?)`` when a candidate is close, else an empty string."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    pool = list(candidates)
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if not close:
+        lowered = {candidate.lower(): candidate for candidate in pool}
+        close = [lowered[word.lower()]] if word.lower() in lowered else []
+    return close[0] if close else None

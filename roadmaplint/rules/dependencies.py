@@ -1,0 +1,177 @@
+"""Rules about dependencies between items (RL301-RL306)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from roadmaplint.findings import Severity
+from roadmaplint.model import Item, Position
+from roadmaplint.parse import DEPENDS_ON
+from roadmaplint.rules.base import Context, Report, Rule, did_you_mean
+
+
+def _where(item: Item) -> Position:
+    found = item.field(DEPENDS_ON)
+    return found.value_position if found is not None else item.position
+
+
+def unknown_dependencies(context: Context) -> Iterator[Report]:
+    known = context.items_by_id
+    by_prefix: dict[str, list[str]] = {}
+    for other in known:
+        by_prefix.setdefault(other.rsplit("-", 1)[0], []).append(other)
+    for item in context.roadmap.items:
+        for dependency in item.depends_on:
+            if dependency not in known:
+                # Suggest among the same prefix: comparing with every ID is quadratic.
+                similar = by_prefix.get(dependency.rsplit("-", 1)[0], [])
+                yield Report(
+                    _where(item),
+                    f"{item.id} depends on unknown item {dependency}"
+                    f"{did_you_mean(dependency, similar)}",
+                    item.id,
+                )
+
+
+def dependency_cycles(context: Context) -> Iterator[Report]:
+    if not any(item.depends_on for item in context.roadmap.items):
+        return
+    for cycle in context.graph.cycles():
+        first = context.items_by_id[cycle[0]]
+        yield Report(_where(first), f"dependency cycle: {' -> '.join(cycle)}", first.id)
+
+
+def self_dependencies(context: Context) -> Iterator[Report]:
+    for item in context.roadmap.items:
+        if item.id in item.depends_on:
+            yield Report(_where(item), f"{item.id} depends on itself", item.id)
+
+
+def _known_dependencies(context: Context, item: Item) -> Iterator[Item]:
+    for dependency in dict.fromkeys(item.depends_on):
+        found = context.items_by_id.get(dependency)
+        if found is not None and found is not item:
+            yield found
+
+
+def done_before_dependencies(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        if not statuses.is_done(item.status):
+            continue
+        for dependency in _known_dependencies(context, item):
+            if not statuses.is_done(dependency.status):
+                yield Report(
+                    _where(item),
+                    f"{item.id} is {item.status} but depends on {dependency.id}, which is "
+                    f"{dependency.status or 'without status'}; finish {dependency.id} first "
+                    f"or reopen {item.id}",
+                    item.id,
+                )
+
+
+def priority_inversions(context: Context) -> Iterator[Report]:
+    rank = context.priority_rank
+    for item in context.roadmap.items:
+        if item.priority not in rank:
+            continue
+        for dependency in _known_dependencies(context, item):
+            if dependency.priority in rank and rank[dependency.priority] > rank[item.priority]:
+                yield Report(
+                    _where(item),
+                    f"{item.id} ({item.priority}) depends on {dependency.id} "
+                    f"({dependency.priority}), which has a lower priority; raise "
+                    f"{dependency.id} to {item.priority} or lower {item.id}",
+                    item.id,
+                )
+
+
+def ready_before_dependencies(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        if not statuses.is_ready(item.status):
+            continue
+        for dependency in _known_dependencies(context, item):
+            if not statuses.is_done(dependency.status):
+                yield Report(
+                    _where(item),
+                    f"{item.id} is {item.status} but depends on {dependency.id}, which is "
+                    f"{dependency.status or 'without status'}, not done",
+                    item.id,
+                )
+
+
+RULES = (
+    Rule(
+        code="RL301",
+        name="unknown-dependency",
+        severity=Severity.ERROR,
+        summary="Depends on names an item that does not exist.",
+        why="A dependency on a renamed or deleted item is a promise nobody tracks: plans "
+        "built on it are wrong. Names that are not item IDs (`Go 1.26`) are external "
+        "dependencies and are not checked.",
+        bad="- **Depends on:** GRAPH-9\n",
+        good="- **Depends on:** GRAPH-1\n",
+        check=unknown_dependencies,
+    ),
+    Rule(
+        code="RL302",
+        name="dependency-cycle",
+        severity=Severity.ERROR,
+        summary="Items depend on each other in a cycle.",
+        why="No item of a cycle can ever start: each waits for the next. One finding is "
+        "reported per knot of mutually dependent items, spelling one cycle through it.",
+        bad="## [A-1] First\n- **Depends on:** A-2\n\n## [A-2] Second\n- **Depends on:** A-1\n",
+        good="## [A-1] First\n\n## [A-2] Second\n- **Depends on:** A-1\n",
+        check=dependency_cycles,
+    ),
+    Rule(
+        code="RL303",
+        name="self-dependency",
+        severity=Severity.ERROR,
+        summary="An item depends on itself.",
+        why="An item that waits for itself can never start; it is almost always a copy-paste slip.",
+        bad="## [BE-3] ONNX Export\n- **Depends on:** BE-3\n",
+        good="## [BE-3] ONNX Export\n- **Depends on:** BE-1\n",
+        check=self_dependencies,
+    ),
+    Rule(
+        code="RL304",
+        name="done-with-open-dependency",
+        severity=Severity.ERROR,
+        summary="A done item depends on an item that is not done.",
+        why="Either the dependency is in fact finished and its status is stale, or the item "
+        "is not really done; the file contradicts itself either way.",
+        bad="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
+        "## [MODEL-1] Import\n- **Status:** in_progress\n",
+        good="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
+        "## [MODEL-1] Import\n- **Status:** done\n",
+        check=done_before_dependencies,
+    ),
+    Rule(
+        code="RL305",
+        name="priority-inversion",
+        severity=Severity.WARNING,
+        summary="An item depends on an item of lower priority.",
+        why="A P0 item that waits on a P2 item is really P2 unless the dependency is raised; "
+        "the priorities tell people to work in the wrong order.",
+        bad="## [MODEL-1] Import\n- **Priority:** P0\n- **Depends on:** GRAPH-2\n\n"
+        "## [GRAPH-2] Shapes\n- **Priority:** P2\n",
+        good="## [MODEL-1] Import\n- **Priority:** P0\n- **Depends on:** GRAPH-2\n\n"
+        "## [GRAPH-2] Shapes\n- **Priority:** P0\n",
+        check=priority_inversions,
+    ),
+    Rule(
+        code="RL306",
+        name="ready-with-open-dependency",
+        severity=Severity.WARNING,
+        summary="A ready item depends on an item that is not done.",
+        why="`ready` tells people they can claim the item now; with an unfinished dependency "
+        "they cannot. Mark it blocked, or finish the dependency.",
+        bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
+        "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
+        good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"
+        "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
+        check=ready_before_dependencies,
+    ),
+)

@@ -1,0 +1,72 @@
+"""A rule's documentation, written once from its record: for the CLI, SARIF and README."""
+
+from __future__ import annotations
+
+from roadmaplint.rules.base import Rule
+
+
+def _fenced(text: str) -> str:
+    return "```markdown\n" + text.rstrip("\n") + "\n```"
+
+
+def rule_text(rule: Rule) -> str:
+    """What `roadmaplint rule CODE` prints."""
+    fix = "yes, `roadmaplint fix` repairs it" if rule.fixable else "no"
+    return "\n".join(
+        [
+            f"{rule.code} {rule.name}",
+            "",
+            f"Severity: {rule.severity.value}. Fixable: {fix}.",
+            "",
+            f"What it checks: {rule.summary}",
+            "",
+            f"Why it matters: {rule.why}",
+            "",
+            "Fails:",
+            "",
+            _indent(rule.bad),
+            "",
+            "Passes:",
+            "",
+            _indent(rule.good),
+            "",
+        ]
+    )
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.rstrip("\n").split("\n"))
+
+
+def rule_markdown(rule: Rule) -> str:
+    """The same documentation as markdown, for SARIF help and the README."""
+    return "\n".join(
+        [
+            f"**{rule.summary}**",
+            "",
+            rule.why,
+            "",
+            "Fails:",
+            "",
+            _fenced(rule.bad),
+            "",
+            "Passes:",
+            "",
+            _fenced(rule.good),
+        ]
+    )
+
+
+def rules_table(rules: tuple[Rule, ...]) -> str:
+    """What `roadmaplint rules` prints: code, name, severity, fixable, summary."""
+    rows = [("CODE", "NAME", "SEVERITY", "FIX", "SUMMARY")]
+    rows += [
+        (rule.code, rule.name, rule.severity.value, "yes" if rule.fixable else "", rule.summary)
+        for rule in rules
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
+        lines.append("  ".join([*cells, row[4]]) + "\n")
+    return "".join(lines)

@@ -1,0 +1,85 @@
+"""Rules about the generated Priority Overview (RL401-RL403)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from roadmaplint.findings import Severity
+from roadmaplint.model import Position
+from roadmaplint.overview import differences, expected_groups, missing_line
+from roadmaplint.rules.base import Context, Report, Rule
+
+
+def stale_overview(context: Context) -> Iterator[Report]:
+    overview = context.roadmap.overview
+    if overview is None:
+        return
+    expected = expected_groups(context.roadmap, context.items_by_id)
+    for difference in differences(overview, expected, context.items_by_id):
+        yield Report(
+            Position(difference.line, len(overview.indent) + 1),
+            f"Priority Overview is out of date: {difference.message}",
+            difference.item,
+        )
+
+
+def missing_overview(context: Context) -> Iterator[Report]:
+    if not context.roadmap.overviews:
+        heading = context.settings.overview_heading
+        yield Report(
+            Position(missing_line(context.roadmap), 1),
+            f'the "# {heading}" section is missing; roadmaplint fix appends it',
+        )
+
+
+def repeated_overviews(context: Context) -> Iterator[Report]:
+    overviews = context.roadmap.overviews
+    for extra in overviews[1:]:
+        yield Report(
+            extra.region.heading,
+            f"a second {context.settings.overview_heading} section (the first is on line "
+            f"{overviews[0].region.heading.line}); remove one, fix will not guess which",
+        )
+
+
+RULES = (
+    Rule(
+        code="RL401",
+        name="stale-overview",
+        severity=Severity.ERROR,
+        fixable=True,
+        summary="The Priority Overview does not list the items by their priorities.",
+        why="The overview is derived data: it is what most readers look at, and it drifts "
+        "as soon as an item is added or re-prioritised by hand. `roadmaplint fix` "
+        "regenerates it.",
+        bad="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
+        "## P1 (Important)\n- MODEL-3\n",
+        good="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
+        "## P1 (Important)\n- MODEL-3\n- GRAPH-2\n",
+        check=stale_overview,
+    ),
+    Rule(
+        code="RL402",
+        name="missing-overview",
+        severity=Severity.ERROR,
+        fixable=True,
+        summary="The Priority Overview section is missing.",
+        why="Readers expect the roadmap to say what matters most; `roadmaplint fix` appends "
+        "the overview at the end of the file.",
+        bad="## [MAINT-1] Cleanup\n- **Priority:** P2\n",
+        good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
+        "## P2\n- MAINT-1\n",
+        check=missing_overview,
+    ),
+    Rule(
+        code="RL403",
+        name="repeated-overview",
+        severity=Severity.ERROR,
+        summary="There is more than one Priority Overview section.",
+        why="With two overviews, readers cannot know which one is current, and `fix` "
+        "refuses to guess which one to regenerate.",
+        bad="# Priority Overview\n\n## P0\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
+        good="# Priority Overview\n\n## P0\n- MODEL-1\n",
+        check=repeated_overviews,
+    ),
+)

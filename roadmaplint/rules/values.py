@@ -1,0 +1,91 @@
+"""Rules about values and the legends that define them (RL201-RL203)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from roadmaplint.findings import Severity
+from roadmaplint.model import Legend, Position
+from roadmaplint.rules.base import Context, Report, Rule, did_you_mean
+
+
+def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterator[Report]:
+    if legend is None or not legend.entries:
+        return  # RL203 reports the legend itself
+    allowed = legend.values
+    for item in context.roadmap.items:
+        found = item.field(key)
+        if found is None or not found.value or found.value in allowed:
+            continue
+        yield Report(
+            found.value_position,
+            f'{item.id} has {key} "{found.value}", which is not in the {legend.name}'
+            f"{did_you_mean(found.value, allowed)}; allowed: {', '.join(allowed)}",
+            item.id,
+        )
+
+
+def unknown_statuses(context: Context) -> Iterator[Report]:
+    return _legend_values(context, "status", context.roadmap.status_legend)
+
+
+def unknown_priorities(context: Context) -> Iterator[Report]:
+    return _legend_values(context, "priority", context.roadmap.priority_legend)
+
+
+def missing_legends(context: Context) -> Iterator[Report]:
+    roadmap = context.roadmap
+    where = roadmap.title_position or Position(1, 1)
+    for name, legend in (
+        ("Status Legend", roadmap.status_legend),
+        ("Priority Legend", roadmap.priority_legend),
+    ):
+        if legend is None:
+            yield Report(
+                where,
+                f'the {name} is missing: add a "## {name}" heading with one '
+                "`value` – description list item per allowed value",
+            )
+        elif not legend.entries:
+            yield Report(
+                legend.position,
+                f"the {name} is empty: list the allowed values as `value` – description items",
+            )
+
+
+RULES = (
+    Rule(
+        code="RL201",
+        name="unknown-status",
+        severity=Severity.ERROR,
+        summary="A Status value is not in the Status Legend.",
+        why="The legend is the document's schema. A status outside it (`redy`, `wip`) is "
+        "invisible to every query and plan that asks for the real value.",
+        bad="- **Status:** redy\n",
+        good="- **Status:** ready\n",
+        check=unknown_statuses,
+    ),
+    Rule(
+        code="RL202",
+        name="unknown-priority",
+        severity=Severity.ERROR,
+        summary="A Priority value is not in the Priority Legend.",
+        why="An item whose priority is not in the legend cannot be placed in the Priority "
+        "Overview or ordered by `next`.",
+        bad="- **Priority:** p1\n",
+        good="- **Priority:** P1\n",
+        check=unknown_priorities,
+    ),
+    Rule(
+        code="RL203",
+        name="missing-legend",
+        severity=Severity.ERROR,
+        summary="The Status Legend or the Priority Legend is missing or empty.",
+        why="Without its legends the document has no schema: statuses and priorities cannot "
+        "be checked and the overview has no order.",
+        bad="# Roadmap\n\n# Modeling\n",
+        good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
+        "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",
+        check=missing_legends,
+    ),
+)

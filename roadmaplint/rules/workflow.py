@@ -1,0 +1,88 @@
+"""Rules about states that contradict each other (RL501-RL503)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from roadmaplint.findings import Severity
+from roadmaplint.parse import DEFINITION_OF_DONE
+from roadmaplint.rules.base import Context, Report, Rule
+
+
+def unowned_work(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    nobody = {word.lower() for word in context.settings.no_dri}
+    for item in context.roadmap.items:
+        if not statuses.is_in_progress(item.status):
+            continue
+        if item.dri is None or item.dri.lower() in nobody:
+            dri = item.field("dri")
+            yield Report(
+                dri.value_position if dri is not None else item.position,
+                f"{item.id} is {item.status} but has no DRI; name who is working on it",
+                item.id,
+            )
+
+
+def blocked_without_dependency(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        if statuses.is_blocked(item.status) and not (item.depends_on or item.external_deps):
+            status = item.field("status")
+            assert status is not None  # a status value implies its field
+            yield Report(
+                status.value_position,
+                f"{item.id} is {item.status} but names no dependency; say what it waits "
+                "for under Depends on",
+                item.id,
+            )
+
+
+def missing_definition_of_done(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    legend = context.statuses
+    for item in context.roadmap.items:
+        if item.status is None or item.status not in legend or statuses.is_idea(item.status):
+            continue
+        done = item.field(DEFINITION_OF_DONE)
+        if not item.definition_of_done and (done is None or not done.value):
+            yield Report(
+                item.position,
+                f"{item.id} is {item.status} but has no Definition of Done; list what finishes it",
+                item.id,
+            )
+
+
+RULES = (
+    Rule(
+        code="RL501",
+        name="in-progress-without-dri",
+        severity=Severity.WARNING,
+        summary="An in_progress item has no DRI (empty or `_unassigned_`).",
+        why="Work in progress that nobody owns is work nobody can be asked about.",
+        bad="- **DRI:** _unassigned_\n- **Status:** in_progress\n",
+        good="- **DRI:** @janpf\n- **Status:** in_progress\n",
+        check=unowned_work,
+    ),
+    Rule(
+        code="RL502",
+        name="blocked-without-dependency",
+        severity=Severity.WARNING,
+        summary="A blocked item names no dependency.",
+        why="A blocked item should say what it waits for, or nobody can unblock it.",
+        bad="- **Status:** blocked\n",
+        good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
+        check=blocked_without_dependency,
+    ),
+    Rule(
+        code="RL503",
+        name="missing-definition-of-done",
+        severity=Severity.WARNING,
+        summary="An item past `idea` has no Definition of Done.",
+        why="Once an item is scoped, people need to know when it is finished.",
+        bad="## [BE-6] Backend Exploration\n\n- **Status:** ready\n",
+        good="## [BE-6] Backend Exploration\n\n- **Status:** ready\n"
+        "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",
+        check=missing_definition_of_done,
+    ),
+)

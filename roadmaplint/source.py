@@ -1,0 +1,76 @@
+"""Reading a roadmap file, refusing anything that is not one, in one clear line."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmaplint.errors import RoadmapError
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_LINE = 100_000  # characters
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    path: Path
+    text: str
+    data: bytes  # exactly what was read, to notice a change on disk before writing
+
+
+def read_roadmap(path: Path) -> Source:
+    """Read ``path`` as a UTF-8 roadmap, or raise RoadmapError saying why not."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise RoadmapError(f"{path}: no such file") from None
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise RoadmapError(f"{path}: is a folder, not a roadmap file")
+    if not stat.S_ISREG(info.st_mode):
+        raise RoadmapError(f"{path}: is not a regular file (a pipe, socket or device?)")
+    if info.st_size > MAX_BYTES:
+        raise RoadmapError(
+            f"{path}: is {info.st_size / 1024 / 1024:.1f} MB; roadmaplint reads roadmaps "
+            f"up to {MAX_BYTES // 1024 // 1024} MB"
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+    return Source(path, decode(data, str(path)), data)
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of ``data``, refusing binary content and absurd lines."""
+    if len(data) > MAX_BYTES:
+        raise RoadmapError(f"{name}: is larger than {MAX_BYTES // 1024 // 1024} MB")
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        raise RoadmapError(f"{name}: is empty; `roadmaplint init` writes a starter roadmap")
+    nul = data.find(b"\0")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise RoadmapError(f"{name}: line {line} contains a NUL byte; is this a binary file?")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RoadmapError(
+            f"{name}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
+            f"{error.start}); save the file as UTF-8"
+        ) from None
+    lengths = list(map(len, text.splitlines()))
+    if max(lengths) > MAX_LINE:
+        line = next(number for number, length in enumerate(lengths, 1) if length > MAX_LINE)
+        raise RoadmapError(
+            f"{name}: line {line} is over {MAX_LINE} characters long; is this a roadmap?"
+        )
+    return text
+
+
+def file_mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
