@@ -109,7 +109,7 @@ def check(
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to a file.")
     ] = None,
-) -> int:
+) -> None:
     """Report problems in roadmap files.
 
     Exit codes: 0 clean (warnings allowed unless --strict), 1 findings that fail,
@@ -137,7 +137,7 @@ def check(
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
     )
-    return run_check(paths, options, sys.stdout, sys.stderr)
+    raise typer.Exit(run_check(paths, options, sys.stdout, sys.stderr))
 
 
 @app.command()
@@ -150,7 +150,7 @@ def fix(
         bool, typer.Option("--diff", help="Write nothing; print a unified diff (exit 1 if any).")
     ] = False,
     config: ConfigOption = None,
-) -> int:
+) -> None:
     """Regenerate the Priority Overview (and other generated sections) in place.
 
     Only the generated section changes; the write is refused unless every other
@@ -164,7 +164,9 @@ def fix(
     """
     from roadmaplint.commands.fix import FixOptions, run_fix
 
-    return run_fix(paths, FixOptions(check=check, diff=diff, config=config), sys.stdout, sys.stderr)
+    raise typer.Exit(
+        run_fix(paths, FixOptions(check=check, diff=diff, config=config), sys.stdout, sys.stderr)
+    )
 
 
 @app.command("rules")
@@ -172,7 +174,7 @@ def rules_command(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ListFormat.text,
-) -> int:
+) -> None:
     """List every rule: code, name, severity, whether fix repairs it, summary.
 
     \b
@@ -182,13 +184,13 @@ def rules_command(
     """
     from roadmaplint.commands.rules import run_rules
 
-    return run_rules(output_format.value, sys.stdout)
+    raise typer.Exit(run_rules(output_format.value, sys.stdout))
 
 
 @app.command("rule")
 def rule_command(
     code: Annotated[str, typer.Argument(help="A rule code (RL302) or name (dependency-cycle).")],
-) -> int:
+) -> None:
     """Explain one rule: what it checks, why, a failing example and its correction.
 
     \b
@@ -198,7 +200,7 @@ def rule_command(
     """
     from roadmaplint.commands.rules import run_rule
 
-    return run_rule(code, sys.stdout, sys.stderr)
+    raise typer.Exit(run_rule(code, sys.stdout, sys.stderr))
 
 
 def main(argv: list[str] | None = None) -> int:

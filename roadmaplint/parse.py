@@ -213,7 +213,8 @@ class _Reader:
             self.overviews[-1].body_end = max(self.overviews[-1].body_end, end_line)
 
     def on_heading(self, token: Token, inline: Token) -> None:
-        assert token.map is not None
+        if token.level != 0 or token.map is None:
+            return  # a heading in a block quote or list is prose, not structure
         line = token.map[0] + 1
         level = int(token.tag[1])
         text = self.text(inline.content)
@@ -441,7 +442,8 @@ def _finish_overviews(reader: _Reader) -> tuple[Overview, ...]:
             OverviewGroup(group.label, group.priority, group.line, tuple(group.entries))
             for group in draft.groups
         )
-        region = Region(draft.heading, end, min(max(draft.body_end, draft.heading.line), end))
+        body_end = _last_content_line(min(draft.body_end, end), reader.lines)
+        region = Region(draft.heading, end, max(body_end, draft.heading.line))
         finished.append(Overview(region, groups, draft.bullet, draft.indent))
     return tuple(finished)
 

@@ -93,8 +93,8 @@ class Rule:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean X?)`` when a candidate is close, else an empty string."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]}?)" if close else ""
+    suggestion = closest(word, candidates)
+    return f" (did you mean {suggestion}?)" if suggestion else ""
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

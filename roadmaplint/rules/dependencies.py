@@ -24,7 +24,11 @@ def unknown_dependencies(context: Context) -> Iterator[Report]:
         for dependency in item.depends_on:
             if dependency not in known:
                 # Suggest among the same prefix: comparing with every ID is quadratic.
-                similar = by_prefix.get(dependency.rsplit("-", 1)[0], [])
+                similar = [
+                    other
+                    for other in by_prefix.get(dependency.rsplit("-", 1)[0], [])
+                    if other != item.id
+                ]
                 yield Report(
                     _where(item),
                     f"{item.id} depends on unknown item {dependency}"

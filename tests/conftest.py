@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from roadmaplint.engine import check_text
+from roadmaplint.findings import Finding
+from roadmaplint.fix import fix_text
+from roadmaplint.settings import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOMLX = FIXTURES / "gomlx-roadmap.md"
+REPO = Path(__file__).parent.parent
+
+LEGENDS = """\
+# Test Roadmap
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – free to claim
+- `in_progress` – being worked on
+- `blocked` – waiting
+- `done` – completed
+
+## Priority Legend
+
+- `P0` – critical
+- `P1` – important
+- `P2` – nice to have
+
+"""
+
+
+def item(
+    item_id: str,
+    *,
+    title: str = "Something",
+    status: str | None = "ready",
+    priority: str | None = "P1",
+    dri: str | None = "_unassigned_",
+    depends: str | None = None,
+    done: Iterable[str] | None = ("It works",),
+    extra: str = "",
+) -> str:
+    """One item in the GoMLX format."""
+    lines = [f"## [{item_id}] {title}", ""]
+    if dri is not None:
+        lines.append(f"- **DRI:** {dri}")
+    if status is not None:
+        lines.append(f"- **Status:** {status}")
+    if priority is not None:
+        lines.append(f"- **Priority:** {priority}")
+    if depends is not None:
+        lines.append(f"- **Depends on:** {depends}")
+    if extra:
+        lines.append(extra.rstrip("\n"))
+    if done is not None:
+        lines.append("- **Definition of Done:**")
+        lines.extend(f"  - {criterion}" for criterion in done)
+    return "\n".join(lines) + "\n\n---\n\n"
+
+
+def roadmap(*sections: tuple[str, Iterable[str]], legends: str = LEGENDS) -> str:
+    """A roadmap with the given (section, items) and a correct Priority Overview."""
+    body = legends + "---\n\n"
+    for name, items in sections:
+        body += f"# {name}\n\n" + "".join(items)
+    return fix_text(body).text
+
+
+def findings(text: str, *select: str, settings: Settings | None = None) -> list[Finding]:
+    chosen = Settings(select=select) if select else settings or Settings()
+    return check_text(text, "ROADMAP.md", chosen)
+
+
+def brief(found: list[Finding]) -> list[tuple[int, int, str, str]]:
+    return [(finding.line, finding.column, finding.code, finding.message) for finding in found]
+
+
+@pytest.fixture
+def gomlx_text() -> str:
+    return GOMLX.read_text(encoding="utf-8")
+
+
+def installed_command() -> str:
+    """The console script of the roadmaplint installed beside this Python."""
+    beside = Path(sys.executable).parent / "roadmaplint"
+    found = str(beside) if beside.exists() else shutil.which("roadmaplint")
+    assert found, "roadmaplint is not installed: pip install '.[test]'"
+    return found

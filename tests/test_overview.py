@@ -1,0 +1,177 @@
+"""RL401-RL403 and regenerating the Priority Overview with `fix`."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import brief, findings, item, roadmap
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.fix import fix_text
+from roadmaplint.parse import parse
+
+BASE = roadmap(
+    ("Modeling", [item("MODEL-1", priority="P0"), item("MODEL-2"), item("MODEL-3", priority="P2")])
+)
+OVERVIEW = "# Priority Overview\n\n## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n\n## P2\n- MODEL-3\n"
+STALE = "Priority Overview is out of date: "
+
+
+def test_generated_overview_has_the_example_style() -> None:
+    assert BASE.endswith("---\n\n" + OVERVIEW)
+    assert findings(BASE) == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("- MODEL-3\n", "- MODEL-3\n- BE-9\n"), [(61, 1, "BE-9 is listed but is no item")]),
+        (("- MODEL-2\n", ""), [(56, 1, "MODEL-2 (P1) is missing under P1")]),
+        (
+            ("- MODEL-1\n\n## P1\n- MODEL-2\n", "\n## P1\n- MODEL-1\n- MODEL-2\n"),
+            [(56, 1, "MODEL-1 is listed under P1 but is P0")],
+        ),
+        (
+            ("- MODEL-3\n", "- MODEL-3\n- MODEL-2\n"),
+            [(61, 1, "MODEL-2 is listed twice (first on line 57)")],
+        ),
+        (
+            ("## P0", "## PX"),
+            [
+                (53, 1, 'group "PX" names no priority of the Priority Legend'),
+                (54, 1, "MODEL-1 is listed under PX but is P0"),
+            ],
+        ),
+        (
+            ("## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n", "## P1\n- MODEL-2\n\n## P0\n- MODEL-1\n"),
+            [
+                (
+                    51,
+                    1,
+                    "priority groups are in the order P1, P0, P2; the Priority Legend orders them P0, P1, P2",
+                )
+            ],
+        ),
+    ],
+)
+def test_stale_overview_messages(
+    edit: tuple[str, str], expected: list[tuple[int, int, str]]
+) -> None:
+    text = BASE.replace(*edit)
+    assert text != BASE
+    found = findings(text, "RL4")
+    assert [(line, column, message) for line, column, _, message in brief(found)] == [
+        (line, column, STALE + message) for line, column, message in expected
+    ]
+    assert all(finding.fixable for finding in found)
+    fixed = fix_text(text)
+    assert fixed.text == BASE
+
+
+def test_items_out_of_document_order() -> None:
+    text = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")]))
+    swapped = text.replace("- MODEL-1\n- MODEL-2\n", "- MODEL-2\n- MODEL-1\n")
+    assert brief(findings(swapped, "RL401")) == [
+        (
+            len(swapped.splitlines()) - 1,
+            1,
+            "RL401",
+            STALE
+            + "under P1, MODEL-2 is listed before MODEL-1; items are listed in document order",
+        )
+    ]
+    assert fix_text(swapped).text == text
+
+
+def test_fix_is_a_byte_for_byte_no_op_on_a_correct_file() -> None:
+    result = fix_text(BASE)
+    assert result.text is BASE
+    assert not result.changed
+
+
+def test_fix_keeps_labels_indentation_bullets_and_crlf() -> None:
+    text = BASE.replace("## P0\n", "## P0 (Critical)\n").replace("## P2\n", "## P2 (Someday)\n")
+    text = text.replace("- MODEL-2\n", "")
+    text = "".join("  " + line if line.strip() else line for line in text.splitlines(True))
+    text = text.replace("\n  - MODEL", "\n  * MODEL").replace("\n", "\r\n")
+    fixed = fix_text(text).text
+    assert "\r\n  ## P1\r\n  * MODEL-2\r\n" in fixed
+    assert "  ## P0 (Critical)\r\n  * MODEL-1\r\n" in fixed
+    assert "  ## P2 (Someday)\r\n  * MODEL-3\r\n" in fixed
+    assert "\n" not in fixed.replace("\r\n", "")
+    assert fix_text(fixed).text == fixed
+
+
+def test_fix_keeps_a_missing_final_newline_and_a_bom() -> None:
+    text = "\ufeff" + BASE.replace("- MODEL-2\n", "").rstrip("\n")
+    fixed = fix_text(text).text
+    assert fixed == "\ufeff" + BASE.rstrip("\n")
+
+
+def test_fix_appends_a_missing_overview_after_a_rule() -> None:
+    without = BASE[: BASE.index("# Priority Overview")]
+    assert without.endswith("---\n\n")
+    assert brief(findings(without, "RL402")) == [
+        (
+            len(without.splitlines()),
+            1,
+            "RL402",
+            'the "# Priority Overview" section is missing; roadmaplint fix appends it',
+        )
+    ]
+    assert fix_text(without).text == BASE
+    ends_with_text = without.rstrip("-\n") + "\nlast words"
+    appended = fix_text(ends_with_text).text
+    assert appended == ends_with_text + "\n\n---\n\n" + OVERVIEW
+
+
+def test_overview_in_the_middle_keeps_what_follows() -> None:
+    middle = BASE.replace("---\n\n# Modeling", OVERVIEW + "\n---\n\n# Modeling", 1)
+    middle = middle[: middle.rindex("# Priority Overview")].rstrip("-\n") + "\n"
+    stale = middle.replace("- MODEL-2\n", "")
+    fixed = fix_text(stale)
+    assert fixed.text == middle
+    assert findings(fixed.text, "RL4") == []
+
+
+def test_empty_priority_group_is_kept_when_written() -> None:
+    text = BASE.replace("## P2\n- MODEL-3\n", "## P2\n")
+    text = text.replace("- **Priority:** P2", "- **Priority:** P1")
+    # MODEL-3 moved to P1: the P2 group stays, empty
+    fixed = fix_text(text).text
+    assert fixed.endswith("## P1\n- MODEL-2\n- MODEL-3\n\n## P2\n")
+    assert findings(fixed, "RL4") == []
+
+
+def test_repeated_overview_is_reported_and_not_fixed() -> None:
+    text = BASE + "\n" + OVERVIEW
+    second = len(BASE.splitlines()) + 2
+    assert brief(findings(text, "RL403")) == [
+        (
+            second,
+            1,
+            "RL403",
+            "a second Priority Overview section (the first is on line 51); remove one, "
+            "fix will not guess which",
+        )
+    ]
+    result = fix_text(text)
+    assert result.text == text
+    assert result.refused == f"more than one Priority Overview (lines 51, {second}); not guessing"
+
+
+def test_fix_refuses_when_rendering_would_lose_an_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    import roadmaplint.generate as generate
+
+    def broken(name: str, variables: dict[str, object], configured: str | None = None) -> str:
+        return "\n## P0\n- MODEL-1\n\n# Modeling\n\n## [MODEL-9] injected\n"
+
+    monkeypatch.setattr(generate, "render", broken)
+    with pytest.raises(RoadmapError, match="refusing to write"):
+        fix_text(BASE.replace("- MODEL-2\n", ""))
+
+
+def test_fixed_records_equal_the_original_records() -> None:
+    stale = BASE.replace("- MODEL-2\n", "")
+    before = parse(stale).items
+    after = parse(fix_text(stale).text).items
+    assert before == after

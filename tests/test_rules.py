@@ -1,0 +1,351 @@
+"""Each rule with a failing case (exact findings) and a passing case."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import brief, findings, item, roadmap
+
+from roadmaplint.rules import ALL_RULES
+
+FAILING = {
+    "RL101": (
+        roadmap(
+            (
+                "Modeling",
+                [
+                    item("MODEL-1"),
+                    "## MODEL-2 Attention Kernels\n\n- **Status:** ready\n\n",
+                    "## Notes\n\nsome text\n\n",
+                ],
+            )
+        ),
+        [
+            (
+                31,
+                1,
+                "RL101",
+                'heading "MODEL-2 Attention Kernels" in section Modeling is not an item '
+                'heading: write it as "## [MODEL-2] Attention Kernels"',
+            ),
+            (
+                35,
+                1,
+                "RL101",
+                'heading "Notes" in section Modeling is not an item heading: item headings '
+                'are written "## [ID] Title", e.g. "## [MODEL-1] Title"',
+            ),
+        ],
+    ),
+    "RL102": (
+        roadmap(("Modeling", [item("MODEL-1"), item("MODEL-1", title="Again")])),
+        [(31, 1, "RL102", "duplicate item ID MODEL-1 (first defined on line 21)")],
+    ),
+    "RL103": (
+        roadmap(("Modeling", [item("MODEL-1", dri=None, priority=None)])),
+        [
+            (21, 1, "RL103", 'MODEL-1 is missing the required field DRI (add "- **DRI:** ...")'),
+            (
+                21,
+                1,
+                "RL103",
+                'MODEL-1 is missing the required field Priority (add "- **Priority:** ...")',
+            ),
+        ],
+    ),
+    "RL104": (
+        roadmap(("Modeling", [item("MODEL-1", extra="- **Stauts:** x\n- **Owner team:** y")])),
+        [
+            (26, 3, "RL104", 'MODEL-1 has an unknown field "Stauts" (did you mean Status?)'),
+            (
+                27,
+                3,
+                "RL104",
+                'MODEL-1 has an unknown field "Owner team" (known fields: DRI, Status, '
+                "Priority, Area, Repo, Depends on, Links, Description, Definition of Done)",
+            ),
+        ],
+    ),
+    "RL105": (
+        roadmap(("Modeling", [item("MODEL-1", extra="- **Status:** done")])),
+        [(26, 3, "RL105", "MODEL-1 has the field Status twice (first on line 24); keep one")],
+    ),
+    "RL106": (
+        roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2"), item("GRAPH-9")])),
+        [
+            (
+                41,
+                1,
+                "RL106",
+                "GRAPH-9 uses the prefix GRAPH in section Modeling, where the other items use MODEL",
+            )
+        ],
+    ),
+    "RL107": (
+        roadmap(("Modeling", [item("MODEL-1", priority="")])),
+        [(25, 16, "RL107", "MODEL-1 has an empty Priority field; give it a value")],
+    ),
+    "RL201": (
+        roadmap(("Modeling", [item("MODEL-1", status="redy")])),
+        [
+            (
+                24,
+                15,
+                "RL201",
+                'MODEL-1 has status "redy", which is not in the Status Legend (did you mean '
+                "ready?); allowed: idea, ready, in_progress, blocked, done",
+            )
+        ],
+    ),
+    "RL202": (
+        roadmap(("Modeling", [item("MODEL-1", priority="p1")])),
+        [
+            (
+                25,
+                17,
+                "RL202",
+                'MODEL-1 has priority "p1", which is not in the Priority Legend (did you mean '
+                "P1?); allowed: P0, P1, P2",
+            )
+        ],
+    ),
+    "RL203": (
+        "# Roadmap\n\n## Priority Legend\n\n# Modeling\n\n"
+        + item("MODEL-1")
+        + "# Priority Overview\n",
+        [
+            (
+                1,
+                1,
+                "RL203",
+                'the Status Legend is missing: add a "## Status Legend" heading with one '
+                "`value` – description list item per allowed value",
+            ),
+            (
+                3,
+                1,
+                "RL203",
+                "the Priority Legend is empty: list the allowed values as `value` – "
+                "description items",
+            ),
+        ],
+    ),
+    "RL301": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="idea"),
+                    item("GRAPH-2", status="idea", depends="GRAPH-9, Go 1.26"),
+                ],
+            )
+        ),
+        [(36, 19, "RL301", "GRAPH-2 depends on unknown item GRAPH-9 (did you mean GRAPH-1?)")],
+    ),
+    "RL302": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="idea", depends="GRAPH-3"),
+                    item("GRAPH-2", status="idea", depends="GRAPH-1"),
+                    item("GRAPH-3", status="idea", depends="GRAPH-2"),
+                    item("GRAPH-4", status="idea", depends="GRAPH-5"),
+                    item("GRAPH-5", status="idea", depends="GRAPH-4"),
+                ],
+            )
+        ),
+        [
+            (26, 19, "RL302", "dependency cycle: GRAPH-1 -> GRAPH-3 -> GRAPH-2 -> GRAPH-1"),
+            (59, 19, "RL302", "dependency cycle: GRAPH-4 -> GRAPH-5 -> GRAPH-4"),
+        ],
+    ),
+    "RL303": (
+        roadmap(("Graph", [item("GRAPH-1", status="idea", depends="GRAPH-1")])),
+        [(26, 19, "RL303", "GRAPH-1 depends on itself")],
+    ),
+    "RL304": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="in_progress", dri="@ana"),
+                    item("GRAPH-2", status="done", depends="GRAPH-1"),
+                ],
+            )
+        ),
+        [
+            (
+                36,
+                19,
+                "RL304",
+                "GRAPH-2 is done but depends on GRAPH-1, which is in_progress; finish GRAPH-1 "
+                "first or reopen GRAPH-2",
+            )
+        ],
+    ),
+    "RL305": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="idea", priority="P2"),
+                    item("GRAPH-2", status="idea", priority="P0", depends="GRAPH-1"),
+                ],
+            )
+        ),
+        [
+            (
+                36,
+                19,
+                "RL305",
+                "GRAPH-2 (P0) depends on GRAPH-1 (P2), which has a lower priority; raise "
+                "GRAPH-1 to P0 or lower GRAPH-2",
+            )
+        ],
+    ),
+    "RL306": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="idea"),
+                    item("GRAPH-2", status="ready", depends="[GRAPH-1](#graph-1)"),
+                ],
+            )
+        ),
+        [(36, 19, "RL306", "GRAPH-2 is ready but depends on GRAPH-1, which is idea, not done")],
+    ),
+    "RL501": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="in_progress"),
+                    item("GRAPH-2", status="in_progress", dri="none"),
+                ],
+            )
+        ),
+        [
+            (23, 12, "RL501", "GRAPH-1 is in_progress but has no DRI; name who is working on it"),
+            (33, 12, "RL501", "GRAPH-2 is in_progress but has no DRI; name who is working on it"),
+        ],
+    ),
+    "RL502": (
+        roadmap(("Graph", [item("GRAPH-1", status="blocked")])),
+        [
+            (
+                24,
+                15,
+                "RL502",
+                "GRAPH-1 is blocked but names no dependency; say what it waits for under "
+                "Depends on",
+            )
+        ],
+    ),
+    "RL503": (
+        roadmap(
+            ("Graph", [item("GRAPH-1", status="ready", done=None), item("GRAPH-2", done=None)])
+        ),
+        [
+            (
+                21,
+                1,
+                "RL503",
+                "GRAPH-1 is ready but has no Definition of Done; list what finishes it",
+            ),
+            (
+                29,
+                1,
+                "RL503",
+                "GRAPH-2 is ready but has no Definition of Done; list what finishes it",
+            ),
+        ],
+    ),
+}
+
+PASSING = {
+    "RL101": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2", title="Attention")])),
+    "RL102": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])),
+    "RL103": roadmap(("Modeling", [item("MODEL-1")])),
+    "RL104": roadmap(("Modeling", [item("MODEL-1", extra="- **Area:** x\n- **repo:** y")])),
+    "RL105": roadmap(("Modeling", [item("MODEL-1", extra="- **Links:** PR #1")])),
+    "RL106": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")]), ("Graph", [item("G-1")])),
+    "RL107": roadmap(("Modeling", [item("MODEL-1", priority="P2")])),
+    "RL201": roadmap(("Modeling", [item("MODEL-1", status="`ready`")])),
+    "RL202": roadmap(("Modeling", [item("MODEL-1", priority="**P0**")])),
+    "RL203": roadmap(("Modeling", [item("MODEL-1")])),
+    "RL301": roadmap(
+        ("Graph", [item("GRAPH-1", status="done"), item("GRAPH-2", depends="GRAPH-1, go-highway")])
+    ),
+    "RL302": roadmap(
+        (
+            "Graph",
+            [
+                item("GRAPH-1", status="idea"),
+                item("GRAPH-2", status="idea", depends="GRAPH-1"),
+                item("GRAPH-3", status="idea", depends="GRAPH-1, GRAPH-2"),
+            ],
+        )
+    ),
+    "RL303": roadmap(("Graph", [item("GRAPH-1", status="idea", depends="Go 1.26")])),
+    "RL304": roadmap(
+        (
+            "Graph",
+            [item("GRAPH-1", status="done"), item("GRAPH-2", status="done", depends="GRAPH-1")],
+        )
+    ),
+    "RL305": roadmap(
+        (
+            "Graph",
+            [
+                item("GRAPH-1", priority="P0", status="idea"),
+                item("GRAPH-2", priority="P2", status="idea", depends="GRAPH-1"),
+            ],
+        )
+    ),
+    "RL306": roadmap(
+        (
+            "Graph",
+            [item("GRAPH-1", status="done"), item("GRAPH-2", status="ready", depends="`GRAPH-1`")],
+        )
+    ),
+    "RL501": roadmap(("Graph", [item("GRAPH-1", status="in_progress", dri="@ana")])),
+    "RL502": roadmap(("Graph", [item("GRAPH-1", status="blocked", depends="multi-node CI")])),
+    "RL503": roadmap(("Graph", [item("GRAPH-1", status="idea", done=None), item("GRAPH-2")])),
+}
+
+
+@pytest.mark.parametrize("code", sorted(FAILING))
+def test_rule_fails_exactly(code: str) -> None:
+    text, expected = FAILING[code]
+    assert brief(findings(text, code)) == expected
+
+
+@pytest.mark.parametrize("code", sorted(PASSING))
+def test_rule_passes(code: str) -> None:
+    assert findings(PASSING[code], code) == []
+
+
+def test_every_rule_with_a_check_has_cases() -> None:
+    computed_elsewhere = {"RL401", "RL402", "RL403", "RL901"}  # test_overview, test_suppressions
+    codes = {rule.code for rule in ALL_RULES} - computed_elsewhere
+    assert codes == set(FAILING) == set(PASSING)
+
+
+def test_clean_roadmap_has_no_findings_at_all() -> None:
+    text = roadmap(
+        ("Modeling", [item("MODEL-1", status="done"), item("MODEL-2", depends="MODEL-1")]),
+        ("Graph", [item("GRAPH-1", status="in_progress", dri="@ana", depends="MODEL-2")]),
+    )
+    assert findings(text) == []
+
+
+def test_in_progress_without_dri_field_reports_the_heading() -> None:
+    text = roadmap(("Graph", [item("GRAPH-1", status="in_progress", dri=None)]))
+    assert [(f.line, f.code) for f in findings(text, "RL501")] == [(21, "RL501")]
+
+
+def test_rules_do_not_fire_on_values_they_cannot_judge() -> None:
+    # an unknown status is RL201's business alone: no workflow rule guesses at it
+    text = roadmap(("Graph", [item("GRAPH-1", status="wip", done=None)]))
+    assert [f.code for f in findings(text)] == ["RL201"]
