@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from roadmaplint.errors import RoadmapError
 from roadmaplint.model import (
     Comment,
     DoneCriterion,
@@ -149,7 +150,8 @@ class _OverviewDraft:
 class _Reader:
     """One pass over the block tokens, building drafts of the records."""
 
-    def __init__(self, body: str, settings: Settings) -> None:
+    def __init__(self, body: str, path: str, settings: Settings) -> None:
+        self.path = path
         self.settings = settings
         self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
         self.id_only = re.compile(settings.id_pattern)
@@ -193,7 +195,16 @@ class _Reader:
 
     def read(self) -> None:
         tokens = self.tokens
+        # markdown-it-py silently skips the rest of the document inside a container
+        # opened at its nesting limit: refuse instead of reading half a file.
+        deepest = _markdown().options.maxNesting - 1
         for index, token in enumerate(tokens):
+            if token.level >= deepest and token.nesting == 1:
+                line = token.map[0] + 1 if token.map else 1
+                raise RoadmapError(
+                    f"{self.path}: line {line} nests lists or block quotes more than "
+                    f"{deepest} levels deep; the markdown parser stops reading there"
+                )
             kind = token.type
             if kind == "heading_open":
                 self.on_heading(token, tokens[index + 1])
@@ -379,7 +390,7 @@ def parse(text: str, path: str = "ROADMAP.md", settings: Settings | None = None)
 
 
 def _records(text: str, path: str, settings: Settings, bom: bool, body: str) -> Roadmap:
-    reader = _Reader(body, settings)
+    reader = _Reader(body, path, settings)
     reader.read()
     newline_match = _NEWLINES.search(body)
     lines = reader.lines

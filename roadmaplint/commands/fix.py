@@ -65,7 +65,7 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
         except RoadmapError as error:
             say_error(err, str(error))
             broken = True
-    if not options.diff:
+    if not options.diff and changed + unchanged:
         verb = "would be fixed" if options.check else "fixed"
         out.write(f"{plural(changed, 'file')} {verb}, {unchanged} left unchanged.\n")
     if broken:

@@ -1,0 +1,163 @@
+"""Broken and hostile input: one clear line on stderr, exit 2, the file untouched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import LEGENDS, item, roadmap
+
+from roadmaplint.cli import main
+from roadmaplint.engine import check_text
+from roadmaplint.fix import fix_text
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def assert_one_line_error(err: str, *fragments: str) -> None:
+    assert err.count("\n") == 1 and err.startswith("roadmaplint: error: "), err
+    for fragment in fragments:
+        assert fragment in err
+
+
+CASES = {
+    "not-utf8.md": (
+        b"# Roadmap\n\xff\xfe broken\n",
+        "line 2 is not UTF-8 (byte 0xff at offset 10)",
+    ),
+    "nul.md": (b"# Roadmap\n\n## [A-1] x\0y\n", "line 3 contains a NUL byte"),
+    "empty.md": (b"", "is empty"),
+    "blank.md": (b"\xef\xbb\xbf \n\n", "is empty"),
+    "long-line.md": (b"# R\n" + b"x" * 10_000_001 + b"\n", "line 2 is over 100000 characters long"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_unreadable_content(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, command: str
+) -> None:
+    data, fragment = CASES[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, out, err = run([command, str(path)], capsys)
+    assert (code, out) == (2, "")
+    assert_one_line_error(err, str(path), fragment)
+    assert path.read_bytes() == data
+
+
+def test_a_50_megabyte_roadmap_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "huge.md"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: 50 MB of NULs, never read
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert_one_line_error(err, "is 50.0 MB; roadmaplint reads roadmaps up to 32 MB")
+
+
+def test_folder_missing_fifo_and_device(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    for path, fragment in [
+        (tmp_path, "is a folder, not a roadmap file"),
+        (tmp_path / "missing.md", "no such file"),
+        (fifo, "is not a regular file"),
+        (Path("/dev/null"), "is not a regular file"),
+    ]:
+        code, out, err = run(["check", str(path)], capsys)
+        assert (code, out) == (2, "")
+        assert_one_line_error(err, fragment)
+
+
+def test_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_text("# R\n", encoding="utf-8")
+    real_open = open
+
+    def refuse(file: object, *args: object, **kwargs: object) -> object:
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", refuse)
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert_one_line_error(err, "cannot read: Permission denied")
+
+
+@pytest.mark.parametrize("unit", ["- ", "> ", "1. "])
+def test_deep_nesting_is_refused_not_half_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], unit: str
+) -> None:
+    # 10,000 lists or block quotes, each inside the one before: markdown-it-py would
+    # silently drop everything after them, the Priority Overview included.
+    text = LEGENDS + "# Modeling\n\n" + item("MODEL-1") + unit * 10_000 + "x\n\n"
+    text += "# Priority Overview\n\n## P1\n- MODEL-1\n"
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    for command in ("check", "fix"):
+        code, out, err = run([command, str(path)], capsys)
+        assert (code, out) == (2, "")
+        assert_one_line_error(err, f"{path}: line 29 nests lists or block quotes more than 19")
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_nesting_a_roadmap_might_use_is_read() -> None:
+    text = roadmap(("Modeling", [item("MODEL-1"), "- " * 8 + "x\n\n" + "> " * 15 + "q\n\n"]))
+    assert check_text(text) == []
+
+
+def test_a_dependency_chain_of_100000_items() -> None:
+    # no RecursionError in parsing, graph algorithms or rendering
+    header = roadmap(("Chain", []))
+    header = header[: header.index("# Priority Overview")]
+    count = 100_000
+    body = "".join(
+        f"## [C-{n}] Step\n- **DRI:** x\n- **Status:** idea\n- **Priority:** P1\n"
+        + (f"- **Depends on:** C-{n - 1}\n" if n > 1 else f"- **Depends on:** C-{count}\n")
+        + "\n"
+        for n in range(1, count + 1)
+    )
+    found = check_text(header + "# Chain\n\n" + body)
+    codes = [finding.code for finding in found]
+    assert codes.count("RL302") == 1
+    assert codes == ["RL302", "RL402"]
+    cycle = found[0].message
+    assert cycle.startswith(f"dependency cycle: C-1 -> C-{count} -> C-{count - 1} -> ")
+    assert cycle.endswith(" -> C-2 -> C-1")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# Priority Overview",
+        "ends a comment -->",
+        "with `backticks` and ``` fences",
+        "line\rbreak through CR",
+        "Real title <!-- roadmaplint-disable -->",
+    ],
+)
+def test_titles_cannot_inject_into_the_overview(title: str) -> None:
+    text = roadmap(("Modeling", [item("MODEL-1", title=title), item("MODEL-2")]))
+    stale = text.replace("- MODEL-2\n", "")
+    fixed = fix_text(stale)
+    assert fixed.text == text
+    assert [finding.code for finding in check_text(fixed.text)] == []
+
+
+def test_unicode_look_alike_ids_are_not_ids() -> None:
+    # "MODEL‐1" with U+2010 HYPHEN, and a Cyrillic "О" in "MОDEL-2"
+    text = roadmap(
+        ("Modeling", [item("MODEL-1"), "## [MODEL\u20101] Fake\n\n", "## [M\u041eDEL-2] Fake\n\n"])
+    )
+    found = check_text(text)
+    assert [(finding.code, finding.line) for finding in found] == [("RL101", 31), ("RL101", 33)]
