@@ -91,6 +91,11 @@ class Rule:
             )
 
 
+def id_prefix(item_id: str) -> str:
+    """``MODEL`` for ``MODEL-12``: the ID without its number and separator."""
+    return item_id.rstrip("0123456789").rstrip("-_") or item_id
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean X?)`` when a candidate is close, else an empty string."""
     suggestion = closest(word, candidates)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmaplint.findings import Severity
 from roadmaplint.model import Item, Position
 from roadmaplint.parse import DEPENDS_ON
-from roadmaplint.rules.base import Context, Report, Rule, did_you_mean
+from roadmaplint.rules.base import Context, Report, Rule, did_you_mean, id_prefix
 
 
 def _where(item: Item) -> Position:
@@ -19,15 +19,13 @@ def unknown_dependencies(context: Context) -> Iterator[Report]:
     known = context.items_by_id
     by_prefix: dict[str, list[str]] = {}
     for other in known:
-        by_prefix.setdefault(other.rsplit("-", 1)[0], []).append(other)
+        by_prefix.setdefault(id_prefix(other), []).append(other)
     for item in context.roadmap.items:
         for dependency in item.depends_on:
             if dependency not in known:
                 # Suggest among the same prefix: comparing with every ID is quadratic.
                 similar = [
-                    other
-                    for other in by_prefix.get(dependency.rsplit("-", 1)[0], [])
-                    if other != item.id
+                    other for other in by_prefix.get(id_prefix(dependency), []) if other != item.id
                 ]
                 yield Report(
                     _where(item),

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.parse import normalize_key
-from roadmaplint.rules.base import Context, Report, Rule, closest
+from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS
 
 _KNOWN_BY_KEY = {normalize_key(name): name for name in KNOWN_FIELDS}
@@ -87,14 +87,10 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 seen[candidate.key] = candidate.position.line
 
 
-def _prefix(item_id: str) -> str:
-    return item_id.rsplit("-", 1)[0]
-
-
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     by_section: dict[str | None, list[str]] = {}
     for item in context.roadmap.items:
-        by_section.setdefault(item.section, []).append(_prefix(item.id))
+        by_section.setdefault(item.section, []).append(id_prefix(item.id))
     usual: dict[str | None, str] = {}
     for section, prefixes in by_section.items():
         counts = Counter(prefixes)
@@ -102,10 +98,10 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     for item in context.roadmap.items:
         expected = usual[item.section]
-        if len(by_section[item.section]) > 1 and _prefix(item.id) != expected:
+        if len(by_section[item.section]) > 1 and id_prefix(item.id) != expected:
             yield Report(
                 item.position,
-                f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
+                f"{item.id} uses the prefix {id_prefix(item.id)} in section {item.section}, "
                 f"where the other items use {expected}",
                 item.id,
             )
