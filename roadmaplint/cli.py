@@ -11,12 +11,15 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
+
+if TYPE_CHECKING:
+    from roadmaplint.edit import FieldChange
 
 app = typer.Typer(
     name="roadmaplint",
@@ -201,6 +204,319 @@ def rule_command(
     from roadmaplint.commands.rules import run_rule
 
     raise typer.Exit(run_rule(code, sys.stdout, sys.stderr))
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class GraphFormat(StrEnum):
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+
+
+OnePath = Annotated[
+    Path | None,
+    typer.Argument(
+        help="The roadmap. Default: ROADMAP.md in the current folder.", show_default=False
+    ),
+]
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        "-f",
+        help="The roadmap. Default: ROADMAP.md in the current folder.",
+        show_default=False,
+    ),
+]
+TextOrJson = Annotated[
+    ListFormat, typer.Option("--format", "--output-format", help="Output format.")
+]
+
+
+def _listed(values: list[str] | None) -> tuple[str, ...]:
+    return _split(values) or ()
+
+
+@app.command("list")
+def list_command(
+    path: OnePath = None,
+    status: Annotated[
+        list[str] | None, typer.Option(help="Only items with this status (repeatable).")
+    ] = None,
+    priority: Annotated[
+        list[str] | None, typer.Option(help="Only items with this priority (repeatable).")
+    ] = None,
+    dri: Annotated[
+        list[str] | None, typer.Option(help="Only items this person owns (repeatable).")
+    ] = None,
+    section: Annotated[
+        list[str] | None, typer.Option(help="Only items of this section (repeatable).")
+    ] = None,
+    depends_on: Annotated[
+        list[str] | None,
+        typer.Option("--depends-on", help="Only items that depend on this ID (repeatable)."),
+    ] = None,
+    sort: Annotated[
+        str, typer.Option(help="document, id, title, status, priority, dri or section.")
+    ] = "document",
+    output_format: Annotated[
+        TableFormat, typer.Option("--format", "--output-format", help="Output format.")
+    ] = TableFormat.table,
+    config: ConfigOption = None,
+) -> None:
+    """List items as a table, filtered and sorted.
+
+    \b
+    Examples:
+      roadmaplint list --status ready --priority P0
+      roadmaplint list --section Graph --sort priority
+      roadmaplint list --depends-on GRAPH-1 --format json
+    """
+    from roadmaplint.commands.database import run_list
+    from roadmaplint.query import Filters
+
+    filters = Filters(
+        _listed(status), _listed(priority), _listed(dri), _listed(section), _listed(depends_on)
+    )
+    raise typer.Exit(run_list(path, filters, sort, output_format.value, config, sys.stdout))
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's ID.")],
+    file: FileOption = None,
+    output_format: TextOrJson = ListFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """Show one item: its fields, what it depends on and what depends on it.
+
+    \b
+    Examples:
+      roadmaplint show MODEL-1
+      roadmaplint show GRAPH-1 -f docs/ROADMAP.md --format json
+    """
+    from roadmaplint.commands.database import run_show
+
+    raise typer.Exit(run_show(file, item_id, output_format.value, config, sys.stdout))
+
+
+@app.command()
+def export(
+    path: OnePath = None,
+    output_format: Annotated[
+        ExportFormat, typer.Option("--format", "--output-format", help="Output format.")
+    ] = ExportFormat.json,
+    config: ConfigOption = None,
+) -> None:
+    """Print the whole roadmap as JSON: legends, sections, items, fields, lines.
+
+    The shape is described by roadmaplint/schemas/export.schema.json.
+
+    \b
+    Examples:
+      roadmaplint export > roadmap.json
+      roadmaplint export docs/ROADMAP.md --format json
+    """
+    from roadmaplint.commands.database import run_export
+
+    del output_format  # JSON is the one format; the option is there for scripts that say so
+    raise typer.Exit(run_export(path, config, sys.stdout))
+
+
+@app.command()
+def stats(
+    path: OnePath = None, output_format: TextOrJson = ListFormat.text, config: ConfigOption = None
+) -> None:
+    """Count items by status and priority, and show progress per section.
+
+    \b
+    Examples:
+      roadmaplint stats
+      roadmaplint stats --format json
+    """
+    from roadmaplint.commands.database import run_stats
+
+    raise typer.Exit(run_stats(path, output_format.value, config, sys.stdout))
+
+
+@app.command("next")
+def next_command(
+    path: OnePath = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many items.")] = None,
+    output_format: TextOrJson = ListFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """What can start now: ready items whose dependencies are all done.
+
+    Ordered by priority, then by how many open items each unblocks, then
+    document order. Exit 1 when a dependency cycle makes planning impossible.
+
+    \b
+    Examples:
+      roadmaplint next
+      roadmaplint next --limit 3 --format json
+    """
+    from roadmaplint.commands.planning import run_next
+
+    raise typer.Exit(run_next(path, limit, output_format.value, config, sys.stdout))
+
+
+@app.command("path")
+def path_command(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to plan for.")],
+    file: FileOption = None,
+    output_format: TextOrJson = ListFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """Everything that must be done before ID, in order, and its critical path.
+
+    \b
+    Examples:
+      roadmaplint path MODEL-2
+      roadmaplint path MODEL-2 --format json
+    """
+    from roadmaplint.commands.planning import run_path
+
+    raise typer.Exit(run_path(file, item_id, output_format.value, config, sys.stdout))
+
+
+@app.command()
+def graph(
+    path: OnePath = None,
+    output_format: Annotated[
+        GraphFormat, typer.Option("--format", "--output-format", help="Output format.")
+    ] = GraphFormat.mermaid,
+    focus: Annotated[
+        str | None,
+        typer.Option(help="Only this item, what it depends on and what depends on it."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Draw the dependency graph as mermaid, Graphviz dot or JSON.
+
+    \b
+    Examples:
+      roadmaplint graph > graph.mmd
+      roadmaplint graph --format dot | dot -Tsvg > graph.svg
+      roadmaplint graph --focus GRAPH-1
+    """
+    from roadmaplint.commands.planning import run_graph
+
+    raise typer.Exit(run_graph(path, output_format.value, focus, config, sys.stdout))
+
+
+def _changes(
+    status: str | None, priority: str | None, dri: str | None, depends_on: str | None
+) -> list[FieldChange]:
+    from roadmaplint.edit import FieldChange
+
+    given = [("DRI", dri), ("Status", status), ("Priority", priority), ("Depends on", depends_on)]
+    return [FieldChange(name, value) for name, value in given if value is not None]
+
+
+StatusOption = Annotated[str | None, typer.Option(help="A status from the Status Legend.")]
+PriorityOption = Annotated[str | None, typer.Option(help="A priority from the Priority Legend.")]
+DriOption = Annotated[str | None, typer.Option(help="Who owns the item.")]
+DependsOption = Annotated[
+    str | None, typer.Option("--depends-on", help="Comma-separated IDs or external names.")
+]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the diff.")]
+
+
+@app.command("set")
+def set_command(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to change.")],
+    status: StatusOption = None,
+    priority: PriorityOption = None,
+    dri: DriOption = None,
+    depends_on: DependsOption = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Change an item's fields in place, then regenerate the derived sections.
+
+    Values are checked against the legends and the dependency graph (no unknown
+    item, no new cycle) before anything is written.
+
+    \b
+    Examples:
+      roadmaplint set GRAPH-1 --status done
+      roadmaplint set MODEL-3 --dri @ana --priority P0 --dry-run
+      roadmaplint set BE-2 --depends-on "GRAPH-1, Go 1.26"
+    """
+    from roadmaplint.commands.editing import run_set
+
+    changes = _changes(status, priority, dri, depends_on)
+    raise typer.Exit(run_set(file, item_id, changes, dry_run, config, sys.stdout))
+
+
+@app.command()
+def new(
+    section: Annotated[str, typer.Argument(help="The section (level-1 heading) to add to.")],
+    title: Annotated[str, typer.Argument(help="The new item's title.")],
+    status: StatusOption = None,
+    priority: PriorityOption = None,
+    dri: DriOption = None,
+    depends_on: DependsOption = None,
+    done: Annotated[
+        list[str] | None, typer.Option("--done", help="A Definition of Done entry (repeatable).")
+    ] = None,
+    file: FileOption = None,
+    dry_run: DryRunOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Add an item at the end of a section with the next free ID.
+
+    Every required field is written; defaults are DRI _unassigned_, the first
+    ready status and the lowest priority of the legends.
+
+    \b
+    Examples:
+      roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1
+      roadmaplint new Backends "Metal Backend" --status idea --dry-run
+    """
+    from roadmaplint.commands.editing import run_new
+
+    raise typer.Exit(
+        run_new(
+            file,
+            section,
+            title,
+            _changes(status, priority, dri, depends_on),
+            done or [],
+            dry_run,
+            config,
+            sys.stdout,
+        )
+    )
+
+
+@app.command()
+def init(
+    path: OnePath = None,
+    title: Annotated[str, typer.Option(help="The roadmap's title.")] = "Roadmap",
+) -> None:
+    """Write a starter roadmap that passes check --strict; never overwrites a file.
+
+    \b
+    Examples:
+      roadmaplint init
+      roadmaplint init docs/ROADMAP.md --title "Acme Roadmap"
+    """
+    from roadmaplint.commands.editing import run_init
+
+    raise typer.Exit(run_init(path, title, sys.stdout))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,8 @@
 """Regenerate derived sections in a roadmap's text, proving the result safe.
 
-``fix_text`` is pure: text in, text out. It renders only when a section is
-out of date, so fixing a correct file is a byte-for-byte no-op that never
-loads the template engine.
+``fix_text`` is pure: text in, text out. It renders only what is out of date,
+so fixing a correct file is a byte-for-byte no-op that never loads the
+template engine.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Roadmap
+from roadmaplint.model import Region, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import parse, split_lines
+from roadmaplint.picture import build_view, mermaid
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
-from roadmaplint.splice import Edit, apply_edit, line_starts, prove_outside_unchanged
+from roadmaplint.splice import Edit, apply_edits, line_starts, prove_only_regions_changed
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
@@ -41,16 +42,54 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
     context = Context(roadmap, settings)
-    expected = expected_groups(roadmap, context.items_by_id)
+    edits: list[Edit] = []
+    changes: list[str] = []
     overview = roadmap.overview
-    if overview is not None and not differences(overview, expected, context.items_by_id):
+    expected = expected_groups(roadmap, context.items_by_id)
+    if overview is None or differences(overview, expected, context.items_by_id):
+        edits.append(_overview_edit(roadmap, expected, settings))
+        changes.append(f"{settings.overview_heading} {'regenerated' if overview else 'added'}")
+    for section in roadmap.graph_sections:
+        picture = expected_graph(context)
+        if section.code != picture:
+            edits.append(_graph_edit(roadmap, section.region, section.indent, picture, settings))
+            changes.append(f"{settings.graph_heading} regenerated")
+    if not edits:
         return FixResult(text, ())
-    edit = _overview_edit(roadmap, expected, settings)
-    new_text = apply_edit(text, edit)
-    prove_outside_unchanged(text, new_text, edit, path)
+    new_text = apply_edits(text, edits)
+    prove_only_regions_changed(text, new_text, edits, _allowed_spans(roadmap), path)
     _prove_same_records(roadmap, new_text, settings)
-    change = "regenerated" if overview is not None else "added"
-    return FixResult(new_text, (f"{settings.overview_heading} {change}",))
+    return FixResult(new_text, tuple(dict.fromkeys(changes)))
+
+
+def expected_graph(context: Context) -> str:
+    """The mermaid source a Dependency Graph section should hold."""
+    statuses = context.settings.statuses
+    return mermaid(build_view(context.roadmap, context.items_by_id, statuses))
+
+
+def _allowed_spans(roadmap: Roadmap) -> list[tuple[int, int]]:
+    """Where generated text may change: each generated section's body, and the end."""
+    starts = line_starts(roadmap.source)
+    regions = [found.region for found in roadmap.overviews]
+    regions += [found.region for found in roadmap.graph_sections]
+    spans = [(starts[region.heading.line], starts[region.end]) for region in regions]
+    if not roadmap.overviews:
+        spans.append((len(roadmap.source), len(roadmap.source)))
+    return spans
+
+
+def _body_edit(roadmap: Roadmap, region: Region, body: str) -> Edit:
+    """Replace the lines after ``region``'s heading, up to its last generated line."""
+    text = roadmap.source
+    starts = line_starts(text)
+    start = starts[region.heading.line]
+    end = starts[region.body_end]
+    body = body.rstrip("\n") + "\n"
+    lead = "" if text[:start].endswith(("\n", "\r")) else "\n"
+    if end == len(text) and not roadmap.style.final_newline:
+        body = body[:-1]
+    return Edit(start, end, (lead + body).replace("\n", roadmap.style.newline))
 
 
 def _overview_edit(roadmap: Roadmap, expected: list[Group], settings: Settings) -> Edit:
@@ -65,20 +104,21 @@ def _overview_edit(roadmap: Roadmap, expected: list[Group], settings: Settings) 
         {"groups": expected, "indent": indent, "bullet": bullet},
         settings.template_dir,
     )
-    body = body.rstrip("\n") + "\n"
-    text = roadmap.source
-    starts = line_starts(text)
-    newline = style.newline
     if overview is not None:
-        start = starts[overview.region.heading.line]
-        end = starts[overview.region.body_end]
-        lead = "" if text[:start].endswith(("\n", "\r")) else "\n"
-        if end == len(text) and not style.final_newline:
-            body = body[:-1]
-        return Edit(start, end, (lead + body).replace("\n", newline))
-    return Edit(
-        len(text), len(text), _appended(text, indent, settings, body).replace("\n", newline)
-    )
+        return _body_edit(roadmap, overview.region, body)
+    text = roadmap.source
+    appended = _appended(text, indent, settings, body.rstrip("\n") + "\n")
+    return Edit(len(text), len(text), appended.replace("\n", style.newline))
+
+
+def _graph_edit(
+    roadmap: Roadmap, region: Region, indent: str, picture: str, settings: Settings
+) -> Edit:
+    from roadmaplint.generate import render
+
+    lines = picture.rstrip("\n").split("\n")
+    body = render("graph.md.j2", {"lines": lines, "indent": indent}, settings.template_dir)
+    return _body_edit(roadmap, region, body)
 
 
 def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
@@ -97,8 +137,8 @@ def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
     return "".join(parts)
 
 
-def _meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
-    """The items as data, without line numbers (which a mid-file overview may shift)."""
+def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
+    """The items as data, without line numbers (which a mid-file section may shift)."""
     return [
         (
             item.id,
@@ -114,14 +154,16 @@ def _meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
 def _prove_same_records(before: Roadmap, new_text: str, settings: Settings) -> None:
     after = parse(new_text, before.path, settings)
     context = Context(after, settings)
+    items = context.items_by_id
+    stale_graph = any(section.code != expected_graph(context) for section in after.graph_sections)
     if (
-        _meaning(after) != _meaning(before)
+        item_meaning(after) != item_meaning(before)
         or len(after.overviews) != 1
-        or differences(
-            after.overviews[0], expected_groups(after, context.items_by_id), context.items_by_id
-        )
+        or differences(after.overviews[0], expected_groups(after, items), items)
+        or len(after.graph_sections) != len(before.graph_sections)
+        or stale_graph
     ):
         raise RoadmapError(
             f"{before.path}: refusing to write: the regenerated file does not read back "
-            "as the same items with a correct overview"
+            "as the same items with up-to-date generated sections"
         )

@@ -85,3 +85,26 @@ class DependencyGraph:
         """``nodes`` so that every item comes after what it depends on; ties in document order."""
         subgraph = self.graph.subgraph(nodes).reverse(copy=False)
         return list(nx.lexicographical_topological_sort(subgraph, key=self.order.__getitem__))
+
+    def longest_chain(self, target: str, through: set[str]) -> list[str]:
+        """The longest dependency chain that ends at ``target`` using only ``through`` nodes.
+
+        Returned dependency first: ``[deepest, ..., target]``. Dynamic programming
+        over a topological order, so it is linear and never recurses.
+        """
+        nodes = through | {target}
+        subgraph = self.graph.subgraph(nodes)
+        # In dependency order a node comes after everything it depends on.
+        order = self.dependency_order(nodes)
+        length: dict[str, int] = {}
+        previous: dict[str, str | None] = {}
+        for node in order:
+            best, via = 0, None
+            for dependency in sorted(subgraph.successors(node), key=self.order.__getitem__):
+                if length[dependency] + 1 > best:
+                    best, via = length[dependency] + 1, dependency
+            length[node], previous[node] = best, via
+        chain = [target]
+        while previous[chain[-1]] is not None:
+            chain.append(previous[chain[-1]])  # type: ignore[arg-type]
+        return list(reversed(chain))

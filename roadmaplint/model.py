@@ -124,6 +124,25 @@ class Overview:
 
 
 @dataclass(frozen=True, slots=True)
+class GraphSection:
+    """The optional generated ``# Dependency Graph`` section and its mermaid block."""
+
+    region: Region
+    indent: str
+    code: str | None  # the content of its first fenced code block, if any
+    code_line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A level-1 section that holds items (not the title's, not a generated one)."""
+
+    name: str
+    position: Position
+    end_line: int  # the line before the next level-1 heading, or the last line
+
+
+@dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment block: suppressions live in these."""
 
@@ -151,10 +170,11 @@ class Roadmap:
     title_position: Position | None
     status_legend: Legend | None
     priority_legend: Legend | None
-    sections: tuple[str, ...]
+    sections: tuple[Section, ...]
     items: tuple[Item, ...]
     headings: tuple[Heading, ...]
     overviews: tuple[Overview, ...]
+    graph_sections: tuple[GraphSection, ...]
     comments: tuple[Comment, ...]
     style: Style
     source: str

@@ -20,6 +20,7 @@ from roadmaplint.model import (
     Comment,
     DoneCriterion,
     Field,
+    GraphSection,
     Heading,
     Item,
     Legend,
@@ -30,6 +31,7 @@ from roadmaplint.model import (
     Position,
     Region,
     Roadmap,
+    Section,
     Style,
 )
 from roadmaplint.settings import Settings
@@ -147,6 +149,15 @@ class _OverviewDraft:
     bullet: str | None = None
 
 
+@dataclass
+class _GraphDraft:
+    heading: Position
+    indent: str
+    body_end: int
+    code: str | None = None
+    code_line: int | None = None
+
+
 class _Reader:
     """One pass over the block tokens, building drafts of the records."""
 
@@ -156,6 +167,7 @@ class _Reader:
         self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
         self.id_only = re.compile(settings.id_pattern)
         self.overview_key = normalize_key(settings.overview_heading)
+        self.graph_key = normalize_key(settings.graph_heading)
         md = _markdown()
         self.env: dict[str, Any] = {}
         self.tokens = md.parse(body, self.env)
@@ -165,12 +177,14 @@ class _Reader:
         self.title_position: Position | None = None
         self.section: str | None = None
         self.h1_count = 0
-        self.sections: list[str] = []
+        self.h1_lines: list[int] = []
+        self.sections: list[tuple[str, Position]] = []
         self.items: list[_ItemDraft] = []
         self.headings: list[tuple[Heading, int]] = []  # with the H1 ordinal they sit under
         self.sections_with_items: set[int] = set()
         self.legends: dict[str, Legend] = {}
         self.overviews: list[_OverviewDraft] = []
+        self.graphs: list[_GraphDraft] = []
         self.comments: list[Comment] = []
         self.field_bullets: Counter[str] = Counter()
         # where list items go: "item", a legend key, "overview", or None
@@ -212,6 +226,9 @@ class _Reader:
                 self.on_list_item(token, tokens, index)
             elif kind == "html_block" and token.content.lstrip().startswith("<!--") and token.map:
                 self.comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
+            elif kind == "fence" and self.mode == "graph" and self.graphs[-1].code is None:
+                self.graphs[-1].code = token.content
+                self.graphs[-1].code_line = token.map[0] + 1 if token.map else None
             if token.map and token.level == 0 and kind != "hr":
                 self.extend(token.map[1])
         self.close_legend()
@@ -222,6 +239,8 @@ class _Reader:
             self.items[-1].end_line = max(self.items[-1].end_line, end_line)
         elif self.mode == "overview" and self.overviews:
             self.overviews[-1].body_end = max(self.overviews[-1].body_end, end_line)
+        elif self.mode == "graph" and self.graphs:
+            self.graphs[-1].body_end = max(self.graphs[-1].body_end, end_line)
 
     def on_heading(self, token: Token, inline: Token) -> None:
         if token.level != 0 or token.map is None:
@@ -265,19 +284,26 @@ class _Reader:
 
     def on_section(self, text: str, line: int, position: Position) -> None:
         self.h1_count += 1
+        self.h1_lines.append(line)
         if self.title is None:
             self.title = text
             self.title_position = position
-        if normalize_key(text) == self.overview_key:
+        key = normalize_key(text)
+        indent = self.lines[line - 1][: position.column - 1]
+        if key == self.overview_key:
             self.mode = "overview"
-            indent = self.lines[line - 1][: position.column - 1]
             self.overviews.append(_OverviewDraft(position, indent, line))
+            self.section = None
+            return
+        if key == self.graph_key:
+            self.mode = "graph"
+            self.graphs.append(_GraphDraft(position, indent, line))
             self.section = None
             return
         self.mode = None
         self.section = text
         if self.h1_count > 1:
-            self.sections.append(text)
+            self.sections.append((text, position))
 
     def close_legend(self) -> None:
         if self.mode in (STATUS_LEGEND, PRIORITY_LEGEND) and self.mode not in self.legends:
@@ -408,10 +434,11 @@ def _records(text: str, path: str, settings: Settings, bom: bool, body: str) -> 
         title_position=reader.title_position,
         status_legend=reader.legends.get(STATUS_LEGEND),
         priority_legend=reader.legends.get(PRIORITY_LEGEND),
-        sections=tuple(reader.sections),
+        sections=_finish_sections(reader),
         items=tuple(_finish_item(draft, reader.id_only, lines) for draft in reader.items),
         headings=_finish_headings(reader),
         overviews=_finish_overviews(reader),
+        graph_sections=_finish_graphs(reader),
         comments=tuple(reader.comments),
         style=style,
         source=text,
@@ -439,24 +466,47 @@ def _finish_headings(reader: _Reader) -> tuple[Heading, ...]:
     return tuple(finished)
 
 
+def _section_end(reader: _Reader, line: int) -> int:
+    """The last line of the level-1 section whose heading is on ``line``."""
+    later = [start for start in reader.h1_lines if start > line]
+    return later[0] - 1 if later else len(reader.lines)
+
+
+def _region(reader: _Reader, heading: Position, body_end: int) -> Region:
+    end = _section_end(reader, heading.line)
+    last = _last_content_line(min(body_end, end), reader.lines)
+    return Region(heading, end, max(last, heading.line))
+
+
+def _finish_sections(reader: _Reader) -> tuple[Section, ...]:
+    return tuple(
+        Section(name, position, _section_end(reader, position.line))
+        for name, position in reader.sections
+    )
+
+
 def _finish_overviews(reader: _Reader) -> tuple[Overview, ...]:
-    h1_lines = [
-        token.map[0] + 1
-        for token in reader.tokens
-        if token.type == "heading_open" and token.tag == "h1" and token.map
-    ]
     finished = []
     for draft in reader.overviews:
-        later = [line for line in h1_lines if line > draft.heading.line]
-        end = later[0] - 1 if later else len(reader.lines)
         groups = tuple(
             OverviewGroup(group.label, group.priority, group.line, tuple(group.entries))
             for group in draft.groups
         )
-        body_end = _last_content_line(min(draft.body_end, end), reader.lines)
-        region = Region(draft.heading, end, max(body_end, draft.heading.line))
+        region = _region(reader, draft.heading, draft.body_end)
         finished.append(Overview(region, groups, draft.bullet, draft.indent))
     return tuple(finished)
+
+
+def _finish_graphs(reader: _Reader) -> tuple[GraphSection, ...]:
+    return tuple(
+        GraphSection(
+            _region(reader, draft.heading, draft.body_end),
+            draft.indent,
+            draft.code,
+            draft.code_line,
+        )
+        for draft in reader.graphs
+    )
 
 
 def _finish_item(draft: _ItemDraft, id_only: re.Pattern[str], lines: list[str]) -> Item:

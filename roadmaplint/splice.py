@@ -1,4 +1,4 @@
-"""Replace one region of a text, and prove that nothing outside it changed.
+"""Replace regions of a text, and prove that nothing outside them changed.
 
 Finding a region (parse), rendering it (generate) and splicing it back (here)
 are three separate, pure steps.
@@ -6,7 +6,9 @@ are three separate, pure steps.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.parse import split_lines
@@ -33,18 +35,36 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def apply_edit(text: str, edit: Edit) -> str:
-    return text[: edit.start] + edit.replacement + text[edit.end :]
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits, back to front so earlier offsets stay valid."""
+    ordered = sorted(edits, key=lambda edit: edit.start)
+    for earlier, later in pairwise(ordered):
+        if earlier.end > later.start:
+            raise ValueError("edits overlap")
+    for edit in reversed(ordered):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
 
 
-def prove_outside_unchanged(old: str, new: str, edit: Edit, path: str) -> None:
-    """Raise unless ``new`` is ``old`` with only ``edit``'s region changed."""
-    tail = len(old) - edit.end
-    if (
-        new[: edit.start] != old[: edit.start]
-        or new[len(new) - tail :] != old[edit.end :]
-        or len(new) - tail < edit.start
-    ):
-        raise RoadmapError(
-            f"{path}: refusing to write: the change reached outside the generated section"
-        )
+def prove_only_regions_changed(
+    old: str,
+    new: str,
+    edits: Sequence[Edit],
+    allowed: Sequence[tuple[int, int]],
+    path: str,
+) -> None:
+    """Raise unless every edit lies in an allowed span and all else is byte-identical."""
+    for edit in edits:
+        if not any(start <= edit.start and edit.end <= end for start, end in allowed):
+            raise RoadmapError(
+                f"{path}: refusing to write: a change reached outside the generated sections"
+            )
+    position_old = position_new = 0
+    for edit in sorted(edits, key=lambda edit: edit.start):
+        kept = edit.start - position_old
+        if new[position_new : position_new + kept] != old[position_old : edit.start]:
+            raise RoadmapError(f"{path}: refusing to write: text outside the edits changed")
+        position_new += kept + len(edit.replacement)
+        position_old = edit.end
+    if new[position_new:] != old[position_old:]:
+        raise RoadmapError(f"{path}: refusing to write: text outside the edits changed")

@@ -51,6 +51,33 @@ def write_roadmap(source: Source, new_text: str) -> None:
     _sync_folder(target.parent)
 
 
+def create_roadmap(target: Path, text: str) -> None:
+    """Write a new file atomically; refuse if ``target`` exists, never overwrite it."""
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{target.name}.", suffix=".roadmaplint"
+        )
+    except OSError as error:
+        raise RoadmapError(f"{target}: cannot write in {folder}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        # link() refuses to replace an existing file: creation is atomic and never clobbers.
+        os.link(temporary, target)
+    except FileExistsError:
+        raise RoadmapError(f"{target}: already exists; roadmaplint init never overwrites") from None
+    except OSError as error:
+        raise RoadmapError(f"{target}: cannot write: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+    _sync_folder(folder)
+
+
 def _sync_folder(folder: Path) -> None:
     """Make the rename durable; some file systems cannot, which is no error."""
     with contextlib.suppress(OSError):

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from roadmaplint.config import Overrides, find_config, load_settings
+from roadmaplint.model import Roadmap
+from roadmaplint.parse import parse
+from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
+from roadmaplint.source import Source, read_roadmap
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -36,3 +42,36 @@ class SettingsCache:
 
 def say_error(err: TextIO, message: str) -> None:
     err.write(f"roadmaplint: error: {message}\n")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    source: Source
+    roadmap: Roadmap
+    settings: Settings
+    context: Context
+
+
+def load(path: Path | None, config: Path | None = None) -> Loaded:
+    """Read, configure and parse one roadmap for the database commands."""
+    path = path or DEFAULT_PATH
+    source = read_roadmap(path)
+    settings = SettingsCache(config, Overrides()).for_path(path)
+    roadmap = parse(source.text, str(path), settings)
+    return Loaded(source, roadmap, settings, Context(roadmap, settings))
+
+
+def table(rows: Sequence[Sequence[str]]) -> str:
+    """Left-aligned columns, two spaces apart, no trailing spaces."""
+    if not rows:
+        return ""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        + "\n"
+        for row in rows
+    )
+
+
+def write_json(out: TextIO, document: object) -> None:
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

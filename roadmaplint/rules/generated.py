@@ -83,3 +83,44 @@ RULES = (
         check=repeated_overviews,
     ),
 )
+
+
+def stale_graph(context: Context) -> Iterator[Report]:
+    if not context.roadmap.graph_sections:
+        return
+    from roadmaplint.fix import expected_graph
+
+    picture = expected_graph(context)
+    heading = context.settings.graph_heading
+    for section in context.roadmap.graph_sections:
+        if section.code is None:
+            yield Report(
+                section.region.heading,
+                f"the {heading} section has no mermaid block; roadmaplint fix writes it",
+            )
+        elif section.code != picture:
+            line = section.code_line or section.region.heading.line
+            yield Report(
+                Position(line, len(section.indent) + 1),
+                f"the {heading} is out of date with the items' dependencies; "
+                "roadmaplint fix regenerates it",
+            )
+
+
+GRAPH_RULES = (
+    Rule(
+        code="RL404",
+        name="stale-dependency-graph",
+        severity=Severity.ERROR,
+        fixable=True,
+        summary="The generated Dependency Graph section does not match the items.",
+        why="When a roadmap has a `# Dependency Graph` section, roadmaplint keeps a mermaid "
+        "picture of the dependencies in it, which GitHub renders. Like the overview, it "
+        "is derived data that drifts when items change.",
+        bad="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
+        "```mermaid\nflowchart LR\n```\n",
+        good="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
+        "```mermaid\nflowchart LR\n  ...\n  MODEL_1 --> MODEL_2\n```\n",
+        check=stale_graph,
+    ),
+)

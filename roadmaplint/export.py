@@ -1,0 +1,125 @@
+"""The whole roadmap as JSON data, and back: the database's interchange shape.
+
+The shape is documented in the README and by ``schemas/export.schema.json``
+(shipped in the package); ``items_from_document`` rebuilds the item records
+from it, so a round trip loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmaplint.model import DoneCriterion, Field, Item, Legend, Position, Roadmap
+
+FORMAT_VERSION = 1
+
+
+def _legend(legend: Legend | None) -> list[dict[str, Any]] | None:
+    if legend is None:
+        return None
+    return [
+        {"value": entry.value, "description": entry.description, "line": entry.line}
+        for entry in legend.entries
+    ]
+
+
+def _field(found: Field) -> dict[str, Any]:
+    return {
+        "name": found.name,
+        "key": found.key,
+        "value": found.value,
+        "line": found.position.line,
+        "column": found.position.column,
+        "value_line": found.value_position.line,
+        "value_column": found.value_position.column,
+        "end_line": found.end_line,
+    }
+
+
+def item_document(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "section": item.section,
+        "line": item.position.line,
+        "column": item.position.column,
+        "end_line": item.end_line,
+        "status": item.status,
+        "priority": item.priority,
+        "dri": item.dri,
+        "depends_on": list(item.depends_on),
+        "external_deps": list(item.external_deps),
+        "fields": [_field(found) for found in item.fields],
+        "definition_of_done": [
+            {"text": done.text, "checked": done.checked, "line": done.line}
+            for done in item.definition_of_done
+        ],
+    }
+
+
+def to_document(roadmap: Roadmap, dependents: dict[str, list[str]]) -> dict[str, Any]:
+    """Everything roadmaplint read from the file, as JSON-ready data."""
+    documents = []
+    for item in roadmap.items:
+        document = item_document(item)
+        document["depended_on_by"] = dependents.get(item.id, [])
+        documents.append(document)
+    return {
+        "format": FORMAT_VERSION,
+        "path": roadmap.path,
+        "title": roadmap.title,
+        "legends": {
+            "status": _legend(roadmap.status_legend),
+            "priority": _legend(roadmap.priority_legend),
+        },
+        "sections": [
+            {"name": section.name, "line": section.position.line, "end_line": section.end_line}
+            for section in roadmap.sections
+        ],
+        "items": documents,
+        "overview": [
+            {
+                "priority": group.priority,
+                "label": group.label,
+                "line": group.line,
+                "items": [entry.id for entry in group.entries],
+            }
+            for group in roadmap.overview.groups
+        ]
+        if roadmap.overview
+        else None,
+    }
+
+
+def items_from_document(document: dict[str, Any]) -> tuple[Item, ...]:
+    """The item records an export holds."""
+    return tuple(
+        Item(
+            id=entry["id"],
+            title=entry["title"],
+            section=entry["section"],
+            position=Position(entry["line"], entry["column"]),
+            end_line=entry["end_line"],
+            fields=tuple(
+                Field(
+                    name=found["name"],
+                    key=found["key"],
+                    value=found["value"],
+                    position=Position(found["line"], found["column"]),
+                    value_position=Position(found["value_line"], found["value_column"]),
+                    end_line=found["end_line"],
+                )
+                for found in entry["fields"]
+            ),
+            status=entry["status"],
+            priority=entry["priority"],
+            dri=entry["dri"],
+            depends_on=tuple(entry["depends_on"]),
+            external_deps=tuple(entry["external_deps"]),
+            definition_of_done=tuple(
+                DoneCriterion(done["text"], done["checked"], done["line"])
+                for done in entry["definition_of_done"]
+            ),
+        )
+        for entry in document["items"]
+    )

@@ -1,0 +1,185 @@
+"""The dependency graph as a picture: mermaid, Graphviz dot, or JSON.
+
+Arrows point from a dependency to the item that waits for it, so the picture
+reads in the order work can happen. Pure functions over records; mermaid text
+is built here (not in a template) so that ``check`` can compare a generated
+section without loading jinja2.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from roadmaplint.model import Item, Roadmap
+from roadmaplint.settings import Statuses
+
+MEANINGS = ("done", "in_progress", "blocked", "ready", "idea")
+_STYLES = {
+    "done": ("fill:#d3f9d8,stroke:#2b8a3e", "#d3f9d8"),
+    "in_progress": ("fill:#fff3bf,stroke:#e67700", "#fff3bf"),
+    "blocked": ("fill:#ffe3e3,stroke:#c92a2a", "#ffe3e3"),
+    "ready": ("fill:#d0ebff,stroke:#1864ab", "#d0ebff"),
+    "idea": ("fill:#f1f3f5,stroke:#868e96,stroke-dasharray:3 3", "#f1f3f5"),
+    "external": ("fill:#ffffff,stroke:#495057,stroke-dasharray:5 5", "#ffffff"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    key: str  # unique: the item ID, or "external:NAME"
+    label: str
+    kind: str  # "item" or "external"
+    section: str | None
+    status: str | None
+    meaning: str | None  # one of MEANINGS, for styling
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    nodes: tuple[Node, ...]
+    edges: tuple[tuple[str, str], ...]  # (dependency, dependent), by node key
+
+
+def meaning_of(status: str | None, statuses: Statuses) -> str | None:
+    for meaning in MEANINGS:
+        if status in getattr(statuses, meaning):
+            return meaning
+    return None
+
+
+def build_view(
+    roadmap: Roadmap,
+    items_by_id: Mapping[str, Item],
+    statuses: Statuses,
+    keep: Iterable[str] | None = None,
+) -> View:
+    """The graph of ``items_by_id``, limited to the IDs in ``keep`` when given."""
+    wanted = set(keep) if keep is not None else set(items_by_id)
+    nodes = [
+        Node(
+            item.id,
+            f"{item.id}: {item.title}",
+            "item",
+            item.section,
+            item.status,
+            meaning_of(item.status, statuses),
+        )
+        for item in items_by_id.values()
+        if item.id in wanted
+    ]
+    edges: list[tuple[str, str]] = []
+    externals: dict[str, Node] = {}
+    for item in items_by_id.values():
+        if item.id not in wanted:
+            continue
+        for dependency in dict.fromkeys(item.depends_on):
+            if dependency in wanted and dependency in items_by_id and dependency != item.id:
+                edges.append((dependency, item.id))
+        for external in dict.fromkeys(item.external_deps):
+            key = f"external:{external}"
+            externals.setdefault(key, Node(key, external, "external", None, None, "external"))
+            edges.append((key, item.id))
+    return View(tuple(nodes) + tuple(externals.values()), tuple(edges))
+
+
+def _mermaid_ids(view: View) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for number, node in enumerate(view.nodes):
+        base = re.sub(r"\W", "_", node.key.removeprefix("external:"), flags=re.ASCII)
+        base = ("x_" if node.kind == "external" else "") + (base or f"n{number}")
+        candidate = base
+        while candidate in used:
+            candidate = f"{base}_{number}"
+        used.add(candidate)
+        ids[node.key] = candidate
+    return ids
+
+
+def _mermaid_label(text: str) -> str:
+    return text.replace('"', "#quot;").replace("\r", " ").replace("\n", " ")
+
+
+def mermaid(view: View) -> str:
+    ids = _mermaid_ids(view)
+    lines = ["flowchart LR"]
+    sections: dict[str | None, list[Node]] = {}
+    for node in view.nodes:
+        sections.setdefault(node.section, []).append(node)
+    for number, (section, members) in enumerate(sections.items()):
+        indent = "  "
+        if section is not None:
+            lines.append(f'  subgraph s{number}["{_mermaid_label(section)}"]')
+            indent = "    "
+        for node in members:
+            label = _mermaid_label(node.label)
+            shape = f'(["{label}"])' if node.kind == "external" else f'["{label}"]'
+            lines.append(f"{indent}{ids[node.key]}{shape}")
+        if section is not None:
+            lines.append("  end")
+    for source, target in view.edges:
+        arrow = "-.->" if source.startswith("external:") else "-->"
+        lines.append(f"  {ids[source]} {arrow} {ids[target]}")
+    for meaning in (*MEANINGS, "external"):
+        styled = [ids[node.key] for node in view.nodes if node.meaning == meaning]
+        if styled:
+            lines.append(f"  classDef {meaning} {_STYLES[meaning][0]}")
+            lines.append(f"  class {','.join(styled)} {meaning}")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def dot(view: View) -> str:
+    lines = [
+        "digraph roadmap {",
+        "  rankdir=LR;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];',
+    ]
+    sections: dict[str | None, list[Node]] = {}
+    for node in view.nodes:
+        sections.setdefault(node.section, []).append(node)
+    for number, (section, members) in enumerate(sections.items()):
+        indent = "  "
+        if section is not None:
+            lines.append(f"  subgraph cluster_{number} {{")
+            lines.append(f"    label={_dot_string(section)};")
+            indent = "    "
+        for node in members:
+            attributes = [f"label={_dot_string(node.label)}"]
+            if node.meaning is not None:
+                attributes.append(f'fillcolor="{_STYLES[node.meaning][1]}"')
+            if node.kind == "external":
+                attributes.append('shape=ellipse, style="dashed,filled"')
+            if node.meaning == "idea":
+                attributes.append('style="rounded,dashed,filled"')
+            lines.append(f"{indent}{_dot_string(node.key)} [{', '.join(attributes)}];")
+        if section is not None:
+            lines.append("  }")
+    for source, target in view.edges:
+        style = " [style=dashed]" if source.startswith("external:") else ""
+        lines.append(f"  {_dot_string(source)} -> {_dot_string(target)}{style};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(view: View) -> str:
+    document = {
+        "nodes": [
+            {
+                "id": node.key,
+                "label": node.label,
+                "kind": node.kind,
+                "section": node.section,
+                "status": node.status,
+            }
+            for node in view.nodes
+        ],
+        "edges": [{"from": source, "to": target} for source, target in view.edges],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,83 @@
+"""Planning with the dependency graph: what can start now, and what stands before an item."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Item
+from roadmaplint.rules.base import Context, did_you_mean
+
+
+class CycleError(RoadmapError):
+    """Planning is impossible while items depend on each other in a cycle (exit 1)."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    item: Item
+    unblocks: int  # open items that depend on it, directly or not
+
+
+@dataclass(frozen=True, slots=True)
+class PathPlan:
+    item: Item
+    before: tuple[Item, ...]  # every dependency, directly or not, dependencies first
+    critical: tuple[Item, ...]  # the longest chain of unfinished dependencies, ending at item
+
+
+def _refuse_cycles(context: Context) -> None:
+    cycles = context.graph.cycles()
+    if cycles:
+        spelled = "; ".join(" -> ".join(cycle) for cycle in cycles)
+        raise CycleError(f"{context.roadmap.path}: cannot plan: dependency cycle: {spelled}")
+
+
+def startable(context: Context) -> list[Candidate]:
+    """Ready items whose item dependencies are all done: by priority, unblocking, order."""
+    _refuse_cycles(context)
+    statuses = context.settings.statuses
+    items = context.items_by_id
+    rank = context.priority_rank
+    graph = context.graph
+    found = []
+    for item in items.values():
+        if not statuses.is_ready(item.status):
+            continue
+        dependencies = [items.get(dependency) for dependency in item.depends_on]
+        if any(d is None or not statuses.is_done(d.status) for d in dependencies):
+            continue
+        waiting = graph.descendants(item.id)
+        unblocks = sum(1 for other in waiting if not statuses.is_done(items[other].status))
+        found.append(Candidate(item, unblocks))
+    order = graph.order
+    found.sort(
+        key=lambda candidate: (
+            rank.get(candidate.item.priority or "", len(rank)),
+            -candidate.unblocks,
+            order[candidate.item.id],
+        )
+    )
+    return found
+
+
+def path_to(context: Context, item_id: str) -> PathPlan:
+    items = context.items_by_id
+    if item_id not in items:
+        raise RoadmapError(
+            f"{context.roadmap.path}: no item {item_id}{did_you_mean(item_id, items)}"
+        )
+    _refuse_cycles(context)
+    graph = context.graph
+    ancestors = graph.ancestors(item_id)
+    before = graph.dependency_order(ancestors)
+    statuses = context.settings.statuses
+    open_ones = {other for other in ancestors if not statuses.is_done(items[other].status)}
+    critical = graph.longest_chain(item_id, open_ones)
+    return PathPlan(
+        items[item_id],
+        tuple(items[other] for other in before),
+        tuple(items[other] for other in critical),
+    )

@@ -1,0 +1,119 @@
+"""Reading the roadmap as a table: filter, sort, count. Pure functions over records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Item, Legend, Roadmap
+from roadmaplint.rules.base import did_you_mean
+
+SORT_KEYS = ("document", "id", "title", "status", "priority", "dri", "section")
+COLUMNS = ("id", "title", "status", "priority", "dri", "section")
+
+
+@dataclass(frozen=True)
+class Filters:
+    statuses: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()
+    dris: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+
+
+def _check_values(values: Sequence[str], legend: Legend | None, option: str) -> None:
+    allowed = legend.values if legend else ()
+    for value in values:
+        if value not in allowed:
+            raise RoadmapError(
+                f"{option} {value}: not in the {legend.name if legend else 'legend'}"
+                f"{did_you_mean(value, allowed)}; allowed: {', '.join(allowed) or 'none'}"
+            )
+
+
+def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) -> list[Item]:
+    """The items that pass every filter (values within one filter are alternatives)."""
+    _check_values(filters.statuses, roadmap.status_legend, "--status")
+    _check_values(filters.priorities, roadmap.priority_legend, "--priority")
+    sections = {section.name.lower(): section.name for section in roadmap.sections}
+    for section in filters.sections:
+        if section.lower() not in sections:
+            raise RoadmapError(
+                f"--section {section}: no such section{did_you_mean(section, sections.values())}; "
+                f"sections: {', '.join(sections.values())}"
+            )
+    for item_id in filters.depends_on:
+        if item_id not in items:
+            raise RoadmapError(
+                f"--depends-on {item_id}: no such item{did_you_mean(item_id, items)}"
+            )
+    wanted_sections = {section.lower() for section in filters.sections}
+    wanted_dris = {dri.lower().lstrip("@") for dri in filters.dris}
+    chosen = []
+    for item in roadmap.items:
+        if filters.statuses and item.status not in filters.statuses:
+            continue
+        if filters.priorities and item.priority not in filters.priorities:
+            continue
+        if wanted_dris and (item.dri or "").lower().lstrip("@") not in wanted_dris:
+            continue
+        if wanted_sections and (item.section or "").lower() not in wanted_sections:
+            continue
+        if filters.depends_on and not set(filters.depends_on) & set(item.depends_on):
+            continue
+        chosen.append(item)
+    return chosen
+
+
+def sort_items(items: list[Item], key: str, roadmap: Roadmap) -> list[Item]:
+    if key == "document":
+        return items
+    if key not in SORT_KEYS:
+        raise RoadmapError(f"--sort {key}: sort by one of {', '.join(SORT_KEYS)}")
+    legend = {"status": roadmap.status_legend, "priority": roadmap.priority_legend}.get(key)
+    if legend is not None:
+        rank = {value: number for number, value in enumerate(legend.values)}
+        return sorted(items, key=lambda item: rank.get(getattr(item, key) or "", len(rank)))
+    return sorted(items, key=lambda item: (getattr(item, key) or "").lower())
+
+
+def row(item: Item) -> dict[str, str]:
+    return {column: getattr(item, column) or "" for column in COLUMNS}
+
+
+@dataclass(frozen=True)
+class Stats:
+    total: int
+    by_status: dict[str, int]
+    by_priority: dict[str, int]
+    sections: list[tuple[str, int, int]]  # (section, done, all)
+
+
+def stats(roadmap: Roadmap, done: Callable[[str | None], bool]) -> Stats:
+    statuses = Counter(item.status or "(none)" for item in roadmap.items)
+    priorities = Counter(item.priority or "(none)" for item in roadmap.items)
+
+    def ordered(counts: Counter[str], legend: Legend | None) -> dict[str, int]:
+        values = list(legend.values) if legend else []
+        result = {value: counts.get(value, 0) for value in values}
+        result.update(
+            {value: count for value, count in sorted(counts.items()) if value not in result}
+        )
+        return result
+
+    per_section = [
+        (
+            section.name,
+            sum(1 for item in roadmap.items if item.section == section.name and done(item.status)),
+            sum(1 for item in roadmap.items if item.section == section.name),
+        )
+        for section in roadmap.sections
+    ]
+    return Stats(
+        len(roadmap.items),
+        ordered(statuses, roadmap.status_legend),
+        ordered(priorities, roadmap.priority_legend),
+        per_section,
+    )
