@@ -1,0 +1,58 @@
+"""The optional generated `# Dependency Graph` section (RL404)."""
+
+from __future__ import annotations
+
+from conftest import brief, findings, item, roadmap
+
+from roadmaplint.fix import fix_text
+
+ITEMS = [item("MODEL-1", status="done"), item("MODEL-2", depends="MODEL-1")]
+
+
+def with_graph_section(body: str = "") -> str:
+    text = roadmap(("Modeling", ITEMS))
+    return text.replace(
+        "# Priority Overview", "# Dependency Graph\n" + body + "\n# Priority Overview"
+    )
+
+
+def test_empty_section_is_reported_and_filled() -> None:
+    text = with_graph_section()
+    assert brief(findings(text, "RL404")) == [
+        (
+            31,
+            1,
+            "RL404",
+            "the Dependency Graph section has no mermaid block; roadmaplint fix writes it",
+        )
+    ]
+    fixed = fix_text(text)
+    assert fixed.changes == ("Dependency Graph regenerated",)
+    start = fixed.text.index("# Dependency Graph\n")
+    assert fixed.text[start:].startswith(
+        "# Dependency Graph\n\n```mermaid\nflowchart LR\n"
+        '  subgraph s0["Modeling"]\n'
+        '    MODEL_1["MODEL-1: Something"]\n'
+        '    MODEL_2["MODEL-2: Something"]\n'
+        "  end\n"
+        "  MODEL_1 --> MODEL_2\n"
+    )
+    assert findings(fixed.text) == []
+    assert fix_text(fixed.text).text == fixed.text
+
+
+def test_stale_block_after_a_new_dependency() -> None:
+    fixed = fix_text(with_graph_section()).text
+    stale = fixed.replace("- **Depends on:** MODEL-1", "- **Depends on:** MODEL-1, Go 1.26")
+    assert [(f.code, f.line) for f in findings(stale, "RL404")] == [("RL404", 44)]
+    refreshed = fix_text(stale).text
+    assert '  x_Go_1_26(["Go 1.26"])\n' in refreshed
+    assert findings(refreshed) == []
+
+
+def test_indented_document_keeps_its_indentation() -> None:
+    text = with_graph_section()
+    indented = "".join("  " + line if line.strip() else line for line in text.splitlines(True))
+    fixed = fix_text(indented).text
+    assert "  ```mermaid\n  flowchart LR\n    subgraph" in fixed
+    assert findings(fixed) == []
