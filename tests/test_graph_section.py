@@ -20,7 +20,7 @@ def test_empty_section_is_reported_and_filled() -> None:
     text = with_graph_section()
     assert brief(findings(text, "RL404")) == [
         (
-            31,
+            42,
             1,
             "RL404",
             "the Dependency Graph section has no mermaid block; roadmaplint fix writes it",
