@@ -70,3 +70,31 @@ def rules_table(rules: tuple[Rule, ...]) -> str:
         cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
         lines.append("  ".join([*cells, row[4]]) + "\n")
     return "".join(lines)
+
+
+def rules_markdown_table(rules: tuple[Rule, ...]) -> str:
+    """The README's rules table."""
+    lines = [
+        "| Code | Name | Severity | Fixable | What it finds |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for rule in rules:
+        fixable = "yes" if rule.fixable else ""
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(
+            f"| {rule.code} | `{rule.name}` | {rule.severity.value} | {fixable} | {summary} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def rules_reference(rules: tuple[Rule, ...]) -> str:
+    """The README's per-rule reference: one section per rule."""
+    parts = []
+    for rule in rules:
+        fixable = " Fixed by `roadmaplint fix`." if rule.fixable else ""
+        parts.append(
+            f"#### {rule.code} `{rule.name}` ({rule.severity.value})\n\n"
+            f"{rule.summary}{fixable} {rule.why}\n\n"
+            f"Fails:\n\n{_fenced(rule.bad)}\n\nPasses:\n\n{_fenced(rule.good)}\n"
+        )
+    return "\n".join(parts)
