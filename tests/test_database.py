@@ -53,6 +53,7 @@ def test_list_filters_and_sorts(gomlx: Path, capsys: pytest.CaptureFixture[str])
     code, out, _ = run(
         capsys, "list", "--dri", "unassigned", "--status", "blocked", "--format", "markdown"
     )
+    assert code == 0
     assert out == (
         "| ID | TITLE | STATUS | PRIORITY | DRI | SECTION |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
@@ -115,6 +116,7 @@ def test_export_validates_and_round_trips(gomlx: Path, capsys: pytest.CaptureFix
     from jsonschema.validators import validator_for
 
     code, out, _ = run(capsys, "export", "--format", "json")
+    assert code == 0
     document = json.loads(out)
     schema = json.loads(
         (REPO / "roadmaplint" / "schemas" / "export.schema.json").read_text(encoding="utf-8")
@@ -137,6 +139,7 @@ def test_export_validates_and_round_trips(gomlx: Path, capsys: pytest.CaptureFix
 
 def test_stats(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "stats", "--format", "json")
+    assert code == 0
     assert json.loads(out) == {
         "items": 20,
         "by_status": {"idea": 7, "ready": 11, "in_progress": 1, "blocked": 1, "done": 0},
@@ -168,6 +171,7 @@ def test_next_orders_by_priority_then_what_it_unblocks(
     capsys.readouterr()
     # GRAPH-1 done: MODEL-1 (P0, unblocks MODEL-2) and GRAPH-3 (P0, unblocks nothing) can start
     code, out, _ = run(capsys, "next", "--format", "json")
+    assert code == 0
     ids = [entry["id"] for entry in json.loads(out)]
     assert ids[:2] == ["MODEL-1", "GRAPH-3"]
     assert json.loads(out)[0]["unblocks"] == 1
@@ -395,7 +399,10 @@ def test_init_writes_a_roadmap_that_passes_strict(
     target = tmp_path / "docs" / "ROADMAP.md"
     target.parent.mkdir()
     code, out, _ = run(capsys, "init", str(target), "--title", "Acme Roadmap")
-    assert code == 0
+    assert (code, out) == (
+        0,
+        f"Wrote {target}: a starter roadmap; `roadmaplint check --strict {target}` passes.\n",
+    )
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Acme Roadmap\n")
     assert text.endswith("# Priority Overview\n\n## P1\n- START-1\n")
