@@ -19,7 +19,9 @@ from roadmaplint.settings import Settings, Statuses
 CONFIG_FILE = ".roadmaplint.toml"
 MAX_PATTERN = 200
 # A repeated group that itself repeats: (a+)+, (\w*)*, (x{2,})+ ...
-_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
+# The first quantifier inside is matched where it first occurs, so this pattern
+# cannot backtrack itself.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\*+}]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,8 @@ def id_pattern(value: Any, _home: Path | None = None) -> str:
         raise ValueError(f"not a valid regular expression: {error}") from None
     if compiled.fullmatch(""):
         raise ValueError("the pattern matches an empty ID")
-    if compiled.search("[") or compiled.search("]") or compiled.search("\n"):
+    literal = re.search(r"\\[\[\]nrs]|[\r\n]", value)  # \[ \] \n \r \s or a line break
+    if literal or compiled.search("[") or compiled.search("]") or compiled.search("\n"):
         raise ValueError("IDs may not contain brackets or line breaks")
     return value
 

@@ -8,10 +8,10 @@ template engine.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Region, Roadmap
+from roadmaplint.model import GraphSection, Region, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import parse, split_lines
 from roadmaplint.picture import build_view, mermaid
@@ -52,13 +52,13 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     for section in roadmap.graph_sections:
         picture = expected_graph(context)
         if section.code != picture:
-            edits.append(_graph_edit(roadmap, section.region, section.indent, picture, settings))
+            edits.append(_graph_edit(roadmap, section, picture, settings))
             changes.append(f"{settings.graph_heading} regenerated")
     if not edits:
         return FixResult(text, ())
     new_text = apply_edits(text, edits)
     prove_only_regions_changed(text, new_text, edits, _allowed_spans(roadmap), path)
-    _prove_same_records(roadmap, new_text, settings)
+    _prove_same_records(roadmap, new_text, settings, _unchanged_prefix_end(roadmap, edits))
     return FixResult(new_text, tuple(dict.fromkeys(changes)))
 
 
@@ -111,14 +111,29 @@ def _overview_edit(roadmap: Roadmap, expected: list[Group], settings: Settings) 
     return Edit(len(text), len(text), appended.replace("\n", style.newline))
 
 
-def _graph_edit(
-    roadmap: Roadmap, region: Region, indent: str, picture: str, settings: Settings
-) -> Edit:
+def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings: Settings) -> Edit:
+    """Replace the section's mermaid block, or add one after what the section says.
+
+    Only the code block is generated: prose under the heading is the user's.
+    """
     from roadmaplint.generate import render
 
     lines = picture.rstrip("\n").split("\n")
-    body = render("graph.md.j2", {"lines": lines, "indent": indent}, settings.template_dir)
-    return _body_edit(roadmap, region, body)
+    variables = {"lines": lines, "indent": section.indent}
+    block = render("graph.md.j2", variables, settings.template_dir).rstrip("\n") + "\n"
+    text = roadmap.source
+    starts = line_starts(text)
+    newline = roadmap.style.newline
+    if section.code_line is not None and section.code_end is not None:
+        start, end = starts[section.code_line - 1], starts[section.code_end]
+        if end == len(text) and not roadmap.style.final_newline:
+            block = block[:-1]
+        return Edit(start, end, block.replace("\n", newline))
+    at = starts[section.region.body_end]
+    lead = "\n" if text[:at].endswith(("\n", "\r")) else "\n\n"
+    if at == len(text) and not roadmap.style.final_newline:
+        block = block[:-1]
+    return Edit(at, at, (lead + block).replace("\n", newline))
 
 
 def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
@@ -137,6 +152,20 @@ def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
     return "".join(parts)
 
 
+def _parse_from(before: Roadmap, new_text: str, settings: Settings, split: int) -> Roadmap:
+    """The records of ``new_text``: the unchanged part above line ``split`` from ``before``,
+    the rest read again. Line numbers in the re-read part count from ``split``."""
+    tail = new_text[line_starts(new_text)[split - 1] :]
+    tail_records = parse(tail, before.path, settings)
+    kept = tuple(item for item in before.items if item.position.line < split)
+    return replace(
+        tail_records,
+        items=kept + tail_records.items,
+        status_legend=before.status_legend or tail_records.status_legend,
+        priority_legend=before.priority_legend or tail_records.priority_legend,
+    )
+
+
 def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
     """The items as data, without line numbers (which a mid-file section may shift)."""
     return [
@@ -151,8 +180,40 @@ def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
     ]
 
 
-def _prove_same_records(before: Roadmap, new_text: str, settings: Settings) -> None:
-    after = parse(new_text, before.path, settings)
+def _unchanged_prefix_end(roadmap: Roadmap, edits: list[Edit]) -> int | None:
+    """The first line of the earliest edited generated section, when it is safe to split there.
+
+    Every generated section begins with a top-level level-1 heading that the edit
+    leaves unchanged. No markdown block can be open across such a heading, so the
+    text above it parses the same whatever follows: only the text from the heading
+    on needs reading again. An overview appended at the end has no such heading
+    (the old text might end inside a fence that swallows it), so it gets a full
+    re-parse.
+    """
+    regions = [found.region for found in roadmap.overviews]
+    regions += [found.region for found in roadmap.graph_sections]
+    starts = line_starts(roadmap.source)
+    lines = []
+    for edit in edits:
+        owner = [
+            region.heading.line
+            for region in regions
+            if starts[region.heading.line] <= edit.start <= starts[region.end]
+        ]
+        if not owner:
+            return None
+        lines.append(owner[0])
+    first = min(lines)
+    return first if first > 1 else None
+
+
+def _prove_same_records(
+    before: Roadmap, new_text: str, settings: Settings, split: int | None
+) -> None:
+    if split is None:
+        after = parse(new_text, before.path, settings)
+    else:
+        after = _parse_from(before, new_text, settings, split)
     context = Context(after, settings)
     items = context.items_by_id
     stale_graph = any(section.code != expected_graph(context) for section in after.graph_sections)

@@ -1,18 +1,28 @@
 """Rendering generated sections from templates. The only module that imports jinja2.
 
-Templates are data, not code: they render in jinja2's sandbox with undefined
-names as errors, and their output is bounded in size.
+Templates are data, not code: they render in jinja2's immutable sandbox with
+undefined names as errors, their output is bounded in size, and their running
+time is bounded by a timer, so a user template can neither reach outside the
+records nor hang a commit hook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
 
 MAX_OUTPUT = 8 * 1024 * 1024  # characters a generated section may have
+TIME_LIMIT = 10.0  # seconds a template may render for
+
+
+class _TooSlow(Exception):
+    pass
 
 
 def template_dirs(configured: str | None = None) -> list[Path]:
@@ -22,6 +32,25 @@ def template_dirs(configured: str | None = None) -> list[Path]:
     # Inside the wheel the templates sit in the package; in a checkout, beside it.
     found += [package / "templates", package.parent / "templates"]
     return [folder for folder in found if folder.is_dir()]
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TooSlow in this thread after ``seconds`` (a no-op off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def render(name: str, variables: Mapping[str, Any], configured: str | None = None) -> str:
@@ -38,17 +67,25 @@ def render(name: str, variables: Mapping[str, Any], configured: str | None = Non
         keep_trailing_newline=True,
         autoescape=False,
     )
+    pieces: list[str] = []
+    size = 0
     try:
-        template = environment.get_template(name)
-        pieces: list[str] = []
-        size = 0
-        for piece in template.generate(**variables):
-            size += len(piece)
-            if size > MAX_OUTPUT:
-                raise RoadmapError(f"template {name} produced more than {MAX_OUTPUT} characters")
-            pieces.append(piece)
+        with _time_limit(TIME_LIMIT):
+            template = environment.get_template(name)
+            for piece in template.generate(**variables):
+                size += len(piece)
+                if size > MAX_OUTPUT:
+                    raise RoadmapError(
+                        f"template {name} produced more than {MAX_OUTPUT} characters"
+                    )
+                pieces.append(piece)
+    except _TooSlow:
+        raise RoadmapError(
+            f"template {name} ran for more than {TIME_LIMIT:g} s; does it loop without end?"
+        ) from None
     except jinja2.TemplateError as error:
         line = getattr(error, "lineno", None)
         where = f" line {line}" if line else ""
-        raise RoadmapError(f"template {name}{where}: {error.message or error}") from None
+        message = " ".join(str(error.message or error).split())
+        raise RoadmapError(f"template {name}{where}: {message}") from None
     return "".join(pieces)

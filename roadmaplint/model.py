@@ -130,7 +130,8 @@ class GraphSection:
     region: Region
     indent: str
     code: str | None  # the content of its first fenced code block, if any
-    code_line: int | None
+    code_line: int | None  # the lines of that block, fences included
+    code_end: int | None
 
 
 @dataclass(frozen=True, slots=True)

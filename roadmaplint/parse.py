@@ -156,6 +156,7 @@ class _GraphDraft:
     body_end: int
     code: str | None = None
     code_line: int | None = None
+    code_end: int | None = None
 
 
 class _Reader:
@@ -228,7 +229,9 @@ class _Reader:
                 self.comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
             elif kind == "fence" and self.mode == "graph" and self.graphs[-1].code is None:
                 self.graphs[-1].code = token.content
-                self.graphs[-1].code_line = token.map[0] + 1 if token.map else None
+                if token.map:
+                    self.graphs[-1].code_line = token.map[0] + 1
+                    self.graphs[-1].code_end = _last_content_line(token.map[1], self.lines)
             if token.map and token.level == 0 and kind != "hr":
                 self.extend(token.map[1])
         self.close_legend()
@@ -504,6 +507,7 @@ def _finish_graphs(reader: _Reader) -> tuple[GraphSection, ...]:
             draft.indent,
             draft.code,
             draft.code_line,
+            draft.code_end,
         )
         for draft in reader.graphs
     )

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from roadmaplint.engine import check_text
 from roadmaplint.findings import Finding
@@ -93,3 +95,9 @@ def installed_command() -> str:
     found = str(beside) if beside.exists() else shutil.which("roadmaplint")
     assert found, "roadmaplint is not installed: pip install '.[test]'"
     return found
+
+
+# Bounded property runs in CI; HYPOTHESIS_PROFILE=long for a thorough run on demand.
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile("long", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

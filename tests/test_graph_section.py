@@ -56,3 +56,16 @@ def test_indented_document_keeps_its_indentation() -> None:
     fixed = fix_text(indented).text
     assert "  ```mermaid\n  flowchart LR\n    subgraph" in fixed
     assert findings(fixed) == []
+
+
+def test_prose_under_the_heading_is_kept() -> None:
+    text = with_graph_section("\nDrawn by roadmaplint; edit the items, not the picture.\n")
+    fixed = fix_text(text).text
+    start = fixed.index("# Dependency Graph\n")
+    assert fixed[start:].startswith(
+        "# Dependency Graph\n\nDrawn by roadmaplint; edit the items, not the picture.\n\n```mermaid\n"
+    )
+    stale = fixed.replace("- **Depends on:** MODEL-1", "- **Depends on:** MODEL-1, Go 1.26")
+    refreshed = fix_text(stale).text
+    assert "Drawn by roadmaplint; edit the items, not the picture.\n\n```mermaid\n" in refreshed
+    assert findings(refreshed) == []

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Position, Roadmap
+from roadmaplint.parse import split_lines
 from roadmaplint.rules.base import Context, Report, Rule
 
-_DIRECTIVE = re.compile(r"<!--\s*roadmaplint-disable(-file)?(?=[\s-])([^>]*?)-->", re.S)
+# The code list is bounded: an unclosed comment full of directives must not make
+# every match scan to the end of the file.
+_DIRECTIVE = re.compile(r"<!--\s*roadmaplint-disable(-file)?(?=[\s-])([^>]{0,500}?)-->")
 
 
 @dataclass
@@ -32,7 +35,7 @@ def find_suppressions(roadmap: Roadmap) -> list[Suppression]:
     if not roadmap.comments:
         return []
     spans = _spans(roadmap)
-    lines = roadmap.source.splitlines()
+    lines = split_lines(roadmap.source.removeprefix("\ufeff"))
     found = []
     for comment in roadmap.comments:
         for match in _DIRECTIVE.finditer(comment.text):

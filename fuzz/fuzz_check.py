@@ -1,0 +1,39 @@
+"""An atheris fuzz target over the parser, the rules and fix.
+
+    python fuzz/fuzz_check.py -max_total_time=60 fuzz/corpus
+
+Any input must give findings or a one-line RoadmapError, and fix must be
+idempotent. A crash is written to crash-<sha1> in the current folder; keep it
+in tests/fuzz_regressions/ so that tests/test_fuzz.py replays it for ever.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import atheris
+
+with atheris.instrument_imports(include=["roadmaplint"]):
+    from roadmaplint.engine import check_text
+    from roadmaplint.errors import RoadmapError
+    from roadmaplint.fix import fix_text
+    from roadmaplint.source import decode
+
+
+def check_one(data: bytes) -> None:
+    """The property every input must keep; raises on a bug."""
+    try:
+        text = decode(data, "fuzz.md")
+        check_text(text)
+        result = fix_text(text)
+    except RoadmapError as error:
+        if "\n" in str(error):
+            raise AssertionError(f"a multi-line error: {error!r}") from None
+        return
+    if not result.refused and fix_text(result.text).text != result.text:
+        raise AssertionError("fix is not idempotent")
+
+
+if __name__ == "__main__":
+    atheris.Setup(sys.argv, check_one)
+    atheris.Fuzz()

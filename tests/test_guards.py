@@ -1,0 +1,97 @@
+"""Fast guards for the performance work (no timings here: see bench/ for those)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import GOMLX, REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate
+
+HEAVY = ("markdown_it", "networkx", "jinja2")
+
+
+def modules_after(argv: list[str], cwd: Path) -> list[str]:
+    """Which heavy modules a real process has imported once ``main(argv)`` returns."""
+    code = (
+        "import sys\n"
+        "from roadmaplint.cli import main\n"
+        f"code = main({argv!r})\n"
+        f"print(sorted(name for name in {HEAVY!r} if name in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return result.stdout.strip().splitlines()[-1:]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["check", "--help"], ["rules"]])
+def test_startup_imports_no_heavy_module(argv: list[str]) -> None:
+    assert modules_after(argv, REPO) == ["[]"]
+
+
+def test_check_of_a_clean_roadmap_needs_neither_networkx_nor_jinja2(tmp_path: Path) -> None:
+    from roadmaplint.fix import fix_text
+
+    clean = fix_text(GOMLX.read_text(encoding="utf-8")).text
+    (tmp_path / "ROADMAP.md").write_text(clean, encoding="utf-8")
+    assert modules_after(["check"], tmp_path) == ["['markdown_it']"]
+
+
+def test_a_cycle_brings_networkx_in_to_spell_it(tmp_path: Path) -> None:
+    text = GOMLX.read_text(encoding="utf-8").replace(
+        "  - **Links:** PR #306\n", "  - **Links:** PR #306\n  - **Depends on:** MODEL-1\n"
+    )
+    (tmp_path / "ROADMAP.md").write_text(text, encoding="utf-8")
+    assert modules_after(["check"], tmp_path) == ["['markdown_it', 'networkx']"]
+
+
+def test_inline_parser_runs_a_bounded_number_of_times_per_item(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from markdown_it.parser_inline import ParserInline
+
+    from roadmaplint.engine import check_text
+
+    calls = 0
+    original = ParserInline.parse
+
+    def counting(self: ParserInline, *args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ParserInline, "parse", counting)
+    items = 2000
+    findings = check_text(generate(items, seed=3))
+    assert [finding.code for finding in findings] == []
+    # only text with inline markup is parsed, and each distinct text once
+    assert calls <= items // 2, calls
+
+
+def test_work_grows_linearly_with_the_number_of_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count Python function calls of check at two sizes: a quadratic step would show."""
+    import cProfile
+    import pstats
+
+    from roadmaplint.engine import check_text
+
+    def calls(items: int) -> int:
+        text = generate(items, seed=5)
+        profile = cProfile.Profile()
+        profile.enable()
+        check_text(text)
+        profile.disable()
+        return sum(stat[1] for stat in pstats.Stats(profile).stats.values())  # type: ignore[attr-defined]
+
+    small, large = calls(300), calls(3000)
+    assert large / small < 11, (small, large)

@@ -1,0 +1,154 @@
+"""Templates and configuration are data, not code; no pattern backtracks for ever."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from conftest import item, roadmap
+
+from roadmaplint import generate
+from roadmaplint.cli import main
+from roadmaplint.config import id_pattern
+
+STALE = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace("- MODEL-2\n", "")
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "ROADMAP.md").write_text(STALE, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def fix_with_template(
+    project: Path, template: str, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    (project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
+    code = main(["fix"])
+    return code, capsys.readouterr().err
+
+
+def test_a_user_template_is_used(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = "{% for group in groups %}\n## {{ group.label }}\n{% for id in group.ids %}* {{ id }}\n{% endfor %}{% endfor %}"
+    assert fix_with_template(project, template, capsys) == (0, "")
+    assert (
+        (project / "ROADMAP.md")
+        .read_text(encoding="utf-8")
+        .endswith("## P1\n* MODEL-1\n* MODEL-2\n")
+    )
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ groups.__class__.__mro__ }}", "access to attribute '__class__'"),
+        ("{{ ''.__class__.__subclasses__() }}", "access to attribute '__class__'"),
+        ("{{ nothing_like_this }}", "'nothing_like_this' is undefined"),
+        ("{% for x in groups %}", "Unexpected end of template"),
+    ],
+)
+def test_templates_cannot_reach_outside_the_records(
+    project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
+) -> None:
+    original = (project / "ROADMAP.md").read_bytes()
+    code, err = fix_with_template(project, template, capsys)
+    assert code == 2
+    assert err.startswith("roadmaplint: error: template overview.md.j2") and err.count("\n") == 1
+    assert message in err
+    assert (project / "ROADMAP.md").read_bytes() == original
+
+
+def test_a_template_that_loops_for_ever_is_stopped(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(generate, "TIME_LIMIT", 0.5)
+    endless = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    code, err = fix_with_template(project, endless, capsys)
+    assert (code, err) == (
+        2,
+        "roadmaplint: error: template overview.md.j2 ran for more than 0.5 s; does it loop without end?\n",
+    )
+
+
+def test_a_template_whose_output_explodes_is_stopped(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    huge = "{% for a in range(100000) %}{{ 'x' * 1000 }}{% endfor %}"
+    code, err = fix_with_template(project, huge, capsys)
+    assert code == 2
+    assert "produced more than 8388608 characters" in err
+
+
+def test_template_dir_outside_the_project_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / ".roadmaplint.toml").write_text('template-dir = "/etc"\n', encoding="utf-8")
+    assert main(["fix"]) == 2
+    assert (
+        "template-dir: '/etc' is outside the folder of the config file" in capsys.readouterr().err
+    )
+    (project / ".roadmaplint.toml").write_text('template-dir = "ROADMAP.md"\n', encoding="utf-8")
+    assert main(["fix"]) == 2
+    assert "template-dir: 'ROADMAP.md' is not a folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["(A+)+-[0-9]", "([A-Z]*)*-1", "(x{2,})+", "A" * 201, "[A-Z", "[A-Z]*", r"\[A\]", "A\n-1"],
+)
+def test_dangerous_or_broken_id_patterns_are_refused(pattern: str) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        id_pattern(pattern)
+
+
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from roadmaplint import fix, parse
+    from roadmaplint.config import _NESTED_REPEAT
+    from roadmaplint.rules.suppressions import _DIRECTIVE
+    from roadmaplint.settings import DEFAULT_ID_PATTERN
+
+    return [
+        ("field", parse._FIELD),
+        ("legend code", parse._LEGEND_CODE),
+        ("legend plain", parse._LEGEND_PLAIN),
+        ("task box", parse._TASK_BOX),
+        ("inline markup", parse._INLINE_MARKUP),
+        ("newlines", parse._NEWLINES),
+        ("thematic break", fix._THEMATIC_BREAK),
+        ("suppression", _DIRECTIVE),
+        ("nested repeat", _NESTED_REPEAT),
+        ("item heading", re.compile(rf"\[(?P<id>{DEFAULT_ID_PATTERN})\][ \t]+(?P<title>.*)", re.S)),
+        ("id first", re.compile(rf"\[?({DEFAULT_ID_PATTERN})\]?[ \t:.-]*(.*)", re.S)),
+    ]
+
+
+ADVERSARIAL = [
+    "*" * 50_000,
+    "_" * 50_000,
+    "**" + "a" * 50_000,
+    "`" + "a " * 25_000,
+    "- " * 25_000 + "x",
+    "] " * 25_000,
+    "[" + "A" * 50_000 + "-",
+    "[A-" + "1" * 50_000 + "]",
+    "<!-- roadmaplint-disable " * 2_000,
+    "(" * 25_000 + "+" * 25_000,
+    "A-1 " * 12_500,
+]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _patterns(), ids=[name for name, _ in _patterns()])
+def test_no_pattern_backtracks_catastrophically(name: str, pattern: re.Pattern[str]) -> None:
+    # Not a timing test: linear matching takes milliseconds here, catastrophic
+    # backtracking on 50,000 characters takes hours. The bound only tells them apart.
+    start = time.perf_counter()
+    for text in ADVERSARIAL:
+        pattern.match(text)
+        pattern.search(text)
+        list(pattern.finditer(text))
+    assert time.perf_counter() - start < 10
