@@ -97,7 +97,10 @@ def set_fields(
             lines[index] = body[:start] + separator + change.value + ending
         else:
             inserts.append(_new_field_line(lines, item, change, roadmap))
-    for index, line in sorted(inserts, key=lambda insert: insert[0], reverse=True):
+    # Back to front; of two new lines at one place, the later is inserted first,
+    # so that they end up in field order.
+    ordered = sorted(enumerate(inserts), key=lambda pair: (pair[1][0], pair[0]), reverse=True)
+    for _, (index, line) in ordered:
         lines.insert(index, line)
     new_text = "".join(lines)
     _prove_only_item_changed(roadmap, new_text, item_id, settings)
@@ -114,21 +117,21 @@ def _nested_list_follows(lines: list[str], found: Field) -> bool:
     )
 
 
+def _rank(key: str) -> int:
+    """A field's place in the usual order (DRI, Status, Priority, ...); unknown fields last."""
+    return _CANONICAL.index(key) if key in _CANONICAL else len(_CANONICAL)
+
+
 def _new_field_line(
     lines: list[str], item: Item, change: FieldChange, roadmap: Roadmap
 ) -> tuple[int, str]:
-    key = normalize_key(change.name)
-    rank = _CANONICAL.index(key) if key in _CANONICAL else len(_CANONICAL)
+    rank = _rank(normalize_key(change.name))
     newline = roadmap.style.newline
     if not item.fields:
         heading = item.position.line
         prefix = roadmap.style.indent + roadmap.style.bullet + " "
         return heading, f"{newline}{prefix}**{change.name}:** {change.value}{newline}"
-    before = [
-        f
-        for f in item.fields
-        if (_CANONICAL.index(f.key) if f.key in _CANONICAL else len(_CANONICAL)) <= rank
-    ]
+    before = [found for found in item.fields if _rank(found.key) <= rank]
     anchor = before[-1] if before else None
     template = item.fields[0]
     match = _FIELD_PREFIX.match(lines[template.position.line - 1])

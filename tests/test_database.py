@@ -415,3 +415,20 @@ def test_commands_work_on_the_projects_own_roadmap(capsys: pytest.CaptureFixture
     for argv in (["list", own], ["stats", own], ["next", own], ["export", own], ["graph", own]):
         code, out, err = run(capsys, *argv)
         assert (code, err) == (0, "") and out
+
+
+def test_set_adds_several_missing_fields_in_field_order(tmp_path: Path) -> None:
+    from roadmaplint.edit import FieldChange, set_fields
+    from roadmaplint.settings import Settings
+
+    text = roadmap(("Work", [item("W-1", priority=None, dri=None, done=None)]))
+    changes = [
+        FieldChange("DRI", "@ana"),
+        FieldChange("Priority", "P0"),
+        FieldChange("Depends on", "Go 1.26"),
+    ]
+    edited = set_fields(text, "W-1", changes, Settings(), "ROADMAP.md")
+    assert (
+        "## [W-1] Something\n\n- **DRI:** @ana\n- **Status:** ready\n- **Priority:** P0\n- **Depends on:** Go 1.26\n"
+        in edited
+    )

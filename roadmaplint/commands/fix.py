@@ -19,6 +19,7 @@ from roadmaplint.commands.common import (
 from roadmaplint.config import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
+from roadmaplint.parse import split_lines
 from roadmaplint.report import plural
 from roadmaplint.source import read_roadmap
 from roadmaplint.write import write_roadmap
@@ -34,7 +35,10 @@ class FixOptions:
 
 def unified_diff(path: str, old: str, new: str) -> str:
     lines = difflib.unified_diff(
-        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{path}", f"b/{path}"
+        split_lines(old),
+        split_lines(new),
+        f"a/{path.lstrip('/')}",
+        f"b/{path.lstrip('/')}",
     )
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 

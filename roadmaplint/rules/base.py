@@ -45,7 +45,7 @@ class Context:
         return {value: rank for rank, value in reversed(list(enumerate(values)))}
 
     @property
-    def statuses(self) -> frozenset[str]:
+    def legend_statuses(self) -> frozenset[str]:
         legend = self.roadmap.status_legend
         return frozenset(legend.values) if legend else frozenset()
 

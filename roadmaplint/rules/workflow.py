@@ -40,7 +40,7 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
 
 def missing_definition_of_done(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    legend = context.statuses
+    legend = context.legend_statuses
     for item in context.roadmap.items:
         if item.status is None or item.status not in legend or statuses.is_idea(item.status):
             continue
