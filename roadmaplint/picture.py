@@ -99,6 +99,14 @@ def _mermaid_ids(view: View) -> dict[str, str]:
     return ids
 
 
+def _by_section(view: View) -> dict[str | None, list[Node]]:
+    """Nodes grouped by section, sections in document order; externals under None."""
+    sections: dict[str | None, list[Node]] = {}
+    for node in view.nodes:
+        sections.setdefault(node.section, []).append(node)
+    return sections
+
+
 def _mermaid_label(text: str) -> str:
     return text.replace('"', "#quot;").replace("\r", " ").replace("\n", " ")
 
@@ -106,10 +114,7 @@ def _mermaid_label(text: str) -> str:
 def mermaid(view: View) -> str:
     ids = _mermaid_ids(view)
     lines = ["flowchart LR"]
-    sections: dict[str | None, list[Node]] = {}
-    for node in view.nodes:
-        sections.setdefault(node.section, []).append(node)
-    for number, (section, members) in enumerate(sections.items()):
+    for number, (section, members) in enumerate(_by_section(view).items()):
         indent = "  "
         if section is not None:
             lines.append(f'  subgraph s{number}["{_mermaid_label(section)}"]')
@@ -141,10 +146,7 @@ def dot(view: View) -> str:
         "  rankdir=LR;",
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];',
     ]
-    sections: dict[str | None, list[Node]] = {}
-    for node in view.nodes:
-        sections.setdefault(node.section, []).append(node)
-    for number, (section, members) in enumerate(sections.items()):
+    for number, (section, members) in enumerate(_by_section(view).items()):
         indent = "  "
         if section is not None:
             lines.append(f"  subgraph cluster_{number} {{")
