@@ -101,9 +101,6 @@ class DependencyGraph:
                     queue.append(successor)
         raise AssertionError("a strongly connected component always has a cycle")
 
-    def dependencies(self, item_id: str) -> list[str]:
-        return sorted(self.graph.successors(item_id), key=self.order.__getitem__)
-
     def dependents(self, item_id: str) -> list[str]:
         return sorted(self.graph.predecessors(item_id), key=self.order.__getitem__)
 
