@@ -113,6 +113,24 @@ def test_pre_commit_with_no_roadmap_passes_quietly(
     assert re.search(r"roadmaplint check\.+\(no files to check\)Skipped", result.stdout)
 
 
+def test_the_repository_dogfoods_its_hooks(tmp_path: Path, pre_commit_env: dict[str, str]) -> None:
+    """Our own .pre-commit-config.yaml passes on a copy of this repository and changes nothing."""
+    tracked = run("git", "ls-files", cwd=REPO).stdout.split()
+    copy = tmp_path / "copy"
+    for name in tracked:
+        if (REPO / name).is_file():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(REPO / name, copy / name)
+    run("git", "init", "-q", cwd=copy)
+    run("git", "add", ".", cwd=copy)
+    env = {**pre_commit_env, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    result = run(tool("pre-commit"), "run", "--all-files", cwd=copy, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"roadmaplint check\.+Passed", result.stdout)
+    assert (copy / "examples" / "gomlx" / "ROADMAP.md").read_bytes() == GOMLX.read_bytes()
+    assert run("git", "diff", "--name-only", cwd=copy).stdout == ""  # nothing rewritten
+
+
 # --- GitHub -------------------------------------------------------------------------------
 
 
