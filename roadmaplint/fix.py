@@ -156,13 +156,26 @@ def _parse_from(before: Roadmap, new_text: str, settings: Settings, split: int) 
     """The records of ``new_text``: the unchanged part above line ``split`` from ``before``,
     the rest read again. Line numbers in the re-read part count from ``split``."""
     tail = new_text[line_starts(new_text)[split - 1] :]
-    tail_records = parse(tail, before.path, settings)
+    tail_records = parse(tail, before.path, settings, continued=True)
     kept = tuple(item for item in before.items if item.position.line < split)
+    sections = tuple(found for found in before.sections if found.position.line < split)
     return replace(
         tail_records,
+        title=before.title,
+        sections=sections + tail_records.sections,
         items=kept + tail_records.items,
         status_legend=before.status_legend or tail_records.status_legend,
         priority_legend=before.priority_legend or tail_records.priority_legend,
+    )
+
+
+def structure_meaning(roadmap: Roadmap) -> tuple[object, ...]:
+    """What a regeneration must never change besides the items: title, legends, sections."""
+    return (
+        roadmap.title,
+        roadmap.status_legend.values if roadmap.status_legend else None,
+        roadmap.priority_legend.values if roadmap.priority_legend else None,
+        tuple(section.name for section in roadmap.sections),
     )
 
 
@@ -219,6 +232,7 @@ def _prove_same_records(
     stale_graph = any(section.code != expected_graph(context) for section in after.graph_sections)
     if (
         item_meaning(after) != item_meaning(before)
+        or structure_meaning(after) != structure_meaning(before)
         or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)
         or len(after.graph_sections) != len(before.graph_sections)

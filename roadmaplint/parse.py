@@ -162,7 +162,7 @@ class _GraphDraft:
 class _Reader:
     """One pass over the block tokens, building drafts of the records."""
 
-    def __init__(self, body: str, path: str, settings: Settings) -> None:
+    def __init__(self, body: str, path: str, settings: Settings, continued: bool) -> None:
         self.path = path
         self.settings = settings
         self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
@@ -177,7 +177,9 @@ class _Reader:
         self.title: str | None = None
         self.title_position: Position | None = None
         self.section: str | None = None
-        self.h1_count = 0
+        # A continued text (the rest of a document from one of its level-1
+        # headings on) has had its title already.
+        self.h1_count = 1 if continued else 0
         self.h1_lines: list[int] = []
         self.sections: list[tuple[str, Position]] = []
         self.items: list[_ItemDraft] = []
@@ -293,6 +295,10 @@ class _Reader:
             self.title_position = position
         key = normalize_key(text)
         indent = self.lines[line - 1][: position.column - 1]
+        # The first level-1 heading is the document's title, never a generated
+        # section: a roadmap titled "Dependency Graph" keeps its legends.
+        if self.h1_count == 1:
+            key = ""
         if key == self.overview_key:
             self.mode = "overview"
             self.overviews.append(_OverviewDraft(position, indent, line))
@@ -401,8 +407,18 @@ def _last_content_line(end: int, lines: list[str]) -> int:
     return line
 
 
-def parse(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> Roadmap:
-    """Read a roadmap's text into records."""
+def parse(
+    text: str,
+    path: str = "ROADMAP.md",
+    settings: Settings | None = None,
+    *,
+    continued: bool = False,
+) -> Roadmap:
+    """Read a roadmap's text into records.
+
+    ``continued`` reads the rest of a document from one of its level-1 headings
+    on: that heading is then not taken for the title.
+    """
     settings = settings or Settings()
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
@@ -412,14 +428,16 @@ def parse(text: str, path: str = "ROADMAP.md", settings: Settings | None = None)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _records(text, path, settings, bom, body)
+        return _records(text, path, settings, bom, body, continued)
     finally:
         if collecting:
             gc.enable()
 
 
-def _records(text: str, path: str, settings: Settings, bom: bool, body: str) -> Roadmap:
-    reader = _Reader(body, path, settings)
+def _records(
+    text: str, path: str, settings: Settings, bom: bool, body: str, continued: bool
+) -> Roadmap:
+    reader = _Reader(body, path, settings, continued)
     reader.read()
     newline_match = _NEWLINES.search(body)
     lines = reader.lines

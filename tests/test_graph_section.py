@@ -69,3 +69,13 @@ def test_prose_under_the_heading_is_kept() -> None:
     refreshed = fix_text(stale).text
     assert "Drawn by roadmaplint; edit the items, not the picture.\n\n```mermaid\n" in refreshed
     assert findings(refreshed) == []
+
+
+def test_a_title_named_like_a_generated_section_is_a_title() -> None:
+    for title in ("Dependency Graph", "PRIORITY OVERVIEW"):
+        text = roadmap(("Modeling", ITEMS)).replace("# Test Roadmap", f"# {title}", 1)
+        fixed = fix_text(text).text
+        assert fixed == text
+        parsed_title = fixed.split("\n", 1)[0]
+        assert parsed_title == f"# {title}"
+        assert [finding.code for finding in findings(fixed)] == []
