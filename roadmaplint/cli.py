@@ -536,8 +536,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except typer.Exit as done:
         return done.exit_code
-    except typer.Abort:
-        sys.stderr.write("roadmaplint: aborted\n")
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("roadmaplint: interrupted\n")
         return 130
     except RoadmapError as error:
         sys.stderr.write(f"roadmaplint: error: {error}\n")

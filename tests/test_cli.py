@@ -186,3 +186,17 @@ def test_python_dash_m(workdir: Path) -> None:
 def test_project_roadmap_is_clean_under_strict() -> None:
     result = _run(installed_command(), "check", "--strict", "ROADMAP.md", cwd=REPO)
     assert (result.returncode, result.stdout) == (0, "All checks passed.\n"), result.stdout
+
+
+def test_interrupt_is_one_line(
+    workdir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import roadmaplint.commands.check as check_command
+
+    def interrupted(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check_command, "run_check", interrupted)
+    assert main(["check"]) == 130
+    assert capsys.readouterr().err == "roadmaplint: interrupted\n"
+    assert (workdir / "ROADMAP.md").read_bytes() == GOMLX.read_bytes()
