@@ -535,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     except typer.Exit as done:
+        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C into Exit(130)
+            sys.stderr.write("roadmaplint: interrupted\n")
         return done.exit_code
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("roadmaplint: interrupted\n")
