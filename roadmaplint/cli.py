@@ -21,6 +21,8 @@ from roadmaplint.errors import RoadmapError
 if TYPE_CHECKING:
     from roadmaplint.edit import FieldChange
 
+INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
+
 app = typer.Typer(
     name="roadmaplint",
     help="Check, regenerate and query a ROADMAP.md kept as a database in markdown.",
@@ -535,15 +537,15 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     except typer.Exit as done:
-        if isinstance(done.__cause__, KeyboardInterrupt):  # typer turns Ctrl-C into Exit(130)
-            sys.stderr.write("roadmaplint: interrupted\n")
         return done.exit_code
     except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("roadmaplint: interrupted\n")
-        return 130
+        return INTERRUPTED
     except RoadmapError as error:
         sys.stderr.write(f"roadmaplint: error: {error}\n")
         return error.exit_code
     except BrokenPipeError:
         return 1
+    if result == INTERRUPTED:  # typer turns Ctrl-C into a silent exit code 130
+        sys.stderr.write("roadmaplint: interrupted\n")
     return result if isinstance(result, int) else 0
