@@ -348,10 +348,9 @@ class _Reader:
         name = match[2].strip()
         column = self.column_of(line, content)
         raw_value = content[match.end() :]
-        value_line = line
+        # The paragraph's first line is the source line less its indentation, so
+        # the value starts exactly match.end() characters after the content.
         value_column = column + match.end()
-        if raw_value and "\n" not in content[: match.end()]:
-            value_column = self.column_of(line, raw_value)
         key = normalize_key(name)
         assert token.map is not None
         item.fields.append(
@@ -360,7 +359,7 @@ class _Reader:
                 key=key,
                 value=self.text(raw_value),
                 position=Position(line, column),
-                value_position=Position(value_line, value_column),
+                value_position=Position(line, value_column),
                 end_line=max(line, _last_content_line(token.map[1], self.lines)),
             )
         )

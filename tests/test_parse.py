@@ -187,3 +187,10 @@ def test_plain_text_agrees_with_the_inline_parser(source: str) -> None:
         if token.type != "image"
     ) + "".join(token.content for token in tokens if token.type == "image")
     assert InlineText(md, {})(source) == " ".join(reference.split())
+
+
+def test_value_column_when_the_value_repeats_the_name() -> None:
+    text = LEGENDS + "# Graph\n\n## [GRAPH-1] A\n\n- **Status:** Status\n"
+    found = parse(text).items[0].field("status")
+    assert found is not None
+    assert (found.position.column, found.value_position.column) == (3, 15)
