@@ -69,10 +69,10 @@ def _validate_dependencies(context: Context, item: Item, value: str, settings: S
 
 
 def set_fields(
-    text: str, item_id: str, changes: Sequence[FieldChange], settings: Settings, path: str
+    roadmap: Roadmap, item_id: str, changes: Sequence[FieldChange], settings: Settings
 ) -> str:
-    """The text with the item's fields set; other items read back unchanged."""
-    roadmap = parse(text, path, settings)
+    """The roadmap's text with the item's fields set; other items read back unchanged."""
+    text, path = roadmap.source, roadmap.path
     items = Context(roadmap, settings).items_by_id
     if item_id not in items:
         raise RoadmapError(f"{path}: no item {item_id}{did_you_mean(item_id, items)}")
@@ -170,16 +170,15 @@ def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
 
 
 def new_item(
-    text: str,
+    roadmap: Roadmap,
     section_name: str,
     title: str,
     fields: Sequence[FieldChange],
     settings: Settings,
-    path: str,
     done: Sequence[str] = (),
 ) -> tuple[str, str]:
-    """The text with a new item at the end of a section, and the new item's ID."""
-    roadmap = parse(text, path, settings)
+    """The roadmap's text with a new item at the end of a section, and the new item's ID."""
+    text, path = roadmap.source, roadmap.path
     sections = {section.name.lower(): section for section in roadmap.sections}
     section = sections.get(section_name.lower())
     if section is None:

@@ -14,7 +14,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import GraphSection, Region, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import parse, split_lines
-from roadmaplint.picture import build_view, mermaid
+from roadmaplint.picture import expected_graph
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
 from roadmaplint.splice import Edit, apply_edits, line_starts, prove_only_regions_changed
@@ -50,7 +50,7 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
         edits.append(_overview_edit(roadmap, expected, settings))
         changes.append(f"{settings.overview_heading} {'regenerated' if overview else 'added'}")
     for section in roadmap.graph_sections:
-        picture = expected_graph(context)
+        picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
         if section.code != picture:
             edits.append(_graph_edit(roadmap, section, picture, settings))
             changes.append(f"{settings.graph_heading} regenerated")
@@ -60,12 +60,6 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     prove_only_regions_changed(text, new_text, edits, _allowed_spans(roadmap), path)
     _prove_same_records(roadmap, new_text, settings, _unchanged_prefix_end(roadmap, edits))
     return FixResult(new_text, tuple(dict.fromkeys(changes)))
-
-
-def expected_graph(context: Context) -> str:
-    """The mermaid source a Dependency Graph section should hold."""
-    statuses = context.settings.statuses
-    return mermaid(build_view(context.roadmap, context.items_by_id, statuses))
 
 
 def _allowed_spans(roadmap: Roadmap) -> list[tuple[int, int]]:
@@ -229,7 +223,8 @@ def _prove_same_records(
         after = _parse_from(before, new_text, settings, split)
     context = Context(after, settings)
     items = context.items_by_id
-    stale_graph = any(section.code != expected_graph(context) for section in after.graph_sections)
+    picture = expected_graph(after, items, settings.statuses)
+    stale_graph = any(section.code != picture for section in after.graph_sections)
     if (
         item_meaning(after) != item_meaning(before)
         or structure_meaning(after) != structure_meaning(before)

@@ -164,7 +164,6 @@ class _Reader:
 
     def __init__(self, body: str, path: str, settings: Settings, continued: bool) -> None:
         self.path = path
-        self.settings = settings
         self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
         self.id_only = re.compile(settings.id_pattern)
         self.overview_key = normalize_key(settings.overview_heading)

@@ -185,3 +185,8 @@ def as_json(view: View) -> str:
         "edges": [{"from": source, "to": target} for source, target in view.edges],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def expected_graph(roadmap: Roadmap, items_by_id: Mapping[str, Item], statuses: Statuses) -> str:
+    """The mermaid source a generated Dependency Graph section should hold."""
+    return mermaid(build_view(roadmap, items_by_id, statuses))

@@ -427,7 +427,7 @@ def test_set_adds_several_missing_fields_in_field_order(tmp_path: Path) -> None:
         FieldChange("Priority", "P0"),
         FieldChange("Depends on", "Go 1.26"),
     ]
-    edited = set_fields(text, "W-1", changes, Settings(), "ROADMAP.md")
+    edited = set_fields(parse(text), "W-1", changes, Settings())
     assert (
         "## [W-1] Something\n\n- **DRI:** @ana\n- **Status:** ready\n- **Priority:** P0\n- **Depends on:** Go 1.26\n"
         in edited

@@ -6,21 +6,26 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, load
+from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, Loaded, load
 from roadmaplint.commands.fix import unified_diff
 from roadmaplint.edit import STARTER, FieldChange, new_item, set_fields
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
-from roadmaplint.source import Source
 from roadmaplint.write import create_roadmap, write_roadmap
 
 
-def _write(source: Source, new_text: str, dry_run: bool, out: TextIO, done: str) -> int:
+def _regenerate_and_write(
+    loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
+) -> int:
+    """Regenerate the derived sections of an edited text, then diff it or write it."""
+    regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings)
+    if regenerated.refused:
+        raise RoadmapError(f"{loaded.roadmap.path}: {regenerated.refused}")
     if dry_run:
-        out.write(unified_diff(str(source.path), source.text, new_text))
+        out.write(unified_diff(str(loaded.source.path), loaded.source.text, regenerated.text))
         return EXIT_OK
-    write_roadmap(source, new_text)
-    out.write(done + "\n")
+    write_roadmap(loaded.source, regenerated.text)
+    out.write(said + "\n")
     return EXIT_OK
 
 
@@ -35,13 +40,9 @@ def run_set(
     if not changes:
         raise RoadmapError("nothing to set: give --status, --priority, --dri or --depends-on")
     loaded = load(path, config)
-    path_name = loaded.roadmap.path
-    edited = set_fields(loaded.source.text, item_id, changes, loaded.settings, path_name)
-    regenerated = fix_text(edited, path_name, loaded.settings)
-    if regenerated.refused:
-        raise RoadmapError(f"{path_name}: {regenerated.refused}")
+    edited = set_fields(loaded.roadmap, item_id, changes, loaded.settings)
     said = ", ".join(f"{change.name} {change.value}" for change in changes)
-    return _write(loaded.source, regenerated.text, dry_run, out, f"Set {item_id}: {said}")
+    return _regenerate_and_write(loaded, edited, dry_run, out, f"Set {item_id}: {said}")
 
 
 def run_new(
@@ -55,14 +56,8 @@ def run_new(
     out: TextIO,
 ) -> int:
     loaded = load(path, config)
-    path_name = loaded.roadmap.path
-    edited, item_id = new_item(
-        loaded.source.text, section, title, changes, loaded.settings, path_name, done
-    )
-    regenerated = fix_text(edited, path_name, loaded.settings)
-    if regenerated.refused:
-        raise RoadmapError(f"{path_name}: {regenerated.refused}")
-    return _write(loaded.source, regenerated.text, dry_run, out, f"Added {item_id} to {section}")
+    edited, item_id = new_item(loaded.roadmap, section, title, changes, loaded.settings, done)
+    return _regenerate_and_write(loaded, edited, dry_run, out, f"Added {item_id} to {section}")
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:

@@ -13,7 +13,6 @@ ALL_RULES: tuple[Rule, ...] = (
     *values.RULES,
     *dependencies.RULES,
     *generated.RULES,
-    *generated.GRAPH_RULES,
     *workflow.RULES,
     UNUSED_SUPPRESSION,
 )

@@ -42,6 +42,28 @@ def repeated_overviews(context: Context) -> Iterator[Report]:
         )
 
 
+def stale_graph(context: Context) -> Iterator[Report]:
+    if not context.roadmap.graph_sections:
+        return
+    from roadmaplint.picture import expected_graph
+
+    picture = expected_graph(context.roadmap, context.items_by_id, context.settings.statuses)
+    heading = context.settings.graph_heading
+    for section in context.roadmap.graph_sections:
+        if section.code is None:
+            yield Report(
+                section.region.heading,
+                f"the {heading} section has no mermaid block; roadmaplint fix writes it",
+            )
+        elif section.code != picture:
+            line = section.code_line or section.region.heading.line
+            yield Report(
+                Position(line, len(section.indent) + 1),
+                f"the {heading} is out of date with the items' dependencies; "
+                "roadmaplint fix regenerates it",
+            )
+
+
 RULES = (
     Rule(
         code="RL401",
@@ -82,32 +104,6 @@ RULES = (
         good="# Priority Overview\n\n## P0\n- MODEL-1\n",
         check=repeated_overviews,
     ),
-)
-
-
-def stale_graph(context: Context) -> Iterator[Report]:
-    if not context.roadmap.graph_sections:
-        return
-    from roadmaplint.fix import expected_graph
-
-    picture = expected_graph(context)
-    heading = context.settings.graph_heading
-    for section in context.roadmap.graph_sections:
-        if section.code is None:
-            yield Report(
-                section.region.heading,
-                f"the {heading} section has no mermaid block; roadmaplint fix writes it",
-            )
-        elif section.code != picture:
-            line = section.code_line or section.region.heading.line
-            yield Report(
-                Position(line, len(section.indent) + 1),
-                f"the {heading} is out of date with the items' dependencies; "
-                "roadmaplint fix regenerates it",
-            )
-
-
-GRAPH_RULES = (
     Rule(
         code="RL404",
         name="stale-dependency-graph",
