@@ -521,6 +521,24 @@ def init(
     raise typer.Exit(run_init(path, title, sys.stdout))
 
 
+@app.command()
+def server() -> None:
+    """Run the language server over stdin and stdout, for editors.
+
+    Diagnostics as you type, quick fixes, completion, go to definition,
+    references, hover, rename, outline and folding. Needs the lsp extra:
+    pip install 'roadmaplint[lsp]'. docs/editors.md shows how to set up VS Code,
+    Neovim and Helix.
+
+    \b
+    Examples:
+      roadmaplint server
+    """
+    from roadmaplint.commands.server import run_server
+
+    raise typer.Exit(run_server(sys.stderr))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
     command = typer.main.get_command(app)

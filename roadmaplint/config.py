@@ -54,6 +54,10 @@ def _table(path: Path) -> dict[str, Any]:
         raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise RoadmapError(f"{path}: not valid TOML: {error}") from None
+    except UnicodeDecodeError as error:
+        raise RoadmapError(
+            f"{path}: not UTF-8 (byte offset {error.start}); save it as UTF-8"
+        ) from None
 
 
 def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Settings:
