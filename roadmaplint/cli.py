@@ -114,6 +114,14 @@ def check(
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to a file.")
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Check again whenever a roadmap or its settings change (the watch extra).",
+        ),
+    ] = False,
 ) -> None:
     """Report problems in roadmap files.
 
@@ -126,6 +134,7 @@ def check(
       roadmaplint check docs/ROADMAP.md --strict
       roadmaplint check --format json --select RL3
       roadmaplint check --format sarif -o roadmaplint.sarif
+      roadmaplint check --watch
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -142,6 +151,10 @@ def check(
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
     )
+    if watch:
+        from roadmaplint.commands.watch import run_watch
+
+        raise typer.Exit(run_watch(paths, options, sys.stdout, sys.stderr))
     raise typer.Exit(run_check(paths, options, sys.stdout, sys.stderr))
 
 

@@ -61,3 +61,18 @@ def test_server_help_is_instant_and_imports_nothing_heavy() -> None:
     )
     assert "Run the language server" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_watch_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
+    (tmp_path / "ROADMAP.md").write_text(GOMLX.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_python(
+        "import sys\n"
+        "sys.modules['watchfiles'] = None\n"
+        "from roadmaplint.cli import main\n"
+        "raise SystemExit(main(['check', '--watch']))\n",
+        tmp_path,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "roadmaplint: error: --watch needs the watch extra: pip install 'roadmaplint[watch]'\n"
+    )
