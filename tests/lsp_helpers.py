@@ -47,20 +47,39 @@ def capabilities() -> types.ClientCapabilities:
     )
 
 
+RECEIVED: dict[int, list[types.PublishDiagnosticsParams]] = {}
+
+
+def record_diagnostics(client: LanguageClient) -> None:
+    """Keep every publishDiagnostics the server sends, in order (not only the latest)."""
+    received = RECEIVED.setdefault(id(client), [])
+    handlers = client.protocol.fm.features  # pytest-lsp's own handler keeps only the latest
+    original = handlers[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def publish(params: types.PublishDiagnosticsParams) -> object:
+        received.append(params)
+        return original(params)
+
+    handlers[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+
+
 async def published(
     client: LanguageClient, uri: str, send: object = None
 ) -> list[types.Diagnostic]:
-    """Send something (a callable), then wait for the diagnostics published for ``uri``."""
+    """Send something (a callable), then wait for the next diagnostics published for ``uri``."""
+    received = RECEIVED[id(client)]
+    seen = len(received)
+    if callable(send):
+        send()
+    deadline = asyncio.get_running_loop().time() + WAIT
     while True:
-        future = client.protocol.wait_for_notification_async(
-            types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS
-        )
-        if callable(send):
-            send()
-            send = None
-        params = await asyncio.wait_for(future, WAIT)
-        if params.uri == uri:
-            return list(params.diagnostics)
+        for params in received[seen:]:
+            if params.uri == uri:
+                return list(params.diagnostics)
+        seen = len(received)
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError(f"no diagnostics for {uri} within {WAIT} s")
+        await asyncio.sleep(0.005)
 
 
 async def open_document(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:

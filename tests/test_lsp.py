@@ -17,6 +17,7 @@ from lsp_helpers import (
     change,
     open_document,
     published,
+    record_diagnostics,
     replace_all,
     replace_range,
     summary,
@@ -43,6 +44,7 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
         registered.extend(params.registrations)
 
     REGISTERED[:] = [registered]
+    record_diagnostics(lsp_client)
     await lsp_client.initialize_session(
         types.InitializeParams(capabilities=capabilities(), process_id=None)
     )

@@ -56,9 +56,8 @@ def locate(document: Document, finding: Finding) -> Located:
     default = Located(finding, begin, line_start + len(line.rstrip()))
     if default.end < begin:
         default = Located(finding, begin, begin)
-    for item in roadmap.items:
-        if item.position.line > finding.line:
-            break
+    index = bisect_right(document.snapshot.item_lines, finding.line) - 1
+    for item in roadmap.items[max(index, 0) : index + 1]:
         if item.end_line < finding.line:
             continue
         if item.position.line == finding.line and finding.code in _ID_IN_HEADING:

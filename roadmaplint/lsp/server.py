@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +27,7 @@ from roadmaplint.lsp.workspace import Configurations, served
 from roadmaplint.source import MAX_BYTES, MAX_LINE
 
 _T = TypeVar("_T")
+_LONG_LINE = re.compile(rf"[^\n\r]{{{MAX_LINE + 1}}}")
 
 
 class RoadmapServer(LanguageServer):
@@ -90,8 +92,7 @@ def _refusal(text: str) -> str | None:
         return f"not checked: larger than {MAX_BYTES // 1024 // 1024} MB"
     if "\0" in text:
         return "not checked: the text contains a NUL character; is this a binary file?"
-    longest = max((len(line) for line in text.splitlines()), default=0)
-    if longest > MAX_LINE:
+    if _LONG_LINE.search(text):
         return f"not checked: a line is over {MAX_LINE} characters long"
     return None
 
