@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,13 +20,13 @@ from pygls.uris import to_fs_path
 
 from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
+from roadmaplint.incremental import changed_span
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
 from roadmaplint.lsp.workspace import Configurations, served
 from roadmaplint.source import MAX_BYTES, MAX_LINE
 
 _T = TypeVar("_T")
-_LONG_LINE = re.compile(rf"[^\n\r]{{{MAX_LINE + 1}}}")
 
 
 class RoadmapServer(LanguageServer):
@@ -64,11 +63,11 @@ class RoadmapServer(LanguageServer):
         if not served(Path(path), settings):
             self.documents.pop(uri, None)
             return []
-        refusal = _refusal(text)
+        known = self.documents.get(uri)
+        refusal = _refusal(text, known.text if known is not None else None)
         if refusal is not None or not text.strip():  # an empty file is not a roadmap yet
             self.documents.pop(uri, None)
             return [features.problem(text, refusal)] if refusal else []
-        known = self.documents.get(uri)
         if known is None:
             document = Document.read(uri, text, path, settings, self.encoding())
         else:
@@ -86,13 +85,23 @@ class RoadmapServer(LanguageServer):
             self.check(uri)
 
 
-def _refusal(text: str) -> str | None:
-    """Why a text is not read at all (the limits `check` applies to files), if it is not."""
+def _refusal(text: str, previous: str | None) -> str | None:
+    """Why a text is not read at all (the limits `check` applies to files), if it is not.
+
+    Given the text before an edit (which passed), only the edited lines are measured.
+    """
     if len(text) > MAX_BYTES:
         return f"not checked: larger than {MAX_BYTES // 1024 // 1024} MB"
     if "\0" in text:
         return "not checked: the text contains a NUL character; is this a binary file?"
-    if _LONG_LINE.search(text):
+    start, end = 0, len(text)
+    if previous is not None:
+        start, _, end = changed_span(previous, text)
+        start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        ends = [found for found in (text.find("\n", end), text.find("\r", end)) if found >= 0]
+        end = min(ends, default=len(text))
+    edited = text[start:end]
+    if len(edited) > MAX_LINE and max(map(len, edited.splitlines())) > MAX_LINE:
         return f"not checked: a line is over {MAX_LINE} characters long"
     return None
 
