@@ -54,10 +54,13 @@ class Loaded:
 
 def load(path: Path | None, config: Path | None = None) -> Loaded:
     """Read, configure and parse one roadmap for the database commands."""
-    path = path or DEFAULT_PATH
-    source = read_roadmap(path)
-    settings = SettingsCache(config, Overrides()).for_path(path)
-    roadmap = parse(source.text, str(path), settings)
+    return load_source(read_roadmap(path or DEFAULT_PATH), config)
+
+
+def load_source(source: Source, config: Path | None = None) -> Loaded:
+    """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    settings = SettingsCache(config, Overrides()).for_path(source.path)
+    roadmap = parse(source.text, str(source.path), settings)
     return Loaded(source, roadmap, settings, Context(roadmap, settings))
 
 
