@@ -304,3 +304,39 @@ def test_ctrl_c_during_the_write_leaves_the_file_and_no_temporary(tmp_path: Path
     assert (run.returncode, run.stdout, run.stderr) == (130, "", "roadmaplint: interrupted\n")
     assert roadmap.read_bytes() == GOMLX.read_bytes()
     assert leftovers(tmp_path) == ["ROADMAP.md"]
+
+
+# --- 18: our own output on a full disk is one line and exit 2
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["list", "ROADMAP.md"],
+        ["export", "ROADMAP.md"],
+        ["graph", "ROADMAP.md"],
+        ["show", "MODEL-1"],
+        ["rules"],
+        ["stats", "ROADMAP.md"],
+        ["fix", "--diff", "ROADMAP.md"],
+        ["check", "ROADMAP.md"],
+        ["--version"],
+    ],
+    ids=lambda arguments: " ".join(arguments),
+)
+def test_output_to_a_full_disk_is_one_line(tmp_path: Path, arguments: list[str]) -> None:
+    (tmp_path / "ROADMAP.md").write_bytes(GOMLX.read_bytes())
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [installed_command(), *arguments],
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert (run.returncode, run.stderr) == (
+        2,
+        "roadmaplint: error: cannot write the output: No space left on device\n",
+    )
+    assert (tmp_path / "ROADMAP.md").read_bytes() == GOMLX.read_bytes()

@@ -68,11 +68,8 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         return EXIT_ERROR  # nothing was read: there is nothing to report
     try:
         _report(findings, files, options, out)
-    except OSError as error:
+    except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
-        return EXIT_ERROR
-    except RoadmapError as error:
-        say_error(err, str(error))
         return EXIT_ERROR
     if broken:
         return EXIT_ERROR
