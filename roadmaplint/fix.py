@@ -57,7 +57,9 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     for section in roadmap.graph_sections:
         picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
         if section.code != picture:
-            edits.append(_graph_edit(roadmap, section, picture, settings))
+            # Before an overview appended at the same place (a graph section ending the
+            # file): of two insertions at one offset, the one listed first comes first.
+            edits.insert(0, _graph_edit(roadmap, section, picture, settings))
             changes.append(f"{settings.graph_heading} regenerated")
     if not edits:
         return FixResult(text, ())

@@ -249,8 +249,8 @@ def _check_order(pieces: list[_Piece], heading_name: str) -> None:
     for earlier, later in pairwise(kept):
         if later.line < earlier.line:
             raise Refusal(
-                f"line {earlier.line}: the {heading_name}'s groups are not in the Priority "
-                f"Legend's order, and this {_name(earlier)} cannot move with its group with "
+                f"line {later.line}: the {heading_name}'s groups are not in the Priority "
+                f"Legend's order, and this {_name(later)} cannot move with its group with "
                 "certainty; put the groups in order by hand"
             )
 
