@@ -40,7 +40,7 @@ class CheckOptions:
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
-    files = roadmap_paths(paths)
+    files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
         try:
             refuse_input_as_output(options.output_file, files)

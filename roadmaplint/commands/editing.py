@@ -6,8 +6,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, Loaded, load_source
+from roadmaplint.commands.common import (
+    DEFAULT_PATH,
+    EXIT_OK,
+    Loaded,
+    SettingsCache,
+    load_source,
+)
 from roadmaplint.commands.fix import unified_diff
+from roadmaplint.config import Overrides
 from roadmaplint.edit import STARTER, FieldChange, new_item, set_fields
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
@@ -40,7 +47,7 @@ def run_set(
     if not changes:
         raise RoadmapError("nothing to set: give --status, --priority, --dri or --depends-on")
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
-        loaded = load_source(pending.source, config)
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
         edited = set_fields(loaded.roadmap, item_id, changes, loaded.settings)
         said = ", ".join(f"{change.name} {change.value}" for change in changes)
         said = f"Set {item_id}: {said}"
@@ -58,7 +65,7 @@ def run_new(
     out: TextIO,
 ) -> int:
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
-        loaded = load_source(pending.source, config)
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
         edited, item_id = new_item(loaded.roadmap, section, title, changes, loaded.settings, done)
         said = f"Added {item_id} to {section}"
         return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)

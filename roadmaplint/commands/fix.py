@@ -47,7 +47,7 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
     tally = _Tally()
     refused = False
     dry = options.check or options.diff
-    for path in roadmap_paths(paths):
+    for path in roadmap_paths(paths, options.config):
         try:
             with editing(path, lock=not dry) as pending:
                 source = pending.source
