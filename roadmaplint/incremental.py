@@ -17,13 +17,15 @@ compare them after random edit sequences.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from roadmaplint.errors import RoadmapError
 from roadmaplint.model import (
+    Block,
     Comment,
     DoneCriterion,
     Field,
@@ -32,6 +34,7 @@ from roadmaplint.model import (
     Item,
     Legend,
     LegendEntry,
+    LinkReference,
     Overview,
     OverviewEntry,
     OverviewGroup,
@@ -59,6 +62,7 @@ class Snapshot:
     bullets: _Bullets | None  # the field markers of each item; None: unknown
     boundaries: tuple[int, ...]  # lines of the top-level headings the reader recorded
     item_lines: tuple[int, ...]  # the line of each item's heading
+    block_lines: tuple[int, ...]  # the first line of each top-level block
     full: bool  # whether the last update was a full parse (for tests and the benchmark)
 
     @property
@@ -82,7 +86,10 @@ def _snapshot(
     full: bool,
 ) -> Snapshot:
     items = tuple(item.position.line for item in roadmap.items)
-    return Snapshot(text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, full)
+    blocks = tuple(block.line for block in roadmap.blocks)
+    return Snapshot(
+        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full
+    )
 
 
 def update(old: Snapshot, new_text: str) -> Snapshot:
@@ -147,8 +154,8 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
 
 def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
-    if old.bullets is None or "]:" in new_text or "]:" in old.text:
-        return None  # a link reference definition may change values anywhere
+    if old.bullets is None:
+        return None
     start, old_end, new_end = changed_span(old.text, new_text)
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
@@ -164,6 +171,8 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     delta_chars = new_end - old_end
     new_region_end = region_end + delta_chars
     region = new_text[region_start:new_region_end]
+    if "]:" in region or "]:" in old.text[region_start:region_end]:
+        return None  # a link reference definition here may change values anywhere
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]
@@ -172,7 +181,16 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     region_lines = len(_split(region))
     # the heading after the item, unchanged by the edit
     tail = old.text[region_end : starts[boundary]] if boundary is not None else ""
-    mini = parse(region + tail, roadmap.path, old.settings, continued=True)
+    try:
+        mini = parse(
+            region + tail,
+            roadmap.path,
+            old.settings,
+            continued=True,
+            references=roadmap.references,
+        )
+    except RoadmapError:
+        return None  # the full parse says why, with the document's own line numbers
     fresh = _only_item(mini, region_lines, boundary is not None)
     if fresh is None:
         return None
@@ -186,7 +204,16 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
         else tuple(line_starts(new_text))
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
-    return _spliced(old, new_text, index, fresh, mini.comments, region_lines, old_last, new_starts)
+    fresh_blocks = tuple(block for block in mini.blocks if block.line <= region_lines)
+    return _spliced(
+        old,
+        new_text,
+        index,
+        _Fresh(fresh, mini.comments, fresh_blocks),
+        region_lines,
+        old_last,
+        new_starts,
+    )
 
 
 def _leading_space(text: str) -> str:
@@ -219,12 +246,20 @@ def _only_item(mini: Roadmap, region_lines: int, bounded: bool) -> Item | None:
     return mini.items[0]
 
 
+@dataclass(frozen=True)
+class _Fresh:
+    """What the re-read of one item's lines gave (lines counted from the item's heading)."""
+
+    item: Item
+    comments: tuple[Comment, ...]
+    blocks: tuple[Block, ...]
+
+
 def _spliced(
     old: Snapshot,
     new_text: str,
     index: int,
-    fresh: Item,
-    fresh_comments: Sequence[Comment],
+    fresh: _Fresh,
     region_lines: int,
     old_last: int,
     starts: tuple[int, ...],
@@ -233,7 +268,7 @@ def _spliced(
     item = roadmap.items[index]
     first = item.position.line
     delta = region_lines - (old_last - first + 1)
-    moved = replace(_shift_item(fresh, first - 1), section=item.section)
+    moved = replace(_shift_item(fresh.item, first - 1), section=item.section)
     shift = _Shift(old_last, delta)
     after = roadmap.items[index + 1 :]
     if delta:
@@ -244,7 +279,17 @@ def _spliced(
         for comment in roadmap.comments
         if not first <= comment.line <= old_last
     )
-    comments += tuple(_shift_comment(comment, first - 1) for comment in fresh_comments)
+    comments += tuple(_shift_comment(comment, first - 1) for comment in fresh.comments)
+    low = bisect_left(old.block_lines, first)
+    high = bisect_right(old.block_lines, old_last)
+    after_blocks = roadmap.blocks[high:]
+    if delta:
+        after_blocks = tuple(_shift_block(block, delta) for block in after_blocks)
+    blocks = (
+        *roadmap.blocks[:low],
+        *(_shift_block(block, first - 1) for block in fresh.blocks),
+        *after_blocks,
+    )
     comments = tuple(sorted(comments, key=lambda comment: comment.line))
     line_count = roadmap.style.line_count + delta
     markers = _item_bullets(moved, new_text, starts)
@@ -271,11 +316,26 @@ def _spliced(
         comments=comments,
         style=style,
         source=new_text,
+        blocks=blocks,
+        references=tuple(shift.reference(found) for found in roadmap.references),
     )
     if delta:
         return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, full=False)
+    # Without moved lines the items and boundaries stay where they were; the
+    # item's blocks may have split or merged.
+    block_lines = (
+        *old.block_lines[:low],
+        *(block.line + first - 1 for block in fresh.blocks),
+        *old.block_lines[high:],
+    )
     return replace(
-        old, text=new_text, roadmap=new_roadmap, starts=starts, bullets=bullets, full=False
+        old,
+        text=new_text,
+        roadmap=new_roadmap,
+        starts=starts,
+        bullets=bullets,
+        block_lines=block_lines,
+        full=False,
     )
 
 
@@ -374,6 +434,12 @@ def _shift_item(item: Item, by: int) -> Item:
     )
 
 
+def _shift_block(block: Block, by: int) -> Block:
+    if by == 0:
+        return block
+    return Block(block.kind, block.line + by, block.end_line + by, block.level, block.info)
+
+
 def _shift_comment(comment: Comment, by: int) -> Comment:
     return Comment(comment.text, comment.line + by, comment.end_line + by)
 
@@ -405,6 +471,11 @@ class _Shift:
 
     def item(self, item: Item) -> Item:
         return _shift_item(item, self.delta)
+
+    def reference(self, found: LinkReference) -> LinkReference:
+        if found.line <= self.last or not self.delta:
+            return found
+        return LinkReference(found.label, found.url, found.title, found.line + self.delta)
 
     def comment(self, comment: Comment) -> Comment:
         if comment.line <= self.last or not self.delta:
@@ -443,7 +514,15 @@ class _Shift:
                 group.label,
                 group.priority,
                 group.line + self.delta,
-                tuple(OverviewEntry(entry.id, entry.line + self.delta) for entry in group.entries),
+                tuple(
+                    OverviewEntry(
+                        entry.id,
+                        entry.line + self.delta,
+                        entry.end_line + self.delta if entry.end_line else 0,
+                        entry.bare,
+                    )
+                    for entry in group.entries
+                ),
             )
             for group in overview.groups
         )

@@ -19,9 +19,9 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
+from roadmaplint.mentions import definition, id_at, mentions, rename_edits
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
-from roadmaplint.references import definition, id_at, mentions, rename_edits
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.settings import KNOWN_FIELDS
@@ -126,6 +126,20 @@ def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
         code_description=types.CodeDescription(href=rule_url(rule)) if rule else None,
         source=SOURCE,
         tags=tags,
+    )
+
+
+def refused(document_text: str, message: str) -> types.Diagnostic:
+    """A RoadmapError (``path:LINE: what is wrong``) as a diagnostic on that line."""
+    match = re.match(r"[^\n]*?:(\d+): ", message)
+    line = int(match[1]) - 1 if match else 0
+    lines = document_text.splitlines()
+    text = lines[line] if 0 <= line < len(lines) else ""
+    return types.Diagnostic(
+        range=types.Range(types.Position(line, 0), types.Position(line, len(text))),
+        message=message[match.end() :] if match else message,
+        severity=types.DiagnosticSeverity.Error,
+        source=SOURCE,
     )
 
 

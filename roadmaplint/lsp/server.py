@@ -68,10 +68,14 @@ class RoadmapServer(LanguageServer):
         if refusal is not None or not text.strip():  # an empty file is not a roadmap yet
             self.documents.pop(uri, None)
             return [features.problem(text, refusal)] if refusal else []
-        if known is None:
-            document = Document.read(uri, text, path, settings, self.encoding())
-        else:
-            document = known.edited(text, settings)
+        try:
+            if known is None:
+                document = Document.read(uri, text, path, settings, self.encoding())
+            else:
+                document = known.edited(text, settings)
+        except RoadmapError as error:  # what `check` would say in one line, on its line
+            self.documents.pop(uri, None)
+            return [features.refused(text, str(error))]
         self.documents[uri] = document
         return features.diagnostics(document)
 

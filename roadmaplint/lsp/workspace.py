@@ -13,8 +13,6 @@ from roadmaplint.config import find_config, load_settings
 from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import Settings
 
-DEFAULT_NAMES = ("ROADMAP.md",)
-
 
 class Configurations:
     def __init__(self) -> None:
@@ -52,6 +50,15 @@ def _key(config: Path | None) -> tuple[Path | None, int, int]:
 
 
 def served(path: Path, settings: Settings) -> bool:
-    """Whether `roadmaplint check` with no arguments would check this file: a ROADMAP.md."""
-    del settings  # the configuration does not name files yet
-    return path.name in DEFAULT_NAMES
+    """Whether `roadmaplint check` would find this file: the configuration's include and
+    exclude globs (default ``**/ROADMAP.md``), relative to the configuration's folder."""
+    from roadmaplint.discover import excluded, matches
+
+    try:
+        config = find_config(path)
+    except RoadmapError:
+        config = None
+    relative = path.name
+    if config is not None and path.resolve().is_relative_to(config.resolve().parent):
+        relative = path.resolve().relative_to(config.resolve().parent).as_posix()
+    return matches(relative, settings.include) and not excluded(relative, settings.exclude)
