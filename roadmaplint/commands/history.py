@@ -1,0 +1,226 @@
+"""`roadmaplint diff` and `roadmaplint history`: the roadmap across versions in git."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from roadmaplint import git
+from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, SettingsCache
+from roadmaplint.config import Overrides
+from roadmaplint.diff import diff_roadmaps
+from roadmaplint.diffreport import FileDiff
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Roadmap
+from roadmaplint.parse import parse
+from roadmaplint.revisions import FileHistory, Located, Versions, file_history, locate
+from roadmaplint.settings import Settings
+from roadmaplint.source import read_roadmap
+from roadmaplint.timeline import History, Stamp, build_history
+
+WORKING_TREE = "working tree"
+
+
+@dataclass(frozen=True, slots=True)
+class DiffRequest:
+    """What ``roadmaplint diff`` was asked: two revisions and some roadmaps, or two files."""
+
+    base: str | None  # None with ``files``
+    head: str | None  # None: the working tree
+    paths: tuple[Path, ...]
+    files: tuple[Path, Path] | None = None
+
+
+def read_diff_arguments(arguments: Sequence[str]) -> DiffRequest:
+    """``[BASE [HEAD]] [PATH...]`` or ``OLD.md NEW.md``.
+
+    Two existing files are compared as files. Otherwise leading arguments that
+    name commits (and are not files) are BASE and HEAD, and the rest are paths.
+    """
+    if len(arguments) == 2 and all(Path(argument).is_file() for argument in arguments):
+        return DiffRequest(None, None, (), (Path(arguments[0]), Path(arguments[1])))
+    revisions: list[str] = []
+    rest = list(arguments)
+    here = git.worktree_root(Path.cwd())
+    while rest and len(revisions) < 2 and not Path(rest[0]).exists():
+        if here is None or git.resolve_commit(here, rest[0]) is None:
+            break
+        revisions.append(rest.pop(0))
+    if here is None and not revisions and len(arguments) != 2:
+        raise RoadmapError(
+            "not in a git repository; to compare two files: roadmaplint diff OLD.md NEW.md"
+        )
+    base = revisions[0] if revisions else "HEAD"
+    head = revisions[1] if len(revisions) > 1 else None
+    paths = tuple(Path(argument) for argument in rest) or (DEFAULT_PATH,)
+    return DiffRequest(base, head, paths)
+
+
+def _empty(path: str, settings: Settings) -> Roadmap:
+    return parse("", path, settings)
+
+
+def _in_git(path: Path) -> Located:
+    located = locate(path)
+    if located is None:
+        raise RoadmapError(
+            f"{path}: not in a git repository; to compare two files: roadmaplint diff OLD.md NEW.md"
+        )
+    return located
+
+
+def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
+    settings = SettingsCache(config, Overrides())
+    if request.files is not None:
+        old_path, new_path = request.files
+        old_text, new_text = read_roadmap(old_path).text, read_roadmap(new_path).text
+        old_records = parse(old_text, str(old_path), settings.for_path(old_path))
+        new_records = parse(new_text, str(new_path), settings.for_path(new_path))
+        return [
+            FileDiff(
+                str(new_path), str(old_path), str(new_path), diff_roadmaps(old_records, new_records)
+            )
+        ]
+    assert request.base is not None
+    found: list[FileDiff] = []
+    for path in request.paths:
+        located = _in_git(path)
+        file_settings = settings.for_path(path)
+        versions = Versions(located.repository, file_settings)
+        if git.resolve_commit(located.repository, request.base) is None:
+            raise RoadmapError(f"{request.base}: not a commit in {located.repository.name}")
+        old = versions.at(request.base, located.path)
+        if request.head is None:
+            new = (
+                parse(read_roadmap(path).text, str(path), file_settings) if path.exists() else None
+            )
+        else:
+            new = versions.at(request.head, located.path)
+        if old is None and new is None:
+            raise RoadmapError(
+                f"{path}: not in {request.base} nor in {request.head or WORKING_TREE}"
+            )
+        empty = _empty(str(path), file_settings)
+        found.append(
+            FileDiff(
+                str(path),
+                request.base,
+                request.head or WORKING_TREE,
+                diff_roadmaps(old or empty, new or empty),
+            )
+        )
+    return found
+
+
+def run_diff(
+    arguments: Sequence[str], output_format: str, config: Path | None, colour: bool, out: TextIO
+) -> int:
+    from roadmaplint import diffreport
+
+    diffs = compute_diffs(read_diff_arguments(arguments), config)
+    if output_format == "json":
+        out.write(diffreport.render_json(diffs))
+    elif output_format == "markdown":
+        out.write(diffreport.render_markdown(diffs))
+    else:
+        out.write(diffreport.render_text(diffs, colour=colour))
+    return EXIT_OK
+
+
+def load_history(path: Path, settings: Settings) -> tuple[FileHistory, History]:
+    """The file's versions in git and every item's timeline over them."""
+    located = _in_git(path)
+    log = file_history(located)
+    if not log.revisions:
+        raise RoadmapError(f"{path}: has no commits yet; commit it to start its history")
+    roadmaps = Versions(located.repository, settings).roadmaps(
+        [revision.blob for revision in log.revisions], located.path
+    )
+    stamps = [
+        Stamp(revision.commit, revision.author, revision.date, revision.subject)
+        for revision in log.revisions
+    ]
+    return log, build_history(list(zip(stamps, roadmaps, strict=True)), log.shallow)
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryOptions:
+    item: str | None = None
+    format: str = "text"
+    stats: bool = False
+    chart: Path | None = None
+    config: Path | None = None
+
+
+def read_history_arguments(arguments: Sequence[str]) -> tuple[str | None, Path]:
+    """``[ID] [PATH]``: one argument is a path when such a file exists, else an ID."""
+    if len(arguments) > 2:
+        raise RoadmapError("history takes at most an ID and a path")
+    if len(arguments) == 2:
+        return arguments[0], Path(arguments[1])
+    if len(arguments) == 1:
+        if Path(arguments[0]).is_file():
+            return None, Path(arguments[0])
+        return arguments[0], DEFAULT_PATH
+    return None, DEFAULT_PATH
+
+
+def run_history(arguments: Sequence[str], options: HistoryOptions, out: TextIO, err: TextIO) -> int:
+    from roadmaplint import historyreport
+
+    item, path = read_history_arguments(arguments)
+    item = item or options.item
+    settings = SettingsCache(options.config, Overrides()).for_path(path)
+    log, history = load_history(path, settings)
+    if log.shallow:
+        say_note(
+            err,
+            f"{path}: the clone is shallow; history starts at "
+            f"{log.revisions[0].commit[:7]} (git fetch --unshallow for all of it)",
+        )
+    if options.chart is not None:
+        from roadmaplint import burnup
+
+        last = Versions(log.repository, settings).roadmaps([log.revisions[-1].blob], log.path)[0]
+        legend = last.status_legend.values if last.status_legend else ()
+        svg = burnup.render(last.title or str(path), history.snapshots, legend, settings.statuses)
+        _write_chart(options.chart, svg, path)
+        out.write(f"wrote {options.chart}\n")
+        return EXIT_OK
+    if options.stats:
+        from roadmaplint.timeline import done_cycles
+
+        out.write(
+            historyreport.render_stats(
+                str(path), done_cycles(history, settings.statuses), options.format
+            )
+        )
+        return EXIT_OK
+    timelines = history.items
+    if item is not None:
+        found = history.find(item)
+        if found is None:
+            raise RoadmapError(f"{path}: no item {item} in any version of the file")
+        timelines = (found,)
+    if options.format == "json":
+        out.write(historyreport.render_json(str(path), history, timelines))
+    elif options.format == "markdown":
+        out.write(historyreport.render_markdown(timelines))
+    else:
+        out.write(historyreport.render_text(timelines))
+    return EXIT_OK
+
+
+def say_note(err: TextIO, message: str) -> None:
+    err.write(f"roadmaplint: note: {message}\n")
+
+
+def _write_chart(target: Path, svg: str, roadmap: Path) -> None:
+    if target.exists() and target.resolve() == roadmap.resolve():
+        raise RoadmapError(f"{target}: is the roadmap; give another file for the chart")
+    try:
+        target.write_text(svg, encoding="utf-8")
+    except OSError as error:
+        raise RoadmapError(f"{target}: cannot write: {error.strerror or error}") from None
