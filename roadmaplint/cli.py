@@ -114,6 +114,13 @@ def check(
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to a file.")
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REV",
+            help="Only findings that are new since the roadmap at this git revision.",
+        ),
+    ] = None,
 ) -> None:
     """Report problems in roadmap files.
 
@@ -126,6 +133,7 @@ def check(
       roadmaplint check docs/ROADMAP.md --strict
       roadmaplint check --format json --select RL3
       roadmaplint check --format sarif -o roadmaplint.sarif
+      roadmaplint check --since origin/main   # only what this branch introduced
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -141,6 +149,7 @@ def check(
         exit_zero=exit_zero,
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
+        since=since,
     )
     raise typer.Exit(run_check(paths, options, sys.stdout, sys.stderr))
 

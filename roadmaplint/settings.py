@@ -62,3 +62,4 @@ class Settings:
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
     no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    stale_after_days: int | None = None  # RL505: in progress longer than this (by git)

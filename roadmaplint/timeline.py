@@ -204,17 +204,17 @@ def median_days(spans: Sequence[float]) -> float | None:
     return statistics.median(spans) if spans else None
 
 
-def in_progress_since(history: History, statuses: Statuses) -> dict[str, datetime]:
-    """For each present item whose status is in progress: since when, without a break."""
-    since: dict[str, datetime] = {}
+def in_progress_since(history: History, statuses: Statuses) -> dict[str, Stamp]:
+    """For each present item whose status is in progress: since which commit, unbroken."""
+    since: dict[str, Stamp] = {}
     for timeline in history.items:
-        start: datetime | None = None
+        start: Stamp | None = None
         for event in timeline.events:
             if event.kind in ("created", "first-seen", "status"):
                 if event.new not in statuses.in_progress:
                     start = None
                 elif start is None:
-                    start = event.stamp.date
+                    start = event.stamp
         if timeline.present and start is not None:
             since[timeline.id] = start
     return since

@@ -22,6 +22,8 @@ from roadmaplint.engine import check_roadmap
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.parse import parse
+from roadmaplint.rules import select_rules
+from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import read_roadmap
 
 
@@ -36,6 +38,7 @@ class CheckOptions:
     exit_zero: bool = False
     output_file: Path | None = None
     step_summary: Path | None = None  # where GitHub wants the job summary, if anywhere
+    since: str | None = None  # report only findings new since this git revision
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
@@ -45,9 +48,13 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     failing = False
     broken = False
     checked = 0
+    left_out = 0
     for path in files:
         try:
-            found = _check_file(path, settings)
+            found = _check_file(path, settings, err)
+            if options.since is not None:
+                found, older = _only_new(path, found, options.since, settings)
+                left_out += older
         except RoadmapError as error:
             say_error(err, str(error))
             broken = True
@@ -60,7 +67,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     if checked == 0:
         return EXIT_ERROR  # nothing was read: there is nothing to report
     try:
-        _report(findings, [str(path) for path in files], options, out)
+        _report(findings, [str(path) for path in files], options, out, left_out)
     except OSError as error:
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
@@ -69,17 +76,41 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-def _check_file(path: Path, settings: SettingsCache) -> list[Finding]:
+def _check_file(path: Path, settings: SettingsCache, err: TextIO) -> list[Finding]:
     source = read_roadmap(path)
     file_settings = settings.for_path(path)
     roadmap = parse(source.text, str(path), file_settings)
+    facts = None
+    if file_settings.stale_after_days is not None and STALE_IN_PROGRESS in select_rules(
+        file_settings.select, file_settings.ignore
+    ):
+        from roadmaplint.commands.history import git_facts
+
+        facts = git_facts(path, file_settings, err)
     # The records live until the process ends; the collector need not rescan them.
     gc.freeze()
-    return check_roadmap(roadmap, file_settings)
+    return check_roadmap(roadmap, file_settings, facts)
 
 
-def _report(findings: list[Finding], paths: list[str], options: CheckOptions, out: TextIO) -> None:
-    text = render_report(findings, options)
+def _only_new(
+    path: Path, found: list[Finding], since: str, settings: SettingsCache
+) -> tuple[list[Finding], int]:
+    """The findings not already in the roadmap at ``since``, and how many were left out."""
+    from roadmaplint.commands.history import older_findings
+    from roadmaplint.since import new_findings
+
+    older, renames = older_findings(path, since, settings.for_path(path))
+    return new_findings(found, older, renames)
+
+
+def _report(
+    findings: list[Finding],
+    paths: list[str],
+    options: CheckOptions,
+    out: TextIO,
+    left_out: int = 0,
+) -> None:
+    text = render_report(findings, options, left_out)
     if options.output_file is not None:
         options.output_file.write_text(text, encoding="utf-8")
     else:
@@ -91,7 +122,7 @@ def _report(findings: list[Finding], paths: list[str], options: CheckOptions, ou
             summary.write(job_summary(findings, paths))
 
 
-def render_report(findings: list[Finding], options: CheckOptions) -> str:
+def render_report(findings: list[Finding], options: CheckOptions, left_out: int = 0) -> str:
     if options.format == "json":
         from roadmaplint.report import json
 
@@ -107,7 +138,14 @@ def render_report(findings: list[Finding], options: CheckOptions) -> str:
     from roadmaplint.report import text
 
     colour = options.colour and options.output_file is None
-    return text.render(findings, colour=colour, quiet=options.quiet, statistics=options.statistics)
+    older = (left_out, options.since) if options.since is not None else None
+    return text.render(
+        findings,
+        colour=colour,
+        quiet=options.quiet,
+        statistics=options.statistics,
+        older=older,
+    )
 
 
 def wants_colour(stream: TextIO) -> bool:

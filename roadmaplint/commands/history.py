@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from roadmaplint import git
 from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, SettingsCache
@@ -19,6 +19,10 @@ from roadmaplint.revisions import FileHistory, Located, Versions, file_history, 
 from roadmaplint.settings import Settings
 from roadmaplint.source import read_roadmap
 from roadmaplint.timeline import History, Stamp, build_history
+
+if TYPE_CHECKING:
+    from roadmaplint.findings import Finding
+    from roadmaplint.rules.base import GitFacts
 
 WORKING_TREE = "working tree"
 
@@ -224,3 +228,47 @@ def _write_chart(target: Path, svg: str, roadmap: Path) -> None:
         target.write_text(svg, encoding="utf-8")
     except OSError as error:
         raise RoadmapError(f"{target}: cannot write: {error.strerror or error}") from None
+
+
+def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
+    """What RL505 needs from git, or None with a one-line note when there is no history."""
+    from datetime import UTC, datetime
+
+    from roadmaplint.rules.base import GitFacts
+    from roadmaplint.timeline import in_progress_since
+
+    located = locate(path)
+    if located is None:
+        say_note(err, f"{path}: not in a git repository; RL505 stale-in-progress needs its history")
+        return None
+    log = file_history(located)
+    if not log.revisions:
+        say_note(err, f"{path}: has no commits yet; RL505 stale-in-progress needs its history")
+        return None
+    roadmaps = Versions(located.repository, settings).roadmaps(
+        [revision.blob for revision in log.revisions], located.path
+    )
+    stamps = [Stamp(r.commit, r.author, r.date, r.subject) for r in log.revisions]
+    history = build_history(list(zip(stamps, roadmaps, strict=True)), log.shallow)
+    since = in_progress_since(history, settings.statuses)
+    return GitFacts(
+        {item_id: (stamp.date, stamp.commit) for item_id, stamp in since.items()},
+        datetime.now(UTC),
+    )
+
+
+def older_findings(
+    path: Path, revision: str, settings: Settings
+) -> tuple[list[Finding], dict[str, str]]:
+    """The findings of the roadmap at ``revision`` and the item renames since then."""
+    from roadmaplint.engine import check_roadmap
+
+    located = _in_git(path)
+    if git.resolve_commit(located.repository, revision) is None:
+        raise RoadmapError(f"--since {revision}: not a commit in {located.repository.name}")
+    older = Versions(located.repository, settings).at(revision, located.path)
+    if older is None:
+        return [], {}
+    now = parse(read_roadmap(path).text, str(path), settings)
+    renames = diff_roadmaps(older, now).renames
+    return check_roadmap(older, settings), renames
