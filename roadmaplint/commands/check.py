@@ -23,6 +23,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.parse import parse
 from roadmaplint.rules import select_rules
+from roadmaplint.rules.base import GitFacts
 from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import read_roadmap
 
@@ -51,9 +52,9 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     left_out = 0
     for path in files:
         try:
-            found = _check_file(path, settings, err)
+            found, facts = _check_file(path, settings, err)
             if options.since is not None:
-                found, older = _only_new(path, found, options.since, settings)
+                found, older = _only_new(path, found, options.since, settings, facts)
                 left_out += older
         except RoadmapError as error:
             say_error(err, str(error))
@@ -76,7 +77,9 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-def _check_file(path: Path, settings: SettingsCache, err: TextIO) -> list[Finding]:
+def _check_file(
+    path: Path, settings: SettingsCache, err: TextIO
+) -> tuple[list[Finding], GitFacts | None]:
     source = read_roadmap(path)
     file_settings = settings.for_path(path)
     roadmap = parse(source.text, str(path), file_settings)
@@ -89,17 +92,21 @@ def _check_file(path: Path, settings: SettingsCache, err: TextIO) -> list[Findin
         facts = git_facts(path, file_settings, err)
     # The records live until the process ends; the collector need not rescan them.
     gc.freeze()
-    return check_roadmap(roadmap, file_settings, facts)
+    return check_roadmap(roadmap, file_settings, facts), facts
 
 
 def _only_new(
-    path: Path, found: list[Finding], since: str, settings: SettingsCache
+    path: Path, found: list[Finding], since: str, settings: SettingsCache, facts: GitFacts | None
 ) -> tuple[list[Finding], int]:
-    """The findings not already in the roadmap at ``since``, and how many were left out."""
+    """The findings not already in the roadmap at ``since``, and how many were left out.
+
+    The older version is checked with today's git facts, so an item that was
+    already in progress there and is stale now is no news.
+    """
     from roadmaplint.commands.history import older_findings
     from roadmaplint.since import new_findings
 
-    older, renames = older_findings(path, since, settings.for_path(path))
+    older, renames = older_findings(path, since, settings.for_path(path), facts)
     return new_findings(found, older, renames)
 
 

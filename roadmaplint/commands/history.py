@@ -258,7 +258,7 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
 
 
 def older_findings(
-    path: Path, revision: str, settings: Settings
+    path: Path, revision: str, settings: Settings, facts: GitFacts | None = None
 ) -> tuple[list[Finding], dict[str, str]]:
     """The findings of the roadmap at ``revision`` and the item renames since then."""
     from roadmaplint.engine import check_roadmap
@@ -271,4 +271,4 @@ def older_findings(
         return [], {}
     now = parse(read_roadmap(path).text, str(path), settings)
     renames = diff_roadmaps(older, now).renames
-    return check_roadmap(older, settings), renames
+    return check_roadmap(older, settings, facts), renames
