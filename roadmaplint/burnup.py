@@ -17,6 +17,7 @@ from roadmaplint.settings import Statuses
 from roadmaplint.timeline import Snapshot
 
 WIDTH, HEIGHT = 760, 380
+TAIL = 0.08  # the share of the time axis after the last commit
 LEFT, RIGHT, TOP, BOTTOM = 56, 170, 48, 48
 # Colour-blind-safe (Okabe-Ito), one per meaning: done, in progress, blocked, ready,
 # idea; then the colours of statuses with no meaning. Every band also has its label.
@@ -67,10 +68,10 @@ def chart(
     """The template's variables: band polygons, axis ticks, legend and headline."""
     start = snapshots[0].stamp.date
     end = snapshots[-1].stamp.date
-    span = max((end - start).total_seconds(), 1.0)
-    if end == start:
+    if end <= start:
         end = start + timedelta(days=1)
-        span = 86400.0
+    # The axis runs a little past the last commit, so that its state shows too.
+    span = (end - start).total_seconds() * (1 + TAIL)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
     totals = [sum(snapshot.statuses.values()) for snapshot in snapshots]

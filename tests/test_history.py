@@ -754,3 +754,79 @@ def test_diff_and_history_from_a_fresh_clone(gomlx_repo: Path, tmp_path: Path) -
     )
     assert history.returncode == 0, history.stderr
     assert history.stdout.splitlines()[2].endswith("Jan Pfeifer  status ready → idea")
+
+
+# --- the GitHub Action on a pull request ----------------------------------------------------
+
+
+def test_action_on_a_pull_request_summarises_the_roadmap_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_integrations import run_action_steps
+
+    upstream = tmp_path / "upstream"
+    commit_versions(upstream, [(BE653C5.read_text(encoding="utf-8"), DATES[0])])
+    git("checkout", "-q", "-b", "roadmap-update", cwd=upstream)
+    commit_versions(upstream, [(E0C8724.read_text(encoding="utf-8"), DATES[1])])
+    git("checkout", "-q", "main", cwd=upstream)
+    workspace = tmp_path / "workspace"
+    # as actions/checkout leaves it: the pull request's head only, no base branch yet
+    git(
+        "clone",
+        "-q",
+        "--single-branch",
+        "--branch",
+        "roadmap-update",
+        upstream.as_uri(),
+        str(workspace),
+        cwd=tmp_path,
+    )
+    assert "origin/main" not in git("branch", "-r", cwd=workspace)
+    monkeypatch.setenv("GITHUB_EVENT_NAME", "pull_request")
+    monkeypatch.setenv("GITHUB_BASE_REF", "main")
+    monkeypatch.setenv("GITHUB_HEAD_REF", "roadmap-update")
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    # the Install step is tested in test_integrations; here the check step runs the
+    # roadmaplint installed beside this Python, where the Install step would put it
+    (runner / "roadmaplint-venv").symlink_to(Path(installed_command()).parent.parent)
+    summary_file = runner / "step-summary.md"
+
+    code, output, summary = run_action_steps(
+        workspace, {"only-new": "true"}, runner, installed=True
+    )
+    assert code == 1
+    annotations = output.splitlines()
+    assert len(annotations) == 11  # only what the pull request introduced
+    assert annotations[0].startswith("::warning file=ROADMAP.md,line=128,col=5,title=RL104::")
+    assert "origin/main" in git("branch", "-r", cwd=workspace)  # the base was fetched
+    changes, findings = summary.split("### roadmaplint: ", 1)
+    assert changes.startswith(
+        "### Roadmap changes: `ROADMAP.md` (origin/main → working tree)\n\n"
+        "2 removed, 4 renamed, 11 changed.\n\n| Item | Change | Before | After |\n"
+    )
+    assert "| MODEL-6 | Status | ready | idea |\n" in changes
+    assert "| BACKEND-2 | renamed | BE-2 | BACKEND-2 |\n" in changes
+    assert findings.startswith("`ROADMAP.md`\n\n**7 errors**, **4 warnings**")
+    assert findings.count("\n| `ROADMAP.md:") == 11
+
+    summary_file.write_text("", encoding="utf-8")
+    code, output, summary = run_action_steps(workspace, {}, runner, installed=True)
+    assert code == 1
+    assert len(output.splitlines()) == 17  # every finding, old ones too
+    assert summary.startswith("### Roadmap changes: `ROADMAP.md`")
+    assert "**8 errors**, **9 warnings**" in summary
+
+    summary_file.write_text("", encoding="utf-8")
+    code, output, summary = run_action_steps(
+        workspace, {"summary": "false"}, runner, installed=True
+    )
+    assert (code, summary) == (1, "")
+    assert len(output.splitlines()) == 17
+
+    # a push (no pull request): no roadmap changes, the findings table as before
+    monkeypatch.setenv("GITHUB_EVENT_NAME", "push")
+    summary_file.write_text("", encoding="utf-8")
+    code, _, summary = run_action_steps(workspace, {"only-new": "true"}, runner, installed=True)
+    assert code == 1
+    assert summary.startswith("### roadmaplint: `ROADMAP.md`\n\n**8 errors**, **9 warnings**")
