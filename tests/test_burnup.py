@@ -178,7 +178,11 @@ def test_chart_renders_in_headless_chromium(
     counts = Counter(pixels)
 
     def near(colour: tuple[int, int, int]) -> int:
-        return sum(n for p, n in counts.items() if max(abs(a - b) for a, b in zip(p, colour)) <= 6)
+        return sum(
+            n
+            for p, n in counts.items()
+            if max(abs(a - b) for a, b in zip(p, colour, strict=True)) <= 6
+        )
 
     assert pixels[5 * width + 5] == (255, 255, 255)  # the white background
     # each status band is drawn as an area of its colour; the done band is the largest
