@@ -80,7 +80,8 @@ def render_text(files: Sequence[FileDiff], colour: bool = False) -> str:
     lines: list[str] = []
     for entry in files:
         diff = entry.diff
-        lines.append(paint(_BOLD, f"{entry.path}: {entry.base} → {entry.head}"))
+        where = "" if entry.path == entry.head else f"{entry.path}: "
+        lines.append(paint(_BOLD, f"{where}{entry.base} → {entry.head}"))
         width = max(
             (
                 len(item_id)

@@ -130,6 +130,15 @@ class Versions:
             self._parsed[blob.hash] = parse(text, path, self.settings)
         return self._parsed[blob.hash]
 
+    def texts_at(self, revisions: Sequence[str], path: str) -> list[str | None]:
+        """The text of ``path`` at each revision (None where it is not); one cat-file."""
+        names = [f"{revision}:{path}" for revision in revisions]
+        found = git.read_objects(self.repository, names)
+        return [
+            None if blob is None else decode(blob.data, f"{path}@{name.partition(':')[0]}")
+            for name, blob in ((name, found[name]) for name in names)
+        ]
+
     def at(self, revision: str, path: str) -> Roadmap | None:
         """The records of ``path`` at ``revision``, or None if the file is not there."""
         name = f"{revision}:{path}"

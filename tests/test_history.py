@@ -381,7 +381,7 @@ def test_diff_of_two_files_needs_no_git(
     (tmp_path / "old.md").write_text(BASE, encoding="utf-8")
     (tmp_path / "new.md").write_text(BASE.replace("[MODEL-1] Import", "[ML-1] Import"), "utf-8")
     code, out, _ = run_in(tmp_path, monkeypatch, capsys, "diff", "old.md", "new.md")
-    assert (code, out) == (0, "new.md: old.md → new.md\n  renamed  MODEL-1 → ML-1\n  1 renamed.\n")
+    assert (code, out) == (0, "old.md → new.md\n  renamed  MODEL-1 → ML-1\n  1 renamed.\n")
 
 
 def test_without_git_diff_and_history_say_so_in_one_line(
@@ -830,3 +830,15 @@ def test_action_on_a_pull_request_summarises_the_roadmap_changes(
     code, _, summary = run_action_steps(workspace, {"only-new": "true"}, runner, installed=True)
     assert code == 1
     assert summary.startswith("### roadmaplint: `ROADMAP.md`\n\n**8 errors**, **9 warnings**")
+
+
+def test_the_readme_shows_the_history_of_backend_2_as_it_is(
+    gomlx_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("```text\n$ roadmaplint history BACKEND-2\n", 1)[1].split("```", 1)[0]
+    code, out, _ = run_in(gomlx_repo, monkeypatch, capsys, "history", "BACKEND-2")
+    assert code == 0
+    # the README shows be653c5 and e0c8724 (what e9f81d3 adds depends on reading it)
+    assert out.splitlines()[1:5] == shown.splitlines()[1:5]
+    assert out.splitlines()[0].startswith(shown.splitlines()[0])

@@ -13,7 +13,6 @@ from roadmaplint.config import Overrides
 from roadmaplint.diff import diff_roadmaps
 from roadmaplint.diffreport import FileDiff
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
 from roadmaplint.revisions import FileHistory, Located, Versions, file_history, locate
 from roadmaplint.settings import Settings
@@ -62,10 +61,6 @@ def read_diff_arguments(arguments: Sequence[str]) -> DiffRequest:
     return DiffRequest(base, head, paths)
 
 
-def _empty(path: str, settings: Settings) -> Roadmap:
-    return parse("", path, settings)
-
-
 def _in_git(path: Path) -> Located:
     located = locate(path)
     if located is None:
@@ -76,44 +71,39 @@ def _in_git(path: Path) -> Located:
 
 
 def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
+    from roadmaplint.twoparse import parse_two
+
     settings = SettingsCache(config, Overrides())
     if request.files is not None:
         old_path, new_path = request.files
-        old_text, new_text = read_roadmap(old_path).text, read_roadmap(new_path).text
-        old_records = parse(old_text, str(old_path), settings.for_path(old_path))
-        new_records = parse(new_text, str(new_path), settings.for_path(new_path))
-        return [
-            FileDiff(
-                str(new_path), str(old_path), str(new_path), diff_roadmaps(old_records, new_records)
-            )
-        ]
+        old, new = parse_two(
+            (read_roadmap(old_path).text, str(old_path), settings.for_path(old_path)),
+            (read_roadmap(new_path).text, str(new_path), settings.for_path(new_path)),
+        )
+        return [FileDiff(str(new_path), str(old_path), str(new_path), diff_roadmaps(old, new))]
     assert request.base is not None
     found: list[FileDiff] = []
     for path in request.paths:
         located = _in_git(path)
         file_settings = settings.for_path(path)
+        for revision in (request.base, request.head):
+            if revision is not None and git.resolve_commit(located.repository, revision) is None:
+                raise RoadmapError(f"{revision}: not a commit in {located.repository.name}")
         versions = Versions(located.repository, file_settings)
-        if git.resolve_commit(located.repository, request.base) is None:
-            raise RoadmapError(f"{request.base}: not a commit in {located.repository.name}")
-        old = versions.at(request.base, located.path)
         if request.head is None:
-            new = (
-                parse(read_roadmap(path).text, str(path), file_settings) if path.exists() else None
-            )
+            [old_text] = versions.texts_at([request.base], located.path)
+            new_text = read_roadmap(path).text if path.exists() else None
         else:
-            new = versions.at(request.head, located.path)
-        if old is None and new is None:
+            old_text, new_text = versions.texts_at([request.base, request.head], located.path)
+        if old_text is None and new_text is None:
             raise RoadmapError(
                 f"{path}: not in {request.base} nor in {request.head or WORKING_TREE}"
             )
-        empty = _empty(str(path), file_settings)
+        old, new = parse_two(
+            (old_text or "", str(path), file_settings), (new_text or "", str(path), file_settings)
+        )
         found.append(
-            FileDiff(
-                str(path),
-                request.base,
-                request.head or WORKING_TREE,
-                diff_roadmaps(old or empty, new or empty),
-            )
+            FileDiff(str(path), request.base, request.head or WORKING_TREE, diff_roadmaps(old, new))
         )
     return found
 
