@@ -28,8 +28,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate  # noqa: E402
-from run import machine  # noqa: E402
+from generate import generate
+from run import machine
 
 REVISIONS = 200
 PYTHON = [sys.executable, "-m", "roadmaplint"]
@@ -137,7 +137,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def measure(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, tuple[float, float]]:
+def measure(
+    commands: dict[str, tuple[list[str], Path]], repeat: int
+) -> dict[str, tuple[float, float]]:
     """Median wall and CPU seconds per command, the commands interleaved."""
     samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(repeat):
@@ -159,7 +161,14 @@ def main(argv: list[str] | None = None) -> int:
         build_repository(repository, revisions(REVISIONS))
         old, new = large_pair(folder)
         git_log = [
-            "git", "log", "--follow", "--first-parent", "--raw", "--no-abbrev", "--", "ROADMAP.md"
+            "git",
+            "log",
+            "--follow",
+            "--first-parent",
+            "--raw",
+            "--no-abbrev",
+            "--",
+            "ROADMAP.md",
         ]
         results = measure(
             {
@@ -178,10 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     per_revision = results["history"][0] / REVISIONS * 1000
     ratio = results["diff 1,000 items"][0] / results["check 1,000 items"][0]
     print("\n| target | measured | limit | met |\n| --- | --- | --- | --- |")
-    print(f"| history per revision ({REVISIONS} revisions) | {per_revision:.1f} ms | 15 ms | "
-          f"{'yes' if per_revision <= 15 else 'NO'} |")
-    print(f"| diff of two 1,000-item versions / check of one | {ratio:.2f}× | 1.5× | "
-          f"{'yes' if ratio <= 1.5 else 'NO'} |")
+    print(
+        f"| history per revision ({REVISIONS} revisions) | {per_revision:.1f} ms | 15 ms | "
+        f"{'yes' if per_revision <= 15 else 'NO'} |"
+    )
+    print(
+        f"| diff of two 1,000-item versions / check of one | {ratio:.2f}× | 1.5× | "
+        f"{'yes' if ratio <= 1.5 else 'NO'} |"
+    )
     return 0 if per_revision <= 15 and ratio <= 1.5 else 1
 
 
