@@ -809,6 +809,7 @@ def test_action_on_a_pull_request_summarises_the_roadmap_changes(
     assert "| BACKEND-2 | renamed | BE-2 | BACKEND-2 |\n" in changes
     assert findings.startswith("`ROADMAP.md`\n\n**7 errors**, **4 warnings**")
     assert findings.count("\n| `ROADMAP.md:") == 11
+    assert findings.endswith("\n\n6 older findings (already in `origin/main`) left out.\n\n")
 
     summary_file.write_text("", encoding="utf-8")
     code, output, summary = run_action_steps(workspace, {}, runner, installed=True)

@@ -127,6 +127,13 @@ def _report(
 
         with open(options.step_summary, "a", encoding="utf-8") as summary:
             summary.write(job_summary(findings, paths))
+            if options.since is not None:
+                from roadmaplint.report import plural
+
+                summary.write(
+                    f"{plural(left_out, 'older finding')} (already in `{options.since}`) "
+                    "left out.\n\n"
+                )
 
 
 def render_report(findings: list[Finding], options: CheckOptions, left_out: int = 0) -> str:
