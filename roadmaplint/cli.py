@@ -69,16 +69,33 @@ def _root(
     """
 
 
+_WHERE = (
+    "Default: ./ROADMAP.md if it exists, else the files the configuration's include "
+    "globs match (**/ROADMAP.md) under the current folder; a folder is searched the same way."
+)
 Paths = Annotated[
     list[Path] | None,
-    typer.Argument(
-        help="Roadmap files. Default: ROADMAP.md in the current folder.", show_default=False
+    typer.Argument(help=f"Roadmap files or folders. {_WHERE}", show_default=False),
+]
+FilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--file",
+        "-f",
+        help="A roadmap file or folder, as the arguments (repeatable).",
+        show_default=False,
     ),
 ]
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="Read settings from this file instead of searching for one."),
 ]
+
+
+def _paths(positional: list[Path] | None, files: list[Path] | None) -> list[Path] | None:
+    """Roadmaps named as arguments and with -f are the same thing."""
+    named = [*(positional or []), *(files or [])]
+    return named or None
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -91,6 +108,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 @app.command()
 def check(
     paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         ReportFormat,
         typer.Option("--format", "--output-format", help="Report format."),
@@ -101,11 +119,24 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rules: codes, names or prefixes, comma-separated."),
+        typer.Option(
+            help="Only these rules: codes, names or prefixes, comma-separated; replaces the "
+            "configuration's select."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these rules: codes, names or prefixes, comma-separated."),
+        typer.Option(
+            help="Skip these rules, comma-separated; replaces the configuration's ignore."
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(help="Also run these rules, on top of the configuration's select."),
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Also skip these rules, on top of the configuration's ignore."),
     ] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
@@ -142,7 +173,13 @@ def check(
     options = CheckOptions(
         format=output_format.value,
         config=config,
-        overrides=Overrides(_split(select), _split(ignore), strict),
+        overrides=Overrides(
+            _split(select),
+            _split(ignore),
+            strict,
+            extend_select=_listed(extend_select),
+            extend_ignore=_listed(extend_ignore),
+        ),
         colour=wants_colour(sys.stdout),
         quiet=quiet,
         statistics=statistics,
@@ -151,12 +188,13 @@ def check(
         step_summary=Path(summary) if summary else None,
         since=since,
     )
-    raise typer.Exit(run_check(paths, options, sys.stdout, sys.stderr))
+    raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 
 
 @app.command()
 def fix(
     paths: Paths = None,
+    files: FilesOption = None,
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")
     ] = False,
@@ -179,7 +217,12 @@ def fix(
     from roadmaplint.commands.fix import FixOptions, run_fix
 
     raise typer.Exit(
-        run_fix(paths, FixOptions(check=check, diff=diff, config=config), sys.stdout, sys.stderr)
+        run_fix(
+            _paths(paths, files),
+            FixOptions(check=check, diff=diff, config=config),
+            sys.stdout,
+            sys.stderr,
+        )
     )
 
 
@@ -240,18 +283,20 @@ OnePath = Annotated[
         help="The roadmap. Default: ROADMAP.md in the current folder.", show_default=False
     ),
 ]
-FileOption = Annotated[
+OneFileOption = Annotated[
     Path | None,
-    typer.Option(
-        "--file",
-        "-f",
-        help="The roadmap. Default: ROADMAP.md in the current folder.",
-        show_default=False,
-    ),
+    typer.Option("--file", "-f", help="The roadmap, as the argument.", show_default=False),
 ]
 TextOrJson = Annotated[
     ListFormat, typer.Option("--format", "--output-format", help="Output format.")
 ]
+
+
+def _one(path: Path | None) -> list[Path] | None:
+    return [path] if path is not None else None
+
+
+_ITEM_HELP = "The item's ID; PATH#ID names the roadmap too (docs/ROADMAP.md#GRAPH-1)."
 
 
 def _listed(values: list[str] | None) -> tuple[str, ...]:
@@ -260,7 +305,8 @@ def _listed(values: list[str] | None) -> tuple[str, ...]:
 
 @app.command("list")
 def list_command(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     status: Annotated[
         list[str] | None, typer.Option(help="Only items with this status (repeatable).")
     ] = None,
@@ -299,13 +345,16 @@ def list_command(
     filters = Filters(
         _listed(status), _listed(priority), _listed(dri), _listed(section), _listed(depends_on)
     )
-    raise typer.Exit(run_list(path, filters, sort, output_format.value, config, sys.stdout))
+    raise typer.Exit(
+        run_list(_paths(paths, files), filters, sort, output_format.value, config, sys.stdout)
+    )
 
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's ID.")],
-    file: FileOption = None,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
 ) -> None:
@@ -316,14 +365,17 @@ def show(
       roadmaplint show MODEL-1
       roadmaplint show GRAPH-1 -f docs/ROADMAP.md --format json
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.database import run_show
 
-    raise typer.Exit(run_show(file, item_id, output_format.value, config, sys.stdout))
+    path, item_id = locate(_paths(paths, files), item_id, config)
+    raise typer.Exit(run_show(path, item_id, output_format.value, config, sys.stdout))
 
 
 @app.command()
 def export(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ExportFormat.json,
@@ -341,12 +393,15 @@ def export(
     from roadmaplint.commands.database import run_export
 
     del output_format  # JSON is the one format; the option is there for scripts that say so
-    raise typer.Exit(run_export(path, config, sys.stdout))
+    raise typer.Exit(run_export(_paths(paths, files), config, sys.stdout))
 
 
 @app.command()
 def stats(
-    path: OnePath = None, output_format: TextOrJson = ListFormat.text, config: ConfigOption = None
+    paths: Paths = None,
+    files: FilesOption = None,
+    output_format: TextOrJson = ListFormat.text,
+    config: ConfigOption = None,
 ) -> None:
     """Count items by status and priority, and show progress per section.
 
@@ -357,12 +412,13 @@ def stats(
     """
     from roadmaplint.commands.database import run_stats
 
-    raise typer.Exit(run_stats(path, output_format.value, config, sys.stdout))
+    raise typer.Exit(run_stats(_paths(paths, files), output_format.value, config, sys.stdout))
 
 
 @app.command("next")
 def next_command(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many items.")] = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
@@ -379,13 +435,14 @@ def next_command(
     """
     from roadmaplint.commands.planning import run_next
 
-    raise typer.Exit(run_next(path, limit, output_format.value, config, sys.stdout))
+    raise typer.Exit(run_next(_paths(paths, files), limit, output_format.value, config, sys.stdout))
 
 
 @app.command("path")
 def path_command(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to plan for.")],
-    file: FileOption = None,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
 ) -> None:
@@ -396,14 +453,17 @@ def path_command(
       roadmaplint path MODEL-2
       roadmaplint path MODEL-2 --format json
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.planning import run_path
 
-    raise typer.Exit(run_path(file, item_id, output_format.value, config, sys.stdout))
+    path, item_id = locate(_paths(paths, files), item_id, config)
+    raise typer.Exit(run_path(path, item_id, output_format.value, config, sys.stdout))
 
 
 @app.command()
 def graph(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         GraphFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = GraphFormat.mermaid,
@@ -423,7 +483,9 @@ def graph(
     """
     from roadmaplint.commands.planning import run_graph
 
-    raise typer.Exit(run_graph(path, output_format.value, focus, config, sys.stdout))
+    raise typer.Exit(
+        run_graph(_paths(paths, files), output_format.value, focus, config, sys.stdout)
+    )
 
 
 def _changes(
@@ -446,12 +508,13 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write nothing; pr
 
 @app.command("set")
 def set_command(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to change.")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
     status: StatusOption = None,
     priority: PriorityOption = None,
     dri: DriOption = None,
     depends_on: DependsOption = None,
-    file: FileOption = None,
+    files: FilesOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -466,8 +529,10 @@ def set_command(
       roadmaplint set MODEL-3 --dri @ana --priority P0 --dry-run
       roadmaplint set BE-2 --depends-on "GRAPH-1, Go 1.26"
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.editing import run_set
 
+    file, item_id = locate(_paths(paths, files), item_id, config)
     changes = _changes(status, priority, dri, depends_on)
     raise typer.Exit(run_set(file, item_id, changes, dry_run, config, sys.stdout))
 
@@ -476,6 +541,7 @@ def set_command(
 def new(
     section: Annotated[str, typer.Argument(help="The section (level-1 heading) to add to.")],
     title: Annotated[str, typer.Argument(help="The new item's title.")],
+    path: OnePath = None,
     status: StatusOption = None,
     priority: PriorityOption = None,
     dri: DriOption = None,
@@ -483,7 +549,7 @@ def new(
     done: Annotated[
         list[str] | None, typer.Option("--done", help="A Definition of Done entry (repeatable).")
     ] = None,
-    file: FileOption = None,
+    file: OneFileOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -497,11 +563,12 @@ def new(
       roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
     """
+    from roadmaplint.commands.common import one_roadmap
     from roadmaplint.commands.editing import run_new
 
     raise typer.Exit(
         run_new(
-            file,
+            one_roadmap(_paths(_one(path), _one(file)), config),
             section,
             title,
             _changes(status, priority, dri, depends_on),
@@ -516,6 +583,7 @@ def new(
 @app.command()
 def init(
     path: OnePath = None,
+    file: OneFileOption = None,
     title: Annotated[str, typer.Option(help="The roadmap's title.")] = "Roadmap",
 ) -> None:
     """Write a starter roadmap that passes check --strict; never overwrites a file.
@@ -527,7 +595,9 @@ def init(
     """
     from roadmaplint.commands.editing import run_init
 
-    raise typer.Exit(run_init(path, title, sys.stdout))
+    if path is not None and file is not None and path != file:
+        raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
+    raise typer.Exit(run_init(path or file, title, sys.stdout))
 
 
 class ChangeFormat(StrEnum):
@@ -552,6 +622,7 @@ def diff(
             show_default=False,
         ),
     ] = None,
+    files: FilesOption = None,
     output_format: ChangeFormatOption = ChangeFormat.text,
     config: ConfigOption = None,
 ) -> None:
@@ -572,7 +643,14 @@ def diff(
     from roadmaplint.commands.history import run_diff
 
     raise typer.Exit(
-        run_diff(arguments or [], output_format.value, config, wants_colour(sys.stdout), sys.stdout)
+        run_diff(
+            arguments or [],
+            files or [],
+            output_format.value,
+            config,
+            wants_colour(sys.stdout),
+            sys.stdout,
+        )
     )
 
 
@@ -582,11 +660,12 @@ def history(
         list[str] | None,
         typer.Argument(
             metavar="[ID] [PATH]",
-            help="One item (any ID it ever had) and the roadmap. Default: every item of "
-            "ROADMAP.md.",
+            help="One item (any ID it ever had) and the roadmap. Default: every item; "
+            f"the roadmap as for check. {_WHERE}",
             show_default=False,
         ),
     ] = None,
+    files: FilesOption = None,
     output_format: ChangeFormatOption = ChangeFormat.text,
     stats: Annotated[
         bool,
@@ -612,7 +691,7 @@ def history(
     from roadmaplint.commands.history import HistoryOptions, run_history
 
     options = HistoryOptions(format=output_format.value, stats=stats, chart=chart, config=config)
-    raise typer.Exit(run_history(arguments or [], options, sys.stdout, sys.stderr))
+    raise typer.Exit(run_history(arguments or [], files or [], options, sys.stdout, sys.stderr))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from roadmaplint import git
-from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, SettingsCache
+from roadmaplint.commands.common import EXIT_OK, SettingsCache, roadmap_paths
 from roadmaplint.config import Overrides
 from roadmaplint.diff import diff_roadmaps
 from roadmaplint.diffreport import FileDiff
@@ -36,13 +36,13 @@ class DiffRequest:
     files: tuple[Path, Path] | None = None
 
 
-def read_diff_arguments(arguments: Sequence[str]) -> DiffRequest:
+def read_diff_arguments(arguments: Sequence[str], files: Sequence[Path] = ()) -> DiffRequest:
     """``[BASE [HEAD]] [PATH...]`` or ``OLD.md NEW.md``.
 
     Two existing files are compared as files. Otherwise leading arguments that
     name commits (and are not files) are BASE and HEAD, and the rest are paths.
     """
-    if len(arguments) == 2 and all(Path(argument).is_file() for argument in arguments):
+    if not files and len(arguments) == 2 and all(Path(a).is_file() for a in arguments):
         return DiffRequest(None, None, (), (Path(arguments[0]), Path(arguments[1])))
     revisions: list[str] = []
     rest = list(arguments)
@@ -57,7 +57,7 @@ def read_diff_arguments(arguments: Sequence[str]) -> DiffRequest:
         )
     base = revisions[0] if revisions else "HEAD"
     head = revisions[1] if len(revisions) > 1 else None
-    paths = tuple(Path(argument) for argument in rest) or (DEFAULT_PATH,)
+    paths = (*(Path(argument) for argument in rest), *files)
     return DiffRequest(base, head, paths)
 
 
@@ -83,7 +83,7 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
         return [FileDiff(str(new_path), str(old_path), str(new_path), diff_roadmaps(old, new))]
     assert request.base is not None
     found: list[FileDiff] = []
-    for path in request.paths:
+    for path in request.paths or roadmap_paths(None, config):
         located = _in_git(path)
         file_settings = settings.for_path(path)
         for revision in (request.base, request.head):
@@ -109,11 +109,16 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
 
 
 def run_diff(
-    arguments: Sequence[str], output_format: str, config: Path | None, colour: bool, out: TextIO
+    arguments: Sequence[str],
+    files: Sequence[Path],
+    output_format: str,
+    config: Path | None,
+    colour: bool,
+    out: TextIO,
 ) -> int:
     from roadmaplint import diffreport
 
-    diffs = compute_diffs(read_diff_arguments(arguments), config)
+    diffs = compute_diffs(read_diff_arguments(arguments, files), config)
     if output_format == "json":
         out.write(diffreport.render_json(diffs))
     elif output_format == "markdown":
@@ -148,23 +153,30 @@ class HistoryOptions:
     config: Path | None = None
 
 
-def read_history_arguments(arguments: Sequence[str]) -> tuple[str | None, Path]:
-    """``[ID] [PATH]``: one argument is a path when such a file exists, else an ID."""
-    if len(arguments) > 2:
-        raise RoadmapError("history takes at most an ID and a path")
-    if len(arguments) == 2:
-        return arguments[0], Path(arguments[1])
-    if len(arguments) == 1:
-        if Path(arguments[0]).is_file():
-            return None, Path(arguments[0])
-        return arguments[0], DEFAULT_PATH
-    return None, DEFAULT_PATH
+def read_history_arguments(
+    arguments: Sequence[str], files: Sequence[Path], config: Path | None
+) -> tuple[str | None, Path]:
+    """``[ID] [PATH]``: an argument that names an existing file is the path, else the ID."""
+    rest = list(arguments)
+    item = rest.pop(0) if rest and not Path(rest[0]).exists() else None
+    named = [*(Path(argument) for argument in rest), *files]
+    paths = roadmap_paths(named or None, config)
+    if len(paths) != 1:
+        listed = ", ".join(str(path) for path in paths[:3])
+        raise RoadmapError(f"history reads one roadmap at a time, not {len(paths)} ({listed})")
+    return item, paths[0]
 
 
-def run_history(arguments: Sequence[str], options: HistoryOptions, out: TextIO, err: TextIO) -> int:
+def run_history(
+    arguments: Sequence[str],
+    files: Sequence[Path],
+    options: HistoryOptions,
+    out: TextIO,
+    err: TextIO,
+) -> int:
     from roadmaplint import historyreport
 
-    item, path = read_history_arguments(arguments)
+    item, path = read_history_arguments(arguments, files, options.config)
     item = item or options.item
     settings = SettingsCache(options.config, Overrides()).for_path(path)
     log, history = load_history(path, settings)
