@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import id_regex
 from roadmaplint.model import GraphSection, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import normalize_key, parse, split_lines
@@ -101,7 +102,7 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         overview,
         expected,
         rendered,
-        re.compile(settings.id_pattern),
+        id_regex(settings.id_pattern),
         settings.overview_heading,
     )
 

@@ -26,6 +26,7 @@ from roadmaplint.rules import select_rules
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import read_roadmap
+from roadmaplint.write import refuse_input_as_output, write_report
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class CheckOptions:
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
     files = roadmap_paths(paths, options.config)
+    if options.output_file is not None:
+        try:
+            refuse_input_as_output(options.output_file, files)
+        except RoadmapError as error:
+            say_error(err, str(error))
+            return EXIT_ERROR
     settings = SettingsCache(options.config, options.overrides)
     findings: list[Finding] = []
     failing = False
@@ -68,8 +75,8 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     if checked == 0:
         return EXIT_ERROR  # nothing was read: there is nothing to report
     try:
-        _report(findings, [str(path) for path in files], options, out, left_out)
-    except OSError as error:
+        _report(findings, files, options, out, left_out)
+    except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
     if broken:
@@ -112,21 +119,21 @@ def _only_new(
 
 def _report(
     findings: list[Finding],
-    paths: list[str],
+    paths: list[Path],
     options: CheckOptions,
     out: TextIO,
     left_out: int = 0,
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
-        options.output_file.write_text(text, encoding="utf-8")
+        write_report(options.output_file, text, paths)
     else:
         out.write(text)
     if options.step_summary is not None:
         from roadmaplint.report.github import job_summary
 
         with open(options.step_summary, "a", encoding="utf-8") as summary:
-            summary.write(job_summary(findings, paths))
+            summary.write(job_summary(findings, [str(path) for path in paths]))
             if options.since is not None:
                 from roadmaplint.report import plural
 

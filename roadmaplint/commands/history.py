@@ -224,12 +224,11 @@ def say_note(err: TextIO, message: str) -> None:
 
 
 def _write_chart(target: Path, svg: str, roadmap: Path) -> None:
+    from roadmaplint.write import write_report
+
     if target.exists() and target.resolve() == roadmap.resolve():
         raise RoadmapError(f"{target}: is the roadmap; give another file for the chart")
-    try:
-        target.write_text(svg, encoding="utf-8")
-    except OSError as error:
-        raise RoadmapError(f"{target}: cannot write: {error.strerror or error}") from None
+    write_report(target, svg, [roadmap])
 
 
 def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
