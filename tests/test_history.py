@@ -373,6 +373,17 @@ def test_legend_entries_and_sections_added_removed_renamed() -> None:
     ]
     assert document["added"] == [{"id": "RES-1", "title": "Study", "section": "Research"}]
     assert document["changed"] == []  # renaming a section moves no item
+    from jsonschema.validators import validator_for
+
+    from roadmaplint.diff import diff_roadmaps as semantic_diff
+    from roadmaplint.diffreport import FileDiff
+    from roadmaplint.diffreport import document as json_document
+
+    schema = json.loads(
+        (REPO / "roadmaplint" / "schemas" / "diff.schema.json").read_text(encoding="utf-8")
+    )
+    shown = json_document([FileDiff("R.md", "a", "b", semantic_diff(parse(BASE), parse(changed)))])
+    assert list(validator_for(schema)(schema).iter_errors(shown)) == []
 
 
 def test_diff_of_two_files_needs_no_git(
