@@ -83,7 +83,12 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
         return [FileDiff(str(new_path), str(old_path), str(new_path), diff_roadmaps(old, new))]
     assert request.base is not None
     found: list[FileDiff] = []
-    for path in request.paths or roadmap_paths(None, config):
+    named = [
+        found
+        for path in request.paths
+        for found in (roadmap_paths([path], config) if path.is_dir() else [path])
+    ]
+    for path in named or roadmap_paths(None, config):
         located = _in_git(path)
         file_settings = settings.for_path(path)
         for revision in (request.base, request.head):
@@ -97,7 +102,8 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
             old_text, new_text = versions.texts_at([request.base, request.head], located.path)
         if old_text is None and new_text is None:
             raise RoadmapError(
-                f"{path}: not in {request.base} nor in {request.head or WORKING_TREE}"
+                f"{path}: no such file in {request.base} or in {request.head or WORKING_TREE}"
+                " (nor a commit)"
             )
         old, new = parse_two(
             (old_text or "", str(path), file_settings), (new_text or "", str(path), file_settings)
