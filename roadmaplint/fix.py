@@ -87,7 +87,7 @@ def _body_edit(roadmap: Roadmap, region: Region, body: str) -> Edit:
 
 
 def _overview_edit(roadmap: Roadmap, expected: list[Group], settings: Settings) -> Edit:
-    from roadmaplint.generate import render
+    from roadmaplint.generate import render, template_items
 
     style = roadmap.style
     overview = roadmap.overview
@@ -95,7 +95,7 @@ def _overview_edit(roadmap: Roadmap, expected: list[Group], settings: Settings) 
     bullet = (overview.bullet if overview is not None else None) or style.bullet
     body = render(
         "overview.md.j2",
-        {"groups": expected, "indent": indent, "bullet": bullet},
+        {"groups": expected, "items": template_items(roadmap), "indent": indent, "bullet": bullet},
         settings.template_dir,
     )
     if overview is not None:
@@ -110,10 +110,10 @@ def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings:
 
     Only the code block is generated: prose under the heading is the user's.
     """
-    from roadmaplint.generate import render
+    from roadmaplint.generate import render, template_items
 
     lines = picture.rstrip("\n").split("\n")
-    variables = {"lines": lines, "indent": section.indent}
+    variables = {"lines": lines, "items": template_items(roadmap), "indent": section.indent}
     block = render("graph.md.j2", variables, settings.template_dir).rstrip("\n") + "\n"
     text = roadmap.source
     starts = line_starts(text)

@@ -119,3 +119,18 @@ def test_check_reads_standard_input(gomlx: Path) -> None:
         "roadmaplint: error: -: line 1 is not UTF-8 (byte 0xff at offset 0); save the file "
         "as UTF-8\n",
     )
+
+
+def test_rule_help_in_sarif_keeps_nested_fences_apart(gomlx: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    report = json.loads(cli("check", "--format", "sarif", cwd=gomlx).stdout)
+    rules = report["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        tokens = MarkdownIt("commonmark").parse(rule["help"]["markdown"])
+        fences = [token for token in tokens if token.type == "fence"]
+        paragraphs = [token.content for token in tokens if token.type == "inline"]
+        assert [fence.info for fence in fences] == ["markdown", "markdown"], rule["id"]
+        assert "Passes:" in paragraphs, rule["id"]  # not swallowed by the first fence
+    graph = next(rule for rule in rules if rule["id"] == "RL404")
+    assert "````markdown\n" in graph["help"]["markdown"]
