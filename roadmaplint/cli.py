@@ -609,9 +609,12 @@ def init(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
+    from roadmaplint.output import guarded_stdout
+
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="roadmaplint", standalone_mode=False)
+        with guarded_stdout():
+            result = command.main(args=argv, prog_name="roadmaplint", standalone_mode=False)
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
         if context is not None and error.__class__.__name__ == "NoArgsIsHelpError":
