@@ -13,7 +13,7 @@ from roadmaplint.config import Overrides
 from roadmaplint.diff import diff_roadmaps
 from roadmaplint.diffreport import FileDiff
 from roadmaplint.errors import RoadmapError
-from roadmaplint.parse import parse
+from roadmaplint.model import Roadmap
 from roadmaplint.revisions import FileHistory, Located, Versions, file_history, locate
 from roadmaplint.settings import Settings
 from roadmaplint.source import read_roadmap
@@ -265,7 +265,11 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
 
 
 def older_findings(
-    path: Path, revision: str, settings: Settings, facts: GitFacts | None = None
+    path: Path,
+    revision: str,
+    settings: Settings,
+    current: Roadmap,
+    facts: GitFacts | None = None,
 ) -> tuple[list[Finding], dict[str, str]]:
     """The findings of the roadmap at ``revision`` and the item renames since then."""
     from roadmaplint.engine import check_roadmap
@@ -276,6 +280,5 @@ def older_findings(
     older = Versions(located.repository, settings).at(revision, located.path)
     if older is None:
         return [], {}
-    now = parse(read_roadmap(path).text, str(path), settings)
-    renames = diff_roadmaps(older, now).renames
+    renames = diff_roadmaps(older, current).renames
     return check_roadmap(older, settings, facts), renames
