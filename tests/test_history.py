@@ -650,7 +650,7 @@ def test_since_matches_moved_and_renamed_items_not_lines(
     )
     code, out, _ = run_in(root, monkeypatch, capsys, "check", "--since", "HEAD", "--strict")
     assert code == 1
-    assert [line.split(" ", 2)[1:] for line in out.splitlines()[:-1]] == [
+    assert [line.split(" ", 3)[2:] for line in out.splitlines()[:-1]] == [
         [
             "RL502",
             "INFRA-3 is blocked but names no dependency; say what it waits for under Depends on",
@@ -703,9 +703,9 @@ def test_stale_in_progress_from_git_history(
     reopened = git("rev-parse", "--short=7", "HEAD~1", cwd=root).strip()
     lines = out.splitlines()
     assert len(lines) == 3
-    assert lines[0].startswith("ROADMAP.md:24:15: RL505 MODEL-1 has been in_progress for ")
+    assert lines[0].startswith("ROADMAP.md:24:15: warning: RL505 MODEL-1 has been in_progress for ")
     assert f"days (since 2026-02-10, commit {reopened})" in lines[0]  # after its done, anew
-    assert lines[1].startswith("ROADMAP.md:34:15: RL505 MODEL-2 has been in_progress for ")
+    assert lines[1].startswith("ROADMAP.md:34:15: warning: RL505 MODEL-2 has been in_progress for ")
     assert lines[2] == "Found 0 errors and 2 warnings."
 
 
