@@ -115,3 +115,27 @@ def rename_edits(roadmap: Roadmap, old_id: str, new_id: str, settings: Settings)
         )
         for mention in mentions(roadmap, old_id)
     ]
+
+
+def cross_rename_edits(
+    other: Roadmap, target: str, old_id: str, new_id: str, id_pattern: str
+) -> list[Edit]:
+    """The edits in another roadmap whose ``path#OLD`` dependencies name the roadmap ``target``."""
+    from roadmaplint.references import cross_reference, normalised, target_path
+
+    written = set()
+    for item in other.items:
+        for name in item.external_deps:
+            reference = cross_reference(name, id_pattern)
+            if (
+                reference is not None
+                and reference.item_id == old_id
+                and target_path(other.path, reference) == normalised(target)
+            ):
+                written.add(reference.written)
+    edits = [
+        Edit(match.end() - len(old_id), match.end(), new_id)
+        for spelled in written
+        for match in _whole_word(spelled).finditer(other.source)
+    ]
+    return sorted(edits, key=lambda edit: edit.start)

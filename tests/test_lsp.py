@@ -372,3 +372,29 @@ async def test_files_that_are_not_roadmaps_are_left_alone(
 ) -> None:
     found = await open_document(client, tmp_path / "README.md", "# Hello\n\nJust a readme.\n")
     assert found == []
+
+
+async def test_rename_reaches_other_roadmaps_that_name_the_item(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = roadmap_in(tmp_path)
+    other = tmp_path / "sdk" / "ROADMAP.md"
+    other.parent.mkdir()
+    other.write_text(
+        "# SDK\n\n# Bindings\n\n## [SDK-1] Python bindings\n\n"
+        "- **Depends on:** ../ROADMAP.md#GRAPH-1, GRAPH-1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "ROADMAP.md").write_bytes(b"# Caf\xe9\n")  # skipped, not UTF-8
+    await open_document(client, path, GOMLX_TEXT)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    heading = at(GOMLX_TEXT, "[GRAPH-1]")
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=heading, new_name="GRAPH-100")
+    )
+    assert edit is not None and edit.changes is not None
+    assert sorted(edit.changes) == sorted([path.as_uri(), other.resolve().as_uri()])
+    renamed = apply(other.read_text(encoding="utf-8"), edit.changes[other.resolve().as_uri()])
+    # the other roadmap's own GRAPH-1 (an ID of its own file) is left alone
+    assert renamed.endswith("- **Depends on:** ../ROADMAP.md#GRAPH-100, GRAPH-1\n")

@@ -16,6 +16,7 @@ from roadmaplint.engine import check_roadmap
 from roadmaplint.findings import Finding
 from roadmaplint.incremental import Snapshot, full_snapshot, update
 from roadmaplint.model import Roadmap
+from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
 
 
@@ -27,19 +28,27 @@ class Document:
     findings: list[Finding] = field(default_factory=list)
 
     @classmethod
-    def read(cls, uri: str, text: str, path: str, settings: Settings, encoding: str) -> Document:
+    def read(
+        cls,
+        uri: str,
+        text: str,
+        path: str,
+        settings: Settings,
+        encoding: str,
+        facts: GitFacts | None = None,
+    ) -> Document:
         document = cls(uri, full_snapshot(text, path, settings), encoding)
-        document.findings = check_roadmap(document.roadmap, settings)
+        document.findings = check_roadmap(document.roadmap, settings, facts)
         return document
 
-    def edited(self, text: str, settings: Settings) -> Document:
+    def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
         """The document after an edit: one item re-read when possible, then every rule."""
         if settings != self.snapshot.settings:
             snapshot = full_snapshot(text, self.snapshot.path, settings)
         else:
             snapshot = update(self.snapshot, text)
         document = Document(self.uri, snapshot, self.encoding)
-        document.findings = check_roadmap(snapshot.roadmap, settings)
+        document.findings = check_roadmap(snapshot.roadmap, settings, facts)
         return document
 
     @property

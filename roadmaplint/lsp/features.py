@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from lsprotocol import types
@@ -19,7 +19,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
-from roadmaplint.mentions import definition, id_at, mentions, rename_edits
+from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions, rename_edits
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
@@ -504,13 +504,36 @@ def prepare_rename(document: Document, position: types.Position) -> types.Range 
     return document.range(found[1], found[2]) if found else None
 
 
-def rename(document: Document, position: types.Position, new_name: str) -> types.WorkspaceEdit:
-    """Rename the ID at ``position`` everywhere in the document (RoadmapError if it cannot)."""
+def rename(
+    document: Document,
+    position: types.Position,
+    new_name: str,
+    others: Sequence[Document] = (),
+) -> types.WorkspaceEdit:
+    """Rename the ID at ``position`` everywhere in the document, and in ``others`` (the
+    workspace's other roadmaps) where a ``path#ID`` dependency names it (RoadmapError if
+    it cannot be renamed)."""
     found = _id_here(document, position)
     if found is None:
         raise RoadmapError("there is no item ID here to rename")
-    edits = rename_edits(document.roadmap, found[0], new_name.strip(), document.settings)
-    return _edit(document, [(edit.start, edit.end, edit.replacement) for edit in edits])
+    new_id = new_name.strip()
+    edits = rename_edits(document.roadmap, found[0], new_id, document.settings)
+    changes = {
+        document.uri: [
+            types.TextEdit(document.range(edit.start, edit.end), edit.replacement) for edit in edits
+        ]
+    }
+    for other in others:
+        pattern = other.settings.id_pattern
+        crossing = cross_rename_edits(
+            other.roadmap, document.roadmap.path, found[0], new_id, pattern
+        )
+        if crossing:
+            changes[other.uri] = [
+                types.TextEdit(other.range(edit.start, edit.end), edit.replacement)
+                for edit in crossing
+            ]
+    return types.WorkspaceEdit(changes=changes)
 
 
 # Outline

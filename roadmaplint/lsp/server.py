@@ -8,6 +8,7 @@ answers say is computed by plain functions over the same records and findings
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,8 @@ from roadmaplint.incremental import changed_span
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
 from roadmaplint.lsp.workspace import Configurations, served
+from roadmaplint.rules.base import GitFacts
+from roadmaplint.settings import Settings
 from roadmaplint.source import MAX_BYTES, MAX_LINE
 
 _T = TypeVar("_T")
@@ -34,6 +37,7 @@ class RoadmapServer(LanguageServer):
         super().__init__("roadmaplint", __version__)
         self.documents: dict[str, Document] = {}
         self.configurations = Configurations()
+        self.facts: dict[str, GitFacts | None] = {}  # per document, read again on save
 
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or "utf-16")
@@ -68,16 +72,63 @@ class RoadmapServer(LanguageServer):
         if refusal is not None or not text.strip():  # an empty file is not a roadmap yet
             self.documents.pop(uri, None)
             return [features.problem(text, refusal)] if refusal else []
+        facts = self.facts_for(uri, path, settings)
         try:
             if known is None:
-                document = Document.read(uri, text, path, settings, self.encoding())
+                document = Document.read(uri, text, path, settings, self.encoding(), facts)
             else:
-                document = known.edited(text, settings)
+                document = known.edited(text, settings, facts)
         except RoadmapError as error:  # what `check` would say in one line, on its line
             self.documents.pop(uri, None)
             return [features.refused(text, str(error))]
         self.documents[uri] = document
         return features.diagnostics(document)
+
+    def facts_for(self, uri: str, path: str, settings: Settings) -> GitFacts | None:
+        """What git says for RL505, as `check` reads it; once per document until saved."""
+        from roadmaplint.rules import select_rules
+        from roadmaplint.rules.workflow import STALE_IN_PROGRESS
+
+        if settings.stale_after_days is None or STALE_IN_PROGRESS not in select_rules(
+            settings.select, settings.ignore
+        ):
+            return None
+        if uri not in self.facts:
+            from roadmaplint.commands.history import git_facts
+
+            try:
+                self.facts[uri] = git_facts(Path(path), settings, io.StringIO())
+            except Exception:  # no history to read is no reason to stop checking
+                self.facts[uri] = None
+        return self.facts[uri]
+
+    def other_roadmaps(self, document: Document, limit: int = 500) -> list[Document]:
+        """The workspace's other roadmaps (as discovery finds them), open ones as edited."""
+        from roadmaplint.discover import Globs, search
+        from roadmaplint.source import read_roadmap
+
+        root = Path(self.workspace.root_path or Path(document.roadmap.path).parent)
+        settings = document.settings
+        found = search(root, Globs(settings.include, settings.exclude, "the configuration"))
+        others = []
+        this = Path(document.roadmap.path).resolve()
+        for path in found[:limit]:
+            if path.resolve() == this:
+                continue
+            uri = path.resolve().as_uri()
+            try:
+                open_document = self.workspace.text_documents.get(uri)
+                text = open_document.source if open_document else read_roadmap(path).text
+                other_settings, error = self.configurations.settings_for(path)
+                if error is None:
+                    others.append(
+                        Document.read(
+                            uri, text, str(path.resolve()), other_settings, self.encoding()
+                        )
+                    )
+            except RoadmapError:
+                continue  # unreadable (not UTF-8, too large): nothing to rename there
+        return others
 
     def answer(self, uri: str, respond: Callable[[Document], _T], empty: _T) -> _T:
         document = self.documents.get(uri)
@@ -85,6 +136,7 @@ class RoadmapServer(LanguageServer):
 
     def recheck_all(self) -> None:
         self.configurations.forget()
+        self.facts.clear()
         for uri in list(self.workspace.text_documents):
             self.check(uri)
 
@@ -143,6 +195,7 @@ async def _latest(ls: RoadmapServer, uri: str, version: int | None) -> None:
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 async def did_open(ls: RoadmapServer, params: types.DidOpenTextDocumentParams) -> None:
     ls.documents.pop(params.text_document.uri, None)
+    ls.facts.pop(params.text_document.uri, None)
     ls.check(params.text_document.uri)
 
 
@@ -157,6 +210,7 @@ async def did_save(ls: RoadmapServer, params: types.DidSaveTextDocumentParams) -
     if name in (".roadmaplint.toml", "pyproject.toml"):
         ls.recheck_all()
     else:
+        ls.facts.pop(params.text_document.uri, None)  # a save may follow a commit
         ls.check(params.text_document.uri)
 
 
@@ -230,7 +284,8 @@ def prepare_rename(ls: RoadmapServer, params: types.PrepareRenameParams) -> type
 def rename(ls: RoadmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
     def respond(document: Document) -> types.WorkspaceEdit:
         try:
-            return features.rename(document, params.position, params.new_name)
+            others = ls.other_roadmaps(document)
+            return features.rename(document, params.position, params.new_name, others)
         except RoadmapError as error:
             raise JsonRpcInvalidParams(str(error)) from None
 
