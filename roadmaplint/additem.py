@@ -226,7 +226,7 @@ def _item_lines(
     if request.done:
         style = styles[len(fields)]
         body.append(style.line("Definition of Done", ""))
-        nested = _criterion_prefix(lines, template, style.prefix)
+        nested = _criterion_prefix(lines, roadmap, template, style.prefix)
         body += [f"{nested}[ ] {criterion.strip()}" for criterion in request.done]
     if _separated_by_rules(lines, roadmap, request.section):
         body += ["", f"{roadmap.style.indent}---"]
@@ -264,17 +264,23 @@ def _field_styles(lines: list[str], template: Item | None, count: int) -> list[F
     return [FieldStyle(with_number(first.prefix, number + n), first.label) for n in range(count)]
 
 
-def _criterion_prefix(lines: list[str], template: Item | None, field_prefix: str) -> str:
+def _criterion_prefix(
+    lines: list[str], roadmap: Roadmap, template: Item | None, field_prefix: str
+) -> str:
+    """The template's Definition of Done entry prefix; else the document's entry marker,
+    nested under the new field."""
+    written = [item for item in roadmap.items if item.definition_of_done]
     if template is not None and template.definition_of_done:
-        found = criterion_prefix(lines[template.definition_of_done[0].line - 1])
-        if found is not None:
-            return found
-    if template is not None:
-        done = template.field(DEFINITION_OF_DONE)
-        if done is not None and done.end_line > done.position.line:
-            found = criterion_prefix(lines[done.position.line])
-            if found is not None:
-                return found
+        written.insert(0, template)
+    for found in written:
+        prefix = criterion_prefix(lines[found.definition_of_done[0].line - 1])
+        if prefix is None:
+            continue
+        if found is template:
+            return prefix
+        marker = prefix.strip(" \t>")
+        nested = nested_prefix(field_prefix)
+        return nested[: len(nested) - 2] + marker + " "
     return nested_prefix(field_prefix)
 
 
