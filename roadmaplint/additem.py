@@ -33,7 +33,7 @@ from roadmaplint.linestyle import (
     with_number,
 )
 from roadmaplint.model import Item, Position, Roadmap, Section
-from roadmaplint.parse import DEFINITION_OF_DONE, normalize_key, parse, split_lines
+from roadmaplint.parse import normalize_key, parse, split_lines
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
 

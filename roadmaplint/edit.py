@@ -71,10 +71,8 @@ def check_one_line(value: str, what: str) -> None:
     if "\n" in value or "\r" in value:
         raise RoadmapError(f"{what}: a value is one line; newlines are not allowed")
     if any("\ud800" <= char <= "\udfff" for char in value):
-        raise RoadmapError(
-            f"{what}: {value.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')}"
-            " is not valid UTF-8; give the text in UTF-8"
-        )
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise RoadmapError(f"{what}: {shown} is not valid UTF-8; give the text in UTF-8")
     control = next((c for c in value if c != "\t" and unicodedata.category(c) == "Cc"), None)
     if control is not None:
         raise RoadmapError(f"{what}: control character U+{ord(control):04X} is not allowed")
