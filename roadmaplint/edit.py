@@ -19,6 +19,7 @@ from roadmaplint.fix import item_meaning, structure_meaning
 from roadmaplint.linestyle import (
     FieldStyle,
     box_offset,
+    criterion_prefix,
     counts_up,
     document_field_style,
     field_style,
@@ -437,11 +438,12 @@ def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> N
     line = plan.replace.get(index, lines[index]) or lines[index]
     offset = box_offset(line)
     if offset is None:
-        number = criteria.index(chosen) + 1
-        raise RoadmapError(
-            f"line {chosen.line}: {item.id}'s Definition of Done entry {number} has no "
-            "[ ] box to tick; write it as `- [ ] ...`"
-        )
+        # A plain entry gets a box: "- text" becomes "- [x] text".
+        at = criterion_prefix(line)
+        if at is None:
+            raise RoadmapError(f"line {chosen.line}: cannot find the list marker of {entry!r}")
+        plan.replace[index] = line[: len(at)] + f"[{mark}] " + line[len(at) :]
+        return
     if line[offset].lower() == mark:
         return
     plan.replace[index] = line[:offset] + mark + line[offset + 1 :]

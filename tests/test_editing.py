@@ -60,7 +60,8 @@ def document(marker: str, second: str) -> str:
         f"{mark(3)} **Priority:** P1\n"
         f"{mark(4)} **Definition of Done:**\n"
         f"{nested}[ ] Reads every list marker\n"
-        f"{nested}[x] Has tests\n\n"
+        f"{nested}[x] Has tests\n"
+        f"{nested}Documented\n\n"
         "```sh\nroadmaplint check\n```\n\n"
     )
     return LEGENDS + "\n# Core\n\n" + first + "Setext items work too\n\n" + second + OVERVIEW
@@ -197,13 +198,14 @@ def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     result = run(tmp_path, "set", "CORE-1", "--title", "Reader", "--done-item", "1")
     assert result.returncode == 0, result.stderr
-    result = run(tmp_path, "set", "CORE-1", "--undone-item", "has tests")
+    result = run(tmp_path, "set", "CORE-1", "--undone-item", "has tests", "--done-item", "3")
     assert result.returncode == 0, result.stderr
     expected = (
         original.replace("[`CORE-1`](#core-1), Go 1.26", "[`CORE-1`](#core-1), Rust")
         .replace("## [CORE-1] Parser", "## [CORE-1] Reader")
         .replace("[ ] Reads every", "[x] Reads every")
         .replace("[x] Has tests", "[ ] Has tests")
+        .replace("- Documented", "- [x] Documented")
     )
     assert target.read_text(encoding="utf-8") == expected
     same = run(tmp_path, "set", "CORE-2", "--add-dep", "CORE-1")
@@ -255,7 +257,7 @@ def test_rename(tmp_path: Path) -> None:
     [
         (["set", "CORE-1", "--dri", ""], "DRI is required and cannot be empty"),
         (["set", "CORE-1", "--dri", "a\udcffb"], "is not valid UTF-8"),
-        (["set", "CORE-1", "--done-item", "9"], "has entries 1 to 2, not 9"),
+        (["set", "CORE-1", "--done-item", "9"], "has entries 1 to 3, not 9"),
         (["set", "CORE-1", "--add-dep", "NOPE-3"], "cannot depend on unknown item NOPE-3"),
         (["set", "CORE-1", "--add-dep", "CORE-2"], "which would make a cycle"),
         (["set", "CORE-2", "--remove-dep", "Rust"], "CORE-2 does not depend on Rust"),
