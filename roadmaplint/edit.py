@@ -19,8 +19,8 @@ from roadmaplint.fix import item_meaning, structure_meaning
 from roadmaplint.linestyle import (
     FieldStyle,
     box_offset,
-    criterion_prefix,
     counts_up,
+    criterion_prefix,
     document_field_style,
     field_style,
     ordered_number,
