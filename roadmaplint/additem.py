@@ -38,7 +38,6 @@ from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
-_TRAILING_DIGITS = re.compile(r"(\d+)$")
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,9 @@ def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
     else:
         prefix = re.sub(r"[^A-Z0-9]", "", (section.split() or ["ITEM"])[0].upper()) or "ITEM"
     numbers = [
-        match[1]
+        other[len(other.rstrip("0123456789")) :]
         for other in items
-        if id_prefix(other) == prefix and (match := _TRAILING_DIGITS.search(other))
+        if id_prefix(other) == prefix and other[-1:].isdigit()
     ]
     highest = max(
         numbers, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")), default="0"

@@ -34,9 +34,7 @@ from roadmaplint.settings import KNOWN_FIELDS, Settings
 
 _CANONICAL = [normalize_key(name) for name in KNOWN_FIELDS]
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_CODE_WRAP = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1")
 _DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -304,9 +302,17 @@ def _value_markup(written: str, old_plain: str, value: str) -> str:
         return value  # the caller wrote markup of their own
     # Backticks are how the value is written (`ready`); emphasis is not kept: it
     # marks placeholders such as _unassigned_, not values.
-    match = _CODE_WRAP.fullmatch(written)
-    if match and plain_text(written) == old_plain and "`" not in value:
-        return f"{match[1]}{value}{match[1]}"
+    ticks = written[: len(written) - len(written.lstrip("`"))]
+    inner = written[len(ticks) : len(written) - len(ticks)]
+    if (
+        ticks
+        and len(written) > 2 * len(ticks)
+        and written.endswith(ticks)
+        and "`" not in inner
+        and plain_text(written) == old_plain
+        and "`" not in value
+    ):
+        return f"{ticks}{value}{ticks}"
     return value
 
 
@@ -424,9 +430,17 @@ def _retitle(plan: _Plan, lines: list[str], item: Item, title: str) -> None:
     while start < len(body) and body[start] in " \t":
         start += 1
     rest, tail = split_tail(body[start:])
-    closing = _CLOSING_HASHES.search(rest)
-    end = closing.start() if closing else len(rest.rstrip(" \t"))
+    end = _closing_sequence(rest)
     plan.replace[index] = body[:start] + title.strip() + rest[end:] + tail + line[len(body) :]
+
+
+def _closing_sequence(heading: str) -> int:
+    """Where an ATX heading's text ends: before its closing ``#`` sequence, if any."""
+    end = len(heading.rstrip(" \t"))
+    hashes = len(heading[:end].rstrip("#"))
+    if hashes < end and (hashes == 0 or heading[hashes - 1] in " \t"):
+        end = len(heading[:hashes].rstrip(" \t"))
+    return end
 
 
 def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> None:

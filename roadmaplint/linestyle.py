@@ -21,8 +21,6 @@ _ORDERED = re.compile(
 # A list marker (and any task box) at the start of a line: what stands before its text.
 _MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BOX = re.compile(r"\[([ xX])\][ \t]+")
-# Trailing HTML comments (and the spaces before them) after a value.
-_TAIL = re.compile(r"(?:[ \t]*<!--(?:(?!-->).)*-->)+[ \t]*$")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
 
@@ -111,8 +109,24 @@ def box_offset(line: str) -> int | None:
 
 
 def split_tail(text: str) -> tuple[str, str]:
-    """``text`` less its trailing HTML comments, and those comments."""
-    match = _TAIL.search(text)
-    if match is None:
+    """``text`` less its trailing HTML comments (and the spaces around them), and those.
+
+    A scan from the end, not a regular expression: a line of unclosed ``<!--``
+    must cost linear time.
+    """
+    cut = len(text)
+    while True:
+        end = cut
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if not text.endswith("-->", 0, end):
+            break
+        start = text.rfind("<!--", 0, end - 3)
+        if start < 0 or text.find("-->", start + 4, end - 3) >= 0:
+            break
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        cut = start
+    if cut == len(text):
         return text, ""
-    return text[: match.start()], match[0]
+    return text[:cut], text[cut:]

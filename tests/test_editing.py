@@ -309,3 +309,43 @@ def test_init_creates_the_folder_and_refuses_bad_titles(tmp_path: Path) -> None:
         refused = run(tmp_path, "init", "other/ROADMAP.md", "--title", title)
         assert refused.returncode == 2 and refused.stderr.count("\n") == 1
         assert not (tmp_path / "other").exists()
+
+
+def test_edit_patterns_never_backtrack_catastrophically() -> None:
+    # Not a timing test: linear scans take milliseconds here, quadratic ones on
+    # 100,000 characters take minutes. The bound only tells them apart.
+    import re
+    import time
+
+    from roadmaplint import edit, linestyle, rename
+    from roadmaplint.edit import _closing_sequence, _value_markup
+
+    hostile = [
+        "<!-- " * 20_000,
+        "<!--" * 20_000 + "-->",
+        " " * 100_000 + "#",
+        "`" * 100_000,
+        "1" * 100_000 + "x",
+        "> " * 50_000,
+        " " * 100_000 + "x",
+    ]
+    # Each pattern as the code uses it: anchored ones with match, the others with search.
+    anchored: list[re.Pattern[str]] = [
+        linestyle._ORDERED,
+        linestyle._MARKER,
+        linestyle._BOX,
+        edit._LIST_LINE,
+        rename._LIST_LINE,
+    ]
+    searched = [edit._DISABLE, rename._mention("CORE-1")]
+    start = time.perf_counter()
+    for text in hostile:
+        linestyle.split_tail(text)
+        _closing_sequence(text)
+        _value_markup(text, "x", "y")
+        for pattern in anchored:
+            pattern.match(text)
+            pattern.fullmatch(text)
+        for pattern in searched:
+            list(pattern.finditer(text))
+    assert time.perf_counter() - start < 10
