@@ -20,7 +20,7 @@ from roadmaplint.edit import (
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import item_meaning, structure_meaning
+from roadmaplint.idpattern import id_regex
 from roadmaplint.linestyle import (
     DEFAULT_LABEL,
     DEFAULT_PREFIX,
@@ -33,7 +33,8 @@ from roadmaplint.linestyle import (
     with_number,
 )
 from roadmaplint.model import Item, Position, Roadmap, Section
-from roadmaplint.parse import normalize_key, parse, split_lines
+from roadmaplint.parse import normalize_key, split_lines
+from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
 
@@ -153,7 +154,7 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     if at < len(lines) and lines[at].strip():
         block += newline
     new_text = "".join(lines[:at]) + block + "".join(lines[at:])
-    _prove_added(roadmap, new_text, item_id, section is None, settings)
+    _prove_added(roadmap, new_text, item_id, None if section else section_name, settings)
     return new_text, item_id
 
 
@@ -194,7 +195,7 @@ def _new_id(
         return next_id(roadmap, section, context.items_by_id)
     item_id = request.item_id.strip()
     check_one_line(item_id, "the ID")
-    if not re.fullmatch(settings.id_pattern, item_id):
+    if not id_regex(settings.id_pattern).fullmatch(item_id):
         raise RoadmapError(f"{item_id!r} is not an ID: IDs match {settings.id_pattern}")
     if item_id in context.items_by_id:
         line = context.items_by_id[item_id].position.line
@@ -337,20 +338,14 @@ def _new_section_place(roadmap: Roadmap, lines: list[str], name: str) -> tuple[i
 
 
 def _prove_added(
-    before: Roadmap, new_text: str, item_id: str, new_section: bool, settings: Settings
+    before: Roadmap, new_text: str, item_id: str, section: str | None, settings: Settings
 ) -> None:
-    after = parse(new_text, before.path, settings)
-    kept = [entry for entry in item_meaning(after) if entry[0] != item_id]
-    structure = structure_meaning(after)
-    if new_section:
-        sections = structure[3]
-        assert isinstance(sections, tuple)
-        structure = (*structure[:3], sections[:-1])
-    if (
-        kept != item_meaning(before)
-        or [item.id for item in after.items].count(item_id) != 1
-        or structure != structure_meaning(before)
-    ):
+    """The one total proof: only the new item (and the new section, if any) was added."""
+    sections = frozenset({section}) if section is not None else frozenset()
+    after = prove_edit(
+        before, new_text, Targets(items=frozenset({item_id}), sections=sections), settings
+    )
+    if [item.id for item in after.items].count(item_id) != 1:
         raise RoadmapError(
             f"{before.path}: refusing to write: the new item did not read back alone"
         )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import item_meaning, structure_meaning
+from roadmaplint.idpattern import id_regex
 from roadmaplint.linestyle import (
     FieldStyle,
     box_offset,
@@ -28,7 +28,8 @@ from roadmaplint.linestyle import (
     with_number,
 )
 from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
-from roadmaplint.parse import DEPENDS_ON, normalize_key, parse, split_dependencies, split_lines
+from roadmaplint.parse import DEPENDS_ON, normalize_key, split_dependencies, split_lines
+from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean
 from roadmaplint.settings import KNOWN_FIELDS, Settings
 
@@ -118,7 +119,7 @@ def validate_changes(
 
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
-    references, _ = split_dependencies(value, re.compile(settings.id_pattern))
+    references, _ = split_dependencies(value, id_regex(settings.id_pattern))
     items = context.items_by_id
     # References the item already has were accepted before; only new ones are checked.
     added = [reference for reference in references if reference not in item.depends_on]
@@ -512,17 +513,12 @@ def prove_items_changed(
     targets: set[str],
     settings: Settings,
     renamed: dict[str, str] | None = None,
-) -> None:
-    """Refuse unless every item but ``targets`` reads back the same, in the same order."""
-    renamed = renamed or {}
-    after = parse(new_text, before.path, settings)
-    expected_ids = [renamed.get(item.id, item.id) for item in before.items]
-    kept = {renamed.get(target, target) for target in targets}
-    old = [entry for entry in item_meaning(before) if entry[0] not in targets]
-    new = [entry for entry in item_meaning(after) if entry[0] not in kept]
-    if (
-        old != new
-        or expected_ids != [item.id for item in after.items]
-        or structure_meaning(before) != structure_meaning(after)
-    ):
+) -> Roadmap:
+    """The records of ``new_text``; refuses unless only the ``targets`` items (and, for
+    a rename, their new IDs) changed: the one total proof every write passes."""
+    allowed = frozenset(targets) | frozenset((renamed or {}).values())
+    after = prove_edit(before, new_text, Targets(items=allowed), settings)
+    expected = [(renamed or {}).get(item.id, item.id) for item in before.items]
+    if expected != [item.id for item in after.items]:
         raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
+    return after

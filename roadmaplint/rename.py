@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from roadmaplint.edit import check_one_line, find_item, plain_text, prove_items_changed
 from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import id_regex
 from roadmaplint.linestyle import split_tail
 from roadmaplint.model import Field, Roadmap
 from roadmaplint.parse import DEPENDS_ON, split_lines
@@ -35,7 +36,7 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     """
     check_one_line(new, "the new ID")
     item = find_item(roadmap, old, settings)
-    if not re.fullmatch(settings.id_pattern, new):
+    if not id_regex(settings.id_pattern).fullmatch(new):
         raise RoadmapError(f"{new!r} is not an ID: IDs match {settings.id_pattern}")
     if new == old:
         raise RoadmapError(f"{old} is already called {new}")

@@ -10,16 +10,24 @@ from pathlib import Path
 from typing import TextIO
 
 from roadmaplint.additem import STARTER, NewItem, new_item
-from roadmaplint.commands.common import DEFAULT_PATH, EXIT_FINDINGS, EXIT_OK, Loaded, load
+from roadmaplint.commands.common import (
+    DEFAULT_PATH,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    Loaded,
+    SettingsCache,
+    load_source,
+)
 from roadmaplint.commands.fix import unified_diff
+from roadmaplint.config import Overrides
 from roadmaplint.edit import ItemEdit, check_one_line, edit_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
-from roadmaplint.write import create_roadmap, write_roadmap
+from roadmaplint.write import Pending, create_roadmap, editing
 
 
 def _regenerate_and_write(
-    loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
+    pending: Pending, loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
 ) -> int:
     """Regenerate the derived sections of an edited text, then diff it or write it."""
     regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings)
@@ -29,7 +37,7 @@ def _regenerate_and_write(
         out.write(unified_diff(str(loaded.source.path), loaded.source.text, regenerated.text))
         return EXIT_FINDINGS if regenerated.text != loaded.source.text else EXIT_OK
     if regenerated.text != loaded.source.text:
-        write_roadmap(loaded.source, regenerated.text)
+        pending.write(regenerated.text)
     out.write(said + "\n")
     return EXIT_OK
 
@@ -58,21 +66,24 @@ def run_set(
             "nothing to set: give --status, --priority, --dri, --depends-on, --add-dep, "
             "--remove-dep, --title, --done-item or --undone-item"
         )
-    loaded = load(path, config)
-    edited = edit_item(loaded.roadmap, item_id, edit, loaded.settings)
-    if edited == loaded.roadmap.source:
-        out.write(f"No change: {item_id} already reads that way\n")
-        return EXIT_OK
-    return _regenerate_and_write(loaded, edited, dry_run, out, _said(item_id, edit))
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        edited = edit_item(loaded.roadmap, item_id, edit, loaded.settings)
+        if edited == loaded.roadmap.source:
+            out.write(f"No change: {item_id} already reads that way\n")
+            return EXIT_OK
+        said = _said(item_id, edit)
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_new(
     path: Path | None, request: NewItem, dry_run: bool, config: Path | None, out: TextIO
 ) -> int:
-    loaded = load(path, config)
-    edited, item_id = new_item(loaded.roadmap, request, loaded.settings)
-    said = f"Added {item_id} to {request.section.strip()}"
-    return _regenerate_and_write(loaded, edited, dry_run, out, said)
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        edited, item_id = new_item(loaded.roadmap, request, loaded.settings)
+        said = f"Added {item_id} to {request.section.strip()}"
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_rename(
@@ -80,16 +91,17 @@ def run_rename(
 ) -> int:
     from roadmaplint.rename import other_mentions, rename_edits, rename_text
 
-    loaded = load(path, config)
-    roadmap = loaded.roadmap
-    edited = rename_text(roadmap, old, new, loaded.settings)
-    dependents = sum(old in item.depends_on for item in roadmap.items)
-    said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated)"
-    mentions = other_mentions(roadmap, old, rename_edits(roadmap, old, new, loaded.settings))
-    if mentions:
-        listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
-        said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
-    return _regenerate_and_write(loaded, edited, dry_run, out, said)
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        roadmap = loaded.roadmap
+        edited = rename_text(roadmap, old, new, loaded.settings)
+        dependents = sum(old in item.depends_on for item in roadmap.items)
+        said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated)"
+        mentions = other_mentions(roadmap, old, rename_edits(roadmap, old, new, loaded.settings))
+        if mentions:
+            listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
+            said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:
