@@ -221,7 +221,8 @@ def _prove_blocks(
         touched = crossed or any(a <= end and start <= b for a, b, _, _ in spans)
         if not (touched and block.line in allowed):
             old_kept.append((block.line, _without_ending(before.source[start:end])))
-    new_allowed = targeted_blocks(after, targets)
+    # Blocks of targeted items only: generated blocks stay compared on the new side.
+    new_allowed = targeted_blocks(after, Targets(items=targets.items))
     new_kept = []
     for block in after.blocks:
         if block.line < first:
