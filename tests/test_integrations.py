@@ -82,7 +82,7 @@ def test_pre_commit_check_hook(tmp_path: Path, pre_commit_env: dict[str, str]) -
     failed = try_repo("roadmaplint", repo, pre_commit_env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert (
-        'docs/ROADMAP.md:24:15: RL201 MODEL-1 has status "redy", which is not in the Status Legend'
+        'docs/ROADMAP.md:24:15: error: RL201 MODEL-1 has status "redy", which is not in the Status Legend'
         in failed.stdout
     )
     (repo / "docs" / "ROADMAP.md").write_text(clean, encoding="utf-8")
@@ -192,9 +192,12 @@ def test_escapes_for_line_breaks_and_property_separators() -> None:
 
 
 def run_action_steps(
-    workdir: Path, inputs: dict[str, str], runner_temp: Path
+    workdir: Path, inputs: dict[str, str], runner_temp: Path, installed: bool = False
 ) -> tuple[int, str, str]:
-    """Run the composite action's steps in bash, as the runner would, with its GITHUB_* files."""
+    """Run the composite action's steps in bash, as the runner would, with its GITHUB_* files.
+
+    ``installed``: skip the Install step; roadmaplint is already in ``runner_temp``.
+    """
     action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
     values = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     values.update(inputs)
@@ -210,7 +213,8 @@ def run_action_steps(
     }
     output = ""
     code = 0
-    for step in action["runs"]["steps"]:
+    steps = action["runs"]["steps"]
+    for step in steps[1:] if installed else steps:
         step_env = dict(env)
         for key, value in step.get("env", {}).items():
             step_env[key] = re.sub(

@@ -1,10 +1,11 @@
-"""Rules about states that contradict each other (RL501-RL503)."""
+"""Rules about states that contradict each other (RL501-RL504)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.model import Position
 from roadmaplint.parse import DEFINITION_OF_DONE
 from roadmaplint.rules.base import Context, Report, Rule
 
@@ -53,6 +54,65 @@ def missing_definition_of_done(context: Context) -> Iterator[Report]:
             )
 
 
+def done_with_open_boxes(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    lines = context.roadmap.source.splitlines()
+    for item in context.roadmap.items:
+        if not statuses.is_done(item.status):
+            continue
+        boxes = [done for done in item.definition_of_done if done.checked is not None]
+        open_boxes = [done for done in boxes if done.checked is False]
+        if not open_boxes:
+            continue
+        first = open_boxes[0]
+        text = lines[first.line - 1] if first.line <= len(lines) else ""
+        column = text.find("[") + 1 if "[" in text else 1
+        named = f": {first.text}" + (
+            f" (and {len(open_boxes) - 1} more)" if len(open_boxes) > 1 else ""
+        )
+        yield Report(
+            Position(first.line, column),
+            f"{item.id} is {item.status} but {len(open_boxes)} of {len(boxes)} Definition of "
+            f"Done boxes are unchecked{named}; tick them or reopen {item.id}",
+            item.id,
+        )
+
+
+def stale_in_progress(context: Context) -> Iterator[Report]:
+    days = context.settings.stale_after_days
+    facts = context.facts
+    if days is None or facts is None:
+        return
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        started = facts.in_progress_since.get(item.id)
+        if not statuses.is_in_progress(item.status) or started is None:
+            continue
+        since, commit = started
+        age = (facts.now - since).days
+        if age > days:
+            status = item.field("status")
+            yield Report(
+                status.value_position if status is not None else item.position,
+                f"{item.id} has been {item.status} for {age} days (since {since.date()}, "
+                f"commit {commit[:7]}), more than stale-after-days = {days}; finish it, "
+                "split it, or say what holds it up",
+                item.id,
+            )
+
+
+STALE_IN_PROGRESS = Rule(
+    code="RL505",
+    name="stale-in-progress",
+    severity=Severity.WARNING,
+    summary="An item has been in_progress for longer than `stale-after-days` (by git history).",
+    why="Work that stays in progress for months is usually stalled; the roadmap should say "
+    "so. Off unless `stale-after-days` is set; it reads the roadmap's git history.",
+    bad="- **Status:** in_progress   <!-- since a commit 200 days ago -->\n",
+    good="- **Status:** blocked\n- **Depends on:** review capacity\n",
+    check=stale_in_progress,
+)
+
 RULES = (
     Rule(
         code="RL501",
@@ -85,4 +145,19 @@ RULES = (
         "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",
         check=missing_definition_of_done,
     ),
+    Rule(
+        code="RL504",
+        name="done-with-unchecked-boxes",
+        severity=Severity.WARNING,
+        summary="A done item's Definition of Done has unchecked boxes.",
+        why="Either the work is finished and the boxes were not ticked, or it is not done; "
+        "readers cannot tell which. Tick the boxes (`roadmaplint` counts `[x]`) or reopen "
+        "the item. Plain bullets without a box are not counted.",
+        bad="- **Status:** done\n- **Definition of Done:**\n  - [x] Import works\n"
+        "  - [ ] Example published\n",
+        good="- **Status:** done\n- **Definition of Done:**\n  - [x] Import works\n"
+        "  - [x] Example published\n",
+        check=done_with_open_boxes,
+    ),
+    STALE_IN_PROGRESS,
 )
