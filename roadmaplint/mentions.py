@@ -1,9 +1,10 @@
 """Where an item ID is mentioned in a roadmap's text, and the edits that rename it.
 
-One function computes a rename's text edits for every caller (the language
-server's rename, the `rename` command): every whole-word mention of the ID in
-the document (its heading, Depends on lists, the Priority Overview, prose),
-and its node name in a generated mermaid graph.
+References and go to definition use every whole-word mention of an ID in the
+document (its heading, Depends on lists, the Priority Overview, prose) and its
+node name in a generated mermaid graph. A rename inside one roadmap is
+roadmaplint.rename's; here are the edits it needs in other roadmaps, whose
+``path#ID`` dependencies name the renamed item.
 """
 
 from __future__ import annotations
@@ -12,10 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from roadmaplint.errors import RoadmapError
-from roadmaplint.idpattern import id_regex
 from roadmaplint.model import Item, Roadmap
-from roadmaplint.settings import Settings
 from roadmaplint.splice import Edit, line_starts
 
 # An ID is a whole word when no ID-like character touches it on either side.
@@ -91,30 +89,6 @@ def id_at(roadmap: Roadmap, offset: int) -> tuple[str, int, int] | None:
                 if mermaid_name(item_id) == word:
                     return item_id, start, end
     return None
-
-
-def rename_edits(roadmap: Roadmap, old_id: str, new_id: str, settings: Settings) -> list[Edit]:
-    """The edits that rename ``old_id`` to ``new_id`` everywhere in the roadmap's text.
-
-    Raises RoadmapError when there is no such item or the new ID is not usable.
-    """
-    path = roadmap.path
-    if definition(roadmap, old_id) is None:
-        raise RoadmapError(f"{path}: no item {old_id}")
-    if not id_regex(settings.id_pattern).fullmatch(new_id):
-        raise RoadmapError(
-            f"{path}: {new_id!r} is not an item ID (IDs match {settings.id_pattern})"
-        )
-    if new_id != old_id and definition(roadmap, new_id) is not None:
-        raise RoadmapError(f"{path}: {new_id} is already an item's ID")
-    return [
-        Edit(
-            mention.start,
-            mention.end,
-            mermaid_name(new_id) if mention.in_graph else new_id,
-        )
-        for mention in mentions(roadmap, old_id)
-    ]
 
 
 def cross_rename_edits(

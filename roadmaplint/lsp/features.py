@@ -19,13 +19,13 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
-from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions, rename_edits
+from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.splice import line_starts
+from roadmaplint.splice import apply_edits, line_starts
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
@@ -420,7 +420,7 @@ def _item_at_line(document: Document, line: int) -> Item | None:
 def _id_completions(
     document: Document, line: int, typed: str, offset: int
 ) -> list[types.CompletionItem]:
-    from roadmaplint.edit import next_id
+    from roadmaplint.additem import next_id
 
     roadmap = document.roadmap
     sections = [section for section in roadmap.sections if section.position.line < line]
@@ -517,10 +517,11 @@ def rename(
     if found is None:
         raise RoadmapError("there is no item ID here to rename")
     new_id = new_name.strip()
-    edits = rename_edits(document.roadmap, found[0], new_id, document.settings)
+    renamed = _renamed_text(document, found[0], new_id)
     changes = {
         document.uri: [
-            types.TextEdit(document.range(edit.start, edit.end), edit.replacement) for edit in edits
+            types.TextEdit(document.range(start, end), text)
+            for start, end, text in hunks(document.text, renamed)
         ]
     }
     for other in others:
@@ -534,6 +535,21 @@ def rename(
                 for edit in crossing
             ]
     return types.WorkspaceEdit(changes=changes)
+
+
+def _renamed_text(document: Document, old: str, new: str) -> str:
+    """The heading and Depends on entries renamed (the one rename_edits, shared with
+    `roadmaplint rename`), then the generated sections regenerated, as rename does."""
+    from roadmaplint.fix import fix_text
+    from roadmaplint.rename import rename_edits
+
+    edits = rename_edits(document.roadmap, old, new, document.settings)
+    renamed = apply_edits(document.text, edits)
+    try:
+        fixed = fix_text(renamed, document.roadmap.path, document.settings)
+    except RoadmapError:
+        return renamed
+    return renamed if fixed.refused else fixed.text
 
 
 # Outline
