@@ -102,7 +102,8 @@ def plan(
                     )
             continue
         first_of[priority] = found
-    _check_entries(roadmap, groups, expected, id_pattern, heading_name)
+    starts = line_starts(roadmap.source)
+    _check_entries(roadmap, starts, groups, expected, id_pattern, heading_name)
     entries = _entries_with_text(groups)
     pieces = [_Piece("keep", block=block) for block in lead]
     for group in expected:
@@ -122,7 +123,7 @@ def plan(
                 placed = True
     pieces += [_Piece("keep", block=block) for block in tail]
     _check_order(pieces, heading_name)
-    return _edits(roadmap, heading_block, blocks, pieces)
+    return _edits(roadmap, starts, heading_block, blocks, pieces)
 
 
 def _name(block: Block) -> str:
@@ -167,13 +168,14 @@ def _layout(
 
 def _check_entries(
     roadmap: Roadmap,
+    starts: list[int],
     groups: list[_FileGroup],
     expected: Sequence[Group],
     id_pattern: re.Pattern[str],
     heading_name: str,
 ) -> None:
     """Refuse what regenerating the lists would delete that is not generated."""
-    lines = split_lines(roadmap.source)
+    source = roadmap.source
     listed = {item_id for group in expected for item_id in group.ids}
     seen: set[str] = set()
     for found in groups:
@@ -198,7 +200,7 @@ def _check_entries(
             if block.kind != "list":
                 continue
             for line in range(block.line, block.end_line + 1):
-                if line not in covered and lines[line - 1].strip():
+                if line not in covered and source[starts[line - 1] : starts[line]].strip():
                     raise Refusal(
                         f"line {line}: a list item in the {heading_name} that is no entry; "
                         "fix will not delete it"
@@ -256,11 +258,10 @@ def _check_order(pieces: list[_Piece], heading_name: str) -> None:
 
 
 def _edits(
-    roadmap: Roadmap, heading: Block, blocks: list[Block], pieces: list[_Piece]
+    roadmap: Roadmap, starts: list[int], heading: Block, blocks: list[Block], pieces: list[_Piece]
 ) -> list[Edit]:
     """The new text between kept blocks, as edits of the gaps around them."""
     text = roadmap.source
-    starts = line_starts(text)
     newline = roadmap.style.newline
     body_start = starts[heading.end_line]
     body_end = starts[blocks[-1].end_line] if blocks else body_start
