@@ -80,7 +80,11 @@ def prove_edit(
 
 
 def _difference(old: str, new: str) -> Edit:
-    """The one span of whole lines where ``old`` and ``new`` differ."""
+    """The one span of whole lines where ``old`` and ``new`` differ.
+
+    A last line without a line ending that the new text continues counts as kept:
+    the edit is then an insertion at the end.
+    """
     old_lines, new_lines = split_lines(old), split_lines(new)
     limit = min(len(old_lines), len(new_lines))
     head = 0
@@ -92,6 +96,8 @@ def _difference(old: str, new: str) -> Edit:
     start = sum(map(len, old_lines[:head]))
     end = len(old) - sum(map(len, old_lines[len(old_lines) - tail :]))
     new_end = len(new) - sum(map(len, new_lines[len(new_lines) - tail :]))
+    if end == len(old) and new.startswith(old) and tail == 0:
+        start = len(old)
     return Edit(start, end, new[start:new_end])
 
 
