@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import id_regex
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.parse import normalize_key, split_dependencies, split_lines
 from roadmaplint.proof import Targets, prove_edit
@@ -48,7 +49,7 @@ def validate_changes(
 
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
-    references, _ = split_dependencies(value, re.compile(settings.id_pattern))
+    references, _ = split_dependencies(value, id_regex(settings.id_pattern))
     items = context.items_by_id
     for reference in references:
         if reference == item.id:

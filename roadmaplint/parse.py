@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import HEADING, id_regex
 from roadmaplint.model import (
     Block,
     Comment,
@@ -187,8 +188,8 @@ class _Reader:
         references: Sequence[LinkReference] = (),
     ) -> None:
         self.path = path
-        self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
-        self.id_only = re.compile(settings.id_pattern)
+        self.id_heading = id_regex(settings.id_pattern, HEADING)
+        self.id_only = id_regex(settings.id_pattern)
         self.overview_key = normalize_key(settings.overview_heading)
         self.graph_key = normalize_key(settings.graph_heading)
         md = _markdown()
