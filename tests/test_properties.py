@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from oracle import fix_kept_every_block
 from strategies import roadmaps
 
-from roadmaplint.edit import FieldChange, new_item, set_fields
+from roadmaplint.additem import NewItem, new_item
+from roadmaplint.edit import FieldChange, set_fields
 from roadmaplint.engine import check_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import items_from_document, to_document
@@ -171,7 +172,7 @@ def test_set_and_new_keep_every_block_they_do_not_target(text: str, data: st.Dat
     if before.sections:
         section = data.draw(st.sampled_from(before.sections))
         try:
-            edited, new_id = new_item(before, section.name, "A new thing", [], settings)
+            edited, new_id = new_item(before, NewItem(section.name, "A new thing"), settings)
         except RoadmapError as error:
             assert "\n" not in str(error)
         else:
