@@ -53,8 +53,17 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def render(name: str, variables: Mapping[str, Any], configured: str | None = None) -> str:
-    """Render template ``name`` with ``variables``; errors become one-line RoadmapErrors."""
+def render(
+    name: str,
+    variables: Mapping[str, Any],
+    configured: str | None = None,
+    *,
+    autoescape: bool = False,
+) -> str:
+    """Render template ``name`` with ``variables``; errors become one-line RoadmapErrors.
+
+    ``autoescape`` is for HTML templates: every value is escaped unless marked safe.
+    """
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -65,7 +74,7 @@ def render(name: str, variables: Mapping[str, Any], configured: str | None = Non
         loader=jinja2.FileSystemLoader([str(folder) for folder in folders]),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=autoescape,
     )
     pieces: list[str] = []
     size = 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
@@ -86,3 +87,29 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def write_output(target: Path, text: str, inputs: Sequence[Path]) -> None:
+    """Write a generated file (a page, a report) atomically; never over one of ``inputs``."""
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(source, target):
+                raise RoadmapError(f"{target}: is the roadmap {source}; choose another output file")
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{target.name}.", suffix=".roadmaplint"
+        )
+    except OSError as error:
+        raise RoadmapError(f"{target}: cannot write in {folder}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise RoadmapError(f"{target}: cannot write: {error.strerror or error}") from None
