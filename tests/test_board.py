@@ -314,3 +314,31 @@ def test_layers_put_each_node_after_what_it_depends_on() -> None:
 
     found = layers(["A", "B", "C", "D", "X", "Y"], [("A", "B"), ("B", "C"), ("X", "Y"), ("Y", "X")])
     assert found == [["A", "D", "X", "Y"], ["B"], ["C"]]
+
+
+def test_the_pages_workflow_in_the_docs_validates_and_builds_the_board(tmp_path: Path) -> None:
+    import shutil
+
+    import yaml
+
+    text = (Path(__file__).parent.parent / "docs" / "board.md").read_text(encoding="utf-8")
+    found = re.search(r"<!-- board-workflow -->\n```yaml\n(.*?)```\n", text, re.DOTALL)
+    assert found is not None
+    workflow = tmp_path / "board.yml"
+    workflow.write_text(found.group(1), encoding="utf-8")
+    tool = shutil.which("check-jsonschema", path=str(Path(__import__("sys").executable).parent))
+    assert tool is not None
+    checked = subprocess.run(
+        [tool, "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    steps = yaml.safe_load(found.group(1))["jobs"]["build"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    assert any("roadmaplint board ROADMAP.md -o site/index.html" in c for c in commands)
+    assert [step.get("uses") for step in steps if "pages" in str(step.get("uses"))] == [
+        "actions/configure-pages@v5",
+        "actions/upload-pages-artifact@v3",
+    ]
