@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from roadmaplint.git import Commit
-from roadmaplint.layout import lay_out
+from roadmaplint.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
 from roadmaplint.model import Item
 from roadmaplint.picture import build_view, meaning_of
 from roadmaplint.plan import CycleError, critical_path, startable
@@ -203,7 +203,6 @@ def _card(
         "waited_by": [_reference(items[other], anchors) for other in waited_by],
         "can_start": can_start,
         "line": item.position.line,
-        "search": " ".join((item.id, item.title, dri, item.section or "")).lower(),
     }
 
 
@@ -246,15 +245,15 @@ def _graph(context: Context, anchors: Anchors, sections: dict[str, str]) -> dict
                 "status": node.status or "",
                 "section": node.section or "",
                 "colour": sections.get(node.section or "", "#495057"),
-                "x": box.x,
-                "y": box.y,
-                "width": box.width,
-                "height": box.height,
+                "x": round(box.x, 1),
+                "y": round(box.y, 1),
             }
         )
     return {
-        "width": layout.width,
-        "height": layout.height,
+        "width": round(layout.width),
+        "height": round(layout.height),
+        "box_width": NODE_WIDTH,
+        "box_height": NODE_HEIGHT,
         "nodes": boxes,
         "edges": [
             {
@@ -265,5 +264,5 @@ def _graph(context: Context, anchors: Anchors, sections: dict[str, str]) -> dict
             }
             for route in layout.routes
         ],
-        "grid_top": layout.grid_top,
+        "grid_label_y": None if layout.grid_top is None else round(layout.grid_top - 10, 1),
     }

@@ -55,19 +55,29 @@ def git(*args: str, cwd: Path | str) -> str:
 class Commit:
     sha: str
     short: str
-    date: str  # committer date, ISO 8601
-    modified: bool  # the file differs from this commit (uncommitted changes)
+    modified: bool  # the file differs from this commit (changed, or not committed at all)
 
 
 def commit_of(path: Path) -> Commit | None:
-    """The commit a file was last checked out at, or None when it is not in a git work tree."""
-    folder = path.resolve().parent
+    """The commit checked out where a file lives, or None outside a git work tree.
+
+    One git run: ``status --porcelain=v2 --branch`` names the commit and whether
+    the file differs from it.
+    """
+    resolved = path.resolve()
     try:
-        line = git("log", "-1", "--format=%H %h %cI", "HEAD", cwd=folder).strip()
-        status = git("status", "--porcelain", "--", path.resolve().name, cwd=folder)
+        status = git(
+            "status", "--porcelain=v2", "--branch", "--", resolved.name, cwd=resolved.parent
+        )
     except GitError:
         return None
-    if not line:
-        return None
-    sha, short, date = line.split(" ", 2)
-    return Commit(sha, short, date, modified=bool(status.strip()))
+    sha = ""
+    modified = False
+    for line in status.splitlines():
+        if line.startswith("# branch.oid "):
+            sha = line.removeprefix("# branch.oid ").strip()
+        elif line and not line.startswith("#"):
+            modified = True
+    if len(sha) < 7 or not all(c in "0123456789abcdef" for c in sha):
+        return None  # "(initial)": a repository with no commit yet
+    return Commit(sha, sha[:7], modified)

@@ -229,29 +229,35 @@ def _height(node: str) -> float:
     return 0.0 if _is_waypoint(node) else NODE_HEIGHT
 
 
-def _gap(a: str, b: str) -> float:
-    return LANE_GAP if _is_waypoint(a) or _is_waypoint(b) else BOX_GAP
+def _offsets(column: list[str]) -> list[float]:
+    """How far each node's centre must sit below the first one's, at the least."""
+    offsets = [0.0]
+    for above, node in itertools.pairwise(column):
+        gap = LANE_GAP if _is_waypoint(above) or _is_waypoint(node) else BOX_GAP
+        offsets.append(offsets[-1] + (_height(above) + _height(node)) / 2 + gap)
+    return offsets
 
 
 def _place(
     columns: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]]
 ) -> dict[str, float]:
     """Top edge of every node: stacked first, then pulled towards its neighbours."""
-    top: dict[str, float] = {}
-    for column in columns:
-        y = float(MARGIN)
-        for previous, node in zip([None, *column], column, strict=False):
-            y += _gap(previous, node) if previous is not None else 0.0
-            top[node] = y
-            y += _height(node)
-    both = {node: up.get(node, []) + down.get(node, []) for node in top}
+    offsets = [_offsets(column) for column in columns]
+    centre = {
+        node: offset
+        for column, room in zip(columns, offsets, strict=True)
+        for node, offset in zip(column, room, strict=True)
+    }
+    both = {node: up.get(node, []) + down.get(node, []) for node in centre}
+    indices = range(len(columns))
     for _ in range(SWEEPS):
-        for column in columns[1:]:
-            _settle(column, up, top)
-        for column in reversed(columns[:-1]):
-            _settle(column, down, top)
-    for column in columns:
-        _settle(column, both, top)
+        for index in indices[1:]:
+            _settle(columns[index], offsets[index], up, centre)
+        for index in reversed(indices[:-1]):
+            _settle(columns[index], offsets[index], down, centre)
+    for index in indices:
+        _settle(columns[index], offsets[index], both, centre)
+    top = {node: y - _height(node) / 2 for node, y in centre.items()}
     lowest = min(top.values(), default=MARGIN)
     return {node: y - lowest + MARGIN for node, y in top.items()}
 
@@ -260,39 +266,33 @@ def _centre(node: str, top: dict[str, float]) -> float:
     return top[node] + _height(node) / 2
 
 
-def _settle(column: list[str], neighbours: dict[str, list[str]], top: dict[str, float]) -> None:
+def _settle(
+    column: list[str],
+    offsets: list[float],
+    neighbours: dict[str, list[str]],
+    centre: dict[str, float],
+) -> None:
     """Place a column's nodes as near their neighbours' mean as order and gaps allow.
 
-    With ``offset`` the room the nodes above need, ``top - offset`` must not decrease
-    down the column; the closest such placement (least squares) is an isotonic
-    regression, solved exactly by pooling adjacent violators in linear time.
+    With ``offset`` the room the nodes above need, ``centre - offset`` must not
+    decrease down the column; the closest such placement (least squares) is an
+    isotonic regression, solved exactly by pooling adjacent violators in linear time.
     """
-    offsets: list[float] = []
-    room = 0.0
-    for index, node in enumerate(column):
-        if index:
-            above = column[index - 1]
-            room += _height(above) + _gap(above, node)
-        offsets.append(room)
-    targets = []
-    for node, offset in zip(column, offsets, strict=True):
-        linked = neighbours.get(node, ())
-        if linked:
-            wanted = sum(_centre(other, top) for other in linked) / len(linked) - _height(node) / 2
-        else:
-            wanted = top[node]
-        targets.append(wanted - offset)
     blocks: list[list[float]] = []  # [mean, size]
-    for target in targets:
-        blocks.append([target, 1.0])
+    for node, offset in zip(column, offsets, strict=True):
+        linked = neighbours.get(node)
+        wanted = sum([centre[other] for other in linked]) / len(linked) if linked else centre[node]
+        blocks.append([wanted - offset, 1.0])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
             mean, size = blocks.pop()
             previous = blocks[-1]
             previous[0] = (previous[0] * previous[1] + mean * size) / (previous[1] + size)
             previous[1] += size
-    values = [mean for mean, size in blocks for _ in range(int(size))]
-    for node, value, offset in zip(column, values, offsets, strict=True):
-        top[node] = value + offset
+    index = 0
+    for mean, size in blocks:
+        for _ in range(int(size)):
+            centre[column[index]] = mean + offsets[index]
+            index += 1
 
 
 def _route(chain: list[str], x_of: dict[str, float], top: dict[str, float]) -> Route:
