@@ -33,7 +33,8 @@ BOX_GAP = 14  # between two boxes of a column
 LANE_GAP = 7  # around a waypoint's lane
 MARGIN = 16
 GRID_TOP_GAP = 48  # between the layered drawing and the grid of unconnected nodes
-SWEEPS = 4
+SWEEPS = 4  # barycentre passes (down and up) to order the layers
+PLACEMENT_SWEEPS = 2  # passes that pull nodes towards their neighbours
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +251,7 @@ def _place(
     }
     both = {node: up.get(node, []) + down.get(node, []) for node in centre}
     indices = range(len(columns))
-    for _ in range(SWEEPS):
+    for _ in range(PLACEMENT_SWEEPS):
         for index in indices[1:]:
             _settle(columns[index], offsets[index], up, centre)
         for index in reversed(indices[:-1]):
