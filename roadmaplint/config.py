@@ -28,9 +28,11 @@ _NESTED_REPEAT = re.compile(r"\((?:[^()\\*+}]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]"
 class Overrides:
     """What the command line says, over what the file says."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
+    select: tuple[str, ...] | None = None  # replaces the file's select
+    ignore: tuple[str, ...] | None = None  # replaces the file's ignore
     strict: bool | None = None
+    extend_select: tuple[str, ...] = ()  # added to the select in force
+    extend_ignore: tuple[str, ...] = ()  # added to the ignore in force
 
 
 def find_config(roadmap: Path) -> Path | None:
@@ -70,6 +72,12 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
         settings = replace(settings, select=_codes(list(overrides.select), "--select"))
     if overrides.ignore is not None:
         settings = replace(settings, ignore=_codes(list(overrides.ignore), "--ignore"))
+    if overrides.extend_select:
+        extra = _codes(list(overrides.extend_select), "--extend-select")
+        settings = replace(settings, select=settings.select + extra)
+    if overrides.extend_ignore:
+        extra = _codes(list(overrides.extend_ignore), "--extend-ignore")
+        settings = replace(settings, ignore=settings.ignore + extra)
     if overrides.strict is not None:
         settings = replace(settings, strict=overrides.strict)
     return settings
@@ -109,6 +117,16 @@ def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> t
                 raise RoadmapError(f"{where}: {message}")
             raise ValueError(message)
     return codes
+
+
+def _globs(value: Any, _home: Path) -> tuple[str, ...]:
+    globs = _strings(value)
+    for glob in globs:
+        if not glob.strip() or glob.startswith("/") or "\\" in glob:
+            raise ValueError(
+                f"{glob!r}: write globs relative to the folder, with / between folders"
+            )
+    return globs
 
 
 def _boolean(value: Any, _home: Path) -> bool:
@@ -175,4 +193,6 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "template-dir": _template_dir,
     "statuses": _statuses,
     "no-dri": _strings,
+    "include": _globs,
+    "exclude": _globs,
 }

@@ -62,3 +62,6 @@ class Settings:
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
     no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    # Which files a run with no path (or a folder) reads: globs relative to that folder.
+    include: tuple[str, ...] = ("**/ROADMAP.md",)
+    exclude: tuple[str, ...] = ()

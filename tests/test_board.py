@@ -14,7 +14,7 @@ from conftest import GOMLX, item, roadmap
 from roadmaplint.board import board_data
 from roadmaplint.cli import main
 from roadmaplint.commands.board import board_page
-from roadmaplint.git import GitError, commit_of, git
+from roadmaplint.git import GitError, commit_of, run_git
 from roadmaplint.layout import NODE_HEIGHT, lay_out
 from roadmaplint.parse import parse
 from roadmaplint.plan import startable
@@ -193,6 +193,10 @@ def test_the_installed_command_prints_the_page_to_stdout(tmp_path: Path) -> None
     )
     assert done.returncode == 0, done.stderr
     assert "Built 1970-01-01 from" in done.stdout
+
+
+def git(*args: str, cwd: Path) -> str:
+    return run_git(*args, cwd=cwd).decode("utf-8")
 
 
 def _git_repo(folder: Path) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load
+from roadmaplint.commands.common import EXIT_OK, load, one_roadmap
 
 
 def build_date() -> str:
@@ -29,13 +30,16 @@ def board_page(path: Path | None, config: Path | None) -> str:
     return render("board.html.j2", data, loaded.settings.template_dir, autoescape=True)
 
 
-def run_board(path: Path | None, output: Path | None, config: Path | None, out: TextIO) -> int:
+def run_board(
+    paths: Sequence[Path] | None, output: Path | None, config: Path | None, out: TextIO
+) -> int:
+    path = one_roadmap(paths, config)
     page = board_page(path, config)
     if output is None or str(output) == "-":
         out.write(page)
         return EXIT_OK
     from roadmaplint.write import write_output
 
-    write_output(output, page, [path or Path("ROADMAP.md")])
+    write_output(output, page, [path])
     out.write(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB)\n")
     return EXIT_OK

@@ -39,7 +39,7 @@ class CheckOptions:
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
-    files = roadmap_paths(paths)
+    files = roadmap_paths(paths, options.config)
     settings = SettingsCache(options.config, options.overrides)
     findings: list[Finding] = []
     failing = False

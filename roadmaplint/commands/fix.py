@@ -47,7 +47,7 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
     settings = SettingsCache(options.config, options.overrides)
     changed = unchanged = 0
     refused = broken = False
-    for path in roadmap_paths(paths):
+    for path in roadmap_paths(paths, options.config):
         try:
             source = read_roadmap(path)
             result = fix_text(source.text, str(path), settings.for_path(path))
