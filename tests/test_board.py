@@ -181,6 +181,13 @@ def test_cli_writes_the_page_and_never_over_the_roadmap(
     assert out.read_text(encoding="utf-8").count('class="card"') == 20
     assert main(["board", str(tmp_path / "missing.md")]) == 2
     assert "no such file" in capsys.readouterr().err
+    assert main(["board", "-f", str(path), "-o", str(out)]) == 0  # -f names it too
+    capsys.readouterr()
+    other = tmp_path / "other" / "ROADMAP.md"
+    other.parent.mkdir()
+    other.write_bytes(before)
+    assert main(["board", str(path), str(other)]) == 2  # one page is one roadmap
+    assert "this command works on one roadmap" in capsys.readouterr().err
 
 
 def test_the_installed_command_prints_the_page_to_stdout(tmp_path: Path) -> None:
