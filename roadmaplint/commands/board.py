@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -25,6 +26,9 @@ def board_page(path: Path | None, config: Path | None) -> str:
     from roadmaplint.git import commit_of
 
     loaded = load(path, config)
+    # The records live until the page is written; the collector need not rescan them
+    # each time the layout and the template make many small objects (as in check).
+    gc.freeze()
     commit = commit_of(loaded.source.path)
     data = board_data(loaded.context, commit, build_date())
     return render("board.html.j2", data, loaded.settings.template_dir, autoescape=True)
