@@ -122,7 +122,7 @@ def commands(
         "bare parse": ([PYTHON, "-c", BARE_PARSE, str(path)], None),
         "check": ([*ROADMAPLINT, "check", str(path)], None),
         "fix --check": ([*ROADMAPLINT, "fix", "--check", str(path)], None),
-        "board": ([*ROADMAPLINT, "board", str(path), "-o", str(path.with_suffix(".html"))], None),
+        "board": ([*ROADMAPLINT, "board", str(path), "-o", str(CACHE / f"{path.stem}.html")], None),
     }
     if stale.exists():
         table["fix (stale)"] = (

