@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import HEADING, id_regex
 from roadmaplint.model import (
+    Block,
     Comment,
     DoneCriterion,
     Field,
@@ -25,6 +27,7 @@ from roadmaplint.model import (
     Item,
     Legend,
     LegendEntry,
+    LinkReference,
     Overview,
     OverviewEntry,
     OverviewGroup,
@@ -57,6 +60,20 @@ _TASK_BOX = re.compile(r"\[([ xX])\][ \t]+")
 _INLINE_MARKUP = re.compile(r"[\\`*_<>&!\n]|\]\s*[(\[]")
 _NEWLINES = re.compile(r"\r\n?|\n")
 _NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
+# Top-level block tokens and the kind of Block each opens.
+_BLOCK_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "hr": "hr",
+    "blockquote_open": "quote",
+    "table_open": "table",
+}
+GENERATED_SETTING = {"overview": "overview-heading", "graph": "graph-heading"}
 
 _parser: MarkdownIt | None = None
 
@@ -162,14 +179,27 @@ class _GraphDraft:
 class _Reader:
     """One pass over the block tokens, building drafts of the records."""
 
-    def __init__(self, body: str, path: str, settings: Settings, continued: bool) -> None:
+    def __init__(
+        self,
+        body: str,
+        path: str,
+        settings: Settings,
+        continued: bool,
+        references: Sequence[LinkReference] = (),
+    ) -> None:
         self.path = path
-        self.id_heading = re.compile(rf"\[(?P<id>{settings.id_pattern})\][ \t]+(?P<title>.*)", re.S)
-        self.id_only = re.compile(settings.id_pattern)
+        self.id_heading = id_regex(settings.id_pattern, HEADING)
+        self.id_only = id_regex(settings.id_pattern)
         self.overview_key = normalize_key(settings.overview_heading)
         self.graph_key = normalize_key(settings.graph_heading)
         md = _markdown()
+        # Definitions made above a continued text count in it, as in the whole document.
         self.env: dict[str, Any] = {}
+        if references:
+            self.env["references"] = {
+                found.label: {"href": found.url, "title": found.title, "map": None}
+                for found in references
+            }
         self.tokens = md.parse(body, self.env)
         self.text = InlineText(md, self.env)
         self.lines = split_lines(body)
@@ -188,6 +218,8 @@ class _Reader:
         self.overviews: list[_OverviewDraft] = []
         self.graphs: list[_GraphDraft] = []
         self.comments: list[Comment] = []
+        self.blocks: list[Block] = []
+        self.section_name = ""  # the level-1 heading the reader is under, as written
         self.field_bullets: Counter[str] = Counter()
         # where list items go: "item", a legend key, "overview", or None
         self.mode: str | None = None
@@ -222,13 +254,21 @@ class _Reader:
                     f"{deepest} levels deep; the markdown parser stops reading there"
                 )
             kind = token.type
+            if token.level == 0 and token.nesting >= 0 and token.map and kind in _BLOCK_KINDS:
+                self.on_block(token)
             if kind == "heading_open":
                 self.on_heading(token, tokens[index + 1])
             elif kind == "list_item_open":
                 self.on_list_item(token, tokens, index)
             elif kind == "html_block" and token.content.lstrip().startswith("<!--") and token.map:
                 self.comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
-            elif kind == "fence" and self.mode == "graph" and self.graphs[-1].code is None:
+            elif (
+                kind == "fence"
+                and self.mode == "graph"
+                and token.level == 0
+                and token.info.split()[:1] == ["mermaid"]
+                and self.graphs[-1].code is None
+            ):
                 self.graphs[-1].code = token.content
                 if token.map:
                     self.graphs[-1].code_line = token.map[0] + 1
@@ -236,6 +276,16 @@ class _Reader:
             if token.map and token.level == 0 and kind != "hr":
                 self.extend(token.map[1])
         self.close_legend()
+
+    def on_block(self, token: Token) -> None:
+        assert token.map is not None
+        kind = _BLOCK_KINDS[token.type]
+        level = int(token.tag[1]) if kind == "heading" else 0
+        info = token.info.strip() if kind == "fence" else ""
+        # A fence's last line is its closing fence; other blocks end at their
+        # last written line (markdown-it counts the blank lines after a list in).
+        end = token.map[1] if kind == "fence" else _last_content_line(token.map[1], self.lines)
+        self.blocks.append(Block(kind, token.map[0] + 1, max(end, token.map[0] + 1), level, info))
 
     def extend(self, end_line: int) -> None:
         """Record that the open item or overview reaches ``end_line``."""
@@ -253,6 +303,13 @@ class _Reader:
         level = int(token.tag[1])
         text = self.text(inline.content)
         position = self.heading_position(line)
+        if self.mode in GENERATED_SETTING and level == 2 and self.id_heading.fullmatch(text):
+            setting = GENERATED_SETTING[self.mode]
+            raise RoadmapError(
+                f"{self.path}:{line}: the item heading {text!r} is inside the generated "
+                f'section "{self.section_name}", which fix regenerates; move the item to a '
+                f"section of items, or name another section with {setting}"
+            )
         if self.mode == "overview" and level > 1:
             if level == 2:
                 words = text.split()
@@ -289,6 +346,7 @@ class _Reader:
     def on_section(self, text: str, line: int, position: Position) -> None:
         self.h1_count += 1
         self.h1_lines.append(line)
+        self.section_name = text
         if self.title is None:
             self.title = text
             self.title_position = position
@@ -385,7 +443,10 @@ class _Reader:
             overview.bullet = token.markup
         words = self.text(content).split()
         if words and overview.groups:
-            overview.groups[-1].entries.append(OverviewEntry(words[0], line))
+            assert token.map is not None
+            end = max(line, _last_content_line(token.map[1], self.lines))
+            bare = end == line and content.strip() == words[0]
+            overview.groups[-1].entries.append(OverviewEntry(words[0], line, end, bare))
 
 
 def _first_inline(tokens: list[Token], index: int) -> tuple[str, int | None]:
@@ -411,11 +472,13 @@ def parse(
     settings: Settings | None = None,
     *,
     continued: bool = False,
+    references: Sequence[LinkReference] = (),
 ) -> Roadmap:
     """Read a roadmap's text into records.
 
     ``continued`` reads the rest of a document from one of its level-1 headings
-    on: that heading is then not taken for the title.
+    on: that heading is then not taken for the title. ``references`` are link
+    reference definitions made above such a rest, which inline links in it use.
     """
     settings = settings or Settings()
     bom = text.startswith(BOM)
@@ -426,16 +489,22 @@ def parse(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _records(text, path, settings, bom, body, continued)
+        return _records(text, path, settings, bom, body, continued, references)
     finally:
         if collecting:
             gc.enable()
 
 
 def _records(
-    text: str, path: str, settings: Settings, bom: bool, body: str, continued: bool
+    text: str,
+    path: str,
+    settings: Settings,
+    bom: bool,
+    body: str,
+    continued: bool,
+    references: Sequence[LinkReference],
 ) -> Roadmap:
-    reader = _Reader(body, path, settings, continued)
+    reader = _Reader(body, path, settings, continued, references)
     reader.read()
     newline_match = _NEWLINES.search(body)
     lines = reader.lines
@@ -461,6 +530,47 @@ def _records(
         comments=tuple(reader.comments),
         style=style,
         source=text,
+        blocks=_with_uncovered_text(reader.blocks, lines),
+        references=_references(reader.env),
+    )
+
+
+def _with_uncovered_text(blocks: list[Block], lines: list[str]) -> tuple[Block, ...]:
+    """The blocks, with an ``other`` block for each run of written lines no token covers.
+
+    markdown-it emits no token for link reference definitions; without these the
+    blocks would not account for every line the user wrote.
+    """
+    finished: list[Block] = []
+    covered = 0  # the last line accounted for
+    for block in [*blocks, Block("end", len(lines) + 1, len(lines) + 1)]:
+        run_start = None
+        for line in range(covered + 1, block.line):
+            if lines[line - 1].strip():
+                if run_start is None:
+                    run_start = line
+                run_end = line
+            elif run_start is not None:
+                finished.append(Block("other", run_start, run_end))
+                run_start = None
+        if run_start is not None:
+            finished.append(Block("other", run_start, run_end))
+        if block.kind != "end":
+            finished.append(block)
+            covered = max(covered, block.end_line)
+    return tuple(finished)
+
+
+def _references(env: dict[str, Any]) -> tuple[LinkReference, ...]:
+    found = env.get("references") or {}
+    return tuple(
+        LinkReference(
+            label,
+            str(value.get("href", "")),
+            str(value.get("title", "")),
+            (value.get("map") or [-1])[0] + 1,
+        )
+        for label, value in found.items()
     )
 
 

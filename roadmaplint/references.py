@@ -8,10 +8,10 @@ these helpers recognise it and find the file it names.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import PurePath
+
+from roadmaplint.idpattern import id_regex
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,17 +21,12 @@ class CrossReference:
     item_id: str
 
 
-@lru_cache(maxsize=32)
-def _id_only(id_pattern: str) -> re.Pattern[str]:
-    return re.compile(id_pattern)
-
-
 def cross_reference(name: str, id_pattern: str) -> CrossReference | None:
     """``name`` as a reference to another roadmap's item, or None if it is not one."""
     path, hash_sign, item_id = name.strip().rpartition("#")
     if not hash_sign or not path or any(space in path for space in " \t"):
         return None
-    if not _id_only(id_pattern).fullmatch(item_id):
+    if not id_regex(id_pattern).fullmatch(item_id):
         return None
     return CrossReference(name.strip(), path, item_id)
 

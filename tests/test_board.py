@@ -172,7 +172,8 @@ def test_cli_writes_the_page_and_never_over_the_roadmap(
     before = path.read_bytes()
     assert main(["board", str(path), "-o", str(path)]) == 2
     assert capsys.readouterr().err == (
-        f"roadmaplint: error: {path}: is the roadmap {path}; choose another output file\n"
+        f"roadmaplint: error: {path}: is the roadmap {path} being checked; the report would "
+        "replace it. Give another --output-file\n"
     )
     assert path.read_bytes() == before
     out = tmp_path / "board.html"

@@ -42,8 +42,8 @@ def run_board(
     if output is None or str(output) == "-":
         out.write(page)
         return EXIT_OK
-    from roadmaplint.write import write_output
+    from roadmaplint.write import write_report
 
-    write_output(output, page, [path])
+    write_report(output, page, [path])
     out.write(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB)\n")
     return EXIT_OK

@@ -63,9 +63,13 @@ def load(path: Path | None, config: Path | None = None) -> Loaded:
 
 
 def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
-    source = read_roadmap(path)
-    settings = settings_cache.for_path(path)
-    roadmap = parse(source.text, str(path), settings)
+    return load_source(read_roadmap(path), settings_cache)
+
+
+def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
+    """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    settings = settings_cache.for_path(source.path)
+    roadmap = parse(source.text, str(source.path), settings)
     return Loaded(source, roadmap, settings, Context(roadmap, settings))
 
 

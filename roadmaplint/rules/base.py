@@ -81,6 +81,7 @@ class Report:
     position: Position
     message: str
     item: str | None = None
+    fixable: bool | None = None  # None: as the rule says; False where fix would refuse
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ class Rule:
                 severity=self.severity,
                 message=report.message,
                 item=report.item,
-                fixable=self.fixable,
+                fixable=self.fixable if report.fixable is None else report.fixable,
             )
 
 

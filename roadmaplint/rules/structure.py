@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.idpattern import LOOSE_HEADING, id_regex
 from roadmaplint.parse import normalize_key
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS
@@ -15,13 +15,13 @@ _KNOWN_BY_KEY = {normalize_key(name): name for name in KNOWN_FIELDS}
 
 
 def invalid_item_headings(context: Context) -> Iterator[Report]:
-    id_first = re.compile(rf"\[?({context.settings.id_pattern})\]?[ \t:.-]*(.*)", re.S)
+    id_first = id_regex(context.settings.id_pattern, LOOSE_HEADING)
     for heading in context.roadmap.headings:
         if heading.level != 2 or not heading.in_item_section:
             continue
         match = id_first.match(heading.text)
-        if match and match[2]:
-            hint = f'write it as "## [{match[1]}] {match[2].strip()}"'
+        if match and match["title"]:
+            hint = f'write it as "## [{match["id"]}] {match["title"].strip()}"'
         else:
             hint = 'item headings are written "## [ID] Title", e.g. "## [MODEL-1] Title"'
         yield Report(
