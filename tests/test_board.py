@@ -100,7 +100,9 @@ def test_progress_counts_ticked_boxes_and_owners_are_filters() -> None:
 def test_a_cycle_still_gives_a_page_that_says_why_it_cannot_plan() -> None:
     text = roadmap(("Work", [item("W-1", depends="W-2"), item("W-2", depends="W-1")]))
     data = board_data(context_of(text), None, "2026-01-01")
-    assert data["planning_error"] == "ROADMAP.md: cannot plan: dependency cycle: W-1 -> W-2 -> W-1"
+    assert data["planning_error"].startswith(
+        "ROADMAP.md: cannot plan: dependency cycle: W-1 -> W-2 -> W-1"
+    )
     assert data["critical_path"] == []
     assert len(data["graph"]["edges"]) == 2
 
