@@ -32,6 +32,7 @@ from roadmaplint.parse import DEPENDS_ON, normalize_key, split_dependencies, spl
 from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean
 from roadmaplint.settings import KNOWN_FIELDS, Settings
+from roadmaplint.splice import Edit
 
 _CANONICAL = [normalize_key(name) for name in KNOWN_FIELDS]
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
@@ -513,11 +514,16 @@ def prove_items_changed(
     targets: set[str],
     settings: Settings,
     renamed: dict[str, str] | None = None,
+    edits: Sequence[Edit] | None = None,
 ) -> Roadmap:
     """The records of ``new_text``; refuses unless only the ``targets`` items (and, for
-    a rename, their new IDs) changed: the one total proof every write passes."""
+    a rename, their new IDs) changed: the one total proof every write passes.
+
+    Pass the ``edits`` when they are known: without them the proof takes the one span
+    from the first changed byte to the last, which crosses every block between two
+    distant edits (a rename's heading and a dependent's Depends on) and is refused."""
     allowed = frozenset(targets) | frozenset((renamed or {}).values())
-    after = prove_edit(before, new_text, Targets(items=allowed), settings)
+    after = prove_edit(before, new_text, Targets(items=allowed), settings, edits)
     expected = [(renamed or {}).get(item.id, item.id) for item in before.items]
     if expected != [item.id for item in after.items]:
         raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")

@@ -90,7 +90,7 @@ def rename_text(roadmap: Roadmap, old: str, new: str, settings: Settings) -> str
     edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
-    prove_items_changed(roadmap, new_text, targets, settings, renamed={old: new})
+    prove_items_changed(roadmap, new_text, targets, settings, renamed={old: new}, edits=edits)
     return new_text
 
 

@@ -349,3 +349,23 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
         for pattern in searched:
             list(pattern.finditer(text))
     assert time.perf_counter() - start < 10
+
+
+def test_rename_with_a_dependent_far_below(tmp_path: Path) -> None:
+    """The proof gets the rename's own edits: one span from the heading to a distant
+    dependent would cross the `---` between them and be refused (found on GoMLX)."""
+    from conftest import REPO
+
+    original = (REPO / "examples" / "gomlx" / "ROADMAP.md").read_text(encoding="utf-8")
+    target = write(tmp_path, original)
+    result = run(tmp_path, "rename", "MODEL-1", "MODEL-10")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Renamed MODEL-1 to MODEL-10 (1 dependent updated)\n"
+    expected = (
+        original.replace("## [MODEL-1] ", "## [MODEL-10] ")
+        .replace("**Depends on:** MODEL-1\n", "**Depends on:** MODEL-10\n")
+        .replace("  - MODEL-1\n", "  - MODEL-10\n")
+        # rename regenerates the derived sections: the overview was already missing GRAPH-2
+        .replace("  - MODEL-7\n", "  - MODEL-7\n  - GRAPH-2\n")
+    )
+    assert target.read_text(encoding="utf-8") == expected
