@@ -693,7 +693,9 @@ def rename(
 ) -> None:
     """Rename an item's ID: its heading, every Depends on naming it, the generated sections.
 
-    Mentions in prose are left as written and listed.
+    The repository's other roadmaps (found by the include globs) that name it
+    as path#OLD are updated too. Refused if NEW exists. Mentions in prose are
+    left as written and listed.
 
     \b
     Examples:

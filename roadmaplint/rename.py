@@ -114,3 +114,35 @@ def _line_of(starts: list[int], offset: int) -> int:
     from bisect import bisect_right
 
     return bisect_right(starts, offset)
+
+
+def cross_file_edits(
+    other: Roadmap, renamed_file: str, old: str, new: str, settings: Settings
+) -> tuple[list[Edit], set[str]]:
+    """The edits to another roadmap whose ``path#OLD`` dependencies name the renamed item,
+    and the IDs of its items they change. ``renamed_file`` is the renamed roadmap's real
+    path; a reference's path is relative to the folder of the roadmap that writes it."""
+    import os
+
+    from roadmaplint.references import cross_reference
+
+    folder = os.path.dirname(os.path.realpath(other.path))
+    lines = split_lines(other.source)
+    starts = line_starts(other.source)
+    edits: list[Edit] = []
+    changed: set[str] = set()
+    for item in other.items:
+        found = item.field(DEPENDS_ON)
+        if found is None:
+            continue
+        for offset, part in _value_parts(lines, starts, found):
+            reference = cross_reference(plain_text(part.strip()), settings.id_pattern)
+            if reference is None or reference.item_id != old:
+                continue
+            if os.path.realpath(os.path.join(folder, reference.path)) != renamed_file:
+                continue
+            at = part.rfind(f"#{old}")
+            if at >= 0:
+                edits.append(Edit(offset + at + 1, offset + at + 1 + len(old), new))
+                changed.add(item.id)
+    return edits, changed

@@ -369,3 +369,35 @@ def test_rename_with_a_dependent_far_below(tmp_path: Path) -> None:
         .replace("  - MODEL-7\n", "  - MODEL-7\n  - GRAPH-2\n")
     )
     assert target.read_text(encoding="utf-8") == expected
+
+
+def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
+    import shutil
+
+    git = shutil.which("git")
+    assert git, "the test needs git"
+    subprocess.run([git, "init", "-q", str(tmp_path)], check=True)
+    original = document("-", second_item("-"))
+    write(tmp_path, original)
+    other = document("*", second_item("*")).replace("CORE-", "DOCS-")
+    other = other.replace(
+        "* **Depends on**: [`DOCS-1`](#core-1), Go 1.26",
+        "* **Depends on**: [`DOCS-1`](#core-1), ../ROADMAP.md#CORE-1, ROADMAP.md#CORE-1",
+    )
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "ROADMAP.md").write_text(other, encoding="utf-8")
+    assert run(tmp_path, "check", "docs/ROADMAP.md").returncode == 1  # its own ROADMAP.md#CORE-1
+    preview = run(tmp_path, "rename", "CORE-1", "PARSE-1", "--dry-run")
+    assert preview.returncode == 1, preview.stderr
+    assert "+* **Depends on**: [`DOCS-1`](#core-1), ../ROADMAP.md#PARSE-1, ROADMAP" in (
+        preview.stdout
+    )
+    assert (tmp_path / "docs" / "ROADMAP.md").read_text(encoding="utf-8") == other
+    result = run(tmp_path, "rename", "CORE-1", "PARSE-1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Renamed CORE-1 to PARSE-1 (2 dependents updated in 2 files)\n"
+    # Only the reference that resolves to the renamed roadmap changes.
+    assert (tmp_path / "docs" / "ROADMAP.md").read_text(encoding="utf-8") == other.replace(
+        "../ROADMAP.md#CORE-1", "../ROADMAP.md#PARSE-1"
+    )
+    assert "## [PARSE-1] Parser" in (tmp_path / "ROADMAP.md").read_text(encoding="utf-8")

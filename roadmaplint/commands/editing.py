@@ -6,6 +6,8 @@ file and 0 when it would not.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import TextIO
 
@@ -38,7 +40,8 @@ def _regenerate_and_write(
         return EXIT_FINDINGS if regenerated.text != loaded.source.text else EXIT_OK
     if regenerated.text != loaded.source.text:
         pending.write(regenerated.text)
-    out.write(said + "\n")
+    if said:
+        out.write(said + "\n")
     return EXIT_OK
 
 
@@ -89,19 +92,70 @@ def run_new(
 def run_rename(
     path: Path | None, old: str, new: str, dry_run: bool, config: Path | None, out: TextIO
 ) -> int:
+    """Rename in ``path``, and in the repository's other roadmaps the ``path#OLD``
+    dependencies that name it; every file locked, proved, then written."""
     from roadmaplint.rename import other_mentions, rename_edits, rename_text
 
-    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
-        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+    target = path or DEFAULT_PATH
+    with contextlib.ExitStack() as stack:
+        pending = stack.enter_context(editing(target, lock=not dry_run))
+        cache = SettingsCache(config, Overrides())
+        loaded = load_source(pending.source, cache)
         roadmap = loaded.roadmap
         edited = rename_text(roadmap, old, new, loaded.settings)
         dependents = sum(old in item.depends_on for item in roadmap.items)
-        said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated)"
+        others = []
+        for other in _other_roadmaps(target, config):
+            other_pending = stack.enter_context(editing(other, lock=not dry_run))
+            other_loaded = load_source(other_pending.source, cache)
+            changed = _renamed_elsewhere(other_loaded, target, old, new)
+            if changed is not None:
+                others.append((other_pending, other_loaded, changed[0]))
+                dependents += changed[1]
+        said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated"
+        said += f" in {len(others) + 1} files)" if others else ")"
         mentions = other_mentions(roadmap, old, rename_edits(roadmap, old, new, loaded.settings))
         if mentions:
             listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
             said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
-        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
+        codes = [
+            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "")
+            for other_pending, other_loaded, text in others
+        ]
+        codes.append(_regenerate_and_write(pending, loaded, edited, dry_run, out, said))
+        return max(codes)
+
+
+def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
+    """The repository's other roadmaps (by the configured include globs), or none."""
+    from roadmaplint.discover import _globs_for, search
+    from roadmaplint.git import worktree_root
+
+    folder = target.resolve().parent
+    root = worktree_root(folder)
+    if root is None:
+        return []
+    try:
+        found = search(root, _globs_for(root, config))
+    except (RoadmapError, OSError):
+        return []
+    mine = os.path.realpath(target)
+    return [Path(os.path.relpath(path)) for path in found if os.path.realpath(path) != mine]
+
+
+def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tuple[str, int] | None:
+    """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
+    from roadmaplint.edit import prove_items_changed
+    from roadmaplint.rename import cross_file_edits
+    from roadmaplint.splice import apply_edits
+
+    roadmap = loaded.roadmap
+    edits, changed = cross_file_edits(roadmap, os.path.realpath(target), old, new, loaded.settings)
+    if not edits:
+        return None
+    text = apply_edits(roadmap.source, edits)
+    prove_items_changed(roadmap, text, changed, loaded.settings, edits=edits)
+    return text, len(changed)
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:
