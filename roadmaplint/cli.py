@@ -164,6 +164,14 @@ def check(
             help="Only findings that are new since the roadmap at this git revision.",
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Check again whenever a roadmap or its settings change (the watch extra).",
+        ),
+    ] = False,
 ) -> None:
     """Report problems in roadmap files.
 
@@ -179,6 +187,7 @@ def check(
       roadmaplint check --extend-ignore RL305   # on top of the configured ignore
       roadmaplint check - --stdin-filename docs/ROADMAP.md < draft.md
       roadmaplint check --since origin/main   # only what this branch introduced
+      roadmaplint check --watch
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -204,6 +213,10 @@ def check(
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
         stdin_filename=stdin_filename,
     )
+    if watch:
+        from roadmaplint.commands.watch import run_watch
+
+        raise typer.Exit(run_watch(_paths(paths, files), options, sys.stdout, sys.stderr))
     raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 
 
@@ -685,6 +698,24 @@ def init(
     if path is not None and file is not None and path != file:
         raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
     raise typer.Exit(run_init(path or file, title, sys.stdout))
+
+
+@app.command()
+def server() -> None:
+    """Run the language server over stdin and stdout, for editors.
+
+    Diagnostics as you type, quick fixes, completion, go to definition,
+    references, hover, rename, outline and folding. Needs the lsp extra:
+    pip install 'roadmaplint[lsp]'. docs/editors.md shows how to set up VS Code,
+    Neovim and Helix.
+
+    \b
+    Examples:
+      roadmaplint server
+    """
+    from roadmaplint.commands.server import run_server
+
+    raise typer.Exit(run_server(sys.stderr))
 
 
 class ChangeFormat(StrEnum):
