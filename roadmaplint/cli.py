@@ -517,6 +517,33 @@ def graph(
     )
 
 
+@app.command()
+def board(
+    paths: Paths = None,
+    files: FilesOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "--output-file", "-o", help="Write the page to this file. Default: stdout."
+        ),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the roadmap as one self-contained HTML page: columns, filters, graph.
+
+    No network at view time: styles and script are inline, so the page works
+    from a file and on GitHub Pages.
+
+    \b
+    Examples:
+      roadmaplint board -o roadmap.html
+      roadmaplint board examples/gomlx/ROADMAP.md -o gomlx.html
+    """
+    from roadmaplint.commands.board import run_board
+
+    raise typer.Exit(run_board(_paths(paths, files), output, config, sys.stdout))
+
+
 def _changes(
     status: str | None, priority: str | None, dri: str | None, depends_on: str | None
 ) -> tuple[FieldChange, ...]:
