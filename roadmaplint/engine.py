@@ -21,6 +21,8 @@ _RESOLVE = {key: rule.code for key, rule in BY_KEY.items()}
 def check_roadmap(roadmap: Roadmap, settings: Settings) -> list[Finding]:
     """All findings for parsed records, sorted by line, column and code."""
     rules = select_rules(settings.select, settings.ignore)
+    if not roadmap.items:
+        rules = tuple(rule for rule in rules if not rule.reads_items)
     context = Context(roadmap, settings)
     findings: list[Finding] = []
     for rule in rules:

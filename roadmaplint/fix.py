@@ -36,14 +36,20 @@ class FixResult:
 def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> FixResult:
     settings = settings or Settings()
     roadmap = parse(text, path, settings)
+    if not roadmap.items:
+        return FixResult(
+            text,
+            (),
+            "no items were read, so there is nothing to generate; "
+            "`roadmaplint check` (RL109) says what was looked for",
+        )
     if len(roadmap.overviews) > 1:
         lines = ", ".join(str(found.region.heading.line) for found in roadmap.overviews)
         return FixResult(
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
     context = Context(roadmap, settings)
-    edits: list[Edit] = []
-    changes: list[str] = []
+    edits, changes = _stray_list_edits(roadmap)
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
     if overview is None or differences(overview, expected, context.items_by_id):
@@ -62,14 +68,40 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     return FixResult(new_text, tuple(dict.fromkeys(changes)))
 
 
+def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
+    """Indent each stray list's lines like the document (RL108): spaces in front, no more."""
+    starts = line_starts(roadmap.source)
+    bom = 1 if roadmap.style.bom else 0
+    edits = [
+        Edit(
+            starts[line - 1] + (bom if line == 1 else 0),
+            starts[line - 1] + (bom if line == 1 else 0),
+            " " * spaces,
+        )
+        for stray in roadmap.stray_lists
+        for line, spaces in stray.reindent
+    ]
+    changes = [
+        f"stray list on line {stray.position.line} indented like the document"
+        for stray in roadmap.stray_lists
+    ]
+    return edits, changes
+
+
 def _allowed_spans(roadmap: Roadmap) -> list[tuple[int, int]]:
-    """Where generated text may change: each generated section's body, and the end."""
+    """Where generated text may change: each generated section's body, the end, and the
+    starts of stray lines (which only gain indentation)."""
     starts = line_starts(roadmap.source)
     regions = [found.region for found in roadmap.overviews]
     regions += [found.region for found in roadmap.graph_sections]
     spans = [(starts[region.heading.line], starts[region.end]) for region in regions]
     if not roadmap.overviews:
         spans.append((len(roadmap.source), len(roadmap.source)))
+    bom = 1 if roadmap.style.bom else 0
+    for stray in roadmap.stray_lists:
+        for line, _ in stray.reindent:
+            at = starts[line - 1] + (bom if line == 1 else 0)
+            spans.append((at, at))
     return spans
 
 
@@ -226,7 +258,8 @@ def _prove_same_records(
     picture = expected_graph(after, items, settings.statuses)
     stale_graph = any(section.code != picture for section in after.graph_sections)
     if (
-        item_meaning(after) != item_meaning(before)
+        after.stray_lists
+        or item_meaning(after) != item_meaning(before)
         or structure_meaning(after) != structure_meaning(before)
         or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)

@@ -107,23 +107,34 @@ def test_dangerous_or_broken_id_patterns_are_refused(pattern: str) -> None:
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    from roadmaplint import fix, parse
+    from roadmaplint import fix
     from roadmaplint.config import _NESTED_REPEAT
+    from roadmaplint.reader import blocks, dialect, fields, inline, legends, misses
+    from roadmaplint.rules import structure
     from roadmaplint.rules.suppressions import _DIRECTIVE
     from roadmaplint.settings import DEFAULT_ID_PATTERN
 
     return [
-        ("field", parse._FIELD),
-        ("legend code", parse._LEGEND_CODE),
-        ("legend plain", parse._LEGEND_PLAIN),
-        ("task box", parse._TASK_BOX),
-        ("inline markup", parse._INLINE_MARKUP),
-        ("newlines", parse._NEWLINES),
+        ("bold field", fields._BOLD_FIELD),
+        ("plain field", fields._PLAIN_FIELD),
+        ("paragraph end", fields._PARAGRAPH_END),
+        ("legend code", legends._LEGEND_CODE),
+        ("legend plain", legends._LEGEND_PLAIN),
+        ("task box", fields._TASK_BOX),
+        ("inline markup", inline._INLINE_MARKUP),
+        ("newlines", blocks._NEWLINES),
         ("thematic break", fix._THEMATIC_BREAK),
         ("suppression", _DIRECTIVE),
         ("nested repeat", _NESTED_REPEAT),
-        ("item heading", re.compile(rf"\[(?P<id>{DEFAULT_ID_PATTERN})\][ \t]+(?P<title>.*)", re.S)),
-        ("id first", re.compile(rf"\[?({DEFAULT_ID_PATTERN})\]?[ \t:.-]*(.*)", re.S)),
+        ("id", re.compile(DEFAULT_ID_PATTERN)),
+        ("item heading", dialect.patterns(DEFAULT_ID_PATTERN).item_heading),
+        ("bracketed heading", structure._BRACKETED),
+        ("first word", structure._FIRST_WORD),
+        ("near miss bracketed", misses._BRACKETED),
+        ("near miss separated", misses._SEPARATED),
+        ("near miss first word", misses._FIRST_WORD),
+        ("near miss table row", misses._TABLE_ROW),
+        ("near miss heading line", misses._HEADING_LINE),
     ]
 
 
