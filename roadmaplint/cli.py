@@ -69,16 +69,33 @@ def _root(
     """
 
 
+_WHERE = (
+    "Default: ./ROADMAP.md if it exists, else the files the configuration's include "
+    "globs match (**/ROADMAP.md) under the current folder; a folder is searched the same way."
+)
 Paths = Annotated[
     list[Path] | None,
-    typer.Argument(
-        help="Roadmap files. Default: ROADMAP.md in the current folder.", show_default=False
+    typer.Argument(help=f"Roadmap files or folders. {_WHERE}", show_default=False),
+]
+FilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--file",
+        "-f",
+        help="A roadmap file or folder, as the arguments (repeatable).",
+        show_default=False,
     ),
 ]
 ConfigOption = Annotated[
     Path | None,
     typer.Option("--config", help="Read settings from this file instead of searching for one."),
 ]
+
+
+def _paths(positional: list[Path] | None, files: list[Path] | None) -> list[Path] | None:
+    """Roadmaps named as arguments and with -f are the same thing."""
+    named = [*(positional or []), *(files or [])]
+    return named or None
 
 
 def _split(values: list[str] | None) -> tuple[str, ...] | None:
@@ -91,6 +108,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
 @app.command()
 def check(
     paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         ReportFormat,
         typer.Option("--format", "--output-format", help="Report format."),
@@ -101,11 +119,24 @@ def check(
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option(help="Only these rules: codes, names or prefixes, comma-separated."),
+        typer.Option(
+            help="Only these rules: codes, names or prefixes, comma-separated; replaces the "
+            "configuration's select."
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option(help="Skip these rules: codes, names or prefixes, comma-separated."),
+        typer.Option(
+            help="Skip these rules, comma-separated; replaces the configuration's ignore."
+        ),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option(help="Also run these rules, on top of the configuration's select."),
+    ] = None,
+    extend_ignore: Annotated[
+        list[str] | None,
+        typer.Option(help="Also skip these rules, on top of the configuration's ignore."),
     ] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
@@ -134,7 +165,13 @@ def check(
     options = CheckOptions(
         format=output_format.value,
         config=config,
-        overrides=Overrides(_split(select), _split(ignore), strict),
+        overrides=Overrides(
+            _split(select),
+            _split(ignore),
+            strict,
+            extend_select=_listed(extend_select),
+            extend_ignore=_listed(extend_ignore),
+        ),
         colour=wants_colour(sys.stdout),
         quiet=quiet,
         statistics=statistics,
@@ -142,12 +179,13 @@ def check(
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
     )
-    raise typer.Exit(run_check(paths, options, sys.stdout, sys.stderr))
+    raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 
 
 @app.command()
 def fix(
     paths: Paths = None,
+    files: FilesOption = None,
     check: Annotated[
         bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")
     ] = False,
@@ -170,7 +208,12 @@ def fix(
     from roadmaplint.commands.fix import FixOptions, run_fix
 
     raise typer.Exit(
-        run_fix(paths, FixOptions(check=check, diff=diff, config=config), sys.stdout, sys.stderr)
+        run_fix(
+            _paths(paths, files),
+            FixOptions(check=check, diff=diff, config=config),
+            sys.stdout,
+            sys.stderr,
+        )
     )
 
 
@@ -231,18 +274,20 @@ OnePath = Annotated[
         help="The roadmap. Default: ROADMAP.md in the current folder.", show_default=False
     ),
 ]
-FileOption = Annotated[
+OneFileOption = Annotated[
     Path | None,
-    typer.Option(
-        "--file",
-        "-f",
-        help="The roadmap. Default: ROADMAP.md in the current folder.",
-        show_default=False,
-    ),
+    typer.Option("--file", "-f", help="The roadmap, as the argument.", show_default=False),
 ]
 TextOrJson = Annotated[
     ListFormat, typer.Option("--format", "--output-format", help="Output format.")
 ]
+
+
+def _one(path: Path | None) -> list[Path] | None:
+    return [path] if path is not None else None
+
+
+_ITEM_HELP = "The item's ID; PATH#ID names the roadmap too (docs/ROADMAP.md#GRAPH-1)."
 
 
 def _listed(values: list[str] | None) -> tuple[str, ...]:
@@ -251,7 +296,8 @@ def _listed(values: list[str] | None) -> tuple[str, ...]:
 
 @app.command("list")
 def list_command(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     status: Annotated[
         list[str] | None, typer.Option(help="Only items with this status (repeatable).")
     ] = None,
@@ -290,13 +336,16 @@ def list_command(
     filters = Filters(
         _listed(status), _listed(priority), _listed(dri), _listed(section), _listed(depends_on)
     )
-    raise typer.Exit(run_list(path, filters, sort, output_format.value, config, sys.stdout))
+    raise typer.Exit(
+        run_list(_paths(paths, files), filters, sort, output_format.value, config, sys.stdout)
+    )
 
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item's ID.")],
-    file: FileOption = None,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
 ) -> None:
@@ -307,14 +356,17 @@ def show(
       roadmaplint show MODEL-1
       roadmaplint show GRAPH-1 -f docs/ROADMAP.md --format json
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.database import run_show
 
-    raise typer.Exit(run_show(file, item_id, output_format.value, config, sys.stdout))
+    path, item_id = locate(_paths(paths, files), item_id, config)
+    raise typer.Exit(run_show(path, item_id, output_format.value, config, sys.stdout))
 
 
 @app.command()
 def export(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         ExportFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = ExportFormat.json,
@@ -332,12 +384,15 @@ def export(
     from roadmaplint.commands.database import run_export
 
     del output_format  # JSON is the one format; the option is there for scripts that say so
-    raise typer.Exit(run_export(path, config, sys.stdout))
+    raise typer.Exit(run_export(_paths(paths, files), config, sys.stdout))
 
 
 @app.command()
 def stats(
-    path: OnePath = None, output_format: TextOrJson = ListFormat.text, config: ConfigOption = None
+    paths: Paths = None,
+    files: FilesOption = None,
+    output_format: TextOrJson = ListFormat.text,
+    config: ConfigOption = None,
 ) -> None:
     """Count items by status and priority, and show progress per section.
 
@@ -348,12 +403,13 @@ def stats(
     """
     from roadmaplint.commands.database import run_stats
 
-    raise typer.Exit(run_stats(path, output_format.value, config, sys.stdout))
+    raise typer.Exit(run_stats(_paths(paths, files), output_format.value, config, sys.stdout))
 
 
 @app.command("next")
 def next_command(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Show at most this many items.")] = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
@@ -370,13 +426,14 @@ def next_command(
     """
     from roadmaplint.commands.planning import run_next
 
-    raise typer.Exit(run_next(path, limit, output_format.value, config, sys.stdout))
+    raise typer.Exit(run_next(_paths(paths, files), limit, output_format.value, config, sys.stdout))
 
 
 @app.command("path")
 def path_command(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to plan for.")],
-    file: FileOption = None,
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: TextOrJson = ListFormat.text,
     config: ConfigOption = None,
 ) -> None:
@@ -387,14 +444,17 @@ def path_command(
       roadmaplint path MODEL-2
       roadmaplint path MODEL-2 --format json
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.planning import run_path
 
-    raise typer.Exit(run_path(file, item_id, output_format.value, config, sys.stdout))
+    path, item_id = locate(_paths(paths, files), item_id, config)
+    raise typer.Exit(run_path(path, item_id, output_format.value, config, sys.stdout))
 
 
 @app.command()
 def graph(
-    path: OnePath = None,
+    paths: Paths = None,
+    files: FilesOption = None,
     output_format: Annotated[
         GraphFormat, typer.Option("--format", "--output-format", help="Output format.")
     ] = GraphFormat.mermaid,
@@ -414,7 +474,9 @@ def graph(
     """
     from roadmaplint.commands.planning import run_graph
 
-    raise typer.Exit(run_graph(path, output_format.value, focus, config, sys.stdout))
+    raise typer.Exit(
+        run_graph(_paths(paths, files), output_format.value, focus, config, sys.stdout)
+    )
 
 
 def _changes(
@@ -437,12 +499,13 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write nothing; pr
 
 @app.command("set")
 def set_command(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="The item to change.")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
+    paths: Paths = None,
     status: StatusOption = None,
     priority: PriorityOption = None,
     dri: DriOption = None,
     depends_on: DependsOption = None,
-    file: FileOption = None,
+    files: FilesOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -457,8 +520,10 @@ def set_command(
       roadmaplint set MODEL-3 --dri @ana --priority P0 --dry-run
       roadmaplint set BE-2 --depends-on "GRAPH-1, Go 1.26"
     """
+    from roadmaplint.commands.common import locate
     from roadmaplint.commands.editing import run_set
 
+    file, item_id = locate(_paths(paths, files), item_id, config)
     changes = _changes(status, priority, dri, depends_on)
     raise typer.Exit(run_set(file, item_id, changes, dry_run, config, sys.stdout))
 
@@ -467,6 +532,7 @@ def set_command(
 def new(
     section: Annotated[str, typer.Argument(help="The section (level-1 heading) to add to.")],
     title: Annotated[str, typer.Argument(help="The new item's title.")],
+    path: OnePath = None,
     status: StatusOption = None,
     priority: PriorityOption = None,
     dri: DriOption = None,
@@ -474,7 +540,7 @@ def new(
     done: Annotated[
         list[str] | None, typer.Option("--done", help="A Definition of Done entry (repeatable).")
     ] = None,
-    file: FileOption = None,
+    file: OneFileOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
@@ -488,11 +554,12 @@ def new(
       roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
     """
+    from roadmaplint.commands.common import one_roadmap
     from roadmaplint.commands.editing import run_new
 
     raise typer.Exit(
         run_new(
-            file,
+            one_roadmap(_paths(_one(path), _one(file)), config),
             section,
             title,
             _changes(status, priority, dri, depends_on),
@@ -507,6 +574,7 @@ def new(
 @app.command()
 def init(
     path: OnePath = None,
+    file: OneFileOption = None,
     title: Annotated[str, typer.Option(help="The roadmap's title.")] = "Roadmap",
 ) -> None:
     """Write a starter roadmap that passes check --strict; never overwrites a file.
@@ -518,14 +586,19 @@ def init(
     """
     from roadmaplint.commands.editing import run_init
 
-    raise typer.Exit(run_init(path, title, sys.stdout))
+    if path is not None and file is not None and path != file:
+        raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
+    raise typer.Exit(run_init(path or file, title, sys.stdout))
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
+    from roadmaplint.output import guarded_stdout
+
     command = typer.main.get_command(app)
     try:
-        result = command.main(args=argv, prog_name="roadmaplint", standalone_mode=False)
+        with guarded_stdout():
+            result = command.main(args=argv, prog_name="roadmaplint", standalone_mode=False)
     except typer.TyperException as error:
         context = getattr(error, "ctx", None)
         if context is not None and error.__class__.__name__ == "NoArgsIsHelpError":

@@ -18,19 +18,17 @@ from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
 MAX_PATTERN = 200
-# A repeated group that itself repeats: (a+)+, (\w*)*, (x{2,})+ ...
-# The first quantifier inside is matched where it first occurs, so this pattern
-# cannot backtrack itself.
-_NESTED_REPEAT = re.compile(r"\((?:[^()\\*+}]|\\.)*[*+}](?:[^()\\]|\\.)*\)[*+{]")
 
 
 @dataclass(frozen=True, slots=True)
 class Overrides:
     """What the command line says, over what the file says."""
 
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] | None = None
+    select: tuple[str, ...] | None = None  # replaces the file's select
+    ignore: tuple[str, ...] | None = None  # replaces the file's ignore
     strict: bool | None = None
+    extend_select: tuple[str, ...] = ()  # added to the select in force
+    extend_ignore: tuple[str, ...] = ()  # added to the ignore in force
 
 
 def find_config(roadmap: Path) -> Path | None:
@@ -70,6 +68,12 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
         settings = replace(settings, select=_codes(list(overrides.select), "--select"))
     if overrides.ignore is not None:
         settings = replace(settings, ignore=_codes(list(overrides.ignore), "--ignore"))
+    if overrides.extend_select:
+        extra = _codes(list(overrides.extend_select), "--extend-select")
+        settings = replace(settings, select=settings.select + extra)
+    if overrides.extend_ignore:
+        extra = _codes(list(overrides.extend_ignore), "--extend-ignore")
+        settings = replace(settings, ignore=settings.ignore + extra)
     if overrides.strict is not None:
         settings = replace(settings, strict=overrides.strict)
     return settings
@@ -111,6 +115,16 @@ def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> t
     return codes
 
 
+def _globs(value: Any, _home: Path) -> tuple[str, ...]:
+    globs = _strings(value)
+    for glob in globs:
+        if not glob.strip() or glob.startswith("/") or "\\" in glob:
+            raise ValueError(
+                f"{glob!r}: write globs relative to the folder, with / between folders"
+            )
+    return globs
+
+
 def _boolean(value: Any, _home: Path) -> bool:
     if not isinstance(value, bool):
         raise TypeError("expected true or false")
@@ -124,17 +138,15 @@ def _text(value: Any, _home: Path) -> str:
 
 
 def id_pattern(value: Any, _home: Path | None = None) -> str:
-    """A user's ID pattern, refused when it could misbehave."""
+    """A user's ID pattern, compiled the way it will run (on RE2), or ValueError why not."""
+    from roadmaplint import idpattern
+
     if not isinstance(value, str) or not value:
         raise TypeError("expected a regular expression as a string")
     if len(value) > MAX_PATTERN:
         raise ValueError(f"pattern is longer than {MAX_PATTERN} characters")
-    if _NESTED_REPEAT.search(value):
-        raise ValueError("a repeated group that repeats again can backtrack for ever; simplify it")
-    try:
-        compiled = re.compile(value)
-    except re.error as error:
-        raise ValueError(f"not a valid regular expression: {error}") from None
+    idpattern.validate(value)
+    compiled = idpattern.id_regex(value)
     if compiled.fullmatch(""):
         raise ValueError("the pattern matches an empty ID")
     literal = re.search(r"\\[\[\]nrs]|[\r\n]", value)  # \[ \] \n \r \s or a line break
@@ -231,4 +243,6 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "extra-fields": _extra_fields,
     "status-values": _vocabulary,
     "priority-values": _vocabulary,
+    "include": _globs,
+    "exclude": _globs,
 }

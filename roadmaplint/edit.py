@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import item_meaning
+from roadmaplint.idpattern import id_regex
 from roadmaplint.model import Field, Item, Roadmap
-from roadmaplint.parse import normalize_key, parse, split_dependencies, split_lines
+from roadmaplint.parse import normalize_key, split_dependencies, split_lines
+from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS, Settings
 
@@ -48,7 +49,7 @@ def validate_changes(
 
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
-    references, _ = split_dependencies(value, re.compile(settings.id_pattern))
+    references, _ = split_dependencies(value, id_regex(settings.id_pattern))
     items = context.items_by_id
     for reference in references:
         if reference == item.id:
@@ -145,11 +146,7 @@ def _new_field_line(
 def _prove_only_item_changed(
     before: Roadmap, new_text: str, item_id: str, settings: Settings
 ) -> None:
-    after = parse(new_text, before.path, settings)
-    old = [entry for entry in item_meaning(before) if entry[0] != item_id]
-    new = [entry for entry in item_meaning(after) if entry[0] != item_id]
-    if old != new or [i.id for i in before.items] != [i.id for i in after.items]:
-        raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
+    prove_edit(before, new_text, Targets(items=frozenset({item_id})), settings)
 
 
 def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
@@ -216,9 +213,8 @@ def new_item(
     if insert_at > 0 and not lines[insert_at - 1].endswith(("\n", "\r")):
         block = newline + block
     new_text = "".join(lines[:insert_at]) + block + "".join(lines[insert_at:])
-    after = parse(new_text, path, settings)
-    kept = [entry for entry in item_meaning(after) if entry[0] != item_id]
-    if kept != item_meaning(roadmap) or item_id not in {item.id for item in after.items}:
+    after = prove_edit(roadmap, new_text, Targets(items=frozenset({item_id})), settings)
+    if [item.id for item in after.items].count(item_id) != 1:
         raise RoadmapError(f"{path}: refusing to write: the new item did not read back alone")
     return new_text, item_id
 

@@ -93,6 +93,8 @@ class Heading:
 class OverviewEntry:
     id: str
     line: int
+    end_line: int = 0  # the entry's last line, nested notes included (0: unknown)
+    bare: bool = True  # the entry is one line holding its ID and nothing else
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +179,32 @@ class NearMiss:
 
 
 @dataclass(frozen=True, slots=True)
+class Block:
+    """A top-level block of the document and the lines it spans (1-based, inclusive).
+
+    ``kind`` is heading, paragraph, list, fence, code, html, hr, quote or table;
+    ``other`` is text no block token covers (link reference definitions). The
+    blocks cover every non-blank line of the document, in order, once.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    level: int = 0  # a heading's level
+    info: str = ""  # a fence's info string
+
+
+@dataclass(frozen=True, slots=True)
+class LinkReference:
+    """A link reference definition (``[doc]: https://...``): inline links anywhere use it."""
+
+    label: str  # normalised, as markdown looks it up
+    url: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class Style:
     """How the document is written, so generated text can match it."""
 
@@ -205,6 +233,8 @@ class Roadmap:
     source: str
     stray_lists: tuple[StrayList, ...] = ()
     near_misses: tuple[NearMiss, ...] = ()  # only read when there are no items
+    blocks: tuple[Block, ...] = ()
+    references: tuple[LinkReference, ...] = ()
 
     @property
     def overview(self) -> Overview | None:

@@ -24,6 +24,7 @@ class Difference:
     line: int
     message: str
     item: str | None = None
+    fixable: bool = True  # False where fix refuses rather than delete what a person wrote
 
 
 def expected_groups(roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> list[Group]:
@@ -73,6 +74,7 @@ def differences(
                 Difference(
                     group.line,
                     f'group "{group.label}" names no priority of the Priority Legend',
+                    fixable=False,
                 )
             )
         for entry in group.entries:

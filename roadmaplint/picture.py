@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.model import Item, Roadmap
@@ -83,6 +83,41 @@ def build_view(
             externals.setdefault(key, Node(key, external, "external", None, None, "external"))
             edges.append((key, item.id))
     return View(tuple(nodes) + tuple(externals.values()), tuple(edges))
+
+
+def combine(parts: Sequence[tuple[str, View]], resolve: Callable[[str, str], str | None]) -> View:
+    """Several roadmaps' views as one picture.
+
+    Item keys become ``path#ID`` and sections ``path: Section``, so equal IDs of
+    different files stay apart. ``resolve(path, name)`` gives the ``path#ID`` key
+    that an external dependency of ``path`` names (``other/ROADMAP.md#X``), if that
+    item is drawn: such a dependency becomes an edge between the two items.
+    """
+    nodes: dict[str, Node] = {}
+    edges: list[tuple[str, str]] = []
+    for path, view in parts:
+        for node in view.nodes:
+            if node.kind == "item":
+                section = f"{path}: {node.section}" if node.section else path
+                key = f"{path}#{node.key}"
+                nodes[key] = Node(key, node.label, "item", section, node.status, node.meaning)
+    for path, view in parts:
+        externals = {node.key: node for node in view.nodes if node.kind == "external"}
+        for source, target in view.edges:
+            if source in externals:
+                named = resolve(path, externals[source].label)
+                if named in nodes:
+                    edges.append((named, f"{path}#{target}"))
+                    continue
+                nodes.setdefault(source, externals[source])
+                edges.append((source, f"{path}#{target}"))
+            else:
+                edges.append((f"{path}#{source}", f"{path}#{target}"))
+    items = [node for node in nodes.values() if node.kind == "item"]
+    return View(
+        tuple(items) + tuple(node for node in nodes.values() if node.kind != "item"),
+        tuple(dict.fromkeys(edges)),
+    )
 
 
 def _mermaid_ids(view: View) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
@@ -23,21 +23,26 @@ class Filters:
     depends_on: tuple[str, ...] = ()
 
 
-def _check_values(values: Sequence[str], legend: Legend | None, option: str) -> None:
-    allowed = legend.values if legend else ()
+def _check_values(values: Sequence[str], legends: Sequence[Legend | None], option: str) -> None:
+    allowed = tuple(dict.fromkeys(value for legend in legends if legend for value in legend.values))
+    name = next((legend.name for legend in legends if legend), "legend")
     for value in values:
         if value not in allowed:
             raise RoadmapError(
-                f"{option} {value}: not in the {legend.name if legend else 'legend'}"
+                f"{option} {value}: not in the {name}"
                 f"{did_you_mean(value, allowed)}; allowed: {', '.join(allowed) or 'none'}"
             )
 
 
-def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) -> list[Item]:
-    """The items that pass every filter (values within one filter are alternatives)."""
-    _check_values(filters.statuses, roadmap.status_legend, "--status")
-    _check_values(filters.priorities, roadmap.priority_legend, "--priority")
-    sections = {section.name.lower(): section.name for section in roadmap.sections}
+def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: Filters) -> None:
+    """Refuse a filter value that no roadmap knows: a typo would silently match nothing."""
+    _check_values(filters.statuses, [roadmap.status_legend for roadmap in roadmaps], "--status")
+    _check_values(
+        filters.priorities, [roadmap.priority_legend for roadmap in roadmaps], "--priority"
+    )
+    sections = {
+        section.name.lower(): section.name for roadmap in roadmaps for section in roadmap.sections
+    }
     for section in filters.sections:
         if section.lower() not in sections:
             raise RoadmapError(
@@ -49,6 +54,16 @@ def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) 
             raise RoadmapError(
                 f"--depends-on {item_id}: no such item{did_you_mean(item_id, items)}"
             )
+
+
+def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) -> list[Item]:
+    """The items that pass every filter (values within one filter are alternatives)."""
+    check_filters([roadmap], items, filters)
+    return filter_items(roadmap, filters)
+
+
+def filter_items(roadmap: Roadmap, filters: Filters) -> list[Item]:
+    """The items that pass every filter, without checking the filters' values."""
     wanted_sections = {section.lower() for section in filters.sections}
     wanted_dris = {dri.lower().lstrip("@") for dri in filters.dris}
     chosen = []
@@ -68,15 +83,20 @@ def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) 
 
 
 def sort_items(items: list[Item], key: str, roadmap: Roadmap) -> list[Item]:
-    if key == "document":
-        return items
+    return sorted(items, key=sort_key(key, roadmap)) if key != "document" else items
+
+
+def sort_key(key: str, roadmap: Roadmap) -> Callable[[Item], tuple[int, str]]:
+    """How ``--sort KEY`` orders the items of ``roadmap``: legend order, else by text."""
     if key not in SORT_KEYS:
         raise RoadmapError(f"--sort {key}: sort by one of {', '.join(SORT_KEYS)}")
+    if key == "document":
+        return lambda item: (0, "")
     legend = {"status": roadmap.status_legend, "priority": roadmap.priority_legend}.get(key)
     if legend is not None:
         rank = {value: number for number, value in enumerate(legend.values)}
-        return sorted(items, key=lambda item: rank.get(getattr(item, key) or "", len(rank)))
-    return sorted(items, key=lambda item: (getattr(item, key) or "").lower())
+        return lambda item: (rank.get(getattr(item, key) or "", len(rank)), "")
+    return lambda item: (0, (getattr(item, key) or "").lower())
 
 
 def row(item: Item) -> dict[str, str]:

@@ -92,3 +92,6 @@ class Settings:
     extra_fields: tuple[str, ...] = ()  # known names that carry no meaning
     status_values: tuple[str, ...] = ()  # the vocabulary when the document has no legend
     priority_values: tuple[str, ...] = ()
+    # Which files a run with no path (or a folder) reads: globs relative to that folder.
+    include: tuple[str, ...] = ("**/ROADMAP.md",)
+    exclude: tuple[str, ...] = ()

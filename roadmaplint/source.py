@@ -25,7 +25,7 @@ def read_roadmap(path: Path) -> Source:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise RoadmapError(f"{path}: no such file") from None
+        raise RoadmapError(_missing(path)) from None
     except OSError as error:
         raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
     if stat.S_ISDIR(info.st_mode):
@@ -43,6 +43,15 @@ def read_roadmap(path: Path) -> Source:
     except OSError as error:
         raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
     return Source(path, decode(data, str(path)), data)
+
+
+def _missing(path: Path) -> str:
+    """Where a missing roadmap was looked for, and how to name another."""
+    folder = path.absolute().parent
+    return (
+        f"{path}: no such file (looked in {folder}); name the roadmap's path as an argument "
+        "or with -f, or run roadmaplint with no path to search for ROADMAP.md files"
+    )
 
 
 def decode(data: bytes, name: str) -> str:

@@ -103,7 +103,8 @@ def test_several_paths_and_one_missing(workdir: Path) -> None:
     result = runner.invoke(app, ["check", "clean.md", "missing.md"])
     assert result.exit_code == 2
     assert result.stdout == "All checks passed.\n"
-    assert result.stderr == "roadmaplint: error: missing.md: no such file\n"
+    assert result.stderr.startswith("roadmaplint: error: missing.md: no such file (looked in ")
+    assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(
@@ -113,8 +114,12 @@ def test_several_paths_and_one_missing(workdir: Path) -> None:
             ["check", "--bogus"],
             "roadmaplint: error: No such option: --bogus (see roadmaplint check --help)\n",
         ),
-        (["check", "nothere.md"], "roadmaplint: error: nothere.md: no such file\n"),
-        (["check", "."], "roadmaplint: error: .: is a folder, not a roadmap file\n"),
+        (
+            ["check", "nothere.md"],
+            "roadmaplint: error: nothere.md: no such file (looked in {cwd}); name the "
+            "roadmap's path as an argument or with -f, or run roadmaplint with no path to "
+            "search for ROADMAP.md files\n",
+        ),
         (
             ["rule", "RL999"],
             "roadmaplint: error: no rule 'RL999'; `roadmaplint rules` lists them\n",
@@ -126,7 +131,7 @@ def test_usage_errors_are_one_line_and_exit_2(
 ) -> None:
     assert main(argv) == 2
     captured = capsys.readouterr()
-    assert captured.err == message
+    assert captured.err == message.format(cwd=workdir.resolve())
     assert captured.out == ""
 
 
@@ -172,7 +177,7 @@ def test_installed_console_script(workdir: Path) -> None:
     assert version.stdout == f"roadmaplint {__version__}\n"
     broken = _run(command, "check", "nothere.md", cwd=workdir)
     assert (broken.returncode, broken.stdout) == (2, "")
-    assert broken.stderr == "roadmaplint: error: nothere.md: no such file\n"
+    assert broken.stderr.startswith("roadmaplint: error: nothere.md: no such file (looked in ")
     fixed = _run(command, "fix", cwd=workdir)
     assert fixed.returncode == 0
     assert _run(command, "check", cwd=workdir).returncode == 0

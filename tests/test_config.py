@@ -116,12 +116,12 @@ def test_custom_statuses_fields_pattern_and_headings(
     [
         (
             "colour = true\n",
-            "unknown setting 'colour'; known settings: extra-fields, fields, graph-heading, id-pattern",
+            "unknown setting 'colour'; known settings: exclude, extra-fields, fields, graph-heading, id-pattern",
         ),
         ("strict = 1\n", "strict: expected true or false"),
         ('select = ["RL999"]\n', "select: unknown rule 'RL999'"),
-        ('id-pattern = "[A-Z"\n', "id-pattern: not a valid regular expression"),
-        ('id-pattern = "(A+)+-[0-9]"\n', "id-pattern: a repeated group that repeats again"),
+        ('id-pattern = "[A-Z"\n', "id-pattern: RE2 cannot run this pattern: missing ]: [A-Z"),
+        ('id-pattern = "(?=A)A-[0-9]"\n', "id-pattern: RE2 cannot run this pattern: invalid perl"),
         ('id-pattern = "[A-Z]*"\n', "id-pattern: the pattern matches an empty ID"),
         ('template-dir = "../elsewhere"\n', "template-dir: '../elsewhere' is outside the folder"),
         ('[statuses]\nshipping = ["x"]\n', "statuses: unknown meaning 'shipping'"),

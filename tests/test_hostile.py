@@ -66,7 +66,7 @@ def test_folder_missing_fifo_and_device(tmp_path: Path, capsys: pytest.CaptureFi
     fifo = tmp_path / "pipe.md"
     os.mkfifo(fifo)
     for path, fragment in [
-        (tmp_path, "is a folder, not a roadmap file"),
+        (tmp_path, "no roadmap found: no file under"),
         (tmp_path / "missing.md", "no such file"),
         (fifo, "is not a regular file"),
         (Path("/dev/null"), "is not a regular file"),

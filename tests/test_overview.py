@@ -35,13 +35,6 @@ def test_generated_overview_has_the_example_style() -> None:
             [(61, 1, "MODEL-2 is listed twice (first on line 57)")],
         ),
         (
-            ("## P0", "## PX"),
-            [
-                (53, 1, 'group "PX" names no priority of the Priority Legend'),
-                (54, 1, "MODEL-1 is listed under PX but is P0"),
-            ],
-        ),
-        (
             ("## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n", "## P1\n- MODEL-2\n\n## P0\n- MODEL-1\n"),
             [
                 (
@@ -65,6 +58,22 @@ def test_stale_overview_messages(
     assert all(finding.fixable for finding in found)
     fixed = fix_text(text)
     assert fixed.text == BASE
+
+
+def test_a_group_naming_no_priority_is_refused_not_deleted() -> None:
+    # It may be a heading of the user's own; fix names the line and writes nothing.
+    text = BASE.replace("## P0", "## PX")
+    found = findings(text, "RL4")
+    assert [(f.line, f.message, f.fixable) for f in found] == [
+        (53, STALE + 'group "PX" names no priority of the Priority Legend', False),
+        (54, STALE + "MODEL-1 is listed under PX but is P0", True),
+    ]
+    fixed = fix_text(text)
+    assert (fixed.text, fixed.changes) == (text, ())
+    assert fixed.refused == (
+        'line 53: "PX" in the Priority Overview names no priority of the Priority Legend, '
+        "and fix will not delete it; rename it to a priority, make it a ### heading, or remove it"
+    )
 
 
 def test_items_out_of_document_order() -> None:

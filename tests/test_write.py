@@ -11,6 +11,7 @@ from conftest import GOMLX
 
 from roadmaplint.cli import main
 from roadmaplint.errors import RoadmapError
+from roadmaplint.fix import fix_text
 from roadmaplint.source import read_roadmap
 from roadmaplint.write import write_roadmap
 
@@ -81,22 +82,11 @@ def test_failures_leave_the_original_byte_for_byte(
 
 def test_disk_full_while_writing(roadmap_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     original = roadmap_file.read_bytes()
-    real_fdopen = os.fdopen
 
-    class FullDisk:
-        def __init__(self, stream: object) -> None:
-            self.stream = stream
+    def full(descriptor: int, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
 
-        def __enter__(self) -> FullDisk:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.stream.close()  # type: ignore[attr-defined]
-
-        def write(self, data: bytes) -> int:
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "write", full)
     with pytest.raises(RoadmapError, match="No space left on device"):
         write_roadmap(read_roadmap(roadmap_file), NEW)
     monkeypatch.undo()
@@ -117,3 +107,22 @@ def test_fix_reports_a_failed_write_in_one_line(
     err = capsys.readouterr().err
     assert err == f"roadmaplint: error: {roadmap_file}: cannot write: Permission denied\n"
     assert roadmap_file.read_bytes() == original
+
+
+def test_fix_says_a_failed_write_was_not_fixed(
+    roadmap_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fresh = roadmap_file.parent / "fresh.md"
+    fresh.write_text(fix_text(GOMLX.read_text(encoding="utf-8")).text, encoding="utf-8")
+    real_replace = os.replace
+
+    def fail_for_the_roadmap(source: str, target: object) -> None:
+        if Path(str(target)).name == "ROADMAP.md":
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("os.replace", fail_for_the_roadmap)
+    assert main(["fix", str(roadmap_file), str(fresh)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "0 files fixed, 1 left unchanged, 1 failed.\n"
+    assert err == f"roadmaplint: error: {roadmap_file}: cannot write: No space left on device\n"

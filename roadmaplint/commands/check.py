@@ -23,6 +23,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.parse import parse
 from roadmaplint.source import read_roadmap
+from roadmaplint.write import refuse_input_as_output, write_report
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,13 @@ class CheckOptions:
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
-    files = roadmap_paths(paths)
+    files = roadmap_paths(paths, options.config)
+    if options.output_file is not None:
+        try:
+            refuse_input_as_output(options.output_file, files)
+        except RoadmapError as error:
+            say_error(err, str(error))
+            return EXIT_ERROR
     settings = SettingsCache(options.config, options.overrides)
     findings: list[Finding] = []
     failing = False
@@ -60,8 +67,8 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     if checked == 0:
         return EXIT_ERROR  # nothing was read: there is nothing to report
     try:
-        _report(findings, [str(path) for path in files], options, out)
-    except OSError as error:
+        _report(findings, files, options, out)
+    except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
     if broken:
@@ -78,17 +85,17 @@ def _check_file(path: Path, settings: SettingsCache) -> list[Finding]:
     return check_roadmap(roadmap, file_settings)
 
 
-def _report(findings: list[Finding], paths: list[str], options: CheckOptions, out: TextIO) -> None:
+def _report(findings: list[Finding], paths: list[Path], options: CheckOptions, out: TextIO) -> None:
     text = render_report(findings, options)
     if options.output_file is not None:
-        options.output_file.write_text(text, encoding="utf-8")
+        write_report(options.output_file, text, paths)
     else:
         out.write(text)
     if options.step_summary is not None:
         from roadmaplint.report.github import job_summary
 
         with open(options.step_summary, "a", encoding="utf-8") as summary:
-            summary.write(job_summary(findings, paths))
+            summary.write(job_summary(findings, [str(path) for path in paths]))
 
 
 def render_report(findings: list[Finding], options: CheckOptions) -> str:

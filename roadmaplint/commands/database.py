@@ -4,44 +4,62 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load, table, write_json
+from roadmaplint.commands.common import EXIT_OK, load, load_all, table, write_json
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import item_document, to_document
-from roadmaplint.query import COLUMNS, Filters, row, select_items, sort_items, stats
+from roadmaplint.query import (
+    COLUMNS,
+    Filters,
+    check_filters,
+    filter_items,
+    row,
+    sort_key,
+    stats,
+)
 from roadmaplint.rules.base import did_you_mean
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
+FILE = "file"  # the column queries over several roadmaps add
 
 
 def run_list(
-    path: Path | None,
+    paths: Sequence[Path] | None,
     filters: Filters,
     sort: str,
     output_format: str,
     config: Path | None,
     out: TextIO,
 ) -> int:
-    loaded = load(path, config)
-    chosen = select_items(loaded.roadmap, loaded.context.items_by_id, filters)
-    rows = [row(item) for item in sort_items(chosen, sort, loaded.roadmap)]
+    loaded = load_all(paths, config)
+    known = {item_id for one in loaded for item_id in one.context.items_by_id}
+    check_filters([one.roadmap for one in loaded], known, filters)
+    chosen = [(one.roadmap, item) for one in loaded for item in filter_items(one.roadmap, filters)]
+    if sort != "document":
+        keys = {id(one.roadmap): sort_key(sort, one.roadmap) for one in loaded}
+        chosen.sort(key=lambda pair: keys[id(pair[0])](pair[1]))
+    several = len(loaded) > 1
+    columns = (FILE, *COLUMNS) if several else COLUMNS
+    headers = ("FILE", *HEADERS) if several else HEADERS
+    rows = [({FILE: roadmap.path} if several else {}) | row(item) for roadmap, item in chosen]
     if output_format == "json":
         write_json(out, rows)
     elif output_format == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
         out.write(buffer.getvalue())
     elif output_format == "markdown":
         cells = [[value.replace("|", "\\|") for value in entry.values()] for entry in rows]
-        out.write("| " + " | ".join(HEADERS) + " |\n")
-        out.write("|" + "|".join(" --- " for _ in HEADERS) + "|\n")
+        out.write("| " + " | ".join(headers) + " |\n")
+        out.write("|" + "|".join(" --- " for _ in headers) + "|\n")
         out.writelines("| " + " | ".join(line) + " |\n" for line in cells)
     else:
-        out.write(table([HEADERS, *[[entry[column] for column in COLUMNS] for entry in rows]]))
+        out.write(table([headers, *[[entry[column] for column in columns] for entry in rows]]))
     return EXIT_OK
 
 
@@ -91,40 +109,61 @@ def run_show(
     return EXIT_OK
 
 
-def run_export(path: Path | None, config: Path | None, out: TextIO) -> int:
-    loaded = load(path, config)
-    graph = loaded.context.graph
-    dependents = {item_id: graph.dependents(item_id) for item_id in loaded.context.items_by_id}
-    write_json(out, to_document(loaded.roadmap, dependents))
+def run_export(paths: Sequence[Path] | None, config: Path | None, out: TextIO) -> int:
+    """One roadmap's document; several roadmaps give a JSON array of their documents."""
+    documents = []
+    for loaded in load_all(paths, config):
+        graph = loaded.context.graph
+        dependents = {item_id: graph.dependents(item_id) for item_id in loaded.context.items_by_id}
+        documents.append(to_document(loaded.roadmap, dependents))
+    write_json(out, documents[0] if len(documents) == 1 else documents)
     return EXIT_OK
 
 
-def run_stats(path: Path | None, output_format: str, config: Path | None, out: TextIO) -> int:
-    loaded = load(path, config)
-    counted = stats(loaded.roadmap, loaded.settings.statuses.is_done)
+def _added(total: dict[str, int], counts: dict[str, int]) -> None:
+    for key, count in counts.items():
+        total[key] = total.get(key, 0) + count
+
+
+def run_stats(
+    paths: Sequence[Path] | None, output_format: str, config: Path | None, out: TextIO
+) -> int:
+    loaded = load_all(paths, config)
+    several = len(loaded) > 1
+    total = 0
+    by_status: dict[str, int] = {}
+    by_priority: dict[str, int] = {}
+    sections: list[tuple[str, str, int, int]] = []  # (file, section, done, all)
+    for one in loaded:
+        counted = stats(one.roadmap, one.settings.statuses.is_done)
+        total += counted.total
+        _added(by_status, counted.by_status)
+        _added(by_priority, counted.by_priority)
+        sections += [(one.roadmap.path, *entry) for entry in counted.sections]
     if output_format == "json":
-        write_json(
-            out,
-            {
-                "items": counted.total,
-                "by_status": counted.by_status,
-                "by_priority": counted.by_priority,
-                "sections": [
-                    {"section": name, "done": done, "items": total}
-                    for name, done, total in counted.sections
-                ],
-            },
-        )
+        document: dict[str, object] = {
+            "items": total,
+            "by_status": by_status,
+            "by_priority": by_priority,
+            "sections": [
+                ({FILE: path} if several else {}) | {"section": name, "done": done, "items": count}
+                for path, name, done, count in sections
+            ],
+        }
+        if several:
+            document = {"files": [one.roadmap.path for one in loaded]} | document
+        write_json(out, document)
         return EXIT_OK
-    lines = [f"{counted.total} items in {loaded.roadmap.path}", ""]
-    lines.append(table([["STATUS", "ITEMS"], *[[k, str(v)] for k, v in counted.by_status.items()]]))
-    lines.append(
-        table([["PRIORITY", "ITEMS"], *[[k, str(v)] for k, v in counted.by_priority.items()]])
-    )
-    progress = [["SECTION", "DONE", "PROGRESS"]]
-    for name, done, total in counted.sections:
-        share = f"{done * 100 // total}%" if total else "-"
-        progress.append([name, f"{done}/{total}", share])
+    where = ", ".join(one.roadmap.path for one in loaded)
+    lines = [f"{total} items in {where}", ""]
+    lines.append(table([["STATUS", "ITEMS"], *[[k, str(v)] for k, v in by_status.items()]]))
+    lines.append(table([["PRIORITY", "ITEMS"], *[[k, str(v)] for k, v in by_priority.items()]]))
+    progress = [
+        ["FILE", "SECTION", "DONE", "PROGRESS"] if several else ["SECTION", "DONE", "PROGRESS"]
+    ]
+    for path, name, done, count in sections:
+        share = f"{done * 100 // count}%" if count else "-"
+        progress.append([*([path] if several else []), name, f"{done}/{count}", share])
     lines.append(table(progress))
     out.write("\n".join(lines))
     return EXIT_OK

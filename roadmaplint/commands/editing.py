@@ -6,16 +6,23 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import DEFAULT_PATH, EXIT_OK, Loaded, load
+from roadmaplint.commands.common import (
+    DEFAULT_PATH,
+    EXIT_OK,
+    Loaded,
+    SettingsCache,
+    load_source,
+)
 from roadmaplint.commands.fix import unified_diff
+from roadmaplint.config import Overrides
 from roadmaplint.edit import STARTER, FieldChange, new_item, set_fields
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
-from roadmaplint.write import create_roadmap, write_roadmap
+from roadmaplint.write import Pending, create_roadmap, editing
 
 
 def _regenerate_and_write(
-    loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
+    pending: Pending, loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
 ) -> int:
     """Regenerate the derived sections of an edited text, then diff it or write it."""
     regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings)
@@ -24,7 +31,7 @@ def _regenerate_and_write(
     if dry_run:
         out.write(unified_diff(str(loaded.source.path), loaded.source.text, regenerated.text))
         return EXIT_OK
-    write_roadmap(loaded.source, regenerated.text)
+    pending.write(regenerated.text)
     out.write(said + "\n")
     return EXIT_OK
 
@@ -39,10 +46,12 @@ def run_set(
 ) -> int:
     if not changes:
         raise RoadmapError("nothing to set: give --status, --priority, --dri or --depends-on")
-    loaded = load(path, config)
-    edited = set_fields(loaded.roadmap, item_id, changes, loaded.settings)
-    said = ", ".join(f"{change.name} {change.value}" for change in changes)
-    return _regenerate_and_write(loaded, edited, dry_run, out, f"Set {item_id}: {said}")
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        edited = set_fields(loaded.roadmap, item_id, changes, loaded.settings)
+        said = ", ".join(f"{change.name} {change.value}" for change in changes)
+        said = f"Set {item_id}: {said}"
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_new(
@@ -55,9 +64,11 @@ def run_new(
     config: Path | None,
     out: TextIO,
 ) -> int:
-    loaded = load(path, config)
-    edited, item_id = new_item(loaded.roadmap, section, title, changes, loaded.settings, done)
-    return _regenerate_and_write(loaded, edited, dry_run, out, f"Added {item_id} to {section}")
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        edited, item_id = new_item(loaded.roadmap, section, title, changes, loaded.settings, done)
+        said = f"Added {item_id} to {section}"
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:

@@ -21,8 +21,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
 from roadmaplint.parse import split_lines
 from roadmaplint.report import plural
-from roadmaplint.source import read_roadmap
-from roadmaplint.write import write_roadmap
+from roadmaplint.write import editing
 
 
 @dataclass(frozen=True)
@@ -45,35 +44,52 @@ def unified_diff(path: str, old: str, new: str) -> str:
 
 def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err: TextIO) -> int:
     settings = SettingsCache(options.config, options.overrides)
-    changed = unchanged = 0
-    refused = broken = False
-    for path in roadmap_paths(paths):
+    tally = _Tally()
+    refused = False
+    dry = options.check or options.diff
+    for path in roadmap_paths(paths, options.config):
         try:
-            source = read_roadmap(path)
-            result = fix_text(source.text, str(path), settings.for_path(path))
-            if result.refused:
-                err.write(f"{path}: cannot fix: {result.refused}\n")
-                refused = True
-            if not result.changed:
-                unchanged += 1
-                continue
-            changed += 1
-            what = "; ".join(result.changes)
-            if options.diff:
-                out.write(unified_diff(str(path), source.text, result.text))
-            elif options.check:
-                out.write(f"Would fix {path} ({what})\n")
-            else:
-                write_roadmap(source, result.text)
-                out.write(f"Fixed {path} ({what})\n")
+            with editing(path, lock=not dry) as pending:
+                source = pending.source
+                result = fix_text(source.text, str(path), settings.for_path(path))
+                if result.refused:
+                    err.write(f"{path}: cannot fix: {result.refused}\n")
+                    refused = True
+                if not result.changed:
+                    tally.unchanged += 1
+                    continue
+                what = "; ".join(result.changes)
+                if options.diff:
+                    out.write(unified_diff(str(path), source.text, result.text))
+                elif options.check:
+                    out.write(f"Would fix {path} ({what})\n")
+                else:
+                    pending.write(result.text)
+                    out.write(f"Fixed {path} ({what})\n")
+                tally.changed += 1
         except RoadmapError as error:
             say_error(err, str(error))
-            broken = True
-    if not options.diff and changed + unchanged:
-        verb = "would be fixed" if options.check else "fixed"
-        out.write(f"{plural(changed, 'file')} {verb}, {unchanged} left unchanged.\n")
-    if broken:
+            tally.failed += 1
+    if not options.diff and tally.changed + tally.unchanged:
+        out.write(tally.summary(options.check))
+    if tally.failed:
         return EXIT_ERROR
-    if refused or (changed and (options.check or options.diff)):
+    if refused or (tally.changed and dry):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+@dataclass
+class _Tally:
+    """What happened to each file; a file counts as fixed only once it is written."""
+
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+    def summary(self, check: bool) -> str:
+        verb = "would be fixed" if check else "fixed"
+        said = f"{plural(self.changed, 'file')} {verb}, {self.unchanged} left unchanged"
+        if self.failed:
+            said += f", {self.failed} failed"
+        return said + ".\n"

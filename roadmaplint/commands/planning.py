@@ -2,51 +2,88 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load, table, write_json
+from roadmaplint.commands.common import (
+    EXIT_OK,
+    Loaded,
+    load,
+    load_all,
+    split_reference,
+    table,
+    write_json,
+)
+from roadmaplint.commands.database import FILE
 from roadmaplint.errors import RoadmapError
-from roadmaplint.plan import path_to, startable
+from roadmaplint.plan import Candidate, path_to, startable
+from roadmaplint.references import cross_reference, normalised, target_path
 from roadmaplint.rules.base import did_you_mean
+
+if TYPE_CHECKING:
+    from roadmaplint.picture import View
 
 
 def run_next(
-    path: Path | None, limit: int | None, output_format: str, config: Path | None, out: TextIO
+    paths: Sequence[Path] | None,
+    limit: int | None,
+    output_format: str,
+    config: Path | None,
+    out: TextIO,
 ) -> int:
-    loaded = load(path, config)
-    candidates = startable(loaded.context)[:limit] if limit else startable(loaded.context)
+    loaded = load_all(paths, config)
+    several = len(loaded) > 1
+    ranked: list[tuple[tuple[int, int], str, Candidate]] = []
+    for one in loaded:
+        rank = one.context.priority_rank
+        for found in startable(one.context):
+            order = (rank.get(found.item.priority or "", len(rank)), -found.unblocks)
+            ranked.append((order, one.roadmap.path, found))
+    ranked.sort(key=lambda entry: entry[0])  # stable: file order, then each file's own order
+    chosen = ranked[:limit] if limit else ranked
     if output_format == "json":
         write_json(
             out,
             [
-                {
-                    "id": found.item.id,
-                    "title": found.item.title,
-                    "priority": found.item.priority,
-                    "unblocks": found.unblocks,
-                    "line": found.item.position.line,
-                }
-                for found in candidates
+                _with_file(
+                    path if several else None,
+                    {
+                        "id": found.item.id,
+                        "title": found.item.title,
+                        "priority": found.item.priority,
+                        "unblocks": found.unblocks,
+                        "line": found.item.position.line,
+                    },
+                )
+                for _, path, found in chosen
             ],
         )
         return EXIT_OK
+    candidates = [found for _, _, found in chosen]
+    files = [path for _, path, _ in chosen]
     if not candidates:
         out.write("Nothing can start now: no ready item has all its dependencies done.\n")
         return EXIT_OK
-    rows = [["#", "ID", "PRIORITY", "UNBLOCKS", "TITLE"]]
+    rows = [["#", *(["FILE"] if several else []), "ID", "PRIORITY", "UNBLOCKS", "TITLE"]]
     rows += [
         [
             str(number),
+            *([path] if several else []),
             found.item.id,
             found.item.priority or "",
             str(found.unblocks),
             found.item.title,
         ]
-        for number, found in enumerate(candidates, 1)
+        for number, (path, found) in enumerate(zip(files, candidates, strict=True), 1)
     ]
     out.write(table(rows))
     return EXIT_OK
+
+
+def _with_file(path: str | None, entry: dict[str, object]) -> dict[str, object]:
+    """The entry with a leading file column when several roadmaps were read."""
+    return entry if path is None else {FILE: path} | entry
 
 
 def run_path(
@@ -85,11 +122,54 @@ def run_path(
 
 
 def run_graph(
-    path: Path | None, output_format: str, focus: str | None, config: Path | None, out: TextIO
+    paths: Sequence[Path] | None,
+    output_format: str,
+    focus: str | None,
+    config: Path | None,
+    out: TextIO,
 ) -> int:
-    from roadmaplint.picture import as_json, build_view, dot, mermaid
+    from roadmaplint.picture import as_json, build_view, combine, dot, mermaid
 
-    loaded = load(path, config)
+    loaded = load_all(paths, config)
+    render = {"mermaid": mermaid, "dot": dot, "json": as_json}[output_format]
+    if len(loaded) == 1:
+        out.write(render(_view(loaded[0], focus)))
+        return EXIT_OK
+    if focus is not None:
+        named, item_id = split_reference(focus)
+        if named is None:
+            raise RoadmapError(f"--focus {focus}: with several roadmaps, name the file: PATH#ID")
+        chosen = [one for one in loaded if normalised(one.roadmap.path) == normalised(str(named))]
+        if not chosen:
+            raise RoadmapError(f"--focus {focus}: {named} is not among the roadmaps read")
+        out.write(render(_view(chosen[0], item_id)))
+        return EXIT_OK
+    paths_read = {normalised(one.roadmap.path): one for one in loaded}
+
+    def resolve(path: str, name: str) -> str | None:
+        one = paths_read[normalised(path)]
+        reference = cross_reference(name, one.settings.id_pattern)
+        if reference is None:
+            return None
+        target = paths_read.get(target_path(one.roadmap.path, reference))
+        if target is None or reference.item_id not in target.context.items_by_id:
+            return None
+        return f"{target.roadmap.path}#{reference.item_id}"
+
+    views = [
+        (
+            one.roadmap.path,
+            build_view(one.roadmap, one.context.items_by_id, one.settings.statuses),
+        )
+        for one in loaded
+    ]
+    out.write(render(combine(views, resolve)))
+    return EXIT_OK
+
+
+def _view(loaded: Loaded, focus: str | None) -> View:
+    from roadmaplint.picture import build_view
+
     items = loaded.context.items_by_id
     keep = None
     if focus is not None:
@@ -99,7 +179,4 @@ def run_graph(
             )
         graph = loaded.context.graph
         keep = graph.ancestors(focus) | graph.descendants(focus) | {focus}
-    view = build_view(loaded.roadmap, items, loaded.settings.statuses, keep)
-    render = {"mermaid": mermaid, "dot": dot, "json": as_json}[output_format]
-    out.write(render(view))
-    return EXIT_OK
+    return build_view(loaded.roadmap, items, loaded.settings.statuses, keep)

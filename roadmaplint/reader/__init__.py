@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import (
     GraphSection,
     Item,
     Legend,
+    LinkReference,
     Overview,
     OverviewGroup,
     Position,
@@ -29,10 +31,12 @@ from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
     find_stray_lists,
+    link_references,
     markdown,
     read_blocks,
     repaired,
     split_lines,
+    with_uncovered_text,
 )
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
@@ -81,11 +85,13 @@ def parse(
     settings: Settings | None = None,
     *,
     continued: bool = False,
+    references: Sequence[LinkReference] = (),
 ) -> Roadmap:
     """Read a roadmap's text into records.
 
     ``continued`` reads the rest of a document from one of its level-1 headings
-    on: that heading is then not taken for the title.
+    on: that heading is then not taken for the title. ``references`` are link
+    reference definitions made above such a rest, which inline links in it use.
     """
     settings = settings or Settings()
     # The parse allocates hundreds of thousands of tokens and records and makes no
@@ -94,33 +100,41 @@ def parse(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _records(text, path, Dialect.from_settings(settings), continued)
+        return _records(text, path, Dialect.from_settings(settings), continued, references)
     finally:
         if collecting:
             gc.enable()
 
 
-def _read_repaired(body: str, path: str, lines: list[str]) -> tuple[Blocks, tuple[StrayList, ...]]:
+def _read_repaired(
+    body: str, path: str, lines: list[str], references: Sequence[LinkReference]
+) -> tuple[Blocks, tuple[StrayList, ...]]:
     """The blocks of the text as if every stray list were indented like the document."""
-    blocks = read_blocks(body, path)
+    blocks = read_blocks(body, path, lines, references)
     strays: list[StrayList] = []
     for _ in range(MAX_REPAIRS):
         found = find_stray_lists(blocks, lines)
         if not found:
             break
         strays += found
-        blocks = read_blocks(repaired(lines, strays), path)
+        blocks = read_blocks(repaired(lines, strays), path, lines, references)
     return blocks, tuple(strays)
 
 
-def _records(text: str, path: str, dialect: Dialect, continued: bool) -> Roadmap:
+def _records(
+    text: str,
+    path: str,
+    dialect: Dialect,
+    continued: bool,
+    references: Sequence[LinkReference],
+) -> Roadmap:
     bom = text.startswith(BOM)
     body = text[1:] if bom else text
     lines = split_lines(body)
-    blocks, strays = _read_repaired(body, path, lines)
+    blocks, strays = _read_repaired(body, path, lines, references)
     tokens = blocks.tokens
     inline = InlineText(markdown(), blocks.env)
-    outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued)
+    outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued, path)
     items: list[Item] = []
     legends: dict[str, Legend] = {}
     overviews: list[Overview] = []
@@ -177,6 +191,8 @@ def _records(text: str, path: str, dialect: Dialect, continued: bool) -> Roadmap
         comments=tuple(blocks.comments),
         style=style,
         source=text,
+        blocks=with_uncovered_text(blocks.top_level, lines),
+        references=link_references(blocks.env),
         stray_lists=strays,
         near_misses=misses,
     )
@@ -214,6 +230,7 @@ def _overview(
         part.end,
         OverviewDraft(part.position, indent, part.heading.line),
         inline,
+        lines,
     )
     groups = tuple(
         OverviewGroup(group.label, group.priority, group.line, tuple(group.entries))
@@ -249,7 +266,7 @@ def read_item_lines(
     settings: Settings | None = None,
     *,
     section: str | None = None,
-    references: dict[str, object] | None = None,
+    references: Sequence[LinkReference] = (),
 ) -> Item | None:
     """Read the item whose heading is on ``first_line`` and that ends on ``last_line``
     (1-based, inclusive) of ``text``, without reading the rest of the document.
@@ -261,7 +278,7 @@ def read_item_lines(
     item a full ``parse(text)`` reads at ``a`` whenever that item spans ``a..b``
     (a property the tests check). ``section`` is the item's section (the outline
     around the item is not read); ``references`` are the document's link reference
-    definitions (``env["references"]`` of a full parse), which inline text depends on.
+    definitions (``Roadmap.references`` of a full parse), which inline text depends on.
     Returns None when ``first_line`` is not an item heading at the top of the range.
     """
     dialect = Dialect.from_settings(settings or Settings())
@@ -271,14 +288,12 @@ def read_item_lines(
     padded = "".join("\n" for _ in range(first_line - 1)) + "".join(
         lines[first_line - 1 : last_line]
     )
-    blocks = read_blocks(padded, "")
-    if references:
-        blocks.env["references"] = references
+    blocks = read_blocks(padded, "", lines, references)
     if not blocks.headings or blocks.headings[0].line != first_line:
         return None
     inline = InlineText(markdown(), blocks.env)
     heading = blocks.headings[0]
-    outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, continued=True)
+    outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
     part = outline.parts[0]
     if part.kind != ITEM or len(outline.parts) > 1:
         return None  # not one item: its heading is a section, or the range holds more

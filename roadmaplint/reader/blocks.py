@@ -9,11 +9,12 @@ block quote, and the HTML comments (where suppressions live).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Comment, Position, StrayList
+from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -21,6 +22,19 @@ if TYPE_CHECKING:
 
 _NEWLINES = re.compile(r"\r\n?|\n")
 _LISTS = ("bullet_list_open", "ordered_list_open")
+# Top-level block tokens and the kind of Block each opens.
+_BLOCK_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "hr": "hr",
+    "blockquote_open": "quote",
+    "table_open": "table",
+}
 # A document repaired this many times over is not a roadmap with a few stray lists.
 MAX_REPAIRS = 20
 
@@ -83,13 +97,24 @@ class Blocks:
     # Headings inside a list or block quote, with the index of the top-level block holding them.
     nested: list[tuple[HeadingBlock, int]] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    top_level: list[Block] = field(default_factory=list)  # in order, as markdown-it sees them
 
 
-def read_blocks(body: str, path: str) -> Blocks:
+def read_blocks(
+    body: str, path: str, lines: list[str], references: Sequence[LinkReference] = ()
+) -> Blocks:
+    """One pass over markdown-it's tokens of ``body``; ``lines`` are the document's own
+    lines (the same line breaks) and ``references`` definitions made above ``body``."""
     md = markdown()
     env: dict[str, Any] = {}
+    if references:
+        env["references"] = {
+            found.label: {"href": found.url, "title": found.title, "map": None}
+            for found in references
+        }
     tokens = md.parse(body, env)
     blocks = Blocks(tokens, env)
+    top_level = blocks.top_level
     # markdown-it-py silently skips the rest of the document inside a container
     # opened at its nesting limit: refuse instead of reading half a file.
     deepest = md.options.maxNesting - 1
@@ -100,6 +125,8 @@ def read_blocks(body: str, path: str) -> Blocks:
         if token.level == 0:
             if token.nesting != -1:
                 top = index
+                if token.map is not None and kind in _BLOCK_KINDS:
+                    top_level.append(_block(token, kind, lines))
             if kind == "heading_open":
                 headings.append(_heading(tokens, index))
                 continue
@@ -116,6 +143,64 @@ def read_blocks(body: str, path: str) -> Blocks:
         if kind == "html_block" and token.map and token.content.lstrip().startswith("<!--"):
             comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
     return blocks
+
+
+def _block(token: Token, kind: str, lines: list[str]) -> Block:
+    assert token.map is not None
+    what = _BLOCK_KINDS[kind]
+    level = int(token.tag[1]) if what == "heading" else 0
+    info = token.info.strip() if what == "fence" else ""
+    # A fence's last line is its closing fence; other blocks end at their
+    # last written line (markdown-it counts the blank lines after a list in).
+    end = token.map[1] if what == "fence" else last_written_line(token.map[1], lines)
+    return Block(what, token.map[0] + 1, max(end, token.map[0] + 1), level, info)
+
+
+def last_written_line(end: int, lines: list[str]) -> int:
+    """The last non-blank line at or before the 1-based line ``end``."""
+    line = min(end, len(lines))
+    while line > 1 and not lines[line - 1].strip():
+        line -= 1
+    return line
+
+
+def with_uncovered_text(blocks: list[Block], lines: list[str]) -> tuple[Block, ...]:
+    """The blocks, with an ``other`` block for each run of written lines no token covers.
+
+    markdown-it emits no token for link reference definitions; without these the
+    blocks would not account for every line the user wrote.
+    """
+    finished: list[Block] = []
+    covered = 0  # the last line accounted for
+    for block in [*blocks, Block("end", len(lines) + 1, len(lines) + 1)]:
+        run_start = run_end = 0
+        for line in range(covered + 1, block.line):
+            if lines[line - 1].strip():
+                if not run_start:
+                    run_start = line
+                run_end = line
+            elif run_start:
+                finished.append(Block("other", run_start, run_end))
+                run_start = 0
+        if run_start:
+            finished.append(Block("other", run_start, run_end))
+        if block.kind != "end":
+            finished.append(block)
+            covered = max(covered, block.end_line)
+    return tuple(finished)
+
+
+def link_references(env: dict[str, Any]) -> tuple[LinkReference, ...]:
+    found = env.get("references") or {}
+    return tuple(
+        LinkReference(
+            label,
+            str(value.get("href", "")),
+            str(value.get("title", "")),
+            (value.get("map") or [-1])[0] + 1,
+        )
+        for label, value in found.items()
+    )
 
 
 def _heading(tokens: list[Token], index: int) -> HeadingBlock:

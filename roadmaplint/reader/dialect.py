@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from roadmaplint.idpattern import ITEM_HEADING, id_regex
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
 
 STATUS_LEGEND = "status legend"
@@ -93,14 +94,9 @@ class Patterns:
     item_heading: re.Pattern[str]
 
 
-@lru_cache(maxsize=32)
 def patterns(id_pattern: str) -> Patterns:
-    separators = "|".join(re.escape(separator) for separator in SEPARATORS)
-    heading = (
-        rf"\[(?P<id>{id_pattern})\](?:[ \t]*[—–:-])?[ \t]+(?P<title>\S.*)"
-        rf"|(?P<id2>{id_pattern})(?:{separators})[ \t]*(?P<title2>\S.*)"
-    )
-    return Patterns(re.compile(id_pattern), re.compile(heading, re.S))
+    """Compiled by ``idpattern``: a custom pattern runs on RE2, which cannot backtrack."""
+    return Patterns(id_regex(id_pattern), id_regex(id_pattern, ITEM_HEADING))
 
 
 def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:

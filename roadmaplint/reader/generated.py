@@ -40,7 +40,12 @@ class GraphDraft:
 
 
 def read_overview(
-    tokens: list[Token], start: int, end: int, draft: OverviewDraft, text: InlineText
+    tokens: list[Token],
+    start: int,
+    end: int,
+    draft: OverviewDraft,
+    text: InlineText,
+    lines: list[str],
 ) -> OverviewDraft:
     """Its level-2 headings are priority groups; the list items under them, the entries."""
     for index in range(start + 1, end):
@@ -54,11 +59,13 @@ def read_overview(
                 GroupDraft(label, words[0] if words else "", token.map[0] + 1 if token.map else 1)
             )
         elif token.type == "list_item_open" and token.level == 1:
-            _entry(tokens, index, draft, text)
+            _entry(tokens, index, draft, text, lines)
     return draft
 
 
-def _entry(tokens: list[Token], index: int, draft: OverviewDraft, text: InlineText) -> None:
+def _entry(
+    tokens: list[Token], index: int, draft: OverviewDraft, text: InlineText, lines: list[str]
+) -> None:
     paragraph, inline = tokens[index + 1], tokens[index + 2]
     if paragraph.type != "paragraph_open" or inline.map is None:
         return
@@ -66,7 +73,11 @@ def _entry(tokens: list[Token], index: int, draft: OverviewDraft, text: InlineTe
         draft.bullet = tokens[index].markup
     words = text(inline.content).split()
     if words and draft.groups:
-        draft.groups[-1].entries.append(OverviewEntry(words[0], inline.map[0] + 1))
+        line = inline.map[0] + 1
+        item_map = tokens[index].map
+        end = max(line, last_content_line(item_map[1], lines)) if item_map else line
+        bare = end == line and inline.content.strip() == words[0]
+        draft.groups[-1].entries.append(OverviewEntry(words[0], line, end, bare))
 
 
 def read_graph(
@@ -77,7 +88,14 @@ def read_graph(
         token = tokens[index]
         if token.level == 0 and token.map is not None and token.type != "hr":
             draft.body_end = max(draft.body_end, token.map[1])
-        if token.type == "fence" and draft.code is None:
+        # Only a mermaid fence directly in the section is generated; a user's other
+        # code blocks (a sh example, a fence in a list) are theirs.
+        if (
+            token.type == "fence"
+            and token.level == 0
+            and token.info.split()[:1] == ["mermaid"]
+            and draft.code is None
+        ):
             draft.code = token.content
             if token.map:
                 draft.code_line = token.map[0] + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Heading, Position, Section
 from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
@@ -70,13 +71,14 @@ def detect(
     dialect: Dialect,
     text: InlineText,
     continued: bool,
+    path: str,
 ) -> Outline:
     parts = [
         Part(PROSE, heading, text(heading.source), heading_position(lines, heading.line))
         for heading in headings
     ]
     title = _classify_level_one(parts, dialect, continued)
-    _classify_inner_and_legends(parts)
+    _classify_inner_and_legends(parts, dialect, path)
     _classify_items(parts, dialect)
     item_level = _assign_sections(parts, dialect)
     _absorb_subheadings(parts)
@@ -114,15 +116,32 @@ def _classify_level_one(parts: list[Part], dialect: Dialect, continued: bool) ->
     return title
 
 
-def _classify_inner_and_legends(parts: list[Part]) -> None:
-    """Headings inside the generated sections belong to them; legends are found by name."""
-    scope: str | None = None
+def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) -> None:
+    """Headings inside the generated sections belong to them; legends are found by name.
+
+    An item heading inside a generated section would be erased by fix: refused.
+    """
+    scope: Part | None = None
     for part in parts:
         level = part.heading.level
         if level == 1:
-            scope = part.kind if part.kind in (OVERVIEW, GRAPH) else None
+            scope = part if part.kind in (OVERVIEW, GRAPH) else None
             continue
-        if scope == OVERVIEW or (scope == GRAPH and level > 2):
+        # Bracketed only: "## P1: Important" is a priority group, not an item.
+        bracketed = part.text.startswith("[")
+        if (
+            scope is not None
+            and level == 2
+            and bracketed
+            and match_item_heading(part.text, dialect)
+        ):
+            setting = "overview-heading" if scope.kind == OVERVIEW else "graph-heading"
+            raise RoadmapError(
+                f"{path}:{part.heading.line}: the item heading {part.text!r} is inside the "
+                f'generated section "{scope.text}", which fix regenerates; move the item to a '
+                f"section of items, or name another section with {setting}"
+            )
+        if scope is not None and (scope.kind == OVERVIEW or level > 2):
             part.kind = INNER
             continue
         scope = None

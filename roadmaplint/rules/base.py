@@ -22,6 +22,27 @@ class Context:
 
     roadmap: Roadmap
     settings: Settings
+    _others: dict[str, Roadmap | str] = field(default_factory=dict, repr=False, compare=False)
+
+    def other_roadmap(self, path: str) -> Roadmap | str:
+        """Another roadmap named by a ``path#ID`` dependency, read once; or why it cannot be."""
+        from roadmaplint.references import normalised
+
+        if path == normalised(self.roadmap.path):
+            return self.roadmap
+        if path not in self._others:
+            from pathlib import Path
+
+            from roadmaplint.errors import RoadmapError
+            from roadmaplint.parse import parse
+            from roadmaplint.source import read_roadmap
+
+            try:
+                text = read_roadmap(Path(path)).text
+                self._others[path] = parse(text, path, self.settings)
+            except RoadmapError as error:
+                self._others[path] = str(error).split(" (looked in ")[0]
+        return self._others[path]
 
     @cached_property
     def items_by_id(self) -> dict[str, Item]:
@@ -60,6 +81,7 @@ class Report:
     position: Position
     message: str
     item: str | None = None
+    fixable: bool | None = None  # None: as the rule says; False where fix would refuse
 
 
 @dataclass(frozen=True)
@@ -90,7 +112,7 @@ class Rule:
                 severity=self.severity,
                 message=report.message,
                 item=report.item,
-                fixable=self.fixable,
+                fixable=self.fixable if report.fixable is None else report.fixable,
             )
 
 

@@ -33,6 +33,30 @@ def unknown_dependencies(context: Context) -> Iterator[Report]:
                     f"{did_you_mean(dependency, similar)}",
                     item.id,
                 )
+    yield from unknown_cross_references(context)
+
+
+def unknown_cross_references(context: Context) -> Iterator[Report]:
+    """``path#ID`` dependencies whose file cannot be read or holds no such item."""
+    from roadmaplint.references import cross_reference, target_path
+
+    for item in context.roadmap.items:
+        for name in item.external_deps:
+            reference = cross_reference(name, context.settings.id_pattern)
+            if reference is None:
+                continue
+            other = context.other_roadmap(target_path(context.roadmap.path, reference))
+            if isinstance(other, str):
+                yield Report(_where(item), f"{item.id} depends on {name}, but {other}", item.id)
+                continue
+            known = {found.id for found in other.items}
+            if reference.item_id not in known:
+                yield Report(
+                    _where(item),
+                    f"{item.id} depends on unknown item {reference.item_id} of {reference.path}"
+                    f"{did_you_mean(reference.item_id, known)}",
+                    item.id,
+                )
 
 
 def dependency_cycles(context: Context) -> Iterator[Report]:
@@ -112,8 +136,10 @@ RULES = (
         severity=Severity.ERROR,
         summary="Depends on names an item that does not exist.",
         why="A dependency on a renamed or deleted item is a promise nobody tracks: plans "
-        "built on it are wrong. Names that are not item IDs (`Go 1.26`) are external "
-        "dependencies and are not checked.",
+        "built on it are wrong. An item of another roadmap is named `path#ID`, the path "
+        "relative to this roadmap's folder (`docs/ROADMAP.md#GRAPH-1`); it is checked the "
+        "same way. Names that are not item IDs (`Go 1.26`) are external dependencies and "
+        "are not checked.",
         bad="- **Depends on:** GRAPH-9\n",
         good="- **Depends on:** GRAPH-1\n",
         check=unknown_dependencies,

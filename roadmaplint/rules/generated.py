@@ -20,6 +20,7 @@ def stale_overview(context: Context) -> Iterator[Report]:
             Position(difference.line, len(overview.indent) + 1),
             f"Priority Overview is out of date: {difference.message}",
             difference.item,
+            None if difference.fixable else False,
         )
 
 

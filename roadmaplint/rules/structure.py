@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.idpattern import id_regex
 from roadmaplint.model import Heading, Position
 from roadmaplint.parse import Dialect
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
@@ -20,7 +21,7 @@ _FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.
 def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     """Why a heading among items is no item heading, or None if it is plain prose."""
     pattern = settings.id_pattern
-    id_only = re.compile(pattern)
+    id_only = id_regex(pattern)
     hashes = "#" * heading.level
     bracketed = _BRACKETED.fullmatch(heading.text)
     if bracketed is not None:

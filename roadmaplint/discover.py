@@ -1,0 +1,158 @@
+"""Which roadmap files a run reads, when the command line names none or names a folder.
+
+With no path: ``ROADMAP.md`` in the current folder if it exists, else every
+file under the current folder that the configuration's ``include`` globs match
+(default ``**/ROADMAP.md``) and its ``exclude`` globs do not. A folder argument
+is searched the same way. In a git work tree the candidates are the files git
+knows or would add (``git ls-files --cached --others --exclude-standard``), so
+.gitignore is honoured as git reads it; elsewhere the folder is walked,
+skipping hidden folders and virtual environments. Files named on the command
+line are read as given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from roadmaplint.errors import RoadmapError
+
+DEFAULT_NAME = "ROADMAP.md"
+# Folders never searched when walking outside git: tools' and package managers' own.
+SKIPPED_FOLDERS = frozenset(
+    {"node_modules", "venv", "__pycache__", "site-packages", "__pypackages__"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Globs:
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    source: str  # where they were set, for messages: a config file or "the defaults"
+
+
+@lru_cache(maxsize=256)
+def _compiled(glob: str) -> re.Pattern[str]:
+    """A glob as a regular expression over a /-separated relative path.
+
+    ``**`` spans folders, ``*`` and ``?`` stay within one; a glob without a
+    ``/`` matches a name at any depth, as in .gitignore.
+    """
+    if "/" not in glob.rstrip("/"):
+        glob = "**/" + glob
+    pattern = ""
+    index = 0
+    while index < len(glob):
+        if glob.startswith("**/", index):
+            pattern += "(?:[^/]*/)*"
+            index += 3
+        elif glob.startswith("**", index):
+            pattern += ".*"
+            index += 2
+        elif glob[index] == "*":
+            pattern += "[^/]*"
+            index += 1
+        elif glob[index] == "?":
+            pattern += "[^/]"
+            index += 1
+        else:
+            pattern += re.escape(glob[index])
+            index += 1
+    return re.compile(pattern.rstrip("/"))
+
+
+def matches(relative: str, globs: Iterable[str]) -> bool:
+    return any(_compiled(glob).fullmatch(relative) for glob in globs)
+
+
+def excluded(relative: str, globs: Sequence[str]) -> bool:
+    """Whether the path, or a folder it is in, matches an exclude glob."""
+    if not globs:
+        return False
+    parts = relative.split("/")
+    return any(matches("/".join(parts[:end]), globs) for end in range(1, len(parts) + 1))
+
+
+def _git_candidates(folder: Path) -> list[str] | None:
+    from roadmaplint.git import GitError, run_git, worktree_root
+
+    if worktree_root(folder) is None:
+        return None
+    try:
+        out = run_git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=folder)
+    except GitError:
+        return None
+    names = out.decode("utf-8", "surrogateescape").split("\0")
+    return sorted({name for name in names if name and (folder / name).is_file()})
+
+
+def _walked_candidates(folder: Path) -> list[str]:
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = sorted(
+            name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
+        )
+        relative_top = Path(top).relative_to(folder).as_posix()
+        prefix = "" if relative_top == "." else relative_top + "/"
+        found += [prefix + name for name in sorted(files)]
+    return found
+
+
+def search(folder: Path, globs: Globs) -> list[Path]:
+    """The files under ``folder`` that ``globs`` select, sorted."""
+    candidates = _git_candidates(folder)
+    if candidates is None:
+        candidates = _walked_candidates(folder)
+    return [
+        folder / name
+        for name in candidates
+        if matches(name, globs.include) and not excluded(name, globs.exclude)
+    ]
+
+
+def _globs_for(folder: Path, config: Path | None) -> Globs:
+    from roadmaplint.config import find_config, load_settings
+
+    chosen = config or find_config(folder / DEFAULT_NAME)
+    settings = load_settings(chosen)
+    return Globs(settings.include, settings.exclude, str(chosen) if chosen else "the defaults")
+
+
+def _nothing_found(folder: Path, globs: Globs, default_looked: bool) -> RoadmapError:
+    where = folder.resolve()
+    looked = f"no {DEFAULT_NAME} in {where}, and " if default_looked else ""
+    spelled = ", ".join(globs.include)
+    skipped = f" (exclude {', '.join(globs.exclude)})" if globs.exclude else ""
+    return RoadmapError(
+        f"no roadmap found: {looked}no file under {where} matches include {spelled}{skipped}, "
+        f"from {globs.source}; name the file (roadmaplint check docs/{DEFAULT_NAME}), or set "
+        "include in .roadmaplint.toml or [tool.roadmaplint], or run `roadmaplint init`"
+    )
+
+
+def roadmap_files(paths: Sequence[Path] | None, config: Path | None = None) -> list[Path]:
+    """The roadmaps a command reads: files as named, folders searched, or the default."""
+    if not paths:
+        default = Path(DEFAULT_NAME)
+        if default.is_file():
+            return [default]
+        globs = _globs_for(Path("."), config)
+        found = search(Path("."), globs)
+        if not found:
+            raise _nothing_found(Path("."), globs, default_looked=True)
+        return found
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            globs = _globs_for(path, config)
+            found = search(path, globs)
+            if not found:
+                raise _nothing_found(path, globs, default_looked=False)
+            files += found
+        else:
+            files.append(path)
+    return list(dict.fromkeys(files))
