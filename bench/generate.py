@@ -89,6 +89,8 @@ def generate(items: int, seed: int = 1) -> str:
             add("  - **Definition of Done:**\n")
             for _ in range(rng.randint(1, 2)):
                 box = rng.choice(("", "[ ] ", "[x] "))
+                if status == "done" and box == "[ ] ":
+                    box = "[x] "  # a done item's boxes are ticked (RL504), same random stream
                 add(f"    - {box}{_phrase(rng, 2, 5).capitalize()}\n")
             add("\n  ---\n\n")
             records.append((item_id, status, priority))

@@ -140,7 +140,19 @@ def check(
     ] = None,
     config: ConfigOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
-    statistics: Annotated[bool, typer.Option(help="Print a count per rule code.")] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            help="Print a count per rule code instead of the findings (text or json format)."
+        ),
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            help="The name for a roadmap read from standard input (the path -); its "
+            "configuration applies."
+        ),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when findings fail.")] = False,
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to a file.")
@@ -157,6 +169,8 @@ def check(
       roadmaplint check docs/ROADMAP.md --strict
       roadmaplint check --format json --select RL3
       roadmaplint check --format sarif -o roadmaplint.sarif
+      roadmaplint check --extend-ignore RL305   # on top of the configured ignore
+      roadmaplint check - --stdin-filename docs/ROADMAP.md < draft.md
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -178,6 +192,8 @@ def check(
         exit_zero=exit_zero,
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
+        stdin=sys.stdin.buffer if sys.stdin is not None else None,
+        stdin_filename=stdin_filename,
     )
     raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 

@@ -95,13 +95,13 @@ def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
 
 def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:
     """Regenerate the overview's lists in place, or append a whole overview at the end."""
-    from roadmaplint.generate import render
+    from roadmaplint.generate import render, template_items
 
     style = roadmap.style
     overview = roadmap.overview
     indent = overview.indent if overview is not None else style.indent
     bullet = (overview.bullet if overview is not None else None) or style.bullet
-    variables = {"indent": indent, "bullet": bullet}
+    variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
     if overview is None:
         title = roadmap.title or ""
         if normalize_key(title) == normalize_key(settings.overview_heading):
@@ -141,10 +141,10 @@ def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings:
 
     Only the code block is generated: prose under the heading is the user's.
     """
-    from roadmaplint.generate import render
+    from roadmaplint.generate import render, template_items
 
     lines = picture.rstrip("\n").split("\n")
-    variables = {"lines": lines, "indent": section.indent}
+    variables = {"lines": lines, "items": template_items(roadmap), "indent": section.indent}
     block = render("graph.md.j2", variables, settings.template_dir).rstrip("\n") + "\n"
     text = roadmap.source
     starts = line_starts(text)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Roadmap
 
 MAX_OUTPUT = 8 * 1024 * 1024  # characters a generated section may have
 TIME_LIMIT = 10.0  # seconds a template may render for
@@ -51,6 +52,28 @@ def _time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def template_items(roadmap: Roadmap) -> dict[str, dict[str, str | None]]:
+    """What templates know of each item, by ID (the first item of a repeated ID).
+
+    ``items["MODEL-1"].title`` and ``.status``, ``.priority``, ``.dri``, ``.section``,
+    ``.id``: plain strings (or none), the values as they read without markup.
+    """
+    found: dict[str, dict[str, str | None]] = {}
+    for item in roadmap.items:
+        found.setdefault(
+            item.id,
+            {
+                "id": item.id,
+                "title": item.title,
+                "status": item.status,
+                "priority": item.priority,
+                "dri": item.dri,
+                "section": item.section,
+            },
+        )
+    return found
 
 
 def render(name: str, variables: Mapping[str, Any], configured: str | None = None) -> str:

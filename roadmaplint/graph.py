@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     import networkx as nx
 
 
+BEFORE = " -> "  # everywhere roadmaplint prints an arrow, it means "must be done before"
+
+
+def spell_cycle(cycle: list[str]) -> str:
+    """A cycle as found (each item depends on the next) in work order: ``A -> B`` = A before B."""
+    return BEFORE.join(reversed(cycle)) + " (each must be done before the next)"
+
+
 def acyclic(items_by_id: Mapping[str, Item]) -> bool:
     """Whether no chain of item dependencies (self-dependencies aside) comes back on itself.
 

@@ -31,7 +31,9 @@ class PathPlan:
 def _refuse_cycles(context: Context) -> None:
     cycles = context.graph.cycles()
     if cycles:
-        spelled = "; ".join(" -> ".join(cycle) for cycle in cycles)
+        from roadmaplint.graph import spell_cycle
+
+        spelled = "; ".join(spell_cycle(cycle) for cycle in cycles)
         raise CycleError(f"{context.roadmap.path}: cannot plan: dependency cycle: {spelled}")
 
 

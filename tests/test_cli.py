@@ -19,12 +19,12 @@ from roadmaplint.cli import app, main
 runner = CliRunner()
 
 GOMLX_TEXT_REPORT = """\
-ROADMAP.md:33:21: RL306 MODEL-1 is ready but depends on GRAPH-1, which is in_progress, not done
-ROADMAP.md:47:21: RL306 MODEL-2 is ready but depends on MODEL-1, which is ready, not done
-ROADMAP.md:125:14: RL501 GRAPH-1 is in_progress but has no DRI; name who is working on it
-ROADMAP.md:152:21: RL306 GRAPH-3 is ready but depends on GRAPH-1, which is in_progress, not done
-ROADMAP.md:246:17: RL502 INFRA-2 is blocked but names no dependency; say what it waits for under Depends on
-ROADMAP.md:296:3: RL401 Priority Overview is out of date: GRAPH-2 (P1) is missing under P1
+ROADMAP.md:33:21: warning: RL306 MODEL-1 is ready but depends on GRAPH-1, which is in_progress, not done
+ROADMAP.md:47:21: warning: RL306 MODEL-2 is ready but depends on MODEL-1, which is ready, not done
+ROADMAP.md:125:14: warning: RL501 GRAPH-1 is in_progress but has no DRI; name who is working on it
+ROADMAP.md:152:21: warning: RL306 GRAPH-3 is ready but depends on GRAPH-1, which is in_progress, not done
+ROADMAP.md:246:17: warning: RL502 INFRA-2 is blocked but names no dependency; say what it waits for under Depends on
+ROADMAP.md:296:3: error: RL401 Priority Overview is out of date: GRAPH-2 (P1) is missing under P1
 Found 1 error and 5 warnings; 1 fixable with roadmaplint fix.
 """
 

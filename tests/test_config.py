@@ -30,7 +30,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def codes(capsys: pytest.CaptureFixture[str]) -> list[str]:
-    return [line.split()[1] for line in capsys.readouterr().out.splitlines()[:-1]]
+    return [line.split()[2] for line in capsys.readouterr().out.splitlines()[:-1]]
 
 
 def test_pyproject_found_by_walking_up(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +106,7 @@ def test_custom_statuses_fields_pattern_and_headings(
     )
     assert main(["check", "docs/ROADMAP.md"]) == 1
     assert capsys.readouterr().out == (
-        "docs/ROADMAP.md:23:1: RL501 ab13 is doing but has no DRI; name who is working on it\n"
+        "docs/ROADMAP.md:23:1: warning: RL501 ab13 is doing but has no DRI; name who is working on it\n"
         "Found 0 errors and 1 warning.\n"
     )
 

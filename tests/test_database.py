@@ -219,7 +219,8 @@ def test_planning_stops_at_a_cycle(tmp_path: Path, capsys: pytest.CaptureFixture
         code, out, err = run(capsys, *argv)
         assert (code, out) == (1, "")
         assert (
-            err == f"roadmaplint: error: {path}: cannot plan: dependency cycle: W-1 -> W-2 -> W-1\n"
+            err
+            == f"roadmaplint: error: {path}: cannot plan: dependency cycle: W-1 -> W-2 -> W-1 (each must be done before the next)\n"
         )
 
 

@@ -82,7 +82,7 @@ def test_pre_commit_check_hook(tmp_path: Path, pre_commit_env: dict[str, str]) -
     failed = try_repo("roadmaplint", repo, pre_commit_env)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert (
-        'docs/ROADMAP.md:24:15: RL201 MODEL-1 has status "redy", which is not in the Status Legend'
+        'docs/ROADMAP.md:24:15: error: RL201 MODEL-1 has status "redy", which is not in the Status Legend'
         in failed.stdout
     )
     (repo / "docs" / "ROADMAP.md").write_text(clean, encoding="utf-8")

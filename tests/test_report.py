@@ -34,7 +34,7 @@ def test_statistics(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_quiet_prints_findings_only(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "-q", "--select", "RL4"]) == 1
     assert capsys.readouterr().out == (
-        "ROADMAP.md:296:3: RL401 Priority Overview is out of date: GRAPH-2 (P1) is missing under P1\n"
+        "ROADMAP.md:296:3: error: RL401 Priority Overview is out of date: GRAPH-2 (P1) is missing under P1\n"
     )
 
 

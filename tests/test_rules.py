@@ -149,8 +149,20 @@ FAILING = {
             )
         ),
         [
-            (26, 19, "RL302", "dependency cycle: GRAPH-1 -> GRAPH-3 -> GRAPH-2 -> GRAPH-1"),
-            (59, 19, "RL302", "dependency cycle: GRAPH-4 -> GRAPH-5 -> GRAPH-4"),
+            (
+                26,
+                19,
+                "RL302",
+                "dependency cycle: GRAPH-1 -> GRAPH-2 -> GRAPH-3 -> GRAPH-1 (each must be done "
+                "before the next)",
+            ),
+            (
+                59,
+                19,
+                "RL302",
+                "dependency cycle: GRAPH-4 -> GRAPH-5 -> GRAPH-4 (each must be done before the "
+                "next)",
+            ),
         ],
     ),
     "RL303": (
@@ -209,6 +221,51 @@ FAILING = {
         ),
         [(36, 19, "RL306", "GRAPH-2 is ready but depends on GRAPH-1, which is idea, not done")],
     ),
+    "RL307": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="done"),
+                    item("GRAPH-2", depends="GRAPH-1, Go 1.26, `GRAPH-1`, go 1.26, GRAPH-1"),
+                ],
+            )
+        ),
+        [
+            (36, 19, "RL307", "GRAPH-2 names GRAPH-1 more than once under Depends on; keep one"),
+            (36, 19, "RL307", "GRAPH-2 names go 1.26 more than once under Depends on; keep one"),
+        ],
+    ),
+    "RL308": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="done"),
+                    item("API_V2-1", status="done"),
+                    item(
+                        "GRAPH-2",
+                        depends="GRAPH 1, graph-1, GRAPH-1 (partly), [api_v2-1], Python 3, GRAPH 9",
+                    ),
+                ],
+            )
+        ),
+        [
+            (
+                46,
+                19,
+                "RL308",
+                f"GRAPH-2 depends on {written!r}, which is not an item ID and so counts as an "
+                f"external dependency; did you mean {meant}?",
+            )
+            for written, meant in [  # sorted as findings are: by message
+                ("GRAPH 1", "GRAPH-1"),
+                ("GRAPH-1 (partly)", "GRAPH-1"),
+                ("[api_v2-1]", "API_V2-1"),
+                ("graph-1", "GRAPH-1"),
+            ]
+        ],
+    ),
     "RL501": (
         roadmap(
             (
@@ -253,6 +310,29 @@ FAILING = {
                 "RL503",
                 "GRAPH-2 is ready but has no Definition of Done; list what finishes it",
             ),
+        ],
+    ),
+    "RL504": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item(
+                        "GRAPH-1", status="done", done=["[x] Shapes flow", "[ ] Docs", "[ ] Demo"]
+                    ),
+                    item("GRAPH-2", status="done", done=["[X] Shapes flow", "Plain bullet"]),
+                    item("GRAPH-3", status="in_progress", dri="@ana", done=["[ ] Started"]),
+                ],
+            )
+        ),
+        [
+            (
+                28,
+                5,
+                "RL504",
+                "GRAPH-1 is done but 2 of 3 Definition of Done boxes are unchecked: Docs (and 1 "
+                "more); tick them or reopen GRAPH-1",
+            )
         ],
     ),
 }
@@ -345,6 +425,16 @@ PASSING = {
             [item("GRAPH-1", status="done"), item("GRAPH-2", status="ready", depends="`GRAPH-1`")],
         )
     ),
+    "RL307": roadmap(
+        ("Graph", [item("GRAPH-1", status="done"), item("GRAPH-2", depends="GRAPH-1, Go 1.26")])
+    ),
+    "RL308": roadmap(
+        (
+            "Graph",
+            [item("GRAPH-1", status="done"), item("GRAPH-2", depends="GRAPH-1, Python 3, GRAPH 9")],
+        )
+    ),
+    "RL504": roadmap(("Graph", [item("GRAPH-1", status="done", done=["[x] Shapes flow", "Docs"])])),
     "RL501": roadmap(("Graph", [item("GRAPH-1", status="in_progress", dri="@ana")])),
     "RL502": roadmap(("Graph", [item("GRAPH-1", status="blocked", depends="multi-node CI")])),
     "RL503": roadmap(("Graph", [item("GRAPH-1", status="idea", done=None), item("GRAPH-2")])),

@@ -7,9 +7,10 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from roadmaplint.commands.common import (
+    DEFAULT_PATH,
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_OK,
@@ -22,8 +23,10 @@ from roadmaplint.engine import check_roadmap
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.parse import parse
-from roadmaplint.source import read_roadmap
+from roadmaplint.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.write import refuse_input_as_output, write_report
+
+STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,18 @@ class CheckOptions:
     exit_zero: bool = False
     output_file: Path | None = None
     step_summary: Path | None = None  # where GitHub wants the job summary, if anywhere
+    stdin: BinaryIO | None = None  # read for the path "-"
+    stdin_filename: str | None = None  # the name findings give it; its config applies
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
+    if options.statistics and options.format not in STATISTICS_FORMATS:
+        raise RoadmapError(
+            f"--statistics prints a count per rule, in text or json, not {options.format}; "
+            "drop --statistics, or use --format text or --format json"
+        )
+    if options.stdin_filename is not None and not paths:
+        paths = [STDIN]
     files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
         try:
@@ -54,7 +66,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     checked = 0
     for path in files:
         try:
-            found = _check_file(path, settings)
+            found = _check_file(path, settings, options)
         except RoadmapError as error:
             say_error(err, str(error))
             broken = True
@@ -76,7 +88,14 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-def _check_file(path: Path, settings: SettingsCache) -> list[Finding]:
+def _check_file(path: Path, settings: SettingsCache, options: CheckOptions) -> list[Finding]:
+    if path == STDIN:
+        name = options.stdin_filename or "-"
+        data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""
+        text = decode(data, name)
+        # The name also decides which configuration applies, as if the file were there.
+        file_settings = settings.for_path(Path(options.stdin_filename or DEFAULT_PATH))
+        return check_roadmap(parse(text, name, file_settings), file_settings)
     source = read_roadmap(path)
     file_settings = settings.for_path(path)
     roadmap = parse(source.text, str(path), file_settings)
@@ -95,10 +114,23 @@ def _report(findings: list[Finding], paths: list[Path], options: CheckOptions, o
         from roadmaplint.report.github import job_summary
 
         with open(options.step_summary, "a", encoding="utf-8") as summary:
-            summary.write(job_summary(findings, [str(path) for path in paths]))
+            names = [
+                options.stdin_filename or "-" if path == STDIN else str(path) for path in paths
+            ]
+            summary.write(job_summary(findings, names))
+
+
+STATISTICS_FORMATS = ("text", "json")
 
 
 def render_report(findings: list[Finding], options: CheckOptions) -> str:
+    if options.statistics and options.format == "json":
+        import json as json_module
+
+        from roadmaplint.report.text import statistics_rows
+
+        rows = statistics_rows(findings)
+        return json_module.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if options.format == "json":
         from roadmaplint.report import json
 
@@ -118,8 +150,16 @@ def render_report(findings: list[Finding], options: CheckOptions) -> str:
 
 
 def wants_colour(stream: TextIO) -> bool:
-    """Colour on a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    """Colour on a terminal, or wherever FORCE_COLOR is set; never when NO_COLOR is set.
+
+    NO_COLOR (https://no-color.org) wins over FORCE_COLOR (https://force-color.org):
+    a person who turned colour off everywhere keeps it off. Both count only when
+    non-empty, and FORCE_COLOR=0 means no.
+    """
     if os.environ.get("NO_COLOR"):
         return False
+    forced = os.environ.get("FORCE_COLOR")
+    if forced:
+        return forced != "0"
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())

@@ -17,6 +17,7 @@ from roadmaplint.commands.common import (
 )
 from roadmaplint.commands.database import FILE
 from roadmaplint.errors import RoadmapError
+from roadmaplint.graph import BEFORE
 from roadmaplint.plan import Candidate, path_to, startable
 from roadmaplint.references import cross_reference, normalised, target_path
 from roadmaplint.rules.base import did_you_mean
@@ -113,7 +114,7 @@ def run_path(
         for number, item in enumerate(plan.before, 1)
     ]
     out.writelines(f"  {line}\n" for line in table(rows).splitlines())
-    chain = " -> ".join(item.id for item in plan.critical)
+    chain = BEFORE.join(item.id for item in plan.critical)
     if len(plan.critical) > 1:
         out.write(f"Critical path ({len(plan.critical) - 1} unfinished before it): {chain}\n")
     else:

@@ -1,4 +1,9 @@
-"""The human report: ``PATH:LINE:COL: CODE message``, then a summary line."""
+"""The human report: ``PATH:LINE:COL: SEVERITY: CODE message``, then a summary line.
+
+The severity is a word, not only a colour, so it survives a log file, a pipe and
+NO_COLOR; the ``path:line:col: severity:`` shape is the one editors' problem
+matchers read (the GCC convention).
+"""
 
 from __future__ import annotations
 
@@ -30,10 +35,32 @@ def render(
 
 def _line(finding: Finding, colour: bool) -> str:
     where = f"{finding.path}:{finding.line}:{finding.column}:"
+    severity = f"{finding.severity.value}:"
     if not colour:
-        return f"{where} {finding.code} {finding.message}"
+        return f"{where} {severity} {finding.code} {finding.message}"
+    severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
     code = f"{_COLOURS[finding.severity]}{_BOLD}{finding.code}{_RESET}"
-    return f"{_BOLD}{where}{_RESET} {code} {finding.message}"
+    return f"{_BOLD}{where}{_RESET} {severity} {code} {finding.message}"
+
+
+def statistics_rows(findings: Sequence[Finding]) -> list[dict[str, object]]:
+    """One entry per code, most frequent first: code, name, severity, count, fixable."""
+    from roadmaplint.rules import find_rule
+
+    counts = Counter(finding.code for finding in findings)
+    rows: list[dict[str, object]] = []
+    for code, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+        rule = find_rule(code)
+        rows.append(
+            {
+                "code": code,
+                "name": rule.name if rule else "",
+                "severity": rule.severity.value if rule else "",
+                "count": count,
+                "fixable": bool(rule and rule.fixable),
+            }
+        )
+    return rows
 
 
 def statistics_table(findings: Sequence[Finding]) -> str:

@@ -1,7 +1,8 @@
-"""Rules about dependencies between items (RL301-RL306)."""
+"""Rules about dependencies between items (RL301-RL308)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
@@ -60,13 +61,13 @@ def unknown_cross_references(context: Context) -> Iterator[Report]:
 
 
 def dependency_cycles(context: Context) -> Iterator[Report]:
-    from roadmaplint.graph import acyclic
+    from roadmaplint.graph import acyclic, spell_cycle
 
     if acyclic(context.items_by_id):
         return  # the usual case, answered without building the networkx graph
     for cycle in context.graph.cycles():
         first = context.items_by_id[cycle[0]]
-        yield Report(_where(first), f"dependency cycle: {' -> '.join(cycle)}", first.id)
+        yield Report(_where(first), f"dependency cycle: {spell_cycle(cycle)}", first.id)
 
 
 def self_dependencies(context: Context) -> Iterator[Report]:
@@ -129,6 +130,62 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
                 )
 
 
+def repeated_dependencies(context: Context) -> Iterator[Report]:
+    for item in context.roadmap.items:
+        seen: set[str] = set()
+        reported: set[str] = set()
+        # IDs compare exactly; external names ignoring case ("Go 1.26", "go 1.26").
+        keyed = [(name, name) for name in item.depends_on]
+        keyed += [(name, "\0" + name.casefold()) for name in item.external_deps]
+        for name, key in keyed:
+            if key in seen and key not in reported:
+                reported.add(key)
+                yield Report(
+                    _where(item),
+                    f"{item.id} names {name} more than once under Depends on; keep one",
+                    item.id,
+                )
+            seen.add(key)
+
+
+def _id_spellings(name: str, id_only: re.Pattern[str]) -> list[str]:
+    """What an ID written loosely may have meant: other case, other separators, no note."""
+    bare = name.strip().strip("[]`*_").strip()
+    spellings: list[str] = []
+    for base in (bare, re.sub(r"\s*\(.*\)\s*$", "", bare)):  # without a "(partly)" note
+        spellings += [
+            base.upper(),
+            re.sub(r"[\s_.]+", "-", base).upper(),
+            re.sub(r"[\s.]+", "-", base).upper(),
+            re.sub(r"\s+", "", base).upper(),
+        ]
+        leading = re.match(rf"(?:{id_only.pattern})(?![\w-])", base.upper())
+        if leading:
+            spellings.append(leading[0])
+    return list(dict.fromkeys(spelling for spelling in spellings if id_only.fullmatch(spelling)))
+
+
+def near_miss_dependencies(context: Context) -> Iterator[Report]:
+    from roadmaplint.references import cross_reference
+
+    id_only = re.compile(context.settings.id_pattern)
+    known = context.items_by_id
+    for item in context.roadmap.items:
+        for name in item.external_deps:
+            if cross_reference(name, context.settings.id_pattern) is not None:
+                continue
+            meant = next(
+                (spelling for spelling in _id_spellings(name, id_only) if spelling in known), None
+            )
+            if meant is not None and meant != item.id:
+                yield Report(
+                    _where(item),
+                    f"{item.id} depends on {name!r}, which is not an item ID and so counts as "
+                    f"an external dependency; did you mean {meant}?",
+                    item.id,
+                )
+
+
 RULES = (
     Rule(
         code="RL301",
@@ -149,8 +206,10 @@ RULES = (
         name="dependency-cycle",
         severity=Severity.ERROR,
         summary="Items depend on each other in a cycle.",
-        why="No item of a cycle can ever start: each waits for the next. One finding is "
-        "reported per knot of mutually dependent items, spelling one cycle through it.",
+        why="No item of a cycle can ever start: each waits for another. One finding is "
+        "reported per knot of mutually dependent items, spelling one cycle through it in "
+        "work order: `A-1 -> A-2` means A-1 must be done before A-2, the meaning `->` has "
+        "everywhere in roadmaplint (path, graph).",
         bad="## [A-1] First\n- **Depends on:** A-2\n\n## [A-2] Second\n- **Depends on:** A-1\n",
         good="## [A-1] First\n\n## [A-2] Second\n- **Depends on:** A-1\n",
         check=dependency_cycles,
@@ -203,5 +262,28 @@ RULES = (
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         check=ready_before_dependencies,
+    ),
+    Rule(
+        code="RL307",
+        name="repeated-dependency",
+        severity=Severity.WARNING,
+        summary="Depends on names the same dependency twice.",
+        why="A repeated name is noise at best; at worst it is a slip for another item that "
+        "was meant. IDs are compared exactly, external names ignoring case.",
+        bad="- **Depends on:** GRAPH-1, MODEL-1, GRAPH-1\n",
+        good="- **Depends on:** GRAPH-1, MODEL-1\n",
+        check=repeated_dependencies,
+    ),
+    Rule(
+        code="RL308",
+        name="dependency-not-an-id",
+        severity=Severity.WARNING,
+        summary="A Depends on entry looks like an item's ID but is not written as one.",
+        why="`GRAPH 1`, `graph-1` or `GRAPH-1 (partly)` do not match the ID pattern, so they "
+        "count as external dependencies: plans ignore them and RL301 never checks them. "
+        "Write the ID exactly; put notes in the description.",
+        bad="- **Depends on:** GRAPH-1 (partly)\n",
+        good="- **Depends on:** GRAPH-1\n",
+        check=near_miss_dependencies,
     ),
 )

@@ -5,8 +5,22 @@ from __future__ import annotations
 from roadmaplint.rules.base import Rule
 
 
+def fence_for(text: str) -> str:
+    """A backtick fence longer than any run of backticks in ``text``, and at least 3.
+
+    An example that holds a ```` ```mermaid ```` block would otherwise close the
+    outer fence early, and everything after it would render as code.
+    """
+    longest = run = 0
+    for character in text:
+        run = run + 1 if character == "`" else 0
+        longest = max(longest, run)
+    return "`" * max(3, longest + 1)
+
+
 def _fenced(text: str) -> str:
-    return "```markdown\n" + text.rstrip("\n") + "\n```"
+    fence = fence_for(text)
+    return f"{fence}markdown\n" + text.rstrip("\n") + f"\n{fence}"
 
 
 def rule_text(rule: Rule) -> str:

@@ -1,10 +1,11 @@
-"""Rules about states that contradict each other (RL501-RL503)."""
+"""Rules about states that contradict each other (RL501-RL504)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.model import Position
 from roadmaplint.parse import DEFINITION_OF_DONE
 from roadmaplint.rules.base import Context, Report, Rule
 
@@ -53,6 +54,30 @@ def missing_definition_of_done(context: Context) -> Iterator[Report]:
             )
 
 
+def done_with_open_boxes(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    lines = context.roadmap.source.splitlines()
+    for item in context.roadmap.items:
+        if not statuses.is_done(item.status):
+            continue
+        boxes = [done for done in item.definition_of_done if done.checked is not None]
+        open_boxes = [done for done in boxes if done.checked is False]
+        if not open_boxes:
+            continue
+        first = open_boxes[0]
+        text = lines[first.line - 1] if first.line <= len(lines) else ""
+        column = text.find("[") + 1 if "[" in text else 1
+        named = f": {first.text}" + (
+            f" (and {len(open_boxes) - 1} more)" if len(open_boxes) > 1 else ""
+        )
+        yield Report(
+            Position(first.line, column),
+            f"{item.id} is {item.status} but {len(open_boxes)} of {len(boxes)} Definition of "
+            f"Done boxes are unchecked{named}; tick them or reopen {item.id}",
+            item.id,
+        )
+
+
 RULES = (
     Rule(
         code="RL501",
@@ -84,5 +109,19 @@ RULES = (
         good="## [BE-6] Backend Exploration\n\n- **Status:** ready\n"
         "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",
         check=missing_definition_of_done,
+    ),
+    Rule(
+        code="RL504",
+        name="done-with-unchecked-boxes",
+        severity=Severity.WARNING,
+        summary="A done item's Definition of Done has unchecked boxes.",
+        why="Either the work is finished and the boxes were not ticked, or it is not done; "
+        "readers cannot tell which. Tick the boxes (`roadmaplint` counts `[x]`) or reopen "
+        "the item. Plain bullets without a box are not counted.",
+        bad="- **Status:** done\n- **Definition of Done:**\n  - [x] Import works\n"
+        "  - [ ] Example published\n",
+        good="- **Status:** done\n- **Definition of Done:**\n  - [x] Import works\n"
+        "  - [x] Example published\n",
+        check=done_with_open_boxes,
     ),
 )
