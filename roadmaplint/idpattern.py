@@ -30,7 +30,8 @@ ITEM_HEADING = (
     r"(?s)\[(?P<id>{id})\](?:[ \t]*[—–:-])?[ \t]+(?P<title>\S.*)"
     r"|(?P<id2>{id})(?: — | – | - |: )[ \t]*(?P<title2>\S.*)"
 )
-SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING)
+LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
+SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING, LEADING)
 INSTALL = "pip install 'roadmaplint[re2]'"
 
 

@@ -92,6 +92,7 @@ class Settings:
     extra_fields: tuple[str, ...] = ()  # known names that carry no meaning
     status_values: tuple[str, ...] = ()  # the vocabulary when the document has no legend
     priority_values: tuple[str, ...] = ()
+    stale_after_days: int | None = None  # RL505: in progress longer than this (by git)
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()
