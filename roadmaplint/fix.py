@@ -51,6 +51,14 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
         return FixResult(
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
+    reached = _stray_lines_in_generated(roadmap)
+    if reached:
+        return FixResult(
+            text,
+            (),
+            f"the stray lines of the list on line {reached} reach into a generated section; "
+            "indent them by hand",
+        )
     context = Context(roadmap, settings)
     edits, changes = _stray_list_edits(roadmap)
     overview = roadmap.overview
@@ -75,6 +83,17 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     _prove_up_to_date(roadmap, after, settings)
     return FixResult(new_text, tuple(dict.fromkeys(changes)))
+
+
+def _stray_lines_in_generated(roadmap: Roadmap) -> int | None:
+    """The line of a stray list whose repair would edit inside a generated section."""
+    regions = [found.region for found in roadmap.overviews]
+    regions += [found.region for found in roadmap.graph_sections]
+    for stray in roadmap.stray_lists:
+        for line, _ in stray.reindent:
+            if any(region.heading.line <= line <= region.end for region in regions):
+                return stray.position.line
+    return None
 
 
 def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:

@@ -302,7 +302,8 @@ def _stray_lines_before(
         if token.level != 0 or token.nesting == -1 or token.map is None:
             continue
         start, end = token.map
-        if indentation(lines[start]) >= document:
+        # A level-1 heading starts a part of its own: the stray lines end below it.
+        if indentation(lines[start]) >= document or token.tag == "h1":
             break
         stray += [
             line
