@@ -54,4 +54,4 @@ def configured_legend(setting: str, values: tuple[str, ...]) -> Legend | None:
     if not values:
         return None
     entries = tuple(LegendEntry(value, "", 0) for value in values)
-    return Legend(setting, Position(1, 1), entries, configured=True)
+    return Legend(f"{setting} of the configuration", Position(1, 1), entries, configured=True)
