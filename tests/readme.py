@@ -29,12 +29,18 @@ GENERATED = re.compile(
 
 
 def run_in_example(args: str) -> str:
-    """What ``roadmaplint ARGS`` prints (stdout then stderr) in a fresh copy of the example."""
+    """What ``roadmaplint ARGS`` prints (stdout then stderr) in a fresh copy of the example.
+
+    ``@NAME ARGS`` runs in a copy of ``examples/NAME`` instead of ``examples/gomlx``.
+    """
     from roadmaplint.cli import main
 
+    example = "gomlx"
+    if args.startswith("@"):
+        example, args = args[1:].split(" ", 1)
     with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder) / "gomlx"
-        shutil.copytree(REPO / "examples" / "gomlx", work)
+        work = Path(folder) / example
+        shutil.copytree(REPO / "examples" / example, work)
         previous = Path.cwd()
         out, err = io.StringIO(), io.StringIO()
         saved = {key: os.environ.get(key) for key in ("COLUMNS", "NO_COLOR", "GITHUB_STEP_SUMMARY")}
@@ -71,7 +77,8 @@ def generators() -> dict[str, Callable[[], str]]:
 def render(text: str) -> str:
     def output(match: re.Match[str]) -> str:
         args = match["args"]
-        body = f"$ roadmaplint {args}\n" + run_in_example(args)
+        shown = args.split(" ", 1)[1] if args.startswith("@") else args
+        body = f"$ roadmaplint {shown}\n" + run_in_example(args)
         return f"<!-- output: {args} -->\n```{match['lang']}\n{body}```\n"
 
     made = generators()

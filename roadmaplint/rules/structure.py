@@ -215,10 +215,12 @@ RULES = (
         code="RL101",
         name="invalid-item-heading",
         severity=Severity.ERROR,
-        summary="A level-2 heading in an item section is not a valid `[ID] Title`.",
-        why="Every level-2 heading in an item section is read as an item. One that does not "
-        "parse as `[ID] Title` is an item the tool cannot see: it is missing from the "
-        "overview, the graph and every query.",
+        summary="A heading among items looks like an item heading but is not one.",
+        why="A heading that starts like an item (an ID without a separator, a bracketed ID "
+        "that does not match `id-pattern`) is an item the tool cannot see: it is missing "
+        "from the overview, the graph and every query. The message says what is wrong: the "
+        "missing separator, or the ID and the pattern it does not match. Prose headings "
+        "between a section and its items are fine.",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
