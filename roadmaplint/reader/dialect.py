@@ -86,6 +86,31 @@ def _known_keys(dialect: Dialect) -> frozenset[str]:
     return frozenset(names)
 
 
+class FieldNames:
+    """The dialect's field names as lookups for one parse: a frozen record hashes all its
+    fields on every lookup, and a roadmap has tens of thousands of field lines."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self._aliases = dict(dialect.aliases)
+        self._known = _known_keys(dialect)
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        found = self._keys.get(name)
+        if found is None:
+            normal = normalize_key(name)
+            found = self._keys[name] = self._aliases.get(normal, normal)
+        return found
+
+    def is_known(self, name: str) -> bool:
+        return normalize_key(name) in self._known
+
+
+@lru_cache(maxsize=32)
+def field_names(dialect: Dialect) -> FieldNames:
+    return FieldNames(dialect)
+
+
 @dataclass(frozen=True, slots=True)
 class Patterns:
     """The dialect's regular expressions, compiled once per ID pattern."""

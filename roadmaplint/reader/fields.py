@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
-from roadmaplint.reader.dialect import DEFINITION_OF_DONE, DEPENDS_ON, Dialect, patterns
+from roadmaplint.reader.dialect import (
+    DEFINITION_OF_DONE,
+    DEPENDS_ON,
+    Dialect,
+    FieldNames,
+    field_names,
+    patterns,
+)
 from roadmaplint.reader.inline import InlineText
 
 if TYPE_CHECKING:
@@ -53,13 +60,13 @@ class _Body:
     done_list: bool = False  # a paragraph's Definition of Done waits for its list
 
 
-def field_start(text: str, dialect: Dialect) -> tuple[str, int] | None:
+def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
     """``(name, where the value starts)`` when ``text`` begins with a field name."""
     match = _BOLD_FIELD.match(text)
     if match is not None:
         return match[2].strip(), match.end()
     plain = _PLAIN_FIELD.match(text)
-    if plain is not None and dialect.is_known(plain[1]):
+    if plain is not None and names.is_known(plain[1]):
         return plain[1].strip(), plain.end()
     return None
 
@@ -80,6 +87,7 @@ def read_item(
     Counts the markers of its field lists into ``bullets``.
     """
     body = _Body()
+    names = field_names(dialect)
     end_line = heading.last_line
     under_heading = True
     for index in range(start + 3, end):
@@ -89,9 +97,7 @@ def read_item(
             if token.map is not None and kind != "hr":
                 end_line = max(end_line, token.map[1])
             if kind == "paragraph_open":
-                under_heading = under_heading and _paragraph_fields(
-                    token, lines, body, dialect, text
-                )
+                under_heading = under_heading and _paragraph_fields(token, lines, body, names, text)
                 continue
             if token.nesting != -1 and kind not in (
                 "hr",
@@ -102,7 +108,7 @@ def read_item(
                 under_heading = False
         if kind == "list_item_open":
             if token.level == 1:
-                _list_item(tokens, index, lines, body, dialect, text, bullets)
+                _list_item(tokens, index, lines, body, names, text, bullets)
             elif token.level == 3 and body.current == DEFINITION_OF_DONE:
                 _criterion(tokens, index, body, text)
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
@@ -135,7 +141,7 @@ def _list_item(
     index: int,
     lines: list[str],
     body: _Body,
-    dialect: Dialect,
+    names: FieldNames,
     text: InlineText,
     bullets: Counter[str],
 ) -> None:
@@ -143,7 +149,7 @@ def _list_item(
     body.current = None
     if line is None:
         return
-    found = field_start(content, dialect)
+    found = field_start(content, names)
     if found is None:
         if body.done_list:
             _criterion(tokens, index, body, text)
@@ -153,7 +159,7 @@ def _list_item(
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
     last = _last_content_line(item_map[1], lines) if item_map else line
-    key = dialect.key(name)
+    key = names.key(name)
     body.fields.append(
         Field(
             name=name,
@@ -180,7 +186,7 @@ def _criterion(tokens: list[Token], index: int, body: _Body, text: InlineText) -
 
 
 def _paragraph_fields(
-    token: Token, lines: list[str], body: _Body, dialect: Dialect, text: InlineText
+    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
 ) -> bool:
     """Read a paragraph of ``**Name:** value`` lines; False when it is prose."""
     assert token.map is not None
@@ -190,7 +196,7 @@ def _paragraph_fields(
         source = lines[line - 1].rstrip("\r\n")
         stripped = source.lstrip()
         indent = len(source) - len(stripped)
-        start = field_start(stripped, dialect)
+        start = field_start(stripped, names)
         if start is None:
             if not found:
                 return False
@@ -199,7 +205,7 @@ def _paragraph_fields(
         name, value_start = start
         found.append((name, line, indent + 1, indent + 1 + value_start, [stripped[value_start:]]))
     for name, line, column, value_column, parts in found:
-        key = dialect.key(name)
+        key = names.key(name)
         value = "\n".join(_PARAGRAPH_END.sub("", part) for part in parts)
         body.fields.append(
             Field(
@@ -212,7 +218,7 @@ def _paragraph_fields(
             )
         )
         body.current = None
-    last_key = dialect.key(found[-1][0])
+    last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
 

@@ -14,6 +14,7 @@ from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
     SEPARATORS,
     Dialect,
+    field_names,
     match_item_heading,
     patterns,
 )
@@ -118,7 +119,7 @@ def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
 
 def _field_in(source: str, dialect: Dialect) -> bool:
     stripped = source.strip().lstrip("-*+ \t")
-    start = field_start(stripped, dialect)
+    start = field_start(stripped, field_names(dialect))
     return start is not None and dialect.is_known(start[0])
 
 
