@@ -1,9 +1,11 @@
-"""A hypothesis strategy for random roadmaps in the GoMLX format, warts and all.
+"""A hypothesis strategy for random roadmaps in the GoMLX format and its relatives, warts and all.
 
 Random sections, items, fields and legends; dependencies with cycles, unknown IDs
-and externals; 0-3 spaces of indentation; `-`/`*`/`+` bullets; CRLF or LF; with or
+and externals; 0-3 spaces of indentation; `-`/`*`/`+`/`1.` bullets; CRLF or LF; with or
 without BOM and final newline; code blocks and HTML comments in between; unicode
-in titles; and an overview that is right, stale, missing or doubled.
+in titles; and an overview that is right, stale, missing or doubled. Item headings at
+level 2 or 3, with brackets or a separator; fields bold or plain, under their built-in
+aliases; and a stray list at column 1 that swallows an indented document.
 """
 
 from __future__ import annotations
@@ -29,10 +31,17 @@ def item_ids(draw: st.DrawFn) -> str:
     return f"{draw(st.sampled_from(PREFIXES))}-{draw(st.integers(1, 3))}"
 
 
+ALIASES = {"DRI": "Owner", "Status": "State", "Depends on": "Dependencies"}
+HEADINGS = ["[{id}] {title}", "{id} — {title}", "{id} – {title}", "{id} - {title}", "{id}: {title}"]
+
+
 @st.composite
-def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
-    bullet = draw(st.sampled_from("-*+"))
-    lines = [f"{indent}## [{item_id}] {draw(titles)}", ""]
+def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str, level: int = 2) -> str:
+    bullet = draw(st.sampled_from(["-", "*", "+", "1."]))
+    shape = draw(st.sampled_from(HEADINGS))
+    title = draw(titles)
+    heading = shape.format(id=item_id, title=title)
+    lines = [f"{indent}{'#' * level} {heading}", ""]
     fields = []
     if draw(st.integers(0, 9)):
         fields.append(("DRI", draw(st.sampled_from(["_unassigned_", "@ana", "", "none"]))))
@@ -51,13 +60,17 @@ def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
         )
     draw(st.randoms()).shuffle(fields)
     for name, value in fields:
-        style = draw(st.sampled_from(["**{}:**", "**{}**:"]))
+        if name in ALIASES and draw(st.integers(0, 4)) == 0:
+            name = ALIASES[name]
+        known_name = name != "Stauts"
+        style = draw(st.sampled_from(["**{}:**", "**{}**:", "{}:" if known_name else "**{}:**"]))
         lines.append(f"{indent}{bullet} {style.format(name)} {value}".rstrip())
     if draw(st.booleans()):
         lines.append(f"{indent}{bullet} **Definition of Done:**")
+        nested = " " * (len(bullet) + 1)
         for _ in range(draw(st.integers(0, 3))):
             box = draw(st.sampled_from(["", "[ ] ", "[x] "]))
-            lines.append(f"{indent}  {bullet} {box}{draw(words)}".rstrip())
+            lines.append(f"{indent}{nested}- {box}{draw(words)}".rstrip())
     lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -65,7 +78,11 @@ def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
 @st.composite
 def roadmaps(draw: st.DrawFn) -> str:
     indent = " " * draw(st.integers(0, 3))
+    level = draw(st.sampled_from([2, 2, 3]))
     parts = [f"{indent}# {draw(titles)}", ""]
+    if len(indent) >= 2 and draw(st.integers(0, 4)) == 0:
+        # A stray list at column 1: under CommonMark it swallows the rest (RL108).
+        parts += ["## Notes", "", "- a stray note", "- another", ""]
     if draw(st.integers(0, 9)):
         parts += [f"{indent}## Status Legend", ""]
         parts += [f"{indent}- `{status}` – {status}" for status in STATUSES]
@@ -81,7 +98,7 @@ def roadmaps(draw: st.DrawFn) -> str:
         for item_id, where in zip(known, sections, strict=True):
             if where != section:
                 continue
-            parts.append(draw(items(item_id, known, indent)))
+            parts.append(draw(items(item_id, known, indent, level)))
             interlude = draw(
                 st.sampled_from(
                     [

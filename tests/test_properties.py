@@ -11,7 +11,9 @@ from roadmaplint.engine import check_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import items_from_document, to_document
 from roadmaplint.fix import fix_text, item_meaning, structure_meaning
-from roadmaplint.parse import parse
+from roadmaplint.model import Roadmap
+from roadmaplint.parse import parse, split_lines
+from roadmaplint.reader.blocks import repaired
 
 
 def fixed_or_refused(text: str) -> str | None:
@@ -38,6 +40,13 @@ def test_fix_is_idempotent(text: str) -> None:
     fixed = fixed_or_refused(text)
     if fixed is not None:
         assert fix_text(fixed).text == fixed
+
+
+def repaired_view(text: str, roadmap: Roadmap) -> str:
+    """The text with every stray line indented as fix indents it."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = split_lines(text[len(bom) :])
+    return bom + repaired(lines, list(roadmap.stray_lists))
 
 
 def outside_generated(text: str) -> list[str]:
@@ -70,6 +79,9 @@ def test_fix_changes_nothing_outside_generated_sections_and_keeps_the_records(te
     before, after = parse(text), parse(fixed)
     assert item_meaning(after) == item_meaning(before)
     assert structure_meaning(after) == structure_meaning(before)
+    assert after.stray_lists == ()
+    if before.stray_lists:  # the stray lines are indented like the document, no more
+        text = repaired_view(text, before)
     old, new = outside_generated(text), outside_generated(fixed)
     if before.overview is not None:
         assert new == old
@@ -95,3 +107,18 @@ def test_records_survive_a_round_trip_through_export(text: str) -> None:
         return
     document = json.loads(json.dumps(to_document(roadmap, {})))
     assert items_from_document(document) == roadmap.items
+
+
+def _findings_or_error(text: str) -> object:
+    try:
+        return [(f.line, f.code, f.item, f.message) for f in check_text(text)]
+    except RoadmapError as error:
+        return str(error)
+
+
+@given(roadmaps())
+def test_line_endings_and_a_bom_give_identical_findings(text: str) -> None:
+    plain = text.lstrip("\ufeff").replace("\r\n", "\n")
+    expected = _findings_or_error(plain)
+    assert _findings_or_error(plain.replace("\n", "\r\n")) == expected
+    assert _findings_or_error("\ufeff" + plain) == expected

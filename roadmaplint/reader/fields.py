@@ -172,7 +172,9 @@ def _list_item(
             end_line=max(line, last),
         )
     )
-    bullets[tokens[index].markup] += 1
+    marker = tokens[index].markup
+    if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
+        bullets[marker] += 1
     body.current = key
 
 
