@@ -30,6 +30,7 @@ class FixResult:
     text: str
     changes: tuple[str, ...]  # what was regenerated, said for people
     refused: str | None = None  # why a fixable problem was left alone
+    edits: tuple[Edit, ...] = ()  # what was replaced, in the old text
 
     @property
     def changed(self) -> bool:
@@ -82,7 +83,7 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     targets = Targets(generated=True, stray_lines=bool(roadmap.stray_lists))
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     _prove_up_to_date(roadmap, after, settings)
-    return FixResult(new_text, tuple(dict.fromkeys(changes)))
+    return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
 
 
 def _stray_lines_in_generated(roadmap: Roadmap) -> int | None:
@@ -120,6 +121,8 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
     overview = roadmap.overview
     indent = overview.indent if overview is not None else style.indent
     bullet = (overview.bullet if overview is not None else None) or style.bullet
+    if bullet not in ("-", "*", "+"):
+        bullet = "-"  # fields written as an ordered list ("1." or "1)") give no bullet
     variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
     if overview is None:
         title = roadmap.title or ""

@@ -240,12 +240,12 @@ def test_graph_formats(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];\n'
         "  subgraph cluster_0 {\n"
         '    label="Modeling";\n'
-        '    "MODEL-1" [label="MODEL-1: HuggingFace Transformer Import (safetensors direct)", fillcolor="#d0ebff"];\n'
-        '    "MODEL-2" [label="MODEL-2: Text Generation Example (HF Transformer + Prompt)", fillcolor="#d0ebff"];\n'
+        '    "MODEL-1" [label="MODEL-1: HuggingFace\\nTransformer Import\\n(safetensors direct)", fillcolor="#d0ebff"];\n'
+        '    "MODEL-2" [label="MODEL-2: Text Generation\\nExample (HF Transformer +\\nPrompt)", fillcolor="#d0ebff"];\n'
         "  }\n"
         "  subgraph cluster_1 {\n"
         '    label="Graph";\n'
-        '    "GRAPH-1" [label="GRAPH-1: Dynamic Shapes (Input-Dependent, Fixed Rank)", fillcolor="#fff3bf"];\n'
+        '    "GRAPH-1" [label="GRAPH-1: Dynamic Shapes\\n(Input-Dependent, Fixed Rank)", fillcolor="#fff3bf"];\n'
         "  }\n"
         '  "GRAPH-1" -> "MODEL-1";\n'
         '  "MODEL-1" -> "MODEL-2";\n'
@@ -387,9 +387,10 @@ def test_new_appends_with_the_next_id_and_the_documents_style(
 def test_new_and_set_dry_run_print_a_diff(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     original = gomlx.read_bytes()
     code, out, _ = run(capsys, "new", "Maintenance", "Lint", "--status", "idea", "--dry-run")
-    assert code == 0
+    assert code == 1  # like fix --diff: 1 when the file would change
     assert "+  ## [MAINT-2] Lint\n" in out and "+  - MAINT-2\n" in out
     code, out, _ = run(capsys, "set", "BE-6", "--priority", "P0", "--dry-run")
+    assert code == 1
     assert "-  - **Priority:** P2\n+  - **Priority:** P0\n" in out
     assert gomlx.read_bytes() == original
 
