@@ -166,6 +166,12 @@ def test_a_dependency_on_another_roadmaps_item(two: Path) -> None:
     alone = cli("graph", "web", cwd=two).stdout  # the other file is not drawn: an external
     assert 'x____core_ROADMAP_md_CORE_2(["../core/ROADMAP.md#CORE-2"])' in alone
 
+    shown = cli("show", "WEB-1", cwd=two).stdout
+    assert "Depends on:      ../core/ROADMAP.md#CORE-2 (ready), Go 1.26\n" in shown
+    # WEB-1 waits for CORE-2 of the other roadmap, which is not done: it cannot start.
+    startable = json.loads(cli("next", "--format", "json", cwd=two).stdout)
+    assert [row["id"] for row in startable] == ["CORE-1", "CORE-2"]
+
     write(two, "web/ROADMAP.md", web_roadmap(depends="../core/ROADMAP.md#CORE-9"))
     checked = cli("check", "web", cwd=two)
     assert checked.returncode == 1
