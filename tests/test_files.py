@@ -71,11 +71,12 @@ def test_a_path_is_an_argument_or_a_file_option_for_every_command(tmp_path: Path
         shown = cli("show", "CORE-2", *args, cwd=tmp_path)
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.startswith("CORE-2  Lexer\n")
-        assert cli("path", "CORE-2", *args, cwd=tmp_path).returncode == 0
-        dry = cli("set", "CORE-2", *args, "--priority", "P0", "--dry-run", cwd=tmp_path)
-        assert dry.returncode in (0, 1) and "+- **Priority:** P0" in dry.stdout, dry.stderr
-        added = cli("new", "Core", "Tokens", *args, "--dry-run", cwd=tmp_path)
-        assert "+## [CORE-3] Tokens" in added.stdout, added.stderr
+    planned = cli("path", "CORE-2", *styles[0], cwd=tmp_path)
+    assert planned.stdout == "CORE-2 depends on no other item.\n", planned.stderr
+    dry = cli("set", "CORE-2", *styles[1], "--priority", "P0", "--dry-run", cwd=tmp_path)
+    assert "+- **Priority:** P0" in dry.stdout, dry.stderr
+    added = cli("new", "Core", "Tokens", *styles[2], "--dry-run", cwd=tmp_path)
+    assert "+## [CORE-3] Tokens" in added.stdout, added.stderr
     for number, command in enumerate(("check", "fix", "list", "stats", "next", "graph", "export")):
         args = styles[number % len(styles)]
         result = cli(command, *args, cwd=tmp_path)

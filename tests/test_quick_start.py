@@ -27,7 +27,9 @@ def snippet(after: str, language: str = "yaml") -> str:
     return match[1]
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
     )
@@ -75,4 +77,4 @@ def test_quick_start_with_the_pre_commit_snippet(tmp_path: Path) -> None:
     run("git", "add", ".", cwd=user)
     failed = run(pre_commit, "run", "--all-files", cwd=user, env=env)
     assert failed.returncode == 1
-    assert 'error: RL201 ' in failed.stdout and 'has status "redy"' in failed.stdout
+    assert "error: RL201 " in failed.stdout and 'has status "redy"' in failed.stdout
