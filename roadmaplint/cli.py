@@ -159,6 +159,13 @@ def check(
     output_file: Annotated[
         Path | None, typer.Option("--output-file", "-o", help="Write the report to a file.")
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            metavar="REV",
+            help="Only findings that are new since the roadmap at this git revision.",
+        ),
+    ] = None,
 ) -> None:
     """Report problems in roadmap files.
 
@@ -173,6 +180,7 @@ def check(
       roadmaplint check --format sarif -o roadmaplint.sarif
       roadmaplint check --extend-ignore RL305   # on top of the configured ignore
       roadmaplint check - --stdin-filename docs/ROADMAP.md < draft.md
+      roadmaplint check --since origin/main   # only what this branch introduced
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -194,6 +202,7 @@ def check(
         exit_zero=exit_zero,
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
+        since=since,
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
         stdin_filename=stdin_filename,
     )
@@ -607,6 +616,100 @@ def init(
     if path is not None and file is not None and path != file:
         raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
     raise typer.Exit(run_init(path or file, title, sys.stdout))
+
+
+class ChangeFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+ChangeFormatOption = Annotated[
+    ChangeFormat, typer.Option("--format", "--output-format", help="Output format.")
+]
+
+
+@app.command()
+def diff(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[BASE [HEAD]] [PATH...]",
+            help="Git revisions (BASE default HEAD, HEAD default the working tree), then "
+            "roadmap files; or two files OLD.md NEW.md.",
+            show_default=False,
+        ),
+    ] = None,
+    files: FilesOption = None,
+    output_format: ChangeFormatOption = ChangeFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """Show what changed in the roadmap's records between two versions.
+
+    Items added, removed and renamed; each changed field's old and new value;
+    Definition of Done entries added, removed, ticked and unticked; legend
+    entries and sections. Formatting that changes no value is no change.
+
+    \b
+    Examples:
+      roadmaplint diff                       # the working tree against HEAD
+      roadmaplint diff main HEAD ROADMAP.md  # what a branch changed
+      roadmaplint diff OLD.md NEW.md --format json
+      roadmaplint diff origin/main --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from roadmaplint.commands.check import wants_colour
+    from roadmaplint.commands.history import run_diff
+
+    raise typer.Exit(
+        run_diff(
+            arguments or [],
+            files or [],
+            output_format.value,
+            config,
+            wants_colour(sys.stdout),
+            sys.stdout,
+        )
+    )
+
+
+@app.command()
+def history(
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID] [PATH]",
+            help="One item (any ID it ever had) and the roadmap. Default: every item; "
+            f"the roadmap as for check. {_WHERE}",
+            show_default=False,
+        ),
+    ] = None,
+    files: FilesOption = None,
+    output_format: ChangeFormatOption = ChangeFormat.text,
+    stats: Annotated[
+        bool,
+        typer.Option("--stats", help="Lead and cycle times of the items that reached done."),
+    ] = False,
+    chart: Annotated[
+        Path | None,
+        typer.Option("--chart", help="Write a burn-up chart (SVG) of the items over time."),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Each item's timeline from git: created, status, priority and DRI changes, renames.
+
+    Follows the file through renames (git log --follow, first-parent line).
+
+    \b
+    Examples:
+      roadmaplint history
+      roadmaplint history BACKEND-2
+      roadmaplint history --stats
+      roadmaplint history --chart burnup.svg
+    """
+    from roadmaplint.commands.history import HistoryOptions, run_history
+
+    options = HistoryOptions(format=output_format.value, stats=stats, chart=chart, config=config)
+    raise typer.Exit(run_history(arguments or [], files or [], options, sys.stdout, sys.stderr))
 
 
 def main(argv: list[str] | None = None) -> int:

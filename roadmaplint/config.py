@@ -164,6 +164,14 @@ def _template_dir(value: Any, home: Path) -> str:
     return str(folder)
 
 
+def _days(value: Any, _home: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("expected a whole number of days, such as 30")
+    if value < 1:
+        raise ValueError("expected at least 1 day")
+    return value
+
+
 def _statuses(value: Any, _home: Path) -> Statuses:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { done = ["done", "shipped"] }')
@@ -187,6 +195,7 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "template-dir": _template_dir,
     "statuses": _statuses,
     "no-dri": _strings,
+    "stale-after-days": _days,
     "include": _globs,
     "exclude": _globs,
 }

@@ -6,7 +6,7 @@ from roadmaplint.findings import Finding
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
 from roadmaplint.rules import BY_KEY, select_rules
-from roadmaplint.rules.base import Context
+from roadmaplint.rules.base import Context, GitFacts
 from roadmaplint.rules.suppressions import (
     UNUSED_SUPPRESSION,
     apply_suppressions,
@@ -18,10 +18,15 @@ from roadmaplint.settings import Settings
 _RESOLVE = {key: rule.code for key, rule in BY_KEY.items()}
 
 
-def check_roadmap(roadmap: Roadmap, settings: Settings) -> list[Finding]:
-    """All findings for parsed records, sorted by line, column and code."""
+def check_roadmap(
+    roadmap: Roadmap, settings: Settings, facts: GitFacts | None = None
+) -> list[Finding]:
+    """All findings for parsed records, sorted by line, column and code.
+
+    ``facts``: what git knows about the items, for the rules that need history.
+    """
     rules = select_rules(settings.select, settings.ignore)
-    context = Context(roadmap, settings)
+    context = Context(roadmap, settings, facts)
     findings: list[Finding] = []
     for rule in rules:
         if rule is not UNUSED_SUPPRESSION:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
@@ -67,3 +69,58 @@ def worktree_root(folder: Path) -> Path | None:
     except GitError:
         return None
     return Path(out.decode("utf-8", "surrogateescape").strip())
+
+
+def text(*args: str, cwd: Path) -> str:
+    """``run_git`` decoded as UTF-8."""
+    return run_git(*args, cwd=cwd).decode("utf-8", "replace")
+
+
+def is_shallow(repository: Path) -> bool:
+    return text("rev-parse", "--is-shallow-repository", cwd=repository).strip() == "true"
+
+
+def resolve_commit(repository: Path, revision: str) -> str | None:
+    """The full hash of the commit ``revision`` names, or None if it names none."""
+    if revision.startswith("-"):
+        return None
+    try:
+        found = text("rev-parse", "--verify", "--quiet", revision + "^{commit}", cwd=repository)
+    except GitError:
+        return None
+    return found.strip() or None
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    hash: str
+    data: bytes
+
+
+def read_objects(repository: Path, names: Iterable[str]) -> dict[str, Blob | None]:
+    """Each file object (``HASH`` or ``REV:PATH``); None for one missing or not a file.
+
+    One ``git cat-file --batch`` process reads them all.
+    """
+    wanted = list(dict.fromkeys(names))
+    if not wanted:
+        return {}
+    if any("\n" in name for name in wanted):
+        raise GitError("an object name cannot contain a line break")
+    output = run_git(
+        "cat-file", "--batch", cwd=repository, stdin="".join(f"{n}\n" for n in wanted).encode()
+    )
+    found: dict[str, Blob | None] = {}
+    offset = 0
+    for name in wanted:
+        end = output.index(b"\n", offset)
+        header = output[offset:end].split()
+        offset = end + 1
+        if len(header) != 3:  # "<name> missing" or "<name> ambiguous"
+            found[name] = None
+            continue
+        size = int(header[2])
+        is_file = header[1] == b"blob"
+        found[name] = Blob(header[0].decode(), output[offset : offset + size]) if is_file else None
+        offset += size + 1
+    return found

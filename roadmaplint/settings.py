@@ -62,6 +62,7 @@ class Settings:
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
     no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    stale_after_days: int | None = None  # RL505: in progress longer than this (by git)
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()

@@ -192,9 +192,12 @@ def test_escapes_for_line_breaks_and_property_separators() -> None:
 
 
 def run_action_steps(
-    workdir: Path, inputs: dict[str, str], runner_temp: Path
+    workdir: Path, inputs: dict[str, str], runner_temp: Path, installed: bool = False
 ) -> tuple[int, str, str]:
-    """Run the composite action's steps in bash, as the runner would, with its GITHUB_* files."""
+    """Run the composite action's steps in bash, as the runner would, with its GITHUB_* files.
+
+    ``installed``: skip the Install step; roadmaplint is already in ``runner_temp``.
+    """
     action = yaml.safe_load((REPO / "action.yml").read_text(encoding="utf-8"))
     values = {name: spec.get("default", "") for name, spec in action["inputs"].items()}
     values.update(inputs)
@@ -210,7 +213,8 @@ def run_action_steps(
     }
     output = ""
     code = 0
-    for step in action["runs"]["steps"]:
+    steps = action["runs"]["steps"]
+    for step in steps[1:] if installed else steps:
         step_env = dict(env)
         for key, value in step.get("env", {}).items():
             step_env[key] = re.sub(

@@ -22,7 +22,11 @@ from roadmaplint.config import Overrides
 from roadmaplint.engine import check_roadmap
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
+from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
+from roadmaplint.rules import select_rules
+from roadmaplint.rules.base import GitFacts
+from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.write import refuse_input_as_output, write_report
 
@@ -42,6 +46,7 @@ class CheckOptions:
     step_summary: Path | None = None  # where GitHub wants the job summary, if anywhere
     stdin: BinaryIO | None = None  # read for the path "-"
     stdin_filename: str | None = None  # the name findings give it; its config applies
+    since: str | None = None  # report only findings new since this git revision
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
@@ -64,9 +69,14 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     failing = False
     broken = False
     checked = 0
+    left_out = 0
     for path in files:
         try:
-            found = _check_file(path, settings, options)
+            result = _check_file(path, settings, options, err)
+            found = result.findings
+            if options.since is not None:
+                found, older = _only_new(result, options, settings)
+                left_out += older
         except RoadmapError as error:
             say_error(err, str(error))
             broken = True
@@ -79,7 +89,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     if checked == 0:
         return EXIT_ERROR  # nothing was read: there is nothing to report
     try:
-        _report(findings, files, options, out)
+        _report(findings, files, options, out, left_out)
     except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
@@ -88,24 +98,72 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-def _check_file(path: Path, settings: SettingsCache, options: CheckOptions) -> list[Finding]:
+@dataclass(frozen=True)
+class Checked:
+    """One roadmap's findings, with what ``--since`` needs to compare them."""
+
+    findings: list[Finding]
+    roadmap: Roadmap
+    location: Path  # where the file is (for stdin: the name it is given)
+    facts: GitFacts | None
+
+
+def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO) -> Checked:
     if path == STDIN:
         name = options.stdin_filename or "-"
         data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""
         text = decode(data, name)
         # The name also decides which configuration applies, as if the file were there.
-        file_settings = settings.for_path(Path(options.stdin_filename or DEFAULT_PATH))
-        return check_roadmap(parse(text, name, file_settings), file_settings)
-    source = read_roadmap(path)
-    file_settings = settings.for_path(path)
-    roadmap = parse(source.text, str(path), file_settings)
+        location = Path(options.stdin_filename or DEFAULT_PATH)
+        file_settings = settings.for_path(location)
+        roadmap = parse(text, name, file_settings)
+    else:
+        location = path
+        source = read_roadmap(path)
+        file_settings = settings.for_path(path)
+        roadmap = parse(source.text, str(path), file_settings)
+    facts = None
+    if file_settings.stale_after_days is not None and STALE_IN_PROGRESS in select_rules(
+        file_settings.select, file_settings.ignore
+    ):
+        from roadmaplint.commands.history import git_facts
+
+        facts = git_facts(location, file_settings, err)
     # The records live until the process ends; the collector need not rescan them.
     gc.freeze()
-    return check_roadmap(roadmap, file_settings)
+    return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
 
 
-def _report(findings: list[Finding], paths: list[Path], options: CheckOptions, out: TextIO) -> None:
-    text = render_report(findings, options)
+def _only_new(
+    checked: Checked, options: CheckOptions, settings: SettingsCache
+) -> tuple[list[Finding], int]:
+    """The findings not already in the roadmap at ``--since``, and how many were left out.
+
+    The older version is checked with today's git facts, so an item that was
+    already in progress there and is stale now is no news.
+    """
+    from roadmaplint.commands.history import older_findings
+    from roadmaplint.since import new_findings
+
+    assert options.since is not None
+    older, renames = older_findings(
+        checked.location,
+        options.since,
+        settings.for_path(checked.location),
+        checked.roadmap,
+        checked.facts,
+    )
+    return new_findings(checked.findings, older, renames)
+
+
+def _report(
+    findings: list[Finding],
+    paths: list[Path],
+    options: CheckOptions,
+    out: TextIO,
+    left_out: int = 0,
+) -> None:
+    text = render_report(findings, options, left_out)
     if options.output_file is not None:
         write_report(options.output_file, text, paths)
     else:
@@ -118,12 +176,19 @@ def _report(findings: list[Finding], paths: list[Path], options: CheckOptions, o
                 options.stdin_filename or "-" if path == STDIN else str(path) for path in paths
             ]
             summary.write(job_summary(findings, names))
+            if options.since is not None:
+                from roadmaplint.report import plural
+
+                summary.write(
+                    f"{plural(left_out, 'older finding')} (already in `{options.since}`) "
+                    "left out.\n\n"
+                )
 
 
 STATISTICS_FORMATS = ("text", "json")
 
 
-def render_report(findings: list[Finding], options: CheckOptions) -> str:
+def render_report(findings: list[Finding], options: CheckOptions, left_out: int = 0) -> str:
     if options.statistics and options.format == "json":
         import json as json_module
 
@@ -146,7 +211,14 @@ def render_report(findings: list[Finding], options: CheckOptions) -> str:
     from roadmaplint.report import text
 
     colour = options.colour and options.output_file is None
-    return text.render(findings, colour=colour, quiet=options.quiet, statistics=options.statistics)
+    older = (left_out, options.since) if options.since is not None else None
+    return text.render(
+        findings,
+        colour=colour,
+        quiet=options.quiet,
+        statistics=options.statistics,
+        older=older,
+    )
 
 
 def wants_colour(stream: TextIO) -> bool:

@@ -24,12 +24,14 @@ def render(
     colour: bool = False,
     quiet: bool = False,
     statistics: bool = False,
+    older: tuple[int, str] | None = None,
 ) -> str:
+    """``older``: (how many findings were left out as already there, in which revision)."""
     lines = [statistics_table(findings)] if statistics and findings else []
     if not statistics:
         lines += [_line(finding, colour) for finding in findings]
     if not quiet:
-        lines.append(summary_line(findings))
+        lines.append(summary_line(findings, older))
     return "".join(line + "\n" for line in lines if line)
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,25 @@ if TYPE_CHECKING:
     from roadmaplint.graph import DependencyGraph
 
 
+@dataclass(frozen=True, slots=True)
+class GitFacts:
+    """What the roadmap's git history says, handed to rules as data.
+
+    ``in_progress_since``: for each item in progress, when it became so (and the
+    commit), without a break since. ``now``: the moment ages are measured to.
+    """
+
+    in_progress_since: Mapping[str, tuple[datetime, str]]
+    now: datetime
+
+
 @dataclass
 class Context:
     """What every rule may read: the records, the settings and derived lookups."""
 
     roadmap: Roadmap
     settings: Settings
+    facts: GitFacts | None = None  # None: no git history to read
     _others: dict[str, Roadmap | str] = field(default_factory=dict, repr=False, compare=False)
 
     def other_roadmap(self, path: str) -> Roadmap | str:

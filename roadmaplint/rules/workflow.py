@@ -78,6 +78,41 @@ def done_with_open_boxes(context: Context) -> Iterator[Report]:
         )
 
 
+def stale_in_progress(context: Context) -> Iterator[Report]:
+    days = context.settings.stale_after_days
+    facts = context.facts
+    if days is None or facts is None:
+        return
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        started = facts.in_progress_since.get(item.id)
+        if not statuses.is_in_progress(item.status) or started is None:
+            continue
+        since, commit = started
+        age = (facts.now - since).days
+        if age > days:
+            status = item.field("status")
+            yield Report(
+                status.value_position if status is not None else item.position,
+                f"{item.id} has been {item.status} for {age} days (since {since.date()}, "
+                f"commit {commit[:7]}), more than stale-after-days = {days}; finish it, "
+                "split it, or say what holds it up",
+                item.id,
+            )
+
+
+STALE_IN_PROGRESS = Rule(
+    code="RL505",
+    name="stale-in-progress",
+    severity=Severity.WARNING,
+    summary="An item has been in_progress for longer than `stale-after-days` (by git history).",
+    why="Work that stays in progress for months is usually stalled; the roadmap should say "
+    "so. Off unless `stale-after-days` is set; it reads the roadmap's git history.",
+    bad="- **Status:** in_progress   <!-- since a commit 200 days ago -->\n",
+    good="- **Status:** blocked\n- **Depends on:** review capacity\n",
+    check=stale_in_progress,
+)
+
 RULES = (
     Rule(
         code="RL501",
@@ -124,4 +159,5 @@ RULES = (
         "  - [x] Example published\n",
         check=done_with_open_boxes,
     ),
+    STALE_IN_PROGRESS,
 )

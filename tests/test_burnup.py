@@ -1,0 +1,198 @@
+"""The burn-up chart: well-formed SVG that a real browser (headless Chromium) draws."""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import xml.etree.ElementTree as ElementTree
+import zlib
+from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import item, roadmap
+from test_history import commit_versions, run_in
+
+from roadmaplint.burnup import MEANING_COLOURS, band_order, chart
+from roadmaplint.settings import Statuses
+from roadmaplint.timeline import Snapshot, Stamp
+
+SVG = "{http://www.w3.org/2000/svg}"
+TITLE = 'Roadmap <"&"> of Acme'
+
+
+def _version(statuses: list[str]) -> str:
+    items = [
+        item(f"MODEL-{number}", title=f"Item {number}", status=status, dri="@ana")
+        for number, status in enumerate(statuses, 1)
+    ]
+    return roadmap(("Modeling", items)).replace("# Test Roadmap", f"# {TITLE}")
+
+
+@pytest.fixture(scope="module")
+def chart_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("burnup") / "repo"
+    commit_versions(
+        root,
+        [
+            (_version(["idea", "ready", "ready"]), "2026-01-01T00:00:00+00:00"),
+            (_version(["in_progress", "ready", "ready", "idea"]), "2026-01-15T00:00:00+00:00"),
+            (_version(["done", "in_progress", "ready", "ready"]), "2026-02-01T00:00:00+00:00"),
+            (_version(["done", "done", "in_progress", "blocked", "idea"]), "2026-03-01T00:00:00Z"),
+        ],
+    )
+    return root
+
+
+def test_chart_is_well_formed_svg_with_a_band_per_status(
+    chart_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run_in(chart_file, monkeypatch, capsys, "history", "--chart", "burnup.svg")
+    assert (code, out) == (0, "wrote burnup.svg\n")
+    tree = ElementTree.parse(chart_file / "burnup.svg")
+    root = tree.getroot()
+    assert root.tag == f"{SVG}svg"
+    assert root.findtext(f"{SVG}title") == f"Burn-up: {TITLE}: 2 of 5 items done"
+    bands = [polygon.get("data-status") for polygon in root.iter(f"{SVG}polygon")]
+    assert bands == ["done", "in_progress", "blocked", "ready", "idea"]
+    labels = [text.text for text in root.iter(f"{SVG}text")]
+    assert "2026-01-01" in labels and "2026-03-01" in labels
+    assert "done (2)" in labels and "idea (1)" in labels
+
+
+def test_chart_is_never_written_over_the_roadmap(
+    chart_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (chart_file / "ROADMAP.md").read_bytes()
+    code, out, err = run_in(chart_file, monkeypatch, capsys, "history", "--chart", "ROADMAP.md")
+    assert (code, out) == (2, "")
+    assert (
+        err == "roadmaplint: error: ROADMAP.md: is the roadmap; give another file for the chart\n"
+    )
+    assert (chart_file / "ROADMAP.md").read_bytes() == before
+
+
+def test_band_heights_stack_to_the_number_of_items() -> None:
+    snapshots = [
+        Snapshot(Stamp("a", "x", datetime(2026, 1, 1, tzinfo=UTC)), {"ready": 3}),
+        Snapshot(Stamp("b", "x", datetime(2026, 1, 11, tzinfo=UTC)), {"ready": 2, "done": 2}),
+    ]
+    bands = band_order(snapshots, ("idea", "ready", "done"), Statuses())
+    assert bands == [("done", MEANING_COLOURS[0]), ("ready", MEANING_COLOURS[3])]
+    data = chart("T", snapshots, bands, ("done",))
+    assert data["headline"] == "2 of 4 items done"
+    assert [tick["label"] for tick in data["y_ticks"]] == [0, 1, 2, 3, 4]
+    bottom, top = data["bottom"], data["top"]
+    done_points = [tuple(map(float, p.split(","))) for p in data["bands"][0]["points"].split()]
+    # done is 0 high until the second commit, then 2 of 4 (half the plot)
+    assert done_points[0][1] == bottom
+    assert done_points[2][1] == pytest.approx(bottom - (bottom - top) / 2)
+
+
+# --- in a real browser ------------------------------------------------------------------
+
+
+def _png_pixels(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """Width, height and RGB pixels of an 8-bit RGB or RGBA PNG (what Chromium writes)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    offset, idat, header = 8, b"", b""
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset : offset + 4])
+        kind = data[offset + 4 : offset + 8]
+        body = data[offset + 8 : offset + 8 + length]
+        header = body if kind == b"IHDR" else header
+        idat += body if kind == b"IDAT" else b""
+        offset += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", header[:10])
+    assert (depth, colour) in ((8, 2), (8, 6))
+    channels = 3 if colour == 2 else 4
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows: list[bytearray] = []
+    previous = bytearray(stride)
+    for row in range(height):
+        start = row * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                guess = left + up - corner
+                near = min((abs(guess - left), 0), (abs(guess - up), 1), (abs(guess - corner), 2))
+                line[i] = (line[i] + (left, up, corner)[near[1]]) & 0xFF
+        rows.append(line)
+        previous = line
+    pixels = [tuple(line[x * channels : x * channels + 3]) for line in rows for x in range(width)]
+    return width, height, pixels  # type: ignore[return-value]
+
+
+def _blend(colour: str, opacity: float = 0.85) -> tuple[int, int, int]:
+    """The colour a band shows over the white background."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(round(c * opacity + 255 * (1 - opacity)) for c in (red, green, blue))  # type: ignore[return-value]
+
+
+def test_chart_renders_in_headless_chromium(
+    chart_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    browser = shutil.which("chromium")
+    assert browser, "chromium is not installed: .ci/run installs Debian's chromium package"
+    run_in(chart_file, monkeypatch, capsys, "history", "--chart", str(tmp_path / "burnup.svg"))
+    shot = tmp_path / "shot.png"
+    done = subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=760,380",
+            f"--screenshot={shot}",
+            (tmp_path / "burnup.svg").as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists(), done.stderr
+    width, height, pixels = _png_pixels(shot.read_bytes())
+    assert (width, height) == (760, 380)
+    counts = Counter(pixels)
+
+    def near(colour: tuple[int, int, int]) -> int:
+        return sum(
+            n
+            for p, n in counts.items()
+            if max(abs(a - b) for a, b in zip(p, colour, strict=True)) <= 6
+        )
+
+    assert pixels[5 * width + 5] == (255, 255, 255)  # the white background
+    # each status band is drawn as an area of its colour; the done band is the largest
+    # of the last month (2 of 5 items)
+    areas = {
+        name: near(_blend(colour))
+        for name, colour in zip(
+            ("done", "in_progress", "blocked", "ready", "idea"), MEANING_COLOURS, strict=True
+        )
+    }
+    assert all(area > 500 for area in areas.values()), areas
+    # and text was drawn: dark pixels of the title, axes and labels
+    assert near((34, 34, 34)) + near((68, 68, 68)) > 300
