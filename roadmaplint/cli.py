@@ -508,20 +508,26 @@ def graph(
 
 def _changes(
     status: str | None, priority: str | None, dri: str | None, depends_on: str | None
-) -> list[FieldChange]:
+) -> tuple[FieldChange, ...]:
     from roadmaplint.edit import FieldChange
 
     given = [("DRI", dri), ("Status", status), ("Priority", priority), ("Depends on", depends_on)]
-    return [FieldChange(name, value) for name, value in given if value is not None]
+    return tuple(FieldChange(name, value) for name, value in given if value is not None)
 
 
 StatusOption = Annotated[str | None, typer.Option(help="A status from the Status Legend.")]
 PriorityOption = Annotated[str | None, typer.Option(help="A priority from the Priority Legend.")]
 DriOption = Annotated[str | None, typer.Option(help="Who owns the item.")]
 DependsOption = Annotated[
-    str | None, typer.Option("--depends-on", help="Comma-separated IDs or external names.")
+    str | None,
+    typer.Option("--depends-on", help="Comma-separated IDs or external names (all of them)."),
 ]
-DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Write nothing; print the diff.")]
+DryRunOption = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", help="Write nothing; print the diff. Exit 1 if the file would change."
+    ),
+]
 
 
 @app.command("set")
@@ -532,27 +538,59 @@ def set_command(
     priority: PriorityOption = None,
     dri: DriOption = None,
     depends_on: DependsOption = None,
+    add_dep: Annotated[
+        list[str] | None,
+        typer.Option("--add-dep", help="Add one dependency, keeping the others (repeatable)."),
+    ] = None,
+    remove_dep: Annotated[
+        list[str] | None,
+        typer.Option("--remove-dep", help="Remove one dependency (repeatable)."),
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="A new title (the ID stays).")] = None,
+    done_item: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--done-item",
+            metavar="N",
+            help="Tick a Definition of Done box, by number (1 = first) or text (repeatable).",
+        ),
+    ] = None,
+    undone_item: Annotated[
+        list[str] | None,
+        typer.Option("--undone-item", metavar="N", help="Untick a Definition of Done box."),
+    ] = None,
     files: FilesOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Change an item's fields in place, then regenerate the derived sections.
+    """Change an item in place, then regenerate the derived sections.
 
     Values are checked against the legends and the dependency graph (no unknown
-    item, no new cycle) before anything is written.
+    item, no new cycle) before anything is written. Each line is written the way
+    the item already writes its fields; "No change" when it already reads so.
 
     \b
     Examples:
       roadmaplint set GRAPH-1 --status done
       roadmaplint set MODEL-3 --dri @ana --priority P0 --dry-run
       roadmaplint set BE-2 --depends-on "GRAPH-1, Go 1.26"
+      roadmaplint set BE-2 --add-dep GRAPH-3 --remove-dep "Go 1.26"
+      roadmaplint set BE-2 --done-item 1 --done-item "benchmarks"
     """
     from roadmaplint.commands.common import locate
     from roadmaplint.commands.editing import run_set
+    from roadmaplint.edit import ItemEdit
 
+    edit = ItemEdit(
+        fields=_changes(status, priority, dri, depends_on),
+        add_deps=tuple(add_dep or ()),
+        remove_deps=tuple(remove_dep or ()),
+        title=title,
+        tick=tuple(done_item or ()),
+        untick=tuple(undone_item or ()),
+    )
     file, item_id = locate(_paths(paths, files), item_id, config)
-    changes = _changes(status, priority, dri, depends_on)
-    raise typer.Exit(run_set(file, item_id, changes, dry_run, config, sys.stdout))
+    raise typer.Exit(run_set(file, item_id, edit, dry_run, config, sys.stdout))
 
 
 @app.command()
@@ -567,35 +605,68 @@ def new(
     done: Annotated[
         list[str] | None, typer.Option("--done", help="A Definition of Done entry (repeatable).")
     ] = None,
+    item_id: Annotated[
+        str | None, typer.Option("--id", help="The new item's ID. Default: the next free one.")
+    ] = None,
+    create_section: Annotated[
+        bool,
+        typer.Option("--create-section", help="Add the section after the last one if missing."),
+    ] = False,
     file: OneFileOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
 ) -> None:
-    """Add an item at the end of a section with the next free ID.
+    """Add an item at the end of a section, written like the items around it.
 
-    Every required field is written; defaults are DRI _unassigned_, the first
-    ready status and the lowest priority of the legends.
+    Every required field is written; defaults are DRI _unassigned_, the lowest
+    priority, and the first ready status with --done (else the first idea
+    status), so the new item passes check --strict.
 
     \b
     Examples:
-      roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1
+      roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1 --done "cached"
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
+      roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
     """
+    from roadmaplint.additem import NewItem
     from roadmaplint.commands.common import one_roadmap
     from roadmaplint.commands.editing import run_new
 
-    raise typer.Exit(
-        run_new(
-            one_roadmap(_paths(_one(path), _one(file)), config),
-            section,
-            title,
-            _changes(status, priority, dri, depends_on),
-            done or [],
-            dry_run,
-            config,
-            sys.stdout,
-        )
+    request = NewItem(
+        section=section,
+        title=title,
+        fields=_changes(status, priority, dri, depends_on),
+        done=tuple(done or ()),
+        item_id=item_id,
+        create_section=create_section,
     )
+    target = one_roadmap(_paths(_one(path), _one(file)), config)
+    raise typer.Exit(run_new(target, request, dry_run, config, sys.stdout))
+
+
+@app.command()
+def rename(
+    old: Annotated[str, typer.Argument(metavar="OLD", help="The ID to rename.")],
+    new_id: Annotated[str, typer.Argument(metavar="NEW", help="The new ID; no item may have it.")],
+    paths: Paths = None,
+    files: FilesOption = None,
+    dry_run: DryRunOption = False,
+    config: ConfigOption = None,
+) -> None:
+    """Rename an item's ID: its heading, every Depends on naming it, the generated sections.
+
+    Mentions in prose are left as written and listed.
+
+    \b
+    Examples:
+      roadmaplint rename GRAPH-1 CORE-1
+      roadmaplint rename GRAPH-1 CORE-1 --dry-run
+    """
+    from roadmaplint.commands.common import locate
+    from roadmaplint.commands.editing import run_rename
+
+    file, old = locate(_paths(paths, files), old, config)
+    raise typer.Exit(run_rename(file, old, new_id, dry_run, config, sys.stdout))
 
 
 @app.command()

@@ -7,6 +7,7 @@ one directly. Every problem is a RoadmapError naming the file and the key.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
@@ -18,6 +19,7 @@ from roadmaplint.settings import Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
 MAX_PATTERN = 200
+MAX_CONFIG = 1024 * 1024  # bytes; pyproject.toml files are a few KB
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,19 +41,57 @@ def find_config(roadmap: Path) -> Path | None:
         if dotfile.is_file():
             return dotfile
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and "roadmaplint" in _table(pyproject).get("tool", {}):
+        if pyproject.is_file() and _configures_us(pyproject):
             return pyproject
     return None
 
 
-def _table(path: Path) -> dict[str, Any]:
+def _configures_us(pyproject: Path) -> bool:
+    """Whether a pyproject.toml on the way up holds a [tool.roadmaplint] table.
+
+    A file that never says "roadmaplint" cannot configure us: it belongs to
+    another tool, and whether it is valid TOML, or UTF-8 at all, is that tool's
+    business, so it is skipped unparsed. One that does say it may hold our
+    settings, so an unreadable one is an error: skipping it would check with
+    defaults the user did not choose.
+    """
+    if b"roadmaplint" not in _read(pyproject):
+        return False
+    tool = _table(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "roadmaplint" in tool
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a config file: a regular file of a sane size, never a pipe or device."""
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise RoadmapError(f"{path}: is not a regular file; a config is a TOML file")
         with open(path, "rb") as handle:
-            return tomllib.load(handle)
+            data = handle.read(MAX_CONFIG + 1)
     except OSError as error:
         raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > MAX_CONFIG:
+        raise RoadmapError(f"{path}: is over {MAX_CONFIG // 1024} KB; is this a config file?")
+    return data
+
+
+def _table(path: Path) -> dict[str, Any]:
+    data = _read(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RoadmapError(
+            f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
+            "TOML files are UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoadmapError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise RoadmapError(f"{path}: nests arrays or tables too deeply to be a config") from None
 
 
 def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Settings:
@@ -59,8 +99,11 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
     if config is not None:
         document = _table(config)
         if config.name == "pyproject.toml":
-            table = document.get("tool", {}).get("roadmaplint", {})
+            tool = document.get("tool", {})
+            table = tool.get("roadmaplint", {}) if isinstance(tool, dict) else {}
             where = f"{config}: [tool.roadmaplint]"
+            if not isinstance(table, dict):
+                raise RoadmapError(f"{where}: expected a table of settings")
         else:
             table, where = document, str(config)
         settings = _apply(settings, table, where, config.resolve().parent)

@@ -78,6 +78,8 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
     overview = roadmap.overview
     indent = overview.indent if overview is not None else style.indent
     bullet = (overview.bullet if overview is not None else None) or style.bullet
+    if bullet not in ("-", "*", "+"):
+        bullet = "-"  # fields written as an ordered list ("1." or "1)") give no bullet
     variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
     if overview is None:
         title = roadmap.title or ""

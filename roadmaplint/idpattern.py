@@ -25,7 +25,8 @@ from roadmaplint.settings import DEFAULT_ID_PATTERN
 ALONE = "(?:{id})"  # an ID by itself, for fullmatch: a dependency, a rename target
 HEADING = r"(?s)\[(?P<id>{id})\][ \t]+(?P<title>.*)"  # "[ID] Title", for fullmatch
 LOOSE_HEADING = r"(?s)\[?(?P<id>{id})\]?[ \t:.-]*(?P<title>.*)"  # "ID: Title", to suggest
-SHAPES = (ALONE, HEADING, LOOSE_HEADING)
+LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
+SHAPES = (ALONE, HEADING, LOOSE_HEADING, LEADING)
 INSTALL = "pip install 'roadmaplint[re2]'"
 
 

@@ -26,10 +26,12 @@ class Targets:
     document does not have yet is a new item the edit adds).
     ``generated``: the generated lists of the Priority Overview (its group
     headings and their entry lists) and the Dependency Graph's mermaid block.
+    ``sections``: names of sections of items the edit adds (``new --create-section``).
     """
 
     items: frozenset[str] = frozenset()
     generated: bool = False
+    sections: frozenset[str] = frozenset()
 
 
 def prove_edit(
@@ -219,6 +221,8 @@ def _prove_blocks(
         touched = crossed or any(a <= end and start <= b for a, b, _, _ in spans)
         if not (touched and block.line in allowed):
             old_kept.append((block.line, _without_ending(before.source[start:end])))
+    # Blocks of targeted items only: generated blocks stay compared on the new side.
+    new_allowed = targeted_blocks(after, Targets(items=targets.items))
     new_kept = []
     for block in after.blocks:
         if block.line < first:
@@ -226,7 +230,12 @@ def _prove_blocks(
         start, end = new_starts[block.line - 1], new_starts[block.end_line]
         text = _without_ending(after.source[start:end])
         # The line ending an edit appends to a last line that had none is no overlap.
-        if not any(_overlaps(start, start + len(text), a, b) for _, _, a, b in spans):
+        if any(_overlaps(start, start + len(text), a, b) for _, _, a, b in spans):
+            continue
+        # As on the old side: a targeted block an edit only touches (an insertion
+        # right before or after it) is the edit's to compare, not a kept block.
+        touched = any(a <= end and start <= b for _, _, a, b in spans)
+        if not (touched and block.line in new_allowed):
             new_kept.append(text)
     if [text for _, text in old_kept] != new_kept:
         differing = [
@@ -264,7 +273,7 @@ def meaning(roadmap: Roadmap, targets: Targets) -> dict[str, object]:
         "title": roadmap.title,
         "status legend": roadmap.status_legend.values if roadmap.status_legend else None,
         "priority legend": roadmap.priority_legend.values if roadmap.priority_legend else None,
-        "sections": [section.name for section in roadmap.sections],
+        "sections": [s.name for s in roadmap.sections if s.name not in targets.sections],
         "link references": [(r.label, r.url, r.title) for r in roadmap.references],
         "headings": [(h.level, h.text, h.section) for h in roadmap.headings],
         "comments": [comment.text for comment in roadmap.comments],

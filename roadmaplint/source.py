@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,12 @@ from roadmaplint.errors import RoadmapError
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_LINE = 100_000  # characters
+# markdown-it-py reads a paragraph continued lazily (without ">") inside block
+# quotes nested N deep once per level: 18 deep and a million lines take a minute
+# and 880 MB. Each lazy line costs a level beyond the first; a roadmap spends none.
+MAX_LAZY_QUOTE_WORK = 1_000_000
+_NESTED_QUOTE = re.compile(r"^[ ]{0,3}(?:>[ \t]*+){2,}+(?=[^\r\n])", re.MULTILINE)
+_PARAGRAPH_END = re.compile(r"\n[ \t>]*(?:\r?\n|\r|$)|\r[ \t>]*(?:\r?\n|\r|$)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,7 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x} at offset "
             f"{error.start}); save the file as UTF-8"
         ) from None
+    _refuse_lazy_quote_runs(text, name)
     lengths = list(map(len, text.splitlines()))
     if max(lengths) > MAX_LINE:
         line = next(number for number, length in enumerate(lengths, 1) if length > MAX_LINE)
@@ -83,3 +91,29 @@ def decode(data: bytes, name: str) -> str:
 
 def file_mode(path: Path) -> int:
     return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def _refuse_lazy_quote_runs(text: str, name: str) -> None:
+    """Refuse, in one regex pass, nested block quotes that would take the parser minutes.
+
+    The work counted is an upper bound: every line of a paragraph that starts
+    in a quote D levels deep is charged D - 1, until the paragraph ends at a
+    blank line (or one holding only ">" markers).
+    """
+    work = 0
+    position = 0
+    while (start := _NESTED_QUOTE.search(text, position)) is not None:
+        depth = start.group().count(">")
+        end = _PARAGRAPH_END.search(text, start.end())
+        stop = end.start() if end else len(text)
+        lines = text.count("\n", start.start(), stop) + 1
+        work += (depth - 1) * lines
+        if work > MAX_LAZY_QUOTE_WORK:
+            line = text.count("\n", 0, start.start()) + 1
+            raise RoadmapError(
+                f"{name}: line {line} starts a paragraph {lines} lines long in block quotes "
+                f"{depth} deep; the markdown parser reads such a paragraph once per level, "
+                "which would take minutes. End it with a blank line or quote less deeply"
+            )
+        position = stop if end is None else end.end()
+    return None

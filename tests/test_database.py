@@ -387,9 +387,10 @@ def test_new_appends_with_the_next_id_and_the_documents_style(
 def test_new_and_set_dry_run_print_a_diff(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
     original = gomlx.read_bytes()
     code, out, _ = run(capsys, "new", "Maintenance", "Lint", "--status", "idea", "--dry-run")
-    assert code == 0
+    assert code == 1  # like fix --diff: 1 when the file would change
     assert "+  ## [MAINT-2] Lint\n" in out and "+  - MAINT-2\n" in out
     code, out, _ = run(capsys, "set", "BE-6", "--priority", "P0", "--dry-run")
+    assert code == 1
     assert "-  - **Priority:** P2\n+  - **Priority:** P0\n" in out
     assert gomlx.read_bytes() == original
 

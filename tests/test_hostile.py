@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import LEGENDS, item, roadmap
+from conftest import GOMLX, LEGENDS, installed_command, item, roadmap
 
 from roadmaplint.cli import main
 from roadmaplint.engine import check_text
 from roadmaplint.fix import fix_text
+from roadmaplint.source import decode
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -161,3 +163,34 @@ def test_unicode_look_alike_ids_are_not_ids() -> None:
     )
     found = check_text(text)
     assert [(finding.code, finding.line) for finding in found] == [("RL101", 31), ("RL101", 33)]
+
+
+def test_lazy_lines_in_deep_block_quotes_are_refused_at_once(tmp_path: Path) -> None:
+    # Issue 9, item 22: markdown-it-py reads a lazily continued paragraph once per
+    # quote level; these 2 MB took 50 s and 880 MB before they were refused up front.
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text("> " * 18 + "x\n" * 1_000_000, encoding="utf-8")
+    run = subprocess.run(
+        [installed_command(), "check", str(roadmap)],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a safety net, not a measurement: bench/ measures
+    )
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == (
+        f"roadmaplint: error: {roadmap}: line 1 starts a paragraph 1000000 lines long in block "
+        "quotes 18 deep; the markdown parser reads such a paragraph once per level, which "
+        "would take minutes. End it with a blank line or quote less deeply\n"
+    )
+
+
+def test_nested_quotes_people_write_are_read() -> None:
+    notes = (
+        "> From the review:\n> > we should\nship the importer first\nand the example second.\n"
+        ">\n> > > agreed\n\n"
+        + "> > "
+        + "a long quoted paragraph, lazily continued\n" * 50_000
+        + "\n"
+    )
+    text = GOMLX.read_text(encoding="utf-8") + "\n" + notes
+    assert decode(text.encode("utf-8"), "ROADMAP.md") == text

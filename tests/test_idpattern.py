@@ -123,3 +123,17 @@ def test_without_re2_a_custom_pattern_says_how_to_install_it(tmp_path: Path) -> 
         f"roadmaplint: error: {tmp_path / '.roadmaplint.toml'}: id-pattern: a custom ID pattern "
         "runs on RE2, which is not installed: pip install 'roadmaplint[re2]'\n"
     )
+
+
+def test_a_near_miss_dependency_is_spelled_with_the_custom_pattern(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roadmap = project(
+        tmp_path, "[A-Z]+-[0-9]+", item("CORE-1"), item("CORE-2", depends="core-1 parser")
+    )
+    assert main(["check", str(roadmap), "--select", "RL308"]) == 0
+    assert capsys.readouterr().out == (
+        f"{roadmap}:38:19: warning: RL308 CORE-2 depends on 'core-1 parser', which is not an "
+        "item ID and so counts as an external dependency; did you mean CORE-1?\n"
+        "Found 0 errors and 1 warning.\n"
+    )

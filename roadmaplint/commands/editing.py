@@ -1,13 +1,18 @@
-"""`set`, `new` and `init`: changing the roadmap, always through the safe write path."""
+"""`set`, `new`, `rename` and `init`: changing the roadmap, always through the safe write path.
+
+Like ``fix --diff``, ``--dry-run`` exits 1 when the command would change the
+file and 0 when it would not.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from roadmaplint.additem import STARTER, NewItem, new_item
 from roadmaplint.commands.common import (
     DEFAULT_PATH,
+    EXIT_FINDINGS,
     EXIT_OK,
     Loaded,
     SettingsCache,
@@ -15,7 +20,7 @@ from roadmaplint.commands.common import (
 )
 from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config import Overrides
-from roadmaplint.edit import STARTER, FieldChange, new_item, set_fields
+from roadmaplint.edit import ItemEdit, check_one_line, edit_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
 from roadmaplint.write import Pending, create_roadmap, editing
@@ -30,50 +35,88 @@ def _regenerate_and_write(
         raise RoadmapError(f"{loaded.roadmap.path}: {regenerated.refused}")
     if dry_run:
         out.write(unified_diff(str(loaded.source.path), loaded.source.text, regenerated.text))
-        return EXIT_OK
-    pending.write(regenerated.text)
+        return EXIT_FINDINGS if regenerated.text != loaded.source.text else EXIT_OK
+    if regenerated.text != loaded.source.text:
+        pending.write(regenerated.text)
     out.write(said + "\n")
     return EXIT_OK
+
+
+def _said(item_id: str, edit: ItemEdit) -> str:
+    parts = [f"{change.name} {change.value}" for change in edit.fields]
+    parts += [f"+Depends on {value}" for value in edit.add_deps]
+    parts += [f"-Depends on {value}" for value in edit.remove_deps]
+    if edit.title is not None:
+        parts.append(f"title {edit.title.strip()}")
+    parts += [f"ticked {entry}" for entry in edit.tick]
+    parts += [f"unticked {entry}" for entry in edit.untick]
+    return f"Set {item_id}: {', '.join(parts)}"
 
 
 def run_set(
     path: Path | None,
     item_id: str,
-    changes: Sequence[FieldChange],
+    edit: ItemEdit,
     dry_run: bool,
     config: Path | None,
     out: TextIO,
 ) -> int:
-    if not changes:
-        raise RoadmapError("nothing to set: give --status, --priority, --dri or --depends-on")
+    if edit.is_empty():
+        raise RoadmapError(
+            "nothing to set: give --status, --priority, --dri, --depends-on, --add-dep, "
+            "--remove-dep, --title, --done-item or --undone-item"
+        )
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
         loaded = load_source(pending.source, SettingsCache(config, Overrides()))
-        edited = set_fields(loaded.roadmap, item_id, changes, loaded.settings)
-        said = ", ".join(f"{change.name} {change.value}" for change in changes)
-        said = f"Set {item_id}: {said}"
+        edited = edit_item(loaded.roadmap, item_id, edit, loaded.settings)
+        if edited == loaded.roadmap.source:
+            out.write(f"No change: {item_id} already reads that way\n")
+            return EXIT_OK
+        said = _said(item_id, edit)
         return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_new(
-    path: Path | None,
-    section: str,
-    title: str,
-    changes: Sequence[FieldChange],
-    done: Sequence[str],
-    dry_run: bool,
-    config: Path | None,
-    out: TextIO,
+    path: Path | None, request: NewItem, dry_run: bool, config: Path | None, out: TextIO
 ) -> int:
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
         loaded = load_source(pending.source, SettingsCache(config, Overrides()))
-        edited, item_id = new_item(loaded.roadmap, section, title, changes, loaded.settings, done)
-        said = f"Added {item_id} to {section}"
+        edited, item_id = new_item(loaded.roadmap, request, loaded.settings)
+        said = f"Added {item_id} to {request.section.strip()}"
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
+
+
+def run_rename(
+    path: Path | None, old: str, new: str, dry_run: bool, config: Path | None, out: TextIO
+) -> int:
+    from roadmaplint.rename import other_mentions, rename_edits, rename_text
+
+    with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
+        loaded = load_source(pending.source, SettingsCache(config, Overrides()))
+        roadmap = loaded.roadmap
+        edited = rename_text(roadmap, old, new, loaded.settings)
+        dependents = sum(old in item.depends_on for item in roadmap.items)
+        said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated)"
+        mentions = other_mentions(roadmap, old, rename_edits(roadmap, old, new, loaded.settings))
+        if mentions:
+            listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
+            said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
         return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:
-    """Create a starter roadmap; never overwrite a file that exists."""
+    """Create a starter roadmap, and its folder; never overwrite a file that exists."""
+    check_one_line(title, "--title")
+    if not title.strip():
+        raise RoadmapError("--title is one non-empty line")
     target = path or DEFAULT_PATH
-    create_roadmap(target, fix_text(STARTER.format(title=title), str(target)).text)
+    folder = target.parent
+    if not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise RoadmapError(f"{folder}: cannot create the folder: {error.strerror}") from None
+    text = STARTER.format(title=title.strip())
+    create_roadmap(target, fix_text(text, str(target)).text)
     out.write(f"Wrote {target}: a starter roadmap; `roadmaplint check --strict {target}` passes.\n")
     return EXIT_OK

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.idpattern import LEADING, id_regex
 from roadmaplint.model import Item, Position
 from roadmaplint.parse import DEPENDS_ON
 from roadmaplint.rules.base import Context, Report, Rule, did_you_mean, id_prefix
@@ -148,7 +149,7 @@ def repeated_dependencies(context: Context) -> Iterator[Report]:
             seen.add(key)
 
 
-def _id_spellings(name: str, id_only: re.Pattern[str]) -> list[str]:
+def _id_spellings(name: str, id_only: re.Pattern[str], leading_id: re.Pattern[str]) -> list[str]:
     """What an ID written loosely may have meant: other case, other separators, no note."""
     bare = name.strip().strip("[]`*_").strip()
     spellings: list[str] = []
@@ -159,24 +160,24 @@ def _id_spellings(name: str, id_only: re.Pattern[str]) -> list[str]:
             re.sub(r"[\s.]+", "-", base).upper(),
             re.sub(r"\s+", "", base).upper(),
         ]
-        leading = re.match(rf"(?:{id_only.pattern})(?![\w-])", base.upper())
+        leading = leading_id.match(base.upper())
         if leading:
-            spellings.append(leading[0])
+            spellings.append(leading["id"])
     return list(dict.fromkeys(spelling for spelling in spellings if id_only.fullmatch(spelling)))
 
 
 def near_miss_dependencies(context: Context) -> Iterator[Report]:
     from roadmaplint.references import cross_reference
 
-    id_only = re.compile(context.settings.id_pattern)
+    id_only = id_regex(context.settings.id_pattern)
+    leading_id = id_regex(context.settings.id_pattern, LEADING)
     known = context.items_by_id
     for item in context.roadmap.items:
         for name in item.external_deps:
             if cross_reference(name, context.settings.id_pattern) is not None:
                 continue
-            meant = next(
-                (spelling for spelling in _id_spellings(name, id_only) if spelling in known), None
-            )
+            spellings = _id_spellings(name, id_only, leading_id)
+            meant = next((spelling for spelling in spellings if spelling in known), None)
             if meant is not None and meant != item.id:
                 yield Report(
                     _where(item),

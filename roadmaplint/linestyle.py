@@ -1,0 +1,132 @@
+"""How a document writes its fields, read from its own lines, so edits can copy it.
+
+A field line is ``<prefix><label><value><tail>``: the prefix is whatever stands
+before the field's name (indentation, block quote markers, a bullet ``- `` or an
+ordered marker ``3. ``, or nothing for a paragraph line); the label is the name as
+written (``**Status:** ``, ``**Status**: ``, ``Status: ``); the tail is a trailing
+HTML comment. Edits copy the prefix and label of a line the parser already read as
+a field, so every field style the parser accepts is written back in kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from roadmaplint.model import Field, Item
+
+_ORDERED = re.compile(
+    r"(?P<lead>[ \t]*(?:>[ \t]?)*)(?P<number>\d{1,9})(?P<delim>[.)])(?P<gap>[ \t]+)"
+)
+# A list marker (and any task box) at the start of a line: what stands before its text.
+_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_BOX = re.compile(r"\[([ xX])\][ \t]+")
+DEFAULT_PREFIX = "- "
+DEFAULT_LABEL = "**{name}:** "
+
+
+@dataclass(frozen=True, slots=True)
+class FieldStyle:
+    """How one document writes a field line: what comes before the name, and the label."""
+
+    prefix: str  # e.g. "- ", "1. ", "  * ", "> - ", "" (a paragraph line)
+    label: str  # with "{name}" where the name goes, e.g. "**{name}:** "
+
+    def line(self, name: str, value: str) -> str:
+        return f"{self.prefix}{self.label.format(name=name)}{value}".rstrip(" \t")
+
+
+def field_prefix(lines: list[str], found: Field) -> str:
+    """What stands before the field's name on its line."""
+    return lines[found.position.line - 1][: found.position.column - 1]
+
+
+def field_style(lines: list[str], found: Field) -> FieldStyle:
+    """The prefix and label of an existing field line."""
+    line = lines[found.position.line - 1].rstrip("\r\n")
+    label = line[found.position.column - 1 : found.value_position.column - 1].rstrip(" \t")
+    at = label.find(found.name)
+    if not label or at < 0:
+        template = DEFAULT_LABEL
+    else:
+        escaped = label.replace("{", "{{").replace("}", "}}")
+        template = escaped[:at] + "{name}" + escaped[at + len(found.name) :] + " "
+    return FieldStyle(field_prefix(lines, found), template)
+
+
+def document_field_style(lines: list[str], items: list[Item]) -> FieldStyle:
+    """The style of the first field among ``items`` (nearest first), or the default."""
+    for candidate in items:
+        if candidate.fields:
+            return field_style(lines, candidate.fields[0])
+    return FieldStyle(DEFAULT_PREFIX, DEFAULT_LABEL)
+
+
+def ordered_number(prefix: str) -> int | None:
+    match = _ORDERED.fullmatch(prefix)
+    return int(match["number"]) if match else None
+
+
+def with_number(prefix: str, number: int) -> str:
+    """An ordered prefix with another number; the text after it keeps its column if it can."""
+    match = _ORDERED.fullmatch(prefix)
+    if match is None:
+        return prefix
+    marker = f"{number}{match['delim']}"
+    width = len(match["number"]) + 1 + len(match["gap"])
+    gap = " " * max(1, width - len(marker)) if "\t" not in match["gap"] else match["gap"]
+    return f"{match['lead']}{marker}{gap}"
+
+
+def counts_up(prefixes: list[str]) -> bool:
+    """Whether ordered prefixes number 1, 2, 3 rather than repeating one number."""
+    numbers = [number for prefix in prefixes if (number := ordered_number(prefix)) is not None]
+    return len(numbers) > 1 and len(set(numbers)) > 1
+
+
+def nested_prefix(prefix: str) -> str:
+    """The prefix of a list nested under a field written with ``prefix``."""
+    lead = re.match(r"[ \t]*(?:>[ \t]?)*", prefix)
+    quote = lead[0] if lead else ""
+    bullet = prefix.strip(" \t>")[:1]
+    inner = "-" if not bullet or bullet.isdigit() else bullet
+    return quote + " " * (len(prefix) - len(quote)) + inner + " "
+
+
+def criterion_prefix(line: str) -> str | None:
+    """What stands before a Definition of Done entry's text or box."""
+    match = _MARKER.match(line)
+    return match[0] if match else None
+
+
+def box_offset(line: str) -> int | None:
+    """The offset of the box character in a ``- [ ] text`` line, if it has a box."""
+    match = _MARKER.match(line)
+    if match is None:
+        return None
+    box = _BOX.match(line, match.end())
+    return box.start(1) if box else None
+
+
+def split_tail(text: str) -> tuple[str, str]:
+    """``text`` less its trailing HTML comments (and the spaces around them), and those.
+
+    A scan from the end, not a regular expression: a line of unclosed ``<!--``
+    must cost linear time.
+    """
+    cut = len(text)
+    while True:
+        end = cut
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if not text.endswith("-->", 0, end):
+            break
+        start = text.rfind("<!--", 0, end - 3)
+        if start < 0 or text.find("-->", start + 4, end - 3) >= 0:
+            break
+        while start > 0 and text[start - 1] in " \t":
+            start -= 1
+        cut = start
+    if cut == len(text):
+        return text, ""
+    return text[:cut], text[cut:]

@@ -1,0 +1,116 @@
+"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it.
+
+``rename_edits`` is the one plain function that finds the text edits (the CLI's
+``rename`` applies them and regenerates the derived sections; an editor's rename
+can send the same edits to its client).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from roadmaplint.edit import check_one_line, find_item, plain_text, prove_items_changed
+from roadmaplint.errors import RoadmapError
+from roadmaplint.idpattern import id_regex
+from roadmaplint.linestyle import split_tail
+from roadmaplint.model import Field, Roadmap
+from roadmaplint.parse import DEPENDS_ON, split_lines
+from roadmaplint.settings import Settings
+from roadmaplint.splice import Edit, apply_edits, line_starts
+
+_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _mention(item_id: str) -> re.Pattern[str]:
+    """``item_id`` as a whole word: not inside a longer ID."""
+    return re.compile(rf"(?<![\w-]){re.escape(item_id)}(?![\w-])")
+
+
+def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> list[Edit]:
+    """The edits that rename item ``old`` to ``new``: its heading and the dependencies on it.
+
+    Refuses (RoadmapError) an unknown or twice-defined ``old``, and a ``new`` that
+    is not an ID or already exists. Generated sections are not edited here: they
+    are regenerated from the renamed records.
+    """
+    check_one_line(new, "the new ID")
+    item = find_item(roadmap, old, settings)
+    if not id_regex(settings.id_pattern).fullmatch(new):
+        raise RoadmapError(f"{new!r} is not an ID: IDs match {settings.id_pattern}")
+    if new == old:
+        raise RoadmapError(f"{old} is already called {new}")
+    existing = next((other for other in roadmap.items if other.id == new), None)
+    if existing is not None:
+        raise RoadmapError(
+            f"{roadmap.path}:{existing.position.line}: {new} already exists; "
+            "choose an ID no item has"
+        )
+    lines = split_lines(roadmap.source)
+    starts = line_starts(roadmap.source)
+    index = item.position.line - 1
+    at = lines[index].find(f"[{old}]", item.position.column - 1)
+    if at < 0:
+        raise RoadmapError(f"{roadmap.path}:{item.position.line}: cannot find [{old}] there")
+    edits = [Edit(starts[index] + at + 1, starts[index] + at + 1 + len(old), new)]
+    for other in roadmap.items:
+        found = other.field(DEPENDS_ON)
+        if found is None or old not in other.depends_on:
+            continue
+        for offset, part in _value_parts(lines, starts, found):
+            if plain_text(part.strip()) == old:
+                edits += [
+                    Edit(offset + match.start(), offset + match.end(), new)
+                    for match in _mention(old).finditer(part)
+                ]
+    return edits
+
+
+def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[tuple[int, str]]:
+    """The comma-separated parts of a field's value as written, with their offsets."""
+    first = found.position.line - 1
+    last = found.end_line - 1
+    for index in range(first, last + 1):
+        line = lines[index].rstrip("\r\n")
+        if index == first:
+            begin = min(found.value_position.column - 1, len(line))
+        elif not line.strip() or _LIST_LINE.match(line):
+            return  # the value's paragraph ended; what follows is nested content
+        else:
+            begin = 0
+        value, _ = split_tail(line[begin:])
+        offset = starts[index] + begin
+        for part in value.split(","):
+            yield offset, part
+            offset += len(part) + 1
+
+
+def rename_text(roadmap: Roadmap, old: str, new: str, settings: Settings) -> str:
+    """The roadmap's text with ``old`` renamed; every other item reads back unchanged."""
+    edits = rename_edits(roadmap, old, new, settings)
+    new_text = apply_edits(roadmap.source, edits)
+    targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
+    prove_items_changed(roadmap, new_text, targets, settings, renamed={old: new})
+    return new_text
+
+
+def other_mentions(roadmap: Roadmap, old: str, edits: list[Edit]) -> list[int]:
+    """Lines outside the edits and the generated sections that still name ``old``."""
+    starts = line_starts(roadmap.source)
+    edited = {_line_of(starts, edit.start) for edit in edits}
+    generated = [found.region for found in roadmap.overviews]
+    generated += [found.region for found in roadmap.graph_sections]
+    found = []
+    pattern = _mention(old)
+    for number, line in enumerate(split_lines(roadmap.source), 1):
+        if number in edited or any(r.heading.line <= number <= r.end for r in generated):
+            continue
+        if pattern.search(line):
+            found.append(number)
+    return found
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)

@@ -1,0 +1,351 @@
+"""set, new, rename and init through the installed console script: exact bytes, or a
+one-line refusal and an untouched file (issue 9 items 4, 10-12, 19, 20; issue 11 §4)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import installed_command
+
+LEGENDS = """\
+# Acme Roadmap
+
+Prose about the roadmap, with a [reference link][guide] and a table:
+
+| Team | Lead |
+|------|------|
+| Core | @ana |
+
+<!-- Keep the legends in sync with the tracker. -->
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – free to claim
+- `in_progress` – being worked on
+- `done` – completed
+
+## Priority Legend
+
+- `P0` – critical
+- `P1` – important
+
+[guide]: https://example.com/guide
+"""
+
+OVERVIEW = """
+# Priority Overview
+
+## P1
+- CORE-1
+- CORE-2
+"""
+
+
+def document(marker: str, second: str) -> str:
+    """Two items whose fields use ``marker`` ("-", "*", "+", "1.", "1)")."""
+    numbered = marker[0].isdigit()
+
+    def mark(number: int) -> str:
+        return f"{number}{marker[1]}" if numbered else marker
+
+    nested = " " * (len(mark(1)) + 1) + "- "
+    first = (
+        "## [CORE-1] Parser\n\n"
+        f"{mark(1)} **DRI:** @ana\n"
+        f"{mark(2)} **Status:** ready <!-- agreed in Q3 review -->\n"
+        f"{mark(3)} **Priority:** P1\n"
+        f"{mark(4)} **Definition of Done:**\n"
+        f"{nested}[ ] Reads every list marker\n"
+        f"{nested}[x] Has tests\n"
+        f"{nested}Documented\n\n"
+        "```sh\nroadmaplint check\n```\n\n"
+    )
+    return LEGENDS + "\n# Core\n\n" + first + "Setext items work too\n\n" + second + OVERVIEW
+
+
+def second_item(marker: str) -> str:
+    numbered = marker[0].isdigit()
+    mark = (lambda n: f"{n}{marker[1]}") if numbered else (lambda n: marker)
+    return (
+        "## [CORE-2] Writer\n\n"
+        f"{mark(1)} **DRI**: @bo\n"
+        f"{mark(2)} **Status**: idea\n"
+        f"{mark(3)} **Priority**: P1\n"
+        f"{mark(4)} **Depends on**: [`CORE-1`](#core-1), Go 1.26\n"
+    )
+
+
+def run(tmp: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_command(), *argv],
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+
+
+def write(tmp: Path, text: str) -> Path:
+    target = tmp / "ROADMAP.md"
+    target.write_bytes(text.encode("utf-8"))
+    return target
+
+
+MARKERS = ["-", "*", "+", "1.", "1)"]
+
+
+@pytest.mark.parametrize("marker", MARKERS)
+def test_set_inserts_and_rewrites_in_the_items_own_marker(marker: str, tmp_path: Path) -> None:
+    original = document(marker, second_item(marker))
+    target = write(tmp_path, original)
+    result = run(tmp_path, "set", "CORE-1", "--add-dep", "Go 1.26", "--status", "in_progress")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    numbered = marker[0].isdigit()
+    mark = (lambda n: f"{n}{marker[1]}") if numbered else (lambda n: marker)
+    expected = original.replace(
+        f"{mark(2)} **Status:** ready <!-- agreed in Q3 review -->\n"
+        f"{mark(3)} **Priority:** P1\n{mark(4)} **Def",
+        f"{mark(2)} **Status:** in_progress <!-- agreed in Q3 review -->\n"
+        f"{mark(3)} **Priority:** P1\n{mark(4)} **Depends on:** Go 1.26\n{mark(5)} **Def",
+    )
+    assert target.read_text(encoding="utf-8") == expected
+    assert run(tmp_path, "check", "--strict").returncode == 0
+
+
+@pytest.mark.parametrize("marker", ["1.", "+"])
+def test_new_follows_the_sections_items(marker: str, tmp_path: Path) -> None:
+    original = document(marker, second_item(marker))
+    target = write(tmp_path, original)
+    result = run(tmp_path, "new", "Core", "Printer", "--done", "Prints", "--priority", "P1")
+    assert (result.returncode, result.stdout) == (0, "Added CORE-3 to Core\n"), result.stderr
+    if marker == "1.":
+        block = (
+            "\n## [CORE-3] Printer\n\n"
+            "1. **DRI**: _unassigned_\n2. **Status**: ready\n3. **Priority**: P1\n"
+            "4. **Definition of Done**:\n   - [ ] Prints\n"
+        )
+    else:
+        block = (
+            "\n## [CORE-3] Printer\n\n"
+            "+ **DRI**: _unassigned_\n+ **Status**: ready\n+ **Priority**: P1\n"
+            "+ **Definition of Done**:\n  - [ ] Prints\n"
+        )
+    anchor = "Go 1.26\n"
+    expected = original.replace(anchor, anchor + block).replace(
+        "- CORE-2\n", "- CORE-2\n- CORE-3\n"
+    )
+    assert target.read_text(encoding="utf-8") == expected
+    assert run(tmp_path, "check", "--strict").returncode == 0
+
+
+def test_new_defaults_pass_strict_and_section_and_id_options(tmp_path: Path) -> None:
+    target = write(tmp_path, document("-", second_item("-")))
+    assert run(tmp_path, "new", "Core", "Idea only").returncode == 0
+    assert "## [CORE-3] Idea only\n\n- **DRI**: _unassigned_\n- **Status**: idea\n" in (
+        target.read_text(encoding="utf-8")
+    )
+    refused = run(tmp_path, "new", "Tools", "Release")
+    assert refused.returncode == 2 and "(--create-section adds it)" in refused.stderr
+    created = run(tmp_path, "new", "Tools", "Release", "--id", "TOOL-7", "--create-section")
+    assert created.returncode == 0, created.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "\n# Tools\n\n## [TOOL-7] Release\n\n- **DRI**: _unassigned_\n" in text
+    assert text.index("# Tools") < text.index("# Priority Overview")
+    taken = run(tmp_path, "new", "Tools", "Again", "--id", "CORE-1")
+    assert taken.returncode == 2 and "CORE-1 already exists" in taken.stderr
+    assert run(tmp_path, "check", "--strict").returncode == 0
+
+
+def test_set_keeps_a_zero_width_value_separated(tmp_path: Path) -> None:
+    original = document("-", second_item("-")).replace("- **DRI:** @ana", "- **DRI:**\u200b@ana")
+    target = write(tmp_path, original)
+    assert run(tmp_path, "set", "CORE-1", "--dri", "@cy").returncode == 0
+    assert target.read_text(encoding="utf-8") == original.replace(
+        "- **DRI:**\u200b@ana", "- **DRI:** @cy"
+    )
+
+
+def test_set_never_inserts_under_a_suppression(tmp_path: Path) -> None:
+    comment = "<!-- roadmaplint-disable RL502 -->\n"
+    original = document("-", second_item("-")).replace(
+        "## [CORE-1] Parser\n\n", "## [CORE-1] Parser\n\n" + comment
+    )
+    target = write(tmp_path, original)
+    assert run(tmp_path, "set", "CORE-1", "--add-dep", "Rust").returncode == 0
+    # Depends on goes after the fields before it in the usual order, never between the
+    # comment and the DRI line it covers.
+    text = target.read_text(encoding="utf-8")
+    assert comment + "- **DRI:** @ana\n" in text
+    # A field that sorts before every field goes above the comment.
+    original = text.replace("- **DRI:** @ana\n", "")
+    target.write_text(original, encoding="utf-8")
+    assert run(tmp_path, "set", "CORE-1", "--dri", "@cy").returncode == 0
+    assert target.read_text(encoding="utf-8") == original.replace(
+        comment, "- **DRI:** @cy\n" + comment
+    )
+
+
+def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
+    original = document("-", second_item("-"))
+    target = write(tmp_path, original)
+    result = run(tmp_path, "set", "CORE-2", "--add-dep", "Rust", "--remove-dep", "Go 1.26")
+    assert result.returncode == 0, result.stderr
+    result = run(tmp_path, "set", "CORE-1", "--title", "Reader", "--done-item", "1")
+    assert result.returncode == 0, result.stderr
+    result = run(tmp_path, "set", "CORE-1", "--undone-item", "has tests", "--done-item", "3")
+    assert result.returncode == 0, result.stderr
+    expected = (
+        original.replace("[`CORE-1`](#core-1), Go 1.26", "[`CORE-1`](#core-1), Rust")
+        .replace("## [CORE-1] Parser", "## [CORE-1] Reader")
+        .replace("[ ] Reads every", "[x] Reads every")
+        .replace("[x] Has tests", "[ ] Has tests")
+        .replace("- Documented", "- [x] Documented")
+    )
+    assert target.read_text(encoding="utf-8") == expected
+    same = run(tmp_path, "set", "CORE-2", "--add-dep", "CORE-1")
+    assert (same.returncode, same.stdout) == (0, "No change: CORE-2 already reads that way\n")
+    assert target.read_text(encoding="utf-8") == expected
+    deduplicated = run(tmp_path, "set", "CORE-2", "--depends-on", "CORE-1,,CORE-1, Rust")
+    assert deduplicated.returncode == 0
+    assert "- **Depends on**: [`CORE-1`](#core-1), Rust\n" in target.read_text(encoding="utf-8")
+
+
+def test_set_keeps_backticks_when_only_the_text_changes(tmp_path: Path) -> None:
+    original = document("-", second_item("-")).replace("**Status**: idea", "**Status**: `idea`")
+    target = write(tmp_path, original)
+    assert run(tmp_path, "set", "CORE-2", "--status", "ready").returncode == 0
+    expected = original.replace("**Status**: `idea`", "**Status**: `ready`")
+    assert target.read_text(encoding="utf-8") == expected
+
+
+def test_rename(tmp_path: Path) -> None:
+    prose = "CORE-1 is also named in prose.\n"
+    original = document("-", second_item("-")).replace("```\n\n", "```\n\n" + prose)
+    target = write(tmp_path, original)
+    result = run(tmp_path, "rename", "CORE-1", "PARSE-1")
+    assert result.returncode == 0, result.stderr
+    line = original[: original.index(prose)].count("\n") + 1
+    assert result.stdout == (
+        "Renamed CORE-1 to PARSE-1 (1 dependent updated); CORE-1 is still named in prose "
+        f"on line {line}\n"
+    )
+    expected = (
+        original.replace("## [CORE-1]", "## [PARSE-1]")
+        .replace("[`CORE-1`](#core-1)", "[`PARSE-1`](#core-1)")
+        .replace("## P1\n- CORE-1\n", "## P1\n- PARSE-1\n")
+    )
+    assert target.read_text(encoding="utf-8") == expected
+    for argv, message in (
+        (["rename", "PARSE-1", "CORE-2"], "CORE-2 already exists"),
+        (["rename", "NOPE-1", "X-1"], "no item NOPE-1"),
+        (["rename", "CORE-2", "lower-1"], "'lower-1' is not an ID"),
+    ):
+        refused = run(tmp_path, *argv)
+        assert refused.returncode == 2 and message in refused.stderr
+        assert refused.stderr.count("\n") == 1 and refused.stdout == ""
+    assert target.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["set", "CORE-1", "--dri", ""], "DRI is required and cannot be empty"),
+        (["set", "CORE-1", "--dri", "a\udcffb"], "is not valid UTF-8"),
+        (["set", "CORE-1", "--done-item", "9"], "has entries 1 to 3, not 9"),
+        (["set", "CORE-1", "--add-dep", "NOPE-3"], "cannot depend on unknown item NOPE-3"),
+        (["set", "CORE-1", "--add-dep", "CORE-2"], "which would make a cycle"),
+        (["set", "CORE-2", "--remove-dep", "Rust"], "CORE-2 does not depend on Rust"),
+        (["new", "Core", "T\udcff"], "is not valid UTF-8"),
+        (["new", "Core", "T", "--done", "x\n\n<!-- roadmaplint-disable-file -->"], "newlines"),
+        (["set", "DUP-1", "--status", "done"], "DUP-1 is defined 2 times"),
+    ],
+)
+def test_refusals_leave_the_file_untouched(argv: list[str], message: str, tmp_path: Path) -> None:
+    duplicate = "## [DUP-1] One\n\n- **Status:** idea\n\n## [DUP-1] Two\n\n"
+    original = document("-", second_item("-")).replace("\n# Core\n\n", "\n# Core\n\n" + duplicate)
+    target = write(tmp_path, original)
+    result = run(tmp_path, *argv)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
+    assert target.read_bytes() == original.encode("utf-8")
+
+
+def test_dry_run_exit_codes(tmp_path: Path) -> None:
+    original = document("-", second_item("-"))
+    target = write(tmp_path, original)
+    changing = run(tmp_path, "set", "CORE-1", "--dri", "@cy", "--dry-run")
+    assert changing.returncode == 1 and "+- **DRI:** @cy\n" in changing.stdout
+    unchanged = run(tmp_path, "set", "CORE-1", "--dri", "@ana", "--dry-run")
+    assert (unchanged.returncode, unchanged.stdout) == (
+        0,
+        "No change: CORE-1 already reads that way\n",
+    )
+    assert run(tmp_path, "new", "Core", "X", "--dry-run").returncode == 1
+    assert run(tmp_path, "rename", "CORE-1", "X-1", "--dry-run").returncode == 1
+    assert target.read_bytes() == original.encode("utf-8")
+
+
+def test_new_with_thousands_of_digits(tmp_path: Path) -> None:
+    big = "9" * 5000
+    original = document("-", second_item("-")).replace("CORE-2", f"CORE-{big}")
+    target = write(tmp_path, original)
+    result = run(tmp_path, "new", "Core", "Next")
+    assert result.returncode == 0, result.stderr
+    assert f"## [CORE-1{'0' * 5000}] Next\n" in target.read_text(encoding="utf-8")
+
+
+def test_init_creates_the_folder_and_refuses_bad_titles(tmp_path: Path) -> None:
+    made = run(tmp_path, "init", "docs/plans/ROADMAP.md", "--title", "Acme")
+    assert made.returncode == 0, made.stderr
+    assert (tmp_path / "docs/plans/ROADMAP.md").read_text(encoding="utf-8").startswith("# Acme\n")
+    assert run(tmp_path, "check", "--strict", "docs/plans/ROADMAP.md").returncode == 0
+    for title in ("A\n\n# Priority Overview", "A\udcffB"):
+        refused = run(tmp_path, "init", "other/ROADMAP.md", "--title", title)
+        assert refused.returncode == 2 and refused.stderr.count("\n") == 1
+        assert not (tmp_path / "other").exists()
+
+
+def test_edit_patterns_never_backtrack_catastrophically() -> None:
+    # Not a timing test: linear scans take milliseconds here, quadratic ones on
+    # 100,000 characters take minutes. The bound only tells them apart.
+    import re
+    import time
+
+    from roadmaplint import edit, linestyle, rename
+    from roadmaplint.edit import _closing_sequence, _value_markup
+
+    hostile = [
+        "<!-- " * 20_000,
+        "<!--" * 20_000 + "-->",
+        " " * 100_000 + "#",
+        "`" * 100_000,
+        "1" * 100_000 + "x",
+        "> " * 50_000,
+        " " * 100_000 + "x",
+    ]
+    # Each pattern as the code uses it: anchored ones with match, the others with search.
+    anchored: list[re.Pattern[str]] = [
+        linestyle._ORDERED,
+        linestyle._MARKER,
+        linestyle._BOX,
+        edit._LIST_LINE,
+        rename._LIST_LINE,
+    ]
+    searched = [edit._DISABLE, rename._mention("CORE-1")]
+    start = time.perf_counter()
+    for text in hostile:
+        linestyle.split_tail(text)
+        _closing_sequence(text)
+        _value_markup(text, "x", "y")
+        for pattern in anchored:
+            pattern.match(text)
+            pattern.fullmatch(text)
+        for pattern in searched:
+            list(pattern.finditer(text))
+    assert time.perf_counter() - start < 10
