@@ -122,6 +122,7 @@ def commands(
         "bare parse": ([PYTHON, "-c", BARE_PARSE, str(path)], None),
         "check": ([*ROADMAPLINT, "check", str(path)], None),
         "fix --check": ([*ROADMAPLINT, "fix", "--check", str(path)], None),
+        "board": ([*ROADMAPLINT, "board", str(path), "-o", str(CACHE / f"{path.stem}.html")], None),
     }
     if stale.exists():
         table["fix (stale)"] = (
@@ -209,6 +210,9 @@ def report(
     target(
         "check on GoMLX / import floor", gomlx["check"].median / gomlx["import floor"].median, 1.2
     )
+    if "1000" in results:
+        thousand = results["1000"]
+        target("board on 1,000 / check", thousand["board"].median / thousand["check"].median, 2.0)
     if "10000" in results:
         big = results["10000"]
         target("check on 10,000 / bare parse", big["check"].median / big["bare parse"].median, 0.6)

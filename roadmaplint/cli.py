@@ -166,6 +166,14 @@ def check(
             help="Only findings that are new since the roadmap at this git revision.",
         ),
     ] = None,
+    watch: Annotated[
+        bool,
+        typer.Option(
+            "--watch",
+            "-w",
+            help="Check again whenever a roadmap or its settings change (the watch extra).",
+        ),
+    ] = False,
 ) -> None:
     """Report problems in roadmap files.
 
@@ -181,6 +189,7 @@ def check(
       roadmaplint check --extend-ignore RL305   # on top of the configured ignore
       roadmaplint check - --stdin-filename docs/ROADMAP.md < draft.md
       roadmaplint check --since origin/main   # only what this branch introduced
+      roadmaplint check --watch
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
     from roadmaplint.config import Overrides
@@ -206,6 +215,10 @@ def check(
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
         stdin_filename=stdin_filename,
     )
+    if watch:
+        from roadmaplint.commands.watch import run_watch
+
+        raise typer.Exit(run_watch(_paths(paths, files), options, sys.stdout, sys.stderr))
     raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 
 
@@ -506,6 +519,33 @@ def graph(
     )
 
 
+@app.command()
+def board(
+    paths: Paths = None,
+    files: FilesOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "--output-file", "-o", help="Write the page to this file. Default: stdout."
+        ),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Write the roadmap as one self-contained HTML page: columns, filters, graph.
+
+    No network at view time: styles and script are inline, so the page works
+    from a file and on GitHub Pages.
+
+    \b
+    Examples:
+      roadmaplint board -o roadmap.html
+      roadmaplint board examples/gomlx/ROADMAP.md -o gomlx.html
+    """
+    from roadmaplint.commands.board import run_board
+
+    raise typer.Exit(run_board(_paths(paths, files), output, config, sys.stdout))
+
+
 def _changes(
     status: str | None, priority: str | None, dri: str | None, depends_on: str | None
 ) -> tuple[FieldChange, ...]:
@@ -687,6 +727,24 @@ def init(
     if path is not None and file is not None and path != file:
         raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
     raise typer.Exit(run_init(path or file, title, sys.stdout))
+
+
+@app.command()
+def server() -> None:
+    """Run the language server over stdin and stdout, for editors.
+
+    Diagnostics as you type, quick fixes, completion, go to definition,
+    references, hover, rename, outline and folding. Needs the lsp extra:
+    pip install 'roadmaplint[lsp]'. docs/editors.md shows how to set up VS Code,
+    Neovim and Helix.
+
+    \b
+    Examples:
+      roadmaplint server
+    """
+    from roadmaplint.commands.server import run_server
+
+    raise typer.Exit(run_server(sys.stderr))
 
 
 class ChangeFormat(StrEnum):

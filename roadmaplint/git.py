@@ -124,3 +124,35 @@ def read_objects(repository: Path, names: Iterable[str]) -> dict[str, Blob | Non
         found[name] = Blob(header[0].decode(), output[offset : offset + size]) if is_file else None
         offset += size + 1
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    short: str
+    modified: bool  # the file differs from this commit (changed, or not committed at all)
+
+
+def commit_of(path: Path) -> Commit | None:
+    """The commit checked out where a file lives, or None outside a git work tree.
+
+    One git run: ``status --porcelain=v2 --branch`` names the commit and whether
+    the file differs from it.
+    """
+    resolved = path.resolve()
+    try:
+        out = run_git(
+            "status", "--porcelain=v2", "--branch", "--", resolved.name, cwd=resolved.parent
+        )
+    except GitError:
+        return None
+    sha = ""
+    modified = False
+    for line in out.decode("utf-8", "surrogateescape").splitlines():
+        if line.startswith("# branch.oid "):
+            sha = line.removeprefix("# branch.oid ").strip()
+        elif line and not line.startswith("#"):
+            modified = True
+    if len(sha) < 7 or not all(c in "0123456789abcdef" for c in sha):
+        return None  # "(initial)": a repository with no commit yet
+    return Commit(sha, sha[:7], modified)

@@ -11,7 +11,7 @@ time without it, which keeps a commit hook on a healthy roadmap fast.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -153,3 +153,50 @@ class DependencyGraph:
         while previous[chain[-1]] is not None:
             chain.append(previous[chain[-1]])  # type: ignore[arg-type]
         return list(reversed(chain))
+
+    def longest_open_chain(self, through: set[str]) -> list[str]:
+        """The longest dependency chain using only ``through`` nodes, dependency first.
+
+        Ties go to the chain whose last item comes first in the document. Linear:
+        dynamic programming over a topological order of the subgraph.
+        """
+        if not through:
+            return []
+        subgraph = self.graph.subgraph(through)
+        length: dict[str, int] = {}
+        previous: dict[str, str | None] = {}
+        for node in self.dependency_order(through):
+            best, via = 0, None
+            for dependency in sorted(subgraph.successors(node), key=self.order.__getitem__):
+                if length[dependency] + 1 > best:
+                    best, via = length[dependency] + 1, dependency
+            length[node], previous[node] = best, via
+        end = min(through, key=lambda node: (-length[node], self.order[node]))
+        chain = [end]
+        while (before := previous[chain[-1]]) is not None:
+            chain.append(before)
+        return list(reversed(chain))
+
+
+def layers(nodes: Sequence[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """``nodes`` in layers so that every edge ``(a, b)`` goes from an earlier layer to a later.
+
+    Layers are networkx's topological generations; the nodes of a cycle share one
+    layer. Within a layer, nodes keep their order in ``nodes``.
+    """
+    import networkx as nx
+
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b) for a, b in edges if a != b)
+    condensed = nx.condensation(graph)
+    depth_of: dict[int, int] = {}
+    for depth, generation in enumerate(nx.topological_generations(condensed)):
+        for component in generation:
+            depth_of[component] = depth
+    component_of: Mapping[str, int] = condensed.graph["mapping"]
+    layer_of = {node: depth_of[component_of[node]] for node in nodes}
+    found: list[list[str]] = [[] for _ in range(max(layer_of.values(), default=-1) + 1)]
+    for node in nodes:
+        found[layer_of[node]].append(node)
+    return found

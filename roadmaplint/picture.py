@@ -142,8 +142,16 @@ def _by_section(view: View) -> dict[str | None, list[Node]]:
     return sections
 
 
+# Inside a quoted label mermaid still reads ``#name;`` as an entity, strips ``<...>``,
+# applies markdown emphasis and backticks, and lets a colour-like ``#f00;`` swallow the
+# ``;``. Writing each such character as a numeric entity shows it as written.
+_MERMAID_ESCAPES = str.maketrans(
+    {character: f"#{ord(character)};" for character in '#;&<>"`*_\\'} | {"\r": " ", "\n": " "}
+)
+
+
 def _mermaid_label(text: str) -> str:
-    return text.replace('"', "#quot;").replace("\r", " ").replace("\n", " ")
+    return text.translate(_MERMAID_ESCAPES)
 
 
 def mermaid(view: View) -> str:
@@ -171,8 +179,23 @@ def mermaid(view: View) -> str:
     return "\n".join(lines) + "\n"
 
 
+DOT_WIDTH = 30  # characters per line of a node label in dot
+
+
+def _dot_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
+
+
 def _dot_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    return f'"{_dot_escape(text)}"'
+
+
+def _dot_label(text: str) -> str:
+    """A label wrapped at word boundaries; ``\\n`` is dot's centred line break."""
+    import textwrap
+
+    lines = textwrap.wrap(" ".join(text.split()), DOT_WIDTH, break_on_hyphens=False) or [""]
+    return '"' + "\\n".join(_dot_escape(line) for line in lines) + '"'
 
 
 def dot(view: View) -> str:
@@ -188,7 +211,7 @@ def dot(view: View) -> str:
             lines.append(f"    label={_dot_string(section)};")
             indent = "    "
         for node in members:
-            attributes = [f"label={_dot_string(node.label)}"]
+            attributes = [f"label={_dot_label(node.label)}"]
             if node.meaning is not None:
                 attributes.append(f'fillcolor="{_STYLES[node.meaning][1]}"')
             if node.kind == "external":

@@ -99,3 +99,16 @@ def path_to(context: Context, item_id: str) -> PathPlan:
         tuple(items[other] for other in before),
         tuple(items[other] for other in critical),
     )
+
+
+def critical_path(context: Context) -> tuple[Item, ...]:
+    """The longest chain of unfinished items, each waiting for the one before it.
+
+    This is the least number of steps, one after another, before everything open
+    can be done; ties go to the chain that ends first in the document.
+    """
+    _refuse_cycles(context)
+    items = context.items_by_id
+    statuses = context.settings.statuses
+    open_ones = {item_id for item_id, item in items.items() if not statuses.is_done(item.status)}
+    return tuple(items[item_id] for item_id in context.graph.longest_open_chain(open_ones))

@@ -118,8 +118,10 @@ class _NoLocks(Exception):
 
 def _holds_lock_on_current_file(descriptor: int, target: Path) -> bool:
     """Try the lock once; true when it is held and ``target`` still names the locked file."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # Windows: no flock; the re-check before the rename still guards
+        raise _NoLocks from None
     info = os.fstat(descriptor)
     if not stat.S_ISREG(info.st_mode):
         raise _NoLocks  # not a roadmap; read_roadmap says so

@@ -240,12 +240,12 @@ def test_graph_formats(gomlx: Path, capsys: pytest.CaptureFixture[str]) -> None:
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff"];\n'
         "  subgraph cluster_0 {\n"
         '    label="Modeling";\n'
-        '    "MODEL-1" [label="MODEL-1: HuggingFace Transformer Import (safetensors direct)", fillcolor="#d0ebff"];\n'
-        '    "MODEL-2" [label="MODEL-2: Text Generation Example (HF Transformer + Prompt)", fillcolor="#d0ebff"];\n'
+        '    "MODEL-1" [label="MODEL-1: HuggingFace\\nTransformer Import\\n(safetensors direct)", fillcolor="#d0ebff"];\n'
+        '    "MODEL-2" [label="MODEL-2: Text Generation\\nExample (HF Transformer +\\nPrompt)", fillcolor="#d0ebff"];\n'
         "  }\n"
         "  subgraph cluster_1 {\n"
         '    label="Graph";\n'
-        '    "GRAPH-1" [label="GRAPH-1: Dynamic Shapes (Input-Dependent, Fixed Rank)", fillcolor="#fff3bf"];\n'
+        '    "GRAPH-1" [label="GRAPH-1: Dynamic Shapes\\n(Input-Dependent, Fixed Rank)", fillcolor="#fff3bf"];\n'
         "  }\n"
         '  "GRAPH-1" -> "MODEL-1";\n'
         '  "MODEL-1" -> "MODEL-2";\n'

@@ -112,3 +112,21 @@ def rules_reference(rules: tuple[Rule, ...], level: int = 4) -> str:
             f"Fails:\n\n{_fenced(rule.bad)}\n\nPasses:\n\n{_fenced(rule.good)}\n"
         )
     return "\n".join(parts)
+
+
+# Where the rule reference is published; diagnostics in editors link here.
+RULES_DOCUMENT = "https://github.com/OWNER/roadmaplint/blob/main/docs/rules.md"
+
+
+def rule_anchor(rule: Rule) -> str:
+    """GitHub's anchor for the rule's heading in the reference (see ``rules_reference``)."""
+    heading = f"{rule.code} {rule.name} ({rule.severity.value})"
+    return "-".join(
+        "".join(
+            character for character in heading.lower() if character.isalnum() or character in " -_"
+        ).split()
+    )
+
+
+def rule_url(rule: Rule) -> str:
+    return f"{RULES_DOCUMENT}#{rule_anchor(rule)}"

@@ -1,0 +1,127 @@
+"""One open roadmap as the language server sees it: text, records, findings, positions.
+
+Positions: the records count 1-based lines and characters; LSP counts 0-based
+lines and, by default, UTF-16 code units. Everything in between is a
+character offset into the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from lsprotocol import types
+
+from roadmaplint.engine import check_roadmap
+from roadmaplint.findings import Finding
+from roadmaplint.incremental import Snapshot, full_snapshot, update
+from roadmaplint.model import Roadmap
+from roadmaplint.rules.base import GitFacts
+from roadmaplint.settings import Settings
+
+
+@dataclass
+class Document:
+    uri: str
+    snapshot: Snapshot
+    encoding: str = "utf-16"  # the position encoding agreed with the client
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def read(
+        cls,
+        uri: str,
+        text: str,
+        path: str,
+        settings: Settings,
+        encoding: str,
+        facts: GitFacts | None = None,
+    ) -> Document:
+        document = cls(uri, full_snapshot(text, path, settings), encoding)
+        document.findings = check_roadmap(document.roadmap, settings, facts)
+        return document
+
+    def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
+        """The document after an edit: one item re-read when possible, then every rule."""
+        if settings != self.snapshot.settings:
+            snapshot = full_snapshot(text, self.snapshot.path, settings)
+        else:
+            snapshot = update(self.snapshot, text)
+        document = Document(self.uri, snapshot, self.encoding)
+        document.findings = check_roadmap(snapshot.roadmap, settings, facts)
+        return document
+
+    @property
+    def text(self) -> str:
+        return self.snapshot.text
+
+    @property
+    def roadmap(self) -> Roadmap:
+        return self.snapshot.roadmap
+
+    @property
+    def settings(self) -> Settings:
+        return self.snapshot.settings
+
+    def line_text(self, line: int) -> str:
+        """The 1-based line without its line ending ('' past the end)."""
+        starts = self.snapshot.starts
+        if not 1 <= line < len(starts):
+            return ""
+        return self.text[starts[line - 1] : starts[line]].rstrip("\r\n")
+
+    def offset_of(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column, clamped to that line."""
+        starts = self.snapshot.starts
+        line = min(max(line, 1), len(starts) - 1) if len(starts) > 1 else 1
+        return starts[line - 1] + min(max(column - 1, 0), len(self.line_text(line)))
+
+    def after_line(self, line: int) -> int:
+        """The offset just past the 1-based line and its line break."""
+        starts = self.snapshot.starts
+        return starts[line] if 0 <= line < len(starts) else len(self.text)
+
+    def position(self, offset: int) -> types.Position:
+        starts, text = self.snapshot.starts, self.text
+        offset = min(max(offset, 0), len(text))
+        line = bisect_right(starts, offset) - 1
+        if line == len(starts) - 1 and line > 0 and not text.endswith(("\n", "\r")):
+            line -= 1  # the end of a last line without a line break
+        return types.Position(line, _units(text[starts[line] : offset], self.encoding))
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(self.position(start), self.position(end))
+
+    def offset(self, position: types.Position) -> int:
+        """The offset of a client position, clamped to the text."""
+        starts = self.snapshot.starts
+        if position.line >= len(starts) - 1:
+            return len(self.text)
+        line = self.text[starts[position.line] : starts[position.line + 1]].rstrip("\r\n")
+        return starts[position.line] + _characters(line, position.character, self.encoding)
+
+
+def _units(text: str, encoding: str) -> int:
+    if text.isascii() or encoding == "utf-32":
+        return len(text)
+    if encoding == "utf-8":
+        return len(text.encode("utf-8"))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _characters(line: str, units: int, encoding: str) -> int:
+    """How many characters of ``line`` make ``units`` code units (clamped)."""
+    if line.isascii() or encoding == "utf-32":
+        return min(units, len(line))
+    count = 0
+    for index, character in enumerate(line):
+        if count >= units:
+            return index
+        count += _width(character, encoding)
+    return len(line)
+
+
+def _width(character: str, encoding: str) -> int:
+    if encoding == "utf-8":
+        return len(character.encode("utf-8"))
+    return 2 if ord(character) > 0xFFFF else 1

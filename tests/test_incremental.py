@@ -1,0 +1,120 @@
+"""Re-reading one edited item gives exactly what a full parse of the new text gives."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from conftest import GOMLX, REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import roadmaps
+
+from roadmaplint.engine import check_roadmap, check_text
+from roadmaplint.errors import RoadmapError
+from roadmaplint.incremental import changed_span, full_snapshot, update
+from roadmaplint.parse import parse
+from roadmaplint.settings import Settings
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate
+
+SETTINGS = Settings()
+# What people type, paste and delete while editing a roadmap, the awkward cases included.
+PIECES = (
+    "x",
+    "\n",
+    " ",
+    "ready",
+    "redy",
+    "- **Status:** in_progress\n",
+    "  - **Depends on:** MODEL-1, GRAPH-9\n",
+    "- **Stauts:** idea\n",
+    "```python\n",
+    "```\n",
+    "~~~\n",
+    "## [MODEL-9] Pasted item\n",
+    "## ",
+    "# Section\n",
+    "<!-- roadmaplint-disable RL201 -->\n",
+    "<!-- ",
+    "-->",
+    "1. **DRI:** @ana\n",
+    "* ",
+    "> ",
+    "    ",
+    "---\n",
+    "===\n",
+    "\r\n",
+    "[link]: https://example.com\n",
+    "<details>\n",
+    "| a | b |\n",
+    "- [x] ",
+    "é😀",
+)
+
+
+@st.composite
+def edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
+    """Where to edit: mostly inside a line of the text, sometimes across lines."""
+    start = draw(st.integers(0, len(text)))
+    length = draw(st.sampled_from([0, 0, 0, 1, 2, 8, 40, 200]))
+    piece = draw(st.sampled_from(("", *PIECES)))
+    return start, min(len(text), start + length), piece
+
+
+def documents() -> st.SearchStrategy[str]:
+    fixed = [GOMLX.read_text(encoding="utf-8"), generate(8, seed=4)]
+    return st.one_of(st.sampled_from(fixed), roadmaps())
+
+
+@settings(max_examples=50, deadline=None)
+@given(data=st.data(), text=documents())
+def test_incremental_records_and_findings_equal_a_full_check(
+    data: st.DataObject, text: str
+) -> None:
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    for _ in range(data.draw(st.integers(1, 8))):
+        start, end, piece = data.draw(edits(snapshot.text))
+        new = snapshot.text[:start] + piece + snapshot.text[end:]
+        try:
+            expected = parse(new, "ROADMAP.md", SETTINGS)
+        except RoadmapError as error:  # the same refusal, said the same way
+            with pytest.raises(RoadmapError) as refused:
+                update(snapshot, new)
+            assert str(refused.value) == str(error)
+            continue
+        snapshot = update(snapshot, new)
+        assert snapshot.text == new
+        assert snapshot.roadmap == expected
+        assert check_roadmap(snapshot.roadmap, SETTINGS) == check_text(new)
+
+
+def test_an_edit_inside_one_item_rereads_that_item_only() -> None:
+    text = generate(200, seed=9)
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    at = text.index("- **DRI:** ", len(text) // 2) + len("- **DRI:** ")
+    edited = update(snapshot, text[:at] + "x" + text[at:])
+    assert not edited.full
+    added_line = update(edited, edited.text[:at] + "- **Area:** new\n  " + edited.text[at:])
+    assert not added_line.full
+    assert added_line.roadmap == parse(added_line.text, "ROADMAP.md", SETTINGS)
+
+
+def test_edits_that_change_the_structure_read_everything_again() -> None:
+    text = GOMLX.read_text(encoding="utf-8")
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    inside = text.index("  - **Status:** ready")
+    for piece in ("```\n", "## [NEW-1] New\n", "# Section\n", "<!-- open\n"):
+        edited = update(snapshot, text[:inside] + piece + text[inside:])
+        assert edited.full, piece
+        assert edited.roadmap == parse(edited.text, "ROADMAP.md", SETTINGS)
+
+
+@given(st.text(alphabet="ab\n\r", max_size=12), st.text(alphabet="ab\n\r", max_size=12))
+def test_changed_span_describes_the_edit(old: str, new: str) -> None:
+    start, old_end, new_end = changed_span(old, new)
+    assert old[:start] == new[:start]
+    assert old[old_end:] == new[new_end:]
+    assert old[:start] + new[start:new_end] + old[old_end:] == new
+    assert start <= old_end and start <= new_end

@@ -1,0 +1,406 @@
+"""The language server as editors use it: the real `roadmaplint server` process, a real client."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from conftest import GOMLX
+from lsp_helpers import (
+    SERVER,
+    apply,
+    capabilities,
+    change,
+    open_document,
+    published,
+    record_diagnostics,
+    replace_all,
+    replace_range,
+    summary,
+)
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from roadmaplint.engine import check_text
+from roadmaplint.rules import find_rule
+from roadmaplint.rules.docs import rule_url
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+GOMLX_TEXT = GOMLX.read_text(encoding="utf-8")
+REGISTERED: list[list[types.Registration]] = []  # what the server asked the client to watch
+
+
+@pytest_lsp.fixture(scope="module", config=SERVER)
+async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
+    registered: list[types.Registration] = []
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(client: LanguageClient, params: types.RegistrationParams) -> None:
+        registered.extend(params.registrations)
+
+    REGISTERED[:] = [registered]
+    record_diagnostics(lsp_client)
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=capabilities(), process_id=None)
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def roadmap_in(tmp_path: Path) -> Path:
+    return tmp_path / "ROADMAP.md"
+
+
+async def test_gomlx_diagnostics_exactly(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, GOMLX_TEXT)
+    assert summary(GOMLX_TEXT, found) == [
+        ("RL306", 33, "GRAPH-1"),
+        ("RL306", 47, "MODEL-1"),
+        ("RL501", 125, "_unassigned_"),
+        ("RL306", 152, "GRAPH-1"),
+        ("RL502", 246, "blocked"),
+        ("RL401", 296, "## P1 (Important)"),
+    ]
+    expected = check_text(GOMLX_TEXT)
+    assert [diagnostic.message for diagnostic in found] == [f.message for f in expected]
+    severities = {
+        types.DiagnosticSeverity.Warning: "warning",
+        types.DiagnosticSeverity.Error: "error",
+    }
+    assert [severities[d.severity] for d in found] == [f.severity.value for f in expected]  # type: ignore[index]
+    for diagnostic in found:
+        rule = find_rule(str(diagnostic.code))
+        assert rule is not None and diagnostic.source == "roadmaplint"
+        assert diagnostic.code_description is not None
+        assert diagnostic.code_description.href == rule_url(rule)
+
+
+async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT
+    await open_document(client, path, text)
+    line = text.splitlines().index("  - **Status:** ready")  # MODEL-1's status
+    typo = await change(client, path, 2, [replace_range(line, 16, line, 21, "redy")])
+    lines = text.splitlines(keepends=True)
+    lines[line] = "  - **Status:** redy\n"
+    assert ("RL201", line + 1, "redy") in summary("".join(lines), typo)
+    message = next(d.message for d in typo if d.code == "RL201")
+    assert "(did you mean ready?)" in message
+    fixed = await change(client, path, 3, [replace_range(line, 16, line, 20, "ready")])
+    assert summary(text, fixed) == summary(text, await open_document(client, path, text))
+
+
+async def actions_for(
+    client: LanguageClient, path: Path, diagnostic: types.Diagnostic
+) -> list[types.CodeAction]:
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(path.as_uri()),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    return [action for action in result or [] if isinstance(action, types.CodeAction)]
+
+
+def applied(text: str, action: types.CodeAction, path: Path) -> str:
+    assert action.edit is not None and action.edit.changes is not None
+    return apply(text, action.edit.changes[path.as_uri()])
+
+
+async def test_every_quick_fix_applied(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    text = (
+        GOMLX_TEXT.replace("  - **Status:** ready", "  - **Status:** redy", 1)
+        .replace("  - **Priority:** P1", "  - **Priority:** p1", 1)
+        .replace("  - **DRI:** _unassigned_", "  - **Stauts:** x\n  - **DRI:** _unassigned_", 1)
+        .replace("  - **Depends on:** GRAPH-1\n", "  - **Depends on:** GRAPH-11\n", 1)
+    )
+    found = await open_document(client, path, text)
+    by_code = {str(d.code): d for d in found}
+    replacements = {"RL201": "ready", "RL202": "P1", "RL301": "GRAPH-1", "RL104": "Status"}
+    for code, suggestion in replacements.items():
+        actions = await actions_for(client, path, by_code[code])
+        replace = next(a for a in actions if a.title == f"Replace with {suggestion}")
+        after = check_text(applied(text, replace, path))
+        assert code not in {f.code for f in after}, code
+    suppress = next(
+        a
+        for a in await actions_for(client, path, by_code["RL501"])
+        if a.title.startswith("Suppress")
+    )
+    assert suppress.title == "Suppress RL501 for this item"
+    after = check_text(applied(text, suppress, path))
+    assert "RL501" not in {f.code for f in after} and "RL901" not in {f.code for f in after}
+    overview = next(
+        a for a in await actions_for(client, path, by_code["RL401"]) if a.title.startswith("Regen")
+    )
+    assert overview.title == "Regenerate the Priority Overview"
+    assert "RL401" not in {f.code for f in check_text(applied(text, overview, path))}
+
+
+async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT + "\n# Dependency Graph\n\n```mermaid\nflowchart LR\n```\n"
+    found = await open_document(client, path, text)
+    stale = next(d for d in found if d.code == "RL404")
+    titles = [a.title for a in await actions_for(client, path, stale)]
+    graph = next(
+        a for a in await actions_for(client, path, stale) if a.title.startswith("Regenerate")
+    )
+    assert graph.title == "Regenerate the Dependency Graph", titles
+    after = applied(text, graph, path)
+    codes = {f.code for f in check_text(after)}
+    assert "RL404" not in codes and "RL401" in codes  # the graph only
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            types.TextDocumentIdentifier(path.as_uri()),
+            types.FormattingOptions(tab_size=2, insert_spaces=True),
+        )
+    )
+    formatted = apply(text, edits or [])
+    from roadmaplint.fix import fix_text
+
+    assert formatted == fix_text(text).text
+
+
+async def complete(
+    client: LanguageClient, path: Path, line: int, character: int
+) -> list[types.CompletionItem]:
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            types.TextDocumentIdentifier(path.as_uri()), types.Position(line, character)
+        )
+    )
+    assert isinstance(result, types.CompletionList)
+    return result.items
+
+
+async def test_completion_lists(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    lines = GOMLX_TEXT.splitlines()
+    status = lines.index("  - **Status:** ready")
+    text = "\n".join(
+        [
+            *lines[:status],
+            "  - **Status:** ",
+            "  - **Priority:** P",
+            "  - **Depends on:** GRAPH-1, ",
+            "  - **Des",
+            "",
+            "  ## [",
+            *lines[status + 1 :],
+        ]
+    )
+    await open_document(client, path, text)
+    statuses = await complete(client, path, status, 16)
+    assert [item.label for item in statuses] == ["idea", "ready", "in_progress", "blocked", "done"]
+    priorities = await complete(client, path, status + 1, 19)
+    assert [item.label for item in priorities] == ["P0", "P1", "P2"]
+    assert priorities[0].text_edit is not None
+    assert priorities[0].text_edit.range.start.character == 18  # replaces the typed "P"
+    dependencies = await complete(client, path, status + 2, 30)
+    labels = [item.label for item in dependencies]
+    assert "MODEL-1" not in labels  # the item itself
+    assert labels[:3] == ["MODEL-2", "MODEL-3", "MODEL-4"]
+    assert dependencies[0].detail == "Text Generation Example (HF Transformer + Prompt)"
+    names = await complete(client, path, status + 3, 9)
+    assert [item.label for item in names][:3] == ["DRI", "Status", "Priority"]
+    description = next(item for item in names if item.label == "Description")
+    assert description.text_edit is not None and description.text_edit.new_text == "Description:** "
+    new_id = await complete(client, path, status + 5, 6)
+    assert [item.label for item in new_id] == ["MODEL-8"]
+
+
+def at(text: str, needle: str, occurrence: int = 0) -> types.Position:
+    lines = text.splitlines()
+    seen = 0
+    for number, line in enumerate(lines):
+        column = line.find(needle)
+        while column >= 0:
+            if seen == occurrence:
+                return types.Position(number, column + 1)
+            seen += 1
+            column = line.find(needle, column + 1)
+    raise AssertionError(needle)
+
+
+async def test_navigation(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT
+    await open_document(client, path, text)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    in_depends = at(text, "**Depends on:** GRAPH-1")
+    in_depends = types.Position(in_depends.line, in_depends.character + 17)
+    target = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=document, position=in_depends)
+    )
+    assert isinstance(target, types.Location)
+    heading = text.splitlines()[target.range.start.line]
+    assert heading.strip().startswith("## [GRAPH-1]")
+    assert heading[target.range.start.character : target.range.end.character] == "GRAPH-1"
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=document,
+            position=in_depends,
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    lines = [location.range.start.line + 1 for location in found or []]
+    graph_1 = re.compile(r"(?<![\w-])GRAPH-1(?![\w-])")
+    expected = [n for n, line in enumerate(text.splitlines(), 1) if graph_1.search(line)]
+    assert lines == expected == [33, 123, 140, 152, 292]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=document, position=in_depends)
+    )
+    assert hover is not None and isinstance(hover.contents, types.MarkupContent)
+    assert (
+        hover.contents.value.splitlines()[0]
+        == "**GRAPH-1** Dynamic Shapes (Input-Dependent, Fixed Rank)"
+    )
+    assert "Status: in_progress · Priority: P0" in hover.contents.value
+    assert "Waited on by: MODEL-1, GRAPH-2, GRAPH-3" in hover.contents.value
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=in_depends, new_name="GRAPH-100")
+    )
+    assert edit is not None and edit.changes is not None
+    renamed = apply(text, edit.changes[path.as_uri()])
+    assert not graph_1.search(renamed)
+    assert renamed.count("GRAPH-100") == 5  # heading, three Depends on, the overview
+    # the same findings as the fixed original, for the new name
+    from roadmaplint.fix import fix_text
+
+    before = check_text(fix_text(text).text)
+    after = check_text(renamed)
+    assert [(f.code, f.line, f.message) for f in after] == [
+        (f.code, f.line, graph_1.sub("GRAPH-100", f.message)) for f in before
+    ]
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(document))
+    assert symbols is not None
+    tops = [symbol.name for symbol in symbols if isinstance(symbol, types.DocumentSymbol)]
+    assert tops == [
+        "Status Legend",
+        "Priority Legend",
+        "Modeling",
+        "Graph",
+        "Backends",
+        "Infrastructure",
+        "API Improvements",
+        "Maintenance",
+        "Priority Overview",
+    ]
+    modeling = next(
+        s for s in symbols if isinstance(s, types.DocumentSymbol) and s.name == "Modeling"
+    )
+    assert [child.name for child in modeling.children or []][:2] == ["MODEL-1", "MODEL-2"]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(document))
+    assert folds is not None and len(folds) >= 20
+
+
+async def test_random_edits_never_break_the_server(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    (tmp_path / "ROADMAP.md").write_bytes(b"# Caf\xe9 roadmap\n")  # not UTF-8 on disk
+    text = GOMLX_TEXT
+    await open_document(client, path, "# Caf\ufffd roadmap\n")
+    rng = random.Random(12)
+    pieces = [
+        "```go\n",
+        "## [",
+        "## [MODEL-",
+        "# ",
+        "<!-- ",
+        "- **Depends on:** ",
+        "\n\n",
+        "> ",
+        "    ",
+        "\t",
+        "😀",
+        "- [ ] ",
+        "---\n",
+        "\r\n",
+        "[x]: http://e\n",
+        "ö",
+    ]
+    version = 1
+    for step in range(40):
+        version += 1
+        if step % 10 == 3:
+            text = ""
+        elif step % 10 == 7:
+            text = GOMLX_TEXT[: rng.randrange(len(GOMLX_TEXT))]  # half a file, half a heading
+        else:
+            at_offset = rng.randrange(len(text) + 1)
+            cut = min(len(text), at_offset + rng.choice([0, 1, 5, 40]))
+            text = text[:at_offset] + rng.choice(pieces) + text[cut:]
+        found = await change(client, path, version, [replace_all(text)])
+        expected = [] if not text.strip() else check_text(text)
+        assert [str(d.code) for d in found] == [f.code for f in expected], step
+    version += 1
+    blob = "x" * (10 * 1024 * 1024)  # a 10 MB paste on one line
+    refused = await change(client, path, version, [replace_all(text + blob)])
+    assert [d.message for d in refused] == ["not checked: a line is over 100000 characters long"]
+    version += 1
+    back = await change(client, path, version, [replace_all(GOMLX_TEXT)])
+    assert len(back) == len(check_text(GOMLX_TEXT))
+
+
+async def test_config_changes_are_picked_up(client: LanguageClient, tmp_path: Path) -> None:
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, GOMLX_TEXT)
+    watched = [r.method for r in REGISTERED[0]]
+    assert watched == [types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert "RL306" in {str(d.code) for d in found}
+    config = tmp_path / ".roadmaplint.toml"
+    config.write_text('ignore = ["RL306"]\n', encoding="utf-8")
+
+    def notify() -> None:
+        client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(config.as_uri(), types.FileChangeType.Created)]
+            )
+        )
+
+    after = await published(client, path.as_uri(), notify)
+    assert "RL306" not in {str(d.code) for d in after} and after
+    config.write_bytes(b'ignore = ["RL3\xff"]\n')  # a broken config is one diagnostic, no crash
+    broken = await published(client, path.as_uri(), notify)
+    assert len(broken) == 1 and ".roadmaplint.toml" in broken[0].message
+
+
+async def test_files_that_are_not_roadmaps_are_left_alone(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    found = await open_document(client, tmp_path / "README.md", "# Hello\n\nJust a readme.\n")
+    assert found == []
+
+
+async def test_rename_reaches_other_roadmaps_that_name_the_item(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    path = roadmap_in(tmp_path)
+    other = tmp_path / "sdk" / "ROADMAP.md"
+    other.parent.mkdir()
+    other.write_text(
+        "# SDK\n\n# Bindings\n\n## [SDK-1] Python bindings\n\n"
+        "- **Depends on:** ../ROADMAP.md#GRAPH-1, GRAPH-1\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "ROADMAP.md").write_bytes(b"# Caf\xe9\n")  # skipped, not UTF-8
+    await open_document(client, path, GOMLX_TEXT)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    heading = at(GOMLX_TEXT, "[GRAPH-1]")
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=heading, new_name="GRAPH-100")
+    )
+    assert edit is not None and edit.changes is not None
+    assert sorted(edit.changes) == sorted([path.as_uri(), other.resolve().as_uri()])
+    renamed = apply(other.read_text(encoding="utf-8"), edit.changes[other.resolve().as_uri()])
+    # the other roadmap's own GRAPH-1 (an ID of its own file) is left alone
+    assert renamed.endswith("- **Depends on:** ../ROADMAP.md#GRAPH-100, GRAPH-1\n")

@@ -1,0 +1,81 @@
+"""`roadmaplint check --watch` in a real process on a real terminal (a pseudo-terminal)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import GOMLX
+
+from roadmaplint.commands.watch import CLEAR
+
+WAIT = 20.0  # seconds: the bound on how long a change may take to show
+
+
+class Terminal:
+    """A process whose standard output is a terminal we read from."""
+
+    def __init__(self, argv: list[str], cwd: Path) -> None:
+        self.master, slave = pty.openpty()
+        self.process = subprocess.Popen(
+            argv, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+        )
+        os.close(slave)
+        self.output = ""
+
+    def wait_for(self, text: str, count: int) -> str:
+        """Read until ``text`` has appeared ``count`` times; return everything read."""
+        deadline = time.monotonic() + WAIT
+        while self.output.count(text) < count:
+            left = deadline - time.monotonic()
+            assert left > 0, f"no {text!r} #{count} within {WAIT} s:\n{self.output}"
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    self.output += os.read(self.master, 65536).decode("utf-8", "replace")
+                except OSError:
+                    break
+        return self.output
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)
+
+
+def latest_report(output: str) -> str:
+    return output.rsplit(CLEAR, 1)[-1]
+
+
+def test_watch_reports_again_on_save_by_rename_and_on_config_change(tmp_path: Path) -> None:
+    roadmap = tmp_path / "ROADMAP.md"
+    text = GOMLX.read_text(encoding="utf-8")
+    roadmap.write_text(text, encoding="utf-8")
+    terminal = Terminal([sys.executable, "-m", "roadmaplint", "check", "--watch"], tmp_path)
+    try:
+        first = latest_report(terminal.wait_for("Watching for file changes.", 1))
+        assert "RL306" in first and "RL201" not in first
+        # An editor that saves by writing a new file and renaming it over the old one.
+        swap = tmp_path / ".ROADMAP.md.tmp"
+        swap.write_text(text.replace("  - **Status:** ready", "  - **Status:** redy", 1))
+        os.replace(swap, roadmap)
+        second = latest_report(terminal.wait_for("Watching for file changes.", 2))
+        assert "File change detected" in second
+        assert "RL201" in second and "did you mean ready?" in second
+        (tmp_path / ".roadmaplint.toml").write_text('ignore = ["RL201"]\n', encoding="utf-8")
+        third = latest_report(terminal.wait_for("Watching for file changes.", 3))
+        assert "RL201" not in third and "RL306" in third
+        assert terminal.output.count(CLEAR) == 3  # each run clears the screen and redraws
+        terminal.process.send_signal(signal.SIGINT)
+        assert terminal.process.wait(timeout=WAIT) == 130
+        assert terminal.process.stderr is not None
+        assert terminal.process.stderr.read().decode() == "roadmaplint: interrupted\n"
+    finally:
+        terminal.close()
