@@ -2,22 +2,29 @@
 
     python fuzz/fuzz_check.py -max_total_time=60 fuzz/corpus
 
-Any input must give findings or a one-line RoadmapError, and fix must be
-idempotent. A crash is written to crash-<sha1> in the current folder; keep it
+Any input must give findings or a one-line RoadmapError; fix must be
+idempotent and keep every block it does not generate byte for byte. A crash
+is written to crash-<sha1> in the current folder; keep it
 in tests/fuzz_regressions/ so that tests/test_fuzz.py replays it for ever.
 """
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import atheris
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 with atheris.instrument_imports(include=["roadmaplint"]):
     from roadmaplint.engine import check_text
     from roadmaplint.errors import RoadmapError
     from roadmaplint.fix import fix_text
+    from roadmaplint.parse import parse
     from roadmaplint.source import decode
+
+from oracle import fix_kept_every_block  # tests/ is not a package
 
 
 def check_one(data: bytes) -> None:
@@ -30,8 +37,12 @@ def check_one(data: bytes) -> None:
         if "\n" in str(error):
             raise AssertionError(f"a multi-line error: {error!r}") from None
         return
-    if not result.refused and fix_text(result.text).text != result.text:
+    if result.refused or not result.changed:
+        return
+    if fix_text(result.text).text != result.text:
         raise AssertionError("fix is not idempotent")
+    if not fix_kept_every_block(parse(text), parse(result.text)):
+        raise AssertionError("fix changed a block it does not generate")
 
 
 if __name__ == "__main__":

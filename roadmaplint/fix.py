@@ -30,6 +30,7 @@ class FixResult:
     text: str
     changes: tuple[str, ...]  # what was regenerated, said for people
     refused: str | None = None  # why a fixable problem was left alone
+    edits: tuple[Edit, ...] = ()  # what was replaced, in the old text
 
     @property
     def changed(self) -> bool:
@@ -67,7 +68,7 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     new_text = apply_edits(text, edits)
     after = prove_edit(roadmap, new_text, Targets(generated=True), settings, edits)
     _prove_up_to_date(roadmap, after, settings)
-    return FixResult(new_text, tuple(dict.fromkeys(changes)))
+    return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
 
 
 def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:

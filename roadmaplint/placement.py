@@ -44,6 +44,9 @@ from roadmaplint.overview import Group
 from roadmaplint.parse import split_lines
 from roadmaplint.splice import Edit, line_starts
 
+# A rendered entry line: its marker, the ID, and whatever the template writes after it.
+_ENTRY_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<id>\S+)(?P<rest>.*)")
+
 
 class Refusal(Exception):
     """What the placement rule cannot decide: the message names the line."""
@@ -102,8 +105,10 @@ def plan(
                     )
             continue
         first_of[priority] = found
-    _check_entries(roadmap, groups, expected, id_pattern, heading_name)
-    entries = _entries_with_text(groups)
+    starts = line_starts(roadmap.source)
+    owns = _template_owns_entry_lines(rendered)
+    _check_entries(roadmap, starts, groups, expected, id_pattern, heading_name, owns)
+    entries = _entries_with_text(groups, owns)
     pieces = [_Piece("keep", block=block) for block in lead]
     for group in expected:
         text = rendered[group.priority]
@@ -122,7 +127,7 @@ def plan(
                 placed = True
     pieces += [_Piece("keep", block=block) for block in tail]
     _check_order(pieces, heading_name)
-    return _edits(roadmap, heading_block, blocks, pieces)
+    return _edits(roadmap, starts, heading_block, blocks, pieces)
 
 
 def _name(block: Block) -> str:
@@ -165,15 +170,34 @@ def _layout(
     return lead, groups, tail
 
 
+def _template_owns_entry_lines(rendered: Mapping[str, Rendered]) -> bool:
+    """Whether the template writes more than the ID on an entry's line (a title, say):
+    then that line is generated, and only the lines under an entry are the user's."""
+    for group in rendered.values():
+        for line in group.listing.split("\n"):
+            match = _ENTRY_LINE.match(line)
+            if match and match["rest"].strip():
+                return True
+    return False
+
+
+def _has_own_text(entry: OverviewEntry, template_owns_line: bool) -> bool:
+    if entry.end_line > entry.line:
+        return True  # continuation lines or a nested note
+    return not entry.bare and not template_owns_line
+
+
 def _check_entries(
     roadmap: Roadmap,
+    starts: list[int],
     groups: list[_FileGroup],
     expected: Sequence[Group],
     id_pattern: re.Pattern[str],
     heading_name: str,
+    template_owns_line: bool,
 ) -> None:
     """Refuse what regenerating the lists would delete that is not generated."""
-    lines = split_lines(roadmap.source)
+    source = roadmap.source
     listed = {item_id for group in expected for item_id in group.ids}
     seen: set[str] = set()
     for found in groups:
@@ -182,43 +206,47 @@ def _check_entries(
             covered.update(range(entry.line, max(entry.end_line, entry.line) + 1))
             again = entry.id in seen
             seen.add(entry.id)
-            if entry.bare and not again and entry.id not in listed:
-                if not id_pattern.fullmatch(entry.id):
-                    raise Refusal(
-                        f'line {entry.line}: "{entry.id}" in the {heading_name} is neither an '
-                        "item nor an ID, and fix will not delete it"
-                    )
-            elif not entry.bare and (again or entry.id not in listed):
+            if not again and entry.id in listed:
+                continue
+            if _has_own_text(entry, template_owns_line):
                 why = "listed a second time" if again else "no longer listed"
                 raise Refusal(
                     f"line {entry.line}: {entry.id} is {why}, and its entry has text of its "
                     "own; fix will not delete it (remove the entry or its text by hand)"
                 )
+            if not again and not id_pattern.fullmatch(entry.id):
+                raise Refusal(
+                    f'line {entry.line}: "{entry.id}" in the {heading_name} is neither an '
+                    "item nor an ID, and fix will not delete it"
+                )
         for block in found.members:
             if block.kind != "list":
                 continue
             for line in range(block.line, block.end_line + 1):
-                if line not in covered and lines[line - 1].strip():
+                if line not in covered and source[starts[line - 1] : starts[line]].strip():
                     raise Refusal(
                         f"line {line}: a list item in the {heading_name} that is no entry; "
                         "fix will not delete it"
                     )
 
 
-def _entries_with_text(groups: list[_FileGroup]) -> dict[str, OverviewEntry]:
+def _entries_with_text(
+    groups: list[_FileGroup], template_owns_line: bool
+) -> dict[str, OverviewEntry]:
     """Each listed ID's first entry, when it has text of its own to move with it."""
     found: dict[str, OverviewEntry] = {}
     for group in groups:
         for entry in group.group.entries:
             if entry.id not in found:
                 found[entry.id] = entry
-    return {key: entry for key, entry in found.items() if not entry.bare}
+    return {key: entry for key, entry in found.items() if _has_own_text(entry, template_owns_line)}
 
 
 def _with_entry_texts(
     listing: str, group: Group, entries: Mapping[str, OverviewEntry], roadmap: Roadmap
 ) -> str:
-    """The rendered list with each entry that has text of its own written as it was."""
+    """The rendered list with each entry's own text in place: the whole entry as it was
+    when the template writes the bare ID, else the template's line and the lines under it."""
     moving = [item_id for item_id in group.ids if item_id in entries]
     if not moving:
         return listing
@@ -230,17 +258,23 @@ def _with_entry_texts(
             (
                 number
                 for number, line in enumerate(lines)
-                if re.fullmatch(rf"\s*(?:[-*+]|\d{{1,9}}[.)])\s+{re.escape(item_id)}\s*", line)
+                if (match := _ENTRY_LINE.match(line)) and match["id"] == item_id
             ),
             None,
         )
         if index is None:
             raise Refusal(
                 f"line {entry.line}: {item_id}'s entry has text of its own, and the overview "
-                "template's output has no plain line for it to replace"
+                "template's output has no line for it"
             )
-        own = "".join(source[entry.line - 1 : entry.end_line])
-        lines[index] = own.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+        match = _ENTRY_LINE.match(lines[index])
+        assert match is not None
+        first = entry.line - 1 if not match["rest"].strip() else entry.line
+        own = "".join(source[first : entry.end_line]).replace("\r\n", "\n").replace("\r", "\n")
+        if first == entry.line - 1:
+            lines[index] = own.rstrip("\n")
+        else:
+            lines[index] += "\n" + own.rstrip("\n")
     return "\n".join(lines)
 
 
@@ -256,11 +290,10 @@ def _check_order(pieces: list[_Piece], heading_name: str) -> None:
 
 
 def _edits(
-    roadmap: Roadmap, heading: Block, blocks: list[Block], pieces: list[_Piece]
+    roadmap: Roadmap, starts: list[int], heading: Block, blocks: list[Block], pieces: list[_Piece]
 ) -> list[Edit]:
     """The new text between kept blocks, as edits of the gaps around them."""
     text = roadmap.source
-    starts = line_starts(text)
     newline = roadmap.style.newline
     body_start = starts[heading.end_line]
     body_end = starts[blocks[-1].end_line] if blocks else body_start

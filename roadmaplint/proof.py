@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse, split_lines
 from roadmaplint.settings import Settings
-from roadmaplint.splice import Edit, prove_only_regions_changed
+from roadmaplint.splice import Edit, line_starts, prove_only_regions_changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,20 +73,20 @@ def prove_edit(
         edits = [_difference(old, new_text)]
     edits = sorted(edits, key=lambda edit: edit.start)
     prove_only_regions_changed(old, new_text, edits, [(0, len(old))], before.path)
-    old_starts = _line_starts(old)
+    old_starts = line_starts(old)
     split = _split_line(before, old_starts, edits[0].start if edits else len(old))
-    after = _read(before, new_text, settings, split)
+    after = _read(before, new_text, settings, split, old_starts)
     _prove_blocks(before, after, edits, targets, old_starts, split)
-    _prove_records(before, after, targets)
+    _prove_records(before, after, targets, split or 1)
     return after
 
 
-def _line_starts(text: str) -> list[int]:
-    return list(accumulate(map(len, split_lines(text)), initial=0))
-
-
 def _difference(old: str, new: str) -> Edit:
-    """The one span of whole lines where ``old`` and ``new`` differ."""
+    """The one span of whole lines where ``old`` and ``new`` differ.
+
+    A last line without a line ending that the new text continues counts as kept:
+    the edit is then an insertion at the end.
+    """
     old_lines, new_lines = split_lines(old), split_lines(new)
     limit = min(len(old_lines), len(new_lines))
     head = 0
@@ -99,6 +98,8 @@ def _difference(old: str, new: str) -> Edit:
     start = sum(map(len, old_lines[:head]))
     end = len(old) - sum(map(len, old_lines[len(old_lines) - tail :]))
     new_end = len(new) - sum(map(len, new_lines[len(new_lines) - tail :]))
+    if end == len(old) and new.startswith(old) and tail == 0:
+        start = len(old)
     return Edit(start, end, new[start:new_end])
 
 
@@ -120,10 +121,12 @@ def _split_line(before: Roadmap, starts: list[int], first_edit: int) -> int | No
     return found
 
 
-def _read(before: Roadmap, new_text: str, settings: Settings, split: int | None) -> Roadmap:
+def _read(
+    before: Roadmap, new_text: str, settings: Settings, split: int | None, old_starts: list[int]
+) -> Roadmap:
     if split is None:
         return parse(new_text, before.path, settings)
-    tail = new_text[_line_starts(before.source)[split - 1] :]
+    tail = new_text[old_starts[split - 1] :]
     above = [found for found in before.references if 0 < found.line < split]
     # Blank lines stand in for the text above, so that line numbers stay true.
     rest = parse("\n" * (split - 1) + tail, before.path, settings, continued=True, references=above)
@@ -199,14 +202,16 @@ def _prove_blocks(
     split: int | None,
 ) -> None:
     allowed = targeted_blocks(before, targets)
-    new_starts = _line_starts(after.source)
+    first = split or 1
+    # Where each line of the new text starts, from ``first`` on (the text above is the old).
+    base = old_starts[first - 1]
+    tail_starts = line_starts(after.source[base:])
     spans = []  # each edit's span in the old text and its replacement's in the new
     shift = 0
     for edit in edits:
         new_start = edit.start + shift
         spans.append((edit.start, edit.end, new_start, new_start + len(edit.replacement)))
         shift += len(edit.replacement) - (edit.end - edit.start)
-    first = split or 1
     old_kept = []
     for block in before.blocks:
         if block.line < first:
@@ -227,7 +232,8 @@ def _prove_blocks(
     for block in after.blocks:
         if block.line < first:
             continue
-        start, end = new_starts[block.line - 1], new_starts[block.end_line]
+        start = base + tail_starts[block.line - first]
+        end = base + tail_starts[block.end_line - first + 1]
         text = _without_ending(after.source[start:end])
         # The line ending an edit appends to a last line that had none is no overlap.
         if any(_overlaps(start, start + len(text), a, b) for _, _, a, b in spans):
@@ -267,16 +273,22 @@ def _overlaps(start: int, end: int, edit_start: int, edit_end: int) -> bool:
     return edit_start < end and start < edit_end
 
 
-def meaning(roadmap: Roadmap, targets: Targets) -> dict[str, object]:
-    """What an edit with these targets must leave as it was, without line numbers."""
+def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, object]:
+    """What an edit with these targets must leave as it was, without line numbers.
+
+    Items, headings and comments are taken from line ``first`` on: above it the
+    proof has the old records themselves.
+    """
     found: dict[str, object] = {
         "title": roadmap.title,
         "status legend": roadmap.status_legend.values if roadmap.status_legend else None,
         "priority legend": roadmap.priority_legend.values if roadmap.priority_legend else None,
         "sections": [s.name for s in roadmap.sections if s.name not in targets.sections],
         "link references": [(r.label, r.url, r.title) for r in roadmap.references],
-        "headings": [(h.level, h.text, h.section) for h in roadmap.headings],
-        "comments": [comment.text for comment in roadmap.comments],
+        "headings": [
+            (h.level, h.text, h.section) for h in roadmap.headings if h.position.line >= first
+        ],
+        "comments": [comment.text for comment in roadmap.comments if comment.line >= first],
         "items": [
             (
                 item.id,
@@ -286,7 +298,7 @@ def meaning(roadmap: Roadmap, targets: Targets) -> dict[str, object]:
                 tuple((done.text, done.checked) for done in item.definition_of_done),
             )
             for item in roadmap.items
-            if item.id not in targets.items
+            if item.id not in targets.items and item.position.line >= first
         ],
     }
     if not targets.generated:
@@ -298,8 +310,8 @@ def meaning(roadmap: Roadmap, targets: Targets) -> dict[str, object]:
     return found
 
 
-def _prove_records(before: Roadmap, after: Roadmap, targets: Targets) -> None:
-    old, new = meaning(before, targets), meaning(after, targets)
+def _prove_records(before: Roadmap, after: Roadmap, targets: Targets, first: int) -> None:
+    old, new = meaning(before, targets, first), meaning(after, targets, first)
     for what, value in old.items():
         if new[what] != value:
             raise RoadmapError(

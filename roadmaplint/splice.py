@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.parse import split_lines
@@ -29,10 +29,7 @@ def line_starts(text: str) -> list[int]:
     ``starts[n]`` is where 1-based line ``n + 1`` starts, so the lines ``a..b``
     (1-based, inclusive) are ``text[starts[a - 1]:starts[b]]``.
     """
-    starts = [0]
-    for line in split_lines(text):
-        starts.append(starts[-1] + len(line))
-    return starts
+    return list(accumulate(map(len, split_lines(text)), initial=0))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:

@@ -1,18 +1,26 @@
 """A hypothesis strategy for random roadmaps in the GoMLX format, warts and all.
 
 Random sections, items, fields and legends; dependencies with cycles, unknown IDs
-and externals; 0-3 spaces of indentation; `-`/`*`/`+` bullets; CRLF or LF; with or
-without BOM and final newline; code blocks and HTML comments in between; unicode
-in titles; and an overview that is right, stale, missing or doubled.
+and externals; 0-3 spaces of indentation; `-`/`*`/`+`/`1.`/`1)` list markers;
+setext headings for the title, sections, items, the generated sections and their
+groups; CRLF or LF; with or without BOM and final newline; code blocks and HTML
+comments in between; unicode in titles; a Priority Overview that is right,
+stale, missing or doubled and a Dependency Graph, in either order and anywhere
+among the sections; and inside both of them, blocks people write that fix must
+keep: prose, comments, tables, link definitions, foreign fences, `<details>`,
+`###` headings, thematic breaks, notes nested under entries.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from hypothesis import strategies as st
 
 STATUSES = ("idea", "ready", "in_progress", "blocked", "done")
 PRIORITIES = ("P0", "P1", "P2")
 PREFIXES = ("MODEL", "MODEL", "GRAPH", "X_1")
+MARKERS = ("-", "*", "+", "1.", "1)")
 # Titles: any printable unicode but line breaks (markdown would end the heading there).
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 titles = st.text(
@@ -22,6 +30,23 @@ titles = st.text(
 ).filter(lambda title: title.strip() != "")
 words = st.text(alphabet="abcdefghij -_`*", min_size=0, max_size=20)
 
+# Blocks people write inside the generated sections (and fix must keep).
+USER_BLOCKS = (
+    "Some prose about what comes first.",
+    "<!-- a note for maintainers -->",
+    "<!-- roadmaplint-disable-file RL503 -->",
+    "| who | what |\n| --- | --- |\n| ana | P0 |",
+    "[doc]: https://example.com/design",
+    "```sh\nroadmaplint graph --format dot\n```",
+    "~~~python\nprint('a picture')\n~~~",
+    "<details><summary>More</summary>\n\nHidden text.\n\n</details>",
+    "### A smaller heading",
+    "---",
+    "> a quoted line",
+    "Text with a footnote.[^1]\n\n[^1]: The footnote.",
+    "- a list of notes\n  - nested under it",
+)
+
 
 @st.composite
 def item_ids(draw: st.DrawFn) -> str:
@@ -29,10 +54,21 @@ def item_ids(draw: st.DrawFn) -> str:
     return f"{draw(st.sampled_from(PREFIXES))}-{draw(st.integers(1, 3))}"
 
 
+def heading(draw: st.DrawFn, level: int, text: str, indent: str, setext: bool) -> str:
+    """An ATX heading, or a setext one (text underlined) where the text allows it."""
+    if setext and text[:1].isalnum():
+        underline = "=" if level == 1 else "-"
+        return f"{indent}{text}\n{indent}{underline * max(3, draw(st.integers(1, 12)))}"
+    return f"{indent}{'#' * level} {text}"
+
+
 @st.composite
 def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
-    bullet = draw(st.sampled_from("-*+"))
-    lines = [f"{indent}## [{item_id}] {draw(titles)}", ""]
+    marker = draw(st.sampled_from(MARKERS))
+    nested = indent + " " * (len(marker) + 1)
+    setext = draw(st.integers(0, 5)) == 0
+    title = f"[{item_id}] {draw(titles)}"
+    lines = [heading(draw, 2, title, indent, setext and title.isprintable()), ""]
     fields = []
     if draw(st.integers(0, 9)):
         fields.append(("DRI", draw(st.sampled_from(["_unassigned_", "@ana", "", "none"]))))
@@ -49,23 +85,63 @@ def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
         fields.append(
             (draw(st.sampled_from(["Area", "Stauts", "Description", "Status"])), draw(words))
         )
+    if draw(st.integers(0, 4)) == 0:
+        fields.append(("Links", "[design][doc]"))
     draw(st.randoms()).shuffle(fields)
     for name, value in fields:
         style = draw(st.sampled_from(["**{}:**", "**{}**:"]))
-        lines.append(f"{indent}{bullet} {style.format(name)} {value}".rstrip())
+        lines.append(f"{indent}{marker} {style.format(name)} {value}".rstrip())
     if draw(st.booleans()):
-        lines.append(f"{indent}{bullet} **Definition of Done:**")
+        lines.append(f"{indent}{marker} **Definition of Done:**")
         for _ in range(draw(st.integers(0, 3))):
             box = draw(st.sampled_from(["", "[ ] ", "[x] "]))
-            lines.append(f"{indent}  {bullet} {box}{draw(words)}".rstrip())
+            lines.append(f"{nested}- {box}{draw(words)}".rstrip())
     lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def user_blocks(draw: st.DrawFn, indent: str, most: int = 2) -> list[str]:
+    chosen = draw(st.lists(st.sampled_from(USER_BLOCKS), max_size=most))
+    return [
+        "\n".join(indent + line if line else line for line in block.split("\n")) for block in chosen
+    ]
+
+
+@st.composite
+def overview(draw: st.DrawFn, known: list[str], indent: str) -> str:
+    """A Priority Overview, stale or not, with the user's blocks in it."""
+    setext = draw(st.integers(0, 4)) == 0
+    parts = [heading(draw, 1, "Priority Overview", indent, setext), ""]
+    parts += user_blocks(draw, indent)
+    marker = draw(st.sampled_from(["-", "-", "*", "1."]))
+    for priority in draw(st.sampled_from([PRIORITIES, PRIORITIES, PRIORITIES[:2], ()])):
+        parts += ["", heading(draw, 2, priority, indent, draw(st.integers(0, 4)) == 0)]
+        chosen = draw(st.lists(st.sampled_from([*known, "GHOST-2"]), max_size=4)) if known else []
+        for item_id in chosen:
+            note = draw(st.sampled_from(["", "", "", " (why)", f"\n{indent}  - a nested note"]))
+            parts.append(f"{indent}{marker} {item_id}{note}")
+        between = user_blocks(draw, indent, 1)
+        if between:
+            parts += ["", *between]
+    return "\n".join(parts) + "\n"
+
+
+@st.composite
+def graph_section(draw: st.DrawFn, indent: str) -> str:
+    setext = draw(st.integers(0, 4)) == 0
+    parts = [heading(draw, 1, "Dependency Graph", indent, setext), ""]
+    parts += user_blocks(draw, indent)
+    if draw(st.booleans()):
+        parts += ["", f"{indent}```mermaid", f"{indent}flowchart LR", f"{indent}```"]
+    parts += ["", *user_blocks(draw, indent, 1)]
+    return "\n".join(parts) + "\n"
 
 
 @st.composite
 def roadmaps(draw: st.DrawFn) -> str:
     indent = " " * draw(st.integers(0, 3))
-    parts = [f"{indent}# {draw(titles)}", ""]
+    setext_title = draw(st.integers(0, 4)) == 0
+    parts = [heading(draw, 1, f"Roadmap {draw(titles)}", indent, setext_title), ""]
     if draw(st.integers(0, 9)):
         parts += [f"{indent}## Status Legend", ""]
         parts += [f"{indent}- `{status}` – {status}" for status in STATUSES]
@@ -76,8 +152,27 @@ def roadmaps(draw: st.DrawFn) -> str:
         parts.append("")
     known = draw(st.lists(item_ids(), max_size=10))
     sections = draw(st.lists(st.integers(0, 2), min_size=len(known), max_size=len(known)))
+    ending = draw(st.sampled_from(["none", "right", "stale", "double"]))
+    generated: list[str] = []
+    if ending != "none":
+        generated += [draw(overview(known, indent))] * (2 if ending == "double" else 1)
+    if draw(st.integers(0, 2)) == 0:
+        generated.append(draw(graph_section(indent)))
+    # Where the generated sections go: after which section (3 means at the end).
+    places = draw(
+        st.lists(
+            st.sampled_from([0, 1, 2, 3, 3, 3]), min_size=len(generated), max_size=len(generated)
+        )
+    )
+    draw(st.randoms()).shuffle(generated)
+    setext_sections = draw(st.integers(0, 4)) == 0
     for section in range(3 if known else 1):
-        parts += [f"{indent}---", "", f"{indent}# Section {section}", ""]
+        parts += [
+            f"{indent}---",
+            "",
+            heading(draw, 1, f"Section {section}", indent, setext_sections),
+            "",
+        ]
         for item_id, where in zip(known, sections, strict=True):
             if where != section:
                 continue
@@ -91,26 +186,26 @@ def roadmaps(draw: st.DrawFn) -> str:
                         "<!-- roadmaplint-disable RL306 -->\n",
                         f"{indent}---\n",
                         f"{indent}## Notes without an ID\n",
+                        f"{indent}[doc]: https://example.com/doc\n",
                     ]
                 )
             )
             parts.append(interlude)
+        parts += [text for text, place in zip(generated, places, strict=True) if place == section]
     text = "\n".join(parts) + "\n"
-    ending = draw(st.sampled_from(["none", "right", "stale", "double"]))
-    if ending != "none":
-        overview = f"\n{indent}# Priority Overview\n"
-        for priority in PRIORITIES:
-            overview += f"\n{indent}## {priority}\n"
-            chosen = (
-                draw(st.lists(st.sampled_from([*known, "GHOST-2"]), max_size=4)) if known else []
-            )
-            overview += "".join(f"{indent}- {item_id}\n" for item_id in chosen)
-        text += overview * (2 if ending == "double" else 1)
-        if ending == "right":
-            from roadmaplint.fix import fix_text
+    tail = [
+        text
+        for text, place in zip(generated, places, strict=True)
+        if place == 3 or place >= (3 if known else 1)
+    ]
+    if tail:
+        text += "\n" + "\n".join(tail)
+    if ending == "right":
+        from roadmaplint.errors import RoadmapError
+        from roadmaplint.fix import fix_text
 
-            result = fix_text(text)
-            text = result.text
+        with contextlib.suppress(RoadmapError):
+            text = fix_text(text).text
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")
     if draw(st.booleans()):

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from hypothesis import example, given
+from hypothesis import strategies as st
+from oracle import fix_kept_every_block
 from strategies import roadmaps
 
+from roadmaplint.additem import NewItem, new_item
+from roadmaplint.edit import FieldChange, set_fields
 from roadmaplint.engine import check_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import items_from_document, to_document
 from roadmaplint.fix import fix_text, item_meaning, structure_meaning
-from roadmaplint.parse import parse
+from roadmaplint.model import Roadmap
+from roadmaplint.parse import parse, split_lines
+from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.settings import Settings
 
 
 def fixed_or_refused(text: str) -> str | None:
@@ -70,7 +78,10 @@ def test_fix_changes_nothing_outside_generated_sections_and_keeps_the_records(te
     before, after = parse(text), parse(fixed)
     assert item_meaning(after) == item_meaning(before)
     assert structure_meaning(after) == structure_meaning(before)
-    old, new = outside_generated(text), outside_generated(fixed)
+    # Text appended after a last line that had no line ending gives it one.
+    newline = "\r\n" if "\r\n" in text else "\n"
+    ending = "" if text.endswith(("\n", "\r")) else newline
+    old, new = outside_generated(text + ending), outside_generated(fixed + ending)
     if before.overview is not None:
         assert new == old
     else:  # appended at the end: the last piece grows by the new heading, a new one follows
@@ -95,3 +106,84 @@ def test_records_survive_a_round_trip_through_export(text: str) -> None:
         return
     document = json.loads(json.dumps(to_document(roadmap, {})))
     assert items_from_document(document) == roadmap.items
+
+
+@given(roadmaps())
+def test_fix_keeps_every_block_it_does_not_generate(text: str) -> None:
+    try:
+        result = fix_text(text)
+    except RoadmapError as error:
+        assert "\n" not in str(error)
+        return
+    if result.refused:
+        assert "\n" not in result.refused
+        return
+    assert fix_kept_every_block(parse(text), parse(result.text))
+
+
+@given(roadmaps())
+def test_the_proof_reads_what_a_full_parse_reads(text: str) -> None:
+    try:
+        result = fix_text(text)
+    except RoadmapError:
+        return
+    if not result.changed:
+        return
+    fixed = result.text
+    shortcut = prove_edit(parse(text), fixed, Targets(generated=True), Settings(), result.edits)
+    full = parse(fixed)
+    # The most common field bullet is counted over the whole file; the rest is the same.
+    assert replace(shortcut, style=full.style) == full
+    assert replace(shortcut.style, bullet=full.style.bullet) == full.style
+
+
+def _outside(roadmap: Roadmap, item_id: str, added: bool = False) -> list[tuple[str, str]]:
+    """The document's blocks, less those of the first item with this ID (and, for an item
+    ``new`` added, the ``---`` it writes after the item when its section has them)."""
+    item = next(item for item in roadmap.items if item.id == item_id)
+    lines = split_lines(roadmap.source)
+    after = [block for block in roadmap.blocks if block.line > item.end_line][:1]
+    rule = after[0].line if added and after and after[0].kind == "hr" else 0
+    return [
+        (block.kind, "".join(lines[block.line - 1 : block.end_line]).rstrip("\r\n"))
+        for block in roadmap.blocks
+        if not item.position.line <= block.line <= item.end_line and block.line != rule
+    ]
+
+
+@given(roadmaps(), st.data())
+def test_set_and_new_keep_every_block_they_do_not_target(text: str, data: st.DataObject) -> None:
+    try:
+        before = parse(text)
+    except RoadmapError:
+        return
+    settings = Settings()
+    if before.items:
+        target = data.draw(st.sampled_from(before.items))
+        value = data.draw(st.sampled_from(["done", "ready", "P0", "@ana", "MODEL-1, Go 1.26"]))
+        name = data.draw(st.sampled_from(["Status", "Priority", "DRI", "Depends on", "Area"]))
+        try:
+            edited = set_fields(before, target.id, [FieldChange(name, value)], settings)
+        except RoadmapError as error:
+            assert "\n" not in str(error)
+        else:
+            after = parse(edited)
+            assert _outside(after, target.id) == _outside(before, target.id)
+    if before.sections:
+        section = data.draw(st.sampled_from(before.sections))
+        try:
+            edited, new_id = new_item(before, NewItem(section.name, "A new thing"), settings)
+        except RoadmapError as error:
+            assert "\n" not in str(error)
+        else:
+            after = parse(edited)
+            kept = kept_blocks_all(before)
+            assert _outside(after, new_id) == kept or _outside(after, new_id, True) == kept
+
+
+def kept_blocks_all(roadmap: Roadmap) -> list[tuple[str, str]]:
+    lines = split_lines(roadmap.source)
+    return [
+        (block.kind, "".join(lines[block.line - 1 : block.end_line]).rstrip("\r\n"))
+        for block in roadmap.blocks
+    ]

@@ -382,3 +382,41 @@ def test_the_shortcut_reads_what_a_full_parse_reads() -> None:
     after = prove_edit(before, fixed, Targets(generated=True), Settings())
     assert after == parse(fixed)
     assert start > stale.index("# Priority Overview")
+
+
+def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "overview.md.j2").write_text(
+        "{% for group in groups %}\n## {{ group.label }}\n{% for id in group.ids -%}\n"
+        "- {{ id }} — {{ items[id].title }}\n{% endfor -%}\n{% endfor -%}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(LEGENDS + "---\n\n" + ITEMS, encoding="utf-8")
+    assert run("fix", cwd=tmp_path).returncode == 0
+    written = path.read_text(encoding="utf-8")
+    assert written.endswith(
+        "# Priority Overview\n\n## P0\n- MODEL-1 — Import\n\n## P1\n- MODEL-2 — Export\n\n"
+        "## P2\n- MODEL-3 — Later\n"
+    )
+    # A note under an entry is the user's; the entry line is the template's.
+    noted = written.replace("- MODEL-1 — Import\n", "- MODEL-1 — Import\n  - ask ana first\n")
+    moved = noted.replace("- **Priority:** P0\n- **Links:**", "- **Priority:** P2\n- **Links:**")
+    path.write_text(moved.replace("## [MODEL-1] Import", "## [MODEL-1] Importer"), "utf-8")
+    result = run("fix", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8").endswith(
+        "# Priority Overview\n\n## P0\n\n## P1\n- MODEL-2 — Export\n\n"
+        "## P2\n- MODEL-1 — Importer\n  - ask ana first\n- MODEL-3 — Later\n"
+    )
+    # An entry whose item is gone takes nothing of the user's with it, or is refused.
+    gone = path.read_text(encoding="utf-8").replace("## [MODEL-1] Importer", "## Notes")
+    path.write_text(gone, encoding="utf-8")
+    refused = run("fix", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.startswith("ROADMAP.md: cannot fix: line ")
+    assert "MODEL-1 is no longer listed, and its entry has text of its own" in refused.stderr
+    assert path.read_text(encoding="utf-8") == gone
