@@ -404,3 +404,17 @@ async def test_rename_reaches_other_roadmaps_that_name_the_item(
     renamed = apply(other.read_text(encoding="utf-8"), edit.changes[other.resolve().as_uri()])
     # the other roadmap's own GRAPH-1 (an ID of its own file) is left alone
     assert renamed.endswith("- **Depends on:** ../ROADMAP.md#GRAPH-100, GRAPH-1\n")
+
+
+async def test_the_configuration_decides_which_files_are_roadmaps(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / ".roadmaplint.toml").write_text(
+        'include = ["docs/*.md"]\nexclude = ["docs/drafts"]\n', encoding="utf-8"
+    )
+    (tmp_path / "docs" / "drafts").mkdir(parents=True)
+    todo = await open_document(client, tmp_path / "docs" / "TODO.md", GOMLX_TEXT)
+    assert [str(d.code) for d in todo] == [f.code for f in check_text(GOMLX_TEXT)]
+    draft = await open_document(client, tmp_path / "docs" / "drafts" / "TODO.md", GOMLX_TEXT)
+    roadmap = await open_document(client, tmp_path / "ROADMAP.md", GOMLX_TEXT)
+    assert draft == [] and roadmap == []  # excluded, and not included
