@@ -855,3 +855,23 @@ def test_the_readme_shows_the_history_of_backend_2_as_it_is(
     # the README shows be653c5 and e0c8724 (what e9f81d3 adds depends on reading it)
     assert out.splitlines()[1:5] == shown.splitlines()[1:5]
     assert out.splitlines()[0].startswith(shown.splitlines()[0])
+
+
+def test_history_reads_an_empty_version_and_refuses_an_uncommitted_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    text = roadmap(("Modeling", [item("MODEL-1", title="Import")]))
+    commit_versions(root, [(text, DATES[0]), ("", DATES[1]), (text, DATES[2])])
+    code, out, _ = run_in(root, monkeypatch, capsys, "history", "MODEL-1", "--format", "json")
+    assert code == 0
+    events = json.loads(out)["items"][0]["events"]
+    assert [(e["date"], e["kind"]) for e in events] == [
+        (DATES[0], "created"),
+        (DATES[1], "removed"),
+        (DATES[2], "created"),
+    ]
+    (root / "NEW.md").write_text(text, encoding="utf-8")
+    code, out, err = run_in(root, monkeypatch, capsys, "history", "NEW.md")
+    assert (code, out) == (2, "")
+    assert err == "roadmaplint: error: NEW.md: has no commits yet; commit it to start its history\n"
