@@ -1,4 +1,4 @@
-"""A hypothesis strategy for random roadmaps in the GoMLX format, warts and all.
+"""A hypothesis strategy for random roadmaps in the GoMLX format and its relatives, warts and all.
 
 Random sections, items, fields and legends; dependencies with cycles, unknown IDs
 and externals; 0-3 spaces of indentation; `-`/`*`/`+`/`1.`/`1)` list markers;
@@ -8,7 +8,9 @@ comments in between; unicode in titles; a Priority Overview that is right,
 stale, missing or doubled and a Dependency Graph, in either order and anywhere
 among the sections; and inside both of them, blocks people write that fix must
 keep: prose, comments, tables, link definitions, foreign fences, `<details>`,
-`###` headings, thematic breaks, notes nested under entries.
+`###` headings, thematic breaks, notes nested under entries. Item headings at
+level 2 or 3, with brackets or a separator; fields bold or plain, under their built-in
+aliases; and a stray list at column 1 that swallows an indented document.
 """
 
 from __future__ import annotations
@@ -56,19 +58,25 @@ def item_ids(draw: st.DrawFn) -> str:
 
 def heading(draw: st.DrawFn, level: int, text: str, indent: str, setext: bool) -> str:
     """An ATX heading, or a setext one (text underlined) where the text allows it."""
-    if setext and text[:1].isalnum():
+    if setext and level <= 2 and text[:1].isalnum():
         underline = "=" if level == 1 else "-"
         return f"{indent}{text}\n{indent}{underline * max(3, draw(st.integers(1, 12)))}"
     return f"{indent}{'#' * level} {text}"
 
 
+ALIASES = {"DRI": "Owner", "Status": "State", "Depends on": "Dependencies"}
+HEADINGS = ["[{id}] {title}", "{id} — {title}", "{id} – {title}", "{id} - {title}", "{id}: {title}"]
+# Plain `Name: value` fields are read for known names only.
+NOT_PLAIN = frozenset({"Stauts", "Links"})
+
+
 @st.composite
-def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
+def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str, level: int = 2) -> str:
     marker = draw(st.sampled_from(MARKERS))
     nested = indent + " " * (len(marker) + 1)
     setext = draw(st.integers(0, 5)) == 0
-    title = f"[{item_id}] {draw(titles)}"
-    lines = [heading(draw, 2, title, indent, setext and title.isprintable()), ""]
+    title = draw(st.sampled_from(HEADINGS)).format(id=item_id, title=draw(titles))
+    lines = [heading(draw, level, title, indent, setext and title.isprintable()), ""]
     fields = []
     if draw(st.integers(0, 9)):
         fields.append(("DRI", draw(st.sampled_from(["_unassigned_", "@ana", "", "none"]))))
@@ -89,7 +97,10 @@ def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str) -> str:
         fields.append(("Links", "[design][doc]"))
     draw(st.randoms()).shuffle(fields)
     for name, value in fields:
-        style = draw(st.sampled_from(["**{}:**", "**{}**:"]))
+        if name in ALIASES and draw(st.integers(0, 4)) == 0:
+            name = ALIASES[name]
+        plain = "{}:" if name not in NOT_PLAIN else "**{}:**"
+        style = draw(st.sampled_from(["**{}:**", "**{}**:", plain]))
         lines.append(f"{indent}{marker} {style.format(name)} {value}".rstrip())
     if draw(st.booleans()):
         lines.append(f"{indent}{marker} **Definition of Done:**")
@@ -140,8 +151,12 @@ def graph_section(draw: st.DrawFn, indent: str) -> str:
 @st.composite
 def roadmaps(draw: st.DrawFn) -> str:
     indent = " " * draw(st.integers(0, 3))
+    level = draw(st.sampled_from([2, 2, 3]))
     setext_title = draw(st.integers(0, 4)) == 0
     parts = [heading(draw, 1, f"Roadmap {draw(titles)}", indent, setext_title), ""]
+    if len(indent) >= 2 and draw(st.integers(0, 4)) == 0:
+        # A stray list at column 1: under CommonMark it swallows the rest (RL108).
+        parts += ["## Notes", "", "- a stray note", "- another", ""]
     if draw(st.integers(0, 9)):
         parts += [f"{indent}## Status Legend", ""]
         parts += [f"{indent}- `{status}` – {status}" for status in STATUSES]
@@ -176,7 +191,7 @@ def roadmaps(draw: st.DrawFn) -> str:
         for item_id, where in zip(known, sections, strict=True):
             if where != section:
                 continue
-            parts.append(draw(items(item_id, known, indent)))
+            parts.append(draw(items(item_id, known, indent, level)))
             interlude = draw(
                 st.sampled_from(
                     [

@@ -19,6 +19,7 @@ from roadmaplint.fix import fix_text, item_meaning, structure_meaning
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse, split_lines
 from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.reader.blocks import repaired
 from roadmaplint.settings import Settings
 
 
@@ -46,6 +47,13 @@ def test_fix_is_idempotent(text: str) -> None:
     fixed = fixed_or_refused(text)
     if fixed is not None:
         assert fix_text(fixed).text == fixed
+
+
+def repaired_view(text: str, roadmap: Roadmap) -> str:
+    """The text with every stray line indented as fix indents it."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    lines = split_lines(text[len(bom) :])
+    return bom + repaired(lines, list(roadmap.stray_lists))
 
 
 def outside_generated(text: str) -> list[str]:
@@ -78,6 +86,9 @@ def test_fix_changes_nothing_outside_generated_sections_and_keeps_the_records(te
     before, after = parse(text), parse(fixed)
     assert item_meaning(after) == item_meaning(before)
     assert structure_meaning(after) == structure_meaning(before)
+    assert after.stray_lists == ()
+    if before.stray_lists:  # the stray lines are indented like the document, no more
+        text = repaired_view(text, before)
     # Text appended after a last line that had no line ending gives it one.
     newline = "\r\n" if "\r\n" in text else "\n"
     ending = "" if text.endswith(("\n", "\r")) else newline
@@ -130,7 +141,9 @@ def test_the_proof_reads_what_a_full_parse_reads(text: str) -> None:
     if not result.changed:
         return
     fixed = result.text
-    shortcut = prove_edit(parse(text), fixed, Targets(generated=True), Settings(), result.edits)
+    before = parse(text)
+    targets = Targets(generated=True, stray_lines=bool(before.stray_lists))  # as fix asks
+    shortcut = prove_edit(before, fixed, targets, Settings(), result.edits)
     full = parse(fixed)
     # The most common field bullet is counted over the whole file; the rest is the same.
     assert replace(shortcut, style=full.style) == full
@@ -187,3 +200,18 @@ def kept_blocks_all(roadmap: Roadmap) -> list[tuple[str, str]]:
         (block.kind, "".join(lines[block.line - 1 : block.end_line]).rstrip("\r\n"))
         for block in roadmap.blocks
     ]
+
+
+def _findings_or_error(text: str) -> object:
+    try:
+        return [(f.line, f.code, f.item, f.message) for f in check_text(text)]
+    except RoadmapError as error:
+        return str(error)
+
+
+@given(roadmaps())
+def test_line_endings_and_a_bom_give_identical_findings(text: str) -> None:
+    plain = text.lstrip("\ufeff").replace("\r\n", "\n")
+    expected = _findings_or_error(plain)
+    assert _findings_or_error(plain.replace("\n", "\r\n")) == expected
+    assert _findings_or_error("\ufeff" + plain) == expected
