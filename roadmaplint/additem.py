@@ -220,7 +220,9 @@ def _item_lines(
     fields: Sequence[FieldChange],
 ) -> list[str]:
     heading = _heading_lines(lines, roadmap, template, f"[{item_id}] {request.title.strip()}")
-    styles = _field_styles(lines, template, len(fields) + (1 if request.done else 0))
+    styles = _field_styles(
+        lines, template, len(fields) + (1 if request.done else 0), roadmap.style.indent
+    )
     body = heading + ([""] if _blank_after_heading(lines, template) else [])
     body += [style.line(c.name, c.value) for style, c in zip(styles, fields, strict=False)]
     if request.done:
@@ -253,9 +255,13 @@ def _blank_after_heading(lines: list[str], template: Item | None) -> bool:
     return not lines[template.fields[0].position.line - 2].strip()
 
 
-def _field_styles(lines: list[str], template: Item | None, count: int) -> list[FieldStyle]:
+def _field_styles(
+    lines: list[str], template: Item | None, count: int, indent: str
+) -> list[FieldStyle]:
     if template is None or not template.fields:
-        return [FieldStyle(DEFAULT_PREFIX, DEFAULT_LABEL)] * count
+        # Indented like the heading: a list at column 1 in an indented document would
+        # join a stray list before it (RL108) instead of the new item.
+        return [FieldStyle(indent + DEFAULT_PREFIX, DEFAULT_LABEL)] * count
     first = field_style(lines, template.fields[0])
     prefixes = [field_style(lines, found).prefix for found in template.fields]
     number = ordered_number(first.prefix)

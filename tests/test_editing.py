@@ -401,3 +401,16 @@ def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
         "../ROADMAP.md#CORE-1", "../ROADMAP.md#PARSE-1"
     )
     assert "## [PARSE-1] Parser" in (tmp_path / "ROADMAP.md").read_text(encoding="utf-8")
+
+
+def test_new_in_an_indented_document_without_items_indents_its_fields(tmp_path: Path) -> None:
+    """With no item to copy, the fields follow the heading's indentation; at column 1 they
+    joined the stray list above (RL108) and the new item read back without them."""
+    original = "  # Roadmap\n\n## Notes\n\n- a stray note\n- another\n\n  ---\n\n  # Core\n\n"
+    target = write(tmp_path, original)
+    result = run(tmp_path, "new", "Core", "A new thing", "--id", "CORE-1")
+    assert result.returncode == 0, result.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "  ## [CORE-1] A new thing\n\n  - **DRI:** _unassigned_\n" in text
+    shown = run(tmp_path, "show", "CORE-1")
+    assert shown.returncode == 0, shown.stderr
