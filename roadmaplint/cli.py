@@ -75,7 +75,9 @@ _WHERE = (
 )
 Paths = Annotated[
     list[Path] | None,
-    typer.Argument(help=f"Roadmap files or folders. {_WHERE}", show_default=False),
+    typer.Argument(
+        metavar="PATHS...", help=f"Roadmap files or folders. {_WHERE}", show_default=False
+    ),
 ]
 FilesOption = Annotated[
     list[Path] | None,

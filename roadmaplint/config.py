@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.settings import Settings, Statuses
+from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
 MAX_PATTERN = 200
@@ -131,7 +131,7 @@ def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path)
                 f"{where}: unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}"
             )
         try:
-            changes[key.replace("-", "_")] = parse(value, home)
+            changes[_ATTRIBUTES.get(key, key.replace("-", "_"))] = parse(value, home)
         except (TypeError, ValueError) as error:
             raise RoadmapError(f"{where}: {key}: {error}") from None
     return replace(settings, **changes)
@@ -227,6 +227,57 @@ def _statuses(value: Any, _home: Path) -> Statuses:
     return replace(Statuses(), **meanings)
 
 
+def _heading_level(value: Any, _home: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 2 <= value <= 4:
+        raise ValueError("expected 2, 3 or 4 (the level of item headings: ## is 2)")
+    return value
+
+
+def _field_name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _field_aliases(value: Any, _home: Path) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise TypeError('expected a table such as { Lead = "DRI", Needs = "Depends on" }')
+    known = {_field_name(name): name for name in KNOWN_FIELDS}
+    aliases: list[tuple[str, str]] = []
+    for name, target in value.items():
+        if not isinstance(target, str) or _field_name(target) not in known:
+            raise ValueError(
+                f"{name!r} = {target!r}: a name maps to one of the known fields: "
+                f"{', '.join(KNOWN_FIELDS)}"
+            )
+        if not name.strip() or ":" in name or "\n" in name:
+            raise ValueError(f"{name!r} is not a field name")
+        aliases.append((name, known[_field_name(target)]))
+    return tuple(aliases)
+
+
+def _extra_fields(value: Any, _home: Path) -> tuple[str, ...]:
+    names = _strings(value)
+    taken = {_field_name(name) for name in KNOWN_FIELDS}
+    taken |= {_field_name(alias) for alias, _ in FIELD_ALIASES}
+    for name in names:
+        if not name.strip() or ":" in name or "\n" in name:
+            raise ValueError(f"{name!r} is not a field name")
+        if _field_name(name) in taken:
+            raise ValueError(f"{name!r} is already a known field or alias")
+    return names
+
+
+def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
+    values = _strings(value)
+    if not values or any(not entry.strip() or entry != entry.strip() for entry in values):
+        raise ValueError("expected a non-empty list of values without surrounding spaces")
+    if len(set(values)) != len(values):
+        raise ValueError("a value is listed twice")
+    return values
+
+
+# Settings named differently from their key in the file.
+_ATTRIBUTES = {"fields": "field_aliases"}
+
 _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "select": lambda value, home: _codes(value),
     "ignore": lambda value, home: _codes(value),
@@ -238,6 +289,11 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "template-dir": _template_dir,
     "statuses": _statuses,
     "no-dri": _strings,
+    "item-heading-level": _heading_level,
+    "fields": _field_aliases,
+    "extra-fields": _extra_fields,
+    "status-values": _vocabulary,
+    "priority-values": _vocabulary,
     "stale-after-days": _days,
     "include": _globs,
     "exclude": _globs,

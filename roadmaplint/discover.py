@@ -87,7 +87,7 @@ def _git_candidates(folder: Path) -> list[str] | None:
     except GitError:
         return None
     names = out.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({name for name in names if name and (folder / name).is_file()})
+    return sorted({name for name in names if name})
 
 
 def _walked_candidates(folder: Path) -> list[str]:
@@ -107,11 +107,13 @@ def search(folder: Path, globs: Globs) -> list[Path]:
     candidates = _git_candidates(folder)
     if candidates is None:
         candidates = _walked_candidates(folder)
-    return [
+    chosen = [
         folder / name
         for name in candidates
         if matches(name, globs.include) and not excluded(name, globs.exclude)
     ]
+    # git lists a file deleted from the work tree but still in the index: skip it.
+    return [path for path in chosen if path.is_file()]
 
 
 def _globs_for(folder: Path, config: Path | None) -> Globs:

@@ -26,6 +26,8 @@ def check_roadmap(
     ``facts``: what git knows about the items, for the rules that need history.
     """
     rules = select_rules(settings.select, settings.ignore)
+    if not roadmap.items:
+        rules = tuple(rule for rule in rules if not rule.reads_items)
     context = Context(roadmap, settings, facts)
     findings: list[Finding] = []
     for rule in rules:

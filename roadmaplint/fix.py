@@ -40,14 +40,28 @@ class FixResult:
 def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> FixResult:
     settings = settings or Settings()
     roadmap = parse(text, path, settings)
+    if not roadmap.items:
+        return FixResult(
+            text,
+            (),
+            "no items were read, so there is nothing to generate; "
+            "`roadmaplint check` (RL109) says what was looked for",
+        )
     if len(roadmap.overviews) > 1:
         lines = ", ".join(str(found.region.heading.line) for found in roadmap.overviews)
         return FixResult(
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
+    reached = _stray_lines_in_generated(roadmap)
+    if reached:
+        return FixResult(
+            text,
+            (),
+            f"the stray lines of the list on line {reached} reach into a generated section; "
+            "indent them by hand",
+        )
     context = Context(roadmap, settings)
-    edits: list[Edit] = []
-    changes: list[str] = []
+    edits, changes = _stray_list_edits(roadmap)
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
     if overview is None or differences(overview, expected, context.items_by_id):
@@ -66,9 +80,37 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     if not edits:
         return FixResult(text, ())
     new_text = apply_edits(text, edits)
-    after = prove_edit(roadmap, new_text, Targets(generated=True), settings, edits)
+    targets = Targets(generated=True, stray_lines=bool(roadmap.stray_lists))
+    after = prove_edit(roadmap, new_text, targets, settings, edits)
     _prove_up_to_date(roadmap, after, settings)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def _stray_lines_in_generated(roadmap: Roadmap) -> int | None:
+    """The line of a stray list whose repair would edit inside a generated section."""
+    regions = [found.region for found in roadmap.overviews]
+    regions += [found.region for found in roadmap.graph_sections]
+    for stray in roadmap.stray_lists:
+        for line, _ in stray.reindent:
+            if any(region.heading.line <= line <= region.end for region in regions):
+                return stray.position.line
+    return None
+
+
+def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
+    """Indent each stray list's lines like the document (RL108): spaces in front, no more."""
+    starts = line_starts(roadmap.source)
+    bom = 1 if roadmap.style.bom else 0
+    edits = []
+    for stray in roadmap.stray_lists:
+        for line, spaces in stray.reindent:
+            at = starts[line - 1] + (bom if line == 1 else 0)
+            edits.append(Edit(at, at, " " * spaces))
+    changes = [
+        f"stray list on line {stray.position.line} indented like the document"
+        for stray in roadmap.stray_lists
+    ]
+    return edits, changes
 
 
 def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:
@@ -191,7 +233,8 @@ def _prove_up_to_date(before: Roadmap, after: Roadmap, settings: Settings) -> No
     items = context.items_by_id
     picture = expected_graph(after, items, settings.statuses)
     if (
-        len(after.overviews) != 1
+        after.stray_lists
+        or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)
         or len(after.graph_sections) != len(before.graph_sections)
         or any(section.code != picture for section in after.graph_sections)

@@ -25,8 +25,13 @@ from roadmaplint.settings import DEFAULT_ID_PATTERN
 ALONE = "(?:{id})"  # an ID by itself, for fullmatch: a dependency, a rename target
 HEADING = r"(?s)\[(?P<id>{id})\][ \t]+(?P<title>.*)"  # "[ID] Title", for fullmatch
 LOOSE_HEADING = r"(?s)\[?(?P<id>{id})\]?[ \t:.-]*(?P<title>.*)"  # "ID: Title", to suggest
+# How items are read: "[ID] Title" or "ID — Title" (also –, -, :), for fullmatch.
+ITEM_HEADING = (
+    r"(?s)\[(?P<id>{id})\](?:[ \t]*[—–:-])?[ \t]+(?P<title>\S.*)"
+    r"|(?P<id2>{id})(?: — | – | - |: )[ \t]*(?P<title2>\S.*)"
+)
 LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
-SHAPES = (ALONE, HEADING, LOOSE_HEADING, LEADING)
+SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING, LEADING)
 INSTALL = "pip install 'roadmaplint[re2]'"
 
 

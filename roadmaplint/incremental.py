@@ -231,6 +231,8 @@ def _only_item(mini: Roadmap, region_lines: int, bounded: bool) -> Item | None:
     after = region_lines + 1
     if not mini.items or mini.items[0].position.line != 1:
         return None
+    if mini.stray_lists:
+        return None  # a list the edit made swallows what follows (RL108): read it all
     structural = [item.position.line for item in mini.items[1:]]
     structural += [section.position.line for section in mini.sections]
     structural += [heading.position.line for heading in mini.headings]
@@ -355,7 +357,9 @@ def _item_bullets(item: Item, text: str, starts: Sequence[int]) -> Counter[str] 
         prefix = text[begin : begin + found.position.column - 1].strip()
         if not prefix:
             return None  # the marker is on an earlier line; not worth guessing
-        markers[prefix[-1] if prefix[-1] in ".)" else prefix[0]] += 1
+        marker = prefix[-1] if prefix[-1] in ".)" else prefix[0]
+        if marker not in ".)":  # as the reader: an ordered list's marker is no bullet
+            markers[marker] += 1
     return markers
 
 

@@ -68,9 +68,10 @@ class LegendEntry:
 
 @dataclass(frozen=True, slots=True)
 class Legend:
-    name: str  # "Status Legend"
+    name: str  # "Status Legend", or the setting that gave the values
     position: Position
     entries: tuple[LegendEntry, ...]
+    configured: bool = False  # from status-values / priority-values, not from the document
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -155,6 +156,29 @@ class Comment:
 
 
 @dataclass(frozen=True, slots=True)
+class StrayList:
+    """A list less indented than the document whose last item swallows what follows it.
+
+    Under CommonMark every heading after it renders inside its last bullet; the
+    records are read as if the stray lines were indented like the document.
+    """
+
+    position: Position  # its first marker
+    end_line: int  # the last line of the list itself
+    swallowed: tuple[int, int]  # the lines its last item takes in (first, last)
+    indent: int  # the document's indentation, in spaces
+    reindent: tuple[tuple[int, int], ...]  # (line, spaces to put in front) per stray line
+
+
+@dataclass(frozen=True, slots=True)
+class NearMiss:
+    """Something that looks like an item but was not read as one, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Block:
     """A top-level block of the document and the lines it spans (1-based, inclusive).
 
@@ -207,6 +231,8 @@ class Roadmap:
     comments: tuple[Comment, ...]
     style: Style
     source: str
+    stray_lists: tuple[StrayList, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()  # only read when there are no items
     blocks: tuple[Block, ...] = ()
     references: tuple[LinkReference, ...] = ()
 

@@ -49,6 +49,7 @@ def startable(context: Context) -> list[Candidate]:
         if not statuses.is_ready(item.status):
             continue
         dependencies = [items.get(dependency) for dependency in item.depends_on]
+        dependencies += _other_roadmaps_items(context, item)
         if any(d is None or not statuses.is_done(d.status) for d in dependencies):
             continue
         waiting = graph.descendants(item.id)
@@ -62,6 +63,21 @@ def startable(context: Context) -> list[Candidate]:
             order[candidate.item.id],
         )
     )
+    return found
+
+
+def _other_roadmaps_items(context: Context, item: Item) -> list[Item | None]:
+    """The items of other roadmaps that ``item`` names as ``path#ID`` (None: not found)."""
+    from roadmaplint.references import cross_reference, target_path
+
+    found: list[Item | None] = []
+    for name in item.external_deps:
+        reference = cross_reference(name, context.settings.id_pattern)
+        if reference is None:
+            continue
+        other = context.other_roadmap(target_path(context.roadmap.path, reference))
+        matches = [] if isinstance(other, str) else other.items
+        found.append(next((one for one in matches if one.id == reference.item_id), None))
     return found
 
 

@@ -30,6 +30,7 @@ class Targets:
 
     items: frozenset[str] = frozenset()
     generated: bool = False
+    stray_lines: bool = False  # the blocks of the lines an RL108 repair indents
     sections: frozenset[str] = frozenset()
 
 
@@ -171,8 +172,11 @@ def targeted_blocks(roadmap: Roadmap, targets: Targets) -> set[int]:
     ]
     if targets.generated:
         lines.update(generated_blocks(roadmap))
+    stray = {line for found in roadmap.stray_lists for line, _ in found.reindent}
     for block in roadmap.blocks:
         if any(start <= block.line and block.end_line <= end for start, end in spans):
+            lines.add(block.line)
+        if targets.stray_lines and stray & set(range(block.line, block.end_line + 1)):
             lines.add(block.line)
     return lines
 

@@ -126,7 +126,7 @@ class Versions:
 
     def _parse(self, blob: git.Blob, path: str) -> Roadmap:
         if blob.hash not in self._parsed:
-            text = decode(blob.data, f"{path}@{blob.hash[:7]}")
+            text = _text(blob.data, f"{path}@{blob.hash[:7]}")
             self._parsed[blob.hash] = parse(text, path, self.settings)
         return self._parsed[blob.hash]
 
@@ -135,7 +135,7 @@ class Versions:
         names = [f"{revision}:{path}" for revision in revisions]
         found = git.read_objects(self.repository, names)
         return [
-            None if blob is None else decode(blob.data, f"{path}@{name.partition(':')[0]}")
+            None if blob is None else _text(blob.data, f"{path}@{name.partition(':')[0]}")
             for name, blob in ((name, found[name]) for name in names)
         ]
 
@@ -144,3 +144,10 @@ class Versions:
         name = f"{revision}:{path}"
         found = git.read_objects(self.repository, [name])[name]
         return None if found is None else self._parse(found, path)
+
+
+def _text(data: bytes, name: str) -> str:
+    """A version's text; a version that was committed empty is a roadmap without items."""
+    if not data.strip(b"\xef\xbb\xbf \t\r\n"):
+        return ""
+    return decode(data, name)

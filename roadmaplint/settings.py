@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DEFAULT_ID_PATTERN = r"[A-Z][A-Z0-9_]*-[0-9]+"
+# An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
+# ARK1, BB-BL1, ROAD-C01, API_V2-10. Each step of the repeat takes one character, so
+# it cannot backtrack; it starts only where a word starts, so a search is linear too.
+DEFAULT_ID_PATTERN = (
+    r"(?<![A-Za-z0-9_-])(?=[A-Z][A-Z0-9_-]*[0-9])[A-Z](?:[A-Z0-9]|[-_](?=[A-Z0-9]))*"
+)
+
+
+def describe_id_pattern(pattern: str) -> str:
+    """The ID pattern as a message names it: the default in words, any other as written."""
+    if pattern == DEFAULT_ID_PATTERN:
+        return "the default id-pattern (an upper-case word with a digit: MODEL-1, SSQ-001, ARK1)"
+    return f"id-pattern {pattern!r}"
+
 
 KNOWN_FIELDS = (
     "DRI",
@@ -21,6 +34,18 @@ KNOWN_FIELDS = (
     "Links",
     "Description",
     "Definition of Done",
+)
+
+# Other names people give the known fields (any case); `[fields]` in the configuration adds more.
+FIELD_ALIASES = (
+    ("Owner", "DRI"),
+    ("Assignee", "DRI"),
+    ("Assigned to", "DRI"),
+    ("Dependencies", "Depends on"),
+    ("Depends", "Depends on"),
+    ("Blocked by", "Depends on"),
+    ("Requires", "Depends on"),
+    ("State", "Status"),
 )
 
 
@@ -62,6 +87,11 @@ class Settings:
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
     no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    item_heading_level: int | None = None  # None: found from the document (2, 3 or 4)
+    field_aliases: tuple[tuple[str, str], ...] = ()  # `[fields]`: (name, known field)
+    extra_fields: tuple[str, ...] = ()  # known names that carry no meaning
+    status_values: tuple[str, ...] = ()  # the vocabulary when the document has no legend
+    priority_values: tuple[str, ...] = ()
     stale_after_days: int | None = None  # RL505: in progress longer than this (by git)
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)

@@ -6,9 +6,12 @@ compares the blocks of the old and the new document that are not generated.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import split_lines
 from roadmaplint.proof import generated_blocks
+from roadmaplint.reader.blocks import repaired
 
 
 def kept_blocks(roadmap: Roadmap) -> list[tuple[str, str]]:
@@ -25,8 +28,14 @@ def kept_blocks(roadmap: Roadmap) -> list[tuple[str, str]]:
 def fix_kept_every_block(before: Roadmap, after: Roadmap) -> bool:
     """Whether every block fix does not generate reads back byte for byte, in order.
 
-    An overview fix appends adds its heading (and a ``---`` before it) at the end.
+    An overview fix appends adds its heading (and a ``---`` before it) at the end. The
+    stray lines of an RL108 repair gain indentation and nothing else: they are compared
+    as the repair indents them.
     """
+    if before.stray_lists:
+        bom = "\ufeff" if before.source.startswith("\ufeff") else ""
+        lines = split_lines(before.source[len(bom) :])
+        before = replace(before, source=bom + repaired(lines, list(before.stray_lists)))
     old, new = kept_blocks(before), kept_blocks(after)
     if before.overview is None:
         added = new[len(old) :]

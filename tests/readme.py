@@ -1,9 +1,9 @@
-"""Keep README.md true: its command outputs, rules table and rule reference are generated.
+"""Keep the documentation true: README.md, docs/rules.md and docs/commands.md are partly generated.
 
-A block in the README that follows ``<!-- output: ARGS -->`` holds ``$ roadmaplint ARGS``
-and what that command prints when run in a fresh copy of examples/gomlx/.
-Blocks between ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->`` are
-generated from the rule registry. ``python tests/readme.py`` rewrites them;
+A block that follows ``<!-- output: ARGS -->`` holds ``$ roadmaplint ARGS`` and what
+that command prints when run in a fresh copy of examples/gomlx/. Blocks between
+``<!-- generated: NAME -->`` and ``<!-- end: NAME -->`` are generated from the rule
+registry and the typer app. ``python tests/readme.py`` rewrites them;
 ``tests/test_readme.py`` fails while they are stale.
 """
 
@@ -22,6 +22,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
+RULES_DOC = REPO / "docs" / "rules.md"
+COMMANDS_DOC = REPO / "docs" / "commands.md"
+DOCUMENTS = (README, RULES_DOC, COMMANDS_DOC)
 OUTPUT = re.compile(r"<!-- output: (?P<args>.+?) -->\n```(?P<lang>\w*)\n(?P<body>.*?)```\n", re.S)
 GENERATED = re.compile(
     r"<!-- generated: (?P<name>[\w-]+) -->\n(?P<body>.*?)<!-- end: (?P=name) -->\n", re.S
@@ -29,12 +32,18 @@ GENERATED = re.compile(
 
 
 def run_in_example(args: str) -> str:
-    """What ``roadmaplint ARGS`` prints (stdout then stderr) in a fresh copy of the example."""
+    """What ``roadmaplint ARGS`` prints (stdout then stderr) in a fresh copy of the example.
+
+    ``@NAME ARGS`` runs in a copy of ``examples/NAME`` instead of ``examples/gomlx``.
+    """
     from roadmaplint.cli import main
 
+    example = "gomlx"
+    if args.startswith("@"):
+        example, args = args[1:].split(" ", 1)
     with tempfile.TemporaryDirectory() as folder:
-        work = Path(folder) / "gomlx"
-        shutil.copytree(REPO / "examples" / "gomlx", work)
+        work = Path(folder) / example
+        shutil.copytree(REPO / "examples" / example, work)
         previous = Path.cwd()
         out, err = io.StringIO(), io.StringIO()
         saved = {key: os.environ.get(key) for key in ("COLUMNS", "NO_COLOR", "GITHUB_STEP_SUMMARY")}
@@ -57,13 +66,42 @@ def run_in_example(args: str) -> str:
     return shown
 
 
+def commands() -> dict[str, str]:
+    """Each command of the typer app, in the order ``--help`` lists them, with its summary."""
+    import typer
+
+    from roadmaplint.cli import app
+
+    group = typer.main.get_command(app)
+    found = group.commands  # type: ignore[attr-defined]
+    return {name: command.get_short_help_str(limit=200) for name, command in found.items()}
+
+
+def commands_table(page: str) -> str:
+    lines = ["| Command | What it does |", "| --- | --- |"]
+    for name, summary in commands().items():
+        lines.append(f"| [`{name}`]({page}#roadmaplint-{name}) | {summary} |")
+    return "\n".join(lines) + "\n"
+
+
+def commands_reference() -> str:
+    parts = []
+    for name, summary in commands().items():
+        shown = f"$ roadmaplint {name} --help\n" + run_in_example(f"{name} --help")
+        parts.append(f"## roadmaplint {name}\n\n{summary}\n\n```text\n{shown}```\n")
+    return "\n".join(parts)
+
+
 def generators() -> dict[str, Callable[[], str]]:
     from roadmaplint.rules import ALL_RULES
     from roadmaplint.rules.docs import rules_markdown_table, rules_reference
 
     return {
         "rules-table": lambda: rules_markdown_table(ALL_RULES),
-        "rules-reference": lambda: rules_reference(ALL_RULES),
+        "rules-reference": lambda: rules_reference(ALL_RULES, level=2),
+        "commands-table": lambda: commands_table("docs/commands.md"),
+        "commands-index": lambda: commands_table(""),
+        "commands-reference": commands_reference,
         "gomlx-graph": lambda: "```mermaid\n" + run_in_example("graph") + "```\n",
     }
 
@@ -71,7 +109,8 @@ def generators() -> dict[str, Callable[[], str]]:
 def render(text: str) -> str:
     def output(match: re.Match[str]) -> str:
         args = match["args"]
-        body = f"$ roadmaplint {args}\n" + run_in_example(args)
+        shown = args.split(" ", 1)[1] if args.startswith("@") else args
+        body = f"$ roadmaplint {shown}\n" + run_in_example(args)
         return f"<!-- output: {args} -->\n```{match['lang']}\n{body}```\n"
 
     made = generators()
@@ -84,9 +123,10 @@ def render(text: str) -> str:
 
 
 if __name__ == "__main__":
-    current = README.read_text(encoding="utf-8")
-    updated = render(current)
-    if updated != current:
-        README.write_text(updated, encoding="utf-8")
-        print("README.md updated")
+    for document in DOCUMENTS:
+        current = document.read_text(encoding="utf-8")
+        updated = render(current)
+        if updated != current:
+            document.write_text(updated, encoding="utf-8")
+            print(f"{document.relative_to(REPO)} updated")
     sys.exit(0)

@@ -116,7 +116,7 @@ def test_custom_statuses_fields_pattern_and_headings(
     [
         (
             "colour = true\n",
-            "unknown setting 'colour'; known settings: exclude, graph-heading, id-pattern, ignore",
+            "unknown setting 'colour'; known settings: exclude, extra-fields, fields, graph-heading, id-pattern",
         ),
         ("strict = 1\n", "strict: expected true or false"),
         ('select = ["RL999"]\n', "select: unknown rule 'RL999'"),

@@ -71,11 +71,12 @@ def test_a_path_is_an_argument_or_a_file_option_for_every_command(tmp_path: Path
         shown = cli("show", "CORE-2", *args, cwd=tmp_path)
         assert shown.returncode == 0, shown.stderr
         assert shown.stdout.startswith("CORE-2  Lexer\n")
-        assert cli("path", "CORE-2", *args, cwd=tmp_path).returncode == 0
-        dry = cli("set", "CORE-2", *args, "--priority", "P0", "--dry-run", cwd=tmp_path)
-        assert dry.returncode in (0, 1) and "+- **Priority:** P0" in dry.stdout, dry.stderr
-        added = cli("new", "Core", "Tokens", *args, "--dry-run", cwd=tmp_path)
-        assert "+## [CORE-3] Tokens" in added.stdout, added.stderr
+    planned = cli("path", "CORE-2", *styles[0], cwd=tmp_path)
+    assert planned.stdout == "CORE-2 depends on no other item.\n", planned.stderr
+    dry = cli("set", "CORE-2", *styles[1], "--priority", "P0", "--dry-run", cwd=tmp_path)
+    assert "+- **Priority:** P0" in dry.stdout, dry.stderr
+    added = cli("new", "Core", "Tokens", *styles[2], "--dry-run", cwd=tmp_path)
+    assert "+## [CORE-3] Tokens" in added.stdout, added.stderr
     for number, command in enumerate(("check", "fix", "list", "stats", "next", "graph", "export")):
         args = styles[number % len(styles)]
         result = cli(command, *args, cwd=tmp_path)
@@ -166,6 +167,12 @@ def test_a_dependency_on_another_roadmaps_item(two: Path) -> None:
     alone = cli("graph", "web", cwd=two).stdout  # the other file is not drawn: an external
     # mermaid would read "#name;" as an entity: every "#" of a label is written "#35;"
     assert 'x____core_ROADMAP_md_CORE_2(["../core/ROADMAP.md#35;CORE-2"])' in alone
+
+    shown = cli("show", "WEB-1", cwd=two).stdout
+    assert "Depends on:      ../core/ROADMAP.md#CORE-2 (ready), Go 1.26\n" in shown
+    # WEB-1 waits for CORE-2 of the other roadmap, which is not done: it cannot start.
+    startable = json.loads(cli("next", "--format", "json", cwd=two).stdout)
+    assert [row["id"] for row in startable] == ["CORE-1", "CORE-2"]
 
     write(two, "web/ROADMAP.md", web_roadmap(depends="../core/ROADMAP.md#CORE-9"))
     checked = cli("check", "web", cwd=two)

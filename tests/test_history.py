@@ -431,7 +431,8 @@ def test_history_of_backend_2_follows_its_rename(
     document = json.loads(out)
     [timeline] = document["items"]
     assert (timeline["id"], timeline["ids"]) == ("BACKEND-2", ["BE-2", "BACKEND-2"])
-    assert timeline["title"] == "SimpleGo Backend – SIMD Support (Go 1.26+)"
+    # the newest title: e9f81d3 is read (its stray list is read as repaired)
+    assert timeline["title"] == "Go Backend – SIMD Support (Go 1.26+)"
     # be653c5 -> e0c8724 (what the e9f81d3 commit adds depends on reading that file)
     assert [
         (e["commit"], e["date"], e["author"], e["item"], e["kind"], e["old"], e["new"])
@@ -447,7 +448,7 @@ def test_history_of_backend_2_follows_its_rename(
     code, text, _ = run_in(gomlx_repo, monkeypatch, capsys, "history", "BACKEND-2")
     assert by_old_id == text
     assert text.splitlines()[:5] == [
-        "BACKEND-2  SimpleGo Backend – SIMD Support (Go 1.26+) (was BE-2)"
+        "BACKEND-2  Go Backend – SIMD Support (Go 1.26+) (was BE-2)"
         + ("" if "removed" not in text.splitlines()[-1] else " (removed)"),
         f"  2026-01-05  {commits[0][:7]}  Jan Pfeifer  created as idea",
         f"  2026-01-05  {commits[1][:7]}  Jan Pfeifer  renamed BE-2 → BACKEND-2",
@@ -854,3 +855,23 @@ def test_the_readme_shows_the_history_of_backend_2_as_it_is(
     # the README shows be653c5 and e0c8724 (what e9f81d3 adds depends on reading it)
     assert out.splitlines()[1:5] == shown.splitlines()[1:5]
     assert out.splitlines()[0].startswith(shown.splitlines()[0])
+
+
+def test_history_reads_an_empty_version_and_refuses_an_uncommitted_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "repo"
+    text = roadmap(("Modeling", [item("MODEL-1", title="Import")]))
+    commit_versions(root, [(text, DATES[0]), ("", DATES[1]), (text, DATES[2])])
+    code, out, _ = run_in(root, monkeypatch, capsys, "history", "MODEL-1", "--format", "json")
+    assert code == 0
+    events = json.loads(out)["items"][0]["events"]
+    assert [(e["date"], e["kind"]) for e in events] == [
+        (DATES[0], "created"),
+        (DATES[1], "removed"),
+        (DATES[2], "created"),
+    ]
+    (root / "NEW.md").write_text(text, encoding="utf-8")
+    code, out, err = run_in(root, monkeypatch, capsys, "history", "NEW.md")
+    assert (code, out) == (2, "")
+    assert err == "roadmaplint: error: NEW.md: has no commits yet; commit it to start its history\n"

@@ -120,8 +120,8 @@ def test_nesting_a_roadmap_might_use_is_read() -> None:
 
 def test_a_dependency_chain_of_100000_items() -> None:
     # no RecursionError in parsing, graph algorithms or rendering
-    header = roadmap(("Chain", []))
-    header = header[: header.index("# Priority Overview")]
+    header = roadmap(("Chain", []))  # no items: fix adds no overview
+    assert "# Priority Overview" not in header
     count = 100_000
     body = "".join(
         f"## [C-{n}] Step\n- **DRI:** x\n- **Status:** idea\n- **Priority:** P1\n"

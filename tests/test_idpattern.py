@@ -63,11 +63,12 @@ def test_a_suggested_heading_uses_our_groups_not_the_patterns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     roadmap = project(tmp_path, "(MODEL|API)-[0-9]+", item("MODEL-1"))
-    text = roadmap.read_text(encoding="utf-8") + "## API-2: Export\n\nSoon.\n"
+    # (with a separator, "## API-2: Export" is an item heading)
+    text = roadmap.read_text(encoding="utf-8") + "## API-2 Export\n\nSoon.\n"
     roadmap.write_text(fix_text(text).text, encoding="utf-8")
     assert main(["check", str(roadmap), "--select", "RL101"]) == 1
     out = capsys.readouterr().out
-    assert 'is not an item heading: write it as "## [API-2] Export"\n' in out
+    assert 'is not an item heading: write it as "## [API-2] Export" or "## API-2 — Export"' in out
 
 
 @pytest.mark.parametrize("pattern", ["((MODEL|A+))+-[0-9]+", "(MODEL|A|A)+-[0-9]+"])

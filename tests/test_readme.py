@@ -1,16 +1,30 @@
-"""The README's outputs, rules table and reference are what roadmaplint really prints."""
+"""The README and docs/ show what roadmaplint really prints, and stay short where they must."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from readme import GENERATED, OUTPUT, README, REPO, render
+import pytest
+from readme import COMMANDS_DOC, DOCUMENTS, GENERATED, OUTPUT, README, REPO, RULES_DOC, render
 
 
-def test_readme_is_up_to_date() -> None:
-    current = README.read_text(encoding="utf-8")
-    assert OUTPUT.search(current) and GENERATED.search(current)
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.name)
+def test_documents_are_up_to_date(document: Path) -> None:
+    current = document.read_text(encoding="utf-8")
+    assert GENERATED.search(current)
     assert render(current) == current, "run: python tests/readme.py"
+
+
+def test_readme_shows_real_output() -> None:
+    assert len(OUTPUT.findall(README.read_text(encoding="utf-8"))) >= 5
+
+
+def test_readme_is_short_and_points_to_the_references() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) < 900
+    assert "(docs/rules.md)" in text and "(docs/commands.md)" in text
+    assert "--help -->" not in text  # the --help dumps live in docs/commands.md
 
 
 def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
@@ -20,15 +34,37 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
     assert f"```sh\n{test_command}\n```" in text
     assert ci.rstrip().splitlines()[-1] == test_command
     assert "```sh\npip install . && roadmaplint check ROADMAP.md\n```" in text
+    assert "python3 -m venv .venv" in text
 
 
-def test_every_command_is_documented() -> None:
+def test_every_command_and_rule_is_documented() -> None:
     import typer
 
     from roadmaplint.cli import app
+    from roadmaplint.rules import ALL_RULES
 
-    text = README.read_text(encoding="utf-8")
+    commands = COMMANDS_DOC.read_text(encoding="utf-8")
     names = list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
     assert names
     for name in names:
-        assert re.search(rf"<!-- output: {name} --help -->", text), name
+        assert f"\n## roadmaplint {name}\n" in commands, name
+        assert f"$ roadmaplint {name} --help\nUsage: roadmaplint {name} " in commands, name
+    rules = RULES_DOC.read_text(encoding="utf-8")
+    for rule in ALL_RULES:
+        assert re.search(rf"^## {rule.code} `{rule.name}`", rules, re.M), rule.code
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda path: path.name)
+def test_no_fence_swallows_the_text_after_it(document: Path) -> None:
+    """Every heading a reader sees outside code is a heading to markdown too."""
+    from markdown_it import MarkdownIt
+
+    text = document.read_text(encoding="utf-8")
+    tokens = MarkdownIt("commonmark").parse(text)
+    fences = [token for token in tokens if token.type == "fence"]
+    # A fence left open runs to the end of the document.
+    assert all(token.map and token.map[1] < len(text.splitlines()) for token in fences[-1:])
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    if document == RULES_DOC:
+        for code in ("RL404", "RL501", "RL901"):  # the ones after RL404's nested fence
+            assert any(heading.startswith(code) for heading in headings), code

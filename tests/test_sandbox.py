@@ -107,22 +107,34 @@ def test_broken_id_patterns_or_ones_re2_cannot_run_are_refused(pattern: str) -> 
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    from roadmaplint import fix, parse
-    from roadmaplint.idpattern import HEADING, LOOSE_HEADING, id_regex
+    from roadmaplint import fix
+    from roadmaplint.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
+    from roadmaplint.reader import blocks, fields, inline, legends, misses
+    from roadmaplint.rules import structure
     from roadmaplint.rules.suppressions import _DIRECTIVE
     from roadmaplint.settings import DEFAULT_ID_PATTERN
 
     return [
-        ("field", parse._FIELD),
-        ("legend code", parse._LEGEND_CODE),
-        ("legend plain", parse._LEGEND_PLAIN),
-        ("task box", parse._TASK_BOX),
-        ("inline markup", parse._INLINE_MARKUP),
-        ("newlines", parse._NEWLINES),
+        ("bold field", fields._BOLD_FIELD),
+        ("plain field", fields._PLAIN_FIELD),
+        ("paragraph end", fields._PARAGRAPH_END),
+        ("legend code", legends._LEGEND_CODE),
+        ("legend plain", legends._LEGEND_PLAIN),
+        ("task box", fields._TASK_BOX),
+        ("inline markup", inline._INLINE_MARKUP),
+        ("newlines", blocks._NEWLINES),
         ("thematic break", fix._THEMATIC_BREAK),
         ("suppression", _DIRECTIVE),
-        ("item heading", id_regex(DEFAULT_ID_PATTERN, HEADING)),
+        ("id", id_regex(DEFAULT_ID_PATTERN)),
+        ("item heading", id_regex(DEFAULT_ID_PATTERN, ITEM_HEADING)),
         ("id first", id_regex(DEFAULT_ID_PATTERN, LOOSE_HEADING)),
+        ("bracketed heading", structure._BRACKETED),
+        ("first word", structure._FIRST_WORD),
+        ("near miss bracketed", misses._BRACKETED),
+        ("near miss separated", misses._SEPARATED),
+        ("near miss first word", misses._FIRST_WORD),
+        ("near miss table row", misses._TABLE_ROW),
+        ("near miss heading line", misses._HEADING_LINE),
     ]
 
 

@@ -63,7 +63,7 @@ def test_a_suppression_covers_the_whole_item_span() -> None:
             "Modeling",
             [
                 "<!-- roadmaplint-disable RL104 -->\n"
-                + item("MODEL-1", extra="- **Stauts:** a\n- **Owner:** b")
+                + item("MODEL-1", extra="- **Stauts:** a\n- **Lead:** b")
             ],
         )
     )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load, load_all, table, write_json
+from roadmaplint.commands.common import EXIT_OK, Loaded, load, load_all, table, write_json
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import item_document, to_document
 from roadmaplint.query import (
@@ -93,7 +93,8 @@ def run_show(
     ]
     for found in item.fields:
         if found.key == "depends on":
-            parts = [status_of(other) for other in item.depends_on] + list(item.external_deps)
+            parts = [status_of(other) for other in item.depends_on]
+            parts += [_external(loaded, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])
         elif found.key != "definition of done":
             rows.append([f"{found.name}:", found.value])
@@ -107,6 +108,20 @@ def run_show(
         lines += [f"  - {marks[done.checked]}{done.text}" for done in item.definition_of_done]
     out.write("\n".join(lines) + "\n")
     return EXIT_OK
+
+
+def _external(loaded: Loaded, name: str) -> str:
+    """An external dependency as show prints it: another roadmap's item with its status."""
+    from roadmaplint.references import cross_reference, target_path
+
+    reference = cross_reference(name, loaded.settings.id_pattern)
+    if reference is None:
+        return name
+    other = loaded.context.other_roadmap(target_path(loaded.roadmap.path, reference))
+    if isinstance(other, str):
+        return f"{name} (cannot read {reference.path})"
+    found = next((one for one in other.items if one.id == reference.item_id), None)
+    return f"{name} ({found.status or 'no status'})" if found else f"{name} (unknown item)"
 
 
 def run_export(paths: Sequence[Path] | None, config: Path | None, out: TextIO) -> int:

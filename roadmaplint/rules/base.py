@@ -109,6 +109,9 @@ class Rule:
     good: str  # the same fragment corrected
     check: Check = field(repr=False, compare=False)
     fixable: bool = False
+    # False for the rules that speak when no item was read: the others would only
+    # add noise (missing legends, a missing overview) to the one finding that matters.
+    reads_items: bool = True
 
     def run(self, context: Context) -> Iterator[Finding]:
         return self.findings(context.roadmap.path, self.check(context))

@@ -101,13 +101,13 @@ def rules_markdown_table(rules: tuple[Rule, ...]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rules_reference(rules: tuple[Rule, ...]) -> str:
-    """The README's per-rule reference: one section per rule."""
+def rules_reference(rules: tuple[Rule, ...], level: int = 4) -> str:
+    """The per-rule reference of docs/rules.md: one section per rule."""
     parts = []
     for rule in rules:
         fixable = " Fixed by `roadmaplint fix`." if rule.fixable else ""
         parts.append(
-            f"#### {rule.code} `{rule.name}` ({rule.severity.value})\n\n"
+            f"{'#' * level} {rule.code} `{rule.name}` ({rule.severity.value})\n\n"
             f"{rule.summary}{fixable} {rule.why}\n\n"
             f"Fails:\n\n{_fenced(rule.bad)}\n\nPasses:\n\n{_fenced(rule.good)}\n"
         )

@@ -1,32 +1,67 @@
-"""Rules about the shape of items: headings, IDs and fields (RL101-RL107)."""
+"""Rules about the shape of items and of the document: headings, IDs, fields (RL101-RL109)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
-from roadmaplint.idpattern import LOOSE_HEADING, id_regex
-from roadmaplint.parse import normalize_key
+from roadmaplint.idpattern import id_regex
+from roadmaplint.model import Heading, Position
+from roadmaplint.parse import Dialect
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
-from roadmaplint.settings import KNOWN_FIELDS
+from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 
-_KNOWN_BY_KEY = {normalize_key(name): name for name in KNOWN_FIELDS}
+# What an attempt at an item heading starts with: [anything], or a word with a digit.
+_BRACKETED = re.compile(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
+_FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
+
+
+def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
+    """Why a heading among items is no item heading, or None if it is plain prose."""
+    pattern = settings.id_pattern
+    id_only = id_regex(pattern)
+    hashes = "#" * heading.level
+    bracketed = _BRACKETED.fullmatch(heading.text)
+    if bracketed is not None:
+        word, title = bracketed[1].strip(), bracketed[2].strip()
+        if not id_only.fullmatch(word):
+            return (
+                f'its ID "{word}" does not match {describe_id_pattern(pattern)}; rename the ID, '
+                "or set id-pattern in the configuration to a pattern that matches it"
+            )
+        return f'"[{word}]" has no title after it: write "{hashes} [{word}] Title"'
+    first = _FIRST_WORD.fullmatch(heading.text)
+    if first is None:
+        return None
+    word, title = first[1], (first[2] or "").strip()
+    if id_only.fullmatch(word):
+        if not title:
+            return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
+        return (
+            f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
+            "(a separator —, –, - or : after the ID)"
+        )
+    if any(character.isdigit() for character in word) and id_only.fullmatch(word.upper()):
+        return (
+            f'its ID "{word}" does not match {describe_id_pattern(pattern)}; write '
+            f"{word.upper()}, or set id-pattern in the configuration"
+        )
+    return None
 
 
 def invalid_item_headings(context: Context) -> Iterator[Report]:
-    id_first = id_regex(context.settings.id_pattern, LOOSE_HEADING)
     for heading in context.roadmap.headings:
-        if heading.level != 2 or not heading.in_item_section:
+        if not heading.in_item_section:
             continue
-        match = id_first.match(heading.text)
-        if match and match["title"]:
-            hint = f'write it as "## [{match["id"]}] {match["title"].strip()}"'
-        else:
-            hint = 'item headings are written "## [ID] Title", e.g. "## [MODEL-1] Title"'
+        wrong = _what_is_wrong(heading, context.settings)
+        if wrong is None:
+            continue
         yield Report(
             heading.position,
-            f'heading "{heading.text}" in section {heading.section} is not an item heading: {hint}',
+            f'heading "{heading.text}" in section {heading.section} is not an item heading: '
+            f"{wrong}",
         )
 
 
@@ -42,7 +77,8 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
 
 
 def missing_required_fields(context: Context) -> Iterator[Report]:
-    required = [(normalize_key(name), name) for name in context.settings.required_fields]
+    dialect = Dialect.from_settings(context.settings)
+    required = [(dialect.key(name), name) for name in context.settings.required_fields]
     for item in context.roadmap.items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
@@ -55,15 +91,15 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
 
 
 def unknown_fields(context: Context) -> Iterator[Report]:
+    dialect = Dialect.from_settings(context.settings)
+    known = (*KNOWN_FIELDS, *context.settings.extra_fields)
     for item in context.roadmap.items:
         for candidate in item.fields:
-            if candidate.key in _KNOWN_BY_KEY:
+            if dialect.is_known(candidate.name):
                 continue
-            suggestion = closest(candidate.name, KNOWN_FIELDS)
+            suggestion = closest(candidate.name, known)
             hint = (
-                f"did you mean {suggestion}?"
-                if suggestion
-                else f"known fields: {', '.join(KNOWN_FIELDS)}"
+                f"did you mean {suggestion}?" if suggestion else f"known fields: {', '.join(known)}"
             )
             yield Report(
                 candidate.position,
@@ -108,7 +144,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
 
 
 def empty_required_fields(context: Context) -> Iterator[Report]:
-    required = {normalize_key(name) for name in context.settings.required_fields}
+    dialect = Dialect.from_settings(context.settings)
+    required = {dialect.key(name) for name in context.settings.required_fields}
     for item in context.roadmap.items:
         for candidate in item.fields:
             if candidate.key in required and not candidate.value:
@@ -119,15 +156,71 @@ def empty_required_fields(context: Context) -> Iterator[Report]:
                 )
 
 
+def stray_lists(context: Context) -> Iterator[Report]:
+    for stray in context.roadmap.stray_lists:
+        first, last = stray.swallowed
+        lines = [line for line, _ in stray.reindent]
+        spaces = "space" if stray.indent == 1 else "spaces"
+        yield Report(
+            stray.position,
+            f"this list (lines {stray.position.line}-{stray.end_line}) starts at column "
+            f"{stray.position.column} in a document indented by {stray.indent} {spaces}, so its "
+            f"last item swallows lines {first}-{last}: every heading there renders inside one "
+            f"bullet; indent the stray lines {_ranges(lines)} like the rest of the document "
+            "(roadmaplint fix does)",
+        )
+
+
+def _ranges(lines: list[int]) -> str:
+    """``6-7, 9-14`` for [6, 7, 9, 10, 11, 12, 13, 14]."""
+    spans: list[list[int]] = []
+    for line in lines:
+        if spans and line == spans[-1][1] + 1:
+            spans[-1][1] = line
+        else:
+            spans.append([line, line])
+    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+
+
+def no_items(context: Context) -> Iterator[Report]:
+    roadmap = context.roadmap
+    if roadmap.items:
+        return
+    settings = context.settings
+    levels = (
+        f"level {settings.item_heading_level} (item-heading-level)"
+        if settings.item_heading_level
+        else "level 2, 3 or 4"
+    )
+    looked_for = (
+        f'no items found: an item is a heading "[ID] Title" or "ID — Title" (or –, -, :) '
+        f"at {levels} whose ID matches {describe_id_pattern(settings.id_pattern)}"
+    )
+    if roadmap.near_misses:
+        misses = "; ".join(f"line {miss.line}: {miss.reason}" for miss in roadmap.near_misses)
+        message = (
+            f"{looked_for}; near misses: {misses}; set id-pattern or item-heading-level "
+            "in the configuration if your items are written otherwise"
+        )
+    else:
+        message = (
+            f"{looked_for}, and no heading looks like one; set id-pattern or "
+            "item-heading-level in the configuration if your items are written otherwise"
+        )
+    yield Report(roadmap.title_position or Position(1, 1), message)
+
+
 RULES = (
     Rule(
         code="RL101",
         name="invalid-item-heading",
         severity=Severity.ERROR,
-        summary="A level-2 heading in an item section is not a valid `[ID] Title`.",
-        why="Every level-2 heading in an item section is read as an item. One that does not "
-        "parse as `[ID] Title` is an item the tool cannot see: it is missing from the "
-        "overview, the graph and every query.",
+        summary="A heading among items looks like an item heading but is not one.",
+        why="A heading that starts like an item (an ID without a separator, a bracketed ID "
+        "that does not match `id-pattern`) is an item the tool cannot see: it is missing "
+        "from the overview, the graph and every query. The message says what is wrong: the "
+        "missing separator, or the ID and the pattern it does not match. Prose headings "
+        "between a section and its items are fine.",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
@@ -198,5 +291,35 @@ RULES = (
         bad="- **Priority:**\n",
         good="- **Priority:** P2\n",
         check=empty_required_fields,
+    ),
+    Rule(
+        code="RL108",
+        name="stray-list",
+        severity=Severity.ERROR,
+        fixable=True,
+        reads_items=False,
+        summary="A list less indented than the document swallows the headings after it.",
+        why="In a document indented by two spaces, a list written at column 1 gives its last "
+        "item everything indented by two spaces after it: under CommonMark (and on GitHub) "
+        "every legend, item and the overview after it render inside that one bullet. "
+        "roadmaplint reads the document as if the stray lines were indented like the rest, "
+        "and `roadmaplint fix` indents them.",
+        bad="  # Roadmap\n\n## Notes\n\n- a stray note\n\n  ## [MODEL-1] Title\n",
+        good="  # Roadmap\n\n  ## Notes\n\n  - a stray note\n\n  ## [MODEL-1] Title\n",
+        check=stray_lists,
+    ),
+    Rule(
+        code="RL109",
+        name="no-items",
+        severity=Severity.ERROR,
+        reads_items=False,
+        summary="No item was read from the document.",
+        why="A linter that reads nothing passes everything: statuses, dependencies and the "
+        "overview go unchecked. This finding says what roadmaplint looked for and what it "
+        "saw that came close (an ID that does not match `id-pattern`, items in a table, "
+        "fields in a code block), so that the document or the configuration can be changed.",
+        bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
+        good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
+        check=no_items,
     ),
 )

@@ -1,0 +1,303 @@
+"""Markdown text -> Roadmap records: runs the reader's steps, nothing else.
+
+blocks (markdown-it tokens, headings, the stray-list repair view) -> outline
+(which headings are items, sections, legends, generated sections) -> fields,
+legends and generated sections read part by part -> records. The dialect (ID
+pattern, item level, field aliases, vocabularies) is one frozen record built
+from the settings and handed to every step.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import (
+    GraphSection,
+    Item,
+    Legend,
+    LinkReference,
+    Overview,
+    OverviewGroup,
+    Position,
+    Region,
+    Roadmap,
+    StrayList,
+    Style,
+)
+from roadmaplint.reader.blocks import (
+    MAX_REPAIRS,
+    Blocks,
+    find_stray_lists,
+    link_references,
+    markdown,
+    read_blocks,
+    repaired,
+    split_lines,
+    with_uncovered_text,
+)
+from roadmaplint.reader.dialect import (
+    DEFINITION_OF_DONE,
+    DEPENDS_ON,
+    PRIORITY_LEGEND,
+    STATUS_LEGEND,
+    Dialect,
+    normalize_key,
+)
+from roadmaplint.reader.fields import ItemHeading, read_item, split_dependencies
+from roadmaplint.reader.generated import (
+    GraphDraft,
+    OverviewDraft,
+    last_content_line,
+    read_graph,
+    read_overview,
+)
+from roadmaplint.reader.inline import InlineText
+from roadmaplint.reader.legends import configured_legend, read_legend
+from roadmaplint.reader.misses import near_misses
+from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.settings import Settings
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+BOM = "\ufeff"
+
+__all__ = [
+    "BOM",
+    "DEFINITION_OF_DONE",
+    "DEPENDS_ON",
+    "Dialect",
+    "InlineText",
+    "normalize_key",
+    "parse",
+    "read_item_lines",
+    "split_dependencies",
+    "split_lines",
+]
+
+
+def parse(
+    text: str,
+    path: str = "ROADMAP.md",
+    settings: Settings | None = None,
+    *,
+    continued: bool = False,
+    references: Sequence[LinkReference] = (),
+) -> Roadmap:
+    """Read a roadmap's text into records.
+
+    ``continued`` reads the rest of a document from one of its level-1 headings
+    on: that heading is then not taken for the title. ``references`` are link
+    reference definitions made above such a rest, which inline links in it use.
+    """
+    settings = settings or Settings()
+    # The parse allocates hundreds of thousands of tokens and records and makes no
+    # reference cycles: the cyclic garbage collector would only rescan them, again
+    # and again (a quarter of the time on a large roadmap).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _records(text, path, Dialect.from_settings(settings), continued, references)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_repaired(
+    body: str, path: str, lines: list[str], references: Sequence[LinkReference]
+) -> tuple[Blocks, tuple[StrayList, ...]]:
+    """The blocks of the text as if every stray list were indented like the document."""
+    blocks = read_blocks(body, path, lines, references)
+    strays: list[StrayList] = []
+    for _ in range(MAX_REPAIRS):
+        found = find_stray_lists(blocks, lines)
+        if not found:
+            break
+        strays += found
+        blocks = read_blocks(repaired(lines, strays), path, lines, references)
+    return blocks, tuple(strays)
+
+
+def _records(
+    text: str,
+    path: str,
+    dialect: Dialect,
+    continued: bool,
+    references: Sequence[LinkReference],
+) -> Roadmap:
+    bom = text.startswith(BOM)
+    body = text[1:] if bom else text
+    lines = split_lines(body)
+    blocks, strays = _read_repaired(body, path, lines, references)
+    tokens = blocks.tokens
+    inline = InlineText(markdown(), blocks.env)
+    outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued, path)
+    items: list[Item] = []
+    legends: dict[str, Legend] = {}
+    overviews: list[Overview] = []
+    graphs: list[GraphSection] = []
+    bullets: Counter[str] = Counter()
+    for part in outline.parts:
+        start = part.heading.index
+        if part.kind == ITEM:
+            heading = ItemHeading(
+                part.item_id, part.title, part.section, part.position, part.heading.end
+            )
+            items.append(
+                read_item(tokens, start, part.end, heading, lines, dialect, inline, bullets)
+            )
+        elif part.kind == LEGEND:
+            key = normalize_key(part.text)
+            if key not in legends:
+                legends[key] = read_legend(
+                    tokens, start, part.end, part.text, part.position, inline
+                )
+        elif part.kind == OVERVIEW:
+            overviews.append(_overview(tokens, part, lines, outline, inline))
+        elif part.kind == GRAPH:
+            graphs.append(_graph(tokens, part, lines, outline))
+    status_legend = legends.get(STATUS_LEGEND) or configured_legend(
+        "status-values", dialect.status_values
+    )
+    priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
+        "priority-values", dialect.priority_values
+    )
+    newline = next(
+        (line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n"
+    )
+    style = Style(
+        newline=newline,
+        indent=_indent_of_items(items, outline, lines),
+        bullet=bullets.most_common(1)[0][0] if bullets else "-",
+        bom=bom,
+        final_newline=not lines or lines[-1].endswith(("\n", "\r")),
+        line_count=len(lines),
+    )
+    misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
+    return Roadmap(
+        path=path,
+        title=outline.title,
+        title_position=outline.title_position,
+        status_legend=status_legend,
+        priority_legend=priority_legend,
+        sections=outline.sections,
+        items=tuple(items),
+        headings=outline.headings,
+        overviews=tuple(overviews),
+        graph_sections=tuple(graphs),
+        comments=tuple(blocks.comments),
+        style=style,
+        source=text,
+        blocks=with_uncovered_text(blocks.top_level, lines),
+        references=link_references(blocks.env),
+        stray_lists=strays,
+        near_misses=misses,
+    )
+
+
+def _indent_of_items(items: list[Item], outline: Outline, lines: list[str]) -> str:
+    if items:
+        position = items[0].position
+    elif outline.title_position is not None:
+        position = outline.title_position
+    else:
+        return ""
+    return lines[position.line - 1][: position.column - 1]
+
+
+def _section_end(outline: Outline, line: int, line_count: int) -> int:
+    """The last line of the level-1 section whose heading is on ``line``."""
+    later = [start for start in outline.h1_lines if start > line]
+    return later[0] - 1 if later else line_count
+
+
+def _region(outline: Outline, heading: Position, body_end: int, lines: list[str]) -> Region:
+    end = _section_end(outline, heading.line, len(lines))
+    last = last_content_line(min(body_end, end), lines)
+    return Region(heading, end, max(last, heading.line))
+
+
+def _overview(
+    tokens: list[Token], part: Part, lines: list[str], outline: Outline, inline: InlineText
+) -> Overview:
+    indent = lines[part.heading.line - 1][: part.position.column - 1]
+    draft = read_overview(
+        tokens,
+        part.heading.index,
+        part.end,
+        OverviewDraft(part.position, indent, part.heading.line),
+        inline,
+        lines,
+    )
+    groups = tuple(
+        OverviewGroup(group.label, group.priority, group.line, tuple(group.entries))
+        for group in draft.groups
+    )
+    return Overview(
+        _region(outline, part.position, draft.body_end, lines), groups, draft.bullet, indent
+    )
+
+
+def _graph(tokens: list[Token], part: Part, lines: list[str], outline: Outline) -> GraphSection:
+    indent = lines[part.heading.line - 1][: part.position.column - 1]
+    draft = read_graph(
+        tokens,
+        part.heading.index,
+        part.end,
+        GraphDraft(part.position, indent, part.heading.line),
+        lines,
+    )
+    return GraphSection(
+        _region(outline, part.position, draft.body_end, lines),
+        indent,
+        draft.code,
+        draft.code_line,
+        draft.code_end,
+    )
+
+
+def read_item_lines(
+    text: str,
+    first_line: int,
+    last_line: int,
+    settings: Settings | None = None,
+    *,
+    section: str | None = None,
+    references: Sequence[LinkReference] = (),
+) -> Item | None:
+    """Read the item whose heading is on ``first_line`` and that ends on ``last_line``
+    (1-based, inclusive) of ``text``, without reading the rest of the document.
+
+    This is the incremental re-read (for an editor, after an edit inside one item):
+    the lines are tokenized alone, and the item is built by ``fields.read_item``,
+    the very function the full ``parse`` calls for every item, with line numbers
+    and positions of the whole text. So ``read_item_lines(text, a, b)`` equals the
+    item a full ``parse(text)`` reads at ``a`` whenever that item spans ``a..b``
+    (a property the tests check). ``section`` is the item's section (the outline
+    around the item is not read); ``references`` are the document's link reference
+    definitions (``Roadmap.references`` of a full parse), which inline text depends on.
+    Returns None when ``first_line`` is not an item heading at the top of the range.
+    """
+    dialect = Dialect.from_settings(settings or Settings())
+    body = text[1:] if text.startswith(BOM) else text
+    lines = split_lines(body)
+    # Blank lines stand in for the rest, so that markdown-it's line maps are the document's.
+    padded = "".join("\n" for _ in range(first_line - 1)) + "".join(
+        lines[first_line - 1 : last_line]
+    )
+    blocks = read_blocks(padded, "", lines, references)
+    if not blocks.headings or blocks.headings[0].line != first_line:
+        return None
+    inline = InlineText(markdown(), blocks.env)
+    heading = blocks.headings[0]
+    outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
+    part = outline.parts[0]
+    if part.kind != ITEM or len(outline.parts) > 1:
+        return None  # not one item: its heading is a section, or the range holds more
+    found = ItemHeading(part.item_id, part.title, section, part.position, heading.end)
+    return read_item(
+        blocks.tokens, heading.index, len(blocks.tokens), found, lines, dialect, inline, Counter()
+    )

@@ -1,0 +1,322 @@
+"""markdown-it setup; tokens -> headings with line spans; the stray-list repair view.
+
+The block structure comes from markdown-it-py's block parser and its line
+maps. The one pass over the tokens here finds the top-level headings (what the
+outline is built from), the headings that markdown nests inside a list or
+block quote, and the HTML comments (where suppressions live).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_NEWLINES = re.compile(r"\r\n?|\n")
+_LISTS = ("bullet_list_open", "ordered_list_open")
+# Top-level block tokens and the kind of Block each opens.
+_BLOCK_KINDS = {
+    "heading_open": "heading",
+    "paragraph_open": "paragraph",
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "fence": "fence",
+    "code_block": "code",
+    "html_block": "html",
+    "hr": "hr",
+    "blockquote_open": "quote",
+    "table_open": "table",
+}
+# A document repaired this many times over is not a roadmap with a few stray lists.
+MAX_REPAIRS = 20
+
+_parser: MarkdownIt | None = None
+
+
+def markdown() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        _parser = MarkdownIt("commonmark").disable("inline")
+    return _parser
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split exactly where markdown sees line ends."""
+    lines: list[str] = []
+    start = 0
+    for match in _NEWLINES.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def indentation(line: str) -> int:
+    """Spaces before a line's text (a tab counts as the spaces up to its tab stop)."""
+    width = 0
+    for character in line:
+        if character == " ":
+            width += 1
+        elif character == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def heading_position(lines: list[str], line: int) -> Position:
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Position(line, len(source) - len(source.lstrip()) + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingBlock:
+    index: int  # of its heading_open token
+    level: int
+    line: int  # 1-based
+    end: int  # 1-based last line (a setext heading has two)
+    source: str  # its inline markdown
+
+
+@dataclass
+class Blocks:
+    tokens: list[Token]
+    env: dict[str, Any]
+    headings: list[HeadingBlock] = field(default_factory=list)  # top-level ones
+    # Headings inside a list or block quote, with the index of the top-level block holding them.
+    nested: list[tuple[HeadingBlock, int]] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    top_level: list[Block] = field(default_factory=list)  # in order, as markdown-it sees them
+
+
+def read_blocks(
+    body: str, path: str, lines: list[str], references: Sequence[LinkReference] = ()
+) -> Blocks:
+    """One pass over markdown-it's tokens of ``body``; ``lines`` are the document's own
+    lines (the same line breaks) and ``references`` definitions made above ``body``."""
+    md = markdown()
+    env: dict[str, Any] = {}
+    if references:
+        env["references"] = {
+            found.label: {"href": found.url, "title": found.title, "map": None}
+            for found in references
+        }
+    tokens = md.parse(body, env)
+    blocks = Blocks(tokens, env)
+    top_level = blocks.top_level
+    # markdown-it-py silently skips the rest of the document inside a container
+    # opened at its nesting limit: refuse instead of reading half a file.
+    deepest = md.options.maxNesting - 1
+    top = 0
+    headings, nested, comments = blocks.headings, blocks.nested, blocks.comments
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if token.level == 0:
+            if token.nesting != -1:
+                top = index
+                if token.map is not None and kind in _BLOCK_KINDS:
+                    top_level.append(_block(token, kind, lines))
+            if kind == "heading_open":
+                headings.append(_heading(tokens, index))
+                continue
+        elif token.nesting == 1:
+            if token.level >= deepest:
+                line = token.map[0] + 1 if token.map else 1
+                raise RoadmapError(
+                    f"{path}: line {line} nests lists or block quotes more than "
+                    f"{deepest} levels deep; the markdown parser stops reading there"
+                )
+            if kind == "heading_open":
+                nested.append((_heading(tokens, index), top))
+                continue
+        if kind == "html_block" and token.map and token.content.lstrip().startswith("<!--"):
+            comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
+    return blocks
+
+
+def _block(token: Token, kind: str, lines: list[str]) -> Block:
+    assert token.map is not None
+    what = _BLOCK_KINDS[kind]
+    level = int(token.tag[1]) if what == "heading" else 0
+    info = token.info.strip() if what == "fence" else ""
+    # A fence's last line is its closing fence; other blocks end at their
+    # last written line (markdown-it counts the blank lines after a list in).
+    end = token.map[1] if what == "fence" else last_written_line(token.map[1], lines)
+    return Block(what, token.map[0] + 1, max(end, token.map[0] + 1), level, info)
+
+
+def last_written_line(end: int, lines: list[str]) -> int:
+    """The last non-blank line at or before the 1-based line ``end``."""
+    line = min(end, len(lines))
+    while line > 1 and not lines[line - 1].strip():
+        line -= 1
+    return line
+
+
+def with_uncovered_text(blocks: list[Block], lines: list[str]) -> tuple[Block, ...]:
+    """The blocks, with an ``other`` block for each run of written lines no token covers.
+
+    markdown-it emits no token for link reference definitions; without these the
+    blocks would not account for every line the user wrote.
+    """
+    finished: list[Block] = []
+    covered = 0  # the last line accounted for
+    for block in [*blocks, Block("end", len(lines) + 1, len(lines) + 1)]:
+        run_start = run_end = 0
+        for line in range(covered + 1, block.line):
+            if lines[line - 1].strip():
+                if not run_start:
+                    run_start = line
+                run_end = line
+            elif run_start:
+                finished.append(Block("other", run_start, run_end))
+                run_start = 0
+        if run_start:
+            finished.append(Block("other", run_start, run_end))
+        if block.kind != "end":
+            finished.append(block)
+            covered = max(covered, block.end_line)
+    return tuple(finished)
+
+
+def link_references(env: dict[str, Any]) -> tuple[LinkReference, ...]:
+    found = env.get("references") or {}
+    return tuple(
+        LinkReference(
+            label,
+            str(value.get("href", "")),
+            str(value.get("title", "")),
+            (value.get("map") or [-1])[0] + 1,
+        )
+        for label, value in found.items()
+    )
+
+
+def _heading(tokens: list[Token], index: int) -> HeadingBlock:
+    token = tokens[index]
+    start, end = token.map or (0, 1)
+    return HeadingBlock(index, int(token.tag[1]), start + 1, end, tokens[index + 1].content)
+
+
+def find_stray_lists(blocks: Blocks, lines: list[str]) -> list[StrayList]:
+    """Lists less indented than the document whose last item holds the headings after it."""
+    found: list[StrayList] = []
+    owners = sorted({top for _, top in blocks.nested})
+    for top in owners:
+        stray = _stray_list(blocks, lines, top)
+        if stray is not None:
+            found.append(stray)
+    return found
+
+
+def _stray_list(blocks: Blocks, lines: list[str], top: int) -> StrayList | None:
+    tokens = blocks.tokens
+    opening = tokens[top]
+    if opening.type not in _LISTS or opening.map is None:
+        return None
+    last_item = close = top
+    for index in range(top + 1, len(tokens)):
+        token = tokens[index]
+        if token.level == 1 and token.type == "list_item_open":
+            last_item = index
+        elif token.level == 0:
+            close = index
+            break
+    inside = [
+        heading
+        for heading, owner in blocks.nested
+        if owner == top and last_item < heading.index < close
+    ]
+    if not inside:
+        return None
+    first_heading = inside[0]
+    document = indentation(lines[first_heading.line - 1])
+    marker = indentation(lines[opening.map[0]])
+    if document <= marker:
+        return None
+    # The document is indented so: a heading before the list is written at that indentation.
+    if not any(
+        heading.index < top and indentation(lines[heading.line - 1]) == document
+        for heading in blocks.headings
+    ):
+        return None
+    item_map = tokens[last_item].map
+    assert item_map is not None
+    swallowed = _first_swallowed_line(lines, item_map[0] + 1, first_heading.line, document)
+    end = _last_written(lines, opening.map[1], swallowed)
+    shift = document - marker
+    reindent = [
+        (line, document - indentation(lines[line - 1]))
+        for line in _stray_lines_before(tokens, lines, top, document)
+    ]
+    reindent += [
+        (line, shift) for line in range(opening.map[0] + 1, swallowed) if lines[line - 1].strip()
+    ]
+    return StrayList(
+        position=Position(opening.map[0] + 1, marker + 1),
+        end_line=_last_written(lines, swallowed - 1, opening.map[0] + 1),
+        swallowed=(swallowed, end),
+        indent=document,
+        reindent=tuple(sorted(reindent)),
+    )
+
+
+def _first_swallowed_line(
+    lines: list[str], item_line: int, heading_line: int, document: int
+) -> int:
+    """The first line of the last item written at the document's indentation after a gap."""
+    for line in range(item_line + 1, heading_line):
+        text = lines[line - 1]
+        if text.strip() and not lines[line - 2].strip() and indentation(text) >= document:
+            return line
+    return heading_line
+
+
+def _last_written(lines: list[str], line: int, floor: int) -> int:
+    """The last non-blank line at or before ``line`` (not before ``floor``)."""
+    line = min(line, len(lines))
+    while line > floor and not lines[line - 1].strip():
+        line -= 1
+    return line
+
+
+def _stray_lines_before(
+    tokens: list[Token], lines: list[str], top: int, document: int
+) -> list[int]:
+    """Lines of the top-level blocks just above the list that are less indented than the
+    document (in the GoMLX file: a ``---`` and a ``## v0.28 TODOs`` heading at column 1)."""
+    stray: list[int] = []
+    for index in range(top - 1, -1, -1):
+        token = tokens[index]
+        if token.level != 0 or token.nesting == -1 or token.map is None:
+            continue
+        start, end = token.map
+        # A level-1 heading starts a part of its own: the stray lines end below it.
+        if indentation(lines[start]) >= document or token.tag == "h1":
+            break
+        stray += [
+            line
+            for line in range(start + 1, end + 1)
+            if lines[line - 1].strip() and indentation(lines[line - 1]) < document
+        ]
+    return sorted(stray)
+
+
+def repaired(lines: list[str], strays: list[StrayList]) -> str:
+    """The text with every stray line indented like the document."""
+    changed = list(lines)
+    for stray in strays:
+        for line, spaces in stray.reindent:
+            changed[line - 1] = " " * spaces + changed[line - 1]
+    return "".join(changed)

@@ -1,0 +1,134 @@
+"""The dialect a roadmap is read in: one frozen record built from the settings.
+
+Everything the reader needs to know about a project's conventions (the ID
+pattern, the item heading level, the field names and their aliases, the
+vocabularies) is here, so that no reader step consults settings or globals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from roadmaplint.idpattern import ITEM_HEADING, id_regex
+from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
+
+STATUS_LEGEND = "status legend"
+PRIORITY_LEGEND = "priority legend"
+DEPENDS_ON = "depends on"
+DEFINITION_OF_DONE = "definition of done"
+ITEM_LEVELS = (2, 3, 4)
+# Between an ID and its title when the ID has no brackets: MODEL-1 — Title.
+SEPARATORS = (" — ", " – ", " - ", ": ")
+
+
+def normalize_key(name: str) -> str:
+    """The lookup key of a field name: lower case with single spaces."""
+    return " ".join(name.lower().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    id_pattern: str
+    item_level: int | None  # None: found from the document
+    overview_heading: str
+    graph_heading: str
+    aliases: tuple[tuple[str, str], ...]  # (normalised name, key of the known field)
+    known: tuple[str, ...]  # the known field names, as written in messages
+    extra: tuple[str, ...]  # names that are known but carry no meaning
+    status_values: tuple[str, ...]
+    priority_values: tuple[str, ...]
+
+    @staticmethod
+    def from_settings(settings: Settings) -> Dialect:
+        return _dialect(settings)
+
+    def key(self, name: str) -> str:
+        """The key a field name is read under: its known field's for an alias."""
+        key = normalize_key(name)
+        return _alias_map(self.aliases).get(key, key)
+
+    def is_known(self, name: str) -> bool:
+        """Whether a field name is known (a field, an alias or an extra field)."""
+        return normalize_key(name) in _known_keys(self)
+
+
+@lru_cache(maxsize=32)
+def _dialect(settings: Settings) -> Dialect:
+    aliases = [(normalize_key(name), normalize_key(target)) for name, target in FIELD_ALIASES]
+    aliases += [
+        (normalize_key(name), normalize_key(target)) for name, target in settings.field_aliases
+    ]
+    return Dialect(
+        id_pattern=settings.id_pattern,
+        item_level=settings.item_heading_level,
+        overview_heading=settings.overview_heading,
+        graph_heading=settings.graph_heading,
+        aliases=tuple(aliases),
+        known=KNOWN_FIELDS,
+        extra=settings.extra_fields,
+        status_values=settings.status_values,
+        priority_values=settings.priority_values,
+    )
+
+
+@lru_cache(maxsize=32)
+def _alias_map(aliases: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(aliases)
+
+
+@lru_cache(maxsize=32)
+def _known_keys(dialect: Dialect) -> frozenset[str]:
+    names = {normalize_key(name) for name in dialect.known}
+    names |= {normalize_key(name) for name in dialect.extra}
+    names |= {name for name, _ in dialect.aliases}
+    return frozenset(names)
+
+
+class FieldNames:
+    """The dialect's field names as lookups for one parse: a frozen record hashes all its
+    fields on every lookup, and a roadmap has tens of thousands of field lines."""
+
+    def __init__(self, dialect: Dialect) -> None:
+        self._aliases = dict(dialect.aliases)
+        self._known = _known_keys(dialect)
+        self._keys: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        found = self._keys.get(name)
+        if found is None:
+            normal = normalize_key(name)
+            found = self._keys[name] = self._aliases.get(normal, normal)
+        return found
+
+    def is_known(self, name: str) -> bool:
+        return normalize_key(name) in self._known
+
+
+@lru_cache(maxsize=32)
+def field_names(dialect: Dialect) -> FieldNames:
+    return FieldNames(dialect)
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The dialect's regular expressions, compiled once per ID pattern."""
+
+    id_only: re.Pattern[str]
+    item_heading: re.Pattern[str]
+
+
+def patterns(id_pattern: str) -> Patterns:
+    """Compiled by ``idpattern``: a custom pattern runs on RE2, which cannot backtrack."""
+    return Patterns(id_regex(id_pattern), id_regex(id_pattern, ITEM_HEADING))
+
+
+def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
+    """``(id, title)`` when a heading's plain text is an item heading."""
+    match = patterns(dialect.id_pattern).item_heading.fullmatch(text)
+    if match is None:
+        return None
+    if match["id"] is not None:
+        return match["id"], match["title"].strip()
+    return match["id2"], match["title2"].strip()

@@ -1,0 +1,280 @@
+"""An item's tokens -> its fields in every style, Definition of Done and dependencies.
+
+Fields are read from
+- list items with any marker (``-``, ``*``, ``+``, ``1.``, ``1)``): bold
+  (``**Name:** value``, ``**Name**: value``) or, for known names and aliases,
+  plain (``Status: ready``);
+- the lines of the paragraphs directly under the heading (``**Status:** ready``
+  lines with no bullet), before any other block of the item.
+
+Every field records where its name and its value start, so that an edit can
+write a value in place and copy the prefix of a field line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import DoneCriterion, Field, Item, Position
+from roadmaplint.reader.dialect import (
+    DEFINITION_OF_DONE,
+    DEPENDS_ON,
+    Dialect,
+    FieldNames,
+    field_names,
+    patterns,
+)
+from roadmaplint.reader.inline import InlineText
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# `**Name:** value` or `**Name**: value` (also with underscores).
+_BOLD_FIELD = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
+# `Name: value`, read only when the name is a known field or alias.
+_PLAIN_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
+_TASK_BOX = re.compile(r"\[([ xX])\][ \t]+")
+_NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
+_PARAGRAPH_END = re.compile(r"(?:[ \t]+|\\)$")
+
+
+@dataclass
+class ItemHeading:
+    """What the outline found in an item's heading."""
+
+    id: str
+    title: str
+    section: str | None
+    position: Position
+    last_line: int  # of the heading (a setext heading has two lines)
+
+
+@dataclass
+class _Body:
+    fields: list[Field] = field(default_factory=list)
+    done: list[DoneCriterion] = field(default_factory=list)
+    current: str | None = None  # key of the field nested list items belong to
+    done_list: bool = False  # a paragraph's Definition of Done waits for its list
+
+
+def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
+    """``(name, where the value starts)`` when ``text`` begins with a field name."""
+    match = _BOLD_FIELD.match(text)
+    if match is not None:
+        return match[2].strip(), match.end()
+    plain = _PLAIN_FIELD.match(text)
+    if plain is not None and names.is_known(plain[1]):
+        return plain[1].strip(), plain.end()
+    return None
+
+
+def read_item(
+    tokens: list[Token],
+    start: int,
+    end: int,
+    heading: ItemHeading,
+    lines: list[str],
+    dialect: Dialect,
+    text: InlineText,
+    bullets: Counter[str],
+) -> Item:
+    """The item whose heading is ``tokens[start]``, reading its tokens up to ``end``.
+
+    ``lines`` are the document's own lines (positions are taken from them).
+    Counts the markers of its field lists into ``bullets``.
+    """
+    body = _Body()
+    names = field_names(dialect)
+    end_line = heading.last_line
+    under_heading = True
+    for index in range(start + 3, end):
+        token = tokens[index]
+        kind = token.type
+        if token.level == 0:
+            if token.map is not None and kind != "hr":
+                end_line = max(end_line, token.map[1])
+            if kind == "paragraph_open":
+                under_heading = under_heading and _paragraph_fields(token, lines, body, names, text)
+                continue
+            if token.nesting != -1 and kind not in (
+                "hr",
+                "html_block",
+                "bullet_list_open",
+                "ordered_list_open",
+            ):
+                under_heading = False
+        if kind == "list_item_open":
+            if token.level == 1:
+                _list_item(tokens, index, lines, body, names, text, bullets)
+            elif token.level == 3 and body.current == DEFINITION_OF_DONE:
+                _criterion(tokens, index, body, text)
+        elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
+            body.done_list = False
+            under_heading = False
+    return _finish(heading, body, _last_content_line(end_line, lines), dialect)
+
+
+def _first_inline(tokens: list[Token], index: int) -> tuple[str, int | None]:
+    """The content and 1-based line of a list item's first paragraph, if it has one."""
+    if index + 2 < len(tokens):
+        paragraph, inline = tokens[index + 1], tokens[index + 2]
+        if paragraph.type == "paragraph_open" and inline.type == "inline" and inline.map:
+            return inline.content, inline.map[0] + 1
+    return "", None
+
+
+def _column_of(lines: list[str], line: int, content: str) -> int:
+    """1-based column where ``content`` starts on 1-based ``line``."""
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    probe = content.split("\n", 1)[0][:40]
+    found = source.find(probe) if probe else -1
+    if found < 0:
+        found = len(source) - len(source.lstrip())
+    return found + 1
+
+
+def _list_item(
+    tokens: list[Token],
+    index: int,
+    lines: list[str],
+    body: _Body,
+    names: FieldNames,
+    text: InlineText,
+    bullets: Counter[str],
+) -> None:
+    content, line = _first_inline(tokens, index)
+    body.current = None
+    if line is None:
+        return
+    found = field_start(content, names)
+    if found is None:
+        if body.done_list:
+            _criterion(tokens, index, body, text)
+        return
+    body.done_list = False
+    name, value_start = found
+    column = _column_of(lines, line, content)
+    item_map = tokens[index].map
+    last = _last_content_line(item_map[1], lines) if item_map else line
+    key = names.key(name)
+    body.fields.append(
+        Field(
+            name=name,
+            key=key,
+            value=text(content[value_start:]),
+            position=Position(line, column),
+            # The paragraph's first line is the source line less its indentation, so
+            # the value starts exactly value_start characters after the content.
+            value_position=Position(line, column + value_start),
+            end_line=max(line, last),
+        )
+    )
+    marker = tokens[index].markup
+    if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
+        bullets[marker] += 1
+    body.current = key
+
+
+def _criterion(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
+    content, line = _first_inline(tokens, index)
+    if line is None:
+        return
+    box = _TASK_BOX.match(content)
+    checked = None if box is None else box[1] != " "
+    body.done.append(DoneCriterion(text(content[box.end() :] if box else content), checked, line))
+
+
+def _paragraph_fields(
+    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
+) -> bool:
+    """Read a paragraph of ``**Name:** value`` lines; False when it is prose."""
+    assert token.map is not None
+    first, stop = token.map
+    found: list[tuple[str, int, int, int, list[str]]] = []  # name, line, column, value col, parts
+    for line in range(first + 1, stop + 1):
+        source = lines[line - 1].rstrip("\r\n")
+        stripped = source.lstrip()
+        indent = len(source) - len(stripped)
+        start = field_start(stripped, names)
+        if start is None:
+            if not found:
+                return False
+            found[-1][4].append(stripped)  # a value that goes on over more lines
+            continue
+        name, value_start = start
+        found.append((name, line, indent + 1, indent + 1 + value_start, [stripped[value_start:]]))
+    for name, line, column, value_column, parts in found:
+        key = names.key(name)
+        value = "\n".join(_PARAGRAPH_END.sub("", part) for part in parts)
+        body.fields.append(
+            Field(
+                name=name,
+                key=key,
+                value=text(value),
+                position=Position(line, column),
+                value_position=Position(line, value_column),
+                end_line=line + len(parts) - 1,
+            )
+        )
+        body.current = None
+    last_key = names.key(found[-1][0])
+    body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
+    return True
+
+
+def _last_content_line(end: int, lines: list[str]) -> int:
+    """The last non-blank line at or before the 1-based line ``end``."""
+    line = min(end, len(lines))
+    while line > 1 and not lines[line - 1].strip():
+        line -= 1
+    return line
+
+
+def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:
+    first: dict[str, Field] = {}
+    for candidate in body.fields:
+        first.setdefault(candidate.key, candidate)
+    references: list[str] = []
+    externals: list[str] = []
+    depends = first.get(DEPENDS_ON)
+    if depends is not None:
+        references, externals = split_dependencies(
+            depends.value, patterns(dialect.id_pattern).id_only
+        )
+    return Item(
+        id=heading.id,
+        title=heading.title,
+        section=heading.section,
+        position=heading.position,
+        end_line=end_line,
+        fields=tuple(body.fields),
+        status=_value(first, "status"),
+        priority=_value(first, "priority"),
+        dri=_value(first, "dri"),
+        depends_on=tuple(references),
+        external_deps=tuple(externals),
+        definition_of_done=tuple(body.done),
+    )
+
+
+def _value(fields: dict[str, Field], key: str) -> str | None:
+    found = fields.get(key)
+    return found.value if found is not None and found.value else None
+
+
+def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
+    """Split a Depends on value into item references and external dependencies.
+
+    ``None``, ``n/a`` and ``-`` (any case) name no dependency.
+    """
+    references: list[str] = []
+    externals: list[str] = []
+    for part in value.split(","):
+        name = part.strip()
+        if name.lower() in _NO_DEPENDENCY:
+            continue
+        (references if id_pattern.fullmatch(name) else externals).append(name)
+    return references, externals

@@ -1,0 +1,111 @@
+"""The overview and graph sections as they stand: what fix compares and splices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import OverviewEntry, Position
+from roadmaplint.reader.inline import InlineText
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+@dataclass
+class GroupDraft:
+    label: str
+    priority: str
+    line: int
+    entries: list[OverviewEntry] = field(default_factory=list)
+
+
+@dataclass
+class OverviewDraft:
+    heading: Position
+    indent: str
+    body_end: int
+    groups: list[GroupDraft] = field(default_factory=list)
+    bullet: str | None = None
+
+
+@dataclass
+class GraphDraft:
+    heading: Position
+    indent: str
+    body_end: int
+    code: str | None = None
+    code_line: int | None = None
+    code_end: int | None = None
+
+
+def read_overview(
+    tokens: list[Token],
+    start: int,
+    end: int,
+    draft: OverviewDraft,
+    text: InlineText,
+    lines: list[str],
+) -> OverviewDraft:
+    """Its level-2 headings are priority groups; the list items under them, the entries."""
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.level == 0 and token.map is not None and token.type != "hr":
+            draft.body_end = max(draft.body_end, token.map[1])
+        if token.type == "heading_open" and token.level == 0 and token.tag == "h2":
+            label = text(tokens[index + 1].content)
+            words = label.split()
+            draft.groups.append(
+                GroupDraft(label, words[0] if words else "", token.map[0] + 1 if token.map else 1)
+            )
+        elif token.type == "list_item_open" and token.level == 1:
+            _entry(tokens, index, draft, text, lines)
+    return draft
+
+
+def _entry(
+    tokens: list[Token], index: int, draft: OverviewDraft, text: InlineText, lines: list[str]
+) -> None:
+    paragraph, inline = tokens[index + 1], tokens[index + 2]
+    if paragraph.type != "paragraph_open" or inline.map is None:
+        return
+    if draft.bullet is None:
+        draft.bullet = tokens[index].markup
+    words = text(inline.content).split()
+    if words and draft.groups:
+        line = inline.map[0] + 1
+        item_map = tokens[index].map
+        end = max(line, last_content_line(item_map[1], lines)) if item_map else line
+        bare = end == line and inline.content.strip() == words[0]
+        draft.groups[-1].entries.append(OverviewEntry(words[0], line, end, bare))
+
+
+def read_graph(
+    tokens: list[Token], start: int, end: int, draft: GraphDraft, lines: list[str]
+) -> GraphDraft:
+    """Its first fenced block is the generated picture."""
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.level == 0 and token.map is not None and token.type != "hr":
+            draft.body_end = max(draft.body_end, token.map[1])
+        # Only a mermaid fence directly in the section is generated; a user's other
+        # code blocks (a sh example, a fence in a list) are theirs.
+        if (
+            token.type == "fence"
+            and token.level == 0
+            and token.info.split()[:1] == ["mermaid"]
+            and draft.code is None
+        ):
+            draft.code = token.content
+            if token.map:
+                draft.code_line = token.map[0] + 1
+                draft.code_end = last_content_line(token.map[1], lines)
+    return draft
+
+
+def last_content_line(end: int, lines: list[str]) -> int:
+    """The last non-blank line at or before the 1-based line ``end``."""
+    line = min(end, len(lines))
+    while line > 1 and not lines[line - 1].strip():
+        line -= 1
+    return line

@@ -1,0 +1,57 @@
+"""Legend lists -> vocabularies, and the vocabularies the configuration gives instead."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import Legend, LegendEntry, Position
+from roadmaplint.reader.inline import InlineText
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# `` `value` – description `` in a legend; the separator may be –, —, - or :.
+_LEGEND_CODE = re.compile(r"`([^`\n]{1,200})`[ \t]*(?:[–—:-][ \t]*)?(.*)", re.S)
+# It starts only where a word starts, so that a search is linear.
+_LEGEND_PLAIN = re.compile(r"(?<!\S)(\S{1,200}?)[ \t]*(?:[–—:]|[ \t]-)[ \t]*(.*)", re.S)
+
+
+def read_legend(
+    tokens: list[Token], start: int, end: int, name: str, position: Position, text: InlineText
+) -> Legend:
+    """The legend whose heading is ``tokens[start]``: one entry per top-level list item."""
+    entries: list[LegendEntry] = []
+    for index in range(start + 3, end):
+        token = tokens[index]
+        if token.type != "list_item_open" or token.level != 1 or index + 2 >= end:
+            continue
+        paragraph, inline = tokens[index + 1], tokens[index + 2]
+        if paragraph.type != "paragraph_open" or inline.map is None:
+            continue
+        entry = _entry(inline.content, inline.map[0] + 1, text)
+        if entry is not None:
+            entries.append(entry)
+    return Legend(name, position, tuple(entries))
+
+
+def _entry(content: str, line: int, text: InlineText) -> LegendEntry | None:
+    match = _LEGEND_CODE.match(content)
+    if match:
+        value, description = match[1].strip(), text(match[2])
+    else:
+        plain_text = text(content)
+        plain = _LEGEND_PLAIN.match(plain_text)
+        if plain:
+            value, description = plain[1], plain[2].strip()
+        else:
+            value, description = (plain_text.split() or [""])[0], ""
+    return LegendEntry(value, description, line) if value else None
+
+
+def configured_legend(setting: str, values: tuple[str, ...]) -> Legend | None:
+    """A legend made of the values a setting names (when the document has none)."""
+    if not values:
+        return None
+    entries = tuple(LegendEntry(value, "", 0) for value in values)
+    return Legend(f"{setting} of the configuration", Position(1, 1), entries, configured=True)

@@ -1,0 +1,247 @@
+"""Headings -> title, sections, items, legends and generated sections.
+
+This is the dialect detection. An item heading is ``[ID] Title`` or
+``ID<sep>Title`` at level 2, 3 or 4 (or at ``item-heading-level``). Found from
+the document: a heading with an ID that holds other ID headings below it is a
+section, not an item (``## M0 — compiler`` over ``### ARK1 — ...``); an item's
+section is the nearest heading above it of a higher rank that is not an item.
+
+The outline cuts the document into parts, each started by one heading and
+running to the next part's heading; a reader step reads each part.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Heading, Position, Section
+from roadmaplint.reader.blocks import HeadingBlock, heading_position
+from roadmaplint.reader.dialect import (
+    ITEM_LEVELS,
+    PRIORITY_LEGEND,
+    STATUS_LEGEND,
+    Dialect,
+    match_item_heading,
+    normalize_key,
+)
+from roadmaplint.reader.inline import InlineText
+
+TITLE, SECTION, ITEM, LEGEND, OVERVIEW, GRAPH, PROSE, INNER = (
+    "title",
+    "section",
+    "item",
+    "legend",
+    "overview",
+    "graph",
+    "prose",
+    "inner",
+)
+
+
+@dataclass
+class Part:
+    kind: str
+    heading: HeadingBlock
+    text: str  # the heading's plain text
+    position: Position
+    end: int = 0  # token index where the part ends (exclusive)
+    item_id: str = ""
+    title: str = ""
+    section: str | None = None  # an item's section; a prose heading's parent
+    parent: Part | None = None  # the heading that section names
+
+
+@dataclass
+class Outline:
+    title: str | None
+    title_position: Position | None
+    parts: list[Part]
+    sections: tuple[Section, ...]
+    headings: tuple[Heading, ...]
+    item_level: int | None
+    h1_lines: list[int] = field(default_factory=list)
+
+
+def detect(
+    headings: list[HeadingBlock],
+    token_count: int,
+    lines: list[str],
+    dialect: Dialect,
+    text: InlineText,
+    continued: bool,
+    path: str,
+) -> Outline:
+    parts = [
+        Part(PROSE, heading, text(heading.source), heading_position(lines, heading.line))
+        for heading in headings
+    ]
+    title = _classify_level_one(parts, dialect, continued)
+    _classify_inner_and_legends(parts, dialect, path)
+    _classify_items(parts, dialect)
+    item_level = _assign_sections(parts, dialect)
+    _absorb_subheadings(parts)
+    kept = [part for part in parts if part.kind != INNER]
+    for index, part in enumerate(kept):
+        following = kept[index + 1].heading.index if index + 1 < len(kept) else token_count
+        part.end = following
+    h1_lines = [part.heading.line for part in parts if part.heading.level == 1]
+    return Outline(
+        title=title.text if title is not None else None,
+        title_position=title.position if title is not None else None,
+        parts=kept,
+        sections=_sections(parts, len(lines)),
+        headings=_prose_headings(parts, item_level),
+        item_level=item_level,
+        h1_lines=h1_lines,
+    )
+
+
+def _classify_level_one(parts: list[Part], dialect: Dialect, continued: bool) -> Part | None:
+    overview_key = normalize_key(dialect.overview_heading)
+    graph_key = normalize_key(dialect.graph_heading)
+    title: Part | None = None
+    first = not continued
+    for part in parts:
+        if part.heading.level != 1:
+            continue
+        # The first level-1 heading is the document's title, never a generated
+        # section: a roadmap titled "Dependency Graph" keeps its legends.
+        if first:
+            part.kind, title, first = TITLE, part, False
+            continue
+        key = normalize_key(part.text)
+        part.kind = OVERVIEW if key == overview_key else GRAPH if key == graph_key else SECTION
+    return title
+
+
+def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) -> None:
+    """Headings inside the generated sections belong to them; legends are found by name.
+
+    An item heading inside a generated section would be erased by fix: refused.
+    """
+    scope: Part | None = None
+    for part in parts:
+        level = part.heading.level
+        if level == 1:
+            scope = part if part.kind in (OVERVIEW, GRAPH) else None
+            continue
+        # Bracketed only: "## P1: Important" is a priority group, not an item.
+        bracketed = part.text.startswith("[")
+        if (
+            scope is not None
+            and level == 2
+            and bracketed
+            and match_item_heading(part.text, dialect)
+        ):
+            setting = "overview-heading" if scope.kind == OVERVIEW else "graph-heading"
+            raise RoadmapError(
+                f"{path}:{part.heading.line}: the item heading {part.text!r} is inside the "
+                f'generated section "{scope.text}", which fix regenerates; move the item to a '
+                f"section of items, or name another section with {setting}"
+            )
+        if scope is not None and (scope.kind == OVERVIEW or level > 2):
+            part.kind = INNER
+            continue
+        scope = None
+        if normalize_key(part.text) in (STATUS_LEGEND, PRIORITY_LEGEND):
+            part.kind = LEGEND
+
+
+def _classify_items(parts: list[Part], dialect: Dialect) -> None:
+    levels = (dialect.item_level,) if dialect.item_level else ITEM_LEVELS
+    candidates: list[Part] = []
+    for part in parts:
+        if part.kind == PROSE and part.heading.level in levels:
+            found = match_item_heading(part.text, dialect)
+            if found is not None:
+                part.kind = ITEM
+                part.item_id, part.title = found
+                candidates.append(part)
+    if dialect.item_level:
+        return
+    # A candidate that holds other candidates below it is a section.
+    open_parts: list[Part] = []
+    for part in parts:
+        level = part.heading.level
+        while open_parts and open_parts[-1].heading.level >= level:
+            open_parts.pop()
+        if part.kind == ITEM:
+            for holder in open_parts:
+                holder.kind = SECTION
+            open_parts.append(part)
+
+
+def _assign_sections(parts: list[Part], dialect: Dialect) -> int | None:
+    """Each item's section: the nearest heading above it, of a higher rank, not an item."""
+    stack: list[Part] = []
+    levels: Counter[int] = Counter()
+    for part in parts:
+        if part.kind == INNER:
+            continue
+        level = part.heading.level
+        while stack and stack[-1].heading.level >= level:
+            stack.pop()
+        holders = [held for held in stack if held.kind not in (ITEM, LEGEND)]
+        parent = holders[-1] if holders else None
+        name = parent.text if parent is not None and parent.kind not in (OVERVIEW, GRAPH) else None
+        if part.kind in (ITEM, PROSE):
+            part.section, part.parent = name, parent if name is not None else None
+        if part.kind == ITEM:
+            levels[part.heading.level] += 1
+        stack.append(part)
+    if dialect.item_level:
+        return dialect.item_level
+    return levels.most_common(1)[0][0] if levels else None
+
+
+def _absorb_subheadings(parts: list[Part]) -> None:
+    """Prose headings deeper than the item or legend above them belong to it."""
+    owner: Part | None = None
+    for part in parts:
+        if part.kind == INNER:
+            continue
+        if owner is not None and part.kind == PROSE and part.heading.level > owner.heading.level:
+            part.kind = INNER
+            continue
+        owner = part if part.kind in (ITEM, LEGEND) else None
+
+
+def _end_of(parts: list[Part], index: int, line_count: int) -> int:
+    """The line before the next heading of the same or a higher rank."""
+    level = parts[index].heading.level
+    for later in parts[index + 1 :]:
+        if later.heading.level <= level:
+            return later.heading.line - 1
+    return line_count
+
+
+def _sections(parts: list[Part], line_count: int) -> tuple[Section, ...]:
+    """Level-1 sections (not the title, not generated) and every heading that holds items."""
+    holders = {id(part.parent) for part in parts if part.kind == ITEM and part.parent}
+    return tuple(
+        Section(part.text, part.position, _end_of(parts, index, line_count))
+        for index, part in enumerate(parts)
+        if (part.kind == SECTION and part.heading.level == 1) or id(part) in holders
+    )
+
+
+def _prose_headings(parts: list[Part], item_level: int | None) -> tuple[Heading, ...]:
+    """Headings that are neither items nor structure, and whether they stand among items:
+    at the level of the items beside them, or of the items in a level-1 section."""
+    with_items = {(id(part.parent), part.heading.level) for part in parts if part.kind == ITEM}
+    found = []
+    for part in parts:
+        if part.kind != PROSE or part.heading.level == 1:
+            continue
+        level = part.heading.level
+        parent = part.parent
+        among_items = (id(parent), level) in with_items or (
+            level == (item_level or 2)
+            and parent is not None
+            and parent.kind == SECTION
+            and parent.heading.level == 1
+        )
+        found.append(Heading(level, part.text, part.position, part.section, among_items))
+    return tuple(found)
