@@ -31,7 +31,9 @@ What the path guarantees:
 
 ``create_roadmap`` writes a new file and never replaces one (``init``);
 ``write_report`` writes a report file atomically and refuses to overwrite one
-of the roadmaps it reports on. Every failure is a RoadmapError: one line, exit 2.
+of the roadmaps it reports on; into a device or a FIFO (``/dev/null``) it writes
+in place, as the shell's ``>`` does, never replacing the device by a file.
+Every failure is a RoadmapError: one line, exit 2.
 """
 
 from __future__ import annotations
@@ -264,6 +266,11 @@ def write_report(target: Path, text: str, inputs: Iterable[Path]) -> None:
         info: os.stat_result | None = os.stat(real)
     except OSError:
         info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO): write into it as `>`
+        # would; renaming a regular file over it would replace the device itself.
+        _write_into(real, text.encode("utf-8"), name)
+        return
     with _temporary_beside(real, name) as (stream, temporary):
         _write_all(stream, text.encode("utf-8"), name)
         if info is None:
@@ -273,6 +280,25 @@ def write_report(target: Path, text: str, inputs: Iterable[Path]) -> None:
             _copy_owner_and_mode(temporary, info)
         _replace(temporary, real, name)
     _sync_folder(real.parent)
+
+
+def _write_into(target: Path, data: bytes, name: str) -> None:
+    """Write ``data`` into an existing device or FIFO; a FIFO nobody reads is refused."""
+    try:
+        # O_NONBLOCK: a FIFO with no reader fails at once (ENXIO) instead of hanging.
+        handle = os.open(target, os.O_WRONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        reason = "nothing reads it" if error.errno == errno.ENXIO else error.strerror
+        raise RoadmapError(f"{name}: cannot write: {reason}") from None
+    try:
+        os.set_blocking(handle, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    except OSError as error:
+        raise RoadmapError(f"{name}: cannot write: {error.strerror or error}") from None
+    finally:
+        os.close(handle)
 
 
 def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:

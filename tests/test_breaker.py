@@ -1,0 +1,88 @@
+"""What a session set on breaking the write path (issue 9) and the reader (issue 10) found.
+
+Each test drives the installed console script on a file in a temporary folder,
+the way a user would, and asserts the exact outcome.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import GOMLX, installed_command
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [installed_command(), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+# --- a report written to a device or a FIFO goes into it; it never replaces it
+
+
+def test_report_into_a_fifo_is_written_through_it_and_the_fifo_stays(tmp_path: Path) -> None:
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_bytes(GOMLX.read_bytes())
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    try:
+        result = run("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
+    finally:
+        reader.join(10)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode), "the FIFO was replaced by a regular file"
+    assert b"RL401" in received[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ROADMAP.md", "report.pipe"]
+
+
+def test_report_into_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path) -> None:
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_bytes(GOMLX.read_bytes())
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    result = run("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "roadmaplint: error: report.pipe: cannot write: nothing reads it\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+@pytest.mark.parametrize("command", ["check", "board"])
+def test_report_into_a_full_device_fails_and_the_device_stays(tmp_path: Path, command: str) -> None:
+    # Before the fix, `check -o /dev/full` exited 0 and `board -o /dev/null` said
+    # "Wrote": both renamed a regular file over the device node itself.
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_bytes(GOMLX.read_bytes())
+    full = tmp_path / "full"
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # the same device as /dev/full
+    result = run(command, "-o", full.name, roadmap.name, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "roadmaplint: error: full: cannot write: No space left on device\n"
+    assert stat.S_ISCHR(full.lstat().st_mode), "the device was replaced by a regular file"
+    assert roadmap.read_bytes() == GOMLX.read_bytes()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_report_into_a_null_device_keeps_the_device(tmp_path: Path) -> None:
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_bytes(GOMLX.read_bytes())
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null
+    result = run("board", "-o", null.name, roadmap.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(null.lstat().st_mode), "the device was replaced by a regular file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ROADMAP.md", "null"]
