@@ -154,8 +154,8 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
 
 def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
-    if old.bullets is None:
-        return None
+    if old.bullets is None or roadmap.stray_lists:
+        return None  # a stray list's swallowed range spans items: read it all (RL108)
     start, old_end, new_end = changed_span(old.text, new_text)
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
