@@ -19,13 +19,24 @@ from roadmaplint.commands.watch import CLEAR
 WAIT = 20.0  # seconds: the bound on how long a change may take to show
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Terminal:
     """A process whose standard output is a terminal we read from."""
 
     def __init__(self, argv: list[str], cwd: Path) -> None:
         self.master, slave = pty.openpty()
         self.process = subprocess.Popen(
-            argv, cwd=cwd, stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
+            argv,
+            cwd=cwd,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+            stdin=subprocess.DEVNULL,
+            # Ctrl-C as a terminal delivers it, even when the test runner's own
+            # process ignores SIGINT by then (children inherit an ignored signal).
+            preexec_fn=_default_sigint,
         )
         os.close(slave)
         self.output = ""
