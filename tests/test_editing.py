@@ -414,3 +414,33 @@ def test_new_in_an_indented_document_without_items_indents_its_fields(tmp_path: 
     assert "  ## [CORE-1] A new thing\n\n  - **DRI:** _unassigned_\n" in text
     shown = run(tmp_path, "show", "CORE-1")
     assert shown.returncode == 0, shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Status Legend", "it names the Status Legend"),
+        ("priority  legend", "it names the Priority Legend"),
+        ("**Priority Legend**", "it names the Priority Legend"),
+        ("Plan by priority", "it names the generated Plan by Priority (overview-heading)"),
+        ("Dependency Graph", "it names the generated Dependency Graph (graph-heading)"),
+        ("Acme Roadmap", "it is the roadmap's title"),
+    ],
+)
+def test_new_section_never_takes_a_legends_or_generated_sections_name(
+    name: str, why: str, tmp_path: Path
+) -> None:
+    """A section of items named like a legend or a generated section reads as one to
+    people (and, for the generated ones, to fix): refused, the file untouched."""
+    (tmp_path / ".roadmaplint.toml").write_text(
+        'overview-heading = "Plan by Priority"\n', encoding="utf-8"
+    )
+    original = document("-", second_item("-")).replace("# Priority Overview", "# Plan by Priority")
+    target = write(tmp_path, original)
+    result = run(tmp_path, "new", name, "Release", "--id", "TOOL-1", "--create-section")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"roadmaplint: error: ROADMAP.md: {name!r} cannot be a section of items: {why}; "
+        "give the new section another name\n"
+    )
+    assert target.read_bytes() == original.encode("utf-8")
