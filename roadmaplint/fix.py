@@ -37,7 +37,19 @@ class FixResult:
         return bool(self.changes)
 
 
-def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> FixResult:
+def fix_text(
+    text: str,
+    path: str = "ROADMAP.md",
+    settings: Settings | None = None,
+    *,
+    repair_stray_lists: bool = True,
+) -> FixResult:
+    """Regenerate what is out of date and, unless ``repair_stray_lists`` is False,
+    indent the stray lists (RL108).
+
+    The editing commands pass False: they regenerate the sections their edit
+    changes and leave every other problem, a stray list included, to ``fix``.
+    """
     settings = settings or Settings()
     roadmap = parse(text, path, settings)
     if not roadmap.items:
@@ -52,7 +64,7 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
         return FixResult(
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
-    reached = _stray_lines_in_generated(roadmap)
+    reached = _stray_lines_in_generated(roadmap) if repair_stray_lists else None
     if reached:
         return FixResult(
             text,
@@ -61,7 +73,7 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
             "indent them by hand",
         )
     context = Context(roadmap, settings)
-    edits, changes = _stray_list_edits(roadmap)
+    edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
     if overview is None or differences(overview, expected, context.items_by_id):
@@ -80,9 +92,11 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     if not edits:
         return FixResult(text, ())
     new_text = apply_edits(text, edits)
-    targets = Targets(generated=True, stray_lines=bool(roadmap.stray_lists))
-    after = prove_edit(roadmap, new_text, targets, settings, edits)
-    _prove_up_to_date(roadmap, after, settings)
+    repairs = repair_stray_lists and bool(roadmap.stray_lists)
+    after = prove_edit(
+        roadmap, new_text, Targets(generated=True, stray_lines=repairs), settings, edits
+    )
+    _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
 
 
@@ -227,13 +241,16 @@ def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
     ]
 
 
-def _prove_up_to_date(before: Roadmap, after: Roadmap, settings: Settings) -> None:
-    """What fix promises besides the proof: its result has up-to-date generated sections."""
+def _prove_up_to_date(
+    before: Roadmap, after: Roadmap, settings: Settings, repaired_stray_lists: bool
+) -> None:
+    """What fix promises besides the proof: its result has up-to-date generated sections
+    (and no stray list, when it repaired them)."""
     context = Context(after, settings)
     items = context.items_by_id
     picture = expected_graph(after, items, settings.statuses)
     if (
-        after.stray_lists
+        (repaired_stray_lists and after.stray_lists)
         or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)
         or len(after.graph_sections) != len(before.graph_sections)

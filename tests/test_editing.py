@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import installed_command
 
+from roadmaplint.edit import prove_items_changed
+from roadmaplint.errors import RoadmapError
+from roadmaplint.parse import parse
+from roadmaplint.settings import Settings
+
 LEGENDS = """\
 # Acme Roadmap
 
@@ -444,3 +449,104 @@ def test_new_section_never_takes_a_legends_or_generated_sections_name(
         "give the new section another name\n"
     )
     assert target.read_bytes() == original.encode("utf-8")
+
+
+STRAY = """\
+  # Acme Roadmap
+
+  ## Status Legend
+
+  - `idea` – not scoped yet
+  - `done` – completed
+
+  ## Priority Legend
+
+  - `P0` – critical
+  - `P1` – important
+
+  # Core
+
+## Notes
+
+- a stray note, written at column 1
+
+  ## [CORE-1] Parser
+
+  - **DRI:** @ana
+  - **Status:** idea
+  - **Priority:** P1
+
+  # Priority Overview
+
+  ## P1
+  - CORE-1
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "old", "new"),
+    [
+        (
+            ["set", "CORE-1", "--priority", "P0"],
+            "  - **Priority:** P1\n\n  # Priority Overview\n\n  ## P1\n",
+            "  - **Priority:** P0\n\n  # Priority Overview\n\n  ## P0\n  - CORE-1\n\n  ## P1\n",
+        ),
+        (
+            ["new", "Core", "Writer"],
+            "  - **Priority:** P1\n\n",
+            "  - **Priority:** P1\n\n  ## [CORE-2] Writer\n\n  - **DRI:** _unassigned_\n"
+            "  - **Status:** idea\n  - **Priority:** P1\n\n",
+        ),
+        (["rename", "CORE-1", "CORE-7"], "CORE-1", "CORE-7"),
+    ],
+)
+def test_editing_leaves_a_stray_list_to_fix(
+    argv: list[str], old: str, new: str, tmp_path: Path
+) -> None:
+    """An edit changes only what it was asked to: the stray list (RL108) stays at column 1,
+    in the diff and in the file, until `fix` indents it."""
+    target = write(tmp_path, STRAY)
+    expected = STRAY.replace(old, new)
+    if argv[0] == "new":
+        expected += "  - CORE-2\n"
+    if argv[0] == "set":
+        expected = expected.removesuffix("  - CORE-1\n")
+    dry = run(tmp_path, *argv, "--dry-run")
+    assert dry.returncode == 1, dry.stderr
+    assert "+## Notes" not in dry.stdout and "+  - a stray" not in dry.stdout
+    result = run(tmp_path, *argv)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert target.read_text(encoding="utf-8") == expected
+    fixed = run(tmp_path, "fix")
+    assert fixed.returncode == 0, fixed.stderr
+    assert target.read_text(encoding="utf-8") == expected.replace(
+        "\n## Notes\n\n- a stray", "\n  ## Notes\n\n  - a stray"
+    )
+
+
+FIELDLESS = (
+    "  # Roadmap\n\n## Notes\n\n- a stray note\n- another\n\n  ---\n\n  # Core\n\n"
+    "  ## [CORE-1] Parser\n\n\n  # Priority Overview\n"
+)
+
+
+def test_set_on_an_item_without_fields_writes_them_indented_like_the_document(
+    tmp_path: Path,
+) -> None:
+    """At column 1 the new field joined the stray list above, which then swallowed the
+    item itself (found by test_set_and_new_keep_every_block_they_do_not_target)."""
+    target = write(tmp_path, FIELDLESS)
+    result = run(tmp_path, "set", "CORE-1", "--status", "done")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert target.read_text(encoding="utf-8") == FIELDLESS.replace(
+        "  ## [CORE-1] Parser\n\n", "  ## [CORE-1] Parser\n\n  - **Status:** done\n\n"
+    )
+
+
+def test_the_proof_reads_a_document_with_a_stray_list_in_full() -> None:
+    """Below a level-1 heading an edit cannot change how the lines above read, except
+    through a stray list, whose repair is read from the whole document."""
+    before = parse(FIELDLESS)
+    edited = FIELDLESS.replace("Parser\n\n", "Parser\n\n- **Status:** done\n")
+    with pytest.raises(RoadmapError, match="refusing to write"):
+        prove_items_changed(before, edited, {"CORE-1"}, Settings())
