@@ -8,11 +8,12 @@ template engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.idpattern import id_regex
-from roadmaplint.model import GraphSection, Roadmap
+from roadmaplint.model import GraphSection, Item, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import normalize_key, parse, split_lines
 from roadmaplint.picture import expected_graph
@@ -81,7 +82,10 @@ def fix_text(
             edits += _overview_edits(roadmap, expected, settings)
         except Refusal as refusal:
             return FixResult(text, (), str(refusal))
-        changes.append(f"{settings.overview_heading} {'regenerated' if overview else 'added'}")
+        changes.append(
+            f"{settings.overview_heading} {'regenerated' if overview else 'added'}"
+            + _overview_notes(roadmap, expected, context.items_by_id)
+        )
     for section in roadmap.graph_sections:
         picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
         if section.code != picture:
@@ -98,6 +102,25 @@ def fix_text(
     )
     _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def _overview_notes(roadmap: Roadmap, expected: list[Group], items: Mapping[str, Item]) -> str:
+    """What fix says besides "regenerated": the grouping when there is no Priority Legend,
+    and every entry it drops (an ID that is no item), so that none goes unsaid."""
+    notes = ""
+    if roadmap.priority_legend is None:
+        listed = ", ".join(group.priority for group in expected)
+        notes = (
+            f", grouped by the priorities the items use as there is no Priority Legend: {listed}"
+            if expected
+            else ", empty: there is no Priority Legend and no item has a priority"
+        )
+    overview = roadmap.overview
+    written = [entry.id for group in overview.groups for entry in group.entries] if overview else []
+    dropped = [entry for entry in dict.fromkeys(written) if entry not in items]
+    if dropped:
+        notes += f"; dropped {', '.join(dropped)}: no such item"
+    return notes
 
 
 def _stray_lines_in_generated(roadmap: Roadmap) -> int | None:
