@@ -550,3 +550,66 @@ def test_the_proof_reads_a_document_with_a_stray_list_in_full() -> None:
     edited = FIELDLESS.replace("Parser\n\n", "Parser\n\n- **Status:** done\n")
     with pytest.raises(RoadmapError, match="refusing to write"):
         prove_items_changed(before, edited, {"CORE-1"}, Settings())
+
+
+STYLES = """\
+# Roadmap
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – free to claim
+
+## Priority Legend
+
+- `P1` – important
+
+# Core
+
+## [CORE-1] Paragraph lines
+
+**Status:** ready
+**Priority:** P1
+
+## [CORE-2] Stars
+
+* **DRI**: @ana
+* **Status**: ready
+
+## [CORE-3] Numbered
+
+1. **Status:** ready
+2. **Priority:** P1
+
+## [CORE-4] Underscores
+
+  + __DRI__: @bo
+  + __Status__: ready
+
+## [CORE-5] No fields yet
+"""
+
+
+@pytest.mark.parametrize(
+    ("item_id", "name", "hint", "option"),
+    [
+        ("CORE-1", "DRI", "**DRI:** ...", "--dri"),
+        ("CORE-2", "Priority", "* **Priority**: ...", "--priority"),
+        ("CORE-3", "DRI", "1. **DRI:** ...", "--dri"),
+        ("CORE-4", "Priority", "+ __Priority__: ...", "--priority"),
+        ("CORE-5", "Status", "+ __Status__: ...", "--status"),
+    ],
+)
+def test_a_missing_fields_hint_is_the_line_set_writes(
+    item_id: str, name: str, hint: str, option: str, tmp_path: Path
+) -> None:
+    """RL103 suggested "- **DRI:** ..." whatever style the item's fields were written in."""
+    target = write(tmp_path, STYLES)
+    checked = run(tmp_path, "check", "--select", "RL103")
+    said = f'{item_id} is missing the required field {name} (add "{hint}")'
+    assert said in checked.stdout, checked.stdout
+    value = {"--dri": "@cy", "--priority": "P1", "--status": "idea"}[option]
+    assert run(tmp_path, "set", item_id, option, value).returncode == 0
+    before = STYLES.splitlines()
+    added = [line for line in target.read_text(encoding="utf-8").splitlines() if line not in before]
+    assert hint.replace("...", value) in [line.lstrip(" ") for line in added], added
