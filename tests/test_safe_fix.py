@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import LEGENDS, REPO, findings, installed_command
+from conftest import LEGENDS, REPO, findings, installed_command, item
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
@@ -422,33 +422,17 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     assert path.read_text(encoding="utf-8") == gone
 
 
-NO_LEGEND = """\
-# Roadmap
-
-## Status Legend
-
-- `ready` – free to claim
-
-# Modeling
-
-## [MODEL-1] Import
-
-- **DRI:** _unassigned_
-- **Status:** ready
-- **Priority:** Medium
-
-## [MODEL-2] Export
-
-- **DRI:** _unassigned_
-- **Status:** ready
-- **Priority:** High
-
-## [MODEL-3] Convert
-
-- **DRI:** _unassigned_
-- **Status:** ready
-- **Priority:** Medium
-"""
+NO_LEGEND = (
+    "# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n\n# Modeling\n\n"
+    + "".join(
+        item(item_id, title=title, priority=priority, done=None)
+        for item_id, title, priority in (
+            ("MODEL-1", "Import", "Medium"),
+            ("MODEL-2", "Export", "High"),
+            ("MODEL-3", "Convert", "Medium"),
+        )
+    )
+)
 
 
 def test_fix_without_a_priority_legend_groups_by_the_priorities_in_use(tmp_path: Path) -> None:
@@ -463,7 +447,7 @@ def test_fix_without_a_priority_legend_groups_by_the_priorities_in_use(tmp_path:
         "as there is no Priority Legend: High, Medium)\n1 file fixed, 0 left unchanged.\n"
     )
     assert path.read_text(encoding="utf-8") == NO_LEGEND + (
-        "\n---\n\n# Priority Overview\n\n## High\n- MODEL-2\n\n## Medium\n- MODEL-1\n- MODEL-3\n"
+        "# Priority Overview\n\n## High\n- MODEL-2\n\n## Medium\n- MODEL-1\n- MODEL-3\n"
     )
 
 
@@ -474,7 +458,7 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
     groups are written in is the only order there is: kept; a new priority comes after;
     an entry that is no item is dropped, and fix names it."""
     overview = (
-        "\n# Priority Overview\n\nThe order is agreed with the team.\n\n"
+        "# Priority Overview\n\nThe order is agreed with the team.\n\n"
         "## Medium (this quarter)\n\n- MODEL-1\n- GONE-9\n\n## Low\n\n- MODEL-3\n"
     )
     path = tmp_path / "ROADMAP.md"
@@ -487,7 +471,7 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
         "1 file fixed, 0 left unchanged.\n"
     )
     assert path.read_text(encoding="utf-8") == NO_LEGEND + (
-        "\n# Priority Overview\n\nThe order is agreed with the team.\n\n"
+        "# Priority Overview\n\nThe order is agreed with the team.\n\n"
         "## Medium (this quarter)\n- MODEL-1\n- MODEL-3\n\n## Low\n\n## High\n- MODEL-2\n"
     )
     assert run("check", cwd=tmp_path).stdout.count("RL4") == 0
