@@ -183,3 +183,57 @@ def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
         "## Must have\n* REL-1\n\n## P0 (legacy)\n* REL-3\n\n## Should have\n* REL-2\n"
     )
     assert "RL401" not in run("check", roadmap.name, cwd=tmp_path).stdout
+
+
+# --- set writing two missing fields into a numbered field list counts on
+
+
+NUMBERED = """\
+# Team roadmap
+
+## Status Legend
+
+- `ready` – free to claim
+- `done` – finished
+
+## Priority Legend
+
+- `P0` – now
+- `P1` – next
+
+# Work
+
+## [TEAM-1] Numbered fields
+
+1) **Status:** ready
+2) **Repo:** tools
+3) **Definition of Done:**
+   - [ ] shipped
+
+## [TEAM-2] Plain
+
+- **DRI:** @ana
+- **Status:** ready
+- **Priority:** P1
+- **Definition of Done:**
+  - [ ] done
+"""
+
+
+@pytest.mark.parametrize(
+    "options",
+    [("--dri", "@bo", "--priority", "P0"), ("--priority", "P0", "--dri", "@bo")],
+)
+def test_set_numbers_every_inserted_field_of_a_counted_list(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    # Before the fix, each inserted field was numbered against the lines as read:
+    # DRI took 1) and Priority took 2), the number Status had been renumbered to.
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(NUMBERED, encoding="utf-8")
+    result = run("set", "TEAM-1", *options, roadmap.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "1) **DRI:** @bo\n2) **Status:** ready\n3) **Priority:** P0\n4) **Repo:** tools\n"
+        "5) **Definition of Done:**\n   - [ ] shipped\n"
+    ) in roadmap.read_text(encoding="utf-8")
