@@ -174,6 +174,9 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
     codes = {located.finding.code for located in here}
     actions.extend(_regenerations(document, codes))
     for located in here:
+        if located.finding.code == "RL108":
+            actions.extend(_stray_list_repair(document, located))
+    for located in here:
         actions.append(_suppression(document, located))
     return actions
 
@@ -249,6 +252,21 @@ def _item_of(document: Document, finding: Finding) -> Item | None:
     return None
 
 
+def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
+    """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
+    from roadmaplint.fix import repair_stray_lists
+
+    try:
+        result = repair_stray_lists(document.text, document.roadmap.path, document.settings)
+    except RoadmapError:
+        return
+    if result.changed:
+        edits = [(edit.start, edit.end, edit.replacement) for edit in result.edits]
+        yield _action(
+            document, "Indent the stray list like the document", edits, located, preferred=True
+        )
+
+
 def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAction]:
     wanted = {
         "overview": bool(codes & {"RL401", "RL402"}),
@@ -262,7 +280,7 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
         "graph": f"Regenerate the {document.settings.graph_heading}",
     }
     for part, edits in _by_section(document, hunks).items():
-        if wanted[part] and edits:
+        if wanted.get(part) and edits:  # the stray-list part is the RL108 action's
             yield _action(document, titles[part], edits, preferred=True)
 
 
@@ -308,10 +326,14 @@ def _by_section(
         )
         for found in roadmap.graph_sections
     ]
-    parts: dict[str, list[tuple[int, int, str]]] = {"overview": [], "graph": []}
+    stray_starts = {
+        document.offset_of(line, 1) for found in roadmap.stray_lists for line, _ in found.reindent
+    }
+    parts: dict[str, list[tuple[int, int, str]]] = {"overview": [], "graph": [], "stray": []}
     for edit in edits:
         in_graph = any(start <= edit[0] <= end for start, end in graph_spans)
-        parts["graph" if in_graph else "overview"].append(edit)
+        part = "graph" if in_graph else "stray" if edit[0] in stray_starts else "overview"
+        parts[part].append(edit)
     return parts
 
 
