@@ -254,10 +254,10 @@ def _item_of(document: Document, finding: Finding) -> Item | None:
 
 def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
     """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
-    from roadmaplint.fix import repair_stray_lists
+    from roadmaplint.fix import stray_list_repair
 
     try:
-        result = repair_stray_lists(document.text, document.roadmap.path, document.settings)
+        result = stray_list_repair(document.text, document.roadmap.path, document.settings)
     except RoadmapError:
         return
     if result.changed:
@@ -274,22 +274,28 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
     }
     if not any(wanted.values()):
         return
-    hunks = _fix_hunks(document)
+    hunks = _fix_hunks(document, stray_lists=False)
     titles = {
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
     }
     for part, edits in _by_section(document, hunks).items():
-        if wanted.get(part) and edits:  # the stray-list part is the RL108 action's
+        if wanted[part] and edits:
             yield _action(document, titles[part], edits, preferred=True)
 
 
-def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
+def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
+    """The edits `roadmaplint fix` makes, line by line (none when fix refuses); without
+    the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
     from roadmaplint.fix import fix_text
 
     try:
-        result = fix_text(document.text, document.roadmap.path, document.settings)
+        result = fix_text(
+            document.text,
+            document.roadmap.path,
+            document.settings,
+            repair_stray_lists=stray_lists,
+        )
     except RoadmapError:
         return []
     if result.refused or not result.changed:
@@ -326,14 +332,10 @@ def _by_section(
         )
         for found in roadmap.graph_sections
     ]
-    stray_starts = {
-        document.offset_of(line, 1) for found in roadmap.stray_lists for line, _ in found.reindent
-    }
-    parts: dict[str, list[tuple[int, int, str]]] = {"overview": [], "graph": [], "stray": []}
+    parts: dict[str, list[tuple[int, int, str]]] = {"overview": [], "graph": []}
     for edit in edits:
         in_graph = any(start <= edit[0] <= end for start, end in graph_spans)
-        part = "graph" if in_graph else "stray" if edit[0] in stray_starts else "overview"
-        parts[part].append(edit)
+        parts["graph" if in_graph else "overview"].append(edit)
     return parts
 
 
