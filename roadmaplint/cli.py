@@ -345,7 +345,11 @@ def list_command(
         list[str] | None, typer.Option(help="Only items with this priority (repeatable).")
     ] = None,
     dri: Annotated[
-        list[str] | None, typer.Option(help="Only items this person owns (repeatable).")
+        list[str] | None,
+        typer.Option(
+            help="Only items this person owns (repeatable); unassigned (or none, "
+            "_unassigned_, any no-dri word) selects the items nobody owns."
+        ),
     ] = None,
     section: Annotated[
         list[str] | None, typer.Option(help="Only items of this section (repeatable).")
@@ -364,9 +368,17 @@ def list_command(
 ) -> None:
     """List items as a table, filtered and sorted.
 
+    Values within one filter are alternatives; filters combine. A value matches
+    as written or as its plain text (`ready` is ready, _unassigned_ is
+    unassigned), ignoring case where the legend has one entry that matches
+    (--status READY is ready; a legend with both Done and done is refused).
+    An item is unassigned with no DRI, an empty one, or one of the no-dri words
+    (default: unassigned, none, nobody, tbd, n/a, -, ?), as RL501 reads it.
+
     \b
     Examples:
       roadmaplint list --status ready --priority P0
+      roadmaplint list --dri unassigned --status in_progress
       roadmaplint list --section Graph --sort priority
       roadmaplint list --depends-on GRAPH-1 --format json
     """
@@ -478,6 +490,10 @@ def path_command(
     config: ConfigOption = None,
 ) -> None:
     """Everything that must be done before ID, in order, and its critical path.
+
+    Dependencies that are not items of the roadmap are listed apart as external:
+    free text (Go 1.26) as it is written, and another roadmap's item (PATH#ID)
+    with its status when that file can be read. X -> Y: X must be done before Y.
 
     \b
     Examples:

@@ -22,10 +22,28 @@ class Candidate:
 
 
 @dataclass(frozen=True, slots=True)
+class External:
+    """A dependency outside this roadmap, as an item on the path names it.
+
+    ``path#ID`` names another roadmap's item: ``roadmap`` is that file,
+    ``found`` the item if the file reads and holds it, ``problem`` why not.
+    Anything else (``Go 1.26``) is free text nobody here can track.
+    """
+
+    name: str  # as written under Depends on
+    needed_by: str  # the ID of the item that names it
+    roadmap: str | None = None  # the other roadmap's path, for path#ID
+    item_id: str | None = None
+    found: Item | None = None
+    problem: str | None = None  # why it was not found: the file's error, or no such item
+
+
+@dataclass(frozen=True, slots=True)
 class PathPlan:
     item: Item
     before: tuple[Item, ...]  # every dependency, directly or not, dependencies first
     critical: tuple[Item, ...]  # the longest chain of unfinished dependencies, ending at item
+    external: tuple[External, ...] = ()  # what the item and those before it need from outside
 
 
 def _refuse_cycles(context: Context) -> None:
@@ -49,7 +67,11 @@ def startable(context: Context) -> list[Candidate]:
         if not statuses.is_ready(item.status):
             continue
         dependencies = [items.get(dependency) for dependency in item.depends_on]
-        dependencies += _other_roadmaps_items(context, item)
+        dependencies += [
+            outside.found
+            for outside in (external_dependency(context, item, name) for name in item.external_deps)
+            if outside.roadmap is not None
+        ]
         if any(d is None or not statuses.is_done(d.status) for d in dependencies):
             continue
         waiting = graph.descendants(item.id)
@@ -66,21 +88,6 @@ def startable(context: Context) -> list[Candidate]:
     return found
 
 
-def _other_roadmaps_items(context: Context, item: Item) -> list[Item | None]:
-    """The items of other roadmaps that ``item`` names as ``path#ID`` (None: not found)."""
-    from roadmaplint.references import cross_reference, target_path
-
-    found: list[Item | None] = []
-    for name in item.external_deps:
-        reference = cross_reference(name, context.settings.id_pattern)
-        if reference is None:
-            continue
-        other = context.other_roadmap(target_path(context.roadmap.path, reference))
-        matches = [] if isinstance(other, str) else other.items
-        found.append(next((one for one in matches if one.id == reference.item_id), None))
-    return found
-
-
 def path_to(context: Context, item_id: str) -> PathPlan:
     items = context.items_by_id
     if item_id not in items:
@@ -94,11 +101,34 @@ def path_to(context: Context, item_id: str) -> PathPlan:
     statuses = context.settings.statuses
     open_ones = {other for other in ancestors if not statuses.is_done(items[other].status)}
     critical = graph.longest_chain(item_id, open_ones)
+    on_path = [*(items[other] for other in before), items[item_id]]
     return PathPlan(
         items[item_id],
         tuple(items[other] for other in before),
         tuple(items[other] for other in critical),
+        tuple(
+            external_dependency(context, item, name)
+            for item in on_path
+            for name in item.external_deps
+        ),
     )
+
+
+def external_dependency(context: Context, item: Item, name: str) -> External:
+    """What ``item``'s dependency ``name``, outside this roadmap, is; another roadmap's
+    item is looked up (each file read once per run)."""
+    from roadmaplint.references import cross_reference, target_path
+
+    reference = cross_reference(name, context.settings.id_pattern)
+    if reference is None:
+        return External(name, item.id)
+    path = target_path(context.roadmap.path, reference)
+    other = context.other_roadmap(path)
+    if isinstance(other, str):
+        return External(name, item.id, path, reference.item_id, problem=other)
+    found = next((one for one in other.items if one.id == reference.item_id), None)
+    problem = None if found else f"no item {reference.item_id} in {reference.path}"
+    return External(name, item.id, path, reference.item_id, found, problem)
 
 
 def critical_path(context: Context) -> tuple[Item, ...]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Item, Legend, Roadmap
+from roadmaplint.model import Field, Item, Legend, Roadmap
 from roadmaplint.rules.base import did_you_mean
+from roadmaplint.settings import Settings
 
 SORT_KEYS = ("document", "id", "title", "status", "priority", "dri", "section")
 COLUMNS = ("id", "title", "status", "priority", "dri", "section")
@@ -23,11 +24,53 @@ class Filters:
     depends_on: tuple[str, ...] = ()
 
 
-def _check_values(values: Sequence[str], legends: Sequence[Legend | None], option: str) -> None:
-    allowed = tuple(dict.fromkeys(value for legend in legends if legend for value in legend.values))
-    name = next((legend.name for legend in legends if legend), "legend")
+def legend_value(value: str, legend: Legend | None, option: str, path: str) -> str | None:
+    """The legend's spelling of a filter value, or None if this legend lacks it.
+
+    This is where every filter value meets a legend. The value is read as
+    written and as the plain text of its markdown (`` `ready` `` is ``ready``);
+    an exact match wins, else the one entry equal but for case. Two entries
+    equal but for case make such a value ambiguous, and it is refused.
+    """
+    values = legend.values if legend else ()
+    spellings = dict.fromkeys((value, _plain(value)))
+    for spelling in spellings:
+        if spelling in values:
+            return spelling
+    for spelling in spellings:
+        folded = [entry for entry in values if entry.casefold() == spelling.casefold()]
+        if len(folded) > 1:
+            assert legend is not None  # values come from it
+            raise RoadmapError(
+                f"{option} {value}: {path}'s {legend.name} has {' and '.join(folded)}, which "
+                "differ only by case; write one of them exactly"
+            )
+        if folded:
+            return folded[0]
+    return None
+
+
+def _plain(value: str) -> str:
+    """The text a reader sees in a value written as markdown (`` `ready` ``, ``_x_``)."""
+    from roadmaplint.edit import plain_text
+
+    return plain_text(value) or value.strip()
+
+
+def _check_values(
+    values: Sequence[str],
+    roadmaps: Sequence[Roadmap],
+    legend_of: Callable[[Roadmap], Legend | None],
+    option: str,
+) -> None:
+    legends = [(roadmap.path, legend_of(roadmap)) for roadmap in roadmaps]
+    allowed = tuple(
+        dict.fromkeys(value for _, legend in legends if legend for value in legend.values)
+    )
+    name = next((legend.name for _, legend in legends if legend), "legend")
     for value in values:
-        if value not in allowed:
+        known = [legend_value(value, legend, option, path) for path, legend in legends]
+        if all(found is None for found in known):
             raise RoadmapError(
                 f"{option} {value}: not in the {name}"
                 f"{did_you_mean(value, allowed)}; allowed: {', '.join(allowed) or 'none'}"
@@ -36,15 +79,13 @@ def _check_values(values: Sequence[str], legends: Sequence[Legend | None], optio
 
 def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: Filters) -> None:
     """Refuse a filter value that no roadmap knows: a typo would silently match nothing."""
-    _check_values(filters.statuses, [roadmap.status_legend for roadmap in roadmaps], "--status")
-    _check_values(
-        filters.priorities, [roadmap.priority_legend for roadmap in roadmaps], "--priority"
-    )
+    _check_values(filters.statuses, roadmaps, lambda one: one.status_legend, "--status")
+    _check_values(filters.priorities, roadmaps, lambda one: one.priority_legend, "--priority")
     sections = {
         section.name.lower(): section.name for roadmap in roadmaps for section in roadmap.sections
     }
     for section in filters.sections:
-        if section.lower() not in sections:
+        if section.lower() not in sections and _plain(section).lower() not in sections:
             raise RoadmapError(
                 f"--section {section}: no such section{did_you_mean(section, sections.values())}; "
                 f"sections: {', '.join(sections.values())}"
@@ -56,23 +97,23 @@ def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: 
             )
 
 
-def select_items(roadmap: Roadmap, items: Mapping[str, Item], filters: Filters) -> list[Item]:
-    """The items that pass every filter (values within one filter are alternatives)."""
-    check_filters([roadmap], items, filters)
-    return filter_items(roadmap, filters)
-
-
-def filter_items(roadmap: Roadmap, filters: Filters) -> list[Item]:
-    """The items that pass every filter, without checking the filters' values."""
-    wanted_sections = {section.lower() for section in filters.sections}
-    wanted_dris = {dri.lower().lstrip("@") for dri in filters.dris}
+def filter_items(roadmap: Roadmap, filters: Filters, settings: Settings) -> list[Item]:
+    """The items that pass every filter, the filters' values already checked."""
+    statuses = _legend_matcher(filters.statuses, roadmap.status_legend, "--status", roadmap.path)
+    priorities = _legend_matcher(
+        filters.priorities, roadmap.priority_legend, "--priority", roadmap.path
+    )
+    wanted_sections = {
+        spelling.lower() for section in filters.sections for spelling in (section, _plain(section))
+    }
+    owners = _dri_matcher(filters.dris, roadmap, settings)
     chosen = []
     for item in roadmap.items:
-        if filters.statuses and item.status not in filters.statuses:
+        if filters.statuses and not statuses(item.status):
             continue
-        if filters.priorities and item.priority not in filters.priorities:
+        if filters.priorities and not priorities(item.priority):
             continue
-        if wanted_dris and (item.dri or "").lower().lstrip("@") not in wanted_dris:
+        if filters.dris and not owners(item):
             continue
         if wanted_sections and (item.section or "").lower() not in wanted_sections:
             continue
@@ -80,6 +121,60 @@ def filter_items(roadmap: Roadmap, filters: Filters) -> list[Item]:
             continue
         chosen.append(item)
     return chosen
+
+
+def _legend_matcher(
+    values: Sequence[str], legend: Legend | None, option: str, path: str
+) -> Callable[[str | None], bool]:
+    """Whether an item's value is one of ``values``, each read as its legend spells it.
+
+    An item whose value is off the legend only by case (``Ready`` where the
+    legend has ``ready``) matches too: it means that entry, as RL201 says.
+    """
+    spelled = {legend_value(value, legend, option, path) or value for value in values}
+    folded = {value.casefold() for value in spelled}
+    known = set(legend.values) if legend else set()
+
+    def matches(value: str | None) -> bool:
+        if value is None:
+            return False
+        return value in spelled or (value not in known and value.casefold() in folded)
+
+    return matches
+
+
+def _dri_matcher(
+    values: Sequence[str], roadmap: Roadmap, settings: Settings
+) -> Callable[[Item], bool]:
+    """Whether an item's DRI is one of ``values``, as written or as plain text.
+
+    A value that itself means nobody (``unassigned``, ``_unassigned_``, ``none``:
+    the ``no-dri`` words) selects every unassigned item, however it is written.
+    """
+    wanted = {_owner(spelling) for value in values for spelling in (value, _plain(value))}
+    wanted.discard("")
+    nobody = any(settings.is_unassigned(spelling) for spelling in wanted)
+    lines = roadmap.source.splitlines()
+
+    def matches(item: Item) -> bool:
+        if nobody and settings.is_unassigned(item.dri):
+            return True
+        found = item.field("dri")
+        written = _written_value(lines, found) if found is not None else ""
+        return bool({_owner(item.dri or ""), _owner(written)} & wanted)
+
+    return matches
+
+
+def _owner(value: str) -> str:
+    return value.strip().casefold().lstrip("@")
+
+
+def _written_value(lines: Sequence[str], found: Field) -> str:
+    """A field's value as its first line writes it, markdown and all."""
+    index = found.value_position.line - 1
+    line = lines[index] if index < len(lines) else ""
+    return line[found.value_position.column - 1 :].strip()
 
 
 def sort_items(items: list[Item], key: str, roadmap: Roadmap) -> list[Item]:

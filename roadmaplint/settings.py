@@ -96,3 +96,8 @@ class Settings:
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()
+
+    def is_unassigned(self, dri: str | None) -> bool:
+        """Whether a DRI value (its plain text) names nobody: absent, empty or a no-dri word."""
+        value = (dri or "").strip().casefold()
+        return not value or value in {word.casefold() for word in self.no_dri}

@@ -65,8 +65,8 @@ def test_list_filters_and_sorts(gomlx: Path, capsys: pytest.CaptureFixture[str])
     ("argv", "message"),
     [
         (
-            ["list", "--status", "Ready"],
-            "--status Ready: not in the Status Legend (did you mean ready?)",
+            ["list", "--status", "Redy"],
+            "--status Redy: not in the Status Legend (did you mean ready?)",
         ),
         (
             ["list", "--section", "Graphs"],

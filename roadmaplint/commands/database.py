@@ -11,6 +11,7 @@ from typing import TextIO
 from roadmaplint.commands.common import EXIT_OK, Loaded, load, load_all, table, write_json
 from roadmaplint.errors import RoadmapError
 from roadmaplint.export import item_document, to_document
+from roadmaplint.model import Item
 from roadmaplint.query import (
     COLUMNS,
     Filters,
@@ -37,7 +38,11 @@ def run_list(
     loaded = load_all(paths, config)
     known = {item_id for one in loaded for item_id in one.context.items_by_id}
     check_filters([one.roadmap for one in loaded], known, filters)
-    chosen = [(one.roadmap, item) for one in loaded for item in filter_items(one.roadmap, filters)]
+    chosen = [
+        (one.roadmap, item)
+        for one in loaded
+        for item in filter_items(one.roadmap, filters, one.settings)
+    ]
     if sort != "document":
         keys = {id(one.roadmap): sort_key(sort, one.roadmap) for one in loaded}
         chosen.sort(key=lambda pair: keys[id(pair[0])](pair[1]))
@@ -94,7 +99,7 @@ def run_show(
     for found in item.fields:
         if found.key == "depends on":
             parts = [status_of(other) for other in item.depends_on]
-            parts += [_external(loaded, name) for name in item.external_deps]
+            parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])
         elif found.key != "definition of done":
             rows.append([f"{found.name}:", found.value])
@@ -110,18 +115,16 @@ def run_show(
     return EXIT_OK
 
 
-def _external(loaded: Loaded, name: str) -> str:
+def _external(loaded: Loaded, item: Item, name: str) -> str:
     """An external dependency as show prints it: another roadmap's item with its status."""
-    from roadmaplint.references import cross_reference, target_path
+    from roadmaplint.plan import external_dependency
 
-    reference = cross_reference(name, loaded.settings.id_pattern)
-    if reference is None:
+    outside = external_dependency(loaded.context, item, name)
+    if outside.roadmap is None:
         return name
-    other = loaded.context.other_roadmap(target_path(loaded.roadmap.path, reference))
-    if isinstance(other, str):
-        return f"{name} (cannot read {reference.path})"
-    found = next((one for one in other.items if one.id == reference.item_id), None)
-    return f"{name} ({found.status or 'no status'})" if found else f"{name} (unknown item)"
+    if outside.found is None:
+        return f"{name} ({outside.problem})"
+    return f"{name} ({outside.found.status or 'no status'})"
 
 
 def run_export(paths: Sequence[Path] | None, config: Path | None, out: TextIO) -> int:

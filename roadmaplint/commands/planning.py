@@ -18,7 +18,7 @@ from roadmaplint.commands.common import (
 from roadmaplint.commands.database import FILE
 from roadmaplint.errors import RoadmapError
 from roadmaplint.graph import BEFORE
-from roadmaplint.plan import Candidate, path_to, startable
+from roadmaplint.plan import Candidate, External, path_to, startable
 from roadmaplint.references import cross_reference, normalised, target_path
 from roadmaplint.rules.base import did_you_mean
 
@@ -101,25 +101,65 @@ def run_path(
                     {"id": item.id, "status": item.status, "title": item.title}
                     for item in plan.before
                 ],
+                "external": [_external_entry(outside) for outside in plan.external],
                 "critical_path": [item.id for item in plan.critical],
             },
         )
         return EXIT_OK
-    if not plan.before:
+    if not plan.before and not plan.external:
         out.write(f"{plan.item.id} depends on no other item.\n")
         return EXIT_OK
-    out.write(f"Before {plan.item.id} ({plan.item.title}), in dependency order:\n")
-    rows = [
-        [f"{number}.", item.id, item.status or "", item.title]
-        for number, item in enumerate(plan.before, 1)
-    ]
-    out.writelines(f"  {line}\n" for line in table(rows).splitlines())
+    if plan.before:
+        out.write(f"Before {plan.item.id} ({plan.item.title}), in dependency order:\n")
+        rows = [
+            [f"{number}.", item.id, item.status or "", item.title]
+            for number, item in enumerate(plan.before, 1)
+        ]
+        out.writelines(f"  {line}\n" for line in table(rows).splitlines())
+    else:
+        out.write(f"{plan.item.id} depends on no other item of {loaded.roadmap.path}.\n")
+    if plan.external:
+        out.write(
+            f"External dependencies, not items of {loaded.roadmap.path} "
+            f"(X{BEFORE}Y: X must be done before Y):\n"
+        )
+        rows = [
+            [outside.name, f"{BEFORE.strip()} {outside.needed_by}", _external_state(outside)]
+            for outside in plan.external
+        ]
+        out.writelines(f"  {line}\n" for line in table(rows).splitlines())
+    if not plan.before:
+        return EXIT_OK
     chain = BEFORE.join(item.id for item in plan.critical)
     if len(plan.critical) > 1:
         out.write(f"Critical path ({len(plan.critical) - 1} unfinished before it): {chain}\n")
     else:
         out.write(f"Critical path: none; every dependency of {plan.item.id} is done.\n")
     return EXIT_OK
+
+
+def _external_state(outside: External) -> str:
+    """What path says of an external: another roadmap's item's status, or why not known."""
+    if outside.roadmap is None:
+        return "external: not tracked"
+    if outside.found is None:
+        return f"status unknown: {outside.problem}"
+    return f"{outside.found.status or 'no status'}: {outside.found.title}"
+
+
+def _external_entry(outside: External) -> dict[str, object]:
+    entry: dict[str, object] = {"name": outside.name, "needed_by": outside.needed_by}
+    if outside.roadmap is None:
+        return entry | {"kind": "text"}
+    found = outside.found
+    return entry | {
+        "kind": "roadmap",
+        "path": outside.roadmap,
+        "id": outside.item_id,
+        "status": found.status if found else None,
+        "title": found.title if found else None,
+        "problem": outside.problem,
+    }
 
 
 def run_graph(

@@ -12,11 +12,10 @@ from roadmaplint.rules.base import Context, Report, Rule
 
 def unowned_work(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    nobody = {word.lower() for word in context.settings.no_dri}
     for item in context.roadmap.items:
         if not statuses.is_in_progress(item.status):
             continue
-        if item.dri is None or item.dri.lower() in nobody:
+        if context.settings.is_unassigned(item.dri):
             dri = item.field("dri")
             yield Report(
                 dri.value_position if dri is not None else item.position,
@@ -119,7 +118,10 @@ RULES = (
         name="in-progress-without-dri",
         severity=Severity.WARNING,
         summary="An in_progress item has no DRI (empty or `_unassigned_`).",
-        why="Work in progress that nobody owns is work nobody can be asked about.",
+        why="Work in progress that nobody owns is work nobody can be asked about. An item "
+        "is unassigned with no DRI, an empty one, or one of the `no-dri` words (default: "
+        "unassigned, none, nobody, tbd, n/a, -, ?, in any case); `list --dri unassigned` "
+        "finds the same items.",
         bad="- **DRI:** _unassigned_\n- **Status:** in_progress\n",
         good="- **DRI:** @janpf\n- **Status:** in_progress\n",
         check=unowned_work,
