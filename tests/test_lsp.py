@@ -6,6 +6,7 @@ import random
 import re
 import subprocess
 from collections.abc import AsyncIterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,29 @@ async def test_gomlx_diagnostics_exactly(client: LanguageClient, tmp_path: Path)
         assert rule is not None and diagnostic.source == "roadmaplint"
         assert diagnostic.code_description is not None
         assert diagnostic.code_description.href == rule_url(rule)
+        assert_resolves(diagnostic.code_description.href, rule.code)
+
+
+def assert_resolves(link: str, code: str) -> None:
+    """The link names an existing file, and a heading there about the rule makes its anchor
+    (as GitHub and editors' markdown previews make anchors from heading text)."""
+    from urllib.parse import unquote, urlsplit
+
+    from markdown_it import MarkdownIt
+
+    parts = urlsplit(link)
+    assert parts.scheme == "file" and parts.fragment, link
+    document = Path(unquote(parts.path))
+    assert document.is_file(), link
+    tokens = MarkdownIt("commonmark").parse(document.read_text(encoding="utf-8"))
+    anchors: dict[str, str] = {}
+    for opening, inline in pairwise(tokens):
+        if opening.type == "heading_open":
+            text = "".join(child.content for child in inline.children or [])
+            slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+            anchors[slug] = text
+    assert parts.fragment in anchors, link
+    assert anchors[parts.fragment].startswith(f"{code} "), anchors[parts.fragment]
 
 
 async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_path: Path) -> None:

@@ -113,6 +113,7 @@ def diagnostics(document: Document) -> list[types.Diagnostic]:
 def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
     finding = located.finding
     rule = find_rule(finding.code)
+    link = rule_url(rule) if rule else None
     tags = [types.DiagnosticTag.Unnecessary] if finding.code == "RL901" else None
     return types.Diagnostic(
         range=document.range(located.start, located.end),
@@ -123,7 +124,7 @@ def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
             else types.DiagnosticSeverity.Warning
         ),
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(rule)) if rule else None,
+        code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
         tags=tags,
     )
