@@ -275,6 +275,25 @@ async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path:
     from roadmaplint.fix import fix_text
 
     assert formatted == fix_text(text).text
+    document = types.TextDocumentIdentifier(path.as_uri())
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(document))
+    generated = [
+        (symbol.name, symbol.kind, symbol.range.start.line + 1, symbol.range.end.line + 1)
+        for symbol in symbols or []
+        if isinstance(symbol, types.DocumentSymbol)
+        and symbol.kind in (types.SymbolKind.Array, types.SymbolKind.Struct)
+    ]
+    lines = text.splitlines()
+    stripped = [line.strip() for line in lines]
+    overview = stripped.index("# Priority Overview") + 1
+    graph = stripped.index("# Dependency Graph") + 1
+    assert generated == [
+        ("Priority Overview", types.SymbolKind.Array, overview, graph - 2),
+        ("Dependency Graph", types.SymbolKind.Struct, graph, len(lines)),
+    ]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(document))
+    spans = {(fold.start_line + 1, fold.end_line + 1) for fold in folds or []}
+    assert {(overview, graph - 2), (graph, len(lines))} <= spans
 
 
 async def complete(

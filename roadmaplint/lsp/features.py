@@ -20,7 +20,7 @@ from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
 from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
-from roadmaplint.model import Field, Item, Position
+from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
@@ -625,39 +625,24 @@ def document_symbols(document: Document) -> list[types.DocumentSymbol]:
                     ),
                 )
             )
-    for overview in roadmap.overviews:
-        region = overview.region
-        name = document.settings.overview_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Array,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
-    for graph in roadmap.graph_sections:
-        region = graph.region
-        name = document.settings.graph_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Struct,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
+    for region, name, kind in _generated_regions(document):
+        first = region.heading.line
+        symbols.append((first, _symbol(document, name, None, kind, first, region.body_end)))
     return [symbol for _, symbol in sorted(symbols, key=lambda pair: pair[0])]
+
+
+def _generated_regions(document: Document) -> list[tuple[Region, str, types.SymbolKind]]:
+    """The generated sections as (region, heading name, symbol kind)."""
+    roadmap, settings = document.roadmap, document.settings
+    found = [
+        (overview.region, settings.overview_heading, types.SymbolKind.Array)
+        for overview in roadmap.overviews
+    ]
+    found += [
+        (graph.region, settings.graph_heading, types.SymbolKind.Struct)
+        for graph in roadmap.graph_sections
+    ]
+    return found
 
 
 def _symbol(
@@ -679,9 +664,8 @@ def folding_ranges(document: Document) -> list[types.FoldingRange]:
     roadmap = document.roadmap
     spans = [(item.position.line, item.end_line) for item in roadmap.items]
     spans += [(section.position.line, section.end_line) for section in roadmap.sections]
-    spans += [(found.region.heading.line, found.region.body_end) for found in roadmap.overviews]
     spans += [
-        (found.region.heading.line, found.region.body_end) for found in roadmap.graph_sections
+        (region.heading.line, region.body_end) for region, _, _ in _generated_regions(document)
     ]
     return [
         types.FoldingRange(start_line=first - 1, end_line=last - 1)
