@@ -234,6 +234,16 @@ def test_outside_git_hidden_folders_and_environments_are_skipped(two: Path) -> N
     assert counted["files"] == ["core/ROADMAP.md", "plans/team-roadmap.md", "web/ROADMAP.md"]
 
 
+def test_outside_git_gitignore_is_not_read_and_exclude_is(two: Path) -> None:
+    # As with ruff and ripgrep: without a git repository, .gitignore means nothing.
+    write(two, ".gitignore", "web/\n")
+    counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
+    assert counted["files"] == ["core/ROADMAP.md", "web/ROADMAP.md"]
+    write(two, ".roadmaplint.toml", 'exclude = ["web"]\n')
+    counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
+    assert counted["files"] == ["core/ROADMAP.md"]
+
+
 def test_a_folder_argument_is_searched_the_same_way(two: Path) -> None:
     write(two, "web/old/ROADMAP.md", core_roadmap())
     counted = json.loads(cli("stats", "web", "--format", "json", cwd=two).stdout)
