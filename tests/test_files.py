@@ -240,8 +240,7 @@ def test_outside_git_gitignore_is_not_read_and_exclude_is(two: Path) -> None:
     counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
     assert counted["files"] == ["core/ROADMAP.md", "web/ROADMAP.md"]
     write(two, ".roadmaplint.toml", 'exclude = ["web"]\n')
-    counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
-    assert counted["files"] == ["core/ROADMAP.md"]
+    assert cli("stats", cwd=two).stdout.splitlines()[0] == "2 items in core/ROADMAP.md"
 
 
 def test_a_folder_argument_is_searched_the_same_way(two: Path) -> None:
