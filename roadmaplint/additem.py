@@ -17,6 +17,7 @@ from roadmaplint.edit import (
     check_one_line,
     clear_of_suppressions,
     dependency_entries,
+    plain_text,
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
@@ -35,6 +36,7 @@ from roadmaplint.linestyle import (
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.parse import normalize_key, split_lines
 from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
 
@@ -179,13 +181,31 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
             f"{did_you_mean(request.section, names)}; sections: {', '.join(names) or 'none'} "
             "(--create-section adds it)"
         )
-    key = normalize_key(request.section)
-    reserved = {normalize_key(settings.overview_heading), normalize_key(settings.graph_heading)}
-    if roadmap.title:
-        reserved.add(normalize_key(roadmap.title))
-    if key in reserved or request.section.lstrip().startswith("#"):
-        raise RoadmapError(f"{request.section!r} cannot be a section of items")
+    why = _reserved_name(roadmap, request.section, settings)
+    if why is not None:
+        raise RoadmapError(
+            f"{roadmap.path}: {request.section.strip()!r} cannot be a section of items: {why}; "
+            "give the new section another name"
+        )
     return None
+
+
+def _reserved_name(roadmap: Roadmap, name: str, settings: Settings) -> str | None:
+    """Why a new section may not have this name (read as a heading reads it), if it may not."""
+    if name.lstrip().startswith("#"):
+        return "a section name is the heading's text, without the #"
+    key = normalize_key(plain_text(name))
+    reserved = {
+        normalize_key(STATUS_LEGEND): "it names the Status Legend",
+        normalize_key(PRIORITY_LEGEND): "it names the Priority Legend",
+        normalize_key(settings.overview_heading): "it names the generated "
+        f"{settings.overview_heading} (overview-heading)",
+        normalize_key(settings.graph_heading): "it names the generated "
+        f"{settings.graph_heading} (graph-heading)",
+    }
+    if roadmap.title:
+        reserved.setdefault(normalize_key(roadmap.title), "it is the roadmap's title")
+    return reserved.get(key)
 
 
 def _new_id(

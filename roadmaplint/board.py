@@ -8,11 +8,12 @@ template ``board.html.j2`` only lays it out.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from roadmaplint.git import Commit
 from roadmaplint.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
-from roadmaplint.model import Item
+from roadmaplint.model import Item, Legend
 from roadmaplint.picture import build_view, meaning_of
 from roadmaplint.plan import CycleError, critical_path, startable
 from roadmaplint.rules.base import Context
@@ -46,8 +47,8 @@ def board_data(context: Context, commit: Commit | None, built: str) -> dict[str,
     anchors = _anchors(items)
     sections = _sections(context)
     cards = [_card(item, context, anchors, sections, item.id in can_start) for item in items]
-    statuses = _statuses(context)
-    priorities = _priorities(context)
+    statuses = _in_legend_order(roadmap.status_legend, (item.status for item in items))
+    priorities = _in_legend_order(roadmap.priority_legend, (item.priority for item in items))
     return {
         "title": roadmap.title or roadmap.path,
         "path": roadmap.path,
@@ -113,23 +114,13 @@ def _sections(context: Context) -> dict[str, str]:
     }
 
 
-def _statuses(context: Context) -> list[str | None]:
-    """Legend order, then statuses the legend lacks as they appear, then 'no status'."""
-    legend = context.roadmap.status_legend
+def _in_legend_order(legend: Legend | None, values: Iterable[str | None]) -> list[str | None]:
+    """Legend order, then values the legend lacks as they appear, then None ('no status')."""
     found: list[str | None] = list(legend.values if legend else ())
-    for item in context.roadmap.items:
-        if item.status not in found:
-            found.append(item.status)
-    return sorted(found, key=lambda status: status is None)
-
-
-def _priorities(context: Context) -> list[str | None]:
-    legend = context.roadmap.priority_legend
-    found: list[str | None] = list(legend.values if legend else ())
-    for item in context.roadmap.items:
-        if item.priority not in found:
-            found.append(item.priority)
-    return sorted(found, key=lambda priority: priority is None)
+    for value in values:
+        if value not in found:
+            found.append(value)
+    return sorted(found, key=lambda value: value is None)
 
 
 def _counted(values: list[str | None], counts: Counter[str]) -> list[dict[str, Any]]:

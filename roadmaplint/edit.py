@@ -17,12 +17,12 @@ from functools import lru_cache
 from roadmaplint.errors import RoadmapError
 from roadmaplint.idpattern import id_regex
 from roadmaplint.linestyle import (
-    FieldStyle,
     box_offset,
     counts_up,
     criterion_prefix,
-    document_field_style,
+    field_rank,
     field_style,
+    new_field,
     ordered_number,
     split_tail,
     with_number,
@@ -31,10 +31,9 @@ from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_dependencies, split_lines
 from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean
-from roadmaplint.settings import KNOWN_FIELDS, Settings
+from roadmaplint.settings import Settings
 from roadmaplint.splice import Edit
 
-_CANONICAL = [normalize_key(name) for name in KNOWN_FIELDS]
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")
 
@@ -241,11 +240,6 @@ def _with_dependency_edits(item: Item, edit: ItemEdit) -> list[FieldChange]:
     return changes
 
 
-def _rank(key: str) -> int:
-    """A field's place in the usual order (DRI, Status, Priority, ...); unknown fields last."""
-    return _CANONICAL.index(key) if key in _CANONICAL else len(_CANONICAL)
-
-
 def _single_line(lines: list[str], item: Item, found: Field, path: str) -> None:
     if found.end_line > found.position.line and not _nested_list_follows(lines, found):
         raise RoadmapError(
@@ -360,26 +354,23 @@ def clear_of_suppressions(lines: list[str], index: int) -> int:
 def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
 ) -> None:
-    rank = _rank(normalize_key(change.name))
+    key = normalize_key(change.name)
+    nearest = sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    place = new_field(lines, item, key, nearest, roadmap.style.indent)
+    line = place.style.line(change.name, change.value)
     if not item.fields:
-        _insert_first_field(plan, lines, roadmap, item, change, rank)
-        return
-    before = [found for found in item.fields if _rank(found.key) <= rank]
-    anchor = before[-1] if before else item.fields[0]
-    style = field_style(lines, anchor)
-    prefixes = [field_style(lines, found).prefix for found in item.fields]
-    number = ordered_number(style.prefix)
-    if before:
-        index = anchor.end_line
-        if number is not None and counts_up(prefixes):
-            number += 1
+        index = item.position.line
+        if index < len(lines) and _is_underline(lines[index]):
+            index += 1  # a setext heading's underline
+        plan.under_heading.add(index)
+    elif place.after is not None:
+        index = place.after.end_line
     else:
-        index = clear_of_suppressions(lines, anchor.position.line - 1)
-    if number is not None:
-        style = FieldStyle(with_number(style.prefix, number), style.label)
-        if counts_up(prefixes):
-            _renumber_after(plan, lines, item, index, number)
-    plan.insert.append((index, rank, [style.line(change.name, change.value)]))
+        index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
+    number = ordered_number(place.style.prefix)
+    if number is not None and counts_up([field_style(lines, f).prefix for f in item.fields]):
+        _renumber_after(plan, lines, item, index, number)
+    plan.insert.append((index, field_rank(key), [line]))
 
 
 def _renumber_after(plan: _Plan, lines: list[str], item: Item, index: int, number: int) -> None:
@@ -398,19 +389,6 @@ def _renumber_after(plan: _Plan, lines: list[str], item: Item, index: int, numbe
         current = plan.replace.get(at, lines[at])
         if current is not None:
             plan.replace[at] = renumbered + current[len(prefix) :]
-
-
-def _insert_first_field(
-    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange, rank: int
-) -> None:
-    """A field for an item that has none: right under its heading, in the document's style."""
-    others = sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
-    style = document_field_style(lines, others)
-    index = item.position.line
-    if index < len(lines) and _is_underline(lines[index]):
-        index += 1  # a setext heading's underline
-    plan.under_heading.add(index)
-    plan.insert.append((index, rank, [style.line(change.name, change.value)]))
 
 
 def _is_underline(line: str) -> bool:

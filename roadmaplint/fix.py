@@ -8,11 +8,12 @@ template engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.idpattern import id_regex
-from roadmaplint.model import GraphSection, Roadmap
+from roadmaplint.model import GraphSection, Item, Roadmap
 from roadmaplint.overview import Group, differences, expected_groups
 from roadmaplint.parse import normalize_key, parse, split_lines
 from roadmaplint.picture import expected_graph
@@ -37,7 +38,19 @@ class FixResult:
         return bool(self.changes)
 
 
-def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> FixResult:
+def fix_text(
+    text: str,
+    path: str = "ROADMAP.md",
+    settings: Settings | None = None,
+    *,
+    repair_stray_lists: bool = True,
+) -> FixResult:
+    """Regenerate what is out of date and, unless ``repair_stray_lists`` is False,
+    indent the stray lists (RL108).
+
+    The editing commands pass False: they regenerate the sections their edit
+    changes and leave every other problem, a stray list included, to ``fix``.
+    """
     settings = settings or Settings()
     roadmap = parse(text, path, settings)
     if not roadmap.items:
@@ -52,16 +65,11 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
         return FixResult(
             text, (), f"more than one {settings.overview_heading} (lines {lines}); not guessing"
         )
-    reached = _stray_lines_in_generated(roadmap)
+    reached = _stray_lines_in_generated(roadmap) if repair_stray_lists else None
     if reached:
-        return FixResult(
-            text,
-            (),
-            f"the stray lines of the list on line {reached} reach into a generated section; "
-            "indent them by hand",
-        )
+        return FixResult(text, (), _reaches_generated(reached))
     context = Context(roadmap, settings)
-    edits, changes = _stray_list_edits(roadmap)
+    edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
     if overview is None or differences(overview, expected, context.items_by_id):
@@ -69,7 +77,10 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
             edits += _overview_edits(roadmap, expected, settings)
         except Refusal as refusal:
             return FixResult(text, (), str(refusal))
-        changes.append(f"{settings.overview_heading} {'regenerated' if overview else 'added'}")
+        changes.append(
+            f"{settings.overview_heading} {'regenerated' if overview else 'added'}"
+            + _overview_notes(roadmap, expected, context.items_by_id)
+        )
     for section in roadmap.graph_sections:
         picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
         if section.code != picture:
@@ -80,10 +91,65 @@ def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = No
     if not edits:
         return FixResult(text, ())
     new_text = apply_edits(text, edits)
-    targets = Targets(generated=True, stray_lines=bool(roadmap.stray_lists))
-    after = prove_edit(roadmap, new_text, targets, settings, edits)
-    _prove_up_to_date(roadmap, after, settings)
+    repairs = repair_stray_lists and bool(roadmap.stray_lists)
+    after = prove_edit(
+        roadmap, new_text, Targets(generated=True, stray_lines=repairs), settings, edits
+    )
+    _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def stray_list_repair(
+    text: str, path: str = "ROADMAP.md", settings: Settings | None = None
+) -> FixResult:
+    """The RL108 repair alone: the stray-list edits `fix` makes, through the same proof.
+
+    Nothing changes (``refused`` says why, when there was a stray list) unless
+    ``prove_edit`` accepts the edits and the result reads back with no stray list.
+    """
+    settings = settings or Settings()
+    roadmap = parse(text, path, settings)
+    if not roadmap.stray_lists:
+        return FixResult(text, ())
+    reached = _stray_lines_in_generated(roadmap)
+    if reached:
+        return FixResult(text, (), _reaches_generated(reached))
+    edits, changes = _stray_list_edits(roadmap)
+    new_text = apply_edits(text, edits)
+    try:
+        after = prove_edit(roadmap, new_text, Targets(stray_lines=True), settings, edits)
+    except RoadmapError as error:
+        return FixResult(text, (), str(error))
+    if after.stray_lists:
+        line = after.stray_lists[0].position.line
+        return FixResult(text, (), f"indenting the stray lines leaves a stray list on line {line}")
+    return FixResult(new_text, tuple(changes), edits=tuple(edits))
+
+
+def _reaches_generated(line: int) -> str:
+    return (
+        f"the stray lines of the list on line {line} reach into a generated section; "
+        "indent them by hand"
+    )
+
+
+def _overview_notes(roadmap: Roadmap, expected: list[Group], items: Mapping[str, Item]) -> str:
+    """What fix says besides "regenerated": the grouping when there is no Priority Legend,
+    and every entry it drops (an ID that is no item), so that none goes unsaid."""
+    notes = ""
+    if roadmap.priority_legend is None:
+        listed = ", ".join(group.priority for group in expected)
+        notes = (
+            f", grouped by the priorities the items use as there is no Priority Legend: {listed}"
+            if expected
+            else ", empty: there is no Priority Legend and no item has a priority"
+        )
+    overview = roadmap.overview
+    written = [entry.id for group in overview.groups for entry in group.entries] if overview else []
+    dropped = [entry for entry in dict.fromkeys(written) if entry not in items]
+    if dropped:
+        notes += f"; dropped {', '.join(dropped)}: no such item"
+    return notes
 
 
 def _stray_lines_in_generated(roadmap: Roadmap) -> int | None:
@@ -227,13 +293,16 @@ def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
     ]
 
 
-def _prove_up_to_date(before: Roadmap, after: Roadmap, settings: Settings) -> None:
-    """What fix promises besides the proof: its result has up-to-date generated sections."""
+def _prove_up_to_date(
+    before: Roadmap, after: Roadmap, settings: Settings, repaired_stray_lists: bool
+) -> None:
+    """What fix promises besides the proof: its result has up-to-date generated sections
+    (and no stray list, when it repaired them)."""
     context = Context(after, settings)
     items = context.items_by_id
     picture = expected_graph(after, items, settings.statuses)
     if (
-        after.stray_lists
+        (repaired_stray_lists and after.stray_lists)
         or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)
         or len(after.graph_sections) != len(before.graph_sections)

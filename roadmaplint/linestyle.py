@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from roadmaplint.model import Field, Item
+from roadmaplint.settings import KNOWN_FIELDS
 
 _ORDERED = re.compile(
     r"(?P<lead>[ \t]*(?:>[ \t]?)*)(?P<number>\d{1,9})(?P<delim>[.)])(?P<gap>[ \t]+)"
@@ -23,6 +24,7 @@ _MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _BOX = re.compile(r"\[([ xX])\][ \t]+")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
+_CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,12 +56,46 @@ def field_style(lines: list[str], found: Field) -> FieldStyle:
     return FieldStyle(field_prefix(lines, found), template)
 
 
-def document_field_style(lines: list[str], items: list[Item]) -> FieldStyle:
-    """The style of the first field among ``items`` (nearest first), or the default."""
+def document_field_style(lines: list[str], items: list[Item], indent: str = "") -> FieldStyle:
+    """The style of the first field among ``items`` (nearest first), or the default
+    indented by ``indent``: at column 1 in an indented document, a new field list would
+    join a stray list above it (RL108) instead of its item."""
     for candidate in items:
         if candidate.fields:
             return field_style(lines, candidate.fields[0])
-    return FieldStyle(DEFAULT_PREFIX, DEFAULT_LABEL)
+    return FieldStyle(indent + DEFAULT_PREFIX, DEFAULT_LABEL)
+
+
+def field_rank(key: str) -> int:
+    """A field's place in the usual order (DRI, Status, Priority, ...); unknown fields last."""
+    return _CANONICAL.index(key) if key in _CANONICAL else len(_CANONICAL)
+
+
+@dataclass(frozen=True, slots=True)
+class NewField:
+    """Where and how a field an item lacks is written: the style, and the item's field it
+    goes after (None: before the item's first field, or the item has none)."""
+
+    style: FieldStyle
+    after: Field | None
+
+
+def new_field(lines: list[str], item: Item, key: str, nearest: list[Item], indent: str) -> NewField:
+    """How ``set`` writes the field ``key`` into ``item``: in the style of the item's own
+    fields, numbered on where they count up; for an item with none, like the ``nearest``
+    items' fields, else the default indented by ``indent``."""
+    if not item.fields:
+        return NewField(document_field_style(lines, nearest, indent), None)
+    rank = field_rank(key)
+    before = [found for found in item.fields if field_rank(found.key) <= rank]
+    anchor = before[-1] if before else item.fields[0]
+    style = field_style(lines, anchor)
+    number = ordered_number(style.prefix)
+    if number is not None:
+        if before and counts_up([field_style(lines, found).prefix for found in item.fields]):
+            number += 1
+        style = FieldStyle(with_number(style.prefix, number), style.label)
+    return NewField(style, before[-1] if before else None)
 
 
 def ordered_number(prefix: str) -> int | None:

@@ -32,8 +32,14 @@ def expected_groups(roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> list[G
 
     A priority keeps the label the file already gives it (``P0 (Critical)``).
     A priority with no items gets a group only if the file already has one.
+    Without a Priority Legend, the priorities are those the overview already
+    groups by, in its order, then those the items use, sorted.
     """
-    legend = roadmap.priority_legend.values if roadmap.priority_legend else ()
+    legend = (
+        roadmap.priority_legend.values
+        if roadmap.priority_legend
+        else _used_priorities(roadmap, items_by_id)
+    )
     members: dict[str, list[str]] = {priority: [] for priority in legend}
     for item in items_by_id.values():
         if item.priority in members:
@@ -47,6 +53,15 @@ def expected_groups(roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> list[G
         for priority in legend
         if members[priority] or priority in labels
     ]
+
+
+def _used_priorities(roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> tuple[str, ...]:
+    """The priorities of a roadmap without a legend: the overview's groups keep the order
+    someone wrote them in (nothing else tells it); the others follow, sorted as ``stats``
+    and ``list --sort priority`` sort them."""
+    written = [group.priority for overview in roadmap.overviews[:1] for group in overview.groups]
+    used = {item.priority for item in items_by_id.values() if item.priority}
+    return tuple(dict.fromkeys([*written, *sorted(used - set(written))]))
 
 
 def differences(

@@ -105,7 +105,14 @@ def _difference(old: str, new: str) -> Edit:
 
 
 def _split_line(before: Roadmap, starts: list[int], first_edit: int) -> int | None:
-    """The last level-1 ATX heading (not the title) that ends above the first edit."""
+    """The last level-1 ATX heading (not the title) that ends above the first edit.
+
+    None while the document has a stray list: its repair is read from the whole
+    document, so an edit below a heading can change how the lines above it read
+    (a list at column 1 the edit writes joins a stray list far above).
+    """
+    if before.stray_lists:
+        return None
     title_line = before.title_position.line if before.title_position else 0
     found = None
     for block in before.blocks:

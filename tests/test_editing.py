@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from conftest import installed_command
 
+from roadmaplint.edit import prove_items_changed
+from roadmaplint.errors import RoadmapError
+from roadmaplint.parse import parse
+from roadmaplint.settings import Settings
+
 LEGENDS = """\
 # Acme Roadmap
 
@@ -414,3 +419,197 @@ def test_new_in_an_indented_document_without_items_indents_its_fields(tmp_path: 
     assert "  ## [CORE-1] A new thing\n\n  - **DRI:** _unassigned_\n" in text
     shown = run(tmp_path, "show", "CORE-1")
     assert shown.returncode == 0, shown.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Status Legend", "it names the Status Legend"),
+        ("priority  legend", "it names the Priority Legend"),
+        ("**Priority Legend**", "it names the Priority Legend"),
+        ("Plan by priority", "it names the generated Plan by Priority (overview-heading)"),
+        ("Dependency Graph", "it names the generated Dependency Graph (graph-heading)"),
+        ("Acme Roadmap", "it is the roadmap's title"),
+    ],
+)
+def test_new_section_never_takes_a_legends_or_generated_sections_name(
+    name: str, why: str, tmp_path: Path
+) -> None:
+    """A section of items named like a legend or a generated section reads as one to
+    people (and, for the generated ones, to fix): refused, the file untouched."""
+    (tmp_path / ".roadmaplint.toml").write_text(
+        'overview-heading = "Plan by Priority"\n', encoding="utf-8"
+    )
+    original = document("-", second_item("-")).replace("# Priority Overview", "# Plan by Priority")
+    target = write(tmp_path, original)
+    result = run(tmp_path, "new", name, "Release", "--id", "TOOL-1", "--create-section")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"roadmaplint: error: ROADMAP.md: {name!r} cannot be a section of items: {why}; "
+        "give the new section another name\n"
+    )
+    assert target.read_bytes() == original.encode("utf-8")
+
+
+STRAY = """\
+  # Acme Roadmap
+
+  ## Status Legend
+
+  - `idea` – not scoped yet
+  - `done` – completed
+
+  ## Priority Legend
+
+  - `P0` – critical
+  - `P1` – important
+
+  # Core
+
+## Notes
+
+- a stray note, written at column 1
+
+  ## [CORE-1] Parser
+
+  - **DRI:** @ana
+  - **Status:** idea
+  - **Priority:** P1
+
+  # Priority Overview
+
+  ## P1
+  - CORE-1
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "old", "new"),
+    [
+        (
+            ["set", "CORE-1", "--priority", "P0"],
+            "  - **Priority:** P1\n\n  # Priority Overview\n\n  ## P1\n",
+            "  - **Priority:** P0\n\n  # Priority Overview\n\n  ## P0\n  - CORE-1\n\n  ## P1\n",
+        ),
+        (
+            ["new", "Core", "Writer"],
+            "  - **Priority:** P1\n\n",
+            "  - **Priority:** P1\n\n  ## [CORE-2] Writer\n\n  - **DRI:** _unassigned_\n"
+            "  - **Status:** idea\n  - **Priority:** P1\n\n",
+        ),
+        (["rename", "CORE-1", "CORE-7"], "CORE-1", "CORE-7"),
+    ],
+)
+def test_editing_leaves_a_stray_list_to_fix(
+    argv: list[str], old: str, new: str, tmp_path: Path
+) -> None:
+    """An edit changes only what it was asked to: the stray list (RL108) stays at column 1,
+    in the diff and in the file, until `fix` indents it."""
+    target = write(tmp_path, STRAY)
+    expected = STRAY.replace(old, new)
+    if argv[0] == "new":
+        expected += "  - CORE-2\n"
+    if argv[0] == "set":
+        expected = expected.removesuffix("  - CORE-1\n")
+    dry = run(tmp_path, *argv, "--dry-run")
+    assert dry.returncode == 1, dry.stderr
+    assert "+## Notes" not in dry.stdout and "+  - a stray" not in dry.stdout
+    result = run(tmp_path, *argv)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert target.read_text(encoding="utf-8") == expected
+    fixed = run(tmp_path, "fix")
+    assert fixed.returncode == 0, fixed.stderr
+    assert target.read_text(encoding="utf-8") == expected.replace(
+        "\n## Notes\n\n- a stray", "\n  ## Notes\n\n  - a stray"
+    )
+
+
+FIELDLESS = (
+    "  # Roadmap\n\n## Notes\n\n- a stray note\n- another\n\n  ---\n\n  # Core\n\n"
+    "  ## [CORE-1] Parser\n\n\n  # Priority Overview\n"
+)
+
+
+def test_set_on_an_item_without_fields_writes_them_indented_like_the_document(
+    tmp_path: Path,
+) -> None:
+    """At column 1 the new field joined the stray list above, which then swallowed the
+    item itself (found by test_set_and_new_keep_every_block_they_do_not_target)."""
+    target = write(tmp_path, FIELDLESS)
+    result = run(tmp_path, "set", "CORE-1", "--status", "done")
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert target.read_text(encoding="utf-8") == FIELDLESS.replace(
+        "  ## [CORE-1] Parser\n\n", "  ## [CORE-1] Parser\n\n  - **Status:** done\n\n"
+    )
+
+
+def test_the_proof_reads_a_document_with_a_stray_list_in_full() -> None:
+    """Below a level-1 heading an edit cannot change how the lines above read, except
+    through a stray list, whose repair is read from the whole document."""
+    before = parse(FIELDLESS)
+    edited = FIELDLESS.replace("Parser\n\n", "Parser\n\n- **Status:** done\n")
+    with pytest.raises(RoadmapError, match="refusing to write"):
+        prove_items_changed(before, edited, {"CORE-1"}, Settings())
+
+
+STYLES = """\
+# Roadmap
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – free to claim
+
+## Priority Legend
+
+- `P1` – important
+
+# Core
+
+## [CORE-1] Paragraph lines
+
+**Status:** ready
+**Priority:** P1
+
+## [CORE-2] Stars
+
+* **DRI**: @ana
+* **Status**: ready
+
+## [CORE-3] Numbered
+
+1. **Status:** ready
+2. **Priority:** P1
+
+## [CORE-4] Underscores
+
+  + __DRI__: @bo
+  + __Status__: ready
+
+## [CORE-5] No fields yet
+"""
+
+
+@pytest.mark.parametrize(
+    ("item_id", "name", "hint", "option"),
+    [
+        ("CORE-1", "DRI", "**DRI:** ...", "--dri"),
+        ("CORE-2", "Priority", "* **Priority**: ...", "--priority"),
+        ("CORE-3", "DRI", "1. **DRI:** ...", "--dri"),
+        ("CORE-4", "Priority", "+ __Priority__: ...", "--priority"),
+        ("CORE-5", "Status", "+ __Status__: ...", "--status"),
+    ],
+)
+def test_a_missing_fields_hint_is_the_line_set_writes(
+    item_id: str, name: str, hint: str, option: str, tmp_path: Path
+) -> None:
+    """RL103 suggested "- **DRI:** ..." whatever style the item's fields were written in."""
+    target = write(tmp_path, STYLES)
+    checked = run(tmp_path, "check", "--select", "RL103")
+    said = f'{item_id} is missing the required field {name} (add "{hint}")'
+    assert said in checked.stdout, checked.stdout
+    value = {"--dri": "@cy", "--priority": "P1", "--status": "idea"}[option]
+    assert run(tmp_path, "set", item_id, option, value).returncode == 0
+    before = STYLES.splitlines()
+    added = [line for line in target.read_text(encoding="utf-8").splitlines() if line not in before]
+    assert hint.replace("...", value) in [line.lstrip(" ") for line in added], added

@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import LEGENDS, REPO, findings, installed_command
+from conftest import LEGENDS, REPO, findings, installed_command, item
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
@@ -420,3 +420,58 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     assert refused.stderr.startswith("ROADMAP.md: cannot fix: line ")
     assert "MODEL-1 is no longer listed, and its entry has text of its own" in refused.stderr
     assert path.read_text(encoding="utf-8") == gone
+
+
+NO_LEGEND = (
+    "# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n\n# Modeling\n\n"
+    + "".join(
+        item(item_id, title=title, priority=priority, done=None)
+        for item_id, title, priority in (
+            ("MODEL-1", "Import", "Medium"),
+            ("MODEL-2", "Export", "High"),
+            ("MODEL-3", "Convert", "Medium"),
+        )
+    )
+)
+
+
+def test_fix_without_a_priority_legend_groups_by_the_priorities_in_use(tmp_path: Path) -> None:
+    """It wrote an empty overview: no legend, no groups. Now the groups are the priorities
+    the items use, sorted (as stats and list --sort sort them), and fix says so."""
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(NO_LEGEND, encoding="utf-8")
+    result = run("fix", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert result.stdout == (
+        "Fixed ROADMAP.md (Priority Overview added, grouped by the priorities the items use "
+        "as there is no Priority Legend: High, Medium)\n1 file fixed, 0 left unchanged.\n"
+    )
+    assert path.read_text(encoding="utf-8") == NO_LEGEND + (
+        "# Priority Overview\n\n## High\n- MODEL-2\n\n## Medium\n- MODEL-1\n- MODEL-3\n"
+    )
+
+
+def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_drops(
+    tmp_path: Path,
+) -> None:
+    """It refused: every group "names no priority of the Priority Legend". The order the
+    groups are written in is the only order there is: kept; a new priority comes after;
+    an entry that is no item is dropped, and fix names it."""
+    overview = (
+        "# Priority Overview\n\nThe order is agreed with the team.\n\n"
+        "## Medium (this quarter)\n\n- MODEL-1\n- GONE-9\n\n## Low\n\n- MODEL-3\n"
+    )
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(NO_LEGEND + overview, encoding="utf-8")
+    result = run("fix", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    assert result.stdout == (
+        "Fixed ROADMAP.md (Priority Overview regenerated, grouped by the priorities the items "
+        "use as there is no Priority Legend: Medium, Low, High; dropped GONE-9: no such item)\n"
+        "1 file fixed, 0 left unchanged.\n"
+    )
+    assert path.read_text(encoding="utf-8") == NO_LEGEND + (
+        "# Priority Overview\n\nThe order is agreed with the team.\n\n"
+        "## Medium (this quarter)\n- MODEL-1\n- MODEL-3\n\n## Low\n\n## High\n- MODEL-2\n"
+    )
+    assert run("check", cwd=tmp_path).stdout.count("RL4") == 0

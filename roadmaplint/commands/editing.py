@@ -31,8 +31,11 @@ from roadmaplint.write import Pending, create_roadmap, editing
 def _regenerate_and_write(
     pending: Pending, loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
 ) -> int:
-    """Regenerate the derived sections of an edited text, then diff it or write it."""
-    regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings)
+    """Regenerate the derived sections of an edited text, then diff it or write it.
+
+    An edit changes only what it was asked to: a stray list (RL108) is left for ``fix``.
+    """
+    regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings, repair_stray_lists=False)
     if regenerated.refused:
         raise RoadmapError(f"{loaded.roadmap.path}: {regenerated.refused}")
     if dry_run:

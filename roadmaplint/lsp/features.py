@@ -174,6 +174,9 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
     codes = {located.finding.code for located in here}
     actions.extend(_regenerations(document, codes))
     for located in here:
+        if located.finding.code == "RL108":
+            actions.extend(_stray_list_repair(document, located))
+    for located in here:
         actions.append(_suppression(document, located))
     return actions
 
@@ -249,6 +252,21 @@ def _item_of(document: Document, finding: Finding) -> Item | None:
     return None
 
 
+def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
+    """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
+    from roadmaplint.fix import stray_list_repair
+
+    try:
+        result = stray_list_repair(document.text, document.roadmap.path, document.settings)
+    except RoadmapError:
+        return
+    if result.changed:
+        edits = [(edit.start, edit.end, edit.replacement) for edit in result.edits]
+        yield _action(
+            document, "Indent the stray list like the document", edits, located, preferred=True
+        )
+
+
 def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAction]:
     wanted = {
         "overview": bool(codes & {"RL401", "RL402"}),
@@ -256,7 +274,7 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
     }
     if not any(wanted.values()):
         return
-    hunks = _fix_hunks(document)
+    hunks = _fix_hunks(document, stray_lists=False)
     titles = {
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
@@ -266,12 +284,18 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
             yield _action(document, titles[part], edits, preferred=True)
 
 
-def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
+def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
+    """The edits `roadmaplint fix` makes, line by line (none when fix refuses); without
+    the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
     from roadmaplint.fix import fix_text
 
     try:
-        result = fix_text(document.text, document.roadmap.path, document.settings)
+        result = fix_text(
+            document.text,
+            document.roadmap.path,
+            document.settings,
+            repair_stray_lists=stray_lists,
+        )
     except RoadmapError:
         return []
     if result.refused or not result.changed:

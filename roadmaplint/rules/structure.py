@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.idpattern import id_regex
-from roadmaplint.model import Heading, Position
-from roadmaplint.parse import Dialect
+from roadmaplint.linestyle import FieldStyle, new_field
+from roadmaplint.model import Heading, Item, Position, Roadmap
+from roadmaplint.parse import Dialect, split_lines
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 
@@ -79,15 +81,42 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
 def missing_required_fields(context: Context) -> Iterator[Report]:
     dialect = Dialect.from_settings(context.settings)
     required = [(dialect.key(name), name) for name in context.settings.required_fields]
+    hints = _FieldHints(context.roadmap)
     for item in context.roadmap.items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
             if key not in present:
                 yield Report(
                     item.position,
-                    f'{item.id} is missing the required field {name} (add "- **{name}:** ...")',
+                    f"{item.id} is missing the required field {name} "
+                    f'(add "{hints.line(item, key, name)}")',
                     item.id,
                 )
+
+
+class _FieldHints:
+    """The line ``set`` would write for a missing field, shown as the hint: in the
+    style the item's fields are written in (or the nearest item's), unindented."""
+
+    def __init__(self, roadmap: Roadmap) -> None:
+        self._roadmap = roadmap
+        self._lines: list[str] | None = None
+        self._with_fields = [item for item in roadmap.items if item.fields]
+        self._starts = [item.position.line for item in self._with_fields]
+
+    def line(self, item: Item, key: str, name: str) -> str:
+        if self._lines is None:
+            self._lines = split_lines(self._roadmap.source)
+        style = new_field(
+            self._lines, item, key, self._nearest(item), self._roadmap.style.indent
+        ).style
+        return FieldStyle(style.prefix.lstrip(" \t"), style.label).line(name, "...")
+
+    def _nearest(self, item: Item) -> list[Item]:
+        """The item with fields nearest to ``item`` (above or below), if any."""
+        at = bisect.bisect_left(self._starts, item.position.line)
+        around = self._with_fields[max(at - 1, 0) : at + 1]
+        return sorted(around, key=lambda other: abs(other.position.line - item.position.line))
 
 
 def unknown_fields(context: Context) -> Iterator[Report]:

@@ -82,7 +82,8 @@ RULES = (
         severity=Severity.ERROR,
         summary="The Status Legend or the Priority Legend is missing or empty.",
         why="Without its legends the document has no schema: statuses and priorities cannot "
-        "be checked and the overview has no order.",
+        "be checked, and the overview can only group by the priorities in use, sorted by name "
+        "(`fix` keeps the order of the groups already written).",
         bad="# Roadmap\n\n# Modeling\n",
         good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
         "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",
