@@ -28,8 +28,6 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import (
     Block,
     Comment,
-    DoneCriterion,
-    Field,
     GraphSection,
     Heading,
     Item,
@@ -45,6 +43,7 @@ from roadmaplint.model import (
     Section,
 )
 from roadmaplint.parse import ItemLines, parse, read_item_lines
+from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
 from roadmaplint.splice import line_starts
 
@@ -365,37 +364,7 @@ class _Bullets:
 
 
 def _shift_item(item: Item, by: int) -> Item:
-    # Constructors, not dataclasses.replace: this runs for every item below an
-    # edit that added or removed lines, on every keystroke.
-    if by == 0:
-        return item
-    return Item(
-        item.id,
-        item.title,
-        item.section,
-        Position(item.position.line + by, item.position.column),
-        item.end_line + by,
-        tuple(
-            Field(
-                found.name,
-                found.key,
-                found.value,
-                Position(found.position.line + by, found.position.column),
-                Position(found.value_position.line + by, found.value_position.column),
-                found.end_line + by,
-            )
-            for found in item.fields
-        ),
-        item.status,
-        item.priority,
-        item.dri,
-        item.depends_on,
-        item.external_deps,
-        tuple(
-            DoneCriterion(done.text, done.checked, done.line + by)
-            for done in item.definition_of_done
-        ),
-    )
+    return moved_item(item, by, item.section)
 
 
 def _shift_block(block: Block, by: int) -> Block:

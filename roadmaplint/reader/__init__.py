@@ -39,6 +39,7 @@ from roadmaplint.reader.blocks import (
     markdown,
     read_blocks,
     repaired,
+    scan_blocks,
     split_lines,
     with_uncovered_text,
 )
@@ -62,6 +63,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import configured_legend, read_legend
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
@@ -76,8 +78,10 @@ __all__ = [
     "Dialect",
     "InlineText",
     "ItemLines",
+    "Neighbour",
     "normalize_key",
     "parse",
+    "parse_reusing",
     "read_item_lines",
     "split_dependencies",
     "split_lines",
@@ -100,7 +104,42 @@ def parse(
     """
     settings = settings or Settings()
     with _without_cyclic_gc():
-        return _records(text, path, Dialect.from_settings(settings), continued, references)
+        body, lines = _body_lines(text)
+        first = read_blocks(body, path, lines, references)
+        dialect = Dialect.from_settings(settings)
+        return _records(text, path, dialect, first, continued, references)
+
+
+def parse_reusing(
+    text: str, path: str, settings: Settings | None, source: Neighbour | None
+) -> tuple[Roadmap, Neighbour]:
+    """``parse(text, path, settings)``, reading the lines it shares with a neighbouring
+    version from that version's tokens (``source``, from an earlier call; spent by this
+    one), and what this version leaves for its own neighbour.
+
+    For a diff or a history, where each version is the one before with a few items
+    changed: the records are exactly ``parse``'s (tests compare them), at the cost of
+    tokenizing only the changed lines. See ``reader/reuse.py`` for why that holds.
+    """
+    with _without_cyclic_gc():
+        body, lines = _body_lines(text)
+        items = Items(Dialect.from_settings(settings or Settings()), {})
+        if source is None:
+            first = read_blocks(body, path, lines)
+        else:
+            tokens, env = reuse_tokens(body, lines, source, items.taken)
+            first = scan_blocks(tokens, env, path, lines)
+            items.neighbour = source.items
+        items.references = {
+            found.label: (found.url, found.title) for found in link_references(first.env)
+        }
+        roadmap = _records(text, path, items.dialect, first, memo=items)
+        return roadmap, neighbour(body, lines, first.tokens, first.headings, items)
+
+
+def _body_lines(text: str) -> tuple[str, list[str]]:
+    body = text[1:] if text.startswith(BOM) else text
+    return body, split_lines(body)
 
 
 @contextmanager
@@ -118,10 +157,10 @@ def _without_cyclic_gc() -> Iterator[None]:
 
 
 def _read_repaired(
-    body: str, path: str, lines: list[str], references: Sequence[LinkReference]
+    first: Blocks, path: str, lines: list[str], references: Sequence[LinkReference]
 ) -> tuple[Blocks, tuple[StrayList, ...]]:
     """The blocks of the text as if every stray list were indented like the document."""
-    blocks = read_blocks(body, path, lines, references)
+    blocks = first
     strays: list[StrayList] = []
     for _ in range(MAX_REPAIRS):
         found = find_stray_lists(blocks, lines)
@@ -136,13 +175,20 @@ def _records(
     text: str,
     path: str,
     dialect: Dialect,
-    continued: bool,
-    references: Sequence[LinkReference],
+    first: Blocks,
+    continued: bool = False,
+    references: Sequence[LinkReference] = (),
+    memo: Items | None = None,
 ) -> Roadmap:
+    """The records of ``text``, whose blocks as markdown-it reads them are ``first``
+    (``first.lines`` are the text's lines, without a byte order mark). ``memo``:
+    the items a neighbouring version read, to take instead of reading them again,
+    and where this read's items are noted for the next."""
     bom = text.startswith(BOM)
-    body = text[1:] if bom else text
-    lines = split_lines(body)
-    blocks, strays = _read_repaired(body, path, lines, references)
+    lines = first.lines
+    blocks, strays = _read_repaired(first, path, lines, references)
+    if memo is not None and strays:
+        memo.reusable = False  # the items are read from other tokens than ``first``'s
     tokens = blocks.tokens
     inline = InlineText(markdown(), blocks.env)
     outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued, path)
@@ -157,9 +203,15 @@ def _records(
             heading = ItemHeading(
                 part.item_id, part.title, part.section, part.position, part.heading.end
             )
-            items.append(
-                read_item(tokens, start, part.end, heading, lines, dialect, inline, bullets)
-            )
+            found = memo.earlier(start, part.end, part.section) if memo else None
+            if found is None:
+                marks: Counter[str] = Counter()
+                item = read_item(tokens, start, part.end, heading, lines, dialect, inline, marks)
+                found = ReadItem(start, part.end, item, marks)
+            bullets.update(found.bullets)
+            items.append(found.item)
+            if memo is not None:
+                memo.add(found)
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key not in legends:

@@ -93,6 +93,7 @@ class HeadingBlock:
 class Blocks:
     tokens: list[Token]
     env: dict[str, Any]
+    lines: list[str]  # the document's lines, with their endings
     headings: list[HeadingBlock] = field(default_factory=list)  # top-level ones
     # Headings inside a list or block quote, with the index of the top-level block holding them.
     nested: list[tuple[HeadingBlock, int]] = field(default_factory=list)
@@ -111,19 +112,31 @@ def read_blocks(
     lines (the same line breaks) and ``references`` definitions made above ``body``.
     ``body`` starts on line ``first_line`` of the document (its tokens' line maps are
     moved there)."""
-    md = markdown()
+    tokens, env = tokenize(body, references)
+    if first_line != 1:
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + first_line - 1, token.map[1] + first_line - 1]
+    return scan_blocks(tokens, env, path, lines)
+
+
+def tokenize(
+    body: str, references: Sequence[LinkReference] = ()
+) -> tuple[list[Token], dict[str, Any]]:
+    """markdown-it's block tokens of ``body`` and its env (the link reference definitions)."""
     env: dict[str, Any] = {}
     if references:
         env["references"] = {
             found.label: {"href": found.url, "title": found.title, "map": None}
             for found in references
         }
-    tokens = md.parse(body, env)
-    if first_line != 1:
-        for token in tokens:
-            if token.map is not None:
-                token.map = [token.map[0] + first_line - 1, token.map[1] + first_line - 1]
-    blocks = Blocks(tokens, env)
+    return markdown().parse(body, env), env
+
+
+def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list[str]) -> Blocks:
+    """The one pass over a document's tokens: headings, nested headings, comments, blocks."""
+    md = markdown()
+    blocks = Blocks(tokens, env, lines)
     top_level = blocks.top_level
     # markdown-it-py silently skips the rest of the document inside a container
     # opened at its nesting limit: refuse instead of reading half a file.
