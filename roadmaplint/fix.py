@@ -67,12 +67,7 @@ def fix_text(
         )
     reached = _stray_lines_in_generated(roadmap) if repair_stray_lists else None
     if reached:
-        return FixResult(
-            text,
-            (),
-            f"the stray lines of the list on line {reached} reach into a generated section; "
-            "indent them by hand",
-        )
+        return FixResult(text, (), _reaches_generated(reached))
     context = Context(roadmap, settings)
     edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
@@ -102,6 +97,40 @@ def fix_text(
     )
     _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def stray_list_repair(
+    text: str, path: str = "ROADMAP.md", settings: Settings | None = None
+) -> FixResult:
+    """The RL108 repair alone: the stray-list edits `fix` makes, through the same proof.
+
+    Nothing changes (``refused`` says why, when there was a stray list) unless
+    ``prove_edit`` accepts the edits and the result reads back with no stray list.
+    """
+    settings = settings or Settings()
+    roadmap = parse(text, path, settings)
+    if not roadmap.stray_lists:
+        return FixResult(text, ())
+    reached = _stray_lines_in_generated(roadmap)
+    if reached:
+        return FixResult(text, (), _reaches_generated(reached))
+    edits, changes = _stray_list_edits(roadmap)
+    new_text = apply_edits(text, edits)
+    try:
+        after = prove_edit(roadmap, new_text, Targets(stray_lines=True), settings, edits)
+    except RoadmapError as error:
+        return FixResult(text, (), str(error))
+    if after.stray_lists:
+        line = after.stray_lists[0].position.line
+        return FixResult(text, (), f"indenting the stray lines leaves a stray list on line {line}")
+    return FixResult(new_text, tuple(changes), edits=tuple(edits))
+
+
+def _reaches_generated(line: int) -> str:
+    return (
+        f"the stray lines of the list on line {line} reach into a generated section; "
+        "indent them by hand"
+    )
 
 
 def _overview_notes(roadmap: Roadmap, expected: list[Group], items: Mapping[str, Item]) -> str:

@@ -3,12 +3,13 @@
 An item heading is a top-level block, so the text between it and the next
 structural heading (another item, a legend, a section) parses the same whether
 it is read alone or inside the whole document, as long as the edit keeps that
-boundary where it was. ``reread`` checks exactly that: it reads the edited
-item's lines *and* the boundary heading after them with the same ``parse`` the
-full read uses, and takes the result only when that heading still reads as a
-top-level heading and the item's lines still hold one item and nothing else.
-Anything else (an unclosed fence, a new heading, an edit across two items, a
-link reference definition that could change other values) is a full parse.
+boundary where it was. ``_reread_item`` hands the edited item's lines, and the
+boundary heading after them, to ``read_item_lines``: the reader's one entry point
+for reading one item alone, built on the same steps (blocks, outline,
+``read_item``) the full ``parse`` runs. It takes the result only when that heading
+still reads as a heading of its own and the item's lines still hold one item and
+nothing else. Anything else (an unclosed fence, a new heading, an edit across two
+items, a link reference definition that could change other values) is a full parse.
 
 The result equals ``parse(new_text)`` record for record: the property tests
 compare them after random edit sequences.
@@ -27,8 +28,6 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import (
     Block,
     Comment,
-    DoneCriterion,
-    Field,
     GraphSection,
     Heading,
     Item,
@@ -43,7 +42,8 @@ from roadmaplint.model import (
     Roadmap,
     Section,
 )
-from roadmaplint.parse import parse
+from roadmaplint.parse import ItemLines, parse, read_item_lines
+from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
 from roadmaplint.splice import line_starts
 
@@ -182,16 +182,16 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     # the heading after the item, unchanged by the edit
     tail = old.text[region_end : starts[boundary]] if boundary is not None else ""
     try:
-        mini = parse(
+        fresh = read_item_lines(
             region + tail,
-            roadmap.path,
+            first,
             old.settings,
-            continued=True,
+            section=roadmap.items[index].section,
             references=roadmap.references,
+            heading_after=boundary is not None,
         )
     except RoadmapError:
         return None  # the full parse says why, with the document's own line numbers
-    fresh = _only_item(mini, region_lines, boundary is not None)
     if fresh is None:
         return None
     new_starts = (
@@ -204,16 +204,7 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
         else tuple(line_starts(new_text))
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
-    fresh_blocks = tuple(block for block in mini.blocks if block.line <= region_lines)
-    return _spliced(
-        old,
-        new_text,
-        index,
-        _Fresh(fresh, mini.comments, fresh_blocks),
-        region_lines,
-        old_last,
-        new_starts,
-    )
+    return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
 
 
 def _leading_space(text: str) -> str:
@@ -225,43 +216,11 @@ def _split(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def _only_item(mini: Roadmap, region_lines: int, bounded: bool) -> Item | None:
-    """The one item of a re-read region, if the region holds exactly that and the
-    heading after it (line ``region_lines + 1``) still reads as a top-level heading."""
-    after = region_lines + 1
-    if not mini.items or mini.items[0].position.line != 1:
-        return None
-    if mini.stray_lists:
-        return None  # a list the edit made swallows what follows (RL108): read it all
-    structural = [item.position.line for item in mini.items[1:]]
-    structural += [section.position.line for section in mini.sections]
-    structural += [heading.position.line for heading in mini.headings]
-    structural += [legend.position.line for legend in _legends(mini)]
-    structural += [found.region.heading.line for found in mini.overviews]
-    structural += [found.region.heading.line for found in mini.graph_sections]
-    if any(line != after for line in structural):
-        return None
-    if bounded and after not in structural:
-        return None  # the heading after the item was swallowed (an open fence, a list)
-    if any(comment.end_line > region_lines for comment in mini.comments):
-        return None
-    return mini.items[0]
-
-
-@dataclass(frozen=True)
-class _Fresh:
-    """What the re-read of one item's lines gave (lines counted from the item's heading)."""
-
-    item: Item
-    comments: tuple[Comment, ...]
-    blocks: tuple[Block, ...]
-
-
 def _spliced(
     old: Snapshot,
     new_text: str,
     index: int,
-    fresh: _Fresh,
+    fresh: ItemLines,
     region_lines: int,
     old_last: int,
     starts: tuple[int, ...],
@@ -270,7 +229,7 @@ def _spliced(
     item = roadmap.items[index]
     first = item.position.line
     delta = region_lines - (old_last - first + 1)
-    moved = replace(_shift_item(fresh.item, first - 1), section=item.section)
+    moved = fresh.item
     shift = _Shift(old_last, delta)
     after = roadmap.items[index + 1 :]
     if delta:
@@ -281,7 +240,7 @@ def _spliced(
         for comment in roadmap.comments
         if not first <= comment.line <= old_last
     )
-    comments += tuple(_shift_comment(comment, first - 1) for comment in fresh.comments)
+    comments += fresh.comments
     low = bisect_left(old.block_lines, first)
     high = bisect_right(old.block_lines, old_last)
     after_blocks = roadmap.blocks[high:]
@@ -289,7 +248,7 @@ def _spliced(
         after_blocks = tuple(_shift_block(block, delta) for block in after_blocks)
     blocks = (
         *roadmap.blocks[:low],
-        *(_shift_block(block, first - 1) for block in fresh.blocks),
+        *fresh.blocks,
         *after_blocks,
     )
     comments = tuple(sorted(comments, key=lambda comment: comment.line))
@@ -327,7 +286,7 @@ def _spliced(
     # item's blocks may have split or merged.
     block_lines = (
         *old.block_lines[:low],
-        *(block.line + first - 1 for block in fresh.blocks),
+        *(block.line for block in fresh.blocks),
         *old.block_lines[high:],
     )
     return replace(
@@ -405,37 +364,7 @@ class _Bullets:
 
 
 def _shift_item(item: Item, by: int) -> Item:
-    # Constructors, not dataclasses.replace: this runs for every item below an
-    # edit that added or removed lines, on every keystroke.
-    if by == 0:
-        return item
-    return Item(
-        item.id,
-        item.title,
-        item.section,
-        Position(item.position.line + by, item.position.column),
-        item.end_line + by,
-        tuple(
-            Field(
-                found.name,
-                found.key,
-                found.value,
-                Position(found.position.line + by, found.position.column),
-                Position(found.value_position.line + by, found.value_position.column),
-                found.end_line + by,
-            )
-            for found in item.fields
-        ),
-        item.status,
-        item.priority,
-        item.dri,
-        item.depends_on,
-        item.external_deps,
-        tuple(
-            DoneCriterion(done.text, done.checked, done.line + by)
-            for done in item.definition_of_done
-        ),
-    )
+    return moved_item(item, by, item.section)
 
 
 def _shift_block(block: Block, by: int) -> Block:

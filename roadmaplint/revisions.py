@@ -3,7 +3,8 @@
 The git side of ``diff``, ``history``, ``check --since`` and RL505. It asks
 ``roadmaplint.git`` for two things only: ``git log --follow`` of the file
 (with each commit's blob hash) and the blobs' contents through one
-``git cat-file --batch``. Each distinct blob is parsed once.
+``git cat-file --batch``. Each distinct blob is parsed once, reusing what
+reading the version before it found for the lines the two share.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from roadmaplint import git
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse
+from roadmaplint.reader import Neighbour, parse_reusing
 from roadmaplint.settings import Settings
 from roadmaplint.source import decode
 
@@ -114,6 +115,7 @@ class Versions:
         self.repository = repository
         self.settings = settings
         self._parsed: dict[str, Roadmap] = {}
+        self._last: Neighbour | None = None  # what reading the last blob left for the next
 
     def roadmaps(self, blobs: Sequence[str], path: str) -> list[Roadmap]:
         """The records of each blob, in order; one cat-file process for all new ones."""
@@ -127,7 +129,9 @@ class Versions:
     def _parse(self, blob: git.Blob, path: str) -> Roadmap:
         if blob.hash not in self._parsed:
             text = _text(blob.data, f"{path}@{blob.hash[:7]}")
-            self._parsed[blob.hash] = parse(text, path, self.settings)
+            source, self._last = self._last, None  # spent even when the read fails
+            roadmap, self._last = parse_reusing(text, path, self.settings, source)
+            self._parsed[blob.hash] = roadmap
         return self._parsed[blob.hash]
 
     def texts_at(self, revisions: Sequence[str], path: str) -> list[str | None]:

@@ -8,7 +8,7 @@ import pytest
 from conftest import GOMLX, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import roadmaps
+from strategies import edits, roadmaps
 
 from roadmaplint.engine import check_roadmap, check_text
 from roadmaplint.errors import RoadmapError
@@ -20,47 +20,6 @@ sys.path.insert(0, str(REPO / "bench"))
 from generate import generate
 
 SETTINGS = Settings()
-# What people type, paste and delete while editing a roadmap, the awkward cases included.
-PIECES = (
-    "x",
-    "\n",
-    " ",
-    "ready",
-    "redy",
-    "- **Status:** in_progress\n",
-    "  - **Depends on:** MODEL-1, GRAPH-9\n",
-    "- **Stauts:** idea\n",
-    "```python\n",
-    "```\n",
-    "~~~\n",
-    "## [MODEL-9] Pasted item\n",
-    "## ",
-    "# Section\n",
-    "<!-- roadmaplint-disable RL201 -->\n",
-    "<!-- ",
-    "-->",
-    "1. **DRI:** @ana\n",
-    "* ",
-    "> ",
-    "    ",
-    "---\n",
-    "===\n",
-    "\r\n",
-    "[link]: https://example.com\n",
-    "<details>\n",
-    "| a | b |\n",
-    "- [x] ",
-    "é😀",
-)
-
-
-@st.composite
-def edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
-    """Where to edit: mostly inside a line of the text, sometimes across lines."""
-    start = draw(st.integers(0, len(text)))
-    length = draw(st.sampled_from([0, 0, 0, 1, 2, 8, 40, 200]))
-    piece = draw(st.sampled_from(("", *PIECES)))
-    return start, min(len(text), start + length), piece
 
 
 def documents() -> st.SearchStrategy[str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 import re
+import subprocess
 from collections.abc import AsyncIterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 import pytest_lsp
-from conftest import GOMLX
+from conftest import FIXTURES, GOMLX, installed_command
 from lsp_helpers import (
     SERVER,
     apply,
@@ -26,6 +28,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from roadmaplint.engine import check_text
+from roadmaplint.parse import parse
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 
@@ -79,6 +82,29 @@ async def test_gomlx_diagnostics_exactly(client: LanguageClient, tmp_path: Path)
         assert rule is not None and diagnostic.source == "roadmaplint"
         assert diagnostic.code_description is not None
         assert diagnostic.code_description.href == rule_url(rule)
+        assert_resolves(diagnostic.code_description.href, rule.code)
+
+
+def assert_resolves(link: str, code: str) -> None:
+    """The link names an existing file, and a heading there about the rule makes its anchor
+    (as GitHub and editors' markdown previews make anchors from heading text)."""
+    from urllib.parse import unquote, urlsplit
+
+    from markdown_it import MarkdownIt
+
+    parts = urlsplit(link)
+    assert parts.scheme == "file" and parts.fragment, link
+    document = Path(unquote(parts.path))
+    assert document.is_file(), link
+    tokens = MarkdownIt("commonmark").parse(document.read_text(encoding="utf-8"))
+    anchors: dict[str, str] = {}
+    for opening, inline in pairwise(tokens):
+        if opening.type == "heading_open":
+            text = "".join(child.content for child in inline.children or [])
+            slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+            anchors[slug] = text
+    assert parts.fragment in anchors, link
+    assert anchors[parts.fragment].startswith(f"{code} "), anchors[parts.fragment]
 
 
 async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_path: Path) -> None:
@@ -145,6 +171,87 @@ async def test_every_quick_fix_applied(client: LanguageClient, tmp_path: Path) -
     assert "RL401" not in {f.code for f in check_text(applied(text, overview, path))}
 
 
+def cli_fix(text: str, folder: Path) -> str:
+    """What the installed `roadmaplint fix` writes for ``text``."""
+    folder.mkdir()
+    path = folder / "ROADMAP.md"
+    path.write_bytes(text.encode("utf-8"))
+    done = subprocess.run(
+        [installed_command(), "fix", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return path.read_bytes().decode("utf-8")
+
+
+async def stray_list_actions(
+    client: LanguageClient, path: Path, text: str
+) -> list[types.CodeAction]:
+    stray = next(d for d in await open_document(client, path, text) if d.code == "RL108")
+    return [a for a in await actions_for(client, path, stray) if a.title.startswith("Indent")]
+
+
+async def test_the_stray_list_repair_is_the_one_fix_writes(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    raw = (FIXTURES / "gomlx-TODO-e9f81d3.md").read_text(encoding="utf-8")
+    fixed = cli_fix(raw, tmp_path / "raw")  # the stray list indented, the overview regenerated
+    # The same document with only the stray list left to repair: fix then indents, no more.
+    stray_lines = {line for found in parse(raw).stray_lists for line, _ in found.reindent}
+    assert stray_lines
+    raw_lines, fixed_lines = raw.splitlines(keepends=True), fixed.splitlines(keepends=True)
+    only_stray = "".join(
+        raw_lines[number - 1] if number in stray_lines else line
+        for number, line in enumerate(fixed_lines, 1)
+    )
+    assert only_stray != fixed and cli_fix(only_stray, tmp_path / "stray") == fixed
+    path = roadmap_in(tmp_path)
+    [action] = await stray_list_actions(client, path, only_stray)
+    assert action.title == "Indent the stray list like the document" and action.is_preferred
+    assert action.diagnostics and action.diagnostics[0].code == "RL108"
+    repaired = applied(only_stray, action, path)
+    assert repaired == fixed
+    assert "RL108" not in {f.code for f in check_text(repaired)}
+    # On the file as committed the action is the stray-list part of what fix writes.
+    [action] = await stray_list_actions(client, path, raw)
+    repaired = applied(raw, action, path)
+    assert "RL108" not in {f.code for f in check_text(repaired)}
+    assert cli_fix(repaired, tmp_path / "repaired") == fixed
+    assert [line.lstrip(" ") for line in repaired.splitlines()] == [
+        line.lstrip(" ") for line in raw.splitlines()
+    ]
+    overview = next(a for a in await every_action(client, path) if a.title.startswith("Regen"))
+    assert applied(raw, overview, path).splitlines()[:20] == raw.splitlines()[:20]
+
+
+async def every_action(client: LanguageClient, path: Path) -> list[types.CodeAction]:
+    """Every action offered on the whole (open) document."""
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(path.as_uri()),
+            range=types.Range(types.Position(0, 0), types.Position(10**6, 0)),
+            context=types.CodeActionContext(diagnostics=[]),
+        )
+    )
+    return [action for action in result or [] if isinstance(action, types.CodeAction)]
+
+
+async def test_no_stray_list_repair_where_fix_refuses_it(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    lines = GOMLX_TEXT.splitlines(keepends=True)
+    group = lines.index("  ## P0 (Critical)\n")  # the overview's first group, now at column 1
+    text = "".join([*lines[:group], "## P0 (Critical)\n", "- MODEL-1\n", *lines[group + 2 :]])
+    (tmp_path / "ROADMAP.md").write_text(text, encoding="utf-8")
+    refused = subprocess.run(
+        [installed_command(), "fix", str(tmp_path / "ROADMAP.md")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "reach into a generated section" in refused.stderr + refused.stdout
+    assert await stray_list_actions(client, roadmap_in(tmp_path), text) == []
+
+
 async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path: Path) -> None:
     path = roadmap_in(tmp_path)
     text = GOMLX_TEXT + "\n# Dependency Graph\n\n```mermaid\nflowchart LR\n```\n"
@@ -168,6 +275,25 @@ async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path:
     from roadmaplint.fix import fix_text
 
     assert formatted == fix_text(text).text
+    document = types.TextDocumentIdentifier(path.as_uri())
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(document))
+    generated = [
+        (symbol.name, symbol.kind, symbol.range.start.line + 1, symbol.range.end.line + 1)
+        for symbol in symbols or []
+        if isinstance(symbol, types.DocumentSymbol)
+        and symbol.kind in (types.SymbolKind.Array, types.SymbolKind.Struct)
+    ]
+    lines = text.splitlines()
+    stripped = [line.strip() for line in lines]
+    overview = stripped.index("# Priority Overview") + 1
+    graph = stripped.index("# Dependency Graph") + 1
+    assert generated == [
+        ("Priority Overview", types.SymbolKind.Array, overview, graph - 2),
+        ("Dependency Graph", types.SymbolKind.Struct, graph, len(lines)),
+    ]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(document))
+    spans = {(fold.start_line + 1, fold.end_line + 1) for fold in folds or []}
+    assert {(overview, graph - 2), (graph, len(lines))} <= spans
 
 
 async def complete(

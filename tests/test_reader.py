@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, LEGENDS, findings, installed_command, item, roadmap
 
 from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse, read_item_lines
+from roadmaplint.parse import parse, read_item_lines, split_lines
 from roadmaplint.settings import Settings
 
 IDS = ["MODEL-1", "SSQ-001", "ARK1", "BB-BL1", "BB-ENV1", "ROAD-C01", "API_V2-10"]
@@ -410,23 +410,25 @@ def test_reading_one_item_alone_equals_the_full_parse(name: str) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8")
     parsed = parse(text)
     for found in parsed.items:
+        first, last = found.position.line, found.end_line
         alone = read_item_lines(
-            text,
-            found.position.line,
-            found.end_line,
+            "".join(split_lines(text)[first - 1 : last]),
+            first,
             section=found.section,
             references=parsed.references,
         )
-        assert alone == found
+        assert alone is not None and alone.item == found
+        assert alone.blocks == tuple(b for b in parsed.blocks if first <= b.line <= last)
+        assert alone.comments == tuple(c for c in parsed.comments if first <= c.line <= last)
 
 
 def test_reading_one_item_alone_in_every_shape() -> None:
     for text in (ARK, document("### SSQ-001 — Queue", body="**Status:** ready\nOwner: @ana\n")):
         parsed = parse(text)
         for found in parsed.items:
-            assert (
-                read_item_lines(text, found.position.line, found.end_line, section=found.section)
-                == found
-            )
+            first, last = found.position.line, found.end_line
+            item_text = "".join(split_lines(text)[first - 1 : last])
+            alone = read_item_lines(item_text, first, section=found.section)
+            assert alone is not None and alone.item == found
     # a range that is not one item
-    assert read_item_lines(ARK, 3, 14) is None
+    assert read_item_lines("".join(split_lines(ARK)[2:14]), 3) is None

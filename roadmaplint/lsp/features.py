@@ -20,7 +20,7 @@ from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
 from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
-from roadmaplint.model import Field, Item, Position
+from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
@@ -113,6 +113,7 @@ def diagnostics(document: Document) -> list[types.Diagnostic]:
 def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
     finding = located.finding
     rule = find_rule(finding.code)
+    link = rule_url(rule) if rule else None
     tags = [types.DiagnosticTag.Unnecessary] if finding.code == "RL901" else None
     return types.Diagnostic(
         range=document.range(located.start, located.end),
@@ -123,7 +124,7 @@ def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
             else types.DiagnosticSeverity.Warning
         ),
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(rule)) if rule else None,
+        code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
         tags=tags,
     )
@@ -173,6 +174,9 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
         actions.extend(_replacements(document, located))
     codes = {located.finding.code for located in here}
     actions.extend(_regenerations(document, codes))
+    for located in here:
+        if located.finding.code == "RL108":
+            actions.extend(_stray_list_repair(document, located))
     for located in here:
         actions.append(_suppression(document, located))
     return actions
@@ -249,6 +253,21 @@ def _item_of(document: Document, finding: Finding) -> Item | None:
     return None
 
 
+def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
+    """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
+    from roadmaplint.fix import stray_list_repair
+
+    try:
+        result = stray_list_repair(document.text, document.roadmap.path, document.settings)
+    except RoadmapError:
+        return
+    if result.changed:
+        edits = [(edit.start, edit.end, edit.replacement) for edit in result.edits]
+        yield _action(
+            document, "Indent the stray list like the document", edits, located, preferred=True
+        )
+
+
 def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAction]:
     wanted = {
         "overview": bool(codes & {"RL401", "RL402"}),
@@ -256,7 +275,7 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
     }
     if not any(wanted.values()):
         return
-    hunks = _fix_hunks(document)
+    hunks = _fix_hunks(document, stray_lists=False)
     titles = {
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
@@ -266,12 +285,18 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
             yield _action(document, titles[part], edits, preferred=True)
 
 
-def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
+def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
+    """The edits `roadmaplint fix` makes, line by line (none when fix refuses); without
+    the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
     from roadmaplint.fix import fix_text
 
     try:
-        result = fix_text(document.text, document.roadmap.path, document.settings)
+        result = fix_text(
+            document.text,
+            document.roadmap.path,
+            document.settings,
+            repair_stray_lists=stray_lists,
+        )
     except RoadmapError:
         return []
     if result.refused or not result.changed:
@@ -603,39 +628,24 @@ def document_symbols(document: Document) -> list[types.DocumentSymbol]:
                     ),
                 )
             )
-    for overview in roadmap.overviews:
-        region = overview.region
-        name = document.settings.overview_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Array,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
-    for graph in roadmap.graph_sections:
-        region = graph.region
-        name = document.settings.graph_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Struct,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
+    for region, name, kind in _generated_regions(document):
+        first = region.heading.line
+        symbols.append((first, _symbol(document, name, None, kind, first, region.body_end)))
     return [symbol for _, symbol in sorted(symbols, key=lambda pair: pair[0])]
+
+
+def _generated_regions(document: Document) -> list[tuple[Region, str, types.SymbolKind]]:
+    """The generated sections as (region, heading name, symbol kind)."""
+    roadmap, settings = document.roadmap, document.settings
+    found = [
+        (overview.region, settings.overview_heading, types.SymbolKind.Array)
+        for overview in roadmap.overviews
+    ]
+    found += [
+        (graph.region, settings.graph_heading, types.SymbolKind.Struct)
+        for graph in roadmap.graph_sections
+    ]
+    return found
 
 
 def _symbol(
@@ -657,9 +667,8 @@ def folding_ranges(document: Document) -> list[types.FoldingRange]:
     roadmap = document.roadmap
     spans = [(item.position.line, item.end_line) for item in roadmap.items]
     spans += [(section.position.line, section.end_line) for section in roadmap.sections]
-    spans += [(found.region.heading.line, found.region.body_end) for found in roadmap.overviews]
     spans += [
-        (found.region.heading.line, found.region.body_end) for found in roadmap.graph_sections
+        (region.heading.line, region.body_end) for region, _, _ in _generated_regions(document)
     ]
     return [
         types.FoldingRange(start_line=first - 1, end_line=last - 1)

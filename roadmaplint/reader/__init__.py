@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import (
+    Block,
+    Comment,
     GraphSection,
     Item,
     Legend,
@@ -35,6 +39,7 @@ from roadmaplint.reader.blocks import (
     markdown,
     read_blocks,
     repaired,
+    scan_blocks,
     split_lines,
     with_uncovered_text,
 )
@@ -58,6 +63,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import configured_legend, read_legend
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
@@ -71,8 +77,11 @@ __all__ = [
     "DEPENDS_ON",
     "Dialect",
     "InlineText",
+    "ItemLines",
+    "Neighbour",
     "normalize_key",
     "parse",
+    "parse_reusing",
     "read_item_lines",
     "split_dependencies",
     "split_lines",
@@ -94,23 +103,64 @@ def parse(
     reference definitions made above such a rest, which inline links in it use.
     """
     settings = settings or Settings()
-    # The parse allocates hundreds of thousands of tokens and records and makes no
-    # reference cycles: the cyclic garbage collector would only rescan them, again
-    # and again (a quarter of the time on a large roadmap).
+    with _without_cyclic_gc():
+        body, lines = _body_lines(text)
+        first = read_blocks(body, path, lines, references)
+        dialect = Dialect.from_settings(settings)
+        return _records(text, path, dialect, first, continued, references)
+
+
+def parse_reusing(
+    text: str, path: str, settings: Settings | None, source: Neighbour | None
+) -> tuple[Roadmap, Neighbour]:
+    """``parse(text, path, settings)``, reading the lines it shares with a neighbouring
+    version from that version's tokens (``source``, from an earlier call; spent by this
+    one), and what this version leaves for its own neighbour.
+
+    For a diff or a history, where each version is the one before with a few items
+    changed: the records are exactly ``parse``'s (tests compare them), at the cost of
+    tokenizing only the changed lines. See ``reader/reuse.py`` for why that holds.
+    """
+    with _without_cyclic_gc():
+        body, lines = _body_lines(text)
+        items = Items(Dialect.from_settings(settings or Settings()), {})
+        if source is None:
+            first = read_blocks(body, path, lines)
+        else:
+            tokens, env = reuse_tokens(body, lines, source, items.taken)
+            first = scan_blocks(tokens, env, path, lines)
+            items.neighbour = source.items
+        items.references = {
+            found.label: (found.url, found.title) for found in link_references(first.env)
+        }
+        roadmap = _records(text, path, items.dialect, first, memo=items)
+        return roadmap, neighbour(body, lines, first.tokens, first.headings, items)
+
+
+def _body_lines(text: str) -> tuple[str, list[str]]:
+    body = text[1:] if text.startswith(BOM) else text
+    return body, split_lines(body)
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Reading allocates many tokens and records and makes no reference cycles: the cyclic
+    garbage collector would only rescan them, and everything the process holds, again
+    and again (a quarter of the time of a large roadmap's parse)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _records(text, path, Dialect.from_settings(settings), continued, references)
+        yield
     finally:
         if collecting:
             gc.enable()
 
 
 def _read_repaired(
-    body: str, path: str, lines: list[str], references: Sequence[LinkReference]
+    first: Blocks, path: str, lines: list[str], references: Sequence[LinkReference]
 ) -> tuple[Blocks, tuple[StrayList, ...]]:
     """The blocks of the text as if every stray list were indented like the document."""
-    blocks = read_blocks(body, path, lines, references)
+    blocks = first
     strays: list[StrayList] = []
     for _ in range(MAX_REPAIRS):
         found = find_stray_lists(blocks, lines)
@@ -125,13 +175,20 @@ def _records(
     text: str,
     path: str,
     dialect: Dialect,
-    continued: bool,
-    references: Sequence[LinkReference],
+    first: Blocks,
+    continued: bool = False,
+    references: Sequence[LinkReference] = (),
+    memo: Items | None = None,
 ) -> Roadmap:
+    """The records of ``text``, whose blocks as markdown-it reads them are ``first``
+    (``first.lines`` are the text's lines, without a byte order mark). ``memo``:
+    the items a neighbouring version read, to take instead of reading them again,
+    and where this read's items are noted for the next."""
     bom = text.startswith(BOM)
-    body = text[1:] if bom else text
-    lines = split_lines(body)
-    blocks, strays = _read_repaired(body, path, lines, references)
+    lines = first.lines
+    blocks, strays = _read_repaired(first, path, lines, references)
+    if memo is not None and strays:
+        memo.reusable = False  # the items are read from other tokens than ``first``'s
     tokens = blocks.tokens
     inline = InlineText(markdown(), blocks.env)
     outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued, path)
@@ -146,9 +203,15 @@ def _records(
             heading = ItemHeading(
                 part.item_id, part.title, part.section, part.position, part.heading.end
             )
-            items.append(
-                read_item(tokens, start, part.end, heading, lines, dialect, inline, bullets)
-            )
+            found = memo.earlier(start, part.end, part.section) if memo else None
+            if found is None:
+                marks: Counter[str] = Counter()
+                item = read_item(tokens, start, part.end, heading, lines, dialect, inline, marks)
+                found = ReadItem(start, part.end, item, marks)
+            bullets.update(found.bullets)
+            items.append(found.item)
+            if memo is not None:
+                memo.add(found)
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key not in legends:
@@ -259,45 +322,96 @@ def _graph(tokens: list[Token], part: Part, lines: list[str], outline: Outline) 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ItemLines:
+    """One item read from its own lines, with the records its lines hold besides it
+    (line numbers of the whole text, as a full ``parse`` records them)."""
+
+    item: Item
+    blocks: tuple[Block, ...]  # the top-level blocks of the item's lines
+    comments: tuple[Comment, ...]  # the HTML comments in them
+
+
 def read_item_lines(
-    text: str,
+    item_text: str,
     first_line: int,
-    last_line: int,
     settings: Settings | None = None,
     *,
     section: str | None = None,
     references: Sequence[LinkReference] = (),
-) -> Item | None:
-    """Read the item whose heading is on ``first_line`` and that ends on ``last_line``
-    (1-based, inclusive) of ``text``, without reading the rest of the document.
+    heading_after: bool = False,
+) -> ItemLines | None:
+    """Read one item from its own lines, ``item_text``, without the rest of the document:
+    its heading is on line ``first_line`` of the document, and the item ends with the
+    last line of ``item_text``.
 
     This is the incremental re-read (for an editor, after an edit inside one item):
     the lines are tokenized alone, and the item is built by ``fields.read_item``,
     the very function the full ``parse`` calls for every item, with line numbers
-    and positions of the whole text. So ``read_item_lines(text, a, b)`` equals the
-    item a full ``parse(text)`` reads at ``a`` whenever that item spans ``a..b``
-    (a property the tests check). ``section`` is the item's section (the outline
-    around the item is not read); ``references`` are the document's link reference
-    definitions (``Roadmap.references`` of a full parse), which inline text depends on.
-    Returns None when ``first_line`` is not an item heading at the top of the range.
+    and positions of the whole document. So ``read_item_lines(lines a..b, a).item``
+    equals the item a full ``parse(text)`` reads at ``a`` whenever that item spans
+    ``a..b`` (a property the tests check). ``section`` is the item's section (the
+    outline around the item is not read); ``references`` are the document's link
+    reference definitions (``Roadmap.references`` of a full parse), which inline text
+    depends on. ``heading_after``: the last line of ``item_text`` is not the item's but
+    the heading that ends it in the document; it is read along, and must still read as
+    a heading of its own (an unclosed fence or an open list in the item would swallow it).
+
+    Returns None when the lines are not one item and nothing else: the first line is
+    not an item heading, another heading of the outline starts among the item's lines,
+    a comment runs past them, or a list in them is a stray list (RL108), which the full
+    read repairs before reading.
     """
-    dialect = Dialect.from_settings(settings or Settings())
-    body = text[1:] if text.startswith(BOM) else text
-    lines = split_lines(body)
-    # Blank lines stand in for the rest, so that markdown-it's line maps are the document's.
-    padded = "".join("\n" for _ in range(first_line - 1)) + "".join(
-        lines[first_line - 1 : last_line]
-    )
-    blocks = read_blocks(padded, "", lines, references)
+    with _without_cyclic_gc():
+        return _item_lines(
+            item_text,
+            first_line,
+            Dialect.from_settings(settings or Settings()),
+            section,
+            references,
+            heading_after,
+        )
+
+
+def _item_lines(
+    item_text: str,
+    first_line: int,
+    dialect: Dialect,
+    section: str | None,
+    references: Sequence[LinkReference],
+    heading_after: bool,
+) -> ItemLines | None:
+    if first_line == 1 and item_text.startswith(BOM):
+        item_text = item_text[1:]
+    own = split_lines(item_text)
+    last_line = first_line + len(own) - (2 if heading_after else 1)
+    if first_line < 1 or last_line < first_line:
+        return None
+    # Empty lines stand in for the rest of the document (never read), so that the
+    # records carry the document's line numbers.
+    lines = [""] * (first_line - 1) + own
+    blocks = read_blocks(item_text, "", lines, references, first_line)
     if not blocks.headings or blocks.headings[0].line != first_line:
         return None
+    if find_stray_lists(blocks, lines):
+        return None
     inline = InlineText(markdown(), blocks.env)
-    heading = blocks.headings[0]
     outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
-    part = outline.parts[0]
-    if part.kind != ITEM or len(outline.parts) > 1:
-        return None  # not one item: its heading is a section, or the range holds more
+    part, *others = outline.parts
+    if part.kind != ITEM or [other.heading.line for other in others] != (
+        [last_line + 1] if heading_after else []
+    ):
+        return None  # not one item: its heading is a section, or the lines hold more
+    if any(comment.end_line > last_line for comment in blocks.comments):
+        return None
+    heading = blocks.headings[0]
     found = ItemHeading(part.item_id, part.title, section, part.position, heading.end)
-    return read_item(
-        blocks.tokens, heading.index, len(blocks.tokens), found, lines, dialect, inline, Counter()
+    item = read_item(
+        blocks.tokens, heading.index, part.end, found, lines, dialect, inline, Counter()
+    )
+    top_level = [block for block in blocks.top_level if block.line <= last_line]
+    return ItemLines(
+        item,
+        with_uncovered_text(top_level, lines, first_line, last_line),
+        tuple(blocks.comments),
     )

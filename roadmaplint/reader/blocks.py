@@ -93,6 +93,7 @@ class HeadingBlock:
 class Blocks:
     tokens: list[Token]
     env: dict[str, Any]
+    lines: list[str]  # the document's lines, with their endings
     headings: list[HeadingBlock] = field(default_factory=list)  # top-level ones
     # Headings inside a list or block quote, with the index of the top-level block holding them.
     nested: list[tuple[HeadingBlock, int]] = field(default_factory=list)
@@ -101,19 +102,41 @@ class Blocks:
 
 
 def read_blocks(
-    body: str, path: str, lines: list[str], references: Sequence[LinkReference] = ()
+    body: str,
+    path: str,
+    lines: list[str],
+    references: Sequence[LinkReference] = (),
+    first_line: int = 1,
 ) -> Blocks:
     """One pass over markdown-it's tokens of ``body``; ``lines`` are the document's own
-    lines (the same line breaks) and ``references`` definitions made above ``body``."""
-    md = markdown()
+    lines (the same line breaks) and ``references`` definitions made above ``body``.
+    ``body`` starts on line ``first_line`` of the document (its tokens' line maps are
+    moved there)."""
+    tokens, env = tokenize(body, references)
+    if first_line != 1:
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + first_line - 1, token.map[1] + first_line - 1]
+    return scan_blocks(tokens, env, path, lines)
+
+
+def tokenize(
+    body: str, references: Sequence[LinkReference] = ()
+) -> tuple[list[Token], dict[str, Any]]:
+    """markdown-it's block tokens of ``body`` and its env (the link reference definitions)."""
     env: dict[str, Any] = {}
     if references:
         env["references"] = {
             found.label: {"href": found.url, "title": found.title, "map": None}
             for found in references
         }
-    tokens = md.parse(body, env)
-    blocks = Blocks(tokens, env)
+    return markdown().parse(body, env), env
+
+
+def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list[str]) -> Blocks:
+    """The one pass over a document's tokens: headings, nested headings, comments, blocks."""
+    md = markdown()
+    blocks = Blocks(tokens, env, lines)
     top_level = blocks.top_level
     # markdown-it-py silently skips the rest of the document inside a container
     # opened at its nesting limit: refuse instead of reading half a file.
@@ -164,15 +187,19 @@ def last_written_line(end: int, lines: list[str]) -> int:
     return line
 
 
-def with_uncovered_text(blocks: list[Block], lines: list[str]) -> tuple[Block, ...]:
-    """The blocks, with an ``other`` block for each run of written lines no token covers.
+def with_uncovered_text(
+    blocks: list[Block], lines: list[str], first: int = 1, last: int | None = None
+) -> tuple[Block, ...]:
+    """The blocks, with an ``other`` block for each run of written lines no token covers
+    (among lines ``first`` to ``last``, 1-based; by default all of them).
 
     markdown-it emits no token for link reference definitions; without these the
     blocks would not account for every line the user wrote.
     """
     finished: list[Block] = []
-    covered = 0  # the last line accounted for
-    for block in [*blocks, Block("end", len(lines) + 1, len(lines) + 1)]:
+    covered = first - 1  # the last line accounted for
+    end = (len(lines) if last is None else last) + 1
+    for block in [*blocks, Block("end", end, end)]:
         run_start = run_end = 0
         for line in range(covered + 1, block.line):
             if lines[line - 1].strip():
