@@ -357,7 +357,11 @@ def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
 ) -> tuple[int, str]:
     key = normalize_key(change.name)
-    nearest = sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    nearest = (
+        []
+        if item.fields
+        else sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
     line = place.style.line(change.name, change.value)
     if not item.fields:
