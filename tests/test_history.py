@@ -510,14 +510,29 @@ def test_legend_entries_and_sections_added_removed_renamed() -> None:
     from jsonschema.validators import validator_for
 
     from roadmaplint.diff import diff_roadmaps as semantic_diff
-    from roadmaplint.diffreport import FileDiff
+    from roadmaplint.diffreport import FileDiff, render_markdown, render_text
     from roadmaplint.diffreport import document as json_document
 
     schema = json.loads(
         (REPO / "roadmaplint" / "schemas" / "diff.schema.json").read_text(encoding="utf-8")
     )
-    shown = json_document([FileDiff("R.md", "a", "b", semantic_diff(parse(BASE), parse(changed)))])
-    assert list(validator_for(schema)(schema).iter_errors(shown)) == []
+    files = [FileDiff("R.md", "a", "b", semantic_diff(parse(BASE), parse(changed)))]
+    assert list(validator_for(schema)(schema).iter_errors(json_document(files))) == []
+    assert render_text(files) == (
+        "R.md: a → b\n  added    RES-1  Study\n  removed  Status Legend: blocked\n"
+        "  added    Status Legend: review\n  renamed  section Models (was Modeling)\n"
+        "  added    section Research\n  1 added, 2 legend entries, 2 sections.\n"
+    )
+    assert render_markdown(files).splitlines()[4:] == [
+        "| Item | Change | Before | After |",
+        "| --- | --- | --- | --- |",
+        "| RES-1 | added | | Study |",
+        "| | Status Legend | blocked |  |",
+        "| | Status Legend |  | review |",
+        "| | section renamed | Modeling | Models |",
+        "| | section added |  | Research |",
+        "",
+    ]
 
 
 def test_diff_of_two_files_needs_no_git(
