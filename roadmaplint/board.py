@@ -128,9 +128,8 @@ def _counted(values: list[str | None], counts: Counter[str]) -> list[dict[str, A
 
 
 def _dri_key(item: Item, context: Context) -> str:
-    nobody = {word.lower() for word in context.settings.no_dri}
-    dri = (item.dri or "").strip()
-    return UNASSIGNED if not dri or dri.strip("_*").lower() in nobody else dri
+    """The owner a card is filtered by; unassigned as RL501 and ``list --dri`` count it."""
+    return UNASSIGNED if context.settings.is_unassigned(item.dri) else (item.dri or "").strip()
 
 
 def _dris(cards: list[dict[str, Any]]) -> list[dict[str, str]]:

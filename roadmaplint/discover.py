@@ -8,6 +8,11 @@ knows or would add (``git ls-files --cached --others --exclude-standard``), so
 .gitignore is honoured as git reads it; elsewhere the folder is walked,
 skipping hidden folders and virtual environments. Files named on the command
 line are read as given.
+
+Outside a git work tree .gitignore is not read, on purpose: ruff and ripgrep
+do the same (ruff tried honouring it there and reverted, because git's global
+excludes file then hid files unexpectedly), and reading it as git does would
+take a dependency (pathspec) for what ``exclude`` already says.
 """
 
 from __future__ import annotations

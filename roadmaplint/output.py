@@ -38,6 +38,8 @@ class _Guarded:
             raise _failed(error) from None
 
     def flush(self) -> None:
+        if self._stream.closed:
+            return  # closed by the command (the language server's, on exit): nothing to flush
         try:
             self._stream.flush()
         except BrokenPipeError:

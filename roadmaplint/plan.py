@@ -117,18 +117,10 @@ def path_to(context: Context, item_id: str) -> PathPlan:
 def external_dependency(context: Context, item: Item, name: str) -> External:
     """What ``item``'s dependency ``name``, outside this roadmap, is; another roadmap's
     item is looked up (each file read once per run)."""
-    from roadmaplint.references import cross_reference, target_path
-
-    reference = cross_reference(name, context.settings.id_pattern)
-    if reference is None:
+    other = context.cross_item(name)
+    if other is None:
         return External(name, item.id)
-    path = target_path(context.roadmap.path, reference)
-    other = context.other_roadmap(path)
-    if isinstance(other, str):
-        return External(name, item.id, path, reference.item_id, problem=other)
-    found = next((one for one in other.items if one.id == reference.item_id), None)
-    problem = None if found else f"no item {reference.item_id} in {reference.path}"
-    return External(name, item.id, path, reference.item_id, found, problem)
+    return External(name, item.id, other.path, other.item_id, other.item, other.problem)
 
 
 def critical_path(context: Context) -> tuple[Item, ...]:

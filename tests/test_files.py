@@ -158,7 +158,12 @@ def test_ids_are_per_file(two: Path) -> None:
 
 def test_a_dependency_on_another_roadmaps_item(two: Path) -> None:
     write(two, "web/ROADMAP.md", web_roadmap(depends="../core/ROADMAP.md#CORE-2, Go 1.26"))
-    assert cli("check", "--strict", cwd=two).returncode == 0
+    # RL306 reads the other roadmap's status: WEB-1 is ready, but CORE-2 is not done.
+    assert cli("check", "--strict", cwd=two).stdout.splitlines() == [
+        "web/ROADMAP.md:28:19: warning: RL306 WEB-1 is ready but depends on "
+        "../core/ROADMAP.md#CORE-2, which is ready, not done",
+        "Found 0 errors and 1 warning.",
+    ]
     drawn = cli("graph", cwd=two)
     assert "core_ROADMAP_md_CORE_2 --> web_ROADMAP_md_WEB_1" in drawn.stdout
     assert 'x_Go_1_26(["Go 1.26"])' in drawn.stdout
@@ -185,6 +190,28 @@ def test_a_dependency_on_another_roadmaps_item(two: Path) -> None:
     )
 
 
+def test_done_and_ready_items_wait_for_another_roadmaps_items(two: Path) -> None:
+    done_web = web_roadmap(depends="../core/ROADMAP.md#CORE-2").replace(
+        "**Status:** ready", "**Status:** done", 1
+    )
+    write(two, "web/ROADMAP.md", done_web)
+    for args in ((), ("web",), ("web/ROADMAP.md", "core/ROADMAP.md")):
+        checked = cli("check", "--select", "RL304,RL306", *args, cwd=two)
+        assert checked.returncode == 1, args
+        assert checked.stdout.splitlines()[0] == (
+            "web/ROADMAP.md:28:19: error: RL304 WEB-1 is done but depends on "
+            "../core/ROADMAP.md#CORE-2, which is ready; finish ../core/ROADMAP.md#CORE-2 "
+            "first or reopen WEB-1"
+        )
+    finished = cli("set", "CORE-2", "--status", "done", "core/ROADMAP.md", cwd=two)
+    assert finished.returncode == 0, finished.stderr
+    assert cli("check", "--strict", cwd=two).returncode == 0
+    # A file that cannot be read is RL301's finding alone, not a status to compare.
+    write(two, "web/ROADMAP.md", done_web.replace("../core/", "../cor/"))
+    checked = cli("check", "--select", "RL301,RL304,RL306", "web", cwd=two).stdout
+    assert [line.split()[2] for line in checked.splitlines()[:-1]] == ["RL301"]
+
+
 def test_git_decides_what_is_ignored(two: Path) -> None:
     git("init", "-q", cwd=two)
     write(two, ".gitignore", "build/\n")
@@ -205,6 +232,15 @@ def test_outside_git_hidden_folders_and_environments_are_skipped(two: Path) -> N
     write(two, "pyproject.toml", '[tool.roadmaplint]\ninclude = ["**/ROADMAP.md", "plans/*.md"]\n')
     counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
     assert counted["files"] == ["core/ROADMAP.md", "plans/team-roadmap.md", "web/ROADMAP.md"]
+
+
+def test_outside_git_gitignore_is_not_read_and_exclude_is(two: Path) -> None:
+    # As with ruff and ripgrep: without a git repository, .gitignore means nothing.
+    write(two, ".gitignore", "web/\n")
+    counted = json.loads(cli("stats", "--format", "json", cwd=two).stdout)
+    assert counted["files"] == ["core/ROADMAP.md", "web/ROADMAP.md"]
+    write(two, ".roadmaplint.toml", 'exclude = ["web"]\n')
+    assert cli("stats", cwd=two).stdout.splitlines()[0] == "2 items in core/ROADMAP.md"
 
 
 def test_a_folder_argument_is_searched_the_same_way(two: Path) -> None:

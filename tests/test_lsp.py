@@ -6,6 +6,7 @@ import random
 import re
 import subprocess
 from collections.abc import AsyncIterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,29 @@ async def test_gomlx_diagnostics_exactly(client: LanguageClient, tmp_path: Path)
         assert rule is not None and diagnostic.source == "roadmaplint"
         assert diagnostic.code_description is not None
         assert diagnostic.code_description.href == rule_url(rule)
+        assert_resolves(diagnostic.code_description.href, rule.code)
+
+
+def assert_resolves(link: str, code: str) -> None:
+    """The link names an existing file, and a heading there about the rule makes its anchor
+    (as GitHub and editors' markdown previews make anchors from heading text)."""
+    from urllib.parse import unquote, urlsplit
+
+    from markdown_it import MarkdownIt
+
+    parts = urlsplit(link)
+    assert parts.scheme == "file" and parts.fragment, link
+    document = Path(unquote(parts.path))
+    assert document.is_file(), link
+    tokens = MarkdownIt("commonmark").parse(document.read_text(encoding="utf-8"))
+    anchors: dict[str, str] = {}
+    for opening, inline in pairwise(tokens):
+        if opening.type == "heading_open":
+            text = "".join(child.content for child in inline.children or [])
+            slug = re.sub(r"[^\w\- ]", "", text.lower()).replace(" ", "-")
+            anchors[slug] = text
+    assert parts.fragment in anchors, link
+    assert anchors[parts.fragment].startswith(f"{code} "), anchors[parts.fragment]
 
 
 async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_path: Path) -> None:
@@ -251,6 +275,25 @@ async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path:
     from roadmaplint.fix import fix_text
 
     assert formatted == fix_text(text).text
+    document = types.TextDocumentIdentifier(path.as_uri())
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(document))
+    generated = [
+        (symbol.name, symbol.kind, symbol.range.start.line + 1, symbol.range.end.line + 1)
+        for symbol in symbols or []
+        if isinstance(symbol, types.DocumentSymbol)
+        and symbol.kind in (types.SymbolKind.Array, types.SymbolKind.Struct)
+    ]
+    lines = text.splitlines()
+    stripped = [line.strip() for line in lines]
+    overview = stripped.index("# Priority Overview") + 1
+    graph = stripped.index("# Dependency Graph") + 1
+    assert generated == [
+        ("Priority Overview", types.SymbolKind.Array, overview, graph - 2),
+        ("Dependency Graph", types.SymbolKind.Struct, graph, len(lines)),
+    ]
+    folds = await client.text_document_folding_range_async(types.FoldingRangeParams(document))
+    spans = {(fold.start_line + 1, fold.end_line + 1) for fold in folds or []}
+    assert {(overview, graph - 2), (graph, len(lines))} <= spans
 
 
 async def complete(
@@ -501,3 +544,25 @@ async def test_the_configuration_decides_which_files_are_roadmaps(
     draft = await open_document(client, tmp_path / "docs" / "drafts" / "TODO.md", GOMLX_TEXT)
     roadmap = await open_document(client, tmp_path / "ROADMAP.md", GOMLX_TEXT)
     assert draft == [] and roadmap == []  # excluded, and not included
+
+
+async def test_rename_leaves_a_stray_list_as_the_command_does(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Like `roadmaplint rename`, the editor's rename changes the ID and the overview, and
+    leaves the stray list (RL108) at column 1."""
+    text = (
+        "  # Roadmap\n\n  ## Status Legend\n\n  - `idea` – not scoped yet\n\n"
+        "  ## Priority Legend\n\n  - `P1` – important\n\n  # Core\n\n"
+        "## Notes\n\n- a stray note, written at column 1\n\n"
+        "  ## [CORE-1] Parser\n\n  - **DRI:** @ana\n  - **Status:** idea\n"
+        "  - **Priority:** P1\n\n  # Priority Overview\n\n  ## P1\n  - CORE-1\n"
+    )
+    path = roadmap_in(tmp_path)
+    await open_document(client, path, text)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=at(text, "[CORE-1]"), new_name="CORE-7")
+    )
+    assert edit is not None and edit.changes is not None
+    assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")

@@ -68,3 +68,13 @@ def test_no_fence_swallows_the_text_after_it(document: Path) -> None:
     if document == RULES_DOC:
         for code in ("RL404", "RL501", "RL901"):  # the ones after RL404's nested fence
             assert any(heading.startswith(code) for heading in headings), code
+
+
+def test_the_wheel_carries_the_rule_reference_diagnostics_link_to() -> None:
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    hatch = config["tool"]["hatch"]["build"]["targets"]
+    # where rules_document looks inside an installed package
+    assert hatch["wheel"]["force-include"]["docs/rules.md"] == "roadmaplint/docs/rules.md"
+    assert "docs/rules.md" in hatch["sdist"]["include"]

@@ -76,3 +76,35 @@ def test_watch_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
     assert result.stderr == (
         "roadmaplint: error: --watch needs the watch extra: pip install 'roadmaplint[watch]'\n"
     )
+
+
+def _framed(*messages: dict[str, object]) -> bytes:
+    import json
+
+    out = b""
+    for message in messages:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        out += b"Content-Length: %d\r\n\r\n" % len(body) + body
+    return out
+
+
+def test_server_exits_cleanly_when_the_client_says_exit(tmp_path: Path) -> None:
+    from conftest import installed_command
+
+    session = _framed(
+        {"id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}},
+        {"method": "initialized", "params": {}},
+        {"id": 2, "method": "shutdown"},
+        {"method": "exit"},
+    )
+    result = subprocess.run(
+        [installed_command(), "server"],
+        input=session,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert b'"id": 2' in result.stdout or b'"id":2' in result.stdout  # shutdown answered
+    assert result.stderr.decode() == ""
+    assert result.returncode == 0

@@ -20,7 +20,7 @@ from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
 from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
-from roadmaplint.model import Field, Item, Position
+from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
@@ -113,6 +113,7 @@ def diagnostics(document: Document) -> list[types.Diagnostic]:
 def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
     finding = located.finding
     rule = find_rule(finding.code)
+    link = rule_url(rule) if rule else None
     tags = [types.DiagnosticTag.Unnecessary] if finding.code == "RL901" else None
     return types.Diagnostic(
         range=document.range(located.start, located.end),
@@ -123,7 +124,7 @@ def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
             else types.DiagnosticSeverity.Warning
         ),
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(rule)) if rule else None,
+        code_description=types.CodeDescription(href=link) if link else None,
         source=SOURCE,
         tags=tags,
     )
@@ -563,14 +564,17 @@ def rename(
 
 def _renamed_text(document: Document, old: str, new: str) -> str:
     """The heading and Depends on entries renamed (the one rename_edits, shared with
-    `roadmaplint rename`), then the generated sections regenerated, as rename does."""
+    `roadmaplint rename`), then the generated sections regenerated, as rename does: a
+    stray list (RL108) is left as it is, as `roadmaplint rename` leaves it."""
     from roadmaplint.fix import fix_text
     from roadmaplint.rename import rename_edits
 
     edits = rename_edits(document.roadmap, old, new, document.settings)
     renamed = apply_edits(document.text, edits)
     try:
-        fixed = fix_text(renamed, document.roadmap.path, document.settings)
+        fixed = fix_text(
+            renamed, document.roadmap.path, document.settings, repair_stray_lists=False
+        )
     except RoadmapError:
         return renamed
     return renamed if fixed.refused else fixed.text
@@ -624,39 +628,24 @@ def document_symbols(document: Document) -> list[types.DocumentSymbol]:
                     ),
                 )
             )
-    for overview in roadmap.overviews:
-        region = overview.region
-        name = document.settings.overview_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Array,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
-    for graph in roadmap.graph_sections:
-        region = graph.region
-        name = document.settings.graph_heading
-        symbols.append(
-            (
-                region.heading.line,
-                _symbol(
-                    document,
-                    name,
-                    None,
-                    types.SymbolKind.Struct,
-                    region.heading.line,
-                    region.body_end,
-                ),
-            )
-        )
+    for region, name, kind in _generated_regions(document):
+        first = region.heading.line
+        symbols.append((first, _symbol(document, name, None, kind, first, region.body_end)))
     return [symbol for _, symbol in sorted(symbols, key=lambda pair: pair[0])]
+
+
+def _generated_regions(document: Document) -> list[tuple[Region, str, types.SymbolKind]]:
+    """The generated sections as (region, heading name, symbol kind)."""
+    roadmap, settings = document.roadmap, document.settings
+    found = [
+        (overview.region, settings.overview_heading, types.SymbolKind.Array)
+        for overview in roadmap.overviews
+    ]
+    found += [
+        (graph.region, settings.graph_heading, types.SymbolKind.Struct)
+        for graph in roadmap.graph_sections
+    ]
+    return found
 
 
 def _symbol(
@@ -678,9 +667,8 @@ def folding_ranges(document: Document) -> list[types.FoldingRange]:
     roadmap = document.roadmap
     spans = [(item.position.line, item.end_line) for item in roadmap.items]
     spans += [(section.position.line, section.end_line) for section in roadmap.sections]
-    spans += [(found.region.heading.line, found.region.body_end) for found in roadmap.overviews]
     spans += [
-        (found.region.heading.line, found.region.body_end) for found in roadmap.graph_sections
+        (region.heading.line, region.body_end) for region, _, _ in _generated_regions(document)
     ]
     return [
         types.FoldingRange(start_line=first - 1, end_line=last - 1)

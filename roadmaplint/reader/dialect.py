@@ -94,6 +94,7 @@ class FieldNames:
         self._aliases = dict(dialect.aliases)
         self._known = _known_keys(dialect)
         self._keys: dict[str, str] = {}
+        self._known_names: dict[str, bool] = {}
 
     def key(self, name: str) -> str:
         found = self._keys.get(name)
@@ -103,7 +104,10 @@ class FieldNames:
         return found
 
     def is_known(self, name: str) -> bool:
-        return normalize_key(name) in self._known
+        found = self._known_names.get(name)
+        if found is None:
+            found = self._known_names[name] = normalize_key(name) in self._known
+        return found
 
 
 @lru_cache(maxsize=32)

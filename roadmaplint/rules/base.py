@@ -29,6 +29,17 @@ class GitFacts:
     now: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class CrossItem:
+    """What a ``path#ID`` dependency names: the other roadmap's item, or why it is unknown."""
+
+    path: str  # the other roadmap, normalised as other_roadmap takes it
+    item_id: str
+    written_path: str  # as the Depends on value has it, relative to this roadmap's folder
+    item: Item | None
+    problem: str | None  # the file's error, or that it holds no such item
+
+
 @dataclass
 class Context:
     """What every rule may read: the records, the settings and derived lookups."""
@@ -57,6 +68,21 @@ class Context:
             except RoadmapError as error:
                 self._others[path] = str(error).split(" (looked in ")[0]
         return self._others[path]
+
+    def cross_item(self, name: str) -> CrossItem | None:
+        """The other roadmap's item a ``path#ID`` dependency names; None for other names."""
+        from roadmaplint.references import cross_reference, target_path
+
+        reference = cross_reference(name, self.settings.id_pattern)
+        if reference is None:
+            return None
+        path = target_path(self.roadmap.path, reference)
+        other = self.other_roadmap(path)
+        if isinstance(other, str):
+            return CrossItem(path, reference.item_id, reference.path, None, other)
+        found = next((one for one in other.items if one.id == reference.item_id), None)
+        problem = None if found else f"no item {reference.item_id} in {reference.path}"
+        return CrossItem(path, reference.item_id, reference.path, found, problem)
 
     @cached_property
     def items_by_id(self) -> dict[str, Item]:

@@ -84,17 +84,28 @@ def _known_dependencies(context: Context, item: Item) -> Iterator[Item]:
             yield found
 
 
+def _dependencies_with_status(context: Context, item: Item) -> Iterator[tuple[str, Item]]:
+    """Each dependency whose status can be read, named as Depends on writes it: this
+    roadmap's items, and other roadmaps' items (``path#ID``) in files that read."""
+    for found in _known_dependencies(context, item):
+        yield found.id, found
+    for name in dict.fromkeys(item.external_deps):
+        other = context.cross_item(name)
+        if other is not None and other.item is not None and other.item is not item:
+            yield name, other.item
+
+
 def done_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.roadmap.items:
         if not statuses.is_done(item.status):
             continue
-        for dependency in _known_dependencies(context, item):
+        for name, dependency in _dependencies_with_status(context, item):
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
-                    f"{item.id} is {item.status} but depends on {dependency.id}, which is "
-                    f"{dependency.status or 'without status'}; finish {dependency.id} first "
+                    f"{item.id} is {item.status} but depends on {name}, which is "
+                    f"{dependency.status or 'without status'}; finish {name} first "
                     f"or reopen {item.id}",
                     item.id,
                 )
@@ -121,11 +132,11 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
     for item in context.roadmap.items:
         if not statuses.is_ready(item.status):
             continue
-        for dependency in _known_dependencies(context, item):
+        for name, dependency in _dependencies_with_status(context, item):
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
-                    f"{item.id} is {item.status} but depends on {dependency.id}, which is "
+                    f"{item.id} is {item.status} but depends on {name}, which is "
                     f"{dependency.status or 'without status'}, not done",
                     item.id,
                 )
@@ -231,7 +242,8 @@ RULES = (
         severity=Severity.ERROR,
         summary="A done item depends on an item that is not done.",
         why="Either the dependency is in fact finished and its status is stale, or the item "
-        "is not really done; the file contradicts itself either way.",
+        "is not really done; the file contradicts itself either way. An item of another "
+        "roadmap (`path#ID`) counts too, with the status its file gives it.",
         bad="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
         "## [MODEL-1] Import\n- **Status:** in_progress\n",
         good="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
@@ -257,7 +269,8 @@ RULES = (
         severity=Severity.WARNING,
         summary="A ready item depends on an item that is not done.",
         why="`ready` tells people they can claim the item now; with an unfinished dependency "
-        "they cannot. Mark it blocked, or finish the dependency.",
+        "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
+        "(`path#ID`) counts too, with the status its file gives it.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from roadmaplint.rules.base import Rule
 
 
@@ -114,8 +117,19 @@ def rules_reference(rules: tuple[Rule, ...], level: int = 4) -> str:
     return "\n".join(parts)
 
 
-# Where the rule reference is published; diagnostics in editors link here.
-RULES_DOCUMENT = "https://github.com/OWNER/roadmaplint/blob/main/docs/rules.md"
+@cache
+def rules_document() -> Path | None:
+    """The rule reference (docs/rules.md) as installed; diagnostics in editors link here.
+
+    The project declares no home page to link to, so the wheel carries the file
+    (pyproject's force-include puts it in the package); in a checkout it is in
+    docs/ beside the package.
+    """
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "docs" / "rules.md", package.parent / "docs" / "rules.md"):
+        if candidate.is_file():
+            return candidate
+    return None
 
 
 def rule_anchor(rule: Rule) -> str:
@@ -128,5 +142,7 @@ def rule_anchor(rule: Rule) -> str:
     )
 
 
-def rule_url(rule: Rule) -> str:
-    return f"{RULES_DOCUMENT}#{rule_anchor(rule)}"
+def rule_url(rule: Rule) -> str | None:
+    """A file URI of the rule's section in the installed reference (None without one)."""
+    document = rules_document()
+    return f"{document.as_uri()}#{rule_anchor(rule)}" if document is not None else None

@@ -55,7 +55,7 @@ def missing_definition_of_done(context: Context) -> Iterator[Report]:
 
 def done_with_open_boxes(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    lines = context.roadmap.source.splitlines()
+    lines: list[str] = []  # split only when there is something to report
     for item in context.roadmap.items:
         if not statuses.is_done(item.status):
             continue
@@ -63,6 +63,7 @@ def done_with_open_boxes(context: Context) -> Iterator[Report]:
         open_boxes = [done for done in boxes if done.checked is False]
         if not open_boxes:
             continue
+        lines = lines or context.roadmap.source.splitlines()
         first = open_boxes[0]
         text = lines[first.line - 1] if first.line <= len(lines) else ""
         column = text.find("[") + 1 if "[" in text else 1
