@@ -334,6 +334,19 @@ def _listed(values: list[str] | None) -> tuple[str, ...]:
     return _split(values) or ()
 
 
+def _filter(values: list[str] | None, option: str) -> tuple[str, ...]:
+    """A filter's values; an empty one (``--dri "$OWNER"`` with nothing in it) is refused,
+    as leaving it out would list every item."""
+    for value in values or ():
+        if not value.replace(",", "").strip():
+            hint = "; --dri unassigned lists the items nobody owns" if option == "--dri" else ""
+            raise RoadmapError(
+                f"{option} {value!r}: an empty value matches no item; "
+                f"give a value or leave {option} out{hint}"
+            )
+    return _listed(values)
+
+
 @app.command("list")
 def list_command(
     paths: Paths = None,
@@ -386,7 +399,11 @@ def list_command(
     from roadmaplint.query import Filters
 
     filters = Filters(
-        _listed(status), _listed(priority), _listed(dri), _listed(section), _listed(depends_on)
+        _filter(status, "--status"),
+        _filter(priority, "--priority"),
+        _filter(dri, "--dri"),
+        _filter(section, "--section"),
+        _filter(depends_on, "--depends-on"),
     )
     raise typer.Exit(
         run_list(_paths(paths, files), filters, sort, output_format.value, config, sys.stdout)

@@ -191,12 +191,14 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     validate_changes(roadmap, item, changes, settings)
     lines = split_lines(roadmap.source)
     plan = _Plan()
+    inserted: list[tuple[int, str]] = []
     for change in changes:
         found = item.field(normalize_key(change.name))
         if found is not None:
             _rewrite_field(plan, lines, roadmap, item, found, change)
         elif change.value.strip():
-            _insert_field(plan, lines, roadmap, item, change)
+            inserted.append(_insert_field(plan, lines, roadmap, item, change))
+    _count_on(plan, lines, item, inserted)
     if edit.title is not None:
         _retitle(plan, lines, item, edit.title)
     for entry in edit.tick:
@@ -353,9 +355,13 @@ def clear_of_suppressions(lines: list[str], index: int) -> int:
 
 def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
-) -> None:
+) -> tuple[int, str]:
     key = normalize_key(change.name)
-    nearest = sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    nearest = (
+        []
+        if item.fields
+        else sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
     line = place.style.line(change.name, change.value)
     if not item.fields:
@@ -367,28 +373,49 @@ def _insert_field(
         index = place.after.end_line
     else:
         index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
-    number = ordered_number(place.style.prefix)
-    if number is not None and counts_up([field_style(lines, f).prefix for f in item.fields]):
-        _renumber_after(plan, lines, item, index, number)
     plan.insert.append((index, field_rank(key), [line]))
+    return len(plan.insert) - 1, place.style.prefix
 
 
-def _renumber_after(plan: _Plan, lines: list[str], item: Item, index: int, number: int) -> None:
-    """Number the item's ordered field lines below an inserted one on from ``number + 1``."""
-    for found in item.fields:
-        at = found.position.line - 1
-        if at < index:
-            continue
-        prefix = field_style(lines, found).prefix
-        if ordered_number(prefix) != number:
-            return  # the list does not count on through here; leave it as written
+def _count_on(plan: _Plan, lines: list[str], item: Item, inserted: list[tuple[int, str]]) -> None:
+    """Number a counted field list (1, 2, 3) on through every field inserted into it.
+
+    ``inserted`` holds each new field's place in ``plan.insert`` and its prefix. The
+    numbers are given once all fields are placed: numbering each insertion against the
+    lines as read gives two new fields (or a new and a renumbered one) the same number.
+    """
+    prefixes = [field_style(lines, found).prefix for found in item.fields]
+    first = ordered_number(prefixes[0]) if prefixes else None
+    if not inserted or first is None or not counts_up(prefixes):
+        return
+    prefix_of = dict(inserted)
+    order: list[tuple[tuple[int, int, int, int], int]] = [
+        ((found.position.line - 1, 1, 0, 0), -1 - number)
+        for number, found in enumerate(item.fields)
+    ]
+    order += [((plan.insert[at][0], 0, plan.insert[at][1], at), at) for at in prefix_of]
+    number = expected = first
+    for _, which in sorted(order):
+        if which >= 0:
+            index, rank, new_lines = plan.insert[which]
+            prefix = prefix_of[which]
+            renumbered = [with_number(prefix, number) + new_lines[0][len(prefix) :]]
+            plan.insert[which] = (index, rank, renumbered)
+        else:
+            found = item.fields[-1 - which]
+            prefix = prefixes[-1 - which]
+            if ordered_number(prefix) != expected:
+                return  # the list does not count on through here; leave it as written
+            expected += 1
+            at = found.position.line - 1
+            current = plan.replace.get(at, lines[at])
+            if current is None:
+                continue  # the edit removes this field: it takes no number
+            renumbered_prefix = with_number(prefix, number)
+            if len(renumbered_prefix) != len(prefix):
+                return  # a wider number would move the text and unnest what is under it
+            plan.replace[at] = renumbered_prefix + current[len(prefix) :]
         number += 1
-        renumbered = with_number(prefix, number)
-        if len(renumbered) != len(prefix):
-            return  # a wider number would move the text and unnest what is under it
-        current = plan.replace.get(at, lines[at])
-        if current is not None:
-            plan.replace[at] = renumbered + current[len(prefix) :]
 
 
 def _is_underline(line: str) -> bool:

@@ -43,6 +43,7 @@ from roadmaplint.model import (
     Section,
 )
 from roadmaplint.parse import ItemLines, parse, read_item_lines
+from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
 from roadmaplint.splice import line_starts
@@ -272,7 +273,9 @@ def _spliced(
         sections=tuple(shift.section(section) for section in roadmap.sections),
         items=items,
         headings=tuple(shift.heading(heading) for heading in roadmap.headings),
-        overviews=tuple(shift.overview(found) for found in roadmap.overviews),
+        overviews=with_group_priorities(
+            [shift.overview(found) for found in roadmap.overviews], roadmap.priority_legend, items
+        ),
         graph_sections=tuple(shift.graph(found) for found in roadmap.graph_sections),
         comments=comments,
         style=style,

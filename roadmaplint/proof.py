@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse, split_lines
+from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.settings import Settings
 from roadmaplint.splice import Edit, line_starts, prove_only_regions_changed
 
@@ -144,7 +145,7 @@ def _read(
 
     status = before.status_legend
     priority = before.priority_legend
-    return replace(
+    joined = replace(
         rest,
         title=before.title,
         title_position=before.title_position,
@@ -168,6 +169,11 @@ def _read(
         source=new_text,
         blocks=tuple(b for b in before.blocks if kept(b.line)) + rest.blocks,
         references=tuple(above) + tuple(r for r in rest.references if r.line >= split),
+    )
+    # The rest was read without the legend above it: its groups name priorities by it.
+    return replace(
+        joined,
+        overviews=with_group_priorities(joined.overviews, joined.priority_legend, joined.items),
     )
 
 

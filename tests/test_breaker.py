@@ -1,4 +1,5 @@
-"""What a session set on breaking the write path (issue 9) and the reader (issue 10) found.
+"""What sessions set on breaking the write path (issue 9), the reader (issue 10) and the
+queries and edits that followed them found.
 
 Each test drives the installed console script on a file in a temporary folder,
 the way a user would, and asserts the exact outcome.
@@ -86,3 +87,153 @@ def test_report_into_a_null_device_keeps_the_device(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(null.lstat().st_mode), "the device was replaced by a regular file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ROADMAP.md", "null"]
+
+
+# --- priorities of more than one word (MoSCoW) group the overview like any other
+
+MOSCOW = """\
+# Release plan
+
+Written the MoSCoW way; see <!-- the wiki --> for what each means.
+
+## Status Legend
+
+- `ready` – free to claim
+- `done` – finished
+
+## Priority Legend
+
+- `Must have` – the release waits for it
+- `Should have` – the release would rather not wait
+- `P0 (legacy)` – from the old tracker
+
+# Work
+
+## [REL-1] Signed builds
+
+* **DRI:** @ana
+* **Status:** ready
+* **Priority:** Must have
+* **Definition of Done:**
+  * [ ] builds are signed
+
+## [REL-2] Changelog
+
+* **DRI:** @bo
+* **Status:** ready
+* **Priority:** Should have
+* **Definition of Done:**
+  * [ ] written by hand
+
+## [REL-3] Old bug
+
+* **DRI:** @cy
+* **Status:** ready
+* **Priority:** P0 (legacy)
+* **Definition of Done:**
+  * [ ] gone
+"""
+
+
+def test_fix_groups_priorities_of_several_words_and_check_accepts_its_overview(
+    tmp_path: Path,
+) -> None:
+    # Before the fix, the overview reader took a group heading's first word for its
+    # priority: check called a hand-written "## Must have" group unknown and every
+    # entry under it misplaced, and fix refused to write the overview it generated.
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(MOSCOW, encoding="utf-8")
+    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    text = roadmap.read_text(encoding="utf-8")
+    assert text.startswith(MOSCOW)
+    assert text.endswith(
+        "# Priority Overview\n\n## Must have\n* REL-1\n\n## Should have\n* REL-2\n\n"
+        "## P0 (legacy)\n* REL-3\n"
+    )
+    checked = run("check", "--strict", roadmap.name, cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    # A label after the priority is kept, as "P0 (Critical)" is; the longest name wins.
+    labelled = text.replace("## Must have\n", "## Must have (blocks the release)\n")
+    roadmap.write_text(labelled.replace("* REL-1\n", ""), encoding="utf-8")
+    stale = run("check", roadmap.name, cwd=tmp_path)
+    assert (
+        "RL401 Priority Overview is out of date: REL-1 (Must have) is missing under Must have"
+        in (stale.stdout)
+    )
+    assert "names no priority" not in stale.stdout
+    assert run("fix", roadmap.name, cwd=tmp_path).returncode == 0
+    assert roadmap.read_text(encoding="utf-8") == labelled
+
+
+def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
+    tmp_path: Path,
+) -> None:
+    roadmap = tmp_path / "ROADMAP.md"
+    legendless = MOSCOW.replace(
+        MOSCOW[MOSCOW.index("## Priority Legend") : MOSCOW.index("# Work")], ""
+    )
+    roadmap.write_text(legendless, encoding="utf-8")
+    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "grouped by the priorities the items use as there is no Priority Legend: " in (
+        fixed.stdout
+    )
+    assert roadmap.read_text(encoding="utf-8").endswith(
+        "## Must have\n* REL-1\n\n## P0 (legacy)\n* REL-3\n\n## Should have\n* REL-2\n"
+    )
+    assert "RL401" not in run("check", roadmap.name, cwd=tmp_path).stdout
+
+
+# --- set writing two missing fields into a numbered field list counts on
+
+
+NUMBERED = """\
+# Team roadmap
+
+## Status Legend
+
+- `ready` – free to claim
+- `done` – finished
+
+## Priority Legend
+
+- `P0` – now
+- `P1` – next
+
+# Work
+
+## [TEAM-1] Numbered fields
+
+1) **Status:** ready
+2) **Repo:** tools
+3) **Definition of Done:**
+   - [ ] shipped
+
+## [TEAM-2] Plain
+
+- **DRI:** @ana
+- **Status:** ready
+- **Priority:** P1
+- **Definition of Done:**
+  - [ ] done
+"""
+
+
+@pytest.mark.parametrize(
+    "options",
+    [("--dri", "@bo", "--priority", "P0"), ("--priority", "P0", "--dri", "@bo")],
+)
+def test_set_numbers_every_inserted_field_of_a_counted_list(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    # Before the fix, each inserted field was numbered against the lines as read:
+    # DRI took 1) and Priority took 2), the number Status had been renumbered to.
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(NUMBERED, encoding="utf-8")
+    result = run("set", "TEAM-1", *options, roadmap.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "1) **DRI:** @bo\n2) **Status:** ready\n3) **Priority:** P0\n4) **Repo:** tools\n"
+        "5) **Definition of Done:**\n   - [ ] shipped\n"
+    ) in roadmap.read_text(encoding="utf-8")

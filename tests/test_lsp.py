@@ -544,3 +544,25 @@ async def test_the_configuration_decides_which_files_are_roadmaps(
     draft = await open_document(client, tmp_path / "docs" / "drafts" / "TODO.md", GOMLX_TEXT)
     roadmap = await open_document(client, tmp_path / "ROADMAP.md", GOMLX_TEXT)
     assert draft == [] and roadmap == []  # excluded, and not included
+
+
+async def test_rename_leaves_a_stray_list_as_the_command_does(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """Like `roadmaplint rename`, the editor's rename changes the ID and the overview, and
+    leaves the stray list (RL108) at column 1."""
+    text = (
+        "  # Roadmap\n\n  ## Status Legend\n\n  - `idea` – not scoped yet\n\n"
+        "  ## Priority Legend\n\n  - `P1` – important\n\n  # Core\n\n"
+        "## Notes\n\n- a stray note, written at column 1\n\n"
+        "  ## [CORE-1] Parser\n\n  - **DRI:** @ana\n  - **Status:** idea\n"
+        "  - **Priority:** P1\n\n  # Priority Overview\n\n  ## P1\n  - CORE-1\n"
+    )
+    path = roadmap_in(tmp_path)
+    await open_document(client, path, text)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=at(text, "[CORE-1]"), new_name="CORE-7")
+    )
+    assert edit is not None and edit.changes is not None
+    assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")

@@ -240,3 +240,21 @@ def test_filters_ignore_case_across_several_roadmaps(two: Path) -> None:
         ("core/ROADMAP.md", "CORE-1"),
         ("web/ROADMAP.md", "WEB-1"),
     ]
+
+
+@pytest.mark.parametrize("option", ["--status", "--priority", "--dri", "--section", "--depends-on"])
+@pytest.mark.parametrize("value", ["", "  ", ","])
+def test_an_empty_filter_value_is_refused_rather_than_ignored(
+    tmp_path: Path, option: str, value: str
+) -> None:
+    # A script's `--dri "$OWNER"` with OWNER unset listed every item, as if no
+    # filter had been given.
+    shutil.copyfile(FIXTURES / "gomlx-roadmap.md", tmp_path / "ROADMAP.md")
+    result = cli("list", "--status", "ready", option, value, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    hint = "; --dri unassigned lists the items nobody owns" if option == "--dri" else ""
+    assert result.stderr == (
+        f"roadmaplint: error: {option} {value!r}: an empty value matches no item; "
+        f"give a value or leave {option} out{hint}\n"
+    )

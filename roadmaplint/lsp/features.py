@@ -573,14 +573,17 @@ def rename(
 
 def _renamed_text(document: Document, old: str, new: str) -> str:
     """The heading and Depends on entries renamed (the one rename_edits, shared with
-    `roadmaplint rename`), then the generated sections regenerated, as rename does."""
+    `roadmaplint rename`), then the generated sections regenerated, as rename does: a
+    stray list (RL108) is left as it is, as `roadmaplint rename` leaves it."""
     from roadmaplint.fix import fix_text
     from roadmaplint.rename import rename_edits
 
     edits = rename_edits(document.roadmap, old, new, document.settings)
     renamed = apply_edits(document.text, edits)
     try:
-        fixed = fix_text(renamed, document.roadmap.path, document.settings)
+        fixed = fix_text(
+            renamed, document.roadmap.path, document.settings, repair_stray_lists=False
+        )
     except RoadmapError:
         return renamed
     return renamed if fixed.refused else fixed.text

@@ -58,6 +58,7 @@ from roadmaplint.reader.generated import (
     last_content_line,
     read_graph,
     read_overview,
+    with_group_priorities,
 )
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import configured_legend, read_legend
@@ -249,7 +250,7 @@ def _records(
         sections=outline.sections,
         items=tuple(items),
         headings=outline.headings,
-        overviews=tuple(overviews),
+        overviews=with_group_priorities(overviews, priority_legend, items),
         graph_sections=tuple(graphs),
         comments=tuple(blocks.comments),
         style=style,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from roadmaplint.model import OverviewEntry, Position
+from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
 from roadmaplint.reader.inline import InlineText
 
 if TYPE_CHECKING:
@@ -54,13 +55,52 @@ def read_overview(
             draft.body_end = max(draft.body_end, token.map[1])
         if token.type == "heading_open" and token.level == 0 and token.tag == "h2":
             label = text(tokens[index + 1].content)
-            words = label.split()
             draft.groups.append(
-                GroupDraft(label, words[0] if words else "", token.map[0] + 1 if token.map else 1)
+                GroupDraft(label, group_priority(label, ()), token.map[0] + 1 if token.map else 1)
             )
         elif token.type == "list_item_open" and token.level == 1:
             _entry(tokens, index, draft, text, lines)
     return draft
+
+
+def group_priority(label: str, priorities: Collection[str]) -> str:
+    """The priority a group heading names: the whole heading if it is one of
+    ``priorities``, else the longest of them it starts with before a space
+    (``P0 (Critical)``, ``Must have (blocks the release)``), else its first word."""
+    if label in priorities:
+        return label
+    named = [
+        priority
+        for priority in priorities
+        if priority
+        and label.startswith(priority)
+        and label[len(priority) : len(priority) + 1].isspace()
+    ]
+    if named:
+        return max(named, key=len)
+    words = label.split()
+    return words[0] if words else ""
+
+
+def with_group_priorities(
+    overviews: Sequence[Overview], legend: Legend | None, items: Sequence[Item]
+) -> tuple[Overview, ...]:
+    """The overviews with each group's priority read from its label against the Priority
+    Legend, or without one against the priorities the items use.
+
+    The full read and the incremental re-read both call this, as an item's priority
+    can change which priority a label names when there is no legend."""
+    known = set(legend.values) if legend else {item.priority for item in items if item.priority}
+    return tuple(
+        replace(
+            overview,
+            groups=tuple(
+                replace(group, priority=group_priority(group.label, known))
+                for group in overview.groups
+            ),
+        )
+        for overview in overviews
+    )
 
 
 def _entry(
