@@ -566,3 +566,60 @@ async def test_rename_leaves_a_stray_list_as_the_command_does(
     )
     assert edit is not None and edit.changes is not None
     assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")
+
+
+BOTH_STALE = """\
+# Roadmap
+
+## [A-1] Parse the file
+
+- **Status:** ready
+- **Priority:** P2
+- **Depends on:** B-2
+
+## [B-2] Read the settings
+
+- **Status:** ready
+- **Priority:** P2
+
+# Priority Overview
+
+## P2
+- A-1
+- B-2
+- C-3
+
+# Dependency Graph
+
+```mermaid
+flowchart LR
+```
+"""
+
+
+async def test_both_sections_stale_each_regenerated_alone(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The overview only drops its last entry: as a line-level hunk that edit leaves the
+    # list's first lines standing, which the write gate refuses though fix's own edit of
+    # the same section passes it; the action must still be offered.
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, BOTH_STALE)
+    by_code = {str(d.code): d for d in found}
+    offered = {
+        action.title: action
+        for code in ("RL401", "RL404")
+        for action in await actions_for(client, path, by_code[code])
+        if action.title.startswith("Regenerate")
+    }
+    assert sorted(offered) == [
+        "Regenerate the Dependency Graph",
+        "Regenerate the Priority Overview",
+    ]
+    overview = applied(BOTH_STALE, offered["Regenerate the Priority Overview"], path)
+    assert "- C-3" not in overview
+    assert {"RL401", "RL402"}.isdisjoint({f.code for f in check_text(overview)})
+    assert "RL404" in {f.code for f in check_text(overview)}
+    graph = applied(BOTH_STALE, offered["Regenerate the Dependency Graph"], path)
+    assert {f.code for f in check_text(graph)} & {"RL401", "RL402"}
+    assert "RL404" not in {f.code for f in check_text(graph)}

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
@@ -26,6 +27,9 @@ from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.settings import KNOWN_FIELDS
 from roadmaplint.splice import Edit, apply_edits, line_starts
+
+if TYPE_CHECKING:
+    from roadmaplint.fix import FixResult
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
@@ -275,28 +279,43 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
     }
     if not any(wanted.values()):
         return
-    hunks = _fix_hunks(document, stray_lists=False)
+    fixed = _fixed(document, stray_lists=False)
+    if fixed is None:
+        return
     titles = {
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
     }
-    parts = _by_section(document, hunks)
+    parts = _by_section(document, hunks(document.text, fixed.text))
+    # fix's own edits, by section: each replaces whole generated blocks, as the write
+    # gate wants them (it refuses an edit that leaves the first lines of a list it
+    # changes standing, as a line-level hunk does).
+    proven = _by_section(
+        document, [(edit.start, edit.end, edit.replacement) for edit in fixed.edits]
+    )
     both = all(parts.values())  # then each action is only a part of what fix proved
     for part, edits in parts.items():
-        if wanted[part] and edits and (not both or _part_passes(document, edits)):
+        if wanted[part] and edits and (not both or _part_passes(document, edits, proven[part])):
             yield _action(document, titles[part], edits, preferred=True)
 
 
-def _part_passes(document: Document, edits: list[tuple[int, int, str]]) -> bool:
+def _part_passes(
+    document: Document, edits: list[tuple[int, int, str]], proven: list[tuple[int, int, str]]
+) -> bool:
+    """Whether ``edits`` (a section's hunks) make the text fix's edits of that section,
+    ``proven``, make, and those pass the write gate alone."""
     from roadmaplint.fix import part_passes
 
-    parts = [Edit(start, end, text) for start, end, text in edits]
+    parts = [Edit(start, end, text) for start, end, text in proven]
+    text = document.text
+    if not parts or apply_edits(text, [Edit(*edit) for edit in edits]) != apply_edits(text, parts):
+        return False
     return part_passes(document.roadmap, parts, document.settings)
 
 
-def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses); without
-    the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
+def _fixed(document: Document, stray_lists: bool = True) -> FixResult | None:
+    """What `roadmaplint fix` makes of the text (None when it refuses or changes nothing);
+    without the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
     from roadmaplint.fix import fix_text
 
     try:
@@ -307,10 +326,16 @@ def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, 
             repair_stray_lists=stray_lists,
         )
     except RoadmapError:
-        return []
+        return None
     if result.refused or not result.changed:
-        return []
-    return hunks(document.text, result.text)
+        return None
+    return result
+
+
+def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
+    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
+    fixed = _fixed(document)
+    return hunks(document.text, fixed.text) if fixed is not None else []
 
 
 def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
