@@ -623,3 +623,18 @@ async def test_both_sections_stale_each_regenerated_alone(
     graph = applied(BOTH_STALE, offered["Regenerate the Dependency Graph"], path)
     assert {f.code for f in check_text(graph)} & {"RL401", "RL402"}
     assert "RL404" not in {f.code for f in check_text(graph)}
+
+
+async def test_a_byte_order_mark_is_no_column_of_the_first_line(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The records count columns after the BOM; the LSP counts it as a character.
+    path = roadmap_in(tmp_path)
+    text = "\ufeff" + GOMLX_TEXT.replace("  ## Priority Legend", "  ## Priorities", 1)
+    found = await open_document(client, path, text)
+    first = next(d for d in found if d.range.start.line == 0)
+    assert summary(text, [first]) == [("RL203", 1, "# GoMLX Roadmap & Ownership")]
+    suppress = next(a for a in await actions_for(client, path, first) if "RL203" in a.title)
+    after = applied(text, suppress, path)
+    assert after.startswith("\ufeff  <!-- roadmaplint-disable RL203 -->\n  # GoMLX")
+    assert "RL203" not in {f.code for f in check_text(after)}
