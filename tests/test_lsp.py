@@ -638,3 +638,34 @@ async def test_a_byte_order_mark_is_no_column_of_the_first_line(
     after = applied(text, suppress, path)
     assert after.startswith("\ufeff  <!-- roadmaplint-disable RL203 -->\n  # GoMLX")
     assert "RL203" not in {f.code for f in check_text(after)}
+
+
+async def test_a_suppression_is_offered_only_where_it_reads_as_one(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # RL402 (no overview) stands on the last line, here a code fence's closing line:
+    # a comment above it would be code, silence nothing, and change the fence.
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT[: GOMLX_TEXT.index("  # Priority Overview")]
+    text += "  ```sh\n  make check\n  ```\n"
+    found = await open_document(client, path, text)
+    missing = next(d for d in found if d.code == "RL402")
+    assert missing.range.start.line + 1 == len(text.splitlines())
+    titles = [action.title for action in await actions_for(client, path, missing)]
+    assert not [title for title in titles if title.startswith("Suppress")], titles
+    # RL901 is found after the suppressions: a comment cannot silence it.
+    unused = GOMLX_TEXT.replace(
+        "  ## [MODEL-5]", "  <!-- roadmaplint-disable RL305 -->\n  ## [MODEL-5]", 1
+    )
+    found = await open_document(client, path, unused)
+    stale = next(d for d in found if d.code == "RL901")
+    titles = [action.title for action in await actions_for(client, path, stale)]
+    assert "Suppress RL901 for this line" not in titles
+    # Where it does read as a comment, it silences the finding.
+    ready = next(d for d in found if d.code == "RL306")
+    suppress = next(a for a in await actions_for(client, path, ready) if "RL306" in a.title)
+    after = applied(unused, suppress, path)
+    assert (
+        sum(f.code == "RL306" for f in check_text(after))
+        == sum(d.code == "RL306" for d in found) - 1
+    )
