@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,41 @@ def test_set_numbers_every_inserted_field_of_a_counted_list(
         "1) **DRI:** @bo\n2) **Status:** ready\n3) **Priority:** P0\n4) **Repo:** tools\n"
         "5) **Definition of Done:**\n   - [ ] shipped\n"
     ) in roadmap.read_text(encoding="utf-8")
+
+
+# --- diff OLD.md NEW.md outside git names the file it cannot read
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda new: None, "new.md: no such file"),
+        (lambda new: new.mkdir(), "new.md: is a folder, not a roadmap file"),
+        (
+            lambda new: new.symlink_to("new.md"),
+            "new.md: cannot read: Too many levels of symbolic links",
+        ),
+        (lambda new: new.write_bytes(b"# R\n\xff\n"), "new.md: line 2 is not UTF-8"),
+    ],
+)
+def test_diff_of_two_files_outside_git_says_what_is_wrong_with_the_second(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    # Before the fix, every one of these said "old.md: not in a git repository; to
+    # compare two files: roadmaplint diff OLD.md NEW.md", which is what was typed.
+    (tmp_path / "old.md").write_bytes(GOMLX.read_bytes())
+    make(tmp_path / "new.md")
+    result = subprocess.run(
+        [installed_command(), "diff", "old.md", "new.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path.parent)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"roadmaplint: error: {message}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert (tmp_path / "old.md").read_bytes() == GOMLX.read_bytes()
