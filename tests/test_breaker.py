@@ -276,3 +276,39 @@ def test_diff_of_two_files_outside_git_says_what_is_wrong_with_the_second(
     assert result.stderr.startswith(f"roadmaplint: error: {message}"), result.stderr
     assert result.stderr.count("\n") == 1
     assert (tmp_path / "old.md").read_bytes() == GOMLX.read_bytes()
+
+
+# --- one field line left of an indented document swallows the rest: RL108, fixed
+
+
+def test_a_field_line_at_column_one_in_an_indented_list_is_a_stray_list(
+    tmp_path: Path,
+) -> None:
+    # Before the fix, only a list whose *first* marker stood left of the document
+    # counted as stray. One field line at column 1 in the GoMLX file (indented by
+    # two spaces) swallowed every item after MODEL-3 without a word: check only
+    # said GRAPH-1 was unknown, and list showed 3 items of 20.
+    original = GOMLX.read_text(encoding="utf-8")
+    written = "  - **Description:** Improve op coverage for ONNX graph import.\n"
+    assert original.count(written) == 1
+    stray = original.replace(written, written.lstrip())
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(stray, encoding="utf-8")
+    line = stray[: stray.index(written.lstrip())].count("\n") + 1
+    checked = run("check", roadmap.name, cwd=tmp_path)
+    assert f"ROADMAP.md:{line}:1: error: RL108 " in checked.stdout
+    assert "unknown item GRAPH-1" not in checked.stdout
+    listed = run("list", "--format", "json", roadmap.name, cwd=tmp_path)
+    assert listed.stdout.count('"id"') == 20
+    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "RL108" not in run("check", roadmap.name, cwd=tmp_path).stdout
+    # fix indents the stray item and what its lines hold, keeping how they nest.
+    model_3 = stray[stray.index("## [MODEL-3]") : stray.index("## [MODEL-4]")]
+    stray_lines = model_3[
+        model_3.index(written.lstrip()) : model_3.index("\n\n", model_3.index(written.lstrip()))
+    ]
+    expected = model_3.replace(stray_lines, "  " + stray_lines.replace("\n", "\n  "))
+    repaired = roadmap.read_text(encoding="utf-8")
+    assert repaired[repaired.index("## [MODEL-3]") : repaired.index("## [MODEL-4]")] == expected
+    assert written + "    - **Definition of Done:**\n      - Missing-op report tool\n" in expected
