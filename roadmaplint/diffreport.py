@@ -6,10 +6,11 @@ The JSON shape is described by ``schemas/diff.schema.json`` (shipped in the pack
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 
-from roadmaplint.diff import FORMAT_VERSION, DoneChange, FieldChange, ItemChange, RoadmapDiff
+from roadmaplint.diff import FORMAT_VERSION, DoneChange, RoadmapDiff
 
 _RESET = "\033[0m"
 _RED = "\033[31m"
@@ -48,12 +49,59 @@ def _noun(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-def _field_text(change: FieldChange) -> str:
-    if change.old is None:
-        return f"{change.field} added: {change.new}"
-    if change.new is None:
-        return f"{change.field} removed (was {change.old})"
-    return f"{change.field}: {change.old} → {change.new}"
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One thing that changed, as every format lists it; each format only spells it."""
+
+    kind: str  # added, removed, renamed, changed (an item), legend, section
+    id: str  # the item's ID (its new one when renamed); "" for legends and sections
+    field: str  # a field's name, DONE_ROW, a legend's name, or "" (a whole item or section)
+    old: str | None  # the value before (an item's title when removed, an old ID or name)
+    new: str | None
+    change: str = ""  # of a legend entry or a section: added, removed, renamed
+    done: tuple[DoneChange, ...] = ()  # the Definition of Done row's entries
+
+
+DONE_ROW = "Definition of Done"
+
+
+def rows(diff: RoadmapDiff) -> Iterator[Row]:
+    """Everything that changed, in the order the formats list it."""
+    for ref in diff.added:
+        yield Row("added", ref.id, "", None, ref.title)
+    for ref in diff.removed:
+        yield Row("removed", ref.id, "", ref.title, None)
+    for rename in diff.renamed:
+        yield Row("renamed", rename.new, "", rename.old, rename.new)
+    for change in diff.changed:
+        for found in change.fields:
+            yield Row("changed", change.id, found.field, found.old, found.new)
+        if change.done:
+            yield Row("changed", change.id, DONE_ROW, None, None, done=change.done)
+    for legend in diff.legends:
+        added = legend.change == "added"
+        yield Row(
+            "legend",
+            "",
+            legend.legend,
+            None if added else legend.value,
+            legend.value if added else None,
+            legend.change,
+        )
+    for section in diff.sections:
+        old = {"added": None, "removed": section.name}.get(section.change, section.old_name)
+        new = None if section.change == "removed" else section.name
+        yield Row("section", "", "", old, new, section.change)
+
+
+def _field_text(row: Row) -> str:
+    if row.field == DONE_ROW:
+        return _done_summary(row.done)
+    if row.old is None:
+        return f"{row.field} added: {row.new}"
+    if row.new is None:
+        return f"{row.field} removed (was {row.old})"
+    return f"{row.field}: {row.old} → {row.new}"
 
 
 def _done_summary(done: Sequence[DoneChange]) -> str:
@@ -66,11 +114,7 @@ def _done_summary(done: Sequence[DoneChange]) -> str:
     return "Definition of Done: " + ", ".join(said)
 
 
-def _change_text(change: ItemChange) -> str:
-    parts = [_field_text(field) for field in change.fields]
-    if change.done:
-        parts.append(_done_summary(change.done))
-    return "; ".join(parts)
+_PAINT = {"added": _GREEN, "removed": _RED, "renamed": _YELLOW, "changed": _YELLOW}
 
 
 def render_text(files: Sequence[FileDiff], colour: bool = False) -> str:
@@ -79,36 +123,41 @@ def render_text(files: Sequence[FileDiff], colour: bool = False) -> str:
 
     lines: list[str] = []
     for entry in files:
-        diff = entry.diff
         where = "" if entry.path == entry.head else f"{entry.path}: "
         lines.append(paint(_BOLD, f"{where}{entry.base} → {entry.head}"))
-        width = max(
-            (
-                len(item_id)
-                for item_id in (
-                    *(ref.id for ref in (*diff.added, *diff.removed)),
-                    *(change.id for change in diff.changed),
-                )
-            ),
-            default=0,
-        )
-        for ref in diff.added:
-            lines.append(f"  {paint(_GREEN, 'added  ')}  {ref.id.ljust(width)}  {ref.title}")
-        for ref in diff.removed:
-            lines.append(f"  {paint(_RED, 'removed')}  {ref.id.ljust(width)}  {ref.title}")
-        for rename in diff.renamed:
-            lines.append(f"  {paint(_YELLOW, 'renamed')}  {rename.old} → {rename.new}")
-        for change in diff.changed:
-            lines.append(
-                f"  {paint(_YELLOW, 'changed')}  {change.id.ljust(width)}  {_change_text(change)}"
-            )
-        for legend in diff.legends:
-            lines.append(f"  {legend.change:<7}  {legend.legend}: {legend.value}")
-        for section in diff.sections:
-            was = f" (was {section.old_name})" if section.old_name else ""
-            lines.append(f"  {section.change:<7}  section {section.name}{was}")
-        lines.append(f"  {counts(diff)}.")
+        found = list(rows(entry.diff))
+        width = max((len(row.id) for row in found if row.kind in _ITEM_ROWS), default=0)
+        for (kind, item_id), group in groupby(found, key=lambda row: (row.kind, row.id)):
+            said = list(group)
+            if kind not in _PAINT:
+                lines += [_other_text(row) for row in said]
+                continue
+            label = paint(_PAINT[kind], f"{kind:<7}")
+            if kind == "changed":  # one line per item, its fields joined
+                text = "; ".join(_field_text(row) for row in said)
+                lines.append(f"  {label}  {item_id.ljust(width)}  {text}")
+                continue
+            for row in said:
+                if kind == "renamed":
+                    lines.append(f"  {label}  {row.old} → {row.new}")
+                else:
+                    title = row.new if kind == "added" else row.old
+                    lines.append(f"  {label}  {item_id.ljust(width)}  {title}")
+        lines.append(f"  {counts(entry.diff)}.")
     return "".join(line + "\n" for line in lines)
+
+
+_ITEM_ROWS = ("added", "removed", "changed")
+
+
+def _other_text(row: Row) -> str:
+    """A legend entry's or a section's line."""
+    if row.kind == "legend":
+        value = row.new if row.change == "added" else row.old
+        return f"  {row.change:<7}  {row.field}: {value}"
+    name = row.old if row.change == "removed" else row.new
+    was = f" (was {row.old})" if row.change == "renamed" and row.old else ""
+    return f"  {row.change:<7}  section {name}{was}"
 
 
 def document(files: Sequence[FileDiff]) -> dict[str, object]:
@@ -156,30 +205,23 @@ def render_markdown(files: Sequence[FileDiff]) -> str:
         if diff.empty:
             continue
         lines += ["| Item | Change | Before | After |", "| --- | --- | --- | --- |"]
-        for ref in diff.added:
-            lines.append(f"| {ref.id} | added | | {_cell(ref.title)} |")
-        for ref in diff.removed:
-            lines.append(f"| {ref.id} | removed | {_cell(ref.title)} | |")
-        for rename in diff.renamed:
-            lines.append(f"| {rename.new} | renamed | {rename.old} | {rename.new} |")
-        for change in diff.changed:
-            for field in change.fields:
-                lines.append(
-                    f"| {change.id} | {_cell(field.field)} | {_cell(field.old)} | "
-                    f"{_cell(field.new)} |"
-                )
-            if change.done:
-                before, after = _done_cells(change.done)
-                lines.append(f"| {change.id} | Definition of Done | {before} | {after} |")
-        for legend in diff.legends:
-            cells = ("", legend.value) if legend.change == "added" else (legend.value, "")
-            lines.append(f"| | {legend.legend} | {cells[0]} | {cells[1]} |")
-        for section in diff.sections:
-            cells = {
-                "added": ("", section.name),
-                "removed": (section.name, ""),
-                "renamed": (section.old_name or "", section.name),
-            }[section.change]
-            lines.append(f"| | section {section.change} | {_cell(cells[0])} | {_cell(cells[1])} |")
+        lines += [_table_row(row) for row in rows(diff)]
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _table_row(row: Row) -> str:
+    if row.kind == "added":
+        return f"| {row.id} | added | | {_cell(row.new)} |"
+    if row.kind == "removed":
+        return f"| {row.id} | removed | {_cell(row.old)} | |"
+    if row.kind == "renamed":
+        return f"| {row.id} | renamed | {row.old} | {row.new} |"
+    if row.kind == "changed" and row.field == DONE_ROW:
+        before, after = _done_cells(row.done)
+        return f"| {row.id} | {DONE_ROW} | {before} | {after} |"
+    if row.kind == "changed":
+        return f"| {row.id} | {_cell(row.field)} | {_cell(row.old)} | {_cell(row.new)} |"
+    if row.kind == "legend":
+        return f"| | {row.field} | {row.old or ''} | {row.new or ''} |"
+    return f"| | section {row.change} | {_cell(row.old)} | {_cell(row.new)} |"

@@ -7,7 +7,6 @@ the semantic diff, so an item keeps its history across a rename.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -201,6 +200,8 @@ def done_cycles(history: History, statuses: Statuses) -> tuple[Cycle, ...]:
 
 
 def median_days(spans: Sequence[float]) -> float | None:
+    import statistics  # only --stats needs it: diff and history start without it
+
     return statistics.median(spans) if spans else None
 
 

@@ -187,6 +187,140 @@ def test_gomlx_diff_be653c5_to_e0c8724_exactly(
     }
 
 
+def test_gomlx_diff_e0c8724_to_e9f81d3_exactly(
+    gomlx_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Read from the two files side by side, entry by entry. e9f81d3 inserts a
+    ``## v0.28 TODOs`` list at column 1 (a stray list, read as repaired: no item,
+    section or legend changes), adds ``Current State:`` notes to three items and
+    rewrites Definitions of Done, titles and MAINT-1's owner. The notes are a list
+    nested under the field name, with nothing after the name: the field is added
+    with an empty value (only a Definition of Done's nested entries are compared).
+    MODEL-1 writes ``**Current State: **``, which CommonMark does not make bold; it
+    is read as the field its authors meant. The Priority Overview is not compared."""
+    code, out, err = run_in(
+        gomlx_repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD", "--format", "json"
+    )
+    assert (code, err) == (0, "")
+    [entry] = json.loads(out)["files"]
+    assert {key: entry[key] for key in GOMLX_DIFF} == {
+        "added": [],
+        "removed": [],
+        "renamed": [],
+        "legends": [],
+        "sections": [],
+    }
+    notes = _field("Current State", None, "")
+    assert _changes(entry) == {
+        "MODEL-1": (
+            "MODEL-1",
+            [_field("Status", "ready", "partially done"), notes],
+            [
+                ("removed", "Load at least 2 transformer families (e.g., GPT-style, BERT-style)"),
+                (
+                    "added",
+                    "Load at various transformer of different families (e.g., GPT-style, "
+                    "BERT-style, Gemma-style, Qwen-style, etc.)",
+                ),
+            ],
+        ),
+        "MODEL-4": (
+            "MODEL-4",
+            [
+                _field(
+                    "Description",
+                    "Add recent ML layers, optimizers, regularizers.",
+                    "Add recent ML layers, optimizer, regularizers.",
+                )
+            ],
+            [],
+        ),
+        "GRAPH-1": (
+            "GRAPH-1",
+            [notes],
+            [
+                ("removed", "Input-dependent shapes supported"),
+                (
+                    "added",
+                    "Input-dependent shapes supported in the compute.Backend API and in the "
+                    "Go backend implementation.",
+                ),
+                ("added", "Examples with Go backend."),
+            ],
+        ),
+        "GRAPH-3": (
+            "GRAPH-3",
+            [],
+            [
+                ("removed", "Named axis abstraction"),
+                ("removed", "Symbolic inference working in transformer example"),
+                (
+                    "added",
+                    "Named axes accept expressions (e.g.: 2*batchSize, FeatureDim+128, etc.)",
+                ),
+                ("added", "Symbolic inference in graph building working according."),
+                ("added", "Resolution during execution working accordingly"),
+            ],
+        ),
+        "BACKEND-2": (
+            "BACKEND-2",
+            [
+                _field(
+                    "Title",
+                    "SimpleGo Backend – SIMD Support (Go 1.26+)",
+                    "Go Backend – SIMD Support (Go 1.26+)",
+                ),
+                notes,
+            ],
+            [
+                (
+                    "added",
+                    "MatMul, binary ops, unary ops main fused ops (softmax, gelu, sigmoid, "
+                    "dense&activation, etc.)",
+                )
+            ],
+        ),
+        "BACKEND-3": (
+            "BACKEND-3",
+            [_field("Title", "ONNX Export API", "ONNX Backend And Export API")],
+            [
+                ("added", "Inference and training using ONNX Runtime."),
+                ("added", "Dynamic shapes support via ONNX."),
+            ],
+        ),
+        "API-1": (
+            "API-1",
+            [
+                _field(
+                    "Title",
+                    "Replace Context with Plain Go Struct + Annotations",
+                    "Replace Scope with Plain Go Struct + Annotations",
+                ),
+                _field(
+                    "Description",
+                    "Replace Context object with struct-based annotated config.",
+                    "Replace Scope object with struct-based annotated config.",
+                ),
+            ],
+            [],
+        ),
+        "MAINT-1": (
+            "MAINT-1",
+            [
+                _field("DRI", "unassigned", "janpfeifer"),
+                _field("Status", "ready", "in-progress, ETA v0.28.0."),
+                _field("Priority", "P2", "P1"),
+            ],
+            [
+                ("added", "Redesign github.com/gomlx/gomlx/ml/context."),
+                ("added", "Fix API bad naming (inconsistencies) across the repo."),
+            ],
+        ),
+    }
+    code, text, _ = run_in(gomlx_repo, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert text.splitlines()[-1] == "  8 changed."
+
+
 def test_diff_json_validates_against_the_shipped_schema(
     gomlx_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -376,14 +510,29 @@ def test_legend_entries_and_sections_added_removed_renamed() -> None:
     from jsonschema.validators import validator_for
 
     from roadmaplint.diff import diff_roadmaps as semantic_diff
-    from roadmaplint.diffreport import FileDiff
+    from roadmaplint.diffreport import FileDiff, render_markdown, render_text
     from roadmaplint.diffreport import document as json_document
 
     schema = json.loads(
         (REPO / "roadmaplint" / "schemas" / "diff.schema.json").read_text(encoding="utf-8")
     )
-    shown = json_document([FileDiff("R.md", "a", "b", semantic_diff(parse(BASE), parse(changed)))])
-    assert list(validator_for(schema)(schema).iter_errors(shown)) == []
+    files = [FileDiff("R.md", "a", "b", semantic_diff(parse(BASE), parse(changed)))]
+    assert list(validator_for(schema)(schema).iter_errors(json_document(files))) == []
+    assert render_text(files) == (
+        "R.md: a → b\n  added    RES-1  Study\n  removed  Status Legend: blocked\n"
+        "  added    Status Legend: review\n  renamed  section Models (was Modeling)\n"
+        "  added    section Research\n  1 added, 2 legend entries, 2 sections.\n"
+    )
+    assert render_markdown(files).splitlines()[4:] == [
+        "| Item | Change | Before | After |",
+        "| --- | --- | --- | --- |",
+        "| RES-1 | added | | Study |",
+        "| | Status Legend | blocked |  |",
+        "| | Status Legend |  | review |",
+        "| | section renamed | Modeling | Models |",
+        "| | section added |  | Research |",
+        "",
+    ]
 
 
 def test_diff_of_two_files_needs_no_git(
@@ -432,11 +581,15 @@ def test_history_of_backend_2_follows_its_rename(
     [timeline] = document["items"]
     assert (timeline["id"], timeline["ids"]) == ("BACKEND-2", ["BE-2", "BACKEND-2"])
     # the newest title: e9f81d3 is read (its stray list is read as repaired)
-    assert timeline["title"] == "Go Backend – SIMD Support (Go 1.26+)"
-    # be653c5 -> e0c8724 (what the e9f81d3 commit adds depends on reading that file)
+    assert (timeline["title"], timeline["present"]) == (
+        "Go Backend – SIMD Support (Go 1.26+)",
+        True,
+    )
+    # All three versions: e9f81d3 renames its title, adds a Definition of Done entry and
+    # Current State notes, none of which is a status, priority, DRI or ID change.
     assert [
         (e["commit"], e["date"], e["author"], e["item"], e["kind"], e["old"], e["new"])
-        for e in timeline["events"][:4]
+        for e in timeline["events"]
     ] == [
         (commits[0], DATES[0], "Jan Pfeifer", "BE-2", "created", None, "idea"),
         (commits[1], DATES[1], "Jan Pfeifer", "BACKEND-2", "renamed", "BE-2", "BACKEND-2"),
@@ -447,9 +600,8 @@ def test_history_of_backend_2_follows_its_rename(
     code, by_old_id, _ = run_in(gomlx_repo, monkeypatch, capsys, "history", "BE-2")
     code, text, _ = run_in(gomlx_repo, monkeypatch, capsys, "history", "BACKEND-2")
     assert by_old_id == text
-    assert text.splitlines()[:5] == [
-        "BACKEND-2  Go Backend – SIMD Support (Go 1.26+) (was BE-2)"
-        + ("" if "removed" not in text.splitlines()[-1] else " (removed)"),
+    assert text.splitlines() == [
+        "BACKEND-2  Go Backend – SIMD Support (Go 1.26+) (was BE-2)",
         f"  2026-01-05  {commits[0][:7]}  Jan Pfeifer  created as idea",
         f"  2026-01-05  {commits[1][:7]}  Jan Pfeifer  renamed BE-2 → BACKEND-2",
         f"  2026-01-05  {commits[1][:7]}  Jan Pfeifer  status idea → in-progress",
@@ -465,7 +617,8 @@ def test_history_of_model_6(
         gomlx_repo, monkeypatch, capsys, "history", "MODEL-6", "ROADMAP.md", "--format", "markdown"
     )
     assert code == 0
-    assert out.splitlines()[:5] == [
+    # All three versions: e9f81d3 leaves MODEL-6 as e0c8724 had it.
+    assert out.splitlines() == [
         "| Date | Commit | Author | Item | Change |",
         "| --- | --- | --- | --- | --- |",
         f"| 2026-01-05 | `{commits[0]}` | Jan Pfeifer | MODEL-6 | created as ready |",
@@ -845,16 +998,20 @@ def test_action_on_a_pull_request_summarises_the_roadmap_changes(
     assert summary.startswith("### roadmaplint: `ROADMAP.md`\n\n**8 errors**, **9 warnings**")
 
 
-def test_the_readme_shows_the_history_of_backend_2_as_it_is(
+def test_the_readme_shows_the_history_of_backend_2_and_maint_1_as_it_is(
     gomlx_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("```text\n$ roadmaplint history BACKEND-2\n", 1)[1].split("```", 1)[0]
-    code, out, _ = run_in(gomlx_repo, monkeypatch, capsys, "history", "BACKEND-2")
-    assert code == 0
-    # the README shows be653c5 and e0c8724 (what e9f81d3 adds depends on reading it)
-    assert out.splitlines()[1:5] == shown.splitlines()[1:5]
-    assert out.splitlines()[0].startswith(shown.splitlines()[0])
+    block = readme.split("```text\n$ roadmaplint history BACKEND-2\n", 1)[1].split("```", 1)[0]
+    shown = ("$ roadmaplint history BACKEND-2\n" + block).split("$ roadmaplint ")[1:]
+    assert [command.split("\n", 1)[0] for command in shown] == [
+        "history BACKEND-2",
+        "history MAINT-1",  # what the third version, e9f81d3, changed
+    ]
+    for command in shown:
+        arguments, output = command.split("\n", 1)
+        code, out, _ = run_in(gomlx_repo, monkeypatch, capsys, *arguments.split())
+        assert (code, out) == (0, output)
 
 
 def test_history_reads_an_empty_version_and_refuses_an_uncommitted_file(

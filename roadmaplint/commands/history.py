@@ -17,11 +17,11 @@ from roadmaplint.model import Roadmap
 from roadmaplint.revisions import FileHistory, Located, Versions, file_history, locate
 from roadmaplint.settings import Settings
 from roadmaplint.source import read_roadmap
-from roadmaplint.timeline import History, Stamp, build_history
 
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
     from roadmaplint.rules.base import GitFacts
+    from roadmaplint.timeline import History
 
 WORKING_TREE = "working tree"
 
@@ -141,6 +141,8 @@ def run_diff(
 
 def load_history(path: Path, settings: Settings) -> tuple[FileHistory, History]:
     """The file's versions in git and every item's timeline over them."""
+    from roadmaplint.timeline import Stamp, build_history  # diff does not need it
+
     located = _in_git(path)
     log = file_history(located)
     if not log.revisions:
@@ -247,7 +249,7 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
     from datetime import UTC, datetime
 
     from roadmaplint.rules.base import GitFacts
-    from roadmaplint.timeline import in_progress_since
+    from roadmaplint.timeline import Stamp, build_history, in_progress_since
 
     located = locate(path)
     if located is None:
