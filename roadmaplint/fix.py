@@ -126,6 +126,17 @@ def stray_list_repair(
     return FixResult(new_text, tuple(changes), edits=tuple(edits))
 
 
+def part_passes(roadmap: Roadmap, edits: list[Edit], settings: Settings) -> bool:
+    """Whether some of a regeneration's edits, applied alone (one generated section
+    regenerated, the other left stale), pass the write gate."""
+    try:
+        new_text = apply_edits(roadmap.source, edits)
+        prove_edit(roadmap, new_text, Targets(generated=True), settings, edits)
+    except RoadmapError:
+        return False
+    return True
+
+
 def _reaches_generated(line: int) -> str:
     return (
         f"the stray lines of the list on line {line} reach into a generated section; "

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -95,6 +96,22 @@ def installed_command() -> str:
     found = str(beside) if beside.exists() else shutil.which("roadmaplint")
     assert found, "roadmaplint is not installed: pip install '.[test]'"
     return found
+
+
+def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed console script as a user runs it, without colour or a job summary."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("GITHUB_STEP_SUMMARY", None)
+    env.pop("FORCE_COLOR", None)
+    return subprocess.run(
+        [installed_command(), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 # Bounded property runs in CI; HYPOTHESIS_PROFILE=long for a thorough run on demand.

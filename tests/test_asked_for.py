@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
-from conftest import installed_command, item, roadmap
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    return subprocess.run(
-        [installed_command(), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from conftest import cli, item, roadmap
 
 
 def test_new_rules_through_the_console_script(tmp_path: Path) -> None:

@@ -51,21 +51,7 @@ def test_neovim_with_the_documented_snippet_shows_the_diagnostics(tmp_path: Path
     text = GOMLX.read_text(encoding="utf-8")
     (tmp_path / "ROADMAP.md").write_text(text, encoding="utf-8")
     out = tmp_path / "diagnostics.txt"
-    init = tmp_path / "init.lua"
-    init.write_text(
-        snippet("Neovim", "lua") + HARNESS % {"wait": WAIT_MS, "out": out}, encoding="utf-8"
-    )
-    scripts = str(Path(sys.executable).parent)  # where `roadmaplint` is installed
-    environment = {**os.environ, "PATH": scripts + os.pathsep + os.environ.get("PATH", "")}
-    subprocess.run(
-        ["nvim", "--headless", "-n", "-i", "NONE", "-u", str(init), "ROADMAP.md"],
-        cwd=tmp_path,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
+    _neovim(tmp_path, HARNESS % {"wait": WAIT_MS, "out": out})
     shown = sorted(out.read_text(encoding="utf-8").splitlines())
     expected = sorted(f"{f.line}:{f.column} {f.message}" for f in check_text(text))
     assert shown == expected

@@ -7,29 +7,13 @@ repositories.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import installed_command, item, roadmap
+from conftest import cli, item, roadmap
 
 PROSE = "Plans for the next releases. Ask in #roadmap before claiming an item.\n\n"
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    env.pop("FORCE_COLOR", None)
-    return subprocess.run(
-        [installed_command(), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def git(*args: str, cwd: Path) -> None:

@@ -627,6 +627,24 @@ def test_history_of_model_6(
     ]
 
 
+def test_each_version_history_reads_from_the_one_before_equals_a_full_parse(
+    gomlx_repo: Path,
+) -> None:
+    # Versions reads each blob by reusing the tokens of the blob read before it
+    # (reader/reuse.py); e9f81d3's stray list makes its items come from a repaired text.
+    from roadmaplint.revisions import Versions, file_history, locate
+    from roadmaplint.settings import Settings
+
+    located = locate(gomlx_repo / "ROADMAP.md")
+    assert located is not None
+    blobs = [revision.blob for revision in file_history(located).revisions]
+    texts = [path.read_text(encoding="utf-8") for path in (BE653C5, E0C8724, E9F81D3)]
+    for order in (blobs, blobs[::-1], [blobs[0], blobs[2], blobs[1]]):
+        found = Versions(gomlx_repo, Settings()).roadmaps(order, "ROADMAP.md")
+        expected = [parse(texts[blobs.index(blob)], "ROADMAP.md") for blob in order]
+        assert found == expected
+
+
 def test_history_of_an_unknown_item_is_one_line(
     gomlx_repo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -5,28 +5,12 @@ in any case."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, LEGENDS, installed_command, item, roadmap
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    return subprocess.run(
-        [installed_command(), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from conftest import FIXTURES, LEGENDS, cli, item, roadmap
 
 
 def write(root: Path, name: str, text: str) -> None:

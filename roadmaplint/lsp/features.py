@@ -25,7 +25,7 @@ from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.splice import apply_edits, line_starts
+from roadmaplint.splice import Edit, apply_edits, line_starts
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
@@ -280,9 +280,18 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
     }
-    for part, edits in _by_section(document, hunks).items():
-        if wanted[part] and edits:
+    parts = _by_section(document, hunks)
+    both = all(parts.values())  # then each action is only a part of what fix proved
+    for part, edits in parts.items():
+        if wanted[part] and edits and (not both or _part_passes(document, edits)):
             yield _action(document, titles[part], edits, preferred=True)
+
+
+def _part_passes(document: Document, edits: list[tuple[int, int, str]]) -> bool:
+    from roadmaplint.fix import part_passes
+
+    parts = [Edit(start, end, text) for start, end, text in edits]
+    return part_passes(document.roadmap, parts, document.settings)
 
 
 def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
