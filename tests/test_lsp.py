@@ -566,3 +566,22 @@ async def test_rename_leaves_a_stray_list_as_the_command_does(
     )
     assert edit is not None and edit.changes is not None
     assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")
+
+
+async def test_a_field_line_at_column_one_gets_the_stray_list_repair(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # One field line left of the indented document swallows the items after it (RL108
+    # since the breaker session): the quick fix indents that item's lines and no others.
+    written = "  - **Description:** Improve op coverage for ONNX graph import.\n"
+    text = GOMLX_TEXT.replace(written, written.lstrip())
+    assert text != GOMLX_TEXT
+    path = roadmap_in(tmp_path)
+    [action] = await stray_list_actions(client, path, text)
+    repaired = applied(text, action, path)
+    assert "RL108" not in {f.code for f in check_text(repaired)}
+    assert written + "    - **Definition of Done:**\n" in repaired
+    assert [line.lstrip(" ") for line in repaired.splitlines()] == [
+        line.lstrip(" ") for line in text.splitlines()
+    ]
+    assert len(parse(repaired).items) == len(parse(GOMLX_TEXT).items)
