@@ -335,8 +335,9 @@ def _listed(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _filter(values: list[str] | None, option: str) -> tuple[str, ...]:
-    """A filter's values; an empty one (``--dri "$OWNER"`` with nothing in it) is refused,
-    as leaving it out would list every item."""
+    """A filter's values as given (the query splits them at commas where a whole value is
+    not one); an empty one (``--dri "$OWNER"`` with nothing in it) is refused, as leaving
+    it out would list every item."""
     for value in values or ():
         if not value.replace(",", "").strip():
             hint = "; --dri unassigned lists the items nobody owns" if option == "--dri" else ""
@@ -344,7 +345,7 @@ def _filter(values: list[str] | None, option: str) -> tuple[str, ...]:
                 f"{option} {value!r}: an empty value matches no item; "
                 f"give a value or leave {option} out{hint}"
             )
-    return _listed(values)
+    return tuple(value.strip() for value in values or ())
 
 
 @app.command("list")

@@ -77,6 +77,47 @@ def _check_values(
             )
 
 
+def split_filters(roadmaps: Sequence[Roadmap], filters: Filters) -> Filters:
+    """Each option's values split at commas (``--status ready,idea`` is two), except a
+    value that is whole a legend entry, a section or an item's DRI (``won't do, ever``,
+    ``Smith, Jane``): split, such a value could not be asked for at all."""
+
+    def in_legend(legend_of: Callable[[Roadmap], Legend | None]) -> Callable[[str], bool]:
+        def known(value: str) -> bool:
+            spellings = {value.casefold(), _plain(value).casefold()}
+            return any(
+                entry.casefold() in spellings
+                for roadmap in roadmaps
+                if (legend := legend_of(roadmap)) is not None
+                for entry in legend.values
+            )
+
+        return known
+
+    sections = {section.name.lower() for roadmap in roadmaps for section in roadmap.sections}
+    owners = {_owner(item.dri) for roadmap in roadmaps for item in roadmap.items if item.dri}
+    return Filters(
+        _alternatives(filters.statuses, in_legend(lambda one: one.status_legend)),
+        _alternatives(filters.priorities, in_legend(lambda one: one.priority_legend)),
+        _alternatives(
+            filters.dris, lambda value: bool({_owner(value), _owner(_plain(value))} & owners)
+        ),
+        _alternatives(
+            filters.sections, lambda value: bool({value.lower(), _plain(value).lower()} & sections)
+        ),
+        _alternatives(filters.depends_on, lambda value: False),
+    )
+
+
+def _alternatives(values: Sequence[str], whole: Callable[[str], bool]) -> tuple[str, ...]:
+    return tuple(
+        part
+        for value in values
+        for part in ([value] if whole(value) else value.split(","))
+        if part.strip()
+    )
+
+
 def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: Filters) -> None:
     """Refuse a filter value that no roadmap knows: a typo would silently match nothing."""
     _check_values(filters.statuses, roadmaps, lambda one: one.status_legend, "--status")

@@ -11,6 +11,7 @@ import os
 import stat
 import subprocess
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,77 @@ def test_set_numbers_every_inserted_field_of_a_counted_list(
         "1) **DRI:** @bo\n2) **Status:** ready\n3) **Priority:** P0\n4) **Repo:** tools\n"
         "5) **Definition of Done:**\n   - [ ] shipped\n"
     ) in roadmap.read_text(encoding="utf-8")
+
+
+# --- diff OLD.md NEW.md outside git names the file it cannot read
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda new: None, "new.md: no such file"),
+        (lambda new: new.mkdir(), "new.md: is a folder, not a roadmap file"),
+        (
+            lambda new: new.symlink_to("new.md"),
+            "new.md: cannot read: Too many levels of symbolic links",
+        ),
+        (lambda new: new.write_bytes(b"# R\n\xff\n"), "new.md: line 2 is not UTF-8"),
+    ],
+)
+def test_diff_of_two_files_outside_git_says_what_is_wrong_with_the_second(
+    tmp_path: Path, make: Callable[[Path], object], message: str
+) -> None:
+    # Before the fix, every one of these said "old.md: not in a git repository; to
+    # compare two files: roadmaplint diff OLD.md NEW.md", which is what was typed.
+    (tmp_path / "old.md").write_bytes(GOMLX.read_bytes())
+    make(tmp_path / "new.md")
+    result = subprocess.run(
+        [installed_command(), "diff", "old.md", "new.md"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "GIT_CEILING_DIRECTORIES": str(tmp_path.parent)},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"roadmaplint: error: {message}"), result.stderr
+    assert result.stderr.count("\n") == 1
+    assert (tmp_path / "old.md").read_bytes() == GOMLX.read_bytes()
+
+
+# --- one field line left of an indented document swallows the rest: RL108, fixed
+
+
+def test_a_field_line_at_column_one_in_an_indented_list_is_a_stray_list(
+    tmp_path: Path,
+) -> None:
+    # Before the fix, only a list whose *first* marker stood left of the document
+    # counted as stray. One field line at column 1 in the GoMLX file (indented by
+    # two spaces) swallowed every item after MODEL-3 without a word: check only
+    # said GRAPH-1 was unknown, and list showed 3 items of 20.
+    original = GOMLX.read_text(encoding="utf-8")
+    written = "  - **Description:** Improve op coverage for ONNX graph import.\n"
+    assert original.count(written) == 1
+    stray = original.replace(written, written.lstrip())
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(stray, encoding="utf-8")
+    line = stray[: stray.index(written.lstrip())].count("\n") + 1
+    checked = run("check", roadmap.name, cwd=tmp_path)
+    assert f"ROADMAP.md:{line}:1: error: RL108 " in checked.stdout
+    assert "unknown item GRAPH-1" not in checked.stdout
+    listed = run("list", "--format", "json", roadmap.name, cwd=tmp_path)
+    assert listed.stdout.count('"id"') == 20
+    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "RL108" not in run("check", roadmap.name, cwd=tmp_path).stdout
+    # fix indents the stray item and what its lines hold, keeping how they nest.
+    model_3 = stray[stray.index("## [MODEL-3]") : stray.index("## [MODEL-4]")]
+    stray_lines = model_3[
+        model_3.index(written.lstrip()) : model_3.index("\n\n", model_3.index(written.lstrip()))
+    ]
+    expected = model_3.replace(stray_lines, "  " + stray_lines.replace("\n", "\n  "))
+    repaired = roadmap.read_text(encoding="utf-8")
+    assert repaired[repaired.index("## [MODEL-3]") : repaired.index("## [MODEL-4]")] == expected
+    assert written + "    - **Definition of Done:**\n      - Missing-op report tool\n" in expected

@@ -669,3 +669,22 @@ async def test_a_suppression_is_offered_only_where_it_reads_as_one(
         sum(f.code == "RL306" for f in check_text(after))
         == sum(d.code == "RL306" for d in found) - 1
     )
+
+
+async def test_a_field_line_at_column_one_gets_the_stray_list_repair(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # One field line left of the indented document swallows the items after it (RL108
+    # since the breaker session): the quick fix indents that item's lines and no others.
+    written = "  - **Description:** Improve op coverage for ONNX graph import.\n"
+    text = GOMLX_TEXT.replace(written, written.lstrip())
+    assert text != GOMLX_TEXT
+    path = roadmap_in(tmp_path)
+    [action] = await stray_list_actions(client, path, text)
+    repaired = applied(text, action, path)
+    assert "RL108" not in {f.code for f in check_text(repaired)}
+    assert written + "    - **Definition of Done:**\n" in repaired
+    assert [line.lstrip(" ") for line in repaired.splitlines()] == [
+        line.lstrip(" ") for line in text.splitlines()
+    ]
+    assert len(parse(repaired).items) == len(parse(GOMLX_TEXT).items)

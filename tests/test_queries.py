@@ -242,3 +242,23 @@ def test_an_empty_filter_value_is_refused_rather_than_ignored(
         f"roadmaplint: error: {option} {value!r}: an empty value matches no item; "
         f"give a value or leave {option} out{hint}\n"
     )
+
+
+def test_a_filter_value_with_a_comma_is_taken_whole_where_it_is_one(tmp_path: Path) -> None:
+    # Before the fix, every value was split at its commas: a legend entry or a DRI
+    # with a comma could not be selected, and the refusal suggested the very value typed.
+    legends = LEGENDS.replace(
+        "- `done` – completed\n", "- `done` – completed\n- `won't do, ever` – dropped\n"
+    )
+    items = [
+        item("W-1", status="won't do, ever", dri="Smith, Jane"),
+        item("W-2", dri="Smith"),
+        item("W-3", status="idea", dri="@ana"),
+    ]
+    write(tmp_path, "ROADMAP.md", roadmap(("Work", items), legends=legends))
+    assert listed("--status", "won't do, ever", cwd=tmp_path) == ["W-1"]
+    assert listed("--status", "WON'T DO, EVER", cwd=tmp_path) == ["W-1"]
+    assert listed("--dri", "Smith, Jane", cwd=tmp_path) == ["W-1"]
+    # Values that are not one are alternatives, as before.
+    assert listed("--status", "ready,idea", cwd=tmp_path) == ["W-2", "W-3"]
+    assert listed("--dri", "Smith,@ana", cwd=tmp_path) == ["W-2", "W-3"]

@@ -19,6 +19,7 @@ from roadmaplint.query import (
     filter_items,
     row,
     sort_key,
+    split_filters,
     stats,
 )
 from roadmaplint.rules.base import did_you_mean
@@ -37,6 +38,7 @@ def run_list(
 ) -> int:
     loaded = load_all(paths, config)
     known = {item_id for one in loaded for item_id in one.context.items_by_id}
+    filters = split_filters([one.roadmap for one in loaded], filters)
     check_filters([one.roadmap for one in loaded], known, filters)
     chosen = [
         (one.roadmap, item)

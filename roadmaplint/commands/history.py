@@ -46,14 +46,19 @@ class DiffRequest:
 def read_diff_arguments(arguments: Sequence[str], files: Sequence[Path] = ()) -> DiffRequest:
     """``[BASE [HEAD]] [PATH...]`` or ``OLD.md NEW.md``.
 
-    Two existing files are compared as files. Otherwise leading arguments that
+    Two existing files are compared as files, and so are any two arguments outside
+    git (where no argument names a commit). Otherwise leading arguments that
     name commits (and are not files) are BASE and HEAD, and the rest are paths.
     """
-    if not files and len(arguments) == 2 and all(Path(a).is_file() for a in arguments):
+    two = not files and len(arguments) == 2
+    if two and all(Path(a).is_file() for a in arguments):
         return DiffRequest(None, None, (), (Path(arguments[0]), Path(arguments[1])))
     revisions: list[str] = []
     rest = list(arguments)
     here = git.worktree_root(Path.cwd())
+    if two and here is None:
+        # No commit can be named here: they are two files, and reading them says what is wrong.
+        return DiffRequest(None, None, (), (Path(arguments[0]), Path(arguments[1])))
     while rest and len(revisions) < 2 and not Path(rest[0]).exists():
         if here is None or git.resolve_commit(here, rest[0]) is None:
             break

@@ -269,30 +269,32 @@ def _stray_list(blocks: Blocks, lines: list[str], top: int) -> StrayList | None:
         return None
     first_heading = inside[0]
     document = indentation(lines[first_heading.line - 1])
-    marker = indentation(lines[opening.map[0]])
+    item_map = tokens[last_item].map
+    assert item_map is not None
+    # The list strays from its first marker left of the document; a list written at the
+    # document's indentation strays from its last item, when that one is written left of it.
+    start = opening.map[0]
+    marker = indentation(lines[start])
     if document <= marker:
-        return None
+        start = item_map[0]
+        marker = indentation(lines[start])
+        if document <= marker:
+            return None
     # The document is indented so: a heading before the list is written at that indentation.
     if not any(
         heading.index < top and indentation(lines[heading.line - 1]) == document
         for heading in blocks.headings
     ):
         return None
-    item_map = tokens[last_item].map
-    assert item_map is not None
     swallowed = _first_swallowed_line(lines, item_map[0] + 1, first_heading.line, document)
     end = _last_written(lines, opening.map[1], swallowed)
     shift = document - marker
-    reindent = [
-        (line, document - indentation(lines[line - 1]))
-        for line in _stray_lines_before(tokens, lines, top, document)
-    ]
-    reindent += [
-        (line, shift) for line in range(opening.map[0] + 1, swallowed) if lines[line - 1].strip()
-    ]
+    before = _stray_lines_before(tokens, lines, top, document) if start == opening.map[0] else []
+    reindent = [(line, document - indentation(lines[line - 1])) for line in before]
+    reindent += [(line, shift) for line in range(start + 1, swallowed) if lines[line - 1].strip()]
     return StrayList(
-        position=Position(opening.map[0] + 1, marker + 1),
-        end_line=_last_written(lines, swallowed - 1, opening.map[0] + 1),
+        position=Position(start + 1, marker + 1),
+        end_line=_last_written(lines, swallowed - 1, start + 1),
         swallowed=(swallowed, end),
         indent=document,
         reindent=tuple(sorted(reindent)),
