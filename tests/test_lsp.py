@@ -671,6 +671,27 @@ async def test_a_suppression_is_offered_only_where_it_reads_as_one(
     )
 
 
+async def test_no_suppression_above_an_item_a_stray_list_item_holds(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # An empty list item at column 1 right above "  ## [MODEL-3]" takes the heading in
+    # (RL108; the reader reads the repaired text): a comment above the heading would be
+    # inside that list item and silence nothing, so no suppression is offered there.
+    path = roadmap_in(tmp_path)
+    heading = GOMLX_TEXT.index("  ## [MODEL-3]")
+    text = GOMLX_TEXT[:heading] + "-\n" + GOMLX_TEXT[heading:]
+    text = text.replace("  - **Status:** ready", "  - **Status:** redy", 3)
+    found = await open_document(client, path, text)
+    typo = next(d for d in found if d.code == "RL201" and d.range.start.line > heading_line(text))
+    titles = [action.title for action in await actions_for(client, path, typo)]
+    assert titles == ["Replace with ready"]
+    assert "RL108" in {str(d.code) for d in found}
+
+
+def heading_line(text: str) -> int:
+    return text.splitlines().index("  ## [MODEL-3] ONNX Import Coverage Expansion")
+
+
 async def test_a_field_line_at_column_one_gets_the_stray_list_repair(
     client: LanguageClient, tmp_path: Path
 ) -> None:

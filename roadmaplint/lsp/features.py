@@ -188,6 +188,9 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
         if located.finding.code == "RL901":
             continue  # RL901 is found after the suppressions: no comment silences it
         edit = _suppression_edit(document, located)
+        if _above_item_heading(document, located, edit):
+            actions.append(_suppression(document, located, edit))
+            continue
         if counts is None:
             counts = Counter(
                 found.code for found in check_roadmap(document.roadmap, document.settings)
@@ -262,6 +265,19 @@ def _suppression(
     item = _item_of(document, located.finding)
     what = "this item" if item is not None else "this line"
     return _action(document, f"Suppress {located.finding.code} for {what}", [edit], located)
+
+
+def _above_item_heading(document: Document, located: Located, edit: tuple[int, int, str]) -> bool:
+    """Whether ``edit`` is a new comment line right above the finding's item's ATX heading:
+    a top-level heading, so nothing above it is open, and the comment line (indented as
+    it, under 4 columns) closes whatever the heading closes and starts a block of its own.
+    No need to read the text again (which a large roadmap makes slow) to know that."""
+    item = _item_of(document, located.finding)
+    if item is None or edit[0] != edit[1] or document.roadmap.stray_lists:
+        return False  # with a stray list, the heading is top-level only in the repaired text
+    return edit[0] == document.offset_of(item.position.line, 1) and document.line_text(
+        item.position.line
+    ).lstrip().startswith("#")
 
 
 def _silences(document: Document, edit: tuple[int, int, str], code: str, count: int) -> bool:
