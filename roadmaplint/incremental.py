@@ -193,8 +193,8 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
         )
     except RoadmapError:
         return None  # the full parse says why, with the document's own line numbers
-    if fresh is None:
-        return None
+    if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
+        return None  # not one item; or its level changed, which reclassifies items around it
     new_starts = (
         (
             *starts[:first],
@@ -206,6 +206,11 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
+
+
+def _heading_level(old: Snapshot, line: int) -> int:
+    """The level of the heading block on ``line`` (1-based) of the old text."""
+    return old.roadmap.blocks[bisect_left(old.block_lines, line)].level
 
 
 def _leading_space(text: str) -> str:

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from roadmaplint import git
+from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import Neighbour, parse_reusing
 from roadmaplint.settings import Settings
@@ -130,7 +131,10 @@ class Versions:
         if blob.hash not in self._parsed:
             text = _text(blob.data, f"{path}@{blob.hash[:7]}")
             source, self._last = self._last, None  # spent even when the read fails
-            roadmap, self._last = parse_reusing(text, path, self.settings, source)
+            try:
+                roadmap, self._last = parse_reusing(text, path, self.settings, source)
+            except RoadmapError as error:
+                raise at_version(error, path, blob.hash[:7]) from None
             self._parsed[blob.hash] = roadmap
         return self._parsed[blob.hash]
 
@@ -148,6 +152,15 @@ class Versions:
         name = f"{revision}:{path}"
         found = git.read_objects(self.repository, [name])[name]
         return None if found is None else self._parse(found, path)
+
+
+def at_version(error: RoadmapError, path: str, version: str) -> RoadmapError:
+    """``error``, read from ``path`` as it was at ``version``, saying so: its lines are
+    that version's, not the file's as it stands."""
+    message = str(error)
+    if message.startswith(f"{path}:"):
+        return RoadmapError(f"{path}@{version}:{message[len(path) + 1 :]}")
+    return RoadmapError(f"{path}@{version}: {message}")
 
 
 def _text(data: bytes, name: str) -> str:

@@ -1050,3 +1050,27 @@ def test_history_reads_an_empty_version_and_refuses_an_uncommitted_file(
     code, out, err = run_in(root, monkeypatch, capsys, "history", "NEW.md")
     assert (code, out) == (2, "")
     assert err == "roadmaplint: error: NEW.md: has no commits yet; commit it to start its history\n"
+
+
+def test_a_version_the_reader_refuses_is_named_not_the_file_as_it_stands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The middle version has an item heading inside the overview, which the reader
+    # refuses; the file as it stands is fine, so its line number alone misleads.
+    root = tmp_path / "repo"
+    text = roadmap(("Modeling", [item("MODEL-1", title="Import")]))
+    refused = text + "\n## [MODEL-2] Export\n\n- **Status:** ready\n"
+    commit_versions(root, [(text, DATES[0]), (refused, DATES[1]), (text, DATES[2])])
+    line = refused.splitlines().index("## [MODEL-2] Export") + 1
+    blob = git("rev-parse", "HEAD~1:ROADMAP.md", cwd=root).strip()[:7]
+    code, out, err = run_in(root, monkeypatch, capsys, "history")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"roadmaplint: error: ROADMAP.md@{blob}:{line}: the item heading")
+    code, out, err = run_in(root, monkeypatch, capsys, "diff", "HEAD~1", "HEAD")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"roadmaplint: error: ROADMAP.md@HEAD~1:{line}: the item heading")
+    code, out, err = run_in(root, monkeypatch, capsys, "diff", "HEAD~2", "HEAD~1")
+    assert err.startswith(f"roadmaplint: error: ROADMAP.md@HEAD~1:{line}: the item heading")
+    (root / "ROADMAP.md").write_text(refused, encoding="utf-8")
+    code, out, err = run_in(root, monkeypatch, capsys, "diff")  # the working tree is the file
+    assert err.startswith(f"roadmaplint: error: ROADMAP.md:{line}: the item heading")

@@ -77,3 +77,19 @@ def test_changed_span_describes_the_edit(old: str, new: str) -> None:
     assert old[old_end:] == new[new_end:]
     assert old[:start] + new[start:new_end] + old[old_end:] == new
     assert start <= old_end and start <= new_end
+
+
+@pytest.mark.parametrize("level", ["#", "###", "####"])
+def test_an_item_heading_moved_to_another_level_reclassifies_the_items_around_it(
+    level: str,
+) -> None:
+    # "### [MODEL-3]" under "## [MODEL-2]" makes MODEL-2 a section holding it: the
+    # edited item's lines alone still read as one item, but its neighbours change.
+    text = GOMLX.read_text(encoding="utf-8")
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    edited = update(snapshot, text.replace("  ## [MODEL-3]", f"  {level} [MODEL-3]", 1))
+    assert edited.roadmap == parse(edited.text, "ROADMAP.md", SETTINGS)
+    assert check_roadmap(edited.roadmap, SETTINGS) == check_text(edited.text)
+    retitled = update(snapshot, text.replace("  ## [MODEL-3] ONNX", "  ## [MODEL-3] Onnx", 1))
+    assert not retitled.full  # a title edit at the same level is still one item re-read
+    assert retitled.roadmap == parse(retitled.text, "ROADMAP.md", SETTINGS)

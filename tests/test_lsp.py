@@ -568,6 +568,109 @@ async def test_rename_leaves_a_stray_list_as_the_command_does(
     assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")
 
 
+BOTH_STALE = """\
+# Roadmap
+
+## [A-1] Parse the file
+
+- **Status:** ready
+- **Priority:** P2
+- **Depends on:** B-2
+
+## [B-2] Read the settings
+
+- **Status:** ready
+- **Priority:** P2
+
+# Priority Overview
+
+## P2
+- A-1
+- B-2
+- C-3
+
+# Dependency Graph
+
+```mermaid
+flowchart LR
+```
+"""
+
+
+async def test_both_sections_stale_each_regenerated_alone(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The overview only drops its last entry: as a line-level hunk that edit leaves the
+    # list's first lines standing, which the write gate refuses though fix's own edit of
+    # the same section passes it; the action must still be offered.
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, BOTH_STALE)
+    by_code = {str(d.code): d for d in found}
+    offered = {
+        action.title: action
+        for code in ("RL401", "RL404")
+        for action in await actions_for(client, path, by_code[code])
+        if action.title.startswith("Regenerate")
+    }
+    assert sorted(offered) == [
+        "Regenerate the Dependency Graph",
+        "Regenerate the Priority Overview",
+    ]
+    overview = applied(BOTH_STALE, offered["Regenerate the Priority Overview"], path)
+    assert "- C-3" not in overview
+    assert {"RL401", "RL402"}.isdisjoint({f.code for f in check_text(overview)})
+    assert "RL404" in {f.code for f in check_text(overview)}
+    graph = applied(BOTH_STALE, offered["Regenerate the Dependency Graph"], path)
+    assert {f.code for f in check_text(graph)} & {"RL401", "RL402"}
+    assert "RL404" not in {f.code for f in check_text(graph)}
+
+
+async def test_a_byte_order_mark_is_no_column_of_the_first_line(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The records count columns after the BOM; the LSP counts it as a character.
+    path = roadmap_in(tmp_path)
+    text = "\ufeff" + GOMLX_TEXT.replace("  ## Priority Legend", "  ## Priorities", 1)
+    found = await open_document(client, path, text)
+    first = next(d for d in found if d.range.start.line == 0)
+    assert summary(text, [first]) == [("RL203", 1, "# GoMLX Roadmap & Ownership")]
+    suppress = next(a for a in await actions_for(client, path, first) if "RL203" in a.title)
+    after = applied(text, suppress, path)
+    assert after.startswith("\ufeff  <!-- roadmaplint-disable RL203 -->\n  # GoMLX")
+    assert "RL203" not in {f.code for f in check_text(after)}
+
+
+async def test_a_suppression_is_offered_only_where_it_reads_as_one(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # RL402 (no overview) stands on the last line, here a code fence's closing line:
+    # a comment above it would be code, silence nothing, and change the fence.
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT[: GOMLX_TEXT.index("  # Priority Overview")]
+    text += "  ```sh\n  make check\n  ```\n"
+    found = await open_document(client, path, text)
+    missing = next(d for d in found if d.code == "RL402")
+    assert missing.range.start.line + 1 == len(text.splitlines())
+    titles = [action.title for action in await actions_for(client, path, missing)]
+    assert not [title for title in titles if title.startswith("Suppress")], titles
+    # RL901 is found after the suppressions: a comment cannot silence it.
+    unused = GOMLX_TEXT.replace(
+        "  ## [MODEL-5]", "  <!-- roadmaplint-disable RL305 -->\n  ## [MODEL-5]", 1
+    )
+    found = await open_document(client, path, unused)
+    stale = next(d for d in found if d.code == "RL901")
+    titles = [action.title for action in await actions_for(client, path, stale)]
+    assert "Suppress RL901 for this line" not in titles
+    # Where it does read as a comment, it silences the finding.
+    ready = next(d for d in found if d.code == "RL306")
+    suppress = next(a for a in await actions_for(client, path, ready) if "RL306" in a.title)
+    after = applied(unused, suppress, path)
+    assert (
+        sum(f.code == "RL306" for f in check_text(after))
+        == sum(d.code == "RL306" for d in found) - 1
+    )
+
+
 async def test_a_field_line_at_column_one_gets_the_stray_list_repair(
     client: LanguageClient, tmp_path: Path
 ) -> None:

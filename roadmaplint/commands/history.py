@@ -14,7 +14,14 @@ from roadmaplint.diff import diff_roadmaps
 from roadmaplint.diffreport import FileDiff
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.revisions import FileHistory, Located, Versions, file_history, locate
+from roadmaplint.revisions import (
+    FileHistory,
+    Located,
+    Versions,
+    at_version,
+    file_history,
+    locate,
+)
 from roadmaplint.settings import Settings
 from roadmaplint.source import read_roadmap
 
@@ -110,13 +117,32 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
                 f"{path}: no such file in {request.base} or in {request.head or WORKING_TREE}"
                 " (nor a commit)"
             )
-        old, new = parse_two(
-            (old_text or "", str(path), file_settings), (new_text or "", str(path), file_settings)
-        )
+        try:
+            old, new = parse_two(
+                (old_text or "", str(path), file_settings),
+                (new_text or "", str(path), file_settings),
+            )
+        except RoadmapError as error:
+            raise _refused_version(error, path, request, new_text, file_settings) from None
         found.append(
             FileDiff(str(path), request.base, request.head or WORKING_TREE, diff_roadmaps(old, new))
         )
     return found
+
+
+def _refused_version(
+    error: RoadmapError, path: Path, request: DiffRequest, new_text: str | None, settings: Settings
+) -> RoadmapError:
+    """The reader's refusal, naming the revision whose text it refused (the newer is
+    read first); the working tree's text is the file itself."""
+    from roadmaplint.parse import parse
+
+    try:
+        parse(new_text or "", str(path), settings)
+    except RoadmapError:
+        return error if request.head is None else at_version(error, str(path), request.head)
+    assert request.base is not None
+    return at_version(error, str(path), request.base)
 
 
 def run_diff(

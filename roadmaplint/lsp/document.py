@@ -16,6 +16,7 @@ from roadmaplint.engine import check_roadmap
 from roadmaplint.findings import Finding
 from roadmaplint.incremental import Snapshot, full_snapshot, update
 from roadmaplint.model import Roadmap
+from roadmaplint.reader import BOM
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
 
@@ -64,17 +65,23 @@ class Document:
         return self.snapshot.settings
 
     def line_text(self, line: int) -> str:
-        """The 1-based line without its line ending ('' past the end)."""
+        """The 1-based line without its line ending ('' past the end), as the records
+        read it: without the byte order mark that may open the first line."""
         starts = self.snapshot.starts
         if not 1 <= line < len(starts):
             return ""
-        return self.text[starts[line - 1] : starts[line]].rstrip("\r\n")
+        return self.text[self._line_start(line) : starts[line]].rstrip("\r\n")
 
     def offset_of(self, line: int, column: int) -> int:
-        """The offset of a 1-based line and column, clamped to that line."""
+        """The offset of a 1-based line and column of the records, clamped to that line."""
         starts = self.snapshot.starts
         line = min(max(line, 1), len(starts) - 1) if len(starts) > 1 else 1
-        return starts[line - 1] + min(max(column - 1, 0), len(self.line_text(line)))
+        return self._line_start(line) + min(max(column - 1, 0), len(self.line_text(line)))
+
+    def _line_start(self, line: int) -> int:
+        # The records count columns after a byte order mark (the reader drops it).
+        start = self.snapshot.starts[line - 1]
+        return start + 1 if line == 1 and self.text.startswith(BOM) else start
 
     def after_line(self, line: int) -> int:
         """The offset just past the 1-based line and its line break."""

@@ -10,22 +10,28 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
+from roadmaplint.engine import check_roadmap
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
 from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
-from roadmaplint.model import Field, Item, Position, Region
-from roadmaplint.parse import DEPENDS_ON, normalize_key, split_lines
+from roadmaplint.model import Field, Item, Position, Region, Roadmap
+from roadmaplint.parse import BOM, DEPENDS_ON, normalize_key, parse, split_lines
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.settings import KNOWN_FIELDS
 from roadmaplint.splice import Edit, apply_edits, line_starts
+
+if TYPE_CHECKING:
+    from roadmaplint.fix import FixResult
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
@@ -177,8 +183,17 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
     for located in here:
         if located.finding.code == "RL108":
             actions.extend(_stray_list_repair(document, located))
+    counts: Counter[str] | None = None  # findings per code, without git facts
     for located in here:
-        actions.append(_suppression(document, located))
+        if located.finding.code == "RL901":
+            continue  # RL901 is found after the suppressions: no comment silences it
+        edit = _suppression_edit(document, located)
+        if counts is None:
+            counts = Counter(
+                found.code for found in check_roadmap(document.roadmap, document.settings)
+            )
+        if _silences(document, edit, located.finding.code, counts[located.finding.code]):
+            actions.append(_suppression(document, located, edit))
     return actions
 
 
@@ -222,7 +237,7 @@ def _replacements(document: Document, located: Located) -> Iterator[types.CodeAc
     )
 
 
-def _suppression(document: Document, located: Located) -> types.CodeAction:
+def _suppression_edit(document: Document, located: Located) -> tuple[int, int, str]:
     """``<!-- roadmaplint-disable CODE -->`` above the item (or the line) the finding is on."""
     finding = located.finding
     item = _item_of(document, finding)
@@ -231,17 +246,56 @@ def _suppression(document: Document, located: Located) -> types.CodeAction:
     indent = target[: len(target) - len(target.lstrip())]
     above = document.line_text(line - 1) if line > 1 else ""
     existing = _DISABLE_LINE.match(above)
-    what = "this item" if item is not None else "this line"
-    title = f"Suppress {finding.code} for {what}"
     if existing and existing[2].strip():  # add the code to the comment already there
         codes = existing[2].strip()
         comment = f"{existing[1]}<!-- roadmaplint-disable {codes} {finding.code} -->"
         start = document.offset_of(line - 1, 1)
-        return _action(document, title, [(start, start + len(above), comment)], located)
+        return (start, start + len(above), comment)
     newline = document.roadmap.style.newline
     at = document.offset_of(line, 1)
-    comment = f"{indent}<!-- roadmaplint-disable {finding.code} -->{newline}"
-    return _action(document, title, [(at, at, comment)], located)
+    return (at, at, f"{indent}<!-- roadmaplint-disable {finding.code} -->{newline}")
+
+
+def _suppression(
+    document: Document, located: Located, edit: tuple[int, int, str]
+) -> types.CodeAction:
+    item = _item_of(document, located.finding)
+    what = "this item" if item is not None else "this line"
+    return _action(document, f"Suppress {located.finding.code} for {what}", [edit], located)
+
+
+def _silences(document: Document, edit: tuple[int, int, str], code: str, count: int) -> bool:
+    """Whether the comment, written in, reads as an HTML comment block of its own (every
+    other block reads back byte for byte, in order) and silences a finding of ``code``
+    (``count`` of them now, without git facts: when 0, that cannot be told here).
+
+    A finding's line may be inside a code fence, a paragraph or a list, where the
+    comment would be code, split the paragraph or the list, and silence nothing."""
+    start, end, comment = edit
+    text = document.text[:start] + comment + document.text[end:]
+    try:
+        after = parse(text, document.roadmap.path, document.settings)
+    except RoadmapError:
+        return False
+    line = document.position(start).line + 1
+    if _block_texts(document.roadmap, line) != _block_texts(after, line):
+        return False
+    if not any(block.line == line and block.kind == "html" for block in after.blocks):
+        return False
+    if not count:
+        return True
+    now = sum(found.code == code for found in check_roadmap(after, document.settings))
+    return now < count
+
+
+def _block_texts(roadmap: Roadmap, line: int) -> list[str]:
+    """The text of each top-level block but a one-line HTML block on ``line``."""
+    lines = split_lines(roadmap.source.removeprefix(BOM))
+    return [
+        "".join(lines[block.line - 1 : block.end_line])
+        for block in roadmap.blocks
+        if not (block.kind == "html" and block.line == line == block.end_line)
+    ]
 
 
 def _item_of(document: Document, finding: Finding) -> Item | None:
@@ -275,28 +329,43 @@ def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAc
     }
     if not any(wanted.values()):
         return
-    hunks = _fix_hunks(document, stray_lists=False)
+    fixed = _fixed(document, stray_lists=False)
+    if fixed is None:
+        return
     titles = {
         "overview": f"Regenerate the {document.settings.overview_heading}",
         "graph": f"Regenerate the {document.settings.graph_heading}",
     }
-    parts = _by_section(document, hunks)
+    parts = _by_section(document, hunks(document.text, fixed.text))
+    # fix's own edits, by section: each replaces whole generated blocks, as the write
+    # gate wants them (it refuses an edit that leaves the first lines of a list it
+    # changes standing, as a line-level hunk does).
+    proven = _by_section(
+        document, [(edit.start, edit.end, edit.replacement) for edit in fixed.edits]
+    )
     both = all(parts.values())  # then each action is only a part of what fix proved
     for part, edits in parts.items():
-        if wanted[part] and edits and (not both or _part_passes(document, edits)):
+        if wanted[part] and edits and (not both or _part_passes(document, edits, proven[part])):
             yield _action(document, titles[part], edits, preferred=True)
 
 
-def _part_passes(document: Document, edits: list[tuple[int, int, str]]) -> bool:
+def _part_passes(
+    document: Document, edits: list[tuple[int, int, str]], proven: list[tuple[int, int, str]]
+) -> bool:
+    """Whether ``edits`` (a section's hunks) make the text fix's edits of that section,
+    ``proven``, make, and those pass the write gate alone."""
     from roadmaplint.fix import part_passes
 
-    parts = [Edit(start, end, text) for start, end, text in edits]
+    parts = [Edit(start, end, text) for start, end, text in proven]
+    text = document.text
+    if not parts or apply_edits(text, [Edit(*edit) for edit in edits]) != apply_edits(text, parts):
+        return False
     return part_passes(document.roadmap, parts, document.settings)
 
 
-def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses); without
-    the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
+def _fixed(document: Document, stray_lists: bool = True) -> FixResult | None:
+    """What `roadmaplint fix` makes of the text (None when it refuses or changes nothing);
+    without the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
     from roadmaplint.fix import fix_text
 
     try:
@@ -307,10 +376,16 @@ def _fix_hunks(document: Document, stray_lists: bool = True) -> list[tuple[int, 
             repair_stray_lists=stray_lists,
         )
     except RoadmapError:
-        return []
+        return None
     if result.refused or not result.changed:
-        return []
-    return hunks(document.text, result.text)
+        return None
+    return result
+
+
+def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
+    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
+    fixed = _fixed(document)
+    return hunks(document.text, fixed.text) if fixed is not None else []
 
 
 def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
