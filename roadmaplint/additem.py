@@ -239,7 +239,7 @@ def _item_lines(
     request: NewItem,
     fields: Sequence[FieldChange],
 ) -> list[str]:
-    heading = _heading_lines(lines, roadmap, template, f"[{item_id}] {request.title.strip()}")
+    heading = _heading_lines(lines, roadmap, template, item_id, request.title.strip())
     styles = _field_styles(
         lines, template, len(fields) + (1 if request.done else 0), roadmap.style.indent
     )
@@ -256,13 +256,27 @@ def _item_lines(
 
 
 def _heading_lines(
-    lines: list[str], roadmap: Roadmap, template: Item | None, text: str
+    lines: list[str], roadmap: Roadmap, template: Item | None, item_id: str, title: str
 ) -> list[str]:
+    """The new item's heading, written as the template's is: its level (or setext
+    underline), and ``[ID] Title`` or ``ID – Title`` with the template's separator."""
+    text = f"[{item_id}] {title}"
     if template is None:
         return [f"{roadmap.style.indent}## {text}"]
     line = lines[template.position.line - 1].rstrip("\r\n")
     at = line.find(f"[{template.id}]")
-    prefix = line[:at] if at >= 0 else f"{roadmap.style.indent}## "
+    written = re.match(
+        rf"(?P<prefix>[ \t]*(?:#{{1,6}}[ \t]+)?){re.escape(template.id)}"
+        r"(?P<separator>[ \t]*[—–:-][ \t]*)",
+        line,
+    )
+    if at >= 0:
+        prefix = line[:at]
+    elif written is not None:
+        prefix = written["prefix"]
+        text = f"{item_id}{written['separator']}{title}"
+    else:
+        return [f"{roadmap.style.indent}## {text}"]
     if "#" in prefix or template.position.line >= len(lines):
         return [prefix + text]
     underline = lines[template.position.line].strip()  # a setext heading

@@ -94,7 +94,7 @@ def split_filters(roadmaps: Sequence[Roadmap], filters: Filters) -> Filters:
 
         return known
 
-    sections = {section.name.lower() for roadmap in roadmaps for section in roadmap.sections}
+    sections = {section.name.casefold() for roadmap in roadmaps for section in roadmap.sections}
     owners = {_owner(item.dri) for roadmap in roadmaps for item in roadmap.items if item.dri}
     return Filters(
         _alternatives(filters.statuses, in_legend(lambda one: one.status_legend)),
@@ -103,7 +103,8 @@ def split_filters(roadmaps: Sequence[Roadmap], filters: Filters) -> Filters:
             filters.dris, lambda value: bool({_owner(value), _owner(_plain(value))} & owners)
         ),
         _alternatives(
-            filters.sections, lambda value: bool({value.lower(), _plain(value).lower()} & sections)
+            filters.sections,
+            lambda value: bool({value.casefold(), _plain(value).casefold()} & sections),
         ),
         _alternatives(filters.depends_on, lambda value: False),
     )
@@ -123,10 +124,12 @@ def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: 
     _check_values(filters.statuses, roadmaps, lambda one: one.status_legend, "--status")
     _check_values(filters.priorities, roadmaps, lambda one: one.priority_legend, "--priority")
     sections = {
-        section.name.lower(): section.name for roadmap in roadmaps for section in roadmap.sections
+        section.name.casefold(): section.name
+        for roadmap in roadmaps
+        for section in roadmap.sections
     }
     for section in filters.sections:
-        if section.lower() not in sections and _plain(section).lower() not in sections:
+        if section.casefold() not in sections and _plain(section).casefold() not in sections:
             raise RoadmapError(
                 f"--section {section}: no such section{did_you_mean(section, sections.values())}; "
                 f"sections: {', '.join(sections.values())}"
@@ -145,7 +148,9 @@ def filter_items(roadmap: Roadmap, filters: Filters, settings: Settings) -> list
         filters.priorities, roadmap.priority_legend, "--priority", roadmap.path
     )
     wanted_sections = {
-        spelling.lower() for section in filters.sections for spelling in (section, _plain(section))
+        spelling.casefold()
+        for section in filters.sections
+        for spelling in (section, _plain(section))
     }
     owners = _dri_matcher(filters.dris, roadmap, settings)
     chosen = []
@@ -156,7 +161,7 @@ def filter_items(roadmap: Roadmap, filters: Filters, settings: Settings) -> list
             continue
         if filters.dris and not owners(item):
             continue
-        if wanted_sections and (item.section or "").lower() not in wanted_sections:
+        if wanted_sections and (item.section or "").casefold() not in wanted_sections:
             continue
         if filters.depends_on and not set(filters.depends_on) & set(item.depends_on):
             continue

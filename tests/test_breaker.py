@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import GOMLX, installed_command
+from conftest import GOMLX, REPO, installed_command
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -312,3 +312,23 @@ def test_a_field_line_at_column_one_in_an_indented_list_is_a_stray_list(
     repaired = roadmap.read_text(encoding="utf-8")
     assert repaired[repaired.index("## [MODEL-3]") : repaired.index("## [MODEL-4]")] == expected
     assert written + "    - **Definition of Done:**\n      - Missing-op report tool\n" in expected
+
+
+# --- new copies the heading of items written "ID – Title" at level 3
+
+
+def test_new_writes_the_heading_like_the_items_around_it(tmp_path: Path) -> None:
+    # Before the fix, an item heading without [brackets] gave no style to copy: new
+    # wrote "## [ARK5] ..." at level 2 among level-3 items, and refused its own edit
+    # ("would change the sections") on the shapes example and every roadmap like it.
+    roadmap = tmp_path / "ROADMAP.md"
+    shapes = REPO / "examples" / "shapes" / "ROADMAP.md"
+    roadmap.write_bytes(shapes.read_bytes())
+    result = run("new", "M1 — runtime", "Shape Caching", roadmap.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "Added ARK5 to M1 — runtime\n"
+    text = roadmap.read_text(encoding="utf-8")
+    assert text.startswith(shapes.read_text(encoding="utf-8").rstrip("\n"))
+    assert "\n### ARK5 – Shape Caching\n\n1. **DRI:** _unassigned_\n" in text
+    listed = run("list", "--section", "M1 — runtime", roadmap.name, cwd=tmp_path)
+    assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["ARK3", "ARK4", "ARK5"]

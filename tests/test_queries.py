@@ -262,3 +262,12 @@ def test_a_filter_value_with_a_comma_is_taken_whole_where_it_is_one(tmp_path: Pa
     # Values that are not one are alternatives, as before.
     assert listed("--status", "ready,idea", cwd=tmp_path) == ["W-2", "W-3"]
     assert listed("--dri", "Smith,@ana", cwd=tmp_path) == ["W-2", "W-3"]
+
+
+def test_section_filters_fold_case_as_status_filters_do(tmp_path: Path) -> None:
+    # --status STRASSE found a legend's straße (casefold) while --section STRASSE was
+    # refused for a section Straße (lower): one filter, one notion of case.
+    text = roadmap(("Straße", [item("ST-1")]), ("Work", [item("W-1")]))
+    write(tmp_path, "ROADMAP.md", text)
+    for spelled in ("Straße", "STRASSE", "strasse", "STRAẞE"):
+        assert listed("--section", spelled, cwd=tmp_path) == ["ST-1"], spelled
