@@ -271,3 +271,19 @@ def test_section_filters_fold_case_as_status_filters_do(tmp_path: Path) -> None:
     write(tmp_path, "ROADMAP.md", text)
     for spelled in ("Straße", "STRASSE", "strasse", "STRAẞE"):
         assert listed("--section", spelled, cwd=tmp_path) == ["ST-1"], spelled
+
+
+def test_a_misspelt_value_in_another_case_still_gets_a_suggestion(tmp_path: Path) -> None:
+    # `--status REDY` was refused with no "did you mean": the near-miss search compared
+    # case first and only then looked for the very same word in another case.
+    write(tmp_path, "ROADMAP.md", roadmap(("Work", [item("W-1", status="REDY")])))
+    refused = cli("list", "--status", "REDY", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "roadmaplint: error: --status REDY: not in the Status Legend (did you mean ready?); "
+        "allowed: idea, ready, in_progress, blocked, done\n"
+    )
+    checked = cli("check", "ROADMAP.md", cwd=tmp_path)
+    assert 'W-1 has status "REDY", which is not in the Status Legend (did you mean ready?)' in (
+        checked.stdout
+    )

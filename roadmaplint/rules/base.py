@@ -168,9 +168,14 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate nearest ``word`` as written, else the nearest with case folded
+    (``REDY`` suggests ``ready``, ``p1`` suggests ``P1``), else None."""
     pool = list(candidates)
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    if not close:
-        lowered = {candidate.lower(): candidate for candidate in pool}
-        close = [lowered[word.lower()]] if word.lower() in lowered else []
-    return close[0] if close else None
+    if close:
+        return close[0]
+    folded: dict[str, str] = {}
+    for candidate in pool:
+        folded.setdefault(candidate.casefold(), candidate)
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
