@@ -35,6 +35,7 @@ from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
     find_stray_lists,
+    last_written_line,
     link_references,
     markdown,
     read_blocks,
@@ -55,7 +56,6 @@ from roadmaplint.reader.fields import ItemHeading, read_item, split_dependencies
 from roadmaplint.reader.generated import (
     GraphDraft,
     OverviewDraft,
-    last_content_line,
     read_graph,
     read_overview,
     with_group_priorities,
@@ -280,7 +280,7 @@ def _section_end(outline: Outline, line: int, line_count: int) -> int:
 
 def _region(outline: Outline, heading: Position, body_end: int, lines: list[str]) -> Region:
     end = _section_end(outline, heading.line, len(lines))
-    last = last_content_line(min(body_end, end), lines)
+    last = last_written_line(min(body_end, end), lines)
     return Region(heading, end, max(last, heading.line))
 
 

@@ -179,10 +179,10 @@ def _block(token: Token, kind: str, lines: list[str]) -> Block:
     return Block(what, token.map[0] + 1, max(end, token.map[0] + 1), level, info)
 
 
-def last_written_line(end: int, lines: list[str]) -> int:
-    """The last non-blank line at or before the 1-based line ``end``."""
+def last_written_line(end: int, lines: list[str], floor: int = 1) -> int:
+    """The last non-blank line at or before the 1-based line ``end`` (not before ``floor``)."""
     line = min(end, len(lines))
-    while line > 1 and not lines[line - 1].strip():
+    while line > floor and not lines[line - 1].strip():
         line -= 1
     return line
 
@@ -287,14 +287,14 @@ def _stray_list(blocks: Blocks, lines: list[str], top: int) -> StrayList | None:
     ):
         return None
     swallowed = _first_swallowed_line(lines, item_map[0] + 1, first_heading.line, document)
-    end = _last_written(lines, opening.map[1], swallowed)
+    end = last_written_line(opening.map[1], lines, swallowed)
     shift = document - marker
     before = _stray_lines_before(tokens, lines, top, document) if start == opening.map[0] else []
     reindent = [(line, document - indentation(lines[line - 1])) for line in before]
     reindent += [(line, shift) for line in range(start + 1, swallowed) if lines[line - 1].strip()]
     return StrayList(
         position=Position(start + 1, marker + 1),
-        end_line=_last_written(lines, swallowed - 1, start + 1),
+        end_line=last_written_line(swallowed - 1, lines, start + 1),
         swallowed=(swallowed, end),
         indent=document,
         reindent=tuple(sorted(reindent)),
@@ -310,14 +310,6 @@ def _first_swallowed_line(
         if text.strip() and not lines[line - 2].strip() and indentation(text) >= document:
             return line
     return heading_line
-
-
-def _last_written(lines: list[str], line: int, floor: int) -> int:
-    """The last non-blank line at or before ``line`` (not before ``floor``)."""
-    line = min(line, len(lines))
-    while line > floor and not lines[line - 1].strip():
-        line -= 1
-    return line
 
 
 def _stray_lines_before(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
+from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
@@ -114,7 +115,7 @@ def read_item(
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
             body.done_list = False
             under_heading = False
-    return _finish(heading, body, _last_content_line(end_line, lines), dialect)
+    return _finish(heading, body, last_written_line(end_line, lines), dialect)
 
 
 def _first_inline(tokens: list[Token], index: int) -> tuple[str, int | None]:
@@ -158,7 +159,7 @@ def _list_item(
     name, value_start = found
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
-    last = _last_content_line(item_map[1], lines) if item_map else line
+    last = last_written_line(item_map[1], lines) if item_map else line
     key = names.key(name)
     body.fields.append(
         Field(
@@ -223,14 +224,6 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
-
-
-def _last_content_line(end: int, lines: list[str]) -> int:
-    """The last non-blank line at or before the 1-based line ``end``."""
-    line = min(end, len(lines))
-    while line > 1 and not lines[line - 1].strip():
-        line -= 1
-    return line
 
 
 def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
+from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.inline import InlineText
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def _entry(
     if words and draft.groups:
         line = inline.map[0] + 1
         item_map = tokens[index].map
-        end = max(line, last_content_line(item_map[1], lines)) if item_map else line
+        end = max(line, last_written_line(item_map[1], lines)) if item_map else line
         bare = end == line and inline.content.strip() == words[0]
         draft.groups[-1].entries.append(OverviewEntry(words[0], line, end, bare))
 
@@ -139,13 +140,5 @@ def read_graph(
             draft.code = token.content
             if token.map:
                 draft.code_line = token.map[0] + 1
-                draft.code_end = last_content_line(token.map[1], lines)
+                draft.code_end = last_written_line(token.map[1], lines)
     return draft
-
-
-def last_content_line(end: int, lines: list[str]) -> int:
-    """The last non-blank line at or before the 1-based line ``end``."""
-    line = min(end, len(lines))
-    while line > 1 and not lines[line - 1].strip():
-        line -= 1
-    return line
