@@ -17,7 +17,6 @@ compare them after random edit sequences.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,13 +41,12 @@ from roadmaplint.model import (
     Roadmap,
     Section,
 )
-from roadmaplint.parse import ItemLines, parse, read_item_lines
+from roadmaplint.parse import ItemLines, parse, read_item_lines, split_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
 from roadmaplint.splice import line_starts
 
-_NEWLINE = re.compile(r"\r\n?|\n")
 _T = TypeVar("_T")
 
 
@@ -179,7 +177,7 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     heading_line = old.text[region_start : starts[first]]
     if _leading_space(region) != _leading_space(heading_line):
         return None  # an indented heading could join a list above it
-    region_lines = len(_split(region))
+    region_lines = len(split_lines(region))
     # the heading after the item, unchanged by the edit
     tail = old.text[region_end : starts[boundary]] if boundary is not None else ""
     try:
@@ -215,11 +213,6 @@ def _heading_level(old: Snapshot, line: int) -> int:
 
 def _leading_space(text: str) -> str:
     return text[: len(text) - len(text.lstrip(" \t"))]
-
-
-def _split(text: str) -> list[str]:
-    lines = _NEWLINE.split(text)
-    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def _spliced(
