@@ -113,11 +113,16 @@ def read_blocks(
     ``body`` starts on line ``first_line`` of the document (its tokens' line maps are
     moved there)."""
     tokens, env = tokenize(body, references)
-    if first_line != 1:
+    move_tokens(tokens, first_line - 1)
+    return scan_blocks(tokens, env, path, lines)
+
+
+def move_tokens(tokens: list[Token], by: int) -> None:
+    """Move ``tokens`` ``by`` lines down, in place: their line maps say where they now are."""
+    if by:
         for token in tokens:
             if token.map is not None:
-                token.map = [token.map[0] + first_line - 1, token.map[1] + first_line - 1]
-    return scan_blocks(tokens, env, path, lines)
+                token.map = [token.map[0] + by, token.map[1] + by]
 
 
 def tokenize(

@@ -42,7 +42,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
-from roadmaplint.reader.blocks import HeadingBlock, tokenize
+from roadmaplint.reader.blocks import HeadingBlock, move_tokens, tokenize
 from roadmaplint.reader.dialect import Dialect
 
 if TYPE_CHECKING:
@@ -226,10 +226,7 @@ def _taken(source: Neighbour, piece: _Piece, line: int) -> list[Token]:
     else:
         piece.taken, piece.moved = True, line - piece.first
         by = piece.moved
-    if by:
-        for token in found:
-            if token.map is not None:
-                token.map = [token.map[0] + by, token.map[1] + by]
+    move_tokens(found, by)
     return found
 
 
@@ -244,10 +241,8 @@ def _tokenized_run(
         if len(tokens) < 3 or not _heading_on(tokens[-3], after - line):
             return None
         del tokens[-3:]
+    move_tokens(tokens, line)
     if line:
-        for token in tokens:
-            if token.map is not None:
-                token.map = [token.map[0] + line, token.map[1] + line]
         for value in (env.get("references") or {}).values():
             value["map"] = [value["map"][0] + line, value["map"][1] + line]
     return tokens, env
