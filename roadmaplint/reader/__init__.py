@@ -269,6 +269,11 @@ def _indent_of_items(items: list[Item], outline: Outline, lines: list[str]) -> s
         position = outline.title_position
     else:
         return ""
+    return _indent(position, lines)
+
+
+def _indent(position: Position, lines: list[str]) -> str:
+    """What stands in front of the heading (or item) at ``position`` on its line."""
     return lines[position.line - 1][: position.column - 1]
 
 
@@ -287,7 +292,7 @@ def _region(outline: Outline, heading: Position, body_end: int, lines: list[str]
 def _overview(
     tokens: list[Token], part: Part, lines: list[str], outline: Outline, inline: InlineText
 ) -> Overview:
-    indent = lines[part.heading.line - 1][: part.position.column - 1]
+    indent = _indent(part.position, lines)
     draft = read_overview(
         tokens,
         part.heading.index,
@@ -306,7 +311,7 @@ def _overview(
 
 
 def _graph(tokens: list[Token], part: Part, lines: list[str], outline: Outline) -> GraphSection:
-    indent = lines[part.heading.line - 1][: part.position.column - 1]
+    indent = _indent(part.position, lines)
     draft = read_graph(
         tokens,
         part.heading.index,
