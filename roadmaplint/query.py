@@ -223,10 +223,6 @@ def _written_value(lines: Sequence[str], found: Field) -> str:
     return line[found.value_position.column - 1 :].strip()
 
 
-def sort_items(items: list[Item], key: str, roadmap: Roadmap) -> list[Item]:
-    return sorted(items, key=sort_key(key, roadmap)) if key != "document" else items
-
-
 def sort_key(key: str, roadmap: Roadmap) -> Callable[[Item], tuple[int, str]]:
     """How ``--sort KEY`` orders the items of ``roadmap``: legend order, else by text."""
     if key not in SORT_KEYS:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import stat
 from dataclasses import dataclass
@@ -87,10 +86,6 @@ def decode(data: bytes, name: str) -> str:
             f"{name}: line {line} is over {MAX_LINE} characters long; is this a roadmap?"
         )
     return text
-
-
-def file_mode(path: Path) -> int:
-    return stat.S_IMODE(os.stat(path).st_mode)
 
 
 def _refuse_lazy_quote_runs(text: str, name: str) -> None:
