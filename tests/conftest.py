@@ -114,6 +114,15 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Any command (git, pre-commit, the CLI) with its output captured; slow tools may take minutes."""
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+
+
 # Bounded property runs in CI; HYPOTHESIS_PROFILE=long for a thorough run on demand.
 # Generating a roadmap is slower than hypothesis expects of a strategy; on a loaded
 # machine its too_slow health check would fail a run that found nothing wrong.
