@@ -90,6 +90,22 @@ def gomlx_text() -> str:
     return GOMLX.read_text(encoding="utf-8")
 
 
+# A roadmap whose Priority Overview misses MODEL-2, so that `fix` has to render the template.
+STALE_OVERVIEW = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+    "- MODEL-2\n", ""
+)
+
+
+@pytest.fixture
+def template_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working directory: STALE_OVERVIEW as ROADMAP.md and an empty templates/ configured."""
+    (tmp_path / "ROADMAP.md").write_text(STALE_OVERVIEW, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def installed_command() -> str:
     """The console script of the roadmaplint installed beside this Python."""
     beside = Path(sys.executable).parent / "roadmaplint"
