@@ -139,6 +139,11 @@ def run(
     )
 
 
+def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter running code: it imports only what the code makes it import."""
+    return run(sys.executable, "-c", code, cwd=cwd)
+
+
 # Bounded property runs in CI; HYPOTHESIS_PROFILE=long for a thorough run on demand.
 # Generating a roadmap is slower than hypothesis expects of a strategy; on a loaded
 # machine its too_slow health check would fail a run that found nothing wrong.
