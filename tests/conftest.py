@@ -19,6 +19,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOMLX = FIXTURES / "gomlx-roadmap.md"
 REPO = Path(__file__).parent.parent
 
+# Debian's Chromium without a window, a sandbox (none in CI containers) or any network of its own.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 LEGENDS = """\
 # Test Roadmap
 
