@@ -19,6 +19,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 GOMLX = FIXTURES / "gomlx-roadmap.md"
 REPO = Path(__file__).parent.parent
 
+# Debian's Chromium without a window, a sandbox (none in CI containers) or any network of its own.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 LEGENDS = """\
 # Test Roadmap
 
@@ -90,6 +101,22 @@ def gomlx_text() -> str:
     return GOMLX.read_text(encoding="utf-8")
 
 
+# A roadmap whose Priority Overview misses MODEL-2, so that `fix` has to render the template.
+STALE_OVERVIEW = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+    "- MODEL-2\n", ""
+)
+
+
+@pytest.fixture
+def template_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The working directory: STALE_OVERVIEW as ROADMAP.md and an empty templates/ configured."""
+    (tmp_path / "ROADMAP.md").write_text(STALE_OVERVIEW, encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def installed_command() -> str:
     """The console script of the roadmaplint installed beside this Python."""
     beside = Path(sys.executable).parent / "roadmaplint"
@@ -112,6 +139,20 @@ def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         timeout=120,
         check=False,
     )
+
+
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Any command (git, pre-commit, the CLI) with its output captured; slow tools may take minutes."""
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+
+
+def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter running code: it imports only what the code makes it import."""
+    return run(sys.executable, "-c", code, cwd=cwd)
 
 
 # Bounded property runs in CI; HYPOTHESIS_PROFILE=long for a thorough run on demand.

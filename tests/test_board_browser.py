@@ -21,22 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO, item, roadmap
+from conftest import CHROMIUM_FLAGS, REPO, item, roadmap
 
 from roadmaplint.commands.board import board_page
 from roadmaplint.commands.common import load
 from roadmaplint.picture import build_view, mermaid
 
 CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EXAMPLE = REPO / "examples" / "gomlx" / "ROADMAP.md"
 ARTIFACTS = Path(os.environ.get("ROADMAPLINT_ARTIFACTS", REPO / "build" / "test-artifacts"))
 SCREENSHOT = REPO / "docs" / "images" / "board-gomlx.png"
@@ -56,7 +47,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=str(CHROMIUM),
             headless=True,
-            args=FLAGS,
+            args=CHROMIUM_FLAGS,
             viewport=VIEWPORT,
         )
         yield context

@@ -15,19 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import GOMLX, REPO, installed_command
-
-
-def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_command(), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,
-        check=False,
-    )
-
+from conftest import GOMLX, REPO, cli, installed_command
 
 # --- a report written to a device or a FIFO goes into it; it never replaces it
 
@@ -41,7 +29,7 @@ def test_report_into_a_fifo_is_written_through_it_and_the_fifo_stays(tmp_path: P
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     try:
-        result = run("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
+        result = cli("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
     finally:
         reader.join(10)
     assert result.returncode == 1, result.stderr
@@ -56,7 +44,7 @@ def test_report_into_a_fifo_nobody_reads_is_refused_at_once(tmp_path: Path) -> N
     roadmap.write_bytes(GOMLX.read_bytes())
     fifo = tmp_path / "report.pipe"
     os.mkfifo(fifo)
-    result = run("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
+    result = cli("check", "-o", fifo.name, roadmap.name, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "roadmaplint: error: report.pipe: cannot write: nothing reads it\n"
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
@@ -71,7 +59,7 @@ def test_report_into_a_full_device_fails_and_the_device_stays(tmp_path: Path, co
     roadmap.write_bytes(GOMLX.read_bytes())
     full = tmp_path / "full"
     os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # the same device as /dev/full
-    result = run(command, "-o", full.name, roadmap.name, cwd=tmp_path)
+    result = cli(command, "-o", full.name, roadmap.name, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "roadmaplint: error: full: cannot write: No space left on device\n"
     assert stat.S_ISCHR(full.lstat().st_mode), "the device was replaced by a regular file"
@@ -84,7 +72,7 @@ def test_report_into_a_null_device_keeps_the_device(tmp_path: Path) -> None:
     roadmap.write_bytes(GOMLX.read_bytes())
     null = tmp_path / "null"
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # the same device as /dev/null
-    result = run("board", "-o", null.name, roadmap.name, cwd=tmp_path)
+    result = cli("board", "-o", null.name, roadmap.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert stat.S_ISCHR(null.lstat().st_mode), "the device was replaced by a regular file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ROADMAP.md", "null"]
@@ -144,7 +132,7 @@ def test_fix_groups_priorities_of_several_words_and_check_accepts_its_overview(
     # entry under it misplaced, and fix refused to write the overview it generated.
     roadmap = tmp_path / "ROADMAP.md"
     roadmap.write_text(MOSCOW, encoding="utf-8")
-    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    fixed = cli("fix", roadmap.name, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
     text = roadmap.read_text(encoding="utf-8")
     assert text.startswith(MOSCOW)
@@ -152,18 +140,18 @@ def test_fix_groups_priorities_of_several_words_and_check_accepts_its_overview(
         "# Priority Overview\n\n## Must have\n* REL-1\n\n## Should have\n* REL-2\n\n"
         "## P0 (legacy)\n* REL-3\n"
     )
-    checked = run("check", "--strict", roadmap.name, cwd=tmp_path)
+    checked = cli("check", "--strict", roadmap.name, cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
     # A label after the priority is kept, as "P0 (Critical)" is; the longest name wins.
     labelled = text.replace("## Must have\n", "## Must have (blocks the release)\n")
     roadmap.write_text(labelled.replace("* REL-1\n", ""), encoding="utf-8")
-    stale = run("check", roadmap.name, cwd=tmp_path)
+    stale = cli("check", roadmap.name, cwd=tmp_path)
     assert (
         "RL401 Priority Overview is out of date: REL-1 (Must have) is missing under Must have"
         in (stale.stdout)
     )
     assert "names no priority" not in stale.stdout
-    assert run("fix", roadmap.name, cwd=tmp_path).returncode == 0
+    assert cli("fix", roadmap.name, cwd=tmp_path).returncode == 0
     assert roadmap.read_text(encoding="utf-8") == labelled
 
 
@@ -175,7 +163,7 @@ def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
         MOSCOW[MOSCOW.index("## Priority Legend") : MOSCOW.index("# Work")], ""
     )
     roadmap.write_text(legendless, encoding="utf-8")
-    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    fixed = cli("fix", roadmap.name, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
     assert "grouped by the priorities the items use as there is no Priority Legend: " in (
         fixed.stdout
@@ -183,7 +171,7 @@ def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
     assert roadmap.read_text(encoding="utf-8").endswith(
         "## Must have\n* REL-1\n\n## P0 (legacy)\n* REL-3\n\n## Should have\n* REL-2\n"
     )
-    assert "RL401" not in run("check", roadmap.name, cwd=tmp_path).stdout
+    assert "RL401" not in cli("check", roadmap.name, cwd=tmp_path).stdout
 
 
 # --- set writing two missing fields into a numbered field list counts on
@@ -232,7 +220,7 @@ def test_set_numbers_every_inserted_field_of_a_counted_list(
     # DRI took 1) and Priority took 2), the number Status had been renumbered to.
     roadmap = tmp_path / "ROADMAP.md"
     roadmap.write_text(NUMBERED, encoding="utf-8")
-    result = run("set", "TEAM-1", *options, roadmap.name, cwd=tmp_path)
+    result = cli("set", "TEAM-1", *options, roadmap.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (
         "1) **DRI:** @bo\n2) **Status:** ready\n3) **Priority:** P0\n4) **Repo:** tools\n"
@@ -295,14 +283,14 @@ def test_a_field_line_at_column_one_in_an_indented_list_is_a_stray_list(
     roadmap = tmp_path / "ROADMAP.md"
     roadmap.write_text(stray, encoding="utf-8")
     line = stray[: stray.index(written.lstrip())].count("\n") + 1
-    checked = run("check", roadmap.name, cwd=tmp_path)
+    checked = cli("check", roadmap.name, cwd=tmp_path)
     assert f"ROADMAP.md:{line}:1: error: RL108 " in checked.stdout
     assert "unknown item GRAPH-1" not in checked.stdout
-    listed = run("list", "--format", "json", roadmap.name, cwd=tmp_path)
+    listed = cli("list", "--format", "json", roadmap.name, cwd=tmp_path)
     assert listed.stdout.count('"id"') == 20
-    fixed = run("fix", roadmap.name, cwd=tmp_path)
+    fixed = cli("fix", roadmap.name, cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
-    assert "RL108" not in run("check", roadmap.name, cwd=tmp_path).stdout
+    assert "RL108" not in cli("check", roadmap.name, cwd=tmp_path).stdout
     # fix indents the stray item and what its lines hold, keeping how they nest.
     model_3 = stray[stray.index("## [MODEL-3]") : stray.index("## [MODEL-4]")]
     stray_lines = model_3[
@@ -324,11 +312,11 @@ def test_new_writes_the_heading_like_the_items_around_it(tmp_path: Path) -> None
     roadmap = tmp_path / "ROADMAP.md"
     shapes = REPO / "examples" / "shapes" / "ROADMAP.md"
     roadmap.write_bytes(shapes.read_bytes())
-    result = run("new", "M1 — runtime", "Shape Caching", roadmap.name, cwd=tmp_path)
+    result = cli("new", "M1 — runtime", "Shape Caching", roadmap.name, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Added ARK5 to M1 — runtime\n"
     text = roadmap.read_text(encoding="utf-8")
     assert text.startswith(shapes.read_text(encoding="utf-8").rstrip("\n"))
     assert "\n### ARK5 – Shape Caching\n\n1. **DRI:** _unassigned_\n" in text
-    listed = run("list", "--section", "M1 — runtime", roadmap.name, cwd=tmp_path)
+    listed = cli("list", "--section", "M1 — runtime", roadmap.name, cwd=tmp_path)
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["ARK3", "ARK4", "ARK5"]

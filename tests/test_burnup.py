@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import item, roadmap
+from conftest import CHROMIUM_FLAGS, item, roadmap
 from test_history import commit_versions, run_in
 
 from roadmaplint.burnup import MEANING_COLOURS, band_order, chart
@@ -154,13 +154,7 @@ def test_chart_renders_in_headless_chromium(
     done = subprocess.run(
         [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_FLAGS,
             "--hide-scrollbars",
             f"--user-data-dir={tmp_path / 'profile'}",
             "--window-size=760,380",

@@ -3,12 +3,11 @@ one-line refusal and an untouched file (issue 9 items 4, 10-12, 19, 20; issue 11
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import installed_command
+from conftest import cli
 
 from roadmaplint.edit import prove_items_changed
 from roadmaplint.errors import RoadmapError
@@ -84,18 +83,6 @@ def second_item(marker: str) -> str:
     )
 
 
-def run(tmp: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_command(), *argv],
-        cwd=tmp,
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        env={**os.environ, "NO_COLOR": "1"},
-        check=False,
-    )
-
-
 def write(tmp: Path, text: str) -> Path:
     target = tmp / "ROADMAP.md"
     target.write_bytes(text.encode("utf-8"))
@@ -109,7 +96,7 @@ MARKERS = ["-", "*", "+", "1.", "1)"]
 def test_set_inserts_and_rewrites_in_the_items_own_marker(marker: str, tmp_path: Path) -> None:
     original = document(marker, second_item(marker))
     target = write(tmp_path, original)
-    result = run(tmp_path, "set", "CORE-1", "--add-dep", "Go 1.26", "--status", "in_progress")
+    result = cli("set", "CORE-1", "--add-dep", "Go 1.26", "--status", "in_progress", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     numbered = marker[0].isdigit()
     mark = (lambda n: f"{n}{marker[1]}") if numbered else (lambda n: marker)
@@ -120,14 +107,14 @@ def test_set_inserts_and_rewrites_in_the_items_own_marker(marker: str, tmp_path:
         f"{mark(3)} **Priority:** P1\n{mark(4)} **Depends on:** Go 1.26\n{mark(5)} **Def",
     )
     assert target.read_text(encoding="utf-8") == expected
-    assert run(tmp_path, "check", "--strict").returncode == 0
+    assert cli("check", "--strict", cwd=tmp_path).returncode == 0
 
 
 @pytest.mark.parametrize("marker", ["1.", "+"])
 def test_new_follows_the_sections_items(marker: str, tmp_path: Path) -> None:
     original = document(marker, second_item(marker))
     target = write(tmp_path, original)
-    result = run(tmp_path, "new", "Core", "Printer", "--done", "Prints", "--priority", "P1")
+    result = cli("new", "Core", "Printer", "--done", "Prints", "--priority", "P1", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "Added CORE-3 to Core\n"), result.stderr
     if marker == "1.":
         block = (
@@ -146,31 +133,31 @@ def test_new_follows_the_sections_items(marker: str, tmp_path: Path) -> None:
         "- CORE-2\n", "- CORE-2\n- CORE-3\n"
     )
     assert target.read_text(encoding="utf-8") == expected
-    assert run(tmp_path, "check", "--strict").returncode == 0
+    assert cli("check", "--strict", cwd=tmp_path).returncode == 0
 
 
 def test_new_defaults_pass_strict_and_section_and_id_options(tmp_path: Path) -> None:
     target = write(tmp_path, document("-", second_item("-")))
-    assert run(tmp_path, "new", "Core", "Idea only").returncode == 0
+    assert cli("new", "Core", "Idea only", cwd=tmp_path).returncode == 0
     assert "## [CORE-3] Idea only\n\n- **DRI**: _unassigned_\n- **Status**: idea\n" in (
         target.read_text(encoding="utf-8")
     )
-    refused = run(tmp_path, "new", "Tools", "Release")
+    refused = cli("new", "Tools", "Release", cwd=tmp_path)
     assert refused.returncode == 2 and "(--create-section adds it)" in refused.stderr
-    created = run(tmp_path, "new", "Tools", "Release", "--id", "TOOL-7", "--create-section")
+    created = cli("new", "Tools", "Release", "--id", "TOOL-7", "--create-section", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
     text = target.read_text(encoding="utf-8")
     assert "\n# Tools\n\n## [TOOL-7] Release\n\n- **DRI**: _unassigned_\n" in text
     assert text.index("# Tools") < text.index("# Priority Overview")
-    taken = run(tmp_path, "new", "Tools", "Again", "--id", "CORE-1")
+    taken = cli("new", "Tools", "Again", "--id", "CORE-1", cwd=tmp_path)
     assert taken.returncode == 2 and "CORE-1 already exists" in taken.stderr
-    assert run(tmp_path, "check", "--strict").returncode == 0
+    assert cli("check", "--strict", cwd=tmp_path).returncode == 0
 
 
 def test_set_keeps_a_zero_width_value_separated(tmp_path: Path) -> None:
     original = document("-", second_item("-")).replace("- **DRI:** @ana", "- **DRI:**\u200b@ana")
     target = write(tmp_path, original)
-    assert run(tmp_path, "set", "CORE-1", "--dri", "@cy").returncode == 0
+    assert cli("set", "CORE-1", "--dri", "@cy", cwd=tmp_path).returncode == 0
     assert target.read_text(encoding="utf-8") == original.replace(
         "- **DRI:**\u200b@ana", "- **DRI:** @cy"
     )
@@ -182,7 +169,7 @@ def test_set_never_inserts_under_a_suppression(tmp_path: Path) -> None:
         "## [CORE-1] Parser\n\n", "## [CORE-1] Parser\n\n" + comment
     )
     target = write(tmp_path, original)
-    assert run(tmp_path, "set", "CORE-1", "--add-dep", "Rust").returncode == 0
+    assert cli("set", "CORE-1", "--add-dep", "Rust", cwd=tmp_path).returncode == 0
     # Depends on goes after the fields before it in the usual order, never between the
     # comment and the DRI line it covers.
     text = target.read_text(encoding="utf-8")
@@ -190,7 +177,7 @@ def test_set_never_inserts_under_a_suppression(tmp_path: Path) -> None:
     # A field that sorts before every field goes above the comment.
     original = text.replace("- **DRI:** @ana\n", "")
     target.write_text(original, encoding="utf-8")
-    assert run(tmp_path, "set", "CORE-1", "--dri", "@cy").returncode == 0
+    assert cli("set", "CORE-1", "--dri", "@cy", cwd=tmp_path).returncode == 0
     assert target.read_text(encoding="utf-8") == original.replace(
         comment, "- **DRI:** @cy\n" + comment
     )
@@ -199,11 +186,11 @@ def test_set_never_inserts_under_a_suppression(tmp_path: Path) -> None:
 def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
     original = document("-", second_item("-"))
     target = write(tmp_path, original)
-    result = run(tmp_path, "set", "CORE-2", "--add-dep", "Rust", "--remove-dep", "Go 1.26")
+    result = cli("set", "CORE-2", "--add-dep", "Rust", "--remove-dep", "Go 1.26", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    result = run(tmp_path, "set", "CORE-1", "--title", "Reader", "--done-item", "1")
+    result = cli("set", "CORE-1", "--title", "Reader", "--done-item", "1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    result = run(tmp_path, "set", "CORE-1", "--undone-item", "has tests", "--done-item", "3")
+    result = cli("set", "CORE-1", "--undone-item", "has tests", "--done-item", "3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     expected = (
         original.replace("[`CORE-1`](#core-1), Go 1.26", "[`CORE-1`](#core-1), Rust")
@@ -213,10 +200,10 @@ def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
         .replace("- Documented", "- [x] Documented")
     )
     assert target.read_text(encoding="utf-8") == expected
-    same = run(tmp_path, "set", "CORE-2", "--add-dep", "CORE-1")
+    same = cli("set", "CORE-2", "--add-dep", "CORE-1", cwd=tmp_path)
     assert (same.returncode, same.stdout) == (0, "No change: CORE-2 already reads that way\n")
     assert target.read_text(encoding="utf-8") == expected
-    deduplicated = run(tmp_path, "set", "CORE-2", "--depends-on", "CORE-1,,CORE-1, Rust")
+    deduplicated = cli("set", "CORE-2", "--depends-on", "CORE-1,,CORE-1, Rust", cwd=tmp_path)
     assert deduplicated.returncode == 0
     assert "- **Depends on**: [`CORE-1`](#core-1), Rust\n" in target.read_text(encoding="utf-8")
 
@@ -224,7 +211,7 @@ def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
 def test_set_keeps_backticks_when_only_the_text_changes(tmp_path: Path) -> None:
     original = document("-", second_item("-")).replace("**Status**: idea", "**Status**: `idea`")
     target = write(tmp_path, original)
-    assert run(tmp_path, "set", "CORE-2", "--status", "ready").returncode == 0
+    assert cli("set", "CORE-2", "--status", "ready", cwd=tmp_path).returncode == 0
     expected = original.replace("**Status**: `idea`", "**Status**: `ready`")
     assert target.read_text(encoding="utf-8") == expected
 
@@ -233,7 +220,7 @@ def test_rename(tmp_path: Path) -> None:
     prose = "CORE-1 is also named in prose.\n"
     original = document("-", second_item("-")).replace("```\n\n", "```\n\n" + prose)
     target = write(tmp_path, original)
-    result = run(tmp_path, "rename", "CORE-1", "PARSE-1")
+    result = cli("rename", "CORE-1", "PARSE-1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     line = original[: original.index(prose)].count("\n") + 1
     assert result.stdout == (
@@ -251,7 +238,7 @@ def test_rename(tmp_path: Path) -> None:
         (["rename", "NOPE-1", "X-1"], "no item NOPE-1"),
         (["rename", "CORE-2", "lower-1"], "'lower-1' is not an ID"),
     ):
-        refused = run(tmp_path, *argv)
+        refused = cli(*argv, cwd=tmp_path)
         assert refused.returncode == 2 and message in refused.stderr
         assert refused.stderr.count("\n") == 1 and refused.stdout == ""
     assert target.read_text(encoding="utf-8") == expected
@@ -275,7 +262,7 @@ def test_refusals_leave_the_file_untouched(argv: list[str], message: str, tmp_pa
     duplicate = "## [DUP-1] One\n\n- **Status:** idea\n\n## [DUP-1] Two\n\n"
     original = document("-", second_item("-")).replace("\n# Core\n\n", "\n# Core\n\n" + duplicate)
     target = write(tmp_path, original)
-    result = run(tmp_path, *argv)
+    result = cli(*argv, cwd=tmp_path)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
     assert target.read_bytes() == original.encode("utf-8")
@@ -284,15 +271,15 @@ def test_refusals_leave_the_file_untouched(argv: list[str], message: str, tmp_pa
 def test_dry_run_exit_codes(tmp_path: Path) -> None:
     original = document("-", second_item("-"))
     target = write(tmp_path, original)
-    changing = run(tmp_path, "set", "CORE-1", "--dri", "@cy", "--dry-run")
+    changing = cli("set", "CORE-1", "--dri", "@cy", "--dry-run", cwd=tmp_path)
     assert changing.returncode == 1 and "+- **DRI:** @cy\n" in changing.stdout
-    unchanged = run(tmp_path, "set", "CORE-1", "--dri", "@ana", "--dry-run")
+    unchanged = cli("set", "CORE-1", "--dri", "@ana", "--dry-run", cwd=tmp_path)
     assert (unchanged.returncode, unchanged.stdout) == (
         0,
         "No change: CORE-1 already reads that way\n",
     )
-    assert run(tmp_path, "new", "Core", "X", "--dry-run").returncode == 1
-    assert run(tmp_path, "rename", "CORE-1", "X-1", "--dry-run").returncode == 1
+    assert cli("new", "Core", "X", "--dry-run", cwd=tmp_path).returncode == 1
+    assert cli("rename", "CORE-1", "X-1", "--dry-run", cwd=tmp_path).returncode == 1
     assert target.read_bytes() == original.encode("utf-8")
 
 
@@ -300,18 +287,18 @@ def test_new_with_thousands_of_digits(tmp_path: Path) -> None:
     big = "9" * 5000
     original = document("-", second_item("-")).replace("CORE-2", f"CORE-{big}")
     target = write(tmp_path, original)
-    result = run(tmp_path, "new", "Core", "Next")
+    result = cli("new", "Core", "Next", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert f"## [CORE-1{'0' * 5000}] Next\n" in target.read_text(encoding="utf-8")
 
 
 def test_init_creates_the_folder_and_refuses_bad_titles(tmp_path: Path) -> None:
-    made = run(tmp_path, "init", "docs/plans/ROADMAP.md", "--title", "Acme")
+    made = cli("init", "docs/plans/ROADMAP.md", "--title", "Acme", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     assert (tmp_path / "docs/plans/ROADMAP.md").read_text(encoding="utf-8").startswith("# Acme\n")
-    assert run(tmp_path, "check", "--strict", "docs/plans/ROADMAP.md").returncode == 0
+    assert cli("check", "--strict", "docs/plans/ROADMAP.md", cwd=tmp_path).returncode == 0
     for title in ("A\n\n# Priority Overview", "A\udcffB"):
-        refused = run(tmp_path, "init", "other/ROADMAP.md", "--title", title)
+        refused = cli("init", "other/ROADMAP.md", "--title", title, cwd=tmp_path)
         assert refused.returncode == 2 and refused.stderr.count("\n") == 1
         assert not (tmp_path / "other").exists()
 
@@ -363,7 +350,7 @@ def test_rename_with_a_dependent_far_below(tmp_path: Path) -> None:
 
     original = (REPO / "examples" / "gomlx" / "ROADMAP.md").read_text(encoding="utf-8")
     target = write(tmp_path, original)
-    result = run(tmp_path, "rename", "MODEL-1", "MODEL-10")
+    result = cli("rename", "MODEL-1", "MODEL-10", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Renamed MODEL-1 to MODEL-10 (1 dependent updated)\n"
     expected = (
@@ -391,14 +378,16 @@ def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
     )
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "ROADMAP.md").write_text(other, encoding="utf-8")
-    assert run(tmp_path, "check", "docs/ROADMAP.md").returncode == 1  # its own ROADMAP.md#CORE-1
-    preview = run(tmp_path, "rename", "CORE-1", "PARSE-1", "--dry-run")
+    assert (
+        cli("check", "docs/ROADMAP.md", cwd=tmp_path).returncode == 1
+    )  # its own ROADMAP.md#CORE-1
+    preview = cli("rename", "CORE-1", "PARSE-1", "--dry-run", cwd=tmp_path)
     assert preview.returncode == 1, preview.stderr
     assert "+* **Depends on**: [`DOCS-1`](#core-1), ../ROADMAP.md#PARSE-1, ROADMAP" in (
         preview.stdout
     )
     assert (tmp_path / "docs" / "ROADMAP.md").read_text(encoding="utf-8") == other
-    result = run(tmp_path, "rename", "CORE-1", "PARSE-1")
+    result = cli("rename", "CORE-1", "PARSE-1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "Renamed CORE-1 to PARSE-1 (2 dependents updated in 2 files)\n"
     # Only the reference that resolves to the renamed roadmap changes.
@@ -413,11 +402,11 @@ def test_new_in_an_indented_document_without_items_indents_its_fields(tmp_path: 
     joined the stray list above (RL108) and the new item read back without them."""
     original = "  # Roadmap\n\n## Notes\n\n- a stray note\n- another\n\n  ---\n\n  # Core\n\n"
     target = write(tmp_path, original)
-    result = run(tmp_path, "new", "Core", "A new thing", "--id", "CORE-1")
+    result = cli("new", "Core", "A new thing", "--id", "CORE-1", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = target.read_text(encoding="utf-8")
     assert "  ## [CORE-1] A new thing\n\n  - **DRI:** _unassigned_\n" in text
-    shown = run(tmp_path, "show", "CORE-1")
+    shown = cli("show", "CORE-1", cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
 
 
@@ -442,7 +431,7 @@ def test_new_section_never_takes_a_legends_or_generated_sections_name(
     )
     original = document("-", second_item("-")).replace("# Priority Overview", "# Plan by Priority")
     target = write(tmp_path, original)
-    result = run(tmp_path, "new", name, "Release", "--id", "TOOL-1", "--create-section")
+    result = cli("new", name, "Release", "--id", "TOOL-1", "--create-section", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         f"roadmaplint: error: ROADMAP.md: {name!r} cannot be a section of items: {why}; "
@@ -511,13 +500,13 @@ def test_editing_leaves_a_stray_list_to_fix(
         expected += "  - CORE-2\n"
     if argv[0] == "set":
         expected = expected.removesuffix("  - CORE-1\n")
-    dry = run(tmp_path, *argv, "--dry-run")
+    dry = cli(*argv, "--dry-run", cwd=tmp_path)
     assert dry.returncode == 1, dry.stderr
     assert "+## Notes" not in dry.stdout and "+  - a stray" not in dry.stdout
-    result = run(tmp_path, *argv)
+    result = cli(*argv, cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == "", result.stderr
     assert target.read_text(encoding="utf-8") == expected
-    fixed = run(tmp_path, "fix")
+    fixed = cli("fix", cwd=tmp_path)
     assert fixed.returncode == 0, fixed.stderr
     assert target.read_text(encoding="utf-8") == expected.replace(
         "\n## Notes\n\n- a stray", "\n  ## Notes\n\n  - a stray"
@@ -536,7 +525,7 @@ def test_set_on_an_item_without_fields_writes_them_indented_like_the_document(
     """At column 1 the new field joined the stray list above, which then swallowed the
     item itself (found by test_set_and_new_keep_every_block_they_do_not_target)."""
     target = write(tmp_path, FIELDLESS)
-    result = run(tmp_path, "set", "CORE-1", "--status", "done")
+    result = cli("set", "CORE-1", "--status", "done", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert target.read_text(encoding="utf-8") == FIELDLESS.replace(
         "  ## [CORE-1] Parser\n\n", "  ## [CORE-1] Parser\n\n  - **Status:** done\n\n"
@@ -605,11 +594,11 @@ def test_a_missing_fields_hint_is_the_line_set_writes(
 ) -> None:
     """RL103 suggested "- **DRI:** ..." whatever style the item's fields were written in."""
     target = write(tmp_path, STYLES)
-    checked = run(tmp_path, "check", "--select", "RL103")
+    checked = cli("check", "--select", "RL103", cwd=tmp_path)
     said = f'{item_id} is missing the required field {name} (add "{hint}")'
     assert said in checked.stdout, checked.stdout
     value = {"--dri": "@cy", "--priority": "P1", "--status": "idea"}[option]
-    assert run(tmp_path, "set", item_id, option, value).returncode == 0
+    assert cli("set", item_id, option, value, cwd=tmp_path).returncode == 0
     before = STYLES.splitlines()
     added = [line for line in target.read_text(encoding="utf-8").splitlines() if line not in before]
     assert hint.replace("...", value) in [line.lstrip(" ") for line in added], added

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOMLX, REPO
+from conftest import GOMLX, REPO, run_python
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate
@@ -23,14 +22,7 @@ def modules_after(argv: list[str], cwd: Path) -> list[str]:
         f"code = main({argv!r})\n"
         f"print(sorted(name for name in {HEAVY!r} if name in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python(code, cwd)
     return result.stdout.strip().splitlines()[-1:]
 
 

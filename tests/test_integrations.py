@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GOMLX, REPO, item, roadmap
+from conftest import GOMLX, REPO, item, roadmap, run
 
 from roadmaplint.cli import main
 
@@ -22,14 +22,6 @@ BIN = Path(sys.executable).parent
 def tool(name: str) -> str:
     found = BIN / name
     return str(found) if found.exists() else name
-
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
-    )
 
 
 # --- pre-commit -------------------------------------------------------------------------

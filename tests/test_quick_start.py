@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
 import yaml
-from conftest import REPO, installed_command
+from conftest import REPO, installed_command, run
 
 from roadmaplint import __version__
 
@@ -25,14 +24,6 @@ def snippet(after: str, language: str = "yaml") -> str:
     match = re.compile(rf"```{language}\n(.*?)```\n", re.S).search(README, start)
     assert match, after
     return match[1]
-
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=900, check=False
-    )
 
 
 def test_the_tags_the_readme_pins_are_the_version() -> None:

@@ -7,11 +7,10 @@ after the command, or the refusal and the untouched file.
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import LEGENDS, REPO, findings, installed_command, item
+from conftest import LEGENDS, REPO, cli, findings, item
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
@@ -87,16 +86,10 @@ Text after a rule.[^1]
 DOCUMENT = LEGENDS + "---\n\n" + ITEMS + CROWDED
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [installed_command(), *args], cwd=cwd, capture_output=True, text=True, check=False
-    )
-
-
 def test_fix_adds_a_group_and_keeps_every_block_of_the_overview(tmp_path: Path) -> None:
     path = tmp_path / "ROADMAP.md"
     path.write_text(DOCUMENT, encoding="utf-8")
-    result = run("fix", "ROADMAP.md", cwd=tmp_path)
+    result = cli("fix", "ROADMAP.md", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     # P2 is new: it goes after P1's list; what follows P1's list is the overview's tail.
     expected = DOCUMENT.replace(
@@ -107,7 +100,7 @@ def test_fix_adds_a_group_and_keeps_every_block_of_the_overview(tmp_path: Path) 
     roadmap = parse(expected)
     model_1 = roadmap.items[0].field("links")
     assert model_1 is not None and model_1.value == "design"  # the reference still resolves
-    assert run("check", "--strict", "ROADMAP.md", cwd=tmp_path).returncode == 0
+    assert cli("check", "--strict", "ROADMAP.md", cwd=tmp_path).returncode == 0
 
 
 def test_an_entry_moves_with_its_nested_note_and_the_blocks_stay() -> None:
@@ -174,7 +167,7 @@ def test_what_cannot_be_placed_is_refused_never_deleted(
     assert text != DOCUMENT
     path = tmp_path / "ROADMAP.md"
     path.write_text(text, encoding="utf-8")
-    result = run("fix", "ROADMAP.md", cwd=tmp_path)
+    result = cli("fix", "ROADMAP.md", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == f"ROADMAP.md: cannot fix: {refusal}\n"
     assert path.read_text(encoding="utf-8") == text
@@ -239,7 +232,7 @@ def test_a_generated_section_named_like_an_item_section_is_refused(
     path.write_text(text, encoding="utf-8")
     (tmp_path / ".roadmaplint.toml").write_text(f'{key} = "Modeling"\n', encoding="utf-8")
     for command in ("check", "fix"):
-        result = run(command, "ROADMAP.md", cwd=tmp_path)
+        result = cli(command, "ROADMAP.md", cwd=tmp_path)
         assert result.returncode == 2
         assert result.stderr == (
             "roadmaplint: error: ROADMAP.md:21: the item heading '[MODEL-1] Import' is inside "
@@ -254,7 +247,7 @@ def test_an_overview_named_like_the_title_is_not_added_again(tmp_path: Path) -> 
     text = (LEGENDS + "---\n\n" + ITEMS).replace("# Test Roadmap", "# Roadmap", 1)
     path.write_text(text, encoding="utf-8")
     (tmp_path / ".roadmaplint.toml").write_text('overview-heading = "Roadmap"\n', encoding="utf-8")
-    result = run("fix", "ROADMAP.md", cwd=tmp_path)
+    result = cli("fix", "ROADMAP.md", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
         "ROADMAP.md: cannot fix: line 1: the title is named like the Roadmap; fix will not add "
@@ -286,13 +279,13 @@ def test_set_on_the_repositorys_own_roadmap(tmp_path: Path) -> None:
     original = (REPO / "ROADMAP.md").read_text(encoding="utf-8")
     path = tmp_path / "ROADMAP.md"
     path.write_text(original, encoding="utf-8")
-    result = run("set", "CORE-1", "--priority", "P1", "-f", "ROADMAP.md", cwd=tmp_path)
+    result = cli("set", "CORE-1", "--priority", "P1", "-f", "ROADMAP.md", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     after = path.read_text(encoding="utf-8")
     roadmap = parse(after)
     core = {item.id: item for item in roadmap.items}["CORE-1"]
     assert core.priority == "P1"
-    assert run("check", "--select", "RL4", "ROADMAP.md", cwd=tmp_path).returncode == 0
+    assert cli("check", "--select", "RL4", "ROADMAP.md", cwd=tmp_path).returncode == 0
     # Only the field line and the overview entry changed.
     changed = [
         line
@@ -396,7 +389,7 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
     path = tmp_path / "ROADMAP.md"
     path.write_text(LEGENDS + "---\n\n" + ITEMS, encoding="utf-8")
-    assert run("fix", cwd=tmp_path).returncode == 0
+    assert cli("fix", cwd=tmp_path).returncode == 0
     written = path.read_text(encoding="utf-8")
     assert written.endswith(
         "# Priority Overview\n\n## P0\n- MODEL-1 — Import\n\n## P1\n- MODEL-2 — Export\n\n"
@@ -406,7 +399,7 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     noted = written.replace("- MODEL-1 — Import\n", "- MODEL-1 — Import\n  - ask ana first\n")
     moved = noted.replace("- **Priority:** P0\n- **Links:**", "- **Priority:** P2\n- **Links:**")
     path.write_text(moved.replace("## [MODEL-1] Import", "## [MODEL-1] Importer"), "utf-8")
-    result = run("fix", cwd=tmp_path)
+    result = cli("fix", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert path.read_text(encoding="utf-8").endswith(
         "# Priority Overview\n\n## P0\n\n## P1\n- MODEL-2 — Export\n\n"
@@ -415,7 +408,7 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     # An entry whose item is gone takes nothing of the user's with it, or is refused.
     gone = path.read_text(encoding="utf-8").replace("## [MODEL-1] Importer", "## Notes")
     path.write_text(gone, encoding="utf-8")
-    refused = run("fix", cwd=tmp_path)
+    refused = cli("fix", cwd=tmp_path)
     assert refused.returncode == 1
     assert refused.stderr.startswith("ROADMAP.md: cannot fix: line ")
     assert "MODEL-1 is no longer listed, and its entry has text of its own" in refused.stderr
@@ -440,7 +433,7 @@ def test_fix_without_a_priority_legend_groups_by_the_priorities_in_use(tmp_path:
     the items use, sorted (as stats and list --sort sort them), and fix says so."""
     path = tmp_path / "ROADMAP.md"
     path.write_text(NO_LEGEND, encoding="utf-8")
-    result = run("fix", cwd=tmp_path)
+    result = cli("fix", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert result.stdout == (
         "Fixed ROADMAP.md (Priority Overview added, grouped by the priorities the items use "
@@ -463,7 +456,7 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
     )
     path = tmp_path / "ROADMAP.md"
     path.write_text(NO_LEGEND + overview, encoding="utf-8")
-    result = run("fix", cwd=tmp_path)
+    result = cli("fix", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert result.stdout == (
         "Fixed ROADMAP.md (Priority Overview regenerated, grouped by the priorities the items "
@@ -474,4 +467,4 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
         "# Priority Overview\n\nThe order is agreed with the team.\n\n"
         "## Medium (this quarter)\n- MODEL-1\n- MODEL-3\n\n## Low\n\n## High\n- MODEL-2\n"
     )
-    assert run("check", cwd=tmp_path).stdout.count("RL4") == 0
+    assert cli("check", cwd=tmp_path).stdout.count("RL4") == 0

@@ -7,37 +7,27 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import item, roadmap
 
 from roadmaplint import generate
 from roadmaplint.cli import main
 from roadmaplint.config import id_pattern
 
-STALE = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace("- MODEL-2\n", "")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "ROADMAP.md").write_text(STALE, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def fix_with_template(
-    project: Path, template: str, capsys: pytest.CaptureFixture[str]
+    template_project: Path, template: str, capsys: pytest.CaptureFixture[str]
 ) -> tuple[int, str]:
-    (project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
+    (template_project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
     code = main(["fix"])
     return code, capsys.readouterr().err
 
 
-def test_a_user_template_is_used(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_user_template_is_used(
+    template_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     template = "{% for group in groups %}\n## {{ group.label }}\n{% for id in group.ids %}* {{ id }}\n{% endfor %}{% endfor %}"
-    assert fix_with_template(project, template, capsys) == (0, "")
+    assert fix_with_template(template_project, template, capsys) == (0, "")
     assert (
-        (project / "ROADMAP.md")
+        (template_project / "ROADMAP.md")
         .read_text(encoding="utf-8")
         .endswith("## P1\n* MODEL-1\n* MODEL-2\n")
     )
@@ -53,22 +43,22 @@ def test_a_user_template_is_used(project: Path, capsys: pytest.CaptureFixture[st
     ],
 )
 def test_templates_cannot_reach_outside_the_records(
-    project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
+    template_project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
 ) -> None:
-    original = (project / "ROADMAP.md").read_bytes()
-    code, err = fix_with_template(project, template, capsys)
+    original = (template_project / "ROADMAP.md").read_bytes()
+    code, err = fix_with_template(template_project, template, capsys)
     assert code == 2
     assert err.startswith("roadmaplint: error: template overview.md.j2") and err.count("\n") == 1
     assert message in err
-    assert (project / "ROADMAP.md").read_bytes() == original
+    assert (template_project / "ROADMAP.md").read_bytes() == original
 
 
 def test_a_template_that_loops_for_ever_is_stopped(
-    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    template_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(generate, "TIME_LIMIT", 0.5)
     endless = "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
-    code, err = fix_with_template(project, endless, capsys)
+    code, err = fix_with_template(template_project, endless, capsys)
     assert (code, err) == (
         2,
         "roadmaplint: error: template overview.md.j2 ran for more than 0.5 s; does it loop without end?\n",
@@ -76,23 +66,25 @@ def test_a_template_that_loops_for_ever_is_stopped(
 
 
 def test_a_template_whose_output_explodes_is_stopped(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    template_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     huge = "{% for a in range(100000) %}{{ 'x' * 1000 }}{% endfor %}"
-    code, err = fix_with_template(project, huge, capsys)
+    code, err = fix_with_template(template_project, huge, capsys)
     assert code == 2
     assert "produced more than 8388608 characters" in err
 
 
 def test_template_dir_outside_the_project_is_refused(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    template_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / ".roadmaplint.toml").write_text('template-dir = "/etc"\n', encoding="utf-8")
+    (template_project / ".roadmaplint.toml").write_text('template-dir = "/etc"\n', encoding="utf-8")
     assert main(["fix"]) == 2
     assert (
         "template-dir: '/etc' is outside the folder of the config file" in capsys.readouterr().err
     )
-    (project / ".roadmaplint.toml").write_text('template-dir = "ROADMAP.md"\n', encoding="utf-8")
+    (template_project / ".roadmaplint.toml").write_text(
+        'template-dir = "ROADMAP.md"\n', encoding="utf-8"
+    )
     assert main(["fix"]) == 2
     assert "template-dir: 'ROADMAP.md' is not a folder" in capsys.readouterr().err
 

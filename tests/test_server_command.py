@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
-from conftest import GOMLX, REPO
+from conftest import GOMLX, REPO, run_python
 
 SERVER_LIBRARIES = ("pygls", "lsprotocol", "watchfiles")
-
-
-def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
 
 
 def test_server_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:

@@ -9,29 +9,19 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import item, roadmap
+from conftest import STALE_OVERVIEW
 
 from roadmaplint.cli import main
 
-STALE = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace("- MODEL-2\n", "")
 TOO_BIG = "templates may not build values that large"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "ROADMAP.md").write_text(STALE, encoding="utf-8")
-    (tmp_path / "templates").mkdir()
-    (tmp_path / ".roadmaplint.toml").write_text('template-dir = "templates"\n', encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def fix_with(project: Path, template: str, capsys: pytest.CaptureFixture[str]) -> str:
-    (project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
+def fix_with(template_project: Path, template: str, capsys: pytest.CaptureFixture[str]) -> str:
+    (template_project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
     assert main(["fix"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert (project / "ROADMAP.md").read_text(encoding="utf-8") == STALE
+    assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW
     return err
 
 
@@ -61,43 +51,45 @@ def fix_with(project: Path, template: str, capsys: pytest.CaptureFixture[str]) -
     ],
 )
 def test_a_template_runtime_error_is_one_line_with_file_and_line(
-    project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
+    template_project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
 ) -> None:
-    err = fix_with(project, template, capsys)
+    err = fix_with(template_project, template, capsys)
     assert err == f"roadmaplint: error: template overview.md.j2 {message}\n"
 
 
 def test_an_error_in_an_included_template_names_that_file(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    template_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / "templates" / "parts").mkdir()
-    (project / "templates" / "parts" / "group.j2").write_text("ok\n{{ 1 % 0 }}\n")
-    err = fix_with(project, "{% include 'parts/group.j2' %}", capsys)
+    (template_project / "templates" / "parts").mkdir()
+    (template_project / "templates" / "parts" / "group.j2").write_text("ok\n{{ 1 % 0 }}\n")
+    err = fix_with(template_project, "{% include 'parts/group.j2' %}", capsys)
     assert err == "roadmaplint: error: template parts/group.j2 line 2: integer modulo by zero\n"
 
 
-def test_ordinary_arithmetic_still_works(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_ordinary_arithmetic_still_works(
+    template_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     template = (
         "{% for group in groups %}\n## {{ group.label }} ({{ group.ids | length * 2 // 2 }})\n"
         "{% for id in group.ids %}{{ '%-3s' % '*' }}{{ id }}\n{% endfor %}{% endfor %}"
     )
-    (project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
+    (template_project / "templates" / "overview.md.j2").write_text(template, encoding="utf-8")
     assert main(["fix"]) == 0
     assert capsys.readouterr().err == ""
-    text = (project / "ROADMAP.md").read_text(encoding="utf-8")
+    text = (template_project / "ROADMAP.md").read_text(encoding="utf-8")
     assert text.endswith("## P1 (2)\n*  MODEL-1\n*  MODEL-2\n")
 
 
 @pytest.mark.parametrize("how", ["file", "folder", "template itself"])
 def test_a_symlink_out_of_the_template_folder_is_refused(
-    project: Path,
+    template_project: Path,
     tmp_path_factory: pytest.TempPathFactory,
     capsys: pytest.CaptureFixture[str],
     how: str,
 ) -> None:
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret").write_text("a private file\n", encoding="utf-8")
-    templates = project / "templates"
+    templates = template_project / "templates"
     if how == "file":
         (templates / "leak").symlink_to(outside / "secret")
         (templates / "overview.md.j2").write_text("{% include 'leak' %}", encoding="utf-8")
@@ -118,4 +110,4 @@ def test_a_symlink_out_of_the_template_folder_is_refused(
         f"roadmaplint: error: template {name}: {link} leads outside the template folder "
         f"(to {real}); templates must be files inside it\n"
     )
-    assert (project / "ROADMAP.md").read_text(encoding="utf-8") == STALE
+    assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW
