@@ -78,3 +78,22 @@ def test_the_wheel_carries_the_rule_reference_diagnostics_link_to() -> None:
     # where rules_document looks inside an installed package
     assert hatch["wheel"]["force-include"]["docs/rules.md"] == "roadmaplint/docs/rules.md"
     assert "docs/rules.md" in hatch["sdist"]["include"]
+
+
+def test_every_configuration_key_is_in_a_readme_example_that_loads(tmp_path: Path) -> None:
+    """The README's configuration examples are read by the real loader, and together they
+    show every key it reads (stale-after-days was only named in RL505's text)."""
+    from roadmaplint.config import _KEYS, CONFIG_FILE, load_settings
+
+    blocks = re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    shown: set[str] = set()
+    for number, block in enumerate(blocks):
+        home = tmp_path / str(number)
+        (home / "roadmap-templates").mkdir(parents=True)
+        config = home / ("pyproject.toml" if "[tool.roadmaplint" in block else CONFIG_FILE)
+        config.write_text(block, encoding="utf-8")
+        load_settings(config)  # raises a RoadmapError on a key or value it does not take
+        shown |= set(re.findall(r"^([a-z-]+)\s*=", block, re.M))
+        shown |= set(re.findall(r"^\[(?:tool\.roadmaplint\.)?([a-z-]+)\]", block, re.M))
+    assert len(blocks) >= 2
+    assert set(_KEYS) <= shown, sorted(set(_KEYS) - shown)
