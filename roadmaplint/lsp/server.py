@@ -60,11 +60,11 @@ class RoadmapServer(LanguageServer):
         )
 
     def analyse(self, uri: str, path: str, text: str) -> list[types.Diagnostic]:
-        settings, config_error = self.configurations.settings_for(Path(path))
+        settings, config_error, config = self.configurations.settings_for(Path(path))
         if config_error is not None:
             self.documents.pop(uri, None)
             return [features.problem(text, config_error)]
-        if not served(Path(path), settings):
+        if not served(Path(path), settings, config):
             self.documents.pop(uri, None)
             return []
         known = self.documents.get(uri)
@@ -119,7 +119,7 @@ class RoadmapServer(LanguageServer):
             try:
                 open_document = self.workspace.text_documents.get(uri)
                 text = open_document.source if open_document else read_roadmap(path).text
-                other_settings, error = self.configurations.settings_for(path)
+                other_settings, error, _ = self.configurations.settings_for(path)
                 if error is None:
                     others.append(
                         Document.read(
