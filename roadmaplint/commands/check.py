@@ -15,6 +15,7 @@ from roadmaplint.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     SettingsCache,
+    needs_git_facts,
     roadmap_paths,
     say_error,
 )
@@ -24,9 +25,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
-from roadmaplint.rules import select_rules
 from roadmaplint.rules.base import GitFacts
-from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.write import refuse_input_as_output, write_report
 
@@ -123,9 +122,7 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         file_settings = settings.for_path(path)
         roadmap = parse(source.text, str(path), file_settings)
     facts = None
-    if file_settings.stale_after_days is not None and STALE_IN_PROGRESS in select_rules(
-        file_settings.select, file_settings.ignore
-    ):
+    if needs_git_facts(file_settings):
         from roadmaplint.commands.history import git_facts
 
         facts = git_facts(location, file_settings, err)

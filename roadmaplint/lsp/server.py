@@ -86,12 +86,9 @@ class RoadmapServer(LanguageServer):
 
     def facts_for(self, uri: str, path: str, settings: Settings) -> GitFacts | None:
         """What git says for RL505, as `check` reads it; once per document until saved."""
-        from roadmaplint.rules import select_rules
-        from roadmaplint.rules.workflow import STALE_IN_PROGRESS
+        from roadmaplint.commands.common import needs_git_facts
 
-        if settings.stale_after_days is None or STALE_IN_PROGRESS not in select_rules(
-            settings.select, settings.ignore
-        ):
+        if not needs_git_facts(settings):
             return None
         if uri not in self.facts:
             from roadmaplint.commands.history import git_facts
