@@ -27,7 +27,6 @@ from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.source import MAX_BYTES, decode, read_roadmap
-from roadmaplint.write import refuse_input_as_output, write_report
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
@@ -58,6 +57,8 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         paths = [STDIN]
     files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
+        from roadmaplint.write import refuse_input_as_output  # only a report file needs it
+
         try:
             refuse_input_as_output(options.output_file, files)
         except RoadmapError as error:
@@ -162,6 +163,8 @@ def _report(
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
+        from roadmaplint.write import write_report
+
         write_report(options.output_file, text, paths)
     else:
         out.write(text)
