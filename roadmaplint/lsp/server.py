@@ -118,8 +118,9 @@ class RoadmapServer(LanguageServer):
                 text = open_document.source if open_document else read_roadmap(path).text
                 other_settings, error, _ = self.configurations.settings_for(path)
                 if error is None:
+                    # Only the records and positions are wanted: no rule runs on them.
                     others.append(
-                        Document.read(
+                        Document.unchecked(
                             uri, text, str(path.resolve()), other_settings, self.encoding()
                         )
                     )
