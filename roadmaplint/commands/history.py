@@ -100,12 +100,16 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
         for path in request.paths
         for found in (roadmap_paths([path], config) if path.is_dir() else [path])
     ]
+    resolved: set[tuple[Path, str]] = set()  # roadmaps in one repository: ask git once
     for path in named or roadmap_paths(None, config):
         located = _in_git(path)
         file_settings = settings.for_path(path)
         for revision in (request.base, request.head):
-            if revision is not None and git.resolve_commit(located.repository, revision) is None:
+            if revision is None or (located.repository, revision) in resolved:
+                continue
+            if git.resolve_commit(located.repository, revision) is None:
                 raise RoadmapError(f"{revision}: not a commit in {located.repository.name}")
+            resolved.add((located.repository, revision))
         versions = Versions(located.repository, file_settings)
         if request.head is None:
             [old_text] = versions.texts_at([request.base], located.path)
