@@ -85,9 +85,15 @@ def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[
             offset += len(part) + 1
 
 
-def rename_text(roadmap: Roadmap, old: str, new: str, settings: Settings) -> str:
-    """The roadmap's text with ``old`` renamed; every other item reads back unchanged."""
-    edits = rename_edits(roadmap, old, new, settings)
+def rename_text(
+    roadmap: Roadmap, old: str, new: str, settings: Settings, edits: list[Edit] | None = None
+) -> str:
+    """The roadmap's text with ``old`` renamed; every other item reads back unchanged.
+
+    ``edits``: ``rename_edits`` for the same arguments, when the caller has them already.
+    """
+    if edits is None:
+        edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
     prove_items_changed(roadmap, new_text, targets, settings, renamed={old: new}, edits=edits)

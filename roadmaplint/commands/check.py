@@ -15,6 +15,7 @@ from roadmaplint.commands.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     SettingsCache,
+    needs_git_facts,
     roadmap_paths,
     say_error,
 )
@@ -24,11 +25,8 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Roadmap
 from roadmaplint.parse import parse
-from roadmaplint.rules import select_rules
 from roadmaplint.rules.base import GitFacts
-from roadmaplint.rules.workflow import STALE_IN_PROGRESS
 from roadmaplint.source import MAX_BYTES, decode, read_roadmap
-from roadmaplint.write import refuse_input_as_output, write_report
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
@@ -59,6 +57,8 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         paths = [STDIN]
     files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
+        from roadmaplint.write import refuse_input_as_output  # only a report file needs it
+
         try:
             refuse_input_as_output(options.output_file, files)
         except RoadmapError as error:
@@ -123,9 +123,7 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         file_settings = settings.for_path(path)
         roadmap = parse(source.text, str(path), file_settings)
     facts = None
-    if file_settings.stale_after_days is not None and STALE_IN_PROGRESS in select_rules(
-        file_settings.select, file_settings.ignore
-    ):
+    if needs_git_facts(file_settings):
         from roadmaplint.commands.history import git_facts
 
         facts = git_facts(location, file_settings, err)
@@ -165,6 +163,8 @@ def _report(
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
+        from roadmaplint.write import write_report
+
         write_report(options.output_file, text, paths)
     else:
         out.write(text)

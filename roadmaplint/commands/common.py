@@ -44,6 +44,16 @@ class SettingsCache:
         return self._loaded[config]
 
 
+def needs_git_facts(settings: Settings) -> bool:
+    """Whether RL505 stale-in-progress runs with these settings, and so git's history is read."""
+    from roadmaplint.rules import select_rules
+    from roadmaplint.rules.workflow import STALE_IN_PROGRESS
+
+    return settings.stale_after_days is not None and STALE_IN_PROGRESS in select_rules(
+        settings.select, settings.ignore
+    )
+
+
 def say_error(err: TextIO, message: str) -> None:
     err.write(f"roadmaplint: error: {message}\n")
 

@@ -105,7 +105,8 @@ def run_rename(
         cache = SettingsCache(config, Overrides())
         loaded = load_source(pending.source, cache)
         roadmap = loaded.roadmap
-        edited = rename_text(roadmap, old, new, loaded.settings)
+        edits = rename_edits(roadmap, old, new, loaded.settings)
+        edited = rename_text(roadmap, old, new, loaded.settings, edits)
         dependents = sum(old in item.depends_on for item in roadmap.items)
         others = []
         for other in _other_roadmaps(target, config):
@@ -117,7 +118,7 @@ def run_rename(
                 dependents += changed[1]
         said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated"
         said += f" in {len(others) + 1} files)" if others else ")"
-        mentions = other_mentions(roadmap, old, rename_edits(roadmap, old, new, loaded.settings))
+        mentions = other_mentions(roadmap, old, edits)
         if mentions:
             listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
             said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"

@@ -100,12 +100,16 @@ def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
         for path in request.paths
         for found in (roadmap_paths([path], config) if path.is_dir() else [path])
     ]
+    resolved: set[tuple[Path, str]] = set()  # roadmaps in one repository: ask git once
     for path in named or roadmap_paths(None, config):
         located = _in_git(path)
         file_settings = settings.for_path(path)
         for revision in (request.base, request.head):
-            if revision is not None and git.resolve_commit(located.repository, revision) is None:
+            if revision is None or (located.repository, revision) in resolved:
+                continue
+            if git.resolve_commit(located.repository, revision) is None:
                 raise RoadmapError(f"{revision}: not a commit in {located.repository.name}")
+            resolved.add((located.repository, revision))
         versions = Versions(located.repository, file_settings)
         if request.head is None:
             [old_text] = versions.texts_at([request.base], located.path)
@@ -165,22 +169,23 @@ def run_diff(
     return EXIT_OK
 
 
-def load_history(path: Path, settings: Settings) -> tuple[FileHistory, History]:
-    """The file's versions in git and every item's timeline over them."""
-    from roadmaplint.timeline import Stamp, build_history  # diff does not need it
-
-    located = _in_git(path)
-    log = file_history(located)
+def load_history(path: Path, settings: Settings) -> tuple[FileHistory, list[Roadmap], History]:
+    """The file's versions in git, each parsed, and every item's timeline over them."""
+    log = file_history(_in_git(path))
     if not log.revisions:
         raise RoadmapError(f"{path}: has no commits yet; commit it to start its history")
-    roadmaps = Versions(located.repository, settings).roadmaps(
-        [revision.blob for revision in log.revisions], located.path
+    return (log, *_timelines(log, settings))
+
+
+def _timelines(log: FileHistory, settings: Settings) -> tuple[list[Roadmap], History]:
+    """Each version's records (each blob read and parsed once) and the timelines over them."""
+    from roadmaplint.timeline import Stamp, build_history  # diff does not need it
+
+    roadmaps = Versions(log.repository, settings).roadmaps(
+        [revision.blob for revision in log.revisions], log.path
     )
-    stamps = [
-        Stamp(revision.commit, revision.author, revision.date, revision.subject)
-        for revision in log.revisions
-    ]
-    return log, build_history(list(zip(stamps, roadmaps, strict=True)), log.shallow)
+    stamps = [Stamp(r.commit, r.author, r.date, r.subject) for r in log.revisions]
+    return roadmaps, build_history(list(zip(stamps, roadmaps, strict=True)), log.shallow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +223,7 @@ def run_history(
     item, path = read_history_arguments(arguments, files, options.config)
     item = item or options.item
     settings = SettingsCache(options.config, Overrides()).for_path(path)
-    log, history = load_history(path, settings)
+    log, versions, history = load_history(path, settings)
     if log.shallow:
         say_note(
             err,
@@ -228,7 +233,7 @@ def run_history(
     if options.chart is not None:
         from roadmaplint import burnup
 
-        last = Versions(log.repository, settings).roadmaps([log.revisions[-1].blob], log.path)[0]
+        last = versions[-1]
         legend = last.status_legend.values if last.status_legend else ()
         svg = burnup.render(last.title or str(path), history.snapshots, legend, settings.statuses)
         _write_chart(options.chart, svg, path)
@@ -275,7 +280,7 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
     from datetime import UTC, datetime
 
     from roadmaplint.rules.base import GitFacts
-    from roadmaplint.timeline import Stamp, build_history, in_progress_since
+    from roadmaplint.timeline import in_progress_since
 
     located = locate(path)
     if located is None:
@@ -285,11 +290,7 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
     if not log.revisions:
         say_note(err, f"{path}: has no commits yet; RL505 stale-in-progress needs its history")
         return None
-    roadmaps = Versions(located.repository, settings).roadmaps(
-        [revision.blob for revision in log.revisions], located.path
-    )
-    stamps = [Stamp(r.commit, r.author, r.date, r.subject) for r in log.revisions]
-    history = build_history(list(zip(stamps, roadmaps, strict=True)), log.shallow)
+    _, history = _timelines(log, settings)
     since = in_progress_since(history, settings.statuses)
     return GitFacts(
         {item_id: (stamp.date, stamp.commit) for item_id, stamp in since.items()},

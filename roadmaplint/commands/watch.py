@@ -29,7 +29,7 @@ def run_watch(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     except ImportError:
         say_error(err, INSTALL_HINT)
         return EXIT_ERROR
-    files = roadmap_paths(paths)
+    files = roadmap_paths(paths, options.config)
     folders = _folders(files, options.config)
     wanted = {path.resolve() for path in files}
     if options.config is not None:

@@ -38,9 +38,16 @@ class Document:
         encoding: str,
         facts: GitFacts | None = None,
     ) -> Document:
-        document = cls(uri, full_snapshot(text, path, settings), encoding)
+        document = cls.unchecked(uri, text, path, settings, encoding)
         document.findings = check_roadmap(document.roadmap, settings, facts)
         return document
+
+    @classmethod
+    def unchecked(
+        cls, uri: str, text: str, path: str, settings: Settings, encoding: str
+    ) -> Document:
+        """The document's records without its findings: what renaming across files reads."""
+        return cls(uri, full_snapshot(text, path, settings), encoding)
 
     def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
         """The document after an edit: one item re-read when possible, then every rule."""

@@ -60,11 +60,11 @@ class RoadmapServer(LanguageServer):
         )
 
     def analyse(self, uri: str, path: str, text: str) -> list[types.Diagnostic]:
-        settings, config_error = self.configurations.settings_for(Path(path))
+        settings, config_error, config = self.configurations.settings_for(Path(path))
         if config_error is not None:
             self.documents.pop(uri, None)
             return [features.problem(text, config_error)]
-        if not served(Path(path), settings):
+        if not served(Path(path), settings, config):
             self.documents.pop(uri, None)
             return []
         known = self.documents.get(uri)
@@ -86,12 +86,9 @@ class RoadmapServer(LanguageServer):
 
     def facts_for(self, uri: str, path: str, settings: Settings) -> GitFacts | None:
         """What git says for RL505, as `check` reads it; once per document until saved."""
-        from roadmaplint.rules import select_rules
-        from roadmaplint.rules.workflow import STALE_IN_PROGRESS
+        from roadmaplint.commands.common import needs_git_facts
 
-        if settings.stale_after_days is None or STALE_IN_PROGRESS not in select_rules(
-            settings.select, settings.ignore
-        ):
+        if not needs_git_facts(settings):
             return None
         if uri not in self.facts:
             from roadmaplint.commands.history import git_facts
@@ -119,10 +116,11 @@ class RoadmapServer(LanguageServer):
             try:
                 open_document = self.workspace.text_documents.get(uri)
                 text = open_document.source if open_document else read_roadmap(path).text
-                other_settings, error = self.configurations.settings_for(path)
+                other_settings, error, _ = self.configurations.settings_for(path)
                 if error is None:
+                    # Only the records and positions are wanted: no rule runs on them.
                     others.append(
-                        Document.read(
+                        Document.unchecked(
                             uri, text, str(path.resolve()), other_settings, self.encoding()
                         )
                     )

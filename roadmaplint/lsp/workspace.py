@@ -18,12 +18,13 @@ class Configurations:
     def __init__(self) -> None:
         self._loaded: dict[tuple[Path | None, int, int], Settings | str] = {}
 
-    def settings_for(self, path: Path) -> tuple[Settings, str | None]:
-        """The settings for a roadmap, or the defaults and the error that stopped reading them."""
+    def settings_for(self, path: Path) -> tuple[Settings, str | None, Path | None]:
+        """The settings for a roadmap, or the defaults and the error that stopped reading them;
+        and the configuration file they came from."""
         try:
             config = find_config(path)
         except RoadmapError as error:
-            return Settings(), str(error)
+            return Settings(), str(error), None
         key = _key(config)
         if key not in self._loaded:
             try:
@@ -32,8 +33,8 @@ class Configurations:
                 self._loaded[key] = str(error)
         loaded = self._loaded[key]
         if isinstance(loaded, str):
-            return Settings(), loaded
-        return loaded, None
+            return Settings(), loaded, config
+        return loaded, None, config
 
     def forget(self) -> None:
         self._loaded.clear()
@@ -49,15 +50,13 @@ def _key(config: Path | None) -> tuple[Path | None, int, int]:
     return config, info.st_mtime_ns, info.st_size
 
 
-def served(path: Path, settings: Settings) -> bool:
+def served(path: Path, settings: Settings, config: Path | None) -> bool:
     """Whether `roadmaplint check` would find this file: the configuration's include and
-    exclude globs (default ``**/ROADMAP.md``), relative to the configuration's folder."""
+    exclude globs (default ``**/ROADMAP.md``), relative to the configuration's folder
+    (``config``, as ``settings_for`` found it: walking up again would read every
+    pyproject.toml on the way a second time, on each keystroke)."""
     from roadmaplint.discover import excluded, matches
 
-    try:
-        config = find_config(path)
-    except RoadmapError:
-        config = None
     relative = path.name
     if config is not None and path.resolve().is_relative_to(config.resolve().parent):
         relative = path.resolve().relative_to(config.resolve().parent).as_posix()
