@@ -103,3 +103,19 @@ def test_watch_reports_again_on_save_by_rename_and_on_config_change(tmp_path: Pa
         assert terminal.process.stderr.read().decode() == "roadmaplint: interrupted\n"
     finally:
         terminal.close()
+
+
+def test_watch_finds_the_roadmaps_the_named_config_includes(tmp_path: Path) -> None:
+    # `check --config ci.toml` reads what ci.toml includes; --watch must watch the same files.
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "road.md").write_text(GOMLX.read_text(encoding="utf-8"), "utf-8")
+    (tmp_path / "ci.toml").write_text('include = ["plans/*.md"]\n', encoding="utf-8")
+    argv = [sys.executable, "-m", "roadmaplint", "check", "--watch", "--config", "ci.toml"]
+    terminal = Terminal(argv, tmp_path)
+    try:
+        first = latest_report(terminal.wait_for("Watching for file changes.", 1))
+        assert "plans/road.md:" in first and "RL306" in first
+        terminal.process.send_signal(signal.SIGINT)
+        assert terminal.exit_code() == 130
+    finally:
+        terminal.close()
