@@ -225,6 +225,7 @@ async def test_the_server_runs_no_program_the_repository_names(
         )
     )
     assert edit is not None and edit.changes is not None
+    assert (repository / "other" / "ROADMAP.md").resolve().as_uri() in edit.changes
     assert fired(marker) == set()
 
 
