@@ -266,3 +266,37 @@ def test_every_git_command_line_is_hardened() -> None:
     assert line[0] == "git" and line.index("log") > line.index("core.fsmonitor=false")
     assert "--no-show-signature" in line and "--no-optional-locks" in line
     assert not any(name in line for name in ("status", "diff", "--filters", "--textconv"))
+
+
+def test_a_missing_object_is_not_fetched_through_the_repositorys_remote(tmp_path: Path) -> None:
+    """A partial clone fetches a missing object from its promisor remote on demand; an
+    `ext::` remote is a program. Plain git runs it; `history` says the object is missing."""
+    repository, marker = tmp_path / "repo", tmp_path / "marker"
+    repository.mkdir()
+    fetcher = tmp_path / "fetch"  # notes itself and fails, so git gives up at once
+    fetcher.write_text(f'#!/bin/sh\necho fetch >> "{marker}"\nexit 1\n', encoding="utf-8")
+    fetcher.chmod(0o755)
+    _git("init", "-q", "-b", "main", cwd=repository)
+    _git("config", "user.name", "A", cwd=repository)
+    _git("config", "user.email", "a@example.com", cwd=repository)
+    (repository / "ROADMAP.md").write_text(FIRST, encoding="utf-8")
+    _git("add", ".", cwd=repository)
+    _git("commit", "-qm", "first", cwd=repository)
+    (repository / "ROADMAP.md").write_text(PLAN, encoding="utf-8")
+    _git("commit", "-qam", "second", cwd=repository)
+    old = _git("rev-parse", "HEAD~1:ROADMAP.md", cwd=repository).strip()
+    (repository / ".git" / "objects" / old[:2] / old[2:]).unlink()
+    for key, value in {
+        "core.repositoryformatversion": "1",
+        "extensions.partialClone": "origin",
+        "remote.origin.url": f"ext::{fetcher} %S",
+        "remote.origin.promisor": "true",
+        "protocol.ext.allow": "always",
+    }.items():
+        _git("config", key, value, cwd=repository)
+    subprocess.run(["git", "cat-file", "-p", old], cwd=repository, capture_output=True, timeout=60)
+    assert fired(marker) == {"fetch"}
+    marker.unlink()
+    done = cli("history", "ROADMAP.md", cwd=repository)
+    assert done.returncode == 2 and f"git has no object {old}" in done.stderr
+    assert fired(marker) == set()
