@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,21 +83,42 @@ def excluded(relative: str, globs: Sequence[str]) -> bool:
     return any(matches("/".join(parts[:end]), globs) for end in range(1, len(parts) + 1))
 
 
-def _git_candidates(folder: Path) -> list[str] | None:
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much a search may look at: file and folder names, and seconds."""
+
+    entries: int
+    seconds: float
+
+
+_UNBOUNDED = Budget(entries=2**62, seconds=float("inf"))
+
+
+def _git_candidates(folder: Path, budget: Budget) -> tuple[list[str], bool] | None:
     from roadmaplint.git import GitError, run_git, worktree_root
 
     if worktree_root(folder) is None:
         return None
     try:
-        out = run_git("ls-files", "--cached", "--others", "--exclude-standard", "-z", cwd=folder)
+        out = run_git(
+            "ls-files",
+            "--cached",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            cwd=folder,
+            timeout=budget.seconds,
+        )
     except GitError:
         return None
-    names = out.decode("utf-8", "surrogateescape").split("\0")
-    return sorted({name for name in names if name})
+    names = sorted({name for name in out.decode("utf-8", "surrogateescape").split("\0") if name})
+    return names[: budget.entries], len(names) <= budget.entries
 
 
-def _walked_candidates(folder: Path) -> list[str]:
-    found = []
+def _walked_candidates(folder: Path, budget: Budget) -> tuple[list[str], bool]:
+    found: list[str] = []
+    deadline = time.monotonic() + budget.seconds
+    seen = 0
     for top, folders, files in os.walk(folder):
         folders[:] = sorted(
             name for name in folders if not name.startswith(".") and name not in SKIPPED_FOLDERS
@@ -104,21 +126,29 @@ def _walked_candidates(folder: Path) -> list[str]:
         relative_top = Path(top).relative_to(folder).as_posix()
         prefix = "" if relative_top == "." else relative_top + "/"
         found += [prefix + name for name in sorted(files)]
-    return found
+        seen += len(folders) + len(files)
+        if seen > budget.entries or time.monotonic() > deadline:
+            return found, False
+    return found, True
+
+
+def bounded_search(folder: Path, globs: Globs, budget: Budget) -> tuple[list[Path], bool]:
+    """The files under ``folder`` that ``globs`` select, sorted, looking at no more than
+    ``budget`` allows; and whether the search was complete."""
+    candidates = _git_candidates(folder, budget)
+    names, complete = candidates if candidates is not None else _walked_candidates(folder, budget)
+    chosen = [
+        folder / name
+        for name in names
+        if matches(name, globs.include) and not excluded(name, globs.exclude)
+    ]
+    # git lists a file deleted from the work tree but still in the index: skip it.
+    return [path for path in chosen if path.is_file()], complete
 
 
 def search(folder: Path, globs: Globs) -> list[Path]:
     """The files under ``folder`` that ``globs`` select, sorted."""
-    candidates = _git_candidates(folder)
-    if candidates is None:
-        candidates = _walked_candidates(folder)
-    chosen = [
-        folder / name
-        for name in candidates
-        if matches(name, globs.include) and not excluded(name, globs.exclude)
-    ]
-    # git lists a file deleted from the work tree but still in the index: skip it.
-    return [path for path in chosen if path.is_file()]
+    return bounded_search(folder, globs, _UNBOUNDED)[0]
 
 
 def _globs_for(folder: Path, config: Path | None) -> Globs:

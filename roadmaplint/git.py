@@ -3,6 +3,22 @@
 Callers ask ``run_git`` for a command's output and never build subprocess
 calls themselves (pre-commit's git.py is the model). Failures, including a
 machine without git, are GitErrors: one line the CLI can show.
+
+A repository is input, and its ``.git/config`` can name programs that git runs
+(fsmonitor, pagers, signature programs, external diffs, textconv, clean and
+smudge filters, hooks, credential helpers, ``core.sshCommand``). roadmaplint runs
+on repositories it did not write (CI on pull requests, editors opening an
+unpacked folder), so every git command line is built here with ``HARDENING``
+first: settings given with ``-c`` outrank every configuration file, so none of
+those programs is named by the repository any more. On top of that, we only run
+commands that read (``rev-parse``, ``ls-files``, ``log``, ``cat-file``): none of
+them runs hooks (only commands that commit, check out, merge or push do), none
+writes the index (``--no-optional-locks``), none asks for a patch (so no diff
+driver or textconv), none hashes a work tree file (so no clean filter: this is
+why the board compares the file's bytes with the committed blob itself rather
+than asking ``git status``), and none is an alias (a builtin's name always wins
+over ``alias.*``). The system and global configuration are left alone: they are
+the machine's and the user's, not the repository's.
 """
 
 from __future__ import annotations
@@ -35,22 +51,75 @@ _REDIRECTS = frozenset(
 )
 
 
+# Each setting a repository could use to name a program git runs, set here to
+# none (or to a program that exists everywhere and does nothing).
+_SETTINGS = (
+    "core.fsmonitor=false",  # ls-files and status would run the repository's monitor
+    "core.untrackedCache=false",
+    f"core.hooksPath={os.devnull}",  # no hook can be found there
+    "core.pager=cat",
+    "diff.external=",
+    "gpg.program=false",
+    "gpg.openpgp.program=false",
+    "gpg.x509.program=false",
+    "gpg.ssh.program=false",
+    "log.showSignature=false",
+    "core.sshCommand=false",
+    "core.askPass=false",
+    "core.gitProxy=false",
+    "credential.helper=",  # an empty value empties the list of helpers
+    "protocol.allow=never",  # no transport at all: no lazy fetch of a missing object
+    "gc.auto=0",
+    "maintenance.auto=false",
+)
+HARDENING = (
+    "--no-pager",
+    "--no-optional-locks",
+    *(part for setting in _SETTINGS for part in ("-c", setting)),
+)
+
+# Options each command we run takes against the same programs, after its name.
+_COMMAND_OPTIONS = {"log": ("--no-show-signature", "--no-ext-diff", "--no-textconv")}
+
+
 def _environment() -> dict[str, str]:
     kept = {key: value for key, value in os.environ.items() if key not in _REDIRECTS}
-    return kept | {"LC_ALL": "C"}  # messages in one language, as callers may read them
+    kept.pop("GIT_EXTERNAL_DIFF", None)
+    return kept | {
+        "LC_ALL": "C",  # messages in one language, as callers may read them
+        "GIT_PAGER": "cat",
+        "PAGER": "cat",
+        "GIT_TERMINAL_PROMPT": "0",  # never wait for a password
+        "GIT_NO_LAZY_FETCH": "1",  # a partial clone's missing object stays missing
+        "GIT_OPTIONAL_LOCKS": "0",
+    }
 
 
-def run_git(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> bytes:
-    """What ``git ARGS`` prints on stdout, run in ``cwd``; GitError if it fails."""
+def command_line(*args: str) -> list[str]:
+    """The full git command line for ``git ARGS``, with the hardening given once."""
+    if not args:
+        return ["git", *HARDENING]
+    name, *rest = args
+    return ["git", *HARDENING, name, *_COMMAND_OPTIONS.get(name, ()), *rest]
+
+
+def run_git(
+    *args: str, cwd: Path | None = None, stdin: bytes | None = None, timeout: float | None = None
+) -> bytes:
+    """What ``git ARGS`` prints on stdout, run in ``cwd``; GitError if it fails or takes
+    longer than ``timeout`` seconds."""
     try:
         done = subprocess.run(
-            ["git", *args],
+            command_line(*args),
             cwd=cwd,
             input=stdin,
             capture_output=True,
             env=_environment(),
             check=False,
+            timeout=None if timeout == float("inf") else timeout,
         )
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git {args[0] if args else ''}: took longer than {timeout} s") from None
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH)") from None
     except OSError as error:
@@ -136,23 +205,27 @@ class Commit:
 def commit_of(path: Path) -> Commit | None:
     """The commit checked out where a file lives, or None outside a git work tree.
 
-    One git run: ``status --porcelain=v2 --branch`` names the commit and whether
-    the file differs from it.
+    ``modified`` compares the file's bytes (line endings aside, as git's autocrlf
+    may change them) with the blob the commit holds at its path. Not ``git
+    status`` or ``diff``: they hash work tree files through the repository's
+    clean filters and ask its fsmonitor, programs a repository names.
     """
     resolved = path.resolve()
-    try:
-        out = run_git(
-            "status", "--porcelain=v2", "--branch", "--", resolved.name, cwd=resolved.parent
-        )
-    except GitError:
+    top = worktree_root(resolved.parent)
+    if top is None:
         return None
-    sha = ""
-    modified = False
-    for line in out.decode("utf-8", "surrogateescape").splitlines():
-        if line.startswith("# branch.oid "):
-            sha = line.removeprefix("# branch.oid ").strip()
-        elif line and not line.startswith("#"):
-            modified = True
-    if len(sha) < 7 or not all(c in "0123456789abcdef" for c in sha):
-        return None  # "(initial)": a repository with no commit yet
-    return Commit(sha, sha[:7], modified)
+    sha = resolve_commit(top, "HEAD")
+    if sha is None:
+        return None  # a repository with no commit yet
+    try:
+        relative = resolved.relative_to(top.resolve()).as_posix()
+        committed = read_objects(top, [f"{sha}:{relative}"])[f"{sha}:{relative}"]
+        here = resolved.read_bytes()
+    except (ValueError, OSError, GitError):
+        committed, here = None, b""
+    same = committed is not None and _lines(committed.data) == _lines(here)
+    return Commit(sha, sha[:7], not same)
+
+
+def _lines(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n")

@@ -24,7 +24,12 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.incremental import changed_span
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
-from roadmaplint.lsp.workspace import Configurations, served
+from roadmaplint.lsp.workspace import (
+    RENAME_SEARCH,
+    Configurations,
+    rename_search_root,
+    served,
+)
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
 from roadmaplint.source import MAX_BYTES, MAX_LINE
@@ -99,23 +104,45 @@ class RoadmapServer(LanguageServer):
                 self.facts[uri] = None
         return self.facts[uri]
 
-    def other_roadmaps(self, document: Document, limit: int = 500) -> list[Document]:
-        """The workspace's other roadmaps (as discovery finds them), open ones as edited."""
-        from roadmaplint.discover import Globs, search
+    def other_roadmaps(
+        self, document: Document, limit: int = 500
+    ) -> tuple[list[Document], str | None]:
+        """The workspace's other roadmaps (as discovery finds them), open ones as edited,
+        and a warning when the search stopped early.
+
+        Bounded: it looks in ``rename_search_root`` only, and within ``RENAME_SEARCH``.
+        Safe to run off the server's loop: it reads the server's state, changes none of it
+        (but the configuration cache, whose entries are whole values).
+        """
+        from roadmaplint.discover import Budget, Globs, bounded_search
         from roadmaplint.source import read_roadmap
 
-        root = Path(self.workspace.root_path or Path(document.roadmap.path).parent)
+        workspace = self.workspace.root_path
+        root = rename_search_root(
+            Path(document.roadmap.path), Path(workspace) if workspace else None
+        )
         settings = document.settings
-        found = search(root, Globs(settings.include, settings.exclude, "the configuration"))
+        entries, seconds = RENAME_SEARCH
+        found, complete = bounded_search(
+            root,
+            Globs(settings.include, settings.exclude, "the configuration"),
+            Budget(entries, seconds),
+        )
+        stopped = (
+            None
+            if complete
+            else f"roadmaplint: the search for other roadmaps under {root} stopped after "
+            f"{entries} names or {seconds} s; a rename reaches only the roadmaps found"
+        )
         others = []
         this = Path(document.roadmap.path).resolve()
+        open_texts = {uri: item.source for uri, item in list(self.workspace.text_documents.items())}
         for path in found[:limit]:
             if path.resolve() == this:
                 continue
             uri = path.resolve().as_uri()
             try:
-                open_document = self.workspace.text_documents.get(uri)
-                text = open_document.source if open_document else read_roadmap(path).text
+                text = open_texts[uri] if uri in open_texts else read_roadmap(path).text
                 other_settings, error, _ = self.configurations.settings_for(path)
                 if error is None:
                     # Only the records and positions are wanted: no rule runs on them.
@@ -126,7 +153,7 @@ class RoadmapServer(LanguageServer):
                     )
             except RoadmapError:
                 continue  # unreadable (not UTF-8, too large): nothing to rename there
-        return others
+        return others, stopped
 
     def answer(self, uri: str, respond: Callable[[Document], _T], empty: _T) -> _T:
         document = self.documents.get(uri)
@@ -279,15 +306,18 @@ def prepare_rename(ls: RoadmapServer, params: types.PrepareRenameParams) -> type
 
 
 @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
-def rename(ls: RoadmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
-    def respond(document: Document) -> types.WorkspaceEdit:
-        try:
-            others = ls.other_roadmaps(document)
-            return features.rename(document, params.position, params.new_name, others)
-        except RoadmapError as error:
-            raise JsonRpcInvalidParams(str(error)) from None
-
-    return ls.answer(params.text_document.uri, respond, None)
+async def rename(ls: RoadmapServer, params: types.RenameParams) -> types.WorkspaceEdit | None:
+    document = ls.documents.get(params.text_document.uri)
+    if document is None:
+        return None
+    try:
+        # Off the loop: the server answers other requests while the search runs.
+        others, stopped = await asyncio.to_thread(ls.other_roadmaps, document)
+        if stopped is not None:
+            ls.window_log_message(types.LogMessageParams(types.MessageType.Warning, stopped))
+        return features.rename(document, params.position, params.new_name, others)
+    except RoadmapError as error:
+        raise JsonRpcInvalidParams(str(error)) from None
 
 
 @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
