@@ -401,6 +401,14 @@ def _field_line(lines: list[str], found: Field) -> _FieldLine:
     return _FieldLine(body[:start], written, hard_break, trailing, tail, line[len(body) :])
 
 
+def paragraph_break(lines: list[str], found: Field) -> str:
+    """The hard break (``\\`` or spaces) that ends a field line of a paragraph of fields."""
+    if _LIST_LINE.match(lines[found.position.line - 1]):
+        return ""
+    cut = _field_line(lines, found)
+    return cut.hard_break or (cut.trailing if len(cut.trailing) >= 2 and not cut.tail else "")
+
+
 def _rewrite_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, found: Field, change: FieldChange
 ) -> None:
@@ -543,6 +551,10 @@ def _insert_field(
     )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
     line = place.style.line(change.name, change.value)
+    if item.fields:
+        # In a paragraph of fields ended by hard breaks, the new line is followed by
+        # another field line: it ends as the line it follows (or goes before) ends.
+        line += paragraph_break(lines, place.after or item.fields[0])
     if not item.fields:
         index = item.position.line
         if index < len(lines) and _is_underline(lines[index]):
