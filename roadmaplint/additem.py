@@ -17,7 +17,10 @@ from roadmaplint.edit import (
     check_one_line,
     clear_of_suppressions,
     dependency_entries,
+    heading_title,
+    paragraph_break,
     plain_text,
+    read_back,
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
@@ -156,7 +159,9 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     if at < len(lines) and lines[at].strip():
         block += newline
     new_text = "".join(lines[:at]) + block + "".join(lines[at:])
-    _prove_added(roadmap, new_text, item_id, None if section else section_name, settings)
+    after = _prove_added(roadmap, new_text, item_id, None if section else section_name, settings)
+    added = next(found for found in after.items if found.id == item_id)
+    read_back(roadmap, added, fields, request.title)
     return new_text, item_id
 
 
@@ -244,10 +249,14 @@ def _item_lines(
         lines, template, len(fields) + (1 if request.done else 0), roadmap.style.indent
     )
     body = heading + ([""] if _blank_after_heading(lines, template) else [])
-    body += [style.line(c.name, c.value) for style, c in zip(styles, fields, strict=False)]
+    written = [style.line(c.name, c.value) for style, c in zip(styles, fields, strict=False)]
+    if request.done:
+        written.append(styles[len(fields)].line("Definition of Done", ""))
+    # A paragraph of fields ended by hard breaks, as the template's is.
+    ending = paragraph_break(lines, template.fields[0]) if template and template.fields else ""
+    body += [line + ending for line in written[:-1]] + written[-1:]
     if request.done:
         style = styles[len(fields)]
-        body.append(style.line("Definition of Done", ""))
         nested = _criterion_prefix(lines, roadmap, template, style.prefix)
         body += [f"{nested}[ ] {criterion.strip()}" for criterion in request.done]
     if _separated_by_rules(lines, roadmap, request.section):
@@ -260,7 +269,8 @@ def _heading_lines(
 ) -> list[str]:
     """The new item's heading, written as the template's is: its level (or setext
     underline), and ``[ID] Title`` or ``ID – Title`` with the template's separator."""
-    text = f"[{item_id}] {title}"
+    atx_title = heading_title(title, atx=True)
+    text = f"[{item_id}] {atx_title}"
     if template is None:
         return [f"{roadmap.style.indent}## {text}"]
     line = lines[template.position.line - 1].rstrip("\r\n")
@@ -274,11 +284,12 @@ def _heading_lines(
         prefix = line[:at]
     elif written is not None:
         prefix = written["prefix"]
-        text = f"{item_id}{written['separator']}{title}"
+        text = f"{item_id}{written['separator']}{atx_title}"
     else:
         return [f"{roadmap.style.indent}## {text}"]
     if "#" in prefix or template.position.line >= len(lines):
         return [prefix + text]
+    text = text[: len(text) - len(atx_title)] + title  # a setext heading has no closing #s
     underline = lines[template.position.line].strip()  # a setext heading
     return [prefix + text, line[: len(line) - len(line.lstrip())] + underline[0] * len(text)]
 
@@ -379,7 +390,7 @@ def _new_section_place(roadmap: Roadmap, lines: list[str], name: str) -> tuple[i
 
 def _prove_added(
     before: Roadmap, new_text: str, item_id: str, section: str | None, settings: Settings
-) -> None:
+) -> Roadmap:
     """The one total proof: only the new item (and the new section, if any) was added."""
     sections = frozenset({section}) if section is not None else frozenset()
     after = prove_edit(
@@ -389,6 +400,7 @@ def _prove_added(
         raise RoadmapError(
             f"{before.path}: refusing to write: the new item did not read back alone"
         )
+    return after
 
 
 STARTER = """\

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -158,10 +158,43 @@ def plain_text(markdown: str) -> str:
     return " ".join("".join(parts).split())
 
 
+_MARKUP = re.compile(r"[\\`*_<>&!\[\]]")
+
+
+def entry_spans(written: str) -> list[tuple[int, int]] | None:
+    """The spans of the comma-separated entries of a Depends on value as written, cut
+    where the reader cuts its plain text: a comma in a link's destination parts no
+    entries. None when no cut of the source gives the reader's entries (markup such as
+    a code span or a link text holds a comma the reader cuts at)."""
+    commas = [at for at, char in enumerate(written) if char == ","]
+    if not _MARKUP.search(written):
+        starts = [0, *(at + 1 for at in commas)]
+        return list(zip(starts, [*commas, len(written)], strict=True))
+    wanted = [" ".join(part.split()) for part in plain_text(written).split(",")]
+    bounds = [*commas, len(written)]
+    spans: list[tuple[int, int]] = []
+    start = bound = 0
+    for number, want in enumerate(wanted):
+        last = number == len(wanted) - 1
+        while bound < len(bounds):
+            end = bounds[bound]
+            bound += 1
+            if (not last or end == len(written)) and plain_text(written[start:end]) == want:
+                spans.append((start, end))
+                start = end + 1
+                break
+        else:
+            return None
+    return spans if start == len(written) + 1 else None
+
+
 def dependency_entries(value: str) -> list[str]:
-    """The entries of a Depends on value, blanks and repeats dropped, in written order."""
+    """The entries of a Depends on value as written, blanks and repeats dropped, in
+    written order; cut where the reader cuts (see ``entry_spans``)."""
+    spans = entry_spans(value)
+    parts = [value[start:end] for start, end in spans] if spans else value.split(",")
     entries: dict[str, str] = {}
-    for part in value.split(","):
+    for part in parts:
         entry = part.strip()
         if entry:
             entries.setdefault(plain_text(entry), entry)
@@ -185,11 +218,12 @@ def set_fields(
 
 
 def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings) -> str:
-    """The roadmap's text with one item edited; other items read back unchanged."""
+    """The roadmap's text with one item edited; other items read back unchanged, and every
+    value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
-    changes = _with_dependency_edits(item, edit)
-    validate_changes(roadmap, item, changes, settings)
     lines = split_lines(roadmap.source)
+    changes = _with_dependency_edits(roadmap, item, edit, lines)
+    validate_changes(roadmap, item, changes, settings)
     plan = _Plan()
     inserted: list[tuple[int, str]] = []
     for change in changes:
@@ -200,19 +234,86 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
             inserted.append(_insert_field(plan, lines, roadmap, item, change))
     _count_on(plan, lines, item, inserted)
     if edit.title is not None:
-        _retitle(plan, lines, item, edit.title)
+        _retitle(plan, lines, roadmap, item, edit.title)
     for entry in edit.tick:
         _tick(plan, lines, item, entry, "x")
     for entry in edit.untick:
         _tick(plan, lines, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
-        prove_items_changed(roadmap, new_text, {item_id}, settings)
+        after = prove_items_changed(roadmap, new_text, {item_id}, settings)
+        edited = next(found for found in after.items if found.id == item_id)
+        read_back(roadmap, edited, changes, edit.title)
+        _ticks_read_back(roadmap, item, edited, edit)
     return new_text
 
 
-def _with_dependency_edits(item: Item, edit: ItemEdit) -> list[FieldChange]:
-    """The field changes, with --add-dep/--remove-dep folded into one Depends on value."""
+def document_reader(roadmap: Roadmap) -> Callable[[str], str]:
+    """The plain text the reader gives a line of inline markdown in this document (its
+    link reference definitions included)."""
+    from roadmaplint.reader import InlineText
+    from roadmaplint.reader.blocks import markdown
+
+    env: dict[str, object] = {}
+    if roadmap.references:
+        env["references"] = {
+            found.label: {"href": found.url, "title": found.title, "map": None}
+            for found in roadmap.references
+        }
+    return InlineText(markdown(), env)
+
+
+def _entries(plain: str) -> list[str]:
+    """A Depends on value's entries as the reader cuts its plain text, blanks dropped."""
+    return list(dict.fromkeys(part.strip() for part in plain.split(",") if part.strip()))
+
+
+def read_back(
+    before: Roadmap, edited: Item, changes: Sequence[FieldChange], title: str | None
+) -> None:
+    """Refuse unless every value written reads back as the reader reads what was given."""
+    read = document_reader(before)
+    line = edited.position.line
+    for change in changes:
+        key = normalize_key(change.name)
+        found = edited.field(key)
+        actual = found.value if found is not None else ""
+        expected = read(change.value)
+        if key == DEPENDS_ON:
+            actual, expected = ", ".join(_entries(actual)), ", ".join(_entries(expected))
+        if actual != expected:
+            raise RoadmapError(
+                f"{before.path}:{found.position.line if found else line}: {edited.id}'s "
+                f"{change.name} would read back as {actual!r}, not {expected!r}; "
+                "nothing written: edit it by hand"
+            )
+    if title is not None and edited.title != read(title.strip()):
+        raise RoadmapError(
+            f"{before.path}:{line}: {edited.id}'s title would read back as "
+            f"{edited.title!r}, not {read(title.strip())!r}; nothing written: edit it by hand"
+        )
+
+
+def _ticks_read_back(before: Roadmap, item: Item, edited: Item, edit: ItemEdit) -> None:
+    for entries, checked in ((edit.tick, True), (edit.untick, False)):
+        for entry in entries:
+            at = item.definition_of_done.index(_choose_criterion(item, entry))
+            now = edited.definition_of_done[at] if at < len(edited.definition_of_done) else None
+            if now is None or now.checked is not checked:
+                raise RoadmapError(
+                    f"{before.path}:{item.definition_of_done[at].line}: {item.id}'s "
+                    f"Definition of Done entry {entry!r} would not read back "
+                    f"{'ticked' if checked else 'unticked'}; nothing written: edit it by hand"
+                )
+
+
+def _with_dependency_edits(
+    roadmap: Roadmap, item: Item, edit: ItemEdit, lines: list[str]
+) -> list[FieldChange]:
+    """The field changes, with --add-dep/--remove-dep folded into one Depends on value.
+
+    The entries are taken as written (links, code), so that the ones not named keep
+    their bytes."""
     changes = list(edit.fields)
     given = next((c for c in changes if normalize_key(c.name) == DEPENDS_ON), None)
     for value in (*edit.add_deps, *edit.remove_deps):
@@ -226,7 +327,13 @@ def _with_dependency_edits(item: Item, edit: ItemEdit) -> list[FieldChange]:
         return changes
     else:
         current = item.field(DEPENDS_ON)
-        entries = dependency_entries(current.value) if current is not None else []
+        entries = []
+        if current is not None:
+            _single_line(lines, item, current, roadmap.path)
+            written = _field_line(lines, current).written
+            if entry_spans(written) is None and edit.remove_deps:
+                raise _crossing(roadmap, item, current)
+            entries = dependency_entries(written)
     for value in edit.remove_deps:
         kept = [entry for entry in entries if plain_text(entry) != plain_text(value.strip())]
         if len(kept) == len(entries):
@@ -240,6 +347,13 @@ def _with_dependency_edits(item: Item, edit: ItemEdit) -> list[FieldChange]:
             entries.append(value.strip())
     changes.append(FieldChange("Depends on", ", ".join(entries)))
     return changes
+
+
+def _crossing(roadmap: Roadmap, item: Item, found: Field) -> RoadmapError:
+    return RoadmapError(
+        f"{roadmap.path}:{found.position.line}: {item.id}'s {found.name} has markup across "
+        "its commas (a code span or link text holding a comma); edit it by hand"
+    )
 
 
 def _single_line(lines: list[str], item: Item, found: Field, path: str) -> None:
@@ -259,20 +373,53 @@ def _nested_list_follows(lines: list[str], found: Field) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _FieldLine:
+    """A field's line cut up: ``head`` + ``written`` + ``hard_break`` + ``trailing`` +
+    ``tail`` + ``ending``; ``written`` is the value's markdown, ``hard_break`` a ``\\``
+    that ends a line of a paragraph of fields (markup, not value), ``trailing`` the
+    spaces after it (a two-space hard break), ``tail`` trailing HTML comments."""
+
+    head: str
+    written: str
+    hard_break: str
+    trailing: str
+    tail: str
+    ending: str
+
+
+def _field_line(lines: list[str], found: Field) -> _FieldLine:
+    line = lines[found.position.line - 1]
+    body = line.rstrip("\r\n")
+    start = min(found.value_position.column - 1, len(body))
+    old_raw, tail = split_tail(body[start:])
+    written = old_raw.rstrip(" \t")
+    trailing = old_raw[len(written) :]
+    hard_break = ""
+    if written.endswith("\\") and not found.value.endswith("\\"):
+        written, hard_break = written[:-1], "\\"
+    return _FieldLine(body[:start], written, hard_break, trailing, tail, line[len(body) :])
+
+
+def paragraph_break(lines: list[str], found: Field) -> str:
+    """The hard break (``\\`` or spaces) that ends a field line of a paragraph of fields."""
+    if _LIST_LINE.match(lines[found.position.line - 1]):
+        return ""
+    cut = _field_line(lines, found)
+    return cut.hard_break or (cut.trailing if len(cut.trailing) >= 2 and not cut.tail else "")
+
+
 def _rewrite_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, found: Field, change: FieldChange
 ) -> None:
     _single_line(lines, item, found, roadmap.path)
     index = found.position.line - 1
-    line = lines[index]
-    body = line.rstrip("\r\n")
-    ending = line[len(body) :]
-    start = min(found.value_position.column - 1, len(body))
-    head, (old_raw, tail) = body[:start], split_tail(body[start:])
-    written = old_raw.rstrip(" \t")
-    trailing = old_raw[len(written) :]
+    cut = _field_line(lines, found)
+    written, head, tail = cut.written, cut.head, cut.tail
     if normalize_key(change.name) == DEPENDS_ON:
         new_raw = _dependencies_markup(written, change.value)
+        if new_raw is None:
+            raise _crossing(roadmap, item, found)
     else:
         new_raw = _value_markup(written, found.value, change.value)
     if new_raw == written:
@@ -289,7 +436,7 @@ def _rewrite_field(
         head += " "  # the separating space, even where the old value began with no space
     if tail and tail[0] not in " \t":
         tail = " " + tail
-    plan.replace[index] = head + new_raw + trailing + tail + ending
+    plan.replace[index] = head + new_raw + cut.hard_break + cut.trailing + tail + cut.ending
 
 
 def _value_markup(written: str, old_plain: str, value: str) -> str:
@@ -314,13 +461,53 @@ def _value_markup(written: str, old_plain: str, value: str) -> str:
     return value
 
 
-def _dependencies_markup(written: str, value: str) -> str:
-    """The new entries, each written as the old value wrote the same entry (links, code)."""
-    old = {plain_text(entry): entry for entry in dependency_entries(written)}
-    new = [old.get(plain_text(entry), entry) for entry in dependency_entries(value)]
-    if [plain_text(entry) for entry in new] == list(old):
+def _dependencies_markup(written: str, value: str) -> str | None:
+    """The new entries written into the old value: where the old entries the new value
+    keeps come first in their old order, the entries dropped are cut out and the new
+    ones appended, so every other byte stays; else the entries joined, each written as
+    the old value wrote it. None when an entry must be cut from a value whose markup
+    holds a comma the reader cuts at."""
+    spans = entry_spans(written)
+    if spans is None:
+        old_plain = _entries(plain_text(written))
+        pieces: list[str] = []
+    else:
+        pieces = [written[start:end] for start, end in spans]
+        old_plain = list(dict.fromkeys(p for p in map(plain_text, pieces) if p))
+    new = dependency_entries(value)
+    new_plain = [plain_text(entry) for entry in new]
+    if new_plain == old_plain:
         return written
-    return ", ".join(new)
+    kept = [entry for entry in old_plain if entry in new_plain]
+    added = new[len(kept) :]
+    if new_plain[: len(kept)] == kept and not set(new_plain[len(kept) :]) & set(old_plain):
+        if spans is None:
+            if len(kept) != len(old_plain):
+                return None
+            result = written
+        else:
+            dropped = [
+                at
+                for at, piece in enumerate(pieces)
+                if plain_text(piece) and plain_text(piece) not in kept
+            ]
+            result = _without_pieces(pieces, set(dropped))
+        return ", ".join(part for part in (result.rstrip(" \t"), *added) if part)
+    if spans is None:
+        return None
+    old = {plain_text(piece): piece.strip() for piece in reversed(pieces)}
+    return ", ".join(old.get(plain_text(entry), entry) for entry in new)
+
+
+def _without_pieces(pieces: list[str], dropped: set[int]) -> str:
+    """The comma-separated ``pieces`` less the ``dropped`` ones and a comma each; the
+    kept pieces and the commas between them keep their bytes."""
+    kept = [piece for at, piece in enumerate(pieces) if at not in dropped]
+    if not kept:
+        return ""
+    first = 0 if 0 not in dropped else min(at for at in range(len(pieces)) if at not in dropped)
+    text = ",".join(kept)
+    return text.lstrip(" \t") if first else text
 
 
 def _covered(lines: list[str], index: int) -> bool:
@@ -364,6 +551,10 @@ def _insert_field(
     )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
     line = place.style.line(change.name, change.value)
+    if item.fields:
+        # In a paragraph of fields ended by hard breaks, the new line is followed by
+        # another field line: it ends as the line it follows (or goes before) ends.
+        line += paragraph_break(lines, place.after or item.fields[0])
     if not item.fields:
         index = item.position.line
         if index < len(lines) and _is_underline(lines[index]):
@@ -423,22 +614,57 @@ def _is_underline(line: str) -> bool:
     return bool(stripped) and len(line) - len(line.lstrip()) < 4 and set(stripped) <= {"=", "-"}
 
 
-def _retitle(plan: _Plan, lines: list[str], item: Item, title: str) -> None:
+_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
+
+
+def _id_form(item_id: str) -> re.Pattern[str]:
+    """An item heading's ID and what parts it from the title, in every form the reader
+    accepts: ``[ID] Title``, ``[ID]: Title``, ``ID — Title``, ``ID – Title``, ``ID - Title``,
+    ``ID: Title``."""
+    escaped = re.escape(item_id)
+    return re.compile(rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*")
+
+
+def heading_id(line: str, item_id: str) -> tuple[int, int] | None:
+    """Where the ID of an item heading stands on its (first) line: start, end."""
+    opener = _ATX.match(line)
+    start = opener.end() if opener else len(line) - len(line.lstrip(" \t"))
+    found = _id_form(item_id).match(line, start)
+    if found is None:
+        return None
+    at = start + (1 if line[start] == "[" else 0)
+    return at, at + len(item_id)
+
+
+def heading_title(title: str, atx: bool) -> str:
+    """A title as markdown that a heading reads back as ``title``: a closing run of
+    ``#`` in an ATX heading is escaped (``Port to F \\#``), else it would be dropped."""
+    text = title.strip()
+    run = len(text) - len(text.rstrip("#"))
+    if atx and run and (run == len(text) or text[-run - 1] in " \t"):
+        text = f"{text[:-run]}\\{text[-run:]}"
+    return text
+
+
+def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title: str) -> None:
     check_one_line(title, "the title")
     if not title.strip():
         raise RoadmapError("the title is one non-empty line")
     index = item.position.line - 1
     line = plan.replace.get(index, lines[index]) or lines[index]
     body = line.rstrip("\r\n")
-    at = body.find(f"[{item.id}]")
-    if at < 0:
-        raise RoadmapError(f"line {index + 1}: cannot find [{item.id}] on {item.id}'s heading")
-    start = at + len(item.id) + 2
-    while start < len(body) and body[start] in " \t":
-        start += 1
-    rest, tail = split_tail(body[start:])
-    end = _closing_sequence(rest)
-    plan.replace[index] = body[:start] + title.strip() + rest[end:] + tail + line[len(body) :]
+    opener = _ATX.match(body)
+    start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    found = _id_form(item.id).match(body, start)
+    if found is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{index + 1}: cannot find {item.id} written as the reader reads "
+            "it on its heading; edit the title by hand"
+        )
+    rest, tail = split_tail(body[found.end() :])
+    end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
+    text = heading_title(title, opener is not None)
+    plan.replace[index] = body[: found.end()] + text + rest[end:] + tail + line[len(body) :]
 
 
 def _closing_sequence(heading: str) -> int:
@@ -458,8 +684,8 @@ def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> N
     index = chosen.line - 1
     line = plan.replace.get(index, lines[index]) or lines[index]
     offset = box_offset(line)
-    if offset is None:
-        # A plain entry gets a box: "- text" becomes "- [x] text".
+    if chosen.checked is None or offset is None:
+        # A plain entry (as the reader reads it) gets a box: "- text" becomes "- [x] text".
         at = criterion_prefix(line)
         if at is None:
             raise RoadmapError(f"line {chosen.line}: cannot find the list marker of {entry!r}")

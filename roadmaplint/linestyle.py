@@ -21,7 +21,8 @@ _ORDERED = re.compile(
 )
 # A list marker (and any task box) at the start of a line: what stands before its text.
 _MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_BOX = re.compile(r"\[([ xX])\][ \t]+")
+# A box, followed by its text or by the line's end (its text on the next line).
+_BOX = re.compile(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
 _CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from roadmaplint.edit import check_one_line, find_item, plain_text, prove_items_changed
+from roadmaplint.edit import (
+    check_one_line,
+    entry_spans,
+    find_item,
+    heading_id,
+    plain_text,
+    prove_items_changed,
+)
 from roadmaplint.errors import RoadmapError
 from roadmaplint.idpattern import id_regex
 from roadmaplint.linestyle import split_tail
@@ -49,10 +56,13 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     lines = split_lines(roadmap.source)
     starts = line_starts(roadmap.source)
     index = item.position.line - 1
-    at = lines[index].find(f"[{old}]", item.position.column - 1)
-    if at < 0:
-        raise RoadmapError(f"{roadmap.path}:{item.position.line}: cannot find [{old}] there")
-    edits = [Edit(starts[index] + at + 1, starts[index] + at + 1 + len(old), new)]
+    found_id = heading_id(lines[index].rstrip("\r\n"), old)
+    if found_id is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "
+            "reads it on its heading; rename it by hand"
+        )
+    edits = [Edit(starts[index] + found_id[0], starts[index] + found_id[1], new)]
     for other in roadmap.items:
         found = other.field(DEPENDS_ON)
         if found is None or old not in other.depends_on:
@@ -80,9 +90,15 @@ def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[
             begin = 0
         value, _ = split_tail(line[begin:])
         offset = starts[index] + begin
-        for part in value.split(","):
-            yield offset, part
-            offset += len(part) + 1
+        spans = entry_spans(value)
+        if spans is None:
+            spans = []
+            at = 0
+            for part in value.split(","):
+                spans.append((at, at + len(part)))
+                at += len(part) + 1
+        for start, end in spans:
+            yield offset + start, value[start:end]
 
 
 def rename_text(
@@ -96,7 +112,17 @@ def rename_text(
         edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
-    prove_items_changed(roadmap, new_text, targets, settings, renamed={old: new}, edits=edits)
+    after = prove_items_changed(
+        roadmap, new_text, targets, settings, renamed={old: new}, edits=edits
+    )
+    for was, now in zip(roadmap.items, after.items, strict=True):
+        expected = [new if reference == old else reference for reference in was.depends_on]
+        if list(now.depends_on) != expected or now.title != was.title:
+            raise RoadmapError(
+                f"{roadmap.path}:{was.position.line}: {was.id} would not read back renamed "
+                f"(its Depends on is written with markup the rename cannot follow); "
+                "nothing written: rename it by hand"
+            )
     return new_text
 
 

@@ -70,10 +70,36 @@ HEADINGS = ["[{id}] {title}", "{id} — {title}", "{id} – {title}", "{id} - {t
 NOT_PLAIN = frozenset({"Stauts", "Links"})
 
 
+# Values with inline markup an edit must keep byte for byte: links with commas and
+# parentheses in their URLs, code spans (with commas), emphasis, escapes.
+MARKUP_VALUES = (
+    "see [notes](https://x.y/z?a=1,2)",
+    "[a link](https://e.x/a_(b),c)",
+    "`a, code` span",
+    "*emphasis* and __strong__",
+    "an escaped \\# and \\*",
+    "<https://e.x/a,b>",
+)
+MARKUP_DEPENDENCIES = ("(see [notes](https://x.y/z?a=1,2))", "[Go](https://go.dev/x,y) 1.26")
+# How a paragraph of fields (no list) ends its lines.
+HARD_BREAKS = ("\\", "  ", "")
+
+
 @st.composite
-def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str, level: int = 2) -> str:
+def items(
+    draw: st.DrawFn,
+    item_id: str,
+    known: list[str],
+    indent: str,
+    level: int = 2,
+    rich: bool = False,
+) -> str:
+    """One item. ``rich``: also paragraphs of fields ended by hard breaks, levels 2-4,
+    values with inline markup, and boxes whose text is on the next line."""
     marker = draw(st.sampled_from(MARKERS))
-    nested = indent + " " * (len(marker) + 1)
+    paragraph = rich and draw(st.integers(0, 3)) == 0
+    hard_break = draw(st.sampled_from(HARD_BREAKS)) if paragraph else ""
+    nested = indent + ("" if paragraph else " " * (len(marker) + 1))
     setext = draw(st.integers(0, 5)) == 0
     title = draw(st.sampled_from(HEADINGS)).format(id=item_id, title=draw(titles))
     lines = [heading(draw, level, title, indent, setext and title.isprintable()), ""]
@@ -87,26 +113,39 @@ def items(draw: st.DrawFn, item_id: str, known: list[str], indent: str, level: i
     if draw(st.booleans()):
         # any item of the document (so cycles happen), unknown IDs, externals, itself
         choices = [*known, "GHOST-1", "Go 1.26", item_id]
+        choices += list(MARKUP_DEPENDENCIES) if rich else []
         deps = draw(st.lists(st.sampled_from(choices), max_size=3))
         fields.append(("Depends on", ", ".join(deps)))
     if draw(st.booleans()):
-        fields.append(
-            (draw(st.sampled_from(["Area", "Stauts", "Description", "Status"])), draw(words))
-        )
+        value = draw(st.sampled_from(MARKUP_VALUES) if rich and draw(st.booleans()) else words)
+        fields.append((draw(st.sampled_from(["Area", "Stauts", "Description", "Status"])), value))
     if draw(st.integers(0, 4)) == 0:
         fields.append(("Links", "[design][doc]"))
     draw(st.randoms()).shuffle(fields)
+    written = []
     for name, value in fields:
         if name in ALIASES and draw(st.integers(0, 4)) == 0:
             name = ALIASES[name]
         plain = "{}:" if name not in NOT_PLAIN else "**{}:**"
         style = draw(st.sampled_from(["**{}:**", "**{}**:", plain]))
-        lines.append(f"{indent}{marker} {style.format(name)} {value}".rstrip())
-    if draw(st.booleans()):
-        lines.append(f"{indent}{marker} **Definition of Done:**")
+        written.append(f"{style.format(name)} {value}".rstrip())
+    done = draw(st.booleans())
+    if done:
+        written.append("**Definition of Done:**")
+    for number, line in enumerate(written, 1):
+        if paragraph:
+            ending = hard_break if number < len(written) and line[-1:] != "\\" else ""
+            lines.append(f"{indent}{line}{ending}")
+        else:
+            lines.append(f"{indent}{marker} {line}")
+    if done:
         for _ in range(draw(st.integers(0, 3))):
-            box = draw(st.sampled_from(["", "[ ] ", "[x] "]))
-            lines.append(f"{nested}- {box}{draw(words)}".rstrip())
+            box = draw(st.sampled_from(["", "[ ] ", "[x] ", *(["[ ]\n"] if rich else [])]))
+            text = draw(words)
+            if box.endswith("\n"):
+                lines.append(f"{nested}- {box.strip()}\n{nested}  {text.strip() or 'text'}")
+            else:
+                lines.append(f"{nested}- {box}{text}".rstrip())
     lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -149,9 +188,10 @@ def graph_section(draw: st.DrawFn, indent: str) -> str:
 
 
 @st.composite
-def roadmaps(draw: st.DrawFn) -> str:
+def roadmaps(draw: st.DrawFn, rich: bool = False) -> str:
+    """A random roadmap; ``rich`` as for ``items``."""
     indent = " " * draw(st.integers(0, 3))
-    level = draw(st.sampled_from([2, 2, 3]))
+    level = draw(st.sampled_from([2, 2, 3, *([4] if rich else [])]))
     setext_title = draw(st.integers(0, 4)) == 0
     parts = [heading(draw, 1, f"Roadmap {draw(titles)}", indent, setext_title), ""]
     if len(indent) >= 2 and draw(st.integers(0, 4)) == 0:
@@ -191,7 +231,7 @@ def roadmaps(draw: st.DrawFn) -> str:
         for item_id, where in zip(known, sections, strict=True):
             if where != section:
                 continue
-            parts.append(draw(items(item_id, known, indent, level)))
+            parts.append(draw(items(item_id, known, indent, level, rich)))
             interlude = draw(
                 st.sampled_from(
                     [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from conftest import FIXTURES, GOMLX, installed_command
+from conftest import FIXTURES, GOMLX, cli, installed_command
 from lsp_helpers import (
     SERVER,
     apply,
@@ -709,3 +709,41 @@ async def test_a_field_line_at_column_one_gets_the_stray_list_repair(
         line.lstrip(" ") for line in text.splitlines()
     ]
     assert len(parse(repaired).items) == len(parse(GOMLX_TEXT).items)
+
+
+HEADING_FORMS_TEXT = (
+    "# Roadmap\n\n## Status Legend\n\n- `idea` – not scoped yet\n- `ready` – free to claim\n\n"
+    "## Priority Legend\n\n- `P1` – important\n\n# Work\n\n"
+    "{level} A-1{sep}First\n\n**DRI:** @ana\\\n**Status:** redy\\\n**Priority:** P1\n\n"
+    "{level} A-2{sep}Second\n\n- **Status:** idea\n- **Priority:** P1\n"
+    "- **Depends on:** A-1, (see [notes](https://x.y/z?a=1,2))\n\n"
+    "# Priority Overview\n\n## P1\n- A-1\n- A-2\n"
+)
+
+
+@pytest.mark.parametrize(("level", "sep"), [("##", " — "), ("###", ": "), ("####", " - ")])
+async def test_rename_and_quick_fix_on_headings_without_brackets(
+    client: LanguageClient, tmp_path: Path, level: str, sep: str
+) -> None:
+    """Issue 18 (13): the server's rename works on `ID — Title` and `ID: Title` headings and
+    writes what `roadmaplint rename` writes; a quick fix changes its value and nothing else
+    (the hard breaks and the link with a comma in its URL keep their bytes)."""
+    text = HEADING_FORMS_TEXT.format(level=level, sep=sep)
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, text)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=at(text, "A-1"), new_name="B-9")
+    )
+    assert edit is not None and edit.changes is not None
+    renamed = apply(text, edit.changes[path.as_uri()])
+    path.write_text(text, encoding="utf-8")
+    result = cli("rename", "A-1", "B-9", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert renamed == path.read_text(encoding="utf-8")
+    assert f"{level} B-9{sep}First\n" in renamed
+    assert "- **Depends on:** B-9, (see [notes](https://x.y/z?a=1,2))\n" in renamed
+    wrong = next(d for d in found if str(d.code) == "RL201")
+    actions = await actions_for(client, path, wrong)
+    fix = next(a for a in actions if a.title == "Replace with ready")
+    assert applied(text, fix, path) == text.replace("redy", "ready")

@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 _BOLD_FIELD = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
 # `Name: value`, read only when the name is a known field or alias.
 _PLAIN_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
-_TASK_BOX = re.compile(r"\[([ xX])\][ \t]+")
+# A box is followed by a space or by the line's end, its text then on the next line.
+_TASK_BOX = re.compile(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
 _PARAGRAPH_END = re.compile(r"(?:[ \t]+|\\)$")
 

@@ -1,0 +1,347 @@
+"""Every editing command on every heading form and field style the reader accepts, asserting
+exact bytes (issue 18, classes C and D).
+
+The expected text is not computed by the code under test: a small model of an item
+(its heading form and level, how its fields are written, its values) is rendered
+before and after the change the command is asked for, and the command's output must
+equal the second rendering byte for byte. So every line the command was not asked
+to change (other fields with links, code and emphasis, hard breaks, other entries of
+Depends on) must come back as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+from conftest import cli
+
+from roadmaplint.additem import NewItem, new_item
+from roadmaplint.edit import FieldChange, ItemEdit, edit_item
+from roadmaplint.errors import RoadmapError
+from roadmaplint.fix import fix_text
+from roadmaplint.parse import parse
+from roadmaplint.rename import rename_text
+from roadmaplint.settings import Settings
+
+SETTINGS = Settings()
+FORMS = ("[{id}] {title}", "{id} — {title}", "{id} – {title}", "{id} - {title}", "{id}: {title}")
+LEVELS = (2, 3, 4)
+MARKERS = ("-", "*", "+", "1.", "1)")
+LABELS = ("**{}:**", "**{}**:", "{}:", "alias")
+ALIASES = {"DRI": "Owner", "Status": "State", "Depends on": "Dependencies"}
+# How a paragraph of fields (no list) ends its lines: a backslash or two-space hard
+# break, or nothing.
+BREAKS = ("\\", "  ", "")
+DESCRIPTION = "Uses *emphasis*, `a, code` span and [a link](https://e.x/a,b_(c)) here"
+NOTES = "(see [notes](https://x.y/z?a=1,2))"
+
+HEAD = """\
+# Roadmap
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – free to claim
+- `done` – completed
+
+## Priority Legend
+
+- `P0` – critical
+- `P1` – important
+- `P2` – nice to have
+
+# Work
+
+"""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How an item's fields are written: a list with ``marker``, or a paragraph whose
+    lines end with ``hard_break``; ``label`` as in LABELS."""
+
+    marker: str | None
+    label: str
+    hard_break: str = ""
+
+    def __str__(self) -> str:
+        where = self.marker or f"paragraph{self.hard_break!r}"
+        return f"{where}-{self.label}"
+
+
+STYLES = [Style(marker, label) for marker in MARKERS for label in LABELS] + [
+    Style(None, label, hard_break) for hard_break in BREAKS for label in LABELS
+]
+
+
+@dataclass(frozen=True)
+class Model:
+    """One item as a reader would describe it, and how it is written."""
+
+    item_id: str
+    title: str
+    form: str
+    level: int
+    style: Style
+    fields: tuple[tuple[str, str], ...]
+    done: tuple[tuple[str, str], ...] = ()  # (box, text)
+    added: frozenset[str] = frozenset()  # fields an edit added: written under their own name
+
+    def with_field(self, name: str, value: str) -> Model:
+        order = ["DRI", "Status", "Priority", "Depends on", "Description"]
+        fields = dict(self.fields)
+        added = self.added if name in fields else self.added | {name}
+        fields[name] = value
+        ranked = sorted(fields.items(), key=lambda pair: order.index(pair[0]))
+        return replace(self, fields=tuple(ranked), added=added)
+
+
+def label(style: Style, name: str, added: bool = False) -> str:
+    if style.label == "alias":
+        return f"**{name if added else ALIASES.get(name, name)}:**"
+    if style.label == "{}:" and name == "Description":
+        return "Description:"
+    return style.label.format(name)
+
+
+def heading_title(title: str) -> str:
+    """The oracle's own escaping: a closing run of # is escaped in an ATX heading."""
+    return title[:-1] + "\\#" if title.endswith(" #") else title
+
+
+def render(model: Model) -> str:
+    style = model.style
+    title = heading_title(model.title)
+    lines = ["#" * model.level + " " + model.form.format(id=model.item_id, title=title), ""]
+    written = [(name, value) for name, value in model.fields]
+    if model.done:
+        written.append(("Definition of Done", ""))
+    for number, (name, value) in enumerate(written, 1):
+        if style.marker is None:
+            prefix = ""
+        elif style.marker[0].isdigit():
+            prefix = f"{number}{style.marker[1]} "
+        else:
+            prefix = style.marker + " "
+        line = f"{prefix}{label(style, name, name in model.added)} {value}".rstrip(" ")
+        if style.marker is None and number < len(written):
+            line += style.hard_break
+        lines.append(line)
+    nested = "" if style.marker is None else " " * (len(style.marker) + 1)
+    lines += [f"{nested}- [{box}] {text}" for box, text in model.done]
+    return "\n".join(lines) + "\n"
+
+
+def document(*models: Model) -> str:
+    return HEAD + "\n".join(render(model) for model in models)
+
+
+def models(form: str, level: int, style: Style) -> tuple[Model, Model, Model]:
+    first = Model(
+        "A-1",
+        "First",
+        form,
+        level,
+        style,
+        (
+            ("DRI", "@ana"),
+            ("Status", "idea"),
+            ("Depends on", f"A-2, {NOTES}"),
+            ("Description", DESCRIPTION),
+        ),
+        ((" ", "one"), ("x", "two")),
+    )
+    second = Model("A-2", "Second", form, level, style, (("DRI", "@bo"), ("Status", "ready")))
+    third = Model("A-3", "Third", form, level, style, (("Status", "idea"), ("Priority", "P2")))
+    return first, second, third
+
+
+CASES = [
+    pytest.param(form, level, style, id=f"h{level}-{form.format(id='ID', title='T')}-{style}")
+    for form in FORMS
+    for level in LEVELS
+    for style in STYLES
+]
+
+
+def edited(text: str, item_id: str, edit: ItemEdit) -> str:
+    return edit_item(parse(text, "ROADMAP.md", SETTINGS), item_id, edit, SETTINGS)
+
+
+@pytest.mark.parametrize(("form", "level", "style"), CASES)
+def test_every_command_on_every_form_and_style(form: str, level: int, style: Style) -> None:
+    first, second, third = models(form, level, style)
+    text = document(first, second, third)
+    roadmap = parse(text, "ROADMAP.md", SETTINGS)
+    assert [item.id for item in roadmap.items] == ["A-1", "A-2", "A-3"]
+    assert roadmap.items[0].field("description") is not None
+
+    def expect(edit: ItemEdit, *after: Model) -> None:
+        assert edited(text, "A-1", edit) == document(*after)
+
+    def field(name: str, value: str) -> ItemEdit:
+        return ItemEdit(fields=(FieldChange(name, value),))
+
+    expect(field("DRI", "@q"), first.with_field("DRI", "@q"), second, third)
+    expect(field("Status", "done"), first.with_field("Status", "done"), second, third)
+    expect(field("Priority", "P0"), first.with_field("Priority", "P0"), second, third)
+    expect(ItemEdit(title="Port to F #"), replace(first, title="Port to F #"), second, third)
+    expect(
+        ItemEdit(add_deps=("A-3",)),
+        first.with_field("Depends on", f"A-2, {NOTES}, A-3"),
+        second,
+        third,
+    )
+    expect(ItemEdit(remove_deps=("A-2",)), first.with_field("Depends on", NOTES), second, third)
+    expect(ItemEdit(tick=("1",)), replace(first, done=(("x", "one"), ("x", "two"))), second, third)
+    expect(
+        ItemEdit(untick=("two",)), replace(first, done=((" ", "one"), (" ", "two"))), second, third
+    )
+    # An item's title and fields on the other items.
+    assert edited(text, "A-2", ItemEdit(title="Renamed")) == document(
+        first, replace(second, title="Renamed"), third
+    )
+    assert edited(text, "A-3", field("DRI", "@q")) == document(
+        first, second, third.with_field("DRI", "@q")
+    )
+
+    renamed = rename_text(roadmap, "A-2", "B-9", SETTINGS)
+    assert renamed == document(
+        first.with_field("Depends on", f"B-9, {NOTES}"), replace(second, item_id="B-9"), third
+    )
+
+    request = NewItem(
+        "Work",
+        "Port to F #",
+        fields=(
+            FieldChange("DRI", "@q"),
+            FieldChange("Status", "idea"),
+            FieldChange("Priority", "P1"),
+        ),
+    )
+    added, item_id = new_item(roadmap, request, SETTINGS)
+    assert item_id == "A-4"
+    fourth = Model(
+        "A-4",
+        "Port to F #",
+        form,
+        level,
+        # new writes the known names, in the label of the section's last item's first field
+        replace(style, label="**{}:**") if style.label == "alias" else style,
+        (("DRI", "@q"), ("Status", "idea"), ("Priority", "P1")),
+    )
+    assert added == document(first, second, third, fourth)
+
+    fixed = fix_text(text, "ROADMAP.md", SETTINGS)
+    assert fixed.text.startswith(text)
+
+
+def test_the_model_reads_back_as_written() -> None:
+    """The oracle itself: every rendered style reads back as the model says."""
+    for style in STYLES:
+        first, _, _ = models("[{id}] {title}", 2, style)
+        item = parse(document(first), "ROADMAP.md", SETTINGS).items[0]
+        assert [(found.key, found.value) for found in item.fields] == [
+            ("dri", "@ana"),
+            ("status", "idea"),
+            ("depends on", "A-2, (see notes)"),
+            ("description", "Uses emphasis, a, code span and a link here"),
+            ("definition of done", ""),
+        ], style
+        assert [(c.checked, c.text) for c in item.definition_of_done] == [
+            (False, "one"),
+            (True, "two"),
+        ]
+
+
+# Issue 18's cases through the console script, as a user runs them: exact bytes.
+def _overview_of(text: str) -> str:
+    fixed = fix_text(text, "ROADMAP.md", SETTINGS).text
+    assert fixed.startswith(text)
+    return fixed[len(text) :]
+
+
+@pytest.mark.parametrize(
+    ("argv", "change"),
+    [
+        # 9: a backslash hard break, and a two-space one, survive set.
+        (["--dri", "@q"], lambda m: m.with_field("DRI", "@q")),
+        (["--status", "done"], lambda m: m.with_field("Status", "done")),
+        # 11: a closing # is escaped, so the title reads back as given.
+        (["--title", "Port to F #"], lambda m: replace(m, title="Port to F #")),
+        # 12: the link with a comma in its URL keeps its bytes.
+        (["--add-dep", "A-3"], lambda m: m.with_field("Depends on", f"A-2, {NOTES}, A-3")),
+        (["--remove-dep", "A-2"], lambda m: m.with_field("Depends on", NOTES)),
+    ],
+)
+@pytest.mark.parametrize("hard_break", ["\\", "  "])
+@pytest.mark.parametrize("form", ["{id} — {title}", "{id}: {title}"])  # 13, 14
+def test_set_through_the_console_script(
+    argv: list[str], change: object, hard_break: str, form: str, tmp_path: Path
+) -> None:
+    assert callable(change)
+    first, second, third = models(form, 2, Style(None, "**{}:**", hard_break))
+    text = document(first, second, third)
+    overview = _overview_of(text)
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text + overview, encoding="utf-8")
+    result = cli("set", "A-1", *argv, str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == document(change(first), second, third) + overview
+
+
+def test_a_box_that_ends_its_line_is_ticked_in_place(tmp_path: Path) -> None:
+    """10: `- [ ]` with its text on the next line is a box (as GitHub reads it)."""
+    text = (
+        HEAD
+        + "## A-1 — First\n\n- **Status:** idea\n- **Definition of Done:**\n  - [ ]\n    text on the next line\n  - [ ] second\n"
+    )
+    assert parse(text, "ROADMAP.md", SETTINGS).items[0].definition_of_done[0].text == (
+        "text on the next line"
+    )
+    path = tmp_path / "ROADMAP.md"
+    overview = _overview_of(text)
+    path.write_text(text + overview, encoding="utf-8")
+    result = cli("set", "A-1", "--done-item", "1", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert path.read_text(encoding="utf-8") == text.replace("  - [ ]\n", "  - [x]\n") + overview
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_rename_through_the_console_script(form: str, tmp_path: Path) -> None:
+    """13: rename works on every heading form."""
+    first, second, third = models(form, 3, Style("-", "**{}:**"))
+    text = document(first, second, third)
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    result = cli("rename", "A-2", "B-9", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = document(
+        first.with_field("Depends on", f"B-9, {NOTES}"), replace(second, item_id="B-9"), third
+    )
+    assert path.read_text(encoding="utf-8") == after + _overview_of(after)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        # The title would be read as "x": "[A-1] —" is the ID's own separator.
+        (["--title", "— x"], "title would read back as 'x', not '— x'"),
+        # The reader cuts the code span at its comma: no cut of the markdown matches.
+        (["--remove-dep", "A-2"], "has markup across its commas"),
+    ],
+)
+def test_what_cannot_read_back_is_refused(argv: list[str], message: str, tmp_path: Path) -> None:
+    text = HEAD + "## [A-1] First\n\n- **Depends on:** A-2, `a,b`\n\n## [A-2] Second\n"
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    result = cli("set", "A-1", *argv, str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert path.read_text(encoding="utf-8") == text
+    with pytest.raises(RoadmapError):
+        flags = {"--title": "title", "--remove-dep": "remove_deps"}
+        value = argv[1] if argv[0] == "--title" else (argv[1],)
+        edited(text, "A-1", ItemEdit(**{flags[argv[0]]: value}))  # type: ignore[arg-type]
