@@ -105,7 +105,13 @@ class _Text:
         return widened
 
     def _raw_edits(self) -> list[Edit]:
-        found = list(self.edits)
+        found: list[Edit] = []
+        for edit in sorted(self.edits, key=lambda edit: (edit.start, edit.end)):
+            removals = found and not edit.replacement and not found[-1].replacement
+            if removals and edit.start <= found[-1].end:  # two sharing a blank line
+                found[-1] = Edit(found[-1].start, max(found[-1].end, edit.end), "")
+                continue
+            found.append(edit)
         inserts: dict[int, list[str]] = {}
         for offset, texts in self.inserts.items():
             # An insertion inside a removal goes where the removal starts.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from conftest import brief, findings, item, roadmap
 
-from roadmaplint.errors import RoadmapError
 from roadmaplint.fix import fix_text
 from roadmaplint.parse import parse
 
