@@ -301,11 +301,12 @@ class _SectionShape:
     def heading(self, group: OverviewGroup) -> Block:
         return next(found.heading for found in self.groups if found.group.line == group.line)
 
-    def end_of(self, group: OverviewGroup, text: _Text) -> int:
-        """The group's last written line (a block's span may end in blank lines)."""
+    def end_of(self, group: OverviewGroup, text: _Text, removed: set[int]) -> int:
+        """The group's last written line that stays (a block's span may end in blank
+        lines, and its last entries may be removed)."""
         found = next(found for found in self.groups if found.group.line == group.line)
         line = found.members[-1].end_line if found.members else found.heading.end_line
-        while line > found.heading.end_line and text.blank(line):
+        while line > found.heading.end_line and (text.blank(line) or line in removed):
             line -= 1
         return line
 
@@ -331,6 +332,7 @@ class _Writer:
         self.touched = request.ids or frozenset()
         self.sample = entries[0] if entries else None
         self.gap = ""  # a blank line between a group heading and its list, or none
+        self.removed: set[int] = set()  # the lines of the entries removed
 
     def group(
         self, group: OverviewGroup, wanted: list[str], kept: set[tuple[int, int]], heading: Block
@@ -344,7 +346,7 @@ class _Writer:
         sample: OverviewEntry | None
         for entry in group.entries:
             if (entry.line, entry.end_line) not in kept:
-                self._remove(entry)
+                self._remove(entry, {other.line for other in group.entries})
         for index, key in enumerate(wanted):
             if index in pairs:
                 previous = group.entries[pairs[index]]
@@ -370,13 +372,14 @@ class _Writer:
                 at, (nl if lead else "") + body + (nl if trail and index == len(wanted) - 1 else "")
             )
 
-    def _remove(self, entry: OverviewEntry) -> None:
+    def _remove(self, entry: OverviewEntry, entry_lines: set[int]) -> None:
         text = self.text
+        self.removed.update(range(entry.line, entry.end_line + 1))
         start, end = text.starts[entry.line - 1], text.after(entry.end_line)
-        if text.blank(entry.line - 1):  # the blank line of a loose list goes too, once
-            if text.blank(entry.end_line + 1):
+        if text.blank(entry.line - 1):  # one blank line of a loose list goes too
+            if text.blank(entry.end_line + 1) and entry.end_line + 2 in entry_lines:
                 end = text.after(entry.end_line + 1)
-            elif entry.end_line == len(text.lines):
+            elif text.blank(entry.end_line + 1) or entry.end_line == len(text.lines):
                 start = text.starts[entry.line - 2]
         text.edits.append(Edit(start, end, ""))
 
@@ -486,11 +489,12 @@ def _new_groups(
         at_index = order.index(group.priority)
         later = [written[p] for p in order[at_index + 1 :] if p in written]
         earlier = [written[p] for p in order[:at_index] if p in written]
-        if earlier:
-            text.insert(text.after(shape.end_of(earlier[-1], text)), nl + heading + gap + body)
-        elif later:
+        if later:  # before the next group's heading: the blocks of the one before stay its
             start = text.starts[later[0].line - 1]
             text.insert(start, heading + gap + body + nl)
+        elif earlier:
+            end = shape.end_of(earlier[-1], text, writer.removed)
+            text.insert(text.after(end), nl + heading + gap + body)
         else:
             last = shape.lead[-1].end_line if shape.lead else shape.heading_block.end_line
             while last > shape.heading_block.end_line and text.blank(last):

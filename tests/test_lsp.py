@@ -568,6 +568,28 @@ async def test_rename_leaves_a_stray_list_as_the_command_does(
     assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")
 
 
+async def test_rename_leaves_an_earlier_stale_overview_as_the_command_does(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The overview lacked CORE-2 and listed GONE-9 before the rename: the editor's rename
+    changes CORE-1's entry and leaves the rest for fix (issue 18, case 16)."""
+    text = (
+        "# Roadmap\n\n## Priority Legend\n\n- `P1` – important\n\n# Core\n\n"
+        "## [CORE-1] Parser\n\n- **Status:** idea\n- **Priority:** P1\n\n"
+        "## [CORE-2] Printer\n\n- **Status:** idea\n- **Priority:** P1\n"
+        "- **Depends on:** CORE-1\n\n"
+        "# Priority Overview\n\nP1\n--\n\n* CORE-1\n* GONE-9\n"
+    )
+    path = roadmap_in(tmp_path)
+    await open_document(client, path, text)
+    document = types.TextDocumentIdentifier(path.as_uri())
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=document, position=at(text, "[CORE-1]"), new_name="CORE-7")
+    )
+    assert edit is not None and edit.changes is not None
+    assert apply(text, edit.changes[path.as_uri()]) == text.replace("CORE-1", "CORE-7")
+
+
 BOTH_STALE = """\
 # Roadmap
 

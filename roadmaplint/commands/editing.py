@@ -124,8 +124,8 @@ def run_rename(
             other_loaded = load_source(other_pending.source, cache)
             changed = _renamed_elsewhere(other_loaded, target, old, new)
             if changed is not None:
-                others.append((other_pending, other_loaded, changed[0], changed[1]))
-                dependents += len(changed[1])
+                others.append((other_pending, other_loaded, changed[0]))
+                dependents += changed[1]
         said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated"
         said += f" in {len(others) + 1} files)" if others else ")"
         mentions = other_mentions(roadmap, old, edits)
@@ -133,10 +133,10 @@ def run_rename(
             listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
             said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
         codes = [
-            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "", changed)
-            for other_pending, other_loaded, text, changed in others
+            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "", ())
+            for other_pending, other_loaded, text in others
         ]
-        touched = {new} | {item.id for item in roadmap.items if old in item.depends_on}
+        touched = {new}  # the dependents' entries read the same: their IDs did not change
         codes.append(
             _regenerate_and_write(
                 pending, loaded, edited, dry_run, out, said, touched, renamed={old: new}
@@ -162,11 +162,8 @@ def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
     return [Path(os.path.relpath(path)) for path in found if os.path.realpath(path) != mine]
 
 
-def _renamed_elsewhere(
-    loaded: Loaded, target: Path, old: str, new: str
-) -> tuple[str, set[str]] | None:
-    """Another roadmap's text with its ``path#OLD`` dependencies renamed, and the items
-    whose dependencies changed."""
+def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tuple[str, int] | None:
+    """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
     from roadmaplint.edit import prove_items_changed
     from roadmaplint.rename import cross_file_edits
     from roadmaplint.splice import apply_edits
@@ -177,7 +174,7 @@ def _renamed_elsewhere(
         return None
     text = apply_edits(roadmap.source, edits)
     prove_items_changed(roadmap, text, changed, loaded.settings, edits=edits)
-    return text, changed
+    return text, len(changed)
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:

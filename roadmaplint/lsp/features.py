@@ -673,7 +673,7 @@ def _renamed_text(document: Document, old: str, new: str) -> str:
     roadmap = document.roadmap
     edits = rename_edits(roadmap, old, new, document.settings)
     renamed = apply_edits(document.text, edits)
-    touched = {new} | {item.id for item in roadmap.items if old in item.depends_on}
+    touched = {new}  # the dependents' entries read the same: their IDs did not change
     try:
         fixed = regenerate_after_edit(
             roadmap, renamed, document.settings, touched, renamed={old: new}
