@@ -264,3 +264,27 @@ def test_set_leaves_the_earlier_staleness_for_fix(tmp_path: Path) -> None:
     ).replace("## P0\n- A-1\n\n## P1\n", "## P0\n\n## P1\n- A-1\n")
     checked = cli("check", "--select", "RL401", "ROADMAP.md", cwd=tmp_path)
     assert "A-2 (P0) is missing under P0" in checked.stdout
+
+
+def test_an_edit_regenerates_the_dependency_graph_only_if_it_was_up_to_date() -> None:
+    """The Dependency Graph follows the edit when it read right before; a stale one
+    stays for fix (and check still reports it)."""
+    items = (
+        "## [A-1] One\n\n- **Status:** ready\n- **Priority:** P0\n\n"
+        "## [A-2] Two\n\n- **Status:** ready\n- **Priority:** P0\n\n---\n\n"
+    )
+    current = fix_text(
+        LEGENDS + items + "# Priority Overview\n\n# Dependency Graph\n", "ROADMAP.md", SETTINGS
+    ).text
+    stale = current.replace(
+        "- **Priority:** P0\n\n## [A-2]", "- **Priority:** P0\n- **Depends on:** A-2\n\n## [A-2]"
+    )
+    assert stale != current and fix_text(stale).changes == ("Dependency Graph regenerated",)
+    for text, follows in ((current, True), (stale, False)):
+        before = parse(text, "ROADMAP.md", SETTINGS)
+        change = ItemEdit(fields=(FieldChange("Status", "done"),))
+        edited = edit_item(before, "A-2", change, SETTINGS)
+        result = regenerate_after_edit(before, edited, SETTINGS, {"A-2"})
+        graph = result.text[result.text.index("# Dependency Graph") :]
+        assert (graph != edited[edited.index("# Dependency Graph") :]) is follows
+        assert ("Dependency Graph regenerated" in result.changes) is follows
