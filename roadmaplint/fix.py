@@ -215,10 +215,12 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         appended = _appended(text, indent, settings, body.rstrip("\n") + "\n")
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
     rendered = _rendered_groups(roadmap, expected, settings)
-    request = Request(heading_name=settings.overview_heading)
-    settled = settle(roadmap, overview, expected, rendered, id_regex(settings.id_pattern), request)
-    if settled is not None:
-        return settled
+    if settings.template_dir is None:  # a user's template may restyle every line: plan
+        request = Request(heading_name=settings.overview_heading)
+        pattern = id_regex(settings.id_pattern)
+        settled = settle(roadmap, overview, expected, rendered, pattern, request)
+        if settled is not None:
+            return settled
     return plan(
         roadmap,
         overview,
