@@ -8,7 +8,7 @@ template engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
@@ -21,6 +21,7 @@ from roadmaplint.placement import Refusal, Rendered, plan
 from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
+from roadmaplint.settle import Request, settle
 from roadmaplint.splice import Edit, apply_edits, line_starts
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
@@ -213,12 +214,13 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         text = roadmap.source
         appended = _appended(text, indent, settings, body.rstrip("\n") + "\n")
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
-    rendered = {
-        group.priority: _split_group(
-            render("overview.md.j2", {"groups": [group], **variables}, settings.template_dir)
-        )
-        for group in expected
-    }
+    rendered = _rendered_groups(roadmap, expected, settings)
+    if settings.template_dir is None:  # a user's template may restyle every line: plan
+        request = Request(heading_name=settings.overview_heading)
+        pattern = id_regex(settings.id_pattern)
+        settled = settle(roadmap, overview, expected, rendered, pattern, request)
+        if settled is not None:
+            return settled
     return plan(
         roadmap,
         overview,
@@ -227,6 +229,97 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         id_regex(settings.id_pattern),
         settings.overview_heading,
     )
+
+
+def _rendered_groups(
+    roadmap: Roadmap, expected: list[Group], settings: Settings
+) -> dict[str, Rendered]:
+    """Each group as the template renders it alone, by priority."""
+    from roadmaplint.generate import render, template_items
+
+    style = roadmap.style
+    overview = roadmap.overview
+    indent = overview.indent if overview is not None else style.indent
+    bullet = (overview.bullet if overview is not None else None) or style.bullet
+    if bullet not in ("-", "*", "+"):
+        bullet = "-"  # fields written as an ordered list ("1." or "1)") give no bullet
+    variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
+    return {
+        group.priority: _split_group(
+            render("overview.md.j2", {"groups": [group], **variables}, settings.template_dir)
+        )
+        for group in expected
+    }
+
+
+def regenerate_after_edit(
+    before: Roadmap,
+    text: str,
+    settings: Settings,
+    touched: Collection[str],
+    renamed: Mapping[str, str] | None = None,
+) -> FixResult:
+    """The generated sections of an edited text, changed only where the edit reaches.
+
+    ``text`` is ``before``'s text with an edit applied; ``touched`` are the IDs (after
+    the edit) of the items it changed or added, ``renamed`` maps an old ID to its new
+    one. The overview's entries of those items are put right and no other line of it
+    changes: earlier staleness (RL401), a missing overview (RL402) and a stray list
+    (RL108) stay for ``fix``. The Dependency Graph is regenerated only if it was up to
+    date before the edit; a stale one is left for ``fix`` as well.
+    """
+    roadmap = parse(text, before.path, settings)
+    if not roadmap.items or len(roadmap.overviews) > 1:
+        return FixResult(text, ())
+    context = Context(roadmap, settings)
+    edits: list[Edit] = []
+    changes: list[str] = []
+    overview = roadmap.overview
+    if overview is not None:
+        expected = expected_groups(roadmap, context.items_by_id)
+        request = Request(frozenset(touched), dict(renamed or {}), settings.overview_heading)
+        try:
+            rendered = _rendered_groups(roadmap, expected, settings)
+            pattern = id_regex(settings.id_pattern)
+            settled = settle(roadmap, overview, expected, rendered, pattern, request)
+            if settled is None and _overview_was_up_to_date(before, settings):
+                settled = _overview_edits(roadmap, expected, settings)
+        except Refusal as refusal:
+            return FixResult(text, (), str(refusal))
+        if settled:
+            edits += settled
+            changes.append(f"{settings.overview_heading} entries of {', '.join(sorted(touched))}")
+    graph = _graph_edits_if_current(before, roadmap, context, settings)
+    if graph:
+        changes.append(f"{settings.graph_heading} regenerated")
+    edits[:0] = graph  # before an overview entry inserted at the same place
+    if not edits:
+        return FixResult(text, ())
+    new_text = apply_edits(text, edits)
+    prove_edit(roadmap, new_text, Targets(generated=True), settings, edits)
+    return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def _overview_was_up_to_date(before: Roadmap, settings: Settings) -> bool:
+    if len(before.overviews) != 1:
+        return False
+    items = Context(before, settings).items_by_id
+    return not differences(before.overviews[0], expected_groups(before, items), items)
+
+
+def _graph_edits_if_current(
+    before: Roadmap, roadmap: Roadmap, context: Context, settings: Settings
+) -> list[Edit]:
+    """The Dependency Graph sections regenerated, each only if it read right before."""
+    if not roadmap.graph_sections:
+        return []
+    old_picture = expected_graph(before, Context(before, settings).items_by_id, settings.statuses)
+    picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
+    edits = []
+    for old, section in zip(before.graph_sections, roadmap.graph_sections, strict=False):
+        if old.code == old_picture and section.code != picture:
+            edits.append(_graph_edit(roadmap, section, picture, settings))
+    return edits
 
 
 def _split_group(text: str) -> Rendered:

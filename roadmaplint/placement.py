@@ -106,7 +106,7 @@ def plan(
             continue
         first_of[priority] = found
     starts = line_starts(roadmap.source)
-    owns = _template_owns_entry_lines(rendered)
+    owns = template_owns_entry_lines(rendered)
     _check_entries(roadmap, starts, groups, expected, id_pattern, heading_name, owns)
     entries = _entries_with_text(groups, owns)
     pieces = [_Piece("keep", block=block) for block in lead]
@@ -128,6 +128,16 @@ def plan(
     pieces += [_Piece("keep", block=block) for block in tail]
     _check_order(pieces, heading_name)
     return _edits(roadmap, starts, heading_block, blocks, pieces)
+
+
+def section_layout(
+    roadmap: Roadmap, overview: Overview
+) -> tuple[Block, list[Block], list[_FileGroup], list[Block]]:
+    """The overview's heading block, its lead, its groups (each heading with the blocks
+    anchored to it) and its tail, as the placement rule reads them."""
+    heading, blocks = _section_blocks(roadmap, overview)
+    lead, groups, tail = _layout(overview, blocks)
+    return heading, lead, groups, tail
 
 
 def _name(block: Block) -> str:
@@ -170,7 +180,7 @@ def _layout(
     return lead, groups, tail
 
 
-def _template_owns_entry_lines(rendered: Mapping[str, Rendered]) -> bool:
+def template_owns_entry_lines(rendered: Mapping[str, Rendered]) -> bool:
     """Whether the template writes more than the ID on an entry's line (a title, say):
     then that line is generated, and only the lines under an entry are the user's."""
     for group in rendered.values():
@@ -181,7 +191,7 @@ def _template_owns_entry_lines(rendered: Mapping[str, Rendered]) -> bool:
     return False
 
 
-def _has_own_text(entry: OverviewEntry, template_owns_line: bool) -> bool:
+def has_own_text(entry: OverviewEntry, template_owns_line: bool) -> bool:
     if entry.end_line > entry.line:
         return True  # continuation lines or a nested note
     return not entry.bare and not template_owns_line
@@ -208,7 +218,7 @@ def _check_entries(
             seen.add(entry.id)
             if not again and entry.id in listed:
                 continue
-            if _has_own_text(entry, template_owns_line):
+            if has_own_text(entry, template_owns_line):
                 why = "listed a second time" if again else "no longer listed"
                 raise Refusal(
                     f"line {entry.line}: {entry.id} is {why}, and its entry has text of its "
@@ -239,7 +249,7 @@ def _entries_with_text(
         for entry in group.group.entries:
             if entry.id not in found:
                 found[entry.id] = entry
-    return {key: entry for key, entry in found.items() if _has_own_text(entry, template_owns_line)}
+    return {key: entry for key, entry in found.items() if has_own_text(entry, template_owns_line)}
 
 
 def _with_entry_texts(

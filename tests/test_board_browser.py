@@ -182,6 +182,35 @@ def test_a_hash_restores_the_filters(page: Page, gomlx_page: Path, records: Any)
     assert page.errors == []
 
 
+@pytest.mark.parametrize(
+    "hash_",
+    ["q=%", "q=%E0%A4%A", "dri=%zz", "section=%", "priority=%,P1", "priority=P1,%", "%", "%E0"],
+)
+def test_a_malformed_hash_is_ignored_and_the_filters_keep_working(
+    page: Page, gomlx_page: Path, records: Any, hash_: str
+) -> None:
+    """A hash that does not decode (typed, cut short) throws no error: the part that does
+    not decode is ignored, the rest applies, and the filters go on working."""
+    page.page.goto(gomlx_page.as_uri() + "#" + hash_)
+    shown = page.visible_cards()
+    if hash_.startswith("priority="):
+        assert sorted(shown) == sorted(i.id for i in records.roadmap.items if i.priority == "P1")
+        assert page.page.is_checked("input[value=P1]")
+    else:
+        assert len(shown) == 20
+    page.page.click("button[type=reset]")
+    page.page.check("input[value=P0]")
+    page.page.wait_for_function("location.hash === '#priority=P0'")
+    assert sorted(page.visible_cards()) == sorted(
+        i.id for i in records.roadmap.items if i.priority == "P0"
+    )
+    page.page.evaluate("location.hash = '#q=%25%'")  # a bad hash arriving later, too
+    page.page.wait_for_function("location.hash === '#q=%25%'")
+    page.page.fill("input[name=q]", "shapes")
+    assert sorted(page.visible_cards()) == ["GRAPH-1", "GRAPH-2", "GRAPH-3"]
+    assert page.errors == []
+
+
 def test_a_dependency_link_scrolls_to_its_card(page: Page, gomlx_page: Path) -> None:
     page.page.set_viewport_size({"width": 1280, "height": 500})
     page.page.goto(gomlx_page.as_uri() + "#priority=P1")

@@ -357,10 +357,12 @@ def test_rename_with_a_dependent_far_below(tmp_path: Path) -> None:
         original.replace("## [MODEL-1] ", "## [MODEL-10] ")
         .replace("**Depends on:** MODEL-1\n", "**Depends on:** MODEL-10\n")
         .replace("  - MODEL-1\n", "  - MODEL-10\n")
-        # rename regenerates the derived sections: the overview was already missing GRAPH-2
-        .replace("  - MODEL-7\n", "  - MODEL-7\n  - GRAPH-2\n")
+        # and nothing else: the overview was already missing GRAPH-2, which stays for fix
     )
+    assert "  - GRAPH-2\n" not in original
     assert target.read_text(encoding="utf-8") == expected
+    checked = cli("check", "--select", "RL401", cwd=tmp_path)
+    assert "GRAPH-2 (P1) is missing under P1" in checked.stdout
 
 
 def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TextIO
 
@@ -24,18 +25,27 @@ from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config import Overrides
 from roadmaplint.edit import ItemEdit, check_one_line, edit_item
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
+from roadmaplint.fix import fix_text, regenerate_after_edit
 from roadmaplint.write import Pending, create_roadmap, editing
 
 
 def _regenerate_and_write(
-    pending: Pending, loaded: Loaded, edited: str, dry_run: bool, out: TextIO, said: str
+    pending: Pending,
+    loaded: Loaded,
+    edited: str,
+    dry_run: bool,
+    out: TextIO,
+    said: str,
+    touched: Collection[str],
+    renamed: Mapping[str, str] | None = None,
 ) -> int:
-    """Regenerate the derived sections of an edited text, then diff it or write it.
+    """Bring the generated sections up to date for the items the edit ``touched``, then
+    diff the text or write it.
 
-    An edit changes only what it was asked to: a stray list (RL108) is left for ``fix``.
+    An edit changes only what it was asked to: earlier staleness of the generated
+    sections and a stray list (RL108) are left for ``fix``.
     """
-    regenerated = fix_text(edited, loaded.roadmap.path, loaded.settings, repair_stray_lists=False)
+    regenerated = regenerate_after_edit(loaded.roadmap, edited, loaded.settings, touched, renamed)
     if regenerated.refused:
         raise RoadmapError(f"{loaded.roadmap.path}: {regenerated.refused}")
     if dry_run:
@@ -79,7 +89,7 @@ def run_set(
             out.write(f"No change: {item_id} already reads that way\n")
             return EXIT_OK
         said = _said(item_id, edit)
-        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said, {item_id})
 
 
 def run_new(
@@ -89,7 +99,7 @@ def run_new(
         loaded = load_source(pending.source, SettingsCache(config, Overrides()))
         edited, item_id = new_item(loaded.roadmap, request, loaded.settings)
         said = f"Added {item_id} to {request.section.strip()}"
-        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said)
+        return _regenerate_and_write(pending, loaded, edited, dry_run, out, said, {item_id})
 
 
 def run_rename(
@@ -123,10 +133,15 @@ def run_rename(
             listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
             said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
         codes = [
-            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "")
+            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "", ())
             for other_pending, other_loaded, text in others
         ]
-        codes.append(_regenerate_and_write(pending, loaded, edited, dry_run, out, said))
+        touched = {new}  # the dependents' entries read the same: their IDs did not change
+        codes.append(
+            _regenerate_and_write(
+                pending, loaded, edited, dry_run, out, said, touched, renamed={old: new}
+            )
+        )
         return max(codes)
 
 

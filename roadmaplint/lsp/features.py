@@ -664,16 +664,19 @@ def rename(
 
 def _renamed_text(document: Document, old: str, new: str) -> str:
     """The heading and Depends on entries renamed (the one rename_edits, shared with
-    `roadmaplint rename`), then the generated sections regenerated, as rename does: a
-    stray list (RL108) is left as it is, as `roadmaplint rename` leaves it."""
-    from roadmaplint.fix import fix_text
+    `roadmaplint rename`), then the generated sections brought up to date for what the
+    rename touched, as rename does: earlier staleness and a stray list (RL108) are left
+    as they are, as `roadmaplint rename` leaves them."""
+    from roadmaplint.fix import regenerate_after_edit
     from roadmaplint.rename import rename_edits
 
-    edits = rename_edits(document.roadmap, old, new, document.settings)
+    roadmap = document.roadmap
+    edits = rename_edits(roadmap, old, new, document.settings)
     renamed = apply_edits(document.text, edits)
+    touched = {new}  # the dependents' entries read the same: their IDs did not change
     try:
-        fixed = fix_text(
-            renamed, document.roadmap.path, document.settings, repair_stray_lists=False
+        fixed = regenerate_after_edit(
+            roadmap, renamed, document.settings, touched, renamed={old: new}
         )
     except RoadmapError:
         return renamed
