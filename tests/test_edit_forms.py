@@ -315,13 +315,27 @@ def test_rename_through_the_console_script(form: str, tmp_path: Path) -> None:
     first, second, third = models(form, 3, Style("-", "**{}:**"))
     text = document(first, second, third)
     path = tmp_path / "ROADMAP.md"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text + _overview_of(text), encoding="utf-8")
     result = cli("rename", "A-2", "B-9", str(path), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     after = document(
         first.with_field("Depends on", f"B-9, {NOTES}"), replace(second, item_id="B-9"), third
     )
     assert path.read_text(encoding="utf-8") == after + _overview_of(after)
+
+
+def test_an_edit_adds_no_overview_to_a_document_without_one(tmp_path: Path) -> None:
+    """An edit changes its item; a missing overview stays missing (RL402 is fix's to act on)."""
+    first, second, third = models(FORMS[0], 3, Style("-", "**{}:**"))
+    text = document(first, second, third)
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    result = cli("rename", "A-2", "B-9", str(path), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = document(
+        first.with_field("Depends on", f"B-9, {NOTES}"), replace(second, item_id="B-9"), third
+    )
+    assert path.read_text(encoding="utf-8") == after
 
 
 @pytest.mark.parametrize(
