@@ -31,11 +31,11 @@ from roadmaplint.errors import RoadmapError
 
 MAX_OUTPUT = 8 * 1024 * 1024  # units (characters, 8 per list item) one value may have
 MAX_WORK = 8 * MAX_OUTPUT  # units a whole rendering may build, summed over every value
-CPU_LIMIT = 1.5  # seconds of CPU time a template may render for
+CPU_LIMIT = 1.0  # seconds of CPU time a template may render for (the largest board: 0.6)
 MAX_INT_BITS = 4096  # the largest integer arithmetic in a template may make
 MAX_WIDTH = 10_000  # the largest width, fill or count a template may ask a filter for
 ITEM = 8  # units a list item counts for: a pointer, at least
-STEP_CHECK = 16  # loop steps between two looks at the CPU clock
+STEP_CHECK = 16  # steps (loop steps, calls, values built) between two looks at the clock
 
 
 class TooSlow(Exception):
@@ -65,11 +65,12 @@ class Budget:
         self.work += units
         if self.work > MAX_WORK:
             raise _too_big(f"{what} takes the template past {MAX_WORK} characters built in all")
-        self.clock()
+        self.step()
 
     def step(self) -> None:
+        """A loop step, a call or a value built: now and then, a look at the CPU clock."""
         self.steps += 1
-        if self.steps % STEP_CHECK == 0:
+        if self.steps % STEP_CHECK == 0:  # reading the clock is a system call
             self.clock()
 
     def clock(self) -> None:
@@ -88,23 +89,23 @@ def units(value: object, limit: int = MAX_OUTPUT) -> int:
     if isinstance(value, str):
         return len(value)
     total = 0
-    stack = [value]
+    stack: list[Any] = [value]
     while stack and total <= limit:
         item = stack.pop()
-        if isinstance(item, str):
+        kind = type(item)
+        if kind is str or isinstance(item, str):
             total += len(item) * 4 + 2  # repr escapes a control character to \x00
-        elif isinstance(item, bool | float | None):
-            total += 32
-        elif isinstance(item, int):
-            total += item.bit_length() // 3 + 2
-        elif isinstance(item, Mapping):
+        elif kind is dict or isinstance(item, Mapping):
             total += ITEM * 2 * len(item) + 2
             stack.extend(item.keys())
             stack.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset | range):
+        elif kind is list or kind is tuple or isinstance(item, set | frozenset | list | tuple):
             total += ITEM * len(item) + 2
-            if not isinstance(item, range):
-                stack.extend(item)
+            stack.extend(item)
+        elif kind is int:
+            total += item.bit_length() // 3 + 2
+        elif isinstance(item, bool | float | None | range):
+            total += 32
         else:
             total += _other_units(item, stack)
     return total
@@ -214,6 +215,11 @@ Estimate = Callable[[Sequence[Any], Mapping[str, Any], bool], int]
 """(arguments after jinja2's context argument, keywords, autoescape) -> units."""
 
 
+def _small(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
+    """A number, a truth value or one of the value's own items: nothing new to speak of."""
+    return 64
+
+
 def _linear(factor: int) -> Estimate:
     def estimate(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
         return factor * _all_units([*arguments, *keywords.values()]) + 64
@@ -242,7 +248,33 @@ def _indent(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool)
 def _wordwrap(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     size = _text_units(arguments[0])
     wrap = _argument(arguments, keywords, 3, "wrapstring")
-    return size + (size + 1) * (len(wrap) if isinstance(wrap, str) else 2)
+    # textwrap runs in Python, a line at a time: 16 per character bounds its time as well
+    return 16 * size + (size + 1) * (len(wrap) if isinstance(wrap, str) else 2)
+
+
+def _tojson(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
+    size = units(arguments[0])
+    indent = _argument(arguments, keywords, 1, "indent")
+    if not isinstance(indent, int) or size > MAX_OUTPUT:
+        return 6 * size + 64
+    return 6 * size + size * indent * _depth(arguments[0]) + 64
+
+
+def _depth(value: object) -> int:
+    """How deeply lists and dicts nest in ``value`` (each line of JSON is indented so)."""
+    deepest, seen = 0, 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack and seen <= MAX_OUTPUT:
+        item, level = stack.pop()
+        seen += 1
+        if isinstance(item, Mapping):
+            stack.extend((inner, level + 1) for inner in item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend((inner, level + 1) for inner in item)
+        else:
+            continue
+        deepest = max(deepest, level)
+    return deepest
 
 
 def _truncate(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
@@ -317,41 +349,41 @@ def _items(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) 
 
 
 FILTERS: dict[str, Estimate] = {
-    "abs": _linear(1),
-    "attr": _linear(1),
+    "abs": _small,
+    "attr": _small,
     "batch": _groups,
     "capitalize": _linear(3),
     "center": _center,
-    "count": _linear(1),
-    "d": _linear(1),
-    "default": _linear(1),
+    "count": _small,
+    "d": _small,
+    "default": _small,
     "dictsort": _items,
     "e": _linear(6),
     "escape": _linear(6),
-    "filesizeformat": _linear(1),
-    "first": _linear(1),
-    "float": _linear(1),
+    "filesizeformat": _small,
+    "first": _small,
+    "float": _small,
     "forceescape": _linear(6),
     "format": _format,
     "groupby": _items,
     "indent": _indent,
-    "int": _linear(1),
+    "int": _small,
     "items": _items,
     "join": _join,
-    "last": _linear(1),
-    "length": _linear(1),
+    "last": _small,
+    "length": _small,
     "list": _items,
     "lower": _linear(3),
     "map": _items,
-    "max": _linear(1),
-    "min": _linear(1),
+    "max": _small,
+    "min": _small,
     "pprint": _linear(4),
-    "random": _linear(1),
+    "random": _small,
     "reject": _items,
     "rejectattr": _items,
     "replace": _replace,
     "reverse": _items,
-    "round": _linear(1),
+    "round": _small,
     "safe": _linear(1),
     "select": _items,
     "selectattr": _items,
@@ -361,21 +393,21 @@ FILTERS: dict[str, Estimate] = {
     "striptags": _linear(1),
     "sum": _sum,
     "title": _linear(3),
-    "tojson": _linear(6),
+    "tojson": _tojson,
     "trim": _linear(1),
     "truncate": _truncate,
     "unique": _items,
     "upper": _linear(3),
     "urlencode": _linear(12),
     "urlize": _urlize,
-    "wordcount": _linear(1),
+    "wordcount": _small,
     "wordwrap": _wordwrap,
     "xmlattr": _linear(6),
 }
 """Every filter a template may use, with an upper estimate of its result."""
 
 # Filters whose numbers are widths or counts the result grows by.
-_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice"})
+_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice", "tojson"})
 
 # Tests return a truth value, built in constant space.
 TESTS = frozenset(
@@ -460,6 +492,14 @@ METHODS: dict[str, MethodEstimate] = {
 """Methods of str (and Markup), list, tuple, dict, int and float a template may call."""
 
 _DATA = (str, list, tuple, dict, int, float)
+
+
+def _jinja2s(value: object) -> bool:
+    """jinja2's runtime objects (macros, loops, cyclers, blocks) and functions, and ours."""
+    return type(value).__module__.startswith("jinja2.") or (
+        callable(value)
+        and getattr(value, "__module__", "") in ("jinja2.sandbox", "jinja2.utils", __name__)
+    )
 
 
 # --- the environment ----------------------------------------------------------------------
@@ -554,7 +594,7 @@ def sandbox(folders: list[Path], *, autoescape: bool = False) -> Any:
             *args: Any,
             **kwargs: Any,
         ) -> Any:
-            budget.clock()
+            budget.step()
             if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
                 args = (counted(args[0]), *args[1:])
             _check_call(budget, __obj, args, kwargs)
@@ -666,13 +706,15 @@ def _check_call(
     if function is dict:
         budget.charge(ITEM * 2 * _all_units([*args, *kwargs]), "dict")
         return
-    owner = getattr(function, "__self__", None)
     name = getattr(function, "__name__", "")
-    if isinstance(owner, type) and issubclass(owner, _DATA):
-        raise TooBig(f"{owner.__name__}.{name} is not available in templates")
-    if not isinstance(owner, _DATA) or isinstance(function, type):
-        return  # macros, loop.cycle, caller, the kept globals: jinja2's own, bounded by the rest
+    if isinstance(function, type) or _jinja2s(function):
+        return  # macros, caller, loop(), the kept globals: bounded by what they call
+    owner = getattr(function, "__self__", None)
+    if _jinja2s(owner):
+        return  # loop.cycle, a cycler's next, a block of self
     kind = type(owner).__name__
+    if not isinstance(owner, _DATA):  # str.maketrans, a class's method, anything else
+        raise TooBig(f"{name} is not available in templates")
     estimate = METHODS.get(name)
     if estimate is None:
         raise TooBig(f"{kind}.{name} is not available in templates")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -123,7 +124,39 @@ HOSTILE = [
     X + "{% for i in range(10000) %}{{ x|e }}{% endfor %}",
     X + "{{ ((x * 80) ~ (x * 80))|length }}",
     X + "{{ cycler(*([x] * 1000)).next() * 100 }}",
+    "{{ ('x ' * 200000)|wordwrap(1)|length }}",
+    "{% set ns = namespace(a=1) %}{% for i in range(300) %}{% set ns.a = [ns.a] %}{% endfor %}"
+    "{{ ns.a|tojson(indent=9000) }}",
+    "{{ range(100000)|map('string')|list|sort|unique|list|length }}",
+    "{% for i in range(1000) %}{{ 'y' in 'x' * 8000000 }}{% endfor %}",
+    X + "{{ joiner(x * 80)() ~ joiner(x * 80)() }}",
+    X + "{% filter upper %}{% for i in range(100) %}{{ x }}{% endfor %}{% endfilter %}",
 ]
+
+
+def test_the_cpu_limit_holds_off_the_main_thread(tmp_path: Path) -> None:
+    """The timer needs the main thread; the CPU budget does not (the language server)."""
+    from roadmaplint.errors import RoadmapError
+    from roadmaplint.generate import render
+
+    (tmp_path / "loop.j2").write_text(
+        "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
+    )
+    failed: list[str] = []
+
+    def run() -> None:
+        try:
+            render("loop.j2", {}, str(tmp_path))
+        except RoadmapError as error:
+            failed.append(str(error))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert failed == [
+        "template loop.j2 line 1: ran for more than 1 s of CPU time; does it loop without end?"
+    ]
 
 
 @pytest.mark.parametrize("template", HOSTILE)
