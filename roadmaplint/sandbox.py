@@ -112,12 +112,16 @@ def units(value: object, limit: int = MAX_OUTPUT) -> int:
 
 
 def _other_units(item: object, stack: list[object]) -> int:
-    """jinja2's namespace shows its attributes; other objects show a short name."""
+    """jinja2's namespace shows its attributes, an imported template its whole output;
+    other objects show a short name."""
+    from jinja2.environment import TemplateModule
     from jinja2.utils import Namespace
 
     if isinstance(item, Namespace):
         attributes = object.__getattribute__(item, "_Namespace__attrs")
         stack.append(attributes)
+    elif isinstance(item, TemplateModule):
+        return 128 + sum(len(piece) for piece in getattr(item, "_body_stream", ()))
     return 128
 
 

@@ -131,6 +131,9 @@ HOSTILE = [
     "{% for i in range(1000) %}{{ 'y' in 'x' * 8000000 }}{% endfor %}",
     X + "{{ joiner(x * 80)() ~ joiner(x * 80)() }}",
     X + "{% filter upper %}{% for i in range(100) %}{{ x }}{% endfor %}{% endfilter %}",
+    "{% import 'part.j2' as part %}{{ part ~ part }}",
+    "{% import 'part.j2' as part %}{{ part }}",
+    "{% macro f() %}{% include 'part.j2' %}{% endmacro %}{{ f() }}",
 ]
 
 
@@ -161,6 +164,9 @@ def test_the_cpu_limit_holds_off_the_main_thread(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("template", HOSTILE)
 def test_no_template_exhausts_memory_or_cpu(template_project: Path, template: str) -> None:
+    # a template to include or import: a loop over 10,000 characters of its own text
+    part = "{% for i in range(100000) %}" + "y" * 10_000 + "{% endfor %}"
+    (template_project / "templates" / "part.j2").write_text(part, encoding="utf-8")
     code, err, cpu = run_limited(template_project, template)
     assert cpu < 2, err
     if code == 0:  # it was small after all: rendered, in bounds
