@@ -23,7 +23,7 @@ import math
 import re
 import string
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -304,7 +304,7 @@ def _join(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -
     items = arguments[0]
     separator = _argument(arguments, keywords, 1, "d")
     gap = len(separator) if isinstance(separator, str) else 0
-    sized = items if isinstance(items, Sequence | Mapping) else ()
+    sized = items if isinstance(items, Collection) else ()
     total = sum(_text_units(item) for item in sized) + len(sized) * gap
     return total * (6 if escape else 1)
 
@@ -329,7 +329,7 @@ def _replacement(size: int, old: object, new: object, count: object) -> int:
 def _sum(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     """Summing lists copies every prefix: quadratic in the items."""
     items = arguments[0]
-    sized = items if isinstance(items, Sequence) else ()
+    sized = items if isinstance(items, Collection) else ()
     total, built = 0, 0
     for item in sized:
         total += len(item) if isinstance(item, Sequence) else 0
@@ -457,7 +457,7 @@ def _method_replace(owner: Any, arguments: Sequence[Any], keywords: Mapping[str,
 
 def _method_join(owner: Any, arguments: Sequence[Any], keywords: Mapping[str, Any]) -> int:
     items = arguments[0] if arguments else ()
-    sized = items if isinstance(items, Sequence | Mapping) else ()
+    sized = items if isinstance(items, Collection) else ()
     return sum(_text_units(item) for item in sized) + len(sized) * len(owner)
 
 

@@ -131,6 +131,8 @@ HOSTILE = [
     "{% for i in range(1000) %}{{ 'y' in 'x' * 8000000 }}{% endfor %}",
     X + "{{ joiner(x * 80)() ~ joiner(x * 80)() }}",
     X + "{% filter upper %}{% for i in range(100) %}{{ x }}{% endfor %}{% endfilter %}",
+    X + "{{ dict(a=x, b=x, c=x).values()|join(x * 80) }}",
+    X + "{{ (x * 80).join(dict(a=x, b=x, c=x).values()) }}",
     "{% import 'part.j2' as part %}{{ part ~ part }}",
     "{% import 'part.j2' as part %}{{ part }}",
     "{% macro f() %}{% include 'part.j2' %}{% endmacro %}{{ f() }}",
