@@ -61,7 +61,8 @@ def test_a_template_that_loops_for_ever_is_stopped(
     code, err = fix_with_template(template_project, endless, capsys)
     assert (code, err) == (
         2,
-        "roadmaplint: error: template overview.md.j2 ran for more than 0.5 s; does it loop without end?\n",
+        "roadmaplint: error: template overview.md.j2 line 1: ran for more than 0.5 s; "
+        "does it loop without end?\n",
     )
 
 
