@@ -25,7 +25,7 @@ from conftest import CHROMIUM_FLAGS, REPO, item, roadmap
 
 from roadmaplint.commands.board import board_page
 from roadmaplint.commands.common import load
-from roadmaplint.picture import build_view, mermaid
+from roadmaplint.generate.graph_picture import build_view, mermaid
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLE = REPO / "examples" / "gomlx" / "ROADMAP.md"

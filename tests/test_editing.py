@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import cli
 
-from roadmaplint.edit import prove_items_changed
+from roadmaplint.edit.item import prove_items_changed
 from roadmaplint.errors import RoadmapError
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 LEGENDS = """\
@@ -309,8 +309,10 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
     import re
     import time
 
-    from roadmaplint import edit, linestyle, rename
-    from roadmaplint.edit import _closing_sequence, _value_markup
+    from roadmaplint.edit import item as edit
+    from roadmaplint.edit import rename
+    from roadmaplint.edit.item import _closing_sequence, _value_markup
+    from roadmaplint.reader import linestyle
 
     hostile = [
         "<!-- " * 20_000,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from conftest import GOMLX, REPO
 
-from roadmaplint.engine import check_text
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
+from roadmaplint.rules.engine import check_text
 
 EDITORS = REPO / "docs" / "editors.md"
 WAIT_MS = 15000

@@ -10,17 +10,17 @@ from hypothesis import strategies as st
 from oracle import fix_kept_every_block
 from strategies import roadmaps
 
-from roadmaplint.additem import NewItem, new_item
-from roadmaplint.edit import FieldChange, set_fields
-from roadmaplint.engine import check_text
+from roadmaplint.database.export import items_from_document, to_document
+from roadmaplint.edit.item import FieldChange, set_fields
+from roadmaplint.edit.new import NewItem, new_item
 from roadmaplint.errors import RoadmapError
-from roadmaplint.export import items_from_document, to_document
-from roadmaplint.fix import fix_text, item_meaning, structure_meaning
+from roadmaplint.generate.fix import fix_text, item_meaning, structure_meaning
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse, split_lines
-from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.reader import parse, split_lines
 from roadmaplint.reader.blocks import repaired
+from roadmaplint.rules.engine import check_text
 from roadmaplint.settings import Settings
+from roadmaplint.write.proof import Targets, prove_edit
 
 
 def fixed_or_refused(text: str) -> str | None:
@@ -58,7 +58,7 @@ def repaired_view(text: str, roadmap: Roadmap) -> str:
 
 def outside_generated(text: str) -> list[str]:
     """The text cut at the generated sections' bodies (their heading lines stay)."""
-    from roadmaplint.splice import line_starts
+    from roadmaplint.write.splice import line_starts
 
     roadmap = parse(text)
     starts = line_starts(text)

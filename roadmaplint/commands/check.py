@@ -19,14 +19,14 @@ from roadmaplint.commands.common import (
     roadmap_paths,
     say_error,
 )
-from roadmaplint.config import Overrides
-from roadmaplint.engine import check_roadmap
+from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
+from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.rules.base import GitFacts
-from roadmaplint.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
@@ -57,7 +57,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         paths = [STDIN]
     files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
-        from roadmaplint.write import refuse_input_as_output  # only a report file needs it
+        from roadmaplint.write.atomic import refuse_input_as_output  # only a report file needs it
 
         try:
             refuse_input_as_output(options.output_file, files)
@@ -141,7 +141,7 @@ def _only_new(
     already in progress there and is stale now is no news.
     """
     from roadmaplint.commands.history import older_findings
-    from roadmaplint.since import new_findings
+    from roadmaplint.history.since import new_findings
 
     assert options.since is not None
     older, renames = older_findings(
@@ -163,7 +163,7 @@ def _report(
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
-        from roadmaplint.write import write_report
+        from roadmaplint.write.atomic import write_report
 
         write_report(options.output_file, text, paths)
     else:

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.config import Overrides, find_config, load_settings
+from roadmaplint.config.load import Overrides, find_config, load_settings
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
+from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
-from roadmaplint.source import Source, read_roadmap
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -24,7 +24,7 @@ DEFAULT_PATH = Path("ROADMAP.md")
 
 def roadmap_paths(paths: Sequence[Path] | None, config: Path | None = None) -> list[Path]:
     """The files named, the roadmaps found in folders named, or the default ones."""
-    from roadmaplint.discover import roadmap_files
+    from roadmaplint.config.discover import roadmap_files
 
     return roadmap_files(paths, config)
 

@@ -9,10 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from roadmaplint.commands.common import EXIT_OK, Loaded, load, load_all, table, write_json
-from roadmaplint.errors import RoadmapError
-from roadmaplint.export import item_document, to_document
-from roadmaplint.model import Item
-from roadmaplint.query import (
+from roadmaplint.database.export import item_document, to_document
+from roadmaplint.database.query import (
     COLUMNS,
     Filters,
     check_filters,
@@ -22,6 +20,8 @@ from roadmaplint.query import (
     split_filters,
     stats,
 )
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Item
 from roadmaplint.rules.base import did_you_mean
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
@@ -119,7 +119,7 @@ def run_show(
 
 def _external(loaded: Loaded, item: Item, name: str) -> str:
     """An external dependency as show prints it: another roadmap's item with its status."""
-    from roadmaplint.plan import external_dependency
+    from roadmaplint.database.plan import external_dependency
 
     outside = external_dependency(loaded.context, item, name)
     if outside.roadmap is None:

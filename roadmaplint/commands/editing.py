@@ -12,7 +12,6 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.additem import STARTER, NewItem, new_item
 from roadmaplint.commands.common import (
     DEFAULT_PATH,
     EXIT_FINDINGS,
@@ -22,11 +21,12 @@ from roadmaplint.commands.common import (
     load_source,
 )
 from roadmaplint.commands.fix import unified_diff
-from roadmaplint.config import Overrides
-from roadmaplint.edit import ItemEdit, check_one_line, edit_item
+from roadmaplint.config.load import Overrides
+from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.new import STARTER, NewItem, new_item
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text, regenerate_after_edit
-from roadmaplint.write import Pending, create_roadmap, editing
+from roadmaplint.generate.fix import fix_text, regenerate_after_edit
+from roadmaplint.write.atomic import Pending, create_roadmap, editing
 
 
 def _regenerate_and_write(
@@ -107,7 +107,7 @@ def run_rename(
 ) -> int:
     """Rename in ``path``, and in the repository's other roadmaps the ``path#OLD``
     dependencies that name it; every file locked, proved, then written."""
-    from roadmaplint.rename import other_mentions, rename_edits, rename_text
+    from roadmaplint.edit.rename import other_mentions, rename_edits, rename_text
 
     target = path or DEFAULT_PATH
     with contextlib.ExitStack() as stack:
@@ -147,8 +147,8 @@ def run_rename(
 
 def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
     """The repository's other roadmaps (by the configured include globs), or none."""
-    from roadmaplint.discover import _globs_for, search
-    from roadmaplint.git import worktree_root
+    from roadmaplint.config.discover import _globs_for, search
+    from roadmaplint.history.git import worktree_root
 
     folder = target.resolve().parent
     root = worktree_root(folder)
@@ -164,9 +164,9 @@ def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
 
 def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tuple[str, int] | None:
     """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
-    from roadmaplint.edit import prove_items_changed
-    from roadmaplint.rename import cross_file_edits
-    from roadmaplint.splice import apply_edits
+    from roadmaplint.edit.item import prove_items_changed
+    from roadmaplint.edit.rename import cross_file_edits
+    from roadmaplint.write.splice import apply_edits
 
     roadmap = loaded.roadmap
     edits, changed = cross_file_edits(roadmap, os.path.realpath(target), old, new, loaded.settings)

@@ -16,12 +16,12 @@ from roadmaplint.commands.common import (
     roadmap_paths,
     say_error,
 )
-from roadmaplint.config import Overrides
+from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import split_lines
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import split_lines
 from roadmaplint.report import plural
-from roadmaplint.write import editing
+from roadmaplint.write.atomic import editing
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from roadmaplint import git
 from roadmaplint.commands.common import EXIT_OK, SettingsCache, roadmap_paths
-from roadmaplint.config import Overrides
-from roadmaplint.diff import diff_roadmaps
-from roadmaplint.diffreport import FileDiff
+from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Roadmap
-from roadmaplint.revisions import (
+from roadmaplint.history import git
+from roadmaplint.history.diff import diff_roadmaps
+from roadmaplint.history.revisions import (
     FileHistory,
     Located,
     Versions,
@@ -22,13 +20,15 @@ from roadmaplint.revisions import (
     file_history,
     locate,
 )
+from roadmaplint.model import Roadmap
+from roadmaplint.reader.source import read_roadmap
+from roadmaplint.report.diff import FileDiff
 from roadmaplint.settings import Settings
-from roadmaplint.source import read_roadmap
 
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
+    from roadmaplint.history.timeline import History
     from roadmaplint.rules.base import GitFacts
-    from roadmaplint.timeline import History
 
 WORKING_TREE = "working tree"
 
@@ -83,7 +83,7 @@ def _in_git(path: Path) -> Located:
 
 
 def compute_diffs(request: DiffRequest, config: Path | None) -> list[FileDiff]:
-    from roadmaplint.twoparse import parse_two
+    from roadmaplint.reader.pair import parse_two
 
     settings = SettingsCache(config, Overrides())
     if request.files is not None:
@@ -139,7 +139,7 @@ def _refused_version(
 ) -> RoadmapError:
     """The reader's refusal, naming the revision whose text it refused (the newer is
     read first); the working tree's text is the file itself."""
-    from roadmaplint.parse import parse
+    from roadmaplint.reader import parse
 
     try:
         parse(new_text or "", str(path), settings)
@@ -157,7 +157,7 @@ def run_diff(
     colour: bool,
     out: TextIO,
 ) -> int:
-    from roadmaplint import diffreport
+    from roadmaplint.report import diff as diffreport
 
     diffs = compute_diffs(read_diff_arguments(arguments, files), config)
     if output_format == "json":
@@ -179,7 +179,7 @@ def load_history(path: Path, settings: Settings) -> tuple[FileHistory, list[Road
 
 def _timelines(log: FileHistory, settings: Settings) -> tuple[list[Roadmap], History]:
     """Each version's records (each blob read and parsed once) and the timelines over them."""
-    from roadmaplint.timeline import Stamp, build_history  # diff does not need it
+    from roadmaplint.history.timeline import Stamp, build_history  # diff does not need it
 
     roadmaps = Versions(log.repository, settings).roadmaps(
         [revision.blob for revision in log.revisions], log.path
@@ -218,7 +218,7 @@ def run_history(
     out: TextIO,
     err: TextIO,
 ) -> int:
-    from roadmaplint import historyreport
+    from roadmaplint.report import history as historyreport
 
     item, path = read_history_arguments(arguments, files, options.config)
     item = item or options.item
@@ -231,7 +231,7 @@ def run_history(
             f"{log.revisions[0].commit[:7]} (git fetch --unshallow for all of it)",
         )
     if options.chart is not None:
-        from roadmaplint import burnup
+        from roadmaplint.history import burnup
 
         last = versions[-1]
         legend = last.status_legend.values if last.status_legend else ()
@@ -240,7 +240,7 @@ def run_history(
         out.write(f"wrote {options.chart}\n")
         return EXIT_OK
     if options.stats:
-        from roadmaplint.timeline import done_cycles
+        from roadmaplint.history.timeline import done_cycles
 
         out.write(
             historyreport.render_stats(
@@ -268,7 +268,7 @@ def say_note(err: TextIO, message: str) -> None:
 
 
 def _write_chart(target: Path, svg: str, roadmap: Path) -> None:
-    from roadmaplint.write import write_report
+    from roadmaplint.write.atomic import write_report
 
     if target.exists() and target.resolve() == roadmap.resolve():
         raise RoadmapError(f"{target}: is the roadmap; give another file for the chart")
@@ -279,8 +279,8 @@ def git_facts(path: Path, settings: Settings, err: TextIO) -> GitFacts | None:
     """What RL505 needs from git, or None with a one-line note when there is no history."""
     from datetime import UTC, datetime
 
+    from roadmaplint.history.timeline import in_progress_since
     from roadmaplint.rules.base import GitFacts
-    from roadmaplint.timeline import in_progress_since
 
     located = locate(path)
     if located is None:
@@ -306,7 +306,7 @@ def older_findings(
     facts: GitFacts | None = None,
 ) -> tuple[list[Finding], dict[str, str]]:
     """The findings of the roadmap at ``revision`` and the item renames since then."""
-    from roadmaplint.engine import check_roadmap
+    from roadmaplint.rules.engine import check_roadmap
 
     located = _in_git(path)
     if git.resolve_commit(located.repository, revision) is None:

@@ -16,14 +16,14 @@ from roadmaplint.commands.common import (
     write_json,
 )
 from roadmaplint.commands.database import FILE
+from roadmaplint.database.plan import Candidate, External, path_to, startable
 from roadmaplint.errors import RoadmapError
 from roadmaplint.graph import BEFORE
-from roadmaplint.plan import Candidate, External, path_to, startable
-from roadmaplint.references import cross_reference, normalised, target_path
+from roadmaplint.reader.references import cross_reference, normalised, target_path
 from roadmaplint.rules.base import did_you_mean
 
 if TYPE_CHECKING:
-    from roadmaplint.picture import View
+    from roadmaplint.generate.graph_picture import View
 
 
 def run_next(
@@ -169,7 +169,7 @@ def run_graph(
     config: Path | None,
     out: TextIO,
 ) -> int:
-    from roadmaplint.picture import as_json, build_view, combine, dot, mermaid
+    from roadmaplint.generate.graph_picture import as_json, build_view, combine, dot, mermaid
 
     loaded = load_all(paths, config)
     render = {"mermaid": mermaid, "dot": dot, "json": as_json}[output_format]
@@ -209,7 +209,7 @@ def run_graph(
 
 
 def _view(loaded: Loaded, focus: str | None) -> View:
-    from roadmaplint.picture import build_view
+    from roadmaplint.generate.graph_picture import build_view
 
     items = loaded.context.items_by_id
     keep = None

@@ -17,21 +17,21 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from roadmaplint.engine import check_roadmap
+from roadmaplint.edit.mentions import cross_rename_edits, definition, id_at, mentions
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
-from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
-from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
 from roadmaplint.model import Field, Item, Position, Region, Roadmap
-from roadmaplint.parse import BOM, DEPENDS_ON, normalize_key, parse, split_lines
+from roadmaplint.reader import BOM, DEPENDS_ON, normalize_key, parse, split_lines
+from roadmaplint.reader.incremental import changed_span
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
+from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.splice import Edit, apply_edits, line_starts
+from roadmaplint.write.splice import Edit, apply_edits, line_starts
 
 if TYPE_CHECKING:
-    from roadmaplint.fix import FixResult
+    from roadmaplint.generate.fix import FixResult
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
@@ -325,7 +325,7 @@ def _item_of(document: Document, finding: Finding) -> Item | None:
 
 def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
     """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
-    from roadmaplint.fix import stray_list_repair
+    from roadmaplint.generate.fix import stray_list_repair
 
     try:
         result = stray_list_repair(document.text, document.roadmap.path, document.settings)
@@ -370,7 +370,7 @@ def _part_passes(
 ) -> bool:
     """Whether ``edits`` (a section's hunks) make the text fix's edits of that section,
     ``proven``, make, and those pass the write gate alone."""
-    from roadmaplint.fix import part_passes
+    from roadmaplint.generate.fix import part_passes
 
     parts = [Edit(start, end, text) for start, end, text in proven]
     text = document.text
@@ -382,7 +382,7 @@ def _part_passes(
 def _fixed(document: Document, stray_lists: bool = True) -> FixResult | None:
     """What `roadmaplint fix` makes of the text (None when it refuses or changes nothing);
     without the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
-    from roadmaplint.fix import fix_text
+    from roadmaplint.generate.fix import fix_text
 
     try:
         result = fix_text(
@@ -545,7 +545,7 @@ def _item_at_line(document: Document, line: int) -> Item | None:
 def _id_completions(
     document: Document, line: int, typed: str, offset: int
 ) -> list[types.CompletionItem]:
-    from roadmaplint.additem import next_id
+    from roadmaplint.edit.new import next_id
 
     roadmap = document.roadmap
     sections = [section for section in roadmap.sections if section.position.line < line]
@@ -667,8 +667,8 @@ def _renamed_text(document: Document, old: str, new: str) -> str:
     `roadmaplint rename`), then the generated sections brought up to date for what the
     rename touched, as rename does: earlier staleness and a stray list (RL108) are left
     as they are, as `roadmaplint rename` leaves them."""
-    from roadmaplint.fix import regenerate_after_edit
-    from roadmaplint.rename import rename_edits
+    from roadmaplint.edit.rename import rename_edits
+    from roadmaplint.generate.fix import regenerate_after_edit
 
     roadmap = document.roadmap
     edits = rename_edits(roadmap, old, new, document.settings)

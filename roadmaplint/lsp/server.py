@@ -21,7 +21,6 @@ from pygls.uris import to_fs_path
 
 from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
-from roadmaplint.incremental import changed_span
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
 from roadmaplint.lsp.workspace import (
@@ -30,9 +29,10 @@ from roadmaplint.lsp.workspace import (
     rename_search_root,
     served,
 )
+from roadmaplint.reader.incremental import changed_span
+from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
-from roadmaplint.source import MAX_BYTES, MAX_LINE
 
 _T = TypeVar("_T")
 
@@ -114,8 +114,8 @@ class RoadmapServer(LanguageServer):
         Safe to run off the server's loop: it reads the server's state, changes none of it
         (but the configuration cache, whose entries are whole values).
         """
-        from roadmaplint.discover import Budget, Globs, bounded_search
-        from roadmaplint.source import read_roadmap
+        from roadmaplint.config.discover import Budget, Globs, bounded_search
+        from roadmaplint.reader.source import read_roadmap
 
         workspace = self.workspace.root_path
         root = rename_search_root(

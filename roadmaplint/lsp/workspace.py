@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roadmaplint.config import find_config, load_settings
+from roadmaplint.config.load import find_config, load_settings
 from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import Settings
 
@@ -55,7 +55,7 @@ def served(path: Path, settings: Settings, config: Path | None) -> bool:
     exclude globs (default ``**/ROADMAP.md``), relative to the configuration's folder
     (``config``, as ``settings_for`` found it: walking up again would read every
     pyproject.toml on the way a second time, on each keystroke)."""
-    from roadmaplint.discover import excluded, matches
+    from roadmaplint.config.discover import excluded, matches
 
     relative = path.name
     if config is not None and path.resolve().is_relative_to(config.resolve().parent):
@@ -73,7 +73,7 @@ def rename_search_root(document: Path, workspace_root: Path | None) -> Path:
     document; outside git the workspace root if it holds the document. Never the home
     folder, a folder above it or the file system's root: then only the document's folder.
     """
-    from roadmaplint.git import worktree_root
+    from roadmaplint.history.git import worktree_root
 
     folder = document.parent.resolve()
     top = worktree_root(folder)

@@ -51,7 +51,7 @@ class Context:
 
     def other_roadmap(self, path: str) -> Roadmap | str:
         """Another roadmap named by a ``path#ID`` dependency, read once; or why it cannot be."""
-        from roadmaplint.references import normalised
+        from roadmaplint.reader.references import normalised
 
         if path == normalised(self.roadmap.path):
             return self.roadmap
@@ -59,8 +59,8 @@ class Context:
             from pathlib import Path
 
             from roadmaplint.errors import RoadmapError
-            from roadmaplint.parse import parse
-            from roadmaplint.source import read_roadmap
+            from roadmaplint.reader import parse
+            from roadmaplint.reader.source import read_roadmap
 
             try:
                 text = read_roadmap(Path(path)).text
@@ -71,7 +71,7 @@ class Context:
 
     def cross_item(self, name: str) -> CrossItem | None:
         """The other roadmap's item a ``path#ID`` dependency names; None for other names."""
-        from roadmaplint.references import cross_reference, target_path
+        from roadmaplint.reader.references import cross_reference, target_path
 
         reference = cross_reference(name, self.settings.id_pattern)
         if reference is None:

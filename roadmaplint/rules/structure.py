@@ -8,11 +8,11 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
-from roadmaplint.idpattern import id_regex
-from roadmaplint.linestyle import FieldStyle, new_field
 from roadmaplint.model import Heading, Item, Position, Roadmap
-from roadmaplint.parse import Dialect, split_lines
+from roadmaplint.reader import Dialect, split_lines
 from roadmaplint.reader.dialect import field_names
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 

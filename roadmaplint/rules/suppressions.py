@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Position, Roadmap
-from roadmaplint.parse import split_lines
+from roadmaplint.reader import split_lines
 from roadmaplint.rules.base import Context, Report, Rule
 
 # The code list is bounded: an unclosed comment full of directives must not make

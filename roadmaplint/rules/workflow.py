@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.model import Position
-from roadmaplint.parse import DEFINITION_OF_DONE
+from roadmaplint.reader import DEFINITION_OF_DONE
 from roadmaplint.rules.base import Context, Report, Rule
 
 

@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from roadmaplint.git import Commit
-from roadmaplint.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
+from roadmaplint.board.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
+from roadmaplint.database.plan import CycleError, critical_path, startable
+from roadmaplint.generate.graph_picture import build_view, meaning_of
+from roadmaplint.history.git import Commit
 from roadmaplint.model import Item, Legend
-from roadmaplint.picture import build_view, meaning_of
-from roadmaplint.plan import CycleError, critical_path, startable
 from roadmaplint.rules.base import Context
 
 UNASSIGNED = "_unassigned_"  # the filter value of items nobody owns

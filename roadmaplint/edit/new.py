@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from roadmaplint.edit import (
+from roadmaplint.edit.item import (
     FieldChange,
     check_one_line,
     clear_of_suppressions,
@@ -24,8 +24,11 @@ from roadmaplint.edit import (
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
-from roadmaplint.idpattern import id_regex
-from roadmaplint.linestyle import (
+from roadmaplint.model import Item, Position, Roadmap, Section
+from roadmaplint.reader import normalize_key, split_lines
+from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.linestyle import (
     DEFAULT_LABEL,
     DEFAULT_PREFIX,
     FieldStyle,
@@ -36,12 +39,9 @@ from roadmaplint.linestyle import (
     ordered_number,
     with_number,
 )
-from roadmaplint.model import Item, Position, Roadmap, Section
-from roadmaplint.parse import normalize_key, split_lines
-from roadmaplint.proof import Targets, prove_edit
-from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
+from roadmaplint.write.proof import Targets, prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from roadmaplint.diff import FORMAT_VERSION, DoneChange, RoadmapDiff
+from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, RoadmapDiff
 
 _RESET = "\033[0m"
 _RED = "\033[31m"

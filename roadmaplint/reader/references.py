@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from roadmaplint.idpattern import id_regex
+from roadmaplint.reader.idpattern import id_regex
 
 
 @dataclass(frozen=True, slots=True)

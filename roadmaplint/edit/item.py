@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.idpattern import id_regex
-from roadmaplint.linestyle import (
+from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
+from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies, split_lines
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.linestyle import (
     box_offset,
     counts_up,
     criterion_prefix,
@@ -27,12 +29,10 @@ from roadmaplint.linestyle import (
     split_tail,
     with_number,
 )
-from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
-from roadmaplint.parse import DEPENDS_ON, normalize_key, split_dependencies, split_lines
-from roadmaplint.proof import Targets, prove_edit
 from roadmaplint.rules.base import Context, did_you_mean
 from roadmaplint.settings import Settings
-from roadmaplint.splice import Edit
+from roadmaplint.write.proof import Targets, prove_edit
+from roadmaplint.write.splice import Edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from roadmaplint.findings import Finding
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
 from roadmaplint.rules import BY_KEY, select_rules
 from roadmaplint.rules.base import Context, GitFacts
 from roadmaplint.rules.suppressions import (

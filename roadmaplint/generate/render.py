@@ -1,6 +1,6 @@
 """Rendering generated sections from templates (jinja2 is imported here and in sandbox).
 
-Templates are data, not code: they render in the sandbox of ``roadmaplint.sandbox``,
+Templates are data, not code: they render in the sandbox of ``roadmaplint.generate.sandbox``,
 with undefined names as errors, where every value a template builds is bounded before
 it is built and the CPU time is bounded, so a user template can neither reach outside
 the records nor exhaust the machine or hang a commit hook; a wall-clock timer is the
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.generate.sandbox import MAX_OUTPUT, sandbox
 from roadmaplint.model import Roadmap
-from roadmaplint.sandbox import MAX_OUTPUT, sandbox
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
 
@@ -33,8 +33,7 @@ def template_dirs(configured: str | None = None) -> list[Path]:
     """Where templates are looked for: a configured folder, then the installed ones."""
     package = Path(__file__).resolve().parent
     found = [Path(configured)] if configured else []
-    # Inside the wheel the templates sit in the package; in a checkout, beside it.
-    found += [package / "templates", package.parent / "templates"]
+    found.append(package / "templates")
     return [folder for folder in found if folder.is_dir()]
 
 

@@ -95,7 +95,7 @@ _UNBOUNDED = Budget(entries=2**62, seconds=float("inf"))
 
 
 def _git_candidates(folder: Path, budget: Budget) -> tuple[list[str], bool] | None:
-    from roadmaplint.git import GitError, run_git, worktree_root
+    from roadmaplint.history.git import GitError, run_git, worktree_root
 
     if worktree_root(folder) is None:
         return None
@@ -152,7 +152,7 @@ def search(folder: Path, globs: Globs) -> list[Path]:
 
 
 def _globs_for(folder: Path, config: Path | None) -> Globs:
-    from roadmaplint.config import find_config, load_settings
+    from roadmaplint.config.load import find_config, load_settings
 
     chosen = config or find_config(folder / DEFAULT_NAME)
     settings = load_settings(chosen)

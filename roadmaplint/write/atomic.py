@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.source import Source, read_roadmap
+from roadmaplint.reader.source import Source, read_roadmap
 
 LOCK_WAIT = 60.0  # seconds to wait for another roadmaplint writing the same file
 _SUFFIX = ".roadmaplint"

@@ -39,10 +39,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from roadmaplint.generate.overview import Group
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
-from roadmaplint.overview import Group
-from roadmaplint.parse import split_lines
-from roadmaplint.splice import Edit, line_starts
+from roadmaplint.reader import split_lines
+from roadmaplint.write.splice import Edit, line_starts
 
 # A rendered entry line: its marker, the ID, and whatever the template writes after it.
 _ENTRY_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<id>\S+)(?P<rest>.*)")

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from roadmaplint.history.timeline import Snapshot
 from roadmaplint.settings import Statuses
-from roadmaplint.timeline import Snapshot
 
 WIDTH, HEIGHT = 760, 380
 TAIL = 0.08  # the share of the time axis after the last commit
@@ -136,7 +136,7 @@ def chart(
 def render(
     title: str, snapshots: Sequence[Snapshot], legend: Sequence[str], statuses: Statuses
 ) -> str:
-    from roadmaplint.generate import render as render_template
+    from roadmaplint.generate.render import render as render_template
 
     bands = band_order(snapshots, legend, statuses)
     return render_template("burnup.svg.j2", chart(title, snapshots, bands, statuses.done))

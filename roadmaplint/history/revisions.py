@@ -1,7 +1,7 @@
 """A roadmap's versions in git: its commits (following renames) and their parsed records.
 
 The git side of ``diff``, ``history``, ``check --since`` and RL505. It asks
-``roadmaplint.git`` for two things only: ``git log --follow`` of the file
+``roadmaplint.history.git`` for two things only: ``git log --follow`` of the file
 (with each commit's blob hash) and the blobs' contents through one
 ``git cat-file --batch``. Each distinct blob is parsed once, reusing what
 reading the version before it found for the lines the two share.
@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from roadmaplint import git
 from roadmaplint.errors import RoadmapError
+from roadmaplint.history import git
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import Neighbour, parse_reusing
+from roadmaplint.reader.source import decode
 from roadmaplint.settings import Settings
-from roadmaplint.source import decode
 
 _DELETED = "0" * 40
 

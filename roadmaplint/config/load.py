@@ -182,7 +182,7 @@ def _text(value: Any, _home: Path) -> str:
 
 def id_pattern(value: Any, _home: Path | None = None) -> str:
     """A user's ID pattern, compiled the way it will run (on RE2), or ValueError why not."""
-    from roadmaplint import idpattern
+    from roadmaplint.reader import idpattern
 
     if not isinstance(value, str) or not value:
         raise TypeError("expected a regular expression as a string")

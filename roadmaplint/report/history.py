@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from roadmaplint.timeline import Cycle, Event, History, ItemTimeline, median_days
+from roadmaplint.history.timeline import Cycle, Event, History, ItemTimeline, median_days
 
 FORMAT_VERSION = 1
 

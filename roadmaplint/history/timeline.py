@@ -1,7 +1,7 @@
 """Item timelines from a roadmap's versions: created, status, priority, DRI, renamed, removed.
 
 Pure: a sequence of (stamp, Roadmap) in commit order in, records out; the git
-side lives in ``roadmaplint.revisions``. Consecutive versions are compared with
+side lives in ``roadmaplint.history.revisions``. Consecutive versions are compared with
 the semantic diff, so an item keeps its history across a rename.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from roadmaplint.diff import diff_roadmaps
+from roadmaplint.history.diff import diff_roadmaps
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.settings import Statuses
 

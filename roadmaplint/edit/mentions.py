@@ -3,7 +3,7 @@
 References and go to definition use every whole-word mention of an ID in the
 document (its heading, Depends on lists, the Priority Overview, prose) and its
 node name in a generated mermaid graph. A rename inside one roadmap is
-roadmaplint.rename's; here are the edits it needs in other roadmaps, whose
+roadmaplint.edit.rename's; here are the edits it needs in other roadmaps, whose
 ``path#ID`` dependencies name the renamed item.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from roadmaplint.model import Item, Roadmap
-from roadmaplint.splice import Edit, line_starts
+from roadmaplint.write.splice import Edit, line_starts
 
 # An ID is a whole word when no ID-like character touches it on either side.
 _WORD = r"[A-Za-z0-9_-]"
@@ -95,7 +95,7 @@ def cross_rename_edits(
     other: Roadmap, target: str, old_id: str, new_id: str, id_pattern: str
 ) -> list[Edit]:
     """The edits in another roadmap whose ``path#OLD`` dependencies name the roadmap ``target``."""
-    from roadmaplint.references import cross_reference, normalised, target_path
+    from roadmaplint.reader.references import cross_reference, normalised, target_path
 
     written = set()
     for item in other.items:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmaplint.model import Item, Legend, Roadmap
-from roadmaplint.parse import DEFINITION_OF_DONE
+from roadmaplint.reader import DEFINITION_OF_DONE
 
 FORMAT_VERSION = 1
 RENAME_SCORE = 0.6  # how alike two items' fields must be to be one item renamed

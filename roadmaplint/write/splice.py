@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import accumulate, pairwise
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.parse import split_lines
+from roadmaplint.reader import split_lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from roadmaplint.edit import (
+from roadmaplint.edit.item import (
     check_one_line,
     entry_spans,
     find_item,
@@ -19,12 +19,12 @@ from roadmaplint.edit import (
     prove_items_changed,
 )
 from roadmaplint.errors import RoadmapError
-from roadmaplint.idpattern import id_regex
-from roadmaplint.linestyle import split_tail
 from roadmaplint.model import Field, Roadmap
-from roadmaplint.parse import DEPENDS_ON, split_lines
+from roadmaplint.reader import DEPENDS_ON, split_lines
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.settings import Settings
-from roadmaplint.splice import Edit, apply_edits, line_starts
+from roadmaplint.write.splice import Edit, apply_edits, line_starts
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -156,7 +156,7 @@ def cross_file_edits(
     path; a reference's path is relative to the folder of the roadmap that writes it."""
     import os
 
-    from roadmaplint.references import cross_reference
+    from roadmaplint.reader.references import cross_reference
 
     folder = os.path.dirname(os.path.realpath(other.path))
     lines = split_lines(other.source)

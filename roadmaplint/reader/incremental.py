@@ -41,11 +41,11 @@ from roadmaplint.model import (
     Roadmap,
     Section,
 )
-from roadmaplint.parse import ItemLines, parse, read_item_lines, split_lines
+from roadmaplint.reader import ItemLines, parse, read_item_lines, split_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
-from roadmaplint.splice import line_starts
+from roadmaplint.write.splice import line_starts
 
 _T = TypeVar("_T")
 

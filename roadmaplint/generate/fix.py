@@ -12,17 +12,17 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.idpattern import id_regex
+from roadmaplint.generate.graph_picture import expected_graph
+from roadmaplint.generate.overview import Group, differences, expected_groups
+from roadmaplint.generate.placement import Refusal, Rendered, plan
+from roadmaplint.generate.settle import Request, settle
 from roadmaplint.model import GraphSection, Item, Roadmap
-from roadmaplint.overview import Group, differences, expected_groups
-from roadmaplint.parse import normalize_key, parse, split_lines
-from roadmaplint.picture import expected_graph
-from roadmaplint.placement import Refusal, Rendered, plan
-from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.reader import normalize_key, parse, split_lines
+from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
-from roadmaplint.settle import Request, settle
-from roadmaplint.splice import Edit, apply_edits, line_starts
+from roadmaplint.write.proof import Targets, prove_edit
+from roadmaplint.write.splice import Edit, apply_edits, line_starts
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
@@ -193,7 +193,7 @@ def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
 
 def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:
     """Regenerate the overview's lists in place, or append a whole overview at the end."""
-    from roadmaplint.generate import render, template_items
+    from roadmaplint.generate.render import render, template_items
 
     style = roadmap.style
     overview = roadmap.overview
@@ -235,7 +235,7 @@ def _rendered_groups(
     roadmap: Roadmap, expected: list[Group], settings: Settings
 ) -> dict[str, Rendered]:
     """Each group as the template renders it alone, by priority."""
-    from roadmaplint.generate import render, template_items
+    from roadmaplint.generate.render import render, template_items
 
     style = roadmap.style
     overview = roadmap.overview
@@ -333,7 +333,7 @@ def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings:
 
     Only the code block is generated: prose under the heading is the user's.
     """
-    from roadmaplint.generate import render, template_items
+    from roadmaplint.generate.render import render, template_items
 
     lines = picture.rstrip("\n").split("\n")
     variables = {"lines": lines, "items": template_items(roadmap), "indent": section.indent}
