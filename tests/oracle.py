@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import split_lines
 from roadmaplint.reader.blocks import repaired
+from roadmaplint.text import split_lines
 from roadmaplint.write.proof import generated_blocks
 
 

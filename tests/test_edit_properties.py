@@ -12,8 +12,9 @@ from roadmaplint.edit.new import NewItem, new_item
 from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import parse, split_lines
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 
 SETTINGS = Settings()
 

@@ -12,9 +12,10 @@ from strategies import edits, roadmaps
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
-from roadmaplint.reader.incremental import changed_span, full_snapshot, update
+from roadmaplint.reader.incremental import full_snapshot, update
 from roadmaplint.rules.engine import check_roadmap, check_text
 from roadmaplint.settings import Settings
+from roadmaplint.text import changed_span
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate

@@ -16,10 +16,11 @@ from roadmaplint.edit.new import NewItem, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, item_meaning, structure_meaning
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import parse, split_lines
+from roadmaplint.reader import parse
 from roadmaplint.reader.blocks import repaired
 from roadmaplint.rules.engine import check_text
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 
@@ -58,7 +59,7 @@ def repaired_view(text: str, roadmap: Roadmap) -> str:
 
 def outside_generated(text: str) -> list[str]:
     """The text cut at the generated sections' bodies (their heading lines stay)."""
-    from roadmaplint.write.splice import line_starts
+    from roadmaplint.text import line_starts
 
     roadmap = parse(text)
     starts = line_starts(text)

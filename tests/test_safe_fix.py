@@ -16,8 +16,8 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from roadmaplint.text import Edit
 from roadmaplint.write.proof import Targets, prove_edit
-from roadmaplint.write.splice import Edit
 
 ITEMS = """\
 # Modeling

@@ -166,7 +166,7 @@ def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tupl
     """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
     from roadmaplint.edit.item import prove_items_changed
     from roadmaplint.edit.rename import cross_file_edits
-    from roadmaplint.write.splice import apply_edits
+    from roadmaplint.text import apply_edits
 
     roadmap = loaded.roadmap
     edits, changed = cross_file_edits(roadmap, os.path.realpath(target), old, new, loaded.settings)

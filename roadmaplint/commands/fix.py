@@ -19,8 +19,8 @@ from roadmaplint.commands.common import (
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
-from roadmaplint.reader import split_lines
 from roadmaplint.report import plural
+from roadmaplint.text import split_lines
 from roadmaplint.write.atomic import editing
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
-from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies, split_lines
+from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -31,8 +31,8 @@ from roadmaplint.reader.linestyle import (
 )
 from roadmaplint.rules.base import Context, did_you_mean
 from roadmaplint.settings import Settings
+from roadmaplint.text import Edit, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
-from roadmaplint.write.splice import Edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 _DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from roadmaplint.model import Item, Roadmap
-from roadmaplint.write.splice import Edit, line_starts
+from roadmaplint.text import Edit, line_starts
 
 # An ID is a whole word when no ID-like character touches it on either side.
 _WORD = r"[A-Za-z0-9_-]"

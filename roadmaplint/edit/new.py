@@ -25,7 +25,7 @@ from roadmaplint.edit.item import (
 )
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Position, Roadmap, Section
-from roadmaplint.reader import normalize_key, split_lines
+from roadmaplint.reader import normalize_key
 from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import (
@@ -41,6 +41,7 @@ from roadmaplint.reader.linestyle import (
 )
 from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")

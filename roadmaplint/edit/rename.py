@@ -20,11 +20,11 @@ from roadmaplint.edit.item import (
 )
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Roadmap
-from roadmaplint.reader import DEPENDS_ON, split_lines
+from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.settings import Settings
-from roadmaplint.write.splice import Edit, apply_edits, line_starts
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 

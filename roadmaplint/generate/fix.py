@@ -17,12 +17,12 @@ from roadmaplint.generate.overview import Group, differences, expected_groups
 from roadmaplint.generate.placement import Refusal, Rendered, plan
 from roadmaplint.generate.settle import Request, settle
 from roadmaplint.model import GraphSection, Item, Roadmap
-from roadmaplint.reader import normalize_key, parse, split_lines
+from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
-from roadmaplint.write.splice import Edit, apply_edits, line_starts
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 

@@ -41,8 +41,7 @@ from itertools import pairwise
 
 from roadmaplint.generate.overview import Group
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
-from roadmaplint.reader import split_lines
-from roadmaplint.write.splice import Edit, line_starts
+from roadmaplint.text import Edit, line_starts, split_lines
 
 # A rendered entry line: its marker, the ID, and whatever the template writes after it.
 _ENTRY_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<id>\S+)(?P<rest>.*)")

@@ -29,8 +29,7 @@ from roadmaplint.generate.overview import Group
 from roadmaplint.generate.placement import Refusal, Rendered, has_own_text, section_layout
 from roadmaplint.generate.placement import template_owns_entry_lines as owns_entry_lines
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
-from roadmaplint.reader import split_lines
-from roadmaplint.write.splice import Edit, apply_edits, line_starts
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+")
 _ATX = re.compile(r"[ \t]*#{1,6}[ \t]+")

@@ -7,9 +7,8 @@ and the tests call them directly.
 
 from __future__ import annotations
 
-import difflib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,13 +21,12 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.lsp.document import Document
 from roadmaplint.model import Field, Item, Position, Region, Roadmap
-from roadmaplint.reader import BOM, DEPENDS_ON, normalize_key, parse, split_lines
-from roadmaplint.reader.incremental import changed_span
+from roadmaplint.reader import BOM, DEPENDS_ON, normalize_key, parse
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.write.splice import Edit, apply_edits, line_starts
+from roadmaplint.text import Edit, apply_edits, hunks, split_lines
 
 if TYPE_CHECKING:
     from roadmaplint.generate.fix import FixResult
@@ -402,24 +400,6 @@ def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
     """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
     fixed = _fixed(document)
     return hunks(document.text, fixed.text) if fixed is not None else []
-
-
-def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
-    """Line-level edits that turn ``old`` into ``new``: ``(start, end, replacement)``."""
-    start, old_end, _ = changed_span(old, new)
-    starts = line_starts(old)
-    begin = starts[bisect_right(starts, start) - 1]
-    stop = starts[bisect_left(starts, old_end)] if old_end < len(old) else len(old)
-    new_stop = stop + len(new) - len(old)
-    old_lines = split_lines(old[begin:stop])
-    new_lines = split_lines(new[begin:new_stop])
-    offsets = line_starts(old[begin:stop])
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    return [
-        (begin + offsets[i1], begin + offsets[i2], "".join(new_lines[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
 
 
 def _by_section(

@@ -29,10 +29,10 @@ from roadmaplint.lsp.workspace import (
     rename_search_root,
     served,
 )
-from roadmaplint.reader.incremental import changed_span
 from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
 from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
+from roadmaplint.text import changed_span
 
 _T = TypeVar("_T")
 

@@ -41,11 +41,11 @@ from roadmaplint.model import (
     Roadmap,
     Section,
 )
-from roadmaplint.reader import ItemLines, parse, read_item_lines, split_lines
+from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
-from roadmaplint.write.splice import line_starts
+from roadmaplint.text import changed_span, line_starts, split_lines
 
 _T = TypeVar("_T")
 
@@ -99,39 +99,6 @@ def update(old: Snapshot, new_text: str) -> Snapshot:
     if reread is not None:
         return reread
     return full_snapshot(new_text, old.path, old.settings)
-
-
-def changed_span(old: str, new: str) -> tuple[int, int, int]:
-    """``(start, old_end, new_end)``: ``old[start:old_end]`` became ``new[start:new_end]``."""
-    limit = min(len(old), len(new))
-    start = _common_length(limit, lambda a, b: old[a:b] == new[a:b])
-    size = _common_length(
-        limit - start,
-        lambda a, b: old[len(old) - b : len(old) - a] == new[len(new) - b : len(new) - a],
-    )
-    return start, len(old) - size, len(new) - size
-
-
-def _common_length(limit: int, same: Callable[[int, int], bool]) -> int:
-    """How far ``same(a, b)`` (are the characters a..b alike?) holds from 0, up to ``limit``.
-
-    Compares in chunks (at C speed, without copying the whole text), then
-    bisects inside the first chunk that differs.
-    """
-    chunk = 4096
-    done = 0
-    while done < limit and same(done, min(done + chunk, limit)):
-        done = min(done + chunk, limit)
-    if done >= limit:
-        return limit
-    low, high = done, min(done + chunk, limit)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if same(done, middle):
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _boundaries(roadmap: Roadmap) -> tuple[int, ...]:
@@ -481,4 +448,4 @@ def _maybe(value: int | None, move: Callable[[int], int]) -> int | None:
     return None if value is None else move(value)
 
 
-__all__ = ["Snapshot", "changed_span", "full_snapshot", "update"]
+__all__ = ["Snapshot", "full_snapshot", "update"]

@@ -9,12 +9,13 @@ from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.model import Heading, Item, Position, Roadmap
-from roadmaplint.reader import Dialect, split_lines
+from roadmaplint.reader import Dialect
 from roadmaplint.reader.dialect import field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
+from roadmaplint.text import split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
 _BRACKETED = re.compile(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import Position, Roadmap
-from roadmaplint.reader import split_lines
 from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.text import split_lines
 
 # The code list is bounded: an unclosed comment full of directives must not make
 # every match scan to the end of the file.

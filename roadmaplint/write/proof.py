@@ -12,10 +12,11 @@ from dataclasses import dataclass, replace
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import parse, split_lines
+from roadmaplint.reader import parse
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.settings import Settings
-from roadmaplint.write.splice import Edit, line_starts, prove_only_regions_changed
+from roadmaplint.text import Edit, line_starts, split_lines
+from roadmaplint.write.splice import prove_only_regions_changed
 
 
 @dataclass(frozen=True, slots=True)

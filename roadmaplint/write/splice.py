@@ -7,40 +7,9 @@ are three separate, pure steps.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import accumulate, pairwise
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.reader import split_lines
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` with ``replacement`` (character offsets)."""
-
-    start: int
-    end: int
-    replacement: str
-
-
-def line_starts(text: str) -> list[int]:
-    """Offset where each line starts, plus one entry for the end of the text.
-
-    ``starts[n]`` is where 1-based line ``n + 1`` starts, so the lines ``a..b``
-    (1-based, inclusive) are ``text[starts[a - 1]:starts[b]]``.
-    """
-    return list(accumulate(map(len, split_lines(text)), initial=0))
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply non-overlapping edits, back to front so earlier offsets stay valid."""
-    ordered = sorted(edits, key=lambda edit: edit.start)
-    for earlier, later in pairwise(ordered):
-        if earlier.end > later.start:
-            raise ValueError("edits overlap")
-    for edit in reversed(ordered):
-        text = text[: edit.start] + edit.replacement + text[edit.end :]
-    return text
+from roadmaplint.text import Edit
 
 
 def prove_only_regions_changed(
