@@ -6,21 +6,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from roadmaplint.commands.common import (
-    EXIT_OK,
-    Loaded,
-    load,
-    load_all,
-    split_reference,
-    table,
-    write_json,
-)
+from roadmaplint.api import Loaded, load, load_all, split_reference
+from roadmaplint.commands.common import EXIT_OK
 from roadmaplint.commands.database import FILE
 from roadmaplint.database.plan import Candidate, External, path_to, startable
 from roadmaplint.errors import RoadmapError
 from roadmaplint.graph import BEFORE
+from roadmaplint.index import did_you_mean
 from roadmaplint.reader.references import cross_reference, normalised, target_path
-from roadmaplint.rules.base import did_you_mean
+from roadmaplint.report.json import write_json
+from roadmaplint.report.table import table
 
 if TYPE_CHECKING:
     from roadmaplint.generate.graph_picture import View

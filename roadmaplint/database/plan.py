@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item
-from roadmaplint.rules.base import Context, did_you_mean
 
 
 class CycleError(RoadmapError):
