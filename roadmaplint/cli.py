@@ -879,12 +879,7 @@ def history(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
-    import gc
-
     from roadmaplint.commands.output import guarded_stdout
-
-    # What is loaded by now lives until the process ends: the collector need not rescan it.
-    gc.freeze()
 
     command = typer.main.get_command(app)
     try:

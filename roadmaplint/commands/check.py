@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         from roadmaplint.history.facts import git_facts
 
         facts = git_facts(location, file_settings, err)
+    # The records live until the process ends; the collector need not rescan them.
+    gc.freeze()
     return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
 
 
