@@ -426,7 +426,7 @@ def show(
       roadmaplint show MODEL-1
       roadmaplint show GRAPH-1 -f docs/ROADMAP.md --format json
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.database import run_show
 
     path, item_id = locate(_paths(paths, files), item_id, config)
@@ -518,7 +518,7 @@ def path_command(
       roadmaplint path MODEL-2
       roadmaplint path MODEL-2 --format json
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.planning import run_path
 
     path, item_id = locate(_paths(paths, files), item_id, config)
@@ -651,7 +651,7 @@ def set_command(
       roadmaplint set BE-2 --add-dep GRAPH-3 --remove-dep "Go 1.26"
       roadmaplint set BE-2 --done-item 1 --done-item "benchmarks"
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.editing import run_set
     from roadmaplint.edit.item import ItemEdit
 
@@ -702,7 +702,7 @@ def new(
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
       roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
     """
-    from roadmaplint.commands.common import one_roadmap
+    from roadmaplint.api import one_roadmap
     from roadmaplint.commands.editing import run_new
     from roadmaplint.edit.new import NewItem
 
@@ -738,7 +738,7 @@ def rename(
       roadmaplint rename GRAPH-1 CORE-1
       roadmaplint rename GRAPH-1 CORE-1 --dry-run
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.editing import run_rename
 
     file, old = locate(_paths(paths, files), old, config)

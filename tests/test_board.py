@@ -17,8 +17,8 @@ from roadmaplint.cli import main
 from roadmaplint.commands.board import board_page
 from roadmaplint.database.plan import startable
 from roadmaplint.history.git import GitError, commit_of, run_git
+from roadmaplint.index import Context
 from roadmaplint.reader import parse
-from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
 
 # Markdown entities and code spans are how a literal "<" reaches a title's plain text.

@@ -23,8 +23,8 @@ from typing import Any
 import pytest
 from conftest import CHROMIUM_FLAGS, REPO, item, roadmap
 
+from roadmaplint.api import load
 from roadmaplint.commands.board import board_page
-from roadmaplint.commands.common import load
 from roadmaplint.generate.graph_picture import build_view, mermaid
 
 CHROMIUM = Path("/usr/bin/chromium")

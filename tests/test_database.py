@@ -191,7 +191,7 @@ def test_path_and_critical_path(gomlx: Path, capsys: pytest.CaptureFixture[str])
 
 def test_critical_path_is_the_longest_unfinished_chain() -> None:
     from roadmaplint.database.plan import path_to
-    from roadmaplint.rules.base import Context
+    from roadmaplint.index import Context
     from roadmaplint.settings import Settings
 
     text = roadmap(

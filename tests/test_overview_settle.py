@@ -27,9 +27,9 @@ from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
 from roadmaplint.generate.overview import Difference, differences, expected_groups
+from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
-from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
 
 SETTINGS = Settings()

@@ -15,8 +15,8 @@ from roadmaplint.board.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
 from roadmaplint.database.plan import CycleError, critical_path, startable
 from roadmaplint.generate.graph_picture import build_view, meaning_of
 from roadmaplint.history.git import Commit
+from roadmaplint.index import Context
 from roadmaplint.model import Item, Legend
-from roadmaplint.rules.base import Context
 
 UNASSIGNED = "_unassigned_"  # the filter value of items nobody owns
 SECTION_COLOURS = (  # stripes and graph borders; each at least 3:1 against white

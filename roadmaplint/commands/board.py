@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load, one_roadmap
+from roadmaplint.api import load, one_roadmap
+from roadmaplint.commands.common import EXIT_OK
 
 
 def build_date() -> str:

@@ -9,23 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from roadmaplint.commands.common import (
-    DEFAULT_PATH,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    SettingsCache,
-    needs_git_facts,
-    roadmap_paths,
-    say_error,
-)
+from roadmaplint.api import DEFAULT_PATH, roadmap_paths
+from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.config.cache import SettingsCache, needs_git_facts
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
+from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
-from roadmaplint.rules.base import GitFacts
 from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
@@ -124,7 +117,7 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         roadmap = parse(source.text, str(path), file_settings)
     facts = None
     if needs_git_facts(file_settings):
-        from roadmaplint.commands.history import git_facts
+        from roadmaplint.history.facts import git_facts
 
         facts = git_facts(location, file_settings, err)
     # The records live until the process ends; the collector need not rescan them.
@@ -140,7 +133,7 @@ def _only_new(
     The older version is checked with today's git facts, so an item that was
     already in progress there and is stale now is no news.
     """
-    from roadmaplint.commands.history import older_findings
+    from roadmaplint.history.facts import older_findings
     from roadmaplint.history.since import new_findings
 
     assert options.since is not None

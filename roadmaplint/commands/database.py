@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, Loaded, load, load_all, table, write_json
+from roadmaplint.api import Loaded, load, load_all
+from roadmaplint.commands.common import EXIT_OK
 from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.query import (
     COLUMNS,
@@ -21,8 +22,10 @@ from roadmaplint.database.query import (
     stats,
 )
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import did_you_mean
 from roadmaplint.model import Item
-from roadmaplint.rules.base import did_you_mean
+from roadmaplint.report.json import write_json
+from roadmaplint.report.table import table
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
 FILE = "file"  # the column queries over several roadmaps add

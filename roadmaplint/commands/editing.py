@@ -12,15 +12,10 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import (
-    DEFAULT_PATH,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    Loaded,
-    SettingsCache,
-    load_source,
-)
+from roadmaplint.api import DEFAULT_PATH, Loaded, load_source
+from roadmaplint.commands.common import EXIT_FINDINGS, EXIT_OK
 from roadmaplint.commands.fix import unified_diff
+from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
 from roadmaplint.edit.new import STARTER, NewItem, new_item

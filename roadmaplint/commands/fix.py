@@ -8,14 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import (
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    SettingsCache,
-    roadmap_paths,
-    say_error,
-)
+from roadmaplint.api import roadmap_paths
+from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item
-from roadmaplint.rules.base import Context, did_you_mean
 
 
 class CycleError(RoadmapError):
@@ -86,6 +87,19 @@ def startable(context: Context) -> list[Candidate]:
         )
     )
     return found
+
+
+def startable_across(contexts: Sequence[Context]) -> list[tuple[str, Candidate]]:
+    """What can start now in each roadmap, ranked across them all: by each roadmap's
+    priority order, then what it unblocks; ties keep file order, then each file's own."""
+    ranked: list[tuple[tuple[int, int], str, Candidate]] = []
+    for context in contexts:
+        rank = context.priority_rank
+        for found in startable(context):
+            order = (rank.get(found.item.priority or "", len(rank)), -found.unblocks)
+            ranked.append((order, context.roadmap.path, found))
+    ranked.sort(key=lambda entry: entry[0])  # stable
+    return [(path, found) for _, path, found in ranked]
 
 
 def path_to(context: Context, item_id: str) -> PathPlan:

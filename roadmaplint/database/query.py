@@ -7,8 +7,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import did_you_mean
 from roadmaplint.model import Field, Item, Legend, Roadmap
-from roadmaplint.rules.base import did_you_mean
 from roadmaplint.settings import Settings
 
 SORT_KEYS = ("document", "id", "title", "status", "priority", "dri", "section")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.idpattern import id_regex
@@ -29,7 +30,6 @@ from roadmaplint.reader.linestyle import (
     split_tail,
     with_number,
 )
-from roadmaplint.rules.base import Context, did_you_mean
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, split_lines
 from roadmaplint.write.proof import Targets, prove_edit

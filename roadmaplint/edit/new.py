@@ -24,6 +24,7 @@ from roadmaplint.edit.item import (
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key
 from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
@@ -39,7 +40,6 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
-from roadmaplint.rules.base import Context, did_you_mean, id_prefix
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit

@@ -16,10 +16,10 @@ from roadmaplint.generate.graph_picture import expected_graph
 from roadmaplint.generate.overview import Group, differences, expected_groups
 from roadmaplint.generate.placement import Refusal, Rendered, plan
 from roadmaplint.generate.settle import Request, settle
+from roadmaplint.index import Context
 from roadmaplint.model import GraphSection, Item, Roadmap
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
-from roadmaplint.rules.base import Context
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit

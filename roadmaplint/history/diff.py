@@ -313,3 +313,13 @@ def _section_changes(
         else:
             changes.append(SectionChange(name, "added"))
     return [SectionChange(name, "removed") for name in removed] + changes
+
+
+@dataclass(frozen=True, slots=True)
+class FileDiff:
+    """One roadmap compared between two versions (a revision, the work tree or a file)."""
+
+    path: str
+    base: str  # what the older version is: a revision, "working tree" or a file
+    head: str
+    diff: RoadmapDiff

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from lsprotocol import types
 
 from roadmaplint.findings import Finding
+from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
 from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
-from roadmaplint.rules.base import GitFacts
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 

@@ -21,6 +21,7 @@ from pygls.uris import to_fs_path
 
 from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
+from roadmaplint.index import GitFacts
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
 from roadmaplint.lsp.workspace import (
@@ -30,7 +31,6 @@ from roadmaplint.lsp.workspace import (
     served,
 )
 from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
-from roadmaplint.rules.base import GitFacts
 from roadmaplint.settings import Settings
 from roadmaplint.text import changed_span
 
@@ -91,12 +91,12 @@ class RoadmapServer(LanguageServer):
 
     def facts_for(self, uri: str, path: str, settings: Settings) -> GitFacts | None:
         """What git says for RL505, as `check` reads it; once per document until saved."""
-        from roadmaplint.commands.common import needs_git_facts
+        from roadmaplint.config.cache import needs_git_facts
 
         if not needs_git_facts(settings):
             return None
         if uri not in self.facts:
-            from roadmaplint.commands.history import git_facts
+            from roadmaplint.history.facts import git_facts
 
             try:
                 self.facts[uri] = git_facts(Path(path), settings, io.StringIO())

@@ -10,23 +10,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, RoadmapDiff
+from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, FileDiff, RoadmapDiff
 
 _RESET = "\033[0m"
 _RED = "\033[31m"
 _GREEN = "\033[32m"
 _YELLOW = "\033[33m"
 _BOLD = "\033[1m"
-
-
-@dataclass(frozen=True, slots=True)
-class FileDiff:
-    """One roadmap compared between two versions (a revision, the work tree or a file)."""
-
-    path: str
-    base: str  # what the older version is: a revision, "working tree" or a file
-    head: str
-    diff: RoadmapDiff
 
 
 def counts(diff: RoadmapDiff) -> str:

@@ -156,6 +156,6 @@ def render_stats(path: str, cycles: Sequence[Cycle], output_format: str) -> str:
         lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
         lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table]
         return "\n".join([*lines, "", summary]) + "\n"
-    from roadmaplint.commands.common import table as columns
+    from roadmaplint.report.table import table as columns
 
     return (columns([header, *table]) if table else "") + summary + "\n"

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import Item, Position
 from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.idpattern import LEADING, id_regex
-from roadmaplint.rules.base import Context, Report, Rule, did_you_mean, id_prefix
+from roadmaplint.rules.base import Report, Rule
 
 
 def _where(item: Item) -> Position:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from roadmaplint.findings import Finding
+from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.rules import BY_KEY, select_rules
-from roadmaplint.rules.base import Context, GitFacts
 from roadmaplint.rules.suppressions import (
     UNUSED_SUPPRESSION,
     apply_suppressions,

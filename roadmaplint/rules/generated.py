@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.generate.overview import differences, expected_groups, missing_line
+from roadmaplint.index import Context
 from roadmaplint.model import Position
-from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.rules.base import Report, Rule
 
 
 def stale_overview(context: Context) -> Iterator[Report]:

@@ -8,12 +8,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.dialect import field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
-from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
+from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 from roadmaplint.text import split_lines
 

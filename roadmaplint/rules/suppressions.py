@@ -13,8 +13,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from roadmaplint.findings import Finding, Severity
+from roadmaplint.index import Context
 from roadmaplint.model import Position, Roadmap
-from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.rules.base import Report, Rule
 from roadmaplint.text import split_lines
 
 # The code list is bounded: an unclosed comment full of directives must not make
