@@ -19,6 +19,9 @@ from roadmaplint.history.burnup import MEANING_COLOURS, band_order, chart
 from roadmaplint.history.timeline import Snapshot, Stamp
 from roadmaplint.settings import Statuses
 
+# the quick tier (-m "not slow") leaves this file out: it renders the chart in Chromium
+pytestmark = pytest.mark.slow
+
 SVG = "{http://www.w3.org/2000/svg}"
 TITLE = 'Roadmap <"&"> of Acme'
 
