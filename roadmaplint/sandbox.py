@@ -23,7 +23,15 @@ import math
 import re
 import string
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+    Sized,
+)
 from pathlib import Path
 from typing import Any, cast
 
@@ -95,6 +103,8 @@ def units(value: object, limit: int = MAX_OUTPUT) -> int:
         kind = type(item)
         if kind is str or isinstance(item, str):
             total += len(item) * 4 + 2  # repr escapes a control character to \x00
+        elif isinstance(item, bytes | bytearray):
+            total += len(item) * 4 + 3  # b'\x00'
         elif kind is dict or isinstance(item, Mapping):
             total += ITEM * 2 * len(item) + 2
             stack.extend(item.keys())
@@ -144,21 +154,26 @@ def check_binop(budget: Budget, operator: str, left: object, right: object) -> N
         if cast(int, left).bit_length() + cast(int, right).bit_length() > MAX_INT_BITS:
             raise _too_big(f"a product of over {MAX_INT_BITS} bits")
     elif operator == "*":
+        # any sized value (str, bytes, list, tuple, and whatever else a method may
+        # return) repeated: not only the types we thought of
         sequence, count = (left, right) if isinstance(right, int) else (right, left)
-        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+        if isinstance(sequence, Sized) and isinstance(count, int):
             length = len(sequence)
             if length * count > MAX_OUTPUT:
                 raise _too_big(f"repeating {length} items {count} times")
-            weight = 1 if isinstance(sequence, str) else ITEM
-            budget.charge(length * max(count, 0) * weight, "repeating a value")
-    elif operator == "+" and isinstance(left, str | list | tuple):
-        if isinstance(right, str | list | tuple):
-            if len(left) + len(right) > MAX_OUTPUT:
-                raise _too_big(f"joining {len(left)} and {len(right)} items")
-            weight = 1 if isinstance(left, str) else ITEM
-            budget.charge((len(left) + len(right)) * weight, "joining two values")
-    elif operator == "%" and isinstance(left, str):
-        budget.charge(_percent_units(left, right), "a %-format")
+            budget.charge(length * max(count, 0) * _weight(sequence), "repeating a value")
+    elif operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
+        if len(left) + len(right) > MAX_OUTPUT:
+            raise _too_big(f"joining {len(left)} and {len(right)} items")
+        budget.charge((len(left) + len(right)) * _weight(left), "joining two values")
+    elif operator == "%" and isinstance(left, str | bytes | bytearray):
+        text = left if isinstance(left, str) else left.decode("latin-1")
+        budget.charge(_percent_units(text, right), "a %-format")
+
+
+def _weight(value: object) -> int:
+    """Units one element of ``value`` counts for: a character of text, or an item."""
+    return 1 if isinstance(value, str | bytes | bytearray) else ITEM
 
 
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
@@ -342,7 +357,17 @@ def _sum(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) ->
 def _urlize(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     size = _text_units(arguments[0])
     extra = _all_units([*arguments[1:], *keywords.values()])
-    return 8 * size + (size // 2 + 1) * (extra + 64)
+    built = 8 * size + (size // 2 + 1) * (extra + 64)
+    if built > MAX_OUTPUT or not isinstance(arguments[0], str):
+        return built
+    # jinja2 finds a word's trailing punctuation with re.search(r"([)>.,\n]|&gt;)+$"),
+    # which tries every start in a run of those characters: quadratic in the run's
+    # length (a 10,000-character run takes 2 s in one C call). Its time is charged.
+    runs = (len(run) + 3 * run.count(">") for run in _URLIZE_RUN.findall(arguments[0]))
+    return built + 8 * sum(length * length for length in runs)
+
+
+_URLIZE_RUN = re.compile(r"(?:[)>.,]|&gt;)+")
 
 
 def _items(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:

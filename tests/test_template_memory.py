@@ -70,6 +70,29 @@ def test_the_four_templates_found_are_refused_in_one_line(
     assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW
 
 
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ ('x'.encode() * 500000000)|length }}", "repeating 1 items 500000000 times"),
+        ("{{ ('%999999999d'.encode() % 1)|length }}", "a %-format width of 999999999"),
+        ("{{ (')' * 100000 ~ 'x)')|urlize }}", "the urlize filter would build about"),
+        ("{{ ((')' * 2000 ~ 'x) ') * 100)|urlize }}", "the urlize filter would build about"),
+    ],
+    ids=["bytes-repeat", "bytes-percent", "urlize-run", "urlize-runs"],
+)
+def test_bytes_and_urlizes_quadratic_search_are_bounded(
+    template_project: Path, template: str, message: str
+) -> None:
+    """str.encode makes bytes, which ``*`` and ``%`` grew without a bound (500 MB here,
+    any size without the 1 GiB limit); urlize's search for trailing punctuation is
+    quadratic in a run of ``).,`` (a 10,000-character run: 2 s in one C call)."""
+    code, err, cpu = run_limited(template_project, template)
+    assert code == 2
+    assert err.startswith(f"roadmaplint: error: template overview.md.j2 line 1: {message}")
+    assert err.endswith(f"; {TOO_BIG}\n") and err.count("\n") == 1
+    assert cpu < 2
+
+
 HOSTILE = [
     X + "{{ x|center(10000)|center(10000) ~ (x * 80) }}",
     X + "{{ (x * 80)|wordwrap(1) }}",
