@@ -363,7 +363,9 @@ def _urlize(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool)
     # jinja2 finds a word's trailing punctuation with re.search(r"([)>.,\n]|&gt;)+$"),
     # which tries every start in a run of those characters: quadratic in the run's
     # length (a 10,000-character run takes 2 s in one C call). Its time is charged.
-    runs = (len(run) + 3 * run.count(">") for run in _URLIZE_RUN.findall(arguments[0]))
+    text: str = arguments[0]
+    found = cast(list[str], _URLIZE_RUN.findall(text))
+    runs = [len(run) + 3 * run.count(">") for run in found]
     return built + 8 * sum(length * length for length in runs)
 
 
