@@ -274,9 +274,11 @@ def _wordwrap(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: boo
 def _tojson(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     size = units(arguments[0])
     indent = _argument(arguments, keywords, 1, "indent")
-    if not isinstance(indent, int) or size > MAX_OUTPUT:
+    # json.dumps indents each level by ``indent`` spaces, or by ``indent`` itself: a string
+    step = len(indent) if isinstance(indent, str) else _int(indent, 0)
+    if step <= 0 or size > MAX_OUTPUT:
         return 6 * size + 64
-    return 6 * size + size * indent * _depth(arguments[0]) + 64
+    return 6 * size + size * step * _depth(arguments[0]) + 64
 
 
 def _depth(value: object) -> int:
@@ -438,7 +440,10 @@ FILTERS: dict[str, Estimate] = {
 """Every filter a template may use, with an upper estimate of its result."""
 
 # Filters whose numbers are widths or counts the result grows by.
-_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice", "tojson"})
+# round's precision too: round(5, -10**9) computes 10 ** 10**9 in one C call.
+_WIDTH_FILTERS = frozenset(
+    {"center", "indent", "wordwrap", "truncate", "batch", "slice", "tojson", "round"}
+)
 
 # Tests return a truth value, built in constant space.
 TESTS = frozenset(

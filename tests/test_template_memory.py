@@ -77,15 +77,19 @@ def test_the_four_templates_found_are_refused_in_one_line(
         ("{{ ('%999999999d'.encode() % 1)|length }}", "a %-format width of 999999999"),
         ("{{ (')' * 100000 ~ 'x)')|urlize }}", "the urlize filter would build about"),
         ("{{ ((')' * 2000 ~ 'x) ') * 100)|urlize }}", "the urlize filter would build about"),
+        ("{{ 5|round(-1000000000) }}", "the round filter with -1000000000"),
+        (X + "{{ ([[1]] * 1000)|tojson(indent=x) }}", "the tojson filter would build about"),
     ],
-    ids=["bytes-repeat", "bytes-percent", "urlize-run", "urlize-runs"],
+    ids=["bytes-repeat", "bytes-percent", "urlize-run", "urlize-runs", "round", "tojson-indent"],
 )
-def test_bytes_and_urlizes_quadratic_search_are_bounded(
+def test_bytes_urlize_round_and_a_string_indent_are_bounded(
     template_project: Path, template: str, message: str
 ) -> None:
     """str.encode makes bytes, which ``*`` and ``%`` grew without a bound (500 MB here,
     any size without the 1 GiB limit); urlize's search for trailing punctuation is
-    quadratic in a run of ``).,`` (a 10,000-character run: 2 s in one C call)."""
+    quadratic in a run of ``).,`` (a 10,000-character run: 2 s in one C call); round's
+    precision is a power of ten (``round(5, -10**9)`` never returns); tojson indents by a
+    string as readily as by a number of spaces (300 million characters here)."""
     code, err, cpu = run_limited(template_project, template)
     assert code == 2
     assert err.startswith(f"roadmaplint: error: template overview.md.j2 line 1: {message}")
