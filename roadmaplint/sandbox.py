@@ -146,6 +146,9 @@ def _all_units(arguments: Iterable[object]) -> int:
 def check_binop(budget: Budget, operator: str, left: object, right: object) -> None:
     """Refuse, before it runs, arithmetic whose result would be huge (one long C call)."""
     integers = all(isinstance(side, int) for side in (left, right))
+    if integers and max(cast(int, side).bit_length() for side in (left, right)) > MAX_INT_BITS:
+        # // and % of two long integers take time quadratic in their length, in one C call
+        raise _too_big(f"arithmetic on an integer of over {MAX_INT_BITS} bits")
     if operator == "**" and integers:
         base, exponent = cast(int, left), cast(int, right)
         if abs(base) > 1 and exponent > 0 and exponent * math.log2(abs(base)) > MAX_INT_BITS:
@@ -720,7 +723,10 @@ def _bounded_filter(
         if name in _WIDTH_FILTERS:
             _check_arguments([*arguments[1:], *kwargs.values()], f"the {name} filter")
         budget.charge(estimate(arguments, kwargs, escape), f"the {name} filter")
-        return function(*args, **kwargs)
+        result = function(*args, **kwargs)
+        if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:  # int(base=2)
+            raise _too_big(f"the {name} filter made an integer of over {MAX_INT_BITS} bits")
+        return result
 
     return bounded
 

@@ -79,8 +79,23 @@ def test_the_four_templates_found_are_refused_in_one_line(
         ("{{ ((')' * 2000 ~ 'x) ') * 100)|urlize }}", "the urlize filter would build about"),
         ("{{ 5|round(-1000000000) }}", "the round filter with -1000000000"),
         (X + "{{ ([[1]] * 1000)|tojson(indent=x) }}", "the tojson filter would build about"),
+        (
+            "{% set a = ('1' * 8000000)|int(base=2) %}{% set b = ('1' * 4000000)|int(base=2) %}"
+            "{{ a // b > 0 }}",
+            "the int filter made an integer of over 4096 bits",
+        ),
+        ("{{ " + "9" * 4000 + " // " + "7" * 3000 + " }}", "arithmetic on an integer of over"),
     ],
-    ids=["bytes-repeat", "bytes-percent", "urlize-run", "urlize-runs", "round", "tojson-indent"],
+    ids=[
+        "bytes-repeat",
+        "bytes-percent",
+        "urlize-run",
+        "urlize-runs",
+        "round",
+        "tojson-indent",
+        "int-base-2",
+        "long-division",
+    ],
 )
 def test_bytes_urlize_round_and_a_string_indent_are_bounded(
     template_project: Path, template: str, message: str
@@ -89,7 +104,9 @@ def test_bytes_urlize_round_and_a_string_indent_are_bounded(
     any size without the 1 GiB limit); urlize's search for trailing punctuation is
     quadratic in a run of ``).,`` (a 10,000-character run: 2 s in one C call); round's
     precision is a power of ten (``round(5, -10**9)`` never returns); tojson indents by a
-    string as readily as by a number of spaces (300 million characters here)."""
+    string as readily as by a number of spaces (300 million characters here); ``|int`` of a
+    binary string made an integer of millions of bits, and ``//`` or ``%`` of two of them
+    is quadratic in one C call."""
     code, err, cpu = run_limited(template_project, template)
     assert code == 2
     assert err.startswith(f"roadmaplint: error: template overview.md.j2 line 1: {message}")
