@@ -42,6 +42,7 @@ MAX_WORK = 8 * MAX_OUTPUT  # units a whole rendering may build, summed over ever
 CPU_LIMIT = 1.0  # seconds of CPU time a template may render for (the largest board: 0.6)
 MAX_INT_BITS = 4096  # the largest integer arithmetic in a template may make
 MAX_WIDTH = 10_000  # the largest width, fill or count a template may ask a filter for
+MAX_TEMPLATE = 1024 * 1024  # bytes a template file may have (it is read whole, then compiled)
 ITEM = 8  # units a list item counts for: a pointer, at least
 STEP_CHECK = 16  # steps (loop steps, calls, values built) between two looks at the clock
 
@@ -558,6 +559,18 @@ def sandbox(folders: list[Path], *, autoescape: bool = False) -> Any:
         def get_source(
             self, environment: jinja2.Environment, template: str
         ) -> tuple[str, str, Callable[[], bool]]:
+            from jinja2.loaders import split_template_path
+
+            for folder in self.searchpath:  # jinja2 reads the first file it finds, whole
+                candidate = Path(folder, *split_template_path(template))
+                if candidate.is_file():
+                    size = candidate.stat().st_size
+                    if size > MAX_TEMPLATE:
+                        raise RoadmapError(
+                            f"template {template}: the file has {size} bytes; templates "
+                            f"may have at most {MAX_TEMPLATE}"
+                        )
+                    break
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
             if not any(real.is_relative_to(root) for root in roots):

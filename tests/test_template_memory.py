@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STALE_OVERVIEW, installed_command
+from conftest import REPO, STALE_OVERVIEW, cli, installed_command
 
 GIB = 1024**3
 X = "{% set x = 'x' * 100000 %}"
@@ -271,3 +271,17 @@ def test_the_shipped_templates_and_the_documented_example_render_as_jinja2_rende
     expected = plain.get_template(name).render(**variables)
     assert len(expected) > 2000
     assert render(name, variables, str(folder)) == expected
+
+
+def test_a_template_file_is_not_read_whole_past_a_mebibyte(template_project: Path) -> None:
+    """jinja2 reads a template whole before anything can estimate it: a 3 GiB file (here
+    sparse: no disk spent) took 3 GiB, a MemoryError under the 1 GiB limit."""
+    with (template_project / "templates" / "overview.md.j2").open("wb") as huge:
+        huge.truncate(3 * GIB)
+    done = cli("fix", cwd=template_project)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"roadmaplint: error: template overview.md.j2: the file has {3 * GIB} bytes; "
+        "templates may have at most 1048576\n"
+    )
+    assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW
