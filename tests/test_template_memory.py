@@ -85,6 +85,7 @@ def test_the_four_templates_found_are_refused_in_one_line(
             "the int filter made an integer of over 4096 bits",
         ),
         ("{{ " + "9" * 4000 + " // " + "7" * 3000 + " }}", "arithmetic on an integer of over"),
+        ("{{ ('<a>' * 2000000)|striptags }}", "the striptags filter would build about"),
     ],
     ids=[
         "bytes-repeat",
@@ -95,6 +96,7 @@ def test_the_four_templates_found_are_refused_in_one_line(
         "tojson-indent",
         "int-base-2",
         "long-division",
+        "striptags",
     ],
 )
 def test_bytes_urlize_round_and_a_string_indent_are_bounded(
@@ -180,6 +182,9 @@ HOSTILE = [
     "{% import 'part.j2' as part %}{{ part ~ part }}",
     "{% import 'part.j2' as part %}{{ part }}",
     "{% macro f() %}{% include 'part.j2' %}{% endmacro %}{{ f() }}",
+    # a long C call per step: the clock is read at each large value, not every 16 steps
+    "{% set y = '<a>' * 300000 %}{% for i in range(1000) %}{{ y|striptags|length }}{% endfor %}",
+    "{% set y = 'a ' * 3000000 %}{% for i in range(100) %}{{ y|wordcount }}{% endfor %}",
 ]
 
 
