@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import REPO, STALE_OVERVIEW, installed_command
+from conftest import REPO, STALE_OVERVIEW, cli, installed_command
 
 GIB = 1024**3
 X = "{% set x = 'x' * 100000 %}"
@@ -68,6 +68,52 @@ def test_the_four_templates_found_are_refused_in_one_line(
     assert err.endswith(f"; {TOO_BIG}\n") and err.count("\n") == 1
     assert cpu < 2
     assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ ('x'.encode() * 500000000)|length }}", "repeating 1 items 500000000 times"),
+        ("{{ ('%999999999d'.encode() % 1)|length }}", "a %-format width of 999999999"),
+        ("{{ (')' * 100000 ~ 'x)')|urlize }}", "the urlize filter would build about"),
+        ("{{ ((')' * 2000 ~ 'x) ') * 100)|urlize }}", "the urlize filter would build about"),
+        ("{{ 5|round(-1000000000) }}", "the round filter with -1000000000"),
+        (X + "{{ ([[1]] * 1000)|tojson(indent=x) }}", "the tojson filter would build about"),
+        (
+            "{% set a = ('1' * 8000000)|int(base=2) %}{% set b = ('1' * 4000000)|int(base=2) %}"
+            "{{ a // b > 0 }}",
+            "the int filter made an integer of over 4096 bits",
+        ),
+        ("{{ " + "9" * 4000 + " // " + "7" * 3000 + " }}", "arithmetic on an integer of over"),
+        ("{{ ('<a>' * 2000000)|striptags }}", "the striptags filter would build about"),
+    ],
+    ids=[
+        "bytes-repeat",
+        "bytes-percent",
+        "urlize-run",
+        "urlize-runs",
+        "round",
+        "tojson-indent",
+        "int-base-2",
+        "long-division",
+        "striptags",
+    ],
+)
+def test_bytes_urlize_round_and_a_string_indent_are_bounded(
+    template_project: Path, template: str, message: str
+) -> None:
+    """str.encode makes bytes, which ``*`` and ``%`` grew without a bound (500 MB here,
+    any size without the 1 GiB limit); urlize's search for trailing punctuation is
+    quadratic in a run of ``).,`` (a 10,000-character run: 2 s in one C call); round's
+    precision is a power of ten (``round(5, -10**9)`` never returns); tojson indents by a
+    string as readily as by a number of spaces (300 million characters here); ``|int`` of a
+    binary string made an integer of millions of bits, and ``//`` or ``%`` of two of them
+    is quadratic in one C call."""
+    code, err, cpu = run_limited(template_project, template)
+    assert code == 2
+    assert err.startswith(f"roadmaplint: error: template overview.md.j2 line 1: {message}")
+    assert err.endswith(f"; {TOO_BIG}\n") and err.count("\n") == 1
+    assert cpu < 2
 
 
 HOSTILE = [
@@ -136,6 +182,9 @@ HOSTILE = [
     "{% import 'part.j2' as part %}{{ part ~ part }}",
     "{% import 'part.j2' as part %}{{ part }}",
     "{% macro f() %}{% include 'part.j2' %}{% endmacro %}{{ f() }}",
+    # a long C call per step: the clock is read at each large value, not every 16 steps
+    "{% set y = '<a>' * 300000 %}{% for i in range(1000) %}{{ y|striptags|length }}{% endfor %}",
+    "{% set y = 'a ' * 3000000 %}{% for i in range(100) %}{{ y|wordcount }}{% endfor %}",
 ]
 
 
@@ -227,3 +276,17 @@ def test_the_shipped_templates_and_the_documented_example_render_as_jinja2_rende
     expected = plain.get_template(name).render(**variables)
     assert len(expected) > 2000
     assert render(name, variables, str(folder)) == expected
+
+
+def test_a_template_file_is_not_read_whole_past_a_mebibyte(template_project: Path) -> None:
+    """jinja2 reads a template whole before anything can estimate it: a 3 GiB file (here
+    sparse: no disk spent) took 3 GiB, a MemoryError under the 1 GiB limit."""
+    with (template_project / "templates" / "overview.md.j2").open("wb") as huge:
+        huge.truncate(3 * GIB)
+    done = cli("fix", cwd=template_project)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"roadmaplint: error: template overview.md.j2: the file has {3 * GIB} bytes; "
+        "templates may have at most 1048576\n"
+    )
+    assert (template_project / "ROADMAP.md").read_text(encoding="utf-8") == STALE_OVERVIEW

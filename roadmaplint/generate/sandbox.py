@@ -23,7 +23,15 @@ import math
 import re
 import string
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+    Sized,
+)
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,8 +42,10 @@ MAX_WORK = 8 * MAX_OUTPUT  # units a whole rendering may build, summed over ever
 CPU_LIMIT = 1.0  # seconds of CPU time a template may render for (the largest board: 0.6)
 MAX_INT_BITS = 4096  # the largest integer arithmetic in a template may make
 MAX_WIDTH = 10_000  # the largest width, fill or count a template may ask a filter for
+MAX_TEMPLATE = 1024 * 1024  # bytes a template file may have (it is read whole, then compiled)
 ITEM = 8  # units a list item counts for: a pointer, at least
 STEP_CHECK = 16  # steps (loop steps, calls, values built) between two looks at the clock
+BIG_STEP = 64 * 1024  # units past which a value built is a step long enough to look at once
 
 
 class TooSlow(Exception):
@@ -65,6 +75,8 @@ class Budget:
         self.work += units
         if self.work > MAX_WORK:
             raise _too_big(f"{what} takes the template past {MAX_WORK} characters built in all")
+        if units > BIG_STEP:
+            self.clock()  # a large value takes one long C call: do not wait 16 of them
         self.step()
 
     def step(self) -> None:
@@ -95,6 +107,8 @@ def units(value: object, limit: int = MAX_OUTPUT) -> int:
         kind = type(item)
         if kind is str or isinstance(item, str):
             total += len(item) * 4 + 2  # repr escapes a control character to \x00
+        elif isinstance(item, bytes | bytearray):
+            total += len(item) * 4 + 3  # b'\x00'
         elif kind is dict or isinstance(item, Mapping):
             total += ITEM * 2 * len(item) + 2
             stack.extend(item.keys())
@@ -136,6 +150,9 @@ def _all_units(arguments: Iterable[object]) -> int:
 def check_binop(budget: Budget, operator: str, left: object, right: object) -> None:
     """Refuse, before it runs, arithmetic whose result would be huge (one long C call)."""
     integers = all(isinstance(side, int) for side in (left, right))
+    if integers and max(cast(int, side).bit_length() for side in (left, right)) > MAX_INT_BITS:
+        # // and % of two long integers take time quadratic in their length, in one C call
+        raise _too_big(f"arithmetic on an integer of over {MAX_INT_BITS} bits")
     if operator == "**" and integers:
         base, exponent = cast(int, left), cast(int, right)
         if abs(base) > 1 and exponent > 0 and exponent * math.log2(abs(base)) > MAX_INT_BITS:
@@ -144,21 +161,26 @@ def check_binop(budget: Budget, operator: str, left: object, right: object) -> N
         if cast(int, left).bit_length() + cast(int, right).bit_length() > MAX_INT_BITS:
             raise _too_big(f"a product of over {MAX_INT_BITS} bits")
     elif operator == "*":
+        # any sized value (str, bytes, list, tuple, and whatever else a method may
+        # return) repeated: not only the types we thought of
         sequence, count = (left, right) if isinstance(right, int) else (right, left)
-        if isinstance(sequence, str | list | tuple) and isinstance(count, int):
+        if isinstance(sequence, Sized) and isinstance(count, int):
             length = len(sequence)
             if length * count > MAX_OUTPUT:
                 raise _too_big(f"repeating {length} items {count} times")
-            weight = 1 if isinstance(sequence, str) else ITEM
-            budget.charge(length * max(count, 0) * weight, "repeating a value")
-    elif operator == "+" and isinstance(left, str | list | tuple):
-        if isinstance(right, str | list | tuple):
-            if len(left) + len(right) > MAX_OUTPUT:
-                raise _too_big(f"joining {len(left)} and {len(right)} items")
-            weight = 1 if isinstance(left, str) else ITEM
-            budget.charge((len(left) + len(right)) * weight, "joining two values")
-    elif operator == "%" and isinstance(left, str):
-        budget.charge(_percent_units(left, right), "a %-format")
+            budget.charge(length * max(count, 0) * _weight(sequence), "repeating a value")
+    elif operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
+        if len(left) + len(right) > MAX_OUTPUT:
+            raise _too_big(f"joining {len(left)} and {len(right)} items")
+        budget.charge((len(left) + len(right)) * _weight(left), "joining two values")
+    elif operator == "%" and isinstance(left, str | bytes | bytearray):
+        text = left if isinstance(left, str) else left.decode("latin-1")
+        budget.charge(_percent_units(text, right), "a %-format")
+
+
+def _weight(value: object) -> int:
+    """Units one element of ``value`` counts for: a character of text, or an item."""
+    return 1 if isinstance(value, str | bytes | bytearray) else ITEM
 
 
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
@@ -259,9 +281,11 @@ def _wordwrap(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: boo
 def _tojson(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     size = units(arguments[0])
     indent = _argument(arguments, keywords, 1, "indent")
-    if not isinstance(indent, int) or size > MAX_OUTPUT:
+    # json.dumps indents each level by ``indent`` spaces, or by ``indent`` itself: a string
+    step = len(indent) if isinstance(indent, str) else _int(indent, 0)
+    if step <= 0 or size > MAX_OUTPUT:
         return 6 * size + 64
-    return 6 * size + size * indent * _depth(arguments[0]) + 64
+    return 6 * size + size * step * _depth(arguments[0]) + 64
 
 
 def _depth(value: object) -> int:
@@ -342,7 +366,19 @@ def _sum(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) ->
 def _urlize(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
     size = _text_units(arguments[0])
     extra = _all_units([*arguments[1:], *keywords.values()])
-    return 8 * size + (size // 2 + 1) * (extra + 64)
+    built = 8 * size + (size // 2 + 1) * (extra + 64)
+    if built > MAX_OUTPUT or not isinstance(arguments[0], str):
+        return built
+    # jinja2 finds a word's trailing punctuation with re.search(r"([)>.,\n]|&gt;)+$"),
+    # which tries every start in a run of those characters: quadratic in the run's
+    # length (a 10,000-character run takes 2 s in one C call). Its time is charged.
+    text: str = arguments[0]
+    found = cast(list[str], _URLIZE_RUN.findall(text))
+    runs = [len(run) + 3 * run.count(">") for run in found]
+    return built + 8 * sum(length * length for length in runs)
+
+
+_URLIZE_RUN = re.compile(r"(?:[)>.,]|&gt;)+")
 
 
 def _items(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:
@@ -394,7 +430,7 @@ FILTERS: dict[str, Estimate] = {
     "slice": _groups,
     "sort": _items,
     "string": _linear(4),
-    "striptags": _linear(1),
+    "striptags": _linear(8),  # markupsafe's regex and split: 1 s for 6 million characters
     "sum": _sum,
     "title": _linear(3),
     "tojson": _tojson,
@@ -411,7 +447,10 @@ FILTERS: dict[str, Estimate] = {
 """Every filter a template may use, with an upper estimate of its result."""
 
 # Filters whose numbers are widths or counts the result grows by.
-_WIDTH_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice", "tojson"})
+# round's precision too: round(5, -10**9) computes 10 ** 10**9 in one C call.
+_WIDTH_FILTERS = frozenset(
+    {"center", "indent", "wordwrap", "truncate", "batch", "slice", "tojson", "round"}
+)
 
 # Tests return a truth value, built in constant space.
 TESTS = frozenset(
@@ -476,7 +515,8 @@ METHODS: dict[str, MethodEstimate] = {
     **{name: _method_small for name in _SMALL},
     **{name: _method_linear(3) for name in ("capitalize", "casefold", "lower", "upper")},
     **{name: _method_linear(3) for name in ("swapcase", "title", "escape", "unescape")},
-    **{name: _method_linear(1) for name in ("strip", "lstrip", "rstrip", "striptags")},
+    **{name: _method_linear(1) for name in ("strip", "lstrip", "rstrip")},
+    "striptags": _method_linear(8),
     **{name: _method_linear(1) for name in ("removeprefix", "removesuffix", "copy")},
     "items": _method_linear(2),
     "partition": _method_linear(2),
@@ -523,6 +563,18 @@ def sandbox(folders: list[Path], *, autoescape: bool = False) -> Any:
         def get_source(
             self, environment: jinja2.Environment, template: str
         ) -> tuple[str, str, Callable[[], bool]]:
+            from jinja2.loaders import split_template_path
+
+            for folder in self.searchpath:  # jinja2 reads the first file it finds, whole
+                candidate = Path(folder, *split_template_path(template))
+                if candidate.is_file():
+                    size = candidate.stat().st_size
+                    if size > MAX_TEMPLATE:
+                        raise RoadmapError(
+                            f"template {template}: the file has {size} bytes; templates "
+                            f"may have at most {MAX_TEMPLATE}"
+                        )
+                    break
             source, filename, uptodate = super().get_source(environment, template)
             real = Path(filename).resolve()
             if not any(real.is_relative_to(root) for root in roots):
@@ -688,7 +740,10 @@ def _bounded_filter(
         if name in _WIDTH_FILTERS:
             _check_arguments([*arguments[1:], *kwargs.values()], f"the {name} filter")
         budget.charge(estimate(arguments, kwargs, escape), f"the {name} filter")
-        return function(*args, **kwargs)
+        result = function(*args, **kwargs)
+        if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:  # int(base=2)
+            raise _too_big(f"the {name} filter made an integer of over {MAX_INT_BITS} bits")
+        return result
 
     return bounded
 
