@@ -16,7 +16,7 @@ from lsp_helpers import SERVER, capabilities, open_document, record_diagnostics
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from roadmaplint.lsp.workspace import RENAME_SEARCH, rename_search_root
+from roadmaplint.config.discover import RENAME_SEARCH, rename_search_root
 
 GOMLX_TEXT = GOMLX.read_text(encoding="utf-8")
 OTHER = "# SDK\n\n# Bindings\n\n## [SDK-1] Bindings\n\n- **Depends on:** ../ROADMAP.md#GRAPH-1\n"

@@ -12,12 +12,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
     counts_up,
@@ -141,21 +141,6 @@ def _validate_dependencies(context: Context, item: Item, value: str, settings: S
                 f"{item.id} cannot depend on {reference}: {reference} already depends on "
                 f"{item.id}, which would make a cycle"
             )
-
-
-@lru_cache(maxsize=1024)
-def plain_text(markdown: str) -> str:
-    """The text a reader sees in one line of inline markdown."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parseInline(markdown)
-    parts: list[str] = []
-    for token in tokens[0].children or () if tokens else ():
-        if token.type in ("text", "text_special", "code_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
 
 
 _MARKUP = re.compile(r"[\\`*_<>&!\[\]]")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from roadmaplint.edit.mentions import cross_rename_edits, definition, id_at, mentions
+from roadmaplint.edit.mentions import definition, id_at, mentions
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.lsp.document import Document
@@ -615,48 +615,48 @@ def rename(
     new_name: str,
     others: Sequence[Document] = (),
 ) -> types.WorkspaceEdit:
-    """Rename the ID at ``position`` everywhere in the document, and in ``others`` (the
-    workspace's other roadmaps) where a ``path#ID`` dependency names it (RoadmapError if
-    it cannot be renamed)."""
+    """`roadmaplint rename` of the ID at ``position`` (``rename_everywhere``), as the
+    edits to the document and to those of ``others`` it changes (RoadmapError if it
+    cannot be renamed)."""
+    from roadmaplint.edit.rename import rename_everywhere
+
     found = _id_here(document, position)
     if found is None:
         raise RoadmapError("there is no item ID here to rename")
-    new_id = new_name.strip()
-    renamed = _renamed_text(document, found[0], new_id)
+    old, new_id = found[0], new_name.strip()
+    done = rename_everywhere(
+        document.roadmap,
+        old,
+        new_id,
+        document.settings,
+        [(other.roadmap, other.settings) for other in others],
+    )
+    renamed = _regenerated(document, done.renamed.text, old, new_id)
     changes = {
         document.uri: [
             types.TextEdit(document.range(start, end), text)
             for start, end, text in hunks(document.text, renamed)
         ]
     }
-    for other in others:
-        pattern = other.settings.id_pattern
-        crossing = cross_rename_edits(
-            other.roadmap, document.roadmap.path, found[0], new_id, pattern
-        )
-        if crossing:
-            changes[other.uri] = [
-                types.TextEdit(other.range(edit.start, edit.end), edit.replacement)
-                for edit in crossing
-            ]
+    by_path = {other.roadmap.path: other for other in others}
+    for changed in done.others:
+        other = by_path[changed.roadmap.path]
+        changes[other.uri] = [
+            types.TextEdit(other.range(edit.start, edit.end), edit.replacement)
+            for edit in changed.edits
+        ]
     return types.WorkspaceEdit(changes=changes)
 
 
-def _renamed_text(document: Document, old: str, new: str) -> str:
-    """The heading and Depends on entries renamed (the one rename_edits, shared with
-    `roadmaplint rename`), then the generated sections brought up to date for what the
-    rename touched, as rename does: earlier staleness and a stray list (RL108) are left
-    as they are, as `roadmaplint rename` leaves them."""
-    from roadmaplint.edit.rename import rename_edits
+def _regenerated(document: Document, renamed: str, old: str, new: str) -> str:
+    """The generated sections brought up to date for what the rename touched, as
+    `roadmaplint rename` does: earlier staleness and a stray list (RL108) are left."""
     from roadmaplint.generate.fix import regenerate_after_edit
 
-    roadmap = document.roadmap
-    edits = rename_edits(roadmap, old, new, document.settings)
-    renamed = apply_edits(document.text, edits)
     touched = {new}  # the dependents' entries read the same: their IDs did not change
     try:
         fixed = regenerate_after_edit(
-            roadmap, renamed, document.settings, touched, renamed={old: new}
+            document.roadmap, renamed, document.settings, touched, renamed={old: new}
         )
     except RoadmapError:
         return renamed
