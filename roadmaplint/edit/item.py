@@ -30,12 +30,12 @@ from roadmaplint.reader.linestyle import (
     with_number,
 )
 from roadmaplint.rules.base import Context, did_you_mean
+from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")
 
 
 @dataclass(frozen=True)
@@ -509,7 +509,7 @@ def _comment_is_disable(lines: list[str], end: int) -> bool:
     start = end
     while start > 0 and "<!--" not in lines[start]:
         start -= 1
-    return bool(_DISABLE.search("".join(lines[start : end + 1])))
+    return is_line_suppression("".join(lines[start : end + 1]))
 
 
 def clear_of_suppressions(lines: list[str], index: int) -> int:
