@@ -729,9 +729,10 @@ def rename(
 ) -> None:
     """Rename an item's ID: its heading, every Depends on naming it, the generated sections.
 
-    The repository's other roadmaps (found by the include globs) that name it
-    as path#OLD are updated too. Refused if NEW exists. Mentions in prose are
-    left as written and listed.
+    The other roadmaps that name it as path#OLD are updated too: those the
+    include globs find, looked for as the editor's rename does (the git work
+    tree, never the home folder; at most 20,000 names or 2 seconds). Refused if
+    NEW exists. Mentions in prose are left as written and listed.
 
     \b
     Examples:

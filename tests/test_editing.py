@@ -313,6 +313,7 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
     from roadmaplint.edit import rename
     from roadmaplint.edit.item import _closing_sequence, _value_markup
     from roadmaplint.reader import linestyle
+    from roadmaplint.rules import suppressions
 
     hostile = [
         "<!-- " * 20_000,
@@ -331,7 +332,7 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
         edit._LIST_LINE,
         rename._LIST_LINE,
     ]
-    searched = [edit._DISABLE, rename._mention("CORE-1")]
+    searched = [suppressions._DIRECTIVE, rename._mention("CORE-1")]
     start = time.perf_counter()
     for text in hostile:
         linestyle.split_tail(text)

@@ -151,6 +151,60 @@ def search(folder: Path, globs: Globs) -> list[Path]:
     return bounded_search(folder, globs, _UNBOUNDED)[0]
 
 
+# What the search for a rename's other roadmaps may look at: an editor opened on
+# `/` or a rename run in a dotfiles repository at the home folder must get its
+# answer in about a second, not walk the disk.
+RENAME_SEARCH = (20_000, 2.0)  # file and folder names, seconds
+
+
+def rename_search_root(document: Path, workspace_root: Path | None) -> Path:
+    """Where to look for the roadmaps a rename may reach: the git work tree holding the
+    document; outside git the workspace root if it holds the document. Never the home
+    folder, a folder above it or the file system's root: then only the document's folder.
+    """
+    from roadmaplint.history.git import worktree_root
+
+    folder = document.parent.resolve()
+    top = worktree_root(folder)
+    chosen = top.resolve() if top is not None else None
+    if chosen is None and workspace_root is not None and folder.is_relative_to(workspace_root):
+        chosen = workspace_root.resolve()
+    home = Path.home().resolve()
+    too_wide = {home, *home.parents, Path(folder.anchor)}
+    if chosen is None or chosen in too_wide:
+        return folder
+    return chosen
+
+
+def other_roadmaps(
+    document: Path,
+    include: Sequence[str],
+    exclude: Sequence[str],
+    workspace_root: Path | None = None,
+    limit: int = 500,
+) -> tuple[list[Path], str | None]:
+    """The roadmaps a rename of an item of ``document`` may reach (``include`` and
+    ``exclude``: the document's configuration), resolved, without ``document``; and a
+    warning when the search stopped early. The CLI's ``rename`` and the language server
+    both ask here, so they agree about which files a rename changes.
+
+    Bounded: it looks in ``rename_search_root`` only, within ``RENAME_SEARCH``, and keeps
+    the first ``limit`` files.
+    """
+    root = rename_search_root(document, workspace_root)
+    entries, seconds = RENAME_SEARCH
+    globs = Globs(tuple(include), tuple(exclude), "the configuration")
+    found, complete = bounded_search(root, globs, Budget(entries, seconds))
+    stopped = (
+        None
+        if complete
+        else f"roadmaplint: the search for other roadmaps under {root} stopped after "
+        f"{entries} names or {seconds} s; a rename reaches only the roadmaps found"
+    )
+    this = document.resolve()
+    return [path.resolve() for path in found[:limit] if path.resolve() != this], stopped
+
+
 def _globs_for(folder: Path, config: Path | None) -> Globs:
     from roadmaplint.config.load import find_config, load_settings
 

@@ -52,7 +52,7 @@ def legend_value(value: str, legend: Legend | None, option: str, path: str) -> s
 
 def _plain(value: str) -> str:
     """The text a reader sees in a value written as markdown (`` `ready` ``, ``_x_``)."""
-    from roadmaplint.edit.item import plain_text
+    from roadmaplint.reader.inline import plain_text
 
     return plain_text(value) or value.strip()
 

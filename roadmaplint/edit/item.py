@@ -12,13 +12,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
     counts_up,
@@ -30,12 +30,12 @@ from roadmaplint.reader.linestyle import (
     split_tail,
     with_number,
 )
+from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_DISABLE = re.compile(r"<!--\s*roadmaplint-disable(?!-file)(?=[\s-])")
 
 
 @dataclass(frozen=True)
@@ -141,21 +141,6 @@ def _validate_dependencies(context: Context, item: Item, value: str, settings: S
                 f"{item.id} cannot depend on {reference}: {reference} already depends on "
                 f"{item.id}, which would make a cycle"
             )
-
-
-@lru_cache(maxsize=1024)
-def plain_text(markdown: str) -> str:
-    """The text a reader sees in one line of inline markdown."""
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parseInline(markdown)
-    parts: list[str] = []
-    for token in tokens[0].children or () if tokens else ():
-        if token.type in ("text", "text_special", "code_inline"):
-            parts.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-    return " ".join("".join(parts).split())
 
 
 _MARKUP = re.compile(r"[\\`*_<>&!\[\]]")
@@ -524,7 +509,7 @@ def _comment_is_disable(lines: list[str], end: int) -> bool:
     start = end
     while start > 0 and "<!--" not in lines[start]:
         start -= 1
-    return bool(_DISABLE.search("".join(lines[start : end + 1])))
+    return is_line_suppression("".join(lines[start : end + 1]))
 
 
 def clear_of_suppressions(lines: list[str], index: int) -> int:

@@ -2,9 +2,8 @@
 
 References and go to definition use every whole-word mention of an ID in the
 document (its heading, Depends on lists, the Priority Overview, prose) and its
-node name in a generated mermaid graph. A rename inside one roadmap is
-roadmaplint.edit.rename's; here are the edits it needs in other roadmaps, whose
-``path#ID`` dependencies name the renamed item.
+node name in a generated mermaid graph. Renames, in one roadmap and across
+roadmaps, are roadmaplint.edit.rename's.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from roadmaplint.model import Item, Roadmap
-from roadmaplint.text import Edit, line_starts
+from roadmaplint.text import line_starts
 
 # An ID is a whole word when no ID-like character touches it on either side.
 _WORD = r"[A-Za-z0-9_-]"
@@ -89,27 +88,3 @@ def id_at(roadmap: Roadmap, offset: int) -> tuple[str, int, int] | None:
                 if mermaid_name(item_id) == word:
                     return item_id, start, end
     return None
-
-
-def cross_rename_edits(
-    other: Roadmap, target: str, old_id: str, new_id: str, id_pattern: str
-) -> list[Edit]:
-    """The edits in another roadmap whose ``path#OLD`` dependencies name the roadmap ``target``."""
-    from roadmaplint.reader.references import cross_reference, normalised, target_path
-
-    written = set()
-    for item in other.items:
-        for name in item.external_deps:
-            reference = cross_reference(name, id_pattern)
-            if (
-                reference is not None
-                and reference.item_id == old_id
-                and target_path(other.path, reference) == normalised(target)
-            ):
-                written.add(reference.written)
-    edits = [
-        Edit(match.end() - len(old_id), match.end(), new_id)
-        for spelled in written
-        for match in _whole_word(spelled).finditer(other.source)
-    ]
-    return sorted(edits, key=lambda edit: edit.start)

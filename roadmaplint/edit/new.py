@@ -19,7 +19,6 @@ from roadmaplint.edit.item import (
     dependency_entries,
     heading_title,
     paragraph_break,
-    plain_text,
     read_back,
     validate_changes,
 )
@@ -29,6 +28,7 @@ from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key
 from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     DEFAULT_LABEL,
     DEFAULT_PREFIX,

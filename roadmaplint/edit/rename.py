@@ -1,27 +1,30 @@
 """Renaming an item's ID: its heading and every ``Depends on`` entry that names it.
 
-``rename_edits`` is the one plain function that finds the text edits (the CLI's
-``rename`` applies them and regenerates the derived sections; an editor's rename
-can send the same edits to its client).
+``rename_everywhere`` is the one rename the CLI's ``rename`` and the language
+server both call: the renamed roadmap's edits and text, and the other roadmaps'
+``path#OLD`` dependencies renamed, each text proved to change only what it should.
+The callers regenerate the derived sections and write (the CLI) or send the
+edits to the editor (the server).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from roadmaplint.edit.item import (
     check_one_line,
     entry_spans,
     find_item,
     heading_id,
-    plain_text,
     prove_items_changed,
 )
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Roadmap
 from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
@@ -146,6 +149,70 @@ def _line_of(starts: list[int], offset: int) -> int:
     from bisect import bisect_right
 
     return bisect_right(starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """One roadmap's part of a rename: the edits to its text and the text they make."""
+
+    roadmap: Roadmap
+    edits: tuple[Edit, ...]
+    text: str
+    dependents: int  # its items whose Depends on now names the new ID
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """A rename across roadmaps: the renamed one first, then each other one it changes."""
+
+    renamed: Renamed
+    others: tuple[Renamed, ...]
+    prose: tuple[int, ...]  # lines of the renamed roadmap that still name the old ID
+
+    @property
+    def dependents(self) -> int:
+        return self.renamed.dependents + sum(other.dependents for other in self.others)
+
+
+def rename_everywhere(
+    roadmap: Roadmap,
+    old: str,
+    new: str,
+    settings: Settings,
+    others: Sequence[tuple[Roadmap, Settings]] = (),
+) -> Rename:
+    """Rename ``old`` to ``new`` in ``roadmap`` and in the ``path#OLD`` dependencies of
+    ``others`` (each with its own settings) that resolve to it; every text proved.
+
+    Refuses (RoadmapError) what ``rename_edits`` refuses, and a text that would not read
+    back with exactly the renamed items changed.
+    """
+    import os
+
+    edits = rename_edits(roadmap, old, new, settings)
+    text = rename_text(roadmap, old, new, settings, edits)
+    dependents = sum(old in item.depends_on for item in roadmap.items)
+    renamed = Renamed(roadmap, tuple(edits), text, dependents)
+    target = os.path.realpath(roadmap.path)
+    changed = []
+    for other, other_settings in others:
+        elsewhere = _renamed_elsewhere(other, target, old, new, other_settings)
+        if elsewhere is not None:
+            changed.append(elsewhere)
+    prose = tuple(other_mentions(roadmap, old, edits))
+    return Rename(renamed, tuple(changed), prose)
+
+
+def _renamed_elsewhere(
+    other: Roadmap, target: str, old: str, new: str, settings: Settings
+) -> Renamed | None:
+    """Another roadmap with its ``path#OLD`` dependencies on ``target`` renamed, proved."""
+    edits, changed = cross_file_edits(other, target, old, new, settings)
+    if not edits:
+        return None
+    text = apply_edits(other.source, edits)
+    prove_items_changed(other, text, changed, settings, edits=edits)
+    return Renamed(other, tuple(edits), text, len(changed))
 
 
 def cross_file_edits(

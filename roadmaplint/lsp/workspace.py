@@ -61,27 +61,3 @@ def served(path: Path, settings: Settings, config: Path | None) -> bool:
     if config is not None and path.resolve().is_relative_to(config.resolve().parent):
         relative = path.resolve().relative_to(config.resolve().parent).as_posix()
     return matches(relative, settings.include) and not excluded(relative, settings.exclude)
-
-
-# What the search for a rename's other roadmaps may look at: an editor opened on
-# `/` or a home folder must get its answer in about a second, not walk the disk.
-RENAME_SEARCH = (20_000, 2.0)  # file and folder names, seconds
-
-
-def rename_search_root(document: Path, workspace_root: Path | None) -> Path:
-    """Where to look for the roadmaps a rename may reach: the git work tree holding the
-    document; outside git the workspace root if it holds the document. Never the home
-    folder, a folder above it or the file system's root: then only the document's folder.
-    """
-    from roadmaplint.history.git import worktree_root
-
-    folder = document.parent.resolve()
-    top = worktree_root(folder)
-    chosen = top.resolve() if top is not None else None
-    if chosen is None and workspace_root is not None and folder.is_relative_to(workspace_root):
-        chosen = workspace_root.resolve()
-    home = Path.home().resolve()
-    too_wide = {home, *home.parents, Path(folder.anchor)}
-    if chosen is None or chosen in too_wide:
-        return folder
-    return chosen
