@@ -164,16 +164,17 @@ def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
 
 def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tuple[str, int] | None:
     """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
-    from roadmaplint.edit.item import prove_items_changed
+    from roadmaplint.edit.item import items_changed
     from roadmaplint.edit.rename import cross_file_edits
     from roadmaplint.text import apply_edits
+    from roadmaplint.write.proof import prove_edit
 
     roadmap = loaded.roadmap
     edits, changed = cross_file_edits(roadmap, os.path.realpath(target), old, new, loaded.settings)
     if not edits:
         return None
     text = apply_edits(roadmap.source, edits)
-    prove_items_changed(roadmap, text, changed, loaded.settings, edits=edits)
+    prove_edit(roadmap, text, items_changed(changed), loaded.settings, edits)
     return text, len(changed)
 
 
