@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import cli
 
-from roadmaplint.edit.item import prove_items_changed
+from roadmaplint.edit.item import items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from roadmaplint.write.proof import prove_edit
 
 LEGENDS = """\
 # Acme Roadmap
@@ -543,7 +544,7 @@ def test_the_proof_reads_a_document_with_a_stray_list_in_full() -> None:
     before = parse(FIELDLESS)
     edited = FIELDLESS.replace("Parser\n\n", "Parser\n\n- **Status:** done\n")
     with pytest.raises(RoadmapError, match="refusing to write"):
-        prove_items_changed(before, edited, {"CORE-1"}, Settings())
+        prove_edit(before, edited, items_changed({"CORE-1"}), Settings())
 
 
 STYLES = """\

@@ -100,8 +100,9 @@ def test_broken_id_patterns_or_ones_re2_cannot_run_are_refused(pattern: str) -> 
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    from roadmaplint import text
     from roadmaplint.generate import fix
-    from roadmaplint.reader import blocks, fields, inline, legends, misses
+    from roadmaplint.reader import fields, inline, legends, misses
     from roadmaplint.reader.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
     from roadmaplint.rules import structure
     from roadmaplint.rules.suppressions import _DIRECTIVE
@@ -115,7 +116,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("legend plain", legends._LEGEND_PLAIN),
         ("task box", fields._TASK_BOX),
         ("inline markup", inline._INLINE_MARKUP),
-        ("newlines", blocks._NEWLINES),
+        ("newlines", text._NEWLINES),
         ("thematic break", fix._THEMATIC_BREAK),
         ("suppression", _DIRECTIVE),
         ("id", id_regex(DEFAULT_ID_PATTERN)),

@@ -248,7 +248,7 @@ def test_the_shipped_templates_and_the_documented_example_render_as_jinja2_rende
 
     from roadmaplint.generate.render import render
 
-    folder = REPO / "templates"
+    folder = REPO / "roadmaplint" / "generate" / "templates"
     if name == "readme example":
         folder = tmp_path
         name = "example.j2"

@@ -163,19 +163,17 @@ def _report(
         out.write(text)
     if options.step_summary is not None:
         from roadmaplint.report.github import job_summary
+        from roadmaplint.write.atomic import append_report
 
-        with open(options.step_summary, "a", encoding="utf-8") as summary:
-            names = [
-                options.stdin_filename or "-" if path == STDIN else str(path) for path in paths
-            ]
-            summary.write(job_summary(findings, names))
-            if options.since is not None:
-                from roadmaplint.report import plural
+        names = [options.stdin_filename or "-" if path == STDIN else str(path) for path in paths]
+        summary = job_summary(findings, names)
+        if options.since is not None:
+            from roadmaplint.report import plural
 
-                summary.write(
-                    f"{plural(left_out, 'older finding')} (already in `{options.since}`) "
-                    "left out.\n\n"
-                )
+            summary += (
+                f"{plural(left_out, 'older finding')} (already in `{options.since}`) left out.\n\n"
+            )
+        append_report(options.step_summary, summary)
 
 
 STATISTICS_FORMATS = ("text", "json")

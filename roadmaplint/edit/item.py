@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from roadmaplint.errors import RoadmapError
@@ -32,7 +32,7 @@ from roadmaplint.reader.linestyle import (
 )
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, split_lines
+from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
@@ -226,7 +226,7 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
         _tick(plan, lines, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
-        after = prove_items_changed(roadmap, new_text, {item_id}, settings)
+        after = prove_edit(roadmap, new_text, items_changed({item_id}), settings)
         edited = next(found for found in after.items if found.id == item_id)
         read_back(roadmap, edited, changes, edit.title)
         _ticks_read_back(roadmap, item, edited, edit)
@@ -724,23 +724,16 @@ def _apply(lines: list[str], plan: _Plan, newline: str) -> str:
     return "".join(result)
 
 
-def prove_items_changed(
-    before: Roadmap,
-    new_text: str,
-    targets: set[str],
-    settings: Settings,
-    renamed: dict[str, str] | None = None,
-    edits: Sequence[Edit] | None = None,
-) -> Roadmap:
-    """The records of ``new_text``; refuses unless only the ``targets`` items (and, for
-    a rename, their new IDs) changed: the one total proof every write passes.
+def items_changed(changed: Collection[str], renamed: Mapping[str, str] | None = None) -> Targets:
+    """What an edit of items may change, for the write gate: the ``changed`` items (and,
+    for a rename, their new IDs); every item reads back in order, renamed.
 
-    Pass the ``edits`` when they are known: without them the proof takes the one span
-    from the first changed byte to the last, which crosses every block between two
-    distant edits (a rename's heading and a dependent's Depends on) and is refused."""
-    allowed = frozenset(targets) | frozenset((renamed or {}).values())
-    after = prove_edit(before, new_text, Targets(items=allowed), settings, edits)
-    expected = [(renamed or {}).get(item.id, item.id) for item in before.items]
-    if expected != [item.id for item in after.items]:
-        raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
-    return after
+    Give ``prove_edit`` the edits when they are known: without them the proof takes the
+    one span from the first changed byte to the last, which crosses every block between
+    two distant edits (a rename's heading and a dependent's Depends on) and is refused."""
+    renamed = renamed or {}
+    return Targets(
+        items=frozenset(changed) | frozenset(renamed.values()),
+        renamed=tuple(sorted(renamed.items())),
+        same_items=True,
+    )

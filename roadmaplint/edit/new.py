@@ -160,7 +160,8 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     if at < len(lines) and lines[at].strip():
         block += newline
     new_text = "".join(lines[:at]) + block + "".join(lines[at:])
-    after = _prove_added(roadmap, new_text, item_id, None if section else section_name, settings)
+    targets = _added(item_id, None if section else section_name)
+    after = prove_edit(roadmap, new_text, targets, settings)
     added = next(found for found in after.items if found.id == item_id)
     read_back(roadmap, added, fields, request.title)
     return new_text, item_id
@@ -389,19 +390,11 @@ def _new_section_place(roadmap: Roadmap, lines: list[str], name: str) -> tuple[i
     return at, [prefix + name.strip(), prefix + "=" * len(name.strip()), ""]
 
 
-def _prove_added(
-    before: Roadmap, new_text: str, item_id: str, section: str | None, settings: Settings
-) -> Roadmap:
-    """The one total proof: only the new item (and the new section, if any) was added."""
+def _added(item_id: str, section: str | None) -> Targets:
+    """What ``new`` may change, for the write gate: only the new item (read back once)
+    and the new section, if any."""
     sections = frozenset({section}) if section is not None else frozenset()
-    after = prove_edit(
-        before, new_text, Targets(items=frozenset({item_id}), sections=sections), settings
-    )
-    if [item.id for item in after.items].count(item_id) != 1:
-        raise RoadmapError(
-            f"{before.path}: refusing to write: the new item did not read back alone"
-        )
-    return after
+    return Targets(items=frozenset({item_id}), sections=sections, added=item_id)
 
 
 STARTER = """\

@@ -18,7 +18,7 @@ from roadmaplint.edit.item import (
     entry_spans,
     find_item,
     heading_id,
-    prove_items_changed,
+    items_changed,
 )
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Roadmap
@@ -28,6 +28,7 @@ from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.write.proof import prove_edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -115,9 +116,7 @@ def rename_text(
         edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
-    after = prove_items_changed(
-        roadmap, new_text, targets, settings, renamed={old: new}, edits=edits
-    )
+    after = prove_edit(roadmap, new_text, items_changed(targets, {old: new}), settings, edits)
     for was, now in zip(roadmap.items, after.items, strict=True):
         expected = [new if reference == old else reference for reference in was.depends_on]
         if list(now.depends_on) != expected or now.title != was.title:
@@ -211,7 +210,7 @@ def _renamed_elsewhere(
     if not edits:
         return None
     text = apply_edits(other.source, edits)
-    prove_items_changed(other, text, changed, settings, edits=edits)
+    prove_edit(other, text, items_changed(changed), settings, edits)
     return Renamed(other, tuple(edits), text, len(changed))
 
 

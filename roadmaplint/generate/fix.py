@@ -22,7 +22,7 @@ from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
-from roadmaplint.write.proof import Targets, prove_edit
+from roadmaplint.write.proof import Targets, passes, prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
@@ -93,10 +93,12 @@ def fix_text(
         return FixResult(text, ())
     new_text = apply_edits(text, edits)
     repairs = repair_stray_lists and bool(roadmap.stray_lists)
-    after = prove_edit(
-        roadmap, new_text, Targets(generated=True, stray_lines=repairs), settings, edits
-    )
-    _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
+
+    def up_to_date(after: Roadmap) -> bool:
+        return _up_to_date(roadmap, after, settings, repair_stray_lists)
+
+    targets = Targets(generated=True, stray_lines=repairs, up_to_date=up_to_date)
+    prove_edit(roadmap, new_text, targets, settings, edits)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
 
 
@@ -130,12 +132,7 @@ def stray_list_repair(
 def part_passes(roadmap: Roadmap, edits: list[Edit], settings: Settings) -> bool:
     """Whether some of a regeneration's edits, applied alone (one generated section
     regenerated, the other left stale), pass the write gate."""
-    try:
-        new_text = apply_edits(roadmap.source, edits)
-        prove_edit(roadmap, new_text, Targets(generated=True), settings, edits)
-    except RoadmapError:
-        return False
-    return True
+    return passes(roadmap, edits, Targets(generated=True), settings)
 
 
 def _reaches_generated(line: int) -> str:
@@ -373,46 +370,18 @@ def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
     return "".join(parts)
 
 
-def structure_meaning(roadmap: Roadmap) -> tuple[object, ...]:
-    """What a regeneration must never change besides the items: title, legends, sections."""
-    return (
-        roadmap.title,
-        roadmap.status_legend.values if roadmap.status_legend else None,
-        roadmap.priority_legend.values if roadmap.priority_legend else None,
-        tuple(section.name for section in roadmap.sections),
-    )
-
-
-def item_meaning(roadmap: Roadmap) -> list[tuple[object, ...]]:
-    """The items as data, without line numbers (which a mid-file section may shift)."""
-    return [
-        (
-            item.id,
-            item.title,
-            item.section,
-            tuple((found.name, found.value) for found in item.fields),
-            tuple((done.text, done.checked) for done in item.definition_of_done),
-        )
-        for item in roadmap.items
-    ]
-
-
-def _prove_up_to_date(
+def _up_to_date(
     before: Roadmap, after: Roadmap, settings: Settings, repaired_stray_lists: bool
-) -> None:
+) -> bool:
     """What fix promises besides the proof: its result has up-to-date generated sections
     (and no stray list, when it repaired them)."""
     context = Context(after, settings)
     items = context.items_by_id
     picture = expected_graph(after, items, settings.statuses)
-    if (
+    return not (
         (repaired_stray_lists and after.stray_lists)
         or len(after.overviews) != 1
         or differences(after.overviews[0], expected_groups(after, items), items)
         or len(after.graph_sections) != len(before.graph_sections)
         or any(section.code != picture for section in after.graph_sections)
-    ):
-        raise RoadmapError(
-            f"{before.path}: refusing to write: the regenerated file does not read back "
-            "with up-to-date generated sections"
-        )
+    )

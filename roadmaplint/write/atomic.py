@@ -282,6 +282,12 @@ def write_report(target: Path, text: str, inputs: Iterable[Path]) -> None:
     _sync_folder(real.parent)
 
 
+def append_report(target: Path, text: str) -> None:
+    """Append a report to a file that collects them (GitHub's step summary), creating it."""
+    with open(target, "a", encoding="utf-8") as report:
+        report.write(text)
+
+
 def _write_into(target: Path, data: bytes, name: str) -> None:
     """Write ``data`` into an existing device or FIFO; a FIFO nobody reads is refused."""
     try:

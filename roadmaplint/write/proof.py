@@ -1,13 +1,15 @@
 """The gate every write of a roadmap passes: prove that an edit changed only what it targeted.
 
-``prove_edit`` is the one proof. ``fix`` (the generated sections) and the
-editing commands (``set``, ``new``, ``rename``) call it on the text they are
-about to write, and write only what it returns without raising.
+``prove_edit`` is the one proof and ``meaning`` the one statement of what a
+document says. ``fix`` (the generated sections) and the editing commands
+(``set``, ``new``, ``rename``) declare what their edit may change as a
+``Targets`` record, call ``prove_edit`` on the text they are about to write,
+and write only what it returns without raising.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from roadmaplint.errors import RoadmapError
@@ -15,8 +17,7 @@ from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, line_starts, split_lines
-from roadmaplint.write.splice import prove_only_regions_changed
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +29,23 @@ class Targets:
     ``generated``: the generated lists of the Priority Overview (its group
     headings and their entry lists) and the Dependency Graph's mermaid block.
     ``sections``: names of sections of items the edit adds (``new --create-section``).
+    ``regions``: the spans of the old text every edit must lie in (None: anywhere).
+    ``renamed``: (old, new) IDs; with ``same_items``, every item reads back in the
+    same order, under its new ID when renamed (``set``, ``rename``).
+    ``added``: the ID of a new item that must read back exactly once (``new``).
+    ``up_to_date``: whether the new records have up-to-date generated sections, as
+    ``fix`` promises; ``generate`` says what up to date is (the gate cannot import it).
     """
 
     items: frozenset[str] = frozenset()
     generated: bool = False
     stray_lines: bool = False  # the blocks of the lines an RL108 repair indents
     sections: frozenset[str] = frozenset()
+    regions: tuple[tuple[int, int], ...] | None = None
+    renamed: tuple[tuple[str, str], ...] = ()
+    same_items: bool = False
+    added: str | None = None
+    up_to_date: Callable[[Roadmap], bool] | None = None
 
 
 def prove_edit(
@@ -61,7 +73,9 @@ def prove_edit(
        sections, link reference definitions, headings, comments, every item
        not targeted (fields, values, Definition of Done), and, when the
        generated sections are not targeted, the overview's groups and the
-       graph's mermaid code.
+       graph's mermaid code;
+    5. the items read back as ``targets`` says (``same_items``, ``added``) and the
+       generated sections are up to date when ``targets.up_to_date`` asks it.
 
     The new text is read in full, except that reading may start at the last
     level-1 ATX heading of the old text that lies wholly above the first edit:
@@ -75,13 +89,66 @@ def prove_edit(
     if edits is None:
         edits = [_difference(old, new_text)]
     edits = sorted(edits, key=lambda edit: edit.start)
-    prove_only_regions_changed(old, new_text, edits, [(0, len(old))], before.path)
+    regions = [(0, len(old))] if targets.regions is None else targets.regions
+    _prove_only_regions_changed(old, new_text, edits, regions, before.path)
     old_starts = line_starts(old)
     split = _split_line(before, old_starts, edits[0].start if edits else len(old))
     after = _read(before, new_text, settings, split, old_starts)
     _prove_blocks(before, after, edits, targets, old_starts, split)
     _prove_records(before, after, targets, split or 1)
+    _prove_items(before, after, targets)
+    if targets.up_to_date is not None and not targets.up_to_date(after):
+        raise RoadmapError(
+            f"{before.path}: refusing to write: the regenerated file does not read back "
+            "with up-to-date generated sections"
+        )
     return after
+
+
+def passes(before: Roadmap, edits: list[Edit], targets: Targets, settings: Settings) -> bool:
+    """Whether ``edits`` applied to ``before``'s text pass the gate."""
+    try:
+        prove_edit(before, apply_edits(before.source, edits), targets, settings, edits)
+    except RoadmapError:
+        return False
+    return True
+
+
+def _prove_only_regions_changed(
+    old: str,
+    new: str,
+    edits: Sequence[Edit],
+    allowed: Sequence[tuple[int, int]],
+    path: str,
+) -> None:
+    """Raise unless every edit lies in an allowed span and all else is byte-identical."""
+    for edit in edits:
+        if not any(start <= edit.start and edit.end <= end for start, end in allowed):
+            raise RoadmapError(
+                f"{path}: refusing to write: a change reached outside the generated sections"
+            )
+    position_old = position_new = 0
+    for edit in edits:  # sorted by start
+        kept = edit.start - position_old
+        if new[position_new : position_new + kept] != old[position_old : edit.start]:
+            raise RoadmapError(f"{path}: refusing to write: text outside the edits changed")
+        position_new += kept + len(edit.replacement)
+        position_old = edit.end
+    if new[position_new:] != old[position_old:]:
+        raise RoadmapError(f"{path}: refusing to write: text outside the edits changed")
+
+
+def _prove_items(before: Roadmap, after: Roadmap, targets: Targets) -> None:
+    """The item IDs read back as the edit declared: the same ones in the same order
+    (renamed), or one new item once."""
+    ids = [item.id for item in after.items]
+    renamed = dict(targets.renamed)
+    if targets.same_items and [renamed.get(item.id, item.id) for item in before.items] != ids:
+        raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
+    if targets.added is not None and ids.count(targets.added) != 1:
+        raise RoadmapError(
+            f"{before.path}: refusing to write: the new item did not read back alone"
+        )
 
 
 def _difference(old: str, new: str) -> Edit:
