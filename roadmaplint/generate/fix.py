@@ -190,15 +190,11 @@ def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
 
 def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:
     """Regenerate the overview's lists in place, or append a whole overview at the end."""
-    from roadmaplint.generate.render import render, template_items
+    from roadmaplint.generate.render import render
 
     style = roadmap.style
     overview = roadmap.overview
-    indent = overview.indent if overview is not None else style.indent
-    bullet = (overview.bullet if overview is not None else None) or style.bullet
-    if bullet not in ("-", "*", "+"):
-        bullet = "-"  # fields written as an ordered list ("1." or "1)") give no bullet
-    variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
+    variables = _template_variables(roadmap)
     if overview is None:
         title = roadmap.title or ""
         if normalize_key(title) == normalize_key(settings.overview_heading):
@@ -209,7 +205,7 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
             )
         body = render("overview.md.j2", {"groups": expected, **variables}, settings.template_dir)
         text = roadmap.source
-        appended = _appended(text, indent, settings, body.rstrip("\n") + "\n")
+        appended = _appended(text, str(variables["indent"]), settings, body.rstrip("\n") + "\n")
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
     rendered = _rendered_groups(roadmap, expected, settings)
     if settings.template_dir is None:  # a user's template may restyle every line: plan
@@ -228,11 +224,9 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
     )
 
 
-def _rendered_groups(
-    roadmap: Roadmap, expected: list[Group], settings: Settings
-) -> dict[str, Rendered]:
-    """Each group as the template renders it alone, by priority."""
-    from roadmaplint.generate.render import render, template_items
+def _template_variables(roadmap: Roadmap) -> dict[str, object]:
+    """What the overview template is given besides its groups: the list style and items."""
+    from roadmaplint.generate.render import template_items
 
     style = roadmap.style
     overview = roadmap.overview
@@ -240,7 +234,16 @@ def _rendered_groups(
     bullet = (overview.bullet if overview is not None else None) or style.bullet
     if bullet not in ("-", "*", "+"):
         bullet = "-"  # fields written as an ordered list ("1." or "1)") give no bullet
-    variables = {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
+    return {"indent": indent, "bullet": bullet, "items": template_items(roadmap)}
+
+
+def _rendered_groups(
+    roadmap: Roadmap, expected: list[Group], settings: Settings
+) -> dict[str, Rendered]:
+    """Each group as the template renders it alone, by priority."""
+    from roadmaplint.generate.render import render
+
+    variables = _template_variables(roadmap)
     return {
         group.priority: _split_group(
             render("overview.md.j2", {"groups": [group], **variables}, settings.template_dir)
