@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 from run import machine
 
-from roadmaplint.fix import fix_text
+from roadmaplint.generate.fix import fix_text
 
 REVISIONS = 200
 PYTHON = [sys.executable, "-m", "roadmaplint"]

@@ -43,8 +43,8 @@ TARGET_RATIO = 10.0
 
 
 def full_check_seconds(text: str, repeat: int) -> list[float]:
-    from roadmaplint.engine import check_roadmap
-    from roadmaplint.parse import parse
+    from roadmaplint.reader import parse
+    from roadmaplint.rules.engine import check_roadmap
     from roadmaplint.settings import Settings
 
     settings = Settings()

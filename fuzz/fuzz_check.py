@@ -18,11 +18,11 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 with atheris.instrument_imports(include=["roadmaplint"]):
-    from roadmaplint.engine import check_text
     from roadmaplint.errors import RoadmapError
-    from roadmaplint.fix import fix_text
-    from roadmaplint.parse import parse
-    from roadmaplint.source import decode
+    from roadmaplint.generate.fix import fix_text
+    from roadmaplint.reader import parse
+    from roadmaplint.reader.source import decode
+    from roadmaplint.rules.engine import check_text
 
 from oracle import fix_kept_every_block  # tests/ is not a package
 

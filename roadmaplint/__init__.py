@@ -11,7 +11,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
-    from roadmaplint.fix import FixResult
+    from roadmaplint.generate.fix import FixResult
     from roadmaplint.settings import Settings
 
 
@@ -19,14 +19,14 @@ def check_text(
     text: str, path: str = "ROADMAP.md", settings: Settings | None = None
 ) -> list[Finding]:
     """The findings for a roadmap's text, sorted."""
-    from roadmaplint.engine import check_text as check
+    from roadmaplint.rules.engine import check_text as check
 
     return check(text, path, settings)
 
 
 def fix_text(text: str, path: str = "ROADMAP.md", settings: Settings | None = None) -> FixResult:
     """The text with its generated sections regenerated, proven to change nothing else."""
-    from roadmaplint.fix import fix_text as fix
+    from roadmaplint.generate.fix import fix_text as fix
 
     return fix(text, path, settings)
 

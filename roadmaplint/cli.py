@@ -19,7 +19,7 @@ from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
 
 if TYPE_CHECKING:
-    from roadmaplint.edit import FieldChange
+    from roadmaplint.edit.item import FieldChange
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
@@ -192,7 +192,7 @@ def check(
       roadmaplint check --watch
     """
     from roadmaplint.commands.check import CheckOptions, run_check, wants_colour
-    from roadmaplint.config import Overrides
+    from roadmaplint.config.load import Overrides
 
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     options = CheckOptions(
@@ -397,7 +397,7 @@ def list_command(
       roadmaplint list --depends-on GRAPH-1 --format json
     """
     from roadmaplint.commands.database import run_list
-    from roadmaplint.query import Filters
+    from roadmaplint.database.query import Filters
 
     filters = Filters(
         _filter(status, "--status"),
@@ -426,7 +426,7 @@ def show(
       roadmaplint show MODEL-1
       roadmaplint show GRAPH-1 -f docs/ROADMAP.md --format json
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.database import run_show
 
     path, item_id = locate(_paths(paths, files), item_id, config)
@@ -518,7 +518,7 @@ def path_command(
       roadmaplint path MODEL-2
       roadmaplint path MODEL-2 --format json
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.planning import run_path
 
     path, item_id = locate(_paths(paths, files), item_id, config)
@@ -583,7 +583,7 @@ def board(
 def _changes(
     status: str | None, priority: str | None, dri: str | None, depends_on: str | None
 ) -> tuple[FieldChange, ...]:
-    from roadmaplint.edit import FieldChange
+    from roadmaplint.edit.item import FieldChange
 
     given = [("DRI", dri), ("Status", status), ("Priority", priority), ("Depends on", depends_on)]
     return tuple(FieldChange(name, value) for name, value in given if value is not None)
@@ -651,9 +651,9 @@ def set_command(
       roadmaplint set BE-2 --add-dep GRAPH-3 --remove-dep "Go 1.26"
       roadmaplint set BE-2 --done-item 1 --done-item "benchmarks"
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.editing import run_set
-    from roadmaplint.edit import ItemEdit
+    from roadmaplint.edit.item import ItemEdit
 
     edit = ItemEdit(
         fields=_changes(status, priority, dri, depends_on),
@@ -702,9 +702,9 @@ def new(
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
       roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
     """
-    from roadmaplint.additem import NewItem
-    from roadmaplint.commands.common import one_roadmap
+    from roadmaplint.api import one_roadmap
     from roadmaplint.commands.editing import run_new
+    from roadmaplint.edit.new import NewItem
 
     request = NewItem(
         section=section,
@@ -729,16 +729,17 @@ def rename(
 ) -> None:
     """Rename an item's ID: its heading, every Depends on naming it, the generated sections.
 
-    The repository's other roadmaps (found by the include globs) that name it
-    as path#OLD are updated too. Refused if NEW exists. Mentions in prose are
-    left as written and listed.
+    The other roadmaps that name it as path#OLD are updated too: those the
+    include globs find, looked for as the editor's rename does (the git work
+    tree, never the home folder; at most 20,000 names or 2 seconds). Refused if
+    NEW exists. Mentions in prose are left as written and listed.
 
     \b
     Examples:
       roadmaplint rename GRAPH-1 CORE-1
       roadmaplint rename GRAPH-1 CORE-1 --dry-run
     """
-    from roadmaplint.commands.common import locate
+    from roadmaplint.api import locate
     from roadmaplint.commands.editing import run_rename
 
     file, old = locate(_paths(paths, files), old, config)
@@ -879,7 +880,7 @@ def history(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
-    from roadmaplint.output import guarded_stdout
+    from roadmaplint.commands.output import guarded_stdout
 
     command = typer.main.get_command(app)
     try:

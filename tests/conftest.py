@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from roadmaplint.engine import check_text
 from roadmaplint.findings import Finding
-from roadmaplint.fix import fix_text
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.rules.engine import check_text
 from roadmaplint.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"

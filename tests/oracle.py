@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import split_lines
-from roadmaplint.proof import generated_blocks
 from roadmaplint.reader.blocks import repaired
+from roadmaplint.text import split_lines
+from roadmaplint.write.proof import generated_blocks
 
 
 def kept_blocks(roadmap: Roadmap) -> list[tuple[str, str]]:

@@ -257,7 +257,7 @@ def roadmaps(draw: st.DrawFn, rich: bool = False) -> str:
         text += "\n" + "\n".join(tail)
     if ending == "right":
         from roadmaplint.errors import RoadmapError
-        from roadmaplint.fix import fix_text
+        from roadmaplint.generate.fix import fix_text
 
         with contextlib.suppress(RoadmapError):
             text = fix_text(text).text

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import GOMLX, item, roadmap
 
-from roadmaplint.board import board_data
+from roadmaplint.board.data import board_data
+from roadmaplint.board.layout import NODE_HEIGHT, lay_out
 from roadmaplint.cli import main
 from roadmaplint.commands.board import board_page
-from roadmaplint.git import GitError, commit_of, run_git
-from roadmaplint.layout import NODE_HEIGHT, lay_out
-from roadmaplint.parse import parse
-from roadmaplint.plan import startable
-from roadmaplint.rules.base import Context
+from roadmaplint.database.plan import startable
+from roadmaplint.history.git import GitError, commit_of, run_git
+from roadmaplint.index import Context
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 # Markdown entities and code spans are how a literal "<" reaches a title's plain text.

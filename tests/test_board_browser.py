@@ -23,9 +23,12 @@ from typing import Any
 import pytest
 from conftest import CHROMIUM_FLAGS, REPO, item, roadmap
 
+from roadmaplint.api import load
 from roadmaplint.commands.board import board_page
-from roadmaplint.commands.common import load
-from roadmaplint.picture import build_view, mermaid
+from roadmaplint.generate.graph_picture import build_view, mermaid
+
+# the quick tier (-m "not slow") leaves this file out: it drives Chromium with the mermaid npm package
+pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLE = REPO / "examples" / "gomlx" / "ROADMAP.md"

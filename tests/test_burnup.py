@@ -15,9 +15,12 @@ import pytest
 from conftest import CHROMIUM_FLAGS, item, roadmap
 from test_history import commit_versions, run_in
 
-from roadmaplint.burnup import MEANING_COLOURS, band_order, chart
+from roadmaplint.history.burnup import MEANING_COLOURS, band_order, chart
+from roadmaplint.history.timeline import Snapshot, Stamp
 from roadmaplint.settings import Statuses
-from roadmaplint.timeline import Snapshot, Stamp
+
+# the quick tier (-m "not slow") leaves this file out: it renders the chart in Chromium
+pytestmark = pytest.mark.slow
 
 SVG = "{http://www.w3.org/2000/svg}"
 TITLE = 'Roadmap <"&"> of Acme'

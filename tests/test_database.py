@@ -10,8 +10,8 @@ import pytest
 from conftest import GOMLX, REPO, item, roadmap
 
 from roadmaplint.cli import main
-from roadmaplint.export import items_from_document
-from roadmaplint.parse import parse
+from roadmaplint.database.export import items_from_document
+from roadmaplint.reader import parse
 
 
 @pytest.fixture
@@ -190,8 +190,8 @@ def test_path_and_critical_path(gomlx: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_critical_path_is_the_longest_unfinished_chain() -> None:
-    from roadmaplint.plan import path_to
-    from roadmaplint.rules.base import Context
+    from roadmaplint.database.plan import path_to
+    from roadmaplint.index import Context
     from roadmaplint.settings import Settings
 
     text = roadmap(
@@ -420,7 +420,7 @@ def test_commands_work_on_the_projects_own_roadmap(capsys: pytest.CaptureFixture
 
 
 def test_set_adds_several_missing_fields_in_field_order(tmp_path: Path) -> None:
-    from roadmaplint.edit import FieldChange, set_fields
+    from roadmaplint.edit.item import FieldChange, set_fields
     from roadmaplint.settings import Settings
 
     text = roadmap(("Work", [item("W-1", priority=None, dri=None, done=None)]))

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from conftest import cli
 
-from roadmaplint.additem import NewItem, new_item
-from roadmaplint.edit import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse
-from roadmaplint.rename import rename_text
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 SETTINGS = Settings()

@@ -7,13 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import roadmaps
 
-from roadmaplint.additem import NewItem, new_item
-from roadmaplint.edit import FieldChange, ItemEdit, document_reader, edit_item
+from roadmaplint.edit.item import FieldChange, ItemEdit, document_reader, edit_item
+from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse, split_lines
-from roadmaplint.rename import rename_text
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 
 SETTINGS = Settings()
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import cli
 
-from roadmaplint.edit import prove_items_changed
+from roadmaplint.edit.item import items_changed
 from roadmaplint.errors import RoadmapError
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from roadmaplint.write.proof import prove_edit
 
 LEGENDS = """\
 # Acme Roadmap
@@ -309,8 +310,11 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
     import re
     import time
 
-    from roadmaplint import edit, linestyle, rename
-    from roadmaplint.edit import _closing_sequence, _value_markup
+    from roadmaplint.edit import item as edit
+    from roadmaplint.edit import rename
+    from roadmaplint.edit.item import _closing_sequence, _value_markup
+    from roadmaplint.reader import linestyle
+    from roadmaplint.rules import suppressions
 
     hostile = [
         "<!-- " * 20_000,
@@ -329,7 +333,7 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
         edit._LIST_LINE,
         rename._LIST_LINE,
     ]
-    searched = [edit._DISABLE, rename._mention("CORE-1")]
+    searched = [suppressions._DIRECTIVE, rename._mention("CORE-1")]
     start = time.perf_counter()
     for text in hostile:
         linestyle.split_tail(text)
@@ -540,7 +544,7 @@ def test_the_proof_reads_a_document_with_a_stray_list_in_full() -> None:
     before = parse(FIELDLESS)
     edited = FIELDLESS.replace("Parser\n\n", "Parser\n\n- **Status:** done\n")
     with pytest.raises(RoadmapError, match="refusing to write"):
-        prove_items_changed(before, edited, {"CORE-1"}, Settings())
+        prove_edit(before, edited, items_changed({"CORE-1"}), Settings())
 
 
 STYLES = """\

@@ -14,10 +14,14 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from conftest import GOMLX, REPO
 
-from roadmaplint.engine import check_text
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
+from roadmaplint.rules.engine import check_text
+
+# the quick tier (-m "not slow") leaves this file out: it runs Neovim
+pytestmark = pytest.mark.slow
 
 EDITORS = REPO / "docs" / "editors.md"
 WAIT_MS = 15000

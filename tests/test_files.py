@@ -72,7 +72,7 @@ def test_a_path_is_an_argument_or_a_file_option_for_every_command(tmp_path: Path
 
 
 def test_git_errors_are_one_line(tmp_path: Path) -> None:
-    from roadmaplint.git import GitError, run_git, worktree_root
+    from roadmaplint.history.git import GitError, run_git, worktree_root
 
     assert worktree_root(tmp_path) is None
     with pytest.raises(GitError, match=r"^git rev-parse: fatal: not a git repository"):

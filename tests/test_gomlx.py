@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import GOMLX, REPO, brief, findings
 
 from roadmaplint.commands.fix import unified_diff
-from roadmaplint.fix import fix_text
+from roadmaplint.generate.fix import fix_text
 
 EXPECTED = [
     (33, 21, "RL306", "MODEL-1 is ready but depends on GRAPH-1, which is in_progress, not done"),
@@ -73,7 +73,7 @@ def test_gomlx_after_fix_only_warnings_remain(gomlx_text: str) -> None:
 
 
 def test_gomlx_records(gomlx_text: str) -> None:
-    from roadmaplint.parse import parse
+    from roadmaplint.reader import parse
 
     parsed = parse(gomlx_text, "ROADMAP.md")
     assert parsed.title == "GoMLX Roadmap & Ownership"

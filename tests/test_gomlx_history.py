@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, findings, installed_command
 
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse
 
 E0C = "gomlx-TODO-e0c8724.md"
 E9F = "gomlx-TODO-e9f81d3.md"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import brief, findings, item, roadmap
 
-from roadmaplint.fix import fix_text
+from roadmaplint.generate.fix import fix_text
 
 ITEMS = [item("MODEL-1", status="done"), item("MODEL-2", depends="MODEL-1")]
 

@@ -32,7 +32,7 @@ def test_startup_imports_no_heavy_module(argv: list[str]) -> None:
 
 
 def test_check_of_a_clean_roadmap_needs_neither_networkx_nor_jinja2(tmp_path: Path) -> None:
-    from roadmaplint.fix import fix_text
+    from roadmaplint.generate.fix import fix_text
 
     clean = fix_text(GOMLX.read_text(encoding="utf-8")).text
     (tmp_path / "ROADMAP.md").write_text(clean, encoding="utf-8")
@@ -52,7 +52,7 @@ def test_inline_parser_runs_a_bounded_number_of_times_per_item(
 ) -> None:
     from markdown_it.parser_inline import ParserInline
 
-    from roadmaplint.engine import check_text
+    from roadmaplint.rules.engine import check_text
 
     calls = 0
     original = ParserInline.parse
@@ -75,7 +75,7 @@ def test_work_grows_linearly_with_the_number_of_items(monkeypatch: pytest.Monkey
     import cProfile
     import pstats
 
-    from roadmaplint.engine import check_text
+    from roadmaplint.rules.engine import check_text
 
     def calls(items: int) -> int:
         text = generate(items, seed=5)

@@ -16,8 +16,8 @@ import pytest
 from conftest import FIXTURES, REPO, installed_command, item, roadmap
 
 from roadmaplint.cli import main
-from roadmaplint.diff import diff_roadmaps
-from roadmaplint.parse import parse
+from roadmaplint.history.diff import diff_roadmaps
+from roadmaplint.reader import parse
 
 BE653C5 = REPO / "examples" / "gomlx" / "ROADMAP.md"
 E0C8724 = FIXTURES / "gomlx-TODO-e0c8724.md"
@@ -509,9 +509,9 @@ def test_legend_entries_and_sections_added_removed_renamed() -> None:
     assert document["changed"] == []  # renaming a section moves no item
     from jsonschema.validators import validator_for
 
-    from roadmaplint.diff import diff_roadmaps as semantic_diff
-    from roadmaplint.diffreport import FileDiff, render_markdown, render_text
-    from roadmaplint.diffreport import document as json_document
+    from roadmaplint.history.diff import diff_roadmaps as semantic_diff
+    from roadmaplint.report.diff import FileDiff, render_markdown, render_text
+    from roadmaplint.report.diff import document as json_document
 
     schema = json.loads(
         (REPO / "roadmaplint" / "schemas" / "diff.schema.json").read_text(encoding="utf-8")
@@ -632,7 +632,7 @@ def test_each_version_history_reads_from_the_one_before_equals_a_full_parse(
 ) -> None:
     # Versions reads each blob by reusing the tokens of the blob read before it
     # (reader/reuse.py); e9f81d3's stray list makes its items come from a repaired text.
-    from roadmaplint.revisions import Versions, file_history, locate
+    from roadmaplint.history.revisions import Versions, file_history, locate
     from roadmaplint.settings import Settings
 
     located = locate(gomlx_repo / "ROADMAP.md")

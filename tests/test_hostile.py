@@ -10,9 +10,9 @@ import pytest
 from conftest import GOMLX, LEGENDS, installed_command, item, roadmap
 
 from roadmaplint.cli import main
-from roadmaplint.engine import check_text
-from roadmaplint.fix import fix_text
-from roadmaplint.source import decode
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader.source import decode
+from roadmaplint.rules.engine import check_text
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ import pytest
 from conftest import LEGENDS, installed_command, item
 
 from roadmaplint.cli import main
-from roadmaplint.fix import fix_text
+from roadmaplint.generate.fix import fix_text
 
 
 def project(tmp_path: Path, pattern: str, *items: str) -> Path:

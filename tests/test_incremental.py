@@ -10,11 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import edits, roadmaps
 
-from roadmaplint.engine import check_roadmap, check_text
 from roadmaplint.errors import RoadmapError
-from roadmaplint.incremental import changed_span, full_snapshot, update
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
+from roadmaplint.reader.incremental import full_snapshot, update
+from roadmaplint.rules.engine import check_roadmap, check_text
 from roadmaplint.settings import Settings
+from roadmaplint.text import changed_span
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate

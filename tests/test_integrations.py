@@ -16,6 +16,9 @@ from conftest import GOMLX, REPO, item, roadmap, run
 
 from roadmaplint.cli import main
 
+# the quick tier (-m "not slow") leaves this file out: it runs pre-commit hooks
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 
 

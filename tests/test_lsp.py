@@ -27,10 +27,10 @@ from lsp_helpers import (
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from roadmaplint.engine import check_text
-from roadmaplint.parse import parse
+from roadmaplint.reader import parse
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
+from roadmaplint.rules.engine import check_text
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -272,7 +272,7 @@ async def test_regenerate_the_graph_and_format(client: LanguageClient, tmp_path:
         )
     )
     formatted = apply(text, edits or [])
-    from roadmaplint.fix import fix_text
+    from roadmaplint.generate.fix import fix_text
 
     assert formatted == fix_text(text).text
     document = types.TextDocumentIdentifier(path.as_uri())

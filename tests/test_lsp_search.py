@@ -16,7 +16,7 @@ from lsp_helpers import SERVER, capabilities, open_document, record_diagnostics
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from roadmaplint.lsp.workspace import RENAME_SEARCH, rename_search_root
+from roadmaplint.config.discover import RENAME_SEARCH, rename_search_root
 
 GOMLX_TEXT = GOMLX.read_text(encoding="utf-8")
 OTHER = "# SDK\n\n# Bindings\n\n## [SDK-1] Bindings\n\n- **Depends on:** ../ROADMAP.md#GRAPH-1\n"
@@ -143,3 +143,76 @@ def test_the_search_root_is_never_above_the_git_root_or_the_home_folder(tmp_path
     inside = repository / "docs" / "ROADMAP.md"
     assert rename_search_root(inside, Path("/")) == repository.resolve()
     assert rename_search_root(inside, repository / "docs") == repository.resolve()
+
+
+def two_roadmaps(root: Path) -> Path:
+    """A git repository with a roadmap and another one (in sdk/) whose dependency and
+    prose name the first one's GRAPH-1, and a third whose reference names another file."""
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    (root / "sdk").mkdir()
+    (root / "sdk" / "ROADMAP.md").write_text(
+        OTHER + "\nSee ../ROADMAP.md#GRAPH-1 for the graph.\n", encoding="utf-8"
+    )
+    (root / "web").mkdir()
+    (root / "web" / "ROADMAP.md").write_text(
+        OTHER.replace("../ROADMAP.md", "../sdk/ROADMAP.md"), encoding="utf-8"
+    )
+    (root / "ROADMAP.md").write_text(GOMLX_TEXT, encoding="utf-8")
+    return root / "ROADMAP.md"
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def at_repository(
+    lsp_client: LanguageClient, tmp_path: Path
+) -> AsyncIterator[LanguageClient]:
+    two_roadmaps(tmp_path / "served")
+    await started(lsp_client, (tmp_path / "served").as_uri())
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_the_command_and_the_server_rename_the_same(
+    at_repository: LanguageClient, tmp_path: Path
+) -> None:
+    """`roadmaplint rename` and the editor's rename find the same other roadmaps and make
+    the same edits in each: one rename behind both."""
+    from conftest import cli
+    from lsp_helpers import apply
+
+    served = tmp_path / "served"
+    path = served / "ROADMAP.md"
+    await open_document(at_repository, path, GOMLX_TEXT)
+    edit = await at_repository.text_document_rename_async(rename_params(path))
+    assert edit is not None and edit.changes is not None
+    names = ("ROADMAP.md", "sdk/ROADMAP.md", "web/ROADMAP.md")
+    by_server = {}
+    for name in names:
+        text = (served / name).read_text(encoding="utf-8")
+        by_server[name] = apply(text, edit.changes.get((served / name).resolve().as_uri(), []))
+    assert by_server["sdk/ROADMAP.md"] != (served / "sdk" / "ROADMAP.md").read_text("utf-8")
+    written = two_roadmaps(tmp_path / "written").parent
+    result = cli("rename", "GRAPH-1", "GRAPH-100", cwd=written)
+    assert result.returncode == 0, result.stderr
+    assert "updated in 2 files" in result.stdout
+    by_command = {name: (written / name).read_text(encoding="utf-8") for name in names}
+    assert by_command == by_server
+
+
+def test_the_command_s_search_for_other_roadmaps_is_bounded_like_the_server_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dotfiles repository at the home folder: `roadmaplint rename` looks at no more
+    names than the editor's rename, says so, and still renames what it found."""
+    from conftest import cli
+
+    home = tmp_path / "home"
+    big_tree(home)
+    subprocess.run(["git", "init", "-q", str(home)], check=True)
+    monkeypatch.setenv("HOME", str(home))
+    began = time.monotonic()
+    result = cli("rename", "GRAPH-1", "GRAPH-100", cwd=home)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - began < BOUND * 2  # the CLI starts as well as searches
+    assert f"stopped after {RENAME_SEARCH[0]} names" in result.stderr
+    assert "../ROADMAP.md#GRAPH-100" in (home / "0sdk" / "ROADMAP.md").read_text("utf-8")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import brief, findings, item, roadmap
 
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse
 
 BASE = roadmap(
     ("Modeling", [item("MODEL-1", priority="P0"), item("MODEL-2"), item("MODEL-3", priority="P2")])
@@ -168,7 +168,7 @@ def test_repeated_overview_is_reported_and_not_fixed() -> None:
 
 
 def test_fix_refuses_when_rendering_would_lose_an_item(monkeypatch: pytest.MonkeyPatch) -> None:
-    import roadmaplint.generate as generate
+    import roadmaplint.generate.render as generate
 
     def broken(name: str, variables: dict[str, object], configured: str | None = None) -> str:
         return "\n## P0\n- MODEL-1\n\n# Modeling\n\n## [MODEL-9] injected\n"

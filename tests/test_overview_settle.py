@@ -21,15 +21,15 @@ from conftest import cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmaplint.additem import NewItem, new_item
-from roadmaplint.edit import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text, regenerate_after_edit
+from roadmaplint.generate.fix import fix_text, regenerate_after_edit
+from roadmaplint.generate.overview import Difference, differences, expected_groups
+from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
-from roadmaplint.overview import Difference, differences, expected_groups
-from roadmaplint.parse import parse
-from roadmaplint.rename import rename_text
-from roadmaplint.rules.base import Context
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 SETTINGS = Settings()

@@ -6,7 +6,7 @@ import pytest
 from conftest import LEGENDS, item, roadmap
 
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import InlineText, parse
+from roadmaplint.reader import InlineText, parse
 
 
 def summary(

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+# the quick tier (-m "not slow") leaves this file out: mypy --strict over the whole package takes tens of seconds cold
+pytestmark = pytest.mark.slow
+
 BIN = Path(sys.executable).parent
 
 

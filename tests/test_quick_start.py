@@ -10,10 +10,14 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from conftest import REPO, installed_command, run
 
 from roadmaplint import __version__
+
+# the quick tier (-m "not slow") leaves this file out: it runs pre-commit on the installed command
+pytestmark = pytest.mark.slow
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 PLACEHOLDER = "https://github.com/<owner>/roadmaplint"

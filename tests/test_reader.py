@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, LEGENDS, findings, installed_command, item, roadmap
 
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse, read_item_lines, split_lines
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse, read_item_lines
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 
 IDS = ["MODEL-1", "SSQ-001", "ARK1", "BB-BL1", "BB-ENV1", "ROAD-C01", "API_V2-10"]
 SHAPES = ["[{id}] {title}", "{id} — {title}", "{id} – {title}", "{id} - {title}", "{id}: {title}"]

@@ -83,7 +83,7 @@ def test_the_wheel_carries_the_rule_reference_diagnostics_link_to() -> None:
 def test_every_configuration_key_is_in_a_readme_example_that_loads(tmp_path: Path) -> None:
     """The README's configuration examples are read by the real loader, and together they
     show every key it reads (stale-after-days was only named in RL505's text)."""
-    from roadmaplint.config import _KEYS, CONFIG_FILE, load_settings
+    from roadmaplint.config.load import _KEYS, CONFIG_FILE, load_settings
 
     blocks = re.findall(r"```toml\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
     shown: set[str] = set()

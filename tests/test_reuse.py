@@ -13,8 +13,8 @@ from strategies import edits, roadmaps
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import Neighbour, parse, parse_reusing
+from roadmaplint.reader.pair import parse_two
 from roadmaplint.settings import Settings
-from roadmaplint.twoparse import parse_two
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate

@@ -13,11 +13,11 @@ import pytest
 from conftest import LEGENDS, REPO, cli, findings, item
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import parse
-from roadmaplint.proof import Targets, prove_edit
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
-from roadmaplint.splice import Edit
+from roadmaplint.text import Edit
+from roadmaplint.write.proof import Targets, prove_edit
 
 ITEMS = """\
 # Modeling

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from roadmaplint import generate
 from roadmaplint.cli import main
-from roadmaplint.config import id_pattern
+from roadmaplint.config.load import id_pattern
+from roadmaplint.generate import render as generate
 
 
 def fix_with_template(
@@ -100,9 +100,10 @@ def test_broken_id_patterns_or_ones_re2_cannot_run_are_refused(pattern: str) -> 
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
-    from roadmaplint import fix
-    from roadmaplint.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
-    from roadmaplint.reader import blocks, fields, inline, legends, misses
+    from roadmaplint import text
+    from roadmaplint.generate import fix
+    from roadmaplint.reader import fields, inline, legends, misses
+    from roadmaplint.reader.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
     from roadmaplint.rules import structure
     from roadmaplint.rules.suppressions import _DIRECTIVE
     from roadmaplint.settings import DEFAULT_ID_PATTERN
@@ -115,7 +116,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("legend plain", legends._LEGEND_PLAIN),
         ("task box", fields._TASK_BOX),
         ("inline markup", inline._INLINE_MARKUP),
-        ("newlines", blocks._NEWLINES),
+        ("newlines", text._NEWLINES),
         ("thematic break", fix._THEMATIC_BREAK),
         ("suppression", _DIRECTIVE),
         ("id", id_regex(DEFAULT_ID_PATTERN)),

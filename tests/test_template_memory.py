@@ -191,7 +191,7 @@ HOSTILE = [
 def test_the_cpu_limit_holds_off_the_main_thread(tmp_path: Path) -> None:
     """The timer needs the main thread; the CPU budget does not (the language server)."""
     from roadmaplint.errors import RoadmapError
-    from roadmaplint.generate import render
+    from roadmaplint.generate.render import render
 
     (tmp_path / "loop.j2").write_text(
         "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}"
@@ -246,9 +246,9 @@ def test_the_shipped_templates_and_the_documented_example_render_as_jinja2_rende
 ) -> None:
     import jinja2
 
-    from roadmaplint.generate import render
+    from roadmaplint.generate.render import render
 
-    folder = REPO / "templates"
+    folder = REPO / "roadmaplint" / "generate" / "templates"
     if name == "readme example":
         folder = tmp_path
         name = "example.j2"

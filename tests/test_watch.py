@@ -12,9 +12,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import GOMLX
 
 from roadmaplint.commands.watch import CLEAR
+
+# the quick tier (-m "not slow") leaves this file out: it waits for the watcher to see changes
+pytestmark = pytest.mark.slow
 
 WAIT = 20.0  # seconds: the bound on how long a change may take to show
 

@@ -11,9 +11,9 @@ from conftest import GOMLX
 
 from roadmaplint.cli import main
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
-from roadmaplint.source import read_roadmap
-from roadmaplint.write import write_roadmap
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader.source import read_roadmap
+from roadmaplint.write.atomic import write_roadmap
 
 NEW = "# Replaced\n"
 

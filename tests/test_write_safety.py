@@ -21,9 +21,9 @@ import pytest
 from conftest import GOMLX, installed_command
 
 from roadmaplint.cli import main
-from roadmaplint.fix import FixResult, fix_text
+from roadmaplint.generate.fix import FixResult, fix_text
 from roadmaplint.settings import Settings
-from roadmaplint.write import editing
+from roadmaplint.write.atomic import editing
 
 NOBODY = 65534
 

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, load, one_roadmap
+from roadmaplint.api import load, one_roadmap
+from roadmaplint.commands.common import EXIT_OK
 
 
 def build_date() -> str:
@@ -21,9 +22,9 @@ def build_date() -> str:
 
 def board_page(path: Path | None, config: Path | None) -> str:
     """The HTML page of one roadmap."""
-    from roadmaplint.board import board_data
-    from roadmaplint.generate import render
-    from roadmaplint.git import commit_of
+    from roadmaplint.board.data import board_data
+    from roadmaplint.generate.render import render
+    from roadmaplint.history.git import commit_of
 
     loaded = load(path, config)
     # The records live until the page is written; the collector need not rescan them
@@ -42,7 +43,7 @@ def run_board(
     if output is None or str(output) == "-":
         out.write(page)
         return EXIT_OK
-    from roadmaplint.write import write_report
+    from roadmaplint.write.atomic import write_report
 
     write_report(output, page, [path])
     out.write(f"Wrote {output} ({len(page.encode('utf-8')) // 1024} KB)\n")

@@ -9,24 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from roadmaplint.commands.common import (
-    DEFAULT_PATH,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    SettingsCache,
-    needs_git_facts,
-    roadmap_paths,
-    say_error,
-)
-from roadmaplint.config import Overrides
-from roadmaplint.engine import check_roadmap
+from roadmaplint.api import DEFAULT_PATH, roadmap_paths
+from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.config.cache import SettingsCache, needs_git_facts
+from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
+from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
-from roadmaplint.parse import parse
-from roadmaplint.rules.base import GitFacts
-from roadmaplint.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.reader import parse
+from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
@@ -57,7 +50,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         paths = [STDIN]
     files = roadmap_paths(paths, options.config)
     if options.output_file is not None:
-        from roadmaplint.write import refuse_input_as_output  # only a report file needs it
+        from roadmaplint.write.atomic import refuse_input_as_output  # only a report file needs it
 
         try:
             refuse_input_as_output(options.output_file, files)
@@ -124,7 +117,7 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         roadmap = parse(source.text, str(path), file_settings)
     facts = None
     if needs_git_facts(file_settings):
-        from roadmaplint.commands.history import git_facts
+        from roadmaplint.history.facts import git_facts
 
         facts = git_facts(location, file_settings, err)
     # The records live until the process ends; the collector need not rescan them.
@@ -140,8 +133,8 @@ def _only_new(
     The older version is checked with today's git facts, so an item that was
     already in progress there and is stale now is no news.
     """
-    from roadmaplint.commands.history import older_findings
-    from roadmaplint.since import new_findings
+    from roadmaplint.history.facts import older_findings
+    from roadmaplint.history.since import new_findings
 
     assert options.since is not None
     older, renames = older_findings(
@@ -163,26 +156,24 @@ def _report(
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
-        from roadmaplint.write import write_report
+        from roadmaplint.write.atomic import write_report
 
         write_report(options.output_file, text, paths)
     else:
         out.write(text)
     if options.step_summary is not None:
         from roadmaplint.report.github import job_summary
+        from roadmaplint.write.atomic import append_report
 
-        with open(options.step_summary, "a", encoding="utf-8") as summary:
-            names = [
-                options.stdin_filename or "-" if path == STDIN else str(path) for path in paths
-            ]
-            summary.write(job_summary(findings, names))
-            if options.since is not None:
-                from roadmaplint.report import plural
+        names = [options.stdin_filename or "-" if path == STDIN else str(path) for path in paths]
+        summary = job_summary(findings, names)
+        if options.since is not None:
+            from roadmaplint.report import plural
 
-                summary.write(
-                    f"{plural(left_out, 'older finding')} (already in `{options.since}`) "
-                    "left out.\n\n"
-                )
+            summary += (
+                f"{plural(left_out, 'older finding')} (already in `{options.since}`) left out.\n\n"
+            )
+        append_report(options.step_summary, summary)
 
 
 STATISTICS_FORMATS = ("text", "json")

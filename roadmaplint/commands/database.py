@@ -8,11 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import EXIT_OK, Loaded, load, load_all, table, write_json
-from roadmaplint.errors import RoadmapError
-from roadmaplint.export import item_document, to_document
-from roadmaplint.model import Item
-from roadmaplint.query import (
+from roadmaplint.api import Loaded, load, load_all
+from roadmaplint.commands.common import EXIT_OK
+from roadmaplint.database.export import item_document, to_document
+from roadmaplint.database.query import (
     COLUMNS,
     Filters,
     check_filters,
@@ -22,7 +21,11 @@ from roadmaplint.query import (
     split_filters,
     stats,
 )
-from roadmaplint.rules.base import did_you_mean
+from roadmaplint.errors import RoadmapError
+from roadmaplint.index import did_you_mean
+from roadmaplint.model import Item
+from roadmaplint.report.json import write_json
+from roadmaplint.report.table import table
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
 FILE = "file"  # the column queries over several roadmaps add
@@ -119,7 +122,7 @@ def run_show(
 
 def _external(loaded: Loaded, item: Item, name: str) -> str:
     """An external dependency as show prints it: another roadmap's item with its status."""
-    from roadmaplint.plan import external_dependency
+    from roadmaplint.database.plan import external_dependency
 
     outside = external_dependency(loaded.context, item, name)
     if outside.roadmap is None:

@@ -8,25 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.additem import STARTER, NewItem, new_item
-from roadmaplint.commands.common import (
-    DEFAULT_PATH,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    Loaded,
-    SettingsCache,
-    load_source,
-)
+from roadmaplint.api import DEFAULT_PATH, Loaded, load_source
+from roadmaplint.commands.common import EXIT_FINDINGS, EXIT_OK
 from roadmaplint.commands.fix import unified_diff
-from roadmaplint.config import Overrides
-from roadmaplint.edit import ItemEdit, check_one_line, edit_item
+from roadmaplint.config.cache import SettingsCache
+from roadmaplint.config.load import Overrides
+from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.new import STARTER, NewItem, new_item
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text, regenerate_after_edit
-from roadmaplint.write import Pending, create_roadmap, editing
+from roadmaplint.generate.fix import fix_text, regenerate_after_edit
+from roadmaplint.write.atomic import Pending, create_roadmap, editing
 
 
 def _regenerate_and_write(
@@ -105,76 +101,62 @@ def run_new(
 def run_rename(
     path: Path | None, old: str, new: str, dry_run: bool, config: Path | None, out: TextIO
 ) -> int:
-    """Rename in ``path``, and in the repository's other roadmaps the ``path#OLD``
-    dependencies that name it; every file locked, proved, then written."""
-    from roadmaplint.rename import other_mentions, rename_edits, rename_text
+    """Rename in ``path``, and in the other roadmaps (as the editor finds them) the
+    ``path#OLD`` dependencies that name it; every file locked, proved, then written."""
+    from roadmaplint.config.discover import other_roadmaps
+    from roadmaplint.edit.rename import rename_everywhere
 
     target = path or DEFAULT_PATH
     with contextlib.ExitStack() as stack:
         pending = stack.enter_context(editing(target, lock=not dry_run))
         cache = SettingsCache(config, Overrides())
         loaded = load_source(pending.source, cache)
-        roadmap = loaded.roadmap
-        edits = rename_edits(roadmap, old, new, loaded.settings)
-        edited = rename_text(roadmap, old, new, loaded.settings, edits)
-        dependents = sum(old in item.depends_on for item in roadmap.items)
-        others = []
-        for other in _other_roadmaps(target, config):
-            other_pending = stack.enter_context(editing(other, lock=not dry_run))
-            other_loaded = load_source(other_pending.source, cache)
-            changed = _renamed_elsewhere(other_loaded, target, old, new)
-            if changed is not None:
-                others.append((other_pending, other_loaded, changed[0]))
-                dependents += changed[1]
-        said = f"Renamed {old} to {new} ({dependents} dependent{'s' * (dependents != 1)} updated"
-        said += f" in {len(others) + 1} files)" if others else ")"
-        mentions = other_mentions(roadmap, old, edits)
-        if mentions:
-            listed = ", ".join(map(str, mentions[:10])) + (", ..." if len(mentions) > 10 else "")
-            said += f"; {old} is still named in prose on line{'s' * (len(mentions) > 1)} {listed}"
-        codes = [
-            _regenerate_and_write(other_pending, other_loaded, text, dry_run, out, "", ())
-            for other_pending, other_loaded, text in others
-        ]
+        settings = loaded.settings
+        found, stopped = other_roadmaps(target, settings.include, settings.exclude)
+        if stopped is not None:
+            sys.stderr.write(stopped + "\n")
+        others = {}
+        for other in found:
+            other_pending = stack.enter_context(editing(_shown(other), lock=not dry_run))
+            others[os.path.realpath(other)] = (
+                other_pending,
+                load_source(other_pending.source, cache),
+            )
+        done = rename_everywhere(
+            loaded.roadmap,
+            old,
+            new,
+            settings,
+            [(other_loaded.roadmap, other_loaded.settings) for _, other_loaded in others.values()],
+        )
+        count = done.dependents
+        said = f"Renamed {old} to {new} ({count} dependent{'s' * (count != 1)} updated"
+        said += f" in {len(done.others) + 1} files)" if done.others else ")"
+        if done.prose:
+            lines = done.prose
+            listed = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+            said += f"; {old} is still named in prose on line{'s' * (len(lines) > 1)} {listed}"
+        codes = []
+        for changed in done.others:
+            other_pending, other_loaded = others[os.path.realpath(changed.roadmap.path)]
+            codes.append(
+                _regenerate_and_write(
+                    other_pending, other_loaded, changed.text, dry_run, out, "", ()
+                )
+            )
         touched = {new}  # the dependents' entries read the same: their IDs did not change
+        text = done.renamed.text
         codes.append(
             _regenerate_and_write(
-                pending, loaded, edited, dry_run, out, said, touched, renamed={old: new}
+                pending, loaded, text, dry_run, out, said, touched, renamed={old: new}
             )
         )
         return max(codes)
 
 
-def _other_roadmaps(target: Path, config: Path | None) -> list[Path]:
-    """The repository's other roadmaps (by the configured include globs), or none."""
-    from roadmaplint.discover import _globs_for, search
-    from roadmaplint.git import worktree_root
-
-    folder = target.resolve().parent
-    root = worktree_root(folder)
-    if root is None:
-        return []
-    try:
-        found = search(root, _globs_for(root, config))
-    except (RoadmapError, OSError):
-        return []
-    mine = os.path.realpath(target)
-    return [Path(os.path.relpath(path)) for path in found if os.path.realpath(path) != mine]
-
-
-def _renamed_elsewhere(loaded: Loaded, target: Path, old: str, new: str) -> tuple[str, int] | None:
-    """Another roadmap's text with its ``path#OLD`` dependencies renamed, and how many."""
-    from roadmaplint.edit import prove_items_changed
-    from roadmaplint.rename import cross_file_edits
-    from roadmaplint.splice import apply_edits
-
-    roadmap = loaded.roadmap
-    edits, changed = cross_file_edits(roadmap, os.path.realpath(target), old, new, loaded.settings)
-    if not edits:
-        return None
-    text = apply_edits(roadmap.source, edits)
-    prove_items_changed(roadmap, text, changed, loaded.settings, edits=edits)
-    return text, len(changed)
+def _shown(path: Path) -> Path:
+    """A path as the user would write it: relative to the current folder when it can be."""
+    return Path(os.path.relpath(path))
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:

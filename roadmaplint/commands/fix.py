@@ -8,20 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.commands.common import (
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    EXIT_OK,
-    SettingsCache,
-    roadmap_paths,
-    say_error,
-)
-from roadmaplint.config import Overrides
+from roadmaplint.api import roadmap_paths
+from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.config.cache import SettingsCache
+from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
-from roadmaplint.fix import fix_text
-from roadmaplint.parse import split_lines
+from roadmaplint.generate.fix import fix_text
 from roadmaplint.report import plural
-from roadmaplint.write import editing
+from roadmaplint.text import split_lines
+from roadmaplint.write.atomic import editing
 
 
 @dataclass(frozen=True)

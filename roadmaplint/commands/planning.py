@@ -6,24 +6,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from roadmaplint.commands.common import (
-    EXIT_OK,
-    Loaded,
-    load,
-    load_all,
-    split_reference,
-    table,
-    write_json,
-)
+from roadmaplint.api import Loaded, load, load_all, split_reference
+from roadmaplint.commands.common import EXIT_OK
 from roadmaplint.commands.database import FILE
+from roadmaplint.database.plan import External, path_to, startable_across
 from roadmaplint.errors import RoadmapError
 from roadmaplint.graph import BEFORE
-from roadmaplint.plan import Candidate, External, path_to, startable
-from roadmaplint.references import cross_reference, normalised, target_path
-from roadmaplint.rules.base import did_you_mean
+from roadmaplint.index import did_you_mean
+from roadmaplint.reader.references import cross_reference, normalised, target_path
+from roadmaplint.report.json import write_json
+from roadmaplint.report.table import table
 
 if TYPE_CHECKING:
-    from roadmaplint.picture import View
+    from roadmaplint.generate.graph_picture import View
 
 
 def run_next(
@@ -35,13 +30,7 @@ def run_next(
 ) -> int:
     loaded = load_all(paths, config)
     several = len(loaded) > 1
-    ranked: list[tuple[tuple[int, int], str, Candidate]] = []
-    for one in loaded:
-        rank = one.context.priority_rank
-        for found in startable(one.context):
-            order = (rank.get(found.item.priority or "", len(rank)), -found.unblocks)
-            ranked.append((order, one.roadmap.path, found))
-    ranked.sort(key=lambda entry: entry[0])  # stable: file order, then each file's own order
+    ranked = startable_across([one.context for one in loaded])
     chosen = ranked[:limit] if limit else ranked
     if output_format == "json":
         write_json(
@@ -57,12 +46,12 @@ def run_next(
                         "line": found.item.position.line,
                     },
                 )
-                for _, path, found in chosen
+                for path, found in chosen
             ],
         )
         return EXIT_OK
-    candidates = [found for _, _, found in chosen]
-    files = [path for _, path, _ in chosen]
+    candidates = [found for _, found in chosen]
+    files = [path for path, _ in chosen]
     if not candidates:
         out.write("Nothing can start now: no ready item has all its dependencies done.\n")
         return EXIT_OK
@@ -169,7 +158,7 @@ def run_graph(
     config: Path | None,
     out: TextIO,
 ) -> int:
-    from roadmaplint.picture import as_json, build_view, combine, dot, mermaid
+    from roadmaplint.generate.graph_picture import as_json, build_view, combine, dot, mermaid
 
     loaded = load_all(paths, config)
     render = {"mermaid": mermaid, "dot": dot, "json": as_json}[output_format]
@@ -209,7 +198,7 @@ def run_graph(
 
 
 def _view(loaded: Loaded, focus: str | None) -> View:
-    from roadmaplint.picture import build_view
+    from roadmaplint.generate.graph_picture import build_view
 
     items = loaded.context.items_by_id
     keep = None

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from roadmaplint.api import roadmap_paths
 from roadmaplint.commands.check import CheckOptions, run_check
-from roadmaplint.commands.common import EXIT_ERROR, roadmap_paths, say_error
-from roadmaplint.config import CONFIG_FILE
+from roadmaplint.commands.common import EXIT_ERROR, say_error
+from roadmaplint.config.load import CONFIG_FILE
 
 INSTALL_HINT = "--watch needs the watch extra: pip install 'roadmaplint[watch]'"
 CLEAR = "\x1b[2J\x1b[3J\x1b[H"  # clear the screen and its scroll-back, cursor home

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 from lsprotocol import types
 
-from roadmaplint.engine import check_roadmap
 from roadmaplint.findings import Finding
-from roadmaplint.incremental import Snapshot, full_snapshot, update
+from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
-from roadmaplint.rules.base import GitFacts
+from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
+from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
 

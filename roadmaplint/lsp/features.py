@@ -7,38 +7,34 @@ and the tests call them directly.
 
 from __future__ import annotations
 
-import difflib
 import re
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from roadmaplint.engine import check_roadmap
+from roadmaplint.edit.mentions import definition, id_at, mentions
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
-from roadmaplint.incremental import changed_span
 from roadmaplint.lsp.document import Document
-from roadmaplint.mentions import cross_rename_edits, definition, id_at, mentions
-from roadmaplint.model import Field, Item, Position, Region, Roadmap
-from roadmaplint.parse import BOM, DEPENDS_ON, normalize_key, parse, split_lines
+from roadmaplint.model import Field, Item, Position, Region
+from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
+from roadmaplint.rules.suppressions import silencing_edits
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.splice import Edit, apply_edits, line_starts
+from roadmaplint.text import Edit, hunks
 
 if TYPE_CHECKING:
-    from roadmaplint.fix import FixResult
+    pass
 
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
 _ID_IN_HEADING = frozenset({"RL102", "RL106"})
 _NAMED_DEPENDENCY = re.compile(r"depends on (?:unknown item )?([^\s,()]+)")
 _SUGGESTION = re.compile(r"did you mean ([^?]+)\?")
-_DISABLE_LINE = re.compile(r"^(\s*)<!--\s*roadmaplint-disable(?!-file)([^>]*?)\s*-->\s*$")
 
 
 # Diagnostics
@@ -183,20 +179,15 @@ def code_actions(document: Document, requested: types.Range) -> list[types.CodeA
     for located in here:
         if located.finding.code == "RL108":
             actions.extend(_stray_list_repair(document, located))
-    counts: Counter[str] | None = None  # findings per code, without git facts
-    for located in here:
-        if located.finding.code == "RL901":
-            continue  # RL901 is found after the suppressions: no comment silences it
-        edit = _suppression_edit(document, located)
-        if _above_item_heading(document, located, edit):
-            actions.append(_suppression(document, located, edit))
-            continue
-        if counts is None:
-            counts = Counter(
-                found.code for found in check_roadmap(document.roadmap, document.settings)
-            )
-        if _silences(document, edit, located.finding.code, counts[located.finding.code]):
-            actions.append(_suppression(document, located, edit))
+    findings = [located.finding for located in here]
+    by_finding = {id(located.finding): located for located in here}
+    for silencing in silencing_edits(document.roadmap, document.settings, findings):
+        located = by_finding[id(silencing.finding)]
+        title = f"Suppress {silencing.finding.code} for {silencing.what}"
+        edit = silencing.edit
+        actions.append(
+            _action(document, title, [(edit.start, edit.end, edit.replacement)], located)
+        )
     return actions
 
 
@@ -240,92 +231,9 @@ def _replacements(document: Document, located: Located) -> Iterator[types.CodeAc
     )
 
 
-def _suppression_edit(document: Document, located: Located) -> tuple[int, int, str]:
-    """``<!-- roadmaplint-disable CODE -->`` above the item (or the line) the finding is on."""
-    finding = located.finding
-    item = _item_of(document, finding)
-    line = item.position.line if item is not None else finding.line
-    target = document.line_text(line)
-    indent = target[: len(target) - len(target.lstrip())]
-    above = document.line_text(line - 1) if line > 1 else ""
-    existing = _DISABLE_LINE.match(above)
-    if existing and existing[2].strip():  # add the code to the comment already there
-        codes = existing[2].strip()
-        comment = f"{existing[1]}<!-- roadmaplint-disable {codes} {finding.code} -->"
-        start = document.offset_of(line - 1, 1)
-        return (start, start + len(above), comment)
-    newline = document.roadmap.style.newline
-    at = document.offset_of(line, 1)
-    return (at, at, f"{indent}<!-- roadmaplint-disable {finding.code} -->{newline}")
-
-
-def _suppression(
-    document: Document, located: Located, edit: tuple[int, int, str]
-) -> types.CodeAction:
-    item = _item_of(document, located.finding)
-    what = "this item" if item is not None else "this line"
-    return _action(document, f"Suppress {located.finding.code} for {what}", [edit], located)
-
-
-def _above_item_heading(document: Document, located: Located, edit: tuple[int, int, str]) -> bool:
-    """Whether ``edit`` is a new comment line right above the finding's item's ATX heading:
-    a top-level heading, so nothing above it is open, and the comment line (indented as
-    it, under 4 columns) closes whatever the heading closes and starts a block of its own.
-    No need to read the text again (which a large roadmap makes slow) to know that."""
-    item = _item_of(document, located.finding)
-    if item is None or edit[0] != edit[1] or document.roadmap.stray_lists:
-        return False  # with a stray list, the heading is top-level only in the repaired text
-    return edit[0] == document.offset_of(item.position.line, 1) and document.line_text(
-        item.position.line
-    ).lstrip().startswith("#")
-
-
-def _silences(document: Document, edit: tuple[int, int, str], code: str, count: int) -> bool:
-    """Whether the comment, written in, reads as an HTML comment block of its own (every
-    other block reads back byte for byte, in order) and silences a finding of ``code``
-    (``count`` of them now, without git facts: when 0, that cannot be told here).
-
-    A finding's line may be inside a code fence, a paragraph or a list, where the
-    comment would be code, split the paragraph or the list, and silence nothing."""
-    start, end, comment = edit
-    text = document.text[:start] + comment + document.text[end:]
-    try:
-        after = parse(text, document.roadmap.path, document.settings)
-    except RoadmapError:
-        return False
-    line = document.position(start).line + 1
-    if _block_texts(document.roadmap, line) != _block_texts(after, line):
-        return False
-    if not any(block.line == line and block.kind == "html" for block in after.blocks):
-        return False
-    if not count:
-        return True
-    now = sum(found.code == code for found in check_roadmap(after, document.settings))
-    return now < count
-
-
-def _block_texts(roadmap: Roadmap, line: int) -> list[str]:
-    """The text of each top-level block but a one-line HTML block on ``line``."""
-    lines = split_lines(roadmap.source.removeprefix(BOM))
-    return [
-        "".join(lines[block.line - 1 : block.end_line])
-        for block in roadmap.blocks
-        if not (block.kind == "html" and block.line == line == block.end_line)
-    ]
-
-
-def _item_of(document: Document, finding: Finding) -> Item | None:
-    if finding.item is None:
-        return None
-    for item in document.roadmap.items:
-        if item.id == finding.item and item.position.line <= finding.line <= item.end_line:
-            return item
-    return None
-
-
 def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:
     """The RL108 repair `fix` makes, offered only when the write gate accepts it."""
-    from roadmaplint.fix import stray_list_repair
+    from roadmaplint.generate.fix import stray_list_repair
 
     try:
         result = stray_list_repair(document.text, document.roadmap.path, document.settings)
@@ -339,112 +247,29 @@ def _stray_list_repair(document: Document, located: Located) -> Iterator[types.C
 
 
 def _regenerations(document: Document, codes: set[str]) -> Iterator[types.CodeAction]:
-    wanted = {
-        "overview": bool(codes & {"RL401", "RL402"}),
-        "graph": "RL404" in codes,
-    }
-    if not any(wanted.values()):
-        return
-    fixed = _fixed(document, stray_lists=False)
-    if fixed is None:
-        return
+    from roadmaplint.generate.fix_parts import GRAPH, OVERVIEW, regenerations
+
+    wanted = {OVERVIEW} if codes & {"RL401", "RL402"} else set()
+    wanted |= {GRAPH} if "RL404" in codes else set()
     titles = {
-        "overview": f"Regenerate the {document.settings.overview_heading}",
-        "graph": f"Regenerate the {document.settings.graph_heading}",
+        OVERVIEW: f"Regenerate the {document.settings.overview_heading}",
+        GRAPH: f"Regenerate the {document.settings.graph_heading}",
     }
-    parts = _by_section(document, hunks(document.text, fixed.text))
-    # fix's own edits, by section: each replaces whole generated blocks, as the write
-    # gate wants them (it refuses an edit that leaves the first lines of a list it
-    # changes standing, as a line-level hunk does).
-    proven = _by_section(
-        document, [(edit.start, edit.end, edit.replacement) for edit in fixed.edits]
-    )
-    both = all(parts.values())  # then each action is only a part of what fix proved
-    for part, edits in parts.items():
-        if wanted[part] and edits and (not both or _part_passes(document, edits, proven[part])):
-            yield _action(document, titles[part], edits, preferred=True)
+    for part, edits in regenerations(document.roadmap, document.settings, wanted).items():
+        yield _action(document, titles[part], _spans(edits), preferred=True)
 
 
-def _part_passes(
-    document: Document, edits: list[tuple[int, int, str]], proven: list[tuple[int, int, str]]
-) -> bool:
-    """Whether ``edits`` (a section's hunks) make the text fix's edits of that section,
-    ``proven``, make, and those pass the write gate alone."""
-    from roadmaplint.fix import part_passes
-
-    parts = [Edit(start, end, text) for start, end, text in proven]
-    text = document.text
-    if not parts or apply_edits(text, [Edit(*edit) for edit in edits]) != apply_edits(text, parts):
-        return False
-    return part_passes(document.roadmap, parts, document.settings)
-
-
-def _fixed(document: Document, stray_lists: bool = True) -> FixResult | None:
-    """What `roadmaplint fix` makes of the text (None when it refuses or changes nothing);
-    without the stray-list repair (RL108, an action of its own) unless ``stray_lists``."""
-    from roadmaplint.fix import fix_text
-
-    try:
-        result = fix_text(
-            document.text,
-            document.roadmap.path,
-            document.settings,
-            repair_stray_lists=stray_lists,
-        )
-    except RoadmapError:
-        return None
-    if result.refused or not result.changed:
-        return None
-    return result
-
-
-def _fix_hunks(document: Document) -> list[tuple[int, int, str]]:
-    """The edits `roadmaplint fix` makes, line by line (none when fix refuses)."""
-    fixed = _fixed(document)
-    return hunks(document.text, fixed.text) if fixed is not None else []
-
-
-def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
-    """Line-level edits that turn ``old`` into ``new``: ``(start, end, replacement)``."""
-    start, old_end, _ = changed_span(old, new)
-    starts = line_starts(old)
-    begin = starts[bisect_right(starts, start) - 1]
-    stop = starts[bisect_left(starts, old_end)] if old_end < len(old) else len(old)
-    new_stop = stop + len(new) - len(old)
-    old_lines = split_lines(old[begin:stop])
-    new_lines = split_lines(new[begin:new_stop])
-    offsets = line_starts(old[begin:stop])
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    return [
-        (begin + offsets[i1], begin + offsets[i2], "".join(new_lines[j1:j2]))
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
-
-
-def _by_section(
-    document: Document, edits: list[tuple[int, int, str]]
-) -> dict[str, list[tuple[int, int, str]]]:
-    roadmap = document.roadmap
-    graph_spans = [
-        (
-            document.offset_of(found.region.heading.line, 1),
-            document.offset_of(found.region.end + 1, 1),
-        )
-        for found in roadmap.graph_sections
-    ]
-    parts: dict[str, list[tuple[int, int, str]]] = {"overview": [], "graph": []}
-    for edit in edits:
-        in_graph = any(start <= edit[0] <= end for start, end in graph_spans)
-        parts["graph" if in_graph else "overview"].append(edit)
-    return parts
+def _spans(edits: Iterable[Edit]) -> list[tuple[int, int, str]]:
+    return [(edit.start, edit.end, edit.replacement) for edit in edits]
 
 
 def formatting(document: Document) -> list[types.TextEdit]:
     """`roadmaplint fix` as text edits."""
+    from roadmaplint.generate.fix_parts import fix_hunks
+
     return [
-        types.TextEdit(document.range(start, end), text)
-        for start, end, text in _fix_hunks(document)
+        types.TextEdit(document.range(edit.start, edit.end), edit.replacement)
+        for edit in fix_hunks(document.roadmap, document.settings)
     ]
 
 
@@ -545,7 +370,7 @@ def _item_at_line(document: Document, line: int) -> Item | None:
 def _id_completions(
     document: Document, line: int, typed: str, offset: int
 ) -> list[types.CompletionItem]:
-    from roadmaplint.additem import next_id
+    from roadmaplint.edit.new import next_id
 
     roadmap = document.roadmap
     sections = [section for section in roadmap.sections if section.position.line < line]
@@ -635,48 +460,48 @@ def rename(
     new_name: str,
     others: Sequence[Document] = (),
 ) -> types.WorkspaceEdit:
-    """Rename the ID at ``position`` everywhere in the document, and in ``others`` (the
-    workspace's other roadmaps) where a ``path#ID`` dependency names it (RoadmapError if
-    it cannot be renamed)."""
+    """`roadmaplint rename` of the ID at ``position`` (``rename_everywhere``), as the
+    edits to the document and to those of ``others`` it changes (RoadmapError if it
+    cannot be renamed)."""
+    from roadmaplint.edit.rename import rename_everywhere
+
     found = _id_here(document, position)
     if found is None:
         raise RoadmapError("there is no item ID here to rename")
-    new_id = new_name.strip()
-    renamed = _renamed_text(document, found[0], new_id)
+    old, new_id = found[0], new_name.strip()
+    done = rename_everywhere(
+        document.roadmap,
+        old,
+        new_id,
+        document.settings,
+        [(other.roadmap, other.settings) for other in others],
+    )
+    renamed = _regenerated(document, done.renamed.text, old, new_id)
     changes = {
         document.uri: [
             types.TextEdit(document.range(start, end), text)
             for start, end, text in hunks(document.text, renamed)
         ]
     }
-    for other in others:
-        pattern = other.settings.id_pattern
-        crossing = cross_rename_edits(
-            other.roadmap, document.roadmap.path, found[0], new_id, pattern
-        )
-        if crossing:
-            changes[other.uri] = [
-                types.TextEdit(other.range(edit.start, edit.end), edit.replacement)
-                for edit in crossing
-            ]
+    by_path = {other.roadmap.path: other for other in others}
+    for changed in done.others:
+        other = by_path[changed.roadmap.path]
+        changes[other.uri] = [
+            types.TextEdit(other.range(edit.start, edit.end), edit.replacement)
+            for edit in changed.edits
+        ]
     return types.WorkspaceEdit(changes=changes)
 
 
-def _renamed_text(document: Document, old: str, new: str) -> str:
-    """The heading and Depends on entries renamed (the one rename_edits, shared with
-    `roadmaplint rename`), then the generated sections brought up to date for what the
-    rename touched, as rename does: earlier staleness and a stray list (RL108) are left
-    as they are, as `roadmaplint rename` leaves them."""
-    from roadmaplint.fix import regenerate_after_edit
-    from roadmaplint.rename import rename_edits
+def _regenerated(document: Document, renamed: str, old: str, new: str) -> str:
+    """The generated sections brought up to date for what the rename touched, as
+    `roadmaplint rename` does: earlier staleness and a stray list (RL108) are left."""
+    from roadmaplint.generate.fix import regenerate_after_edit
 
-    roadmap = document.roadmap
-    edits = rename_edits(roadmap, old, new, document.settings)
-    renamed = apply_edits(document.text, edits)
     touched = {new}  # the dependents' entries read the same: their IDs did not change
     try:
         fixed = regenerate_after_edit(
-            roadmap, renamed, document.settings, touched, renamed={old: new}
+            document.roadmap, renamed, document.settings, touched, renamed={old: new}
         )
     except RoadmapError:
         return renamed

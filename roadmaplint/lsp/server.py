@@ -21,18 +21,13 @@ from pygls.uris import to_fs_path
 
 from roadmaplint import __version__
 from roadmaplint.errors import RoadmapError
-from roadmaplint.incremental import changed_span
+from roadmaplint.index import GitFacts
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
-from roadmaplint.lsp.workspace import (
-    RENAME_SEARCH,
-    Configurations,
-    rename_search_root,
-    served,
-)
-from roadmaplint.rules.base import GitFacts
+from roadmaplint.lsp.workspace import Configurations, served
+from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
 from roadmaplint.settings import Settings
-from roadmaplint.source import MAX_BYTES, MAX_LINE
+from roadmaplint.text import changed_span
 
 _T = TypeVar("_T")
 
@@ -91,12 +86,12 @@ class RoadmapServer(LanguageServer):
 
     def facts_for(self, uri: str, path: str, settings: Settings) -> GitFacts | None:
         """What git says for RL505, as `check` reads it; once per document until saved."""
-        from roadmaplint.commands.common import needs_git_facts
+        from roadmaplint.config.cache import needs_git_facts
 
         if not needs_git_facts(settings):
             return None
         if uri not in self.facts:
-            from roadmaplint.commands.history import git_facts
+            from roadmaplint.history.facts import git_facts
 
             try:
                 self.facts[uri] = git_facts(Path(path), settings, io.StringIO())
@@ -104,52 +99,35 @@ class RoadmapServer(LanguageServer):
                 self.facts[uri] = None
         return self.facts[uri]
 
-    def other_roadmaps(
-        self, document: Document, limit: int = 500
-    ) -> tuple[list[Document], str | None]:
-        """The workspace's other roadmaps (as discovery finds them), open ones as edited,
-        and a warning when the search stopped early.
+    def other_roadmaps(self, document: Document) -> tuple[list[Document], str | None]:
+        """The roadmaps a rename may reach (``discover.other_roadmaps``, as the CLI's
+        ``rename`` finds them), open ones as edited, and a warning when the search stopped.
 
-        Bounded: it looks in ``rename_search_root`` only, and within ``RENAME_SEARCH``.
         Safe to run off the server's loop: it reads the server's state, changes none of it
         (but the configuration cache, whose entries are whole values).
         """
-        from roadmaplint.discover import Budget, Globs, bounded_search
-        from roadmaplint.source import read_roadmap
+        from roadmaplint.config.discover import other_roadmaps
+        from roadmaplint.reader.source import read_roadmap
 
         workspace = self.workspace.root_path
-        root = rename_search_root(
-            Path(document.roadmap.path), Path(workspace) if workspace else None
-        )
         settings = document.settings
-        entries, seconds = RENAME_SEARCH
-        found, complete = bounded_search(
-            root,
-            Globs(settings.include, settings.exclude, "the configuration"),
-            Budget(entries, seconds),
-        )
-        stopped = (
-            None
-            if complete
-            else f"roadmaplint: the search for other roadmaps under {root} stopped after "
-            f"{entries} names or {seconds} s; a rename reaches only the roadmaps found"
+        found, stopped = other_roadmaps(
+            Path(document.roadmap.path),
+            settings.include,
+            settings.exclude,
+            Path(workspace) if workspace else None,
         )
         others = []
-        this = Path(document.roadmap.path).resolve()
         open_texts = {uri: item.source for uri, item in list(self.workspace.text_documents.items())}
-        for path in found[:limit]:
-            if path.resolve() == this:
-                continue
-            uri = path.resolve().as_uri()
+        for path in found:
+            uri = path.as_uri()
             try:
                 text = open_texts[uri] if uri in open_texts else read_roadmap(path).text
                 other_settings, error, _ = self.configurations.settings_for(path)
                 if error is None:
                     # Only the records and positions are wanted: no rule runs on them.
                     others.append(
-                        Document.unchecked(
-                            uri, text, str(path.resolve()), other_settings, self.encoding()
-                        )
+                        Document.unchecked(uri, text, str(path), other_settings, self.encoding())
                     )
             except RoadmapError:
                 continue  # unreadable (not UTF-8, too large): nothing to rename there

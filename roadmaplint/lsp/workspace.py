@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from roadmaplint.config import find_config, load_settings
+from roadmaplint.config.load import find_config, load_settings
 from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import Settings
 
@@ -55,33 +55,9 @@ def served(path: Path, settings: Settings, config: Path | None) -> bool:
     exclude globs (default ``**/ROADMAP.md``), relative to the configuration's folder
     (``config``, as ``settings_for`` found it: walking up again would read every
     pyproject.toml on the way a second time, on each keystroke)."""
-    from roadmaplint.discover import excluded, matches
+    from roadmaplint.config.discover import excluded, matches
 
     relative = path.name
     if config is not None and path.resolve().is_relative_to(config.resolve().parent):
         relative = path.resolve().relative_to(config.resolve().parent).as_posix()
     return matches(relative, settings.include) and not excluded(relative, settings.exclude)
-
-
-# What the search for a rename's other roadmaps may look at: an editor opened on
-# `/` or a home folder must get its answer in about a second, not walk the disk.
-RENAME_SEARCH = (20_000, 2.0)  # file and folder names, seconds
-
-
-def rename_search_root(document: Path, workspace_root: Path | None) -> Path:
-    """Where to look for the roadmaps a rename may reach: the git work tree holding the
-    document; outside git the workspace root if it holds the document. Never the home
-    folder, a folder above it or the file system's root: then only the document's folder.
-    """
-    from roadmaplint.git import worktree_root
-
-    folder = document.parent.resolve()
-    top = worktree_root(folder)
-    chosen = top.resolve() if top is not None else None
-    if chosen is None and workspace_root is not None and folder.is_relative_to(workspace_root):
-        chosen = workspace_root.resolve()
-    home = Path.home().resolve()
-    too_wide = {home, *home.parents, Path(folder.anchor)}
-    if chosen is None or chosen in too_wide:
-        return folder
-    return chosen

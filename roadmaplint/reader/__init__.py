@@ -41,7 +41,6 @@ from roadmaplint.reader.blocks import (
     read_blocks,
     repaired,
     scan_blocks,
-    split_lines,
     with_uncovered_text,
 )
 from roadmaplint.reader.dialect import (
@@ -66,6 +65,7 @@ from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

@@ -8,7 +8,6 @@ block quote, and the HTML comments (where suppressions live).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_NEWLINES = re.compile(r"\r\n?|\n")
 _LISTS = ("bullet_list_open", "ordered_list_open")
 # Top-level block tokens and the kind of Block each opens.
 _BLOCK_KINDS = {
@@ -48,18 +46,6 @@ def markdown() -> MarkdownIt:
 
         _parser = MarkdownIt("commonmark").disable("inline")
     return _parser
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines with their endings, split exactly where markdown sees line ends."""
-    lines: list[str] = []
-    start = 0
-    for match in _NEWLINES.finditer(text):
-        lines.append(text[start : match.end()])
-        start = match.end()
-    if start < len(text):
-        lines.append(text[start:])
-    return lines
 
 
 def indentation(line: str) -> int:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from roadmaplint.idpattern import ITEM_HEADING, id_regex
+from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
 
 STATUS_LEGEND = "status legend"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -52,3 +53,12 @@ def _token_text(tokens: Sequence[Token]) -> str:
         elif token.type == "image" and token.children:
             parts.append(_token_text(token.children))
     return "".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def plain_text(markdown: str) -> str:
+    """The text a reader sees in one line of inline markdown outside a document (no link
+    reference definitions): what the editing commands compare values by."""
+    from roadmaplint.reader.blocks import markdown as parser
+
+    return InlineText(parser(), {})(markdown)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TextIO
 
 from roadmaplint.findings import Finding
 
@@ -12,3 +13,8 @@ def render(findings: Sequence[Finding]) -> str:
     return (
         json.dumps([finding.as_dict() for finding in findings], indent=2, ensure_ascii=False) + "\n"
     )
+
+
+def write_json(out: TextIO, document: object) -> None:
+    """Any JSON document the commands print, indented as the findings are."""
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from roadmaplint.index import Context
 from roadmaplint.rules import dependencies, generated, structure, values, workflow
-from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.rules.base import Report, Rule
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
 
 ALL_RULES: tuple[Rule, ...] = (

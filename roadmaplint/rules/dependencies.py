@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
-from roadmaplint.idpattern import LEADING, id_regex
+from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import Item, Position
-from roadmaplint.parse import DEPENDS_ON
-from roadmaplint.rules.base import Context, Report, Rule, did_you_mean, id_prefix
+from roadmaplint.reader import DEPENDS_ON
+from roadmaplint.reader.idpattern import LEADING, id_regex
+from roadmaplint.rules.base import Report, Rule
 
 
 def _where(item: Item) -> Position:
@@ -40,7 +41,7 @@ def unknown_dependencies(context: Context) -> Iterator[Report]:
 
 def unknown_cross_references(context: Context) -> Iterator[Report]:
     """``path#ID`` dependencies whose file cannot be read or holds no such item."""
-    from roadmaplint.references import cross_reference, target_path
+    from roadmaplint.reader.references import cross_reference, target_path
 
     for item in context.roadmap.items:
         for name in item.external_deps:
@@ -178,7 +179,7 @@ def _id_spellings(name: str, id_only: re.Pattern[str], leading_id: re.Pattern[st
 
 
 def near_miss_dependencies(context: Context) -> Iterator[Report]:
-    from roadmaplint.references import cross_reference
+    from roadmaplint.reader.references import cross_reference
 
     id_only = id_regex(context.settings.id_pattern)
     leading_id = id_regex(context.settings.id_pattern, LEADING)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.generate.overview import differences, expected_groups, missing_line
+from roadmaplint.index import Context
 from roadmaplint.model import Position
-from roadmaplint.overview import differences, expected_groups, missing_line
-from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.rules.base import Report, Rule
 
 
 def stale_overview(context: Context) -> Iterator[Report]:
@@ -46,7 +47,7 @@ def repeated_overviews(context: Context) -> Iterator[Report]:
 def stale_graph(context: Context) -> Iterator[Report]:
     if not context.roadmap.graph_sections:
         return
-    from roadmaplint.picture import expected_graph
+    from roadmaplint.generate.graph_picture import expected_graph
 
     picture = expected_graph(context.roadmap, context.items_by_id, context.settings.statuses)
     heading = context.settings.graph_heading

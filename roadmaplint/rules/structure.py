@@ -8,13 +8,15 @@ from collections import Counter
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
-from roadmaplint.idpattern import id_regex
-from roadmaplint.linestyle import FieldStyle, new_field
+from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
-from roadmaplint.parse import Dialect, split_lines
+from roadmaplint.reader import Dialect
 from roadmaplint.reader.dialect import field_names
-from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.linestyle import FieldStyle, new_field
+from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
+from roadmaplint.text import split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
 _BRACKETED = re.compile(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)

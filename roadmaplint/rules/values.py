@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Legend, Position
-from roadmaplint.rules.base import Context, Report, Rule, did_you_mean
+from roadmaplint.rules.base import Report, Rule
 
 
 def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterator[Report]:

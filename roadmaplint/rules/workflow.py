@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
+from roadmaplint.index import Context
 from roadmaplint.model import Position
-from roadmaplint.parse import DEFINITION_OF_DONE
-from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.reader import DEFINITION_OF_DONE
+from roadmaplint.rules.base import Report, Rule
 
 
 def unowned_work(context: Context) -> Iterator[Report]:

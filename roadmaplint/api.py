@@ -1,0 +1,120 @@
+"""The public API, kept tiny: check and fix a roadmap's text, and load roadmaps from files.
+
+``check_text`` and ``fix_text`` work on text; ``load`` reads, configures and parses
+one roadmap; ``load_all``, ``locate`` and ``one_roadmap`` find the roadmaps a command
+line names. Everything else in the package is internal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmaplint import check_text, fix_text
+from roadmaplint.config.cache import SettingsCache
+from roadmaplint.config.load import Overrides
+from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context
+from roadmaplint.model import Roadmap
+from roadmaplint.reader import parse
+from roadmaplint.reader.source import Source, read_roadmap
+from roadmaplint.settings import Settings
+
+DEFAULT_PATH = Path("ROADMAP.md")
+
+__all__ = [
+    "DEFAULT_PATH",
+    "Loaded",
+    "check_text",
+    "fix_text",
+    "load",
+    "load_all",
+    "load_source",
+    "locate",
+    "one_roadmap",
+    "roadmap_paths",
+    "split_reference",
+]
+
+
+def roadmap_paths(paths: Sequence[Path] | None, config: Path | None = None) -> list[Path]:
+    """The files named, the roadmaps found in folders named, or the default ones."""
+    from roadmaplint.config.discover import roadmap_files
+
+    return roadmap_files(paths, config)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    source: Source
+    roadmap: Roadmap
+    settings: Settings
+    context: Context
+
+
+def load(path: Path | None, config: Path | None = None) -> Loaded:
+    """Read, configure and parse one roadmap for the database commands."""
+    path = path or DEFAULT_PATH
+    return _load(path, SettingsCache(config, Overrides()))
+
+
+def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
+    return load_source(read_roadmap(path), settings_cache)
+
+
+def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
+    """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    settings = settings_cache.for_path(source.path)
+    roadmap = parse(source.text, str(source.path), settings)
+    return Loaded(source, roadmap, settings, Context(roadmap, settings))
+
+
+def load_all(paths: Sequence[Path] | None, config: Path | None = None) -> list[Loaded]:
+    """Every roadmap the command line names (or discovery finds), read and parsed."""
+    settings_cache = SettingsCache(config, Overrides())
+    return [_load(path, settings_cache) for path in roadmap_paths(paths, config)]
+
+
+def split_reference(reference: str) -> tuple[Path | None, str]:
+    """``docs/ROADMAP.md#GRAPH-1`` -> (docs/ROADMAP.md, GRAPH-1); a bare ID has no path."""
+    path, hash_sign, item_id = reference.rpartition("#")
+    if hash_sign and path and item_id:
+        return Path(path), item_id
+    return None, reference
+
+
+def locate(
+    paths: Sequence[Path] | None, reference: str, config: Path | None = None
+) -> tuple[Path, str]:
+    """The one roadmap that holds the item ``reference`` names, and the item's ID.
+
+    ``path#ID`` names the file; otherwise the roadmaps named or found are read
+    and the one holding the ID is chosen, refusing when several hold it.
+    """
+    named, item_id = split_reference(reference)
+    if named is not None:
+        return named, item_id
+    files = roadmap_paths(paths, config)
+    if len(files) == 1:
+        return files[0], item_id
+    settings_cache = SettingsCache(config, Overrides())
+    holding = [path for path in files if item_id in _load(path, settings_cache).context.items_by_id]
+    if len(holding) == 1:
+        return holding[0], item_id
+    if not holding:
+        searched = ", ".join(str(path) for path in files)
+        raise RoadmapError(f"no item {item_id} in {searched}")
+    spelled = " and ".join(str(path) for path in holding)
+    raise RoadmapError(
+        f"{item_id} is in {spelled}; say which, e.g. {holding[0]}#{item_id} or -f {holding[0]}"
+    )
+
+
+def one_roadmap(paths: Sequence[Path] | None, config: Path | None = None) -> Path:
+    """The single roadmap a command that edits or plans in one file works on."""
+    files = roadmap_paths(paths, config)
+    if len(files) > 1:
+        spelled = ", ".join(str(path) for path in files)
+        raise RoadmapError(f"this command works on one roadmap, and {spelled} were found; name one")
+    return files[0]

@@ -1,0 +1,1 @@
+"""Where the settings come from: the configuration files, discovery of roadmaps, the cache."""

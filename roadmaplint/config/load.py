@@ -1,0 +1,300 @@
+"""Settings from `[tool.roadmaplint]` in pyproject.toml or a `.roadmaplint.toml`.
+
+The file is found by walking up from the roadmap's folder; ``--config`` names
+one directly. Every problem is a RoadmapError naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
+
+CONFIG_FILE = ".roadmaplint.toml"
+MAX_PATTERN = 200
+MAX_CONFIG = 1024 * 1024  # bytes; pyproject.toml files are a few KB
+
+
+@dataclass(frozen=True, slots=True)
+class Overrides:
+    """What the command line says, over what the file says."""
+
+    select: tuple[str, ...] | None = None  # replaces the file's select
+    ignore: tuple[str, ...] | None = None  # replaces the file's ignore
+    strict: bool | None = None
+    extend_select: tuple[str, ...] = ()  # added to the select in force
+    extend_ignore: tuple[str, ...] = ()  # added to the ignore in force
+
+
+def find_config(roadmap: Path) -> Path | None:
+    """The nearest config file at or above the roadmap's folder."""
+    folder = roadmap.resolve().parent
+    for candidate in (folder, *folder.parents):
+        dotfile = candidate / CONFIG_FILE
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _configures_us(pyproject):
+            return pyproject
+    return None
+
+
+def _configures_us(pyproject: Path) -> bool:
+    """Whether a pyproject.toml on the way up holds a [tool.roadmaplint] table.
+
+    A file that never says "roadmaplint" cannot configure us: it belongs to
+    another tool, and whether it is valid TOML, or UTF-8 at all, is that tool's
+    business, so it is skipped unparsed. One that does say it may hold our
+    settings, so an unreadable one is an error: skipping it would check with
+    defaults the user did not choose.
+    """
+    if b"roadmaplint" not in _read(pyproject):
+        return False
+    tool = _table(pyproject).get("tool", {})
+    return isinstance(tool, dict) and "roadmaplint" in tool
+
+
+def _read(path: Path) -> bytes:
+    """The bytes of a config file: a regular file of a sane size, never a pipe or device."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise RoadmapError(f"{path}: is not a regular file; a config is a TOML file")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_CONFIG + 1)
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+    if len(data) > MAX_CONFIG:
+        raise RoadmapError(f"{path}: is over {MAX_CONFIG // 1024} KB; is this a config file?")
+    return data
+
+
+def _table(path: Path) -> dict[str, Any]:
+    data = _read(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise RoadmapError(
+            f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
+            "TOML files are UTF-8"
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoadmapError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise RoadmapError(f"{path}: nests arrays or tables too deeply to be a config") from None
+
+
+def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Settings:
+    settings = Settings()
+    if config is not None:
+        document = _table(config)
+        if config.name == "pyproject.toml":
+            tool = document.get("tool", {})
+            table = tool.get("roadmaplint", {}) if isinstance(tool, dict) else {}
+            where = f"{config}: [tool.roadmaplint]"
+            if not isinstance(table, dict):
+                raise RoadmapError(f"{where}: expected a table of settings")
+        else:
+            table, where = document, str(config)
+        settings = _apply(settings, table, where, config.resolve().parent)
+    if overrides.select is not None:
+        settings = replace(settings, select=_codes(list(overrides.select), "--select"))
+    if overrides.ignore is not None:
+        settings = replace(settings, ignore=_codes(list(overrides.ignore), "--ignore"))
+    if overrides.extend_select:
+        extra = _codes(list(overrides.extend_select), "--extend-select")
+        settings = replace(settings, select=settings.select + extra)
+    if overrides.extend_ignore:
+        extra = _codes(list(overrides.extend_ignore), "--extend-ignore")
+        settings = replace(settings, ignore=settings.ignore + extra)
+    if overrides.strict is not None:
+        settings = replace(settings, strict=overrides.strict)
+    return settings
+
+
+def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path) -> Settings:
+    changes: dict[str, Any] = {}
+    for key, value in table.items():
+        parse = _KEYS.get(key)
+        if parse is None:
+            raise RoadmapError(
+                f"{where}: unknown setting {key!r}; known settings: {', '.join(sorted(_KEYS))}"
+            )
+        try:
+            changes[_ATTRIBUTES.get(key, key.replace("-", "_"))] = parse(value, home)
+        except (TypeError, ValueError) as error:
+            raise RoadmapError(f"{where}: {key}: {error}") from None
+    return replace(settings, **changes)
+
+
+def _strings(value: Any, _home: Path | None = None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise TypeError("expected a string or a list of strings")
+    return tuple(value)
+
+
+def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> tuple[str, ...]:
+    from roadmaplint.rules import is_selector
+
+    codes = _strings(value)
+    for code in codes:
+        if not is_selector(code):
+            message = f"unknown rule {code!r}; `roadmaplint rules` lists them"
+            if where:
+                raise RoadmapError(f"{where}: {message}")
+            raise ValueError(message)
+    return codes
+
+
+def _globs(value: Any, _home: Path) -> tuple[str, ...]:
+    globs = _strings(value)
+    for glob in globs:
+        if not glob.strip() or glob.startswith("/") or "\\" in glob:
+            raise ValueError(
+                f"{glob!r}: write globs relative to the folder, with / between folders"
+            )
+    return globs
+
+
+def _boolean(value: Any, _home: Path) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected true or false")
+    return value
+
+
+def _text(value: Any, _home: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise TypeError("expected a non-empty string")
+    return value
+
+
+def id_pattern(value: Any, _home: Path | None = None) -> str:
+    """A user's ID pattern, compiled the way it will run (on RE2), or ValueError why not."""
+    from roadmaplint.reader import idpattern
+
+    if not isinstance(value, str) or not value:
+        raise TypeError("expected a regular expression as a string")
+    if len(value) > MAX_PATTERN:
+        raise ValueError(f"pattern is longer than {MAX_PATTERN} characters")
+    idpattern.validate(value)
+    compiled = idpattern.id_regex(value)
+    if compiled.fullmatch(""):
+        raise ValueError("the pattern matches an empty ID")
+    literal = re.search(r"\\[\[\]nrs]|[\r\n]", value)  # \[ \] \n \r \s or a line break
+    if literal or compiled.search("[") or compiled.search("]") or compiled.search("\n"):
+        raise ValueError("IDs may not contain brackets or line breaks")
+    return value
+
+
+def _template_dir(value: Any, home: Path) -> str:
+    folder = (home / _text(value, home)).resolve()
+    if not folder.is_relative_to(home):
+        raise ValueError(f"{value!r} is outside the folder of the config file ({home})")
+    if not folder.is_dir():
+        raise ValueError(f"{value!r} is not a folder")
+    return str(folder)
+
+
+def _days(value: Any, _home: Path) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("expected a whole number of days, such as 30")
+    if value < 1:
+        raise ValueError("expected at least 1 day")
+    return value
+
+
+def _statuses(value: Any, _home: Path) -> Statuses:
+    if not isinstance(value, dict):
+        raise TypeError('expected a table such as { done = ["done", "shipped"] }')
+    known = {field.name.replace("_", "-"): field.name for field in fields(Statuses)}
+    meanings: dict[str, tuple[str, ...]] = {}
+    for meaning, names in value.items():
+        if meaning not in known:
+            raise ValueError(f"unknown meaning {meaning!r}; known: {', '.join(known)}")
+        meanings[known[meaning]] = _strings(names)
+    return replace(Statuses(), **meanings)
+
+
+def _heading_level(value: Any, _home: Path) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 2 <= value <= 4:
+        raise ValueError("expected 2, 3 or 4 (the level of item headings: ## is 2)")
+    return value
+
+
+def _field_name(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _field_aliases(value: Any, _home: Path) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict):
+        raise TypeError('expected a table such as { Lead = "DRI", Needs = "Depends on" }')
+    known = {_field_name(name): name for name in KNOWN_FIELDS}
+    aliases: list[tuple[str, str]] = []
+    for name, target in value.items():
+        if not isinstance(target, str) or _field_name(target) not in known:
+            raise ValueError(
+                f"{name!r} = {target!r}: a name maps to one of the known fields: "
+                f"{', '.join(KNOWN_FIELDS)}"
+            )
+        if not name.strip() or ":" in name or "\n" in name:
+            raise ValueError(f"{name!r} is not a field name")
+        aliases.append((name, known[_field_name(target)]))
+    return tuple(aliases)
+
+
+def _extra_fields(value: Any, _home: Path) -> tuple[str, ...]:
+    names = _strings(value)
+    taken = {_field_name(name) for name in KNOWN_FIELDS}
+    taken |= {_field_name(alias) for alias, _ in FIELD_ALIASES}
+    for name in names:
+        if not name.strip() or ":" in name or "\n" in name:
+            raise ValueError(f"{name!r} is not a field name")
+        if _field_name(name) in taken:
+            raise ValueError(f"{name!r} is already a known field or alias")
+    return names
+
+
+def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
+    values = _strings(value)
+    if not values or any(not entry.strip() or entry != entry.strip() for entry in values):
+        raise ValueError("expected a non-empty list of values without surrounding spaces")
+    if len(set(values)) != len(values):
+        raise ValueError("a value is listed twice")
+    return values
+
+
+# Settings named differently from their key in the file.
+_ATTRIBUTES = {"fields": "field_aliases"}
+
+_KEYS: dict[str, Callable[[Any, Path], Any]] = {
+    "select": lambda value, home: _codes(value),
+    "ignore": lambda value, home: _codes(value),
+    "strict": _boolean,
+    "required-fields": _strings,
+    "id-pattern": id_pattern,
+    "overview-heading": _text,
+    "graph-heading": _text,
+    "template-dir": _template_dir,
+    "statuses": _statuses,
+    "no-dri": _strings,
+    "item-heading-level": _heading_level,
+    "fields": _field_aliases,
+    "extra-fields": _extra_fields,
+    "status-values": _vocabulary,
+    "priority-values": _vocabulary,
+    "stale-after-days": _days,
+    "include": _globs,
+    "exclude": _globs,
+}

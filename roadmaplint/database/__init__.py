@@ -1,0 +1,1 @@
+"""The roadmap as a database: queries, planning with the graph, export and import."""

@@ -1,0 +1,1 @@
+"""Edits of items: fields, new items, renames; pure text -> text steps that the gate proves."""

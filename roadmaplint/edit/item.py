@@ -1,0 +1,739 @@
+"""Changing one item in place: its fields, its dependencies, its title, its Definition of Done.
+
+Each edit is a pure text -> text step that touches only the item's lines and
+writes them the way the document already writes them (see ``linestyle``); the
+caller then regenerates derived sections with ``fix_text`` and writes through
+the one safe write path.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean
+from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
+from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
+from roadmaplint.reader.linestyle import (
+    box_offset,
+    counts_up,
+    criterion_prefix,
+    field_rank,
+    field_style,
+    new_field,
+    ordered_number,
+    split_tail,
+    with_number,
+)
+from roadmaplint.rules.suppressions import is_line_suppression
+from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
+from roadmaplint.write.proof import Targets, prove_edit
+
+_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str  # as it should be written, e.g. "Depends on"
+    value: str
+
+
+@dataclass(frozen=True)
+class ItemEdit:
+    """Everything ``set`` can change on one item."""
+
+    fields: tuple[FieldChange, ...] = ()
+    add_deps: tuple[str, ...] = ()
+    remove_deps: tuple[str, ...] = ()
+    title: str | None = None
+    tick: tuple[str, ...] = ()  # Definition of Done entries, by number or text
+    untick: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (
+            self.fields
+            or self.add_deps
+            or self.remove_deps
+            or self.title is not None
+            or self.tick
+            or self.untick
+        )
+
+
+def check_one_line(value: str, what: str) -> None:
+    """Refuse text that cannot be one line of a UTF-8 markdown file."""
+    if "\n" in value or "\r" in value:
+        raise RoadmapError(f"{what}: a value is one line; newlines are not allowed")
+    if any("\ud800" <= char <= "\udfff" for char in value):
+        shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise RoadmapError(f"{what}: {shown} is not valid UTF-8; give the text in UTF-8")
+    control = next((c for c in value if c != "\t" and unicodedata.category(c) == "Cc"), None)
+    if control is not None:
+        raise RoadmapError(f"{what}: control character U+{ord(control):04X} is not allowed")
+
+
+def find_item(roadmap: Roadmap, item_id: str, settings: Settings) -> Item:
+    """The one item with this ID, or a one-line refusal (unknown, or defined twice)."""
+    check_one_line(item_id, "the ID")
+    found = [candidate for candidate in roadmap.items if candidate.id == item_id]
+    if not found:
+        items = Context(roadmap, settings).items_by_id
+        raise RoadmapError(f"{roadmap.path}: no item {item_id}{did_you_mean(item_id, items)}")
+    if len(found) > 1:
+        lines = ", ".join(str(candidate.position.line) for candidate in found)
+        raise RoadmapError(
+            f"{roadmap.path}: {item_id} is defined {len(found)} times (lines {lines}, RL102); "
+            "give one of them another ID before editing it"
+        )
+    return found[0]
+
+
+def validate_changes(
+    roadmap: Roadmap,
+    item: Item,
+    changes: Sequence[FieldChange],
+    settings: Settings,
+) -> None:
+    """Refuse values the legends, the required fields or the dependency graph would reject."""
+    context = Context(roadmap, settings)
+    required = {normalize_key(name) for name in settings.required_fields}
+    for change in changes:
+        key = normalize_key(change.name)
+        check_one_line(change.value, change.name)
+        if key in required and not change.value.strip():
+            raise RoadmapError(f"{change.name} is required and cannot be empty")
+        legend = {"status": roadmap.status_legend, "priority": roadmap.priority_legend}.get(key)
+        if legend is not None and change.value not in legend.values:
+            raise RoadmapError(
+                f"{change.name} {change.value!r} is not in the {legend.name}"
+                f"{did_you_mean(change.value, legend.values)}; allowed: {', '.join(legend.values)}"
+            )
+        if key == DEPENDS_ON:
+            _validate_dependencies(context, item, change.value, settings)
+
+
+def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
+    references, _ = split_dependencies(value, id_regex(settings.id_pattern))
+    items = context.items_by_id
+    # References the item already has were accepted before; only new ones are checked.
+    added = [reference for reference in references if reference not in item.depends_on]
+    for reference in added:
+        if reference == item.id:
+            raise RoadmapError(f"{item.id} cannot depend on itself")
+        if reference not in items:
+            raise RoadmapError(
+                f"{item.id} cannot depend on unknown item {reference}"
+                f"{did_you_mean(reference, items)}"
+            )
+    if not added or item.id not in items:
+        return
+    graph = context.graph
+    for reference in added:
+        # A new edge item -> reference closes a cycle if reference already reaches item.
+        if item.id in graph.ancestors(reference):
+            raise RoadmapError(
+                f"{item.id} cannot depend on {reference}: {reference} already depends on "
+                f"{item.id}, which would make a cycle"
+            )
+
+
+_MARKUP = re.compile(r"[\\`*_<>&!\[\]]")
+
+
+def entry_spans(written: str) -> list[tuple[int, int]] | None:
+    """The spans of the comma-separated entries of a Depends on value as written, cut
+    where the reader cuts its plain text: a comma in a link's destination parts no
+    entries. None when no cut of the source gives the reader's entries (markup such as
+    a code span or a link text holds a comma the reader cuts at)."""
+    commas = [at for at, char in enumerate(written) if char == ","]
+    if not _MARKUP.search(written):
+        starts = [0, *(at + 1 for at in commas)]
+        return list(zip(starts, [*commas, len(written)], strict=True))
+    wanted = [" ".join(part.split()) for part in plain_text(written).split(",")]
+    bounds = [*commas, len(written)]
+    spans: list[tuple[int, int]] = []
+    start = bound = 0
+    for number, want in enumerate(wanted):
+        last = number == len(wanted) - 1
+        while bound < len(bounds):
+            end = bounds[bound]
+            bound += 1
+            if (not last or end == len(written)) and plain_text(written[start:end]) == want:
+                spans.append((start, end))
+                start = end + 1
+                break
+        else:
+            return None
+    return spans if start == len(written) + 1 else None
+
+
+def dependency_entries(value: str) -> list[str]:
+    """The entries of a Depends on value as written, blanks and repeats dropped, in
+    written order; cut where the reader cuts (see ``entry_spans``)."""
+    spans = entry_spans(value)
+    parts = [value[start:end] for start, end in spans] if spans else value.split(",")
+    entries: dict[str, str] = {}
+    for part in parts:
+        entry = part.strip()
+        if entry:
+            entries.setdefault(plain_text(entry), entry)
+    return list(entries.values())
+
+
+@dataclass
+class _Plan:
+    """Line edits of one item: replacements and deletions by 0-based index, and insertions."""
+
+    replace: dict[int, str | None] = field(default_factory=dict)
+    insert: list[tuple[int, int, list[str]]] = field(default_factory=list)  # (index, rank, lines)
+    under_heading: set[int] = field(default_factory=set)  # insertions right under a heading
+
+
+def set_fields(
+    roadmap: Roadmap, item_id: str, changes: Sequence[FieldChange], settings: Settings
+) -> str:
+    """The roadmap's text with the item's fields set; other items read back unchanged."""
+    return edit_item(roadmap, item_id, ItemEdit(fields=tuple(changes)), settings)
+
+
+def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings) -> str:
+    """The roadmap's text with one item edited; other items read back unchanged, and every
+    value written reads back as given (else a one-line refusal)."""
+    item = find_item(roadmap, item_id, settings)
+    lines = split_lines(roadmap.source)
+    changes = _with_dependency_edits(roadmap, item, edit, lines)
+    validate_changes(roadmap, item, changes, settings)
+    plan = _Plan()
+    inserted: list[tuple[int, str]] = []
+    for change in changes:
+        found = item.field(normalize_key(change.name))
+        if found is not None:
+            _rewrite_field(plan, lines, roadmap, item, found, change)
+        elif change.value.strip():
+            inserted.append(_insert_field(plan, lines, roadmap, item, change))
+    _count_on(plan, lines, item, inserted)
+    if edit.title is not None:
+        _retitle(plan, lines, roadmap, item, edit.title)
+    for entry in edit.tick:
+        _tick(plan, lines, item, entry, "x")
+    for entry in edit.untick:
+        _tick(plan, lines, item, entry, " ")
+    new_text = _apply(lines, plan, roadmap.style.newline)
+    if new_text != roadmap.source:
+        after = prove_edit(roadmap, new_text, items_changed({item_id}), settings)
+        edited = next(found for found in after.items if found.id == item_id)
+        read_back(roadmap, edited, changes, edit.title)
+        _ticks_read_back(roadmap, item, edited, edit)
+    return new_text
+
+
+def document_reader(roadmap: Roadmap) -> Callable[[str], str]:
+    """The plain text the reader gives a line of inline markdown in this document (its
+    link reference definitions included)."""
+    from roadmaplint.reader import InlineText
+    from roadmaplint.reader.blocks import markdown
+
+    env: dict[str, object] = {}
+    if roadmap.references:
+        env["references"] = {
+            found.label: {"href": found.url, "title": found.title, "map": None}
+            for found in roadmap.references
+        }
+    return InlineText(markdown(), env)
+
+
+def _entries(plain: str) -> list[str]:
+    """A Depends on value's entries as the reader cuts its plain text, blanks dropped."""
+    return list(dict.fromkeys(part.strip() for part in plain.split(",") if part.strip()))
+
+
+def read_back(
+    before: Roadmap, edited: Item, changes: Sequence[FieldChange], title: str | None
+) -> None:
+    """Refuse unless every value written reads back as the reader reads what was given."""
+    read = document_reader(before)
+    line = edited.position.line
+    for change in changes:
+        key = normalize_key(change.name)
+        found = edited.field(key)
+        actual = found.value if found is not None else ""
+        expected = read(change.value)
+        if key == DEPENDS_ON:
+            actual, expected = ", ".join(_entries(actual)), ", ".join(_entries(expected))
+        if actual != expected:
+            raise RoadmapError(
+                f"{before.path}:{found.position.line if found else line}: {edited.id}'s "
+                f"{change.name} would read back as {actual!r}, not {expected!r}; "
+                "nothing written: edit it by hand"
+            )
+    if title is not None and edited.title != read(title.strip()):
+        raise RoadmapError(
+            f"{before.path}:{line}: {edited.id}'s title would read back as "
+            f"{edited.title!r}, not {read(title.strip())!r}; nothing written: edit it by hand"
+        )
+
+
+def _ticks_read_back(before: Roadmap, item: Item, edited: Item, edit: ItemEdit) -> None:
+    for entries, checked in ((edit.tick, True), (edit.untick, False)):
+        for entry in entries:
+            at = item.definition_of_done.index(_choose_criterion(item, entry))
+            now = edited.definition_of_done[at] if at < len(edited.definition_of_done) else None
+            if now is None or now.checked is not checked:
+                raise RoadmapError(
+                    f"{before.path}:{item.definition_of_done[at].line}: {item.id}'s "
+                    f"Definition of Done entry {entry!r} would not read back "
+                    f"{'ticked' if checked else 'unticked'}; nothing written: edit it by hand"
+                )
+
+
+def _with_dependency_edits(
+    roadmap: Roadmap, item: Item, edit: ItemEdit, lines: list[str]
+) -> list[FieldChange]:
+    """The field changes, with --add-dep/--remove-dep folded into one Depends on value.
+
+    The entries are taken as written (links, code), so that the ones not named keep
+    their bytes."""
+    changes = list(edit.fields)
+    given = next((c for c in changes if normalize_key(c.name) == DEPENDS_ON), None)
+    for value in (*edit.add_deps, *edit.remove_deps):
+        check_one_line(value, "Depends on")
+        if "," in value or not value.strip():
+            raise RoadmapError(f"Depends on: give one entry at a time, not {value!r}")
+    if given is not None:
+        changes.remove(given)
+        entries = dependency_entries(given.value)
+    elif not (edit.add_deps or edit.remove_deps):
+        return changes
+    else:
+        current = item.field(DEPENDS_ON)
+        entries = []
+        if current is not None:
+            _single_line(lines, item, current, roadmap.path)
+            written = _field_line(lines, current).written
+            if entry_spans(written) is None and edit.remove_deps:
+                raise _crossing(roadmap, item, current)
+            entries = dependency_entries(written)
+    for value in edit.remove_deps:
+        kept = [entry for entry in entries if plain_text(entry) != plain_text(value.strip())]
+        if len(kept) == len(entries):
+            raise RoadmapError(
+                f"{item.id} does not depend on {value.strip()}; "
+                f"it depends on: {', '.join(plain_text(e) for e in entries) or 'nothing'}"
+            )
+        entries = kept
+    for value in edit.add_deps:
+        if plain_text(value.strip()) not in {plain_text(entry) for entry in entries}:
+            entries.append(value.strip())
+    changes.append(FieldChange("Depends on", ", ".join(entries)))
+    return changes
+
+
+def _crossing(roadmap: Roadmap, item: Item, found: Field) -> RoadmapError:
+    return RoadmapError(
+        f"{roadmap.path}:{found.position.line}: {item.id}'s {found.name} has markup across "
+        "its commas (a code span or link text holding a comma); edit it by hand"
+    )
+
+
+def _single_line(lines: list[str], item: Item, found: Field, path: str) -> None:
+    if found.end_line > found.position.line and not _nested_list_follows(lines, found):
+        raise RoadmapError(
+            f"{path}:{found.position.line}: {item.id}'s {found.name} spans several "
+            "lines; edit it by hand"
+        )
+
+
+def _nested_list_follows(lines: list[str], found: Field) -> bool:
+    """Whether a multi-line field is a name line plus a nested list (its value is one line)."""
+    following = lines[found.position.line] if found.position.line < len(lines) else ""
+    own_indent = found.position.column - 1
+    return (
+        bool(_LIST_LINE.match(following)) and len(following) - len(following.lstrip()) > own_indent
+    )
+
+
+@dataclass(frozen=True)
+class _FieldLine:
+    """A field's line cut up: ``head`` + ``written`` + ``hard_break`` + ``trailing`` +
+    ``tail`` + ``ending``; ``written`` is the value's markdown, ``hard_break`` a ``\\``
+    that ends a line of a paragraph of fields (markup, not value), ``trailing`` the
+    spaces after it (a two-space hard break), ``tail`` trailing HTML comments."""
+
+    head: str
+    written: str
+    hard_break: str
+    trailing: str
+    tail: str
+    ending: str
+
+
+def _field_line(lines: list[str], found: Field) -> _FieldLine:
+    line = lines[found.position.line - 1]
+    body = line.rstrip("\r\n")
+    start = min(found.value_position.column - 1, len(body))
+    old_raw, tail = split_tail(body[start:])
+    written = old_raw.rstrip(" \t")
+    trailing = old_raw[len(written) :]
+    hard_break = ""
+    if written.endswith("\\") and not found.value.endswith("\\"):
+        written, hard_break = written[:-1], "\\"
+    return _FieldLine(body[:start], written, hard_break, trailing, tail, line[len(body) :])
+
+
+def paragraph_break(lines: list[str], found: Field) -> str:
+    """The hard break (``\\`` or spaces) that ends a field line of a paragraph of fields."""
+    if _LIST_LINE.match(lines[found.position.line - 1]):
+        return ""
+    cut = _field_line(lines, found)
+    return cut.hard_break or (cut.trailing if len(cut.trailing) >= 2 and not cut.tail else "")
+
+
+def _rewrite_field(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, found: Field, change: FieldChange
+) -> None:
+    _single_line(lines, item, found, roadmap.path)
+    index = found.position.line - 1
+    cut = _field_line(lines, found)
+    written, head, tail = cut.written, cut.head, cut.tail
+    if normalize_key(change.name) == DEPENDS_ON:
+        new_raw = _dependencies_markup(written, change.value)
+        if new_raw is None:
+            raise _crossing(roadmap, item, found)
+    else:
+        new_raw = _value_markup(written, found.value, change.value)
+    if new_raw == written:
+        return
+    if not new_raw:
+        if found.end_line > found.position.line or tail.strip() or _covered(lines, index):
+            raise RoadmapError(
+                f"{roadmap.path}:{found.position.line}: {item.id}'s {found.name} would be "
+                "left empty and cannot be removed safely; edit it by hand"
+            )
+        plan.replace[index] = None
+        return
+    if head and head[-1] not in " \t":
+        head += " "  # the separating space, even where the old value began with no space
+    if tail and tail[0] not in " \t":
+        tail = " " + tail
+    plan.replace[index] = head + new_raw + cut.hard_break + cut.trailing + tail + cut.ending
+
+
+def _value_markup(written: str, old_plain: str, value: str) -> str:
+    """The new value as markdown, keeping the backticks that wrapped the old one."""
+    if value == written or plain_text(value) == old_plain:
+        return written
+    if plain_text(value) != value.strip() or not written:
+        return value  # the caller wrote markup of their own
+    # Backticks are how the value is written (`ready`); emphasis is not kept: it
+    # marks placeholders such as _unassigned_, not values.
+    ticks = written[: len(written) - len(written.lstrip("`"))]
+    inner = written[len(ticks) : len(written) - len(ticks)]
+    if (
+        ticks
+        and len(written) > 2 * len(ticks)
+        and written.endswith(ticks)
+        and "`" not in inner
+        and plain_text(written) == old_plain
+        and "`" not in value
+    ):
+        return f"{ticks}{value}{ticks}"
+    return value
+
+
+def _dependencies_markup(written: str, value: str) -> str | None:
+    """The new entries written into the old value: where the old entries the new value
+    keeps come first in their old order, the entries dropped are cut out and the new
+    ones appended, so every other byte stays; else the entries joined, each written as
+    the old value wrote it. None when an entry must be cut from a value whose markup
+    holds a comma the reader cuts at."""
+    spans = entry_spans(written)
+    if spans is None:
+        old_plain = _entries(plain_text(written))
+        pieces: list[str] = []
+    else:
+        pieces = [written[start:end] for start, end in spans]
+        old_plain = list(dict.fromkeys(p for p in map(plain_text, pieces) if p))
+    new = dependency_entries(value)
+    new_plain = [plain_text(entry) for entry in new]
+    if new_plain == old_plain:
+        return written
+    kept = [entry for entry in old_plain if entry in new_plain]
+    added = new[len(kept) :]
+    if new_plain[: len(kept)] == kept and not set(new_plain[len(kept) :]) & set(old_plain):
+        if spans is None:
+            if len(kept) != len(old_plain):
+                return None
+            result = written
+        else:
+            dropped = [
+                at
+                for at, piece in enumerate(pieces)
+                if plain_text(piece) and plain_text(piece) not in kept
+            ]
+            result = _without_pieces(pieces, set(dropped))
+        return ", ".join(part for part in (result.rstrip(" \t"), *added) if part)
+    if spans is None:
+        return None
+    old = {plain_text(piece): piece.strip() for piece in reversed(pieces)}
+    return ", ".join(old.get(plain_text(entry), entry) for entry in new)
+
+
+def _without_pieces(pieces: list[str], dropped: set[int]) -> str:
+    """The comma-separated ``pieces`` less the ``dropped`` ones and a comma each; the
+    kept pieces and the commas between them keep their bytes."""
+    kept = [piece for at, piece in enumerate(pieces) if at not in dropped]
+    if not kept:
+        return ""
+    first = 0 if 0 not in dropped else min(at for at in range(len(pieces)) if at not in dropped)
+    text = ",".join(kept)
+    return text.lstrip(" \t") if first else text
+
+
+def _covered(lines: list[str], index: int) -> bool:
+    """Whether a ``roadmaplint-disable`` comment ends right above line ``index`` (blanks aside)."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return (
+        above >= 0 and lines[above].rstrip().endswith("-->") and _comment_is_disable(lines, above)
+    )
+
+
+def _comment_is_disable(lines: list[str], end: int) -> bool:
+    start = end
+    while start > 0 and "<!--" not in lines[start]:
+        start -= 1
+    return is_line_suppression("".join(lines[start : end + 1]))
+
+
+def clear_of_suppressions(lines: list[str], index: int) -> int:
+    """An insertion point at or above ``index`` that does not come between a
+    ``roadmaplint-disable`` comment and the line it covers."""
+    while _covered(lines, index):
+        above = index - 1
+        while not lines[above].strip():
+            above -= 1
+        while above > 0 and "<!--" not in lines[above]:
+            above -= 1
+        index = above
+    return index
+
+
+def _insert_field(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
+) -> tuple[int, str]:
+    key = normalize_key(change.name)
+    nearest = (
+        []
+        if item.fields
+        else sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
+    )
+    place = new_field(lines, item, key, nearest, roadmap.style.indent)
+    line = place.style.line(change.name, change.value)
+    if item.fields:
+        # In a paragraph of fields ended by hard breaks, the new line is followed by
+        # another field line: it ends as the line it follows (or goes before) ends.
+        line += paragraph_break(lines, place.after or item.fields[0])
+    if not item.fields:
+        index = item.position.line
+        if index < len(lines) and _is_underline(lines[index]):
+            index += 1  # a setext heading's underline
+        plan.under_heading.add(index)
+    elif place.after is not None:
+        index = place.after.end_line
+    else:
+        index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
+    plan.insert.append((index, field_rank(key), [line]))
+    return len(plan.insert) - 1, place.style.prefix
+
+
+def _count_on(plan: _Plan, lines: list[str], item: Item, inserted: list[tuple[int, str]]) -> None:
+    """Number a counted field list (1, 2, 3) on through every field inserted into it.
+
+    ``inserted`` holds each new field's place in ``plan.insert`` and its prefix. The
+    numbers are given once all fields are placed: numbering each insertion against the
+    lines as read gives two new fields (or a new and a renumbered one) the same number.
+    """
+    prefixes = [field_style(lines, found).prefix for found in item.fields]
+    first = ordered_number(prefixes[0]) if prefixes else None
+    if not inserted or first is None or not counts_up(prefixes):
+        return
+    prefix_of = dict(inserted)
+    order: list[tuple[tuple[int, int, int, int], int]] = [
+        ((found.position.line - 1, 1, 0, 0), -1 - number)
+        for number, found in enumerate(item.fields)
+    ]
+    order += [((plan.insert[at][0], 0, plan.insert[at][1], at), at) for at in prefix_of]
+    number = expected = first
+    for _, which in sorted(order):
+        if which >= 0:
+            index, rank, new_lines = plan.insert[which]
+            prefix = prefix_of[which]
+            renumbered = [with_number(prefix, number) + new_lines[0][len(prefix) :]]
+            plan.insert[which] = (index, rank, renumbered)
+        else:
+            found = item.fields[-1 - which]
+            prefix = prefixes[-1 - which]
+            if ordered_number(prefix) != expected:
+                return  # the list does not count on through here; leave it as written
+            expected += 1
+            at = found.position.line - 1
+            current = plan.replace.get(at, lines[at])
+            if current is None:
+                continue  # the edit removes this field: it takes no number
+            renumbered_prefix = with_number(prefix, number)
+            if len(renumbered_prefix) != len(prefix):
+                return  # a wider number would move the text and unnest what is under it
+            plan.replace[at] = renumbered_prefix + current[len(prefix) :]
+        number += 1
+
+
+def _is_underline(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and len(line) - len(line.lstrip()) < 4 and set(stripped) <= {"=", "-"}
+
+
+_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
+
+
+def _id_form(item_id: str) -> re.Pattern[str]:
+    """An item heading's ID and what parts it from the title, in every form the reader
+    accepts: ``[ID] Title``, ``[ID]: Title``, ``ID — Title``, ``ID – Title``, ``ID - Title``,
+    ``ID: Title``."""
+    escaped = re.escape(item_id)
+    return re.compile(rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*")
+
+
+def heading_id(line: str, item_id: str) -> tuple[int, int] | None:
+    """Where the ID of an item heading stands on its (first) line: start, end."""
+    opener = _ATX.match(line)
+    start = opener.end() if opener else len(line) - len(line.lstrip(" \t"))
+    found = _id_form(item_id).match(line, start)
+    if found is None:
+        return None
+    at = start + (1 if line[start] == "[" else 0)
+    return at, at + len(item_id)
+
+
+def heading_title(title: str, atx: bool) -> str:
+    """A title as markdown that a heading reads back as ``title``: a closing run of
+    ``#`` in an ATX heading is escaped (``Port to F \\#``), else it would be dropped."""
+    text = title.strip()
+    run = len(text) - len(text.rstrip("#"))
+    if atx and run and (run == len(text) or text[-run - 1] in " \t"):
+        text = f"{text[:-run]}\\{text[-run:]}"
+    return text
+
+
+def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title: str) -> None:
+    check_one_line(title, "the title")
+    if not title.strip():
+        raise RoadmapError("the title is one non-empty line")
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    opener = _ATX.match(body)
+    start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    found = _id_form(item.id).match(body, start)
+    if found is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{index + 1}: cannot find {item.id} written as the reader reads "
+            "it on its heading; edit the title by hand"
+        )
+    rest, tail = split_tail(body[found.end() :])
+    end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
+    text = heading_title(title, opener is not None)
+    plan.replace[index] = body[: found.end()] + text + rest[end:] + tail + line[len(body) :]
+
+
+def _closing_sequence(heading: str) -> int:
+    """Where an ATX heading's text ends: before its closing ``#`` sequence, if any."""
+    end = len(heading.rstrip(" \t"))
+    hashes = len(heading[:end].rstrip("#"))
+    if hashes < end and (hashes == 0 or heading[hashes - 1] in " \t"):
+        end = len(heading[:hashes].rstrip(" \t"))
+    return end
+
+
+def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> None:
+    criteria = item.definition_of_done
+    if not criteria:
+        raise RoadmapError(f"{item.id} has no Definition of Done entries")
+    chosen = _choose_criterion(item, entry)
+    index = chosen.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    offset = box_offset(line)
+    if chosen.checked is None or offset is None:
+        # A plain entry (as the reader reads it) gets a box: "- text" becomes "- [x] text".
+        at = criterion_prefix(line)
+        if at is None:
+            raise RoadmapError(f"line {chosen.line}: cannot find the list marker of {entry!r}")
+        plan.replace[index] = line[: len(at)] + f"[{mark}] " + line[len(at) :]
+        return
+    if line[offset].lower() == mark:
+        return
+    plan.replace[index] = line[:offset] + mark + line[offset + 1 :]
+
+
+def _choose_criterion(item: Item, entry: str) -> DoneCriterion:
+    criteria = item.definition_of_done
+    key = " ".join(entry.split()).casefold()
+    if key.isdigit():
+        number = int(key)
+        if not 1 <= number <= len(criteria):
+            raise RoadmapError(
+                f"{item.id}'s Definition of Done has entries 1 to {len(criteria)}, not {number}"
+            )
+        return criteria[number - 1]
+    exact = [c for c in criteria if " ".join(c.text.split()).casefold() == key]
+    found = exact or [c for c in criteria if key and key in c.text.casefold()]
+    if len(found) == 1:
+        return found[0]
+    listing = "; ".join(f"{n}. {c.text}" for n, c in enumerate(criteria, 1))
+    what = "matches several entries" if found else "matches no entry"
+    raise RoadmapError(f"{entry!r} {what} of {item.id}'s Definition of Done: {listing}")
+
+
+def _apply(lines: list[str], plan: _Plan, newline: str) -> str:
+    """The lines with the plan's replacements, deletions and insertions, in one pass."""
+    blocks: dict[int, list[tuple[int, int, list[str]]]] = {}
+    for order, (index, rank, new_lines) in enumerate(plan.insert):
+        blocks.setdefault(index, []).append((rank, order, new_lines))
+    result: list[str] = []
+    for index in range(len(lines) + 1):
+        if index in blocks:
+            block = [line for _, _, group in sorted(blocks[index]) for line in group]
+            if result and not result[-1].endswith(("\n", "\r")):
+                result[-1] += newline
+            text = "".join(line + newline for line in block)
+            if index in plan.under_heading:
+                text = newline + text  # the fields of an item that had none
+                if index < len(lines) and lines[index].strip():
+                    text += newline
+            result.append(text)
+        if index < len(lines):
+            replacement = plan.replace.get(index, lines[index])
+            if replacement is not None:
+                result.append(replacement)
+    return "".join(result)
+
+
+def items_changed(changed: Collection[str], renamed: Mapping[str, str] | None = None) -> Targets:
+    """What an edit of items may change, for the write gate: the ``changed`` items (and,
+    for a rename, their new IDs); every item reads back in order, renamed.
+
+    Give ``prove_edit`` the edits when they are known: without them the proof takes the
+    one span from the first changed byte to the last, which crosses every block between
+    two distant edits (a rename's heading and a dependent's Depends on) and is refused."""
+    renamed = renamed or {}
+    return Targets(
+        items=frozenset(changed) | frozenset(renamed.values()),
+        renamed=tuple(sorted(renamed.items())),
+        same_items=True,
+    )

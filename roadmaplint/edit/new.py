@@ -1,0 +1,439 @@
+"""Adding an item (``new``) in the style of the items around it, and the starter roadmap.
+
+Like every edit, a pure text -> text step; the caller regenerates derived
+sections and writes through the one safe write path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from roadmaplint.edit.item import (
+    FieldChange,
+    check_one_line,
+    clear_of_suppressions,
+    dependency_entries,
+    heading_title,
+    paragraph_break,
+    read_back,
+    validate_changes,
+)
+from roadmaplint.errors import RoadmapError
+from roadmaplint.index import Context, did_you_mean, id_prefix
+from roadmaplint.model import Item, Position, Roadmap, Section
+from roadmaplint.reader import normalize_key
+from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
+from roadmaplint.reader.linestyle import (
+    DEFAULT_LABEL,
+    DEFAULT_PREFIX,
+    FieldStyle,
+    counts_up,
+    criterion_prefix,
+    field_style,
+    nested_prefix,
+    ordered_number,
+    with_number,
+)
+from roadmaplint.settings import Settings
+from roadmaplint.text import split_lines
+from roadmaplint.write.proof import Targets, prove_edit
+
+_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """What ``new`` is asked to add."""
+
+    section: str
+    title: str
+    fields: tuple[FieldChange, ...] = ()
+    done: tuple[str, ...] = ()
+    item_id: str | None = None  # --id; else the next free ID of the section
+    create_section: bool = False
+
+
+def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
+    """The section's usual prefix with a number one above the highest in use.
+
+    Numbers are compared as digit strings: an ID may have more digits than
+    ``int()`` converts, and zero padding (``API-007``) is kept.
+    """
+    members = [item for item in roadmap.items if item.section == section]
+    if members:
+        prefix = Counter(id_prefix(item.id) for item in members).most_common(1)[0][0]
+    else:
+        prefix = re.sub(r"[^A-Z0-9]", "", (section.split() or ["ITEM"])[0].upper()) or "ITEM"
+    numbers = [
+        other[len(other.rstrip("0123456789")) :]
+        for other in items
+        if id_prefix(other) == prefix and other[-1:].isdigit()
+    ]
+    highest = max(
+        numbers, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")), default="0"
+    )
+    separator = "-" if not members or "-" in members[0].id else ""
+    return f"{prefix}{separator}{_increment(highest)}"
+
+
+def _increment(digits: str) -> str:
+    """``digits`` plus one, as a decimal string of at least the same width."""
+    width = len(digits)
+    result = list(digits)
+    position = len(result) - 1
+    while position >= 0 and result[position] == "9":
+        result[position] = "0"
+        position -= 1
+    if position < 0:
+        result.insert(0, "1")
+    else:
+        result[position] = str(int(result[position]) + 1)
+    return "".join(result).rjust(width, "0")
+
+
+def with_defaults(
+    roadmap: Roadmap, fields: Sequence[FieldChange], settings: Settings, has_done: bool
+) -> list[FieldChange]:
+    """DRI, Status and Priority filled in when not given, in the usual field order.
+
+    The default status is the legend's first ready one when a Definition of Done
+    is given, else its first idea one: a ready item without a Definition of Done
+    fails RL503, so the defaults always pass ``check --strict``.
+    """
+    given = {normalize_key(change.name): change for change in fields}
+    statuses = list(roadmap.status_legend.values) if roadmap.status_legend else []
+    priorities = list(roadmap.priority_legend.values) if roadmap.priority_legend else []
+    ready = [value for value in statuses if settings.statuses.is_ready(value)]
+    idea = [value for value in statuses if settings.statuses.is_idea(value)]
+    status = (ready if has_done else idea + ready) or statuses or ["idea"]
+    defaults = {
+        "dri": FieldChange("DRI", "_unassigned_"),
+        "status": FieldChange("Status", status[0]),
+        "priority": FieldChange("Priority", (priorities or ["P2"])[-1]),
+    }
+    ordered = [given.get(key, default) for key, default in defaults.items()]
+    ordered += [change for key, change in given.items() if key not in defaults]
+    return ordered
+
+
+def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str]:
+    """The roadmap's text with a new item at the end of a section, and the new item's ID."""
+    for what, text in (("the title", request.title), ("the section", request.section)):
+        check_one_line(text, what)
+        if not text.strip():
+            raise RoadmapError(f"{what} is one non-empty line")
+    for criterion in request.done:
+        check_one_line(criterion, "a Definition of Done entry")
+        if not criterion.strip():
+            raise RoadmapError("a Definition of Done entry is one non-empty line")
+    section = _find_section(roadmap, request, settings)
+    context = Context(roadmap, settings)
+    section_name = section.name if section else request.section.strip()
+    item_id = _new_id(roadmap, request, section_name, context, settings)
+    fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
+    origin = Position(1, 1)
+    placeholder = Item(
+        item_id, request.title, section_name, origin, 0, (), None, None, None, (), (), ()
+    )
+    validate_changes(roadmap, placeholder, fields, settings)
+    lines = split_lines(roadmap.source)
+    newline = roadmap.style.newline
+    template = _template_item(roadmap, section_name)
+    body = _item_lines(lines, roadmap, template, item_id, request, fields)
+    if section is None:
+        at, heading = _new_section_place(roadmap, lines, section_name)
+        body = heading + body
+    else:
+        at = _end_of_section(lines, section.end_line)
+    at = clear_of_suppressions(lines, at)
+    block = newline.join(body) + newline
+    if at > 0 and lines[at - 1].strip():
+        block = newline + block
+    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+        block = newline + block
+    if at < len(lines) and lines[at].strip():
+        block += newline
+    new_text = "".join(lines[:at]) + block + "".join(lines[at:])
+    targets = _added(item_id, None if section else section_name)
+    after = prove_edit(roadmap, new_text, targets, settings)
+    added = next(found for found in after.items if found.id == item_id)
+    read_back(roadmap, added, fields, request.title)
+    return new_text, item_id
+
+
+def _deduplicated(fields: Sequence[FieldChange]) -> list[FieldChange]:
+    return [
+        FieldChange(change.name, ", ".join(dependency_entries(change.value)))
+        if normalize_key(change.name) == "depends on"
+        else change
+        for change in fields
+    ]
+
+
+def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Section | None:
+    sections = {section.name.lower(): section for section in roadmap.sections}
+    found = sections.get(request.section.strip().lower())
+    if found is not None:
+        return found
+    names = [section.name for section in roadmap.sections]
+    if not request.create_section:
+        raise RoadmapError(
+            f"{roadmap.path}: no section {request.section!r}"
+            f"{did_you_mean(request.section, names)}; sections: {', '.join(names) or 'none'} "
+            "(--create-section adds it)"
+        )
+    why = _reserved_name(roadmap, request.section, settings)
+    if why is not None:
+        raise RoadmapError(
+            f"{roadmap.path}: {request.section.strip()!r} cannot be a section of items: {why}; "
+            "give the new section another name"
+        )
+    return None
+
+
+def _reserved_name(roadmap: Roadmap, name: str, settings: Settings) -> str | None:
+    """Why a new section may not have this name (read as a heading reads it), if it may not."""
+    if name.lstrip().startswith("#"):
+        return "a section name is the heading's text, without the #"
+    key = normalize_key(plain_text(name))
+    reserved = {
+        normalize_key(STATUS_LEGEND): "it names the Status Legend",
+        normalize_key(PRIORITY_LEGEND): "it names the Priority Legend",
+        normalize_key(settings.overview_heading): "it names the generated "
+        f"{settings.overview_heading} (overview-heading)",
+        normalize_key(settings.graph_heading): "it names the generated "
+        f"{settings.graph_heading} (graph-heading)",
+    }
+    if roadmap.title:
+        reserved.setdefault(normalize_key(roadmap.title), "it is the roadmap's title")
+    return reserved.get(key)
+
+
+def _new_id(
+    roadmap: Roadmap, request: NewItem, section: str, context: Context, settings: Settings
+) -> str:
+    if request.item_id is None:
+        return next_id(roadmap, section, context.items_by_id)
+    item_id = request.item_id.strip()
+    check_one_line(item_id, "the ID")
+    if not id_regex(settings.id_pattern).fullmatch(item_id):
+        raise RoadmapError(f"{item_id!r} is not an ID: IDs match {settings.id_pattern}")
+    if item_id in context.items_by_id:
+        line = context.items_by_id[item_id].position.line
+        raise RoadmapError(f"{roadmap.path}:{line}: {item_id} already exists")
+    return item_id
+
+
+def _template_item(roadmap: Roadmap, section: str) -> Item | None:
+    """The item to copy the style of: the section's last, else the document's last."""
+    members = [item for item in roadmap.items if item.section == section and item.fields]
+    others = [item for item in roadmap.items if item.fields]
+    chosen = members or others
+    return chosen[-1] if chosen else None
+
+
+def _item_lines(
+    lines: list[str],
+    roadmap: Roadmap,
+    template: Item | None,
+    item_id: str,
+    request: NewItem,
+    fields: Sequence[FieldChange],
+) -> list[str]:
+    heading = _heading_lines(lines, roadmap, template, item_id, request.title.strip())
+    styles = _field_styles(
+        lines, template, len(fields) + (1 if request.done else 0), roadmap.style.indent
+    )
+    body = heading + ([""] if _blank_after_heading(lines, template) else [])
+    written = [style.line(c.name, c.value) for style, c in zip(styles, fields, strict=False)]
+    if request.done:
+        written.append(styles[len(fields)].line("Definition of Done", ""))
+    # A paragraph of fields ended by hard breaks, as the template's is.
+    ending = paragraph_break(lines, template.fields[0]) if template and template.fields else ""
+    body += [line + ending for line in written[:-1]] + written[-1:]
+    if request.done:
+        style = styles[len(fields)]
+        nested = _criterion_prefix(lines, roadmap, template, style.prefix)
+        body += [f"{nested}[ ] {criterion.strip()}" for criterion in request.done]
+    if _separated_by_rules(lines, roadmap, request.section):
+        body += ["", f"{roadmap.style.indent}---"]
+    return body
+
+
+def _heading_lines(
+    lines: list[str], roadmap: Roadmap, template: Item | None, item_id: str, title: str
+) -> list[str]:
+    """The new item's heading, written as the template's is: its level (or setext
+    underline), and ``[ID] Title`` or ``ID – Title`` with the template's separator."""
+    atx_title = heading_title(title, atx=True)
+    text = f"[{item_id}] {atx_title}"
+    if template is None:
+        return [f"{roadmap.style.indent}## {text}"]
+    line = lines[template.position.line - 1].rstrip("\r\n")
+    at = line.find(f"[{template.id}]")
+    written = re.match(
+        rf"(?P<prefix>[ \t]*(?:#{{1,6}}[ \t]+)?){re.escape(template.id)}"
+        r"(?P<separator>[ \t]*[—–:-][ \t]*)",
+        line,
+    )
+    if at >= 0:
+        prefix = line[:at]
+    elif written is not None:
+        prefix = written["prefix"]
+        text = f"{item_id}{written['separator']}{atx_title}"
+    else:
+        return [f"{roadmap.style.indent}## {text}"]
+    if "#" in prefix or template.position.line >= len(lines):
+        return [prefix + text]
+    text = text[: len(text) - len(atx_title)] + title  # a setext heading has no closing #s
+    underline = lines[template.position.line].strip()  # a setext heading
+    return [prefix + text, line[: len(line) - len(line.lstrip())] + underline[0] * len(text)]
+
+
+def _blank_after_heading(lines: list[str], template: Item | None) -> bool:
+    if template is None or not template.fields:
+        return True
+    return not lines[template.fields[0].position.line - 2].strip()
+
+
+def _field_styles(
+    lines: list[str], template: Item | None, count: int, indent: str
+) -> list[FieldStyle]:
+    if template is None or not template.fields:
+        # Indented like the heading: a list at column 1 in an indented document would
+        # join a stray list before it (RL108) instead of the new item.
+        return [FieldStyle(indent + DEFAULT_PREFIX, DEFAULT_LABEL)] * count
+    first = field_style(lines, template.fields[0])
+    prefixes = [field_style(lines, found).prefix for found in template.fields]
+    number = ordered_number(first.prefix)
+    if number is None or not counts_up(prefixes):
+        return [first] * count
+    return [FieldStyle(with_number(first.prefix, number + n), first.label) for n in range(count)]
+
+
+def _criterion_prefix(
+    lines: list[str], roadmap: Roadmap, template: Item | None, field_prefix: str
+) -> str:
+    """The template's Definition of Done entry prefix; else the document's entry marker,
+    nested under the new field."""
+    written = [item for item in roadmap.items if item.definition_of_done]
+    if template is not None and template.definition_of_done:
+        written.insert(0, template)
+    for found in written:
+        prefix = criterion_prefix(lines[found.definition_of_done[0].line - 1])
+        if prefix is None:
+            continue
+        if found is template:
+            return prefix
+        marker = prefix.strip(" \t>")
+        nested = nested_prefix(field_prefix)
+        return nested[: len(nested) - 2] + marker + " "
+    return nested_prefix(field_prefix)
+
+
+def _separated_by_rules(lines: list[str], roadmap: Roadmap, section: str) -> bool:
+    """Whether items are separated by ``---`` lines, as the example writes them.
+
+    Decided by the gaps between neighbouring items of the section, else of the
+    document; only a document with no two neighbouring items is judged by what
+    follows its last item.
+    """
+    items = roadmap.items
+    pairs = [
+        (first, second) for first, second in pairwise(items) if first.section == second.section
+    ]
+    chosen = [pair for pair in pairs if pair[0].section == section] or pairs
+    if chosen:
+        return any(
+            _THEMATIC_BREAK.fullmatch(line.rstrip("\r\n"))
+            for first, second in chosen
+            for line in lines[first.end_line : second.position.line - 1]
+        )
+    if not items:
+        return any(line.strip() == "---" for line in lines)
+    after = lines[items[-1].end_line : items[-1].end_line + 3]
+    return any(_THEMATIC_BREAK.fullmatch(line.rstrip("\r\n")) for line in after)
+
+
+def _end_of_section(lines: list[str], end_line: int) -> int:
+    """Index to insert before: after the section's last non-blank line."""
+    index = end_line
+    while index > 0 and not lines[index - 1].strip():
+        index -= 1
+    return index
+
+
+def _new_section_place(roadmap: Roadmap, lines: list[str], name: str) -> tuple[int, list[str]]:
+    """Where a new section goes (after the last section of items) and its heading lines."""
+    if roadmap.sections:
+        last = roadmap.sections[-1]
+        at = _end_of_section(lines, last.end_line)
+        line = lines[last.position.line - 1].rstrip("\r\n")
+        prefix = line[: line.find(last.name)] if last.name in line else "# "
+    else:
+        generated = [found.region.heading.line for found in roadmap.overviews]
+        generated += [found.region.heading.line for found in roadmap.graph_sections]
+        at = min(generated) - 1 if generated else len(lines)
+        while at > 0 and (
+            not lines[at - 1].strip() or _THEMATIC_BREAK.fullmatch(lines[at - 1].rstrip("\r\n"))
+        ):
+            at -= 1
+        prefix = f"{roadmap.style.indent}# "
+    if "#" in prefix:
+        return at, [prefix + name.strip(), ""]
+    return at, [prefix + name.strip(), prefix + "=" * len(name.strip()), ""]
+
+
+def _added(item_id: str, section: str | None) -> Targets:
+    """What ``new`` may change, for the write gate: only the new item (read back once)
+    and the new section, if any."""
+    sections = frozenset({section}) if section is not None else frozenset()
+    return Targets(items=frozenset({item_id}), sections=sections, added=item_id)
+
+
+STARTER = """\
+# {title}
+
+This document tracks features, owners and priorities. `roadmaplint check` keeps it honest;
+`roadmaplint fix` regenerates the Priority Overview at the end.
+
+---
+
+## Status Legend
+
+- `idea` – not scoped yet
+- `ready` – clearly defined, free to claim
+- `in_progress` – actively worked on
+- `blocked` – waiting on dependency
+- `done` – completed
+
+## Priority Legend
+
+- `P0` – critical
+- `P1` – important
+- `P2` – nice to have
+
+---
+
+# Getting Started
+
+---
+
+## [START-1] Write the First Real Item
+
+- **DRI:** _unassigned_
+- **Status:** ready
+- **Priority:** P1
+- **Description:** Replace this example with the first item of your roadmap.
+- **Definition of Done:**
+  - [ ] The roadmap lists real work
+  - [ ] `roadmaplint check --strict` passes
+
+---
+"""

@@ -1,0 +1,246 @@
+"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it.
+
+``rename_everywhere`` is the one rename the CLI's ``rename`` and the language
+server both call: the renamed roadmap's edits and text, and the other roadmaps'
+``path#OLD`` dependencies renamed, each text proved to change only what it should.
+The callers regenerate the derived sections and write (the CLI) or send the
+edits to the editor (the server).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from roadmaplint.edit.item import (
+    check_one_line,
+    entry_spans,
+    find_item,
+    heading_id,
+    items_changed,
+)
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Field, Roadmap
+from roadmaplint.reader import DEPENDS_ON
+from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.inline import plain_text
+from roadmaplint.reader.linestyle import split_tail
+from roadmaplint.settings import Settings
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.write.proof import prove_edit
+
+_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _mention(item_id: str) -> re.Pattern[str]:
+    """``item_id`` as a whole word: not inside a longer ID."""
+    return re.compile(rf"(?<![\w-]){re.escape(item_id)}(?![\w-])")
+
+
+def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> list[Edit]:
+    """The edits that rename item ``old`` to ``new``: its heading and the dependencies on it.
+
+    Refuses (RoadmapError) an unknown or twice-defined ``old``, and a ``new`` that
+    is not an ID or already exists. Generated sections are not edited here: they
+    are regenerated from the renamed records.
+    """
+    check_one_line(new, "the new ID")
+    item = find_item(roadmap, old, settings)
+    if not id_regex(settings.id_pattern).fullmatch(new):
+        raise RoadmapError(f"{new!r} is not an ID: IDs match {settings.id_pattern}")
+    if new == old:
+        raise RoadmapError(f"{old} is already called {new}")
+    existing = next((other for other in roadmap.items if other.id == new), None)
+    if existing is not None:
+        raise RoadmapError(
+            f"{roadmap.path}:{existing.position.line}: {new} already exists; "
+            "choose an ID no item has"
+        )
+    lines = split_lines(roadmap.source)
+    starts = line_starts(roadmap.source)
+    index = item.position.line - 1
+    found_id = heading_id(lines[index].rstrip("\r\n"), old)
+    if found_id is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "
+            "reads it on its heading; rename it by hand"
+        )
+    edits = [Edit(starts[index] + found_id[0], starts[index] + found_id[1], new)]
+    for other in roadmap.items:
+        found = other.field(DEPENDS_ON)
+        if found is None or old not in other.depends_on:
+            continue
+        for offset, part in _value_parts(lines, starts, found):
+            if plain_text(part.strip()) == old:
+                edits += [
+                    Edit(offset + match.start(), offset + match.end(), new)
+                    for match in _mention(old).finditer(part)
+                ]
+    return edits
+
+
+def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[tuple[int, str]]:
+    """The comma-separated parts of a field's value as written, with their offsets."""
+    first = found.position.line - 1
+    last = found.end_line - 1
+    for index in range(first, last + 1):
+        line = lines[index].rstrip("\r\n")
+        if index == first:
+            begin = min(found.value_position.column - 1, len(line))
+        elif not line.strip() or _LIST_LINE.match(line):
+            return  # the value's paragraph ended; what follows is nested content
+        else:
+            begin = 0
+        value, _ = split_tail(line[begin:])
+        offset = starts[index] + begin
+        spans = entry_spans(value)
+        if spans is None:
+            spans = []
+            at = 0
+            for part in value.split(","):
+                spans.append((at, at + len(part)))
+                at += len(part) + 1
+        for start, end in spans:
+            yield offset + start, value[start:end]
+
+
+def rename_text(
+    roadmap: Roadmap, old: str, new: str, settings: Settings, edits: list[Edit] | None = None
+) -> str:
+    """The roadmap's text with ``old`` renamed; every other item reads back unchanged.
+
+    ``edits``: ``rename_edits`` for the same arguments, when the caller has them already.
+    """
+    if edits is None:
+        edits = rename_edits(roadmap, old, new, settings)
+    new_text = apply_edits(roadmap.source, edits)
+    targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
+    after = prove_edit(roadmap, new_text, items_changed(targets, {old: new}), settings, edits)
+    for was, now in zip(roadmap.items, after.items, strict=True):
+        expected = [new if reference == old else reference for reference in was.depends_on]
+        if list(now.depends_on) != expected or now.title != was.title:
+            raise RoadmapError(
+                f"{roadmap.path}:{was.position.line}: {was.id} would not read back renamed "
+                f"(its Depends on is written with markup the rename cannot follow); "
+                "nothing written: rename it by hand"
+            )
+    return new_text
+
+
+def other_mentions(roadmap: Roadmap, old: str, edits: list[Edit]) -> list[int]:
+    """Lines outside the edits and the generated sections that still name ``old``."""
+    starts = line_starts(roadmap.source)
+    edited = {_line_of(starts, edit.start) for edit in edits}
+    generated = [found.region for found in roadmap.overviews]
+    generated += [found.region for found in roadmap.graph_sections]
+    found = []
+    pattern = _mention(old)
+    for number, line in enumerate(split_lines(roadmap.source), 1):
+        if number in edited or any(r.heading.line <= number <= r.end for r in generated):
+            continue
+        if pattern.search(line):
+            found.append(number)
+    return found
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+
+    return bisect_right(starts, offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """One roadmap's part of a rename: the edits to its text and the text they make."""
+
+    roadmap: Roadmap
+    edits: tuple[Edit, ...]
+    text: str
+    dependents: int  # its items whose Depends on now names the new ID
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """A rename across roadmaps: the renamed one first, then each other one it changes."""
+
+    renamed: Renamed
+    others: tuple[Renamed, ...]
+    prose: tuple[int, ...]  # lines of the renamed roadmap that still name the old ID
+
+    @property
+    def dependents(self) -> int:
+        return self.renamed.dependents + sum(other.dependents for other in self.others)
+
+
+def rename_everywhere(
+    roadmap: Roadmap,
+    old: str,
+    new: str,
+    settings: Settings,
+    others: Sequence[tuple[Roadmap, Settings]] = (),
+) -> Rename:
+    """Rename ``old`` to ``new`` in ``roadmap`` and in the ``path#OLD`` dependencies of
+    ``others`` (each with its own settings) that resolve to it; every text proved.
+
+    Refuses (RoadmapError) what ``rename_edits`` refuses, and a text that would not read
+    back with exactly the renamed items changed.
+    """
+    import os
+
+    edits = rename_edits(roadmap, old, new, settings)
+    text = rename_text(roadmap, old, new, settings, edits)
+    dependents = sum(old in item.depends_on for item in roadmap.items)
+    renamed = Renamed(roadmap, tuple(edits), text, dependents)
+    target = os.path.realpath(roadmap.path)
+    changed = []
+    for other, other_settings in others:
+        elsewhere = _renamed_elsewhere(other, target, old, new, other_settings)
+        if elsewhere is not None:
+            changed.append(elsewhere)
+    prose = tuple(other_mentions(roadmap, old, edits))
+    return Rename(renamed, tuple(changed), prose)
+
+
+def _renamed_elsewhere(
+    other: Roadmap, target: str, old: str, new: str, settings: Settings
+) -> Renamed | None:
+    """Another roadmap with its ``path#OLD`` dependencies on ``target`` renamed, proved."""
+    edits, changed = cross_file_edits(other, target, old, new, settings)
+    if not edits:
+        return None
+    text = apply_edits(other.source, edits)
+    prove_edit(other, text, items_changed(changed), settings, edits)
+    return Renamed(other, tuple(edits), text, len(changed))
+
+
+def cross_file_edits(
+    other: Roadmap, renamed_file: str, old: str, new: str, settings: Settings
+) -> tuple[list[Edit], set[str]]:
+    """The edits to another roadmap whose ``path#OLD`` dependencies name the renamed item,
+    and the IDs of its items they change. ``renamed_file`` is the renamed roadmap's real
+    path; a reference's path is relative to the folder of the roadmap that writes it."""
+    import os
+
+    from roadmaplint.reader.references import cross_reference
+
+    folder = os.path.dirname(os.path.realpath(other.path))
+    lines = split_lines(other.source)
+    starts = line_starts(other.source)
+    edits: list[Edit] = []
+    changed: set[str] = set()
+    for item in other.items:
+        found = item.field(DEPENDS_ON)
+        if found is None:
+            continue
+        for offset, part in _value_parts(lines, starts, found):
+            reference = cross_reference(plain_text(part.strip()), settings.id_pattern)
+            if reference is None or reference.item_id != old:
+                continue
+            if os.path.realpath(os.path.join(folder, reference.path)) != renamed_file:
+                continue
+            at = part.rfind(f"#{old}")
+            if at >= 0:
+                edits.append(Edit(offset + at + 1, offset + at + 1 + len(old), new))
+                changed.add(item.id)
+    return edits, changed

@@ -1,0 +1,1 @@
+"""The derived sections: what they should hold, rendering them from templates, fixing them."""

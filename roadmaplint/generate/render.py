@@ -1,0 +1,157 @@
+"""Rendering generated sections from templates (jinja2 is imported here and in sandbox).
+
+Templates are data, not code: they render in the sandbox of ``roadmaplint.generate.sandbox``,
+with undefined names as errors, where every value a template builds is bounded before
+it is built and the CPU time is bounded, so a user template can neither reach outside
+the records nor exhaust the machine or hang a commit hook; a wall-clock timer is the
+last guard. Every template path is resolved and must stay inside its template folder,
+symlinks included. Any error is one line naming the template file and line.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import traceback
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.generate.sandbox import MAX_OUTPUT, sandbox
+from roadmaplint.model import Roadmap
+
+TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
+
+
+class _TooSlow(Exception):
+    """The template ran out of time."""
+
+
+def template_dirs(configured: str | None = None) -> list[Path]:
+    """Where templates are looked for: a configured folder, then the installed ones."""
+    package = Path(__file__).resolve().parent
+    found = [Path(configured)] if configured else []
+    found.append(package / "templates")
+    return [folder for folder in found if folder.is_dir()]
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TooSlow in this thread after ``seconds`` (a no-op off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def template_items(roadmap: Roadmap) -> dict[str, dict[str, str | None]]:
+    """What templates know of each item, by ID (the first item of a repeated ID).
+
+    ``items["MODEL-1"].title`` and ``.status``, ``.priority``, ``.dri``, ``.section``,
+    ``.id``: plain strings (or none), the values as they read without markup.
+    """
+    found: dict[str, dict[str, str | None]] = {}
+    for item in roadmap.items:
+        found.setdefault(
+            item.id,
+            {
+                "id": item.id,
+                "title": item.title,
+                "status": item.status,
+                "priority": item.priority,
+                "dri": item.dri,
+                "section": item.section,
+            },
+        )
+    return found
+
+
+def render(
+    name: str,
+    variables: Mapping[str, Any],
+    configured: str | None = None,
+    *,
+    autoescape: bool = False,
+) -> str:
+    """Render template ``name`` with ``variables``; errors become one-line RoadmapErrors.
+
+    ``autoescape`` is for HTML templates: every value is escaped unless marked safe.
+    """
+    import jinja2
+
+    folders = template_dirs(configured)
+    if not folders:
+        raise RoadmapError(f"no template folder found for {name}; reinstall roadmaplint")
+    environment = sandbox(folders, autoescape=autoescape)
+    pieces: list[str] = []
+    size = 0
+    try:
+        with _time_limit(TIME_LIMIT):
+            template = environment.get_template(name)
+            for piece in template.generate(**variables):
+                size += len(piece)
+                if size > MAX_OUTPUT:
+                    raise RoadmapError(
+                        f"template {name} produced more than {MAX_OUTPUT} characters"
+                    )
+                pieces.append(piece)
+    except _TooSlow as error:
+        shown, line = _where(error, folders, name)
+        where = f" line {line}" if line else ""
+        raise RoadmapError(
+            f"template {shown}{where}: ran for more than {TIME_LIMIT:g} s; "
+            "does it loop without end?"
+        ) from None
+    except RoadmapError:
+        raise
+    except jinja2.TemplateSyntaxError as error:
+        shown = _shown(error.filename, folders) if error.filename else name
+        raise RoadmapError(f"template {shown} line {error.lineno}: {_said(error)}") from None
+    except Exception as error:  # a runtime error of the template: its file and line, no traceback
+        shown, line = _where(error, folders, name)
+        where = f" line {line}" if line else ""
+        raise RoadmapError(f"template {shown}{where}: {_said(error)}") from None
+    return "".join(pieces)
+
+
+def _said(error: BaseException) -> str:
+    if isinstance(error, RecursionError):
+        return "calls itself too deeply (a macro that recurses without end?)"
+    message = getattr(error, "message", None) or str(error)
+    return " ".join(message.split()) or type(error).__name__
+
+
+def _where(error: BaseException, folders: list[Path], name: str) -> tuple[str, int | None]:
+    """The template file and line the error happened in: the innermost template frame.
+
+    jinja2 rewrites the traceback of a template error so that its frames carry
+    the template's file name and line numbers.
+    """
+    roots = [folder.resolve() for folder in folders]
+    found: tuple[str, int | None] = (name, None)
+    for frame in traceback.extract_tb(error.__traceback__):
+        path = Path(frame.filename)
+        if path.is_absolute() and any(path.resolve().is_relative_to(root) for root in roots):
+            found = (_shown(frame.filename, folders), frame.lineno)
+    return found
+
+
+def _shown(filename: str, folders: list[Path]) -> str:
+    """A template's name as it is written in ``{% include %}``: relative to its folder."""
+    path = Path(filename).resolve()
+    for folder in folders:
+        if path.is_relative_to(folder.resolve()):
+            return path.relative_to(folder.resolve()).as_posix()
+    return filename

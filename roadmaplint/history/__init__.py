@@ -1,0 +1,1 @@
+"""A roadmap's versions in git: revisions, timelines, the semantic diff, facts for rules."""

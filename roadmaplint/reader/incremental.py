@@ -1,0 +1,451 @@
+"""Re-read only the item an edit touched, reusing every other record.
+
+An item heading is a top-level block, so the text between it and the next
+structural heading (another item, a legend, a section) parses the same whether
+it is read alone or inside the whole document, as long as the edit keeps that
+boundary where it was. ``_reread_item`` hands the edited item's lines, and the
+boundary heading after them, to ``read_item_lines``: the reader's one entry point
+for reading one item alone, built on the same steps (blocks, outline,
+``read_item``) the full ``parse`` runs. It takes the result only when that heading
+still reads as a heading of its own and the item's lines still hold one item and
+nothing else. Anything else (an unclosed fence, a new heading, an edit across two
+items, a link reference definition that could change other values) is a full parse.
+
+The result equals ``parse(new_text)`` record for record: the property tests
+compare them after random edit sequences.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import (
+    Block,
+    Comment,
+    GraphSection,
+    Heading,
+    Item,
+    Legend,
+    LegendEntry,
+    LinkReference,
+    Overview,
+    OverviewEntry,
+    OverviewGroup,
+    Position,
+    Region,
+    Roadmap,
+    Section,
+)
+from roadmaplint.reader import ItemLines, parse, read_item_lines
+from roadmaplint.reader.generated import with_group_priorities
+from roadmaplint.reader.reuse import moved_item
+from roadmaplint.settings import Settings
+from roadmaplint.text import changed_span, line_starts, split_lines
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A text, its records, and what an incremental re-read needs to know about them."""
+
+    text: str
+    roadmap: Roadmap
+    settings: Settings
+    starts: tuple[int, ...]  # line_starts(text)
+    bullets: _Bullets | None  # the field markers of each item; None: unknown
+    boundaries: tuple[int, ...]  # lines of the top-level headings the reader recorded
+    item_lines: tuple[int, ...]  # the line of each item's heading
+    block_lines: tuple[int, ...]  # the first line of each top-level block
+    full: bool  # whether the last update was a full parse (for tests and the benchmark)
+
+    @property
+    def path(self) -> str:
+        return self.roadmap.path
+
+
+def full_snapshot(text: str, path: str, settings: Settings) -> Snapshot:
+    roadmap = parse(text, path, settings)
+    starts = tuple(line_starts(text))
+    bullets = _all_bullets(roadmap, text, starts)
+    return _snapshot(text, roadmap, settings, starts, bullets, full=True)
+
+
+def _snapshot(
+    text: str,
+    roadmap: Roadmap,
+    settings: Settings,
+    starts: tuple[int, ...],
+    bullets: _Bullets | None,
+    full: bool,
+) -> Snapshot:
+    items = tuple(item.position.line for item in roadmap.items)
+    blocks = tuple(block.line for block in roadmap.blocks)
+    return Snapshot(
+        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full
+    )
+
+
+def update(old: Snapshot, new_text: str) -> Snapshot:
+    """The snapshot of ``new_text``: re-reading one item when that is safe, else all of it."""
+    if new_text == old.text:
+        return old
+    reread = _reread_item(old, new_text)
+    if reread is not None:
+        return reread
+    return full_snapshot(new_text, old.path, old.settings)
+
+
+def _boundaries(roadmap: Roadmap) -> tuple[int, ...]:
+    """Lines of every top-level heading the reader turned into a record, sorted."""
+    lines = [item.position.line for item in roadmap.items]
+    lines += [section.position.line for section in roadmap.sections]
+    lines += [heading.position.line for heading in roadmap.headings]
+    lines += [legend.position.line for legend in _legends(roadmap)]
+    lines += [found.region.heading.line for found in roadmap.overviews]
+    lines += [found.region.heading.line for found in roadmap.graph_sections]
+    if roadmap.title_position is not None:
+        lines.append(roadmap.title_position.line)
+    return tuple(sorted(set(lines)))
+
+
+def _legends(roadmap: Roadmap) -> list[Legend]:
+    return [legend for legend in (roadmap.status_legend, roadmap.priority_legend) if legend]
+
+
+def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
+    roadmap, starts = old.roadmap, old.starts
+    if old.bullets is None or roadmap.stray_lists:
+        return None  # a stray list's swallowed range spans items: read it all (RL108)
+    start, old_end, new_end = changed_span(old.text, new_text)
+    line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
+    index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
+    if index < 0:
+        return None
+    first = old.item_lines[index]  # 1-based
+    after = bisect_right(old.boundaries, first)
+    boundary = old.boundaries[after] if after < len(old.boundaries) else None
+    region_start = starts[first - 1]
+    region_end = starts[boundary - 1] if boundary is not None else len(old.text)
+    if region_start == 0 or old_end > region_end:
+        return None
+    delta_chars = new_end - old_end
+    new_region_end = region_end + delta_chars
+    region = new_text[region_start:new_region_end]
+    if "]:" in region or "]:" in old.text[region_start:region_end]:
+        return None  # a link reference definition here may change values anywhere
+    if boundary is not None and not region.endswith(("\n", "\r")):
+        return None
+    heading_line = old.text[region_start : starts[first]]
+    if _leading_space(region) != _leading_space(heading_line):
+        return None  # an indented heading could join a list above it
+    region_lines = len(split_lines(region))
+    # the heading after the item, unchanged by the edit
+    tail = old.text[region_end : starts[boundary]] if boundary is not None else ""
+    try:
+        fresh = read_item_lines(
+            region + tail,
+            first,
+            old.settings,
+            section=roadmap.items[index].section,
+            references=roadmap.references,
+            heading_after=boundary is not None,
+        )
+    except RoadmapError:
+        return None  # the full parse says why, with the document's own line numbers
+    if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
+        return None  # not one item; or its level changed, which reclassifies items around it
+    new_starts = (
+        (
+            *starts[:first],
+            *(region_start + offset for offset in line_starts(region)[1:-1]),
+            *(offset + delta_chars for offset in starts[boundary - 1 :]),
+        )
+        if boundary is not None
+        else tuple(line_starts(new_text))
+    )
+    old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
+    return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
+
+
+def _heading_level(old: Snapshot, line: int) -> int:
+    """The level of the heading block on ``line`` (1-based) of the old text."""
+    return old.roadmap.blocks[bisect_left(old.block_lines, line)].level
+
+
+def _leading_space(text: str) -> str:
+    return text[: len(text) - len(text.lstrip(" \t"))]
+
+
+def _spliced(
+    old: Snapshot,
+    new_text: str,
+    index: int,
+    fresh: ItemLines,
+    region_lines: int,
+    old_last: int,
+    starts: tuple[int, ...],
+) -> Snapshot:
+    roadmap = old.roadmap
+    item = roadmap.items[index]
+    first = item.position.line
+    delta = region_lines - (old_last - first + 1)
+    moved = fresh.item
+    shift = _Shift(old_last, delta)
+    after = roadmap.items[index + 1 :]
+    if delta:
+        after = tuple(shift.item(other) for other in after)
+    items = (*roadmap.items[:index], moved, *after)
+    comments = tuple(
+        shift.comment(comment)
+        for comment in roadmap.comments
+        if not first <= comment.line <= old_last
+    )
+    comments += fresh.comments
+    low = bisect_left(old.block_lines, first)
+    high = bisect_right(old.block_lines, old_last)
+    after_blocks = roadmap.blocks[high:]
+    if delta:
+        after_blocks = tuple(_shift_block(block, delta) for block in after_blocks)
+    blocks = (
+        *roadmap.blocks[:low],
+        *fresh.blocks,
+        *after_blocks,
+    )
+    comments = tuple(sorted(comments, key=lambda comment: comment.line))
+    line_count = roadmap.style.line_count + delta
+    markers = _item_bullets(moved, new_text, starts)
+    if markers is None or old.bullets is None:
+        return full_snapshot(new_text, roadmap.path, old.settings)
+    bullets = old.bullets.replaced(index, markers)
+    style = replace(
+        roadmap.style,
+        indent=_indent_of(moved, new_text, starts) if index == 0 else roadmap.style.indent,
+        bullet=bullets.most_common(),
+        final_newline=not new_text or new_text.endswith(("\n", "\r")),
+        line_count=line_count,
+    )
+    new_roadmap = replace(
+        roadmap,
+        title_position=_maybe_position(roadmap.title_position, shift),
+        status_legend=shift.legend(roadmap.status_legend),
+        priority_legend=shift.legend(roadmap.priority_legend),
+        sections=tuple(shift.section(section) for section in roadmap.sections),
+        items=items,
+        headings=tuple(shift.heading(heading) for heading in roadmap.headings),
+        overviews=with_group_priorities(
+            [shift.overview(found) for found in roadmap.overviews], roadmap.priority_legend, items
+        ),
+        graph_sections=tuple(shift.graph(found) for found in roadmap.graph_sections),
+        comments=comments,
+        style=style,
+        source=new_text,
+        blocks=blocks,
+        references=tuple(shift.reference(found) for found in roadmap.references),
+    )
+    if delta:
+        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, full=False)
+    # Without moved lines the items and boundaries stay where they were; the
+    # item's blocks may have split or merged.
+    block_lines = (
+        *old.block_lines[:low],
+        *(block.line for block in fresh.blocks),
+        *old.block_lines[high:],
+    )
+    return replace(
+        old,
+        text=new_text,
+        roadmap=new_roadmap,
+        starts=starts,
+        bullets=bullets,
+        block_lines=block_lines,
+        full=False,
+    )
+
+
+def _indent_of(item: Item, text: str, starts: Sequence[int]) -> str:
+    begin = starts[item.position.line - 1]
+    return text[begin : begin + item.position.column - 1]
+
+
+# Field markers: which list marker each item's fields use, so that the document's
+# most common one (Style.bullet) can be kept without reading every item again.
+
+
+def _item_bullets(item: Item, text: str, starts: Sequence[int]) -> Counter[str] | None:
+    markers: Counter[str] = Counter()
+    for found in item.fields:
+        begin = starts[found.position.line - 1]
+        prefix = text[begin : begin + found.position.column - 1].strip()
+        if not prefix:
+            return None  # the marker is on an earlier line; not worth guessing
+        marker = prefix[-1] if prefix[-1] in ".)" else prefix[0]
+        if marker not in ".)":  # as the reader: an ordered list's marker is no bullet
+            markers[marker] += 1
+    return markers
+
+
+def _all_bullets(roadmap: Roadmap, text: str, starts: Sequence[int]) -> _Bullets | None:
+    found = []
+    for item in roadmap.items:
+        markers = _item_bullets(item, text, starts)
+        if markers is None:
+            return None
+        found.append(markers)
+    total: Counter[str] = Counter()
+    for markers in found:
+        total.update(markers)
+    return _Bullets(tuple(found), total)
+
+
+@dataclass(frozen=True)
+class _Bullets:
+    per_item: tuple[Counter[str], ...]
+    total: Counter[str]
+
+    def replaced(self, index: int, markers: Counter[str]) -> _Bullets:
+        total = self.total - self.per_item[index] + markers
+        per_item = (*self.per_item[:index], markers, *self.per_item[index + 1 :])
+        return _Bullets(per_item, total)
+
+    def most_common(self) -> str:
+        """The most common marker; on a tie, the one that appears first, as the reader does."""
+        if not self.total:
+            return "-"
+        best = max(self.total.values())
+        tied = [marker for marker, count in self.total.items() if count == best]
+        if len(tied) == 1:
+            return tied[0]
+        for markers in self.per_item:
+            for marker in markers:
+                if marker in tied:
+                    return marker
+        return tied[0]
+
+
+# Moving records by a number of lines.
+
+
+def _shift_item(item: Item, by: int) -> Item:
+    return moved_item(item, by, item.section)
+
+
+def _shift_block(block: Block, by: int) -> Block:
+    if by == 0:
+        return block
+    return Block(block.kind, block.line + by, block.end_line + by, block.level, block.info)
+
+
+def _shift_comment(comment: Comment, by: int) -> Comment:
+    return Comment(comment.text, comment.line + by, comment.end_line + by)
+
+
+def _at(position: Position, by: int) -> Position:
+    return Position(position.line + by, position.column)
+
+
+class _Shift:
+    """Move every record after an edited item by ``delta`` lines.
+
+    A record starts after the item when its first line is past ``last`` (the
+    item's last line before the edit); a section's end moves when it is at or
+    past ``last``, since the item's lines belong to it.
+    """
+
+    def __init__(self, last: int, delta: int) -> None:
+        self.last = last
+        self.delta = delta
+
+    def line(self, line: int) -> int:
+        return line + self.delta if line > self.last else line
+
+    def end(self, line: int) -> int:
+        return line + self.delta if line >= self.last else line
+
+    def position(self, position: Position) -> Position:
+        return position if position.line <= self.last else _at(position, self.delta)
+
+    def item(self, item: Item) -> Item:
+        return _shift_item(item, self.delta)
+
+    def reference(self, found: LinkReference) -> LinkReference:
+        if found.line <= self.last or not self.delta:
+            return found
+        return LinkReference(found.label, found.url, found.title, found.line + self.delta)
+
+    def comment(self, comment: Comment) -> Comment:
+        if comment.line <= self.last or not self.delta:
+            return comment
+        return _shift_comment(comment, self.delta)
+
+    def legend(self, legend: Legend | None) -> Legend | None:
+        if legend is None or legend.position.line <= self.last or not self.delta:
+            return legend
+        entries = tuple(
+            LegendEntry(entry.value, entry.description, entry.line + self.delta)
+            for entry in legend.entries
+        )
+        return Legend(legend.name, self.position(legend.position), entries)
+
+    def section(self, section: Section) -> Section:
+        if not self.delta:
+            return section
+        return Section(section.name, self.position(section.position), self.end(section.end_line))
+
+    def heading(self, heading: Heading) -> Heading:
+        if not self.delta or heading.position.line <= self.last:
+            return heading
+        return replace(heading, position=self.position(heading.position))
+
+    def region(self, region: Region) -> Region:
+        return Region(
+            self.position(region.heading), self.end(region.end), self.end(region.body_end)
+        )
+
+    def overview(self, overview: Overview) -> Overview:
+        if not self.delta or overview.region.heading.line <= self.last:
+            return overview
+        groups = tuple(
+            OverviewGroup(
+                group.label,
+                group.priority,
+                group.line + self.delta,
+                tuple(
+                    OverviewEntry(
+                        entry.id,
+                        entry.line + self.delta,
+                        entry.end_line + self.delta if entry.end_line else 0,
+                        entry.bare,
+                    )
+                    for entry in group.entries
+                ),
+            )
+            for group in overview.groups
+        )
+        return replace(overview, region=self.region(overview.region), groups=groups)
+
+    def graph(self, section: GraphSection) -> GraphSection:
+        if not self.delta or section.region.heading.line <= self.last:
+            return section
+        return replace(
+            section,
+            region=self.region(section.region),
+            code_line=_maybe(section.code_line, self.line),
+            code_end=_maybe(section.code_end, self.line),
+        )
+
+
+def _maybe_position(position: Position | None, shift: _Shift) -> Position | None:
+    return None if position is None else shift.position(position)
+
+
+def _maybe(value: int | None, move: Callable[[int], int]) -> int | None:
+    return None if value is None else move(value)
+
+
+__all__ = ["Snapshot", "full_snapshot", "update"]

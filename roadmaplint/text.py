@@ -1,0 +1,110 @@
+"""Plain text operations every layer shares: lines, offsets, spans, splices and hunks.
+
+The lowest layer: it imports nothing of roadmaplint, so the reader, the write gate, the
+editors and the servers all split lines and apply edits the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate, pairwise
+
+# exactly where markdown sees line ends
+_NEWLINES = re.compile(r"\r\n?|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their endings, split exactly where markdown sees line ends."""
+    lines: list[str] = []
+    start = 0
+    for match in _NEWLINES.finditer(text):
+        lines.append(text[start : match.end()])
+        start = match.end()
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset where each line starts, plus one entry for the end of the text.
+
+    ``starts[n]`` is where 1-based line ``n + 1`` starts, so the lines ``a..b``
+    (1-based, inclusive) are ``text[starts[a - 1]:starts[b]]``.
+    """
+    return list(accumulate(map(len, split_lines(text)), initial=0))
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``text[start:end]`` with ``replacement`` (character offsets)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply non-overlapping edits, back to front so earlier offsets stay valid."""
+    ordered = sorted(edits, key=lambda edit: edit.start)
+    for earlier, later in pairwise(ordered):
+        if earlier.end > later.start:
+            raise ValueError("edits overlap")
+    for edit in reversed(ordered):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text
+
+
+def changed_span(old: str, new: str) -> tuple[int, int, int]:
+    """``(start, old_end, new_end)``: ``old[start:old_end]`` became ``new[start:new_end]``."""
+    limit = min(len(old), len(new))
+    start = _common_length(limit, lambda a, b: old[a:b] == new[a:b])
+    size = _common_length(
+        limit - start,
+        lambda a, b: old[len(old) - b : len(old) - a] == new[len(new) - b : len(new) - a],
+    )
+    return start, len(old) - size, len(new) - size
+
+
+def _common_length(limit: int, same: Callable[[int, int], bool]) -> int:
+    """How far ``same(a, b)`` (are the characters a..b alike?) holds from 0, up to ``limit``.
+
+    Compares in chunks (at C speed, without copying the whole text), then
+    bisects inside the first chunk that differs.
+    """
+    chunk = 4096
+    done = 0
+    while done < limit and same(done, min(done + chunk, limit)):
+        done = min(done + chunk, limit)
+    if done >= limit:
+        return limit
+    low, high = done, min(done + chunk, limit)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(done, middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
+    """Line-level edits that turn ``old`` into ``new``: ``(start, end, replacement)``."""
+    start, old_end, _ = changed_span(old, new)
+    starts = line_starts(old)
+    begin = starts[bisect_right(starts, start) - 1]
+    stop = starts[bisect_left(starts, old_end)] if old_end < len(old) else len(old)
+    new_stop = stop + len(new) - len(old)
+    old_lines = split_lines(old[begin:stop])
+    new_lines = split_lines(new[begin:new_stop])
+    offsets = line_starts(old[begin:stop])
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    return [
+        (begin + offsets[i1], begin + offsets[i2], "".join(new_lines[j1:j2]))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
