@@ -771,8 +771,9 @@ def server() -> None:
 
     Diagnostics as you type, quick fixes, completion, go to definition,
     references, hover, rename, outline and folding. Needs the lsp extra:
-    pip install 'roadmaplint[lsp]'. docs/editors.md shows how to set up VS Code,
-    Neovim and Helix.
+    pip install 'pygls>=2.1,<3' 'lsprotocol>=2025.0', or install roadmaplint
+    as 'roadmaplint[lsp] @ git+URL@COMMIT'. docs/editors.md shows how to set up
+    VS Code, Neovim and Helix.
 
     \b
     Examples:
@@ -877,6 +878,19 @@ def history(
     raise typer.Exit(run_history(arguments or [], files or [], options, sys.stdout, sys.stderr))
 
 
+def _usage_message(command: object, error: Exception) -> str:
+    """The usage error's message; when an unknown option names a command (``check
+    --fix`` is the common slip), that command instead of similar option names."""
+    message: str = getattr(error, "format_message", lambda: str(error))()
+    # typer vendors its own click: match the error by name, not by class.
+    name = str(getattr(error, "option_name", "") or "").lstrip("-")
+    commands = getattr(command, "commands", {})
+    if type(error).__name__ == "NoSuchOption" and name and name in commands:
+        plain = str(getattr(error, "message", message))
+        return f"{plain} (did you mean `roadmaplint {name}`?)"
+    return message
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
     from roadmaplint.commands.output import guarded_stdout
@@ -892,7 +906,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         command_path = context.command_path if context is not None else "roadmaplint"
         sys.stderr.write(
-            f"roadmaplint: error: {error.format_message()} (see {command_path} --help)\n"
+            f"roadmaplint: error: {_usage_message(command, error)} (see {command_path} --help)\n"
         )
         return 2
     except typer.Exit as done:

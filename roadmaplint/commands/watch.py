@@ -19,7 +19,10 @@ from roadmaplint.commands.check import CheckOptions, run_check
 from roadmaplint.commands.common import EXIT_ERROR, say_error
 from roadmaplint.config.load import CONFIG_FILE
 
-INSTALL_HINT = "--watch needs the watch extra: pip install 'roadmaplint[watch]'"
+INSTALL_HINT = (
+    "--watch needs the watch extra's package: "
+    "pip install 'watchfiles>=1.0' (in roadmaplint's environment)"
+)
 CLEAR = "\x1b[2J\x1b[3J\x1b[H"  # clear the screen and its scroll-back, cursor home
 CONFIG_NAMES = (CONFIG_FILE, "pyproject.toml")
 

@@ -436,7 +436,10 @@ def _rewrite_field(
         head += " "  # the separating space, even where the old value began with no space
     if tail and tail[0] not in " \t":
         tail = " " + tail
-    plan.replace[index] = head + new_raw + cut.hard_break + cut.trailing + tail + cut.ending
+    # An empty field's one trailing space ("- **Owner:** ") separated the label from a
+    # value that was not there; after the value it would be stray whitespace.
+    trailing = cut.trailing if written or len(cut.trailing) >= 2 else ""
+    plan.replace[index] = head + new_raw + cut.hard_break + trailing + tail + cut.ending
 
 
 def _value_markup(written: str, old_plain: str, value: str) -> str:
