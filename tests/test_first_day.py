@@ -130,3 +130,24 @@ def test_the_docs_pin_no_tag_that_does_not_exist() -> None:
             assert pinned in tags, f"{path.name} pins {pinned}, which is not a tag"
         bare = re.findall(r"pipx? install '?roadmaplint\[[^]]*\]'", text)
         assert not bare, f"{path.name}: 'roadmaplint[...]' alone is on no package index"
+
+
+def test_usage_lines_name_arguments_without_braces(tmp_path: Path) -> None:
+    result = cli("new", "--help", cwd=tmp_path)
+    assert result.stdout.splitlines()[0] == "Usage: roadmaplint new [OPTIONS] SECTION TITLE [PATH]"
+    usage = [
+        line
+        for line in (ROOT / "docs" / "commands.md").read_text(encoding="utf-8").splitlines()
+        if line.startswith("Usage: ")
+    ]
+    assert usage and not [line for line in usage if "{" in line or re.search(r"\[[a-z]", line)]
+
+
+def test_rename_explains_an_id_in_words_not_a_regular_expression(tmp_path: Path) -> None:
+    _write(tmp_path, item("BACKEND-1"))
+    result = cli("rename", "BACKEND-1", "backend-one", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "roadmaplint: error: 'backend-one' is not an ID: IDs follow the default id-pattern "
+        "(an upper-case word with a digit: MODEL-1, SSQ-001, ARK1)\n"
+    )

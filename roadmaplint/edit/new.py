@@ -40,7 +40,7 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
@@ -222,7 +222,9 @@ def _new_id(
     item_id = request.item_id.strip()
     check_one_line(item_id, "the ID")
     if not id_regex(settings.id_pattern).fullmatch(item_id):
-        raise RoadmapError(f"{item_id!r} is not an ID: IDs match {settings.id_pattern}")
+        raise RoadmapError(
+            f"{item_id!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
+        )
     if item_id in context.items_by_id:
         line = context.items_by_id[item_id].position.line
         raise RoadmapError(f"{roadmap.path}:{line}: {item_id} already exists")
