@@ -694,8 +694,9 @@ def new(
     """Add an item at the end of a section, written like the items around it.
 
     Every required field is written; defaults are DRI _unassigned_, the lowest
-    priority, and the first ready status with --done (else the first idea
-    status), so the new item passes check --strict.
+    priority, and the first ready status with --done (the first blocked one
+    while a dependency is not done; else the first idea status), so the new
+    item passes check --strict.
 
     \b
     Examples:

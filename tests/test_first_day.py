@@ -151,3 +151,55 @@ def test_rename_explains_an_id_in_words_not_a_regular_expression(tmp_path: Path)
         "roadmaplint: error: 'backend-one' is not an ID: IDs follow the default id-pattern "
         "(an upper-case word with a digit: MODEL-1, SSQ-001, ARK1)\n"
     )
+
+
+def test_roadmaplint_toml_without_a_dot_is_read(tmp_path: Path) -> None:
+    _write(tmp_path, item("BACKEND-1", status="started"))
+    assert cli("check", cwd=tmp_path).returncode == 1  # "started" is not a status
+    (tmp_path / "roadmaplint.toml").write_text(
+        'status-values = ["started", "ready", "in_progress", "blocked", "done"]\n',
+        encoding="utf-8",
+    )
+    result = cli("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    (tmp_path / ".roadmaplint.toml").write_text("", encoding="utf-8")
+    dotted = cli("check", cwd=tmp_path)  # in one folder the dotted one wins, as in ruff
+    assert dotted.returncode == 1 and '"started"' in dotted.stdout
+
+
+def test_new_waiting_on_an_unfinished_item_is_blocked_and_passes_strict(tmp_path: Path) -> None:
+    _write(tmp_path, item("BACKEND-1", status="in_progress", dri="@ann"))
+    added = cli("new", "Backend", "API", "--depends-on", "BACKEND-1", "--done", "y", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    listed = cli("show", "BACKEND-2", "--format", "json", cwd=tmp_path)
+    assert '"status": "blocked"' in listed.stdout, listed.stdout
+    strict = cli("check", "--strict", cwd=tmp_path)
+    assert (strict.returncode, strict.stdout) == (0, "All checks passed.\n")
+
+
+def test_new_waiting_on_a_done_item_is_ready(tmp_path: Path) -> None:
+    _write(tmp_path, item("BACKEND-1", status="done"))
+    cli("new", "Backend", "API", "--depends-on", "BACKEND-1", "--done", "y", cwd=tmp_path)
+    listed = cli("show", "BACKEND-2", "--format", "json", cwd=tmp_path)
+    assert '"status": "ready"' in listed.stdout, listed.stdout
+
+
+def test_a_dependency_on_a_missing_item_of_another_roadmap_is_refused(tmp_path: Path) -> None:
+    core, app = tmp_path / "core", tmp_path / "app"
+    core.mkdir()
+    app.mkdir()
+    _write(core, item("CORE-7"))
+    path = _write(app, item("APP-1"))
+    before = path.read_bytes()
+    for args in (
+        ["new", "Backend", "API", "--depends-on", "../core/ROADMAP.md#CORE-9"],
+        ["set", "APP-1", "--add-dep", "../core/ROADMAP.md#CORE-9"],
+    ):
+        result = cli(*args, cwd=app)
+        assert result.returncode == 2, result.stdout
+        assert result.stderr.endswith(
+            "cannot depend on ../core/ROADMAP.md#CORE-9: ../core/ROADMAP.md has no item "
+            "CORE-9 (did you mean CORE-7?)\n"
+        ), result.stderr
+    assert path.read_bytes() == before
+    assert cli("set", "APP-1", "--add-dep", "../core/ROADMAP.md#CORE-7", cwd=app).returncode == 0
