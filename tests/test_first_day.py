@@ -156,10 +156,7 @@ def test_rename_explains_an_id_in_words_not_a_regular_expression(tmp_path: Path)
 def test_roadmaplint_toml_without_a_dot_is_read(tmp_path: Path) -> None:
     _write(tmp_path, item("BACKEND-1", status="started"))
     assert cli("check", cwd=tmp_path).returncode == 1  # "started" is not a status
-    (tmp_path / "roadmaplint.toml").write_text(
-        'status-values = ["started", "ready", "in_progress", "blocked", "done"]\n',
-        encoding="utf-8",
-    )
+    (tmp_path / "roadmaplint.toml").write_text('ignore = ["RL201"]\n', encoding="utf-8")
     result = cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     (tmp_path / ".roadmaplint.toml").write_text("", encoding="utf-8")
@@ -203,3 +200,13 @@ def test_a_dependency_on_a_missing_item_of_another_roadmap_is_refused(tmp_path: 
         ), result.stderr
     assert path.read_bytes() == before
     assert cli("set", "APP-1", "--add-dep", "../core/ROADMAP.md#CORE-7", cwd=app).returncode == 0
+
+
+def test_fix_says_which_items_it_leaves_out_and_why(tmp_path: Path) -> None:
+    path = _write(tmp_path, item("BACKEND-1"), item("BACKEND-2"))
+    head, tail = path.read_text(encoding="utf-8").split("## [BACKEND-2]")
+    tail = tail.replace("**Priority:** P1", "**Priority:** P9", 1)
+    path.write_text(head + "## [BACKEND-2]" + tail, encoding="utf-8")
+    result = cli("fix", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "left out BACKEND-2 (P9): priority not in the Priority Legend" in result.stdout
