@@ -53,7 +53,7 @@ def test_chart_is_well_formed_svg_with_a_band_per_status(
     chart_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run_in(chart_file, monkeypatch, capsys, "history", "--chart", "burnup.svg")
-    assert (code, out) == (0, "wrote burnup.svg\n")
+    assert (code, out) == (0, "Wrote burnup.svg\n")
     tree = ElementTree.parse(chart_file / "burnup.svg")
     root = tree.getroot()
     assert root.tag == f"{SVG}svg"

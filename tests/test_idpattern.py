@@ -122,7 +122,8 @@ def test_without_re2_a_custom_pattern_says_how_to_install_it(tmp_path: Path) -> 
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == (
         f"roadmaplint: error: {tmp_path / '.roadmaplint.toml'}: id-pattern: a custom ID pattern "
-        "runs on RE2, which is not installed: pip install 'roadmaplint[re2]'\n"
+        "runs on RE2, which is not installed: pip install 'google-re2>=1.1' "
+        "(in roadmaplint's environment)\n"
     )
 
 

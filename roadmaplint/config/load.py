@@ -18,6 +18,8 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
+# Both spellings, as ruff reads .ruff.toml and ruff.toml; in one folder the dotted one wins.
+CONFIG_FILES = (CONFIG_FILE, "roadmaplint.toml")
 MAX_PATTERN = 200
 MAX_CONFIG = 1024 * 1024  # bytes; pyproject.toml files are a few KB
 
@@ -37,9 +39,10 @@ def find_config(roadmap: Path) -> Path | None:
     """The nearest config file at or above the roadmap's folder."""
     folder = roadmap.resolve().parent
     for candidate in (folder, *folder.parents):
-        dotfile = candidate / CONFIG_FILE
-        if dotfile.is_file():
-            return dotfile
+        for name in CONFIG_FILES:
+            dotfile = candidate / name
+            if dotfile.is_file():
+                return dotfile
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and _configures_us(pyproject):
             return pyproject

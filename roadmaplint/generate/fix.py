@@ -158,6 +158,16 @@ def _overview_notes(roadmap: Roadmap, expected: list[Group], items: Mapping[str,
     dropped = [entry for entry in dict.fromkeys(written) if entry not in items]
     if dropped:
         notes += f"; dropped {', '.join(dropped)}: no such item"
+    legend = roadmap.priority_legend
+    if legend is not None:
+        in_groups = {item_id for group in expected for item_id in group.ids}
+        unlisted = [
+            f"{item.id} ({item.priority})"
+            for item in items.values()
+            if item.priority and item.priority not in legend.values and item.id not in in_groups
+        ]
+        if unlisted:
+            notes += f"; left out {', '.join(unlisted)}: priority not in the Priority Legend"
     return notes
 
 

@@ -32,7 +32,7 @@ ITEM_HEADING = (
 )
 LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
 SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING, LEADING)
-INSTALL = "pip install 'roadmaplint[re2]'"
+INSTALL = "pip install 'google-re2>=1.1' (in roadmaplint's environment)"
 
 
 def id_regex(pattern: str, shape: str = ALONE) -> re.Pattern[str]:
