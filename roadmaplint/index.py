@@ -3,7 +3,6 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -125,7 +124,10 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest ``word`` as written, else the nearest with case folded
     (``REDY`` suggests ``ready``, ``p1`` suggests ``P1``), else None."""
+    import difflib  # only a misspelt name needs it
+
     pool = list(candidates)
+
     close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if close:
         return close[0]
