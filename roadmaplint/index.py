@@ -3,7 +3,6 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -130,7 +129,10 @@ SIMILAR = 0.8
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest ``word`` as written, else the nearest with case folded
     (``REDY`` suggests ``ready``, ``p1`` suggests ``P1``), else None."""
+    import difflib  # only a misspelt name needs it
+
     pool = list(candidates)
+
     close = difflib.get_close_matches(word, pool, n=1, cutoff=SIMILAR)
     if close:
         return close[0]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -89,6 +88,8 @@ def _table(path: Path) -> dict[str, Any]:
             f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
             "TOML files are UTF-8"
         ) from None
+    import tomllib  # only a configuration file needs it; check without one does not
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
