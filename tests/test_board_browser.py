@@ -124,8 +124,11 @@ def test_gomlx_cards_sit_in_their_columns_with_counts(
     items = records.roadmap.items
     assert len(items) == 20
     assert [column["status"] for column in columns] == list(records.roadmap.status_legend.values)
+    rank = {value: n for n, value in enumerate(records.roadmap.priority_legend.values)}
     for column in columns:
-        expected = [i.id for i in items if i.status == column["status"]]
+        # by priority in the legend's order, then in the file's order (a stable sort)
+        in_file = [i for i in items if i.status == column["status"]]
+        expected = [i.id for i in sorted(in_file, key=lambda i: rank[i.priority])]
         assert column["cards"] == expected
         assert column["count"] == str(len(expected))
     assert [column["count"] for column in columns] == ["7", "11", "1", "1", "0"]
@@ -155,7 +158,10 @@ def test_the_keyboard_reaches_and_works_the_filters(page: Page, gomlx_page: Path
     assert page.page.evaluate("document.activeElement.className") == "skip"
     for _ in range(4):  # past the critical path's three links in the header
         page.page.keyboard.press("Tab")
-    assert page.page.evaluate("document.activeElement.value") == "P0"  # the first filter
+    assert page.page.evaluate("document.activeElement.value") == "idea"  # the first filter
+    for _ in range(6):  # past the other four statuses and "hide done"
+        page.page.keyboard.press("Tab")
+    assert page.page.evaluate("document.activeElement.value") == "P0"
     page.page.keyboard.press("Tab")
     page.page.keyboard.press("Space")  # P1
     assert page.page.evaluate("location.hash") == "#priority=P1"

@@ -25,13 +25,16 @@ def board_page(path: Path | None, config: Path | None) -> str:
     from roadmaplint.board.data import board_data
     from roadmaplint.generate.render import render
     from roadmaplint.history.git import commit_of
+    from roadmaplint.rules.engine import check_roadmap
 
     loaded = load(path, config)
     # The records live until the page is written; the collector need not rescan them
     # each time the layout and the template make many small objects (as in check).
     gc.freeze()
     commit = commit_of(loaded.source.path)
-    data = board_data(loaded.context, commit, build_date())
+    # The findings `check` reports (without the git history rules' facts).
+    findings = check_roadmap(loaded.context.roadmap, loaded.settings)
+    data = board_data(loaded.context, commit, build_date(), findings)
     return render("board.html.j2", data, loaded.settings.template_dir, autoescape=True)
 
 
