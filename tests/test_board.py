@@ -453,3 +453,28 @@ def board_page_of(text: str) -> str:
     context = context_of(text)
     findings = check_roadmap(context.roadmap, Settings())
     return render("board.html.j2", data_of(context, None, "x", findings), autoescape=True)
+
+
+def test_the_board_limits_grow_with_the_roadmap_and_user_templates_keep_theirs() -> None:
+    from roadmaplint.commands.board import board_limits
+    from roadmaplint.generate.sandbox import CPU_LIMIT, MAX_OUTPUT, Limits
+
+    small, large = board_limits(10), board_limits(50_000)
+    assert small.output > MAX_OUTPUT and large.output > 50_000 * 1500 * 2
+    assert large.cpu > small.cpu > CPU_LIMIT
+    assert large.wall is None  # CPU time only: a loaded machine does not fail the board
+    assert Limits() == Limits(MAX_OUTPUT, 8 * MAX_OUTPUT, CPU_LIMIT, None)
+
+
+@pytest.mark.slow
+def test_the_board_of_10000_items_is_built(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    from generate import generate
+
+    source = tmp_path / "ROADMAP.md"
+    source.write_text(generate(10_000), encoding="utf-8")
+    page = board_page(source, None)  # past 8388608 characters, which was the limit
+    assert len(page) > 8 * 1024 * 1024
+    assert page.count('<article class="card') == 10_000
