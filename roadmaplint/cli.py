@@ -783,6 +783,25 @@ def server() -> None:
     raise typer.Exit(run_server(sys.stderr))
 
 
+@app.command("mcp")
+def mcp_command(paths: Paths = None, files: FilesOption = None) -> None:
+    """Run the MCP server over stdin and stdout, for coding agents.
+
+    Tools to check, list, show and plan the roadmaps (found from the working
+    directory, or named), to claim and release items, and to edit them through
+    the same write gate as the CLI. Needs the mcp extra: pip install
+    'roadmaplint[mcp]'. docs/agents.md shows how to set it up.
+
+    \b
+    Examples:
+      roadmaplint mcp
+      roadmaplint mcp ROADMAP.md
+    """
+    from roadmaplint.commands.mcp import run_mcp
+
+    raise typer.Exit(run_mcp(_paths(paths, files), sys.stderr))
+
+
 class ChangeFormat(StrEnum):
     text = "text"
     json = "json"
