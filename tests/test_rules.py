@@ -441,6 +441,37 @@ PASSING = {
 }
 
 
+_CLAIMED = "- **Claimed by:** @bot until {}"
+FAILING["RL506"] = (
+    roadmap(
+        (
+            "Graph",
+            [
+                item("GRAPH-1", extra=_CLAIMED.format("2020-01-01T00:00:00Z")),
+                item("GRAPH-2", status="done", extra=_CLAIMED.format("2999-01-01T00:00:00Z")),
+            ],
+        )
+    ),
+    [
+        (
+            26,
+            19,
+            "RL506",
+            "GRAPH-1's claim by @bot expired at 2020-01-01T00:00:00Z; renew it or remove it",
+        ),
+        (
+            37,
+            19,
+            "RL506",
+            "GRAPH-2 is done but still held by @bot until 2999-01-01T00:00:00Z; remove the claim",
+        ),
+    ],
+)
+PASSING["RL506"] = roadmap(
+    ("Graph", [item("GRAPH-1", extra=_CLAIMED.format("2999-01-01T00:00:00Z"))])
+)
+
+
 @pytest.mark.parametrize("code", sorted(FAILING))
 def test_rule_fails_exactly(code: str) -> None:
     text, expected = FAILING[code]

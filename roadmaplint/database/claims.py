@@ -1,75 +1,19 @@
-"""Claims: an agent holds an item for a while with an ordinary field.
-
-``Claimed by: AGENT until 2026-12-06T10:30:00Z``. The reader reads it like any
-other field; here it is understood, offered to ``next`` and written by
-``claim``/``release`` through the same item edit and write gate as ``set``.
-"""
+"""Claiming and releasing an item: the ``Claimed by`` field written by the same item edit
+and write gate as ``set`` (see ``reader.claims`` for how a claim reads)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item, find_item
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Item, Roadmap
+from roadmaplint.model import Roadmap
+from roadmaplint.reader.claims import FIELD_NAME, holder, iso, read_claim
 from roadmaplint.settings import Settings
 
-CLAIMED_BY = "claimed by"
-FIELD_NAME = "Claimed by"
 DEFAULT_MINUTES = 60
-_VALUE = re.compile(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
 _AGENT = re.compile(r"[^\s`*_\[\]<>]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    agent: str
-    until: datetime | None  # None: the time does not read as an ISO time
-    line: int
-    written: str
-
-    def expired(self, now: datetime) -> bool:
-        return self.until is None or self.until <= now
-
-    def spelled(self) -> str:
-        return f"held by {self.agent} until {self.written.rsplit(' ', 1)[-1]}"
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
-
-
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_time(text: str) -> datetime | None:
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-def read_claim(item: Item) -> Claim | None:
-    """The item's claim as written, or None when it has no ``Claimed by`` field."""
-    found = item.field(CLAIMED_BY)
-    if found is None or not found.value.strip():
-        return None
-    match = _VALUE.match(found.value)
-    if match is None:
-        return Claim(found.value.strip(), None, found.position.line, found.value.strip())
-    return Claim(
-        match["agent"], _parse_time(match["until"]), found.position.line, found.value.strip()
-    )
-
-
-def holder(item: Item, now: datetime) -> Claim | None:
-    """The unexpired claim on the item, if someone holds it."""
-    claim = read_claim(item)
-    return None if claim is None or claim.expired(now) else claim
 
 
 def _check_agent(agent: str) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from roadmaplint.database.claims import holder, now_utc
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item
+from roadmaplint.reader.claims import holder, now_utc
 from roadmaplint.rules.base import Context, did_you_mean
 
 

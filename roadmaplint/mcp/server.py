@@ -18,7 +18,7 @@ from mcp.server.mcpserver.exceptions import ResourceNotFoundError
 from mcp_types import CallToolResult, TextContent
 
 from roadmaplint import __version__
-from roadmaplint.database.claims import DEFAULT_MINUTES, claim_text, holder, now_utc, release_text
+from roadmaplint.database.claims import DEFAULT_MINUTES, claim_text, release_text
 from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
@@ -29,6 +29,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.mcp.workspace import Served, Workspace
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.reader.claims import holder, now_utc
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
