@@ -36,7 +36,7 @@ def test_manifest_and_config_validate() -> None:
 
 def test_hooks_match_roadmaps_in_any_folder_only() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [hook["id"] for hook in hooks] == ["roadmaplint", "roadmaplint-fix"]
+    assert [hook["id"] for hook in hooks] == ["roadmaplint", "roadmaplint-fix", "roadmaplint-guard"]
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook.get("pass_filenames", True)

@@ -29,6 +29,7 @@ TOOLS = {
     "new_item",
     "rename_item",
     "fix",
+    "guard",
 }
 ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
@@ -168,6 +169,9 @@ async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -
         fixed = await call(client, "fix")
         assert "GRAPH-2" in fixed["diffs"]["ROADMAP.md"]
         assert cli("check", "--select", "RL401", cwd=project).returncode == 0
+
+        # guard: outside git it refuses in one line; with --against-file semantics via git only
+        assert "not in a git work tree" in await refused(client, "guard")
 
         resource = await client.read_resource("roadmap://ROADMAP.md")
         assert '"id": "MODEL-80"' in resource.contents[0].text  # type: ignore[union-attr]

@@ -27,8 +27,11 @@ from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
 from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
+from roadmaplint.history.guard import guard as compare
+from roadmaplint.history.guard import older_text
 from roadmaplint.mcp.workspace import Served, Workspace
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.reader import parse
 from roadmaplint.reader.claims import holder, now_utc
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
@@ -314,6 +317,22 @@ def build(workspace: Workspace) -> MCPServer:
 
                 diffs[str(one.path)] = workspace.edit(one.path, change, regenerate=False)
             return {"diffs": diffs}
+
+        return _guarded(work)
+
+    @server.tool()
+    def guard(path: str | None = None, against: str | None = None) -> Result:
+        """What the edits since git's `against` (default HEAD) broke, as `roadmaplint guard`
+        reports it (RL601-RL608)."""
+
+        def work() -> Result:
+            findings = []
+            for one in workspace.pick(path):
+                old_text = older_text(one.path, against, None)
+                if old_text is not None:
+                    old = parse(old_text, str(one.path), one.settings)
+                    findings += compare(old, one.roadmap, one.settings)
+            return {"findings": [finding.as_dict() for finding in findings]}
 
         return _guarded(work)
 

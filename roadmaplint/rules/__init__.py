@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from roadmaplint.rules import dependencies, generated, structure, values, workflow
+from roadmaplint.rules import dependencies, generated, guard, structure, values, workflow
 from roadmaplint.rules.base import Context, Report, Rule
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
 
@@ -14,6 +14,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *dependencies.RULES,
     *generated.RULES,
     *workflow.RULES,
+    *guard.RULES,
     UNUSED_SUPPRESSION,
 )
 
