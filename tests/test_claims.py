@@ -74,3 +74,9 @@ def test_next_does_not_offer_a_held_item(tmp_path: Path) -> None:
         _plan("- **Claimed by:** @bot until 2020-01-01T00:00:00Z"), encoding="utf-8"
     )
     assert "MODEL-1" in cli("next", cwd=tmp_path).stdout
+
+
+def test_a_claim_is_no_unknown_field() -> None:
+    text = _plan("- **Claimed by:** @bot until 2999-01-01T00:00:00Z")
+    assert [finding.code for finding in findings(text)] == []
+    assert [finding.code for finding in findings(_plan("- **Clamed by:** @bot"))] == ["RL104"]
