@@ -83,6 +83,24 @@ def test_pre_commit_check_hook(tmp_path: Path, pre_commit_env: dict[str, str]) -
     assert re.search(r"roadmaplint check\.+Passed", passed.stdout)
 
 
+def test_pre_commit_guard_hook_names_a_staged_deletion(
+    tmp_path: Path, pre_commit_env: dict[str, str]
+) -> None:
+    both = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")]))
+    repo = user_repo(tmp_path / "user", {"docs/ROADMAP.md": both})
+    commit = ("-c", "user.name=T", "-c", "user.email=t@e.x", "commit", "-qm", "plan")
+    assert run("git", *commit, cwd=repo).returncode == 0
+    passed = try_repo("roadmaplint-guard", repo, pre_commit_env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"roadmaplint guard\.+Passed", passed.stdout)
+    one = roadmap(("Modeling", [item("MODEL-1")]))
+    (repo / "docs" / "ROADMAP.md").write_text(one, encoding="utf-8")
+    run("git", "add", ".", cwd=repo)
+    failed = try_repo("roadmaplint-guard", repo, pre_commit_env)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "error: RL601 MODEL-2 (Something, ready, line " in failed.stdout
+
+
 def test_pre_commit_fix_hook_rewrites_then_passes(
     tmp_path: Path, pre_commit_env: dict[str, str]
 ) -> None:
