@@ -1,7 +1,7 @@
 """A tool call of `roadmaplint mcp` against the same CLI command run in-process.
 
-    python bench/mcp.py                 # 1,000 items, 21 calls of each
-    python bench/mcp.py --items 10000 --calls 5
+    python bench/mcp_tools.py                 # 1,000 items, 21 calls of each
+    python bench/mcp_tools.py --items 10000 --calls 5
 
 The SDK's own stdio client starts `roadmaplint mcp` on a roadmap from
 bench/generate.py and times each tool call from request to result. The baseline is
@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-# this file is named mcp.py: the SDK must not be looked for beside it
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != HERE]
 
 import anyio  # noqa: E402
