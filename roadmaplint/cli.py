@@ -787,6 +787,66 @@ def server() -> None:
     raise typer.Exit(run_server(sys.stderr))
 
 
+@app.command()
+def guard(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="The roadmaps (default ROADMAP.md).", show_default=False
+        ),
+    ] = None,
+    against: Annotated[
+        str | None, typer.Option("--against", help="Compare with this git revision (default HEAD).")
+    ] = None,
+    against_file: Annotated[
+        Path | None, typer.Option("--against-file", help="Compare with this older file.")
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "--output-format", help="Report format.")
+    ] = ReportFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """Report what an edit broke since an older version (RL601-RL608).
+
+    Items removed without a rename, made done with open dependencies or unticked
+    boxes, boxes and status that disagree, done items reopened, dependencies that
+    now dangle, claims taken over, items no longer read because a structure broke.
+    Exit 1 when something broke, like check.
+
+    \b
+    Examples:
+      roadmaplint guard
+      roadmaplint guard docs/ROADMAP.md --against origin/main
+      roadmaplint guard --against-file ROADMAP.old.md --format json
+    """
+    from roadmaplint.commands.guard import run_guard
+
+    if against is not None and against_file is not None:
+        raise RoadmapError("give --against or --against-file, not both")
+    raise typer.Exit(
+        run_guard(paths, against, against_file, output_format.value, config, sys.stdout)
+    )
+
+
+@app.command("mcp")
+def mcp_command(paths: Paths = None, files: FilesOption = None) -> None:
+    """Run the MCP server over stdin and stdout, for coding agents.
+
+    Tools to check, list, show and plan the roadmaps (found from the working
+    directory, or named), to claim and release items, and to edit them through
+    the same write gate as the CLI. Needs the mcp extra: pip install
+    'roadmaplint[mcp]'. docs/agents.md shows how to set it up.
+
+    \b
+    Examples:
+      roadmaplint mcp
+      roadmaplint mcp ROADMAP.md
+    """
+    from roadmaplint.commands.mcp import run_mcp
+
+    raise typer.Exit(run_mcp(_paths(paths, files), sys.stderr))
+
+
 class ChangeFormat(StrEnum):
     text = "text"
     json = "json"

@@ -11,6 +11,7 @@ from roadmaplint.findings import Severity
 from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
+from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
@@ -129,8 +130,8 @@ def unknown_fields(context: Context) -> Iterator[Report]:
     known = (*KNOWN_FIELDS, *context.settings.extra_fields)
     for item in context.roadmap.items:
         for candidate in item.fields:
-            if names.is_known(candidate.name):
-                continue
+            if names.is_known(candidate.name) or candidate.key == CLAIMED_BY:
+                continue  # a claim is written by `claim_item` and checked by RL506
             suggestion = closest(candidate.name, known)
             hint = (
                 f"did you mean {suggestion}?" if suggestion else f"known fields: {', '.join(known)}"
