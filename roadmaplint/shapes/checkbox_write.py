@@ -82,4 +82,42 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
 
 
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
-    return None
+    """A line after the section's last checkbox item, with its marker and indentation;
+    an ID (the next free one, or ``--id``) when the list's items have IDs."""
+    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.item import plain_text
+    from roadmaplint.edit.new import _prove_added, next_id
+    from roadmaplint.shapes.common import reference_from_title
+    from roadmaplint.reader.idpattern import id_regex
+
+    check_one_line(request.title, "the title")
+    section = request.section.strip()
+    members = [item for item in roadmap.items if item.section == section]
+    last = members[-1]
+    lines = split_lines(roadmap.source)
+    match = BOX.match(lines[last.position.line - 1])
+    assert match is not None
+    ids = {item.id: item for item in roadmap.items}
+    with_ids = bool(id_regex(settings.id_pattern).fullmatch(last.id))
+    item_id = request.item_id or (next_id(roadmap, section, ids) if with_ids else None)
+    mark = " "
+    for change in request.fields:
+        if change.name.strip().lower() != "status":
+            raise RoadmapError(f"{roadmap.path}: a checkbox item takes --status only")
+        found = _marks(lines).get(change.value)
+        if found is None:
+            raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")
+        mark = found
+    text = f"{item_id} {request.title.strip()}" if item_id else request.title.strip()
+    at = last.end_line
+    newline = roadmap.style.newline
+    if not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
+    lines.insert(at, f"{match['lead']}[{mark}] {text}{newline}")
+    new_text = "".join(lines)
+    reference = item_id or reference_from_title(request.title, set(ids))
+    after = _prove_added(roadmap, new_text, reference, None, settings)
+    added = next(item for item in after.items if item.id == reference)
+    if added.position.line != at + 1 or added.title != plain_text(request.title.strip()):
+        raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")
+    return new_text, reference

@@ -74,7 +74,7 @@ def render(grid: Grid, lines: list[str]) -> dict[int, str] | None:
     if any(len(grid.cells[at]) != columns for at in order):
         return None
     widths = [
-        max(max((len(grid.cells[at][c]) for at in order if at != grid.header + 1)), 3)
+        max(max(len(grid.cells[at][c]) for at in order if at != grid.header + 1), 3)
         for c in range(columns)
     ]
     indent = lines[grid.header][: len(lines[grid.header]) - len(lines[grid.header].lstrip())]
@@ -138,7 +138,7 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         changed[(row, column)] = value
         changes.append(FieldChange("Depends on", value))
     if edit.title is not None:
-        for key in ("title", "task", "item", "story", "work"):
+        for key in _TITLES:
             if key in grid.keys:
                 changed[(row, grid.keys.index(key))] = edit.title.strip()
                 break
@@ -172,12 +172,14 @@ def prove_table_edit(
     header = frozenset({grid.header + 1}) if grid.header + 1 in touched else frozenset()
     allowed = frozenset(targets | others)
     after = prove_edit(roadmap, new_text, Targets(items=allowed, blocks=header), settings)
-    if [i.id for i in roadmap.items] != [i.id for i in after.items] and not new_ids:
+    kept = [i.id for i in after.items if not new_ids or i.id not in targets]
+    if [i.id for i in roadmap.items] != kept:
         raise RoadmapError(f"{roadmap.path}: refusing to write: the edit reached other items")
     for was, now in zip(roadmap.items, after.items, strict=False):
         if was.id in others and _meaning(was) != _meaning(now):
             raise RoadmapError(
-                f"{roadmap.path}:{was.position.line}: refusing to write: re-padding changed {was.id}"
+                f"{roadmap.path}:{was.position.line}: refusing to write: "
+                f"re-padding the table changed {was.id}"
             )
     return new_text
 
@@ -187,4 +189,60 @@ def _meaning(item: Item) -> tuple[object, ...]:
 
 
 def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
-    return None
+    """A row after the last row of the section's table, written in the table's style."""
+    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.new import next_id
+
+    check_one_line(request.title, "the title")
+    section = request.section.strip()
+    members = [item for item in roadmap.items if item.section == section]
+    dialect = Dialect.from_settings(settings)
+    lines = split_lines(roadmap.source)
+    grid = grid_of(lines, members[-1].position.line - 1, dialect)
+    ids = {item.id: item for item in roadmap.items}
+    item_id = request.item_id or next_id(roadmap, section, ids)
+    if item_id in ids:
+        raise RoadmapError(f"{roadmap.path}: {item_id} already exists; choose an ID no item has")
+    cells = [""] * len(grid.keys)
+    title_column = next((grid.keys.index(k) for k in _TITLES if k in grid.keys), None)
+    if "id" not in grid.keys and title_column is None:
+        return None
+    for key in ("id", "task id", "key", "#"):
+        if key in grid.keys:
+            cells[grid.keys.index(key)] = item_id
+            break
+    if title_column is not None:
+        cells[title_column] = request.title.strip()
+    for change in request.fields:
+        check_one_line(change.value, change.name)
+        key = dialect.key(change.name)
+        cells[_column(grid, key, change.name, roadmap.path, grid.header)] = change.value
+    last = grid.rows[-1]
+    ending = _ending(lines[last]) or roadmap.style.newline
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines = [*lines[: last + 1], "", *lines[last + 1 :]]
+    if not _ending(lines[last]):
+        lines[last] += roadmap.style.newline
+    at = last + 1
+    lines[at] = indent + "| " + " | ".join(cells) + " |" + ending
+    grid.rows.append(at)
+    grid.cells[at] = list(cells)
+    aligned = render(grid, lines)
+    before = render(_without_row(grid, at), lines)
+    if (
+        before is not None
+        and aligned is not None
+        and all(before[row] == lines[row].rstrip("\r\n") for row in before)
+    ):
+        for row, text in aligned.items():
+            lines[row] = text + _ending(lines[row])
+    new_text = "".join(lines)
+    return prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True), item_id
+
+
+def _without_row(grid: Grid, row: int) -> Grid:
+    cells = {at: list(value) for at, value in grid.cells.items() if at != row}
+    return Grid(grid.header, [at for at in grid.rows if at != row], cells, grid.keys)
+
+
+_TITLES = ("title", "task", "item", "story", "work")
