@@ -84,11 +84,10 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
     an ID (the next free one, or ``--id``) when the list's items have IDs."""
-    from roadmaplint.edit.item import check_one_line
-    from roadmaplint.edit.item import plain_text
+    from roadmaplint.edit.item import check_one_line, plain_text
     from roadmaplint.edit.new import _prove_added, next_id
-    from roadmaplint.shapes.common import reference_from_title
     from roadmaplint.reader.idpattern import id_regex
+    from roadmaplint.shapes.common import reference_from_title
 
     check_one_line(request.title, "the title")
     section = request.section.strip()
