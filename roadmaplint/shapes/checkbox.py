@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
 from roadmaplint.shapes import Document, ShapeRead
-from roadmaplint.shapes.common import make_item, reference_from_title
+from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
 
 if TYPE_CHECKING:
     from roadmaplint.edit.item import ItemEdit
@@ -38,7 +38,6 @@ _PRIORITY = re.compile(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
 _TRAILING_ID = re.compile(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
-_PRIORITY_HEADING = re.compile(r"\W*(?P<priority>P[0-4])\b")
 _SEPARATOR = re.compile(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
 
@@ -162,7 +161,7 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     fields = [Field("Status", "status", statuses[match["mark"]], box, box, first + 1)]
-    priority = parts.priority or _priority_of_section(section)
+    priority = parts.priority or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
     if parts.owner:
@@ -178,13 +177,6 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )
-
-
-def _priority_of_section(section: str | None) -> str | None:
-    if section is None:
-        return None
-    match = _PRIORITY_HEADING.match(section)
-    return match["priority"] if match else None
 
 
 class Checkboxes:

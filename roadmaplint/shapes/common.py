@@ -16,6 +16,22 @@ _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
 REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 
+_SECTION_PRIORITY = re.compile(
+    r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
+    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b",
+    re.IGNORECASE,
+)
+
+
+def priority_of_section(section: str | None) -> str | None:
+    """The priority a group heading names: ``P0 — Correctness``, ``Foundation (P0)``,
+    ``Priority: High``; None when it names none."""
+    match = _SECTION_PRIORITY.search(section or "")
+    if match is None:
+        return None
+    return match["p"].upper() if match["p"] else match["word"]
+
+
 def reference_from_title(title: str, taken: set[str]) -> str:
     """A reference for an item written without an ID: the first words of its title,
     lower case, joined by ``-`` (``Fix the login page`` -> ``fix-the-login-page``);

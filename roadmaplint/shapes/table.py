@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.shapes import Document, ShapeRead
-from roadmaplint.shapes.common import make_item, reference_from_title
+from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
 
 if TYPE_CHECKING:
     from roadmaplint.edit.item import ItemEdit
@@ -172,10 +172,15 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
     indent = len(line) - len(line.lstrip())
+    section = document.section_above(row + 1)
+    grouped = priority_of_section(section)
+    if grouped and not any(found.key == "priority" for found in fields):
+        where = Position(row + 1, indent + 1)
+        fields.append(Field("Priority", "priority", grouped, where, where, row + 1))
     return make_item(
         item_id,
         title,
-        document.section_above(row + 1),
+        section,
         Position(row + 1, indent + 1),
         row + 1,
         fields,
