@@ -271,3 +271,10 @@ def test_an_unaligned_table_changes_only_the_cell(
     assert (tmp_path / "PLAN.md").read_text() == text.replace(
         "| A-2 | Lexer | ready |", "| A-2 | Lexer | in_progress |"
     )
+
+
+def test_a_reference_made_from_a_title_has_no_prefix_to_compare() -> None:
+    from tests.conftest import findings
+
+    text = "# Plan\n\n## Now\n\n- [ ] T1 Parser\n- [ ] T2 Lexer\n- [ ] Fix the login page\n"
+    assert findings(text, "RL106") == []
