@@ -96,6 +96,7 @@ class Settings:
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()
+    shape: str | None = None  # None: every shape is detected per document; else only this one
 
     def is_unassigned(self, dri: str | None) -> bool:
         """Whether a DRI value (its plain text) names nobody: absent, empty or a no-dri word."""

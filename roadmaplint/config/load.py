@@ -279,6 +279,14 @@ def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
     return values
 
 
+def _shape(value: Any, _home: Path) -> str:
+    from roadmaplint.shapes import names
+
+    if not isinstance(value, str) or value not in names():
+        raise ValueError(f"unknown shape {value!r}; valid shapes: {', '.join(names())}")
+    return value
+
+
 # Settings named differently from their key in the file.
 _ATTRIBUTES = {"fields": "field_aliases"}
 
@@ -301,4 +309,5 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "stale-after-days": _days,
     "include": _globs,
     "exclude": _globs,
+    "shape": _shape,
 }

@@ -159,15 +159,18 @@ def repeated_fields(context: Context) -> Iterator[Report]:
 
 
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
+    # A reference made from a title (an item written without an ID) has no prefix.
+    is_id = id_regex(context.settings.id_pattern).fullmatch
+    items = [item for item in context.roadmap.items if is_id(item.id)]
     by_section: dict[str | None, list[str]] = {}
-    for item in context.roadmap.items:
+    for item in items:
         by_section.setdefault(item.section, []).append(id_prefix(item.id))
     usual: dict[str | None, str] = {}
     for section, prefixes in by_section.items():
         counts = Counter(prefixes)
         # The most common prefix; on a tie, the one that came first.
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
-    for item in context.roadmap.items:
+    for item in items:
         expected = usual[item.section]
         if len(by_section[item.section]) > 1 and id_prefix(item.id) != expected:
             yield Report(
