@@ -20,6 +20,7 @@ from roadmaplint.model import GraphSection, Item, Roadmap
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.rules.base import Context
+from roadmaplint.rules.quiet import wants_overview
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
@@ -73,7 +74,11 @@ def fix_text(
     edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
-    if overview is None or differences(overview, expected, context.items_by_id):
+    if (
+        _adds_overview(roadmap, expected, settings)
+        if overview is None
+        else bool(differences(overview, expected, context.items_by_id))
+    ):
         try:
             edits += _overview_edits(roadmap, expected, settings)
         except Refusal as refusal:
@@ -98,6 +103,12 @@ def fix_text(
     )
     _prove_up_to_date(roadmap, after, settings, repair_stray_lists)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def _adds_overview(roadmap: Roadmap, expected: list[Group], settings: Settings) -> bool:
+    """A missing overview is added only where one is wanted (RL402), never empty."""
+    has_entries = any(group.ids for group in expected)
+    return has_entries and wants_overview(roadmap, settings)
 
 
 def stray_list_repair(

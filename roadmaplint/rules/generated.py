@@ -8,6 +8,7 @@ from roadmaplint.findings import Severity
 from roadmaplint.generate.overview import differences, expected_groups, missing_line
 from roadmaplint.model import Position
 from roadmaplint.rules.base import Context, Report, Rule
+from roadmaplint.rules.quiet import wants_overview
 
 
 def stale_overview(context: Context) -> Iterator[Report]:
@@ -25,6 +26,8 @@ def stale_overview(context: Context) -> Iterator[Report]:
 
 
 def missing_overview(context: Context) -> Iterator[Report]:
+    if not wants_overview(context.roadmap, context.settings):
+        return
     if not context.roadmap.overviews:
         heading = context.settings.overview_heading
         yield Report(

@@ -14,6 +14,7 @@ from roadmaplint.reader.dialect import field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
+from roadmaplint.rules.quiet import declares_fields
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 from roadmaplint.text import split_lines
 
@@ -122,6 +123,8 @@ class _FieldHints:
 
 
 def unknown_fields(context: Context) -> Iterator[Report]:
+    if not declares_fields(context.roadmap, context.settings):
+        return  # no list of fields to be unknown to: a document's own fields are its own
     # One lookup table per dialect: Dialect.is_known hashes the whole frozen dialect on
     # every call, a third of a keystroke's re-check in the language server.
     names = field_names(Dialect.from_settings(context.settings))

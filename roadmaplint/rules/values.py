@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from roadmaplint.findings import Severity
 from roadmaplint.model import Legend, Position
 from roadmaplint.rules.base import Context, Report, Rule, did_you_mean
+from roadmaplint.rules.quiet import asks_for, has_legends
 
 
 def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterator[Report]:
@@ -35,6 +36,12 @@ def unknown_priorities(context: Context) -> Iterator[Report]:
 
 def missing_legends(context: Context) -> Iterator[Report]:
     roadmap = context.roadmap
+    if not (
+        has_legends(roadmap)
+        or roadmap.overview is not None
+        or asks_for(context.settings, "RL203", "missing-legend")
+    ):
+        return  # a plan not written in roadmaplint's format is not missing its parts
     where = roadmap.title_position or Position(1, 1)
     for name, legend in (
         ("Status Legend", roadmap.status_legend),
