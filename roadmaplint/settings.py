@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
-# ARK1, BB-BL1, ROAD-C01, API_V2-10. Each step of the repeat takes one character, so
-# it cannot backtrack; it starts only where a word starts, so a search is linear too.
+# ARK1, BB-BL1, ROAD-C01, API_V2-10; dotted parts of digits may follow (R2.3,
+# TASK-88.02). Each step of a repeat takes one character (a dot starts a part and
+# cannot end one), so it cannot backtrack; it starts only where a word starts, so a
+# search is linear too.
 DEFAULT_ID_PATTERN = (
     r"(?<![A-Za-z0-9_-])(?=[A-Z][A-Z0-9_-]*[0-9])[A-Z](?:[A-Z0-9]|[-_](?=[A-Z0-9]))*"
+    r"(?:\.[0-9]+)*"
 )
 
 

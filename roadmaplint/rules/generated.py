@@ -91,7 +91,9 @@ RULES = (
         fixable=True,
         summary="The Priority Overview section is missing.",
         why="Readers expect the roadmap to say what matters most; `roadmaplint fix` appends "
-        "the overview at the end of the file.",
+        "the overview at the end of the file. Reported (and appended) only for a document in "
+        "roadmaplint's format (one with a Status or Priority Legend), or when the "
+        "configuration sets `overview-heading` or names RL402 in `select`; never empty.",
         bad="## [MAINT-1] Cleanup\n- **Priority:** P2\n",
         good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
         "## P2\n- MAINT-1\n",

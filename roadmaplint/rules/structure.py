@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from roadmaplint.findings import Severity
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
-from roadmaplint.reader.dialect import field_names
+from roadmaplint.reader.dialect import PHASE_ID, field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.rules.base import Context, Report, Rule, closest, id_prefix
@@ -159,10 +159,15 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 seen[candidate.key] = candidate.position.line
 
 
+def _prefix(item_id: str) -> str:
+    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase."""
+    return "Phase" if PHASE_ID.fullmatch(item_id) else id_prefix(item_id)
+
+
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     by_section: dict[str | None, list[str]] = {}
     for item in context.roadmap.items:
-        by_section.setdefault(item.section, []).append(id_prefix(item.id))
+        by_section.setdefault(item.section, []).append(_prefix(item.id))
     usual: dict[str | None, str] = {}
     for section, prefixes in by_section.items():
         counts = Counter(prefixes)
@@ -170,10 +175,10 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     for item in context.roadmap.items:
         expected = usual[item.section]
-        if len(by_section[item.section]) > 1 and id_prefix(item.id) != expected:
+        if len(by_section[item.section]) > 1 and _prefix(item.id) != expected:
             yield Report(
                 item.position,
-                f"{item.id} uses the prefix {id_prefix(item.id)} in section {item.section}, "
+                f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
                 f"where the other items use {expected}",
                 item.id,
             )
@@ -278,7 +283,10 @@ RULES = (
         severity=Severity.ERROR,
         summary="An item lacks a required field (by default DRI, Status and Priority).",
         why="Queries, plans and the Priority Overview are built from these fields; an item "
-        "without them silently drops out of all of them.",
+        "without them silently drops out of all of them. Which fields are required: the "
+        "configuration's `required-fields`; with none, DRI, Status and Priority in a document "
+        "with a Status or Priority Legend (roadmaplint's format), and elsewhere each of them "
+        "that the document itself writes on at least 80% of its items, and on at least 3.",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
@@ -290,7 +298,10 @@ RULES = (
         severity=Severity.WARNING,
         summary="A field name is not one of the known fields.",
         why="A misspelt field name (`Stauts`) is a field the tool never reads: the item then "
-        "looks as if the real field were missing.",
+        "looks as if the real field were missing. Checked where the field names are declared: "
+        "in a document with a Status or Priority Legend (roadmaplint's format), or when the "
+        "configuration sets `fields`, `extra-fields` or `required-fields`; a plan with a field "
+        "contract of its own is otherwise not second-guessed.",
         bad="- **Stauts:** ready\n",
         good="- **Status:** ready\n",
         check=unknown_fields,

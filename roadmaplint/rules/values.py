@@ -90,7 +90,10 @@ RULES = (
         summary="The Status Legend or the Priority Legend is missing or empty.",
         why="Without its legends the document has no schema: statuses and priorities cannot "
         "be checked, and the overview can only group by the priorities in use, sorted by name "
-        "(`fix` keeps the order of the groups already written).",
+        "(`fix` keeps the order of the groups already written). Reported for a document that "
+        "has one legend or a Priority Overview, or when `select` names RL203; a plan that "
+        "keeps neither is read with statuses in their common spellings (done, in progress, "
+        "todo, blocked, deferred, cancelled and the like, in any case) instead.",
         bad="# Roadmap\n\n# Modeling\n",
         good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
         "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",
