@@ -210,3 +210,25 @@ def test_a_plan_without_legends_checks_clean_from_the_command_line(tmp_path: Pat
     run = cli("fix", "ROADMAP.md", cwd=tmp_path)
     assert run.returncode == 0
     assert (tmp_path / "ROADMAP.md").read_text(encoding="utf-8") == QUEUE
+
+
+def test_check_explain_prints_the_items_read_and_the_ranges_skipped(tmp_path: Path) -> None:
+    (tmp_path / "PLAN.md").write_text(PHASES, encoding="utf-8")
+    run = cli("check", "--explain", "PLAN.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == (
+        "PLAN.md: shape headings (items are headings with an ID); 3 items read\n"
+        "PLAN.md:11: item Phase 1 'Foundation' status=done priority=- owner=- depends on=-\n"
+        "PLAN.md:15: item Phase 2 'Features' status=pending priority=- owner=- "
+        "depends on=Phase 1\n"
+        "PLAN.md:19: item Phase 2.1 'Hotfix' status=pending priority=- owner=- "
+        "depends on=Phase 2, Phase 0\n"
+        "PLAN.md:1: skipped: the title\n"
+        "PLAN.md:3: skipped: a heading with no item ID (a section, or prose)\n"
+        "PLAN.md:5-7: skipped: text before the first item\n"
+        "PLAN.md:9: skipped: a heading with no item ID (a section, or prose)\n"
+        "All checks passed.\n"
+    )
+    refused = cli("check", "--explain", "--format", "json", "PLAN.md", cwd=tmp_path)
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("roadmaplint: error: --explain prints how files were read")

@@ -337,6 +337,12 @@ def _noted_references(
     return references, kept, notes
 
 
+def _says_none(name: str) -> bool:
+    """``Nothing (first phase)``, ``None (standalone)``: no dependency, with a reason."""
+    word, bracket, _ = name.partition(" (")
+    return bool(bracket) and word.lower() in ("none", "nothing")
+
+
 def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
     """Split a Depends on value into item references and external dependencies.
 
@@ -346,7 +352,7 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
     externals: list[str] = []
     for part in value.replace(";", ",").split(","):
         name = part.strip()
-        if name.lower() in _NO_DEPENDENCY:
+        if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
     return references, externals

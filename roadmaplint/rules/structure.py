@@ -48,7 +48,9 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
             f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
             "(a separator —, –, - or : after the ID)"
         )
-    if any(character.isdigit() for character in word) and id_only.fullmatch(word.upper()):
+    # A version ("v2.2.0 Complete API Coverage") is no lower-case ID.
+    lower_case_id = "." not in word and id_only.fullmatch(word.upper())
+    if any(character.isdigit() for character in word) and lower_case_id:
         return (
             f'its ID "{word}" does not match {describe_id_pattern(pattern)}; write '
             f"{word.upper()}, or set id-pattern in the configuration"
