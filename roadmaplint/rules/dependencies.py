@@ -314,10 +314,11 @@ RULES = (
         name="dependency-not-an-id",
         severity=Severity.WARNING,
         summary="A Depends on entry looks like an item's ID but is not written as one.",
-        why="`GRAPH 1`, `graph-1` or `GRAPH-1 (partly)` do not match the ID pattern, so they "
+        why="`GRAPH 1`, `graph-1` or `[graph-1]` do not match the ID pattern, so they "
         "count as external dependencies: plans ignore them and RL301 never checks them. "
-        "Write the ID exactly; put notes in the description.",
-        bad="- **Depends on:** GRAPH-1 (partly)\n",
+        "Write the ID exactly. (An ID followed by prose, `GRAPH-1 (partly)` or `GRAPH-1 merged "
+        "upstream`, names GRAPH-1 and keeps the prose as its note.)",
+        bad="- **Depends on:** graph-1\n",
         good="- **Depends on:** GRAPH-1\n",
         check=near_miss_dependencies,
     ),

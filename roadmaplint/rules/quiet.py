@@ -3,10 +3,11 @@
 With no configuration a finding must be a real defect, so the rules that hold a
 document to roadmaplint's own format (its required fields, its known field
 names, its legends and its Priority Overview) apply only to a document written
-in that format, one with a Status or a Priority Legend, or when the
-configuration asks for them. Elsewhere a field is required when the document
-itself writes it on nearly all of its items, and statuses in their common
-spellings carry their meaning without a legend.
+in that format, one with a Status or a Priority Legend (written, or given as
+``status-values`` or ``priority-values``), or when the configuration asks for
+them. Elsewhere a field is required when the document itself writes it on
+nearly all of its items, and statuses in their common spellings carry their
+meaning without a legend.
 """
 
 from __future__ import annotations
@@ -24,11 +25,9 @@ FIELD_MINIMUM = 3
 
 
 def has_legends(roadmap: Roadmap) -> bool:
-    """Whether the document writes a Status or a Priority Legend of its own."""
-    return any(
-        legend is not None and not legend.configured
-        for legend in (roadmap.status_legend, roadmap.priority_legend)
-    )
+    """Whether the document has a Status or a Priority Legend: its own, or the vocabulary
+    the configuration gives it (``status-values``, ``priority-values``)."""
+    return roadmap.status_legend is not None or roadmap.priority_legend is not None
 
 
 def asks_for(settings: Settings, code: str, name: str) -> bool:
