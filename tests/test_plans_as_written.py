@@ -154,7 +154,7 @@ def test_headings_as_people_write_them() -> None:
     assert by_id["TASK-88.02"].depends_on == ("R2.3",)
     assert by_id["TASK-88.02"].dependency_notes == (("R2.3", "shipped in v2"),)
     assert by_id["BUG-1"].depends_on == ("R7",)
-    assert by_id["BUG-1"].section == "P0 — Correctness"
+    assert (by_id["BUG-1"].section, by_id["BUG-1"].priority) == ("P0 — Correctness", "P0")
     assert by_id["R7"].section == "Requirements"
 
 

@@ -298,13 +298,23 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         end_line=end_line,
         fields=tuple(body.fields),
         status=status,
-        priority=_value(first, "priority"),
+        priority=_value(first, "priority") or _group_priority(heading.section),
         dri=_value(first, "dri"),
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(body.done),
         dependency_notes=tuple(notes),
     )
+
+
+# A priority-group heading: "P0 — Correctness", "P1: Soon", "P2".
+_PRIORITY_GROUP = re.compile(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+
+
+def _group_priority(section: str | None) -> str | None:
+    """The priority a priority-group section gives the items under it that name none."""
+    match = _PRIORITY_GROUP.match(section) if section else None
+    return match[1] if match is not None else None
 
 
 def _value(fields: dict[str, Field], key: str) -> str | None:
