@@ -167,6 +167,14 @@ def check(
             help="Only findings that are new since the roadmap at this git revision.",
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print how each file was read (its items and fields, and every skipped "
+            "range of lines with the reason) before its findings.",
+        ),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -213,6 +221,7 @@ def check(
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
         since=since,
+        explain=explain,
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
         stdin_filename=stdin_filename,
     )

@@ -138,6 +138,7 @@ def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path)
             changes[_ATTRIBUTES.get(key, key.replace("-", "_"))] = parse(value, home)
         except (TypeError, ValueError) as error:
             raise RoadmapError(f"{where}: {key}: {error}") from None
+    changes["configured"] = settings.configured | frozenset(table)
     return replace(settings, **changes)
 
 
@@ -223,7 +224,7 @@ def _statuses(value: Any, _home: Path) -> Statuses:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { done = ["done", "shipped"] }')
     known = {field.name.replace("_", "-"): field.name for field in fields(Statuses)}
-    meanings: dict[str, tuple[str, ...]] = {}
+    meanings: dict[str, Any] = {}
     for meaning, names in value.items():
         if meaning not in known:
             raise ValueError(f"unknown meaning {meaning!r}; known: {', '.join(known)}")

@@ -63,6 +63,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import configured_legend, read_legend
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.phases import with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.settings import Settings
 from roadmaplint.shapes import HEADINGS, Document, read_shapes
@@ -256,6 +257,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
+    items = list(with_phase_checklist(items, lines))
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
