@@ -47,6 +47,7 @@ INVOCATIONS: dict[str, list[list[str]]] = {
     "--since": [["--since", "HEAD"]],
     "-w": [],  # watches forever; it always goes to typer (asserted below)
     "--watch": [],
+    "--explain": [["--explain"]],  # how a file was read: typer's, not the fast path's
     "-h": [["-h"]],
     "--help": [["--help"]],
 }
@@ -109,6 +110,7 @@ def test_the_common_invocations_take_the_fast_path() -> None:
     assert left == [
         ["--format", "xml"],
         ["--select"],
+        ["--explain"],
         ["-h"],
         ["--help"],
         *MISTAKES[:5],
