@@ -188,7 +188,8 @@ def test_without_the_extra_one_line_and_exit_2(project: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "roadmaplint: error: the MCP server needs the mcp extra: pip install 'roadmaplint[mcp]'\n"
+        "roadmaplint: error: the MCP server needs the mcp extra: pip install 'mcp>=2.3,<3' "
+        "(in roadmaplint's environment)\n"
     )
     assert result.stdout == ""
 

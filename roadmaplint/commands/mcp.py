@@ -8,7 +8,9 @@ from typing import TextIO
 
 from roadmaplint.commands.common import EXIT_ERROR, say_error
 
-INSTALL_HINT = "the MCP server needs the mcp extra: pip install 'roadmaplint[mcp]'"
+INSTALL_HINT = (
+    "the MCP server needs the mcp extra: pip install 'mcp>=2.3,<3' (in roadmaplint's environment)"
+)
 
 
 def run_mcp(paths: Sequence[Path] | None, err: TextIO) -> int:
