@@ -5,9 +5,13 @@
 
 Every command runs as its own process; the commands of one size are
 interleaved (A, B, C, A, B, C, ...) so that load on a shared machine hits them
-alike, and each cell is the median wall time and the largest peak memory
-(max RSS) over the runs. The targets are ratios of cells measured in the same
-run, so they do not depend on how fast this machine happens to be.
+alike, and each cell is the median wall and CPU time (user + system) and the
+largest peak memory (max RSS) over the runs. A command that exits with an
+unexpected status or prints a traceback is FAILED in its cell (with its last
+error line), and a target that needs it is not met. The targets are ratios of
+CPU times measured in the same run, so they do not depend on how fast or how
+loaded this machine happens to be. The import floor imports exactly the
+third-party modules `check` imports on the GoMLX example (listed at run time).
 
 markdownlint-cli2 is installed with npm into bench/.cache/ on first use; when
 npm is absent its column is skipped, and the output says so.
@@ -16,15 +20,9 @@ npm is absent its column is skipped, and the output says so.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -34,45 +32,25 @@ MARKDOWNLINT_VERSION = "0.24.1"
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (bench/ is not a package)
+from timing import (  # noqa: E402
+    PYTHON,
+    ROADMAPLINT,
+    SLOW,
+    BenchFailure,
+    Job,
+    Samples,
+    import_floor,
+    imported_modules,
+    interleave,
+    loads_line,
+    machine,
+)
 
-PYTHON = sys.executable
-ROADMAPLINT = [PYTHON, "-m", "roadmaplint"]
 BARE_PARSE = (
     "import sys\n"
     "from markdown_it import MarkdownIt\n"
     "MarkdownIt('commonmark').parse(open(sys.argv[1], encoding='utf-8').read())\n"
 )
-IMPORT_FLOOR = "import markdown_it, networkx, typer"
-SLOW = 30.0  # seconds: a command slower than this on its first run is not repeated
-
-
-@dataclass
-class Sample:
-    seconds: list[float] = field(default_factory=list)
-    cpu: list[float] = field(default_factory=list)  # user + system seconds
-    peak_kb: int = 0
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.seconds)
-
-    @property
-    def median_cpu(self) -> float:
-        return statistics.median(self.cpu)
-
-
-def run_once(
-    command: list[str], prepare: Callable[[], None] | None = None
-) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and peak resident memory (KB) of one process."""
-    if prepare is not None:
-        prepare()
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = 0
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def markdownlint() -> list[str] | None:
@@ -119,135 +97,106 @@ def roadmaps(sizes: list[int]) -> dict[str, Path]:
     return files
 
 
-def commands(
-    path: Path, lint: list[str] | None
-) -> dict[str, tuple[list[str], Callable[[], None] | None]]:
+def commands(path: Path, lint: list[str] | None, floor: list[str]) -> dict[str, Job]:
     stale = path.with_name(path.stem + "-stale.md")
     work = path.with_name(path.stem + "-work.md")
-    table: dict[str, tuple[list[str], Callable[[], None] | None]] = {
-        "import floor": ([PYTHON, "-c", IMPORT_FLOOR], None),
-        "bare parse": ([PYTHON, "-c", BARE_PARSE, str(path)], None),
-        "check": ([*ROADMAPLINT, "check", str(path)], None),
-        "fix --check": ([*ROADMAPLINT, "fix", "--check", str(path)], None),
-        "board": ([*ROADMAPLINT, "board", str(path), "-o", str(CACHE / f"{path.stem}.html")], None),
+    page = CACHE / f"{path.stem}.html"
+    both = (0, 1)  # findings are no failure; exit 2 or a traceback is
+    table = {
+        "import floor": Job(floor),
+        "bare parse": Job([PYTHON, "-c", BARE_PARSE, str(path)]),
+        "check": Job([*ROADMAPLINT, "check", str(path)], both),
+        "fix --check": Job([*ROADMAPLINT, "fix", "--check", str(path)], both),
+        "board": Job(
+            [*ROADMAPLINT, "board", str(path), "-o", str(page)],
+            verify=lambda _, __: None if page.exists() else f"wrote no {page.name}",
+            prepare=lambda: page.unlink(missing_ok=True),
+        ),
     }
     if stale.exists():
-        table["fix (stale)"] = (
+        table["fix (stale)"] = Job(
             [*ROADMAPLINT, "fix", str(work)],
-            lambda: shutil.copyfile(stale, work),
+            verify=lambda _, __: (
+                "fixed nothing" if work.read_bytes() == stale.read_bytes() else None
+            ),
+            prepare=lambda: shutil.copyfile(stale, work),
         )
     if lint is not None:
-        table["markdownlint-cli2"] = ([*lint, str(path)], None)
+        table["markdownlint-cli2"] = Job([*lint, str(path)], both)
     return table
 
 
-def measure(
-    files: dict[str, Path], repeat: int, lint: list[str] | None
-) -> dict[str, dict[str, Sample]]:
-    results: dict[str, dict[str, Sample]] = {}
+Results = dict[str, dict[str, Samples | BenchFailure]]
+
+
+def measure(files: dict[str, Path], repeat: int, lint: list[str] | None) -> Results:
+    floor = import_floor(imported_modules(["check", str(GOMLX)]))
+    results: Results = {}
     for name, path in files.items():
-        table = commands(path, lint)
-        samples = {label: Sample() for label in table}
-        for _ in range(repeat):
-            for label, (command, prepare) in table.items():
-                if samples[label].seconds and samples[label].seconds[0] > SLOW:
-                    continue  # measured once: minutes per run would make the bench unusable
-                seconds, cpu, peak = run_once(command, prepare)
-                samples[label].seconds.append(seconds)
-                samples[label].cpu.append(cpu)
-                samples[label].peak_kb = max(samples[label].peak_kb, peak)
-        results[name] = samples
-        print(f"measured {name}", file=sys.stderr)
+        results[name] = interleave(commands(path, lint, floor), repeat)
+        print(f"measured {name}; {loads_line()}", file=sys.stderr)
     return results
 
 
-def machine() -> str:
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
-        + (f" ({model})" if model else "")
-        + f", Python {platform.python_version()}"
-    )
+def cell(sample: Samples | BenchFailure) -> str:
+    if isinstance(sample, BenchFailure):
+        return f"FAILED: {sample.short}"
+    once = " (1 run)" if len(sample.runs) == 1 else ""
+    return f"{sample.wall:.3f} s wall, {sample.cpu:.3f} s CPU / {sample.peak_kb // 1024} MB{once}"
 
 
-def cell(sample: Sample) -> str:
-    once = " (1 run)" if len(sample.seconds) == 1 else ""
-    return f"{sample.median:.3f} s / {sample.peak_kb // 1024} MB{once}"
-
-
-def report(
-    results: dict[str, dict[str, Sample]], files: dict[str, Path], repeat: int, lint: bool
-) -> tuple[str, bool]:
+def report(results: Results, files: dict[str, Path], repeat: int, lint: bool) -> tuple[str, bool]:
     labels = list(dict.fromkeys(label for samples in results.values() for label in samples))
     lines = [
-        f"Machine: {machine()}. Median wall time of {repeat} interleaved runs per cell "
-        f"(a command slower than {SLOW:g} s is run once); peak memory is the largest max RSS.",
+        f"Machine: {machine()}; {loads_line()}. Median wall and CPU time (user + system) of "
+        f"{repeat} interleaved runs per cell (a command slower than {SLOW:g} s is run once); "
+        "peak memory is the largest max RSS.",
         "",
     ]
     if not lint:
-        lines += ["markdownlint-cli2: skipped (npm is not installed).", ""]
+        lines += ["markdownlint-cli2: skipped (npm is not installed, or --no-markdownlint).", ""]
     header = "| roadmap | size | " + " | ".join(labels) + " |"
     lines += [header, "|" + " --- |" * (len(labels) + 2)]
     for name, samples in results.items():
         size = files[name].stat().st_size
         cells = [cell(samples[label]) if label in samples else "" for label in labels]
         lines.append(f"| {name} | {size / 1024:.0f} KB | " + " | ".join(cells) + " |")
-    lines += ["", "| target | measured | limit | met |", "| --- | --- | --- | --- |"]
+    lines += ["", "| target (CPU time) | measured | limit | met |", "| --- | --- | --- | --- |"]
     all_met = True
 
-    def target(name: str, value: float, limit: float, unit: str = "×") -> None:
+    def target(name: str, roadmap: str, top: str, bottom: str, limit: float) -> None:
+        """``top`` / ``bottom`` of one roadmap in CPU time; a failed side fails the target."""
         nonlocal all_met
-        met = value <= limit
-        all_met &= met
-        lines.append(f"| {name} | {value:.2f}{unit} | {limit}{unit} | {'yes' if met else 'NO'} |")
+        row = results.get(roadmap, {})
+        sides = [row.get(top), row.get(bottom)]
+        if any(side is None for side in sides):
+            return
+        failed = [side for side in sides if isinstance(side, BenchFailure)]
+        if failed:
+            all_met = False
+            lines.append(f"| {name} | FAILED: {failed[0].error_line} | {limit}× | NO |")
+            return
+        over, under = (side for side in sides if isinstance(side, Samples))
+        value = over.cpu / under.cpu
+        all_met &= value <= limit
+        lines.append(f"| {name} | {value:.2f}× | {limit}× | {'yes' if value <= limit else 'NO'} |")
 
-    gomlx = results["gomlx"]
-    if lint:
-        target(
-            "check on GoMLX / markdownlint-cli2",
-            gomlx["check"].median / gomlx["markdownlint-cli2"].median,
-            0.65,
-        )
-    target(
-        "check on GoMLX / import floor", gomlx["check"].median / gomlx["import floor"].median, 1.2
-    )
-    if "1000" in results:
-        thousand = results["1000"]
-        target("board on 1,000 / check", thousand["board"].median / thousand["check"].median, 2.0)
-    if "10000" in results:
-        big = results["10000"]
-        target("check on 10,000 / bare parse", big["check"].median / big["bare parse"].median, 0.6)
-        if lint:
-            target(
-                "check on 10,000 / markdownlint-cli2",
-                big["check"].median / big["markdownlint-cli2"].median,
-                0.3,
-            )
-        target("check on 10,000: peak memory", big["check"].peak_kb / 1024, 400, " MB")
-        target(
-            "fix on 10,000 (stale) / check", big["fix (stale)"].median / big["check"].median, 1.3
-        )
-        # CPU time is what a loaded machine disturbs least (other processes take wall time).
-        target(
-            "the same in CPU time (user + system)",
-            big["fix (stale)"].median_cpu / big["check"].median_cpu,
-            1.3,
-        )
-        if "1000" in results:
-            small = results["1000"]["check"].median
-            target("check time(10,000) / time(1,000)", big["check"].median / small, 11)
-            floor = gomlx["import floor"].median
-            lines.append(
-                "| the same, each less the import floor (not a target) | "
-                f"{(big['check'].median - floor) / (small - floor):.2f}× | | |"
-            )
+    target("check on GoMLX / markdownlint-cli2", "gomlx", "check", "markdownlint-cli2", 0.65)
+    target("check on GoMLX / import floor", "gomlx", "check", "import floor", 1.2)
+    target("board on 1,000 / check", "1000", "board", "check", 2.0)
+    target("check on 10,000 / bare parse", "10000", "check", "bare parse", 0.6)
+    target("check on 10,000 / markdownlint-cli2", "10000", "check", "markdownlint-cli2", 0.3)
+    target("fix on 10,000 (stale) / check", "10000", "fix (stale)", "check", 1.3)
+    big, small = results.get("10000", {}).get("check"), results.get("1000", {}).get("check")
+    if isinstance(big, Samples) and isinstance(small, Samples):
+        growth = big.cpu / small.cpu
+        all_met &= growth <= 11
+        met = "yes" if growth <= 11 else "NO"
+        lines.append(f"| check time(10,000) / time(1,000) | {growth:.2f}× | 11× | {met} |")
+        peak = big.peak_kb / 1024
+        all_met &= peak <= 400
+        met = "yes" if peak <= 400 else "NO"
+        lines.append(f"| check on 10,000: peak memory | {peak:.0f} MB | 400 MB | {met} |")
     return "\n".join(lines) + "\n", all_met
 
 

@@ -1,5 +1,5 @@
 """``python -m roadmaplint``."""
 
-from roadmaplint.cli import main
+from roadmaplint.entry import main
 
 raise SystemExit(main())

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmaplint import __version__
+from roadmaplint.commands.usage import PlainUsage
 from roadmaplint.errors import RoadmapError
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def _split(values: list[str] | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def check(
     paths: Paths = None,
     files: FilesOption = None,
@@ -166,6 +167,14 @@ def check(
             help="Only findings that are new since the roadmap at this git revision.",
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Print how each file was read (its items and fields, and every skipped "
+            "range of lines with the reason) before its findings.",
+        ),
+    ] = False,
     watch: Annotated[
         bool,
         typer.Option(
@@ -212,6 +221,7 @@ def check(
         output_file=output_file,
         step_summary=Path(summary) if summary else None,
         since=since,
+        explain=explain,
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
         stdin_filename=stdin_filename,
     )
@@ -222,7 +232,7 @@ def check(
     raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def fix(
     paths: Paths = None,
     files: FilesOption = None,
@@ -257,7 +267,7 @@ def fix(
     )
 
 
-@app.command("rules")
+@app.command("rules", cls=PlainUsage)
 def rules_command(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "--output-format", help="Output format.")
@@ -275,7 +285,7 @@ def rules_command(
     raise typer.Exit(run_rules(output_format.value, sys.stdout))
 
 
-@app.command("rule")
+@app.command("rule", cls=PlainUsage)
 def rule_command(
     code: Annotated[str, typer.Argument(help="A rule code (RL302) or name (dependency-cycle).")],
 ) -> None:
@@ -348,7 +358,7 @@ def _filter(values: list[str] | None, option: str) -> tuple[str, ...]:
     return tuple(value.strip() for value in values or ())
 
 
-@app.command("list")
+@app.command("list", cls=PlainUsage)
 def list_command(
     paths: Paths = None,
     files: FilesOption = None,
@@ -411,7 +421,7 @@ def list_command(
     )
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
     paths: Paths = None,
@@ -433,7 +443,7 @@ def show(
     raise typer.Exit(run_show(path, item_id, output_format.value, config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def export(
     paths: Paths = None,
     files: FilesOption = None,
@@ -457,7 +467,7 @@ def export(
     raise typer.Exit(run_export(_paths(paths, files), config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def stats(
     paths: Paths = None,
     files: FilesOption = None,
@@ -476,7 +486,7 @@ def stats(
     raise typer.Exit(run_stats(_paths(paths, files), output_format.value, config, sys.stdout))
 
 
-@app.command("next")
+@app.command("next", cls=PlainUsage)
 def next_command(
     paths: Paths = None,
     files: FilesOption = None,
@@ -499,7 +509,7 @@ def next_command(
     raise typer.Exit(run_next(_paths(paths, files), limit, output_format.value, config, sys.stdout))
 
 
-@app.command("path")
+@app.command("path", cls=PlainUsage)
 def path_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
     paths: Paths = None,
@@ -525,7 +535,7 @@ def path_command(
     raise typer.Exit(run_path(path, item_id, output_format.value, config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def graph(
     paths: Paths = None,
     files: FilesOption = None,
@@ -553,7 +563,7 @@ def graph(
     )
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def board(
     paths: Paths = None,
     files: FilesOption = None,
@@ -604,7 +614,7 @@ DryRunOption = Annotated[
 ]
 
 
-@app.command("set")
+@app.command("set", cls=PlainUsage)
 def set_command(
     item_id: Annotated[str, typer.Argument(metavar="ID", help=_ITEM_HELP)],
     paths: Paths = None,
@@ -667,7 +677,7 @@ def set_command(
     raise typer.Exit(run_set(file, item_id, edit, dry_run, config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def new(
     section: Annotated[str, typer.Argument(help="The section (level-1 heading) to add to.")],
     title: Annotated[str, typer.Argument(help="The new item's title.")],
@@ -693,8 +703,9 @@ def new(
     """Add an item at the end of a section, written like the items around it.
 
     Every required field is written; defaults are DRI _unassigned_, the lowest
-    priority, and the first ready status with --done (else the first idea
-    status), so the new item passes check --strict.
+    priority, and the first ready status with --done (the first blocked one
+    while a dependency is not done; else the first idea status), so the new
+    item passes check --strict.
 
     \b
     Examples:
@@ -718,7 +729,7 @@ def new(
     raise typer.Exit(run_new(target, request, dry_run, config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def rename(
     old: Annotated[str, typer.Argument(metavar="OLD", help="The ID to rename.")],
     new_id: Annotated[str, typer.Argument(metavar="NEW", help="The new ID; no item may have it.")],
@@ -746,7 +757,7 @@ def rename(
     raise typer.Exit(run_rename(file, old, new_id, dry_run, config, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def init(
     path: OnePath = None,
     file: OneFileOption = None,
@@ -766,14 +777,15 @@ def init(
     raise typer.Exit(run_init(path or file, title, sys.stdout))
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def server() -> None:
     """Run the language server over stdin and stdout, for editors.
 
     Diagnostics as you type, quick fixes, completion, go to definition,
     references, hover, rename, outline and folding. Needs the lsp extra:
-    pip install 'roadmaplint[lsp]'. docs/editors.md shows how to set up VS Code,
-    Neovim and Helix.
+    pip install 'pygls>=2.1,<3' 'lsprotocol>=2025.0', or install roadmaplint
+    as 'roadmaplint[lsp] @ git+URL@COMMIT'. docs/editors.md shows how to set up
+    VS Code, Neovim and Helix.
 
     \b
     Examples:
@@ -782,6 +794,66 @@ def server() -> None:
     from roadmaplint.commands.server import run_server
 
     raise typer.Exit(run_server(sys.stderr))
+
+
+@app.command()
+def guard(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="The roadmaps (default ROADMAP.md).", show_default=False
+        ),
+    ] = None,
+    against: Annotated[
+        str | None, typer.Option("--against", help="Compare with this git revision (default HEAD).")
+    ] = None,
+    against_file: Annotated[
+        Path | None, typer.Option("--against-file", help="Compare with this older file.")
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "--output-format", help="Report format.")
+    ] = ReportFormat.text,
+    config: ConfigOption = None,
+) -> None:
+    """Report what an edit broke since an older version (RL601-RL608).
+
+    Items removed without a rename, made done with open dependencies or unticked
+    boxes, boxes and status that disagree, done items reopened, dependencies that
+    now dangle, claims taken over, items no longer read because a structure broke.
+    Exit 1 when something broke, like check.
+
+    \b
+    Examples:
+      roadmaplint guard
+      roadmaplint guard docs/ROADMAP.md --against origin/main
+      roadmaplint guard --against-file ROADMAP.old.md --format json
+    """
+    from roadmaplint.commands.guard import run_guard
+
+    if against is not None and against_file is not None:
+        raise RoadmapError("give --against or --against-file, not both")
+    raise typer.Exit(
+        run_guard(paths, against, against_file, output_format.value, config, sys.stdout)
+    )
+
+
+@app.command("mcp")
+def mcp_command(paths: Paths = None, files: FilesOption = None) -> None:
+    """Run the MCP server over stdin and stdout, for coding agents.
+
+    Tools to check, list, show and plan the roadmaps (found from the working
+    directory, or named), to claim and release items, and to edit them through
+    the same write gate as the CLI. Needs the mcp extra (pip install
+    './roadmaplint[mcp]' from a clone). docs/agents.md shows how to set it up.
+
+    \b
+    Examples:
+      roadmaplint mcp
+      roadmaplint mcp ROADMAP.md
+    """
+    from roadmaplint.commands.mcp import run_mcp
+
+    raise typer.Exit(run_mcp(_paths(paths, files), sys.stderr))
 
 
 class ChangeFormat(StrEnum):
@@ -795,7 +867,7 @@ ChangeFormatOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def diff(
     arguments: Annotated[
         list[str] | None,
@@ -838,7 +910,7 @@ def diff(
     )
 
 
-@app.command()
+@app.command(cls=PlainUsage)
 def history(
     arguments: Annotated[
         list[str] | None,
@@ -878,6 +950,19 @@ def history(
     raise typer.Exit(run_history(arguments or [], files or [], options, sys.stdout, sys.stderr))
 
 
+def _usage_message(command: object, error: Exception) -> str:
+    """The usage error's message; when an unknown option names a command (``check
+    --fix`` is the common slip), that command instead of similar option names."""
+    message: str = getattr(error, "format_message", lambda: str(error))()
+    # typer vendors its own click: match the error by name, not by class.
+    name = str(getattr(error, "option_name", "") or "").lstrip("-")
+    commands = getattr(command, "commands", {})
+    if type(error).__name__ == "NoSuchOption" and name and name in commands:
+        plain = str(getattr(error, "message", message))
+        return f"{plain} (did you mean `roadmaplint {name}`?)"
+    return message
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; never raises for the user's mistakes."""
     from roadmaplint.commands.output import guarded_stdout
@@ -893,7 +978,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         command_path = context.command_path if context is not None else "roadmaplint"
         sys.stderr.write(
-            f"roadmaplint: error: {error.format_message()} (see {command_path} --help)\n"
+            f"roadmaplint: error: {_usage_message(command, error)} (see {command_path} --help)\n"
         )
         return 2
     except typer.Exit as done:

@@ -3,7 +3,6 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -122,15 +121,23 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return f" (did you mean {suggestion}?)" if suggestion else ""
 
 
+# difflib's ratio a suggestion must reach: at 0.6 unrelated words pass ("target" and
+# "area" share a, r, e: 0.6); at 0.8 one slip in a short word still does ("redy").
+SIMILAR = 0.8
+
+
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate nearest ``word`` as written, else the nearest with case folded
     (``REDY`` suggests ``ready``, ``p1`` suggests ``P1``), else None."""
+    import difflib  # only a misspelt name needs it
+
     pool = list(candidates)
-    close = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+
+    close = difflib.get_close_matches(word, pool, n=1, cutoff=SIMILAR)
     if close:
         return close[0]
     folded: dict[str, str] = {}
     for candidate in pool:
         folded.setdefault(candidate.casefold(), candidate)
-    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=SIMILAR)
     return folded[close[0]] if close else None

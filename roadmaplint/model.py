@@ -50,6 +50,9 @@ class Item:
     depends_on: tuple[str, ...]  # references to items, in written order
     external_deps: tuple[str, ...]  # anything else named under Depends on
     definition_of_done: tuple[DoneCriterion, ...]
+    # (ID, the prose written after it) for a dependency named with a note:
+    # "ABC-7 merged upstream" depends on ABC-7, noted "merged upstream".
+    dependency_notes: tuple[tuple[str, str], ...] = ()
 
     def field(self, key: str) -> Field | None:
         """The first field with this normalised key, if any."""

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
-# ARK1, BB-BL1, ROAD-C01, API_V2-10. Each step of the repeat takes one character, so
-# it cannot backtrack; it starts only where a word starts, so a search is linear too.
+# ARK1, BB-BL1, ROAD-C01, API_V2-10; dotted parts of digits may follow (R2.3,
+# TASK-88.02). Each step of a repeat takes one character (a dot starts a part and
+# cannot end one), so it cannot backtrack; it starts only where a word starts, so a
+# search is linear too.
 DEFAULT_ID_PATTERN = (
     r"(?<![A-Za-z0-9_-])(?=[A-Z][A-Z0-9_-]*[0-9])[A-Z](?:[A-Z0-9]|[-_](?=[A-Z0-9]))*"
+    r"(?:\.[0-9]+)*"
 )
 
 
@@ -49,30 +52,70 @@ FIELD_ALIASES = (
 )
 
 
+# The spellings people use for the five meanings (and for "closed", which is none of
+# them), read in any case when a document has no Status Legend and the configuration
+# maps no statuses: a plan written without roadmaplint still gets its workflow rules.
+COMMON_STATUSES: dict[str, str] = {
+    **dict.fromkeys(("done", "complete", "completed", "shipped", "✅", "finished"), "done"),
+    **dict.fromkeys(
+        ("in progress", "in-progress", "in_progress", "wip", "doing", "active", "started"),
+        "in_progress",
+    ),
+    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started"), "ready"),
+    **dict.fromkeys(("blocked", "waiting"), "blocked"),
+    **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog"), "idea"),
+    **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
+}
+_STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
+
+
+def common_meaning(status: str | None) -> str | None:
+    """The meaning of a status in a common spelling, or None: the whole value, else its
+    first two words, else its first word (``DEFERRED (lower priority)`` is deferred)."""
+    if not status:
+        return None
+    words = status.casefold().replace("’", "'").split()
+    for count in (len(words), 2, 1):
+        found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
+        if found is not None:
+            return found
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Statuses:
-    """Which legend values carry each meaning the rules care about."""
+    """Which legend values carry each meaning the rules care about.
+
+    ``common``: also read the common spellings (``COMMON_STATUSES``), for a document
+    with no Status Legend whose configuration maps no statuses.
+    """
 
     done: tuple[str, ...] = ("done",)
     ready: tuple[str, ...] = ("ready",)
     in_progress: tuple[str, ...] = ("in_progress",)
     blocked: tuple[str, ...] = ("blocked",)
     idea: tuple[str, ...] = ("idea",)
+    common: bool = False
+
+    def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
+        if status in values:
+            return True
+        return self.common and common_meaning(status) == meaning
 
     def is_done(self, status: str | None) -> bool:
-        return status in self.done
+        return self._means(status, self.done, "done")
 
     def is_ready(self, status: str | None) -> bool:
-        return status in self.ready
+        return self._means(status, self.ready, "ready")
 
     def is_in_progress(self, status: str | None) -> bool:
-        return status in self.in_progress
+        return self._means(status, self.in_progress, "in_progress")
 
     def is_blocked(self, status: str | None) -> bool:
-        return status in self.blocked
+        return self._means(status, self.blocked, "blocked")
 
     def is_idea(self, status: str | None) -> bool:
-        return status in self.idea
+        return self._means(status, self.idea, "idea")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +139,10 @@ class Settings:
     # Which files a run with no path (or a folder) reads: globs relative to that folder.
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()
+    shape: str | None = None  # None: every shape is detected per document; else only this one
+    # The keys the configuration file set: what it asks for, against what a document
+    # without configuration is read with (see reader/quiet.py).
+    configured: frozenset[str] = frozenset()
 
     def is_unassigned(self, dri: str | None) -> bool:
         """Whether a DRI value (its plain text) names nobody: absent, empty or a no-dri word."""

@@ -356,3 +356,125 @@ def test_the_pages_workflow_in_the_docs_validates_and_builds_the_board(tmp_path:
         "actions/configure-pages@v5",
         "actions/upload-pages-artifact@v3",
     ]
+
+
+# Five items: one done, two with statuses the legend lacks, two ready ones of P2 and P0.
+MATURE = roadmap(
+    (
+        "Modeling",
+        [
+            item("MODEL-1", status="done", priority="P2"),
+            item("MODEL-2", status="wip", priority="P2", depends="MODEL-1"),
+            item("MODEL-3", status="bogus", priority="P0"),
+            item("MODEL-4", status="ready", priority="P2", dri="@ana"),
+            item("MODEL-5", status="ready", priority="P0", dri="@ana"),
+        ],
+    )
+)
+
+
+def _mature_data() -> dict[str, object]:
+    from roadmaplint.rules.engine import check_roadmap
+
+    context = context_of(MATURE)
+    return board_data(context, None, "2026-01-01", check_roadmap(context.roadmap, Settings()))
+
+
+def test_cards_are_sorted_by_priority_then_file_order() -> None:
+    data = _mature_data()
+    columns = {column["status"]: column for column in data["columns"]}  # type: ignore[attr-defined]
+    assert [card["id"] for card in columns["ready"]["cards"]] == ["MODEL-5", "MODEL-4"]
+    # a priority the legend lacks goes last, as in the Priority Overview
+    context = context_of(
+        roadmap(("M", [item("M-1", priority="P9"), item("M-2", priority="P2"), item("M-3")]))
+    )
+    ready = next(c for c in board_data(context, None, "x")["columns"] if c["status"] == "ready")
+    assert [card["id"] for card in ready["cards"]] == ["M-3", "M-2", "M-1"]
+
+
+def test_statuses_not_in_the_legend_share_one_column() -> None:
+    data = _mature_data()
+    columns = data["columns"]
+    assert [column["status"] for column in columns] == [  # type: ignore[attr-defined]
+        "idea",
+        "ready",
+        "in_progress",
+        "blocked",
+        "done",
+        "not in the legend",
+    ]
+    off = columns[-1]  # type: ignore[index]
+    assert not off["legend"] and [card["id"] for card in off["cards"]] == ["MODEL-3", "MODEL-2"]
+    assert [card["status_label"] for card in off["cards"]] == ["bogus", "wip"]
+    page = board_page_of(MATURE)
+    assert page.count('data-status="not in the legend"') == 3  # the column and its two cards
+    assert '<span class="badge">wip</span>' in page
+
+
+def test_findings_of_check_are_on_their_cards_and_counted() -> None:
+    data = _mature_data()
+    cards = {c["id"]: c for column in data["columns"] for c in column["cards"]}  # type: ignore[attr-defined]
+    assert [(f["code"], f["severity"]) for f in cards["MODEL-2"]["findings"]] == [
+        ("RL201", "error")
+    ]
+    assert (
+        'status "wip", which is not in the Status Legend'
+        in cards["MODEL-2"]["findings"][0]["message"]
+    )
+    assert cards["MODEL-4"]["findings"] == []
+    assert data["counts"]["findings"] == {"total": 2, "errors": 2, "warnings": 0}  # type: ignore[index]
+    page = board_page_of(MATURE)
+    assert "<strong>2</strong> findings of check (2 errors, 0 warnings)" in page
+    assert "<code>RL201</code> MODEL-3 has status &#34;bogus&#34;" in page
+
+
+def test_done_cards_are_compact_and_a_one_item_path_is_not_shown() -> None:
+    data = _mature_data()
+    assert data["critical_path"] == []  # MODEL-2 alone is unfinished on its chain
+    page = board_page_of(MATURE)
+    assert 'class="card compact" id="MODEL-1"' in page
+    done_card = page.split('id="MODEL-1"', 1)[1].split("</article>", 1)[0]
+    assert "<dl>" not in done_card and "<dl>" in page.split('id="MODEL-4"', 1)[1]
+    assert "Critical path" not in page
+
+
+def test_the_critical_path_arrows_are_text() -> None:
+    page = board_page(GOMLX, None)
+    path = page.split('<div class="critical">', 1)[1].split("</div>", 1)[0]
+    text = re.sub(r"<[^>]+>", "", path)
+    assert text.endswith("GRAPH-1 → MODEL-1 → MODEL-2")
+
+
+def board_page_of(text: str) -> str:
+    from roadmaplint.board.data import board_data as data_of
+    from roadmaplint.generate.render import render
+    from roadmaplint.rules.engine import check_roadmap
+
+    context = context_of(text)
+    findings = check_roadmap(context.roadmap, Settings())
+    return render("board.html.j2", data_of(context, None, "x", findings), autoescape=True)
+
+
+def test_the_board_limits_grow_with_the_roadmap_and_user_templates_keep_theirs() -> None:
+    from roadmaplint.commands.board import board_limits
+    from roadmaplint.generate.sandbox import CPU_LIMIT, MAX_OUTPUT, Limits
+
+    small, large = board_limits(10), board_limits(50_000)
+    assert small.output > MAX_OUTPUT and large.output > 50_000 * 1500 * 2
+    assert large.cpu > small.cpu > CPU_LIMIT
+    assert large.wall is None  # CPU time only: a loaded machine does not fail the board
+    assert Limits() == Limits(MAX_OUTPUT, 8 * MAX_OUTPUT, CPU_LIMIT, None)
+
+
+@pytest.mark.slow
+def test_the_board_of_10000_items_is_built(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    from generate import generate
+
+    source = tmp_path / "ROADMAP.md"
+    source.write_text(generate(10_000), encoding="utf-8")
+    page = board_page(source, None)  # past 8388608 characters, which was the limit
+    assert len(page) > 8 * 1024 * 1024
+    assert page.count('<article class="card') == 10_000

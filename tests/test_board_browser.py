@@ -124,8 +124,11 @@ def test_gomlx_cards_sit_in_their_columns_with_counts(
     items = records.roadmap.items
     assert len(items) == 20
     assert [column["status"] for column in columns] == list(records.roadmap.status_legend.values)
+    rank = {value: n for n, value in enumerate(records.roadmap.priority_legend.values)}
     for column in columns:
-        expected = [i.id for i in items if i.status == column["status"]]
+        # by priority in the legend's order, then in the file's order (a stable sort)
+        in_file = [i for i in items if i.status == column["status"]]
+        expected = [i.id for i in sorted(in_file, key=lambda i: rank[i.priority])]
         assert column["cards"] == expected
         assert column["count"] == str(len(expected))
     assert [column["count"] for column in columns] == ["7", "11", "1", "1", "0"]
@@ -155,7 +158,10 @@ def test_the_keyboard_reaches_and_works_the_filters(page: Page, gomlx_page: Path
     assert page.page.evaluate("document.activeElement.className") == "skip"
     for _ in range(4):  # past the critical path's three links in the header
         page.page.keyboard.press("Tab")
-    assert page.page.evaluate("document.activeElement.value") == "P0"  # the first filter
+    assert page.page.evaluate("document.activeElement.value") == "idea"  # the first filter
+    for _ in range(6):  # past the other four statuses and "hide done"
+        page.page.keyboard.press("Tab")
+    assert page.page.evaluate("document.activeElement.value") == "P0"
     page.page.keyboard.press("Tab")
     page.page.keyboard.press("Space")  # P1
     assert page.page.evaluate("location.hash") == "#priority=P1"
@@ -503,3 +509,105 @@ def test_mermaid_labels_render_as_written(
     assert sorted(shown["nodes"]) == sorted(written)
     assert "Sec #1; <tion>" in shown["clusters"]
     assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def mature_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A board with done items, statuses the legend lacks, findings and long titles."""
+    items = [
+        item(f"MODEL-{n}", title="A long title " * 6, status=status, priority=priority)
+        for n, (status, priority) in enumerate(
+            [
+                ("done", "P2"),
+                ("done", "P0"),
+                ("wip", "P1"),
+                ("bogus", "P0"),
+                ("review", "P2"),
+                ("ready", "P2"),
+                ("ready", "P0"),
+                ("in_progress", "P1"),
+                ("idea", "P2"),
+                ("blocked", "P1"),
+            ],
+            1,
+        )
+    ]
+    folder = tmp_path_factory.mktemp("mature")
+    (folder / "ROADMAP.md").write_text(roadmap(("Modeling", items)), encoding="utf-8")
+    path = folder / "board.html"
+    path.write_text(board_page(folder / "ROADMAP.md", None), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", [375, 1400])
+def test_no_horizontal_overflow_at_phone_and_desktop_widths(
+    page: Page, gomlx_page: Path, mature_page: Path, width: int
+) -> None:
+    for name, built in (("gomlx", gomlx_page), ("mature", mature_page)):
+        page.page.set_viewport_size({"width": width, "height": 900})
+        page.page.goto(built.as_uri())
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(ARTIFACTS / f"board-{name}-{width}.png"), full_page=True)
+        scroll, inner = page.page.evaluate(
+            "[document.documentElement.scrollWidth, window.innerWidth]"
+        )
+        assert scroll <= inner, (name, width, scroll, inner)
+        # every column's left and right edges are inside the page
+        edges = page.page.eval_on_selector_all(
+            ".column",
+            "cs => cs.map(c => [c.getBoundingClientRect().left, c.getBoundingClientRect().right])",
+        )
+        assert edges and all(left >= 0 and right <= inner for left, right in edges), edges
+    assert page.errors == []
+
+
+def test_status_filter_and_hide_done_live_in_the_hash_and_survive_a_reload(
+    page: Page, mature_page: Path
+) -> None:
+    page.page.goto(mature_page.as_uri())
+    everything = page.visible_cards()
+    assert len(everything) == 10
+    page.page.get_by_label("hide done", exact=True).click()
+    assert page.page.evaluate("location.hash") == "#hide=done"
+    assert sorted(page.visible_cards()) == sorted(set(everything) - {"MODEL-1", "MODEL-2"})
+    page.page.get_by_label("not in the legend", exact=True).click()
+    assert page.page.evaluate("location.hash") == "#status=not%20in%20the%20legend&hide=done"
+    assert page.visible_cards() == ["MODEL-4", "MODEL-3", "MODEL-5"]  # P0, P1, P2
+    page.page.reload()
+    assert page.visible_cards() == ["MODEL-4", "MODEL-3", "MODEL-5"]
+    assert page.page.is_checked("input[name=hide]")
+    assert page.page.inner_text("#shown") == "Showing 3 of 10 items."
+    page.page.get_by_role("button", name="Clear filters").click()
+    page.page.wait_for_function("location.hash === ''")
+    assert len(page.visible_cards()) == 10
+    assert page.errors == []
+
+
+def test_findings_and_the_colour_key_are_on_the_page(page: Page, mature_page: Path) -> None:
+    page.page.goto(mature_page.as_uri())
+    findings = page.page.inner_text("#MODEL-3 .findings")
+    assert (
+        findings.startswith("RL201 MODEL-3 has status") and "not in the Status Legend" in findings
+    )
+    assert "5 findings of check (3 errors, 2 warnings)" in page.page.inner_text(".counts")
+    assert page.page.eval_on_selector_all(
+        "[aria-label='Status colours'] li", "keys => keys.map(k => k.textContent.trim())"
+    ) == ["idea", "ready", "in_progress", "blocked", "done", "not in the legend"]
+    # a done card is compact: no details list
+    assert page.page.query_selector("#MODEL-1 dl") is None
+    assert page.page.query_selector("#MODEL-6 dl") is not None
+
+
+def test_the_critical_path_copies_as_text_with_arrows(page: Page, gomlx_page: Path) -> None:
+    page.page.goto(gomlx_page.as_uri())
+    copied = page.page.evaluate(
+        """() => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector('.critical ol'));
+            const selection = window.getSelection();
+            selection.removeAllRanges();
+            selection.addRange(range);
+            return selection.toString();
+        }"""
+    )
+    assert copied == "GRAPH-1 → MODEL-1 → MODEL-2"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import shutil
 import struct
 import subprocess
@@ -53,7 +55,7 @@ def test_chart_is_well_formed_svg_with_a_band_per_status(
     chart_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run_in(chart_file, monkeypatch, capsys, "history", "--chart", "burnup.svg")
-    assert (code, out) == (0, "wrote burnup.svg\n")
+    assert (code, out) == (0, "Wrote burnup.svg\n")
     tree = ElementTree.parse(chart_file / "burnup.svg")
     root = tree.getroot()
     assert root.tag == f"{SVG}svg"
@@ -61,7 +63,11 @@ def test_chart_is_well_formed_svg_with_a_band_per_status(
     bands = [polygon.get("data-status") for polygon in root.iter(f"{SVG}polygon")]
     assert bands == ["done", "in_progress", "blocked", "ready", "idea"]
     labels = [text.text for text in root.iter(f"{SVG}text")]
-    assert "2026-01-01" in labels and "2026-03-01" in labels
+    # the first and last points' dates are labelled, and the axis runs on to today
+    assert "first commit 2026-01-01" in labels and "last commit 2026-03-01" in labels
+    ticks = [text.text for text in root.iter(f"{SVG}text") if text.get("text-anchor") == "middle"]
+    assert ticks[0] == "2026-01-01"
+    assert ticks[-2] == datetime.now(UTC).date().isoformat()  # then the axis' "items"
     assert "done (2)" in labels and "idea (1)" in labels
 
 
@@ -193,3 +199,71 @@ def test_chart_renders_in_headless_chromium(
     assert all(area > 500 for area in areas.values()), areas
     # and text was drawn: dark pixels of the title, axes and labels
     assert near((34, 34, 34)) + near((68, 68, 68)) > 300
+
+
+# Machado et al. (2009), deuteranopia of severity 1, as an SVG colour matrix.
+DEUTERANOPIA = (
+    "0.367322 0.860646 -0.227968 0 0 "
+    "0.280085 0.672501 0.047413 0 0 "
+    "-0.011820 0.042940 0.968881 0 0 "
+    "0 0 0 1 0"
+)
+
+
+def test_band_colours_stay_apart_for_deuteranopes(
+    chart_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Chromium draws the chart through a deuteranopia filter; the key's swatches differ."""
+    browser = shutil.which("chromium")
+    assert browser, "chromium is not installed: .ci/run installs Debian's chromium package"
+    run_in(chart_file, monkeypatch, capsys, "history", "--chart", str(tmp_path / "burnup.svg"))
+    page = tmp_path / "simulated.html"
+    page.write_text(
+        '<!doctype html><body style="margin:0">'
+        '<svg width="0" height="0" style="position:absolute"><filter id="d" '
+        f'color-interpolation-filters="sRGB"><feColorMatrix type="matrix" values="{DEUTERANOPIA}"/>'
+        '</filter></svg><img src="burnup.svg" style="display:block;filter:url(#d)"></body>',
+        encoding="utf-8",
+    )
+    shot = tmp_path / "shot.png"
+    done = subprocess.run(
+        [
+            browser,
+            *CHROMIUM_FLAGS,
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=760,380",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert shot.exists(), done.stderr
+    width, _, pixels = _png_pixels(shot.read_bytes())
+    svg = ElementTree.parse(tmp_path / "burnup.svg").getroot()
+    swatches = [
+        rect
+        for rect in svg.iter(f"{SVG}rect")
+        if rect.get("width") == "12" and rect.get("fill", "").startswith("#")
+    ]
+    assert len(swatches) == 5
+    seen = []
+    for rect in swatches:
+        x, y = int(float(rect.get("x", "0"))) + 6, int(float(rect.get("y", "0"))) + 6
+        seen.append(pixels[y * width + x])
+        assert seen[-1] != _hex(rect.get("fill", "")), "the filter was not applied"
+    # Every two bands, as a deuteranope sees them, differ by at least 60 in RGB distance
+    # (79 at the closest pair of these Okabe-Ito colours: orange and vermillion; a red
+    # #c92a2a beside a green #2b8a3e would give 39).
+    for (one, a), (two, b) in itertools.combinations(enumerate(seen), 2):
+        assert math.dist(a, b) >= 60, (swatches[one].get("fill"), swatches[two].get("fill"))
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16))

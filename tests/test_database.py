@@ -370,7 +370,7 @@ def test_new_appends_with_the_next_id_and_the_documents_style(
         "  ## [GRAPH-4] Shape Caching\n"
         "\n"
         "  - **DRI:** _unassigned_\n"
-        "  - **Status:** ready\n"
+        "  - **Status:** blocked\n"  # GRAPH-1 is not done: ready would fail RL306
         "  - **Priority:** P1\n"
         "  - **Depends on:** GRAPH-1\n"
         "  - **Definition of Done:**\n"

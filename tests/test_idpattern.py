@@ -122,8 +122,16 @@ def test_without_re2_a_custom_pattern_says_how_to_install_it(tmp_path: Path) -> 
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == (
         f"roadmaplint: error: {tmp_path / '.roadmaplint.toml'}: id-pattern: a custom ID pattern "
-        "runs on RE2, which is not installed: pip install 'roadmaplint[re2]'\n"
+        "runs on RE2, which is not installed: pip install google-re2 (a dependency of "
+        "roadmaplint: reinstall it)\n"
     )
+
+
+def test_re2_is_installed_with_roadmaplint_not_as_an_extra() -> None:
+    from importlib.metadata import requires
+
+    needed = [line for line in requires("roadmaplint") or [] if line.startswith("google-re2")]
+    assert needed and all("extra ==" not in line for line in needed)
 
 
 def test_a_near_miss_dependency_is_spelled_with_the_custom_pattern(

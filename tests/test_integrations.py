@@ -39,7 +39,7 @@ def test_manifest_and_config_validate() -> None:
 
 def test_hooks_match_roadmaps_in_any_folder_only() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert [hook["id"] for hook in hooks] == ["roadmaplint", "roadmaplint-fix"]
+    assert [hook["id"] for hook in hooks] == ["roadmaplint", "roadmaplint-fix", "roadmaplint-guard"]
     for hook in hooks:
         assert hook["language"] == "python"
         assert hook.get("pass_filenames", True)
@@ -84,6 +84,24 @@ def test_pre_commit_check_hook(tmp_path: Path, pre_commit_env: dict[str, str]) -
     passed = try_repo("roadmaplint", repo, pre_commit_env)
     assert passed.returncode == 0, passed.stdout
     assert re.search(r"roadmaplint check\.+Passed", passed.stdout)
+
+
+def test_pre_commit_guard_hook_names_a_staged_deletion(
+    tmp_path: Path, pre_commit_env: dict[str, str]
+) -> None:
+    both = roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")]))
+    repo = user_repo(tmp_path / "user", {"docs/ROADMAP.md": both})
+    commit = ("-c", "user.name=T", "-c", "user.email=t@e.x", "commit", "-qm", "plan")
+    assert run("git", *commit, cwd=repo).returncode == 0
+    passed = try_repo("roadmaplint-guard", repo, pre_commit_env)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"roadmaplint guard\.+Passed", passed.stdout)
+    one = roadmap(("Modeling", [item("MODEL-1")]))
+    (repo / "docs" / "ROADMAP.md").write_text(one, encoding="utf-8")
+    run("git", "add", ".", cwd=repo)
+    failed = try_repo("roadmaplint-guard", repo, pre_commit_env)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "error: RL601 MODEL-2 (Something, ready, line " in failed.stdout
 
 
 def test_pre_commit_fix_hook_rewrites_then_passes(

@@ -30,12 +30,13 @@ def snippet(after: str, language: str = "yaml") -> str:
     return match[1]
 
 
-def test_the_tags_the_readme_pins_are_the_version() -> None:
-    tag = f"v{__version__}"
-    assert f"rev: {tag}\n" in snippet("### In pre-commit")
-    assert f"uses: <owner>/roadmaplint@{tag}" in snippet("### In GitHub Actions")
-    assert f"pipx install 'git+{PLACEHOLDER}@{tag}'" in README
-    assert f"version `roadmaplint --version` prints\n(today `{tag}`)" in README
+def test_the_readme_pins_a_commit_not_a_tag_that_does_not_exist() -> None:
+    """No release tag exists yet: every pin in the README is a commit SHA to fill in."""
+    sha = "<commit-sha>"
+    assert f"rev: {sha}" in snippet("### In pre-commit")
+    assert f"uses: <owner>/roadmaplint@{sha}" in snippet("### In GitHub Actions")
+    assert f"pipx install 'git+{PLACEHOLDER}@{sha}'" in README
+    assert f"v{__version__}" not in README
 
 
 def test_the_action_snippet_uses_the_actions_real_inputs() -> None:
@@ -52,7 +53,8 @@ def test_quick_start_with_the_pre_commit_snippet(tmp_path: Path) -> None:
     env.pop("GITHUB_STEP_SUMMARY", None)
     clone = tmp_path / "roadmaplint"
     assert run("git", "clone", "-q", str(REPO), str(clone), cwd=tmp_path).returncode == 0
-    run("git", "tag", f"v{__version__}", cwd=clone)  # the release tag the snippet pins
+    # the commit SHA the snippet asks for: the clone's HEAD
+    sha = run("git", "rev-parse", "HEAD", cwd=clone).stdout.strip()
 
     user = tmp_path / "user"
     user.mkdir()
@@ -61,6 +63,7 @@ def test_quick_start_with_the_pre_commit_snippet(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     assert run("roadmaplint", "check", "--strict", cwd=user, env=env).returncode == 0
     config = snippet("### In pre-commit").replace(PLACEHOLDER, str(clone))
+    config = config.replace("<commit-sha>", sha)
     (user / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     run("git", "add", ".", cwd=user)
     pre_commit = str(Path(bin_folder) / "pre-commit")

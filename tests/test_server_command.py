@@ -21,8 +21,8 @@ def test_server_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "roadmaplint: error: the language server needs the lsp extra: "
-        "pip install 'roadmaplint[lsp]'\n"
+        "roadmaplint: error: the language server needs the lsp extra's packages: "
+        "pip install 'pygls>=2.1,<3' 'lsprotocol>=2025.0' (in roadmaplint's environment)\n"
     )
     assert result.stdout == ""
 
@@ -62,7 +62,8 @@ def test_watch_without_the_extra_says_how_to_install_it(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr == (
-        "roadmaplint: error: --watch needs the watch extra: pip install 'roadmaplint[watch]'\n"
+        "roadmaplint: error: --watch needs the watch extra's package: "
+        "pip install 'watchfiles>=1.0' (in roadmaplint's environment)\n"
     )
 
 

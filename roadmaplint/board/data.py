@@ -8,11 +8,12 @@ template ``board.html.j2`` only lays it out.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from roadmaplint.board.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
 from roadmaplint.database.plan import CycleError, critical_path, startable
+from roadmaplint.findings import Finding
 from roadmaplint.generate.graph_picture import build_view, meaning_of
 from roadmaplint.history.git import Commit
 from roadmaplint.index import Context
@@ -32,10 +33,20 @@ SECTION_COLOURS = (  # stripes and graph borders; each at least 3:1 against whit
     "#a61e4d",
 )
 TITLE_CHARACTERS = 27  # of a title shown in a graph box
+OFF_LEGEND = "not in the legend"  # the one column of every status the legend lacks
 
 
-def board_data(context: Context, commit: Commit | None, built: str) -> dict[str, Any]:
-    """Everything the board template shows, as plain dicts, lists and strings."""
+def board_data(
+    context: Context,
+    commit: Commit | None,
+    built: str,
+    findings: Sequence[Finding] = (),
+) -> dict[str, Any]:
+    """Everything the board template shows, as plain dicts, lists and strings.
+
+    ``findings``: what ``check`` reports on this roadmap; each is shown on the card
+    of the item it names, and all of them are counted in the header.
+    """
     roadmap = context.roadmap
     items = roadmap.items
     try:
@@ -46,7 +57,13 @@ def board_data(context: Context, commit: Commit | None, built: str) -> dict[str,
         can_start, critical, planning_error = set(), (), str(error)
     anchors = _anchors(items)
     sections = _sections(context)
-    cards = [_card(item, context, anchors, sections, item.id in can_start) for item in items]
+    by_item = _findings_by_item(findings)
+    cards = [
+        _card(item, context, anchors, sections, item.id in can_start, by_item.get(item.id, []))
+        for item in items
+    ]
+    # Within a column: by priority in the legend's order, then in the file's order.
+    cards.sort(key=lambda card: card["priority_rank"])
     statuses = _in_legend_order(roadmap.status_legend, (item.status for item in items))
     priorities = _in_legend_order(roadmap.priority_legend, (item.priority for item in items))
     return {
@@ -61,17 +78,15 @@ def board_data(context: Context, commit: Commit | None, built: str) -> dict[str,
             "statuses": _counted(statuses, Counter(item.status or "" for item in items)),
             "priorities": _counted(priorities, Counter(item.priority or "" for item in items)),
             "can_start": len(can_start),
+            "findings": _counted_findings(findings),
         },
-        "critical_path": [_reference(item, anchors) for item in critical],
+        # One unfinished item is no path: it is shown only from two items on.
+        "critical_path": [_reference(item, anchors) for item in critical]
+        if len(critical) > 1
+        else [],
         "planning_error": planning_error,
-        "columns": [
-            {
-                "status": status or "no status",
-                "meaning": meaning_of(status, context.settings.statuses) or "other",
-                "cards": [card for card in cards if card["status"] == status],
-            }
-            for status in statuses
-        ],
+        "findings": [_finding(finding) for finding in findings if finding.item is None],
+        "columns": _columns(roadmap.status_legend, statuses, cards, context),
         "filters": {
             "priorities": [value or "none" for value in priorities],
             "dris": _dris(cards),
@@ -79,6 +94,53 @@ def board_data(context: Context, commit: Commit | None, built: str) -> dict[str,
         },
         "graph": _graph(context, anchors, sections),
     }
+
+
+def _columns(
+    legend: Legend | None,
+    statuses: list[str | None],
+    cards: list[dict[str, Any]],
+    context: Context,
+) -> list[dict[str, Any]]:
+    """A column per status of the legend, then ONE for every other status (and none)."""
+    # Without a status legend there is nothing to be out of: a column per status.
+    known = set(legend.values) if legend else {status for status in statuses if status}
+    columns = [
+        {
+            "status": status,
+            "meaning": meaning_of(status, context.settings.statuses) or "other",
+            "legend": True,
+            "cards": [card for card in cards if card["status"] == status],
+        }
+        for status in statuses
+        if status in known
+    ]
+    others = [card for card in cards if card["status"] not in known]
+    if others:
+        columns.append({"status": OFF_LEGEND, "meaning": "other", "legend": False, "cards": others})
+    return columns
+
+
+def _findings_by_item(findings: Sequence[Finding]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for finding in findings:
+        if finding.item is not None:
+            found.setdefault(finding.item, []).append(_finding(finding))
+    return found
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "line": finding.line,
+    }
+
+
+def _counted_findings(findings: Sequence[Finding]) -> dict[str, int]:
+    errors = sum(1 for finding in findings if str(finding.severity) == "error")
+    return {"total": len(findings), "errors": errors, "warnings": len(findings) - errors}
 
 
 Anchors = dict[int, str]  # id() of an item record -> its HTML id
@@ -158,6 +220,7 @@ def _card(
     anchors: Anchors,
     sections: dict[str, str],
     can_start: bool,
+    findings: list[dict[str, Any]],
 ) -> dict[str, Any]:
     items = context.items_by_id
     statuses = context.settings.statuses
@@ -192,6 +255,9 @@ def _card(
         "externals": list(dict.fromkeys(item.external_deps)),
         "waited_by": [_reference(items[other], anchors) for other in waited_by],
         "can_start": can_start,
+        "done": statuses.is_done(item.status),
+        "status_label": item.status or "no status",
+        "findings": findings,
         "line": item.position.line,
     }
 

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from roadmaplint.api import load, one_roadmap
 from roadmaplint.commands.common import EXIT_OK
+from roadmaplint.generate.sandbox import CPU_LIMIT, MAX_OUTPUT, Limits
 
 
 def build_date() -> str:
@@ -20,19 +21,38 @@ def build_date() -> str:
     return moment.strftime("%Y-%m-%d")
 
 
+# What the board's template may spend per item, on top of a user template's limits:
+# a card and a graph box are about 1.5 KB of HTML (up to 4 with long titles and
+# findings) and about 0.3 ms of CPU time (10,000 items: 3 s; allowed: 21 s).
+OUTPUT_PER_ITEM = 16 * 1024
+CPU_PER_ITEM = 0.002
+
+
+def board_limits(items: int) -> Limits:
+    """The board template's limits, sized by the roadmap; CPU time, no wall clock."""
+    output = MAX_OUTPUT + OUTPUT_PER_ITEM * items
+    return Limits(output=output, work=8 * output, cpu=CPU_LIMIT + CPU_PER_ITEM * items, wall=None)
+
+
 def board_page(path: Path | None, config: Path | None) -> str:
     """The HTML page of one roadmap."""
     from roadmaplint.board.data import board_data
     from roadmaplint.generate.render import render
     from roadmaplint.history.git import commit_of
+    from roadmaplint.rules.engine import check_roadmap
 
     loaded = load(path, config)
     # The records live until the page is written; the collector need not rescan them
     # each time the layout and the template make many small objects (as in check).
     gc.freeze()
     commit = commit_of(loaded.source.path)
-    data = board_data(loaded.context, commit, build_date())
-    return render("board.html.j2", data, loaded.settings.template_dir, autoescape=True)
+    # The findings `check` reports (without the git history rules' facts).
+    findings = check_roadmap(loaded.context.roadmap, loaded.settings)
+    data = board_data(loaded.context, commit, build_date(), findings)
+    limits = board_limits(len(loaded.context.roadmap.items))
+    return render(
+        "board.html.j2", data, loaded.settings.template_dir, autoescape=True, limits=limits
+    )
 
 
 def run_board(

@@ -38,6 +38,7 @@ class CheckOptions:
     stdin: BinaryIO | None = None  # read for the path "-"
     stdin_filename: str | None = None  # the name findings give it; its config applies
     since: str | None = None  # report only findings new since this git revision
+    explain: bool = False  # print how each file was read before its findings
 
 
 def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
@@ -45,6 +46,11 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         raise RoadmapError(
             f"--statistics prints a count per rule, in text or json, not {options.format}; "
             "drop --statistics, or use --format text or --format json"
+        )
+    if options.explain and options.format != "text":
+        raise RoadmapError(
+            f"--explain prints how files were read as text, not {options.format}; "
+            "drop --explain, or use --format text"
         )
     if options.stdin_filename is not None and not paths:
         paths = [STDIN]
@@ -66,6 +72,10 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     for path in files:
         try:
             result = _check_file(path, settings, options, err)
+            if options.explain:
+                from roadmaplint.report.explain import explain
+
+                out.write(explain(result.roadmap))
             found = result.findings
             if options.since is not None:
                 found, older = _only_new(result, options, settings)

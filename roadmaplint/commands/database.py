@@ -185,8 +185,17 @@ def run_stats(
         ["FILE", "SECTION", "DONE", "PROGRESS"] if several else ["SECTION", "DONE", "PROGRESS"]
     ]
     for path, name, done, count in sections:
-        share = f"{done * 100 // count}%" if count else "-"
+        share = f"{percent(done, count)}%" if count else "-"
         progress.append([*([path] if several else []), name, f"{done}/{count}", share])
     lines.append(table(progress))
     out.write("\n".join(lines))
     return EXIT_OK
+
+
+def percent(part: int, whole: int) -> int:
+    """``part`` of ``whole`` in percent, rounded half up; never 0 while some part is
+    done nor 100 while some is left (2 of 3 is 67, 199 of 200 is 99)."""
+    share = (200 * part + whole) // (2 * whole)
+    if 0 < part < whole:
+        return min(max(share, 1), 99)
+    return share

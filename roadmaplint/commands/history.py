@@ -129,7 +129,7 @@ def run_history(
         legend = last.status_legend.values if last.status_legend else ()
         svg = burnup.render(last.title or str(path), history.snapshots, legend, settings.statuses)
         _write_chart(options.chart, svg, path)
-        out.write(f"wrote {options.chart}\n")
+        out.write(f"Wrote {options.chart}\n")
         return EXIT_OK
     if options.stats:
         from roadmaplint.history.timeline import done_cycles

@@ -53,7 +53,7 @@ def run_next(
     candidates = [found for _, found in chosen]
     files = [path for path, _ in chosen]
     if not candidates:
-        out.write("Nothing can start now: no ready item has all its dependencies done.\n")
+        out.write(_nothing_to_start(loaded))
         return EXIT_OK
     rows = [["#", *(["FILE"] if several else []), "ID", "PRIORITY", "UNBLOCKS", "TITLE"]]
     rows += [
@@ -210,3 +210,17 @@ def _view(loaded: Loaded, focus: str | None) -> View:
         graph = loaded.context.graph
         keep = graph.ancestors(focus) | graph.descendants(focus) | {focus}
     return build_view(loaded.roadmap, items, loaded.settings.statuses, keep)
+
+
+def _nothing_to_start(loaded: Sequence[Loaded]) -> str:
+    """Why ``next`` lists nothing: no item is ready at all, or every ready one waits."""
+    waiting = sum(
+        1
+        for one in loaded
+        for item in one.roadmap.items
+        if one.context.settings.statuses.is_ready(item.status)
+    )
+    if not waiting:
+        return "Nothing can start now: no item is ready.\n"
+    items = "item waits" if waiting == 1 else "items wait"
+    return f"Nothing can start now: {waiting} ready {items} on dependencies not done.\n"

@@ -6,7 +6,13 @@ from typing import TextIO
 
 from roadmaplint.commands.common import EXIT_ERROR, say_error
 
-INSTALL_HINT = "the language server needs the lsp extra: pip install 'roadmaplint[lsp]'"
+# The extra's own packages: installing them into the environment that runs roadmaplint
+# works whether roadmaplint came from git, a clone or a wheel ('roadmaplint[lsp]' alone
+# is not on any package index).
+INSTALL_HINT = (
+    "the language server needs the lsp extra's packages: "
+    "pip install 'pygls>=2.1,<3' 'lsprotocol>=2025.0' (in roadmaplint's environment)"
+)
 
 
 def run_server(err: TextIO) -> int:

@@ -17,11 +17,14 @@ from typing import TextIO
 from roadmaplint.api import roadmap_paths
 from roadmaplint.commands.check import CheckOptions, run_check
 from roadmaplint.commands.common import EXIT_ERROR, say_error
-from roadmaplint.config.load import CONFIG_FILE
+from roadmaplint.config.load import CONFIG_FILES
 
-INSTALL_HINT = "--watch needs the watch extra: pip install 'roadmaplint[watch]'"
+INSTALL_HINT = (
+    "--watch needs the watch extra's package: "
+    "pip install 'watchfiles>=1.0' (in roadmaplint's environment)"
+)
 CLEAR = "\x1b[2J\x1b[3J\x1b[H"  # clear the screen and its scroll-back, cursor home
-CONFIG_NAMES = (CONFIG_FILE, "pyproject.toml")
+CONFIG_NAMES = (*CONFIG_FILES, "pyproject.toml")
 
 
 def run_watch(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import stat
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -18,6 +17,8 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
+# Both spellings, as ruff reads .ruff.toml and ruff.toml; in one folder the dotted one wins.
+CONFIG_FILES = (CONFIG_FILE, "roadmaplint.toml")
 MAX_PATTERN = 200
 MAX_CONFIG = 1024 * 1024  # bytes; pyproject.toml files are a few KB
 
@@ -37,9 +38,10 @@ def find_config(roadmap: Path) -> Path | None:
     """The nearest config file at or above the roadmap's folder."""
     folder = roadmap.resolve().parent
     for candidate in (folder, *folder.parents):
-        dotfile = candidate / CONFIG_FILE
-        if dotfile.is_file():
-            return dotfile
+        for name in CONFIG_FILES:
+            dotfile = candidate / name
+            if dotfile.is_file():
+                return dotfile
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and _configures_us(pyproject):
             return pyproject
@@ -86,6 +88,8 @@ def _table(path: Path) -> dict[str, Any]:
             f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
             "TOML files are UTF-8"
         ) from None
+    import tomllib  # only a configuration file needs it; check without one does not
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -134,6 +138,7 @@ def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path)
             changes[_ATTRIBUTES.get(key, key.replace("-", "_"))] = parse(value, home)
         except (TypeError, ValueError) as error:
             raise RoadmapError(f"{where}: {key}: {error}") from None
+    changes["configured"] = settings.configured | frozenset(table)
     return replace(settings, **changes)
 
 
@@ -219,7 +224,7 @@ def _statuses(value: Any, _home: Path) -> Statuses:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { done = ["done", "shipped"] }')
     known = {field.name.replace("_", "-"): field.name for field in fields(Statuses)}
-    meanings: dict[str, tuple[str, ...]] = {}
+    meanings: dict[str, Any] = {}
     for meaning, names in value.items():
         if meaning not in known:
             raise ValueError(f"unknown meaning {meaning!r}; known: {', '.join(known)}")
@@ -275,6 +280,14 @@ def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
     return values
 
 
+def _shape(value: Any, _home: Path) -> str:
+    from roadmaplint.shapes import names
+
+    if not isinstance(value, str) or value not in names():
+        raise ValueError(f"unknown shape {value!r}; valid shapes: {', '.join(names())}")
+    return value
+
+
 # Settings named differently from their key in the file.
 _ATTRIBUTES = {"fields": "field_aliases"}
 
@@ -297,4 +310,5 @@ _KEYS: dict[str, Callable[[Any, Path], Any]] = {
     "stale-after-days": _days,
     "include": _globs,
     "exclude": _globs,
+    "shape": _shape,
 }

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item
+from roadmaplint.reader.claims import holder, now_utc
 
 
 class CycleError(RoadmapError):
@@ -56,24 +58,18 @@ def _refuse_cycles(context: Context) -> None:
         raise CycleError(f"{context.roadmap.path}: cannot plan: dependency cycle: {spelled}")
 
 
-def startable(context: Context) -> list[Candidate]:
-    """Ready items whose item dependencies are all done: by priority, unblocking, order."""
+def startable(context: Context, now: datetime | None = None) -> list[Candidate]:
+    """Ready items whose item dependencies are all done and that no one holds (an
+    unexpired ``Claimed by``): by priority, unblocking, order."""
     _refuse_cycles(context)
     statuses = context.settings.statuses
     items = context.items_by_id
     rank = context.priority_rank
     graph = context.graph
+    moment = now or now_utc()
     found = []
     for item in items.values():
-        if not statuses.is_ready(item.status):
-            continue
-        dependencies = [items.get(dependency) for dependency in item.depends_on]
-        dependencies += [
-            outside.found
-            for outside in (external_dependency(context, item, name) for name in item.external_deps)
-            if outside.roadmap is not None
-        ]
-        if any(d is None or not statuses.is_done(d.status) for d in dependencies):
+        if _why_not(context, item, moment) is not None:
             continue
         waiting = graph.descendants(item.id)
         unblocks = sum(1 for other in waiting if not statuses.is_done(items[other].status))
@@ -100,6 +96,45 @@ def startable_across(contexts: Sequence[Context]) -> list[tuple[str, Candidate]]
             ranked.append((order, context.roadmap.path, found))
     ranked.sort(key=lambda entry: entry[0])  # stable
     return [(path, found) for _, path, found in ranked]
+
+
+def _why_not(context: Context, item: Item, now: datetime) -> str | None:
+    """Why ``next`` does not offer the item, or None when it does."""
+    statuses = context.settings.statuses
+    if statuses.is_done(item.status):
+        return "done"
+    if not statuses.is_ready(item.status):
+        return f"not ready: its status is {item.status or 'not set'}"
+    items = context.items_by_id
+    for dependency in item.depends_on:
+        other = items.get(dependency)
+        if other is None:
+            return f"depends on {dependency}, which is not in this roadmap"
+        if not statuses.is_done(other.status):
+            return f"waits for {dependency} ({other.status or 'no status'})"
+    for name in item.external_deps:
+        outside = external_dependency(context, item, name)
+        if outside.roadmap is None:
+            continue
+        if outside.found is None:
+            return f"depends on {name}: {outside.problem or 'not found'}"
+        if not statuses.is_done(outside.found.status):
+            return f"waits for {name} ({outside.found.status or 'no status'})"
+    held = holder(item, now)
+    if held is not None:
+        return held.spelled()
+    return None
+
+
+def not_offered(context: Context, now: datetime | None = None) -> list[tuple[Item, str]]:
+    """Every open item ``next`` does not offer, with the reason, in document order."""
+    moment = now or now_utc()
+    found = []
+    for item in context.items_by_id.values():
+        reason = _why_not(context, item, moment)
+        if reason is not None and reason != "done":
+            found.append((item, reason))
+    return found
 
 
 def path_to(context: Context, item_id: str) -> PathPlan:

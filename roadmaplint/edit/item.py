@@ -119,7 +119,10 @@ def validate_changes(
 
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
-    references, _ = split_dependencies(value, id_regex(settings.id_pattern))
+    references, externals = split_dependencies(value, id_regex(settings.id_pattern))
+    for name in externals:
+        if name not in item.external_deps:
+            _refuse_unknown_cross_item(context, item, name)
     items = context.items_by_id
     # References the item already has were accepted before; only new ones are checked.
     added = [reference for reference in references if reference not in item.depends_on]
@@ -141,6 +144,22 @@ def _validate_dependencies(context: Context, item: Item, value: str, settings: S
                 f"{item.id} cannot depend on {reference}: {reference} already depends on "
                 f"{item.id}, which would make a cycle"
             )
+
+
+def _refuse_unknown_cross_item(context: Context, item: Item, name: str) -> None:
+    """Refuse ``path#ID`` when that roadmap reads and holds no such item, as an unknown
+    ID in the same file is refused; a file that cannot be read is RL304's business."""
+    cross = context.cross_item(name)
+    if cross is None or cross.item is not None:
+        return
+    other = context.other_roadmap(cross.path)
+    if isinstance(other, str):
+        return
+    known = [found.id for found in other.items]
+    raise RoadmapError(
+        f"{item.id} cannot depend on {name}: {cross.written_path} has no item "
+        f"{cross.item_id}{did_you_mean(cross.item_id, known)}"
+    )
 
 
 _MARKUP = re.compile(r"[\\`*_<>&!\[\]]")
@@ -206,6 +225,11 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     """The roadmap's text with one item edited; other items read back unchanged, and every
     value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
+    from roadmaplint.shapes import shape_of
+
+    shape = shape_of(roadmap, item)
+    if shape is not None:
+        return shape.edit(roadmap, item, edit, settings)
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)
@@ -421,7 +445,10 @@ def _rewrite_field(
         head += " "  # the separating space, even where the old value began with no space
     if tail and tail[0] not in " \t":
         tail = " " + tail
-    plan.replace[index] = head + new_raw + cut.hard_break + cut.trailing + tail + cut.ending
+    # An empty field's one trailing space ("- **Owner:** ") separated the label from a
+    # value that was not there; after the value it would be stray whitespace.
+    trailing = cut.trailing if written or len(cut.trailing) >= 2 else ""
+    plan.replace[index] = head + new_raw + cut.hard_break + trailing + tail + cut.ending
 
 
 def _value_markup(written: str, old_plain: str, value: str) -> str:

@@ -25,7 +25,7 @@ from roadmaplint.edit.item import (
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import Item, Position, Roadmap, Section
-from roadmaplint.reader import normalize_key
+from roadmaplint.reader import normalize_key, split_dependencies
 from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
@@ -40,7 +40,7 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
@@ -104,13 +104,17 @@ def with_defaults(
 
     The default status is the legend's first ready one when a Definition of Done
     is given, else its first idea one: a ready item without a Definition of Done
-    fails RL503, so the defaults always pass ``check --strict``.
+    fails RL503. While a dependency is not done it is the first blocked one: a ready
+    item waiting on an unfinished one fails RL306. So the defaults pass ``check --strict``.
     """
     given = {normalize_key(change.name): change for change in fields}
     statuses = list(roadmap.status_legend.values) if roadmap.status_legend else []
     priorities = list(roadmap.priority_legend.values) if roadmap.priority_legend else []
     ready = [value for value in statuses if settings.statuses.is_ready(value)]
     idea = [value for value in statuses if settings.statuses.is_idea(value)]
+    blocked = [value for value in statuses if settings.statuses.is_blocked(value)]
+    if has_done and _waits(roadmap, given.get("depends on"), settings):
+        ready = blocked + idea
     status = (ready if has_done else idea + ready) or statuses or ["idea"]
     defaults = {
         "dri": FieldChange("DRI", "_unassigned_"),
@@ -122,8 +126,27 @@ def with_defaults(
     return ordered
 
 
+def _waits(roadmap: Roadmap, depends_on: FieldChange | None, settings: Settings) -> bool:
+    """Whether a Depends on value names an item of this roadmap that is not done."""
+    if depends_on is None:
+        return False
+    references, _ = split_dependencies(depends_on.value, id_regex(settings.id_pattern))
+    statuses = {item.id: item.status for item in roadmap.items}
+    return any(
+        name in statuses and not settings.statuses.is_done(statuses[name]) for name in references
+    )
+
+
 def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str]:
     """The roadmap's text with a new item at the end of a section, and the new item's ID."""
+    from roadmaplint.shapes import shape_of
+
+    members = [item for item in roadmap.items if item.section == request.section.strip()]
+    shape = shape_of(roadmap, members[-1]) if members else None
+    if shape is not None:
+        shaped = shape.new(roadmap, request, settings)
+        if shaped is not None:
+            return shaped
     for what, text in (("the title", request.title), ("the section", request.section)):
         check_one_line(text, what)
         if not text.strip():
@@ -223,7 +246,9 @@ def _new_id(
     item_id = request.item_id.strip()
     check_one_line(item_id, "the ID")
     if not id_regex(settings.id_pattern).fullmatch(item_id):
-        raise RoadmapError(f"{item_id!r} is not an ID: IDs match {settings.id_pattern}")
+        raise RoadmapError(
+            f"{item_id!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
+        )
     if item_id in context.items_by_id:
         line = context.items_by_id[item_id].position.line
         raise RoadmapError(f"{roadmap.path}:{line}: {item_id} already exists")

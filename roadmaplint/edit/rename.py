@@ -26,7 +26,7 @@ from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import prove_edit
 
@@ -48,7 +48,9 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     check_one_line(new, "the new ID")
     item = find_item(roadmap, old, settings)
     if not id_regex(settings.id_pattern).fullmatch(new):
-        raise RoadmapError(f"{new!r} is not an ID: IDs match {settings.id_pattern}")
+        raise RoadmapError(
+            f"{new!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
+        )
     if new == old:
         raise RoadmapError(f"{old} is already called {new}")
     existing = next((other for other in roadmap.items if other.id == new), None)
@@ -57,6 +59,12 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
             f"{roadmap.path}:{existing.position.line}: {new} already exists; "
             "choose an ID no item has"
         )
+    from roadmaplint.shapes import shape_of
+
+    if shape_of(roadmap, item) is not None:
+        from roadmaplint.shapes.common import rename_edits as shape_rename_edits
+
+        return shape_rename_edits(roadmap, item, old, new)
     lines = split_lines(roadmap.source)
     starts = line_starts(roadmap.source)
     index = item.position.line - 1

@@ -20,6 +20,7 @@ from roadmaplint.index import Context
 from roadmaplint.model import GraphSection, Item, Roadmap
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.quiet import wants_overview
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, passes, prove_edit
@@ -73,7 +74,11 @@ def fix_text(
     edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
-    if overview is None or differences(overview, expected, context.items_by_id):
+    if (
+        _adds_overview(roadmap, expected, settings)
+        if overview is None
+        else bool(differences(overview, expected, context.items_by_id))
+    ):
         try:
             edits += _overview_edits(roadmap, expected, settings)
         except Refusal as refusal:
@@ -100,6 +105,12 @@ def fix_text(
     targets = Targets(generated=True, stray_lines=repairs, up_to_date=up_to_date)
     prove_edit(roadmap, new_text, targets, settings, edits)
     return FixResult(new_text, tuple(dict.fromkeys(changes)), edits=tuple(edits))
+
+
+def _adds_overview(roadmap: Roadmap, expected: list[Group], settings: Settings) -> bool:
+    """A missing overview is added only where one is wanted (RL402), never empty."""
+    has_entries = any(group.ids for group in expected)
+    return has_entries and wants_overview(roadmap, settings)
 
 
 def stray_list_repair(
@@ -158,6 +169,16 @@ def _overview_notes(roadmap: Roadmap, expected: list[Group], items: Mapping[str,
     dropped = [entry for entry in dict.fromkeys(written) if entry not in items]
     if dropped:
         notes += f"; dropped {', '.join(dropped)}: no such item"
+    legend = roadmap.priority_legend
+    if legend is not None:
+        in_groups = {item_id for group in expected for item_id in group.ids}
+        unlisted = [
+            f"{item.id} ({item.priority})"
+            for item in items.values()
+            if item.priority and item.priority not in legend.values and item.id not in in_groups
+        ]
+        if unlisted:
+            notes += f"; left out {', '.join(unlisted)}: priority not in the Priority Legend"
     return notes
 
 

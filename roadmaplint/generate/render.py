@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.generate.sandbox import MAX_OUTPUT, sandbox
+from roadmaplint.generate.sandbox import Limits, sandbox
 from roadmaplint.model import Roadmap
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
@@ -38,9 +38,9 @@ def template_dirs(configured: str | None = None) -> list[Path]:
 
 
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise _TooSlow in this thread after ``seconds`` (a no-op off the main thread)."""
-    if threading.current_thread() is not threading.main_thread():
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise _TooSlow in this thread after ``seconds`` (a no-op off the main thread or for None)."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
         yield
         return
 
@@ -84,34 +84,37 @@ def render(
     configured: str | None = None,
     *,
     autoescape: bool = False,
+    limits: Limits | None = None,
 ) -> str:
     """Render template ``name`` with ``variables``; errors become one-line RoadmapErrors.
 
     ``autoescape`` is for HTML templates: every value is escaped unless marked safe.
+    ``limits``: a page sized by the roadmap sets its own; user templates keep the defaults.
     """
     import jinja2
 
     folders = template_dirs(configured)
     if not folders:
         raise RoadmapError(f"no template folder found for {name}; reinstall roadmaplint")
-    environment = sandbox(folders, autoescape=autoescape)
+    limits = limits or Limits(wall=TIME_LIMIT)
+    environment = sandbox(folders, autoescape=autoescape, limits=limits)
     pieces: list[str] = []
     size = 0
     try:
-        with _time_limit(TIME_LIMIT):
+        with _time_limit(limits.wall):
             template = environment.get_template(name)
             for piece in template.generate(**variables):
                 size += len(piece)
-                if size > MAX_OUTPUT:
+                if size > limits.output:
                     raise RoadmapError(
-                        f"template {name} produced more than {MAX_OUTPUT} characters"
+                        f"template {name} produced more than {limits.output} characters"
                     )
                 pieces.append(piece)
     except _TooSlow as error:
         shown, line = _where(error, folders, name)
         where = f" line {line}" if line else ""
         raise RoadmapError(
-            f"template {shown}{where}: ran for more than {TIME_LIMIT:g} s; "
+            f"template {shown}{where}: ran for more than {limits.wall:g} s; "
             "does it loop without end?"
         ) from None
     except RoadmapError:

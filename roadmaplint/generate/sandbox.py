@@ -32,6 +32,7 @@ from collections.abc import (
     Sequence,
     Sized,
 )
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,6 +47,21 @@ MAX_TEMPLATE = 1024 * 1024  # bytes a template file may have (it is read whole, 
 ITEM = 8  # units a list item counts for: a pointer, at least
 STEP_CHECK = 16  # steps (loop steps, calls, values built) between two looks at the clock
 BIG_STEP = 64 * 1024  # units past which a value built is a step long enough to look at once
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one rendering may write, build in all and spend in CPU time.
+
+    A user's template gets the defaults; a page sized by the roadmap (the board) asks
+    for limits in proportion to it, and for no wall-clock timer (``wall`` None):
+    a loaded machine slows the clock on the wall, not the CPU time a rendering takes.
+    """
+
+    output: int = MAX_OUTPUT  # characters the whole rendering may write
+    work: int = MAX_WORK  # units it may build, summed over every value
+    cpu: float = CPU_LIMIT  # seconds of CPU time
+    wall: float | None = None  # seconds of wall clock, the last guard (render's: 10)
 
 
 class TooSlow(Exception):
@@ -63,7 +79,8 @@ def _too_big(what: str) -> TooBig:
 class Budget:
     """What one rendering has built so far, and the CPU time it started at."""
 
-    def __init__(self) -> None:
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
         self.work = 0
         self.steps = 0
         self.start = time.process_time()
@@ -73,8 +90,10 @@ class Budget:
         if units > MAX_OUTPUT:
             raise _too_big(f"{what} would build about {units} characters")
         self.work += units
-        if self.work > MAX_WORK:
-            raise _too_big(f"{what} takes the template past {MAX_WORK} characters built in all")
+        if self.work > self.limits.work:
+            raise _too_big(
+                f"{what} takes the template past {self.limits.work} characters built in all"
+            )
         if units > BIG_STEP:
             self.clock()  # a large value takes one long C call: do not wait 16 of them
         self.step()
@@ -86,9 +105,9 @@ class Budget:
             self.clock()
 
     def clock(self) -> None:
-        if time.process_time() - self.start > CPU_LIMIT:
+        if time.process_time() - self.start > self.limits.cpu:
             raise TooSlow(
-                f"ran for more than {CPU_LIMIT:g} s of CPU time; does it loop without end?"
+                f"ran for more than {self.limits.cpu:g} s of CPU time; does it loop without end?"
             )
 
 
@@ -549,7 +568,7 @@ def _jinja2s(value: object) -> bool:
 # --- the environment ----------------------------------------------------------------------
 
 
-def sandbox(folders: list[Path], *, autoescape: bool = False) -> Any:
+def sandbox(folders: list[Path], *, autoescape: bool = False, limits: Limits | None = None) -> Any:
     """jinja2's immutable sandbox with every way to build a value bounded."""
     import jinja2
     from jinja2 import nodes
@@ -557,7 +576,7 @@ def sandbox(folders: list[Path], *, autoescape: bool = False) -> Any:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     roots = [folder.resolve() for folder in folders]
-    budget = Budget()
+    budget = Budget(limits)
 
     class ContainedLoader(jinja2.FileSystemLoader):
         def get_source(

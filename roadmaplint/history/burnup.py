@@ -9,8 +9,9 @@ install a plotting stack to get it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from roadmaplint.history.timeline import Snapshot
@@ -18,11 +19,14 @@ from roadmaplint.settings import Statuses
 
 WIDTH, HEIGHT = 760, 380
 TAIL = 0.08  # the share of the time axis after the last commit
+LABEL_WIDTH = 150  # of "first commit 2026-01-01" at 12 px, rounded up
 LEFT, RIGHT, TOP, BOTTOM = 56, 170, 48, 48
 # Colour-blind-safe (Okabe-Ito), one per meaning: done, in progress, blocked, ready,
 # idea; then the colours of statuses with no meaning. Every band also has its label.
-MEANING_COLOURS = ("#009e73", "#0072b2", "#d55e00", "#e69f00", "#56b4e9")
-OTHER_COLOURS = ("#cc79a7", "#999999", "#f0e442", "#000000")
+# Neighbouring bands differ in lightness too, so that they stay apart for deuteranopes
+# (the browser test simulates it); in progress and idea are no longer two blues.
+MEANING_COLOURS = ("#009e73", "#e69f00", "#d55e00", "#0072b2", "#f0e442")
+OTHER_COLOURS = ("#cc79a7", "#999999", "#56b4e9", "#000000")
 
 
 def band_order(
@@ -62,15 +66,34 @@ def _nice_maximum(value: int) -> tuple[int, int]:
     return -(-value // step) * step, step
 
 
+def today() -> datetime:
+    """Now (UTC), or the moment of SOURCE_DATE_EPOCH for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+
+
 def chart(
-    title: str, snapshots: Sequence[Snapshot], bands: Sequence[tuple[str, str]], done: Sequence[str]
+    title: str,
+    snapshots: Sequence[Snapshot],
+    bands: Sequence[tuple[str, str]],
+    done: Sequence[str],
+    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """The template's variables: band polygons, axis ticks, legend and headline."""
+    """The template's variables: band polygons, axis ticks, legend and headline.
+
+    The time axis runs to ``now`` (today) when that is after the last commit: the
+    last state has held since then.
+    """
     start = snapshots[0].stamp.date
-    end = snapshots[-1].stamp.date
+    latest = snapshots[-1].stamp.date
+    end = latest
+    if now is not None:
+        if start.tzinfo is None:
+            now = now.replace(tzinfo=None)
+        end = max(end, now)
     if end <= start:
         end = start + timedelta(days=1)
-    # The axis runs a little past the last commit, so that its state shows too.
+    # The axis runs a little past the end, so that the last state shows too.
     span = (end - start).total_seconds() * (1 + TAIL)
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
@@ -107,7 +130,7 @@ def chart(
     total_line = " ".join(
         f"{xs[i + edge]:g},{y(totals[i]):g}" for i in range(len(snapshots)) for edge in (0, 1)
     )
-    ticks = max(1, min(5, len(snapshots) - 1))
+    ticks = 4 if end > latest else max(1, min(5, len(snapshots) - 1))
     x_ticks = [
         {
             "x": x(start + (end - start) * i / ticks),
@@ -129,7 +152,21 @@ def chart(
         "total": total_line,
         "y_ticks": [{"y": y(value), "label": value} for value in range(0, top + 1, step)],
         "x_ticks": x_ticks,
+        # the first and the last commit's dates, at their points
+        "first": {"x": x(start), "label": start.date().isoformat()},
+        "last": _last_label(x(start), x(latest), LEFT + plot_width / 2, latest),
         "legend_x": LEFT + plot_width + 16,
+    }
+
+
+def _last_label(first: float, last: float, middle: float, latest: datetime) -> dict[str, Any]:
+    """Where the last commit's date goes: beside its line, clear of the first one's."""
+    return {
+        "x": last,
+        "label": latest.date().isoformat(),
+        "anchor": "end" if last > middle else "start",
+        "offset": -4 if last > middle else 4,
+        "row": 2 if last - first < LABEL_WIDTH else 1,
     }
 
 
@@ -139,4 +176,5 @@ def render(
     from roadmaplint.generate.render import render as render_template
 
     bands = band_order(snapshots, legend, statuses)
-    return render_template("burnup.svg.j2", chart(title, snapshots, bands, statuses.done))
+    variables = chart(title, snapshots, bands, statuses.done, today())
+    return render_template("burnup.svg.j2", variables)

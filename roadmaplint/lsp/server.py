@@ -177,7 +177,7 @@ def initialized(ls: RoadmapServer, params: types.InitializedParams) -> None:
         return
     watchers = [
         types.FileSystemWatcher(glob_pattern=pattern)
-        for pattern in ("**/.roadmaplint.toml", "**/pyproject.toml")
+        for pattern in ("**/.roadmaplint.toml", "**/roadmaplint.toml", "**/pyproject.toml")
     ]
     registration = types.Registration(
         id="roadmaplint-config",
@@ -210,7 +210,7 @@ async def did_change(ls: RoadmapServer, params: types.DidChangeTextDocumentParam
 @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
 async def did_save(ls: RoadmapServer, params: types.DidSaveTextDocumentParams) -> None:
     name = os.path.basename(ls.path_of(params.text_document.uri))
-    if name in (".roadmaplint.toml", "pyproject.toml"):
+    if name in (".roadmaplint.toml", "roadmaplint.toml", "pyproject.toml"):
         ls.recheck_all()
     else:
         ls.facts.pop(params.text_document.uri, None)  # a save may follow a commit

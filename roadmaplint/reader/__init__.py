@@ -63,8 +63,10 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import configured_legend, read_legend
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.phases import with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.settings import Settings
+from roadmaplint.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.text import split_lines
 
 if TYPE_CHECKING:
@@ -108,7 +110,7 @@ def parse(
         body, lines = _body_lines(text)
         first = read_blocks(body, path, lines, references)
         dialect = Dialect.from_settings(settings)
-        return _records(text, path, dialect, first, continued, references)
+        return _records(text, path, dialect, first, continued, references, shape=settings.shape)
 
 
 def parse_reusing(
@@ -124,7 +126,8 @@ def parse_reusing(
     """
     with _without_cyclic_gc():
         body, lines = _body_lines(text)
-        items = Items(Dialect.from_settings(settings or Settings()), {})
+        settings = settings or Settings()
+        items = Items(Dialect.from_settings(settings), {})
         if source is None:
             first = read_blocks(body, path, lines)
         else:
@@ -134,7 +137,7 @@ def parse_reusing(
         items.references = {
             found.label: (found.url, found.title) for found in link_references(first.env)
         }
-        roadmap = _records(text, path, items.dialect, first, memo=items)
+        roadmap = _records(text, path, items.dialect, first, memo=items, shape=settings.shape)
         return roadmap, neighbour(body, lines, first.tokens, first.headings, items)
 
 
@@ -180,6 +183,7 @@ def _records(
     continued: bool = False,
     references: Sequence[LinkReference] = (),
     memo: Items | None = None,
+    shape: str | None = None,
 ) -> Roadmap:
     """The records of ``text``, whose blocks as markdown-it reads them are ``first``
     (``first.lines`` are the text's lines, without a byte order mark). ``memo``:
@@ -223,6 +227,19 @@ def _records(
             overviews.append(_overview(tokens, part, lines, outline, inline))
         elif part.kind == GRAPH:
             graphs.append(_graph(tokens, part, lines, outline))
+    top_level = with_uncovered_text(blocks.top_level, lines)
+    if shape != HEADINGS:
+        if shape is not None:
+            items = []  # the configuration names another shape: headings are not items
+        document = Document(
+            tokens, lines, blocks.headings, dialect, inline, _spans(items), bool(items)
+        )
+        shaped = read_shapes(document, shape)
+        if shaped.items:
+            if memo is not None:
+                memo.reusable = False  # the neighbour notes heading items only
+            items = sorted([*items, *shaped.items], key=lambda item: item.position.line)
+            top_level = _cut(top_level, shaped.blocks)
     status_legend = legends.get(STATUS_LEGEND) or configured_legend(
         "status-values", dialect.status_values
     )
@@ -240,6 +257,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
+    items = list(with_phase_checklist(items, lines))
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
@@ -255,11 +273,20 @@ def _records(
         comments=tuple(blocks.comments),
         style=style,
         source=text,
-        blocks=with_uncovered_text(blocks.top_level, lines),
+        blocks=top_level,
         references=link_references(blocks.env),
         stray_lists=strays,
         near_misses=misses,
     )
+
+
+def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted((item.position.line, item.end_line) for item in items))
+
+
+def _cut(blocks: tuple[Block, ...], finer: dict[int, tuple[Block, ...]]) -> tuple[Block, ...]:
+    """The blocks, each a shape cut into finer ones (a table into rows) replaced by those."""
+    return tuple(piece for block in blocks for piece in finer.get(block.line, (block,)))
 
 
 def _indent_of_items(items: list[Item], outline: Outline, lines: list[str]) -> str:

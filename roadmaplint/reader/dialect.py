@@ -128,11 +128,35 @@ def patterns(id_pattern: str) -> Patterns:
     return Patterns(id_regex(id_pattern), id_regex(id_pattern, ITEM_HEADING))
 
 
+# A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name"; its ID is "Phase 4.1.2".
+PHASE_HEADING = re.compile(
+    r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
+    re.S,
+)
+PHASE_ID = re.compile(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+# A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
+_PRIORITY_GROUP = re.compile(r"P[0-4]")
+
+
 def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
-    """``(id, title)`` when a heading's plain text is an item heading."""
-    match = patterns(dialect.id_pattern).item_heading.fullmatch(text)
-    if match is None:
-        return None
-    if match["id"] is not None:
-        return match["id"], match["title"].strip()
-    return match["id2"], match["title2"].strip()
+    """``(id, title)`` when a heading's plain text is an item heading: ``[ID] Title``,
+    ``ID — Title``, ``Phase N: Title`` or an ID alone (its title then comes from a
+    Title field, or is empty)."""
+    compiled = patterns(dialect.id_pattern)
+    match = compiled.item_heading.fullmatch(text)
+    if match is not None:
+        if match["id"] is not None:
+            return match["id"], match["title"].strip()
+        return match["id2"], match["title2"].strip()
+    phase = PHASE_HEADING.fullmatch(text)
+    if phase is not None:
+        return " ".join(phase["id"].split()), (phase["title"] or "").strip()
+    alone = text.strip()
+    if compiled.id_only.fullmatch(alone):
+        return alone, ""
+    return None
+
+
+def is_priority_group(item_id: str, dialect: Dialect) -> bool:
+    """Whether a would-be item ID is a priority (P0-P4, or a configured priority value)."""
+    return bool(_PRIORITY_GROUP.fullmatch(item_id)) or item_id in dialect.priority_values

@@ -23,12 +23,15 @@ from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
+    PHASE_ID,
     Dialect,
     FieldNames,
     field_names,
     patterns,
 )
+from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.settings import common_meaning
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -99,7 +102,10 @@ def read_item(
             if token.map is not None and kind != "hr":
                 end_line = max(end_line, token.map[1])
             if kind == "paragraph_open":
-                under_heading = under_heading and _paragraph_fields(token, lines, body, names, text)
+                if under_heading:
+                    under_heading = _paragraph_fields(token, lines, body, names, text)
+                else:
+                    _later_dependencies(token, lines, body, names, text)
                 continue
             if token.nesting != -1 and kind not in (
                 "hr",
@@ -227,36 +233,124 @@ def _paragraph_fields(
     return True
 
 
+def _later_dependencies(
+    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
+) -> None:
+    """A ``**Dependencies:**`` paragraph after the item's prose is read too."""
+    assert token.map is not None
+    if any(candidate.key == DEPENDS_ON for candidate in body.fields):
+        return
+    first = lines[token.map[0]].strip()
+    found = field_start(first, names)
+    if found is not None and names.key(found[0]) == DEPENDS_ON:
+        _paragraph_fields(token, lines, body, names, text)
+
+
+# The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title ✅".
+_CHECK_MARK = "✅"
+
+
+def heading_status(title: str) -> tuple[str, str] | None:
+    """``(title without it, status)`` when a title ends with a status in a common spelling."""
+    stripped = title.rstrip()
+    if stripped.endswith(")"):
+        opening = stripped.rfind("(")
+        word = stripped[opening + 1 : -1].strip()
+        if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
+            return stripped[:opening].rstrip(), word
+    if _CHECK_MARK in stripped[-40:]:
+        at = stripped.rfind(_CHECK_MARK)
+        rest = stripped[at + len(_CHECK_MARK) :].strip()
+        if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
+            return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
+    for separator in (" — ", " – ", " - "):
+        at = stripped.rfind(separator)
+        word = stripped[at + len(separator) :].strip() if at > 0 else ""
+        if word and len(word.split()) <= 2 and common_meaning(word):
+            return stripped[:at].rstrip(), word
+    return None
+
+
 def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:
     first: dict[str, Field] = {}
     for candidate in body.fields:
         first.setdefault(candidate.key, candidate)
     references: list[str] = []
     externals: list[str] = []
+    notes: list[tuple[str, str]] = []
     depends = first.get(DEPENDS_ON)
     if depends is not None:
         references, externals = split_dependencies(
             depends.value, patterns(dialect.id_pattern).id_only
         )
+        references, externals, notes = _noted_references(references, externals, dialect.id_pattern)
+    title, status = heading.title, _value(first, "status")
+    suffix = heading_status(title) if status is None else None
+    if suffix is not None:
+        title, status = suffix
+    if not title:
+        title = _value(first, "title") or ""
     return Item(
         id=heading.id,
-        title=heading.title,
+        title=title,
         section=heading.section,
         position=heading.position,
         end_line=end_line,
         fields=tuple(body.fields),
-        status=_value(first, "status"),
-        priority=_value(first, "priority"),
+        status=status,
+        priority=_value(first, "priority") or _group_priority(heading.section),
         dri=_value(first, "dri"),
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(body.done),
+        dependency_notes=tuple(notes),
     )
+
+
+# A priority-group heading: "P0 — Correctness", "P1: Soon", "P2".
+_PRIORITY_GROUP = re.compile(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+
+
+def _group_priority(section: str | None) -> str | None:
+    """The priority a priority-group section gives the items under it that name none."""
+    match = _PRIORITY_GROUP.match(section) if section else None
+    return match[1] if match is not None else None
 
 
 def _value(fields: dict[str, Field], key: str) -> str | None:
     found = fields.get(key)
     return found.value if found is not None and found.value else None
+
+
+def _noted_references(
+    references: list[str], externals: list[str], id_pattern: str
+) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """An external dependency that begins with an ID (``ABC-7 merged upstream``,
+    ``Phase 3 (auth)``) names that item; the prose after it is kept as its note."""
+    leading = id_regex(id_pattern, LEADING)
+    kept: list[str] = []
+    notes: list[tuple[str, str]] = []
+    for name in externals:
+        phase = PHASE_ID.match(name)
+        match = leading.match(name)
+        found = phase[0] if phase is not None else match["id"] if match is not None else None
+        rest = name[len(found) :] if found is not None else ""
+        if found is None or (rest and rest[0] not in " \t(;:—–,"):
+            kept.append(name)
+            continue
+        found = " ".join(found.split())
+        if found not in references:
+            references.append(found)
+        note = rest.strip(" \t;:—–-")
+        if note:
+            notes.append((found, note))
+    return references, kept, notes
+
+
+def _says_none(name: str) -> bool:
+    """``Nothing (first phase)``, ``None (standalone)``: no dependency, with a reason."""
+    word, bracket, _ = name.partition(" (")
+    return bool(bracket) and word.lower() in ("none", "nothing")
 
 
 def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[str], list[str]]:
@@ -266,9 +360,9 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
     """
     references: list[str] = []
     externals: list[str] = []
-    for part in value.split(","):
+    for part in value.replace(";", ",").split(","):
         name = part.strip()
-        if name.lower() in _NO_DEPENDENCY:
+        if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
     return references, externals

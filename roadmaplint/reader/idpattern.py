@@ -1,8 +1,8 @@
 """The ID pattern, compiled into the expressions that find IDs, on an engine that cannot hang.
 
 The default pattern is ours and runs on Python's ``re``. A pattern from a
-user's config runs on RE2 (the optional dependency google-re2, imported only
-when such a pattern is set): RE2 matches in time linear in the text, whatever
+user's config runs on RE2 (the dependency google-re2, imported only when
+such a pattern is set): RE2 matches in time linear in the text, whatever
 the pattern, so no ``id-pattern`` can make a commit hook backtrack for ever.
 Spotting dangerous shapes instead (nested repeats, overlapping alternatives)
 can never be complete; an engine without backtracking is.
@@ -32,7 +32,7 @@ ITEM_HEADING = (
 )
 LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
 SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING, LEADING)
-INSTALL = "pip install 'roadmaplint[re2]'"
+INSTALL = "pip install google-re2 (a dependency of roadmaplint: reinstall it)"
 
 
 def id_regex(pattern: str, shape: str = ALONE) -> re.Pattern[str]:

@@ -23,6 +23,7 @@ from roadmaplint.reader.dialect import (
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     Dialect,
+    is_priority_group,
     match_item_heading,
     normalize_key,
 )
@@ -155,7 +156,7 @@ def _classify_items(parts: list[Part], dialect: Dialect) -> None:
     for part in parts:
         if part.kind == PROSE and part.heading.level in levels:
             found = match_item_heading(part.text, dialect)
-            if found is not None:
+            if found is not None and not is_priority_group(found[0], dialect):
                 part.kind = ITEM
                 part.item_id, part.title = found
                 candidates.append(part)

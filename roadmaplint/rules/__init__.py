@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roadmaplint.index import Context
-from roadmaplint.rules import dependencies, generated, structure, values, workflow
+from roadmaplint.rules import dependencies, generated, guard, structure, values, workflow
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
 
@@ -15,6 +15,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *dependencies.RULES,
     *generated.RULES,
     *workflow.RULES,
+    *guard.RULES,
     UNUSED_SUPPRESSION,
 )
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from roadmaplint.findings import Severity
 from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import Item, Position
 from roadmaplint.reader import DEPENDS_ON
+from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.rules.base import Report, Rule
 
@@ -18,14 +19,34 @@ def _where(item: Item) -> Position:
     return found.value_position if found is not None else item.position
 
 
+def _phase_number(item_id: str) -> float | None:
+    if not PHASE_ID.fullmatch(item_id):
+        return None
+    number = item_id.split()[-1].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(number.split(".")[0]) + (0.5 if "." in number else 0.0)
+
+
+def _first_phase(items: Sequence[Item]) -> float | None:
+    numbers = [found for item in items if (found := _phase_number(item.id)) is not None]
+    return min(numbers) if numbers else None
+
+
+def _archived_phase(dependency: str, first_phase: float | None) -> bool:
+    """A phase before the document's first one: shipped and archived elsewhere (a GSD
+    roadmap moves a finished milestone's phases out), not an unknown item."""
+    number = _phase_number(dependency)
+    return number is not None and first_phase is not None and number < first_phase
+
+
 def unknown_dependencies(context: Context) -> Iterator[Report]:
     known = context.items_by_id
     by_prefix: dict[str, list[str]] = {}
     for other in known:
         by_prefix.setdefault(id_prefix(other), []).append(other)
+    first_phase = _first_phase(context.roadmap.items)
     for item in context.roadmap.items:
         for dependency in item.depends_on:
-            if dependency not in known:
+            if dependency not in known and not _archived_phase(dependency, first_phase):
                 # Suggest among the same prefix: comparing with every ID is quadratic.
                 similar = [
                     other for other in by_prefix.get(id_prefix(dependency), []) if other != item.id
@@ -294,10 +315,11 @@ RULES = (
         name="dependency-not-an-id",
         severity=Severity.WARNING,
         summary="A Depends on entry looks like an item's ID but is not written as one.",
-        why="`GRAPH 1`, `graph-1` or `GRAPH-1 (partly)` do not match the ID pattern, so they "
+        why="`GRAPH 1`, `graph-1` or `[graph-1]` do not match the ID pattern, so they "
         "count as external dependencies: plans ignore them and RL301 never checks them. "
-        "Write the ID exactly; put notes in the description.",
-        bad="- **Depends on:** GRAPH-1 (partly)\n",
+        "Write the ID exactly. (An ID followed by prose, `GRAPH-1 (partly)` or `GRAPH-1 merged "
+        "upstream`, names GRAPH-1 and keeps the prose as its note.)",
+        bad="- **Depends on:** graph-1\n",
         good="- **Depends on:** GRAPH-1\n",
         check=near_miss_dependencies,
     ),

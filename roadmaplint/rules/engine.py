@@ -6,6 +6,7 @@ from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.quiet import document_settings
 from roadmaplint.rules import BY_KEY, select_rules
 from roadmaplint.rules.suppressions import (
     UNUSED_SUPPRESSION,
@@ -26,6 +27,7 @@ def check_roadmap(
     ``facts``: what git knows about the items, for the rules that need history.
     """
     rules = select_rules(settings.select, settings.ignore)
+    settings = document_settings(roadmap, settings)
     if not roadmap.items:
         rules = tuple(rule for rule in rules if not rule.reads_items)
     context = Context(roadmap, settings, facts)

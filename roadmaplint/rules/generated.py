@@ -8,6 +8,7 @@ from roadmaplint.findings import Severity
 from roadmaplint.generate.overview import differences, expected_groups, missing_line
 from roadmaplint.index import Context
 from roadmaplint.model import Position
+from roadmaplint.reader.quiet import wants_overview
 from roadmaplint.rules.base import Report, Rule
 
 
@@ -26,7 +27,11 @@ def stale_overview(context: Context) -> Iterator[Report]:
 
 
 def missing_overview(context: Context) -> Iterator[Report]:
+    if not wants_overview(context.roadmap, context.settings):
+        return
     if not context.roadmap.overviews:
+        if not any(group.ids for group in expected_groups(context.roadmap, context.items_by_id)):
+            return  # nothing to list: fix adds no empty overview, so none is missing
         heading = context.settings.overview_heading
         yield Report(
             Position(missing_line(context.roadmap), 1),
@@ -89,7 +94,9 @@ RULES = (
         fixable=True,
         summary="The Priority Overview section is missing.",
         why="Readers expect the roadmap to say what matters most; `roadmaplint fix` appends "
-        "the overview at the end of the file.",
+        "the overview at the end of the file. Reported (and appended) only for a document in "
+        "roadmaplint's format (one with a Status or Priority Legend), or when the "
+        "configuration sets `overview-heading` or names RL402 in `select`; never empty.",
         bad="## [MAINT-1] Cleanup\n- **Priority:** P2\n",
         good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
         "## P2\n- MAINT-1\n",

@@ -11,9 +11,11 @@ from roadmaplint.findings import Severity
 from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
-from roadmaplint.reader.dialect import field_names
+from roadmaplint.reader.claims import CLAIMED_BY
+from roadmaplint.reader.dialect import PHASE_ID, field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
+from roadmaplint.reader.quiet import declares_fields
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
 from roadmaplint.text import split_lines
@@ -48,7 +50,9 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
             f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
             "(a separator —, –, - or : after the ID)"
         )
-    if any(character.isdigit() for character in word) and id_only.fullmatch(word.upper()):
+    # A version ("v2.2.0 Complete API Coverage") is no lower-case ID.
+    lower_case_id = "." not in word and id_only.fullmatch(word.upper())
+    if any(character.isdigit() for character in word) and lower_case_id:
         return (
             f'its ID "{word}" does not match {describe_id_pattern(pattern)}; write '
             f"{word.upper()}, or set id-pattern in the configuration"
@@ -123,14 +127,16 @@ class _FieldHints:
 
 
 def unknown_fields(context: Context) -> Iterator[Report]:
+    if not declares_fields(context.roadmap, context.settings):
+        return  # no list of fields to be unknown to: a document's own fields are its own
     # One lookup table per dialect: Dialect.is_known hashes the whole frozen dialect on
     # every call, a third of a keystroke's re-check in the language server.
     names = field_names(Dialect.from_settings(context.settings))
     known = (*KNOWN_FIELDS, *context.settings.extra_fields)
     for item in context.roadmap.items:
         for candidate in item.fields:
-            if names.is_known(candidate.name):
-                continue
+            if names.is_known(candidate.name) or candidate.key == CLAIMED_BY:
+                continue  # a claim is written by `claim_item` and checked by RL506
             suggestion = closest(candidate.name, known)
             hint = (
                 f"did you mean {suggestion}?" if suggestion else f"known fields: {', '.join(known)}"
@@ -157,21 +163,29 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 seen[candidate.key] = candidate.position.line
 
 
+def _prefix(item_id: str) -> str:
+    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase."""
+    return "Phase" if PHASE_ID.fullmatch(item_id) else id_prefix(item_id)
+
+
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
+    # A reference made from a title (an item written without an ID) has no prefix.
+    is_id = id_regex(context.settings.id_pattern).fullmatch
+    items = [item for item in context.roadmap.items if is_id(item.id)]
     by_section: dict[str | None, list[str]] = {}
-    for item in context.roadmap.items:
-        by_section.setdefault(item.section, []).append(id_prefix(item.id))
+    for item in items:
+        by_section.setdefault(item.section, []).append(_prefix(item.id))
     usual: dict[str | None, str] = {}
     for section, prefixes in by_section.items():
         counts = Counter(prefixes)
         # The most common prefix; on a tie, the one that came first.
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
-    for item in context.roadmap.items:
+    for item in items:
         expected = usual[item.section]
-        if len(by_section[item.section]) > 1 and id_prefix(item.id) != expected:
+        if len(by_section[item.section]) > 1 and _prefix(item.id) != expected:
             yield Report(
                 item.position,
-                f"{item.id} uses the prefix {id_prefix(item.id)} in section {item.section}, "
+                f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
                 f"where the other items use {expected}",
                 item.id,
             )
@@ -276,7 +290,10 @@ RULES = (
         severity=Severity.ERROR,
         summary="An item lacks a required field (by default DRI, Status and Priority).",
         why="Queries, plans and the Priority Overview are built from these fields; an item "
-        "without them silently drops out of all of them.",
+        "without them silently drops out of all of them. Which fields are required: the "
+        "configuration's `required-fields`; with none, DRI, Status and Priority in a document "
+        "with a Status or Priority Legend (roadmaplint's format), and elsewhere each of them "
+        "that the document itself writes on at least 80% of its items, and on at least 3.",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
@@ -288,7 +305,10 @@ RULES = (
         severity=Severity.WARNING,
         summary="A field name is not one of the known fields.",
         why="A misspelt field name (`Stauts`) is a field the tool never reads: the item then "
-        "looks as if the real field were missing.",
+        "looks as if the real field were missing. Checked where the field names are declared: "
+        "in a document with a Status or Priority Legend (roadmaplint's format), or when the "
+        "configuration sets `fields`, `extra-fields` or `required-fields`; a plan with a field "
+        "contract of its own is otherwise not second-guessed.",
         bad="- **Stauts:** ready\n",
         good="- **Status:** ready\n",
         check=unknown_fields,

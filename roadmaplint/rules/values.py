@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from roadmaplint.findings import Severity
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Legend, Position
+from roadmaplint.reader.quiet import asks_for, has_legends
 from roadmaplint.rules.base import Report, Rule
 
 
@@ -36,6 +37,12 @@ def unknown_priorities(context: Context) -> Iterator[Report]:
 
 def missing_legends(context: Context) -> Iterator[Report]:
     roadmap = context.roadmap
+    if not (
+        has_legends(roadmap)
+        or roadmap.overview is not None
+        or asks_for(context.settings, "RL203", "missing-legend")
+    ):
+        return  # a plan not written in roadmaplint's format is not missing its parts
     where = roadmap.title_position or Position(1, 1)
     for name, legend in (
         ("Status Legend", roadmap.status_legend),
@@ -84,7 +91,10 @@ RULES = (
         summary="The Status Legend or the Priority Legend is missing or empty.",
         why="Without its legends the document has no schema: statuses and priorities cannot "
         "be checked, and the overview can only group by the priorities in use, sorted by name "
-        "(`fix` keeps the order of the groups already written).",
+        "(`fix` keeps the order of the groups already written). Reported for a document that "
+        "has one legend or a Priority Overview, or when `select` names RL203; a plan that "
+        "keeps neither is read with statuses in their common spellings (done, in progress, "
+        "todo, blocked, deferred, cancelled and the like, in any case) instead.",
         bad="# Roadmap\n\n# Modeling\n",
         good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
         "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",

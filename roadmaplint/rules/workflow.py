@@ -1,4 +1,4 @@
-"""Rules about states that contradict each other (RL501-RL504)."""
+"""Rules about states that contradict each other (RL501-RL506)."""
 
 from __future__ import annotations
 
@@ -114,6 +114,54 @@ STALE_IN_PROGRESS = Rule(
     check=stale_in_progress,
 )
 
+
+def stale_claims(context: Context) -> Iterator[Report]:
+    from roadmaplint.reader.claims import CLAIMED_BY, now_utc, read_claim
+
+    now = now_utc()
+    statuses = context.settings.statuses
+    for item in context.roadmap.items:
+        claim = read_claim(item)
+        if claim is None:
+            continue
+        found = item.field(CLAIMED_BY)
+        where = found.value_position if found is not None else item.position
+        if claim.until is None:
+            yield Report(
+                where,
+                f"{item.id}'s Claimed by {claim.written!r} does not read as "
+                "AGENT until ISO-TIME (e.g. @claude until 2026-12-06T10:30:00Z)",
+                item.id,
+            )
+        elif statuses.is_done(item.status):
+            yield Report(
+                where,
+                f"{item.id} is {item.status} but still {claim.spelled()}; remove the claim",
+                item.id,
+            )
+        elif claim.expired(now):
+            yield Report(
+                where,
+                f"{item.id}'s claim by {claim.agent} expired at "
+                f"{claim.written.rsplit(' ', 1)[-1]}; renew it or remove it",
+                item.id,
+            )
+
+
+STALE_CLAIM = Rule(
+    code="RL506",
+    name="stale-claim",
+    severity=Severity.WARNING,
+    summary="A `Claimed by` claim has expired, is on a done item, or does not read.",
+    why="A claim (`Claimed by: AGENT until TIME`, written by the MCP server's `claim_item`) "
+    "keeps other agents off an item while one works on it. An expired claim is work "
+    "abandoned or a claim not renewed; a claim on a done item was never released.",
+    bad="- **Status:** ready\n- **Claimed by:** @claude until 2020-01-01T00:00:00Z\n",
+    good="- **Status:** ready\n- **Claimed by:** @claude until 2999-01-01T00:00:00Z\n",
+    check=stale_claims,
+)
+
+
 RULES = (
     Rule(
         code="RL501",
@@ -164,4 +212,5 @@ RULES = (
         check=done_with_open_boxes,
     ),
     STALE_IN_PROGRESS,
+    STALE_CLAIM,
 )

@@ -46,6 +46,9 @@ class Targets:
     same_items: bool = False
     added: str | None = None
     up_to_date: Callable[[Roadmap], bool] | None = None
+    # First lines of other blocks the edit may rewrite: the header of a table whose
+    # columns an edit re-pads (its rows are items, targeted by ``items``).
+    blocks: frozenset[int] = frozenset()
 
 
 def prove_edit(
@@ -253,6 +256,7 @@ def targeted_blocks(roadmap: Roadmap, targets: Targets) -> set[int]:
     ]
     if targets.generated:
         lines.update(generated_blocks(roadmap))
+    lines.update(targets.blocks)
     stray = {line for found in roadmap.stray_lists for line, _ in found.reindent}
     for block in roadmap.blocks:
         if any(start <= block.line and block.end_line <= end for start, end in spans):

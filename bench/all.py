@@ -1,0 +1,368 @@
+"""Issue 23's table in one run: each figure a ratio of CPU times measured side by side.
+
+    python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
+    python bench/all.py --quick           # 1,000 items instead, a smoke run
+    python bench/all.py --json out.json   # the figures as JSON as well
+
+Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
+time (user + system, from ``wait4``) beside its wall time and the load average.
+The commands behind one figure run interleaved (A, B, A, B, ...), so load on a
+shared machine hits both sides alike; CPU time is what such load disturbs least.
+A command that exits with an unexpected status, prints a traceback or does not do
+its work (no page written, nothing fixed) is FAILED, with its last error line, never
+a time; the script then exits 1. A goal not met is reported, not an error.
+
+markdownlint-cli2 is installed with npm into bench/.cache/ on first use; without
+npm (or with --no-markdownlint) its figure is skipped with a note. The language
+server's figures need the `lsp` extra (pygls), and are skipped without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402  (bench/ is not a package)
+from history import REVISIONS, build_repository, revisions  # noqa: E402
+from run import BARE_PARSE, GOMLX, markdownlint  # noqa: E402
+from timing import (  # noqa: E402
+    PYTHON,
+    ROADMAPLINT,
+    BenchFailure,
+    Job,
+    Samples,
+    import_floor,
+    imported_modules,
+    interleave,
+    loads_line,
+    machine,
+    top_level,
+    write_json,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One row of the table: a ratio (or a CPU time), its goal, and how it was measured."""
+
+    name: str
+    measured: str
+    goal: str
+    met: bool | None  # None: not measured (skipped or failed)
+    value: float | None = None
+    failed: str | None = None
+
+
+def ratio(
+    name: str,
+    top: Samples | BenchFailure,
+    bottom: Samples | BenchFailure,
+    limit: float | None,
+    goal: str = "",
+) -> Figure:
+    """``top`` / ``bottom`` in CPU time, with the wall-time ratio and the load beside it."""
+    goal = goal or (f"≤ {limit:g}×" if limit is not None else "")
+    for side in (top, bottom):
+        if isinstance(side, BenchFailure):
+            return Figure(name, f"FAILED: {side.short}", goal, None, failed=side.short)
+    assert isinstance(top, Samples) and isinstance(bottom, Samples)
+    value = top.cpu / bottom.cpu
+    load = max(top.load, bottom.load)
+    measured = (
+        f"{value:.2f}× ({top.cpu:.3f} s / {bottom.cpu:.3f} s CPU; "
+        f"wall {top.wall / bottom.wall:.2f}×; {len(top.runs)}+{len(bottom.runs)} runs; "
+        f"load {load:.1f})"
+    )
+    return Figure(name, measured, goal, None if limit is None else value <= limit, value)
+
+
+def check_job(path: Path) -> Job:
+    def verify(stdout: str, _: str) -> str | None:
+        said = "All checks passed" in stdout or "Found " in stdout
+        return None if said else "printed neither findings nor 'All checks passed'"
+
+    return Job([*ROADMAPLINT, "check", str(path)], ok=(0, 1), verify=verify)
+
+
+def fix_job(stale: Path, work: Path) -> Job:
+    def verify(_: str, __: str) -> str | None:
+        same = work.read_bytes() == stale.read_bytes()
+        return "left the stale file as it was" if same else None
+
+    return Job(
+        [*ROADMAPLINT, "fix", str(work)],
+        verify=verify,
+        prepare=lambda: shutil.copyfile(stale, work),
+    )
+
+
+def board_job(path: Path) -> Job:
+    page = path.with_suffix(".html")
+
+    def verify(_: str, __: str) -> str | None:
+        written = page.exists() and page.stat().st_size > 0
+        return None if written else f"wrote no {page.name}"
+
+    return Job(
+        [*ROADMAPLINT, "board", str(path), "-o", str(page)],
+        verify=verify,
+        prepare=lambda: page.unlink(missing_ok=True),
+    )
+
+
+def stale_copy(path: Path) -> Path:
+    """The roadmap with its last overview line missing, so that fix has work to do."""
+    text = path.read_text(encoding="utf-8")
+    last = text.rstrip("\n").rsplit("\n", 1)[1] + "\n"
+    stale = path.with_name(path.stem + "-stale.md")
+    stale.write_text(text[: len(text) - len(last)], encoding="utf-8")
+    return stale
+
+
+def roadmap(folder: Path, items: int) -> Path:
+    path = folder / f"roadmap-{items}.md"
+    if not path.exists():
+        path.write_text(generate(items, seed=1), encoding="utf-8")
+    return path
+
+
+def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Figure]:
+    """The hook: seed `check` against `python -c pass`, its import floor, markdownlint-cli2."""
+    modules = imported_modules(["check", str(GOMLX)])
+    jobs = {
+        "pass": Job([PYTHON, "-c", "pass"]),
+        "floor": Job(import_floor(modules)),
+        "check": check_job(GOMLX),
+    }
+    if lint is not None:
+
+        def linted(stdout: str, stderr: str) -> str | None:
+            said = "Summary" in stdout + stderr
+            return None if said else "printed no summary"
+
+        jobs["markdownlint"] = Job([*lint, str(GOMLX)], ok=(0, 1), verify=linted)
+    results = interleave(jobs, repeat)
+    figures = [
+        ratio("seed `check` / `python -c pass`", results["check"], results["pass"], 4),
+        ratio(
+            f"seed `check` / its import floor (`import {', '.join(top_level(modules))}`, "
+            f"the {len(modules)} third-party modules `check` imports)",
+            results["check"],
+            results["floor"],
+            None,
+            "(not a goal)",
+        ),
+    ]
+    if lint is not None:
+        lint_figure = ratio(
+            "seed `check` / markdownlint-cli2", results["check"], results["markdownlint"], 0.08
+        )
+        figures.append(lint_figure)
+    else:
+        figures.append(Figure("seed `check` / markdownlint-cli2", lint_note, "≤ 0.08×", None))
+    return figures
+
+
+def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure]:
+    """10k `check` against the bare parse, `fix` (stale) against `check`, `board` at scale."""
+    path = roadmap(folder, big)
+    work = folder / "work.md"
+    bare_parse = Job([PYTHON, "-c", BARE_PARSE, str(path)])
+    jobs = {
+        "bare parse": bare_parse,
+        "check": check_job(path),
+        "fix": fix_job(stale_copy(path), work),
+        "board": board_job(path),
+    }
+    results = interleave(jobs, repeat)
+    size = f"{big:,}"
+    figures = [
+        ratio(
+            f'{size} `check` / markdown-it-py `MarkdownIt("commonmark").parse` of the same file',
+            results["check"],
+            results["bare parse"],
+            0.3,
+        ),
+        ratio(
+            f"{size} `fix` (stale overview) / {size} `check`", results["fix"], results["check"], 1.2
+        ),
+        ratio(f"`board` at {size} items / `check`", results["board"], results["check"], 2),
+    ]
+    if huge != big:
+        path = roadmap(folder, huge)
+        results = interleave({"check": check_job(path), "board": board_job(path)}, repeat)
+        figures.append(
+            ratio(f"`board` at {huge:,} items / `check`", results["board"], results["check"], 2)
+        )
+    return figures
+
+
+def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
+    """The editor at scale: a keystroke, and opening the file, against full checks."""
+    keystroke = f"keystroke → diagnostics at {items:,} items / full in-process check"
+    opening = f"open → first diagnostics at {items:,} items / CLI `check` of the file"
+    goals = ("≤ 1/200, and ≤ 50 ms CPU", "≤ 1.2×")
+    try:
+        import lsp  # needs pygls, the `lsp` extra
+    except ImportError as error:
+        note = f"skipped: {error} (install the `lsp` extra)"
+        return [Figure(keystroke, note, goals[0], None), Figure(opening, note, goals[1], None)]
+    try:
+        server = lsp.measure_server(items, edits, repeat)
+    except BenchFailure as failure:
+        text = f"FAILED: {failure.short}"
+        return [
+            Figure(keystroke, text, goals[0], None, failed=failure.short),
+            Figure(opening, text, goals[1], None, failed=failure.short),
+        ]
+    full_cpu = server.median(server.full, True)
+    full_wall = server.median(server.full, False)
+    cli_cpu, cli_wall = server.median(server.cli, True), server.median(server.cli, False)
+    runs = f"{len(server.sessions)} sessions"
+    edit_cpu, open_cpu = server.edit_cpu, server.open_cpu
+    load = max(run.load for run in server.cli)
+    if edit_cpu is None or open_cpu is None:  # no /proc: wall times only
+        edit_wall, open_wall = server.edit_wall, server.open_wall
+        return [
+            Figure(keystroke, f"wall 1/{full_wall / edit_wall:.0f} (no CPU time)", goals[0], None),
+            Figure(opening, f"wall {open_wall / cli_wall:.2f}× (no CPU time)", goals[1], None),
+        ]
+    below = ""
+    if edit_cpu == 0:  # under one clock tick over all edits: say so, with that bound
+        below = "< "
+        edit_cpu = 1 / os.sysconf("SC_CLK_TCK") / len(server.sessions[0].edit_walls)
+    fraction = edit_cpu / full_cpu
+    return [
+        Figure(
+            keystroke,
+            f"{below}1/{1 / fraction:.0f} ({below}{edit_cpu * 1000:.1f} ms / "
+            f"{full_cpu * 1000:.0f} ms CPU; "
+            f"wall {server.edit_wall * 1000:.1f} ms, 1/{full_wall / server.edit_wall:.0f}; "
+            f"{runs}; load {load:.1f})",
+            goals[0],
+            fraction <= 1 / 200 and edit_cpu <= 0.050,
+            fraction,
+        ),
+        Figure(
+            opening,
+            f"{open_cpu / cli_cpu:.2f}× ({open_cpu:.3f} s / {cli_cpu:.3f} s CPU; "
+            f"wall {server.open_wall:.2f} s / {cli_wall:.2f} s = "
+            f"{server.open_wall / cli_wall:.2f}×; {runs}; load {load:.1f})",
+            goals[1],
+            open_cpu / cli_cpu <= 1.2,
+            open_cpu / cli_cpu,
+        ),
+    ]
+
+
+def history_figure(folder: Path, repeat: int) -> Figure:
+    """`history` over a 200-revision git repository, CPU per revision, beside `python -c pass`."""
+    repository = folder / "history"
+    build_repository(repository, revisions(REVISIONS))
+
+    def verify(stdout: str, _: str) -> str | None:
+        try:
+            json.loads(stdout)
+        except ValueError:
+            return "printed no JSON"
+        return None
+
+    jobs = {
+        "history": Job(
+            [*ROADMAPLINT, "history", "--format", "json"], verify=verify, cwd=repository
+        ),
+        "pass": Job([PYTHON, "-c", "pass"]),
+    }
+    results = interleave(jobs, repeat)
+    name, goal = f"history per revision (CPU, {REVISIONS} revisions)", "≤ 5 ms"
+    history, floor = results["history"], results["pass"]
+    if isinstance(history, BenchFailure):
+        return Figure(name, f"FAILED: {history.short}", goal, None, failed=history.short)
+    per = history.cpu / REVISIONS
+    extra = ""
+    if isinstance(floor, Samples):
+        extra = f"; {per / floor.cpu:.2f}× `python -c pass`"
+    wall = history.wall / REVISIONS * 1000
+    measured = (
+        f"{per * 1000:.1f} ms ({history.cpu:.3f} s CPU{extra}; wall {wall:.1f} ms; "
+        f"{len(history.runs)} runs; load {history.load:.1f})"
+    )
+    return Figure(name, measured, goal, per <= 0.005, per)
+
+
+def table(figures: list[Figure]) -> str:
+    lines = ["| figure | measured | goal | met |", "| --- | --- | --- | --- |"]
+    for figure in figures:
+        met = {True: "yes", False: "no", None: ""}[figure.met]
+        lines.append(f"| {figure.name} | {figure.measured} | {figure.goal} | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="1,000 items instead of 10k/50k")
+    parser.add_argument("--items", type=int, help="one size for every scale figure")
+    parser.add_argument("--repeat", type=int, help="interleaved runs per command")
+    parser.add_argument("--edits", type=int, default=21, help="keystrokes per server session")
+    parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    options = parser.parse_args(argv)
+    big, huge = (1000, 1000) if options.quick else (10_000, 50_000)
+    if options.items:
+        big = huge = options.items
+    repeat = options.repeat or (2 if options.quick else 3)
+    started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
+    print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
+    if options.no_markdownlint:
+        lint, note = None, "skipped (--no-markdownlint)"
+    else:
+        lint = markdownlint()
+        note = "skipped: npm is not installed" if lint is None else ""
+    steps: list[Callable[[Path], list[Figure]]] = [
+        lambda _: seed_figures(repeat, lint, note),
+        lambda folder: scale_figures(folder, big, huge, repeat),
+        lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
+        lambda folder: [history_figure(folder, repeat)],
+    ]
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for step in steps:
+            figures += step(Path(scratch))
+            print(f"measured {len(figures)} figures; {loads_line()}", file=sys.stderr, flush=True)
+    print(f"\n{table(figures)}")
+    print(
+        f"Ratios of medians of CPU time (user + system), {repeat} interleaved runs per command "
+        f"(a command slower than 30 s runs once). Finished {datetime.datetime.now():%H:%M}, "
+        f"{loads_line()}."
+    )
+    failed = [figure for figure in figures if figure.failed]
+    if options.json:
+        write_json(
+            options.json,
+            {
+                "machine": machine(),
+                "started": started,
+                "load": loads_line(),
+                "figures": [asdict(figure) for figure in figures],
+            },
+        )
+    if failed:
+        print(f"{len(failed)} figure(s) FAILED.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""Claiming and releasing an item: the ``Claimed by`` field written by the same item edit
+and write gate as ``set`` (see ``reader.claims`` for how a claim reads)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item, find_item
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Roadmap
+from roadmaplint.reader.claims import FIELD_NAME, holder, iso, read_claim
+from roadmaplint.settings import Settings
+
+DEFAULT_MINUTES = 60
+_AGENT = re.compile(r"[^\s`*_\[\]<>]+")
+
+
+def _check_agent(agent: str) -> None:
+    if not _AGENT.fullmatch(agent):
+        raise RoadmapError(
+            f"agent {agent!r}: name the agent in one word without markdown, e.g. @claude"
+        )
+
+
+def claim_text(
+    roadmap: Roadmap,
+    item_id: str,
+    agent: str,
+    minutes: int,
+    settings: Settings,
+    now: datetime,
+) -> tuple[str, str]:
+    """The roadmap's text with the item claimed by ``agent``, and the claim written.
+
+    Refused when another agent's unexpired claim is on the item or the item is done;
+    the same agent renews its own claim.
+    """
+    _check_agent(agent)
+    if not 1 <= minutes <= 7 * 24 * 60:
+        raise RoadmapError(f"minutes {minutes}: claim for 1 to {7 * 24 * 60} minutes")
+    item = find_item(roadmap, item_id, settings)
+    held = holder(item, now)
+    if held is not None and held.agent != agent:
+        raise RoadmapError(
+            f"{roadmap.path}:{held.line}: {item_id} is {held.spelled()}; "
+            "not claimed (wait, or pick another item)"
+        )
+    if settings.statuses.is_done(item.status):
+        raise RoadmapError(f"{roadmap.path}:{item.position.line}: {item_id} is done; not claimed")
+    value = f"{agent} until {iso(now + timedelta(minutes=minutes))}"
+    edit = ItemEdit(fields=(FieldChange(FIELD_NAME, value),))
+    return edit_item(roadmap, item_id, edit, settings), value
+
+
+def release_text(roadmap: Roadmap, item_id: str, agent: str, settings: Settings) -> str:
+    """The roadmap's text with ``agent``'s claim on the item removed.
+
+    Refused when the item's claim names another agent; an item nobody claims is left
+    as it is.
+    """
+    _check_agent(agent)
+    item = find_item(roadmap, item_id, settings)
+    claim = read_claim(item)
+    if claim is None:
+        return roadmap.source
+    if claim.agent != agent:
+        raise RoadmapError(
+            f"{roadmap.path}:{claim.line}: {item_id} is claimed by {claim.agent}, "
+            f"not {agent}; not released"
+        )
+    return edit_item(roadmap, item_id, ItemEdit(fields=(FieldChange(FIELD_NAME, ""),)), settings)

@@ -1,0 +1,128 @@
+"""The roadmaps one MCP server serves: read once, read again when they change on disk,
+and edited only through the write gate."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from roadmaplint.config.discover import roadmap_files
+from roadmaplint.config.load import find_config, load_settings
+from roadmaplint.errors import RoadmapError
+from roadmaplint.generate.fix import regenerate_after_edit
+from roadmaplint.index import Context
+from roadmaplint.model import Roadmap
+from roadmaplint.reader import parse
+from roadmaplint.reader.source import read_roadmap
+from roadmaplint.settings import Settings
+from roadmaplint.write.atomic import editing
+
+
+@dataclass(frozen=True)
+class Served:
+    path: Path
+    roadmap: Roadmap
+    settings: Settings
+    context: Context
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{path}",
+            f"b/{path}",
+        )
+    )
+
+
+class Workspace:
+    """The roadmaps named (or found from the working directory), each parsed once per
+    version on disk."""
+
+    def __init__(self, paths: Sequence[Path] | None) -> None:
+        self._named = list(paths) if paths else None
+        self._cache: dict[Path, tuple[tuple[int, int, int], Served]] = {}
+        self._settings: dict[Path | None, Settings] = {}
+
+    def paths(self) -> list[Path]:
+        return roadmap_files(self._named)
+
+    def settings_for(self, path: Path) -> Settings:
+        config = find_config(path)
+        if config not in self._settings:
+            self._settings[config] = load_settings(config)
+        return self._settings[config]
+
+    def load(self, path: Path) -> Served:
+        try:
+            info = path.stat()
+        except OSError as error:
+            raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        source = read_roadmap(path)
+        settings = self.settings_for(path)
+        roadmap = parse(source.text, str(path), settings)
+        served = Served(path, roadmap, settings, Context(roadmap, settings))
+        self._cache[path] = (stamp, served)
+        return served
+
+    def pick(self, path: str | None) -> list[Served]:
+        """The roadmap ``path`` names (one of those served), or all of them."""
+        if path is None:
+            return [self.load(found) for found in self.paths()]
+        return [self.load(self._one(path))]
+
+    def _one(self, path: str) -> Path:
+        served = self.paths()
+        for found in served:
+            if str(found) == path or found.resolve() == Path(path).resolve():
+                return found
+        spelled = ", ".join(str(found) for found in served)
+        raise RoadmapError(f"{path} is not a roadmap this server serves ({spelled})")
+
+    def locate(self, reference: str) -> tuple[Served, str]:
+        """The roadmap holding the item ``reference`` (``ID`` or ``path#ID``) names."""
+        named, hash_sign, item_id = reference.rpartition("#")
+        if hash_sign and named and item_id:
+            return self.load(self._one(named)), item_id
+        everything = self.pick(None)
+        if len(everything) == 1:
+            return everything[0], reference
+        holding = [one for one in everything if reference in one.context.items_by_id]
+        if len(holding) == 1:
+            return holding[0], reference
+        if not holding:
+            searched = ", ".join(str(one.path) for one in everything)
+            raise RoadmapError(f"no item {reference} in {searched}")
+        spelled = " and ".join(str(one.path) for one in holding)
+        raise RoadmapError(f"{reference} is in {spelled}; name the file as PATH#{reference}")
+
+    def edit(
+        self,
+        path: Path,
+        change: Callable[[Roadmap, Settings], tuple[str, set[str], dict[str, str]]],
+        *,
+        regenerate: bool = True,
+    ) -> str:
+        """Apply ``change`` to the roadmap read under the file lock, regenerate what the
+        edit reaches, write it through the gate, and return the diff written."""
+        with editing(path) as pending:
+            settings = self.settings_for(path)
+            roadmap = parse(pending.source.text, str(path), settings)
+            edited, touched, renamed = change(roadmap, settings)
+            if edited == roadmap.source:
+                return ""
+            if regenerate:
+                regenerated = regenerate_after_edit(roadmap, edited, settings, touched, renamed)
+                if regenerated.refused:
+                    raise RoadmapError(f"{path}: {regenerated.refused}")
+                edited = regenerated.text
+            pending.write(edited)
+            return unified_diff(str(path), roadmap.source, edited)

@@ -1,0 +1,142 @@
+"""Shapes of plan: how items are written in a document, one unit each.
+
+A shape detects whether a document holds its items, reads them into the same
+records (``model.Item``) every other shape gives, and writes its edits (``set``,
+``new``) through the one write gate. Headings (``### ID — Title`` with field
+lists) are the reader's own and the default; the shapes here read what lies
+outside heading items: a table of items, a checkbox list of items.
+
+The contract is the ``Shape`` protocol; the registry is the explicit tuple
+``SHAPES``. Rules, queries, the board, diff and the servers see only records and
+never know which shape they came from.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from roadmaplint.errors import RoadmapError
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from roadmaplint.edit.item import ItemEdit
+    from roadmaplint.edit.new import NewItem
+    from roadmaplint.model import Block, Item, Roadmap
+    from roadmaplint.reader.blocks import HeadingBlock
+    from roadmaplint.reader.dialect import Dialect
+    from roadmaplint.reader.inline import InlineText
+    from roadmaplint.settings import Settings
+
+HEADINGS = "headings"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a shape reads: the document's tokens and lines, as the reader has them."""
+
+    tokens: list[Token]
+    lines: list[str]
+    headings: list[HeadingBlock]  # the top-level headings, in order
+    dialect: Dialect
+    inline: InlineText
+    taken: tuple[tuple[int, int], ...]  # line spans heading items already hold
+    with_ids_only: bool  # heading items exist: read only items that carry an ID
+
+    def is_taken(self, line: int) -> bool:
+        """Whether a heading item holds ``line`` (``taken`` is sorted and disjoint)."""
+        at = bisect_right(self.taken, (line, 1 << 62)) - 1
+        return at >= 0 and self.taken[at][0] <= line <= self.taken[at][1]
+
+    def section_above(self, line: int) -> str | None:
+        """The text of the nearest heading above ``line`` (the section of a row or box)."""
+        found = None
+        for heading in self.headings:
+            if heading.line >= line:
+                break
+            found = heading
+        return self.inline(found.source) if found is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeRead:
+    """The items a shape read, and the blocks that stand for the lines they hold.
+
+    ``blocks`` maps the first line of a top-level block to the finer blocks it is
+    cut into (a table into its header and one block per row; a list into one block
+    per item), so the write gate can tell one item's lines from its neighbours'.
+    """
+
+    items: tuple[Item, ...] = ()
+    blocks: dict[int, tuple[Block, ...]] = field(default_factory=dict)
+
+
+class Shape(Protocol):
+    """One way of writing items in a plan file."""
+
+    name: str  # as `shape = "..."` names it in the configuration
+
+    def read(self, document: Document) -> ShapeRead:
+        """The items of this shape in the document (none when it has none)."""
+        ...
+
+    def owns(self, roadmap: Roadmap, item: Item) -> bool:
+        """Whether ``item`` of ``roadmap`` was read by this shape."""
+        ...
+
+    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
+        """The text with ``edit`` made to ``item`` (not yet proved)."""
+        ...
+
+    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
+        """The text with a new item added in this shape's style and its ID, or None when
+        the document holds no items of this shape."""
+        ...
+
+
+def _registry() -> tuple[Shape, ...]:
+    from roadmaplint.shapes.checkbox import CHECKBOXES
+    from roadmaplint.shapes.table import TABLE_ROWS
+
+    return (TABLE_ROWS, CHECKBOXES)
+
+
+def shapes() -> tuple[Shape, ...]:
+    """The registry, in the order shapes are tried."""
+    return _registry()
+
+
+def names() -> tuple[str, ...]:
+    return (HEADINGS, *(shape.name for shape in shapes()))
+
+
+def check_name(name: str, where: str) -> str:
+    """``name`` when it names a shape, else a one-line error naming the valid ones."""
+    if name not in names():
+        raise RoadmapError(f"{where}: unknown shape {name!r}; valid shapes: {', '.join(names())}")
+    return name
+
+
+def shape_of(roadmap: Roadmap, item: Item) -> Shape | None:
+    """The shape that read ``item``; None for a heading item."""
+    for shape in shapes():
+        if shape.owns(roadmap, item):
+            return shape
+    return None
+
+
+def read_shapes(document: Document, forced: str | None) -> ShapeRead:
+    """The items every shape present in the document reads (only ``forced``'s when the
+    configuration names one), in document order, and the blocks they cut."""
+    items: list[Item] = []
+    blocks: dict[int, tuple[Block, ...]] = {}
+    for shape in shapes():
+        if forced is not None and shape.name != forced:
+            continue
+        read = shape.read(document)
+        items += read.items
+        blocks.update(read.blocks)
+    items.sort(key=lambda item: item.position.line)
+    return ShapeRead(tuple(items), blocks)

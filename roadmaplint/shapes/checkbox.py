@@ -1,0 +1,205 @@
+"""Items as checkboxes: ``- [ ] ID Title``, ``- [x] T012 [P] Title`` (spec-kit).
+
+The box is the status: ``[ ]`` ready, ``[x]`` done; the other markers
+(``[-] [~] [/] [?] [!]``) only where the document has a marker legend, whose
+words then name the statuses. Inline ``(depends on: A, B)``, ``blocked by A``,
+``@owner``, ``(P1)`` or ``priority: P1`` are fields; nested boxes are the
+Definition of Done; a priority-group heading above (``### P0 — Correctness``)
+gives the priority. Items without an ID get a reference made from the title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
+from roadmaplint.reader.dialect import patterns
+from roadmaplint.shapes import Document, ShapeRead
+from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
+
+if TYPE_CHECKING:
+    from roadmaplint.edit.item import ItemEdit
+    from roadmaplint.edit.new import NewItem
+    from roadmaplint.settings import Settings
+
+BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>.)\](?=[ \t]|$)[ \t]*")
+STATUS_OF_BOX = {" ": "ready", "x": "done", "X": "done"}
+LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+_TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
+_DEPENDS = re.compile(
+    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*(?P<deps>[^)]*)\)|"
+    r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
+    re.IGNORECASE,
+)
+_OWNER = re.compile(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
+_PRIORITY = re.compile(
+    r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
+)
+_TRAILING_ID = re.compile(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
+_SEPARATOR = re.compile(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    item_id: str | None
+    title: str
+    status_mark: str
+    depends: str | None
+    owner: str | None
+    priority: str | None
+
+
+def marker_legend(lines: list[str]) -> dict[str, str]:
+    """Markers beyond ``[ ]`` and ``[x]`` the document explains (`` `[~]` Review ``)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        if "`[" not in line or BOX.match(line):
+            continue
+        for match in LEGEND_MARKER.finditer(line):
+            label = " ".join(match["label"].split()).strip(" -—:")
+            if label:
+                found.setdefault(match["mark"], "_".join(label.lower().split()))
+    return found
+
+
+def parse_line(text: str, document: Document) -> Line:
+    """The parts of a checkbox item's text (after its box)."""
+    id_only = patterns(document.dialect.id_pattern).id_only
+    item_id = None
+    trailing = _TRAILING_ID.search(text)
+    if trailing and id_only.fullmatch(trailing["id"]):
+        item_id, text = trailing["id"], text[: trailing.start()]
+    else:
+        first = text.split(None, 1)
+        word = first[0].strip("*`#").rstrip(":.") if first else ""
+        if word and id_only.fullmatch(word):
+            item_id = word
+            text = text[text.index(first[0]) + len(first[0]) :]
+            text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
+            text = text[_SEPARATOR.match(text).end() :]  # type: ignore[union-attr]
+    depends = owner = priority = None
+    found = _DEPENDS.search(text)
+    if found:
+        depends = (found["deps"] or found["blocked"] or "").replace("#", "")
+        text = text[: found.start()] + text[found.end() :]
+    found = _OWNER.search(text)
+    if found:
+        owner = found["owner"]
+        text = text[: found.start()] + text[found.end() :]
+    found = _PRIORITY.search(text)
+    if found:
+        priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
+        text = text[: found.start()] + text[found.end() :]
+    title = document.inline(" ".join(text.split()))
+    return Line(item_id, title, "", depends, owner, priority)
+
+
+def read_checkboxes(document: Document) -> ShapeRead:
+    items: list[Item] = []
+    blocks: dict[int, tuple[Block, ...]] = {}
+    legend = marker_legend(document.lines)
+    statuses = {**{mark: label for mark, label in legend.items()}, **STATUS_OF_BOX}
+    taken: set[str] = set()
+    tokens = document.tokens
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
+            continue
+        if token.map is None or document.is_taken(token.map[0] + 1):
+            continue
+        read, cut = _read_list(document, index, statuses, taken)
+        if read:
+            items += read
+            blocks[token.map[0] + 1] = cut
+    return ShapeRead(tuple(items), blocks)
+
+
+def _read_list(
+    document: Document, index: int, statuses: dict[str, str], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    tokens, lines = document.tokens, document.lines
+    id_only = patterns(document.dialect.id_pattern).id_only
+    entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
+    for token in tokens[index + 1 :]:
+        if token.level == 0:
+            break
+        if token.type == "list_item_open" and token.level == 1 and token.map:
+            entries.append((token.map[0], token.map[1] - 1))
+    found: list[Item] = []
+    for first, _ in entries:
+        match = BOX.match(lines[first])
+        if match is None or match["mark"] not in statuses:
+            return [], ()  # a list of items is a list of boxes, every one
+    for first, last in entries:
+        while last > first and not lines[last].strip():
+            last -= 1
+        item = _item(document, first, last, statuses, taken)
+        if document.with_ids_only and not id_only.fullmatch(item.id):
+            return [], ()
+        found.append(item)
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+def _last(lines: list[str], first: int, last: int) -> int:
+    while last > first and not lines[last].strip():
+        last -= 1
+    return last
+
+
+def _item(
+    document: Document, first: int, last: int, statuses: dict[str, str], taken: set[str]
+) -> Item:
+    lines = document.lines
+    line = lines[first].rstrip("\r\n")
+    match = BOX.match(line)
+    assert match is not None
+    parts = parse_line(line[match.end() :], document)
+    item_id = parts.item_id or reference_from_title(parts.title, taken)
+    section = document.section_above(first + 1)
+    here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
+    box = Position(first + 1, match.start("mark"))
+    fields = [Field("Status", "status", statuses[match["mark"]], box, box, first + 1)]
+    priority = parts.priority or priority_of_section(section)
+    if priority:
+        fields.append(Field("Priority", "priority", priority, here, here, first + 1))
+    if parts.owner:
+        fields.append(Field("DRI", "dri", parts.owner, here, here, first + 1))
+    if parts.depends:
+        fields.append(Field("Depends on", "depends on", parts.depends, here, here, first + 1))
+    done = []
+    for number in range(first + 1, last + 1):
+        nested = BOX.match(lines[number])
+        if nested and nested["mark"] in STATUS_OF_BOX:
+            text = document.inline(lines[number][nested.end() :].strip())
+            done.append(DoneCriterion(text, nested["mark"] != " ", number + 1))
+    return make_item(
+        item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
+    )
+
+
+class Checkboxes:
+    """The checkboxes shape (see the module docstring)."""
+
+    name = "checkboxes"
+
+    def read(self, document: Document) -> ShapeRead:
+        return read_checkboxes(document)
+
+    def owns(self, roadmap: Roadmap, item: Item) -> bool:
+        lines = roadmap.source.splitlines()
+        return BOX.match(lines[item.position.line - 1]) is not None
+
+    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
+        from roadmaplint.shapes.checkbox_write import edit_box
+
+        return edit_box(roadmap, item, edit, settings)
+
+    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
+        from roadmaplint.shapes.checkbox_write import new_box
+
+        return new_box(roadmap, request, settings)
+
+
+CHECKBOXES = Checkboxes()

@@ -1,0 +1,136 @@
+"""What the table and checkbox shapes share: references made from titles, dependency
+lists that name IDs, and building the one Item record."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Field, Item, Position, Roadmap
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
+from roadmaplint.text import Edit, line_starts, split_lines
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
+REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
+
+
+_SECTION_PRIORITY = re.compile(
+    r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
+    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b",
+    re.IGNORECASE,
+)
+
+
+def priority_of_section(section: str | None) -> str | None:
+    """The priority a group heading names: ``P0 — Correctness``, ``Foundation (P0)``,
+    ``Priority: High``; None when it names none."""
+    match = _SECTION_PRIORITY.search(section or "")
+    if match is None:
+        return None
+    return match["p"].upper() if match["p"] else match["word"]
+
+
+def reference_from_title(title: str, taken: set[str]) -> str:
+    """A reference for an item written without an ID: the first words of its title,
+    lower case, joined by ``-`` (``Fix the login page`` -> ``fix-the-login-page``);
+    ``-2``, ``-3`` ... when another item already has it."""
+    words = [word.lower() for word in _WORD.findall(title)][:REFERENCE_WORDS]
+    base = "-".join(words) or "item"
+    reference, number = base, 1
+    while reference in taken:
+        number += 1
+        reference = f"{base}-{number}"
+    taken.add(reference)
+    return reference
+
+
+def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]]:
+    """The IDs a dependency value names, and what else it names.
+
+    Entries are cut at commas (and `` and ``); an entry whose first word is an ID names
+    that ID (the rest is its note), anything else is external.
+    """
+    references: list[str] = []
+    externals: list[str] = []
+    id_only = patterns(dialect.id_pattern).id_only
+    for part in re.split(r",|;|\band\b", value):
+        name = part.strip().strip(".")
+        if name.lower() in _NO_DEPENDENCY:
+            continue
+        first = name.split()[0].strip("#`*()[]") if name.split() else ""
+        if id_only.fullmatch(first):
+            references.append(first)
+        else:
+            externals.append(name)
+    return references, externals
+
+
+def make_item(
+    item_id: str,
+    title: str,
+    section: str | None,
+    position: Position,
+    end_line: int,
+    fields: Iterable[Field],
+    dialect: Dialect,
+    done: tuple[object, ...] = (),
+) -> Item:
+    from roadmaplint.model import DoneCriterion
+
+    found = tuple(fields)
+    first: dict[str, Field] = {}
+    for candidate in found:
+        first.setdefault(candidate.key, candidate)
+
+    def value(key: str) -> str | None:
+        field = first.get(key)
+        return field.value if field is not None and field.value else None
+
+    depends = first.get(DEPENDS_ON)
+    references, externals = split_references(depends.value, dialect) if depends else ([], [])
+    return Item(
+        id=item_id,
+        title=title,
+        section=section,
+        position=position,
+        end_line=end_line,
+        fields=found,
+        status=value("status"),
+        priority=value("priority"),
+        dri=value("dri"),
+        depends_on=tuple(references),
+        external_deps=tuple(externals),
+        definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
+    )
+
+
+def rename_edits(roadmap: Roadmap, item: Item, old: str, new: str) -> list[Edit]:
+    """The edits that rename a table row's or a box's ID: the ID where the line writes it,
+    and each mention in the Depends-on cell (or inline dependencies) of its dependents."""
+    lines = split_lines(roadmap.source)
+    starts = line_starts(roadmap.source)
+    mention = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
+    index = item.position.line - 1
+    found = mention.search(lines[index], item.position.column - 1)
+    if found is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {old} is not written on its line; "
+            "rename it by hand"
+        )
+    edits = [Edit(starts[index] + found.start(), starts[index] + found.end(), new)]
+    for other in roadmap.items:
+        depends = other.field(DEPENDS_ON)
+        if depends is None or old not in other.depends_on:
+            continue
+        at = depends.position.line - 1
+        line = lines[at]
+        begin = depends.value_position.column - 1
+        cell_end = line.find("|", begin) if line.lstrip().startswith("|") else -1
+        end = cell_end if cell_end >= 0 else len(line)
+        edits += [
+            Edit(starts[at] + match.start(), starts[at] + match.end(), new)
+            for match in mention.finditer(line, begin, end)
+        ]
+    return edits

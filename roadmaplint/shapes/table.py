@@ -1,0 +1,226 @@
+"""Items as table rows: a table whose header names an ID or a title column and at least
+one field column (Status, Priority, Owner, Depends on and their aliases).
+
+The reader's markdown is CommonMark, which has no tables: a table is a paragraph
+whose second line is a delimiter row. Each row is an item; the heading above the
+table is its section. The write side changes one cell, and re-pads an aligned
+table so it stays aligned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from roadmaplint.model import Block, Field, Item, Position, Roadmap
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.shapes import Document, ShapeRead
+from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
+
+if TYPE_CHECKING:
+    from roadmaplint.edit.item import ItemEdit
+    from roadmaplint.edit.new import NewItem
+    from roadmaplint.settings import Settings
+
+ID_COLUMNS = ("id", "task id", "key", "#")
+TITLE_COLUMNS = ("title", "task", "item", "story", "work")
+FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+# Column names tables use for the known fields, beyond the dialect's aliases.
+COLUMN_ALIASES = {"depends": DEPENDS_ON, "deps": DEPENDS_ON, "blocked by": DEPENDS_ON}
+_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+
+
+def split_row(line: str) -> list[tuple[int, int]]:
+    """The spans of a row's cells (between unescaped pipes), leading and trailing pipe off."""
+    body = line.rstrip("\r\n")
+    pipes = [
+        at for at, char in enumerate(body) if char == "|" and (at == 0 or body[at - 1] != "\\")
+    ]
+    stripped = body.strip()
+    bounds = [-1, *pipes, len(body)]
+    spans = list(zip([b + 1 for b in bounds[:-1]], bounds[1:], strict=True))
+    if stripped.startswith("|") and spans:
+        spans = spans[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|") and spans:
+        spans = spans[:-1]
+    return spans
+
+
+def is_delimiter(line: str) -> bool:
+    return "-" in line and _DELIMITER.fullmatch(line.rstrip("\r\n")) is not None
+
+
+def column_key(name: str, dialect: Dialect) -> str:
+    key = normalize_key(name.strip("*_` "))
+    return COLUMN_ALIASES.get(key) or dialect.key(key)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: int  # 0-based line of the header row
+    rows: tuple[int, ...]  # 0-based lines of the body rows
+    columns: tuple[str, ...]  # the header's plain names
+    keys: tuple[str, ...]  # each column's field key
+    id_column: int | None
+    title_column: int | None
+
+
+def find_tables(
+    lines: list[str], start: int, end: int, dialect: Dialect, inline: object
+) -> list[Table]:
+    """Tables of items in the paragraph on lines ``start``..``end`` (0-based, end excluded)."""
+    found: list[Table] = []
+    line = start
+    while line + 1 < end:
+        if "|" in lines[line] and is_delimiter(lines[line + 1]):
+            rows = []
+            row = line + 2
+            while row < end and "|" in lines[row]:
+                rows.append(row)
+                row += 1
+            table = _table(lines, line, tuple(rows), dialect, inline)
+            if table is not None:
+                found.append(table)
+            line = row
+        else:
+            line += 1
+    return found
+
+
+def _table(
+    lines: list[str], header: int, rows: tuple[int, ...], dialect: Dialect, inline: object
+) -> Table | None:
+    text = lines[header]
+    names = tuple(
+        inline(text[a:b]).strip() if callable(inline) else text[a:b].strip()
+        for a, b in split_row(text)
+    )
+    keys = tuple(column_key(name, dialect) for name in names)
+    id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
+    title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    if id_column is None and title_column is None:
+        return None
+    if not any(key in FIELD_KEYS for key in keys) or not rows:
+        return None
+    return Table(header, rows, names, keys, id_column, title_column)
+
+
+def read_tables(document: Document) -> ShapeRead:
+    items: list[Item] = []
+    blocks: dict[int, tuple[Block, ...]] = {}
+    taken_refs: set[str] = set()
+    lines = document.lines
+    id_only = patterns(document.dialect.id_pattern).id_only
+    for token in document.tokens:
+        if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+            continue
+        start, end = token.map
+        if document.is_taken(start + 1):
+            continue
+        tables = find_tables(lines, start, end, document.dialect, document.inline)
+        if not tables:
+            continue
+        cut: list[Block] = []
+        at = start
+        for table in tables:
+            read = [_row_item(document, table, row, taken_refs) for row in table.rows]
+            if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
+                continue
+            if table.header > at:
+                cut.append(Block("paragraph", at + 1, table.header))
+            cut.append(Block("table", table.header + 1, table.header + 2))
+            cut += [Block("table", row + 1, row + 1) for row in table.rows]
+            items += read
+            at = table.rows[-1] + 1
+        if cut:
+            if at < end and any(lines[line].strip() for line in range(at, end)):
+                last = max(line for line in range(at, end) if lines[line].strip())
+                cut.append(Block("paragraph", at + 1, last + 1))
+            blocks[start + 1] = tuple(cut)
+    return ShapeRead(tuple(items), blocks)
+
+
+def _cell_text(document: Document, line: str, span: tuple[int, int]) -> str:
+    return document.inline(line[span[0] : span[1]].strip())
+
+
+def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> Item:
+    line = document.lines[row]
+    spans = split_row(line)
+    cells = [_cell_text(document, line, span) for span in spans]
+
+    def cell(column: int | None) -> str:
+        return cells[column] if column is not None and column < len(cells) else ""
+
+    title = cell(table.title_column)
+    item_id = _id_of(cell(table.id_column), document.dialect)
+    if not item_id:
+        item_id = reference_from_title(title, taken)
+    fields: list[Field] = []
+    for column, (name, key) in enumerate(zip(table.columns, table.keys, strict=True)):
+        if column in (table.id_column, table.title_column) or column >= len(spans):
+            continue
+        if key not in FIELD_KEYS and not document.dialect.is_known(name):
+            continue
+        value = cells[column]
+        if not value:
+            continue
+        a, b = spans[column]
+        written = line[a:b]
+        column_at = a + len(written) - len(written.lstrip()) + 1
+        where = Position(row + 1, column_at)
+        fields.append(Field(name, key, value, where, where, row + 1))
+    indent = len(line) - len(line.lstrip())
+    section = document.section_above(row + 1)
+    grouped = priority_of_section(section)
+    if grouped and not any(found.key == "priority" for found in fields):
+        where = Position(row + 1, indent + 1)
+        fields.append(Field("Priority", "priority", grouped, where, where, row + 1))
+    return make_item(
+        item_id,
+        title,
+        section,
+        Position(row + 1, indent + 1),
+        row + 1,
+        fields,
+        document.dialect,
+    )
+
+
+def _id_of(text: str, dialect: Dialect) -> str:
+    """The ID a cell holds: the ID-pattern match in it, else its one word (``4-2``, ``12``)."""
+    found = patterns(dialect.id_pattern).id_only
+    words = text.replace("#", " ").split()
+    for word in words:
+        word = word.strip("*_`[]()")
+        if found.fullmatch(word):
+            return word
+    return words[0].strip("*_`[]().:") if len(words) == 1 else ""
+
+
+class TableRows:
+    """The table-rows shape (see the module docstring)."""
+
+    name = "table-rows"
+
+    def read(self, document: Document) -> ShapeRead:
+        return read_tables(document)
+
+    def owns(self, roadmap: Roadmap, item: Item) -> bool:
+        line = roadmap.source.splitlines()[item.position.line - 1] if roadmap.source else ""
+        text = line.strip()
+        return "|" in text and not text.startswith(("#", "-", "*", "+"))
+
+    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
+        from roadmaplint.shapes.table_write import edit_row
+
+        return edit_row(roadmap, item, edit, settings)
+
+    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
+        from roadmaplint.shapes.table_write import new_row
+
+        return new_row(roadmap, request, settings)
+
+
+TABLE_ROWS = TableRows()

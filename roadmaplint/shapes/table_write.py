@@ -1,0 +1,248 @@
+"""Writing table rows: ``set`` changes one cell, ``new`` adds a row in the table's style,
+``rename`` changes the ID cell and the Depends-on cells that name it.
+
+An aligned table (every cell padded to its column's width) is re-padded after the
+change so it stays aligned; any other table keeps every byte but the cell's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmaplint.edit.item import FieldChange, ItemEdit, validate_changes
+from roadmaplint.edit.new import NewItem
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Item, Roadmap
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect
+from roadmaplint.settings import Settings
+from roadmaplint.shapes.table import column_key, is_delimiter, split_row
+from roadmaplint.text import split_lines
+from roadmaplint.write.proof import Targets, prove_edit
+
+
+@dataclass
+class Grid:
+    """A table's lines as cells (0-based line numbers of the document)."""
+
+    header: int
+    rows: list[int]
+    cells: dict[int, list[str]]  # line -> each cell's text, stripped
+    keys: list[str]
+
+
+def grid_of(lines: list[str], row: int, dialect: Dialect) -> Grid:
+    """The table holding the 0-based line ``row``."""
+    delimiter = row
+    while delimiter > 0 and not is_delimiter(lines[delimiter]):
+        delimiter -= 1
+    header = delimiter - 1
+    rows = []
+    line = delimiter + 1
+    while line < len(lines) and "|" in lines[line] and lines[line].strip():
+        rows.append(line)
+        line += 1
+    cells = {
+        at: [lines[at][a:b].strip() for a, b in split_row(lines[at])]
+        for at in (header, delimiter, *rows)
+    }
+    keys = [column_key(name, dialect) for name in cells[header]]
+    return Grid(header, rows, cells, keys)
+
+
+def _column(grid: Grid, key: str, what: str, path: str, line: int) -> int:
+    if key in grid.keys:
+        return grid.keys.index(key)
+    raise RoadmapError(f"{path}:{grid.header + 1}: the table has no {what} column; add one first")
+
+
+def render_row(cells: list[str], widths: list[int], indent: str, delimiter: bool) -> str:
+    if delimiter:
+        parts = []
+        for cell, width in zip(cells, widths, strict=False):
+            left, right = cell.startswith(":"), cell.endswith(":") and len(cell) > 1
+            dashes = "-" * (width - left - right)
+            parts.append((":" if left else "") + dashes + (":" if right else ""))
+        return indent + "| " + " | ".join(parts) + " |"
+    padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+    return indent + "| " + " | ".join(padded) + " |"
+
+
+def render(grid: Grid, lines: list[str]) -> dict[int, str] | None:
+    """Every line of the table written aligned, or None when the cells do not fit."""
+    order = [grid.header, grid.header + 1, *grid.rows]
+    columns = len(grid.cells[grid.header])
+    if any(len(grid.cells[at]) != columns for at in order):
+        return None
+    widths = [
+        max(max(len(grid.cells[at][c]) for at in order if at != grid.header + 1), 3)
+        for c in range(columns)
+    ]
+    indent = lines[grid.header][: len(lines[grid.header]) - len(lines[grid.header].lstrip())]
+    return {at: render_row(grid.cells[at], widths, indent, at == grid.header + 1) for at in order}
+
+
+def _ending(line: str) -> str:
+    return line[len(line.rstrip("\r\n")) :]
+
+
+def replace_cells(lines: list[str], grid: Grid, changed: dict[tuple[int, int], str]) -> list[str]:
+    """The lines with cells changed: re-padded when the table was aligned, else in place."""
+    before = render(grid, lines)
+    aligned = before is not None and all(before[at] == lines[at].rstrip("\r\n") for at in before)
+    for (at, column), value in changed.items():
+        grid.cells[at][column] = value
+    new = list(lines)
+    after = render(grid, lines) if aligned else None
+    if after is not None:
+        for at, text in after.items():
+            new[at] = text + _ending(lines[at])
+        return new
+    for (at, column), value in sorted(changed.items(), reverse=True):
+        a, b = split_row(new[at])[column]
+        written = new[at][a:b]
+        lead = written[: len(written) - len(written.lstrip())] or " "
+        tail = written[len(written.rstrip()) :] or " "
+        new[at] = new[at][:a] + lead + value + tail + new[at][b:]
+    return new
+
+
+def _dependencies(written: str, add: tuple[str, ...], remove: tuple[str, ...]) -> str:
+    entries = [part.strip() for part in written.split(",") if part.strip()]
+    entries = [e for e in entries if e.lower() not in ("none", "-", "—", "n/a")]
+    bare = {e.strip("*`#[]").split("]")[0]: e for e in entries}
+    missing = [reference for reference in remove if reference not in bare]
+    if missing:
+        raise RoadmapError(f"does not depend on {', '.join(missing)}")
+    kept = [e for key, e in bare.items() if key not in remove]
+    kept += [reference for reference in add if reference not in bare]
+    return ", ".join(kept) if kept else ""
+
+
+def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
+    if edit.tick or edit.untick:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: a table row has no Definition of Done to tick"
+        )
+    dialect = Dialect.from_settings(settings)
+    lines = split_lines(roadmap.source)
+    row = item.position.line - 1
+    grid = grid_of(lines, row, dialect)
+    changed: dict[tuple[int, int], str] = {}
+    changes = list(edit.fields)
+    for change in edit.fields:
+        key = dialect.key(change.name)
+        changed[(row, _column(grid, key, change.name, roadmap.path, row))] = change.value
+    if edit.add_deps or edit.remove_deps:
+        column = _column(grid, DEPENDS_ON, "Depends on", roadmap.path, row)
+        value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+        changed[(row, column)] = value
+        changes.append(FieldChange("Depends on", value))
+    if edit.title is not None:
+        for key in _TITLES:
+            if key in grid.keys:
+                changed[(row, grid.keys.index(key))] = edit.title.strip()
+                break
+        else:
+            raise RoadmapError(f"{roadmap.path}:{grid.header + 1}: the table has no title column")
+    validate_changes(roadmap, item, changes, settings)
+    new_text = "".join(replace_cells(lines, grid, changed))
+    if new_text == roadmap.source:
+        return new_text
+    return prove_table_edit(roadmap, new_text, grid, {item.id}, settings)
+
+
+def prove_table_edit(
+    roadmap: Roadmap,
+    new_text: str,
+    grid: Grid,
+    targets: set[str],
+    settings: Settings,
+    new_ids: bool = False,
+) -> str:
+    """Through the gate: when re-padding touched other rows, those rows are targets of the
+    gate too, and their records must read back exactly as before."""
+    old_lines = split_lines(roadmap.source)
+    new_lines = split_lines(new_text)
+    touched = {
+        at + 1
+        for at in range(min(len(old_lines), len(new_lines)))
+        if old_lines[at] != new_lines[at]
+    }
+    others = {i.id for i in roadmap.items if i.position.line in touched} - targets
+    header = frozenset({grid.header + 1}) if grid.header + 1 in touched else frozenset()
+    allowed = frozenset(targets | others)
+    after = prove_edit(roadmap, new_text, Targets(items=allowed, blocks=header), settings)
+    kept = [i.id for i in after.items if not new_ids or i.id not in targets]
+    if [i.id for i in roadmap.items] != kept:
+        raise RoadmapError(f"{roadmap.path}: refusing to write: the edit reached other items")
+    for was, now in zip(roadmap.items, after.items, strict=False):
+        if was.id in others and _meaning(was) != _meaning(now):
+            raise RoadmapError(
+                f"{roadmap.path}:{was.position.line}: refusing to write: "
+                f"re-padding the table changed {was.id}"
+            )
+    return new_text
+
+
+def _meaning(item: Item) -> tuple[object, ...]:
+    return (item.id, item.title, tuple((found.name, found.value) for found in item.fields))
+
+
+def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
+    """A row after the last row of the section's table, written in the table's style."""
+    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.new import next_id
+
+    check_one_line(request.title, "the title")
+    section = request.section.strip()
+    members = [item for item in roadmap.items if item.section == section]
+    dialect = Dialect.from_settings(settings)
+    lines = split_lines(roadmap.source)
+    grid = grid_of(lines, members[-1].position.line - 1, dialect)
+    ids = {item.id: item for item in roadmap.items}
+    item_id = request.item_id or next_id(roadmap, section, ids)
+    if item_id in ids:
+        raise RoadmapError(f"{roadmap.path}: {item_id} already exists; choose an ID no item has")
+    cells = [""] * len(grid.keys)
+    title_column = next((grid.keys.index(k) for k in _TITLES if k in grid.keys), None)
+    if "id" not in grid.keys and title_column is None:
+        return None
+    for key in ("id", "task id", "key", "#"):
+        if key in grid.keys:
+            cells[grid.keys.index(key)] = item_id
+            break
+    if title_column is not None:
+        cells[title_column] = request.title.strip()
+    for change in request.fields:
+        check_one_line(change.value, change.name)
+        key = dialect.key(change.name)
+        cells[_column(grid, key, change.name, roadmap.path, grid.header)] = change.value
+    last = grid.rows[-1]
+    ending = _ending(lines[last]) or roadmap.style.newline
+    indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
+    lines = [*lines[: last + 1], "", *lines[last + 1 :]]
+    if not _ending(lines[last]):
+        lines[last] += roadmap.style.newline
+    at = last + 1
+    lines[at] = indent + "| " + " | ".join(cells) + " |" + ending
+    grid.rows.append(at)
+    grid.cells[at] = list(cells)
+    aligned = render(grid, lines)
+    before = render(_without_row(grid, at), lines)
+    if (
+        before is not None
+        and aligned is not None
+        and all(before[row] == lines[row].rstrip("\r\n") for row in before)
+    ):
+        for row, text in aligned.items():
+            lines[row] = text + _ending(lines[row])
+    new_text = "".join(lines)
+    return prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True), item_id
+
+
+def _without_row(grid: Grid, row: int) -> Grid:
+    cells = {at: list(value) for at, value in grid.cells.items() if at != row}
+    return Grid(grid.header, [at for at in grid.rows if at != row], cells, grid.keys)
+
+
+_TITLES = ("title", "task", "item", "story", "work")

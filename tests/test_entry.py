@@ -1,0 +1,144 @@
+"""The console script's fast path for ``check``: what it imports, and that it answers
+byte for byte as the typer command does for every option ``check --help`` lists."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from roadmaplint import __version__
+from roadmaplint.entry import parse_check
+from tests.conftest import GOMLX, cli, installed_command, run_python
+
+# Modules the check path used to load (typer and its click, and what only
+# a configuration file or a misspelt name needs) and must not load now.
+NOT_FOR_CHECK = ("typer", "click", "typer._click", "tomllib", "difflib", "json", "networkx")
+
+TYPER = "import sys; from roadmaplint.cli import main; sys.exit(main())"
+
+# One or more invocations for each option `check --help` lists; the test below fails
+# when an option is added to the command and not here.
+INVOCATIONS: dict[str, list[list[str]]] = {
+    "-f": [["-f", "ROADMAP.md"]],
+    "--file": [["--file", "ROADMAP.md", "ROADMAP.md"], ["--file=ROADMAP.md"]],
+    "--format": [["--format", "json"], ["--format=github"], ["--format", "xml"]],
+    "--output-format": [["--output-format", "sarif"]],
+    "--strict": [["--strict"]],
+    "--no-strict": [["--no-strict", "--select", "RL5"]],
+    "--select": [["--select", "RL4"], ["--select=RL5,RL401", "--select", "RL1"], ["--select"]],
+    "--ignore": [["--ignore", "RL502, RL401"]],
+    "--extend-select": [["--extend-select", "RL1"]],
+    "--extend-ignore": [["--extend-ignore", "RL401", "--extend-ignore=RL502"]],
+    "--config": [["--config", "empty.toml"], ["--config", "missing.toml"]],
+    "-q": [["-q"]],
+    "--quiet": [["--quiet", "--format", "json"]],
+    "--statistics": [["--statistics"], ["--statistics", "--format", "sarif"]],
+    "--no-statistics": [["--no-statistics"]],
+    "--stdin-filename": [["-", "--stdin-filename", "docs/ROADMAP.md"]],
+    "--exit-zero": [["--exit-zero"]],
+    "--no-exit-zero": [["--no-exit-zero"]],
+    "-o": [["-o", "report.txt"]],
+    "--output-file": [["--output-file=report.txt", "--format", "json"]],
+    "--since": [["--since", "HEAD"]],
+    "-w": [],  # watches forever; it always goes to typer (asserted below)
+    "--watch": [],
+    "--explain": [["--explain"]],  # how a file was read: typer's, not the fast path's
+    "-h": [["-h"]],
+    "--help": [["--help"]],
+}
+MISTAKES = [["--bogus"], ["-qx"], ["--strict=yes"], ["--", "ROADMAP.md"], ["-o"], ["nowhere.md"]]
+
+
+def _help_options() -> set[str]:
+    shown = cli("check", "--help", cwd=Path.cwd()).stdout
+    options: set[str] = set()
+    for line in shown.splitlines():
+        if line.lstrip().startswith("-"):
+            head = re.split(r"\s{2,}| <| REV", line.strip())[0]
+            options.update(re.findall(r"-[-\w]+", head))
+    return options
+
+
+def test_every_option_of_check_help_has_an_invocation() -> None:
+    assert _help_options() == set(INVOCATIONS)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("entry")
+    shutil.copyfile(GOMLX, folder / "ROADMAP.md")
+    (folder / "empty.toml").write_text("", encoding="utf-8")
+    return folder
+
+
+def _answer(command: list[str], cwd: Path) -> tuple[int, str, str, str | None]:
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        input=GOMLX.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+    )
+    report = cwd / "report.txt"
+    written = report.read_text(encoding="utf-8") if report.exists() else None
+    report.unlink(missing_ok=True)
+    return done.returncode, done.stdout, done.stderr, written
+
+
+CASES = [args for runs in INVOCATIONS.values() for args in runs] + MISTAKES
+
+
+@pytest.mark.parametrize("args", CASES, ids=" ".join)
+def test_fast_path_answers_as_typer_does(project: Path, args: list[str]) -> None:
+    fast = _answer([installed_command(), "check", *args], project)
+    typer = _answer([sys.executable, "-c", TYPER, "check", *args], project)
+    assert fast == typer
+    assert fast[1] or fast[2] or fast[3]  # each case says something
+
+
+def test_the_common_invocations_take_the_fast_path() -> None:
+    taken = [args for args in CASES if parse_check(["check", *args]) is not None]
+    left = [args for args in CASES if args not in taken]
+    assert left == [
+        ["--format", "xml"],
+        ["--select"],
+        ["--explain"],
+        ["-h"],
+        ["--help"],
+        *MISTAKES[:5],
+    ]
+    assert parse_check(["check", "--watch"]) is None
+    assert parse_check(["check", "-w", "ROADMAP.md"]) is None
+
+
+def test_check_on_the_seed_imports_neither_typer_nor_what_it_does_not_use(project: Path) -> None:
+    done = run_python(
+        "import sys\n"
+        "from roadmaplint.entry import main\n"
+        "code = main(['check', 'ROADMAP.md'])\n"
+        f"loaded = [m for m in {NOT_FOR_CHECK!r} if m in sys.modules]\n"
+        "sys.stderr.write(f'{code} {loaded}')\n",
+        cwd=project,
+    )
+    assert "RL401" in done.stdout
+    assert done.stderr.endswith("1 []"), done.stderr
+
+
+def test_version_imports_no_parser(project: Path) -> None:
+    done = run_python(
+        "import sys\n"
+        "from roadmaplint.entry import main\n"
+        "code = main(['--version'])\n"
+        "sys.stderr.write(str(sorted(m for m in ('typer', 'markdown_it') if m in sys.modules)))\n",
+        cwd=project,
+    )
+    assert done.stdout == f"roadmaplint {__version__}\n"
+    assert done.stderr == "[]"

@@ -1,0 +1,184 @@
+"""`roadmaplint guard`: what an edit broke, on GoMLX's real history and on agent-style damage."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, cli, run
+
+E0C = FIXTURES / "gomlx-TODO-e0c8724.md"
+E9F = FIXTURES / "gomlx-TODO-e9f81d3.md"
+EXAMPLE = FIXTURES / "gomlx-roadmap.md"
+
+
+def _guard(tmp_path: Path, old: str, new: str, *args: str) -> tuple[int, list[tuple[int, str]]]:
+    (tmp_path / "OLD.md").write_text(old, encoding="utf-8")
+    (tmp_path / "ROADMAP.md").write_text(new, encoding="utf-8")
+    done = cli("guard", "--against-file", "OLD.md", "--format", "json", *args, cwd=tmp_path)
+    assert done.stderr == ""
+    return done.returncode, [(f["line"], f["code"]) for f in json.loads(done.stdout)]
+
+
+def test_the_real_history_pair_names_only_the_stray_list_the_maintainers_added(
+    tmp_path: Path,
+) -> None:
+    code, found = _guard(tmp_path, E0C.read_text("utf-8"), E9F.read_text("utf-8"))
+    # e9f81d3 put a list at column 1 that swallows the rest of the document (RL108)
+    assert (code, found) == (1, [(9, "RL608")])
+
+
+def test_the_example_to_the_real_file_names_the_two_items_really_deleted(tmp_path: Path) -> None:
+    # BE-2..BE-5 became BACKEND-2..5 (renames, not findings); BE-1 and BE-6 are gone
+    code, found = _guard(tmp_path, EXAMPLE.read_text("utf-8"), E0C.read_text("utf-8"))
+    assert (code, found) == (1, [(165, "RL601"), (216, "RL601")])
+
+
+def test_no_change_and_formatting_only_are_no_finding(tmp_path: Path) -> None:
+    text = E0C.read_text("utf-8")
+    assert _guard(tmp_path, text, text) == (0, [])
+    assert _guard(tmp_path, text, text.replace("**Status:** `ready`", "**Status:** ready")) == (
+        0,
+        [],
+    )
+
+
+def _without(text: str, item_id: str) -> str:
+    start = text.index(f"## [{item_id}]")
+    start = text.rindex("\n", 0, start) + 1
+    end = text.index("  ---\n", start) + len("  ---\n\n")
+    return text[:start] + text[end:]
+
+
+DAMAGE = {
+    # an agent deleted an open item: reported at the item that now follows
+    "item deleted": (lambda t: _without(t, "MODEL-7"), [(111, "RL601")]),
+    # made done while MODEL-1 is ready
+    "done with open deps": (
+        lambda t: t.replace(
+            "- **Status:** `ready`\n  - **Priority:** `P1`\n  - **Depends on:** MODEL-1",
+            "- **Status:** done\n  - **Priority:** `P1`\n  - **Depends on:** MODEL-1",
+        ),
+        [(45, "RL602")],
+    ),
+    # an open item's Depends on now names an item that does not exist
+    "dangling dependency": (
+        lambda t: t.replace("**Depends on:** MODEL-1", "**Depends on:** MODEL-99"),
+        [(47, "RL606")],
+    ),
+    # a list at column 1 between indented items: the items after it are swallowed
+    "stray list": (lambda t: t.replace("  ## [GRAPH-2]", "- note\n  ## [GRAPH-2]", 1), None),
+    # a heading broken so the item is no longer read
+    "heading broken": (
+        lambda t: t.replace("  ## [GRAPH-2] Data", "  ##[GRAPH-2] Data", 1),
+        [(136, "RL608")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGE))
+def test_agent_style_damage_is_caught_with_its_code_and_line(tmp_path: Path, name: str) -> None:
+    damage, expected = DAMAGE[name]
+    old = E0C.read_text("utf-8")
+    new = damage(old)
+    assert new != old
+    code, found = _guard(tmp_path, old, new)
+    assert code == 1
+    if expected is None:  # the stray list: its own line, RL608
+        line = new.splitlines().index("- note") + 1
+        expected = [(line, "RL608")]
+    assert found == expected
+
+
+BOXES_OLD = "    - [ ] API to compute Jacobian\n    - [ ] Unit tests with analytic comparison\n"
+
+
+def _with_boxes(text: str, ticks: tuple[str, str], status: str = "ready") -> str:
+    boxed = text.replace(
+        "    - API to compute Jacobian\n    - Unit tests with analytic comparison\n",
+        f"    - [{ticks[0]}] API to compute Jacobian\n    - [{ticks[1]}] Unit tests with analytic comparison\n",
+    )
+    return boxed.replace(
+        "- **Status:** ready\n  - **Priority:** P2\n  - **Description:** Support gradients",
+        f"- **Status:** {status}\n  - **Priority:** P2\n  - **Description:** Support gradients",
+    )
+
+
+def test_boxes_ticked_without_the_status_and_done_with_open_boxes(tmp_path: Path) -> None:
+    text = E0C.read_text("utf-8")
+    before = _with_boxes(text, (" ", " "))
+    assert _guard(tmp_path, before, _with_boxes(text, ("x", "x"))) == (1, [(114, "RL604")])
+    # one box of two ticked while the work goes on: ordinary progress, no finding
+    assert _guard(tmp_path, before, _with_boxes(text, ("x", " "))) == (0, [])
+    assert _guard(tmp_path, before, _with_boxes(text, ("x", " "), "done")) == (
+        1,
+        [(115, "RL603")],
+    )
+    done = _with_boxes(text, ("x", "x"), "done")
+    assert _guard(tmp_path, before, done) == (0, [])
+    # the reverse: reopened, and a box unticked on an item left done
+    assert _guard(tmp_path, done, before) == (1, [(110, "RL605")])
+    assert _guard(tmp_path, done, _with_boxes(text, ("x", " "), "done")) == (1, [(115, "RL604")])
+
+
+def test_a_claim_taken_over_is_caught_and_an_expired_one_is_not(tmp_path: Path) -> None:
+    text = E0C.read_text("utf-8")
+
+    def claimed(agent: str, until: str) -> str:
+        return text.replace(
+            "  - **Priority:** P2\n  - **Description:** Support gradients",
+            f"  - **Priority:** P2\n  - **Claimed by:** {agent} until {until}\n"
+            "  - **Description:** Support gradients",
+        )
+
+    alice = claimed("@alice", "2999-01-01T00:00:00Z")
+    assert _guard(tmp_path, alice, claimed("@bob", "2999-01-01T00:00:00Z")) == (
+        1,
+        [(112, "RL607")],
+    )
+    expired = claimed("@alice", "2020-01-01T00:00:00Z")
+    assert _guard(tmp_path, expired, claimed("@bob", "2999-01-01T00:00:00Z")) == (0, [])
+
+
+def test_against_head_in_git_and_the_other_formats(tmp_path: Path) -> None:
+    shutil.copy(E0C, tmp_path / "ROADMAP.md")
+    for args in (
+        ("init", "-q"),
+        ("add", "ROADMAP.md"),
+        ("-c", "user.name=T", "-c", "user.email=t@e.x", "commit", "-qm", "plan"),
+    ):
+        assert run("git", *args, cwd=tmp_path).returncode == 0
+    assert cli("guard", cwd=tmp_path).returncode == 0
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(_without(E0C.read_text("utf-8"), "MODEL-7"), encoding="utf-8")
+    text = cli("guard", cwd=tmp_path)
+    assert text.returncode == 1
+    assert text.stdout.startswith(
+        "ROADMAP.md:111:3: error: RL601 MODEL-7 (Jacobian Support (non-scalar gradients), "
+        "ready, line 107 before) was removed and not renamed\n"
+    )
+    github = cli("guard", "--format", "github", cwd=tmp_path).stdout
+    assert github.startswith("::error file=ROADMAP.md,line=111,")
+    sarif = json.loads(cli("guard", "--format", "sarif", cwd=tmp_path).stdout)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "RL601"
+    bad = cli("guard", "--against", "nope", cwd=tmp_path)
+    assert (bad.returncode, bad.stderr) == (
+        2,
+        "roadmaplint: error: --against nope: no such commit\n",
+    )
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copy(E0C, outside / "ROADMAP.md")
+    (outside / ".git").write_text("gitdir: /nonexistent\n")  # not a work tree
+    refused = cli("guard", cwd=outside)
+    assert refused.returncode == 2
+    assert re.fullmatch(r"roadmaplint: error: .*\n", refused.stderr)
+
+
+def test_guard_codes_are_listed_by_rules(tmp_path: Path) -> None:
+    listed = cli("rules", cwd=tmp_path).stdout
+    for code in ("RL601", "RL602", "RL603", "RL604", "RL605", "RL606", "RL607", "RL608"):
+        assert code in listed

@@ -1,0 +1,233 @@
+"""`roadmaplint mcp` driven by the mcp SDK's own stdio client, as an agent's tool runs it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+from conftest import cli, installed_command, run_python
+
+mcp = pytest.importorskip("mcp")
+from mcp import ClientSession, StdioServerParameters  # noqa: E402
+from mcp.client.stdio import stdio_client  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "gomlx" / "ROADMAP.md"
+TOOLS = {
+    "check",
+    "list_items",
+    "show_item",
+    "next_items",
+    "claim_item",
+    "release_item",
+    "set_fields",
+    "new_item",
+    "rename_item",
+    "fix",
+    "guard",
+}
+ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copy(EXAMPLE, tmp_path / "ROADMAP.md")
+    return tmp_path
+
+
+@asynccontextmanager
+async def session(cwd: Path) -> AsyncIterator[ClientSession]:
+    params = StdioServerParameters(command=installed_command(), args=["mcp"], cwd=str(cwd))
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+        await client.initialize()
+        yield client
+
+
+async def call(client: ClientSession, tool: str, **arguments: Any) -> dict[str, Any]:
+    result = await client.call_tool(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content is not None
+    return result.structured_content
+
+
+async def refused(client: ClientSession, tool: str, **arguments: Any) -> str:
+    result = await client.call_tool(tool, arguments)
+    assert result.is_error
+    assert result.structured_content is None
+    text = result.content[0].text  # type: ignore[union-attr]
+    assert isinstance(text, str) and "\n" not in text
+    return text
+
+
+async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -> None:
+    params = StdioServerParameters(command=installed_command(), args=["mcp"], cwd=str(project))
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+        init = await client.initialize()
+        assert init.server_info.name == "roadmaplint"
+        tools = {tool.name for tool in (await client.list_tools()).tools}
+        assert tools == TOOLS
+
+        # check: the findings `check --format json` gives, the same list
+        found = await call(client, "check")
+        assert [(f["line"], f["code"]) for f in found["findings"]] == [
+            (33, "RL306"),
+            (47, "RL306"),
+            (125, "RL501"),
+            (152, "RL306"),
+            (246, "RL502"),
+            (296, "RL401"),
+        ]
+
+        listed = await call(client, "list_items", status="ready", priority="P0")
+        assert [entry["id"] for entry in listed["items"]] == ["MODEL-1", "MODEL-2", "GRAPH-3"]
+        assert listed["items"][0]["held_by"] is None
+
+        shown = await call(client, "show_item", id="MODEL-2")
+        assert shown["status"] == "ready"
+        assert shown["dependencies"] == [{"id": "MODEL-1", "status": "ready"}]
+        assert shown["line"] == 42
+
+        planned = await call(client, "next_items", limit=3)
+        assert [entry["id"] for entry in planned["ready"]] == ["MODEL-3", "MODEL-6", "MODEL-7"]
+        reasons = {entry["id"]: entry["reason"] for entry in planned["not_offered"]}
+        assert reasons["MODEL-2"] == "waits for MODEL-1 (ready)"
+        assert reasons["MODEL-4"] == "not ready: its status is idea"
+        assert reasons["GRAPH-1"] == "not ready: its status is in_progress"
+
+        # errors: the CLI's one-line message, as an isError result; the server goes on
+        assert await refused(client, "show_item", id="MODEL-99") == (
+            "ROADMAP.md: no item MODEL-99 (did you mean MODEL-1?)"
+        ) or "no item MODEL-99" in await refused(client, "show_item", id="MODEL-99")
+        assert "not in the Status Legend" in await refused(
+            client, "set_fields", id="MODEL-3", status="finished"
+        )
+        assert await refused(client, "set_fields", id="MODEL-3") == (
+            "nothing to set: give status, priority, dri, title, add_deps, remove_deps or done_items"
+        )
+
+        # claims: written through the gate; another agent is refused by name; renewal works
+        claimed = await call(client, "claim_item", id="MODEL-3", agent="@alice", minutes=30)
+        assert ISO.fullmatch(claimed["until"])
+        assert f"+  - **Claimed by:** @alice until {claimed['until']}\n" in claimed["diff"]
+        text = (project / "ROADMAP.md").read_text(encoding="utf-8")
+        assert text.count("**Claimed by:**") == 1
+        stolen = await refused(client, "claim_item", id="MODEL-3", agent="@bob")
+        assert stolen.startswith("ROADMAP.md:")
+        assert f"MODEL-3 is held by @alice until {claimed['until']}" in stolen
+        assert (project / "ROADMAP.md").read_text(encoding="utf-8") == text
+        await call(client, "claim_item", id="MODEL-3", agent="@alice", minutes=60)
+        assert (project / "ROADMAP.md").read_text(encoding="utf-8").count("Claimed by") == 1
+
+        planned = await call(client, "next_items", limit=3)
+        assert [entry["id"] for entry in planned["ready"]] == ["MODEL-6", "MODEL-7", "BE-1"]
+        held = [entry for entry in planned["not_offered"] if entry["id"] == "MODEL-3"]
+        assert held[0]["reason"].startswith("held by @alice until ")
+        # the CLI's `next` does not offer a held item either
+        assert "MODEL-3" not in cli("next", cwd=project).stdout
+
+        assert "claimed by @alice, not @bob" in await refused(
+            client, "release_item", id="MODEL-3", agent="@bob"
+        )
+        released = await call(client, "release_item", id="MODEL-3", agent="@alice")
+        assert "-  - **Claimed by:** @alice until" in released["diff"]
+        assert (project / "ROADMAP.md").read_text(encoding="utf-8") == EXAMPLE.read_text(
+            encoding="utf-8"
+        )
+
+        # edits: the same change `set` makes, diff returned
+        done = await call(client, "set_fields", id="MODEL-3", status="in_progress", dri="@ana")
+        assert "-  - **Status:** ready\n" in done["diff"]
+        assert "+  - **Status:** in_progress\n" in done["diff"]
+        assert "+  - **DRI:** @ana\n" in done["diff"]
+        assert cli("show", "MODEL-3", cwd=project).stdout.count("in_progress") >= 1
+
+        # a file changed on disk between calls is read again
+        path = project / "ROADMAP.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("**Status:** idea", "**Status:** ready", 1),
+            encoding="utf-8",
+        )
+        shown = await call(client, "show_item", id="MODEL-4")
+        assert shown["status"] == "ready"
+
+        added = await call(client, "new_item", section="Modeling", title="Sparse tensors")
+        assert added["id"] == "MODEL-8"
+        renamed = await call(client, "rename_item", old="MODEL-8", new="MODEL-80")
+        assert "MODEL-80" in renamed["diff"]
+        fixed = await call(client, "fix")
+        assert "GRAPH-2" in fixed["diffs"]["ROADMAP.md"]
+        assert cli("check", "--select", "RL401", cwd=project).returncode == 0
+
+        # guard: outside git it refuses in one line; with --against-file semantics via git only
+        assert "not in a git work tree" in await refused(client, "guard")
+
+        resource = await client.read_resource("roadmap://ROADMAP.md")
+        assert '"id": "MODEL-80"' in resource.contents[0].text  # type: ignore[union-attr]
+
+
+def test_without_the_extra_one_line_and_exit_2(project: Path) -> None:
+    # None in sys.modules is how Python spells "this package is not installed".
+    result = run_python(
+        "import sys\n"
+        "sys.modules['mcp'] = None\n"
+        "from roadmaplint.cli import main\n"
+        "raise SystemExit(main(['mcp']))\n",
+        project,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "roadmaplint: error: the MCP server needs the mcp extra: pip install 'mcp>=2.3,<3' "
+        "(in roadmaplint's environment)\n"
+    )
+    assert result.stdout == ""
+
+
+def test_check_never_imports_the_mcp_sdk(project: Path) -> None:
+    result = run_python(
+        "import sys\n"
+        "from roadmaplint.cli import main\n"
+        "main(['check'])\n"
+        "print(sorted(name for name in ('mcp', 'mcp_types') if name in sys.modules))\n",
+        project,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+ROUNDS = 50
+
+
+@pytest.mark.slow
+async def test_two_servers_claim_one_item_exactly_one_wins(project: Path) -> None:
+    path = project / "ROADMAP.md"
+    original = path.read_text(encoding="utf-8")
+    async with session(project) as first, session(project) as second:
+        for _ in range(ROUNDS):
+            path.write_text(original, encoding="utf-8")
+            results: dict[str, bool] = {}
+
+            async def claim(
+                agent: str, client: ClientSession, results: dict[str, bool] = results
+            ) -> None:
+                result = await client.call_tool("claim_item", {"id": "MODEL-6", "agent": agent})
+                results[agent] = not result.is_error
+
+            async with anyio.create_task_group() as group:
+                group.start_soon(claim, "@alice", first)
+                group.start_soon(claim, "@bob", second)
+            winners = [agent for agent, won in results.items() if won]
+            assert len(winners) == 1, results
+            text = path.read_text(encoding="utf-8")
+            assert text.count("**Claimed by:**") == 1
+            assert f"**Claimed by:** {winners[0]} until" in text

@@ -1,0 +1,241 @@
+"""Plans written without roadmaplint: headings read as people write them, and quiet
+by default (issue 20, the heading shape)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadmaplint.generate.fix import fix_text
+from roadmaplint.reader import parse
+from roadmaplint.rules.engine import check_text
+from roadmaplint.settings import Settings, Statuses, common_meaning
+from tests.conftest import cli
+
+QUEUE = """# Work queue
+
+## ASQ-001 — Adopt the ledger
+
+- **Status:** DONE
+- **Owner:** ana
+- **Gate:** merged
+- **Work class:** small
+
+## ASQ-002 — Route the frontier
+
+- **Status:** In Progress
+- **Owner:** ben
+- **Gate:** review
+- **Depends on:** ASQ-001 local ledger merged on main
+
+## ASQ-003 — Reconcile authority
+
+- **Status:** blocked
+- **Owner:** cy
+- **Gate:** none
+- **Depends on:** ASQ-002; main@1f3c9ab
+"""
+
+
+def codes(text: str, settings: Settings | None = None) -> list[str]:
+    return [finding.code for finding in check_text(text, "WORK_QUEUE.md", settings)]
+
+
+def test_a_plan_without_legends_gets_no_findings_about_roadmaplints_format() -> None:
+    # No RL203 (legends), RL402 (overview), RL104 (its own fields), RL103 (no priority).
+    assert codes(QUEUE) == []
+
+
+def test_a_field_the_document_writes_on_nearly_all_items_is_required() -> None:
+    missing_owner = QUEUE.replace("- **Owner:** cy\n", "")
+    # Owner on 2 of 3 items is below 80%: not required.
+    assert codes(missing_owner) == []
+    four = QUEUE + "\n## ASQ-004 — More\n\n- **Status:** blocked\n- **Owner:** di\n"
+    five = four + "\n## ASQ-005 — Last\n\n- **Status:** blocked\n"
+    # Owner on 4 of 5 items is 80%: the fifth is missing it.
+    assert [finding.message for finding in check_text(five) if finding.code == "RL103"] == [
+        'ASQ-005 is missing the required field DRI (add "- **DRI:** ...")'
+    ]
+
+
+def test_the_configuration_or_legends_ask_for_what_the_document_does_not() -> None:
+    asked = Settings(select=("ALL", "RL203", "RL402"))
+    # RL402 is asked for, but no priority of the queue is in a legend: the overview would
+    # be empty, fix adds no empty one, so none is missing
+    assert sorted(set(codes(QUEUE, asked))) == ["RL203"]
+    prioritised = Settings(select=("ALL", "RL402"), priority_values=("P0", "P1", "P2"))
+    assert "RL402" in codes(
+        QUEUE.replace("- **Status:** DONE\n", "- **Status:** DONE\n- **Priority:** P1\n"),
+        prioritised,
+    )
+    with_legend = QUEUE.replace(
+        "# Work queue\n", "# Work queue\n\n## Status Legend\n\n- `DONE` – done\n- `todo` – open\n"
+    )
+    assert {"RL103", "RL104", "RL203"} <= set(codes(with_legend))  # no priority: no RL402
+
+
+@pytest.mark.parametrize(
+    ("written", "meaning"),
+    [
+        ("Done", "done"),
+        ("COMPLETED", "done"),
+        ("✅", "done"),
+        ("in-progress", "in_progress"),
+        ("WIP", "in_progress"),
+        ("Not started", "ready"),
+        ("waiting", "blocked"),
+        ("DEFERRED (lower priority, not in this PR)", "idea"),
+        ("won't do", "closed"),
+        ("On Hold — revisit later", None),
+    ],
+)
+def test_statuses_in_common_spellings_carry_their_meaning(
+    written: str, meaning: str | None
+) -> None:
+    assert common_meaning(written) == meaning
+
+
+def test_common_spellings_drive_the_workflow_rules_only_without_a_legend() -> None:
+    done_before_its_dependency = QUEUE.replace("- **Status:** In Progress", "- **Status:** WIP")
+    done_before_its_dependency = done_before_its_dependency.replace(
+        "- **Status:** blocked", "- **Status:** Shipped"
+    )
+    # ASQ-003 is shipped but depends on ASQ-002, still in progress.
+    assert codes(done_before_its_dependency) == ["RL304"]
+    assert not Statuses().is_done("Shipped")
+    assert Statuses(common=True).is_done("Shipped")
+
+
+def test_fix_adds_no_overview_to_a_plan_that_has_none() -> None:
+    assert fix_text(QUEUE, "WORK_QUEUE.md").text == QUEUE
+
+
+HEADINGS = """# Plan
+
+## Requirements
+
+### R2.3: Dotted requirement
+
+**Status:** done
+
+### TASK-88.02 — Multi-part
+
+- **Status:** open
+- **Dependencies:** R2.3 shipped in v2
+
+### R7: Status in the heading — COMPLETE
+
+### R8: Parenthesised (done)
+
+### R9: A check mark ✅
+
+### QA-DOC-014
+
+- **Title:** An item whose heading is its ID
+- **Status:** blocked
+
+### P0 — Correctness
+
+#### BUG-1 — Under a priority group
+
+Some prose first.
+
+**Dependencies:** R7 (the heading one)
+"""
+
+
+def test_headings_as_people_write_them() -> None:
+    roadmap = parse(HEADINGS, "PLAN.md")
+    read = [(item.id, item.title, item.status) for item in roadmap.items]
+    assert read == [
+        ("R2.3", "Dotted requirement", "done"),
+        ("TASK-88.02", "Multi-part", "open"),
+        ("R7", "Status in the heading", "COMPLETE"),
+        ("R8", "Parenthesised", "done"),
+        ("R9", "A check mark", "✅"),
+        ("QA-DOC-014", "An item whose heading is its ID", "blocked"),
+        ("BUG-1", "Under a priority group", None),
+    ]
+    by_id = {item.id: item for item in roadmap.items}
+    assert by_id["TASK-88.02"].depends_on == ("R2.3",)
+    assert by_id["TASK-88.02"].dependency_notes == (("R2.3", "shipped in v2"),)
+    assert by_id["BUG-1"].depends_on == ("R7",)
+    assert (by_id["BUG-1"].section, by_id["BUG-1"].priority) == ("P0 — Correctness", "P0")
+    assert by_id["R7"].section == "Requirements"
+
+
+def test_a_status_field_wins_over_the_heading_and_the_title_stays() -> None:
+    item = parse("# P\n\n## R1 — Title (done)\n\n- **Status:** open\n").items[0]
+    assert (item.title, item.status) == ("Title (done)", "open")
+
+
+PHASES = """# Roadmap
+
+## Phases
+
+- [x] **Phase 1: Foundation** - the base
+- [ ] **Phase 2: Features** - the rest
+- [ ] **Phase 2.1: Hotfix** - inserted
+
+## Phase Details
+
+### Phase 1: Foundation
+**Goal**: A base
+**Depends on**: Nothing (first phase)
+
+### Phase 2: Features
+**Goal**: The rest
+**Depends on**: Phase 1 (foundation done)
+
+### Phase 2.1: Hotfix
+**Goal**: Urgent
+**Depends on**: Phase 2, Phase 0
+
+Plans:
+- [ ] 02-01-PLAN.md - the fix
+"""
+
+
+def test_planning_phases_are_items_with_their_checklist_status() -> None:
+    roadmap = parse(PHASES, "ROADMAP.md")
+    read = [(item.id, item.title, item.status, item.depends_on) for item in roadmap.items]
+    assert read == [
+        ("Phase 1", "Foundation", "done", ()),
+        ("Phase 2", "Features", "pending", ("Phase 1",)),
+        ("Phase 2.1", "Hotfix", "pending", ("Phase 2", "Phase 0")),
+    ]
+    # Phase 0 comes before the document's first phase: shipped and archived, not unknown;
+    # a pending phase after a pending phase is no finding; Phase 2.1 has the prefix Phase.
+    assert codes(PHASES) == []
+
+
+def test_a_plan_without_legends_checks_clean_from_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "ROADMAP.md").write_text(QUEUE, encoding="utf-8")
+    run = cli("check", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    run = cli("fix", "ROADMAP.md", cwd=tmp_path)
+    assert run.returncode == 0
+    assert (tmp_path / "ROADMAP.md").read_text(encoding="utf-8") == QUEUE
+
+
+def test_check_explain_prints_the_items_read_and_the_ranges_skipped(tmp_path: Path) -> None:
+    (tmp_path / "PLAN.md").write_text(PHASES, encoding="utf-8")
+    run = cli("check", "--explain", "PLAN.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == (
+        "PLAN.md: shape headings (items are headings with an ID); 3 items read\n"
+        "PLAN.md:11: item Phase 1 'Foundation' status=done priority=- owner=- depends on=-\n"
+        "PLAN.md:15: item Phase 2 'Features' status=pending priority=- owner=- "
+        "depends on=Phase 1\n"
+        "PLAN.md:19: item Phase 2.1 'Hotfix' status=pending priority=- owner=- "
+        "depends on=Phase 2, Phase 0\n"
+        "PLAN.md:1: skipped: the title\n"
+        "PLAN.md:3: skipped: a heading with no item ID (a section, or prose)\n"
+        "PLAN.md:5-7: skipped: text before the first item\n"
+        "PLAN.md:9: skipped: a heading with no item ID (a section, or prose)\n"
+        "All checks passed.\n"
+    )
+    refused = cli("check", "--explain", "--format", "json", "PLAN.md", cwd=tmp_path)
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr.startswith("roadmaplint: error: --explain prints how files were read")

@@ -1,0 +1,283 @@
+"""Task files (Backlog.md's ``backlog/tasks/``) read as one roadmap and written through the
+gate; the real ``backlog`` command and roadmaplint read each other's edits."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from roadmaplint.errors import RoadmapError
+from roadmaplint.shapes import taskfiles
+from roadmaplint.shapes.jsyaml import js_scalar
+
+REPO = Path(__file__).resolve().parent.parent
+BACKLOG = REPO / "tests" / "browser" / "node_modules" / "backlog.md-linux-x64" / "backlog"
+NOW = datetime(2026, 12, 6, 9, 30)
+
+CONFIG = """\
+project_name: "Demo"
+default_status: "To Do"
+statuses: ["To Do", "In Progress", "Done"]
+labels: []
+task_prefix: "task"
+"""
+
+PARSER = """\
+---
+id: TASK-2
+title: Write parser
+status: In Progress
+# who works on it
+assignee:
+  - '@bob'
+created_date: '2026-12-06 06:48'
+labels:
+  - core
+dependencies:
+  - TASK-1
+x_custom: {a: 1, b: "two"}  # kept as written
+priority: high
+ordinal: 2000
+---
+
+## Description
+
+<!-- SECTION:DESCRIPTION:BEGIN -->
+Parse the files.
+<!-- SECTION:DESCRIPTION:END -->
+
+## Acceptance Criteria
+<!-- AC:BEGIN -->
+- [x] #1 Parses front matter
+- [ ] #2 Keeps order
+<!-- AC:END -->
+"""
+
+SETUP = """\
+---
+id: TASK-1
+title: 'Set up: repo'
+status: Done
+assignee: []
+created_date: '2026-12-06 06:40'
+labels: []
+dependencies: []
+ordinal: 1000
+---
+
+
+"""
+
+
+def make_folder(root: Path) -> Path:
+    backlog = root / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (backlog / "tasks" / "task-1 - Set-up-repo.md").write_text(SETUP, encoding="utf-8")
+    (backlog / "tasks" / "task-2 - Write-parser.md").write_text(PARSER, encoding="utf-8")
+    return backlog
+
+
+def test_detect_names_the_folder_from_the_project_the_backlog_or_its_tasks(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    assert taskfiles.detect(tmp_path) == backlog
+    assert taskfiles.detect(backlog) == backlog
+    assert taskfiles.detect(backlog / "tasks") == backlog
+    assert taskfiles.detect(backlog / "docs") is None
+    assert taskfiles.detect(tmp_path / "elsewhere") is None
+
+
+def test_a_folder_reads_as_one_roadmap_of_the_same_records(tmp_path: Path) -> None:
+    folder = taskfiles.read(make_folder(tmp_path))
+    items = {item.id: item for item in folder.roadmap.items}
+    assert list(items) == ["TASK-1", "TASK-2"]
+    parser = items["TASK-2"]
+    assert (parser.title, parser.status, parser.priority, parser.dri) == (
+        "Write parser",
+        "In Progress",
+        "high",
+        "@bob",
+    )
+    assert parser.depends_on == ("TASK-1",)
+    assert [(c.text, c.checked, c.line) for c in parser.definition_of_done] == [
+        ("Parses front matter", True, 26),
+        ("Keeps order", False, 27),
+    ]
+    assert parser.field("labels") is not None and parser.field("labels").value == "core"  # type: ignore[union-attr]
+    assert parser.field("priority").position.line == 14  # type: ignore[union-attr]
+    assert items["TASK-1"].title == "Set up: repo"
+    assert folder.file_of("task-2").path.name == "task-2 - Write-parser.md"
+    workflow = folder.workflow()
+    assert workflow.is_ready("To Do") and workflow.is_in_progress("In Progress")
+    assert workflow.is_done("Done")
+
+
+def test_set_keeps_order_comments_and_quoting_and_changes_only_the_named_field(
+    tmp_path: Path,
+) -> None:
+    backlog = make_folder(tmp_path)
+    path = taskfiles.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
+    expected = PARSER.replace("status: In Progress", "status: Done").replace(
+        "created_date: '2026-12-06 06:48'\n",
+        "created_date: '2026-12-06 06:48'\nupdated_date: '2026-12-06 09:30'\n",
+    )
+    assert path.read_text(encoding="utf-8") == expected
+
+
+def test_set_dependencies_and_owner_write_block_lists_as_backlog_does(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    folder = taskfiles.read(backlog)
+    taskfiles.set_fields(folder, "TASK-1", {"Depends on": "task-2", "DRI": "@eve"}, NOW)
+    text = (backlog / "tasks" / "task-1 - Set-up-repo.md").read_text(encoding="utf-8")
+    assert "assignee:\n  - '@eve'\n" in text
+    assert "dependencies:\n  - TASK-2\n" in text
+    assert "title: 'Set up: repo'\n" in text
+
+
+def test_a_status_not_in_config_is_refused_and_the_file_is_untouched(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    with pytest.raises(RoadmapError, match=r"task-2 - Write-parser.md:4: status 'Shipped'"):
+        taskfiles.set_fields(taskfiles.read(backlog), "TASK-2", {"status": "Shipped"}, NOW)
+    assert (backlog / "tasks" / "task-2 - Write-parser.md").read_text(encoding="utf-8") == PARSER
+
+
+def test_new_task_is_named_and_written_as_backlog_would(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    (backlog / "completed").mkdir()
+    (backlog / "completed" / "task-7 - Old.md").write_text(SETUP.replace("TASK-1", "TASK-7"))
+    path = taskfiles.new_task(
+        taskfiles.read(backlog),
+        "Fix: a/b & c? (x) it's",
+        {"priority": "High", "depends on": "task-1", "owner": "@bob"},
+        NOW,
+    )
+    assert path.name == "task-8 - Fix-a-b-c-x-its.md"
+    assert path.read_text(encoding="utf-8") == (
+        "---\nid: TASK-8\ntitle: 'Fix: a/b & c? (x) it''s'\nstatus: To Do\n"
+        "assignee:\n  - '@bob'\ncreated_date: '2026-12-06 09:30'\nlabels: []\n"
+        "dependencies:\n  - TASK-1\npriority: high\nordinal: 8000\n---\n\n\n"
+    )
+
+
+def test_bad_front_matter_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    (backlog / "tasks" / "task-3 - Bad.md").write_text("---\nid: TASK-3\ntitle: [oops\n---\n")
+    with pytest.raises(RoadmapError, match=r"task-3 - Bad.md:\d+: not valid YAML") as raised:
+        taskfiles.read(backlog)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("plain words", "plain words"),
+        ("yes", "'yes'"),
+        ("a:b", "'a:b'"),
+        ("@bob", "'@bob'"),
+        ("2026-01-01", "'2026-01-01'"),
+        ("a#b", "a#b"),
+        ("it's here", "it's here"),
+    ],
+)
+def test_new_strings_are_quoted_as_js_yaml_quotes_them(text: str, written: str) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    data = CommentedMap()
+    data["k"] = js_scalar(text)
+    assert taskfiles.dump(data, taskfiles.yaml()) == f"k: {written}\n"
+
+
+# --- the real backlog command -------------------------------------------------------------
+
+needs_backlog = pytest.mark.skipif(
+    not os.access(BACKLOG, os.X_OK),
+    reason="the backlog command (npm backlog.md 1.52.0) is missing: run "
+    "`npm install --no-save --no-audit --no-fund backlog.md@1.52.0` in tests/browser",
+)
+
+
+def backlog(*args: str, cwd: Path) -> str:
+    done = subprocess.run(
+        [str(BACKLOG), *args],
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert done.returncode == 0, done.stderr + done.stdout
+    return done.stdout
+
+
+def backlog_project(tmp_path: Path) -> Path:
+    backlog("init", "Demo", "--defaults", "--no-git", "--agent-instructions", "none", cwd=tmp_path)
+    assert (tmp_path / "backlog" / "config.yml").is_file()
+    return tmp_path / "backlog"
+
+
+@pytest.mark.slow
+@needs_backlog
+def test_tasks_backlog_creates_read_right(tmp_path: Path) -> None:
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "Set up repo", "--plain", cwd=tmp_path)
+    backlog(
+        "task", "create", "Write parser", "--priority", "high", "-a", "@bob", "--dep", "task-1",
+        "--ac", "Parses front matter", "--ac", "Keeps order", "-l", "core,parser", "--plain",
+        cwd=tmp_path,
+    )  # fmt: skip
+    backlog("task", "edit", "task-2", "-s", "In Progress", "--check-ac", "1", cwd=tmp_path)
+    folder = taskfiles.read(root)
+    items = {item.id: item for item in folder.roadmap.items}
+    assert set(items) == {"TASK-1", "TASK-2"}
+    parser = items["TASK-2"]
+    assert (parser.title, parser.status, parser.priority, parser.dri, parser.depends_on) == (
+        "Write parser",
+        "In Progress",
+        "high",
+        "@bob",
+        ("TASK-1",),
+    )
+    assert [(c.text, c.checked) for c in parser.definition_of_done] == [
+        ("Parses front matter", True),
+        ("Keeps order", False),
+    ]
+    assert folder.statuses == ("To Do", "In Progress", "Done")
+    assert items["TASK-1"].status == "To Do"
+
+
+@pytest.mark.slow
+@needs_backlog
+def test_tasks_roadmaplint_edits_and_creates_show_right_in_backlog(tmp_path: Path) -> None:
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "Set up repo", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Write parser", "-a", "@bob", "--plain", cwd=tmp_path)
+    before = {p.name: p.read_text(encoding="utf-8") for p in (root / "tasks").iterdir()}
+    taskfiles.set_fields(
+        taskfiles.read(root),
+        "TASK-2",
+        {"status": "Done", "priority": "low", "depends on": "task-1"},
+    )
+    view = backlog("task", "view", "--plain", "task-2", cwd=tmp_path)
+    assert "Status: ✔ Done" in view or "Status: Done" in view, view
+    assert "Priority: Low" in view, view
+    assert "TASK-1" in view, view
+    unchanged = root / "tasks" / "task-1 - Set-up-repo.md"
+    assert unchanged.read_text(encoding="utf-8") == before[unchanged.name]
+
+    created = taskfiles.new_task(
+        taskfiles.read(root), "Ship: v1 (final)", {"priority": "medium", "depends on": "TASK-2"}
+    )
+    assert created.name == "task-3 - Ship-v1-final.md"
+    view = backlog("task", "view", "--plain", "task-3", cwd=tmp_path)
+    assert "Ship: v1 (final)" in view and "TASK-2" in view and "Priority: Medium" in view, view
+    listed = backlog("task", "list", "--plain", cwd=tmp_path)
+    assert "TASK-3 - Ship: v1 (final)" in listed, listed
+    # backlog's next create numbers after roadmaplint's
+    backlog("task", "create", "After", "--plain", cwd=tmp_path)
+    assert (root / "tasks" / "task-4 - After.md").is_file()
