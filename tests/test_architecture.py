@@ -9,7 +9,6 @@ import ast
 from pathlib import Path
 
 import networkx as nx
-import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "roadmaplint"
 ADAPTERS = (
@@ -123,21 +122,10 @@ def _package_graph() -> nx.DiGraph[str]:
     return packages
 
 
-def test_imports_between_packages_flow_one_way_but_for_shapes() -> None:
-    """No cycle among packages once shapes/ is set aside: each concern stands above what
-    it uses. (shapes/ reads for the reader and writes through edit/ and write/: the
-    known exception, the test below.)"""
-    packages = _package_graph()
-    packages.remove_node("roadmaplint.shapes")
-    assert list(nx.simple_cycles(packages)) == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="shapes/ (issue 20) is read by the reader and writes through edit/ and write/: "
-    "ROADMAP CORE-21 splits its read and write halves",
-)
 def test_imports_between_packages_flow_one_way() -> None:
+    """No cycle among packages: each concern stands above what it uses. A shape's read
+    half is under reader/shapes and its write half under edit/, so the reader never
+    reaches the writer."""
     assert list(nx.simple_cycles(_package_graph())) == []
 
 

@@ -21,8 +21,8 @@ import pytest
 from roadmaplint import check_text
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
+from roadmaplint.reader.shapes import taskfiles
 from roadmaplint.settings import Settings
-from roadmaplint.shapes import taskfiles
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 TRUTH = CORPUS / "truth"

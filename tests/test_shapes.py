@@ -12,8 +12,8 @@ import pytest
 
 from roadmaplint.cli import main
 from roadmaplint.reader import parse
+from roadmaplint.reader.shapes import names
 from roadmaplint.settings import Settings
-from roadmaplint.shapes import names
 from tests.conftest import cli
 
 TABLE = """\

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from roadmaplint.edit import taskfiles as write_tasks
+from roadmaplint.edit.jsyaml import js_scalar
 from roadmaplint.errors import RoadmapError
-from roadmaplint.shapes import taskfiles
-from roadmaplint.shapes.jsyaml import js_scalar
+from roadmaplint.reader.shapes import taskfiles
 
 REPO = Path(__file__).resolve().parent.parent
 BACKLOG = REPO / "tests" / "browser" / "node_modules" / "backlog.md-linux-x64" / "backlog"
@@ -120,7 +121,7 @@ def test_set_keeps_order_comments_and_quoting_and_changes_only_the_named_field(
     tmp_path: Path,
 ) -> None:
     backlog = make_folder(tmp_path)
-    path = taskfiles.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
+    path = write_tasks.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
     expected = PARSER.replace("status: In Progress", "status: Done").replace(
         "created_date: '2026-12-06 06:48'\n",
         "created_date: '2026-12-06 06:48'\nupdated_date: '2026-12-06 09:30'\n",
@@ -131,7 +132,7 @@ def test_set_keeps_order_comments_and_quoting_and_changes_only_the_named_field(
 def test_set_dependencies_and_owner_write_block_lists_as_backlog_does(tmp_path: Path) -> None:
     backlog = make_folder(tmp_path)
     folder = taskfiles.read(backlog)
-    taskfiles.set_fields(folder, "TASK-1", {"Depends on": "task-2", "DRI": "@eve"}, NOW)
+    write_tasks.set_fields(folder, "TASK-1", {"Depends on": "task-2", "DRI": "@eve"}, NOW)
     text = (backlog / "tasks" / "task-1 - Set-up-repo.md").read_text(encoding="utf-8")
     assert "assignee:\n  - '@eve'\n" in text
     assert "dependencies:\n  - TASK-2\n" in text
@@ -141,7 +142,7 @@ def test_set_dependencies_and_owner_write_block_lists_as_backlog_does(tmp_path: 
 def test_a_status_not_in_config_is_refused_and_the_file_is_untouched(tmp_path: Path) -> None:
     backlog = make_folder(tmp_path)
     with pytest.raises(RoadmapError, match=r"task-2 - Write-parser.md:4: status 'Shipped'"):
-        taskfiles.set_fields(taskfiles.read(backlog), "TASK-2", {"status": "Shipped"}, NOW)
+        write_tasks.set_fields(taskfiles.read(backlog), "TASK-2", {"status": "Shipped"}, NOW)
     assert (backlog / "tasks" / "task-2 - Write-parser.md").read_text(encoding="utf-8") == PARSER
 
 
@@ -149,7 +150,7 @@ def test_new_task_is_named_and_written_as_backlog_would(tmp_path: Path) -> None:
     backlog = make_folder(tmp_path)
     (backlog / "completed").mkdir()
     (backlog / "completed" / "task-7 - Old.md").write_text(SETUP.replace("TASK-1", "TASK-7"))
-    path = taskfiles.new_task(
+    path = write_tasks.new_task(
         taskfiles.read(backlog),
         "Fix: a/b & c? (x) it's",
         {"priority": "High", "depends on": "task-1", "owner": "@bob"},
@@ -188,7 +189,7 @@ def test_new_strings_are_quoted_as_js_yaml_quotes_them(text: str, written: str) 
 
     data = CommentedMap()
     data["k"] = js_scalar(text)
-    assert taskfiles.dump(data, taskfiles.yaml()) == f"k: {written}\n"
+    assert write_tasks.dump(data, taskfiles.yaml()) == f"k: {written}\n"
 
 
 # --- the real backlog command -------------------------------------------------------------
@@ -258,7 +259,7 @@ def test_tasks_roadmaplint_edits_and_creates_show_right_in_backlog(tmp_path: Pat
     backlog("task", "create", "Set up repo", "--plain", cwd=tmp_path)
     backlog("task", "create", "Write parser", "-a", "@bob", "--plain", cwd=tmp_path)
     before = {p.name: p.read_text(encoding="utf-8") for p in (root / "tasks").iterdir()}
-    taskfiles.set_fields(
+    write_tasks.set_fields(
         taskfiles.read(root),
         "TASK-2",
         {"status": "Done", "priority": "low", "depends on": "task-1"},
@@ -270,7 +271,7 @@ def test_tasks_roadmaplint_edits_and_creates_show_right_in_backlog(tmp_path: Pat
     unchanged = root / "tasks" / "task-1 - Set-up-repo.md"
     assert unchanged.read_text(encoding="utf-8") == before[unchanged.name]
 
-    created = taskfiles.new_task(
+    created = write_tasks.new_task(
         taskfiles.read(root), "Ship: v1 (final)", {"priority": "medium", "depends on": "TASK-2"}
     )
     assert created.name == "task-3 - Ship-v1-final.md"

@@ -281,7 +281,7 @@ def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
 
 
 def _shape(value: Any, _home: Path) -> str:
-    from roadmaplint.shapes import names
+    from roadmaplint.reader.shapes import names
 
     if not isinstance(value, str) or value not in names():
         raise ValueError(f"unknown shape {value!r}; valid shapes: {', '.join(names())}")

@@ -225,11 +225,11 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     """The roadmap's text with one item edited; other items read back unchanged, and every
     value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
-    from roadmaplint.shapes import shape_of
+    from roadmaplint.edit.shapes import edit_shaped
 
-    shape = shape_of(roadmap, item)
-    if shape is not None:
-        return shape.edit(roadmap, item, edit, settings)
+    shaped = edit_shaped(roadmap, item, edit, settings)
+    if shaped is not None:
+        return shaped
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)

@@ -139,14 +139,12 @@ def _waits(roadmap: Roadmap, depends_on: FieldChange | None, settings: Settings)
 
 def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str]:
     """The roadmap's text with a new item at the end of a section, and the new item's ID."""
-    from roadmaplint.shapes import shape_of
+    from roadmaplint.edit.shapes import new_shaped
 
     members = [item for item in roadmap.items if item.section == request.section.strip()]
-    shape = shape_of(roadmap, members[-1]) if members else None
-    if shape is not None:
-        shaped = shape.new(roadmap, request, settings)
-        if shaped is not None:
-            return shaped
+    shaped = new_shaped(roadmap, members[-1], request, settings) if members else None
+    if shaped is not None:
+        return shaped
     for what, text in (("the title", request.title), ("the section", request.section)):
         check_one_line(text, what)
         if not text.strip():

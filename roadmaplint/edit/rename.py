@@ -59,12 +59,10 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
             f"{roadmap.path}:{existing.position.line}: {new} already exists; "
             "choose an ID no item has"
         )
-    from roadmaplint.shapes import shape_of
+    from roadmaplint.edit.shapes import is_shaped, rename_edits
 
-    if shape_of(roadmap, item) is not None:
-        from roadmaplint.shapes.common import rename_edits as shape_rename_edits
-
-        return shape_rename_edits(roadmap, item, old, new)
+    if is_shaped(roadmap, item):
+        return rename_edits(roadmap, item, old, new)
     lines = split_lines(roadmap.source)
     starts = line_starts(roadmap.source)
     index = item.position.line - 1

@@ -65,8 +65,8 @@ from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.phases import with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
+from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.settings import Settings
-from roadmaplint.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.text import split_lines
 
 if TYPE_CHECKING:

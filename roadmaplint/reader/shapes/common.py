@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Field, Item, Position, Roadmap
+from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
-from roadmaplint.text import Edit, line_starts, split_lines
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
@@ -104,33 +102,3 @@ def make_item(
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
     )
-
-
-def rename_edits(roadmap: Roadmap, item: Item, old: str, new: str) -> list[Edit]:
-    """The edits that rename a table row's or a box's ID: the ID where the line writes it,
-    and each mention in the Depends-on cell (or inline dependencies) of its dependents."""
-    lines = split_lines(roadmap.source)
-    starts = line_starts(roadmap.source)
-    mention = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
-    index = item.position.line - 1
-    found = mention.search(lines[index], item.position.column - 1)
-    if found is None:
-        raise RoadmapError(
-            f"{roadmap.path}:{item.position.line}: {old} is not written on its line; "
-            "rename it by hand"
-        )
-    edits = [Edit(starts[index] + found.start(), starts[index] + found.end(), new)]
-    for other in roadmap.items:
-        depends = other.field(DEPENDS_ON)
-        if depends is None or old not in other.depends_on:
-            continue
-        at = depends.position.line - 1
-        line = lines[at]
-        begin = depends.value_position.column - 1
-        cell_end = line.find("|", begin) if line.lstrip().startswith("|") else -1
-        end = cell_end if cell_end >= 0 else len(line)
-        edits += [
-            Edit(starts[at] + match.start(), starts[at] + match.end(), new)
-            for match in mention.finditer(line, begin, end)
-        ]
-    return edits

@@ -14,8 +14,8 @@ from roadmaplint.edit.new import NewItem
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect
+from roadmaplint.reader.shapes.table import column_key, is_delimiter, split_row
 from roadmaplint.settings import Settings
-from roadmaplint.shapes.table import column_key, is_delimiter, split_row
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 

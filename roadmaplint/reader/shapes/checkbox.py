@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
-from roadmaplint.shapes import Document, ShapeRead
-from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.reader.shapes import Document, ShapeRead
+from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
 
 if TYPE_CHECKING:
-    from roadmaplint.edit.item import ItemEdit
-    from roadmaplint.edit.new import NewItem
-    from roadmaplint.settings import Settings
+    pass
 
 BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>.)\](?=[ \t]|$)[ \t]*")
 STATUS_OF_BOX = {" ": "ready", "x": "done", "X": "done"}
@@ -190,16 +188,6 @@ class Checkboxes:
     def owns(self, roadmap: Roadmap, item: Item) -> bool:
         lines = roadmap.source.splitlines()
         return BOX.match(lines[item.position.line - 1]) is not None
-
-    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
-        from roadmaplint.shapes.checkbox_write import edit_box
-
-        return edit_box(roadmap, item, edit, settings)
-
-    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
-        from roadmaplint.shapes.checkbox_write import new_box
-
-        return new_box(roadmap, request, settings)
 
 
 CHECKBOXES = Checkboxes()

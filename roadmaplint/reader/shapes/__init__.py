@@ -1,10 +1,13 @@
 """Shapes of plan: how items are written in a document, one unit each.
 
-A shape detects whether a document holds its items, reads them into the same
-records (``model.Item``) every other shape gives, and writes its edits (``set``,
-``new``) through the one write gate. Headings (``### ID — Title`` with field
-lists) are the reader's own and the default; the shapes here read what lies
-outside heading items: a table of items, a checkbox list of items.
+A shape detects whether a document holds its items and reads them into the same
+records (``model.Item``) every other shape gives. Its write half (``set``, ``new``,
+``rename`` through the one write gate) lives in ``edit/`` under the shape's name
+(``edit/table.py``, ``edit/checkbox.py``, ``edit/taskfiles.py``), so the reader
+never imports the writer: ``edit/shapes.py`` finds the writer of a shape's item.
+Headings (``### ID — Title`` with field lists) are the reader's own and the
+default; the shapes here read what lies outside heading items: a table of items,
+a checkbox list of items, a folder of task files.
 
 The contract is the ``Shape`` protocol; the registry is the explicit tuple
 ``SHAPES``. Rules, queries, the board, diff and the servers see only records and
@@ -22,13 +25,10 @@ from roadmaplint.errors import RoadmapError
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from roadmaplint.edit.item import ItemEdit
-    from roadmaplint.edit.new import NewItem
     from roadmaplint.model import Block, Item, Roadmap
     from roadmaplint.reader.blocks import HeadingBlock
     from roadmaplint.reader.dialect import Dialect
     from roadmaplint.reader.inline import InlineText
-    from roadmaplint.settings import Settings
 
 HEADINGS = "headings"
 
@@ -86,19 +86,10 @@ class Shape(Protocol):
         """Whether ``item`` of ``roadmap`` was read by this shape."""
         ...
 
-    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
-        """The text with ``edit`` made to ``item`` (not yet proved)."""
-        ...
-
-    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
-        """The text with a new item added in this shape's style and its ID, or None when
-        the document holds no items of this shape."""
-        ...
-
 
 def _registry() -> tuple[Shape, ...]:
-    from roadmaplint.shapes.checkbox import CHECKBOXES
-    from roadmaplint.shapes.table import TABLE_ROWS
+    from roadmaplint.reader.shapes.checkbox import CHECKBOXES
+    from roadmaplint.reader.shapes.table import TABLE_ROWS
 
     return (TABLE_ROWS, CHECKBOXES)
 

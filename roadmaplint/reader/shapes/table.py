@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
-from roadmaplint.shapes import Document, ShapeRead
-from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.reader.shapes import Document, ShapeRead
+from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
 
 if TYPE_CHECKING:
-    from roadmaplint.edit.item import ItemEdit
-    from roadmaplint.edit.new import NewItem
-    from roadmaplint.settings import Settings
+    pass
 
 ID_COLUMNS = ("id", "task id", "key", "#")
 TITLE_COLUMNS = ("title", "task", "item", "story", "work")
@@ -211,16 +209,6 @@ class TableRows:
         line = roadmap.source.splitlines()[item.position.line - 1] if roadmap.source else ""
         text = line.strip()
         return "|" in text and not text.startswith(("#", "-", "*", "+"))
-
-    def edit(self, roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
-        from roadmaplint.shapes.table_write import edit_row
-
-        return edit_row(roadmap, item, edit, settings)
-
-    def new(self, roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
-        from roadmaplint.shapes.table_write import new_row
-
-        return new_row(roadmap, request, settings)
 
 
 TABLE_ROWS = TableRows()

@@ -11,8 +11,8 @@ from roadmaplint.edit.item import ItemEdit, items_changed
 from roadmaplint.edit.new import NewItem
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Item, Roadmap
+from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
 from roadmaplint.settings import Settings
-from roadmaplint.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit
 
@@ -89,7 +89,7 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     from roadmaplint.edit.new import _added, next_id
     from roadmaplint.reader.idpattern import id_regex
     from roadmaplint.reader.inline import plain_text
-    from roadmaplint.shapes.common import reference_from_title
+    from roadmaplint.reader.shapes.common import reference_from_title
 
     check_one_line(request.title, "the title")
     section = request.section.strip()
