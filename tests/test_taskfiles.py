@@ -172,6 +172,43 @@ def test_bad_front_matter_is_one_line_naming_file_and_line(tmp_path: Path) -> No
     assert "\n" not in str(raised.value)
 
 
+def _alias_bomb() -> str:
+    rows = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    rows += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    return "\n".join(rows) + "\nlabels: *a9\n"
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        (_alias_bomb(), r"task-3 - Bomb.md:5: YAML anchors and aliases are not read here"),
+        ("labels: " + "[" * 100_000 + "]" * 100_000 + "\n", r"nests deeper than 32"),
+        ("title: '" + "x" * (1 << 21) + "'\n", r"task-3 - Bomb.md:2: the YAML is over 1 MiB"),
+    ],
+    ids=["billion-laughs", "deep-nesting", "huge"],
+)
+def test_front_matter_that_would_exhaust_the_machine_is_refused_in_one_line(
+    tmp_path: Path, front: str, message: str
+) -> None:
+    """An alias bomb grows to 9**10 strings when read, deep nesting recurses in the loader:
+    both are refused before loading, as is a front matter of megabytes."""
+    backlog = make_folder(tmp_path)
+    text = f"---\nid: TASK-3\ntitle: Bomb\nstatus: To Do\n{front}---\n"
+    if "anchors" not in message:
+        text = text.replace("title: Bomb\n", "")
+    (backlog / "tasks" / "task-3 - Bomb.md").write_text(text, encoding="utf-8")
+    with pytest.raises(RoadmapError, match=message) as raised:
+        taskfiles.read(backlog)
+    assert "\n" not in str(raised.value)
+
+
+def test_config_yml_with_an_alias_is_refused_in_one_line(tmp_path: Path) -> None:
+    backlog = make_folder(tmp_path)
+    (backlog / "config.yml").write_text("s: &s [To Do, Done]\nstatuses: *s\n", encoding="utf-8")
+    with pytest.raises(RoadmapError, match=r"config.yml:1: YAML anchors and aliases"):
+        taskfiles.read(backlog)
+
+
 @pytest.mark.parametrize(
     ("text", "written"),
     [

@@ -150,7 +150,7 @@ def _config(root: Path) -> Mapping[str, Any]:
 
     path = root / CONFIG
     try:
-        data = yaml().load(_read_text(path))
+        data = guarded_load(_read_text(path), str(path), yaml(), 1)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -189,11 +189,44 @@ def split(text: str, path: str) -> tuple[str, str]:
     return text[4 : end + 1], text[end + 5 :]
 
 
+MAX_YAML = 1 << 20  # bytes of front matter or config.yml: a task's fields, never a payload
+MAX_DEPTH = 32  # nesting of mappings and sequences
+
+
+def guarded_load(text: str, path: str, loader: YAML, first_line: int) -> Any:
+    """``loader.load(text)`` once the text is known to be small and plain: no anchors or
+    aliases (an alias bomb grows exponentially when read), no deep nesting (the loader
+    recurses), at most ``MAX_YAML`` bytes. Backlog.md never writes any of these."""
+    if len(text) > MAX_YAML:
+        raise RoadmapError(f"{path}:{first_line}: the YAML is over {MAX_YAML >> 20} MiB")
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        NodeEvent,
+    )
+
+    depth = 0
+    for event in loader.parse(text):
+        line = first_line + (event.start_mark.line if event.start_mark is not None else 0)
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            raise RoadmapError(f"{path}:{line}: YAML anchors and aliases are not read here")
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise RoadmapError(f"{path}:{line}: the YAML nests deeper than {MAX_DEPTH}")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return loader.load(text)
+
+
 def load_front(front: str, path: str, loader: YAML) -> Any:
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = loader.load(front)
+        data = guarded_load(front, path, loader, 2)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 2}" if mark is not None else ":2"
