@@ -8,6 +8,7 @@ the CLI's one-line message; the server never stops on bad input.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,12 +25,11 @@ from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
-from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.history.guard import guard as compare
 from roadmaplint.history.guard import older_text
-from roadmaplint.mcp.workspace import Served, Workspace
+from roadmaplint.mcp.workspace import Served, Workspace, unified_diff
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.claims import holder, now_utc
@@ -284,18 +284,29 @@ def build(workspace: Workspace) -> MCPServer:
 
     @server.tool()
     def rename_item(old: str, new: str) -> Result:
-        """Rename an item's ID and every dependency on it in its roadmap, like `rename`."""
+        """Rename an item's ID, every dependency on it in its roadmap and the `path#OLD`
+        dependencies of the repository's other roadmaps, like `rename`; the diff of each
+        file written."""
 
         def work() -> Result:
+            from roadmaplint.config.discover import other_roadmaps
+            from roadmaplint.edit.rename_files import rename_in_files
+
             served, item_id = workspace.locate(old)
-
-            def change(
-                roadmap: Roadmap, settings: Settings
-            ) -> tuple[str, set[str], dict[str, str]]:
-                return rename_text(roadmap, item_id, new, settings), {new}, {item_id: new}
-
-            diff = workspace.edit(served.path, change)
-            return {"path": str(served.path), "id": new, "diff": diff}
+            found, stopped = other_roadmaps(
+                served.path, served.settings.include, served.settings.exclude
+            )
+            others = [Path(os.path.relpath(other)) for other in found]
+            done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
+            diffs = {
+                str(one.path): unified_diff(str(one.path), one.before, one.after)
+                for one in done.files
+                if one.after != one.before
+            }
+            result: Result = {"path": str(served.path), "id": new, "diffs": diffs}
+            result["diff"] = diffs.get(str(served.path), "")
+            result["prose_lines"] = list(done.rename.prose)
+            return result | ({"warning": stopped} if stopped else {})
 
         return _guarded(work)
 
