@@ -333,8 +333,9 @@ def build(workspace: Workspace) -> MCPServer:
 
     @server.tool()
     def guard(path: str | None = None, against: str | None = None) -> Result:
-        """What the edits since git's `against` (default HEAD) broke, as `roadmaplint guard`
-        reports it (RL601-RL608)."""
+        """What the edits since git's `against` broke, as `roadmaplint guard` reports it
+        (RL601-RL608); by default since HEAD, or since the index when edits wait on top of
+        staged ones."""
 
         def work() -> Result:
             findings = []
