@@ -93,6 +93,7 @@ async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -
         listed = await call(client, "list_items", status="ready", priority="P0")
         assert [entry["id"] for entry in listed["items"]] == ["MODEL-1", "MODEL-2", "GRAPH-3"]
         assert listed["items"][0]["held_by"] is None
+        assert listed["items"][0]["claim"] is None
 
         shown = await call(client, "show_item", id="MODEL-2")
         assert shown["status"] == "ready"
@@ -127,6 +128,9 @@ async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -
         assert stolen.startswith("ROADMAP.md:")
         assert f"MODEL-3 is held by @alice until {claimed['until']}" in stolen
         assert (project / "ROADMAP.md").read_text(encoding="utf-8") == text
+        shown = await call(client, "show_item", id="MODEL-3")
+        assert shown["claim"] == f"held by @alice until {claimed['until']}"
+        assert shown["held_by"] == {"agent": "@alice", "until": claimed["until"]}
         await call(client, "claim_item", id="MODEL-3", agent="@alice", minutes=60)
         assert (project / "ROADMAP.md").read_text(encoding="utf-8").count("Claimed by") == 1
 

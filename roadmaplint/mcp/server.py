@@ -32,7 +32,7 @@ from roadmaplint.history.guard import older_text
 from roadmaplint.mcp.workspace import Served, Workspace, unified_diff
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
-from roadmaplint.reader.claims import holder, now_utc
+from roadmaplint.reader.claims import holder, now_utc, shown_claim
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
@@ -73,6 +73,7 @@ def _entry(served: Served, item: Item, now: datetime) -> Result:
         "section": item.section,
         "line": item.position.line,
         "held_by": _claim(item, now),
+        "claim": shown_claim(item, now),
     }
 
 
@@ -147,7 +148,9 @@ def build(workspace: Workspace) -> MCPServer:
                 for dep in item.depends_on
             ]
             document["dependents"] = served.context.graph.dependents(item_id)
-            document["held_by"] = _claim(item, now_utc())
+            now = now_utc()
+            document["held_by"] = _claim(item, now)
+            document["claim"] = shown_claim(item, now)
             return document
 
         return _guarded(work)
