@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -227,3 +228,36 @@ def test_without_against_staged_edits_count_as_reviewed_and_unstaged_ones_do_not
     path.write_text(removed, encoding="utf-8")
     assert found() == (1, [(111, "RL601")])
     assert not marker.exists()
+
+
+# docs/TODO.md in GoMLX, oldest first: nine free-form versions, then the roadmap's three
+HISTORY = [
+    FIXTURES / "gomlx-TODO-history" / f"TODO-{commit}.md"
+    for commit in (
+        "d3623981",
+        "ba089728",
+        "e5cf2f2c",
+        "01bc6d0d",
+        "3335a18a",
+        "b5a9876e",
+        "3f8a7926",
+        "fe1e6836",
+        "1bde7198",
+    )
+] + [EXAMPLE, E0C, E9F]
+
+
+def test_every_consecutive_pair_of_the_real_history_names_only_what_really_broke(
+    tmp_path: Path,
+) -> None:
+    """The whole history of the file, twelve versions: before it held items nothing is
+    said; after, the two items really deleted (BE-1, BE-6: the other BE-* were renamed)
+    and the stray list that swallowed the rest of the document."""
+    expected = {
+        (EXAMPLE.name, E0C.name): (1, [(165, "RL601"), (216, "RL601")]),
+        (E0C.name, E9F.name): (1, [(9, "RL608")]),
+    }
+    assert len(HISTORY) == 12
+    for old, new in itertools.pairwise(HISTORY):
+        found = _guard(tmp_path, old.read_text("utf-8"), new.read_text("utf-8"))
+        assert found == expected.get((old.name, new.name), (0, [])), (old.name, new.name)
