@@ -41,16 +41,12 @@ def _heading_text(line: str) -> str:
     return plain_text(line.strip())
 
 
-def heading_anchors(lines: list[str], roadmap: Roadmap, replaced: dict[int, str]) -> list[str]:
-    """The anchors of the document's headings in order, each heading's first line read
-    from ``replaced`` when it is there (a heading as an edit rewrites it)."""
+def heading_anchors(texts: list[str]) -> list[str]:
+    """The anchors of headings whose texts read ``texts``, in document order."""
     anchors: list[str] = []
     used: dict[str, int] = {}
-    for block in roadmap.blocks:
-        if block.kind != "heading":
-            continue
-        line = replaced.get(block.line, lines[block.line - 1].rstrip("\r\n"))
-        base = slug(_heading_text(line))
+    for text in texts:
+        base = slug(text)
         count = used.get(base, 0)
         used[base] = count + 1
         anchors.append(base if count == 0 else f"{base}-{count}")
@@ -63,12 +59,18 @@ def anchor_edits(roadmap: Roadmap, heading_line: int, new_line: str) -> list[Edi
     heading's anchor, and any other heading's whose ``-1`` suffix the rename shifts.
     Links in code are not links and stay as written."""
     headings = [block.line for block in roadmap.blocks if block.kind == "heading"]
-    if heading_line not in headings:
+    if heading_line not in headings or "#" not in roadmap.source:
         return []  # an item that is not a heading (a table row, a task file's box)
     lines = split_lines(roadmap.source)
-    before = heading_anchors(lines, roadmap, {})
-    after = heading_anchors(lines, roadmap, {heading_line: new_line})
-    moved = {old: new for old, new in zip(before, after, strict=True) if old != new and old}
+    texts = [_heading_text(lines[line - 1].rstrip("\r\n")) for line in headings]
+    before = heading_anchors(texts)
+    texts[headings.index(heading_line)] = _heading_text(new_line)
+    after = heading_anchors(texts)
+    moved = {
+        old: new
+        for old, new in zip(before, after, strict=True)
+        if old != new and old and f"#{old}" in roadmap.source
+    }
     if not moved:
         return []
     names = "|".join(re.escape(old) for old in sorted(moved, key=len, reverse=True))
