@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import anyio
 import pytest
 from conftest import item, roadmap
 from hypothesis import given, settings
@@ -70,6 +69,8 @@ def _text(plan: list[Planned]) -> str:
 
 
 def _next_items(text: str) -> dict[str, Any]:
+    import anyio
+
     from roadmaplint.mcp.server import build
     from roadmaplint.mcp.workspace import Workspace
 
