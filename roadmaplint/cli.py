@@ -805,7 +805,12 @@ def guard(
         ),
     ] = None,
     against: Annotated[
-        str | None, typer.Option("--against", help="Compare with this git revision (default HEAD).")
+        str | None,
+        typer.Option(
+            "--against",
+            help="Compare with this git revision (default HEAD; the index when edits are "
+            "waiting on top of staged ones).",
+        ),
     ] = None,
     against_file: Annotated[
         Path | None, typer.Option("--against-file", help="Compare with this older file.")

@@ -80,3 +80,72 @@ def test_a_claim_is_no_unknown_field() -> None:
     text = _plan("- **Claimed by:** @bot until 2999-01-01T00:00:00Z")
     assert [finding.code for finding in findings(text)] == []
     assert [finding.code for finding in findings(_plan("- **Clamed by:** @bot"))] == ["RL104"]
+
+
+CLAIMED = (
+    ("MODEL-1", "- **Claimed by:** @bot until 2999-01-01T00:00:00Z"),
+    ("MODEL-2", "- **Claimed by:** @old until 2020-01-01T00:00:00Z"),
+    ("MODEL-3", "- **Claimed by:** @bot tomorrow"),
+    ("MODEL-4", ""),
+)
+
+
+def _claimed_plan() -> str:
+    return roadmap(("Modeling", [item(item_id, extra=extra) for item_id, extra in CLAIMED]))
+
+
+def test_show_and_list_say_who_holds_an_item_until_when(tmp_path: Path) -> None:
+    (tmp_path / "ROADMAP.md").write_text(_claimed_plan(), encoding="utf-8")
+    shown = cli("show", "MODEL-2", cwd=tmp_path).stdout
+    assert "Claimed by:      held by @old until 2020-01-01T00:00:00Z (expired)\n" in shown
+    shown = cli("show", "MODEL-1", cwd=tmp_path).stdout
+    assert "Claimed by:      held by @bot until 2999-01-01T00:00:00Z\n" in shown
+    shown = cli("show", "MODEL-3", cwd=tmp_path).stdout
+    assert "Claimed by:      @bot tomorrow (does not read as AGENT until ISO-TIME)\n" in shown
+    assert cli("list", cwd=tmp_path).stdout == (
+        "ID       TITLE      STATUS  PRIORITY  DRI         SECTION   CLAIM\n"
+        "MODEL-1  Something  ready   P1        unassigned  Modeling  "
+        "held by @bot until 2999-01-01T00:00:00Z\n"
+        "MODEL-2  Something  ready   P1        unassigned  Modeling  "
+        "held by @old until 2020-01-01T00:00:00Z (expired)\n"
+        "MODEL-3  Something  ready   P1        unassigned  Modeling  "
+        "@bot tomorrow (does not read as AGENT until ISO-TIME)\n"
+        "MODEL-4  Something  ready   P1        unassigned  Modeling\n"
+    )
+    assert cli("list", "--format", "csv", "--status", "ready", cwd=tmp_path).stdout.startswith(
+        "id,title,status,priority,dri,section,claim\n"
+    )
+    # no claim among the items listed: no column
+    (tmp_path / "ROADMAP.md").write_text(_plan(), encoding="utf-8")
+    assert "CLAIM" not in cli("list", cwd=tmp_path).stdout
+
+
+def test_the_board_card_says_who_holds_the_item() -> None:
+    from roadmaplint.board.data import board_data
+    from roadmaplint.index import Context
+
+    settings = Settings()
+    context = Context(parse(_claimed_plan(), "ROADMAP.md", settings), settings)
+    data = board_data(context, None, "2026-12-06", now=NOW)
+    claims = {card["id"]: card["claim"] for column in data["columns"] for card in column["cards"]}
+    assert claims == {
+        "MODEL-1": "held by @bot until 2999-01-01T00:00:00Z",
+        "MODEL-2": "held by @old until 2020-01-01T00:00:00Z (expired)",
+        "MODEL-3": "@bot tomorrow (does not read as AGENT until ISO-TIME)",
+        "MODEL-4": None,
+    }
+    # read at a moment after the claim ran out, the same claim reads expired
+    later = board_data(context, None, "3000-01-01", now=datetime(3000, 1, 1, tzinfo=UTC))
+    card = next(card for column in later["columns"] for card in column["cards"])
+    assert card["claim"] == "held by @bot until 2999-01-01T00:00:00Z (expired)"
+
+
+def test_the_board_page_shows_the_claim(tmp_path: Path) -> None:
+    (tmp_path / "ROADMAP.md").write_text(_claimed_plan(), encoding="utf-8")
+    done = cli("board", "-o", "board.html", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "board.html").read_text(encoding="utf-8")
+    assert (
+        '<dt>Claim</dt><dd class="claim">held by @old until 2020-01-01T00:00:00Z (expired)</dd>'
+        in page
+    )

@@ -608,3 +608,74 @@ def test_a_missing_fields_hint_is_the_line_set_writes(
     before = STYLES.splitlines()
     added = [line for line in target.read_text(encoding="utf-8").splitlines() if line not in before]
     assert hint.replace("...", value) in [line.lstrip(" ") for line in added], added
+
+
+ANCHORED = """# Core Roadmap
+
+See [the parser](#core-1-parser) first. In code: `[x](#core-1-parser)`.
+
+# Core
+
+## [CORE-1] Parser
+
+- **Status:** ready
+- **Priority:** P1
+- **Description:** Reads; see also [below](#core-2-writer).
+
+## [CORE-2] Writer
+
+- **Status:** idea
+- **Priority:** P2
+- **Depends on:** [CORE-1](#core-1-parser)
+- **Description:** Writes what [the parser](<#core-1-parser> "title") reads.
+
+```md
+[CORE-1](#core-1-parser)
+```
+
+# Priority Overview
+
+## P1
+
+- [CORE-1](#core-1-parser)
+
+## P2
+
+- [CORE-2](#core-2-writer)
+"""
+
+
+def test_rename_points_links_to_the_heading_at_its_new_anchor(tmp_path: Path) -> None:
+    """SAFE-10: `[CORE-1](#core-1-parser)` became `[PARSE-1](#core-1-parser)`, a link to
+    a heading no longer there. In Depends on, prose, the overview: the anchor follows;
+    in code it is text and stays."""
+    target = write(tmp_path, ANCHORED)
+    result = cli("rename", "CORE-1", "PARSE-1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert target.read_text(encoding="utf-8") == (
+        ANCHORED.replace("## [CORE-1] Parser", "## [PARSE-1] Parser")
+        .replace("See [the parser](#core-1-parser)", "See [the parser](#parse-1-parser)")
+        .replace(
+            "**Depends on:** [CORE-1](#core-1-parser)", "**Depends on:** [PARSE-1](#parse-1-parser)"
+        )
+        .replace("(<#core-1-parser> ", "(<#parse-1-parser> ")
+        .replace("- [CORE-1](#core-1-parser)\n\n## P2", "- [PARSE-1](#parse-1-parser)\n\n## P2")
+    )
+    assert "`[x](#core-1-parser)`" in target.read_text(encoding="utf-8")
+    assert "```md\n[CORE-1](#core-1-parser)\n```" in target.read_text(encoding="utf-8")
+
+
+def test_rename_follows_the_anchor_another_heading_takes_over(tmp_path: Path) -> None:
+    """A second heading reading "CORE-1 Parser" is #core-1-parser-1 while the item's is
+    #core-1-parser; once the item is renamed it is #core-1-parser. Each link keeps
+    leading to the heading it led to."""
+    text = ANCHORED.replace(
+        "```md\n", "## CORE-1 Parser\n\nNotes, [back](#core-1-parser-1).\n\n```md\n"
+    )
+    target = write(tmp_path, text)
+    result = cli("rename", "CORE-1", "PARSE-1", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = target.read_text(encoding="utf-8")
+    assert "Notes, [back](#core-1-parser)." in after
+    assert "**Depends on:** [PARSE-1](#parse-1-parser)" in after
+    assert "See [the parser](#parse-1-parser) first." in after

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -182,3 +183,81 @@ def test_guard_codes_are_listed_by_rules(tmp_path: Path) -> None:
     listed = cli("rules", cwd=tmp_path).stdout
     for code in ("RL601", "RL602", "RL603", "RL604", "RL605", "RL606", "RL607", "RL608"):
         assert code in listed
+
+
+def test_without_against_staged_edits_count_as_reviewed_and_unstaged_ones_do_not(
+    tmp_path: Path,
+) -> None:
+    """With staged changes and further edits on top, the index is the older version;
+    with only staged changes (a pre-commit hook's work tree), HEAD is. No git command
+    that runs the repository's filters is started."""
+    text = E0C.read_text("utf-8")
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    git = ("-c", "user.name=T", "-c", "user.email=t@e.x")
+    for args in (("init", "-q"), ("add", "ROADMAP.md"), (*git, "commit", "-qm", "plan")):
+        assert run("git", *args, cwd=tmp_path).returncode == 0
+
+    def found(*args: str) -> tuple[int, list[tuple[int, str]]]:
+        done = cli("guard", "--format", "json", *args, cwd=tmp_path)
+        assert done.stderr == ""
+        return done.returncode, [(f["line"], f["code"]) for f in json.loads(done.stdout)]
+
+    removed = _without(text, "MODEL-7")
+    path.write_text(removed, encoding="utf-8")
+    assert run("git", "add", "ROADMAP.md", cwd=tmp_path).returncode == 0
+    # staged damage, nothing on top: against HEAD, as pre-commit runs the hook
+    assert found() == (1, [(111, "RL601")])
+
+    # a filter and a textconv the repository names: guard must run neither
+    marker = tmp_path / "ran"
+    for args in (
+        ("config", "filter.evil.clean", f"touch {marker}; cat"),
+        ("config", "filter.evil.smudge", f"touch {marker}; cat"),
+        ("config", "diff.evil.textconv", f"touch {marker}; cat"),
+    ):
+        assert run("git", *args, cwd=tmp_path).returncode == 0
+    (tmp_path / ".gitattributes").write_text("ROADMAP.md filter=evil diff=evil\n")
+
+    path.write_text(removed.replace("**Depends on:** MODEL-1", "**Depends on:** MODEL-99"))
+    # unstaged damage on top of the staged removal: only what the unstaged edit broke
+    assert found() == (1, [(47, "RL606")])
+    # asked for HEAD, both
+    assert found("--against", "HEAD") == (1, [(47, "RL606"), (111, "RL601")])
+    # the unstaged edit undone: the staged removal is reported against HEAD again
+    path.write_text(removed, encoding="utf-8")
+    assert found() == (1, [(111, "RL601")])
+    assert not marker.exists()
+
+
+# docs/TODO.md in GoMLX, oldest first: nine free-form versions, then the roadmap's three
+HISTORY = [
+    FIXTURES / "gomlx-TODO-history" / f"TODO-{commit}.md"
+    for commit in (
+        "d3623981",
+        "ba089728",
+        "e5cf2f2c",
+        "01bc6d0d",
+        "3335a18a",
+        "b5a9876e",
+        "3f8a7926",
+        "fe1e6836",
+        "1bde7198",
+    )
+] + [EXAMPLE, E0C, E9F]
+
+
+def test_every_consecutive_pair_of_the_real_history_names_only_what_really_broke(
+    tmp_path: Path,
+) -> None:
+    """The whole history of the file, twelve versions: before it held items nothing is
+    said; after, the two items really deleted (BE-1, BE-6: the other BE-* were renamed)
+    and the stray list that swallowed the rest of the document."""
+    expected = {
+        (EXAMPLE.name, E0C.name): (1, [(165, "RL601"), (216, "RL601")]),
+        (E0C.name, E9F.name): (1, [(9, "RL608")]),
+    }
+    assert len(HISTORY) == 12
+    for old, new in itertools.pairwise(HISTORY):
+        found = _guard(tmp_path, old.read_text("utf-8"), new.read_text("utf-8"))
+        assert found == expected.get((old.name, new.name), (0, [])), (old.name, new.name)

@@ -11,7 +11,7 @@ from typing import Any
 
 import anyio
 import pytest
-from conftest import cli, installed_command, run_python
+from conftest import cli, installed_command, run, run_python
 
 mcp = pytest.importorskip("mcp")
 from mcp import ClientSession, StdioServerParameters  # noqa: E402
@@ -93,6 +93,7 @@ async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -
         listed = await call(client, "list_items", status="ready", priority="P0")
         assert [entry["id"] for entry in listed["items"]] == ["MODEL-1", "MODEL-2", "GRAPH-3"]
         assert listed["items"][0]["held_by"] is None
+        assert listed["items"][0]["claim"] is None
 
         shown = await call(client, "show_item", id="MODEL-2")
         assert shown["status"] == "ready"
@@ -127,6 +128,9 @@ async def test_initialize_lists_the_tools_and_reads_the_example(project: Path) -
         assert stolen.startswith("ROADMAP.md:")
         assert f"MODEL-3 is held by @alice until {claimed['until']}" in stolen
         assert (project / "ROADMAP.md").read_text(encoding="utf-8") == text
+        shown = await call(client, "show_item", id="MODEL-3")
+        assert shown["claim"] == f"held by @alice until {claimed['until']}"
+        assert shown["held_by"] == {"agent": "@alice", "until": claimed["until"]}
         await call(client, "claim_item", id="MODEL-3", agent="@alice", minutes=60)
         assert (project / "ROADMAP.md").read_text(encoding="utf-8").count("Claimed by") == 1
 
@@ -231,3 +235,83 @@ async def test_two_servers_claim_one_item_exactly_one_wins(project: Path) -> Non
             text = path.read_text(encoding="utf-8")
             assert text.count("**Claimed by:**") == 1
             assert f"**Claimed by:** {winners[0]} until" in text
+
+
+CORE = """# Core Roadmap
+
+## Core
+
+## [CORE-1] Parser
+
+- **Status:** ready
+- **Priority:** P1
+- **Depends on:** docs/ROADMAP.md#DOCS-1
+
+## [CORE-2] Writer
+
+- **Status:** idea
+- **Priority:** P2
+- **Depends on:** CORE-1
+"""
+DOCS = """# Docs Roadmap
+
+## Docs
+
+## [DOCS-1] Guide
+
+- **Status:** ready
+- **Priority:** P1
+
+## [DOCS-2] Reference
+
+- **Status:** idea
+- **Priority:** P2
+- **Depends on:** ../ROADMAP.md#CORE-1
+"""
+
+
+def _pair(folder: Path) -> Path:
+    """Two roadmaps of one git repository that depend on each other's items."""
+    folder.mkdir()
+    run("git", "init", "-q", ".", cwd=folder)
+    (folder / "docs").mkdir()
+    (folder / "ROADMAP.md").write_text(CORE, encoding="utf-8")
+    (folder / "docs" / "ROADMAP.md").write_text(DOCS, encoding="utf-8")
+    return folder
+
+
+async def test_rename_item_renames_across_roadmaps_as_the_command_does(tmp_path: Path) -> None:
+    by_tool = _pair(tmp_path / "tool")
+    by_command = _pair(tmp_path / "command")
+    async with session(by_tool) as client:
+        renamed = await call(client, "rename_item", old="CORE-1", new="PARSE-1")
+    assert renamed["path"] == "ROADMAP.md"
+    assert renamed["id"] == "PARSE-1"
+    assert renamed["diffs"] == {
+        "docs/ROADMAP.md": (
+            "--- a/docs/ROADMAP.md\n+++ b/docs/ROADMAP.md\n@@ -11,4 +11,4 @@\n \n"
+            " - **Status:** idea\n - **Priority:** P2\n"
+            "-- **Depends on:** ../ROADMAP.md#CORE-1\n"
+            "+- **Depends on:** ../ROADMAP.md#PARSE-1\n"
+        ),
+        "ROADMAP.md": (
+            "--- a/ROADMAP.md\n+++ b/ROADMAP.md\n@@ -2,7 +2,7 @@\n \n ## Core\n \n"
+            "-## [CORE-1] Parser\n+## [PARSE-1] Parser\n \n"
+            " - **Status:** ready\n - **Priority:** P1\n"
+            "@@ -12,4 +12,4 @@\n \n - **Status:** idea\n - **Priority:** P2\n"
+            "-- **Depends on:** CORE-1\n+- **Depends on:** PARSE-1\n"
+        ),
+    }
+    assert renamed["diff"] == renamed["diffs"]["ROADMAP.md"]
+    done = cli("rename", "CORE-1", "PARSE-1", cwd=by_command)
+    assert done.stdout == "Renamed CORE-1 to PARSE-1 (2 dependents updated in 2 files)\n"
+    for name in ("ROADMAP.md", "docs/ROADMAP.md"):
+        assert (by_tool / name).read_bytes() == (by_command / name).read_bytes()
+    assert cli("check", "--select", "RL3", "docs/ROADMAP.md", cwd=by_tool).returncode == 0
+
+    # refused as the command refuses, in one line: neither file changes
+    async with session(by_tool) as client:
+        taken = await refused(client, "rename_item", old="PARSE-1", new="CORE-2")
+    assert taken == "ROADMAP.md:11: CORE-2 already exists; choose an ID no item has"
+    for name in ("ROADMAP.md", "docs/ROADMAP.md"):
+        assert (by_tool / name).read_bytes() == (by_command / name).read_bytes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from roadmaplint.board.layout import NODE_HEIGHT, NODE_WIDTH, lay_out
@@ -18,6 +19,7 @@ from roadmaplint.generate.graph_picture import build_view, meaning_of
 from roadmaplint.history.git import Commit
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Legend
+from roadmaplint.reader.claims import now_utc, shown_claim
 
 UNASSIGNED = "_unassigned_"  # the filter value of items nobody owns
 SECTION_COLOURS = (  # stripes and graph borders; each at least 3:1 against white
@@ -41,16 +43,19 @@ def board_data(
     commit: Commit | None,
     built: str,
     findings: Sequence[Finding] = (),
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Everything the board template shows, as plain dicts, lists and strings.
 
     ``findings``: what ``check`` reports on this roadmap; each is shown on the card
-    of the item it names, and all of them are counted in the header.
+    of the item it names, and all of them are counted in the header. ``now``: the
+    moment claims are read at (default: the clock's).
     """
     roadmap = context.roadmap
     items = roadmap.items
+    now = now or now_utc()
     try:
-        can_start = {candidate.item.id for candidate in startable(context)}
+        can_start = {candidate.item.id for candidate in startable(context, now)}
         critical = critical_path(context)
         planning_error = None
     except CycleError as error:
@@ -60,6 +65,7 @@ def board_data(
     by_item = _findings_by_item(findings)
     cards = [
         _card(item, context, anchors, sections, item.id in can_start, by_item.get(item.id, []))
+        | {"claim": shown_claim(item, now)}
         for item in items
     ]
     # Within a column: by priority in the legend's order, then in the file's order.

@@ -24,11 +24,13 @@ from roadmaplint.database.query import (
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import did_you_mean
 from roadmaplint.model import Item
+from roadmaplint.reader.claims import CLAIMED_BY, now_utc, shown_claim
 from roadmaplint.report.json import write_json
 from roadmaplint.report.table import table
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
 FILE = "file"  # the column queries over several roadmaps add
+CLAIM = "claim"  # the column a listing with a claimed item adds
 
 
 def run_list(
@@ -55,6 +57,12 @@ def run_list(
     columns = (FILE, *COLUMNS) if several else COLUMNS
     headers = ("FILE", *HEADERS) if several else HEADERS
     rows = [({FILE: roadmap.path} if several else {}) | row(item) for roadmap, item in chosen]
+    now = now_utc()
+    claims = [shown_claim(item, now) for _, item in chosen]
+    if any(claims):  # the column appears only when a listed item is claimed
+        columns, headers = (*columns, CLAIM), (*headers, "CLAIM")
+        for entry, claim in zip(rows, claims, strict=True):
+            entry[CLAIM] = claim or ""
     if output_format == "json":
         write_json(out, rows)
     elif output_format == "csv":
@@ -106,6 +114,8 @@ def run_show(
             parts = [status_of(other) for other in item.depends_on]
             parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])
+        elif found.key == CLAIMED_BY:
+            rows.append([f"{found.name}:", shown_claim(item, now_utc()) or ""])
         elif found.key != "definition of done":
             rows.append([f"{found.name}:", found.value])
     rows.append(

@@ -6,7 +6,6 @@ file and 0 when it would not.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Collection, Mapping
@@ -104,54 +103,32 @@ def run_rename(
     """Rename in ``path``, and in the other roadmaps (as the editor finds them) the
     ``path#OLD`` dependencies that name it; every file locked, proved, then written."""
     from roadmaplint.config.discover import other_roadmaps
-    from roadmaplint.edit.rename import rename_everywhere
+    from roadmaplint.edit.rename_files import rename_in_files
 
     target = path or DEFAULT_PATH
-    with contextlib.ExitStack() as stack:
-        pending = stack.enter_context(editing(target, lock=not dry_run))
-        cache = SettingsCache(config, Overrides())
-        loaded = load_source(pending.source, cache)
-        settings = loaded.settings
-        found, stopped = other_roadmaps(target, settings.include, settings.exclude)
-        if stopped is not None:
-            sys.stderr.write(stopped + "\n")
-        others = {}
-        for other in found:
-            other_pending = stack.enter_context(editing(_shown(other), lock=not dry_run))
-            others[os.path.realpath(other)] = (
-                other_pending,
-                load_source(other_pending.source, cache),
-            )
-        done = rename_everywhere(
-            loaded.roadmap,
-            old,
-            new,
-            settings,
-            [(other_loaded.roadmap, other_loaded.settings) for _, other_loaded in others.values()],
-        )
-        count = done.dependents
-        said = f"Renamed {old} to {new} ({count} dependent{'s' * (count != 1)} updated"
-        said += f" in {len(done.others) + 1} files)" if done.others else ")"
-        if done.prose:
-            lines = done.prose
-            listed = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
-            said += f"; {old} is still named in prose on line{'s' * (len(lines) > 1)} {listed}"
-        codes = []
-        for changed in done.others:
-            other_pending, other_loaded = others[os.path.realpath(changed.roadmap.path)]
-            codes.append(
-                _regenerate_and_write(
-                    other_pending, other_loaded, changed.text, dry_run, out, "", ()
-                )
-            )
-        touched = {new}  # the dependents' entries read the same: their IDs did not change
-        text = done.renamed.text
-        codes.append(
-            _regenerate_and_write(
-                pending, loaded, text, dry_run, out, said, touched, renamed={old: new}
-            )
-        )
-        return max(codes)
+    cache = SettingsCache(config, Overrides())
+    settings = cache.for_path(target)
+    found, stopped = other_roadmaps(target, settings.include, settings.exclude)
+    if stopped is not None:
+        sys.stderr.write(stopped + "\n")
+    done = rename_in_files(
+        target, [_shown(other) for other in found], old, new, cache.for_path, write=not dry_run
+    )
+    count = done.rename.dependents
+    said = f"Renamed {old} to {new} ({count} dependent{'s' * (count != 1)} updated"
+    said += f" in {len(done.files)} files)" if len(done.files) > 1 else ")"
+    if done.rename.prose:
+        lines = done.rename.prose
+        listed = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+        said += f"; {old} is still named in prose on line{'s' * (len(lines) > 1)} {listed}"
+    if not dry_run:
+        out.write(said + "\n")
+        return EXIT_OK
+    changed = False
+    for one in done.files:
+        out.write(unified_diff(str(one.path), one.before, one.after))
+        changed = changed or one.after != one.before
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 def _shown(path: Path) -> Path:

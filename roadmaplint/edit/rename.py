@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from roadmaplint.edit.anchors import anchor_edits
 from roadmaplint.edit.item import (
     check_one_line,
     entry_spans,
@@ -28,7 +29,7 @@ from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
-from roadmaplint.write.proof import prove_edit
+from roadmaplint.write.proof import Targets, generated_blocks, prove_edit
 
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -83,7 +84,14 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
                     Edit(offset + match.start(), offset + match.end(), new)
                     for match in _mention(old).finditer(part)
                 ]
-    return edits
+    heading = lines[index].rstrip("\r\n")
+    renamed_heading = heading[: found_id[0]] + new + heading[found_id[1] :]
+    edits += [
+        edit
+        for edit in anchor_edits(roadmap, item.position.line, renamed_heading)
+        if not any(edit.start < other.end and other.start < edit.end for other in edits)
+    ]
+    return sorted(edits, key=lambda edit: edit.start)
 
 
 def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[tuple[int, str]]:
@@ -122,7 +130,8 @@ def rename_text(
         edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
-    after = prove_edit(roadmap, new_text, items_changed(targets, {old: new}), settings, edits)
+    allowed = _reached(roadmap, edits, items_changed(targets, {old: new}))
+    after = prove_edit(roadmap, new_text, allowed, settings, edits)
     for was, now in zip(roadmap.items, after.items, strict=True):
         expected = [new if reference == old else reference for reference in was.depends_on]
         if list(now.depends_on) != expected or now.title != was.title:
@@ -132,6 +141,33 @@ def rename_text(
                 "nothing written: rename it by hand"
             )
     return new_text
+
+
+def _reached(roadmap: Roadmap, edits: Sequence[Edit], targets: Targets) -> Targets:
+    """``targets`` widened to what the edits of links to the renamed heading reach: the
+    item each lies in, the generated overview, or a block of prose outside the items."""
+    from bisect import bisect_right
+
+    starts = line_starts(roadmap.source)
+    items = set(targets.items)
+    generated = targets.generated
+    blocks = set(targets.blocks)
+    overview = generated_blocks(roadmap)
+    for edit in edits:
+        line = bisect_right(starts, edit.start)
+        owner = next(
+            (item for item in roadmap.items if item.position.line <= line <= item.end_line), None
+        )
+        block = next(
+            (found for found in roadmap.blocks if found.line <= line <= found.end_line), None
+        )
+        if owner is not None:
+            items.add(owner.id)
+        elif block is not None and block.line in overview:
+            generated = True
+        elif block is not None:
+            blocks.add(block.line)
+    return replace(targets, items=frozenset(items), generated=generated, blocks=frozenset(blocks))
 
 
 def other_mentions(roadmap: Roadmap, old: str, edits: list[Edit]) -> list[int]:

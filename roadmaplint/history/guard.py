@@ -237,7 +237,13 @@ def guard(
 
 def older_text(path: Path, against: str | None, against_file: Path | None) -> str | None:
     """The older version's text: the file ``against_file``, or ``path`` at the git revision
-    ``against`` (default HEAD); None when git has no such file there (a new roadmap)."""
+    ``against``; None when git has no such file there (a new roadmap).
+
+    Without ``against``: the index when the file has staged changes and the work tree
+    holds further edits on top of them (what was staged was reviewed; the edit since was
+    not), else ``HEAD`` (as in a pre-commit hook, where the work tree is what is staged).
+    The blobs are read with ``git cat-file``, which runs no filter.
+    """
     from roadmaplint.history import git
     from roadmaplint.reader.source import read_roadmap
 
@@ -248,17 +254,32 @@ def older_text(path: Path, against: str | None, against_file: Path | None) -> st
         raise RoadmapError(
             f"{path}: not in a git work tree; give the older version with --against-file OLD"
         )
-    revision = against or "HEAD"
-    if git.resolve_commit(root, revision) is None:
-        if against is None:
-            return None  # a repository without a commit yet: nothing to compare
-        raise RoadmapError(f"--against {revision}: no such commit")
+    commit = git.resolve_commit(root, against or "HEAD")
+    if commit is None and against is not None:
+        raise RoadmapError(f"--against {against}: no such commit")
     relative = path.resolve().relative_to(root.resolve()).as_posix()
+    committed, staged = f"{commit}:{relative}", f":{relative}"
+    names = ([committed] if commit else []) + ([staged] if against is None else [])
+    found = git.read_objects(root, names)
+    older = found.get(committed)
+    where = f"at {against or 'HEAD'}"
+    index = found.get(staged)
+    is_staged = index is not None and (older is None or index.hash != older.hash)
+    if index is not None and is_staged and _edited_since(path, index.data):
+        older, where = index, "in the index"
+    if older is None:
+        return None  # new since the revision, or a repository without a commit yet
     try:
-        data = git.run_git("show", f"{revision}:{relative}", cwd=root)
-    except git.GitError:
-        return None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
+        return older.data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise RoadmapError(f"{path} at {revision} is not UTF-8") from None
+        raise RoadmapError(f"{path} {where} is not UTF-8") from None
+
+
+def _edited_since(path: Path, staged: bytes) -> bool:
+    """The work tree's file differs from the staged blob (line endings aside, as git's
+    autocrlf may change them; compared here, since ``git diff`` would run clean filters)."""
+    try:
+        here = path.read_bytes()
+    except OSError:
+        return False
+    return here.replace(b"\r\n", b"\n") != staged.replace(b"\r\n", b"\n")

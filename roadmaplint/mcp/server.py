@@ -8,6 +8,7 @@ the CLI's one-line message; the server never stops on bad input.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,15 +25,14 @@ from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
-from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.history.guard import guard as compare
 from roadmaplint.history.guard import older_text
-from roadmaplint.mcp.workspace import Served, Workspace
+from roadmaplint.mcp.workspace import Served, Workspace, unified_diff
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
-from roadmaplint.reader.claims import holder, now_utc
+from roadmaplint.reader.claims import holder, now_utc, shown_claim
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
@@ -73,6 +73,7 @@ def _entry(served: Served, item: Item, now: datetime) -> Result:
         "section": item.section,
         "line": item.position.line,
         "held_by": _claim(item, now),
+        "claim": shown_claim(item, now),
     }
 
 
@@ -147,7 +148,9 @@ def build(workspace: Workspace) -> MCPServer:
                 for dep in item.depends_on
             ]
             document["dependents"] = served.context.graph.dependents(item_id)
-            document["held_by"] = _claim(item, now_utc())
+            now = now_utc()
+            document["held_by"] = _claim(item, now)
+            document["claim"] = shown_claim(item, now)
             return document
 
         return _guarded(work)
@@ -284,18 +287,29 @@ def build(workspace: Workspace) -> MCPServer:
 
     @server.tool()
     def rename_item(old: str, new: str) -> Result:
-        """Rename an item's ID and every dependency on it in its roadmap, like `rename`."""
+        """Rename an item's ID, every dependency on it in its roadmap and the `path#OLD`
+        dependencies of the repository's other roadmaps, like `rename`; the diff of each
+        file written."""
 
         def work() -> Result:
+            from roadmaplint.config.discover import other_roadmaps
+            from roadmaplint.edit.rename_files import rename_in_files
+
             served, item_id = workspace.locate(old)
-
-            def change(
-                roadmap: Roadmap, settings: Settings
-            ) -> tuple[str, set[str], dict[str, str]]:
-                return rename_text(roadmap, item_id, new, settings), {new}, {item_id: new}
-
-            diff = workspace.edit(served.path, change)
-            return {"path": str(served.path), "id": new, "diff": diff}
+            found, stopped = other_roadmaps(
+                served.path, served.settings.include, served.settings.exclude
+            )
+            others = [Path(os.path.relpath(other)) for other in found]
+            done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
+            diffs = {
+                str(one.path): unified_diff(str(one.path), one.before, one.after)
+                for one in done.files
+                if one.after != one.before
+            }
+            result: Result = {"path": str(served.path), "id": new, "diffs": diffs}
+            result["diff"] = diffs.get(str(served.path), "")
+            result["prose_lines"] = list(done.rename.prose)
+            return result | ({"warning": stopped} if stopped else {})
 
         return _guarded(work)
 
@@ -322,8 +336,9 @@ def build(workspace: Workspace) -> MCPServer:
 
     @server.tool()
     def guard(path: str | None = None, against: str | None = None) -> Result:
-        """What the edits since git's `against` (default HEAD) broke, as `roadmaplint guard`
-        reports it (RL601-RL608)."""
+        """What the edits since git's `against` broke, as `roadmaplint guard` reports it
+        (RL601-RL608); by default since HEAD, or since the index when edits wait on top of
+        staged ones."""
 
         def work() -> Result:
             findings = []

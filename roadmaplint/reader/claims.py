@@ -30,6 +30,12 @@ class Claim:
     def spelled(self) -> str:
         return f"held by {self.agent} until {self.written.rsplit(' ', 1)[-1]}"
 
+    def shown(self, now: datetime) -> str:
+        """The claim as ``show``, ``list``, the board and the MCP server present it."""
+        if self.until is None:
+            return f"{self.written} (does not read as AGENT until ISO-TIME)"
+        return f"{self.spelled()} (expired)" if self.expired(now) else self.spelled()
+
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
@@ -58,6 +64,13 @@ def read_claim(item: Item) -> Claim | None:
     return Claim(
         match["agent"], _parse_time(match["until"]), found.position.line, found.value.strip()
     )
+
+
+def shown_claim(item: Item, now: datetime) -> str | None:
+    """The item's claim as people read it ("held by @claude until 2026-12-06T10:30:00Z",
+    "... (expired)"), or None when it has none."""
+    claim = read_claim(item)
+    return None if claim is None else claim.shown(now)
 
 
 def holder(item: Item, now: datetime) -> Claim | None:
