@@ -8,8 +8,9 @@ line names. Everything else in the package is internal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmaplint import check_text, fix_text
 from roadmaplint.config.cache import SettingsCache
@@ -21,11 +22,16 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.settings import Settings
 
+if TYPE_CHECKING:
+    from roadmaplint.findings import Finding
+    from roadmaplint.reader.shapes.taskfiles import TaskFolder
+
 DEFAULT_PATH = Path("ROADMAP.md")
 
 __all__ = [
     "DEFAULT_PATH",
     "Loaded",
+    "check_loaded",
     "check_text",
     "fix_text",
     "load",
@@ -51,6 +57,14 @@ class Loaded:
     roadmap: Roadmap
     settings: Settings
     context: Context
+    folder: TaskFolder | None = None  # set when the roadmap is a folder of task files
+
+    def where(self, line: int) -> str:
+        """``path:line`` for a line of the roadmap: a task folder's names the task file."""
+        if self.folder is None:
+            return f"{self.roadmap.path}:{line}"
+        path, line = self.folder.place(line)
+        return f"{path}:{line}"
 
 
 def load(path: Path | None, config: Path | None = None) -> Loaded:
@@ -60,7 +74,46 @@ def load(path: Path | None, config: Path | None = None) -> Loaded:
 
 
 def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
+    if path.is_dir():
+        return load_folder(path, settings_cache)
     return load_source(read_roadmap(path), settings_cache)
+
+
+def load_folder(path: Path, settings_cache: SettingsCache) -> Loaded:
+    """A folder of task files (Backlog.md's ``backlog/``) read as one roadmap: its
+    ``config.yml`` statuses are the workflow unless the configuration names statuses."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    root = taskfiles.detect(path)
+    if root is None:
+        raise RoadmapError(
+            f"{path}: is a folder, not a roadmap file, and holds no {taskfiles.CONFIG} "
+            f"with a {taskfiles.TASKS}/ folder beside it; name a roadmap file"
+        )
+    folder = taskfiles.read(root)
+    settings = settings_cache.for_path(root / taskfiles.CONFIG)
+    if "statuses" not in settings.configured:
+        settings = replace(settings, statuses=folder.workflow())
+    roadmap = folder.document()
+    source = Source(root, roadmap.source, roadmap.source.encode())
+    return Loaded(source, roadmap, settings, Context(roadmap, settings), folder)
+
+
+def check_loaded(loaded: Loaded) -> list[Finding]:
+    """The findings for a loaded roadmap; a task folder's name each task's own file and
+    line, and the folder's own ones ``config.yml``."""
+    from roadmaplint.rules.engine import check_roadmap
+
+    findings = check_roadmap(loaded.roadmap, loaded.settings)
+    if loaded.folder is None:
+        return findings
+    folder = loaded.folder
+    placed = []
+    for finding in findings:
+        about_a_task = finding.item is not None or finding.line > 1
+        path, line = folder.place(finding.line if about_a_task else 0)
+        placed.append(replace(finding, path=str(path), line=line))
+    return sorted(placed)
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
