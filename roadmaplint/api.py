@@ -7,7 +7,7 @@ line names. Everything else in the package is internal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,8 +39,10 @@ __all__ = [
     "load_source",
     "locate",
     "one_roadmap",
+    "placed",
     "roadmap_paths",
     "split_reference",
+    "task_file_findings",
 ]
 
 
@@ -79,9 +81,12 @@ def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
     return load_source(read_roadmap(path), settings_cache)
 
 
-def load_folder(path: Path, settings_cache: SettingsCache) -> Loaded:
+def load_folder(
+    path: Path, settings_cache: SettingsCache, texts: Mapping[Path, str] | None = None
+) -> Loaded:
     """A folder of task files (Backlog.md's ``backlog/``) read as one roadmap: its
-    ``config.yml`` statuses are the workflow unless the configuration names statuses."""
+    ``config.yml`` statuses are the workflow unless the configuration names statuses.
+    ``texts``: task files' texts as an editor holds them."""
     from roadmaplint.reader.shapes import taskfiles
 
     root = taskfiles.detect(path)
@@ -90,7 +95,7 @@ def load_folder(path: Path, settings_cache: SettingsCache) -> Loaded:
             f"{path}: is a folder, not a roadmap file, and holds no {taskfiles.CONFIG} "
             f"with a {taskfiles.TASKS}/ folder beside it; name a roadmap file"
         )
-    folder = taskfiles.read(root)
+    folder = taskfiles.read(root, texts)
     settings = settings_cache.for_path(root / taskfiles.CONFIG)
     if "statuses" not in settings.configured:
         settings = replace(settings, statuses=folder.workflow())
@@ -104,10 +109,28 @@ def check_loaded(loaded: Loaded) -> list[Finding]:
     line, and the folder's own ones ``config.yml``."""
     from roadmaplint.rules.engine import check_roadmap
 
-    findings = check_roadmap(loaded.roadmap, loaded.settings)
-    if loaded.folder is None:
+    return placed(check_roadmap(loaded.roadmap, loaded.settings), loaded.folder)
+
+
+def task_file_findings(path: Path, text: str) -> list[Finding] | None:
+    """For a task file of a task folder (``backlog/tasks/task-1 - Title.md``) as an editor
+    holds it: the folder's findings in that file, at its lines; None for any other file."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    if path.parent.name != taskfiles.TASKS or taskfiles.detect(path.parent) is None:
+        return None
+    loaded = load_folder(path.parent, SettingsCache(None, Overrides()), {path: text})
+    return [
+        replace(finding, path=str(path))
+        for finding in check_loaded(loaded)
+        if Path(finding.path) == path
+    ]
+
+
+def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
+    """``findings`` as they are, or for a task folder each at its task file and line."""
+    if folder is None:
         return findings
-    folder = loaded.folder
     placed = []
     for finding in findings:
         about_a_task = finding.item is not None or finding.line > 1

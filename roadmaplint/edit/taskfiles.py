@@ -262,6 +262,7 @@ class FileEdit:
     old: str
     new: str
     moved_to: Path | None = None
+    item_id: str = ""  # the task's ID (a new task's, which Backlog.md numbers)
 
 
 def set_plan(
@@ -386,8 +387,8 @@ def new_plan(
     if done:
         boxes = "".join(f"- [ ] #{n} {entry.strip()}\n" for n, entry in enumerate(done, 1))
         text += f"## Acceptance Criteria\n<!-- AC:BEGIN -->\n{boxes}<!-- AC:END -->\n"
-    read_task(text, str(target))  # the new file must read back
-    return FileEdit(target, "", text)
+    made = read_task(text, str(target))  # the new file must read back
+    return FileEdit(target, "", text, item_id=made.id)
 
 
 def rename_plan(

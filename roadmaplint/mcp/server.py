@@ -18,6 +18,7 @@ from mcp.server.mcpserver.exceptions import ResourceNotFoundError
 from mcp_types import CallToolResult, TextContent
 
 from roadmaplint import __version__
+from roadmaplint.api import placed
 from roadmaplint.database.claims import DEFAULT_MINUTES, claim_text, release_text
 from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.plan import not_offered, startable
@@ -25,6 +26,13 @@ from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
 from roadmaplint.edit.rename import rename_text
+from roadmaplint.edit.taskfiles import (
+    FileEdit,
+    new_plan,
+    refuse_section_and_id,
+    rename_plan,
+    set_plan,
+)
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.history.guard import guard as compare
@@ -33,6 +41,7 @@ from roadmaplint.mcp.workspace import Served, Workspace
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.claims import holder, now_utc
+from roadmaplint.reader.shapes.taskfiles import TaskFolder
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
@@ -95,7 +104,7 @@ def build(workspace: Workspace) -> MCPServer:
             findings = [
                 finding.as_dict()
                 for one in workspace.pick(path)
-                for finding in check_roadmap(one.roadmap, one.settings)
+                for finding in placed(check_roadmap(one.roadmap, one.settings), one.folder)
             ]
             return {"findings": findings}
 
@@ -236,6 +245,10 @@ def build(workspace: Workspace) -> MCPServer:
                     "nothing to set: give status, priority, dri, title, add_deps, "
                     "remove_deps or done_items"
                 )
+            served, item_id = workspace.locate(id)
+            if served.folder is not None:
+                diff = workspace.edit_tasks(served, lambda f: [set_plan(f, item_id, edit)])
+                return {"path": str(served.path), "id": item_id, "diff": diff}
             return write(
                 id, lambda roadmap, settings, item_id: edit_item(roadmap, item_id, edit, settings)
             )
@@ -269,6 +282,17 @@ def build(workspace: Workspace) -> MCPServer:
         def work() -> Result:
             served = _single(path)
             added: list[str] = []
+            if served.folder is not None:
+                refuse_section_and_id(served.path, section, id)
+                given = {change.name: change.value for change in fields}
+                made: list[FileEdit] = []
+
+                def plan(folder: TaskFolder) -> list[FileEdit]:
+                    made.append(new_plan(folder, title, given))
+                    return made[-1:]
+
+                diff = workspace.edit_tasks(served, plan)
+                return {"path": str(made[0].path), "id": made[0].item_id, "diff": diff}
 
             def change(
                 roadmap: Roadmap, settings: Settings
@@ -288,6 +312,9 @@ def build(workspace: Workspace) -> MCPServer:
 
         def work() -> Result:
             served, item_id = workspace.locate(old)
+            if served.folder is not None:
+                diff = workspace.edit_tasks(served, lambda f: rename_plan(f, item_id, new))
+                return {"path": str(served.path), "id": new.upper(), "diff": diff}
 
             def change(
                 roadmap: Roadmap, settings: Settings

@@ -158,15 +158,16 @@ def yaml() -> YAML:
     return loader
 
 
-def read(root: Path) -> TaskFolder:
-    """Every task file under ``root/tasks`` (sorted by name), read into records."""
+def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
+    """Every task file under ``root/tasks`` (sorted by name), read into records;
+    ``texts``: a file's text as an editor holds it, read instead of the disk's."""
     config = _config(root)
     statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
     prefix = str(config.get("task_prefix") or "task")
     loader = yaml()
     tasks = []
     for path in sorted((root / TASKS).glob("*.md"), key=_number_then_name):
-        text = _read_text(path)
+        text = texts[path] if texts and path in texts else _read_text(path)
         tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
     return TaskFolder(root, statuses, prefix, tuple(tasks))
 
