@@ -99,6 +99,8 @@ def load_folder(
     settings = settings_cache.for_path(root / taskfiles.CONFIG)
     if "statuses" not in settings.configured:
         settings = replace(settings, statuses=folder.workflow())
+    quiet = tuple(code for code in taskfiles.QUIET_RULES if code not in settings.select)
+    settings = replace(settings, ignore=(*settings.ignore, *quiet))
     roadmap = folder.document()
     source = Source(root, roadmap.source, roadmap.source.encode())
     return Loaded(source, roadmap, settings, Context(roadmap, settings), folder)
@@ -117,7 +119,7 @@ def task_file_findings(path: Path, text: str) -> list[Finding] | None:
     holds it: the folder's findings in that file, at its lines; None for any other file."""
     from roadmaplint.reader.shapes import taskfiles
 
-    if path.parent.name != taskfiles.TASKS or taskfiles.detect(path.parent) is None:
+    if not taskfiles.is_task_file(path):
         return None
     loaded = load_folder(path.parent, SettingsCache(None, Overrides()), {path: text})
     return [

@@ -272,11 +272,10 @@ def set_plan(
     dependencies, title) and its boxes (``--done-item``), read back and proved."""
     task = folder.file_of(item_id)
     keys = _keys(folder, task, edit)
-    text = task.text
+    text = _ticked(task, task.text, edit)  # first: the boxes' lines are the file's as read
     if keys:
         _refuse_unknown_status(folder, task, keys)
         text = edited(text, str(task.path), keys, now or datetime.now())
-    text = _ticked(task, text, edit)
     if text != task.text:
         prove_only(task.text, text, str(task.path), set(keys), ticks=bool(edit.tick or edit.untick))
     return FileEdit(task.path, task.text, text)
@@ -386,7 +385,10 @@ def new_plan(
     target, text = task_text(folder, title, keys, now)
     if done:
         boxes = "".join(f"- [ ] #{n} {entry.strip()}\n" for n, entry in enumerate(done, 1))
-        text += f"## Acceptance Criteria\n<!-- AC:BEGIN -->\n{boxes}<!-- AC:END -->\n"
+        # as `backlog task create --ac` writes it: one blank line after the front matter
+        text = text.removesuffix("\n\n") + (
+            f"\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n{boxes}<!-- AC:END -->\n"
+        )
     made = read_task(text, str(target))  # the new file must read back
     return FileEdit(target, "", text, item_id=made.id)
 

@@ -151,6 +151,9 @@ def build(workspace: Workspace) -> MCPServer:
             item = items[item_id]
             document = item_document(item)
             document["path"] = str(served.path)
+            if served.folder is not None:  # the task's own file and line
+                where, document["line"] = served.folder.place(item.position.line)
+                document["path"] = str(where)
             document["dependencies"] = [
                 {"id": dep, "status": items[dep].status if dep in items else None}
                 for dep in item.depends_on

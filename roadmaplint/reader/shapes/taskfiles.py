@@ -52,6 +52,9 @@ DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
 # The name of the legend config.yml's statuses give: the tool's vocabulary, not a sign
 # that the folder is written in roadmaplint's format (see reader/quiet.py).
 STATUS_LEGEND = "statuses of config.yml"
+# The rules a task folder is quiet about unless the configuration selects them by code:
+# RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
+QUIET_RULES = ("RL503",)
 FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
 _BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
@@ -145,6 +148,11 @@ def detect(path: Path) -> Path | None:
                 continue
             return root
     return None
+
+
+def is_task_file(path: Path) -> bool:
+    """Whether ``path`` is a markdown file in the ``tasks/`` folder of a task folder."""
+    return path.suffix == ".md" and path.parent.name == TASKS and detect(path.parent) is not None
 
 
 def yaml() -> YAML:
