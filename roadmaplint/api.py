@@ -133,12 +133,12 @@ def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
     """``findings`` as they are, or for a task folder each at its task file and line."""
     if folder is None:
         return findings
-    placed = []
+    moved = []
     for finding in findings:
         about_a_task = finding.item is not None or finding.line > 1
         path, line = folder.place(finding.line if about_a_task else 0)
-        placed.append(replace(finding, path=str(path), line=line))
-    return sorted(placed)
+        moved.append(replace(finding, path=str(path), line=line))
+    return sorted(moved)
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

@@ -43,12 +43,14 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
     refused = False
     dry = options.check or options.diff
     for path in roadmap_paths(paths, options.config):
-        if path.is_dir():  # a folder of task files has no generated sections
-            load_folder(path, settings)  # still refuse a folder that is not one
-            out.write(f"{path}: nothing to fix: a folder of task files has no generated sections\n")
-            tally.unchanged += 1
-            continue
         try:
+            if path.is_dir():  # a folder of task files has no generated sections
+                load_folder(path, settings)  # still refuse a folder that is not one
+                out.write(
+                    f"{path}: nothing to fix: a folder of task files has no generated sections\n"
+                )
+                tally.unchanged += 1
+                continue
             with editing(path, lock=not dry) as pending:
                 source = pending.source
                 result = fix_text(source.text, str(path), settings.for_path(path))
