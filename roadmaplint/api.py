@@ -7,9 +7,10 @@ line names. Everything else in the package is internal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmaplint import check_text, fix_text
 from roadmaplint.config.cache import SettingsCache
@@ -21,11 +22,16 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.settings import Settings
 
+if TYPE_CHECKING:
+    from roadmaplint.findings import Finding
+    from roadmaplint.reader.shapes.taskfiles import TaskFolder
+
 DEFAULT_PATH = Path("ROADMAP.md")
 
 __all__ = [
     "DEFAULT_PATH",
     "Loaded",
+    "check_loaded",
     "check_text",
     "fix_text",
     "load",
@@ -33,8 +39,10 @@ __all__ = [
     "load_source",
     "locate",
     "one_roadmap",
+    "placed",
     "roadmap_paths",
     "split_reference",
+    "task_file_findings",
 ]
 
 
@@ -51,6 +59,14 @@ class Loaded:
     roadmap: Roadmap
     settings: Settings
     context: Context
+    folder: TaskFolder | None = None  # set when the roadmap is a folder of task files
+
+    def where(self, line: int) -> str:
+        """``path:line`` for a line of the roadmap: a task folder's names the task file."""
+        if self.folder is None:
+            return f"{self.roadmap.path}:{line}"
+        path, line = self.folder.place(line)
+        return f"{path}:{line}"
 
 
 def load(path: Path | None, config: Path | None = None) -> Loaded:
@@ -60,7 +76,69 @@ def load(path: Path | None, config: Path | None = None) -> Loaded:
 
 
 def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
+    if path.is_dir():
+        return load_folder(path, settings_cache)
     return load_source(read_roadmap(path), settings_cache)
+
+
+def load_folder(
+    path: Path, settings_cache: SettingsCache, texts: Mapping[Path, str] | None = None
+) -> Loaded:
+    """A folder of task files (Backlog.md's ``backlog/``) read as one roadmap: its
+    ``config.yml`` statuses are the workflow unless the configuration names statuses.
+    ``texts``: task files' texts as an editor holds them."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    root = taskfiles.detect(path)
+    if root is None:
+        raise RoadmapError(
+            f"{path}: is a folder, not a roadmap file, and holds no {taskfiles.CONFIG} "
+            f"with a {taskfiles.TASKS}/ folder beside it; name a roadmap file"
+        )
+    folder = taskfiles.read(root, texts)
+    settings = settings_cache.for_path(root / taskfiles.CONFIG)
+    if "statuses" not in settings.configured:
+        settings = replace(settings, statuses=folder.workflow())
+    quiet = tuple(code for code in taskfiles.QUIET_RULES if code not in settings.select)
+    settings = replace(settings, ignore=(*settings.ignore, *quiet))
+    roadmap = folder.document()
+    source = Source(root, roadmap.source, roadmap.source.encode())
+    return Loaded(source, roadmap, settings, Context(roadmap, settings), folder)
+
+
+def check_loaded(loaded: Loaded) -> list[Finding]:
+    """The findings for a loaded roadmap; a task folder's name each task's own file and
+    line, and the folder's own ones ``config.yml``."""
+    from roadmaplint.rules.engine import check_roadmap
+
+    return placed(check_roadmap(loaded.roadmap, loaded.settings), loaded.folder)
+
+
+def task_file_findings(path: Path, text: str) -> list[Finding] | None:
+    """For a task file of a task folder (``backlog/tasks/task-1 - Title.md``) as an editor
+    holds it: the folder's findings in that file, at its lines; None for any other file."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    if not taskfiles.is_task_file(path):
+        return None
+    loaded = load_folder(path.parent, SettingsCache(None, Overrides()), {path: text})
+    return [
+        replace(finding, path=str(path))
+        for finding in check_loaded(loaded)
+        if Path(finding.path) == path
+    ]
+
+
+def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
+    """``findings`` as they are, or for a task folder each at its task file and line."""
+    if folder is None:
+        return findings
+    moved = []
+    for finding in findings:
+        about_a_task = finding.item is not None or finding.line > 1
+        path, line = folder.place(finding.line if about_a_task else 0)
+        moved.append(replace(finding, path=str(path), line=line))
+    return sorted(moved)
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

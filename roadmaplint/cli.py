@@ -712,6 +712,7 @@ def new(
       roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1 --done "cached"
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
       roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
+      roadmaplint new tasks "Write docs" backlog --priority high   (a Backlog.md task file)
     """
     from roadmaplint.api import one_roadmap
     from roadmaplint.commands.editing import run_new

@@ -112,7 +112,8 @@ class Context:
 
 def id_prefix(item_id: str) -> str:
     """``MODEL`` for ``MODEL-12``: the ID without its number and separator."""
-    return item_id.rstrip("0123456789").rstrip("-_") or item_id
+    # dotted numbers too: TASK-28.1 is a TASK
+    return item_id.rstrip("0123456789.").rstrip("-_") or item_id
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

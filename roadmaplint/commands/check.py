@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from roadmaplint.api import DEFAULT_PATH, roadmap_paths
+from roadmaplint.api import DEFAULT_PATH, check_loaded, load_folder, roadmap_paths
 from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
 from roadmaplint.config.cache import SettingsCache, needs_git_facts
 from roadmaplint.config.load import Overrides
@@ -112,6 +112,11 @@ class Checked:
 
 
 def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO) -> Checked:
+    if path.is_dir():  # a folder of task files
+        if options.since is not None:
+            raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
+        loaded = load_folder(path, settings)
+        return Checked(check_loaded(loaded), loaded.roadmap, path, None)
     if path == STDIN:
         name = options.stdin_filename or "-"
         data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""

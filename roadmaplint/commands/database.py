@@ -107,7 +107,7 @@ def run_show(
     lines = [f"{item.id}  {item.title}", ""]
     rows = [
         ["Section:", item.section or ""],
-        ["Source:", f"{loaded.roadmap.path}:{item.position.line}"],
+        ["Source:", loaded.where(item.position.line)],
     ]
     for found in item.fields:
         if found.key == "depends on":

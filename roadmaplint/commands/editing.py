@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from roadmaplint.api import DEFAULT_PATH, Loaded, load_source
+from roadmaplint.api import DEFAULT_PATH, Loaded, load_folder, load_source
 from roadmaplint.commands.common import EXIT_FINDINGS, EXIT_OK
 from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config.cache import SettingsCache
@@ -22,6 +22,10 @@ from roadmaplint.edit.new import STARTER, NewItem, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
 from roadmaplint.write.atomic import Pending, create_roadmap, editing
+
+if TYPE_CHECKING:
+    from roadmaplint.edit.taskfiles import FileEdit
+    from roadmaplint.reader.shapes.taskfiles import TaskFolder
 
 
 def _regenerate_and_write(
@@ -64,6 +68,32 @@ def _said(item_id: str, edit: ItemEdit) -> str:
     return f"Set {item_id}: {', '.join(parts)}"
 
 
+def _on_task_folder(
+    path: Path,
+    config: Path | None,
+    plan: Callable[[TaskFolder], list[FileEdit]],
+    dry_run: bool,
+    out: TextIO,
+    said: Callable[[list[FileEdit]], str],
+) -> int:
+    """An edit of a folder of task files: its plans diffed (``--dry-run``) or written."""
+    from roadmaplint.edit.taskfiles import apply
+
+    folder = load_folder(path, SettingsCache(config, Overrides())).folder
+    assert folder is not None
+    plans = [found for found in plan(folder) if found.new != found.old or found.moved_to]
+    if dry_run:
+        for found in plans:
+            out.write(unified_diff(str(found.path), found.old, found.new))
+            if found.moved_to is not None:
+                out.write(f"would rename {found.path} to {found.moved_to}\n")
+        return EXIT_FINDINGS if plans else EXIT_OK
+    if plans:
+        apply(plans)
+    out.write(said(plans) + "\n")
+    return EXIT_OK
+
+
 def run_set(
     path: Path | None,
     item_id: str,
@@ -76,6 +106,19 @@ def run_set(
         raise RoadmapError(
             "nothing to set: give --status, --priority, --dri, --depends-on, --add-dep, "
             "--remove-dep, --title, --done-item or --undone-item"
+        )
+    if path is not None and path.is_dir():
+        from roadmaplint.edit.taskfiles import set_plan
+
+        return _on_task_folder(
+            path,
+            config,
+            lambda folder: [set_plan(folder, item_id, edit)],
+            dry_run,
+            out,
+            lambda plans: (
+                _said(item_id, edit) if plans else f"No change: {item_id} already reads that way"
+            ),
         )
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
         loaded = load_source(pending.source, SettingsCache(config, Overrides()))
@@ -90,6 +133,19 @@ def run_set(
 def run_new(
     path: Path | None, request: NewItem, dry_run: bool, config: Path | None, out: TextIO
 ) -> int:
+    if path is not None and path.is_dir():
+        from roadmaplint.edit.taskfiles import new_plan, refuse_section_and_id
+
+        refuse_section_and_id(path, request.section, request.item_id)
+        fields = {change.name: change.value for change in request.fields}
+        return _on_task_folder(
+            path,
+            config,
+            lambda folder: [new_plan(folder, request.title, fields, request.done)],
+            dry_run,
+            out,
+            lambda plans: f"Added {plans[0].path}",
+        )
     with editing(path or DEFAULT_PATH, lock=not dry_run) as pending:
         loaded = load_source(pending.source, SettingsCache(config, Overrides()))
         edited, item_id = new_item(loaded.roadmap, request, loaded.settings)
@@ -106,6 +162,17 @@ def run_rename(
     from roadmaplint.edit.rename_files import rename_in_files
 
     target = path or DEFAULT_PATH
+    if target.is_dir():
+        from roadmaplint.edit.taskfiles import rename_plan
+
+        return _on_task_folder(
+            target,
+            config,
+            lambda folder: rename_plan(folder, old, new),
+            dry_run,
+            out,
+            lambda plans: _said_renamed(old, new, plans),
+        )
     cache = SettingsCache(config, Overrides())
     settings = cache.for_path(target)
     found, stopped = other_roadmaps(target, settings.include, settings.exclude)
@@ -129,6 +196,13 @@ def run_rename(
         out.write(unified_diff(str(one.path), one.before, one.after))
         changed = changed or one.after != one.before
     return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def _said_renamed(old: str, new: str, plans: list[FileEdit]) -> str:
+    count = len(plans) - 1
+    moved = plans[-1].moved_to
+    said = f"Renamed {old} to {new.upper()} ({count} dependent{'s' * (count != 1)} updated)"
+    return said + (f"; its file is now {moved}" if moved is not None else "")
 
 
 def _shown(path: Path) -> Path:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from roadmaplint.api import roadmap_paths
+from roadmaplint.api import load_folder, roadmap_paths
 from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
@@ -44,6 +44,13 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
     dry = options.check or options.diff
     for path in roadmap_paths(paths, options.config):
         try:
+            if path.is_dir():  # a folder of task files has no generated sections
+                load_folder(path, settings)  # still refuse a folder that is not one
+                out.write(
+                    f"{path}: nothing to fix: a folder of task files has no generated sections\n"
+                )
+                tally.unchanged += 1
+                continue
             with editing(path, lock=not dry) as pending:
                 source = pending.source
                 result = fix_text(source.text, str(path), settings.for_path(path))

@@ -47,7 +47,19 @@ def _roadmaps(paths: Sequence[Path], config: Path | None) -> list[Path]:
         for path in paths
         for found in (roadmap_paths([path], config) if path.is_dir() else [path])
     ]
-    return named or roadmap_paths(None, config)
+    return _no_task_folder(named or roadmap_paths(None, config), "diff")
+
+
+def _no_task_folder(paths: list[Path], command: str) -> list[Path]:
+    """Refuse a folder of task files: ``diff`` and ``history`` follow one file through
+    git, and a task folder's tasks are added, renamed and moved between files."""
+    for path in paths:
+        if path.is_dir():
+            raise RoadmapError(
+                f"{path}: {command} follows one roadmap file through git, and a folder of "
+                f"task files is many; use git log -p -- {path}"
+            )
+    return paths
 
 
 def read_diff_arguments(arguments: Sequence[str], files: Sequence[Path] = ()) -> DiffRequest:
@@ -96,7 +108,7 @@ def read_history_arguments(
     rest = list(arguments)
     item = rest.pop(0) if rest and not Path(rest[0]).exists() else None
     named = [*(Path(argument) for argument in rest), *files]
-    paths = roadmap_paths(named or None, config)
+    paths = _no_task_folder(roadmap_paths(named or None, config), "history")
     if len(paths) != 1:
         listed = ", ".join(str(path) for path in paths[:3])
         raise RoadmapError(f"history reads one roadmap at a time, not {len(paths)} ({listed})")

@@ -225,14 +225,26 @@ def _nothing_found(folder: Path, globs: Globs, default_looked: bool) -> RoadmapE
     )
 
 
+def _with_task_folder(folder: Path, found: list[Path]) -> list[Path]:
+    """``found`` and the task folder (``backlog/``) ``folder`` holds, if any; a file
+    inside that folder is read as one of its tasks, never as a roadmap of its own."""
+    from roadmaplint.reader.shapes.taskfiles import detect
+
+    root = detect(folder)
+    if root is None:
+        return found
+    return [path for path in found if not path.is_relative_to(root)] + [root]
+
+
 def roadmap_files(paths: Sequence[Path] | None, config: Path | None = None) -> list[Path]:
-    """The roadmaps a command reads: files as named, folders searched, or the default."""
+    """The roadmaps a command reads: files as named, folders searched (a task folder is
+    one roadmap), or the default."""
     if not paths:
         default = Path(DEFAULT_NAME)
         if default.is_file():
             return [default]
         globs = _globs_for(Path("."), config)
-        found = search(Path("."), globs)
+        found = _with_task_folder(Path("."), search(Path("."), globs))
         if not found:
             raise _nothing_found(Path("."), globs, default_looked=True)
         return found
@@ -240,7 +252,7 @@ def roadmap_files(paths: Sequence[Path] | None, config: Path | None = None) -> l
     for path in paths:
         if path.is_dir():
             globs = _globs_for(path, config)
-            found = search(path, globs)
+            found = _with_task_folder(path, search(path, globs))
             if not found:
                 raise _nothing_found(path, globs, default_looked=False)
             files += found

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,16 +24,19 @@ from roadmaplint.reader.shapes.taskfiles import (
     FOLDERS_WITH_IDS,
     KEYS,
     TASKS,
+    TaskFile,
     TaskFolder,
     load_front,
     read_task,
     split,
     yaml,
 )
-from roadmaplint.write.atomic import create_roadmap, editing
+from roadmaplint.write.atomic import create_roadmap, editing, move_file
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
+
+    from roadmaplint.edit.item import ItemEdit
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -134,11 +138,17 @@ def dump(data: Any, loader: YAML) -> str:
     return _ASTRAL.sub(lambda found: f"\\U{ord(found[0]):08X}", buffer.getvalue())
 
 
-def prove_only(old: str, new: str, path: str, keys: set[str]) -> None:
+def prove_only(old: str, new: str, path: str, keys: set[str], ticks: bool = False) -> None:
     """Refuse the write unless reading ``new`` gives ``old``'s item with only ``keys``'s
-    records changed, and the body kept byte for byte."""
+    records changed, and the body kept byte for byte (``ticks``: but for the marks of
+    its boxes)."""
     before, after = read_task(old, path), read_task(new, path)
     changed = {KEYS[key] for key in keys}
+    if ticks:
+        changed.add("definition_of_done")
+        texts = [criterion.text for criterion in before.definition_of_done]
+        if texts != [criterion.text for criterion in after.definition_of_done]:
+            raise RoadmapError(f"{path}: refusing to write: the edit would change a box's text")
     for name in ("id", "title", "status", "priority", "dri", "depends_on", "definition_of_done"):
         if name in changed:
             continue
@@ -149,8 +159,12 @@ def prove_only(old: str, new: str, path: str, keys: set[str]) -> None:
             raise RoadmapError(f"{path}: refusing to write: the edit would also change {name}")
     if "labels" not in keys and _label_text(before) != _label_text(after):
         raise RoadmapError(f"{path}: refusing to write: the edit would also change labels")
-    if split(old, path)[1] != split(new, path)[1]:
+    if _unticked(split(old, path)[1], ticks) != _unticked(split(new, path)[1], ticks):
         raise RoadmapError(f"{path}: refusing to write: the edit would change the body")
+
+
+def _unticked(body: str, ticks: bool) -> str:
+    return re.sub(r"(?m)^(\s*- \[)[ xX](\] )", r"\1 \2", body) if ticks else body
 
 
 def _label_text(item: Item) -> str | None:
@@ -187,6 +201,17 @@ def new_task(
     now: datetime | None = None,
 ) -> Path:
     """Create the next task file as Backlog.md would (name, key order, quoting); its path."""
+    keys = {field_key(name): value for name, value in (fields or {}).items()}
+    target, text = task_text(folder, title, keys, now)
+    read_task(text, str(target))  # the new file must read back
+    create_roadmap(target, text)
+    return target
+
+
+def task_text(
+    folder: TaskFolder, title: str, keys: Mapping[str, str], now: datetime | None
+) -> tuple[Path, str]:
+    """The next task's path and text as ``backlog task create`` writes them."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
@@ -194,7 +219,6 @@ def new_task(
 
     if not title.strip():
         raise RoadmapError(f"{folder.root / TASKS}: a new task needs a title")
-    keys = {field_key(name): value for name, value in (fields or {}).items()}
     status = keys.get("status", folder.statuses[0])
     if status not in folder.statuses:
         raise RoadmapError(
@@ -221,7 +245,218 @@ def new_task(
         data["priority"] = js_scalar(keys["priority"].lower())
     data["ordinal"] = number * 1000
     text = "---\n" + dump(data, yaml()) + "---\n\n\n"
-    target = folder.root / TASKS / file_name(str(number), title.strip(), folder.prefix)
-    read_task(text, str(target))  # the new file must read back
-    create_roadmap(target, text)
-    return target
+    return folder.root / TASKS / file_name(str(number), title.strip(), folder.prefix), text
+
+
+# --- the commands' edits: set, new and rename on a task folder ----------------------------
+
+PRIORITIES = ("high", "medium", "low")  # the priorities Backlog.md writes
+
+
+@dataclass(frozen=True, slots=True)
+class FileEdit:
+    """One task file's text before and after an edit, proved; ``moved_to`` when the
+    file is also renamed (``rename`` keeps Backlog.md's ``task-12 - Title.md`` names)."""
+
+    path: Path
+    old: str
+    new: str
+    moved_to: Path | None = None
+    item_id: str = ""  # the task's ID (a new task's, which Backlog.md numbers)
+
+
+def set_plan(
+    folder: TaskFolder, item_id: str, edit: ItemEdit, now: datetime | None = None
+) -> FileEdit:
+    """``set``'s edit of one task: its front matter (status, priority, assignee,
+    dependencies, title) and its boxes (``--done-item``), read back and proved."""
+    task = folder.file_of(item_id)
+    keys = _keys(folder, task, edit)
+    text = _ticked(task, task.text, edit)  # first: the boxes' lines are the file's as read
+    if keys:
+        _refuse_unknown_status(folder, task, keys)
+        text = edited(text, str(task.path), keys, now or datetime.now())
+    if text != task.text:
+        prove_only(task.text, text, str(task.path), set(keys), ticks=bool(edit.tick or edit.untick))
+    return FileEdit(task.path, task.text, text)
+
+
+def _keys(folder: TaskFolder, task: TaskFile, edit: ItemEdit) -> dict[str, str]:
+    keys = {field_key(change.name): change.value.strip() for change in edit.fields}
+    if edit.add_deps or edit.remove_deps:
+        current = keys.get("dependencies")
+        names = _names(current) if current is not None else list(task.item.depends_on)
+        names += [name.upper() for name in edit.add_deps if name.upper() not in names]
+        removed = {name.upper() for name in edit.remove_deps}
+        keys["dependencies"] = ", ".join(name for name in names if name.upper() not in removed)
+    if "dependencies" in keys:
+        _refuse_unknown_items(folder, _names(keys["dependencies"]), task)
+    if "priority" in keys:
+        keys["priority"] = _priority(task, keys["priority"])
+    if edit.title is not None:
+        keys["title"] = edit.title.strip()
+    return {key: value for key, value in keys.items() if _differs(task, key, value)}
+
+
+def _names(value: str) -> list[str]:
+    return [part.strip().upper() for part in value.split(",") if part.strip()]
+
+
+def _differs(task: TaskFile, key: str, value: str) -> bool:
+    found = task.item.field(key)
+    return found is None or found.value != (
+        ", ".join(_names(value)) if key == "dependencies" else value
+    )
+
+
+def _priority(task: TaskFile, value: str) -> str:
+    if value and value.lower() not in PRIORITIES:
+        raise RoadmapError(
+            f"{task.path}:{_line(task.item, 'priority')}: priority {value!r} is not one of "
+            f"Backlog.md's: {', '.join(PRIORITIES)}"
+        )
+    return value.lower()
+
+
+def _refuse_unknown_status(folder: TaskFolder, task: TaskFile, keys: Mapping[str, str]) -> None:
+    if "status" in keys and keys["status"] not in folder.statuses:
+        raise RoadmapError(
+            f"{task.path}:{_line(task.item, 'status')}: status {keys['status']!r} is not one of "
+            f"{CONFIG}'s statuses: {', '.join(folder.statuses)}"
+        )
+
+
+def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile | None) -> None:
+    """Backlog.md accepts only dependencies on tasks that exist, and none on the task itself."""
+    known = {other.item.id.upper() for other in folder.tasks}
+    where = f"{task.path}:{_line(task.item, 'dependencies')}" if task else str(folder.root / TASKS)
+    for name in names:
+        if task is not None and name == task.item.id.upper():
+            raise RoadmapError(f"{where}: {name} cannot depend on itself")
+        if name not in known:
+            raise RoadmapError(f"{where}: no task {name} in {folder.root / TASKS} to depend on")
+
+
+def _ticked(task: TaskFile, text: str, edit: ItemEdit) -> str:
+    """The text with the named Acceptance Criteria / Definition of Done boxes (un)ticked."""
+    from roadmaplint.edit.item import _choose_criterion
+
+    lines = text.split("\n")
+    for entries, mark in ((edit.tick, "x"), (edit.untick, " ")):
+        for entry in entries:
+            try:
+                criterion = _choose_criterion(task.item, entry)
+            except RoadmapError as error:
+                raise RoadmapError(f"{task.path}:{task.item.position.line}: {error}") from None
+            line = lines[criterion.line - 1]
+            box = line.index("- [") + 3
+            lines[criterion.line - 1] = line[:box] + mark + line[box + 1 :]
+    return "\n".join(lines)
+
+
+def refuse_section_and_id(path: Path, section: str, item_id: str | None) -> None:
+    """A task folder has no sections (``new tasks TITLE``) and numbers its own tasks."""
+    if section.strip().lower() != TASKS:
+        raise RoadmapError(
+            f"{path}: a folder of task files has no sections; a new task goes to {TASKS}/: "
+            f"roadmaplint new {TASKS} TITLE {path}"
+        )
+    if item_id is not None:
+        raise RoadmapError(f"{path}: Backlog.md numbers its tasks itself; drop --id")
+
+
+def new_plan(
+    folder: TaskFolder,
+    title: str,
+    fields: Mapping[str, str],
+    done: tuple[str, ...] = (),
+    now: datetime | None = None,
+) -> FileEdit:
+    """``new``'s task file: named, numbered and written as ``backlog task create`` would,
+    ``done`` as its Acceptance Criteria; not yet written."""
+    keys = {field_key(name): value for name, value in fields.items() if value.strip()}
+    if "dependencies" in keys:
+        _refuse_unknown_items(folder, _names(keys["dependencies"]), None)
+    if "priority" in keys and keys["priority"].lower() not in PRIORITIES:
+        raise RoadmapError(
+            f"{folder.root / TASKS}: priority {keys['priority']!r} is not one of Backlog.md's: "
+            f"{', '.join(PRIORITIES)}"
+        )
+    target, text = task_text(folder, title, keys, now)
+    if done:
+        boxes = "".join(f"- [ ] #{n} {entry.strip()}\n" for n, entry in enumerate(done, 1))
+        # as `backlog task create --ac` writes it: one blank line after the front matter
+        text = text.removesuffix("\n\n") + (
+            f"\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n{boxes}<!-- AC:END -->\n"
+        )
+    made = read_task(text, str(target))  # the new file must read back
+    return FileEdit(target, "", text, item_id=made.id)
+
+
+def rename_plan(
+    folder: TaskFolder, old: str, new: str, now: datetime | None = None
+) -> list[FileEdit]:
+    """``rename``'s edits: the task's ``id`` (and its file name, which Backlog.md derives
+    from the ID: ``task-12 - Title.md`` becomes ``task-40 - Title.md``) and every
+    dependent's ``dependencies`` entry; each file proved."""
+    task = folder.file_of(old)
+    new_id = new.strip().upper()
+    pattern = re.compile(rf"{re.escape(folder.prefix)}-(\d+(?:\.\d+)*)", re.IGNORECASE)
+    number = pattern.fullmatch(new_id)
+    if number is None:
+        raise RoadmapError(
+            f"{task.path}:{_line(task.item, 'id')}: {new!r} is not a task ID of this folder "
+            f"({folder.prefix.upper()}-N, as {CONFIG}'s task_prefix says)"
+        )
+    if any(other.item.id.upper() == new_id for other in folder.tasks) or _number_taken(
+        folder, number[1]
+    ):
+        raise RoadmapError(f"{folder.root / TASKS}: {new_id} exists; rename refused")
+    stamp = now or datetime.now()
+    plans = []
+    for other in folder.tasks:
+        if other is task:
+            continue
+        deps = list(other.item.depends_on)
+        if any(dep.upper() == task.item.id.upper() for dep in deps):
+            value = ", ".join(
+                new_id if dep.upper() == task.item.id.upper() else dep for dep in deps
+            )
+            text = edited(other.text, str(other.path), {"dependencies": value}, stamp)
+            prove_only(other.text, text, str(other.path), {"dependencies"})
+            plans.append(FileEdit(other.path, other.text, text))
+    text = edited(task.text, str(task.path), {"id": new_id}, stamp)
+    prove_only(task.text, text, str(task.path), {"id"})
+    rest = task.path.name.split(" - ", 1)[1] if " - " in task.path.name else task.path.name
+    moved = task.path.with_name(f"{folder.prefix.lower()}-{number[1]} - {rest}")
+    return [*plans, FileEdit(task.path, task.text, text, moved)]
+
+
+def _number_taken(folder: TaskFolder, number: str) -> bool:
+    prefix = f"{folder.prefix.lower()}-{number} - "
+    return any(
+        path.name.lower().startswith(prefix)
+        for sub in FOLDERS_WITH_IDS
+        for path in (folder.root / sub).glob("*.md")
+    )
+
+
+def apply(plans: list[FileEdit]) -> None:
+    """Write every plan through the gate: each file locked, refused if it changed since it
+    was read, written atomically; a new file created without overwriting; then the
+    renamed file moved to its new name."""
+    import contextlib
+
+    with contextlib.ExitStack() as stack:
+        pendings = [stack.enter_context(editing(plan.path)) if plan.old else None for plan in plans]
+        for plan, pending in zip(plans, pendings, strict=True):
+            if pending is not None and pending.source.text != plan.old:
+                raise RoadmapError(f"{plan.path}: changed while roadmaplint read it; run again")
+        for plan, pending in zip(plans, pendings, strict=True):
+            if pending is None:
+                create_roadmap(plan.path, plan.new)
+            elif plan.new != plan.old:
+                pending.write(plan.new)
+    for plan in plans:
+        if plan.moved_to is not None and plan.moved_to != plan.path:
+            move_file(plan.path, plan.moved_to)

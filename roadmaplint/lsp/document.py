@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from lsprotocol import types
 
+from roadmaplint.api import task_file_findings
 from roadmaplint.findings import Finding
 from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
@@ -39,7 +41,7 @@ class Document:
         facts: GitFacts | None = None,
     ) -> Document:
         document = cls.unchecked(uri, text, path, settings, encoding)
-        document.findings = check_roadmap(document.roadmap, settings, facts)
+        document.findings = _findings(document, settings, facts)
         return document
 
     @classmethod
@@ -56,7 +58,7 @@ class Document:
         else:
             snapshot = update(self.snapshot, text)
         document = Document(self.uri, snapshot, self.encoding)
-        document.findings = check_roadmap(snapshot.roadmap, settings, facts)
+        document.findings = _findings(document, settings, facts)
         return document
 
     @property
@@ -113,6 +115,14 @@ class Document:
             return len(self.text)
         line = self.text[starts[position.line] : starts[position.line + 1]].rstrip("\r\n")
         return starts[position.line] + _characters(line, position.character, self.encoding)
+
+
+def _findings(document: Document, settings: Settings, facts: GitFacts | None) -> list[Finding]:
+    """The document's findings; a task file's are its folder's findings in that file."""
+    in_folder = task_file_findings(Path(document.snapshot.path), document.text)
+    if in_folder is not None:
+        return in_folder
+    return check_roadmap(document.roadmap, settings, facts)
 
 
 def _units(text: str, encoding: str) -> int:

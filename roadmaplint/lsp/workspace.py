@@ -56,7 +56,10 @@ def served(path: Path, settings: Settings, config: Path | None) -> bool:
     (``config``, as ``settings_for`` found it: walking up again would read every
     pyproject.toml on the way a second time, on each keystroke)."""
     from roadmaplint.config.discover import excluded, matches
+    from roadmaplint.reader.shapes.taskfiles import is_task_file
 
+    if is_task_file(path):  # its folder is the roadmap `check` finds
+        return True
     relative = path.name
     if config is not None and path.resolve().is_relative_to(config.resolve().parent):
         relative = path.resolve().relative_to(config.resolve().parent).as_posix()

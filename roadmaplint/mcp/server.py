@@ -19,12 +19,20 @@ from mcp.server.mcpserver.exceptions import ResourceNotFoundError
 from mcp_types import CallToolResult, TextContent
 
 from roadmaplint import __version__
+from roadmaplint.api import placed
 from roadmaplint.database.claims import DEFAULT_MINUTES, claim_text, release_text
 from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.taskfiles import (
+    FileEdit,
+    new_plan,
+    refuse_section_and_id,
+    rename_plan,
+    set_plan,
+)
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.history.guard import guard as compare
@@ -33,6 +41,7 @@ from roadmaplint.mcp.workspace import Served, Workspace, unified_diff
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.claims import holder, now_utc, shown_claim
+from roadmaplint.reader.shapes.taskfiles import TaskFolder
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.settings import Settings
 
@@ -96,7 +105,7 @@ def build(workspace: Workspace) -> MCPServer:
             findings = [
                 finding.as_dict()
                 for one in workspace.pick(path)
-                for finding in check_roadmap(one.roadmap, one.settings)
+                for finding in placed(check_roadmap(one.roadmap, one.settings), one.folder)
             ]
             return {"findings": findings}
 
@@ -143,6 +152,9 @@ def build(workspace: Workspace) -> MCPServer:
             item = items[item_id]
             document = item_document(item)
             document["path"] = str(served.path)
+            if served.folder is not None:  # the task's own file and line
+                where, document["line"] = served.folder.place(item.position.line)
+                document["path"] = str(where)
             document["dependencies"] = [
                 {"id": dep, "status": items[dep].status if dep in items else None}
                 for dep in item.depends_on
@@ -239,6 +251,10 @@ def build(workspace: Workspace) -> MCPServer:
                     "nothing to set: give status, priority, dri, title, add_deps, "
                     "remove_deps or done_items"
                 )
+            served, item_id = workspace.locate(id)
+            if served.folder is not None:
+                diff = workspace.edit_tasks(served, lambda f: [set_plan(f, item_id, edit)])
+                return {"path": str(served.path), "id": item_id, "diff": diff}
             return write(
                 id, lambda roadmap, settings, item_id: edit_item(roadmap, item_id, edit, settings)
             )
@@ -272,6 +288,17 @@ def build(workspace: Workspace) -> MCPServer:
         def work() -> Result:
             served = _single(path)
             added: list[str] = []
+            if served.folder is not None:
+                refuse_section_and_id(served.path, section, id)
+                given = {change.name: change.value for change in fields}
+                made: list[FileEdit] = []
+
+                def plan(folder: TaskFolder) -> list[FileEdit]:
+                    made.append(new_plan(folder, title, given))
+                    return made[-1:]
+
+                diff = workspace.edit_tasks(served, plan)
+                return {"path": str(made[0].path), "id": made[0].item_id, "diff": diff}
 
             def change(
                 roadmap: Roadmap, settings: Settings
@@ -296,6 +323,10 @@ def build(workspace: Workspace) -> MCPServer:
             from roadmaplint.edit.rename_files import rename_in_files
 
             served, item_id = workspace.locate(old)
+            if served.folder is not None:
+                diff = workspace.edit_tasks(served, lambda f: rename_plan(f, item_id, new))
+                return {"path": str(served.path), "id": new.upper(), "diff": diff}
+
             found, stopped = other_roadmaps(
                 served.path, served.settings.include, served.settings.exclude
             )

@@ -7,9 +7,12 @@ import difflib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from roadmaplint.api import load_folder
+from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.discover import roadmap_files
-from roadmaplint.config.load import find_config, load_settings
+from roadmaplint.config.load import Overrides, find_config, load_settings
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import regenerate_after_edit
 from roadmaplint.index import Context
@@ -19,6 +22,10 @@ from roadmaplint.reader.source import read_roadmap
 from roadmaplint.settings import Settings
 from roadmaplint.write.atomic import editing
 
+if TYPE_CHECKING:
+    from roadmaplint.edit.taskfiles import FileEdit
+    from roadmaplint.reader.shapes.taskfiles import TaskFolder
+
 
 @dataclass(frozen=True)
 class Served:
@@ -26,6 +33,7 @@ class Served:
     roadmap: Roadmap
     settings: Settings
     context: Context
+    folder: TaskFolder | None = None  # a folder of task files (Backlog.md's backlog/)
 
 
 def unified_diff(path: str, old: str, new: str) -> str:
@@ -58,6 +66,9 @@ class Workspace:
         return self._settings[config]
 
     def load(self, path: Path) -> Served:
+        if path.is_dir():  # a task folder is read afresh each time: its files are few
+            loaded = load_folder(path, SettingsCache(None, Overrides()))
+            return Served(path, loaded.roadmap, loaded.settings, loaded.context, loaded.folder)
         try:
             info = path.stat()
         except OSError as error:
@@ -113,6 +124,11 @@ class Workspace:
     ) -> str:
         """Apply ``change`` to the roadmap read under the file lock, regenerate what the
         edit reaches, write it through the gate, and return the diff written."""
+        if path.is_dir():
+            raise RoadmapError(
+                f"{path}: a folder of task files takes set_fields, new_item and rename_item; "
+                "claims and fix are for roadmap files"
+            )
         with editing(path) as pending:
             settings = self.settings_for(path)
             roadmap = parse(pending.source.text, str(path), settings)
@@ -126,3 +142,12 @@ class Workspace:
                 edited = regenerated.text
             pending.write(edited)
             return unified_diff(str(path), roadmap.source, edited)
+
+    def edit_tasks(self, served: Served, plan: Callable[[TaskFolder], list[FileEdit]]) -> str:
+        """Write a task folder's edits (``edit/taskfiles``) through the gate; the diff."""
+        from roadmaplint.edit.taskfiles import apply
+
+        assert served.folder is not None
+        plans = [found for found in plan(served.folder) if found.new != found.old]
+        apply(plans)
+        return "".join(unified_diff(str(found.path), found.old, found.new) for found in plans)

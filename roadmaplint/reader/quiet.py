@@ -26,8 +26,14 @@ FIELD_MINIMUM = 3
 
 def has_legends(roadmap: Roadmap) -> bool:
     """Whether the document has a Status or a Priority Legend: its own, or the vocabulary
-    the configuration gives it (``status-values``, ``priority-values``)."""
-    return roadmap.status_legend is not None or roadmap.priority_legend is not None
+    the configuration gives it (``status-values``, ``priority-values``). A task folder's
+    statuses (its ``config.yml``'s) are its tool's vocabulary and do not count."""
+    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+
+    status = roadmap.status_legend
+    return (status is not None and status.name != STATUS_LEGEND) or (
+        roadmap.priority_legend is not None
+    )
 
 
 def asks_for(settings: Settings, code: str, name: str) -> bool:

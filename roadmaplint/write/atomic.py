@@ -255,6 +255,21 @@ def create_roadmap(target: Path, text: str) -> None:
     _sync_folder(target.parent)
 
 
+def move_file(source: Path, target: Path) -> None:
+    """Give a file a new name in its folder (a renamed task's); refuse if ``target`` exists.
+
+    link() then unlink(): the new name never replaces a file, and at every moment the
+    task is on disk under one of its names."""
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        raise RoadmapError(f"{target}: already exists; {source} keeps its name") from None
+    except OSError as error:
+        raise RoadmapError(f"{target}: cannot rename {source}: {error.strerror or error}") from None
+    os.unlink(source)
+    _sync_folder(target.parent)
+
+
 def write_report(target: Path, text: str, inputs: Iterable[Path]) -> None:
     """Write a report file atomically, refusing to replace one of the roadmaps it reports on."""
     refuse_input_as_output(target, inputs)

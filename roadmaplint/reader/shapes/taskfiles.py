@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,12 @@ NAME = "taskfiles"
 CONFIG = "config.yml"
 TASKS = "tasks"
 DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
+# The name of the legend config.yml's statuses give: the tool's vocabulary, not a sign
+# that the folder is written in roadmaplint's format (see reader/quiet.py).
+STATUS_LEGEND = "statuses of config.yml"
+# The rules a task folder is quiet about unless the configuration selects them by code:
+# RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
+QUIET_RULES = ("RL503",)
 FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
 _BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
@@ -57,6 +63,7 @@ _LIST_BLOCK = {
 }
 # Front-matter keys and the record fields they give; `set_fields` accepts either name.
 KEYS = {
+    "id": "id",
     "status": "status",
     "assignee": "dri",
     "priority": "priority",
@@ -95,6 +102,28 @@ class TaskFolder:
     def roadmap(self) -> Roadmap:
         return _roadmap(self)
 
+    def document(self) -> Roadmap:
+        """The folder as one document for the commands: the task files one after another
+        (``source``), each item's lines counted in that joined text, so that rules, ``show``
+        and the board read it as any roadmap; ``place`` maps a line back to its file."""
+        return _document(self)
+
+    def place(self, line: int) -> tuple[Path, int]:
+        """The task file and its own line for a line of ``document()``'s joined text; a
+        line before the first task (or of an empty folder) is ``config.yml``'s first."""
+        for task, start in zip(reversed(self.tasks), reversed(self.starts()), strict=True):
+            if line > start:
+                return task.path, line - start
+        return self.root / CONFIG, 1
+
+    def starts(self) -> tuple[int, ...]:
+        """How many lines of the joined text come before each task file."""
+        starts, total = [], 0
+        for task in self.tasks:
+            starts.append(total)
+            total += len(_lines(task.text))
+        return tuple(starts)
+
     def workflow(self) -> Statuses:
         """The statuses' meanings: the first is ready, the last done, those between in progress."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
@@ -121,6 +150,11 @@ def detect(path: Path) -> Path | None:
     return None
 
 
+def is_task_file(path: Path) -> bool:
+    """Whether ``path`` is a markdown file in the ``tasks/`` folder of a task folder."""
+    return path.suffix == ".md" and path.parent.name == TASKS and detect(path.parent) is not None
+
+
 def yaml() -> YAML:
     """The round-trip settings that write Backlog.md's front matter byte for byte."""
     from ruamel.yaml import YAML
@@ -132,15 +166,16 @@ def yaml() -> YAML:
     return loader
 
 
-def read(root: Path) -> TaskFolder:
-    """Every task file under ``root/tasks`` (sorted by name), read into records."""
+def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
+    """Every task file under ``root/tasks`` (sorted by name), read into records;
+    ``texts``: a file's text as an editor holds it, read instead of the disk's."""
     config = _config(root)
     statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
     prefix = str(config.get("task_prefix") or "task")
     loader = yaml()
     tasks = []
     for path in sorted((root / TASKS).glob("*.md"), key=_number_then_name):
-        text = _read_text(path)
+        text = texts[path] if texts and path in texts else _read_text(path)
         tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
     return TaskFolder(root, statuses, prefix, tuple(tasks))
 
@@ -307,9 +342,54 @@ def _criteria(body: str, first_line: int) -> tuple[DoneCriterion, ...]:
     return tuple(found)
 
 
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True) or [""]
+
+
+def _shifted(item: Item, by: int) -> Item:
+    def moved(position: Position) -> Position:
+        return Position(position.line + by, position.column)
+
+    return replace(
+        item,
+        position=moved(item.position),
+        end_line=item.end_line + by,
+        fields=tuple(
+            replace(
+                field,
+                position=moved(field.position),
+                value_position=moved(field.value_position),
+                end_line=field.end_line + by,
+            )
+            for field in item.fields
+        ),
+        definition_of_done=tuple(
+            replace(criterion, line=criterion.line + by) for criterion in item.definition_of_done
+        ),
+    )
+
+
+def _document(folder: TaskFolder) -> Roadmap:
+    texts = []
+    for task in folder.tasks:
+        # each file starts on a line of its own, even after a file with no final newline
+        texts.append("".join(_lines(task.text)).removesuffix("\n") + "\n")
+    source = "".join(texts)
+    return replace(
+        _roadmap(folder),
+        path=str(folder.root),
+        items=tuple(
+            _shifted(task.item, start)
+            for task, start in zip(folder.tasks, folder.starts(), strict=True)
+        ),
+        style=Style("\n", "", "-", bom=False, final_newline=True, line_count=source.count("\n")),
+        source=source,
+    )
+
+
 def _roadmap(folder: TaskFolder) -> Roadmap:
     legend = Legend(
-        name="statuses",
+        name=STATUS_LEGEND,
         position=Position(1, 1),
         entries=tuple(LegendEntry(value, "", 1) for value in folder.statuses),
         configured=True,

@@ -1,0 +1,491 @@
+"""Every command on a folder of task files (Backlog.md's ``backlog/``), however the folder
+is named, through the installed console script; the edits with exact bytes (issue 20, 6).
+
+The folder is named four ways: not at all (discovery finds ``backlog/config.yml``), as
+``backlog``, ``backlog/`` and ``backlog/tasks``. Findings and ``show`` name the task's own
+file and line. Edits keep every byte they were not asked to change (comments, quoting,
+unknown keys, the body); only the ``updated_date`` stamp, which Backlog.md also writes,
+depends on the clock and is compared as STAMP.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import cli, run
+
+CONFIG = """\
+project_name: "Demo"
+default_status: "To Do"
+statuses: ["To Do", "In Progress", "Done"]
+labels: []
+task_prefix: "task"
+"""
+
+SETUP = """\
+---
+id: TASK-1
+title: 'Set up: repo'
+status: Done
+assignee: []
+created_date: '2026-12-06 06:40'
+labels: []
+dependencies: []
+ordinal: 1000
+---
+
+## Acceptance Criteria
+<!-- AC:BEGIN -->
+- [x] #1 Repository exists
+<!-- AC:END -->
+"""
+
+PARSER = """\
+---
+id: TASK-2
+title: Write parser
+status: In Progress
+# who works on it
+assignee:
+  - '@bob'
+created_date: '2026-12-06 06:48'
+labels:
+  - core
+dependencies:
+  - TASK-1
+x_custom: {a: 1, b: "two"}  # kept as written
+priority: high
+ordinal: 2000
+---
+
+## Description
+
+<!-- SECTION:DESCRIPTION:BEGIN -->
+Parse the files.
+<!-- SECTION:DESCRIPTION:END -->
+
+## Acceptance Criteria
+<!-- AC:BEGIN -->
+- [x] #1 Parses front matter
+- [ ] #2 Keeps order
+<!-- AC:END -->
+"""
+
+DOCS = """\
+---
+id: TASK-3
+title: Write docs
+status: To Do
+assignee: []
+created_date: '2026-12-06 07:00'
+labels: []
+dependencies:
+  - TASK-2
+priority: low
+ordinal: 3000
+---
+"""
+
+SETUP_FILE = "task-1 - Set-up-repo.md"
+PARSER_FILE = "task-2 - Write-parser.md"
+DOCS_FILE = "task-3 - Write-docs.md"
+# How the command line names the folder: None is discovery from the project folder.
+NAMES = (None, "backlog", "backlog/", "backlog/tasks")
+STAMP = re.compile(r"'\d{4}-\d\d-\d\d \d\d:\d\d'")
+
+
+def project(tmp_path: Path) -> Path:
+    tasks = tmp_path / "backlog" / "tasks"
+    tasks.mkdir(parents=True)
+    (tmp_path / "backlog" / "config.yml").write_text(CONFIG, encoding="utf-8")
+    for name, text in ((SETUP_FILE, SETUP), (PARSER_FILE, PARSER), (DOCS_FILE, DOCS)):
+        (tasks / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def named(name: str | None, *args: str) -> list[str]:
+    return [*args, name] if name is not None else list(args)
+
+
+def task(root: Path, name: str, created: bool = False) -> str:
+    """A task file's text with the clock's stamps (updated now; ``created``: created now)
+    as STAMP."""
+    text = (root / "backlog" / "tasks" / name).read_text(encoding="utf-8")
+    keys = "updated_date|created_date" if created else "updated_date"
+    return re.sub(rf"^({keys}): {STAMP.pattern}$", r"\1: STAMP", text, flags=re.M)
+
+
+def untouched(root: Path, *names: str) -> None:
+    originals = {SETUP_FILE: SETUP, PARSER_FILE: PARSER, DOCS_FILE: DOCS}
+    for name in names:
+        assert (root / "backlog" / "tasks" / name).read_text(encoding="utf-8") == originals[name]
+
+
+# --- reading: every read command on every way of naming the folder -------------------------
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_check_names_each_task_file_and_line(tmp_path: Path, name: str | None) -> None:
+    root = project(tmp_path)
+    (root / "backlog" / "tasks" / DOCS_FILE).write_text(
+        DOCS.replace("status: To Do", "status: Shipped"), encoding="utf-8"
+    )
+    done = cli(*named(name, "check"), cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == (
+        f'backlog/tasks/{DOCS_FILE}:4:9: error: RL201 TASK-3 has status "Shipped", which is '
+        "not in the statuses of config.yml; allowed: To Do, In Progress, Done\n"
+        "Found 1 error and 0 warnings.\n"
+    )
+
+
+def test_check_of_a_clean_folder_reports_only_the_real_defect(tmp_path: Path) -> None:
+    """No legend, overview or field nagging (quiet by default); the one finding is a To Do
+    task waiting on one in progress, named at its own file's title line."""
+    done = cli("check", cwd=project(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        f"backlog/tasks/{DOCS_FILE}:3:1: warning: RL306 TASK-3 is To Do but depends on "
+        "TASK-2, which is In Progress, not done\nFound 0 errors and 1 warning.\n"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None) -> None:
+    root = project(tmp_path)
+    listed = json.loads(cli(*named(name, "list", "--format", "json"), cwd=root).stdout)
+    assert [(i["id"], i["status"], i["priority"], i["dri"]) for i in listed] == [
+        ("TASK-1", "Done", "", ""),
+        ("TASK-2", "In Progress", "high", "@bob"),
+        ("TASK-3", "To Do", "low", ""),
+    ]
+    shown = cli(*named(name, "show", "TASK-2"), cwd=root).stdout
+    assert f"Source:          backlog/tasks/{PARSER_FILE}:3\n" in shown
+    assert "Depended on by:  TASK-3 (To Do)\n" in shown
+    assert "  - [x] Parses front matter\n  - [ ] Keeps order\n" in shown
+    waiting = cli(*named(name, "next"), cwd=root)
+    assert waiting.stdout == "Nothing can start now: 1 ready item waits on dependencies not done.\n"
+    path = cli(*named(name, "path", "TASK-3"), cwd=root).stdout
+    assert "Critical path (1 unfinished before it): TASK-2 -> TASK-3\n" in path
+    stats = json.loads(cli(*named(name, "stats", "--format", "json"), cwd=root).stdout)
+    assert stats["by_status"] == {"To Do": 1, "In Progress": 1, "Done": 1}
+    graph = cli(*named(name, "graph"), cwd=root).stdout
+    assert "  TASK_1 --> TASK_2\n  TASK_2 --> TASK_3\n" in graph
+    exported = json.loads(cli(*named(name, "export"), cwd=root).stdout)
+    assert [item["id"] for item in exported["items"]] == ["TASK-1", "TASK-2", "TASK-3"]
+
+
+def test_next_offers_a_task_whose_dependencies_are_done(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "backlog" / "tasks" / DOCS_FILE).write_text(
+        DOCS.replace("  - TASK-2", "  - TASK-1"), encoding="utf-8"
+    )
+    done = cli("next", "--format", "json", cwd=root)
+    assert [item["id"] for item in json.loads(done.stdout)] == ["TASK-3"]
+
+
+def test_board_draws_the_folder(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    done = cli("board", "backlog", "-o", "board.html", cwd=root)
+    assert done.returncode == 0, done.stderr
+    page = (root / "board.html").read_text(encoding="utf-8")
+    assert "TASK-2" in page and "Write parser" in page
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fix_has_nothing_to_do_and_writes_nothing(tmp_path: Path, name: str | None) -> None:
+    root = project(tmp_path)
+    done = cli(*named(name, "fix"), cwd=root)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "nothing to fix: a folder of task files has no generated sections\n" in done.stdout
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+
+
+@pytest.mark.parametrize("command", [("diff",), ("history",), ("history", "TASK-2")])
+def test_diff_and_history_refuse_a_folder_in_one_line(tmp_path: Path, command: tuple[str]) -> None:
+    root = project(tmp_path)
+    assert run("git", "init", "-q", cwd=root).returncode == 0
+    done = cli(*command, "backlog", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"roadmaplint: error: backlog: {command[0]} follows one roadmap file through git, and a "
+        "folder of task files is many; use git log -p -- backlog\n"
+    )
+
+
+# --- editing: exact bytes -------------------------------------------------------------------
+
+SET_CASES = {
+    "status": (
+        ["--status", "Done"],
+        PARSER_FILE,
+        PARSER.replace("status: In Progress", "status: Done"),
+    ),
+    "priority": (["--priority", "Medium"], PARSER_FILE, PARSER.replace("high", "medium")),
+    "priority-cleared": (["--priority", ""], DOCS_FILE, DOCS.replace("priority: low\n", "")),
+    "dri": (["--dri", "@eve, @ana"], PARSER_FILE, PARSER.replace("'@bob'", "'@eve'\n  - '@ana'")),
+    "title": (
+        ["--title", "Parse: all"],
+        PARSER_FILE,
+        PARSER.replace("Write parser", "'Parse: all'"),
+    ),
+    "add-dep": (
+        ["--add-dep", "task-3"],
+        PARSER_FILE,
+        PARSER.replace("  - TASK-1\n", "  - TASK-1\n  - TASK-3\n"),
+    ),
+    "remove-dep": (
+        ["--remove-dep", "TASK-1"],
+        PARSER_FILE,
+        PARSER.replace("dependencies:\n  - TASK-1\n", "dependencies: []\n"),
+    ),
+    "done-item": (
+        ["--done-item", "2"],
+        PARSER_FILE,
+        PARSER.replace("- [ ] #2 Keeps order", "- [x] #2 Keeps order"),
+    ),
+    "status-and-done-item": (
+        ["--status", "Done", "--done-item", "Keeps order"],
+        PARSER_FILE,
+        PARSER.replace("status: In Progress", "status: Done").replace("- [ ] #2", "- [x] #2"),
+    ),
+    "undone-item": (
+        ["--undone-item", "front matter"],
+        PARSER_FILE,
+        PARSER.replace("- [x] #1 Parses", "- [ ] #1 Parses"),
+    ),
+}
+
+
+def stamped(text: str) -> str:
+    """The text with ``updated_date`` written after ``created_date``, as Backlog.md does."""
+    return re.sub(r"^(created_date: .*\n)", r"\1updated_date: STAMP\n", text, flags=re.M)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("case", list(SET_CASES))
+def test_set_writes_exactly_the_change(tmp_path: Path, name: str | None, case: str) -> None:
+    args, file_name, expected = SET_CASES[case]
+    root = project(tmp_path)
+    which = "TASK-3" if file_name == DOCS_FILE else "TASK-2"
+    done = cli(*named(name, "set", which, *args), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Set {which}: ")
+    ticks_only = case in ("done-item", "undone-item")
+    assert task(root, file_name) == (expected if ticks_only else stamped(expected))
+    others = {SETUP_FILE, PARSER_FILE, DOCS_FILE} - {file_name}
+    untouched(root, *others)
+
+
+def test_set_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    done = cli("set", "TASK-2", "--status", "Done", "--dry-run", cwd=root)
+    assert done.returncode == 1, done.stderr
+    assert f"--- a/backlog/tasks/{PARSER_FILE}\n" in done.stdout
+    assert "-status: In Progress\n+status: Done\n" in done.stdout
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--status", "Shipped"],
+            f"backlog/tasks/{PARSER_FILE}:4: status 'Shipped' is not one of config.yml's "
+            "statuses: To Do, In Progress, Done",
+        ),
+        (
+            ["--priority", "P0"],
+            f"backlog/tasks/{PARSER_FILE}:14: priority 'P0' is not one of Backlog.md's: "
+            "high, medium, low",
+        ),
+        (
+            ["--add-dep", "TASK-9"],
+            f"backlog/tasks/{PARSER_FILE}:11: no task TASK-9 in backlog/tasks to depend on",
+        ),
+        (
+            ["--add-dep", "TASK-2"],
+            f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on itself",
+        ),
+        (
+            ["--done-item", "7"],
+            f"backlog/tasks/{PARSER_FILE}:3: TASK-2's Definition of Done has entries 1 to 2, not 7",
+        ),
+    ],
+)
+def test_set_refuses_in_one_line_naming_file_and_line(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    root = project(tmp_path)
+    done = cli("set", "TASK-2", *args, cwd=root)
+    assert (done.returncode, done.stderr) == (2, f"roadmaplint: error: {message}\n")
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_new_writes_the_next_task_file_as_backlog_creates_it(
+    tmp_path: Path, name: str | None
+) -> None:
+    root = project(tmp_path)
+    (root / "backlog" / "completed").mkdir()
+    (root / "backlog" / "completed" / "task-4 - Old.md").write_text(SETUP, encoding="utf-8")
+    done = cli(
+        *named(name, "new", "tasks", "Ship: it (now)"),
+        *("--priority", "High", "--depends-on", "task-2", "--dri", "@ana"),
+        *("--done", "tagged", "--done", "announced"),
+        cwd=root,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Added backlog/tasks/task-5 - Ship-it-now.md\n"
+    assert task(root, "task-5 - Ship-it-now.md", created=True) == (
+        "---\nid: TASK-5\ntitle: 'Ship: it (now)'\nstatus: To Do\nassignee:\n  - '@ana'\n"
+        "created_date: STAMP\nlabels: []\ndependencies:\n  - TASK-2\npriority: high\n"
+        "ordinal: 5000\n---\n\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n"
+        "- [ ] #1 tagged\n- [ ] #2 announced\n<!-- AC:END -->\n"
+    )
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["Work", "Title"],
+            "backlog: a folder of task files has no sections; a new task goes to tasks/: "
+            "roadmaplint new tasks TITLE backlog",
+        ),
+        (
+            ["tasks", "Title", "--id", "TASK-9"],
+            "backlog: Backlog.md numbers its tasks itself; drop --id",
+        ),
+        (
+            ["tasks", "Title", "--status", "Doing"],
+            "backlog/config.yml: status 'Doing' is not one of its statuses: To Do, In Progress, Done",
+        ),
+    ],
+)
+def test_new_refuses_in_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    root = project(tmp_path)
+    done = cli("new", *args, "backlog", cwd=root)
+    assert (done.returncode, done.stderr) == (2, f"roadmaplint: error: {message}\n")
+    assert sorted(path.name for path in (root / "backlog" / "tasks").iterdir()) == [
+        SETUP_FILE,
+        PARSER_FILE,
+        DOCS_FILE,
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rename_changes_the_id_the_dependents_and_the_file_name(
+    tmp_path: Path, name: str | None
+) -> None:
+    root = project(tmp_path)
+    done = cli(*named(name, "rename", "TASK-1", "task-12"), cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "Renamed TASK-1 to TASK-12 (1 dependent updated); its file is now "
+        "backlog/tasks/task-12 - Set-up-repo.md\n"
+    )
+    assert sorted(path.name for path in (root / "backlog" / "tasks").iterdir()) == [
+        "task-12 - Set-up-repo.md",
+        PARSER_FILE,
+        DOCS_FILE,
+    ]
+    assert task(root, "task-12 - Set-up-repo.md") == stamped(SETUP.replace("TASK-1", "TASK-12"))
+    assert task(root, PARSER_FILE) == stamped(PARSER.replace("  - TASK-1\n", "  - TASK-12\n"))
+    untouched(root, DOCS_FILE)
+    assert cli("check", cwd=root).returncode == 0
+
+
+def test_rename_refuses_an_id_in_use_or_of_another_prefix(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    taken = cli("rename", "TASK-1", "TASK-3", cwd=root)
+    assert taken.stderr == "roadmaplint: error: backlog/tasks: TASK-3 exists; rename refused\n"
+    other = cli("rename", "TASK-1", "BUG-1", cwd=root)
+    assert other.stderr == (
+        f"roadmaplint: error: backlog/tasks/{SETUP_FILE}:2: 'BUG-1' is not a task ID of this "
+        "folder (TASK-N, as config.yml's task_prefix says)\n"
+    )
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+
+
+def test_a_folder_that_is_not_a_task_folder_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    done = cli("show", "TASK-1", "notes", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "notes" in done.stderr
+
+
+# --- the servers: the same core on a folder -------------------------------------------------
+
+
+def test_the_mcp_tools_work_on_a_folder(tmp_path: Path) -> None:
+    pytest.importorskip("mcp")
+    import anyio
+    from conftest import installed_command
+    from mcp import ClientSession, StdioServerParameters
+    from mcp.client.stdio import stdio_client
+
+    root = project(tmp_path)
+
+    async def call(client: ClientSession, tool: str, **arguments: object) -> dict[str, object]:
+        result = await client.call_tool(tool, arguments)
+        assert not result.is_error, result.content
+        assert result.structured_content is not None
+        return result.structured_content
+
+    async def drive() -> None:
+        params = StdioServerParameters(command=installed_command(), args=["mcp"], cwd=str(root))
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+            await client.initialize()
+            found = await call(client, "check")
+            assert [(f["path"], f["line"], f["code"]) for f in found["findings"]] == [  # type: ignore[attr-defined, index]
+                (f"backlog/tasks/{DOCS_FILE}", 3, "RL306")
+            ]
+            shown = await call(client, "show_item", id="TASK-2")
+            assert (shown["path"], shown["line"]) == (f"backlog/tasks/{PARSER_FILE}", 3)
+            await call(client, "set_fields", id="TASK-2", status="Done", done_items=["2"])
+            added = await call(client, "new_item", section="tasks", title="Ship it")
+            assert (added["id"], added["path"]) == ("TASK-4", "backlog/tasks/task-4 - Ship-it.md")
+            renamed = await call(client, "rename_item", old="TASK-4", new="TASK-9")
+            assert renamed["id"] == "TASK-9"
+            refused = await client.call_tool("claim_item", {"id": "TASK-3", "agent": "a"})
+            assert refused.is_error
+
+    anyio.run(drive)
+    expected = PARSER.replace("status: In Progress", "status: Done")
+    assert task(root, PARSER_FILE) == stamped(expected).replace("- [ ] #2", "- [x] #2")
+    assert (root / "backlog" / "tasks" / "task-9 - Ship-it.md").is_file()
+    untouched(root, SETUP_FILE, DOCS_FILE)
+
+
+def test_the_language_server_gives_a_task_file_its_findings(tmp_path: Path) -> None:
+    pytest.importorskip("pygls")
+    import asyncio
+
+    from lsp_helpers import SERVER, capabilities, open_document, record_diagnostics
+    from lsprotocol import types
+
+    root = project(tmp_path)
+    path = (root / "backlog" / "tasks" / DOCS_FILE).resolve()
+    edited = DOCS.replace("status: To Do", "status: Shipped")  # as typed, not saved
+
+    async def drive() -> list[types.Diagnostic]:
+        client = await SERVER.start()
+        try:
+            record_diagnostics(client)
+            await client.initialize_session(
+                types.InitializeParams(capabilities=capabilities(), process_id=None)
+            )
+            found = await open_document(client, path, edited)
+            await client.shutdown_session()
+            return found
+        finally:
+            await client.stop()
+
+    found = asyncio.run(drive())
+    assert [(d.range.start.line, str(d.code)) for d in found] == [(3, "RL201")]
+    assert "not in the statuses of config.yml" in found[0].message
