@@ -198,8 +198,11 @@ def _bare(entry: str) -> str:
     return words[0].strip("#`*()[]") if words else ""
 
 
-def _new_dependencies(item: Item, parts: _Line, edit: ItemEdit, where: str) -> str | None:
-    """The written dependency list after the edit; None when the edit leaves it alone."""
+def _new_dependencies(
+    item: Item, parts: _Line, edit: ItemEdit, where: str, titled: set[str]
+) -> str | None:
+    """The written dependency list after the edit; None when the edit leaves it alone.
+    ``titled``: the references of items named by their titles, which cannot be named."""
     given = next((c for c in edit.fields if normalize_key(c.name) == DEPENDS_ON), None)
     if given is None and not (edit.add_deps or edit.remove_deps):
         return None
@@ -221,6 +224,11 @@ def _new_dependencies(item: Item, parts: _Line, edit: ItemEdit, where: str) -> s
             )
         entries = kept
     for value in edit.add_deps:
+        if _bare(value) in titled:
+            raise RoadmapError(
+                f"{where}: {_bare(value)} is named by its title; a dependency names an ID: "
+                f"give it one first (roadmaplint rename {_bare(value)} NEW-ID)"
+            )
         if _bare(value) not in {_bare(entry) for entry in entries}:
             entries.append(f"#{value.strip().lstrip('#')}" if hashed else value.strip())
     return ", ".join(entries)
@@ -255,7 +263,9 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             _write_owner(written, change.value, where)
         if key != DEPENDS_ON:
             changes.append(change)
-    depends = _new_dependencies(item, parts, edit, where)
+    id_only = patterns(id_pattern).id_only
+    titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
+    depends = _new_dependencies(item, parts, edit, where, titled)
     if depends is not None:
         _write_depends(written, depends, depends_form)
         changes.append(FieldChange("Depends on", depends.replace("#", "")))
@@ -443,6 +453,8 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
     found = [done for done in boxes if entry.casefold() in done.text.casefold()]
     if len(found) == 1:
         return found[0]
+    if not boxes:
+        raise RoadmapError(f"{where}: {item.id} has no nested boxes to tick")
     raise RoadmapError(
         f"{where}: {item.id} has no{' one' if found else ''} nested box {entry!r}; "
         f"give its number (1 to {len(boxes)}) or words of its text"
