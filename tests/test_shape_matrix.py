@@ -726,3 +726,70 @@ def test_an_edit_changes_only_its_line_and_reads_back_or_is_refused_in_one_line(
             assert edit.remove_deps[0] not in now.depends_on
         if edit.title is not None:
             assert now.title == parse(f"- [ ] {edit.title}\n", "X.md").items[0].title
+
+
+@st.composite
+def table_documents(draw: st.DrawFn) -> str:
+    """A table plan as people write one: with or without an ID column, aligned or not,
+    optional Priority, Owner and Depends on columns, prose around."""
+    with_ids = draw(st.booleans())
+    columns = [*(["ID"] if with_ids else []), "Task", "Status"]
+    columns += [name for name in ("Priority", "Owner", "Depends on") if draw(st.booleans())]
+    rows = []
+    for number in range(draw(st.integers(1, 4))):
+        cells = {"ID": f"A-{number + 1}", "Task": f"Task {number + 1}"}
+        cells["Status"] = draw(st.sampled_from(["ready", "done", "in progress"]))
+        cells["Priority"] = draw(st.sampled_from(["P0", "P1", "P2"]))
+        cells["Owner"] = draw(st.sampled_from(["ana", "bo", ""]))
+        earlier = f"A-{number}" if with_ids and number else ""
+        cells["Depends on"] = draw(st.sampled_from(["", earlier]))
+        rows.append([cells[name] for name in columns])
+    if draw(st.booleans()):
+        widths = [
+            max(len(c) for c in [name, *(r[i] for r in rows)]) for i, name in enumerate(columns)
+        ]
+        widths = [max(w, 3) + draw(st.integers(0, 2)) for w in widths]
+
+        def line(cells: list[str]) -> str:
+            padded = (cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+            return "| " + " | ".join(padded) + " |"
+
+        body = [line(columns), line(["-" * w for w in widths]), *map(line, rows)]
+    else:
+        body = ["|" + "|".join(columns) + "|", "|" + "---|" * len(columns)]
+        body += ["| " + " | ".join(cells) + " |" for cells in rows]
+    lines = ["# Plan", "", "Prose before.", "", "## Work", "", *body, "", "Prose after.", ""]
+    return "\n".join(lines)
+
+
+@given(table_documents(), box_edits(), st.integers(0, 3))
+def test_a_table_edit_changes_only_the_table_and_reads_back_or_is_refused_in_one_line(
+    text: str, edit: ItemEdit, pick: int
+) -> None:
+    roadmap = parse(text, "PLAN.md")
+    assume(roadmap.items)
+    item = roadmap.items[pick % len(roadmap.items)]
+    try:
+        new_text = edit_item(roadmap, item.id, edit, Settings())
+    except RoadmapError as refused:
+        assert "\n" not in str(refused) and str(refused).startswith("PLAN.md:"), str(refused)
+        return
+    old_lines, new_lines = text.splitlines(True), new_text.splitlines(True)
+    assert len(old_lines) == len(new_lines)
+    changed = {at for at, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b}
+    table = {at for at, line in enumerate(old_lines) if line.startswith("|")}
+    assert changed <= table
+    if not changed <= {item.position.line - 1}:
+        # Re-padded: the table stays aligned, every line as long as the header.
+        assert len({len(new_lines[at]) for at in table}) == 1
+    after = parse(new_text, "PLAN.md")
+    for was, now in zip(roadmap.items, after.items, strict=True):
+        if was is not item:
+            assert _meaning(was) == _meaning(now)
+        elif edit.fields and edit.fields[0].value:
+            assert now.field(edit.fields[0].name.lower()) is not None
+            assert now.field(edit.fields[0].name.lower()).value == edit.fields[0].value  # type: ignore[union-attr]
+        elif edit.add_deps:
+            assert edit.add_deps[0] in now.depends_on
+        elif edit.title is not None:
+            assert now.title == parse(f"- [ ] {edit.title}\n", "X.md").items[0].title

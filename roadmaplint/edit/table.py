@@ -150,7 +150,10 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         changed[(row, _column(grid, key, change.name, roadmap.path, row))] = change.value
     if edit.add_deps or edit.remove_deps:
         column = _column(grid, DEPENDS_ON, "Depends on", roadmap.path, row)
-        value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+        try:
+            value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+        except RoadmapError as error:
+            raise RoadmapError(f"{roadmap.path}:{item.position.line}: {item.id} {error}") from None
         changed[(row, column)] = value
         changes.append(FieldChange("Depends on", value))
     if edit.title is not None:
@@ -166,7 +169,10 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
                 f"{roadmap.path}:{item.position.line}: a cell cannot hold an unescaped |; "
                 "write it as \\|"
             )
-    validate_changes(roadmap, item, changes, settings)
+    try:
+        validate_changes(roadmap, item, changes, settings)
+    except RoadmapError as error:
+        raise RoadmapError(f"{roadmap.path}:{item.position.line}: {error}") from None
     new_text = "".join(replace_cells(lines, grid, changed))
     if new_text == roadmap.source:
         return new_text
