@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from roadmaplint.edit.item import FieldChange, ItemEdit, items_changed, validate_changes
 from roadmaplint.edit.new import NewItem
@@ -172,18 +173,15 @@ class _Writer:
             end += 1
         self.replace.append((start, end, ""))
 
-    def line(self) -> str:
+    def line(self, where: str) -> str:
         text = self.parts.text
         at = self.parts.content_end
         if self.append:
             lead = " " if at > 0 and text[at - 1] not in " \t" else ""
             self.replace.append((at, at, lead + " ".join(self.append)))
         spans = sorted(self.replace, key=lambda span: (span[0], span[1]))
-        for (_, end), (start, _) in zip(
-            [(a, b) for a, b, _ in spans], [(a, b) for a, b, _ in spans[1:]], strict=False
-        ):
-            if start < end:
-                raise RoadmapError("two changes to one part of the line")
+        if any(later[0] < earlier[1] for earlier, later in pairwise(spans)):
+            raise RoadmapError(f"{where}: two changes reach one part of the line; make one")
         for start, end, value in reversed(spans):
             text = text[:start] + value + text[end:]
         return text
@@ -278,7 +276,7 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     except RoadmapError as error:
         raise RoadmapError(f"{where}: {error}") from None
     new = list(lines)
-    new[row] = written.line() + ending
+    new[row] = written.line(where) + ending
     if mark is not None:
         new[row] = _with_mark(new[row], mark)
     for entry, tick in [*((e, "x") for e in edit.tick), *((e, " ") for e in edit.untick)]:
