@@ -255,7 +255,7 @@ def test_the_console_script_edits_a_table_and_a_checkbox_list(tmp_path: Path) ->
     assert cli("set", "T002", "--status", "done", "BOXES.md", cwd=tmp_path).returncode == 0
     assert (tmp_path / "TABLE.md").read_text() == EDITS[("table-rows", "dri")][1]
     assert (tmp_path / "BOXES.md").read_text() == EDITS[("checkboxes", "status")][1]
-    refused = cli("set", "T002", "--priority", "P1", "BOXES.md", cwd=tmp_path)
+    refused = cli("set", "T002", "--priority", "urgent", "BOXES.md", cwd=tmp_path)
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1
     assert refused.stderr.startswith("roadmaplint: error: BOXES.md:6:")
 

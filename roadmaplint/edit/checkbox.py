@@ -1,22 +1,65 @@
-"""Writing checkbox items: ``set --status`` changes the box (``done`` ticks it),
-``--done-item`` ticks a nested box, ``new`` adds a line in the list's style.
+"""Writing checkbox items: ``set`` changes the box (``done`` ticks it), the inline
+priority, owner and dependencies and the title; ``--done-item`` ticks a nested box;
+``new`` adds a line in the list's style.
 
-Every edit changes the marks between the brackets (or adds a line) and passes the
-one write gate, which reads the text back and refuses anything else that changed.
+A value the line already writes is changed where it stands; a new one is written
+at the end of the line's text in the form the document already uses most
+(``(P1)`` or ``priority: P1``; ``(depends on: A)`` or ``blocked by A``), else in
+the default form (``(P1)``, ``@owner``, ``(depends on: A, B)``). Every other byte of
+the line is kept. Every edit passes the one write gate, and every value written
+must read back as given, or nothing is written.
 """
 
 from __future__ import annotations
 
-from roadmaplint.edit.item import ItemEdit, items_changed
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from roadmaplint.edit.item import FieldChange, ItemEdit, items_changed, validate_changes
 from roadmaplint.edit.new import NewItem
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Item, Roadmap
-from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.reader.shapes.checkbox import (
+    _DEPENDS,
+    _OWNER,
+    _PRIORITY,
+    _SEPARATOR,
+    _TAGS,
+    _TRAILING_ID,
+    BOX,
+    STATUS_OF_BOX,
+    marker_legend,
+)
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit
 
-_EDITABLE = ("status",)
+_FIELDS = ("status", "priority", "dri", DEPENDS_ON)
+_TAKES = "a checkbox item takes --status, --priority, --dri, --depends-on, --add-dep, "
+_TAKES += "--remove-dep, --title and --done-item"
+_DEFAULT_PRIORITY = "({value})"
+_DEFAULT_DEPENDS = "(depends on: {value})"
+_PRIORITY_CODE = re.compile(r"P[0-4]")
+_PRIORITY_WORD = re.compile(r"P[0-4]|HIGH|MEDIUM|LOW")  # what the reader reads back
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """Where the parts of a box line stand (offsets in the line, its ending excluded)."""
+
+    text: str
+    title_start: int  # after the box, the ID, its tags and separator
+    content_end: int  # before trailing blanks, a hard-break backslash and a trailing #ID
+    depends: re.Match[str] | None
+    owner: re.Match[str] | None
+    priority: re.Match[str] | None
+
+    def field_spans(self) -> list[tuple[int, int]]:
+        found = (self.depends, self.owner, self.priority)
+        return sorted(match.span() for match in found if match is not None)
 
 
 def _marks(lines: list[str]) -> dict[str, str]:
@@ -34,39 +77,371 @@ def _with_mark(line: str, mark: str) -> str:
     return line[:at] + mark + line[at + 1 :]
 
 
+def _masked(text: str, match: re.Match[str] | None) -> str:
+    """``text`` with a field's span blanked, as the reader cuts the field out."""
+    if match is None:
+        return text
+    start, end = match.span()
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _parts(line: str, id_pattern: str) -> _Line:
+    """The parts of a box line as the checkbox reader cuts them."""
+    text = line.rstrip("\r\n")
+    box = BOX.match(text)
+    assert box is not None
+    start = box.end()
+    end = len(text.rstrip())
+    id_only = patterns(id_pattern).id_only
+    trailing = _TRAILING_ID.search(text, start)
+    if trailing and id_only.fullmatch(trailing["id"]):
+        end = trailing.start()
+    else:
+        words = text[start:].split(None, 1)
+        word = words[0].strip("*`#").rstrip(":.") if words else ""
+        if word and id_only.fullmatch(word):
+            start = text.index(words[0], start) + len(words[0])
+            rest = text[start:].lstrip()
+            tags = _TAGS.match(rest) if rest.startswith("[") else None
+            if tags:
+                start = len(text) - len(rest) + tags.end()
+            separator = _SEPARATOR.match(text, start)
+            start = separator.end() if separator else start
+    if text[start:end].rstrip().endswith("\\"):
+        end = len(text[:end].rstrip()) - 1
+    end = max(start, len(text[:end].rstrip()))
+    masked = text[:end]
+    depends = _DEPENDS.search(masked, start)
+    masked = _masked(masked, depends)
+    owner = _OWNER.search(masked, start)
+    masked = _masked(masked, owner)
+    priority = _PRIORITY.search(masked, start)
+    return _Line(text, start, end, depends, owner, priority)
+
+
+def _convention(roadmap: Roadmap, id_pattern: str) -> tuple[str, str]:
+    """How the document writes a priority and dependencies (templates with ``{value}``):
+    the form most of its box lines use, else the default."""
+    priorities: Counter[str] = Counter()
+    depends: Counter[str] = Counter()
+    for line in split_lines(roadmap.source):
+        if BOX.match(line) is None:
+            continue
+        parts = _parts(line, id_pattern)
+        if parts.priority is not None:
+            written = parts.priority.group(0)
+            value = parts.priority["p1"] or parts.priority["p2"]
+            priorities[written.replace(value, "{value}", 1)] += 1
+        if parts.depends is not None:
+            group = "deps" if parts.depends["deps"] is not None else "blocked"
+            written = parts.depends.group(0)
+            cut = parts.depends.start(group) - parts.depends.start()
+            template = written[:cut] + "{value}"
+            if group == "deps":
+                template += written[parts.depends.end(group) - parts.depends.start() :]
+            depends[template] += 1
+    return (
+        _most_common(priorities, _DEFAULT_PRIORITY),
+        _most_common(depends, _DEFAULT_DEPENDS),
+    )
+
+
+def _most_common(counts: Counter[str], default: str) -> str:
+    if not counts:
+        return default
+    top = max(counts.values())
+    return min(template for template, count in counts.items() if count == top)
+
+
+class _Writer:
+    """The changes to one box line, made as spans of the line; applied back to front."""
+
+    def __init__(self, parts: _Line) -> None:
+        self.parts = parts
+        self.replace: list[tuple[int, int, str]] = []
+        self.append: list[str] = []
+
+    def set_span(self, span: tuple[int, int], value: str) -> None:
+        self.replace.append((span[0], span[1], value))
+
+    def remove(self, match: re.Match[str]) -> None:
+        start, end = match.span()
+        text = self.parts.text
+        if start > 0 and text[start - 1] in " \t":
+            start -= 1
+        elif end < len(text) and text[end] in " \t":
+            end += 1
+        self.replace.append((start, end, ""))
+
+    def line(self, where: str) -> str:
+        text = self.parts.text
+        at = self.parts.content_end
+        if self.append:
+            lead = " " if at > 0 and text[at - 1] not in " \t" else ""
+            self.replace.append((at, at, lead + " ".join(self.append)))
+        spans = sorted(self.replace, key=lambda span: (span[0], span[1]))
+        if any(later[0] < earlier[1] for earlier, later in pairwise(spans)):
+            raise RoadmapError(f"{where}: two changes reach one part of the line; make one")
+        for start, end, value in reversed(spans):
+            text = text[:start] + value + text[end:]
+        return text
+
+
+def _dependency_entries(written: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[,;]", written) if part.strip()]
+
+
+def _bare(entry: str) -> str:
+    words = entry.split()
+    return words[0].strip("#`*()[]") if words else ""
+
+
+def _new_dependencies(
+    item: Item, parts: _Line, edit: ItemEdit, where: str, titled: set[str]
+) -> str | None:
+    """The written dependency list after the edit; None when the edit leaves it alone.
+    ``titled``: the references of items named by their titles, which cannot be named."""
+    given = next((c for c in edit.fields if normalize_key(c.name) == DEPENDS_ON), None)
+    if given is None and not (edit.add_deps or edit.remove_deps):
+        return None
+    current = parts.depends
+    written = ""
+    if current is not None:
+        written = current["deps"] if current["deps"] is not None else current["blocked"]
+    hashed = "#" in written
+    entries = _dependency_entries(given.value if given is not None else written)
+    for value in (*edit.add_deps, *edit.remove_deps):
+        if "," in value or not value.strip():
+            raise RoadmapError(f"{where}: give one dependency at a time, not {value!r}")
+    for value in edit.remove_deps:
+        kept = [entry for entry in entries if _bare(entry) != _bare(value)]
+        if len(kept) == len(entries):
+            names = ", ".join(_bare(entry) for entry in entries) or "nothing"
+            raise RoadmapError(
+                f"{where}: {item.id} does not depend on {value.strip()}; it depends on: {names}"
+            )
+        entries = kept
+    for value in edit.add_deps:
+        if _bare(value) in titled:
+            raise RoadmapError(
+                f"{where}: {_bare(value)} is named by its title; a dependency names an ID: "
+                f"give it one first (roadmaplint rename {_bare(value)} NEW-ID)"
+            )
+        if _bare(value) not in {_bare(entry) for entry in entries}:
+            entries.append(f"#{value.strip().lstrip('#')}" if hashed else value.strip())
+    return ", ".join(entries)
+
+
 def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
     where = f"{roadmap.path}:{item.position.line}"
-    if edit.add_deps or edit.remove_deps or edit.title is not None:
-        raise RoadmapError(f"{where}: a checkbox item takes --status and --done-item only")
-    lines = split_lines(roadmap.source)
-    new = list(lines)
     for change in edit.fields:
-        if change.name.strip().lower() not in _EDITABLE:
-            raise RoadmapError(f"{where}: a checkbox item takes --status and --done-item only")
-        marks = _marks(lines)
-        mark = marks.get(change.value)
-        if mark is None:
-            raise RoadmapError(
-                f"{where}: a box writes the statuses {', '.join(sorted(marks))}; "
-                f"not {change.value!r}"
-            )
-        row = item.position.line - 1
+        if normalize_key(change.name) not in _FIELDS:
+            raise RoadmapError(f"{where}: {_TAKES}; not {change.name}")
+    lines = split_lines(roadmap.source)
+    row = item.position.line - 1
+    ending = lines[row][len(lines[row].rstrip("\r\n")) :]
+    id_pattern = Dialect.from_settings(settings).id_pattern
+    parts = _parts(lines[row], id_pattern)
+    written = _Writer(parts)
+    priority_form, depends_form = _convention(roadmap, id_pattern)
+    changes: list[FieldChange] = []
+    mark = None
+    for change in edit.fields:
+        key = normalize_key(change.name)
+        if key == "status":
+            mark = _status_mark(lines, change.value, where)
+        elif key == "priority":
+            if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
+                raise RoadmapError(
+                    f"{where}: a checkbox line writes a priority as P0 to P4, HIGH, MEDIUM "
+                    f"or LOW; not {change.value!r}"
+                )
+            _write_priority(written, change.value, priority_form)
+        elif key == "dri":
+            _write_owner(written, change.value, where)
+        if key != DEPENDS_ON:
+            changes.append(change)
+    id_only = patterns(id_pattern).id_only
+    titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
+    depends = _new_dependencies(item, parts, edit, where, titled)
+    if depends is not None:
+        _write_depends(written, depends, depends_form)
+        changes.append(FieldChange("Depends on", depends.replace("#", "")))
+    if edit.title is not None:
+        _write_title(written, edit.title, where)
+    try:
+        validate_changes(
+            roadmap, item, [c for c in changes if normalize_key(c.name) != "status"], settings
+        )
+    except RoadmapError as error:
+        raise RoadmapError(f"{where}: {error}") from None
+    new = list(lines)
+    new[row] = written.line(where) + ending
+    if mark is not None:
         new[row] = _with_mark(new[row], mark)
-    for entry, mark in [*((e, "x") for e in edit.tick), *((e, " ") for e in edit.untick)]:
+    for entry, tick in [*((e, "x") for e in edit.tick), *((e, " ") for e in edit.untick)]:
         criterion = _criterion(item, entry, where)
-        new[criterion.line - 1] = _with_mark(new[criterion.line - 1], mark)
+        new[criterion.line - 1] = _with_mark(new[criterion.line - 1], tick)
     new_text = "".join(new)
     if new_text == roadmap.source:
         return new_text
-    after = prove_edit(roadmap, new_text, items_changed({item.id}), settings)
-    edited = next(found for found in after.items if found.id == item.id)
-    for change in edit.fields:
-        if (
-            edited.status != change.value
-            and STATUS_OF_BOX.get(_marks(lines)[change.value]) != edited.status
-        ):
-            raise RoadmapError(f"{where}: {item.id} would not read back as {change.value}")
+    _prove(roadmap, item, new_text, edit, changes, settings, where)
     return new_text
+
+
+def _status_mark(lines: list[str], status: str, where: str) -> str:
+    marks = _marks(lines)
+    mark = marks.get(status)
+    if mark is None:
+        raise RoadmapError(
+            f"{where}: a box writes the statuses {', '.join(sorted(marks))}; not {status!r}"
+        )
+    return mark
+
+
+def _write_priority(written: _Writer, value: str, form: str) -> None:
+    current = written.parts.priority
+    value = value.strip()
+    if current is not None:
+        group = "p1" if current["p1"] is not None else "p2"
+        if not value:
+            written.remove(current)
+        elif group == "p1" and not _PRIORITY_CODE.fullmatch(value):
+            written.set_span(current.span(), f"priority: {value}")
+        else:
+            written.set_span(current.span(group), value)
+    elif value:
+        code = _PRIORITY_CODE.fullmatch(value) is not None
+        written.append.append(form.format(value=value) if code else f"priority: {value}")
+
+
+def _write_owner(written: _Writer, value: str, where: str) -> None:
+    current = written.parts.owner
+    owner = value.strip().removeprefix("@")
+    if owner and not re.fullmatch(r"[A-Za-z0-9][\w.-]*", owner):
+        raise RoadmapError(
+            f"{where}: a checkbox item writes its owner as @name (letters, digits, ._-); "
+            f"not {value!r}"
+        )
+    if current is not None:
+        if owner:
+            written.set_span(current.span("owner"), owner)
+        else:
+            written.remove(current)
+    elif owner:
+        written.append.append(f"@{owner}")
+
+
+def _write_depends(written: _Writer, value: str, form: str) -> None:
+    current = written.parts.depends
+    if current is not None:
+        group = "deps" if current["deps"] is not None else "blocked"
+        if value:
+            written.set_span(current.span(group), value)
+        else:
+            written.remove(current)
+    elif value:
+        written.append.append(form.format(value=value))
+
+
+def _write_title(written: _Writer, title: str, where: str) -> None:
+    from roadmaplint.edit.item import check_one_line
+
+    check_one_line(title, "the title")
+    parts = written.parts
+    pieces: list[tuple[int, int]] = []
+    at = parts.title_start
+    for start, end in [*parts.field_spans(), (parts.content_end, parts.content_end)]:
+        if start > at and parts.text[at:start].strip():
+            piece = parts.text[at:start]
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((at + lead, at + len(piece.rstrip())))
+        at = max(at, end)
+    if len(pieces) > 1:
+        raise RoadmapError(
+            f"{where}: the title is written around inline fields; edit the line by hand"
+        )
+    if pieces:
+        written.set_span(pieces[0], title.strip())
+    else:
+        text = parts.text
+        space = " " if parts.title_start > 0 and text[parts.title_start - 1] not in " \t" else ""
+        tail = " " if parts.field_spans() else ""
+        span = (parts.title_start, parts.title_start)
+        written.set_span(span, space + title.strip() + tail)
+
+
+def _prove(
+    roadmap: Roadmap,
+    item: Item,
+    new_text: str,
+    edit: ItemEdit,
+    changes: list[FieldChange],
+    settings: Settings,
+    where: str,
+) -> None:
+    """Through the gate, then every value written read back as given."""
+    from roadmaplint.edit.item import document_reader
+    from roadmaplint.reader import parse
+
+    renamed: dict[str, str] = {}
+    if edit.title is not None:
+        # An item without an ID is named by its title: a new title is a new reference.
+        now = parse(new_text, roadmap.path, settings=settings)
+        found = next((i for i in now.items if i.position.line == item.position.line), None)
+        if found is not None and found.id != item.id:
+            if patterns(Dialect.from_settings(settings).id_pattern).id_only.fullmatch(item.id):
+                raise RoadmapError(f"{where}: the new title would change {item.id}'s ID")
+            renamed[item.id] = found.id
+    after = prove_edit(roadmap, new_text, items_changed({item.id}, renamed), settings)
+    edited = next(found for found in after.items if found.id == renamed.get(item.id, item.id))
+    wanted = {normalize_key(change.name): change.value.strip() for change in changes}
+    for key in ("status", "priority", "dri", DEPENDS_ON):
+        expected = _expected(roadmap, item, key, wanted, settings)
+        if _value_of(edited, key) not in expected:
+            raise RoadmapError(
+                f"{where}: {item.id}'s {key} would read back as {_value_of(edited, key)!r}, "
+                f"not {expected[0]!r}; nothing written: edit the line by hand"
+            )
+    read = document_reader(roadmap)
+    if edit.title is not None and edited.title != read(edit.title.strip()):
+        raise RoadmapError(
+            f"{where}: {item.id}'s title would read back as {edited.title!r}, not "
+            f"{read(edit.title.strip())!r}; nothing written: edit the line by hand"
+        )
+    for entries, checked in ((edit.tick, True), (edit.untick, False)):
+        for entry in entries:
+            at = item.definition_of_done.index(_criterion(item, entry, where))
+            if edited.definition_of_done[at].checked is not checked:
+                raise RoadmapError(f"{where}: {entry!r} would not read back; nothing written")
+
+
+def _expected(
+    roadmap: Roadmap, item: Item, key: str, wanted: dict[str, str], settings: Settings
+) -> list[object]:
+    """What the edited item may read as for ``key``: as before when the edit leaves it."""
+    from roadmaplint.reader.shapes.common import priority_of_section, split_references
+
+    if key not in wanted:
+        return [_value_of(item, key)]
+    value = wanted[key]
+    if key == "status":
+        mark = _marks(split_lines(roadmap.source))[value]
+        return [value, STATUS_OF_BOX.get(mark)]
+    if key == "dri":
+        return [value.removeprefix("@") or None]
+    if key == "priority":
+        return [value or priority_of_section(item.section)]
+    references, externals = split_references(
+        value.replace("#", ""), Dialect.from_settings(settings)
+    )
+    return [(tuple(references), tuple(externals))]
+
+
+def _value_of(item: Item, key: str) -> object:
+    if key == DEPENDS_ON:
+        return (item.depends_on, item.external_deps)
+    return {"status": item.status, "priority": item.priority, "dri": item.dri}[key]
 
 
 def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
@@ -76,6 +451,8 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
     found = [done for done in boxes if entry.casefold() in done.text.casefold()]
     if len(found) == 1:
         return found[0]
+    if not boxes:
+        raise RoadmapError(f"{where}: {item.id} has no nested boxes to tick")
     raise RoadmapError(
         f"{where}: {item.id} has no{' one' if found else ''} nested box {entry!r}; "
         f"give its number (1 to {len(boxes)}) or words of its text"

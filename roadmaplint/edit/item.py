@@ -230,6 +230,11 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     shaped = edit_shaped(roadmap, item, edit, settings)
     if shaped is not None:
         return shaped
+    from roadmaplint.edit.phases import edit_phase_box
+
+    boxed = edit_phase_box(roadmap, item, edit, settings)
+    if boxed is not None:
+        return boxed
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)

@@ -9,6 +9,7 @@ function here answers None for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from roadmaplint.errors import RoadmapError
@@ -17,8 +18,6 @@ from roadmaplint.reader.shapes import shape_of
 from roadmaplint.text import Edit, line_starts, split_lines
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from roadmaplint.edit.item import ItemEdit
     from roadmaplint.edit.new import NewItem
     from roadmaplint.model import Item, Roadmap
@@ -69,6 +68,9 @@ def rename_edits(roadmap: Roadmap, item: Item, old: str, new: str) -> list[Edit]
     starts = line_starts(roadmap.source)
     mention = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
     index = item.position.line - 1
+    named = named_by_title(roadmap, item, lines[index])
+    if named is not None:
+        return [named(starts[index], new)]
     found = mention.search(lines[index], item.position.column - 1)
     if found is None:
         raise RoadmapError(
@@ -90,3 +92,26 @@ def rename_edits(roadmap: Roadmap, item: Item, old: str, new: str) -> list[Edit]
             for match in mention.finditer(line, begin, end)
         ]
     return edits
+
+
+def named_by_title(roadmap: Roadmap, item: Item, line: str) -> Callable[[int, str], Edit] | None:
+    """For a box named by its title (no ID written), the edit that writes an ID before
+    the title: renaming it gives it an ID. A table row without an ID column has no cell
+    for one: a one-line refusal. None for an item that has an ID."""
+    from roadmaplint.reader.shapes.checkbox import BOX
+
+    shape = shape_of(roadmap, item)
+    if shape is None or _has_id(roadmap, item, line):
+        return None
+    box = BOX.match(line)
+    if shape.name != "checkboxes" or box is None:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id} is named by its title and its "
+            "table has no ID column; add one by hand to give it an ID"
+        )
+    at = box.end()
+    return lambda start, new: Edit(start + at, start + at, f"{new} ")
+
+
+def _has_id(roadmap: Roadmap, item: Item, line: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(item.id)}(?![\w-])", line) is not None

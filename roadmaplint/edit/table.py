@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, validate_changes
+from roadmaplint.edit.item import FieldChange, ItemEdit, read_back, validate_changes
 from roadmaplint.edit.new import NewItem
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
@@ -52,7 +52,11 @@ def grid_of(lines: list[str], row: int, dialect: Dialect) -> Grid:
 def _column(grid: Grid, key: str, what: str, path: str, line: int) -> int:
     if key in grid.keys:
         return grid.keys.index(key)
-    raise RoadmapError(f"{path}:{grid.header + 1}: the table has no {what} column; add one first")
+    columns = ", ".join(grid.cells[grid.header])
+    raise RoadmapError(
+        f"{path}:{grid.header + 1}: the table has no {what} column (its columns: {columns}); "
+        "add the column by hand first"
+    )
 
 
 def render_row(cells: list[str], widths: list[int], indent: str, delimiter: bool) -> str:
@@ -67,18 +71,31 @@ def render_row(cells: list[str], widths: list[int], indent: str, delimiter: bool
     return indent + "| " + " | ".join(padded) + " |"
 
 
-def render(grid: Grid, lines: list[str]) -> dict[int, str] | None:
-    """Every line of the table written aligned, or None when the cells do not fit."""
+def render(grid: Grid, lines: list[str], floor: list[int] | None = None) -> dict[int, str] | None:
+    """Every line of the table written aligned, each column at least ``floor`` wide, or
+    None when the cells do not fit."""
     order = [grid.header, grid.header + 1, *grid.rows]
     columns = len(grid.cells[grid.header])
     if any(len(grid.cells[at]) != columns for at in order):
         return None
+    floor = floor or [0] * columns
     widths = [
-        max(max(len(grid.cells[at][c]) for at in order if at != grid.header + 1), 3)
+        max(max(len(grid.cells[at][c]) for at in order if at != grid.header + 1), 3, floor[c])
         for c in range(columns)
     ]
     indent = lines[grid.header][: len(lines[grid.header]) - len(lines[grid.header].lstrip())]
     return {at: render_row(grid.cells[at], widths, indent, at == grid.header + 1) for at in order}
+
+
+def padded_widths(grid: Grid, lines: list[str]) -> list[int] | None:
+    """Each column's width as the table pads it, when every line of the table is padded
+    to the same widths (an aligned table, maybe wider than its cells); else None."""
+    spans = split_row(lines[grid.header])
+    widths = [end - start - 2 for start, end in spans]
+    rendered = render(grid, lines, widths)
+    if rendered is None or any(rendered[at] != lines[at].rstrip("\r\n") for at in rendered):
+        return None
+    return widths
 
 
 def _ending(line: str) -> str:
@@ -87,12 +104,11 @@ def _ending(line: str) -> str:
 
 def replace_cells(lines: list[str], grid: Grid, changed: dict[tuple[int, int], str]) -> list[str]:
     """The lines with cells changed: re-padded when the table was aligned, else in place."""
-    before = render(grid, lines)
-    aligned = before is not None and all(before[at] == lines[at].rstrip("\r\n") for at in before)
+    widths = padded_widths(grid, lines)
     for (at, column), value in changed.items():
         grid.cells[at][column] = value
     new = list(lines)
-    after = render(grid, lines) if aligned else None
+    after = render(grid, lines, widths) if widths is not None else None
     if after is not None:
         for at, text in after.items():
             new[at] = text + _ending(lines[at])
@@ -134,7 +150,10 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         changed[(row, _column(grid, key, change.name, roadmap.path, row))] = change.value
     if edit.add_deps or edit.remove_deps:
         column = _column(grid, DEPENDS_ON, "Depends on", roadmap.path, row)
-        value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+        try:
+            value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+        except RoadmapError as error:
+            raise RoadmapError(f"{roadmap.path}:{item.position.line}: {item.id} {error}") from None
         changed[(row, column)] = value
         changes.append(FieldChange("Depends on", value))
     if edit.title is not None:
@@ -144,11 +163,37 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
                 break
         else:
             raise RoadmapError(f"{roadmap.path}:{grid.header + 1}: the table has no title column")
-    validate_changes(roadmap, item, changes, settings)
+    for cell in changed.values():
+        if "|" in cell.replace("\\|", ""):
+            raise RoadmapError(
+                f"{roadmap.path}:{item.position.line}: a cell cannot hold an unescaped |; "
+                "write it as \\|"
+            )
+    try:
+        validate_changes(roadmap, item, changes, settings)
+    except RoadmapError as error:
+        raise RoadmapError(f"{roadmap.path}:{item.position.line}: {error}") from None
     new_text = "".join(replace_cells(lines, grid, changed))
     if new_text == roadmap.source:
         return new_text
-    return prove_table_edit(roadmap, new_text, grid, {item.id}, settings)
+    renamed = _renamed_by_title(roadmap, item, new_text, grid, settings)
+    after = prove_table_edit(roadmap, new_text, grid, {item.id}, settings, renamed=renamed)
+    edited = next(i for i in after.items if i.id == renamed.get(item.id, item.id))
+    read_back(roadmap, edited, changes, edit.title)
+    return new_text
+
+
+def _renamed_by_title(
+    roadmap: Roadmap, item: Item, new_text: str, grid: Grid, settings: Settings
+) -> dict[str, str]:
+    """A row without an ID is named by its title: a new title is a new reference."""
+    if any(key in grid.keys for key in _IDS):
+        return {}
+    from roadmaplint.reader import parse
+
+    now = parse(new_text, roadmap.path, settings=settings)
+    found = next((i for i in now.items if i.position.line == item.position.line), None)
+    return {item.id: found.id} if found is not None and found.id != item.id else {}
 
 
 def prove_table_edit(
@@ -158,9 +203,13 @@ def prove_table_edit(
     targets: set[str],
     settings: Settings,
     new_ids: bool = False,
-) -> str:
-    """Through the gate: when re-padding touched other rows, those rows are targets of the
-    gate too, and their records must read back exactly as before."""
+    renamed: dict[str, str] | None = None,
+) -> Roadmap:
+    """The records after the edit, through the gate: when re-padding touched other rows,
+    those rows are targets of the gate too, and their records must read back exactly as
+    before; ``renamed`` rows (a title that names a row without an ID) read back renamed."""
+    renamed = renamed or {}
+    targets = targets | set(renamed.values())
     old_lines = split_lines(roadmap.source)
     new_lines = split_lines(new_text)
     touched = {
@@ -172,16 +221,16 @@ def prove_table_edit(
     header = frozenset({grid.header + 1}) if grid.header + 1 in touched else frozenset()
     allowed = frozenset(targets | others)
     after = prove_edit(roadmap, new_text, Targets(items=allowed, blocks=header), settings)
-    kept = [i.id for i in after.items if not new_ids or i.id not in targets]
-    if [i.id for i in roadmap.items] != kept:
+    kept = [i for i in after.items if not new_ids or i.id not in targets]
+    if [renamed.get(i.id, i.id) for i in roadmap.items] != [i.id for i in kept]:
         raise RoadmapError(f"{roadmap.path}: refusing to write: the edit reached other items")
-    for was, now in zip(roadmap.items, after.items, strict=False):
+    for was, now in zip(roadmap.items, kept, strict=True):
         if was.id in others and _meaning(was) != _meaning(now):
             raise RoadmapError(
                 f"{roadmap.path}:{was.position.line}: refusing to write: "
                 f"re-padding the table changed {was.id}"
             )
-    return new_text
+    return after
 
 
 def _meaning(item: Item) -> tuple[object, ...]:
@@ -200,14 +249,25 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     lines = split_lines(roadmap.source)
     grid = grid_of(lines, members[-1].position.line - 1, dialect)
     ids = {item.id: item for item in roadmap.items}
-    item_id = request.item_id or next_id(roadmap, section, ids)
+    if any(key in grid.keys for key in _IDS):
+        item_id = request.item_id or next_id(roadmap, section, ids)
+    elif request.item_id:
+        raise RoadmapError(
+            f"{roadmap.path}:{grid.header + 1}: the table has no ID column; its rows are "
+            "named by their titles, so --id has no cell to go in"
+        )
+    else:
+        from roadmaplint.reader.inline import plain_text
+        from roadmaplint.reader.shapes.common import reference_from_title
+
+        item_id = reference_from_title(plain_text(request.title.strip()), set(ids))
     if item_id in ids:
         raise RoadmapError(f"{roadmap.path}: {item_id} already exists; choose an ID no item has")
     cells = [""] * len(grid.keys)
     title_column = next((grid.keys.index(k) for k in _TITLES if k in grid.keys), None)
     if "id" not in grid.keys and title_column is None:
         return None
-    for key in ("id", "task id", "key", "#"):
+    for key in _IDS:
         if key in grid.keys:
             cells[grid.keys.index(key)] = item_id
             break
@@ -227,17 +287,14 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     lines[at] = indent + "| " + " | ".join(cells) + " |" + ending
     grid.rows.append(at)
     grid.cells[at] = list(cells)
-    aligned = render(grid, lines)
-    before = render(_without_row(grid, at), lines)
-    if (
-        before is not None
-        and aligned is not None
-        and all(before[row] == lines[row].rstrip("\r\n") for row in before)
-    ):
+    widths = padded_widths(_without_row(grid, at), lines)
+    aligned = render(grid, lines, widths) if widths is not None else None
+    if aligned is not None:
         for row, text in aligned.items():
             lines[row] = text + _ending(lines[row])
     new_text = "".join(lines)
-    return prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True), item_id
+    prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True)
+    return new_text, item_id
 
 
 def _without_row(grid: Grid, row: int) -> Grid:
@@ -246,3 +303,4 @@ def _without_row(grid: Grid, row: int) -> Grid:
 
 
 _TITLES = ("title", "task", "item", "story", "work")
+_IDS = ("id", "task id", "key", "#")

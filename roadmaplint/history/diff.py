@@ -147,6 +147,9 @@ def field_values(item: Item) -> dict[str, tuple[str, str]]:
     for found in item.fields:
         if found.key != DEFINITION_OF_DONE and found.key not in values:
             values[found.key] = (found.name, _plain(found.value))
+    if item.status is not None and "status" not in values:
+        # A status the item does not write as a field (a phase's checklist box).
+        values["status"] = ("Status", _plain(item.status))
     return values
 
 
