@@ -1,0 +1,326 @@
+"""markdown-it-pyrs's block tree -> the block tokens markdown-it-py gives, or None.
+
+markdown-it-pyrs (the Rust port of markdown-it, by markdown-it-py's author) parses the
+block structure five to seven times faster than markdown-it-py, but gives a tree of
+nodes with UTF-8 byte offsets instead of a flat list of tokens with line maps. Here
+the tree becomes light tokens with the attributes the reader reads (``type``, ``tag``,
+``nesting``, ``level``, ``map``, ``markup``, ``info``, ``content``), equal to
+markdown-it-py's: line maps from the byte offsets through one table of line starts,
+the paragraphs of tight list items made up as markdown-it-py makes them hidden.
+Building markdown-it-py's own ``Token`` objects would cost as much as its parse; these
+have slots, and the closing tokens, which no reader changes, are shared.
+
+A document holding a construct whose tokens would differ is not served (``tokenize``
+returns None, with the reason in ``unserved``) and markdown-it-py reads it: see
+``_UNSERVED``. The differential test (tests/test_native_parser.py) holds the two
+parsers to the same records, findings and ``fix`` output over every document the
+tests have.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it_pyrs import MarkdownIt, Node
+
+# markdown-it-py stops reading inside a container this deep (its maxNesting, 20): the
+# reader refuses such a file with markdown-it-py's tokens, so it reads them.
+_DEEPEST = 19
+# Why a document is left to markdown-it-py, by the node that shows it.
+_UNSERVED = {
+    # A lazy line inside a quote that could start an ordered list is a list for
+    # markdown-it-py and paragraph text here; lazy lines keep their indentation there.
+    "blockquote": "a block quote",
+    # markdown-it-py validates and normalizes a definition's destination (mdurl) and
+    # keeps it in env; read it there rather than copy those rules.
+    "definition": "a link reference definition",
+}
+_NEWLINE = re.compile(rb"\r\n?|\n")
+_DIGITS = re.compile(rb"\d+")
+_EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
+_INLINE = ("text", "softbreak", "hardbreak")
+
+_parser: MarkdownIt | None = None
+_available: bool | None = None
+
+
+class NativeToken:
+    """A block token with the attributes of markdown-it-py's ``Token`` the reader reads."""
+
+    __slots__ = ("content", "info", "level", "map", "markup", "nesting", "tag", "type")
+
+    def __init__(
+        self,
+        type: str,  # markdown-it-py's name
+        tag: str,
+        nesting: int,
+        level: int,
+        map: list[int] | None,  # markdown-it-py's name
+        markup: str = "",
+        info: str = "",
+        content: str = "",
+    ) -> None:
+        self.type = type
+        self.tag = tag
+        self.nesting = nesting
+        self.level = level
+        self.map = map
+        self.markup = markup
+        self.info = info
+        self.content = content
+
+    def copy(self, **changes: Any) -> NativeToken:
+        token = NativeToken(
+            self.type,
+            self.tag,
+            self.nesting,
+            self.level,
+            self.map,
+            self.markup,
+            self.info,
+            self.content,
+        )
+        for name, value in changes.items():
+            setattr(token, name, value)
+        return token
+
+    def __repr__(self) -> str:
+        return f"NativeToken({self.type!r}, level={self.level}, map={self.map})"
+
+
+def available() -> bool:
+    """Whether markdown-it-pyrs is installed (its wheel exists for this platform)."""
+    global _available
+    if _available is None:
+        try:
+            import markdown_it_pyrs  # noqa: F401
+        except ImportError:
+            _available = False
+        else:
+            _available = True
+    return _available
+
+
+def _markdown() -> MarkdownIt:
+    global _parser
+    if _parser is None:
+        from markdown_it_pyrs import MarkdownIt
+
+        # the block rules of markdown-it-py's "commonmark" preset; no inline rules
+        _parser = MarkdownIt("zero").enable_many(
+            [
+                "blockquote",
+                "code",
+                "fence",
+                "heading",
+                "hr",
+                "lheading",
+                "list",
+                "paragraph",
+                "reference",
+                "html_block",
+            ]
+        )
+    return _parser
+
+
+class Unserved(Exception):
+    """The document holds a construct whose tokens would differ from markdown-it-py's."""
+
+
+def unserved(body: str) -> str | None:
+    """Why the native parser does not serve ``body`` (the construct), or None if it does."""
+    try:
+        _Converter(body).run()
+    except Unserved as why:
+        return str(why)
+    return None
+
+
+def tokenize(body: str) -> list[NativeToken] | None:
+    """markdown-it-py's block tokens of ``body`` (commonmark, inline disabled), or None
+    when the document holds a construct this parser does not serve exactly."""
+    try:
+        return _Converter(body).run()
+    except Unserved:
+        return None
+
+
+class _Converter:
+    """One document's tree -> tokens, in one walk."""
+
+    def __init__(self, body: str) -> None:
+        if "\0" in body:  # markdown-it-py replaces NUL; the reader refuses it anyway
+            raise Unserved("a NUL character")
+        self.body = body
+        self.data = data = body.encode()
+        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(data))]
+        # a text without a final line break: its last line is the last of ``starts``
+        self.unended = bool(body) and body[-1] not in "\r\n"
+        self.out: list[NativeToken] = []
+        self.closes: dict[tuple[str, int], NativeToken] = {}
+
+    def run(self) -> list[NativeToken]:
+        body = self.body
+        # Without a final line break, fence and HTML contents end differently: parse the
+        # text as markdown-it-py sees it, whose last line needs none.
+        ended = body if not self.unended else body + "\n"
+        last = self.starts[-1]
+        if self.unended and not self.data[last:].strip(b" \t"):
+            # markdown-it-py leaves out a last line of spaces without a line break
+            ended = body[: len(body) - (len(self.data) - last)]
+            self.unended = False
+        root = _markdown().tree(ended)
+        for node in root.children:
+            self.block(node, 0)
+        return self.out
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
+
+    def map(self, node: Node) -> list[int]:
+        start, end = node.srcmap or (0, 0)
+        first = bisect_right(self.starts, start) - 1
+        return [first, bisect_right(self.starts, end) if end > start else first + 1]
+
+    def last_line(self, content: str, where: list[int], lines: int) -> str:
+        """``content`` of a block as markdown-it-py has it: when the block's content holds
+        the last line of a text without a final line break, without one either."""
+        if (
+            self.unended
+            and where[1] == len(self.starts)
+            and content.endswith("\n")
+            and content.count("\n") == lines
+        ):
+            return content[:-1]
+        return content
+
+    def close(self, kind: str, tag: str, level: int, markup: str = "") -> None:
+        key = (kind, level)
+        token = self.closes.get(key)
+        if token is None or token.markup != markup:
+            token = NativeToken(kind, tag, -1, level, None, markup)
+            if token.markup == "":
+                self.closes[key] = token
+        self.out.append(token)
+
+    def block(self, node: Node, level: int) -> None:
+        name = node.name
+        out = self.out
+        if level >= _DEEPEST:
+            raise Unserved("containers nested past markdown-it-py's limit")
+        if name == "paragraph":
+            where = self.map(node)
+            out.append(NativeToken("paragraph_open", "p", 1, level, where))
+            out.append(NativeToken("inline", "", 0, level + 1, where, "", "", _text(node)))
+            self.close("paragraph_close", "p", level)
+        elif name == "bullet_list" or name == "ordered_list":
+            self.list_block(node, name, level)
+        elif name == "heading" or name == "lheading":
+            self.heading(node, name, level)
+        elif name == "fence":
+            self.fence(node, level)
+        elif name == "code_block" or name == "html_block":
+            where = self.map(node)
+            content = node.meta.get("content", "")
+            if name == "html_block":  # markdown-it-py ends a code block's content with one
+                content = self.last_line(content, where, where[1] - where[0])
+            tag = "code" if name == "code_block" else ""
+            out.append(NativeToken(name, tag, 0, level, where, "", "", content))
+        elif name == "hr":
+            meta = node.meta
+            markup = meta.get("marker", "-") * meta.get("marker_len", 3)
+            out.append(NativeToken("hr", "hr", 0, level, self.map(node), markup))
+        else:
+            raise Unserved(_UNSERVED.get(name, f"a {name} node"))
+
+    def heading(self, node: Node, name: str, level: int) -> None:
+        meta = node.meta
+        depth = meta.get("level", 1)
+        tag = f"h{depth}"
+        where = self.map(node)
+        if name == "heading":
+            markup = "#" * depth
+            inline_map = where
+        else:
+            markup = meta.get("marker", "=")
+            # markdown-it-py: a setext heading's inline leaves its underline out
+            inline_map = [where[0], max(where[0] + 1, where[1] - 1)]
+        out = self.out
+        out.append(NativeToken("heading_open", tag, 1, level, where, markup))
+        out.append(NativeToken("inline", "", 0, level + 1, inline_map, "", "", _text(node)))
+        self.close("heading_close", tag, level, markup)
+
+    def fence(self, node: Node, level: int) -> None:
+        meta = node.meta
+        where = self.map(node)
+        start = (node.srcmap or (0, 0))[0]
+        line_end = self.starts[where[0] + 1] if where[0] + 1 < len(self.starts) else None
+        first = self.data[start:line_end].decode().rstrip("\r\n").lstrip(" ")
+        markup = first[: len(first) - len(first.lstrip(first[:1]))]
+        # markdown-it-py keeps the info string raw (escapes, spaces); the tree's is decoded
+        info = first[len(markup) :]
+        # an unclosed fence's content runs to the end: all its lines but the first
+        content = self.last_line(meta.get("content", ""), where, where[1] - where[0] - 1)
+        self.out.append(NativeToken("fence", "code", 0, level, where, markup, info, content))
+
+    def list_block(self, node: Node, name: str, level: int) -> None:
+        ordered = name == "ordered_list"
+        tag = "ol" if ordered else "ul"
+        marker = node.meta.get("marker", "-")
+        kind = "ordered_list" if ordered else "bullet_list"
+        out = self.out
+        out.append(NativeToken(kind + "_open", tag, 1, level, self.map(node), marker))
+        inner = level + 1
+        for item in node.children:
+            number = ""
+            if ordered and item.srcmap is not None:
+                found = _DIGITS.match(self.data, item.srcmap[0])
+                number = found.group().decode() if found else ""
+            where = self.map(item)
+            out.append(NativeToken("list_item_open", "li", 1, inner, where, marker, number))
+            self.item_children(item, where[0], inner + 1)
+            self.close("list_item_close", "li", inner, marker)
+        self.close(kind + "_close", tag, level, marker)
+
+    def item_children(self, item: Node, first: int, level: int) -> None:
+        """An item's blocks; the text directly in it is a tight item's hidden paragraph.
+
+        Such text starts on the item's first line (the next one when nothing follows
+        the marker), or right below the block before it: its own offsets drift past
+        tabs, and a tight item has no blank line between its blocks."""
+        start = (item.srcmap or (0, 0))[0]
+        line = first + 1 if _EMPTY_MARKER_LINE.match(self.data, start) else first
+        run: list[Node] = []
+        for child in item.children:
+            if child.name in _INLINE:
+                run.append(child)
+                continue
+            if run:
+                self.tight_paragraph(run, line, level)
+                run = []
+            self.block(child, level)
+            line = self.map(child)[1]
+        if run:
+            self.tight_paragraph(run, line, level)
+
+    def tight_paragraph(self, run: list[Node], first: int, level: int) -> None:
+        content = "".join(
+            node.meta.get("content", "") if node.name == "text" else "\n" for node in run
+        )
+        where = [first, first + content.count("\n") + 1]
+        out = self.out
+        out.append(NativeToken("paragraph_open", "p", 1, level, where))
+        out.append(NativeToken("inline", "", 0, level + 1, where, "", "", content.strip()))
+        self.close("paragraph_close", "p", level)
+
+
+def _text(node: Node) -> str:
+    """The raw inline source of a paragraph or heading (a block-only tree keeps it)."""
+    parts = [
+        child.meta.get("content", "") if child.name == "text" else "\n" for child in node.children
+    ]
+    return "".join(parts).strip()
