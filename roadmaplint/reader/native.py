@@ -41,7 +41,6 @@ _UNSERVED = {
 _NEWLINE = re.compile(rb"\r\n?|\n")
 _DIGITS = re.compile(rb"\d+")
 _EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
-_INLINE = ("text", "softbreak", "hardbreak")
 
 _parser: MarkdownIt | None = None
 _available: bool | None = None
@@ -161,7 +160,8 @@ class _Converter:
         # a text without a final line break: its last line is the last of ``starts``
         self.unended = bool(body) and body[-1] not in "\r\n"
         self.out: list[NativeToken] = []
-        self.closes: dict[tuple[str, int], NativeToken] = {}
+        # closing tokens carry no map and no reader changes one: one of each is shared
+        self.closes: dict[tuple[str, int, str], NativeToken] = {}
 
     def run(self) -> list[NativeToken]:
         body = self.body
@@ -177,9 +177,6 @@ class _Converter:
         for node in root.children:
             self.block(node, 0)
         return self.out
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
 
     def map(self, node: Node) -> list[int]:
         start, end = node.srcmap or (0, 0)
@@ -199,32 +196,30 @@ class _Converter:
         return content
 
     def close(self, kind: str, tag: str, level: int, markup: str = "") -> None:
-        key = (kind, level)
+        key = (kind, level, markup)
         token = self.closes.get(key)
-        if token is None or token.markup != markup:
-            token = NativeToken(kind, tag, -1, level, None, markup)
-            if token.markup == "":
-                self.closes[key] = token
+        if token is None:
+            token = self.closes[key] = NativeToken(kind, tag, -1, level, None, markup)
         self.out.append(token)
 
-    def block(self, node: Node, level: int) -> None:
+    def block(self, node: Node, level: int) -> int:
+        """Append the tokens of one block; the line after it (its map's end)."""
         name = node.name
-        out = self.out
         if level >= _DEEPEST:
             raise Unserved("containers nested past markdown-it-py's limit")
+        if name == "bullet_list" or name == "ordered_list":
+            return self.list_block(node, name == "ordered_list", level)
+        where = self.map(node)
+        out = self.out
         if name == "paragraph":
-            where = self.map(node)
             out.append(NativeToken("paragraph_open", "p", 1, level, where))
             out.append(NativeToken("inline", "", 0, level + 1, where, "", "", _text(node)))
             self.close("paragraph_close", "p", level)
-        elif name == "bullet_list" or name == "ordered_list":
-            self.list_block(node, name, level)
         elif name == "heading" or name == "lheading":
-            self.heading(node, name, level)
+            self.heading(node, name, level, where)
         elif name == "fence":
-            self.fence(node, level)
+            self.fence(node, level, where)
         elif name == "code_block" or name == "html_block":
-            where = self.map(node)
             content = node.meta.get("content", "")
             if name == "html_block":  # markdown-it-py ends a code block's content with one
                 content = self.last_line(content, where, where[1] - where[0])
@@ -233,15 +228,15 @@ class _Converter:
         elif name == "hr":
             meta = node.meta
             markup = meta.get("marker", "-") * meta.get("marker_len", 3)
-            out.append(NativeToken("hr", "hr", 0, level, self.map(node), markup))
+            out.append(NativeToken("hr", "hr", 0, level, where, markup))
         else:
             raise Unserved(_UNSERVED.get(name, f"a {name} node"))
+        return where[1]
 
-    def heading(self, node: Node, name: str, level: int) -> None:
+    def heading(self, node: Node, name: str, level: int, where: list[int]) -> None:
         meta = node.meta
         depth = meta.get("level", 1)
         tag = f"h{depth}"
-        where = self.map(node)
         if name == "heading":
             markup = "#" * depth
             inline_map = where
@@ -254,9 +249,7 @@ class _Converter:
         out.append(NativeToken("inline", "", 0, level + 1, inline_map, "", "", _text(node)))
         self.close("heading_close", tag, level, markup)
 
-    def fence(self, node: Node, level: int) -> None:
-        meta = node.meta
-        where = self.map(node)
+    def fence(self, node: Node, level: int, where: list[int]) -> None:
         start = (node.srcmap or (0, 0))[0]
         line_end = self.starts[where[0] + 1] if where[0] + 1 < len(self.starts) else None
         first = self.data[start:line_end].decode().rstrip("\r\n").lstrip(" ")
@@ -264,58 +257,69 @@ class _Converter:
         # markdown-it-py keeps the info string raw (escapes, spaces); the tree's is decoded
         info = first[len(markup) :]
         # an unclosed fence's content runs to the end: all its lines but the first
-        content = self.last_line(meta.get("content", ""), where, where[1] - where[0] - 1)
+        content = node.meta.get("content", "")
+        content = self.last_line(content, where, where[1] - where[0] - 1)
         self.out.append(NativeToken("fence", "code", 0, level, where, markup, info, content))
 
-    def list_block(self, node: Node, name: str, level: int) -> None:
-        ordered = name == "ordered_list"
-        tag = "ol" if ordered else "ul"
+    def list_block(self, node: Node, ordered: bool, level: int) -> int:
+        """A list's tokens, its items' hidden paragraphs made up as markdown-it-py's.
+
+        A tight item's text is its children directly. It starts on the item's first
+        line (the next one when nothing follows the marker), or right below the block
+        before it: the text's own offsets drift past tabs, and a tight item has no
+        blank line between its blocks."""
+        if level >= _DEEPEST:
+            raise Unserved("containers nested past markdown-it-py's limit")
+        tag, kind = ("ol", "ordered_list") if ordered else ("ul", "bullet_list")
         marker = node.meta.get("marker", "-")
-        kind = "ordered_list" if ordered else "bullet_list"
-        out = self.out
-        out.append(NativeToken(kind + "_open", tag, 1, level, self.map(node), marker))
-        inner = level + 1
+        where = self.map(node)
+        out, starts, data, closes = self.out, self.starts, self.data, self.closes
+        append, block, close = out.append, self.block, self.close
+        out.append(NativeToken(kind + "_open", tag, 1, level, where, marker))
+        inner, deeper = level + 1, level + 2
         for item in node.children:
+            start, end = item.srcmap or (0, 0)
+            first = bisect_right(starts, start) - 1
+            item_map = [first, bisect_right(starts, end) if end > start else first + 1]
             number = ""
-            if ordered and item.srcmap is not None:
-                found = _DIGITS.match(self.data, item.srcmap[0])
+            if ordered:
+                found = _DIGITS.match(data, start)
                 number = found.group().decode() if found else ""
-            where = self.map(item)
-            out.append(NativeToken("list_item_open", "li", 1, inner, where, marker, number))
-            self.item_children(item, where[0], inner + 1)
-            self.close("list_item_close", "li", inner, marker)
-        self.close(kind + "_close", tag, level, marker)
+            append(NativeToken("list_item_open", "li", 1, inner, item_map, marker, number))
+            line = first
+            text: list[str] = []
+            for child in item.children:
+                name = child.name
+                if name == "text":
+                    if not text and line == first and _EMPTY_MARKER_LINE.match(data, start):
+                        line += 1
+                    text.append(child.meta["content"])
+                elif name == "softbreak" or name == "hardbreak":
+                    text.append("\n")
+                else:
+                    if text:
+                        line = self.tight_paragraph(text, line, deeper)
+                        text = []
+                    line = block(child, deeper)
+            if text:
+                self.tight_paragraph(text, line, deeper)
+            key = ("list_item_close", inner, marker)
+            token = closes.get(key)
+            if token is None:
+                token = closes[key] = NativeToken("list_item_close", "li", -1, inner, None, marker)
+            append(token)
+        close(kind + "_close", tag, level, marker)
+        return where[1]
 
-    def item_children(self, item: Node, first: int, level: int) -> None:
-        """An item's blocks; the text directly in it is a tight item's hidden paragraph.
-
-        Such text starts on the item's first line (the next one when nothing follows
-        the marker), or right below the block before it: its own offsets drift past
-        tabs, and a tight item has no blank line between its blocks."""
-        start = (item.srcmap or (0, 0))[0]
-        line = first + 1 if _EMPTY_MARKER_LINE.match(self.data, start) else first
-        run: list[Node] = []
-        for child in item.children:
-            if child.name in _INLINE:
-                run.append(child)
-                continue
-            if run:
-                self.tight_paragraph(run, line, level)
-                run = []
-            self.block(child, level)
-            line = self.map(child)[1]
-        if run:
-            self.tight_paragraph(run, line, level)
-
-    def tight_paragraph(self, run: list[Node], first: int, level: int) -> None:
-        content = "".join(
-            node.meta.get("content", "") if node.name == "text" else "\n" for node in run
-        )
+    def tight_paragraph(self, text: list[str], first: int, level: int) -> int:
+        """A tight item's text as markdown-it-py's hidden paragraph; the line after it."""
+        content = text[0] if len(text) == 1 else "".join(text)
         where = [first, first + content.count("\n") + 1]
         out = self.out
         out.append(NativeToken("paragraph_open", "p", 1, level, where))
         out.append(NativeToken("inline", "", 0, level + 1, where, "", "", content.strip()))
         self.close("paragraph_close", "p", level)
+        return where[1]
 
 
 def _text(node: Node) -> str:
