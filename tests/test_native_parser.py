@@ -112,6 +112,7 @@ def test_most_documents_are_served_natively() -> None:
     left = {name: why for name, why in unserved.items() if why}
     assert len(left) * 10 < len(DOCUMENTS), left
     assert native.unserved(GOMLX.read_text(encoding="utf-8")) is None
+    assert native.unserved("> a quote\n> - with a list\n>\n> and more\n") is None
 
 
 @given(roadmaps(rich=True))
@@ -129,7 +130,8 @@ LINES = (
     "#### h ##", "- # in", "- ```", "  ```", "&amp; x", "\\- esc", "| a | b |", "a  ",
     "- a\t\tb", "\t- tab item", "–ïünï", "  ====", "1. ```", "   ~~~ info ~", "<script>",
     "</script>", "- <div>", "  <!-- n -->", "      - deep", "-\ttabbed", "2.\tx", "# H #",
-    "> quoted", "[ref]: /url",
+    "> quoted", "> > deeper", ">", ">\tt", "> - in a quote", "  > x", "3. lazy", "> ```",
+    "[ref]: /url",
 )  # fmt: skip
 
 
@@ -150,7 +152,10 @@ def test_random_block_structure_tokenizes_the_same(
 @pytest.mark.parametrize(
     ("text", "construct"),
     [
-        ("> quote\n  3. a lazy line\n", "a block quote"),
+        ("> quote\n  3. a lazy line\n", "a block quote with a lazy line"),
+        ("> quote\n> > inside\n", "a block quote inside a block quote"),
+        ("> quote\n>\ttab\n", "a tab in a block quote's margin"),
+        ("> quote\n>\n\ntext\n", "a block quote ending in an empty > line"),
         ("See [the doc].\n\n[the doc]: https://example.com\n", "a link reference definition"),
         ("".join("  " * depth + "- x\n" for depth in range(25)), "containers nested past"),
     ],

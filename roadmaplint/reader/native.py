@@ -31,9 +31,6 @@ if TYPE_CHECKING:
 _DEEPEST = 19
 # Why a document is left to markdown-it-py, by the node that shows it.
 _UNSERVED = {
-    # A lazy line inside a quote that could start an ordered list is a list for
-    # markdown-it-py and paragraph text here; lazy lines keep their indentation there.
-    "blockquote": "a block quote",
     # markdown-it-py validates and normalizes a definition's destination (mdurl) and
     # keeps it in env; read it there rather than copy those rules.
     "definition": "a link reference definition",
@@ -160,6 +157,7 @@ class _Converter:
         # a text without a final line break: its last line is the last of ``starts``
         self.unended = bool(body) and body[-1] not in "\r\n"
         self.out: list[NativeToken] = []
+        self.quoted = False  # inside a block quote
         # closing tokens carry no map and no reader changes one: one of each is shared
         self.closes: dict[tuple[str, int, str], NativeToken] = {}
 
@@ -225,6 +223,8 @@ class _Converter:
                 content = self.last_line(content, where, where[1] - where[0])
             tag = "code" if name == "code_block" else ""
             out.append(NativeToken(name, tag, 0, level, where, "", "", content))
+        elif name == "blockquote":
+            self.quote(node, level, where)
         elif name == "hr":
             meta = node.meta
             markup = meta.get("marker", "-") * meta.get("marker_len", 3)
@@ -232,6 +232,33 @@ class _Converter:
         else:
             raise Unserved(_UNSERVED.get(name, f"a {name} node"))
         return where[1]
+
+    def quote(self, node: Node, level: int, where: list[int]) -> None:
+        """A block quote, when every line of it is marked with ``>``.
+
+        A lazy line (one without ``>``) that could start an ordered list is a list for
+        markdown-it-py and paragraph text here, and markdown-it-py keeps a lazy line's
+        indentation in the text; a quote ending in an empty ``>`` line takes the blank
+        line after it into its map there; inside another quote, a line's ``>`` may be
+        the outer quote's alone. A tab in the margin (``>\tx``) is expanded differently."""
+        if self.quoted:
+            raise Unserved("a block quote inside a block quote")
+        starts, data = self.starts, self.data
+        for line in range(where[0], where[1]):
+            written = data[starts[line] : starts[line + 1] if line + 1 < len(starts) else None]
+            text = written.strip(b" \t\r\n")
+            if text and not text.startswith(b">"):
+                raise Unserved("a block quote with a lazy line (one without >)")
+            if line == where[1] - 1 and text == b">":
+                raise Unserved("a block quote ending in an empty > line")
+            if b"\t" in written[: len(written) - len(written.lstrip(b" \t>"))]:
+                raise Unserved("a tab in a block quote's margin")
+        self.out.append(NativeToken("blockquote_open", "blockquote", 1, level, where, ">"))
+        self.quoted = True
+        for child in node.children:
+            self.block(child, level + 1)
+        self.quoted = False
+        self.close("blockquote_close", "blockquote", level, ">")
 
     def heading(self, node: Node, name: str, level: int, where: list[int]) -> None:
         meta = node.meta
