@@ -156,12 +156,30 @@ def test_random_block_structure_tokenizes_the_same(
         ("> quote\n> > inside\n", "a block quote inside a block quote"),
         ("> quote\n>\ttab\n", "a tab in a block quote's margin"),
         ("> quote\n>\n\ntext\n", "a block quote ending in an empty > line"),
-        ("See [the doc].\n\n[the doc]: https://example.com\n", "a link reference definition"),
         ("".join("  " * depth + "- x\n" for depth in range(25)), "containers nested past"),
     ],
 )
 def test_what_is_not_served_is_named_and_read_by_markdown_it_py(text: str, construct: str) -> None:
     assert construct in (native.unserved(text) or "")
+    same_reading(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See [the doc] and [Other].\n\n[the doc]: <https://example.com/a b> 'its title'\n"
+        "[THE  DOC]: /second\n- [other]: /in-a-list\n",
+        '> [quoted]: /q "title"\n\n## [GRAPH-1] [quoted]\n',
+    ],
+)
+def test_link_reference_definitions_are_served(text: str) -> None:
+    """markdown-it-py reads each definition's own lines, so the env is its own."""
+    assert native.unserved(text) is None
+    env: dict[str, Any] = {}
+    tokens = native.tokenize(text, env)
+    assert tokens is not None
+    with reference_parser():
+        assert tokenize(text)[1] == env
     same_reading(text)
 
 

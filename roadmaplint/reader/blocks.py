@@ -123,8 +123,7 @@ def tokenize(
 ) -> tuple[list[Token], dict[str, Any]]:
     """markdown-it's block tokens of ``body`` and its env (the link reference definitions).
 
-    The native parser's tokens where it serves the document (it leaves every document
-    with a link reference definition to markdown-it-py, so the env is the same)."""
+    The native parser's tokens where it serves the document, with the same env."""
     env: dict[str, Any] = {}
     if references:
         env["references"] = {
@@ -134,7 +133,7 @@ def tokenize(
     if native_parser():
         from roadmaplint.reader import native
 
-        tokens = native.tokenize(body)
+        tokens = native.tokenize(body, env)
         if tokens is not None:
             # light tokens with the attributes of a Token the reader reads
             return cast("list[Token]", tokens), env

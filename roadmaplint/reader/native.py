@@ -11,8 +11,11 @@ Building markdown-it-py's own ``Token`` objects would cost as much as its parse;
 have slots, and the closing tokens, which no reader changes, are shared.
 
 A document holding a construct whose tokens would differ is not served (``tokenize``
-returns None, with the reason in ``unserved``) and markdown-it-py reads it: see
-``_UNSERVED``. The differential test (tests/test_native_parser.py) holds the two
+returns None, with the construct named by ``unserved``) and markdown-it-py reads it:
+a block quote with a lazy line, a tab in its margin or a quote inside, containers
+nested past markdown-it-py's limit. Link reference definitions are found in the tree
+and each one's own lines read by markdown-it-py, whose label, destination and title
+rules make the env. The differential test (tests/test_native_parser.py) holds the two
 parsers to the same records, findings and ``fix`` output over every document the
 tests have.
 """
@@ -30,11 +33,6 @@ if TYPE_CHECKING:
 # reader refuses such a file with markdown-it-py's tokens, so it reads them.
 _DEEPEST = 19
 # Why a document is left to markdown-it-py, by the node that shows it.
-_UNSERVED = {
-    # markdown-it-py validates and normalizes a definition's destination (mdurl) and
-    # keeps it in env; read it there rather than copy those rules.
-    "definition": "a link reference definition",
-}
 _NEWLINE = re.compile(rb"\r\n?|\n")
 _DIGITS = re.compile(rb"\d+")
 _EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
@@ -130,19 +128,60 @@ class Unserved(Exception):
 def unserved(body: str) -> str | None:
     """Why the native parser does not serve ``body`` (the construct), or None if it does."""
     try:
-        _Converter(body).run()
+        _read(body, {})
     except Unserved as why:
         return str(why)
     return None
 
 
-def tokenize(body: str) -> list[NativeToken] | None:
-    """markdown-it-py's block tokens of ``body`` (commonmark, inline disabled), or None
-    when the document holds a construct this parser does not serve exactly."""
+def tokenize(body: str, env: dict[str, Any]) -> list[NativeToken] | None:
+    """markdown-it-py's block tokens of ``body`` (commonmark, inline disabled), with its
+    link reference definitions added to ``env`` as markdown-it-py adds them; or None
+    (``env`` unchanged) when the document holds a construct this parser does not serve
+    exactly."""
     try:
-        return _Converter(body).run()
+        tokens, found = _read(body, env)
     except Unserved:
         return None
+    env.update(found)
+    return tokens
+
+
+def _read(body: str, env: dict[str, Any]) -> tuple[list[NativeToken], dict[str, Any]]:
+    """The tokens, and the env entries markdown-it-py would have made."""
+    converter = _Converter(body)
+    tokens = converter.run()
+    found: dict[str, Any] = {}
+    if converter.definitions:
+        found["references"] = dict(env.get("references") or {})
+        found["duplicate_refs"] = list(env.get("duplicate_refs") or [])
+        for where, label in converter.definitions:
+            _define(converter, where, label, found)
+        if not found["duplicate_refs"]:
+            del found["duplicate_refs"]
+    return tokens, found
+
+
+def _define(converter: _Converter, where: list[int], label: str, env: dict[str, Any]) -> None:
+    """Add one definition to ``env`` as markdown-it-py does (its label normalized, its
+    destination validated and percent-encoded, its title unescaped, the first definition
+    of a label kept, the others listed): by markdown-it-py reading its own lines."""
+    from roadmaplint.reader.blocks import markdown
+
+    starts = converter.starts
+    end = starts[where[1]] if where[1] < len(starts) else None
+    lines = converter.data[starts[where[0]] : end].decode()
+    found: dict[str, Any] = {}
+    markdown().parse(lines, found)
+    read = list((found.get("references") or {}).items())
+    if len(read) != 1:  # the lines alone are not this one definition for markdown-it-py
+        raise Unserved(f"a link reference definition [{label}] read otherwise alone")
+    name, value = read[0]
+    value["map"] = [line + where[0] for line in value["map"]]
+    if name in env["references"]:
+        env["duplicate_refs"].append({**value, "label": name})
+    else:
+        env["references"][name] = value
 
 
 class _Converter:
@@ -158,6 +197,7 @@ class _Converter:
         self.unended = bool(body) and body[-1] not in "\r\n"
         self.out: list[NativeToken] = []
         self.quoted = False  # inside a block quote
+        self.definitions: list[tuple[list[int], str]] = []  # link reference definitions
         # closing tokens carry no map and no reader changes one: one of each is shared
         self.closes: dict[tuple[str, int, str], NativeToken] = {}
 
@@ -225,12 +265,14 @@ class _Converter:
             out.append(NativeToken(name, tag, 0, level, where, "", "", content))
         elif name == "blockquote":
             self.quote(node, level, where)
+        elif name == "definition":
+            self.definitions.append((where, node.meta.get("label", "")))
         elif name == "hr":
             meta = node.meta
             markup = meta.get("marker", "-") * meta.get("marker_len", 3)
             out.append(NativeToken("hr", "hr", 0, level, where, markup))
         else:
-            raise Unserved(_UNSERVED.get(name, f"a {name} node"))
+            raise Unserved(f"a {name} node")
         return where[1]
 
     def quote(self, node: Node, level: int, where: list[int]) -> None:
