@@ -165,6 +165,28 @@ def test_what_is_not_served_is_named_and_read_by_markdown_it_py(text: str, const
 
 
 @pytest.mark.parametrize(
+    ("unit", "count"), [("> ", 30_000), ("- ", 30_000), (">", 90_000), ("1. ", 30_000)]
+)
+def test_a_line_of_thousands_of_containers_is_left_to_markdown_it_py(
+    unit: str, count: int, tmp_path: Path
+) -> None:
+    """markdown-it-pyrs would overflow its stack and kill the process: checked apart."""
+    code = (
+        "from roadmaplint.reader import native\n"
+        "from roadmaplint.reader.blocks import tokenize\n"
+        f"text = 'Roadmap\\n\\n' + {unit!r} * {count} + 'x\\n'\n"
+        "print(native.unserved(text))\n"
+        "print(len(tokenize(text)[0]) > 0)\n"
+    )
+    found = run_python(code, tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.splitlines() == [
+        "containers nested past markdown-it-py's limit on one line",
+        "True",
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "See [the doc] and [Other].\n\n[the doc]: <https://example.com/a b> 'its title'\n"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import sub
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -35,6 +36,11 @@ _DEEPEST = 19
 # Why a document is left to markdown-it-py, by the node that shows it.
 _NEWLINE = re.compile(rb"\r\n?|\n")
 _DIGITS = re.compile(rb"\d+")
+# markdown-it-pyrs overflows its stack (the process dies) on a line of some 50,000
+# nested containers (`> > > ...`, `- - - ...`); markdown-it-py stops at 20. A line
+# this long is looked at for such a run, and 16 containers on it go to markdown-it-py.
+_LONG_LINE = 2_000
+_NESTED_ON_ONE_LINE = re.compile(rb"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){16}")
 _EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
 
 _parser: MarkdownIt | None = None
@@ -203,6 +209,7 @@ class _Converter:
 
     def run(self) -> list[NativeToken]:
         body = self.body
+        self.refuse_deep_lines()
         # Without a final line break, fence and HTML contents end differently: parse the
         # text as markdown-it-py sees it, whose last line needs none.
         ended = body if not self.unended else body + "\n"
@@ -211,10 +218,24 @@ class _Converter:
             # markdown-it-py leaves out a last line of spaces without a line break
             ended = body[: len(body) - (len(self.data) - last)]
             self.unended = False
-        root = _markdown().tree(ended)
+        try:
+            root = _markdown().tree(ended)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as error:  # a Rust panic is pyo3's PanicException, no Exception
+            raise Unserved(f"the native parser failed ({type(error).__name__})") from None
         for node in root.children:
             self.block(node, 0)
         return self.out
+
+    def refuse_deep_lines(self) -> None:
+        starts, data = self.starts, self.data
+        ends = [*starts[1:], len(data)]
+        if max(map(sub, ends, starts)) < _LONG_LINE:
+            return  # with indentation, a file nests a few thousand containers at most
+        for start, end in zip(starts, ends, strict=True):
+            if end - start >= _LONG_LINE and _NESTED_ON_ONE_LINE.match(data, start, end):
+                raise Unserved("containers nested past markdown-it-py's limit on one line")
 
     def map(self, node: Node) -> list[int]:
         start, end = node.srcmap or (0, 0)
