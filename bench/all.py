@@ -28,6 +28,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -87,12 +88,28 @@ def ratio(
     return Figure(name, measured, goal, None if limit is None else value <= limit, value)
 
 
-def check_job(path: Path) -> Job:
+# `check` with markdown-it-py reading every document, the parser before issue 23
+REFERENCE_PARSER = {"ROADMAPLINT_PARSER": "markdown-it-py"}
+
+
+def check_job(path: Path, env: dict[str, str] | None = None) -> Job:
     def verify(stdout: str, _: str) -> str | None:
         said = "All checks passed" in stdout or "Found " in stdout
         return None if said else "printed neither findings nor 'All checks passed'"
 
-    return Job([*ROADMAPLINT, "check", str(path)], ok=(0, 1), verify=verify)
+    return Job([*ROADMAPLINT, "check", str(path)], ok=(0, 1), verify=verify, env=env)
+
+
+def parsers() -> str:
+    """Which block parser `check` uses here, with the versions installed."""
+    try:
+        native = f"markdown-it-pyrs {version('markdown-it-pyrs')}"
+    except PackageNotFoundError:
+        return f"markdown-it-py {version('markdown-it-py')} (markdown-it-pyrs is not installed)"
+    return (
+        f"{native} where it serves the document, markdown-it-py "
+        f"{version('markdown-it-py')} otherwise and for the reference figures"
+    )
 
 
 def fix_job(stale: Path, work: Path) -> Job:
@@ -144,6 +161,7 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
         "pass": Job([PYTHON, "-c", "pass"]),
         "floor": Job(import_floor(modules)),
         "check": check_job(GOMLX),
+        "reference check": check_job(GOMLX, REFERENCE_PARSER),
     }
     if lint is not None:
 
@@ -160,6 +178,13 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
             f"the {len(modules)} third-party modules `check` imports)",
             results["check"],
             results["floor"],
+            None,
+            "(not a goal)",
+        ),
+        ratio(
+            "seed `check` with markdown-it-py alone / `python -c pass`",
+            results["reference check"],
+            results["pass"],
             None,
             "(not a goal)",
         ),
@@ -182,6 +207,7 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
     jobs = {
         "bare parse": bare_parse,
         "check": check_job(path),
+        "reference check": check_job(path, REFERENCE_PARSER),
         "fix": fix_job(stale_copy(path), work),
         "board": board_job(path),
     }
@@ -193,6 +219,13 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
             results["check"],
             results["bare parse"],
             0.3,
+        ),
+        ratio(
+            f"{size} `check` / the same with markdown-it-py alone",
+            results["check"],
+            results["reference check"],
+            None,
+            "(not a goal)",
         ),
         ratio(
             f"{size} `fix` (stale overview) / {size} `check`", results["fix"], results["check"], 1.2
@@ -326,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     repeat = options.repeat or (2 if options.quick else 3)
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
+    print(f"Parser: {parsers()}.", flush=True)
     if options.no_markdownlint:
         lint, note = None, "skipped (--no-markdownlint)"
     else:
@@ -354,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
             options.json,
             {
                 "machine": machine(),
+                "parser": parsers(),
                 "started": started,
                 "load": loads_line(),
                 "figures": [asdict(figure) for figure in figures],

@@ -115,17 +115,20 @@ def run_checked(
     cwd: Path | None = None,
     prepare: Callable[[], None] | None = None,
     timeout: float | None = None,
+    env: dict[str, str] | None = None,
 ) -> tuple[Run, str]:
     """Time one process and check it; return the run and its stdout.
 
     Raises :class:`BenchFailure` when the exit status is not in ``ok``, a traceback
     was printed, ``verify`` names a problem, or the process ran past ``timeout``.
+    ``env``: variables set for the process on top of this one's.
     """
     if prepare is not None:
         prepare()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
+        environment = {**os.environ, **env} if env else None
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, env=environment)
         status, usage = _wait(process, timeout, command)
         wall = time.perf_counter() - start
         load = load_average()
@@ -175,6 +178,7 @@ class Job:
     verify: Verify | None = None
     cwd: Path | None = None
     prepare: Callable[[], None] | None = None
+    env: dict[str, str] | None = None  # set on top of this process's environment
 
 
 def interleave(
@@ -200,6 +204,7 @@ def interleave(
                     cwd=job.cwd,
                     prepare=job.prepare,
                     timeout=timeout,
+                    env=job.env,
                 )
             except BenchFailure as failure:
                 print(f"FAILED {name}: {failure}", file=sys.stderr)

@@ -266,7 +266,6 @@ def document_reader(roadmap: Roadmap) -> Callable[[str], str]:
     """The plain text the reader gives a line of inline markdown in this document (its
     link reference definitions included)."""
     from roadmaplint.reader import InlineText
-    from roadmaplint.reader.blocks import markdown
 
     env: dict[str, object] = {}
     if roadmap.references:
@@ -274,7 +273,7 @@ def document_reader(roadmap: Roadmap) -> Callable[[str], str]:
             found.label: {"href": found.url, "title": found.title, "map": None}
             for found in roadmap.references
         }
-    return InlineText(markdown(), env)
+    return InlineText(None, env)
 
 
 def _entries(plain: str) -> list[str]:

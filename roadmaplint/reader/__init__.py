@@ -37,7 +37,6 @@ from roadmaplint.reader.blocks import (
     find_stray_lists,
     last_written_line,
     link_references,
-    markdown,
     read_blocks,
     repaired,
     scan_blocks,
@@ -195,7 +194,7 @@ def _records(
     if memo is not None and strays:
         memo.reusable = False  # the items are read from other tokens than ``first``'s
     tokens = blocks.tokens
-    inline = InlineText(markdown(), blocks.env)
+    inline = InlineText(None, blocks.env)
     outline = detect(blocks.headings, len(tokens), lines, dialect, inline, continued, path)
     items: list[Item] = []
     legends: dict[str, Legend] = {}
@@ -428,7 +427,7 @@ def _item_lines(
         return None
     if find_stray_lists(blocks, lines):
         return None
-    inline = InlineText(markdown(), blocks.env)
+    inline = InlineText(None, blocks.env)
     outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
     part, *others = outline.parts
     if part.kind != ITEM or [other.heading.line for other in others] != (

@@ -1,16 +1,18 @@
 """markdown-it setup; tokens -> headings with line spans; the stray-list repair view.
 
-The block structure comes from markdown-it-py's block parser and its line
-maps. The one pass over the tokens here finds the top-level headings (what the
+The block structure comes from markdown-it-py's block parser and its line maps, or
+the same tokens from the native parser (``reader/native.py``) where it is installed
+and serves the document. The one pass over the tokens here finds the top-level headings (what the
 outline is built from), the headings that markdown nests inside a list or
 block quote, and the HTML comments (where suppressions live).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
@@ -33,6 +35,11 @@ _BLOCK_KINDS = {
     "blockquote_open": "quote",
     "table_open": "table",
 }
+# markdown-it-py's "commonmark" preset stops reading inside the 20th nested container.
+MAX_NESTING = 20
+# Set to "markdown-it-py" to read every document with the reference parser.
+PARSER_VARIABLE = "ROADMAPLINT_PARSER"
+REFERENCE_PARSER = "markdown-it-py"
 # A document repaired this many times over is not a roadmap with a few stray lists.
 MAX_REPAIRS = 20
 
@@ -114,24 +121,42 @@ def move_tokens(tokens: list[Token], by: int) -> None:
 def tokenize(
     body: str, references: Sequence[LinkReference] = ()
 ) -> tuple[list[Token], dict[str, Any]]:
-    """markdown-it's block tokens of ``body`` and its env (the link reference definitions)."""
+    """markdown-it's block tokens of ``body`` and its env (the link reference definitions).
+
+    The native parser's tokens where it serves the document, with the same env."""
     env: dict[str, Any] = {}
     if references:
         env["references"] = {
             found.label: {"href": found.url, "title": found.title, "map": None}
             for found in references
         }
+    if native_parser():
+        from roadmaplint.reader import native
+
+        tokens = native.tokenize(body, env)
+        if tokens is not None:
+            # light tokens with the attributes of a Token the reader reads
+            return cast("list[Token]", tokens), env
     return markdown().parse(body, env), env
+
+
+def native_parser() -> bool:
+    """Whether documents are read by the native parser: it is installed, and not
+    declined with ROADMAPLINT_PARSER=markdown-it-py."""
+    if os.environ.get(PARSER_VARIABLE) == REFERENCE_PARSER:
+        return False
+    from roadmaplint.reader.native import available
+
+    return available()
 
 
 def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list[str]) -> Blocks:
     """The one pass over a document's tokens: headings, nested headings, comments, blocks."""
-    md = markdown()
     blocks = Blocks(tokens, env, lines)
     top_level = blocks.top_level
     # markdown-it-py silently skips the rest of the document inside a container
     # opened at its nesting limit: refuse instead of reading half a file.
-    deepest = md.options.maxNesting - 1
+    deepest = MAX_NESTING - 1
     top = 0
     headings, nested, comments = blocks.headings, blocks.nested, blocks.comments
     for index, token in enumerate(tokens):

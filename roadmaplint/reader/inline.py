@@ -2,7 +2,10 @@
 
 Inline parsing is run only on the text whose value is read, and not at all
 where the text holds no inline markup: on a large roadmap the inline pass over
-every paragraph would cost as much as the block parse itself.
+every paragraph would cost as much as the block parse itself. Code spans, the
+markup values carry most (`` `in_progress` ``), are read here when they are the
+only markup, so that a roadmap read by the native block parser usually needs no
+markdown-it-py at all.
 """
 
 from __future__ import annotations
@@ -16,15 +19,21 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-# Characters after which inline markup may change the text; without them the
-# inline parser would return the text unchanged, so it is not run.
-_INLINE_MARKUP = re.compile(r"[\\`*_<>&!\n]|\]\s*[(\[]")
+# Where inline markup other than code spans may change the text; without a match
+# the inline parser would return the text unchanged but for its code spans, so it
+# is not run. An underscore between two letters or digits is never emphasis, nor is
+# an ampersand that cannot start an entity.
+_INLINE_MARKUP = re.compile(r"[\\*<>!\n]|&[#A-Za-z]|\]\s*[(\[]|(?<![^\W_])_|_(?![^\W_])")
+# A whole value in underscores (`_unassigned_`): one emphasis, when what it wraps has
+# no markup of its own and neither starts nor ends with a space.
+_EMPHASIZED = re.compile(r"_([^_\s`](?:[^_`]*[^_\s`])?)_")
 
 
 class InlineText:
     """Plain text of inline markdown, parsing only where markup could matter."""
 
-    def __init__(self, md: MarkdownIt, env: dict[str, Any]) -> None:
+    def __init__(self, md: MarkdownIt | None, env: dict[str, Any]) -> None:
+        """``md`` parses inline markdown; None: markdown-it-py's, made when first needed."""
         self._md = md
         self._env = env
         self._has_references = bool(env.get("references"))
@@ -32,15 +41,57 @@ class InlineText:
         self.parses = 0
 
     def __call__(self, source: str) -> str:
-        if not _INLINE_MARKUP.search(source) and not (self._has_references and "[" in source):
-            return " ".join(source.split())
+        if not (self._has_references and "[" in source):
+            if not _INLINE_MARKUP.search(source):
+                return " ".join((code_spans(source) if "`" in source else source).split())
+            emphasized = _EMPHASIZED.fullmatch(source)
+            if emphasized and not _INLINE_MARKUP.search(emphasized[1]):
+                return " ".join(emphasized[1].split())
         known = self._seen.get(source)
         if known is None:
             self.parses += 1
+            if self._md is None:
+                from roadmaplint.reader.blocks import markdown
+
+                self._md = markdown()
             tokens: list[Token] = []
             self._md.inline.parse(source, self._md, self._env, tokens)
             known = self._seen[source] = " ".join(_token_text(tokens).split())
         return known
+
+
+def code_spans(source: str) -> str:
+    """The text of ``source`` whose only inline markup is backticks: its code spans'
+    contents in place, as markdown-it-py's backtick rule reads them (an opening run
+    closes at the next run of the same length; without one it stays text)."""
+    parts: list[str] = []
+    pending = 0  # where the text not yet taken starts
+    search = 0
+    while (start := source.find("`", search)) != -1:
+        end = _run_end(source, start)
+        close = end
+        while (close := source.find("`", close)) != -1:
+            after = _run_end(source, close)
+            if after - close == end - start:
+                break
+            close = after
+        if close == -1:
+            search = end  # no closing run: the backticks are text
+            continue
+        content = source[end:close]
+        if content.startswith(" ") and content.endswith(" ") and content.strip(" "):
+            content = content[1:-1]
+        parts += (source[pending:start], content)
+        pending = search = close + end - start
+    parts.append(source[pending:])
+    return "".join(parts)
+
+
+def _run_end(source: str, start: int) -> int:
+    end = start + 1
+    while end < len(source) and source[end] == "`":
+        end += 1
+    return end
 
 
 def _token_text(tokens: Sequence[Token]) -> str:
@@ -59,6 +110,4 @@ def _token_text(tokens: Sequence[Token]) -> str:
 def plain_text(markdown: str) -> str:
     """The text a reader sees in one line of inline markdown outside a document (no link
     reference definitions): what the editing commands compare values by."""
-    from roadmaplint.reader.blocks import markdown as parser
-
-    return InlineText(parser(), {})(markdown)
+    return InlineText(None, {})(markdown)
