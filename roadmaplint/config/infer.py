@@ -29,12 +29,6 @@ from roadmaplint.settings import DEFAULT_ID_PATTERN, Settings, Statuses, common_
 
 # The workflow meanings a status can carry, as `[statuses]` names them.
 MEANINGS = ("done", "in-progress", "ready", "blocked", "idea")
-SHAPE_WORDS = {
-    "headings": 'items are headings with an ID ("## ID — Title") and their field lists',
-    "phases": 'items are planning phases ("### Phase N: Name"), read as headings',
-    "table-rows": "items are the rows of tables with an ID or title column and field columns",
-    "checkboxes": 'items are checkbox list items ("- [ ] ID Title")',
-}
 _SPECIAL = set(".^$*+?{}[]\\|()")
 MAX_NAMED = 6
 CONFIG_NAME = ".roadmaplint.toml"
@@ -210,12 +204,14 @@ def _include(plans: Sequence[Plan]) -> Iterable[Setting]:
 
 
 def _shape(shapes: list[tuple[str, ...]]) -> Setting:
+    from roadmaplint.shapes import DESCRIPTIONS
+
     used = sorted({name for found in shapes for name in found})
     if len(used) == 1:
         name = used[0]
         value = "headings" if name == "phases" else name
         return Setting(
-            (f"Every item is of one shape: {SHAPE_WORDS[name]}.",),
+            (f"Every item is of one shape: {DESCRIPTIONS[name]}.",),
             f"shape = {_quoted(value)}",
         )
     if not used:

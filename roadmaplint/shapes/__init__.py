@@ -32,6 +32,13 @@ if TYPE_CHECKING:
 
 HEADINGS = "headings"
 PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
+# What each shape's items look like, as `check --explain` and `init` say it.
+DESCRIPTIONS = {
+    HEADINGS: 'items are headings with an ID ("## ID — Title") and their field lists',
+    PHASES: 'items are planning phases ("### Phase N: Name"), read as headings',
+    "table-rows": "items are the rows of tables with an ID or title column and field columns",
+    "checkboxes": 'items are checkbox list items ("- [ ] ID Title")',
+}
 
 
 @dataclass(frozen=True, slots=True)
