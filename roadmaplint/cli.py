@@ -171,8 +171,9 @@ def check(
         bool,
         typer.Option(
             "--explain",
-            help="Print how each file was read (its items and fields, and every skipped "
-            "range of lines with the reason) before its findings.",
+            help="Print how each file was read (the shape of each part, its items and "
+            "fields, every skipped range of lines with the reason, and the near misses) "
+            "before its findings.",
         ),
     ] = False,
     watch: Annotated[

@@ -27,12 +27,12 @@ def near_misses(text: str) -> str:
     [
         pytest.param(
             "# Plan\n\n## Work\n\n| Area | Status | Owner |\n|------|--------|-------|\n| Parser | done | ana |\n| Lexer | todo | ben |\n",
-            "line 5: the table Area | Status | Owner has no ID or title column (ID, Task ID, Key, #, Title, Task, Item, Story, Work), so its rows are not items",
+            'line 5: the table "| Area | Status | Owner |" has no ID or title column (ID, Task ID, Key, #, Title, Task, Item, Story, Work), so its rows are not items',
             id="table_no_id",
         ),
         pytest.param(
             "# Plan\n\n| ID | Title | Notes |\n|----|-------|-------|\n| AB-1 | Parser | fast |\n| AB-2 | Lexer | |\n",
-            "line 5: a table row names AB-1, but no column of its table (ID | Title | Notes) is read as Status, Priority, Owner or Depends on, so its rows are not items",
+            'line 5: a table row names AB-1, but no column of its table "| ID | Title | Notes |" is read as Status, Priority, Owner or Depends on, so its rows are not items',
             id="table_no_field",
         ),
         pytest.param(

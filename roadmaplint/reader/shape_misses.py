@@ -25,7 +25,7 @@ FRONT_MATTER_LINES = 200  # front matter longer than this is no task's
 
 
 def _columns(names: tuple[str, ...]) -> str:
-    return " | ".join(names)
+    return '"| ' + " | ".join(names) + ' |"'
 
 
 def table_miss(
@@ -59,7 +59,7 @@ def table_miss(
             first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""
             if id_only.fullmatch(first) and not fields:
                 return row + 1, (
-                    f"a table row names {first}, but no column of its table ({_columns(names)}) "
+                    f"a table row names {first}, but no column of its table {_columns(names)} "
                     "is read as Status, Priority, Owner or Depends on, so its rows are not items"
                 )
         if not named:
@@ -118,6 +118,12 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> tuple[int, s
             "checkboxes nested in a plain list are not items: only a top-level list of boxes is"
         )
     return None
+
+
+def has_boxes(lines: list[str]) -> bool:
+    from roadmaplint.shapes.checkbox import BOX
+
+    return any(BOX.match(line) for line in lines)
 
 
 def front_matter_miss(lines: list[str]) -> tuple[int, str] | None:
