@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from roadmaplint.reader.dialect import Dialect, is_priority_group, match_item_heading, patterns
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from collections.abc import Callable
 
-    from roadmaplint.reader.inline import InlineText
+    from markdown_it.token import Token
 
 # `- [DONE] Title`: a status word in brackets where a box would be.
 _WORDED_BOX = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([A-Za-z][\w -]{1,20})\][ \t]")
@@ -29,7 +29,7 @@ def _columns(names: tuple[str, ...]) -> str:
 
 
 def table_miss(
-    lines: list[str], start: int, end: int, dialect: Dialect, inline: InlineText
+    lines: list[str], start: int, end: int, dialect: Dialect, inline: Callable[[str], str]
 ) -> tuple[int, str] | None:
     """A table in lines ``start``..``end`` (0-based, end excluded) that is not a table of
     items: ``(1-based line, reason)`` for the first such table."""
@@ -156,7 +156,7 @@ def front_matter_miss(lines: list[str]) -> tuple[int, str] | None:
 
 
 def paragraph_miss(
-    tokens: list[Token], index: int, dialect: Dialect, inline: InlineText
+    tokens: list[Token], index: int, dialect: Dialect, inline: Callable[[str], str]
 ) -> tuple[int, str] | None:
     """A top-level paragraph whose first line is written like an item heading."""
     paragraph, content = tokens[index], tokens[index + 1]
