@@ -26,8 +26,13 @@ FIELD_MINIMUM = 3
 
 def has_legends(roadmap: Roadmap) -> bool:
     """Whether the document has a Status or a Priority Legend: its own, or the vocabulary
-    the configuration gives it (``status-values``, ``priority-values``)."""
-    return roadmap.status_legend is not None or roadmap.priority_legend is not None
+    the configuration gives it (``status-values``, ``priority-values``). Statuses listed
+    under another heading (``## Statuses``) are a vocabulary only: they do not make the
+    document one in roadmaplint's format."""
+    return any(
+        legend is not None and not legend.inferred
+        for legend in (roadmap.status_legend, roadmap.priority_legend)
+    )
 
 
 def asks_for(settings: Settings, code: str, name: str) -> bool:
@@ -76,7 +81,7 @@ def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:
     if not legends and "required-fields" not in settings.configured:
         changes["required_fields"] = used_fields(roadmap, settings)
     if (
-        roadmap.status_legend is None
+        (roadmap.status_legend is None or roadmap.status_legend.inferred)
         and "statuses" not in settings.configured
         and not settings.statuses.common
     ):
