@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from roadmaplint.findings import Finding
@@ -156,11 +157,17 @@ def _reads_the_same(plans: Sequence[Plan], text: str) -> bool:
         after = parse(plan.text, plan.path, configured)
         if before.items != after.items:
             return False
-        if _findings(check_roadmap(before, Settings())) != _findings(
-            check_roadmap(after, configured)
-        ):
+        if _unconfigured_findings(plan) != _findings(check_roadmap(after, configured)):
             return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _unconfigured_findings(plan: Plan) -> list[tuple[object, ...]]:
+    """The findings of ``plan`` with no configuration (checked once per plan)."""
+    from roadmaplint.rules.engine import check_roadmap
+
+    return _findings(check_roadmap(plan.roadmap, Settings()))
 
 
 def _findings(found: Iterable[Finding]) -> list[tuple[object, ...]]:
