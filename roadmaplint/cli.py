@@ -171,8 +171,9 @@ def check(
         bool,
         typer.Option(
             "--explain",
-            help="Print how each file was read (its items and fields, and every skipped "
-            "range of lines with the reason) before its findings.",
+            help="Print how each file was read (the shape of each part, its items and "
+            "fields, every skipped range of lines with the reason, and the near misses) "
+            "before its findings.",
         ),
     ] = False,
     watch: Annotated[
@@ -764,11 +765,19 @@ def init(
     file: OneFileOption = None,
     title: Annotated[str, typer.Option(help="The roadmap's title.")] = "Roadmap",
 ) -> None:
-    """Write a starter roadmap that passes check --strict; never overwrites a file.
+    """Configure the plan you have, or write a starter roadmap; never overwrites a file.
+
+    Where a plan exists (the file named, or the roadmaps a plain check finds),
+    writes .roadmaplint.toml: the configuration that reads it as it stands (its
+    shape, statuses, fields, ID form and priorities), each value commented, and
+    kept only when check then reads the same items with the same findings.
+    Elsewhere writes a starter roadmap that passes check --strict. Refuses when
+    a configuration exists.
 
     \b
     Examples:
-      roadmaplint init
+      roadmaplint init                   # ROADMAP.md exists: configure it
+      roadmaplint init TASKS.md          # configure the plan kept in TASKS.md
       roadmaplint init docs/ROADMAP.md --title "Acme Roadmap"
     """
     from roadmaplint.commands.editing import run_init

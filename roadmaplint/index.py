@@ -106,8 +106,10 @@ class Context:
 
     @property
     def legend_statuses(self) -> frozenset[str]:
+        """The Status Legend's values; none for statuses listed under another heading
+        (``## Statuses``), which ask for nothing of roadmaplint's format (RL503)."""
         legend = self.roadmap.status_legend
-        return frozenset(legend.values) if legend else frozenset()
+        return frozenset(legend.values) if legend and not legend.inferred else frozenset()
 
 
 def id_prefix(item_id: str) -> str:

@@ -75,6 +75,9 @@ class Legend:
     position: Position
     entries: tuple[LegendEntry, ...]
     configured: bool = False  # from status-values / priority-values, not from the document
+    # Read from a heading naming statuses (`## Statuses`): a vocabulary only, which does
+    # not make the document one in roadmaplint's format (reader/quiet.py).
+    inferred: bool = False
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -333,7 +333,6 @@ def test_set_adds_a_missing_field_in_field_order(
         (["set", "BE-1", "--depends-on", "BE-1"], "BE-1 cannot depend on itself"),
         (["set", "BE-1"], "nothing to set"),
         (["new", "Nowhere", "Title"], "ROADMAP.md: no section 'Nowhere'"),
-        (["init"], "ROADMAP.md: already exists; roadmaplint init never overwrites"),
     ],
 )
 def test_bad_edits_change_nothing(

@@ -224,7 +224,9 @@ def test_check_explain_prints_the_items_read_and_the_ranges_skipped(tmp_path: Pa
     run = cli("check", "--explain", "PLAN.md", cwd=tmp_path)
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout == (
-        "PLAN.md: shape headings (items are headings with an ID); 3 items read\n"
+        "PLAN.md: 3 items read (phases)\n"
+        'PLAN.md:11-24: shape phases, items are planning phases ("### Phase N: Name"), read '
+        "as headings: 3 items\n"
         "PLAN.md:11: item Phase 1 'Foundation' status=done priority=- owner=- depends on=-\n"
         "PLAN.md:15: item Phase 2 'Features' status=pending priority=- owner=- "
         "depends on=Phase 1\n"
@@ -232,7 +234,7 @@ def test_check_explain_prints_the_items_read_and_the_ranges_skipped(tmp_path: Pa
         "depends on=Phase 2, Phase 0\n"
         "PLAN.md:1: skipped: the title\n"
         "PLAN.md:3: skipped: a heading with no item ID (a section, or prose)\n"
-        "PLAN.md:5-7: skipped: text before the first item\n"
+        "PLAN.md:5-7: skipped: the phase checklist: it gives each phase heading its status\n"
         "PLAN.md:9: skipped: a heading with no item ID (a section, or prose)\n"
         "All checks passed.\n"
     )

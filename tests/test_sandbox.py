@@ -102,7 +102,7 @@ def test_broken_id_patterns_or_ones_re2_cannot_run_are_refused(pattern: str) -> 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     from roadmaplint import text
     from roadmaplint.generate import fix
-    from roadmaplint.reader import fields, inline, legends, misses
+    from roadmaplint.reader import fields, inline, legends, misses, shape_misses
     from roadmaplint.reader.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
     from roadmaplint.rules import structure
     from roadmaplint.rules.suppressions import _DIRECTIVE
@@ -127,7 +127,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("near miss bracketed", misses._BRACKETED),
         ("near miss separated", misses._SEPARATED),
         ("near miss first word", misses._FIRST_WORD),
-        ("near miss table row", misses._TABLE_ROW),
+        ("near miss numbered heading", misses._NUMBERED),
+        ("near miss worded box", shape_misses._WORDED_BOX),
+        ("near miss front matter key", shape_misses._FRONT_KEY),
         ("near miss heading line", misses._HEADING_LINE),
     ]
 

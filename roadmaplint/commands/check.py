@@ -75,7 +75,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
             if options.explain:
                 from roadmaplint.report.explain import explain
 
-                out.write(explain(result.roadmap))
+                out.write(explain(result.roadmap, settings.for_path(path)))
             found = result.findings
             if options.since is not None:
                 found, older = _only_new(result, options, settings)

@@ -211,10 +211,15 @@ def _shown(path: Path) -> Path:
 
 
 def run_init(path: Path | None, title: str, out: TextIO) -> int:
-    """Create a starter roadmap, and its folder; never overwrite a file that exists."""
+    """Where a plan exists (``path``, or what discovery finds), write the configuration
+    that reads it as it stands; else create a starter roadmap, and its folder. Never
+    overwrite a file that exists."""
     check_one_line(title, "--title")
     if not title.strip():
         raise RoadmapError("--title is one non-empty line")
+    plans = _existing_plans(path)
+    if plans:
+        return _init_configuration(plans, out)
     target = path or DEFAULT_PATH
     folder = target.parent
     if not folder.is_dir():
@@ -225,4 +230,67 @@ def run_init(path: Path | None, title: str, out: TextIO) -> int:
     text = STARTER.format(title=title.strip())
     create_roadmap(target, fix_text(text, str(target)).text)
     out.write(f"Wrote {target}: a starter roadmap; `roadmaplint check --strict {target}` passes.\n")
+    return EXIT_OK
+
+
+def _existing_plans(path: Path | None) -> list[Path]:
+    """The plans ``init`` configures: the file named, or the roadmaps discovery finds."""
+    from roadmaplint.config.discover import roadmap_files
+
+    if path is not None and not path.is_dir():
+        return [path] if path.exists() else []
+    if path is not None:
+        from roadmaplint.reader.shapes import taskfiles
+
+        root = taskfiles.detect(path)
+        if root is not None:
+            raise RoadmapError(
+                f"{path}: a Backlog.md task folder; {root / taskfiles.CONFIG} already says its "
+                "statuses, and init does not configure task folders yet (ROADMAP CORE-23)"
+            )
+    try:
+        return roadmap_files([path] if path is not None else None)
+    except RoadmapError:
+        return []  # nothing found: a starter roadmap
+
+
+def _init_configuration(paths: list[Path], out: TextIO) -> int:
+    """Write `.roadmaplint.toml` reading ``paths`` as they stand, beside them or here."""
+    from roadmaplint.config.infer import Plan, configuration
+    from roadmaplint.config.load import CONFIG_FILE, find_config
+    from roadmaplint.reader import parse
+    from roadmaplint.reader.source import read_roadmap
+    from roadmaplint.settings import Settings
+
+    for path in paths:
+        found = find_config(path)
+        if found is not None:
+            raise RoadmapError(
+                f"{_shown(found)}: already configures {path}; roadmaplint init never "
+                "overwrites a configuration (edit it, or remove it and run init again)"
+            )
+    here = Path.cwd().resolve()
+    inside = all(path.resolve().is_relative_to(here) for path in paths)
+    folder = here if inside else paths[0].resolve().parent
+    plans = []
+    for path in paths:
+        source = read_roadmap(path)
+        roadmap = parse(source.text, str(path), Settings())
+        if roadmap.items:
+            relative = path.resolve().relative_to(folder).as_posix()
+            plans.append(Plan(source.text, str(path), relative, roadmap))
+    if not plans:
+        named = paths[0]
+        raise RoadmapError(
+            f"{named}: no items were read, so there is no configuration to write; "
+            f"`roadmaplint check --explain {named}` shows what was looked for"
+        )
+    target = folder / CONFIG_FILE
+    create_roadmap(target, configuration(plans))
+    count = sum(len(plan.roadmap.items) for plan in plans)
+    names = ", ".join(plan.relative for plan in plans)
+    out.write(
+        f"Wrote {_shown(target)}: it reads {names} as it stands ({count} items); "
+        "`roadmaplint check` finds the same items and findings with it.\n"
+    )
     return EXIT_OK

@@ -126,6 +126,17 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
     return settings
 
 
+def settings_from_text(text: str, where: str, home: Path) -> Settings:
+    """The settings a configuration file's text gives (``init`` proves what it writes)."""
+    import tomllib
+
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RoadmapError(f"{where}: not valid TOML: {error}") from None
+    return _apply(Settings(), table, where, home)
+
+
 def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path) -> Settings:
     changes: dict[str, Any] = {}
     for key, value in table.items():

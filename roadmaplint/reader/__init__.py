@@ -59,7 +59,7 @@ from roadmaplint.reader.generated import (
     with_group_priorities,
 )
 from roadmaplint.reader.inline import InlineText
-from roadmaplint.reader.legends import configured_legend, read_legend
+from roadmaplint.reader.legends import configured_legend, read_legend, read_vocabulary
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.phases import with_phase_checklist
@@ -72,6 +72,7 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 BOM = "\ufeff"
+VOCABULARY = ""  # the key of the statuses listed under a heading such as `## Statuses`
 
 __all__ = [
     "BOM",
@@ -218,10 +219,17 @@ def _records(
                 memo.add(found)
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
-            if key not in legends:
-                legends[key] = read_legend(
+            if key in (STATUS_LEGEND, PRIORITY_LEGEND):
+                if key not in legends:
+                    legends[key] = read_legend(
+                        tokens, start, part.end, part.text, part.position, inline
+                    )
+            elif VOCABULARY not in legends:  # a heading naming statuses: `## Statuses`
+                vocabulary = read_vocabulary(
                     tokens, start, part.end, part.text, part.position, inline
                 )
+                if vocabulary is not None:
+                    legends[VOCABULARY] = vocabulary
         elif part.kind == OVERVIEW:
             overviews.append(_overview(tokens, part, lines, outline, inline))
         elif part.kind == GRAPH:
@@ -239,8 +247,10 @@ def _records(
                 memo.reusable = False  # the neighbour notes heading items only
             items = sorted([*items, *shaped.items], key=lambda item: item.position.line)
             top_level = _cut(top_level, shaped.blocks)
-    status_legend = legends.get(STATUS_LEGEND) or configured_legend(
-        "status-values", dialect.status_values
+    status_legend = (
+        legends.get(STATUS_LEGEND)
+        or configured_legend("status-values", dialect.status_values)
+        or legends.get(VOCABULARY)
     )
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values

@@ -15,12 +15,26 @@ from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
 
 STATUS_LEGEND = "status legend"
+# Other headings that name a document's statuses: `## Statuses`, `### Status values`.
+STATUS_HEADING = re.compile(
+    r"(?:(?:valid|allowed|possible|task|item)[ \t]+)?(?:statuses|status[ \t]+"
+    r"(?:values|key|definitions|vocabulary|codes|meanings|labels|markers|levels|types))"
+)
 PRIORITY_LEGEND = "priority legend"
 DEPENDS_ON = "depends on"
 DEFINITION_OF_DONE = "definition of done"
 ITEM_LEVELS = (2, 3, 4)
 # Between an ID and its title when the ID has no brackets: MODEL-1 — Title.
 SEPARATORS = (" — ", " – ", " - ", ": ")
+
+
+def names_statuses(heading: str) -> bool:
+    """Whether a heading names the document's statuses (besides "Status Legend"): the
+    words in any case, emoji or punctuation around them allowed."""
+    if "tatus" not in heading and "TATUS" not in heading:
+        return False  # most headings: no regular expression run
+    words = normalize_key(re.sub(r"[^\w \t]", " ", heading))
+    return STATUS_HEADING.fullmatch(words) is not None
 
 
 def normalize_key(name: str) -> str:

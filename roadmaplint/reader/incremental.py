@@ -390,7 +390,7 @@ class _Shift:
             LegendEntry(entry.value, entry.description, entry.line + self.delta)
             for entry in legend.entries
         )
-        return Legend(legend.name, self.position(legend.position), entries)
+        return replace(legend, position=self.position(legend.position), entries=entries)
 
     def section(self, section: Section) -> Section:
         if not self.delta:

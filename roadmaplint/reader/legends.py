@@ -21,7 +21,29 @@ def read_legend(
     tokens: list[Token], start: int, end: int, name: str, position: Position, text: InlineText
 ) -> Legend:
     """The legend whose heading is ``tokens[start]``: one entry per top-level list item."""
-    entries: list[LegendEntry] = []
+    entries = [entry for entry, _ in _entries(tokens, start, end, text) if entry is not None]
+    return Legend(name, position, tuple(entries))
+
+
+def read_vocabulary(
+    tokens: list[Token], start: int, end: int, name: str, position: Position, text: InlineText
+) -> Legend | None:
+    """The statuses listed under a heading that names them (``## Statuses``), when every
+    top-level list item is written as a vocabulary entry (`` `READY` — free to start ``,
+    ``DONE: shipped``) and there are two or more: a Status Legend marked ``inferred``."""
+    found = _entries(tokens, start, end, text)
+    if len(found) < 2 or not all(entry is not None and marked for entry, marked in found):
+        return None
+    entries = tuple(entry for entry, _ in found if entry is not None)
+    return Legend(f'statuses under "{name}"', position, entries, inferred=True)
+
+
+def _entries(
+    tokens: list[Token], start: int, end: int, text: InlineText
+) -> list[tuple[LegendEntry | None, bool]]:
+    """Each top-level list item's entry, and whether it is written as one (a code span,
+    or a value and a separator) rather than as prose whose first word was taken."""
+    found: list[tuple[LegendEntry | None, bool]] = []
     for index in range(start + 3, end):
         token = tokens[index]
         if token.type != "list_item_open" or token.level != 1 or index + 2 >= end:
@@ -29,14 +51,13 @@ def read_legend(
         paragraph, inline = tokens[index + 1], tokens[index + 2]
         if paragraph.type != "paragraph_open" or inline.map is None:
             continue
-        entry = _entry(inline.content, inline.map[0] + 1, text)
-        if entry is not None:
-            entries.append(entry)
-    return Legend(name, position, tuple(entries))
+        found.append(_entry(inline.content, inline.map[0] + 1, text))
+    return found
 
 
-def _entry(content: str, line: int, text: InlineText) -> LegendEntry | None:
+def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | None, bool]:
     match = _LEGEND_CODE.match(content)
+    marked = True
     if match:
         value, description = match[1].strip(), text(match[2])
     else:
@@ -45,8 +66,8 @@ def _entry(content: str, line: int, text: InlineText) -> LegendEntry | None:
         if plain:
             value, description = plain[1], plain[2].strip()
         else:
-            value, description = (plain_text.split() or [""])[0], ""
-    return LegendEntry(value, description, line) if value else None
+            value, description, marked = (plain_text.split() or [""])[0], "", False
+    return (LegendEntry(value, description, line) if value else None), marked
 
 
 def configured_legend(setting: str, values: tuple[str, ...]) -> Legend | None:

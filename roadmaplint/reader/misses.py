@@ -33,8 +33,14 @@ _SEPARATED = re.compile(
     + r")[ \t]*\S"
 )
 _FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
-_TABLE_ROW = re.compile(r"(?<![^\n])\s{0,3}\|?\s*\[?([^|\]\s]{1,40})\]?\s*\|")
 _HEADING_LINE = re.compile(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
+_BULLET = re.compile(r"[-*+][ \t]+")
+# `12. Title`, `1.1 Title`, `Task 1: Title`, `Phase 2 Name`: a number where an ID would be.
+_NUMBERED = re.compile(
+    r"(?:(?P<word>(?i:phase|stage|step|milestone|sprint|task|epic|story|iteration|item|"
+    r"ticket|feature))[ \t]+(?P<number>[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})\.?(?:[ \t]*[:)—–-])?"
+    r"|(?P<bare>[0-9]{1,6}(?:\.[0-9]{1,6}){1,5}\.?|[0-9]{1,6}[.):]))[ \t]+\S"
+)
 MAX_PER_KIND = 1
 
 
@@ -43,12 +49,20 @@ def near_misses(
 ) -> tuple[NearMiss, ...]:
     found: list[tuple[str, NearMiss]] = []
     id_only = patterns(dialect.id_pattern).id_only
-    for heading in blocks.headings:
-        found += _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
+    for number, heading in enumerate(blocks.headings):
+        misses = _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
+        if not misses:
+            following = blocks.headings[number + 1 :]
+            end = following[0].line - 1 if following else len(lines)
+            misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
+        found += misses
     for heading, _ in blocks.nested:
         found += _heading_miss(heading, text(heading.source), dialect, id_only, nested=True)
     found += [("code", miss) for miss in _code_misses(blocks.tokens, dialect)]
-    found += [("table", miss) for miss in _table_misses(lines, id_only)]
+    found += [(kind, NearMiss(*miss)) for kind, miss in _shape_misses(blocks, dialect, text)]
+    if any(kind == "paragraph" for kind, _ in found):
+        # Fields under a heading belong to the paragraph items there: that miss says why.
+        found = [(kind, miss) for kind, miss in found if kind != "fields"]
     by_kind: dict[str, int] = {}
     kept: list[NearMiss] = []
     for kind, miss in sorted(found, key=lambda pair: pair[1].line):
@@ -123,15 +137,67 @@ def _field_in(source: str, dialect: Dialect) -> bool:
     return start is not None and dialect.is_known(start[0])
 
 
-def _table_misses(lines: list[str], id_only: re.Pattern[str]) -> list[NearMiss]:
-    for number, source in enumerate(lines, 1):
-        row = _TABLE_ROW.match(source)
-        if row is not None and "|" in source and id_only.fullmatch(row[1]):
-            return [
-                NearMiss(
-                    number,
-                    f"a table row names {row[1]}; items in tables are not read "
-                    "(write each item as a heading)",
-                )
-            ]
+def _plain_heading_miss(
+    heading: HeadingBlock, plain: str, lines: list[str], end: int, dialect: Dialect
+) -> list[tuple[str, NearMiss]]:
+    """A heading with no ID: numbered (``## 12. Title``, ``## Task 1: Title``), or with
+    fields below it."""
+    if heading.level not in ITEM_LEVELS:
+        return []
+    numbered = _NUMBERED.match(plain)
+    if numbered is not None:
+        word = numbered["word"] or ""
+        if word.lower() == "phase":
+            reason = (
+                f'heading "{plain}": a phase heading is "Phase {numbered["number"]}: Name" '
+                '(":" or "—" after the number)'
+            )
+        else:
+            reason = (
+                f'heading "{plain}" is numbered, not an item with an ID: write '
+                f'"ID — Title" with an ID that matches {describe_id_pattern(dialect.id_pattern)}'
+                ' (or "Phase N: Name" for a phase)'
+            )
+        return [("numbered", NearMiss(heading.line, reason))]
+    names = field_names(dialect)
+    for line in lines[heading.end : end]:
+        stripped = _BULLET.sub("", line.strip(), count=1)
+        start = field_start(stripped, names)
+        if start is not None and dialect.is_known(start[0]):
+            reason = (
+                f'heading "{plain}" has fields ({start[0]}) but no ID: write "ID — {plain}" '
+                f"with an ID that matches {describe_id_pattern(dialect.id_pattern)}"
+            )
+            return [("fields", NearMiss(heading.line, reason))]
     return []
+
+
+def _shape_misses(
+    blocks: Blocks, dialect: Dialect, text: InlineText
+) -> list[tuple[str, tuple[int, str]]]:
+    """Tables, checkbox lists, front matter and paragraphs that look like items."""
+    from roadmaplint.reader import shape_misses
+
+    lines = blocks.lines
+    found: list[tuple[str, tuple[int, str]]] = []
+    front = shape_misses.front_matter_miss(lines)
+    if front is not None:
+        found.append(("front matter", front))
+    for index, token in enumerate(blocks.tokens):
+        if token.level != 0 or token.map is None:
+            continue
+        miss = None
+        if token.type == "paragraph_open":
+            start, end = token.map
+            table = shape_misses.table_miss(lines, start, end, dialect, text)
+            if table is not None:
+                found.append(("table", table))
+                continue
+            miss = shape_misses.paragraph_miss(blocks.tokens, index, dialect, text)
+            if miss is not None:
+                found.append(("paragraph", miss))
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            miss = shape_misses.list_miss(blocks.tokens, index, lines)
+            if miss is not None:
+                found.append(("checkboxes", miss))
+    return found

@@ -25,6 +25,7 @@ from roadmaplint.reader.dialect import (
     Dialect,
     is_priority_group,
     match_item_heading,
+    names_statuses,
     normalize_key,
 )
 from roadmaplint.reader.inline import InlineText
@@ -148,6 +149,8 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
         scope = None
         if normalize_key(part.text) in (STATUS_LEGEND, PRIORITY_LEGEND):
             part.kind = LEGEND
+        elif level > 1 and names_statuses(part.text):
+            part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
 def _classify_items(parts: list[Part], dialect: Dialect) -> None:

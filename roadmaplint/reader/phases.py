@@ -24,6 +24,11 @@ _CHECKLIST = re.compile(
 DONE, OPEN = "done", "pending"
 
 
+def is_checklist_line(line: str) -> bool:
+    """Whether ``line`` is an entry of a phase checklist (``- [x] **Phase 1: Name**``)."""
+    return _CHECKLIST.match(line) is not None
+
+
 def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
     """``items``, a phase without a status given the one its checklist box says."""
     if not any(item.status is None and PHASE_ID.fullmatch(item.id) for item in items):

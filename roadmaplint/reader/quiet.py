@@ -26,13 +26,15 @@ FIELD_MINIMUM = 3
 
 def has_legends(roadmap: Roadmap) -> bool:
     """Whether the document has a Status or a Priority Legend: its own, or the vocabulary
-    the configuration gives it (``status-values``, ``priority-values``). A task folder's
-    statuses (its ``config.yml``'s) are its tool's vocabulary and do not count."""
+    the configuration gives it (``status-values``, ``priority-values``). Statuses listed
+    under another heading (``## Statuses``) are a vocabulary only, and a task folder's
+    statuses (its ``config.yml``'s) are its tool's vocabulary: neither makes the document
+    one in roadmaplint's format."""
     from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
 
-    status = roadmap.status_legend
-    return (status is not None and status.name != STATUS_LEGEND) or (
-        roadmap.priority_legend is not None
+    return any(
+        legend is not None and not legend.inferred and legend.name != STATUS_LEGEND
+        for legend in (roadmap.status_legend, roadmap.priority_legend)
     )
 
 
@@ -82,7 +84,7 @@ def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:
     if not legends and "required-fields" not in settings.configured:
         changes["required_fields"] = used_fields(roadmap, settings)
     if (
-        roadmap.status_legend is None
+        (roadmap.status_legend is None or roadmap.status_legend.inferred)
         and "statuses" not in settings.configured
         and not settings.statuses.common
     ):

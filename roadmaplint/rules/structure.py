@@ -370,8 +370,13 @@ RULES = (
         summary="No item was read from the document.",
         why="A linter that reads nothing passes everything: statuses, dependencies and the "
         "overview go unchecked. This finding says what roadmaplint looked for and what it "
-        "saw that came close (an ID that does not match `id-pattern`, items in a table, "
-        "fields in a code block), so that the document or the configuration can be changed.",
+        "saw that came close, for every shape of plan: a heading whose ID does not match "
+        "`id-pattern`, a numbered heading (`## 12. Title`, `## Task 1: Title`), a heading "
+        "with fields but no ID, a phase heading without `:`, an item written as a paragraph, "
+        "a table with no ID or title column or no field column, a list of `[DONE]` words, "
+        "unexplained `[~]` markers, boxes mixed with plain bullets or nested in a plain list, "
+        "a task file's front matter, fields in a code block; so that the document or the "
+        "configuration can be changed. `check --explain` shows how the file was read.",
         bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
         good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
         check=no_items,

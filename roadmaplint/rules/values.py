@@ -15,9 +15,14 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     if legend is None or not legend.entries:
         return  # RL203 reports the legend itself
     allowed = legend.values
+    # Statuses listed under `## Statuses` are matched in any case: a plan that lists
+    # `READY` and writes "Ready" is consistent in the way people read it.
+    folded = {value.casefold() for value in allowed} if legend.inferred else set()
     for item in context.roadmap.items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
+            continue
+        if found.value.casefold() in folded:
             continue
         yield Report(
             found.value_position,

@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from roadmaplint.reader.inline import InlineText
 
 HEADINGS = "headings"
+PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
+# What each shape's items look like, as `check --explain` and `init` say it.
+DESCRIPTIONS = {
+    HEADINGS: 'items are headings with an ID ("## ID — Title") and their field lists',
+    PHASES: 'items are planning phases ("### Phase N: Name"), read as headings',
+    "table-rows": "items are the rows of tables with an ID or title column and field columns",
+    "checkboxes": 'items are checkbox list items ("- [ ] ID Title")',
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +124,29 @@ def shape_of(roadmap: Roadmap, item: Item) -> Shape | None:
         if shape.owns(roadmap, item):
             return shape
     return None
+
+
+def item_shapes(roadmap: Roadmap) -> tuple[str, ...]:
+    """The shape each item of ``roadmap`` was read from, in item order: a registered
+    shape's name, ``headings``, or ``phases`` for a heading whose ID is ``Phase N``.
+
+    Tells the shapes apart by the item's first line, as each shape's ``owns`` does,
+    splitting the text once for all items."""
+    from roadmaplint.reader.dialect import PHASE_ID
+    from roadmaplint.reader.shapes.checkbox import BOX
+
+    lines = roadmap.source.splitlines()
+    found = []
+    for item in roadmap.items:
+        text = lines[item.position.line - 1] if item.position.line <= len(lines) else ""
+        stripped = text.strip()
+        if BOX.match(text) is not None:
+            found.append("checkboxes")
+        elif "|" in stripped and not stripped.startswith(("#", "-", "*", "+")):
+            found.append("table-rows")
+        else:
+            found.append(PHASES if PHASE_ID.fullmatch(item.id) else HEADINGS)
+    return tuple(found)
 
 
 def read_shapes(document: Document, forced: str | None) -> ShapeRead:

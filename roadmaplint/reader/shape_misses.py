@@ -1,0 +1,172 @@
+"""Why a table, a checkbox list, front matter or a paragraph that looks like items was
+not read as items: one sentence each, for RL109's near misses and ``check --explain``.
+
+Each function looks at lines markdown-it has already cut into blocks and returns
+``(line, reason)`` or None when the block is no near miss (or was read).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from roadmaplint.reader.dialect import Dialect, is_priority_group, match_item_heading, patterns
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from markdown_it.token import Token
+
+# `- [DONE] Title`: a status word in brackets where a box would be.
+_WORDED_BOX = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([A-Za-z][\w -]{1,20})\][ \t]")
+_FRONT_KEY = re.compile(r"([A-Za-z_][\w-]{0,40})[ \t]*:")
+_TASK_KEYS = ("title", "status", "assignee", "priority", "dependencies", "labels")
+FRONT_MATTER_LINES = 200  # front matter longer than this is no task's
+
+
+def _columns(names: tuple[str, ...]) -> str:
+    return '"| ' + " | ".join(names) + ' |"'
+
+
+def table_miss(
+    lines: list[str], start: int, end: int, dialect: Dialect, inline: Callable[[str], str]
+) -> tuple[int, str] | None:
+    """A table in lines ``start``..``end`` (0-based, end excluded) that is not a table of
+    items: ``(1-based line, reason)`` for the first such table."""
+    from roadmaplint.reader.shapes.table import (
+        FIELD_KEYS,
+        ID_COLUMNS,
+        TITLE_COLUMNS,
+        column_key,
+        is_delimiter,
+        split_row,
+    )
+
+    id_only = patterns(dialect.id_pattern).id_only
+    for header in range(start, end - 1):
+        if "|" not in lines[header] or not is_delimiter(lines[header + 1]):
+            continue
+        text = lines[header]
+        names = tuple(inline(text[a:b]).strip() for a, b in split_row(text))
+        keys = {column_key(name, dialect) for name in names}
+        rows = [row for row in range(header + 2, end) if "|" in lines[row]]
+        named = keys & {*ID_COLUMNS, *TITLE_COLUMNS}
+        fields = keys & set(FIELD_KEYS)
+        if not rows or (named and fields):
+            continue
+        for row in rows:
+            cells = split_row(lines[row])
+            first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""
+            if id_only.fullmatch(first) and not fields:
+                return row + 1, (
+                    f"a table row names {first}, but no column of its table {_columns(names)} "
+                    "is read as Status, Priority, Owner or Depends on, so its rows are not items"
+                )
+        if not named:
+            return header + 1, (
+                f"the table {_columns(names)} has no ID or title column (ID, Task ID, Key, #, "
+                "Title, Task, Item, Story, Work), so its rows are not items"
+            )
+        return header + 1, (
+            f"no column of the table {_columns(names)} is read as Status, Priority, Owner "
+            "or Depends on, so its rows are not items"
+        )
+    return None
+
+
+def list_miss(tokens: list[Token], index: int, lines: list[str]) -> tuple[int, str] | None:
+    """A top-level list at ``tokens[index]`` that holds checkboxes but is not read as
+    checkbox items."""
+    from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
+
+    explained = {**marker_legend(lines), **STATUS_OF_BOX}
+    entries = []
+    nested = None
+    for token in tokens[index + 1 :]:
+        if token.level == 0:
+            break
+        if token.type == "list_item_open" and token.map:
+            if token.level == 1:
+                entries.append(token.map[0])
+            elif nested is None and BOX.match(lines[token.map[0]]):
+                nested = token.map[0]
+    boxes = [line for line in entries if BOX.match(lines[line])]
+    worded = [line for line in entries if _WORDED_BOX.match(lines[line])]
+    if worded and not boxes:
+        found = _WORDED_BOX.match(lines[worded[0]])
+        assert found is not None
+        return worded[0] + 1, (
+            f'a list of "[{found[1]}]" items: a checkbox is "[ ]" or "[x]" (other one-character '
+            "markers where a marker legend explains them), so they are not checkbox items"
+        )
+    for line in boxes:
+        box = BOX.match(lines[line])
+        assert box is not None
+        if box["mark"] not in explained:
+            return line + 1, (
+                f'a checkbox marked "[{box["mark"]}]", which no marker legend explains, so its '
+                "list is not read as items"
+            )
+    if boxes and len(boxes) < len(entries):
+        plain = next(line for line in entries if line not in boxes)
+        return boxes[0] + 1, (
+            f"a list mixes checkboxes with plain items (line {plain + 1}), so its boxes are "
+            "not items: a list of items holds boxes only"
+        )
+    if nested is not None and not boxes:
+        return nested + 1, (
+            "checkboxes nested in a plain list are not items: only a top-level list of boxes is"
+        )
+    return None
+
+
+def has_boxes(lines: list[str]) -> bool:
+    from roadmaplint.reader.shapes.checkbox import BOX
+
+    return any(BOX.match(line) for line in lines)
+
+
+def front_matter_miss(lines: list[str]) -> tuple[int, str] | None:
+    """YAML front matter like a task file's (title, status, ...): task files are read as
+    a folder, never one by one."""
+    if not lines or lines[0].rstrip("\r\n") != "---":
+        return None
+    keys: list[str] = []
+    for line in lines[1:FRONT_MATTER_LINES]:
+        if line.rstrip("\r\n") == "---":
+            break
+        key = _FRONT_KEY.match(line)
+        if key is not None:
+            keys.append(key[1].lower())
+    else:
+        return None
+    task_keys = [key for key in _TASK_KEYS if key in keys]
+    if "status" not in task_keys:
+        return None
+    written = ", ".join(task_keys)
+    if "id" not in keys:
+        return 1, (
+            f"the front matter ({written}) has no id: a task file (Backlog.md's) holds an id, "
+            "and task files are read as a folder (backlog/tasks/), not one by one"
+        )
+    return 1, (
+        f"the front matter (id, {written}) is one task file's: task files are read as a "
+        "folder (backlog/tasks/ with backlog/config.yml), not one by one"
+    )
+
+
+def paragraph_miss(
+    tokens: list[Token], index: int, dialect: Dialect, inline: Callable[[str], str]
+) -> tuple[int, str] | None:
+    """A top-level paragraph whose first line is written like an item heading."""
+    paragraph, content = tokens[index], tokens[index + 1]
+    if paragraph.map is None or content.type != "inline":
+        return None
+    first = content.content.split("\n", 1)[0]
+    plain = inline(first).strip()
+    found = match_item_heading(plain, dialect)
+    if found is None or not found[1] or is_priority_group(found[0], dialect):
+        return None
+    return paragraph.map[0] + 1, (
+        f'the paragraph "{plain}" starts like an item, but items are headings: write "## {plain}"'
+    )
