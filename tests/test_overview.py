@@ -11,7 +11,7 @@ from roadmaplint.reader import parse
 BASE = roadmap(
     ("Modeling", [item("MODEL-1", priority="P0"), item("MODEL-2"), item("MODEL-3", priority="P2")])
 )
-OVERVIEW = "# Priority Overview\n\n## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n\n## P2\n- MODEL-3\n"
+OVERVIEW = "# Priority Overview\n\n## P0\n\n- MODEL-1\n\n## P1\n\n- MODEL-2\n\n## P2\n\n- MODEL-3\n"
 STALE = "Priority Overview is out of date: "
 
 
@@ -23,18 +23,21 @@ def test_generated_overview_has_the_example_style() -> None:
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (("- MODEL-3\n", "- MODEL-3\n- BE-9\n"), [(61, 1, "BE-9 is listed but is no item")]),
-        (("- MODEL-2\n", ""), [(56, 1, "MODEL-2 (P1) is missing under P1")]),
+        (("- MODEL-3\n", "- MODEL-3\n- BE-9\n"), [(64, 1, "BE-9 is listed but is no item")]),
+        (("- MODEL-2\n", ""), [(57, 1, "MODEL-2 (P1) is missing under P1")]),
         (
-            ("- MODEL-1\n\n## P1\n- MODEL-2\n", "\n## P1\n- MODEL-1\n- MODEL-2\n"),
-            [(56, 1, "MODEL-1 is listed under P1 but is P0")],
+            ("- MODEL-1\n\n## P1\n\n- MODEL-2\n", "\n## P1\n\n- MODEL-1\n- MODEL-2\n"),
+            [(58, 1, "MODEL-1 is listed under P1 but is P0")],
         ),
         (
             ("- MODEL-3\n", "- MODEL-3\n- MODEL-2\n"),
-            [(61, 1, "MODEL-2 is listed twice (first on line 57)")],
+            [(64, 1, "MODEL-2 is listed twice (first on line 59)")],
         ),
         (
-            ("## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n", "## P1\n- MODEL-2\n\n## P0\n- MODEL-1\n"),
+            (
+                "## P0\n\n- MODEL-1\n\n## P1\n\n- MODEL-2\n",
+                "## P1\n\n- MODEL-2\n\n## P0\n\n- MODEL-1\n",
+            ),
             [
                 (
                     51,
@@ -65,7 +68,7 @@ def test_a_group_naming_no_priority_is_refused_not_deleted() -> None:
     found = findings(text, "RL4")
     assert [(f.line, f.message, f.fixable) for f in found] == [
         (53, STALE + 'group "PX" names no priority of the Priority Legend', False),
-        (54, STALE + "MODEL-1 is listed under PX but is P0", True),
+        (55, STALE + "MODEL-1 is listed under PX but is P0", True),
     ]
     fixed = fix_text(text)
     assert (fixed.text, fixed.changes) == (text, ())
@@ -102,9 +105,9 @@ def test_fix_keeps_labels_indentation_bullets_and_crlf() -> None:
     text = "".join("  " + line if line.strip() else line for line in text.splitlines(True))
     text = text.replace("\n  - MODEL", "\n  * MODEL").replace("\n", "\r\n")
     fixed = fix_text(text).text
-    assert "\r\n  ## P1\r\n  * MODEL-2\r\n" in fixed
-    assert "  ## P0 (Critical)\r\n  * MODEL-1\r\n" in fixed
-    assert "  ## P2 (Someday)\r\n  * MODEL-3\r\n" in fixed
+    assert "\r\n  ## P1\r\n\r\n  * MODEL-2\r\n" in fixed
+    assert "  ## P0 (Critical)\r\n\r\n  * MODEL-1\r\n" in fixed
+    assert "  ## P2 (Someday)\r\n\r\n  * MODEL-3\r\n" in fixed
     assert "\n" not in fixed.replace("\r\n", "")
     assert fix_text(fixed).text == fixed
 
@@ -141,12 +144,25 @@ def test_overview_in_the_middle_keeps_what_follows() -> None:
     assert findings(fixed.text, "RL4") == []
 
 
-def test_empty_priority_group_is_kept_when_written() -> None:
-    text = BASE.replace("## P2\n- MODEL-3\n", "## P2\n")
-    text = text.replace("- **Priority:** P2", "- **Priority:** P1")
-    # MODEL-3 moved to P1: the P2 group stays, empty
+def test_fix_drops_a_group_left_empty_as_init_leaves_unused_groups_out() -> None:
+    # MODEL-3 moved to P1 by hand: its old group is left with nothing in it
+    text = BASE.replace("- **Priority:** P2", "- **Priority:** P1")
     fixed = fix_text(text).text
-    assert fixed.endswith("## P1\n- MODEL-2\n- MODEL-3\n\n## P2\n")
+    assert fixed.endswith("## P1\n\n- MODEL-2\n- MODEL-3\n")
+    assert "## P2" not in fixed
+    assert findings(fixed, "RL4") == []
+    # the same from a group written empty, in the old layout with no blank line
+    old = BASE.replace("## P2\n\n- MODEL-3\n", "## P2\n").replace("\n\n- MODEL", "\n- MODEL")
+    moved = old.replace("- **Priority:** P2", "- **Priority:** P1")
+    assert findings(old.replace("- MODEL-3\n", ""), "RL4")  # stale: MODEL-3 missing
+    assert "## P2" not in fix_text(moved).text
+
+
+def test_fix_keeps_an_empty_group_that_holds_words_of_the_user() -> None:
+    text = BASE.replace("- **Priority:** P2", "- **Priority:** P1")
+    text = text.replace("- MODEL-3\n", "- MODEL-3\n\nNothing here until the spring.\n")
+    fixed = fix_text(text).text
+    assert fixed.endswith("- MODEL-3\n\n## P2\n\nNothing here until the spring.\n")
     assert findings(fixed, "RL4") == []
 
 

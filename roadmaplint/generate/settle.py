@@ -360,10 +360,13 @@ class _Writer:
                 first = (stays or list(group.entries))[0]
                 at, lead, trail, sample = text.starts[first.line - 1], False, loose, first
             else:
-                at, lead = text.after(heading.end_line), False
-                trail = bool(text.line(heading.end_line + 1).strip())
+                under = heading.end_line
+                if self.gap and text.blank(under + 1):
+                    under += 1  # the blank line under the heading is there already
+                at, lead = text.after(under), False
+                trail = bool(text.line(under + 1).strip())
                 sample = self.sample
-                if index == 0:
+                if index == 0 and under == heading.end_line:
                     text.insert(at, self.gap)
             body = self.entry_text(key, priority, sample, previous)
             nl = text.newline
