@@ -19,6 +19,7 @@ from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.linter_config import LINTER_CONFIGS
 from roadmaplint.edit.new import STARTER, NewItem, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
@@ -159,12 +160,24 @@ def _shown(path: Path) -> Path:
     return Path(os.path.relpath(path))
 
 
-def run_init(path: Path | None, title: str, out: TextIO) -> int:
-    """Create a starter roadmap, and its folder; never overwrite a file that exists."""
+def run_init(
+    path: Path | None, title: str, out: TextIO, *, with_linter_config: bool = False
+) -> int:
+    """Create a starter roadmap, and its folder; never overwrite a file that exists.
+
+    With ``with_linter_config``, also the markdownlint-cli2 and rumdl settings beside
+    it; if any of the files exists, nothing is written."""
     check_one_line(title, "--title")
     if not title.strip():
         raise RoadmapError("--title is one non-empty line")
     target = path or DEFAULT_PATH
+    configs = [(target.parent / name, text) for name, text in LINTER_CONFIGS]
+    for existing in [target, *(config for config, _ in configs)] if with_linter_config else []:
+        if existing.exists() or existing.is_symlink():
+            raise RoadmapError(
+                f"{existing}: already exists; roadmaplint init never overwrites, "
+                "so it wrote nothing"
+            )
     folder = target.parent
     if not folder.is_dir():
         try:
@@ -174,4 +187,12 @@ def run_init(path: Path | None, title: str, out: TextIO) -> int:
     text = STARTER.format(title=title.strip())
     create_roadmap(target, fix_text(text, str(target)).text)
     out.write(f"Wrote {target}: a starter roadmap; `roadmaplint check --strict {target}` passes.\n")
+    if with_linter_config:
+        for config, config_text in configs:
+            create_roadmap(config, config_text)
+        names = " and ".join(str(config) for config, _ in configs)
+        out.write(
+            f"Wrote {names}: markdownlint-cli2 and rumdl with every default rule but MD013, "
+            "MD025 and MD024 beyond siblings (docs/markdownlint.md says why).\n"
+        )
     return EXIT_OK
