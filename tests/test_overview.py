@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import brief, findings, item, roadmap
+from conftest import brief, cli, findings, item, roadmap
 
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.reader import parse
@@ -201,3 +203,24 @@ def test_fixed_records_equal_the_original_records() -> None:
     before = parse(stale).items
     after = parse(fix_text(stale).text).items
     assert before == after
+
+
+def test_an_edit_that_empties_a_group_drops_it_and_leaves_other_empty_groups(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    # P0 is empty and was before: not the edit's to remove (fix would, were it stale)
+    text = BASE.replace("- **Priority:** P0", "- **Priority:** P1").replace("- MODEL-1\n\n", "")
+    text = text.replace("## P1\n\n- MODEL-2\n", "## P1\n\n- MODEL-1\n- MODEL-2\n")
+    assert findings(text, "RL4") == []
+    path.write_text(text, encoding="utf-8")
+    result = cli("set", "MODEL-3", "--priority", "P1", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8").endswith(
+        "# Priority Overview\n\n## P0\n\n## P1\n\n- MODEL-1\n- MODEL-2\n- MODEL-3\n"
+    )
+    assert findings(path.read_text(encoding="utf-8"), "RL4") == []
+    assert cli("set", "MODEL-3", "--priority", "P2", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8").endswith(
+        "## P1\n\n- MODEL-1\n- MODEL-2\n\n## P2\n\n- MODEL-3\n"
+    )

@@ -245,8 +245,8 @@ def _overview_edits(
         appended = _appended(text, str(variables["indent"]), settings, body.rstrip("\n") + "\n")
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
     rendered = _rendered_groups(roadmap, expected, settings)
-    if settings.template_dir is None and not dropped:  # a user's template may restyle every
-        request = Request(heading_name=settings.overview_heading)  # line: plan
+    if settings.template_dir is None:  # a user's template may restyle every line: plan
+        request = Request(heading_name=settings.overview_heading, dropped=dropped)
         pattern = id_regex(settings.id_pattern)
         settled = settle(roadmap, overview, expected, rendered, pattern, request)
         if settled is not None:
@@ -315,13 +315,19 @@ def regenerate_after_edit(
     overview = roadmap.overview
     if overview is not None:
         expected = expected_groups(roadmap, context.items_by_id)
-        request = Request(frozenset(touched), dict(renamed or {}), settings.overview_heading)
+        # A group the edit empties goes (as fix drops it); one empty before stays for fix.
+        held = {g.priority for g in overview.groups for e in g.entries if e.id in touched}
+        dropped = empty_groups(roadmap, overview, expected) & held
+        expected = [group for group in expected if group.priority not in dropped]
+        request = Request(
+            frozenset(touched), dict(renamed or {}), settings.overview_heading, dropped
+        )
         try:
             rendered = _rendered_groups(roadmap, expected, settings)
             pattern = id_regex(settings.id_pattern)
             settled = settle(roadmap, overview, expected, rendered, pattern, request)
             if settled is None and _overview_was_up_to_date(before, settings):
-                settled = _overview_edits(roadmap, expected, settings)
+                settled = _overview_edits(roadmap, expected, settings, dropped)
         except Refusal as refusal:
             return FixResult(text, (), str(refusal))
         if settled:
