@@ -764,6 +764,14 @@ def init(
     path: OnePath = None,
     file: OneFileOption = None,
     title: Annotated[str, typer.Option(help="The roadmap's title.")] = "Roadmap",
+    with_markdownlint_config: Annotated[
+        bool,
+        typer.Option(
+            "--with-markdownlint-config",
+            help="Also write .markdownlint-cli2.yaml and .rumdl.toml beside the roadmap: "
+            "every default rule but MD013, MD025 and MD024 beyond siblings.",
+        ),
+    ] = False,
 ) -> None:
     """Configure the plan you have, or write a starter roadmap; never overwrites a file.
 
@@ -779,12 +787,15 @@ def init(
       roadmaplint init                   # ROADMAP.md exists: configure it
       roadmaplint init TASKS.md          # configure the plan kept in TASKS.md
       roadmaplint init docs/ROADMAP.md --title "Acme Roadmap"
+      roadmaplint init --with-markdownlint-config
     """
     from roadmaplint.commands.editing import run_init
 
     if path is not None and file is not None and path != file:
         raise RoadmapError(f"init writes one roadmap; name it once ({path} or -f {file})")
-    raise typer.Exit(run_init(path or file, title, sys.stdout))
+    raise typer.Exit(
+        run_init(path or file, title, sys.stdout, with_linter_config=with_markdownlint_config)
+    )
 
 
 @app.command(cls=PlainUsage)

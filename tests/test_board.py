@@ -97,6 +97,18 @@ def test_progress_counts_ticked_boxes_and_owners_are_filters() -> None:
     assert not cards["W-3"]["can_start"]  # as in `next`: W-9 is no item, so it is not done
 
 
+def test_a_card_counts_one_criterion_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(
+        roadmap(("Work", [item("W-1"), item("W-2", done=("one", "two")), item("W-3", done=())])),
+        encoding="utf-8",
+    )
+    page = board_page(path, None)
+    done = re.findall(r"<dt>Done</dt><dd>([^<]*)</dd>", page)
+    assert done == ["1 criterion", "2 criteria"]  # W-3 has no Definition of Done
+    assert "1 criteria" not in page
+
+
 def test_a_cycle_still_gives_a_page_that_says_why_it_cannot_plan() -> None:
     text = roadmap(("Work", [item("W-1", depends="W-2"), item("W-2", depends="W-1")]))
     data = board_data(context_of(text), None, "2026-01-01")

@@ -137,8 +137,8 @@ def test_fix_groups_priorities_of_several_words_and_check_accepts_its_overview(
     text = roadmap.read_text(encoding="utf-8")
     assert text.startswith(MOSCOW)
     assert text.endswith(
-        "# Priority Overview\n\n## Must have\n* REL-1\n\n## Should have\n* REL-2\n\n"
-        "## P0 (legacy)\n* REL-3\n"
+        "# Priority Overview\n\n## Must have\n\n* REL-1\n\n## Should have\n\n* REL-2\n\n"
+        "## P0 (legacy)\n\n* REL-3\n"
     )
     checked = cli("check", "--strict", roadmap.name, cwd=tmp_path)
     assert checked.returncode == 0, checked.stdout
@@ -169,7 +169,7 @@ def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
         fixed.stdout
     )
     assert roadmap.read_text(encoding="utf-8").endswith(
-        "## Must have\n* REL-1\n\n## P0 (legacy)\n* REL-3\n\n## Should have\n* REL-2\n"
+        "## Must have\n\n* REL-1\n\n## P0 (legacy)\n\n* REL-3\n\n## Should have\n\n* REL-2\n"
     )
     assert "RL401" not in cli("check", roadmap.name, cwd=tmp_path).stdout
 

@@ -406,7 +406,7 @@ def test_init_writes_a_roadmap_that_passes_strict(
     )
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# Acme Roadmap\n")
-    assert text.endswith("# Priority Overview\n\n## P1\n- START-1\n")
+    assert text.endswith("# Priority Overview\n\n## P1\n\n- START-1\n")
     assert run(capsys, "check", "--strict", str(target))[:2] == (0, "All checks passed.\n")
     assert [entry.name for entry in target.parent.iterdir()] == ["ROADMAP.md"]
 

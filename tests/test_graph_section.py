@@ -1,4 +1,4 @@
-"""The optional generated `# Dependency Graph` section (RL404)."""
+"""The optional generated `# Dependency Graph` section (RL404, RL405)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,30 @@ def test_a_title_named_like_a_generated_section_is_a_title() -> None:
         parsed_title = fixed.split("\n", 1)[0]
         assert parsed_title == f"# {title}"
         assert [finding.code for finding in findings(fixed)] == []
+
+
+def test_a_status_changed_by_hand_is_a_warning_that_names_the_colours() -> None:
+    """Issue 22: a status-only change is no RL404 error "out of date with the items'
+    dependencies": no dependency changed. The picture keeps its status colours (readers
+    see what is done), and RL405 says which colours are stale, as a warning."""
+    fixed = fix_text(with_graph_section()).text
+    assert "  class MODEL_2 ready\n" in fixed
+    started = fixed.replace("- **Status:** ready", "- **Status:** in_progress", 1)
+    found = findings(started, "RL4")
+    assert [(f.code, f.severity.value, f.line, f.message) for f in found] == [
+        (
+            "RL405",
+            "warning",
+            44,
+            "the Dependency Graph's status colours are out of date: MODEL-2 is in_progress "
+            "(coloured ready); the dependencies are right; roadmaplint fix recolours it",
+        )
+    ]
+    assert found[0].fixable
+    recoloured = fix_text(started)
+    assert recoloured.changes == ("Dependency Graph regenerated",)
+    assert "  class MODEL_2 in_progress\n" in recoloured.text
+    assert findings(recoloured.text, "RL4") == []
+    # A dependency changed as well: the error, and no second finding for the colours
+    both = started.replace("- **Depends on:** MODEL-1", "- **Depends on:** MODEL-1, Go 1.26")
+    assert [f.code for f in findings(both, "RL404", "RL405")] == ["RL404"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import brief, findings, item, roadmap
+from conftest import brief, cli, findings, item, roadmap
 
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.reader import parse
@@ -11,7 +13,7 @@ from roadmaplint.reader import parse
 BASE = roadmap(
     ("Modeling", [item("MODEL-1", priority="P0"), item("MODEL-2"), item("MODEL-3", priority="P2")])
 )
-OVERVIEW = "# Priority Overview\n\n## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n\n## P2\n- MODEL-3\n"
+OVERVIEW = "# Priority Overview\n\n## P0\n\n- MODEL-1\n\n## P1\n\n- MODEL-2\n\n## P2\n\n- MODEL-3\n"
 STALE = "Priority Overview is out of date: "
 
 
@@ -23,18 +25,21 @@ def test_generated_overview_has_the_example_style() -> None:
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (("- MODEL-3\n", "- MODEL-3\n- BE-9\n"), [(61, 1, "BE-9 is listed but is no item")]),
-        (("- MODEL-2\n", ""), [(56, 1, "MODEL-2 (P1) is missing under P1")]),
+        (("- MODEL-3\n", "- MODEL-3\n- BE-9\n"), [(64, 1, "BE-9 is listed but is no item")]),
+        (("- MODEL-2\n", ""), [(57, 1, "MODEL-2 (P1) is missing under P1")]),
         (
-            ("- MODEL-1\n\n## P1\n- MODEL-2\n", "\n## P1\n- MODEL-1\n- MODEL-2\n"),
-            [(56, 1, "MODEL-1 is listed under P1 but is P0")],
+            ("- MODEL-1\n\n## P1\n\n- MODEL-2\n", "\n## P1\n\n- MODEL-1\n- MODEL-2\n"),
+            [(58, 1, "MODEL-1 is listed under P1 but is P0")],
         ),
         (
             ("- MODEL-3\n", "- MODEL-3\n- MODEL-2\n"),
-            [(61, 1, "MODEL-2 is listed twice (first on line 57)")],
+            [(64, 1, "MODEL-2 is listed twice (first on line 59)")],
         ),
         (
-            ("## P0\n- MODEL-1\n\n## P1\n- MODEL-2\n", "## P1\n- MODEL-2\n\n## P0\n- MODEL-1\n"),
+            (
+                "## P0\n\n- MODEL-1\n\n## P1\n\n- MODEL-2\n",
+                "## P1\n\n- MODEL-2\n\n## P0\n\n- MODEL-1\n",
+            ),
             [
                 (
                     51,
@@ -65,7 +70,7 @@ def test_a_group_naming_no_priority_is_refused_not_deleted() -> None:
     found = findings(text, "RL4")
     assert [(f.line, f.message, f.fixable) for f in found] == [
         (53, STALE + 'group "PX" names no priority of the Priority Legend', False),
-        (54, STALE + "MODEL-1 is listed under PX but is P0", True),
+        (55, STALE + "MODEL-1 is listed under PX but is P0", True),
     ]
     fixed = fix_text(text)
     assert (fixed.text, fixed.changes) == (text, ())
@@ -102,9 +107,9 @@ def test_fix_keeps_labels_indentation_bullets_and_crlf() -> None:
     text = "".join("  " + line if line.strip() else line for line in text.splitlines(True))
     text = text.replace("\n  - MODEL", "\n  * MODEL").replace("\n", "\r\n")
     fixed = fix_text(text).text
-    assert "\r\n  ## P1\r\n  * MODEL-2\r\n" in fixed
-    assert "  ## P0 (Critical)\r\n  * MODEL-1\r\n" in fixed
-    assert "  ## P2 (Someday)\r\n  * MODEL-3\r\n" in fixed
+    assert "\r\n  ## P1\r\n\r\n  * MODEL-2\r\n" in fixed
+    assert "  ## P0 (Critical)\r\n\r\n  * MODEL-1\r\n" in fixed
+    assert "  ## P2 (Someday)\r\n\r\n  * MODEL-3\r\n" in fixed
     assert "\n" not in fixed.replace("\r\n", "")
     assert fix_text(fixed).text == fixed
 
@@ -141,12 +146,25 @@ def test_overview_in_the_middle_keeps_what_follows() -> None:
     assert findings(fixed.text, "RL4") == []
 
 
-def test_empty_priority_group_is_kept_when_written() -> None:
-    text = BASE.replace("## P2\n- MODEL-3\n", "## P2\n")
-    text = text.replace("- **Priority:** P2", "- **Priority:** P1")
-    # MODEL-3 moved to P1: the P2 group stays, empty
+def test_fix_drops_a_group_left_empty_as_init_leaves_unused_groups_out() -> None:
+    # MODEL-3 moved to P1 by hand: its old group is left with nothing in it
+    text = BASE.replace("- **Priority:** P2", "- **Priority:** P1")
     fixed = fix_text(text).text
-    assert fixed.endswith("## P1\n- MODEL-2\n- MODEL-3\n\n## P2\n")
+    assert fixed.endswith("## P1\n\n- MODEL-2\n- MODEL-3\n")
+    assert "## P2" not in fixed
+    assert findings(fixed, "RL4") == []
+    # the same from a group written empty, in the old layout with no blank line
+    old = BASE.replace("## P2\n\n- MODEL-3\n", "## P2\n").replace("\n\n- MODEL", "\n- MODEL")
+    moved = old.replace("- **Priority:** P2", "- **Priority:** P1")
+    assert findings(old.replace("- MODEL-3\n", ""), "RL4")  # stale: MODEL-3 missing
+    assert "## P2" not in fix_text(moved).text
+
+
+def test_fix_keeps_an_empty_group_that_holds_words_of_the_user() -> None:
+    text = BASE.replace("- **Priority:** P2", "- **Priority:** P1")
+    text = text.replace("- MODEL-3\n", "- MODEL-3\n\nNothing here until the spring.\n")
+    fixed = fix_text(text).text
+    assert fixed.endswith("- MODEL-3\n\n## P2\n\nNothing here until the spring.\n")
     assert findings(fixed, "RL4") == []
 
 
@@ -185,3 +203,24 @@ def test_fixed_records_equal_the_original_records() -> None:
     before = parse(stale).items
     after = parse(fix_text(stale).text).items
     assert before == after
+
+
+def test_an_edit_that_empties_a_group_drops_it_and_leaves_other_empty_groups(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    # P0 is empty and was before: not the edit's to remove (fix would, were it stale)
+    text = BASE.replace("- **Priority:** P0", "- **Priority:** P1").replace("- MODEL-1\n\n", "")
+    text = text.replace("## P1\n\n- MODEL-2\n", "## P1\n\n- MODEL-1\n- MODEL-2\n")
+    assert findings(text, "RL4") == []
+    path.write_text(text, encoding="utf-8")
+    result = cli("set", "MODEL-3", "--priority", "P1", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8").endswith(
+        "# Priority Overview\n\n## P0\n\n## P1\n\n- MODEL-1\n- MODEL-2\n- MODEL-3\n"
+    )
+    assert findings(path.read_text(encoding="utf-8"), "RL4") == []
+    assert cli("set", "MODEL-3", "--priority", "P2", cwd=tmp_path).returncode == 0
+    assert path.read_text(encoding="utf-8").endswith(
+        "## P1\n\n- MODEL-1\n- MODEL-2\n\n## P2\n\n- MODEL-3\n"
+    )

@@ -283,7 +283,7 @@ def test_vocabularies_from_the_configuration() -> None:
         ("RL402", 'the "# Priority Overview" section is missing; roadmaplint fix appends it'),
     ]
     fixed = fix_text(NO_LEGENDS.replace("redy", "ready"), settings=settings).text
-    assert fixed.endswith("# Priority Overview\n\n## P1\n- SSQ-001\n")
+    assert fixed.endswith("# Priority Overview\n\n## P1\n\n- SSQ-001\n")
 
 
 # RL109: no items

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
+from conftest import run
 from readme import COMMANDS_DOC, DOCUMENTS, GENERATED, OUTPUT, README, REPO, RULES_DOC, render
 
 
@@ -28,13 +30,33 @@ def test_readme_is_short_and_points_to_the_references() -> None:
 
 
 def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
+    """The README's test command is CI's last line, and it does the whole set-up itself:
+    the Debian packages, npm ci, a virtual environment with the test extra, and pytest
+    on every core as its last line (issue 22)."""
     text = README.read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    test_command = "pip install '.[test]' && python -m pytest"
+    test_command = "scripts/test"
     assert f"```sh\n{test_command}\n```" in text
     assert ci.rstrip().splitlines()[-1] == test_command
+    workflow = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "run: .ci/run\n" in workflow
+    script = REPO / "scripts" / "test"
+    assert os.access(script, os.X_OK)
+    lines = [line.strip() for line in script.read_text(encoding="utf-8").splitlines()]
+    commands = [line for line in lines if line and not line.startswith("#")]
+    assert commands[0] == "set -euo pipefail"
+    for package in ("chromium", "npm", "neovim", "git", "python3-venv"):
+        assert any(line.endswith(f" || missing+=({package})") for line in commands), package
+    assert '$sudo apt-get install -y --no-install-recommends "${missing[@]}"' in commands
+    assert "(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)" in commands
+    assert 'python3 -m venv "$venv"' in commands
+    assert "pip install --quiet '.[test]'" in commands
+    assert commands[-1] == 'python -m pytest -n auto --dist loadfile "$@"'
+    assert run("bash", "-n", str(script), cwd=REPO).returncode == 0
     assert "```sh\npip install . && roadmaplint check ROADMAP.md\n```" in text
     assert "python3 -m venv .venv" in text
+    quick = "pip install -e '.[test]' && python -m pytest -m \"not slow\""
+    assert f"```sh\n{quick}\n```" in text
 
 
 def test_every_command_and_rule_is_documented() -> None:

@@ -258,16 +258,19 @@ def test_a_graph_after_the_overview_can_be_fixed() -> None:
     ).text
     stale = text.replace("- **Priority:** P2", "- **Priority:** P1")
     fixed = fix_text(stale)
-    assert fixed.changes == ("Priority Overview regenerated",)
+    assert fixed.changes == ("Priority Overview regenerated; removed the empty group P2",)
     assert fixed.text == stale.replace(
-        "## P1\n- MODEL-2\n\n## P2\n- MODEL-3\n", "## P1\n- MODEL-2\n- MODEL-3\n\n## P2\n"
+        "## P1\n\n- MODEL-2\n\n## P2\n\n- MODEL-3\n", "## P1\n\n- MODEL-2\n- MODEL-3\n"
     )
     stale_graph = stale.replace(
         "- **Priority:** P1\n\n## [MODEL-3]",
         "- **Priority:** P1\n- **Depends on:** MODEL-1\n\n## [MODEL-3]",
     )
     both = fix_text(stale_graph)
-    assert both.changes == ("Priority Overview regenerated", "Dependency Graph regenerated")
+    assert both.changes == (
+        "Priority Overview regenerated; removed the empty group P2",
+        "Dependency Graph regenerated",
+    )
     assert findings(both.text, "RL4") == []
 
 
@@ -399,7 +402,7 @@ def test_a_template_that_writes_titles_owns_the_entry_line_not_the_notes_under_i
     result = cli("fix", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert path.read_text(encoding="utf-8").endswith(
-        "# Priority Overview\n\n## P0\n\n## P1\n- MODEL-2 — Export\n\n"
+        "# Priority Overview\n\n## P1\n- MODEL-2 — Export\n\n"
         "## P2\n- MODEL-1 — Importer\n  - ask ana first\n- MODEL-3 — Later\n"
     )
     # An entry whose item is gone takes nothing of the user's with it, or is refused.
@@ -437,7 +440,7 @@ def test_fix_without_a_priority_legend_groups_by_the_priorities_in_use(tmp_path:
         "as there is no Priority Legend: High, Medium)\n1 file fixed, 0 left unchanged.\n"
     )
     assert path.read_text(encoding="utf-8") == NO_LEGEND + (
-        "# Priority Overview\n\n## High\n- MODEL-2\n\n## Medium\n- MODEL-1\n- MODEL-3\n"
+        "# Priority Overview\n\n## High\n\n- MODEL-2\n\n## Medium\n\n- MODEL-1\n- MODEL-3\n"
     )
 
 
@@ -457,11 +460,12 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
     assert (result.returncode, result.stderr) == (0, ""), result.stderr
     assert result.stdout == (
         "Fixed ROADMAP.md (Priority Overview regenerated, grouped by the priorities the items "
-        "use as there is no Priority Legend: Medium, Low, High; dropped GONE-9: no such item)\n"
+        "use as there is no Priority Legend: Medium, High; dropped GONE-9: no such item; "
+        "removed the empty group Low)\n"
         "1 file fixed, 0 left unchanged.\n"
     )
     assert path.read_text(encoding="utf-8") == NO_LEGEND + (
         "# Priority Overview\n\nThe order is agreed with the team.\n\n"
-        "## Medium (this quarter)\n\n- MODEL-1\n- MODEL-3\n\n## Low\n\n## High\n\n- MODEL-2\n"
+        "## Medium (this quarter)\n\n- MODEL-1\n- MODEL-3\n\n## High\n\n- MODEL-2\n"
     )
     assert cli("check", cwd=tmp_path).stdout.count("RL4") == 0

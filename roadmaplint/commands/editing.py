@@ -18,6 +18,7 @@ from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.linter_config import LINTER_CONFIGS
 from roadmaplint.edit.new import STARTER, NewItem, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
@@ -210,17 +211,43 @@ def _shown(path: Path) -> Path:
     return Path(os.path.relpath(path))
 
 
-def run_init(path: Path | None, title: str, out: TextIO) -> int:
+def run_init(
+    path: Path | None, title: str, out: TextIO, *, with_linter_config: bool = False
+) -> int:
     """Where a plan exists (``path``, or what discovery finds), write the configuration
-    that reads it as it stands; else create a starter roadmap, and its folder. Never
-    overwrite a file that exists."""
+    that reads it as it stands; else create a starter roadmap, and its folder.
+
+    With ``with_linter_config``, also the markdownlint-cli2 and rumdl settings beside
+    the plan. Never overwrite a file that exists: if any would be, nothing is written."""
     check_one_line(title, "--title")
     if not title.strip():
         raise RoadmapError("--title is one non-empty line")
     plans = _existing_plans(path)
+    target = plans[0] if plans else path or DEFAULT_PATH
+    configs = [(target.parent / name, text) for name, text in LINTER_CONFIGS]
+    if with_linter_config:
+        for existing in [*([] if plans else [target]), *(config for config, _ in configs)]:
+            if existing.exists() or existing.is_symlink():
+                raise RoadmapError(
+                    f"{existing}: already exists; roadmaplint init never overwrites, "
+                    "so it wrote nothing"
+                )
     if plans:
-        return _init_configuration(plans, out)
-    target = path or DEFAULT_PATH
+        _init_configuration(plans, out)
+    else:
+        _init_starter(target, title, out)
+    if with_linter_config:
+        for config, config_text in configs:
+            create_roadmap(config, config_text)
+        names = " and ".join(str(config) for config, _ in configs)
+        out.write(
+            f"Wrote {names}: markdownlint-cli2 and rumdl with every default rule but MD013, "
+            "MD025 and MD024 beyond siblings (docs/markdownlint.md says why).\n"
+        )
+    return EXIT_OK
+
+
+def _init_starter(target: Path, title: str, out: TextIO) -> None:
     folder = target.parent
     if not folder.is_dir():
         try:
@@ -230,7 +257,6 @@ def run_init(path: Path | None, title: str, out: TextIO) -> int:
     text = STARTER.format(title=title.strip())
     create_roadmap(target, fix_text(text, str(target)).text)
     out.write(f"Wrote {target}: a starter roadmap; `roadmaplint check --strict {target}` passes.\n")
-    return EXIT_OK
 
 
 def _existing_plans(path: Path | None) -> list[Path]:

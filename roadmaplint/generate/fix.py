@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.graph_picture import expected_graph
 from roadmaplint.generate.overview import Group, differences, expected_groups
-from roadmaplint.generate.placement import Refusal, Rendered, plan
+from roadmaplint.generate.placement import Refusal, Rendered, empty_groups, plan
 from roadmaplint.generate.settle import Request, settle
 from roadmaplint.index import Context
-from roadmaplint.model import GraphSection, Item, Roadmap
+from roadmaplint.model import GraphSection, Item, Overview, Roadmap
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.quiet import wants_overview
@@ -79,13 +79,17 @@ def fix_text(
         if overview is None
         else bool(differences(overview, expected, context.items_by_id))
     ):
+        # A group left with no entry and no words of the user's goes, as init writes none.
+        dropped = empty_groups(roadmap, overview, expected) if overview else frozenset()
+        expected = [group for group in expected if group.priority not in dropped]
         try:
-            edits += _overview_edits(roadmap, expected, settings)
+            edits += _overview_edits(roadmap, expected, settings, dropped)
         except Refusal as refusal:
             return FixResult(text, (), str(refusal))
         changes.append(
             f"{settings.overview_heading} {'regenerated' if overview else 'added'}"
             + _overview_notes(roadmap, expected, context.items_by_id)
+            + _dropped_note(overview, dropped)
         )
     for section in roadmap.graph_sections:
         picture = expected_graph(roadmap, context.items_by_id, settings.statuses)
@@ -209,7 +213,19 @@ def _stray_list_edits(roadmap: Roadmap) -> tuple[list[Edit], list[str]]:
     return edits, changes
 
 
-def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings) -> list[Edit]:
+def _dropped_note(overview: Overview | None, dropped: frozenset[str]) -> str:
+    if overview is None or not dropped:
+        return ""
+    labels = [group.label for group in overview.groups if group.priority in dropped]
+    return f"; removed the empty group{'s' if len(labels) > 1 else ''} {', '.join(labels)}"
+
+
+def _overview_edits(
+    roadmap: Roadmap,
+    expected: list[Group],
+    settings: Settings,
+    dropped: frozenset[str] = frozenset(),
+) -> list[Edit]:
     """Regenerate the overview's lists in place, or append a whole overview at the end."""
     from roadmaplint.generate.render import render
 
@@ -230,7 +246,7 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
     rendered = _rendered_groups(roadmap, expected, settings)
     if settings.template_dir is None:  # a user's template may restyle every line: plan
-        request = Request(heading_name=settings.overview_heading)
+        request = Request(heading_name=settings.overview_heading, dropped=dropped)
         pattern = id_regex(settings.id_pattern)
         settled = settle(roadmap, overview, expected, rendered, pattern, request)
         if settled is not None:
@@ -242,6 +258,7 @@ def _overview_edits(roadmap: Roadmap, expected: list[Group], settings: Settings)
         rendered,
         id_regex(settings.id_pattern),
         settings.overview_heading,
+        dropped,
     )
 
 
@@ -298,13 +315,19 @@ def regenerate_after_edit(
     overview = roadmap.overview
     if overview is not None:
         expected = expected_groups(roadmap, context.items_by_id)
-        request = Request(frozenset(touched), dict(renamed or {}), settings.overview_heading)
+        # A group the edit empties goes (as fix drops it); one empty before stays for fix.
+        held = {g.priority for g in overview.groups for e in g.entries if e.id in touched}
+        dropped = empty_groups(roadmap, overview, expected) & held
+        expected = [group for group in expected if group.priority not in dropped]
+        request = Request(
+            frozenset(touched), dict(renamed or {}), settings.overview_heading, dropped
+        )
         try:
             rendered = _rendered_groups(roadmap, expected, settings)
             pattern = id_regex(settings.id_pattern)
             settled = settle(roadmap, overview, expected, rendered, pattern, request)
             if settled is None and _overview_was_up_to_date(before, settings):
-                settled = _overview_edits(roadmap, expected, settings)
+                settled = _overview_edits(roadmap, expected, settings, dropped)
         except Refusal as refusal:
             return FixResult(text, (), str(refusal))
         if settled:
@@ -344,9 +367,11 @@ def _graph_edits_if_current(
 
 
 def _split_group(text: str) -> Rendered:
-    """One group as the template renders it: its heading line, then its list."""
+    """One group as the template renders it: its heading line, then its list (which
+    starts with a newline when the template writes a blank line under the heading)."""
     lines = text.strip("\n").split("\n")
-    return Rendered(lines[0], "\n".join(lines[1:]).strip("\n"))
+    listing = "\n".join(lines[1:]).rstrip("\n")
+    return Rendered(lines[0], "\n" + listing.lstrip("\n") if listing.startswith("\n") else listing)
 
 
 def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings: Settings) -> Edit:

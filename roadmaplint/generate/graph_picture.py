@@ -248,3 +248,40 @@ def as_json(view: View) -> str:
 def expected_graph(roadmap: Roadmap, items_by_id: Mapping[str, Item], statuses: Statuses) -> str:
     """The mermaid source a generated Dependency Graph section should hold."""
     return mermaid(build_view(roadmap, items_by_id, statuses))
+
+
+_CLASS_LINE = re.compile(r"\s*(?:classDef|class)\s")
+_CLASS_USE = re.compile(r"\s*class\s+(?P<nodes>\S+)\s+(?P<meaning>\w+)\s*")
+_NODE_LINE = re.compile(r'\s*(?P<node>\w+)(?:\["|\(\[")(?P<label>[^"]*)"')
+
+
+def without_colours(code: str) -> str:
+    """A mermaid picture with its status colours (``classDef`` and ``class`` lines) left
+    out: what tells a change of dependencies from a change of statuses."""
+    return "".join(line for line in code.splitlines(keepends=True) if not _CLASS_LINE.match(line))
+
+
+def recoloured(written: str, expected: str) -> list[tuple[str, str | None, str | None]]:
+    """The nodes whose status colour differs, as (label's first word, written colour,
+    expected colour), in the picture's order."""
+
+    def colours(code: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for line in code.splitlines():
+            match = _CLASS_USE.fullmatch(line)
+            if match:
+                for node in match["nodes"].split(","):
+                    found[node] = match["meaning"]
+        return found
+
+    before, after = colours(written), colours(expected)
+    names = {}
+    for line in expected.splitlines():
+        match = _NODE_LINE.match(line)
+        if match:
+            names[match["node"]] = match["label"].split(":")[0]
+    return [
+        (names.get(node, node), before.get(node), after.get(node))
+        for node in names
+        if before.get(node) != after.get(node)
+    ]

@@ -67,7 +67,8 @@ class _Piece:
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """The generated text of one group: its heading line and its entry list."""
+    """The generated text of one group: its heading line and its entry list (a leading
+    newline: the template writes a blank line between the two)."""
 
     heading: str
     listing: str
@@ -80,14 +81,20 @@ def plan(
     rendered: Mapping[str, Rendered],
     id_pattern: re.Pattern[str],
     heading_name: str,
+    dropped: frozenset[str] = frozenset(),
 ) -> list[Edit]:
-    """The edits that put the regenerated lists in place; raise Refusal where unsure."""
+    """The edits that put the regenerated lists in place; raise Refusal where unsure.
+
+    The groups of ``dropped`` (priorities of the legend with no entry left and no
+    text of the user's, see ``empty_groups``) lose their heading and lists."""
     heading_block, blocks = _section_blocks(roadmap, overview)
     lead, groups, tail = _layout(overview, blocks)
     wanted = {group.priority for group in expected}
     first_of: dict[str, _FileGroup] = {}
     for found in groups:
         priority = found.group.priority
+        if priority in dropped and priority not in wanted:
+            continue
         if priority not in wanted:
             raise Refusal(
                 f'line {found.group.line}: "{found.group.label}" in the {heading_name} names '
@@ -127,6 +134,26 @@ def plan(
     pieces += [_Piece("keep", block=block) for block in tail]
     _check_order(pieces, heading_name)
     return _edits(roadmap, starts, heading_block, blocks, pieces)
+
+
+def empty_groups(roadmap: Roadmap, overview: Overview, expected: Sequence[Group]) -> frozenset[str]:
+    """The priorities whose written group would be left with no entry and holds nothing
+    of the user's (only its heading, lists and blank lines up to the next group or the
+    section's end): ``fix`` drops those, as ``init`` writes no group for an unused
+    priority. A group with prose, a table or a note under it stays, empty."""
+    _, _, groups, tail = section_layout(roadmap, overview)
+    legend = {group.priority for group in expected}  # a group naming none is refused
+    wanted = {group.priority for group in expected if group.ids}
+    empty: set[str] = set()
+    kept: set[str] = set()
+    for index, found in enumerate(groups):
+        after = tail if index == len(groups) - 1 else []  # a closing ``---`` stays
+        bare = all(block.kind == "list" for block in found.members)
+        if bare and all(block.kind == "hr" for block in after):
+            empty.add(found.group.priority)
+        else:
+            kept.add(found.group.priority)
+    return frozenset((empty & legend) - kept - wanted)
 
 
 def section_layout(
@@ -337,13 +364,15 @@ def _edits(
 
 
 def _gap_text(generated: list[_Piece], closing: bool) -> str:
-    """Generated pieces with a blank line before them and between them (none between a
-    heading and its list), and a blank line after them when a kept block follows."""
+    """Generated pieces with a blank line before them and between them (between a
+    heading and its list only when the template writes one), and a blank line after
+    them when a kept block follows."""
     if not generated:
         return "\n" if closing else ""
     parts = ["\n"]
     for index, piece in enumerate(generated):
-        if index and not (generated[index - 1].kind == "heading" and piece.kind == "list"):
+        under_heading = index and generated[index - 1].kind == "heading" and piece.kind == "list"
+        if index and (not under_heading or piece.text.startswith("\n")):
             parts.append("\n")
         parts.append(piece.text.strip("\n") + "\n")
     if closing:

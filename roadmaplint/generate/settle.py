@@ -43,6 +43,8 @@ class Request:
     ids: frozenset[str] | None = None
     renamed: Mapping[str, str] | None = None
     heading_name: str = "Priority Overview"  # for messages
+    # groups to remove, heading and all: left with no entry and no words of the user's
+    dropped: frozenset[str] = frozenset()
 
 
 class _Text:
@@ -139,7 +141,7 @@ def settle(
 ) -> list[Edit] | None:
     """The edits that settle the requested entries; None where the layout is not simple."""
     legend = [group.priority for group in expected]
-    written = [group.priority for group in overview.groups]
+    written = [group.priority for group in overview.groups if group.priority not in request.dropped]
     if len(set(written)) != len(written) or any(p not in legend for p in written):
         return None
     if written != [priority for priority in legend if priority in written]:
@@ -157,8 +159,11 @@ def settle(
     writer = _Writer(text, rendered, moving, renamed, owns, request, entries)
     writer.gap = _gap_under_heading(text, blocks, rendered)
     for group in overview.groups:
-        writer.group(group, wanted[group.priority], kept, blocks.heading(group))
-    _new_groups(writer, blocks, expected, wanted, overview, rendered)
+        if group.priority in request.dropped:
+            _drop(text, blocks, group)
+        else:
+            writer.group(group, wanted[group.priority], kept, blocks.heading(group))
+    _new_groups(writer, blocks, expected, wanted, overview, rendered, request.dropped)
     generated = [found.heading for found in blocks.groups]
     generated += [b for found in blocks.groups for b in found.members if b.kind == "list"]
     return text.all_edits(sorted(generated, key=lambda block: block.line))
@@ -360,10 +365,13 @@ class _Writer:
                 first = (stays or list(group.entries))[0]
                 at, lead, trail, sample = text.starts[first.line - 1], False, loose, first
             else:
-                at, lead = text.after(heading.end_line), False
-                trail = bool(text.line(heading.end_line + 1).strip())
+                under = heading.end_line
+                if self.gap and text.blank(under + 1):
+                    under += 1  # the blank line under the heading is there already
+                at, lead = text.after(under), False
+                trail = bool(text.line(under + 1).strip())
                 sample = self.sample
-                if index == 0:
+                if index == 0 and under == heading.end_line:
                     text.insert(at, self.gap)
             body = self.entry_text(key, priority, sample, previous)
             nl = text.newline
@@ -465,6 +473,22 @@ class _Writer:
         return prefix
 
 
+def _drop(text: _Text, shape: _SectionShape, group: OverviewGroup) -> None:
+    """Remove a group, its heading and its (bare) lists, with the blank lines before it,
+    or after it when it is the section's first block and something follows it."""
+    heading = shape.heading(group).line
+    first, last = heading, shape.end_of(group, text, set())
+    while first - 1 > shape.heading_block.end_line and text.blank(first - 1):
+        first -= 1
+    if first - 1 == shape.heading_block.end_line:
+        following = last
+        while following < len(text.lines) and text.blank(following + 1):
+            following += 1
+        if following < len(text.lines):
+            first, last = heading, following
+    text.edits.append(Edit(text.starts[first - 1], text.after(last), ""))
+
+
 def _new_groups(
     writer: _Writer,
     shape: _SectionShape,
@@ -472,11 +496,12 @@ def _new_groups(
     wanted: Mapping[str, list[str]],
     overview: Overview,
     rendered: Mapping[str, Rendered],
+    dropped: frozenset[str],
 ) -> None:
     """Groups the file lacks, placed in legend order, headed like the groups written."""
     text = writer.text
     nl = text.newline
-    written = {group.priority: group for group in overview.groups}
+    written = {g.priority: g for g in overview.groups if g.priority not in dropped}
     order = [group.priority for group in expected]
     gap = nl + writer.gap
     for group in expected:

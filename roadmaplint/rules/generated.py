@@ -1,4 +1,5 @@
-"""Rules about the generated Priority Overview (RL401-RL403)."""
+"""Rules about the generated sections: the Priority Overview (RL401-RL403) and the
+Dependency Graph (RL404, RL405)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def repeated_overviews(context: Context) -> Iterator[Report]:
 def stale_graph(context: Context) -> Iterator[Report]:
     if not context.roadmap.graph_sections:
         return
-    from roadmaplint.generate.graph_picture import expected_graph
+    from roadmaplint.generate.graph_picture import expected_graph, without_colours
 
     picture = expected_graph(context.roadmap, context.items_by_id, context.settings.statuses)
     heading = context.settings.graph_heading
@@ -62,13 +63,41 @@ def stale_graph(context: Context) -> Iterator[Report]:
                 section.region.heading,
                 f"the {heading} section has no mermaid block; roadmaplint fix writes it",
             )
-        elif section.code != picture:
+        elif without_colours(section.code) != without_colours(picture):
             line = section.code_line or section.region.heading.line
             yield Report(
                 Position(line, len(section.indent) + 1),
                 f"the {heading} is out of date with the items' dependencies; "
                 "roadmaplint fix regenerates it",
             )
+
+
+def stale_graph_colours(context: Context) -> Iterator[Report]:
+    """The status colours alone: a status changed, no dependency did (a warning, as the
+    picture still says what waits for what)."""
+    if not context.roadmap.graph_sections:
+        return
+    from roadmaplint.generate.graph_picture import expected_graph, recoloured, without_colours
+
+    picture = expected_graph(context.roadmap, context.items_by_id, context.settings.statuses)
+    heading = context.settings.graph_heading
+    for section in context.roadmap.graph_sections:
+        code = section.code
+        if code is None or code == picture or without_colours(code) != without_colours(picture):
+            continue
+        changed = recoloured(code, picture)
+        said = [
+            f"{name} is {after or 'uncoloured'} (coloured {before or 'none'})"
+            for name, before, after in changed[:3]
+        ]
+        if len(changed) > 3:
+            said.append(f"{len(changed) - 3} more")
+        what = f": {', '.join(said)}" if said else ""
+        yield Report(
+            Position(section.code_line or section.region.heading.line, len(section.indent) + 1),
+            f"the {heading}'s status colours are out of date{what}; "
+            "the dependencies are right; roadmaplint fix recolours it",
+        )
 
 
 RULES = (
@@ -82,9 +111,9 @@ RULES = (
         "as soon as an item is added or re-prioritised by hand. `roadmaplint fix` "
         "regenerates it.",
         bad="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
-        "## P1 (Important)\n- MODEL-3\n",
+        "## P1 (Important)\n\n- MODEL-3\n",
         good="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
-        "## P1 (Important)\n- MODEL-3\n- GRAPH-2\n",
+        "## P1 (Important)\n\n- MODEL-3\n- GRAPH-2\n",
         check=stale_overview,
     ),
     Rule(
@@ -99,7 +128,7 @@ RULES = (
         "configuration sets `overview-heading` or names RL402 in `select`; never empty.",
         bad="## [MAINT-1] Cleanup\n- **Priority:** P2\n",
         good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
-        "## P2\n- MAINT-1\n",
+        "## P2\n\n- MAINT-1\n",
         check=missing_overview,
     ),
     Rule(
@@ -109,8 +138,8 @@ RULES = (
         summary="There is more than one Priority Overview section.",
         why="With two overviews, readers cannot know which one is current, and `fix` "
         "refuses to guess which one to regenerate.",
-        bad="# Priority Overview\n\n## P0\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
-        good="# Priority Overview\n\n## P0\n- MODEL-1\n",
+        bad="# Priority Overview\n\n## P0\n\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
+        good="# Priority Overview\n\n## P0\n\n- MODEL-1\n",
         check=repeated_overviews,
     ),
     Rule(
@@ -127,5 +156,23 @@ RULES = (
         good="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
         "```mermaid\nflowchart LR\n  ...\n  MODEL_1 --> MODEL_2\n```\n",
         check=stale_graph,
+    ),
+    Rule(
+        code="RL405",
+        name="stale-graph-colours",
+        severity=Severity.WARNING,
+        fixable=True,
+        summary="The Dependency Graph's status colours do not match the items' statuses.",
+        why="The generated graph colours each item by its status (done, in progress, "
+        "blocked, ready, idea). A status changed by hand leaves the dependencies right and "
+        "only the colours wrong, so this is a warning apart from RL404; `roadmaplint fix` "
+        "recolours the picture.",
+        bad="## [MODEL-1] Example\n- **Status:** done\n\n# Dependency Graph\n\n"
+        '```mermaid\nflowchart LR\n  MODEL_1["MODEL-1: Example"]\n'
+        "  classDef ready fill:#d0ebff,stroke:#1864ab\n  class MODEL_1 ready\n```\n",
+        good="## [MODEL-1] Example\n- **Status:** done\n\n# Dependency Graph\n\n"
+        '```mermaid\nflowchart LR\n  MODEL_1["MODEL-1: Example"]\n'
+        "  classDef done fill:#d3f9d8,stroke:#2b8a3e\n  class MODEL_1 done\n```\n",
+        check=stale_graph_colours,
     ),
 )
