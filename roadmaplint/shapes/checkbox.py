@@ -64,8 +64,30 @@ def marker_legend(lines: list[str]) -> dict[str, str]:
     return found
 
 
+def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) -> bool:
+    """Whether lines ``first``..``last`` (1-based) hold a top-level checkbox list whose
+    boxes mostly begin with an ID (``- [ ] T001 Title``): the items are the boxes, and a
+    heading above them (``## Phase 1: Setup``) is their section, not an item."""
+    id_only = patterns(id_pattern).id_only
+    boxes = with_ids = 0
+    for line in lines[first - 1 : last]:
+        match = BOX.match(line)
+        if match is None or match["lead"][:1] in (" ", "\t"):
+            continue
+        boxes += 1
+        words = line[match.end() :].split(None, 1)
+        with_ids += bool(words) and bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+    return with_ids > 0 and 2 * with_ids >= boxes
+
+
 def parse_line(text: str, document: Document) -> Line:
-    """The parts of a checkbox item's text (after its box)."""
+    """The parts of a checkbox item's text (after its box).
+
+    The title is the item's name only: a bold lead (``**Title** - description``) or
+    what stands before a dash (``Title — description``); the description after it
+    is prose, so an ``@name`` there is not the owner. Trailing metadata tokens
+    (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
+    """
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     trailing = _TRAILING_ID.search(text)
@@ -74,26 +96,65 @@ def parse_line(text: str, document: Document) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if word and id_only.fullmatch(word):
+        if word and (id_only.fullmatch(word) or _LOWER_ID.fullmatch(word)):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
             text = text[_SEPARATOR.match(text).end() :]  # type: ignore[union-attr]
-    depends = owner = priority = None
+    depends = priority = None
     found = _DEPENDS.search(text)
     if found:
         depends = (found["deps"] or found["blocked"] or "").replace("#", "")
         text = text[: found.start()] + text[found.end() :]
-    found = _OWNER.search(text)
+    text, tokens = _without_metadata(text)
+    for token in tokens:
+        if token.lower().startswith("blocked-by:") and depends is None:
+            depends = token.split(":", 1)[1].replace("#", "")
+        elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
+            priority = priority or token[1:].lower()
+    title_part = _title_part(text)
+    owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    found = None if owner else _OWNER.search(title_part)
     if found:
         owner = found["owner"]
-        text = text[: found.start()] + text[found.end() :]
-    found = _PRIORITY.search(text)
+        title_part = title_part[: found.start()] + title_part[found.end() :]
+    found = _PRIORITY.search(title_part)
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
-        text = text[: found.start()] + text[found.end() :]
-    title = document.inline(" ".join(text.split()))
+        title_part = title_part[: found.start()] + title_part[found.end() :]
+    title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+# A lower-case ID that begins a box (todo-md's ``t012``, ``t001.1``): letters, then at
+# least three digits, so that ``v2 support`` or ``h1 tags`` keep their first word.
+_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}")
+_METADATA = re.compile(
+    r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
+    r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+)
+_BANG_PRIORITIES = ("critical", "high", "medium", "low")
+_BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
+_DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
+
+
+def _without_metadata(text: str) -> tuple[str, list[str]]:
+    """The text without the metadata tokens that end it, and those tokens."""
+    tokens: list[str] = []
+    while (found := _METADATA.search(text)) is not None:
+        tokens.append(found["token"])
+        text = text[: found.start()]
+    return text, tokens
+
+
+def _title_part(text: str) -> str:
+    """What of a box's text names the item: a bold lead, else what stands before a dash
+    between words; the rest is its description."""
+    bold = _BOLD_LEAD.fullmatch(text)
+    if bold and (not bold["rest"] or bold["rest"][:1] in "-—–:(" or bold["rest"][:2] == " -"):
+        return bold["title"]
+    dash = _DESCRIPTION.search(text)
+    return text[: dash.start()] if dash and dash.start() > 0 else text
 
 
 def read_checkboxes(document: Document) -> ShapeRead:

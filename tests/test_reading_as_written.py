@@ -1,0 +1,95 @@
+"""Plans as people write them, read with no configuration (ROADMAP CORE-22): each case is
+a shape seen in a real plan file (tests/corpus holds the files) and what a person reads
+in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+from roadmaplint.shapes import taskfiles
+
+# (text, the items read: id, title, status, priority, owner, dependencies)
+BOX_CASES = {
+    "a bold lead is the title, the rest its description": (
+        "# Backlog\n\n- [ ] **Friends' feeds** - subscribe to @boris and @ana instances\n"
+        "- [ ] **OpenAI news workaround** - RSS blocked (403)\n",
+        [
+            ("friends-feeds", "Friends' feeds", "ready", None, None, ()),
+            ("openai-news-workaround", "OpenAI news workaround", "ready", None, None, ()),
+        ],
+    ),
+    "a title before an em dash; an @name in the description is no owner": (
+        "# Todo\n\n- [ ] Fix the login — reported by @sam last week\n",
+        [("fix-the-login", "Fix the login", "ready", None, None, ())],
+    ),
+    "todo-md: lower-case IDs, trailing tags, estimates and key:value metadata": (
+        "# TODO\n\n"
+        "- [x] t005 Fix unused variable @marcus #quality ~15m risk:low ref:GH#6\n"
+        "- [ ] t006 Add headers — review feedback @marcus #security ~30m\n"
+        "- [ ] t007 Validate env blocked-by:t005\n",
+        [
+            ("t005", "Fix unused variable", "done", None, "marcus", ()),
+            ("t006", "Add headers", "ready", None, "marcus", ()),
+            ("t007", "Validate env", "ready", None, None, ()),
+        ],
+    ),
+    "hashtags are labels and !high is the priority": (
+        "# Tasks\n\n- [ ] Write unit tests #testing !high\n- [x] Set up project #setup\n",
+        [
+            ("write-unit-tests", "Write unit tests", "ready", "high", None, ()),
+            ("set-up-project", "Set up project", "done", None, None, ()),
+        ],
+    ),
+    "a phase heading over spec-kit boxes with IDs is their section, not an item": (
+        "# Tasks\n\n## Phase 1: Setup\n\n**Purpose**: scaffolding\n\n"
+        "- [X] T001 Create the package\n- [ ] T002 [P] [US1] Add tests for the package\n\n"
+        "## Phase 2: Core\n\n- [ ] T003 Implement the core\n",
+        [
+            ("T001", "Create the package", "done", None, None, ()),
+            ("T002", "Add tests for the package", "ready", None, None, ()),
+            ("T003", "Implement the core", "ready", None, None, ()),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BOX_CASES)
+def test_checkbox_items_read_as_a_person_reads_them(case: str) -> None:
+    text, expected = BOX_CASES[case]
+    roadmap = parse(text, "TODO.md", Settings())
+    assert [
+        (i.id, i.title, i.status, i.priority, i.dri, i.depends_on) for i in roadmap.items
+    ] == expected
+
+
+def test_phases_over_plans_without_ids_stay_items() -> None:
+    text = (
+        "# Roadmap\n\n### Phase 1: Foundation\n**Goal**: a base\n\nPlans:\n"
+        "- [x] 01-01-PLAN.md — scaffold\n- [ ] 01-02-PLAN.md — CLI\n"
+    )
+    roadmap = parse(text, "ROADMAP.md", Settings())
+    assert [(i.id, i.title) for i in roadmap.items] == [("Phase 1", "Foundation")]
+
+
+def test_a_task_file_without_front_matter_is_read_from_its_heading_and_name(
+    tmp_path: Path,
+) -> None:
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text('statuses: ["To Do", "Done"]\n', encoding="utf-8")
+    (backlog / "tasks" / "task-1 - First.md").write_text(
+        "---\nid: task-1\ntitle: First\nstatus: To Do\n---\n\nText.\n", encoding="utf-8"
+    )
+    (backlog / "tasks" / "task-43 - Add-a-runner.md").write_text(
+        "# Task: Add a runner\n\n**Description:** A runner.\n\n**Status:** Done\n",
+        encoding="utf-8",
+    )
+    items = taskfiles.read(backlog).roadmap.items
+    assert [(i.id, i.title, i.status) for i in items] == [
+        ("TASK-1", "First", "To Do"),
+        ("TASK-43", "Add a runner", "Done"),
+    ]
