@@ -93,3 +93,45 @@ def test_a_task_file_without_front_matter_is_read_from_its_heading_and_name(
         ("TASK-1", "First", "To Do"),
         ("TASK-43", "Add a runner", "Done"),
     ]
+
+
+def test_a_heading_that_names_a_status_gives_it_to_the_open_boxes_beneath() -> None:
+    text = (
+        "# Tracker\n\n### ✅ Completed Tasks\n- [x] Set up\n\n### 🔄 In Progress Tasks\n"
+        "- [ ] Export script\n\n## v0.5 parity (active)\n- [ ] Schema CI\n\n"
+        "## Backlog\n- [ ] Team packs\n\n## Open questions\n- [ ] Which host?\n"
+    )
+    roadmap = parse(text, "TODO.md", Settings())
+    assert [(i.title, i.status) for i in roadmap.items] == [
+        ("Set up", "done"),
+        ("Export script", "in progress"),
+        ("Schema CI", "active"),
+        ("Team packs", "backlog"),
+        ("Which host?", "ready"),
+    ]
+
+
+def test_a_phase_without_a_checklist_takes_its_status_from_the_progress_table() -> None:
+    text = (
+        "# Roadmap\n\n### Phase 1: Fork\n**Goal**: a fork\n\n### Phase 2: Package\n"
+        "**Depends on**: Phase 1\n\n## Progress\n\n| Phase | Plans | Status | Completed |\n"
+        "|---|---|---|---|\n| 1. Fork | 2/2 | Complete | 2026-04-13 |\n"
+        "| 2. Package | 0/1 | Not started | - |\n"
+    )
+    roadmap = parse(text, "ROADMAP.md", Settings())
+    assert [(i.id, i.status, i.depends_on) for i in roadmap.items] == [
+        ("Phase 1", "Complete", ()),
+        ("Phase 2", "Not started", ("Phase 1",)),
+    ]
+
+
+def test_table_columns_as_written_depends_on_agent_priority_and_a_done_mark() -> None:
+    text = (
+        "# Tasks\n\n| id | agent | depends-on | prioriteetti |\n|---|---|---|---|\n"
+        "| ✅ T01 | craftsman | - | 1 |\n| T02 | craftsman | T01 | 2 |\n"
+    )
+    roadmap = parse(text, "tasks.md", Settings())
+    assert [(i.id, i.status, i.dri, i.priority, i.depends_on) for i in roadmap.items] == [
+        ("T01", "done", "craftsman", "1", ()),
+        ("T02", None, "craftsman", "2", ("T01",)),
+    ]

@@ -16,8 +16,14 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
+from roadmaplint.settings import common_meaning
 from roadmaplint.shapes import Document, ShapeRead
-from roadmaplint.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.shapes.common import (
+    make_item,
+    priority_of_section,
+    reference_from_title,
+    status_of_section,
+)
 
 if TYPE_CHECKING:
     from roadmaplint.edit.item import ItemEdit
@@ -221,7 +227,12 @@ def _item(
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
-    fields = [Field("Status", "status", statuses[match["mark"]], box, box, first + 1)]
+    status = statuses[match["mark"]]
+    if match["mark"] == " ":
+        named = status_of_section(document.status_section_above(first + 1))
+        if named is not None and common_meaning(named) != "done":
+            status = named  # an open box under ``## In Progress`` is in progress
+    fields = [Field("Status", "status", status, box, box, first + 1)]
     priority = parts.priority or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
