@@ -135,3 +135,52 @@ def test_table_columns_as_written_depends_on_agent_priority_and_a_done_mark() ->
         ("T01", "done", "craftsman", "1", ()),
         ("T02", None, "craftsman", "2", ("T01",)),
     ]
+
+
+PLAIN_CASES = {
+    "todo.md: plain bullets under # TODO / # PENDING / # DONE": (
+        "# TODO\n\n- First thing\n\n## 2.0\n- Later thing\n\n# PENDING\n- filter by tag\n\n"
+        "# DONE\n- init command\n  - a detail\n",
+        [
+            ("first-thing", "First thing", "todo"),
+            ("later-thing", "Later thing", "todo"),
+            ("filter-by-tag", "filter by tag", "pending"),
+            ("init-command", "init command", "done"),
+        ],
+    ),
+    "bullets that begin with an ID and say their status": (
+        "# Tasks\n\n## Shipped in v0.4\n\n- ST-022 evaluation suite — completed (notes).\n"
+        "- ST-023 benchmark adapters — completed.\n",
+        [
+            ("ST-022", "evaluation suite", "completed"),
+            ("ST-023", "benchmark adapters", "completed"),
+        ],
+    ),
+    "status words in brackets": (
+        "# Tasks\n\n## Backlog\n\n- [TODO] Task-001: Write the spec\n\n## Done\n\n"
+        "- [DONE] Task-000: Initialize placeholders\n",
+        [
+            ("Task-001", "Write the spec", "TODO"),
+            ("Task-000", "Initialize placeholders", "DONE"),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", PLAIN_CASES)
+def test_plain_bullets_are_items_only_where_the_document_says_so(case: str) -> None:
+    text, expected = PLAIN_CASES[case]
+    roadmap = parse(text, "TODO.md", Settings())
+    assert [(i.id, i.title, i.status) for i in roadmap.items] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Notes\n\n## Features\n\n- Fast search\n- Offline mode\n",
+        "# Plan\n\n## Dependencies\n\n- **US1**: starts after Phase 2\n- **US2**: needs US1\n",
+        "# Changelog\n\n## Done\n\n- shipped a thing\n",  # one status heading is no todo list
+    ],
+)
+def test_plain_bullets_that_are_prose_stay_prose(text: str) -> None:
+    assert parse(text, "NOTES.md", Settings()).items == ()

@@ -23,6 +23,7 @@ from roadmaplint.shapes.common import (
     priority_of_section,
     reference_from_title,
     status_of_section,
+    status_of_sections,
 )
 
 if TYPE_CHECKING:
@@ -132,9 +133,10 @@ def parse_line(text: str, document: Document) -> Line:
     return Line(item_id, title, "", depends, owner, priority)
 
 
-# A lower-case ID that begins a box (todo-md's ``t012``, ``t001.1``): letters, then at
-# least three digits, so that ``v2 support`` or ``h1 tags`` keep their first word.
-_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}")
+# IDs beyond the ID pattern that begin a box: todo-md's lower-case ``t012``, ``t001.1``
+# (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
+# first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
+_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
 _METADATA = re.compile(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
@@ -194,6 +196,8 @@ def _read_list(
         if token.type == "list_item_open" and token.level == 1 and token.map:
             entries.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
+    if not any(BOX.match(lines[first]) for first, _ in entries):
+        return _read_plain_list(document, entries, taken)
     for first, _ in entries:
         match = BOX.match(lines[first])
         if match is None or match["mark"] not in statuses:
@@ -207,6 +211,83 @@ def _read_list(
         found.append(item)
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+_BULLET = re.compile(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+_STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+
+
+def _read_plain_list(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A list of plain bullets is a list of items (a todo.md without boxes) only where the
+    document itself says so, in a document without heading items: every bullet begins
+    with an ID (``- ST-022 Title — completed``), or the list stands under a heading that
+    names a status (``# DONE``) in a document with at least two such headings. Anything
+    else is prose."""
+    if document.with_ids_only or not entries:
+        return [], ()
+    lines = document.lines
+    id_only = patterns(document.dialect.id_pattern).id_only
+    parsed = []
+    written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None:
+            return [], ()
+        text = lines[first][bullet.end() :].rstrip("\r\n")
+        word = _STATUS_WORD.match(text)
+        if word is not None and common_meaning(word["word"]) is not None:
+            text = text[word.end() :]
+            written.append(word["word"])
+        else:
+            written.append(None)
+        parsed.append(parse_line(text, document))
+    named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
+    statuses = [
+        word or named or _described_status(lines[first])
+        for word, (first, _) in zip(written, entries, strict=True)
+    ]
+    with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
+    if not all(statuses) or not (with_ids or _status_headings(document) >= 2):
+        return [], ()  # an item says its status, in its heading, its brackets or its text
+    found = []
+    for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
+        last = _last(lines, first, last)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        if part.owner:
+            fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        if part.priority:
+            fields.append(Field("Priority", "priority", part.priority, here, here, first + 1))
+        if part.depends:
+            fields.append(Field("Depends on", "depends on", part.depends, here, here, first + 1))
+        item_id = part.item_id or reference_from_title(part.title, taken)
+        section_text = document.section_above(first + 1)
+        found.append(
+            make_item(item_id, part.title, section_text, here, last + 1, fields, document.dialect)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+def _status_headings(document: Document) -> int:
+    """How many of the document's headings name a status (``# TODO``, ``## Done``)."""
+    return sum(
+        1
+        for heading in document.headings
+        if status_of_section(document.inline(heading.source)) is not None
+    )
+
+
+def _described_status(line: str) -> str | None:
+    """The status a bullet's description begins with: ``- ST-022 Suite — completed.``"""
+    dash = _DESCRIPTION.search(line)
+    if dash is None:
+        return None
+    words = line[dash.end() :].split()
+    word = words[0].strip(".,;:()").lower() if words else ""
+    return word if common_meaning(word) is not None else None
 
 
 def _last(lines: list[str], first: int, last: int) -> int:
@@ -229,7 +310,7 @@ def _item(
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
     if match["mark"] == " ":
-        named = status_of_section(document.status_section_above(first + 1))
+        named = status_of_sections(document.status_sections_above(first + 1))
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]

@@ -52,9 +52,18 @@ def status_of_section(section: str | None) -> str | None:
     words = text.casefold().split()
     for count in (2, 1):
         phrase = " ".join(words[:count])
-        meaning = COMMON_STATUSES.get(phrase)
+        meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
         if meaning is not None and (count == len(words) or _rest_is_plain(words[count:])):
             return phrase
+    return None
+
+
+def status_of_sections(sections: list[str]) -> str | None:
+    """The status the nearest of ``sections`` (nearest first) that names one gives."""
+    for section in sections:
+        named = status_of_section(section)
+        if named is not None:
+            return named
     return None
 
 
