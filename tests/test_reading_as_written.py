@@ -121,7 +121,7 @@ def test_a_phase_without_a_checklist_takes_its_status_from_the_progress_table() 
     roadmap = parse(text, "ROADMAP.md", Settings())
     assert [(i.id, i.status, i.depends_on) for i in roadmap.items] == [
         ("Phase 1", "Complete", ()),
-        ("Phase 2", "Not started", ("Phase 1",)),
+        ("Phase 2", "pending", ("Phase 1",)),
     ]
 
 
@@ -133,7 +133,7 @@ def test_table_columns_as_written_depends_on_agent_priority_and_a_done_mark() ->
     roadmap = parse(text, "tasks.md", Settings())
     assert [(i.id, i.status, i.dri, i.priority, i.depends_on) for i in roadmap.items] == [
         ("T01", "done", "craftsman", "1", ()),
-        ("T02", None, "craftsman", "2", ("T01",)),
+        ("T02", "open", "craftsman", "2", ("T01",)),
     ]
 
 
@@ -184,3 +184,46 @@ def test_plain_bullets_are_items_only_where_the_document_says_so(case: str) -> N
 )
 def test_plain_bullets_that_are_prose_stay_prose(text: str) -> None:
     assert parse(text, "NOTES.md", Settings()).items == ()
+
+
+def _codes(text: str) -> list[str]:
+    from roadmaplint import check_text
+
+    return sorted({finding.code for finding in check_text(text, "PLAN.md", Settings())})
+
+
+def test_a_first_run_on_a_plan_without_owners_or_done_criteria_reports_no_noise() -> None:
+    checklist = (
+        "# Work\n\n## In Progress\n\n- [ ] Schema CI\n- [ ] Root CI\n\n## Done\n\n- [x] Setup\n"
+    )
+    assert _codes(checklist) == []  # no RL501: the plan never names owners
+    queue = (
+        "# Queue\n\n## Status Legend\n- `queued`\n- `done`\n\n| id | title | status |\n"
+        "|---|---|---|\n| Q-1 | First | queued |\n| Q-2 | Second | done |\n"
+    )
+    assert _codes(queue) == []  # no RL203, RL402, RL503: a status vocabulary is not the format
+
+
+def test_owners_and_done_criteria_are_still_asked_for_where_the_plan_uses_them() -> None:
+    checklist = (
+        "# Work\n\n## In Progress\n\n- [ ] Schema CI @ana\n- [ ] Root CI\n  - [ ] green on main\n"
+    )
+    assert _codes(checklist) == ["RL501"]
+
+
+def test_a_legend_written_as_a_table_is_read() -> None:
+    text = (
+        "# Tasks\n\n## Status Legend\n\n| Symbol | Status |\n|---|---|\n| `Todo` | Not started |\n"
+        "| `Done` | Completed |\n\n### T-1 — First\n- **Status:** Todo\n"
+    )
+    legend = parse(text, "TASKS.md", Settings()).status_legend
+    assert legend is not None
+    assert [(entry.value, entry.description) for entry in legend.entries] == [
+        ("Todo", "Not started"),
+        ("Done", "Completed"),
+    ]
+
+
+def test_a_template_heading_still_to_be_filled_in_is_no_item() -> None:
+    text = "# Plan\n\n### Phase 1: [Name]\n\n**Tasks:**\n1. TASK-kebab-name\n"
+    assert parse(text, "tasks.md", Settings()).items == ()

@@ -10,6 +10,7 @@ from the settings and handed to every step.
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -289,9 +290,16 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     return [
         item
         for item in items
-        if item.status is not None
-        or not holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
+        if not _PLACEHOLDER.fullmatch(item.title)
+        and (
+            item.status is not None
+            or not holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
+        )
     ]
+
+
+# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
 
 
 def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:

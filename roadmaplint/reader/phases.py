@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from roadmaplint.model import Item
 from roadmaplint.reader.dialect import PHASE_ID
+from roadmaplint.settings import common_meaning
 
 _CHECKLIST = re.compile(
     r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]+\*\*"
@@ -72,5 +73,7 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
         phase = _ROW_PHASE.match(cells[0].strip("* "))
         status = cells[status_column].strip("* ")
         if phase is not None and status and status not in ("-", "—"):
-            found.append((f"Phase {phase[1]}", status))
+            # "Not started" says the phase is not done, not that it is free to start.
+            ready = common_meaning(status) == "ready"
+            found.append((f"Phase {phase[1]}", OPEN if ready else status))
     return found

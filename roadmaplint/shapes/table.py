@@ -76,6 +76,7 @@ class Table:
     keys: tuple[str, ...]  # each column's field key
     id_column: int | None
     title_column: int | None
+    marked: bool = False  # some row marks its status in its ID or title cell
 
 
 def find_tables(
@@ -115,7 +116,19 @@ def _table(
         return None
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
-    return Table(header, rows, names, keys, id_column, title_column)
+    marked = "status" not in keys and any(
+        _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
+        for row in rows
+    )
+    return Table(header, rows, names, keys, id_column, title_column, marked)
+
+
+def _first_cell(line: str, column: int | None) -> str:
+    spans = split_row(line)
+    if column is None or column >= len(spans):
+        return ""
+    a, b = spans[column]
+    return line[a:b]
 
 
 def read_tables(document: Document) -> ShapeRead:
@@ -183,8 +196,9 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
-    if not any(found.key == "status" for found in fields):
-        mark = _cell_mark(cell(table.id_column) or title)
+    if not any(found.key == "status" for found in fields) and table.marked:
+        # In a table that marks its finished rows (``✅ T01``), a row without one is open.
+        mark = _cell_mark(cell(table.id_column) or title) or "open"
         if mark is not None:
             where = Position(row + 1, spans[table.id_column or table.title_column or 0][0] + 1)
             fields.append(Field("Status", "status", mark, where, where, row + 1))
