@@ -227,3 +227,14 @@ def test_a_legend_written_as_a_table_is_read() -> None:
 def test_a_template_heading_still_to_be_filled_in_is_no_item() -> None:
     text = "# Plan\n\n### Phase 1: [Name]\n\n**Tasks:**\n1. TASK-kebab-name\n"
     assert parse(text, "tasks.md", Settings()).items == ()
+
+
+def test_a_now_next_later_board_gives_its_statuses_but_a_lone_now_does_not() -> None:
+    board = "# Backlog\n\n## NOW\n- [ ] Alpha\n\n## NEXT\n- [ ] Beta\n\n## LATER\n- [ ] Gamma\n"
+    assert [i.status for i in parse(board, "BACKLOG.md", Settings()).items] == [
+        "in progress",
+        "ready",
+        "idea",
+    ]
+    lone = "# Plan\n\n## Now\n- [ ] Alpha\n"
+    assert [i.status for i in parse(lone, "PLAN.md", Settings()).items] == ["ready"]

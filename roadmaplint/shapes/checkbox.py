@@ -172,12 +172,15 @@ def read_checkboxes(document: Document) -> ShapeRead:
     statuses = {**{mark: label for mark, label in legend.items()}, **STATUS_OF_BOX}
     taken: set[str] = set()
     tokens = document.tokens
+    board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
-        read, cut = _read_list(document, index, statuses, taken)
+        if board is None:
+            board = _status_headings(document, board=True) >= 3
+        read, cut = _read_list(document, index, statuses, taken, board)
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -185,7 +188,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
 
 
 def _read_list(
-    document: Document, index: int, statuses: dict[str, str], taken: set[str]
+    document: Document, index: int, statuses: dict[str, str], taken: set[str], board: bool
 ) -> tuple[list[Item], tuple[Block, ...]]:
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -205,7 +208,7 @@ def _read_list(
     for first, last in entries:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken)
+        item = _item(document, first, last, statuses, taken, board)
         if document.with_ids_only and not id_only.fullmatch(item.id):
             return [], ()
         found.append(item)
@@ -271,12 +274,13 @@ def _read_plain_list(
     return found, cut
 
 
-def _status_headings(document: Document) -> int:
-    """How many of the document's headings name a status (``# TODO``, ``## Done``)."""
+def _status_headings(document: Document, board: bool = False) -> int:
+    """How many of the document's headings name a status (``# TODO``, ``## Done``; with
+    ``board``, also ``## Now``, ``## Next``, ``## Later``)."""
     return sum(
         1
         for heading in document.headings
-        if status_of_section(document.inline(heading.source)) is not None
+        if status_of_section(document.inline(heading.source), board) is not None
     )
 
 
@@ -297,7 +301,12 @@ def _last(lines: list[str], first: int, last: int) -> int:
 
 
 def _item(
-    document: Document, first: int, last: int, statuses: dict[str, str], taken: set[str]
+    document: Document,
+    first: int,
+    last: int,
+    statuses: dict[str, str],
+    taken: set[str],
+    board: bool = False,
 ) -> Item:
     lines = document.lines
     line = lines[first].rstrip("\r\n")
@@ -310,7 +319,7 @@ def _item(
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
     if match["mark"] == " ":
-        named = status_of_sections(document.status_sections_above(first + 1))
+        named = status_of_sections(document.status_sections_above(first + 1), board)
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]

@@ -35,7 +35,12 @@ def priority_of_section(section: str | None) -> str | None:
 _SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
 
 
-def status_of_section(section: str | None) -> str | None:
+# Headings of a Now / Next / Later board: statuses only in a document with several
+# headings that name statuses (``## NOW`` alone is just a heading).
+BOARD_WORDS = {"now": "in progress", "next": "ready", "later": "idea", "roadmap": "idea"}
+
+
+def status_of_section(section: str | None, board: bool = False) -> str | None:
     """The status a heading over items names, as a common spelling: ``## In Progress``,
     ``### 🔄 In Progress Tasks``, ``## Backlog``, ``## v0.5 parity (active)``;
     None when it names none. Only the heading's first words, or a status suffix, count:
@@ -50,6 +55,8 @@ def status_of_section(section: str | None) -> str | None:
     if suffix is not None:
         return suffix[1].lower()
     words = text.casefold().split()
+    if board and len(words) == 1 and words[0] in BOARD_WORDS:
+        return BOARD_WORDS[words[0]]
     for count in (2, 1):
         phrase = " ".join(words[:count])
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
@@ -58,10 +65,10 @@ def status_of_section(section: str | None) -> str | None:
     return None
 
 
-def status_of_sections(sections: list[str]) -> str | None:
+def status_of_sections(sections: list[str], board: bool = False) -> str | None:
     """The status the nearest of ``sections`` (nearest first) that names one gives."""
     for section in sections:
-        named = status_of_section(section)
+        named = status_of_section(section, board)
         if named is not None:
             return named
     return None
