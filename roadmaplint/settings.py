@@ -58,7 +58,16 @@ FIELD_ALIASES = (
 COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("done", "complete", "completed", "shipped", "✅", "finished"), "done"),
     **dict.fromkeys(
-        ("in progress", "in-progress", "in_progress", "wip", "doing", "active", "started"),
+        (
+            "in progress",
+            "in-progress",
+            "in_progress",
+            "wip",
+            "doing",
+            "active",
+            "started",
+            "ongoing",
+        ),
         "in_progress",
     ),
     **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started"), "ready"),

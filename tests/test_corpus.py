@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from roadmaplint import check_text
+from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.reader.shapes import taskfiles
@@ -33,9 +34,7 @@ pytestmark = pytest.mark.skipif(
 
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
-OVERALL_FLOOR = (
-    0.57  # 118 of 205 items with the heading, table, checkbox and task shapes (6 before them)
-)
+OVERALL_FLOOR = 0.94  # 375 of 395 (158 before the reading fixes of ROADMAP CORE-22)
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -61,6 +60,7 @@ _CLASSES = {
         "wip",
         "doing",
         "active",
+        "ongoing",
         "[-]",
         "[/]",
         "[~]",
@@ -143,7 +143,10 @@ def _cases() -> list[tuple[str, Path]]:
 
 def _read(path: Path) -> tuple[list[Item], Counter[str]]:
     if path.is_dir():
-        return list(taskfiles.read(path).roadmap.items), Counter()
+        try:
+            return list(taskfiles.read(path).roadmap.items), Counter()
+        except RoadmapError:
+            return [], Counter({"exit 2": 1})
     text = path.read_text(encoding="utf-8")
     name = str(path.relative_to(CORPUS))
     items = list(parse(text, name, Settings()).items)
@@ -225,24 +228,17 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
     assert right / truth >= OVERALL_FLOOR
 
 
-# Read wrong today (ROADMAP CORE-22), listed so that no other file joins them unseen and
-# a fix shows here: checkbox items written "**Title** - description" read the description
-# into the title (and an @name in it as the owner), and one table's rows take a title that
-# is not the truth's.
-KNOWN_WRONG = {
-    "04-0xsalt-prismis-BACKLOG.md",
-    "11-marcusquinn-cloudron-netbird-app-TODO.md",
-    "15-Mark-Phillipson-voiceitems-sample.md",
-}
+# No file reads items the truth does not have beyond the tolerance: a file read silently
+# wrong is a failure of this test, never an entry in a list of known ones.
 
 
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name for s in scores if s.extra > max(1, int(EXTRA_TOLERANCE * s.truth))}
-    assert wrong == KNOWN_WRONG
+    assert wrong == set()
 
 
 def test_a_backlog_folder_reads_every_task_right(scores: list[Score]) -> None:
-    folder = next(s for s in scores if s.name.startswith("taskfiles-"))
+    folder = next(s for s in scores if s.name == "taskfiles-BigCactusLabs-blotter")
     assert (folder.read, folder.right, folder.extra) == (folder.truth, folder.truth, 0)
 
 

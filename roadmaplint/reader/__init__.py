@@ -10,6 +10,7 @@ from the settings and handed to every step.
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -236,8 +237,8 @@ def _records(
             graphs.append(_graph(tokens, part, lines, outline))
     top_level = with_uncovered_text(blocks.top_level, lines)
     if shape != HEADINGS:
-        if shape is not None:
-            items = []  # the configuration names another shape: headings are not items
+        # A configured shape other than headings: headings are not items.
+        items = [] if shape is not None else _without_box_containers(items, lines, dialect)
         document = Document(
             tokens, lines, blocks.headings, dialect, inline, _spans(items), bool(items)
         )
@@ -287,6 +288,27 @@ def _records(
         stray_lists=strays,
         near_misses=misses,
     )
+
+
+def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialect) -> list[Item]:
+    """The heading items, without those that are only the section of a list of boxes with
+    IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
+    items there. A heading with a status of its own stays an item."""
+    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
+
+    return [
+        item
+        for item in items
+        if not _PLACEHOLDER.fullmatch(item.title)
+        and (
+            item.status is not None
+            or not holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
+        )
+    ]
+
+
+# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
 
 
 def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:

@@ -46,12 +46,36 @@ def _entries(
     found: list[tuple[LegendEntry | None, bool]] = []
     for index in range(start + 3, end):
         token = tokens[index]
+        if token.type == "inline" and token.level == 1 and token.map is not None:
+            found += [
+                (entry, True) for entry in _table_entries(token.content, token.map[0] + 1, text)
+            ]
+            continue
         if token.type != "list_item_open" or token.level != 1 or index + 2 >= end:
             continue
         paragraph, inline = tokens[index + 1], tokens[index + 2]
         if paragraph.type != "paragraph_open" or inline.map is None:
             continue
         found.append(_entry(inline.content, inline.map[0] + 1, text))
+    return found
+
+
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+
+
+def _table_entries(content: str, line: int, text: InlineText) -> list[LegendEntry]:
+    """A legend written as a table (``| `Todo` | Not started |``): one entry per body row,
+    the value in its first cell and the description in its second."""
+    rows = content.split("\n")
+    if len(rows) < 3 or "|" not in rows[0] or not _DELIMITER_ROW.fullmatch(rows[1]):
+        return []
+    found = []
+    for offset, row in enumerate(rows[2:], start=2):
+        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
+        value = cells[0].strip("`*_ ") if cells else ""
+        if value:
+            description = text(cells[1]) if len(cells) > 1 else ""
+            found.append(LegendEntry(value, description, line + offset))
     return found
 
 

@@ -3,11 +3,12 @@
 With no configuration a finding must be a real defect, so the rules that hold a
 document to roadmaplint's own format (its required fields, its known field
 names, its legends and its Priority Overview) apply only to a document written
-in that format, one with a Status or a Priority Legend (written, or given as
-``status-values`` or ``priority-values``), or when the configuration asks for
-them. Elsewhere a field is required when the document itself writes it on
-nearly all of its items, and statuses in their common spellings carry their
-meaning without a legend.
+in that format (``in_own_format``: a Priority Legend or a Priority Overview, or
+a Status Legend over heading items), or when the configuration asks for them.
+Elsewhere a field is required when the document itself writes it on nearly all
+of its items, an in-progress item needs a DRI only in a plan that names owners,
+a Definition of Done is asked for only in a plan that writes one, and statuses
+in their common spellings carry their meaning without a legend.
 """
 
 from __future__ import annotations
@@ -38,6 +39,37 @@ def has_legends(roadmap: Roadmap) -> bool:
     )
 
 
+def in_own_format(roadmap: Roadmap) -> bool:
+    """Whether the document is written in roadmaplint's own format, whose parts (both
+    legends, the Priority Overview, a Definition of Done on every item) can be missing:
+    it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
+    (``### ID — Title`` with field lists). A table or a checklist of work with only a
+    status vocabulary is not asked for the rest."""
+    if roadmap.priority_legend is not None or roadmap.overview is not None:
+        return True
+    return roadmap.status_legend is not None and has_heading_items(roadmap)
+
+
+def has_heading_items(roadmap: Roadmap) -> bool:
+    """Whether some item is a heading with its field list (not a row, a box or a bullet)."""
+    from roadmaplint.reader.shapes import shape_of
+
+    return any(shape_of(roadmap, item) is None for item in roadmap.items)
+
+
+def names_owners(roadmap: Roadmap) -> bool:
+    """Whether any item of the document names who owns it (a DRI, Owner or Assignee)."""
+    return any(item.field("dri") is not None for item in roadmap.items)
+
+
+def writes_done_criteria(roadmap: Roadmap) -> bool:
+    """Whether any item of the document writes a Definition of Done."""
+    return any(
+        item.definition_of_done or item.field("definition of done") is not None
+        for item in roadmap.items
+    )
+
+
 def asks_for(settings: Settings, code: str, name: str) -> bool:
     """Whether the configuration names this rule in ``select`` (not through ALL or a prefix)."""
     return code in settings.select or name in settings.select
@@ -48,7 +80,7 @@ def wants_overview(roadmap: Roadmap, settings: Settings) -> bool:
     (it has legends) or the configuration asks for one (RL402 in ``select``, or
     ``overview-heading`` set)."""
     return (
-        has_legends(roadmap)
+        in_own_format(roadmap)
         or "overview-heading" in settings.configured
         or asks_for(settings, "RL402", "missing-overview")
     )
@@ -58,7 +90,7 @@ def declares_fields(roadmap: Roadmap, settings: Settings) -> bool:
     """Whether the field names are declared: by roadmaplint's format (a document with
     legends) or by the configuration (``fields``, ``extra-fields``, ``required-fields``)."""
     configured = {"fields", "extra-fields", "required-fields"} & settings.configured
-    return bool(configured) or has_legends(roadmap)
+    return bool(configured) or in_own_format(roadmap)
 
 
 def used_fields(roadmap: Roadmap, settings: Settings) -> tuple[str, ...]:
@@ -80,8 +112,7 @@ def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:
     """The settings the rules apply to this document: the configuration's, with what a
     document without legends asks for where the configuration is silent."""
     changes: dict[str, object] = {}
-    legends = has_legends(roadmap)
-    if not legends and "required-fields" not in settings.configured:
+    if not in_own_format(roadmap) and "required-fields" not in settings.configured:
         changes["required_fields"] = used_fields(roadmap, settings)
     if (
         (roadmap.status_legend is None or roadmap.status_legend.inferred)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from roadmaplint.findings import Severity
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Legend, Position
-from roadmaplint.reader.quiet import asks_for, has_legends
+from roadmaplint.reader.quiet import asks_for, in_own_format
 from roadmaplint.rules.base import Report, Rule
 
 
@@ -43,7 +43,7 @@ def unknown_priorities(context: Context) -> Iterator[Report]:
 def missing_legends(context: Context) -> Iterator[Report]:
     roadmap = context.roadmap
     if not (
-        has_legends(roadmap)
+        in_own_format(roadmap)
         or roadmap.overview is not None
         or asks_for(context.settings, "RL203", "missing-legend")
     ):

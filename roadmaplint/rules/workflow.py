@@ -8,10 +8,24 @@ from roadmaplint.findings import Severity
 from roadmaplint.index import Context
 from roadmaplint.model import Position
 from roadmaplint.reader import DEFINITION_OF_DONE
+from roadmaplint.reader.quiet import (
+    asks_for,
+    has_heading_items,
+    in_own_format,
+    names_owners,
+    writes_done_criteria,
+)
 from roadmaplint.rules.base import Report, Rule
 
 
 def unowned_work(context: Context) -> Iterator[Report]:
+    if not (
+        names_owners(context.roadmap)
+        or in_own_format(context.roadmap)
+        or "dri" in (name.lower() for name in context.settings.required_fields)
+        or asks_for(context.settings, "RL501", "in-progress-without-dri")
+    ):
+        return  # a plan that never names owners is not missing one on each item
     statuses = context.settings.statuses
     for item in context.roadmap.items:
         if not statuses.is_in_progress(item.status):
@@ -40,6 +54,12 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
 
 
 def missing_definition_of_done(context: Context) -> Iterator[Report]:
+    if not (
+        writes_done_criteria(context.roadmap)
+        or (in_own_format(context.roadmap) and has_heading_items(context.roadmap))
+        or asks_for(context.settings, "RL503", "missing-definition-of-done")
+    ):
+        return  # a plan that writes no Definition of Done anywhere is not missing one
     statuses = context.settings.statuses
     legend = context.legend_statuses
     for item in context.roadmap.items:
@@ -171,7 +191,8 @@ RULES = (
         why="Work in progress that nobody owns is work nobody can be asked about. An item "
         "is unassigned with no DRI, an empty one, or one of the `no-dri` words (default: "
         "unassigned, none, nobody, tbd, n/a, -, ?, in any case); `list --dri unassigned` "
-        "finds the same items.",
+        "finds the same items. Without configuration it is reported only in a plan that "
+        "names an owner on some item, requires DRI, or is in roadmaplint's format.",
         bad="- **DRI:** _unassigned_\n- **Status:** in_progress\n",
         good="- **DRI:** @janpf\n- **Status:** in_progress\n",
         check=unowned_work,
@@ -191,7 +212,9 @@ RULES = (
         name="missing-definition-of-done",
         severity=Severity.WARNING,
         summary="An item past `idea` has no Definition of Done.",
-        why="Once an item is scoped, people need to know when it is finished.",
+        why="Once an item is scoped, people need to know when it is finished. Without "
+        "configuration it is reported only in a plan that writes a Definition of Done on "
+        "some item, or whose heading items are in roadmaplint's format (with legends).",
         bad="## [BE-6] Backend Exploration\n\n- **Status:** ready\n",
         good="## [BE-6] Backend Exploration\n\n- **Status:** ready\n"
         "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",

@@ -58,6 +58,22 @@ class Document:
         at = bisect_right(self.taken, (line, 1 << 62)) - 1
         return at >= 0 and self.taken[at][0] <= line <= self.taken[at][1]
 
+    def status_sections_above(self, line: int) -> list[str]:
+        """The texts of the headings ``line`` stands under, nearest first (``## 2.0``, then
+        the ``# TODO`` that holds it), that can name the status of what they hold: a
+        heading below the title (level 2 or deeper), or any heading of a document with
+        several level-1 headings (``# TODO`` ... ``# DONE``)."""
+        several = sum(1 for heading in self.headings if heading.level == 1) >= 2
+        found: list[str] = []
+        level = 7
+        for heading in reversed(self.headings):
+            if heading.line >= line or heading.level >= level:
+                continue
+            level = heading.level
+            if heading.level > 1 or several:
+                found.append(self.inline(heading.source))
+        return found
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         found = None

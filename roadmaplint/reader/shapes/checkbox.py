@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
 from roadmaplint.reader.shapes import Document, ShapeRead
-from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
-
-if TYPE_CHECKING:
-    pass
+from roadmaplint.reader.shapes.common import (
+    make_item,
+    priority_of_section,
+    reference_from_title,
+    status_of_section,
+    status_of_sections,
+)
+from roadmaplint.settings import common_meaning
 
 BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>.)\](?=[ \t]|$)[ \t]*")
 STATUS_OF_BOX = {" ": "ready", "x": "done", "X": "done"}
@@ -62,8 +65,30 @@ def marker_legend(lines: list[str]) -> dict[str, str]:
     return found
 
 
+def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) -> bool:
+    """Whether lines ``first``..``last`` (1-based) hold a top-level checkbox list whose
+    boxes mostly begin with an ID (``- [ ] T001 Title``): the items are the boxes, and a
+    heading above them (``## Phase 1: Setup``) is their section, not an item."""
+    id_only = patterns(id_pattern).id_only
+    boxes = with_ids = 0
+    for line in lines[first - 1 : last]:
+        match = BOX.match(line)
+        if match is None or match["lead"][:1] in (" ", "\t"):
+            continue
+        boxes += 1
+        words = line[match.end() :].split(None, 1)
+        with_ids += bool(words) and bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+    return with_ids > 0 and 2 * with_ids >= boxes
+
+
 def parse_line(text: str, document: Document) -> Line:
-    """The parts of a checkbox item's text (after its box)."""
+    """The parts of a checkbox item's text (after its box).
+
+    The title is the item's name only: a bold lead (``**Title** - description``) or
+    what stands before a dash (``Title — description``); the description after it
+    is prose, so an ``@name`` there is not the owner. Trailing metadata tokens
+    (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
+    """
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     trailing = _TRAILING_ID.search(text)
@@ -72,26 +97,66 @@ def parse_line(text: str, document: Document) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if word and id_only.fullmatch(word):
+        if word and (id_only.fullmatch(word) or _LOWER_ID.fullmatch(word)):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
             text = text[_SEPARATOR.match(text).end() :]  # type: ignore[union-attr]
-    depends = owner = priority = None
+    depends = priority = None
     found = _DEPENDS.search(text)
     if found:
         depends = (found["deps"] or found["blocked"] or "").replace("#", "")
         text = text[: found.start()] + text[found.end() :]
-    found = _OWNER.search(text)
+    text, tokens = _without_metadata(text)
+    for token in tokens:
+        if token.lower().startswith("blocked-by:") and depends is None:
+            depends = token.split(":", 1)[1].replace("#", "")
+        elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
+            priority = priority or token[1:].lower()
+    title_part = _title_part(text)
+    owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    found = None if owner else _OWNER.search(title_part)
     if found:
         owner = found["owner"]
-        text = text[: found.start()] + text[found.end() :]
-    found = _PRIORITY.search(text)
+        title_part = title_part[: found.start()] + title_part[found.end() :]
+    found = _PRIORITY.search(title_part)
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
-        text = text[: found.start()] + text[found.end() :]
-    title = document.inline(" ".join(text.split()))
+        title_part = title_part[: found.start()] + title_part[found.end() :]
+    title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+# IDs beyond the ID pattern that begin a box: todo-md's lower-case ``t012``, ``t001.1``
+# (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
+# first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
+_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+_METADATA = re.compile(
+    r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
+    r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+)
+_BANG_PRIORITIES = ("critical", "high", "medium", "low")
+_BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
+_DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
+
+
+def _without_metadata(text: str) -> tuple[str, list[str]]:
+    """The text without the metadata tokens that end it, and those tokens."""
+    tokens: list[str] = []
+    while (found := _METADATA.search(text)) is not None:
+        tokens.append(found["token"])
+        text = text[: found.start()]
+    return text, tokens
+
+
+def _title_part(text: str) -> str:
+    """What of a box's text names the item: a bold lead, else what stands before a dash
+    between words; the rest is its description."""
+    bold = _BOLD_LEAD.fullmatch(text)
+    if bold and (not bold["rest"] or bold["rest"][:1] in "-—–:(" or bold["rest"][:2] == " -"):
+        return bold["title"]
+    dash = _DESCRIPTION.search(text)
+    return text[: dash.start()] if dash and dash.start() > 0 else text
 
 
 def read_checkboxes(document: Document) -> ShapeRead:
@@ -101,12 +166,15 @@ def read_checkboxes(document: Document) -> ShapeRead:
     statuses = {**{mark: label for mark, label in legend.items()}, **STATUS_OF_BOX}
     taken: set[str] = set()
     tokens = document.tokens
+    board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
-        read, cut = _read_list(document, index, statuses, taken)
+        if board is None:
+            board = _status_headings(document, board=True) >= 3
+        read, cut = _read_list(document, index, statuses, taken, board)
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -114,7 +182,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
 
 
 def _read_list(
-    document: Document, index: int, statuses: dict[str, str], taken: set[str]
+    document: Document, index: int, statuses: dict[str, str], taken: set[str], board: bool
 ) -> tuple[list[Item], tuple[Block, ...]]:
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -125,6 +193,8 @@ def _read_list(
         if token.type == "list_item_open" and token.level == 1 and token.map:
             entries.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
+    if not any(BOX.match(lines[first]) for first, _ in entries):
+        return _read_plain_list(document, entries, taken)
     for first, _ in entries:
         match = BOX.match(lines[first])
         if match is None or match["mark"] not in statuses:
@@ -132,12 +202,90 @@ def _read_list(
     for first, last in entries:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken)
+        item = _item(document, first, last, statuses, taken, board)
         if document.with_ids_only and not id_only.fullmatch(item.id):
             return [], ()
         found.append(item)
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+_BULLET = re.compile(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+_STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+
+
+def _read_plain_list(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A list of plain bullets is a list of items (a todo.md without boxes) only where the
+    document itself says so, in a document without heading items: every bullet begins
+    with an ID (``- ST-022 Title — completed``), or the list stands under a heading that
+    names a status (``# DONE``) in a document with at least two such headings. Anything
+    else is prose."""
+    if document.with_ids_only or not entries:
+        return [], ()
+    lines = document.lines
+    id_only = patterns(document.dialect.id_pattern).id_only
+    parsed = []
+    written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None:
+            return [], ()
+        text = lines[first][bullet.end() :].rstrip("\r\n")
+        word = _STATUS_WORD.match(text)
+        if word is not None and common_meaning(word["word"]) is not None:
+            text = text[word.end() :]
+            written.append(word["word"])
+        else:
+            written.append(None)
+        parsed.append(parse_line(text, document))
+    named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
+    statuses = [
+        word or named or _described_status(lines[first])
+        for word, (first, _) in zip(written, entries, strict=True)
+    ]
+    with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
+    if not all(statuses) or not (with_ids or _status_headings(document) >= 2):
+        return [], ()  # an item says its status, in its heading, its brackets or its text
+    found = []
+    for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
+        last = _last(lines, first, last)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        if part.owner:
+            fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        if part.priority:
+            fields.append(Field("Priority", "priority", part.priority, here, here, first + 1))
+        if part.depends:
+            fields.append(Field("Depends on", "depends on", part.depends, here, here, first + 1))
+        item_id = part.item_id or reference_from_title(part.title, taken)
+        section_text = document.section_above(first + 1)
+        found.append(
+            make_item(item_id, part.title, section_text, here, last + 1, fields, document.dialect)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+def _status_headings(document: Document, board: bool = False) -> int:
+    """How many of the document's headings name a status (``# TODO``, ``## Done``; with
+    ``board``, also ``## Now``, ``## Next``, ``## Later``)."""
+    return sum(
+        1
+        for heading in document.headings
+        if status_of_section(document.inline(heading.source), board) is not None
+    )
+
+
+def _described_status(line: str) -> str | None:
+    """The status a bullet's description begins with: ``- ST-022 Suite — completed.``"""
+    dash = _DESCRIPTION.search(line)
+    if dash is None:
+        return None
+    words = line[dash.end() :].split()
+    word = words[0].strip(".,;:()").lower() if words else ""
+    return word if common_meaning(word) is not None else None
 
 
 def _last(lines: list[str], first: int, last: int) -> int:
@@ -147,7 +295,12 @@ def _last(lines: list[str], first: int, last: int) -> int:
 
 
 def _item(
-    document: Document, first: int, last: int, statuses: dict[str, str], taken: set[str]
+    document: Document,
+    first: int,
+    last: int,
+    statuses: dict[str, str],
+    taken: set[str],
+    board: bool = False,
 ) -> Item:
     lines = document.lines
     line = lines[first].rstrip("\r\n")
@@ -158,7 +311,12 @@ def _item(
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
-    fields = [Field("Status", "status", statuses[match["mark"]], box, box, first + 1)]
+    status = statuses[match["mark"]]
+    if match["mark"] == " ":
+        named = status_of_sections(document.status_sections_above(first + 1), board)
+        if named is not None and common_meaning(named) != "done":
+            status = named  # an open box under ``## In Progress`` is in progress
+    fields = [Field("Status", "status", status, box, box, first + 1)]
     priority = parts.priority or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))

@@ -30,6 +30,53 @@ def priority_of_section(section: str | None) -> str | None:
     return match["p"].upper() if match["p"] else match["word"]
 
 
+_SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
+
+
+# Headings of a Now / Next / Later board: statuses only in a document with several
+# headings that name statuses (``## NOW`` alone is just a heading).
+BOARD_WORDS = {"now": "in progress", "next": "ready", "later": "idea", "roadmap": "idea"}
+
+
+def status_of_section(section: str | None, board: bool = False) -> str | None:
+    """The status a heading over items names, as a common spelling: ``## In Progress``,
+    ``### 🔄 In Progress Tasks``, ``## Backlog``, ``## v0.5 parity (active)``;
+    None when it names none. Only the heading's first words, or a status suffix, count:
+    ``## Open questions`` is no status."""
+    from roadmaplint.reader.fields import heading_status
+    from roadmaplint.settings import COMMON_STATUSES
+
+    text = _SECTION_EDGE.sub("", section or "").strip()
+    if not text:
+        return None
+    suffix = heading_status(text)
+    if suffix is not None:
+        return suffix[1].lower()
+    words = text.casefold().split()
+    if board and len(words) == 1 and words[0] in BOARD_WORDS:
+        return BOARD_WORDS[words[0]]
+    for count in (2, 1):
+        phrase = " ".join(words[:count])
+        meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
+        if meaning is not None and (count == len(words) or _rest_is_plain(words[count:])):
+            return phrase
+    return None
+
+
+def status_of_sections(sections: list[str], board: bool = False) -> str | None:
+    """The status the nearest of ``sections`` (nearest first) that names one gives."""
+    for section in sections:
+        named = status_of_section(section, board)
+        if named is not None:
+            return named
+    return None
+
+
+def _rest_is_plain(words: list[str]) -> bool:
+    """Whether the words after a status in a heading only name what it holds."""
+    return all(word in ("tasks", "items", "work", "features", "issues", "bugs") for word in words)
+
+
 def reference_from_title(title: str, taken: set[str]) -> str:
     """A reference for an item written without an ID: the first words of its title,
     lower case, joined by ``-`` (``Fix the login page`` -> ``fix-the-login-page``);

@@ -22,10 +22,19 @@ if TYPE_CHECKING:
     pass
 
 ID_COLUMNS = ("id", "task id", "key", "#")
-TITLE_COLUMNS = ("title", "task", "item", "story", "work")
+TITLE_COLUMNS = ("title", "task", "item", "story", "user story", "work", "feature", "summary")
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
-COLUMN_ALIASES = {"depends": DEPENDS_ON, "deps": DEPENDS_ON, "blocked by": DEPENDS_ON}
+COLUMN_ALIASES = {
+    "depends": DEPENDS_ON,
+    "deps": DEPENDS_ON,
+    "blocked by": DEPENDS_ON,
+    "dependson": DEPENDS_ON,
+    "agent": "dri",
+    "role": "dri",
+}
+# A status mark written in the ID or title cell of a table without a Status column.
+_CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
 _DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 
 
@@ -50,7 +59,10 @@ def is_delimiter(line: str) -> bool:
 
 
 def column_key(name: str, dialect: Dialect) -> str:
-    key = normalize_key(name.strip("*_` "))
+    """The field key of a column: ``Depends on``, ``depends-on``, ``depends_on`` alike."""
+    key = normalize_key(name.strip("*_` ").replace("-", " ").replace("_", " "))
+    if key.startswith("priorit"):
+        return "priority"  # Priority, Prioritisation, Priorität, prioridad, prioriteetti
     return COLUMN_ALIASES.get(key) or dialect.key(key)
 
 
@@ -62,6 +74,7 @@ class Table:
     keys: tuple[str, ...]  # each column's field key
     id_column: int | None
     title_column: int | None
+    marked: bool = False  # some row marks its status in its ID or title cell
 
 
 def find_tables(
@@ -101,7 +114,19 @@ def _table(
         return None
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
-    return Table(header, rows, names, keys, id_column, title_column)
+    marked = "status" not in keys and any(
+        _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
+        for row in rows
+    )
+    return Table(header, rows, names, keys, id_column, title_column, marked)
+
+
+def _first_cell(line: str, column: int | None) -> str:
+    spans = split_row(line)
+    if column is None or column >= len(spans):
+        return ""
+    a, b = spans[column]
+    return line[a:b]
 
 
 def read_tables(document: Document) -> ShapeRead:
@@ -169,6 +194,12 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
+    if not any(found.key == "status" for found in fields) and table.marked:
+        # In a table that marks its finished rows (``✅ T01``), a row without one is open.
+        mark = _cell_mark(cell(table.id_column) or title) or "open"
+        if mark is not None:
+            where = Position(row + 1, spans[table.id_column or table.title_column or 0][0] + 1)
+            fields.append(Field("Status", "status", mark, where, where, row + 1))
     indent = len(line) - len(line.lstrip())
     section = document.section_above(row + 1)
     grouped = priority_of_section(section)
@@ -184,6 +215,15 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         fields,
         document.dialect,
     )
+
+
+def _cell_mark(text: str) -> str | None:
+    """The status a mark at the start or end of a cell gives (``✅ T01``), else None."""
+    text = text.strip()
+    for mark, status in _CELL_MARKS.items():
+        if text.startswith(mark) or text.endswith(mark):
+            return status
+    return None
 
 
 def _id_of(text: str, dialect: Dialect) -> str:

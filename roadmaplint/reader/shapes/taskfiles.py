@@ -273,8 +273,52 @@ def load_front(front: str, path: str, loader: YAML) -> Any:
     return data
 
 
+_PLAIN_TITLE = re.compile(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
+_PLAIN_FIELD = re.compile(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
+
+
+def read_plain_task(text: str, path: str) -> Item:
+    """The item of a task file written without front matter (by hand, or by another tool):
+    the ID from the file name (``task-43 - Title.md``), the title from its first heading,
+    and ``**Status:**``, ``**Priority:**``, ``**Assignee:**`` lines for the fields."""
+    lines = text.splitlines()
+    title, title_line, found = "", 1, {}
+    for number, line in enumerate(lines, 1):
+        heading = _PLAIN_TITLE.fullmatch(line.strip())
+        if heading and not title:
+            title, title_line = heading["title"].strip(), number
+        field = _PLAIN_FIELD.match(line.strip())
+        if field and field["name"].lower() not in found:
+            found[field["name"].lower()] = (field["value"].strip(), number)
+    stem = Path(path).stem.split(" - ")[0].strip()
+    fields = tuple(
+        Field(name.title(), name, value, Position(line, 1), Position(line, 1), line)
+        for name, (value, line) in found.items()
+    )
+    status, priority, assignee = (found.get(key, (None, 0))[0] for key in FIELD_KEYS)
+    return Item(
+        id=stem.upper() if re.fullmatch(r"[a-z]+-[\d.]+", stem) else stem,
+        title=title or Path(path).stem,
+        section=None,
+        position=Position(title_line, 1),
+        end_line=max(len(lines), 1),
+        fields=fields,
+        status=status,
+        priority=priority,
+        dri=assignee,
+        depends_on=(),
+        external_deps=(),
+        definition_of_done=_criteria(text, 1),
+    )
+
+
+FIELD_KEYS = ("status", "priority", "assignee")
+
+
 def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
     """The item one task file holds; positions are lines of that file."""
+    if not text.startswith("---"):
+        return read_plain_task(text, path)
     front, body = split(text, path)
     data = load_front(front, path, loader or yaml())
     item_id = str(data.get("id") or Path(path).stem.split(" - ")[0]).strip()
