@@ -118,7 +118,7 @@ def test_init_on_gomlx_keeps_its_exact_findings(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("corpus_file", "shape"),
     [
-        ("tables/03-0ryant-corcept-TASKS.md", 'shape = "table-rows"'),
+        ("tables/01-0xkhdr-specd-tasks.md", 'shape = "table-rows"'),
         ("checkboxes/02-199fly-Telo-tasks.md", 'shape = "checkboxes"'),
         ("checkboxes/11-marcusquinn-cloudron-netbird-app-TODO.md", 'shape = "checkboxes"'),
         ("phases/02-0jrm-gsd-unsupervised-ROADMAP.md", 'shape = "headings"'),

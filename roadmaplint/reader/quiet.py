@@ -44,10 +44,16 @@ def in_own_format(roadmap: Roadmap) -> bool:
     legends, the Priority Overview, a Definition of Done on every item) can be missing:
     it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
     (``### ID — Title`` with field lists). A table or a checklist of work with only a
-    status vocabulary is not asked for the rest."""
+    status vocabulary is not asked for the rest, nor is a document whose statuses are
+    only listed under a heading that names them (``## Statuses``) or a task folder,
+    whose statuses are its ``config.yml``'s."""
+    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+
     if roadmap.priority_legend is not None or roadmap.overview is not None:
         return True
-    return roadmap.status_legend is not None and has_heading_items(roadmap)
+    status = roadmap.status_legend
+    own = status is not None and not status.inferred and status.name != STATUS_LEGEND
+    return own and has_heading_items(roadmap)
 
 
 def has_heading_items(roadmap: Roadmap) -> bool:

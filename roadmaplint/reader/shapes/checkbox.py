@@ -173,7 +173,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
         if board is None:
-            board = _status_headings(document, board=True) >= 3
+            board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board)
         if read:
             items += read
@@ -275,6 +275,18 @@ def _status_headings(document: Document, board: bool = False) -> int:
         1
         for heading in document.headings
         if status_of_section(document.inline(heading.source), board) is not None
+    )
+
+
+def _board_headings(document: Document) -> int:
+    """How many of the document's headings are a Now / Next / Later board's columns (a
+    heading that is only one of those words): two or more make the document a board."""
+    from roadmaplint.reader.shapes.common import BOARD_WORDS, SECTION_EDGE
+
+    return sum(
+        1
+        for heading in document.headings
+        if SECTION_EDGE.sub("", document.inline(heading.source)).strip().casefold() in BOARD_WORDS
     )
 
 

@@ -30,7 +30,7 @@ def priority_of_section(section: str | None) -> str | None:
     return match["p"].upper() if match["p"] else match["word"]
 
 
-_SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
+SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
 
 
 # Headings of a Now / Next / Later board: statuses only in a document with several
@@ -46,7 +46,7 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     from roadmaplint.reader.fields import heading_status
     from roadmaplint.settings import COMMON_STATUSES
 
-    text = _SECTION_EDGE.sub("", section or "").strip()
+    text = SECTION_EDGE.sub("", section or "").strip()
     if not text:
         return None
     suffix = heading_status(text)
