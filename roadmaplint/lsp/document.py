@@ -8,7 +8,7 @@ character offset into the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lsprotocol import types
 
@@ -17,7 +17,7 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
 from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
-from roadmaplint.rules.engine import check_roadmap
+from roadmaplint.rules.incremental import State, first_check, recheck
 from roadmaplint.settings import Settings
 
 
@@ -26,7 +26,11 @@ class Document:
     uri: str
     snapshot: Snapshot
     encoding: str = "utf-16"  # the position encoding agreed with the client
-    findings: list[Finding] = field(default_factory=list)
+    checked: State | None = None  # None: records only, no rule has run
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.checked.findings if self.checked is not None else ()
 
     @classmethod
     def read(
@@ -39,7 +43,7 @@ class Document:
         facts: GitFacts | None = None,
     ) -> Document:
         document = cls.unchecked(uri, text, path, settings, encoding)
-        document.findings = check_roadmap(document.roadmap, settings, facts)
+        document.checked = first_check(document.roadmap, settings, facts)
         return document
 
     @classmethod
@@ -50,13 +54,20 @@ class Document:
         return cls(uri, full_snapshot(text, path, settings), encoding)
 
     def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
-        """The document after an edit: one item re-read when possible, then every rule."""
+        """The document after an edit: one item re-read when possible, and the rules run
+        again on what that item's edit can have changed (every rule on every item when the
+        text is the same: another file it names may have changed)."""
         if settings != self.snapshot.settings:
             snapshot = full_snapshot(text, self.snapshot.path, settings)
         else:
             snapshot = update(self.snapshot, text)
         document = Document(self.uri, snapshot, self.encoding)
-        document.findings = check_roadmap(snapshot.roadmap, settings, facts)
+        if self.checked is None or snapshot is self.snapshot:
+            document.checked = first_check(snapshot.roadmap, settings, facts)
+        else:
+            document.checked = recheck(
+                self.checked, snapshot.roadmap, snapshot.edit, settings, facts
+            )
         return document
 
     @property

@@ -50,6 +50,17 @@ from roadmaplint.text import changed_span, line_starts, split_lines
 _T = TypeVar("_T")
 
 
+@dataclass(frozen=True, slots=True)
+class ItemEdit:
+    """The one item an update re-read: its index, its last line before the edit, and
+    how many lines the edit added (negative: removed). Lines after ``last`` moved by
+    ``delta``; every other record is as it was."""
+
+    index: int
+    last: int
+    delta: int
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """A text, its records, and what an incremental re-read needs to know about them."""
@@ -63,6 +74,7 @@ class Snapshot:
     item_lines: tuple[int, ...]  # the line of each item's heading
     block_lines: tuple[int, ...]  # the first line of each top-level block
     full: bool  # whether the last update was a full parse (for tests and the benchmark)
+    edit: ItemEdit | None = None  # what the last update re-read; None: all of it
 
     @property
     def path(self) -> str:
@@ -83,11 +95,12 @@ def _snapshot(
     starts: tuple[int, ...],
     bullets: _Bullets | None,
     full: bool,
+    edit: ItemEdit | None = None,
 ) -> Snapshot:
     items = tuple(item.position.line for item in roadmap.items)
     blocks = tuple(block.line for block in roadmap.blocks)
     return Snapshot(
-        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full
+        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full, edit
     )
 
 
@@ -248,8 +261,9 @@ def _spliced(
         blocks=blocks,
         references=tuple(shift.reference(found) for found in roadmap.references),
     )
+    edit = ItemEdit(index, old_last, delta)
     if delta:
-        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, full=False)
+        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, False, edit)
     # Without moved lines the items and boundaries stay where they were; the
     # item's blocks may have split or merged.
     block_lines = (
@@ -265,6 +279,7 @@ def _spliced(
         bullets=bullets,
         block_lines=block_lines,
         full=False,
+        edit=edit,
     )
 
 
@@ -448,4 +463,4 @@ def _maybe(value: int | None, move: Callable[[int], int]) -> int | None:
     return None if value is None else move(value)
 
 
-__all__ = ["Snapshot", "full_snapshot", "update"]
+__all__ = ["ItemEdit", "Snapshot", "full_snapshot", "update"]

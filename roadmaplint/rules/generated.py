@@ -86,6 +86,8 @@ RULES = (
         good="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
         "## P1 (Important)\n- MODEL-3\n- GRAPH-2\n",
         check=stale_overview,
+        reads=frozenset({"id", "priority"}),
+        cites_lines=True,
     ),
     Rule(
         code="RL402",
@@ -101,6 +103,8 @@ RULES = (
         good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
         "## P2\n- MAINT-1\n",
         check=missing_overview,
+        reads=frozenset({"id", "priority"}),
+        cites_lines=True,
     ),
     Rule(
         code="RL403",
@@ -112,6 +116,7 @@ RULES = (
         bad="# Priority Overview\n\n## P0\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
         good="# Priority Overview\n\n## P0\n- MODEL-1\n",
         check=repeated_overviews,
+        cites_lines=True,
     ),
     Rule(
         code="RL404",
@@ -127,5 +132,6 @@ RULES = (
         good="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
         "```mermaid\nflowchart LR\n  ...\n  MODEL_1 --> MODEL_2\n```\n",
         check=stale_graph,
+        reads=frozenset({"id", "title", "status", "depends_on", "external_deps", "section"}),
     ),
 )

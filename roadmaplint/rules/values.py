@@ -15,7 +15,7 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     if legend is None or not legend.entries:
         return  # RL203 reports the legend itself
     allowed = legend.values
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
             continue
@@ -72,6 +72,7 @@ RULES = (
         bad="- **Status:** redy\n",
         good="- **Status:** ready\n",
         check=unknown_statuses,
+        scope="item",
     ),
     Rule(
         code="RL202",
@@ -83,6 +84,7 @@ RULES = (
         bad="- **Priority:** p1\n",
         good="- **Priority:** P1\n",
         check=unknown_priorities,
+        scope="item",
     ),
     Rule(
         code="RL203",
