@@ -24,6 +24,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import GitFacts
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
+from roadmaplint.lsp.sync import index_texts
 from roadmaplint.lsp.workspace import Configurations, served
 from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
 from roadmaplint.settings import Settings
@@ -41,6 +42,13 @@ class RoadmapServer(LanguageServer):
 
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or "utf-16")
+
+    def locate(self, uri: str, text: str, where: types.Range) -> tuple[int, int] | None:
+        """The offsets of a client's range in ``text``, if it is the text last checked."""
+        document = self.documents.get(uri)
+        if document is None or document.text is not text:
+            return None
+        return document.offset(where.start), document.offset(where.end)
 
     def path_of(self, uri: str) -> str:
         return to_fs_path(uri) or uri
@@ -166,6 +174,12 @@ def _refusal(text: str, previous: str | None) -> str | None:
 
 
 server = RoadmapServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: RoadmapServer, params: types.InitializeParams) -> None:
+    """Place the client's edits with the open roadmaps' line index (lsp/sync.py)."""
+    index_texts(ls.workspace, ls.locate)
 
 
 @server.feature(types.INITIALIZED)
