@@ -16,7 +16,7 @@ from roadmaplint.reader.incremental import full_snapshot, update
 from roadmaplint.rules.engine import check_roadmap, check_text
 from roadmaplint.rules.incremental import first_check, recheck
 from roadmaplint.settings import Settings
-from roadmaplint.text import changed_span
+from roadmaplint.text import LineStarts, changed_span, line_starts
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate
@@ -51,6 +51,7 @@ def test_incremental_records_and_findings_equal_a_full_check(
             continue
         snapshot = update(snapshot, new)
         assert snapshot.text == new
+        assert list(snapshot.starts) == line_starts(new)
         assert snapshot.roadmap == expected
         state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
         assert list(state.findings) == check_text(new)
@@ -100,3 +101,22 @@ def test_an_item_heading_moved_to_another_level_reclassifies_the_items_around_it
     retitled = update(snapshot, text.replace("  ## [MODEL-3] ONNX", "  ## [MODEL-3] Onnx", 1))
     assert not retitled.full  # a title edit at the same level is still one item re-read
     assert retitled.roadmap == parse(retitled.text, "ROADMAP.md", SETTINGS)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5), st.integers(-3, 3)), max_size=8))
+def test_line_starts_replaced_piece_by_piece_equal_the_plain_list(
+    steps: list[tuple[int, int, int]],
+) -> None:
+    plain = list(range(0, 300, 10))
+    starts = LineStarts(plain)
+    for first, length, lines in steps:
+        first = min(first, len(plain) - 1)
+        stop = min(first + length, len(plain) - 1)
+        base = plain[first - 1] if first else 0
+        middle = [base + 1 + n for n in range(max(lines, 0))]
+        shift = lines * 7
+        plain = [*plain[:first], *middle, *(offset + shift for offset in plain[stop:])]
+        starts = starts.replaced(first, stop, middle, shift)
+        assert list(starts) == plain
+        assert len(starts) == len(plain)
+        assert starts[-1] == plain[-1]

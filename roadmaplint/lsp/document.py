@@ -16,7 +16,7 @@ from roadmaplint.findings import Finding
 from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
-from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
+from roadmaplint.reader.incremental import Snapshot, Span, full_snapshot, update
 from roadmaplint.rules.incremental import State, first_check, recheck
 from roadmaplint.settings import Settings
 
@@ -53,14 +53,20 @@ class Document:
         """The document's records without its findings: what renaming across files reads."""
         return cls(uri, full_snapshot(text, path, settings), encoding)
 
-    def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
+    def edited(
+        self,
+        text: str,
+        settings: Settings,
+        facts: GitFacts | None = None,
+        span: Span | None = None,
+    ) -> Document:
         """The document after an edit: one item re-read when possible, and the rules run
         again on what that item's edit can have changed (every rule on every item when the
         text is the same: another file it names may have changed)."""
         if settings != self.snapshot.settings:
             snapshot = full_snapshot(text, self.snapshot.path, settings)
         else:
-            snapshot = update(self.snapshot, text)
+            snapshot = update(self.snapshot, text, span)
         document = Document(self.uri, snapshot, self.encoding)
         if self.checked is None or snapshot is self.snapshot:
             document.checked = first_check(snapshot.roadmap, settings, facts)

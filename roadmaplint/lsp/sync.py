@@ -20,18 +20,37 @@ Locate = Callable[[str, str, types.Range], "tuple[int, int] | None"]
 
 
 class IndexedText(TextDocument):
-    """A pygls text document whose edits are placed by ``locate`` when it can."""
+    """A pygls text document whose edits are placed by ``locate`` when it can.
+
+    ``span`` says where the last change went, ``(start, old_end, new_end)`` from the
+    text ``locate`` knew to ``edited``, the text it made: the server then needs no
+    comparison of the two texts to find the edit.
+    """
 
     locate: Locate | None = None
+    span: tuple[int, int, int] | None = None
+    edited: str | None = None
+
+    def apply_change(self, change: types.TextDocumentContentChangeEvent) -> None:
+        self.span = self.edited = None
+        super().apply_change(change)
 
     def _apply_incremental_change(self, change: types.TextDocumentContentChangePartial) -> None:
         source = self.source
-        span = self.locate(self.uri, source, change.range) if self.locate is not None else None
-        if span is None:
+        found = self.locate(self.uri, source, change.range) if self.locate is not None else None
+        if found is None:
             super()._apply_incremental_change(change)
             return
-        start, end = span
+        start, end = found
         self._source = source[:start] + change.text + source[end:]
+        self.span, self.edited = (start, end, start + len(change.text)), self._source
+
+
+def span_of(document: TextDocument, text: str) -> tuple[int, int, int] | None:
+    """Where the one change that made ``text`` went, if ``document`` knows it."""
+    if isinstance(document, IndexedText) and document.edited is text:
+        return document.span
+    return None
 
 
 def index_texts(workspace: Workspace, locate: Locate) -> None:

@@ -45,9 +45,10 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
-from roadmaplint.text import changed_span, line_starts, split_lines
+from roadmaplint.text import LineStarts, changed_span, line_starts, split_lines
 
 _T = TypeVar("_T")
+Span = tuple[int, int, int]  # (start, old_end, new_end), as changed_span gives it
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class Snapshot:
     text: str
     roadmap: Roadmap
     settings: Settings
-    starts: tuple[int, ...]  # line_starts(text)
+    starts: LineStarts  # line_starts(text)
     bullets: _Bullets | None  # the field markers of each item; None: unknown
     boundaries: tuple[int, ...]  # lines of the top-level headings the reader recorded
     item_lines: tuple[int, ...]  # the line of each item's heading
@@ -83,7 +84,7 @@ class Snapshot:
 
 def full_snapshot(text: str, path: str, settings: Settings) -> Snapshot:
     roadmap = parse(text, path, settings)
-    starts = tuple(line_starts(text))
+    starts = LineStarts(line_starts(text))
     bullets = _all_bullets(roadmap, text, starts)
     return _snapshot(text, roadmap, settings, starts, bullets, full=True)
 
@@ -92,7 +93,7 @@ def _snapshot(
     text: str,
     roadmap: Roadmap,
     settings: Settings,
-    starts: tuple[int, ...],
+    starts: LineStarts,
     bullets: _Bullets | None,
     full: bool,
     edit: ItemEdit | None = None,
@@ -104,11 +105,15 @@ def _snapshot(
     )
 
 
-def update(old: Snapshot, new_text: str) -> Snapshot:
-    """The snapshot of ``new_text``: re-reading one item when that is safe, else all of it."""
+def update(old: Snapshot, new_text: str, span: Span | None = None) -> Snapshot:
+    """The snapshot of ``new_text``: re-reading one item when that is safe, else all of it.
+
+    ``span``: where the texts differ, ``changed_span(old.text, new_text)`` or any wider
+    span outside which they are the same, when the caller knows it (the editor's edit).
+    """
     if new_text == old.text:
         return old
-    reread = _reread_item(old, new_text)
+    reread = _reread_item(old, new_text, span or changed_span(old.text, new_text))
     if reread is not None:
         return reread
     return full_snapshot(new_text, old.path, old.settings)
@@ -131,11 +136,11 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
     return [legend for legend in (roadmap.status_legend, roadmap.priority_legend) if legend]
 
 
-def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
+def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
     if old.bullets is None or roadmap.stray_lists:
         return None  # a stray list's swallowed range spans items: read it all (RL108)
-    start, old_end, new_end = changed_span(old.text, new_text)
+    start, old_end, new_end = span
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
     if index < 0:
@@ -174,13 +179,14 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
     new_starts = (
-        (
-            *starts[:first],
-            *(region_start + offset for offset in line_starts(region)[1:-1]),
-            *(offset + delta_chars for offset in starts[boundary - 1 :]),
+        starts.replaced(
+            first,
+            boundary - 1,
+            [region_start + offset for offset in line_starts(region)[1:-1]],
+            delta_chars,
         )
         if boundary is not None
-        else tuple(line_starts(new_text))
+        else LineStarts(line_starts(new_text))
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
@@ -202,7 +208,7 @@ def _spliced(
     fresh: ItemLines,
     region_lines: int,
     old_last: int,
-    starts: tuple[int, ...],
+    starts: LineStarts,
 ) -> Snapshot:
     roadmap = old.roadmap
     item = roadmap.items[index]
@@ -463,4 +469,4 @@ def _maybe(value: int | None, move: Callable[[int], int]) -> int | None:
     return None if value is None else move(value)
 
 
-__all__ = ["ItemEdit", "Snapshot", "full_snapshot", "update"]
+__all__ = ["ItemEdit", "Snapshot", "Span", "full_snapshot", "update"]
