@@ -17,8 +17,14 @@ from typing import overload
 _NEWLINES = re.compile(r"\r\n?|\n")
 
 
+# what str.splitlines also ends a line at, and markdown does not
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines with their endings, split exactly where markdown sees line ends."""
+    if _OTHER_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)  # the same lines, at C speed
     lines: list[str] = []
     start = 0
     for match in _NEWLINES.finditer(text):

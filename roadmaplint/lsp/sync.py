@@ -42,7 +42,7 @@ class IndexedText(TextDocument):
             super()._apply_incremental_change(change)
             return
         start, end = found
-        self._source = source[:start] + change.text + source[end:]
+        self._source = "".join((source[:start], change.text, source[end:]))
         self.span, self.edited = (start, end, start + len(change.text)), self._source
 
 
