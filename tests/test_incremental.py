@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import GOMLX, REPO
@@ -120,3 +121,53 @@ def test_line_starts_replaced_piece_by_piece_equal_the_plain_list(
         assert list(starts) == plain
         assert len(starts) == len(plain)
         assert starts[-1] == plain[-1]
+
+
+CLAIMS = """# Plan
+
+## [A-1] First
+
+- **Status:** ready
+- **Claimed by:** @bot until 2000-01-01T00:00:00Z
+- **Depends on:** ROADMAP.md#A-2
+
+## [A-2] Second
+
+- **Status:** in_progress
+- **Priority:** P1
+
+## [A-3] Third
+
+## [A-4] Fourth
+
+- **Status:** done
+- **Depends on:** A-2, A-2
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("- **Status:** in_progress\n", "- **Status:** done\n"),  # A-1 names A-2 by path#ID
+        ("- **Priority:** P1\n", "- **Priority:** P1\n- **Area:** x\n"),
+        ("- **Status:** done\n", "- **Status:** idea\n"),
+        ("until 2000", "until 2999"),  # the claim, which the clock re-checks on every edit
+        ("- **Priority:** P1\n", ""),  # A-3 has no fields: its nearest neighbour changed
+    ],
+)
+def test_a_re_check_equals_a_full_check_on_claims_self_paths_and_plans_without_legends(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(CLAIMS, encoding="utf-8")
+    snapshot = full_snapshot(CLAIMS, str(path), SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    text = CLAIMS.replace(old, new, 1)
+    edited = update(snapshot, text)
+    assert edited.edit is not None  # one item re-read, so the rules ran incrementally
+    state = recheck(state, edited.roadmap, edited.edit, SETTINGS)
+    assert list(state.findings) == check_text(text, str(path))
+    # and once more after a second edit elsewhere, from the kept lookups
+    again = update(edited, text.replace("## [A-3] Third", "## [A-3] Third one", 1))
+    state = recheck(state, again.roadmap, again.edit, SETTINGS)
+    assert list(state.findings) == check_text(again.text, str(path))
