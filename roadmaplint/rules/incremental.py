@@ -7,8 +7,8 @@ records after it (``ItemEdit``). Each rule says what its findings read
 - a per-item rule runs on the edited item again; also on the items that name it under
   Depends on when a status or priority it reads changed, on the items without fields
   beside it when it reads "neighbours", on the items whose findings follow the clock;
-  on every item when an ID changed and it reads IDs. The findings of the other items
-  are kept, moved by the lines the edit added;
+  on every item when anything else it reads of other items changed (an ID). The findings
+  of the other items are kept, moved by the lines the edit added;
 - a document rule runs again when an attribute it reads changed, or when one of its
   findings lies in the edited item's lines; else its findings are kept, moved;
 - a rule whose messages cite line numbers runs again when the edit added or removed lines.
@@ -35,8 +35,22 @@ from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
 from roadmaplint.settings import Settings
 
 # The item attributes a rule may read of items other than the one it reports on.
-_ATTRIBUTES = ("id", "title", "section", "status", "priority", "depends_on", "external_deps")
-# What a per-item rule reads of the items it depends on (through Depends on).
+_ATTRIBUTES = (
+    "id",
+    "title",
+    "section",
+    "status",
+    "priority",
+    "dri",
+    "depends_on",
+    "external_deps",
+    "definition_of_done",
+    "fields",
+)
+# What a per-item rule reads of the items it depends on (through Depends on): a change
+# re-checks the items naming the edited one. A change to anything else a per-item rule
+# reads of other items (an ID; a DRI, when whether the plan names owners at all decides)
+# re-checks every item.
 _THROUGH_DEPENDENCIES = frozenset({"status", "priority"})
 
 
@@ -206,7 +220,7 @@ class _Again:
     def findings(self, rule: Rule, old: tuple[Finding, ...]) -> tuple[Finding, ...]:
         read = rule.reads & self.changed
         if (rule.cites_lines and self.edit.delta) or (
-            read and (rule.scope == "document" or "id" in read)
+            read and (rule.scope == "document" or read - _THROUGH_DEPENDENCIES)
         ):
             return tuple(rule.run(self.context))
         if rule.scope == "document":
