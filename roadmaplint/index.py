@@ -46,7 +46,22 @@ class Context:
     roadmap: Roadmap
     settings: Settings
     facts: GitFacts | None = None  # None: no git history to read
+    # The items a per-item rule reports on: every item, or those an edit may have
+    # changed the findings of (rules/incremental.py). Lookups still see every item.
+    only: tuple[Item, ...] | None = None
     _others: dict[str, Roadmap | str] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def checked_items(self) -> tuple[Item, ...]:
+        return self.roadmap.items if self.only is None else self.only
+
+    def restricted(self, items: tuple[Item, ...] | None) -> Context:
+        """The same context reporting on ``items`` only, sharing its lookups."""
+        other = Context(self.roadmap, self.settings, self.facts, items, self._others)
+        for name in ("items_by_id", "graph", "priority_rank"):
+            if name in self.__dict__:
+                other.__dict__[name] = self.__dict__[name]
+        return other
 
     def other_roadmap(self, path: str) -> Roadmap | str:
         """Another roadmap named by a ``path#ID`` dependency, read once; or why it cannot be."""

@@ -11,13 +11,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, pairwise
+from typing import overload
 
 # exactly where markdown sees line ends
 _NEWLINES = re.compile(r"\r\n?|\n")
 
 
+# what str.splitlines also ends a line at, and markdown does not
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
 def split_lines(text: str) -> list[str]:
     """Lines with their endings, split exactly where markdown sees line ends."""
+    if _OTHER_BREAKS.search(text) is None:
+        return text.splitlines(keepends=True)  # the same lines, at C speed
     lines: list[str] = []
     start = 0
     for match in _NEWLINES.finditer(text):
@@ -35,6 +42,47 @@ def line_starts(text: str) -> list[int]:
     (1-based, inclusive) are ``text[starts[a - 1]:starts[b]]``.
     """
     return list(accumulate(map(len, split_lines(text)), initial=0))
+
+
+class LineStarts(Sequence[int]):
+    """``line_starts`` of a text edited in one place after another, kept without copying
+    or moving every later offset on each edit: ``head`` as they are, then ``tail`` moved
+    by ``shift`` characters. An edit near the last one costs what lies between the two."""
+
+    __slots__ = ("head", "shift", "tail")
+
+    def __init__(self, head: Sequence[int], tail: Sequence[int] = (), shift: int = 0) -> None:
+        self.head = tuple(head)
+        self.tail = tuple(tail)
+        self.shift = shift
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.tail)
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+    def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
+        if isinstance(index, slice):
+            return tuple(self[at] for at in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if index < len(self.head):
+            return self.head[index]
+        if index < 0:
+            raise IndexError(index)
+        return self.tail[index - len(self.head)] + self.shift
+
+    def replaced(self, first: int, stop: int, middle: Sequence[int], shift: int) -> LineStarts:
+        """The starts with entries ``first..stop-1`` replaced by ``middle`` and those from
+        ``stop`` on moved by ``shift`` characters."""
+        split = len(self.head)
+        if stop >= split:
+            head = self.head[:first] if first <= split else (*self.head, *self[split:first])
+            return LineStarts((*head, *middle), self.tail[stop - split :], self.shift + shift)
+        between = tuple(offset - self.shift for offset in self.head[stop:])
+        return LineStarts((*self.head[:first], *middle), between + self.tail, self.shift + shift)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ aliases; and a stray list at column 1 that swallows an indented document.
 from __future__ import annotations
 
 import contextlib
+import re
 
 from hypothesis import strategies as st
 
@@ -311,3 +312,66 @@ def edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
     length = draw(st.sampled_from([0, 0, 0, 1, 2, 8, 40, 200]))
     piece = draw(st.sampled_from(("", *PIECES)))
     return start, min(len(text), start + length), piece
+
+
+# Edits people make to a plan, each as (start, end, replacement) of the text.
+_VALUE = r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\**{name}:?\**:?[ \t]*(?P<value>[^\n\r]*)"
+_STATUS_VALUE = re.compile(_VALUE.format(name="Status"))
+_PRIORITY_VALUE = re.compile(_VALUE.format(name="Priority"))
+_DEPENDS_VALUE = re.compile(_VALUE.format(name="Depends on"))
+_HEADING_ID = re.compile(r"(?m)^[ \t]*#{2,3}[ \t]+\[?(?P<value>[A-Z][A-Z0-9_]*-\d+)")
+_LINE = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<value>[^\n\r]*)(?:\r\n|\n|\r|$)")
+
+
+def _pick(draw: st.DrawFn, pattern: re.Pattern[str], text: str) -> object:
+    found = list(pattern.finditer(text))
+    return draw(st.sampled_from(found)) if found else None
+
+
+@st.composite
+def people_edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
+    """One edit a person makes: change a status or a priority, add or remove a
+    dependency, rename an ID, add an item, delete a line, paste a list; else a random edit."""
+    ids = sorted(set(_HEADING_ID.findall(text))) or ["MODEL-1"]
+    kind = draw(
+        st.sampled_from(
+            ("status", "priority", "depend", "undepend", "rename", "item", "delete", "paste")
+        )
+    )
+    line = _pick(draw, _LINE, text)
+    if kind in ("status", "priority", "depend", "undepend", "rename"):
+        pattern = {
+            "status": _STATUS_VALUE,
+            "priority": _PRIORITY_VALUE,
+            "depend": _DEPENDS_VALUE,
+            "undepend": _DEPENDS_VALUE,
+            "rename": _HEADING_ID,
+        }[kind]
+        match = _pick(draw, pattern, text)
+        if isinstance(match, re.Match):
+            start, end = match.span("value")
+            value = {
+                "status": st.sampled_from((*STATUSES, "redy", "")),
+                "priority": st.sampled_from((*PRIORITIES, "p1", "")),
+                "depend": st.sampled_from([*ids, "GRAPH-99", "Go 1.26"]).map(
+                    lambda name, old=match["value"]: f"{old}, {name}" if old else name
+                ),
+                "undepend": st.sampled_from(("", match["value"].partition(",")[2].strip())),
+                "rename": st.sampled_from([*ids, "MODEL-77", "GRAPH-1"]),
+            }[kind]
+            return start, end, draw(value)
+    if isinstance(line, re.Match):
+        indent = line["indent"]
+        if kind == "delete":
+            return line.start(), line.end(), ""
+        if kind == "item":
+            new = draw(st.sampled_from(("MODEL-50", "GRAPH-51", ids[0])))
+            piece = f"{indent}## [{new}] Added\n\n{indent}- **Status:** ready\n\n"
+            return line.start(), line.start(), piece
+        if kind == "paste":
+            piece = "".join(
+                f"{indent}- **{name}:** {value}\n"
+                for name, value in (("DRI", "@ana"), ("Status", "done"), ("Priority", "P0"))
+            )
+            return line.start(), line.start(), piece
+    return draw(edits(text))

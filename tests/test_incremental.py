@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import GOMLX, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import edits, roadmaps
+from strategies import edits, people_edits, roadmaps
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
 from roadmaplint.reader.incremental import full_snapshot, update
 from roadmaplint.rules.engine import check_roadmap, check_text
+from roadmaplint.rules.incremental import first_check, recheck
 from roadmaplint.settings import Settings
-from roadmaplint.text import changed_span
+from roadmaplint.text import LineStarts, changed_span, line_starts
 
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate
@@ -28,14 +30,18 @@ def documents() -> st.SearchStrategy[str]:
     return st.one_of(st.sampled_from(fixed), roadmaps())
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(data=st.data(), text=documents())
 def test_incremental_records_and_findings_equal_a_full_check(
     data: st.DataObject, text: str
 ) -> None:
+    """After every edit of a sequence (random ones, and those people make: a status, a
+    dependency, a rename, an added item, a deleted line, a pasted list), the re-read
+    records equal a full parse and the re-checked findings equal a full check."""
     snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
     for _ in range(data.draw(st.integers(1, 8))):
-        start, end, piece = data.draw(edits(snapshot.text))
+        start, end, piece = data.draw(st.one_of(edits(snapshot.text), people_edits(snapshot.text)))
         new = snapshot.text[:start] + piece + snapshot.text[end:]
         try:
             expected = parse(new, "ROADMAP.md", SETTINGS)
@@ -46,8 +52,10 @@ def test_incremental_records_and_findings_equal_a_full_check(
             continue
         snapshot = update(snapshot, new)
         assert snapshot.text == new
+        assert list(snapshot.starts) == line_starts(new)
         assert snapshot.roadmap == expected
-        assert check_roadmap(snapshot.roadmap, SETTINGS) == check_text(new)
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        assert list(state.findings) == check_text(new)
 
 
 def test_an_edit_inside_one_item_rereads_that_item_only() -> None:
@@ -94,3 +102,72 @@ def test_an_item_heading_moved_to_another_level_reclassifies_the_items_around_it
     retitled = update(snapshot, text.replace("  ## [MODEL-3] ONNX", "  ## [MODEL-3] Onnx", 1))
     assert not retitled.full  # a title edit at the same level is still one item re-read
     assert retitled.roadmap == parse(retitled.text, "ROADMAP.md", SETTINGS)
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 5), st.integers(-3, 3)), max_size=8))
+def test_line_starts_replaced_piece_by_piece_equal_the_plain_list(
+    steps: list[tuple[int, int, int]],
+) -> None:
+    plain = list(range(0, 300, 10))
+    starts = LineStarts(plain)
+    for first, length, lines in steps:
+        first = min(first, len(plain) - 1)
+        stop = min(first + length, len(plain) - 1)
+        base = plain[first - 1] if first else 0
+        middle = [base + 1 + n for n in range(max(lines, 0))]
+        shift = lines * 7
+        plain = [*plain[:first], *middle, *(offset + shift for offset in plain[stop:])]
+        starts = starts.replaced(first, stop, middle, shift)
+        assert list(starts) == plain
+        assert len(starts) == len(plain)
+        assert starts[-1] == plain[-1]
+
+
+CLAIMS = """# Plan
+
+## [A-1] First
+
+- **Status:** ready
+- **Claimed by:** @bot until 2000-01-01T00:00:00Z
+- **Depends on:** ROADMAP.md#A-2
+
+## [A-2] Second
+
+- **Status:** in_progress
+- **Priority:** P1
+
+## [A-3] Third
+
+## [A-4] Fourth
+
+- **Status:** done
+- **Depends on:** A-2, A-2
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("- **Status:** in_progress\n", "- **Status:** done\n"),  # A-1 names A-2 by path#ID
+        ("- **Priority:** P1\n", "- **Priority:** P1\n- **Area:** x\n"),
+        ("- **Status:** done\n", "- **Status:** idea\n"),
+        ("until 2000", "until 2999"),  # the claim, which the clock re-checks on every edit
+        ("- **Priority:** P1\n", ""),  # A-3 has no fields: its nearest neighbour changed
+    ],
+)
+def test_a_re_check_equals_a_full_check_on_claims_self_paths_and_plans_without_legends(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(CLAIMS, encoding="utf-8")
+    snapshot = full_snapshot(CLAIMS, str(path), SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    text = CLAIMS.replace(old, new, 1)
+    edited = update(snapshot, text)
+    assert edited.edit is not None  # one item re-read, so the rules ran incrementally
+    state = recheck(state, edited.roadmap, edited.edit, SETTINGS)
+    assert list(state.findings) == check_text(text, str(path))
+    # and once more after a second edit elsewhere, from the kept lookups
+    again = update(edited, text.replace("## [A-3] Third", "## [A-3] Third one", 1))
+    state = recheck(state, again.roadmap, again.edit, SETTINGS)
+    assert list(state.findings) == check_text(again.text, str(path))

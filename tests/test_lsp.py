@@ -122,6 +122,51 @@ async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_pat
     assert summary(text, fixed) == summary(text, await open_document(client, path, text))
 
 
+async def test_edits_typed_one_after_another_are_placed_where_the_client_made_them(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The server places each edit with the line index of the text it last checked
+    # (lsp/sync.py): typing, a new line, a deletion across lines, and a character
+    # outside the BMP (two UTF-16 units) before the edited column.
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT.replace("Text Generation Example", "Text 😀 Generation Example")
+    await open_document(client, path, text)
+    lines = text.splitlines(keepends=True)
+    title = next(n for n, line in enumerate(lines) if "😀" in line)
+    status = next(n for n in range(title, len(lines)) if "**Status:** ready" in lines[n])
+    at = lines[title].index("Generation")
+    steps = [  # (the client's range, the new text)
+        ((title, at + 1, title, at + 1), "X"),  # after the emoji: UTF-16 counts it twice
+        ((status, 16, status, 21), "redy"),
+        ((status, 0, status, 0), "  - **Stauts:** idea\n"),
+        ((status - 1, 4, status + 1, 4), ""),  # across three lines
+    ]
+    version = 2
+    for (line, start, end_line, end), piece in steps:
+        current = "".join(lines)
+        begin = sum(map(len, lines[:line])) + _characters(lines[line], start)
+        stop = sum(map(len, lines[:end_line])) + _characters(lines[end_line], end)
+        expected = current[:begin] + piece + current[stop:]
+        found = await change(
+            client, path, version, [replace_range(line, start, end_line, end, piece)]
+        )
+        version += 1
+        lines = expected.splitlines(keepends=True)
+        want = [(f.code, f.line) for f in check_text(expected, str(path))]
+        assert sorted((str(d.code), d.range.start.line + 1) for d in found) == sorted(want)
+        assert version == 3 or any(code == "RL201" for code, _ in want)  # the typo, from step 2
+
+
+def _characters(line: str, units: int) -> int:
+    """How many characters of ``line`` make ``units`` UTF-16 code units."""
+    count = 0
+    for index, character in enumerate(line):
+        if count >= units:
+            return index
+        count += 2 if ord(character) > 0xFFFF else 1
+    return len(line)
+
+
 async def actions_for(
     client: LanguageClient, path: Path, diagnostic: types.Diagnostic
 ) -> list[types.CodeAction]:

@@ -3,10 +3,13 @@ vocabularies from the configuration, stray lists (RL108) and documents with no i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, LEGENDS, findings, installed_command, item, roadmap
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.reader import parse, read_item_lines
@@ -434,3 +437,10 @@ def test_reading_one_item_alone_in_every_shape() -> None:
             assert alone is not None and alone.item == found
     # a range that is not one item
     assert read_item_lines("".join(split_lines(ARK)[2:14]), 3) is None
+
+
+@given(st.text(alphabet="ab\n\r\v\f\x1c\x85\u2028 "))
+def test_split_lines_ends_lines_where_markdown_does_only(text: str) -> None:
+    # splitlines() (the fast path) also breaks at \v, \f, \x1c-\x1e, \x85, \u2028-9.
+    expected = [line for line in re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text) if line]
+    assert split_lines(text) == expected

@@ -8,7 +8,7 @@ character offset into the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -18,8 +18,8 @@ from roadmaplint.findings import Finding
 from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
-from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
-from roadmaplint.rules.engine import check_roadmap
+from roadmaplint.reader.incremental import Snapshot, Span, full_snapshot, update
+from roadmaplint.rules.incremental import State, first_check, recheck
 from roadmaplint.settings import Settings
 
 
@@ -28,7 +28,14 @@ class Document:
     uri: str
     snapshot: Snapshot
     encoding: str = "utf-16"  # the position encoding agreed with the client
-    findings: list[Finding] = field(default_factory=list)
+    checked: State | None = None  # None: records only, no rule has run
+    in_folder: tuple[Finding, ...] | None = None  # a task file's: its folder's, in this file
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        if self.in_folder is not None:
+            return self.in_folder
+        return self.checked.findings if self.checked is not None else ()
 
     @classmethod
     def read(
@@ -41,7 +48,11 @@ class Document:
         facts: GitFacts | None = None,
     ) -> Document:
         document = cls.unchecked(uri, text, path, settings, encoding)
-        document.findings = _findings(document, settings, facts)
+        in_folder = task_file_findings(Path(path), text)
+        if in_folder is not None:
+            document.in_folder = tuple(in_folder)
+        else:
+            document.checked = first_check(document.roadmap, settings, facts)
         return document
 
     @classmethod
@@ -51,14 +62,30 @@ class Document:
         """The document's records without its findings: what renaming across files reads."""
         return cls(uri, full_snapshot(text, path, settings), encoding)
 
-    def edited(self, text: str, settings: Settings, facts: GitFacts | None = None) -> Document:
-        """The document after an edit: one item re-read when possible, then every rule."""
+    def edited(
+        self,
+        text: str,
+        settings: Settings,
+        facts: GitFacts | None = None,
+        span: Span | None = None,
+    ) -> Document:
+        """The document after an edit: one item re-read when possible, and the rules run
+        again on what that item's edit can have changed (every rule on every item when the
+        text is the same: another file it names may have changed)."""
         if settings != self.snapshot.settings:
             snapshot = full_snapshot(text, self.snapshot.path, settings)
         else:
-            snapshot = update(self.snapshot, text)
+            snapshot = update(self.snapshot, text, span)
         document = Document(self.uri, snapshot, self.encoding)
-        document.findings = _findings(document, settings, facts)
+        in_folder = task_file_findings(Path(snapshot.path), text)
+        if in_folder is not None:
+            document.in_folder = tuple(in_folder)
+        elif self.checked is None or snapshot is self.snapshot:
+            document.checked = first_check(snapshot.roadmap, settings, facts)
+        else:
+            document.checked = recheck(
+                self.checked, snapshot.roadmap, snapshot.edit, settings, facts
+            )
         return document
 
     @property
@@ -115,14 +142,6 @@ class Document:
             return len(self.text)
         line = self.text[starts[position.line] : starts[position.line + 1]].rstrip("\r\n")
         return starts[position.line] + _characters(line, position.character, self.encoding)
-
-
-def _findings(document: Document, settings: Settings, facts: GitFacts | None) -> list[Finding]:
-    """The document's findings; a task file's are its folder's findings in that file."""
-    in_folder = task_file_findings(Path(document.snapshot.path), document.text)
-    if in_folder is not None:
-        return in_folder
-    return check_roadmap(document.roadmap, settings, facts)
 
 
 def _units(text: str, encoding: str) -> int:

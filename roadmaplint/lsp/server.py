@@ -24,7 +24,9 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import GitFacts
 from roadmaplint.lsp import features
 from roadmaplint.lsp.document import Document
+from roadmaplint.lsp.sync import index_texts, span_of
 from roadmaplint.lsp.workspace import Configurations, served
+from roadmaplint.reader.incremental import Span
 from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
 from roadmaplint.settings import Settings
 from roadmaplint.text import changed_span
@@ -42,6 +44,13 @@ class RoadmapServer(LanguageServer):
     def encoding(self) -> str:
         return str(self.workspace.position_encoding or "utf-16")
 
+    def locate(self, uri: str, text: str, where: types.Range) -> tuple[int, int] | None:
+        """The offsets of a client's range in ``text``, if it is the text last checked."""
+        document = self.documents.get(uri)
+        if document is None or document.text is not text:
+            return None
+        return document.offset(where.start), document.offset(where.end)
+
     def path_of(self, uri: str) -> str:
         return to_fs_path(uri) or uri
 
@@ -51,7 +60,7 @@ class RoadmapServer(LanguageServer):
         text, version = text_document.source, text_document.version
         path = self.path_of(uri)
         try:
-            found = self.analyse(uri, path, text)
+            found = self.analyse(uri, path, text, span_of(text_document, text))
         except Exception as error:  # never leave stale diagnostics behind
             self.documents.pop(uri, None)
             found = [features.problem(text, f"roadmaplint could not check this file: {error}")]
@@ -59,7 +68,11 @@ class RoadmapServer(LanguageServer):
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
         )
 
-    def analyse(self, uri: str, path: str, text: str) -> list[types.Diagnostic]:
+    def analyse(
+        self, uri: str, path: str, text: str, span: Span | None = None
+    ) -> list[types.Diagnostic]:
+        """The diagnostics of the open text; ``span``: where it differs from the text
+        checked last, when the edit that made it says so."""
         settings, config_error, config = self.configurations.settings_for(Path(path))
         if config_error is not None:
             self.documents.pop(uri, None)
@@ -68,7 +81,8 @@ class RoadmapServer(LanguageServer):
             self.documents.pop(uri, None)
             return []
         known = self.documents.get(uri)
-        refusal = _refusal(text, known.text if known is not None else None)
+        previous = known.text if known is not None else None
+        refusal = _refusal(text, previous, span if previous is not None else None)
         if refusal is not None or not text.strip():  # an empty file is not a roadmap yet
             self.documents.pop(uri, None)
             return [features.problem(text, refusal)] if refusal else []
@@ -77,7 +91,7 @@ class RoadmapServer(LanguageServer):
             if known is None:
                 document = Document.read(uri, text, path, settings, self.encoding(), facts)
             else:
-                document = known.edited(text, settings, facts)
+                document = known.edited(text, settings, facts, span)
         except RoadmapError as error:  # what `check` would say in one line, on its line
             self.documents.pop(uri, None)
             return [features.refused(text, str(error))]
@@ -144,18 +158,20 @@ class RoadmapServer(LanguageServer):
             self.check(uri)
 
 
-def _refusal(text: str, previous: str | None) -> str | None:
+def _refusal(text: str, previous: str | None, span: Span | None = None) -> str | None:
     """Why a text is not read at all (the limits `check` applies to files), if it is not.
 
-    Given the text before an edit (which passed), only the edited lines are measured.
+    Given the text before an edit (which passed), only the edited lines are measured;
+    ``span``, where the edit went, if known.
     """
     if len(text) > MAX_BYTES:
         return f"not checked: larger than {MAX_BYTES // 1024 // 1024} MB"
-    if "\0" in text:
-        return "not checked: the text contains a NUL character; is this a binary file?"
     start, end = 0, len(text)
     if previous is not None:
-        start, _, end = changed_span(previous, text)
+        start, _, end = span or changed_span(previous, text)
+    if "\0" in text[start:end]:
+        return "not checked: the text contains a NUL character; is this a binary file?"
+    if previous is not None:
         start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
         ends = [found for found in (text.find("\n", end), text.find("\r", end)) if found >= 0]
         end = min(ends, default=len(text))
@@ -166,6 +182,12 @@ def _refusal(text: str, previous: str | None) -> str | None:
 
 
 server = RoadmapServer()
+
+
+@server.feature(types.INITIALIZE)
+def initialize(ls: RoadmapServer, params: types.InitializeParams) -> None:
+    """Place the client's edits with the open roadmaps' line index (lsp/sync.py)."""
+    index_texts(ls.workspace, ls.locate)
 
 
 @server.feature(types.INITIALIZED)

@@ -45,9 +45,21 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.settings import Settings
-from roadmaplint.text import changed_span, line_starts, split_lines
+from roadmaplint.text import LineStarts, changed_span, line_starts, split_lines
 
 _T = TypeVar("_T")
+Span = tuple[int, int, int]  # (start, old_end, new_end), as changed_span gives it
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEdit:
+    """The one item an update re-read: its index, its last line before the edit, and
+    how many lines the edit added (negative: removed). Lines after ``last`` moved by
+    ``delta``; every other record is as it was."""
+
+    index: int
+    last: int
+    delta: int
 
 
 @dataclass(frozen=True)
@@ -57,12 +69,13 @@ class Snapshot:
     text: str
     roadmap: Roadmap
     settings: Settings
-    starts: tuple[int, ...]  # line_starts(text)
+    starts: LineStarts  # line_starts(text)
     bullets: _Bullets | None  # the field markers of each item; None: unknown
     boundaries: tuple[int, ...]  # lines of the top-level headings the reader recorded
     item_lines: tuple[int, ...]  # the line of each item's heading
     block_lines: tuple[int, ...]  # the first line of each top-level block
     full: bool  # whether the last update was a full parse (for tests and the benchmark)
+    edit: ItemEdit | None = None  # what the last update re-read; None: all of it
 
     @property
     def path(self) -> str:
@@ -71,7 +84,7 @@ class Snapshot:
 
 def full_snapshot(text: str, path: str, settings: Settings) -> Snapshot:
     roadmap = parse(text, path, settings)
-    starts = tuple(line_starts(text))
+    starts = LineStarts(line_starts(text))
     bullets = _all_bullets(roadmap, text, starts)
     return _snapshot(text, roadmap, settings, starts, bullets, full=True)
 
@@ -80,22 +93,27 @@ def _snapshot(
     text: str,
     roadmap: Roadmap,
     settings: Settings,
-    starts: tuple[int, ...],
+    starts: LineStarts,
     bullets: _Bullets | None,
     full: bool,
+    edit: ItemEdit | None = None,
 ) -> Snapshot:
     items = tuple(item.position.line for item in roadmap.items)
     blocks = tuple(block.line for block in roadmap.blocks)
     return Snapshot(
-        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full
+        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full, edit
     )
 
 
-def update(old: Snapshot, new_text: str) -> Snapshot:
-    """The snapshot of ``new_text``: re-reading one item when that is safe, else all of it."""
+def update(old: Snapshot, new_text: str, span: Span | None = None) -> Snapshot:
+    """The snapshot of ``new_text``: re-reading one item when that is safe, else all of it.
+
+    ``span``: where the texts differ, ``changed_span(old.text, new_text)`` or any wider
+    span outside which they are the same, when the caller knows it (the editor's edit).
+    """
     if new_text == old.text:
         return old
-    reread = _reread_item(old, new_text)
+    reread = _reread_item(old, new_text, span or changed_span(old.text, new_text))
     if reread is not None:
         return reread
     return full_snapshot(new_text, old.path, old.settings)
@@ -118,11 +136,11 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
     return [legend for legend in (roadmap.status_legend, roadmap.priority_legend) if legend]
 
 
-def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
+def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
     if old.bullets is None or roadmap.stray_lists:
         return None  # a stray list's swallowed range spans items: read it all (RL108)
-    start, old_end, new_end = changed_span(old.text, new_text)
+    start, old_end, new_end = span
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
     if index < 0:
@@ -161,13 +179,14 @@ def _reread_item(old: Snapshot, new_text: str) -> Snapshot | None:
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
     new_starts = (
-        (
-            *starts[:first],
-            *(region_start + offset for offset in line_starts(region)[1:-1]),
-            *(offset + delta_chars for offset in starts[boundary - 1 :]),
+        starts.replaced(
+            first,
+            boundary - 1,
+            [region_start + offset for offset in line_starts(region)[1:-1]],
+            delta_chars,
         )
         if boundary is not None
-        else tuple(line_starts(new_text))
+        else LineStarts(line_starts(new_text))
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
@@ -189,7 +208,7 @@ def _spliced(
     fresh: ItemLines,
     region_lines: int,
     old_last: int,
-    starts: tuple[int, ...],
+    starts: LineStarts,
 ) -> Snapshot:
     roadmap = old.roadmap
     item = roadmap.items[index]
@@ -248,8 +267,9 @@ def _spliced(
         blocks=blocks,
         references=tuple(shift.reference(found) for found in roadmap.references),
     )
+    edit = ItemEdit(index, old_last, delta)
     if delta:
-        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, full=False)
+        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, False, edit)
     # Without moved lines the items and boundaries stay where they were; the
     # item's blocks may have split or merged.
     block_lines = (
@@ -265,6 +285,7 @@ def _spliced(
         bullets=bullets,
         block_lines=block_lines,
         full=False,
+        edit=edit,
     )
 
 
@@ -448,4 +469,4 @@ def _maybe(value: int | None, move: Callable[[int], int]) -> int | None:
     return None if value is None else move(value)
 
 
-__all__ = ["Snapshot", "full_snapshot", "update"]
+__all__ = ["ItemEdit", "Snapshot", "Span", "full_snapshot", "update"]

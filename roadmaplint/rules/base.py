@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Literal
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.index import Context
-from roadmaplint.model import Position
+from roadmaplint.model import Item, Position
 
 Check = Callable[[Context], Iterable["Report"]]
+Scope = Literal["item", "document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,18 @@ class Rule:
     # False for the rules that speak when no item was read: the others would only
     # add noise (missing legends, a missing overview) to the one finding that matters.
     reads_items: bool = True
+    # What lets the editor re-run the rule after an edit to one item (rules/incremental.py).
+    # "item": the rule reports on each item of ``context.checked_items`` alone, inside that
+    # item's lines; "document": it reports on the document as a whole.
+    scope: Scope = "document"
+    # What of an item, other than the one reported on, the findings read: record
+    # attributes ("id", "status", "priority", ...), or "neighbours" (the nearest items
+    # with fields). An edit that changes none of them leaves the other findings as they were.
+    reads: frozenset[str] = frozenset()
+    cites_lines: bool = False  # messages name other lines, which an added line moves
+    # For findings that change with the clock (an expiring claim): the items to check
+    # again on every edit.
+    clock: Callable[[Item], bool] | None = field(default=None, repr=False, compare=False)
 
     def run(self, context: Context) -> Iterator[Finding]:
         return self.findings(context.roadmap.path, self.check(context))

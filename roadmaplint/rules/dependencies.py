@@ -40,13 +40,18 @@ def _archived_phase(dependency: str, first_phase: float | None) -> bool:
 
 def unknown_dependencies(context: Context) -> Iterator[Report]:
     known = context.items_by_id
-    by_prefix: dict[str, list[str]] = {}
-    for other in known:
-        by_prefix.setdefault(id_prefix(other), []).append(other)
-    first_phase = _first_phase(context.roadmap.items)
-    for item in context.roadmap.items:
+    by_prefix: dict[str, list[str]] = {}  # filled when a dependency is unknown
+    first_phase: list[float | None] = []
+    for item in context.checked_items:
         for dependency in item.depends_on:
-            if dependency not in known and not _archived_phase(dependency, first_phase):
+            if dependency in known:
+                continue
+            if not first_phase:
+                first_phase.append(_first_phase(context.roadmap.items))
+            if not _archived_phase(dependency, first_phase[0]):
+                if not by_prefix:
+                    for other in known:
+                        by_prefix.setdefault(id_prefix(other), []).append(other)
                 # Suggest among the same prefix: comparing with every ID is quadratic.
                 similar = [
                     other for other in by_prefix.get(id_prefix(dependency), []) if other != item.id
@@ -64,7 +69,7 @@ def unknown_cross_references(context: Context) -> Iterator[Report]:
     """``path#ID`` dependencies whose file cannot be read or holds no such item."""
     from roadmaplint.reader.references import cross_reference, target_path
 
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         for name in item.external_deps:
             reference = cross_reference(name, context.settings.id_pattern)
             if reference is None:
@@ -94,7 +99,7 @@ def dependency_cycles(context: Context) -> Iterator[Report]:
 
 
 def self_dependencies(context: Context) -> Iterator[Report]:
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if item.id in item.depends_on:
             yield Report(_where(item), f"{item.id} depends on itself", item.id)
 
@@ -119,7 +124,7 @@ def _dependencies_with_status(context: Context, item: Item) -> Iterator[tuple[st
 
 def done_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if not statuses.is_done(item.status):
             continue
         for name, dependency in _dependencies_with_status(context, item):
@@ -135,7 +140,7 @@ def done_before_dependencies(context: Context) -> Iterator[Report]:
 
 def priority_inversions(context: Context) -> Iterator[Report]:
     rank = context.priority_rank
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if item.priority not in rank:
             continue
         for dependency in _known_dependencies(context, item):
@@ -151,7 +156,7 @@ def priority_inversions(context: Context) -> Iterator[Report]:
 
 def ready_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if not statuses.is_ready(item.status):
             continue
         for name, dependency in _dependencies_with_status(context, item):
@@ -165,7 +170,7 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
 
 
 def repeated_dependencies(context: Context) -> Iterator[Report]:
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         seen: set[str] = set()
         reported: set[str] = set()
         # IDs compare exactly; external names ignoring case ("Go 1.26", "go 1.26").
@@ -205,7 +210,7 @@ def near_miss_dependencies(context: Context) -> Iterator[Report]:
     id_only = id_regex(context.settings.id_pattern)
     leading_id = id_regex(context.settings.id_pattern, LEADING)
     known = context.items_by_id
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         for name in item.external_deps:
             if cross_reference(name, context.settings.id_pattern) is not None:
                 continue
@@ -234,6 +239,8 @@ RULES = (
         bad="- **Depends on:** GRAPH-9\n",
         good="- **Depends on:** GRAPH-1\n",
         check=unknown_dependencies,
+        scope="item",
+        reads=frozenset({"id"}),
     ),
     Rule(
         code="RL302",
@@ -247,6 +254,7 @@ RULES = (
         bad="## [A-1] First\n- **Depends on:** A-2\n\n## [A-2] Second\n- **Depends on:** A-1\n",
         good="## [A-1] First\n\n## [A-2] Second\n- **Depends on:** A-1\n",
         check=dependency_cycles,
+        reads=frozenset({"id", "depends_on"}),
     ),
     Rule(
         code="RL303",
@@ -257,6 +265,7 @@ RULES = (
         bad="## [BE-3] ONNX Export\n- **Depends on:** BE-3\n",
         good="## [BE-3] ONNX Export\n- **Depends on:** BE-1\n",
         check=self_dependencies,
+        scope="item",
     ),
     Rule(
         code="RL304",
@@ -271,6 +280,8 @@ RULES = (
         good="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
         "## [MODEL-1] Import\n- **Status:** done\n",
         check=done_before_dependencies,
+        scope="item",
+        reads=frozenset({"id", "status"}),
     ),
     Rule(
         code="RL305",
@@ -284,6 +295,8 @@ RULES = (
         good="## [MODEL-1] Import\n- **Priority:** P0\n- **Depends on:** GRAPH-2\n\n"
         "## [GRAPH-2] Shapes\n- **Priority:** P0\n",
         check=priority_inversions,
+        scope="item",
+        reads=frozenset({"id", "priority"}),
     ),
     Rule(
         code="RL306",
@@ -298,6 +311,8 @@ RULES = (
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         check=ready_before_dependencies,
+        scope="item",
+        reads=frozenset({"id", "status"}),
     ),
     Rule(
         code="RL307",
@@ -309,6 +324,7 @@ RULES = (
         bad="- **Depends on:** GRAPH-1, MODEL-1, GRAPH-1\n",
         good="- **Depends on:** GRAPH-1, MODEL-1\n",
         check=repeated_dependencies,
+        scope="item",
     ),
     Rule(
         code="RL308",
@@ -322,5 +338,7 @@ RULES = (
         bad="- **Depends on:** graph-1\n",
         good="- **Depends on:** GRAPH-1\n",
         check=near_miss_dependencies,
+        scope="item",
+        reads=frozenset({"id"}),
     ),
 )

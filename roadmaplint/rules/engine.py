@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
-from roadmaplint.model import Roadmap
+from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.quiet import document_settings
-from roadmaplint.rules import BY_KEY, select_rules
+from roadmaplint.rules import BY_KEY, Rule, select_rules
 from roadmaplint.rules.suppressions import (
     UNUSED_SUPPRESSION,
     apply_suppressions,
@@ -19,6 +22,21 @@ from roadmaplint.settings import Settings
 _RESOLVE = {key: rule.code for key, rule in BY_KEY.items()}
 
 
+@dataclass(frozen=True)
+class Checked:
+    """One check of a roadmap: its findings, and what checking it again after an edit
+    to one item reuses (``rules/incremental.py``)."""
+
+    roadmap: Roadmap
+    settings: Settings  # as the run gave them
+    facts: GitFacts | None
+    rules: tuple[Rule, ...]  # the selected rules, in registry order
+    applied: Settings  # the settings the rules applied: document_settings(roadmap, settings)
+    raw: Mapping[str, tuple[Finding, ...]]  # each rule's findings before suppressions
+    items_by_id: Mapping[str, Item]
+    findings: tuple[Finding, ...]  # what the check reports: suppressed, RL901 added, sorted
+
+
 def check_roadmap(
     roadmap: Roadmap, settings: Settings, facts: GitFacts | None = None
 ) -> list[Finding]:
@@ -26,22 +44,41 @@ def check_roadmap(
 
     ``facts``: what git knows about the items, for the rules that need history.
     """
+    return list(check_all(roadmap, settings, facts).findings)
+
+
+def check_all(roadmap: Roadmap, settings: Settings, facts: GitFacts | None = None) -> Checked:
+    """Every selected rule over every item: the check ``check_roadmap`` reports."""
     rules = select_rules(settings.select, settings.ignore)
-    settings = document_settings(roadmap, settings)
+    applied = document_settings(roadmap, settings)
     if not roadmap.items:
         rules = tuple(rule for rule in rules if not rule.reads_items)
-    context = Context(roadmap, settings, facts)
-    findings: list[Finding] = []
-    for rule in rules:
-        if rule is not UNUSED_SUPPRESSION:
-            findings.extend(rule.run(context))
+    context = Context(roadmap, applied, facts)
+    raw = {rule.code: tuple(rule.run(context)) for rule in rules if rule is not UNUSED_SUPPRESSION}
+    return finish(roadmap, settings, facts, rules, applied, raw, context.items_by_id)
+
+
+def finish(
+    roadmap: Roadmap,
+    settings: Settings,
+    facts: GitFacts | None,
+    rules: tuple[Rule, ...],
+    applied: Settings,
+    raw: Mapping[str, tuple[Finding, ...]],
+    items_by_id: Mapping[str, Item],
+) -> Checked:
+    """The rules' findings as the check reports them: suppressed, RL901 added, sorted."""
     suppressions = find_suppressions(roadmap)
-    findings = apply_suppressions(findings, suppressions, _RESOLVE)
+    findings = apply_suppressions(
+        (finding for found in raw.values() for finding in found), suppressions, _RESOLVE
+    )
     if UNUSED_SUPPRESSION in rules:
         selected = {rule.code for rule in rules}
         reports = unused_suppressions(suppressions, _RESOLVE, selected)
         findings.extend(UNUSED_SUPPRESSION.findings(roadmap.path, reports))
-    return sorted(findings)
+    return Checked(
+        roadmap, settings, facts, rules, applied, raw, items_by_id, tuple(sorted(findings))
+    )
 
 
 def check_text(

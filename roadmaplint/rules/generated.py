@@ -115,6 +115,8 @@ RULES = (
         good="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
         "## P1 (Important)\n\n- MODEL-3\n- GRAPH-2\n",
         check=stale_overview,
+        reads=frozenset({"id", "priority"}),
+        cites_lines=True,
     ),
     Rule(
         code="RL402",
@@ -130,6 +132,8 @@ RULES = (
         good="## [MAINT-1] Cleanup\n- **Priority:** P2\n\n---\n\n# Priority Overview\n\n"
         "## P2\n\n- MAINT-1\n",
         check=missing_overview,
+        reads=frozenset({"id", "priority"}),
+        cites_lines=True,
     ),
     Rule(
         code="RL403",
@@ -141,6 +145,7 @@ RULES = (
         bad="# Priority Overview\n\n## P0\n\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
         good="# Priority Overview\n\n## P0\n\n- MODEL-1\n",
         check=repeated_overviews,
+        cites_lines=True,
     ),
     Rule(
         code="RL404",
@@ -156,6 +161,7 @@ RULES = (
         good="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
         "```mermaid\nflowchart LR\n  ...\n  MODEL_1 --> MODEL_2\n```\n",
         check=stale_graph,
+        reads=frozenset({"id", "title", "status", "depends_on", "external_deps", "section"}),
     ),
     Rule(
         code="RL405",

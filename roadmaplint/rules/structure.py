@@ -89,7 +89,7 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
     dialect = Dialect.from_settings(context.settings)
     required = [(dialect.key(name), name) for name in context.settings.required_fields]
     hints = _FieldHints(context.roadmap)
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
             if key not in present:
@@ -108,12 +108,14 @@ class _FieldHints:
     def __init__(self, roadmap: Roadmap) -> None:
         self._roadmap = roadmap
         self._lines: list[str] | None = None
-        self._with_fields = [item for item in roadmap.items if item.fields]
-        self._starts = [item.position.line for item in self._with_fields]
+        self._with_fields: list[Item] = []
+        self._starts: list[int] = []
 
     def line(self, item: Item, key: str, name: str) -> str:
-        if self._lines is None:
+        if self._lines is None:  # read only when an item misses a field
             self._lines = split_lines(self._roadmap.source)
+            self._with_fields = [item for item in self._roadmap.items if item.fields]
+            self._starts = [item.position.line for item in self._with_fields]
         style = new_field(
             self._lines, item, key, self._nearest(item), self._roadmap.style.indent
         ).style
@@ -133,7 +135,7 @@ def unknown_fields(context: Context) -> Iterator[Report]:
     # every call, a third of a keystroke's re-check in the language server.
     names = field_names(Dialect.from_settings(context.settings))
     known = (*KNOWN_FIELDS, *context.settings.extra_fields)
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         for candidate in item.fields:
             if names.is_known(candidate.name) or candidate.key == CLAIMED_BY:
                 continue  # a claim is written by `claim_item` and checked by RL506
@@ -149,7 +151,7 @@ def unknown_fields(context: Context) -> Iterator[Report]:
 
 
 def repeated_fields(context: Context) -> Iterator[Report]:
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         seen: dict[str, int] = {}
         for candidate in item.fields:
             if candidate.key in seen:
@@ -194,7 +196,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
 def empty_required_fields(context: Context) -> Iterator[Report]:
     dialect = Dialect.from_settings(context.settings)
     required = {dialect.key(name) for name in context.settings.required_fields}
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         for candidate in item.fields:
             if candidate.key in required and not candidate.value:
                 yield Report(
@@ -283,6 +285,8 @@ RULES = (
         bad="## [BE-1] Fused Ops\n...\n## [BE-1] SIMD Support\n",
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
+        reads=frozenset({"id"}),
+        cites_lines=True,
     ),
     Rule(
         code="RL103",
@@ -298,6 +302,10 @@ RULES = (
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
         check=missing_required_fields,
+        scope="item",
+        # the hint writes a field as the nearest item does; without configuration, which
+        # fields are required depends on how many items write each ("fields")
+        reads=frozenset({"neighbours", "fields"}),
     ),
     Rule(
         code="RL104",
@@ -312,6 +320,7 @@ RULES = (
         bad="- **Stauts:** ready\n",
         good="- **Status:** ready\n",
         check=unknown_fields,
+        scope="item",
     ),
     Rule(
         code="RL105",
@@ -323,6 +332,8 @@ RULES = (
         bad="- **Status:** ready\n- **Priority:** P1\n- **Status:** done\n",
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,
+        scope="item",
+        cites_lines=True,
     ),
     Rule(
         code="RL106",
@@ -334,6 +345,7 @@ RULES = (
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
+        reads=frozenset({"id", "section"}),
     ),
     Rule(
         code="RL107",
@@ -345,6 +357,7 @@ RULES = (
         bad="- **Priority:**\n",
         good="- **Priority:** P2\n",
         check=empty_required_fields,
+        scope="item",
     ),
     Rule(
         code="RL108",
@@ -361,6 +374,7 @@ RULES = (
         bad="  # Roadmap\n\n## Notes\n\n- a stray note\n\n  ## [MODEL-1] Title\n",
         good="  # Roadmap\n\n  ## Notes\n\n  - a stray note\n\n  ## [MODEL-1] Title\n",
         check=stray_lists,
+        cites_lines=True,
     ),
     Rule(
         code="RL109",
@@ -380,5 +394,6 @@ RULES = (
         bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
         good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
         check=no_items,
+        cites_lines=True,
     ),
 )

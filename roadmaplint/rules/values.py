@@ -18,7 +18,7 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     # Statuses listed under `## Statuses` are matched in any case: a plan that lists
     # `READY` and writes "Ready" is consistent in the way people read it.
     folded = {value.casefold() for value in allowed} if legend.inferred else set()
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
             continue
@@ -77,6 +77,7 @@ RULES = (
         bad="- **Status:** redy\n",
         good="- **Status:** ready\n",
         check=unknown_statuses,
+        scope="item",
     ),
     Rule(
         code="RL202",
@@ -88,6 +89,7 @@ RULES = (
         bad="- **Priority:** p1\n",
         good="- **Priority:** P1\n",
         check=unknown_priorities,
+        scope="item",
     ),
     Rule(
         code="RL203",

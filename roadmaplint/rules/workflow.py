@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
 from roadmaplint.index import Context
-from roadmaplint.model import Position
+from roadmaplint.model import Item, Position
 from roadmaplint.reader import DEFINITION_OF_DONE
 from roadmaplint.reader.quiet import (
     asks_for,
@@ -27,7 +27,7 @@ def unowned_work(context: Context) -> Iterator[Report]:
     ):
         return  # a plan that never names owners is not missing one on each item
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if not statuses.is_in_progress(item.status):
             continue
         if context.settings.is_unassigned(item.dri):
@@ -41,7 +41,7 @@ def unowned_work(context: Context) -> Iterator[Report]:
 
 def blocked_without_dependency(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if statuses.is_blocked(item.status) and not (item.depends_on or item.external_deps):
             status = item.field("status")
             assert status is not None  # a status value implies its field
@@ -62,7 +62,7 @@ def missing_definition_of_done(context: Context) -> Iterator[Report]:
         return  # a plan that writes no Definition of Done anywhere is not missing one
     statuses = context.settings.statuses
     legend = context.legend_statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if item.status is None or item.status not in legend or statuses.is_idea(item.status):
             continue
         done = item.field(DEFINITION_OF_DONE)
@@ -77,7 +77,7 @@ def missing_definition_of_done(context: Context) -> Iterator[Report]:
 def done_with_open_boxes(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     lines: list[str] = []  # split only when there is something to report
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         if not statuses.is_done(item.status):
             continue
         boxes = [done for done in item.definition_of_done if done.checked is not None]
@@ -105,7 +105,7 @@ def stale_in_progress(context: Context) -> Iterator[Report]:
     if days is None or facts is None:
         return
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         started = facts.in_progress_since.get(item.id)
         if not statuses.is_in_progress(item.status) or started is None:
             continue
@@ -132,6 +132,7 @@ STALE_IN_PROGRESS = Rule(
     bad="- **Status:** in_progress   <!-- since a commit 200 days ago -->\n",
     good="- **Status:** blocked\n- **Depends on:** review capacity\n",
     check=stale_in_progress,
+    scope="item",
 )
 
 
@@ -140,7 +141,7 @@ def stale_claims(context: Context) -> Iterator[Report]:
 
     now = now_utc()
     statuses = context.settings.statuses
-    for item in context.roadmap.items:
+    for item in context.checked_items:
         claim = read_claim(item)
         if claim is None:
             continue
@@ -168,6 +169,12 @@ def stale_claims(context: Context) -> Iterator[Report]:
             )
 
 
+def _claimed(item: Item) -> bool:
+    from roadmaplint.reader.claims import CLAIMED_BY
+
+    return item.field(CLAIMED_BY) is not None
+
+
 STALE_CLAIM = Rule(
     code="RL506",
     name="stale-claim",
@@ -179,6 +186,8 @@ STALE_CLAIM = Rule(
     bad="- **Status:** ready\n- **Claimed by:** @claude until 2020-01-01T00:00:00Z\n",
     good="- **Status:** ready\n- **Claimed by:** @claude until 2999-01-01T00:00:00Z\n",
     check=stale_claims,
+    scope="item",
+    clock=_claimed,
 )
 
 
@@ -196,6 +205,8 @@ RULES = (
         bad="- **DRI:** _unassigned_\n- **Status:** in_progress\n",
         good="- **DRI:** @janpf\n- **Status:** in_progress\n",
         check=unowned_work,
+        scope="item",
+        reads=frozenset({"dri"}),  # whether any item names an owner decides
     ),
     Rule(
         code="RL502",
@@ -206,6 +217,7 @@ RULES = (
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,
+        scope="item",
     ),
     Rule(
         code="RL503",
@@ -219,6 +231,9 @@ RULES = (
         good="## [BE-6] Backend Exploration\n\n- **Status:** ready\n"
         "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",
         check=missing_definition_of_done,
+        scope="item",
+        # whether any item writes a Definition of Done decides
+        reads=frozenset({"fields", "definition_of_done"}),
     ),
     Rule(
         code="RL504",
@@ -233,6 +248,7 @@ RULES = (
         good="- **Status:** done\n- **Definition of Done:**\n  - [x] Import works\n"
         "  - [x] Example published\n",
         check=done_with_open_boxes,
+        scope="item",
     ),
     STALE_IN_PROGRESS,
     STALE_CLAIM,

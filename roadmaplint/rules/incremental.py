@@ -1,0 +1,293 @@
+"""Check again after an edit to one item: re-run only what the edit can have changed.
+
+``reader/incremental.update`` re-reads the one item an edit touched and moves the
+records after it (``ItemEdit``). Each rule says what its findings read
+(``Rule.scope``, ``reads``, ``cites_lines``, ``clock``), and ``recheck`` decides per rule:
+
+- a per-item rule runs on the edited item again; also on the items that name it under
+  Depends on when a status or priority it reads changed, on the items without fields
+  beside it when it reads "neighbours", on the items whose findings follow the clock;
+  on every item when anything else it reads of other items changed (an ID). The findings
+  of the other items are kept, moved by the lines the edit added;
+- a document rule runs again when an attribute it reads changed, or when one of its
+  findings lies in the edited item's lines; else its findings are kept, moved;
+- a rule whose messages cite line numbers runs again when the edit added or removed lines.
+
+Anything else (a full re-read, other settings or git facts, another number of items,
+another document_settings) is a full check. Suppressions, RL901 and the order are
+applied to the whole set every time, as ``check_all`` does. The result equals
+``check_all`` of the same records: the property tests compare them after random edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from roadmaplint.findings import Finding
+from roadmaplint.index import Context, GitFacts
+from roadmaplint.model import Item, Roadmap
+from roadmaplint.reader.incremental import ItemEdit
+from roadmaplint.reader.quiet import document_settings, has_legends
+from roadmaplint.rules.base import Rule
+from roadmaplint.rules.engine import Checked, check_all, finish
+from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
+from roadmaplint.settings import Settings
+
+# The item attributes a rule may read of items other than the one it reports on.
+_ATTRIBUTES = (
+    "id",
+    "title",
+    "section",
+    "status",
+    "priority",
+    "dri",
+    "depends_on",
+    "external_deps",
+    "definition_of_done",
+    "fields",
+)
+# What a per-item rule reads of the items it depends on (through Depends on): a change
+# re-checks the items naming the edited one. A change to anything else a per-item rule
+# reads of other items (an ID; a DRI, when whether the plan names owners at all decides)
+# re-checks every item.
+_THROUGH_DEPENDENCIES = frozenset({"status", "priority"})
+
+
+@dataclass(frozen=True)
+class State:
+    """What the editor keeps between edits: the last check and two lookups built on the
+    first edit and kept up to date after it."""
+
+    checked: Checked
+    dependents: Mapping[str, tuple[int, ...]] | None = None  # ID -> items naming it
+    clocked: Mapping[str, tuple[int, ...]] | None = None  # rule code -> items it re-checks
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return self.checked.findings
+
+
+def first_check(roadmap: Roadmap, settings: Settings, facts: GitFacts | None = None) -> State:
+    return State(check_all(roadmap, settings, facts))
+
+
+def recheck(
+    previous: State,
+    roadmap: Roadmap,
+    edit: ItemEdit | None,
+    settings: Settings,
+    facts: GitFacts | None = None,
+) -> State:
+    """The check of ``roadmap``, read from ``previous.checked.roadmap`` by ``edit``."""
+    old = previous.checked
+    if roadmap is old.roadmap and settings == old.settings and facts == old.facts:
+        return previous  # the records checked (an update that changed no text)
+    if (
+        edit is None
+        or settings != old.settings
+        or facts != old.facts
+        or len(roadmap.items) != len(old.roadmap.items)
+    ):
+        return first_check(roadmap, settings, facts)
+    before, after = old.roadmap.items[edit.index], roadmap.items[edit.index]
+    applied = _applied(old, roadmap, before, after, settings)
+    if applied != old.applied:
+        return first_check(roadmap, settings, facts)
+    changed = frozenset(
+        name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name)
+    )
+    items_by_id = _items_by_id(old, roadmap, edit, before, after, changed)
+    context = Context(roadmap, applied, facts)
+    context.__dict__["items_by_id"] = items_by_id  # the cached lookup, kept up to date
+    dependents = _dependents(previous, edit.index, before, after)
+    clocked = _clocked(previous, old.rules, roadmap, edit.index)
+    again = _Again(context, old, edit, changed, dependents, clocked)
+    raw = {
+        rule.code: again.findings(rule, old.raw.get(rule.code, ()))
+        for rule in old.rules
+        if rule is not UNUSED_SUPPRESSION
+    }
+    checked = finish(roadmap, settings, facts, old.rules, applied, raw, items_by_id)
+    return State(checked, dependents, clocked)
+
+
+def _applied(
+    old: Checked, roadmap: Roadmap, before: Item, after: Item, settings: Settings
+) -> Settings:
+    """document_settings of the new records; without computing them over every item when
+    the edited item writes the same fields as before (only the share of items writing
+    each field can change them)."""
+    if has_legends(roadmap) == has_legends(old.roadmap) and _keys(before) == _keys(after):
+        return old.applied
+    return document_settings(roadmap, settings)
+
+
+def _keys(item: Item) -> frozenset[str]:
+    return frozenset(found.key for found in item.fields)
+
+
+def _items_by_id(
+    old: Checked,
+    roadmap: Roadmap,
+    edit: ItemEdit,
+    before: Item,
+    after: Item,
+    changed: frozenset[str],
+) -> Mapping[str, Item]:
+    """Each ID's first item: the old lookup with the edited item replaced, when no
+    other item moved and no ID changed."""
+    if edit.delta or "id" in changed:
+        found: dict[str, Item] = {}
+        for item in roadmap.items:
+            found.setdefault(item.id, item)
+        return found
+    lookup = dict(old.items_by_id)
+    if lookup.get(after.id) is before:
+        lookup[after.id] = after
+    return lookup
+
+
+def _named(item: Item) -> set[str]:
+    """The IDs an item names under Depends on, ``path#ID`` by its ID (the path may be
+    this roadmap's own)."""
+    names = set(item.depends_on)
+    names.update(name.rpartition("#")[2].strip() for name in item.external_deps if "#" in name)
+    return names
+
+
+def _dependents(
+    previous: State, index: int, before: Item, after: Item
+) -> Mapping[str, tuple[int, ...]]:
+    if previous.dependents is None:
+        found: dict[str, list[int]] = {}
+        for at, item in enumerate(previous.checked.roadmap.items):
+            for name in _named(item):
+                found.setdefault(name, []).append(at)
+        lookup = {name: tuple(indices) for name, indices in found.items()}
+    else:
+        lookup = dict(previous.dependents)
+    gone, new = _named(before), _named(after)
+    if gone == new and previous.dependents is not None:
+        return previous.dependents
+    for name in gone - new:
+        lookup[name] = tuple(at for at in lookup.get(name, ()) if at != index)
+    for name in new - gone:
+        lookup[name] = tuple(sorted((*lookup.get(name, ()), index)))
+    return lookup
+
+
+def _clocked(
+    previous: State, rules: Iterable[Rule], roadmap: Roadmap, index: int
+) -> Mapping[str, tuple[int, ...]]:
+    lookup: dict[str, tuple[int, ...]] = {}
+    for rule in rules:
+        if rule.clock is None:
+            continue
+        known = previous.clocked.get(rule.code) if previous.clocked is not None else None
+        if known is None:
+            lookup[rule.code] = tuple(
+                at for at, item in enumerate(roadmap.items) if rule.clock(item)
+            )
+            continue
+        others = tuple(at for at in known if at != index)
+        lookup[rule.code] = (
+            tuple(sorted((*others, index))) if rule.clock(roadmap.items[index]) else others
+        )
+    return lookup
+
+
+class _Again:
+    """Per rule: which findings to keep (moved) and which to compute again."""
+
+    def __init__(
+        self,
+        context: Context,
+        old: Checked,
+        edit: ItemEdit,
+        changed: frozenset[str],
+        dependents: Mapping[str, tuple[int, ...]],
+        clocked: Mapping[str, tuple[int, ...]],
+    ) -> None:
+        self.context = context
+        self.old = old
+        self.edit = edit
+        self.changed = changed
+        self.dependents = dependents
+        self.clocked = clocked
+        self.first = old.roadmap.items[edit.index].position.line
+
+    def findings(self, rule: Rule, old: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        read = rule.reads & self.changed
+        if (rule.cites_lines and self.edit.delta) or (
+            read and (rule.scope == "document" or read - _THROUGH_DEPENDENCIES)
+        ):
+            return tuple(rule.run(self.context))
+        if rule.scope == "document":
+            inside = any(self.first <= found.line <= self.edit.last for found in old)
+            return tuple(rule.run(self.context)) if inside else self._moved(old)
+        targets = self._targets(rule, read)
+        spans = [self._old_span(at) for at in targets]
+        kept = self._moved(
+            tuple(
+                found
+                for found in old
+                if not any(first <= found.line <= last for first, last in spans)
+            )
+        )
+        items = self.context.roadmap.items
+        fresh = rule.run(self.context.restricted(tuple(items[at] for at in targets)))
+        return (*kept, *fresh)
+
+    def _targets(self, rule: Rule, read: frozenset[str]) -> list[int]:
+        index = self.edit.index
+        targets = {index}
+        if read & _THROUGH_DEPENDENCIES:
+            item = self.context.roadmap.items[index]
+            targets.update(self.dependents.get(item.id, ()))
+        if "neighbours" in rule.reads:
+            targets.update(_fieldless_around(self.context.roadmap.items, index))
+        if rule.clock is not None:
+            targets.update(self.clocked.get(rule.code, ()))
+        return sorted(targets)
+
+    def _old_span(self, at: int) -> tuple[int, int]:
+        if at == self.edit.index:
+            return self.first, self.edit.last
+        item = self.old.roadmap.items[at]
+        return item.position.line, item.end_line
+
+    def _moved(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        last, delta = self.edit.last, self.edit.delta
+        if not delta:
+            return findings
+        return tuple(
+            Finding(
+                found.path,
+                found.line + delta,
+                found.column,
+                found.code,
+                found.severity,
+                found.message,
+                found.item,
+                found.fixable,
+            )
+            if found.line > last
+            else found
+            for found in findings
+        )
+
+
+def _fieldless_around(items: tuple[Item, ...], index: int) -> list[int]:
+    """The items without fields next to ``index``, up to the nearest with fields each way:
+    the items whose nearest item with fields the edited one can be."""
+    found = []
+    at = index - 1
+    while at >= 0 and not items[at].fields:
+        found.append(at)
+        at -= 1
+    at = index + 1
+    while at < len(items) and not items[at].fields:
+        found.append(at)
+        at += 1
+    return found
