@@ -96,7 +96,7 @@ def recheck(
         return first_check(roadmap, settings, facts)
     changed = frozenset(
         name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name)
-    )
+    ) | _facts_changed(before, after)
     items_by_id = _items_by_id(old, roadmap, edit, before, after, changed)
     context = Context(roadmap, applied, facts)
     context.__dict__["items_by_id"] = items_by_id  # the cached lookup, kept up to date
@@ -121,6 +121,23 @@ def _applied(
     if has_legends(roadmap) == has_legends(old.roadmap) and _keys(before) == _keys(after):
         return old.applied
     return document_settings(roadmap, settings)
+
+
+def _facts_changed(before: Item, after: Item) -> frozenset[str]:
+    """What changed of the plan-wide facts an item adds to: which fields it writes
+    ("field_names": whether any item names an owner decides RL501) and whether it writes
+    a Definition of Done ("writes_done": whether any item does decides RL503). Typing in a
+    value changes neither, so those rules stay per item."""
+    changed = set()
+    if _keys(before) != _keys(after):
+        changed.add("field_names")
+    if _writes_done(before) != _writes_done(after):
+        changed.add("writes_done")
+    return frozenset(changed)
+
+
+def _writes_done(item: Item) -> bool:
+    return bool(item.definition_of_done) or item.field("definition of done") is not None
 
 
 def _keys(item: Item) -> frozenset[str]:

@@ -303,9 +303,7 @@ RULES = (
         "- **Priority:** P1\n",
         check=missing_required_fields,
         scope="item",
-        # the hint writes a field as the nearest item does; without configuration, which
-        # fields are required depends on how many items write each ("fields")
-        reads=frozenset({"neighbours", "fields"}),
+        reads=frozenset({"neighbours"}),  # the hint writes a field as the nearest item does
     ),
     Rule(
         code="RL104",

@@ -206,7 +206,7 @@ RULES = (
         good="- **DRI:** @janpf\n- **Status:** in_progress\n",
         check=unowned_work,
         scope="item",
-        reads=frozenset({"dri"}),  # whether any item names an owner decides
+        reads=frozenset({"field_names"}),  # whether any item names an owner decides
     ),
     Rule(
         code="RL502",
@@ -232,8 +232,7 @@ RULES = (
         "- **Definition of Done:**\n  - Written comparison of two candidate backends\n",
         check=missing_definition_of_done,
         scope="item",
-        # whether any item writes a Definition of Done decides
-        reads=frozenset({"fields", "definition_of_done"}),
+        reads=frozenset({"writes_done"}),  # whether any item writes a DoD decides
     ),
     Rule(
         code="RL504",

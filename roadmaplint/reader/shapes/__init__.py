@@ -134,6 +134,21 @@ def check_name(name: str, where: str) -> str:
     return name
 
 
+_split: tuple[str, list[str]] = ("", [])  # the last source split into lines, and its lines
+
+
+def line_of(source: str, number: int) -> str:
+    """Line ``number`` (1-based) of ``source`` ('' past its end). The lines of the last
+    source asked about are kept: asking which shape read each item of a 10,000-item
+    roadmap splits it once, not once an item (every keystroke in the editor asks)."""
+    global _split
+    split = _split  # one read: another thread (the language server's) may replace it
+    if split[0] is not source:
+        split = _split = (source, source.splitlines())
+    lines = split[1]
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
 def shape_of(roadmap: Roadmap, item: Item) -> Shape | None:
     """The shape that read ``item``; None for a heading item."""
     for shape in shapes():

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
-from roadmaplint.reader.shapes import Document, ShapeRead
+from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     make_item,
     priority_of_section,
@@ -356,8 +356,7 @@ class Checkboxes:
         return read_checkboxes(document)
 
     def owns(self, roadmap: Roadmap, item: Item) -> bool:
-        lines = roadmap.source.splitlines()
-        return BOX.match(lines[item.position.line - 1]) is not None
+        return BOX.match(line_of(roadmap.source, item.position.line)) is not None
 
 
 CHECKBOXES = Checkboxes()

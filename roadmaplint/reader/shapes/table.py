@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
-from roadmaplint.reader.shapes import Document, ShapeRead
+from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
 
 if TYPE_CHECKING:
@@ -246,8 +246,7 @@ class TableRows:
         return read_tables(document)
 
     def owns(self, roadmap: Roadmap, item: Item) -> bool:
-        line = roadmap.source.splitlines()[item.position.line - 1] if roadmap.source else ""
-        text = line.strip()
+        text = line_of(roadmap.source, item.position.line).strip()
         return "|" in text and not text.startswith(("#", "-", "*", "+"))
 
 
