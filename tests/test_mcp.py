@@ -315,3 +315,49 @@ async def test_rename_item_renames_across_roadmaps_as_the_command_does(tmp_path:
     assert taken == "ROADMAP.md:11: CORE-2 already exists; choose an ID no item has"
     for name in ("ROADMAP.md", "docs/ROADMAP.md"):
         assert (by_tool / name).read_bytes() == (by_command / name).read_bytes()
+
+
+async def test_arguments_of_the_wrong_type_or_missing_are_refused_in_one_line(
+    project: Path,
+) -> None:
+    before = (project / "ROADMAP.md").read_bytes()
+    async with session(project) as client:
+        assert await refused(client, "show_item", id=5) == (
+            "show_item: id: Input should be a valid string"
+        )
+        assert await refused(client, "show_item") == "show_item: id: Field required"
+        assert await refused(client, "claim_item", id="MODEL-3", agent="@a", minutes=1.5) == (
+            "claim_item: minutes: Input should be a valid integer, "
+            "got a number with a fractional part"
+        )
+        assert await refused(client, "set_fields", id="MODEL-3", add_deps="MODEL-1") == (
+            "set_fields: add_deps: Input should be a valid list"
+        )
+        # -1 took every item but the last; 0 took them all
+        for limit in (-1, 0):
+            assert await refused(client, "next_items", limit=limit) == (
+                f"limit {limit}: give at least 1"
+            )
+        assert (await call(client, "show_item", id="MODEL-3"))["id"] == "MODEL-3"
+    assert (project / "ROADMAP.md").read_bytes() == before
+
+
+async def test_hostile_values_never_reach_the_file(project: Path) -> None:
+    """A value the reader would refuse (a 10 MB title) or an agent name spelled with
+    invisible characters is refused; the file stays byte for byte what it was."""
+    path = project / "ROADMAP.md"
+    before = path.read_bytes()
+    async with session(project) as client:
+        huge = await refused(client, "set_fields", id="MODEL-3", title="x" * 10_000_000)
+        assert huge == (
+            "ROADMAP.md: not written: the edited text would not read back (line 56 is over "
+            "100000 characters long; is this a roadmap?)"
+        )
+        assert path.read_bytes() == before
+        for agent in ("@a\u202eb", "@a\x00b", "@a\u200bb", "@" + "a" * 200):
+            message = await refused(client, "claim_item", id="MODEL-3", agent=agent)
+            assert message.startswith("agent ")
+            assert path.read_bytes() == before
+            assert await refused(client, "release_item", id="MODEL-3", agent=agent) == message
+        assert (await call(client, "check"))["findings"]  # still up, still reading the file
+    assert path.read_bytes() == before
