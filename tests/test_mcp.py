@@ -361,3 +361,19 @@ async def test_hostile_values_never_reach_the_file(project: Path) -> None:
             assert await refused(client, "release_item", id="MODEL-3", agent=agent) == message
         assert (await call(client, "check"))["findings"]  # still up, still reading the file
     assert path.read_bytes() == before
+
+
+async def test_a_line_separator_in_a_value_is_refused(project: Path) -> None:
+    # U+2028 is a line break for Python, editors and the diff returned, not for markdown:
+    # the title "a\u2028## [MODEL-99] b" was written and its diff showed a new heading.
+    path = project / "ROADMAP.md"
+    before = path.read_bytes()
+    async with session(project) as client:
+        for separator in ("\u2028", "\u2029"):
+            assert await refused(
+                client, "set_fields", id="MODEL-3", title=f"a{separator}## [MODEL-99] b"
+            ) == ("the title: a value is one line; newlines are not allowed")
+            assert await refused(
+                client, "new_item", section="Modeling", title="x", dri=f"@a{separator}b"
+            ) == ("DRI: a value is one line; newlines are not allowed")
+    assert path.read_bytes() == before
