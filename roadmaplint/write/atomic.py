@@ -95,23 +95,23 @@ def _lock(target: Path) -> int | None:
         except OSError:
             return None
         try:
-            if not _holds_lock_on_current_file(descriptor, target):
-                os.close(descriptor)
-                if time.monotonic() > deadline:
-                    raise RoadmapError(
-                        f"{target}: another roadmaplint has been writing it for "
-                        f"{LOCK_WAIT:.0f} s; not waiting longer"
-                    )
-                time.sleep(pause)
-                pause = min(pause * 2, 0.05)
-                continue
+            locked = _holds_lock_on_current_file(descriptor, target)
         except _NoLocks:
             os.close(descriptor)
             return None
         except BaseException:
             os.close(descriptor)
             raise
-        return descriptor
+        if locked:
+            return descriptor
+        os.close(descriptor)  # once: closing it twice ended a 60 s wait in a traceback
+        if time.monotonic() > deadline:
+            raise RoadmapError(
+                f"{target}: another roadmaplint has been writing it for "
+                f"{LOCK_WAIT:.0f} s; not waiting longer"
+            )
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 class _NoLocks(Exception):
