@@ -359,6 +359,14 @@ async def test_hostile_values_never_reach_the_file(project: Path) -> None:
             assert message.startswith("agent ")
             assert path.read_bytes() == before
             assert await refused(client, "release_item", id="MODEL-3", agent=agent) == message
+        # a refusal quoting a 10 MB ID or section comes back cut short, still one line
+        for tool, arguments in (
+            ("show_item", {"id": "X" * 10_000_000}),
+            ("new_item", {"section": "s" * 10_000_000, "title": "t"}),
+        ):
+            message = await refused(client, tool, **arguments)
+            assert len(message) <= 1000
+            assert message.endswith(" characters in all)")
         assert (await call(client, "check"))["findings"]  # still up, still reading the file
     assert path.read_bytes() == before
 

@@ -40,7 +40,14 @@ from roadmaplint.settings import Settings
 Result = dict[str, Any]
 
 
+MAX_MESSAGE = 1000  # characters of a refusal; an agent's context is not the place for more
+
+
 def _error(message: str) -> CallToolResult:
+    """The isError result, cut short when the message quotes a huge argument (a 10 MB ID
+    came back whole in "no item ...")."""
+    if len(message) > MAX_MESSAGE:
+        message = f"{message[: MAX_MESSAGE - 40]}... ({len(message)} characters in all)"
     return CallToolResult(content=[TextContent(type="text", text=message)], is_error=True)
 
 
