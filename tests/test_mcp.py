@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import AsyncIterator
@@ -385,3 +386,24 @@ async def test_a_line_separator_in_a_value_is_refused(project: Path) -> None:
                 client, "new_item", section="Modeling", title="x", dri=f"@a{separator}b"
             ) == ("DRI: a value is one line; newlines are not allowed")
     assert path.read_bytes() == before
+
+
+async def test_an_edit_of_the_same_size_in_the_same_clock_tick_is_read_again(
+    project: Path,
+) -> None:
+    """The server knew a file by its time, size and inode; an editor writing in place
+    within one tick of the file system's clock (or restoring the time) kept all three."""
+    path = project / "ROADMAP.md"
+    async with session(project) as client:
+        shown = await call(client, "show_item", id="MODEL-3")
+        assert shown["status"] == "ready"
+        stamp = path.stat()
+        text = path.read_bytes()
+        edited = text.replace(b"## [MODEL-3] ONNX Import", b"## [MODEL-3] ONNX Export", 1)
+        assert len(edited) == len(text) and edited != text
+        with open(path, "r+b") as handle:  # in place: the same inode
+            handle.write(edited)
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        assert path.stat().st_ino == stamp.st_ino
+        again = await call(client, "show_item", id="MODEL-3")
+        assert again["title"] == "ONNX Export Coverage Expansion"

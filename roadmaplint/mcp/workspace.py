@@ -45,7 +45,7 @@ class Workspace:
 
     def __init__(self, paths: Sequence[Path] | None) -> None:
         self._named = list(paths) if paths else None
-        self._cache: dict[Path, tuple[tuple[int, int, int], Served]] = {}
+        self._cache: dict[Path, tuple[bytes, Served]] = {}
         self._settings: dict[Path | None, Settings] = {}
 
     def paths(self) -> list[Path]:
@@ -58,19 +58,16 @@ class Workspace:
         return self._settings[config]
 
     def load(self, path: Path) -> Served:
-        try:
-            info = path.stat()
-        except OSError as error:
-            raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
-        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
-        cached = self._cache.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        # Known by its bytes, not its time, size and inode: an edit in place within one
+        # tick of the file system's clock keeps all three. Reading is cheap; parsing not.
         source = read_roadmap(path)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == source.data:
+            return cached[1]
         settings = self.settings_for(path)
         roadmap = parse(source.text, str(path), settings)
         served = Served(path, roadmap, settings, Context(roadmap, settings))
-        self._cache[path] = (stamp, served)
+        self._cache[path] = (source.data, served)
         return served
 
     def pick(self, path: str | None) -> list[Served]:
