@@ -407,3 +407,38 @@ async def test_an_edit_of_the_same_size_in_the_same_clock_tick_is_read_again(
         assert path.stat().st_ino == stamp.st_ino
         again = await call(client, "show_item", id="MODEL-3")
         assert again["title"] == "ONNX Export Coverage Expansion"
+
+
+async def test_a_roadmap_linked_from_outside_the_folder_is_read_but_never_written(
+    tmp_path: Path,
+) -> None:
+    """A repository whose ROADMAP.md is a symlink out of it (to another project's plan):
+    the server discovered it and wrote the other project's file."""
+    outside = tmp_path / "elsewhere" / "ROADMAP.md"
+    outside.parent.mkdir()
+    shutil.copy(EXAMPLE, outside)
+    before = outside.read_bytes()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "ROADMAP.md").symlink_to(outside)
+    async with session(project) as client:
+        assert (await call(client, "show_item", id="MODEL-3"))["status"] == "ready"
+        for tool, arguments in (
+            ("claim_item", {"id": "MODEL-3", "agent": "@a"}),
+            ("set_fields", {"id": "MODEL-3", "status": "done"}),
+            ("fix", {}),
+        ):
+            assert await refused(client, tool, **arguments) == (
+                "ROADMAP.md: not written: it links to a file outside the folder the server "
+                "serves; edit it there, or start the server with its path"
+            )
+    assert outside.read_bytes() == before
+    # named on the command line, it is the user's choice
+    params = StdioServerParameters(
+        command=installed_command(), args=["mcp", "ROADMAP.md"], cwd=str(project)
+    )
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+        await client.initialize()
+        assert (await call(client, "claim_item", id="MODEL-3", agent="@a"))["agent"] == "@a"
+    assert (project / "ROADMAP.md").is_symlink()
+    assert outside.read_bytes() != before

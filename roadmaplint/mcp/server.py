@@ -328,6 +328,7 @@ def build(workspace: Workspace) -> MCPServer:
             found, stopped = other_roadmaps(
                 served.path, served.settings.include, served.settings.exclude
             )
+            workspace.refuse_outside(served.path)
             others = [Path(os.path.relpath(other)) for other in found]
             done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
             diffs = {

@@ -45,6 +45,7 @@ class Workspace:
 
     def __init__(self, paths: Sequence[Path] | None) -> None:
         self._named = list(paths) if paths else None
+        self._folder = Path.cwd().resolve()
         self._cache: dict[Path, tuple[bytes, Served]] = {}
         self._settings: dict[Path | None, Settings] = {}
 
@@ -101,6 +102,18 @@ class Workspace:
         spelled = " and ".join(str(one.path) for one in holding)
         raise RoadmapError(f"{reference} is in {spelled}; name the file as PATH#{reference}")
 
+    def refuse_outside(self, path: Path) -> None:
+        """Refuse to write a discovered roadmap that links out of the served folder: a
+        repository's symlink must not let an agent edit another project's files. A path
+        named on the command line is the user's choice."""
+        if self._named is not None:
+            return
+        if not path.resolve().is_relative_to(self._folder):
+            raise RoadmapError(
+                f"{path}: not written: it links to a file outside the folder the server "
+                "serves; edit it there, or start the server with its path"
+            )
+
     def edit(
         self,
         path: Path,
@@ -110,6 +123,7 @@ class Workspace:
     ) -> str:
         """Apply ``change`` to the roadmap read under the file lock, regenerate what the
         edit reaches, write it through the gate, and return the diff written."""
+        self.refuse_outside(path)
         with editing(path) as pending:
             settings = self.settings_for(path)
             roadmap = parse(pending.source.text, str(path), settings)
