@@ -403,6 +403,29 @@ def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
     assert "## [PARSE-1] Parser" in (tmp_path / "ROADMAP.md").read_text(encoding="utf-8")
 
 
+def test_rename_reaches_a_roadmap_two_paths_name_once(tmp_path: Path) -> None:
+    """A symlinked ROADMAP.md naming another roadmap of the repository (or the renamed
+    one): the rename locked the same file twice, waited 60 s on its own lock and ended
+    in a traceback."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    core = "# Core\n\n## Core\n\n## [CORE-1] Parser\n\n- **Status:** ready\n- **Priority:** P1\n"
+    docs = core.replace("Core", "Docs").replace("CORE-1] Parser", "DOCS-2] Ref")
+    docs += "- **Depends on:** ../ROADMAP.md#CORE-1\n"
+    write(tmp_path, core)
+    for folder in ("docs", "alias", "self"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "docs" / "ROADMAP.md").write_text(docs, encoding="utf-8")
+    (tmp_path / "alias" / "ROADMAP.md").symlink_to("../docs/ROADMAP.md")
+    (tmp_path / "self" / "ROADMAP.md").symlink_to("../ROADMAP.md")
+    result = cli("rename", "CORE-1", "PARSE-1", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "Renamed CORE-1 to PARSE-1 (1 dependent updated in 2 files)\n"
+    assert (tmp_path / "docs" / "ROADMAP.md").read_text(encoding="utf-8") == docs.replace(
+        "#CORE-1", "#PARSE-1"
+    )
+    assert (tmp_path / "alias" / "ROADMAP.md").is_symlink()
+
+
 def test_new_in_an_indented_document_without_items_indents_its_fields(tmp_path: Path) -> None:
     """With no item to copy, the fields follow the heading's indentation; at column 1 they
     joined the stray list above (RL108) and the new item read back without them."""

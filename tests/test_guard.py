@@ -261,3 +261,49 @@ def test_every_consecutive_pair_of_the_real_history_names_only_what_really_broke
     for old, new in itertools.pairwise(HISTORY):
         found = _guard(tmp_path, old.read_text("utf-8"), new.read_text("utf-8"))
         assert found == expected.get((old.name, new.name), (0, [])), (old.name, new.name)
+
+
+SMALL = "# R\n\n## A\n\n### [A-1] x\n\n- **Status:** ready\n- **Priority:** P1\n"
+
+
+def _committed(folder: Path, data: bytes) -> None:
+    folder.mkdir()
+    (folder / "ROADMAP.md").write_bytes(data)
+    git = ("-c", "user.name=T", "-c", "user.email=t@e.x")
+    for args in (("init", "-q"), ("add", "ROADMAP.md"), (*git, "commit", "-qm", "plan")):
+        assert run("git", *args, cwd=folder).returncode == 0
+    (folder / "ROADMAP.md").write_text(SMALL, encoding="utf-8")
+
+
+def test_an_older_version_is_refused_as_check_refuses_it(tmp_path: Path) -> None:
+    """A hostile history: the committed version is a block-quote run the parser would
+    spend minutes on (check refuses it), or a line too long; the guard says so in one line
+    instead of parsing it."""
+    bomb = SMALL + "\n" + ">" * 18 + " q\n" + "lazy\n" * 60_000
+    _committed(tmp_path / "bomb", bomb.encode())
+    refused = cli("guard", cwd=tmp_path / "bomb")
+    assert refused.returncode == 2
+    assert refused.stderr.startswith(
+        "roadmaplint: error: ROADMAP.md at HEAD: line 10 starts a paragraph 60001 lines long "
+    )
+    assert refused.stderr.count("\n") == 1
+    _committed(tmp_path / "long", (SMALL + "x" * 100_001 + "\n").encode())
+    long = cli("guard", cwd=tmp_path / "long")
+    assert (long.returncode, long.stderr) == (
+        2,
+        "roadmaplint: error: ROADMAP.md at HEAD: line 9 is over 100000 characters long; "
+        "is this a roadmap?\n",
+    )
+    # an empty file before is a new roadmap: nothing it had can have broken
+    _committed(tmp_path / "empty", b"")
+    assert cli("guard", cwd=tmp_path / "empty").returncode == 0
+
+
+def test_a_revision_with_a_newline_is_named_in_one_line(tmp_path: Path) -> None:
+    _committed(tmp_path / "repo", SMALL.encode())
+    for against, shown in (("HEAD\nx", "'HEAD\\nx'"), ("", "''")):
+        refused = cli("guard", "--against", against, cwd=tmp_path / "repo")
+        assert (refused.returncode, refused.stderr) == (
+            2,
+            f"roadmaplint: error: --against {shown}: no such commit\n",
+        )

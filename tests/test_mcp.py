@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import AsyncIterator
@@ -315,3 +316,129 @@ async def test_rename_item_renames_across_roadmaps_as_the_command_does(tmp_path:
     assert taken == "ROADMAP.md:11: CORE-2 already exists; choose an ID no item has"
     for name in ("ROADMAP.md", "docs/ROADMAP.md"):
         assert (by_tool / name).read_bytes() == (by_command / name).read_bytes()
+
+
+async def test_arguments_of_the_wrong_type_or_missing_are_refused_in_one_line(
+    project: Path,
+) -> None:
+    before = (project / "ROADMAP.md").read_bytes()
+    async with session(project) as client:
+        assert await refused(client, "show_item", id=5) == (
+            "show_item: id: Input should be a valid string"
+        )
+        assert await refused(client, "show_item") == "show_item: id: Field required"
+        assert await refused(client, "claim_item", id="MODEL-3", agent="@a", minutes=1.5) == (
+            "claim_item: minutes: Input should be a valid integer, "
+            "got a number with a fractional part"
+        )
+        assert await refused(client, "set_fields", id="MODEL-3", add_deps="MODEL-1") == (
+            "set_fields: add_deps: Input should be a valid list"
+        )
+        # -1 took every item but the last; 0 took them all
+        for limit in (-1, 0):
+            assert await refused(client, "next_items", limit=limit) == (
+                f"limit {limit}: give at least 1"
+            )
+        assert (await call(client, "show_item", id="MODEL-3"))["id"] == "MODEL-3"
+    assert (project / "ROADMAP.md").read_bytes() == before
+
+
+async def test_hostile_values_never_reach_the_file(project: Path) -> None:
+    """A value the reader would refuse (a 10 MB title) or an agent name spelled with
+    invisible characters is refused; the file stays byte for byte what it was."""
+    path = project / "ROADMAP.md"
+    before = path.read_bytes()
+    async with session(project) as client:
+        huge = await refused(client, "set_fields", id="MODEL-3", title="x" * 10_000_000)
+        assert huge == (
+            "ROADMAP.md: not written: the edited text would not read back (line 56 is over "
+            "100000 characters long; is this a roadmap?)"
+        )
+        assert path.read_bytes() == before
+        for agent in ("@a\u202eb", "@a\x00b", "@a\u200bb", "@" + "a" * 200):
+            message = await refused(client, "claim_item", id="MODEL-3", agent=agent)
+            assert message.startswith("agent ")
+            assert path.read_bytes() == before
+            assert await refused(client, "release_item", id="MODEL-3", agent=agent) == message
+        # a refusal quoting a 10 MB ID or section comes back cut short, still one line
+        for tool, arguments in (
+            ("show_item", {"id": "X" * 10_000_000}),
+            ("new_item", {"section": "s" * 10_000_000, "title": "t"}),
+        ):
+            message = await refused(client, tool, **arguments)
+            assert len(message) <= 1000
+            assert message.endswith(" characters in all)")
+        assert (await call(client, "check"))["findings"]  # still up, still reading the file
+    assert path.read_bytes() == before
+
+
+async def test_a_line_separator_in_a_value_is_refused(project: Path) -> None:
+    # U+2028 is a line break for Python, editors and the diff returned, not for markdown:
+    # the title "a\u2028## [MODEL-99] b" was written and its diff showed a new heading.
+    path = project / "ROADMAP.md"
+    before = path.read_bytes()
+    async with session(project) as client:
+        for separator in ("\u2028", "\u2029"):
+            assert await refused(
+                client, "set_fields", id="MODEL-3", title=f"a{separator}## [MODEL-99] b"
+            ) == ("the title: a value is one line; newlines are not allowed")
+            assert await refused(
+                client, "new_item", section="Modeling", title="x", dri=f"@a{separator}b"
+            ) == ("DRI: a value is one line; newlines are not allowed")
+    assert path.read_bytes() == before
+
+
+async def test_an_edit_of_the_same_size_in_the_same_clock_tick_is_read_again(
+    project: Path,
+) -> None:
+    """The server knew a file by its time, size and inode; an editor writing in place
+    within one tick of the file system's clock (or restoring the time) kept all three."""
+    path = project / "ROADMAP.md"
+    async with session(project) as client:
+        shown = await call(client, "show_item", id="MODEL-3")
+        assert shown["status"] == "ready"
+        stamp = path.stat()
+        text = path.read_bytes()
+        edited = text.replace(b"## [MODEL-3] ONNX Import", b"## [MODEL-3] ONNX Export", 1)
+        assert len(edited) == len(text) and edited != text
+        with open(path, "r+b") as handle:  # in place: the same inode
+            handle.write(edited)
+        os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        assert path.stat().st_ino == stamp.st_ino
+        again = await call(client, "show_item", id="MODEL-3")
+        assert again["title"] == "ONNX Export Coverage Expansion"
+
+
+async def test_a_roadmap_linked_from_outside_the_folder_is_read_but_never_written(
+    tmp_path: Path,
+) -> None:
+    """A repository whose ROADMAP.md is a symlink out of it (to another project's plan):
+    the server discovered it and wrote the other project's file."""
+    outside = tmp_path / "elsewhere" / "ROADMAP.md"
+    outside.parent.mkdir()
+    shutil.copy(EXAMPLE, outside)
+    before = outside.read_bytes()
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "ROADMAP.md").symlink_to(outside)
+    async with session(project) as client:
+        assert (await call(client, "show_item", id="MODEL-3"))["status"] == "ready"
+        for tool, arguments in (
+            ("claim_item", {"id": "MODEL-3", "agent": "@a"}),
+            ("set_fields", {"id": "MODEL-3", "status": "done"}),
+            ("fix", {}),
+        ):
+            assert await refused(client, tool, **arguments) == (
+                "ROADMAP.md: not written: it links to a file outside the folder the server "
+                "serves; edit it there, or start the server with its path"
+            )
+    assert outside.read_bytes() == before
+    # named on the command line, it is the user's choice
+    params = StdioServerParameters(
+        command=installed_command(), args=["mcp", "ROADMAP.md"], cwd=str(project)
+    )
+    async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
+        await client.initialize()
+        assert (await call(client, "claim_item", id="MODEL-3", agent="@a"))["agent"] == "@a"
+    assert (project / "ROADMAP.md").is_symlink()
+    assert outside.read_bytes() != before

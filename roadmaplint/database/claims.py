@@ -4,6 +4,7 @@ and write gate as ``set`` (see ``reader.claims`` for how a claim reads)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import datetime, timedelta
 
 from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item, find_item
@@ -13,13 +14,18 @@ from roadmaplint.reader.claims import FIELD_NAME, holder, iso, read_claim
 from roadmaplint.settings import Settings
 
 DEFAULT_MINUTES = 60
+MAX_AGENT = 100  # characters
 _AGENT = re.compile(r"[^\s`*_\[\]<>]+")
 
 
 def _check_agent(agent: str) -> None:
-    if not _AGENT.fullmatch(agent):
+    # Control and format characters (U+202E turns the line around, U+200B hides) would
+    # make two names that read alike hold one item as two agents.
+    invisible = any(unicodedata.category(char)[0] == "C" for char in agent)
+    if invisible or len(agent) > MAX_AGENT or not _AGENT.fullmatch(agent):
         raise RoadmapError(
-            f"agent {agent!r}: name the agent in one word without markdown, e.g. @claude"
+            f"agent {agent[:MAX_AGENT]!r}: name the agent in one word of at most {MAX_AGENT} "
+            "visible characters, without markdown, e.g. @claude"
         )
 
 

@@ -68,7 +68,9 @@ class ItemEdit:
 
 def check_one_line(value: str, what: str) -> None:
     """Refuse text that cannot be one line of a UTF-8 markdown file."""
-    if "\n" in value or "\r" in value:
+    # U+2028 and U+2029 end a line for Python, many editors and the diff a tool returns,
+    # though not for markdown: the file would read as two different lines to each.
+    if any(char in value for char in "\n\r\u2028\u2029"):
         raise RoadmapError(f"{what}: a value is one line; newlines are not allowed")
     if any("\ud800" <= char <= "\udfff" for char in value):
         shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -59,7 +59,7 @@ def rename_in_files(
         settings = settings_for(pending.source.path)
         roadmap = parse(pending.source.text, str(pending.source.path), settings)
         loaded: dict[str, tuple[Pending, Roadmap, Settings]] = {}
-        for other in others:
+        for other in _distinct(target, others):
             other_pending = stack.enter_context(editing(other, lock=write))
             other_settings = settings_for(other_pending.source.path)
             other_roadmap = parse(
@@ -85,6 +85,19 @@ def rename_in_files(
                     one.write(text)
         files = tuple(Rewritten(one.source.path, one.source.text, text) for one, text in writes)
         return FilesRenamed(done, files)
+
+
+def _distinct(target: Path, others: Sequence[Path]) -> list[Path]:
+    """``others`` without the target and each file once, however many paths (symlinks)
+    name it: locking one file twice would wait on its own lock."""
+    seen = {os.path.realpath(target)}
+    distinct = []
+    for other in others:
+        real = os.path.realpath(other)
+        if real not in seen:
+            seen.add(real)
+            distinct.append(other)
+    return distinct
 
 
 def _regenerated(

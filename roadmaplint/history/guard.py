@@ -245,7 +245,7 @@ def older_text(path: Path, against: str | None, against_file: Path | None) -> st
     The blobs are read with ``git cat-file``, which runs no filter.
     """
     from roadmaplint.history import git
-    from roadmaplint.reader.source import read_roadmap
+    from roadmaplint.reader.source import decode, read_roadmap
 
     if against_file is not None:
         return read_roadmap(against_file).text
@@ -254,9 +254,10 @@ def older_text(path: Path, against: str | None, against_file: Path | None) -> st
         raise RoadmapError(
             f"{path}: not in a git work tree; give the older version with --against-file OLD"
         )
-    commit = git.resolve_commit(root, against or "HEAD")
+    commit = None if against == "" else git.resolve_commit(root, against or "HEAD")
     if commit is None and against is not None:
-        raise RoadmapError(f"--against {against}: no such commit")
+        shown = against if against.isprintable() and against else repr(against)
+        raise RoadmapError(f"--against {shown}: no such commit")
     relative = path.resolve().relative_to(root.resolve()).as_posix()
     committed, staged = f"{commit}:{relative}", f":{relative}"
     names = ([committed] if commit else []) + ([staged] if against is None else [])
@@ -267,12 +268,11 @@ def older_text(path: Path, against: str | None, against_file: Path | None) -> st
     is_staged = index is not None and (older is None or index.hash != older.hash)
     if index is not None and is_staged and _edited_since(path, index.data):
         older, where = index, "in the index"
-    if older is None:
-        return None  # new since the revision, or a repository without a commit yet
-    try:
-        return older.data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        raise RoadmapError(f"{path} {where} is not UTF-8") from None
+    if older is None or not older.data.strip(b"\xef\xbb\xbf \t\r\n"):
+        return None  # new since the revision (or empty there), or no commit yet
+    # What check refuses to read (a quote run the parser would spend minutes on, a
+    # binary blob) a hostile history may hold as well.
+    return decode(older.data, f"{path} {where}").removeprefix("\ufeff")
 
 
 def _edited_since(path: Path, staged: bytes) -> bool:

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from mcp.server.mcpserver import MCPServer
-from mcp.server.mcpserver.exceptions import ResourceNotFoundError
+from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
 from mcp_types import CallToolResult, TextContent
+from pydantic import ValidationError
 
 from roadmaplint import __version__
 from roadmaplint.api import placed
@@ -48,7 +49,14 @@ from roadmaplint.settings import Settings
 Result = dict[str, Any]
 
 
+MAX_MESSAGE = 1000  # characters of a refusal; an agent's context is not the place for more
+
+
 def _error(message: str) -> CallToolResult:
+    """The isError result, cut short when the message quotes a huge argument (a 10 MB ID
+    came back whole in "no item ...")."""
+    if len(message) > MAX_MESSAGE:
+        message = f"{message[: MAX_MESSAGE - 40]}... ({len(message)} characters in all)"
     return CallToolResult(content=[TextContent(type="text", text=message)], is_error=True)
 
 
@@ -86,8 +94,27 @@ def _entry(served: Served, item: Item, now: datetime) -> Result:
     }
 
 
+class _Server(MCPServer):
+    """The SDK's server, refusing arguments of the wrong type in one line.
+
+    The SDK answers with pydantic's report: five lines and a web address per argument.
+    """
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as error:
+            if not isinstance(error.__cause__, ValidationError):
+                raise
+            wrong = "; ".join(
+                f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"
+                for problem in error.__cause__.errors()
+            )
+            return _error(f"{name}: {wrong}")
+
+
 def build(workspace: Workspace) -> MCPServer:
-    server = MCPServer("roadmaplint", version=__version__)
+    server = _Server("roadmaplint", version=__version__)
 
     def write(reference: str, change: Callable[[Roadmap, Settings, str], str]) -> Result:
         served, item_id = workspace.locate(reference)
@@ -173,6 +200,8 @@ def build(workspace: Workspace) -> MCPServer:
         and for every other open item the reason it is not offered."""
 
         def work() -> Result:
+            if limit is not None and limit < 1:
+                raise RoadmapError(f"limit {limit}: give at least 1")
             now = now_utc()
             ready: list[tuple[tuple[int, int], Result]] = []
             others: list[Result] = []
@@ -330,6 +359,7 @@ def build(workspace: Workspace) -> MCPServer:
             found, stopped = other_roadmaps(
                 served.path, served.settings.include, served.settings.exclude
             )
+            workspace.refuse_outside(served.path)
             others = [Path(os.path.relpath(other)) for other in found]
             done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
             diffs = {

@@ -53,7 +53,8 @@ class Workspace:
 
     def __init__(self, paths: Sequence[Path] | None) -> None:
         self._named = list(paths) if paths else None
-        self._cache: dict[Path, tuple[tuple[int, int, int], Served]] = {}
+        self._folder = Path.cwd().resolve()
+        self._cache: dict[Path, tuple[bytes, Served]] = {}
         self._settings: dict[Path | None, Settings] = {}
 
     def paths(self) -> list[Path]:
@@ -69,19 +70,16 @@ class Workspace:
         if path.is_dir():  # a task folder is read afresh each time: its files are few
             loaded = load_folder(path, SettingsCache(None, Overrides()))
             return Served(path, loaded.roadmap, loaded.settings, loaded.context, loaded.folder)
-        try:
-            info = path.stat()
-        except OSError as error:
-            raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
-        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
-        cached = self._cache.get(path)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+        # Known by its bytes, not its time, size and inode: an edit in place within one
+        # tick of the file system's clock keeps all three. Reading is cheap; parsing not.
         source = read_roadmap(path)
+        cached = self._cache.get(path)
+        if cached is not None and cached[0] == source.data:
+            return cached[1]
         settings = self.settings_for(path)
         roadmap = parse(source.text, str(path), settings)
         served = Served(path, roadmap, settings, Context(roadmap, settings))
-        self._cache[path] = (stamp, served)
+        self._cache[path] = (source.data, served)
         return served
 
     def pick(self, path: str | None) -> list[Served]:
@@ -115,6 +113,18 @@ class Workspace:
         spelled = " and ".join(str(one.path) for one in holding)
         raise RoadmapError(f"{reference} is in {spelled}; name the file as PATH#{reference}")
 
+    def refuse_outside(self, path: Path) -> None:
+        """Refuse to write a discovered roadmap that links out of the served folder: a
+        repository's symlink must not let an agent edit another project's files. A path
+        named on the command line is the user's choice."""
+        if self._named is not None:
+            return
+        if not path.resolve().is_relative_to(self._folder):
+            raise RoadmapError(
+                f"{path}: not written: it links to a file outside the folder the server "
+                "serves; edit it there, or start the server with its path"
+            )
+
     def edit(
         self,
         path: Path,
@@ -129,6 +139,7 @@ class Workspace:
                 f"{path}: a folder of task files takes set_fields, new_item and rename_item; "
                 "claims and fix are for roadmap files"
             )
+        self.refuse_outside(path)
         with editing(path) as pending:
             settings = self.settings_for(path)
             roadmap = parse(pending.source.text, str(path), settings)
@@ -149,5 +160,7 @@ class Workspace:
 
         assert served.folder is not None
         plans = [found for found in plan(served.folder) if found.new != found.old]
+        for found in plans:  # a task file linked out of the folder is read, never written
+            self.refuse_outside(found.path)
         apply(plans)
         return "".join(unified_diff(str(found.path), found.old, found.new) for found in plans)

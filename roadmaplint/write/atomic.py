@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.reader.source import Source, read_roadmap
+from roadmaplint.reader.source import Source, decode, read_roadmap
 
 LOCK_WAIT = 60.0  # seconds to wait for another roadmaplint writing the same file
 _SUFFIX = ".roadmaplint"
@@ -95,23 +95,23 @@ def _lock(target: Path) -> int | None:
         except OSError:
             return None
         try:
-            if not _holds_lock_on_current_file(descriptor, target):
-                os.close(descriptor)
-                if time.monotonic() > deadline:
-                    raise RoadmapError(
-                        f"{target}: another roadmaplint has been writing it for "
-                        f"{LOCK_WAIT:.0f} s; not waiting longer"
-                    )
-                time.sleep(pause)
-                pause = min(pause * 2, 0.05)
-                continue
+            locked = _holds_lock_on_current_file(descriptor, target)
         except _NoLocks:
             os.close(descriptor)
             return None
         except BaseException:
             os.close(descriptor)
             raise
-        return descriptor
+        if locked:
+            return descriptor
+        os.close(descriptor)  # once: closing it twice ended a 60 s wait in a traceback
+        if time.monotonic() > deadline:
+            raise RoadmapError(
+                f"{target}: another roadmaplint has been writing it for "
+                f"{LOCK_WAIT:.0f} s; not waiting longer"
+            )
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 class _NoLocks(Exception):
@@ -150,6 +150,8 @@ def write_roadmap(source: Source, new_text: str) -> None:
     """
     target = Path(os.path.realpath(source.path))  # a symlink stays a link; its target changes
     name = source.path
+    data = new_text.encode("utf-8")
+    _refuse_unreadable(data, str(name))
     try:
         info = os.stat(target)
     except OSError as error:
@@ -157,11 +159,23 @@ def write_roadmap(source: Source, new_text: str) -> None:
         raise RoadmapError(message) from None
     refuse_read_only(target, info, str(name))
     with _temporary_beside(target, str(name)) as (stream, temporary):
-        _write_all(stream, new_text.encode("utf-8"), str(name))
+        _write_all(stream, data, str(name))
         _copy_owner_and_mode(temporary, info)
         _refuse_if_changed(target, source)
         _replace(temporary, target, str(name))
     _sync_folder(target.parent)
+
+
+def _refuse_unreadable(data: bytes, name: str) -> None:
+    """Refuse a text the reader would refuse (a 10 MB title made one line too long): no
+    edit may leave a file that no command reads again."""
+    try:
+        decode(data, name)
+    except RoadmapError as error:
+        reason = str(error).removeprefix(f"{name}: ")
+        raise RoadmapError(
+            f"{name}: not written: the edited text would not read back ({reason})"
+        ) from None
 
 
 def refuse_read_only(target: Path, info: os.stat_result, name: str) -> None:
