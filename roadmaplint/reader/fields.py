@@ -248,6 +248,8 @@ def _later_dependencies(
 
 # The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title ✅".
 _CHECK_MARK = "✅"
+# Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
+_CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 
 
 def heading_status(title: str) -> tuple[str, str] | None:
@@ -258,9 +260,11 @@ def heading_status(title: str) -> tuple[str, str] | None:
         word = stripped[opening + 1 : -1].strip()
         if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
             return stripped[:opening].rstrip(), word
-    if _CHECK_MARK in stripped[-40:]:
-        at = stripped.rfind(_CHECK_MARK)
-        rest = stripped[at + len(_CHECK_MARK) :].strip()
+    for mark in _CHECK_MARKS:
+        if mark not in stripped[-40:]:
+            continue
+        at = stripped.rfind(mark)
+        rest = stripped[at + len(mark) :].strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
     for separator in (" — ", " – ", " - "):
@@ -285,9 +289,10 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         )
         references, externals, notes = _noted_references(references, externals, dialect.id_pattern)
     title, status = heading.title, _value(first, "status")
-    suffix = heading_status(title) if status is None else None
-    if suffix is not None:
-        title, status = suffix
+    suffix = heading_status(title)
+    if suffix is not None and (status is None or not suffix[0]):
+        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
+        title, status = suffix[0], status or suffix[1]
     if not title:
         title = _value(first, "title") or ""
     return Item(

@@ -11,6 +11,7 @@ from roadmaplint.model import Item, Position
 from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
+from roadmaplint.reader.waits import waits_in_status
 from roadmaplint.rules.base import Report, Rule
 
 
@@ -157,7 +158,8 @@ def priority_inversions(context: Context) -> Iterator[Report]:
 def ready_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
-        if not statuses.is_ready(item.status):
+        # ``READY (after 1.3)`` says itself that it waits for 1.3: no contradiction.
+        if not statuses.is_ready(item.status) or waits_in_status(item):
             continue
         for name, dependency in _dependencies_with_status(context, item):
             if not statuses.is_done(dependency.status):
