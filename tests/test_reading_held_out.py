@@ -167,3 +167,26 @@ def test_an_id_heading_ending_in_a_check_mark_and_status_is_an_item_of_that_stat
         ("TASK-009", "", "DONE"),
     ]
     assert _findings(text) == []  # "DONE (a note)" is the vocabulary's DONE
+
+
+def test_a_range_of_ids_under_depends_on_names_each_item_of_it() -> None:
+    text = "".join(
+        f"### TASK-00{n}\n- **Depends on:** {deps}\n\n"
+        for n, deps in (
+            (1, "NONE"),
+            (2, "TASK-001"),
+            (3, "TASK-001"),
+            (4, "TASK-001 through TASK-003"),
+        )
+    )
+    items = {item.id: item for item in _items("# Queue\n\n" + text)}
+    assert items["TASK-004"].depends_on == ("TASK-001", "TASK-002", "TASK-003")
+
+
+def test_a_not_started_status_over_an_open_dependency_is_no_rl306_but_ready_is() -> None:
+    text = (
+        "# Plan\n\n### A-1 — First\n- **Status:** {first}\n\n"
+        "### A-2 — Second\n- **Status:** {second}\n- **Depends on:** A-1\n"
+    )
+    assert _findings(text.format(first="To Do", second="To Do")) == []
+    assert _findings(text.format(first="To Do", second="ready")) == ["8:RL306"]

@@ -369,5 +369,29 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
+        spanned = _range(name, id_pattern)
+        if spanned:
+            references += spanned
+            continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
     return references, externals
+
+
+# ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.
+_RANGE = re.compile(
+    r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
+)
+_RANGE_LIMIT = 50
+
+
+def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
+    found = _RANGE.fullmatch(name)
+    if found is None or not (id_pattern.fullmatch(found["a"]) and id_pattern.fullmatch(found["b"])):
+        return []
+    prefix, first = found["prefix"], found["m"]
+    if not found["b"].startswith(prefix) or not found["b"][len(prefix) :].isdigit():
+        return []
+    last = int(found["b"][len(prefix) :])
+    if not 0 < last - int(first) <= _RANGE_LIMIT:
+        return []
+    return [f"{prefix}{n:0{len(first)}d}" for n in range(int(first), last + 1)]
