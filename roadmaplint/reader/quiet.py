@@ -6,8 +6,7 @@ names, its legends and its Priority Overview) apply only to a document written
 in that format (``in_own_format``: a Priority Legend or a Priority Overview, or
 a Status Legend over heading items), or when the configuration asks for them.
 Elsewhere a field is required when the document itself writes it on nearly all
-of its items (a DRI only where some started item lacks one: an unclaimed open item
-is no defect), an in-progress item needs a DRI only in a plan that names owners,
+of its items, an in-progress item needs a DRI only in a plan that names owners,
 a Definition of Done is asked for only in a plan that writes one, and statuses
 in their common spellings carry their meaning without a legend.
 """
@@ -111,22 +110,8 @@ def used_fields(roadmap: Roadmap, settings: Settings) -> tuple[str, ...]:
         key = dialect.key(name)
         count = sum(1 for item in items if item.field(key) is not None)
         if count >= FIELD_MINIMUM and count >= FIELD_SHARE * len(items):
-            if key == "dri" and _only_unstarted_lack_owners(roadmap):
-                continue
             used.append(name)
     return tuple(used)
-
-
-def _only_unstarted_lack_owners(roadmap: Roadmap) -> bool:
-    """Whether every item without a DRI is work not yet started: a queue names who did or
-    does the work, and an open story nobody has claimed is no defect."""
-    from roadmaplint.settings import common_meaning
-
-    return all(
-        common_meaning(item.status or "") not in ("in_progress", "done")
-        for item in roadmap.items
-        if item.dri is None
-    )
 
 
 def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:

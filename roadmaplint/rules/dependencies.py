@@ -158,13 +158,8 @@ def priority_inversions(context: Context) -> Iterator[Report]:
 def ready_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
-        # ``READY (after 1.3)`` says itself that it waits for 1.3, and ``To Do`` only that
-        # the work has not started: neither claims the item is free to take now.
-        if (
-            not statuses.is_ready(item.status)
-            or waits_in_status(item)
-            or _says_not_started(item.status)
-        ):
+        # ``READY (after 1.3)`` says itself that it waits for 1.3: no contradiction.
+        if not statuses.is_ready(item.status) or waits_in_status(item):
             continue
         for name, dependency in _dependencies_with_status(context, item):
             if not statuses.is_done(dependency.status):
@@ -174,14 +169,6 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
                     f"{dependency.status or 'without status'}, not done",
                     item.id,
                 )
-
-
-# Spellings of the ready status that say the work has not started, not that it can start.
-_NOT_STARTED = frozenset(("to do", "todo", "not started", "open", "planned", "pending"))
-
-
-def _says_not_started(status: str | None) -> bool:
-    return (status or "").strip(" *_`[]").casefold() in _NOT_STARTED
 
 
 def repeated_dependencies(context: Context) -> Iterator[Report]:
@@ -320,9 +307,8 @@ RULES = (
         summary="A ready item depends on an item that is not done.",
         why="`ready` tells people they can claim the item now; with an unfinished dependency "
         "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
-        "(`path#ID`) counts too, with the status its file gives it. A status that says only "
-        "that the work has not started (To Do, todo, open, planned, pending, not started) or "
-        "names what it waits for (`READY (after 1.3)`) claims no such thing.",
+        "(`path#ID`) counts too, with the status its file gives it. A status that names what "
+        "it waits for (`READY (after 1.3)`) claims no such thing.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

@@ -297,9 +297,7 @@ RULES = (
         "without them silently drops out of all of them. Which fields are required: the "
         "configuration's `required-fields`; with none, DRI, Status and Priority in a document "
         "with a Status or Priority Legend (roadmaplint's format), and elsewhere each of them "
-        "that the document itself writes on at least 80% of its items, and on at least 3 "
-        "(a DRI only where an item in progress or done lacks one: an open item nobody has "
-        "claimed is no defect).",
+        "that the document itself writes on at least 80% of its items, and on at least 3.",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
