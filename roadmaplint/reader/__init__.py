@@ -46,6 +46,7 @@ from roadmaplint.reader.blocks import (
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
+    PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     Dialect,
@@ -66,6 +67,7 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
+from roadmaplint.reader.waits import with_status_waits
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 
@@ -267,7 +269,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(with_phase_checklist(items, lines))
+    items = list(with_status_waits(with_phase_checklist(items, lines)))
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
@@ -302,9 +304,28 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
         if not _PLACEHOLDER.fullmatch(item.title)
         and (
             item.status is not None
-            or not holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
+            or not (
+                holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
+                or _is_theme_of_boxes(item, lines)
+            )
         )
     ]
+
+
+def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
+    """Whether ``item`` is a phase heading that only names the theme of the boxes below it
+    (``### Phase 2: Performance`` over ``- [ ] SIMD UTF-8 validation``): no field of its
+    own (a planning phase has its Goal and Depends on), and at least two top-level boxes.
+    The boxes are the items there."""
+    from roadmaplint.reader.shapes.checkbox import BOX
+
+    if item.fields or not PHASE_ID.fullmatch(item.id):
+        return False
+    boxes = 0
+    for line in lines[item.position.line : item.end_line]:
+        match = BOX.match(line)
+        boxes += match is not None and match["lead"][:1] not in (" ", "\t")
+    return boxes >= 2
 
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.

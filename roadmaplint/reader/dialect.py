@@ -168,7 +168,15 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     alone = text.strip()
     if compiled.id_only.fullmatch(alone):
         return alone, ""
+    first, _, rest = alone.partition(" ")
+    if rest and compiled.id_only.fullmatch(first) and _STATUS_SUFFIX.fullmatch(rest.strip()):
+        return first, rest.strip()  # ``TASK-008 ✓ DONE``: an ID and its status, no title
     return None
+
+
+# A check mark and perhaps one status word after an ID: the title reader takes it for the
+# status (reader/fields.py's heading_status).
+_STATUS_SUFFIX = re.compile(r"[✅✓✔](?:[ \t]+[A-Za-z][A-Za-z -]{0,20})?")
 
 
 def is_priority_group(item_id: str, dialect: Dialect) -> bool:

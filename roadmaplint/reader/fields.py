@@ -248,6 +248,8 @@ def _later_dependencies(
 
 # The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title ✅".
 _CHECK_MARK = "✅"
+# Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
+_CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 
 
 def heading_status(title: str) -> tuple[str, str] | None:
@@ -258,9 +260,11 @@ def heading_status(title: str) -> tuple[str, str] | None:
         word = stripped[opening + 1 : -1].strip()
         if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
             return stripped[:opening].rstrip(), word
-    if _CHECK_MARK in stripped[-40:]:
-        at = stripped.rfind(_CHECK_MARK)
-        rest = stripped[at + len(_CHECK_MARK) :].strip()
+    for mark in _CHECK_MARKS:
+        if mark not in stripped[-40:]:
+            continue
+        at = stripped.rfind(mark)
+        rest = stripped[at + len(mark) :].strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
     for separator in (" — ", " – ", " - "):
@@ -285,9 +289,10 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         )
         references, externals, notes = _noted_references(references, externals, dialect.id_pattern)
     title, status = heading.title, _value(first, "status")
-    suffix = heading_status(title) if status is None else None
-    if suffix is not None:
-        title, status = suffix
+    suffix = heading_status(title)
+    if suffix is not None and (status is None or not suffix[0]):
+        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
+        title, status = suffix[0], status or suffix[1]
     if not title:
         title = _value(first, "title") or ""
     return Item(
@@ -364,5 +369,29 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
+        spanned = _range(name, id_pattern)
+        if spanned:
+            references += spanned
+            continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
     return references, externals
+
+
+# ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.
+_RANGE = re.compile(
+    r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
+)
+_RANGE_LIMIT = 50
+
+
+def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
+    found = _RANGE.fullmatch(name)
+    if found is None or not (id_pattern.fullmatch(found["a"]) and id_pattern.fullmatch(found["b"])):
+        return []
+    prefix, first = found["prefix"], found["m"]
+    if not found["b"].startswith(prefix) or not found["b"][len(prefix) :].isdigit():
+        return []
+    last = int(found["b"][len(prefix) :])
+    if not 0 < last - int(first) <= _RANGE_LIMIT:
+        return []
+    return [f"{prefix}{n:0{len(first)}d}" for n in range(int(first), last + 1)]

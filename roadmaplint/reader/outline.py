@@ -12,6 +12,7 @@ running to the next part's heading; a reader step reads each part.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -81,7 +82,7 @@ def detect(
     ]
     title = _classify_level_one(parts, dialect, continued)
     _classify_inner_and_legends(parts, dialect, path)
-    _classify_items(parts, dialect)
+    _classify_items(parts, dialect, lines)
     item_level = _assign_sections(parts, dialect)
     _absorb_subheadings(parts)
     kept = [part for part in parts if part.kind != INNER]
@@ -153,12 +154,31 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
-def _classify_items(parts: list[Part], dialect: Dialect) -> None:
+# A numbered heading (``### 1.3 Zynga Integration``): an item only where a Status field
+# stands under it, for ``## 2.1 Background`` in a design document is a chapter.
+_NUMBERED = re.compile(r"(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?[ \t]+(?P<title>\S.*)")
+_STATUS_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+
+
+def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tuple[str, str] | None:
+    match = _NUMBERED.fullmatch(part.text)
+    if match is None:
+        return None
+    end = following.heading.line - 1 if following is not None else len(lines)
+    body = lines[part.heading.line : end]
+    if not any(_STATUS_LINE.match(line) for line in body):
+        return None
+    return match["id"], match["title"].strip()
+
+
+def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> None:
     levels = (dialect.item_level,) if dialect.item_level else ITEM_LEVELS
     candidates: list[Part] = []
-    for part in parts:
+    for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels:
-            found = match_item_heading(part.text, dialect)
+            found = match_item_heading(part.text, dialect) or _numbered_item(
+                part, parts[at + 1] if at + 1 < len(parts) else None, lines
+            )
             if found is not None and not is_priority_group(found[0], dialect):
                 part.kind = ITEM
                 part.item_id, part.title = found

@@ -11,6 +11,7 @@ from roadmaplint.model import Item, Position
 from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
+from roadmaplint.reader.waits import waits_in_status
 from roadmaplint.rules.base import Report, Rule
 
 
@@ -157,7 +158,8 @@ def priority_inversions(context: Context) -> Iterator[Report]:
 def ready_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
-        if not statuses.is_ready(item.status):
+        # ``READY (after 1.3)`` says itself that it waits for 1.3: no contradiction.
+        if not statuses.is_ready(item.status) or waits_in_status(item):
             continue
         for name, dependency in _dependencies_with_status(context, item):
             if not statuses.is_done(dependency.status):
@@ -305,7 +307,8 @@ RULES = (
         summary="A ready item depends on an item that is not done.",
         why="`ready` tells people they can claim the item now; with an unfinished dependency "
         "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
-        "(`path#ID`) counts too, with the status its file gives it.",
+        "(`path#ID`) counts too, with the status its file gives it. A status that names what "
+        "it waits for (`READY (after 1.3)`) claims no such thing.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

@@ -24,6 +24,9 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             continue
         if found.value.casefold() in folded:
             continue
+        # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, is its word.
+        if found.value.split(" (", 1)[0].strip().casefold() in folded:
+            continue
         yield Report(
             found.value_position,
             f'{item.id} has {key} "{found.value}", which is not in the {legend.name}'

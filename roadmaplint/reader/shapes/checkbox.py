@@ -81,13 +81,14 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
     return with_ids > 0 and 2 * with_ids >= boxes
 
 
-def parse_line(text: str, document: Document) -> Line:
+def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     """The parts of a checkbox item's text (after its box).
 
     The title is the item's name only: a bold lead (``**Title** - description``) or
     what stands before a dash (``Title — description``); the description after it
     is prose, so an ``@name`` there is not the owner. Trailing metadata tokens
     (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
+    ``leading_ids`` False: a first word like an ID is the title's (``AVX-512 detection``).
     """
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
@@ -97,7 +98,7 @@ def parse_line(text: str, document: Document) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if word and (id_only.fullmatch(word) or _LOWER_ID.fullmatch(word)):
+        if leading_ids and word and _is_leading_id(word, id_only):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
@@ -125,6 +126,23 @@ def parse_line(text: str, document: Document) -> Line:
         title_part = title_part[: found.start()] + title_part[found.end() :]
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _is_leading_id(word: str, id_only: re.Pattern[str]) -> bool:
+    return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word))
+
+
+def leading_ids(texts: list[str], document: Document) -> bool:
+    """Whether the first words of a list's entries that look like IDs are IDs. In a list of
+    four or more entries where fewer than a quarter begin with one, they are the words of
+    titles (``- ✅ AVX-512 runtime detection`` among ten titles without IDs); a shorter
+    list, or one where more begin with an ID, is taking IDs on (``- [x] X-9 Set up CI``)."""
+    id_only = patterns(document.dialect.id_pattern).id_only
+    count = 0
+    for text in texts:
+        first = text.split(None, 1)
+        count += bool(first) and _is_leading_id(first[0].strip("*`#").rstrip(":."), id_only)
+    return len(texts) < 4 or 4 * count >= len(texts)
 
 
 # IDs beyond the ID pattern that begin a box: todo-md's lower-case ``t012``, ``t001.1``
@@ -199,10 +217,12 @@ def _read_list(
         match = BOX.match(lines[first])
         if match is None or match["mark"] not in statuses:
             return [], ()  # a list of items is a list of boxes, every one
+    texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
+    ids = leading_ids(texts, document)
     for first, last in entries:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board)
+        item = _item(document, first, last, statuses, taken, board, ids)
         if document.with_ids_only and not id_only.fullmatch(item.id):
             return [], ()
         found.append(item)
@@ -211,6 +231,7 @@ def _read_list(
 
 
 _BULLET = re.compile(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+_DONE_MARK = re.compile(r"(?P<mark>✅)[ \t]+")
 _STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
 
 
@@ -226,27 +247,38 @@ def _read_plain_list(
         return [], ()
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
-    parsed = []
+    texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
+    marked = 0  # bullets that lead with a done mark: ``- ✅ Title``
     for first, _ in entries:
         bullet = _BULLET.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
         word = _STATUS_WORD.match(text)
+        mark = _DONE_MARK.match(text)
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
+        elif mark is not None:
+            text = text[mark.end() :]
+            written.append(mark["mark"])
+            marked += 1
         else:
             written.append(None)
-        parsed.append(parse_line(text, document))
+        texts.append(text)
+    ids = leading_ids(texts, document)
+    parsed = [parse_line(text, document, ids) for text in texts]
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
     statuses = [
         word or named or _described_status(lines[first])
         for word, (first, _) in zip(written, entries, strict=True)
     ]
     with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
-    if not all(statuses) or not (with_ids or _status_headings(document) >= 2):
+    # A list whose every bullet leads with a done mark says so itself (``## Completed``
+    # over ``- ✅ Title``), as IDs or two status headings do.
+    every_marked = marked == len(entries) and marked >= 2
+    if not all(statuses) or not (with_ids or every_marked or _status_headings(document) >= 2):
         return [], ()  # an item says its status, in its heading, its brackets or its text
     found = []
     for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
@@ -313,12 +345,13 @@ def _item(
     statuses: dict[str, str],
     taken: set[str],
     board: bool = False,
+    ids: bool = True,
 ) -> Item:
     lines = document.lines
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
-    parts = parse_line(line[match.end() :], document)
+    parts = parse_line(line[match.end() :], document, ids)
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)

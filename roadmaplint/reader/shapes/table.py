@@ -10,13 +10,14 @@ table so it stays aligned.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.settings import common_meaning
 
 if TYPE_CHECKING:
     pass
@@ -114,11 +115,44 @@ def _table(
         return None
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
+    if id_column is None and _holds_ids(lines, rows, title_column, dialect):
+        # ``| Story | Description |`` with ``**5-1**`` in every Story cell: the Story
+        # column names the items, the Description column titles them.
+        id_column = title_column
+        described = (at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS)
+        title_column = next(described, None)
     marked = "status" not in keys and any(
         _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
         for row in rows
     )
     return Table(header, rows, names, keys, id_column, title_column, marked)
+
+
+_DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
+_BRACKETED = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
+
+
+def _holds_ids(
+    lines: list[str], rows: tuple[int, ...], column: int | None, dialect: Dialect
+) -> bool:
+    """Whether every cell of ``column`` is one ID, bold or code, perhaps after a status word
+    in brackets (``[DONE] **BUG-1**``, ``**5-2**``): the column of IDs under another name."""
+    for row in rows:
+        cell = _BRACKETED.sub("", _first_cell(lines[row], column)).strip()
+        marked = cell.startswith(("**", "`")) and cell.endswith(("**", "`"))
+        words = cell.strip("*`").split()
+        if not marked or len(words) != 1 or not _id_of(cell, dialect):
+            return False
+    return True
+
+
+def _bracketed_status(text: str) -> str | None:
+    """The status word a cell writes in brackets before its ID, or as the whole cell."""
+    found = _BRACKETED.match(text.strip())
+    if found is None or common_meaning(found["word"]) is None:
+        return None
+    return found["word"]
 
 
 def _first_cell(line: str, column: int | None) -> str:
@@ -150,6 +184,7 @@ def read_tables(document: Document) -> ShapeRead:
             read = [_row_item(document, table, row, taken_refs) for row in table.rows]
             if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
                 continue
+            read = _merged(items, read, document.dialect)
             if table.header > at:
                 cut.append(Block("paragraph", at + 1, table.header))
             cut.append(Block("table", table.header + 1, table.header + 2))
@@ -161,7 +196,57 @@ def read_tables(document: Document) -> ShapeRead:
                 last = max(line for line in range(at, end) if lines[line].strip())
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
-    return ShapeRead(tuple(items), blocks)
+    return ShapeRead(_with_row_references(items), blocks)
+
+
+def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that names another row's ID by its first word (``5-1 ✅``,
+    an ID outside the ID pattern that the table itself gives a row) read as a reference,
+    not as something external."""
+    known = {item.id.lower(): item.id for item in items}
+    found = []
+    for item in items:
+        named = [(entry, _first_word(entry).lower()) for entry in item.external_deps]
+        if not any(word in known for _, word in named):
+            found.append(item)
+            continue
+        references = (*item.depends_on, *(known[word] for _, word in named if word in known))
+        externals = tuple(entry for entry, word in named if word not in known)
+        found.append(replace(item, depends_on=references, external_deps=externals))
+    return tuple(found)
+
+
+def _first_word(entry: str) -> str:
+    words = entry.split()
+    return words[0].strip("#`*()[]") if words else ""
+
+
+def _merged(earlier: list[Item], read: list[Item], dialect: Dialect) -> list[Item]:
+    """``read`` without the rows that list again an item an earlier table holds (a summary
+    table of finished stories, then each story in its tier's table): the earlier item takes
+    the fields it lacks from the later row, which is then no item of its own. Rows that
+    disagree on the status are two items, and RL102 names the duplicate ID."""
+    at = {item.id.lower(): index for index, item in enumerate(earlier)}
+    kept: list[Item] = []
+    for item in read:
+        index = at.get(item.id.lower())
+        first = earlier[index] if index is not None else None
+        if first is None or not _same_status(first.status, item.status):
+            kept.append(item)
+            continue
+        keys = {found.key for found in first.fields}
+        fields = (*first.fields, *(found for found in item.fields if found.key not in keys))
+        earlier[index] = make_item(  # type: ignore[index]
+            first.id, first.title, first.section, first.position, first.end_line, fields, dialect
+        )
+    return kept
+
+
+def _same_status(first: str | None, later: str | None) -> bool:
+    meaning = common_meaning(first or "")
+    if later is None or first == later:
+        return True
+    return meaning is not None and meaning == common_meaning(later)
 
 
 def _cell_text(document: Document, line: str, span: tuple[int, int]) -> str:
@@ -177,7 +262,9 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         return cells[column] if column is not None and column < len(cells) else ""
 
     title = cell(table.title_column)
-    item_id = _id_of(cell(table.id_column), document.dialect)
+    id_cell = cell(table.id_column)
+    written_status = _bracketed_status(id_cell)
+    item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if not item_id:
         item_id = reference_from_title(title, taken)
     fields: list[Field] = []
@@ -187,6 +274,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         if key not in FIELD_KEYS and not document.dialect.is_known(name):
             continue
         value = cells[column]
+        if key == "status":
+            value = _bracketed_status(value) or value  # ``[DONE]`` says DONE
         if not value:
             continue
         a, b = spans[column]
@@ -194,6 +283,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
+    if not any(found.key == "status" for found in fields) and written_status is not None:
+        a = spans[table.id_column or 0][0]
+        where = Position(row + 1, a + len(line[a:]) - len(line[a:].lstrip()) + 1)
+        fields.append(Field("Status", "status", written_status, where, where, row + 1))
     if not any(found.key == "status" for found in fields) and table.marked:
         # In a table that marks its finished rows (``✅ T01``), a row without one is open.
         mark = _cell_mark(cell(table.id_column) or title) or "open"

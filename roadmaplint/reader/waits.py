@@ -1,0 +1,48 @@
+"""Dependencies a status names: ``**Status:** READY (after 1.1 and 1.2)``.
+
+A plan with no Depends on field often says what an item waits for beside its
+status. Where the words after ``after`` are IDs of items of the same document,
+they are the item's dependencies; anything else (``after Phase 2``, ``after test
++ prod setups verified``) stays prose of the status.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from roadmaplint.model import Item
+
+_AFTER = re.compile(r"\(after[ \t]+(?P<names>[^)]*)\)", re.IGNORECASE)
+_SPLIT = re.compile(r",|&|\band\b", re.IGNORECASE)
+
+
+def with_status_waits(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking those its status names."""
+    if not any(item.status and "after" in item.status.lower() for item in items):
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    found = []
+    for item in items:
+        named = _named(item, known)
+        found.append(replace(item, depends_on=named) if named else item)
+    return tuple(found)
+
+
+def _named(item: Item, known: dict[str, str]) -> tuple[str, ...]:
+    if item.depends_on or item.external_deps or not item.status:
+        return ()
+    after = _AFTER.search(item.status)
+    if after is None:
+        return ()
+    names = [part.strip().strip(".`*").lower() for part in _SPLIT.split(after["names"])]
+    if not names or not all(name in known and name != item.id.lower() for name in names):
+        return ()
+    return tuple(known[name] for name in names)
+
+
+def waits_in_status(item: Item) -> bool:
+    """Whether ``item``'s status says what it waits for (``READY (after 1.3)``): ready
+    once those are done, not free to start now."""
+    return bool(item.status) and _AFTER.search(item.status or "") is not None
