@@ -278,3 +278,22 @@ def test_a_reference_made_from_a_title_has_no_prefix_to_compare() -> None:
 
     text = "# Plan\n\n## Now\n\n- [ ] T1 Parser\n- [ ] T2 Lexer\n- [ ] Fix the login page\n"
     assert findings(text, "RL106") == []
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_value_too_long_to_read_back_leaves_the_file_untouched(shape: str, tmp_path: Path) -> None:
+    """A 100,001-character cell would make a line the reader refuses: refused before writing."""
+    text, item, _ = SHAPES[shape]
+    (tmp_path / "PLAN.md").write_text(text)
+    refused = cli("set", item, "--dri", "x" * 100_001, "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "over 100000 characters" in refused.stderr and "nothing written" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == text
+    assert cli("check", "PLAN.md", cwd=tmp_path).returncode == 0
+
+
+def test_a_dependency_to_remove_is_named_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "PLAN.md").write_text(TABLE)
+    refused = cli("set", "T-002", "--remove-dep", "a\nb", "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == TABLE

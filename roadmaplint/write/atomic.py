@@ -48,7 +48,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.reader.source import Source, read_roadmap
+from roadmaplint.reader.source import Source, decode, read_roadmap
 
 LOCK_WAIT = 60.0  # seconds to wait for another roadmaplint writing the same file
 _SUFFIX = ".roadmaplint"
@@ -156,12 +156,28 @@ def write_roadmap(source: Source, new_text: str) -> None:
         message = f"{name}: cannot read it again before writing: {error.strerror}"
         raise RoadmapError(message) from None
     refuse_read_only(target, info, str(name))
+    data = _readable(new_text, str(name))
     with _temporary_beside(target, str(name)) as (stream, temporary):
-        _write_all(stream, new_text.encode("utf-8"), str(name))
+        _write_all(stream, data, str(name))
         _copy_owner_and_mode(temporary, info)
         _refuse_if_changed(target, source)
         _replace(temporary, target, str(name))
     _sync_folder(target.parent)
+
+
+def _readable(text: str, name: str) -> bytes:
+    """``text`` encoded, refused when roadmaplint would not read it back (a line over
+    the reader's limit written from a value, say): the file is never left unreadable."""
+    data = text.encode("utf-8")
+    try:
+        decode(data, name)
+    except RoadmapError as why:
+        reason = str(why).removeprefix(f"{name}: ").split(";")[0]
+        raise RoadmapError(
+            f"{name}: refusing to write: the new text would not read back ({reason}); "
+            "nothing written"
+        ) from None
+    return data
 
 
 def refuse_read_only(target: Path, info: os.stat_result, name: str) -> None:
@@ -241,8 +257,9 @@ def _replace(temporary: str, target: Path, name: str) -> None:
 def create_roadmap(target: Path, text: str) -> None:
     """Write a new file atomically; refuse if ``target`` exists, never overwrite it."""
     name = str(target)
+    data = _readable(text, name)
     with _temporary_beside(target, name) as (stream, temporary):
-        _write_all(stream, text.encode("utf-8"), name)
+        _write_all(stream, data, name)
         os.chmod(temporary, 0o666 & ~_umask())
         try:
             # link() refuses to replace an existing file: creation is atomic and never clobbers.
