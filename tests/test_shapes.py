@@ -281,7 +281,9 @@ def test_a_reference_made_from_a_title_has_no_prefix_to_compare() -> None:
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
-def test_a_value_too_long_to_read_back_leaves_the_file_untouched(shape: str, tmp_path: Path) -> None:
+def test_a_value_too_long_to_read_back_leaves_the_file_untouched(
+    shape: str, tmp_path: Path
+) -> None:
     """A 100,001-character cell would make a line the reader refuses: refused before writing."""
     text, item, _ = SHAPES[shape]
     (tmp_path / "PLAN.md").write_text(text)
