@@ -329,6 +329,10 @@ def _refuse_unknown_status(folder: TaskFolder, task: TaskFile, keys: Mapping[str
 
 def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile | None) -> None:
     """Backlog.md accepts only dependencies on tasks that exist, and none on the task itself."""
+    from roadmaplint.edit.item import check_one_line
+
+    for name in names:
+        check_one_line(name, "Depends on")
     known = {other.item.id.upper() for other in folder.tasks}
     where = f"{task.path}:{_line(task.item, 'dependencies')}" if task else str(folder.root / TASKS)
     for name in names:
