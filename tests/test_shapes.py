@@ -299,3 +299,16 @@ def test_a_dependency_to_remove_is_named_on_one_line(tmp_path: Path) -> None:
     refused = cli("set", "T-002", "--remove-dep", "a\nb", "PLAN.md", cwd=tmp_path)
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert (tmp_path / "PLAN.md").read_text() == TABLE
+
+
+@pytest.mark.parametrize("title", ["a|b", "| T-9 |"])
+def test_new_refuses_an_unescaped_pipe_in_a_row_as_set_does(title: str, tmp_path: Path) -> None:
+    """A pipe in a new row's title split it into cells: the row read back as another title."""
+    (tmp_path / "PLAN.md").write_text(TABLE)
+    refused = cli("new", "Active", title, "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "unescaped |" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == TABLE
+    escaped = cli("new", "Active", "a\\|b", "PLAN.md", cwd=tmp_path)
+    assert escaped.returncode == 0, escaped.stderr
+    assert "| T-004 | a\\|b" in (tmp_path / "PLAN.md").read_text()
