@@ -312,3 +312,17 @@ def test_new_refuses_an_unescaped_pipe_in_a_row_as_set_does(title: str, tmp_path
     escaped = cli("new", "Active", "a\\|b", "PLAN.md", cwd=tmp_path)
     assert escaped.returncode == 0, escaped.stderr
     assert "| T-004 | a\\|b" in (tmp_path / "PLAN.md").read_text()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("option", ["--title", "--dri"])
+def test_a_value_an_html_comment_would_hide_is_refused(
+    shape: str, option: str, tmp_path: Path
+) -> None:
+    """'<!-- c -->' as a value read back as nothing (an empty title, no owner)."""
+    text, item, _ = SHAPES[shape]
+    (tmp_path / "PLAN.md").write_text(text)
+    refused = cli("set", item, option, "x <!-- c -->", "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "cannot hold an HTML comment" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == text

@@ -70,6 +70,11 @@ def check_one_line(value: str, what: str) -> None:
     """Refuse text that cannot be one line of a UTF-8 markdown file."""
     if "\n" in value or "\r" in value:
         raise RoadmapError(f"{what}: a value is one line; newlines are not allowed")
+    if "<!--" in value:  # markdown hides it, and the rest of the line with it
+        raise RoadmapError(
+            f"{what}: a value cannot hold an HTML comment (<!--); it would read as what "
+            "is left without it"
+        )
     if any("\ud800" <= char <= "\udfff" for char in value):
         shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         raise RoadmapError(f"{what}: {shown} is not valid UTF-8; give the text in UTF-8")

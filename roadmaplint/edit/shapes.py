@@ -43,6 +43,10 @@ def edit_shaped(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     # every shape's values are one line, the dependencies to remove included
     for value in (*edit.add_deps, *edit.remove_deps):
         check_one_line(value, "Depends on")
+    for change in edit.fields:
+        check_one_line(change.value, change.name)
+    if edit.title is not None:
+        check_one_line(edit.title, "the title")
     return _writer(shape.name)[0](roadmap, item, edit, settings)
 
 
