@@ -257,6 +257,8 @@ def test_rename(tmp_path: Path) -> None:
         (["new", "Core", "T\udcff"], "is not valid UTF-8"),
         (["new", "Core", "T", "--done", "x\n\n<!-- roadmaplint-disable-file -->"], "newlines"),
         (["set", "DUP-1", "--status", "done"], "DUP-1 is defined 2 times"),
+        (["set", "CORE-1", "--dri", "<!-- x -->"], "cannot hold an HTML comment"),
+        (["new", "Core", "T <!-- roadmaplint-disable-file -->"], "cannot hold an HTML comment"),
     ],
 )
 def test_refusals_leave_the_file_untouched(argv: list[str], message: str, tmp_path: Path) -> None:

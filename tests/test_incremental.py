@@ -171,3 +171,26 @@ def test_a_re_check_equals_a_full_check_on_claims_self_paths_and_plans_without_l
     again = update(edited, text.replace("## [A-3] Third", "## [A-3] Third one", 1))
     state = recheck(state, again.roadmap, again.edit, SETTINGS)
     assert list(state.findings) == check_text(again.text, str(path))
+
+
+NOTED = """# Plan
+
+## [A-1] First
+
+- **Status:** ready
+
+## [A-2] Second
+
+- **Status:** ready
+- **Depends on:** A-1 merged upstream first
+"""
+
+
+def test_an_item_moved_down_by_an_edit_above_keeps_its_dependency_notes() -> None:
+    """A dependency written as an ID plus prose keeps its note when an edit above moves it."""
+    snapshot = full_snapshot(NOTED, "ROADMAP.md", SETTINGS)
+    assert snapshot.roadmap.items[1].dependency_notes == (("A-1", "merged upstream first"),)
+    text = NOTED.replace("- **Status:** ready\n", "- **Status:** ready\n- **Area:** x\n", 1)
+    edited = update(snapshot, text)
+    assert not edited.full  # one item re-read, the one below moved
+    assert edited.roadmap == parse(text, "ROADMAP.md", SETTINGS)

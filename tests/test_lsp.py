@@ -157,6 +157,35 @@ async def test_edits_typed_one_after_another_are_placed_where_the_client_made_th
         assert version == 3 or any(code == "RL201" for code, _ in want)  # the typo, from step 2
 
 
+@pytest.mark.parametrize("odd", ["\u2028", "\x0c", "\x85"])
+async def test_two_changes_in_one_notification_count_lines_as_the_client_does(
+    client: LanguageClient, tmp_path: Path, odd: str
+) -> None:
+    """LSP breaks lines at \\n, \\r\\n and \\r only; a U+2028, form feed or NEL inside a
+    line is text. The second of two changes is placed on the client's line."""
+    path = roadmap_in(tmp_path)
+    text = GOMLX_TEXT.replace("Text Generation Example", f"Text{odd}Generation Example")
+    await open_document(client, path, text)
+    lines = re.split(r"(?<=\n)", text)
+    status = next(n for n, line in enumerate(lines) if "**Status:** ready" in line and n > 0)
+    status = next(n for n in range(status + 1, len(lines)) if "**Status:** ready" in lines[n])
+    assert odd in "".join(lines[:status])
+    found = await change(
+        client,
+        path,
+        2,
+        [
+            replace_range(0, 0, 0, 0, "<!-- x -->\n"),
+            replace_range(status + 1, 16, status + 1, 21, "redy"),
+        ],
+    )
+    lines[status] = lines[status].replace("ready", "redy", 1)
+    expected = "<!-- x -->\n" + "".join(lines)
+    want = [(f.code, f.line) for f in check_text(expected, str(path))]
+    assert ("RL201", status + 2) in want
+    assert sorted((str(d.code), d.range.start.line + 1) for d in found) == sorted(want)
+
+
 def _characters(line: str, units: int) -> int:
     """How many characters of ``line`` make ``units`` UTF-16 code units."""
     count = 0

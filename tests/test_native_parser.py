@@ -169,6 +169,29 @@ def test_what_is_not_served_is_named_and_read_by_markdown_it_py(text: str, const
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # an unclosed HTML block of kinds 1-5 in a list item: markdown-it-py runs it to
+        # the item's end, blank lines included; markdown-it-pyrs stopped before them
+        "- <!-- a note\n\nafter\n",
+        "- <?x\n\ny\n",
+        "1. <script>\n\n   x\n\ntext\n",
+        "## [A-1] Item\n\n- <![CDATA[\n\n- **Status:** done\n",
+        # a destination ending in a backslash (a Windows path) is a definition for
+        # markdown-it-py; markdown-it-pyrs read a paragraph
+        "[r]: a\\",
+        "[ref]:\nC:\\tools\\\n",
+        "Intro.\n\n[win]: C:\\plans\\ 'x'\n\n## [A-1] Item\n",
+    ],
+)
+def test_constructs_found_by_the_breaker_read_the_same(text: str) -> None:
+    native_tokens = block_tokens(text)
+    with reference_parser():
+        assert block_tokens(text) == native_tokens
+    same_reading(text)
+
+
+@pytest.mark.parametrize(
     ("unit", "count"), [("> ", 30_000), ("- ", 30_000), (">", 90_000), ("1. ", 30_000)]
 )
 def test_a_line_of_thousands_of_containers_is_left_to_markdown_it_py(

@@ -278,3 +278,51 @@ def test_a_reference_made_from_a_title_has_no_prefix_to_compare() -> None:
 
     text = "# Plan\n\n## Now\n\n- [ ] T1 Parser\n- [ ] T2 Lexer\n- [ ] Fix the login page\n"
     assert findings(text, "RL106") == []
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_a_value_too_long_to_read_back_leaves_the_file_untouched(
+    shape: str, tmp_path: Path
+) -> None:
+    """A 100,001-character cell would make a line the reader refuses: refused before writing."""
+    text, item, _ = SHAPES[shape]
+    (tmp_path / "PLAN.md").write_text(text)
+    refused = cli("set", item, "--dri", "x" * 100_001, "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "over 100000 characters" in refused.stderr and "not written" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == text
+    assert cli("check", "PLAN.md", cwd=tmp_path).returncode == 0
+
+
+def test_a_dependency_to_remove_is_named_on_one_line(tmp_path: Path) -> None:
+    (tmp_path / "PLAN.md").write_text(TABLE)
+    refused = cli("set", "T-002", "--remove-dep", "a\nb", "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == TABLE
+
+
+@pytest.mark.parametrize("title", ["a|b", "| T-9 |"])
+def test_new_refuses_an_unescaped_pipe_in_a_row_as_set_does(title: str, tmp_path: Path) -> None:
+    """A pipe in a new row's title split it into cells: the row read back as another title."""
+    (tmp_path / "PLAN.md").write_text(TABLE)
+    refused = cli("new", "Active", title, "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "unescaped |" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == TABLE
+    escaped = cli("new", "Active", "a\\|b", "PLAN.md", cwd=tmp_path)
+    assert escaped.returncode == 0, escaped.stderr
+    assert "| T-004 | a\\|b" in (tmp_path / "PLAN.md").read_text()
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+@pytest.mark.parametrize("option", ["--title", "--dri"])
+def test_a_value_an_html_comment_would_hide_is_refused(
+    shape: str, option: str, tmp_path: Path
+) -> None:
+    """'<!-- c -->' as a value read back as nothing (an empty title, no owner)."""
+    text, item, _ = SHAPES[shape]
+    (tmp_path / "PLAN.md").write_text(text)
+    refused = cli("set", item, option, "x <!-- c -->", "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "cannot hold an HTML comment" in refused.stderr
+    assert (tmp_path / "PLAN.md").read_text() == text

@@ -311,6 +311,14 @@ def test_set_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
             f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on itself",
         ),
         (
+            ["--add-dep", "task-1\n---\nx"],
+            "Depends on: a value is one line; newlines are not allowed",
+        ),
+        (
+            ["--depends-on", "TASK-1\nTASK-3"],
+            "Depends on: a value is one line; newlines are not allowed",
+        ),
+        (
             ["--done-item", "7"],
             f"backlog/tasks/{PARSER_FILE}:3: TASK-2's Definition of Done has entries 1 to 2, not 7",
         ),

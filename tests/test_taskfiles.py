@@ -382,3 +382,30 @@ def test_the_command_line_and_backlog_read_each_others_edits(tmp_path: Path) -> 
         "TASK-7": ("TASK-2",),
     }
     assert cli("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_task_file_that_is_a_pipe_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    """Reading a FIFO waits for a writer forever: it is refused before it is opened."""
+    from tests.conftest import cli
+
+    backlog = make_folder(tmp_path)
+    os.mkfifo(backlog / "tasks" / "task-3 - Pipe.md")
+    found = cli("check", "backlog", cwd=tmp_path)
+    assert found.returncode == 2 and found.stderr.count("\n") == 1, found.stderr
+    assert "task-3 - Pipe.md: is not a regular file" in found.stderr
+
+
+def test_a_task_linked_from_outside_the_folder_is_read_but_never_written(tmp_path: Path) -> None:
+    from tests.conftest import cli
+
+    backlog = make_folder(tmp_path)
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text(SETUP.replace("TASK-1", "TASK-3"), encoding="utf-8")
+    (backlog / "tasks" / "task-3 - Linked.md").symlink_to(outside)
+    assert "TASK-3" in cli("list", "backlog", cwd=tmp_path).stdout
+    for args in (["set", "TASK-3", "--status", "To Do"], ["rename", "TASK-3", "TASK-9"]):
+        refused = cli(*args, "backlog", cwd=tmp_path)
+        assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+        assert "outside the task folder" in refused.stderr
+    assert outside.read_text(encoding="utf-8") == SETUP.replace("TASK-1", "TASK-3")
+    assert (backlog / "tasks" / "task-3 - Linked.md").is_symlink()

@@ -72,6 +72,11 @@ def check_one_line(value: str, what: str) -> None:
     # though not for markdown: the file would read as two different lines to each.
     if any(char in value for char in "\n\r\u2028\u2029"):
         raise RoadmapError(f"{what}: a value is one line; newlines are not allowed")
+    if "<!--" in value:  # markdown hides it, and the rest of the line with it
+        raise RoadmapError(
+            f"{what}: a value cannot hold an HTML comment (<!--); it would read as what "
+            "is left without it"
+        )
     if any("\ud800" <= char <= "\udfff" for char in value):
         shown = value.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
         raise RoadmapError(f"{what}: {shown} is not valid UTF-8; give the text in UTF-8")

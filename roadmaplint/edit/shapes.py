@@ -36,7 +36,18 @@ def edit_shaped(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     """The text with ``edit`` made to a row's or a box's item (not yet proved); None for a
     heading item."""
     shape = shape_of(roadmap, item)
-    return None if shape is None else _writer(shape.name)[0](roadmap, item, edit, settings)
+    if shape is None:
+        return None
+    from roadmaplint.edit.item import check_one_line
+
+    # every shape's values are one line, the dependencies to remove included
+    for value in (*edit.add_deps, *edit.remove_deps):
+        check_one_line(value, "Depends on")
+    for change in edit.fields:
+        check_one_line(change.value, change.name)
+    if edit.title is not None:
+        check_one_line(edit.title, "the title")
+    return _writer(shape.name)[0](roadmap, item, edit, settings)
 
 
 def new_shaped(

@@ -164,11 +164,7 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         else:
             raise RoadmapError(f"{roadmap.path}:{grid.header + 1}: the table has no title column")
     for cell in changed.values():
-        if "|" in cell.replace("\\|", ""):
-            raise RoadmapError(
-                f"{roadmap.path}:{item.position.line}: a cell cannot hold an unescaped |; "
-                "write it as \\|"
-            )
+        _refuse_pipe(cell, roadmap.path, item.position.line)
     try:
         validate_changes(roadmap, item, changes, settings)
     except RoadmapError as error:
@@ -277,6 +273,8 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
         check_one_line(change.value, change.name)
         key = dialect.key(change.name)
         cells[_column(grid, key, change.name, roadmap.path, grid.header)] = change.value
+    for cell in cells:
+        _refuse_pipe(cell, roadmap.path, grid.rows[-1] + 2)
     last = grid.rows[-1]
     ending = _ending(lines[last]) or roadmap.style.newline
     indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
@@ -295,6 +293,12 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     new_text = "".join(lines)
     prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True)
     return new_text, item_id
+
+
+def _refuse_pipe(cell: str, path: str, line: int) -> None:
+    """A pipe would end the cell: the row would read back with other cells."""
+    if "|" in cell.replace("\\|", ""):
+        raise RoadmapError(f"{path}:{line}: a cell cannot hold an unescaped |; write it as \\|")
 
 
 def _without_row(grid: Grid, row: int) -> Grid:

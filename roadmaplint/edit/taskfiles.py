@@ -63,6 +63,7 @@ def set_fields(
             f"{task.path}:{_line(task.item, 'status')}: status {keys['status']!r} is not one of "
             f"{CONFIG}'s statuses: {', '.join(folder.statuses)}"
         )
+    refuse_outside(task.path)
     with editing(task.path) as pending:
         new_text = edited(pending.source.text, str(task.path), keys, now or datetime.now())
         prove_only(pending.source.text, new_text, str(task.path), set(keys))
@@ -328,6 +329,10 @@ def _refuse_unknown_status(folder: TaskFolder, task: TaskFile, keys: Mapping[str
 
 def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile | None) -> None:
     """Backlog.md accepts only dependencies on tasks that exist, and none on the task itself."""
+    from roadmaplint.edit.item import check_one_line
+
+    for name in names:
+        check_one_line(name, "Depends on")
     known = {other.item.id.upper() for other in folder.tasks}
     where = f"{task.path}:{_line(task.item, 'dependencies')}" if task else str(folder.root / TASKS)
     for name in names:
@@ -441,12 +446,28 @@ def _number_taken(folder: TaskFolder, number: str) -> bool:
     )
 
 
+def refuse_outside(path: Path) -> None:
+    """Refuse to write a task file that links outside its task folder (``backlog/``):
+    roadmaplint reads such a file but writes only inside the folder it was given."""
+    import os
+
+    root = os.path.realpath(path.parent.parent)
+    target = os.path.realpath(path)
+    if os.path.commonpath([root, target]) != root:
+        raise RoadmapError(
+            f"{path}: links to {target}, outside the task folder; roadmaplint writes only "
+            "inside it: edit that file by hand"
+        )
+
+
 def apply(plans: list[FileEdit]) -> None:
     """Write every plan through the gate: each file locked, refused if it changed since it
     was read, written atomically; a new file created without overwriting; then the
     renamed file moved to its new name."""
     import contextlib
 
+    for plan in plans:
+        refuse_outside(plan.path)
     with contextlib.ExitStack() as stack:
         pendings = [stack.enter_context(editing(plan.path)) if plan.old else None for plan in plans]
         for plan, pending in zip(plans, pendings, strict=True):

@@ -9,11 +9,13 @@ before a check, a document the server holds no records of) goes pygls's way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
+
+from roadmaplint.text import split_lines
 
 # (uri, the text before the change, the change's range) -> its offsets, or None.
 Locate = Callable[[str, str, types.Range], "tuple[int, int] | None"]
@@ -30,6 +32,12 @@ class IndexedText(TextDocument):
     locate: Locate | None = None
     span: tuple[int, int, int] | None = None
     edited: str | None = None
+
+    @property
+    def lines(self) -> Sequence[str]:
+        # pygls splits with str.splitlines, which also breaks at U+2028, a form feed or
+        # NEL; LSP (and the client) breaks at \n, \r\n and \r only, as the reader does.
+        return tuple(split_lines(self.source))
 
     def apply_change(self, change: types.TextDocumentContentChangeEvent) -> None:
         self.span = self.edited = None

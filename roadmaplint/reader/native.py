@@ -42,6 +42,21 @@ _DIGITS = re.compile(rb"\d+")
 _LONG_LINE = 2_000
 _NESTED_ON_ONE_LINE = re.compile(rb"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){16}")
 _EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
+# HTML blocks of kinds 1-5 end only at their end mark: left open in a list item,
+# markdown-it-py runs one to the item's end, blank lines included, markdown-it-pyrs not.
+_HTML_UNTIL_END_MARK = (
+    (
+        re.compile(r"<(?:script|pre|style|textarea)(?=[\s>]|$)", re.I),
+        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+    ),
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"<\?"), re.compile(r"\?>")),
+    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
+    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+)
+# A paragraph markdown-it-pyrs kept that markdown-it-py may read as a link reference
+# definition (a destination ending in a backslash, ``[r]: C:\\tools\\``).
+_LIKE_A_DEFINITION = re.compile(r"\A\s*\[[^\]]*\]:", re.S)
 
 _parser: MarkdownIt | None = None
 _available: bool | None = None
@@ -271,8 +286,11 @@ class _Converter:
         where = self.map(node)
         out = self.out
         if name == "paragraph":
+            text = _text(node)
+            if text.startswith("[") and _LIKE_A_DEFINITION.match(text):
+                self.refuse_a_definition(where)
             out.append(NativeToken("paragraph_open", "p", 1, level, where))
-            out.append(NativeToken("inline", "", 0, level + 1, where, "", "", _text(node)))
+            out.append(NativeToken("inline", "", 0, level + 1, where, "", "", text))
             self.close("paragraph_close", "p", level)
         elif name == "heading" or name == "lheading":
             self.heading(node, name, level, where)
@@ -281,6 +299,8 @@ class _Converter:
         elif name == "code_block" or name == "html_block":
             content = node.meta.get("content", "")
             if name == "html_block":  # markdown-it-py ends a code block's content with one
+                if level and _left_open(content):
+                    raise Unserved("an HTML block left open inside a container")
                 content = self.last_line(content, where, where[1] - where[0])
             tag = "code" if name == "code_block" else ""
             out.append(NativeToken(name, tag, 0, level, where, "", "", content))
@@ -295,6 +315,18 @@ class _Converter:
         else:
             raise Unserved(f"a {name} node")
         return where[1]
+
+    def refuse_a_definition(self, where: list[int]) -> None:
+        """A paragraph that looks like a link reference definition: Unserved when
+        markdown-it-py reads a definition in its lines."""
+        from roadmaplint.reader.blocks import markdown
+
+        starts = self.starts
+        end = starts[where[1]] if where[1] < len(starts) else None
+        found: dict[str, Any] = {}
+        markdown().parse(self.data[starts[where[0]] : end].decode(), found)
+        if found.get("references"):
+            raise Unserved("a link reference definition read as a paragraph")
 
     def quote(self, node: Node, level: int, where: list[int]) -> None:
         """A block quote, when every line of it is marked with ``>``.
@@ -410,6 +442,15 @@ class _Converter:
         out.append(NativeToken("inline", "", 0, level + 1, where, "", "", content.strip()))
         self.close("paragraph_close", "p", level)
         return where[1]
+
+
+def _left_open(content: str) -> bool:
+    """Whether an HTML block of kinds 1-5 lacks its end mark."""
+    for opener, end_mark in _HTML_UNTIL_END_MARK:
+        opened = opener.match(content)
+        if opened:
+            return end_mark.search(content, opened.end()) is None
+    return False
 
 
 def _text(node: Node) -> str:

@@ -288,4 +288,5 @@ def moved_item(item: Item, by: int, section: str | None) -> Item:
             DoneCriterion(done.text, done.checked, done.line + by)
             for done in item.definition_of_done
         ),
+        item.dependency_notes,
     )

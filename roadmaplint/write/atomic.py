@@ -150,8 +150,7 @@ def write_roadmap(source: Source, new_text: str) -> None:
     """
     target = Path(os.path.realpath(source.path))  # a symlink stays a link; its target changes
     name = source.path
-    data = new_text.encode("utf-8")
-    _refuse_unreadable(data, str(name))
+    data = _readable(new_text, str(name))
     try:
         info = os.stat(target)
     except OSError as error:
@@ -166,9 +165,10 @@ def write_roadmap(source: Source, new_text: str) -> None:
     _sync_folder(target.parent)
 
 
-def _refuse_unreadable(data: bytes, name: str) -> None:
-    """Refuse a text the reader would refuse (a 10 MB title made one line too long): no
-    edit may leave a file that no command reads again."""
+def _readable(text: str, name: str) -> bytes:
+    """``text`` encoded, refused when roadmaplint would not read it back (a 10 MB title
+    makes one line too long): no edit may leave a file that no command reads again."""
+    data = text.encode("utf-8")
     try:
         decode(data, name)
     except RoadmapError as error:
@@ -176,6 +176,7 @@ def _refuse_unreadable(data: bytes, name: str) -> None:
         raise RoadmapError(
             f"{name}: not written: the edited text would not read back ({reason})"
         ) from None
+    return data
 
 
 def refuse_read_only(target: Path, info: os.stat_result, name: str) -> None:
@@ -255,8 +256,9 @@ def _replace(temporary: str, target: Path, name: str) -> None:
 def create_roadmap(target: Path, text: str) -> None:
     """Write a new file atomically; refuse if ``target`` exists, never overwrite it."""
     name = str(target)
+    data = _readable(text, name)
     with _temporary_beside(target, name) as (stream, temporary):
-        _write_all(stream, text.encode("utf-8"), name)
+        _write_all(stream, data, name)
         os.chmod(temporary, 0o666 & ~_umask())
         try:
             # link() refuses to replace an existing file: creation is atomic and never clobbers.

@@ -24,6 +24,7 @@ writes it) so the writer keeps key order, comments and quoting as written.
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -201,6 +202,8 @@ def _config(root: Path) -> Mapping[str, Any]:
 
 def _read_text(path: Path) -> str:
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would wait for a writer forever
+            raise RoadmapError(f"{path}: is not a regular file (a folder, pipe or device?)")
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise RoadmapError(f"{path}: cannot read: {error}") from None
