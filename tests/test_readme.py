@@ -35,12 +35,12 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
     on every core as its last line (issue 22)."""
     text = README.read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    test_command = "scripts/test"
+    test_command = "scripts/setup && . build/test-venv/bin/activate && python -m pytest -n auto --dist loadfile"
     assert f"```sh\n{test_command}\n```" in text
     assert ci.rstrip().splitlines()[-1] == test_command
     workflow = (REPO / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
     assert "run: .ci/run\n" in workflow
-    script = REPO / "scripts" / "test"
+    script = REPO / "scripts" / "setup"
     assert os.access(script, os.X_OK)
     lines = [line.strip() for line in script.read_text(encoding="utf-8").splitlines()]
     commands = [line for line in lines if line and not line.startswith("#")]
@@ -51,7 +51,8 @@ def test_readme_set_up_commands_are_the_ones_ci_runs() -> None:
     assert "(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)" in commands
     assert 'python3 -m venv "$venv"' in commands
     assert "pip install --quiet '.[test]'" in commands
-    assert commands[-1] == 'python -m pytest -n auto --dist loadfile "$@"'
+    assert commands[-1] == "pip install --quiet '.[test]'"
+    assert "venv=build/test-venv" in commands
     assert run("bash", "-n", str(script), cwd=REPO).returncode == 0
     assert "```sh\npip install . && roadmaplint check ROADMAP.md\n```" in text
     assert "python3 -m venv .venv" in text
