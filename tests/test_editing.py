@@ -335,7 +335,7 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
         edit._LIST_LINE,
         rename._LIST_LINE,
     ]
-    searched = [suppressions._DIRECTIVE, rename._mention("CORE-1")]
+    searched = [suppressions.DIRECTIVE, rename._mention("CORE-1")]
     start = time.perf_counter()
     for text in hostile:
         linestyle.split_tail(text)

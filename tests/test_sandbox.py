@@ -105,7 +105,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     from roadmaplint.reader import fields, inline, legends, misses, shape_misses
     from roadmaplint.reader.idpattern import ITEM_HEADING, LOOSE_HEADING, id_regex
     from roadmaplint.rules import structure
-    from roadmaplint.rules.suppressions import _DIRECTIVE
+    from roadmaplint.rules.suppressions import DIRECTIVE
     from roadmaplint.settings import DEFAULT_ID_PATTERN
 
     return [
@@ -118,7 +118,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("inline markup", inline._INLINE_MARKUP),
         ("newlines", text._NEWLINES),
         ("thematic break", fix._THEMATIC_BREAK),
-        ("suppression", _DIRECTIVE),
+        ("suppression", DIRECTIVE),
         ("id", id_regex(DEFAULT_ID_PATTERN)),
         ("item heading", id_regex(DEFAULT_ID_PATTERN, ITEM_HEADING)),
         ("id first", id_regex(DEFAULT_ID_PATTERN, LOOSE_HEADING)),

@@ -23,7 +23,7 @@ from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
-from roadmaplint.rules.suppressions import silencing_edits
+from roadmaplint.rules.silencing import silencing_edits
 from roadmaplint.settings import KNOWN_FIELDS
 from roadmaplint.text import Edit, hunks
 

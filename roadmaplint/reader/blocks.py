@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
+from roadmaplint.reader.reference import markdown
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
@@ -42,17 +42,6 @@ PARSER_VARIABLE = "ROADMAPLINT_PARSER"
 REFERENCE_PARSER = "markdown-it-py"
 # A document repaired this many times over is not a roadmap with a few stray lists.
 MAX_REPAIRS = 20
-
-_parser: MarkdownIt | None = None
-
-
-def markdown() -> MarkdownIt:
-    global _parser
-    if _parser is None:
-        from markdown_it import MarkdownIt
-
-        _parser = MarkdownIt("commonmark").disable("inline")
-    return _parser
 
 
 def indentation(line: str) -> int:

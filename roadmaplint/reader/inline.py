@@ -51,7 +51,7 @@ class InlineText:
         if known is None:
             self.parses += 1
             if self._md is None:
-                from roadmaplint.reader.blocks import markdown
+                from roadmaplint.reader.reference import markdown
 
                 self._md = markdown()
             tokens: list[Token] = []

@@ -187,7 +187,7 @@ def _define(converter: _Converter, where: list[int], label: str, env: dict[str, 
     """Add one definition to ``env`` as markdown-it-py does (its label normalized, its
     destination validated and percent-encoded, its title unescaped, the first definition
     of a label kept, the others listed): by markdown-it-py reading its own lines."""
-    from roadmaplint.reader.blocks import markdown
+    from roadmaplint.reader.reference import markdown
 
     starts = converter.starts
     end = starts[where[1]] if where[1] < len(starts) else None
@@ -319,7 +319,7 @@ class _Converter:
     def refuse_a_definition(self, where: list[int]) -> None:
         """A paragraph that looks like a link reference definition: Unserved when
         markdown-it-py reads a definition in its lines."""
-        from roadmaplint.reader.blocks import markdown
+        from roadmaplint.reader.reference import markdown
 
         starts = self.starts
         end = starts[where[1]] if where[1] < len(starts) else None

@@ -133,8 +133,8 @@ class _Reasons:
         """Why a table, a checkbox list or a paragraph written like an item was not read
         as items, if it looks like them."""
         from roadmaplint.reader import shape_misses
-        from roadmaplint.reader.blocks import markdown
         from roadmaplint.reader.phases import is_checklist_line
+        from roadmaplint.reader.reference import markdown
         from roadmaplint.reader.shapes.table import find_tables
 
         if block.kind not in ("paragraph", "list"):
