@@ -17,9 +17,10 @@ from roadmaplint.commands.common import EXIT_FINDINGS, EXIT_OK
 from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
-from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.base import ItemEdit, NewItem, check_one_line
+from roadmaplint.edit.item import edit_item
 from roadmaplint.edit.linter_config import LINTER_CONFIGS
-from roadmaplint.edit.new import STARTER, NewItem, new_item
+from roadmaplint.edit.new import STARTER, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
 from roadmaplint.write.atomic import Pending, create_roadmap, editing

@@ -7,7 +7,8 @@ import re
 import unicodedata
 from datetime import datetime, timedelta
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item, find_item
+from roadmaplint.edit.base import FieldChange, ItemEdit, find_item
+from roadmaplint.edit.item import edit_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.claims import FIELD_NAME, holder, iso, read_claim

@@ -17,8 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, items_changed, validate_changes
-from roadmaplint.edit.new import NewItem
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
@@ -345,7 +344,7 @@ def _write_depends(written: _Writer, value: str, form: str) -> None:
 
 
 def _write_title(written: _Writer, title: str, where: str) -> None:
-    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.base import check_one_line
 
     check_one_line(title, "the title")
     parts = written.parts
@@ -381,7 +380,7 @@ def _prove(
     where: str,
 ) -> None:
     """Through the gate, then every value written read back as given."""
-    from roadmaplint.edit.item import document_reader
+    from roadmaplint.edit.base import document_reader
     from roadmaplint.reader import parse
 
     renamed: dict[str, str] = {}
@@ -462,8 +461,7 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
     an ID (the next free one, or ``--id``) when the list's items have IDs."""
-    from roadmaplint.edit.item import check_one_line
-    from roadmaplint.edit.new import _added, next_id
+    from roadmaplint.edit.base import check_one_line, items_added, next_id
     from roadmaplint.reader.idpattern import id_regex
     from roadmaplint.reader.inline import plain_text
     from roadmaplint.reader.shapes.common import reference_from_title
@@ -494,7 +492,7 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     lines.insert(at, f"{match['lead']}[{mark}] {text}{newline}")
     new_text = "".join(lines)
     reference = item_id or reference_from_title(request.title, set(ids))
-    after = prove_edit(roadmap, new_text, _added(reference, None), settings)
+    after = prove_edit(roadmap, new_text, items_added(reference, None), settings)
     added = next(item for item in after.items if item.id == reference)
     if added.position.line != at + 1 or added.title != plain_text(request.title.strip()):
         raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")

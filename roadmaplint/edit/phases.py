@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from roadmaplint.edit.item import ItemEdit, items_changed
+from roadmaplint.edit.base import ItemEdit, items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import PHASE_ID, normalize_key

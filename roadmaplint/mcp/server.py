@@ -26,7 +26,8 @@ from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
-from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem
+from roadmaplint.edit.item import edit_item
 from roadmaplint.edit.taskfiles import (
     FileEdit,
     new_plan,
@@ -312,7 +313,7 @@ def build(workspace: Workspace) -> MCPServer:
             )
             if value is not None
         )
-        request = adding.NewItem(section, title, fields, item_id=id)
+        request = NewItem(section, title, fields, item_id=id)
 
         def work() -> Result:
             served = _single(path)
