@@ -43,10 +43,10 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
         if statuses.is_blocked(item.status) and not (item.depends_on or item.external_deps):
+            # a status read from the heading (`## A-1 Title (blocked)`) has no field
             status = item.field("status")
-            assert status is not None  # a status value implies its field
             yield Report(
-                status.value_position,
+                status.value_position if status is not None else item.position,
                 f"{item.id} is {item.status} but names no dependency; say what it waits "
                 "for under Depends on",
                 item.id,
