@@ -316,8 +316,11 @@ def _init_configuration(paths: list[Path], out: TextIO) -> int:
     create_roadmap(target, configuration(plans))
     count = sum(len(plan.roadmap.items) for plan in plans)
     names = ", ".join(plan.relative for plan in plans)
+    # a plan outside the working folder is configured beside it, where check finds the
+    # configuration from the plan; discovery from here would not look there
+    command = "roadmaplint check" + ("" if inside else " " + " ".join(map(str, paths)))
     out.write(
         f"Wrote {_shown(target)}: it reads {names} as it stands ({count} items); "
-        "`roadmaplint check` finds the same items and findings with it.\n"
+        f"`{command}` finds the same items and findings with it.\n"
     )
     return EXIT_OK
