@@ -104,7 +104,6 @@ def test_init_writes_the_configuration_that_reads_a_table_as_it_stands(tmp_path:
     assert same_after_init(tmp_path, "QUEUE.md") == TABLE_CONFIG
 
 
-
 def test_init_on_a_plan_outside_the_working_folder_configures_it_where_check_looks(
     tmp_path: Path,
 ) -> None:
@@ -125,6 +124,7 @@ def test_init_on_a_plan_outside_the_working_folder_configures_it_where_check_loo
     assert written == TABLE_CONFIG
     after = cli("check", "../elsewhere/QUEUE.md", cwd=tmp_path / "repo")
     assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+
 
 def test_init_on_gomlx_keeps_its_exact_findings(tmp_path: Path) -> None:
     shutil.copy(GOMLX, tmp_path / "ROADMAP.md")
