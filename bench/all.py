@@ -243,6 +243,16 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
     return figures
 
 
+def clean_check_job(path: Path) -> Job:
+    """`check` of a generated plan that is clean: any finding (RL109 "no items" first)
+    means it was not read as generated, and the run fails instead of timing."""
+
+    def clean(stdout: str, _: str) -> str | None:
+        return None if "All checks passed" in stdout else "not read as generated"
+
+    return Job([*ROADMAPLINT, "check", str(path)], verify=clean)
+
+
 def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
     """Issue 20: `check` on the same items as table rows and as checkboxes, against the
     heading roadmap of that size (bench/generate_shapes.py), interleaved."""
@@ -252,12 +262,8 @@ def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
         made[name] = folder / f"{name}-{big}.md"
         made[name].write_text(write(big, 1), encoding="utf-8")
 
-    def clean(stdout: str, _: str) -> str | None:
-        # the generated plan is clean: a finding (RL109 "no items" first) means a misread
-        return None if "All checks passed" in stdout else "not read as generated: " + stdout
-
     jobs = {"headings": check_job(headings)} | {
-        name: Job([*ROADMAPLINT, "check", str(path)], verify=clean) for name, path in made.items()
+        name: clean_check_job(path) for name, path in made.items()
     }
     results = interleave(jobs, repeat)
     size = f"{big:,}"
