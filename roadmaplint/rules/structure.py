@@ -96,7 +96,7 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
                 yield Report(
                     item.position,
                     f"{item.id} is missing the required field {name} "
-                    f'(add "{hints.line(item, key, name)}")',
+                    f"({hints.hint(item, key, name)})",
                     item.id,
                 )
 
@@ -110,6 +110,21 @@ class _FieldHints:
         self._lines: list[str] | None = None
         self._with_fields: list[Item] = []
         self._starts: list[int] = []
+
+    def hint(self, item: Item, key: str, name: str) -> str:
+        """How to add the field: a field line under a heading item; a column for a table
+        row, whose table has none for it; the box's own line for a checkbox."""
+        from roadmaplint.reader.shapes import shape_of
+
+        shape = shape_of(self._roadmap, item)
+        if shape is None:
+            return f'add "{self.line(item, key, name)}"'
+        if shape.name == "table-rows":
+            return f"its table has no {name} column; add one"
+        option = {"status": "status", "priority": "priority", "dri": "dri"}.get(key)
+        if option is None:
+            return f"a {shape.name} item has no place for it; require it only of other items"
+        return f"write it on the item's line: roadmaplint set {item.id} --{option} ..."
 
     def line(self, item: Item, key: str, name: str) -> str:
         if self._lines is None:  # read only when an item misses a field
