@@ -25,8 +25,9 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.settings import common_meaning
 
-BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>.)\](?=[ \t]|$)[ \t]*")
-STATUS_OF_BOX = {" ": "ready", "x": "done", "X": "done"}
+# ``- []`` (no space) is an open box too, as people write it by hand.
+BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*")
+STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
 LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = re.compile(
@@ -383,7 +384,7 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] == " ":
+    if match["mark"] in (" ", ""):
         named = status_of_sections(document.status_sections_above(first + 1), board)
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
@@ -400,7 +401,7 @@ def _item(
         nested = BOX.match(lines[number])
         if nested and nested["mark"] in STATUS_OF_BOX:
             text = document.inline(lines[number][nested.end() :].strip())
-            done.append(DoneCriterion(text, nested["mark"] != " ", number + 1))
+            done.append(DoneCriterion(text, nested["mark"] not in (" ", ""), number + 1))
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )
