@@ -274,4 +274,15 @@ def test_status_classes_follow_the_common_spellings() -> None:
             "🔄 In Progress",
             "📋 Planned",
         )
-    ] == ["done", "done", "done", "in_progress", "ready", "idea", "blocked", None, "in_progress", "ready"]
+    ] == [
+        "done",
+        "done",
+        "done",
+        "in_progress",
+        "ready",
+        "idea",
+        "blocked",
+        None,
+        "in_progress",
+        "ready",
+    ]

@@ -249,7 +249,8 @@ def _records(
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
             items = sorted(
-                [*items, *_beside_headings(shaped.items, items)], key=lambda item: item.position.line
+                [*items, *_beside_headings(shaped.items, items)],
+                key=lambda item: item.position.line,
             )
             top_level = _cut(top_level, shaped.blocks)
     status_legend = (

@@ -26,7 +26,9 @@ from roadmaplint.reader.shapes.common import (
 from roadmaplint.settings import common_meaning
 
 # ``- []`` (no space) is an open box too, as people write it by hand.
-BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*")
+BOX = re.compile(
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
+)
 STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
 LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")

@@ -149,6 +149,8 @@ def _named_rows(
         if cell is None or not id_only.fullmatch(cell["id"]):
             return False
     return True
+
+
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
 _BRACKETED = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
 
