@@ -113,6 +113,20 @@ def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]
     return references, externals
 
 
+def reference_notes(value: str, dialect: Dialect) -> tuple[tuple[str, str], ...]:
+    """What each entry naming an ID says after it (``A-1 merged upstream``: ``merged
+    upstream``), cut as ``split_references`` cuts; marks alone (``✅``) are no note."""
+    id_only = patterns(dialect.id_pattern).id_only
+    notes: dict[str, str] = {}
+    for part in re.split(r",|;|\band\b", value):
+        words = part.strip().strip(".").split(maxsplit=1)
+        if len(words) == 2 and id_only.fullmatch(words[0].strip("#`*()[]")):
+            note = words[1].strip()
+            if any(char.isalnum() for char in note):
+                notes.setdefault(words[0].strip("#`*()[]"), note)
+    return tuple(notes.items())
+
+
 def make_item(
     item_id: str,
     title: str,
@@ -149,4 +163,5 @@ def make_item(
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
+        dependency_notes=reference_notes(depends.value, dialect) if depends else (),
     )
