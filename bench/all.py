@@ -3,6 +3,7 @@
     python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
     python bench/all.py --quick           # 1,000 items instead, a smoke run
     python bench/all.py --json out.json   # the figures as JSON as well
+    python bench/all.py --items 10000 --only scale   # the 10,000-item rows alone
 
 Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
 time (user + system, from ``wait4``) beside its wall time and the load average.
@@ -342,6 +343,9 @@ def table(figures: list[Figure]) -> str:
     return "\n".join(lines) + "\n"
 
 
+STEPS = ("seed", "scale", "server", "history")  # the groups of figures, in the order run
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -352,6 +356,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=21, help="keystrokes per server session")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=STEPS,
+        help="measure only these groups of figures (repeatable; all by default)",
+    )
     options = parser.parse_args(argv)
     big, huge = (1000, 1000) if options.quick else (10_000, 50_000)
     if options.items:
@@ -360,17 +370,18 @@ def main(argv: list[str] | None = None) -> int:
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
     print(f"Parser: {parsers()}.", flush=True)
-    if options.no_markdownlint:
+    if options.no_markdownlint or "seed" not in (options.only or STEPS):
         lint, note = None, "skipped (--no-markdownlint)"
     else:
         lint = markdownlint()
         note = "skipped: npm is not installed" if lint is None else ""
-    steps: list[Callable[[Path], list[Figure]]] = [
-        lambda _: seed_figures(repeat, lint, note),
-        lambda folder: scale_figures(folder, big, huge, repeat),
-        lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
-        lambda folder: [history_figure(folder, repeat)],
-    ]
+    every: dict[str, Callable[[Path], list[Figure]]] = {
+        "seed": lambda _: seed_figures(repeat, lint, note),
+        "scale": lambda folder: scale_figures(folder, big, huge, repeat),
+        "server": lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
+        "history": lambda folder: [history_figure(folder, repeat)],
+    }
+    steps = [every[name] for name in STEPS if name in (options.only or STEPS)]
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
         for step in steps:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from operator import sub
 from typing import TYPE_CHECKING, Any
 
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 # markdown-it-py stops reading inside a container this deep (its maxNesting, 20): the
 # reader refuses such a file with markdown-it-py's tokens, so it reads them.
 _DEEPEST = 19
-# Why a document is left to markdown-it-py, by the node that shows it.
-_NEWLINE = re.compile(rb"\r\n?|\n")
 _DIGITS = re.compile(rb"\d+")
 # markdown-it-pyrs overflows its stack (the process dies) on a line of some 50,000
 # nested containers (`> > > ...`, `- - - ...`); markdown-it-py stops at 20. A line
@@ -62,7 +61,7 @@ _HTML_UNTIL_END_MARK = (
 _LIKE_A_DEFINITION = re.compile(r"\A\s*\[[^\]]*\]:", re.S)
 # A large text is parsed in pieces of about this many bytes, each ending with a line
 # that may be a heading at the top level (see ``_pieces``).
-_PIECE = 16_384
+_PIECE = 4_096
 _TOP_HEADING = re.compile(rb"^ {0,3}#{1,6}(?=[ \t\r\n])", re.M)
 
 _parser: MarkdownIt | None = None
@@ -220,9 +219,12 @@ class _Converter:
             raise Unserved("a NUL character")
         self.body = body
         self.data = data = body.encode()
-        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(data))]
         # a text without a final line break: its last line is the last of ``starts``
         self.unended = bool(body) and body[-1] not in "\r\n"
+        # where each line starts (bytes split at \n, \r\n and \r alone, as markdown does)
+        self.starts = [0, *accumulate(map(len, data.splitlines(keepends=True)))]
+        if self.unended:
+            self.starts.pop()
         self.out: list[NativeToken] = []
         self.quoted = False  # inside a block quote
         self.definitions: list[tuple[list[int], str]] = []  # link reference definitions
