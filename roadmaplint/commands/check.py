@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -10,7 +9,13 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from roadmaplint.api import DEFAULT_PATH, check_loaded, load_folder, roadmap_paths
-from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    records_kept,
+    say_error,
+)
 from roadmaplint.config.cache import SettingsCache, needs_git_facts
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
@@ -112,16 +117,8 @@ class Checked:
 
 
 def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO) -> Checked:
-    # The records live until the process ends: the collector need not scan them, not
-    # even once when the reader would turn it back on (a tenth of a large check).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with records_kept():
         return _read_and_check(path, settings, options, err)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
 
 
 def _read_and_check(
