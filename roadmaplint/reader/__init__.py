@@ -211,15 +211,19 @@ def _records(
             heading = ItemHeading(
                 part.item_id, part.title, part.section, part.position, part.heading.end
             )
-            found = memo.earlier(start, part.end, part.section) if memo else None
+            if memo is None:  # no neighbour to note the item for: its markers counted here
+                items.append(
+                    read_item(tokens, start, part.end, heading, lines, dialect, inline, bullets)
+                )
+                continue
+            found = memo.earlier(start, part.end, part.section)
             if found is None:
                 marks: Counter[str] = Counter()
                 item = read_item(tokens, start, part.end, heading, lines, dialect, inline, marks)
                 found = ReadItem(start, part.end, item, marks)
             bullets.update(found.bullets)
             items.append(found.item)
-            if memo is not None:
-                memo.add(found)
+            memo.add(found)
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key in (STATUS_LEGEND, PRIORITY_LEGEND):

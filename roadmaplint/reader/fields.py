@@ -166,7 +166,11 @@ def _list_item(
     name, value_start = found
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
-    last = last_written_line(item_map[1], lines) if item_map else line
+    last = line
+    if item_map:
+        last = item_map[1]
+        if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
+            last = last_written_line(last, lines)
     key = names.key(name)
     body.fields.append(
         Field(
