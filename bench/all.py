@@ -3,6 +3,7 @@
     python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
     python bench/all.py --quick           # 1,000 items instead, a smoke run
     python bench/all.py --json out.json   # the figures as JSON as well
+    python bench/all.py --only seed       # some rows: seed, scale, server, history
 
 Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
 time (user + system, from ``wait4``) beside its wall time and the load average.
@@ -100,6 +101,10 @@ def check_job(path: Path, env: dict[str, str] | None = None) -> Job:
     return Job([*ROADMAPLINT, "check", str(path)], ok=(0, 1), verify=verify, env=env)
 
 
+def said_version(stdout: str, _: str) -> str | None:
+    return None if stdout.startswith("roadmaplint ") else "printed no version"
+
+
 def parsers() -> str:
     """Which block parser `check` uses here, with the versions installed."""
     try:
@@ -161,6 +166,7 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
         "pass": Job([PYTHON, "-c", "pass"]),
         "floor": Job(import_floor(modules)),
         "check": check_job(GOMLX),
+        "version": Job([*ROADMAPLINT, "--version"], verify=said_version),
         "reference check": check_job(GOMLX, REFERENCE_PARSER),
     }
     if lint is not None:
@@ -173,6 +179,7 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
     results = interleave(jobs, repeat)
     figures = [
         ratio("seed `check` / `python -c pass`", results["check"], results["pass"], 4),
+        ratio("`--version` / `python -c pass`", results["version"], results["pass"], 4),
         ratio(
             f"seed `check` / its import floor (`import {', '.join(top_level(modules))}`, "
             f"the {len(modules)} third-party modules `check` imports)",
@@ -334,6 +341,9 @@ def history_figure(folder: Path, repeat: int) -> Figure:
     return Figure(name, measured, goal, per <= 0.005, per)
 
 
+STEPS = ("seed", "scale", "server", "history")  # the table's groups of rows, in order
+
+
 def table(figures: list[Figure]) -> str:
     lines = ["| figure | measured | goal | met |", "| --- | --- | --- | --- |"]
     for figure in figures:
@@ -352,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=21, help="keystrokes per server session")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=STEPS,
+        help="measure only these rows (repeatable; default: all)",
+    )
     options = parser.parse_args(argv)
     big, huge = (1000, 1000) if options.quick else (10_000, 50_000)
     if options.items:
@@ -365,16 +381,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         lint = markdownlint()
         note = "skipped: npm is not installed" if lint is None else ""
-    steps: list[Callable[[Path], list[Figure]]] = [
-        lambda _: seed_figures(repeat, lint, note),
-        lambda folder: scale_figures(folder, big, huge, repeat),
-        lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
-        lambda folder: [history_figure(folder, repeat)],
-    ]
+    steps: dict[str, Callable[[Path], list[Figure]]] = {
+        "seed": lambda _: seed_figures(repeat, lint, note),
+        "scale": lambda folder: scale_figures(folder, big, huge, repeat),
+        "server": lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
+        "history": lambda folder: [history_figure(folder, repeat)],
+    }
+    assert tuple(steps) == STEPS
+    chosen = options.only or STEPS
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
-        for step in steps:
-            figures += step(Path(scratch))
+        for name in STEPS:
+            if name not in chosen:
+                continue
+            figures += steps[name](Path(scratch))
             print(f"measured {len(figures)} figures; {loads_line()}", file=sys.stderr, flush=True)
     print(f"\n{table(figures)}")
     print(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -19,12 +18,13 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class CheckOptions:
     format: str = "text"
     config: Path | None = None
@@ -101,7 +101,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Checked:
     """One roadmap's findings, with what ``--since`` needs to compare them."""
 

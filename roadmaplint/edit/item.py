@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
@@ -30,6 +29,7 @@ from roadmaplint.reader.linestyle import (
     split_tail,
     with_number,
 )
+from roadmaplint.record import field, record
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
@@ -38,13 +38,13 @@ from roadmaplint.write.proof import Targets, prove_edit
 _LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FieldChange:
     name: str  # as it should be written, e.g. "Depends on"
     value: str
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ItemEdit:
     """Everything ``set`` can change on one item."""
 
@@ -212,7 +212,7 @@ def dependency_entries(value: str) -> list[str]:
     return list(entries.values())
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Plan:
     """Line edits of one item: replacements and deletions by 0-based index, and insertions."""
 
@@ -393,7 +393,7 @@ def _nested_list_follows(lines: list[str], found: Field) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _FieldLine:
     """A field's line cut up: ``head`` + ``written`` + ``hard_break`` + ``trailing`` +
     ``tail`` + ``ending``; ``written`` is the value's markdown, ``hard_break`` a ``\\``

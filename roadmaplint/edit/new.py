@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from roadmaplint.edit.item import (
@@ -40,6 +39,7 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
+from roadmaplint.record import record
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
@@ -47,7 +47,7 @@ from roadmaplint.write.proof import Targets, prove_edit
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class NewItem:
     """What ``new`` is asked to add."""
 

@@ -7,17 +7,17 @@ understood here, for ``next``, the MCP server, ``show`` and RL506.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from roadmaplint.model import Item
+from roadmaplint.record import record
 
 CLAIMED_BY = "claimed by"
 FIELD_NAME = "Claimed by"
 _VALUE = re.compile(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     agent: str
     until: datetime | None  # None: the value does not read as AGENT until ISO-TIME
