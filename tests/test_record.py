@@ -158,3 +158,47 @@ def test_copies_and_pickles_of_a_frozen_record_are_equal_and_frozen() -> None:
 def test_a_field_takes_a_default_or_a_factory_not_both() -> None:
     with pytest.raises(ValueError, match="not both"):
         field(default=1, default_factory=int)
+
+
+@record(slots=False)
+class Options:
+    name: str
+    hook: Any = field(default=None, repr=False, compare=False)
+    tags: tuple[str, ...] = ()
+
+
+def test_a_frozen_record_without_slots_keeps_its_fields_in_its_dict() -> None:
+    options = Options("x", hook=len)
+    assert vars(options) == {"name": "x", "hook": len, "tags": ()}
+    assert options == Options("x") and hash(options) == hash(Options("x"))
+    assert repr(options) == "Options(name='x', tags=())"
+    with pytest.raises(FrozenRecordError):
+        options.name = "y"  # type: ignore[misc]
+
+
+def test_records_of_one_shape_share_code_but_not_names() -> None:
+    @record
+    class Pair:
+        left: int
+        right: int
+
+    @record
+    class Range:
+        start: int
+        end: int
+
+    assert Pair(left=1, right=2) == Pair(1, 2)
+    assert Range(end=4, start=3).start == 3
+    assert Pair.__init__.__qualname__.endswith("Pair.__init__")  # type: ignore[misc]
+    assert Pair(1, 2).__init__.__code__.co_varnames[:3] == ("self", "left", "right")
+    with pytest.raises(TypeError, match="end"):
+        Pair(1, end=2)  # type: ignore[call-arg]
+
+
+def test_a_field_without_a_default_may_not_follow_one_with_a_default() -> None:
+    with pytest.raises(TypeError, match="'first'"):
+
+        @record
+        class Wrong:
+            first: int = 0
+            second: int  # type: ignore[misc]

@@ -3,11 +3,17 @@
 A commit hook starts roadmaplint for every commit, and ``@dataclass`` cost more CPU at
 import than reading and checking a roadmap: importing dataclasses (with inspect), then
 compiling six to eight methods from source text for each of the 69 classes the check
-path defines. ``@record`` gives a class the same behaviour from shared functions:
-``__eq__``, ``__hash__``, ``__repr__`` and the ordering read the fields through one
-``operator.attrgetter`` kept on the class, and ``__init__`` (the one method whose
-signature names the fields) is compiled when the class makes its first instance, so a
-class the run never instantiates costs no compile.
+path defines. ``@record`` builds a class from shared functions instead, and compiles
+only on first use, so a class the run never instantiates, compares or hashes costs no
+compiling at all:
+
+- ``__init__`` (the one method whose signature names the fields) is made when the class
+  makes its first instance, from a code object shared by every record of the same
+  shape (how many fields, which have a default factory, slots or not), renamed to the
+  class's fields with ``CodeType.replace``;
+- ``__eq__``, ``__hash__`` and ``__lt__`` compile themselves for the class on their first
+  call, into the code a dataclass has (a tuple of fields against a tuple of fields);
+  ``__repr__`` and the other orderings read the fields through ``operator.attrgetter``.
 
 What the code uses of dataclasses is here: ``frozen`` (assigning raises
 :class:`FrozenRecordError`, an ``AttributeError``), ``slots``, ``order``, ``field`` with
@@ -20,6 +26,7 @@ inheriting fields from another record, ``__post_init__``, ``InitVar``, ``KW_ONLY
 from __future__ import annotations
 
 from operator import attrgetter
+from types import CellType, CodeType, FunctionType
 from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
 
 if TYPE_CHECKING:
@@ -91,15 +98,39 @@ def _key(names: tuple[str, ...]) -> Callable[[Any], Any]:
     return attrgetter(*names)
 
 
+_SPECIALISED = {
+    "__eq__": "def __eq__(self, other):\n"
+    " if other.__class__ is self.__class__:\n"
+    "  return ({mine}) == ({theirs})\n"
+    " return NotImplemented\n",
+    "__hash__": "def __hash__(self):\n return hash(({mine}))\n",
+    "__lt__": "def __lt__(self, other):\n"
+    " if other.__class__ is self.__class__:\n"
+    "  return ({mine}) < ({theirs})\n"
+    " return NotImplemented\n",
+}
+
+
+def _specialise(cls: type, name: str) -> Callable[..., Any]:
+    """``__eq__``, ``__hash__`` or ``__lt__`` compiled for the class's compared fields and
+    put on the class in place of the shared one, which calls this on its first use."""
+    compared: tuple[str, ...] = cls.__record_compared__  # type: ignore[attr-defined]
+    mine = "".join(f"self.{field}, " for field in compared)
+    source = _SPECIALISED[name].format(mine=mine, theirs=mine.replace("self.", "other."))
+    namespace: dict[str, Any] = {}
+    exec(source, {}, namespace)  # source built from the class's field names
+    method: Callable[..., Any] = namespace[name]
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
+    type.__setattr__(cls, name, method)
+    return method
+
+
 def _eq(self: Any, other: Any) -> Any:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    key = self.__record_key__
-    return key(self) == key(other)
+    return _specialise(self.__class__, "__eq__")(self, other)
 
 
-def _hash(self: Any) -> int:
-    return hash(self.__record_key__(self))
+def _hash(self: Any) -> Any:
+    return _specialise(self.__class__, "__hash__")(self)
 
 
 def _repr(self: Any) -> str:
@@ -108,9 +139,7 @@ def _repr(self: Any) -> str:
 
 
 def _lt(self: Any, other: Any) -> Any:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    return self.__record_key__(self) < other.__record_key__(other)
+    return _specialise(self.__class__, "__lt__")(self, other)
 
 
 def _le(self: Any, other: Any) -> Any:
@@ -147,70 +176,73 @@ def _setstate(self: Any, state: Any) -> None:
             object.__setattr__(self, name, value)
 
 
+# The code of __init__ for a shape of record: how many fields, which have a default
+# factory, how a field is set. Compiled once per shape with the parameters a0, a1, ...;
+# each class gets a copy with its own names (``CodeType.replace``) without compiling:
+# the 42 classes a seed check instantiates share 24 shapes.
+_TEMPLATES: dict[tuple[int, tuple[int, ...], str], CodeType] = {}
+_SETTERS = {
+    "slot": "  _s{i}(self, a{i})",  # the slot's own setter: no lookup through the class
+    "frozen": "  _oset(self, _n{i}, a{i})",
+    "mutable": "  self.a{i} = a{i}",
+}
+
+
+def _template(count: int, factories: tuple[int, ...], setter: str) -> CodeType:
+    shape = (count, factories, setter)
+    code = _TEMPLATES.get(shape)
+    if code is None:
+        body = [f"  if a{i} is _MISSING: a{i} = _f{i}()" for i in factories]
+        body += [_SETTERS[setter].format(i=i) for i in range(count)]
+        free = [f"_f{i}" for i in factories] + (["_MISSING"] if factories else [])
+        if setter != "mutable":
+            kind = "_s" if setter == "slot" else "_n"
+            free += [f"{kind}{i}" for i in range(count)] + (["_oset"] if kind == "_n" else [])
+        source = (
+            f"def __create__({', '.join(free)}):\n"
+            f" def __init__(self, {', '.join(f'a{i}' for i in range(count))}):\n"
+            + "\n".join(body or ["  pass"])
+            + "\n return __init__\n"
+        )
+        namespace: dict[str, Any] = {}
+        exec(source, {}, namespace)  # source built from counts only
+        code = next(c for c in namespace["__create__"].__code__.co_consts if type(c) is CodeType)
+        assert setter != "mutable" or code.co_names == tuple(f"a{i}" for i in range(count))
+        _TEMPLATES[shape] = code
+    return code
+
+
 def _compile_init(cls: type) -> Callable[..., None]:
-    """``__init__(self, <fields>)`` for a record class, compiled from its fields."""
+    """``__init__(self, <fields>)`` for a record class: its shape's code, renamed."""
     names: tuple[str, ...] = cls.__record_fields__  # type: ignore[attr-defined]
     declared: dict[str, _Field] = cls.__record_declared__  # type: ignore[attr-defined]
     frozen: bool = cls.__record_frozen__  # type: ignore[attr-defined]
     slotted = "__slots__" in cls.__dict__
+    setter = "slot" if slotted else "frozen" if frozen else "mutable"
     values: dict[str, Any] = {"_MISSING": _MISSING, "_oset": object.__setattr__}
-    params, body = [], []
+    factories, defaults = [], []
     for index, name in enumerate(names):
-        spec = declared.get(name)
-        value = name
-        if spec is None:
-            params.append(name)
-        elif spec.factory is not _MISSING:
-            values[f"_f{index}"] = spec.factory
-            params.append(f"{name}=_MISSING")
-            body.append(f"  if {name} is _MISSING: {name} = _f{index}()")
-        else:
-            values[f"_d{index}"] = spec.default
-            params.append(f"{name}=_d{index}")
-        if not frozen:
-            body.append(f"  self.{name} = {value}")
-        elif slotted:  # the slot's own setter: no lookup through the class
+        values[f"_n{index}"] = name
+        if slotted:
             values[f"_s{index}"] = cls.__dict__[name].__set__
-            body.append(f"  _s{index}(self, {value})")
-        else:
-            body.append(f"  _oset(self, {name!r}, {value})")
-    compared = "".join(f"self.{name}, " for name in cls.__record_compared__)  # type: ignore[attr-defined]
-    other = compared.replace("self.", "other.")
-    methods = {  # the shared ones, specialised to the fields now that an instance exists
-        "__eq__": (
-            _eq,
-            " def __eq__(self, other):\n"
-            "  if other.__class__ is self.__class__:\n"
-            f"   return ({compared}) == ({other})\n"
-            "  return NotImplemented\n",
-        ),
-        "__hash__": (_hash, f" def __hash__(self):\n  return hash(({compared}))\n"),
-        "__lt__": (
-            _lt,
-            " def __lt__(self, other):\n"
-            "  if other.__class__ is self.__class__:\n"
-            f"   return ({compared}) < ({other})\n"
-            "  return NotImplemented\n",
-        ),
-    }
-    wanted = [name for name, (shared, _) in methods.items() if cls.__dict__.get(name) is shared]
-    source = (
-        f"def __create__({', '.join(values)}):\n"
-        f" def __init__(self, {', '.join(params)}):\n"
-        + "\n".join(body or ["  pass"])
-        + "\n"
-        + "".join(methods[name][1] for name in wanted)
-        + f" return __init__, {', '.join(wanted)}\n"
+        spec = declared.get(name)
+        if spec is not None and spec.factory is not _MISSING:
+            factories.append(index)
+            values[f"_f{index}"] = spec.factory
+        if spec is not None:
+            defaults.append(_MISSING if spec.factory is not _MISSING else spec.default)
+    template = _template(len(names), tuple(factories), setter)
+    code = template.replace(
+        co_varnames=("self", *names, *template.co_varnames[len(names) + 1 :]),
+        co_name="__init__",
+        co_qualname=f"{cls.__qualname__}.__init__",
     )
-    namespace: dict[str, Any] = {}
-    exec(source, {}, namespace)  # source built above from the field names
-    init, *made = namespace["__create__"](**values)
-    for name, method in zip(wanted, made, strict=True):
-        method.__qualname__ = f"{cls.__qualname__}.{name}"
-        type.__setattr__(cls, name, method)
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    if setter == "mutable":  # self.a0 = ... stores to the names a0, ... in this order
+        code = code.replace(co_names=names)
+    closure = tuple(CellType(values[name]) for name in code.co_freevars)
+    init = FunctionType(code, {}, "__init__", tuple(defaults) or None, closure)
     init.__module__ = cls.__module__
-    return init  # type: ignore[no-any-return]
+    return init
 
 
 def _first_init(cls: type) -> Callable[..., None]:
@@ -232,6 +264,12 @@ def _build(cls: type, frozen: bool, order: bool, slots: bool) -> type:
         for name in names
         if name in own
     }
+    defaulted = [name in declared for name in names]
+    if defaulted != sorted(defaulted):
+        first = names[defaulted.index(True)]
+        raise TypeError(
+            f"{cls.__name__}: a field without a default follows {first!r}, which has one"
+        )
     compared = tuple(name for name in names if name not in declared or declared[name].compare)
     added: dict[str, Any] = {
         "__record_fields__": names,
