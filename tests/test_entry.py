@@ -148,7 +148,7 @@ def test_version_imports_no_parser(project: Path) -> None:
         "import sys\n"
         "from roadmaplint.entry import main\n"
         "code = main(['--version'])\n"
-        "heavy = ('typer', 'markdown_it', 'dataclasses', 'inspect', 'roadmaplint.model')\n"
+        "heavy = ('typer', 'markdown_it', 'dataclasses', 'inspect', 'roadmaplint.model', 'pathlib')\n"
         "sys.stderr.write(str(sorted(m for m in heavy if m in sys.modules)))\n",
         cwd=project,
     )
