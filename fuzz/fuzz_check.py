@@ -6,6 +6,10 @@ Any input must give findings or a one-line RoadmapError; fix must be
 idempotent and keep every block it does not generate byte for byte. A crash
 is written to crash-<sha1> in the current folder; keep it
 in tests/fuzz_regressions/ so that tests/test_fuzz.py replays it for ever.
+
+tests/test_fuzz.py runs it with a fixed seed and number of runs (3,000, seed 1), so
+that a commit fuzzes the same inputs everywhere; fuzz longer or elsewhere with
+ROADMAPLINT_FUZZ_RUNS and ROADMAPLINT_FUZZ_SEED, or with this command and no -seed.
 """
 
 from __future__ import annotations

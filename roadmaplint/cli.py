@@ -20,7 +20,7 @@ from roadmaplint.commands.usage import PlainUsage
 from roadmaplint.errors import RoadmapError
 
 if TYPE_CHECKING:
-    from roadmaplint.edit.item import FieldChange
+    from roadmaplint.edit.base import FieldChange
 
 INTERRUPTED = 130  # the shell's code for a run stopped by Ctrl-C
 
@@ -594,7 +594,7 @@ def board(
 def _changes(
     status: str | None, priority: str | None, dri: str | None, depends_on: str | None
 ) -> tuple[FieldChange, ...]:
-    from roadmaplint.edit.item import FieldChange
+    from roadmaplint.edit.base import FieldChange
 
     given = [("DRI", dri), ("Status", status), ("Priority", priority), ("Depends on", depends_on)]
     return tuple(FieldChange(name, value) for name, value in given if value is not None)
@@ -664,7 +664,7 @@ def set_command(
     """
     from roadmaplint.api import locate
     from roadmaplint.commands.editing import run_set
-    from roadmaplint.edit.item import ItemEdit
+    from roadmaplint.edit.base import ItemEdit
 
     edit = ItemEdit(
         fields=_changes(status, priority, dri, depends_on),
@@ -717,7 +717,7 @@ def new(
     """
     from roadmaplint.api import one_roadmap
     from roadmaplint.commands.editing import run_new
-    from roadmaplint.edit.new import NewItem
+    from roadmaplint.edit.base import NewItem
 
     request = NewItem(
         section=section,

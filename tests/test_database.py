@@ -419,7 +419,8 @@ def test_commands_work_on_the_projects_own_roadmap(capsys: pytest.CaptureFixture
 
 
 def test_set_adds_several_missing_fields_in_field_order(tmp_path: Path) -> None:
-    from roadmaplint.edit.item import FieldChange, set_fields
+    from roadmaplint.edit.base import FieldChange
+    from roadmaplint.edit.item import set_fields
     from roadmaplint.settings import Settings
 
     text = roadmap(("Work", [item("W-1", priority=None, dri=None, done=None)]))

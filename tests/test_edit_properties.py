@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import roadmaps
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, document_reader, edit_item
-from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, document_reader
+from roadmaplint.edit.item import edit_item
+from roadmaplint.edit.new import new_item
 from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import cli
 
-from roadmaplint.edit.item import items_changed
+from roadmaplint.edit.base import items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings

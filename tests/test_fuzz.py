@@ -22,7 +22,11 @@ pytest.importorskip("atheris")
 pytestmark = pytest.mark.slow
 
 REGRESSIONS = sorted((REPO / "tests" / "fuzz_regressions").glob("*"))
-FUZZ_SECONDS = int(os.environ.get("ROADMAPLINT_FUZZ_SECONDS", "20"))
+# A fixed seed and a number of runs, not a time: the same commit fuzzes the same inputs on
+# every machine, however loaded, so CI cannot fail on an input the author never saw.
+# Fuzz for longer, or another seed, with the variables (fuzz/fuzz_check.py's docstring).
+FUZZ_RUNS = int(os.environ.get("ROADMAPLINT_FUZZ_RUNS", "3000"))
+FUZZ_SEED = int(os.environ.get("ROADMAPLINT_FUZZ_SEED", "1"))
 
 
 def _check_one() -> object:
@@ -55,7 +59,8 @@ def test_fuzzing_finds_no_crash(tmp_path: Path) -> None:
         [
             sys.executable,
             str(REPO / "fuzz" / "fuzz_check.py"),
-            f"-max_total_time={FUZZ_SECONDS}",
+            f"-runs={FUZZ_RUNS}",
+            f"-seed={FUZZ_SEED}",
             "-max_len=4096",
             "-timeout=20",
             str(corpus),
@@ -63,9 +68,10 @@ def test_fuzzing_finds_no_crash(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        timeout=FUZZ_SECONDS + 240,
+        timeout=600,
         check=False,
     )
     crashes = sorted(path.name for path in tmp_path.glob("crash-*"))
-    assert (result.returncode, crashes) == (0, []), result.stderr[-3000:]
+    # atheris prints an uncaught exception's traceback on stdout, libFuzzer's log on stderr
+    assert (result.returncode, crashes) == (0, []), result.stdout[-3000:] + result.stderr[-1500:]
     assert "Done" in result.stderr

@@ -21,8 +21,9 @@ from conftest import cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
-from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem
+from roadmaplint.edit.item import edit_item
+from roadmaplint.edit.new import new_item
 from roadmaplint.edit.rename import rename_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit

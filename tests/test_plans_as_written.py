@@ -170,6 +170,13 @@ def test_a_status_field_wins_over_the_heading_and_the_title_stays() -> None:
     assert (item.title, item.status) == ("Title (done)", "open")
 
 
+def test_workflow_rules_point_at_the_heading_of_a_status_read_from_it() -> None:
+    # found by the fuzzer: RL502 took the Status field for granted and crashed
+    text = "# P\n\n## [A-1] Build the thing (blocked)\n\nProse.\n"
+    findings = [(found.line, found.code) for found in check_text(text)]
+    assert (3, "RL502") in findings
+
+
 PHASES = """# Roadmap
 
 ## Phases

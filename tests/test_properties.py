@@ -11,8 +11,9 @@ from oracle import fix_kept_every_block
 from strategies import roadmaps
 
 from roadmaplint.database.export import items_from_document, to_document
-from roadmaplint.edit.item import FieldChange, set_fields
-from roadmaplint.edit.new import NewItem, new_item
+from roadmaplint.edit.base import FieldChange, NewItem
+from roadmaplint.edit.item import set_fields
+from roadmaplint.edit.new import new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.model import Roadmap

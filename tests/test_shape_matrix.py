@@ -24,7 +24,8 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from roadmaplint.cli import main
-from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.base import FieldChange, ItemEdit
+from roadmaplint.edit.item import edit_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings

@@ -17,9 +17,10 @@ from roadmaplint.commands.common import EXIT_FINDINGS, EXIT_OK
 from roadmaplint.commands.fix import unified_diff
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
-from roadmaplint.edit.item import ItemEdit, check_one_line, edit_item
+from roadmaplint.edit.base import ItemEdit, NewItem, check_one_line
+from roadmaplint.edit.item import edit_item
 from roadmaplint.edit.linter_config import LINTER_CONFIGS
-from roadmaplint.edit.new import STARTER, NewItem, new_item
+from roadmaplint.edit.new import STARTER, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
 from roadmaplint.write.atomic import Pending, create_roadmap, editing
@@ -315,8 +316,11 @@ def _init_configuration(paths: list[Path], out: TextIO) -> int:
     create_roadmap(target, configuration(plans))
     count = sum(len(plan.roadmap.items) for plan in plans)
     names = ", ".join(plan.relative for plan in plans)
+    # a plan outside the working folder is configured beside it, where check finds the
+    # configuration from the plan; discovery from here would not look there
+    command = "roadmaplint check" + ("" if inside else " " + " ".join(map(str, paths)))
     out.write(
         f"Wrote {_shown(target)}: it reads {names} as it stands ({count} items); "
-        "`roadmaplint check` finds the same items and findings with it.\n"
+        f"`{command}` finds the same items and findings with it.\n"
     )
     return EXIT_OK

@@ -16,8 +16,7 @@ import re
 from collections import Counter
 from itertools import pairwise
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, items_changed, validate_changes
-from roadmaplint.edit.new import NewItem
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
@@ -38,8 +37,9 @@ from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit
 
 _FIELDS = ("status", "priority", "dri", DEPENDS_ON)
-_TAKES = "a checkbox item takes --status, --priority, --dri, --depends-on, --add-dep, "
-_TAKES += "--remove-dep, --title and --done-item"
+# in fields, not options: the MCP server's clients and the CLI's users both read it
+_TAKES = "a checkbox item holds a Status, Priority, DRI, Depends on, its title and the "
+_TAKES += "ticks of its Definition of Done"
 _DEFAULT_PRIORITY = "({value})"
 _DEFAULT_DEPENDS = "(depends on: {value})"
 _PRIORITY_CODE = re.compile(r"P[0-4]")
@@ -345,7 +345,7 @@ def _write_depends(written: _Writer, value: str, form: str) -> None:
 
 
 def _write_title(written: _Writer, title: str, where: str) -> None:
-    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.base import check_one_line
 
     check_one_line(title, "the title")
     parts = written.parts
@@ -381,7 +381,7 @@ def _prove(
     where: str,
 ) -> None:
     """Through the gate, then every value written read back as given."""
-    from roadmaplint.edit.item import document_reader
+    from roadmaplint.edit.base import document_reader
     from roadmaplint.reader import parse
 
     renamed: dict[str, str] = {}
@@ -462,8 +462,7 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
     an ID (the next free one, or ``--id``) when the list's items have IDs."""
-    from roadmaplint.edit.item import check_one_line
-    from roadmaplint.edit.new import _added, next_id
+    from roadmaplint.edit.base import check_one_line, items_added, next_id
     from roadmaplint.reader.idpattern import id_regex
     from roadmaplint.reader.inline import plain_text
     from roadmaplint.reader.shapes.common import reference_from_title
@@ -481,7 +480,10 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":
-            raise RoadmapError(f"{roadmap.path}: a checkbox item takes --status only")
+            raise RoadmapError(
+                f"{roadmap.path}: a new checkbox item is written with a Status only; "
+                f"not {change.name}"
+            )
         found = _marks(lines).get(change.value)
         if found is None:
             raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")
@@ -494,7 +496,7 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     lines.insert(at, f"{match['lead']}[{mark}] {text}{newline}")
     new_text = "".join(lines)
     reference = item_id or reference_from_title(request.title, set(ids))
-    after = prove_edit(roadmap, new_text, _added(reference, None), settings)
+    after = prove_edit(roadmap, new_text, items_added(reference, None), settings)
     added = next(item for item in after.items if item.id == reference)
     if added.position.line != at + 1 or added.title != plain_text(request.title.strip()):
         raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")

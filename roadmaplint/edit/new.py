@@ -7,22 +7,26 @@ sections and writes through the one safe write path.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 
-from roadmaplint.edit.item import (
+from roadmaplint.edit.base import (
     FieldChange,
+    NewItem,
     check_one_line,
+    items_added,
+    next_id,
+    read_back,
+    validate_changes,
+)
+from roadmaplint.edit.item import (
     clear_of_suppressions,
     dependency_entries,
     heading_title,
     paragraph_break,
-    read_back,
-    validate_changes,
 )
 from roadmaplint.errors import RoadmapError
-from roadmaplint.index import Context, did_you_mean, id_prefix
+from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key, split_dependencies
 from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
@@ -39,62 +43,11 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
-from roadmaplint.record import record
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import split_lines
-from roadmaplint.write.proof import Targets, prove_edit
+from roadmaplint.write.proof import prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
-
-
-@record(slots=False)
-class NewItem:
-    """What ``new`` is asked to add."""
-
-    section: str
-    title: str
-    fields: tuple[FieldChange, ...] = ()
-    done: tuple[str, ...] = ()
-    item_id: str | None = None  # --id; else the next free ID of the section
-    create_section: bool = False
-
-
-def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
-    """The section's usual prefix with a number one above the highest in use.
-
-    Numbers are compared as digit strings: an ID may have more digits than
-    ``int()`` converts, and zero padding (``API-007``) is kept.
-    """
-    members = [item for item in roadmap.items if item.section == section]
-    if members:
-        prefix = Counter(id_prefix(item.id) for item in members).most_common(1)[0][0]
-    else:
-        prefix = re.sub(r"[^A-Z0-9]", "", (section.split() or ["ITEM"])[0].upper()) or "ITEM"
-    numbers = [
-        other[len(other.rstrip("0123456789")) :]
-        for other in items
-        if id_prefix(other) == prefix and other[-1:].isdigit()
-    ]
-    highest = max(
-        numbers, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")), default="0"
-    )
-    separator = "-" if not members or "-" in members[0].id else ""
-    return f"{prefix}{separator}{_increment(highest)}"
-
-
-def _increment(digits: str) -> str:
-    """``digits`` plus one, as a decimal string of at least the same width."""
-    width = len(digits)
-    result = list(digits)
-    position = len(result) - 1
-    while position >= 0 and result[position] == "9":
-        result[position] = "0"
-        position -= 1
-    if position < 0:
-        result.insert(0, "1")
-    else:
-        result[position] = str(int(result[position]) + 1)
-    return "".join(result).rjust(width, "0")
 
 
 def with_defaults(
@@ -181,7 +134,7 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     if at < len(lines) and lines[at].strip():
         block += newline
     new_text = "".join(lines[:at]) + block + "".join(lines[at:])
-    targets = _added(item_id, None if section else section_name)
+    targets = items_added(item_id, None if section else section_name)
     after = prove_edit(roadmap, new_text, targets, settings)
     added = next(found for found in after.items if found.id == item_id)
     read_back(roadmap, added, fields, request.title)
@@ -411,13 +364,6 @@ def _new_section_place(roadmap: Roadmap, lines: list[str], name: str) -> tuple[i
     if "#" in prefix:
         return at, [prefix + name.strip(), ""]
     return at, [prefix + name.strip(), prefix + "=" * len(name.strip()), ""]
-
-
-def _added(item_id: str, section: str | None) -> Targets:
-    """What ``new`` may change, for the write gate: only the new item (read back once)
-    and the new section, if any."""
-    sections = frozenset({section}) if section is not None else frozenset()
-    return Targets(items=frozenset({item_id}), sections=sections, added=item_id)
 
 
 STARTER = """\

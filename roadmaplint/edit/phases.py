@@ -9,7 +9,7 @@ or a phase with a Status field, is written as a heading item's field (``edit/ite
 
 from __future__ import annotations
 
-from roadmaplint.edit.item import ItemEdit, items_changed
+from roadmaplint.edit.base import ItemEdit, items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import PHASE_ID, normalize_key

@@ -13,13 +13,8 @@ import re
 from collections.abc import Iterator, Sequence
 
 from roadmaplint.edit.anchors import anchor_edits
-from roadmaplint.edit.item import (
-    check_one_line,
-    entry_spans,
-    find_item,
-    heading_id,
-    items_changed,
-)
+from roadmaplint.edit.base import check_one_line, find_item, items_changed
+from roadmaplint.edit.item import entry_spans, heading_id
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Roadmap
 from roadmaplint.reader import DEPENDS_ON

@@ -18,8 +18,7 @@ from roadmaplint.reader.shapes import shape_of
 from roadmaplint.text import Edit, line_starts, split_lines
 
 if TYPE_CHECKING:
-    from roadmaplint.edit.item import ItemEdit
-    from roadmaplint.edit.new import NewItem
+    from roadmaplint.edit.base import ItemEdit, NewItem
     from roadmaplint.model import Item, Roadmap
     from roadmaplint.settings import Settings
 
@@ -38,7 +37,7 @@ def edit_shaped(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     shape = shape_of(roadmap, item)
     if shape is None:
         return None
-    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.base import check_one_line
 
     # every shape's values are one line, the dependencies to remove included
     for value in (*edit.add_deps, *edit.remove_deps):

@@ -7,8 +7,7 @@ change so it stays aligned; any other table keeps every byte but the cell's.
 
 from __future__ import annotations
 
-from roadmaplint.edit.item import FieldChange, ItemEdit, read_back, validate_changes
-from roadmaplint.edit.new import NewItem
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect
@@ -234,8 +233,7 @@ def _meaning(item: Item) -> tuple[object, ...]:
 
 def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A row after the last row of the section's table, written in the table's style."""
-    from roadmaplint.edit.item import check_one_line
-    from roadmaplint.edit.new import next_id
+    from roadmaplint.edit.base import check_one_line, next_id
 
     check_one_line(request.title, "the title")
     section = request.section.strip()

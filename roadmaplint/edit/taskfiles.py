@@ -36,7 +36,7 @@ from roadmaplint.write.atomic import create_roadmap, editing, move_file
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
-    from roadmaplint.edit.item import ItemEdit
+    from roadmaplint.edit.base import ItemEdit
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -329,7 +329,7 @@ def _refuse_unknown_status(folder: TaskFolder, task: TaskFile, keys: Mapping[str
 
 def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile | None) -> None:
     """Backlog.md accepts only dependencies on tasks that exist, and none on the task itself."""
-    from roadmaplint.edit.item import check_one_line
+    from roadmaplint.edit.base import check_one_line
 
     for name in names:
         check_one_line(name, "Depends on")
@@ -344,13 +344,13 @@ def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile |
 
 def _ticked(task: TaskFile, text: str, edit: ItemEdit) -> str:
     """The text with the named Acceptance Criteria / Definition of Done boxes (un)ticked."""
-    from roadmaplint.edit.item import _choose_criterion
+    from roadmaplint.edit.base import choose_criterion
 
     lines = text.split("\n")
     for entries, mark in ((edit.tick, "x"), (edit.untick, " ")):
         for entry in entries:
             try:
-                criterion = _choose_criterion(task.item, entry)
+                criterion = choose_criterion(task.item, entry)
             except RoadmapError as error:
                 raise RoadmapError(f"{task.path}:{task.item.position.line}: {error}") from None
             line = lines[criterion.line - 1]

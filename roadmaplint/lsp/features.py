@@ -370,7 +370,7 @@ def _item_at_line(document: Document, line: int) -> Item | None:
 def _id_completions(
     document: Document, line: int, typed: str, offset: int
 ) -> list[types.CompletionItem]:
-    from roadmaplint.edit.new import next_id
+    from roadmaplint.edit.base import next_id
 
     roadmap = document.roadmap
     sections = [section for section in roadmap.sections if section.position.line < line]

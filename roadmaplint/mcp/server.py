@@ -26,7 +26,8 @@ from roadmaplint.database.export import item_document, to_document
 from roadmaplint.database.plan import not_offered, startable
 from roadmaplint.database.query import Filters, filter_items
 from roadmaplint.edit import new as adding
-from roadmaplint.edit.item import FieldChange, ItemEdit, edit_item
+from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem
+from roadmaplint.edit.item import edit_item
 from roadmaplint.edit.taskfiles import (
     FileEdit,
     new_plan,
@@ -281,6 +282,7 @@ def build(workspace: Workspace) -> MCPServer:
                     "remove_deps or done_items"
                 )
             served, item_id = workspace.locate(id)
+            workspace.refuse_reading_outside(served, edit.add_deps)
             if served.folder is not None:
                 diff = workspace.edit_tasks(served, lambda f: [set_plan(f, item_id, edit)])
                 return {"path": str(served.path), "id": item_id, "diff": diff}
@@ -312,10 +314,11 @@ def build(workspace: Workspace) -> MCPServer:
             )
             if value is not None
         )
-        request = adding.NewItem(section, title, fields, item_id=id)
+        request = NewItem(section, title, fields, item_id=id)
 
         def work() -> Result:
             served = _single(path)
+            workspace.refuse_reading_outside(served, [depends_on] if depends_on else [])
             added: list[str] = []
             if served.folder is not None:
                 refuse_section_and_id(served.path, section, id)
@@ -361,7 +364,14 @@ def build(workspace: Workspace) -> MCPServer:
             )
             workspace.refuse_outside(served.path)
             others = [Path(os.path.relpath(other)) for other in found]
-            done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
+            done = rename_in_files(
+                served.path,
+                others,
+                item_id,
+                new,
+                workspace.settings_for,
+                may_write=workspace.refuse_outside,
+            )
             diffs = {
                 str(one.path): unified_diff(str(one.path), one.before, one.after)
                 for one in done.files
