@@ -16,18 +16,19 @@ REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 _SECTION_PRIORITY = re.compile(
     r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
-    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b",
+    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
+    r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b",
     re.IGNORECASE,
 )
 
 
 def priority_of_section(section: str | None) -> str | None:
     """The priority a group heading names: ``P0 — Correctness``, ``Foundation (P0)``,
-    ``Priority: High``; None when it names none."""
+    ``Priority: High``, ``### High Priority``; None when it names none."""
     match = _SECTION_PRIORITY.search(section or "")
     if match is None:
         return None
-    return match["p"].upper() if match["p"] else match["word"]
+    return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
 
 
 SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
