@@ -21,7 +21,9 @@ server's figures need the `lsp` extra (pygls), and are skipped without it.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
+import importlib.util
 import json
 import os
 import shutil
@@ -103,6 +105,20 @@ def check_job(path: Path, env: dict[str, str] | None = None) -> Job:
     return Job([*ROADMAPLINT, "check", str(path)], ok=(0, 1), verify=verify, env=env)
 
 
+def said_version(stdout: str, _: str) -> str | None:
+    return None if stdout.startswith("roadmaplint ") else "printed no version"
+
+
+def compiled_bytecode() -> None:
+    """Write roadmaplint's bytecode before timing, as installing a package does: where
+    Python may not write it (PYTHONDONTWRITEBYTECODE, a read-only checkout), every run
+    would compile each module from source, and the seed figures would time the compiler."""
+    spec = importlib.util.find_spec("roadmaplint")
+    folders = spec.submodule_search_locations if spec is not None else None
+    for folder in folders or []:
+        compileall.compile_dir(folder, quiet=1)
+
+
 def parsers() -> str:
     """Which block parser `check` uses here, with the versions installed."""
     try:
@@ -163,6 +179,7 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
         "pass": Job([PYTHON, "-c", "pass"]),
         "floor": Job(import_floor(modules)),
         "check": check_job(GOMLX),
+        "version": Job([*ROADMAPLINT, "--version"], verify=said_version),
         "reference check": check_job(GOMLX, REFERENCE_PARSER),
     }
     if lint is not None:
@@ -175,6 +192,7 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
     results = interleave(jobs, repeat)
     figures = [
         ratio("seed `check` / `python -c pass`", results["check"], results["pass"], 4),
+        ratio("`--version` / `python -c pass`", results["version"], results["pass"], 4),
         ratio(
             f"seed `check` / its import floor (`import {', '.join(top_level(modules))}`, "
             f"the {len(modules)} third-party modules `check` imports)",
@@ -409,6 +427,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.items:
         big = huge = options.items
     repeat = options.repeat or (2 if options.quick else 3)
+    compiled_bytecode()
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
     print(f"Parser: {parsers()}.", flush=True)

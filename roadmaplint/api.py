@@ -8,7 +8,6 @@ line names. Everything else in the package is internal.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import Source, read_roadmap
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def roadmap_paths(paths: Sequence[Path] | None, config: Path | None = None) -> l
     return roadmap_files(paths, config)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Loaded:
     source: Source
     roadmap: Roadmap

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roadmaplint.errors import RoadmapError
@@ -92,6 +91,8 @@ def parse_check(args: list[str]) -> Parsed | None:
 
 def _options(parsed: Parsed) -> CheckOptions:
     """The same CheckOptions that ``cli.check`` builds from the same parameters."""
+    from pathlib import Path  # here, not at the top: --version needs no pathlib
+
     from roadmaplint.commands.check import CheckOptions, wants_colour
     from roadmaplint.config.load import Overrides
 
@@ -133,6 +134,8 @@ def _options(parsed: Parsed) -> CheckOptions:
 
 
 def _run_check(parsed: Parsed) -> int:
+    from pathlib import Path
+
     from roadmaplint.commands.check import run_check
 
     named = [*parsed["paths"], *parsed.get("files", [])]  # type: ignore[misc]

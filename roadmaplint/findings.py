@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+
+from roadmaplint.record import record
 
 
 class Severity(StrEnum):
@@ -11,7 +12,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(order=True)
 class Finding:
     # Field order is the sort order: path, line, column, code.
     path: str

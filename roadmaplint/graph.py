@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import record
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -53,7 +53,7 @@ def acyclic(items_by_id: Mapping[str, Item]) -> bool:
     return removed == len(waiting_on)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class DependencyGraph:
     graph: nx.DiGraph[str]  # nodes are item IDs, edges point from an item to what it depends on
     order: Mapping[str, int]  # document order of each ID

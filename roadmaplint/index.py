@@ -4,19 +4,19 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import field, record
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
     from roadmaplint.graph import DependencyGraph
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GitFacts:
     """What the roadmap's git history says, handed to rules as data.
 
@@ -28,7 +28,7 @@ class GitFacts:
     now: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CrossItem:
     """What a ``path#ID`` dependency names: the other roadmap's item, or why it is unknown."""
 
@@ -39,7 +39,7 @@ class CrossItem:
     problem: str | None  # the file's error, or that it holds no such item
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Context:
     """What every rule may read: the records, the settings and derived lookups."""
 

@@ -6,16 +6,16 @@ as editors and GitHub show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from roadmaplint.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Position:
     line: int
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Field:
     """One ``**Name:** value`` list item of an item."""
 
@@ -27,7 +27,7 @@ class Field:
     end_line: int  # last line of the field, nested lists included
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DoneCriterion:
     """One entry of a Definition of Done list; ``checked`` is None for plain bullets."""
 
@@ -36,7 +36,7 @@ class DoneCriterion:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
     id: str
     title: str
@@ -62,14 +62,14 @@ class Item:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LegendEntry:
     value: str
     description: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Legend:
     name: str  # "Status Legend", or the setting that gave the values
     position: Position
@@ -84,7 +84,7 @@ class Legend:
         return tuple(entry.value for entry in self.entries)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A heading the parser saw; kept for rules about headings that are not items."""
 
@@ -95,7 +95,7 @@ class Heading:
     in_item_section: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OverviewEntry:
     id: str
     line: int
@@ -103,7 +103,7 @@ class OverviewEntry:
     bare: bool = True  # the entry is one line holding its ID and nothing else
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OverviewGroup:
     label: str  # as written, e.g. "P0 (Critical)"
     priority: str  # the priority the label names, e.g. "P0"
@@ -111,7 +111,7 @@ class OverviewGroup:
     entries: tuple[OverviewEntry, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Region:
     """A generated section: its heading line and the lines it spans (1-based, inclusive).
 
@@ -124,7 +124,7 @@ class Region:
     body_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Overview:
     region: Region
     groups: tuple[OverviewGroup, ...]
@@ -132,7 +132,7 @@ class Overview:
     indent: str  # the indentation of its heading
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GraphSection:
     """The optional generated ``# Dependency Graph`` section and its mermaid block."""
 
@@ -143,7 +143,7 @@ class GraphSection:
     code_end: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Section:
     """A level-1 section that holds items (not the title's, not a generated one)."""
 
@@ -152,7 +152,7 @@ class Section:
     end_line: int  # the line before the next level-1 heading, or the last line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Comment:
     """An HTML comment block: suppressions live in these."""
 
@@ -161,7 +161,7 @@ class Comment:
     end_line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StrayList:
     """A list less indented than the document whose last item swallows what follows it.
 
@@ -176,7 +176,7 @@ class StrayList:
     reindent: tuple[tuple[int, int], ...]  # (line, spaces to put in front) per stray line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NearMiss:
     """Something that looks like an item but was not read as one, and why."""
 
@@ -184,7 +184,7 @@ class NearMiss:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Block:
     """A top-level block of the document and the lines it spans (1-based, inclusive).
 
@@ -200,7 +200,7 @@ class Block:
     info: str = ""  # a fence's info string
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LinkReference:
     """A link reference definition (``[doc]: https://...``): inline links anywhere use it."""
 
@@ -210,7 +210,7 @@ class LinkReference:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Style:
     """How the document is written, so generated text can match it."""
 
@@ -222,7 +222,7 @@ class Style:
     line_count: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Roadmap:
     path: str
     title: str | None

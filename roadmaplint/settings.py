@@ -7,7 +7,7 @@ map other legend values onto the five meanings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from roadmaplint.record import field, record
 
 # An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
 # ARK1, BB-BL1, ROAD-C01, API_V2-10; dotted parts of digits may follow (R2.3,
@@ -106,7 +106,7 @@ def _is_mark(word: str) -> bool:
     return not any(char.isalnum() for char in word)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Statuses:
     """Which legend values carry each meaning the rules care about.
 
@@ -142,7 +142,7 @@ class Statuses:
         return self._means(status, self.idea, "idea")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from itertools import accumulate, pairwise
 from typing import overload
+
+from roadmaplint.record import record
 
 # exactly where markdown sees line ends
 _NEWLINES = re.compile(r"\r\n?|\n")
@@ -85,7 +86,7 @@ class LineStarts(Sequence[int]):
         return LineStarts((*self.head[:first], *middle), between + self.tail, self.shift + shift)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Edit:
     """Replace ``text[start:end]`` with ``replacement`` (character offsets)."""
 

@@ -6,10 +6,9 @@ compares the blocks of the old and the new document that are not generated.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.blocks import repaired
+from roadmaplint.record import replace
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import generated_blocks
 

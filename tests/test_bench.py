@@ -132,6 +132,7 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
     assert "FAILED" not in result.stdout
     for row in (
         "| seed `check` / `python -c pass` | ",
+        "| `--version` / `python -c pass` | ",
         "| 30 `fix` (stale overview) / 30 `check` | ",
         "| `board` at 30 items / `check` | ",
         "| keystroke → diagnostics at 30 items / full in-process check | 1/",
@@ -145,7 +146,7 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 12  # all but markdownlint-cli2, skipped
+    assert len(measured) == 13  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)
 
 
@@ -161,3 +162,24 @@ def test_a_shape_plan_read_wrong_fails_its_figure(tmp_path: Path) -> None:
     assert isinstance(results["unread"], bench_all.BenchFailure)
     assert "exit status 1, expected 0: Found 1 error" in results["unread"].short
     assert not isinstance(results["read"], bench_all.BenchFailure)
+
+
+def test_all_measures_only_the_rows_asked_for() -> None:
+    script = str(REPO / "bench" / "all.py")
+    result = subprocess.run(
+        [PYTHON, script, "--only", "seed", "--repeat", "1", "--no-markdownlint"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")][2:]
+    names = [row.split(" | ")[0].split(" (")[0] for row in rows]  # the floor names modules
+    assert names == [
+        "| seed `check` / `python -c pass`",
+        "| `--version` / `python -c pass`",
+        "| seed `check` / its import floor",
+        "| seed `check` with markdown-it-py alone / `python -c pass`",
+        "| seed `check` / markdownlint-cli2",
+    ]

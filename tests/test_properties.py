@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -19,6 +18,7 @@ from roadmaplint.generate.fix import fix_text
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.blocks import repaired
+from roadmaplint.record import replace
 from roadmaplint.rules.engine import check_text
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines

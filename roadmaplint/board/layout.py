@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from roadmaplint.graph import layers
+from roadmaplint.record import record
 
 NODE_WIDTH = 188
 NODE_HEIGHT = 44
@@ -37,7 +37,7 @@ SWEEPS = 4  # barycentre passes (down and up) to order the layers
 PLACEMENT_SWEEPS = 2  # passes that pull nodes towards their neighbours
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Box:
     key: str
     x: float
@@ -46,14 +46,14 @@ class Box:
     height: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Route:
     source: str
     target: str
     path: str  # an SVG path ``d`` attribute
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Layout:
     width: float
     height: float

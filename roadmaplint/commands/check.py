@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -24,12 +23,13 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.record import field, record, replace
 from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class CheckOptions:
     format: str = "text"
     config: Path | None = None
@@ -106,7 +106,7 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     return EXIT_FINDINGS if failing and not options.exit_zero else EXIT_OK
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Checked:
     """One roadmap's findings, with what ``--since`` needs to compare them."""
 

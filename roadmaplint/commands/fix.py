@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -14,12 +13,13 @@ from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text
+from roadmaplint.record import field, record
 from roadmaplint.report import plural
 from roadmaplint.text import split_lines
 from roadmaplint.write.atomic import editing
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FixOptions:
     check: bool = False  # write nothing; exit 1 if a file would change
     diff: bool = False  # write nothing; print a unified diff
@@ -82,7 +82,7 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
     return EXIT_OK
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Tally:
     """What happened to each file; a file counts as fixed only once it is written."""
 

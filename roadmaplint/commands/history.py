@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -15,6 +14,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.history import git
 from roadmaplint.history.compare import DiffRequest, compute_diffs, load_history
 from roadmaplint.history.facts import say_note
+from roadmaplint.record import record
 
 
 def run_diff(
@@ -92,7 +92,7 @@ def read_diff_arguments(arguments: Sequence[str], files: Sequence[Path] = ()) ->
     return DiffRequest(base, head, paths)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HistoryOptions:
     item: str | None = None
     format: str = "text"

@@ -21,11 +21,11 @@ import os
 import re
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import record
 
 DEFAULT_NAME = "ROADMAP.md"
 # Folders never searched when walking outside git: tools' and package managers' own.
@@ -34,7 +34,7 @@ SKIPPED_FOLDERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Globs:
     include: tuple[str, ...]
     exclude: tuple[str, ...]
@@ -83,7 +83,7 @@ def excluded(relative: str, globs: Sequence[str]) -> bool:
     return any(matches("/".join(parts[:end]), globs) for end in range(1, len(parts) + 1))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Budget:
     """How much a search may look at: file and folder names, and seconds."""
 

@@ -17,7 +17,6 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.dialect import PHASE_ID, Dialect, patterns
 from roadmaplint.reader.quiet import document_settings, has_legends, used_fields
+from roadmaplint.record import record
 from roadmaplint.settings import DEFAULT_ID_PATTERN, Settings, Statuses, common_meaning
 
 # The workflow meanings a status can carry, as `[statuses]` names them.
@@ -36,7 +36,7 @@ CONFIG_NAME = ".roadmaplint.toml"
 WIDTH = 88  # values named in one comment line before "..."
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Plan:
     """One plan the configuration is written for: its text, where it is, what it reads as."""
 
@@ -46,7 +46,7 @@ class Plan:
     roadmap: Roadmap
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Setting:
     """One line of the configuration, with the comment that says why."""
 

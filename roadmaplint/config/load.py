@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import stat
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import field_names, record, replace
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 CONFIG_FILE = ".roadmaplint.toml"
@@ -23,7 +23,7 @@ MAX_PATTERN = 200
 MAX_CONFIG = 1024 * 1024  # bytes; pyproject.toml files are a few KB
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Overrides:
     """What the command line says, over what the file says."""
 
@@ -234,7 +234,7 @@ def _days(value: Any, _home: Path) -> int:
 def _statuses(value: Any, _home: Path) -> Statuses:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { done = ["done", "shipped"] }')
-    known = {field.name.replace("_", "-"): field.name for field in fields(Statuses)}
+    known = {name.replace("_", "-"): name for name in field_names(Statuses)}
     meanings: dict[str, Any] = {}
     for meaning, names in value.items():
         if meaning not in known:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item
 from roadmaplint.reader.claims import holder, now_utc
+from roadmaplint.record import record
 
 
 class CycleError(RoadmapError):
@@ -18,13 +18,13 @@ class CycleError(RoadmapError):
     exit_code = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Candidate:
     item: Item
     unblocks: int  # open items that depend on it, directly or not
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class External:
     """A dependency outside this roadmap, as an item on the path names it.
 
@@ -41,7 +41,7 @@ class External:
     problem: str | None = None  # why it was not found: the file's error, or no such item
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PathPlan:
     item: Item
     before: tuple[Item, ...]  # every dependency, directly or not, dependencies first

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import did_you_mean
 from roadmaplint.model import Field, Item, Legend, Roadmap
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 
 SORT_KEYS = ("document", "id", "title", "status", "priority", "dri", "section")
 COLUMNS = ("id", "title", "status", "priority", "dri", "section")
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Filters:
     statuses: tuple[str, ...] = ()
     priorities: tuple[str, ...] = ()
@@ -240,7 +240,7 @@ def row(item: Item) -> dict[str, str]:
     return {column: getattr(item, column) or "" for column in COLUMNS}
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Stats:
     total: int
     by_status: dict[str, int]

@@ -13,24 +13,24 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import DoneCriterion, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.write.proof import Targets
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class FieldChange:
     name: str  # as it should be written, e.g. "Depends on"
     value: str
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class ItemEdit:
     """Everything ``set`` can change on one item."""
 
@@ -155,7 +155,7 @@ def _refuse_unknown_cross_item(context: Context, item: Item, name: str) -> None:
     )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class NewItem:
     """What ``new`` is asked to add."""
 

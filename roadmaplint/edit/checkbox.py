@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
@@ -32,6 +31,7 @@ from roadmaplint.reader.shapes.checkbox import (
     STATUS_OF_BOX,
     marker_legend,
 )
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit
@@ -46,7 +46,7 @@ _PRIORITY_CODE = re.compile(r"P[0-4]")
 _PRIORITY_WORD = re.compile(r"P[0-4]|HIGH|MEDIUM|LOW")  # what the reader reads back
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Line:
     """Where the parts of a box line stand (offsets in the line, its ending excluded)."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from roadmaplint.edit.base import (
     FieldChange,
@@ -38,6 +37,7 @@ from roadmaplint.reader.linestyle import (
     split_tail,
     with_number,
 )
+from roadmaplint.record import field, record
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
@@ -89,7 +89,7 @@ def dependency_entries(value: str) -> list[str]:
     return list(entries.values())
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Plan:
     """Line edits of one item: replacements and deletions by 0-based index, and insertions."""
 
@@ -225,7 +225,7 @@ def _nested_list_follows(lines: list[str], found: Field) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _FieldLine:
     """A field's line cut up: ``head`` + ``written`` + ``hard_break`` + ``trailing`` +
     ``tail`` + ``ending``; ``written`` is the value's markdown, ``hard_break`` a ``\\``

@@ -9,17 +9,17 @@ roadmaps, are roadmaplint.edit.rename's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import record
 from roadmaplint.text import line_starts
 
 # An ID is a whole word when no ID-like character touches it on either side.
 _WORD = r"[A-Za-z0-9_-]"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """``text[start:end]`` names an item (character offsets into the roadmap's text)."""
 

@@ -9,13 +9,12 @@ or a phase with a Status field, is written as a heading item's field (``edit/ite
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from roadmaplint.edit.base import ItemEdit, items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import PHASE_ID, normalize_key
 from roadmaplint.reader.phases import _CHECKLIST, DONE, OPEN
+from roadmaplint.record import replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit

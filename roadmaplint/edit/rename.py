@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 
 from roadmaplint.edit.anchors import anchor_edits
 from roadmaplint.edit.base import check_one_line, find_item, items_changed
@@ -22,6 +21,7 @@ from roadmaplint.reader import DEPENDS_ON
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, generated_blocks, prove_edit
@@ -187,7 +187,7 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Renamed:
     """One roadmap's part of a rename: the edits to its text and the text they make."""
 
@@ -197,7 +197,7 @@ class Renamed:
     dependents: int  # its items whose Depends on now names the new ID
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rename:
     """A rename across roadmaps: the renamed one first, then each other one it changes."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from roadmaplint.edit.rename import Rename, rename_everywhere
@@ -19,11 +18,12 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import regenerate_after_edit
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.write.atomic import Pending, editing
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rewritten:
     """One file of a rename: its path as the caller named it, its text before and after."""
 
@@ -32,7 +32,7 @@ class Rewritten:
     after: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FilesRenamed:
     rename: Rename
     files: tuple[Rewritten, ...]  # the other roadmaps it changes, then the renamed one

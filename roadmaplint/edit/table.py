@@ -7,19 +7,18 @@ change so it stays aligned; any other table keeps every byte but the cell's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect
 from roadmaplint.reader.shapes.table import column_key, is_delimiter, split_row
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Grid:
     """A table's lines as cells (0-based line numbers of the document)."""
 

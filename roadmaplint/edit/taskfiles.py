@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +30,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     split,
     yaml,
 )
+from roadmaplint.record import record
 from roadmaplint.write.atomic import create_roadmap, editing, move_file
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ def task_text(
 PRIORITIES = ("high", "medium", "low")  # the priorities Backlog.md writes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileEdit:
     """One task file's text before and after an edit, proved; ``moved_to`` when the
     file is also renamed (``rename`` keeps Backlog.md's ``task-12 - Title.md`` names)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.graph_picture import expected_graph
@@ -21,6 +20,7 @@ from roadmaplint.model import GraphSection, Item, Overview, Roadmap
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.quiet import wants_overview
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, passes, prove_edit
@@ -28,7 +28,7 @@ from roadmaplint.write.proof import Targets, passes, prove_edit
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FixResult:
     text: str
     changes: tuple[str, ...]  # what was regenerated, said for people

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import record
 from roadmaplint.settings import Statuses
 
 MEANINGS = ("done", "in_progress", "blocked", "ready", "idea")
@@ -27,7 +27,7 @@ _STYLES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Node:
     key: str  # unique: the item ID, or "external:NAME"
     label: str
@@ -37,7 +37,7 @@ class Node:
     meaning: str | None  # one of MEANINGS, for styling
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class View:
     nodes: tuple[Node, ...]
     edges: tuple[tuple[str, str], ...]  # (dependency, dependent), by node key

@@ -7,19 +7,19 @@ file whose overview is right never loads jinja2.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from roadmaplint.model import Item, Overview, Roadmap
+from roadmaplint.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Group:
     priority: str
     label: str
     ids: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Difference:
     line: int
     message: str

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from roadmaplint.generate.overview import Group
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
+from roadmaplint.record import field, record
 from roadmaplint.text import Edit, line_starts, split_lines
 
 # A rendered entry line: its marker, the ID, and whatever the template writes after it.
@@ -51,21 +51,21 @@ class Refusal(Exception):
     """What the placement rule cannot decide: the message names the line."""
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _FileGroup:
     group: OverviewGroup
     heading: Block
     members: list[Block] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Piece:
     kind: str  # "keep" (a block as it stands), "heading" or "list" (generated text)
     text: str = ""
     block: Block | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rendered:
     """The generated text of one group: its heading line and its entry list (a leading
     newline: the template writes a blank line between the two)."""

@@ -32,11 +32,11 @@ from collections.abc import (
     Sequence,
     Sized,
 )
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import record
 
 MAX_OUTPUT = 8 * 1024 * 1024  # units (characters, 8 per list item) one value may have
 MAX_WORK = 8 * MAX_OUTPUT  # units a whole rendering may build, summed over every value
@@ -49,7 +49,7 @@ STEP_CHECK = 16  # steps (loop steps, calls, values built) between two looks at 
 BIG_STEP = 64 * 1024  # units past which a value built is a step long enough to look at once
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """What one rendering may write, build in all and spend in CPU time.
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
@@ -29,13 +28,14 @@ from roadmaplint.generate.overview import Group
 from roadmaplint.generate.placement import Refusal, Rendered, has_own_text, section_layout
 from roadmaplint.generate.placement import template_owns_entry_lines as owns_entry_lines
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
+from roadmaplint.record import record
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+")
 _ATX = re.compile(r"[ \t]*#{1,6}[ \t]+")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Request:
     """What to settle: every entry (``ids`` None, as ``fix``) or those of ``ids``
     (the IDs after the edit); ``renamed`` maps an old ID to its new one."""

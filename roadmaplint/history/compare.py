@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ from roadmaplint.history.revisions import (
 )
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.source import read_roadmap
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 WORKING_TREE = "working tree"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DiffRequest:
     """What ``roadmaplint diff`` was asked: two revisions and some roadmaps, or two files."""
 

@@ -11,44 +11,44 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from roadmaplint.model import Item, Legend, Roadmap
 from roadmaplint.reader import DEFINITION_OF_DONE
+from roadmaplint.record import record
 
 FORMAT_VERSION = 1
 RENAME_SCORE = 0.6  # how alike two items' fields must be to be one item renamed
 SECTION_RENAME_SHARE = 0.5  # the share of a section's items that must move with its new name
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemRef:
     id: str
     title: str
     section: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rename:
     old: str
     new: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldChange:
     field: str  # the field's name as written (the newer spelling), or Title / Section
     old: str | None  # None: the field was not there
     new: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DoneChange:
     text: str
     change: str  # added, removed, ticked, unticked
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemChange:
     id: str  # the ID in the newer version
     old_id: str  # the ID in the older version (differs when renamed)
@@ -57,21 +57,21 @@ class ItemChange:
     done: tuple[DoneChange, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LegendChange:
     legend: str  # "Status Legend" or "Priority Legend"
     value: str
     change: str  # added, removed
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SectionChange:
     name: str
     change: str  # added, removed, renamed
     old_name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoadmapDiff:
     added: tuple[ItemRef, ...]
     removed: tuple[ItemRef, ...]
@@ -318,7 +318,7 @@ def _section_changes(
     return [SectionChange(name, "removed") for name in removed] + changes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileDiff:
     """One roadmap compared between two versions (a revision, the work tree or a file)."""
 

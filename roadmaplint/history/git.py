@@ -26,10 +26,10 @@ from __future__ import annotations
 import os
 import subprocess
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import record
 
 
 class GitError(RoadmapError):
@@ -163,7 +163,7 @@ def resolve_commit(repository: Path, revision: str) -> str | None:
     return found.strip() or None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Blob:
     hash: str
     data: bytes
@@ -219,7 +219,7 @@ def staged_rename_source(repository: Path, commit: str, relative: str) -> str | 
     return None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Commit:
     sha: str
     short: str

@@ -10,7 +10,6 @@ reading the version before it found for the lines the two share.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -19,12 +18,13 @@ from roadmaplint.history import git
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import Neighbour, parse_reusing
 from roadmaplint.reader.source import decode
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 
 _DELETED = "0" * 40
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Revision:
     """One commit that changed the roadmap, and the file as that commit left it."""
 
@@ -36,7 +36,7 @@ class Revision:
     blob: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FileHistory:
     """The versions of one roadmap, oldest first."""
 
@@ -46,7 +46,7 @@ class FileHistory:
     shallow: bool  # the clone's history is cut short: the first version is not the first
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Located:
     repository: Path
     path: str  # relative to the repository's top, with forward slashes

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from roadmaplint.history.diff import diff_roadmaps
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import record
 from roadmaplint.settings import Statuses
 
 TRACKED = ("status", "priority", "dri")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stamp:
     """Who changed the roadmap, and when."""
 
@@ -29,7 +29,7 @@ class Stamp:
     subject: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Event:
     stamp: Stamp
     item: str  # the item's ID after this event
@@ -38,7 +38,7 @@ class Event:
     new: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemTimeline:
     id: str  # the latest ID
     ids: tuple[str, ...]  # every ID it had, oldest first
@@ -47,7 +47,7 @@ class ItemTimeline:
     present: bool  # still in the newest version
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Snapshot:
     """How many items each status had after one commit (for the burn-up chart)."""
 
@@ -55,7 +55,7 @@ class Snapshot:
     statuses: Mapping[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class History:
     items: tuple[ItemTimeline, ...]
     snapshots: tuple[Snapshot, ...]
@@ -167,7 +167,7 @@ def _entered(event: Event, meaning: tuple[str, ...]) -> bool:
     return event.kind in ("created", "first-seen", "status") and event.new in meaning
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cycle:
     """When an item that reached done was created, started and done."""
 

@@ -8,7 +8,6 @@ character offset into the text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from pathlib import Path
 
 from lsprotocol import types
@@ -19,11 +18,12 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
 from roadmaplint.reader.incremental import Snapshot, Span, full_snapshot, update
+from roadmaplint.record import record
 from roadmaplint.rules.incremental import State, first_check, recheck
 from roadmaplint.settings import Settings
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Document:
     uri: str
     snapshot: Snapshot

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
@@ -21,6 +20,7 @@ from roadmaplint.findings import Finding, Severity
 from roadmaplint.lsp.document import Document
 from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.reader import DEPENDS_ON, normalize_key
+from roadmaplint.record import record
 from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.rules.silencing import silencing_edits
@@ -40,7 +40,7 @@ _SUGGESTION = re.compile(r"did you mean ([^?]+)\?")
 # Diagnostics
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Located:
     """A finding and the exact span it is about (character offsets)."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import read_roadmap
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.write.atomic import editing
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from roadmaplint.reader.shapes.taskfiles import TaskFolder
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Served:
     path: Path
     roadmap: Roadmap

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import (
@@ -68,6 +67,7 @@ from roadmaplint.reader.phases import with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_status_waits
+from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
 
@@ -424,7 +424,7 @@ def _graph(tokens: list[Token], part: Part, lines: list[str], outline: Outline) 
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemLines:
     """One item read from its own lines, with the records its lines hold besides it
     (line numbers of the whole text, as a full ``parse`` records them)."""

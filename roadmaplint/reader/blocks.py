@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
 from roadmaplint.reader.reference import markdown
+from roadmaplint.record import field, record
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -62,7 +62,7 @@ def heading_position(lines: list[str], line: int) -> Position:
     return Position(line, len(source) - len(source.lstrip()) + 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class HeadingBlock:
     index: int  # of its heading_open token
     level: int
@@ -71,7 +71,7 @@ class HeadingBlock:
     source: str  # its inline markdown
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Blocks:
     tokens: list[Token]
     env: dict[str, Any]

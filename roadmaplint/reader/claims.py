@@ -7,10 +7,10 @@ understood here, for ``next``, the MCP server, ``show`` and RL506.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from roadmaplint.model import Item
+from roadmaplint.record import record
 
 CLAIMED_BY = "claimed by"
 FIELD_NAME = "Claimed by"
@@ -19,7 +19,7 @@ LONGEST_CLAIM_MINUTES = 7 * 24 * 60
 _VALUE = re.compile(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     agent: str
     until: datetime | None  # None: the value does not read as AGENT until ISO-TIME

@@ -8,10 +8,10 @@ vocabularies) is here, so that no reader step consults settings or globals.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
+from roadmaplint.record import record
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
 
 STATUS_LEGEND = "status legend"
@@ -42,7 +42,7 @@ def normalize_key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Dialect:
     id_pattern: str
     item_level: int | None  # None: found from the document
@@ -129,7 +129,7 @@ def field_names(dialect: Dialect) -> FieldNames:
     return FieldNames(dialect)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Patterns:
     """The dialect's regular expressions, compiled once per ID pattern."""
 

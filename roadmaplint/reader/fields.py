@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
@@ -31,6 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ _NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
 _PARAGRAPH_END = re.compile(r"(?:[ \t]+|\\)$")
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class ItemHeading:
     """What the outline found in an item's heading."""
 
@@ -57,7 +57,7 @@ class ItemHeading:
     last_line: int  # of the heading (a setext heading has two lines)
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Body:
     fields: list[Field] = field(default_factory=list)
     done: list[DoneCriterion] = field(default_factory=list)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
 from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.record import field, record, replace
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class GroupDraft:
     label: str
     priority: str
@@ -22,7 +22,7 @@ class GroupDraft:
     entries: list[OverviewEntry] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class OverviewDraft:
     heading: Position
     indent: str
@@ -31,7 +31,7 @@ class OverviewDraft:
     bullet: str | None = None
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class GraphDraft:
     heading: Position
     indent: str

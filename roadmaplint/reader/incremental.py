@@ -20,7 +20,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from roadmaplint.errors import RoadmapError
@@ -44,6 +43,7 @@ from roadmaplint.model import (
 from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LineStarts, changed_span, line_starts, split_lines
 
@@ -51,7 +51,7 @@ _T = TypeVar("_T")
 Span = tuple[int, int, int]  # (start, old_end, new_end), as changed_span gives it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ItemEdit:
     """The one item an update re-read: its index, its last line before the edit, and
     how many lines the edit added (negative: removed). Lines after ``last`` moved by
@@ -62,7 +62,7 @@ class ItemEdit:
     delta: int
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Snapshot:
     """A text, its records, and what an incremental re-read needs to know about them."""
 
@@ -324,7 +324,7 @@ def _all_bullets(roadmap: Roadmap, text: str, starts: Sequence[int]) -> _Bullets
     return _Bullets(tuple(found), total)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class _Bullets:
     per_item: tuple[Counter[str], ...]
     total: Counter[str]

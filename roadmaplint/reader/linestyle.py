@@ -11,9 +11,9 @@ a field, so every field style the parser accepts is written back in kind.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from roadmaplint.model import Field, Item
+from roadmaplint.record import record
 from roadmaplint.settings import KNOWN_FIELDS
 
 _ORDERED = re.compile(
@@ -28,7 +28,7 @@ DEFAULT_LABEL = "**{name}:** "
 _CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldStyle:
     """How one document writes a field line: what comes before the name, and the label."""
 
@@ -72,7 +72,7 @@ def field_rank(key: str) -> int:
     return _CANONICAL.index(key) if key in _CANONICAL else len(_CANONICAL)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class NewField:
     """Where and how a field an item lacks is written: the style, and the item's field it
     goes after (None: before the item's first field, or the item has none)."""

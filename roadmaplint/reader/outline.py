@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Heading, Position, Section
@@ -30,6 +29,7 @@ from roadmaplint.reader.dialect import (
     normalize_key,
 )
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.record import field, record
 
 TITLE, SECTION, ITEM, LEGEND, OVERVIEW, GRAPH, PROSE, INNER = (
     "title",
@@ -43,7 +43,7 @@ TITLE, SECTION, ITEM, LEGEND, OVERVIEW, GRAPH, PROSE, INNER = (
 )
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Part:
     kind: str
     heading: HeadingBlock
@@ -56,7 +56,7 @@ class Part:
     parent: Part | None = None  # the heading that section names
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Outline:
     title: str | None
     title_position: Position | None

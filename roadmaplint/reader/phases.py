@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from roadmaplint.model import Item
 from roadmaplint.reader.dialect import PHASE_ID
+from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 
 _CHECKLIST = re.compile(

@@ -13,10 +13,9 @@ in their common spellings carry their meaning without a legend.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.dialect import Dialect
+from roadmaplint.record import replace
 from roadmaplint.settings import Settings
 
 # A field the configuration does not require is required when at least this share of
@@ -126,4 +125,4 @@ def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:
         and not settings.statuses.common
     ):
         changes["statuses"] = replace(settings.statuses, common=True)
-    return replace(settings, **changes) if changes else settings  # type: ignore[arg-type]
+    return replace(settings, **changes) if changes else settings

@@ -8,13 +8,13 @@ these helpers recognise it and find the file it names.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.record import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CrossReference:
     written: str  # as the Depends on value has it
     path: str  # the other roadmap, relative to the naming roadmap's folder

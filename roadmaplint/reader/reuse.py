@@ -37,19 +37,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
 from roadmaplint.reader.blocks import HeadingBlock, move_tokens, tokenize
 from roadmaplint.reader.dialect import Dialect
+from roadmaplint.record import field, record
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class _Piece:
     first: int  # 0-based line of its heading (0 for the lines before the first heading)
     end: int  # 0-based line after it: the next piece's heading, or the line count
@@ -59,7 +59,7 @@ class _Piece:
     taken: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReadItem:
     """An item as ``read_item`` read it from the tokens ``start`` up to ``end``."""
 
@@ -69,7 +69,7 @@ class ReadItem:
     bullets: Counter[str]  # the markers of its field lists, as read_item counted them
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Neighbour:
     """One version's text and tokens, cut into pieces another version may reuse."""
 
@@ -81,7 +81,7 @@ class Neighbour:
     spent: bool = False
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Items:
     """The items one read found, and those of the neighbour it may take instead of reading."""
 
@@ -113,7 +113,7 @@ class Items:
         return ReadItem(start, end, moved_item(found.item, taken.by, section), found.bullets)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Taken:
     """Tokens ``start`` up to ``end`` are the neighbour's from ``source``, ``by`` lines on."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import record
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_LINE = 100_000  # characters
@@ -19,7 +19,7 @@ _NESTED_QUOTE = re.compile(r"^[ ]{0,3}(?:>[ \t]*+){2,}+(?=[^\r\n])", re.MULTILIN
 _PARAGRAPH_END = re.compile(r"\n[ \t>]*(?:\r?\n|\r|$)|\r[ \t>]*(?:\r?\n|\r|$)")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     path: Path
     text: str

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from roadmaplint.model import Item
+from roadmaplint.record import replace
 
 _AFTER = re.compile(r"\(after[ \t]+(?P<names>[^)]*)\)", re.IGNORECASE)
 _SPLIT = re.compile(r",|&|\band\b", re.IGNORECASE)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from roadmaplint.findings import Finding, Severity
+from roadmaplint.record import record
 
 FORMATS = ("text", "json", "github", "sarif")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Tally:
     errors: int
     warnings: int

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import groupby
 
 from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, FileDiff, RoadmapDiff
+from roadmaplint.record import record
 
 _RESET = "\033[0m"
 _RED = "\033[31m"
@@ -39,7 +39,7 @@ def _noun(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Row:
     """One thing that changed, as every format lists it; each format only spells it."""
 

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Literal
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Position
+from roadmaplint.record import field, record
 
 Check = Callable[[Context], Iterable["Report"]]
 Scope = Literal["item", "document"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Report:
     """What a check function yields; the registry turns it into a Finding."""
 
@@ -24,7 +24,7 @@ class Report:
     fixable: bool | None = None  # None: as the rule says; False where fix would refuse
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Rule:
     code: str
     name: str

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.quiet import document_settings
+from roadmaplint.record import record
 from roadmaplint.rules import BY_KEY, Rule, select_rules
 from roadmaplint.rules.suppressions import (
     UNUSED_SUPPRESSION,
@@ -22,7 +22,7 @@ from roadmaplint.settings import Settings
 _RESOLVE = {key: rule.code for key, rule in BY_KEY.items()}
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Checked:
     """One check of a roadmap: its findings, and what checking it again after an edit
     to one item reuses (``rules/incremental.py``)."""

@@ -22,13 +22,13 @@ applied to the whole set every time, as ``check_all`` does. The result equals
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.incremental import ItemEdit
 from roadmaplint.reader.quiet import document_settings, has_legends
+from roadmaplint.record import record
 from roadmaplint.rules.base import Rule
 from roadmaplint.rules.engine import Checked, check_all, finish
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
@@ -54,7 +54,7 @@ _ATTRIBUTES = (
 _THROUGH_DEPENDENCIES = frozenset({"status", "priority"})
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class State:
     """What the editor keeps between edits: the last check and two lookups built on the
     first edit and kept up to date after it."""

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from roadmaplint.findings import Finding
 from roadmaplint.model import Item, Roadmap
+from roadmaplint.record import record
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.rules.suppressions import DIRECTIVE
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, line_starts, split_lines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Silencing:
     """A comment edit that silences ``finding``, for ``what``: "this item" or "this line"."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.index import Context
 from roadmaplint.model import Position, Roadmap
+from roadmaplint.record import field, record
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.text import split_lines
 
@@ -28,7 +28,7 @@ def is_line_suppression(comment: str) -> bool:
     return any(not match[1] for match in DIRECTIVE.finditer(comment))
 
 
-@dataclass
+@record(frozen=False, slots=False)
 class Suppression:
     position: Position
     keys: tuple[str, ...]  # codes or names as written; empty means every rule

@@ -10,17 +10,17 @@ and write only what it returns without raising.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.generated import with_group_priorities
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Targets:
     """What an edit is allowed to change.
 

@@ -17,10 +17,10 @@ never know which shape they came from.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from roadmaplint.errors import RoadmapError
+from roadmaplint.record import field, record
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -41,7 +41,7 @@ DESCRIPTIONS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Document:
     """What a shape reads: the document's tokens and lines, as the reader has them."""
 
@@ -84,7 +84,7 @@ class Document:
         return self.inline(found.source) if found is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ShapeRead:
     """The items a shape read, and the blocks that stand for the lines they hold.
 

@@ -11,7 +11,6 @@ gives the priority. Items without an ID get a reference made from the title.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
@@ -23,6 +22,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.record import record
 from roadmaplint.settings import common_meaning
 
 # ``- []`` (no space) is an open box too, as people write it by hand.
@@ -45,7 +45,7 @@ _TRAILING_ID = re.compile(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = re.compile(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Line:
     item_id: str | None
     title: str

@@ -10,13 +10,13 @@ table so it stays aligned.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def column_key(name: str, dialect: Dialect) -> str:
     return COLUMN_ALIASES.get(key) or dialect.key(key)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     header: int  # 0-based line of the header row
     rows: tuple[int, ...]  # 0-based lines of the body rows

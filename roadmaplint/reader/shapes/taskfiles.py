@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 import stat
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +40,7 @@ from roadmaplint.model import (
     Roadmap,
     Style,
 )
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ FIELD_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskFile:
     """One task: the file it lives in, its text, and the item read from it."""
 
@@ -90,7 +90,7 @@ class TaskFile:
     item: Item
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskFolder:
     """A folder of task files read as one roadmap."""
 
