@@ -3,6 +3,7 @@
     python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
     python bench/all.py --quick           # 1,000 items instead, a smoke run
     python bench/all.py --json out.json   # the figures as JSON as well
+    python bench/all.py --only scale      # one group: seed, scale, server or history
 
 Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
 time (user + system, from ``wait4``) beside its wall time and the load average.
@@ -244,19 +245,25 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
 def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
     """The editor at scale: a keystroke, and opening the file, against full checks."""
     keystroke = f"keystroke → diagnostics at {items:,} items / full in-process check"
+    lines = f"a keystroke that adds or removes a line, at {items:,} items / the same"
     opening = f"open → first diagnostics at {items:,} items / CLI `check` of the file"
     goals = ("≤ 1/200, and ≤ 50 ms CPU", "≤ 1.2×")
     try:
         import lsp  # needs pygls, the `lsp` extra
     except ImportError as error:
         note = f"skipped: {error} (install the `lsp` extra)"
-        return [Figure(keystroke, note, goals[0], None), Figure(opening, note, goals[1], None)]
+        return [
+            Figure(keystroke, note, goals[0], None),
+            Figure(lines, note, goals[0], None),
+            Figure(opening, note, goals[1], None),
+        ]
     try:
         server = lsp.measure_server(items, edits, repeat)
     except BenchFailure as failure:
         text = f"FAILED: {failure.short}"
         return [
             Figure(keystroke, text, goals[0], None, failed=failure.short),
+            Figure(lines, text, goals[0], None, failed=failure.short),
             Figure(opening, text, goals[1], None, failed=failure.short),
         ]
     full_cpu = server.median(server.full, True)
@@ -269,6 +276,9 @@ def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
         edit_wall, open_wall = server.edit_wall, server.open_wall
         return [
             Figure(keystroke, f"wall 1/{full_wall / edit_wall:.0f} (no CPU time)", goals[0], None),
+            Figure(
+                lines, f"wall 1/{full_wall / server.line_wall:.0f} (no CPU time)", goals[0], None
+            ),
             Figure(opening, f"wall {open_wall / cli_wall:.2f}× (no CPU time)", goals[1], None),
         ]
     below = ""
@@ -276,6 +286,8 @@ def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
         below = "< "
         edit_cpu = 1 / os.sysconf("SC_CLK_TCK") / len(server.sessions[0].edit_walls)
     fraction = edit_cpu / full_cpu
+    line_cpu = server.line_cpu or 1 / os.sysconf("SC_CLK_TCK") / len(server.sessions[0].line_walls)
+    line_fraction = line_cpu / full_cpu
     return [
         Figure(
             keystroke,
@@ -286,6 +298,15 @@ def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
             goals[0],
             fraction <= 1 / 200 and edit_cpu <= 0.050,
             fraction,
+        ),
+        Figure(
+            lines,
+            f"1/{1 / line_fraction:.0f} ({line_cpu * 1000:.1f} ms / {full_cpu * 1000:.0f} ms CPU; "
+            f"wall {server.line_wall * 1000:.1f} ms, 1/{full_wall / server.line_wall:.0f}; "
+            f"{runs}; load {load:.1f})",
+            goals[0],
+            line_fraction <= 1 / 200 and line_cpu <= 0.050,
+            line_fraction,
         ),
         Figure(
             opening,
@@ -334,6 +355,9 @@ def history_figure(folder: Path, repeat: int) -> Figure:
     return Figure(name, measured, goal, per <= 0.005, per)
 
 
+STEPS = ("seed", "scale", "server", "history")  # the groups of figures, in the order run
+
+
 def table(figures: list[Figure]) -> str:
     lines = ["| figure | measured | goal | met |", "| --- | --- | --- | --- |"]
     for figure in figures:
@@ -352,6 +376,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=21, help="keystrokes per server session")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=STEPS,
+        help="measure only these groups of figures (repeatable); default: all of them",
+    )
     options = parser.parse_args(argv)
     big, huge = (1000, 1000) if options.quick else (10_000, 50_000)
     if options.items:
@@ -360,20 +390,21 @@ def main(argv: list[str] | None = None) -> int:
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
     print(f"Parser: {parsers()}.", flush=True)
-    if options.no_markdownlint:
+    if options.no_markdownlint or "seed" not in (options.only or STEPS):
         lint, note = None, "skipped (--no-markdownlint)"
     else:
         lint = markdownlint()
         note = "skipped: npm is not installed" if lint is None else ""
-    steps: list[Callable[[Path], list[Figure]]] = [
-        lambda _: seed_figures(repeat, lint, note),
-        lambda folder: scale_figures(folder, big, huge, repeat),
-        lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
-        lambda folder: [history_figure(folder, repeat)],
-    ]
+    steps: dict[str, Callable[[Path], list[Figure]]] = {
+        "seed": lambda _: seed_figures(repeat, lint, note),
+        "scale": lambda folder: scale_figures(folder, big, huge, repeat),
+        "server": lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
+        "history": lambda folder: [history_figure(folder, repeat)],
+    }
+    chosen = [steps[name] for name in STEPS if name in (options.only or STEPS)]
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
-        for step in steps:
+        for step in chosen:
             figures += step(Path(scratch))
             print(f"measured {len(figures)} figures; {loads_line()}", file=sys.stderr, flush=True)
     print(f"\n{table(figures)}")
