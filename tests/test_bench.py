@@ -135,6 +135,7 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
         "| 30 `fix` (stale overview) / 30 `check` | ",
         "| `board` at 30 items / `check` | ",
         "| keystroke → diagnostics at 30 items / full in-process check | 1/",
+        "| a keystroke that adds or removes a line, at 30 items / the same | 1/",
         "| history per revision (CPU, 200 revisions) | ",
         "| seed `check` with markdown-it-py alone / `python -c pass` | ",
         "| 30 `check` / the same with markdown-it-py alone | ",
@@ -143,5 +144,5 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 10  # all but markdownlint-cli2, skipped
+    assert len(measured) == 11  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)

@@ -769,6 +769,10 @@ def _bounded_filter(
         arguments = args[first:]
         if name in _WIDTH_FILTERS:
             _check_arguments([*arguments[1:], *kwargs.values()], f"the {name} filter")
+        if arguments and isinstance(arguments[0], str) and len(arguments[0]) > BIG_STEP:
+            # a filter over a long text is one long C call (wordcount, striptags, length
+            # of what it returns), however small its result: look at the clock first
+            budget.clock()
         budget.charge(estimate(arguments, kwargs, escape), f"the {name} filter")
         result = function(*args, **kwargs)
         if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:  # int(base=2)
