@@ -12,7 +12,9 @@ a character into a DRI value, then deleting it), and times each one until the
 server's `publishDiagnostics` for that version arrives. Beside each wall time is
 the server's own CPU time (user + system, read from /proc on Linux): for the edits
 the mean over all counted edits, since one edit is shorter than the kernel's
-clock tick. The first edit (which warms up the server) is not counted.
+clock tick. The first edit (which warms up the server) is not counted. Then as many
+edits that add a line and remove it again (Enter at the end of that line, then
+Backspace), timed the same way: each moves every record below the edited item.
 
 The baselines, measured in the same run and interleaved with the sessions
 (session, CLI check, in-process check, session, ...): a full in-process check of
@@ -207,6 +209,8 @@ class Editing:
     edit_walls: list[float]
     edit_cpu: float | None  # the server's mean CPU per counted edit
     findings: int
+    line_walls: list[float]  # the counted edits that add a line (Enter) or remove it
+    line_cpu: float | None  # the server's mean CPU per counted line edit
 
 
 async def edit_session(text: str, edits: int, folder: Path, timeout: float) -> Editing:
@@ -229,11 +233,37 @@ async def edit_session(text: str, edits: int, folder: Path, timeout: float) -> E
             warm = session.cpu()
     done = session.cpu()
     findings = len(session.published[edits + 1])
+    line_walls, line_cpu = await _line_edits(session, edits, edits + 2, line, len(lines[line]))
     await session.close()
     counted = walls[1:]
     open_cpu = opened - before if opened is not None and before is not None else None
     edit_cpu = (done - warm) / len(counted) if done is not None and warm is not None else None
-    return Editing(open_wall, open_cpu, counted, edit_cpu, findings)
+    return Editing(open_wall, open_cpu, counted, edit_cpu, findings, line_walls, line_cpu)
+
+
+async def _line_edits(
+    session: Session, edits: int, first: int, line: int, end: int
+) -> tuple[list[float], float | None]:
+    """Enter at the end of ``line``, then Backspace, ``edits`` times in all: each adds or
+    removes a line, so that every record below it moves. The first is not counted."""
+    walls = []
+    warm: float | None = None
+    for version in range(first, first + edits):
+        if (version - first) % 2 == 0:
+            change = _between(line, end, end, "\n")
+        else:
+            change = types.TextDocumentContentChangePartial(
+                range=types.Range(types.Position(line, end), types.Position(line + 1, 0)),
+                text="",
+            )
+        sent = session.send(version, change)
+        walls.append(await session.diagnosed(version, sent))
+        if version == first:
+            warm = session.cpu()
+    done = session.cpu()
+    counted = walls[1:]
+    cpu = (done - warm) / len(counted) if done is not None and warm is not None else None
+    return counted, cpu
 
 
 @dataclass(frozen=True)
@@ -253,6 +283,15 @@ class ServerFigures:
     @property
     def edit_cpu(self) -> float | None:
         cpus = [s.edit_cpu for s in self.sessions if s.edit_cpu is not None]
+        return statistics.median(cpus) if cpus else None
+
+    @property
+    def line_wall(self) -> float:
+        return statistics.median(w for s in self.sessions for w in s.line_walls)
+
+    @property
+    def line_cpu(self) -> float | None:
+        cpus = [s.line_cpu for s in self.sessions if s.line_cpu is not None]
         return statistics.median(cpus) if cpus else None
 
     @property
@@ -368,6 +407,8 @@ def report(figures: ServerFigures) -> str:
         f"| didOpen to first publishDiagnostics | {_ms(figures.open_wall)} | {_ms(open_cpu)} |",
         f"| CLI `check` of the file | {_ms(cli_wall)} | {_ms(cli_cpu)} |",
         f"| didChange to publishDiagnostics | {_ms(figures.edit_wall)} | {_ms(edit_cpu)} |",
+        f"| the same, an edit that adds or removes a line | {_ms(figures.line_wall)} "
+        f"| {_ms(figures.line_cpu)} |",
         f"| full in-process check (parse + rules) | {_ms(full_wall)} | {_ms(full_cpu)} |",
         "",
         "| ratio | wall | CPU | goal |",
@@ -378,6 +419,13 @@ def report(figures: ServerFigures) -> str:
         f"| keystroke / full in-process check | 1/{full_wall / figures.edit_wall:.0f} "
         f"| {edit_ratio_cpu} "
         f"| <= 1/{1 / GOAL_EDIT_FRACTION:.0f}, <= {GOAL_EDIT_CPU_MS:.0f} ms CPU |"
+    )
+    line_cpu = figures.line_cpu
+    line_ratio_cpu = f"1/{full_cpu / line_cpu:.0f}" if line_cpu else "n/a"
+    lines.append(
+        f"| a line added or removed / full in-process check "
+        f"| 1/{full_wall / figures.line_wall:.0f} | {line_ratio_cpu} "
+        f"| <= 1/{1 / GOAL_EDIT_FRACTION:.0f} |"
     )
     open_ratio_cpu = f"{open_cpu / cli_cpu:.2f}×" if open_cpu is not None else "n/a"
     lines.append(

@@ -331,11 +331,24 @@ def _pick(draw: st.DrawFn, pattern: re.Pattern[str], text: str) -> object:
 @st.composite
 def people_edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
     """One edit a person makes: change a status or a priority, add or remove a
-    dependency, rename an ID, add an item, delete a line, paste a list; else a random edit."""
+    dependency, rename an ID, add an item, delete a line, paste a list, press Enter at the
+    end of a line (a blank line, or a new list item begun) or Backspace at the start of
+    one (joining it to the line above); else a random edit."""
     ids = sorted(set(_HEADING_ID.findall(text))) or ["MODEL-1"]
     kind = draw(
         st.sampled_from(
-            ("status", "priority", "depend", "undepend", "rename", "item", "delete", "paste")
+            (
+                "status",
+                "priority",
+                "depend",
+                "undepend",
+                "rename",
+                "item",
+                "delete",
+                "paste",
+                "enter",
+                "backspace",
+            )
         )
     )
     line = _pick(draw, _LINE, text)
@@ -364,6 +377,11 @@ def people_edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
         indent = line["indent"]
         if kind == "delete":
             return line.start(), line.end(), ""
+        end = line.end("value")
+        if kind == "enter":
+            return end, end, draw(st.sampled_from(("\n", f"\n{indent}- ", f"\n{indent}")))
+        if kind == "backspace" and line.end() > end:
+            return end, line.end(), ""  # the line break: the next line joins this one
         if kind == "item":
             new = draw(st.sampled_from(("MODEL-50", "GRAPH-51", ids[0])))
             piece = f"{indent}## [{new}] Added\n\n{indent}- **Status:** ready\n\n"

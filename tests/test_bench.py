@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -135,7 +136,8 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
         "| `--version` / `python -c pass` | ",
         "| 30 `fix` (stale overview) / 30 `check` | ",
         "| `board` at 30 items / `check` | ",
-        "| keystroke → diagnostics at 30 items / full in-process check | 1/",
+        "| keystroke → diagnostics at 30 items / full in-process check | ",
+        "| a keystroke that adds or removes a line, at 30 items / the same | ",
         "| history per revision (CPU, 200 revisions) | ",
         "| seed `check` with markdown-it-py alone / `python -c pass` | ",
         "| 30 `check` / the same with markdown-it-py alone | ",
@@ -143,10 +145,12 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
         "| 30-checkbox `check` / 30-item heading `check` | ",
     ):
         assert row in result.stdout
+    # an edit of 30 items can take less than one clock tick of CPU: "< 1/N" then
+    assert re.search(r"\| keystroke → diagnostics at 30 items / [^|]*\| (< )?1/", result.stdout)
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 13  # all but markdownlint-cli2, skipped
+    assert len(measured) == 14  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)
 
 

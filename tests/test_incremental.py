@@ -69,6 +69,22 @@ def test_an_edit_inside_one_item_rereads_that_item_only() -> None:
     assert added_line.roadmap == parse(added_line.text, "ROADMAP.md", SETTINGS)
 
 
+def test_enter_and_backspace_move_the_records_below_and_their_findings() -> None:
+    """The edits that add or remove a line re-read one item and move everything below it;
+    the records and the findings equal a full parse and check, line numbers included."""
+    text = generate(200, seed=9)
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    at = text.index("\n", text.index("- **DRI:** ", len(text) // 2))
+    for new in (text[:at] + "\n" + text[at:], text, text[:at] + text[at + 1 :], text):
+        snapshot = update(snapshot, new)
+        assert not snapshot.full
+        assert snapshot.roadmap == parse(new, "ROADMAP.md", SETTINGS)
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        assert list(state.findings) == check_text(new)
+    assert snapshot.edit is not None and snapshot.edit.delta == 1
+
+
 def test_edits_that_change_the_structure_read_everything_again() -> None:
     text = GOMLX.read_text(encoding="utf-8")
     snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)

@@ -206,7 +206,12 @@ def _sweep(columns: list[list[str]], neighbours: dict[str, list[str]], indices: 
         scale = len(reference) / max(len(current), 1)
         keys = []
         for index, node in enumerate(current):
-            linked = [position[other] for other in neighbours.get(node, ()) if other in position]
+            around = neighbours.get(node, ())
+            if len(around) == 1:  # most nodes: a waypoint, or an item with one edge this way
+                only = position.get(around[0])
+                keys.append((index * scale if only is None else only / 1, index, node))
+                continue
+            linked = [position[other] for other in around if other in position]
             keys.append((sum(linked) / len(linked) if linked else index * scale, index, node))
         columns[layer] = [node for _, _, node in sorted(keys)]
 
@@ -282,7 +287,12 @@ def _settle(
     blocks: list[list[float]] = []  # [mean, size]
     for node, offset in zip(column, offsets, strict=True):
         linked = neighbours.get(node)
-        wanted = sum([centre[other] for other in linked]) / len(linked) if linked else centre[node]
+        if not linked:
+            wanted = centre[node]
+        elif len(linked) == 1:  # as sum() would: 0.0 + centre, which turns -0.0 into 0.0
+            wanted = 0.0 + centre[linked[0]]
+        else:
+            wanted = sum([centre[other] for other in linked]) / len(linked)
         blocks.append([wanted - offset, 1.0])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
             mean, size = blocks.pop()

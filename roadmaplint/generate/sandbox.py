@@ -732,11 +732,22 @@ class _Counted:
 def _finalizer(budget: Budget, autoescape: bool) -> Callable[[Any], Any]:
     """Every ``{{ }}`` is measured before it becomes text (escaping may grow it sixfold)."""
 
+    grows = 6 if autoescape else 1  # escaping may grow plain text sixfold
+    charge = budget.charge
+
     def finalize(value: Any) -> Any:
-        size = _text_units(value)
-        if autoescape and not hasattr(value, "__html__"):
-            size *= 6
-        budget.charge(size, "an output")
+        # Most outputs are a plain str or number (a page of 50,000 cards has two
+        # million): measured without the general walk. A str has no __html__.
+        kind = type(value)
+        if kind is str:
+            size = len(value) * grows
+        elif kind is int:
+            size = (value.bit_length() // 3 + 2) * grows
+        else:
+            size = _text_units(value)
+            if autoescape and not hasattr(value, "__html__"):
+                size *= 6
+        charge(size, "an output")
         return value
 
     return finalize
@@ -758,6 +769,10 @@ def _bounded_filter(
         arguments = args[first:]
         if name in _WIDTH_FILTERS:
             _check_arguments([*arguments[1:], *kwargs.values()], f"the {name} filter")
+        if arguments and isinstance(arguments[0], str) and len(arguments[0]) > BIG_STEP:
+            # a filter over a long text is one long C call (wordcount, striptags, length
+            # of what it returns), however small its result: look at the clock first
+            budget.clock()
         budget.charge(estimate(arguments, kwargs, escape), f"the {name} filter")
         result = function(*args, **kwargs)
         if isinstance(result, int) and result.bit_length() > MAX_INT_BITS:  # int(base=2)
