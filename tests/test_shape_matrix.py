@@ -582,6 +582,48 @@ def test_the_console_script_refuses_with_exit_2_and_leaves_the_file(tmp_path: Pa
         assert (tmp_path / "PLAN.md").read_text() == SHAPES[name][0]
 
 
+# Refusals of set, new and rename, each naming the file and the line it is about: the
+# field's line where the item writes one (its Depends on), else the item's (its heading,
+# row or box), the section's heading for new, the existing item's for a taken ID.
+REFUSALS = {
+    "unknown-dep": ("set", "{c}", "--add-dep", "NOPE-9"),
+    "cycle": ("set", "{a}", "--add-dep", "{c}"),
+    "empty-title": ("set", "{c}", "--title", ""),
+    "taken-id": ("rename", "{a}", "{b}"),
+    "new-empty-title": ("new", "{s}", " "),
+    "no-such-box": ("set", "{b}", "--done-item", "zzz"),
+}
+
+# shape -> the line each refusal names, in REFUSALS' order
+REFUSAL_LINES = {
+    "headings": (23, 5, 19, 10, 3, 10),
+    "table-aligned": (9, 7, 9, 8, 3, 8),
+    "table-loose": (9, 7, 9, 8, 3, 8),
+    "boxes-dash": (9, 5, 9, 6, 3, 6),
+    "boxes-star": (9, 7, 9, 8, 5, 8),
+    "boxes-ordered": (7, 5, 7, 6, 3, 6),
+    "table-no-id": (5, 5, 9, 7, 3, 8),  # no Depends on column: the header's line
+    "boxes-no-id": (7, 5, 7, 5, 3, 6),
+    "phases": (21, 13, 19, 11, 9, 15),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(REFUSAL_LINES))
+def test_every_refusal_of_an_edit_names_the_file_and_line(
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, family, _ = SHAPES[shape]
+    a, b, c, section, _ = NAMES[family]
+    (tmp_path / "PLAN.md").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    for (name, command), line in zip(REFUSALS.items(), REFUSAL_LINES[shape], strict=True):
+        args = [part.format(a=a, b=b, c=c, s=section) for part in command]
+        code, output = run(*args, "PLAN.md", cwd=tmp_path)
+        assert code == 2 and output.count("\n") == 1, (name, output)
+        assert output.startswith(f"roadmaplint: error: PLAN.md:{line}: "), (name, output)
+        assert (tmp_path / "PLAN.md").read_text() == text
+
+
 # --- the language server --------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from roadmaplint.edit.base import (
     NewItem,
     check_one_line,
     items_added,
+    located,
     next_id,
     read_back,
     validate_changes,
@@ -91,7 +92,35 @@ def _waits(roadmap: Roadmap, depends_on: FieldChange | None, settings: Settings)
 
 
 def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str]:
-    """The roadmap's text with a new item at the end of a section, and the new item's ID."""
+    """The roadmap's text with a new item at the end of a section, and the new item's ID.
+
+    A refusal names the section's heading line (or the line a new section would start
+    at); only an unknown section, which has no line, names the file alone."""
+    line = _request_line(roadmap, request)
+    try:
+        return _new_item(roadmap, request, settings, line or 1)
+    except RoadmapError as error:
+        if line is None:
+            raise
+        raise located(error, roadmap.path, line) from None
+
+
+def _request_line(roadmap: Roadmap, request: NewItem) -> int | None:
+    """The line a request to add to ``request.section`` is about: the section's heading,
+    else where ``--create-section`` would add it; None for an unknown section."""
+    wanted = request.section.strip().lower()
+    found = next((s for s in roadmap.sections if s.name.lower() == wanted), None)
+    if found is not None:
+        return found.position.line
+    if any((item.section or "").lower() == wanted for item in roadmap.items):
+        # rows and boxes: their section is the heading above them, not a Section record
+        return _heading_line(roadmap, normalize_key(plain_text(request.section)))
+    if not request.create_section:
+        return None
+    return _new_section_place(roadmap, split_lines(roadmap.source), request.section)[0] + 1
+
+
+def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int) -> tuple[str, str]:
     from roadmaplint.edit.shapes import new_shaped
 
     members = [item for item in roadmap.items if item.section == request.section.strip()]
@@ -111,7 +140,7 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     section_name = section.name if section else request.section.strip()
     item_id = _new_id(roadmap, request, section_name, context, settings)
     fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
-    origin = Position(1, 1)
+    origin = Position(line, 1)  # refusals of its values name the section's line
     placeholder = Item(
         item_id, request.title, section_name, origin, 0, (), None, None, None, (), (), ()
     )
@@ -164,10 +193,25 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
         )
     why = _reserved_name(roadmap, request.section, settings)
     if why is not None:
+        # the heading that already has the name, when the document writes it
+        line = _heading_line(roadmap, normalize_key(plain_text(request.section)))
+        where = f"{roadmap.path}:{line}" if line else roadmap.path
         raise RoadmapError(
-            f"{roadmap.path}: {request.section.strip()!r} cannot be a section of items: {why}; "
+            f"{where}: {request.section.strip()!r} cannot be a section of items: {why}; "
             "give the new section another name"
         )
+    return None
+
+
+_ATX_TEXT = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+
+
+def _heading_line(roadmap: Roadmap, key: str) -> int | None:
+    """The line of the first ATX heading whose text reads as ``key``, if any."""
+    for number, line in enumerate(split_lines(roadmap.source), 1):
+        found = _ATX_TEXT.fullmatch(line.rstrip("\r\n"))
+        if found is not None and normalize_key(plain_text(found[1])) == key:
+            return number
     return None
 
 
