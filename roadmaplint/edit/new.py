@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from roadmaplint.edit.base import (
@@ -26,11 +27,12 @@ from roadmaplint.edit.item import (
     heading_title,
     paragraph_break,
 )
+from roadmaplint.edit.phases import checklist_block, checklist_entry, is_phased, phase_fields
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key, split_dependencies
-from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.dialect import PHASE_ID, PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
@@ -44,8 +46,9 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
+from roadmaplint.reader.phases import DONE, OPEN
 from roadmaplint.settings import Settings, describe_id_pattern
-from roadmaplint.text import split_lines
+from roadmaplint.text import Edit, apply_edits, split_lines
 from roadmaplint.write.proof import prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
@@ -138,8 +141,12 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     section = _find_section(roadmap, request, settings)
     context = Context(roadmap, settings)
     section_name = section.name if section else request.section.strip()
-    item_id = _new_id(roadmap, request, section_name, context, settings)
-    fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
+    phased = section is not None and is_phased(roadmap, section_name)
+    item_id = _new_id(roadmap, request, section_name, context, settings, phased)
+    if phased:
+        fields, mark = phase_fields(roadmap, section_name, _deduplicated(request.fields))
+    else:
+        fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
     origin = Position(line, 1)  # refusals of its values name the section's line
     placeholder = Item(
         item_id, request.title, section_name, origin, 0, (), None, None, None, (), (), ()
@@ -162,11 +169,21 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
         block = newline + block
     if at < len(lines) and lines[at].strip():
         block += newline
-    new_text = "".join(lines[:at]) + block + "".join(lines[at:])
+    offset = len("".join(lines[:at]))
+    edits = [Edit(offset, offset, block)]
     targets = items_added(item_id, None if section else section_name)
-    after = prove_edit(roadmap, new_text, targets, settings)
+    if phased:  # the new phase's box, in the checklist that gives the phases their status
+        edits.insert(0, checklist_entry(roadmap, item_id, request.title, mark))
+        targets = replace(targets, blocks=frozenset({checklist_block(roadmap)}))
+    new_text = apply_edits(roadmap.source, edits)
+    after = prove_edit(roadmap, new_text, targets, settings, edits)
     added = next(found for found in after.items if found.id == item_id)
     read_back(roadmap, added, fields, request.title)
+    boxed = not any(normalize_key(change.name) == "status" for change in fields)
+    if phased and boxed and added.status != (DONE if mark == "x" else OPEN):
+        raise RoadmapError(
+            f"{item_id} would read back as {added.status!r}; nothing written: add it by hand"
+        )
     return new_text, item_id
 
 
@@ -234,13 +251,20 @@ def _reserved_name(roadmap: Roadmap, name: str, settings: Settings) -> str | Non
 
 
 def _new_id(
-    roadmap: Roadmap, request: NewItem, section: str, context: Context, settings: Settings
+    roadmap: Roadmap,
+    request: NewItem,
+    section: str,
+    context: Context,
+    settings: Settings,
+    phased: bool,
 ) -> str:
     if request.item_id is None:
         return next_id(roadmap, section, context.items_by_id)
-    item_id = request.item_id.strip()
+    item_id = " ".join(request.item_id.split()) if phased else request.item_id.strip()
     check_one_line(item_id, "the ID")
-    if not id_regex(settings.id_pattern).fullmatch(item_id):
+    if phased and PHASE_ID.fullmatch(item_id):
+        pass  # a phase is named as the other phases are: Phase 9
+    elif not id_regex(settings.id_pattern).fullmatch(item_id):
         raise RoadmapError(
             f"{item_id!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )

@@ -1,4 +1,5 @@
-"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it.
+"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it
+(and a phase's entry in the phase checklist).
 
 ``rename_everywhere`` is the one rename the CLI's ``rename`` and the language
 server both call: the renamed roadmap's edits and text, and the other roadmaps'
@@ -19,6 +20,7 @@ from roadmaplint.edit.item import entry_spans, heading_id
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON
+from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
@@ -51,7 +53,8 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
 def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) -> list[Edit]:
     old = item.id
     check_one_line(new, "the new ID")
-    if not id_regex(settings.id_pattern).fullmatch(new):
+    phase = PHASE_ID.fullmatch(old) is not None and PHASE_ID.fullmatch(new) is not None
+    if not phase and not id_regex(settings.id_pattern).fullmatch(new):
         raise RoadmapError(
             f"{new!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )
@@ -87,6 +90,11 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
                     Edit(offset + match.start(), offset + match.end(), new)
                     for match in _mention(old).finditer(part)
                 ]
+    if PHASE_ID.fullmatch(old):
+        from roadmaplint.edit.phases import checklist_rename
+
+        box = checklist_rename(roadmap, old, new)
+        edits += [box] if box is not None else []
     heading = lines[index].rstrip("\r\n")
     renamed_heading = heading[: found_id[0]] + new + heading[found_id[1] :]
     edits += [
