@@ -232,10 +232,10 @@ SET_CASES = {
         PARSER_FILE,
         PARSER.replace("Write parser", "'Parse: all'"),
     ),
-    "add-dep": (
-        ["--add-dep", "task-3"],
-        PARSER_FILE,
-        PARSER.replace("  - TASK-1\n", "  - TASK-1\n  - TASK-3\n"),
+    "add-dep": (  # TASK-3 on TASK-1 (TASK-2 on TASK-3 would close a cycle: refused)
+        ["--add-dep", "task-1"],
+        DOCS_FILE,
+        DOCS.replace("  - TASK-2\n", "  - TASK-2\n  - TASK-1\n"),
     ),
     "remove-dep": (
         ["--remove-dep", "TASK-1"],
@@ -312,11 +312,23 @@ def test_set_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
         ),
         (
             ["--add-dep", "task-1\n---\nx"],
-            "Depends on: a value is one line; newlines are not allowed",
+            f"backlog/tasks/{PARSER_FILE}:11: Depends on: a value is one line; newlines are "
+            "not allowed",
         ),
         (
             ["--depends-on", "TASK-1\nTASK-3"],
-            "Depends on: a value is one line; newlines are not allowed",
+            f"backlog/tasks/{PARSER_FILE}:11: Depends on: a value is one line; newlines are "
+            "not allowed",
+        ),
+        (
+            ["--add-dep", "TASK-3"],
+            f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on TASK-3: TASK-3 already "
+            "depends on TASK-2, which would make a cycle",
+        ),
+        (
+            ["--depends-on", "TASK-1, task-3"],
+            f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on TASK-3: TASK-3 already "
+            "depends on TASK-2, which would make a cycle",
         ),
         (
             ["--done-item", "7"],

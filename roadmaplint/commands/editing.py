@@ -201,9 +201,11 @@ def run_rename(
 
 
 def _said_renamed(old: str, new: str, plans: list[FileEdit]) -> str:
-    count = len(plans) - 1
+    count = sum(plan.moved_to is None for plan in plans)
+    subtasks = len(plans) - 1 - count
     moved = plans[-1].moved_to
-    said = f"Renamed {old} to {new.upper()} ({count} dependent{'s' * (count != 1)} updated)"
+    said = f"Renamed {old} to {new.upper()} ({count} dependent{'s' * (count != 1)} updated"
+    said += f", {subtasks} subtask{'s' * (subtasks != 1)} renamed)" if subtasks else ")"
     return said + (f"; its file is now {moved}" if moved is not None else "")
 
 
