@@ -175,7 +175,28 @@ def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None
     graph = cli(*named(name, "graph"), cwd=root).stdout
     assert "  TASK_1 --> TASK_2\n  TASK_2 --> TASK_3\n" in graph
     exported = json.loads(cli(*named(name, "export"), cwd=root).stdout)
-    assert [item["id"] for item in exported["items"]] == ["TASK-1", "TASK-2", "TASK-3"]
+    # each item names its own task file and counts its lines there, as check and show do
+    assert [(item["id"], item["path"], item["line"]) for item in exported["items"]] == [
+        ("TASK-1", f"backlog/tasks/{SETUP_FILE}", 3),
+        ("TASK-2", f"backlog/tasks/{PARSER_FILE}", 3),
+        ("TASK-3", f"backlog/tasks/{DOCS_FILE}", 3),
+    ]
+    parser = exported["items"][1]
+    status = next(found for found in parser["fields"] if found["key"] == "status")
+    assert (status["line"], status["value_line"], parser["end_line"]) == (4, 4, 28)
+    assert [done["line"] for done in parser["definition_of_done"]] == [26, 27]
+    shown = json.loads(cli(*named(name, "show", "TASK-2", "--format", "json"), cwd=root).stdout)
+    assert (shown["path"], shown["line"]) == (f"backlog/tasks/{PARSER_FILE}", 3)
+
+
+def test_export_of_a_folder_validates_against_the_schema(tmp_path: Path) -> None:
+    from jsonschema.validators import validator_for
+
+    root = project(tmp_path)
+    document = json.loads(cli("export", cwd=root).stdout)
+    schema_path = Path(__file__).parent.parent / "roadmaplint" / "schemas" / "export.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert [str(error) for error in validator_for(schema)(schema).iter_errors(document)] == []
 
 
 def test_next_offers_a_task_whose_dependencies_are_done(tmp_path: Path) -> None:
@@ -461,6 +482,12 @@ def test_the_mcp_tools_work_on_a_folder(tmp_path: Path) -> None:
         params = StdioServerParameters(command=installed_command(), args=["mcp"], cwd=str(root))
         async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
             await client.initialize()
+            listed = await call(client, "list_items")
+            assert [(i["id"], i["path"], i["line"]) for i in listed["items"]] == [  # type: ignore[attr-defined, index]
+                ("TASK-1", f"backlog/tasks/{SETUP_FILE}", 3),
+                ("TASK-2", f"backlog/tasks/{PARSER_FILE}", 3),
+                ("TASK-3", f"backlog/tasks/{DOCS_FILE}", 3),
+            ]
             found = await call(client, "check")
             assert [(f["path"], f["line"], f["code"]) for f in found["findings"]] == [  # type: ignore[attr-defined, index]
                 (f"backlog/tasks/{DOCS_FILE}", 3, "RL306")
