@@ -453,6 +453,67 @@ def test_rename_refuses_an_id_in_use_or_of_another_prefix(tmp_path: Path) -> Non
     untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
 
 
+FOLDER_CONFIGURATION = """\
+# roadmaplint configuration, written by `roadmaplint init` from the task folder as
+# it stands; `roadmaplint check` reads the same tasks and findings with it:
+#   backlog: 3 tasks (Backlog.md task files)
+# Each setting says why it is set; the README's Configuration section lists all.
+
+[statuses]
+
+# The statuses config.yml names, by the workflow meaning the rules read in them: the
+# first is ready, the last done, those between in progress. Move one to another meaning
+# (blocked, idea) where it means that; values are matched as written.
+done = ["Done"]
+in-progress = ["In Progress"]
+ready = ["To Do"]
+"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_init_writes_the_folders_configuration(tmp_path: Path, name: str | None) -> None:
+    root = project(tmp_path)
+    before = cli("check", cwd=root)
+    done = cli(*named(name, "init"), cwd=root)
+    assert done.stdout == (
+        "Wrote .roadmaplint.toml: it reads backlog as it stands (3 tasks, the statuses of "
+        "config.yml); `roadmaplint check` finds the same findings with it.\n"
+    ), done.stderr
+    assert (root / ".roadmaplint.toml").read_text(encoding="utf-8") == FOLDER_CONFIGURATION
+    after = cli("check", cwd=root)
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+    again = cli(*named(name, "init"), cwd=root)
+    assert again.returncode == 2 and again.stderr == (
+        "roadmaplint: error: .roadmaplint.toml: already configures backlog; roadmaplint init "
+        "never overwrites a configuration (edit it, or remove it and run init again)\n"
+    )
+
+
+def test_the_configuration_init_writes_gives_a_status_another_meaning(tmp_path: Path) -> None:
+    """The point of writing the statuses out: a status between the first and the last
+    that means blocked is moved there, and the workflow rules read it so."""
+    root = project(tmp_path)
+    (root / "backlog" / "config.yml").write_text(
+        CONFIG.replace('"In Progress", "Done"', '"In Progress", "Blocked", "Done"'),
+        encoding="utf-8",
+    )
+    assert cli("init", cwd=root).returncode == 0
+    written = (root / ".roadmaplint.toml").read_text(encoding="utf-8")
+    assert 'in-progress = ["In Progress", "Blocked"]\n' in written
+    (root / ".roadmaplint.toml").write_text(
+        written.replace('"In Progress", "Blocked"]', '"In Progress"]\nblocked = ["Blocked"]'),
+        encoding="utf-8",
+    )
+    (root / "backlog" / "tasks" / PARSER_FILE).write_text(
+        PARSER.replace("status: In Progress", "status: Blocked"), encoding="utf-8"
+    )
+    listed = json.loads(cli("next", "--format", "json", cwd=root).stdout)
+    assert listed == []  # TASK-3 waits on a blocked task, not one in progress
+    checked = cli("check", cwd=root)
+    assert "TASK-2, which is Blocked, not done" in checked.stdout, checked.stdout
+
+
 def test_a_folder_that_is_not_a_task_folder_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     done = cli("show", "TASK-1", "notes", cwd=tmp_path)
