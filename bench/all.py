@@ -3,6 +3,7 @@
     python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
     python bench/all.py --quick           # 1,000 items instead, a smoke run
     python bench/all.py --json out.json   # the figures as JSON as well
+    python bench/all.py --only shapes     # one group: seed scale shapes server history
 
 Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
 time (user + system, from ``wait4``) beside its wall time and the load average.
@@ -35,6 +36,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (bench/ is not a package)
+from generate_shapes import checkboxes as checkbox_plan  # noqa: E402
+from generate_shapes import table as table_plan  # noqa: E402
 from history import REVISIONS, build_repository, revisions  # noqa: E402
 from run import BARE_PARSE, GOMLX, markdownlint  # noqa: E402
 from timing import (  # noqa: E402
@@ -117,11 +120,10 @@ def fix_job(stale: Path, work: Path) -> Job:
         same = work.read_bytes() == stale.read_bytes()
         return "left the stale file as it was" if same else None
 
-    return Job(
-        [*ROADMAPLINT, "fix", str(work)],
-        verify=verify,
-        prepare=lambda: shutil.copyfile(stale, work),
-    )
+    def prepare() -> None:
+        shutil.copyfile(stale, work)
+
+    return Job([*ROADMAPLINT, "fix", str(work)], verify=verify, prepare=prepare)
 
 
 def board_job(path: Path) -> Job:
@@ -241,6 +243,46 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
     return figures
 
 
+def clean_check_job(path: Path) -> Job:
+    """`check` of a generated plan that is clean: any finding (RL109 "no items" first)
+    means it was not read as generated, and the run fails instead of timing."""
+
+    def clean(stdout: str, _: str) -> str | None:
+        return None if "All checks passed" in stdout else "not read as generated"
+
+    return Job([*ROADMAPLINT, "check", str(path)], verify=clean)
+
+
+def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
+    """Issue 20: `check` on the same items as table rows and as checkboxes, against the
+    heading roadmap of that size (bench/generate_shapes.py), interleaved."""
+    headings = roadmap(folder, big)
+    made = {}
+    for name, write in (("table", table_plan), ("checkboxes", checkbox_plan)):
+        made[name] = folder / f"{name}-{big}.md"
+        made[name].write_text(write(big, 1), encoding="utf-8")
+
+    jobs = {"headings": check_job(headings)} | {
+        name: clean_check_job(path) for name, path in made.items()
+    }
+    results = interleave(jobs, repeat)
+    size = f"{big:,}"
+    return [
+        ratio(
+            f"{size}-row table `check` / {size}-item heading `check`",
+            results["table"],
+            results["headings"],
+            1.3,
+        ),
+        ratio(
+            f"{size}-checkbox `check` / {size}-item heading `check`",
+            results["checkboxes"],
+            results["headings"],
+            1.3,
+        ),
+    ]
+
+
 def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
     """The editor at scale: a keystroke, and opening the file, against full checks."""
     keystroke = f"keystroke → diagnostics at {items:,} items / full in-process check"
@@ -334,6 +376,9 @@ def history_figure(folder: Path, repeat: int) -> Figure:
     return Figure(name, measured, goal, per <= 0.005, per)
 
 
+STEPS = ("seed", "scale", "shapes", "server", "history")
+
+
 def table(figures: list[Figure]) -> str:
     lines = ["| figure | measured | goal | met |", "| --- | --- | --- | --- |"]
     for figure in figures:
@@ -352,6 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edits", type=int, default=21, help="keystrokes per server session")
     parser.add_argument("--no-markdownlint", action="store_true", help="skip markdownlint-cli2")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=STEPS,
+        default=list(STEPS),
+        help="measure these groups of figures only",
+    )
     options = parser.parse_args(argv)
     big, huge = (1000, 1000) if options.quick else (10_000, 50_000)
     if options.items:
@@ -365,12 +417,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         lint = markdownlint()
         note = "skipped: npm is not installed" if lint is None else ""
-    steps: list[Callable[[Path], list[Figure]]] = [
-        lambda _: seed_figures(repeat, lint, note),
-        lambda folder: scale_figures(folder, big, huge, repeat),
-        lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
-        lambda folder: [history_figure(folder, repeat)],
-    ]
+    every: dict[str, Callable[[Path], list[Figure]]] = {
+        "seed": lambda _: seed_figures(repeat, lint, note),
+        "scale": lambda folder: scale_figures(folder, big, huge, repeat),
+        "shapes": lambda folder: shape_figures(folder, big, repeat),
+        "server": lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
+        "history": lambda folder: [history_figure(folder, repeat)],
+    }
+    steps = [every[name] for name in STEPS if name in options.only]
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as scratch:
         for step in steps:

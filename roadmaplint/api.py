@@ -141,8 +141,24 @@ def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
     for finding in findings:
         about_a_task = finding.item is not None or finding.line > 1
         path, line = folder.place(finding.line if about_a_task else 0)
-        moved.append(replace(finding, path=str(path), line=line))
+        message = _cited_lines_placed(finding.message, path, folder)
+        moved.append(replace(finding, path=str(path), line=line, message=message))
     return sorted(moved)
+
+
+def _cited_lines_placed(message: str, path: Path, folder: TaskFolder) -> str:
+    """A message's ``line N`` (counted in the folder's joined text) as the line of its
+    own task file: ``line 3`` in the finding's file, ``in tasks/task-2 - X.md:3`` in
+    another ("first defined on line 733" named no line of any file)."""
+    import re
+
+    def placed_line(match: re.Match[str]) -> str:
+        where, line = folder.place(int(match["line"]))
+        if where == path:
+            return f"{match['lead']}line {line}"
+        return f"{'in ' if match['lead'] else ''}{where}:{line}"
+
+    return re.sub(r"(?P<lead>\bon )?\bline (?P<line>\d+)\b", placed_line, message)
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

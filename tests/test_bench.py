@@ -138,10 +138,26 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
         "| history per revision (CPU, 200 revisions) | ",
         "| seed `check` with markdown-it-py alone / `python -c pass` | ",
         "| 30 `check` / the same with markdown-it-py alone | ",
+        "| 30-row table `check` / 30-item heading `check` | ",
+        "| 30-checkbox `check` / 30-item heading `check` | ",
     ):
         assert row in result.stdout
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 10  # all but markdownlint-cli2, skipped
+    assert len(measured) == 12  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)
+
+
+def test_a_shape_plan_read_wrong_fails_its_figure(tmp_path: Path) -> None:
+    """The shapes' figures need "All checks passed": a plan not read as generated (no
+    items, RL109) is FAILED, not a fast time."""
+    unread = tmp_path / "table.md"
+    unread.write_text("# Plan\n\nProse only.\n", encoding="utf-8")
+    read = tmp_path / "boxes.md"
+    read.write_text("# Plan\n\n- [x] A-1 First\n- [ ] A-2 Second\n", encoding="utf-8")
+    jobs = {"unread": bench_all.clean_check_job(unread), "read": bench_all.clean_check_job(read)}
+    results = bench_all.interleave(jobs, 1)
+    assert isinstance(results["unread"], bench_all.BenchFailure)
+    assert "exit status 1, expected 0: Found 1 error" in results["unread"].short
+    assert not isinstance(results["read"], bench_all.BenchFailure)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from conftest import brief, cli, findings, item, roadmap
 from roadmaplint.database.claims import claim_text, release_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
+from roadmaplint.reader.claims import holder, iso, now_utc
 from roadmaplint.settings import Settings
 
 NOW = datetime(2026, 12, 6, 10, 0, tzinfo=UTC)
@@ -34,8 +35,24 @@ def test_rl506_flags_an_expired_claim_a_claim_on_a_done_item_and_one_that_does_n
     assert "is done but still held by @bot until 2999-01-01T00:00:00Z" in done[0].message
     garbled = findings(_plan("- **Claimed by:** @bot tomorrow"), "RL506")
     assert "does not read as AGENT until ISO-TIME" in garbled[0].message
-    assert findings(_plan("- **Claimed by:** @bot until 2999-01-01T00:00:00Z"), "RL506") == []
+    soon = iso(now_utc() + timedelta(hours=2))
+    assert findings(_plan(f"- **Claimed by:** @bot until {soon}"), "RL506") == []
     assert findings(_plan(), "RL506") == []
+
+
+def test_a_claim_written_to_run_past_seven_days_is_rl506_but_still_holds() -> None:
+    text = _plan("- **Claimed by:** @bot until 9999-12-31T00:00:00Z")
+    (found,) = findings(text, "RL506")
+    assert found.message == (
+        "MODEL-1's claim by @bot runs until 9999-12-31T00:00:00Z, longer than the 7 days "
+        "claim_item grants; a claim is renewed while the work goes on, not held for ever"
+    )
+    claimed = parse(text, "ROADMAP.md", Settings()).items[0]
+    assert holder(claimed, now_utc()) is not None  # honoured until it expires
+    eight_days = iso(now_utc() + timedelta(days=8))
+    assert findings(_plan(f"- **Claimed by:** @bot until {eight_days}"), "RL506") != []
+    six_days = iso(now_utc() + timedelta(days=6))
+    assert findings(_plan(f"- **Claimed by:** @bot until {six_days}"), "RL506") == []
 
 
 def test_claim_refuses_another_agent_and_renews_the_same_one() -> None:
@@ -77,7 +94,7 @@ def test_next_does_not_offer_a_held_item(tmp_path: Path) -> None:
 
 
 def test_a_claim_is_no_unknown_field() -> None:
-    text = _plan("- **Claimed by:** @bot until 2999-01-01T00:00:00Z")
+    text = _plan(f"- **Claimed by:** @bot until {iso(now_utc() + timedelta(hours=1))}")
     assert [finding.code for finding in findings(text)] == []
     assert [finding.code for finding in findings(_plan("- **Clamed by:** @bot"))] == ["RL104"]
 
@@ -149,3 +166,16 @@ def test_the_board_page_shows_the_claim(tmp_path: Path) -> None:
         '<dt>Claim</dt><dd class="claim">held by @old until 2020-01-01T00:00:00Z (expired)</dd>'
         in page
     )
+
+
+def test_claiming_a_checkbox_item_is_refused_in_field_names_not_cli_options() -> None:
+    # the MCP server's clients have no --options; the message names the fields a box holds
+    text = "# TODO\n\n- [ ] AB-1 Write the parser\n- [ ] AB-2 Write the printer\n"
+    settings = Settings()
+    roadmap = parse(text, "TODO.md", settings)
+    with pytest.raises(RoadmapError) as refused:
+        claim_text(roadmap, "AB-1", "@bot", 30, settings, NOW)
+    message = str(refused.value)
+    assert "a checkbox item holds a Status, Priority, DRI, Depends on" in message
+    assert message.endswith("not Claimed by")
+    assert "--" not in message

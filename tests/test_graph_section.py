@@ -106,3 +106,20 @@ def test_a_status_changed_by_hand_is_a_warning_that_names_the_colours() -> None:
     # A dependency changed as well: the error, and no second finding for the colours
     both = started.replace("- **Depends on:** MODEL-1", "- **Depends on:** MODEL-1, Go 1.26")
     assert [f.code for f in findings(both, "RL404", "RL405")] == ["RL404"]
+
+
+def test_rl404_names_what_changed_in_the_picture() -> None:
+    """A retitled item or a moved one changes the picture too; RL404 said "the items'
+    dependencies" whatever it was."""
+    fixed = fix_text(with_graph_section()).text
+
+    def said(text: str) -> str:
+        (found,) = findings(text, "RL404")
+        return found.message.removeprefix("the Dependency Graph is out of date with the ")
+
+    retitled = fixed.replace("## [MODEL-2] ", "## [MODEL-2] Renamed ", 1)
+    assert said(retitled) == "items' titles; roadmaplint fix regenerates it"
+    depends = fixed.replace("- **Depends on:** MODEL-1", "- **Depends on:** MODEL-1, Go 1.26")
+    assert said(depends) == "items' dependencies; roadmaplint fix regenerates it"
+    both = depends.replace("## [MODEL-2] ", "## [MODEL-2] Renamed ", 1)
+    assert said(both) == "items' dependencies and titles; roadmaplint fix regenerates it"

@@ -104,6 +104,28 @@ def test_init_writes_the_configuration_that_reads_a_table_as_it_stands(tmp_path:
     assert same_after_init(tmp_path, "QUEUE.md") == TABLE_CONFIG
 
 
+def test_init_on_a_plan_outside_the_working_folder_configures_it_where_check_looks(
+    tmp_path: Path,
+) -> None:
+    """The configuration goes beside the plan (check finds it from the plan, not from
+    here), and the message gives the check command that reads it."""
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "QUEUE.md").write_text(TABLE, encoding="utf-8")
+    before = cli("check", "../elsewhere/QUEUE.md", cwd=tmp_path / "repo")
+    made = cli("init", "../elsewhere/QUEUE.md", cwd=tmp_path / "repo")
+    assert (made.returncode, made.stderr) == (0, "")
+    assert made.stdout == (
+        "Wrote ../elsewhere/.roadmaplint.toml: it reads QUEUE.md as it stands (3 items); "
+        "`roadmaplint check ../elsewhere/QUEUE.md` finds the same items and findings with it.\n"
+    )
+    assert not (tmp_path / "repo" / ".roadmaplint.toml").exists()
+    written = (tmp_path / "elsewhere" / ".roadmaplint.toml").read_text(encoding="utf-8")
+    assert written == TABLE_CONFIG
+    after = cli("check", "../elsewhere/QUEUE.md", cwd=tmp_path / "repo")
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+
+
 def test_init_on_gomlx_keeps_its_exact_findings(tmp_path: Path) -> None:
     shutil.copy(GOMLX, tmp_path / "ROADMAP.md")
     written = same_after_init(tmp_path)  # no path: discovery finds ROADMAP.md

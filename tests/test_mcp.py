@@ -318,6 +318,55 @@ async def test_rename_item_renames_across_roadmaps_as_the_command_does(tmp_path:
         assert (by_tool / name).read_bytes() == (by_command / name).read_bytes()
 
 
+async def test_rename_item_writes_no_other_roadmap_that_links_out_of_the_folder(
+    tmp_path: Path,
+) -> None:
+    """A repository's docs/ROADMAP.md that is a symlink to another project's plan: the
+    rename would rewrite that plan's ``path#CORE-1``; it is refused and nothing written."""
+    folder = _pair(tmp_path / "tool")
+    elsewhere = tmp_path / "elsewhere.md"
+    # named by its absolute path: "../ROADMAP.md" is read from where the link leads
+    named = DOCS.replace("../ROADMAP.md#", f"{folder / 'ROADMAP.md'}#")
+    elsewhere.write_text(named, encoding="utf-8")
+    (folder / "docs" / "ROADMAP.md").unlink()
+    (folder / "docs" / "ROADMAP.md").symlink_to(elsewhere)
+    before = {path: path.read_bytes() for path in (folder / "ROADMAP.md", elsewhere)}
+    async with session(folder) as client:
+        message = await refused(client, "rename_item", old="CORE-1", new="PARSE-1")
+    assert message == (  # discovery named the file where the link leads
+        "../elsewhere.md: not written: it links to a file outside the folder the server "
+        "serves; edit it there, or start the server with its path"
+    )
+    assert {path: path.read_bytes() for path in before} == before
+
+
+async def test_a_dependency_on_a_file_outside_the_served_folder_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """Checking ``path#ID`` reads that file and suggests its IDs: an agent must not probe
+    the machine's other files through the server. Inside the folder it is checked."""
+    folder = _pair(tmp_path / "tool")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Keys\n\n## [KEY-1] The key is 1234\n", encoding="utf-8")
+    before = (folder / "ROADMAP.md").read_bytes()
+    async with session(folder) as client:
+        for tool, arguments in (
+            ("set_fields", {"id": "CORE-2", "add_deps": ["../secret.md#KEY-2"]}),
+            ("new_item", {"section": "Core", "title": "x", "depends_on": "../secret.md#KEY-2"}),
+        ):
+            assert await refused(client, tool, **arguments) == (
+                "../secret.md#KEY-2: not read: it names a file outside the folder the server serves"
+            )
+        inside = await refused(
+            client, "set_fields", id="CORE-2", add_deps=["docs/ROADMAP.md#DOCS-9"]
+        )
+        assert inside == (
+            "CORE-2 cannot depend on docs/ROADMAP.md#DOCS-9: docs/ROADMAP.md has no item "
+            "DOCS-9 (did you mean DOCS-2?)"
+        )
+    assert (folder / "ROADMAP.md").read_bytes() == before
+
+
 async def test_arguments_of_the_wrong_type_or_missing_are_refused_in_one_line(
     project: Path,
 ) -> None:

@@ -153,6 +153,30 @@ def test_check_of_a_clean_folder_reports_only_the_real_defect(tmp_path: Path) ->
     )
 
 
+def test_check_of_one_task_file_gives_its_folder_findings_in_that_file(tmp_path: Path) -> None:
+    """A task file named alone (an editor's or a hook's changed file) is checked as part
+    of its folder, as the language server does: its own findings, not "no items"."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    (tasks / DOCS_FILE).write_text(DOCS.replace("status: To Do", "status: Shipped"), "utf-8")
+    (tasks / "task-4 - Again.md").write_text(SETUP.replace("title: 'Set up: repo'", "title: x"))
+    docs = cli("check", f"backlog/tasks/{DOCS_FILE}", cwd=root)
+    assert (docs.returncode, docs.stderr) == (1, "")
+    assert docs.stdout == (
+        f'backlog/tasks/{DOCS_FILE}:4:9: error: RL201 TASK-3 has status "Shipped", which is '
+        "not in the statuses of config.yml; allowed: To Do, In Progress, Done\n"
+        "Found 1 error and 0 warnings.\n"
+    )
+    clean = cli("check", f"backlog/tasks/{PARSER_FILE}", cwd=root)
+    assert (clean.returncode, clean.stdout) == (0, "All checks passed.\n")
+    # a line another rule cites is that file's line, and another file is named
+    again = cli("check", "backlog/tasks/task-4 - Again.md", cwd=root)
+    assert again.stdout == (
+        "backlog/tasks/task-4 - Again.md:3:1: error: RL102 duplicate item ID TASK-1 (first "
+        f"defined in backlog/tasks/{SETUP_FILE}:3)\nFound 1 error and 0 warnings.\n"
+    )
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None) -> None:
     root = project(tmp_path)

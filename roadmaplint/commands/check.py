@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -117,6 +117,17 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
             raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
         loaded = load_folder(path, settings)
         return Checked(check_loaded(loaded), loaded.roadmap, path, None)
+    if path.parent.name == "tasks" and options.since is None and _is_task_file(path):
+        # one task file (a hook or an editor names the file it changed): its folder's
+        # findings in that file, as the language server gives them, not "no items"
+        loaded = load_folder(path.parent, settings)
+        here = path.resolve()
+        own = [
+            replace(finding, path=str(path))
+            for finding in check_loaded(loaded)
+            if Path(finding.path).resolve() == here
+        ]
+        return Checked(own, loaded.roadmap, path, None)
     if path == STDIN:
         name = options.stdin_filename or "-"
         data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""
@@ -138,6 +149,12 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
     # The records live until the process ends; the collector need not rescan them.
     gc.freeze()
     return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
+
+
+def _is_task_file(path: Path) -> bool:
+    from roadmaplint.reader.shapes.taskfiles import is_task_file
+
+    return is_task_file(path)
 
 
 def _only_new(

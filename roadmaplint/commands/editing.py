@@ -300,7 +300,8 @@ def _init_task_folder(path: Path, out: TextIO) -> None:
             "overwrites a configuration (edit it, or remove it and run init again)"
         )
     here = Path.cwd().resolve()
-    folder = here if root.resolve().is_relative_to(here) else root.resolve().parent
+    inside = root.resolve().is_relative_to(here)
+    folder = here if inside else root.resolve().parent
     target = folder / CONFIG_FILE
     unconfigured = load_folder(root, SettingsCache(None, Overrides()))
     assert unconfigured.folder is not None
@@ -314,9 +315,11 @@ def _init_task_folder(path: Path, out: TextIO) -> None:
         )
     create_roadmap(target, text)
     count = len(unconfigured.folder.tasks)
+    # outside the working folder, check finds the configuration from the folder named
+    command = "roadmaplint check" + ("" if inside else f" {path}")
     out.write(
         f"Wrote {_shown(target)}: it reads {name} as it stands ({count} tasks, the statuses "
-        f"of {taskfiles.CONFIG}); `roadmaplint check` finds the same findings with it.\n"
+        f"of {taskfiles.CONFIG}); `{command}` finds the same findings with it.\n"
     )
 
 
@@ -355,8 +358,11 @@ def _init_configuration(paths: list[Path], out: TextIO) -> int:
     create_roadmap(target, configuration(plans))
     count = sum(len(plan.roadmap.items) for plan in plans)
     names = ", ".join(plan.relative for plan in plans)
+    # a plan outside the working folder is configured beside it, where check finds the
+    # configuration from the plan; discovery from here would not look there
+    command = "roadmaplint check" + ("" if inside else " " + " ".join(map(str, paths)))
     out.write(
         f"Wrote {_shown(target)}: it reads {names} as it stands ({count} items); "
-        "`roadmaplint check` finds the same items and findings with it.\n"
+        f"`{command}` finds the same items and findings with it.\n"
     )
     return EXIT_OK

@@ -11,7 +11,7 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, find_item
 from roadmaplint.edit.item import edit_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
-from roadmaplint.reader.claims import FIELD_NAME, holder, iso, read_claim
+from roadmaplint.reader.claims import FIELD_NAME, LONGEST_CLAIM_MINUTES, holder, iso, read_claim
 from roadmaplint.settings import Settings
 
 DEFAULT_MINUTES = 60
@@ -44,8 +44,8 @@ def claim_text(
     the same agent renews its own claim.
     """
     _check_agent(agent)
-    if not 1 <= minutes <= 7 * 24 * 60:
-        raise RoadmapError(f"minutes {minutes}: claim for 1 to {7 * 24 * 60} minutes")
+    if not 1 <= minutes <= LONGEST_CLAIM_MINUTES:
+        raise RoadmapError(f"minutes {minutes}: claim for 1 to {LONGEST_CLAIM_MINUTES} minutes")
     item = find_item(roadmap, item_id, settings)
     held = holder(item, now)
     if held is not None and held.agent != agent:

@@ -37,8 +37,9 @@ from roadmaplint.text import split_lines
 from roadmaplint.write.proof import prove_edit
 
 _FIELDS = ("status", "priority", "dri", DEPENDS_ON)
-_TAKES = "a checkbox item takes --status, --priority, --dri, --depends-on, --add-dep, "
-_TAKES += "--remove-dep, --title and --done-item"
+# in fields, not options: the MCP server's clients and the CLI's users both read it
+_TAKES = "a checkbox item holds a Status, Priority, DRI, Depends on, its title and the "
+_TAKES += "ticks of its Definition of Done"
 _DEFAULT_PRIORITY = "({value})"
 _DEFAULT_DEPENDS = "(depends on: {value})"
 _PRIORITY_CODE = re.compile(r"P[0-4]")
@@ -477,7 +478,10 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":
-            raise RoadmapError(f"{roadmap.path}: a checkbox item takes --status only")
+            raise RoadmapError(
+                f"{roadmap.path}: a new checkbox item is written with a Status only; "
+                f"not {change.name}"
+            )
         found = _marks(lines).get(change.value)
         if found is None:
             raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")

@@ -46,13 +46,16 @@ def rename_in_files(
     settings_for: Callable[[Path], Settings],
     *,
     write: bool = True,
+    may_write: Callable[[Path], None] | None = None,
 ) -> FilesRenamed:
     """Rename ``old`` to ``new`` in ``target`` and in the ``path#OLD`` dependencies of
     ``others`` on it; the generated sections brought up to date where the rename reaches.
 
     With ``write``, every file is locked before it is read and all are written once
     every new text is proved and regenerated: a refusal anywhere writes nothing. Without
-    it nothing is locked or written (a dry run).
+    it nothing is locked or written (a dry run). ``may_write`` is asked about each file
+    the rename would change before any is written, and refuses by raising (the MCP
+    server's check that a file does not link out of the folder it serves).
     """
     with contextlib.ExitStack() as stack:
         pending = stack.enter_context(editing(target, lock=write))
@@ -79,6 +82,10 @@ def rename_in_files(
         # the dependents' entries read the same: their IDs did not change
         after = _regenerated(roadmap, done.renamed.text, settings, {new}, {old: new})
         writes.append((pending, after))
+        if may_write is not None:
+            for one, text in writes:
+                if text != one.source.text:
+                    may_write(one.source.path)
         if write:
             for one, text in writes:
                 if text != one.source.text:

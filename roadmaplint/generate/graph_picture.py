@@ -261,6 +261,24 @@ def without_colours(code: str) -> str:
     return "".join(line for line in code.splitlines(keepends=True) if not _CLASS_LINE.match(line))
 
 
+def what_changed(written: str, expected: str) -> list[str]:
+    """What differs between two pictures, colours aside, in the items' words: their
+    "dependencies", "titles" (a node's label: an item added, removed or retitled) and
+    "sections" (the subgraphs)."""
+    old = set(without_colours(written).splitlines())
+    new = set(without_colours(expected).splitlines())
+    kinds = set()
+    for line in old ^ new:
+        stripped = line.strip()
+        if "-->" in stripped or "-.->" in stripped or '(["' in stripped:
+            kinds.add("dependencies")  # an arrow, or an external dependency's node
+        elif stripped.startswith("subgraph") or stripped == "end":
+            kinds.add("sections")
+        elif stripped:
+            kinds.add("titles")
+    return [kind for kind in ("dependencies", "titles", "sections") if kind in kinds]
+
+
 def recoloured(written: str, expected: str) -> list[tuple[str, str | None, str | None]]:
     """The nodes whose status colour differs, as (label's first word, written colour,
     expected colour), in the picture's order."""

@@ -79,7 +79,10 @@ HARDENING = (
 )
 
 # Options each command we run takes against the same programs, after its name.
-_COMMAND_OPTIONS = {"log": ("--no-show-signature", "--no-ext-diff", "--no-textconv")}
+_COMMAND_OPTIONS = {
+    "log": ("--no-show-signature", "--no-ext-diff", "--no-textconv"),
+    "diff": ("--no-ext-diff", "--no-textconv"),
+}
 
 
 def _environment() -> dict[str, str]:
@@ -193,6 +196,27 @@ def read_objects(repository: Path, names: Iterable[str]) -> dict[str, Blob | Non
         found[name] = Blob(header[0].decode(), output[offset : offset + size]) if is_file else None
         offset += size + 1
     return found
+
+
+def staged_rename_source(repository: Path, commit: str, relative: str) -> str | None:
+    """The path ``relative`` had at ``commit`` when the index holds it renamed (``git
+    mv``, or a delete and an add git pairs by content); None when it is no rename.
+
+    Compares the commit's tree with the index only: blobs, no work-tree file, so no
+    filter runs."""
+    output = run_git("diff", "--cached", "--name-status", "-M", "-z", commit, "--", cwd=repository)
+    fields = output.split(b"\0")
+    at = 0
+    while at < len(fields) - 1:
+        status = fields[at]
+        if status[:1] in (b"R", b"C"):
+            old, new = fields[at + 1], fields[at + 2]
+            if status[:1] == b"R" and new.decode("utf-8", "surrogateescape") == relative:
+                return old.decode("utf-8", "surrogateescape")
+            at += 3
+        else:
+            at += 2
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,6 +264,12 @@ def older_text(path: Path, against: str | None, against_file: Path | None) -> st
     found = git.read_objects(root, names)
     older = found.get(committed)
     where = f"at {against or 'HEAD'}"
+    if older is None and commit is not None:
+        # renamed since (git mv): the older version is the one under its old name
+        source = git.staged_rename_source(root, commit, relative)
+        if source is not None:
+            older = git.read_objects(root, [f"{commit}:{source}"]).get(f"{commit}:{source}")
+            where = f"at {against or 'HEAD'} as {source}"
     index = found.get(staged)
     is_staged = index is not None and (older is None or index.hash != older.hash)
     if index is not None and is_staged and _edited_since(path, index.data):

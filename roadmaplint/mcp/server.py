@@ -286,6 +286,7 @@ def build(workspace: Workspace) -> MCPServer:
                     "remove_deps or done_items"
                 )
             served, item_id = workspace.locate(id)
+            workspace.refuse_reading_outside(served, edit.add_deps)
             if served.folder is not None:
                 diff = workspace.edit_tasks(served, lambda f: [set_plan(f, item_id, edit)])
                 return {"path": str(served.path), "id": item_id, "diff": diff}
@@ -321,6 +322,7 @@ def build(workspace: Workspace) -> MCPServer:
 
         def work() -> Result:
             served = _single(path)
+            workspace.refuse_reading_outside(served, [depends_on] if depends_on else [])
             added: list[str] = []
             if served.folder is not None:
                 refuse_section_and_id(served.path, section, id)
@@ -366,7 +368,14 @@ def build(workspace: Workspace) -> MCPServer:
             )
             workspace.refuse_outside(served.path)
             others = [Path(os.path.relpath(other)) for other in found]
-            done = rename_in_files(served.path, others, item_id, new, workspace.settings_for)
+            done = rename_in_files(
+                served.path,
+                others,
+                item_id,
+                new,
+                workspace.settings_for,
+                may_write=workspace.refuse_outside,
+            )
             diffs = {
                 str(one.path): unified_diff(str(one.path), one.before, one.after)
                 for one in done.files

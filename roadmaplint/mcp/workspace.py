@@ -125,6 +125,26 @@ class Workspace:
                 "serves; edit it there, or start the server with its path"
             )
 
+    def refuse_reading_outside(self, served: Served, dependencies: Sequence[str]) -> None:
+        """Refuse a ``path#ID`` dependency an agent gives whose file lies outside the
+        served folder: checking it reads that file (and suggests its IDs), and an agent
+        must not probe the machine's other files through the server."""
+        from roadmaplint.reader.references import cross_reference, target_path
+
+        if self._named is not None:
+            return
+        for given in dependencies:
+            for name in given.split(","):
+                reference = cross_reference(name, served.settings.id_pattern)
+                if reference is None:
+                    continue
+                target = Path(target_path(str(served.path), reference))
+                if not target.resolve().is_relative_to(self._folder):
+                    raise RoadmapError(
+                        f"{reference.written}: not read: it names a file outside the folder "
+                        "the server serves"
+                    )
+
     def edit(
         self,
         path: Path,

@@ -14,6 +14,8 @@ from roadmaplint.model import Item
 
 CLAIMED_BY = "claimed by"
 FIELD_NAME = "Claimed by"
+# claim_item grants at most this; RL506 flags a claim written to run longer
+LONGEST_CLAIM_MINUTES = 7 * 24 * 60
 _VALUE = re.compile(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
 
 

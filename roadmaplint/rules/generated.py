@@ -53,7 +53,7 @@ def repeated_overviews(context: Context) -> Iterator[Report]:
 def stale_graph(context: Context) -> Iterator[Report]:
     if not context.roadmap.graph_sections:
         return
-    from roadmaplint.generate.graph_picture import expected_graph, without_colours
+    from roadmaplint.generate.graph_picture import expected_graph, what_changed, without_colours
 
     picture = expected_graph(context.roadmap, context.items_by_id, context.settings.statuses)
     heading = context.settings.graph_heading
@@ -65,9 +65,11 @@ def stale_graph(context: Context) -> Iterator[Report]:
             )
         elif without_colours(section.code) != without_colours(picture):
             line = section.code_line or section.region.heading.line
+            kinds = what_changed(section.code, picture) or ["dependencies"]
+            what = " and ".join([", ".join(kinds[:-1]), kinds[-1]] if len(kinds) > 1 else kinds)
             yield Report(
                 Position(line, len(section.indent) + 1),
-                f"the {heading} is out of date with the items' dependencies; "
+                f"the {heading} is out of date with the items' {what}; "
                 "roadmaplint fix regenerates it",
             )
 

@@ -137,9 +137,13 @@ STALE_IN_PROGRESS = Rule(
 
 
 def stale_claims(context: Context) -> Iterator[Report]:
-    from roadmaplint.reader.claims import CLAIMED_BY, now_utc, read_claim
+    from datetime import timedelta
+
+    from roadmaplint.reader.claims import CLAIMED_BY, LONGEST_CLAIM_MINUTES, now_utc, read_claim
 
     now = now_utc()
+    # an hour of slack for clocks that disagree; claim_item never writes past the limit
+    latest = now + timedelta(minutes=LONGEST_CLAIM_MINUTES, hours=1)
     statuses = context.settings.statuses
     for item in context.checked_items:
         claim = read_claim(item)
@@ -167,6 +171,15 @@ def stale_claims(context: Context) -> Iterator[Report]:
                 f"{claim.written.rsplit(' ', 1)[-1]}; renew it or remove it",
                 item.id,
             )
+        elif claim.until > latest:
+            yield Report(
+                where,
+                f"{item.id}'s claim by {claim.agent} runs until "
+                f"{claim.written.rsplit(' ', 1)[-1]}, longer than the "
+                f"{LONGEST_CLAIM_MINUTES // (24 * 60)} days claim_item grants; a claim is "
+                "renewed while the work goes on, not held for ever",
+                item.id,
+            )
 
 
 def _claimed(item: Item) -> bool:
@@ -179,12 +192,16 @@ STALE_CLAIM = Rule(
     code="RL506",
     name="stale-claim",
     severity=Severity.WARNING,
-    summary="A `Claimed by` claim has expired, is on a done item, or does not read.",
+    summary="A `Claimed by` claim has expired, runs longer than 7 days, is on a done item, "
+    "or does not read.",
     why="A claim (`Claimed by: AGENT until TIME`, written by the MCP server's `claim_item`) "
     "keeps other agents off an item while one works on it. An expired claim is work "
-    "abandoned or a claim not renewed; a claim on a done item was never released.",
+    "abandoned or a claim not renewed; a claim on a done item was never released; a claim "
+    "written to run for more than 7 days (what claim_item grants), such as one until the "
+    "year 9999, would hold the item for ever. Such a claim is still honoured until it "
+    "expires: `next` does not offer the item.",
     bad="- **Status:** ready\n- **Claimed by:** @claude until 2020-01-01T00:00:00Z\n",
-    good="- **Status:** ready\n- **Claimed by:** @claude until 2999-01-01T00:00:00Z\n",
+    good="- **Status:** in_progress\n- **DRI:** @claude\n",
     check=stale_claims,
     scope="item",
     clock=_claimed,
