@@ -412,7 +412,7 @@ def main(argv: list[str] | None = None) -> int:
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
     print(f"Parser: {parsers()}.", flush=True)
-    if options.no_markdownlint:
+    if options.no_markdownlint or "seed" not in (options.only or STEPS):
         lint, note = None, "skipped (--no-markdownlint)"
     else:
         lint = markdownlint()

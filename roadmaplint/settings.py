@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 
 # An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
 # ARK1, BB-BL1, ROAD-C01, API_V2-10; dotted parts of digits may follow (R2.3,
-# TASK-88.02). Each step of a repeat takes one character (a dot starts a part and
-# cannot end one), so it cannot backtrack; it starts only where a word starts, so a
-# search is linear too.
+# TASK-88.02), and one lower-case letter after a number of one to four digits that
+# follows a separator (TASK-302a, a task split in parts; not MP3s or A11y). Each step
+# of a repeat takes one character (a dot starts a part and cannot end one), so it cannot
+# backtrack; it starts only where a word starts, so a search is linear too.
 DEFAULT_ID_PATTERN = (
     r"(?<![A-Za-z0-9_-])(?=[A-Z][A-Z0-9_-]*[0-9])[A-Z](?:[A-Z0-9]|[-_](?=[A-Z0-9]))*"
     r"(?:\.[0-9]+)*"
+    r"(?:(?:(?<=[-_.][0-9])|(?<=[-_.][0-9]{2})|(?<=[-_.][0-9]{3})|(?<=[-_.][0-9]{4}))"
+    r"[a-z](?![A-Za-z0-9]))?"
 )
 
 
@@ -76,19 +79,31 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
+_BOXES = {"[_]": "ready", "[]": "ready", "[x]": "done", "[X]": "done"}
 
 
 def common_meaning(status: str | None) -> str | None:
     """The meaning of a status in a common spelling, or None: the whole value, else its
-    first two words, else its first word (``DEFERRED (lower priority)`` is deferred)."""
+    first two words, else its first word (``DEFERRED (lower priority)`` is deferred); a
+    mark before the words is not one of them (``📋 Planned`` is planned)."""
     if not status:
         return None
+    box = _BOXES.get(status.strip().replace("[ ]", "[_]"))
+    if box is not None:
+        return box  # a box written as the status, in a table cell: ``[ ]``, ``[x]``
     words = status.casefold().replace("’", "'").split()
+    while len(words) > 1 and words[0] not in COMMON_STATUSES and _is_mark(words[0]):
+        words = words[1:]  # a coloured mark before the word: ``🔄 In Progress``
     for count in (len(words), 2, 1):
         found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
         if found is not None:
             return found
     return None
+
+
+def _is_mark(word: str) -> bool:
+    """Whether ``word`` is only a mark (an emoji or symbol), no letter or digit."""
+    return not any(char.isalnum() for char in word)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
-OVERALL_FLOOR = 0.91  # 558 of 613; the second held-out set (files 30 and above) read 101 of 218 before its fixes
+OVERALL_FLOOR = 0.917  # 1049 of 1143; the third held-out set (files 40 and above) read 370 of 530 before its fixes
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -88,7 +88,7 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
-    text = status.strip().lower()
+    text = _unmarked(status).lower()
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
             if (
@@ -100,6 +100,15 @@ def status_class(status: str | None) -> str | None:
     return None
 
 
+def _unmarked(value: str) -> str:
+    """``value`` without a coloured mark before its words: ``🔄 In Progress`` is read as
+    ``In Progress``, as a person reads it (a mark alone, ``✅``, stays)."""
+    words = value.split()
+    while len(words) > 1 and not any(char.isalnum() or char in "[]()✅" for char in words[0]):
+        words = words[1:]
+    return " ".join(words) if words != value.split() else value.strip()
+
+
 def _owner(value: str | None) -> str | None:
     if value is None:
         return None
@@ -108,7 +117,7 @@ def _owner(value: str | None) -> str | None:
 
 
 def _priority(value: object) -> str | None:
-    return None if value in (None, "") else str(value).strip().lower()
+    return None if value in (None, "") else _unmarked(str(value)).lower()
 
 
 def _title(value: str | None) -> str:
@@ -160,9 +169,17 @@ def _match(truth: dict[str, object], items: list[Item], used: set[int]) -> Item 
         if at not in used and wanted_id and item.id.lower() == str(wanted_id).lower():
             used.add(at)
             return item
-    wanted = _title(str(truth.get("title") or ""))
+    written = str(truth.get("title") or "")
+    wanted = _title(written)
     for at, item in enumerate(items):
         if at not in used and wanted and _title(item.title) == wanted:
+            used.add(at)
+            return item
+    # A title written as ``Name — description`` names the item by what stands before the
+    # dash (the corpus's convention, and the checkbox reader's): that part matches too.
+    named = _title(re.split(r"[ \t]+[—–][ \t]+", written, maxsplit=1)[0])
+    for at, item in enumerate(items):
+        if at not in used and named and named != wanted and _title(item.title) == named:
             used.add(at)
             return item
     return None
@@ -254,5 +271,18 @@ def test_status_classes_follow_the_common_spellings() -> None:
             "DEFERRED (later)",
             "Blocked",
             "odd",
+            "🔄 In Progress",
+            "📋 Planned",
         )
-    ] == ["done", "done", "done", "in_progress", "ready", "idea", "blocked", None]
+    ] == [
+        "done",
+        "done",
+        "done",
+        "in_progress",
+        "ready",
+        "idea",
+        "blocked",
+        None,
+        "in_progress",
+        "ready",
+    ]

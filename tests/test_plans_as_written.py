@@ -248,3 +248,34 @@ def test_check_explain_prints_the_items_read_and_the_ranges_skipped(tmp_path: Pa
     refused = cli("check", "--explain", "--format", "json", "PLAN.md", cwd=tmp_path)
     assert (refused.returncode, refused.stdout) == (2, "")
     assert refused.stderr.startswith("roadmaplint: error: --explain prints how files were read")
+
+
+NOTED = {
+    "headings": "# P\n\n## [A-1] First\n\n- **Status:** done\n\n## [A-2] Second\n\n"
+    "- **Status:** ready\n- **Depends on:** A-1 merged upstream\n",
+    "table": "# P\n\n| ID | Title | Status | Depends on |\n|---|---|---|---|\n"
+    "| A-1 | First | done | |\n| A-2 | Second | ready | A-1 merged upstream |\n",
+    "checkboxes": "# P\n\n- [x] A-1 First\n- [ ] A-2 Second (depends on: A-1 merged upstream)\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(NOTED))
+def test_a_dependency_note_is_shown_and_exported_on_every_shape(tmp_path: Path, shape: str) -> None:
+    """`A-1 merged upstream` names A-1; the rest is its note, which show and export
+    give (issue 20, 2), whatever the shape of the plan."""
+    import json
+
+    from jsonschema.validators import validator_for
+
+    (tmp_path / "ROADMAP.md").write_text(NOTED[shape], encoding="utf-8")
+    shown = cli("show", "A-2", cwd=tmp_path)
+    assert "Depends on:      A-1 (done; merged upstream)\n" in shown.stdout
+    document = json.loads(cli("export", cwd=tmp_path).stdout)
+    second = next(entry for entry in document["items"] if entry["id"] == "A-2")
+    assert (second["depends_on"], second["dependency_notes"]) == (
+        ["A-1"],
+        {"A-1": "merged upstream"},
+    )
+    schema_path = Path(__file__).parent.parent / "roadmaplint" / "schemas" / "export.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert list(validator_for(schema)(schema).iter_errors(document)) == []

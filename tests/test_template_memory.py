@@ -219,7 +219,10 @@ def test_no_template_exhausts_memory_or_cpu(template_project: Path, template: st
     part = "{% for i in range(100000) %}" + "y" * 10_000 + "{% endfor %}"
     (template_project / "templates" / "part.j2").write_text(part, encoding="utf-8")
     code, err, cpu = run_limited(template_project, template)
-    assert cpu < 2, err
+    # the sandbox stops a rendering after 1 s of CPU; the rest is the process's start-up
+    # and what a loaded machine adds to both (2.07 s seen at a load of 11 on 2 cores).
+    # Unbounded, each of these runs for minutes or for ever.
+    assert cpu < 3, err
     if code == 0:  # it was small after all: rendered, in bounds
         assert err == ""
         return

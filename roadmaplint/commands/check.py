@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -10,7 +9,13 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from roadmaplint.api import DEFAULT_PATH, check_loaded, load_folder, roadmap_paths
-from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.commands.common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    records_kept,
+    say_error,
+)
 from roadmaplint.config.cache import SettingsCache, needs_git_facts
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
@@ -112,6 +117,13 @@ class Checked:
 
 
 def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO) -> Checked:
+    with records_kept():
+        return _read_and_check(path, settings, options, err)
+
+
+def _read_and_check(
+    path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO
+) -> Checked:
     if path.is_dir():  # a folder of task files
         if options.since is not None:
             raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
@@ -146,8 +158,6 @@ def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err:
         from roadmaplint.history.facts import git_facts
 
         facts = git_facts(location, file_settings, err)
-    # The records live until the process ends; the collector need not rescan them.
-    gc.freeze()
     return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
 
 

@@ -102,9 +102,12 @@ def run_show(
         write_json(out, document)
         return EXIT_OK
 
-    def status_of(other: str) -> str:
+    notes = dict(item.dependency_notes)
+
+    def status_of(other: str, note: str | None = None) -> str:
         found = items.get(other)
-        return f"{other} ({found.status or 'no status'})" if found else f"{other} (unknown item)"
+        said = (found.status or "no status") if found else "unknown item"
+        return f"{other} ({said}; {note})" if note else f"{other} ({said})"
 
     lines = [f"{item.id}  {item.title}", ""]
     rows = [
@@ -113,7 +116,7 @@ def run_show(
     ]
     for found in item.fields:
         if found.key == "depends on":
-            parts = [status_of(other) for other in item.depends_on]
+            parts = [status_of(other, notes.get(other)) for other in item.depends_on]
             parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])
         elif found.key == CLAIMED_BY:

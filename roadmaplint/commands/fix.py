@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from roadmaplint.api import load_folder, roadmap_paths
-from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, say_error
+from roadmaplint.commands.common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, records_kept, say_error
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
@@ -53,7 +53,8 @@ def run_fix(paths: Sequence[Path] | None, options: FixOptions, out: TextIO, err:
                 continue
             with editing(path, lock=not dry) as pending:
                 source = pending.source
-                result = fix_text(source.text, str(path), settings.for_path(path))
+                with records_kept():
+                    result = fix_text(source.text, str(path), settings.for_path(path))
                 if result.refused:
                     err.write(f"{path}: cannot fix: {result.refused}\n")
                     refused = True

@@ -51,6 +51,7 @@ def item_document(item: Item) -> dict[str, Any]:
         "priority": item.priority,
         "dri": item.dri,
         "depends_on": list(item.depends_on),
+        "dependency_notes": dict(item.dependency_notes),
         "external_deps": list(item.external_deps),
         "fields": [_field(found) for found in item.fields],
         "definition_of_done": [
@@ -144,6 +145,7 @@ def items_from_document(document: dict[str, Any]) -> tuple[Item, ...]:
             dri=entry["dri"],
             depends_on=tuple(entry["depends_on"]),
             external_deps=tuple(entry["external_deps"]),
+            dependency_notes=tuple(entry.get("dependency_notes", {}).items()),
             definition_of_done=tuple(
                 DoneCriterion(done["text"], done["checked"], done["line"])
                 for done in entry["definition_of_done"]

@@ -211,15 +211,19 @@ def _records(
             heading = ItemHeading(
                 part.item_id, part.title, part.section, part.position, part.heading.end
             )
-            found = memo.earlier(start, part.end, part.section) if memo else None
+            if memo is None:  # no neighbour to note the item for: its markers counted here
+                items.append(
+                    read_item(tokens, start, part.end, heading, lines, dialect, inline, bullets)
+                )
+                continue
+            found = memo.earlier(start, part.end, part.section)
             if found is None:
                 marks: Counter[str] = Counter()
                 item = read_item(tokens, start, part.end, heading, lines, dialect, inline, marks)
                 found = ReadItem(start, part.end, item, marks)
             bullets.update(found.bullets)
             items.append(found.item)
-            if memo is not None:
-                memo.add(found)
+            memo.add(found)
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key in (STATUS_LEGEND, PRIORITY_LEGEND):
@@ -248,7 +252,10 @@ def _records(
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
-            items = sorted([*items, *shaped.items], key=lambda item: item.position.line)
+            items = sorted(
+                [*items, *_beside_headings(shaped.items, items)],
+                key=lambda item: item.position.line,
+            )
             top_level = _cut(top_level, shaped.blocks)
     status_legend = (
         legends.get(STATUS_LEGEND)
@@ -290,6 +297,16 @@ def _records(
         stray_lists=strays,
         near_misses=misses,
     )
+
+
+def _beside_headings(shaped: tuple[Item, ...], headings: list[Item]) -> list[Item]:
+    """The items the shapes read, without a phase checklist's box for a phase a heading
+    already holds (``- [x] **Phase 2: Name**`` over ``### Phase 2: Name``): the box gives
+    that phase its status, it is not a second item."""
+    from roadmaplint.reader.dialect import PHASE_ID
+
+    held = {item.id for item in headings if PHASE_ID.fullmatch(item.id)}
+    return [item for item in shaped if item.id not in held]
 
 
 def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialect) -> list[Item]:

@@ -166,7 +166,11 @@ def _list_item(
     name, value_start = found
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
-    last = last_written_line(item_map[1], lines) if item_map else line
+    last = line
+    if item_map:
+        last = item_map[1]
+        if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
+            last = last_written_line(last, lines)
     key = names.key(name)
     body.fields.append(
         Field(
@@ -327,6 +331,9 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
     return found.value if found is not None and found.value else None
 
 
+_PHASE_NUMBER = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
+
+
 def _noted_references(
     references: list[str], externals: list[str], id_pattern: str
 ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
@@ -335,8 +342,12 @@ def _noted_references(
     leading = id_regex(id_pattern, LEADING)
     kept: list[str] = []
     notes: list[tuple[str, str]] = []
+    phased = False  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
     for name in externals:
+        if phased and _PHASE_NUMBER.match(name):
+            name = f"Phase {name}"
         phase = PHASE_ID.match(name)
+        phased = phase is not None
         match = leading.match(name)
         found = phase[0] if phase is not None else match["id"] if match is not None else None
         rest = name[len(found) :] if found is not None else ""

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # is not run. An underscore between two letters or digits is never emphasis, nor is
 # an ampersand that cannot start an entity.
 _INLINE_MARKUP = re.compile(r"[\\*<>!\n]|&[#A-Za-z]|\]\s*[(\[]|(?<![^\W_])_|_(?![^\W_])")
+# Values this short repeat (`ready`, `P1`, `_unassigned_`) and are kept once read;
+# longer ones (descriptions) seldom do.
+_SHORT = 32
 # A whole value in underscores (`_unassigned_`): one emphasis, when what it wraps has
 # no markup of its own and neither starts nor ends with a space.
 _EMPHASIZED = re.compile(r"_([^_\s`](?:[^_`]*[^_\s`])?)_")
@@ -41,22 +44,28 @@ class InlineText:
         self.parses = 0
 
     def __call__(self, source: str) -> str:
+        known = self._seen.get(source)
+        if known is not None:
+            return known
         if not (self._has_references and "[" in source):
             if not _INLINE_MARKUP.search(source):
-                return " ".join((code_spans(source) if "`" in source else source).split())
-            emphasized = _EMPHASIZED.fullmatch(source)
-            if emphasized and not _INLINE_MARKUP.search(emphasized[1]):
-                return " ".join(emphasized[1].split())
-        known = self._seen.get(source)
-        if known is None:
-            self.parses += 1
-            if self._md is None:
-                from roadmaplint.reader.reference import markdown
+                known = " ".join((code_spans(source) if "`" in source else source).split())
+            else:
+                emphasized = _EMPHASIZED.fullmatch(source)
+                if emphasized and not _INLINE_MARKUP.search(emphasized[1]):
+                    known = " ".join(emphasized[1].split())
+            if known is not None:
+                if len(source) <= _SHORT:
+                    self._seen[source] = known
+                return known
+        self.parses += 1
+        if self._md is None:
+            from roadmaplint.reader.reference import markdown
 
-                self._md = markdown()
-            tokens: list[Token] = []
-            self._md.inline.parse(source, self._md, self._env, tokens)
-            known = self._seen[source] = " ".join(_token_text(tokens).split())
+            self._md = markdown()
+        tokens: list[Token] = []
+        self._md.inline.parse(source, self._md, self._env, tokens)
+        known = self._seen[source] = " ".join(_token_text(tokens).split())
         return known
 
 

@@ -13,6 +13,7 @@ from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.waits import waits_in_status
 from roadmaplint.rules.base import Report, Rule
+from roadmaplint.settings import Statuses, common_meaning
 
 
 def _where(item: Item) -> Position:
@@ -128,7 +129,10 @@ def done_before_dependencies(context: Context) -> Iterator[Report]:
     for item in context.checked_items:
         if not statuses.is_done(item.status):
             continue
+        queued = _queued(item.status, statuses)
         for name, dependency in _dependencies_with_status(context, item):
+            if queued and _queued(dependency.status, statuses):
+                continue  # two queued tasks: the dependency says their order, nothing more
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
@@ -161,7 +165,10 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
         # ``READY (after 1.3)`` says itself that it waits for 1.3: no contradiction.
         if not statuses.is_ready(item.status) or waits_in_status(item):
             continue
+        queued = _queued(item.status, statuses)
         for name, dependency in _dependencies_with_status(context, item):
+            if queued and _queued(dependency.status, statuses):
+                continue  # two queued tasks: the dependency says their order, nothing more
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
@@ -169,6 +176,15 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
                     f"{dependency.status or 'without status'}, not done",
                     item.id,
                 )
+
+
+def _queued(status: str | None, statuses: Statuses) -> bool:
+    """Whether ``status`` only says work has not started (``todo``, ``not started``, ``open``)
+    in a document read by the common spellings: unlike ``ready``, it claims no item is free
+    to start, so a queued task over a queued dependency contradicts nothing."""
+    if not statuses.common or status is None or common_meaning(status) != "ready":
+        return False
+    return not status.strip(" *_`").casefold().startswith("ready")
 
 
 def repeated_dependencies(context: Context) -> Iterator[Report]:
@@ -308,7 +324,8 @@ RULES = (
         why="`ready` tells people they can claim the item now; with an unfinished dependency "
         "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
         "(`path#ID`) counts too, with the status its file gives it. A status that names what "
-        "it waits for (`READY (after 1.3)`) claims no such thing.",
+        "it waits for (`READY (after 1.3)`) claims no such thing; nor, in a plan read by the "
+        "common status spellings, does a queued task (`todo`, `not started`) over a queued one.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

@@ -15,9 +15,9 @@ from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import PHASE_ID, field_names
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
-from roadmaplint.reader.quiet import declares_fields
+from roadmaplint.reader.quiet import declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
-from roadmaplint.settings import KNOWN_FIELDS, Settings, describe_id_pattern
+from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
 from roadmaplint.text import split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
@@ -89,16 +89,54 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
     dialect = Dialect.from_settings(context.settings)
     required = [(dialect.key(name), name) for name in context.settings.required_fields]
     hints = _FieldHints(context.roadmap)
+    habit = _by_habit(context)
+    kept = _section_conventions(context) if habit else {}
     for item in context.checked_items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
-            if key not in present:
-                yield Report(
-                    item.position,
-                    f"{item.id} is missing the required field {name} "
-                    f'(add "{hints.line(item, key, name)}")',
-                    item.id,
-                )
+            if key in present or key in kept.get(item.section, ()):
+                continue
+            if habit and not _asked_of(item, key, context.settings.statuses):
+                continue
+            yield Report(
+                item.position,
+                f"{item.id} is missing the required field {name} ({hints.hint(item, key, name)})",
+                item.id,
+            )
+
+
+def _by_habit(context: Context) -> bool:
+    """Whether the required fields are the document's habit (no configuration asks for
+    them, and the document is not in roadmaplint's own format)."""
+    return "required-fields" not in context.settings.configured and not in_own_format(
+        context.roadmap
+    )
+
+
+def _asked_of(item: Item, key: str, statuses: Statuses) -> bool:
+    """Whether a field the document's habit requires is asked of ``item``: an owner of work
+    someone has taken up (an open task nobody claimed yet has none), any other field of
+    work not yet done (a finished task needs no priority)."""
+    if key == "dri":
+        return not (statuses.is_ready(item.status) or statuses.is_idea(item.status))
+    return not statuses.is_done(item.status)
+
+
+def _section_conventions(context: Context) -> dict[str | None, frozenset[str]]:
+    """For each section of two items or more, the fields none of its items writes: a
+    section with a convention of its own (bugs with a Severity, not a Priority; a table of
+    open stories with no Owner column) is not held to the rest of the document's habit."""
+    keys: dict[str | None, set[str]] = {}
+    counts: Counter[str | None] = Counter()
+    for item in context.roadmap.items:
+        keys.setdefault(item.section, set()).update(found.key for found in item.fields)
+        counts[item.section] += 1
+    everything = {found.key for item in context.roadmap.items for found in item.fields}
+    return {
+        section: frozenset(everything - written)
+        for section, written in keys.items()
+        if counts[section] >= 2
+    }
 
 
 class _FieldHints:
@@ -110,6 +148,21 @@ class _FieldHints:
         self._lines: list[str] | None = None
         self._with_fields: list[Item] = []
         self._starts: list[int] = []
+
+    def hint(self, item: Item, key: str, name: str) -> str:
+        """How to add the field: a field line under a heading item; a column for a table
+        row, whose table has none for it; the box's own line for a checkbox."""
+        from roadmaplint.reader.shapes import shape_of
+
+        shape = shape_of(self._roadmap, item)
+        if shape is None:
+            return f'add "{self.line(item, key, name)}"'
+        if shape.name == "table-rows":
+            return f"its table has no {name} column; add one"
+        option = {"status": "status", "priority": "priority", "dri": "dri"}.get(key)
+        if option is None:
+            return f"a {shape.name} item has no place for it; require it only of other items"
+        return f"write it on the item's line: roadmaplint set {item.id} --{option} ..."
 
     def line(self, item: Item, key: str, name: str) -> str:
         if self._lines is None:  # read only when an item misses a field
@@ -166,8 +219,13 @@ def repeated_fields(context: Context) -> Iterator[Report]:
 
 
 def _prefix(item_id: str) -> str:
-    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase."""
-    return "Phase" if PHASE_ID.fullmatch(item_id) else id_prefix(item_id)
+    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase, and
+    a task split in lettered parts keeps its own (TASK-302a is a TASK)."""
+    if PHASE_ID.fullmatch(item_id):
+        return "Phase"
+    if len(item_id) > 1 and item_id[-1].islower() and item_id[-2].isdigit():
+        item_id = item_id[:-1]
+    return id_prefix(item_id)
 
 
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
@@ -297,7 +355,11 @@ RULES = (
         "without them silently drops out of all of them. Which fields are required: the "
         "configuration's `required-fields`; with none, DRI, Status and Priority in a document "
         "with a Status or Priority Legend (roadmaplint's format), and elsewhere each of them "
-        "that the document itself writes on at least 80% of its items, and on at least 3.",
+        "that the document itself writes on at least 80% of its items, and on at least 3. "
+        "A field the document's habit requires is asked only where the habit holds: an owner "
+        "of work someone has taken up (not of a task still open or an idea), another field "
+        "of work not yet done, and neither in a section of two items or more none of which "
+        "writes it (bugs with a Severity where features have a Priority).",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",

@@ -25,8 +25,11 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.settings import common_meaning
 
-BOX = re.compile(r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>.)\](?=[ \t]|$)[ \t]*")
-STATUS_OF_BOX = {" ": "ready", "x": "done", "X": "done"}
+# ``- []`` (no space) is an open box too, as people write it by hand.
+BOX = re.compile(
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
+)
+STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
 LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = re.compile(
@@ -90,6 +93,9 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
     ``leading_ids`` False: a first word like an ID is the title's (``AVX-512 detection``).
     """
+    phase = phase_box(text)
+    if phase is not None:
+        return Line(phase[0], phase[1], "", None, None, None)
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     trailing = _TRAILING_ID.search(text)
@@ -126,6 +132,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         title_part = title_part[: found.start()] + title_part[found.end() :]
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _is_phase(item_id: str) -> bool:
+    return _PHASE_BOX.fullmatch(item_id) is not None
 
 
 def _is_leading_id(word: str, id_only: re.Pattern[str]) -> bool:
@@ -173,8 +183,27 @@ def _title_part(text: str) -> str:
     bold = _BOLD_LEAD.fullmatch(text)
     if bold and (not bold["rest"] or bold["rest"][:1] in "-—–:(" or bold["rest"][:2] == " -"):
         return bold["title"]
-    dash = _DESCRIPTION.search(text)
-    return text[: dash.start()] if dash and dash.start() > 0 else text
+    for dash in _DESCRIPTION.finditer(text):
+        before = text[: dash.start()]
+        if before and before.count("(") <= before.count(")"):
+            return before  # a dash inside brackets is the title's: ``Title (a — b)``
+    return text
+
+
+# A box of a phase checklist: ``- [x] Phase 1: Name (1/1 plans) — completed 2026-06-03``,
+# ``- [x] **Phase 23: Name** — summary``, ``- [x] **Phase 1-11** — summary`` (a range).
+_PHASE_BOX = re.compile(
+    r"(?P<bold>\*\*)?(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?:-[0-9]{1,6})?)"
+    r"(?::[ \t]*(?P<name>.*?))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
+)
+
+
+def phase_box(text: str) -> tuple[str, str] | None:
+    """``(Phase N, name)`` for the text of a phase checklist's box, else None."""
+    match = _PHASE_BOX.match(text.strip())
+    if match is None:
+        return None
+    return " ".join(match["id"].split()), (match["name"] or "").strip()
 
 
 def read_checkboxes(document: Document) -> ShapeRead:
@@ -223,7 +252,7 @@ def _read_list(
         while last > first and not lines[last].strip():
             last -= 1
         item = _item(document, first, last, statuses, taken, board, ids)
-        if document.with_ids_only and not id_only.fullmatch(item.id):
+        if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
@@ -357,7 +386,7 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] == " ":
+    if match["mark"] in (" ", ""):
         named = status_of_sections(document.status_sections_above(first + 1), board)
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
@@ -374,7 +403,7 @@ def _item(
         nested = BOX.match(lines[number])
         if nested and nested["mark"] in STATUS_OF_BOX:
             text = document.inline(lines[number][nested.end() :].strip())
-            done.append(DoneCriterion(text, nested["mark"] != " ", number + 1))
+            done.append(DoneCriterion(text, nested["mark"] not in (" ", ""), number + 1))
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )

@@ -16,18 +16,19 @@ REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 _SECTION_PRIORITY = re.compile(
     r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
-    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b",
+    r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
+    r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b",
     re.IGNORECASE,
 )
 
 
 def priority_of_section(section: str | None) -> str | None:
     """The priority a group heading names: ``P0 — Correctness``, ``Foundation (P0)``,
-    ``Priority: High``; None when it names none."""
+    ``Priority: High``, ``### High Priority``; None when it names none."""
     match = _SECTION_PRIORITY.search(section or "")
     if match is None:
         return None
-    return match["p"].upper() if match["p"] else match["word"]
+    return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
 
 
 SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
@@ -112,6 +113,20 @@ def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]
     return references, externals
 
 
+def reference_notes(value: str, dialect: Dialect) -> tuple[tuple[str, str], ...]:
+    """What each entry naming an ID says after it (``A-1 merged upstream``: ``merged
+    upstream``), cut as ``split_references`` cuts; marks alone (``✅``) are no note."""
+    id_only = patterns(dialect.id_pattern).id_only
+    notes: dict[str, str] = {}
+    for part in re.split(r",|;|\band\b", value):
+        words = part.strip().strip(".").split(maxsplit=1)
+        if len(words) == 2 and id_only.fullmatch(words[0].strip("#`*()[]")):
+            note = words[1].strip()
+            if any(char.isalnum() for char in note):
+                notes.setdefault(words[0].strip("#`*()[]"), note)
+    return tuple(notes.items())
+
+
 def make_item(
     item_id: str,
     title: str,
@@ -148,4 +163,5 @@ def make_item(
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
+        dependency_notes=reference_notes(depends.value, dialect) if depends else (),
     )

@@ -111,6 +111,8 @@ def _table(
     keys = tuple(column_key(name, dialect) for name in names)
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
+        id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None:
         return None
     if not any(key in FIELD_KEYS for key in keys) or not rows:
@@ -129,6 +131,26 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# A first column that names each row's stage of the plan, written ``M3: Title``.
+_STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
+_NAMED_CELL = re.compile(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
+
+
+def _named_rows(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], dialect: Dialect
+) -> bool:
+    """Whether the first column is a Phase (Milestone, Stage ...) column whose every cell
+    is an ID and a title, ``M3: Fixed vector add``: the column names and titles the rows."""
+    if not rows or not keys or keys[0] not in _STAGE_COLUMNS:
+        return False
+    id_only = patterns(dialect.id_pattern).id_only
+    for row in rows:
+        cell = _NAMED_CELL.fullmatch(_first_cell(lines[row], 0))
+        if cell is None or not id_only.fullmatch(cell["id"]):
+            return False
+    return True
+
+
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
 _BRACKETED = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
 
@@ -263,6 +285,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
 
     title = cell(table.title_column)
     id_cell = cell(table.id_column)
+    if table.id_column is not None and table.id_column == table.title_column:
+        named = _NAMED_CELL.fullmatch(id_cell)
+        if named is not None:
+            id_cell, title = named["id"], named["title"]
     written_status = _bracketed_status(id_cell)
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if not item_id:
@@ -275,7 +301,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             continue
         value = cells[column]
         if key == "status":
-            value = _bracketed_status(value) or value  # ``[DONE]`` says DONE
+            # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
+            value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
         if not value:
             continue
         a, b = spans[column]
@@ -308,6 +335,18 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         fields,
         document.dialect,
     )
+
+
+_BOLD_STATUS = re.compile(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
+
+
+def _bold_lead(line: str, span: tuple[int, int]) -> str | None:
+    """The status a cell leads with in bold before its note (``**Complete**; notes``),
+    when the bold words are a status in a common spelling; else None."""
+    found = _BOLD_STATUS.match(line[span[0] : span[1]].strip())
+    if found is None or common_meaning(found["word"]) is None:
+        return None
+    return found["word"].strip()
 
 
 def _cell_mark(text: str) -> str | None:
