@@ -112,10 +112,11 @@ def checklist_entry(roadmap: Roadmap, item_id: str, title: str, mark: str) -> Ed
     line = lines[last]
     ending = line[len(line.rstrip("\r\n")) :]
     entry = f"{line[: match.start(1)]}{mark}] **{item_id}: {title.strip()}**"
-    at = line_starts(roadmap.source)[last + 1]
-    if not ending:  # the checklist ends the file without a line ending
-        return Edit(at, at, roadmap.style.newline + entry)
-    return Edit(at, at, entry + ending)
+    starts = line_starts(roadmap.source)
+    # The last entry's line is rewritten with the new one after it: the edit then covers
+    # the block the reader cuts for that entry (a list may be one block per entry).
+    written = line + (entry + ending if ending else roadmap.style.newline + entry)
+    return Edit(starts[last], starts[last + 1], written)
 
 
 def checklist_block(roadmap: Roadmap) -> int:
