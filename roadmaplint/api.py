@@ -82,11 +82,15 @@ def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
 
 
 def load_folder(
-    path: Path, settings_cache: SettingsCache, texts: Mapping[Path, str] | None = None
+    path: Path,
+    settings_cache: SettingsCache,
+    texts: Mapping[Path, str] | None = None,
+    settings: Settings | None = None,
 ) -> Loaded:
     """A folder of task files (Backlog.md's ``backlog/``) read as one roadmap: its
     ``config.yml`` statuses are the workflow unless the configuration names statuses.
-    ``texts``: task files' texts as an editor holds them."""
+    ``texts``: task files' texts as an editor holds them; ``settings``: the
+    configuration's, instead of the one found for the folder (``init`` proves with it)."""
     from roadmaplint.reader.shapes import taskfiles
 
     root = taskfiles.detect(path)
@@ -96,7 +100,7 @@ def load_folder(
             f"with a {taskfiles.TASKS}/ folder beside it; name a roadmap file"
         )
     folder = taskfiles.read(root, texts)
-    settings = settings_cache.for_path(root / taskfiles.CONFIG)
+    settings = settings or settings_cache.for_path(root / taskfiles.CONFIG)
     if "statuses" not in settings.configured:
         settings = replace(settings, statuses=folder.workflow())
     quiet = tuple(code for code in taskfiles.QUIET_RULES if code not in settings.select)

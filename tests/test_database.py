@@ -319,18 +319,21 @@ def test_set_adds_a_missing_field_in_field_order(
     [
         (
             ["set", "MODEL-1", "--status", "finished"],
-            "Status 'finished' is not in the Status Legend",
+            "ROADMAP.md:30: Status 'finished' is not in the Status Legend",
         ),
         (
             ["set", "MODEL-1", "--priority", "p0"],
-            "Priority 'p0' is not in the Priority Legend (did you mean P0?)",
+            "ROADMAP.md:31: Priority 'p0' is not in the Priority Legend (did you mean P0?)",
         ),
-        (["set", "BE-6", "--depends-on", "GRAPH-9"], "BE-6 cannot depend on unknown item GRAPH-9"),
+        (
+            ["set", "BE-6", "--depends-on", "GRAPH-9"],
+            "ROADMAP.md:219: BE-6 cannot depend on unknown item GRAPH-9",
+        ),
         (
             ["set", "GRAPH-1", "--depends-on", "MODEL-2"],
-            "GRAPH-1 cannot depend on MODEL-2: MODEL-2 already depends on GRAPH-1",
+            "ROADMAP.md:123: GRAPH-1 cannot depend on MODEL-2: MODEL-2 already depends on GRAPH-1",
         ),
-        (["set", "BE-1", "--depends-on", "BE-1"], "BE-1 cannot depend on itself"),
+        (["set", "BE-1", "--depends-on", "BE-1"], "ROADMAP.md:163: BE-1 cannot depend on itself"),
         (["set", "BE-1"], "nothing to set"),
         (["new", "Nowhere", "Title"], "ROADMAP.md: no section 'Nowhere'"),
     ],

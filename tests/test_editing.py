@@ -3,6 +3,7 @@ one-line refusal and an untouched file (issue 9 items 4, 10-12, 19, 20; issue 11
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -309,7 +310,6 @@ def test_init_creates_the_folder_and_refuses_bad_titles(tmp_path: Path) -> None:
 def test_edit_patterns_never_backtrack_catastrophically() -> None:
     # Not a timing test: linear scans take milliseconds here, quadratic ones on
     # 100,000 characters take minutes. The bound only tells them apart.
-    import re
     import time
 
     from roadmaplint.edit import item as edit
@@ -464,10 +464,21 @@ def test_new_section_never_takes_a_legends_or_generated_sections_name(
     target = write(tmp_path, original)
     result = cli("new", name, "Release", "--id", "TOOL-1", "--create-section", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (
-        f"roadmaplint: error: ROADMAP.md: {name!r} cannot be a section of items: {why}; "
-        "give the new section another name\n"
+    said = re.fullmatch(
+        rf"roadmaplint: error: ROADMAP\.md:(\d+): {re.escape(repr(name))} cannot be a section "
+        rf"of items: {re.escape(why)}; give the new section another name\n",
+        result.stderr,
     )
+    assert said is not None, result.stderr
+    # the line named is the heading that already has the name, where the document has one
+    lines = original.splitlines()
+    wanted = " ".join(name.replace("*", "").split()).lower()
+    headings = [
+        number
+        for number, line in enumerate(lines, 1)
+        if line.startswith("#") and line.lstrip("# ").replace("*", "").lower() == wanted
+    ]
+    assert int(said[1]) == (headings[0] if headings else int(said[1])) <= len(lines) + 1
     assert target.read_bytes() == original.encode("utf-8")
 
 

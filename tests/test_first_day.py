@@ -148,7 +148,8 @@ def test_rename_explains_an_id_in_words_not_a_regular_expression(tmp_path: Path)
     result = cli("rename", "BACKEND-1", "backend-one", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == (
-        "roadmaplint: error: 'backend-one' is not an ID: IDs follow the default id-pattern "
+        "roadmaplint: error: ROADMAP.md:21: 'backend-one' is not an ID: IDs follow the "
+        "default id-pattern "
         "(an upper-case word with a digit: MODEL-1, SSQ-001, ARK1)\n"
     )
 

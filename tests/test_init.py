@@ -199,7 +199,7 @@ def test_init_never_overwrites_a_configuration(tmp_path: Path) -> None:
     ]
 
 
-def test_init_refuses_a_plan_with_no_items_and_a_task_folder(tmp_path: Path) -> None:
+def test_init_refuses_a_plan_with_no_items_and_configures_a_task_folder(tmp_path: Path) -> None:
     (tmp_path / "NOTES.md").write_text("# Notes\n\nNothing planned.\n", encoding="utf-8")
     empty = cli("init", "NOTES.md", cwd=tmp_path)
     assert (empty.returncode, empty.stdout) == (2, "")
@@ -208,10 +208,13 @@ def test_init_refuses_a_plan_with_no_items_and_a_task_folder(tmp_path: Path) -> 
         "write; `roadmaplint check --explain NOTES.md` shows what was looked for\n"
     )
     shutil.copytree(CORPUS / "taskfiles" / "BigCactusLabs-blotter", tmp_path / "blotter")
+    checked = cli("check", "blotter/backlog", cwd=tmp_path).stdout
     folder = cli("init", "blotter/backlog", cwd=tmp_path)
-    assert (folder.returncode, folder.stdout) == (2, "")
-    assert folder.stderr.startswith("roadmaplint: error: blotter/backlog: a Backlog.md task")
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["NOTES.md", "blotter"]
+    assert folder.returncode == 0, folder.stderr
+    assert folder.stdout.startswith("Wrote .roadmaplint.toml: it reads blotter/backlog as it")
+    written = (tmp_path / ".roadmaplint.toml").read_text(encoding="utf-8")
+    assert 'done = ["Done"]\nin-progress = ["In Progress"]\nready = ["To Do"]\n' in written
+    assert cli("check", "blotter/backlog", cwd=tmp_path).stdout == checked
 
 
 def test_init_with_no_plan_still_writes_the_starter(tmp_path: Path) -> None:

@@ -522,14 +522,24 @@ EDITS: dict[str, dict[str, Pairs | str]] = {
         "remove-dep": (("**Goal**: Tokens\n**Depends on**: Phase 2\n", "**Goal**: Tokens\n"),),
         "title": (("### Phase 3: Lexer", "### Phase 3: The lexer"),),
         "done-item": "Phase 2 has no Definition of Done entries",
+        # a box in the checklist, and the fields the other phases write: each depends on
+        # the one before it (a status the box cannot write is a field)
         "new": (
             (
+                "- [ ] **Phase 3: Lexer** - tokens\n",
+                "- [ ] **Phase 3: Lexer** - tokens\n- [ ] **Phase 4: Emitter**\n",
+            ),
+            (
                 "**Depends on**: Phase 2\n",
-                "**Depends on**: Phase 2\n\n### Phase 4: Emitter\n**DRI**: _unassigned_\n"
-                "**Status**: ready\n**Priority**: P2\n",
+                "**Depends on**: Phase 2\n\n### Phase 4: Emitter\n**Depends on**: Phase 3\n"
+                "**Status**: ready\n",
             ),
         ),
-        "rename": "'Phase 9' is not an ID",
+        "rename": (
+            ("- [x] **Phase 1:", "- [x] **Phase 9:"),
+            ("### Phase 1:", "### Phase 9:"),
+            ("**Depends on**: Phase 1", "**Depends on**: Phase 9"),
+        ),
     },
 }
 
@@ -580,6 +590,103 @@ def test_the_console_script_refuses_with_exit_2_and_leaves_the_file(tmp_path: Pa
         assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
         assert refused.stderr.startswith("roadmaplint: error: ")
         assert (tmp_path / "PLAN.md").read_text() == SHAPES[name][0]
+
+
+# Refusals of set, new and rename, each naming the file and the line it is about: the
+# field's line where the item writes one (its Depends on), else the item's (its heading,
+# row or box), the section's heading for new, the existing item's for a taken ID.
+REFUSALS = {
+    "unknown-dep": ("set", "{c}", "--add-dep", "NOPE-9"),
+    "cycle": ("set", "{a}", "--add-dep", "{c}"),
+    "empty-title": ("set", "{c}", "--title", ""),
+    "taken-id": ("rename", "{a}", "{b}"),
+    "new-empty-title": ("new", "{s}", " "),
+    "no-such-box": ("set", "{b}", "--done-item", "zzz"),
+}
+
+# shape -> the line each refusal names, in REFUSALS' order
+REFUSAL_LINES = {
+    "headings": (23, 5, 19, 10, 3, 10),
+    "table-aligned": (9, 7, 9, 8, 3, 8),
+    "table-loose": (9, 7, 9, 8, 3, 8),
+    "boxes-dash": (9, 5, 9, 6, 3, 6),
+    "boxes-star": (9, 7, 9, 8, 5, 8),
+    "boxes-ordered": (7, 5, 7, 6, 3, 6),
+    "table-no-id": (5, 5, 9, 7, 3, 8),  # no Depends on column: the header's line
+    "boxes-no-id": (7, 5, 7, 5, 3, 6),
+    "phases": (21, 13, 19, 15, 9, 15),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(REFUSAL_LINES))
+def test_every_refusal_of_an_edit_names_the_file_and_line(
+    shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text, family, _ = SHAPES[shape]
+    a, b, c, section, _ = NAMES[family]
+    (tmp_path / "PLAN.md").write_text(text)
+    monkeypatch.chdir(tmp_path)
+    for (name, command), line in zip(REFUSALS.items(), REFUSAL_LINES[shape], strict=True):
+        args = [part.format(a=a, b=b, c=c, s=section) for part in command]
+        code, output = run(*args, "PLAN.md", cwd=tmp_path)
+        assert code == 2 and output.count("\n") == 1, (name, output)
+        assert output.startswith(f"roadmaplint: error: PLAN.md:{line}: "), (name, output)
+        assert (tmp_path / "PLAN.md").read_text() == text
+
+
+def test_a_new_phase_takes_its_status_from_its_box_and_reads_back(tmp_path: Path) -> None:
+    (tmp_path / "PLAN.md").write_text(PHASES)
+    added = cli(
+        "new",
+        "Phase Details",
+        "Emitter",
+        "--status",
+        "done",
+        "--id",
+        "Phase 7",
+        "PLAN.md",
+        cwd=tmp_path,
+    )
+    assert added.returncode == 0, added.stderr
+    assert (tmp_path / "PLAN.md").read_text() == expected_text(
+        PHASES,
+        (
+            (
+                "- [ ] **Phase 3: Lexer** - tokens\n",
+                "- [ ] **Phase 3: Lexer** - tokens\n- [x] **Phase 7: Emitter**\n",
+            ),
+            (
+                "**Depends on**: Phase 2\n",
+                "**Depends on**: Phase 2\n\n### Phase 7: Emitter\n**Depends on**: Phase 3\n",
+            ),
+        ),
+    )
+    shown = json.loads(cli("show", "Phase 7", "--format", "json", "PLAN.md", cwd=tmp_path).stdout)
+    assert (shown["status"], shown["depends_on"]) == ("done", ["Phase 3"])
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (
+            ("set", "Phase 1", "--add-dep", "Phase 3"),
+            "PLAN.md:13: Phase 1 cannot depend on Phase 3",
+        ),
+        (
+            ("set", "Phase 3", "--add-dep", "Phase 7"),
+            "PLAN.md:21: Phase 3 cannot depend on unknown",
+        ),
+        (("rename", "Phase 1", "SETUP-1"), "PLAN.md:5: Phase 1's status is its checklist box"),
+        (("new", "Phase Details", "X", "--id", "Phase 2"), "PLAN.md:15: Phase 2 already exists"),
+    ],
+)
+def test_phases_are_refused_as_ids_are(command: tuple[str, ...], said: str, tmp_path: Path) -> None:
+    """``Phase 7`` names a phase, as the reader reads it, though the id-pattern does not
+    match it: an unknown phase or a cycle is refused, not taken as an external name."""
+    (tmp_path / "PLAN.md").write_text(PHASES)
+    refused = cli(*command, "PLAN.md", cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stderr.startswith(f"roadmaplint: error: {said}")
+    assert (tmp_path / "PLAN.md").read_text() == PHASES
 
 
 # --- the language server --------------------------------------------------------------

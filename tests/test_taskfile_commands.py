@@ -199,7 +199,28 @@ def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None
     graph = cli(*named(name, "graph"), cwd=root).stdout
     assert "  TASK_1 --> TASK_2\n  TASK_2 --> TASK_3\n" in graph
     exported = json.loads(cli(*named(name, "export"), cwd=root).stdout)
-    assert [item["id"] for item in exported["items"]] == ["TASK-1", "TASK-2", "TASK-3"]
+    # each item names its own task file and counts its lines there, as check and show do
+    assert [(item["id"], item["path"], item["line"]) for item in exported["items"]] == [
+        ("TASK-1", f"backlog/tasks/{SETUP_FILE}", 3),
+        ("TASK-2", f"backlog/tasks/{PARSER_FILE}", 3),
+        ("TASK-3", f"backlog/tasks/{DOCS_FILE}", 3),
+    ]
+    parser = exported["items"][1]
+    status = next(found for found in parser["fields"] if found["key"] == "status")
+    assert (status["line"], status["value_line"], parser["end_line"]) == (4, 4, 28)
+    assert [done["line"] for done in parser["definition_of_done"]] == [26, 27]
+    shown = json.loads(cli(*named(name, "show", "TASK-2", "--format", "json"), cwd=root).stdout)
+    assert (shown["path"], shown["line"]) == (f"backlog/tasks/{PARSER_FILE}", 3)
+
+
+def test_export_of_a_folder_validates_against_the_schema(tmp_path: Path) -> None:
+    from jsonschema.validators import validator_for
+
+    root = project(tmp_path)
+    document = json.loads(cli("export", cwd=root).stdout)
+    schema_path = Path(__file__).parent.parent / "roadmaplint" / "schemas" / "export.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    assert [str(error) for error in validator_for(schema)(schema).iter_errors(document)] == []
 
 
 def test_next_offers_a_task_whose_dependencies_are_done(tmp_path: Path) -> None:
@@ -256,10 +277,10 @@ SET_CASES = {
         PARSER_FILE,
         PARSER.replace("Write parser", "'Parse: all'"),
     ),
-    "add-dep": (
-        ["--add-dep", "task-3"],
-        PARSER_FILE,
-        PARSER.replace("  - TASK-1\n", "  - TASK-1\n  - TASK-3\n"),
+    "add-dep": (  # TASK-3 on TASK-1 (TASK-2 on TASK-3 would close a cycle: refused)
+        ["--add-dep", "task-1"],
+        DOCS_FILE,
+        DOCS.replace("  - TASK-2\n", "  - TASK-2\n  - TASK-1\n"),
     ),
     "remove-dep": (
         ["--remove-dep", "TASK-1"],
@@ -336,11 +357,23 @@ def test_set_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
         ),
         (
             ["--add-dep", "task-1\n---\nx"],
-            "Depends on: a value is one line; newlines are not allowed",
+            f"backlog/tasks/{PARSER_FILE}:11: Depends on: a value is one line; newlines are "
+            "not allowed",
         ),
         (
             ["--depends-on", "TASK-1\nTASK-3"],
-            "Depends on: a value is one line; newlines are not allowed",
+            f"backlog/tasks/{PARSER_FILE}:11: Depends on: a value is one line; newlines are "
+            "not allowed",
+        ),
+        (
+            ["--add-dep", "TASK-3"],
+            f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on TASK-3: TASK-3 already "
+            "depends on TASK-2, which would make a cycle",
+        ),
+        (
+            ["--depends-on", "TASK-1, task-3"],
+            f"backlog/tasks/{PARSER_FILE}:11: TASK-2 cannot depend on TASK-3: TASK-3 already "
+            "depends on TASK-2, which would make a cycle",
         ),
         (
             ["--done-item", "7"],
@@ -444,6 +477,67 @@ def test_rename_refuses_an_id_in_use_or_of_another_prefix(tmp_path: Path) -> Non
     untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
 
 
+FOLDER_CONFIGURATION = """\
+# roadmaplint configuration, written by `roadmaplint init` from the task folder as
+# it stands; `roadmaplint check` reads the same tasks and findings with it:
+#   backlog: 3 tasks (Backlog.md task files)
+# Each setting says why it is set; the README's Configuration section lists all.
+
+[statuses]
+
+# The statuses config.yml names, by the workflow meaning the rules read in them: the
+# first is ready, the last done, those between in progress. Move one to another meaning
+# (blocked, idea) where it means that; values are matched as written.
+done = ["Done"]
+in-progress = ["In Progress"]
+ready = ["To Do"]
+"""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_init_writes_the_folders_configuration(tmp_path: Path, name: str | None) -> None:
+    root = project(tmp_path)
+    before = cli("check", cwd=root)
+    done = cli(*named(name, "init"), cwd=root)
+    assert done.stdout == (
+        "Wrote .roadmaplint.toml: it reads backlog as it stands (3 tasks, the statuses of "
+        "config.yml); `roadmaplint check` finds the same findings with it.\n"
+    ), done.stderr
+    assert (root / ".roadmaplint.toml").read_text(encoding="utf-8") == FOLDER_CONFIGURATION
+    after = cli("check", cwd=root)
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+    untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
+    again = cli(*named(name, "init"), cwd=root)
+    assert again.returncode == 2 and again.stderr == (
+        "roadmaplint: error: .roadmaplint.toml: already configures backlog; roadmaplint init "
+        "never overwrites a configuration (edit it, or remove it and run init again)\n"
+    )
+
+
+def test_the_configuration_init_writes_gives_a_status_another_meaning(tmp_path: Path) -> None:
+    """The point of writing the statuses out: a status between the first and the last
+    that means blocked is moved there, and the workflow rules read it so."""
+    root = project(tmp_path)
+    (root / "backlog" / "config.yml").write_text(
+        CONFIG.replace('"In Progress", "Done"', '"In Progress", "Blocked", "Done"'),
+        encoding="utf-8",
+    )
+    assert cli("init", cwd=root).returncode == 0
+    written = (root / ".roadmaplint.toml").read_text(encoding="utf-8")
+    assert 'in-progress = ["In Progress", "Blocked"]\n' in written
+    (root / ".roadmaplint.toml").write_text(
+        written.replace('"In Progress", "Blocked"]', '"In Progress"]\nblocked = ["Blocked"]'),
+        encoding="utf-8",
+    )
+    (root / "backlog" / "tasks" / PARSER_FILE).write_text(
+        PARSER.replace("status: In Progress", "status: Blocked"), encoding="utf-8"
+    )
+    listed = json.loads(cli("next", "--format", "json", cwd=root).stdout)
+    assert listed == []  # TASK-3 waits on a blocked task, not one in progress
+    checked = cli("check", cwd=root)
+    assert "TASK-2, which is Blocked, not done" in checked.stdout, checked.stdout
+
+
 def test_a_folder_that_is_not_a_task_folder_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     done = cli("show", "TASK-1", "notes", cwd=tmp_path)
@@ -473,6 +567,12 @@ def test_the_mcp_tools_work_on_a_folder(tmp_path: Path) -> None:
         params = StdioServerParameters(command=installed_command(), args=["mcp"], cwd=str(root))
         async with stdio_client(params) as (read, write), ClientSession(read, write) as client:
             await client.initialize()
+            listed = await call(client, "list_items")
+            assert [(i["id"], i["path"], i["line"]) for i in listed["items"]] == [  # type: ignore[attr-defined, index]
+                ("TASK-1", f"backlog/tasks/{SETUP_FILE}", 3),
+                ("TASK-2", f"backlog/tasks/{PARSER_FILE}", 3),
+                ("TASK-3", f"backlog/tasks/{DOCS_FILE}", 3),
+            ]
             found = await call(client, "check")
             assert [(f["path"], f["line"], f["code"]) for f in found["findings"]] == [  # type: ignore[attr-defined, index]
                 (f"backlog/tasks/{DOCS_FILE}", 3, "RL306")

@@ -384,6 +384,44 @@ def test_the_command_line_and_backlog_read_each_others_edits(tmp_path: Path) -> 
     assert cli("check", cwd=tmp_path).returncode == 0
 
 
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_rename_of_a_parent_renames_its_subtasks_as_backlog_names_them(tmp_path: Path) -> None:
+    """Backlog.md names a subtask after its parent (``task-1.2``, ``parent_task_id:
+    TASK-1``): renaming the parent renames them, and backlog still sees the family."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "Parent", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Child a", "-p", "task-1", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Child b", "-p", "task-1", "--dep", "task-1.1", cwd=tmp_path)
+    backlog("task", "create", "After", "--dep", "task-1.2", "--plain", cwd=tmp_path)
+    done = cli("rename", "TASK-1", "TASK-7", cwd=tmp_path)
+    assert done.stdout == (
+        "Renamed TASK-1 to TASK-7 (1 dependent updated, 2 subtasks renamed); its file is now "
+        "backlog/tasks/task-7 - Parent.md\n"
+    ), done.stderr
+    assert sorted(path.name for path in (root / "tasks").iterdir()) == [
+        "task-2 - After.md",
+        "task-7 - Parent.md",
+        "task-7.1 - Child-a.md",
+        "task-7.2 - Child-b.md",
+    ]
+    view = backlog("task", "view", "--plain", "task-7", cwd=tmp_path)
+    assert "Subtasks (2):\n- TASK-7.1 - Child a\n- TASK-7.2 - Child b\n" in view, view
+    view = backlog("task", "view", "--plain", "task-7.2", cwd=tmp_path)
+    assert "Parent: TASK-7 - Parent" in view and "TASK-7.1 - Child a" in view, view
+    folder = taskfiles.read(root)
+    assert {item.id: item.depends_on for item in folder.roadmap.items} == {
+        "TASK-2": ("TASK-7.2",),
+        "TASK-7": (),
+        "TASK-7.1": (),
+        "TASK-7.2": ("TASK-7.1",),
+    }
+    taken = cli("rename", "TASK-2", "TASK-7.1", cwd=tmp_path)
+    assert taken.stderr == "roadmaplint: error: backlog/tasks: TASK-7.1 exists; rename refused\n"
+
+
 def test_a_task_file_that_is_a_pipe_is_one_line_not_a_hang(tmp_path: Path) -> None:
     """Reading a FIFO waits for a writer forever: it is refused before it is opened."""
     from tests.conftest import cli

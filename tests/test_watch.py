@@ -123,3 +123,47 @@ def test_watch_finds_the_roadmaps_the_named_config_includes(tmp_path: Path) -> N
         assert terminal.exit_code() == 130
     finally:
         terminal.close()
+
+
+TASK = """\
+---
+id: TASK-1
+title: Set up
+status: {status}
+assignee: []
+created_date: '2026-12-06 06:40'
+labels: []
+dependencies: []
+---
+"""
+
+
+def test_watch_on_a_task_folder_reports_again_when_a_task_file_or_config_changes(
+    tmp_path: Path,
+) -> None:
+    tasks = tmp_path / "backlog" / "tasks"
+    tasks.mkdir(parents=True)
+    config = tmp_path / "backlog" / "config.yml"
+    config.write_text('statuses: ["To Do", "In Progress", "Done"]\n', encoding="utf-8")
+    task = tasks / "task-1 - Set-up.md"
+    task.write_text(TASK.format(status="To Do"), encoding="utf-8")
+    argv = [sys.executable, "-m", "roadmaplint", "check", "--watch", "backlog"]
+    terminal = Terminal(argv, tmp_path)
+    try:
+        first = latest_report(terminal.wait_for("Watching for file changes.", 1))
+        assert "All checks passed" in first, first
+        task.write_text(TASK.format(status="Shipped"), encoding="utf-8")
+        second = latest_report(terminal.wait_for("Watching for file changes.", 2))
+        assert "task-1 - Set-up.md:4:9:" in second and 'has status "Shipped"' in second
+        config.write_text('statuses: ["To Do", "Shipped"]\n', encoding="utf-8")
+        third = latest_report(terminal.wait_for("Watching for file changes.", 3))
+        assert "All checks passed" in third, third
+        (tasks / "task-2 - More.md").write_text(
+            TASK.format(status="Nope").replace("TASK-1", "TASK-2"), encoding="utf-8"
+        )
+        fourth = latest_report(terminal.wait_for("Watching for file changes.", 4))
+        assert "task-2 - More.md:4:9:" in fourth and 'has status "Nope"' in fourth
+        terminal.process.send_signal(signal.SIGINT)
+        assert terminal.exit_code() == 130
+    finally:
+        terminal.close()

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from roadmaplint.api import Loaded, load, load_all
 from roadmaplint.commands.common import EXIT_OK
-from roadmaplint.database.export import item_document, to_document
+from roadmaplint.database.export import in_own_file, item_document, to_document
 from roadmaplint.database.query import (
     COLUMNS,
     Filters,
@@ -97,6 +97,8 @@ def run_show(
         document = item_document(item)
         document["depended_on_by"] = dependents
         document["path"] = loaded.roadmap.path
+        if loaded.folder is not None:  # the task's own file and its lines
+            document = in_own_file(document, loaded.folder.place)
         write_json(out, document)
         return EXIT_OK
 
@@ -151,7 +153,8 @@ def run_export(paths: Sequence[Path] | None, config: Path | None, out: TextIO) -
     for loaded in load_all(paths, config):
         graph = loaded.context.graph
         dependents = {item_id: graph.dependents(item_id) for item_id in loaded.context.items_by_id}
-        documents.append(to_document(loaded.roadmap, dependents))
+        place = loaded.folder.place if loaded.folder is not None else None
+        documents.append(to_document(loaded.roadmap, dependents, place))
     write_json(out, documents[0] if len(documents) == 1 else documents)
     return EXIT_OK
 

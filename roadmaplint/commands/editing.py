@@ -201,9 +201,11 @@ def run_rename(
 
 
 def _said_renamed(old: str, new: str, plans: list[FileEdit]) -> str:
-    count = len(plans) - 1
+    count = sum(plan.moved_to is None for plan in plans)
+    subtasks = len(plans) - 1 - count
     moved = plans[-1].moved_to
-    said = f"Renamed {old} to {new.upper()} ({count} dependent{'s' * (count != 1)} updated)"
+    said = f"Renamed {old} to {new.upper()} ({count} dependent{'s' * (count != 1)} updated"
+    said += f", {subtasks} subtask{'s' * (subtasks != 1)} renamed)" if subtasks else ")"
     return said + (f"; its file is now {moved}" if moved is not None else "")
 
 
@@ -233,8 +235,11 @@ def run_init(
                     f"{existing}: already exists; roadmaplint init never overwrites, "
                     "so it wrote nothing"
                 )
-    if plans:
-        _init_configuration(plans, out)
+    files = [plan for plan in plans if not plan.is_dir()]
+    if files:
+        _init_configuration(files, out)
+    elif plans:  # a task folder (a folder discovery or the command line named)
+        _init_task_folder(plans[0], out)
     else:
         _init_starter(target, title, out)
     if with_linter_config:
@@ -269,16 +274,53 @@ def _existing_plans(path: Path | None) -> list[Path]:
     if path is not None:
         from roadmaplint.reader.shapes import taskfiles
 
-        root = taskfiles.detect(path)
-        if root is not None:
-            raise RoadmapError(
-                f"{path}: a Backlog.md task folder; {root / taskfiles.CONFIG} already says its "
-                "statuses, and init does not configure task folders yet (ROADMAP CORE-23)"
-            )
+        if taskfiles.detect(path) is not None:  # backlog, backlog/tasks, its project
+            return [path]
     try:
         return roadmap_files([path] if path is not None else None)
     except RoadmapError:
         return []  # nothing found: a starter roadmap
+
+
+def _init_task_folder(path: Path, out: TextIO) -> None:
+    """Write `.roadmaplint.toml` for a Backlog.md task folder, beside it or here: its
+    ``config.yml`` statuses by meaning, proved to give the same findings as without it."""
+    from roadmaplint.api import check_loaded
+    from roadmaplint.config.infer import folder_configuration
+    from roadmaplint.config.load import CONFIG_FILE, find_config, settings_from_text
+    from roadmaplint.reader.shapes import taskfiles
+
+    root = taskfiles.detect(path)
+    if root is None:
+        raise RoadmapError(f"{path}: is a folder, and holds no Backlog.md task folder")
+    found = find_config(root / taskfiles.CONFIG)
+    if found is not None:
+        raise RoadmapError(
+            f"{_shown(found)}: already configures {root}; roadmaplint init never "
+            "overwrites a configuration (edit it, or remove it and run init again)"
+        )
+    here = Path.cwd().resolve()
+    inside = root.resolve().is_relative_to(here)
+    folder = here if inside else root.resolve().parent
+    target = folder / CONFIG_FILE
+    unconfigured = load_folder(root, SettingsCache(None, Overrides()))
+    assert unconfigured.folder is not None
+    name = root.resolve().relative_to(folder).as_posix()
+    text = folder_configuration(unconfigured.folder, name)
+    settings = settings_from_text(text, str(target), folder)
+    configured = load_folder(root, SettingsCache(None, Overrides()), settings=settings)
+    if check_loaded(configured) != check_loaded(unconfigured):
+        raise RoadmapError(
+            f"{_shown(target)}: the configuration would change the findings; nothing written"
+        )
+    create_roadmap(target, text)
+    count = len(unconfigured.folder.tasks)
+    # outside the working folder, check finds the configuration from the folder named
+    command = "roadmaplint check" + ("" if inside else f" {path}")
+    out.write(
+        f"Wrote {_shown(target)}: it reads {name} as it stands ({count} tasks, the statuses "
+        f"of {taskfiles.CONFIG}); `{command}` finds the same findings with it.\n"
+    )
 
 
 def _init_configuration(paths: list[Path], out: TextIO) -> int:

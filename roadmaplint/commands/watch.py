@@ -1,4 +1,5 @@
-"""`roadmaplint check --watch`: check, then check again whenever a roadmap or its settings change.
+"""`roadmaplint check --watch`: check, then check again whenever a roadmap or its settings change
+(for a task folder, any of its task files or its config.yml).
 
 The folders holding the roadmaps and their configuration files are watched,
 not the files themselves, so an editor that saves by writing a new file and
@@ -34,14 +35,18 @@ def run_watch(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         say_error(err, INSTALL_HINT)
         return EXIT_ERROR
     files = roadmap_paths(paths, options.config)
-    folders = _folders(files, options.config)
+    tasks = _task_folders(files)
+    folders = [*_folders(files, options.config), *tasks]
     wanted = {path.resolve() for path in files}
     if options.config is not None:
         wanted.add(options.config.resolve())
 
     def relevant(_change: object, changed: str) -> bool:
         path = Path(changed)
-        return path.name in CONFIG_NAMES or path.resolve() in wanted
+        if path.name in CONFIG_NAMES or path.resolve() in wanted:
+            return True
+        # a task folder: a task file, or the config.yml that names the statuses
+        return path.parent.resolve() in tasks and path.suffix in (".md", ".yml")
 
     # The watcher starts with the first step of the generator; the first report
     # waits for that (an idle step ends after rust_timeout ms) so that no change
@@ -61,6 +66,20 @@ def run_watch(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         elif changes:
             _run(files, options, out, err, "File change detected")
     return 0
+
+
+def _task_folders(files: Sequence[Path]) -> list[Path]:
+    """The folders of each task folder among ``files`` (Backlog.md's ``backlog/``): the
+    folder, where config.yml is, and its ``tasks/``; each task file is read from there."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    found: dict[Path, None] = {}
+    for path in files:
+        root = taskfiles.detect(path) if path.is_dir() else None
+        if root is not None:
+            found.setdefault(root.resolve(), None)
+            found.setdefault((root / taskfiles.TASKS).resolve(), None)
+    return [folder for folder in found if folder.is_dir()]
 
 
 def _folders(files: Sequence[Path], config: Path | None) -> list[Path]:

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmaplint.findings import Finding
 from roadmaplint.model import Roadmap
@@ -27,6 +28,9 @@ from roadmaplint.reader.dialect import PHASE_ID, Dialect, patterns
 from roadmaplint.reader.quiet import document_settings, has_legends, used_fields
 from roadmaplint.record import record
 from roadmaplint.settings import DEFAULT_ID_PATTERN, Settings, Statuses, common_meaning
+
+if TYPE_CHECKING:
+    from roadmaplint.reader.shapes.taskfiles import TaskFolder
 
 # The workflow meanings a status can carry, as `[statuses]` names them.
 MEANINGS = ("done", "in-progress", "ready", "blocked", "idea")
@@ -75,6 +79,35 @@ def configuration(plans: Sequence[Plan]) -> str:
             "",
         ]
     text = _render(_header(plans, shapes), kept, notes)
+    from roadmaplint.config.load import settings_from_text
+
+    settings_from_text(text, CONFIG_NAME, Path("."))  # what is written must load
+    return text
+
+
+def folder_configuration(folder: TaskFolder, name: str) -> str:
+    """The text of a `.roadmaplint.toml` for a Backlog.md task folder: the statuses its
+    ``config.yml`` names, by the workflow meaning they are read with (the first ready,
+    the last done, those between in progress), written out so that one can be given
+    another meaning (a status between that means blocked, say)."""
+    workflow = folder.workflow()
+    head = [
+        "# roadmaplint configuration, written by `roadmaplint init` from the task folder as",
+        "# it stands; `roadmaplint check` reads the same tasks and findings with it:",
+        f"#   {name}: {_count(len(folder.tasks), 'task')} (Backlog.md task files)",
+        "# Each setting says why it is set; the README's Configuration section lists all.",
+    ]
+    lines = []
+    for meaning in MEANINGS:
+        values = [status for status in folder.statuses if _meaning(status, workflow) == meaning]
+        if values:
+            lines.append(f"{meaning} = {_array(values)}")
+    why = (
+        "The statuses config.yml names, by the workflow meaning the rules read in them:",
+        "the first is ready, the last done, those between in progress. Move one to another",
+        "meaning (blocked, idea) where it means that; values are matched as written.",
+    )
+    text = _render(head, [Setting(why, "\n".join(lines), "statuses")], [])
     from roadmaplint.config.load import settings_from_text
 
     settings_from_text(text, CONFIG_NAME, Path("."))  # what is written must load

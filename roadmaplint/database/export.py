@@ -7,11 +7,14 @@ from it, so a round trip loses nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from roadmaplint.model import DoneCriterion, Field, Item, Legend, Position, Roadmap
 
 FORMAT_VERSION = 1
+Place = Callable[[int], tuple[Path, int]]  # a line of the document -> its file and line
 
 
 def _legend(legend: Legend | None) -> list[dict[str, Any]] | None:
@@ -58,13 +61,38 @@ def item_document(item: Item) -> dict[str, Any]:
     }
 
 
-def to_document(roadmap: Roadmap, dependents: dict[str, list[str]]) -> dict[str, Any]:
-    """Everything roadmaplint read from the file, as JSON-ready data."""
+def in_own_file(document: dict[str, Any], place: Place) -> dict[str, Any]:
+    """An item document with the file that holds it as ``path`` and every line counted in
+    that file: a task folder's task file, where ``place`` turns a line of the folder's
+    joined text into the task file and its own line (a task's lines are contiguous)."""
+    path, line = place(document["line"])
+    shift = document["line"] - line
+    moved = {**document, "path": str(path), "line": line, "end_line": document["end_line"] - shift}
+    moved["fields"] = [
+        {
+            **found,
+            "line": found["line"] - shift,
+            "value_line": found["value_line"] - shift,
+            "end_line": found["end_line"] - shift,
+        }
+        for found in document["fields"]
+    ]
+    moved["definition_of_done"] = [
+        {**done, "line": done["line"] - shift} for done in document["definition_of_done"]
+    ]
+    return moved
+
+
+def to_document(
+    roadmap: Roadmap, dependents: dict[str, list[str]], place: Place | None = None
+) -> dict[str, Any]:
+    """Everything roadmaplint read from the file, as JSON-ready data; ``place``: each
+    item's own file and line, for a task folder (see ``in_own_file``)."""
     documents = []
     for item in roadmap.items:
         document = item_document(item)
         document["depended_on_by"] = dependents.get(item.id, [])
-        documents.append(document)
+        documents.append(document if place is None else in_own_file(document, place))
     return {
         "format": FORMAT_VERSION,
         "path": roadmap.path,

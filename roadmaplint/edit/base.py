@@ -18,6 +18,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean, id_prefix
 from roadmaplint.model import DoneCriterion, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
+from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
@@ -71,6 +72,17 @@ def check_one_line(value: str, what: str) -> None:
         raise RoadmapError(f"{what}: control character U+{ord(control):04X} is not allowed")
 
 
+def located(error: RoadmapError, path: str, line: int) -> RoadmapError:
+    """``error`` as a refusal that names the file and line: ``path:line:`` first, unless it
+    names a line of ``path`` already (``path:`` alone is given the line)."""
+    message = str(error)
+    if re.match(rf"{re.escape(path)}:\d+: ", message):
+        return error
+    if message.startswith(f"{path}: "):
+        message = message[len(path) + 2 :]
+    return RoadmapError(f"{path}:{line}: {message}")
+
+
 def find_item(roadmap: Roadmap, item_id: str, settings: Settings) -> Item:
     """The one item with this ID, or a one-line refusal (unknown, or defined twice)."""
     check_one_line(item_id, "the ID")
@@ -97,23 +109,41 @@ def validate_changes(
     context = Context(roadmap, settings)
     required = {normalize_key(name) for name in settings.required_fields}
     for change in changes:
-        key = normalize_key(change.name)
-        check_one_line(change.value, change.name)
-        if key in required and not change.value.strip():
-            raise RoadmapError(f"{change.name} is required and cannot be empty")
-        legend = {"status": roadmap.status_legend, "priority": roadmap.priority_legend}.get(key)
-        if legend is not None and change.value not in legend.values:
-            raise RoadmapError(
-                f"{change.name} {change.value!r} is not in the {legend.name}"
-                f"{did_you_mean(change.value, legend.values)}; allowed: {', '.join(legend.values)}"
-            )
-        if key == DEPENDS_ON:
-            _validate_dependencies(context, item, change.value, settings)
+        found = item.field(normalize_key(change.name))
+        line = found.position.line if found is not None else item.position.line
+        try:
+            _validate_change(roadmap, context, item, change, settings, required)
+        except RoadmapError as error:
+            raise located(error, roadmap.path, line) from None
+
+
+def _validate_change(
+    roadmap: Roadmap,
+    context: Context,
+    item: Item,
+    change: FieldChange,
+    settings: Settings,
+    required: set[str],
+) -> None:
+    key = normalize_key(change.name)
+    check_one_line(change.value, change.name)
+    if key in required and not change.value.strip():
+        raise RoadmapError(f"{change.name} is required and cannot be empty")
+    legend = {"status": roadmap.status_legend, "priority": roadmap.priority_legend}.get(key)
+    if legend is not None and change.value not in legend.values:
+        raise RoadmapError(
+            f"{change.name} {change.value!r} is not in the {legend.name}"
+            f"{did_you_mean(change.value, legend.values)}; allowed: {', '.join(legend.values)}"
+        )
+    if key == DEPENDS_ON:
+        _validate_dependencies(context, item, change.value, settings)
 
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
     references, externals = split_dependencies(value, id_regex(settings.id_pattern))
-    for name in externals:
+    phases = _phases(context, externals)
+    references += phases
+    for name in (name for name in externals if name not in phases):
         if name not in item.external_deps:
             _refuse_unknown_cross_item(context, item, name)
     items = context.items_by_id
@@ -137,6 +167,26 @@ def _validate_dependencies(context: Context, item: Item, value: str, settings: S
                 f"{item.id} cannot depend on {reference}: {reference} already depends on "
                 f"{item.id}, which would make a cycle"
             )
+
+
+def _phases(context: Context, externals: Sequence[str]) -> list[str]:
+    """The entries that name a phase (``Phase 7``), which the reader reads as references
+    though the id-pattern does not match them; a phase numbered before the document's
+    first is archived (shipped, moved out of the file) and stays external, as RL301 has it."""
+    numbers = [_phase_number(item_id) for item_id in context.items_by_id]
+    first = min((number for number in numbers if number is not None), default=None)
+    return [
+        name
+        for name in externals
+        if (number := _phase_number(name)) is not None and first is not None and number >= first
+    ]
+
+
+def _phase_number(name: str) -> float | None:
+    if not PHASE_ID.fullmatch(name):
+        return None
+    number = name.split()[-1].rstrip("abcdefghijklmnopqrstuvwxyz")
+    return float(number.split(".")[0]) + (0.5 if "." in number else 0.0)
 
 
 def _refuse_unknown_cross_item(context: Context, item: Item, name: str) -> None:

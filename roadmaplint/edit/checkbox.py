@@ -269,12 +269,10 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         changes.append(FieldChange("Depends on", depends.replace("#", "")))
     if edit.title is not None:
         _write_title(written, edit.title, where)
-    try:
-        validate_changes(
-            roadmap, item, [c for c in changes if normalize_key(c.name) != "status"], settings
-        )
-    except RoadmapError as error:
-        raise RoadmapError(f"{where}: {error}") from None
+    # its refusals name the box's line
+    validate_changes(
+        roadmap, item, [c for c in changes if normalize_key(c.name) != "status"], settings
+    )
     new = list(lines)
     new[row] = written.line(where) + ending
     if mark is not None:

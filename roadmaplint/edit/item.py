@@ -18,6 +18,7 @@ from roadmaplint.edit.base import (
     choose_criterion,
     find_item,
     items_changed,
+    located,
     plain_entries,
     read_back,
     validate_changes,
@@ -109,6 +110,14 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     """The roadmap's text with one item edited; other items read back unchanged, and every
     value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
+    try:
+        return _edit_found(roadmap, item, edit, settings)
+    except RoadmapError as error:
+        raise located(error, roadmap.path, item.position.line) from None
+
+
+def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
+    item_id = item.id
     from roadmaplint.edit.shapes import edit_shaped
 
     shaped = edit_shaped(roadmap, item, edit, settings)
@@ -134,9 +143,9 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     if edit.title is not None:
         _retitle(plan, lines, roadmap, item, edit.title)
     for entry in edit.tick:
-        _tick(plan, lines, item, entry, "x")
+        _tick(plan, lines, roadmap.path, item, entry, "x")
     for entry in edit.untick:
-        _tick(plan, lines, item, entry, " ")
+        _tick(plan, lines, roadmap.path, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
         after = prove_edit(roadmap, new_text, items_changed({item_id}), settings)
@@ -189,8 +198,10 @@ def _with_dependency_edits(
     for value in edit.remove_deps:
         kept = [entry for entry in entries if plain_text(entry) != plain_text(value.strip())]
         if len(kept) == len(entries):
+            depends = item.field(DEPENDS_ON)
+            line = depends.position.line if depends is not None else item.position.line
             raise RoadmapError(
-                f"{item.id} does not depend on {value.strip()}; "
+                f"{roadmap.path}:{line}: {item.id} does not depend on {value.strip()}; "
                 f"it depends on: {', '.join(plain_text(e) for e in entries) or 'nothing'}"
             )
         entries = kept
@@ -531,7 +542,7 @@ def _closing_sequence(heading: str) -> int:
     return end
 
 
-def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> None:
+def _tick(plan: _Plan, lines: list[str], path: str, item: Item, entry: str, mark: str) -> None:
     criteria = item.definition_of_done
     if not criteria:
         raise RoadmapError(f"{item.id} has no Definition of Done entries")
@@ -543,7 +554,7 @@ def _tick(plan: _Plan, lines: list[str], item: Item, entry: str, mark: str) -> N
         # A plain entry (as the reader reads it) gets a box: "- text" becomes "- [x] text".
         at = criterion_prefix(line)
         if at is None:
-            raise RoadmapError(f"line {chosen.line}: cannot find the list marker of {entry!r}")
+            raise RoadmapError(f"{path}:{chosen.line}: cannot find the list marker of {entry!r}")
         plan.replace[index] = line[: len(at)] + f"[{mark}] " + line[len(at) :]
         return
     if line[offset].lower() == mark:

@@ -15,6 +15,7 @@ from roadmaplint.edit.base import (
     NewItem,
     check_one_line,
     items_added,
+    located,
     next_id,
     read_back,
     validate_changes,
@@ -25,11 +26,12 @@ from roadmaplint.edit.item import (
     heading_title,
     paragraph_break,
 )
+from roadmaplint.edit.phases import checklist_block, checklist_entry, is_phased, phase_fields
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key, split_dependencies
-from roadmaplint.reader.dialect import PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.dialect import PHASE_ID, PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
@@ -43,8 +45,10 @@ from roadmaplint.reader.linestyle import (
     ordered_number,
     with_number,
 )
+from roadmaplint.reader.phases import DONE, OPEN
+from roadmaplint.record import replace
 from roadmaplint.settings import Settings, describe_id_pattern
-from roadmaplint.text import split_lines
+from roadmaplint.text import Edit, apply_edits, split_lines
 from roadmaplint.write.proof import prove_edit
 
 _THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
@@ -91,7 +95,35 @@ def _waits(roadmap: Roadmap, depends_on: FieldChange | None, settings: Settings)
 
 
 def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str]:
-    """The roadmap's text with a new item at the end of a section, and the new item's ID."""
+    """The roadmap's text with a new item at the end of a section, and the new item's ID.
+
+    A refusal names the section's heading line (or the line a new section would start
+    at); only an unknown section, which has no line, names the file alone."""
+    line = _request_line(roadmap, request)
+    try:
+        return _new_item(roadmap, request, settings, line or 1)
+    except RoadmapError as error:
+        if line is None:
+            raise
+        raise located(error, roadmap.path, line) from None
+
+
+def _request_line(roadmap: Roadmap, request: NewItem) -> int | None:
+    """The line a request to add to ``request.section`` is about: the section's heading,
+    else where ``--create-section`` would add it; None for an unknown section."""
+    wanted = request.section.strip().lower()
+    found = next((s for s in roadmap.sections if s.name.lower() == wanted), None)
+    if found is not None:
+        return found.position.line
+    if any((item.section or "").lower() == wanted for item in roadmap.items):
+        # rows and boxes: their section is the heading above them, not a Section record
+        return _heading_line(roadmap, normalize_key(plain_text(request.section)))
+    if not request.create_section:
+        return None
+    return _new_section_place(roadmap, split_lines(roadmap.source), request.section)[0] + 1
+
+
+def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int) -> tuple[str, str]:
     from roadmaplint.edit.shapes import new_shaped
 
     members = [item for item in roadmap.items if item.section == request.section.strip()]
@@ -109,9 +141,13 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     section = _find_section(roadmap, request, settings)
     context = Context(roadmap, settings)
     section_name = section.name if section else request.section.strip()
-    item_id = _new_id(roadmap, request, section_name, context, settings)
-    fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
-    origin = Position(1, 1)
+    phased = section is not None and is_phased(roadmap, section_name)
+    item_id = _new_id(roadmap, request, section_name, context, settings, phased)
+    if phased:
+        fields, mark = phase_fields(roadmap, section_name, _deduplicated(request.fields))
+    else:
+        fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
+    origin = Position(line, 1)  # refusals of its values name the section's line
     placeholder = Item(
         item_id, request.title, section_name, origin, 0, (), None, None, None, (), (), ()
     )
@@ -133,11 +169,21 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
         block = newline + block
     if at < len(lines) and lines[at].strip():
         block += newline
-    new_text = "".join(lines[:at]) + block + "".join(lines[at:])
+    offset = len("".join(lines[:at]))
+    edits = [Edit(offset, offset, block)]
     targets = items_added(item_id, None if section else section_name)
-    after = prove_edit(roadmap, new_text, targets, settings)
+    if phased:  # the new phase's box, in the checklist that gives the phases their status
+        edits.insert(0, checklist_entry(roadmap, item_id, request.title, mark))
+        targets = replace(targets, blocks=frozenset({checklist_block(roadmap)}))
+    new_text = apply_edits(roadmap.source, edits)
+    after = prove_edit(roadmap, new_text, targets, settings, edits)
     added = next(found for found in after.items if found.id == item_id)
     read_back(roadmap, added, fields, request.title)
+    boxed = not any(normalize_key(change.name) == "status" for change in fields)
+    if phased and boxed and added.status != (DONE if mark == "x" else OPEN):
+        raise RoadmapError(
+            f"{item_id} would read back as {added.status!r}; nothing written: add it by hand"
+        )
     return new_text, item_id
 
 
@@ -164,10 +210,25 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
         )
     why = _reserved_name(roadmap, request.section, settings)
     if why is not None:
+        # the heading that already has the name, when the document writes it
+        line = _heading_line(roadmap, normalize_key(plain_text(request.section)))
+        where = f"{roadmap.path}:{line}" if line else roadmap.path
         raise RoadmapError(
-            f"{roadmap.path}: {request.section.strip()!r} cannot be a section of items: {why}; "
+            f"{where}: {request.section.strip()!r} cannot be a section of items: {why}; "
             "give the new section another name"
         )
+    return None
+
+
+_ATX_TEXT = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+
+
+def _heading_line(roadmap: Roadmap, key: str) -> int | None:
+    """The line of the first ATX heading whose text reads as ``key``, if any."""
+    for number, line in enumerate(split_lines(roadmap.source), 1):
+        found = _ATX_TEXT.fullmatch(line.rstrip("\r\n"))
+        if found is not None and normalize_key(plain_text(found[1])) == key:
+            return number
     return None
 
 
@@ -190,13 +251,20 @@ def _reserved_name(roadmap: Roadmap, name: str, settings: Settings) -> str | Non
 
 
 def _new_id(
-    roadmap: Roadmap, request: NewItem, section: str, context: Context, settings: Settings
+    roadmap: Roadmap,
+    request: NewItem,
+    section: str,
+    context: Context,
+    settings: Settings,
+    phased: bool,
 ) -> str:
     if request.item_id is None:
         return next_id(roadmap, section, context.items_by_id)
-    item_id = request.item_id.strip()
+    item_id = " ".join(request.item_id.split()) if phased else request.item_id.strip()
     check_one_line(item_id, "the ID")
-    if not id_regex(settings.id_pattern).fullmatch(item_id):
+    if phased and PHASE_ID.fullmatch(item_id):
+        pass  # a phase is named as the other phases are: Phase 9
+    elif not id_regex(settings.id_pattern).fullmatch(item_id):
         raise RoadmapError(
             f"{item_id!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )

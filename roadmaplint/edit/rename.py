@@ -1,4 +1,5 @@
-"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it.
+"""Renaming an item's ID: its heading and every ``Depends on`` entry that names it
+(and a phase's entry in the phase checklist).
 
 ``rename_everywhere`` is the one rename the CLI's ``rename`` and the language
 server both call: the renamed roadmap's edits and text, and the other roadmaps'
@@ -13,11 +14,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from roadmaplint.edit.anchors import anchor_edits
-from roadmaplint.edit.base import check_one_line, find_item, items_changed
+from roadmaplint.edit.base import check_one_line, find_item, items_changed, located
 from roadmaplint.edit.item import entry_spans, heading_id
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Field, Roadmap
+from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON
+from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
@@ -41,9 +43,18 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     is not an ID or already exists. Generated sections are not edited here: they
     are regenerated from the renamed records.
     """
-    check_one_line(new, "the new ID")
     item = find_item(roadmap, old, settings)
-    if not id_regex(settings.id_pattern).fullmatch(new):
+    try:
+        return _rename_edits(roadmap, item, new, settings)
+    except RoadmapError as error:
+        raise located(error, roadmap.path, item.position.line) from None
+
+
+def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) -> list[Edit]:
+    old = item.id
+    check_one_line(new, "the new ID")
+    phase = PHASE_ID.fullmatch(old) is not None and PHASE_ID.fullmatch(new) is not None
+    if not phase and not id_regex(settings.id_pattern).fullmatch(new):
         raise RoadmapError(
             f"{new!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )
@@ -79,6 +90,11 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
                     Edit(offset + match.start(), offset + match.end(), new)
                     for match in _mention(old).finditer(part)
                 ]
+    if PHASE_ID.fullmatch(old):
+        from roadmaplint.edit.phases import checklist_rename
+
+        box = checklist_rename(roadmap, old, new)
+        edits += [box] if box is not None else []
     heading = lines[index].rstrip("\r\n")
     renamed_heading = heading[: found_id[0]] + new + heading[found_id[1] :]
     edits += [
@@ -126,7 +142,11 @@ def rename_text(
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
     allowed = _reached(roadmap, edits, items_changed(targets, {old: new}))
-    after = prove_edit(roadmap, new_text, allowed, settings, edits)
+    try:
+        after = prove_edit(roadmap, new_text, allowed, settings, edits)
+    except RoadmapError as error:
+        line = next(item.position.line for item in roadmap.items if item.id == old)
+        raise located(error, roadmap.path, line) from None
     for was, now in zip(roadmap.items, after.items, strict=True):
         expected = [new if reference == old else reference for reference in was.depends_on]
         if list(now.depends_on) != expected or now.title != was.title:

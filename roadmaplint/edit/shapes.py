@@ -45,8 +45,18 @@ def edit_shaped(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     for change in edit.fields:
         check_one_line(change.value, change.name)
     if edit.title is not None:
-        check_one_line(edit.title, "the title")
+        _one_title(edit.title)
     return _writer(shape.name)[0](roadmap, item, edit, settings)
+
+
+def _one_title(title: str) -> None:
+    """Refuse a title that is not one non-empty line: a row or a box without one would
+    read as another item, named by what follows."""
+    from roadmaplint.edit.base import check_one_line
+
+    check_one_line(title, "the title")
+    if not title.strip():
+        raise RoadmapError("the title is one non-empty line")
 
 
 def new_shaped(
@@ -55,7 +65,10 @@ def new_shaped(
     """The text with a new item added after ``last`` in its shape's style, and its ID; None
     when ``last`` is a heading item or its shape cannot add one there."""
     shape = shape_of(roadmap, last)
-    return None if shape is None else _writer(shape.name)[1](roadmap, request, settings)
+    if shape is None:
+        return None
+    _one_title(request.title)
+    return _writer(shape.name)[1](roadmap, request, settings)
 
 
 def _writer(name: str) -> tuple[_Edit, _New]:

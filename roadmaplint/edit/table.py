@@ -163,10 +163,7 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             raise RoadmapError(f"{roadmap.path}:{grid.header + 1}: the table has no title column")
     for cell in changed.values():
         _refuse_pipe(cell, roadmap.path, item.position.line)
-    try:
-        validate_changes(roadmap, item, changes, settings)
-    except RoadmapError as error:
-        raise RoadmapError(f"{roadmap.path}:{item.position.line}: {error}") from None
+    validate_changes(roadmap, item, changes, settings)  # its refusals name the row's line
     new_text = "".join(replace_cells(lines, grid, changed))
     if new_text == roadmap.source:
         return new_text

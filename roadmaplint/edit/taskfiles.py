@@ -144,7 +144,7 @@ def prove_only(old: str, new: str, path: str, keys: set[str], ticks: bool = Fals
     records changed, and the body kept byte for byte (``ticks``: but for the marks of
     its boxes)."""
     before, after = read_task(old, path), read_task(new, path)
-    changed = {KEYS[key] for key in keys}
+    changed = {KEYS.get(key, key) for key in keys}
     if ticks:
         changed.add("definition_of_done")
         texts = [criterion.text for criterion in before.definition_of_done]
@@ -158,8 +158,9 @@ def prove_only(old: str, new: str, path: str, keys: set[str], ticks: bool = Fals
             was, now = [(c.text, c.checked) for c in was], [(c.text, c.checked) for c in now]
         if was != now:
             raise RoadmapError(f"{path}: refusing to write: the edit would also change {name}")
-    if "labels" not in keys and _label_text(before) != _label_text(after):
-        raise RoadmapError(f"{path}: refusing to write: the edit would also change labels")
+    for key in ("labels", "parent_task_id"):
+        if key not in keys and _field_text(before, key) != _field_text(after, key):
+            raise RoadmapError(f"{path}: refusing to write: the edit would also change {key}")
     if _unticked(split(old, path)[1], ticks) != _unticked(split(new, path)[1], ticks):
         raise RoadmapError(f"{path}: refusing to write: the edit would change the body")
 
@@ -168,8 +169,8 @@ def _unticked(body: str, ticks: bool) -> str:
     return re.sub(r"(?m)^(\s*- \[)[ xX](\] )", r"\1 \2", body) if ticks else body
 
 
-def _label_text(item: Item) -> str | None:
-    found = item.field("labels")
+def _field_text(item: Item, key: str) -> str | None:
+    found = item.field(key)
     return found.value if found is not None else None
 
 
@@ -292,6 +293,7 @@ def _keys(folder: TaskFolder, task: TaskFile, edit: ItemEdit) -> dict[str, str]:
         keys["dependencies"] = ", ".join(name for name in names if name.upper() not in removed)
     if "dependencies" in keys:
         _refuse_unknown_items(folder, _names(keys["dependencies"]), task)
+        _refuse_cycle(folder, task, _names(keys["dependencies"]))
     if "priority" in keys:
         keys["priority"] = _priority(task, keys["priority"])
     if edit.title is not None:
@@ -331,15 +333,44 @@ def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile |
     """Backlog.md accepts only dependencies on tasks that exist, and none on the task itself."""
     from roadmaplint.edit.base import check_one_line
 
-    for name in names:
-        check_one_line(name, "Depends on")
-    known = {other.item.id.upper() for other in folder.tasks}
     where = f"{task.path}:{_line(task.item, 'dependencies')}" if task else str(folder.root / TASKS)
+    for name in names:
+        try:
+            check_one_line(name, "Depends on")
+        except RoadmapError as error:
+            raise RoadmapError(f"{where}: {error}") from None
+    known = {other.item.id.upper() for other in folder.tasks}
     for name in names:
         if task is not None and name == task.item.id.upper():
             raise RoadmapError(f"{where}: {name} cannot depend on itself")
         if name not in known:
             raise RoadmapError(f"{where}: no task {name} in {folder.root / TASKS} to depend on")
+
+
+def _refuse_cycle(folder: TaskFolder, task: TaskFile, names: list[str]) -> None:
+    """Refuse a new dependency on a task that already depends on this one, directly or
+    through others: Backlog.md would keep the cycle, and no order could finish them."""
+    edges = {
+        other.item.id.upper(): [dep.upper() for dep in other.item.depends_on]
+        for other in folder.tasks
+    }
+    own = task.item.id.upper()
+    for name in names:
+        if name in {dep.upper() for dep in task.item.depends_on}:
+            continue  # accepted before; only a new dependency is checked
+        seen: set[str] = set()
+        waiting = [name]
+        while waiting:
+            current = waiting.pop()
+            if current == own:
+                raise RoadmapError(
+                    f"{task.path}:{_line(task.item, 'dependencies')}: {task.item.id} cannot "
+                    f"depend on {name}: {name} already depends on {task.item.id}, which "
+                    "would make a cycle"
+                )
+            if current not in seen:
+                seen.add(current)
+                waiting += edges.get(current, [])
 
 
 def _ticked(task: TaskFile, text: str, edit: ItemEdit) -> str:
@@ -402,39 +433,69 @@ def rename_plan(
     folder: TaskFolder, old: str, new: str, now: datetime | None = None
 ) -> list[FileEdit]:
     """``rename``'s edits: the task's ``id`` (and its file name, which Backlog.md derives
-    from the ID: ``task-12 - Title.md`` becomes ``task-40 - Title.md``) and every
-    dependent's ``dependencies`` entry; each file proved."""
+    from the ID: ``task-12 - Title.md`` becomes ``task-40 - Title.md``), its subtasks'
+    (``TASK-12.1`` becomes ``TASK-40.1``, their ``parent_task_id`` follows), and every
+    dependent's ``dependencies`` entry; each file proved. The renamed task comes last."""
     task = folder.file_of(old)
     new_id = new.strip().upper()
     pattern = re.compile(rf"{re.escape(folder.prefix)}-(\d+(?:\.\d+)*)", re.IGNORECASE)
-    number = pattern.fullmatch(new_id)
-    if number is None:
+    if pattern.fullmatch(new_id) is None:
         raise RoadmapError(
             f"{task.path}:{_line(task.item, 'id')}: {new!r} is not a task ID of this folder "
             f"({folder.prefix.upper()}-N, as {CONFIG}'s task_prefix says)"
         )
-    if any(other.item.id.upper() == new_id for other in folder.tasks) or _number_taken(
-        folder, number[1]
-    ):
-        raise RoadmapError(f"{folder.root / TASKS}: {new_id} exists; rename refused")
+    renames = _renamed_ids(folder, task.item.id.upper(), new_id)
+    for renamed in renames.values():
+        number = renamed[len(folder.prefix) + 1 :]
+        if any(other.item.id.upper() == renamed for other in folder.tasks) or _number_taken(
+            folder, number
+        ):
+            raise RoadmapError(f"{folder.root / TASKS}: {renamed} exists; rename refused")
     stamp = now or datetime.now()
-    plans = []
+    plans = [
+        plan
+        for other in folder.tasks
+        if (plan := _renamed_file(folder, other, renames, stamp)) is not None
+    ]
+    return sorted(plans, key=lambda plan: plan.path == task.path)
+
+
+def _renamed_ids(folder: TaskFolder, old: str, new: str) -> dict[str, str]:
+    """The IDs a rename of ``old`` changes: its own and its subtasks' (``TASK-1.2``, named
+    after their parent as Backlog.md names them)."""
+    renames = {old: new}
     for other in folder.tasks:
-        if other is task:
-            continue
-        deps = list(other.item.depends_on)
-        if any(dep.upper() == task.item.id.upper() for dep in deps):
-            value = ", ".join(
-                new_id if dep.upper() == task.item.id.upper() else dep for dep in deps
-            )
-            text = edited(other.text, str(other.path), {"dependencies": value}, stamp)
-            prove_only(other.text, text, str(other.path), {"dependencies"})
-            plans.append(FileEdit(other.path, other.text, text))
-    text = edited(task.text, str(task.path), {"id": new_id}, stamp)
-    prove_only(task.text, text, str(task.path), {"id"})
+        own = other.item.id.upper()
+        if own.startswith(f"{old}."):
+            renames[own] = new + own[len(old) :]
+    return renames
+
+
+def _renamed_file(
+    folder: TaskFolder, task: TaskFile, renames: Mapping[str, str], stamp: datetime
+) -> FileEdit | None:
+    """One task file with the ``renames`` made: its ``id`` (and file name), its
+    ``parent_task_id`` and its ``dependencies``; None when it names none of them."""
+    keys: dict[str, str] = {}
+    deps = list(task.item.depends_on)
+    if any(dep.upper() in renames for dep in deps):
+        keys["dependencies"] = ", ".join(renames.get(dep.upper(), dep) for dep in deps)
+    parent = task.item.field("parent_task_id")
+    if parent is not None and parent.value.upper() in renames:
+        keys["parent_task_id"] = renames[parent.value.upper()]
+    own = task.item.id.upper()
+    if own in renames:
+        keys["id"] = renames[own]
+    if not keys:
+        return None
+    text = edited(task.text, str(task.path), keys, stamp)
+    prove_only(task.text, text, str(task.path), set(keys))
+    if own not in renames:
+        return FileEdit(task.path, task.text, text)
     rest = task.path.name.split(" - ", 1)[1] if " - " in task.path.name else task.path.name
-    moved = task.path.with_name(f"{folder.prefix.lower()}-{number[1]} - {rest}")
-    return [*plans, FileEdit(task.path, task.text, text, moved)]
+    number = renames[own][len(folder.prefix) + 1 :]
+    moved = task.path.with_name(f"{folder.prefix.lower()}-{number} - {rest}")
+    return FileEdit(task.path, task.text, text, moved)
 
 
 def _number_taken(folder: TaskFolder, number: str) -> bool:

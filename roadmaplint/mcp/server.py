@@ -81,15 +81,19 @@ def _claim(item: Item, now: datetime) -> dict[str, str] | None:
 
 
 def _entry(served: Served, item: Item, now: datetime) -> Result:
+    path, line = str(served.path), item.position.line
+    if served.folder is not None:  # the task's own file and line, as show_item gives
+        where, line = served.folder.place(line)
+        path = str(where)
     return {
-        "path": str(served.path),
+        "path": path,
         "id": item.id,
         "title": item.title,
         "status": item.status,
         "priority": item.priority,
         "dri": item.dri,
         "section": item.section,
-        "line": item.position.line,
+        "line": line,
         "held_by": _claim(item, now),
         "claim": shown_claim(item, now),
     }

@@ -145,7 +145,7 @@ def detect(path: Path) -> Path | None:
     holding ``backlog/config.yml``; None when ``path`` is none of these."""
     for root in (path, path.parent, path / "backlog"):
         if (root / CONFIG).is_file() and (root / TASKS).is_dir():
-            if root == path.parent and path.name != TASKS:
+            if root == path.parent != path and path.name != TASKS:  # "." is its own parent
                 continue
             return root
     return None
