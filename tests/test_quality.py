@@ -31,3 +31,18 @@ def test_static_checks(command: list[str]) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_tracked_symlink_leads_out_of_the_repository() -> None:
+    """A worktree's link to another checkout's node_modules was once committed: a merge
+    then replaced the real, ignored folder with the link, and a clean clone got a link
+    to a path that does not exist there."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-s"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
+    links = [line.split("\t", 1)[1] for line in listed.splitlines() if line.startswith("120000")]
+    leading_out = [
+        link for link in links if not (REPO / link).resolve().is_relative_to(REPO.resolve())
+    ]
+    assert leading_out == []
+    assert not [name for name in listed.splitlines() if "node_modules" in name]
