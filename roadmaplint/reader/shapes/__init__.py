@@ -16,7 +16,7 @@ never know which shape they came from.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -58,30 +58,44 @@ class Document:
         at = bisect_right(self.taken, (line, 1 << 62)) - 1
         return at >= 0 and self.taken[at][0] <= line <= self.taken[at][1]
 
+    # Derived once from ``headings``: a shape asks these for each of its items, and a
+    # walk over every heading for each item made reading quadratic (8,000 boxes each
+    # under its own heading took 24 s).
+    _lines: list[int] = field(init=False, repr=False, compare=False)
+    _parents: list[int] = field(init=False, repr=False, compare=False)
+    _several_titles: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parents: list[int] = []  # each heading's nearest heading above of a lower level
+        open_levels: list[int] = []  # indexes of the headings still open, levels rising
+        for at, heading in enumerate(self.headings):
+            while open_levels and self.headings[open_levels[-1]].level >= heading.level:
+                open_levels.pop()
+            parents.append(open_levels[-1] if open_levels else -1)
+            open_levels.append(at)
+        object.__setattr__(self, "_lines", [heading.line for heading in self.headings])
+        object.__setattr__(self, "_parents", parents)
+        several = sum(1 for heading in self.headings if heading.level == 1) >= 2
+        object.__setattr__(self, "_several_titles", several)
+
     def status_sections_above(self, line: int) -> list[str]:
         """The texts of the headings ``line`` stands under, nearest first (``## 2.0``, then
         the ``# TODO`` that holds it), that can name the status of what they hold: a
         heading below the title (level 2 or deeper), or any heading of a document with
         several level-1 headings (``# TODO`` ... ``# DONE``)."""
-        several = sum(1 for heading in self.headings if heading.level == 1) >= 2
         found: list[str] = []
-        level = 7
-        for heading in reversed(self.headings):
-            if heading.line >= line or heading.level >= level:
-                continue
-            level = heading.level
-            if heading.level > 1 or several:
+        at = bisect_left(self._lines, line) - 1
+        while at >= 0:
+            heading = self.headings[at]
+            if heading.level > 1 or self._several_titles:
                 found.append(self.inline(heading.source))
+            at = self._parents[at]
         return found
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
-        found = None
-        for heading in self.headings:
-            if heading.line >= line:
-                break
-            found = heading
-        return self.inline(found.source) if found is not None else None
+        at = bisect_left(self._lines, line) - 1
+        return self.inline(self.headings[at].source) if at >= 0 else None
 
 
 @dataclass(frozen=True, slots=True)

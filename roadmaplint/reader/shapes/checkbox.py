@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
@@ -244,7 +245,7 @@ def _read_list(
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
-    for token in tokens[index + 1 :]:
+    for token in islice(tokens, index + 1, None):  # no copy of the rest for each list
         if token.level == 0:
             break
         if token.type == "list_item_open" and token.level == 1 and token.map:
