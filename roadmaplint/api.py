@@ -154,11 +154,16 @@ def _cited_lines_placed(message: str, path: Path, folder: TaskFolder) -> str:
 
     def placed_line(match: re.Match[str]) -> str:
         where, line = folder.place(int(match["line"]))
+        lead = match["lead"] or ""
         if where == path:
-            return f"{match['lead']}line {line}"
-        return f"{'in ' if match['lead'] else ''}{where}:{line}"
+            return f"{lead}line {line}"
+        return f"{'in ' if lead else ''}{where}:{line}"
 
-    return re.sub(r"(?P<lead>\bon )?\bline (?P<line>\d+)\b", placed_line, message)
+    # Only where a message cites a line: "on line N", "(line N)", or "line N:" opening
+    # it or one of its parts. "line 3" inside a title or a dependency's name is the
+    # writer's text ("depends on unknown item line 3") and stays as written.
+    cited = r"(?:(?P<lead>\bon )|^|(?<=\()|(?<=; ))line (?P<line>\d+)\b(?(lead)|(?=[:)]))"
+    return re.sub(cited, placed_line, message)
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

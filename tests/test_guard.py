@@ -327,3 +327,19 @@ def test_a_roadmap_renamed_with_git_mv_is_guarded_against_its_old_name(tmp_path:
     (tmp_path / "NEW.md").write_text(text, encoding="utf-8")
     assert run("git", "add", "NEW.md", cwd=tmp_path).returncode == 0
     assert cli("guard", "NEW.md", cwd=tmp_path).returncode == 0
+
+
+def test_a_roadmap_renamed_to_a_name_with_a_space_is_guarded(tmp_path: Path) -> None:
+    """git cat-file says '<name> missing' for the new name at HEAD; a name holding a
+    space split into three words and was read as a size (a traceback)."""
+    text = E0C.read_text("utf-8")
+    (tmp_path / "TODO.md").write_text(text, encoding="utf-8")
+    git = ("-c", "user.name=T", "-c", "user.email=t@e.x")
+    for args in (("init", "-q"), ("add", "TODO.md"), (*git, "commit", "-qm", "plan")):
+        assert run("git", *args, cwd=tmp_path).returncode == 0
+    assert run("git", "mv", "TODO.md", "plän x.md", cwd=tmp_path).returncode == 0
+    (tmp_path / "plän x.md").write_text(_without(text, "MODEL-7"), encoding="utf-8")
+    assert run("git", "add", "plän x.md", cwd=tmp_path).returncode == 0
+    done = cli("guard", "plän x.md", "--format", "json", cwd=tmp_path)
+    assert done.stderr == ""
+    assert [(f["line"], f["code"]) for f in json.loads(done.stdout)] == [(111, "RL601")]

@@ -368,6 +368,36 @@ async def test_a_dependency_on_a_file_outside_the_served_folder_is_not_read(
     assert (folder / "ROADMAP.md").read_bytes() == before
 
 
+async def test_a_dependency_outside_the_folder_is_refused_however_it_is_spelled(
+    tmp_path: Path,
+) -> None:
+    """The value is read as the reader reads it once written: after a semicolon, in code
+    or link markup, with escaped characters. Each spelling read ../secret.md and said its
+    IDs ('did you mean KEY-1?'), or was written for the next check to read."""
+    folder = _pair(tmp_path / "tool")
+    (tmp_path / "secret.md").write_text("# Keys\n\n## [KEY-1] The key is 1234\n", encoding="utf-8")
+    before = (folder / "ROADMAP.md").read_bytes()
+    async with session(folder) as client:
+        for spelled in (
+            "CORE-1; ../secret.md#KEY-2",
+            "`../secret.md#KEY-2`",
+            "[../secret.md#KEY-2](x)",
+            "**../secret.md**#KEY-2",
+            "../secret.md\\#KEY-2",
+            "..&#47;secret.md#KEY-2",
+        ):
+            for tool, arguments in (
+                ("set_fields", {"id": "CORE-2", "add_deps": [spelled]}),
+                ("new_item", {"section": "Core Roadmap", "title": "x", "depends_on": spelled}),
+            ):
+                said = await refused(client, tool, **arguments)
+                assert said == (
+                    "../secret.md#KEY-2: not read: it names a file outside the folder the "
+                    "server serves"
+                ), (tool, spelled)
+    assert (folder / "ROADMAP.md").read_bytes() == before
+
+
 async def test_arguments_of_the_wrong_type_or_missing_are_refused_in_one_line(
     project: Path,
 ) -> None:

@@ -177,6 +177,16 @@ def test_check_of_one_task_file_gives_its_folder_findings_in_that_file(tmp_path:
     )
 
 
+def test_a_line_the_writer_names_in_a_value_is_no_line_cited(tmp_path: Path) -> None:
+    """Only a line the message itself cites is placed in its task file: a dependency the
+    user named 'line 3' was read as a citation and shown as 'Noneline 3'."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    (tasks / DOCS_FILE).write_text(DOCS.replace("  - TASK-2", "  - line 3"), "utf-8")
+    said = cli("check", f"backlog/tasks/{DOCS_FILE}", cwd=root)
+    assert "RL301 TASK-3 depends on unknown item line 3\n" in said.stdout, said.stdout
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None) -> None:
     root = project(tmp_path)

@@ -188,7 +188,9 @@ def read_objects(repository: Path, names: Iterable[str]) -> dict[str, Blob | Non
         end = output.index(b"\n", offset)
         header = output[offset:end].split()
         offset = end + 1
-        if len(header) != 3:  # "<name> missing" or "<name> ambiguous"
+        # "<hash> <type> <size>", or "<name> missing" / "<name> ambiguous": a name
+        # holding a space ("HEAD:my plan.md missing") splits into three words too.
+        if len(header) != 3 or not header[2].isdigit():
             found[name] = None
             continue
         size = int(header[2])

@@ -129,12 +129,15 @@ class Workspace:
         """Refuse a ``path#ID`` dependency an agent gives whose file lies outside the
         served folder: checking it reads that file (and suggests its IDs), and an agent
         must not probe the machine's other files through the server."""
+        from roadmaplint.reader.fields import read_dependencies
         from roadmaplint.reader.references import cross_reference, target_path
 
         if self._named is not None:
             return
         for given in dependencies:
-            for name in given.split(","):
+            # Read as the reader will read it once written: ``A-1; x.md#B-2``, code and
+            # link markup and escapes all name ``x.md#B-2``.
+            for name in read_dependencies(given, served.settings.id_pattern)[1]:
                 reference = cross_reference(name, served.settings.id_pattern)
                 if reference is None:
                     continue

@@ -29,7 +29,7 @@ from roadmaplint.reader.dialect import (
     patterns,
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
-from roadmaplint.reader.inline import InlineText
+from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 
@@ -361,6 +361,14 @@ def _noted_references(
         if note:
             notes.append((found, note))
     return references, kept, notes
+
+
+def read_dependencies(value: str, id_pattern: str) -> tuple[list[str], list[str]]:
+    """The item references and external dependencies a Depends on value written as
+    ``value`` (markdown) reads as: what a check of the written file will follow."""
+    references, externals = split_dependencies(plain_text(value), patterns(id_pattern).id_only)
+    references, externals, _ = _noted_references(references, externals, id_pattern)
+    return references, externals
 
 
 def _says_none(name: str) -> bool:

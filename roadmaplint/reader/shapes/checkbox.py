@@ -11,6 +11,9 @@ gives the priority. Items without an ID get a reference made from the title.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
+from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
@@ -214,6 +217,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
     taken: set[str] = set()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
+    # Whether two headings name statuses: counted once, not for each plain list (a list
+    # per heading made reading quadratic: 225 kB took 26 s).
+    headed = cache(lambda: _status_headings(document) >= 2)
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
@@ -221,7 +227,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if board is None:
             board = _board_headings(document) >= 2
-        read, cut = _read_list(document, index, statuses, taken, board)
+        read, cut = _read_list(document, index, statuses, taken, board, headed)
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -229,19 +235,24 @@ def read_checkboxes(document: Document) -> ShapeRead:
 
 
 def _read_list(
-    document: Document, index: int, statuses: dict[str, str], taken: set[str], board: bool
+    document: Document,
+    index: int,
+    statuses: dict[str, str],
+    taken: set[str],
+    board: bool,
+    headed: Callable[[], bool],
 ) -> tuple[list[Item], tuple[Block, ...]]:
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
-    for token in tokens[index + 1 :]:
+    for token in islice(tokens, index + 1, None):  # no copy of the rest for each list
         if token.level == 0:
             break
         if token.type == "list_item_open" and token.level == 1 and token.map:
             entries.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
-        return _read_plain_list(document, entries, taken)
+        return _read_plain_list(document, entries, taken, headed)
     for first, _ in entries:
         match = BOX.match(lines[first])
         if match is None or match["mark"] not in statuses:
@@ -265,7 +276,10 @@ _STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
 
 
 def _read_plain_list(
-    document: Document, entries: list[tuple[int, int]], taken: set[str]
+    document: Document,
+    entries: list[tuple[int, int]],
+    taken: set[str],
+    headed: Callable[[], bool],
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """A list of plain bullets is a list of items (a todo.md without boxes) only where the
     document itself says so, in a document without heading items: every bullet begins
@@ -307,7 +321,7 @@ def _read_plain_list(
     # A list whose every bullet leads with a done mark says so itself (``## Completed``
     # over ``- ✅ Title``), as IDs or two status headings do.
     every_marked = marked == len(entries) and marked >= 2
-    if not all(statuses) or not (with_ids or every_marked or _status_headings(document) >= 2):
+    if not all(statuses) or not (with_ids or every_marked or headed()):
         return [], ()  # an item says its status, in its heading, its brackets or its text
     found = []
     for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
