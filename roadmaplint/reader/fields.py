@@ -372,7 +372,7 @@ _NUMBERED_RANGE_LIMIT = 200
 def _numbered_range(found: str | None, rest: str) -> list[str]:
     """``Task 10``, ``Task 11``... for ``Task 10`` followed by ``-13``; else none."""
     match = _NUMBERED_RANGE.match(rest)
-    if found is None or match is None or not rest[match.end() :].strip() == "":
+    if found is None or match is None or rest[match.end() :].strip():
         return []
     word, _, number = " ".join(found.split()).rpartition(" ")
     if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:

@@ -100,8 +100,7 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
                 continue
             yield Report(
                 item.position,
-                f"{item.id} is missing the required field {name} "
-                f"({hints.hint(item, key, name)})",
+                f"{item.id} is missing the required field {name} ({hints.hint(item, key, name)})",
                 item.id,
             )
 

@@ -157,7 +157,9 @@ def _named_rows(
 
 
 _THEME_COLUMNS = ("theme", "name", "goal", "focus", "description", "summary", "scope")
-_VERSION = re.compile(r"[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[A-Za-z0-9.]+)?|[A-Z]{1,3}[0-9]{1,4}")
+_VERSION = re.compile(
+    r"[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[A-Za-z0-9.]+)?|[A-Z]{1,3}[0-9]{1,4}"
+)
 
 
 def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
