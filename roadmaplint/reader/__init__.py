@@ -319,13 +319,11 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
         item
         for item in items
         if not _PLACEHOLDER.fullmatch(item.title)
-        and (
-            item.status is not None
-            or not (
-                holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
-                or _is_theme_of_boxes(item, lines)
-            )
+        and not (
+            item.status is None
+            and holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
         )
+        and not _is_theme_of_boxes(item, lines)
     ]
 
 
@@ -333,7 +331,8 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     """Whether ``item`` is a phase heading that only names the theme of the boxes below it
     (``### Phase 2: Performance`` over ``- [ ] SIMD UTF-8 validation``): no field of its
     own (a planning phase has its Goal and Depends on), and at least two top-level boxes.
-    The boxes are the items there."""
+    The boxes are the items there, even where the heading marks the phase done
+    (``## Phase 2 — Auth ✅``): the mark speaks for the boxes, it makes no item."""
     from roadmaplint.reader.shapes.checkbox import BOX
 
     if item.fields or not PHASE_ID.fullmatch(item.id):

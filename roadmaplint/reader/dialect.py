@@ -147,6 +147,16 @@ PHASE_HEADING = re.compile(
     r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
+# A task or a story numbered the same way ("Task 12: Name", "Story 1.2 — Name"): an item
+# where the document numbers a series of them (outline.py), for one "Task 1" heading
+# alone may be a step of a how-to.
+WORK_HEADING = re.compile(
+    r"(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
+    re.S,
+)
+# The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12".
+NUMBERED_ID = re.compile(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 PHASE_ID = re.compile(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
 _PRIORITY_GROUP = re.compile(r"P[0-4]")

@@ -22,7 +22,7 @@ from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
-    PHASE_ID,
+    NUMBERED_ID,
     Dialect,
     FieldNames,
     field_names,
@@ -342,15 +342,19 @@ def _noted_references(
     leading = id_regex(id_pattern, LEADING)
     kept: list[str] = []
     notes: list[tuple[str, str]] = []
-    phased = False  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
+    word = ""  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
     for name in externals:
-        if phased and _PHASE_NUMBER.match(name):
-            name = f"Phase {name}"
-        phase = PHASE_ID.match(name)
-        phased = phase is not None
+        if word and _PHASE_NUMBER.match(name):
+            name = f"{word} {name}"
+        phase = NUMBERED_ID.match(name)
+        word = phase["word"] if phase is not None else ""
         match = leading.match(name)
         found = phase[0] if phase is not None else match["id"] if match is not None else None
         rest = name[len(found) :] if found is not None else ""
+        spanned = _numbered_range(found, rest) if phase is not None else []
+        if spanned:
+            references += [name for name in spanned if name not in references]
+            continue
         if found is None or (rest and rest[0] not in " \t(;:—–,"):
             kept.append(name)
             continue
@@ -369,6 +373,23 @@ def read_dependencies(value: str, id_pattern: str) -> tuple[list[str], list[str]
     references, externals = split_dependencies(plain_text(value), patterns(id_pattern).id_only)
     references, externals, _ = _noted_references(references, externals, id_pattern)
     return references, externals
+
+
+# ``Task 10-13``: every numbered unit of the range, as a person reads it; ``Task 1-68``
+# (all the tasks before the release) is a range too.
+_NUMBERED_RANGE = re.compile(r"-([0-9]{1,6})(?![\w.])")
+_NUMBERED_RANGE_LIMIT = 200
+
+
+def _numbered_range(found: str | None, rest: str) -> list[str]:
+    """``Task 10``, ``Task 11``... for ``Task 10`` followed by ``-13``; else none."""
+    match = _NUMBERED_RANGE.match(rest)
+    if found is None or match is None or rest[match.end() :].strip():
+        return []
+    word, _, number = " ".join(found.split()).rpartition(" ")
+    if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:
+        return []
+    return [f"{word} {n}" for n in range(int(number), int(match[1]) + 1)]
 
 
 def _says_none(name: str) -> bool:

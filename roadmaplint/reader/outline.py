@@ -22,6 +22,7 @@ from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
+    WORK_HEADING,
     Dialect,
     is_priority_group,
     match_item_heading,
@@ -171,13 +172,27 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     return match["id"], match["title"].strip()
 
 
+def _work_series(parts: list[Part]) -> bool:
+    """Whether the headings number a series of tasks or stories (``### Task 1: Name``,
+    ``### Task 2: Name`` ...): two or more."""
+    return sum(1 for part in parts if WORK_HEADING.fullmatch(part.text) is not None) >= 2
+
+
+def _work_item(part: Part) -> tuple[str, str] | None:
+    match = WORK_HEADING.fullmatch(part.text)
+    return (" ".join(match["id"].split()), match["title"].strip()) if match else None
+
+
 def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> None:
     levels = (dialect.item_level,) if dialect.item_level else ITEM_LEVELS
     candidates: list[Part] = []
+    series = _work_series(parts)
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels:
-            found = match_item_heading(part.text, dialect) or _numbered_item(
-                part, parts[at + 1] if at + 1 < len(parts) else None, lines
+            found = (
+                match_item_heading(part.text, dialect)
+                or (_work_item(part) if series else None)
+                or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
             if found is not None and not is_priority_group(found[0], dialect):
                 part.kind = ITEM

@@ -142,7 +142,7 @@ def _is_phase(item_id: str) -> bool:
 
 
 def _is_leading_id(word: str, id_only: re.Pattern[str]) -> bool:
-    return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word))
+    return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
 
 
 def leading_ids(texts: list[str], document: Document) -> bool:
@@ -162,12 +162,16 @@ def leading_ids(texts: list[str], document: Document) -> bool:
 # (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
 # first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
 _LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+# OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
+# number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
+_DOTTED = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
 _METADATA = re.compile(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
+_STRUCK_LEAD = re.compile(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 _DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
 
 
@@ -182,9 +186,16 @@ def _without_metadata(text: str) -> tuple[str, list[str]]:
 
 def _title_part(text: str) -> str:
     """What of a box's text names the item: a bold lead, else what stands before a dash
-    between words; the rest is its description."""
-    bold = _BOLD_LEAD.fullmatch(text)
-    if bold and (not bold["rest"] or bold["rest"][:1] in "-—–:(" or bold["rest"][:2] == " -"):
+    between words; the rest is its description. A bold or struck-through lead that is a
+    sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
+    names the item too."""
+    bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold and (
+        not bold["rest"]
+        or bold["rest"][:1] in "-—–:("
+        or bold["rest"][:2] == " -"
+        or bold["title"].rstrip()[-1:] in ".!?"
+    ):
         return bold["title"]
     for dash in _DESCRIPTION.finditer(text):
         before = text[: dash.start()]
@@ -381,6 +392,20 @@ def _last(lines: list[str], first: int, last: int) -> int:
     return last
 
 
+# A line that ends a box's paragraph: a blank line, a list marker, a heading, a fence, a table.
+_PARAGRAPH_END = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
+
+
+def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
+    """A box's text with the lines its paragraph is wrapped onto (``- [ ] Complete the`` over
+    ``  [Standards Checklist](url).``): the title is the whole sentence."""
+    for number in range(first + 1, last + 1):
+        if _PARAGRAPH_END.match(lines[number]):
+            break
+        text = f"{text.rstrip()} {lines[number].strip()}"
+    return text
+
+
 def _item(
     document: Document,
     first: int,
@@ -394,7 +419,7 @@ def _item(
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
-    parts = parse_line(line[match.end() :], document, ids)
+    parts = parse_line(_wrapped(line[match.end() :], lines, first, last), document, ids)
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)

@@ -113,8 +113,13 @@ def _table(
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
+    if id_column is None and title_column is None and _versioned_rows(lines, rows, keys):
+        # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
+        id_column = 0
+        title_column = next((at for at, key in enumerate(keys) if key in _THEME_COLUMNS), None)
     if id_column is None and title_column is None:
         return None
+    title_column = _filled_title_column(lines, rows, keys, title_column)
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
     if id_column is None and _holds_ids(lines, rows, title_column, dialect):
@@ -149,6 +154,39 @@ def _named_rows(
         if cell is None or not id_only.fullmatch(cell["id"]):
             return False
     return True
+
+
+_THEME_COLUMNS = ("theme", "name", "goal", "focus", "description", "summary", "scope")
+_VERSION = re.compile(
+    r"[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[A-Za-z0-9.]+)?|[A-Z]{1,3}[0-9]{1,4}"
+)
+
+
+def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether the first column is a Milestone (Release, Version ...) column whose every
+    cell is one version or short code (``v0.3.0``, ``M2``), beside a Status column: the
+    rows are the milestones, named by the first cell."""
+    if len(rows) < 2 or not keys or keys[0] not in (*_STAGE_COLUMNS, "release", "version"):
+        return False
+    if "status" not in keys:
+        return False
+    return all(_VERSION.fullmatch(_first_cell(lines[row], 0).strip("*` ")) for row in rows)
+
+
+def _filled_title_column(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], column: int | None
+) -> int | None:
+    """The title column: ``column``, unless it is left blank on some rows and a later
+    title column is filled on them (``| User Story | Task |`` with the story written
+    once over its tasks: the story groups the rows, the task titles each)."""
+    if column is None or all(_first_cell(lines[row], column).strip() for row in rows):
+        return column
+    for later in range(column + 1, len(keys)):
+        if keys[later] in TITLE_COLUMNS:
+            filled = sum(bool(_first_cell(lines[row], later).strip()) for row in rows)
+            if filled * 2 > len(rows):
+                return later
+    return column
 
 
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
@@ -203,7 +241,11 @@ def read_tables(document: Document) -> ShapeRead:
         cut: list[Block] = []
         at = start
         for table in tables:
-            read = [_row_item(document, table, row, taken_refs) for row in table.rows]
+            read = [
+                _row_item(document, table, row, taken_refs)
+                for row in table.rows
+                if _names_an_item(lines[row], table)
+            ]
             if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
                 continue
             read = _merged(items, read, document.dialect)
@@ -219,6 +261,16 @@ def read_tables(document: Document) -> ShapeRead:
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
     return ShapeRead(_with_row_references(items), blocks)
+
+
+def _names_an_item(line: str, table: Table) -> bool:
+    """Whether a row names an item: an ID or a title (``| (and so on...) | | |`` under a
+    Task column names none)."""
+    return any(
+        _first_cell(line, column).strip()
+        for column in (table.id_column, table.title_column)
+        if column is not None
+    ) or (table.id_column is None and table.title_column is None)
 
 
 def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
@@ -291,6 +343,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             id_cell, title = named["id"], named["title"]
     written_status = _bracketed_status(id_cell)
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
+    if table.id_column is not None and table.id_column != table.title_column and not item_id:
+        item_id = id_cell.strip("*_` ")  # a version names a milestone: ``v0.3.0``
     if not item_id:
         item_id = reference_from_title(title, taken)
     fields: list[Field] = []
