@@ -79,7 +79,18 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
-_BOXES = {"[_]": "ready", "[]": "ready", "[x]": "done", "[X]": "done"}
+_BOXES = {
+    "[_]": "ready",
+    "[]": "ready",
+    "[x]": "done",
+    "[X]": "done",
+    # the markers task-list tools agree on, read where no legend explains them; `[?]`
+    # (a question) is read as written, with no meaning a rule would act on
+    "[/]": "in_progress",
+    "[~]": "in_progress",
+    "[-]": "closed",
+    "[>]": "idea",
+}
 
 
 def common_meaning(status: str | None) -> str | None:

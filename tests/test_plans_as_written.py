@@ -279,3 +279,46 @@ def test_a_dependency_note_is_shown_and_exported_on_every_shape(tmp_path: Path, 
     schema_path = Path(__file__).parent.parent / "roadmaplint" / "schemas" / "export.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     assert list(validator_for(schema)(schema).iter_errors(document)) == []
+
+
+def test_a_few_boxes_with_a_conventional_marker_and_no_legend_are_read() -> None:
+    """`[?]`, `[/]`, `[-]`, `[>]` and `[~]` are markers task-list tools agree on: a list
+    with a few of them and no legend is read (it was left unread whole), each such box
+    with the marker as its status; `[?]`, a question, carries no meaning a rule acts on."""
+    text = (
+        "# Queue\n\n- [x] Ship the parser\n- [?] Ask legal about the licence\n"
+        "- [/] Write the printer\n- [-] Port to Perl\n- [ ] Write the docs\n"
+        "- [x] Write the lexer\n- [ ] Benchmark\n- [ ] Release\n- [ ] Announce\n"
+    )
+    roadmap = parse(text)
+    assert [item.status for item in roadmap.items] == [
+        "done",
+        "[?]",
+        "[/]",
+        "[-]",
+        "ready",
+        "done",
+        "ready",
+        "ready",
+        "ready",
+    ]
+    assert [common_meaning(item.status) for item in roadmap.items] == [
+        "done",
+        None,
+        "in_progress",
+        "closed",
+        "ready",
+        "done",
+        "ready",
+        "ready",
+        "ready",
+    ]
+    assert check_text(text) == []
+    # many unexplained markers (more than a third, or in a list of two), or one no tool
+    # agrees on: no list of items
+    many = "# Queue\n\n- [?] One\n- [?] Two\n- [x] Four\n- [ ] Five\n"
+    assert parse(many).items == ()
+    assert parse("# Queue\n\n- [x] One\n- [~] Two\n").items == ()
+    assert parse(many).items == ()
+    odd = "# Queue\n\n- [x] One\n- [q] Two\n- [ ] Three\n"
+    assert parse(odd).items == ()

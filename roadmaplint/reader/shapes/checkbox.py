@@ -33,6 +33,7 @@ BOX = re.compile(
     r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
 )
 STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
+CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = re.compile(
@@ -264,10 +265,22 @@ def _read_list(
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
         return _read_plain_list(document, entries, taken, headed)
+    unexplained: list[str] = []
     for first, _ in entries:
         match = BOX.match(lines[first])
-        if match is None or match["mark"] not in statuses:
+        if match is None:
             return [], ()  # a list of items is a list of boxes, every one
+        if match["mark"] not in statuses:
+            unexplained.append(match["mark"])
+    if unexplained:
+        # A few boxes (a third at most, of three or more) with a marker task-list tools
+        # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
+        # marker as their status. More, or another marker, and the list is no list of
+        # items (RL109 names the marker).
+        few = len(entries) >= 3 and len(unexplained) * 3 <= len(entries)
+        if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
+            return [], ()
+        statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
     for first, last in entries:
