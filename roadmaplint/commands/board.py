@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from roadmaplint.api import load, one_roadmap
-from roadmaplint.commands.common import EXIT_OK
+from roadmaplint.commands.common import EXIT_OK, records_kept
 from roadmaplint.generate.sandbox import CPU_LIMIT, MAX_OUTPUT, Limits
 
 
@@ -41,24 +40,17 @@ def board_page(path: Path | None, config: Path | None) -> str:
     from roadmaplint.history.git import commit_of
     from roadmaplint.rules.engine import check_roadmap
 
-    loaded = load(path, config)
-    # The records live until the page is written; the collector need not rescan them
-    # each time the layout and the template make many small objects (as in check).
-    gc.freeze()
+    # The records and the board's data (many small dicts and lists, no reference cycles)
+    # live until the page is written: without the collector while they are made, which
+    # would rescan them each time they grow (a third of board_data's time at 50,000
+    # items), and frozen after, for the template's sake (as in check).
+    with records_kept():
+        loaded = load(path, config)
+        # The findings `check` reports (without the git history rules' facts).
+        findings = check_roadmap(loaded.context.roadmap, loaded.settings)
     commit = commit_of(loaded.source.path)
-    # The findings `check` reports (without the git history rules' facts).
-    findings = check_roadmap(loaded.context.roadmap, loaded.settings)
-    # The board's data is many small dicts and lists with no reference cycles: without
-    # the collector, which would rescan them and the records each time they grow (a
-    # third of board_data's time at 50,000 items); frozen after, for the template's sake.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with records_kept():
         data = board_data(loaded.context, commit, build_date(), findings)
-    finally:
-        if collecting:
-            gc.enable()
-    gc.freeze()
     limits = board_limits(len(loaded.context.roadmap.items))
     return render(
         "board.html.j2", data, loaded.settings.template_dir, autoescape=True, limits=limits
