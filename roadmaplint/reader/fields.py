@@ -342,6 +342,8 @@ def _noted_references(
     leading = id_regex(id_pattern, LEADING)
     kept: list[str] = []
     notes: list[tuple[str, str]] = []
+    named = set(references)
+    spans = 0  # how many items the value's ranges named: at most _NUMBERED_RANGE_LIMIT
     word = ""  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
     for name in externals:
         if word and _PHASE_NUMBER.match(name):
@@ -352,14 +354,20 @@ def _noted_references(
         found = phase[0] if phase is not None else match["id"] if match is not None else None
         rest = name[len(found) :] if found is not None else ""
         spanned = _numbered_range(found, rest) if phase is not None else []
-        if spanned:
-            references += [name for name in spanned if name not in references]
+        if spanned and spans + len(spanned) <= _NUMBERED_RANGE_LIMIT:
+            spans += len(spanned)
+            references += [name for name in spanned if name not in named]
+            named.update(spanned)
+            continue
+        if spanned:  # past the bound: kept as written, as a range too long is
+            kept.append(name)
             continue
         if found is None or (rest and rest[0] not in " \t(;:—–,"):
             kept.append(name)
             continue
         found = " ".join(found.split())
-        if found not in references:
+        if found not in named:
+            named.add(found)
             references.append(found)
         note = rest.strip(" \t;:—–-")
         if note:
@@ -405,12 +413,14 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
     """
     references: list[str] = []
     externals: list[str] = []
+    spans = 0  # how many items the value's ranges named: at most _RANGE_LIMIT * 4
     for part in value.replace(";", ",").split(","):
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
         spanned = _range(name, id_pattern)
-        if spanned:
+        if spanned and spans + len(spanned) <= _RANGE_LIMIT * 4:
+            spans += len(spanned)
             references += spanned
             continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
