@@ -487,6 +487,24 @@ def test_rename_refuses_an_id_in_use_or_of_another_prefix(tmp_path: Path) -> Non
     untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
 
 
+@pytest.mark.parametrize(("old", "new", "taken"), [("TASK-3", "TASK-01", "TASK-1")])
+@pytest.mark.parametrize("where", ["tasks", "completed"])
+def test_rename_refuses_a_number_in_use_written_with_leading_zeros(
+    tmp_path: Path, old: str, new: str, taken: str, where: str
+) -> None:
+    # Backlog.md reads TASK-01 as TASK-1: it then called the ID ambiguous and blocked
+    # every command naming it, and roadmaplint's check passed
+    root = project(tmp_path)
+    if where != "tasks":
+        (root / "backlog" / where).mkdir()
+        (root / "backlog" / "tasks" / SETUP_FILE).rename(root / "backlog" / where / SETUP_FILE)
+    done = cli("rename", old, new, cwd=root)
+    assert done.stderr == (
+        f"roadmaplint: error: backlog/tasks: {new} is {taken}, which exists; rename refused\n"
+    )
+    assert sorted(path.name for path in (root / "backlog" / "tasks").iterdir())[-1] == DOCS_FILE
+
+
 FOLDER_CONFIGURATION = """\
 # roadmaplint configuration, written by `roadmaplint init` from the task folder as
 # it stands; `roadmaplint check` reads the same tasks and findings with it:
