@@ -573,6 +573,37 @@ def test_a_folder_that_is_not_a_task_folder_is_one_line(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1 and "notes" in done.stderr
 
 
+@pytest.mark.parametrize("name", ["tasks/task-9 - Big.md", "config.yml"])
+def test_a_task_file_or_configuration_past_the_size_of_a_roadmap_is_refused(
+    tmp_path: Path, name: str
+) -> None:
+    # read whole: a sparse file of 200 MB took 830 MB and passed the check, 2 GB 8 GB
+    root = project(tmp_path)
+    with open(root / "backlog" / name, "ab") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: never read
+    done = cli("check", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"roadmaplint: error: backlog/{name}: is 50.0 MB; roadmaplint reads task files "
+        "up to 32 MB\n"
+    )
+
+
+def test_a_folder_of_task_files_past_the_size_of_a_roadmap_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    for number in range(4, 7):
+        path = root / "backlog" / "tasks" / f"task-{number} - Big.md"
+        path.write_text(f"---\nid: TASK-{number}\ntitle: Big\n---\n", encoding="utf-8")
+        with open(path, "ab") as handle:
+            handle.write(b"x" * (12 * 1024 * 1024))
+    done = cli("check", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: backlog/tasks: its task files hold over 32 MB; roadmaplint reads "
+        "task folders up to 32 MB\n"
+    )
+
+
 # --- the servers: the same core on a folder -------------------------------------------------
 
 
