@@ -175,3 +175,14 @@ def test_a_range_of_ids_under_depends_on_names_each_item_of_it() -> None:
     )
     items = {item.id: item for item in _items("# Queue\n\n" + text)}
     assert items["TASK-004"].depends_on == ("TASK-001", "TASK-002", "TASK-003")
+
+
+def test_a_range_of_numbered_headings_keeps_their_leading_zeros() -> None:
+    # Task 01-02 named Task 1 and Task 2: two unknown items beside Task 01 and Task 02
+    text = "# Tasks\n\n" + "".join(
+        f"### Task {n}: Step {n}\n\nStatus: todo\n\n{deps}"
+        for n, deps in (("01", ""), ("02", ""), ("03", "**Depends on:** Task 01-02\n\n"))
+    )
+    items = {item.id: item for item in _items(text)}
+    assert items["Task 03"].depends_on == ("Task 01", "Task 02")
+    assert _findings(text) == []

@@ -397,7 +397,7 @@ def _numbered_range(found: str | None, rest: str) -> list[str]:
     word, _, number = " ".join(found.split()).rpartition(" ")
     if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:
         return []
-    return [f"{word} {n}" for n in range(int(number), int(match[1]) + 1)]
+    return [f"{word} {n:0{len(number)}d}" for n in range(int(number), int(match[1]) + 1)]
 
 
 def _says_none(name: str) -> bool:
