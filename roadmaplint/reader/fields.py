@@ -340,6 +340,7 @@ def _noted_references(
     """An external dependency that begins with an ID (``ABC-7 merged upstream``,
     ``Phase 3 (auth)``) names that item; the prose after it is kept as its note."""
     leading = id_regex(id_pattern, LEADING)
+    whole = patterns(id_pattern).id_only
     kept: list[str] = []
     notes: list[tuple[str, str]] = []
     named = set(references)
@@ -362,8 +363,8 @@ def _noted_references(
         if spanned:  # past the bound: kept as written, as a range too long is
             kept.append(name)
             continue
-        if found is None or (rest and rest[0] not in " \t(;:—–,"):
-            kept.append(name)
+        if found is None or (rest and rest[0] not in " \t(;:—–,") or _unexpanded(name, whole):
+            kept.append(name)  # a range too long to expand is kept whole, not its first ID
             continue
         found = " ".join(found.split())
         if found not in named:
@@ -432,6 +433,12 @@ _RANGE = re.compile(
     r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50
+
+
+def _unexpanded(name: str, id_pattern: re.Pattern[str]) -> bool:
+    """``T-001 through T-099``: a range between two IDs, too long to name each."""
+    found = _RANGE.fullmatch(name)
+    return found is not None and id_pattern.fullmatch(found["b"]) is not None
 
 
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
