@@ -175,3 +175,38 @@ def test_a_range_of_ids_under_depends_on_names_each_item_of_it() -> None:
     )
     items = {item.id: item for item in _items("# Queue\n\n" + text)}
     assert items["TASK-004"].depends_on == ("TASK-001", "TASK-002", "TASK-003")
+
+
+def test_a_range_of_numbered_headings_keeps_their_leading_zeros() -> None:
+    # Task 01-02 named Task 1 and Task 2: two unknown items beside Task 01 and Task 02
+    text = "# Tasks\n\n" + "".join(
+        f"### Task {n}: Step {n}\n\nStatus: todo\n\n{deps}"
+        for n, deps in (("01", ""), ("02", ""), ("03", "**Depends on:** Task 01-02\n\n"))
+    )
+    items = {item.id: item for item in _items(text)}
+    assert items["Task 03"].depends_on == ("Task 01", "Task 02")
+    assert _findings(text) == []
+
+
+def test_a_range_too_long_to_expand_is_kept_whole() -> None:
+    # T-001 through T-099 (past 50) was read as T-001 with the note "through T-099"
+    text = "# Queue\n\n" + "".join(
+        f"### T-{n:03d}\n- **Depends on:** {deps}\n\n"
+        for n, deps in ((1, "NONE"), (2, "T-001 through T-099"), (3, "Task 1-300"))
+    )
+    items = {item.id: item for item in _items(text)}
+    assert (items["T-002"].depends_on, items["T-002"].external_deps) == (
+        (),
+        ("T-001 through T-099",),
+    )
+    assert items["T-002"].dependency_notes == ()
+    assert (items["T-003"].depends_on, items["T-003"].external_deps) == ((), ("Task 1-300",))
+
+
+def test_an_id_followed_by_to_and_a_word_is_the_id_with_a_note() -> None:
+    text = (
+        "# Queue\n\n### T-001\n- **Status:** done\n\n### T-002\n- **Depends on:** T-001 to deploy\n"
+    )
+    items = {item.id: item for item in _items(text)}
+    assert items["T-002"].depends_on == ("T-001",)
+    assert items["T-002"].dependency_notes == (("T-001", "to deploy"),)

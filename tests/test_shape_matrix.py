@@ -592,6 +592,29 @@ def test_the_console_script_refuses_with_exit_2_and_leaves_the_file(tmp_path: Pa
         assert (tmp_path / "PLAN.md").read_text() == SHAPES[name][0]
 
 
+OPENSPEC = """\
+# Tasks
+
+## 1. Setup
+
+- [x] 1.1 Create the repo
+
+## 2. Build
+
+- [ ] 2.1 Write the parser
+- [ ] 2.2 Write docs
+"""
+
+
+def test_new_on_numbered_boxes_writes_the_sections_next_number(tmp_path: Path) -> None:
+    # it wrote "- [ ] Ship it", read as ship-it beside 2.1 and 2.2
+    (tmp_path / "tasks.md").write_text(OPENSPEC)
+    done = cli("new", "2. Build", "Ship it", "tasks.md", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, "Added 2.3 to 2. Build\n"), done.stderr
+    assert (tmp_path / "tasks.md").read_text() == OPENSPEC + "- [ ] 2.3 Ship it\n"
+    assert cli("check", "tasks.md", cwd=tmp_path).returncode == 0
+
+
 # Refusals of set, new and rename, each naming the file and the line it is about: the
 # field's line where the item writes one (its Depends on), else the item's (its heading,
 # row or box), the section's heading for new, the existing item's for a taken ID.

@@ -487,6 +487,24 @@ def test_rename_refuses_an_id_in_use_or_of_another_prefix(tmp_path: Path) -> Non
     untouched(root, SETUP_FILE, PARSER_FILE, DOCS_FILE)
 
 
+@pytest.mark.parametrize(("old", "new", "taken"), [("TASK-3", "TASK-01", "TASK-1")])
+@pytest.mark.parametrize("where", ["tasks", "completed"])
+def test_rename_refuses_a_number_in_use_written_with_leading_zeros(
+    tmp_path: Path, old: str, new: str, taken: str, where: str
+) -> None:
+    # Backlog.md reads TASK-01 as TASK-1: it then called the ID ambiguous and blocked
+    # every command naming it, and roadmaplint's check passed
+    root = project(tmp_path)
+    if where != "tasks":
+        (root / "backlog" / where).mkdir()
+        (root / "backlog" / "tasks" / SETUP_FILE).rename(root / "backlog" / where / SETUP_FILE)
+    done = cli("rename", old, new, cwd=root)
+    assert done.stderr == (
+        f"roadmaplint: error: backlog/tasks: {new} is {taken}, which exists; rename refused\n"
+    )
+    assert sorted(path.name for path in (root / "backlog" / "tasks").iterdir())[-1] == DOCS_FILE
+
+
 FOLDER_CONFIGURATION = """\
 # roadmaplint configuration, written by `roadmaplint init` from the task folder as
 # it stands; `roadmaplint check` reads the same tasks and findings with it:
@@ -553,6 +571,37 @@ def test_a_folder_that_is_not_a_task_folder_is_one_line(tmp_path: Path) -> None:
     done = cli("show", "TASK-1", "notes", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "notes" in done.stderr
+
+
+@pytest.mark.parametrize("name", ["tasks/task-9 - Big.md", "config.yml"])
+def test_a_task_file_or_configuration_past_the_size_of_a_roadmap_is_refused(
+    tmp_path: Path, name: str
+) -> None:
+    # read whole: a sparse file of 200 MB took 830 MB and passed the check, 2 GB 8 GB
+    root = project(tmp_path)
+    with open(root / "backlog" / name, "ab") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: never read
+    done = cli("check", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"roadmaplint: error: backlog/{name}: is 50.0 MB; roadmaplint reads task files "
+        "up to 32 MB\n"
+    )
+
+
+def test_a_folder_of_task_files_past_the_size_of_a_roadmap_is_refused(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    for number in range(4, 7):
+        path = root / "backlog" / "tasks" / f"task-{number} - Big.md"
+        path.write_text(f"---\nid: TASK-{number}\ntitle: Big\n---\n", encoding="utf-8")
+        with open(path, "ab") as handle:
+            handle.write(b"x" * (12 * 1024 * 1024))
+    done = cli("check", cwd=root)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: backlog/tasks: its task files hold over 32 MB; roadmaplint reads "
+        "task folders up to 32 MB\n"
+    )
 
 
 # --- the servers: the same core on a folder -------------------------------------------------

@@ -457,6 +457,10 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
     )
 
 
+# A box's number as OpenSpec writes its tasks (- [ ] 2.3 Text): the section's, then its own.
+_NUMBERED_BOX = re.compile(r"([0-9]{1,6}(?:\.[0-9]{1,6})*\.)([0-9]{1,6})")
+
+
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
     an ID (the next free one, or ``--id``) when the list's items have IDs."""
@@ -475,6 +479,12 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     ids = {item.id: item for item in roadmap.items}
     with_ids = bool(id_regex(settings.id_pattern).fullmatch(last.id))
     item_id = request.item_id or (next_id(roadmap, section, ids) if with_ids else None)
+    numbered = _NUMBERED_BOX.fullmatch(last.id)
+    if item_id is None and numbered is not None:  # OpenSpec's 2.1, 2.2: then 2.3
+        number = int(numbered[2]) + 1
+        while f"{numbered[1]}{number}" in ids:
+            number += 1
+        item_id = f"{numbered[1]}{number}"
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":

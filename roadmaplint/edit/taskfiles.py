@@ -445,12 +445,13 @@ def rename_plan(
             f"({folder.prefix.upper()}-N, as {CONFIG}'s task_prefix says)"
         )
     renames = _renamed_ids(folder, task.item.id.upper(), new_id)
+    taken = _numbers_taken(folder)
     for renamed in renames.values():
-        number = renamed[len(folder.prefix) + 1 :]
-        if any(other.item.id.upper() == renamed for other in folder.tasks) or _number_taken(
-            folder, number
-        ):
-            raise RoadmapError(f"{folder.root / TASKS}: {renamed} exists; rename refused")
+        existing = taken.get(_number(renamed[len(folder.prefix) + 1 :]))
+        if existing is not None:
+            # Backlog.md reads the number: TASK-01 is TASK-1
+            also = "" if existing == renamed else f" is {existing}, which"
+            raise RoadmapError(f"{folder.root / TASKS}: {renamed}{also} exists; rename refused")
     stamp = now or datetime.now()
     plans = [
         plan
@@ -498,13 +499,24 @@ def _renamed_file(
     return FileEdit(task.path, task.text, text, moved)
 
 
-def _number_taken(folder: TaskFolder, number: str) -> bool:
-    prefix = f"{folder.prefix.lower()}-{number} - "
-    return any(
-        path.name.lower().startswith(prefix)
-        for sub in FOLDERS_WITH_IDS
-        for path in (folder.root / sub).glob("*.md")
-    )
+def _number(number: str) -> tuple[int, ...]:
+    """A task number as Backlog.md compares it: ``01.2`` is ``1.2``."""
+    return tuple(int(part) for part in number.split("."))
+
+
+def _numbers_taken(folder: TaskFolder) -> dict[tuple[int, ...], str]:
+    """The number of every task of the folder (read, or a file in any of Backlog.md's task
+    folders), with the ID it is written as."""
+    pattern = re.compile(rf"{re.escape(folder.prefix)}-(\d+(?:\.\d+)*)", re.IGNORECASE)
+    taken: dict[tuple[int, ...], str] = {}
+    for sub in FOLDERS_WITH_IDS:
+        for path in (folder.root / sub).glob("*.md"):
+            if (found := pattern.match(path.name)) and path.name[found.end() :].startswith(" - "):
+                taken[_number(found[1])] = found[0].upper()
+    for other in folder.tasks:
+        if found := pattern.fullmatch(other.item.id):
+            taken[_number(found[1])] = found[0].upper()
+    return taken
 
 
 def refuse_outside(path: Path) -> None:

@@ -340,8 +340,11 @@ def _noted_references(
     """An external dependency that begins with an ID (``ABC-7 merged upstream``,
     ``Phase 3 (auth)``) names that item; the prose after it is kept as its note."""
     leading = id_regex(id_pattern, LEADING)
+    whole = patterns(id_pattern).id_only
     kept: list[str] = []
     notes: list[tuple[str, str]] = []
+    named = set(references)
+    spans = 0  # how many items the value's ranges named: at most _NUMBERED_RANGE_LIMIT
     word = ""  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
     for name in externals:
         if word and _PHASE_NUMBER.match(name):
@@ -352,14 +355,20 @@ def _noted_references(
         found = phase[0] if phase is not None else match["id"] if match is not None else None
         rest = name[len(found) :] if found is not None else ""
         spanned = _numbered_range(found, rest) if phase is not None else []
-        if spanned:
-            references += [name for name in spanned if name not in references]
+        if spanned and spans + len(spanned) <= _NUMBERED_RANGE_LIMIT:
+            spans += len(spanned)
+            references += [name for name in spanned if name not in named]
+            named.update(spanned)
             continue
-        if found is None or (rest and rest[0] not in " \t(;:—–,"):
+        if spanned:  # past the bound: kept as written, as a range too long is
             kept.append(name)
             continue
+        if found is None or (rest and rest[0] not in " \t(;:—–,") or _unexpanded(name, whole):
+            kept.append(name)  # a range too long to expand is kept whole, not its first ID
+            continue
         found = " ".join(found.split())
-        if found not in references:
+        if found not in named:
+            named.add(found)
             references.append(found)
         note = rest.strip(" \t;:—–-")
         if note:
@@ -389,7 +398,7 @@ def _numbered_range(found: str | None, rest: str) -> list[str]:
     word, _, number = " ".join(found.split()).rpartition(" ")
     if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:
         return []
-    return [f"{word} {n}" for n in range(int(number), int(match[1]) + 1)]
+    return [f"{word} {n:0{len(number)}d}" for n in range(int(number), int(match[1]) + 1)]
 
 
 def _says_none(name: str) -> bool:
@@ -405,12 +414,14 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
     """
     references: list[str] = []
     externals: list[str] = []
+    spans = 0  # how many items the value's ranges named: at most _RANGE_LIMIT * 4
     for part in value.replace(";", ",").split(","):
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
         spanned = _range(name, id_pattern)
-        if spanned:
+        if spanned and spans + len(spanned) <= _RANGE_LIMIT * 4:
+            spans += len(spanned)
             references += spanned
             continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
@@ -422,6 +433,12 @@ _RANGE = re.compile(
     r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50
+
+
+def _unexpanded(name: str, id_pattern: re.Pattern[str]) -> bool:
+    """``T-001 through T-099``: a range between two IDs, too long to name each."""
+    found = _RANGE.fullmatch(name)
+    return found is not None and id_pattern.fullmatch(found["b"]) is not None
 
 
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:

@@ -40,6 +40,7 @@ from roadmaplint.model import (
     Roadmap,
     Style,
 )
+from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
 
@@ -175,8 +176,15 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
     prefix = str(config.get("task_prefix") or "task")
     loader = yaml()
     tasks = []
+    held = 0  # the folder's size: together its files are read as one roadmap would be
     for path in sorted((root / TASKS).glob("*.md"), key=_number_then_name):
         text = texts[path] if texts and path in texts else _read_text(path)
+        held += len(text)
+        if held > MAX_BYTES:
+            raise RoadmapError(
+                f"{root / TASKS}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
+                f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
+            )
         tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
     return TaskFolder(root, statuses, prefix, tuple(tasks))
 
@@ -201,12 +209,29 @@ def _config(root: Path) -> Mapping[str, Any]:
 
 
 def _read_text(path: Path) -> str:
+    """A task file's or the configuration's text, up to the size of a roadmap (a file of
+    gigabytes, sparse or linked, would be read whole into memory)."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would wait for a writer forever
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer forever
             raise RoadmapError(f"{path}: is not a regular file (a folder, pipe or device?)")
-        return path.read_text(encoding="utf-8")
+        if info.st_size > MAX_BYTES:
+            raise RoadmapError(_too_big(path, info.st_size))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # it grew since
+            raise RoadmapError(_too_big(path, len(data)))
+        # as Path.read_text reads it: universal newlines
+        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError) as error:
         raise RoadmapError(f"{path}: cannot read: {error}") from None
+
+
+def _too_big(path: Path, size: int) -> str:
+    return (
+        f"{path}: is {size / 1024 / 1024:.1f} MB; roadmaplint reads task files up to "
+        f"{MAX_BYTES // 1024 // 1024} MB"
+    )
 
 
 def _number_then_name(path: Path) -> tuple[tuple[int, ...], str]:
