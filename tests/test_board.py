@@ -109,6 +109,23 @@ def test_a_card_counts_one_criterion_in_the_singular(tmp_path: Path) -> None:
     assert "1 criteria" not in page
 
 
+def test_a_card_shows_what_a_dependency_entry_says_after_the_id(tmp_path: Path) -> None:
+    """`A-1 merged upstream` names A-1 and says "merged upstream" of it: the card shows
+    both, the note escaped as text."""
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(
+        roadmap(("Work", [item("W-1"), item("W-2", depends="W-1 merged `x<y` upstream")])),
+        encoding="utf-8",
+    )
+    page = board_page(path, None)
+    assert re.search(
+        r'<a class="dep[^"]*" href="#[^"]+" title="[^"]*">W-1</a> '
+        r'<span class="note">merged x&lt;y upstream</span>',
+        page,
+    )
+    assert "x<y" not in page
+
+
 def test_a_cycle_still_gives_a_page_that_says_why_it_cannot_plan() -> None:
     text = roadmap(("Work", [item("W-1", depends="W-2"), item("W-2", depends="W-1")]))
     data = board_data(context_of(text), None, "2026-01-01")

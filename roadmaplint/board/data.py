@@ -231,6 +231,7 @@ def _card(
     items = context.items_by_id
     statuses = context.settings.statuses
     waits_for = []
+    notes = dict(item.dependency_notes)  # ``A-1 merged upstream``: what it says of A-1
     for dependency in dict.fromkeys(item.depends_on):
         other = items.get(dependency)
         waits_for.append(
@@ -239,6 +240,7 @@ def _card(
                 "title": other.title if other else None,
                 "anchor": anchors[id(other)] if other else None,
                 "done": bool(other and statuses.is_done(other.status)),
+                "note": notes.get(dependency),
             }
         )
     graph = context.graph if item.id in items else None
