@@ -447,3 +447,32 @@ def test_a_task_linked_from_outside_the_folder_is_read_but_never_written(tmp_pat
         assert "outside the task folder" in refused.stderr
     assert outside.read_text(encoding="utf-8") == SETUP.replace("TASK-1", "TASK-3")
     assert (backlog / "tasks" / "task-3 - Linked.md").is_symlink()
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_a_dependency_on_a_task_backlog_completed_is_no_unknown_item(tmp_path: Path) -> None:
+    """`backlog task complete` moves a Done task to completed/; a task still in tasks/
+    that depends on it named an unknown item (RL301), a false alarm on real folders."""
+    from conftest import cli
+
+    backlog_project(tmp_path)
+    backlog("task", "create", "Set up repo", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Write parser", "--dep", "task-1", "--plain", cwd=tmp_path)
+    backlog("task", "edit", "task-1", "-s", "Done", cwd=tmp_path)
+    backlog("task", "complete", "task-1", cwd=tmp_path)
+    assert list((tmp_path / "backlog" / "completed").glob("task-1 - *.md"))
+    assert "[completed]" in backlog("task", "view", "task-2", "--plain", cwd=tmp_path)
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    parser = json.loads(cli("export", cwd=tmp_path).stdout)["items"][0]
+    assert (parser["depends_on"], parser["external_deps"]) == ([], ["TASK-1 (completed)"])
+    offered = cli("next", cwd=tmp_path).stdout
+    assert "TASK-2" in offered
+    # a dependency on no task anywhere is still an unknown item (written by hand: the
+    # backlog command refuses it)
+    (written,) = (tmp_path / "backlog" / "tasks").glob("task-2 - *.md")
+    text = written.read_text(encoding="utf-8")
+    assert text.count("TASK-1") == 1, text
+    written.write_text(text.replace("TASK-1", "TASK-9"), encoding="utf-8")
+    assert "RL301 TASK-2 depends on unknown item" in cli("check", cwd=tmp_path).stdout

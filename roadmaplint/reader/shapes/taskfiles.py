@@ -186,7 +186,53 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
                 f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
             )
         tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
-    return TaskFolder(root, statuses, prefix, tuple(tasks))
+    return TaskFolder(root, statuses, prefix, _elsewhere_named(root, prefix, tasks))
+
+
+# Backlog.md moves a task out of tasks/ when it is completed, archived or still a draft;
+# a task of tasks/ may still depend on it.
+_ELSEWHERE = {"completed": "completed", "archive/tasks": "archived", "drafts": "a draft"}
+
+
+def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+    """``tasks``, with a dependency on a task Backlog.md moved to ``completed/``,
+    ``archive/tasks/`` or ``drafts/`` read as an outside dependency that says where it is
+    (``TASK-3 (completed)``), not as an unknown item (RL301). Known by the file's name,
+    as Backlog.md names it (``task-3 - Title.md``); the file itself is not read."""
+    from roadmaplint.record import replace
+
+    pattern = re.compile(rf"({re.escape(prefix)}-\d+(?:\.\d+)*) - ", re.IGNORECASE)
+    elsewhere: dict[str, str] = {}
+    for sub, said in _ELSEWHERE.items():
+        folder = root / sub
+        if not folder.is_dir():
+            continue
+        for path in folder.glob("*.md"):
+            if found := pattern.match(path.name):
+                elsewhere.setdefault(found[1].upper(), said)
+    if not elsewhere:
+        return tuple(tasks)
+    here = {task.item.id.upper() for task in tasks}
+    named = []
+    for task in tasks:
+        item = task.item
+        moved = [
+            dependency
+            for dependency in item.depends_on
+            if dependency.upper() not in here and dependency.upper() in elsewhere
+        ]
+        if moved:
+            item = replace(
+                item,
+                depends_on=tuple(dep for dep in item.depends_on if dep not in moved),
+                external_deps=(
+                    *item.external_deps,
+                    *(f"{dep} ({elsewhere[dep.upper()]})" for dep in moved),
+                ),
+            )
+            task = replace(task, item=item)
+        named.append(task)
+    return tuple(named)
 
 
 def _config(root: Path) -> Mapping[str, Any]:
