@@ -469,6 +469,11 @@ def test_a_dependency_on_a_task_backlog_completed_is_no_unknown_item(tmp_path: P
     assert (parser["depends_on"], parser["external_deps"]) == ([], ["TASK-1 (completed)"])
     offered = cli("next", cwd=tmp_path).stdout
     assert "TASK-2" in offered
+    # set removes and adds such a dependency as backlog does (it refused the completed task)
+    assert cli("set", "TASK-2", "--remove-dep", "TASK-1", cwd=tmp_path).returncode == 0
+    added = cli("set", "TASK-2", "--add-dep", "TASK-1", cwd=tmp_path)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert "[completed]" in backlog("task", "view", "task-2", "--plain", cwd=tmp_path)
     # a dependency on no task anywhere is still an unknown item (written by hand: the
     # backlog command refuses it)
     (written,) = (tmp_path / "backlog" / "tasks").glob("task-2 - *.md")

@@ -26,6 +26,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     TaskFile,
     TaskFolder,
     load_front,
+    moved_tasks,
     read_task,
     split,
     yaml,
@@ -340,6 +341,7 @@ def _refuse_unknown_items(folder: TaskFolder, names: list[str], task: TaskFile |
         except RoadmapError as error:
             raise RoadmapError(f"{where}: {error}") from None
     known = {other.item.id.upper() for other in folder.tasks}
+    known |= set(moved_tasks(folder.root, folder.prefix))  # completed, archived, drafts
     for name in names:
         if task is not None and name == task.item.id.upper():
             raise RoadmapError(f"{where}: {name} cannot depend on itself")

@@ -194,13 +194,9 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
 _ELSEWHERE = {"completed": "completed", "archive/tasks": "archived", "drafts": "a draft"}
 
 
-def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
-    """``tasks``, with a dependency on a task Backlog.md moved to ``completed/``,
-    ``archive/tasks/`` or ``drafts/`` read as an outside dependency that says where it is
-    (``TASK-3 (completed)``), not as an unknown item (RL301). Known by the file's name,
-    as Backlog.md names it (``task-3 - Title.md``); the file itself is not read."""
-    from roadmaplint.record import replace
-
+def moved_tasks(root: Path, prefix: str) -> dict[str, str]:
+    """The ID (upper case) of each task Backlog.md moved out of ``tasks/``, with where it
+    went ("completed", "archived", "a draft"), known by its file's name."""
     pattern = re.compile(rf"({re.escape(prefix)}-\d+(?:\.\d+)*) - ", re.IGNORECASE)
     elsewhere: dict[str, str] = {}
     for sub, said in _ELSEWHERE.items():
@@ -210,6 +206,17 @@ def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[Ta
         for path in folder.glob("*.md"):
             if found := pattern.match(path.name):
                 elsewhere.setdefault(found[1].upper(), said)
+    return elsewhere
+
+
+def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+    """``tasks``, with a dependency on a task Backlog.md moved to ``completed/``,
+    ``archive/tasks/`` or ``drafts/`` read as an outside dependency that says where it is
+    (``TASK-3 (completed)``), not as an unknown item (RL301). Known by the file's name,
+    as Backlog.md names it (``task-3 - Title.md``); the file itself is not read."""
+    from roadmaplint.record import replace
+
+    elsewhere = moved_tasks(root, prefix)
     if not elsewhere:
         return tuple(tasks)
     here = {task.item.id.upper() for task in tasks}
