@@ -74,6 +74,9 @@ COMMON_STATUSES: dict[str, str] = {
         "in_progress",
     ),
     **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started"), "ready"),
+    # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
+    **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
+    **dict.fromkeys(("🔄", "🚧"), "in_progress"),
     **dict.fromkeys(("blocked", "waiting"), "blocked"),
     **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog"), "idea"),
     **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),

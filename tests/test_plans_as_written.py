@@ -322,3 +322,28 @@ def test_a_few_boxes_with_a_conventional_marker_and_no_legend_are_read() -> None
     assert parse(many).items == ()
     odd = "# Queue\n\n- [x] One\n- [q] Two\n- [ ] Three\n"
     assert parse(odd).items == ()
+
+
+def test_marks_between_the_id_and_the_title_give_the_status_and_the_priority() -> None:
+    """`### A1 ⬜ 🟡Med — Title` (plans written with emoji): the square is the status, the
+    coloured mark joined to a priority word the priority; a Status field still wins."""
+    text = (
+        "# Tasks\n\n## Block A\n\n### A1 ⬜ 🟡Med — Set up the project\n\nSteps.\n\n"
+        "### A2 ✅ 🔴High — Write the parser\n\n### A3 🔄 — Write the printer\n\n"
+        "### A4 ⬜ 🟢Low — Ship it\n\n- **Status:** blocked\n"
+    )
+    read = [(i.id, i.title, i.status, i.priority) for i in parse(text).items]
+    assert read == [
+        ("A1", "Set up the project", "⬜", "Med"),
+        ("A2", "Write the parser", "✅", "High"),
+        ("A3", "Write the printer", "🔄", None),
+        ("A4", "Ship it", "blocked", "Low"),
+    ]
+    assert [common_meaning(status) for _, _, status, _ in read[:3]] == [
+        "ready",
+        "done",
+        "in_progress",
+    ]
+    # a parenthesis or a word between the ID and the title is no mark: no item, as before
+    for heading in ("### A1 (draft) — Title", "### A1 maybe — Title"):
+        assert parse(f"# T\n\n{heading}\n\n- **Status:** ready\n").items == ()

@@ -181,7 +181,19 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     first, _, rest = alone.partition(" ")
     if rest and compiled.id_only.fullmatch(first) and _STATUS_SUFFIX.fullmatch(rest.strip()):
         return first, rest.strip()  # ``TASK-008 ✓ DONE``: an ID and its status, no title
+    if rest and compiled.id_only.fullmatch(first) and MARKED_TITLE.fullmatch(rest.strip()):
+        # ``A1 ⬜ 🟡Med — Title``: marks between the ID and the title; the field reader
+        # takes them for the status and the priority (reader/fields.py)
+        return first, rest.strip()
     return None
+
+
+# Up to three marks (an emoji or a symbol, perhaps with a word joined to it: ``⬜``,
+# ``🟡Med``) before a separator and the title.
+MARKED_TITLE = re.compile(
+    r"(?P<marks>(?:[^\w\s\[\](){}<>`*_~#|\\'\"][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
+    re.S,
+)
 
 
 # A check mark and perhaps one status word after an ID: the title reader takes it for the

@@ -22,6 +22,7 @@ from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
+    MARKED_TITLE,
     NUMBERED_ID,
     Dialect,
     FieldNames,
@@ -293,6 +294,12 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         )
         references, externals, notes = _noted_references(references, externals, dialect.id_pattern)
     title, status = heading.title, _value(first, "status")
+    marked_priority = None
+    marked = MARKED_TITLE.fullmatch(title)
+    if marked is not None:  # ``A1 ⬜ 🟡Med — Title``
+        title = marked["title"].strip()
+        mark_status, marked_priority = _marks(marked["marks"])
+        status = status or mark_status
     suffix = heading_status(title)
     if suffix is not None and (status is None or not suffix[0]):
         # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
@@ -307,7 +314,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         end_line=end_line,
         fields=tuple(body.fields),
         status=status,
-        priority=_value(first, "priority") or _group_priority(heading.section),
+        priority=_value(first, "priority") or marked_priority or _group_priority(heading.section),
         dri=_value(first, "dri"),
         depends_on=tuple(references),
         external_deps=tuple(externals),
@@ -324,6 +331,23 @@ def _group_priority(section: str | None) -> str | None:
     """The priority a priority-group section gives the items under it that name none."""
     match = _PRIORITY_GROUP.match(section) if section else None
     return match[1] if match is not None else None
+
+
+_PRIORITY_WORD = re.compile(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
+
+
+def _marks(marks: str) -> tuple[str | None, str | None]:
+    """The status and the priority marks before a heading's title say: a mark with a
+    common status meaning (``✅``, ``⬜``) is the status; a mark joined to a priority word
+    (``🟡Med``, ``🔴High``) is that priority."""
+    status = priority = None
+    for token in marks.split():
+        word = "".join(char for char in token if char.isalnum())
+        if word and _PRIORITY_WORD.fullmatch(word):
+            priority = priority or word
+        elif common_meaning(token) is not None:
+            status = status or token
+    return status, priority
 
 
 def _value(fields: dict[str, Field], key: str) -> str | None:
