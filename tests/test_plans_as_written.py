@@ -347,3 +347,6 @@ def test_marks_between_the_id_and_the_title_give_the_status_and_the_priority() -
     # a parenthesis or a word between the ID and the title is no mark: no item, as before
     for heading in ("### A1 (draft) — Title", "### A1 maybe — Title"):
         assert parse(f"# T\n\n{heading}\n\n- **Status:** ready\n").items == ()
+    # ASCII punctuation is no mark: a bracketed ID's title keeps it
+    (priced,) = parse("# T\n\n## [FIN-1] $5 - Pricing tier\n\n- **Status:** ready\n").items
+    assert priced.title == "$5 - Pricing tier"

@@ -188,10 +188,11 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     return None
 
 
-# Up to three marks (an emoji or a symbol, perhaps with a word joined to it: ``⬜``,
-# ``🟡Med``) before a separator and the title.
+# Up to three marks (an emoji or another symbol beyond ASCII, perhaps with a word joined
+# to it: ``⬜``, ``🟡Med``) before a separator and the title; ASCII punctuation is none
+# (``$5 - Pricing`` keeps its title).
 MARKED_TITLE = re.compile(
-    r"(?P<marks>(?:[^\w\s\[\](){}<>`*_~#|\\'\"][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
+    r"(?P<marks>(?:[^\x00-\x7f\w\s][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
     re.S,
 )
 
