@@ -243,17 +243,8 @@ def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[Ta
 
 
 def _config(root: Path) -> Mapping[str, Any]:
-    from ruamel.yaml.error import YAMLError
-
     path = root / CONFIG
-    try:
-        data = guarded_load(_read_text(path), str(path), yaml(), 1)
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise RoadmapError(
-            f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}"
-        ) from None
+    data = _loaded(_read_text(path), str(path), yaml(), 1)
     if data is None:
         return {}
     if not isinstance(data, Mapping):
@@ -338,17 +329,23 @@ def guarded_load(text: str, path: str, loader: YAML, first_line: int) -> Any:
     return loader.load(text)
 
 
-def load_front(front: str, path: str, loader: YAML) -> Any:
+def _loaded(text: str, path: str, loader: YAML, first_line: int) -> Any:
+    """``guarded_load``, with the loader's own error as one line naming the file and the
+    line (``first_line`` is the text's first line in the file)."""
     from ruamel.yaml.error import YAMLError
 
     try:
-        data = guarded_load(front, path, loader, 2)
+        return guarded_load(text, path, loader, first_line)
     except YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 2}" if mark is not None else ":2"
+        line = mark.line + first_line if mark is not None else first_line
         raise RoadmapError(
-            f"{path}{line}: not valid YAML: {getattr(error, 'problem', error)}"
+            f"{path}:{line}: not valid YAML: {getattr(error, 'problem', error)}"
         ) from None
+
+
+def load_front(front: str, path: str, loader: YAML) -> Any:
+    data = _loaded(front, path, loader, 2)
     if not isinstance(data, Mapping):
         raise RoadmapError(f"{path}:2: the front matter is not a mapping of fields")
     return data
