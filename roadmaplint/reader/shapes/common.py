@@ -92,22 +92,31 @@ def reference_from_title(title: str, taken: set[str]) -> str:
     return reference
 
 
-def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]]:
-    """The IDs a dependency value names, and what else it names.
-
-    Entries are cut at commas (and `` and ``); an entry whose first word is an ID names
-    that ID (the rest is its note), anything else is external.
-    """
-    references: list[str] = []
-    externals: list[str] = []
+def _entries(value: str, dialect: Dialect) -> list[tuple[str, str | None, str]]:
+    """Each entry of a dependency value as (entry, the ID its first word names or None,
+    the rest after that word): cut at commas, semicolons and `` and ``; "none" and its
+    like are no entry."""
     id_only = patterns(dialect.id_pattern).id_only
+    found: list[tuple[str, str | None, str]] = []
     for part in re.split(r",|;|\band\b", value):
         name = part.strip().strip(".")
         if name.lower() in _NO_DEPENDENCY:
             continue
-        first = name.split()[0].strip("#`*()[]") if name.split() else ""
-        if id_only.fullmatch(first):
-            references.append(first)
+        words = name.split(maxsplit=1)
+        first = words[0].strip("#`*()[]") if words else ""
+        rest = words[1].strip() if len(words) == 2 else ""
+        found.append((name, first if id_only.fullmatch(first) else None, rest))
+    return found
+
+
+def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]]:
+    """The IDs a dependency value names, and what else it names: an entry whose first
+    word is an ID names that ID (the rest is its note), anything else is external."""
+    references: list[str] = []
+    externals: list[str] = []
+    for name, item_id, _ in _entries(value, dialect):
+        if item_id is not None:
+            references.append(item_id)
         else:
             externals.append(name)
     return references, externals
@@ -116,14 +125,10 @@ def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]
 def reference_notes(value: str, dialect: Dialect) -> tuple[tuple[str, str], ...]:
     """What each entry naming an ID says after it (``A-1 merged upstream``: ``merged
     upstream``), cut as ``split_references`` cuts; marks alone (``✅``) are no note."""
-    id_only = patterns(dialect.id_pattern).id_only
     notes: dict[str, str] = {}
-    for part in re.split(r",|;|\band\b", value):
-        words = part.strip().strip(".").split(maxsplit=1)
-        if len(words) == 2 and id_only.fullmatch(words[0].strip("#`*()[]")):
-            note = words[1].strip()
-            if any(char.isalnum() for char in note):
-                notes.setdefault(words[0].strip("#`*()[]"), note)
+    for _, item_id, rest in _entries(value, dialect):
+        if item_id is not None and any(char.isalnum() for char in rest):
+            notes.setdefault(item_id, rest)
     return tuple(notes.items())
 
 
