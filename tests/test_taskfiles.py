@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from taskfolder_texts import CONFIG, PARSER
 
 from roadmaplint.edit import taskfiles as write_tasks
 from roadmaplint.edit.jsyaml import js_scalar
@@ -29,45 +30,6 @@ BACKLOG = next(
 )
 INSTALL = "npm install --no-save --no-audit --no-fund backlog.md@1.52.0"
 NOW = datetime(2026, 12, 6, 9, 30)
-
-CONFIG = """\
-project_name: "Demo"
-default_status: "To Do"
-statuses: ["To Do", "In Progress", "Done"]
-labels: []
-task_prefix: "task"
-"""
-
-PARSER = """\
----
-id: TASK-2
-title: Write parser
-status: In Progress
-# who works on it
-assignee:
-  - '@bob'
-created_date: '2026-12-06 06:48'
-labels:
-  - core
-dependencies:
-  - TASK-1
-x_custom: {a: 1, b: "two"}  # kept as written
-priority: high
-ordinal: 2000
----
-
-## Description
-
-<!-- SECTION:DESCRIPTION:BEGIN -->
-Parse the files.
-<!-- SECTION:DESCRIPTION:END -->
-
-## Acceptance Criteria
-<!-- AC:BEGIN -->
-- [x] #1 Parses front matter
-- [ ] #2 Keeps order
-<!-- AC:END -->
-"""
 
 SETUP = """\
 ---
