@@ -309,20 +309,27 @@ def test_a_revision_with_a_newline_is_named_in_one_line(tmp_path: Path) -> None:
         )
 
 
-def test_a_roadmap_renamed_with_git_mv_is_guarded_against_its_old_name(tmp_path: Path) -> None:
-    """git mv and an item deleted in the same commit: the old version is the file under
-    its old name at HEAD, not nothing."""
+def _moved_and_damaged(tmp_path: Path, name: str) -> list[tuple[int, str]]:
+    """Commit TODO.md, `git mv` it to ``name``, delete MODEL-7 and stage it: what guard
+    says of ``name``."""
     text = E0C.read_text("utf-8")
     (tmp_path / "TODO.md").write_text(text, encoding="utf-8")
     git = ("-c", "user.name=T", "-c", "user.email=t@e.x")
     for args in (("init", "-q"), ("add", "TODO.md"), (*git, "commit", "-qm", "plan")):
         assert run("git", *args, cwd=tmp_path).returncode == 0
-    assert run("git", "mv", "TODO.md", "ROADMAP.md", cwd=tmp_path).returncode == 0
-    (tmp_path / "ROADMAP.md").write_text(_without(text, "MODEL-7"), encoding="utf-8")
-    assert run("git", "add", "ROADMAP.md", cwd=tmp_path).returncode == 0
-    done = cli("guard", "ROADMAP.md", "--format", "json", cwd=tmp_path)
+    assert run("git", "mv", "TODO.md", name, cwd=tmp_path).returncode == 0
+    (tmp_path / name).write_text(_without(text, "MODEL-7"), encoding="utf-8")
+    assert run("git", "add", name, cwd=tmp_path).returncode == 0
+    done = cli("guard", name, "--format", "json", cwd=tmp_path)
     assert done.stderr == ""
-    assert [(f["line"], f["code"]) for f in json.loads(done.stdout)] == [(111, "RL601")]
+    return [(f["line"], f["code"]) for f in json.loads(done.stdout)]
+
+
+def test_a_roadmap_renamed_with_git_mv_is_guarded_against_its_old_name(tmp_path: Path) -> None:
+    """git mv and an item deleted in the same commit: the old version is the file under
+    its old name at HEAD, not nothing."""
+    text = E0C.read_text("utf-8")
+    assert _moved_and_damaged(tmp_path, "ROADMAP.md") == [(111, "RL601")]
     # a new file that is no rename still has nothing to be compared with
     (tmp_path / "NEW.md").write_text(text, encoding="utf-8")
     assert run("git", "add", "NEW.md", cwd=tmp_path).returncode == 0
@@ -332,14 +339,4 @@ def test_a_roadmap_renamed_with_git_mv_is_guarded_against_its_old_name(tmp_path:
 def test_a_roadmap_renamed_to_a_name_with_a_space_is_guarded(tmp_path: Path) -> None:
     """git cat-file says '<name> missing' for the new name at HEAD; a name holding a
     space split into three words and was read as a size (a traceback)."""
-    text = E0C.read_text("utf-8")
-    (tmp_path / "TODO.md").write_text(text, encoding="utf-8")
-    git = ("-c", "user.name=T", "-c", "user.email=t@e.x")
-    for args in (("init", "-q"), ("add", "TODO.md"), (*git, "commit", "-qm", "plan")):
-        assert run("git", *args, cwd=tmp_path).returncode == 0
-    assert run("git", "mv", "TODO.md", "plän x.md", cwd=tmp_path).returncode == 0
-    (tmp_path / "plän x.md").write_text(_without(text, "MODEL-7"), encoding="utf-8")
-    assert run("git", "add", "plän x.md", cwd=tmp_path).returncode == 0
-    done = cli("guard", "plän x.md", "--format", "json", cwd=tmp_path)
-    assert done.stderr == ""
-    assert [(f["line"], f["code"]) for f in json.loads(done.stdout)] == [(111, "RL601")]
+    assert _moved_and_damaged(tmp_path, "plän x.md") == [(111, "RL601")]
