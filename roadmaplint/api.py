@@ -42,6 +42,7 @@ __all__ = [
     "placed",
     "roadmap_paths",
     "split_reference",
+    "task_file_check",
     "task_file_findings",
 ]
 
@@ -118,19 +119,30 @@ def check_loaded(loaded: Loaded) -> list[Finding]:
     return placed(check_roadmap(loaded.roadmap, loaded.settings), loaded.folder)
 
 
-def task_file_findings(path: Path, text: str) -> list[Finding] | None:
-    """For a task file of a task folder (``backlog/tasks/task-1 - Title.md``) as an editor
-    holds it: the folder's findings in that file, at its lines; None for any other file."""
+def task_file_check(
+    path: Path, settings_cache: SettingsCache, texts: Mapping[Path, str] | None = None
+) -> tuple[Loaded, list[Finding]] | None:
+    """For a task file of a task folder (``backlog/tasks/task-1 - Title.md``): its folder,
+    and the folder's findings in that file, at its lines; None for any other file.
+    ``texts``: task files' texts as an editor holds them."""
     from roadmaplint.reader.shapes import taskfiles
 
     if not taskfiles.is_task_file(path):
         return None
-    loaded = load_folder(path.parent, SettingsCache(None, Overrides()), {path: text})
-    return [
+    loaded = load_folder(path.parent, settings_cache, texts)
+    here = path.resolve()
+    own = [
         replace(finding, path=str(path))
         for finding in check_loaded(loaded)
-        if Path(finding.path) == path
+        if Path(finding.path).resolve() == here
     ]
+    return loaded, own
+
+
+def task_file_findings(path: Path, text: str) -> list[Finding] | None:
+    """``task_file_check``'s findings for a task file as an editor holds it."""
+    found = task_file_check(path, SettingsCache(None, Overrides()), {path: text})
+    return None if found is None else found[1]
 
 
 def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:

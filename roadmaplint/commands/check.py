@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from roadmaplint.api import DEFAULT_PATH, check_loaded, load_folder, roadmap_paths
+from roadmaplint.api import (
+    DEFAULT_PATH,
+    check_loaded,
+    load_folder,
+    roadmap_paths,
+    task_file_check,
+)
 from roadmaplint.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -23,7 +29,7 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
-from roadmaplint.record import field, record, replace
+from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
@@ -129,16 +135,12 @@ def _read_and_check(
             raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
         loaded = load_folder(path, settings)
         return Checked(check_loaded(loaded), loaded.roadmap, path, None)
-    if path.parent.name == "tasks" and options.since is None and _is_task_file(path):
-        # one task file (a hook or an editor names the file it changed): its folder's
-        # findings in that file, as the language server gives them, not "no items"
-        loaded = load_folder(path.parent, settings)
-        here = path.resolve()
-        own = [
-            replace(finding, path=str(path))
-            for finding in check_loaded(loaded)
-            if Path(finding.path).resolve() == here
-        ]
+    # one task file (a hook or an editor names the file it changed): its folder's
+    # findings in that file, as the language server gives them, not "no items"
+    in_tasks = path.parent.name == "tasks" and options.since is None
+    found = task_file_check(path, settings) if in_tasks else None
+    if found is not None:
+        loaded, own = found
         return Checked(own, loaded.roadmap, path, None)
     if path == STDIN:
         name = options.stdin_filename or "-"
@@ -159,12 +161,6 @@ def _read_and_check(
 
         facts = git_facts(location, file_settings, err)
     return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
-
-
-def _is_task_file(path: Path) -> bool:
-    from roadmaplint.reader.shapes.taskfiles import is_task_file
-
-    return is_task_file(path)
 
 
 def _only_new(
