@@ -1,6 +1,6 @@
 """Issue 23's table in one run: each figure a ratio of CPU times measured side by side.
 
-    python bench/all.py                   # seed, 10,000 and 50,000 items (10 to 20 minutes)
+    python bench/all.py                   # seed, 10,000 and 50,000 items (5 to 20 minutes)
     python bench/all.py --quick           # 1,000 items instead, a smoke run
     python bench/all.py --json out.json   # the figures as JSON as well
     python bench/all.py --only shapes     # one group: seed scale shapes server history

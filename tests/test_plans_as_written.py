@@ -259,6 +259,18 @@ NOTED = {
 }
 
 
+def test_a_note_in_parentheses_is_shown_in_one_pair(tmp_path: Path) -> None:
+    """`A-1 (partly)` shows as `A-1 (done; partly)`; a note that only begins with a
+    parenthesis keeps it."""
+    (tmp_path / "ROADMAP.md").write_text(
+        NOTED["headings"].replace("A-1 merged upstream", "A-1 (partly), A-3 (see x) later")
+        + "\n## [A-3] Third\n\n- **Status:** done\n",
+        encoding="utf-8",
+    )
+    shown = cli("show", "A-2", cwd=tmp_path)
+    assert "A-1 (done; partly), A-3 (done; (see x) later)\n" in shown.stdout, shown.stdout
+
+
 @pytest.mark.parametrize("shape", sorted(NOTED))
 def test_a_dependency_note_is_shown_and_exported_on_every_shape(tmp_path: Path, shape: str) -> None:
     """`A-1 merged upstream` names A-1; the rest is its note, which show and export

@@ -107,6 +107,8 @@ def run_show(
     def status_of(other: str, note: str | None = None) -> str:
         found = items.get(other)
         said = (found.status or "no status") if found else "unknown item"
+        if note and note[0] == "(" and note[-1] == ")" and "(" not in note[1:-1]:
+            note = note[1:-1]  # ``A-1 (partly)``: A-1 (done; partly), not (done; (partly))
         return f"{other} ({said}; {note})" if note else f"{other} ({said})"
 
     lines = [f"{item.id}  {item.title}", ""]
