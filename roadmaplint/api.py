@@ -180,8 +180,14 @@ def _cited_lines_placed(message: str, path: Path, folder: TaskFolder) -> str:
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
     """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    from roadmaplint.reader.quiet import document_statuses
+
     settings = settings_cache.for_path(source.path)
     roadmap = parse(source.text, str(source.path), settings)
+    # what a status means, as the rules read it (a plan with no legend: common spellings)
+    statuses = document_statuses(roadmap, settings)
+    if statuses is not settings.statuses:
+        settings = replace(settings, statuses=statuses)
     return Loaded(source, roadmap, settings, Context(roadmap, settings))
 
 

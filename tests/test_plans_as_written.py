@@ -362,3 +362,18 @@ def test_marks_between_the_id_and_the_title_give_the_status_and_the_priority() -
     # ASCII punctuation is no mark: a bracketed ID's title keeps it
     (priced,) = parse("# T\n\n## [FIN-1] $5 - Pricing tier\n\n- **Status:** ready\n").items
     assert priced.title == "$5 - Pricing tier"
+
+
+def test_next_reads_common_statuses_as_the_rules_do(tmp_path: Path) -> None:
+    """A plan with no Status Legend: check read `todo` as ready, but next answered that no
+    item is ready (the commands' settings never took the document's common spellings)."""
+    (tmp_path / "PLAN.md").write_text(
+        "# Plan\n\n| ID | Title | Status | Depends on |\n|---|---|---|---|\n"
+        "| T001 | One | Done | |\n| T002 | Two | todo | T001 |\n| T003 | Three | todo | T002 |\n",
+        encoding="utf-8",
+    )
+    offered = cli("next", "PLAN.md", cwd=tmp_path)
+    assert offered.returncode == 0, offered.stderr
+    assert [line.split()[1] for line in offered.stdout.splitlines()[1:]] == ["T002"]
+    waiting = cli("path", "T003", "PLAN.md", cwd=tmp_path)
+    assert waiting.returncode == 0, waiting.stderr

@@ -17,8 +17,9 @@ from roadmaplint.generate.fix import regenerate_after_edit
 from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.quiet import document_statuses
 from roadmaplint.reader.source import read_roadmap
-from roadmaplint.record import record
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.write.atomic import editing
 
@@ -78,6 +79,8 @@ class Workspace:
             return cached[1]
         settings = self.settings_for(path)
         roadmap = parse(source.text, str(path), settings)
+        # what a status means, as the CLI's commands and the rules read it
+        settings = replace(settings, statuses=document_statuses(roadmap, settings))
         served = Served(path, roadmap, settings, Context(roadmap, settings))
         self._cache[path] = (source.data, served)
         return served

@@ -16,7 +16,7 @@ from __future__ import annotations
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.dialect import Dialect
 from roadmaplint.record import replace
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, Statuses
 
 # A field the configuration does not require is required when at least this share of
 # the document's items write it, and at least this many do.
@@ -119,10 +119,21 @@ def document_settings(roadmap: Roadmap, settings: Settings) -> Settings:
     changes: dict[str, object] = {}
     if not in_own_format(roadmap) and "required-fields" not in settings.configured:
         changes["required_fields"] = used_fields(roadmap, settings)
+    statuses = document_statuses(roadmap, settings)
+    if statuses is not settings.statuses:
+        changes["statuses"] = statuses
+    return replace(settings, **changes) if changes else settings
+
+
+def document_statuses(roadmap: Roadmap, settings: Settings) -> Statuses:
+    """The workflow the document's statuses carry: the configuration's, read in their
+    common spellings too when the document has no Status Legend and the configuration
+    maps no statuses. Every command that asks what a status means (``next``, ``path``,
+    ``list``, the board) reads it so, as the rules do."""
     if (
         (roadmap.status_legend is None or roadmap.status_legend.inferred)
         and "statuses" not in settings.configured
         and not settings.statuses.common
     ):
-        changes["statuses"] = replace(settings.statuses, common=True)
-    return replace(settings, **changes) if changes else settings
+        return replace(settings.statuses, common=True)
+    return settings.statuses
