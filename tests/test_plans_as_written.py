@@ -350,3 +350,16 @@ def test_marks_between_the_id_and_the_title_give_the_status_and_the_priority() -
     # ASCII punctuation is no mark: a bracketed ID's title keeps it
     (priced,) = parse("# T\n\n## [FIN-1] $5 - Pricing tier\n\n- **Status:** ready\n").items
     assert priced.title == "$5 - Pricing tier"
+
+
+def test_a_new_title_keeps_the_marks_that_are_the_status(tmp_path: Path) -> None:
+    """`set --title` on `## [M-1] ✅ 🔴High — Base` wrote `## [M-1] Better base`: the marks
+    were the item's status and priority, and the item lost both."""
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text("# R\n\n## [M-1] ✅ 🔴High — Base ##\n\nText.\n", encoding="utf-8")
+    done = cli("set", "M-1", "--title", "Better base", str(plan), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    written = plan.read_text(encoding="utf-8")
+    assert written == "# R\n\n## [M-1] ✅ 🔴High — Better base ##\n\nText.\n"
+    (item,) = parse(written).items
+    assert (item.title, item.status, item.priority) == ("Better base", "✅", "High")
