@@ -377,3 +377,16 @@ def test_next_reads_common_statuses_as_the_rules_do(tmp_path: Path) -> None:
     assert [line.split()[1] for line in offered.stdout.splitlines()[1:]] == ["T002"]
     waiting = cli("path", "T003", "PLAN.md", cwd=tmp_path)
     assert waiting.returncode == 0, waiting.stderr
+
+
+def test_a_new_title_keeps_the_marks_that_are_the_status(tmp_path: Path) -> None:
+    """`set --title` on `## [M-1] ✅ 🔴High — Base` wrote `## [M-1] Better base`: the marks
+    were the item's status and priority, and the item lost both."""
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text("# R\n\n## [M-1] ✅ 🔴High — Base ##\n\nText.\n", encoding="utf-8")
+    done = cli("set", "M-1", "--title", "Better base", str(plan), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    written = plan.read_text(encoding="utf-8")
+    assert written == "# R\n\n## [M-1] ✅ 🔴High — Better base ##\n\nText.\n"
+    (item,) = parse(written).items
+    assert (item.title, item.status, item.priority) == ("Better base", "✅", "High")

@@ -443,3 +443,31 @@ def test_a_dependency_on_a_task_backlog_completed_is_no_unknown_item(tmp_path: P
     assert text.count("TASK-1") == 1, text
     written.write_text(text.replace("TASK-1", "TASK-9"), encoding="utf-8")
     assert "RL301 TASK-2 depends on unknown item" in cli("check", cwd=tmp_path).stdout
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_an_edit_keeps_a_dependency_on_a_completed_task(tmp_path: Path) -> None:
+    """rename and set --add-dep rewrote a dependent's list from the dependencies the
+    reader names in the folder: the one on a task in completed/ was dropped from the file."""
+    from conftest import cli
+
+    backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Three", "--dep", "task-1,task-2", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Four", "--plain", cwd=tmp_path)
+    backlog("task", "edit", "task-1", "-s", "Done", cwd=tmp_path)
+    backlog("task", "complete", "task-1", cwd=tmp_path)
+    renamed = cli("rename", "TASK-2", "TASK-9", cwd=tmp_path)
+    assert (renamed.returncode, renamed.stderr) == (0, ""), renamed.stderr
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-1 - One [completed]" in viewed and "TASK-9 - Two" in viewed, viewed
+    added = cli("set", "TASK-3", "--add-dep", "TASK-4", cwd=tmp_path)
+    assert (added.returncode, added.stderr) == (0, ""), added.stderr
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-1 - One [completed]" in viewed and "TASK-4 - Four" in viewed, viewed
+    removed = cli("set", "TASK-3", "--remove-dep", "TASK-9", cwd=tmp_path)
+    assert removed.returncode == 0, removed.stderr
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-1 - One [completed]" in viewed and "TASK-9" not in viewed, viewed

@@ -26,6 +26,7 @@ from roadmaplint.edit.base import (
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
+from roadmaplint.reader.dialect import MARKED_TITLE
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -527,10 +528,14 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
             f"{roadmap.path}:{index + 1}: cannot find {item.id} written as the reader reads "
             "it on its heading; edit the title by hand"
         )
-    rest, tail = split_tail(body[found.end() :])
+    at = found.end()
+    marked = MARKED_TITLE.fullmatch(body[at:])
+    if marked is not None:  # ``[M-1] ✅ 🔴High — Title``: the marks are the status, they stay
+        at += marked.start("title")
+    rest, tail = split_tail(body[at:])
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
-    plan.replace[index] = body[: found.end()] + text + rest[end:] + tail + line[len(body) :]
+    plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]
 
 
 def _closing_sequence(heading: str) -> int:

@@ -288,7 +288,7 @@ def _keys(folder: TaskFolder, task: TaskFile, edit: ItemEdit) -> dict[str, str]:
     keys = {field_key(change.name): change.value.strip() for change in edit.fields}
     if edit.add_deps or edit.remove_deps:
         current = keys.get("dependencies")
-        names = _names(current) if current is not None else list(task.item.depends_on)
+        names = _names(current) if current is not None else _written_deps(task)
         names += [name.upper() for name in edit.add_deps if name.upper() not in names]
         removed = {name.upper() for name in edit.remove_deps}
         keys["dependencies"] = ", ".join(name for name in names if name.upper() not in removed)
@@ -300,6 +300,14 @@ def _keys(folder: TaskFolder, task: TaskFile, edit: ItemEdit) -> dict[str, str]:
     if edit.title is not None:
         keys["title"] = edit.title.strip()
     return {key: value for key, value in keys.items() if _differs(task, key, value)}
+
+
+def _written_deps(task: TaskFile) -> list[str]:
+    """The task's ``dependencies`` as its file writes them: the item's ``depends_on``
+    leaves out a task Backlog.md moved to completed/ (an outside dependency), which an
+    edit of the list must keep."""
+    found = task.item.field("dependencies")
+    return _names(found.value) if found is not None else list(task.item.depends_on)
 
 
 def _names(value: str) -> list[str]:
@@ -480,7 +488,7 @@ def _renamed_file(
     """One task file with the ``renames`` made: its ``id`` (and file name), its
     ``parent_task_id`` and its ``dependencies``; None when it names none of them."""
     keys: dict[str, str] = {}
-    deps = list(task.item.depends_on)
+    deps = _written_deps(task)
     if any(dep.upper() in renames for dep in deps):
         keys["dependencies"] = ", ".join(renames.get(dep.upper(), dep) for dep in deps)
     parent = task.item.field("parent_task_id")
