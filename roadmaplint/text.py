@@ -78,12 +78,12 @@ class LineStarts(Sequence[int]):
     def replaced(self, first: int, stop: int, middle: Sequence[int], shift: int) -> LineStarts:
         """The starts with entries ``first..stop-1`` replaced by ``middle`` and those from
         ``stop`` on moved by ``shift`` characters."""
-        split = len(self.head)
+        split, middle = len(self.head), tuple(middle)  # tuples joined with +: at C speed
         if stop >= split:
-            head = self.head[:first] if first <= split else (*self.head, *self[split:first])
-            return LineStarts((*head, *middle), self.tail[stop - split :], self.shift + shift)
+            head = self.head[:first] if first <= split else self.head + self[split:first]
+            return LineStarts(head + middle, self.tail[stop - split :], self.shift + shift)
         between = tuple(offset - self.shift for offset in self.head[stop:])
-        return LineStarts((*self.head[:first], *middle), between + self.tail, self.shift + shift)
+        return LineStarts(self.head[:first] + middle, between + self.tail, self.shift + shift)
 
 
 @record

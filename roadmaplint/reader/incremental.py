@@ -323,7 +323,7 @@ class _Bullets:
 
     def replaced(self, index: int, markers: Counter[str]) -> _Bullets:
         total = self.total - self.per_item[index] + markers
-        per_item = (*self.per_item[:index], markers, *self.per_item[index + 1 :])
+        per_item = self.per_item[:index] + (markers,) + self.per_item[index + 1 :]  # noqa: RUF005  (twice as fast as unpacking)
         return _Bullets(per_item, total)
 
     def most_common(self) -> str:

@@ -38,7 +38,7 @@ class Moved(Sequence[_T], Generic[_T]):
             if not records:
                 continue
             if merged and merged[-1][1] == by:
-                merged[-1] = ((*merged[-1][0], *records), by)
+                merged[-1] = (merged[-1][0] + records, by)
             else:
                 merged.append((records, by))
         self._move = move

@@ -191,6 +191,9 @@ def _named(item: Item) -> set[str]:
 def _dependents(
     previous: State, index: int, before: Item, after: Item
 ) -> Mapping[str, tuple[int, ...]]:
+    gone, new = _named(before), _named(after)
+    if gone == new and previous.dependents is not None:
+        return previous.dependents
     if previous.dependents is None:
         found: dict[str, list[int]] = {}
         for at, item in enumerate(previous.checked.roadmap.items):
@@ -199,9 +202,6 @@ def _dependents(
         lookup = {name: tuple(indices) for name, indices in found.items()}
     else:
         lookup = dict(previous.dependents)
-    gone, new = _named(before), _named(after)
-    if gone == new and previous.dependents is not None:
-        return previous.dependents
     for name in gone - new:
         lookup[name] = tuple(at for at in lookup.get(name, ()) if at != index)
     for name in new - gone:
