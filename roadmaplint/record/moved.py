@@ -110,13 +110,16 @@ class Moved(Sequence[_T], Generic[_T]):
         return made
 
     def __iter__(self) -> Iterator[_T]:
-        start = 0
+        start, made, move = 0, self._made, self._move
         for records, by in self._runs:
             if not by:
                 yield from records
             else:
-                for at in range(start, start + len(records)):
-                    yield self._record(at)
+                for at, found in enumerate(records, start):
+                    record = made.get(at)
+                    if record is None:
+                        record = made[at] = move(found, by)
+                    yield record
             start += len(records)
 
     def __eq__(self, other: object) -> bool:

@@ -22,6 +22,7 @@ applied to the whole set every time, as ``check_all`` does. The result equals
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
@@ -172,6 +173,10 @@ class _ItemsById(Mapping[str, Item]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._first
+
+    def get(self, key: str, default: Any = None) -> Any:  # what rules call most: no raising
+        at = self._first.get(key)
+        return default if at is None else self._items[at]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._first)
