@@ -105,9 +105,11 @@ RULES = (
         "has one legend or a Priority Overview, or when `select` names RL203; a plan that "
         "keeps neither is read with statuses in their common spellings (done, in progress, "
         "todo, blocked, deferred, cancelled and the like, in any case) instead.",
-        bad="# Roadmap\n\n# Modeling\n",
+        bad="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
+        "# Modeling\n\n## [MODEL-1] Import\n\n- **Status:** ready\n- **Priority:** P1\n",
         good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
-        "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",
+        "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n"
+        "# Modeling\n\n## [MODEL-1] Import\n\n- **Status:** ready\n- **Priority:** P1\n",
         check=missing_legends,
     ),
 )
