@@ -1,4 +1,4 @@
-"""Rules about the shape of items and of the document: headings, IDs, fields (RL101-RL109)."""
+"""Rules about the shape of items and of the document: headings, IDs, fields (RL101-RL110)."""
 
 from __future__ import annotations
 
@@ -318,6 +318,23 @@ def no_items(context: Context) -> Iterator[Report]:
     yield Report(roadmap.title_position or Position(1, 1), message)
 
 
+def unclosed_blocks(context: Context) -> Iterator[Report]:
+    for found in context.roadmap.unclosed:
+        count = len(found.hidden)
+        lines = _ranges(list(found.hidden))
+        hidden = (
+            f"the heading on line {lines} renders"
+            if count == 1
+            else f"the {count} headings after it (lines {lines}) render"
+        )
+        yield Report(
+            found.position,
+            f"the {found.kind} opened on line {found.position.line} is never closed: "
+            f"{hidden} as its text, unread; close it with a {found.closer} line "
+            "where it should end",
+        )
+
+
 RULES = (
     Rule(
         code="RL101",
@@ -454,6 +471,23 @@ RULES = (
         bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
         good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
         check=no_items,
+        cites_lines=True,
+    ),
+    Rule(
+        code="RL110",
+        name="unclosed-block",
+        severity=Severity.ERROR,
+        reads_items=False,
+        summary="A code fence or an HTML comment is never closed and hides the headings after it.",
+        why="A code fence (```), an HTML comment (<!--) or a <pre>, <script>, <style> or "
+        "<textarea> block runs to the end of the document when nothing closes it: under "
+        "CommonMark (and on GitHub) every heading after it renders as code or disappears, "
+        "and roadmaplint, reading as GitHub does, does not see the items, legends or "
+        "overview there. Reported only when it hides a `##` (or deeper) heading; a `#` "
+        "line inside code is more often a comment.",
+        bad="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n\n## [A-2] Writer\n",
+        good="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n```\n\n## [A-2] Writer\n",
+        check=unclosed_blocks,
         cites_lines=True,
     ),
 )
