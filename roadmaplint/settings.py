@@ -73,7 +73,8 @@ COMMON_STATUSES: dict[str, str] = {
         ),
         "in_progress",
     ),
-    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started"), "ready"),
+    # ``new``: the first state of a queue's workflow (``Initial status for all items: New``)
+    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started", "new"), "ready"),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),

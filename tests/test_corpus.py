@@ -72,6 +72,7 @@ _CLASSES = {
         "planned",
         "ready",
         "not started",
+        "new",
         "queued",
         "pending",
         "[ ]",
