@@ -38,3 +38,26 @@ def test_new_is_the_first_state_of_a_queue_not_started() -> None:
     # a new item over a new one is a queue, not a ready item waiting on unfinished work
     assert _findings(NEW_QUEUE) == []
     assert _findings(NEW_QUEUE.replace("| FL-1 | Done |", "| FL-1 | New |")) == []
+
+
+BRACKETED = """\
+# Roadmap
+
+## Phase 1: Schema [COMPLETE]
+
+**Goal:** The data foundation.
+
+## Phase 2: Portal adapters
+
+**Goal:** The simulated portals.
+**Depends on:** Phase 1
+"""
+
+
+def test_a_status_in_square_brackets_ends_a_heading_as_one_in_parentheses_does() -> None:
+    assert _read(BRACKETED) == [
+        ("Phase 1", "Schema", "COMPLETE", None, ()),
+        ("Phase 2", "Portal adapters", None, None, ("Phase 1",)),
+    ]
+    # a bracketed word that is no status stays in the title
+    assert _read(BRACKETED.replace("[COMPLETE]", "[MVP]"))[0][1:3] == ("Schema [MVP]", None)
