@@ -61,3 +61,35 @@ def test_a_status_in_square_brackets_ends_a_heading_as_one_in_parentheses_does()
     ]
     # a bracketed word that is no status stays in the title
     assert _read(BRACKETED.replace("[COMPLETE]", "[MVP]"))[0][1:3] == ("Schema [MVP]", None)
+
+
+LABELLED = """\
+# Roadmap
+
+## Phase 2: Dynamic World
+
+- [x] **Living Garden:** Debris spawning and cleaning mechanics.
+- [ ] **Feature 1**: Build component viewer
+  - **Details**: A way to view components.
+  - **Priority**: High
+  - Owner: @ana
+
+- [ ] **Persist photos.** The cache keeps them.
+  - Priority: Medium
+  - Dependencies: F-2
+"""
+
+
+def test_a_bold_label_names_the_box_and_a_nested_field_list_gives_its_fields() -> None:
+    assert _read(LABELLED) == [
+        ("living-garden", "Living Garden", "done", None, ()),
+        (
+            "feature-1-build-component-viewer",
+            "Feature 1: Build component viewer",
+            "ready",
+            "High",
+            (),
+        ),
+        ("persist-photos", "Persist photos.", "ready", "Medium", ("F-2",)),
+    ]
+    assert _items(LABELLED)[1].dri == "@ana"  # as a heading item's Owner field keeps it
