@@ -115,3 +115,25 @@ def test_a_priority_band_with_a_theme_gives_its_boxes_the_priority_and_no_status
         ("Board support", "ready", "P3"),
         ("Export script", "active", None),  # a named group's status suffix still counts
     ]
+
+
+TYPED = """\
+# Backlog
+
+## Queue
+
+| ID | Task | Status | Priority |
+|----|------|--------|----------|
+| FTR-001 | Scaffold | done | P0 |
+| TECH-002 | Build pipeline | done | P1 |
+| BUG-003 | Bugfix batch | done | P0 |
+| TECH-004 | Test suite | done | P1 |
+| FTR-005 | Sound | done | P0 |
+| BUG-006 | UI polish | done | P0 |
+| FTR-007 | Leaderboard | queued | P1 |
+| OPS-008 | Deploy | queued | P1 |
+"""
+
+
+def test_prefixes_two_items_share_are_kinds_of_item_and_a_lone_one_is_still_reported() -> None:
+    assert _findings(TYPED) == ["14:RL106"]  # OPS-008 alone; TECH and BUG are kinds
