@@ -137,3 +137,50 @@ TYPED = """\
 
 def test_prefixes_two_items_share_are_kinds_of_item_and_a_lone_one_is_still_reported() -> None:
     assert _findings(TYPED) == ["14:RL106"]  # OPS-008 alone; TECH and BUG are kinds
+
+
+MARKED_LEGEND = """\
+# Task Index
+
+## Status Legend
+
+- ✅ Complete
+- 🔧 In Progress
+- 🔵 Ready (dependencies met, can start)
+- ⬜ Blocked (dependencies not met)
+
+## Goals
+
+| # | Goal | Status | Depends On |
+|---|------|--------|------------|
+| 1 | Prover pipeline | ✅ | — |
+| 2 | Precompile framework | 🔧 | 1 |
+| 3 | DSL improvements | ⬜ | 2 |
+
+## Code quality
+
+- [x] Workspace-level lint configuration
+- [ ] Feature-gate prover code
+"""
+
+
+def test_a_legend_of_marks_says_in_words_what_each_mark_means() -> None:
+    legend = parse(MARKED_LEGEND, "PLAN.md", Settings()).status_legend
+    assert legend is not None
+    assert [(e.value, e.description) for e in legend.entries] == [
+        ("✅", "Complete"),
+        ("🔧", "In Progress"),
+        ("🔵", "Ready (dependencies met, can start)"),
+        ("⬜", "Blocked (dependencies not met)"),
+    ]
+    # a Goal column titles the rows; a box read as its word (done, ready) is a mark of
+    # the legend written in words, no unknown status
+    assert [(i.id, i.title, i.status) for i in _items(MARKED_LEGEND)][:3] == [
+        ("1", "Prover pipeline", "✅"),
+        ("2", "Precompile framework", "🔧"),
+        ("3", "DSL improvements", "⬜"),
+    ]
+    assert _findings(MARKED_LEGEND) == []
+    # a status whose meaning no mark has is still reported
+    deferred = MARKED_LEGEND.replace("| ⬜ |", "| Deferred |")
+    assert _findings(deferred) == ["16:RL201"]
