@@ -184,3 +184,21 @@ def test_a_legend_of_marks_says_in_words_what_each_mark_means() -> None:
     # a status whose meaning no mark has is still reported
     deferred = MARKED_LEGEND.replace("| ⬜ |", "| Deferred |")
     assert _findings(deferred) == ["16:RL201"]
+
+
+def test_the_words_of_a_legend_of_marks_give_the_workflow_its_meanings() -> None:
+    from roadmaplint.reader.quiet import document_statuses
+
+    roadmap = parse(MARKED_LEGEND, "PLAN.md", Settings())
+    statuses = document_statuses(roadmap, Settings())
+    meanings = [
+        (i.status, statuses.is_done(i.status), statuses.is_in_progress(i.status))
+        for i in roadmap.items[:2]
+    ]
+    assert meanings == [("✅", True, False), ("🔧", False, True)]
+    assert statuses.is_blocked("⬜") and statuses.is_ready("🔵")
+    # a ready goal over one still in progress is reported as a ready one would be
+    waiting = MARKED_LEGEND.replace(
+        "| 3 | DSL improvements | ⬜ |", "| 3 | DSL improvements | 🔵 |"
+    )
+    assert "16:RL306" in _findings(waiting)
