@@ -135,6 +135,9 @@ class Statuses:
     blocked: tuple[str, ...] = ("blocked",)
     idea: tuple[str, ...] = ("idea",)
     common: bool = False
+    # Ready statuses that only say work has not started (Backlog.md's first status, `To Do`):
+    # a task of one over a task of one is a queue's order, no contradiction (RL306).
+    queued: tuple[str, ...] = ()
 
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
         if status in values:

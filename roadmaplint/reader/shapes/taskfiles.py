@@ -127,10 +127,16 @@ class TaskFolder:
         return tuple(starts)
 
     def workflow(self) -> Statuses:
-        """The statuses' meanings: the first is ready, the last done, those between in progress."""
+        """The statuses' meanings: the first is ready, the last done, those between in progress;
+        the first says only that work has not started (a queue, for RL306)."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
-            done=(last,), ready=(first,), in_progress=tuple(middle), blocked=(), idea=()
+            done=(last,),
+            ready=(first,),
+            in_progress=tuple(middle),
+            blocked=(),
+            idea=(),
+            queued=(first,),
         )
 
     def file_of(self, item_id: str) -> TaskFile:
