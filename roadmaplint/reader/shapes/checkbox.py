@@ -472,14 +472,14 @@ def _item(
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
-    nested = _nested_fields(document, first, last)
-    priority = parts.priority or nested.get("priority") or priority_of_section(section)
+    listed = _nested_fields(document, first, last)
+    priority = parts.priority or listed.get("priority") or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-    owner = parts.owner or nested.get("dri")
+    owner = parts.owner or listed.get("dri")
     if owner:
         fields.append(Field("DRI", "dri", owner, here, here, first + 1))
-    depends = parts.depends or nested.get(DEPENDS_ON)
+    depends = parts.depends or listed.get(DEPENDS_ON)
     if depends:
         fields.append(Field("Depends on", "depends on", depends, here, here, first + 1))
     done = []
