@@ -242,7 +242,12 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     for item in items:
         expected = usual[item.section]
-        if len(by_section[item.section]) > 1 and _prefix(item.id) != expected:
+        prefix = _prefix(item.id)
+        # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
+        # ``TECH-`` in one queue), not one filed under the wrong prefix.
+        if by_section[item.section].count(prefix) > 1:
+            continue
+        if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
                 f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
@@ -418,7 +423,9 @@ RULES = (
         severity=Severity.WARNING,
         summary="An item's ID prefix differs from the other items in its section.",
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
-        "in the wrong section, or was copied from another one and not renamed.",
+        "in the wrong section, or was copied from another one and not renamed. A prefix that "
+        "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
+        "and `TECH-` items), not a stray.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
