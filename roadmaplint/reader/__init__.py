@@ -10,7 +10,6 @@ from the settings and handed to every step.
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -69,7 +68,7 @@ from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_status_waits
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -345,7 +344,7 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
 
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
-_PLACEHOLDER = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
+_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
 
 
 def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:

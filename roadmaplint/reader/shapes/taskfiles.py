@@ -43,6 +43,7 @@ from roadmaplint.model import (
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -58,7 +59,7 @@ STATUS_LEGEND = "statuses of config.yml"
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
 FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
-_BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
+_BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
     "Definition of Done": ("<!-- DOD:BEGIN -->", "<!-- DOD:END -->"),
@@ -351,8 +352,8 @@ def load_front(front: str, path: str, loader: YAML) -> Any:
     return data
 
 
-_PLAIN_TITLE = re.compile(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
-_PLAIN_FIELD = re.compile(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
+_PLAIN_TITLE = LazyPattern(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
+_PLAIN_FIELD = LazyPattern(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
 
 
 def read_plain_task(text: str, path: str) -> Item:
