@@ -16,6 +16,9 @@ from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
 from roadmaplint.text import LazyPattern
 
 STATUS_LEGEND = "status legend"
+# The name of the legend a task folder's config.yml gives: its tool's vocabulary, not a
+# sign that the folder is written in roadmaplint's format (see reader/quiet.py).
+TASK_FOLDER_LEGEND = "statuses of config.yml"
 # Other headings that name a document's statuses: `## Statuses`, `### Status values`.
 STATUS_HEADING = LazyPattern(
     r"(?:(?:valid|allowed|possible|task|item)[ \t]+)?(?:statuses|status[ \t]+"

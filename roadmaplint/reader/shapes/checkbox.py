@@ -16,6 +16,7 @@ from functools import cache
 from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
+from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
@@ -465,7 +466,7 @@ def _item(
 class Checkboxes:
     """The checkboxes shape (see the module docstring)."""
 
-    name = "checkboxes"
+    name = shapes.CHECKBOXES
 
     def read(self, document: Document) -> ShapeRead:
         return read_checkboxes(document)

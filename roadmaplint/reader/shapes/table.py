@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
+from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
@@ -426,7 +427,7 @@ def _id_of(text: str, dialect: Dialect) -> str:
 class TableRows:
     """The table-rows shape (see the module docstring)."""
 
-    name = "table-rows"
+    name = shapes.TABLE_ROWS
 
     def read(self, document: Document) -> ShapeRead:
         return read_tables(document)

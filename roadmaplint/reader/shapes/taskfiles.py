@@ -40,6 +40,7 @@ from roadmaplint.model import (
     Roadmap,
     Style,
 )
+from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
@@ -52,9 +53,7 @@ NAME = "taskfiles"
 CONFIG = "config.yml"
 TASKS = "tasks"
 DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
-# The name of the legend config.yml's statuses give: the tool's vocabulary, not a sign
-# that the folder is written in roadmaplint's format (see reader/quiet.py).
-STATUS_LEGEND = "statuses of config.yml"
+STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
