@@ -202,3 +202,37 @@ def test_a_field_without_a_default_may_not_follow_one_with_a_default() -> None:
         class Wrong:
             first: int = 0
             second: int  # type: ignore[misc]
+
+
+def test_every_record_shape_of_the_package_comes_compiled() -> None:
+    """roadmaplint/record/inits.py holds the __init__ code of every shape the package's
+    records have, so that a run compiles none: `python tests/record_inits.py` rewrites it."""
+    from record_inits import INITS, package_shapes, render
+
+    assert INITS.read_text(encoding="utf-8") == render(package_shapes())
+
+
+def test_a_shape_not_compiled_ahead_is_compiled_on_first_use() -> None:
+    from roadmaplint.record.inits import CREATORS
+
+    @record(slots=False)
+    class Wide:
+        a: int
+        b: int
+        c: int
+        d: int
+        e: int
+        f: int
+        g: int
+        h: int
+        i: int
+        j: int
+        k: int
+        items: list[int] = field(default_factory=list)
+
+    assert (12, (11,), "frozen") not in CREATORS
+    first = Wide(*range(11))
+    assert first == Wide(*range(11), items=[])
+    assert first.items == [] and first.items is not Wide(*range(11)).items
+    with pytest.raises(FrozenRecordError):
+        first.a = 2  # type: ignore[misc]
