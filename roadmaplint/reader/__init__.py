@@ -312,18 +312,20 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
     items there. A heading with a status of its own stays an item."""
-    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
-
     return [
         item
         for item in items
         if not _PLACEHOLDER.fullmatch(item.title)
-        and not (
-            item.status is None
-            and holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
-        )
+        and not (item.status is None and _holds_boxed_items(item, lines, dialect))
         and not _is_theme_of_boxes(item, lines)
     ]
+
+
+def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
+    # imported here: a roadmap whose items all have a status never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
+
+    return holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
 
 
 def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
@@ -332,10 +334,10 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     own (a planning phase has its Goal and Depends on), and at least two top-level boxes.
     The boxes are the items there, even where the heading marks the phase done
     (``## Phase 2 — Auth ✅``): the mark speaks for the boxes, it makes no item."""
-    from roadmaplint.reader.shapes.checkbox import BOX
-
     if item.fields or not PHASE_ID.fullmatch(item.id):
         return False
+    from roadmaplint.reader.shapes.checkbox import BOX
+
     boxes = 0
     for line in lines[item.position.line : item.end_line]:
         match = BOX.match(line)
