@@ -242,3 +242,37 @@ def test_moved_records_equal_the_tuple_of_the_records_moved_one_by_one(
     with pytest.raises(IndexError):
         moved[len(plain)]
     assert moved != plain  # a tuple is not a list, and neither is a Moved
+
+
+def test_every_record_shape_of_the_package_comes_compiled() -> None:
+    """roadmaplint/record/inits.py holds the __init__ code of every shape the package's
+    records have, so that a run compiles none: `python tests/record_inits.py` rewrites it."""
+    from record_inits import INITS, package_shapes, render
+
+    assert INITS.read_text(encoding="utf-8") == render(package_shapes())
+
+
+def test_a_shape_not_compiled_ahead_is_compiled_on_first_use() -> None:
+    from roadmaplint.record.inits import CREATORS
+
+    @record(slots=False)
+    class Wide:
+        a: int
+        b: int
+        c: int
+        d: int
+        e: int
+        f: int
+        g: int
+        h: int
+        i: int
+        j: int
+        k: int
+        items: list[int] = field(default_factory=list)
+
+    assert (12, (11,), "frozen") not in CREATORS
+    first = Wide(*range(11))
+    assert first == Wide(*range(11), items=[])
+    assert first.items == [] and first.items is not Wide(*range(11)).items
+    with pytest.raises(FrozenRecordError):
+        first.a = 2  # type: ignore[misc]
