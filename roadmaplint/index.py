@@ -4,7 +4,6 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -13,6 +12,8 @@ from roadmaplint.record import field, record
 from roadmaplint.settings import Settings
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from roadmaplint.graph import DependencyGraph
 
 
