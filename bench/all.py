@@ -195,9 +195,7 @@ def seed_copies(folder: Path) -> tuple[Path, Path]:
     return alone, configured
 
 
-def seed_figures(
-    folder: Path, repeat: int, lint: list[str] | None, lint_note: str
-) -> list[Figure]:
+def seed_figures(folder: Path, repeat: int, lint: list[str] | None, lint_note: str) -> list[Figure]:
     """The hook: seed `check` against `python -c pass`, its import floor, markdownlint-cli2."""
     alone, configured = seed_copies(folder)
     modules = imported_modules(["check", str(alone)])
@@ -226,8 +224,7 @@ def seed_figures(
             note=f"{RUNS_AS}, in a folder with no configuration",
         ),
         ratio(
-            "seed `check` beside a `pyproject.toml` that configures roadmaplint / "
-            "`python -c pass`",
+            "seed `check` beside a `pyproject.toml` that configures roadmaplint / `python -c pass`",
             results["configured check"],
             results["pass"],
             None,

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.record import field, record
 from roadmaplint.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
 

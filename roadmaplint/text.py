@@ -11,12 +11,27 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, pairwise
-from typing import Any, AnyStr, Generic, overload
 
 from roadmaplint.record import record
 
+# typing.TYPE_CHECKING without importing typing: a run never needs it (PERF-12)
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, AnyStr, Generic, overload
 
-class LazyPattern(Generic[AnyStr]):
+    class _OfStrOrBytes(Generic[AnyStr]):
+        """What mypy reads: a pattern of str or of bytes, as ``re.Pattern`` is."""
+
+else:
+
+    class _OfStrOrBytes:
+        """At run time ``LazyPattern[str]`` is ``LazyPattern``, without typing's Generic."""
+
+        def __class_getitem__(cls, _kind: object) -> type:
+            return cls
+
+
+class LazyPattern(_OfStrOrBytes["AnyStr"]):
     """A regular expression compiled on its first use, then as fast as a compiled one.
 
     A commit hook starts roadmaplint for every commit, and the modules a check imports
@@ -128,10 +143,13 @@ class LineStarts(Sequence[int]):
     def __len__(self) -> int:
         return len(self.head) + len(self.tail)
 
-    @overload
-    def __getitem__(self, index: int) -> int: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, index: int) -> int: ...
+        @overload
+        def __getitem__(self, index: slice) -> tuple[int, ...]: ...
+
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
         if isinstance(index, slice):
             return tuple(self[at] for at in range(*index.indices(len(self))))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
 
 from roadmaplint.api import (
     DEFAULT_PATH,
@@ -31,6 +30,10 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 

@@ -13,7 +13,6 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import (
     Block,
@@ -71,6 +70,7 @@ from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 

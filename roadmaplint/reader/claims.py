@@ -8,12 +8,11 @@ imports this module for the field's name and never needs it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from roadmaplint.model import Item
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import datetime
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
 from roadmaplint.reader.blocks import last_written_line
@@ -35,6 +34,7 @@ from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 

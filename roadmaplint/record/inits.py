@@ -11,7 +11,6 @@ missing is compiled on first use, as before, so this file only makes a run faste
 # ruff: noqa: E501
 # fmt: off
 from collections.abc import Callable
-from typing import Any
 
 
 def _frozen_2(_n0, _n1, _oset):
@@ -512,7 +511,7 @@ def _slot_20_f8(_f8, _MISSING, _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9,
     return __init__
 
 
-CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., Any]] = {
+CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (2, (), 'frozen'): _frozen_2,
     (3, (), 'frozen'): _frozen_3,
     (4, (), 'frozen'): _frozen_4,

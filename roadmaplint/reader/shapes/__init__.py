@@ -17,12 +17,14 @@ never know which shape they came from.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Protocol
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol
+
     from markdown_it.token import Token
 
     from roadmaplint.model import Block, Item, Roadmap
@@ -123,18 +125,20 @@ class ShapeRead:
     blocks: dict[int, tuple[Block, ...]] = field(default_factory=dict)
 
 
-class Shape(Protocol):
-    """One way of writing items in a plan file."""
+if TYPE_CHECKING:
+    # a contract for mypy; a run never needs typing's Protocol (PERF-12)
+    class Shape(Protocol):
+        """One way of writing items in a plan file."""
 
-    name: str  # as `shape = "..."` names it in the configuration
+        name: str  # as `shape = "..."` names it in the configuration
 
-    def read(self, document: Document) -> ShapeRead:
-        """The items of this shape in the document (none when it has none)."""
-        ...
+        def read(self, document: Document) -> ShapeRead:
+            """The items of this shape in the document (none when it has none)."""
+            ...
 
-    def owns(self, roadmap: Roadmap, item: Item) -> bool:
-        """Whether ``item`` of ``roadmap`` was read by this shape."""
-        ...
+        def owns(self, roadmap: Roadmap, item: Item) -> bool:
+            """Whether ``item`` of ``roadmap`` was read by this shape."""
+            ...
 
 
 _ORDER = (TABLE_ROWS, CHECKBOXES)  # the order shapes are tried in
