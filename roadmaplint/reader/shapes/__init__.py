@@ -102,6 +102,17 @@ class Document:
             at = index.parents[at]
         return found
 
+    def mark_legends(self) -> dict[str, dict[str, str]]:
+        """The marks the document's legend tables define (``| 🟡 | Medium |`` under
+        ``### Task Priority``), by what they mean; read once, on first use."""
+        found: dict[str, dict[str, str]] | None = self.__dict__.get("_mark_legends")
+        if found is None:
+            from roadmaplint.reader.legends import mark_legends
+
+            found = mark_legends(self.tokens, self.section_above, self.inline)
+            object.__setattr__(self, "_mark_legends", found)  # a cache, not a field
+        return found
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         at = bisect_left(self._index().lines, line) - 1

@@ -17,6 +17,7 @@ from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
+from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     make_item,
@@ -432,18 +433,23 @@ def _item(
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
-    parts = parse_line(_wrapped(line[match.end() :], lines, first, last), document, ids)
+    text = _wrapped(line[match.end() :], lines, first, last)
+    marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
+    meanings, text = marked if marked is not None else ({}, text)
+    parts = parse_line(text, document, ids)
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] in (" ", ""):
+    if match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
+        status = meanings["status"]  # an open box marked 🔄 In progress is in progress
+    elif match["mark"] in (" ", ""):
         named = status_of_sections(document.status_sections_above(first + 1), board)
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
-    priority = parts.priority or priority_of_section(section)
+    priority = parts.priority or meanings.get("priority") or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
     if parts.owner:

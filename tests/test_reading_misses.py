@@ -1,0 +1,103 @@
+"""Shapes people write that the corpus once missed (CORE-25, CORE-28, CORE-32): each
+read by a general rule, shown on a small hand-written document, with the prose beside
+it that must stay prose."""
+
+from __future__ import annotations
+
+from roadmaplint import check_text
+from roadmaplint.model import Item
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+
+def _items(text: str) -> list[Item]:
+    return list(parse(text, "PLAN.md", Settings()).items)
+
+
+def _read(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(item.title, item.status, item.priority) for item in _items(text)]
+
+
+EMOJI_LEGEND = """\
+# Todo
+
+## List
+
+- [x] 📝🟡✅ Remove the old links.
+- [ ] ✨🔴🔄 Add dark mode.
+- [ ] 🐛🟢⏳ Fix the footer.
+
+## Emoji Definition
+
+### Task Type
+
+| Emoji | Meaning |
+| :---: | :-----: |
+| 📝 | Documentation |
+| ✨ | Feature |
+| 🐛 | Fix |
+| 🏗️ | Build |
+
+### Task Priority
+
+| Emoji | Meaning |
+| :---: | :-----: |
+| 🔴 | High |
+| 🟡 | Medium |
+| 🟢 | Low |
+
+### Task Status
+
+| Emoji | Meaning |
+| :---: | :-----: |
+| ⏳ | Not started |
+| 🔄 | In progress |
+| ✅ | Done |
+"""
+
+
+def test_marks_a_legend_table_defines_are_the_priority_and_status() -> None:
+    assert _read(EMOJI_LEGEND) == [
+        ("Remove the old links.", "done", "Medium"),
+        ("Add dark mode.", "In progress", "High"),  # the open box says less than 🔄
+        ("Fix the footer.", "Not started", "Low"),
+    ]
+    assert [finding.code for finding in check_text(EMOJI_LEGEND, "PLAN.md", Settings())] == []
+
+
+def test_marks_no_legend_defines_stay_the_titles() -> None:
+    text = EMOJI_LEGEND.replace("| 🔴 | High |", "| 🔴 | High |\n").split("## Emoji")[0]
+    assert _read(text)[1] == ("✨🔴🔄 Add dark mode.", "ready", None)
+    # A mark the legend tables do not define leaves the whole first word to the title.
+    unknown = EMOJI_LEGEND.replace("- [ ] 🐛🟢⏳", "- [ ] 🐛🟣⏳")
+    assert _read(unknown)[2] == ("🐛🟣⏳ Fix the footer.", "ready", None)
+
+
+INTERFACES = """\
+# Persona
+
+## User Interface Layer
+
+| Interface | Framework | Status |
+|-----------|-----------|--------|
+| CLI | Typer | ✅ Complete |
+| REST API | FastAPI | ✅ Complete |
+| TUI Dashboard | Textual | 🚧 In Progress |
+| WebUI | TBD | ⏸️ Deferred |
+"""
+
+
+def test_a_table_whose_status_cells_are_all_statuses_is_a_table_of_items() -> None:
+    assert _read(INTERFACES) == [
+        ("CLI", "✅ Complete", None),
+        ("REST API", "✅ Complete", None),
+        ("TUI Dashboard", "🚧 In Progress", None),
+        ("WebUI", "⏸️ Deferred", None),
+    ]
+
+
+def test_a_comparison_table_or_a_short_one_is_no_table_of_items() -> None:
+    supported = INTERFACES.replace("✅ Complete", "✅ Supported")
+    assert _read(supported) == []  # a status cell that is no status: a comparison
+    short = "\n".join(INTERFACES.splitlines()[:7]) + "\n"
+    assert _read(short) == []  # two rows say too little to call it a plan
