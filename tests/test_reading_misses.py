@@ -101,3 +101,52 @@ def test_a_comparison_table_or_a_short_one_is_no_table_of_items() -> None:
     assert _read(supported) == []  # a status cell that is no status: a comparison
     short = "\n".join(INTERFACES.splitlines()[:7]) + "\n"
     assert _read(short) == []  # two rows say too little to call it a plan
+
+
+HORIZONS = """\
+# Roadmap
+
+Items are grouped by horizon.
+
+## Now
+
+- Cloud KMS plugins (AWS, GCP). The seam is in place.
+- Workload attestor.
+
+## Next (3-6 months)
+
+- Key rotation for the disk authority, with the
+  sequence field incrementing on each rotation. Today it stays at one.
+- Build matrix (today the image is cross-compiled; native runners would be faster).
+
+## Later
+
+- **SCIM provisioning** — the user catalog ahead of first login.
+"""
+
+
+def test_bullets_under_horizon_headings_are_items_named_by_their_first_sentence() -> None:
+    assert _read(HORIZONS) == [
+        ("Cloud KMS plugins (AWS, GCP)", "in progress", None),
+        ("Workload attestor", "in progress", None),
+        # A horizon with a time says when, not how far along: no status.
+        (
+            "Key rotation for the disk authority, with the sequence field incrementing on "
+            "each rotation",
+            None,
+            None,
+        ),
+        ("Build matrix", None, None),  # a closing remark with a clause is description
+        ("SCIM provisioning", "idea", None),
+    ]
+    assert [finding.code for finding in check_text(HORIZONS, "ROADMAP.md", Settings())] == []
+
+
+def test_bullets_elsewhere_stay_prose() -> None:
+    readme = "# Tool\n\n## Next steps\n\n- Read the guide.\n\n## Later versions\n\n- More.\n"
+    assert _read(readme) == []  # "Next steps" names no horizon
+    alone = "# Notes\n\n## Now\n\n- Fix the build.\n- Ship it.\n\n## Ideas\n\n- A theme.\n"
+    assert _read(alone) == []  # one horizon heading alone is just a heading
+    # A plan written in boxes writes every item as a box: the notes under Later stay prose.
+    boxed = HORIZONS + "\n## Done\n\n- [x] Set up CI\n"
+    assert _read(boxed) == [("Set up CI", "done", None)]

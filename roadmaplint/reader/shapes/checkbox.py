@@ -20,6 +20,7 @@ from roadmaplint.reader.dialect import patterns
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
+    SECTION_EDGE,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -347,7 +348,9 @@ def _read_plain_list(
     # over ``- ✅ Title``), as IDs or two status headings do.
     every_marked = marked == len(entries) and marked >= 2
     if not all(statuses) or not (with_ids or every_marked or headed()):
-        return [], ()  # an item says its status, in its heading, its brackets or its text
+        # an item says its status, in its heading, its brackets or its text; or it stands
+        # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
+        return _read_horizon_list(document, entries, taken)
     found = []
     for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
         last = _last(lines, first, last)
@@ -366,6 +369,79 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+# A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
+_HORIZON = re.compile(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
+# The end of a bullet's first sentence: a full stop before a capital or the end.
+_SENTENCE_END = re.compile(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
+_REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
+
+
+def _is_horizon(heading: str | None) -> bool:
+    return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
+
+
+def _read_horizon_list(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A list of plain bullets right under a horizon heading, in a document with two or
+    more horizon headings and no other items (``## Now`` ... ``## Later`` over prose
+    bullets): each top-level bullet is an item named by its first sentence. A heading
+    that is the horizon word alone is a board's column and gives the status as it gives
+    an open box one (Now: in progress, Next: ready, Later: idea); a horizon with a time
+    (``## Next (3-6 months)``) says when, not how far along, and gives none."""
+    lines = document.lines
+    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(lines):
+        return [], ()  # a plan written in boxes writes its items as boxes, every one
+    if sum(_is_horizon(document.inline(heading.source)) for heading in document.headings) < 2:
+        return [], ()
+    status = status_of_sections(document.status_sections_above(entries[0][0] + 1)[:1], True)
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None:
+            return [], ()
+        last = _last(lines, first, last)
+        text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        if part.owner:
+            fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        item_id = reference_from_title(part.title, taken)
+        section = document.section_above(first + 1)
+        found.append(
+            make_item(item_id, part.title, section, here, last + 1, fields, document.dialect)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+_boxed: tuple[list[str] | None, bool] = (None, False)  # the last lines asked about, and the answer
+
+
+def _holds_boxes(lines: list[str]) -> bool:
+    """Whether a top-level checkbox begins one of ``lines``; found once for a document's
+    lines, not once for each of its lists."""
+    global _boxed
+    known = _boxed  # one read: another thread (the language server's) may replace it
+    if known[0] is not lines:
+        known = _boxed = (lines, any(line[:1] in "-*+" and BOX.match(line) for line in lines))
+    return known[1]
+
+
+def _first_sentence(text: str) -> str:
+    """A bullet's first sentence without its full stop, and without a long remark in
+    brackets that closes it (``Build matrix (today the image is cross-compiled; ...)``)."""
+    end = _SENTENCE_END.search(text)
+    sentence = (text[: end.start()] if end else text).strip()
+    if sentence.endswith(")") and "(" in sentence:
+        opening = sentence.rfind("(")
+        remark = sentence[opening + 1 : -1]
+        if ";" in remark or len(remark.split()) > _REMARK_WORDS:
+            sentence = sentence[:opening].rstrip()
+    return sentence
 
 
 def _status_headings(document: Document, board: bool = False) -> int:
