@@ -150,3 +150,50 @@ def test_bullets_elsewhere_stay_prose() -> None:
     # A plan written in boxes writes every item as a box: the notes under Later stay prose.
     boxed = HORIZONS + "\n## Done\n\n- [x] Set up CI\n"
     assert _read(boxed) == [("Set up CI", "done", None)]
+
+
+NUMBERED = """\
+# Tasks
+
+Status marks: `+` Completed, `~` In Progress, `-` Pending.
+
+## Current Tasks
+
+1) + Initial spec document
+   Action: Create the founding SPEC.md document
+   Acceptance: SPEC.md exists
+
+2) ~ Task format
+   Action: Write down the format.
+   Dependencies: 1
+
+3) - Specification template
+   Dependencies: 1, 2, the design review
+"""
+
+
+def test_numbered_items_take_their_status_from_the_marks_the_document_defines() -> None:
+    items = _items(NUMBERED)
+    assert [(item.id, item.title, item.status) for item in items] == [
+        ("1", "Initial spec document", "Completed"),
+        ("2", "Task format", "In Progress"),
+        ("3", "Specification template", "Pending"),
+    ]
+    assert [(item.depends_on, item.external_deps) for item in items] == [
+        ((), ()),
+        (("1",), ()),
+        (("1", "2"), ("the design review",)),
+    ]
+
+
+def test_numbered_marks_no_legend_defines_mean_what_the_convention_says() -> None:
+    text = NUMBERED.replace("Status marks:", "Marks:").replace("`", "")
+    text = text.replace("2) ~", "2) ?").replace("3) -", "3) +")
+    assert [item.status for item in _items(text)] == ["done", "idea", "done"]
+
+
+def test_a_numbered_list_of_one_mark_without_fields_stays_prose() -> None:
+    readme = "# Tool\n\n## Why\n\n1. ✓ Fast\n2. ✓ Small\n3. ✓ Safe\n"
+    assert _read(readme) == []
+    unknown = "# Plan\n\n1) + One\n2) = Two\n3) ? Three\n"
+    assert _read(unknown) == []  # `=` means nothing the document or the convention says

@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.reader.shapes.numbered import read_numbered
 from roadmaplint.record import record
 from roadmaplint.settings import common_meaning
 
@@ -266,7 +267,8 @@ def _read_list(
             entries.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
-        return _read_plain_list(document, entries, taken, headed)
+        numbered = read_numbered(document, entries, taken)  # ``12) + Title``
+        return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
     unexplained: list[str] = []
     for first, _ in entries:
         match = BOX.match(lines[first])
