@@ -197,3 +197,58 @@ def test_a_numbered_list_of_one_mark_without_fields_stays_prose() -> None:
     assert _read(readme) == []
     unknown = "# Plan\n\n1) + One\n2) = Two\n3) ? Three\n"
     assert _read(unknown) == []  # `=` means nothing the document or the convention says
+
+
+PARAGRAPHS = """\
+# Backlog
+
+## Top 3
+
+B01 — Parser robustness for the template library
+- Owner: Impl
+- Scope: M
+- Dependency: B03
+
+**B02: Stricter separation of the gates**
+- **Status:** in progress
+- **Owner:** Design
+
+B03 — Korean marker coverage
+- Owner: QA
+
+Notes — the lines below are prose.
+- Keep the list short.
+"""
+
+
+def test_a_paragraph_over_a_field_list_is_an_item() -> None:
+    items = _items(PARAGRAPHS)
+    assert [(item.id, item.title, item.status, item.dri, item.depends_on) for item in items] == [
+        ("B01", "Parser robustness for the template library", None, "Impl", ("B03",)),
+        ("B02", "Stricter separation of the gates", "in progress", "Design", ()),
+        ("B03", "Korean marker coverage", None, "QA", ()),
+    ]
+    assert [item.end_line for item in items] == [8, 12, 15]
+    assert [finding.code for finding in check_text(PARAGRAPHS, "BACKLOG.md", Settings())] == []
+
+
+TASK_ID_BOXES = """\
+# Tasks
+
+## Completed
+- [x] Task ID: SETUP-001
+  - **Title:** Create the documentation structure
+  - **Assignee:** @ana
+  - **Completed:** 2024-01-20
+- [ ] Task ID: SETUP-002
+  - **Title:** Write the task template
+  - **Dependencies:** SETUP-001
+"""
+
+
+def test_a_box_that_labels_its_id_takes_its_title_from_the_fields_below() -> None:
+    items = _items(TASK_ID_BOXES)
+    assert [(item.id, item.title, item.status, item.dri, item.depends_on) for item in items] == [
+        ("SETUP-001", "Create the documentation structure", "done", "@ana", ()),
+        ("SETUP-002", "Write the task template", "ready", None, ("SETUP-001",)),
+    ]

@@ -28,7 +28,8 @@ from roadmaplint.reader.shapes.common import (
     status_of_sections,
 )
 from roadmaplint.reader.shapes.numbered import read_numbered
-from roadmaplint.record import record
+from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
+from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 
 # ``- []`` (no space) is an open box too, as people write it by hand.
@@ -268,6 +269,8 @@ def _read_list(
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
         numbered = read_numbered(document, entries, taken)  # ``12) + Title``
+        if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
+            numbered = read_paragraph_item(document, index, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
     unexplained: list[str] = []
     for first, _ in entries:
@@ -515,6 +518,9 @@ def _item(
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
     parts = parse_line(text, document, ids)
+    labelled = labelled_box(text, document, first, last)  # ``Task ID: SETUP-001``
+    if labelled is not None:
+        parts = replace(parts, item_id=labelled[0], title=labelled[1])
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
@@ -534,6 +540,9 @@ def _item(
         fields.append(Field("DRI", "dri", parts.owner, here, here, first + 1))
     if parts.depends:
         fields.append(Field("Depends on", "depends on", parts.depends, here, here, first + 1))
+    if labelled is not None:
+        written = {field.key for field in fields}
+        fields += [field for field in labelled[2] if field.key not in written]
     done = []
     for number in range(first + 1, last + 1):
         nested = BOX.match(lines[number])
