@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
-OVERALL_FLOOR = 0.947  # 1488 of 1570; the fourth held-out set (files 50 and above) read 110 of 427 before its fixes
+OVERALL_FLOOR = 0.975  # 1531 of 1570; the fourth held-out set (files 50 and above) read 110 of 427 before its fixes
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
