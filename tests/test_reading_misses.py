@@ -4,10 +4,13 @@ it that must stay prose."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from roadmaplint import check_text
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
+from tests.conftest import cli
 
 
 def _items(text: str) -> list[Item]:
@@ -252,3 +255,19 @@ def test_a_box_that_labels_its_id_takes_its_title_from_the_fields_below() -> Non
         ("SETUP-001", "Create the documentation structure", "done", "@ana", ()),
         ("SETUP-002", "Write the task template", "ready", None, ("SETUP-001",)),
     ]
+
+
+def test_an_edit_the_gate_cannot_prove_on_these_items_leaves_the_file_as_it_was(
+    tmp_path: Path,
+) -> None:
+    for name, text, item in (
+        ("TASKS.md", NUMBERED, "2"),
+        ("ROADMAP.md", HORIZONS, "workload-attestor"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        done = cli("set", item, name, "--status", "done", cwd=tmp_path)
+        assert done.returncode == 2
+        assert done.stderr.startswith(f"roadmaplint: error: {name}:")
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert path.read_text(encoding="utf-8") == text
