@@ -399,7 +399,7 @@ def _read_horizon_list(
     lines = document.lines
     if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(lines):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
-    if sum(_is_horizon(document.inline(heading.source)) for heading in document.headings) < 2:
+    if _horizon_headings(document) < 2:
         return [], ()
     status = status_of_sections(document.status_sections_above(entries[0][0] + 1)[:1], True)
     found = []
@@ -424,6 +424,18 @@ def _read_horizon_list(
 
 
 _boxed: tuple[list[str] | None, bool] = (None, False)  # the last lines asked about, and the answer
+_horizons: tuple[object, int] = (None, 0)  # the last headings counted, and their count
+
+
+def _horizon_headings(document: Document) -> int:
+    """How many of the document's headings are horizons: counted once for a document,
+    not once for each list under one (10,000 ``## Now`` lists would be quadratic)."""
+    global _horizons
+    known = _horizons  # one read: another thread (the language server's) may replace it
+    if known[0] is not document.headings:
+        count = sum(_is_horizon(document.inline(heading.source)) for heading in document.headings)
+        known = _horizons = (document.headings, count)
+    return known[1]
 
 
 def _holds_boxes(lines: list[str]) -> bool:

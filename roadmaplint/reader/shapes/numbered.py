@@ -38,8 +38,20 @@ _FEWEST = 3
 _FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 
 
+_legend: tuple[list[str] | None, dict[str, str]] = (None, {})  # the last lines read, their legend
+
+
 def mark_legend(lines: list[str]) -> dict[str, str]:
-    """The marks the document explains, each with the status its label names."""
+    """The marks the document explains, each with the status its label names; read once
+    for a document's lines, not once for each of its numbered lists."""
+    global _legend
+    known = _legend  # one read: another thread (the language server's) may replace it
+    if known[0] is not lines:
+        known = _legend = (lines, _read_legend(lines))
+    return known[1]
+
+
+def _read_legend(lines: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines:
         if "`" not in line:
