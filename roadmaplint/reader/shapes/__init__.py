@@ -17,7 +17,8 @@ never know which shape they came from.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from roadmaplint.reader.dialect import Dialect
     from roadmaplint.reader.inline import InlineText
 
+_T = TypeVar("_T")
 HEADINGS = "headings"
 PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
 # What each shape's items look like, as `check --explain` and `init` say it.
@@ -100,6 +102,15 @@ class Document:
             if heading.level > 1 or index.several_titles:
                 found.append(self.inline(heading.source))
             at = index.parents[at]
+        return found
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """What ``compute`` gives for this document, found once: a shape asks it for each
+        of its lists, and finding it again for each made reading quadratic."""
+        found: _T | None = self.__dict__.get(f"_memo_{key}")
+        if found is None:
+            found = compute()
+            object.__setattr__(self, f"_memo_{key}", found)  # a cache, not a field
         return found
 
     def mark_legends(self) -> dict[str, dict[str, str]]:

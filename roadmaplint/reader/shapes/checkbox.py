@@ -397,7 +397,7 @@ def _read_horizon_list(
     an open box one (Now: in progress, Next: ready, Later: idea); a horizon with a time
     (``## Next (3-6 months)``) says when, not how far along, and gives none."""
     lines = document.lines
-    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(lines):
+    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
     if _horizon_headings(document) < 2:
         return [], ()
@@ -423,29 +423,20 @@ def _read_horizon_list(
     return found, cut
 
 
-_boxed: tuple[list[str] | None, bool] = (None, False)  # the last lines asked about, and the answer
-_horizons: tuple[object, int] = (None, 0)  # the last headings counted, and their count
+def _holds_boxes(document: Document) -> bool:
+    """Whether a top-level checkbox begins one of the document's lines."""
+    return document.memo(
+        "holds_boxes",
+        lambda: any(line[:1] in "-*+" and BOX.match(line) for line in document.lines),
+    )
 
 
 def _horizon_headings(document: Document) -> int:
-    """How many of the document's headings are horizons: counted once for a document,
-    not once for each list under one (10,000 ``## Now`` lists would be quadratic)."""
-    global _horizons
-    known = _horizons  # one read: another thread (the language server's) may replace it
-    if known[0] is not document.headings:
-        count = sum(_is_horizon(document.inline(heading.source)) for heading in document.headings)
-        known = _horizons = (document.headings, count)
-    return known[1]
-
-
-def _holds_boxes(lines: list[str]) -> bool:
-    """Whether a top-level checkbox begins one of ``lines``; found once for a document's
-    lines, not once for each of its lists."""
-    global _boxed
-    known = _boxed  # one read: another thread (the language server's) may replace it
-    if known[0] is not lines:
-        known = _boxed = (lines, any(line[:1] in "-*+" and BOX.match(line) for line in lines))
-    return known[1]
+    """How many of the document's headings are horizons."""
+    return document.memo(
+        "horizon_headings",
+        lambda: sum(_is_horizon(document.inline(h.source)) for h in document.headings),
+    )
 
 
 def _first_sentence(text: str) -> str:

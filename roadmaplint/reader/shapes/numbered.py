@@ -38,17 +38,9 @@ _FEWEST = 3
 _FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 
 
-_legend: tuple[list[str] | None, dict[str, str]] = (None, {})  # the last lines read, their legend
-
-
-def mark_legend(lines: list[str]) -> dict[str, str]:
-    """The marks the document explains, each with the status its label names; read once
-    for a document's lines, not once for each of its numbered lists."""
-    global _legend
-    known = _legend  # one read: another thread (the language server's) may replace it
-    if known[0] is not lines:
-        known = _legend = (lines, _read_legend(lines))
-    return known[1]
+def mark_legend(document: Document) -> dict[str, str]:
+    """The marks the document explains, each with the status its label names."""
+    return document.memo("numbered_marks", lambda: _read_legend(document.lines))
 
 
 def _read_legend(lines: list[str]) -> dict[str, str]:
@@ -76,7 +68,7 @@ def read_numbered(
     found = [_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     if not all(found):
         return [], ()
-    legend = mark_legend(lines)
+    legend = mark_legend(document)
     meanings = {**CONVENTIONAL, **legend}
     marks = {match["mark"] for match in found if match}
     fields = [_fields(lines, first, last, document) for first, last in entries]
