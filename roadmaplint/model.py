@@ -177,6 +177,17 @@ class StrayList:
 
 
 @record
+class Unclosed:
+    """A code fence or an HTML block never closed: it runs to the end of the document,
+    and every heading after its first line renders (and is read) as its content."""
+
+    kind: str  # "code fence" or "HTML comment" or "<pre> block" and the like
+    position: Position  # its opening line
+    closer: str  # the line that would close it
+    hidden: tuple[int, ...]  # lines of the headings it hides
+
+
+@record
 class NearMiss:
     """Something that looks like an item but was not read as one, and why."""
 
@@ -238,6 +249,7 @@ class Roadmap:
     style: Style
     source: str
     stray_lists: tuple[StrayList, ...] = ()
+    unclosed: tuple[Unclosed, ...] = ()  # a fence or HTML block that hides what follows
     near_misses: tuple[NearMiss, ...] = ()  # only read when there are no items
     blocks: tuple[Block, ...] = ()
     references: tuple[LinkReference, ...] = ()

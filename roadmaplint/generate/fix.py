@@ -428,10 +428,18 @@ def _up_to_date(
     items = context.items_by_id
     # The graph is drawn only to compare it with a graph section (a tenth of fix at 10k).
     picture = expected_graph(after, items, settings.statuses) if after.graph_sections else None
+    # A document with no overview keeps none when nothing has a priority to list:
+    # fix never adds an empty one, and the graph is still regenerated.
+    overview_kept_out = not after.overviews and not before.overviews
     return not (
         (repaired_stray_lists and after.stray_lists)
-        or len(after.overviews) != 1
-        or differences(after.overviews[0], expected_groups(after, items), items)
+        or (
+            not overview_kept_out
+            and (
+                len(after.overviews) != 1
+                or differences(after.overviews[0], expected_groups(after, items), items)
+            )
+        )
         or len(after.graph_sections) != len(before.graph_sections)
         or any(section.code != picture for section in after.graph_sections)
     )

@@ -218,16 +218,41 @@ def _action(
 
 
 def _replacements(document: Document, located: Located) -> Iterator[types.CodeAction]:
+    """The did-you-mean replacement, offered only when the write gate proves it changes
+    the finding's item alone and the item reads the suggestion back (a value that would
+    split a table cell, close a code span or end the field list is not offered)."""
     match = _SUGGESTION.search(located.finding.message)
-    if match is None or located.start == located.end:
+    item = located.finding.item
+    if match is None or located.start == located.end or item is None:
         return
     suggestion = match[1].strip()
+    if not _reads_back(document, item, Edit(located.start, located.end, suggestion), suggestion):
+        return
     yield _action(
         document,
         f"Replace with {suggestion}",
         [(located.start, located.end, suggestion)],
         located,
         preferred=True,
+    )
+
+
+def _reads_back(document: Document, item_id: str, edit: Edit, suggestion: str) -> bool:
+    from roadmaplint.write.proof import Targets, prove_edit
+
+    if document.roadmap.source != document.text:
+        return False
+    targets = Targets(items=frozenset({item_id}), same_items=True)
+    new_text = document.text[: edit.start] + edit.replacement + document.text[edit.end :]
+    try:
+        after = prove_edit(document.roadmap, new_text, targets, document.settings, [edit])
+    except RoadmapError:
+        return False
+    return any(
+        suggestion == field.name or suggestion in field.value
+        for item in after.items
+        if item.id == item_id
+        for field in item.fields
     )
 
 

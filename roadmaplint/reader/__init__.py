@@ -35,6 +35,7 @@ from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
     find_stray_lists,
+    find_unclosed,
     last_written_line,
     link_references,
     read_blocks,
@@ -295,6 +296,7 @@ def _records(
         blocks=top_level,
         references=link_references(blocks.env),
         stray_lists=strays,
+        unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
 
@@ -496,6 +498,8 @@ def _item_lines(
         return None
     if find_stray_lists(blocks, lines):
         return None
+    if not heading_after and find_unclosed(blocks.top_level, lines):
+        return None  # a fence left open at the end hides headings: read it all (RL110)
     inline = InlineText(None, blocks.env)
     outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
     part, *others = outline.parts

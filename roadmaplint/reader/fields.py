@@ -251,7 +251,8 @@ def _later_dependencies(
         _paragraph_fields(token, lines, body, names, text)
 
 
-# The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title ✅".
+# The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title [COMPLETE]",
+# "Title ✅".
 _CHECK_MARK = "✅"
 # Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
 _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
@@ -260,11 +261,12 @@ _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 def heading_status(title: str) -> tuple[str, str] | None:
     """``(title without it, status)`` when a title ends with a status in a common spelling."""
     stripped = title.rstrip()
-    if stripped.endswith(")"):
-        opening = stripped.rfind("(")
-        word = stripped[opening + 1 : -1].strip()
-        if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
-            return stripped[:opening].rstrip(), word
+    for opener, closer in (("(", ")"), ("[", "]")):
+        if stripped.endswith(closer):
+            opening = stripped.rfind(opener)
+            word = stripped[opening + 1 : -1].strip()
+            if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
+                return stripped[:opening].rstrip(), word
     for mark in _CHECK_MARKS:
         if mark not in stripped[-40:]:
             continue

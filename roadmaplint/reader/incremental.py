@@ -138,8 +138,8 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
 
 def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
-    if old.bullets is None or roadmap.stray_lists:
-        return None  # a stray list's swallowed range spans items: read it all (RL108)
+    if old.bullets is None or roadmap.stray_lists or roadmap.unclosed:
+        return None  # a stray list's or open fence's hidden range spans items: read it all
     start, old_end, new_end = span
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line

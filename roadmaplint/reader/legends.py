@@ -91,7 +91,9 @@ def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | Non
         if plain:
             value, description = plain[1], plain[2].strip()
         else:
-            value, description, marked = (plain_text.split() or [""])[0], "", False
+            # ``- ✅ Complete``: the mark, and the words that say what it means
+            value, description = [*plain_text.split(None, 1), "", ""][:2]
+            description, marked = description.strip(), False
     return (LegendEntry(value, description, line) if value else None), marked
 
 

@@ -49,6 +49,9 @@ class Targets:
     # First lines of other blocks the edit may rewrite: the header of a table whose
     # columns an edit re-pads (its rows are items, targeted by ``items``).
     blocks: frozenset[int] = frozenset()
+    # HTML comments the edit may add or rewrite, by their text (a suppression comment
+    # a quick fix writes, and the one it extends); every other comment stays.
+    comments: frozenset[str] = frozenset()
 
 
 def prove_edit(
@@ -377,7 +380,11 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
         "headings": [
             (h.level, h.text, h.section) for h in roadmap.headings if h.position.line >= first
         ],
-        "comments": [comment.text for comment in roadmap.comments if comment.line >= first],
+        "comments": [
+            comment.text
+            for comment in roadmap.comments
+            if comment.line >= first and comment.text not in targets.comments
+        ],
         "items": [
             (
                 item.id,

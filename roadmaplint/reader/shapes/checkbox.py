@@ -16,7 +16,8 @@ from functools import cache
 from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
-from roadmaplint.reader.dialect import patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, field_names, patterns
+from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
@@ -178,6 +179,8 @@ _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = re.compile(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 _DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
+# A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
+_ENUMERATOR = re.compile(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
@@ -195,6 +198,9 @@ def _title_part(text: str) -> str:
     sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
     names the item too."""
     bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
+        # ``**Feature 1**: Build the viewer``: a numbered label names nothing alone
+        return f"{bold['title']}: {bold['rest'][1:].strip()}"
     if bold and (
         not bold["rest"]
         or bold["rest"][:1] in "-—–:("
@@ -202,6 +208,8 @@ def _title_part(text: str) -> str:
         or bold["title"].rstrip()[-1:] in ".!?"
     ):
         return bold["title"]
+    if bold and bold["title"].rstrip().endswith(":"):
+        return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
     for dash in _DESCRIPTION.finditer(text):
         before = text[: dash.start()]
         if before and before.count("(") <= before.count(")"):
@@ -504,6 +512,27 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
     return text
 
 
+# A bullet nested under a box (not a box itself): ``  - **Priority**: High``.
+_NESTED_BULLET = re.compile(r"[ \t]+[-*+][ \t]+(?!\[[ xX]?\])")
+_NESTED_KEYS = ("priority", "dri", DEPENDS_ON)
+
+
+def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
+    """The priority, owner and dependencies a box's nested field list gives (``- [ ] **Title**``
+    over ``  - **Priority**: High``): the first of each, where the box's line names none."""
+    names = field_names(document.dialect)
+    found: dict[str, str] = {}
+    for line in islice(document.lines, first + 1, last + 1):
+        bullet = _NESTED_BULLET.match(line)
+        if bullet is None:
+            continue
+        text = line[bullet.end() :].rstrip()
+        start = field_start(text, names)
+        if start is not None and (key := names.key(start[0])) in _NESTED_KEYS:
+            found.setdefault(key, text[start[1] :].strip())
+    return {key: value for key, value in found.items() if value}
+
+
 def _item(
     document: Document,
     first: int,
@@ -536,16 +565,21 @@ def _item(
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
-    priority = parts.priority or meanings.get("priority") or priority_of_section(section)
+    listed = _nested_fields(document, first, last)
+    priority = (
+        parts.priority
+        or meanings.get("priority")
+        or listed.get("priority")
+        or priority_of_section(section)
+    )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-    if parts.owner:
-        fields.append(Field("DRI", "dri", parts.owner, here, here, first + 1))
-    if parts.depends:
-        fields.append(Field("Depends on", "depends on", parts.depends, here, here, first + 1))
-    if labelled is not None:
-        written = {field.key for field in fields}
-        fields += [field for field in labelled[2] if field.key not in written]
+    owner = parts.owner or listed.get("dri")
+    if owner:
+        fields.append(Field("DRI", "dri", owner, here, here, first + 1))
+    depends = parts.depends or listed.get(DEPENDS_ON)
+    if depends:
+        fields.append(Field("Depends on", "depends on", depends, here, here, first + 1))
     done = []
     for number in range(first + 1, last + 1):
         nested = BOX.match(lines[number])

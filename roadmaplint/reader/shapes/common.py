@@ -32,6 +32,8 @@ def priority_of_section(section: str | None) -> str | None:
 
 
 SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
+# A heading that is a priority alone before its theme: ``P1`` of ``## P1 — Active``.
+_PRIORITY_BAND = re.compile(r"P[0-4]", re.IGNORECASE)
 
 
 # Headings of a Now / Next / Later board: statuses only in a document with several
@@ -51,6 +53,8 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     if not text:
         return None
     suffix = heading_status(text)
+    if suffix is not None and _PRIORITY_BAND.fullmatch(suffix[0]):
+        return None  # ``## P1 — Active``: a priority band and its theme, no status
     if suffix is not None:
         return suffix[1].lower()
     words = text.casefold().split()

@@ -70,26 +70,16 @@ def read_paragraph_item(
     return [item], tuple(Block("list", first + 1, end + 1) for first, end in entries)
 
 
-def labelled_box(
-    text: str, document: Document, first: int, last: int
-) -> tuple[str, str, list[Field]] | None:
-    """``(ID, title, fields)`` of a box whose text only labels its ID (``Task ID:
-    SETUP-001``) over a nested field list with a ``**Title:**``; None for any other box."""
+def labelled_box(text: str, document: Document, first: int, last: int) -> tuple[str, str] | None:
+    """``(ID, title)`` of a box whose text only labels its ID (``Task ID: SETUP-001``) over
+    a nested field list with a ``**Title:**``; None for any other box. The list's other
+    fields are read as any box's nested fields are."""
     label = _LABELLED_ID.fullmatch(text.strip())
     id_only = patterns(document.dialect.id_pattern).id_only
     if label is None or not id_only.fullmatch(label["id"]):
         return None
-    title = None
-    fields = []
     for number in range(first + 1, last + 1):
         match = _FIELD.fullmatch(document.lines[number].rstrip("\r\n"))
-        if match is None or not match["value"].strip():
-            continue
-        name = match["key"].strip()
-        key = _ALIASES.get(name.lower()) or document.dialect.key(name)
-        at = Position(number + 1, match.start("key") + 1)
-        if key == "title" and title is None:
-            title = document.inline(match["value"].strip())
-        elif key in ("priority", "dri", DEPENDS_ON):
-            fields.append(Field(name, key, match["value"].strip(), at, at, number + 1))
-    return (label["id"], title, fields) if title else None
+        if match and match["value"].strip() and document.dialect.key(match["key"]) == "title":
+            return label["id"], document.inline(match["value"].strip())
+    return None

@@ -23,7 +23,17 @@ if TYPE_CHECKING:
     pass
 
 ID_COLUMNS = ("id", "task id", "key", "#")
-TITLE_COLUMNS = ("title", "task", "item", "story", "user story", "work", "feature", "summary")
+TITLE_COLUMNS = (
+    "title",
+    "task",
+    "item",
+    "story",
+    "user story",
+    "work",
+    "feature",
+    "summary",
+    "goal",
+)
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {

@@ -127,10 +127,16 @@ class TaskFolder:
         return tuple(starts)
 
     def workflow(self) -> Statuses:
-        """The statuses' meanings: the first is ready, the last done, those between in progress."""
+        """The statuses' meanings: the first is ready, the last done, those between in progress;
+        the first says only that work has not started (a queue, for RL306)."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
-            done=(last,), ready=(first,), in_progress=tuple(middle), blocked=(), idea=()
+            done=(last,),
+            ready=(first,),
+            in_progress=tuple(middle),
+            blocked=(),
+            idea=(),
+            queued=(first,),
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -375,7 +381,7 @@ def read_plain_task(text: str, path: str) -> Item:
     )
     status, priority, assignee = (found.get(key, (None, 0))[0] for key in FIELD_KEYS)
     return Item(
-        id=stem.upper() if re.fullmatch(r"[a-z]+-[\d.]+", stem) else stem,
+        id=_task_id(stem),
         title=title or Path(path).stem,
         section=None,
         position=Position(title_line, 1),
@@ -418,7 +424,7 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
     )
     assignees = _strings(data.get("assignee"))
     return Item(
-        id=item_id.upper() if re.fullmatch(r"[a-z]+-[\d.]+", item_id) else item_id,
+        id=_task_id(item_id),
         title=str(data.get("title") or ""),
         section=None,
         position=Position(line_of("title") if "title" in data else line_of("id"), 1),
@@ -427,10 +433,17 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
         status=str(data["status"]) if data.get("status") is not None else None,
         priority=str(data["priority"]) if data.get("priority") is not None else None,
         dri=", ".join(assignees) if assignees else None,
-        depends_on=tuple(_strings(data.get("dependencies"))),
+        depends_on=tuple(_task_id(name) for name in _strings(data.get("dependencies"))),
         external_deps=(),
         definition_of_done=_criteria(body, lines_before_body),
     )
+
+
+def _task_id(name: str) -> str:
+    """A task's ID as Backlog.md shows it: ``task-27`` is ``TASK-27``, whether the front
+    matter names the task itself or a dependency (so ``dependencies: [task-27]`` finds
+    the task whose ``id: task-27``); any other spelling stays as written."""
+    return name.upper() if re.fullmatch(r"[a-z]+-[\d.]+", name) else name
 
 
 def _strings(value: object) -> list[str]:
