@@ -7,7 +7,6 @@ template engine.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 
 from roadmaplint.errors import RoadmapError
@@ -22,10 +21,10 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.quiet import wants_overview
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, passes, prove_edit
 
-_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_THEMATIC_BREAK = LazyPattern(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
 @record

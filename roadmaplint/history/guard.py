@@ -7,7 +7,7 @@ and a renamed item as ``diff`` recognises it; the findings point at the newer fi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import Settings
 
 
-def _first(items: tuple[Item, ...]) -> dict[str, Item]:
+def _first(items: Sequence[Item]) -> dict[str, Item]:
     found: dict[str, Item] = {}
     for item in items:
         found.setdefault(item.id, item)

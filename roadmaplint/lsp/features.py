@@ -25,7 +25,7 @@ from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.rules.silencing import silencing_edits
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.text import Edit, hunks
+from roadmaplint.text import Edit, LazyPattern, hunks
 
 if TYPE_CHECKING:
     pass
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
 _ID_IN_HEADING = frozenset({"RL102", "RL106"})
-_NAMED_DEPENDENCY = re.compile(r"depends on (?:unknown item )?([^\s,()]+)")
-_SUGGESTION = re.compile(r"did you mean ([^?]+)\?")
+_NAMED_DEPENDENCY = LazyPattern(r"depends on (?:unknown item )?([^\s,()]+)")
+_SUGGESTION = LazyPattern(r"did you mean ([^?]+)\?")
 
 
 # Diagnostics
@@ -301,11 +301,11 @@ def formatting(document: Document) -> list[types.TextEdit]:
 # Completion
 
 _MARKER = r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+"
-_FIELD_NAME = re.compile(rf"^{_MARKER}(\*\*|__)([^*_]*)$")
-_FIELD_VALUE = re.compile(
+_FIELD_NAME = LazyPattern(rf"^{_MARKER}(\*\*|__)([^*_]*)$")
+_FIELD_VALUE = LazyPattern(
     rf"^{_MARKER}(\*\*|__)([^*_\n]{{1,80}}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*(.*)$"
 )
-_NEW_ID = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\[([A-Za-z0-9_-]*)$")
+_NEW_ID = LazyPattern(r"^[ \t]{0,3}#{1,6}[ \t]+\[([A-Za-z0-9_-]*)$")
 
 
 def completion(document: Document, position: types.Position) -> types.CompletionList:

@@ -18,6 +18,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList, Unclosed
 from roadmaplint.reader.reference import markdown
 from roadmaplint.record import field, record
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -349,15 +350,15 @@ def repaired(lines: list[str], strays: list[StrayList]) -> str:
     return "".join(changed)
 
 
-_FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_HIDDEN_HEADING = re.compile(r" {0,3}#{2,6}[ \t]+\S")  # ``#`` alone is a shell comment
+_FENCE_OPEN = LazyPattern(r"[ \t]*(`{3,}|~{3,})")
+_HIDDEN_HEADING = LazyPattern(r" {0,3}#{2,6}[ \t]+\S")  # ``#`` alone is a shell comment
 # HTML blocks that run until a closing text, not a blank line (CommonMark's kinds 1 and 2)
 _HTML_CLOSERS = (
-    (re.compile(r"[ \t]*<!--"), "-->", "HTML comment"),
-    (re.compile(r"[ \t]*<pre(?:[\s>]|$)", re.IGNORECASE), "</pre>", "<pre> block"),
-    (re.compile(r"[ \t]*<script(?:[\s>]|$)", re.IGNORECASE), "</script>", "<script> block"),
-    (re.compile(r"[ \t]*<style(?:[\s>]|$)", re.IGNORECASE), "</style>", "<style> block"),
-    (re.compile(r"[ \t]*<textarea(?:[\s>]|$)", re.IGNORECASE), "</textarea>", "<textarea> block"),
+    (LazyPattern(r"[ \t]*<!--"), "-->", "HTML comment"),
+    (LazyPattern(r"[ \t]*<pre(?:[\s>]|$)", re.IGNORECASE), "</pre>", "<pre> block"),
+    (LazyPattern(r"[ \t]*<script(?:[\s>]|$)", re.IGNORECASE), "</script>", "<script> block"),
+    (LazyPattern(r"[ \t]*<style(?:[\s>]|$)", re.IGNORECASE), "</style>", "<style> block"),
+    (LazyPattern(r"[ \t]*<textarea(?:[\s>]|$)", re.IGNORECASE), "</textarea>", "<textarea> block"),
 )
 
 

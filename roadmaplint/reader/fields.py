@@ -33,18 +33,19 @@ from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `**Name:** value` or `**Name**: value` (also with underscores).
-_BOLD_FIELD = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
+_BOLD_FIELD = LazyPattern(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
 # `Name: value`, read only when the name is a known field or alias.
-_PLAIN_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
+_PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
-_TASK_BOX = re.compile(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
+_TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
-_PARAGRAPH_END = re.compile(r"(?:[ \t]+|\\)$")
+_PARAGRAPH_END = LazyPattern(r"(?:[ \t]+|\\)$")
 
 
 @record(frozen=False, slots=False)
@@ -326,7 +327,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
 
 
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2".
-_PRIORITY_GROUP = re.compile(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+_PRIORITY_GROUP = LazyPattern(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
 
 
 def _group_priority(section: str | None) -> str | None:
@@ -335,7 +336,7 @@ def _group_priority(section: str | None) -> str | None:
     return match[1] if match is not None else None
 
 
-_PRIORITY_WORD = re.compile(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
+_PRIORITY_WORD = LazyPattern(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
 
 
 def _marks(marks: str) -> tuple[str | None, str | None]:
@@ -357,7 +358,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
     return found.value if found is not None and found.value else None
 
 
-_PHASE_NUMBER = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
+_PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
 
 
 def _noted_references(
@@ -412,7 +413,7 @@ def read_dependencies(value: str, id_pattern: str) -> tuple[list[str], list[str]
 
 # ``Task 10-13``: every numbered unit of the range, as a person reads it; ``Task 1-68``
 # (all the tasks before the release) is a range too.
-_NUMBERED_RANGE = re.compile(r"-([0-9]{1,6})(?![\w.])")
+_NUMBERED_RANGE = LazyPattern(r"-([0-9]{1,6})(?![\w.])")
 _NUMBERED_RANGE_LIMIT = 200
 
 
@@ -455,7 +456,7 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
 
 
 # ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.
-_RANGE = re.compile(
+_RANGE = LazyPattern(
     r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50

@@ -30,10 +30,10 @@ def has_legends(roadmap: Roadmap) -> bool:
     under another heading (``## Statuses``) are a vocabulary only, and a task folder's
     statuses (its ``config.yml``'s) are its tool's vocabulary: neither makes the document
     one in roadmaplint's format."""
-    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+    from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     return any(
-        legend is not None and not legend.inferred and legend.name != STATUS_LEGEND
+        legend is not None and not legend.inferred and legend.name != TASK_FOLDER_LEGEND
         for legend in (roadmap.status_legend, roadmap.priority_legend)
     )
 
@@ -46,12 +46,12 @@ def in_own_format(roadmap: Roadmap) -> bool:
     status vocabulary is not asked for the rest, nor is a document whose statuses are
     only listed under a heading that names them (``## Statuses``) or a task folder,
     whose statuses are its ``config.yml``'s."""
-    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+    from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     if roadmap.priority_legend is not None or roadmap.overview is not None:
         return True
     status = roadmap.status_legend
-    own = status is not None and not status.inferred and status.name != STATUS_LEGEND
+    own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
     return own and has_heading_items(roadmap)
 
 

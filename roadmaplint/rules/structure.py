@@ -18,11 +18,11 @@ from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
-_BRACKETED = re.compile(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
-_FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
+_BRACKETED = LazyPattern(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
+_FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
 
 
 def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:

@@ -228,7 +228,7 @@ def _read(
             priority if priority and kept(priority.position.line) else rest.priority_legend
         ),
         sections=tuple(s for s in before.sections if kept(s.position.line)) + rest.sections,
-        items=tuple(i for i in before.items if kept(i.position.line)) + rest.items,
+        items=(*(i for i in before.items if kept(i.position.line)), *rest.items),
         headings=tuple(h for h in before.headings if kept(h.position.line)) + rest.headings,
         overviews=tuple(o for o in before.overviews if kept(o.region.heading.line))
         + rest.overviews,
@@ -241,7 +241,7 @@ def _read(
             line_count=rest.style.line_count,
         ),
         source=new_text,
-        blocks=tuple(b for b in before.blocks if kept(b.line)) + rest.blocks,
+        blocks=(*(b for b in before.blocks if kept(b.line)), *rest.blocks),
         references=tuple(above) + tuple(r for r in rest.references if r.line >= split),
     )
     # The rest was read without the legend above it: its groups name priorities by it.

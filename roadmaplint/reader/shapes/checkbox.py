@@ -16,6 +16,7 @@ from functools import cache
 from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
+from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, field_names, patterns
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.legends import leading_marks
@@ -32,26 +33,27 @@ from roadmaplint.reader.shapes.numbered import read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
 # ``- []`` (no space) is an open box too, as people write it by hand.
-BOX = re.compile(
+BOX = LazyPattern(
     r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
 )
 STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
-_TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
-_DEPENDS = re.compile(
+LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+_TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
+_DEPENDS = LazyPattern(
     r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*(?P<deps>[^)]*)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
-_OWNER = re.compile(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
-_PRIORITY = re.compile(
+_OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
+_PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
-_TRAILING_ID = re.compile(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
-_SEPARATOR = re.compile(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
+_TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
+_SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
 
 @record
@@ -167,20 +169,20 @@ def leading_ids(texts: list[str], document: Document) -> bool:
 # IDs beyond the ID pattern that begin a box: todo-md's lower-case ``t012``, ``t001.1``
 # (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
 # first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
-_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+_LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
-_DOTTED = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
-_METADATA = re.compile(
+_DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
+_METADATA = LazyPattern(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
-_BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
-_STRUCK_LEAD = re.compile(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
-_DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
+_BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
+_STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
+_DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
-_ENUMERATOR = re.compile(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
+_ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
@@ -219,7 +221,7 @@ def _title_part(text: str) -> str:
 
 # A box of a phase checklist: ``- [x] Phase 1: Name (1/1 plans) — completed 2026-06-03``,
 # ``- [x] **Phase 23: Name** — summary``, ``- [x] **Phase 1-11** — summary`` (a range).
-_PHASE_BOX = re.compile(
+_PHASE_BOX = LazyPattern(
     r"(?P<bold>\*\*)?(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?:-[0-9]{1,6})?)"
     r"(?::[ \t]*(?P<name>.*?))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
 )
@@ -309,9 +311,9 @@ def _read_list(
     return found, cut
 
 
-_BULLET = re.compile(r"(?P<lead>[-*+][ \t]+)(?=\S)")
-_DONE_MARK = re.compile(r"(?P<mark>✅)[ \t]+")
-_STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+_BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+_DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
+_STATUS_WORD = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
 
 
 def _read_plain_list(
@@ -385,9 +387,9 @@ def _read_plain_list(
 
 
 # A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
-_HORIZON = re.compile(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
+_HORIZON = LazyPattern(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
 # The end of a bullet's first sentence: a full stop before a capital or the end.
-_SENTENCE_END = re.compile(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
+_SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
 
 
@@ -499,7 +501,7 @@ def _last(lines: list[str], first: int, last: int) -> int:
 
 
 # A line that ends a box's paragraph: a blank line, a list marker, a heading, a fence, a table.
-_PARAGRAPH_END = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
+_PARAGRAPH_END = LazyPattern(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
 
 
 def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
@@ -513,7 +515,7 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
 
 
 # A bullet nested under a box (not a box itself): ``  - **Priority**: High``.
-_NESTED_BULLET = re.compile(r"[ \t]+[-*+][ \t]+(?!\[[ xX]?\])")
+_NESTED_BULLET = LazyPattern(r"[ \t]+[-*+][ \t]+(?!\[[ xX]?\])")
 _NESTED_KEYS = ("priority", "dri", DEPENDS_ON)
 
 
@@ -594,7 +596,7 @@ def _item(
 class Checkboxes:
     """The checkboxes shape (see the module docstring)."""
 
-    name = "checkboxes"
+    name = shapes.CHECKBOXES
 
     def read(self, document: Document) -> ShapeRead:
         return read_checkboxes(document)

@@ -8,15 +8,14 @@ The checkbox shape's list reader asks this module first about a numbered list.
 
 from __future__ import annotations
 
-import re
-
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import make_item
 from roadmaplint.record import replace
+from roadmaplint.text import LazyPattern
 
-_ENTRY = re.compile(
+_ENTRY = LazyPattern(
     r"[ \t]{0,3}(?P<id>[0-9]{1,6})[.)][ \t]+(?P<mark>[-+~=?✓✔✗✘])[ \t]+(?P<title>\S.*)"
 )
 # What the marks mean where the document does not say (a legend of its own wins).
@@ -31,9 +30,9 @@ CONVENTIONAL = {
     "✘": "cancelled",
 }
 # A legend line: `` `+` Completed - a task that is done ``, `` `~`: In Progress ``.
-_LEGEND = re.compile(r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*[:—–-]?[ \t]*(?P<label>[A-Za-z][A-Za-z -]*)")
-_LABEL_END = re.compile(r"[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
-_FIELD = re.compile(r"[ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>\S.*)")
+_LEGEND = LazyPattern(r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*[:—–-]?[ \t]*(?P<label>[A-Za-z][A-Za-z -]*)")
+_LABEL_END = LazyPattern(r"[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
+_FIELD = LazyPattern(r"[ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>\S.*)")
 _FEWEST = 3
 _FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 

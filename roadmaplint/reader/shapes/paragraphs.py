@@ -15,14 +15,15 @@ from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, patterns
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import make_item
+from roadmaplint.text import LazyPattern
 
-_LEAD = re.compile(r"(?P<id>[^\s:*]+):?[ \t]+(?:[—–-][ \t]+)?(?P<title>\S.*)")
-_FIELD = re.compile(
+_LEAD = LazyPattern(r"(?P<id>[^\s:*]+):?[ \t]+(?:[—–-][ \t]+)?(?P<title>\S.*)")
+_FIELD = LazyPattern(
     r"[ \t]*[-*+][ \t]+(?:\*\*)?(?P<key>[A-Za-z][A-Za-z ]{0,30}?)(?::\*\*|\*\*:|:)"
     r"[ \t]*(?P<value>.*)"
 )
 # A box that only labels its ID (``- [x] Task ID: SETUP-001``): its fields name it.
-_LABELLED_ID = re.compile(r"(?:task[ \t]+)?id:[ \t]*(?P<id>\S+)", re.IGNORECASE)
+_LABELLED_ID = LazyPattern(r"(?:task[ \t]+)?id:[ \t]*(?P<id>\S+)", re.IGNORECASE)
 _KNOWN = ("status", "priority", "dri", DEPENDS_ON)
 # Names of a known field that only a field list under a paragraph uses.
 _ALIASES = {"dependency": DEPENDS_ON}

@@ -40,9 +40,11 @@ from roadmaplint.model import (
     Roadmap,
     Style,
 )
+from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -51,14 +53,12 @@ NAME = "taskfiles"
 CONFIG = "config.yml"
 TASKS = "tasks"
 DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
-# The name of the legend config.yml's statuses give: the tool's vocabulary, not a sign
-# that the folder is written in roadmaplint's format (see reader/quiet.py).
-STATUS_LEGEND = "statuses of config.yml"
+STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
 FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
-_BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
+_BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
     "Definition of Done": ("<!-- DOD:BEGIN -->", "<!-- DOD:END -->"),
@@ -357,8 +357,8 @@ def load_front(front: str, path: str, loader: YAML) -> Any:
     return data
 
 
-_PLAIN_TITLE = re.compile(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
-_PLAIN_FIELD = re.compile(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
+_PLAIN_TITLE = LazyPattern(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
+_PLAIN_FIELD = LazyPattern(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
 
 
 def read_plain_task(text: str, path: str) -> Item:
