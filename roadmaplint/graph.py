@@ -10,6 +10,7 @@ time without it, which keeps a commit hook on a healthy roadmap fast.
 
 from __future__ import annotations
 
+import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -55,23 +56,60 @@ def acyclic(items_by_id: Mapping[str, Item]) -> bool:
 
 @record(slots=False)
 class DependencyGraph:
-    graph: nx.DiGraph[str]  # nodes are item IDs, edges point from an item to what it depends on
+    """Who depends on whom, as plain mappings; networkx is built only to name cycles.
+
+    ``A`` depending on ``B`` is an edge from A to B. The usual roadmap is acyclic, and
+    every question but ``cycles`` of a cyclic one is answered in plain Python: importing
+    networkx and building its graph was a tenth of a 10,000-item ``board``.
+    """
+
     order: Mapping[str, int]  # document order of each ID
+    depends_on: Mapping[str, tuple[str, ...]]  # each ID: the IDs it depends on, once each
+    dependents_of: Mapping[str, tuple[str, ...]]  # each ID: the IDs that depend on it
 
     @classmethod
     def from_roadmap(cls, roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> DependencyGraph:
+        order = {item_id: index for index, item_id in enumerate(items_by_id)}
+        depends_on: dict[str, tuple[str, ...]] = {}
+        dependents_of: dict[str, list[str]] = {item_id: [] for item_id in order}
+        for item in items_by_id.values():
+            wanted = tuple(
+                dict.fromkeys(
+                    dependency
+                    for dependency in item.depends_on
+                    if dependency in order and dependency != item.id
+                )
+            )
+            depends_on[item.id] = wanted
+            for dependency in wanted:
+                dependents_of[dependency].append(item.id)
+        dependents = {item_id: tuple(found) for item_id, found in dependents_of.items()}
+        return cls(order=order, depends_on=depends_on, dependents_of=dependents)
+
+    def _networkx(self) -> nx.DiGraph[str]:
         import networkx as nx
 
         graph: nx.DiGraph[str] = nx.DiGraph()
-        order = {item_id: index for index, item_id in enumerate(items_by_id)}
-        graph.add_nodes_from(order)
+        graph.add_nodes_from(self.order)
         graph.add_edges_from(
-            (item.id, dependency)
-            for item in items_by_id.values()
-            for dependency in item.depends_on
-            if dependency in order and dependency != item.id
+            (item_id, dependency)
+            for item_id, wanted in self.depends_on.items()
+            for dependency in wanted
         )
-        return cls(graph, order)
+        return graph
+
+    def _acyclic(self) -> bool:
+        waiting = {item_id: len(wanted) for item_id, wanted in self.depends_on.items()}
+        ready = [item_id for item_id, count in waiting.items() if count == 0]
+        removed = 0
+        while ready:
+            item_id = ready.pop()
+            removed += 1
+            for dependent in self.dependents_of[item_id]:
+                waiting[dependent] -= 1
+                if waiting[dependent] == 0:
+                    ready.append(dependent)
+        return removed == len(waiting)
 
     def cycles(self) -> list[list[str]]:
         """One cycle per knot of mutually dependent items, first item in document order.
@@ -80,10 +118,12 @@ class DependencyGraph:
         every simple cycle could take exponential time; one per strongly connected
         component names each knot once.
         """
+        if self._acyclic():
+            return []
         import networkx as nx
 
         found = []
-        for component in nx.strongly_connected_components(self.graph):
+        for component in nx.strongly_connected_components(self._networkx()):
             if len(component) < 2:
                 continue
             start = min(component, key=self.order.__getitem__)
@@ -96,7 +136,7 @@ class DependencyGraph:
         queue = deque([start])
         while queue:
             node = queue.popleft()
-            for successor in sorted(self.graph.successors(node), key=self.order.__getitem__):
+            for successor in sorted(self.depends_on[node], key=self.order.__getitem__):
                 if successor not in within:
                     continue
                 if successor == start:
@@ -110,26 +150,41 @@ class DependencyGraph:
         raise AssertionError("a strongly connected component always has a cycle")
 
     def dependents(self, item_id: str) -> list[str]:
-        return sorted(self.graph.predecessors(item_id), key=self.order.__getitem__)
+        return sorted(self.dependents_of[item_id], key=self.order.__getitem__)
 
     def ancestors(self, item_id: str) -> set[str]:
         """Everything ``item_id`` depends on, directly or not."""
-        import networkx as nx
-
-        return set(nx.descendants(self.graph, item_id))
+        return _reached(item_id, self.depends_on)
 
     def descendants(self, item_id: str) -> set[str]:
         """Everything that depends on ``item_id``, directly or not."""
-        import networkx as nx
-
-        return set(nx.ancestors(self.graph, item_id))
+        return _reached(item_id, self.dependents_of)
 
     def dependency_order(self, nodes: Iterable[str]) -> list[str]:
-        """``nodes`` so that every item comes after what it depends on; ties in document order."""
-        import networkx as nx
+        """``nodes`` so that every item comes after what it depends on; ties in document order.
 
-        subgraph = self.graph.subgraph(nodes).reverse(copy=False)
-        return list(nx.lexicographical_topological_sort(subgraph, key=self.order.__getitem__))
+        Kahn's algorithm with the waiting item first in the document taken first; a
+        cycle among ``nodes`` is an error (callers refuse cycles before they ask).
+        """
+        chosen = {node for node in nodes if node in self.order}
+        waiting = {
+            node: sum(1 for dependency in self.depends_on[node] if dependency in chosen)
+            for node in chosen
+        }
+        ready = [(self.order[node], node) for node, count in waiting.items() if count == 0]
+        heapq.heapify(ready)
+        found = []
+        while ready:
+            _, node = heapq.heappop(ready)
+            found.append(node)
+            for dependent in self.dependents_of[node]:
+                if dependent in chosen:
+                    waiting[dependent] -= 1
+                    if waiting[dependent] == 0:
+                        heapq.heappush(ready, (self.order[dependent], dependent))
+        if len(found) < len(chosen):
+            raise ValueError("the dependencies of these items contain a cycle")
+        return found
 
     def longest_chain(self, target: str, through: set[str]) -> list[str]:
         """The longest dependency chain that ends at ``target`` using only ``through`` nodes.
@@ -138,14 +193,15 @@ class DependencyGraph:
         over a topological order, so it is linear and never recurses.
         """
         nodes = through | {target}
-        subgraph = self.graph.subgraph(nodes)
         # In dependency order a node comes after everything it depends on.
         order = self.dependency_order(nodes)
         length: dict[str, int] = {}
         previous: dict[str, str | None] = {}
         for node in order:
             best, via = 0, None
-            for dependency in sorted(subgraph.successors(node), key=self.order.__getitem__):
+            for dependency in sorted(self.depends_on[node], key=self.order.__getitem__):
+                if dependency not in length:  # not among the nodes asked about
+                    continue
                 if length[dependency] + 1 > best:
                     best, via = length[dependency] + 1, dependency
             length[node], previous[node] = best, via
@@ -162,12 +218,13 @@ class DependencyGraph:
         """
         if not through:
             return []
-        subgraph = self.graph.subgraph(through)
         length: dict[str, int] = {}
         previous: dict[str, str | None] = {}
         for node in self.dependency_order(through):
             best, via = 0, None
-            for dependency in sorted(subgraph.successors(node), key=self.order.__getitem__):
+            for dependency in sorted(self.depends_on[node], key=self.order.__getitem__):
+                if dependency not in length:  # not among the nodes asked about
+                    continue
                 if length[dependency] + 1 > best:
                     best, via = length[dependency] + 1, dependency
             length[node], previous[node] = best, via
@@ -239,4 +296,19 @@ def _acyclic_layers(nodes: Sequence[str], edges: list[tuple[str, str]]) -> list[
     found: list[list[str]] = [[] for _ in range(depth)]
     for node in nodes:
         found[layer_of[node]].append(node)
+    return found
+
+
+def _reached(start: str, edges: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """Every node reached from ``start`` along ``edges``, ``start`` itself only through a cycle."""
+    if start not in edges:
+        raise KeyError(f"no item {start} in the dependency graph")
+    found: set[str] = set()
+    stack = [start]
+    while stack:
+        for other in edges[stack.pop()]:
+            if other not in found:
+                found.add(other)
+                stack.append(other)
+    found.discard(start)
     return found
