@@ -1,11 +1,13 @@
-"""Roadmap records -> a networkx dependency graph. The only module that imports networkx.
+"""Roadmap records -> a dependency graph. The only module that imports networkx.
 
 An edge ``A -> B`` means "A depends on B". Every algorithm here is iterative,
 so a dependency chain of any length never meets Python's recursion limit.
 
-networkx is imported when a graph is built, not with this module: ``acyclic``
-answers the common question of ``check`` ("is there any cycle?") in linear
-time without it, which keeps a commit hook on a healthy roadmap fast.
+networkx is imported only where a graph has a cycle (to name each knot once, and
+to layer a drawing through them): ``acyclic`` answers the common question of
+``check`` ("is there any cycle?") in linear time without it, and the graph's
+other questions (what depends on what, in which order) are answered in plain
+Python, which keeps a commit hook and ``board`` on a healthy roadmap fast.
 """
 
 from __future__ import annotations
