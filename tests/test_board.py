@@ -592,3 +592,12 @@ def test_layers_without_networkx_are_networkxs(seed: int) -> None:
         ]
         assert layers(nodes, chosen) == expected
     assert _acyclic_layers(nodes, [edge for edge in acyclic if edge[0] != edge[1]]) is not None
+
+
+def test_the_installed_templates_escape_as_markupsafe_does() -> None:
+    from markupsafe import Markup, escape
+
+    from roadmaplint.generate.render import _escaped
+
+    for value in [HOSTILE, "&amp;&<>'\"", "", "plain", 7, -2.5, True, None, Markup("<b>")]:
+        assert str(_escaped(value)) == str(escape(value))
