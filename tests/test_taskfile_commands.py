@@ -18,6 +18,8 @@ import pytest
 from conftest import cli, run
 from taskfolder_texts import CONFIG, PARSER
 
+from roadmaplint.report import FORMATS
+
 SETUP = """\
 ---
 id: TASK-1
@@ -642,3 +644,38 @@ def test_the_language_server_gives_a_task_file_its_findings(tmp_path: Path) -> N
     found = asyncio.run(drive())
     assert [(d.range.start.line, str(d.code)) for d in found] == [(3, "RL201")]
     assert "not in the statuses of config.yml" in found[0].message
+
+
+def test_a_file_named_with_a_line_break_is_shown_escaped_in_every_format(
+    tmp_path: Path,
+) -> None:
+    """A task file named ``Write\\n\\x1b[31mdocs``: each finding stays one line a problem
+    matcher reads, no raw control reaches the terminal, and JSON and SARIF keep the name."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    odd = "task-3 - Write\n\x1b[31mdocs.md"
+    (tasks / DOCS_FILE).unlink()
+    (tasks / odd).write_text(DOCS.replace("  - TASK-2", "  - TASK-9"), encoding="utf-8")
+    escaped = "backlog/tasks/task-3 - Write\\n\\x1b[31mdocs.md"
+    said = {form: cli("check", "--format", form, cwd=root) for form in FORMATS}
+    for form, done in said.items():
+        assert done.returncode == 1, (form, done.stderr)
+        assert "\x1b" not in done.stdout, form
+    assert said["text"].stdout.splitlines() == [
+        f"{escaped}:3:1: error: RL301 TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)",
+        "Found 1 error and 0 warnings.",
+    ]
+    assert said["github"].stdout == (
+        "::error file=backlog/tasks/task-3 - Write%0A\\x1b[31mdocs.md,line=3,col=1,"
+        "title=RL301::TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)\n"
+    )
+    (found,) = json.loads(said["json"].stdout)
+    assert found["path"] == f"backlog/tasks/{odd}"
+    (result,) = json.loads(said["sarif"].stdout)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert location == "backlog/tasks/task-3%20-%20Write%0A%1B%5B31mdocs.md"
+    shown = cli("show", "TASK-3", cwd=root).stdout
+    assert f"Source:          {escaped}:3\n" in shown and "\x1b" not in shown
+    missing = cli("check", "no\nsuch\x1b.md", cwd=root)
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "no\\nsuch\\x1b.md" in missing.stderr
