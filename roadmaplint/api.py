@@ -153,29 +153,24 @@ def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
     for finding in findings:
         about_a_task = finding.item is not None or finding.line > 1
         path, line = folder.place(finding.line if about_a_task else 0)
-        message = _cited_lines_placed(finding.message, path, folder)
-        moved.append(replace(finding, path=str(path), line=line, message=message))
+        message = _cited_lines_placed(finding, path, folder)
+        moved.append(replace(finding, path=str(path), line=line, message=message, cited=()))
     return sorted(moved)
 
 
-def _cited_lines_placed(message: str, path: Path, folder: TaskFolder) -> str:
-    """A message's ``line N`` (counted in the folder's joined text) as the line of its
-    own task file: ``line 3`` in the finding's file, ``in tasks/task-2 - X.md:3`` in
-    another ("first defined on line 733" named no line of any file)."""
-    import re
-
-    def placed_line(match: re.Match[str]) -> str:
-        where, line = folder.place(int(match["line"]))
-        lead = match["lead"] or ""
+def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str:
+    """The message with each line it cites (counted in the folder's joined text) named as
+    a task file's: ``on line 3`` in the finding's own file, ``in tasks/task-2 - X.md:3``
+    in another. Only the spans the rule recorded change, never words of a title."""
+    message = finding.message
+    for cited in sorted(finding.cited, reverse=True):
+        where, line = folder.place(cited.line)
         if where == path:
-            return f"{lead}line {line}"
-        return f"{'in ' if lead else ''}{where}:{line}"
-
-    # Only where a message cites a line: "on line N", "(line N)", or "line N:" opening
-    # it or one of its parts. "line 3" inside a title or a dependency's name is the
-    # writer's text ("depends on unknown item line 3") and stays as written.
-    cited = r"(?:(?P<lead>\bon )|^|(?<=\()|(?<=; ))line (?P<line>\d+)\b(?(lead)|(?=[:)]))"
-    return re.sub(cited, placed_line, message)
+            named = f"{cited.lead}line {line}"
+        else:
+            named = f"{'in ' if cited.lead else ''}{where}:{line}"
+        message = message[: cited.start] + named + message[cited.end :]
+    return message
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

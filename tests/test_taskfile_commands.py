@@ -151,6 +151,30 @@ def test_a_line_the_writer_names_in_a_value_is_no_line_cited(tmp_path: Path) -> 
     assert "RL301 TASK-3 depends on unknown item line 3\n" in said.stdout, said.stdout
 
 
+def test_lines_are_cited_as_data_and_a_value_saying_on_line_3_is_shown_as_written(
+    tmp_path: Path,
+) -> None:
+    """The rule records the lines its message cites; those alone are named as task files'
+    lines. Values written "TASK-9 (line 3)", "on line 3" or "line 3:" were rewritten as
+    citations of another file's line."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    written = ("TASK-9 (line 3)", "fixed on line 3", "line 3: the parser")
+    dependencies = "".join(f"  - '{value}'\n" for value in written)
+    (tasks / DOCS_FILE).write_text(DOCS.replace("  - TASK-2\n", dependencies), "utf-8")
+    (tasks / "task-4 - Again.md").write_text(SETUP.replace("title: 'Set up: repo'", "title: x"))
+    said = cli("check", cwd=root).stdout.splitlines()
+    assert said == [
+        *(
+            f"backlog/tasks/{DOCS_FILE}:3:1: error: RL301 TASK-3 depends on unknown item {value}"
+            for value in written
+        ),
+        "backlog/tasks/task-4 - Again.md:3:1: error: RL102 duplicate item ID TASK-1 (first "
+        f"defined in backlog/tasks/{SETUP_FILE}:3)",
+        "Found 4 errors and 0 warnings.",
+    ]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None) -> None:
     root = project(tmp_path)
