@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader.dialect import patterns
@@ -257,7 +256,10 @@ def _read_list(
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
-    for token in islice(tokens, index + 1, None):  # no copy of the rest for each list
+    # By index: no copy of the rest for each list, and no islice, which steps over every
+    # token before the list again for each one (a box under each of 16,000 headings: 22 s).
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
         if token.level == 0:
             break
         if token.type == "list_item_open" and token.level == 1 and token.map:
