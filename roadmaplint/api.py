@@ -173,6 +173,29 @@ def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str
     return message
 
 
+def no_task_there(path: Path) -> str | None:
+    """Why a markdown file of a Backlog.md folder that is not one of the tasks read
+    (a decision, a document, a draft or an archived task) holds nothing to check; None
+    for any other file. Read alone, such a file looked like a plan without items (RL109)."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    if path.suffix != ".md":
+        return None
+    folder = path.absolute().parent
+    for depth, root in enumerate((folder, *folder.parents)):
+        if depth > 3:  # backlog/archive/tasks/x.md, backlog/docs/guides/x.md
+            return None
+        if taskfiles.detect(root) == root:
+            below = folder.relative_to(root).as_posix()
+            place = root.name + ("" if below == "." else f"/{below}")
+            return (
+                f"{path}: no items to check: {place}/ of a Backlog.md folder holds no tasks "
+                f"roadmaplint reads; check {root.name}/ or a file in {root.name}/"
+                f"{taskfiles.TASKS}/"
+            )
+    return None
+
+
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
     """Configure and parse a roadmap already read (under the write lock, for edits)."""
     from roadmaplint.reader.quiet import document_statuses

@@ -703,3 +703,27 @@ def test_a_file_named_with_a_line_break_is_shown_escaped_in_every_format(
     missing = cli("check", "no\nsuch\x1b.md", cwd=root)
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1 and "no\\nsuch\\x1b.md" in missing.stderr
+
+
+def test_check_of_a_backlog_file_that_is_no_task_says_it_holds_nothing_to_check(
+    tmp_path: Path,
+) -> None:
+    """A decision or a document of Backlog.md named alone (a hook's changed file) was read
+    as a plan without items: RL109. It says so in one line and passes; in JSON the report
+    stays one document and the line goes to stderr."""
+    root = project(tmp_path)
+    for folder, name in (("decisions", "decision-1 - Use-yaml.md"), ("docs", "doc-1 - Guide.md")):
+        (root / "backlog" / folder).mkdir()
+        (root / "backlog" / folder / name).write_text("# Notes\n\nSome prose.\n", "utf-8")
+        alone = cli("check", f"backlog/{folder}/{name}", cwd=root)
+        assert (alone.returncode, alone.stderr) == (0, "")
+        assert alone.stdout == (
+            f"backlog/{folder}/{name}: no items to check: backlog/{folder}/ of a Backlog.md "
+            "folder holds no tasks roadmaplint reads; check backlog/ or a file in backlog/tasks/\n"
+        )
+        as_json = cli("check", "--format", "json", f"backlog/{folder}/{name}", cwd=root)
+        assert (as_json.returncode, json.loads(as_json.stdout)) == (0, [])
+        assert as_json.stderr == alone.stdout
+    both = cli("check", "backlog/docs/doc-1 - Guide.md", f"backlog/tasks/{PARSER_FILE}", cwd=root)
+    assert both.returncode == 0
+    assert both.stdout.splitlines()[1:] == ["All checks passed."]
