@@ -187,6 +187,7 @@ def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None
     shown = cli(*named(name, "show", "TASK-2"), cwd=root).stdout
     assert f"Source:          backlog/tasks/{PARSER_FILE}:3\n" in shown
     assert "Depended on by:  TASK-3 (To Do)\n" in shown
+    assert "dependencies:    TASK-1 (Done)\n" in shown  # with statuses, as Depends on is shown
     assert "  - [x] Parses front matter\n  - [ ] Keeps order\n" in shown
     waiting = cli(*named(name, "next"), cwd=root)
     assert waiting.stdout == "Nothing can start now: 1 ready item waits on dependencies not done.\n"
