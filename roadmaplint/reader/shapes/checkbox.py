@@ -36,7 +36,9 @@ CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meani
 LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = re.compile(
-    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*(?P<deps>[^)]*)\)|"
+    # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
+    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*"
+    r"(?P<deps>(?:[^()]|\([^()]*\))*)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
