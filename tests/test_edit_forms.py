@@ -401,3 +401,63 @@ def test_a_note_in_parentheses_inside_inline_dependencies(tmp_path: Path) -> Non
     added = cli("set", "A-3", "--add-dep", "A-4", str(path), cwd=tmp_path)
     assert added.returncode == 0, added.stderr
     assert path.read_text(encoding="utf-8") == CHECKLIST.replace("A-2)", "A-2, A-4)")
+
+
+MARKED = """\
+# Plan
+
+## Phase 1
+
+### A1 ⬜ — First thing
+
+Some text.
+
+### A2 🔄 🟡Med — Second thing
+
+### TASK-8 ✓ DONE
+
+- **Module:** Schema
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "line", "written"),
+    [
+        (["A1", "--status", "done"], "### A1 ⬜ — First thing", "### A1 ✅ — First thing"),
+        (["A2", "--status", "ready"], "### A2 🔄 🟡Med — Second", "### A2 ⬜ 🟡Med — Second"),
+        (["A1", "--status", "🚧"], "### A1 ⬜ — First thing", "### A1 🚧 — First thing"),
+        (
+            ["TASK-8", "--status", "ready"],
+            "### TASK-8 ✓ DONE\n\n",
+            "### TASK-8\n\n- **Status:** ready\n",
+        ),
+    ],
+)
+def test_set_status_rewrites_the_heading_mark_that_is_the_status(
+    argv: list[str], line: str, written: str, tmp_path: Path
+) -> None:
+    """Where the heading's mark is the item's status, set --status writes the mark: it
+    added a Status field under a heading still saying the old status. A check mark that
+    can say only done goes, and the field says the rest."""
+    path = tmp_path / "PLAN.md"
+    path.write_text(MARKED, encoding="utf-8")
+    result = cli("set", *argv, str(path), cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == MARKED.replace(line, written)
+    listed = cli("list", "--format", "json", str(path), cwd=tmp_path)
+    status = {item["id"]: item["status"] for item in json.loads(listed.stdout)}[argv[0]]
+    assert status == {"done": "✅", "ready": "⬜" if argv[0] == "A2" else "ready"}.get(
+        argv[2], argv[2]
+    )
+
+
+def test_a_status_no_heading_mark_writes_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "PLAN.md"
+    path.write_text(MARKED, encoding="utf-8")
+    result = cli("set", "A1", "--status", "blocked", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"roadmaplint: error: {path}:5: the mark ⬜ in the heading is the status; give a "
+        "status a mark writes: ✅ (done), ⬜ (ready), 🔄 (in progress)\n"
+    )
+    assert path.read_text(encoding="utf-8") == MARKED
