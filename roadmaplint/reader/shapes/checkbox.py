@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
-from roadmaplint.reader.dialect import patterns
+from roadmaplint.reader.dialect import normalize_key, patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     make_item,
@@ -238,6 +238,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
+        if _in_overview(document, token.map[0] + 1):
+            continue
         if board is None:
             board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board, headed)
@@ -245,6 +247,15 @@ def read_checkboxes(document: Document) -> ShapeRead:
             items += read
             blocks[token.map[0] + 1] = cut
     return ShapeRead(tuple(items), blocks)
+
+
+def _in_overview(document: Document, line: int) -> bool:
+    """Whether ``line`` stands in a section named as the Priority Overview: a plan of
+    boxes that writes its overview as boxes lists its items there, it holds none (each
+    ID read twice gave RL102 on every item)."""
+    section = document.section_above(line)
+    overview = document.dialect.overview_heading
+    return section is not None and normalize_key(section) == normalize_key(overview)
 
 
 def _read_list(
