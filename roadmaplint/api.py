@@ -173,10 +173,15 @@ def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str
     return message
 
 
+# Backlog.md's folders beside tasks/: a file there is no task the folder's check reports on
+_NO_TASKS = ("decisions", "docs", "drafts", "archive", "completed")
+
+
 def no_task_there(path: Path) -> str | None:
-    """Why a markdown file of a Backlog.md folder that is not one of the tasks read
-    (a decision, a document, a draft or an archived task) holds nothing to check; None
-    for any other file. Read alone, such a file looked like a plan without items (RL109)."""
+    """Why a markdown file in one of a Backlog.md folder's ``_NO_TASKS`` folders (a
+    decision, a document, a draft or an archived task) holds nothing to check; None for
+    any other file. Read alone, such a file looked like a plan without items (RL109);
+    ``check`` asks only of a file it read no items from."""
     from roadmaplint.reader.shapes import taskfiles
 
     if path.suffix != ".md":
@@ -185,13 +190,12 @@ def no_task_there(path: Path) -> str | None:
     for depth, root in enumerate((folder, *folder.parents)):
         if depth > 3:  # backlog/archive/tasks/x.md, backlog/docs/guides/x.md
             return None
-        if taskfiles.detect(root) == root:
-            below = folder.relative_to(root).as_posix()
-            place = root.name + ("" if below == "." else f"/{below}")
+        below = folder.relative_to(root).as_posix()
+        if below.split("/")[0] in _NO_TASKS and taskfiles.detect(root) == root:
             return (
-                f"{path}: no items to check: {place}/ of a Backlog.md folder holds no tasks "
-                f"roadmaplint reads; check {root.name}/ or a file in {root.name}/"
-                f"{taskfiles.TASKS}/"
+                f"{path}: no items to check: {root.name}/{below}/ of a Backlog.md folder "
+                f"holds no tasks roadmaplint reads; check {root.name}/ or a file in "
+                f"{root.name}/{taskfiles.TASKS}/"
             )
     return None
 

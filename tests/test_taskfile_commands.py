@@ -725,6 +725,9 @@ def test_check_of_a_backlog_file_that_is_no_task_says_it_holds_nothing_to_check(
         as_json = cli("check", "--format", "json", f"backlog/{folder}/{name}", cwd=root)
         assert (as_json.returncode, json.loads(as_json.stdout)) == (0, [])
         assert as_json.stderr == alone.stdout
+    plan = root / "backlog" / "docs" / "ROADMAP.md"  # a plan kept there is checked as one
+    plan.write_text("# Plan\n\n## [A-1] One\n\n- **Status:** ready\n", "utf-8")
+    assert cli("check", "backlog/docs/ROADMAP.md", cwd=root).stdout == "All checks passed.\n"
     both = cli("check", "backlog/docs/doc-1 - Guide.md", f"backlog/tasks/{PARSER_FILE}", cwd=root)
     assert both.returncode == 0
     assert both.stdout.splitlines()[1:] == ["All checks passed."]

@@ -154,9 +154,6 @@ def _read_and_check(
     if found is not None:
         loaded, own = found
         return Checked(own, loaded.roadmap, path, None)
-    nothing = no_task_there(path) if path != STDIN else None
-    if nothing is not None:
-        return nothing
     if path == STDIN:
         name = options.stdin_filename or "-"
         data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""
@@ -170,6 +167,10 @@ def _read_and_check(
         source = read_roadmap(path)
         file_settings = settings.for_path(path)
         roadmap = parse(source.text, str(path), file_settings)
+        # only where it would be "no items" (RL109): a plan there is checked as one
+        nothing = no_task_there(path) if not roadmap.items else None
+        if nothing is not None:
+            return nothing
     facts = None
     if needs_git_facts(file_settings):
         from roadmaplint.history.facts import git_facts
