@@ -235,6 +235,9 @@ def locate(
     ``path#ID`` names the file; otherwise the roadmaps named or found are read
     and the one holding the ID is chosen, refusing when several hold it.
     """
+    swapped = paths is not None and len(paths) == 1 and not paths[0].exists()
+    if swapped and paths and Path(reference).is_file():  # as in `show ROADMAP.md A-1`
+        reference, paths = str(paths[0]), [Path(reference)]
     named, item_id = split_reference(reference)
     if named is not None:
         return named, item_id

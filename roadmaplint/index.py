@@ -3,7 +3,7 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -52,7 +52,7 @@ class Context:
     _others: dict[str, Roadmap | str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
-    def checked_items(self) -> tuple[Item, ...]:
+    def checked_items(self) -> Sequence[Item]:
         return self.roadmap.items if self.only is None else self.only
 
     def restricted(self, items: tuple[Item, ...] | None) -> Context:

@@ -6,6 +6,8 @@ as editors and GitHub show them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from roadmaplint.record import record
 
 
@@ -108,7 +110,7 @@ class OverviewGroup:
     label: str  # as written, e.g. "P0 (Critical)"
     priority: str  # the priority the label names, e.g. "P0"
     line: int
-    entries: tuple[OverviewEntry, ...]
+    entries: Sequence[OverviewEntry]  # a tuple, or a Moved equal to one
 
 
 @record
@@ -177,6 +179,17 @@ class StrayList:
 
 
 @record
+class Unclosed:
+    """A code fence or an HTML block never closed: it runs to the end of the document,
+    and every heading after its first line renders (and is read) as its content."""
+
+    kind: str  # "code fence" or "HTML comment" or "<pre> block" and the like
+    position: Position  # its opening line
+    closer: str  # the line that would close it
+    hidden: tuple[int, ...]  # lines of the headings it hides
+
+
+@record
 class NearMiss:
     """Something that looks like an item but was not read as one, and why."""
 
@@ -230,7 +243,8 @@ class Roadmap:
     status_legend: Legend | None
     priority_legend: Legend | None
     sections: tuple[Section, ...]
-    items: tuple[Item, ...]
+    # A tuple, or after an edit in the editor a Moved (record/moved.py) equal to one.
+    items: Sequence[Item]
     headings: tuple[Heading, ...]
     overviews: tuple[Overview, ...]
     graph_sections: tuple[GraphSection, ...]
@@ -238,8 +252,9 @@ class Roadmap:
     style: Style
     source: str
     stray_lists: tuple[StrayList, ...] = ()
+    unclosed: tuple[Unclosed, ...] = ()  # a fence or HTML block that hides what follows
     near_misses: tuple[NearMiss, ...] = ()  # only read when there are no items
-    blocks: tuple[Block, ...] = ()
+    blocks: Sequence[Block] = ()  # a tuple, or a Moved equal to one
     references: tuple[LinkReference, ...] = ()
 
     @property

@@ -73,7 +73,8 @@ COMMON_STATUSES: dict[str, str] = {
         ),
         "in_progress",
     ),
-    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started"), "ready"),
+    # ``new``: the first state of a queue's workflow (``Initial status for all items: New``)
+    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started", "new"), "ready"),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),
@@ -134,6 +135,9 @@ class Statuses:
     blocked: tuple[str, ...] = ("blocked",)
     idea: tuple[str, ...] = ("idea",)
     common: bool = False
+    # Ready statuses that only say work has not started (Backlog.md's first status, `To Do`):
+    # a task of one over a task of one is a queue's order, no contradiction (RL306).
+    queued: tuple[str, ...] = ()
 
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
         if status in values:

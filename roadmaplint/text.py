@@ -7,23 +7,91 @@ editors and the servers all split lines and apply edits the same way.
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, pairwise
-from typing import overload
+from typing import Any, AnyStr, Generic, overload
 
 from roadmaplint.record import record
 
+
+class LazyPattern(Generic[AnyStr]):
+    """A regular expression compiled on its first use, then as fast as a compiled one.
+
+    A commit hook starts roadmaplint for every commit, and the modules a check imports
+    hold a hundred patterns, most of which a given document never needs: compiling them
+    at import cost more CPU than reading and checking a roadmap. Written where
+    ``re.compile`` would be, with the same arguments. The first call compiles the
+    pattern and puts the compiled pattern's own bound methods on the instance, where
+    they shadow this class's methods: every later ``.match`` is one attribute lookup
+    that finds the compiled method, as on a compiled pattern.
+    """
+
+    def __init__(self, pattern: AnyStr, flags: int = 0) -> None:
+        self.pattern: AnyStr = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[AnyStr] | None = None
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r}, {self.flags})"
+
+    def compiled(self) -> re.Pattern[AnyStr]:
+        """The compiled pattern, compiled now if this is the first use."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.pattern, self.flags)
+            vars(self).update({name: getattr(compiled, name) for name in _PATTERN_METHODS})
+        return compiled
+
+    # Each method below runs once at most per pattern: compiled() replaces it.
+    def match(
+        self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[AnyStr] | None:
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(
+        self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[AnyStr] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def search(
+        self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> re.Match[AnyStr] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def finditer(
+        self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[AnyStr]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: AnyStr, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled().findall(string, pos, endpos)
+
+    def sub(
+        self,
+        repl: AnyStr | Callable[[re.Match[AnyStr]], AnyStr],
+        string: AnyStr,
+        count: int = 0,
+    ) -> AnyStr:
+        return self.compiled().sub(repl, string, count)
+
+    def split(self, string: AnyStr, maxsplit: int = 0) -> list[AnyStr | Any]:
+        return self.compiled().split(string, maxsplit)
+
+
+_PATTERN_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
+
 # exactly where markdown sees line ends
-_NEWLINES = re.compile(r"\r\n?|\n")
+_NEWLINES = LazyPattern(r"\r\n?|\n")
 
 
 # what str.splitlines also ends a line at, and markdown does not
-_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAKS = LazyPattern("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 # What a terminal, a log or a problem matcher reads as other than a printed character:
 # C0 and C1 controls (a line break, ESC, CSI) and the Unicode line and paragraph separators.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_JSON_LEFT = re.compile("[\x7f-\x9f\u2028\u2029]")  # what json.dumps leaves in a string
+_CONTROLS = LazyPattern("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_JSON_LEFT = LazyPattern("[\x7f-\x9f\u2028\u2029]")  # what json.dumps leaves in a string
 
 
 def shown(text: str) -> str:
@@ -98,12 +166,12 @@ class LineStarts(Sequence[int]):
     def replaced(self, first: int, stop: int, middle: Sequence[int], shift: int) -> LineStarts:
         """The starts with entries ``first..stop-1`` replaced by ``middle`` and those from
         ``stop`` on moved by ``shift`` characters."""
-        split = len(self.head)
+        split, middle = len(self.head), tuple(middle)  # tuples joined with +: at C speed
         if stop >= split:
-            head = self.head[:first] if first <= split else (*self.head, *self[split:first])
-            return LineStarts((*head, *middle), self.tail[stop - split :], self.shift + shift)
+            head = self.head[:first] if first <= split else self.head + self[split:first]
+            return LineStarts(head + middle, self.tail[stop - split :], self.shift + shift)
         between = tuple(offset - self.shift for offset in self.head[stop:])
-        return LineStarts((*self.head[:first], *middle), between + self.tail, self.shift + shift)
+        return LineStarts(self.head[:first] + middle, between + self.tail, self.shift + shift)
 
 
 @record

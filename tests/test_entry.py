@@ -3,6 +3,7 @@ byte for byte as the typer command does for every option ``check --help`` lists.
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -13,11 +14,12 @@ import pytest
 
 from roadmaplint import __version__
 from roadmaplint.entry import parse_check
+from roadmaplint.text import LazyPattern
 from tests.conftest import GOMLX, cli, installed_command, run_python
 
 # Modules the check path used to load (typer and its click, what only a configuration
 # file or a misspelt name needs, and dataclasses with its inspect, whose place records
-# took: roadmaplint/record) and must not load now.
+# took: roadmaplint/record), and the shapes the seed does not hold, and must not load now.
 NOT_FOR_CHECK = (
     "typer",
     "click",
@@ -28,6 +30,8 @@ NOT_FOR_CHECK = (
     "networkx",
     "dataclasses",
     "inspect",
+    "roadmaplint.reader.shapes.table",  # a roadmap of headings has no table to read
+    "roadmaplint.reader.shapes.taskfiles",
 )
 
 TYPER = "import sys; from roadmaplint.cli import main; sys.exit(main())"
@@ -154,3 +158,86 @@ def test_version_imports_no_parser(project: Path) -> None:
     )
     assert done.stdout == f"roadmaplint {__version__}\n"
     assert done.stderr == "[]"
+
+
+def _compiled_at_import(tree: ast.AST, in_function: bool = False) -> list[int]:
+    """The lines where ``re.compile`` runs when the module is imported."""
+    found = []
+    for child in ast.iter_child_nodes(tree):
+        inside = in_function or isinstance(
+            child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+        )
+        call = child.func if isinstance(child, ast.Call) else None
+        if (
+            not inside
+            and isinstance(call, ast.Attribute)
+            and isinstance(call.value, ast.Name)
+            and (call.value.id, call.attr) == ("re", "compile")
+        ):
+            found.append(child.lineno)
+        found += _compiled_at_import(child, inside)
+    return found
+
+
+def test_no_module_compiles_a_pattern_at_import() -> None:
+    """A module's patterns are LazyPatterns: compiling the hundred of them at import cost
+    a check more CPU than its reading and checking (PERF-9)."""
+    package = Path(__file__).resolve().parent.parent / "roadmaplint"
+    found = [
+        f"{path.relative_to(package)}:{line}"
+        for path in sorted(package.rglob("*.py"))
+        for line in _compiled_at_import(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+    assert found == []
+
+
+def test_the_seed_check_leaves_most_patterns_uncompiled(project: Path) -> None:
+    done = run_python(
+        "import gc, sys\n"
+        "from roadmaplint.entry import main\n"
+        "from roadmaplint.text import LazyPattern\n"
+        "code = main(['check', 'ROADMAP.md'])\n"
+        "gc.unfreeze()  # the check froze what it read\n"
+        "lazy = [p for p in gc.get_objects() if isinstance(p, LazyPattern)]\n"
+        "used = sum(1 for p in lazy if p._compiled is not None)\n"
+        "sys.stderr.write(f'{code} {used} {len(lazy)}')\n",
+        cwd=project,
+    )
+    code, used, loaded = done.stderr.split()
+    assert code == "1"
+    assert 0 < int(used) < int(loaded) // 2, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("method", "args"),
+    [
+        ("match", ("ab-12 cd-3",)),
+        ("match", ("ab-12", 1)),
+        ("fullmatch", ("ab-12",)),
+        ("search", ("  cd-3 ", 1, 5)),
+        ("findall", ("ab-12 cd-3",)),
+        ("sub", (r"\2-\1", "ab-12 cd-3", 1)),
+        ("split", ("x ab-12 y cd-3 z",)),
+    ],
+)
+def test_a_lazy_pattern_answers_as_the_compiled_one(method: str, args: tuple[object, ...]) -> None:
+    lazy = LazyPattern(r"([a-z]+)-(\d+)", re.ASCII)
+    compiled = re.compile(r"([a-z]+)-(\d+)", re.ASCII)
+    first = getattr(lazy, method)(*args)
+    again = getattr(lazy, method)(*args)
+    expected = getattr(compiled, method)(*args)
+    if isinstance(expected, re.Match):
+        assert (first.span(), first.groups()) == (expected.span(), expected.groups())
+        assert (again.span(), again.groups()) == (expected.span(), expected.groups())
+    else:
+        assert first == again == expected
+
+
+def test_a_lazy_pattern_compiles_once_and_then_calls_the_compiled_methods() -> None:
+    lazy = LazyPattern(rb"\d+")
+    assert lazy._compiled is None  # nothing compiled until the first use
+    assert [m.group() for m in lazy.finditer(b"a1b22")] == [b"1", b"22"]
+    compiled = lazy.compiled()
+    assert compiled is lazy.compiled() and compiled.pattern == rb"\d+"
+    assert lazy.match.__self__ is compiled  # the compiled method itself: no wrapper per use
+    assert lazy.search.__self__ is compiled

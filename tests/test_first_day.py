@@ -13,7 +13,7 @@ from roadmaplint.commands.database import percent
 from roadmaplint.commands.server import INSTALL_HINT as LSP_HINT
 from roadmaplint.commands.watch import INSTALL_HINT as WATCH_HINT
 from roadmaplint.index import closest
-from tests.conftest import cli, item, roadmap
+from tests.conftest import FIXTURES, cli, item, roadmap
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -211,3 +211,28 @@ def test_fix_says_which_items_it_leaves_out_and_why(tmp_path: Path) -> None:
     result = cli("fix", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "left out BACKEND-2 (P9): priority not in the Priority Legend" in result.stdout
+
+
+@pytest.mark.parametrize("command", [("show",), ("set", "--status", "done"), ("path",)])
+def test_the_roadmap_named_before_the_id_is_understood(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    # `roadmaplint show ROADMAP.md MODEL-2` read MODEL-2 as a file and said no such file
+    (tmp_path / "PLAN.md").write_text(
+        (FIXTURES / "gomlx-roadmap.md").read_text("utf-8"), encoding="utf-8"
+    )
+    name, *options = command
+    first = cli(name, "MODEL-2", "PLAN.md", *options, cwd=tmp_path)
+    (tmp_path / "PLAN.md").write_text(
+        (FIXTURES / "gomlx-roadmap.md").read_text("utf-8"), encoding="utf-8"
+    )
+    swapped = cli(name, "PLAN.md", "MODEL-2", *options, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert (swapped.returncode, swapped.stdout, swapped.stderr) == (
+        first.returncode,
+        first.stdout,
+        first.stderr,
+    )
+    missing = cli(name, "NOPE.md", "MODEL-2", *options, cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("roadmaplint: error: MODEL-2: no such file")

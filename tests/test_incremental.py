@@ -13,7 +13,7 @@ from strategies import edits, people_edits, roadmaps
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
-from roadmaplint.reader.incremental import full_snapshot, update
+from roadmaplint.reader.incremental import Snapshot, full_snapshot, update
 from roadmaplint.rules.engine import check_roadmap, check_text
 from roadmaplint.rules.incremental import first_check, recheck
 from roadmaplint.settings import Settings
@@ -44,7 +44,7 @@ def test_incremental_records_and_findings_equal_a_full_check(
         start, end, piece = data.draw(st.one_of(edits(snapshot.text), people_edits(snapshot.text)))
         new = snapshot.text[:start] + piece + snapshot.text[end:]
         try:
-            expected = parse(new, "ROADMAP.md", SETTINGS)
+            full = full_snapshot(new, "ROADMAP.md", SETTINGS)
         except RoadmapError as error:  # the same refusal, said the same way
             with pytest.raises(RoadmapError) as refused:
                 update(snapshot, new)
@@ -53,9 +53,15 @@ def test_incremental_records_and_findings_equal_a_full_check(
         snapshot = update(snapshot, new)
         assert snapshot.text == new
         assert list(snapshot.starts) == line_starts(new)
-        assert snapshot.roadmap == expected
+        assert snapshot.roadmap == full.roadmap
+        assert _indexes(snapshot) == _indexes(full)
         state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
         assert list(state.findings) == check_text(new)
+
+
+def _indexes(snapshot: Snapshot) -> tuple[list[int], ...]:
+    """The lines an incremental re-read finds the edited item by, moved with the records."""
+    return list(snapshot.item_lines), list(snapshot.block_lines), list(snapshot.boundaries)
 
 
 def test_an_edit_inside_one_item_rereads_that_item_only() -> None:
@@ -80,6 +86,7 @@ def test_enter_and_backspace_move_the_records_below_and_their_findings() -> None
         snapshot = update(snapshot, new)
         assert not snapshot.full
         assert snapshot.roadmap == parse(new, "ROADMAP.md", SETTINGS)
+        assert _indexes(snapshot) == _indexes(full_snapshot(new, "ROADMAP.md", SETTINGS))
         state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
         assert list(state.findings) == check_text(new)
     assert snapshot.edit is not None and snapshot.edit.delta == 1
@@ -210,3 +217,34 @@ def test_an_item_moved_down_by_an_edit_above_keeps_its_dependency_notes() -> Non
     edited = update(snapshot, text)
     assert not edited.full  # one item re-read, the one below moved
     assert edited.roadmap == parse(text, "ROADMAP.md", SETTINGS)
+
+
+def test_lines_added_in_several_places_move_findings_that_cite_lines() -> None:
+    """Enter and Backspace in several items above and between two items with one ID: the
+    records moved in runs, and RL102's message (which cites the first item's line) are
+    those of a full parse and check after each edit."""
+    text = generate(60, seed=9)
+    copied = text.index("## [", len(text) * 3 // 4)
+    duplicate = text[copied : text.index("\n", copied) + 1]
+    text = text.replace("\n\n", "\n\n" + duplicate + "\n", 1)  # the same ID at the top
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    assert any(found.code == "RL102" for found in state.findings)
+    # Enter after the DRI line of these items (in this order), then Backspace after some
+    for number, enter in ((40, True), (10, True), (50, True), (10, False), (25, True), (40, False)):
+        current = snapshot.text
+        at = current.index("\n", _nth(current, "- **DRI:** ", number))
+        new = current[:at] + "\n" + current[at:] if enter else current[:at] + current[at + 1 :]
+        snapshot = update(snapshot, new)
+        assert not snapshot.full
+        assert snapshot.roadmap == parse(new, "ROADMAP.md", SETTINGS)
+        assert _indexes(snapshot) == _indexes(full_snapshot(new, "ROADMAP.md", SETTINGS))
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        assert list(state.findings) == check_text(new)
+
+
+def _nth(text: str, part: str, number: int) -> int:
+    at = -1
+    for _ in range(number + 1):
+        at = text.index(part, at + 1)
+    return at

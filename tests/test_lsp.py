@@ -843,6 +843,34 @@ async def test_rename_and_quick_fix_on_headings_without_brackets(
     assert applied(text, fix, path) == text.replace("redy", "ready")
 
 
+async def test_a_replacement_the_write_gate_cannot_read_back_is_not_offered(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    # The legend's `on|hold` is the close match for a table cell's "onhold"; written in,
+    # its pipe splits the cell and the row reads "on": the quick fix is not offered,
+    # while the replacement in the second row (a value the gate reads back) is
+    # (ROADMAP INT-12).
+    text = (
+        "# Plan\n\n## Status Legend\n\n- `todo` – not started\n- `done` – finished\n"
+        "- `on|hold` – paused\n\n## Tasks\n\n| ID | Title | Status |\n| --- | --- | --- |\n"
+        "| T-1 | Parser | onhold |\n| T-2 | Writer | donne |\n"
+    )
+    path = roadmap_in(tmp_path)
+    found = await open_document(client, path, text)
+    typos = sorted((d for d in found if d.code == "RL201"), key=lambda d: d.range.start.line)
+    assert [d.range.start.line for d in typos] == [12, 13]
+    assert "did you mean on|hold?" in typos[0].message
+    assert "did you mean done?" in typos[1].message
+    split = [action.title for action in await actions_for(client, path, typos[0])]
+    assert split == []
+    # nor is the suppression comment: between two rows it ends the table, and the rows
+    # below it were lost (offered until the comment went through the gate too)
+    kept = await actions_for(client, path, typos[1])
+    assert [action.title for action in kept] == ["Replace with done"]
+    replace = kept[0]
+    assert "| T-2 | Writer | done |\n" in applied(text, replace, path)
+
+
 def _utf16(line: str) -> int:
     return len(line.encode("utf-16-le")) // 2
 

@@ -9,11 +9,14 @@ import pickle
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmaplint import model
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.model import DoneCriterion, Position
 from roadmaplint.record import FrozenRecordError, field, field_names, record, replace
+from roadmaplint.record.moved import Moved
 from roadmaplint.rules import ALL_RULES
 from roadmaplint.settings import Settings, Statuses
 
@@ -202,3 +205,74 @@ def test_a_field_without_a_default_may_not_follow_one_with_a_default() -> None:
         class Wrong:
             first: int = 0
             second: int  # type: ignore[misc]
+
+
+def _lower(position: Position, by: int) -> Position:
+    return Position(position.line + by, position.column)
+
+
+@given(
+    st.lists(st.integers(1, 50), max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 3), st.integers(-3, 3)),
+        max_size=40,
+    ),
+)
+def test_moved_records_equal_the_tuple_of_the_records_moved_one_by_one(
+    lines: list[int], edits: list[tuple[int, int, int, int]]
+) -> None:
+    """Replacing records and moving those after them, as an added line does: the Moved reads,
+    compares, hashes, slices, copies and pickles as the tuple built record by record."""
+    moved = Moved.of(tuple(Position(line, 1) for line in lines), _lower)
+    plain = [Position(line, 1) for line in lines]
+    for first, size, added, by in edits:
+        first = min(first, len(plain))
+        stop = min(first + size, len(plain))
+        middle = [Position(first + at, 2) for at in range(added)]
+        moved = moved.replaced(first, stop, middle, by)
+        plain = [*plain[:first], *middle, *(_lower(found, by) for found in plain[stop:])]
+        assert moved == tuple(plain) and tuple(plain) == moved
+        assert hash(moved) == hash(tuple(plain))
+    assert list(moved) == plain and len(moved) == len(plain)
+    assert [moved[at] for at in range(-len(plain), len(plain))] == plain + plain
+    assert moved[1:-1:2] == tuple(plain[1:-1:2])
+    assert pickle.loads(pickle.dumps(moved)) == tuple(plain)
+    assert copy.deepcopy(moved) == tuple(plain) and repr(moved) == repr(tuple(plain))
+    assert len(list(moved.unmoved())) == len(plain)
+    with pytest.raises(IndexError):
+        moved[len(plain)]
+    assert moved != plain  # a tuple is not a list, and neither is a Moved
+
+
+def test_every_record_shape_of_the_package_comes_compiled() -> None:
+    """roadmaplint/record/inits.py holds the __init__ code of every shape the package's
+    records have, so that a run compiles none: `python tests/record_inits.py` rewrites it."""
+    from record_inits import INITS, package_shapes, render
+
+    assert INITS.read_text(encoding="utf-8") == render(package_shapes())
+
+
+def test_a_shape_not_compiled_ahead_is_compiled_on_first_use() -> None:
+    from roadmaplint.record.inits import CREATORS
+
+    @record(slots=False)
+    class Wide:
+        a: int
+        b: int
+        c: int
+        d: int
+        e: int
+        f: int
+        g: int
+        h: int
+        i: int
+        j: int
+        k: int
+        items: list[int] = field(default_factory=list)
+
+    assert (12, (11,), "frozen") not in CREATORS
+    first = Wide(*range(11))
+    assert first == Wide(*range(11), items=[])
+    assert first.items == [] and first.items is not Wide(*range(11)).items
+    with pytest.raises(FrozenRecordError):
+        first.a = 2  # type: ignore[misc]

@@ -376,8 +376,26 @@ FAILING["RL109"] = (
         )
     ],
 )
+FAILING["RL110"] = (
+    roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "## [MODEL-2]", "```sh\nmake\n\n## [MODEL-2]", 1
+    ),
+    [
+        (
+            31,
+            1,
+            "RL110",
+            "the code fence opened on line 31 is never closed: the 2 headings after it "
+            "(lines 34, 46) render as its text, unread; close it with a ``` line where it "
+            "should end",
+        )
+    ],
+)
 
 PASSING = {
+    "RL110": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "## [MODEL-2]", "```sh\nmake\n```\n\n## [MODEL-2]", 1
+    ),
     "RL108": _indented(roadmap(("Modeling", [item("MODEL-1")]))).replace(
         "\n\n", "\n\n  ## Notes\n\n  - a note\n  - another\n\n", 1
     ),

@@ -471,3 +471,27 @@ def test_an_edit_keeps_a_dependency_on_a_completed_task(tmp_path: Path) -> None:
     assert removed.returncode == 0, removed.stderr
     viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
     assert "TASK-1 - One [completed]" in viewed and "TASK-9" not in viewed, viewed
+
+
+def test_a_dependency_written_in_lower_case_names_the_task_of_that_id(tmp_path: Path) -> None:
+    """Backlog.md before its upper-case IDs wrote `id: task-27` and `dependencies: [task-27]`;
+    the task reads as TASK-27, so the dependency must too, or it named an unknown item."""
+    from conftest import cli
+
+    tasks = tmp_path / "backlog" / "tasks"
+    tasks.mkdir(parents=True)
+    (tmp_path / "backlog" / "config.yml").write_text(CONFIG, encoding="utf-8")
+    for number, depends in ((27, "[]"), (28, "\n  - task-27")):
+        (tasks / f"task-{number} - Step-{number}.md").write_text(
+            f"---\nid: task-{number}\ntitle: Step {number}\nstatus: To Do\n"
+            f"assignee: []\ndependencies: {depends}\n---\n",
+            encoding="utf-8",
+        )
+    items = taskfiles.read(tmp_path / "backlog").roadmap.items
+    assert [(item.id, item.depends_on) for item in items] == [
+        ("TASK-27", ()),
+        ("TASK-28", ("TASK-27",)),
+    ]
+    # no unknown item (RL301), and a To Do task over a To Do one is a queue's order (no
+    # RL306: Backlog.md's first status says only that work has not started)
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"

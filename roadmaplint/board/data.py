@@ -152,7 +152,7 @@ def _counted_findings(findings: Sequence[Finding]) -> dict[str, int]:
 Anchors = dict[int, str]  # id() of an item record -> its HTML id
 
 
-def _anchors(items: tuple[Item, ...]) -> Anchors:
+def _anchors(items: Sequence[Item]) -> Anchors:
     """An HTML id per item: its ID (spaces as dashes), made unique for duplicate IDs."""
     found: Anchors = {}
     used: set[str] = set()

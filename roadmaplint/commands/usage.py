@@ -6,13 +6,13 @@ in with the braces; the usual convention is the upper-case name alone.
 
 from __future__ import annotations
 
-import re
-
 import typer.core
 from typer._click.core import Context
 
-_REQUIRED = re.compile(r"\{([^{}]+)\}")
-_OPTIONAL = re.compile(r"\[([a-z_]+)\]")
+from roadmaplint.text import LazyPattern
+
+_REQUIRED = LazyPattern(r"\{([^{}]+)\}")
+_OPTIONAL = LazyPattern(r"\[([a-z_]+)\]")
 
 
 def plain_usage(piece: str) -> str:

@@ -3,7 +3,6 @@ and write gate as ``set`` (see ``reader.claims`` for how a claim reads)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from datetime import datetime, timedelta
 
@@ -13,10 +12,11 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.claims import FIELD_NAME, LONGEST_CLAIM_MINUTES, holder, iso, read_claim
 from roadmaplint.settings import Settings
+from roadmaplint.text import LazyPattern
 
 DEFAULT_MINUTES = 60
 MAX_AGENT = 100  # characters
-_AGENT = re.compile(r"[^\s`*_\[\]<>]+")
+_AGENT = LazyPattern(r"[^\s`*_\[\]<>]+")
 
 
 def _check_agent(agent: str) -> None:

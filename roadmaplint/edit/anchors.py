@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 from roadmaplint.model import Roadmap
 from roadmaplint.reader.inline import plain_text
-from roadmaplint.text import Edit, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, line_starts, split_lines
 
-_ATX_OPEN = re.compile(r"[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_ATX_OPEN = LazyPattern(r"[ \t]*#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = LazyPattern(r"(?:^|[ \t]+)#+[ \t]*$")
 _CODE = {"fence", "code"}
 
 

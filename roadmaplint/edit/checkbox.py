@@ -33,7 +33,7 @@ from roadmaplint.reader.shapes.checkbox import (
 )
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 from roadmaplint.write.proof import prove_edit
 
 _FIELDS = ("status", "priority", "dri", DEPENDS_ON)
@@ -42,8 +42,8 @@ _TAKES = "a checkbox item holds a Status, Priority, DRI, Depends on, its title a
 _TAKES += "ticks of its Definition of Done"
 _DEFAULT_PRIORITY = "({value})"
 _DEFAULT_DEPENDS = "(depends on: {value})"
-_PRIORITY_CODE = re.compile(r"P[0-4]")
-_PRIORITY_WORD = re.compile(r"P[0-4]|HIGH|MEDIUM|LOW")  # what the reader reads back
+_PRIORITY_CODE = LazyPattern(r"P[0-4]")
+_PRIORITY_WORD = LazyPattern(r"P[0-4]|HIGH|MEDIUM|LOW")  # what the reader reads back
 
 
 @record
@@ -458,7 +458,7 @@ def _criterion(item: Item, entry: str, where: str) -> DoneCriterion:
 
 
 # A box's number as OpenSpec writes its tasks (- [ ] 2.3 Text): the section's, then its own.
-_NUMBERED_BOX = re.compile(r"([0-9]{1,6}(?:\.[0-9]{1,6})*\.)([0-9]{1,6})")
+_NUMBERED_BOX = LazyPattern(r"([0-9]{1,6}(?:\.[0-9]{1,6})*\.)([0-9]{1,6})")
 
 
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:

@@ -42,13 +42,13 @@ from roadmaplint.reader.linestyle import (
 from roadmaplint.record import field, record
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 from roadmaplint.write.proof import prove_edit
 
-_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LIST_LINE = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
-_MARKUP = re.compile(r"[\\`*_<>&!\[\]]")
+_MARKUP = LazyPattern(r"[\\`*_<>&!\[\]]")
 
 
 def entry_spans(written: str) -> list[tuple[int, int]] | None:
@@ -496,7 +496,7 @@ def _is_underline(line: str) -> bool:
     return bool(stripped) and len(line) - len(line.lstrip()) < 4 and set(stripped) <= {"=", "-"}
 
 
-_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
+_ATX = LazyPattern(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
 
 
 def _id_form(item_id: str) -> re.Pattern[str]:

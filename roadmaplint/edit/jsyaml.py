@@ -19,17 +19,19 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
+from roadmaplint.text import LazyPattern
+
 LINE_WIDTH = 80
 _OLD_BOOLEANS = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
                  "n", "N", "no", "No", "NO", "off", "Off", "OFF"}  # fmt: skip
 _BAD_FIRST = set("-?:,[]{}#&*!|=>'\"%@`")
-_FLOAT = re.compile(
+_FLOAT = LazyPattern(
     r"^(?:[-+]?(?:0|[1-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
     r"|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*"
     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
-_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
-_TIMESTAMP = re.compile(
+_DATE = LazyPattern(r"^\d{4}-\d\d-\d\d$")
+_TIMESTAMP = LazyPattern(
     r"^\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?"
     r"(?:[ \t]*(?:Z|[-+]\d\d?(?::\d\d)?))?$"
 )

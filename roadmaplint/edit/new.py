@@ -48,10 +48,10 @@ from roadmaplint.reader.linestyle import (
 from roadmaplint.reader.phases import DONE, OPEN
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, describe_id_pattern
-from roadmaplint.text import Edit, apply_edits, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, split_lines
 from roadmaplint.write.proof import prove_edit
 
-_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_THEMATIC_BREAK = LazyPattern(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
 def with_defaults(
@@ -220,7 +220,7 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
     return None
 
 
-_ATX_TEXT = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+_ATX_TEXT = LazyPattern(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
 
 
 def _heading_line(roadmap: Roadmap, key: str) -> int | None:

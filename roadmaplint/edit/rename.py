@@ -25,10 +25,10 @@ from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, describe_id_pattern
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, generated_blocks, prove_edit
 
-_LIST_LINE = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
+_LIST_LINE = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _mention(item_id: str) -> re.Pattern[str]:

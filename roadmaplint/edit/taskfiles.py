@@ -32,6 +32,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     yaml,
 )
 from roadmaplint.record import record
+from roadmaplint.text import LazyPattern
 from roadmaplint.write.atomic import create_roadmap, editing, move_file
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
     from roadmaplint.edit.base import ItemEdit
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = LazyPattern("[\U00010000-\U0010ffff]")
 
 
 def field_key(name: str) -> str:

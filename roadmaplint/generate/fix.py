@@ -7,7 +7,6 @@ template engine.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 
 from roadmaplint.errors import RoadmapError
@@ -22,10 +21,10 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.quiet import wants_overview
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, passes, prove_edit
 
-_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_THEMATIC_BREAK = LazyPattern(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
 @record
@@ -428,10 +427,18 @@ def _up_to_date(
     items = context.items_by_id
     # The graph is drawn only to compare it with a graph section (a tenth of fix at 10k).
     picture = expected_graph(after, items, settings.statuses) if after.graph_sections else None
+    # A document with no overview keeps none when nothing has a priority to list:
+    # fix never adds an empty one, and the graph is still regenerated.
+    overview_kept_out = not after.overviews and not before.overviews
     return not (
         (repaired_stray_lists and after.stray_lists)
-        or len(after.overviews) != 1
-        or differences(after.overviews[0], expected_groups(after, items), items)
+        or (
+            not overview_kept_out
+            and (
+                len(after.overviews) != 1
+                or differences(after.overviews[0], expected_groups(after, items), items)
+            )
+        )
         or len(after.graph_sections) != len(before.graph_sections)
         or any(section.code != picture for section in after.graph_sections)
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.record import record
 from roadmaplint.settings import Statuses
+from roadmaplint.text import LazyPattern
 
 MEANINGS = ("done", "in_progress", "blocked", "ready", "idea")
 _STYLES = {
@@ -250,9 +251,9 @@ def expected_graph(roadmap: Roadmap, items_by_id: Mapping[str, Item], statuses: 
     return mermaid(build_view(roadmap, items_by_id, statuses))
 
 
-_CLASS_LINE = re.compile(r"\s*(?:classDef|class)\s")
-_CLASS_USE = re.compile(r"\s*class\s+(?P<nodes>\S+)\s+(?P<meaning>\w+)\s*")
-_NODE_LINE = re.compile(r'\s*(?P<node>\w+)(?:\["|\(\[")(?P<label>[^"]*)"')
+_CLASS_LINE = LazyPattern(r"\s*(?:classDef|class)\s")
+_CLASS_USE = LazyPattern(r"\s*class\s+(?P<nodes>\S+)\s+(?P<meaning>\w+)\s*")
+_NODE_LINE = LazyPattern(r'\s*(?P<node>\w+)(?:\["|\(\[")(?P<label>[^"]*)"')
 
 
 def without_colours(code: str) -> str:

@@ -41,10 +41,10 @@ from itertools import pairwise
 from roadmaplint.generate.overview import Group
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
 from roadmaplint.record import field, record
-from roadmaplint.text import Edit, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, line_starts, split_lines
 
 # A rendered entry line: its marker, the ID, and whatever the template writes after it.
-_ENTRY_LINE = re.compile(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<id>\S+)(?P<rest>.*)")
+_ENTRY_LINE = LazyPattern(r"\s*(?:[-*+]|\d{1,9}[.)])[ \t]+(?P<id>\S+)(?P<rest>.*)")
 
 
 class Refusal(Exception):

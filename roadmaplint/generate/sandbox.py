@@ -37,6 +37,7 @@ from typing import Any, cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import record
+from roadmaplint.text import LazyPattern
 
 MAX_OUTPUT = 8 * 1024 * 1024  # units (characters, 8 per list item) one value may have
 MAX_WORK = 8 * MAX_OUTPUT  # units a whole rendering may build, summed over every value
@@ -202,7 +203,7 @@ def _weight(value: object) -> int:
     return 1 if isinstance(value, str | bytes | bytearray) else ITEM
 
 
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+_PERCENT_SPEC = LazyPattern(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
 def _percent_units(text: str, arguments: object) -> int:
@@ -397,7 +398,7 @@ def _urlize(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool)
     return built + 8 * sum(length * length for length in runs)
 
 
-_URLIZE_RUN = re.compile(r"(?:[)>.,]|&gt;)+")
+_URLIZE_RUN = LazyPattern(r"(?:[)>.,]|&gt;)+")
 
 
 def _items(arguments: Sequence[Any], keywords: Mapping[str, Any], escape: bool) -> int:

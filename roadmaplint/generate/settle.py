@@ -29,10 +29,10 @@ from roadmaplint.generate.placement import Refusal, Rendered, has_own_text, sect
 from roadmaplint.generate.placement import template_owns_entry_lines as owns_entry_lines
 from roadmaplint.model import Block, Overview, OverviewEntry, OverviewGroup, Roadmap
 from roadmaplint.record import record
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 
-_MARKER = re.compile(r"[ \t]*(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+")
-_ATX = re.compile(r"[ \t]*#{1,6}[ \t]+")
+_MARKER = LazyPattern(r"[ \t]*(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+")
+_ATX = LazyPattern(r"[ \t]*#{1,6}[ \t]+")
 
 
 @record

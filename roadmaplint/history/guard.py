@@ -7,7 +7,7 @@ and a renamed item as ``diff`` recognises it; the findings point at the newer fi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import Settings
 
 
-def _first(items: tuple[Item, ...]) -> dict[str, Item]:
+def _first(items: Sequence[Item]) -> dict[str, Item]:
     found: dict[str, Item] = {}
     for item in items:
         found.setdefault(item.id, item)
@@ -43,11 +43,14 @@ def _still_written(new: Roadmap, item_id: str) -> int | None:
 
 
 def _broke_at(new: Roadmap, line: int) -> Position:
-    """Where the structure that swallowed ``line`` begins: a stray list reaching it, or
-    the line itself."""
+    """Where the structure that swallowed ``line`` begins: a stray list reaching it, a
+    fence or HTML block left open above it, or the line itself."""
     for stray in new.stray_lists:
         if stray.swallowed[0] <= line <= stray.swallowed[1] or stray.position.line <= line:
             return stray.position
+    for found in new.unclosed:
+        if found.position.line < line:
+            return found.position
     return Position(line, 1)
 
 
@@ -66,7 +69,7 @@ def _removed(
                 Report(
                     at,
                     f"{item_id} (line {written}) is no longer read as an item: the structure "
-                    f"breaks at line {at.line}; run `roadmaplint check` (RL108, RL109)",
+                    f"breaks at line {at.line}; run `roadmaplint check` (RL108, RL109, RL110)",
                     item_id,
                 ),
             )

@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from roadmaplint.findings import Finding
+from roadmaplint.text import LazyPattern
 
-_LINE_NUMBERS = re.compile(r"\b(lines?)\s+\d+(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
+_LINE_NUMBERS = LazyPattern(r"\b(lines?)\s+\d+(?:\s*[-–]\s*\d+)?", re.IGNORECASE)
 
 Identity = tuple[str, str | None, str]
 

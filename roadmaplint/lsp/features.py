@@ -25,7 +25,7 @@ from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.rules.silencing import silencing_edits
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.text import Edit, hunks, split_lines
+from roadmaplint.text import Edit, LazyPattern, hunks, split_lines
 
 if TYPE_CHECKING:
     pass
@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 SOURCE = "roadmaplint"
 _DEPENDENCY_CODES = frozenset({"RL301", "RL302", "RL303", "RL304", "RL305", "RL306"})
 _ID_IN_HEADING = frozenset({"RL102", "RL106"})
-_NAMED_DEPENDENCY = re.compile(r"depends on (?:unknown item )?([^\s,()]+)")
-_SUGGESTION = re.compile(r"did you mean ([^?]+)\?")
+_NAMED_DEPENDENCY = LazyPattern(r"depends on (?:unknown item )?([^\s,()]+)")
+_SUGGESTION = LazyPattern(r"did you mean ([^?]+)\?")
 
 
 # Diagnostics
@@ -223,16 +223,41 @@ def _action(
 
 
 def _replacements(document: Document, located: Located) -> Iterator[types.CodeAction]:
+    """The did-you-mean replacement, offered only when the write gate proves it changes
+    the finding's item alone and the item reads the suggestion back (a value that would
+    split a table cell, close a code span or end the field list is not offered)."""
     match = _SUGGESTION.search(located.finding.message)
-    if match is None or located.start == located.end:
+    item = located.finding.item
+    if match is None or located.start == located.end or item is None:
         return
     suggestion = match[1].strip()
+    if not _reads_back(document, item, Edit(located.start, located.end, suggestion), suggestion):
+        return
     yield _action(
         document,
         f"Replace with {suggestion}",
         [(located.start, located.end, suggestion)],
         located,
         preferred=True,
+    )
+
+
+def _reads_back(document: Document, item_id: str, edit: Edit, suggestion: str) -> bool:
+    from roadmaplint.write.proof import Targets, prove_edit
+
+    if document.roadmap.source != document.text:
+        return False
+    targets = Targets(items=frozenset({item_id}), same_items=True)
+    new_text = document.text[: edit.start] + edit.replacement + document.text[edit.end :]
+    try:
+        after = prove_edit(document.roadmap, new_text, targets, document.settings, [edit])
+    except RoadmapError:
+        return False
+    return any(
+        suggestion == field.name or suggestion in field.value
+        for item in after.items
+        if item.id == item_id
+        for field in item.fields
     )
 
 
@@ -281,11 +306,11 @@ def formatting(document: Document) -> list[types.TextEdit]:
 # Completion
 
 _MARKER = r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+"
-_FIELD_NAME = re.compile(rf"^{_MARKER}(\*\*|__)([^*_]*)$")
-_FIELD_VALUE = re.compile(
+_FIELD_NAME = LazyPattern(rf"^{_MARKER}(\*\*|__)([^*_]*)$")
+_FIELD_VALUE = LazyPattern(
     rf"^{_MARKER}(\*\*|__)([^*_\n]{{1,80}}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*(.*)$"
 )
-_NEW_ID = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\[([A-Za-z0-9_-]*)$")
+_NEW_ID = LazyPattern(r"^[ \t]{0,3}#{1,6}[ \t]+\[([A-Za-z0-9_-]*)$")
 
 
 def completion(document: Document, position: types.Position) -> types.CompletionList:

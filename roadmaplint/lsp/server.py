@@ -87,7 +87,8 @@ class RoadmapServer(LanguageServer):
         known = self.documents.get(uri)
         previous = known.text if known is not None else None
         refusal = _refusal(text, previous, span if previous is not None else None)
-        if refusal is not None or not text.strip():  # an empty file is not a roadmap yet
+        if refusal is not None or not text or text.isspace():  # not a roadmap yet
+            # (isspace stops at the first other character; strip would copy the text)
             self.documents.pop(uri, None)
             return [features.problem(text, refusal, self.encoding())] if refusal else []
         facts = self.facts_for(uri, path, settings)
@@ -175,10 +176,13 @@ def _refusal(text: str, previous: str | None, span: Span | None = None) -> str |
         start, _, end = span or changed_span(previous, text)
     if "\0" in text[start:end]:
         return "not checked: the text contains a NUL character; is this a binary file?"
-    if previous is not None:
-        start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
-        ends = [found for found in (text.find("\n", end), text.find("\r", end)) if found >= 0]
-        end = min(ends, default=len(text))
+    if previous is not None:  # the edited lines: \r is looked for only up to the \n
+        newline = text.rfind("\n", 0, start)
+        start = max(newline, text.rfind("\r", max(newline, 0), start)) + 1
+        newline = text.find("\n", end)
+        stop = len(text) if newline < 0 else newline
+        carriage = text.find("\r", end, stop)
+        end = carriage if carriage >= 0 else stop
     edited = text[start:end]
     if len(edited) > MAX_LINE and max(map(len, edited.splitlines())) > MAX_LINE:
         return f"not checked: a line is over {MAX_LINE} characters long"

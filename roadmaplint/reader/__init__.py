@@ -10,7 +10,6 @@ from the settings and handed to every step.
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +34,7 @@ from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
     find_stray_lists,
+    find_unclosed,
     last_written_line,
     link_references,
     read_blocks,
@@ -69,7 +69,7 @@ from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_status_waits
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -295,6 +295,7 @@ def _records(
         blocks=top_level,
         references=link_references(blocks.env),
         stray_lists=strays,
+        unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
 
@@ -313,18 +314,20 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
     items there. A heading with a status of its own stays an item."""
-    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
-
     return [
         item
         for item in items
         if not _PLACEHOLDER.fullmatch(item.title)
-        and not (
-            item.status is None
-            and holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
-        )
+        and not (item.status is None and _holds_boxed_items(item, lines, dialect))
         and not _is_theme_of_boxes(item, lines)
     ]
+
+
+def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
+    # imported here: a roadmap whose items all have a status never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
+
+    return holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
 
 
 def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
@@ -333,10 +336,10 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     own (a planning phase has its Goal and Depends on), and at least two top-level boxes.
     The boxes are the items there, even where the heading marks the phase done
     (``## Phase 2 — Auth ✅``): the mark speaks for the boxes, it makes no item."""
-    from roadmaplint.reader.shapes.checkbox import BOX
-
     if item.fields or not PHASE_ID.fullmatch(item.id):
         return False
+    from roadmaplint.reader.shapes.checkbox import BOX
+
     boxes = 0
     for line in lines[item.position.line : item.end_line]:
         match = BOX.match(line)
@@ -345,7 +348,7 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
 
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
-_PLACEHOLDER = re.compile(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
+_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
 
 
 def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:
@@ -496,6 +499,8 @@ def _item_lines(
         return None
     if find_stray_lists(blocks, lines):
         return None
+    if not heading_after and find_unclosed(blocks.top_level, lines):
+        return None  # a fence left open at the end hides headings: read it all (RL110)
     inline = InlineText(None, blocks.env)
     outline = detect(blocks.headings, len(blocks.tokens), lines, dialect, inline, True, "")
     part, *others = outline.parts

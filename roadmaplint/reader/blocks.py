@@ -10,13 +10,15 @@ block quote, and the HTML comments (where suppressions live).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList
+from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList, Unclosed
 from roadmaplint.reader.reference import markdown
 from roadmaplint.record import field, record
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -346,3 +348,62 @@ def repaired(lines: list[str], strays: list[StrayList]) -> str:
         for line, spaces in stray.reindent:
             changed[line - 1] = " " * spaces + changed[line - 1]
     return "".join(changed)
+
+
+_FENCE_OPEN = LazyPattern(r"[ \t]*(`{3,}|~{3,})")
+_HIDDEN_HEADING = LazyPattern(r" {0,3}#{2,6}[ \t]+\S")  # ``#`` alone is a shell comment
+# HTML blocks that run until a closing text, not a blank line (CommonMark's kinds 1 and 2)
+_HTML_CLOSERS = (
+    (LazyPattern(r"[ \t]*<!--"), "-->", "HTML comment"),
+    (LazyPattern(r"[ \t]*<pre(?:[\s>]|$)", re.IGNORECASE), "</pre>", "<pre> block"),
+    (LazyPattern(r"[ \t]*<script(?:[\s>]|$)", re.IGNORECASE), "</script>", "<script> block"),
+    (LazyPattern(r"[ \t]*<style(?:[\s>]|$)", re.IGNORECASE), "</style>", "<style> block"),
+    (LazyPattern(r"[ \t]*<textarea(?:[\s>]|$)", re.IGNORECASE), "</textarea>", "<textarea> block"),
+)
+
+
+def find_unclosed(blocks: Sequence[Block], lines: list[str]) -> tuple[Unclosed, ...]:
+    """The code fence or HTML block left open at the end of the document, when it hides
+    headings (``##`` and deeper: a ``#`` line in code is more often a comment).
+
+    Only the last block can be open: an unclosed one runs to the end of the text."""
+    last = next((block for block in reversed(blocks) if block.kind != "other"), None)
+    if last is None or last.kind not in ("fence", "html"):
+        return ()
+    if any(line.strip() for line in lines[last.end_line :]):
+        return ()  # something follows it: it was closed
+    opening = lines[last.line - 1]
+    body = lines[last.line : last.end_line]
+    if last.kind == "fence":
+        found = _FENCE_OPEN.match(opening)
+        if found is None:
+            return ()
+        marker = found[1]
+        closing = re.compile(rf"[ \t]{{0,3}}{re.escape(marker[0])}{{{len(marker)},}}[ \t]*")
+        if body and closing.fullmatch(body[-1].rstrip("\r\n")):
+            return ()
+        kind, closer = "code fence", marker
+    else:
+        found_html = next(
+            (
+                (opened, closer, kind)
+                for opens, closer, kind in _HTML_CLOSERS
+                if (opened := opens.match(opening)) is not None
+            ),
+            None,
+        )
+        if found_html is None:
+            return ()
+        opened, closer, kind = found_html
+        text = "".join(lines[last.line - 1 : last.end_line]).lower()
+        if closer in text[opened.end() :]:
+            return ()
+    hidden = tuple(
+        number
+        for number, line in enumerate(body, start=last.line + 1)
+        if _HIDDEN_HEADING.match(line)
+    )
+    if not hidden:
+        return ()
+    column = len(opening) - len(opening.lstrip(" \t")) + 1
+    return (Unclosed(kind, Position(last.line, column), closer, hidden),)

@@ -6,17 +6,17 @@ understood here, for ``next``, the MCP server, ``show`` and RL506.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from roadmaplint.model import Item
 from roadmaplint.record import record
+from roadmaplint.text import LazyPattern
 
 CLAIMED_BY = "claimed by"
 FIELD_NAME = "Claimed by"
 # claim_item grants at most this; RL506 flags a claim written to run longer
 LONGEST_CLAIM_MINUTES = 7 * 24 * 60
-_VALUE = re.compile(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
+_VALUE = LazyPattern(r"\s*(?P<agent>\S(?:.*\S)?)\s+until\s+(?P<until>\S+)\s*$")
 
 
 @record

@@ -13,10 +13,14 @@ from functools import lru_cache
 from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
 from roadmaplint.record import record
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
+from roadmaplint.text import LazyPattern
 
 STATUS_LEGEND = "status legend"
+# The name of the legend a task folder's config.yml gives: its tool's vocabulary, not a
+# sign that the folder is written in roadmaplint's format (see reader/quiet.py).
+TASK_FOLDER_LEGEND = "statuses of config.yml"
 # Other headings that name a document's statuses: `## Statuses`, `### Status values`.
-STATUS_HEADING = re.compile(
+STATUS_HEADING = LazyPattern(
     r"(?:(?:valid|allowed|possible|task|item)[ \t]+)?(?:statuses|status[ \t]+"
     r"(?:values|key|definitions|vocabulary|codes|meanings|labels|markers|levels|types))"
 )
@@ -143,23 +147,23 @@ def patterns(id_pattern: str) -> Patterns:
 
 
 # A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name"; its ID is "Phase 4.1.2".
-PHASE_HEADING = re.compile(
+PHASE_HEADING = LazyPattern(
     r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
 # A task or a story numbered the same way ("Task 12: Name", "Story 1.2 — Name"): an item
 # where the document numbers a series of them (outline.py), for one "Task 1" heading
 # alone may be a step of a how-to.
-WORK_HEADING = re.compile(
+WORK_HEADING = LazyPattern(
     r"(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12".
-NUMBERED_ID = re.compile(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
-PHASE_ID = re.compile(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+NUMBERED_ID = LazyPattern(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+PHASE_ID = LazyPattern(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
-_PRIORITY_GROUP = re.compile(r"P[0-4]")
+_PRIORITY_GROUP = LazyPattern(r"P[0-4]")
 
 
 def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
@@ -191,7 +195,7 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
 # Up to three marks (an emoji or another symbol beyond ASCII, perhaps with a word joined
 # to it: ``⬜``, ``🟡Med``) before a separator and the title; ASCII punctuation is none
 # (``$5 - Pricing`` keeps its title).
-MARKED_TITLE = re.compile(
+MARKED_TITLE = LazyPattern(
     r"(?P<marks>(?:[^\x00-\x7f\w\s][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
     re.S,
 )
@@ -199,7 +203,7 @@ MARKED_TITLE = re.compile(
 
 # A check mark and perhaps one status word after an ID: the title reader takes it for the
 # status (reader/fields.py's heading_status).
-_STATUS_SUFFIX = re.compile(r"[✅✓✔](?:[ \t]+[A-Za-z][A-Za-z -]{0,20})?")
+_STATUS_SUFFIX = LazyPattern(r"[✅✓✔](?:[ \t]+[A-Za-z][A-Za-z -]{0,20})?")
 
 
 def is_priority_group(item_id: str, dialect: Dialect) -> bool:

@@ -33,18 +33,19 @@ from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `**Name:** value` or `**Name**: value` (also with underscores).
-_BOLD_FIELD = re.compile(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
+_BOLD_FIELD = LazyPattern(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
 # `Name: value`, read only when the name is a known field or alias.
-_PLAIN_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
+_PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
-_TASK_BOX = re.compile(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
+_TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
-_PARAGRAPH_END = re.compile(r"(?:[ \t]+|\\)$")
+_PARAGRAPH_END = LazyPattern(r"(?:[ \t]+|\\)$")
 
 
 @record(frozen=False, slots=False)
@@ -251,7 +252,8 @@ def _later_dependencies(
         _paragraph_fields(token, lines, body, names, text)
 
 
-# The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title ✅".
+# The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title [COMPLETE]",
+# "Title ✅".
 _CHECK_MARK = "✅"
 # Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
 _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
@@ -260,11 +262,12 @@ _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 def heading_status(title: str) -> tuple[str, str] | None:
     """``(title without it, status)`` when a title ends with a status in a common spelling."""
     stripped = title.rstrip()
-    if stripped.endswith(")"):
-        opening = stripped.rfind("(")
-        word = stripped[opening + 1 : -1].strip()
-        if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
-            return stripped[:opening].rstrip(), word
+    for opener, closer in (("(", ")"), ("[", "]")):
+        if stripped.endswith(closer):
+            opening = stripped.rfind(opener)
+            word = stripped[opening + 1 : -1].strip()
+            if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
+                return stripped[:opening].rstrip(), word
     for mark in _CHECK_MARKS:
         if mark not in stripped[-40:]:
             continue
@@ -324,7 +327,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
 
 
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2".
-_PRIORITY_GROUP = re.compile(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+_PRIORITY_GROUP = LazyPattern(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
 
 
 def _group_priority(section: str | None) -> str | None:
@@ -333,7 +336,7 @@ def _group_priority(section: str | None) -> str | None:
     return match[1] if match is not None else None
 
 
-_PRIORITY_WORD = re.compile(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
+_PRIORITY_WORD = LazyPattern(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
 
 
 def _marks(marks: str) -> tuple[str | None, str | None]:
@@ -355,7 +358,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
     return found.value if found is not None and found.value else None
 
 
-_PHASE_NUMBER = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
+_PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
 
 
 def _noted_references(
@@ -410,7 +413,7 @@ def read_dependencies(value: str, id_pattern: str) -> tuple[list[str], list[str]
 
 # ``Task 10-13``: every numbered unit of the range, as a person reads it; ``Task 1-68``
 # (all the tasks before the release) is a range too.
-_NUMBERED_RANGE = re.compile(r"-([0-9]{1,6})(?![\w.])")
+_NUMBERED_RANGE = LazyPattern(r"-([0-9]{1,6})(?![\w.])")
 _NUMBERED_RANGE_LIMIT = 200
 
 
@@ -453,7 +456,7 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
 
 
 # ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.
-_RANGE = re.compile(
+_RANGE = LazyPattern(
     r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50

@@ -44,6 +44,7 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.record import record, replace
+from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
 from roadmaplint.text import LineStarts, changed_span, line_starts, split_lines
 
@@ -71,9 +72,10 @@ class Snapshot:
     settings: Settings
     starts: LineStarts  # line_starts(text)
     bullets: _Bullets | None  # the field markers of each item; None: unknown
-    boundaries: tuple[int, ...]  # lines of the top-level headings the reader recorded
-    item_lines: tuple[int, ...]  # the line of each item's heading
-    block_lines: tuple[int, ...]  # the first line of each top-level block
+    # Sorted lines, kept as LineStarts so that an added line moves them as a whole:
+    boundaries: LineStarts  # lines of the top-level headings the reader recorded
+    item_lines: LineStarts  # the line of each item's heading
+    block_lines: LineStarts  # the first line of each top-level block
     full: bool  # whether the last update was a full parse (for tests and the benchmark)
     edit: ItemEdit | None = None  # what the last update re-read; None: all of it
 
@@ -98,11 +100,10 @@ def _snapshot(
     full: bool,
     edit: ItemEdit | None = None,
 ) -> Snapshot:
-    items = tuple(item.position.line for item in roadmap.items)
-    blocks = tuple(block.line for block in roadmap.blocks)
-    return Snapshot(
-        text, roadmap, settings, starts, bullets, _boundaries(roadmap), items, blocks, full, edit
-    )
+    items = LineStarts([item.position.line for item in roadmap.items])
+    blocks = LineStarts([block.line for block in roadmap.blocks])
+    boundaries = LineStarts(_boundaries(roadmap))
+    return Snapshot(text, roadmap, settings, starts, bullets, boundaries, items, blocks, full, edit)
 
 
 def update(old: Snapshot, new_text: str, span: Span | None = None) -> Snapshot:
@@ -138,8 +139,8 @@ def _legends(roadmap: Roadmap) -> list[Legend]:
 
 def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     roadmap, starts = old.roadmap, old.starts
-    if old.bullets is None or roadmap.stray_lists:
-        return None  # a stray list's swallowed range spans items: read it all (RL108)
+    if old.bullets is None or roadmap.stray_lists or roadmap.unclosed:
+        return None  # a stray list's or open fence's hidden range spans items: read it all
     start, old_end, new_end = span
     line = bisect_right(starts, start) - 1  # 0-based line holding the first changed character
     index = bisect_right(old.item_lines, line + 1) - 1  # the item at or above that line
@@ -210,16 +211,17 @@ def _spliced(
     old_last: int,
     starts: LineStarts,
 ) -> Snapshot:
+    """The old snapshot with item ``index`` read again as ``fresh``. The records after
+    it move by the lines the edit added: the items and blocks as a Moved (made when
+    read), the line indexes as a whole, the few others (legends, sections, headings,
+    comments, the overview's groups) one by one."""
     roadmap = old.roadmap
     item = roadmap.items[index]
     first = item.position.line
     delta = region_lines - (old_last - first + 1)
     moved = fresh.item
     shift = _Shift(old_last, delta)
-    after = roadmap.items[index + 1 :]
-    if delta:
-        after = tuple(shift.item(other) for other in after)
-    items = (*roadmap.items[:index], moved, *after)
+    items = Moved.of(roadmap.items, _shift_item).replaced(index, index + 1, (moved,), delta)
     comments = tuple(
         shift.comment(comment)
         for comment in roadmap.comments
@@ -228,14 +230,7 @@ def _spliced(
     comments += fresh.comments
     low = bisect_left(old.block_lines, first)
     high = bisect_right(old.block_lines, old_last)
-    after_blocks = roadmap.blocks[high:]
-    if delta:
-        after_blocks = tuple(_shift_block(block, delta) for block in after_blocks)
-    blocks = (
-        *roadmap.blocks[:low],
-        *fresh.blocks,
-        *after_blocks,
-    )
+    blocks = Moved.of(roadmap.blocks, _shift_block).replaced(low, high, fresh.blocks, delta)
     comments = tuple(sorted(comments, key=lambda comment: comment.line))
     line_count = roadmap.style.line_count + delta
     markers = _item_bullets(moved, new_text, starts)
@@ -249,6 +244,9 @@ def _spliced(
         final_newline=not new_text or new_text.endswith(("\n", "\r")),
         line_count=line_count,
     )
+    overviews = tuple(shift.overview(found) for found in roadmap.overviews)
+    if moved.priority != item.priority:  # the priorities the items use may name groups
+        overviews = with_group_priorities(overviews, roadmap.priority_legend, items)
     new_roadmap = replace(
         roadmap,
         title_position=_maybe_position(roadmap.title_position, shift),
@@ -257,9 +255,7 @@ def _spliced(
         sections=tuple(shift.section(section) for section in roadmap.sections),
         items=items,
         headings=tuple(shift.heading(heading) for heading in roadmap.headings),
-        overviews=with_group_priorities(
-            [shift.overview(found) for found in roadmap.overviews], roadmap.priority_legend, items
-        ),
+        overviews=overviews,
         graph_sections=tuple(shift.graph(found) for found in roadmap.graph_sections),
         comments=comments,
         style=style,
@@ -267,25 +263,21 @@ def _spliced(
         blocks=blocks,
         references=tuple(shift.reference(found) for found in roadmap.references),
     )
-    edit = ItemEdit(index, old_last, delta)
-    if delta:
-        return _snapshot(new_text, new_roadmap, old.settings, starts, bullets, False, edit)
-    # Without moved lines the items and boundaries stay where they were; the
-    # item's blocks may have split or merged.
-    block_lines = (
-        *old.block_lines[:low],
-        *(block.line for block in fresh.blocks),
-        *old.block_lines[high:],
-    )
+    # No boundary lies inside the item's lines (the re-read stops at the next one).
+    after = bisect_right(old.boundaries, first)
     return replace(
         old,
         text=new_text,
         roadmap=new_roadmap,
         starts=starts,
         bullets=bullets,
-        block_lines=block_lines,
+        boundaries=old.boundaries.replaced(after, after, (), delta),
+        item_lines=old.item_lines.replaced(index, index + 1, (moved.position.line,), delta),
+        block_lines=old.block_lines.replaced(
+            low, high, [block.line for block in fresh.blocks], delta
+        ),
         full=False,
-        edit=edit,
+        edit=ItemEdit(index, old_last, delta),
     )
 
 
@@ -331,7 +323,7 @@ class _Bullets:
 
     def replaced(self, index: int, markers: Counter[str]) -> _Bullets:
         total = self.total - self.per_item[index] + markers
-        per_item = (*self.per_item[:index], markers, *self.per_item[index + 1 :])
+        per_item = self.per_item[:index] + (markers,) + self.per_item[index + 1 :]  # noqa: RUF005  (twice as fast as unpacking)
         return _Bullets(per_item, total)
 
     def most_common(self) -> str:
@@ -362,6 +354,11 @@ def _shift_block(block: Block, by: int) -> Block:
     return Block(block.kind, block.line + by, block.end_line + by, block.level, block.info)
 
 
+def _shift_entry(entry: OverviewEntry, by: int) -> OverviewEntry:
+    end_line = entry.end_line + by if entry.end_line else 0
+    return OverviewEntry(entry.id, entry.line + by, end_line, entry.bare)
+
+
 def _shift_comment(comment: Comment, by: int) -> Comment:
     return Comment(comment.text, comment.line + by, comment.end_line + by)
 
@@ -390,9 +387,6 @@ class _Shift:
 
     def position(self, position: Position) -> Position:
         return position if position.line <= self.last else _at(position, self.delta)
-
-    def item(self, item: Item) -> Item:
-        return _shift_item(item, self.delta)
 
     def reference(self, found: LinkReference) -> LinkReference:
         if found.line <= self.last or not self.delta:
@@ -436,15 +430,7 @@ class _Shift:
                 group.label,
                 group.priority,
                 group.line + self.delta,
-                tuple(
-                    OverviewEntry(
-                        entry.id,
-                        entry.line + self.delta,
-                        entry.end_line + self.delta if entry.end_line else 0,
-                        entry.bare,
-                    )
-                    for entry in group.entries
-                ),
+                Moved.of(group.entries, _shift_entry).replaced(0, 0, (), self.delta),
             )
             for group in overview.groups
         )

@@ -10,10 +10,11 @@ markdown-it-py at all.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -23,13 +24,13 @@ if TYPE_CHECKING:
 # the inline parser would return the text unchanged but for its code spans, so it
 # is not run. An underscore between two letters or digits is never emphasis, nor is
 # an ampersand that cannot start an entity.
-_INLINE_MARKUP = re.compile(r"[\\*<>!\n]|&[#A-Za-z]|\]\s*[(\[]|(?<![^\W_])_|_(?![^\W_])")
+_INLINE_MARKUP = LazyPattern(r"[\\*<>!\n]|&[#A-Za-z]|\]\s*[(\[]|(?<![^\W_])_|_(?![^\W_])")
 # Values this short repeat (`ready`, `P1`, `_unassigned_`) and are kept once read;
 # longer ones (descriptions) seldom do.
 _SHORT = 32
 # A whole value in underscores (`_unassigned_`): one emphasis, when what it wraps has
 # no markup of its own and neither starts nor ends with a space.
-_EMPHASIZED = re.compile(r"_([^_\s`](?:[^_`]*[^_\s`])?)_")
+_EMPHASIZED = LazyPattern(r"_([^_\s`](?:[^_`]*[^_\s`])?)_")
 
 
 class InlineText:

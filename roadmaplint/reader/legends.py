@@ -7,14 +7,15 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Legend, LegendEntry, Position
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `` `value` – description `` in a legend; the separator may be –, —, - or :.
-_LEGEND_CODE = re.compile(r"`([^`\n]{1,200})`[ \t]*(?:[–—:-][ \t]*)?(.*)", re.S)
+_LEGEND_CODE = LazyPattern(r"`([^`\n]{1,200})`[ \t]*(?:[–—:-][ \t]*)?(.*)", re.S)
 # It starts only where a word starts, so that a search is linear.
-_LEGEND_PLAIN = re.compile(r"(?<!\S)(\S{1,200}?)[ \t]*(?:[–—:]|[ \t]-)[ \t]*(.*)", re.S)
+_LEGEND_PLAIN = LazyPattern(r"(?<!\S)(\S{1,200}?)[ \t]*(?:[–—:]|[ \t]-)[ \t]*(.*)", re.S)
 
 
 def read_legend(
@@ -60,7 +61,7 @@ def _entries(
     return found
 
 
-_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_DELIMITER_ROW = LazyPattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 
 
 def _table_entries(content: str, line: int, text: InlineText) -> list[LegendEntry]:
@@ -90,7 +91,9 @@ def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | Non
         if plain:
             value, description = plain[1], plain[2].strip()
         else:
-            value, description, marked = (plain_text.split() or [""])[0], "", False
+            # ``- ✅ Complete``: the mark, and the words that say what it means
+            value, description = [*plain_text.split(None, 1), "", ""][:2]
+            description, marked = description.strip(), False
     return (LegendEntry(value, description, line) if value else None), marked
 
 

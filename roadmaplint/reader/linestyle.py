@@ -15,14 +15,15 @@ import re
 from roadmaplint.model import Field, Item
 from roadmaplint.record import record
 from roadmaplint.settings import KNOWN_FIELDS
+from roadmaplint.text import LazyPattern
 
-_ORDERED = re.compile(
+_ORDERED = LazyPattern(
     r"(?P<lead>[ \t]*(?:>[ \t]?)*)(?P<number>\d{1,9})(?P<delim>[.)])(?P<gap>[ \t]+)"
 )
 # A list marker (and any task box) at the start of a line: what stands before its text.
-_MARKER = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_MARKER = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A box, followed by its text or by the line's end (its text on the next line).
-_BOX = re.compile(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
+_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
 _CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]

@@ -21,22 +21,23 @@ from roadmaplint.reader.dialect import (
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.settings import describe_id_pattern
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `[anything] Title`, or a first word with a digit followed by a separator.
-_BRACKETED = re.compile(r"\[([^\]\s]{1,40})\][ \t]*[—–:-]?[ \t]*\S")
-_SEPARATED = re.compile(
+_BRACKETED = LazyPattern(r"\[([^\]\s]{1,40})\][ \t]*[—–:-]?[ \t]*\S")
+_SEPARATED = LazyPattern(
     r"(?<![\w.#/-])([\w.#/-]{1,40})(?:"
     + "|".join(re.escape(sep) for sep in SEPARATORS)
     + r")[ \t]*\S"
 )
-_FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
-_HEADING_LINE = re.compile(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
-_BULLET = re.compile(r"[-*+][ \t]+")
+_FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
+_HEADING_LINE = LazyPattern(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
+_BULLET = LazyPattern(r"[-*+][ \t]+")
 # `12. Title`, `1.1 Title`, `Task 1: Title`, `Phase 2 Name`: a number where an ID would be.
-_NUMBERED = re.compile(
+_NUMBERED = LazyPattern(
     r"(?:(?P<word>(?i:phase|stage|step|milestone|sprint|task|epic|story|iteration|item|"
     r"ticket|feature))[ \t]+(?P<number>[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})\.?(?:[ \t]*[:)—–-])?"
     r"|(?P<bare>[0-9]{1,6}(?:\.[0-9]{1,6}){1,5}\.?|[0-9]{1,6}[.):]))[ \t]+\S"

@@ -28,6 +28,8 @@ from itertools import accumulate
 from operator import sub
 from typing import TYPE_CHECKING, Any
 
+from roadmaplint.text import LazyPattern
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -37,32 +39,32 @@ if TYPE_CHECKING:
 # markdown-it-py stops reading inside a container this deep (its maxNesting, 20): the
 # reader refuses such a file with markdown-it-py's tokens, so it reads them.
 _DEEPEST = 19
-_DIGITS = re.compile(rb"\d+")
+_DIGITS = LazyPattern(rb"\d+")
 # markdown-it-pyrs overflows its stack (the process dies) on a line of some 50,000
 # nested containers (`> > > ...`, `- - - ...`); markdown-it-py stops at 20. A line
 # this long is looked at for such a run, and 16 containers on it go to markdown-it-py.
 _LONG_LINE = 2_000
-_NESTED_ON_ONE_LINE = re.compile(rb"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){16}")
-_EMPTY_MARKER_LINE = re.compile(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
+_NESTED_ON_ONE_LINE = LazyPattern(rb"(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]))){16}")
+_EMPTY_MARKER_LINE = LazyPattern(rb"(?:[-*+]|\d+[.)])[ \t]*(?:[\r\n]|\Z)")
 # HTML blocks of kinds 1-5 end only at their end mark: left open in a list item,
 # markdown-it-py runs one to the item's end, blank lines included, markdown-it-pyrs not.
 _HTML_UNTIL_END_MARK = (
     (
-        re.compile(r"<(?:script|pre|style|textarea)(?=[\s>]|$)", re.I),
-        re.compile(r"</(?:script|pre|style|textarea)>", re.I),
+        LazyPattern(r"<(?:script|pre|style|textarea)(?=[\s>]|$)", re.I),
+        LazyPattern(r"</(?:script|pre|style|textarea)>", re.I),
     ),
-    (re.compile(r"<!--"), re.compile(r"-->")),
-    (re.compile(r"<\?"), re.compile(r"\?>")),
-    (re.compile(r"<!\[CDATA\["), re.compile(r"\]\]>")),
-    (re.compile(r"<![A-Za-z]"), re.compile(r">")),
+    (LazyPattern(r"<!--"), LazyPattern(r"-->")),
+    (LazyPattern(r"<\?"), LazyPattern(r"\?>")),
+    (LazyPattern(r"<!\[CDATA\["), LazyPattern(r"\]\]>")),
+    (LazyPattern(r"<![A-Za-z]"), LazyPattern(r">")),
 )
 # A paragraph markdown-it-pyrs kept that markdown-it-py may read as a link reference
 # definition (a destination ending in a backslash, ``[r]: C:\\tools\\``).
-_LIKE_A_DEFINITION = re.compile(r"\A\s*\[[^\]]*\]:", re.S)
+_LIKE_A_DEFINITION = LazyPattern(r"\A\s*\[[^\]]*\]:", re.S)
 # A large text is parsed in pieces of about this many bytes, each ending with a line
 # that may be a heading at the top level (see ``_pieces``).
 _PIECE = 4_096
-_TOP_HEADING = re.compile(rb"^ {0,3}#{1,6}(?=[ \t\r\n])", re.M)
+_TOP_HEADING = LazyPattern(rb"^ {0,3}#{1,6}(?=[ \t\r\n])", re.M)
 
 _parser: MarkdownIt | None = None
 _available: bool | None = None

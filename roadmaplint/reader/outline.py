@@ -12,7 +12,6 @@ running to the next part's heading; a reader step reads each part.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from roadmaplint.errors import RoadmapError
@@ -31,6 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.record import field, record
+from roadmaplint.text import LazyPattern
 
 TITLE, SECTION, ITEM, LEGEND, OVERVIEW, GRAPH, PROSE, INNER = (
     "title",
@@ -157,8 +157,8 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
 
 # A numbered heading (``### 1.3 Zynga Integration``): an item only where a Status field
 # stands under it, for ``## 2.1 Background`` in a design document is a chapter.
-_NUMBERED = re.compile(r"(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?[ \t]+(?P<title>\S.*)")
-_STATUS_LINE = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+_NUMBERED = LazyPattern(r"(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?[ \t]+(?P<title>\S.*)")
+_STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
 
 
 def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tuple[str, str] | None:

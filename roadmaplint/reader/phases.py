@@ -9,15 +9,15 @@ column (``| 1. Foundation | 3/3 | Complete | 2026-02-23 |``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
 from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
-_CHECKLIST = re.compile(
+_CHECKLIST = LazyPattern(
     r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]+\*\*"
     r"(Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)\b"
 )
@@ -26,7 +26,7 @@ _CHECKLIST = re.compile(
 DONE, OPEN = "done", "pending"
 
 
-_ROW_PHASE = re.compile(r"(?:Phase[ \t]+)?([0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)\b")
+_ROW_PHASE = LazyPattern(r"(?:Phase[ \t]+)?([0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)\b")
 
 
 def is_checklist_line(line: str) -> bool:

@@ -13,10 +13,10 @@ in their common spellings carry their meaning without a legend.
 
 from __future__ import annotations
 
-from roadmaplint.model import Roadmap
+from roadmaplint.model import Legend, Roadmap
 from roadmaplint.reader.dialect import Dialect
 from roadmaplint.record import replace
-from roadmaplint.settings import Settings, Statuses
+from roadmaplint.settings import Settings, Statuses, common_meaning
 
 # A field the configuration does not require is required when at least this share of
 # the document's items write it, and at least this many do.
@@ -30,10 +30,10 @@ def has_legends(roadmap: Roadmap) -> bool:
     under another heading (``## Statuses``) are a vocabulary only, and a task folder's
     statuses (its ``config.yml``'s) are its tool's vocabulary: neither makes the document
     one in roadmaplint's format."""
-    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+    from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     return any(
-        legend is not None and not legend.inferred and legend.name != STATUS_LEGEND
+        legend is not None and not legend.inferred and legend.name != TASK_FOLDER_LEGEND
         for legend in (roadmap.status_legend, roadmap.priority_legend)
     )
 
@@ -46,12 +46,12 @@ def in_own_format(roadmap: Roadmap) -> bool:
     status vocabulary is not asked for the rest, nor is a document whose statuses are
     only listed under a heading that names them (``## Statuses``) or a task folder,
     whose statuses are its ``config.yml``'s."""
-    from roadmaplint.reader.shapes.taskfiles import STATUS_LEGEND
+    from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     if roadmap.priority_legend is not None or roadmap.overview is not None:
         return True
     status = roadmap.status_legend
-    own = status is not None and not status.inferred and status.name != STATUS_LEGEND
+    own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
     return own and has_heading_items(roadmap)
 
 
@@ -136,4 +136,24 @@ def document_statuses(roadmap: Roadmap, settings: Settings) -> Statuses:
         and not settings.statuses.common
     ):
         return replace(settings.statuses, common=True)
+    if roadmap.status_legend is not None and "statuses" not in settings.configured:
+        return _marks_in_words(roadmap.status_legend, settings.statuses)
     return settings.statuses
+
+
+_MEANINGS = ("done", "ready", "in_progress", "blocked", "idea")
+
+
+def _marks_in_words(legend: Legend, statuses: Statuses) -> Statuses:
+    """A Status Legend of marks says in words what each means (``- ✅ Complete``,
+    ``- 🔧 In Progress``): each mark carries the meaning its words have in the common
+    spellings, as the legend's reader reads it. A legend of words keeps the configured
+    workflow (its values are the words ``done``, ``ready`` ...)."""
+    if any(char.isalnum() for entry in legend.entries for char in entry.value):
+        return statuses
+    marks: dict[str, tuple[str, ...]] = {}
+    for entry in legend.entries:
+        meaning = common_meaning(entry.description)
+        if meaning in _MEANINGS:
+            marks[meaning] = (*marks.get(meaning, getattr(statuses, meaning)), entry.value)
+    return replace(statuses, **marks) if marks else statuses

@@ -7,10 +7,10 @@ Each function looks at lines markdown-it has already cut into blocks and returns
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from roadmaplint.reader.dialect import Dialect, is_priority_group, match_item_heading, patterns
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `- [DONE] Title`: a status word in brackets where a box would be.
-_WORDED_BOX = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([A-Za-z][\w -]{1,20})\][ \t]")
-_FRONT_KEY = re.compile(r"([A-Za-z_][\w-]{0,40})[ \t]*:")
+_WORDED_BOX = LazyPattern(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[([A-Za-z][\w -]{1,20})\][ \t]")
+_FRONT_KEY = LazyPattern(r"([A-Za-z_][\w-]{0,40})[ \t]*:")
 _TASK_KEYS = ("title", "status", "assignee", "priority", "dependencies", "labels")
 FRONT_MATTER_LINES = 200  # front matter longer than this is no task's
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import record
+from roadmaplint.text import LazyPattern
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_LINE = 100_000  # characters
@@ -15,8 +16,8 @@ MAX_LINE = 100_000  # characters
 # quotes nested N deep once per level: 18 deep and a million lines take a minute
 # and 880 MB. Each lazy line costs a level beyond the first; a roadmap spends none.
 MAX_LAZY_QUOTE_WORK = 1_000_000
-_NESTED_QUOTE = re.compile(r"^[ ]{0,3}(?:>[ \t]*+){2,}+(?=[^\r\n])", re.MULTILINE)
-_PARAGRAPH_END = re.compile(r"\n[ \t>]*(?:\r?\n|\r|$)|\r[ \t>]*(?:\r?\n|\r|$)")
+_NESTED_QUOTE = LazyPattern(r"^[ ]{0,3}(?:>[ \t]*+){2,}+(?=[^\r\n])", re.MULTILINE)
+_PARAGRAPH_END = LazyPattern(r"\n[ \t>]*(?:\r?\n|\r|$)|\r[ \t>]*(?:\r?\n|\r|$)")
 
 
 @record

@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from roadmaplint.model import Item
 from roadmaplint.record import replace
+from roadmaplint.text import LazyPattern
 
-_AFTER = re.compile(r"\(after[ \t]+(?P<names>[^)]*)\)", re.IGNORECASE)
-_SPLIT = re.compile(r",|&|\band\b", re.IGNORECASE)
+_AFTER = LazyPattern(r"\(after[ \t]+(?P<names>[^)]*)\)", re.IGNORECASE)
+_SPLIT = LazyPattern(r",|&|\band\b", re.IGNORECASE)
 
 
 def with_status_waits(items: Sequence[Item]) -> tuple[Item, ...]:

@@ -177,67 +177,94 @@ def _setstate(self: Any, state: Any) -> None:
 
 
 # The code of __init__ for a shape of record: how many fields, which have a default
-# factory, how a field is set. Compiled once per shape with the parameters a0, a1, ...;
+# factory, how a field is set. Written once per shape with the parameters a0, a1, ...;
 # each class gets a copy with its own names (``CodeType.replace``) without compiling:
-# the 42 classes a seed check instantiates share 24 shapes.
-_TEMPLATES: dict[tuple[int, tuple[int, ...], str], CodeType] = {}
+# the 41 classes a seed check instantiates share 24 shapes. The shapes of the package's
+# own records come compiled in record/inits.py's bytecode (compiling the seed's 24 cost
+# 3 ms, a third of ``python -c pass``); any other shape is compiled on first use.
+Shape = tuple[int, tuple[int, ...], str]
+_TEMPLATES: dict[Shape, CodeType] = {}
 _SETTERS = {
-    "slot": "  _s{i}(self, a{i})",  # the slot's own setter: no lookup through the class
-    "frozen": "  _oset(self, _n{i}, a{i})",
-    "mutable": "  self.a{i} = a{i}",
+    "slot": "_s{i}(self, a{i})",  # the slot's own setter: no lookup through the class
+    "frozen": "_oset(self, _n{i}, a{i})",
+    "mutable": "self.a{i} = a{i}",
 }
 
 
-def _template(count: int, factories: tuple[int, ...], setter: str) -> CodeType:
-    shape = (count, factories, setter)
+def template_source(shape: Shape, name: str = "__create__") -> str:
+    """The source of a function ``name`` that takes the free values of a shape's
+    ``__init__`` (its setters, default factories) and returns that ``__init__``."""
+    count, factories, setter = shape
+    body = [f"if a{i} is _MISSING:\n            a{i} = _f{i}()" for i in factories]
+    body += [_SETTERS[setter].format(i=i) for i in range(count)]
+    free = [f"_f{i}" for i in factories] + (["_MISSING"] if factories else [])
+    if setter != "mutable":
+        kind = "_s" if setter == "slot" else "_n"
+        free += [f"{kind}{i}" for i in range(count)] + (["_oset"] if kind == "_n" else [])
+    return (
+        f"def {name}({', '.join(free)}):\n"
+        f"    def __init__(self, {', '.join(f'a{i}' for i in range(count))}):\n"
+        + "".join(f"        {line}\n" for line in body or ["pass"])
+        + "    return __init__\n"
+    )
+
+
+def _template(shape: Shape) -> CodeType:
     code = _TEMPLATES.get(shape)
     if code is None:
-        body = [f"  if a{i} is _MISSING: a{i} = _f{i}()" for i in factories]
-        body += [_SETTERS[setter].format(i=i) for i in range(count)]
-        free = [f"_f{i}" for i in factories] + (["_MISSING"] if factories else [])
-        if setter != "mutable":
-            kind = "_s" if setter == "slot" else "_n"
-            free += [f"{kind}{i}" for i in range(count)] + (["_oset"] if kind == "_n" else [])
-        source = (
-            f"def __create__({', '.join(free)}):\n"
-            f" def __init__(self, {', '.join(f'a{i}' for i in range(count))}):\n"
-            + "\n".join(body or ["  pass"])
-            + "\n return __init__\n"
-        )
-        namespace: dict[str, Any] = {}
-        exec(source, {}, namespace)  # source built from counts only
-        code = next(c for c in namespace["__create__"].__code__.co_consts if type(c) is CodeType)
+        from roadmaplint.record.inits import CREATORS
+
+        create: Any = CREATORS.get(shape)
+        if create is None:
+            namespace: dict[str, Any] = {}
+            exec(template_source(shape), {}, namespace)  # source built from counts only
+            create = namespace["__create__"]
+        code = next(c for c in create.__code__.co_consts if type(c) is CodeType)
+        count, _, setter = shape
         assert setter != "mutable" or code.co_names == tuple(f"a{i}" for i in range(count))
         _TEMPLATES[shape] = code
     return code
+
+
+def init_shape(cls: type) -> Shape:
+    """The shape of a record class's ``__init__``: its count of fields, the indexes of
+    those with a default factory, and how it sets a field."""
+    names: tuple[str, ...] = cls.__record_fields__  # type: ignore[attr-defined]
+    declared: dict[str, _Field] = cls.__record_declared__  # type: ignore[attr-defined]
+    frozen: bool = cls.__record_frozen__  # type: ignore[attr-defined]
+    setter = "slot" if "__slots__" in cls.__dict__ else "frozen" if frozen else "mutable"
+    factories = tuple(
+        index
+        for index, name in enumerate(names)
+        if name in declared and declared[name].factory is not _MISSING
+    )
+    return len(names), factories, setter
 
 
 def _compile_init(cls: type) -> Callable[..., None]:
     """``__init__(self, <fields>)`` for a record class: its shape's code, renamed."""
     names: tuple[str, ...] = cls.__record_fields__  # type: ignore[attr-defined]
     declared: dict[str, _Field] = cls.__record_declared__  # type: ignore[attr-defined]
-    frozen: bool = cls.__record_frozen__  # type: ignore[attr-defined]
-    slotted = "__slots__" in cls.__dict__
-    setter = "slot" if slotted else "frozen" if frozen else "mutable"
+    shape = init_shape(cls)
+    slotted = shape[2] == "slot"
     values: dict[str, Any] = {"_MISSING": _MISSING, "_oset": object.__setattr__}
-    factories, defaults = [], []
+    defaults = []
     for index, name in enumerate(names):
         values[f"_n{index}"] = name
         if slotted:
             values[f"_s{index}"] = cls.__dict__[name].__set__
         spec = declared.get(name)
         if spec is not None and spec.factory is not _MISSING:
-            factories.append(index)
             values[f"_f{index}"] = spec.factory
         if spec is not None:
             defaults.append(_MISSING if spec.factory is not _MISSING else spec.default)
-    template = _template(len(names), tuple(factories), setter)
+    template = _template(shape)
     code = template.replace(
         co_varnames=("self", *names, *template.co_varnames[len(names) + 1 :]),
         co_name="__init__",
         co_qualname=f"{cls.__qualname__}.__init__",
     )
-    if setter == "mutable":  # self.a0 = ... stores to the names a0, ... in this order
+    if shape[2] == "mutable":  # self.a0 = ... stores to the names a0, ... in this order
         code = code.replace(co_names=names)
     closure = tuple(CellType(values[name]) for name in code.co_freevars)
     init = FunctionType(code, {}, "__init__", tuple(defaults) or None, closure)

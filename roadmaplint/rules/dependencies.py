@@ -182,6 +182,8 @@ def _queued(status: str | None, statuses: Statuses) -> bool:
     """Whether ``status`` only says work has not started (``todo``, ``not started``, ``open``)
     in a document read by the common spellings: unlike ``ready``, it claims no item is free
     to start, so a queued task over a queued dependency contradicts nothing."""
+    if status is not None and status in statuses.queued:
+        return True
     if not statuses.common or status is None or common_meaning(status) != "ready":
         return False
     return not status.strip(" *_`").casefold().startswith("ready")
@@ -325,7 +327,8 @@ RULES = (
         "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
         "(`path#ID`) counts too, with the status its file gives it. A status that names what "
         "it waits for (`READY (after 1.3)`) claims no such thing; nor, in a plan read by the "
-        "common status spellings, does a queued task (`todo`, `not started`) over a queued one.",
+        "common status spellings, does a queued task (`todo`, `not started`, `new`) over a "
+        "queued one, or a Backlog.md task in its first status (`To Do`) over another.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

@@ -113,10 +113,12 @@ RULES = (
         why="The overview is derived data: it is what most readers look at, and it drifts "
         "as soon as an item is added or re-prioritised by hand. `roadmaplint fix` "
         "regenerates it.",
-        bad="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
-        "## P1 (Important)\n\n- MODEL-3\n",
-        good="## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
-        "## P1 (Important)\n\n- MODEL-3\n- GRAPH-2\n",
+        bad="## [GRAPH-1] Static Shapes\n- **Priority:** P1\n\n"
+        "## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
+        "## P1 (Important)\n\n- GRAPH-1\n",
+        good="## [GRAPH-1] Static Shapes\n- **Priority:** P1\n\n"
+        "## [GRAPH-2] Data-Dependent Shapes\n- **Priority:** P1\n\n# Priority Overview\n\n"
+        "## P1 (Important)\n\n- GRAPH-1\n- GRAPH-2\n",
         check=stale_overview,
         reads=frozenset({"id", "priority"}),
         cites_lines=True,
@@ -145,8 +147,10 @@ RULES = (
         summary="There is more than one Priority Overview section.",
         why="With two overviews, readers cannot know which one is current, and `fix` "
         "refuses to guess which one to regenerate.",
-        bad="# Priority Overview\n\n## P0\n\n- MODEL-1\n\n# Priority Overview\n\n## P0\n",
-        good="# Priority Overview\n\n## P0\n\n- MODEL-1\n",
+        bad="## [MODEL-1] Import\n- **Priority:** P0\n\n# Priority Overview\n\n## P0\n\n"
+        "- MODEL-1\n\n# Priority Overview\n\n## P0\n\n- MODEL-1\n",
+        good="## [MODEL-1] Import\n- **Priority:** P0\n\n# Priority Overview\n\n## P0\n\n"
+        "- MODEL-1\n",
         check=repeated_overviews,
         cites_lines=True,
     ),
@@ -159,9 +163,10 @@ RULES = (
         why="When a roadmap has a `# Dependency Graph` section, roadmaplint keeps a mermaid "
         "picture of the dependencies in it, which GitHub renders. Like the overview, it "
         "is derived data that drifts when items change.",
-        bad="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
-        "```mermaid\nflowchart LR\n```\n",
-        good="## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n# Dependency Graph\n\n"
+        bad="## [MODEL-1] Import\n\n## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n"
+        "# Dependency Graph\n\n```mermaid\nflowchart LR\n```\n",
+        good="## [MODEL-1] Import\n\n## [MODEL-2] Example\n- **Depends on:** MODEL-1\n\n"
+        "# Dependency Graph\n\n"
         "```mermaid\nflowchart LR\n  ...\n  MODEL_1 --> MODEL_2\n```\n",
         check=stale_graph,
         reads=frozenset({"id", "title", "status", "depends_on", "external_deps", "section"}),
@@ -177,11 +182,11 @@ RULES = (
         "only the colours wrong, so this is a warning apart from RL404; `roadmaplint fix` "
         "recolours the picture.",
         bad="## [MODEL-1] Example\n- **Status:** done\n\n# Dependency Graph\n\n"
-        '```mermaid\nflowchart LR\n  MODEL_1["MODEL-1: Example"]\n'
-        "  classDef ready fill:#d0ebff,stroke:#1864ab\n  class MODEL_1 ready\n```\n",
+        '```mermaid\nflowchart LR\n  subgraph s0["Roadmap"]\n    MODEL_1["MODEL-1: Example"]\n'
+        "  end\n  classDef ready fill:#d0ebff,stroke:#1864ab\n  class MODEL_1 ready\n```\n",
         good="## [MODEL-1] Example\n- **Status:** done\n\n# Dependency Graph\n\n"
-        '```mermaid\nflowchart LR\n  MODEL_1["MODEL-1: Example"]\n'
-        "  classDef done fill:#d3f9d8,stroke:#2b8a3e\n  class MODEL_1 done\n```\n",
+        '```mermaid\nflowchart LR\n  subgraph s0["Roadmap"]\n    MODEL_1["MODEL-1: Example"]\n'
+        "  end\n  classDef done fill:#d3f9d8,stroke:#2b8a3e\n  class MODEL_1 done\n```\n",
         check=stale_graph_colours,
     ),
 )

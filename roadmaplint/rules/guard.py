@@ -96,7 +96,7 @@ FEWER_ITEMS_READ = _rule(
     "Items that were read before are not read now because a structure broke (guard).",
     "A stray list, a lost blank line or a broken heading makes the reader miss items "
     "that are still in the file; the line named is where the structure broke.",
-    "- stray note\n## [GRAPH-2] Shape Inference   <!-- swallowed by the list above -->\n",
+    "- stray note\n\n  ## [GRAPH-2] Shape Inference   <!-- indented: inside the list above -->\n",
     "- stray note\n\n## [GRAPH-2] Shape Inference\n",
 )
 

@@ -21,7 +21,8 @@ applied to the whole set every time, as ``check_all`` does. The result equals
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
@@ -29,6 +30,7 @@ from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.incremental import ItemEdit
 from roadmaplint.reader.quiet import document_settings, has_legends
 from roadmaplint.record import record
+from roadmaplint.record.moved import Moved
 from roadmaplint.rules.base import Rule
 from roadmaplint.rules.engine import Checked, check_all, finish
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
@@ -62,6 +64,7 @@ class State:
     checked: Checked
     dependents: Mapping[str, tuple[int, ...]] | None = None  # ID -> items naming it
     clocked: Mapping[str, tuple[int, ...]] | None = None  # rule code -> items it re-checks
+    first_with_id: Mapping[str, int] | None = None  # ID -> the index of its first item
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -97,7 +100,12 @@ def recheck(
     changed = frozenset(
         name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name)
     ) | _facts_changed(before, after)
-    items_by_id = _items_by_id(old, roadmap, edit, before, after, changed)
+    first_with_id = (
+        previous.first_with_id
+        if previous.first_with_id is not None and "id" not in changed
+        else _first_with_id(roadmap.items)
+    )
+    items_by_id = _ItemsById(first_with_id, roadmap.items)
     context = Context(roadmap, applied, facts)
     context.__dict__["items_by_id"] = items_by_id  # the cached lookup, kept up to date
     dependents = _dependents(previous, edit.index, before, after)
@@ -109,7 +117,7 @@ def recheck(
         if rule is not UNUSED_SUPPRESSION
     }
     checked = finish(roadmap, settings, facts, old.rules, applied, raw, items_by_id)
-    return State(checked, dependents, clocked)
+    return State(checked, dependents, clocked, first_with_id)
 
 
 def _applied(
@@ -144,25 +152,37 @@ def _keys(item: Item) -> frozenset[str]:
     return frozenset(found.key for found in item.fields)
 
 
-def _items_by_id(
-    old: Checked,
-    roadmap: Roadmap,
-    edit: ItemEdit,
-    before: Item,
-    after: Item,
-    changed: frozenset[str],
-) -> Mapping[str, Item]:
-    """Each ID's first item: the old lookup with the edited item replaced, when no
-    other item moved and no ID changed."""
-    if edit.delta or "id" in changed:
-        found: dict[str, Item] = {}
-        for item in roadmap.items:
-            found.setdefault(item.id, item)
-        return found
-    lookup = dict(old.items_by_id)
-    if lookup.get(after.id) is before:
-        lookup[after.id] = after
-    return lookup
+def _first_with_id(items: Sequence[Item]) -> dict[str, int]:
+    """Each ID's first item, by index; the items' IDs as written (moving lines keeps them)."""
+    found: dict[str, int] = {}
+    for at, item in enumerate(items.unmoved() if isinstance(items, Moved) else items):
+        found.setdefault(item.id, at)
+    return found
+
+
+class _ItemsById(Mapping[str, Item]):
+    """Each ID's first item (``Context.items_by_id``), looked up by index, so that items
+    an added line moved are made only when a rule asks for them."""
+
+    def __init__(self, first_with_id: Mapping[str, int], items: Sequence[Item]) -> None:
+        self._first = first_with_id
+        self._items = items
+
+    def __getitem__(self, key: str) -> Item:
+        return self._items[self._first[key]]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._first
+
+    def get(self, key: str, default: Any = None) -> Any:  # what rules call most: no raising
+        at = self._first.get(key)
+        return default if at is None else self._items[at]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._first)
+
+    def __len__(self) -> int:
+        return len(self._first)
 
 
 def _named(item: Item) -> set[str]:
@@ -176,6 +196,9 @@ def _named(item: Item) -> set[str]:
 def _dependents(
     previous: State, index: int, before: Item, after: Item
 ) -> Mapping[str, tuple[int, ...]]:
+    gone, new = _named(before), _named(after)
+    if gone == new and previous.dependents is not None:
+        return previous.dependents
     if previous.dependents is None:
         found: dict[str, list[int]] = {}
         for at, item in enumerate(previous.checked.roadmap.items):
@@ -184,9 +207,6 @@ def _dependents(
         lookup = {name: tuple(indices) for name, indices in found.items()}
     else:
         lookup = dict(previous.dependents)
-    gone, new = _named(before), _named(after)
-    if gone == new and previous.dependents is not None:
-        return previous.dependents
     for name in gone - new:
         lookup[name] = tuple(at for at in lookup.get(name, ()) if at != index)
     for name in new - gone:
@@ -202,11 +222,9 @@ def _clocked(
         if rule.clock is None:
             continue
         known = previous.clocked.get(rule.code) if previous.clocked is not None else None
-        if known is None:
-            lookup[rule.code] = tuple(
-                at for at, item in enumerate(roadmap.items) if rule.clock(item)
-            )
-            continue
+        if known is None:  # from the records checked last: the edited item comes next
+            before = previous.checked.roadmap.items
+            known = tuple(at for at, item in enumerate(before) if rule.clock(item))
         others = tuple(at for at in known if at != index)
         lookup[rule.code] = (
             tuple(sorted((*others, index))) if rule.clock(roadmap.items[index]) else others
@@ -236,7 +254,9 @@ class _Again:
 
     def findings(self, rule: Rule, old: tuple[Finding, ...]) -> tuple[Finding, ...]:
         read = rule.reads & self.changed
-        if (rule.cites_lines and self.edit.delta) or (
+        # Findings that cite lines are computed again when lines moved; without any
+        # findings there is nothing to move, and the rule goes as any other.
+        if (rule.cites_lines and self.edit.delta and old) or (
             read and (rule.scope == "document" or read - _THROUGH_DEPENDENCIES)
         ):
             return tuple(rule.run(self.context))
@@ -296,7 +316,7 @@ class _Again:
         )
 
 
-def _fieldless_around(items: tuple[Item, ...], index: int) -> list[int]:
+def _fieldless_around(items: Sequence[Item], index: int) -> list[int]:
     """The items without fields next to ``index``, up to the nearest with fields each way:
     the items whose nearest item with fields the edited one can be."""
     found = []

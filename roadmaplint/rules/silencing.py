@@ -42,6 +42,8 @@ def silencing_edits(
         item = _item_of(roadmap, finding)
         edit = _comment_edit(roadmap, item, finding)
         what = "this item" if item is not None else "this line"
+        if item is not None and not _gate_passes(roadmap, settings, item, edit):
+            continue  # a comment between a table's rows ends the table: items lost
         if _above_item_heading(roadmap, item, edit):
             found.append(Silencing(finding, edit, what))
             continue
@@ -50,6 +52,16 @@ def silencing_edits(
         if _silences(roadmap, settings, edit, finding.code, counts[finding.code]):
             found.append(Silencing(finding, edit, what))
     return found
+
+
+def _gate_passes(roadmap: Roadmap, settings: Settings, item: Item, edit: Edit) -> bool:
+    """Whether the write gate proves the comment changes nothing but the finding's item
+    (every item reads back, every other block byte for byte), as every edit must."""
+    from roadmaplint.write.proof import Targets, passes
+
+    written = {edit.replacement.strip(), roadmap.source[edit.start : edit.end].strip()}
+    targets = Targets(items=frozenset({item.id}), same_items=True, comments=frozenset(written))
+    return passes(roadmap, [edit], targets, settings)
 
 
 def _line_start(roadmap: Roadmap, starts: list[int], line: int) -> int:

@@ -1,4 +1,4 @@
-"""Rules about the shape of items and of the document: headings, IDs, fields (RL101-RL109)."""
+"""Rules about the shape of items and of the document: headings, IDs, fields (RL101-RL110)."""
 
 from __future__ import annotations
 
@@ -18,11 +18,11 @@ from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
-_BRACKETED = re.compile(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
-_FIRST_WORD = re.compile(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
+_BRACKETED = LazyPattern(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
+_FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
 
 
 def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
@@ -243,7 +243,12 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     for item in items:
         expected = usual[item.section]
-        if len(by_section[item.section]) > 1 and _prefix(item.id) != expected:
+        prefix = _prefix(item.id)
+        # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
+        # ``TECH-`` in one queue), not one filed under the wrong prefix.
+        if by_section[item.section].count(prefix) > 1:
+            continue
+        if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
                 f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
@@ -322,6 +327,23 @@ def no_items(context: Context) -> Iterator[Report]:
             "item-heading-level in the configuration if your items are written otherwise"
         )
     yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
+
+
+def unclosed_blocks(context: Context) -> Iterator[Report]:
+    for found in context.roadmap.unclosed:
+        count = len(found.hidden)
+        lines = _ranges(list(found.hidden))
+        hidden = (
+            f"the heading on line {lines} renders"
+            if count == 1
+            else f"the {count} headings after it (lines {lines}) render"
+        )
+        yield Report(
+            found.position,
+            f"the {found.kind} opened on line {found.position.line} is never closed: "
+            f"{hidden} as its text, unread; close it with a {found.closer} line "
+            "where it should end",
+        )
 
 
 RULES = (
@@ -407,7 +429,9 @@ RULES = (
         severity=Severity.WARNING,
         summary="An item's ID prefix differs from the other items in its section.",
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
-        "in the wrong section, or was copied from another one and not renamed.",
+        "in the wrong section, or was copied from another one and not renamed. A prefix that "
+        "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
+        "and `TECH-` items), not a stray.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
@@ -460,6 +484,23 @@ RULES = (
         bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
         good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
         check=no_items,
+        cites_lines=True,
+    ),
+    Rule(
+        code="RL110",
+        name="unclosed-block",
+        severity=Severity.ERROR,
+        reads_items=False,
+        summary="A code fence or an HTML comment is never closed and hides the headings after it.",
+        why="A code fence (```), an HTML comment (<!--) or a <pre>, <script>, <style> or "
+        "<textarea> block runs to the end of the document when nothing closes it: under "
+        "CommonMark (and on GitHub) every heading after it renders as code or disappears, "
+        "and roadmaplint, reading as GitHub does, does not see the items, legends or "
+        "overview there. Reported only when it hides a `##` (or deeper) heading; a `#` "
+        "line inside code is more often a comment.",
+        bad="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n\n## [A-2] Writer\n",
+        good="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n```\n\n## [A-2] Writer\n",
+        check=unclosed_blocks,
         cites_lines=True,
     ),
 )

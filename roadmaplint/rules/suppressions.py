@@ -16,11 +16,11 @@ from roadmaplint.index import Context
 from roadmaplint.model import Position, Roadmap
 from roadmaplint.record import field, record
 from roadmaplint.rules.base import Report, Rule
-from roadmaplint.text import split_lines
+from roadmaplint.text import LazyPattern, split_lines
 
 # The code list is bounded: an unclosed comment full of directives must not make
 # every match scan to the end of the file.
-DIRECTIVE = re.compile(r"<!--\s*roadmaplint-disable(-file)?(?=[\s-])([^>]{0,500}?)-->")
+DIRECTIVE = LazyPattern(r"<!--\s*roadmaplint-disable(-file)?(?=[\s-])([^>]{0,500}?)-->")
 
 
 def is_line_suppression(comment: str) -> bool:

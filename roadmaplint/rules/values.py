@@ -9,6 +9,7 @@ from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Legend, Position
 from roadmaplint.reader.quiet import asks_for, in_own_format
 from roadmaplint.rules.base import Report, Rule
+from roadmaplint.settings import common_meaning
 
 
 def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterator[Report]:
@@ -18,11 +19,12 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     # Statuses listed under `## Statuses` are matched in any case: a plan that lists
     # `READY` and writes "Ready" is consistent in the way people read it.
     folded = {value.casefold() for value in allowed} if legend.inferred else set()
+    worded = _meanings_of_marks(legend) if key == "status" else set()
     for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
             continue
-        if found.value.casefold() in folded:
+        if found.value.casefold() in folded or common_meaning(found.value) in worded:
             continue
         # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, is its word.
         if found.value.split(" (", 1)[0].strip().casefold() in folded:
@@ -33,6 +35,16 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             f"{did_you_mean(found.value, allowed)}; allowed: {', '.join(allowed)}",
             item.id,
         )
+
+
+def _meanings_of_marks(legend: Legend) -> set[str | None]:
+    """What the entries of a legend of marks mean, read from their words (``- ✅ Complete``,
+    ``- 🔧 In Progress``): a status in a common spelling of one of those meanings, or a box
+    read as its word, is that mark written in words. Empty for a legend of words, whose
+    own spelling a status must keep."""
+    if any(char.isalnum() for entry in legend.entries for char in entry.value):
+        return set()
+    return {common_meaning(entry.description) for entry in legend.entries} - {None}
 
 
 def unknown_statuses(context: Context) -> Iterator[Report]:
@@ -105,9 +117,11 @@ RULES = (
         "has one legend or a Priority Overview, or when `select` names RL203; a plan that "
         "keeps neither is read with statuses in their common spellings (done, in progress, "
         "todo, blocked, deferred, cancelled and the like, in any case) instead.",
-        bad="# Roadmap\n\n# Modeling\n",
+        bad="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
+        "# Modeling\n\n## [MODEL-1] Import\n\n- **Status:** ready\n- **Priority:** P1\n",
         good="# Roadmap\n\n## Status Legend\n\n- `ready` – free to claim\n- `done` – completed\n\n"
-        "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n# Modeling\n",
+        "## Priority Legend\n\n- `P0` – critical\n- `P1` – important\n\n"
+        "# Modeling\n\n## [MODEL-1] Import\n\n- **Status:** ready\n- **Priority:** P1\n",
         check=missing_legends,
     ),
 )

@@ -49,6 +49,9 @@ class Targets:
     # First lines of other blocks the edit may rewrite: the header of a table whose
     # columns an edit re-pads (its rows are items, targeted by ``items``).
     blocks: frozenset[int] = frozenset()
+    # HTML comments the edit may add or rewrite, by their text (a suppression comment
+    # a quick fix writes, and the one it extends); every other comment stays.
+    comments: frozenset[str] = frozenset()
 
 
 def prove_edit(
@@ -225,7 +228,7 @@ def _read(
             priority if priority and kept(priority.position.line) else rest.priority_legend
         ),
         sections=tuple(s for s in before.sections if kept(s.position.line)) + rest.sections,
-        items=tuple(i for i in before.items if kept(i.position.line)) + rest.items,
+        items=(*(i for i in before.items if kept(i.position.line)), *rest.items),
         headings=tuple(h for h in before.headings if kept(h.position.line)) + rest.headings,
         overviews=tuple(o for o in before.overviews if kept(o.region.heading.line))
         + rest.overviews,
@@ -238,7 +241,7 @@ def _read(
             line_count=rest.style.line_count,
         ),
         source=new_text,
-        blocks=tuple(b for b in before.blocks if kept(b.line)) + rest.blocks,
+        blocks=(*(b for b in before.blocks if kept(b.line)), *rest.blocks),
         references=tuple(above) + tuple(r for r in rest.references if r.line >= split),
     )
     # The rest was read without the legend above it: its groups name priorities by it.
@@ -377,7 +380,11 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
         "headings": [
             (h.level, h.text, h.section) for h in roadmap.headings if h.position.line >= first
         ],
-        "comments": [comment.text for comment in roadmap.comments if comment.line >= first],
+        "comments": [
+            comment.text
+            for comment in roadmap.comments
+            if comment.line >= first and comment.text not in targets.comments
+        ],
         "items": [
             (
                 item.id,

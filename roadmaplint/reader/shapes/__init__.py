@@ -32,12 +32,14 @@ if TYPE_CHECKING:
 
 HEADINGS = "headings"
 PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
+TABLE_ROWS = "table-rows"
+CHECKBOXES = "checkboxes"
 # What each shape's items look like, as `check --explain` and `init` say it.
 DESCRIPTIONS = {
     HEADINGS: 'items are headings with an ID ("## ID — Title") and their field lists',
     PHASES: 'items are planning phases ("### Phase N: Name"), read as headings',
-    "table-rows": "items are the rows of tables with an ID or title column and field columns",
-    "checkboxes": 'items are checkbox list items ("- [ ] ID Title")',
+    TABLE_ROWS: "items are the rows of tables with an ID or title column and field columns",
+    CHECKBOXES: 'items are checkbox list items ("- [ ] ID Title")',
 }
 
 
@@ -135,16 +137,24 @@ class Shape(Protocol):
         ...
 
 
-def _registry() -> tuple[Shape, ...]:
-    from roadmaplint.reader.shapes.checkbox import CHECKBOXES
-    from roadmaplint.reader.shapes.table import TABLE_ROWS
+_ORDER = (TABLE_ROWS, CHECKBOXES)  # the order shapes are tried in
 
-    return (TABLE_ROWS, CHECKBOXES)
+
+def _shape(name: str) -> Shape:
+    """The shape of this name, its module imported now: a check imports only the shapes
+    its document may hold (see ``_may_hold_items``)."""
+    if name == TABLE_ROWS:
+        from roadmaplint.reader.shapes import table
+
+        return table.TABLE_ROWS
+    from roadmaplint.reader.shapes import checkbox
+
+    return checkbox.CHECKBOXES
 
 
 def shapes() -> tuple[Shape, ...]:
     """The registry, in the order shapes are tried."""
-    return _registry()
+    return tuple(_shape(name) for name in _ORDER)
 
 
 def names() -> tuple[str, ...]:
@@ -209,11 +219,30 @@ def read_shapes(document: Document, forced: str | None) -> ShapeRead:
     configuration names one), in document order, and the blocks they cut."""
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
-    for shape in shapes():
-        if forced is not None and shape.name != forced:
+    for name in _ORDER:
+        if forced not in (None, name) or not _may_hold_items(name, document):
             continue
-        read = shape.read(document)
+        read = _shape(name).read(document)
         items += read.items
         blocks.update(read.blocks)
     items.sort(key=lambda item: item.position.line)
     return ShapeRead(tuple(items), blocks)
+
+
+def _may_hold_items(name: str, document: Document) -> bool:
+    """Whether the document has a block outside the heading items that the shape reads
+    items from: a top-level list for checkboxes, a top-level paragraph with a ``|`` in
+    it for table rows (a table is read from a paragraph's lines, and every table row
+    holds a ``|``). Without one the shape would read nothing, so it is not imported:
+    a commit hook's check of a headings roadmap pays for neither module."""
+    kinds = ("bullet_list_open", "ordered_list_open") if name == CHECKBOXES else ("paragraph_open",)
+    lines = document.lines
+    for token in document.tokens:
+        if token.level != 0 or token.type not in kinds or token.map is None:
+            continue
+        start, end = token.map
+        if document.is_taken(start + 1):
+            continue
+        if name == CHECKBOXES or any("|" in line for line in lines[start:end]):
+            return True
+    return False

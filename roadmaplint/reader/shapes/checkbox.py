@@ -15,7 +15,9 @@ from collections.abc import Callable
 from functools import cache
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
-from roadmaplint.reader.dialect import normalize_key, patterns
+from roadmaplint.reader import shapes
+from roadmaplint.reader.dialect import DEPENDS_ON, field_names, normalize_key, patterns
+from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     make_item,
@@ -26,28 +28,29 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.record import record
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
 # ``- []`` (no space) is an open box too, as people write it by hand.
-BOX = re.compile(
+BOX = LazyPattern(
     r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
 )
 STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = re.compile(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
-_TAGS = re.compile(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
-_DEPENDS = re.compile(
+LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+_TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
+_DEPENDS = LazyPattern(
     # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
     r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*"
     r"(?P<deps>(?:[^()]|\([^()]*\))*)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
-_OWNER = re.compile(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
-_PRIORITY = re.compile(
+_OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
+_PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
-_TRAILING_ID = re.compile(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
-_SEPARATOR = re.compile(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
+_TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
+_SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
 
 @record
@@ -163,18 +166,20 @@ def leading_ids(texts: list[str], document: Document) -> bool:
 # IDs beyond the ID pattern that begin a box: todo-md's lower-case ``t012``, ``t001.1``
 # (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
 # first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
-_LOWER_ID = re.compile(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+_LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
-_DOTTED = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
-_METADATA = re.compile(
+_DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
+_METADATA = LazyPattern(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
-_BOLD_LEAD = re.compile(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
-_STRUCK_LEAD = re.compile(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
-_DESCRIPTION = re.compile(r"[ \t]+[—–][ \t]+")
+_BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
+_STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
+_DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
+# A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
+_ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
@@ -192,6 +197,9 @@ def _title_part(text: str) -> str:
     sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
     names the item too."""
     bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
+        # ``**Feature 1**: Build the viewer``: a numbered label names nothing alone
+        return f"{bold['title']}: {bold['rest'][1:].strip()}"
     if bold and (
         not bold["rest"]
         or bold["rest"][:1] in "-—–:("
@@ -199,6 +207,8 @@ def _title_part(text: str) -> str:
         or bold["title"].rstrip()[-1:] in ".!?"
     ):
         return bold["title"]
+    if bold and bold["title"].rstrip().endswith(":"):
+        return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
     for dash in _DESCRIPTION.finditer(text):
         before = text[: dash.start()]
         if before and before.count("(") <= before.count(")"):
@@ -208,7 +218,7 @@ def _title_part(text: str) -> str:
 
 # A box of a phase checklist: ``- [x] Phase 1: Name (1/1 plans) — completed 2026-06-03``,
 # ``- [x] **Phase 23: Name** — summary``, ``- [x] **Phase 1-11** — summary`` (a range).
-_PHASE_BOX = re.compile(
+_PHASE_BOX = LazyPattern(
     r"(?P<bold>\*\*)?(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?:-[0-9]{1,6})?)"
     r"(?::[ \t]*(?P<name>.*?))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
 )
@@ -309,9 +319,9 @@ def _read_list(
     return found, cut
 
 
-_BULLET = re.compile(r"(?P<lead>[-*+][ \t]+)(?=\S)")
-_DONE_MARK = re.compile(r"(?P<mark>✅)[ \t]+")
-_STATUS_WORD = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+_BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+_DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
+_STATUS_WORD = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
 
 
 def _read_plain_list(
@@ -421,7 +431,7 @@ def _last(lines: list[str], first: int, last: int) -> int:
 
 
 # A line that ends a box's paragraph: a blank line, a list marker, a heading, a fence, a table.
-_PARAGRAPH_END = re.compile(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
+_PARAGRAPH_END = LazyPattern(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
 
 
 def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
@@ -432,6 +442,27 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
             break
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+# A bullet nested under a box (not a box itself): ``  - **Priority**: High``.
+_NESTED_BULLET = LazyPattern(r"[ \t]+[-*+][ \t]+(?!\[[ xX]?\])")
+_NESTED_KEYS = ("priority", "dri", DEPENDS_ON)
+
+
+def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
+    """The priority, owner and dependencies a box's nested field list gives (``- [ ] **Title**``
+    over ``  - **Priority**: High``): the first of each, where the box's line names none."""
+    names = field_names(document.dialect)
+    found: dict[str, str] = {}
+    for line in document.lines[first + 1 : last + 1]:  # islice would step from line 1
+        bullet = _NESTED_BULLET.match(line)
+        if bullet is None:
+            continue
+        text = line[bullet.end() :].rstrip()
+        start = field_start(text, names)
+        if start is not None and (key := names.key(start[0])) in _NESTED_KEYS:
+            found.setdefault(key, text[start[1] :].strip())
+    return {key: value for key, value in found.items() if value}
 
 
 def _item(
@@ -458,13 +489,16 @@ def _item(
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
-    priority = parts.priority or priority_of_section(section)
+    listed = _nested_fields(document, first, last)
+    priority = parts.priority or listed.get("priority") or priority_of_section(section)
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-    if parts.owner:
-        fields.append(Field("DRI", "dri", parts.owner, here, here, first + 1))
-    if parts.depends:
-        fields.append(Field("Depends on", "depends on", parts.depends, here, here, first + 1))
+    owner = parts.owner or listed.get("dri")
+    if owner:
+        fields.append(Field("DRI", "dri", owner, here, here, first + 1))
+    depends = parts.depends or listed.get(DEPENDS_ON)
+    if depends:
+        fields.append(Field("Depends on", "depends on", depends, here, here, first + 1))
     done = []
     for number in range(first + 1, last + 1):
         nested = BOX.match(lines[number])
@@ -479,7 +513,7 @@ def _item(
 class Checkboxes:
     """The checkboxes shape (see the module docstring)."""
 
-    name = "checkboxes"
+    name = shapes.CHECKBOXES
 
     def read(self, document: Document) -> ShapeRead:
         return read_checkboxes(document)

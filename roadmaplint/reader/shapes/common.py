@@ -8,13 +8,14 @@ from collections.abc import Iterable
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
+from roadmaplint.text import LazyPattern
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_WORD = LazyPattern(r"[A-Za-z0-9]+")
 _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
 REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 
-_SECTION_PRIORITY = re.compile(
+_SECTION_PRIORITY = LazyPattern(
     r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
     r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b",
@@ -31,7 +32,9 @@ def priority_of_section(section: str | None) -> str | None:
     return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
 
 
-SECTION_EDGE = re.compile(r"^[^\w(]+|[^\w)]+$")
+SECTION_EDGE = LazyPattern(r"^[^\w(]+|[^\w)]+$")
+# A heading that is a priority alone before its theme: ``P1`` of ``## P1 — Active``.
+_PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
 
 
 # Headings of a Now / Next / Later board: statuses only in a document with several
@@ -51,6 +54,8 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     if not text:
         return None
     suffix = heading_status(text)
+    if suffix is not None and _PRIORITY_BAND.fullmatch(suffix[0]):
+        return None  # ``## P1 — Active``: a priority band and its theme, no status
     if suffix is not None:
         return suffix[1].lower()
     words = text.casefold().split()

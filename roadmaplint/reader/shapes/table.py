@@ -9,21 +9,32 @@ table so it stays aligned.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
+from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     pass
 
 ID_COLUMNS = ("id", "task id", "key", "#")
-TITLE_COLUMNS = ("title", "task", "item", "story", "user story", "work", "feature", "summary")
+TITLE_COLUMNS = (
+    "title",
+    "task",
+    "item",
+    "story",
+    "user story",
+    "work",
+    "feature",
+    "summary",
+    "goal",
+)
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {
@@ -36,7 +47,7 @@ COLUMN_ALIASES = {
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
-_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_DELIMITER = LazyPattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 
 
 def split_row(line: str) -> list[tuple[int, int]]:
@@ -138,7 +149,7 @@ def _table(
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
-_NAMED_CELL = re.compile(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
+_NAMED_CELL = LazyPattern(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
 
 
 def _named_rows(
@@ -157,7 +168,7 @@ def _named_rows(
 
 
 _THEME_COLUMNS = ("theme", "name", "goal", "focus", "description", "summary", "scope")
-_VERSION = re.compile(
+_VERSION = LazyPattern(
     r"[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[A-Za-z0-9.]+)?|[A-Z]{1,3}[0-9]{1,4}"
 )
 
@@ -190,7 +201,7 @@ def _filled_title_column(
 
 
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
-_BRACKETED = re.compile(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
+_BRACKETED = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
 
 
 def _holds_ids(
@@ -391,7 +402,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     )
 
 
-_BOLD_STATUS = re.compile(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
+_BOLD_STATUS = LazyPattern(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
 
 
 def _bold_lead(line: str, span: tuple[int, int]) -> str | None:
@@ -426,7 +437,7 @@ def _id_of(text: str, dialect: Dialect) -> str:
 class TableRows:
     """The table-rows shape (see the module docstring)."""
 
-    name = "table-rows"
+    name = shapes.TABLE_ROWS
 
     def read(self, document: Document) -> ShapeRead:
         return read_tables(document)

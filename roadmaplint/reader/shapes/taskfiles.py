@@ -40,9 +40,11 @@ from roadmaplint.model import (
     Roadmap,
     Style,
 )
+from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
+from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -51,14 +53,12 @@ NAME = "taskfiles"
 CONFIG = "config.yml"
 TASKS = "tasks"
 DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
-# The name of the legend config.yml's statuses give: the tool's vocabulary, not a sign
-# that the folder is written in roadmaplint's format (see reader/quiet.py).
-STATUS_LEGEND = "statuses of config.yml"
+STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
 FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
-_BOX = re.compile(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
+_BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
     "Definition of Done": ("<!-- DOD:BEGIN -->", "<!-- DOD:END -->"),
@@ -127,10 +127,16 @@ class TaskFolder:
         return tuple(starts)
 
     def workflow(self) -> Statuses:
-        """The statuses' meanings: the first is ready, the last done, those between in progress."""
+        """The statuses' meanings: the first is ready, the last done, those between in progress;
+        the first says only that work has not started (a queue, for RL306)."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
-            done=(last,), ready=(first,), in_progress=tuple(middle), blocked=(), idea=()
+            done=(last,),
+            ready=(first,),
+            in_progress=tuple(middle),
+            blocked=(),
+            idea=(),
+            queued=(first,),
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -351,8 +357,8 @@ def load_front(front: str, path: str, loader: YAML) -> Any:
     return data
 
 
-_PLAIN_TITLE = re.compile(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
-_PLAIN_FIELD = re.compile(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
+_PLAIN_TITLE = LazyPattern(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
+_PLAIN_FIELD = LazyPattern(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
 
 
 def read_plain_task(text: str, path: str) -> Item:
@@ -375,7 +381,7 @@ def read_plain_task(text: str, path: str) -> Item:
     )
     status, priority, assignee = (found.get(key, (None, 0))[0] for key in FIELD_KEYS)
     return Item(
-        id=stem.upper() if re.fullmatch(r"[a-z]+-[\d.]+", stem) else stem,
+        id=_task_id(stem),
         title=title or Path(path).stem,
         section=None,
         position=Position(title_line, 1),
@@ -418,7 +424,7 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
     )
     assignees = _strings(data.get("assignee"))
     return Item(
-        id=item_id.upper() if re.fullmatch(r"[a-z]+-[\d.]+", item_id) else item_id,
+        id=_task_id(item_id),
         title=str(data.get("title") or ""),
         section=None,
         position=Position(line_of("title") if "title" in data else line_of("id"), 1),
@@ -427,10 +433,17 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
         status=str(data["status"]) if data.get("status") is not None else None,
         priority=str(data["priority"]) if data.get("priority") is not None else None,
         dri=", ".join(assignees) if assignees else None,
-        depends_on=tuple(_strings(data.get("dependencies"))),
+        depends_on=tuple(_task_id(name) for name in _strings(data.get("dependencies"))),
         external_deps=(),
         definition_of_done=_criteria(body, lines_before_body),
     )
+
+
+def _task_id(name: str) -> str:
+    """A task's ID as Backlog.md shows it: ``task-27`` is ``TASK-27``, whether the front
+    matter names the task itself or a dependency (so ``dependencies: [task-27]`` finds
+    the task whose ``id: task-27``); any other spelling stays as written."""
+    return name.upper() if re.fullmatch(r"[a-z]+-[\d.]+", name) else name
 
 
 def _strings(value: object) -> list[str]:
