@@ -8,13 +8,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from roadmaplint.text import shown
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 
 
 def say_error(err: TextIO, message: str) -> None:
-    err.write(f"roadmaplint: error: {message}\n")
+    err.write(f"roadmaplint: error: {shown(message)}\n")
 
 
 @contextmanager
