@@ -40,6 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (bench/ is not a package)
+from generate_shapes import boxes_under_headings  # noqa: E402
 from generate_shapes import checkboxes as checkbox_plan  # noqa: E402
 from generate_shapes import table as table_plan  # noqa: E402
 from history import REVISIONS, build_repository, revisions  # noqa: E402
@@ -340,6 +341,33 @@ def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
     ]
 
 
+def growth_figure(folder: Path, small: int, repeat: int) -> Figure:
+    """`check` of one box under each of 4 × ``small`` headings (16,000) against ``small``,
+    the CPU of a one-heading plan (start-up) taken from both and the quotient divided by
+    4: 1.0 is linear. A box under each heading made reading quadratic (SAFE-22)."""
+    sizes = (1, small, 4 * small)
+    jobs = {}
+    for count in sizes:
+        path = folder / f"boxes-under-headings-{count}.md"
+        path.write_text(boxes_under_headings(count), encoding="utf-8")
+        jobs[count] = clean_check_job(path)
+    results = interleave(jobs, repeat)
+    name = f"{4 * small:,} headings with a box each / 4 × {small:,}, start-up taken off"
+    failed = next((one for one in results.values() if isinstance(one, BenchFailure)), None)
+    if failed is not None:
+        return Figure(name, f"FAILED: {failed.short}", "≤ 1.2×", None, failed=failed.short)
+    start, less, more = (results[count] for count in sizes)
+    assert isinstance(start, Samples) and isinstance(less, Samples)
+    assert isinstance(more, Samples)
+    value = (more.cpu - start.cpu) / max(4 * (less.cpu - start.cpu), 1e-9)
+    load = max(one.load for one in (start, less, more))
+    measured = (
+        f"{value:.2f}× ({more.cpu:.3f} s and {less.cpu:.3f} s CPU, start-up "
+        f"{start.cpu:.3f} s; {len(more.runs)} runs each; load {load:.1f})"
+    )
+    return Figure(name, measured, "≤ 1.2×", value <= 1.2, value)
+
+
 def server_figures(items: int, edits: int, repeat: int) -> list[Figure]:
     """The editor at scale: a keystroke, and opening the file, against full checks."""
     keystroke = f"keystroke → diagnostics at {items:,} items / full in-process check"
@@ -499,7 +527,11 @@ def main(argv: list[str] | None = None) -> int:
     every: dict[str, Callable[[Path], list[Figure]]] = {
         "seed": lambda folder: seed_figures(folder, repeat, lint, note),
         "scale": lambda folder: scale_figures(folder, big, huge, repeat),
-        "shapes": lambda folder: shape_figures(folder, big, repeat),
+        "shapes": lambda folder: [
+            *shape_figures(folder, big, repeat),
+            # at least 1,000: below, the start-up is most of the time and noise the rest
+            growth_figure(folder, min(max(big, 1_000), 4_000), repeat),
+        ],
         "server": lambda _: server_figures(big, options.edits, max(1, repeat - 1)),
         "history": lambda folder: [history_figure(folder, repeat)],
     }

@@ -70,6 +70,15 @@ def checkboxes(count: int, seed: int = 1) -> str:
     return "".join(out)
 
 
+def boxes_under_headings(count: int) -> str:
+    """One checkbox under each of ``count`` headings: a plan whose reading once grew with
+    the square of its headings (each list stepped over every token before it)."""
+    out = ["# Synthetic Plan\n"]
+    for number in range(1, count + 1):
+        out.append(f"\n## Part {number}\n\n- [ ] TASK-{number} Do part {number}\n")
+    return "".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("shape", choices=("table", "checkboxes"))

@@ -153,29 +153,51 @@ def placed(findings: list[Finding], folder: TaskFolder | None) -> list[Finding]:
     for finding in findings:
         about_a_task = finding.item is not None or finding.line > 1
         path, line = folder.place(finding.line if about_a_task else 0)
-        message = _cited_lines_placed(finding.message, path, folder)
-        moved.append(replace(finding, path=str(path), line=line, message=message))
+        message = _cited_lines_placed(finding, path, folder)
+        moved.append(replace(finding, path=str(path), line=line, message=message, cited=()))
     return sorted(moved)
 
 
-def _cited_lines_placed(message: str, path: Path, folder: TaskFolder) -> str:
-    """A message's ``line N`` (counted in the folder's joined text) as the line of its
-    own task file: ``line 3`` in the finding's file, ``in tasks/task-2 - X.md:3`` in
-    another ("first defined on line 733" named no line of any file)."""
-    import re
-
-    def placed_line(match: re.Match[str]) -> str:
-        where, line = folder.place(int(match["line"]))
-        lead = match["lead"] or ""
+def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str:
+    """The message with each line it cites (counted in the folder's joined text) named as
+    a task file's: ``on line 3`` in the finding's own file, ``in tasks/task-2 - X.md:3``
+    in another. Only the spans the rule recorded change, never words of a title."""
+    message = finding.message
+    for cited in sorted(finding.cited, reverse=True):
+        where, line = folder.place(cited.line)
         if where == path:
-            return f"{lead}line {line}"
-        return f"{'in ' if lead else ''}{where}:{line}"
+            named = f"{cited.lead}line {line}"
+        else:
+            named = f"{'in ' if cited.lead else ''}{where}:{line}"
+        message = message[: cited.start] + named + message[cited.end :]
+    return message
 
-    # Only where a message cites a line: "on line N", "(line N)", or "line N:" opening
-    # it or one of its parts. "line 3" inside a title or a dependency's name is the
-    # writer's text ("depends on unknown item line 3") and stays as written.
-    cited = r"(?:(?P<lead>\bon )|^|(?<=\()|(?<=; ))line (?P<line>\d+)\b(?(lead)|(?=[:)]))"
-    return re.sub(cited, placed_line, message)
+
+# Backlog.md's folders beside tasks/: a file there is no task the folder's check reports on
+_NO_TASKS = ("decisions", "docs", "drafts", "archive", "completed")
+
+
+def no_task_there(path: Path) -> str | None:
+    """Why a markdown file in one of a Backlog.md folder's ``_NO_TASKS`` folders (a
+    decision, a document, a draft or an archived task) holds nothing to check; None for
+    any other file. Read alone, such a file looked like a plan without items (RL109);
+    ``check`` asks only of a file it read no items from."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    if path.suffix != ".md":
+        return None
+    folder = path.absolute().parent
+    for depth, root in enumerate((folder, *folder.parents)):
+        if depth > 3:  # backlog/archive/tasks/x.md, backlog/docs/guides/x.md
+            return None
+        below = folder.relative_to(root).as_posix()
+        if below.split("/")[0] in _NO_TASKS and taskfiles.detect(root) == root:
+            return (
+                f"{path}: no items to check: {root.name}/{below}/ of a Backlog.md folder "
+                f"holds no tasks roadmaplint reads; check {root.name}/ or a file in "
+                f"{root.name}/{taskfiles.TASKS}/"
+            )
+    return None
 
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:

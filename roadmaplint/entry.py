@@ -165,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("roadmaplint: interrupted\n")
         return INTERRUPTED
     except RoadmapError as error:
-        sys.stderr.write(f"roadmaplint: error: {error}\n")
+        from roadmaplint.text import shown
+
+        sys.stderr.write(f"roadmaplint: error: {shown(str(error))}\n")
         return error.exit_code
     except BrokenPipeError:
         return 1

@@ -77,6 +77,10 @@ class Context:
             from roadmaplint.reader import parse
             from roadmaplint.reader.source import read_roadmap
 
+            within = self.settings.read_within
+            if within is not None and not Path(path).resolve().is_relative_to(within):
+                self._others[path] = f"{path}: not read: it is outside the folder served"
+                return self._others[path]
             try:
                 text = read_roadmap(Path(path)).text
                 self._others[path] = parse(text, path, self.settings)

@@ -182,6 +182,10 @@ class Settings:
     include: tuple[str, ...] = ("**/ROADMAP.md",)
     exclude: tuple[str, ...] = ()
     shape: str | None = None  # None: every shape is detected per document; else only this one
+    # The folder another roadmap a ``path#ID`` names must lie in to be read; None: any.
+    # The MCP server serves one folder, and an agent must not read the machine's other
+    # files through a roadmap's dependency on them.
+    read_within: str | None = None
     # The keys the configuration file set: what it asks for, against what a document
     # without configuration is read with (see reader/quiet.py).
     configured: frozenset[str] = frozenset()

@@ -104,6 +104,26 @@ _NEWLINES = LazyPattern(r"\r\n?|\n")
 # what str.splitlines also ends a line at, and markdown does not: looked for with `in`,
 # one fast scan each, which a pattern would first have to compile (0.3 ms of a seed check)
 _OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+# What a terminal, a log or a problem matcher reads as other than a printed character:
+# C0 and C1 controls (a line break, ESC, CSI) and the Unicode line and paragraph separators.
+_CONTROLS = LazyPattern("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_JSON_LEFT = LazyPattern("[\x7f-\x9f\u2028\u2029]")  # what json.dumps leaves in a string
+
+
+def shown(text: str) -> str:
+    """``text`` with its control characters written as escapes (``\\n``, ``\\x1b``): a
+    file named with a line break prints on one line, and a name moves no cursor."""
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub(lambda found: repr(found[0])[1:-1], text)
+
+
+def json_shown(text: str) -> str:
+    """JSON ``text`` with the controls json.dumps leaves as they are (C1, the line
+    separators) written as ``\\u`` escapes: the same document, safe in a terminal."""
+    if _JSON_LEFT.search(text) is None:
+        return text
+    return _JSON_LEFT.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
 
 
 def split_lines(text: str) -> list[str]:

@@ -507,3 +507,97 @@ def test_the_board_of_10000_items_is_built(tmp_path: Path) -> None:
     page = board_page(source, None)  # past 8388608 characters, which was the limit
     assert len(page) > 8 * 1024 * 1024
     assert page.count('<article class="card') == 10_000
+
+
+def test_the_installed_board_template_renders_alike_with_and_without_the_sandbox() -> None:
+    # `board` renders its own template without the sandbox; the page must be the one the
+    # sandbox makes of the same data, byte for byte, hostile titles included.
+    from roadmaplint.generate.render import render
+    from roadmaplint.rules.engine import check_roadmap
+
+    hostile = roadmap(
+        ("Sec &lt;b&gt;tion", [item("W-1", title=HOSTILE, depends="W-2, `</script>`"), item("W-2")])
+    )
+    for text in (GOMLX.read_text(encoding="utf-8"), hostile):
+        context = context_of(text)
+        data = board_data(context, None, "x", check_roadmap(context.roadmap, Settings()))
+        sandboxed = render("board.html.j2", data, autoescape=True)
+        trusted = render("board.html.j2", data, autoescape=True, trust_packaged=True)
+        assert trusted == sandboxed
+    assert "<script>alert" not in trusted and "&lt;script&gt;alert(1)" in trusted
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{{ title.__class__.__mro__ }}", "access to attribute '__class__'"),
+        ("{% for a in range(100000) %}{{ 'x' * 1000 }}{% endfor %}", "produced more than"),
+        ("{{ 'x' * 10**9 }}", "template board.html.j2 line 1"),
+    ],
+)
+def test_a_users_board_template_is_still_sandboxed(
+    template_project: Path, capsys: pytest.CaptureFixture[str], template: str, message: str
+) -> None:
+    (template_project / "templates" / "board.html.j2").write_text(template, encoding="utf-8")
+    code = main(["board", "-o", "board.html", "ROADMAP.md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("roadmaplint: error: template board.html.j2") and err.count("\n") == 1
+    assert message in err
+    assert not (template_project / "board.html").exists()
+
+
+def test_a_users_board_template_is_used(
+    template_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (template_project / "templates" / "board.html.j2").write_text(
+        "{{ counts.total }} items", encoding="utf-8"
+    )
+    assert main(["board", "-o", "-", "ROADMAP.md"]) == 0
+    assert capsys.readouterr().out == "2 items"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_layers_without_networkx_are_networkxs(seed: int) -> None:
+    # Acyclic graphs are layered in plain Python; networkx layers the rest. Both must
+    # give the same layers (cycles, self-loops and edges to unknown nodes go to networkx).
+    import random
+
+    import networkx as nx
+
+    from roadmaplint.graph import _acyclic_layers, layers
+
+    chance = random.Random(seed)
+    nodes = [f"N{number}" for number in range(chance.randint(0, 30))]
+    edges = [
+        (chance.choice(nodes), chance.choice(nodes))
+        for _ in range(chance.randint(0, 3 * len(nodes)))
+        if nodes
+    ]
+    acyclic = [(a, b) for a, b in edges if nodes.index(a) < nodes.index(b)]
+    for chosen in (acyclic, edges):
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph.add_nodes_from(nodes)
+        graph.add_edges_from((a, b) for a, b in chosen if a != b)
+        condensed = nx.condensation(graph)
+        depth = {
+            component: number
+            for number, generation in enumerate(nx.topological_generations(condensed))
+            for component in generation
+        }
+        layer_of = {node: depth[condensed.graph["mapping"][node]] for node in nodes}
+        expected = [
+            [node for node in nodes if layer_of[node] == layer]
+            for layer in range(max(layer_of.values(), default=-1) + 1)
+        ]
+        assert layers(nodes, chosen) == expected
+    assert _acyclic_layers(nodes, [edge for edge in acyclic if edge[0] != edge[1]]) is not None
+
+
+def test_the_installed_templates_escape_as_markupsafe_does() -> None:
+    from markupsafe import Markup, escape
+
+    from roadmaplint.generate.render import _escaped
+
+    for value in [HOSTILE, "&amp;&<>'\"", "", "plain", 7, -2.5, True, None, Markup("<b>")]:
+        assert str(_escaped(value)) == str(escape(value))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import GOMLX, REPO, item, roadmap
@@ -437,3 +438,50 @@ def test_set_adds_several_missing_fields_in_field_order(tmp_path: Path) -> None:
         "## [W-1] Something\n\n- **DRI:** @ana\n- **Status:** ready\n- **Priority:** P0\n- **Depends on:** Go 1.26\n"
         in edited
     )
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_the_dependency_graph_answers_as_networkx_does(seed: int) -> None:
+    # The graph answers in plain Python and builds networkx only to name cycles: each
+    # answer must be networkx's own on the same edges, on acyclic and cyclic graphs.
+    import random
+    from types import SimpleNamespace
+
+    import networkx as nx
+
+    from roadmaplint.graph import DependencyGraph
+
+    chance = random.Random(seed)
+    ids = [f"I-{number}" for number in range(chance.randint(0, 14))]
+    items: dict[str, Any] = {}
+    for item_id in ids:
+        wanted = [chance.choice([*ids, "OUT-1"]) for _ in range(chance.randint(0, 3))]
+        if seed % 3:  # mostly acyclic: only earlier items (a self-dependency now and then)
+            wanted = [other for other in wanted if other == "OUT-1" or other <= item_id]
+        items[item_id] = SimpleNamespace(id=item_id, depends_on=tuple(wanted))
+    graph = DependencyGraph.from_roadmap(None, items)  # type: ignore[arg-type]
+    oracle: nx.DiGraph[str] = nx.DiGraph()
+    oracle.add_nodes_from(ids)
+    oracle.add_edges_from(
+        (item_id, other)
+        for item_id in ids
+        for other in items[item_id].depends_on
+        if other in items and other != item_id
+    )
+    order = {item_id: index for index, item_id in enumerate(ids)}
+    knots = [knot for knot in nx.strongly_connected_components(oracle) if len(knot) > 1]
+    assert sorted(min(cycle[:-1]) for cycle in graph.cycles()) == sorted(min(k) for k in knots)
+    for item_id in ids:
+        assert graph.ancestors(item_id) == nx.descendants(oracle, item_id)
+        assert graph.descendants(item_id) == nx.ancestors(oracle, item_id)
+        assert graph.dependents(item_id) == sorted(oracle.predecessors(item_id), key=order.get)
+    if not knots:
+        chosen = set(chance.sample(ids, chance.randint(0, len(ids))))
+        expected = nx.lexicographical_topological_sort(
+            oracle.subgraph(chosen).reverse(copy=False), key=order.__getitem__
+        )
+        assert graph.dependency_order(chosen) == list(expected)
+        chain = graph.longest_open_chain(chosen)
+        longest = nx.dag_longest_path_length(oracle.subgraph(chosen)) + 1 if chosen else 0
+        assert len(chain) == longest
+        assert all(b in items[a].depends_on for a, b in zip(chain[1:], chain, strict=False))

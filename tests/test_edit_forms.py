@@ -11,6 +11,7 @@ Depends on) must come back as it was.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -360,3 +361,103 @@ def test_what_cannot_read_back_is_refused(argv: list[str], message: str, tmp_pat
         flags = {"--title": "title", "--remove-dep": "remove_deps"}
         value = argv[1] if argv[0] == "--title" else (argv[1],)
         edited(text, "A-1", ItemEdit(**{flags[argv[0]]: value}))  # type: ignore[arg-type]
+
+
+CHECKLIST = """\
+# Plan
+
+## Work
+
+- [ ] A-1 First thing
+- [ ] A-2 Second thing
+- [ ] A-3 Third thing (depends on: A-1 (partly), A-2)
+- [] A-4 Fourth
+"""
+
+
+def test_a_box_written_without_a_space_takes_a_status(tmp_path: Path) -> None:
+    """``- []`` is an open box: the mark is written in its place. It was written over the
+    closing bracket (``- [x A-4``), and the refusal named another line."""
+    path = tmp_path / "PLAN.md"
+    path.write_text(CHECKLIST, encoding="utf-8")
+    done = cli("set", "A-4", "--status", "done", str(path), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == CHECKLIST.replace("- [] A-4", "- [x] A-4")
+    weird = cli("set", "A-4", "--status", "weird", str(path), cwd=tmp_path)
+    assert weird.stderr.startswith(f"roadmaplint: error: {path}:8: a box writes the statuses")
+
+
+def test_a_note_in_parentheses_inside_inline_dependencies(tmp_path: Path) -> None:
+    """``(depends on: A-1 (partly), A-2)``: both are dependencies, the note is A-1's, and the
+    title is the words before. The list ended at the note's ``)``: the title read
+    "Third thing , A-2)" and A-2 was lost."""
+    path = tmp_path / "PLAN.md"
+    path.write_text(CHECKLIST, encoding="utf-8")
+    listed = cli("list", "--format", "json", str(path), cwd=tmp_path)
+    third = next(item for item in json.loads(listed.stdout) if item["id"] == "A-3")
+    assert third["title"] == "Third thing"
+    shown = cli("show", "A-3", str(path), cwd=tmp_path).stdout
+    assert "Depends on:      A-1 (ready; partly), A-2 (ready)\n" in shown
+    added = cli("set", "A-3", "--add-dep", "A-4", str(path), cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert path.read_text(encoding="utf-8") == CHECKLIST.replace("A-2)", "A-2, A-4)")
+
+
+MARKED = """\
+# Plan
+
+## Phase 1
+
+### A1 ⬜ — First thing
+
+Some text.
+
+### A2 🔄 🟡Med — Second thing
+
+### TASK-8 ✓ DONE
+
+- **Module:** Schema
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "line", "written"),
+    [
+        (["A1", "--status", "done"], "### A1 ⬜ — First thing", "### A1 ✅ — First thing"),
+        (["A2", "--status", "ready"], "### A2 🔄 🟡Med — Second", "### A2 ⬜ 🟡Med — Second"),
+        (["A1", "--status", "🚧"], "### A1 ⬜ — First thing", "### A1 🚧 — First thing"),
+        (
+            ["TASK-8", "--status", "ready"],
+            "### TASK-8 ✓ DONE\n\n",
+            "### TASK-8\n\n- **Status:** ready\n",
+        ),
+    ],
+)
+def test_set_status_rewrites_the_heading_mark_that_is_the_status(
+    argv: list[str], line: str, written: str, tmp_path: Path
+) -> None:
+    """Where the heading's mark is the item's status, set --status writes the mark: it
+    added a Status field under a heading still saying the old status. A check mark that
+    can say only done goes, and the field says the rest."""
+    path = tmp_path / "PLAN.md"
+    path.write_text(MARKED, encoding="utf-8")
+    result = cli("set", *argv, str(path), cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == MARKED.replace(line, written)
+    listed = cli("list", "--format", "json", str(path), cwd=tmp_path)
+    status = {item["id"]: item["status"] for item in json.loads(listed.stdout)}[argv[0]]
+    assert status == {"done": "✅", "ready": "⬜" if argv[0] == "A2" else "ready"}.get(
+        argv[2], argv[2]
+    )
+
+
+def test_a_status_no_heading_mark_writes_is_refused_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "PLAN.md"
+    path.write_text(MARKED, encoding="utf-8")
+    result = cli("set", "A1", "--status", "blocked", str(path), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"roadmaplint: error: {path}:5: the mark ⬜ in the heading is the status; give a "
+        "status a mark writes: ✅ (done), ⬜ (ready), 🔄 (in progress)\n"
+    )
+    assert path.read_text(encoding="utf-8") == MARKED

@@ -869,3 +869,25 @@ async def test_a_replacement_the_write_gate_cannot_read_back_is_not_offered(
     assert [action.title for action in kept] == ["Replace with done"]
     replace = kept[0]
     assert "| T-2 | Writer | done |\n" in applied(text, replace, path)
+
+
+def _utf16(line: str) -> int:
+    return len(line.encode("utf-16-le")) // 2
+
+
+async def test_a_refused_text_is_marked_over_its_whole_line_in_utf16_units(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A refusal's range is the line as the client counts it: lines end at CR or LF only
+    (a form feed is inside a line) and columns are UTF-16 code units (an emoji is two)."""
+    path = roadmap_in(tmp_path)
+    first = "# Road \U0001f600\x0c map \U0001f600"
+    too_long = first + "\n" + "x" * 100_001 + "\n"
+    (found,) = await open_document(client, path, too_long)
+    assert found.message == "not checked: a line is over 100000 characters long"
+    assert found.range == types.Range(types.Position(0, 0), types.Position(0, _utf16(first)))
+    heading = "## [A-1] \U0001f600 x\x0c \U0001f600 y"
+    inside = f"{first}\n\n# Dependency Graph\n\n{heading}\n\n- **Status:** ready\n"
+    (found,) = await change(client, path, 2, [replace_all(inside)])
+    assert "is inside the generated section" in found.message
+    assert found.range == types.Range(types.Position(4, 0), types.Position(4, _utf16(heading)))

@@ -529,3 +529,40 @@ async def test_a_roadmap_linked_from_outside_the_folder_is_read_but_never_writte
         assert (await call(client, "claim_item", id="MODEL-3", agent="@a"))["agent"] == "@a"
     assert (project / "ROADMAP.md").is_symlink()
     assert outside.read_bytes() != before
+
+
+async def test_check_list_and_show_do_not_read_a_dependency_outside_the_folder(
+    tmp_path: Path,
+) -> None:
+    """A roadmap the repository holds may name ``../secret.md#KEY-2``: the check, list,
+    next and show tools say that file is not read, and nothing of it (its IDs, its
+    titles, whether it exists) reaches the agent. Inside the folder it is read."""
+    folder = _pair(tmp_path / "tool")
+    (tmp_path / "secret.md").write_text("# Keys\n\n## [KEY-1] The key is 1234\n", encoding="utf-8")
+    core = folder / "ROADMAP.md"
+    core.write_text(
+        CORE.replace("- **Depends on:** CORE-1", "- **Depends on:** CORE-1, ../secret.md#KEY-2"),
+        encoding="utf-8",
+    )
+    async with session(folder) as client:
+        said = [
+            await call(client, "check"),
+            await call(client, "list_items"),
+            await call(client, "next_items"),
+            await call(client, "show_item", id="CORE-2"),
+            await call(client, "check", path="ROADMAP.md"),
+        ]
+    shown = repr(said)
+    assert "KEY-1" not in shown and "1234" not in shown, shown
+    messages = [finding["message"] for finding in said[0]["findings"]]
+    assert any(
+        "../secret.md#KEY-2" in message and "not read: it is outside the folder served" in message
+        for message in messages
+    ), messages
+    assert (  # inside the folder: read, and its status known
+        "CORE-1 is ready but depends on docs/ROADMAP.md#DOCS-1, which is ready, not done"
+        in messages
+    )
+    # the command line, named no folder to serve, reads the file the user's roadmap names
+    checked = cli("check", "--format", "json", str(core), cwd=folder)
+    assert "KEY-1" in checked.stdout

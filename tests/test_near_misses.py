@@ -86,7 +86,8 @@ def near_misses(text: str) -> str:
             id="front_id",
         ),
         pytest.param(
-            "# Backlog\n\nB01 — Parser robustness\n- Owner: ana\n\nB02 — Lexer speed\n- Owner: ben\n",
+            # (over a list of known fields, ``- Owner: ana``, the paragraph is an item)
+            "# Backlog\n\nB01 — Parser robustness\n- Scope: M\n\nB02 — Lexer speed\n- Scope: S\n",
             'line 3: the paragraph "B01 — Parser robustness" starts like an item, but items are headings: write "## B01 — Parser robustness"',
             id="paragraph",
         ),

@@ -326,3 +326,24 @@ def test_a_value_an_html_comment_would_hide_is_refused(
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert "cannot hold an HTML comment" in refused.stderr
     assert (tmp_path / "PLAN.md").read_text() == text
+
+
+def test_a_priority_overview_written_as_boxes_lists_the_items_it_holds_none(
+    tmp_path: Path,
+) -> None:
+    """A plan of boxes with its overview as boxes: the overview's IDs were read as items
+    too, RL102 on every item listed there."""
+    text = (
+        "# Plan\n\n## Priority Overview\n\n- [ ] A-1 First thing\n- [x] A-2 Second thing\n\n"
+        "## Work\n\n- [ ] A-1 First thing\n- [x] A-2 Second thing\n- [ ] A-3 Third\n"
+    )
+    path = tmp_path / "PLAN.md"
+    path.write_text(text, encoding="utf-8")
+    checked = cli("check", str(path), cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", str(path), cwd=tmp_path).stdout)
+    assert [(item["id"], item["section"]) for item in listed] == [
+        ("A-1", "Work"),
+        ("A-2", "Work"),
+        ("A-3", "Work"),
+    ]

@@ -18,6 +18,8 @@ import pytest
 from conftest import cli, run
 from taskfolder_texts import CONFIG, PARSER
 
+from roadmaplint.report import FORMATS
+
 SETUP = """\
 ---
 id: TASK-1
@@ -149,6 +151,30 @@ def test_a_line_the_writer_names_in_a_value_is_no_line_cited(tmp_path: Path) -> 
     assert "RL301 TASK-3 depends on unknown item line 3\n" in said.stdout, said.stdout
 
 
+def test_lines_are_cited_as_data_and_a_value_saying_on_line_3_is_shown_as_written(
+    tmp_path: Path,
+) -> None:
+    """The rule records the lines its message cites; those alone are named as task files'
+    lines. Values written "TASK-9 (line 3)", "on line 3" or "line 3:" were rewritten as
+    citations of another file's line."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    written = ("TASK-9 (line 3)", "fixed on line 3", "line 3: the parser")
+    dependencies = "".join(f"  - '{value}'\n" for value in written)
+    (tasks / DOCS_FILE).write_text(DOCS.replace("  - TASK-2\n", dependencies), "utf-8")
+    (tasks / "task-4 - Again.md").write_text(SETUP.replace("title: 'Set up: repo'", "title: x"))
+    said = cli("check", cwd=root).stdout.splitlines()
+    assert said == [
+        *(
+            f"backlog/tasks/{DOCS_FILE}:3:1: error: RL301 TASK-3 depends on unknown item {value}"
+            for value in written
+        ),
+        "backlog/tasks/task-4 - Again.md:3:1: error: RL102 duplicate item ID TASK-1 (first "
+        f"defined in backlog/tasks/{SETUP_FILE}:3)",
+        "Found 4 errors and 0 warnings.",
+    ]
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None) -> None:
     root = project(tmp_path)
@@ -161,6 +187,7 @@ def test_list_show_next_path_stats_graph_export(tmp_path: Path, name: str | None
     shown = cli(*named(name, "show", "TASK-2"), cwd=root).stdout
     assert f"Source:          backlog/tasks/{PARSER_FILE}:3\n" in shown
     assert "Depended on by:  TASK-3 (To Do)\n" in shown
+    assert "dependencies:    TASK-1 (Done)\n" in shown  # with statuses, as Depends on is shown
     assert "  - [x] Parses front matter\n  - [ ] Keeps order\n" in shown
     waiting = cli(*named(name, "next"), cwd=root)
     assert waiting.stdout == "Nothing can start now: 1 ready item waits on dependencies not done.\n"
@@ -642,3 +669,65 @@ def test_the_language_server_gives_a_task_file_its_findings(tmp_path: Path) -> N
     found = asyncio.run(drive())
     assert [(d.range.start.line, str(d.code)) for d in found] == [(3, "RL201")]
     assert "not in the statuses of config.yml" in found[0].message
+
+
+def test_a_file_named_with_a_line_break_is_shown_escaped_in_every_format(
+    tmp_path: Path,
+) -> None:
+    """A task file named ``Write\\n\\x1b[31mdocs``: each finding stays one line a problem
+    matcher reads, no raw control reaches the terminal, and JSON and SARIF keep the name."""
+    root = project(tmp_path)
+    tasks = root / "backlog" / "tasks"
+    odd = "task-3 - Write\n\x1b[31mdocs.md"
+    (tasks / DOCS_FILE).unlink()
+    (tasks / odd).write_text(DOCS.replace("  - TASK-2", "  - TASK-9"), encoding="utf-8")
+    escaped = "backlog/tasks/task-3 - Write\\n\\x1b[31mdocs.md"
+    said = {form: cli("check", "--format", form, cwd=root) for form in FORMATS}
+    for form, done in said.items():
+        assert done.returncode == 1, (form, done.stderr)
+        assert "\x1b" not in done.stdout, form
+    assert said["text"].stdout.splitlines() == [
+        f"{escaped}:3:1: error: RL301 TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)",
+        "Found 1 error and 0 warnings.",
+    ]
+    assert said["github"].stdout == (
+        "::error file=backlog/tasks/task-3 - Write%0A\\x1b[31mdocs.md,line=3,col=1,"
+        "title=RL301::TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)\n"
+    )
+    (found,) = json.loads(said["json"].stdout)
+    assert found["path"] == f"backlog/tasks/{odd}"
+    (result,) = json.loads(said["sarif"].stdout)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert location == "backlog/tasks/task-3%20-%20Write%0A%1B%5B31mdocs.md"
+    shown = cli("show", "TASK-3", cwd=root).stdout
+    assert f"Source:          {escaped}:3\n" in shown and "\x1b" not in shown
+    missing = cli("check", "no\nsuch\x1b.md", cwd=root)
+    assert missing.returncode == 2
+    assert missing.stderr.count("\n") == 1 and "no\\nsuch\\x1b.md" in missing.stderr
+
+
+def test_check_of_a_backlog_file_that_is_no_task_says_it_holds_nothing_to_check(
+    tmp_path: Path,
+) -> None:
+    """A decision or a document of Backlog.md named alone (a hook's changed file) was read
+    as a plan without items: RL109. It says so in one line and passes; in JSON the report
+    stays one document and the line goes to stderr."""
+    root = project(tmp_path)
+    for folder, name in (("decisions", "decision-1 - Use-yaml.md"), ("docs", "doc-1 - Guide.md")):
+        (root / "backlog" / folder).mkdir()
+        (root / "backlog" / folder / name).write_text("# Notes\n\nSome prose.\n", "utf-8")
+        alone = cli("check", f"backlog/{folder}/{name}", cwd=root)
+        assert (alone.returncode, alone.stderr) == (0, "")
+        assert alone.stdout == (
+            f"backlog/{folder}/{name}: no items to check: backlog/{folder}/ of a Backlog.md "
+            "folder holds no tasks roadmaplint reads; check backlog/ or a file in backlog/tasks/\n"
+        )
+        as_json = cli("check", "--format", "json", f"backlog/{folder}/{name}", cwd=root)
+        assert (as_json.returncode, json.loads(as_json.stdout)) == (0, [])
+        assert as_json.stderr == alone.stdout
+    plan = root / "backlog" / "docs" / "ROADMAP.md"  # a plan kept there is checked as one
+    plan.write_text("# Plan\n\n## [A-1] One\n\n- **Status:** ready\n", "utf-8")
+    assert cli("check", "backlog/docs/ROADMAP.md", cwd=root).stdout == "All checks passed.\n"
+    both = cli("check", "backlog/docs/doc-1 - Guide.md", f"backlog/tasks/{PARSER_FILE}", cwd=root)
+    assert both.returncode == 0
+    assert both.stdout.splitlines()[1:] == ["All checks passed."]

@@ -2,8 +2,8 @@
 
 The classic Sugiyama steps, kept small:
 
-1. layers: every node after what it depends on (networkx's topological
-   generations, through ``graph.layers``); nodes with no edge at all are set
+1. layers: every node after what it depends on (topological generations,
+   through ``graph.layers``); nodes with no edge at all are set
    aside in a grid below the drawing, so they do not make one column very tall;
 2. an edge that spans several layers gets a waypoint in each layer it crosses,
    a slot of its own between the boxes of that column, so it never runs through

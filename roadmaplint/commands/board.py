@@ -53,7 +53,12 @@ def board_page(path: Path | None, config: Path | None) -> str:
         data = board_data(loaded.context, commit, build_date(), findings)
     limits = board_limits(len(loaded.context.roadmap.items))
     return render(
-        "board.html.j2", data, loaded.settings.template_dir, autoescape=True, limits=limits
+        "board.html.j2",
+        data,
+        loaded.settings.template_dir,
+        autoescape=True,
+        limits=limits,
+        trust_packaged=True,
     )
 
 

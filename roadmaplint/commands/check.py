@@ -10,6 +10,7 @@ from roadmaplint.api import (
     DEFAULT_PATH,
     check_loaded,
     load_folder,
+    no_task_there,
     roadmap_paths,
     task_file_check,
 )
@@ -30,6 +31,7 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
+from roadmaplint.text import shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -83,9 +85,15 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     broken = False
     checked = 0
     left_out = 0
+    noted = 0
     for path in files:
         try:
             result = _check_file(path, settings, options, err)
+            if isinstance(result, str):  # a file that holds nothing to check, said once
+                # beside a text report; a JSON or SARIF one stays one document
+                (out if options.format == "text" else err).write(f"{shown(result)}\n")
+                noted += 1
+                continue
             if options.explain:
                 from roadmaplint.report.explain import explain
 
@@ -103,8 +111,9 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         failing |= any(f.severity is Severity.ERROR or strict for f in found)
         findings.extend(found)
     findings.sort()
-    if checked == 0:
-        return EXIT_ERROR  # nothing was read: there is nothing to report
+    if checked == 0 and (broken or not noted or options.format == "text"):
+        # nothing was read: there is nothing to report (beyond what each file held)
+        return EXIT_OK if noted and not broken else EXIT_ERROR
     try:
         _report(findings, files, options, out, left_out)
     except OSError as error:  # the job summary; a report file fails as a RoadmapError
@@ -125,14 +134,17 @@ class Checked:
     facts: GitFacts | None
 
 
-def _check_file(path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO) -> Checked:
+def _check_file(
+    path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO
+) -> Checked | str:
     with records_kept():
         return _read_and_check(path, settings, options, err)
 
 
 def _read_and_check(
     path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO
-) -> Checked:
+) -> Checked | str:
+    """The file's findings, or why it holds nothing to check."""
     if path.is_dir():  # a folder of task files
         if options.since is not None:
             raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
@@ -158,6 +170,10 @@ def _read_and_check(
         source = read_roadmap(path)
         file_settings = settings.for_path(path)
         roadmap = parse(source.text, str(path), file_settings)
+        # only where it would be "no items" (RL109): a plan there is checked as one
+        nothing = no_task_there(path) if not roadmap.items else None
+        if nothing is not None:
+            return nothing
     facts = None
     if needs_git_facts(file_settings):
         from roadmaplint.history.facts import git_facts

@@ -7,6 +7,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from roadmaplint.text import shown
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import TextIO
@@ -17,7 +19,7 @@ EXIT_ERROR = 2
 
 
 def say_error(err: TextIO, message: str) -> None:
-    err.write(f"roadmaplint: error: {message}\n")
+    err.write(f"roadmaplint: error: {shown(message)}\n")
 
 
 @contextmanager

@@ -116,8 +116,10 @@ def run_show(
         ["Section:", item.section or ""],
         ["Source:", loaded.where(item.position.line)],
     ]
+    # a task file names its dependencies under Backlog.md's key
+    depends_key = "dependencies" if loaded.folder is not None else "depends on"
     for found in item.fields:
-        if found.key == "depends on":
+        if found.key == depends_key:
             parts = [status_of(other, notes.get(other)) for other in item.depends_on]
             parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])

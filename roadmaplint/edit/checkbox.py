@@ -73,8 +73,8 @@ def _marks(lines: list[str]) -> dict[str, str]:
 def _with_mark(line: str, mark: str) -> str:
     match = BOX.match(line)
     assert match is not None
-    at = match.start("mark")
-    return line[:at] + mark + line[at + 1 :]
+    # the mark in place of the old one, which ``- []`` writes as nothing
+    return line[: match.start("mark")] + mark + line[match.end("mark") :]
 
 
 def _masked(text: str, match: re.Match[str] | None) -> str:

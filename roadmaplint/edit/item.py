@@ -134,11 +134,19 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     validate_changes(roadmap, item, changes, settings)
     plan = _Plan()
     inserted: list[tuple[int, str]] = []
+    in_heading: dict[str, str] = {}  # a status written in the heading: what it reads back as
     for change in changes:
-        found = item.field(normalize_key(change.name))
+        key = normalize_key(change.name)
+        found = item.field(key)
         if found is not None:
             _rewrite_field(plan, lines, roadmap, item, found, change)
-        elif change.value.strip():
+            continue
+        if key == "status" and change.value.strip():
+            written = _restatus_heading(plan, lines, roadmap, item, change.value.strip())
+            if written is not None:
+                in_heading[change.name] = written
+                continue
+        if change.value.strip():
             inserted.append(_insert_field(plan, lines, roadmap, item, change))
     _count_on(plan, lines, item, inserted)
     if edit.title is not None:
@@ -151,7 +159,14 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     if new_text != roadmap.source:
         after = prove_edit(roadmap, new_text, items_changed({item_id}), settings)
         edited = next(found for found in after.items if found.id == item_id)
-        read_back(roadmap, edited, changes, edit.title)
+        fields = [change for change in changes if change.name not in in_heading]
+        read_back(roadmap, edited, fields, edit.title)
+        for name, written in in_heading.items():
+            if edited.status != written:
+                raise RoadmapError(
+                    f"{roadmap.path}:{item.position.line}: {item_id}'s {name} would read back "
+                    f"as {edited.status!r}, not {written!r}; nothing written: edit it by hand"
+                )
         _ticks_read_back(roadmap, item, edited, edit)
     return new_text
 
@@ -536,6 +551,98 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
     plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]
+
+
+# The marks a heading's status is written with where the document uses none of its own.
+_STATUS_MARKS = {"done": "✅", "ready": "⬜", "in_progress": "🔄"}
+_CHECKS = ("✅", "✓", "✔")
+
+
+def _restatus_heading(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> str | None:
+    """Write ``value`` where the item's heading writes its status (no Status field): a
+    mark before the title (``### A1 ⬜ — Title``) becomes the new status's mark, a
+    word after it (``Title (Done)``, ``Title — Done``, ``TASK-8 ✓ DONE``) the value.
+    What the status then reads as; None when the heading writes no status (a Status
+    field is added) or a check mark would have to say other than done (the mark goes,
+    and the field is added)."""
+    if item.status is None:
+        return None
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    opener = _ATX.match(body)
+    start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    # the ID alone: a mark may stand between it and the title (``A1 ⬜ — Title``)
+    escaped = re.escape(item.id)
+    found = re.compile(rf"(?:\[{escaped}\]|{escaped}(?![\w.-]))[ \t]*").match(body, start)
+    if found is None:
+        return None
+    at = found.end()
+    rest = body[at:]
+    end = at + (_closing_sequence(rest) if opener else len(rest.rstrip(" \t")))
+    span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
+    if span is None:
+        return None
+    plan.replace[index] = body[: span[0]] + written + body[span[1] :] + line[len(body) :]
+    return written or None
+
+
+def _heading_status_span(
+    body: str, at: int, end: int, status: str, roadmap: Roadmap, value: str
+) -> tuple[tuple[int, int] | None, str]:
+    """Where in ``body[at:end]`` (a heading after its ID) the status ``status`` is
+    written, and what to write there for ``value``; (None, "") where it is not."""
+    from roadmaplint.reader.fields import heading_status
+    from roadmaplint.settings import common_meaning
+
+    marked = MARKED_TITLE.fullmatch(body[at:end])
+    if marked is not None:
+        for token in re.finditer(r"\S+", marked["marks"]):
+            if token[0] == status:
+                start = at + marked.start("marks") + token.start()
+                return (start, start + len(token[0])), _status_mark(roadmap, status, value)
+    suffix = heading_status(body[at:end])
+    if suffix is None or suffix[1] != status:
+        return None, ""
+    word_at = body.rfind(status, at, end) if status not in _CHECKS else -1
+    check_at = max(body.rfind(mark, at, end) for mark in _CHECKS)
+    meaning = common_meaning(value)
+    if check_at >= 0 and (word_at < 0 or check_at < word_at):  # ``✓ DONE``, ``✅``
+        if meaning == "done":
+            where = word_at if word_at >= 0 else end
+            return (where, end if word_at < 0 else word_at + len(status)), (
+                value if word_at >= 0 else f" {value}"
+            )
+        cut = len(body[:check_at].rstrip(" \t—–-"))
+        return (cut, end), ""  # the heading says done no more; a Status field says the rest
+    if meaning is None or len(value.split()) > 2:
+        raise RoadmapError(
+            f"{status!r} in the heading is the status; one written there is a common word "
+            f"(done, in progress, ready ...), not {value!r}: edit the heading by hand"
+        )
+    return (word_at, word_at + len(status)), value
+
+
+def _status_mark(roadmap: Roadmap, old: str, value: str) -> str:
+    """The mark a heading writes for ``value``: the value if it is a mark, else the
+    document's own mark of that meaning, else the common one."""
+    from roadmaplint.settings import common_meaning
+
+    if not any(character.isalnum() for character in value):
+        return value
+    meaning = common_meaning(value)
+    for other in roadmap.items:
+        mark = other.status or ""
+        if mark and not any(c.isalnum() for c in mark) and common_meaning(mark) == meaning:
+            return mark
+    if meaning in _STATUS_MARKS:
+        return _STATUS_MARKS[meaning]
+    marks = ", ".join(f"{mark} ({name.replace('_', ' ')})" for name, mark in _STATUS_MARKS.items())
+    raise RoadmapError(
+        f"the mark {old} in the heading is the status; give a status a mark writes: {marks}"
+    )
 
 
 def _closing_sequence(heading: str) -> int:

@@ -130,7 +130,7 @@ class Document:
         line = bisect_right(starts, offset) - 1
         if line == len(starts) - 1 and line > 0 and not text.endswith(("\n", "\r")):
             line -= 1  # the end of a last line without a line break
-        return types.Position(line, _units(text[starts[line] : offset], self.encoding))
+        return types.Position(line, code_units(text[starts[line] : offset], self.encoding))
 
     def range(self, start: int, end: int) -> types.Range:
         return types.Range(self.position(start), self.position(end))
@@ -144,7 +144,8 @@ class Document:
         return starts[position.line] + _characters(line, position.character, self.encoding)
 
 
-def _units(text: str, encoding: str) -> int:
+def code_units(text: str, encoding: str) -> int:
+    """How long ``text`` is in the position encoding agreed with the client."""
     if text.isascii() or encoding == "utf-32":
         return len(text)
     if encoding == "utf-8":

@@ -17,7 +17,7 @@ from lsprotocol import types
 from roadmaplint.edit.mentions import definition, id_at, mentions
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
-from roadmaplint.lsp.document import Document
+from roadmaplint.lsp.document import Document, code_units
 from roadmaplint.model import Field, Item, Position, Region
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.record import record
@@ -25,7 +25,7 @@ from roadmaplint.rules import find_rule
 from roadmaplint.rules.docs import rule_url
 from roadmaplint.rules.silencing import silencing_edits
 from roadmaplint.settings import KNOWN_FIELDS
-from roadmaplint.text import Edit, LazyPattern, hunks
+from roadmaplint.text import Edit, LazyPattern, hunks, split_lines
 
 if TYPE_CHECKING:
     pass
@@ -132,29 +132,34 @@ def _diagnostic(document: Document, located: Located) -> types.Diagnostic:
     )
 
 
-def refused(document_text: str, message: str) -> types.Diagnostic:
+def refused(document_text: str, message: str, encoding: str) -> types.Diagnostic:
     """A RoadmapError (``path:LINE: what is wrong``) as a diagnostic on that line."""
     match = re.match(r"[^\n]*?:(\d+): ", message)
-    line = int(match[1]) - 1 if match else 0
-    lines = document_text.splitlines()
-    text = lines[line] if 0 <= line < len(lines) else ""
     return types.Diagnostic(
-        range=types.Range(types.Position(line, 0), types.Position(line, len(text))),
+        range=_whole_line(document_text, int(match[1]) - 1 if match else 0, encoding),
         message=message[match.end() :] if match else message,
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
     )
 
 
-def problem(document_text: str, message: str) -> types.Diagnostic:
+def problem(document_text: str, message: str, encoding: str) -> types.Diagnostic:
     """One diagnostic on the first line, for a text that could not be checked at all."""
-    first = document_text.split("\n", 1)[0].rstrip("\r")
     return types.Diagnostic(
-        range=types.Range(types.Position(0, 0), types.Position(0, len(first))),
+        range=_whole_line(document_text, 0, encoding),
         message=message,
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
     )
+
+
+def _whole_line(document_text: str, line: int, encoding: str) -> types.Range:
+    """The 0-based ``line`` as the client counts it: lines end where LSP ends them (a
+    form feed or U+2028 is no line end), measured in the agreed code units."""
+    lines = split_lines(document_text)
+    text = lines[line].rstrip("\r\n") if 0 <= line < len(lines) else ""
+    line = line if 0 <= line < max(len(lines), 1) else 0
+    return types.Range(types.Position(line, 0), types.Position(line, code_units(text, encoding)))
 
 
 # Code actions and formatting

@@ -63,7 +63,11 @@ class RoadmapServer(LanguageServer):
             found = self.analyse(uri, path, text, span_of(text_document, text))
         except Exception as error:  # never leave stale diagnostics behind
             self.documents.pop(uri, None)
-            found = [features.problem(text, f"roadmaplint could not check this file: {error}")]
+            found = [
+                features.problem(
+                    text, f"roadmaplint could not check this file: {error}", self.encoding()
+                )
+            ]
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
         )
@@ -76,7 +80,7 @@ class RoadmapServer(LanguageServer):
         settings, config_error, config = self.configurations.settings_for(Path(path))
         if config_error is not None:
             self.documents.pop(uri, None)
-            return [features.problem(text, config_error)]
+            return [features.problem(text, config_error, self.encoding())]
         if not served(Path(path), settings, config):
             self.documents.pop(uri, None)
             return []
@@ -86,7 +90,7 @@ class RoadmapServer(LanguageServer):
         if refusal is not None or not text or text.isspace():  # not a roadmap yet
             # (isspace stops at the first other character; strip would copy the text)
             self.documents.pop(uri, None)
-            return [features.problem(text, refusal)] if refusal else []
+            return [features.problem(text, refusal, self.encoding())] if refusal else []
         facts = self.facts_for(uri, path, settings)
         try:
             if known is None:
@@ -95,7 +99,7 @@ class RoadmapServer(LanguageServer):
                 document = known.edited(text, settings, facts, span)
         except RoadmapError as error:  # what `check` would say in one line, on its line
             self.documents.pop(uri, None)
-            return [features.refused(text, str(error))]
+            return [features.refused(text, str(error), self.encoding())]
         self.documents[uri] = document
         return features.diagnostics(document)
 

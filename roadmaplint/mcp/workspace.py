@@ -64,13 +64,22 @@ class Workspace:
     def settings_for(self, path: Path) -> Settings:
         config = find_config(path)
         if config not in self._settings:
-            self._settings[config] = load_settings(config)
+            self._settings[config] = self._bounded(load_settings(config))
         return self._settings[config]
+
+    def _bounded(self, settings: Settings) -> Settings:
+        """``settings`` reading another roadmap (``path#ID``) only inside the folder
+        served, when the roadmaps were found there; a path named is the user's choice."""
+        if self._named is not None:
+            return settings
+        return replace(settings, read_within=str(self._folder))
 
     def load(self, path: Path) -> Served:
         if path.is_dir():  # a task folder is read afresh each time: its files are few
             loaded = load_folder(path, SettingsCache(None, Overrides()))
-            return Served(path, loaded.roadmap, loaded.settings, loaded.context, loaded.folder)
+            settings = self._bounded(loaded.settings)
+            context = Context(loaded.roadmap, settings)
+            return Served(path, loaded.roadmap, settings, context, loaded.folder)
         # Known by its bytes, not its time, size and inode: an edit in place within one
         # tick of the file system's clock keeps all three. Reading is cheap; parsing not.
         source = read_roadmap(path)

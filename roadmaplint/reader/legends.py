@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from roadmaplint.model import Legend, LegendEntry, Position
 from roadmaplint.reader.inline import InlineText
@@ -103,3 +104,72 @@ def configured_legend(setting: str, values: tuple[str, ...]) -> Legend | None:
         return None
     entries = tuple(LegendEntry(value, "", 0) for value in values)
     return Legend(f"{setting} of the configuration", Position(1, 1), entries, configured=True)
+
+
+# A legend table of marks: ``| 🟡 | Medium |`` rows under a heading that names what the
+# marks mean (``### 🔥 Task Priority``, ``### 📅 Task Status``).
+_MARK_KINDS = (("priorit", "priority"), ("status", "status"), ("state", "status"))
+_VARIATION = "\ufe0f"
+
+
+def mark_legends(
+    tokens: list[Token], section_above: Callable[[int], str | None], text: InlineText
+) -> dict[str, dict[str, str]]:
+    """The marks legend tables define, by what they mean: ``{"priority": {"🟡": "Medium"}}``;
+    the marks of a table under another heading (``### Task Type``) under ``""``, marks a
+    title may lead with that mean neither. A table is a mark legend when every first cell
+    is a mark (no letter or digit) and every second cell says what it means."""
+    found: dict[str, dict[str, str]] = {}
+    for token in tokens:
+        if token.type != "inline" or token.level != 1 or token.map is None:
+            continue
+        if "|" not in token.content:
+            continue
+        entries = _table_entries(token.content, token.map[0] + 1, text)
+        if len(entries) < 2 or not all(_is_mark(entry) for entry in entries):
+            continue
+        heading = (section_above(token.map[0] + 1) or "").casefold()
+        kind = next((kind for word, kind in _MARK_KINDS if word in heading), "")
+        marks = found.setdefault(kind, {})
+        for entry in entries:
+            marks.setdefault(entry.value.replace(_VARIATION, ""), entry.description)
+    return found
+
+
+def _is_mark(entry: LegendEntry) -> bool:
+    value = entry.value.replace(_VARIATION, "")
+    return (
+        0 < len(value) <= 2
+        and not any(char.isalnum() or char.isspace() for char in value)
+        and any(char.isalpha() for char in entry.description)
+    )
+
+
+def leading_marks(
+    words: str, legends: dict[str, dict[str, str]]
+) -> tuple[dict[str, str], str] | None:
+    """What the marks a box's text begins with mean (``📝🟡✅ Title``: the priority
+    Medium, the status Done) and the text after them, when every mark of that first word
+    is one a legend table defines; None otherwise."""
+    first = words.split(None, 1)
+    if not first or not legends:
+        return None
+    marks = first[0].replace(_VARIATION, "")
+    known = sorted(
+        (
+            (mark, kind, meaning)
+            for kind, table in legends.items()
+            for mark, meaning in table.items()
+        ),
+        key=lambda entry: -len(entry[0]),
+    )
+    meanings: dict[str, str] = {}
+    while marks:
+        match = next((entry for entry in known if marks.startswith(entry[0])), None)
+        if match is None:
+            return None
+        mark, kind, meaning = match
+        if kind:
+            meanings.setdefault(kind, meaning)
+        marks = marks[len(mark) :]
+    return meanings, first[1] if len(first) > 1 else ""

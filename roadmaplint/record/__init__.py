@@ -222,8 +222,6 @@ def _template(shape: Shape) -> CodeType:
             exec(template_source(shape), {}, namespace)  # source built from counts only
             create = namespace["__create__"]
         code = next(c for c in create.__code__.co_consts if type(c) is CodeType)
-        count, _, setter = shape
-        assert setter != "mutable" or code.co_names == tuple(f"a{i}" for i in range(count))
         _TEMPLATES[shape] = code
     return code
 
@@ -266,8 +264,10 @@ def _compile_init(cls: type) -> Callable[..., None]:
         co_name="__init__",
         co_qualname=f"{cls.__qualname__}.__init__",
     )
-    if shape[2] == "mutable":  # self.a0 = ... stores to the names a0, ... in this order
-        code = code.replace(co_names=names)
+    if shape[2] == "mutable":  # self.a0 = ... stores to the attribute names a0, a1, ...
+        # (by name: a tool that instruments the code, a fuzzer's, adds names of its own)
+        attributes = {f"a{index}": name for index, name in enumerate(names)}
+        code = code.replace(co_names=tuple(attributes.get(n, n) for n in code.co_names))
     closure = tuple(CellType(values[name]) for name in code.co_freevars)
     init = FunctionType(code, {}, "__init__", tuple(defaults) or None, closure)
     init.__module__ = cls.__module__

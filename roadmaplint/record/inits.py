@@ -400,19 +400,6 @@ def _slot_7(_s0, _s1, _s2, _s3, _s4, _s5, _s6):
     return __init__
 
 
-def _slot_8(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
-        _s0(self, a0)
-        _s1(self, a1)
-        _s2(self, a2)
-        _s3(self, a3)
-        _s4(self, a4)
-        _s5(self, a5)
-        _s6(self, a6)
-        _s7(self, a7)
-    return __init__
-
-
 def _slot_9(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8):
         _s0(self, a0)
@@ -484,8 +471,8 @@ def _slot_18(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12,
     return __init__
 
 
-def _slot_20_f8(_f8, _MISSING, _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19):
+def _slot_21_f8(_f8, _MISSING, _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14, _s15, _s16, _s17, _s18, _s19, _s20):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20):
         if a8 is _MISSING:
             a8 = _f8()
         _s0(self, a0)
@@ -508,6 +495,7 @@ def _slot_20_f8(_f8, _MISSING, _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9,
         _s17(self, a17)
         _s18(self, a18)
         _s19(self, a19)
+        _s20(self, a20)
     return __init__
 
 
@@ -545,10 +533,9 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (5, (), 'slot'): _slot_5,
     (6, (), 'slot'): _slot_6,
     (7, (), 'slot'): _slot_7,
-    (8, (), 'slot'): _slot_8,
     (9, (), 'slot'): _slot_9,
     (11, (), 'slot'): _slot_11,
     (13, (), 'slot'): _slot_13,
     (18, (), 'slot'): _slot_18,
-    (20, (8,), 'slot'): _slot_20_f8,
+    (21, (8,), 'slot'): _slot_21_f8,
 }

@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 from roadmaplint.findings import Finding
 from roadmaplint.report import Tally, plural
+from roadmaplint.text import shown
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The runner reads back %25, %0D and %0A; any other control is shown escaped."""
+    return shown(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -36,7 +38,7 @@ def render(findings: Sequence[Finding]) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return shown(text.replace("\\", "\\\\").replace("|", "\\|"))
 
 
 def job_summary(findings: Sequence[Finding], paths: Sequence[str]) -> str:

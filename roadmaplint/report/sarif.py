@@ -11,6 +11,7 @@ from roadmaplint import __version__
 from roadmaplint.findings import Finding
 from roadmaplint.rules import ALL_RULES
 from roadmaplint.rules.docs import rule_markdown
+from roadmaplint.text import json_shown
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -60,4 +61,4 @@ def render(findings: Sequence[Finding]) -> str:
             }
         ],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_shown(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

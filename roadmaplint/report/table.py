@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from roadmaplint.text import shown
+
 
 def table(rows: Sequence[Sequence[str]]) -> str:
-    """Left-aligned columns, two spaces apart, no trailing spaces."""
+    """Left-aligned columns, two spaces apart, no trailing spaces; a control character
+    in a cell (a file named with a line break) is shown escaped, so each row is a line."""
     if not rows:
         return ""
+    rows = [[shown(cell) for cell in row] for row in rows]
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     return "".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()

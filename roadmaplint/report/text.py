@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from roadmaplint.findings import Finding, Severity
 from roadmaplint.report import summary_line
+from roadmaplint.text import shown
 
 _RESET = "\033[0m"
 _BOLD = "\033[1m"
@@ -36,13 +37,14 @@ def render(
 
 
 def _line(finding: Finding, colour: bool) -> str:
-    where = f"{finding.path}:{finding.line}:{finding.column}:"
+    # a file named with a line break or ESC stays on its line, as matchers read it
+    where = f"{shown(finding.path)}:{finding.line}:{finding.column}:"
     severity = f"{finding.severity.value}:"
     if not colour:
-        return f"{where} {severity} {finding.code} {finding.message}"
+        return f"{where} {severity} {finding.code} {shown(finding.message)}"
     severity = f"{_COLOURS[finding.severity]}{severity}{_RESET}"
     code = f"{_COLOURS[finding.severity]}{_BOLD}{finding.code}{_RESET}"
-    return f"{_BOLD}{where}{_RESET} {severity} {code} {finding.message}"
+    return f"{_BOLD}{where}{_RESET} {severity} {code} {shown(finding.message)}"
 
 
 def statistics_rows(findings: Sequence[Finding]) -> list[dict[str, object]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from roadmaplint.findings import Finding, Severity
+from roadmaplint.findings import Cited, Finding, Severity
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Position
 from roadmaplint.record import field, record
@@ -26,6 +26,7 @@ class Report:
     message: str
     item: str | None = None
     fixable: bool | None = None  # None: as the rule says; False where fix would refuse
+    cited: tuple[Cited, ...] = ()  # the lines the message names (findings.said)
 
 
 @record(slots=False)
@@ -69,4 +70,5 @@ class Rule:
                 message=report.message,
                 item=report.item,
                 fixable=self.fixable if report.fixable is None else report.fixable,
+                cited=report.cited,
             )

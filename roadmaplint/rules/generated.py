@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmaplint.findings import Severity
+from roadmaplint.findings import Line, Severity, said
 from roadmaplint.generate.overview import differences, expected_groups, missing_line
 from roadmaplint.index import Context
 from roadmaplint.model import Position
@@ -43,11 +43,12 @@ def missing_overview(context: Context) -> Iterator[Report]:
 def repeated_overviews(context: Context) -> Iterator[Report]:
     overviews = context.roadmap.overviews
     for extra in overviews[1:]:
-        yield Report(
-            extra.region.heading,
-            f"a second {context.settings.overview_heading} section (the first is on line "
-            f"{overviews[0].region.heading.line}); remove one, fix will not guess which",
+        message, cited = said(
+            f"a second {context.settings.overview_heading} section (the first is ",
+            Line(overviews[0].region.heading.line, "on "),
+            "); remove one, fix will not guess which",
         )
+        yield Report(extra.region.heading, message, cited=cited)
 
 
 def stale_graph(context: Context) -> Iterator[Report]:

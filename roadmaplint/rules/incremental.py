@@ -308,6 +308,7 @@ class _Again:
                 found.message,
                 found.item,
                 found.fixable,
+                found.cited,  # a rule citing lines runs again when lines move
             )
             if found.line > last
             else found

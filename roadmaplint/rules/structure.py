@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from roadmaplint.findings import Severity
+from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
@@ -78,11 +78,12 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
     for item in context.roadmap.items:
         first = context.items_by_id[item.id]
         if first is not item:
-            yield Report(
-                item.position,
-                f"duplicate item ID {item.id} (first defined on line {first.position.line})",
-                item.id,
+            message, cited = said(
+                f"duplicate item ID {item.id} (first defined ",
+                Line(first.position.line, "on "),
+                ")",
             )
+            yield Report(item.position, message, item.id, cited=cited)
 
 
 def missing_required_fields(context: Context) -> Iterator[Report]:
@@ -208,12 +209,12 @@ def repeated_fields(context: Context) -> Iterator[Report]:
         seen: dict[str, int] = {}
         for candidate in item.fields:
             if candidate.key in seen:
-                yield Report(
-                    candidate.position,
-                    f"{item.id} has the field {candidate.name} twice "
-                    f"(first on line {seen[candidate.key]}); keep one",
-                    item.id,
+                message, cited = said(
+                    f"{item.id} has the field {candidate.name} twice (first ",
+                    Line(seen[candidate.key], "on "),
+                    "); keep one",
                 )
+                yield Report(candidate.position, message, item.id, cited=cited)
             else:
                 seen[candidate.key] = candidate.position.line
 
@@ -309,18 +310,23 @@ def no_items(context: Context) -> Iterator[Report]:
         f'no items found: an item is a heading "[ID] Title" or "ID — Title" (or –, -, :) '
         f"at {levels} whose ID matches {describe_id_pattern(settings.id_pattern)}"
     )
+    cited: tuple[Cited, ...] = ()
     if roadmap.near_misses:
-        misses = "; ".join(f"line {miss.line}: {miss.reason}" for miss in roadmap.near_misses)
-        message = (
-            f"{looked_for}; near misses: {misses}; set id-pattern or item-heading-level "
-            "in the configuration if your items are written otherwise"
+        misses: list[str | Line] = []
+        for miss in roadmap.near_misses:
+            misses += ["; " if misses else "", Line(miss.line), f": {miss.reason}"]
+        message, cited = said(
+            f"{looked_for}; near misses: ",
+            *misses,
+            "; set id-pattern or item-heading-level in the configuration if your items are "
+            "written otherwise",
         )
     else:
         message = (
             f"{looked_for}, and no heading looks like one; set id-pattern or "
             "item-heading-level in the configuration if your items are written otherwise"
         )
-    yield Report(roadmap.title_position or Position(1, 1), message)
+    yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
 
 
 def unclosed_blocks(context: Context) -> Iterator[Report]:

@@ -17,13 +17,14 @@ never know which shape they came from.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Protocol
+    from typing import Protocol, TypeVar
 
     from markdown_it.token import Token
 
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from roadmaplint.reader.blocks import HeadingBlock
     from roadmaplint.reader.dialect import Dialect
     from roadmaplint.reader.inline import InlineText
+
+    _T = TypeVar("_T")
 
 HEADINGS = "headings"
 PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
@@ -104,6 +107,26 @@ class Document:
             if heading.level > 1 or index.several_titles:
                 found.append(self.inline(heading.source))
             at = index.parents[at]
+        return found
+
+    def memo(self, key: str, compute: Callable[[], _T]) -> _T:
+        """What ``compute`` gives for this document, found once: a shape asks it for each
+        of its lists, and finding it again for each made reading quadratic."""
+        found: _T | None = self.__dict__.get(f"_memo_{key}")
+        if found is None:
+            found = compute()
+            object.__setattr__(self, f"_memo_{key}", found)  # a cache, not a field
+        return found
+
+    def mark_legends(self) -> dict[str, dict[str, str]]:
+        """The marks the document's legend tables define (``| 🟡 | Medium |`` under
+        ``### Task Priority``), by what they mean; read once, on first use."""
+        found: dict[str, dict[str, str]] | None = self.__dict__.get("_mark_legends")
+        if found is None:
+            from roadmaplint.reader.legends import mark_legends
+
+            found = mark_legends(self.tokens, self.section_above, self.inline)
+            object.__setattr__(self, "_mark_legends", found)  # a cache, not a field
         return found
 
     def section_above(self, line: int) -> str | None:

@@ -13,21 +13,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
-from roadmaplint.reader.dialect import DEPENDS_ON, field_names, patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, field_names, normalize_key, patterns
 from roadmaplint.reader.fields import field_start
+from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
+    SECTION_EDGE,
     make_item,
     priority_of_section,
     reference_from_title,
     status_of_section,
     status_of_sections,
 )
-from roadmaplint.record import record
+from roadmaplint.reader.shapes.numbered import read_numbered
+from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
+from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
@@ -40,7 +43,9 @@ CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meani
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = LazyPattern(
-    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*(?P<deps>[^)]*)\)|"
+    # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
+    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*"
+    r"(?P<deps>(?:[^()]|\([^()]*\))*)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
@@ -247,6 +252,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
+        if _in_overview(document, token.map[0] + 1):
+            continue
         if board is None:
             board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board, headed)
@@ -254,6 +261,15 @@ def read_checkboxes(document: Document) -> ShapeRead:
             items += read
             blocks[token.map[0] + 1] = cut
     return ShapeRead(tuple(items), blocks)
+
+
+def _in_overview(document: Document, line: int) -> bool:
+    """Whether ``line`` stands in a section named as the Priority Overview: a plan of
+    boxes that writes its overview as boxes lists its items there, it holds none (each
+    ID read twice gave RL102 on every item)."""
+    section = document.section_above(line)
+    overview = document.dialect.overview_heading
+    return section is not None and normalize_key(section) == normalize_key(overview)
 
 
 def _read_list(
@@ -267,14 +283,20 @@ def _read_list(
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
-    for token in islice(tokens, index + 1, None):  # no copy of the rest for each list
+    # By index: no copy of the rest for each list, and no islice, which steps over every
+    # token before the list again for each one (a box under each of 16,000 headings: 22 s).
+    for position in range(index + 1, len(tokens)):
+        token = tokens[position]
         if token.level == 0:
             break
         if token.type == "list_item_open" and token.level == 1 and token.map:
             entries.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
-        return _read_plain_list(document, entries, taken, headed)
+        numbered = read_numbered(document, entries, taken)  # ``12) + Title``
+        if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
+            numbered = read_paragraph_item(document, index, entries)
+        return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
     unexplained: list[str] = []
     for first, _ in entries:
         match = BOX.match(lines[first])
@@ -356,7 +378,9 @@ def _read_plain_list(
     # over ``- ✅ Title``), as IDs or two status headings do.
     every_marked = marked == len(entries) and marked >= 2
     if not all(statuses) or not (with_ids or every_marked or headed()):
-        return [], ()  # an item says its status, in its heading, its brackets or its text
+        # an item says its status, in its heading, its brackets or its text; or it stands
+        # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
+        return _read_horizon_list(document, entries, taken)
     found = []
     for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
         last = _last(lines, first, last)
@@ -375,6 +399,82 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+# A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
+_HORIZON = LazyPattern(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
+# The end of a bullet's first sentence: a full stop before a capital or the end.
+_SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
+_REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
+
+
+def _is_horizon(heading: str | None) -> bool:
+    return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
+
+
+def _read_horizon_list(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A list of plain bullets right under a horizon heading, in a document with two or
+    more horizon headings and no other items (``## Now`` ... ``## Later`` over prose
+    bullets): each top-level bullet is an item named by its first sentence. A heading
+    that is the horizon word alone is a board's column and gives the status as it gives
+    an open box one (Now: in progress, Next: ready, Later: idea); a horizon with a time
+    (``## Next (3-6 months)``) says when, not how far along, and gives none."""
+    lines = document.lines
+    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(document):
+        return [], ()  # a plan written in boxes writes its items as boxes, every one
+    if _horizon_headings(document) < 2:
+        return [], ()
+    status = status_of_sections(document.status_sections_above(entries[0][0] + 1)[:1], True)
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None:
+            return [], ()
+        last = _last(lines, first, last)
+        text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        if part.owner:
+            fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        item_id = reference_from_title(part.title, taken)
+        section = document.section_above(first + 1)
+        found.append(
+            make_item(item_id, part.title, section, here, last + 1, fields, document.dialect)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+def _holds_boxes(document: Document) -> bool:
+    """Whether a top-level checkbox begins one of the document's lines."""
+    return document.memo(
+        "holds_boxes",
+        lambda: any(line[:1] in "-*+" and BOX.match(line) for line in document.lines),
+    )
+
+
+def _horizon_headings(document: Document) -> int:
+    """How many of the document's headings are horizons."""
+    return document.memo(
+        "horizon_headings",
+        lambda: sum(_is_horizon(document.inline(h.source)) for h in document.headings),
+    )
+
+
+def _first_sentence(text: str) -> str:
+    """A bullet's first sentence without its full stop, and without a long remark in
+    brackets that closes it (``Build matrix (today the image is cross-compiled; ...)``)."""
+    end = _SENTENCE_END.search(text)
+    sentence = (text[: end.start()] if end else text).strip()
+    if sentence.endswith(")") and "(" in sentence:
+        opening = sentence.rfind("(")
+        remark = sentence[opening + 1 : -1]
+        if ";" in remark or len(remark.split()) > _REMARK_WORDS:
+            sentence = sentence[:opening].rstrip()
+    return sentence
 
 
 def _status_headings(document: Document, board: bool = False) -> int:
@@ -439,7 +539,7 @@ def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
     over ``  - **Priority**: High``): the first of each, where the box's line names none."""
     names = field_names(document.dialect)
     found: dict[str, str] = {}
-    for line in islice(document.lines, first + 1, last + 1):
+    for line in document.lines[first + 1 : last + 1]:  # islice would step from line 1
         bullet = _NESTED_BULLET.match(line)
         if bullet is None:
             continue
@@ -463,19 +563,32 @@ def _item(
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
-    parts = parse_line(_wrapped(line[match.end() :], lines, first, last), document, ids)
+    text = _wrapped(line[match.end() :], lines, first, last)
+    marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
+    meanings, text = marked if marked is not None else ({}, text)
+    parts = parse_line(text, document, ids)
+    labelled = labelled_box(text, document, first, last)  # ``Task ID: SETUP-001``
+    if labelled is not None:
+        parts = replace(parts, item_id=labelled[0], title=labelled[1])
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] in (" ", ""):
+    if match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
+        status = meanings["status"]  # an open box marked 🔄 In progress is in progress
+    elif match["mark"] in (" ", ""):
         named = status_of_sections(document.status_sections_above(first + 1), board)
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
     listed = _nested_fields(document, first, last)
-    priority = parts.priority or listed.get("priority") or priority_of_section(section)
+    priority = (
+        parts.priority
+        or meanings.get("priority")
+        or listed.get("priority")
+        or priority_of_section(section)
+    )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
     owner = parts.owner or listed.get("dri")

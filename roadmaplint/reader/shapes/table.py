@@ -128,6 +128,10 @@ def _table(
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
         title_column = next((at for at, key in enumerate(keys) if key in _THEME_COLUMNS), None)
+    if id_column is None and title_column is None and _status_rows(lines, rows, keys):
+        title_column = (
+            0  # ``| Interface | Framework | Status |`` over ``| CLI | Typer | ✅ Complete |``
+        )
     if id_column is None and title_column is None:
         return None
     title_column = _filled_title_column(lines, rows, keys, title_column)
@@ -165,6 +169,32 @@ def _named_rows(
         if cell is None or not id_only.fullmatch(cell["id"]):
             return False
     return True
+
+
+_FEWEST_STATUS_ROWS = 3
+
+
+def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether a table without an ID or title column is still a table of items: three or
+    more rows, a Status column that is not the first, and every Status cell a common
+    spelling (``✅ Complete``, ``⏸️ Deferred``). The first column names the rows; a table
+    whose Status cells say anything else (``Supported``, ``Yes``) is a comparison, no plan."""
+    if len(rows) < _FEWEST_STATUS_ROWS or "status" not in keys[1:] or keys[0] in FIELD_KEYS:
+        return False
+    column = keys.index("status")
+    return all(
+        _first_cell(lines[row], 0).strip() and _status_words(_first_cell(lines[row], column))
+        for row in rows
+    )
+
+
+def _status_words(cell: str) -> bool:
+    """Whether a cell's words, after any mark before them, are a common status spelling
+    (``✅ Complete``, not ``✅ Supported`` nor a mark alone)."""
+    words = cell.split()
+    while words and not any(char.isalnum() for char in words[0]):
+        words = words[1:]
+    return bool(words) and common_meaning(" ".join(words)) is not None
 
 
 _THEME_COLUMNS = ("theme", "name", "goal", "focus", "description", "summary", "scope")

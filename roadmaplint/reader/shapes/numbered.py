@@ -1,0 +1,118 @@
+"""Numbered items with a status mark: ``12) + Title`` over indented ``Key: value`` lines.
+
+A task format some projects keep (``ID) STATUS Title``, the status one mark: ``+``
+done, ``~`` in progress, ``-`` to do, ``?`` an open question). The marks mean what a
+legend in the document says (`` `+` Completed ``), else what such formats agree on.
+The checkbox shape's list reader asks this module first about a numbered list.
+"""
+
+from __future__ import annotations
+
+from roadmaplint.model import Block, Field, Item, Position
+from roadmaplint.reader.dialect import DEPENDS_ON
+from roadmaplint.reader.shapes import Document
+from roadmaplint.reader.shapes.common import make_item
+from roadmaplint.record import replace
+from roadmaplint.text import LazyPattern
+
+_ENTRY = LazyPattern(
+    r"[ \t]{0,3}(?P<id>[0-9]{1,6})[.)][ \t]+(?P<mark>[-+~=?✓✔✗✘])[ \t]+(?P<title>\S.*)"
+)
+# What the marks mean where the document does not say (a legend of its own wins).
+CONVENTIONAL = {
+    "+": "done",
+    "✓": "done",
+    "✔": "done",
+    "~": "in progress",
+    "-": "todo",
+    "?": "idea",  # an open question: not yet decided work
+    "✗": "cancelled",
+    "✘": "cancelled",
+}
+# A legend line: `` `+` Completed - a task that is done ``, `` `~`: In Progress ``.
+_LEGEND = LazyPattern(r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*[:—–-]?[ \t]*(?P<label>[A-Za-z][A-Za-z -]*)")
+_LABEL_END = LazyPattern(r"[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
+_FIELD = LazyPattern(r"[ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>\S.*)")
+_FEWEST = 3
+_FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+
+
+def mark_legend(document: Document) -> dict[str, str]:
+    """The marks the document explains, each with the status its label names."""
+    return document.memo("numbered_marks", lambda: _read_legend(document.lines))
+
+
+def _read_legend(lines: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in lines:
+        if "`" not in line:
+            continue
+        for match in _LEGEND.finditer(line):
+            label = _LABEL_END.split(match["label"], maxsplit=1)[0].strip(" -")
+            if label:
+                found.setdefault(match["mark"], label)
+    return found
+
+
+def read_numbered(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The items of a numbered list whose every entry is ``N) mark Title``: three or more,
+    every mark one the document's legend or the convention gives a meaning, and the list
+    saying it is a list of tasks (a legend, two kinds of mark, or fields under each
+    entry), so that ``1. ✅ Fast`` over ``2. ✅ Small`` in a README stays prose."""
+    lines = document.lines
+    if len(entries) < _FEWEST or _ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
+        return [], ()
+    found = [_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    if not all(found):
+        return [], ()
+    legend = mark_legend(document)
+    meanings = {**CONVENTIONAL, **legend}
+    marks = {match["mark"] for match in found if match}
+    fields = [_fields(lines, first, last, document) for first, last in entries]
+    if not marks <= meanings.keys():
+        return [], ()
+    if not (marks & legend.keys() or len(marks) >= 2 or all(fields)):
+        return [], ()
+    numbers = {match["id"] for match in found if match}
+    items = []
+    for (first, last), match, written in zip(entries, found, fields, strict=True):
+        assert match is not None
+        here = Position(first + 1, match.start("id") + 1)
+        status = Field("Status", "status", meanings[match["mark"]], here, here, first + 1)
+        known = [field for field in written if field.key in _FIELD_KEYS]  # Action: is prose
+        title = document.inline(match["title"].strip())
+        section = document.section_above(first + 1)
+        item = make_item(
+            match["id"], title, section, here, last + 1, [status, *known], document.dialect
+        )
+        items.append(_with_number_references(item, numbers))
+        taken.add(match["id"])
+    cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
+    return items, cut
+
+
+def _fields(lines: list[str], first: int, last: int, document: Document) -> list[Field]:
+    """The known fields among an entry's indented ``Key: value`` lines."""
+    found = []
+    for number in range(first + 1, last + 1):
+        match = _FIELD.fullmatch(lines[number].rstrip("\r\n"))
+        if match is None:
+            continue
+        key = document.dialect.key(match["key"])
+        at = Position(number + 1, match.start("key") + 1)
+        value = match["value"].strip()
+        found.append(Field(match["key"], key, value, at, at, number + 1))
+    return found
+
+
+def _with_number_references(item: Item, numbers: set[str]) -> Item:
+    """``item`` with a dependency that names another entry's number (``Dependencies: 8,
+    9``) read as a reference to it, not as something external."""
+    named = [entry for entry in item.external_deps if entry.strip("#") in numbers]
+    if not named:
+        return item
+    references = (*item.depends_on, *(entry.strip("#") for entry in named))
+    externals = tuple(entry for entry in item.external_deps if entry not in named)
+    return replace(item, depends_on=references, external_deps=externals)
