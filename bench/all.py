@@ -293,12 +293,33 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
         ratio(f"`board` at {size} items / `check`", results["board"], results["check"], 2),
     ]
     if huge != big:
+        checked = results["check"]
         path = roadmap(folder, huge)
         results = interleave({"check": check_job(path), "board": board_job(path)}, repeat)
         figures.append(
             ratio(f"`board` at {huge:,} items / `check`", results["board"], results["check"], 2)
         )
+        figures.append(growth(big, huge, checked, results["check"]))
     return figures
+
+
+def growth(
+    big: int, huge: int, less: Samples | BenchFailure, more: Samples | BenchFailure
+) -> Figure:
+    """`check` at ``huge`` items against ``huge / big`` times `check` at ``big``: 1.0 is
+    linear. A rule that counted a list once per item made it quadratic (1.45× at 50,000)."""
+    times = huge / big
+    name = f"`check` at {huge:,} items / {times:g} × `check` at {big:,}"
+    for side in (less, more):
+        if isinstance(side, BenchFailure):
+            return Figure(name, f"FAILED: {side.short}", "≤ 1.2×", None, failed=side.short)
+    assert isinstance(less, Samples) and isinstance(more, Samples)
+    value = more.cpu / (times * less.cpu)
+    measured = (
+        f"{value:.2f}× ({more.cpu:.3f} s and {less.cpu:.3f} s CPU; "
+        f"{len(more.runs)}+{len(less.runs)} runs; load {max(more.load, less.load):.1f})"
+    )
+    return Figure(name, measured, "≤ 1.2×", value <= 1.2, value)
 
 
 def clean_check_job(path: Path) -> Job:
