@@ -78,6 +78,7 @@ class Document:
     inline: InlineText
     taken: tuple[tuple[int, int], ...]  # line spans heading items already hold
     with_ids_only: bool  # heading items exist: read only items that carry an ID
+    box_words: tuple[tuple[str, str], ...] = ()  # (box mark, the Status Legend's word)
 
     def is_taken(self, line: int) -> bool:
         """Whether a heading item holds ``line`` (``taken`` is sorted and disjoint)."""
