@@ -127,10 +127,12 @@ class TaskFolder:
         return tuple(starts)
 
     def workflow(self) -> Statuses:
-        """The statuses' meanings: the first is ready, the last done, those between in progress."""
+        """The statuses' meanings: the first is queued (ready, and saying only that the work
+        has not started: Backlog.md's To Do is no claim that the task is free to start), the
+        last done, those between in progress."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
-            done=(last,), ready=(first,), in_progress=tuple(middle), blocked=(), idea=()
+            done=(last,), ready=(), queued=(first,), in_progress=tuple(middle), blocked=(), idea=()
         )
 
     def file_of(self, item_id: str) -> TaskFile:
