@@ -127,9 +127,10 @@ def task_file_check(
     ``texts``: task files' texts as an editor holds them."""
     from roadmaplint.reader.shapes import taskfiles
 
-    if not taskfiles.is_task_file(path):
+    root = taskfiles.task_root(path)
+    if root is None:
         return None
-    loaded = load_folder(path.parent, settings_cache, texts)
+    loaded = load_folder(root, settings_cache, texts)
     here = path.resolve()
     own = [
         replace(finding, path=str(path))

@@ -84,11 +84,19 @@ FIELD_NAMES = {
 
 @record
 class TaskFile:
-    """One task: the file it lives in, its text, and the item read from it."""
+    """One task: the file it lives in, its text, and the item read from it; ``folder``:
+    which of Backlog.md's folders holds it (``tasks``, ``completed``, ``drafts`` or
+    ``archive/tasks``)."""
 
     path: Path
     text: str
     item: Item
+    folder: str = TASKS
+
+    @property
+    def moved(self) -> bool:
+        """Whether Backlog.md moved the task out of ``tasks/`` (completed, archived, a draft)."""
+        return self.folder != TASKS
 
 
 @record
@@ -132,7 +140,12 @@ class TaskFolder:
         last done, those between in progress."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
-            done=(last,), ready=(), queued=(first,), in_progress=tuple(middle), blocked=(), idea=()
+            done=(last,),
+            ready=(),
+            queued=(first,),
+            in_progress=tuple(middle),
+            blocked=(),
+            idea=(DRAFT,),  # ARCHIVED has no meaning: closed, as a cancelled item is
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -154,9 +167,24 @@ def detect(path: Path) -> Path | None:
     return None
 
 
+def task_root(path: Path) -> Path | None:
+    """The task folder (``backlog/``) a markdown file of its ``tasks/``, ``completed/``,
+    ``drafts/`` or ``archive/tasks/`` belongs to; None for any other file."""
+    if path.suffix != ".md":
+        return None
+    for sub in FOLDERS_WITH_IDS:
+        parts = tuple(sub.split("/"))
+        if path.parent.parts[-len(parts) :] == parts and len(path.parents) > len(parts):
+            root = path.parents[len(parts)]
+            if (root / CONFIG).is_file() and (root / TASKS).is_dir():
+                return root
+    return None
+
+
 def is_task_file(path: Path) -> bool:
-    """Whether ``path`` is a markdown file in the ``tasks/`` folder of a task folder."""
-    return path.suffix == ".md" and path.parent.name == TASKS and detect(path.parent) is not None
+    """Whether ``path`` is a task file of a task folder (in ``tasks/`` or a folder
+    Backlog.md moves tasks to)."""
+    return task_root(path) is not None
 
 
 def yaml() -> YAML:
@@ -179,7 +207,7 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
     loader = yaml()
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
-    for path in sorted((root / TASKS).glob("*.md"), key=_number_then_name):
+    for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
         text = texts[path] if texts and path in texts else _read_text(path)
         held += len(text)
         if held > MAX_BYTES:
@@ -187,61 +215,47 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
                 f"{root / TASKS}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
                 f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
             )
-        tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
-    return TaskFolder(root, statuses, prefix, _elsewhere_named(root, prefix, tasks))
+        item = _moved(read_task(text, str(path), loader), sub, statuses)
+        tasks.append(TaskFile(path, text, item, sub))
+    return TaskFolder(root, statuses, prefix, tuple(tasks))
 
 
-# Backlog.md moves a task out of tasks/ when it is completed, archived or still a draft;
-# a task of tasks/ may still depend on it.
-_ELSEWHERE = {"completed": "completed", "archive/tasks": "archived", "drafts": "a draft"}
+# Backlog.md moves a task out of tasks/ when it is completed or archived, and keeps a
+# draft in drafts/ until it is promoted; a task of tasks/ may still depend on one. Each
+# is read as an item with the status its folder gives it (a completed task is done
+# whatever its file says; an archived one keeps "To Do" in its file).
+DRAFT = "Draft"  # as Backlog.md writes a draft's status: an idea
+ARCHIVED = "Archived"  # closed: neither done, nor work to start
+MOVED_STATUS = {"drafts": DRAFT, "archive/tasks": ARCHIVED}
+
+
+def _task_paths(root: Path) -> list[tuple[str, Path]]:
+    return [(sub, path) for sub in FOLDERS_WITH_IDS for path in (root / sub).glob("*.md")]
+
+
+def _moved(item: Item, folder: str, statuses: tuple[str, ...]) -> Item:
+    """A task of ``completed/``, ``drafts/`` or ``archive/tasks/`` with its folder's status
+    (its Status field's value too, which RL201 reads); one of ``tasks/`` as written."""
+    if folder == TASKS:
+        return item
+    status = MOVED_STATUS.get(folder, statuses[-1] if statuses else "Done")
+    fields = tuple(
+        replace(field, value=status) if field.key == "status" else field for field in item.fields
+    )
+    # drafts are numbered apart, with a prefix of their own (DRAFT-1): a section of their own
+    section = folder if folder == "drafts" else item.section
+    return replace(item, status=status, fields=fields, section=section)
 
 
 def moved_tasks(root: Path, prefix: str) -> dict[str, str]:
-    """The ID (upper case) of each task Backlog.md moved out of ``tasks/``, with where it
-    went ("completed", "archived", "a draft"), known by its file's name."""
+    """The ID (upper case) of each task Backlog.md moved out of ``tasks/``, with the
+    folder it is in, known by its file's name."""
     pattern = re.compile(rf"({re.escape(prefix)}-\d+(?:\.\d+)*) - ", re.IGNORECASE)
     elsewhere: dict[str, str] = {}
-    for sub, said in _ELSEWHERE.items():
-        folder = root / sub
-        if not folder.is_dir():
-            continue
-        for path in folder.glob("*.md"):
-            if found := pattern.match(path.name):
-                elsewhere.setdefault(found[1].upper(), said)
+    for sub, path in _task_paths(root):
+        if sub != TASKS and (found := pattern.match(path.name)):
+            elsewhere.setdefault(found[1].upper(), sub)
     return elsewhere
-
-
-def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
-    """``tasks``, with a dependency on a task Backlog.md moved to ``completed/``,
-    ``archive/tasks/`` or ``drafts/`` read as an outside dependency that says where it is
-    (``TASK-3 (completed)``), not as an unknown item (RL301). Known by the file's name,
-    as Backlog.md names it (``task-3 - Title.md``); the file itself is not read."""
-    from roadmaplint.record import replace
-
-    elsewhere = moved_tasks(root, prefix)
-    if not elsewhere:
-        return tuple(tasks)
-    here = {task.item.id.upper() for task in tasks}
-    named = []
-    for task in tasks:
-        item = task.item
-        moved = [
-            dependency
-            for dependency in item.depends_on
-            if dependency.upper() not in here and dependency.upper() in elsewhere
-        ]
-        if moved:
-            item = replace(
-                item,
-                depends_on=tuple(dep for dep in item.depends_on if dep not in moved),
-                external_deps=(
-                    *item.external_deps,
-                    *(f"{dep} ({elsewhere[dep.upper()]})" for dep in moved),
-                ),
-            )
-            task = replace(task, item=item)
-        named.append(task)
-    return tuple(named)
 
 
 def _config(root: Path) -> Mapping[str, Any]:
@@ -512,10 +526,15 @@ def _document(folder: TaskFolder) -> Roadmap:
 
 
 def _roadmap(folder: TaskFolder) -> Roadmap:
+    # a draft's and an archived task's status are the folder's, not config.yml's
+    moved = sorted(
+        {MOVED_STATUS[task.folder] for task in folder.tasks if task.folder in MOVED_STATUS}
+        - set(folder.statuses)
+    )
     legend = Legend(
         name=STATUS_LEGEND,
         position=Position(1, 1),
-        entries=tuple(LegendEntry(value, "", 1) for value in folder.statuses),
+        entries=tuple(LegendEntry(value, "", 1) for value in (*folder.statuses, *moved)),
         configured=True,
     )
     return Roadmap(
