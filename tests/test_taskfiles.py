@@ -524,3 +524,43 @@ def test_completed_drafted_and_archived_tasks_are_items_of_their_folders_status(
     (archived,) = (tmp_path / "backlog" / "archive" / "tasks").glob("*.md")
     archived.write_text(archived.read_text("utf-8").replace("To Do", "Shipped"), "utf-8")
     assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path: Path) -> None:
+    """task-02 beside task-2 is one ID written twice (backlog calls it ambiguous and blocks
+    it): RL102. A dependency written TASK-02 names TASK-2, as backlog task view shows it."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Three", "--dep", "task-2", "--plain", cwd=tmp_path)
+    (two,) = (root / "tasks").glob("task-2 - *.md")
+    again = root / "tasks" / "task-02 - Two-again.md"
+    again.write_text(two.read_text("utf-8").replace("id: TASK-2", "id: TASK-02"), "utf-8")
+    ambiguous = subprocess.run(
+        [str(BACKLOG), "task", "view", "task-2", "--plain"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "is ambiguous" in ambiguous.stdout + ambiguous.stderr
+    checked = cli("check", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout == (
+        "backlog/tasks/task-2 - Two.md:3:1: error: RL102 duplicate item ID TASK-2 (first "
+        "defined in backlog/tasks/task-02 - Two-again.md:3)\nFound 1 error and 0 warnings.\n"
+    )
+    again.unlink()
+    (three,) = (root / "tasks").glob("task-3 - *.md")
+    three.write_text(three.read_text("utf-8").replace("  - TASK-2\n", "  - TASK-02\n"), "utf-8")
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-2 - Two" in viewed, viewed
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    shown = json.loads(cli("show", "TASK-3", "--format", "json", cwd=tmp_path).stdout)
+    assert (shown["id"], shown["depends_on"]) == ("TASK-3", ["TASK-2"])

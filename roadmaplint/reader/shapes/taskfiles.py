@@ -217,7 +217,44 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
             )
         item = _moved(read_task(text, str(path), loader), sub, statuses)
         tasks.append(TaskFile(path, text, item, sub))
-    return TaskFolder(root, statuses, prefix, tuple(tasks))
+    return TaskFolder(root, statuses, prefix, by_number(tasks))
+
+
+_NUMBERED = re.compile(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
+
+
+def _id_key(name: str) -> tuple[str, tuple[int, ...]] | None:
+    """An ID as Backlog.md compares it: its prefix in any case and its number by value
+    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID); None for a name of another form."""
+    found = _NUMBERED.fullmatch(name.strip())
+    if found is None:
+        return None
+    return found["prefix"].upper(), tuple(int(part) for part in found["number"].split("."))
+
+
+def by_number(tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+    """``tasks`` with IDs compared by number, as Backlog.md compares them: a second task of
+    a number already read takes the first one's ID (so RL101 reports the pair Backlog.md
+    calls ambiguous), and a dependency written ``TASK-01`` names ``TASK-1``."""
+    first: dict[tuple[str, tuple[int, ...]], str] = {}
+    for task in tasks:
+        key = _id_key(task.item.id)
+        # the spelling of the number without leading zeros wins (task-02 sorts first)
+        if key is not None and (key not in first or len(task.item.id) < len(first[key])):
+            first[key] = task.item.id
+
+    def named(name: str) -> str:
+        key = _id_key(name)
+        return first.get(key, name) if key is not None else name
+
+    read = []
+    for task in tasks:
+        item = task.item
+        own, deps = named(item.id), tuple(named(dep) for dep in item.depends_on)
+        if (own, deps) != (item.id, item.depends_on):
+            task = replace(task, item=replace(item, id=own, depends_on=deps))
+        read.append(task)
+    return tuple(read)
 
 
 # Backlog.md moves a task out of tasks/ when it is completed or archived, and keeps a
