@@ -198,9 +198,41 @@ def yaml() -> YAML:
     return loader
 
 
-def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
-    """Every task file under ``root/tasks`` (sorted by name), read into records;
-    ``texts``: a file's text as an editor holds it, read instead of the disk's."""
+class FolderCache:
+    """The task files of folders as last read, for a reader that reads a folder again on
+    every change (the language server, on each keystroke in one task file): a file whose
+    size and modification time have not changed since is not read or parsed again."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], str, Item]] = {}
+
+    def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
+        """The text and item of the task file at ``path``, read again only if it changed."""
+        stamp = _stamp(path)
+        held = self._files.get(path)
+        if held is not None and held[0] == stamp:
+            return held[1], held[2]
+        text = _read_text(path)
+        item = read_task(text, str(path), loader)
+        self._files[path] = (stamp, text, item)
+        return text, item
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error}") from None
+    return info.st_mtime_ns, info.st_size
+
+
+def read(
+    root: Path, texts: Mapping[Path, str] | None = None, cache: FolderCache | None = None
+) -> TaskFolder:
+    """Every task file under ``root/tasks`` and the folders Backlog.md moves tasks to
+    (sorted by number), read into records; ``texts``: a file's text as an editor holds
+    it, read instead of the disk's; ``cache``: the files as last read, each read again
+    only when it changed."""
     config = _config(root)
     statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
     prefix = str(config.get("task_prefix") or "task")
@@ -208,14 +240,20 @@ def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
     for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
-        text = texts[path] if texts and path in texts else _read_text(path)
+        if texts and path in texts:
+            text, item = texts[path], read_task(texts[path], str(path), loader)
+        elif cache is not None:
+            text, item = cache.task(path, loader)
+        else:
+            text = _read_text(path)
+            item = read_task(text, str(path), loader)
         held += len(text)
         if held > MAX_BYTES:
             raise RoadmapError(
                 f"{root / TASKS}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
                 f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
             )
-        item = _moved(read_task(text, str(path), loader), sub, statuses)
+        item = _moved(item, sub, statuses)
         tasks.append(TaskFile(path, text, item, sub))
     return TaskFolder(root, statuses, prefix, by_number(tasks))
 
