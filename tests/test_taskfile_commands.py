@@ -635,7 +635,14 @@ def test_the_language_server_gives_a_task_file_its_findings(tmp_path: Path) -> N
     pytest.importorskip("pygls")
     import asyncio
 
-    from lsp_helpers import SERVER, capabilities, open_document, record_diagnostics
+    from lsp_helpers import (
+        SERVER,
+        capabilities,
+        change,
+        open_document,
+        record_diagnostics,
+        replace_all,
+    )
     from lsprotocol import types
 
     root = project(tmp_path)
@@ -649,7 +656,11 @@ def test_the_language_server_gives_a_task_file_its_findings(tmp_path: Path) -> N
             await client.initialize_session(
                 types.InitializeParams(capabilities=capabilities(), process_id=None)
             )
-            found = await open_document(client, path, edited)
+            found = await open_document(client, path, DOCS)
+            assert found == []
+            # as you type: a task file's name has spaces, and a change to it was never
+            # checked (the server looked its URI up quoted, pygls keeps it unquoted)
+            found = await change(client, path, 2, [replace_all(edited)])
             await client.shutdown_session()
             return found
         finally:
