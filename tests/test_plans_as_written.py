@@ -3,6 +3,7 @@ by default (issue 20, the heading shape)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,15 @@ def test_planning_phases_are_items_with_their_checklist_status() -> None:
     # Phase 0 comes before the document's first phase: shipped and archived, not unknown;
     # a pending phase after a pending phase is no finding; Phase 2.1 has the prefix Phase.
     assert codes(PHASES) == []
+
+
+def test_depends_on_nothing_names_no_dependency(tmp_path: Path) -> None:
+    """`**Depends on**: Nothing` (as `Nothing (first phase)`) says the phase waits on
+    nothing: it was an outside dependency named Nothing."""
+    plan = PHASES.replace("Nothing (first phase)", "Nothing")
+    (tmp_path / "PLAN.md").write_text(plan, encoding="utf-8")
+    shown = json.loads(cli("show", "Phase 1", "PLAN.md", "--format", "json", cwd=tmp_path).stdout)
+    assert (shown["depends_on"], shown["external_deps"]) == ([], [])
 
 
 def test_a_plan_without_legends_checks_clean_from_the_command_line(tmp_path: Path) -> None:
