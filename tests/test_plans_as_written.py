@@ -227,6 +227,18 @@ def test_depends_on_nothing_names_no_dependency(tmp_path: Path) -> None:
     assert (shown["depends_on"], shown["external_deps"]) == ([], [])
 
 
+def test_rename_of_a_phase_follows_a_depends_on_entry_with_a_note(tmp_path: Path) -> None:
+    """`Phase 1 (foundation done)` names Phase 1 with a note: rename follows it and keeps
+    the note (it refused, as markup it could not follow)."""
+    (tmp_path / "PLAN.md").write_text(PHASES, encoding="utf-8")
+    done = cli("rename", "Phase 1", "Phase 7", "PLAN.md", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    written = (tmp_path / "PLAN.md").read_text(encoding="utf-8")
+    assert written == PHASES.replace("Phase 1", "Phase 7")
+    shown = json.loads(cli("show", "Phase 2", "PLAN.md", "--format", "json", cwd=tmp_path).stdout)
+    assert shown["depends_on"] == ["Phase 7"]
+
+
 def test_a_plan_without_legends_checks_clean_from_the_command_line(tmp_path: Path) -> None:
     (tmp_path / "ROADMAP.md").write_text(QUEUE, encoding="utf-8")
     run = cli("check", "ROADMAP.md", cwd=tmp_path)
