@@ -258,7 +258,7 @@ def read(
     return TaskFolder(root, statuses, prefix, by_number(tasks))
 
 
-_NUMBERED = re.compile(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
+_NUMBERED = LazyPattern(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
 
 
 def _id_key(name: str) -> tuple[str, tuple[int, ...]] | None:
