@@ -402,7 +402,9 @@ def _read_plain_list(
 
 
 # A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
-_HORIZON = LazyPattern(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
+_HORIZON = LazyPattern(
+    r"(?P<word>now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S
+)
 # The end of a bullet's first sentence: a full stop before a capital or the end.
 _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
@@ -457,11 +459,17 @@ def _holds_boxes(document: Document) -> bool:
 
 
 def _horizon_headings(document: Document) -> int:
-    """How many of the document's headings are horizons."""
-    return document.memo(
-        "horizon_headings",
-        lambda: sum(_is_horizon(document.inline(h.source)) for h in document.headings),
+    """How many different horizons the document's headings name: ``## Now`` and ``## Next``
+    are two, a tutorial's ``## Next: configure`` and ``## Next: deploy`` one."""
+    return document.memo("horizon_headings", lambda: len(_horizon_words(document)))
+
+
+def _horizon_words(document: Document) -> set[str]:
+    found = (
+        _HORIZON.fullmatch(SECTION_EDGE.sub("", document.inline(h.source)))
+        for h in document.headings
     )
+    return {match["word"].casefold() for match in found if match is not None}
 
 
 def _first_sentence(text: str) -> str:
@@ -478,13 +486,12 @@ def _first_sentence(text: str) -> str:
 
 
 def _status_headings(document: Document, board: bool = False) -> int:
-    """How many of the document's headings name a status (``# TODO``, ``## Done``; with
-    ``board``, also ``## Now``, ``## Next``, ``## Later``)."""
-    return sum(
-        1
-        for heading in document.headings
-        if status_of_section(document.inline(heading.source), board) is not None
-    )
+    """How many different statuses the document's headings name (``# TODO``, ``## Done``;
+    with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
+    and again is no list of statuses: a changelog's ``### New Features`` under each
+    release."""
+    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
+    return len({status for status in named if status is not None})
 
 
 def _board_headings(document: Document) -> int:

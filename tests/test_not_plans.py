@@ -1,0 +1,42 @@
+"""Markdown that is not a plan (changelogs, release notes, tutorials, feature tables)
+reads no items and gives no findings: quiet by default. Each text is shaped after a real
+file that the shapes of this release read as a plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from roadmaplint import check_text
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+NOT_PLANS = {
+    # A changelog's releases each have a "New Features" section: one status heading,
+    # written again under every release, is no list of statuses.
+    "changelog_new_features": (
+        "CHANGELOG.md",
+        "# Changelog\n\n## 2.1.0 (2024-05-01)\n\n### New Features\n"
+        "- Add support for Python 3.12\n- Allow anonymous access\n\n### Bug Fixes\n"
+        "- Fix a crash on empty input\n\n## 2.0.0 (2024-01-01)\n\n### New Features\n"
+        "- Rewrite the parser\n\n### Bug Fixes\n- Fix the build on Windows\n",
+    ),
+    "release_notes_new": (
+        "RELEASE_NOTES.md",
+        "# Release notes\n\n## 3.0\n\n### New\n\n- Dark mode\n- Plugins\n\n### Fixed\n\n"
+        "- Crash on start\n\n## 2.0\n\n### New\n\n- Export to PDF\n",
+    ),
+    # A tutorial's steps: "Next:" twice is no Now / Next / Later roadmap.
+    "tutorial_next_steps": (
+        "GETTING_STARTED.md",
+        "# Getting started\n\n## Install\n\nRun the installer.\n\n"
+        "## Next: configure the server\n\n- Open `config.yml`.\n- Set the port.\n\n"
+        "## Next: deploy\n\n- Push the image.\n- Watch the logs.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", NOT_PLANS)
+def test_a_document_that_is_not_a_plan_reads_no_items(case: str) -> None:
+    name, text = NOT_PLANS[case]
+    assert parse(text, name, Settings()).items == ()
+    assert [f.code for f in check_text(text, name, Settings())] in ([], ["RL109"])
