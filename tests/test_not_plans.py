@@ -32,6 +32,18 @@ NOT_PLANS = {
         "## Next: configure the server\n\n- Open `config.yml`.\n- Set the port.\n\n"
         "## Next: deploy\n\n- Push the image.\n- Watch the logs.\n",
     ),
+    # A README's feature table: marks say what the program does, not how far work is.
+    "readme_feature_table": (
+        "README.md",
+        "# Widget\n\nA fast widget.\n\n## Features\n\n| Feature | Status |\n"
+        "|---------|--------|\n| Search | ✅ |\n| Export | ✅ |\n| Sync | 🚧 |\n"
+        "| Plugins | ❌ |\n",
+    ),
+    "readme_support_table": (
+        "README.md",
+        "# Widget\n\n| Feature | Status | Notes |\n|---|---|---|\n"
+        "| Linux | Supported | tested |\n| macOS | Yes | |\n| Windows | Partial | WSL |\n",
+    ),
 }
 
 
@@ -40,3 +52,16 @@ def test_a_document_that_is_not_a_plan_reads_no_items(case: str) -> None:
     name, text = NOT_PLANS[case]
     assert parse(text, name, Settings()).items == ()
     assert [f.code for f in check_text(text, name, Settings())] in ([], ["RL109"])
+
+
+def test_a_feature_table_whose_statuses_are_spelled_is_still_a_plan() -> None:
+    text = (
+        "# Roadmap\n\n| Feature | Status |\n|---|---|\n| Search | ✅ Done |\n"
+        "| Export | In progress |\n| Sync | Planned |\n"
+    )
+    roadmap = parse(text, "ROADMAP.md", Settings())
+    assert [(item.title, item.status) for item in roadmap.items] == [
+        ("Search", "✅ Done"),
+        ("Export", "In progress"),
+        ("Sync", "Planned"),
+    ]

@@ -137,6 +137,8 @@ def _table(
     title_column = _filled_title_column(lines, rows, keys, title_column)
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
+    if id_column is None and _feature_matrix(lines, rows, keys, title_column):
+        return None
     if id_column is None and _holds_ids(lines, rows, title_column, dialect):
         # ``| Story | Description |`` with ``**5-1**`` in every Story cell: the Story
         # column names the items, the Description column titles them.
@@ -172,6 +174,21 @@ def _named_rows(
 
 
 _FEWEST_STATUS_ROWS = 3
+
+
+def _feature_matrix(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], column: int | None
+) -> bool:
+    """Whether a ``| Feature | Status |`` table is a README's list of what the program
+    does: no ID, no other field than Status, and a Status cell that is no common status
+    spelling (``✅`` alone, ``Supported``, ``Yes``). Work a plan names by feature says its
+    status in words (``✅ Done``, ``Planned``)."""
+    if column is None or keys[column] != "feature" or "status" not in keys:
+        return False
+    if any(key in FIELD_KEYS and key != "status" for key in keys):
+        return False
+    status = keys.index("status")
+    return not all(_status_words(_first_cell(lines[row], status)) for row in rows)
 
 
 def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
