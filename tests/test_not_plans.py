@@ -44,6 +44,11 @@ NOT_PLANS = {
         "# Widget\n\n| Feature | Status | Notes |\n|---|---|---|\n"
         "| Linux | Supported | tested |\n| macOS | Yes | |\n| Windows | Partial | WSL |\n",
     ),
+    # A README's pros and cons: ticks and crosses are yes and no, no work in progress.
+    "readme_pros_and_cons": (
+        "README.md",
+        "# Why tinylib?\n\n1. ✓ Zero dependencies\n2. ✓ Tiny: 2 kB\n3. ✗ No IE11 support\n",
+    ),
 }
 
 
@@ -64,4 +69,15 @@ def test_a_feature_table_whose_statuses_are_spelled_is_still_a_plan() -> None:
         ("Search", "✅ Done"),
         ("Export", "In progress"),
         ("Sync", "Planned"),
+    ]
+
+
+def test_numbered_tasks_with_an_open_mark_are_still_read() -> None:
+    text = "# Tasks\n\n1) + Parser\n2) ~ Writer\n3) - Docs\n4) ✗ Old format\n"
+    roadmap = parse(text, "TASKS.md", Settings())
+    assert [(item.id, item.status) for item in roadmap.items] == [
+        ("1", "done"),
+        ("2", "in progress"),
+        ("3", "todo"),
+        ("4", "cancelled"),
     ]
