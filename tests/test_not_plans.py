@@ -81,3 +81,21 @@ def test_numbered_tasks_with_an_open_mark_are_still_read() -> None:
         ("3", "todo"),
         ("4", "cancelled"),
     ]
+
+
+def test_ids_without_a_number_share_no_prefix_to_be_mixed() -> None:
+    # Node.js's errors.md: its error codes read as heading IDs, each a name of its own,
+    # and RL106 said each one "uses the prefix" of the first.
+    codes = ("ERR_CRYPTO_PBKDF2_ERROR", "ERR_HTTP2_ALTSVC_LENGTH", "ERR_HTTP2_PING_CANCEL")
+    text = "# Errors\n\n## Node.js error codes\n\n" + "".join(
+        f'<a id="{code}"></a>\n\n### `{code}`\n\nWhat went wrong.\n\n' for code in codes
+    )
+    assert "RL106" not in [f.code for f in check_text(text, "errors.md", Settings())]
+
+
+def test_an_id_filed_under_another_prefix_is_still_reported() -> None:
+    text = (
+        "# Roadmap\n\n## Work\n\n### [CORE-1] Parser\n\n- **Status:** todo\n\n"
+        "### [CORE-2] Writer\n\n- **Status:** todo\n\n### [COER-3] Docs\n\n- **Status:** todo\n"
+    )
+    assert [(f.code, f.line) for f in check_text(text, "ROADMAP.md", Settings())] == [("RL106", 13)]

@@ -232,7 +232,11 @@ def _prefix(item_id: str) -> str:
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # A reference made from a title (an item written without an ID) has no prefix.
     is_id = id_regex(context.settings.id_pattern).fullmatch
-    items = [item for item in context.roadmap.items if is_id(item.id)]
+    # An ID without a number (``ERR_HTTP2_PING_CANCEL``, an error code a reference
+    # lists) is a name of its own: it has no prefix to share.
+    items = [
+        item for item in context.roadmap.items if is_id(item.id) and _prefix(item.id) != item.id
+    ]
     by_section: dict[str | None, list[str]] = {}
     for item in items:
         by_section.setdefault(item.section, []).append(_prefix(item.id))
