@@ -86,7 +86,13 @@ def test_numbered_tasks_with_an_open_mark_are_still_read() -> None:
 def test_ids_without_a_number_share_no_prefix_to_be_mixed() -> None:
     # Node.js's errors.md: its error codes read as heading IDs, each a name of its own,
     # and RL106 said each one "uses the prefix" of the first.
-    codes = ("ERR_CRYPTO_PBKDF2_ERROR", "ERR_HTTP2_ALTSVC_LENGTH", "ERR_HTTP2_PING_CANCEL")
+    codes = (
+        "ERR_CRYPTO_PBKDF2_ERROR",
+        "ERR_HTTP2_ALTSVC_LENGTH",
+        "ERR_HTTP2_PING_CANCEL",
+        "ERR_HTTP2_STATUS_101",
+        "ERR_TRANSFORM_WITH_LENGTH_0",
+    )
     text = "# Errors\n\n## Node.js error codes\n\n" + "".join(
         f'<a id="{code}"></a>\n\n### `{code}`\n\nWhat went wrong.\n\n' for code in codes
     )

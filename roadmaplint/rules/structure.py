@@ -233,9 +233,18 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # A reference made from a title (an item written without an ID) has no prefix.
     is_id = id_regex(context.settings.id_pattern).fullmatch
     # An ID without a number (``ERR_HTTP2_PING_CANCEL``, an error code a reference
-    # lists) is a name of its own: it has no prefix to share.
+    # lists) is a name of its own: it has no prefix to share. A section of such names
+    # is a reference, and the few of them that end in a digit (``ERR_HTTP2_STATUS_101``)
+    # are names too.
+    named = Counter(
+        item.section
+        for item in context.roadmap.items
+        if is_id(item.id) and _prefix(item.id) == item.id
+    )
     items = [
-        item for item in context.roadmap.items if is_id(item.id) and _prefix(item.id) != item.id
+        item
+        for item in context.roadmap.items
+        if is_id(item.id) and _prefix(item.id) != item.id and not named[item.section]
     ]
     by_section: dict[str | None, list[str]] = {}
     for item in items:
