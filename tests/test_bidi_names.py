@@ -1,0 +1,35 @@
+"""A file name or a value holding a Unicode direction override (U+202E and its kin) is
+shown escaped in every format a terminal or a CI log prints, as a control character
+is: written raw it turns the rest of the line around (the "Trojan Source" trick), so a
+finding reads as naming another file or another item."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import cli
+
+PLAN = "# Roadmap\n\n## [A-1] Parser\n\n- **Status:** ready\n- **Depends on:** A-9\n"
+OVERRIDES = ("\u202e", "\u202a", "\u2066", "\u2069")
+
+
+@pytest.mark.parametrize("override", OVERRIDES)
+def test_a_direction_override_in_a_file_name_is_shown_escaped(
+    tmp_path: Path, override: str
+) -> None:
+    name = f"plan{override}dm.EMDAER.md"
+    (tmp_path / name).write_text(PLAN, encoding="utf-8")
+    escaped = f"plan\\u{ord(override):04x}dm.EMDAER.md"
+    said = {form: cli("check", "--format", form, name, cwd=tmp_path) for form in FORMATS}
+    for form, done in said.items():
+        assert done.returncode == 1, (form, done.stderr)
+        assert override not in done.stdout, form
+    assert said["text"].stdout.startswith(f"{escaped}:6:19: error: RL301 ")
+    assert said["github"].stdout.startswith(f"::error file={escaped},line=6,col=19,")
+    (found,) = json.loads(said["json"].stdout)
+    assert found["path"] == name  # JSON keeps the name, as an escape
+
+
+FORMATS = ("text", "github", "json", "sarif")
