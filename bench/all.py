@@ -5,7 +5,9 @@
     python bench/all.py --json out.json   # the figures as JSON as well
     python bench/all.py --only shapes     # one group: seed scale shapes server history
 
-Every command is a whole process (`python -m roadmaplint ...`), timed with its CPU
+Every command is a whole process (the installed `roadmaplint` console script, as
+pre-commit runs it; `python -m roadmaplint` where none is installed, and the output
+says which), timed with its CPU
 time (user + system, from ``wait4``) beside its wall time and the load average.
 The commands behind one figure run interleaved (A, B, A, B, ...), so load on a
 shared machine hits both sides alike; CPU time is what such load disturbs least.
@@ -46,6 +48,7 @@ from run import BARE_PARSE, GOMLX, markdownlint  # noqa: E402
 from timing import (  # noqa: E402
     PYTHON,
     ROADMAPLINT,
+    RUNS_AS,
     BenchFailure,
     Job,
     Samples,
@@ -77,8 +80,10 @@ def ratio(
     bottom: Samples | BenchFailure,
     limit: float | None,
     goal: str = "",
+    note: str = "",
 ) -> Figure:
-    """``top`` / ``bottom`` in CPU time, with the wall-time ratio and the load beside it."""
+    """``top`` / ``bottom`` in CPU time, with the wall-time ratio and the load beside it
+    (and ``note``, when given, last)."""
     goal = goal or (f"≤ {limit:g}×" if limit is not None else "")
     for side in (top, bottom):
         if isinstance(side, BenchFailure):
@@ -89,7 +94,7 @@ def ratio(
     measured = (
         f"{value:.2f}× ({top.cpu:.3f} s / {bottom.cpu:.3f} s CPU; "
         f"wall {top.wall / bottom.wall:.2f}×; {len(top.runs)}+{len(bottom.runs)} runs; "
-        f"load {load:.1f})"
+        f"load {load:.1f}{'; ' + note if note else ''})"
     )
     return Figure(name, measured, goal, None if limit is None else value <= limit, value)
 
@@ -173,15 +178,35 @@ def roadmap(folder: Path, items: int) -> Path:
     return path
 
 
-def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Figure]:
+def seed_copies(folder: Path) -> tuple[Path, Path]:
+    """The seed as its own repository has it, and the same file under a configuration.
+
+    GoMLX's repository has no Python configuration, so the goal's copy sits alone in a
+    fresh folder with nothing configured above it; checked where it lies in this
+    repository, every run would also parse this repository's ``pyproject.toml``, which
+    names roadmaplint. The second copy sits beside that ``pyproject.toml``, for its own
+    row that is not a goal.
+    """
+    alone = folder / "seed-alone" / "ROADMAP.md"
+    configured = folder / "seed-configured" / "ROADMAP.md"
+    for copy in (alone, configured):
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(GOMLX, copy)
+    shutil.copyfile(HERE.parent / "pyproject.toml", configured.parent / "pyproject.toml")
+    return alone, configured
+
+
+def seed_figures(folder: Path, repeat: int, lint: list[str] | None, lint_note: str) -> list[Figure]:
     """The hook: seed `check` against `python -c pass`, its import floor, markdownlint-cli2."""
-    modules = imported_modules(["check", str(GOMLX)])
+    alone, configured = seed_copies(folder)
+    modules = imported_modules(["check", str(alone)])
     jobs = {
         "pass": Job([PYTHON, "-c", "pass"]),
         "floor": Job(import_floor(modules)),
-        "check": check_job(GOMLX),
+        "check": check_job(alone),
+        "configured check": check_job(configured),
         "version": Job([*ROADMAPLINT, "--version"], verify=said_version),
-        "reference check": check_job(GOMLX, REFERENCE_PARSER),
+        "reference check": check_job(alone, REFERENCE_PARSER),
     }
     if lint is not None:
 
@@ -189,10 +214,24 @@ def seed_figures(repeat: int, lint: list[str] | None, lint_note: str) -> list[Fi
             said = "Summary" in stdout + stderr
             return None if said else "printed no summary"
 
-        jobs["markdownlint"] = Job([*lint, str(GOMLX)], ok=(0, 1), verify=linted)
+        jobs["markdownlint"] = Job([*lint, str(alone)], ok=(0, 1), verify=linted)
     results = interleave(jobs, repeat)
     figures = [
-        ratio("seed `check` / `python -c pass`", results["check"], results["pass"], 4),
+        ratio(
+            "seed `check` / `python -c pass`",
+            results["check"],
+            results["pass"],
+            4,
+            note=f"{RUNS_AS}, in a folder with no configuration",
+        ),
+        ratio(
+            "seed `check` beside a `pyproject.toml` that configures roadmaplint / `python -c pass`",
+            results["configured check"],
+            results["pass"],
+            None,
+            "(not a goal)",
+            note=RUNS_AS,
+        ),
         ratio("`--version` / `python -c pass`", results["version"], results["pass"], 4),
         ratio(
             f"seed `check` / its import floor (`import {', '.join(top_level(modules))}`, "
@@ -254,12 +293,33 @@ def scale_figures(folder: Path, big: int, huge: int, repeat: int) -> list[Figure
         ratio(f"`board` at {size} items / `check`", results["board"], results["check"], 2),
     ]
     if huge != big:
+        checked = results["check"]
         path = roadmap(folder, huge)
         results = interleave({"check": check_job(path), "board": board_job(path)}, repeat)
         figures.append(
             ratio(f"`board` at {huge:,} items / `check`", results["board"], results["check"], 2)
         )
+        figures.append(growth(big, huge, checked, results["check"]))
     return figures
+
+
+def growth(
+    big: int, huge: int, less: Samples | BenchFailure, more: Samples | BenchFailure
+) -> Figure:
+    """`check` at ``huge`` items against ``huge / big`` times `check` at ``big``: 1.0 is
+    linear. A rule that counted a list once per item made it quadratic (1.45× at 50,000)."""
+    times = huge / big
+    name = f"`check` at {huge:,} items / {times:g} × `check` at {big:,}"
+    for side in (less, more):
+        if isinstance(side, BenchFailure):
+            return Figure(name, f"FAILED: {side.short}", "≤ 1.2×", None, failed=side.short)
+    assert isinstance(less, Samples) and isinstance(more, Samples)
+    value = more.cpu / (times * less.cpu)
+    measured = (
+        f"{value:.2f}× ({more.cpu:.3f} s and {less.cpu:.3f} s CPU; "
+        f"{len(more.runs)}+{len(less.runs)} runs; load {max(more.load, less.load):.1f})"
+    )
+    return Figure(name, measured, "≤ 1.2×", value <= 1.2, value)
 
 
 def clean_check_job(path: Path) -> Job:
@@ -479,13 +539,14 @@ def main(argv: list[str] | None = None) -> int:
     started = f"{datetime.datetime.now():%Y-%m-%d %H:%M}"
     print(f"Machine: {machine()}. Started {started}, {loads_line()}.", flush=True)
     print(f"Parser: {parsers()}.", flush=True)
+    print(f"roadmaplint runs as: {RUNS_AS}.", flush=True)
     if options.no_markdownlint or "seed" not in (options.only or STEPS):
         lint, note = None, "skipped (--no-markdownlint)"
     else:
         lint = markdownlint()
         note = "skipped: npm is not installed" if lint is None else ""
     every: dict[str, Callable[[Path], list[Figure]]] = {
-        "seed": lambda _: seed_figures(repeat, lint, note),
+        "seed": lambda folder: seed_figures(folder, repeat, lint, note),
         "scale": lambda folder: scale_figures(folder, big, huge, repeat),
         "shapes": lambda folder: [
             *shape_figures(folder, big, repeat),
@@ -514,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "machine": machine(),
                 "parser": parsers(),
+                "runs_as": RUNS_AS,
                 "started": started,
                 "load": loads_line(),
                 "figures": [asdict(figure) for figure in figures],

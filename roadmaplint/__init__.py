@@ -5,10 +5,9 @@ The public API is two functions on text; everything else is internal.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
     from roadmaplint.generate.fix import FixResult

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from roadmaplint import check_text, fix_text
 from roadmaplint.config.cache import SettingsCache
@@ -22,6 +21,7 @@ from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
     from roadmaplint.reader.shapes.taskfiles import TaskFolder

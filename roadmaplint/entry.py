@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from roadmaplint.errors import RoadmapError
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.commands.check import CheckOptions
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 import heapq
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.record import record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import networkx as nx
 

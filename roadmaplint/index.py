@@ -4,15 +4,16 @@ the lookups derived from them (items by ID, the graph, other roadmaps), and the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.record import field, record
 from roadmaplint.settings import Settings
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from roadmaplint.graph import DependencyGraph
 
 

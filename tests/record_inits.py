@@ -34,7 +34,6 @@ missing is compiled on first use, as before, so this file only makes a run faste
 # ruff: noqa: E501
 # fmt: off
 from collections.abc import Callable
-from typing import Any
 '''
 
 
@@ -61,7 +60,7 @@ def render(shapes: Iterable[Shape]) -> str:
     listed = list(shapes)
     functions = "".join("\n\n" + template_source(shape, _name(shape)) for shape in listed)
     table = "".join(f"    {shape!r}: {_name(shape)},\n" for shape in listed)
-    creators = "CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., Any]] = {"
+    creators = "CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {"
     return f"{HEADER}{functions}\n\n{creators}\n{table}}}\n"
 
 

@@ -151,7 +151,7 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 15  # all but markdownlint-cli2, skipped
+    assert len(measured) == 16  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)
 
 
@@ -183,6 +183,7 @@ def test_all_measures_only_the_rows_asked_for() -> None:
     names = [row.split(" | ")[0].split(" (")[0] for row in rows]  # the floor names modules
     assert names == [
         "| seed `check` / `python -c pass`",
+        "| seed `check` beside a `pyproject.toml` that configures roadmaplint / `python -c pass`",
         "| `--version` / `python -c pass`",
         "| seed `check` / its import floor",
         "| seed `check` with markdown-it-py alone / `python -c pass`",

@@ -34,7 +34,9 @@ pytestmark = pytest.mark.skipif(
 
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
-OVERALL_FLOOR = 0.969  # 1659 of 1712; the fifth held-out set (files 60 and above) read 106 of 142 before its fixes
+OVERALL_FLOOR = (
+    0.970  # 1743 of 1796; the sixth held-out set (files 70 and above) read 0 of 84 before its fixes
+)
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -115,9 +115,9 @@ EXPLAINED = {
             "TODO.md: 3 items read (checkboxes)\n"
             'TODO.md:5-6: shape checkboxes, items are checkbox list items ("- [ ] ID Title"): 2 items\n'
             "TODO.md:5: item set-up-the-repository 'Set up the repository' status=done priority=- owner=ana depends on=-\n"
-            "TODO.md:6: item write-the-parser 'Write the parser' status=ready priority=P1 owner=- depends on=set-up-the-repository\n"
+            "TODO.md:6: item write-the-parser 'Write the parser' status=[ ] priority=P1 owner=- depends on=set-up-the-repository\n"
             'TODO.md:10: shape checkboxes, items are checkbox list items ("- [ ] ID Title"): 1 item\n'
-            "TODO.md:10: item T12 'Speed up the lexer' status=ready priority=- owner=- depends on=-\n"
+            "TODO.md:10: item T12 'Speed up the lexer' status=[ ] priority=- owner=- depends on=-\n"
             "TODO.md:1: skipped: the title\n"
             "TODO.md:3: skipped: a heading with no item ID (a section, or prose)\n"
             "TODO.md:8: skipped: a paragraph under no item heading\n"

@@ -308,11 +308,11 @@ def test_a_few_boxes_with_a_conventional_marker_and_no_legend_are_read() -> None
         "[?]",
         "[/]",
         "[-]",
-        "ready",
+        "[ ]",
         "done",
-        "ready",
-        "ready",
-        "ready",
+        "[ ]",
+        "[ ]",
+        "[ ]",
     ]
     assert [common_meaning(item.status) for item in roadmap.items] == [
         "done",

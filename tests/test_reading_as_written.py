@@ -18,13 +18,13 @@ BOX_CASES = {
         "# Backlog\n\n- [ ] **Friends' feeds** - subscribe to @boris and @ana instances\n"
         "- [ ] **OpenAI news workaround** - RSS blocked (403)\n",
         [
-            ("friends-feeds", "Friends' feeds", "ready", None, None, ()),
-            ("openai-news-workaround", "OpenAI news workaround", "ready", None, None, ()),
+            ("friends-feeds", "Friends' feeds", "[ ]", None, None, ()),
+            ("openai-news-workaround", "OpenAI news workaround", "[ ]", None, None, ()),
         ],
     ),
     "a title before an em dash; an @name in the description is no owner": (
         "# Todo\n\n- [ ] Fix the login — reported by @sam last week\n",
-        [("fix-the-login", "Fix the login", "ready", None, None, ())],
+        [("fix-the-login", "Fix the login", "[ ]", None, None, ())],
     ),
     "todo-md: lower-case IDs, trailing tags, estimates and key:value metadata": (
         "# TODO\n\n"
@@ -33,14 +33,14 @@ BOX_CASES = {
         "- [ ] t007 Validate env blocked-by:t005\n",
         [
             ("t005", "Fix unused variable", "done", None, "marcus", ()),
-            ("t006", "Add headers", "ready", None, "marcus", ()),
-            ("t007", "Validate env", "ready", None, None, ()),
+            ("t006", "Add headers", "[ ]", None, "marcus", ()),
+            ("t007", "Validate env", "[ ]", None, None, ()),
         ],
     ),
     "hashtags are labels and !high is the priority": (
         "# Tasks\n\n- [ ] Write unit tests #testing !high\n- [x] Set up project #setup\n",
         [
-            ("write-unit-tests", "Write unit tests", "ready", "high", None, ()),
+            ("write-unit-tests", "Write unit tests", "[ ]", "high", None, ()),
             ("set-up-project", "Set up project", "done", None, None, ()),
         ],
     ),
@@ -50,8 +50,8 @@ BOX_CASES = {
         "## Phase 2: Core\n\n- [ ] T003 Implement the core\n",
         [
             ("T001", "Create the package", "done", None, None, ()),
-            ("T002", "Add tests for the package", "ready", None, None, ()),
-            ("T003", "Implement the core", "ready", None, None, ()),
+            ("T002", "Add tests for the package", "[ ]", None, None, ()),
+            ("T003", "Implement the core", "[ ]", None, None, ()),
         ],
     ),
 }
@@ -107,7 +107,7 @@ def test_a_heading_that_names_a_status_gives_it_to_the_open_boxes_beneath() -> N
         ("Export script", "in progress"),
         ("Schema CI", "active"),
         ("Team packs", "backlog"),
-        ("Which host?", "ready"),
+        ("Which host?", "[ ]"),
     ]
 
 
@@ -237,4 +237,4 @@ def test_a_now_next_later_board_gives_its_statuses_but_a_lone_now_does_not() -> 
         "idea",
     ]
     lone = "# Plan\n\n## Now\n- [ ] Alpha\n"
-    assert [i.status for i in parse(lone, "PLAN.md", Settings()).items] == ["ready"]
+    assert [i.status for i in parse(lone, "PLAN.md", Settings()).items] == ["[ ]"]

@@ -86,11 +86,11 @@ def test_a_bold_label_names_the_box_and_a_nested_field_list_gives_its_fields() -
         (
             "feature-1-build-component-viewer",
             "Feature 1: Build component viewer",
-            "ready",
+            "[ ]",
             "High",
             (),
         ),
-        ("persist-photos", "Persist photos.", "ready", "Medium", ("F-2",)),
+        ("persist-photos", "Persist photos.", "[ ]", "Medium", ("F-2",)),
     ]
     assert _items(LABELLED)[1].dri == "@ana"  # as a heading item's Owner field keeps it
 
@@ -111,8 +111,8 @@ BANDS = """\
 
 def test_a_priority_band_with_a_theme_gives_its_boxes_the_priority_and_no_status() -> None:
     assert [(i.title, i.status, i.priority) for i in _items(BANDS)] == [
-        ("Lint cleanup", "ready", "P1"),
-        ("Board support", "ready", "P3"),
+        ("Lint cleanup", "[ ]", "P1"),
+        ("Board support", "[ ]", "P3"),
         ("Export script", "active", None),  # a named group's status suffix still counts
     ]
 

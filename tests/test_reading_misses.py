@@ -70,10 +70,10 @@ def test_marks_a_legend_table_defines_are_the_priority_and_status() -> None:
 
 def test_marks_no_legend_defines_stay_the_titles() -> None:
     text = EMOJI_LEGEND.replace("| 🔴 | High |", "| 🔴 | High |\n").split("## Emoji")[0]
-    assert _read(text)[1] == ("✨🔴🔄 Add dark mode.", "ready", None)
+    assert _read(text)[1] == ("✨🔴🔄 Add dark mode.", "[ ]", None)
     # A mark the legend tables do not define leaves the whole first word to the title.
     unknown = EMOJI_LEGEND.replace("- [ ] 🐛🟢⏳", "- [ ] 🐛🟣⏳")
-    assert _read(unknown)[2] == ("🐛🟣⏳ Fix the footer.", "ready", None)
+    assert _read(unknown)[2] == ("🐛🟣⏳ Fix the footer.", "[ ]", None)
 
 
 INTERFACES = """\
@@ -253,7 +253,7 @@ def test_a_box_that_labels_its_id_takes_its_title_from_the_fields_below() -> Non
     items = _items(TASK_ID_BOXES)
     assert [(item.id, item.title, item.status, item.dri, item.depends_on) for item in items] == [
         ("SETUP-001", "Create the documentation structure", "done", "@ana", ()),
-        ("SETUP-002", "Write the task template", "ready", None, ("SETUP-001",)),
+        ("SETUP-002", "Write the task template", "[ ]", None, ("SETUP-001",)),
     ]
 
 

@@ -110,7 +110,7 @@ def test_a_phase_checklist_names_the_phases_no_heading_holds() -> None:
     assert _read(CHECKLIST) == [
         ("Phase 1-2", "", "done", None, ()),
         ("Phase 3", "State Machine", "done", None, ()),
-        ("Phase 4", "Review Fixes", "ready", None, ()),
+        ("Phase 4", "Review Fixes", "[ ]", None, ()),
         ("Phase 5", "Auth", "done", None, ("Phase 4",)),
         ("Phase 6", "Deploy", "pending", None, ("Phase 3", "Phase 4", "Phase 5")),
     ]
@@ -142,8 +142,8 @@ def test_an_open_box_written_without_a_space_is_open() -> None:
     text = "# TODO\n\n- [x] Add a favicon.\n- [] Add distance.\n- [ ] Add sound.\n"
     assert [(i.title, i.status) for i in _items(text)] == [
         ("Add a favicon.", "done"),
-        ("Add distance.", "ready"),
-        ("Add sound.", "ready"),
+        ("Add distance.", "[ ]"),
+        ("Add sound.", "[ ]"),
     ]
 
 

@@ -75,7 +75,7 @@ def test_checkboxes_read_the_box_inline_fields_and_nested_boxes() -> None:
     assert (second.id, second.title, second.status, second.dri) == (
         "T002",
         "Write the parser",
-        "ready",
+        "[ ]",
         "ana",
     )
     assert second.depends_on == ("T001",)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO, TextIO
 
 from roadmaplint.api import (
     DEFAULT_PATH,
@@ -33,6 +32,10 @@ from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.text import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO, TextIO
 
 STDIN = Path("-")  # the path that means: read the roadmap from standard input
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
 
 from roadmaplint.text import shown
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

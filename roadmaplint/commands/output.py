@@ -14,9 +14,12 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO, cast
 
 from roadmaplint.errors import RoadmapError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 class OutputError(RoadmapError):
@@ -68,7 +71,7 @@ def guarded_stdout() -> Iterator[None]:
     """Run a command with a guarded ``sys.stdout``, flushing it however the command ends."""
     original = sys.stdout
     guarded = _Guarded(original)
-    sys.stdout = cast(TextIO, guarded)
+    sys.stdout = guarded  # it answers every TextIO call (its __getattr__)
     try:
         try:
             yield

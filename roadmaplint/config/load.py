@@ -10,11 +10,14 @@ import re
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field_names, record, replace
 from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_FILE = ".roadmaplint.toml"
 # Both spellings, as ruff reads .ruff.toml and ruff.toml; in one folder the dotted one wins.

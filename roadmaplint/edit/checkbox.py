@@ -18,8 +18,9 @@ from itertools import pairwise
 
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import DoneCriterion, Item, Roadmap
+from roadmaplint.model import DoneCriterion, Item, Legend, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.reader.legends import box_words
 from roadmaplint.reader.shapes.checkbox import (
     _DEPENDS,
     _OWNER,
@@ -28,6 +29,7 @@ from roadmaplint.reader.shapes.checkbox import (
     _TAGS,
     _TRAILING_ID,
     BOX,
+    OPEN_BOX,
     STATUS_OF_BOX,
     marker_legend,
 )
@@ -62,11 +64,13 @@ class _Line:
         return sorted(match.span() for match in found if match is not None)
 
 
-def _marks(lines: list[str]) -> dict[str, str]:
-    """The status each mark writes: ``done`` -> ``x``, ``ready`` -> `` ``, and the
-    document's legend words for its other markers."""
+def _marks(lines: list[str], legend: Legend | None = None) -> dict[str, str]:
+    """The status each mark writes: ``done`` -> ``x``, ``ready`` -> `` ``, the words a
+    Status Legend gives the boxes (``todo`` -> `` ``), and the document's marker legend
+    words for its other markers."""
     marks = {status: mark for mark, status in marker_legend(lines).items()}
-    marks.update({"ready": " ", "open": " ", "todo": " ", "done": "x"})
+    marks.update({"ready": " ", "open": " ", "todo": " ", OPEN_BOX: " ", "done": "x"})
+    marks.update({word: mark for mark, word in box_words(legend).items() if mark in (" ", "x")})
     return marks
 
 
@@ -249,7 +253,7 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     for change in edit.fields:
         key = normalize_key(change.name)
         if key == "status":
-            mark = _status_mark(lines, change.value, where)
+            mark = _status_mark(lines, change.value, where, roadmap.status_legend)
         elif key == "priority":
             if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
                 raise RoadmapError(
@@ -287,8 +291,8 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     return new_text
 
 
-def _status_mark(lines: list[str], status: str, where: str) -> str:
-    marks = _marks(lines)
+def _status_mark(lines: list[str], status: str, where: str, legend: Legend | None) -> str:
+    marks = _marks(lines, legend)
     mark = marks.get(status)
     if mark is None:
         raise RoadmapError(
@@ -424,8 +428,8 @@ def _expected(
         return [_value_of(item, key)]
     value = wanted[key]
     if key == "status":
-        mark = _marks(split_lines(roadmap.source))[value]
-        return [value, STATUS_OF_BOX.get(mark)]
+        mark = _marks(split_lines(roadmap.source), roadmap.status_legend)[value]
+        return [value, STATUS_OF_BOX.get(mark), box_words(roadmap.status_legend).get(mark)]
     if key == "dri":
         return [value.removeprefix("@") or None]
     if key == "priority":
@@ -492,7 +496,7 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
                 f"{roadmap.path}: a new checkbox item is written with a Status only; "
                 f"not {change.name}"
             )
-        found = _marks(lines).get(change.value)
+        found = _marks(lines, roadmap.status_legend).get(change.value)
         if found is None:
             raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")
         mark = found

@@ -13,7 +13,6 @@ import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import (
     Block,
@@ -60,7 +59,7 @@ from roadmaplint.reader.generated import (
     with_group_priorities,
 )
 from roadmaplint.reader.inline import InlineText
-from roadmaplint.reader.legends import configured_legend, read_legend, read_vocabulary
+from roadmaplint.reader.legends import box_words, configured_legend, read_legend, read_vocabulary
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.phases import with_phase_checklist
@@ -71,6 +70,7 @@ from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -242,11 +242,23 @@ def _records(
         elif part.kind == GRAPH:
             graphs.append(_graph(tokens, part, lines, outline))
     top_level = with_uncovered_text(blocks.top_level, lines)
+    status_legend = (
+        legends.get(STATUS_LEGEND)
+        or configured_legend("status-values", dialect.status_values)
+        or legends.get(VOCABULARY)
+    )
     if shape != HEADINGS:
         # A configured shape other than headings: headings are not items.
         items = [] if shape is not None else _without_box_containers(items, lines, dialect)
         document = Document(
-            tokens, lines, blocks.headings, dialect, inline, _spans(items), bool(items)
+            tokens,
+            lines,
+            blocks.headings,
+            dialect,
+            inline,
+            _spans(items),
+            bool(items),
+            tuple(box_words(status_legend).items()),
         )
         shaped = read_shapes(document, shape)
         if shaped.items:
@@ -257,11 +269,6 @@ def _records(
                 key=lambda item: item.position.line,
             )
             top_level = _cut(top_level, shaped.blocks)
-    status_legend = (
-        legends.get(STATUS_LEGEND)
-        or configured_legend("status-values", dialect.status_values)
-        or legends.get(VOCABULARY)
-    )
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )

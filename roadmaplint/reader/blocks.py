@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Block, Comment, LinkReference, Position, StrayList, Unclosed
@@ -20,7 +19,10 @@ from roadmaplint.reader.reference import markdown
 from roadmaplint.record import field, record
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from markdown_it.token import Token
 
 _LISTS = ("bullet_list_open", "ordered_list_open")
@@ -127,7 +129,7 @@ def tokenize(
         tokens = native.tokenize(body, env)
         if tokens is not None:
             # light tokens with the attributes of a Token the reader reads
-            return cast("list[Token]", tokens), env
+            return tokens, env  # type: ignore[return-value]
     return markdown().parse(body, env), env
 
 

@@ -1,16 +1,20 @@
 """Reading a claim: ``Claimed by: AGENT until 2026-12-06T10:30:00Z``, an ordinary field.
 
 An agent holds an item until the time written; the field is read like any other and
-understood here, for ``next``, the MCP server, ``show`` and RL506.
+understood here, for ``next``, the MCP server, ``show`` and RL506. ``datetime`` is
+imported where a time is read or made: a plain ``check`` of a plan without claims
+imports this module for the field's name and never needs it.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from roadmaplint.model import Item
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import datetime
 
 CLAIMED_BY = "claimed by"
 FIELD_NAME = "Claimed by"
@@ -40,14 +44,20 @@ class Claim:
 
 
 def now_utc() -> datetime:
+    from datetime import UTC, datetime
+
     return datetime.now(UTC).replace(microsecond=0)
 
 
 def iso(moment: datetime) -> str:
+    from datetime import UTC
+
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _parse_time(text: str) -> datetime | None:
+    from datetime import UTC, datetime
+
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

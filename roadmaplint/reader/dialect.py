@@ -185,7 +185,8 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     first, _, rest = alone.partition(" ")
     if rest and compiled.id_only.fullmatch(first) and _STATUS_SUFFIX.fullmatch(rest.strip()):
         return first, rest.strip()  # ``TASK-008 ✓ DONE``: an ID and its status, no title
-    if rest and compiled.id_only.fullmatch(first) and MARKED_TITLE.fullmatch(rest.strip()):
+    marked = not rest.isascii() and compiled.id_only.fullmatch(first)  # marks are not ASCII
+    if marked and MARKED_TITLE.fullmatch(rest.strip()):
         # ``A1 ⬜ 🟡Med — Title``: marks between the ID and the title; the field reader
         # takes them for the status and the priority (reader/fields.py)
         return first, rest.strip()

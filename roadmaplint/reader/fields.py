@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
 from roadmaplint.reader.blocks import last_written_line
@@ -35,6 +34,7 @@ from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -298,7 +298,8 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         references, externals, notes = _noted_references(references, externals, dialect.id_pattern)
     title, status = heading.title, _value(first, "status")
     marked_priority = None
-    marked = MARKED_TITLE.fullmatch(title)
+    # a mark is a character beyond ASCII: an ASCII title never compiles the pattern
+    marked = None if title.isascii() else MARKED_TITLE.fullmatch(title)
     if marked is not None:  # ``A1 ⬜ 🟡Med — Title``
         title = marked["title"].strip()
         mark_status, marked_priority = _marks(marked["marks"])

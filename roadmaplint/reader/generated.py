@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
 from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.record import field, record, replace
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 

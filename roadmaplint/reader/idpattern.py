@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import cast
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.settings import DEFAULT_ID_PATTERN
@@ -72,5 +71,7 @@ def _re2(pattern: str, source: str) -> re.Pattern[str]:
     except re2.error as error:
         why = error.args[0].decode() if error.args and isinstance(error.args[0], bytes) else error
         raise ValueError(f"RE2 cannot run this pattern: {why}") from None
+    from typing import cast  # only a custom ID pattern comes here
+
     # google-re2's compiled patterns and matches answer the calls we make of re's.
     return cast("re.Pattern[str]", compiled)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Legend, LegendEntry, Position
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
@@ -96,6 +97,24 @@ def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | Non
             value, description = [*plain_text.split(None, 1), "", ""][:2]
             description, marked = description.strip(), False
     return (LegendEntry(value, description, line) if value else None), marked
+
+
+def box_words(legend: Legend | None) -> dict[str, str]:
+    """The words a Status Legend of words gives the boxes: its value that says the work
+    has not started (``todo``, ``pending``; ``ready`` where it has no other) for ``[ ]``,
+    its done value for ``[x]``. The user wrote a box, not a word outside the legend. A
+    legend of marks reads the boxes by their meaning already (RL201) and gives none."""
+    if legend is None or not any(char.isalnum() for e in legend.entries for char in e.value):
+        return {}
+    meanings = [
+        (entry.value, common_meaning(entry.value) or common_meaning(entry.description))
+        for entry in legend.entries
+    ]  # by the value, else by what the legend says of it (`pending` — not started)
+    ready = [value for value, meaning in meanings if meaning == "ready"]
+    queued = [value for value in ready if not value.strip(" *_`").casefold().startswith("ready")]
+    done = [value for value, meaning in meanings if meaning == "done"]
+    found = dict.fromkeys((" ", ""), (queued or ready)[0]) if ready else {}
+    return found | (dict.fromkeys("xX", done[0]) if done else {})
 
 
 def configured_legend(setting: str, values: tuple[str, ...]) -> Legend | None:

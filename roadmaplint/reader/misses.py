@@ -6,7 +6,6 @@ Only run on a document with no items, so it may look at every line.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import NearMiss
 from roadmaplint.reader.blocks import Blocks, HeadingBlock
@@ -23,6 +22,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.settings import describe_id_pattern
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 

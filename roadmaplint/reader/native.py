@@ -26,12 +26,13 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 from operator import sub
-from typing import TYPE_CHECKING, Any
 
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
 if TYPE_CHECKING:
     from markdown_it_pyrs import MarkdownIt, Node

@@ -7,8 +7,7 @@ the two, both import it without importing each other.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 

@@ -38,14 +38,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
 
 from roadmaplint.model import DoneCriterion, Field, Item, Position
 from roadmaplint.reader.blocks import HeadingBlock, move_tokens, tokenize
 from roadmaplint.reader.dialect import Dialect
 from roadmaplint.record import field, record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from markdown_it.token import Token
 
 

@@ -27,13 +27,15 @@ from __future__ import annotations
 
 from operator import attrgetter
 from types import CellType, CodeType, FunctionType
-from typing import TYPE_CHECKING, Any, TypeVar, dataclass_transform, overload
 
+# typing.TYPE_CHECKING without importing typing: a run never needs it (PERF-12)
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import Any, TypeVar, dataclass_transform, overload
 
-_C = TypeVar("_C", bound=type)
-_R = TypeVar("_R")
+    _C = TypeVar("_C", bound=type)
+    _R = TypeVar("_R")
 
 
 class FrozenRecordError(AttributeError):
@@ -334,18 +336,7 @@ def _build(cls: type, frozen: bool, order: bool, slots: bool) -> type:
     return cls
 
 
-@overload
-def record(cls: _C, /) -> _C: ...
-
-
-@overload
-def record(
-    *, frozen: bool = True, order: bool = False, slots: bool = True
-) -> Callable[[_C], _C]: ...
-
-
-@dataclass_transform(frozen_default=True, field_specifiers=(field,))
-def record(
+def _record(
     cls: _C | None = None, /, *, frozen: bool = True, order: bool = False, slots: bool = True
 ) -> _C | Callable[[_C], _C]:
     """Make ``cls`` a record: ``__init__`` from its annotated fields, == and hash by value.
@@ -358,6 +349,27 @@ def record(
         return _build(target, frozen, order, slots)  # type: ignore[return-value]
 
     return wrap if cls is None else wrap(cls)
+
+
+if TYPE_CHECKING:
+    # What mypy reads: the two ways to call it, and that it makes dataclass-like classes.
+    # A run takes _record itself and never imports typing for its decorators.
+    @overload
+    def record(cls: _C, /) -> _C: ...
+
+    @overload
+    def record(
+        *, frozen: bool = True, order: bool = False, slots: bool = True
+    ) -> Callable[[_C], _C]: ...
+
+    @dataclass_transform(frozen_default=True, field_specifiers=(field,))
+    def record(
+        cls: _C | None = None, /, *, frozen: bool = True, order: bool = False, slots: bool = True
+    ) -> _C | Callable[[_C], _C]:
+        return _record(cls, frozen=frozen, order=order, slots=slots)
+
+else:
+    record = _record
 
 
 def replace(obj: _R, /, **changes: Any) -> _R:

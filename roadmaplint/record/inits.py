@@ -11,7 +11,6 @@ missing is compiled on first use, as before, so this file only makes a run faste
 # ruff: noqa: E501
 # fmt: off
 from collections.abc import Callable
-from typing import Any
 
 
 def _frozen_2(_n0, _n1, _oset):
@@ -67,18 +66,6 @@ def _frozen_6(_n0, _n1, _n2, _n3, _n4, _n5, _oset):
         _oset(self, _n3, a3)
         _oset(self, _n4, a4)
         _oset(self, _n5, a5)
-    return __init__
-
-
-def _frozen_7(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _oset):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
-        _oset(self, _n0, a0)
-        _oset(self, _n1, a1)
-        _oset(self, _n2, a2)
-        _oset(self, _n3, a3)
-        _oset(self, _n4, a4)
-        _oset(self, _n5, a5)
-        _oset(self, _n6, a6)
     return __init__
 
 
@@ -500,14 +487,13 @@ def _slot_21_f8(_f8, _MISSING, _s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9,
     return __init__
 
 
-CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., Any]] = {
+CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (2, (), 'frozen'): _frozen_2,
     (3, (), 'frozen'): _frozen_3,
     (4, (), 'frozen'): _frozen_4,
     (4, (3,), 'frozen'): _frozen_4_f3,
     (5, (), 'frozen'): _frozen_5,
     (6, (), 'frozen'): _frozen_6,
-    (7, (), 'frozen'): _frozen_7,
     (8, (), 'frozen'): _frozen_8,
     (10, (), 'frozen'): _frozen_10,
     (13, (2,), 'frozen'): _frozen_13_f2,

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Literal
 
 from roadmaplint.findings import Cited, Finding, Severity
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Position
 from roadmaplint.record import field, record
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Scope = Literal["item", "document"]
+
 Check = Callable[[Context], Iterable["Report"]]
-Scope = Literal["item", "document"]
 
 
 @record

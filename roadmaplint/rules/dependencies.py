@@ -162,8 +162,9 @@ def priority_inversions(context: Context) -> Iterator[Report]:
 def ready_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
-        # ``READY (after 1.3)`` says itself that it waits for 1.3: no contradiction.
-        if not statuses.is_ready(item.status) or waits_in_status(item):
+        # ``READY (after 1.3)`` says itself that it waits for 1.3, and an open box only
+        # that the work is not done: no claim that it is free to start, no contradiction.
+        if not statuses.is_ready(item.status) or waits_in_status(item) or _open_box(item):
             continue
         queued = _queued(item.status, statuses)
         for name, dependency in _dependencies_with_status(context, item):
@@ -176,6 +177,12 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
                     f"{dependency.status or 'without status'}, not done",
                     item.id,
                 )
+
+
+def _open_box(item: Item) -> bool:
+    """Whether ``item``'s status is an open box as written (``- [ ] T006``, a ``[ ]`` cell):
+    it says the work is not done, whatever its dependencies are."""
+    return item.status is not None and item.status.strip() in ("[ ]", "[]")
 
 
 def _queued(status: str | None, statuses: Statuses) -> bool:
@@ -328,7 +335,8 @@ RULES = (
         "(`path#ID`) counts too, with the status its file gives it. A status that names what "
         "it waits for (`READY (after 1.3)`) claims no such thing; nor, in a plan read by the "
         "common status spellings, does a queued task (`todo`, `not started`, `new`) over a "
-        "queued one, or a Backlog.md task in its first status (`To Do`) over another.",
+        "queued one, or a Backlog.md task in its first status (`To Do`) over another; nor "
+        "does an open box (`- [ ] T006`), which says only that the work is not done.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

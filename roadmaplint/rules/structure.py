@@ -250,8 +250,9 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     for item in items:
         by_section.setdefault(item.section, []).append(_prefix(item.id))
     usual: dict[str | None, str] = {}
+    counted: dict[str | None, Counter[str]] = {}
     for section, prefixes in by_section.items():
-        counts = Counter(prefixes)
+        counts = counted[section] = Counter(prefixes)
         # The most common prefix; on a tie, the one that came first.
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     for item in items:
@@ -259,7 +260,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         prefix = _prefix(item.id)
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
-        if by_section[item.section].count(prefix) > 1:
+        if counted[item.section][prefix] > 1:
             continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(

@@ -137,18 +137,20 @@ STALE_IN_PROGRESS = Rule(
 
 
 def stale_claims(context: Context) -> Iterator[Report]:
-    from datetime import timedelta
-
     from roadmaplint.reader.claims import CLAIMED_BY, LONGEST_CLAIM_MINUTES, now_utc, read_claim
+
+    claimed = [
+        (item, claim) for item in context.checked_items if (claim := read_claim(item)) is not None
+    ]
+    if not claimed:
+        return  # a plan without claims needs no clock: datetime stays unimported
+    from datetime import timedelta
 
     now = now_utc()
     # an hour of slack for clocks that disagree; claim_item never writes past the limit
     latest = now + timedelta(minutes=LONGEST_CLAIM_MINUTES, hours=1)
     statuses = context.settings.statuses
-    for item in context.checked_items:
-        claim = read_claim(item)
-        if claim is None:
-            continue
+    for item, claim in claimed:
         found = item.field(CLAIMED_BY)
         where = found.value_position if found is not None else item.position
         if claim.until is None:

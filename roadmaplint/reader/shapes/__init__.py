@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Protocol, TypeVar
+
     from markdown_it.token import Token
 
     from roadmaplint.model import Block, Item, Roadmap
@@ -31,7 +33,8 @@ if TYPE_CHECKING:
     from roadmaplint.reader.dialect import Dialect
     from roadmaplint.reader.inline import InlineText
 
-_T = TypeVar("_T")
+    _T = TypeVar("_T")
+
 HEADINGS = "headings"
 PHASES = "phases"  # heading items whose ID is "Phase N": the headings shape, named apart
 TABLE_ROWS = "table-rows"
@@ -75,6 +78,7 @@ class Document:
     inline: InlineText
     taken: tuple[tuple[int, int], ...]  # line spans heading items already hold
     with_ids_only: bool  # heading items exist: read only items that carry an ID
+    box_words: tuple[tuple[str, str], ...] = ()  # (box mark, the Status Legend's word)
 
     def is_taken(self, line: int) -> bool:
         """Whether a heading item holds ``line`` (``taken`` is sorted and disjoint)."""
@@ -145,18 +149,20 @@ class ShapeRead:
     blocks: dict[int, tuple[Block, ...]] = field(default_factory=dict)
 
 
-class Shape(Protocol):
-    """One way of writing items in a plan file."""
+if TYPE_CHECKING:
+    # a contract for mypy; a run never needs typing's Protocol (PERF-12)
+    class Shape(Protocol):
+        """One way of writing items in a plan file."""
 
-    name: str  # as `shape = "..."` names it in the configuration
+        name: str  # as `shape = "..."` names it in the configuration
 
-    def read(self, document: Document) -> ShapeRead:
-        """The items of this shape in the document (none when it has none)."""
-        ...
+        def read(self, document: Document) -> ShapeRead:
+            """The items of this shape in the document (none when it has none)."""
+            ...
 
-    def owns(self, roadmap: Roadmap, item: Item) -> bool:
-        """Whether ``item`` of ``roadmap`` was read by this shape."""
-        ...
+        def owns(self, roadmap: Roadmap, item: Item) -> bool:
+            """Whether ``item`` of ``roadmap`` was read by this shape."""
+            ...
 
 
 _ORDER = (TABLE_ROWS, CHECKBOXES)  # the order shapes are tried in

@@ -1,6 +1,7 @@
 """Items as checkboxes: ``- [ ] ID Title``, ``- [x] T012 [P] Title`` (spec-kit).
 
-The box is the status: ``[ ]`` ready, ``[x]`` done; the other markers
+The box is the status: ``[ ]`` (written as such: not done, no claim that the work
+is free to start), ``[x]`` done, or the words a Status Legend gives them; the other markers
 (``[-] [~] [/] [?] [!]``) only where the document has a marker legend, whose
 words then name the statuses. Inline ``(depends on: A, B)``, ``blocked by A``,
 ``@owner``, ``(P1)`` or ``priority: P1`` are fields; nested boxes are the
@@ -34,11 +35,16 @@ from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
-# ``- []`` (no space) is an open box too, as people write it by hand.
+# ``- []`` (no space) is an open box too, as people write it by hand; Kiro marks an
+# optional task with a star after the box (``- [ ]* 2.2 Write the tests``).
 BOX = LazyPattern(
-    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\](?=[ \t]|$)[ \t]*"
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\]\*?(?=[ \t]|$)[ \t]*"
 )
-STATUS_OF_BOX = {" ": "ready", "": "ready", "x": "done", "X": "done"}
+# An open box says the work is not done, never that it is free to start: its status is
+# the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
+# no claim in it. A Status Legend of words gives both boxes its own words (box_words).
+OPEN_BOX = "[ ]"
+STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
@@ -92,7 +98,10 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
             continue
         boxes += 1
         words = line[match.end() :].split(None, 1)
-        with_ids += bool(words) and bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+        with_ids += bool(words) and (
+            bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+            or _NUMBERED_TASK.fullmatch(words[0]) is not None
+        )
     return with_ids > 0 and 2 * with_ids >= boxes
 
 
@@ -116,7 +125,7 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if leading_ids and word and _is_leading_id(word, id_only):
+        if leading_ids and word and _is_leading_id(first[0], id_only):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
@@ -150,7 +159,11 @@ def _is_phase(item_id: str) -> bool:
     return _PHASE_BOX.fullmatch(item_id) is not None
 
 
-def _is_leading_id(word: str, id_only: re.Pattern[str]) -> bool:
+def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
+    """Whether a box's first word, as written, is an ID (``T001``, ``**C1**``, ``T1:``)."""
+    if _NUMBERED_TASK.fullmatch(written):
+        return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
+    word = written.strip("*`#").rstrip(":.")
     return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
 
 
@@ -163,7 +176,7 @@ def leading_ids(texts: list[str], document: Document) -> bool:
     count = 0
     for text in texts:
         first = text.split(None, 1)
-        count += bool(first) and _is_leading_id(first[0].strip("*`#").rstrip(":."), id_only)
+        count += bool(first) and _is_leading_id(first[0], id_only)
     return len(texts) < 4 or 4 * count >= len(texts)
 
 
@@ -174,6 +187,9 @@ _LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
+# Kiro's numbered tasks (``- [ ] 1. Set up``, then ``- [ ] 1.1 ...`` nested or not): a
+# number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
+_NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
 _METADATA = LazyPattern(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
@@ -240,7 +256,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
-    statuses = {**{mark: label for mark, label in legend.items()}, **STATUS_OF_BOX}
+    statuses = {**legend, **STATUS_OF_BOX, **dict(document.box_words)}
     taken: set[str] = set()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
@@ -283,6 +299,7 @@ def _read_list(
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     entries: list[tuple[int, int]] = []  # (first line, last line), 0-based, of top-level items
+    nested: list[tuple[int, int]] = []  # the same of the entries of lists nested in them
     # By index: no copy of the rest for each list, and no islice, which steps over every
     # token before the list again for each one (a box under each of 16,000 headings: 22 s).
     for position in range(index + 1, len(tokens)):
@@ -291,6 +308,8 @@ def _read_list(
             break
         if token.type == "list_item_open" and token.level == 1 and token.map:
             entries.append((token.map[0], token.map[1] - 1))
+        elif token.type == "list_item_open" and token.level == 3 and token.map:
+            nested.append((token.map[0], token.map[1] - 1))
     found: list[Item] = []
     if not any(BOX.match(lines[first]) for first, _ in entries):
         numbered = read_numbered(document, entries, taken)  # ``12) + Title``
@@ -315,15 +334,46 @@ def _read_list(
         statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
-    for first, last in entries:
+    spans = [
+        span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
+    ]
+    for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
         item = _item(document, first, last, statuses, taken, board, ids)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in spans)
     return found, cut
+
+
+def _with_subtasks(
+    lines: list[str], first: int, last: int, nested: list[tuple[int, int]], ids: bool
+) -> list[tuple[int, int]]:
+    """The items a top-level box holds: itself and, when it is a numbered task (Kiro's
+    ``- [ ] 3. Create storage``), the nested boxes that carry a number of their own
+    (``  - [ ] 3.1 Implement the connection``): sub-tasks, each an item, the parent's
+    span ending before the first. Other nested boxes are its Definition of Done."""
+    if not ids or _number_of_box(lines[first]) is None:
+        return [(first, last)]
+    subtasks = [
+        (start, end)
+        for start, end in nested
+        if first < start <= last and _DOTTED.fullmatch(_number_of_box(lines[start]) or "")
+    ]
+    if not subtasks:
+        return [(first, last)]
+    return [(first, subtasks[0][0] - 1), *subtasks]
+
+
+def _number_of_box(line: str) -> str | None:
+    """The task number a box begins with (``1.``, ``2.1``: ``1``, ``2.1``), else None."""
+    match = BOX.match(line)
+    words = line[match.end() :].split(None, 1) if match else []
+    if not words or not (_NUMBERED_TASK.fullmatch(words[0]) or _DOTTED.fullmatch(words[0])):
+        return None
+    return words[0].rstrip(".")
 
 
 _BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
