@@ -49,6 +49,14 @@ NOT_PLANS = {
         "README.md",
         "# Why tinylib?\n\n1. ✓ Zero dependencies\n2. ✓ Tiny: 2 kB\n3. ✗ No IE11 support\n",
     ),
+    # An RFC's reasons for a choice, each ticked: pros, not work done.
+    "design_doc_pros": (
+        "3537-msrv-resolver.md",
+        "# MSRV resolver\n\n## Workflows\n\n#### Latest Rust as the MSRV\n\n"
+        "A maintainer regularly updates their MSRV to latest.\n\n**Priority 2 because:**\n"
+        "- ✅ Low barrier to maintaining a high quality of support\n"
+        "- ✅ Costs for old toolchains are shifted from the maintainer\n",
+    ),
 }
 
 
@@ -105,3 +113,11 @@ def test_an_id_filed_under_another_prefix_is_still_reported() -> None:
         "### [CORE-2] Writer\n\n- **Status:** todo\n\n### [COER-3] Docs\n\n- **Status:** todo\n"
     )
     assert [(f.code, f.line) for f in check_text(text, "ROADMAP.md", Settings())] == [("RL106", 13)]
+
+
+def test_ticked_bullets_right_under_a_completed_heading_are_still_items() -> None:
+    text = "# Roadmap\n\n## Completed\n\n- ✅ Parser\n- ✅ Writer\n"
+    assert [item.title for item in parse(text, "ROADMAP.md", Settings()).items] == [
+        "Parser",
+        "Writer",
+    ]

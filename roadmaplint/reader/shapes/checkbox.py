@@ -426,7 +426,9 @@ def _read_plain_list(
     with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
     # A list whose every bullet leads with a done mark says so itself (``## Completed``
     # over ``- ✅ Title``), as IDs or two status headings do.
-    every_marked = marked == len(entries) and marked >= 2
+    # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
+    # must stand right under its heading.
+    every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
     if not all(statuses) or not (with_ids or every_marked or headed()):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
@@ -451,6 +453,15 @@ def _read_plain_list(
     return found, cut
 
 
+def _under_heading(lines: list[str], first: int) -> bool:
+    """Whether the nearest line above ``first`` that is not blank is a heading."""
+    above = next((line for line in reversed(lines[:first]) if line.strip()), "")
+    return (
+        above.lstrip(" ").startswith("#") or _SETEXT_UNDERLINE.fullmatch(above.strip()) is not None
+    )
+
+
+_SETEXT_UNDERLINE = LazyPattern(r"=+|-+")
 # A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
 _HORIZON = LazyPattern(
     r"(?P<word>now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S
