@@ -57,6 +57,12 @@ NOT_PLANS = {
         "- ✅ Low barrier to maintaining a high quality of support\n"
         "- ✅ Costs for old toolchains are shifted from the maintainer\n",
     ),
+    # Node.js's maintaining-dependencies.md: one dependency's name is upper case.
+    "dependency_list": (
+        "maintaining-dependencies.md",
+        "# Maintaining Dependencies\n\n## Dependency list\n\n### acorn\n\nA parser.\n\n"
+        "### nghttp2\n\nHTTP/2.\n\n### ngtcp2\n\nQUIC.\n\n### V8\n\nThe engine.\n",
+    ),
 }
 
 
