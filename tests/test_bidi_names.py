@@ -33,3 +33,18 @@ def test_a_direction_override_in_a_file_name_is_shown_escaped(
 
 
 FORMATS = ("text", "github", "json", "sarif")
+
+
+@pytest.mark.parametrize("form", ["mermaid", "dot"])
+def test_graph_prints_no_control_or_override_of_a_title(tmp_path: Path, form: str) -> None:
+    """A title holding ESC and U+202E: ``graph`` wrote both raw into the terminal (and into
+    a CI log), where ESC recolours and moves the cursor and U+202E turns the line around."""
+    (tmp_path / "ROADMAP.md").write_text(
+        "# Roadmap\n\n## [A-1] Parser\x1b[31m\u202e red\n\n- **Status:** ready\n\n"
+        "## [A-2] Writer\n\n- **Status:** todo\n- **Depends on:** A-1\n",
+        encoding="utf-8",
+    )
+    done = cli("graph", "--format", form, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+    assert "Parser [31m red" in done.stdout
