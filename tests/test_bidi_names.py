@@ -48,3 +48,20 @@ def test_graph_prints_no_control_or_override_of_a_title(tmp_path: Path, form: st
     assert done.returncode == 0, done.stderr
     assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
     assert "Parser [31m red" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [("show", "A-1"), ("list", "--format", "markdown"), ("list",), ("next",)]
+)
+def test_show_and_list_print_no_control_or_override_of_a_title(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    (tmp_path / "ROADMAP.md").write_text(
+        "# Roadmap\n\n## [A-1] Pa\x1b[31mrser\u202e\n\n- **Status:** ready\n"
+        "- **DRI:** @a\x1b[2Jb\n",
+        encoding="utf-8",
+    )
+    done = cli(*command, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "A-1" in done.stdout
+    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
