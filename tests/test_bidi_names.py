@@ -65,3 +65,37 @@ def test_show_and_list_print_no_control_or_override_of_a_title(
     assert done.returncode == 0, done.stderr
     assert "A-1" in done.stdout
     assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+
+
+def _commit(folder: Path, text: str) -> None:
+    import subprocess
+
+    (folder / "ROADMAP.md").write_text(text, encoding="utf-8")
+    for command in (
+        ["git", "add", "ROADMAP.md"],
+        ["git", "-c", "user.name=a", "-c", "user.email=a@example.com", "commit", "-qm", "x"],
+    ):
+        subprocess.run(command, cwd=folder, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("diff", "HEAD~1"),
+        ("diff", "HEAD~1", "--format", "markdown"),
+        ("history",),
+        ("history", "--format", "markdown"),
+    ],
+)
+def test_diff_and_history_print_no_control_or_override_of_a_title(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", "."], cwd=tmp_path, check=True)
+    _commit(tmp_path, "# Roadmap\n\n## [A-1] Parser\n\n- **Status:** ready\n")
+    _commit(tmp_path, "# Roadmap\n\n## [A-1] Pa\x1b[31mrser\u202e\n\n- **Status:** done\x1b[2J\n")
+    done = cli(*command, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "A-1" in done.stdout
+    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
