@@ -38,7 +38,22 @@ BOXES = (
     "# Tasks\n\n## In Progress\n\n- [ ] A-1 Parser (depends on: A-11)\n- [ ] A-2 Writer\n\n"
     "## Done\n\n- [x] A-3 Setup\n"
 )
-PLANS = {"table": TABLE, "setext": SETEXT, "comment": COMMENT_IN_FIELDS, "boxes": BOXES}
+NUMBERED = (
+    "# Tasks\n\n`+` Completed\n`-` To do\n\n1) + Parser\n   Status: done\n2) - Writer\n"
+    "   Depends on: 1\n3) - Docs\n   Depends on: 1\n"
+)
+STATUS_TABLE = (
+    "# Plan\n\n| Component | Status |\n|---|---|\n| Parser | ✅ Complete |\n"
+    "| Writer | In progress |\n| Docs | Blocked |\n"
+)
+PLANS = {
+    "table": TABLE,
+    "setext": SETEXT,
+    "comment": COMMENT_IN_FIELDS,
+    "boxes": BOXES,
+    "numbered": NUMBERED,
+    "status_table": STATUS_TABLE,
+}
 PLANS |= {f"{name}_crlf": text.replace("\n", "\r\n") for name, text in list(PLANS.items())}
 
 
@@ -97,4 +112,5 @@ async def test_every_quick_fix_keeps_the_plan(
                 assert str(diagnostic.code) not in {code for code, _ in codes}, (where, line)
             before_unused = sum(f.code == "RL901" for f in check_text(text))
             assert sum(code == "RL901" for code, _ in codes) <= before_unused, where
-    assert offered, name
+    # a row of a table without IDs has no line a suppression could stand above alone
+    assert offered or name.startswith("status_table"), name
