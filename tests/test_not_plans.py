@@ -63,6 +63,12 @@ NOT_PLANS = {
         "# Maintaining Dependencies\n\n## Dependency list\n\n### acorn\n\nA parser.\n\n"
         "### nghttp2\n\nHTTP/2.\n\n### ngtcp2\n\nQUIC.\n\n### V8\n\nThe engine.\n",
     ),
+    # A roster: every row the same unmarked word, which a plan also uses for a status.
+    "maintainers_roster": (
+        "MAINTAINERS.md",
+        "# Maintainers\n\n| Maintainer | Status |\n|---|---|\n| alice | Active |\n"
+        "| bob | Active |\n| carol | Active |\n",
+    ),
 }
 
 
@@ -127,3 +133,11 @@ def test_ticked_bullets_right_under_a_completed_heading_are_still_items() -> Non
         "Parser",
         "Writer",
     ]
+
+
+def test_a_status_table_without_ids_whose_rows_differ_or_are_marked_is_read() -> None:
+    moving = "| Parser | Done |\n| Writer | In progress |\n| Docs | Done |\n"
+    marked = "| v0.1 | ✅ Complete |\n| v0.2 | ✅ Complete |\n| v0.3 | ✅ Complete |\n"
+    for rows in (moving, marked):
+        text = "# Plan\n\n| Component | Status |\n|---|---|\n" + rows
+        assert len(parse(text, "PLAN.md", Settings()).items) == 3, rows

@@ -195,14 +195,19 @@ def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...])
     """Whether a table without an ID or title column is still a table of items: three or
     more rows, a Status column that is not the first, and every Status cell a common
     spelling (``✅ Complete``, ``⏸️ Deferred``). The first column names the rows; a table
-    whose Status cells say anything else (``Supported``, ``Yes``) is a comparison, no plan."""
+    whose Status cells say anything else (``Supported``, ``Yes``) is a comparison, no plan.
+    One word on every row, unmarked (``Active``), is a roster's, not a plan's: a plan's
+    rows move through statuses, or mark them (``✅ Complete`` on each milestone)."""
     if len(rows) < _FEWEST_STATUS_ROWS or "status" not in keys[1:] or keys[0] in FIELD_KEYS:
         return False
     column = keys.index("status")
-    return all(
-        _first_cell(lines[row], 0).strip() and _status_words(_first_cell(lines[row], column))
-        for row in rows
-    )
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    if not all(_first_cell(lines[row], 0).strip() for row in rows):
+        return False
+    if not all(_status_words(cell) for cell in cells):
+        return False
+    marked = any(cell and not cell[0].isalnum() for cell in cells)
+    return marked or len({cell.casefold() for cell in cells}) >= 2
 
 
 def _status_words(cell: str) -> bool:
