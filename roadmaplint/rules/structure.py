@@ -445,7 +445,8 @@ RULES = (
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
-        "and `TECH-` items), not a stray.",
+        "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
+        "is a name with no prefix, and a section of such names is left alone.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
