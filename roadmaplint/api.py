@@ -24,7 +24,7 @@ from roadmaplint.settings import Settings
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.findings import Finding
-    from roadmaplint.reader.shapes.taskfiles import TaskFolder
+    from roadmaplint.reader.shapes.taskfiles import FolderCache, TaskFolder
 
 DEFAULT_PATH = Path("ROADMAP.md")
 
@@ -87,11 +87,13 @@ def load_folder(
     settings_cache: SettingsCache,
     texts: Mapping[Path, str] | None = None,
     settings: Settings | None = None,
+    cache: FolderCache | None = None,
 ) -> Loaded:
     """A folder of task files (Backlog.md's ``backlog/``) read as one roadmap: its
     ``config.yml`` statuses are the workflow unless the configuration names statuses.
     ``texts``: task files' texts as an editor holds them; ``settings``: the
-    configuration's, instead of the one found for the folder (``init`` proves with it)."""
+    configuration's, instead of the one found for the folder (``init`` proves with it);
+    ``cache``: the task files as last read, each read again only when it changed."""
     from roadmaplint.reader.shapes import taskfiles
 
     root = taskfiles.detect(path)
@@ -100,7 +102,7 @@ def load_folder(
             f"{path}: is a folder, not a roadmap file, and holds no {taskfiles.CONFIG} "
             f"with a {taskfiles.TASKS}/ folder beside it; name a roadmap file"
         )
-    folder = taskfiles.read(root, texts)
+    folder = taskfiles.read(root, texts, cache)
     settings = settings or settings_cache.for_path(root / taskfiles.CONFIG)
     if "statuses" not in settings.configured:
         settings = replace(settings, statuses=folder.workflow())
@@ -120,16 +122,20 @@ def check_loaded(loaded: Loaded) -> list[Finding]:
 
 
 def task_file_check(
-    path: Path, settings_cache: SettingsCache, texts: Mapping[Path, str] | None = None
+    path: Path,
+    settings_cache: SettingsCache,
+    texts: Mapping[Path, str] | None = None,
+    cache: FolderCache | None = None,
 ) -> tuple[Loaded, list[Finding]] | None:
     """For a task file of a task folder (``backlog/tasks/task-1 - Title.md``): its folder,
     and the folder's findings in that file, at its lines; None for any other file.
     ``texts``: task files' texts as an editor holds them."""
     from roadmaplint.reader.shapes import taskfiles
 
-    if not taskfiles.is_task_file(path):
+    root = taskfiles.task_root(path)
+    if root is None:
         return None
-    loaded = load_folder(path.parent, settings_cache, texts)
+    loaded = load_folder(root, settings_cache, texts, cache=cache)
     here = path.resolve()
     own = [
         replace(finding, path=str(path))
@@ -139,9 +145,12 @@ def task_file_check(
     return loaded, own
 
 
-def task_file_findings(path: Path, text: str) -> list[Finding] | None:
-    """``task_file_check``'s findings for a task file as an editor holds it."""
-    found = task_file_check(path, SettingsCache(None, Overrides()), {path: text})
+def task_file_findings(
+    path: Path, text: str, cache: FolderCache | None = None
+) -> list[Finding] | None:
+    """``task_file_check``'s findings for a task file as an editor holds it; ``cache``:
+    the folder's other files as last read (an editor's keystroke re-reads only this one)."""
+    found = task_file_check(path, SettingsCache(None, Overrides()), {path: text}, cache)
     return None if found is None else found[1]
 
 

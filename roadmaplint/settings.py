@@ -134,10 +134,11 @@ class Statuses:
     in_progress: tuple[str, ...] = ("in_progress",)
     blocked: tuple[str, ...] = ("blocked",)
     idea: tuple[str, ...] = ("idea",)
-    common: bool = False
-    # Ready statuses that only say work has not started (Backlog.md's first status, `To Do`):
-    # a task of one over a task of one is a queue's order, no contradiction (RL306).
+    # Ready statuses that say only that the work has not started (Backlog.md's To Do):
+    # `next` offers them as any ready one, but they claim no item is free to start, so
+    # RL306 does not read an open dependency under one as a contradiction.
     queued: tuple[str, ...] = ()
+    common: bool = False
 
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
         if status in values:
@@ -148,7 +149,10 @@ class Statuses:
         return self._means(status, self.done, "done")
 
     def is_ready(self, status: str | None) -> bool:
-        return self._means(status, self.ready, "ready")
+        return status in self.queued or self._means(status, self.ready, "ready")
+
+    def is_queued(self, status: str | None) -> bool:
+        return status in self.queued
 
     def is_in_progress(self, status: str | None) -> bool:
         return self._means(status, self.in_progress, "in_progress")

@@ -397,7 +397,7 @@ def test_a_note_in_parentheses_inside_inline_dependencies(tmp_path: Path) -> Non
     third = next(item for item in json.loads(listed.stdout) if item["id"] == "A-3")
     assert third["title"] == "Third thing"
     shown = cli("show", "A-3", str(path), cwd=tmp_path).stdout
-    assert "Depends on:      A-1 (ready; partly), A-2 (ready)\n" in shown
+    assert "Depends on:      A-1 ([ ]; partly), A-2 ([ ])\n" in shown  # open boxes
     added = cli("set", "A-3", "--add-dep", "A-4", str(path), cwd=tmp_path)
     assert added.returncode == 0, added.stderr
     assert path.read_text(encoding="utf-8") == CHECKLIST.replace("A-2)", "A-2, A-4)")

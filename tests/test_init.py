@@ -213,7 +213,7 @@ def test_init_refuses_a_plan_with_no_items_and_configures_a_task_folder(tmp_path
     assert folder.returncode == 0, folder.stderr
     assert folder.stdout.startswith("Wrote .roadmaplint.toml: it reads blotter/backlog as it")
     written = (tmp_path / ".roadmaplint.toml").read_text(encoding="utf-8")
-    assert 'done = ["Done"]\nin-progress = ["In Progress"]\nready = ["To Do"]\n' in written
+    assert 'done = ["Done"]\nin-progress = ["In Progress"]\nqueued = ["To Do"]\n' in written
     assert cli("check", "blotter/backlog", cwd=tmp_path).stdout == checked
 
 

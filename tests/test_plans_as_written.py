@@ -3,6 +3,7 @@ by default (issue 20, the heading shape)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -215,6 +216,27 @@ def test_planning_phases_are_items_with_their_checklist_status() -> None:
     # Phase 0 comes before the document's first phase: shipped and archived, not unknown;
     # a pending phase after a pending phase is no finding; Phase 2.1 has the prefix Phase.
     assert codes(PHASES) == []
+
+
+def test_depends_on_nothing_names_no_dependency(tmp_path: Path) -> None:
+    """`**Depends on**: Nothing` (as `Nothing (first phase)`) says the phase waits on
+    nothing: it was an outside dependency named Nothing."""
+    plan = PHASES.replace("Nothing (first phase)", "Nothing")
+    (tmp_path / "PLAN.md").write_text(plan, encoding="utf-8")
+    shown = json.loads(cli("show", "Phase 1", "PLAN.md", "--format", "json", cwd=tmp_path).stdout)
+    assert (shown["depends_on"], shown["external_deps"]) == ([], [])
+
+
+def test_rename_of_a_phase_follows_a_depends_on_entry_with_a_note(tmp_path: Path) -> None:
+    """`Phase 1 (foundation done)` names Phase 1 with a note: rename follows it and keeps
+    the note (it refused, as markup it could not follow)."""
+    (tmp_path / "PLAN.md").write_text(PHASES, encoding="utf-8")
+    done = cli("rename", "Phase 1", "Phase 7", "PLAN.md", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    written = (tmp_path / "PLAN.md").read_text(encoding="utf-8")
+    assert written == PHASES.replace("Phase 1", "Phase 7")
+    shown = json.loads(cli("show", "Phase 2", "PLAN.md", "--format", "json", cwd=tmp_path).stdout)
+    assert shown["depends_on"] == ["Phase 7"]
 
 
 def test_a_plan_without_legends_checks_clean_from_the_command_line(tmp_path: Path) -> None:

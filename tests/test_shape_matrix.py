@@ -218,7 +218,7 @@ def rows(name: str) -> list[list[str]]:
 DEPENDS = {
     "ids": [([], []), (["T-1"], []), (["T-2"], [])],
     "no-ids": [([], []), ([], []), ([], [])],
-    "phases": [([], ["Nothing"]), (["Phase 1"], []), (["Phase 2"], [])],
+    "phases": [([], []), (["Phase 1"], []), (["Phase 2"], [])],
 }
 
 

@@ -427,8 +427,12 @@ def test_a_dependency_on_a_task_backlog_completed_is_no_unknown_item(tmp_path: P
     assert "[completed]" in backlog("task", "view", "task-2", "--plain", cwd=tmp_path)
     checked = cli("check", cwd=tmp_path)
     assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
-    parser = json.loads(cli("export", cwd=tmp_path).stdout)["items"][0]
-    assert (parser["depends_on"], parser["external_deps"]) == ([], ["TASK-1 (completed)"])
+    items = {item["id"]: item for item in json.loads(cli("export", cwd=tmp_path).stdout)["items"]}
+    assert (items["TASK-2"]["depends_on"], items["TASK-2"]["external_deps"]) == (["TASK-1"], [])
+    assert (items["TASK-1"]["status"], items["TASK-1"]["path"]) == (
+        "Done",
+        "backlog/completed/task-1 - Set-up-repo.md",
+    )
     offered = cli("next", cwd=tmp_path).stdout
     assert "TASK-2" in offered
     # set removes and adds such a dependency as backlog does (it refused the completed task)
@@ -495,3 +499,92 @@ def test_a_dependency_written_in_lower_case_names_the_task_of_that_id(tmp_path: 
     # no unknown item (RL301), and a To Do task over a To Do one is a queue's order (no
     # RL306: Backlog.md's first status says only that work has not started)
     assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_completed_drafted_and_archived_tasks_are_items_of_their_folders_status(
+    tmp_path: Path,
+) -> None:
+    """completed/, drafts/ and archive/tasks/ are read as items (done, an idea, closed), for
+    check and show, and a dependency on one names it; next offers none of them (an
+    archived To Do task was offered before the draft's and the archive's statuses)."""
+    from conftest import cli
+
+    backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Three", "--dep", "task-1,task-2", "--plain", cwd=tmp_path)
+    backlog("draft", "create", "Maybe", cwd=tmp_path)
+    backlog("task", "edit", "task-1", "-s", "Done", cwd=tmp_path)
+    backlog("task", "complete", "task-1", cwd=tmp_path)
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-1 - One [completed]" in viewed, viewed
+    assert (tmp_path / "backlog" / "archive" / "tasks").is_dir()
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n"), checked.stderr
+    listed = json.loads(cli("list", "--format", "json", cwd=tmp_path).stdout)
+    assert sorted((item["id"], item["status"]) for item in listed) == [
+        ("DRAFT-1", "Draft"),
+        ("TASK-1", "Done"),
+        ("TASK-2", "Archived"),  # its file still says To Do: archived, it is no work to start
+        ("TASK-3", "To Do"),
+    ]
+    shown = cli("show", "TASK-2", cwd=tmp_path)
+    assert "backlog/archive/tasks/task-2 - Two.md:3" in shown.stdout, shown.stdout
+    shown = json.loads(cli("show", "TASK-3", "--format", "json", cwd=tmp_path).stdout)
+    # backlog's archive took TASK-2 out of the dependencies; the completed one names an item
+    assert (shown["depends_on"], shown["external_deps"]) == (["TASK-1"], [])
+    offered = json.loads(cli("next", "--format", "json", cwd=tmp_path).stdout)
+    assert [item["id"] for item in offered] == ["TASK-3"]  # no draft, no archived task
+    refused = cli("set", "TASK-1", "--status", "To Do", cwd=tmp_path)
+    assert (refused.returncode, refused.stderr) == (
+        2,
+        "roadmaplint: error: backlog/completed/task-1 - One.md:3: TASK-1 is in completed/, "
+        "which gives its status; `set` edits tasks of tasks/ (move it back first)\n",
+    )
+    # an archived task whose status is not config.yml's is no RL201: the folder gives it
+    (archived,) = (tmp_path / "backlog" / "archive" / "tasks").glob("*.md")
+    archived.write_text(archived.read_text("utf-8").replace("To Do", "Shipped"), "utf-8")
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path: Path) -> None:
+    """task-02 beside task-2 is one ID written twice (backlog calls it ambiguous and blocks
+    it): RL102. A dependency written TASK-02 names TASK-2, as backlog task view shows it."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Three", "--dep", "task-2", "--plain", cwd=tmp_path)
+    (two,) = (root / "tasks").glob("task-2 - *.md")
+    again = root / "tasks" / "task-02 - Two-again.md"
+    again.write_text(two.read_text("utf-8").replace("id: TASK-2", "id: TASK-02"), "utf-8")
+    ambiguous = subprocess.run(
+        [str(BACKLOG), "task", "view", "task-2", "--plain"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "is ambiguous" in ambiguous.stdout + ambiguous.stderr
+    checked = cli("check", cwd=tmp_path)
+    assert checked.returncode == 1, checked.stderr
+    assert checked.stdout == (
+        "backlog/tasks/task-2 - Two.md:3:1: error: RL102 duplicate item ID TASK-2 (first "
+        "defined in backlog/tasks/task-02 - Two-again.md:3)\nFound 1 error and 0 warnings.\n"
+    )
+    again.unlink()
+    (three,) = (root / "tasks").glob("task-3 - *.md")
+    three.write_text(three.read_text("utf-8").replace("  - TASK-2\n", "  - TASK-02\n"), "utf-8")
+    viewed = backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    assert "TASK-2 - Two" in viewed, viewed
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    shown = json.loads(cli("show", "TASK-3", "--format", "json", cwd=tmp_path).stdout)
+    assert (shown["id"], shown["depends_on"]) == ("TASK-3", ["TASK-2"])

@@ -152,7 +152,7 @@ def _read_and_check(
         return Checked(check_loaded(loaded), loaded.roadmap, path, None)
     # one task file (a hook or an editor names the file it changed): its folder's
     # findings in that file, as the language server gives them, not "no items"
-    in_tasks = path.parent.name == "tasks" and options.since is None
+    in_tasks = path.suffix == ".md" and options.since is None
     found = task_file_check(path, settings) if in_tasks else None
     if found is not None:
         loaded, own = found

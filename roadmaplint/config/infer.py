@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from roadmaplint.reader.shapes.taskfiles import TaskFolder
 
 # The workflow meanings a status can carry, as `[statuses]` names them.
-MEANINGS = ("done", "in-progress", "ready", "blocked", "idea")
+MEANINGS = ("done", "in-progress", "queued", "ready", "blocked", "idea")
 _SPECIAL = set(".^$*+?{}[]\\|()")
 MAX_NAMED = 6
 CONFIG_NAME = ".roadmaplint.toml"
@@ -87,7 +87,7 @@ def configuration(plans: Sequence[Plan]) -> str:
 
 def folder_configuration(folder: TaskFolder, name: str) -> str:
     """The text of a `.roadmaplint.toml` for a Backlog.md task folder: the statuses its
-    ``config.yml`` names, by the workflow meaning they are read with (the first ready,
+    ``config.yml`` names, by the workflow meaning they are read with (the first queued,
     the last done, those between in progress), written out so that one can be given
     another meaning (a status between that means blocked, say)."""
     workflow = folder.workflow()
@@ -104,8 +104,9 @@ def folder_configuration(folder: TaskFolder, name: str) -> str:
             lines.append(f"{meaning} = {_array(values)}")
     why = (
         "The statuses config.yml names, by the workflow meaning the rules read in them:",
-        "the first is ready, the last done, those between in progress. Move one to another",
-        "meaning (blocked, idea) where it means that; values are matched as written.",
+        "the first is queued (not started: next offers it, RL306 reads no claim in it),",
+        "the last done, those between in progress. Move one to another meaning (ready,",
+        "blocked, idea) where it means that; values are matched as written.",
     )
     text = _render(head, [Setting(why, "\n".join(lines), "statuses")], [])
     from roadmaplint.config.load import settings_from_text
@@ -438,6 +439,7 @@ def _meaning(status: str, statuses: Statuses) -> str | None:
     for meaning, test in (
         ("done", statuses.is_done),
         ("in-progress", statuses.is_in_progress),
+        ("queued", statuses.is_queued),
         ("ready", statuses.is_ready),
         ("blocked", statuses.is_blocked),
         ("idea", statuses.is_idea),

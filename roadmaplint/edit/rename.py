@@ -85,11 +85,15 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
         if found is None or old not in other.depends_on:
             continue
         for offset, part in _value_parts(lines, starts, found):
-            if plain_text(part.strip()) == old:
+            written = plain_text(part.strip())
+            if written == old:
                 edits += [
                     Edit(offset + match.start(), offset + match.end(), new)
                     for match in _mention(old).finditer(part)
                 ]
+            elif written.startswith(f"{old} ") and (match := _mention(old).search(part)):
+                # an entry with a note, ``Phase 3 (auth)``: the ID before it, not the note
+                edits.append(Edit(offset + match.start(), offset + match.end(), new))
     if PHASE_ID.fullmatch(old):
         from roadmaplint.edit.phases import checklist_rename
 

@@ -59,6 +59,7 @@ def set_fields(
     """Write ``changes`` (field name -> value as the CLI takes it) into one task's front
     matter, through the write gate; the file it wrote."""
     task = folder.file_of(item_id)
+    refuse_moved(task)
     keys = {field_key(name): value for name, value in changes.items()}
     if "status" in keys and keys["status"] not in folder.statuses:
         raise RoadmapError(
@@ -71,6 +72,16 @@ def set_fields(
         prove_only(pending.source.text, new_text, str(task.path), set(keys))
         pending.write(new_text)
     return task.path
+
+
+def refuse_moved(task: TaskFile) -> None:
+    """A completed, archived or drafted task takes its status from its folder: ``set``
+    would write a status the folder overrules, so it edits only tasks of ``tasks/``."""
+    if task.moved:
+        raise RoadmapError(
+            f"{task.path}:{task.item.position.line}: {task.item.id} is in {task.folder}/, "
+            f"which gives its status; `set` edits tasks of {TASKS}/ (move it back first)"
+        )
 
 
 def _line(item: Item, key: str) -> int:
@@ -275,6 +286,7 @@ def set_plan(
     """``set``'s edit of one task: its front matter (status, priority, assignee,
     dependencies, title) and its boxes (``--done-item``), read back and proved."""
     task = folder.file_of(item_id)
+    refuse_moved(task)
     keys = _keys(folder, task, edit)
     text = _ticked(task, task.text, edit)  # first: the boxes' lines are the file's as read
     if keys:

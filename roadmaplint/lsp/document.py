@@ -18,9 +18,14 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import BOM
 from roadmaplint.reader.incremental import Snapshot, Span, full_snapshot, update
+from roadmaplint.reader.shapes.taskfiles import FolderCache
 from roadmaplint.record import record
 from roadmaplint.rules.incremental import State, first_check, recheck
 from roadmaplint.settings import Settings
+
+# The task folders of the open task files: a keystroke in one re-reads that file only,
+# and each other file of its folder only when its size or modification time changed.
+FOLDERS = FolderCache()
 
 
 @record(frozen=False, slots=False)
@@ -48,7 +53,7 @@ class Document:
         facts: GitFacts | None = None,
     ) -> Document:
         document = cls.unchecked(uri, text, path, settings, encoding)
-        in_folder = task_file_findings(Path(path), text)
+        in_folder = task_file_findings(Path(path), text, FOLDERS)
         if in_folder is not None:
             document.in_folder = tuple(in_folder)
         else:
@@ -77,7 +82,7 @@ class Document:
         else:
             snapshot = update(self.snapshot, text, span)
         document = Document(self.uri, snapshot, self.encoding)
-        in_folder = task_file_findings(Path(snapshot.path), text)
+        in_folder = task_file_findings(Path(snapshot.path), text, FOLDERS)
         if in_folder is not None:
             document.in_folder = tuple(in_folder)
         elif self.checked is None or snapshot is self.snapshot:

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams
@@ -220,7 +221,9 @@ def initialized(ls: RoadmapServer, params: types.InitializedParams) -> None:
 async def _latest(ls: RoadmapServer, uri: str, version: int | None) -> None:
     # Let queued edits arrive first: only the newest text is worth checking.
     await asyncio.sleep(0)
-    document = ls.workspace.text_documents.get(uri)
+    # pygls keys its documents by the unquoted URI: a Backlog.md task file's name has
+    # spaces (task-3%20-%20Write-docs.md), and looked up as sent it was never checked again
+    document = ls.workspace.text_documents.get(unquote(uri))
     if document is not None and (version is None or document.version == version):
         ls.check(uri)
 

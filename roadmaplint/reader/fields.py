@@ -44,7 +44,7 @@ _BOLD_FIELD = LazyPattern(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t
 _PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
 _TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
-_NO_DEPENDENCY = frozenset({"", "none", "n/a", "-", "–", "—"})
+_NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—"})
 _PARAGRAPH_END = LazyPattern(r"(?:[ \t]+|\\)$")
 
 

@@ -166,6 +166,8 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
         # that the work is not done: no claim that it is free to start, no contradiction.
         if not statuses.is_ready(item.status) or waits_in_status(item) or _open_box(item):
             continue
+        if statuses.is_queued(item.status):
+            continue  # "not started" (Backlog.md's To Do) claims nothing about its dependencies
         queued = _queued(item.status, statuses)
         for name, dependency in _dependencies_with_status(context, item):
             if queued and _queued(dependency.status, statuses):
@@ -335,8 +337,9 @@ RULES = (
         "(`path#ID`) counts too, with the status its file gives it. A status that names what "
         "it waits for (`READY (after 1.3)`) claims no such thing; nor, in a plan read by the "
         "common status spellings, does a queued task (`todo`, `not started`, `new`) over a "
-        "queued one, or a Backlog.md task in its first status (`To Do`) over another; nor "
-        "does an open box (`- [ ] T006`), which says only that the work is not done.",
+        "queued one, nor a task of a `queued` status (Backlog.md's To Do: not started, not "
+        "free to start); nor does an open box (`- [ ] T006`), which says only that the work "
+        "is not done.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"

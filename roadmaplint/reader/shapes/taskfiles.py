@@ -84,11 +84,19 @@ FIELD_NAMES = {
 
 @record
 class TaskFile:
-    """One task: the file it lives in, its text, and the item read from it."""
+    """One task: the file it lives in, its text, and the item read from it; ``folder``:
+    which of Backlog.md's folders holds it (``tasks``, ``completed``, ``drafts`` or
+    ``archive/tasks``)."""
 
     path: Path
     text: str
     item: Item
+    folder: str = TASKS
+
+    @property
+    def moved(self) -> bool:
+        """Whether Backlog.md moved the task out of ``tasks/`` (completed, archived, a draft)."""
+        return self.folder != TASKS
 
 
 @record
@@ -127,16 +135,17 @@ class TaskFolder:
         return tuple(starts)
 
     def workflow(self) -> Statuses:
-        """The statuses' meanings: the first is ready, the last done, those between in progress;
-        the first says only that work has not started (a queue, for RL306)."""
+        """The statuses' meanings: the first is queued (ready, and saying only that the work
+        has not started: Backlog.md's To Do is no claim that the task is free to start), the
+        last done, those between in progress."""
         first, *middle, last = self.statuses if len(self.statuses) > 1 else (*self.statuses, "")
         return Statuses(
             done=(last,),
-            ready=(first,),
+            ready=(),
+            queued=(first,),
             in_progress=tuple(middle),
             blocked=(),
-            idea=(),
-            queued=(first,),
+            idea=(DRAFT,),  # ARCHIVED has no meaning: closed, as a cancelled item is
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -158,9 +167,24 @@ def detect(path: Path) -> Path | None:
     return None
 
 
+def task_root(path: Path) -> Path | None:
+    """The task folder (``backlog/``) a markdown file of its ``tasks/``, ``completed/``,
+    ``drafts/`` or ``archive/tasks/`` belongs to; None for any other file."""
+    if path.suffix != ".md":
+        return None
+    for sub in FOLDERS_WITH_IDS:
+        parts = tuple(sub.split("/"))
+        if path.parent.parts[-len(parts) :] == parts and len(path.parents) > len(parts):
+            root = path.parents[len(parts)]
+            if (root / CONFIG).is_file() and (root / TASKS).is_dir():
+                return root
+    return None
+
+
 def is_task_file(path: Path) -> bool:
-    """Whether ``path`` is a markdown file in the ``tasks/`` folder of a task folder."""
-    return path.suffix == ".md" and path.parent.name == TASKS and detect(path.parent) is not None
+    """Whether ``path`` is a task file of a task folder (in ``tasks/`` or a folder
+    Backlog.md moves tasks to)."""
+    return task_root(path) is not None
 
 
 def yaml() -> YAML:
@@ -174,78 +198,139 @@ def yaml() -> YAML:
     return loader
 
 
-def read(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
-    """Every task file under ``root/tasks`` (sorted by name), read into records;
-    ``texts``: a file's text as an editor holds it, read instead of the disk's."""
+class FolderCache:
+    """The task files of folders as last read, for a reader that reads a folder again on
+    every change (the language server, on each keystroke in one task file): a file whose
+    size and modification time have not changed since is not read or parsed again."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], str, Item]] = {}
+
+    def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
+        """The text and item of the task file at ``path``, read again only if it changed."""
+        stamp = _stamp(path)
+        held = self._files.get(path)
+        if held is not None and held[0] == stamp:
+            return held[1], held[2]
+        text = _read_text(path)
+        item = read_task(text, str(path), loader)
+        self._files[path] = (stamp, text, item)
+        return text, item
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error}") from None
+    return info.st_mtime_ns, info.st_size
+
+
+def read(
+    root: Path, texts: Mapping[Path, str] | None = None, cache: FolderCache | None = None
+) -> TaskFolder:
+    """Every task file under ``root/tasks`` and the folders Backlog.md moves tasks to
+    (sorted by number), read into records; ``texts``: a file's text as an editor holds
+    it, read instead of the disk's; ``cache``: the files as last read, each read again
+    only when it changed."""
     config = _config(root)
     statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
     prefix = str(config.get("task_prefix") or "task")
     loader = yaml()
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
-    for path in sorted((root / TASKS).glob("*.md"), key=_number_then_name):
-        text = texts[path] if texts and path in texts else _read_text(path)
+    for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
+        if texts and path in texts:
+            text, item = texts[path], read_task(texts[path], str(path), loader)
+        elif cache is not None:
+            text, item = cache.task(path, loader)
+        else:
+            text = _read_text(path)
+            item = read_task(text, str(path), loader)
         held += len(text)
         if held > MAX_BYTES:
             raise RoadmapError(
                 f"{root / TASKS}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
                 f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
             )
-        tasks.append(TaskFile(path, text, read_task(text, str(path), loader)))
-    return TaskFolder(root, statuses, prefix, _elsewhere_named(root, prefix, tasks))
+        item = _moved(item, sub, statuses)
+        tasks.append(TaskFile(path, text, item, sub))
+    return TaskFolder(root, statuses, prefix, by_number(tasks))
 
 
-# Backlog.md moves a task out of tasks/ when it is completed, archived or still a draft;
-# a task of tasks/ may still depend on it.
-_ELSEWHERE = {"completed": "completed", "archive/tasks": "archived", "drafts": "a draft"}
+_NUMBERED = re.compile(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
+
+
+def _id_key(name: str) -> tuple[str, tuple[int, ...]] | None:
+    """An ID as Backlog.md compares it: its prefix in any case and its number by value
+    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID); None for a name of another form."""
+    found = _NUMBERED.fullmatch(name.strip())
+    if found is None:
+        return None
+    return found["prefix"].upper(), tuple(int(part) for part in found["number"].split("."))
+
+
+def by_number(tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+    """``tasks`` with IDs compared by number, as Backlog.md compares them: a second task of
+    a number already read takes the first one's ID (so RL101 reports the pair Backlog.md
+    calls ambiguous), and a dependency written ``TASK-01`` names ``TASK-1``."""
+    first: dict[tuple[str, tuple[int, ...]], str] = {}
+    for task in tasks:
+        key = _id_key(task.item.id)
+        # the spelling of the number without leading zeros wins (task-02 sorts first)
+        if key is not None and (key not in first or len(task.item.id) < len(first[key])):
+            first[key] = task.item.id
+
+    def named(name: str) -> str:
+        key = _id_key(name)
+        return first.get(key, name) if key is not None else name
+
+    read = []
+    for task in tasks:
+        item = task.item
+        own, deps = named(item.id), tuple(named(dep) for dep in item.depends_on)
+        if (own, deps) != (item.id, item.depends_on):
+            task = replace(task, item=replace(item, id=own, depends_on=deps))
+        read.append(task)
+    return tuple(read)
+
+
+# Backlog.md moves a task out of tasks/ when it is completed or archived, and keeps a
+# draft in drafts/ until it is promoted; a task of tasks/ may still depend on one. Each
+# is read as an item with the status its folder gives it (a completed task is done
+# whatever its file says; an archived one keeps "To Do" in its file).
+DRAFT = "Draft"  # as Backlog.md writes a draft's status: an idea
+ARCHIVED = "Archived"  # closed: neither done, nor work to start
+MOVED_STATUS = {"drafts": DRAFT, "archive/tasks": ARCHIVED}
+
+
+def _task_paths(root: Path) -> list[tuple[str, Path]]:
+    return [(sub, path) for sub in FOLDERS_WITH_IDS for path in (root / sub).glob("*.md")]
+
+
+def _moved(item: Item, folder: str, statuses: tuple[str, ...]) -> Item:
+    """A task of ``completed/``, ``drafts/`` or ``archive/tasks/`` with its folder's status
+    (its Status field's value too, which RL201 reads); one of ``tasks/`` as written."""
+    if folder == TASKS:
+        return item
+    status = MOVED_STATUS.get(folder, statuses[-1] if statuses else "Done")
+    fields = tuple(
+        replace(field, value=status) if field.key == "status" else field for field in item.fields
+    )
+    # drafts are numbered apart, with a prefix of their own (DRAFT-1): a section of their own
+    section = folder if folder == "drafts" else item.section
+    return replace(item, status=status, fields=fields, section=section)
 
 
 def moved_tasks(root: Path, prefix: str) -> dict[str, str]:
-    """The ID (upper case) of each task Backlog.md moved out of ``tasks/``, with where it
-    went ("completed", "archived", "a draft"), known by its file's name."""
+    """The ID (upper case) of each task Backlog.md moved out of ``tasks/``, with the
+    folder it is in, known by its file's name."""
     pattern = re.compile(rf"({re.escape(prefix)}-\d+(?:\.\d+)*) - ", re.IGNORECASE)
     elsewhere: dict[str, str] = {}
-    for sub, said in _ELSEWHERE.items():
-        folder = root / sub
-        if not folder.is_dir():
-            continue
-        for path in folder.glob("*.md"):
-            if found := pattern.match(path.name):
-                elsewhere.setdefault(found[1].upper(), said)
+    for sub, path in _task_paths(root):
+        if sub != TASKS and (found := pattern.match(path.name)):
+            elsewhere.setdefault(found[1].upper(), sub)
     return elsewhere
-
-
-def _elsewhere_named(root: Path, prefix: str, tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
-    """``tasks``, with a dependency on a task Backlog.md moved to ``completed/``,
-    ``archive/tasks/`` or ``drafts/`` read as an outside dependency that says where it is
-    (``TASK-3 (completed)``), not as an unknown item (RL301). Known by the file's name,
-    as Backlog.md names it (``task-3 - Title.md``); the file itself is not read."""
-    from roadmaplint.record import replace
-
-    elsewhere = moved_tasks(root, prefix)
-    if not elsewhere:
-        return tuple(tasks)
-    here = {task.item.id.upper() for task in tasks}
-    named = []
-    for task in tasks:
-        item = task.item
-        moved = [
-            dependency
-            for dependency in item.depends_on
-            if dependency.upper() not in here and dependency.upper() in elsewhere
-        ]
-        if moved:
-            item = replace(
-                item,
-                depends_on=tuple(dep for dep in item.depends_on if dep not in moved),
-                external_deps=(
-                    *item.external_deps,
-                    *(f"{dep} ({elsewhere[dep.upper()]})" for dep in moved),
-                ),
-            )
-            task = replace(task, item=item)
-        named.append(task)
-    return tuple(named)
 
 
 def _config(root: Path) -> Mapping[str, Any]:
@@ -523,10 +608,15 @@ def _document(folder: TaskFolder) -> Roadmap:
 
 
 def _roadmap(folder: TaskFolder) -> Roadmap:
+    # a draft's and an archived task's status are the folder's, not config.yml's
+    moved = sorted(
+        {MOVED_STATUS[task.folder] for task in folder.tasks if task.folder in MOVED_STATUS}
+        - set(folder.statuses)
+    )
     legend = Legend(
         name=STATUS_LEGEND,
         position=Position(1, 1),
-        entries=tuple(LegendEntry(value, "", 1) for value in folder.statuses),
+        entries=tuple(LegendEntry(value, "", 1) for value in (*folder.statuses, *moved)),
         configured=True,
     )
     return Roadmap(
