@@ -105,9 +105,11 @@ _NEWLINES = LazyPattern(r"\r\n?|\n")
 # one fast scan each, which a pattern would first have to compile (0.3 ms of a seed check)
 _OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 # What a terminal, a log or a problem matcher reads as other than a printed character:
-# C0 and C1 controls (a line break, ESC, CSI) and the Unicode line and paragraph separators.
-_CONTROLS = LazyPattern("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_JSON_LEFT = LazyPattern("[\x7f-\x9f\u2028\u2029]")  # what json.dumps leaves in a string
+# C0 and C1 controls (a line break, ESC, CSI), the Unicode line and paragraph separators,
+# and the direction embeddings, overrides and isolates that turn the rest of a line around.
+_CONTROLS = LazyPattern("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# what json.dumps leaves in a string
+_JSON_LEFT = LazyPattern("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def shown(text: str) -> str:

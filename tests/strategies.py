@@ -393,3 +393,34 @@ def people_edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
             )
             return line.start(), line.start(), piece
     return draw(edits(text))
+
+
+_ITEM_HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<hashes>#{1,6})[ \t]+\S[^\n\r]*(?:\r\n|\n|\r|$)")
+
+
+@st.composite
+def block_edits(draw: st.DrawFn, text: str) -> tuple[int, int, str]:
+    """An edit of whole items, as people make them: delete an item (its heading through
+    the next heading), paste a copy of it under itself (many lines at once), move it
+    above another heading, or open a code fence or comment above a heading (typed, not
+    yet closed); else one of ``people_edits``."""
+    headings = list(_ITEM_HEADING.finditer(text))
+    kind = draw(st.sampled_from(("delete", "duplicate", "move", "fence", "other")))
+    if len(headings) < 2 or kind == "other":
+        return draw(people_edits(text))
+    at = draw(st.integers(0, len(headings) - 2))
+    start, end = headings[at].start(), headings[at + 1].start()
+    block = text[start:end]
+    if kind == "delete":
+        return start, end, ""
+    if kind == "duplicate":
+        return end, end, block
+    if kind == "fence":
+        return start, start, draw(st.sampled_from(("```\n", "~~~ sh\n", "<!--\n", "<pre>\n")))
+    other = draw(st.integers(0, len(headings) - 1))
+    target = headings[other].start()
+    if start <= target <= end:
+        return start, end, block  # onto itself: the text stays as it was
+    if target < start:
+        return target, end, block + text[target:start]
+    return start, target, text[end:target] + block

@@ -9,7 +9,7 @@ import pytest
 from conftest import GOMLX, REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import edits, people_edits, roadmaps
+from strategies import block_edits, edits, people_edits, roadmaps
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.reader import parse
@@ -53,6 +53,40 @@ def test_incremental_records_and_findings_equal_a_full_check(
         snapshot = update(snapshot, new)
         assert snapshot.text == new
         assert list(snapshot.starts) == line_starts(new)
+        assert snapshot.roadmap == full.roadmap
+        assert _indexes(snapshot) == _indexes(full)
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        assert list(state.findings) == check_text(new)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), text=documents(), crlf=st.booleans())
+def test_whole_items_deleted_pasted_moved_and_undone_equal_a_full_check(
+    data: st.DataObject, text: str, crlf: bool
+) -> None:
+    """Edits of whole items (delete one, paste a copy, move one, open a fence above a
+    heading) and Undo, which puts back the text before the last edit, on LF and CRLF
+    plans: the re-read records and re-checked findings equal a full parse and check."""
+    if crlf:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    history: list[str] = []
+    for _ in range(data.draw(st.integers(1, 8))):
+        if history and data.draw(st.booleans()):
+            new = history.pop()  # Undo
+        else:
+            start, end, piece = data.draw(block_edits(snapshot.text))
+            new = snapshot.text[:start] + piece + snapshot.text[end:]
+            history.append(snapshot.text)
+        try:
+            full = full_snapshot(new, "ROADMAP.md", SETTINGS)
+        except RoadmapError as error:
+            with pytest.raises(RoadmapError) as refused:
+                update(snapshot, new)
+            assert str(refused.value) == str(error)
+            continue
+        snapshot = update(snapshot, new)
         assert snapshot.roadmap == full.roadmap
         assert _indexes(snapshot) == _indexes(full)
         state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)

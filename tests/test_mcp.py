@@ -566,3 +566,35 @@ async def test_check_list_and_show_do_not_read_a_dependency_outside_the_folder(
     # the command line, named no folder to serve, reads the file the user's roadmap names
     checked = cli("check", "--format", "json", str(core), cwd=folder)
     assert "KEY-1" in checked.stdout
+
+
+async def test_a_dependency_reaching_outside_by_a_link_or_an_absolute_path_is_not_read(
+    tmp_path: Path,
+) -> None:
+    """Inside the folder, a link to a file or folder outside it, an absolute path, a path
+    that climbs out through a folder, and an escaped one: none is read for the agent."""
+    folder = _pair(tmp_path / "tool")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Keys\n\n## [KEY-1] The key is 1234\n", encoding="utf-8")
+    (folder / "link.md").symlink_to(secret)
+    (folder / "outside").symlink_to(tmp_path)
+    spellings = (
+        "link.md#KEY-2",
+        "outside/secret.md#KEY-2",
+        f"{secret}#KEY-2",
+        "docs/../../secret.md#KEY-2",
+        "%2E%2E/secret.md#KEY-2",
+    )
+    (folder / "ROADMAP.md").write_text(
+        CORE.replace("- **Depends on:** CORE-1", "- **Depends on:** " + ", ".join(spellings)),
+        encoding="utf-8",
+    )
+    async with session(folder) as client:
+        said = [
+            await call(client, "check"),
+            await call(client, "list_items"),
+            await call(client, "next_items"),
+            await call(client, "show_item", id="CORE-2"),
+        ]
+    shown = repr(said)
+    assert "KEY-1" not in shown and "1234" not in shown, shown

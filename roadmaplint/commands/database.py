@@ -27,6 +27,7 @@ from roadmaplint.model import Item
 from roadmaplint.reader.claims import CLAIMED_BY, now_utc, shown_claim
 from roadmaplint.report.json import write_json
 from roadmaplint.report.table import table
+from roadmaplint.text import shown
 
 HEADERS = ("ID", "TITLE", "STATUS", "PRIORITY", "DRI", "SECTION")
 FILE = "file"  # the column queries over several roadmaps add
@@ -72,7 +73,7 @@ def run_list(
         writer.writerows(rows)
         out.write(buffer.getvalue())
     elif output_format == "markdown":
-        cells = [[value.replace("|", "\\|") for value in entry.values()] for entry in rows]
+        cells = [[shown(value).replace("|", "\\|") for value in entry.values()] for entry in rows]
         out.write("| " + " | ".join(headers) + " |\n")
         out.write("|" + "|".join(" --- " for _ in headers) + "|\n")
         out.writelines("| " + " | ".join(line) + " |\n" for line in cells)
@@ -111,7 +112,7 @@ def run_show(
             note = note[1:-1]  # ``A-1 (partly)``: A-1 (done; partly), not (done; (partly))
         return f"{other} ({said}; {note})" if note else f"{other} ({said})"
 
-    lines = [f"{item.id}  {item.title}", ""]
+    lines = [shown(f"{item.id}  {item.title}"), ""]
     rows = [
         ["Section:", item.section or ""],
         ["Source:", loaded.where(item.position.line)],

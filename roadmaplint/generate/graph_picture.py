@@ -149,10 +149,17 @@ def _by_section(view: View) -> dict[str | None, list[Node]]:
 _MERMAID_ESCAPES = str.maketrans(
     {character: f"#{ord(character)};" for character in '#;&<>"`*_\\'} | {"\r": " ", "\n": " "}
 )
+# Control characters (ESC moves a terminal's cursor and colours), line separators and
+# direction overrides (which turn the rest of a line around) are no part of a label: a
+# title holding them printed them raw from `graph`, in both formats.
+_UNSHOWN = str.maketrans(
+    {code: " " for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)}
+    | {code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
 
 
 def _mermaid_label(text: str) -> str:
-    return text.translate(_MERMAID_ESCAPES)
+    return text.translate(_UNSHOWN).translate(_MERMAID_ESCAPES)
 
 
 def mermaid(view: View) -> str:
@@ -184,7 +191,7 @@ DOT_WIDTH = 30  # characters per line of a node label in dot
 
 
 def _dot_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\r", " ").replace("\n", " ")
+    return text.translate(_UNSHOWN).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def _dot_string(text: str) -> str:

@@ -201,6 +201,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 part.kind = ITEM
                 part.item_id, part.title = found
                 candidates.append(part)
+    _names_among_prose(parts)
     if dialect.item_level:
         return
     # A candidate that holds other candidates below it is a section.
@@ -213,6 +214,26 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _names_among_prose(parts: list[Part]) -> None:
+    """Headings that are an ID alone (``### V8``) among more sibling headings that are no
+    items (``### acorn``, ``### nghttp2``) are names in a list of names, not items: a
+    document's list of its dependencies read its one upper-case name as a plan."""
+    groups: dict[tuple[int, int], list[Part]] = {}
+    above: list[tuple[int, int]] = []  # (level, index) of the headings the part is under
+    for index, part in enumerate(parts):
+        level = part.heading.level
+        while above and above[-1][0] >= level:
+            above.pop()
+        groups.setdefault((above[-1][1] if above else -1, level), []).append(part)
+        above.append((level, index))
+    for siblings in groups.values():
+        items = [part for part in siblings if part.kind == ITEM]
+        prose = sum(part.kind == PROSE for part in siblings)
+        if items and prose > len(items) and all(not part.title for part in items):
+            for part in items:
+                part.kind, part.item_id, part.title = PROSE, "", ""
 
 
 def _assign_sections(parts: list[Part], dialect: Dialect) -> int | None:

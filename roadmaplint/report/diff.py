@@ -11,6 +11,7 @@ from itertools import groupby
 
 from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, FileDiff, RoadmapDiff
 from roadmaplint.record import record
+from roadmaplint.text import shown
 
 _RESET = "\033[0m"
 _RED = "\033[31m"
@@ -114,25 +115,25 @@ def render_text(files: Sequence[FileDiff], colour: bool = False) -> str:
     lines: list[str] = []
     for entry in files:
         where = "" if entry.path == entry.head else f"{entry.path}: "
-        lines.append(paint(_BOLD, f"{where}{entry.base} → {entry.head}"))
+        lines.append(paint(_BOLD, shown(f"{where}{entry.base} → {entry.head}")))
         found = list(rows(entry.diff))
         width = max((len(row.id) for row in found if row.kind in _ITEM_ROWS), default=0)
         for (kind, item_id), group in groupby(found, key=lambda row: (row.kind, row.id)):
             said = list(group)
             if kind not in _PAINT:
-                lines += [_other_text(row) for row in said]
+                lines += [shown(_other_text(row)) for row in said]
                 continue
             label = paint(_PAINT[kind], f"{kind:<7}")
             if kind == "changed":  # one line per item, its fields joined
-                text = "; ".join(_field_text(row) for row in said)
+                text = shown("; ".join(_field_text(row) for row in said))
                 lines.append(f"  {label}  {item_id.ljust(width)}  {text}")
                 continue
             for row in said:
                 if kind == "renamed":
-                    lines.append(f"  {label}  {row.old} → {row.new}")
+                    lines.append(f"  {label}  {shown(f'{row.old} → {row.new}')}")
                 else:
                     title = row.new if kind == "added" else row.old
-                    lines.append(f"  {label}  {item_id.ljust(width)}  {title}")
+                    lines.append(f"  {label}  {item_id.ljust(width)}  {shown(title or '')}")
         lines.append(f"  {counts(entry.diff)}.")
     return "".join(line + "\n" for line in lines)
 
@@ -167,7 +168,7 @@ def render_json(files: Sequence[FileDiff]) -> str:
 def _cell(text: str | None) -> str:
     if not text:
         return ""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return shown(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def _done_cells(done: Sequence[DoneChange]) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from roadmaplint.history.timeline import Cycle, Event, History, ItemTimeline, median_days
+from roadmaplint.text import shown
 
 FORMAT_VERSION = 1
 
@@ -37,7 +38,7 @@ def render_text(timelines: Sequence[ItemTimeline]) -> str:
         for event in timeline.events:
             date, commit, author = _short(event)
             lines.append(f"  {date}  {commit}  {author}  {describe(event)}")
-    return "".join(line + "\n" for line in lines)
+    return "".join(shown(line) + "\n" for line in lines)
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -72,7 +73,7 @@ def render_json(path: str, history: History, timelines: Sequence[ItemTimeline]) 
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return shown(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
 
 
 def render_markdown(timelines: Sequence[ItemTimeline]) -> str:

@@ -232,7 +232,20 @@ def _prefix(item_id: str) -> str:
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # A reference made from a title (an item written without an ID) has no prefix.
     is_id = id_regex(context.settings.id_pattern).fullmatch
-    items = [item for item in context.roadmap.items if is_id(item.id)]
+    # An ID without a number (``ERR_HTTP2_PING_CANCEL``, an error code a reference
+    # lists) is a name of its own: it has no prefix to share. A section of such names
+    # is a reference, and the few of them that end in a digit (``ERR_HTTP2_STATUS_101``)
+    # are names too.
+    named = Counter(
+        item.section
+        for item in context.roadmap.items
+        if is_id(item.id) and _prefix(item.id) == item.id
+    )
+    items = [
+        item
+        for item in context.roadmap.items
+        if is_id(item.id) and _prefix(item.id) != item.id and not named[item.section]
+    ]
     by_section: dict[str | None, list[str]] = {}
     for item in items:
         by_section.setdefault(item.section, []).append(_prefix(item.id))
@@ -432,7 +445,8 @@ RULES = (
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
-        "and `TECH-` items), not a stray.",
+        "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
+        "is a name with no prefix, and a section of such names is left alone.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,

@@ -426,7 +426,9 @@ def _read_plain_list(
     with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
     # A list whose every bullet leads with a done mark says so itself (``## Completed``
     # over ``- ✅ Title``), as IDs or two status headings do.
-    every_marked = marked == len(entries) and marked >= 2
+    # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
+    # must stand right under its heading.
+    every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
     if not all(statuses) or not (with_ids or every_marked or headed()):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
@@ -451,8 +453,19 @@ def _read_plain_list(
     return found, cut
 
 
+def _under_heading(lines: list[str], first: int) -> bool:
+    """Whether the nearest line above ``first`` that is not blank is a heading."""
+    above = next((line for line in reversed(lines[:first]) if line.strip()), "")
+    return (
+        above.lstrip(" ").startswith("#") or _SETEXT_UNDERLINE.fullmatch(above.strip()) is not None
+    )
+
+
+_SETEXT_UNDERLINE = LazyPattern(r"=+|-+")
 # A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
-_HORIZON = LazyPattern(r"(?:now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S)
+_HORIZON = LazyPattern(
+    r"(?P<word>now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S
+)
 # The end of a bullet's first sentence: a full stop before a capital or the end.
 _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
@@ -507,11 +520,17 @@ def _holds_boxes(document: Document) -> bool:
 
 
 def _horizon_headings(document: Document) -> int:
-    """How many of the document's headings are horizons."""
-    return document.memo(
-        "horizon_headings",
-        lambda: sum(_is_horizon(document.inline(h.source)) for h in document.headings),
+    """How many different horizons the document's headings name: ``## Now`` and ``## Next``
+    are two, a tutorial's ``## Next: configure`` and ``## Next: deploy`` one."""
+    return document.memo("horizon_headings", lambda: len(_horizon_words(document)))
+
+
+def _horizon_words(document: Document) -> set[str]:
+    found = (
+        _HORIZON.fullmatch(SECTION_EDGE.sub("", document.inline(h.source)))
+        for h in document.headings
     )
+    return {match["word"].casefold() for match in found if match is not None}
 
 
 def _first_sentence(text: str) -> str:
@@ -528,13 +547,12 @@ def _first_sentence(text: str) -> str:
 
 
 def _status_headings(document: Document, board: bool = False) -> int:
-    """How many of the document's headings name a status (``# TODO``, ``## Done``; with
-    ``board``, also ``## Now``, ``## Next``, ``## Later``)."""
-    return sum(
-        1
-        for heading in document.headings
-        if status_of_section(document.inline(heading.source), board) is not None
-    )
+    """How many different statuses the document's headings name (``# TODO``, ``## Done``;
+    with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
+    and again is no list of statuses: a changelog's ``### New Features`` under each
+    release."""
+    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
+    return len({status for status in named if status is not None})
 
 
 def _board_headings(document: Document) -> int:

@@ -34,6 +34,7 @@ _LEGEND = LazyPattern(r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*[:—–-]?[ \t]*(?
 _LABEL_END = LazyPattern(r"[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
 _FIELD = LazyPattern(r"[ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>\S.*)")
 _FEWEST = 3
+_FINISHED = ("done", "cancelled")
 _FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 
 
@@ -73,7 +74,10 @@ def read_numbered(
     fields = [_fields(lines, first, last, document) for first, last in entries]
     if not marks <= meanings.keys():
         return [], ()
-    if not (marks & legend.keys() or len(marks) >= 2 or all(fields)):
+    # Two kinds of mark make a task list only when one is open work: ticks and crosses
+    # alone (``1. ✓ Tiny`` over ``3. ✗ No IE11``) are a README's yes and no.
+    open_work = any(meanings[mark] not in _FINISHED for mark in marks)
+    if not (marks & legend.keys() or (len(marks) >= 2 and open_work) or all(fields)):
         return [], ()
     numbers = {match["id"] for match in found if match}
     items = []

@@ -137,6 +137,8 @@ def _table(
     title_column = _filled_title_column(lines, rows, keys, title_column)
     if not any(key in FIELD_KEYS for key in keys) or not rows:
         return None
+    if id_column is None and _feature_matrix(lines, rows, keys, title_column):
+        return None
     if id_column is None and _holds_ids(lines, rows, title_column, dialect):
         # ``| Story | Description |`` with ``**5-1**`` in every Story cell: the Story
         # column names the items, the Description column titles them.
@@ -174,18 +176,38 @@ def _named_rows(
 _FEWEST_STATUS_ROWS = 3
 
 
+def _feature_matrix(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], column: int | None
+) -> bool:
+    """Whether a ``| Feature | Status |`` table is a README's list of what the program
+    does: no ID, no other field than Status, and a Status cell that is no common status
+    spelling (``✅`` alone, ``Supported``, ``Yes``). Work a plan names by feature says its
+    status in words (``✅ Done``, ``Planned``)."""
+    if column is None or keys[column] != "feature" or "status" not in keys:
+        return False
+    if any(key in FIELD_KEYS and key != "status" for key in keys):
+        return False
+    status = keys.index("status")
+    return not all(_status_words(_first_cell(lines[row], status)) for row in rows)
+
+
 def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
     """Whether a table without an ID or title column is still a table of items: three or
     more rows, a Status column that is not the first, and every Status cell a common
     spelling (``✅ Complete``, ``⏸️ Deferred``). The first column names the rows; a table
-    whose Status cells say anything else (``Supported``, ``Yes``) is a comparison, no plan."""
+    whose Status cells say anything else (``Supported``, ``Yes``) is a comparison, no plan.
+    One word on every row, unmarked (``Active``), is a roster's, not a plan's: a plan's
+    rows move through statuses, or mark them (``✅ Complete`` on each milestone)."""
     if len(rows) < _FEWEST_STATUS_ROWS or "status" not in keys[1:] or keys[0] in FIELD_KEYS:
         return False
     column = keys.index("status")
-    return all(
-        _first_cell(lines[row], 0).strip() and _status_words(_first_cell(lines[row], column))
-        for row in rows
-    )
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    if not all(_first_cell(lines[row], 0).strip() for row in rows):
+        return False
+    if not all(_status_words(cell) for cell in cells):
+        return False
+    marked = any(cell and not cell[0].isalnum() for cell in cells)
+    return marked or len({cell.casefold() for cell in cells}) >= 2
 
 
 def _status_words(cell: str) -> bool:
