@@ -188,7 +188,9 @@ def test_repeated_overview_is_reported_and_not_fixed() -> None:
 def test_fix_refuses_when_rendering_would_lose_an_item(monkeypatch: pytest.MonkeyPatch) -> None:
     import roadmaplint.generate.render as generate
 
-    def broken(name: str, variables: dict[str, object], configured: str | None = None) -> str:
+    def broken(
+        name: str, variables: dict[str, object], configured: str | None = None, **_: object
+    ) -> str:
         return "\n## P0\n- MODEL-1\n\n# Modeling\n\n## [MODEL-9] injected\n"
 
     monkeypatch.setattr(generate, "render", broken)

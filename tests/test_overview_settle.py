@@ -308,3 +308,16 @@ def test_an_edit_regenerates_the_dependency_graph_only_if_it_was_up_to_date() ->
         graph = result.text[result.text.index("# Dependency Graph") :]
         assert (graph != edited[edited.index("# Dependency Graph") :]) is follows
         assert ("Dependency Graph regenerated" in result.changes) is follows
+
+
+def test_an_edit_leaves_a_stale_entry_and_its_group_to_fix() -> None:
+    """Found by the property above: A-1 moved from P1 to P0, and the P1 group went with
+    the stale entry GONE-9 (an item since deleted) that the edit does not own."""
+    text = (
+        "# Plan\n\n## Priority Legend\n\n- `P0` – critical\n- `P1` – next\n\n# Work\n\n"
+        "## [A-1] Item A-1\n\n- **Priority:** P1\n\n## [A-2] Item A-2\n\n- **Priority:** P0\n\n"
+        "# Priority Overview\n\n## P0\n- A-2\n\n## P1\n- GONE-9\n- A-1\n"
+    )
+    edited = text.replace("- **Priority:** P1", "- **Priority:** P0")
+    result = regenerate_after_edit(parse(text), edited, Settings(), {"A-1"})
+    assert result.text.endswith("## P0\n- A-1\n- A-2\n\n## P1\n- GONE-9\n")

@@ -239,7 +239,12 @@ def _overview_edits(
                 f"title is named like the {settings.overview_heading}; fix will not add a second "
                 "section of that name (rename the title or set overview-heading)"
             )
-        body = render("overview.md.j2", {"groups": expected, **variables}, settings.template_dir)
+        body = render(
+            "overview.md.j2",
+            {"groups": expected, **variables},
+            settings.template_dir,
+            trust_packaged=True,
+        )
         text = roadmap.source
         appended = _appended(text, str(variables["indent"]), settings, body.rstrip("\n") + "\n")
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
@@ -283,7 +288,12 @@ def _rendered_groups(
     variables = _template_variables(roadmap)
     return {
         group.priority: _split_group(
-            render("overview.md.j2", {"groups": [group], **variables}, settings.template_dir)
+            render(
+                "overview.md.j2",
+                {"groups": [group], **variables},
+                settings.template_dir,
+                trust_packaged=True,
+            )
         )
         for group in expected
     }
@@ -315,7 +325,14 @@ def regenerate_after_edit(
     if overview is not None:
         expected = expected_groups(roadmap, context.items_by_id)
         # A group the edit empties goes (as fix drops it); one empty before stays for fix.
-        held = {g.priority for g in overview.groups for e in g.entries if e.id in touched}
+        # Only a group of nothing but the edit's entries: a stale entry left in it (an
+        # item since deleted) is a line the edit does not own, and stays for fix.
+        own = set(touched) | set(renamed or ())
+        held = {
+            group.priority
+            for group in overview.groups
+            if group.entries and all(entry.id in own for entry in group.entries)
+        }
         dropped = empty_groups(roadmap, overview, expected) & held
         expected = [group for group in expected if group.priority not in dropped]
         request = Request(
@@ -382,7 +399,8 @@ def _graph_edit(roadmap: Roadmap, section: GraphSection, picture: str, settings:
 
     lines = picture.rstrip("\n").split("\n")
     variables = {"lines": lines, "items": template_items(roadmap), "indent": section.indent}
-    block = render("graph.md.j2", variables, settings.template_dir).rstrip("\n") + "\n"
+    rendered = render("graph.md.j2", variables, settings.template_dir, trust_packaged=True)
+    block = rendered.rstrip("\n") + "\n"
     text = roadmap.source
     starts = line_starts(text)
     newline = roadmap.style.newline
