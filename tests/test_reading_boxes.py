@@ -78,6 +78,27 @@ def test_a_kiro_sub_task_is_edited_through_the_gate(tmp_path: Path) -> None:
     assert plan.read_text() == after
 
 
+def test_a_kiro_task_is_renamed_and_added_with_the_plans_own_numbers(tmp_path: Path) -> None:
+    # rename refused 3.3 -> 3.4 as "not an ID" (the default id-pattern), and said 3 was
+    # still named in prose on the lines of 3.1 and 3.2, where it is only a number's part
+    plan = tmp_path / "tasks.md"
+    plan.write_text(KIRO)
+    renamed = cli("rename", "3.3", "3.4", "tasks.md", cwd=tmp_path)
+    assert (renamed.returncode, renamed.stderr) == (0, "")
+    assert cli("rename", "3", "4", "tasks.md", cwd=tmp_path).stdout == (
+        "Renamed 3 to 4 (0 dependents updated)\n"
+    )
+    after = KIRO.replace("- [ ]* 3.3", "- [ ]* 3.4").replace("- [ ] 3. Create", "- [ ] 4. Create")
+    assert plan.read_text() == after
+    added = cli("new", "Implementation Plan", "Write docs", "tasks.md", "--id", "3.5", cwd=tmp_path)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert plan.read_text() == after + "  - [ ] 3.5 Write docs\n"
+    # a word that is no number is still no ID, and the file stays as it was
+    word = cli("rename", "3.2", "3.x", "tasks.md", cwd=tmp_path)
+    assert (word.returncode, "is not an ID" in word.stderr) == (2, True)
+    assert plan.read_text() == after + "  - [ ] 3.5 Write docs\n"
+
+
 SPEC_KIT = """\
 # Tasks: Albums
 

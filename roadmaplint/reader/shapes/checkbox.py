@@ -167,6 +167,16 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
 
 
+def written_alike(old: str, new: str) -> bool:
+    """Whether ``new`` is an ID of the same kind as box ID ``old`` outside any id pattern:
+    both task numbers (Kiro's ``3``, ``3.2``, OpenSpec's ``5.2a``) or both lower-case IDs
+    (``task001``, ``Task-12``), so that rename and new take the plan's own numbering."""
+    numbers = (_NUMBERED_TASK, _DOTTED)
+    if any(p.fullmatch(old) or p.fullmatch(f"{old}.") for p in numbers):
+        return any(p.fullmatch(new) or p.fullmatch(f"{new}.") for p in numbers)
+    return _LOWER_ID.fullmatch(old) is not None and _LOWER_ID.fullmatch(new) is not None
+
+
 def leading_ids(texts: list[str], document: Document) -> bool:
     """Whether the first words of a list's entries that look like IDs are IDs. In a list of
     four or more entries where fewer than a quarter begin with one, they are the words of
