@@ -99,6 +99,22 @@ def test_a_kiro_task_is_renamed_and_added_with_the_plans_own_numbers(tmp_path: P
     assert plan.read_text() == after + "  - [ ] 3.5 Write docs\n"
 
 
+def test_checklists_each_numbered_from_one_are_steps_not_task_ids() -> None:
+    # a README's install steps and release checklist, each from 1: RL102 duplicate ID 1
+    # and 2, though nothing is wrong; a Kiro plan numbers its tasks once
+    text = (
+        "# Tool\n\n## Install\n\n- [ ] 1. Install Python 3.11\n- [ ] 2. Run `pip install tool`\n"
+        "\n## Release checklist\n\n- [ ] 1. Bump the version\n  - [ ] 1.1 Update CHANGELOG\n"
+        "- [x] 2. Tag\n"
+    )
+    assert _findings(text) == []
+    assert [(i.id, i.status) for i in _items(text)][2:] == [
+        ("1-bump-the-version", "[ ]"),
+        ("2-tag", "done"),
+    ]
+    assert [i.id for i in _items(KIRO)] == ["1", "2", "2.1", "3", "3.1", "3.2", "3.3"]
+
+
 SPEC_KIT = """\
 # Tasks: Albums
 

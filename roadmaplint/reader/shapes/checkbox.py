@@ -273,6 +273,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: _status_headings(document) >= 2)
+    restarted = cache(lambda: _numbering_restarts(document.lines))
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
@@ -282,7 +283,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if board is None:
             board = _board_headings(document) >= 2
-        read, cut = _read_list(document, index, statuses, taken, board, headed)
+        read, cut = _read_list(document, index, statuses, taken, board, headed, restarted)
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -305,6 +306,7 @@ def _read_list(
     taken: set[str],
     board: bool,
     headed: Callable[[], bool],
+    restarted: Callable[[], bool],
 ) -> tuple[list[Item], tuple[Block, ...]]:
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -344,6 +346,8 @@ def _read_list(
         statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
+    if ids and _number_of_box(lines[entries[0][0]]) is not None and restarted():
+        ids = False  # a README's checklists, each numbered from 1: steps, not task IDs
     spans = [
         span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
     ]
@@ -375,6 +379,19 @@ def _with_subtasks(
     if not subtasks:
         return [(first, last)]
     return [(first, subtasks[0][0] - 1), *subtasks]
+
+
+def _numbering_restarts(lines: list[str]) -> bool:
+    """Whether two top-level boxes are numbered 1 (``- [ ] 1. Install``, then further
+    down ``- [ ] 1. Bump the version``): lists numbered each from 1 count steps, where a
+    plan's tasks (Kiro's) are numbered once through the document."""
+    ones = 0
+    for line in lines:
+        if line.startswith(("- [", "* [", "+ [")) and _number_of_box(line) == "1":
+            ones += 1
+            if ones == 2:
+                return True
+    return False
 
 
 def _number_of_box(line: str) -> str | None:
