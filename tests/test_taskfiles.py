@@ -588,3 +588,27 @@ def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path:
     assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
     shown = json.loads(cli("show", "TASK-3", "--format", "json", cwd=tmp_path).stdout)
     assert (shown["id"], shown["depends_on"]) == ("TASK-3", ["TASK-2"])
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+@pytest.mark.parametrize("written", ["5", "task-005"])
+def test_a_dependency_written_by_its_number_alone_is_read_and_renamed(
+    tmp_path: Path, written: str
+) -> None:
+    """backlog reads ``dependencies: [5]`` as TASK-5 (task view lists it): check said RL301
+    unknown item 5, and rename TASK-5 left ``5`` (and ``task-005``) naming nothing."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    for number in range(1, 6):
+        backlog("task", "create", f"Task {number}", "--plain", cwd=tmp_path)
+    backlog("task", "edit", "task-1", "--dep", "task-5", "--plain", cwd=tmp_path)
+    (one,) = (root / "tasks").glob("task-1 - *.md")
+    one.write_text(one.read_text("utf-8").replace("  - TASK-5\n", f"  - {written}\n"), "utf-8")
+    assert "TASK-5 - Task 5" in backlog("task", "view", "task-1", "--plain", cwd=tmp_path)
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+    renamed = cli("rename", "TASK-5", "TASK-50", cwd=tmp_path)
+    assert "(1 dependent updated)" in renamed.stdout, renamed.stderr
+    assert "TASK-50 - Task 5" in backlog("task", "view", "task-1", "--plain", cwd=tmp_path)
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"

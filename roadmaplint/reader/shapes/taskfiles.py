@@ -255,34 +255,40 @@ def read(
             )
         item = _moved(item, sub, statuses)
         tasks.append(TaskFile(path, text, item, sub))
-    return TaskFolder(root, statuses, prefix, by_number(tasks))
+    return TaskFolder(root, statuses, prefix, by_number(tasks, prefix))
 
 
 _NUMBERED = LazyPattern(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
 
 
-def _id_key(name: str) -> tuple[str, tuple[int, ...]] | None:
+_BARE_NUMBER = LazyPattern(r"\d+(?:\.\d+)*")
+
+
+def id_key(name: str, prefix: str = "task") -> tuple[str, tuple[int, ...]] | None:
     """An ID as Backlog.md compares it: its prefix in any case and its number by value
-    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID); None for a name of another form."""
+    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID, and a bare ``1`` is the folder's
+    ``prefix`` and 1); None for a name of another form."""
+    if _BARE_NUMBER.fullmatch(name.strip()):
+        name = f"{prefix}-{name.strip()}"
     found = _NUMBERED.fullmatch(name.strip())
     if found is None:
         return None
     return found["prefix"].upper(), tuple(int(part) for part in found["number"].split("."))
 
 
-def by_number(tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+def by_number(tasks: list[TaskFile], prefix: str = "task") -> tuple[TaskFile, ...]:
     """``tasks`` with IDs compared by number, as Backlog.md compares them: a second task of
     a number already read takes the first one's ID (so RL101 reports the pair Backlog.md
-    calls ambiguous), and a dependency written ``TASK-01`` names ``TASK-1``."""
+    calls ambiguous), and a dependency written ``TASK-01`` or ``1`` names ``TASK-1``."""
     first: dict[tuple[str, tuple[int, ...]], str] = {}
     for task in tasks:
-        key = _id_key(task.item.id)
+        key = id_key(task.item.id, prefix)
         # the spelling of the number without leading zeros wins (task-02 sorts first)
         if key is not None and (key not in first or len(task.item.id) < len(first[key])):
             first[key] = task.item.id
 
     def named(name: str) -> str:
-        key = _id_key(name)
+        key = id_key(name, prefix)
         return first.get(key, name) if key is not None else name
 
     read = []
