@@ -115,6 +115,24 @@ def test_checklists_each_numbered_from_one_are_steps_not_task_ids() -> None:
     assert [i.id for i in _items(KIRO)] == ["1", "2", "2.1", "3", "3.1", "3.2", "3.3"]
 
 
+def test_kiros_in_progress_mark_reads_on_a_task_and_a_sub_task(tmp_path: Path) -> None:
+    # Kiro marks the task it works on [-]: on a nested sub-task every command ended in a
+    # KeyError traceback; on one of two tasks the plan was "no items" (RL109, an error)
+    working = KIRO.replace("  - [ ] 3.1", "  - [-] 3.1")
+    assert [(i.id, i.status) for i in _items(working)][4] == ("3.1", "in progress")
+    assert _findings(working) == []
+    two = "# Implementation Plan\n\n- [x] 1. Set up\n\n- [-] 2. Build the parser\n"
+    assert [(i.id, i.status) for i in _items(two)] == [("1", "done"), ("2", "in progress")]
+    assert _findings(two) == []
+    plan = tmp_path / "tasks.md"
+    plan.write_text(working)
+    assert cli("set", "3.1", "--status", "done", "tasks.md", cwd=tmp_path).returncode == 0
+    assert plan.read_text() == KIRO.replace("  - [ ] 3.1", "  - [x] 3.1")
+    # elsewhere [-] is still the cancelled mark task-list tools agree on
+    listed = "# TODO\n\n- [x] Write it\n- [ ] Test it\n- [-] Port it to Perl\n"
+    assert [i.status for i in _items(listed)] == ["done", "[ ]", "[-]"]
+
+
 SPEC_KIT = """\
 # Tasks: Albums
 

@@ -44,6 +44,7 @@ BOX = LazyPattern(
 # the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
 # no claim in it. A Status Legend of words gives both boxes its own words (box_words).
 OPEN_BOX = "[ ]"
+KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
@@ -328,29 +329,34 @@ def _read_list(
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
-    unexplained: list[str] = []
-    for first, _ in entries:
-        match = BOX.match(lines[first])
-        if match is None:
-            return [], ()  # a list of items is a list of boxes, every one
-        if match["mark"] not in statuses:
-            unexplained.append(match["mark"])
-    if unexplained:
-        # A few boxes (a third at most, of three or more) with a marker task-list tools
-        # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
-        # marker as their status. More, or another marker, and the list is no list of
-        # items (RL109 names the marker).
-        few = len(entries) >= 3 and len(unexplained) * 3 <= len(entries)
-        if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
-            return [], ()
-        statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
+    if not all(BOX.match(lines[first]) for first, _ in entries):
+        return [], ()  # a list of items is a list of boxes, every one
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
-    if ids and _number_of_box(lines[entries[0][0]]) is not None and restarted():
+    numbered = all(_number_of_box(lines[first]) is not None for first, _ in entries)
+    if ids and numbered and restarted():
         ids = False  # a README's checklists, each numbered from 1: steps, not task IDs
     spans = [
         span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
     ]
+    # every item's box, a Kiro sub-task's too (an unknown mark there was a KeyError)
+    unexplained = [
+        mark
+        for first, _ in spans
+        if (mark := BOX.match(lines[first])["mark"]) not in statuses  # type: ignore[index]
+    ]
+    if unexplained and ids and numbered and set(unexplained) == {"-"}:
+        # Kiro marks the task it is working on ``- [-] 2.`` (and its sub-task): in progress
+        statuses = {**statuses, "-": KIRO_IN_PROGRESS}
+    elif unexplained:
+        # A few boxes (a third at most, of three or more) with a marker task-list tools
+        # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
+        # marker as their status. More, or another marker, and the list is no list of
+        # items (RL109 names the marker).
+        few = len(spans) >= 3 and len(unexplained) * 3 <= len(spans)
+        if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
+            return [], ()
+        statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
