@@ -333,8 +333,8 @@ def _read_list(
         return [], ()  # a list of items is a list of boxes, every one
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
-    numbered = all(_number_of_box(lines[first]) is not None for first, _ in entries)
-    if ids and numbered and restarted():
+    tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
+    if ids and tasks and restarted():
         ids = False  # a README's checklists, each numbered from 1: steps, not task IDs
     spans = [
         span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
@@ -345,7 +345,7 @@ def _read_list(
         for first, _ in spans
         if (mark := BOX.match(lines[first])["mark"]) not in statuses  # type: ignore[index]
     ]
-    if unexplained and ids and numbered and set(unexplained) == {"-"}:
+    if unexplained and ids and tasks and set(unexplained) == {"-"}:
         # Kiro marks the task it is working on ``- [-] 2.`` (and its sub-task): in progress
         statuses = {**statuses, "-": KIRO_IN_PROGRESS}
     elif unexplained:
