@@ -128,6 +128,10 @@ def test_kiros_in_progress_mark_reads_on_a_task_and_a_sub_task(tmp_path: Path) -
     plan.write_text(working)
     assert cli("set", "3.1", "--status", "done", "tasks.md", cwd=tmp_path).returncode == 0
     assert plan.read_text() == KIRO.replace("  - [ ] 3.1", "  - [x] 3.1")
+    # whatever the other boxes hold: with a [?] beside it, set 1 --status done flipped
+    # 3.1 from [-] to in progress, and the gate refused the edit
+    asked = working.replace("- [ ] 1. Set up", "- [?] 1. Set up")
+    assert [i.status for i in _items(asked)][:5:4] == ["[?]", "in progress"]
     # elsewhere [-] is still the cancelled mark task-list tools agree on
     listed = "# TODO\n\n- [x] Write it\n- [ ] Test it\n- [-] Port it to Perl\n"
     assert [i.status for i in _items(listed)] == ["done", "[ ]", "[-]"]

@@ -345,10 +345,12 @@ def _read_list(
         for first, _ in spans
         if (mark := BOX.match(lines[first])["mark"]) not in statuses  # type: ignore[index]
     ]
-    if unexplained and ids and tasks and set(unexplained) == {"-"}:
-        # Kiro marks the task it is working on ``- [-] 2.`` (and its sub-task): in progress
+    if "-" in unexplained and ids and tasks:
+        # Kiro marks the task it is working on ``- [-] 2.`` (and its sub-task): in progress,
+        # whatever the other boxes hold (a mark's meaning never hangs on another box)
         statuses = {**statuses, "-": KIRO_IN_PROGRESS}
-    elif unexplained:
+        unexplained = [mark for mark in unexplained if mark != "-"]
+    if unexplained:
         # A few boxes (a third at most, of three or more) with a marker task-list tools
         # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
         # marker as their status. More, or another marker, and the list is no list of
