@@ -592,6 +592,30 @@ def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path:
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("needs_backlog")
+def test_an_archived_tasks_number_taken_again_by_backlog_is_no_duplicate(tmp_path: Path) -> None:
+    """backlog numbers a new task past tasks/, completed/ and drafts/ only: after TASK-2 is
+    archived, the next task is TASK-2 again, and backlog shows that one. check said RL102
+    duplicate item ID TASK-2, an error on a folder only backlog wrote."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    backlog("task", "create", "Again", "--plain", cwd=tmp_path)
+    assert [path.name for path in (root / "tasks").glob("task-2 - *.md")] == ["task-2 - Again.md"]
+    assert "TASK-2 - Again" in backlog("task", "view", "task-2", "--plain", cwd=tmp_path)
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", cwd=tmp_path).stdout)
+    assert [(item["id"], item["title"]) for item in listed] == [
+        ("TASK-1", "One"),
+        ("TASK-2", "Again"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
 @pytest.mark.parametrize("written", ["5", "task-005"])
 def test_a_dependency_written_by_its_number_alone_is_read_and_renamed(
     tmp_path: Path, written: str

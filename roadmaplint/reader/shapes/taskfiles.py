@@ -57,7 +57,8 @@ STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
-FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
+ARCHIVE = "archive/tasks"
+FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", ARCHIVE)
 _BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
@@ -255,7 +256,19 @@ def read(
             )
         item = _moved(item, sub, statuses)
         tasks.append(TaskFile(path, text, item, sub))
-    return TaskFolder(root, statuses, prefix, by_number(tasks, prefix))
+    return TaskFolder(root, statuses, prefix, by_number(_unshadowed(tasks, prefix), prefix))
+
+
+def _unshadowed(tasks: list[TaskFile], prefix: str) -> list[TaskFile]:
+    """``tasks`` without an archived task whose number a live task has taken since:
+    Backlog.md numbers a new task past those of tasks/, completed/ and drafts/ only (a
+    draft promoted after TASK-4 was archived is TASK-4 again), and shows the live one;
+    the archived one is history, not a second TASK-4 (RL102 on a folder only backlog
+    wrote)."""
+    live = {id_key(task.item.id, prefix) for task in tasks if task.folder != ARCHIVE}
+    return [
+        task for task in tasks if task.folder != ARCHIVE or id_key(task.item.id, prefix) not in live
+    ]
 
 
 _NUMBERED = LazyPattern(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
@@ -307,7 +320,7 @@ def by_number(tasks: list[TaskFile], prefix: str = "task") -> tuple[TaskFile, ..
 # whatever its file says; an archived one keeps "To Do" in its file).
 DRAFT = "Draft"  # as Backlog.md writes a draft's status: an idea
 ARCHIVED = "Archived"  # closed: neither done, nor work to start
-MOVED_STATUS = {"drafts": DRAFT, "archive/tasks": ARCHIVED}
+MOVED_STATUS = {"drafts": DRAFT, ARCHIVE: ARCHIVED}
 
 
 def _task_paths(root: Path) -> list[tuple[str, Path]]:
