@@ -113,6 +113,9 @@ def test_checklists_each_numbered_from_one_are_steps_not_task_ids() -> None:
         ("2-tag", "done"),
     ]
     assert [i.id for i in _items(KIRO)] == ["1", "2", "2.1", "3", "3.1", "3.2", "3.3"]
+    # an example in a code block is no second list numbered from 1
+    example = "# Plan\n\n```markdown\n- [ ] 1. Example task\n```\n\n"
+    assert [i.id for i in _items(example + KIRO.split("\n\n", 1)[1])][:2] == ["1", "2"]
 
 
 def test_kiros_in_progress_mark_reads_on_a_task_and_a_sub_task(tmp_path: Path) -> None:

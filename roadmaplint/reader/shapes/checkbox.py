@@ -274,7 +274,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: _status_headings(document) >= 2)
-    restarted = cache(lambda: _numbering_restarts(document.lines))
+    restarted = cache(lambda: _numbering_restarts(document))
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
@@ -389,16 +389,19 @@ def _with_subtasks(
     return [(first, subtasks[0][0] - 1), *subtasks]
 
 
-def _numbering_restarts(lines: list[str]) -> bool:
-    """Whether two top-level boxes are numbered 1 (``- [ ] 1. Install``, then further
-    down ``- [ ] 1. Bump the version``): lists numbered each from 1 count steps, where a
-    plan's tasks (Kiro's) are numbered once through the document."""
+def _numbering_restarts(document: Document) -> bool:
+    """Whether two boxes of top-level lists are numbered 1 (``- [ ] 1. Install``, then
+    further down ``- [ ] 1. Bump the version``): lists numbered each from 1 count steps,
+    where a plan's tasks (Kiro's) are numbered once through the document. Only list
+    items count: an example in a code block is none."""
+    lines = document.lines
     ones = 0
-    for line in lines:
-        if line.startswith(("- [", "* [", "+ [")) and _number_of_box(line) == "1":
-            ones += 1
-            if ones == 2:
-                return True
+    for token in document.tokens:
+        if token.type == "list_item_open" and token.level == 1 and token.map:
+            if _number_of_box(lines[token.map[0]]) == "1":
+                ones += 1
+                if ones == 2:
+                    return True
     return False
 
 
