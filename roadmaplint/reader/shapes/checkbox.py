@@ -397,11 +397,11 @@ def _numbering_restarts(document: Document) -> bool:
     lines = document.lines
     ones = 0
     for token in document.tokens:
-        if token.type == "list_item_open" and token.level == 1 and token.map:
-            if _number_of_box(lines[token.map[0]]) == "1":
-                ones += 1
-                if ones == 2:
-                    return True
+        top = token.type == "list_item_open" and token.level == 1 and token.map
+        if top and _number_of_box(lines[token.map[0]]) == "1":  # type: ignore[index]
+            ones += 1
+            if ones == 2:
+                return True
     return False
 
 
