@@ -109,9 +109,11 @@ def test_checklists_each_numbered_from_one_are_steps_not_task_ids() -> None:
     )
     assert _findings(text) == []
     assert [(i.id, i.status) for i in _items(text)][2:] == [
-        ("1-bump-the-version", "[ ]"),
-        ("2-tag", "done"),
+        ("bump-the-version", "[ ]"),
+        ("tag", "done"),
     ]
+    # the number counts a step: no part of the title either
+    assert [i.title for i in _items(text)][:2] == ["Install Python 3.11", "Run pip install tool"]
     assert [i.id for i in _items(KIRO)] == ["1", "2", "2.1", "3", "3.1", "3.2", "3.3"]
     # an example in a code block is no second list numbered from 1
     example = "# Plan\n\n```markdown\n- [ ] 1. Example task\n```\n\n"

@@ -334,7 +334,8 @@ def _read_list(
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
-    if ids and tasks and restarted():
+    steps = ids and tasks and restarted()
+    if steps:
         ids = False  # a README's checklists, each numbered from 1: steps, not task IDs
     spans = [
         span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
@@ -362,7 +363,7 @@ def _read_list(
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids)
+        item = _item(document, first, last, statuses, taken, board, ids, steps)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -664,12 +665,16 @@ def _item(
     taken: set[str],
     board: bool = False,
     ids: bool = True,
+    steps: bool = False,
 ) -> Item:
+    """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
     lines = document.lines
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
     text = _wrapped(line[match.end() :], lines, first, last)
+    if steps and (step := _number_of_box(line)) is not None:
+        text = text.lstrip()[len(step) :].lstrip(".").lstrip()
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
     parts = parse_line(text, document, ids)
