@@ -612,6 +612,15 @@ def test_an_archived_tasks_number_taken_again_by_backlog_is_no_duplicate(tmp_pat
         ("TASK-1", "One"),
         ("TASK-2", "Again"),
     ]
+    # archived in turn: two archived TASK-2, the first read stays
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", cwd=tmp_path).stdout)
+    assert [(item["id"], item["status"]) for item in listed] == [
+        ("TASK-1", "To Do"),
+        ("TASK-2", "Archived"),
+    ]
 
 
 @pytest.mark.slow

@@ -260,15 +260,21 @@ def read(
 
 
 def _unshadowed(tasks: list[TaskFile], prefix: str) -> list[TaskFile]:
-    """``tasks`` without an archived task whose number a live task has taken since:
+    """``tasks`` without an archived task whose number another task has taken since:
     Backlog.md numbers a new task past those of tasks/, completed/ and drafts/ only (a
-    draft promoted after TASK-4 was archived is TASK-4 again), and shows the live one;
-    the archived one is history, not a second TASK-4 (RL102 on a folder only backlog
-    wrote)."""
-    live = {id_key(task.item.id, prefix) for task in tasks if task.folder != ARCHIVE}
-    return [
-        task for task in tasks if task.folder != ARCHIVE or id_key(task.item.id, prefix) not in live
-    ]
+    draft promoted after TASK-4 was archived is TASK-4 again, and may be archived in
+    turn), and shows the live one; an archived one is history, not a second TASK-4
+    (RL102 on a folder only backlog wrote). Of archived tasks alone the first stays."""
+    taken = {id_key(task.item.id, prefix) for task in tasks if task.folder != ARCHIVE}
+    kept = []
+    for task in tasks:
+        key = id_key(task.item.id, prefix) if task.folder == ARCHIVE else None
+        if key is not None:  # an ID of another form is never taken again
+            if key in taken:
+                continue
+            taken.add(key)
+        kept.append(task)
+    return kept
 
 
 _NUMBERED = LazyPattern(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
