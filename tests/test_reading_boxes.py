@@ -78,6 +78,70 @@ def test_a_kiro_sub_task_is_edited_through_the_gate(tmp_path: Path) -> None:
     assert plan.read_text() == after
 
 
+def test_a_kiro_task_is_renamed_and_added_with_the_plans_own_numbers(tmp_path: Path) -> None:
+    # rename refused 3.3 -> 3.4 as "not an ID" (the default id-pattern), and said 3 was
+    # still named in prose on the lines of 3.1 and 3.2, where it is only a number's part
+    plan = tmp_path / "tasks.md"
+    plan.write_text(KIRO)
+    renamed = cli("rename", "3.3", "3.4", "tasks.md", cwd=tmp_path)
+    assert (renamed.returncode, renamed.stderr) == (0, "")
+    assert cli("rename", "3", "4", "tasks.md", cwd=tmp_path).stdout == (
+        "Renamed 3 to 4 (0 dependents updated)\n"
+    )
+    after = KIRO.replace("- [ ]* 3.3", "- [ ]* 3.4").replace("- [ ] 3. Create", "- [ ] 4. Create")
+    assert plan.read_text() == after
+    added = cli("new", "Implementation Plan", "Write docs", "tasks.md", "--id", "3.5", cwd=tmp_path)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert plan.read_text() == after + "  - [ ] 3.5 Write docs\n"
+    # a word that is no number is still no ID, and the file stays as it was
+    word = cli("rename", "3.2", "3.x", "tasks.md", cwd=tmp_path)
+    assert (word.returncode, "is not an ID" in word.stderr) == (2, True)
+    assert plan.read_text() == after + "  - [ ] 3.5 Write docs\n"
+
+
+def test_checklists_each_numbered_from_one_are_steps_not_task_ids() -> None:
+    # a README's install steps and release checklist, each from 1: RL102 duplicate ID 1
+    # and 2, though nothing is wrong; a Kiro plan numbers its tasks once
+    text = (
+        "# Tool\n\n## Install\n\n- [ ] 1. Install Python 3.11\n- [ ] 2. Run `pip install tool`\n"
+        "\n## Release checklist\n\n- [ ] 1. Bump the version\n  - [ ] 1.1 Update CHANGELOG\n"
+        "- [x] 2. Tag\n"
+    )
+    assert _findings(text) == []
+    assert [(i.id, i.status) for i in _items(text)][2:] == [
+        ("bump-the-version", "[ ]"),
+        ("tag", "done"),
+    ]
+    # the number counts a step: no part of the title either
+    assert [i.title for i in _items(text)][:2] == ["Install Python 3.11", "Run pip install tool"]
+    assert [i.id for i in _items(KIRO)] == ["1", "2", "2.1", "3", "3.1", "3.2", "3.3"]
+    # an example in a code block is no second list numbered from 1
+    example = "# Plan\n\n```markdown\n- [ ] 1. Example task\n```\n\n"
+    assert [i.id for i in _items(example + KIRO.split("\n\n", 1)[1])][:2] == ["1", "2"]
+
+
+def test_kiros_in_progress_mark_reads_on_a_task_and_a_sub_task(tmp_path: Path) -> None:
+    # Kiro marks the task it works on [-]: on a nested sub-task every command ended in a
+    # KeyError traceback; on one of two tasks the plan was "no items" (RL109, an error)
+    working = KIRO.replace("  - [ ] 3.1", "  - [-] 3.1")
+    assert [(i.id, i.status) for i in _items(working)][4] == ("3.1", "in progress")
+    assert _findings(working) == []
+    two = "# Implementation Plan\n\n- [x] 1. Set up\n\n- [-] 2. Build the parser\n"
+    assert [(i.id, i.status) for i in _items(two)] == [("1", "done"), ("2", "in progress")]
+    assert _findings(two) == []
+    plan = tmp_path / "tasks.md"
+    plan.write_text(working)
+    assert cli("set", "3.1", "--status", "done", "tasks.md", cwd=tmp_path).returncode == 0
+    assert plan.read_text() == KIRO.replace("  - [ ] 3.1", "  - [x] 3.1")
+    # whatever the other boxes hold: with a [?] beside it, set 1 --status done flipped
+    # 3.1 from [-] to in progress, and the gate refused the edit
+    asked = working.replace("- [ ] 1. Set up", "- [?] 1. Set up")
+    assert [i.status for i in _items(asked)][:5:4] == ["[?]", "in progress"]
+    # elsewhere [-] is still the cancelled mark task-list tools agree on
+    listed = "# TODO\n\n- [x] Write it\n- [ ] Test it\n- [-] Port it to Perl\n"
+    assert [i.status for i in _items(listed)] == ["done", "[ ]", "[-]"]
+
+
 SPEC_KIT = """\
 # Tasks: Albums
 

@@ -319,6 +319,11 @@ def test_next_path_and_stats(plan: tuple[str, Path]) -> None:
         [[status, str(sum(row[2] == status for row in rows(name)))] for status in statuses],
         key=lambda row: ["[ ]", "done", "ready", "pending"].index(row[0]),
     )
+    # every shape's sections with their progress: a plan of boxes or a table printed
+    # the header alone, its sections being named on its items only
+    sections = list(dict.fromkeys(row[5] for row in rows(name)))
+    progress = table_rows(output.split("\n\n")[3])
+    assert [row[0] for row in progress] == sections, output
 
 
 @ALL

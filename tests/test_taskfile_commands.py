@@ -813,3 +813,24 @@ def test_the_language_server_reads_again_only_the_task_file_edited(tmp_path: Pat
             await client.stop()
 
     assert asyncio.run(drive()) == [["RL304"], ["RL304"], []]
+
+
+def test_check_since_on_a_task_file_is_refused_not_passed(tmp_path: Path) -> None:
+    # read alone (no task folder with --since) the file held no item: a new unknown
+    # dependency in it passed as "No new findings", exit 0
+    from test_history import git
+
+    root = project(tmp_path)
+    git("init", "-q", cwd=root)
+    git("add", ".", cwd=root)
+    git("commit", "-qm", "tasks", cwd=root)
+    path = root / "backlog" / "tasks" / DOCS_FILE
+    path.write_text(DOCS.replace("  - TASK-2\n", "  - TASK-99\n"), "utf-8")
+    plain = cli("check", f"backlog/tasks/{DOCS_FILE}", cwd=root)
+    assert (plain.returncode, "RL301" in plain.stdout) == (1, True), plain.stdout + plain.stderr
+    since = cli("check", "--since", "HEAD", f"backlog/tasks/{DOCS_FILE}", cwd=root)
+    assert since.returncode == 2
+    assert since.stderr == (
+        f"roadmaplint: error: backlog/tasks/{DOCS_FILE}: a task file is checked with its folder, "
+        "and --since compares one file's history, not a folder's; check it without --since\n"
+    )

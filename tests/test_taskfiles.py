@@ -588,3 +588,60 @@ def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path:
     assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
     shown = json.loads(cli("show", "TASK-3", "--format", "json", cwd=tmp_path).stdout)
     assert (shown["id"], shown["depends_on"]) == ("TASK-3", ["TASK-2"])
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_an_archived_tasks_number_taken_again_by_backlog_is_no_duplicate(tmp_path: Path) -> None:
+    """backlog numbers a new task past tasks/, completed/ and drafts/ only: after TASK-2 is
+    archived, the next task is TASK-2 again, and backlog shows that one. check said RL102
+    duplicate item ID TASK-2, an error on a folder only backlog wrote."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "One", "--plain", cwd=tmp_path)
+    backlog("task", "create", "Two", "--plain", cwd=tmp_path)
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    backlog("task", "create", "Again", "--plain", cwd=tmp_path)
+    assert [path.name for path in (root / "tasks").glob("task-2 - *.md")] == ["task-2 - Again.md"]
+    assert "TASK-2 - Again" in backlog("task", "view", "task-2", "--plain", cwd=tmp_path)
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", cwd=tmp_path).stdout)
+    assert [(item["id"], item["title"]) for item in listed] == [
+        ("TASK-1", "One"),
+        ("TASK-2", "Again"),
+    ]
+    # archived in turn: two archived TASK-2, the first read stays
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", cwd=tmp_path).stdout)
+    assert [(item["id"], item["status"]) for item in listed] == [
+        ("TASK-1", "To Do"),
+        ("TASK-2", "Archived"),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+@pytest.mark.parametrize("written", ["5", "task-005"])
+def test_a_dependency_written_by_its_number_alone_is_read_and_renamed(
+    tmp_path: Path, written: str
+) -> None:
+    """backlog reads ``dependencies: [5]`` as TASK-5 (task view lists it): check said RL301
+    unknown item 5, and rename TASK-5 left ``5`` (and ``task-005``) naming nothing."""
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    for number in range(1, 6):
+        backlog("task", "create", f"Task {number}", "--plain", cwd=tmp_path)
+    backlog("task", "edit", "task-1", "--dep", "task-5", "--plain", cwd=tmp_path)
+    (one,) = (root / "tasks").glob("task-1 - *.md")
+    one.write_text(one.read_text("utf-8").replace("  - TASK-5\n", f"  - {written}\n"), "utf-8")
+    assert "TASK-5 - Task 5" in backlog("task", "view", "task-1", "--plain", cwd=tmp_path)
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+    renamed = cli("rename", "TASK-5", "TASK-50", cwd=tmp_path)
+    assert "(1 dependent updated)" in renamed.stdout, renamed.stderr
+    assert "TASK-50 - Task 5" in backlog("task", "view", "task-1", "--plain", cwd=tmp_path)
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"

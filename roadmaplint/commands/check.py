@@ -154,9 +154,15 @@ def _read_and_check(
     # findings in that file, as the language server gives them, not "no items"
     # (the folders Backlog.md keeps task files in, by name: a plain roadmap imports no
     # task-folder reader; taskfiles.task_root decides)
-    in_tasks = path.parent.name in ("tasks", "completed", "drafts") and options.since is None
+    in_tasks = path.parent.name in ("tasks", "completed", "drafts")
     found = task_file_check(path, settings) if in_tasks else None
     if found is not None:
+        if options.since is not None:
+            # read alone, the file held no item, and a new finding in it passed unseen
+            raise RoadmapError(
+                f"{path}: a task file is checked with its folder, and --since compares one "
+                "file's history, not a folder's; check it without --since"
+            )
         loaded, own = found
         return Checked(own, loaded.roadmap, path, None)
     if path == STDIN:

@@ -260,13 +260,18 @@ def stats(roadmap: Roadmap, done: Callable[[str | None], bool]) -> Stats:
         )
         return result
 
+    # a plan of boxes or a table names its sections on its items only (a task folder's
+    # tasks have none: a table of its drafts alone would count a part as the whole)
+    names = [section.name for section in roadmap.sections]
+    if not names and all(item.section for item in roadmap.items):
+        names = list(dict.fromkeys(str(item.section) for item in roadmap.items))
     per_section = [
         (
-            section.name,
-            sum(1 for item in roadmap.items if item.section == section.name and done(item.status)),
-            sum(1 for item in roadmap.items if item.section == section.name),
+            name,
+            sum(1 for item in roadmap.items if item.section == name and done(item.status)),
+            sum(1 for item in roadmap.items if item.section == name),
         )
-        for section in roadmap.sections
+        for name in names
     ]
     return Stats(
         len(roadmap.items),

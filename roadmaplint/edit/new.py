@@ -46,6 +46,7 @@ from roadmaplint.reader.linestyle import (
     with_number,
 )
 from roadmaplint.reader.phases import DONE, OPEN
+from roadmaplint.reader.shapes.checkbox import written_alike
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, split_lines
@@ -264,6 +265,8 @@ def _new_id(
     check_one_line(item_id, "the ID")
     if phased and PHASE_ID.fullmatch(item_id):
         pass  # a phase is named as the other phases are: Phase 9
+    elif any(written_alike(item.id, item_id) for item in roadmap.items):
+        pass  # the plan's own numbering: Kiro's 4 or 3.3 beside 3.2
     elif not id_regex(settings.id_pattern).fullmatch(item_id):
         raise RoadmapError(
             f"{item_id!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"

@@ -23,6 +23,7 @@ from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
+from roadmaplint.reader.shapes.checkbox import written_alike
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
@@ -32,8 +33,9 @@ _LIST_LINE = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 def _mention(item_id: str) -> re.Pattern[str]:
-    """``item_id`` as a whole word: not inside a longer ID."""
-    return re.compile(rf"(?<![\w-]){re.escape(item_id)}(?![\w-])")
+    """``item_id`` as a whole word: not inside a longer ID (``MODEL-12``, nor a task
+    number's parts: ``3`` is not named in ``3.1``, nor ``1`` in ``2.1``)."""
+    return re.compile(rf"(?<![\w-])(?<!\w\.){re.escape(item_id)}(?![\w-])(?!\.\w)")
 
 
 def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> list[Edit]:
@@ -54,7 +56,7 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
     old = item.id
     check_one_line(new, "the new ID")
     phase = PHASE_ID.fullmatch(old) is not None and PHASE_ID.fullmatch(new) is not None
-    if not phase and not id_regex(settings.id_pattern).fullmatch(new):
+    if not (phase or written_alike(old, new)) and not id_regex(settings.id_pattern).fullmatch(new):
         raise RoadmapError(
             f"{new!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )

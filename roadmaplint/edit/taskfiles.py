@@ -25,6 +25,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     TASKS,
     TaskFile,
     TaskFolder,
+    id_key,
     load_front,
     moved_tasks,
     read_task,
@@ -501,12 +502,22 @@ def _renamed_file(
     """One task file with the ``renames`` made: its ``id`` (and file name), its
     ``parent_task_id`` and its ``dependencies``; None when it names none of them."""
     keys: dict[str, str] = {}
+
+    # by number, as Backlog.md reads them: a dependency written task-05 or 5 is TASK-5
+    def key(name: str) -> tuple[str, tuple[int, ...]]:
+        return id_key(name, folder.prefix) or (name.strip().upper(), ())
+
+    by_key = {key(old): new for old, new in renames.items()}
+
+    def renamed(name: str) -> str | None:
+        return by_key.get(key(name))
+
     deps = _written_deps(task)
-    if any(dep.upper() in renames for dep in deps):
-        keys["dependencies"] = ", ".join(renames.get(dep.upper(), dep) for dep in deps)
+    if any(renamed(dep) for dep in deps):
+        keys["dependencies"] = ", ".join(renamed(dep) or dep for dep in deps)
     parent = task.item.field("parent_task_id")
-    if parent is not None and parent.value.upper() in renames:
-        keys["parent_task_id"] = renames[parent.value.upper()]
+    if parent is not None and (parent_id := renamed(parent.value)) is not None:
+        keys["parent_task_id"] = parent_id
     own = task.item.id.upper()
     if own in renames:
         keys["id"] = renames[own]

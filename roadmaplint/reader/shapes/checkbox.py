@@ -44,6 +44,7 @@ BOX = LazyPattern(
 # the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
 # no claim in it. A Status Legend of words gives both boxes its own words (box_words).
 OPEN_BOX = "[ ]"
+KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
@@ -167,6 +168,16 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
 
 
+def written_alike(old: str, new: str) -> bool:
+    """Whether ``new`` is an ID of the same kind as box ID ``old`` outside any id pattern:
+    both task numbers (Kiro's ``3``, ``3.2``, OpenSpec's ``5.2a``) or both lower-case IDs
+    (``task001``, ``Task-12``), so that rename and new take the plan's own numbering."""
+    numbers = (_NUMBERED_TASK, _DOTTED)
+    if any(p.fullmatch(old) or p.fullmatch(f"{old}.") for p in numbers):
+        return any(p.fullmatch(new) or p.fullmatch(f"{new}.") for p in numbers)
+    return _LOWER_ID.fullmatch(old) is not None and _LOWER_ID.fullmatch(new) is not None
+
+
 def leading_ids(texts: list[str], document: Document) -> bool:
     """Whether the first words of a list's entries that look like IDs are IDs. In a list of
     four or more entries where fewer than a quarter begin with one, they are the words of
@@ -263,6 +274,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: _status_headings(document) >= 2)
+    restarted = cache(lambda: _numbering_restarts(document))
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
@@ -272,7 +284,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if board is None:
             board = _board_headings(document) >= 2
-        read, cut = _read_list(document, index, statuses, taken, board, headed)
+        read, cut = _read_list(document, index, statuses, taken, board, headed, restarted)
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -295,6 +307,7 @@ def _read_list(
     taken: set[str],
     board: bool,
     headed: Callable[[], bool],
+    restarted: Callable[[], bool],
 ) -> tuple[list[Item], tuple[Block, ...]]:
     tokens, lines = document.tokens, document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -316,31 +329,41 @@ def _read_list(
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
-    unexplained: list[str] = []
-    for first, _ in entries:
-        match = BOX.match(lines[first])
-        if match is None:
-            return [], ()  # a list of items is a list of boxes, every one
-        if match["mark"] not in statuses:
-            unexplained.append(match["mark"])
+    if not all(BOX.match(lines[first]) for first, _ in entries):
+        return [], ()  # a list of items is a list of boxes, every one
+    texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
+    ids = leading_ids(texts, document)
+    tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
+    steps = ids and tasks and restarted()
+    if steps:
+        ids = False  # a README's checklists, each numbered from 1: steps, not task IDs
+    spans = [
+        span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
+    ]
+    # every item's box, a Kiro sub-task's too (an unknown mark there was a KeyError)
+    unexplained = [
+        mark
+        for first, _ in spans
+        if (mark := BOX.match(lines[first])["mark"]) not in statuses  # type: ignore[index]
+    ]
+    if "-" in unexplained and ids and tasks:
+        # Kiro marks the task it is working on ``- [-] 2.`` (and its sub-task): in progress,
+        # whatever the other boxes hold (a mark's meaning never hangs on another box)
+        statuses = {**statuses, "-": KIRO_IN_PROGRESS}
+        unexplained = [mark for mark in unexplained if mark != "-"]
     if unexplained:
         # A few boxes (a third at most, of three or more) with a marker task-list tools
         # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
         # marker as their status. More, or another marker, and the list is no list of
         # items (RL109 names the marker).
-        few = len(entries) >= 3 and len(unexplained) * 3 <= len(entries)
+        few = len(spans) >= 3 and len(unexplained) * 3 <= len(spans)
         if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
             return [], ()
         statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
-    texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
-    ids = leading_ids(texts, document)
-    spans = [
-        span for first, last in entries for span in _with_subtasks(lines, first, last, nested, ids)
-    ]
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids)
+        item = _item(document, first, last, statuses, taken, board, ids, steps)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -365,6 +388,22 @@ def _with_subtasks(
     if not subtasks:
         return [(first, last)]
     return [(first, subtasks[0][0] - 1), *subtasks]
+
+
+def _numbering_restarts(document: Document) -> bool:
+    """Whether two boxes of top-level lists are numbered 1 (``- [ ] 1. Install``, then
+    further down ``- [ ] 1. Bump the version``): lists numbered each from 1 count steps,
+    where a plan's tasks (Kiro's) are numbered once through the document. Only list
+    items count: an example in a code block is none."""
+    lines = document.lines
+    ones = 0
+    for token in document.tokens:
+        top = token.type == "list_item_open" and token.level == 1 and token.map
+        if top and _number_of_box(lines[token.map[0]]) == "1":  # type: ignore[index]
+            ones += 1
+            if ones == 2:
+                return True
+    return False
 
 
 def _number_of_box(line: str) -> str | None:
@@ -626,12 +665,16 @@ def _item(
     taken: set[str],
     board: bool = False,
     ids: bool = True,
+    steps: bool = False,
 ) -> Item:
+    """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
     lines = document.lines
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
     text = _wrapped(line[match.end() :], lines, first, last)
+    if steps and (step := _number_of_box(line)) is not None:
+        text = text.lstrip()[len(step) :].lstrip(".").lstrip()
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
     parts = parse_line(text, document, ids)

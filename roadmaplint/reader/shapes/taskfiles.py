@@ -57,7 +57,8 @@ STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
-FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", "archive/tasks")
+ARCHIVE = "archive/tasks"
+FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", ARCHIVE)
 _BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
@@ -255,34 +256,58 @@ def read(
             )
         item = _moved(item, sub, statuses)
         tasks.append(TaskFile(path, text, item, sub))
-    return TaskFolder(root, statuses, prefix, by_number(tasks))
+    return TaskFolder(root, statuses, prefix, by_number(_unshadowed(tasks, prefix), prefix))
+
+
+def _unshadowed(tasks: list[TaskFile], prefix: str) -> list[TaskFile]:
+    """``tasks`` without an archived task whose number another task has taken since:
+    Backlog.md numbers a new task past those of tasks/, completed/ and drafts/ only (a
+    draft promoted after TASK-4 was archived is TASK-4 again, and may be archived in
+    turn), and shows the live one; an archived one is history, not a second TASK-4
+    (RL102 on a folder only backlog wrote). Of archived tasks alone the first stays."""
+    taken = {id_key(task.item.id, prefix) for task in tasks if task.folder != ARCHIVE}
+    kept = []
+    for task in tasks:
+        key = id_key(task.item.id, prefix) if task.folder == ARCHIVE else None
+        if key is not None:  # an ID of another form is never taken again
+            if key in taken:
+                continue
+            taken.add(key)
+        kept.append(task)
+    return kept
 
 
 _NUMBERED = LazyPattern(r"(?P<prefix>[A-Za-z]+)-(?P<number>\d+(?:\.\d+)*)")
 
 
-def _id_key(name: str) -> tuple[str, tuple[int, ...]] | None:
+_BARE_NUMBER = LazyPattern(r"\d+(?:\.\d+)*")
+
+
+def id_key(name: str, prefix: str = "task") -> tuple[str, tuple[int, ...]] | None:
     """An ID as Backlog.md compares it: its prefix in any case and its number by value
-    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID); None for a name of another form."""
+    (``task-01``, ``TASK-1`` and ``Task-1`` are one ID, and a bare ``1`` is the folder's
+    ``prefix`` and 1); None for a name of another form."""
+    if _BARE_NUMBER.fullmatch(name.strip()):
+        name = f"{prefix}-{name.strip()}"
     found = _NUMBERED.fullmatch(name.strip())
     if found is None:
         return None
     return found["prefix"].upper(), tuple(int(part) for part in found["number"].split("."))
 
 
-def by_number(tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
+def by_number(tasks: list[TaskFile], prefix: str = "task") -> tuple[TaskFile, ...]:
     """``tasks`` with IDs compared by number, as Backlog.md compares them: a second task of
     a number already read takes the first one's ID (so RL101 reports the pair Backlog.md
-    calls ambiguous), and a dependency written ``TASK-01`` names ``TASK-1``."""
+    calls ambiguous), and a dependency written ``TASK-01`` or ``1`` names ``TASK-1``."""
     first: dict[tuple[str, tuple[int, ...]], str] = {}
     for task in tasks:
-        key = _id_key(task.item.id)
+        key = id_key(task.item.id, prefix)
         # the spelling of the number without leading zeros wins (task-02 sorts first)
         if key is not None and (key not in first or len(task.item.id) < len(first[key])):
             first[key] = task.item.id
 
     def named(name: str) -> str:
-        key = _id_key(name)
+        key = id_key(name, prefix)
         return first.get(key, name) if key is not None else name
 
     read = []
@@ -301,7 +326,7 @@ def by_number(tasks: list[TaskFile]) -> tuple[TaskFile, ...]:
 # whatever its file says; an archived one keeps "To Do" in its file).
 DRAFT = "Draft"  # as Backlog.md writes a draft's status: an idea
 ARCHIVED = "Archived"  # closed: neither done, nor work to start
-MOVED_STATUS = {"drafts": DRAFT, "archive/tasks": ARCHIVED}
+MOVED_STATUS = {"drafts": DRAFT, ARCHIVE: ARCHIVED}
 
 
 def _task_paths(root: Path) -> list[tuple[str, Path]]:
