@@ -834,3 +834,34 @@ def test_check_since_on_a_task_file_is_refused_not_passed(tmp_path: Path) -> Non
         f"roadmaplint: error: backlog/tasks/{DOCS_FILE}: a task file is checked with its folder, "
         "and --since compares one file's history, not a folder's; check it without --since\n"
     )
+
+
+def test_a_completed_task_file_checked_alone_gives_its_folders_findings_for_it(
+    tmp_path: Path,
+) -> None:
+    """A hook names the file it changed: a task in completed/ said RL109 ("no items") as if
+    it were a plan of its own. It gets its folder's findings on it, at its own lines."""
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "completed").mkdir()
+    (backlog / "config.yml").write_text(
+        'project_name: "x"\nstatuses: ["To Do", "In Progress", "Done"]\n', encoding="utf-8"
+    )
+    done = backlog / "completed" / "task-1 - One.md"
+    done.write_text(
+        "---\nid: task-1\ntitle: One\nstatus: Done\nassignee: []\ndependencies: [task-9]\n---\n",
+        encoding="utf-8",
+    )
+    (backlog / "tasks" / "task-2 - Two.md").write_text(
+        "---\nid: task-2\ntitle: Two\nstatus: To Do\nassignee: []\ndependencies: [task-1]\n---\n",
+        encoding="utf-8",
+    )
+    alone = cli("check", "backlog/completed/task-1 - One.md", cwd=tmp_path)
+    assert (alone.returncode, alone.stderr) == (1, "")
+    assert alone.stdout.splitlines() == [
+        "backlog/completed/task-1 - One.md:3:1: error: RL301 TASK-1 depends on unknown item "
+        "TASK-9 (did you mean TASK-2?)",
+        "Found 1 error and 0 warnings.",
+    ]
+    other = cli("check", "backlog/tasks/task-2 - Two.md", cwd=tmp_path)  # nothing of its own
+    assert (other.returncode, other.stdout) == (0, "All checks passed.\n")
