@@ -11,33 +11,18 @@ wrong roadmap (ROADMAP INT-13).
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import cli
+from conftest import LEGENDS, cli
+from test_history import git
 
 from roadmaplint.rules import ALL_RULES, Rule
 
-HOST = """\
-# Roadmap
-
-## Status Legend
-
-- `idea` – not scoped yet
-- `ready` – free to claim
-- `in_progress` – actively worked on
-- `blocked` – waiting on dependency
-- `done` – completed
-
-## Priority Legend
-
-- `P0` – critical
-- `P1` – important
-- `P2` – nice to have
-
+HOST = (
+    LEGENDS.replace("# Test Roadmap\n", "# Roadmap\n", 1)
+    + """\
 ## Field Legend
 
 - **DRI** – who drives it
@@ -70,6 +55,7 @@ HOST = """\
 - **Definition of Done:**
   - Something shipped
 """
+)
 
 _FIELD = re.compile(r"^- \*\*([^*]+):\*\*")
 _COMMENT = re.compile(r"\s*<!--.*?-->")
@@ -204,31 +190,13 @@ def test_an_unused_suppression_example(tmp_path: Path) -> None:
     assert "RL901" not in codes(tmp_path, _with_items(rule.good))
 
 
-def _git(*args: str, cwd: Path, date: str = "") -> None:
-    env_date = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date} if date else {}
-    subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.com",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.com",
-            **env_date,
-        },
-    )
-
-
 def test_the_stale_in_progress_example_with_real_history(tmp_path: Path) -> None:
     rule = next(rule for rule in ALL_RULES if rule.code == "RL505")
-    _git("init", "-q", cwd=tmp_path)
+    git("init", "-q", cwd=tmp_path)
     (tmp_path / ".roadmaplint.toml").write_text(CONFIG["RL505"], encoding="utf-8")
     (tmp_path / "ROADMAP.md").write_text(_with_fields(rule.bad), encoding="utf-8")
-    _git("add", ".", cwd=tmp_path)
-    _git("commit", "-q", "-m", "start", cwd=tmp_path, date="2026-01-01T00:00:00+00:00")
+    git("add", ".", cwd=tmp_path)
+    git("commit", "-q", "-m", "start", cwd=tmp_path, date="2026-01-01T00:00:00+00:00")
     # "since a commit 200 days ago"; the host's GRAPH-1 is in progress as long
     assert "HOST-1" in stale(tmp_path, _with_fields(rule.bad))
     assert "HOST-1" not in stale(tmp_path, _with_fields(rule.good))
