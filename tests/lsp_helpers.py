@@ -152,3 +152,17 @@ def summary(text: str, diagnostics: Sequence[types.Diagnostic]) -> list[tuple[st
         covered = lines[start.line][start.character : end.character]
         found.append((str(diagnostic.code), start.line + 1, covered))
     return found
+
+
+async def actions_for(
+    client: LanguageClient, path: Path, diagnostic: types.Diagnostic
+) -> list[types.CodeAction]:
+    """The code actions the server offers for ``diagnostic``."""
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(path.as_uri()),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
+    return [action for action in result or [] if isinstance(action, types.CodeAction)]

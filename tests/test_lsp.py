@@ -14,6 +14,7 @@ import pytest_lsp
 from conftest import FIXTURES, GOMLX, cli, installed_command
 from lsp_helpers import (
     SERVER,
+    actions_for,
     apply,
     capabilities,
     change,
@@ -194,19 +195,6 @@ def _characters(line: str, units: int) -> int:
             return index
         count += 2 if ord(character) > 0xFFFF else 1
     return len(line)
-
-
-async def actions_for(
-    client: LanguageClient, path: Path, diagnostic: types.Diagnostic
-) -> list[types.CodeAction]:
-    result = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(path.as_uri()),
-            range=diagnostic.range,
-            context=types.CodeActionContext(diagnostics=[diagnostic]),
-        )
-    )
-    return [action for action in result or [] if isinstance(action, types.CodeAction)]
 
 
 def applied(text: str, action: types.CodeAction, path: Path) -> str:

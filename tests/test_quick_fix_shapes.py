@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from lsp_helpers import SERVER, apply, capabilities, open_document, record_diagnostics
+from lsp_helpers import (
+    SERVER,
+    actions_for,
+    apply,
+    capabilities,
+    open_document,
+    record_diagnostics,
+)
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -71,19 +78,6 @@ async def client(lsp_client: LanguageClient) -> AsyncIterator[None]:
     await lsp_client.shutdown_session()
 
 
-async def _actions(
-    client: LanguageClient, path: Path, diagnostic: types.Diagnostic
-) -> list[types.CodeAction]:
-    result = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(path.as_uri()),
-            range=diagnostic.range,
-            context=types.CodeActionContext(diagnostics=[diagnostic]),
-        )
-    )
-    return [action for action in result or [] if isinstance(action, types.CodeAction)]
-
-
 def _line_endings(text: str) -> set[str]:
     return {"\r\n" if line.endswith("\r\n") else "\n" for line in text.splitlines(True)[:-1]}
 
@@ -99,7 +93,7 @@ async def test_every_quick_fix_keeps_the_plan(
     assert found, name
     offered = 0
     for diagnostic in found:
-        for action in await _actions(client, path, diagnostic):
+        for action in await actions_for(client, path, diagnostic):
             assert action.edit is not None and action.edit.changes is not None
             after = apply(text, action.edit.changes[path.as_uri()])
             offered += 1
