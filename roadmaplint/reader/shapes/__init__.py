@@ -9,8 +9,8 @@ Headings (``### ID — Title`` with field lists) are the reader's own and the
 default; the shapes here read what lies outside heading items: a table of items,
 a checkbox list of items, a folder of task files.
 
-The contract is the ``Shape`` protocol; the registry is the explicit tuple
-``SHAPES``. Rules, queries, the board, diff and the servers see only records and
+The contract is the ``Shape`` protocol; the registry is ``shapes()``, over the
+explicit tuple ``_ORDER``. Rules, queries, the board, diff and the servers see only records and
 never know which shape they came from.
 """
 
