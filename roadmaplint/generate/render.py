@@ -14,13 +14,13 @@ import gc
 import signal
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.generate.sandbox import Limits, sandbox
+from roadmaplint.generate.sandbox import Limits, sandbox, template_calling
 from roadmaplint.model import Roadmap
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
@@ -163,24 +163,8 @@ def _packaged_environment(autoescape: bool) -> Any:
     """
     import jinja2
 
-    class PackagedTemplate(jinja2.Template):
-        @classmethod
-        def from_code(
-            cls,
-            environment: jinja2.Environment,
-            code: Any,
-            globals: Any,
-            uptodate: Callable[[], bool] | None = None,
-        ) -> jinja2.Template:
-            namespace = {"environment": environment, "__file__": code.co_filename}
-            exec(code, namespace)  # jinja2 runs its compiled template so
-            namespace["escape"] = _escaped
-            template = cls._from_namespace(environment, namespace, globals)
-            template._uptodate = uptodate
-            return template
-
     class Packaged(jinja2.Environment):
-        template_class = PackagedTemplate
+        template_class = template_calling({"escape": _escaped})
 
         def getattr(self, obj: Any, attribute: str) -> Any:
             if type(obj) is dict and attribute in obj:
