@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.generate.sandbox import Limits, sandbox, template_calling
+from roadmaplint.generate.sandbox import KeysFirst, Limits, sandbox, template_calling
 from roadmaplint.model import Roadmap
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
@@ -156,20 +156,15 @@ def _packaged_environment(autoescape: bool) -> Any:
     The sandbox guards against a template: one a user wrote may call anything, build
     values of any size, loop without end. Ours does none of that, and what it outputs
     grows with the roadmap it is given, which ``render`` still bounds piece by piece.
-    Names read keys of plain dicts first, as in the sandbox, so a template renders
-    alike in both. Its folder is the package's alone: an include cannot reach a
-    user's file. Each ``{{ }}`` of a str is escaped to the same text markupsafe gives
-    (see ``_escaped``).
+    Names read keys of plain dicts first, as in the sandbox (``KeysFirst``), so a
+    template renders alike in both. Its folder is the package's alone: an include
+    cannot reach a user's file. Each ``{{ }}`` of a str is escaped to the same text
+    markupsafe gives (see ``_escaped``).
     """
     import jinja2
 
-    class Packaged(jinja2.Environment):
+    class Packaged(KeysFirst, jinja2.Environment):
         template_class = template_calling({"escape": _escaped})
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            if type(obj) is dict and attribute in obj:
-                return obj[attribute]
-            return super().getattr(obj, attribute)
 
     return Packaged(
         loader=jinja2.FileSystemLoader(str(template_dirs()[-1])),
