@@ -4,7 +4,7 @@ An edge ``A -> B`` means "A depends on B". Every algorithm here is iterative,
 so a dependency chain of any length never meets Python's recursion limit.
 
 networkx is imported only where a graph has a cycle (to name each knot once, and
-to layer a drawing through them): ``acyclic`` answers the common question of
+to layer a drawing through them): ``cycles`` answers the common question of
 ``check`` ("is there any cycle?") in linear time without it, and the graph's
 other questions (what depends on what, in which order) are answered in plain
 Python, which keeps a commit hook and ``board`` on a healthy roadmap fast.
@@ -30,30 +30,6 @@ BEFORE = " -> "  # everywhere roadmaplint prints an arrow, it means "must be don
 def spell_cycle(cycle: list[str]) -> str:
     """A cycle as found (each item depends on the next) in work order: ``A -> B`` = A before B."""
     return BEFORE.join(reversed(cycle)) + " (each must be done before the next)"
-
-
-def acyclic(items_by_id: Mapping[str, Item]) -> bool:
-    """Whether no chain of item dependencies (self-dependencies aside) comes back on itself.
-
-    Kahn's algorithm: repeatedly remove items that nothing left depends on.
-    """
-    waiting_on: dict[str, int] = {item_id: 0 for item_id in items_by_id}
-    dependents: dict[str, list[str]] = {item_id: [] for item_id in items_by_id}
-    for item in items_by_id.values():
-        for dependency in set(item.depends_on):
-            if dependency in waiting_on and dependency != item.id:
-                waiting_on[item.id] += 1
-                dependents[dependency].append(item.id)
-    ready = [item_id for item_id, count in waiting_on.items() if count == 0]
-    removed = 0
-    while ready:
-        item_id = ready.pop()
-        removed += 1
-        for dependent in dependents[item_id]:
-            waiting_on[dependent] -= 1
-            if waiting_on[dependent] == 0:
-                ready.append(dependent)
-    return removed == len(waiting_on)
 
 
 @record(slots=False)
@@ -101,6 +77,7 @@ class DependencyGraph:
         return graph
 
     def _acyclic(self) -> bool:
+        """Kahn's algorithm: repeatedly remove items that nothing left depends on."""
         waiting = {item_id: len(wanted) for item_id, wanted in self.depends_on.items()}
         ready = [item_id for item_id, count in waiting.items() if count == 0]
         removed = 0

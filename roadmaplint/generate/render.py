@@ -14,13 +14,13 @@ import gc
 import signal
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.generate.sandbox import Limits, sandbox
+from roadmaplint.generate.sandbox import KeysFirst, Limits, sandbox, template_calling
 from roadmaplint.model import Roadmap
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
@@ -156,36 +156,15 @@ def _packaged_environment(autoescape: bool) -> Any:
     The sandbox guards against a template: one a user wrote may call anything, build
     values of any size, loop without end. Ours does none of that, and what it outputs
     grows with the roadmap it is given, which ``render`` still bounds piece by piece.
-    Names read keys of plain dicts first, as in the sandbox, so a template renders
-    alike in both. Its folder is the package's alone: an include cannot reach a
-    user's file. Each ``{{ }}`` of a str is escaped to the same text markupsafe gives
-    (see ``_escaped``).
+    Names read keys of plain dicts first, as in the sandbox (``KeysFirst``), so a
+    template renders alike in both. Its folder is the package's alone: an include
+    cannot reach a user's file. Each ``{{ }}`` of a str is escaped to the same text
+    markupsafe gives (see ``_escaped``).
     """
     import jinja2
 
-    class PackagedTemplate(jinja2.Template):
-        @classmethod
-        def from_code(
-            cls,
-            environment: jinja2.Environment,
-            code: Any,
-            globals: Any,
-            uptodate: Callable[[], bool] | None = None,
-        ) -> jinja2.Template:
-            namespace = {"environment": environment, "__file__": code.co_filename}
-            exec(code, namespace)  # jinja2 runs its compiled template so
-            namespace["escape"] = _escaped
-            template = cls._from_namespace(environment, namespace, globals)
-            template._uptodate = uptodate
-            return template
-
-    class Packaged(jinja2.Environment):
-        template_class = PackagedTemplate
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            if type(obj) is dict and attribute in obj:
-                return obj[attribute]
-            return super().getattr(obj, attribute)
+    class Packaged(KeysFirst, jinja2.Environment):
+        template_class = template_calling({"escape": _escaped})
 
     return Packaged(
         loader=jinja2.FileSystemLoader(str(template_dirs()[-1])),

@@ -569,6 +569,43 @@ def _jinja2s(value: object) -> bool:
 # --- the environment ----------------------------------------------------------------------
 
 
+class KeysFirst:
+    """A jinja2 environment mixin: templates take plain dicts, and ``card.id`` reads a key
+    first, as ``card["id"]`` would (allowed in the sandbox alike), skipping the attribute
+    probe that costs a third of the board's rendering time. Sandboxed or not, a template
+    reads names alike."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)  # type: ignore[misc]
+
+
+def template_calling(functions: Mapping[str, Callable[..., Any]]) -> Any:
+    """A jinja2 ``Template`` class whose compiled templates call ``functions`` in place of
+    the runtime functions of the same names jinja2's generated code calls (its joins,
+    ``escape``): the one way in, as jinja2 offers no hook for them."""
+    import jinja2
+
+    class Template(jinja2.Template):
+        @classmethod
+        def from_code(
+            cls,
+            environment: jinja2.Environment,
+            code: Any,
+            globals: Any,
+            uptodate: Callable[[], bool] | None = None,
+        ) -> jinja2.Template:
+            namespace = {"environment": environment, "__file__": code.co_filename}
+            exec(code, namespace)  # jinja2 runs its compiled template so
+            namespace.update(functions)
+            template = cls._from_namespace(environment, namespace, globals)
+            template._uptodate = uptodate
+            return template
+
+    return Template
+
+
 def sandbox(folders: list[Path], *, autoescape: bool = False, limits: Limits | None = None) -> Any:
     """jinja2's immutable sandbox with every way to build a value bounded."""
     import jinja2
@@ -620,26 +657,11 @@ def sandbox(folders: list[Path], *, autoescape: bool = False, limits: Limits | N
         budget.charge(sum(len(piece) for piece in pieces), "the output of a macro or block")
         return "".join(pieces)
 
-    class BoundedTemplate(jinja2.Template):
-        @classmethod
-        def from_code(
-            cls,
-            environment: jinja2.Environment,
-            code: Any,
-            globals: Any,
-            uptodate: Callable[[], bool] | None = None,
-        ) -> jinja2.Template:
-            namespace = {"environment": environment, "__file__": code.co_filename}
-            exec(code, namespace)  # jinja2 runs its compiled template so
-            namespace["str_join"] = joined(str_join)
-            namespace["markup_join"] = joined(markup_join)
-            template = cls._from_namespace(environment, namespace, globals)
-            template._uptodate = uptodate
-            return template
-
-    class Sandbox(ImmutableSandboxedEnvironment):
+    class Sandbox(KeysFirst, ImmutableSandboxedEnvironment):
         intercepted_binops = frozenset({"*", "**", "//", "%", "+"})
-        template_class = BoundedTemplate
+        template_class = template_calling(
+            {"str_join": joined(str_join), "markup_join": joined(markup_join)}
+        )
 
         def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
             tree = super()._parse(source, name, filename)
@@ -648,14 +670,6 @@ def sandbox(folders: list[Path], *, autoescape: bool = False, limits: Limits | N
                     loop.iter, "roadmaplint_steps", [], [], None, None, lineno=loop.iter.lineno
                 )
             return tree
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            # Templates take plain dicts: ``card.id`` reads a key first, as ``card["id"]``
-            # would (allowed in the sandbox alike), and skips the attribute probe that
-            # costs a third of the board's rendering time.
-            if type(obj) is dict and attribute in obj:
-                return obj[attribute]
-            return super().getattr(obj, attribute)
 
         def call_binop(
             self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any

@@ -16,7 +16,7 @@ from roadmaplint.record import record
 from roadmaplint.rules.engine import check_roadmap
 from roadmaplint.rules.suppressions import DIRECTIVE
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, line_starts, split_lines
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 
 @record
@@ -42,26 +42,32 @@ def silencing_edits(
         item = _item_of(roadmap, finding)
         edit = _comment_edit(roadmap, item, finding)
         what = "this item" if item is not None else "this line"
-        if item is not None and not _gate_passes(roadmap, settings, item, edit):
+        proven = None if item is None else _proven(roadmap, settings, item, edit)
+        if item is not None and proven is None:
             continue  # a comment between a table's rows ends the table: items lost
         if _above_item_heading(roadmap, item, edit):
             found.append(Silencing(finding, edit, what))
             continue
         if counts is None:
             counts = Counter(found.code for found in check_roadmap(roadmap, settings))
-        if _silences(roadmap, settings, edit, finding.code, counts[finding.code]):
+        if _silences(roadmap, settings, edit, finding.code, counts[finding.code], proven):
             found.append(Silencing(finding, edit, what))
     return found
 
 
-def _gate_passes(roadmap: Roadmap, settings: Settings, item: Item, edit: Edit) -> bool:
-    """Whether the write gate proves the comment changes nothing but the finding's item
-    (every item reads back, every other block byte for byte), as every edit must."""
-    from roadmaplint.write.proof import Targets, passes
+def _proven(roadmap: Roadmap, settings: Settings, item: Item, edit: Edit) -> Roadmap | None:
+    """The records of the text with the comment written in, when the write gate proves it
+    changes nothing but the finding's item (every item reads back, every other block byte
+    for byte), as every edit must; None when it does not."""
+    from roadmaplint.errors import RoadmapError
+    from roadmaplint.write.proof import Targets, prove_edit
 
     written = {edit.replacement.strip(), roadmap.source[edit.start : edit.end].strip()}
     targets = Targets(items=frozenset({item.id}), same_items=True, comments=frozenset(written))
-    return passes(roadmap, [edit], targets, settings)
+    try:
+        return prove_edit(roadmap, apply_edits(roadmap.source, [edit]), targets, settings, [edit])
+    except RoadmapError:
+        return None
 
 
 def _line_start(roadmap: Roadmap, starts: list[int], line: int) -> int:
@@ -114,10 +120,18 @@ def _above_item_heading(roadmap: Roadmap, item: Item | None, edit: Edit) -> bool
     return edit.start == _line_start(roadmap, starts, line) and heading.lstrip().startswith("#")
 
 
-def _silences(roadmap: Roadmap, settings: Settings, edit: Edit, code: str, count: int) -> bool:
+def _silences(
+    roadmap: Roadmap,
+    settings: Settings,
+    edit: Edit,
+    code: str,
+    count: int,
+    after: Roadmap | None = None,
+) -> bool:
     """Whether the comment, written in, reads as an HTML comment block of its own (every
     other block reads back byte for byte, in order) and silences a finding of ``code``
     (``count`` of them now, without git facts: when 0, that cannot be told here).
+    ``after`` is the text with the comment read already (by the write gate), if it was.
 
     A finding's line may be inside a code fence, a paragraph or a list, where the
     comment would be code, split the paragraph or the list, and silence nothing."""
@@ -126,11 +140,11 @@ def _silences(roadmap: Roadmap, settings: Settings, edit: Edit, code: str, count
     from roadmaplint.errors import RoadmapError
     from roadmaplint.reader import parse
 
-    text = roadmap.source[: edit.start] + edit.replacement + roadmap.source[edit.end :]
-    try:
-        after = parse(text, roadmap.path, settings)
-    except RoadmapError:
-        return False
+    if after is None:
+        try:
+            after = parse(apply_edits(roadmap.source, [edit]), roadmap.path, settings)
+        except RoadmapError:
+            return False
     line = bisect_right(line_starts(roadmap.source), edit.start)
     if _block_texts(roadmap, line) != _block_texts(after, line):
         return False
