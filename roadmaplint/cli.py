@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from roadmaplint import __version__
+from roadmaplint.commands.common import say_error
 from roadmaplint.commands.usage import PlainUsage
 from roadmaplint.errors import RoadmapError
-from roadmaplint.text import shown
 
 if TYPE_CHECKING:
     from roadmaplint.edit.base import FieldChange
@@ -1014,7 +1014,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("roadmaplint: interrupted\n")
         return INTERRUPTED
     except RoadmapError as error:
-        sys.stderr.write(f"roadmaplint: error: {shown(str(error))}\n")
+        say_error(sys.stderr, str(error))
         return error.exit_code
     except BrokenPipeError:
         return 1

@@ -165,9 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("roadmaplint: interrupted\n")
         return INTERRUPTED
     except RoadmapError as error:
-        from roadmaplint.text import shown
+        from roadmaplint.commands.common import say_error
 
-        sys.stderr.write(f"roadmaplint: error: {shown(str(error))}\n")
+        say_error(sys.stderr, str(error))
         return error.exit_code
     except BrokenPipeError:
         return 1

@@ -28,6 +28,7 @@ from roadmaplint.findings import Finding, Severity
 from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.shapes import in_folder_with_ids
 from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
 from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
@@ -152,10 +153,8 @@ def _read_and_check(
         return Checked(check_loaded(loaded), loaded.roadmap, path, None)
     # one task file (a hook or an editor names the file it changed): its folder's
     # findings in that file, as the language server gives them, not "no items"
-    # (the folders Backlog.md keeps task files in, by name: a plain roadmap imports no
-    # task-folder reader; taskfiles.task_root decides)
-    in_tasks = path.parent.name in ("tasks", "completed", "drafts")
-    found = task_file_check(path, settings) if in_tasks else None
+    # (by the folder's name first: a plain roadmap imports no task-folder reader)
+    found = task_file_check(path, settings) if in_folder_with_ids(path) else None
     if found is not None:
         if options.since is not None:
             # read alone, the file held no item, and a new finding in it passed unseen

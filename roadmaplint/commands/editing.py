@@ -303,12 +303,15 @@ def _init_task_folder(path: Path, out: TextIO) -> None:
     inside = root.resolve().is_relative_to(here)
     folder = here if inside else root.resolve().parent
     target = folder / CONFIG_FILE
-    unconfigured = load_folder(root, SettingsCache(None, Overrides()))
+    read_once = taskfiles.FolderCache()  # the second load parses no task file again
+    unconfigured = load_folder(root, SettingsCache(None, Overrides()), cache=read_once)
     assert unconfigured.folder is not None
     name = root.resolve().relative_to(folder).as_posix()
     text = folder_configuration(unconfigured.folder, name)
     settings = settings_from_text(text, str(target), folder)
-    configured = load_folder(root, SettingsCache(None, Overrides()), settings=settings)
+    configured = load_folder(
+        root, SettingsCache(None, Overrides()), settings=settings, cache=read_once
+    )
     if check_loaded(configured) != check_loaded(unconfigured):
         raise RoadmapError(
             f"{_shown(target)}: the configuration would change the findings; nothing written"

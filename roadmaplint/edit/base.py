@@ -22,7 +22,8 @@ from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.write.proof import Targets
+from roadmaplint.text import Edit, apply_edits
+from roadmaplint.write.proof import Targets, prove_edit
 
 
 @record(slots=False)
@@ -339,3 +340,21 @@ def items_added(item_id: str, section: str | None) -> Targets:
     and the new section, if any."""
     sections = frozenset({section}) if section is not None else frozenset()
     return Targets(items=frozenset({item_id}), sections=sections, added=item_id)
+
+
+def replacement_reads_back(roadmap: Roadmap, item_id: str, edit: Edit, settings: Settings) -> bool:
+    """Whether ``edit`` (a did-you-mean replacement in one of ``item_id``'s fields, which
+    the language server offers) passes the write gate as a change of that item alone,
+    and the item reads the replacement back as a field's name or in a field's value (a
+    value that would split a table cell, close a code span or end the field list fails)."""
+    new_text = apply_edits(roadmap.source, [edit])
+    try:
+        after = prove_edit(roadmap, new_text, items_changed({item_id}), settings, [edit])
+    except RoadmapError:
+        return False
+    return any(
+        edit.replacement == found.name or edit.replacement in found.value
+        for item in after.items
+        if item.id == item_id
+        for found in item.fields
+    )

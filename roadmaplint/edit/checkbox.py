@@ -347,9 +347,7 @@ def _write_depends(written: _Writer, value: str, form: str) -> None:
 
 
 def _write_title(written: _Writer, title: str, where: str) -> None:
-    from roadmaplint.edit.base import check_one_line
-
-    check_one_line(title, "the title")
+    # one non-empty line: edit/shapes.py refused any other title before calling the writer
     parts = written.parts
     pieces: list[tuple[int, int]] = []
     at = parts.title_start
@@ -468,12 +466,12 @@ _NUMBERED_BOX = LazyPattern(r"([0-9]{1,6}(?:\.[0-9]{1,6})*\.)([0-9]{1,6})")
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
     an ID (the next free one, or ``--id``) when the list's items have IDs."""
-    from roadmaplint.edit.base import check_one_line, items_added, next_id
+    from roadmaplint.edit.base import items_added, next_id
     from roadmaplint.reader.idpattern import id_regex
     from roadmaplint.reader.inline import plain_text
     from roadmaplint.reader.shapes.common import reference_from_title
 
-    check_one_line(request.title, "the title")
+    # the title is one non-empty line: edit/shapes.py refused any other
     section = request.section.strip()
     members = [item for item in roadmap.items if item.section == section]
     last = members[-1]

@@ -231,7 +231,7 @@ def _replacements(document: Document, located: Located) -> Iterator[types.CodeAc
     if match is None or located.start == located.end or item is None:
         return
     suggestion = match[1].strip()
-    if not _reads_back(document, item, Edit(located.start, located.end, suggestion), suggestion):
+    if not _reads_back(document, item, Edit(located.start, located.end, suggestion)):
         return
     yield _action(
         document,
@@ -242,23 +242,12 @@ def _replacements(document: Document, located: Located) -> Iterator[types.CodeAc
     )
 
 
-def _reads_back(document: Document, item_id: str, edit: Edit, suggestion: str) -> bool:
-    from roadmaplint.write.proof import Targets, prove_edit
+def _reads_back(document: Document, item_id: str, edit: Edit) -> bool:
+    from roadmaplint.edit.base import replacement_reads_back
 
     if document.roadmap.source != document.text:
         return False
-    targets = Targets(items=frozenset({item_id}), same_items=True)
-    new_text = document.text[: edit.start] + edit.replacement + document.text[edit.end :]
-    try:
-        after = prove_edit(document.roadmap, new_text, targets, document.settings, [edit])
-    except RoadmapError:
-        return False
-    return any(
-        suggestion == field.name or suggestion in field.value
-        for item in after.items
-        if item.id == item_id
-        for field in item.fields
-    )
+    return replacement_reads_back(document.roadmap, item_id, edit, document.settings)
 
 
 def _stray_list_repair(document: Document, located: Located) -> Iterator[types.CodeAction]:

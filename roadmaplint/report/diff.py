@@ -11,6 +11,7 @@ from itertools import groupby
 
 from roadmaplint.history.diff import FORMAT_VERSION, DoneChange, FileDiff, RoadmapDiff
 from roadmaplint.record import record
+from roadmaplint.report.table import markdown_cell
 from roadmaplint.text import shown
 
 _RESET = "\033[0m"
@@ -168,7 +169,7 @@ def render_json(files: Sequence[FileDiff]) -> str:
 def _cell(text: str | None) -> str:
     if not text:
         return ""
-    return shown(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
+    return markdown_cell(text)
 
 
 def _done_cells(done: Sequence[DoneChange]) -> tuple[str, str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from roadmaplint.history.timeline import Cycle, Event, History, ItemTimeline, median_days
+from roadmaplint.report.table import markdown_cell
 from roadmaplint.text import shown
 
 FORMAT_VERSION = 1
@@ -72,18 +73,14 @@ def render_json(path: str, history: History, timelines: Sequence[ItemTimeline]) 
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _cell(text: str) -> str:
-    return shown(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))
-
-
 def render_markdown(timelines: Sequence[ItemTimeline]) -> str:
     lines = ["| Date | Commit | Author | Item | Change |", "| --- | --- | --- | --- | --- |"]
     for timeline in timelines:
         for event in timeline.events:
             date, commit, author = _short(event)
             lines.append(
-                f"| {date} | `{commit}` | {_cell(author)} | {event.item} | "
-                f"{_cell(describe(event))} |"
+                f"| {date} | `{commit}` | {markdown_cell(author)} | {event.item} | "
+                f"{markdown_cell(describe(event))} |"
             )
     return "\n".join(lines) + "\n"
 
@@ -155,7 +152,7 @@ def render_stats(path: str, cycles: Sequence[Cycle], output_format: str) -> str:
     )
     if output_format == "markdown":
         lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-        lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table]
+        lines += ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in table]
         return "\n".join([*lines, "", summary]) + "\n"
     from roadmaplint.report.table import table as columns
 

@@ -19,3 +19,9 @@ def table(rows: Sequence[Sequence[str]]) -> str:
         + "\n"
         for row in rows
     )
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` as one cell of a markdown table (the diff and history reports): its
+    backslashes and pipes escaped, a line break a space, any other control shown escaped."""
+    return shown(text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " "))

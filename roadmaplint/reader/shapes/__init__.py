@@ -24,6 +24,7 @@ from roadmaplint.record import field, record
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Protocol, TypeVar
 
     from markdown_it.token import Token
@@ -46,6 +47,19 @@ DESCRIPTIONS = {
     TABLE_ROWS: "items are the rows of tables with an ID or title column and field columns",
     CHECKBOXES: 'items are checkbox list items ("- [ ] ID Title")',
 }
+# A folder of task files (Backlog.md's backlog/): the folders its tasks with IDs are in,
+# named here for the name-only test below, which a plain check can afford (the reader of
+# those folders, `taskfiles`, is imported only when one is read)
+TASKS = "tasks"
+ARCHIVE = "archive/tasks"
+FOLDERS_WITH_IDS = (TASKS, "completed", "drafts", ARCHIVE)
+_FOLDER_NAMES = frozenset(sub.rpartition("/")[2] for sub in FOLDERS_WITH_IDS)
+
+
+def in_folder_with_ids(path: Path) -> bool:
+    """Whether ``path`` is a markdown file in a folder named as a task folder's folders
+    of tasks are, by name alone; ``taskfiles.task_root`` decides whether it is one."""
+    return path.suffix == ".md" and path.parent.name in _FOLDER_NAMES
 
 
 class _HeadingIndex:

@@ -41,6 +41,9 @@ from roadmaplint.model import (
     Style,
 )
 from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
+from roadmaplint.reader.shapes import ARCHIVE as ARCHIVE  # the shape's own names, re-exported
+from roadmaplint.reader.shapes import FOLDERS_WITH_IDS as FOLDERS_WITH_IDS
+from roadmaplint.reader.shapes import TASKS as TASKS
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
@@ -51,14 +54,11 @@ if TYPE_CHECKING:
 
 NAME = "taskfiles"
 CONFIG = "config.yml"
-TASKS = "tasks"
 DEFAULT_STATUSES = ("To Do", "In Progress", "Done")
 STATUS_LEGEND = TASK_FOLDER_LEGEND  # the legend config.yml's statuses give
 # The rules a task folder is quiet about unless the configuration selects them by code:
 # RL503 (no Definition of Done), since Backlog.md's acceptance criteria are optional.
 QUIET_RULES = ("RL503",)
-ARCHIVE = "archive/tasks"
-FOLDERS_WITH_IDS = ("tasks", "completed", "drafts", ARCHIVE)
 _BOX = LazyPattern(r"^- \[(?P<mark>[ xX])\] (?:#\d+ )?(?P<text>.*)$")
 _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
