@@ -1,15 +1,18 @@
 """Plain text operations every layer shares: lines, offsets, spans, splices and hunks.
 
 The lowest layer: it imports nothing of roadmaplint, so the reader, the write gate, the
-editors and the servers all split lines and apply edits the same way.
+editors and the servers all split lines and apply edits the same way. It also holds the
+one switch of the cyclic garbage collector that reading and rendering share.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from itertools import accumulate, pairwise
 
 from roadmaplint.record import record
@@ -267,3 +270,19 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
         for tag, i1, i2, j1, j2 in matcher.get_opcodes()
         if tag != "equal"
     ]
+
+
+@contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """The cyclic garbage collector off for a while, then as it was.
+
+    Reading allocates many tokens and records and makes no reference cycles: the
+    collector would only rescan them, and everything the process holds, again and
+    again (a quarter of the time of a large roadmap's parse)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

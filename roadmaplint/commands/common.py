@@ -7,7 +7,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from roadmaplint.text import shown
+from roadmaplint.text import shown, without_cyclic_gc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -29,11 +29,8 @@ def records_kept() -> Iterator[None]:
     The records make no reference cycles and live until the process ends: turning the
     collector back on after a large read would make it scan every new token and
     record once (about a tenth of a 10,000-item check)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    with without_cyclic_gc():
+        try:
+            yield
+        finally:
+            gc.freeze()

@@ -22,6 +22,7 @@ from typing import Any
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.sandbox import KeysFirst, Limits, sandbox, template_calling
 from roadmaplint.model import Roadmap
+from roadmaplint.text import without_cyclic_gc
 
 TIME_LIMIT = 10.0  # seconds of wall clock a template may render for (CPU time: sandbox)
 
@@ -207,13 +208,8 @@ def _collecting(wanted: bool = True) -> Iterator[None]:
     such cycles (``wanted`` false): the collector stays off while it runs, where it
     cost 40% of the board's rendering at 50,000 items."""
     if not wanted:
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with without_cyclic_gc():
             yield
-        finally:
-            if collecting:
-                gc.enable()
         return
     if gc.isenabled():
         yield

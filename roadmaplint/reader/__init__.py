@@ -9,10 +9,8 @@ from the settings and handed to every step.
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from roadmaplint.model import (
     Block,
@@ -68,7 +66,7 @@ from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_status_waits
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import LazyPattern, split_lines
+from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,7 +107,7 @@ def parse(
     reference definitions made above such a rest, which inline links in it use.
     """
     settings = settings or Settings()
-    with _without_cyclic_gc():
+    with without_cyclic_gc():
         body, lines = _body_lines(text)
         first = read_blocks(body, path, lines, references)
         dialect = Dialect.from_settings(settings)
@@ -127,7 +125,7 @@ def parse_reusing(
     changed: the records are exactly ``parse``'s (tests compare them), at the cost of
     tokenizing only the changed lines. See ``reader/reuse.py`` for why that holds.
     """
-    with _without_cyclic_gc():
+    with without_cyclic_gc():
         body, lines = _body_lines(text)
         settings = settings or Settings()
         items = Items(Dialect.from_settings(settings), {})
@@ -147,20 +145,6 @@ def parse_reusing(
 def _body_lines(text: str) -> tuple[str, list[str]]:
     body = text[1:] if text.startswith(BOM) else text
     return body, split_lines(body)
-
-
-@contextmanager
-def _without_cyclic_gc() -> Iterator[None]:
-    """Reading allocates many tokens and records and makes no reference cycles: the cyclic
-    garbage collector would only rescan them, and everything the process holds, again
-    and again (a quarter of the time of a large roadmap's parse)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _read_repaired(
@@ -473,7 +457,7 @@ def read_item_lines(
     a comment runs past them, or a list in them is a stray list (RL108), which the full
     read repairs before reading.
     """
-    with _without_cyclic_gc():
+    with without_cyclic_gc():
         return _item_lines(
             item_text,
             first_line,

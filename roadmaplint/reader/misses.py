@@ -53,8 +53,8 @@ def near_misses(
     for number, heading in enumerate(blocks.headings):
         misses = _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
         if not misses:
-            following = blocks.headings[number + 1 :]
-            end = following[0].line - 1 if following else len(lines)
+            following = number + 1 < len(blocks.headings)  # no copy of the rest for each
+            end = blocks.headings[number + 1].line - 1 if following else len(lines)
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
         found += misses
     for heading, _ in blocks.nested:

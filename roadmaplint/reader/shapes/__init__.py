@@ -103,11 +103,7 @@ class Document:
         """What is derived once from ``headings``: a shape asks it for each of its items,
         and a walk over every heading for each item made reading quadratic (8,000 boxes
         each under its own heading took 24 s)."""
-        found: _HeadingIndex | None = self.__dict__.get("_heading_index")
-        if found is None:
-            found = _HeadingIndex(self.headings)
-            object.__setattr__(self, "_heading_index", found)  # a cache, not a field
-        return found
+        return self.memo("heading_index", lambda: _HeadingIndex(self.headings))
 
     def status_sections_above(self, line: int) -> list[str]:
         """The texts of the headings ``line`` stands under, nearest first (``## 2.0``, then
@@ -136,13 +132,11 @@ class Document:
     def mark_legends(self) -> dict[str, dict[str, str]]:
         """The marks the document's legend tables define (``| 🟡 | Medium |`` under
         ``### Task Priority``), by what they mean; read once, on first use."""
-        found: dict[str, dict[str, str]] | None = self.__dict__.get("_mark_legends")
-        if found is None:
-            from roadmaplint.reader.legends import mark_legends
+        from roadmaplint.reader.legends import mark_legends
 
-            found = mark_legends(self.tokens, self.section_above, self.inline)
-            object.__setattr__(self, "_mark_legends", found)  # a cache, not a field
-        return found
+        return self.memo(
+            "mark_legends", lambda: mark_legends(self.tokens, self.section_above, self.inline)
+        )
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""

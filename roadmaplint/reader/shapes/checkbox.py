@@ -494,7 +494,8 @@ def _read_plain_list(
 
 def _under_heading(lines: list[str], first: int) -> bool:
     """Whether the nearest line above ``first`` that is not blank is a heading."""
-    above = next((line for line in reversed(lines[:first]) if line.strip()), "")
+    # by index: a copy of every line above for each list made reading quadratic
+    above = next((lines[at] for at in range(first - 1, -1, -1) if lines[at].strip()), "")
     return (
         above.lstrip(" ").startswith("#") or _SETEXT_UNDERLINE.fullmatch(above.strip()) is not None
     )
