@@ -73,10 +73,9 @@ def fix_text(
     edits, changes = _stray_list_edits(roadmap) if repair_stray_lists else ([], [])
     overview = roadmap.overview
     expected = expected_groups(roadmap, context.items_by_id)
-    if (
-        _adds_overview(roadmap, expected, settings)
-        if overview is None
-        else bool(differences(overview, expected, context.items_by_id))
+    adding = overview is None and _adds_overview(roadmap, expected, settings)
+    if adding or (
+        overview is not None and bool(differences(overview, expected, context.items_by_id))
     ):
         # A group left with no entry and no words of the user's goes, as init writes none.
         dropped = empty_groups(roadmap, overview, expected) if overview else frozenset()
@@ -103,7 +102,7 @@ def fix_text(
     repairs = repair_stray_lists and bool(roadmap.stray_lists)
 
     def up_to_date(after: Roadmap) -> bool:
-        return _up_to_date(roadmap, after, settings, repair_stray_lists)
+        return _up_to_date(roadmap, after, settings, repair_stray_lists, adding)
 
     targets = Targets(generated=True, stray_lines=repairs, up_to_date=up_to_date)
     prove_edit(roadmap, new_text, targets, settings, edits)
@@ -437,17 +436,22 @@ def _appended(text: str, indent: str, settings: Settings, body: str) -> str:
 
 
 def _up_to_date(
-    before: Roadmap, after: Roadmap, settings: Settings, repaired_stray_lists: bool
+    before: Roadmap,
+    after: Roadmap,
+    settings: Settings,
+    repaired_stray_lists: bool,
+    added_overview: bool,
 ) -> bool:
     """What fix promises besides the proof: its result has up-to-date generated sections
-    (and no stray list, when it repaired them)."""
+    (and no stray list, when it repaired them); an overview it added reads back as one."""
     context = Context(after, settings)
     items = context.items_by_id
     # The graph is drawn only to compare it with a graph section (a tenth of fix at 10k).
     picture = expected_graph(after, items, settings.statuses) if after.graph_sections else None
-    # A document with no overview keeps none when nothing has a priority to list:
-    # fix never adds an empty one, and the graph is still regenerated.
-    overview_kept_out = not after.overviews and not before.overviews
+    # A document with no overview keeps none when fix adds none (nothing has a priority
+    # to list, or no overview is wanted): the graph is still regenerated. An overview fix
+    # appended must read back as one (a stray list above could swallow it).
+    overview_kept_out = not after.overviews and not before.overviews and not added_overview
     return not (
         (repaired_stray_lists and after.stray_lists)
         or (
