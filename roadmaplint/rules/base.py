@@ -51,7 +51,9 @@ class Rule:
     # attributes ("id", "status", "priority", ...), or "neighbours" (the nearest items
     # with fields). An edit that changes none of them leaves the other findings as they were.
     reads: frozenset[str] = frozenset()
-    cites_lines: bool = False  # messages name other lines, which an added line moves
+    # Messages name other lines as text only, not as ``Report.cited`` (``findings.said``):
+    # an added line, which moves them, runs the rule again rather than move its findings.
+    cites_lines: bool = False
     # For findings that change with the clock (an expiring claim): the items to check
     # again on every edit.
     clock: Callable[[Item], bool] | None = field(default=None, repr=False, compare=False)

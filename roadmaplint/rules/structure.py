@@ -386,7 +386,6 @@ RULES = (
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
         reads=frozenset({"id"}),
-        cites_lines=True,
     ),
     Rule(
         code="RL103",
@@ -435,7 +434,6 @@ RULES = (
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,
         scope="item",
-        cites_lines=True,
     ),
     Rule(
         code="RL106",
