@@ -392,7 +392,25 @@ FAILING["RL110"] = (
     ],
 )
 
+FAILING["RL111"] = (
+    roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "# Modeling\n", "# Modeling\n\nStart with [the first](#model-1-somthing).\n", 1
+    ),
+    [
+        (
+            21,
+            24,
+            "RL111",
+            'the link to "#model-1-somthing" leads to no heading of this document; the '
+            'nearest heading anchor is "#model-1-something"',
+        )
+    ],
+)
+
 PASSING = {
+    "RL111": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "# Modeling\n", "# Modeling\n\nStart with [the first](#model-1-something).\n", 1
+    ),
     "RL110": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
         "## [MODEL-2]", "```sh\nmake\n```\n\n## [MODEL-2]", 1
     ),

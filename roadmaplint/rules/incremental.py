@@ -99,9 +99,11 @@ def recheck(
     applied = _applied(old, roadmap, before, after, settings)
     if applied != old.applied:
         return first_check(roadmap, settings, facts)
-    changed = frozenset(
-        name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name)
-    ) | _facts_changed(before, after)
+    changed = (
+        frozenset(name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name))
+        | _facts_changed(before, after)
+        | ({"anchors"} if edit.anchors else set())
+    )
     first_with_id = (
         previous.first_with_id
         if previous.first_with_id is not None and "id" not in changed
