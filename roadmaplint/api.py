@@ -211,9 +211,14 @@ def no_task_there(path: Path) -> str | None:
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
     """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    return parse_source(source, settings_cache.for_path(source.path))
+
+
+def parse_source(source: Source, settings: Settings) -> Loaded:
+    """Parse a roadmap already read with the settings found for it (the MCP server keeps
+    its own, bounded to the folder it serves)."""
     from roadmaplint.reader.quiet import document_statuses
 
-    settings = settings_cache.for_path(source.path)
     roadmap = parse(source.text, str(source.path), settings)
     # what a status means, as the rules read it (a plan with no legend: common spellings)
     statuses = document_statuses(roadmap, settings)
