@@ -192,10 +192,12 @@ def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str
     message = finding.message
     for cited in sorted(finding.cited, reverse=True):
         where, line = folder.place(cited.line)
+        last = None if cited.last is None else folder.place(cited.last)[1]  # one file's span
         if where == path:
-            named = f"{cited.lead}line {line}"
+            named = cited.written(line, last)
         else:
-            named = f"{'in ' if cited.lead else ''}{where}:{line}"
+            span = "" if last is None else f"-{last}"
+            named = f"{'in ' if cited.lead else ''}{where}:{line}{span}"
         message = message[: cited.start] + named + message[cited.end :]
     return message
 
