@@ -496,6 +496,22 @@ async def test_an_edit_of_the_same_size_in_the_same_clock_tick_is_read_again(
         assert again["title"] == "ONNX Export Coverage Expansion"
 
 
+async def test_a_plan_without_a_legend_is_read_by_the_common_spellings_as_the_cli_reads_it(
+    tmp_path: Path,
+) -> None:
+    """The server loads a roadmap with the core's own load: "todo" in a plan with no
+    Status Legend means ready there as it does to `roadmaplint next`."""
+    (tmp_path / "ROADMAP.md").write_text(
+        "# Plan\n\n## [A-1] First\n\n- **Status:** todo\n- **Priority:** P1\n\n"
+        "## [A-2] Second\n\n- **Status:** done\n- **Priority:** P1\n",
+        encoding="utf-8",
+    )
+    assert "A-1" in cli("next", cwd=tmp_path).stdout
+    async with session(tmp_path) as client:
+        planned = await call(client, "next_items")
+        assert [entry["id"] for entry in planned["ready"]] == ["A-1"]
+
+
 async def test_a_roadmap_linked_from_outside_the_folder_is_read_but_never_written(
     tmp_path: Path,
 ) -> None:

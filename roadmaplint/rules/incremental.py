@@ -26,12 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from roadmaplint.findings import Cited, Finding
+from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.incremental import ItemEdit
 from roadmaplint.reader.quiet import document_settings, has_legends
-from roadmaplint.record import record
+from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.rules.base import Rule
 from roadmaplint.rules.engine import Checked, check_all, finish
@@ -307,7 +307,7 @@ class _Again:
             return findings
         return tuple(
             _moved_finding(found, last, delta)
-            if found.line > last or any(at.line > last for at in found.cited)
+            if found.line > last or any((at.last or at.line) > last for at in found.cited)
             else found
             for found in findings
         )
@@ -317,7 +317,7 @@ class _Again:
         edit may have moved by less than ``delta``."""
         first, last = self.first, self.edit.last
         return any(
-            first <= at.line <= last
+            at.line <= last and first <= (at.last or at.line)
             for found in findings
             if not first <= found.line <= last
             for at in found.cited
@@ -330,9 +330,12 @@ def _moved_finding(found: Finding, last: int, delta: int) -> Finding:
     message, cited, taken = "", [], 0
     for at in sorted(found.cited):
         line = at.line + delta if at.line > last else at.line
-        written = f"{at.lead}line {line}"
+        end = None if at.last is None else at.last + delta if at.last > last else at.last
+        written = at.written(line, end)
         message += found.message[taken : at.start]
-        cited.append(Cited(len(message), len(message) + len(written), line, at.lead))
+        cited.append(
+            replace(at, start=len(message), end=len(message) + len(written), line=line, last=end)
+        )
         message += written
         taken = at.end
     return Finding(
