@@ -16,7 +16,6 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import regenerate_after_edit
 from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import parse
 from roadmaplint.reader.source import read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
@@ -172,8 +171,8 @@ class Workspace:
             )
         self.refuse_outside(path)
         with editing(path) as pending:
-            settings = self.settings_for(path)
-            roadmap = parse(pending.source.text, str(path), settings)
+            loaded = parse_source(pending.source, self.settings_for(path))  # as the CLI's edits
+            roadmap, settings = loaded.roadmap, loaded.settings
             edited, touched, renamed = change(roadmap, settings)
             if edited == roadmap.source:
                 return ""
