@@ -12,7 +12,7 @@ from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
-from roadmaplint.reader.dialect import PHASE_ID, field_names
+from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
@@ -45,6 +45,8 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     word, title = first[1], (first[2] or "").strip()
     if id_only.fullmatch(word):
         if not title:
+            if is_priority_group(word, settings.priority_values):
+                return None  # ``## P1``: a group of items by their priority
             return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
         return (
             f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
