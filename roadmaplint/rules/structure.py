@@ -5,14 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
-from roadmaplint.reader.dialect import PHASE_ID, field_names
+from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
@@ -43,6 +43,10 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     if first is None:
         return None
     word, title = first[1], (first[2] or "").strip()
+    if is_priority_group(word, Dialect.from_settings(settings)):
+        return (
+            None  # `## P0 — Freeze gate` names a priority band over items, as the outline reads it
+        )
     if id_only.fullmatch(word):
         if not title:
             return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
@@ -75,8 +79,15 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
 
 
 def duplicate_ids(context: Context) -> Iterator[Report]:
-    for item in context.roadmap.items:
-        first = context.items_by_id[item.id]
+    items = context.roadmap.items
+    runs = _series_runs(items)
+    seen: dict[tuple[str, int], Item] = {}
+    for index, item in enumerate(items):
+        run = runs.get(index)
+        if run is not None:  # a restarted series: an ID is one only within its run
+            first = seen.setdefault((item.id, run), item)
+        else:
+            first = context.items_by_id[item.id]
         if first is not item:
             message, cited = said(
                 f"duplicate item ID {item.id} (first defined ",
@@ -84,6 +95,38 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
                 ")",
             )
             yield Report(item.position, message, item.id, cited=cited)
+
+
+# A short label numbered in a series of its own (S1, E12, ST3): the way a document numbers
+# the steps of one part; an ID of the plan as a whole (TASK-1, FTR-012) is written longer.
+_SERIES = LazyPattern(r"([A-Za-z]{1,3})([0-9]{1,3})")
+
+
+def _series_runs(items: Sequence[Item]) -> dict[int, int]:
+    """For the items (by index) of a series the document numbers again from its start
+    (``S1, S2, S3`` as the slices of one epic, then ``S1, S2`` as another's), which run
+    of the series each is in. A run starts where the series' first ID comes again and
+    goes on with the next ones; an ID seen once more alone is no new run but a duplicate."""
+    starts: dict[str, str] = {}
+    current: dict[str, int] = {}
+    found: dict[int, tuple[str, int]] = {}
+    for index, item in enumerate(items):
+        match = _SERIES.fullmatch(item.id)
+        if match is None:
+            continue
+        prefix = match[1]
+        if prefix not in starts:
+            starts[prefix], current[prefix] = item.id, 0
+        elif item.id == starts[prefix]:
+            current[prefix] += 1
+        found[index] = (prefix, current[prefix])
+    sizes = Counter(found.values())
+    restarted = {prefix for prefix, run in sizes if run > 0}
+    return {
+        index: run
+        for index, (prefix, run) in found.items()
+        if prefix in restarted and (run == 0 or sizes[(prefix, run)] > 1)
+    }
 
 
 def missing_required_fields(context: Context) -> Iterator[Report]:
@@ -205,9 +248,13 @@ def unknown_fields(context: Context) -> Iterator[Report]:
 
 
 def repeated_fields(context: Context) -> Iterator[Report]:
+    dialect = Dialect.from_settings(context.settings)
     for item in context.checked_items:
         seen: dict[str, int] = {}
+        labels = _labels(item, dialect)
         for candidate in item.fields:
+            if candidate.key in labels:
+                continue
             if candidate.key in seen:
                 message, cited = said(
                     f"{item.id} has the field {candidate.name} twice (first ",
@@ -217,6 +264,17 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 yield Report(candidate.position, message, item.id, cited=cited)
             else:
                 seen[candidate.key] = candidate.position.line
+
+
+def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
+    """The names an item writes three times or more that no field is known by: labels of
+    its parts (``- **Task:** ...`` under each step of a phase, ``**Note:**`` under each
+    endpoint), whose values are not one value given again. A known field written twice
+    or more is still a contradiction."""
+    counts = Counter(candidate.key for candidate in item.fields)
+    return frozenset(
+        key for key, count in counts.items() if count >= 3 and not dialect.is_known(key)
+    )
 
 
 def _prefix(item_id: str) -> str:
