@@ -129,3 +129,89 @@ def test_a_long_id_written_twice_is_a_duplicate_though_its_series_starts_again()
     # TASK-1 .. TASK-2, then TASK-1 again: the plan's IDs, not a part's own numbering
     tasks = "# Plan\n\n## TASK-1 — A\n\n## TASK-2 — B\n\n## TASK-1 — C\n\n## TASK-2 — D\n"
     assert _findings(tasks) == ["7:RL102", "9:RL102"]
+
+
+# Features filed under themes: a bug beside features, a feature beside bugs.
+THEMES = """\
+# Feature Backlog
+
+## UX Debt
+
+| ID | Status | Title |
+|---|---|---|
+| B-016 | `planned` | Developer tools segregation |
+| F-057 | `planned` | Session narrative |
+| F-058 | `planned` | Onboarding |
+
+## Core Systems
+
+| ID | Status | Title |
+|---|---|---|
+| F-001 | `done` | Device connection |
+| F-002 | `done` | Session recording |
+
+## Data Trust
+
+| ID | Status | Title |
+|---|---|---|
+| B-010 | `ready` | Hit detection threshold |
+| B-011 | `ready` | Protocol retries |
+| F-042 | `ready` | Analytics logic tests |
+"""
+
+
+def test_a_prefix_in_sections_grouped_by_theme_is_a_kind_of_item() -> None:
+    # F is the usual prefix of two sections: sections are themes, B and F kinds of item.
+    assert _findings(THEMES, "BACKLOG.md") == []
+
+
+def test_a_stray_prefix_in_sections_each_of_its_own_prefix_is_still_reported() -> None:
+    by_prefix = """\
+# Roadmap
+
+## Backend
+
+### BE-1 — Fused ops
+
+### BE-2 — SIMD support
+
+### FE-3 — Dark mode
+
+## Frontend
+
+### FE-1 — Layout
+
+### FE-2 — Routing
+"""
+    assert _findings(by_prefix) == ["9:RL106"]
+
+
+# An index of features in a table, and a spec for one of them under a heading below.
+INDEX_AND_SPEC = """\
+# Feature Backlog
+
+## Data Insight
+
+| ID | Status | Title |
+|---|---|---|
+| F-027 | `in-progress` | Session programs |
+| F-052 | `parked` | Hit analytics |
+
+## Draft Feature Specs
+
+### F-052: Hit Analytics & Achievement System
+
+The threshold problem: no real hit-duration data exists yet.
+"""
+
+
+def test_a_heading_that_details_a_row_of_the_index_is_its_spec_not_a_duplicate() -> None:
+    assert _findings(INDEX_AND_SPEC, "BACKLOG.md") == []
+
+
+def test_a_heading_with_a_status_of_its_own_under_a_listed_id_is_a_duplicate() -> None:
+    with_status = INDEX_AND_SPEC.replace(
+        "### F-052: Hit Analytics & Achievement System\n",
+        "### F-052: Hit Analytics & Achievement System\n\n- **Status:** done\n",
+    )
+    assert _findings(with_status, "BACKLOG.md") == ["12:RL102"]

@@ -82,19 +82,38 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
     items = context.roadmap.items
     runs = _series_runs(items)
     seen: dict[tuple[str, int], Item] = {}
+    shapes: dict[int, str] = {}  # the shape of each item, by its id(), read at the first need
     for index, item in enumerate(items):
         run = runs.get(index)
         if run is not None:  # a restarted series: an ID is one only within its run
             first = seen.setdefault((item.id, run), item)
         else:
             first = context.items_by_id[item.id]
-        if first is not item:
+        if first is not item and not _detail_of_row(context.roadmap, first, item, shapes):
             message, cited = said(
                 f"duplicate item ID {item.id} (first defined ",
                 Line(first.position.line, "on "),
                 ")",
             )
             yield Report(item.position, message, item.id, cited=cited)
+
+
+def _detail_of_row(roadmap: Roadmap, row: Item, item: Item, shapes: dict[int, str]) -> bool:
+    """Whether ``item`` is a heading with no status of its own that details the item a
+    table row lists above it: an index of features (``| F-052 | parked | Hit analytics |``)
+    and, under Draft Feature Specs, ``### F-052: Hit Analytics & Achievements``. The
+    heading is the row's spec, not a second item; one with a status of its own is."""
+    if item.status is not None or row.position.line > item.position.line:
+        return False
+    if not shapes:
+        shapes.update(_shapes_by_item(roadmap))
+    return shapes.get(id(row)) == "table-rows" and shapes.get(id(item)) in ("headings", "phases")
+
+
+def _shapes_by_item(roadmap: Roadmap) -> dict[int, str]:
+    from roadmaplint.reader.shapes import item_shapes
+
+    return dict(zip((id(one) for one in roadmap.items), item_shapes(roadmap), strict=True))
 
 
 # A short label numbered in a series of its own (S1, E12, ST3): the way a document numbers
@@ -313,6 +332,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         counts = counted[section] = Counter(prefixes)
         # The most common prefix; on a tie, the one that came first.
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
+    if _sections_by_theme(usual, by_section):
+        return
     for item in items:
         expected = usual[item.section]
         prefix = _prefix(item.id)
@@ -327,6 +348,17 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _sections_by_theme(
+    usual: dict[str | None, str], by_section: dict[str | None, list[str]]
+) -> bool:
+    """Whether the document's sections group items by theme, not by prefix: one prefix is
+    the usual one of two sections or more (features under ``UX Debt`` and under ``Core
+    Systems``, a bug filed beside them). A prefix is then a kind of item, not the mark of
+    the section it belongs in, and no item is filed under the wrong one."""
+    seen = Counter(prefix for section, prefix in usual.items() if len(by_section[section]) > 1)
+    return any(count > 1 for count in seen.values())
 
 
 def empty_required_fields(context: Context) -> Iterator[Report]:
@@ -443,7 +475,7 @@ RULES = (
         bad="## [BE-1] Fused Ops\n...\n## [BE-1] SIMD Support\n",
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
-        reads=frozenset({"id"}),
+        reads=frozenset({"id", "status"}),
         cites_lines=True,
     ),
     Rule(
