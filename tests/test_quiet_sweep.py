@@ -4,8 +4,11 @@ file was, with no finding; and beside it the real defect of the same rule, still
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from roadmaplint import check_text
 from roadmaplint.settings import Settings
+from tests.conftest import cli
 
 
 def _findings(text: str, name: str = "PLAN.md") -> list[str]:
@@ -215,3 +218,62 @@ def test_a_heading_with_a_status_of_its_own_under_a_listed_id_is_a_duplicate() -
         "### F-052: Hit Analytics & Achievement System\n\n- **Status:** done\n",
     )
     assert _findings(with_status, "BACKLOG.md") == ["12:RL102"]
+
+
+# Specs of work packages, two of them written under one heading.
+JOINED = """\
+# Backlog
+
+## Detail Specs
+
+### WP-10 — Knowledge layer
+
+- **Status:** done
+
+### WP-11 / WP-12 — Settings hardening ✅
+
+### WP-15 Missing separator
+"""
+
+
+def test_a_heading_naming_several_ids_is_no_misspelt_item_heading() -> None:
+    # WP-15 lacks its separator; WP-11 / WP-12 names two packages, as written on purpose.
+    assert _findings(JOINED, "BACKLOG.md") == ["11:RL101"]
+
+
+def _task(number: str, title: str, extra: str = "") -> str:
+    return (
+        f"---\nid: task-{number}\ntitle: {title}\nstatus: To Do\nassignee: []\n"
+        f"labels: []\ndependencies: []\n{extra}---\n\n## Description\n\n{title}.\n"
+    )
+
+
+def test_a_sub_task_has_the_priority_of_its_parent(tmp_path: Path) -> None:
+    # Backlog.md's epics carry the priority; their sub-tasks name them as parent_task_id.
+    tasks = tmp_path / "backlog" / "tasks"
+    tasks.mkdir(parents=True)
+    (tmp_path / "backlog" / "config.yml").write_text(
+        'project_name: "Fit"\ndefault_status: "To Do"\nstatuses: ["To Do", "In Progress", "Done"]\n'
+    )
+    files = {
+        "task-001 - Epic.md": _task("001", "Epic", "priority: high\n"),
+        "task-001.01 - Schema.md": _task("001.01", "Schema", "parent_task_id: task-001\n"),
+        "task-001.02 - Webhooks.md": _task("001.02", "Webhooks", "parent_task_id: task-001\n"),
+        "task-002 - Auth.md": _task("002", "Auth", "priority: high\n"),
+        "task-006 - Hasura.md": _task("006", "Hasura"),
+    }
+    # the document's habit: a priority on nearly every task
+    files.update(
+        {
+            f"task-{n:03} - Part.md": _task(f"{n:03}", "Part", "priority: low\n")
+            for n in range(7, 19)
+        }
+    )
+    for name, text in files.items():
+        (tasks / name).write_text(text)
+    result = cli("check", "--select", "RL103", "backlog", cwd=tmp_path)
+    # The sub-tasks share their epic's priority; a task of its own without one is missing it.
+    assert result.stdout.splitlines()[:-1] == [
+        "backlog/tasks/task-006 - Hasura.md:3:1: error: RL103 TASK-006 is missing the required "
+        'field Priority (add "Priority: ...")'
+    ], result.stdout

@@ -22,6 +22,8 @@ from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
 _BRACKETED = LazyPattern(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
+# Another ID joined to the first at the start of a heading's rest: "/ WP-12", ", A-3".
+_JOINED_ID = LazyPattern(r"(?:[/,&+]|and\b)[ \t]*([^\s/,&+]+)")
 _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
 
 
@@ -48,6 +50,9 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
             None  # `## P0 — Freeze gate` names a priority band over items, as the outline reads it
         )
     if id_only.fullmatch(word):
+        joined = _JOINED_ID.match(title)
+        if joined is not None and id_only.fullmatch(joined[1]):
+            return None  # `WP-10 / WP-12 — Hardening`: one heading for several items, no typo
         if not title:
             return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
         return (
@@ -154,10 +159,13 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
     hints = _FieldHints(context.roadmap)
     habit = _by_habit(context)
     kept = _section_conventions(context) if habit else {}
+    parents = _Parents(context.roadmap.items) if habit else None
     for item in context.checked_items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
             if key in present or key in kept.get(item.section, ()):
+                continue
+            if key == "priority" and parents is not None and parents.prioritised(item):
                 continue
             if habit and not _asked_of(item, key, context.settings.statuses):
                 continue
@@ -166,6 +174,34 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
                 f"{item.id} is missing the required field {name} ({hints.hint(item, key, name)})",
                 item.id,
             )
+
+
+# Zeros that lead a number of an ID (task-001.01): Backlog.md names that task TASK-1.1 too.
+_LEADING_ZEROS = LazyPattern(r"(?<![0-9])0+(?=[0-9])")
+# The field a task file names its parent by (Backlog.md's parent_task_id).
+_PARENT_KEYS = frozenset({"parent_task_id", "parent task id", "parent"})
+
+
+class _Parents:
+    """The parent of a sub-task: the item its parent field names (``parent_task_id:
+    task-001``), else the item whose ID is its own without the last dotted part
+    (``1.2`` under ``1``, ``TASK-7.3`` under ``TASK-7``)."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._by_id = {_loose(item.id): item for item in reversed(items)}
+
+    def prioritised(self, item: Item) -> bool:
+        """Whether ``item``'s parent has a priority, which a sub-task shares: a person
+        gives the epic its priority, not each of its parts."""
+        named = next((f.value for f in item.fields if f.key in _PARENT_KEYS and f.value), None)
+        if named is None and "." in item.id:
+            named = item.id.rsplit(".", 1)[0]
+        parent = self._by_id.get(_loose(named)) if named else None
+        return parent is not None and parent is not item and parent.priority is not None
+
+
+def _loose(item_id: str) -> str:
+    return _LEADING_ZEROS.sub("", item_id.strip().upper())
 
 
 def _by_habit(context: Context) -> bool:
@@ -491,13 +527,15 @@ RULES = (
         "A field the document's habit requires is asked only where the habit holds: an owner "
         "of work someone has taken up (not of a task still open or an idea), another field "
         "of work not yet done, and neither in a section of two items or more none of which "
-        "writes it (bugs with a Severity where features have a Priority).",
+        "writes it (bugs with a Severity where features have a Priority); a sub-task has "
+        "the priority of its parent.",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
         check=missing_required_fields,
         scope="item",
-        reads=frozenset({"neighbours"}),  # the hint writes a field as the nearest item does
+        # the hint writes a field as the nearest item does; a sub-task has its parent's priority
+        reads=frozenset({"neighbours", "id", "priority"}),
     ),
     Rule(
         code="RL104",
