@@ -277,3 +277,28 @@ def test_a_sub_task_has_the_priority_of_its_parent(tmp_path: Path) -> None:
         "backlog/tasks/task-006 - Hasura.md:3:1: error: RL103 TASK-006 is missing the required "
         'field Priority (add "Priority: ...")'
     ], result.stdout
+
+
+# A planning roadmap whose milestones each number their phases from 1.
+MILESTONES = """\
+# Roadmap
+
+## Milestones
+
+### v1.0 MVP — shipped
+
+- [x] Phase 1: Catalog schema (4/4 plans)
+- [x] Phase 2: Catalog browser (3/3 plans)
+- [x] Phase 3: Export hardening (2/2 plans)
+
+### v1.1 Frontend redesign — shipped
+
+- [x] Phase 1: Design rework (5/5 plans)
+- [x] Phase 2: UX consolidation (3/3 plans)
+"""
+
+
+def test_phases_numbered_again_in_each_milestone_are_no_duplicates() -> None:
+    assert _findings(MILESTONES, "ROADMAP.md") == []
+    twice = MILESTONES.replace("- [x] Phase 2: UX consolidation (3/3 plans)\n", "")
+    assert _findings(twice, "ROADMAP.md") == ["13:RL102"]  # Phase 1 once more, alone

@@ -121,9 +121,10 @@ def _shapes_by_item(roadmap: Roadmap) -> dict[int, str]:
     return dict(zip((id(one) for one in roadmap.items), item_shapes(roadmap), strict=True))
 
 
-# A short label numbered in a series of its own (S1, E12, ST3): the way a document numbers
-# the steps of one part; an ID of the plan as a whole (TASK-1, FTR-012) is written longer.
-_SERIES = LazyPattern(r"([A-Za-z]{1,3})([0-9]{1,3})")
+# A short label numbered in a series of its own (S1, E12, ST3), or a planning phase (the
+# phases of each milestone numbered from 1): the way a document numbers the steps of one
+# part; an ID of the plan as a whole (TASK-1, FTR-012) is written longer.
+_SERIES = LazyPattern(r"([A-Za-z]{1,3}|Phase[ \t]+)([0-9]{1,3})")
 
 
 def _series_runs(items: Sequence[Item]) -> dict[int, int]:
