@@ -497,7 +497,8 @@ RULES = (
         "that does not match `id-pattern`) is an item the tool cannot see: it is missing "
         "from the overview, the graph and every query. The message says what is wrong: the "
         "missing separator, or the ID and the pattern it does not match. Prose headings "
-        "between a section and its items are fine.",
+        "between a section and its items are fine, and so are a priority band "
+        "(`## P0 — Correctness`) and a heading naming several items (`WP-10 / WP-12 — Title`).",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
@@ -508,7 +509,10 @@ RULES = (
         severity=Severity.ERROR,
         summary="Two items share one ID.",
         why="IDs are how items refer to each other; with two items of one ID, every "
-        "dependency on it is ambiguous. The first occurrence is kept, the later one reported.",
+        "dependency on it is ambiguous. The first occurrence is kept, the later one reported. "
+        "Not reported: short labels a document numbers again for each part (slices `S1`, `S2` "
+        "under each epic, phases from 1 in each milestone), and a heading with no status of "
+        "its own that details a row of an index table above it.",
         bad="## [BE-1] Fused Ops\n...\n## [BE-1] SIMD Support\n",
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
@@ -559,7 +563,8 @@ RULES = (
         severity=Severity.ERROR,
         summary="The same field appears twice in one item.",
         why="Only the first value is read; the second one is a contradiction that a reader of "
-        "the markdown may believe instead.",
+        "the markdown may believe instead. A name no field is known by, written three times "
+        "or more in one item (`- **Task:**` under each step), labels its parts.",
         bad="- **Status:** ready\n- **Priority:** P1\n- **Status:** done\n",
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,
@@ -575,7 +580,9 @@ RULES = (
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
         "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
-        "is a name with no prefix, and a section of such names is left alone.",
+        "is a name with no prefix, and a section of such names is left alone. Where one "
+        "prefix is the usual one of two sections or more, the sections group by theme and "
+        "none is reported.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,

@@ -243,7 +243,8 @@ RULES = (
         name="blocked-without-dependency",
         severity=Severity.WARNING,
         summary="A blocked item names no dependency.",
-        why="A blocked item should say what it waits for, or nobody can unblock it.",
+        why="A blocked item should say what it waits for, or nobody can unblock it. A status "
+        "that says it after the blocked word (`Blocked - CI failures`) has said it.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,
