@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
@@ -22,6 +22,8 @@ from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
 _BRACKETED = LazyPattern(r"\[([^\]]*)\][ \t]*[—–:-]?[ \t]*(.*)", re.S)
+# Another ID joined to the first at the start of a heading's rest: "/ WP-12", ", A-3".
+_JOINED_ID = LazyPattern(r"(?:[/,&+]|and\b)[ \t]*([^\s/,&+]+)")
 _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
 
 
@@ -43,10 +45,15 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     if first is None:
         return None
     word, title = first[1], (first[2] or "").strip()
+    if is_priority_group(word, settings.priority_values):
+        return (
+            None  # `## P0 — Freeze gate` names a priority band over items, as the outline reads it
+        )
     if id_only.fullmatch(word):
+        joined = _JOINED_ID.match(title)
+        if joined is not None and id_only.fullmatch(joined[1]):
+            return None  # `WP-10 / WP-12 — Hardening`: one heading for several items, no typo
         if not title:
-            if is_priority_group(word, settings.priority_values):
-                return None  # ``## P1``: a group of items by their priority
             return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
         return (
             f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
@@ -77,9 +84,17 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
 
 
 def duplicate_ids(context: Context) -> Iterator[Report]:
-    for item in context.roadmap.items:
-        first = context.items_by_id[item.id]
-        if first is not item:
+    items = context.roadmap.items
+    runs = _series_runs(items)
+    seen: dict[tuple[str, int], Item] = {}
+    shapes: dict[int, str] = {}  # the shape of each item, by its id(), read at the first need
+    for index, item in enumerate(items):
+        run = runs.get(index)
+        if run is not None:  # a restarted series: an ID is one only within its run
+            first = seen.setdefault((item.id, run), item)
+        else:
+            first = context.items_by_id[item.id]
+        if first is not item and not _detail_of_row(context.roadmap, first, item, shapes):
             message, cited = said(
                 f"duplicate item ID {item.id} (first defined ",
                 Line(first.position.line, "on "),
@@ -88,16 +103,70 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
             yield Report(item.position, message, item.id, cited=cited)
 
 
+def _detail_of_row(roadmap: Roadmap, row: Item, item: Item, shapes: dict[int, str]) -> bool:
+    """Whether ``item`` is a heading with no status of its own that details the item a
+    table row lists above it: an index of features (``| F-052 | parked | Hit analytics |``)
+    and, under Draft Feature Specs, ``### F-052: Hit Analytics & Achievements``. The
+    heading is the row's spec, not a second item; one with a status of its own is."""
+    if item.status is not None or row.position.line > item.position.line:
+        return False
+    if not shapes:
+        shapes.update(_shapes_by_item(roadmap))
+    return shapes.get(id(row)) == "table-rows" and shapes.get(id(item)) in ("headings", "phases")
+
+
+def _shapes_by_item(roadmap: Roadmap) -> dict[int, str]:
+    from roadmaplint.reader.shapes import item_shapes
+
+    return dict(zip((id(one) for one in roadmap.items), item_shapes(roadmap), strict=True))
+
+
+# A short label numbered in a series of its own (S1, E12, ST3), or a planning phase (the
+# phases of each milestone numbered from 1): the way a document numbers the steps of one
+# part; an ID of the plan as a whole (TASK-1, FTR-012) is written longer.
+_SERIES = LazyPattern(r"([A-Za-z]{1,3}|Phase[ \t]+)([0-9]{1,3})")
+
+
+def _series_runs(items: Sequence[Item]) -> dict[int, int]:
+    """For the items (by index) of a series the document numbers again from its start
+    (``S1, S2, S3`` as the slices of one epic, then ``S1, S2`` as another's), which run
+    of the series each is in. A run starts where the series' first ID comes again and
+    goes on with the next ones; an ID seen once more alone is no new run but a duplicate."""
+    starts: dict[str, str] = {}
+    current: dict[str, int] = {}
+    found: dict[int, tuple[str, int]] = {}
+    for index, item in enumerate(items):
+        match = _SERIES.fullmatch(item.id)
+        if match is None:
+            continue
+        prefix = match[1]
+        if prefix not in starts:
+            starts[prefix], current[prefix] = item.id, 0
+        elif item.id == starts[prefix]:
+            current[prefix] += 1
+        found[index] = (prefix, current[prefix])
+    sizes = Counter(found.values())
+    restarted = {prefix for prefix, run in sizes if run > 0}
+    return {
+        index: run
+        for index, (prefix, run) in found.items()
+        if prefix in restarted and (run == 0 or sizes[(prefix, run)] > 1)
+    }
+
+
 def missing_required_fields(context: Context) -> Iterator[Report]:
     dialect = Dialect.from_settings(context.settings)
     required = [(dialect.key(name), name) for name in context.settings.required_fields]
     hints = _FieldHints(context.roadmap)
     habit = _by_habit(context)
     kept = _section_conventions(context) if habit else {}
+    parents = _Parents(context.roadmap.items) if habit else None
     for item in context.checked_items:
         present = {candidate.key for candidate in item.fields}
         for key, name in required:
             if key in present or key in kept.get(item.section, ()):
+                continue
+            if key == "priority" and parents is not None and parents.prioritised(item):
                 continue
             if habit and not _asked_of(item, key, context.settings.statuses):
                 continue
@@ -106,6 +175,34 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
                 f"{item.id} is missing the required field {name} ({hints.hint(item, key, name)})",
                 item.id,
             )
+
+
+# Zeros that lead a number of an ID (task-001.01): Backlog.md names that task TASK-1.1 too.
+_LEADING_ZEROS = LazyPattern(r"(?<![0-9])0+(?=[0-9])")
+# The field a task file names its parent by (Backlog.md's parent_task_id).
+_PARENT_KEYS = frozenset({"parent_task_id", "parent task id", "parent"})
+
+
+class _Parents:
+    """The parent of a sub-task: the item its parent field names (``parent_task_id:
+    task-001``), else the item whose ID is its own without the last dotted part
+    (``1.2`` under ``1``, ``TASK-7.3`` under ``TASK-7``)."""
+
+    def __init__(self, items: Sequence[Item]) -> None:
+        self._by_id = {_loose(item.id): item for item in reversed(items)}
+
+    def prioritised(self, item: Item) -> bool:
+        """Whether ``item``'s parent has a priority, which a sub-task shares: a person
+        gives the epic its priority, not each of its parts."""
+        named = next((f.value for f in item.fields if f.key in _PARENT_KEYS and f.value), None)
+        if named is None and "." in item.id:
+            named = item.id.rsplit(".", 1)[0]
+        parent = self._by_id.get(_loose(named)) if named else None
+        return parent is not None and parent is not item and parent.priority is not None
+
+
+def _loose(item_id: str) -> str:
+    return _LEADING_ZEROS.sub("", item_id.strip().upper())
 
 
 def _by_habit(context: Context) -> bool:
@@ -207,9 +304,13 @@ def unknown_fields(context: Context) -> Iterator[Report]:
 
 
 def repeated_fields(context: Context) -> Iterator[Report]:
+    dialect = Dialect.from_settings(context.settings)
     for item in context.checked_items:
         seen: dict[str, int] = {}
+        labels = _labels(item, dialect)
         for candidate in item.fields:
+            if candidate.key in labels:
+                continue
             if candidate.key in seen:
                 message, cited = said(
                     f"{item.id} has the field {candidate.name} twice (first ",
@@ -219,6 +320,17 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 yield Report(candidate.position, message, item.id, cited=cited)
             else:
                 seen[candidate.key] = candidate.position.line
+
+
+def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
+    """The names an item writes three times or more that no field is known by: labels of
+    its parts (``- **Task:** ...`` under each step of a phase, ``**Note:**`` under each
+    endpoint), whose values are not one value given again. A known field written twice
+    or more is still a contradiction."""
+    counts = Counter(candidate.key for candidate in item.fields)
+    return frozenset(
+        key for key, count in counts.items() if count >= 3 and not dialect.is_known(key)
+    )
 
 
 def _prefix(item_id: str) -> str:
@@ -257,6 +369,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         counts = counted[section] = Counter(prefixes)
         # The most common prefix; on a tie, the one that came first.
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
+    if _sections_by_theme(usual, by_section):
+        return
     for item in items:
         expected = usual[item.section]
         prefix = _prefix(item.id)
@@ -271,6 +385,17 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _sections_by_theme(
+    usual: dict[str | None, str], by_section: dict[str | None, list[str]]
+) -> bool:
+    """Whether the document's sections group items by theme, not by prefix: one prefix is
+    the usual one of two sections or more (features under ``UX Debt`` and under ``Core
+    Systems``, a bug filed beside them). A prefix is then a kind of item, not the mark of
+    the section it belongs in, and no item is filed under the wrong one."""
+    seen = Counter(prefix for section, prefix in usual.items() if len(by_section[section]) > 1)
+    return any(count > 1 for count in seen.values())
 
 
 def empty_required_fields(context: Context) -> Iterator[Report]:
@@ -383,7 +508,8 @@ RULES = (
         "that does not match `id-pattern`) is an item the tool cannot see: it is missing "
         "from the overview, the graph and every query. The message says what is wrong: the "
         "missing separator, or the ID and the pattern it does not match. Prose headings "
-        "between a section and its items are fine.",
+        "between a section and its items are fine, and so are a priority band "
+        "(`## P0 — Correctness`) and a heading naming several items (`WP-10 / WP-12 — Title`).",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
@@ -394,11 +520,14 @@ RULES = (
         severity=Severity.ERROR,
         summary="Two items share one ID.",
         why="IDs are how items refer to each other; with two items of one ID, every "
-        "dependency on it is ambiguous. The first occurrence is kept, the later one reported.",
+        "dependency on it is ambiguous. The first occurrence is kept, the later one reported. "
+        "Not reported: short labels a document numbers again for each part (slices `S1`, `S2` "
+        "under each epic, phases from 1 in each milestone), and a heading with no status of "
+        "its own that details a row of an index table above it.",
         bad="## [BE-1] Fused Ops\n...\n## [BE-1] SIMD Support\n",
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
-        reads=frozenset({"id"}),
+        reads=frozenset({"id", "status"}),
     ),
     Rule(
         code="RL103",
@@ -413,13 +542,15 @@ RULES = (
         "A field the document's habit requires is asked only where the habit holds: an owner "
         "of work someone has taken up (not of a task still open or an idea), another field "
         "of work not yet done, and neither in a section of two items or more none of which "
-        "writes it (bugs with a Severity where features have a Priority).",
+        "writes it (bugs with a Severity where features have a Priority); a sub-task has "
+        "the priority of its parent.",
         bad="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n",
         good="## [MODEL-3] ONNX Coverage\n\n- **DRI:** _unassigned_\n- **Status:** ready\n"
         "- **Priority:** P1\n",
         check=missing_required_fields,
         scope="item",
-        reads=frozenset({"neighbours"}),  # the hint writes a field as the nearest item does
+        # the hint writes a field as the nearest item does; a sub-task has its parent's priority
+        reads=frozenset({"neighbours", "id", "priority"}),
     ),
     Rule(
         code="RL104",
@@ -442,7 +573,8 @@ RULES = (
         severity=Severity.ERROR,
         summary="The same field appears twice in one item.",
         why="Only the first value is read; the second one is a contradiction that a reader of "
-        "the markdown may believe instead.",
+        "the markdown may believe instead. A name no field is known by, written three times "
+        "or more in one item (`- **Task:**` under each step), labels its parts.",
         bad="- **Status:** ready\n- **Priority:** P1\n- **Status:** done\n",
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,
@@ -457,7 +589,9 @@ RULES = (
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
         "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
-        "is a name with no prefix, and a section of such names is left alone.",
+        "is a name with no prefix, and a section of such names is left alone. Where one "
+        "prefix is the usual one of two sections or more, the sections group by theme and "
+        "none is reported.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,

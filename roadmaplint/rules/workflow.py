@@ -16,6 +16,7 @@ from roadmaplint.reader.quiet import (
     writes_done_criteria,
 )
 from roadmaplint.rules.base import Report, Rule
+from roadmaplint.settings import Statuses
 
 
 def unowned_work(context: Context) -> Iterator[Report]:
@@ -42,7 +43,9 @@ def unowned_work(context: Context) -> Iterator[Report]:
 def blocked_without_dependency(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
-        if statuses.is_blocked(item.status) and not (item.depends_on or item.external_deps):
+        if not statuses.is_blocked(item.status) or item.depends_on or item.external_deps:
+            continue
+        if not _says_why(item.status, statuses):
             # a status read from the heading (`## A-1 Title (blocked)`) has no field
             status = item.field("status")
             yield Report(
@@ -51,6 +54,14 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
                 "for under Depends on",
                 item.id,
             )
+
+
+def _says_why(status: str | None, statuses: Statuses) -> bool:
+    """Whether a blocked status says what blocks it in words after the blocked word
+    (``Blocked - CI failures``, ``BLOCKED (vendor contract)``): what it waits for is
+    said, though no item of the plan is named."""
+    head, _, rest = (status or "").strip().partition(" ")
+    return statuses.is_blocked(head.strip(":-—–")) and any(c.isalnum() for c in rest)
 
 
 def missing_definition_of_done(context: Context) -> Iterator[Report]:
@@ -232,7 +243,8 @@ RULES = (
         name="blocked-without-dependency",
         severity=Severity.WARNING,
         summary="A blocked item names no dependency.",
-        why="A blocked item should say what it waits for, or nobody can unblock it.",
+        why="A blocked item should say what it waits for, or nobody can unblock it. A status "
+        "that says it after the blocked word (`Blocked - CI failures`) has said it.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,
