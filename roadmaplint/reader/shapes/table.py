@@ -21,6 +21,7 @@ from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Mapping
 
 ID_COLUMNS = ("id", "task id", "key", "#")
@@ -41,6 +42,7 @@ COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
     "deps": DEPENDS_ON,
     "blocked by": DEPENDS_ON,
+    "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
     "agent": "dri",
     "role": "dri",
@@ -286,10 +288,26 @@ def _first_cell(line: str, column: int | None) -> str:
     return line[a:b]
 
 
+def holds_table_items(lines: list[str], first: int, last: int, dialect: Dialect) -> bool:
+    """Whether lines ``first``..``last`` (1-based) hold a table whose rows carry IDs in an
+    ID column (``| T-006 | `done` | Introduce Hilt DI |``): the rows are the items, and a
+    heading above them (``## Phase 1 — Foundation``) is their section, not an item."""
+    id_only = patterns(dialect.id_pattern).id_only
+    for table in find_tables(lines, first, last, dialect, None):
+        column = table.id_column
+        if column is not None and any(
+            id_only.fullmatch(_id_of(_first_cell(lines[row], column), dialect))
+            for row in table.rows
+        ):
+            return True
+    return False
+
+
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     taken_refs: set[str] = set()
+    blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -319,13 +337,47 @@ def read_tables(document: Document) -> ShapeRead:
             cut += [Block("table", row + 1, row + 1) for row in table.rows]
             index_of.update((item.id.lower(), len(items) + n) for n, item in enumerate(read))
             items += read
+            blocking += _blocking(lines, table, read, id_only)
             at = table.rows[-1] + 1
         if cut:
             if at < end and any(lines[line].strip() for line in range(at, end)):
                 last = max(line for line in range(at, end) if lines[line].strip())
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
-    return ShapeRead(_with_row_references(items), blocks)
+    return ShapeRead(_with_row_references(_with_blocking(items, blocking)), blocks)
+
+
+def _blocking(
+    lines: list[str], table: Table, read: list[Item], id_only: re.Pattern[str]
+) -> list[tuple[str, str]]:
+    """(blocked ID, blocking ID) for each ID a Blocks column names (``| T-001 | ... |
+    T-006, T-007 |``): T-006 and T-007 depend on T-001."""
+    if "blocks" not in table.keys:
+        return []
+    column = table.keys.index("blocks")
+    by_line = {item.position.line - 1: item.id for item in read}
+    found = []
+    for row in table.rows:
+        blocker = by_line.get(row)
+        for entry in _first_cell(lines[row], column).split(","):
+            named = entry.strip().strip("*`")
+            if blocker is not None and id_only.fullmatch(named):
+                found.append((named.lower(), blocker))
+    return found
+
+
+def _with_blocking(items: list[Item], blocking: list[tuple[str, str]]) -> list[Item]:
+    """``items``, each named in another row's Blocks column depending on that row."""
+    if not blocking:
+        return items
+    by_id: dict[str, list[str]] = {}
+    for blocked, blocker in blocking:
+        by_id.setdefault(blocked, []).append(blocker)
+    found = []
+    for item in items:
+        added = [b for b in by_id.get(item.id.lower(), []) if b not in item.depends_on]
+        found.append(replace(item, depends_on=(*item.depends_on, *added)) if added else item)
+    return found
 
 
 def _names_an_item(line: str, table: Table) -> bool:
