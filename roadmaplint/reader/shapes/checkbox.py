@@ -24,7 +24,7 @@ from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
     make_item,
-    priority_of_section,
+    priority_of_sections,
     reference_from_title,
     status_of_section,
     status_of_sections,
@@ -60,6 +60,8 @@ _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
 _PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
+# A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
+_TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
@@ -148,6 +150,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     if found:
         owner = found["owner"]
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    trailing_priority = _TRAILING_PRIORITY.search(text)
+    if trailing_priority and not priority:
+        priority = trailing_priority["p"].upper()
+        title_part = title_part.removesuffix(trailing_priority[0])
     found = _PRIORITY.search(title_part)
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
@@ -209,6 +215,8 @@ _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 _DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
+# Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
+_MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
 _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
@@ -228,6 +236,8 @@ def _title_part(text: str) -> str:
     sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
     names the item too."""
     bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold and _MARKS_THEN_DASH.fullmatch(bold["rest"]):
+        return bold["title"]  # ``**Keyboard Shortcuts** ✅ - P1``: a done mark, then notes
     if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
         # ``**Feature 1**: Build the viewer``: a numbered label names nothing alone
         return f"{bold['title']}: {bold['rest'][1:].strip()}"
@@ -280,7 +290,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
-        if _in_overview(document, token.map[0] + 1):
+        if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
             continue
         if board is None:
             board = _board_headings(document) >= 2
@@ -329,8 +339,10 @@ def _read_list(
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
-    if not all(BOX.match(lines[first]) for first, _ in entries):
+    notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
+    if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
+    entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
@@ -367,8 +379,28 @@ def _read_list(
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in spans)
+    kinds = [("list", span) for span in spans] + [("paragraph", span) for span in notes]
+    cut = tuple(
+        Block(kind, first + 1, _last(lines, first, last) + 1)
+        for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
+    )
     return found, cut
+
+
+# A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
+_LABELLED_NOTE = LazyPattern(r"[ \t]*[-*+][ \t]+\*\*[^*]{1,40}?(?::\*\*|\*\*:)[ \t]")
+
+
+def _labelled_notes(
+    lines: list[str], entries: list[tuple[int, int]], notes: list[tuple[int, int]]
+) -> bool:
+    """Whether the entries of a list that are no boxes are labelled notes after two or more
+    boxes (``- [ ] Add swipe gestures`` ... ``- **Rationale**: mobile matters``): the boxes
+    are the items, the notes speak of them. Any other plain bullet makes it no box list."""
+    boxes = len(entries) - len(notes)
+    if boxes < 2 or notes[0][0] < next(first for first, _ in entries if BOX.match(lines[first])):
+        return False
+    return all(_LABELLED_NOTE.match(lines[first]) is not None for first, _ in notes)
 
 
 def _with_subtasks(
@@ -654,8 +686,17 @@ def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
         text = line[bullet.end() :].rstrip()
         start = field_start(text, names)
         if start is not None and (key := names.key(start[0])) in _NESTED_KEYS:
-            found.setdefault(key, text[start[1] :].strip())
+            value = text[start[1] :].strip()
+            if key == "priority" and (word := _NOTED_PRIORITY.fullmatch(value)) is not None:
+                value = word["word"]  # ``Low - not critical for core functionality``
+            found.setdefault(key, value)
     return {key: value for key, value in found.items() if value}
+
+
+# A priority word and a note on it after a dash: ``Low - not critical``, ``P1 — soon``.
+_NOTED_PRIORITY = LazyPattern(
+    r"(?P<word>critical|high|medium|low|P[0-4])[ \t]+[-—–][ \t]+\S.*", re.IGNORECASE | re.S
+)
 
 
 def _item(
@@ -699,7 +740,7 @@ def _item(
         parts.priority
         or meanings.get("priority")
         or listed.get("priority")
-        or priority_of_section(section)
+        or priority_of_sections(document.status_sections_above(first + 1))
     )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
