@@ -99,3 +99,227 @@ def test_a_milestone_heading_without_fields_over_boxes_is_their_section() -> Non
 def test_a_milestone_heading_with_a_status_of_its_own_stays_an_item() -> None:
     text = MILESTONES.replace("### M2 — Data Model\n", "### M2 — Data Model\n\nStatus: Planned\n\n")
     assert ("M2", "Planned") in [(i.id, i.status) for i in _items(text)]
+
+
+PRIORITY_BANDS = """\
+# TODO
+
+### P0 - Critical
+
+#### **Testing** - Test suite
+- [ ] Set up the test framework
+  - [ ] Install Vitest
+
+### P1 - High Priority
+
+#### **Testing** - Hook tests
+- [ ] Test the player hook
+
+### P2.5 - Security Fixes
+
+## Completed
+- [x] **Keyboard Shortcuts (2-3 hours)** ✅ - P1
+- [x] **Loop Memory** ✅ - P2
+"""
+
+
+def test_a_priority_band_written_with_a_hyphen_names_the_boxes_under_its_topics() -> None:
+    assert _read(PRIORITY_BANDS) == [
+        ("set-up-the-test-framework", "Set up the test framework", "[ ]", "P0", ()),
+        ("test-the-player-hook", "Test the player hook", "[ ]", "P1", ()),
+        ("keyboard-shortcuts-2-3-hours", "Keyboard Shortcuts (2-3 hours)", "done", "P1", ()),
+        ("loop-memory", "Loop Memory", "done", "P2", ()),
+    ]
+    # a band between two (P2.5), even empty, is no item heading, nor a near miss of one
+    assert _findings(PRIORITY_BANDS) == []
+
+
+def test_a_story_noting_its_priority_gives_it_to_its_own_boxes_only() -> None:
+    text = """\
+# Tasks
+
+## Phase 3: User Story 1 - Backend API (Priority: P1)
+
+### Tests for User Story 1
+- [x] T004 [US1] Create the CRUD test
+- [x] T005 [US1] Define the schemas
+"""
+    assert [(i.id, i.priority) for i in _items(text)] == [("T004", None), ("T005", None)]
+
+
+def test_a_labelled_note_after_the_boxes_leaves_them_a_list_of_items() -> None:
+    text = """\
+# TODO
+
+## Touch gestures
+
+- [ ] Add horizontal swipe for scrubbing
+- [ ] Add vertical swipe for speed
+- **Rationale**: mobile matters to students.
+"""
+    assert [i.title for i in _items(text)] == [
+        "Add horizontal swipe for scrubbing",
+        "Add vertical swipe for speed",
+    ]
+    assert _findings(text) == []
+    # a plain bullet that is no labelled note still makes it no list of boxes
+    assert _items(text.replace("- **Rationale**: mobile", "- mobile")) == ()
+
+
+IDEAS = """\
+# Backlog
+
+## High Priority
+
+### Tools Integration
+
+- [ ] **MCP Tool Wrapper Improvements**
+  - Better error handling
+
+## Medium Priority
+
+### Prompt System
+
+- [ ] **Focused Files**
+  - **Priority:** Low - not critical for core functionality
+
+## Ideas / Future Considerations
+
+- [ ] Support for multiple models
+
+## Future Ideas
+
+- [ ] Animated tokens
+"""
+
+
+def test_a_priority_band_names_the_boxes_under_its_topic_headings() -> None:
+    assert _read(IDEAS)[0] == (
+        "mcp-tool-wrapper-improvements",
+        "MCP Tool Wrapper Improvements",
+        "[ ]",
+        "High",
+        (),
+    )
+
+
+def test_a_priority_field_with_a_note_after_a_dash_is_the_priority_word() -> None:
+    # the box's own field speaks over the band it stands in
+    assert _read(IDEAS)[1][3] == "Low"
+
+
+def test_boxes_under_a_heading_of_ideas_are_ideas_not_planned_work() -> None:
+    assert [(i.title, i.status) for i in _items(IDEAS)][2:] == [
+        ("Support for multiple models", "idea"),
+        ("Animated tokens", "idea"),
+    ]
+    assert _findings(IDEAS) == []
+    # a heading that only mentions ideas names no status
+    assert _items(IDEAS.replace("## Future Ideas", "## Ideas for the parser"))[3].status == "[ ]"
+
+
+MILESTONE_TABLE = """\
+# Roadmap
+
+| Milestone | Status | Progress |
+|----------|--------|---------:|
+| M0 Bootstrap | 🟢 Done | 100% |
+| M1 Cluster PoC (legacy) | 🟡 In Progress | 45% |
+| M2 Roles/PO | ⚪ Planned | 10% |
+"""
+
+
+def test_a_milestone_cell_of_a_short_code_and_a_name_gives_the_id_and_the_title() -> None:
+    assert _read(MILESTONE_TABLE) == [
+        ("M0", "Bootstrap", "🟢 Done", None, ()),
+        ("M1", "Cluster PoC (legacy)", "🟡 In Progress", None, ()),
+        ("M2", "Roles/PO", "⚪ Planned", None, ()),
+    ]
+    assert _findings(MILESTONE_TABLE) == []
+    # where one cell is a name alone, the column holds titles, none of them an ID
+    mixed = MILESTONE_TABLE.replace("| M0 Bootstrap |", "| Bootstrap |")
+    assert [i.title for i in _items(mixed)] == [
+        "Bootstrap",
+        "M1 Cluster PoC (legacy)",
+        "M2 Roles/PO",
+    ]
+
+
+def test_a_roadmap_item_column_titles_its_rows() -> None:
+    text = """\
+# Roadmap prework
+
+| Roadmap Item | Status | First Safe Slice |
+| --- | --- | --- |
+| Configuration file support | Pending human, prework completed | Parse the rc file |
+| Interactive mode | Pending human, prework completed | A dry-run prompt |
+"""
+    assert [(i.title, i.status) for i in _items(text)] == [
+        ("Configuration file support", "Pending human, prework completed"),
+        ("Interactive mode", "Pending human, prework completed"),
+    ]
+    assert _findings(text) == []
+
+
+BACKLOG_WITH_EXAMPLE = """\
+# Product Backlog
+
+## Feature Requests
+
+| ID | Title | Priority | Status | Sprint |
+|----|-------|----------|--------|--------|
+| FR-001 | Agent configuration files | 🔴 Critical | ✅ | Sprint 1 |
+| FR-009 | Font selection | 🟡 Medium | ⭕ | - |
+
+## Status Values
+
+- ⭕ **Not Started**: Item not yet started
+- ⏳ **In Progress**: Item currently being worked on
+- ✅ **Completed**: Item finished and verified
+
+## Example Table Entry
+
+| ID | Title | Priority | Status | Sprint |
+|----|-------|----------|--------|--------|
+| FR-042 | User Authentication | 🟠 High | ⏳ | Sprint 5 |
+
+## Template Validation Checklist
+
+- [ ] "Last Updated" date is current
+- [ ] All feature requests are included
+"""
+
+
+def test_a_status_list_of_marks_and_bold_words_is_the_documents_legend() -> None:
+    legend = parse(BACKLOG_WITH_EXAMPLE, "PLAN.md", Settings()).status_legend
+    assert legend is not None
+    assert [(e.value, e.description) for e in legend.entries] == [
+        ("⭕", "Not Started"),
+        ("⏳", "In Progress"),
+        ("✅", "Completed"),
+    ]
+
+
+def test_an_example_or_template_section_shows_how_to_write_a_row_and_holds_no_item() -> None:
+    assert [(i.id, i.status) for i in _items(BACKLOG_WITH_EXAMPLE)] == [
+        ("FR-001", "✅"),
+        ("FR-009", "⭕"),
+    ]
+    assert _findings(BACKLOG_WITH_EXAMPLE) == []
+
+
+def test_a_status_in_capitals_ending_a_cell_is_the_rows_status_without_a_status_column() -> None:
+    text = """\
+# Debt
+
+| ID | Priority | Sprint | Description |
+|----|----------|--------|-------------|
+| DEBT-01 | HIGH | 511 | Triplicated ranking logic |
+| DEBT-05 | HIGH | 515 DONE | Three competing stream models |
+"""
+    assert [(i.id, i.status, i.priority) for i in _items(text)] == [
+        ("DEBT-01", None, "HIGH"),
+        ("DEBT-05", "DONE", "HIGH"),
+    ]
+    # a word in capitals that is no status (a code, an acronym) says nothing
+    assert _items(text.replace("515 DONE", "515 API"))[1].status is None

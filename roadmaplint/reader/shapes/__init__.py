@@ -16,11 +16,13 @@ never know which shape they came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
+from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -138,10 +140,20 @@ class Document:
             "mark_legends", lambda: mark_legends(self.tokens, self.section_above, self.inline)
         )
 
+    def in_example(self, line: int) -> bool:
+        """Whether ``line`` stands in a section that shows how to write the plan, not the
+        plan: its heading begins with Example or Template (``## Example Table Entry``,
+        ``## Template Validation Checklist``)."""
+        section = self.section_above(line)
+        return section is not None and _EXAMPLE_SECTION.match(section) is not None
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         at = bisect_left(self._index().lines, line) - 1
         return self.inline(self.headings[at].source) if at >= 0 else None
+
+
+_EXAMPLE_SECTION = LazyPattern(r"[^\w]*(?:examples?|template)\b", re.IGNORECASE)
 
 
 @record

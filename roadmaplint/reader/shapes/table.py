@@ -35,6 +35,11 @@ TITLE_COLUMNS = (
     "feature",
     "summary",
     "goal",
+    # an item of the plan by its kind: ``| Roadmap Item | Status |``, ``| Work Item | ... |``
+    "roadmap item",
+    "work item",
+    "backlog item",
+    "action item",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -126,6 +131,8 @@ def _table(
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
+    if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
+        id_column = title_column = 0  # ``| Milestone | Status |`` over ``| M0 Bootstrap | Done |``
     if id_column is None and title_column is None and _versioned_rows(lines, rows, keys):
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
@@ -238,6 +245,24 @@ def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ..
     return all(_VERSION.fullmatch(_first_cell(lines[row], 0).strip("*` ")) for row in rows)
 
 
+# A milestone's short code and its name in one cell: ``M0 Bootstrap``, ``v0.2 Sync``.
+_CODED_CELL = LazyPattern(
+    r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})(?:\*\*)?"
+    r"[ \t]+(?P<title>[^\s:—–-].*?)[ \t]*"
+)
+
+
+def _coded_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether the first column is a Milestone (Phase, Release ...) column whose every cell
+    is a short code and a name (``M0 Bootstrap``, ``M1 Cluster PoC (legacy)``), beside a
+    Status column: the code names each row, the rest titles it."""
+    if len(rows) < 2 or not keys or keys[0] not in (*_STAGE_COLUMNS, "release", "version"):
+        return False
+    if "status" not in keys:
+        return False
+    return all(_CODED_CELL.fullmatch(_first_cell(lines[row], 0)) for row in rows)
+
+
 def _filled_title_column(
     lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], column: int | None
 ) -> int | None:
@@ -323,6 +348,8 @@ def read_tables(document: Document) -> ShapeRead:
         cut: list[Block] = []
         at = start
         for table in tables:
+            if document.in_example(table.header + 1):
+                continue  # ``## Example Table Entry``: how a row is written, no item
             read = [
                 _row_item(document, table, row, taken_refs)
                 for row in table.rows
@@ -458,7 +485,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     title = cell(table.title_column)
     id_cell = cell(table.id_column)
     if table.id_column is not None and table.id_column == table.title_column:
-        named = _NAMED_CELL.fullmatch(id_cell)
+        named = _NAMED_CELL.fullmatch(id_cell) or _CODED_CELL.fullmatch(id_cell)
         if named is not None:
             id_cell, title = named["id"], named["title"]
     written_status = _bracketed_status(id_cell)
@@ -488,6 +515,16 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         a = spans[table.id_column or 0][0]
         where = Position(row + 1, a + len(line[a:]) - len(line[a:].lstrip()) + 1)
         fields.append(Field("Status", "status", written_status, where, where, row + 1))
+    if "status" not in table.keys and not any(found.key == "status" for found in fields):
+        for column, span in enumerate(spans):
+            if column in (table.id_column, table.title_column):
+                continue
+            word = _CAPITAL_STATUS.search(cells[column])
+            if word is not None and common_meaning(word["word"]) is not None:
+                # ``| DEBT-05 | HIGH | 515 DONE |``: the word the row's cell ends with
+                where = Position(row + 1, span[0] + 1)
+                fields.append(Field("Status", "status", word["word"], where, where, row + 1))
+                break
     if not any(found.key == "status" for found in fields) and table.marked:
         # In a table that marks its finished rows (``✅ T01``), a row without one is open.
         mark = _cell_mark(cell(table.id_column) or title) or "open"
@@ -511,6 +548,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     )
 
 
+# A status in capitals ending a cell of a table without a Status column: ``515 DONE``.
+_CAPITAL_STATUS = LazyPattern(r"(?<![\w-])(?P<word>[A-Z]{3,}(?:[ _-][A-Z]{2,})?)[ \t]*$")
 _BOLD_STATUS = LazyPattern(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
 
 
