@@ -306,6 +306,12 @@ def test_an_example_or_template_section_shows_how_to_write_a_row_and_holds_no_it
         ("FR-009", "⭕"),
     ]
     assert _findings(BACKLOG_WITH_EXAMPLE) == []
+    # a topic of work on examples holds items
+    topic = BACKLOG_WITH_EXAMPLE.replace("## Template Validation Checklist", "## Examples")
+    assert [i.title for i in _items(topic)][2:] == [
+        '"Last Updated" date is current',
+        "All feature requests are included",
+    ]
 
 
 def test_a_status_in_capitals_ending_a_cell_is_the_rows_status_without_a_status_column() -> None:
@@ -323,3 +329,28 @@ def test_a_status_in_capitals_ending_a_cell_is_the_rows_status_without_a_status_
     ]
     # a word in capitals that is no status (a code, an acronym) says nothing
     assert _items(text.replace("515 DONE", "515 API"))[1].status is None
+
+
+def test_bullets_opening_a_bold_title_with_a_bracketed_id_are_items_without_a_status() -> None:
+    text = """\
+# Project Roadmap
+
+## Short-Term Goals (v1.3.0 - v1.4.0)
+
+- **[DL-001] Connection Pooling**: Reuse TCP connections for sequential commands.
+- **[DL-002] Granular CLI Subcommands**: One command per control.
+"""
+    assert _read(text) == [
+        ("DL-001", "Connection Pooling", None, None, ()),
+        ("DL-002", "Granular CLI Subcommands", None, None, ()),
+    ]
+    assert _findings(text) == []
+    # plain bullets beginning with an ID and no status stay prose, as before
+    assert (
+        _items(
+            text.replace("**[DL-001] Connection Pooling**", "DL-001 Connection Pooling").replace(
+                "**[DL-002] Granular CLI Subcommands**", "DL-002 Granular"
+            )
+        )
+        == ()
+    )

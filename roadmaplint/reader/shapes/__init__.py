@@ -142,8 +142,8 @@ class Document:
 
     def in_example(self, line: int) -> bool:
         """Whether ``line`` stands in a section that shows how to write the plan, not the
-        plan: its heading begins with Example or Template (``## Example Table Entry``,
-        ``## Template Validation Checklist``)."""
+        plan: its heading begins with Example, or names a template's checklist or format
+        (``## Example Table Entry``, ``## Template Validation Checklist``)."""
         section = self.section_above(line)
         return section is not None and _EXAMPLE_SECTION.match(section) is not None
 
@@ -153,7 +153,12 @@ class Document:
         return self.inline(self.headings[at].source) if at >= 0 else None
 
 
-_EXAMPLE_SECTION = LazyPattern(r"[^\w]*(?:examples?|template)\b", re.IGNORECASE)
+# ``## Example Table Entry``, ``## Example``, ``## Template Validation Checklist``; a topic
+# of work on examples or templates (``### Examples``, ``### Template system``) is none.
+_EXAMPLE_SECTION = LazyPattern(
+    r"[^\w]*(?:example\b|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
+    re.IGNORECASE,
+)
 
 
 @record

@@ -48,6 +48,8 @@ KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it 
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+# An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
+_BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = LazyPattern(
     # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
@@ -128,7 +130,11 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if leading_ids and word and _is_leading_id(first[0], id_only):
+        bold = _BOLD_BRACKETED_ID.match(text)
+        if leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
+            # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
+            item_id, text = bold["id"], "**" + text[bold.end() :]
+        elif leading_ids and word and _is_leading_id(first[0], id_only):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
@@ -500,7 +506,11 @@ def _read_plain_list(
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
     every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
-    if not all(statuses) or not (with_ids or every_marked or headed()):
+    # A list whose every bullet opens a bold title with its ID in brackets is a list of
+    # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
+    # written, it has not said.
+    unsaid = with_ids and len(entries) >= 2 and all(_BOLD_BRACKETED_ID.match(t) for t in texts)
+    if not (all(statuses) or unsaid) or not (with_ids or every_marked or headed()):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
