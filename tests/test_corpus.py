@@ -35,7 +35,8 @@ pytestmark = pytest.mark.skipif(
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
 OVERALL_FLOOR = (
-    0.970  # 1743 of 1796; the sixth held-out set (files 70 and above) read 0 of 84 before its fixes
+    0.971  # 2093 of 2154; the seventh held-out set (tables and boxes, files 90 and above)
+    # read 127 of 358 before its fixes
 )
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.

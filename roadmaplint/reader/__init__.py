@@ -311,6 +311,9 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
         if not _PLACEHOLDER.fullmatch(item.title)
         and not (item.status is None and _holds_boxed_items(item, lines, dialect))
         and not _is_theme_of_boxes(item, lines)
+        and not (
+            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
+        )
     ]
 
 
@@ -321,13 +324,21 @@ def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
     return holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
 
 
+def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
+    # imported here: a roadmap of headings alone never loads the table reader
+    from roadmaplint.reader.shapes.table import holds_table_items
+
+    return holds_table_items(lines, item.position.line, item.end_line, dialect)
+
+
 def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a phase heading that only names the theme of the boxes below it
-    (``### Phase 2: Performance`` over ``- [ ] SIMD UTF-8 validation``): no field of its
-    own (a planning phase has its Goal and Depends on), and at least two top-level boxes.
-    The boxes are the items there, even where the heading marks the phase done
-    (``## Phase 2 — Auth ✅``): the mark speaks for the boxes, it makes no item."""
-    if item.fields or not PHASE_ID.fullmatch(item.id):
+    """Whether ``item`` is a phase (or milestone) heading that only names the theme of the
+    boxes below it (``### Phase 2: Performance`` or ``### M2 — Data Model`` over
+    ``- [ ] SIMD UTF-8 validation``): no field of its own (a planning phase has its Goal
+    and Depends on), and at least two top-level boxes. The boxes are the items there, even
+    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks for
+    the boxes, it makes no item. A heading of another ID must say no status either."""
+    if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return False
     from roadmaplint.reader.shapes.checkbox import BOX
 

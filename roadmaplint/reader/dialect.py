@@ -164,7 +164,7 @@ WORK_HEADING = LazyPattern(
 NUMBERED_ID = LazyPattern(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 PHASE_ID = LazyPattern(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
-_PRIORITY_GROUP = LazyPattern(r"P[0-4]")
+_PRIORITY_GROUP = LazyPattern(r"P[0-4](?:\.[0-9])?")  # P2.5: a band between two
 
 
 def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:

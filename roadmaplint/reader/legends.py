@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 # `` `value` – description `` in a legend; the separator may be –, —, - or :.
 _LEGEND_CODE = LazyPattern(r"`([^`\n]{1,200})`[ \t]*(?:[–—:-][ \t]*)?(.*)", re.S)
 # It starts only where a word starts, so that a search is linear.
+# A mark (no letter or digit) and bold words naming what it means, before a separator.
+_MARK_AND_BOLD = LazyPattern(
+    r"(?P<mark>[^\w\s*`]{1,8})[ \t]+\*\*(?P<words>[^*\n]{1,40}?):?\*\*[ \t]*(?:[–—:-]|$)"
+)
 _LEGEND_PLAIN = LazyPattern(r"(?<!\S)(\S{1,200}?)[ \t]*(?:[–—:]|[ \t]-)[ \t]*(.*)", re.S)
 
 
@@ -85,8 +89,12 @@ def _table_entries(content: str, line: int, text: InlineText) -> list[LegendEntr
 def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | None, bool]:
     match = _LEGEND_CODE.match(content)
     marked = True
+    named = _MARK_AND_BOLD.match(content)
     if match:
         value, description = match[1].strip(), text(match[2])
+    elif named:
+        # ``- ⭕ **Not Started**: Item not yet started``: the mark, and the bold words
+        value, description = named["mark"], text(named["words"]).strip()
     else:
         plain_text = text(content)
         plain = _LEGEND_PLAIN.match(plain_text)

@@ -16,11 +16,13 @@ never know which shape they came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field, record
+from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -154,10 +156,25 @@ class Document:
             next(after, len(self.lines) + 1),
         )
 
+    def in_example(self, line: int) -> bool:
+        """Whether ``line`` stands in a section that shows how to write the plan, not the
+        plan: its heading begins with Example, or names a template's checklist or format
+        (``## Example Table Entry``, ``## Template Validation Checklist``)."""
+        section = self.section_above(line)
+        return section is not None and _EXAMPLE_SECTION.match(section) is not None
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         at = bisect_left(self._index().lines, line) - 1
         return self.inline(self.headings[at].source) if at >= 0 else None
+
+
+# ``## Example Table Entry``, ``## Example``, ``## Template Validation Checklist``; a topic
+# of work on examples or templates (``### Examples``, ``### Template system``) is none.
+_EXAMPLE_SECTION = LazyPattern(
+    r"[^\w]*(?:example\b|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
+    re.IGNORECASE,
+)
 
 
 @record

@@ -25,7 +25,7 @@ from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
     make_item,
-    priority_of_section,
+    priority_of_sections,
     reference_from_title,
     status_of_section,
     status_of_sections,
@@ -49,6 +49,8 @@ KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it 
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+# An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
+_BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = LazyPattern(
     # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
@@ -61,6 +63,8 @@ _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
 _PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
+# A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
+_TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
@@ -127,7 +131,11 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     else:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
-        if leading_ids and word and _is_leading_id(first[0], id_only):
+        bold = _BOLD_BRACKETED_ID.match(text)
+        if leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
+            # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
+            item_id, text = bold["id"], "**" + text[bold.end() :]
+        elif leading_ids and word and _is_leading_id(first[0], id_only):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
@@ -149,6 +157,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     if found:
         owner = found["owner"]
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    trailing_priority = _TRAILING_PRIORITY.search(text)
+    if trailing_priority and not priority:
+        priority = trailing_priority["p"].upper()
+        title_part = title_part.removesuffix(trailing_priority[0])
     found = _PRIORITY.search(title_part)
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
@@ -210,6 +222,8 @@ _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 _DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
+# Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
+_MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
 _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
@@ -229,6 +243,8 @@ def _title_part(text: str) -> str:
     sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
     names the item too."""
     bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold and _MARKS_THEN_DASH.fullmatch(bold["rest"]):
+        return bold["title"]  # ``**Keyboard Shortcuts** ✅ - P1``: a done mark, then notes
     if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
         # ``**Feature 1**: Build the viewer``: a numbered label names nothing alone
         return f"{bold['title']}: {bold['rest'][1:].strip()}"
@@ -281,7 +297,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
-        if _in_overview(document, token.map[0] + 1):
+        if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
             continue
         if board is None:
             board = _board_headings(document) >= 2
@@ -338,8 +354,10 @@ def _read_list(
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
-    if not all(BOX.match(lines[first]) for first, _ in entries):
+    notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
+    if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
+    entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
@@ -376,8 +394,28 @@ def _read_list(
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in spans)
+    kinds = [("list", span) for span in spans] + [("paragraph", span) for span in notes]
+    cut = tuple(
+        Block(kind, first + 1, _last(lines, first, last) + 1)
+        for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
+    )
     return found, cut
+
+
+# A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
+_LABELLED_NOTE = LazyPattern(r"[ \t]*[-*+][ \t]+\*\*[^*]{1,40}?(?::\*\*|\*\*:)[ \t]")
+
+
+def _labelled_notes(
+    lines: list[str], entries: list[tuple[int, int]], notes: list[tuple[int, int]]
+) -> bool:
+    """Whether the entries of a list that are no boxes are labelled notes after two or more
+    boxes (``- [ ] Add swipe gestures`` ... ``- **Rationale**: mobile matters``): the boxes
+    are the items, the notes speak of them. Any other plain bullet makes it no box list."""
+    boxes = len(entries) - len(notes)
+    if boxes < 2 or notes[0][0] < next(first for first, _ in entries if BOX.match(lines[first])):
+        return False
+    return all(_LABELLED_NOTE.match(lines[first]) is not None for first, _ in notes)
 
 
 def _with_subtasks(
@@ -477,7 +515,11 @@ def _read_plain_list(
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
     every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
-    if not all(statuses) or not (with_ids or every_marked or headed()):
+    # A list whose every bullet opens a bold title with its ID in brackets is a list of
+    # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
+    # written, it has not said.
+    unsaid = with_ids and len(entries) >= 2 and all(_BOLD_BRACKETED_ID.match(t) for t in texts)
+    if not (all(statuses) or unsaid) or not (with_ids or every_marked or headed()):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
@@ -663,8 +705,17 @@ def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
         text = line[bullet.end() :].rstrip()
         start = field_start(text, names)
         if start is not None and (key := names.key(start[0])) in _NESTED_KEYS:
-            found.setdefault(key, text[start[1] :].strip())
+            value = text[start[1] :].strip()
+            if key == "priority" and (word := _NOTED_PRIORITY.fullmatch(value)) is not None:
+                value = word["word"]  # ``Low - not critical for core functionality``
+            found.setdefault(key, value)
     return {key: value for key, value in found.items() if value}
+
+
+# A priority word and a note on it after a dash: ``Low - not critical``, ``P1 — soon``.
+_NOTED_PRIORITY = LazyPattern(
+    r"(?P<word>critical|high|medium|low|P[0-4])[ \t]+[-—–][ \t]+\S.*", re.IGNORECASE | re.S
+)
 
 
 def _item(
@@ -708,7 +759,7 @@ def _item(
         parts.priority
         or meanings.get("priority")
         or listed.get("priority")
-        or priority_of_section(section)
+        or priority_of_sections(document.status_sections_above(first + 1))
     )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))

@@ -16,7 +16,7 @@ REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 
 _SECTION_PRIORITY = LazyPattern(
-    r"(?<![\w-])(?P<p>P[0-4])(?![\w-])"
+    r"(?<![\w-])(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
     r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b",
     re.IGNORECASE,
@@ -32,9 +32,42 @@ def priority_of_section(section: str | None) -> str | None:
     return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
 
 
+def priority_of_sections(sections: list[str]) -> str | None:
+    """The priority of what stands under ``sections`` (nearest first): the nearest one's,
+    else that of a band above it, a heading that leads with a priority (``## High
+    Priority``, ``### P0 - Critical``) over topic headings (``#### Tools``). A heading
+    that only notes a priority after its name (``## User Story 1 (Priority: P1)``) gives
+    it to its own section, not to the headings under it."""
+    named = priority_of_section(sections[0]) if sections else None
+    for section in sections[1:]:
+        if named is not None:
+            break
+        if _PRIORITY_LEAD.match(section) is not None:
+            named = priority_of_section(section)
+    return named
+
+
+# A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
+_PRIORITY_LEAD = LazyPattern(
+    r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
+    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b)",
+    re.IGNORECASE,
+)
+
+
 SECTION_EDGE = LazyPattern(r"^[^\w(]+|[^\w)]+$")
 # A heading that is a priority alone before its theme: ``P1`` of ``## P1 — Active``.
 _PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
+
+
+# A section of ideas, not yet planned work: ``Ideas``, ``Future Ideas``, ``Ideas / Future
+# Considerations``; of a ``Category - Theme`` heading, the theme counts.
+_IDEA_SECTION = LazyPattern(
+    r"(?:future[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
+    r"|future[ \t]+considerations",
+    re.IGNORECASE,
+)
+_DASHED_THEME = LazyPattern(r"^.*?[ \t][-—–][ \t]+(?=\S)")
 
 
 # Headings of a Now / Next / Later board: statuses only in a document with several
@@ -58,6 +91,8 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         return None  # ``## P1 — Active``: a priority band and its theme, no status
     if suffix is not None:
         return suffix[1].lower()
+    if _IDEA_SECTION.fullmatch(_DASHED_THEME.sub("", text)) is not None:
+        return "idea"  # ``## Future Ideas``, ``#### Features - Future Considerations``
     words = text.casefold().split()
     if board and len(words) == 1 and words[0] in BOARD_WORDS:
         return BOARD_WORDS[words[0]]

@@ -21,6 +21,7 @@ from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Mapping
 
 ID_COLUMNS = ("id", "task id", "key", "#")
@@ -34,6 +35,11 @@ TITLE_COLUMNS = (
     "feature",
     "summary",
     "goal",
+    # an item of the plan by its kind: ``| Roadmap Item | Status |``, ``| Work Item | ... |``
+    "roadmap item",
+    "work item",
+    "backlog item",
+    "action item",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -41,6 +47,7 @@ COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
     "deps": DEPENDS_ON,
     "blocked by": DEPENDS_ON,
+    "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
     "agent": "dri",
     "role": "dri",
@@ -124,6 +131,8 @@ def _table(
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
+    if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
+        id_column = title_column = 0  # ``| Milestone | Status |`` over ``| M0 Bootstrap | Done |``
     if id_column is None and title_column is None and _versioned_rows(lines, rows, keys):
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
@@ -236,6 +245,24 @@ def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ..
     return all(_VERSION.fullmatch(_first_cell(lines[row], 0).strip("*` ")) for row in rows)
 
 
+# A milestone's short code and its name in one cell: ``M0 Bootstrap``, ``v0.2 Sync``.
+_CODED_CELL = LazyPattern(
+    r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})(?:\*\*)?"
+    r"[ \t]+(?P<title>[^\s:—–-].*?)[ \t]*"
+)
+
+
+def _coded_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether the first column is a Milestone (Phase, Release ...) column whose every cell
+    is a short code and a name (``M0 Bootstrap``, ``M1 Cluster PoC (legacy)``), beside a
+    Status column: the code names each row, the rest titles it."""
+    if len(rows) < 2 or not keys or keys[0] not in (*_STAGE_COLUMNS, "release", "version"):
+        return False
+    if "status" not in keys:
+        return False
+    return all(_CODED_CELL.fullmatch(_first_cell(lines[row], 0)) for row in rows)
+
+
 def _filled_title_column(
     lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], column: int | None
 ) -> int | None:
@@ -286,10 +313,26 @@ def _first_cell(line: str, column: int | None) -> str:
     return line[a:b]
 
 
+def holds_table_items(lines: list[str], first: int, last: int, dialect: Dialect) -> bool:
+    """Whether lines ``first``..``last`` (1-based) hold a table whose rows carry IDs in an
+    ID column (``| T-006 | `done` | Introduce Hilt DI |``): the rows are the items, and a
+    heading above them (``## Phase 1 — Foundation``) is their section, not an item."""
+    id_only = patterns(dialect.id_pattern).id_only
+    for table in find_tables(lines, first, last, dialect, None):
+        column = table.id_column
+        if column is not None and any(
+            id_only.fullmatch(_id_of(_first_cell(lines[row], column), dialect))
+            for row in table.rows
+        ):
+            return True
+    return False
+
+
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     taken_refs: set[str] = set()
+    blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -305,6 +348,8 @@ def read_tables(document: Document) -> ShapeRead:
         cut: list[Block] = []
         at = start
         for table in tables:
+            if document.in_example(table.header + 1):
+                continue  # ``## Example Table Entry``: how a row is written, no item
             read = [
                 _row_item(document, table, row, taken_refs)
                 for row in table.rows
@@ -319,13 +364,47 @@ def read_tables(document: Document) -> ShapeRead:
             cut += [Block("table", row + 1, row + 1) for row in table.rows]
             index_of.update((item.id.lower(), len(items) + n) for n, item in enumerate(read))
             items += read
+            blocking += _blocking(lines, table, read, id_only)
             at = table.rows[-1] + 1
         if cut:
             if at < end and any(lines[line].strip() for line in range(at, end)):
                 last = max(line for line in range(at, end) if lines[line].strip())
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
-    return ShapeRead(_with_row_references(items), blocks)
+    return ShapeRead(_with_row_references(_with_blocking(items, blocking)), blocks)
+
+
+def _blocking(
+    lines: list[str], table: Table, read: list[Item], id_only: re.Pattern[str]
+) -> list[tuple[str, str]]:
+    """(blocked ID, blocking ID) for each ID a Blocks column names (``| T-001 | ... |
+    T-006, T-007 |``): T-006 and T-007 depend on T-001."""
+    if "blocks" not in table.keys:
+        return []
+    column = table.keys.index("blocks")
+    by_line = {item.position.line - 1: item.id for item in read}
+    found = []
+    for row in table.rows:
+        blocker = by_line.get(row)
+        for entry in _first_cell(lines[row], column).split(","):
+            named = entry.strip().strip("*`")
+            if blocker is not None and id_only.fullmatch(named):
+                found.append((named.lower(), blocker))
+    return found
+
+
+def _with_blocking(items: list[Item], blocking: list[tuple[str, str]]) -> list[Item]:
+    """``items``, each named in another row's Blocks column depending on that row."""
+    if not blocking:
+        return items
+    by_id: dict[str, list[str]] = {}
+    for blocked, blocker in blocking:
+        by_id.setdefault(blocked, []).append(blocker)
+    found = []
+    for item in items:
+        added = [b for b in by_id.get(item.id.lower(), []) if b not in item.depends_on]
+        found.append(replace(item, depends_on=(*item.depends_on, *added)) if added else item)
+    return found
 
 
 def _names_an_item(line: str, table: Table) -> bool:
@@ -406,7 +485,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     title = cell(table.title_column)
     id_cell = cell(table.id_column)
     if table.id_column is not None and table.id_column == table.title_column:
-        named = _NAMED_CELL.fullmatch(id_cell)
+        named = _NAMED_CELL.fullmatch(id_cell) or _CODED_CELL.fullmatch(id_cell)
         if named is not None:
             id_cell, title = named["id"], named["title"]
     written_status = _bracketed_status(id_cell)
@@ -436,6 +515,16 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         a = spans[table.id_column or 0][0]
         where = Position(row + 1, a + len(line[a:]) - len(line[a:].lstrip()) + 1)
         fields.append(Field("Status", "status", written_status, where, where, row + 1))
+    if "status" not in table.keys and not any(found.key == "status" for found in fields):
+        for column, span in enumerate(spans):
+            if column in (table.id_column, table.title_column):
+                continue
+            word = _CAPITAL_STATUS.search(cells[column])
+            if word is not None and common_meaning(word["word"]) is not None:
+                # ``| DEBT-05 | HIGH | 515 DONE |``: the word the row's cell ends with
+                where = Position(row + 1, span[0] + 1)
+                fields.append(Field("Status", "status", word["word"], where, where, row + 1))
+                break
     if not any(found.key == "status" for found in fields) and table.marked:
         # In a table that marks its finished rows (``✅ T01``), a row without one is open.
         mark = _cell_mark(cell(table.id_column) or title) or "open"
@@ -459,6 +548,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     )
 
 
+# A status in capitals ending a cell of a table without a Status column: ``515 DONE``.
+_CAPITAL_STATUS = LazyPattern(r"(?<![\w-])(?P<word>[A-Z]{3,}(?:[ _-][A-Z]{2,})?)[ \t]*$")
 _BOLD_STATUS = LazyPattern(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
 
 
