@@ -239,6 +239,26 @@ def test_check_on_the_seed_imports_neither_typer_nor_what_it_does_not_use(projec
     assert done.stderr.endswith("1 []"), done.stderr
 
 
+def test_a_configured_check_imports_no_tomllib(tmp_path: Path) -> None:
+    """A project configuring roadmaplint in its pyproject.toml (this repository's, here
+    ignoring RL401) pays no tomllib, with its typing, string and datetime (PERF-19)."""
+    shutil.copyfile(GOMLX, tmp_path / "ROADMAP.md")
+    ours = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    configured = ours.replace("[tool.roadmaplint]\n", '[tool.roadmaplint]\nignore = ["RL401"]\n')
+    assert configured != ours
+    (tmp_path / "pyproject.toml").write_text(configured, encoding="utf-8")
+    done = run_python(
+        "import sys\n"
+        "from roadmaplint.entry import main\n"
+        "code = main(['check', 'ROADMAP.md'])\n"
+        "heavy = ('tomllib', 'typing', 'string', 'datetime', 'pathlib')\n"
+        "sys.stderr.write(f'{code} {[m for m in heavy if m in sys.modules]}')\n",
+        cwd=tmp_path,
+    )
+    assert "RL401" not in done.stdout and "RL" in done.stdout  # the table was read
+    assert done.stderr.endswith(" []"), done.stderr
+
+
 def test_version_imports_no_parser(project: Path) -> None:
     done = run_python(
         "import sys\n"

@@ -98,7 +98,13 @@ def _table(path: StrPath) -> dict[str, Any]:
             f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
             "TOML files are UTF-8"
         ) from None
-    import tomllib  # only a configuration file needs it; check without one does not
+    from roadmaplint.config.plain import plain_document, plain_pyproject
+
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    plain = plain_pyproject(text) if pyproject else plain_document(text)
+    if plain is not None:  # settings written plainly: no tomllib, with its typing (PERF-19)
+        return plain
+    import tomllib  # only a configuration file not written plainly needs it
 
     try:
         return tomllib.loads(text)
