@@ -13,7 +13,6 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import accumulate, pairwise
 
 from roadmaplint.record import record
@@ -289,17 +288,27 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
     ]
 
 
-@contextmanager
-def without_cyclic_gc() -> Iterator[None]:
+class _CollectorOff:
+    """``without_cyclic_gc``'s context (a class: a check imports no contextlib, PERF-18)."""
+
+    __slots__ = ("_collecting",)
+
+    def __init__(self) -> None:
+        self._collecting = False
+
+    def __enter__(self) -> None:
+        self._collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        if self._collecting:
+            gc.enable()
+
+
+def without_cyclic_gc() -> _CollectorOff:
     """The cyclic garbage collector off for a while, then as it was.
 
     Reading allocates many tokens and records and makes no reference cycles: the
     collector would only rescan them, and everything the process holds, again and
     again (a quarter of the time of a large roadmap's parse)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
+    return _CollectorOff()
