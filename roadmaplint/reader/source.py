@@ -106,6 +106,8 @@ def _refuse_lazy_quote_runs(text: str, name: str) -> None:
     in a quote D levels deep is charged D - 1, until the paragraph ends at a
     blank line (or one holding only ">" markers).
     """
+    if ">" not in text:  # no quote at all: most plans, and the pattern stays uncompiled
+        return
     work = 0
     position = 0
     while (start := _NESTED_QUOTE.search(text, position)) is not None:
