@@ -208,7 +208,7 @@ def check(
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     options = CheckOptions(
         format=output_format.value,
-        config=config,
+        config=str(config) if config is not None else None,  # a check's paths are strings
         overrides=Overrides(
             _split(select),
             _split(ignore),
@@ -220,8 +220,8 @@ def check(
         quiet=quiet,
         statistics=statistics,
         exit_zero=exit_zero,
-        output_file=output_file,
-        step_summary=Path(summary) if summary else None,
+        output_file=str(output_file) if output_file is not None else None,
+        step_summary=str(Path(summary)) if summary else None,
         since=since,
         explain=explain,
         stdin=sys.stdin.buffer if sys.stdin is not None else None,
@@ -231,7 +231,9 @@ def check(
         from roadmaplint.commands.watch import run_watch
 
         raise typer.Exit(run_watch(_paths(paths, files), options, sys.stdout, sys.stderr))
-    raise typer.Exit(run_check(_paths(paths, files), options, sys.stdout, sys.stderr))
+    named = _paths(paths, files)
+    names = [str(path) for path in named] if named else None
+    raise typer.Exit(run_check(names, options, sys.stdout, sys.stderr))
 
 
 @app.command(cls=PlainUsage)

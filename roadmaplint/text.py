@@ -8,11 +8,11 @@ one switch of the cyclic garbage collector that reading and rendering share.
 from __future__ import annotations
 
 import gc
+import os
 import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import accumulate, pairwise
 
 from roadmaplint.record import record
@@ -130,6 +130,22 @@ def json_shown(text: str) -> str:
     if _JSON_LEFT.search(text) is None:
         return text
     return _JSON_LEFT.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+def path_spelling(path: str) -> str:
+    """``path`` as ``str(pathlib.Path(path))`` spells it: no ``.`` parts, no repeated or
+    trailing separators, ``.`` for an empty path. A check carries its paths as strings,
+    so that it need not import pathlib (with urllib.parse and ipaddress: 4 ms a commit,
+    PERF-18), and names a file in its messages as the typer commands do."""
+    if os.name != "posix":  # drives, UNC shares and two separators: pathlib's to spell
+        from pathlib import PurePath
+
+        return str(PurePath(path))
+    parts = path.lstrip("/")
+    # POSIX leaves a path starting with exactly two slashes to the system; pathlib keeps them
+    root = {0: "", 2: "//"}.get(len(path) - len(parts), "/")
+    kept = "/".join(part for part in parts.split("/") if part and part != ".")
+    return root + kept or "."
 
 
 def split_lines(text: str) -> list[str]:
@@ -272,17 +288,27 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
     ]
 
 
-@contextmanager
-def without_cyclic_gc() -> Iterator[None]:
+class _CollectorOff:
+    """``without_cyclic_gc``'s context (a class: a check imports no contextlib, PERF-18)."""
+
+    __slots__ = ("_collecting",)
+
+    def __init__(self) -> None:
+        self._collecting = False
+
+    def __enter__(self) -> None:
+        self._collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *_: object) -> None:
+        if self._collecting:
+            gc.enable()
+
+
+def without_cyclic_gc() -> _CollectorOff:
     """The cyclic garbage collector off for a while, then as it was.
 
     Reading allocates many tokens and records and makes no reference cycles: the
     collector would only rescan them, and everything the process holds, again and
     again (a quarter of the time of a large roadmap's parse)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
+    return _CollectorOff()

@@ -4,17 +4,20 @@ byte for byte as the typer command does for every option ``check --help`` lists.
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roadmaplint import __version__
 from roadmaplint.entry import parse_check
-from roadmaplint.text import LazyPattern
+from roadmaplint.text import LazyPattern, path_spelling
 from tests.conftest import GOMLX, cli, installed_command, run_python
 
 # Modules the check path used to load (typer and its click, what only a configuration
@@ -33,6 +36,12 @@ NOT_FOR_CHECK = (
     "inspect",
     "typing",
     "datetime",
+    # a check carries its paths as strings (PERF-18): pathlib imported urllib.parse and
+    # ipaddress for as_uri, 4 ms of every commit
+    "pathlib",
+    "urllib.parse",
+    "ipaddress",
+    "contextlib",  # three context managers are classes of a few lines (PERF-18)
     "roadmaplint.reader.shapes.table",  # a roadmap of headings has no table to read
     "roadmaplint.reader.shapes.taskfiles",
     # the guard's checks (RL601-RL608) compare two versions; check imports only their
@@ -126,6 +135,83 @@ def test_fast_path_answers_as_typer_does(project: Path, args: list[str]) -> None
     assert fast[1] or fast[2] or fast[3]  # each case says something
 
 
+@given(
+    st.lists(st.sampled_from(["", "/", "//", ".", "..", "a", "b.md", " ", "\\", "é"]), max_size=8)
+)
+def test_a_path_is_spelt_as_pathlib_spells_it(parts: list[str]) -> None:
+    """A check carries its paths as strings (PERF-18), and names them as typer's ``Path``
+    did: in messages, findings, and which files count as the same one."""
+    path = "".join(parts)
+    assert path_spelling(path) == str(PurePath(path))
+
+
+@pytest.fixture(scope="module")
+def paths_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Files named every way a user or a hook names them."""
+    folder = tmp_path_factory.mktemp("paths")
+    shutil.copyfile(GOMLX, folder / "ROADMAP.md")
+    (folder / "plans").mkdir()
+    shutil.copyfile(GOMLX, folder / "plans" / "ROADMAP.md")
+    shutil.copyfile(GOMLX, folder / "back\\slash.md")
+    shutil.copyfile(GOMLX, folder / os.fsdecode(b"caf\xe9.md"))  # a name that is not UTF-8
+    (folder / "empty.toml").write_text("", encoding="utf-8")
+    (folder / "linked.md").symlink_to("plans/ROADMAP.md")
+    (folder / "dangling.md").symlink_to("nowhere.md")
+    (folder / "loop.md").symlink_to("loop.md")
+    (folder / "tasks").mkdir()
+    shutil.copyfile(GOMLX, folder / "tasks" / "x.md")  # a task folder's name, and no folder
+    return folder
+
+
+PATH_CASES: list[list[str | bytes]] = [
+    ["./ROADMAP.md"],
+    ["plans//ROADMAP.md"],
+    ["./plans/./ROADMAP.md", "plans/ROADMAP.md", "-f", "plans/ROADMAP.md"],  # one file
+    ["."],  # a folder: searched
+    ["plans/", "ROADMAP.md"],
+    ["linked.md", "plans/ROADMAP.md"],
+    ["loop.md"],
+    ["dangling.md"],
+    ["missing/ROADMAP.md"],
+    ["C:\\plans\\ROADMAP.md"],
+    ["back\\slash.md", "--format", "json"],
+    [b"caf\xe9.md", "--format", "github"],
+    [b"nowhere\xff.md"],
+    ["tasks/x.md"],
+    ["--config", "./empty.toml", "ROADMAP.md"],
+    ["--config=plans/../empty.toml", "plans/ROADMAP.md"],
+    ["--config", "missing.toml"],
+    ["--config", "plans"],
+    ["-o", "./report.txt", "./ROADMAP.md"],
+    ["-o", "ROADMAP.md", "./ROADMAP.md"],  # the input as the output: refused
+    ["-", "--stdin-filename", "./plans//ROADMAP.md"],
+]
+
+
+@pytest.mark.parametrize("args", PATH_CASES, ids=lambda args: " ".join(map(repr, args)))
+def test_paths_are_named_as_typer_names_them(paths_project: Path, args: list[str | bytes]) -> None:
+    def answer(command: list[str | bytes]) -> tuple[int, bytes, bytes, bytes | None]:
+        done = subprocess.run(
+            command,
+            cwd=paths_project,
+            input=GOMLX.read_bytes(),
+            capture_output=True,
+            timeout=120,
+            check=False,
+            env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1"},
+        )
+        report = paths_project / "report.txt"
+        written = report.read_bytes() if report.exists() else None
+        report.unlink(missing_ok=True)
+        return done.returncode, done.stdout, done.stderr, written
+
+    fast = answer([installed_command(), "check", *args])
+    typer = answer([sys.executable, "-c", TYPER, "check", *args])
+    assert fast == typer
+    assert b"Traceback" not in fast[2]
+    assert fast[0] in (0, 1, 2)
+
+
 def test_the_common_invocations_take_the_fast_path() -> None:
     taken = [args for args in CASES if parse_check(["check", *args]) is not None]
     left = [args for args in CASES if args not in taken]
@@ -152,6 +238,26 @@ def test_check_on_the_seed_imports_neither_typer_nor_what_it_does_not_use(projec
     )
     assert "RL401" in done.stdout
     assert done.stderr.endswith("1 []"), done.stderr
+
+
+def test_a_configured_check_imports_no_tomllib(tmp_path: Path) -> None:
+    """A project configuring roadmaplint in its pyproject.toml (this repository's, here
+    ignoring RL401) pays no tomllib, with its typing, string and datetime (PERF-19)."""
+    shutil.copyfile(GOMLX, tmp_path / "ROADMAP.md")
+    ours = (Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    configured = ours.replace("[tool.roadmaplint]\n", '[tool.roadmaplint]\nignore = ["RL401"]\n')
+    assert configured != ours
+    (tmp_path / "pyproject.toml").write_text(configured, encoding="utf-8")
+    done = run_python(
+        "import sys\n"
+        "from roadmaplint.entry import main\n"
+        "code = main(['check', 'ROADMAP.md'])\n"
+        "heavy = ('tomllib', 'typing', 'string', 'datetime', 'pathlib')\n"
+        "sys.stderr.write(f'{code} {[m for m in heavy if m in sys.modules]}')\n",
+        cwd=tmp_path,
+    )
+    assert "RL401" not in done.stdout and "RL" in done.stdout  # the table was read
+    assert done.stderr.endswith(" []"), done.stderr
 
 
 def test_version_imports_no_parser(project: Path) -> None:

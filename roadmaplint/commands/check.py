@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
-from roadmaplint.api import (
-    DEFAULT_PATH,
-    check_loaded,
-    load_folder,
-    no_task_there,
-    roadmap_paths,
-    task_file_check,
-)
 from roadmaplint.commands.common import (
     EXIT_ERROR,
     EXIT_FINDINGS,
@@ -22,6 +13,7 @@ from roadmaplint.commands.common import (
     say_error,
 )
 from roadmaplint.config.cache import SettingsCache, needs_git_facts
+from roadmaplint.config.discover import DEFAULT_NAME, roadmap_names
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.findings import Finding, Severity
@@ -29,36 +21,42 @@ from roadmaplint.index import GitFacts
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.shapes import in_folder_with_ids
-from roadmaplint.reader.source import MAX_BYTES, decode, read_roadmap
+from roadmaplint.reader.source import MAX_BYTES, decode, read_bytes
 from roadmaplint.record import field, record
 from roadmaplint.rules.engine import check_roadmap
-from roadmaplint.text import shown
+from roadmaplint.text import path_spelling, shown
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import BinaryIO, TextIO
 
-STDIN = Path("-")  # the path that means: read the roadmap from standard input
+    from roadmaplint.api import Loaded
+
+STDIN = "-"  # the path that means: read the roadmap from standard input
 
 
+# A check's paths are strings, spelt as pathlib spells them (``text.path_spelling``;
+# the typer command passes ``str`` of its ``Path``s): a plain check imports no pathlib,
+# with its urllib.parse and ipaddress (PERF-18). What only a folder, a task file, a
+# report file or git needs makes its ``Path`` where it is used.
 @record(slots=False)
 class CheckOptions:
     format: str = "text"
-    config: Path | None = None
+    config: str | None = None
     overrides: Overrides = field(default_factory=Overrides)
     colour: bool = False
     quiet: bool = False
     statistics: bool = False
     exit_zero: bool = False
-    output_file: Path | None = None
-    step_summary: Path | None = None  # where GitHub wants the job summary, if anywhere
+    output_file: str | None = None
+    step_summary: str | None = None  # where GitHub wants the job summary, if anywhere
     stdin: BinaryIO | None = None  # read for the path "-"
     stdin_filename: str | None = None  # the name findings give it; its config applies
     since: str | None = None  # report only findings new since this git revision
     explain: bool = False  # print how each file was read before its findings
 
 
-def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
+def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, err: TextIO) -> int:
     if options.statistics and options.format not in STATISTICS_FORMATS:
         raise RoadmapError(
             f"--statistics prints a count per rule, in text or json, not {options.format}; "
@@ -71,12 +69,14 @@ def run_check(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
         )
     if options.stdin_filename is not None and not paths:
         paths = [STDIN]
-    files = roadmap_paths(paths, options.config)
+    files = roadmap_names(paths, options.config)
     if options.output_file is not None:
+        from pathlib import Path
+
         from roadmaplint.write.atomic import refuse_input_as_output  # only a report file needs it
 
         try:
-            refuse_input_as_output(options.output_file, files)
+            refuse_input_as_output(Path(options.output_file), [Path(file) for file in files])
         except RoadmapError as error:
             say_error(err, str(error))
             return EXIT_ERROR
@@ -131,30 +131,34 @@ class Checked:
 
     findings: list[Finding]
     roadmap: Roadmap
-    location: Path  # where the file is (for stdin: the name it is given)
+    location: str  # where the file is (for stdin: the name it is given)
     facts: GitFacts | None
 
 
 def _check_file(
-    path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO
+    path: str, settings: SettingsCache, options: CheckOptions, err: TextIO
 ) -> Checked | str:
     with records_kept():
         return _read_and_check(path, settings, options, err)
 
 
 def _read_and_check(
-    path: Path, settings: SettingsCache, options: CheckOptions, err: TextIO
+    path: str, settings: SettingsCache, options: CheckOptions, err: TextIO
 ) -> Checked | str:
     """The file's findings, or why it holds nothing to check."""
-    if path.is_dir():  # a folder of task files
+    if os.path.isdir(path):  # a folder of task files
         if options.since is not None:
             raise RoadmapError(f"{path}: --since compares one file's history, not a folder's")
-        loaded = load_folder(path, settings)
+        from pathlib import Path
+
+        from roadmaplint.api import check_loaded, load_folder
+
+        loaded = load_folder(Path(path), settings)
         return Checked(check_loaded(loaded), loaded.roadmap, path, None)
     # one task file (a hook or an editor names the file it changed): its folder's
     # findings in that file, as the language server gives them, not "no items"
     # (by the folder's name first: a plain roadmap imports no task-folder reader)
-    found = task_file_check(path, settings) if in_folder_with_ids(path) else None
+    found = _task_file_check(path, settings) if in_folder_with_ids(path) else None
     if found is not None:
         if options.since is not None:
             # read alone, the file held no item, and a new finding in it passed unseen
@@ -169,24 +173,42 @@ def _read_and_check(
         data = options.stdin.read(MAX_BYTES + 1) if options.stdin is not None else b""
         text = decode(data, name)
         # The name also decides which configuration applies, as if the file were there.
-        location = Path(options.stdin_filename or DEFAULT_PATH)
+        location = path_spelling(options.stdin_filename or DEFAULT_NAME)
         file_settings = settings.for_path(location)
         roadmap = parse(text, name, file_settings)
     else:
         location = path
-        source = read_roadmap(path)
+        data = read_bytes(path)
         file_settings = settings.for_path(path)
-        roadmap = parse(source.text, str(path), file_settings)
+        roadmap = parse(decode(data, path), path, file_settings)
         # only where it would be "no items" (RL109): a plan there is checked as one
-        nothing = no_task_there(path) if not roadmap.items else None
+        nothing = _no_task_there(path) if not roadmap.items else None
         if nothing is not None:
             return nothing
     facts = None
     if needs_git_facts(file_settings):
+        from pathlib import Path
+
         from roadmaplint.history.facts import git_facts
 
-        facts = git_facts(location, file_settings, err)
+        facts = git_facts(Path(location), file_settings, err)
     return Checked(check_roadmap(roadmap, file_settings, facts), roadmap, location, facts)
+
+
+def _task_file_check(path: str, settings: SettingsCache) -> tuple[Loaded, list[Finding]] | None:
+    from pathlib import Path
+
+    from roadmaplint.api import task_file_check
+
+    return task_file_check(Path(path), settings)
+
+
+def _no_task_there(path: str) -> str | None:
+    from pathlib import Path
+
+    from roadmaplint.api import no_task_there
+
+    return no_task_there(Path(path))
 
 
 def _only_new(
@@ -197,12 +219,14 @@ def _only_new(
     The older version is checked with today's git facts, so an item that was
     already in progress there and is stale now is no news.
     """
+    from pathlib import Path
+
     from roadmaplint.history.facts import older_findings
     from roadmaplint.history.since import new_findings
 
     assert options.since is not None
     older, renames = older_findings(
-        checked.location,
+        Path(checked.location),
         options.since,
         settings.for_path(checked.location),
         checked.roadmap,
@@ -213,19 +237,23 @@ def _only_new(
 
 def _report(
     findings: list[Finding],
-    paths: list[Path],
+    paths: list[str],
     options: CheckOptions,
     out: TextIO,
     left_out: int = 0,
 ) -> None:
     text = render_report(findings, options, left_out)
     if options.output_file is not None:
+        from pathlib import Path
+
         from roadmaplint.write.atomic import write_report
 
-        write_report(options.output_file, text, paths)
+        write_report(Path(options.output_file), text, [Path(path) for path in paths])
     else:
         out.write(text)
     if options.step_summary is not None:
+        from pathlib import Path
+
         from roadmaplint.report.github import job_summary
         from roadmaplint.write.atomic import append_report
 
@@ -237,7 +265,7 @@ def _report(
             summary += (
                 f"{plural(left_out, 'older finding')} (already in `{options.since}`) left out.\n\n"
             )
-        append_report(options.step_summary, summary)
+        append_report(Path(options.step_summary), summary)
 
 
 STATISTICS_FORMATS = ("text", "json")

@@ -296,7 +296,7 @@ def _init_task_folder(path: Path, out: TextIO) -> None:
     found = find_config(root / taskfiles.CONFIG)
     if found is not None:
         raise RoadmapError(
-            f"{_shown(found)}: already configures {root}; roadmaplint init never "
+            f"{_shown(Path(found))}: already configures {root}; roadmaplint init never "
             "overwrites a configuration (edit it, or remove it and run init again)"
         )
     here = Path.cwd().resolve()
@@ -338,7 +338,7 @@ def _init_configuration(paths: list[Path], out: TextIO) -> int:
         found = find_config(path)
         if found is not None:
             raise RoadmapError(
-                f"{_shown(found)}: already configures {path}; roadmaplint init never "
+                f"{_shown(Path(found))}: already configures {path}; roadmaplint init never "
                 "overwrites a configuration (edit it, or remove it and run init again)"
             )
     here = Path.cwd().resolve()

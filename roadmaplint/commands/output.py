@@ -10,15 +10,14 @@ the interpreter's own flush at exit cannot print a second error. A closed pipe
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
-from collections.abc import Iterator
 
 from roadmaplint.errors import RoadmapError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import TracebackType
     from typing import Any, TextIO
 
 
@@ -60,25 +59,42 @@ def _failed(error: OSError) -> OutputError:
 
 def _drop_buffered(stream: TextIO) -> None:
     """Point the stream at the null device so nothing buffered is retried at exit."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
+    try:
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, stream.fileno())
         os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
-@contextlib.contextmanager
-def guarded_stdout() -> Iterator[None]:
-    """Run a command with a guarded ``sys.stdout``, flushing it however the command ends."""
-    original = sys.stdout
-    guarded = _Guarded(original)
-    sys.stdout = guarded  # it answers every TextIO call (its __getattr__)
-    try:
+class _GuardedStdout:
+    """``guarded_stdout``'s context: a class, not ``contextlib.contextmanager``, whose
+    import a check need not pay (PERF-18)."""
+
+    def __init__(self) -> None:
+        self._original = sys.stdout
+        self._guarded = _Guarded(self._original)
+
+    def __enter__(self) -> None:
+        sys.stdout = self._guarded  # it answers every TextIO call (its __getattr__)
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        sys.stdout = self._original
         try:
-            yield
-        finally:
-            sys.stdout = original
             # Also after --help and --version, which end by raising typer.Exit.
-            guarded.flush()
-    except OutputError:
-        _drop_buffered(original)
-        raise
+            self._guarded.flush()
+        except OutputError:
+            _drop_buffered(self._original)
+            raise
+        if isinstance(error, OutputError):
+            _drop_buffered(self._original)
+
+
+def guarded_stdout() -> _GuardedStdout:
+    """Run a command with a guarded ``sys.stdout``, flushing it however the command ends."""
+    return _GuardedStdout()

@@ -34,12 +34,13 @@ def run_watch(paths: Sequence[Path] | None, options: CheckOptions, out: TextIO, 
     except ImportError:
         say_error(err, INSTALL_HINT)
         return EXIT_ERROR
-    files = roadmap_paths(paths, options.config)
+    config = Path(options.config) if options.config is not None else None
+    files = roadmap_paths(paths, config)
     tasks = _task_folders(files)
-    folders = [*_folders(files, options.config), *tasks]
+    folders = [*_folders(files, config), *tasks]
     wanted = {path.resolve() for path in files}
-    if options.config is not None:
-        wanted.add(options.config.resolve())
+    if config is not None:
+        wanted.add(config.resolve())
 
     def relevant(_change: object, changed: str) -> bool:
         path = Path(changed)
@@ -98,7 +99,7 @@ def _run(files: Sequence[Path], options: CheckOptions, out: TextIO, err: TextIO,
     if _is_terminal(out):
         out.write(CLEAR)
     out.write(f"[{time.strftime('%H:%M:%S')}] {what}...\n\n")
-    run_check(files, options, out, err)
+    run_check([str(path) for path in files], options, out, err)
     out.write(f"\n[{time.strftime('%H:%M:%S')}] Watching for file changes.\n")
     out.flush()
     err.flush()

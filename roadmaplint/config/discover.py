@@ -22,10 +22,13 @@ import re
 import time
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DEFAULT_NAME = "ROADMAP.md"
 # Folders never searched when walking outside git: tools' and package managers' own.
@@ -116,6 +119,8 @@ def _git_candidates(folder: Path, budget: Budget) -> tuple[list[str], bool] | No
 
 
 def _walked_candidates(folder: Path, budget: Budget) -> tuple[list[str], bool]:
+    from pathlib import Path
+
     found: list[str] = []
     deadline = time.monotonic() + budget.seconds
     seen = 0
@@ -162,6 +167,8 @@ def rename_search_root(document: Path, workspace_root: Path | None) -> Path:
     document; outside git the workspace root if it holds the document. Never the home
     folder, a folder above it or the file system's root: then only the document's folder.
     """
+    from pathlib import Path
+
     from roadmaplint.history.git import worktree_root
 
     folder = document.parent.resolve()
@@ -205,12 +212,12 @@ def other_roadmaps(
     return [path.resolve() for path in found[:limit] if path.resolve() != this], stopped
 
 
-def _globs_for(folder: Path, config: Path | None) -> Globs:
+def _globs_for(folder: Path, config: str | None) -> Globs:
     from roadmaplint.config.load import find_config, load_settings
 
     chosen = config or find_config(folder / DEFAULT_NAME)
     settings = load_settings(chosen)
-    return Globs(settings.include, settings.exclude, str(chosen) if chosen else "the defaults")
+    return Globs(settings.include, settings.exclude, chosen or "the defaults")
 
 
 def _nothing_found(folder: Path, globs: Globs, default_looked: bool) -> RoadmapError:
@@ -239,23 +246,38 @@ def _with_task_folder(folder: Path, found: list[Path]) -> list[Path]:
 def roadmap_files(paths: Sequence[Path] | None, config: Path | None = None) -> list[Path]:
     """The roadmaps a command reads: files as named, folders searched (a task folder is
     one roadmap), or the default."""
+    from pathlib import Path
+
+    named = [str(path) for path in paths] if paths else None
+    chosen = str(config) if config is not None else None
+    return [Path(name) for name in roadmap_names(named, chosen)]
+
+
+def roadmap_names(paths: Sequence[str] | None, config: str | None = None) -> list[str]:
+    """``roadmap_files`` for paths spelt as strings (as pathlib spells them): a check
+    that names its files imports no pathlib (PERF-18); a folder searched does."""
     if not paths:
-        default = Path(DEFAULT_NAME)
-        if default.is_file():
-            return [default]
-        globs = _globs_for(Path("."), config)
-        found = _with_task_folder(Path("."), search(Path("."), globs))
-        if not found:
-            raise _nothing_found(Path("."), globs, default_looked=True)
-        return found
-    files: list[Path] = []
+        if os.path.isfile(DEFAULT_NAME):
+            return [DEFAULT_NAME]
+        return _searched(".", config, default_looked=True)
+    files: list[str] = []
     for path in paths:
-        if path.is_dir():
-            globs = _globs_for(path, config)
-            found = _with_task_folder(path, search(path, globs))
-            if not found:
-                raise _nothing_found(path, globs, default_looked=False)
-            files += found
+        if os.path.isdir(path):
+            files += _searched(path, config, default_looked=False)
         else:
             files.append(path)
-    return list(dict.fromkeys(files))
+    unique: dict[str, str] = {}  # once each, as pathlib's paths compare (on Windows: any case)
+    for name in files:
+        unique.setdefault(os.path.normcase(name), name)
+    return list(unique.values())
+
+
+def _searched(name: str, config: str | None, default_looked: bool) -> list[str]:
+    from pathlib import Path
+
+    folder = Path(name)
+    globs = _globs_for(folder, config)
+    found = _with_task_folder(folder, search(folder, globs))
+    if not found:
+        raise _nothing_found(folder, globs, default_looked)
+    return [str(path) for path in found]

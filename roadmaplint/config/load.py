@@ -6,10 +6,10 @@ one directly. Every problem is a RoadmapError naming the file and the key.
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import field_names, record, replace
@@ -17,7 +17,11 @@ from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, Statuses
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from os import PathLike
     from typing import Any
+
+    # a path as a check carries it (a string: no pathlib, PERF-18) or as a command does
+    StrPath = str | PathLike[str]
 
 CONFIG_FILE = ".roadmaplint.toml"
 # Both spellings, as ruff reads .ruff.toml and ruff.toml; in one folder the dotted one wins.
@@ -37,21 +41,24 @@ class Overrides:
     extend_ignore: tuple[str, ...] = ()  # added to the ignore in force
 
 
-def find_config(roadmap: Path) -> Path | None:
+def find_config(roadmap: StrPath) -> str | None:
     """The nearest config file at or above the roadmap's folder."""
-    folder = roadmap.resolve().parent
-    for candidate in (folder, *folder.parents):
+    folder = os.path.dirname(os.path.realpath(roadmap))  # Path.resolve().parent
+    while True:
         for name in CONFIG_FILES:
-            dotfile = candidate / name
-            if dotfile.is_file():
+            dotfile = os.path.join(folder, name)
+            if os.path.isfile(dotfile):
                 return dotfile
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _configures_us(pyproject):
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _configures_us(pyproject):
             return pyproject
-    return None
+        above = os.path.dirname(folder)
+        if above == folder:
+            return None
+        folder = above
 
 
-def _configures_us(pyproject: Path) -> bool:
+def _configures_us(pyproject: str) -> bool:
     """Whether a pyproject.toml on the way up holds a [tool.roadmaplint] table.
 
     A file that never says "roadmaplint" cannot configure us: it belongs to
@@ -66,10 +73,10 @@ def _configures_us(pyproject: Path) -> bool:
     return isinstance(tool, dict) and "roadmaplint" in tool
 
 
-def _read(path: Path) -> bytes:
+def _read(path: StrPath) -> bytes:
     """The bytes of a config file: a regular file of a sane size, never a pipe or device."""
     try:
-        info = path.stat()
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):
             raise RoadmapError(f"{path}: is not a regular file; a config is a TOML file")
         with open(path, "rb") as handle:
@@ -81,7 +88,7 @@ def _read(path: Path) -> bytes:
     return data
 
 
-def _table(path: Path) -> dict[str, Any]:
+def _table(path: StrPath) -> dict[str, Any]:
     data = _read(path)
     try:
         text = data.decode("utf-8")
@@ -91,7 +98,13 @@ def _table(path: Path) -> dict[str, Any]:
             f"{path}: line {line} is not UTF-8 (byte 0x{data[error.start]:02x}); "
             "TOML files are UTF-8"
         ) from None
-    import tomllib  # only a configuration file needs it; check without one does not
+    from roadmaplint.config.plain import plain_document, plain_pyproject
+
+    pyproject = os.path.basename(path) == "pyproject.toml"
+    plain = plain_pyproject(text) if pyproject else plain_document(text)
+    if plain is not None:  # settings written plainly: no tomllib, with its typing (PERF-19)
+        return plain
+    import tomllib  # only a configuration file not written plainly needs it
 
     try:
         return tomllib.loads(text)
@@ -101,11 +114,12 @@ def _table(path: Path) -> dict[str, Any]:
         raise RoadmapError(f"{path}: nests arrays or tables too deeply to be a config") from None
 
 
-def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Settings:
+def load_settings(config: StrPath | None, overrides: Overrides = Overrides()) -> Settings:
     settings = Settings()
     if config is not None:
+        config = os.fspath(config)
         document = _table(config)
-        if config.name == "pyproject.toml":
+        if os.path.basename(config) == "pyproject.toml":
             tool = document.get("tool", {})
             table = tool.get("roadmaplint", {}) if isinstance(tool, dict) else {}
             where = f"{config}: [tool.roadmaplint]"
@@ -113,7 +127,7 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
                 raise RoadmapError(f"{where}: expected a table of settings")
         else:
             table, where = document, str(config)
-        settings = _apply(settings, table, where, config.resolve().parent)
+        settings = _apply(settings, table, where, os.path.dirname(os.path.realpath(config)))
     if overrides.select is not None:
         settings = replace(settings, select=_codes(list(overrides.select), "--select"))
     if overrides.ignore is not None:
@@ -129,7 +143,7 @@ def load_settings(config: Path | None, overrides: Overrides = Overrides()) -> Se
     return settings
 
 
-def settings_from_text(text: str, where: str, home: Path) -> Settings:
+def settings_from_text(text: str, where: str, home: StrPath) -> Settings:
     """The settings a configuration file's text gives (``init`` proves what it writes)."""
     import tomllib
 
@@ -137,10 +151,10 @@ def settings_from_text(text: str, where: str, home: Path) -> Settings:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RoadmapError(f"{where}: not valid TOML: {error}") from None
-    return _apply(Settings(), table, where, home)
+    return _apply(Settings(), table, where, os.fspath(home))
 
 
-def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path) -> Settings:
+def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: str) -> Settings:
     changes: dict[str, Any] = {}
     for key, value in table.items():
         parse = _KEYS.get(key)
@@ -156,7 +170,7 @@ def _apply(settings: Settings, table: Mapping[str, Any], where: str, home: Path)
     return replace(settings, **changes)
 
 
-def _strings(value: Any, _home: Path | None = None) -> tuple[str, ...]:
+def _strings(value: Any, _home: str | None = None) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
@@ -164,7 +178,7 @@ def _strings(value: Any, _home: Path | None = None) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> tuple[str, ...]:
+def _codes(value: Any, where: str | None = None, _home: str | None = None) -> tuple[str, ...]:
     from roadmaplint.rules import is_selector
 
     codes = _strings(value)
@@ -177,7 +191,7 @@ def _codes(value: Any, where: str | None = None, _home: Path | None = None) -> t
     return codes
 
 
-def _globs(value: Any, _home: Path) -> tuple[str, ...]:
+def _globs(value: Any, _home: str) -> tuple[str, ...]:
     globs = _strings(value)
     for glob in globs:
         if not glob.strip() or glob.startswith("/") or "\\" in glob:
@@ -187,19 +201,19 @@ def _globs(value: Any, _home: Path) -> tuple[str, ...]:
     return globs
 
 
-def _boolean(value: Any, _home: Path) -> bool:
+def _boolean(value: Any, _home: str) -> bool:
     if not isinstance(value, bool):
         raise TypeError("expected true or false")
     return value
 
 
-def _text(value: Any, _home: Path) -> str:
+def _text(value: Any, _home: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise TypeError("expected a non-empty string")
     return value
 
 
-def id_pattern(value: Any, _home: Path | None = None) -> str:
+def id_pattern(value: Any, _home: str | None = None) -> str:
     """A user's ID pattern, compiled the way it will run (on RE2), or ValueError why not."""
     from roadmaplint.reader import idpattern
 
@@ -217,8 +231,10 @@ def id_pattern(value: Any, _home: Path | None = None) -> str:
     return value
 
 
-def _template_dir(value: Any, home: Path) -> str:
-    folder = (home / _text(value, home)).resolve()
+def _template_dir(value: Any, home: str) -> str:
+    from pathlib import Path  # only this setting needs it; a configured check does not
+
+    folder = (Path(home) / _text(value, home)).resolve()
     if not folder.is_relative_to(home):
         raise ValueError(f"{value!r} is outside the folder of the config file ({home})")
     if not folder.is_dir():
@@ -226,7 +242,7 @@ def _template_dir(value: Any, home: Path) -> str:
     return str(folder)
 
 
-def _days(value: Any, _home: Path) -> int:
+def _days(value: Any, _home: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("expected a whole number of days, such as 30")
     if value < 1:
@@ -234,7 +250,7 @@ def _days(value: Any, _home: Path) -> int:
     return value
 
 
-def _statuses(value: Any, _home: Path) -> Statuses:
+def _statuses(value: Any, _home: str) -> Statuses:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { done = ["done", "shipped"] }')
     known = {name.replace("_", "-"): name for name in field_names(Statuses)}
@@ -246,7 +262,7 @@ def _statuses(value: Any, _home: Path) -> Statuses:
     return replace(Statuses(), **meanings)
 
 
-def _heading_level(value: Any, _home: Path) -> int:
+def _heading_level(value: Any, _home: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 2 <= value <= 4:
         raise ValueError("expected 2, 3 or 4 (the level of item headings: ## is 2)")
     return value
@@ -256,7 +272,7 @@ def _field_name(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _field_aliases(value: Any, _home: Path) -> tuple[tuple[str, str], ...]:
+def _field_aliases(value: Any, _home: str) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict):
         raise TypeError('expected a table such as { Lead = "DRI", Needs = "Depends on" }')
     known = {_field_name(name): name for name in KNOWN_FIELDS}
@@ -273,7 +289,7 @@ def _field_aliases(value: Any, _home: Path) -> tuple[tuple[str, str], ...]:
     return tuple(aliases)
 
 
-def _extra_fields(value: Any, _home: Path) -> tuple[str, ...]:
+def _extra_fields(value: Any, _home: str) -> tuple[str, ...]:
     names = _strings(value)
     taken = {_field_name(name) for name in KNOWN_FIELDS}
     taken |= {_field_name(alias) for alias, _ in FIELD_ALIASES}
@@ -285,7 +301,7 @@ def _extra_fields(value: Any, _home: Path) -> tuple[str, ...]:
     return names
 
 
-def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
+def _vocabulary(value: Any, _home: str) -> tuple[str, ...]:
     values = _strings(value)
     if not values or any(not entry.strip() or entry != entry.strip() for entry in values):
         raise ValueError("expected a non-empty list of values without surrounding spaces")
@@ -294,7 +310,7 @@ def _vocabulary(value: Any, _home: Path) -> tuple[str, ...]:
     return values
 
 
-def _shape(value: Any, _home: Path) -> str:
+def _shape(value: Any, _home: str) -> str:
     from roadmaplint.reader.shapes import names
 
     if not isinstance(value, str) or value not in names():
@@ -305,7 +321,7 @@ def _shape(value: Any, _home: Path) -> str:
 # Settings named differently from their key in the file.
 _ATTRIBUTES = {"fields": "field_aliases"}
 
-_KEYS: dict[str, Callable[[Any, Path], Any]] = {
+_KEYS: dict[str, Callable[[Any, str], Any]] = {
     "select": lambda value, home: _codes(value),
     "ignore": lambda value, home: _codes(value),
     "strict": _boolean,

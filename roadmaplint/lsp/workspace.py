@@ -22,9 +22,10 @@ class Configurations:
         """The settings for a roadmap, or the defaults and the error that stopped reading them;
         and the configuration file they came from."""
         try:
-            config = find_config(path)
+            found = find_config(path)
         except RoadmapError as error:
             return Settings(), str(error), None
+        config = Path(found) if found is not None else None
         key = _key(config)
         if key not in self._loaded:
             try:

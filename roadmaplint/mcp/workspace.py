@@ -54,7 +54,7 @@ class Workspace:
         self._named = list(paths) if paths else None
         self._folder = Path.cwd().resolve()
         self._cache: dict[Path, tuple[bytes, Served]] = {}
-        self._settings: dict[Path | None, Settings] = {}
+        self._settings: dict[str | None, Settings] = {}
 
     def paths(self) -> list[Path]:
         return roadmap_files(self._named)

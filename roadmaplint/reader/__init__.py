@@ -308,7 +308,7 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     return [
         item
         for item in items
-        if not _PLACEHOLDER.fullmatch(item.title)
+        if not _is_placeholder(item.title)
         and not (item.status is None and _holds_boxed_items(item, lines, dialect))
         and not _is_theme_of_boxes(item, lines)
         and not (
@@ -351,6 +351,11 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
 _PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
+
+
+def _is_placeholder(title: str) -> bool:
+    # by its first character first: most titles never compile the pattern
+    return title.startswith(("[", "<", "{", ".", "…")) and _PLACEHOLDER.fullmatch(title) is not None
 
 
 def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:

@@ -69,7 +69,8 @@ class _Body:
 
 def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
     """``(name, where the value starts)`` when ``text`` begins with a field name."""
-    match = _BOLD_FIELD.match(text)
+    # "**" or "__" first: a text without them never compiles the pattern
+    match = _BOLD_FIELD.match(text) if text.startswith(("**", "__")) else None
     if match is not None:
         return match[2].strip(), match.end()
     plain = _PLAIN_FIELD.match(text)
@@ -360,6 +361,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
 
 
 _PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
+_NUMBERED_WORDS = ("Phase", "Task", "Story")  # what NUMBERED_ID starts with
 
 
 def _noted_references(
@@ -377,7 +379,7 @@ def _noted_references(
     for name in externals:
         if word and _PHASE_NUMBER.match(name):
             name = f"{word} {name}"
-        phase = NUMBERED_ID.match(name)
+        phase = NUMBERED_ID.match(name) if name.startswith(_NUMBERED_WORDS) else None
         word = phase["word"] if phase is not None else ""
         match = leading.match(name)
         found = phase[0] if phase is not None else match["id"] if match is not None else None
@@ -461,16 +463,22 @@ _RANGE = LazyPattern(
     r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50
+_RANGE_WORDS = ("through", "to", "thru")
+
+
+def _range_match(name: str) -> re.Match[str] | None:
+    # a word of a range first: a name without one never compiles the pattern
+    return _RANGE.fullmatch(name) if any(word in name for word in _RANGE_WORDS) else None
 
 
 def _unexpanded(name: str, id_pattern: re.Pattern[str]) -> bool:
     """``T-001 through T-099``: a range between two IDs, too long to name each."""
-    found = _RANGE.fullmatch(name)
+    found = _range_match(name)
     return found is not None and id_pattern.fullmatch(found["b"]) is not None
 
 
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
-    found = _RANGE.fullmatch(name)
+    found = _range_match(name)
     if found is None or not (id_pattern.fullmatch(found["a"]) and id_pattern.fullmatch(found["b"])):
         return []
     prefix, first = found["prefix"], found["m"]

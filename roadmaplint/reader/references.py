@@ -8,10 +8,10 @@ these helpers recognise it and find the file it names.
 from __future__ import annotations
 
 import os
-from pathlib import PurePath
 
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.record import record
+from roadmaplint.text import path_spelling
 
 
 @record
@@ -33,8 +33,10 @@ def cross_reference(name: str, id_pattern: str) -> CrossReference | None:
 
 def target_path(roadmap_path: str, reference: CrossReference) -> str:
     """The referenced file, as a normalised path comparable with other roadmaps' paths."""
-    return normalised(str(PurePath(roadmap_path).parent / reference.path))
+    folder = os.path.dirname(path_spelling(roadmap_path))  # PurePath(roadmap_path).parent
+    return normalised(os.path.join(folder, reference.path))
 
 
 def normalised(path: str) -> str:
-    return PurePath(os.path.normpath(path)).as_posix()
+    """``path`` normalised, with ``/`` between its folders (pathlib's ``as_posix``)."""
+    return os.path.normpath(path).replace(os.sep, "/")

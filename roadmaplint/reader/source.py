@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 import stat
-from pathlib import Path
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_LINE = 100_000  # characters
@@ -29,8 +33,15 @@ class Source:
 
 def read_roadmap(path: Path) -> Source:
     """Read ``path`` as a UTF-8 roadmap, or raise RoadmapError saying why not."""
+    data = read_bytes(str(path))
+    return Source(path, decode(data, str(path)), data)
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of the roadmap file at ``path`` (spelt as pathlib spells it: a check
+    carries its paths as strings), or RoadmapError saying why it is none."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
         raise RoadmapError(_missing(path)) from None
     except OSError as error:
@@ -46,15 +57,14 @@ def read_roadmap(path: Path) -> Source:
         )
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise RoadmapError(f"{path}: cannot read: {error.strerror}") from None
-    return Source(path, decode(data, str(path)), data)
 
 
-def _missing(path: Path) -> str:
+def _missing(path: str) -> str:
     """Where a missing roadmap was looked for, and how to name another."""
-    folder = path.absolute().parent
+    folder = os.path.dirname(os.path.join(os.getcwd(), path))  # Path.absolute().parent
     return (
         f"{path}: no such file (looked in {folder}); name the roadmap's path as an argument "
         "or with -f, or run roadmaplint with no path to search for ROADMAP.md files"
@@ -96,6 +106,8 @@ def _refuse_lazy_quote_runs(text: str, name: str) -> None:
     in a quote D levels deep is charged D - 1, until the paragraph ends at a
     blank line (or one holding only ">" markers).
     """
+    if ">" not in text:  # no quote at all: most plans, and the pattern stays uncompiled
+        return
     work = 0
     position = 0
     while (start := _NESTED_QUOTE.search(text, position)) is not None:

@@ -16,6 +16,7 @@ never know which shape they came from.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -58,10 +59,13 @@ FOLDERS_WITH_IDS = (TASKS, "completed", "drafts", ARCHIVE)
 _FOLDER_NAMES = frozenset(sub.rpartition("/")[2] for sub in FOLDERS_WITH_IDS)
 
 
-def in_folder_with_ids(path: Path) -> bool:
-    """Whether ``path`` is a markdown file in a folder named as a task folder's folders
-    of tasks are, by name alone; ``taskfiles.task_root`` decides whether it is one."""
-    return path.suffix == ".md" and path.parent.name in _FOLDER_NAMES
+def in_folder_with_ids(path: str | Path) -> bool:
+    """Whether ``path`` (spelt as pathlib spells it) is a markdown file in a folder named
+    as a task folder's folders of tasks are, by name alone; ``taskfiles.task_root``
+    decides whether it is one."""
+    folder, name = os.path.split(os.fspath(path))
+    # pathlib's suffix: a name that is only ".md" has none
+    return name.endswith(".md") and name != ".md" and os.path.basename(folder) in _FOLDER_NAMES
 
 
 class _HeadingIndex:
