@@ -146,7 +146,8 @@ class TaskFolder:
             queued=(first,),
             in_progress=tuple(middle),
             blocked=(),
-            idea=(DRAFT,),  # ARCHIVED has no meaning: closed, as a cancelled item is
+            idea=(DRAFT,),
+            closed=(ARCHIVED,),  # never to be done, as a cancelled item
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -202,29 +203,22 @@ def yaml() -> YAML:
 class FolderCache:
     """The task files of folders as last read, for a reader that reads a folder again on
     every change (the language server, on each keystroke in one task file): a file whose
-    size and modification time have not changed since is not read or parsed again."""
+    text has not changed since is not parsed again. The text is compared, not the file's
+    size and modification time: a rewrite of the same size within the file system's time
+    granularity (``[@ann]`` to ``[@bob]``) keeps both, and the old item stayed."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], str, Item]] = {}
+        self._files: dict[Path, tuple[str, Item]] = {}
 
     def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
-        """The text and item of the task file at ``path``, read again only if it changed."""
-        stamp = _stamp(path)
-        held = self._files.get(path)
-        if held is not None and held[0] == stamp:
-            return held[1], held[2]
+        """The text and item of the task file at ``path``, parsed again only if it changed."""
         text = _read_text(path)
+        held = self._files.get(path)
+        if held is not None and held[0] == text:
+            return held
         item = read_task(text, str(path), loader)
-        self._files[path] = (stamp, text, item)
+        self._files[path] = (text, item)
         return text, item
-
-
-def _stamp(path: Path) -> tuple[int, int]:
-    try:
-        info = path.stat()
-    except OSError as error:
-        raise RoadmapError(f"{path}: cannot read: {error}") from None
-    return info.st_mtime_ns, info.st_size
 
 
 def read(
