@@ -286,3 +286,14 @@ def test_a_status_legend_gives_the_boxes_its_words(tmp_path: Path) -> None:
     assert cli("set", "T002", "--status", "pending", "tasks.md", cwd=tmp_path).returncode == 0
     assert plan.read_text().endswith("- [x] T001 First\n- [ ] T002 Second\n")
     assert _findings(plan.read_text()) == []
+
+
+def test_an_open_box_over_a_cancelled_one_is_rl309_and_kiros_dash_is_no_cancel() -> None:
+    # a box list's [-] is cancelled: a task waiting on it waits forever
+    text = "# TODO\n\n- [x] T1 Write it\n- [-] T2 Port it to Perl\n- [ ] T3 Ship (depends on T2)\n"
+    assert _findings(text) == ["5:RL309"]
+    assert _findings(text.replace("(depends on T2)", "(depends on T1)")) == []
+    # Kiro's [-] on a numbered task is in progress: a sub-task under it waits on nothing dead
+    working = "# Implementation Plan\n\n- [-] 1. Build\n- [ ] 2. Ship (depends on 1)\n"
+    assert [(i.id, i.status) for i in _items(working)] == [("1", "in progress"), ("2", "[ ]")]
+    assert _findings(working) == []
