@@ -632,8 +632,10 @@ def test_an_open_task_over_an_archived_one_is_a_finding_in_its_file(tmp_path: Pa
 
 def test_the_folder_cache_parses_a_file_again_when_its_text_changed(tmp_path: Path) -> None:
     """The language server's cache knew a task file by its modification time and size: a
-    rewrite of the same size within the clock's granularity kept the old item. It
-    compares the text; an unchanged file's item is the one parsed before."""
+    rewrite of the same size within the clock's granularity kept the old item. A time
+    within the granularity of the read is not trusted (here one ahead of the clock, as a
+    write of this very moment is): the text is compared. An unchanged file's item is the
+    one parsed before."""
     root = tmp_path / "backlog"
     (root / "tasks").mkdir(parents=True)
     (root / "config.yml").write_text(CONFIG, "utf-8")
@@ -641,6 +643,8 @@ def test_the_folder_cache_parses_a_file_again_when_its_text_changed(tmp_path: Pa
     path.write_text(PARSER, "utf-8")
     other = root / "tasks" / "task-3 - Docs.md"
     other.write_text(PARSER.replace("TASK-2", "TASK-3"), "utf-8")
+    ahead = path.stat().st_mtime_ns + 3600 * 10**9
+    os.utime(path, ns=(ahead, ahead))
     cache = taskfiles.FolderCache()
     first = {task.path: task.item for task in taskfiles.read(root, cache=cache).tasks}
     assert first[path].dri is not None

@@ -200,25 +200,59 @@ def yaml() -> YAML:
     return loader
 
 
+# The coarsest clock a file system keeps modification times by (FAT's two seconds): a
+# file last changed longer ago than this before it was read cannot be rewritten later
+# with the same time.
+_CLOCK_GRANULARITY_NS = 2_000_000_000
+
+
+@record
+class _Held:
+    """A task file as last read: its stamp (modification time, size) at the read, whether
+    the stamp was settled then (older than the clock's granularity), its text and item."""
+
+    stamp: tuple[int, int]
+    settled: bool
+    text: str
+    item: Item
+
+
 class FolderCache:
     """The task files of folders as last read, for a reader that reads a folder again on
-    every change (the language server, on each keystroke in one task file): a file whose
-    text has not changed since is not parsed again. The text is compared, not the file's
-    size and modification time: a rewrite of the same size within the file system's time
-    granularity (``[@ann]`` to ``[@bob]``) keeps both, and the old item stayed."""
+    every change (the language server, on each keystroke in one task file): a file is
+    parsed again only when its text changed. Its size and modification time are trusted
+    only when the time was older than the clock's granularity when the file was read, as
+    git trusts its index: a rewrite of the same size within that granularity (``[@ann]``
+    to ``[@bob]``) keeps both, and the old item stayed; such a file is read and compared."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[str, Item]] = {}
+        self._files: dict[Path, _Held] = {}
 
     def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
         """The text and item of the task file at ``path``, parsed again only if it changed."""
-        text = _read_text(path)
+        import time
+
+        now = time.time_ns()
+        stamp = _stamp(path)
         held = self._files.get(path)
-        if held is not None and held[0] == text:
-            return held
-        item = read_task(text, str(path), loader)
-        self._files[path] = (text, item)
+        if held is not None and held.settled and held.stamp == stamp:
+            return held.text, held.item
+        text = _read_text(path)
+        if held is not None and held.text == text:
+            item = held.item
+        else:
+            item = read_task(text, str(path), loader)
+        settled = stamp[0] + _CLOCK_GRANULARITY_NS < now
+        self._files[path] = _Held(stamp, settled, text, item)
         return text, item
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        info = path.stat()
+    except OSError as error:
+        raise RoadmapError(f"{path}: cannot read: {error}") from None
+    return info.st_mtime_ns, info.st_size
 
 
 def read(
