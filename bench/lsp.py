@@ -15,6 +15,10 @@ the mean over all counted edits, since one edit is shorter than the kernel's
 clock tick. The first edit (which warms up the server) is not counted. Then as many
 edits that add a line and remove it again (Enter at the end of that line, then
 Backspace), timed the same way: each moves every record below the edited item.
+The roadmap has two findings whose messages name other lines, which such an edit
+moves: an ID written twice (RL102, naming its first item's line) and an overview
+entry listed twice (RL401, naming the first listing); the session fails unless
+the server still publishes both, at their moved lines, after the last edit.
 
 The baselines, measured in the same run and interleaved with the sessions
 (session, CLI check, in-process check, session, ...): a full in-process check of
@@ -234,6 +238,11 @@ async def edit_session(text: str, edits: int, folder: Path, timeout: float) -> E
     done = session.cpu()
     findings = len(session.published[edits + 1])
     line_walls, line_cpu = await _line_edits(session, edits, edits + 2, line, len(lines[line]))
+    last = session.published[2 * edits + 1]
+    codes = {str(d.code) for d in last}
+    for code in LINE_FINDINGS:
+        if code not in codes:
+            raise BenchFailure(["roadmaplint", "server"], f"{code} lost after the line edits", "")
     await session.close()
     counted = walls[1:]
     open_cpu = opened - before if opened is not None and before is not None else None
@@ -307,9 +316,22 @@ class ServerFigures:
         return statistics.median(run.cpu if cpu else run.wall for run in runs)
 
 
+def with_line_findings(text: str) -> str:
+    """``text`` with an ID written twice (the first near the top) and an overview entry
+    listed twice: findings whose messages name other lines (RL102, RL401)."""
+    copied = text.index("## [", len(text) * 3 // 4)
+    heading = text[copied : text.index("\n", copied) + 1]
+    text = text.replace("\n\n", "\n\n" + heading + "\n", 1)
+    entry = text.index("  - ", text.index("# Priority Overview"))
+    return text[:entry] + text[entry : text.index("\n", entry) + 1] + text[entry:]
+
+
+LINE_FINDINGS = ("RL102", "RL401")
+
+
 def measure_server(items: int, edits: int, repeat: int) -> ServerFigures:
     """Sessions, in-process checks and CLI checks of one generated roadmap, interleaved."""
-    text = generate(items, seed=1)
+    text = with_line_findings(generate(items, seed=1))
     timeout = budget(items)
     sessions, full, cli = [], [], []
     with tempfile.TemporaryDirectory() as scratch:

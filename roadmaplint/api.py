@@ -17,12 +17,14 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from roadmaplint.database.export import Place
     from roadmaplint.findings import Finding
     from roadmaplint.reader.shapes.taskfiles import FolderCache, TaskFolder
 
@@ -77,6 +79,22 @@ class Loaded:
             return f"{self.roadmap.path}:{line}"
         path, line = self.folder.place(line)
         return f"{path}:{line}"
+
+    @property
+    def place(self) -> Place | None:
+        """A line of the document -> the file holding it and its line there, for a task
+        folder (whose document joins its task files); None where the lines are the file's."""
+        return None if self.folder is None else self.folder.place
+
+    @property
+    def depends_key(self) -> str:
+        """The key of the field that names an item's dependencies, as the shape writes it:
+        ``Depends on`` in a roadmap file, Backlog.md's ``dependencies`` in a task file."""
+        if self.folder is None:
+            return DEPENDS_ON
+        from roadmaplint.reader.shapes.taskfiles import DEPENDS_KEY
+
+        return DEPENDS_KEY
 
 
 def load(path: Path | None, config: Path | None = None) -> Loaded:
@@ -193,10 +211,12 @@ def _cited_lines_placed(finding: Finding, path: Path, folder: TaskFolder) -> str
     message = finding.message
     for cited in sorted(finding.cited, reverse=True):
         where, line = folder.place(cited.line)
+        last = None if cited.last is None else folder.place(cited.last)[1]  # one file's span
         if where == path:
-            named = f"{cited.lead}line {line}"
+            named = cited.written(line, last)
         else:
-            named = f"{'in ' if cited.lead else ''}{where}:{line}"
+            span = "" if last is None else f"-{last}"
+            named = f"{'in ' if cited.lead else ''}{where}:{line}{span}"
         message = message[: cited.start] + named + message[cited.end :]
     return message
 
@@ -230,9 +250,14 @@ def no_task_there(path: Path) -> str | None:
 
 def load_source(source: Source, settings_cache: SettingsCache) -> Loaded:
     """Configure and parse a roadmap already read (under the write lock, for edits)."""
+    return parse_source(source, settings_cache.for_path(source.path))
+
+
+def parse_source(source: Source, settings: Settings) -> Loaded:
+    """Parse a roadmap already read with the settings found for it (the MCP server keeps
+    its own, bounded to the folder it serves)."""
     from roadmaplint.reader.quiet import document_statuses
 
-    settings = settings_cache.for_path(source.path)
     roadmap = parse(source.text, str(source.path), settings)
     # what a status means, as the rules read it (a plan with no legend: common spellings)
     statuses = document_statuses(roadmap, settings)

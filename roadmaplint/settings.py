@@ -116,6 +116,12 @@ def common_meaning(status: str | None) -> str | None:
     return None
 
 
+def spelled_ready(status: str) -> bool:
+    """Whether a status of the ready meaning says "ready" itself (``Ready``, ``**READY**``),
+    rather than only that the work has not started (``todo``, ``pending``, ``open``)."""
+    return status.strip(" *_`").casefold().startswith("ready")
+
+
 def _is_mark(word: str) -> bool:
     """Whether ``word`` is only a mark (an emoji or symbol), no letter or digit."""
     return not any(char.isalnum() for char in word)
@@ -156,6 +162,17 @@ class Statuses:
 
     def is_queued(self, status: str | None) -> bool:
         return status in self.queued
+
+    def says_not_started(self, status: str | None) -> bool:
+        """Whether ``status`` only says the work has not started: a queued status, or in a
+        document read by the common spellings one that means ready without saying it
+        (``todo``, ``not started``, ``open``). Unlike ``ready`` it claims no item is free
+        to start, so a task of such a status over a dependency of one contradicts nothing."""
+        if self.is_queued(status):
+            return True
+        if not self.common or status is None or common_meaning(status) != "ready":
+            return False
+        return not spelled_ready(status)
 
     def is_in_progress(self, status: str | None) -> bool:
         return self._means(status, self.in_progress, "in_progress")

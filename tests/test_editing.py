@@ -81,7 +81,7 @@ def second_item(marker: str) -> str:
         f"{mark(1)} **DRI**: @bo\n"
         f"{mark(2)} **Status**: idea\n"
         f"{mark(3)} **Priority**: P1\n"
-        f"{mark(4)} **Depends on**: [`CORE-1`](#core-1), Go 1.26\n"
+        f"{mark(4)} **Depends on**: [`CORE-1`](#core-1-parser), Go 1.26\n"
     )
 
 
@@ -195,7 +195,7 @@ def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
     result = cli("set", "CORE-1", "--undone-item", "has tests", "--done-item", "3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     expected = (
-        original.replace("[`CORE-1`](#core-1), Go 1.26", "[`CORE-1`](#core-1), Rust")
+        original.replace("[`CORE-1`](#core-1-parser), Go 1.26", "[`CORE-1`](#core-1-parser), Rust")
         .replace("## [CORE-1] Parser", "## [CORE-1] Reader")
         .replace("[ ] Reads every", "[x] Reads every")
         .replace("[x] Has tests", "[ ] Has tests")
@@ -207,7 +207,9 @@ def test_dependencies_title_and_boxes(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == expected
     deduplicated = cli("set", "CORE-2", "--depends-on", "CORE-1,,CORE-1, Rust", cwd=tmp_path)
     assert deduplicated.returncode == 0
-    assert "- **Depends on**: [`CORE-1`](#core-1), Rust\n" in target.read_text(encoding="utf-8")
+    assert "- **Depends on**: [`CORE-1`](#core-1-parser), Rust\n" in target.read_text(
+        encoding="utf-8"
+    )
 
 
 def test_set_keeps_backticks_when_only_the_text_changes(tmp_path: Path) -> None:
@@ -231,7 +233,7 @@ def test_rename(tmp_path: Path) -> None:
     )
     expected = (
         original.replace("## [CORE-1]", "## [PARSE-1]")
-        .replace("[`CORE-1`](#core-1)", "[`PARSE-1`](#core-1)")
+        .replace("[`CORE-1`](#core-1-parser)", "[`PARSE-1`](#parse-1-parser)")
         .replace("## P1\n- CORE-1\n", "## P1\n- PARSE-1\n")
     )
     assert target.read_text(encoding="utf-8") == expected
@@ -381,8 +383,8 @@ def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
     write(tmp_path, original)
     other = document("*", second_item("*")).replace("CORE-", "DOCS-")
     other = other.replace(
-        "* **Depends on**: [`DOCS-1`](#core-1), Go 1.26",
-        "* **Depends on**: [`DOCS-1`](#core-1), ../ROADMAP.md#CORE-1, ROADMAP.md#CORE-1",
+        "* **Depends on**: [`DOCS-1`](#core-1-parser), Go 1.26",
+        "* **Depends on**: [`DOCS-1`](#core-1-parser), ../ROADMAP.md#CORE-1, ROADMAP.md#CORE-1",
     )
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "ROADMAP.md").write_text(other, encoding="utf-8")
@@ -391,7 +393,7 @@ def test_rename_reaches_the_repositorys_other_roadmaps(tmp_path: Path) -> None:
     )  # its own ROADMAP.md#CORE-1
     preview = cli("rename", "CORE-1", "PARSE-1", "--dry-run", cwd=tmp_path)
     assert preview.returncode == 1, preview.stderr
-    assert "+* **Depends on**: [`DOCS-1`](#core-1), ../ROADMAP.md#PARSE-1, ROADMAP" in (
+    assert "+* **Depends on**: [`DOCS-1`](#core-1-parser), ../ROADMAP.md#PARSE-1, ROADMAP" in (
         preview.stdout
     )
     assert (tmp_path / "docs" / "ROADMAP.md").read_text(encoding="utf-8") == other

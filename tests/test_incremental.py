@@ -277,6 +277,37 @@ def test_lines_added_in_several_places_move_findings_that_cite_lines() -> None:
         assert list(state.findings) == check_text(new)
 
 
+def test_an_added_line_moves_findings_that_name_lines_without_reading_the_items_below() -> None:
+    """RL102 (the first item of an ID), RL105 (the first of a field) and RL401 (the first
+    listing of an ID) name lines as data: an Enter or a Backspace in an item above them
+    moves each finding and the lines its message names, message and all, as a full check
+    writes them, and the items below the edit are not made at their new lines to find
+    them again (a few are: the edited item's dependencies)."""
+    text = generate(60, seed=9)
+    copied = text.index("## [", len(text) * 3 // 4)
+    duplicate = text[copied : text.index("\n", copied) + 1]
+    text = text.replace("\n\n", "\n\n" + duplicate + "\n", 1)  # the same ID at the top
+    status = _nth(text, "- **Status:** ", 55)
+    text = text[:status] + "- **Status:** done\n  " + text[status:]  # a field written twice
+    text = text.replace("  - MODEL-9\n", "  - MODEL-9\n  - MODEL-9\n", 1)  # listed twice
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    cited = {found.code for found in state.findings if found.cited}
+    assert cited == {"RL102", "RL105", "RL401"}
+    for number, enter in ((40, True), (10, True), (10, False), (25, True), (40, False)):
+        current = snapshot.text
+        at = current.index("\n", _nth(current, "- **DRI:** ", number))
+        new = current[:at] + "\n" + current[at:] if enter else current[:at] + current[at + 1 :]
+        snapshot = update(snapshot, new)
+        assert not snapshot.full
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        made = len(snapshot.roadmap.items._made)  # type: ignore[attr-defined]
+        assert made <= 3, f"{made} items made at their new lines"  # 19 when RL102 ran again
+        assert list(state.findings) == check_text(new)
+        messages = [found.message for found in state.findings if found.cited]
+        assert len(messages) == 3 and all("on line " in message for message in messages)
+
+
 def _nth(text: str, part: str, number: int) -> int:
     at = -1
     for _ in range(number + 1):

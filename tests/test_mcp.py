@@ -496,6 +496,22 @@ async def test_an_edit_of_the_same_size_in_the_same_clock_tick_is_read_again(
         assert again["title"] == "ONNX Export Coverage Expansion"
 
 
+async def test_a_plan_without_a_legend_is_read_by_the_common_spellings_as_the_cli_reads_it(
+    tmp_path: Path,
+) -> None:
+    """The server loads a roadmap with the core's own load: "todo" in a plan with no
+    Status Legend means ready there as it does to `roadmaplint next`."""
+    (tmp_path / "ROADMAP.md").write_text(
+        "# Plan\n\n## [A-1] First\n\n- **Status:** todo\n- **Priority:** P1\n\n"
+        "## [A-2] Second\n\n- **Status:** done\n- **Priority:** P1\n",
+        encoding="utf-8",
+    )
+    assert "A-1" in cli("next", cwd=tmp_path).stdout
+    async with session(tmp_path) as client:
+        planned = await call(client, "next_items")
+        assert [entry["id"] for entry in planned["ready"]] == ["A-1"]
+
+
 async def test_a_roadmap_linked_from_outside_the_folder_is_read_but_never_written(
     tmp_path: Path,
 ) -> None:
@@ -598,3 +614,22 @@ async def test_a_dependency_reaching_outside_by_a_link_or_an_absolute_path_is_no
         ]
     shown = repr(said)
     assert "KEY-1" not in shown and "1234" not in shown, shown
+
+
+async def test_an_agent_cannot_claim_an_item_a_plan_without_legend_calls_complete(
+    tmp_path: Path,
+) -> None:
+    """The server's edits read statuses as the command line's do: in a plan with no legend
+    `complete` is done, so it is not claimed (it was, when the edit read plain statuses)."""
+    (tmp_path / "ROADMAP.md").write_text(
+        "# Plan\n\n## A-1: Parser\n\n- **Status:** complete\n\n"
+        "## A-2: Writer\n\n- **Status:** todo\n- **Depends on:** A-1\n",
+        encoding="utf-8",
+    )
+    async with session(tmp_path) as client:
+        assert await refused(client, "claim_item", id="A-1", agent="@bot") == (
+            "ROADMAP.md:3: A-1 is done; not claimed"
+        )
+        claimed = await call(client, "claim_item", id="A-2", agent="@bot")
+    assert claimed["id"] == "A-2"
+    assert "Claimed by:** @bot" in (tmp_path / "ROADMAP.md").read_text(encoding="utf-8")

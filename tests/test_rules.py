@@ -416,7 +416,25 @@ FAILING["RL110"] = (
     ],
 )
 
+FAILING["RL111"] = (
+    roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "# Modeling\n", "# Modeling\n\nStart with [the first](#model-1-somthing).\n", 1
+    ),
+    [
+        (
+            21,
+            24,
+            "RL111",
+            'the link to "#model-1-somthing" leads to no heading of this document; the '
+            'nearest heading anchor is "#model-1-something"',
+        )
+    ],
+)
+
 PASSING = {
+    "RL111": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
+        "# Modeling\n", "# Modeling\n\nStart with [the first](#model-1-something).\n", 1
+    ),
     "RL110": roadmap(("Modeling", [item("MODEL-1"), item("MODEL-2")])).replace(
         "## [MODEL-2]", "```sh\nmake\n```\n\n## [MODEL-2]", 1
     ),
@@ -556,3 +574,21 @@ def test_rules_do_not_fire_on_values_they_cannot_judge() -> None:
     # an unknown status is RL201's business alone: no workflow rule guesses at it
     text = roadmap(("Graph", [item("GRAPH-1", status="wip", done=None)]))
     assert [f.code for f in findings(text)] == ["RL201"]
+
+
+def test_a_status_says_not_started_by_configuration_or_by_its_common_spelling() -> None:
+    """One reading of "queued" serves RL305, RL306 and the boxes' words: a configured
+    queued status, or with the common spellings a ready one that does not say ready."""
+    from roadmaplint.settings import Statuses
+
+    common = Statuses(common=True)
+    assert [common.says_not_started(s) for s in ("todo", "Not started", "**Ready**")] == [
+        True,
+        True,
+        False,
+    ]
+    assert [common.says_not_started(s) for s in ("done", "in progress", None)] == [False] * 3
+    assert not Statuses().says_not_started("todo")  # no common spellings: a word of its own
+    backlog = Statuses(ready=(), queued=("To Do",))
+    assert backlog.says_not_started("To Do") and backlog.is_queued("To Do")
+    assert not backlog.is_queued("todo")

@@ -347,3 +347,40 @@ def test_a_priority_overview_written_as_boxes_lists_the_items_it_holds_none(
         ("A-2", "Work"),
         ("A-3", "Work"),
     ]
+
+
+def test_a_level_one_priority_overview_of_tasks_is_a_task_list_by_priority(
+    tmp_path: Path,
+) -> None:
+    """SAFE-25: `# Priority Overview` with `## P1` groups of boxes written as tasks took
+    each group for the overview's and each box for an entry: RL401 "[ is listed but is
+    no item" on every box, RL103 and RL203 besides, 15 findings. It is a task list whose
+    groups give the priorities; an overview written as a checklist of IDs stays the
+    overview, its IDs no second items."""
+    tasks = (
+        "# Plan\n\n- [ ] Write parser\n- [x] Write docs\n\n# Priority Overview\n\n"
+        "## P1\n\n- [ ] A thing\n- [x] Another\n\n## P2\n\n- [ ] Third\n"
+    )
+    path = tmp_path / "PLAN.md"
+    path.write_text(tasks, encoding="utf-8")
+    checked = cli("check", str(path), cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", str(path), cwd=tmp_path).stdout)
+    assert [(item["title"], item["priority"], item["section"]) for item in listed] == [
+        ("Write parser", "", "Plan"),
+        ("Write docs", "", "Plan"),
+        ("A thing", "P1", "P1"),
+        ("Another", "P1", "P1"),
+        ("Third", "P2", "P2"),
+    ]
+    overview = (
+        "# Plan\n\n## Status Legend\n\n- `ready` – r\n- `done` – d\n\n"
+        "## Priority Legend\n\n- `P1` – a\n\n## [A-1] X\n\n- **DRI:** @a\n"
+        "- **Status:** done\n- **Priority:** P1\n- **Definition of Done:**\n  - [x] It reads\n\n"
+        "# Priority Overview\n\n## P1\n\n- [x] A-1\n"
+    )
+    path.write_text(overview, encoding="utf-8")
+    checked = cli("check", str(path), cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (0, "All checks passed.\n")
+    listed = json.loads(cli("list", "--format", "json", str(path), cwd=tmp_path).stdout)
+    assert [item["id"] for item in listed] == ["A-1"]

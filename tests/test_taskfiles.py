@@ -714,3 +714,48 @@ def test_a_dependency_written_by_its_number_alone_is_read_and_renamed(
     assert "(1 dependent updated)" in renamed.stdout, renamed.stderr
     assert "TASK-50 - Task 5" in backlog("task", "view", "task-1", "--plain", cwd=tmp_path)
     assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+def test_the_lines_rl108_and_rl110_cite_are_the_task_files_as_other_rules_lines_are(
+    tmp_path: Path,
+) -> None:
+    """RL108 and RL110 cite lines, and spans of lines, through findings.said as the other
+    rules do, so a task folder's finding names each as its task file's line; they named
+    the folder's joined text's lines."""
+    from roadmaplint.api import load_folder, placed
+    from roadmaplint.config.cache import SettingsCache
+    from roadmaplint.config.load import Overrides
+    from roadmaplint.model import Position, StrayList, Unclosed
+    from roadmaplint.record import replace
+    from roadmaplint.rules.engine import check_roadmap
+
+    loaded = load_folder(make_folder(tmp_path), SettingsCache(None, Overrides()))
+    assert loaded.folder is not None
+    at = loaded.folder.starts()[1]  # the parser task's lines follow the set-up task's
+    # what the markdown reader records of a body with an open fence and a stray list
+    fence = Unclosed("code fence", Position(at + 18, 1), "```", (at + 20, at + 21, at + 23))
+    reindent = ((at + 19, 2), (at + 20, 2), (at + 22, 2))
+    stray = StrayList(Position(at + 19, 1), at + 20, (at + 21, at + 24), 2, reindent)
+    roadmap = replace(loaded.roadmap, unclosed=(fence,), stray_lists=(stray,))
+    settings = replace(loaded.settings, select=("RL108", "RL110"))
+    found = placed(check_roadmap(roadmap, settings), loaded.folder)
+    parser = str(loaded.folder.root / "tasks" / "task-2 - Write-parser.md")
+    assert [(f.path, f.line, f.code, f.message) for f in found] == [
+        (
+            parser,
+            18,
+            "RL110",
+            "the code fence opened on line 18 is never closed: the 3 headings after it "
+            "(lines 20-21, 23) render as its text, unread; close it with a ``` line where "
+            "it should end",
+        ),
+        (
+            parser,
+            19,
+            "RL108",
+            "this list (lines 19-20) starts at column 1 in a document indented by 2 spaces, "
+            "so its last item swallows lines 21-24: every heading there renders inside one "
+            "bullet; indent the stray lines 19-20, 22 like the rest of the document "
+            "(roadmaplint fix does)",
+        ),
+    ]

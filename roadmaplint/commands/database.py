@@ -10,7 +10,7 @@ from typing import TextIO
 
 from roadmaplint.api import Loaded, load, load_all
 from roadmaplint.commands.common import EXIT_OK
-from roadmaplint.database.export import in_own_file, item_document, to_document
+from roadmaplint.database.export import shown_item, to_document
 from roadmaplint.database.query import (
     COLUMNS,
     Filters,
@@ -98,12 +98,7 @@ def run_show(
     graph = loaded.context.graph
     dependents = graph.dependents(item_id)
     if output_format == "json":
-        document = item_document(item)
-        document["depended_on_by"] = dependents
-        document["path"] = loaded.roadmap.path
-        if loaded.folder is not None:  # the task's own file and its lines
-            document = in_own_file(document, loaded.folder.place)
-        write_json(out, document)
+        write_json(out, shown_item(item, loaded.roadmap.path, dependents, loaded.place))
         return EXIT_OK
 
     notes = dict(item.dependency_notes)
@@ -120,10 +115,8 @@ def run_show(
         ["Section:", item.section or ""],
         ["Source:", loaded.where(item.position.line)],
     ]
-    # a task file names its dependencies under Backlog.md's key
-    depends_key = "dependencies" if loaded.folder is not None else "depends on"
     for found in item.fields:
-        if found.key == depends_key:
+        if found.key == loaded.depends_key:
             parts = [status_of(other, notes.get(other)) for other in item.depends_on]
             parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])
@@ -161,8 +154,7 @@ def run_export(paths: Sequence[Path] | None, config: Path | None, out: TextIO) -
     for loaded in load_all(paths, config):
         graph = loaded.context.graph
         dependents = {item_id: graph.dependents(item_id) for item_id in loaded.context.items_by_id}
-        place = loaded.folder.place if loaded.folder is not None else None
-        documents.append(to_document(loaded.roadmap, dependents, place))
+        documents.append(to_document(loaded.roadmap, dependents, loaded.place))
     write_json(out, documents[0] if len(documents) == 1 else documents)
     return EXIT_OK
 

@@ -61,6 +61,17 @@ def item_document(item: Item) -> dict[str, Any]:
     }
 
 
+def shown_item(
+    item: Item, path: str, dependents: list[str], place: Place | None = None
+) -> dict[str, Any]:
+    """One item as ``show --format json`` gives it: its document, who depends on it and
+    the roadmap's path; ``place``: the item's own file and line (see ``in_own_file``)."""
+    document = item_document(item)
+    document["depended_on_by"] = dependents
+    document["path"] = path
+    return document if place is None else in_own_file(document, place)
+
+
 def in_own_file(document: dict[str, Any], place: Place) -> dict[str, Any]:
     """An item document with the file that holds it as ``path`` and every line counted in
     that file: a task folder's task file, where ``place`` turns a line of the folder's

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from roadmaplint.findings import Cited, Line, said
 from roadmaplint.model import Item, Overview, Roadmap
 from roadmaplint.record import record
 
@@ -25,6 +26,7 @@ class Difference:
     message: str
     item: str | None = None
     fixable: bool = True  # False where fix refuses rather than delete what a person wrote
+    cited: tuple[Cited, ...] = ()  # the lines the message names (findings.said)
 
 
 def expected_groups(roadmap: Roadmap, items_by_id: Mapping[str, Item]) -> list[Group]:
@@ -75,13 +77,12 @@ def differences(
     listed: dict[str, tuple[str, int]] = {}
     for group in overview.groups:
         if group.priority in group_lines:
-            found.append(
-                Difference(
-                    group.line,
-                    f"{group.priority} has a second group here "
-                    f"(the first is on line {group_lines[group.priority]})",
-                )
+            message, cited = said(
+                f"{group.priority} has a second group here (the first is ",
+                Line(group_lines[group.priority], "on "),
+                ")",
             )
+            found.append(Difference(group.line, message, cited=cited))
             continue
         group_lines[group.priority] = group.line
         if group.priority not in legend_order:
@@ -94,13 +95,10 @@ def differences(
             )
         for entry in group.entries:
             if entry.id in listed:
-                found.append(
-                    Difference(
-                        entry.line,
-                        f"{entry.id} is listed twice (first on line {listed[entry.id][1]})",
-                        entry.id,
-                    )
+                message, cited = said(
+                    f"{entry.id} is listed twice (first ", Line(listed[entry.id][1], "on "), ")"
                 )
+                found.append(Difference(entry.line, message, entry.id, cited=cited))
                 continue
             listed[entry.id] = (group.priority, entry.line)
             found.extend(_misplaced(entry.id, group.priority, entry.line, items_by_id))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmaplint.api import load_folder
+from roadmaplint.api import load_folder, parse_source
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.discover import roadmap_files
 from roadmaplint.config.load import Overrides, find_config, load_settings
@@ -16,8 +16,6 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import regenerate_after_edit
 from roadmaplint.index import Context
 from roadmaplint.model import Roadmap
-from roadmaplint.reader import parse
-from roadmaplint.reader.quiet import document_statuses
 from roadmaplint.reader.source import read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
@@ -86,11 +84,8 @@ class Workspace:
         cached = self._cache.get(path)
         if cached is not None and cached[0] == source.data:
             return cached[1]
-        settings = self.settings_for(path)
-        roadmap = parse(source.text, str(path), settings)
-        # what a status means, as the CLI's commands and the rules read it
-        settings = replace(settings, statuses=document_statuses(roadmap, settings))
-        served = Served(path, roadmap, settings, Context(roadmap, settings))
+        loaded = parse_source(source, self.settings_for(path))
+        served = Served(path, loaded.roadmap, loaded.settings, loaded.context)
         self._cache[path] = (source.data, served)
         return served
 
@@ -176,8 +171,8 @@ class Workspace:
             )
         self.refuse_outside(path)
         with editing(path) as pending:
-            settings = self.settings_for(path)
-            roadmap = parse(pending.source.text, str(path), settings)
+            loaded = parse_source(pending.source, self.settings_for(path))  # as the CLI's edits
+            roadmap, settings = loaded.roadmap, loaded.settings
             edited, touched, renamed = change(roadmap, settings)
             if edited == roadmap.source:
                 return ""

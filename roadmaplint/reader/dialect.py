@@ -8,6 +8,7 @@ vocabularies) is here, so that no reader step consults settings or globals.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
@@ -214,6 +215,6 @@ MARKED_TITLE = LazyPattern(
 _STATUS_SUFFIX = LazyPattern(r"[✅✓✔](?:[ \t]+[A-Za-z][A-Za-z -]{0,20})?")
 
 
-def is_priority_group(item_id: str, dialect: Dialect) -> bool:
+def is_priority_group(item_id: str, priority_values: Collection[str]) -> bool:
     """Whether a would-be item ID is a priority (P0-P4, or a configured priority value)."""
-    return bool(_PRIORITY_GROUP.fullmatch(item_id)) or item_id in dialect.priority_values
+    return bool(_PRIORITY_GROUP.fullmatch(item_id)) or item_id in priority_values

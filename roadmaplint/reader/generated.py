@@ -6,8 +6,15 @@ from collections.abc import Collection, Sequence
 
 from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
 from roadmaplint.reader.blocks import last_written_line
+from roadmaplint.reader.dialect import Dialect, patterns
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.record import field, record, replace
+from roadmaplint.text import LazyPattern
+
+_BOX = LazyPattern(r"\[[ xX]\][ \t]+")
+_LIST_ITEM = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+]|[0-9]{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+(?P<task>\S.*))?"
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -64,6 +71,21 @@ def read_overview(
     return draft
 
 
+def holds_tasks(lines: Sequence[str], dialect: Dialect) -> bool:
+    """Whether a section named as the Priority Overview is a task list of its own: its
+    first list item a checkbox with a task after it (``- [ ] Write the parser``), where
+    the overview fix writes lists IDs (``- A-1``), perhaps as a checklist of the items
+    (``- [ ] A-1``, ``- [x] A-2 Second thing``)."""
+    for text in lines:
+        found = _LIST_ITEM.match(text)
+        if found is not None:
+            if found["task"] is None:
+                return False
+            first = found["task"].split()[0].strip("*_`[]():")
+            return not patterns(dialect.id_pattern).id_only.fullmatch(first)
+    return False
+
+
 def group_priority(label: str, priorities: Collection[str]) -> str:
     """The priority a group heading names: the whole heading if it is one of
     ``priorities``, else the longest of them it starts with before a space
@@ -112,12 +134,16 @@ def _entry(
         return
     if draft.bullet is None:
         draft.bullet = tokens[index].markup
-    words = text(inline.content).split()
+    content = inline.content
+    box = _BOX.match(content)
+    if box is not None:  # ``- [x] A-1``: an overview written as a checklist
+        content = content[box.end() :]
+    words = text(content).split()
     if words and draft.groups:
         line = inline.map[0] + 1
         item_map = tokens[index].map
         end = max(line, last_written_line(item_map[1], lines)) if item_map else line
-        bare = end == line and inline.content.strip() == words[0]
+        bare = end == line and box is None and content.strip() == words[0]
         draft.groups[-1].entries.append(OverviewEntry(words[0], line, end, bare))
 
 

@@ -62,6 +62,9 @@ class ItemEdit:
     index: int
     last: int
     delta: int
+    # Whether the edit may have changed an anchor or a link to one (reader/anchors.py):
+    # the item's heading line, a heading, an HTML tag or a link in its lines.
+    anchors: bool = True
 
 
 @record(slots=False)
@@ -193,7 +196,19 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         else LineStarts(line_starts(new_text))
     )
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
-    return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts)
+    anchors = _may_change_anchors(old.text[region_start:region_end], region)
+    return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts, anchors)
+
+
+def _may_change_anchors(before: str, after: str) -> bool:
+    """Whether an edit that made an item's lines ``before`` into ``after`` may have
+    changed an anchor or a link to one: the heading's lines differ, or either text has a
+    link, an HTML tag or a ``#`` after its heading line."""
+    head_before, _, rest_before = before.partition("\n")
+    head_after, _, rest_after = after.partition("\n")
+    if head_before != head_after or rest_before[:1] in "=-" or rest_after[:1] in "=-":
+        return True  # the heading's text, or a setext underline below it
+    return any("](" in rest or "<" in rest or "#" in rest for rest in (rest_before, rest_after))
 
 
 def _numbered_work(item_id: str) -> bool:
@@ -217,6 +232,7 @@ def _spliced(
     region_lines: int,
     old_last: int,
     starts: LineStarts,
+    anchors: bool,
 ) -> Snapshot:
     """The old snapshot with item ``index`` read again as ``fresh``. The records after
     it move by the lines the edit added: the items and blocks as a Moved (made when
@@ -284,7 +300,7 @@ def _spliced(
             low, high, [block.line for block in fresh.blocks], delta
         ),
         full=False,
-        edit=ItemEdit(index, old_last, delta),
+        edit=ItemEdit(index, old_last, delta, anchors),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from roadmaplint.model import Legend, LegendEntry, Position
 from roadmaplint.reader.inline import InlineText
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import common_meaning, spelled_ready
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -111,7 +111,7 @@ def box_words(legend: Legend | None) -> dict[str, str]:
         for entry in legend.entries
     ]  # by the value, else by what the legend says of it (`pending` — not started)
     ready = [value for value, meaning in meanings if meaning == "ready"]
-    queued = [value for value in ready if not value.strip(" *_`").casefold().startswith("ready")]
+    queued = [value for value in ready if not spelled_ready(value)]
     done = [value for value, meaning in meanings if meaning == "done"]
     found = dict.fromkeys((" ", ""), (queued or ready)[0]) if ready else {}
     return found | (dict.fromkeys("xX", done[0]) if done else {})

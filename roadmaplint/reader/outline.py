@@ -30,6 +30,7 @@ from roadmaplint.reader.dialect import (
     names_statuses,
     normalize_key,
 )
+from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.inline import InlineText
 from roadmaplint.record import field, record
 from roadmaplint.text import LazyPattern
@@ -83,7 +84,7 @@ def detect(
         Part(PROSE, heading, text(heading.source), heading_position(lines, heading.line))
         for heading in headings
     ]
-    title = _classify_level_one(parts, dialect, continued)
+    title = _classify_level_one(parts, dialect, continued, lines)
     _classify_inner_and_legends(parts, dialect, path)
     _classify_items(parts, dialect, lines)
     item_level = _assign_sections(parts, dialect)
@@ -105,11 +106,14 @@ def detect(
     )
 
 
-def _classify_level_one(parts: list[Part], dialect: Dialect, continued: bool) -> Part | None:
+def _classify_level_one(
+    parts: list[Part], dialect: Dialect, continued: bool, lines: list[str]
+) -> Part | None:
     overview_key = normalize_key(dialect.overview_heading)
     graph_key = normalize_key(dialect.graph_heading)
     title: Part | None = None
     first = not continued
+    tops = [part.heading.line for part in parts if part.heading.level == 1]
     for part in parts:
         if part.heading.level != 1:
             continue
@@ -120,6 +124,9 @@ def _classify_level_one(parts: list[Part], dialect: Dialect, continued: bool) ->
             continue
         key = normalize_key(part.text)
         part.kind = OVERVIEW if key == overview_key else GRAPH if key == graph_key else SECTION
+        end = next((top for top in tops if top > part.heading.line), len(lines) + 1)
+        if part.kind == OVERVIEW and holds_tasks(lines[part.heading.line : end - 1], dialect):
+            part.kind = SECTION  # a task list of its own, not the list of IDs fix writes
     return title
 
 
@@ -200,7 +207,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 or (_work_item(part) if series else None)
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
-            if found is not None and not is_priority_group(found[0], dialect):
+            if found is not None and not is_priority_group(found[0], dialect.priority_values):
                 part.kind = ITEM
                 part.item_id, part.title = found
                 candidates.append(part)

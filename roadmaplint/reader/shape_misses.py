@@ -173,7 +173,7 @@ def paragraph_miss(
     first = content.content.split("\n", 1)[0]
     plain = inline(first).strip()
     found = match_item_heading(plain, dialect)
-    if found is None or not found[1] or is_priority_group(found[0], dialect):
+    if found is None or not found[1] or is_priority_group(found[0], dialect.priority_values):
         return None
     return paragraph.map[0] + 1, (
         f'the paragraph "{plain}" starts like an item, but items are headings: write "## {plain}"'

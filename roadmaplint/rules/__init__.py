@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roadmaplint.index import Context
-from roadmaplint.rules import dependencies, generated, guard, structure, values, workflow
+from roadmaplint.rules import (
+    dependencies,
+    generated,
+    guard,
+    links,
+    structure,
+    values,
+    workflow,
+)
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.rules.suppressions import UNUSED_SUPPRESSION
 
 ALL_RULES: tuple[Rule, ...] = (
     *structure.RULES,
+    *links.RULES,
     *values.RULES,
     *dependencies.RULES,
     *generated.RULES,

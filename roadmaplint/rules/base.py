@@ -48,10 +48,14 @@ class Rule:
     # item's lines; "document": it reports on the document as a whole.
     scope: Scope = "document"
     # What of an item, other than the one reported on, the findings read: record
-    # attributes ("id", "status", "priority", ...), or "neighbours" (the nearest items
-    # with fields). An edit that changes none of them leaves the other findings as they were.
+    # attributes ("id", "status", "priority", ...), "neighbours" (the nearest items with
+    # fields), or "anchors" (the document's headings and its links to them: an edit that
+    # may change either, ``ItemEdit.anchors``). An edit that changes none of them leaves
+    # the other findings as they were.
     reads: frozenset[str] = frozenset()
-    cites_lines: bool = False  # messages name other lines, which an added line moves
+    # Messages name other lines as text only, not as ``Report.cited`` (``findings.said``):
+    # an added line, which moves them, runs the rule again rather than move its findings.
+    cites_lines: bool = False
     # For findings that change with the clock (an expiring claim): the items to check
     # again on every edit.
     clock: Callable[[Item], bool] | None = field(default=None, repr=False, compare=False)

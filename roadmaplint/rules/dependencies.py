@@ -13,7 +13,6 @@ from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.waits import waits_in_status
 from roadmaplint.rules.base import Report, Rule
-from roadmaplint.settings import Statuses, common_meaning
 
 
 def _where(item: Item) -> Position:
@@ -127,9 +126,9 @@ def done_before_dependencies(context: Context) -> Iterator[Report]:
     for item in context.checked_items:
         if not statuses.is_done(item.status):
             continue
-        queued = _queued(item.status, statuses)
+        queued = statuses.says_not_started(item.status)
         for name, dependency in _dependencies_with_status(context, item):
-            if queued and _queued(dependency.status, statuses):
+            if queued and statuses.says_not_started(dependency.status):
                 continue  # two queued tasks: the dependency says their order, nothing more
             if not statuses.is_done(dependency.status):
                 yield Report(
@@ -166,9 +165,9 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
             continue
         if statuses.is_queued(item.status):
             continue  # "not started" (Backlog.md's To Do) claims nothing about its dependencies
-        queued = _queued(item.status, statuses)
+        queued = statuses.says_not_started(item.status)
         for name, dependency in _dependencies_with_status(context, item):
-            if queued and _queued(dependency.status, statuses):
+            if queued and statuses.says_not_started(dependency.status):
                 continue  # two queued tasks: the dependency says their order, nothing more
             if statuses.is_closed(dependency.status):
                 continue  # it will never be done: RL309 says so
@@ -201,17 +200,6 @@ def _open_box(item: Item) -> bool:
     """Whether ``item``'s status is an open box as written (``- [ ] T006``, a ``[ ]`` cell):
     it says the work is not done, whatever its dependencies are."""
     return item.status is not None and item.status.strip() in ("[ ]", "[]")
-
-
-def _queued(status: str | None, statuses: Statuses) -> bool:
-    """Whether ``status`` only says work has not started (``todo``, ``not started``, ``open``)
-    in a document read by the common spellings: unlike ``ready``, it claims no item is free
-    to start, so a queued task over a queued dependency contradicts nothing."""
-    if status is not None and status in statuses.queued:
-        return True
-    if not statuses.common or status is None or common_meaning(status) != "ready":
-        return False
-    return not status.strip(" *_`").casefold().startswith("ready")
 
 
 def repeated_dependencies(context: Context) -> Iterator[Report]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from roadmaplint.findings import Line, Severity, said
+from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.generate.overview import differences, expected_groups, missing_line
 from roadmaplint.index import Context
 from roadmaplint.model import Position
@@ -24,7 +24,13 @@ def stale_overview(context: Context) -> Iterator[Report]:
             f"Priority Overview is out of date: {difference.message}",
             difference.item,
             None if difference.fixable else False,
+            _after(len("Priority Overview is out of date: "), difference.cited),
         )
+
+
+def _after(shift: int, cited: tuple[Cited, ...]) -> tuple[Cited, ...]:
+    """``cited`` of a message put after ``shift`` characters of another."""
+    return tuple(Cited(at.start + shift, at.end + shift, at.line, at.lead) for at in cited)
 
 
 def missing_overview(context: Context) -> Iterator[Report]:
@@ -121,7 +127,6 @@ RULES = (
         "## P1 (Important)\n\n- GRAPH-1\n- GRAPH-2\n",
         check=stale_overview,
         reads=frozenset({"id", "priority"}),
-        cites_lines=True,
     ),
     Rule(
         code="RL402",
@@ -138,7 +143,6 @@ RULES = (
         "## P2\n\n- MAINT-1\n",
         check=missing_overview,
         reads=frozenset({"id", "priority"}),
-        cites_lines=True,
     ),
     Rule(
         code="RL403",
@@ -152,7 +156,6 @@ RULES = (
         good="## [MODEL-1] Import\n- **Priority:** P0\n\n# Priority Overview\n\n## P0\n\n"
         "- MODEL-1\n",
         check=repeated_overviews,
-        cites_lines=True,
     ),
     Rule(
         code="RL404",

@@ -11,7 +11,9 @@ records after it (``ItemEdit``). Each rule says what its findings read
   of the other items are kept, moved by the lines the edit added;
 - a document rule runs again when an attribute it reads changed, or when one of its
   findings lies in the edited item's lines; else its findings are kept, moved;
-- a rule whose messages cite line numbers runs again when the edit added or removed lines.
+- a finding is moved with the lines it names (``Finding.cited``, message and all); a
+  rule whose messages name lines only as text runs again when the edit added or removed
+  lines, and so does any rule with a finding naming a line of the edited item.
 
 Anything else (a full re-read, other settings or git facts, another number of items,
 another document_settings) is a full check. Suppressions, RL901 and the order are
@@ -29,7 +31,7 @@ from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.incremental import ItemEdit
 from roadmaplint.reader.quiet import document_settings, has_legends
-from roadmaplint.record import record
+from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.rules.base import Rule
 from roadmaplint.rules.engine import Checked, check_all, finish
@@ -97,9 +99,11 @@ def recheck(
     applied = _applied(old, roadmap, before, after, settings)
     if applied != old.applied:
         return first_check(roadmap, settings, facts)
-    changed = frozenset(
-        name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name)
-    ) | _facts_changed(before, after)
+    changed = (
+        frozenset(name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name))
+        | _facts_changed(before, after)
+        | ({"anchors"} if edit.anchors else set())
+    )
     first_with_id = (
         previous.first_with_id
         if previous.first_with_id is not None and "id" not in changed
@@ -254,10 +258,13 @@ class _Again:
 
     def findings(self, rule: Rule, old: tuple[Finding, ...]) -> tuple[Finding, ...]:
         read = rule.reads & self.changed
-        # Findings that cite lines are computed again when lines moved; without any
+        # Findings whose messages name lines as text only are computed again when lines
+        # moved (those naming them as ``cited`` are moved, message and all); without any
         # findings there is nothing to move, and the rule goes as any other.
-        if (rule.cites_lines and self.edit.delta and old) or (
-            read and (rule.scope == "document" or read - _THROUGH_DEPENDENCIES)
+        if (
+            (rule.cites_lines and self.edit.delta and old)
+            or (read and (rule.scope == "document" or read - _THROUGH_DEPENDENCIES))
+            or (self.edit.delta and self._cites_edited(old))
         ):
             return tuple(rule.run(self.context))
         if rule.scope == "document":
@@ -299,21 +306,49 @@ class _Again:
         if not delta:
             return findings
         return tuple(
-            Finding(
-                found.path,
-                found.line + delta,
-                found.column,
-                found.code,
-                found.severity,
-                found.message,
-                found.item,
-                found.fixable,
-                found.cited,  # a rule citing lines runs again when lines move
-            )
-            if found.line > last
+            _moved_finding(found, last, delta)
+            if found.line > last or any((at.last or at.line) > last for at in found.cited)
             else found
             for found in findings
         )
+
+    def _cites_edited(self, findings: tuple[Finding, ...]) -> bool:
+        """Whether a finding outside the edited item names a line inside it, which the
+        edit may have moved by less than ``delta``."""
+        first, last = self.first, self.edit.last
+        return any(
+            at.line <= last and first <= (at.last or at.line)
+            for found in findings
+            if not first <= found.line <= last
+            for at in found.cited
+        )
+
+
+def _moved_finding(found: Finding, last: int, delta: int) -> Finding:
+    """``found`` with its line and the lines it names after ``last`` moved by ``delta``,
+    its message written anew from them as ``said`` wrote it."""
+    message, cited, taken = "", [], 0
+    for at in sorted(found.cited):
+        line = at.line + delta if at.line > last else at.line
+        end = None if at.last is None else at.last + delta if at.last > last else at.last
+        written = at.written(line, end)
+        message += found.message[taken : at.start]
+        cited.append(
+            replace(at, start=len(message), end=len(message) + len(written), line=line, last=end)
+        )
+        message += written
+        taken = at.end
+    return Finding(
+        found.path,
+        found.line + delta if found.line > last else found.line,
+        found.column,
+        found.code,
+        found.severity,
+        message + found.message[taken:],
+        found.item,
+        found.fixable,
+        tuple(cited),
+    )
 
 
 def _fieldless_around(items: Sequence[Item], index: int) -> list[int]:

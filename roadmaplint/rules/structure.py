@@ -12,7 +12,7 @@ from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
-from roadmaplint.reader.dialect import PHASE_ID, field_names
+from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
@@ -45,6 +45,8 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     word, title = first[1], (first[2] or "").strip()
     if id_only.fullmatch(word):
         if not title:
+            if is_priority_group(word, settings.priority_values):
+                return None  # ``## P1``: a group of items by their priority
             return f'"{word}" has no title after it: write "{hashes} [{word}] Title"'
         return (
             f'write it as "{hashes} [{word}] {title}" or "{hashes} {word} — {title}" '
@@ -289,25 +291,31 @@ def stray_lists(context: Context) -> Iterator[Report]:
         first, last = stray.swallowed
         lines = [line for line, _ in stray.reindent]
         spaces = "space" if stray.indent == 1 else "spaces"
-        yield Report(
-            stray.position,
-            f"this list (lines {stray.position.line}-{stray.end_line}) starts at column "
-            f"{stray.position.column} in a document indented by {stray.indent} {spaces}, so its "
-            f"last item swallows lines {first}-{last}: every heading there renders inside one "
-            f"bullet; indent the stray lines {_ranges(lines)} like the rest of the document "
-            "(roadmaplint fix does)",
+        message, cited = said(
+            "this list (",
+            Line(stray.position.line, last=stray.end_line),
+            f") starts at column {stray.position.column} in a document indented by "
+            f"{stray.indent} {spaces}, so its last item swallows ",
+            Line(first, last=last),
+            ": every heading there renders inside one bullet; indent the stray lines ",
+            *_ranges(lines),
+            " like the rest of the document (roadmaplint fix does)",
         )
+        yield Report(stray.position, message, cited=cited)
 
 
-def _ranges(lines: list[int]) -> str:
-    """``6-7, 9-14`` for [6, 7, 9, 10, 11, 12, 13, 14]."""
+def _ranges(lines: list[int]) -> list[str | Line]:
+    """``6-7, 9-14`` for [6, 7, 9, 10, 11, 12, 13, 14], as cited lines for ``said``."""
     spans: list[list[int]] = []
     for line in lines:
         if spans and line == spans[-1][1] + 1:
             spans[-1][1] = line
         else:
             spans.append([line, line])
-    return ", ".join(f"{a}-{b}" if a != b else str(a) for a, b in spans)
+    parts: list[str | Line] = []
+    for a, b in spans:
+        parts += [", " if parts else "", Line(a, last=b if a != b else None, bare=True)]
+    return parts
 
 
 def no_items(context: Context) -> Iterator[Report]:
@@ -346,18 +354,23 @@ def no_items(context: Context) -> Iterator[Report]:
 def unclosed_blocks(context: Context) -> Iterator[Report]:
     for found in context.roadmap.unclosed:
         count = len(found.hidden)
-        lines = _ranges(list(found.hidden))
-        hidden = (
-            f"the heading on line {lines} renders"
+        hidden: list[str | Line] = (
+            ["the heading ", Line(found.hidden[0], "on "), " renders"]
             if count == 1
-            else f"the {count} headings after it (lines {lines}) render"
+            else [
+                f"the {count} headings after it (lines ",
+                *_ranges(list(found.hidden)),
+                ") render",
+            ]
         )
-        yield Report(
-            found.position,
-            f"the {found.kind} opened on line {found.position.line} is never closed: "
-            f"{hidden} as its text, unread; close it with a {found.closer} line "
-            "where it should end",
+        message, cited = said(
+            f"the {found.kind} opened ",
+            Line(found.position.line, "on "),
+            " is never closed: ",
+            *hidden,
+            f" as its text, unread; close it with a {found.closer} line where it should end",
         )
+        yield Report(found.position, message, cited=cited)
 
 
 RULES = (
@@ -386,7 +399,6 @@ RULES = (
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
         check=duplicate_ids,
         reads=frozenset({"id"}),
-        cites_lines=True,
     ),
     Rule(
         code="RL103",
@@ -435,7 +447,6 @@ RULES = (
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,
         scope="item",
-        cites_lines=True,
     ),
     Rule(
         code="RL106",
@@ -479,7 +490,6 @@ RULES = (
         bad="  # Roadmap\n\n## Notes\n\n- a stray note\n\n  ## [MODEL-1] Title\n",
         good="  # Roadmap\n\n  ## Notes\n\n  - a stray note\n\n  ## [MODEL-1] Title\n",
         check=stray_lists,
-        cites_lines=True,
     ),
     Rule(
         code="RL109",
@@ -499,7 +509,6 @@ RULES = (
         bad="# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n",
         good="# Roadmap\n\n## TASK-1: Write the parser\n\n- **Status:** ready\n",
         check=no_items,
-        cites_lines=True,
     ),
     Rule(
         code="RL110",
@@ -516,6 +525,5 @@ RULES = (
         bad="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n\n## [A-2] Writer\n",
         good="# Roadmap\n\n## [A-1] Parser\n\n```sh\nmake parser\n```\n\n## [A-2] Writer\n",
         check=unclosed_blocks,
-        cites_lines=True,
     ),
 )

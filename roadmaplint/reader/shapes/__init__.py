@@ -138,6 +138,22 @@ class Document:
             "mark_legends", lambda: mark_legends(self.tokens, self.section_above, self.inline)
         )
 
+    def level_one_above(self, line: int) -> tuple[str, int, int] | None:
+        """The nearest level-1 heading above ``line``: its text, its line, and the line
+        of the next level-1 heading (past the end: the document's last line + 1)."""
+        index = self._index()
+        at = bisect_left(index.lines, line) - 1
+        while at >= 0 and self.headings[at].level != 1:
+            at = index.parents[at]
+        if at < 0:
+            return None
+        after = (h.line for h in self.headings[at + 1 :] if h.level == 1)
+        return (
+            self.inline(self.headings[at].source),
+            index.lines[at],
+            next(after, len(self.lines) + 1),
+        )
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         at = bisect_left(self._index().lines, line) - 1

@@ -19,6 +19,7 @@ from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadm
 from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, field_names, normalize_key, patterns
 from roadmaplint.reader.fields import field_start
+from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
@@ -292,12 +293,20 @@ def read_checkboxes(document: Document) -> ShapeRead:
 
 
 def _in_overview(document: Document, line: int) -> bool:
-    """Whether ``line`` stands in a section named as the Priority Overview: a plan of
-    boxes that writes its overview as boxes lists its items there, it holds none (each
-    ID read twice gave RL102 on every item)."""
+    """Whether ``line`` stands in the Priority Overview (under its heading, or under a
+    priority group inside it): a plan of boxes that writes its overview as boxes lists
+    its items there, it holds none (each ID read twice gave RL102 on every item). A
+    section so named whose boxes are tasks without IDs is a task list (``holds_tasks``)."""
+    overview = normalize_key(document.dialect.overview_heading)
     section = document.section_above(line)
-    overview = document.dialect.overview_heading
-    return section is not None and normalize_key(section) == normalize_key(overview)
+    top = document.level_one_above(line)
+    if section is not None and normalize_key(section) == overview:
+        first, end = line - 1, len(document.lines) + 1
+    elif top is not None and normalize_key(top[0]) == overview:
+        first, end = top[1], top[2]
+    else:
+        return False
+    return not holds_tasks(document.lines[first : end - 1], document.dialect)
 
 
 def _read_list(

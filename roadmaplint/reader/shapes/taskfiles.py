@@ -64,21 +64,22 @@ _LIST_BLOCK = {
     "Acceptance Criteria": ("<!-- AC:BEGIN -->", "<!-- AC:END -->"),
     "Definition of Done": ("<!-- DOD:BEGIN -->", "<!-- DOD:END -->"),
 }
+DEPENDS_KEY = "dependencies"  # the front-matter key that names a task's dependencies
 # Front-matter keys and the record fields they give; `set_fields` accepts either name.
 KEYS = {
     "id": "id",
     "status": "status",
     "assignee": "dri",
     "priority": "priority",
-    "dependencies": "depends_on",
+    DEPENDS_KEY: "depends_on",
     "labels": "labels",
     "title": "title",
 }
 FIELD_NAMES = {
     "dri": "assignee",
     "owner": "assignee",
-    "depends on": "dependencies",
-    "depends_on": "dependencies",
+    "depends on": DEPENDS_KEY,
+    "depends_on": DEPENDS_KEY,
     "label": "labels",
 }
 
@@ -571,7 +572,7 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
         status=str(data["status"]) if data.get("status") is not None else None,
         priority=str(data["priority"]) if data.get("priority") is not None else None,
         dri=", ".join(assignees) if assignees else None,
-        depends_on=tuple(_task_id(name) for name in _strings(data.get("dependencies"))),
+        depends_on=tuple(_task_id(name) for name in _strings(data.get(DEPENDS_KEY))),
         external_deps=(),
         definition_of_done=_criteria(body, lines_before_body),
     )
