@@ -144,6 +144,9 @@ class Statuses:
     # `next` offers them as any ready one, but they claim no item is free to start, so
     # RL306 does not read an open dependency under one as a contradiction.
     queued: tuple[str, ...] = ()
+    # Statuses of work that will never be done (Backlog.md's archived tasks); the common
+    # spellings (cancelled, dropped, won't do, a `[-]` box) are read so under any legend.
+    closed: tuple[str, ...] = ()
     common: bool = False
 
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
@@ -179,6 +182,14 @@ class Statuses:
 
     def is_idea(self, status: str | None) -> bool:
         return self._means(status, self.idea, "idea")
+
+    def is_closed(self, status: str | None) -> bool:
+        """Whether ``status`` says the work will never be done: a closed status, or a
+        cancelled one in a common spelling that the settings give no other meaning."""
+        if status is None or status in self.closed:
+            return status is not None
+        other = (*self.done, *self.ready, *self.queued, *self.in_progress, *self.blocked)
+        return status not in (*other, *self.idea) and common_meaning(status) == "closed"
 
 
 @record

@@ -19,9 +19,11 @@ from roadmaplint.model import Heading, Position, Section
 from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
+    PHASE_HEADING,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     WORK_HEADING,
+    WORK_ID,
     Dialect,
     is_priority_group,
     match_item_heading,
@@ -86,6 +88,7 @@ def detect(
     _classify_inner_and_legends(parts, dialect, path)
     _classify_items(parts, dialect, lines)
     item_level = _assign_sections(parts, dialect)
+    _number_work_by_phase(parts)
     _absorb_subheadings(parts)
     kept = [part for part in parts if part.kind != INNER]
     for index, part in enumerate(kept):
@@ -221,6 +224,24 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _number_work_by_phase(parts: list[Part]) -> None:
+    """Tasks numbered again under each phase heading (``## Phase 2`` over ``### Task 1``,
+    where ``## Phase 1`` held a Task 1 too) are tasks of their phase: ``Phase 2 Task 1``,
+    as a person reads them, not one ID written twice. Only where a number comes again
+    under another heading; a task under a heading that is no phase (``## QA``) keeps its
+    number alone."""
+    work = [part for part in parts if part.kind == ITEM and WORK_ID.fullmatch(part.item_id)]
+    holders: dict[str, set[int]] = {}
+    for part in work:
+        holders.setdefault(part.item_id, set()).add(id(part.parent))
+    if not any(len(found) > 1 for found in holders.values()):
+        return
+    for part in work:
+        phase = PHASE_HEADING.fullmatch(part.parent.text) if part.parent is not None else None
+        if phase is not None:
+            part.item_id = f"{' '.join(phase['id'].split())} {part.item_id}"
 
 
 def _names_among_prose(parts: list[Part]) -> None:
