@@ -30,6 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
+from roadmaplint.reader.linestyle import NEXT_FIELD
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -218,8 +219,9 @@ def _paragraph_fields(
                 return False
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
-        name, value_start = start
-        found.append((name, line, indent + 1, indent + 1 + value_start, [stripped[value_start:]]))
+        for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
+            written = [stripped[value_start:value_end]]
+            found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
     for name, line, column, value_column, parts in found:
         key = names.key(name)
         value = "\n".join(_PARAGRAPH_END.sub("", part) for part in parts)
@@ -237,6 +239,26 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+def _line_fields(
+    stripped: str, start: tuple[str, int], names: FieldNames
+) -> list[tuple[str, int, int, int]]:
+    """The fields a line of a paragraph of fields holds, each as ``(name, where its name
+    starts, where its value starts, where it ends)``: one, or several bold fields that
+    share the line (``**Effort:** M · **Status:** OPEN``)."""
+    name, value_start = start
+    fields: list[tuple[str, int, int, int]] = []
+    name_start = 0
+    while True:
+        cut = NEXT_FIELD.search(stripped, value_start)
+        following = None if cut is None else field_start(stripped[cut.end() :], names)
+        if cut is None or following is None:
+            fields.append((name, name_start, value_start, len(stripped)))
+            return fields
+        fields.append((name, name_start, value_start, cut.start()))
+        name_start = cut.end()
+        name, value_start = following[0], name_start + following[1]
 
 
 def _later_dependencies(

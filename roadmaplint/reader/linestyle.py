@@ -24,6 +24,12 @@ _ORDERED = LazyPattern(
 _MARKER = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A box, followed by its text or by the line's end (its text on the next line).
 _BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
+# Between bold fields that share a line (`**Effort:** M · **Status:** OPEN`, the metadata
+# line of Jira-style queues): a middle dot, bullet or bar with spaces round it, then the
+# next field's bold name.
+NEXT_FIELD = LazyPattern(r"[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))")
+# What may stand before a line's first field: indentation, quote markers, a list marker.
+_LEAD = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
 _CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]
@@ -41,8 +47,29 @@ class FieldStyle:
 
 
 def field_prefix(lines: list[str], found: Field) -> str:
-    """What stands before the field's name on its line."""
-    return lines[found.position.line - 1][: found.position.column - 1]
+    """What stands before the field's name on its line; for a field that follows another
+    on its line, what stands before the line's first field."""
+    before = lines[found.position.line - 1][: found.position.column - 1]
+    if not follows_field(before):
+        return before
+    lead = _LEAD.match(before)
+    return lead[0] if lead is not None else ""
+
+
+def follows_field(before: str) -> bool:
+    """Whether the text ``before`` a field's name ends with another field and the
+    separator of fields that share a line (``**Effort:** M · ``)."""
+    probe = before + "**x:**"  # the field's own name, as the separator's lookahead wants it
+    return before.endswith((" ", "\t")) and any(
+        found.end() == len(before) for found in NEXT_FIELD.finditer(probe)
+    )
+
+
+def value_end(text: str) -> int:
+    """Where the value that ``text`` begins with ends: at the next field sharing its line
+    (`` · **Status:** ...``), else at the end of ``text``."""
+    cut = NEXT_FIELD.search(text)
+    return len(text) if cut is None else cut.start()
 
 
 def field_style(lines: list[str], found: Field) -> FieldStyle:
