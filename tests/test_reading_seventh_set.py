@@ -143,3 +143,12 @@ def test_numbered_headings_with_a_status_are_items_and_their_boxes_their_work() 
 def test_numbered_chapters_without_a_status_stay_chapters() -> None:
     design = "# Design\n\n## 1. Introduction\n\nWhy.\n\n## 2. Goals\n\n- [ ] Fast\n"
     assert [i.id for i in parse(design, "DESIGN.md", Settings()).items] == ["fast"]
+
+
+def test_a_field_added_after_a_shared_line_ends_with_the_line_break() -> None:
+    text = "# Queue\n\n### A-1 · First\n**Effort:** M · **Status:** OPEN  \n**Note:** x\n"
+    edited = set_fields(
+        parse(text, "WORK_QUEUE.md", Settings()), "A-1", [FieldChange("DRI", "@ana")], Settings()
+    )
+    # the paragraph's two-space hard breaks go on: the new line ends with one too
+    assert edited == text.replace("### A-1 · First\n", "### A-1 · First\n**DRI:** @ana  \n")

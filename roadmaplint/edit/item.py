@@ -303,6 +303,14 @@ def paragraph_break(lines: list[str], found: Field) -> str:
     if _LIST_LINE.match(lines[found.position.line - 1]):
         return ""
     cut = _field_line(lines, found)
+    if cut.tail and value_end(cut.tail) < len(cut.tail):
+        # fields follow on the line: its break is the one after the last of them
+        raw, comment = split_tail(cut.tail[value_end(cut.tail) :])
+        written = raw.rstrip(" \t")
+        if written.endswith("\\"):
+            return "\\"
+        trailing = raw[len(written) :]
+        return trailing if len(trailing) >= 2 and not comment else ""
     return cut.hard_break or (cut.trailing if len(cut.trailing) >= 2 and not cut.tail else "")
 
 
