@@ -152,3 +152,30 @@ def test_a_field_added_after_a_shared_line_ends_with_the_line_break() -> None:
     )
     # the paragraph's two-space hard breaks go on: the new line ends with one too
     assert edited == text.replace("### A-1 · First\n", "### A-1 · First\n**DRI:** @ana  \n")
+
+
+LISTED = """\
+# Backlog
+
+### B-1 — First
+- **Priority:** P1 | **Status:** Open | **Owner:** @ana
+- **Depends on:** B-2
+
+### B-2 — Second
+- **Priority:** P2 · **Status:** Done
+"""
+
+
+def test_fields_that_share_a_list_item_are_each_a_field_and_set_in_place() -> None:
+    assert _read(LISTED) == [
+        ("B-1", "First", "Open", "P1", "@ana"),
+        ("B-2", "Second", "Done", "P2", None),
+    ]
+    roadmap = parse(LISTED, "WORK_QUEUE.md", Settings())
+    assert [i.depends_on for i in roadmap.items] == [("B-2",), ()]
+    edited = set_fields(
+        roadmap, "B-1", [FieldChange("Status", "Done"), FieldChange("DRI", "@bo")], Settings()
+    )
+    assert edited == LISTED.replace("Open | **Owner:** @ana", "Done | **Owner:** @bo")
+    added = set_fields(roadmap, "B-2", [FieldChange("DRI", "@cy")], Settings())
+    assert added == LISTED.replace("### B-2 — Second\n", "### B-2 — Second\n- **DRI:** @cy\n")

@@ -166,7 +166,6 @@ def _list_item(
             _criterion(tokens, index, body, text)
         return
     body.done_list = False
-    name, value_start = found
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
     last = line
@@ -174,19 +173,23 @@ def _list_item(
         last = item_map[1]
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
-    key = names.key(name)
-    body.fields.append(
-        Field(
-            name=name,
-            key=key,
-            value=text(content[value_start:]),
-            position=Position(line, column),
-            # The paragraph's first line is the source line less its indentation, so
-            # the value starts exactly value_start characters after the content.
-            value_position=Position(line, column + value_start),
-            end_line=max(line, last),
+    first_line = content.partition("\n")[0]
+    shared = _line_fields(first_line, found, names)
+    for at, (name, name_start, value_start, value_end) in enumerate(shared):
+        final = at == len(shared) - 1  # the last field of the line takes the lines after it
+        body.fields.append(
+            Field(
+                name=name,
+                key=names.key(name),
+                value=text(content[value_start:] if final else content[value_start:value_end]),
+                # The paragraph's first line is the source line less its indentation, so
+                # the value starts exactly value_start characters after the content.
+                position=Position(line, column + name_start),
+                value_position=Position(line, column + value_start),
+                end_line=max(line, last) if final else line,
+            )
         )
-    )
+    key = names.key(shared[-1][0])
     marker = tokens[index].markup
     if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
         bullets[marker] += 1
