@@ -179,3 +179,16 @@ def test_fields_that_share_a_list_item_are_each_a_field_and_set_in_place() -> No
     assert edited == LISTED.replace("Open | **Owner:** @ana", "Done | **Owner:** @bo")
     added = set_fields(roadmap, "B-2", [FieldChange("DRI", "@cy")], Settings())
     assert added == LISTED.replace("### B-2 — Second\n", "### B-2 — Second\n- **DRI:** @cy\n")
+
+
+def test_fields_written_in_a_code_span_are_the_value_of_one_field() -> None:
+    text = (
+        "# Plan\n\n### C-1 — Fields\n"
+        "- **Status:** ready\n"
+        "- **Description:** a line like `**Effort:** XL · **Status:** OPEN` is read as two\n"
+        "- **Notes:** a span left open `**A:** x · **Owner:** y\n  goes on` here\n"
+    )
+    item = parse(text, "PLAN.md", Settings()).items[0]
+    assert [f.key for f in item.fields] == ["status", "description", "notes"]
+    assert (item.status, item.dri) == ("ready", None)
+    assert _findings(text) == []

@@ -30,7 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
-from roadmaplint.reader.linestyle import NEXT_FIELD
+from roadmaplint.reader.linestyle import next_field
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -254,7 +254,7 @@ def _line_fields(
     fields: list[tuple[str, int, int, int]] = []
     name_start = 0
     while True:
-        cut = NEXT_FIELD.search(stripped, value_start)
+        cut = next_field(stripped, value_start)
         following = None if cut is None else field_start(stripped[cut.end() :], names)
         if cut is None or following is None:
             fields.append((name, name_start, value_start, len(stripped)))

@@ -27,7 +27,28 @@ _BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
 # Between bold fields that share a line (`**Effort:** M · **Status:** OPEN`, the metadata
 # line of Jira-style queues): a middle dot, bullet or bar with spaces round it, then the
 # next field's bold name.
-NEXT_FIELD = LazyPattern(r"[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))")
+_NEXT_FIELD = LazyPattern(r"[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))")
+# A code span (`` `**A:** x · **B:** y` ``): no field starts inside one.
+_CODE_SPAN = LazyPattern(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+_BACKTICKS = LazyPattern(r"`+")
+
+
+def next_field(text: str, start: int = 0) -> re.Match[str] | None:
+    """The separator before the next bold field that shares a line with the one before
+    it, at or after ``start`` and outside code spans; None when no field follows."""
+    cut = _NEXT_FIELD.search(text, start)
+    if cut is None or "`" not in text:
+        return cut
+    spans = [(span.start(), span.end()) for span in _CODE_SPAN.finditer(text)]
+    for run in _BACKTICKS.finditer(text):
+        if not any(begin <= run.start() < end for begin, end in spans):
+            spans.append((run.start(), len(text)))  # a span the line leaves open
+            break
+    while cut is not None and any(begin <= cut.start() < end for begin, end in spans):
+        cut = _NEXT_FIELD.search(text, cut.end())
+    return cut
+
+
 # What may stand before a line's first field: indentation, quote markers, a list marker.
 _LEAD = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 DEFAULT_PREFIX = "- "
@@ -59,16 +80,19 @@ def field_prefix(lines: list[str], found: Field) -> str:
 def follows_field(before: str) -> bool:
     """Whether the text ``before`` a field's name ends with another field and the
     separator of fields that share a line (``**Effort:** M · ``)."""
+    if not before.endswith((" ", "\t")):
+        return False
     probe = before + "**x:**"  # the field's own name, as the separator's lookahead wants it
-    return before.endswith((" ", "\t")) and any(
-        found.end() == len(before) for found in NEXT_FIELD.finditer(probe)
-    )
+    cut = next_field(probe)
+    while cut is not None and cut.end() < len(before):
+        cut = next_field(probe, cut.end())
+    return cut is not None and cut.end() == len(before)
 
 
 def value_end(text: str) -> int:
     """Where the value that ``text`` begins with ends: at the next field sharing its line
     (`` · **Status:** ...``), else at the end of ``text``."""
-    cut = NEXT_FIELD.search(text)
+    cut = next_field(text)
     return len(text) if cut is None else cut.start()
 
 
