@@ -30,7 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
-from roadmaplint.reader.linestyle import next_field
+from roadmaplint.reader.linestyle import code_spans, next_field
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -174,7 +174,7 @@ def _list_item(
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
     first_line = content.partition("\n")[0]
-    shared = _line_fields(first_line, found, names)
+    shared = _line_fields(first_line, found)
     for at, (name, name_start, value_start, value_end) in enumerate(shared):
         final = at == len(shared) - 1  # the last field of the line takes the lines after it
         body.fields.append(
@@ -222,7 +222,7 @@ def _paragraph_fields(
                 return False
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
-        for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
+        for name, name_start, value_start, value_end in _line_fields(stripped, start):
             written = [stripped[value_start:value_end]]
             found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
     for name, line, column, value_column, parts in found:
@@ -244,24 +244,25 @@ def _paragraph_fields(
     return True
 
 
-def _line_fields(
-    stripped: str, start: tuple[str, int], names: FieldNames
-) -> list[tuple[str, int, int, int]]:
+def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, int, int]]:
     """The fields a line of a paragraph of fields holds, each as ``(name, where its name
     starts, where its value starts, where it ends)``: one, or several bold fields that
     share the line (``**Effort:** M · **Status:** OPEN``)."""
     name, value_start = start
     fields: list[tuple[str, int, int, int]] = []
     name_start = 0
+    spans = code_spans(stripped)
     while True:
-        cut = next_field(stripped, value_start)
-        following = None if cut is None else field_start(stripped[cut.end() :], names)
+        cut = next_field(stripped, value_start, spans)
+        # the separator's lookahead saw a bold name there: matched in place, not on a
+        # copy of the rest of the line (a line of many fields would cost its square)
+        following = None if cut is None else _BOLD_FIELD.match(stripped, cut.end())
         if cut is None or following is None:
             fields.append((name, name_start, value_start, len(stripped)))
             return fields
         fields.append((name, name_start, value_start, cut.start()))
         name_start = cut.end()
-        name, value_start = following[0], name_start + following[1]
+        name, value_start = following[2].strip(), following.end()
 
 
 def _later_dependencies(

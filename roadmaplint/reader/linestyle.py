@@ -11,6 +11,7 @@ a field, so every field style the parser accepts is written back in kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from roadmaplint.model import Field, Item
 from roadmaplint.record import record
@@ -33,20 +34,41 @@ _CODE_SPAN = LazyPattern(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 _BACKTICKS = LazyPattern(r"`+")
 
 
-def next_field(text: str, start: int = 0) -> re.Match[str] | None:
+def next_field(
+    text: str, start: int = 0, spans: list[tuple[int, int]] | None = None
+) -> re.Match[str] | None:
     """The separator before the next bold field that shares a line with the one before
-    it, at or after ``start`` and outside code spans; None when no field follows."""
+    it, at or after ``start`` and outside code spans (``spans``: ``code_spans(text)``,
+    found once by a caller that asks of one text again and again); None when no field
+    follows."""
     cut = _NEXT_FIELD.search(text, start)
     if cut is None or "`" not in text:
         return cut
-    spans = [(span.start(), span.end()) for span in _CODE_SPAN.finditer(text)]
-    for run in _BACKTICKS.finditer(text):
-        if not any(begin <= run.start() < end for begin, end in spans):
-            spans.append((run.start(), len(text)))  # a span the line leaves open
-            break
-    while cut is not None and any(begin <= cut.start() < end for begin, end in spans):
+    spans = code_spans(text) if spans is None else spans
+    while cut is not None and _inside(spans, cut.start()):
         cut = _NEXT_FIELD.search(text, cut.end())
     return cut
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of a line stand, sorted; one the line leaves open runs to
+    its end."""
+    if "`" not in text:
+        return []
+    spans = [(span.start(), span.end()) for span in _CODE_SPAN.finditer(text)]
+    for run in _BACKTICKS.finditer(text):
+        if not _inside(spans, run.start()):
+            spans.append((run.start(), len(text)))
+            spans.sort()
+            break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of ``spans`` (sorted, disjoint): a bisection, so a
+    line of many spans costs no more than its length."""
+    index = bisect_right(spans, (at, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
 
 
 # What may stand before a line's first field: indentation, quote markers, a list marker.
@@ -83,9 +105,10 @@ def follows_field(before: str) -> bool:
     if not before.endswith((" ", "\t")):
         return False
     probe = before + "**x:**"  # the field's own name, as the separator's lookahead wants it
-    cut = next_field(probe)
+    spans = code_spans(probe)
+    cut = next_field(probe, 0, spans)
     while cut is not None and cut.end() < len(before):
-        cut = next_field(probe, cut.end())
+        cut = next_field(probe, cut.end(), spans)
     return cut is not None and cut.end() == len(before)
 
 
