@@ -150,3 +150,34 @@ def test_lines_of_link_openers_are_read_in_linear_time(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "RL111" in result.stdout  # the last line's link leads nowhere
+
+
+def test_headings_github_spells_past_their_markup_are_no_finding() -> None:
+    """GitHub's anchor is made of the heading's text as rendered: HTML tags and comments
+    leave their spaces and no text, a reference link its text, a percent-encoded capital
+    names the same heading as its small letter, a superscript digit or a fraction is
+    punctuation to it, and a heading in a list counts among the duplicates in order."""
+    text = PLAN + (
+        '\n## <a name="x"></a> Install now\n\n## Foo <img src="x.png" alt="y"> bar\n\n'
+        "## Heading <!-- c --> x\n\n## [Foo][ref] bar\n\n## Area m² ½\n\n"
+        "- ## Nested\n\n## Nested\n\n"
+        "[a](#-install-now) [b](#foo--bar) [c](#heading--x) [d](#foo-bar) "
+        "[e](#%C3%89t%C3%A9) [f](#area-m-) [g](#nested-1)\n\n## Été\n\n[ref]: https://x\n"
+    )
+    assert dead(text) == []
+
+
+def test_a_real_dead_link_past_markup_is_still_reported() -> None:
+    text = PLAN + '\n## <a name="x"></a> Install now\n\n[a](#install-later)\n'
+    assert [line for line, _, _ in dead(text)] == [16]
+
+
+def test_a_line_of_unclosed_links_is_read_in_linear_time() -> None:
+    # Not a timing test: a linear scan of these 100,000 characters takes milliseconds,
+    # the quadratic one took minutes. The bound only tells them apart.
+    import time
+
+    for hostile in ("](#" * 33_000, "[x](#a-1-parsing) `" * 5_000, "## " + "<!--<a" * 16_000):
+        started = time.process_time()
+        check_text(PLAN + "\n" + hostile + "\n")
+        assert time.process_time() - started < 10

@@ -30,10 +30,15 @@ _ANY_HEADING = LazyPattern(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?
 # an image: on GitHub a heading's anchor is made of its text, and an image has none
 # (none runs past the next bracket of its kind: linear on a line of `![` or `<a `)
 _IMAGE = LazyPattern(r"!\[(?:[^\[\]\\]|\\.)*+\]\([^()]*+\)")
-_LINK_TEXT = LazyPattern(r"\[((?:[^\[\]\\]|\\.)*+)\]\([^()]*+\)")
+# a link's text, inline (`[text](url)`) or by reference (`[text][ref]`, `[text][]`)
+_LINK_TEXT = LazyPattern(r"\[((?:[^\[\]\\]|\\.)*+)\](?:\([^()]*+\)|\[[^\[\]]*+\])")
 _HTML_ID = LazyPattern(
     r"<[A-Za-z][^<>]*?\b(?:id|name)\s*+=\s*+(?:\"([^\"<>]*+)\"|'([^'<>]*+)'|([^\s<>]++))"
 )
+# an HTML tag: GitHub's anchor is made of the text around it
+_TAG = LazyPattern(r"</?[A-Za-z][^<>]*+>")
+# what GitHub keeps of a heading's text: letters, marks, decimal digits, connectors
+_KEPT = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
 _TOP = {"", "top"}
 
 
@@ -53,7 +58,9 @@ def slug(text: str) -> str:
     kept = (
         char
         for char in text.lower()
-        if char.isalnum() or char in "-_ " or unicodedata.category(char).startswith("M")
+        if char in "- "
+        or (char.isascii() and char.isalnum())
+        or unicodedata.category(char) in _KEPT
     )
     return "".join(kept).replace(" ", "-")
 
@@ -76,7 +83,29 @@ def _as_spaced(line: str) -> str:
     if opener is not None:
         line = _ATX_CLOSE.sub("", line[opener.end() :])
     line = _LINK_TEXT.sub(r"\1", _IMAGE.sub("", line.strip()))
-    return line.replace("`", "").replace("*", "")
+    return _without_html(line).replace("`", "").replace("*", "")
+
+
+def _without_html(line: str) -> str:
+    """``line`` without its HTML tags and comments, each looked for once (a pattern for
+    a comment would read a line of unclosed ``<!--`` again from each)."""
+    kept: list[str] = []
+    at = 0
+    while (start := line.find("<", at)) >= 0:
+        if line.startswith("<!--", start):
+            end = line.find("-->", start + 4)
+            if end < 0:
+                break
+            kept.append(line[at:start])
+            at = end + 3
+        elif (tag := _TAG.match(line, start)) is not None:
+            kept.append(line[at:start])
+            at = tag.end()
+        else:
+            kept.append(line[at : start + 1])
+            at = start + 1
+    kept.append(line[at:])
+    return "".join(kept)
 
 
 def heading_anchors(texts: list[str]) -> list[str]:
@@ -118,8 +147,11 @@ def anchor_links(roadmap: Roadmap) -> Iterator[AnchorLink]:
             line = lines[number - 1]
             if "](" not in line:
                 continue
+            ticks, counted = 0, 0  # backticks before the link, counted once per line
             for found in _LINK.finditer(line):
-                if line.count("`", 0, found.start()) % 2:
+                ticks += line.count("`", counted, found.start())
+                counted = found.start()
+                if ticks % 2:
                     continue  # inside a code span
                 yield AnchorLink(number, found.start("anchor"), found["anchor"])
     for reference in roadmap.references:
@@ -140,15 +172,21 @@ def document_anchors(roadmap: Roadmap) -> frozenset[str]:
         if block.kind in _CODE
         for line in range(block.line, block.end_line + 1)
     }
+    in_order = dict(zip(headings, firsts, strict=True))
     for number, line in enumerate(lines, 1):
         if number in code:
             continue
         nested = _ANY_HEADING.match(line.rstrip("\r\n"))
         if nested is not None:  # a heading in a list or a quote: its anchor if no other
             anchors.add(slug(heading_text("# " + nested[1])))
+            in_order.setdefault(number, "# " + nested[1])
         if "<" in line:
             for found in _HTML_ID.finditer(line):
                 anchors.add(next(part for part in found.groups() if part is not None))
+    if len(in_order) > len(headings):  # GitHub numbers them all in order: "-1" counts them
+        ordered = [in_order[number] for number in sorted(in_order)]
+        anchors.update(heading_anchors([heading_text(first) for first in ordered]))
+        anchors.update(heading_anchors([_as_spaced(first) for first in ordered]))
     return frozenset(anchor.lower() for anchor in anchors) | _TOP
 
 
@@ -162,5 +200,5 @@ def leads_nowhere(anchor: str, anchors: frozenset[str]) -> bool:
     if "%" in wanted:
         from urllib.parse import unquote
 
-        wanted = unquote(wanted)
+        wanted = unquote(wanted).lower()  # %C3%89 is É
     return wanted.removeprefix("user-content-") not in anchors
