@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from roadmaplint import check_text
 from roadmaplint.settings import Settings
 from tests.conftest import cli
@@ -91,6 +93,16 @@ def test_a_blocked_status_that_says_what_blocks_it_names_what_it_waits_for() -> 
     assert _findings(BLOCKED, "TASKS.md") == ["7:RL502"]
 
 
+@pytest.mark.parametrize(
+    "status", ["Blocked - TBD", "BLOCKED: TODO", "Blocked - unknown", "Blocked (2024-05-01)"]
+)
+def test_a_blocked_status_whose_words_say_nothing_still_names_nothing(status: str) -> None:
+    # a placeholder or a date after the blocked word says when, or that it is unknown,
+    # not what the row waits for
+    table = BLOCKED.replace("| Blocked | - |", f"| {status} | - |")
+    assert _findings(table, "TASKS.md") == ["7:RL502"]
+
+
 # Epics that each number their own slices from S1.
 SLICES = """\
 # Backlog
@@ -126,6 +138,21 @@ def test_an_id_written_twice_in_one_series_is_still_a_duplicate() -> None:
         "",
     )
     assert _findings(alone, "BACKLOG.md") == ["13:RL102"]
+
+
+def test_a_series_pasted_again_in_its_own_section_is_a_duplicate() -> None:
+    """A run numbered again counts as a part's own numbering only under another heading:
+    T1 and T2 copied to the end of the one list they were in are two duplicates."""
+    pasted = (
+        "# Plan\n\n## Tasks\n\n### T1 — Parse\n\n### T2 — Write\n\n### T3 — Check\n\n"
+        "### T1 — Docs\n\n### T2 — Release\n"
+    )
+    assert _findings(pasted) == ["11:RL102", "13:RL102"]
+    boxes = (
+        "# Plan\n\n## Milestone 1\n\n- [x] Phase 1: Schema\n- [x] Phase 2: Browser\n"
+        "- [ ] Phase 3: Export\n- [ ] Phase 1: Hardening\n- [ ] Phase 2: Docs\n"
+    )
+    assert _findings(boxes, "ROADMAP.md") == ["8:RL102", "9:RL102"]
 
 
 def test_a_long_id_written_twice_is_a_duplicate_though_its_series_starts_again() -> None:

@@ -130,10 +130,13 @@ _SERIES = LazyPattern(r"([A-Za-z]{1,3}|Phase[ \t]+)([0-9]{1,3})")
 def _series_runs(items: Sequence[Item]) -> dict[int, int]:
     """For the items (by index) of a series the document numbers again from its start
     (``S1, S2, S3`` as the slices of one epic, then ``S1, S2`` as another's), which run
-    of the series each is in. A run starts where the series' first ID comes again and
-    goes on with the next ones; an ID seen once more alone is no new run but a duplicate."""
+    of the series each is in. A run starts where the series' first ID comes again under
+    another heading than the run before (a series pasted again into its own section is
+    copied, not numbered anew) and goes on with the next ones; an ID seen once more alone
+    is no new run but a duplicate."""
     starts: dict[str, str] = {}
     current: dict[str, int] = {}
+    sections: dict[str, str | None] = {}  # the section each series' current run started in
     found: dict[int, tuple[str, int]] = {}
     for index, item in enumerate(items):
         match = _SERIES.fullmatch(item.id)
@@ -141,9 +144,10 @@ def _series_runs(items: Sequence[Item]) -> dict[int, int]:
             continue
         prefix = match[1]
         if prefix not in starts:
-            starts[prefix], current[prefix] = item.id, 0
-        elif item.id == starts[prefix]:
+            starts[prefix], current[prefix], sections[prefix] = item.id, 0, item.section
+        elif item.id == starts[prefix] and item.section != sections[prefix]:
             current[prefix] += 1
+            sections[prefix] = item.section
         found[index] = (prefix, current[prefix])
     sizes = Counter(found.values())
     restarted = {prefix for prefix, run in sizes if run > 0}
@@ -522,7 +526,8 @@ RULES = (
         why="IDs are how items refer to each other; with two items of one ID, every "
         "dependency on it is ambiguous. The first occurrence is kept, the later one reported. "
         "Not reported: short labels a document numbers again for each part (slices `S1`, `S2` "
-        "under each epic, phases from 1 in each milestone), and a heading with no status of "
+        "under each epic, phases from 1 in each milestone; not a run pasted again under its "
+        "own heading), and a heading with no status of "
         "its own that details a row of an index table above it.",
         bad="## [BE-1] Fused Ops\n...\n## [BE-1] SIMD Support\n",
         good="## [BE-1] Fused Ops\n...\n## [BE-2] SIMD Support\n",
