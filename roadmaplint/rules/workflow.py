@@ -17,6 +17,7 @@ from roadmaplint.reader.quiet import (
 )
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import Statuses
+from roadmaplint.text import LazyPattern
 
 
 def unowned_work(context: Context) -> Iterator[Report]:
@@ -61,7 +62,15 @@ def _says_why(status: str | None, statuses: Statuses) -> bool:
     (``Blocked - CI failures``, ``BLOCKED (vendor contract)``): what it waits for is
     said, though no item of the plan is named."""
     head, _, rest = (status or "").strip().partition(" ")
-    return statuses.is_blocked(head.strip(":-—–")) and any(c.isalnum() for c in rest)
+    words = [word for word in _WORD.findall(rest.lower()) if word not in _SAY_NOTHING]
+    return statuses.is_blocked(head.strip(":-—–")) and bool(words)
+
+
+# Words after "blocked" that say when, or that nobody knows yet, not what it waits for.
+_SAY_NOTHING = frozenset(
+    {"tbd", "tba", "todo", "unknown", "n", "a", "na", "none", "since", "until"}
+)
+_WORD = LazyPattern(r"[^\W\d_]+")
 
 
 def missing_definition_of_done(context: Context) -> Iterator[Report]:
@@ -245,7 +254,8 @@ RULES = (
         severity=Severity.WARNING,
         summary="A blocked item names no dependency.",
         why="A blocked item should say what it waits for, or nobody can unblock it. A status "
-        "that says it after the blocked word (`Blocked - CI failures`) has said it.",
+        "that says it after the blocked word (`Blocked - CI failures`) has said it; a date "
+        "or a placeholder (`Blocked - TBD`) has not.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,
