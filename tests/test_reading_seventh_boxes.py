@@ -4,6 +4,8 @@ document: read as a person reads it, with no finding a person would call a false
 
 from __future__ import annotations
 
+import pytest
+
 from roadmaplint import check_text
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
@@ -312,6 +314,37 @@ def test_an_example_or_template_section_shows_how_to_write_a_row_and_holds_no_it
         '"Last Updated" date is current',
         "All feature requests are included",
     ]
+
+
+@pytest.mark.parametrize("heading", ["Example apps", "Example project", "Example plugins"])
+def test_a_section_of_work_on_example_things_holds_its_items(heading: str) -> None:
+    """ "Example" begins the heading of real work too (the example apps a project ships):
+    only an example of a part of the plan (a table entry, a row, a format) is none."""
+    text = (
+        "# Roadmap\n\n## Core\n\n| ID | Task | Status |\n|----|------|--------|\n"
+        f"| PA-1 | Tokens | DONE |\n\n## {heading}\n\n| ID | Task | Status |\n"
+        "|----|------|--------|\n| EX-1 | Blog | DONE |\n| EX-2 | Shop | TODO |\n\n"
+        f"## Core again\n\n- [x] Tokens\n\n## {heading} again\n\n- [ ] Todo app\n"
+    )
+    assert [i.title for i in _items(text)] == ["Tokens", "Blog", "Shop", "Tokens", "Todo app"]
+
+
+def test_a_capital_word_ending_a_sentence_in_a_cell_is_no_status() -> None:
+    """A description that ends in a word in capitals (``Remove every TODO``, ``Say when a
+    build is BLOCKED``) is prose about the work, not the row's status: no status, no RL502
+    for a blocked item naming nothing, and no Status asked of the rows beside them."""
+    text = """\
+# Debt
+
+| ID | Priority | Sprint | Description |
+|----|----------|--------|-------------|
+| DEBT-01 | HIGH | 511 | Remove every TODO |
+| DEBT-02 | LOW | 512 | Drop the code marked DEPRECATED |
+| DEBT-04 | HIGH | 514 | Say when a build is BLOCKED |
+| DEBT-05 | HIGH | 515 DONE | Three competing stream models |
+"""
+    assert [i.status for i in _items(text)] == [None, None, None, "DONE"]
+    assert _findings(text) == []
 
 
 def test_a_status_in_capitals_ending_a_cell_is_the_rows_status_without_a_status_column() -> None:

@@ -162,7 +162,7 @@ class Document:
 
     def in_example(self, line: int) -> bool:
         """Whether ``line`` stands in a section that shows how to write the plan, not the
-        plan: its heading begins with Example, or names a template's checklist or format
+        plan: its heading is Example, or an example or a template of a part of the plan
         (``## Example Table Entry``, ``## Template Validation Checklist``)."""
         section = self.section_above(line)
         return section is not None and _EXAMPLE_SECTION.match(section) is not None
@@ -173,10 +173,13 @@ class Document:
         return self.inline(self.headings[at].source) if at >= 0 else None
 
 
-# ``## Example Table Entry``, ``## Example``, ``## Template Validation Checklist``; a topic
-# of work on examples or templates (``### Examples``, ``### Template system``) is none.
+# ``## Example Table Entry``, ``## Example``, ``## Example: a row``, ``## Template
+# Validation Checklist``: an example of a part of the plan. A topic of work on examples or
+# templates (``### Examples``, ``### Example apps``, ``### Template system``) is none.
 _EXAMPLE_SECTION = LazyPattern(
-    r"[^\w]*(?:example\b|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
+    r"[^\w]*(?:example(?:[ \t]*(?::|$)|[ \t]+(?:table|row|entry|entries|item|task|format"
+    r"|usage|response|structure|layout|of)\b)"
+    r"|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
     re.IGNORECASE,
 )
 

@@ -520,7 +520,9 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             if column in (table.id_column, table.title_column):
                 continue
             word = _CAPITAL_STATUS.search(cells[column])
-            if word is not None and common_meaning(word["word"]) is not None:
+            if word is None or _PROSE.search(cells[column], 0, word.start()):
+                continue  # ``Say when a build is BLOCKED``: a sentence's last word
+            if common_meaning(word["word"]) is not None:
                 # ``| DEBT-05 | HIGH | 515 DONE |``: the word the row's cell ends with
                 where = Position(row + 1, span[0] + 1)
                 fields.append(Field("Status", "status", word["word"], where, where, row + 1))
@@ -550,6 +552,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
 
 # A status in capitals ending a cell of a table without a Status column: ``515 DONE``.
 _CAPITAL_STATUS = LazyPattern(r"(?<![\w-])(?P<word>[A-Z]{3,}(?:[ _-][A-Z]{2,})?)[ \t]*$")
+# A word in small letters: a cell that has one before its capital word is a sentence.
+_PROSE = LazyPattern(r"[a-z]{2,}")
 _BOLD_STATUS = LazyPattern(r"\*\*(?P<word>[^*]{1,30}?)\*\*(?=[ \t]*(?:[;:,.(—–-]|$))")
 
 
