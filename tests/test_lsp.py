@@ -879,3 +879,40 @@ async def test_a_refused_text_is_marked_over_its_whole_line_in_utf16_units(
     (found,) = await change(client, path, 2, [replace_all(inside)])
     assert "is inside the generated section" in found.message
     assert found.range == types.Range(types.Position(4, 0), types.Position(4, _utf16(heading)))
+
+
+async def test_a_heading_renamed_past_its_html_kills_and_mends_links_as_a_full_check(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """RL111 in the editor: a heading with an anchor tag before its text (its anchor
+    keeps the space the tag leaves) renamed, then named back; a link typed to the old
+    anchor, then deleted. The diagnostics after each edit are a full check's."""
+    path = roadmap_in(tmp_path)
+    text = (
+        "# Roadmap\n\nSee [parsing](#-a-1-parsing).\n\n"
+        '## <a name="p"></a> [A-1] Parsing\n\n- **Status:** ready\n'
+    )
+    found = await open_document(client, path, text)
+    assert [d.code for d in found if d.code == "RL111"] == []
+    heading = 4
+    at = text.splitlines()[heading].index("Parsing")
+    steps = [
+        ((heading, at, heading, at + 7), "Parser"),
+        ((heading, at, heading, at + 6), "Parsing"),
+        ((2, 0, 2, 0), "[old](#a-1-parsing) "),
+        ((2, 0, 2, 20), ""),
+    ]
+    version = 2
+    for (line, start, end_line, end), piece in steps:
+        lines = text.splitlines(keepends=True)
+        begin = sum(map(len, lines[:line])) + start
+        stop = sum(map(len, lines[:end_line])) + end
+        text = text[:begin] + piece + text[stop:]
+        found = await change(
+            client, path, version, [replace_range(line, start, end_line, end, piece)]
+        )
+        version += 1
+        want = [(f.code, f.line, f.message) for f in check_text(text, str(path))]
+        got = [(str(d.code), d.range.start.line + 1, d.message) for d in found]
+        assert sorted(got) == sorted(want)
+    assert [code for code, _, _ in want if code == "RL111"] == []
