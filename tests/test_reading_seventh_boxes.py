@@ -329,6 +329,26 @@ def test_a_section_of_work_on_example_things_holds_its_items(heading: str) -> No
     assert [i.title for i in _items(text)] == ["Tokens", "Blog", "Shop", "Tokens", "Todo app"]
 
 
+def test_a_quarter_and_its_year_in_a_milestone_cell_is_one_name_not_an_id_and_a_title() -> None:
+    """``Q1 2025`` is a date, not the code Q1 titled 2025: read so, Q1 2026 a year later
+    was a second Q1 (RL102) on a plan with no defect."""
+    text = """\
+# Roadmap
+
+| Milestone | Status | Notes |
+|-----------|--------|-------|
+| Q1 2025 | Done | Beta |
+| Q2 2025 | In progress | GA |
+| Q1 2026 | Planned | v2 |
+"""
+    assert [(i.title, i.status) for i in _items(text)] == [
+        ("Q1 2025", "Done"),
+        ("Q2 2025", "In progress"),
+        ("Q1 2026", "Planned"),
+    ]
+    assert _findings(text) == []
+
+
 def test_a_capital_word_ending_a_sentence_in_a_cell_is_no_status() -> None:
     """A description that ends in a word in capitals (``Remove every TODO``, ``Say when a
     build is BLOCKED``) is prose about the work, not the row's status: no status, no RL502

@@ -245,10 +245,11 @@ def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ..
     return all(_VERSION.fullmatch(_first_cell(lines[row], 0).strip("*` ")) for row in rows)
 
 
-# A milestone's short code and its name in one cell: ``M0 Bootstrap``, ``v0.2 Sync``.
+# A milestone's short code and its name in one cell: ``M0 Bootstrap``, ``v0.2 Sync``; a
+# quarter or a half and its year (``Q1 2025``, ``H2 2026``) is a date, one name.
 _CODED_CELL = LazyPattern(
     r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})(?:\*\*)?"
-    r"[ \t]+(?P<title>[^\s:—–-].*?)[ \t]*"
+    r"[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-].*?)[ \t]*"
 )
 
 
