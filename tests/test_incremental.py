@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -341,3 +342,61 @@ def test_a_status_that_changes_its_colour_recolours_the_graph_on_the_re_check() 
     state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
     assert list(state.findings) == check_text(new)
     assert "RL405" in {found.code for found in state.findings}
+
+
+def _citing(seed: int, crlf: bool) -> str:
+    """A generated plan whose findings cite other lines: an ID defined twice (RL102), a
+    field given twice (RL105), an ID listed twice in the overview's second group (RL401),
+    and the overview written twice (RL403)."""
+    text = generate(12, seed=seed)
+    copied = text.index("## [", len(text) // 2)
+    text = text.replace("\n\n", "\n\n" + text[copied : text.index("\n", copied) + 1] + "\n", 1)
+    status = text.index("- **Status:** ", len(text) // 3)
+    text = text[:status] + "- **Status:** done\n" + text[status:]
+    lines = text.split("\n")
+    groups = [n for n, line in enumerate(lines) if re.fullmatch(r"\s*## P\d.*", line)]
+    listed = next(n for n in range(groups[1], len(lines)) if re.fullmatch(r"\s*- \S+", lines[n]))
+    lines.insert(listed, lines[listed])
+    text = "\n".join(lines)
+    text += "\n" + text[text.index("# Priority Overview") :]
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data(), seed=st.integers(0, 9), crlf=st.booleans())
+def test_enter_backspace_and_paste_around_findings_that_cite_lines_equal_a_full_check(
+    data: st.DataObject, seed: int, crlf: bool
+) -> None:
+    """Enter, Backspace and a pasted line above, inside and below the items that RL102,
+    RL105, RL401 and RL403 findings name: each finding, moved or found again, is the one
+    a full check writes, message and cited lines and all."""
+    text = _citing(seed, crlf)
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    assert {"RL102", "RL105", "RL401", "RL403"} <= {f.code for f in state.findings if f.cited}
+    newline = "\r\n" if crlf else "\n"
+    pieces = ["", "x", "- **Status:** ready", "- MODEL-1", "## [MODEL-1] Again", "## P1"]
+    for _ in range(data.draw(st.integers(1, 10))):
+        current = snapshot.text
+        starts = [0, *(at + len(newline) for at in _all(current, newline))]
+        at = data.draw(st.sampled_from(starts))
+        piece = data.draw(st.sampled_from(pieces)) + newline
+        if data.draw(st.booleans()) and at:  # Backspace at the start of a line
+            new = current[: at - len(newline)] + current[at:]
+        else:  # Enter, or a line pasted
+            new = current[:at] + piece + current[at:]
+        try:
+            full = check_text(new)
+        except RoadmapError:
+            continue
+        snapshot = update(snapshot, new)
+        state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+        assert list(state.findings) == full
+
+
+def _all(text: str, part: str) -> list[int]:
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
