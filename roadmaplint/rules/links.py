@@ -10,19 +10,31 @@ from roadmaplint.model import Position
 from roadmaplint.reader.anchors import anchor_links, document_anchors, leads_nowhere
 from roadmaplint.rules.base import Report, Rule
 
+# Anchors compared in all to find the nearest for dead links: each comparison reads both
+# words, so thousands of dead links to thousands of headings took minutes; past this, a
+# dead link is reported without the nearest anchor (no plan written by hand comes near).
+_HINT_BUDGET = 100_000
+
 
 def dead_anchor_links(context: Context) -> Iterator[Report]:
     links = list(anchor_links(context.roadmap))
     if not links:
         return
     anchors = document_anchors(context.roadmap)
+    pool: list[str] | None = None
+    hints: dict[str, str] = {}
     for link in links:
         if not leads_nowhere(link.anchor, anchors):
             continue
-        from difflib import get_close_matches  # only for a link that leads nowhere
+        wanted = link.anchor.lower()
+        if pool is None:
+            pool = sorted(anchors - {"", "top"})
+        if wanted not in hints and len(hints) * len(pool) <= _HINT_BUDGET:
+            from difflib import get_close_matches  # only for a link that leads nowhere
 
-        near = get_close_matches(link.anchor.lower(), sorted(anchors - {"", "top"}), 1, 0.6)
-        hint = f'; the nearest heading anchor is "#{near[0]}"' if near else ""
+            near = get_close_matches(wanted, pool, 1, 0.6)
+            hints[wanted] = f'; the nearest heading anchor is "#{near[0]}"' if near else ""
+        hint = hints.get(wanted, "")
         yield Report(
             Position(link.line, link.column),
             f'the link to "#{link.anchor}" leads to no heading of this document{hint}',
