@@ -177,7 +177,14 @@ def test_a_line_of_unclosed_links_is_read_in_linear_time() -> None:
     # the quadratic one took minutes. The bound only tells them apart.
     import time
 
-    for hostile in ("](#" * 33_000, "[x](#a-1-parsing) `" * 5_000, "## " + "<!--<a" * 16_000):
+    for hostile in (
+        "](#" * 33_000,
+        "[x](#a-1-parsing) `" * 5_000,
+        "## " + "<!--<a" * 16_000,
+        "## " + "![" * 49_000,
+        "## " + "[" * 99_000 + "]",
+        "## " + "![a](" * 19_000,
+    ):
         started = time.process_time()
         check_text(PLAN + "\n" + hostile + "\n")
         assert time.process_time() - started < 10
