@@ -50,6 +50,7 @@ _CLASSES = {
         "complete",
         "completed",
         "shipped",
+        "released",  # a version's heading: ``v0.1 released`` (the eighth set)
         "✅",
         "[x]",
         "fixed",

@@ -576,11 +576,15 @@ def _read_horizon_list(
     an open box one (Now: in progress, Next: ready, Later: idea); a horizon with a time
     (``## Next (3-6 months)``) says when, not how far along, and gives none."""
     lines = document.lines
-    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(document):
+    if _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
-    if _horizon_headings(document) < 2:
+    sections = document.status_sections_above(entries[0][0] + 1)
+    if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
+        status = status_of_sections(sections[:1], True)
+    elif _titled_a_plan(document) and _listed_work(document, entries, sections):
+        status = status_of_sections(sections[:1])  # ``# TODO`` over ``## Build cleanup``
+    else:
         return [], ()
-    status = status_of_sections(document.status_sections_above(entries[0][0] + 1)[:1], True)
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -600,6 +604,54 @@ def _read_horizon_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+# The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
+# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``.
+_PLAN_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b.*", re.I | re.S)
+# A table's delimiter row: ``|---|:---:|``.
+_TABLE_RULE = LazyPattern(r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|")
+# A section of a plan that holds no work: its legend, what it leaves out, how to help.
+_ASIDE = LazyPattern(
+    r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
+    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to)\b.*",
+    re.I | re.S,
+)
+
+
+def _titled_a_plan(document: Document) -> bool:
+    """Whether the document opens with one level-1 heading that names it a roadmap or a
+    todo list (``# Roadmap``, ``# TODO``): its top-level bullets, under that title or
+    under a topic heading inside it, are the work it plans (``# TODO`` over
+    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``)."""
+
+    def titled() -> bool:
+        headings = document.headings
+        if not headings or headings[0].level != 1:
+            return False
+        if any(_TABLE_RULE.match(line) for line in document.lines):
+            return False  # a plan that writes a table writes its items there
+        if sum(1 for heading in headings if heading.level == 1) > 1:
+            return False
+        title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+        return _PLAN_TITLE.fullmatch(title) is not None
+
+    return document.memo("titled_a_plan", titled)
+
+
+def _listed_work(document: Document, entries: list[tuple[int, int]], sections: list[str]) -> bool:
+    """Whether a list of a plan titled so is its work: the list stands in the title's own
+    section, or right under a heading that names no aside (``## Legend``, ``## Out of
+    scope``). A list after a paragraph inside a section (``**Plan:**`` over steps) says
+    how one piece of work is done, and is no list of work."""
+    id_only = patterns(document.dialect.id_pattern).id_only
+    lines = document.lines
+    if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
+        return False  # ``- DL-001 Pooling``: an ID and no status, prose as it was before
+    if not sections:
+        return True  # under the title itself: ``# Roadmap`` over its bullets
+    aside = _ASIDE.match(SECTION_EDGE.sub("", sections[0]).strip()) is not None
+    return not aside and _under_heading(lines, entries[0][0])
 
 
 def _holds_boxes(document: Document) -> bool:

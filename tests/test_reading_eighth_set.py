@@ -1,0 +1,92 @@
+"""The classes of plan file the eighth held-out set of the corpus (tests/corpus, the
+ROADMAP.md and TODO.md files of ordinary projects numbered 80 to 89) showed misread or
+over-reported, each in a small document: read as a person reads it, with no finding a
+person would call a false alarm."""
+
+from __future__ import annotations
+
+from roadmaplint import check_text
+from roadmaplint.model import Item
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+
+def _items(text: str) -> tuple[Item, ...]:
+    return parse(text, "PLAN.md", Settings()).items
+
+
+def _findings(text: str) -> list[str]:
+    return [f"{f.line}:{f.code}" for f in check_text(text, "PLAN.md", Settings())]
+
+
+def _read(text: str) -> list[tuple[str, str | None]]:
+    return [(i.title, i.status) for i in _items(text)]
+
+
+TODO_BY_TOPIC = """\
+# TODO
+
+## Required before release
+
+- Replace the placeholder config with the real one.
+- Run a device sanity test:
+  - login
+  - background mode
+
+## Build cleanup
+
+- Review deprecated Gradle warnings.
+"""
+
+
+def test_the_bullets_of_a_document_titled_todo_or_roadmap_are_its_work() -> None:
+    assert _read(TODO_BY_TOPIC) == [
+        ("Replace the placeholder config with the real one", None),
+        ("Run a device sanity test:", None),
+        ("Review deprecated Gradle warnings", None),
+    ]
+    assert _findings(TODO_BY_TOPIC) == []
+    # right under the title, or under a heading of the year it plans for
+    roadmap = "# Roadmap\n\n## 2025\n\n* Fragment debugging\n* Stable release\n"
+    assert _read(roadmap) == [("Fragment debugging", None), ("Stable release", None)]
+    directions = "# Roadmap — post-1.0\n\nIn rough order.\n\n- **Bulk editing.** Paste to fill.\n"
+    assert _read(directions) == [("Bulk editing.", None)]
+
+
+def test_a_plans_bullets_that_say_how_or_aside_are_no_work() -> None:
+    # a list after a paragraph in a section says how one piece of work is done
+    steps = "# Roadmap\n\n### Test suite\n\nAdd one.\n\n**Plan:**\n- Add Vitest\n- Add CI\n"
+    assert _items(steps) == ()
+    # a legend, what is out of scope, how to help: no work
+    for aside in ("Legend", "Out of scope", "Contributing", "How to use this tracker"):
+        assert _items(f"# Roadmap\n\n## {aside}\n\n- Not this\n- Nor this\n") == ()
+    # a document not titled a plan keeps its bullets as prose (a README's feature list)
+    assert _items(TODO_BY_TOPIC.replace("# TODO", "# Features")) == ()
+    # nor does a plan that writes its items in a table read its bullets
+    table = "| ID | Title | Status |\n|---|---|---|\n| A-1 | Ship | Done |\n"
+    assert [i.id for i in _items(TODO_BY_TOPIC + "\n## Plan\n\n" + table)] == ["A-1"]
+
+
+def test_a_version_before_a_status_word_in_a_heading_gives_the_status() -> None:
+    text = """\
+v0.2 planned
+============
+
+* watching templates
+
+v0.1 released
+=============
+
++ Chapters sorting
+
+Ideas
+=====
+
+* extract docstrings
+"""
+    assert _read(text) == [
+        ("watching templates", "planned"),
+        ("Chapters sorting", "released"),
+        ("extract docstrings", "idea"),
+    ]
+    assert _findings(text) == []
