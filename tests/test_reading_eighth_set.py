@@ -90,3 +90,39 @@ Ideas
         ("extract docstrings", "idea"),
     ]
     assert _findings(text) == []
+
+
+FEATURES_WITH_STATUS = """\
+# Jigsaw Roadmap
+
+## Legend
+
+- **Status:** Not started / In progress / Done
+
+## Tier 1: Core Reliability
+
+### Automated Test Suite
+
+**Status:** Not started
+
+**Plan:**
+- Add Vitest as the test runner
+
+### Automated SSL
+
+**Status:** Done (via Traefik)
+"""
+
+
+def test_headings_without_an_id_that_open_with_their_status_are_items() -> None:
+    assert [(i.id, i.title, i.status) for i in _items(FEATURES_WITH_STATUS)] == [
+        ("automated-test-suite", "Automated Test Suite", "Not started"),
+        ("automated-ssl", "Automated SSL", "Done (via Traefik)"),
+    ]
+    assert _findings(FEATURES_WITH_STATUS) == []
+    # one such heading alone is a section of a document that says how far along it is
+    alone = FEATURES_WITH_STATUS.split("### Automated SSL")[0]
+    assert _items(alone) == ()
+    # a status further down the section, after prose, is no heading's status
+    later = "# Design\n\n### Storage\n\nWe store.\n\n**Status:** Done\n\n### Cache\n\nNo.\n\n**Status:** Open\n"
+    assert _items(later) == ()
