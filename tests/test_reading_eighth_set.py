@@ -126,3 +126,23 @@ def test_headings_without_an_id_that_open_with_their_status_are_items() -> None:
     # a status further down the section, after prose, is no heading's status
     later = "# Design\n\n### Storage\n\nWe store.\n\n**Status:** Done\n\n### Cache\n\nNo.\n\n**Status:** Open\n"
     assert _items(later) == ()
+
+
+def test_a_numbered_series_of_headings_some_ending_with_their_status_are_items() -> None:
+    text = """\
+# Fluxify Roadmap
+
+## 1. Request Validation ✅
+Sound data first.
+- **Schema Builder:** define schemas.
+
+## 2. Middlewares (Optional for now)
+- **JWT Middleware:** validation.
+"""
+    assert [(i.id, i.title, i.status) for i in _items(text)] == [
+        ("1", "Request Validation", "✅"),
+        ("2", "Middlewares (Optional for now)", None),
+    ]
+    assert _findings(text) == []
+    # numbered chapters without a status are a document's outline
+    assert _items(text.replace(" ✅", "").replace("Fluxify Roadmap", "Design")) == ()

@@ -208,6 +208,36 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
     }
 
 
+# A heading numbered with a full stop: ``## 3. Environment-Aware Testing ✅``.
+_COUNTED = LazyPattern(r"(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)")
+
+
+def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
+    """The headings of a numbered series at one level (``## 1. Request Validation ✅``,
+    ``## 2. Middlewares``) where one or more ends with its status: each an item, its
+    number the ID. Numbered chapters with no status (``## 1. Introduction``) are a
+    document's outline."""
+    from roadmaplint.reader.fields import heading_status
+    from roadmaplint.settings import common_meaning
+
+    counted: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        match = _COUNTED.fullmatch(part.text) if part.text[:1].isdigit() else None
+        if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
+            counted[at] = (match["id"], match["title"].strip())
+    levels = Counter(parts[at].heading.level for at in counted)
+    said = {
+        parts[at].heading.level
+        for at, (_, title) in counted.items()
+        if (status := heading_status(title)) is not None and common_meaning(status[1])
+    }
+    return {
+        at: found
+        for at, found in counted.items()
+        if parts[at].heading.level in said and levels[parts[at].heading.level] >= 2
+    }
+
+
 def _work_series(parts: list[Part]) -> bool:
     """Whether the headings number a series of tasks or stories (``### Task 1: Name``,
     ``### Task 2: Name`` ...): two or more."""
@@ -236,7 +266,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             )
             if found is None and not dialect.item_level:
                 if status_headed is None:
-                    status_headed = _status_headed(parts, lines)
+                    status_headed = {**_counted_series(parts), **_status_headed(parts, lines)}
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
                 part.kind = ITEM
