@@ -146,3 +146,32 @@ Sound data first.
     assert _findings(text) == []
     # numbered chapters without a status are a document's outline
     assert _items(text.replace(" ✅", "").replace("Fluxify Roadmap", "Design")) == ()
+
+
+def test_a_bold_status_label_over_boxes_gives_the_open_ones_its_status() -> None:
+    text = """\
+# Project Roadmap
+
+## 2025 Q3
+✅ **Completed**
+- [x] Core API v0.1
+
+🔧 **In Progress**
+
+- [ ] Developer documentation
+
+## 2025 Q4
+🛠 **Planned**
+- [ ] Plugin system
+"""
+    assert _read(text) == [
+        ("Core API v0.1", "done"),
+        ("Developer documentation", "In Progress"),
+        ("Plugin system", "Planned"),
+    ]
+    assert _findings(text) == []
+    # a bold label that names no status says nothing of the boxes
+    assert _read(text.replace("**In Progress**", "**Docs**"))[1] == (
+        "Developer documentation",
+        "[ ]",
+    )

@@ -770,6 +770,24 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
+# A line that labels the list below it with a status: ``🔧 **In Progress**``.
+_STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
+# A line of a list: a bullet, or a line indented under one.
+_LIST_LINE = LazyPattern(r"[ \t]+\S|[-*+][ \t]")
+
+
+def _status_label_above(lines: list[str], first: int) -> str | None:
+    """The status a bold label right above a box's list names (``✅ **Completed**``, ``🔧
+    **In Progress**`` over boxes, the way a status heading would): a group's status."""
+    at = first - 1
+    while at >= 0 and (_LIST_LINE.match(lines[at]) or not lines[at].strip()):
+        at -= 1
+    label = _STATUS_LABEL.fullmatch(lines[at].rstrip("\r\n")) if at >= 0 else None
+    if label is None or common_meaning(label["word"]) is None:
+        return None
+    return label["word"].strip()
+
+
 def _item(
     document: Document,
     first: int,
@@ -802,7 +820,9 @@ def _item(
     if match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
-        named = status_of_sections(document.status_sections_above(first + 1), board)
+        named = _status_label_above(lines, first) or status_of_sections(
+            document.status_sections_above(first + 1), board
+        )
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]
