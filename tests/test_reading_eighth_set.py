@@ -175,3 +175,20 @@ def test_a_bold_status_label_over_boxes_gives_the_open_ones_its_status() -> None
         "Developer documentation",
         "[ ]",
     )
+
+
+def test_a_struck_through_open_box_is_dropped_and_an_emphasised_label_names_a_box() -> None:
+    text = """\
+## TODO ##
+- [x] Make it work
+- [x] Thread-safe (~~Stupid stack depth~~)
+- [ ] ~~Laugh at those who laugh at me~~
+- [ ] *Lasso tool*: Isolates an area of the image
+"""
+    assert _read(text) == [
+        ("Make it work", "done"),
+        ("Thread-safe (~~Stupid stack depth~~)", "done"),
+        ("Laugh at those who laugh at me", "dropped"),
+        ("Lasso tool", "todo"),  # the heading says so
+    ]
+    assert _findings(text) == []

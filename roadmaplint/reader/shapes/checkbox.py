@@ -221,6 +221,8 @@ _METADATA = LazyPattern(
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
+# An emphasised label before a colon: ``*Lasso tool*: Isolates an area``.
+_ITALIC_LABEL = LazyPattern(r"[ \t]*(?P<em>[*_])(?P<title>[^*_\s][^*_]*?)(?P=em):[ \t]+\S.*", re.S)
 _DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
 # Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
 _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
@@ -257,6 +259,8 @@ def _title_part(text: str) -> str:
         return bold["title"]
     if bold and bold["title"].rstrip().endswith(":"):
         return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
+    if (italic := _ITALIC_LABEL.fullmatch(text)) is not None:
+        return italic["title"]  # ``*Class hierarchies*: users annotate subclasses``
     for dash in _DESCRIPTION.finditer(text):
         before = text[: dash.start()]
         if before and before.count("(") <= before.count(")"):
@@ -770,6 +774,8 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
+# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``.
+_STRUCK_THROUGH = LazyPattern(r"[ \t]*~~[^~](?:[^~]|~(?!~))*~~[ \t]*")
 # A line that labels the list below it with a status: ``🔧 **In Progress**``.
 _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
 # A line of a list: a bullet, or a line indented under one.
@@ -817,7 +823,9 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
+    if match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
+        status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
+    elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
         named = _status_label_above(lines, first) or status_of_sections(
