@@ -192,3 +192,13 @@ def test_a_struck_through_open_box_is_dropped_and_an_emphasised_label_names_a_bo
         ("Lasso tool", "todo"),  # the heading says so
     ]
     assert _findings(text) == []
+
+
+def test_a_tier_heading_gives_the_items_under_it_their_priority() -> None:
+    assert [(i.title, i.priority) for i in _items(FEATURES_WITH_STATUS)] == [
+        ("Automated Test Suite", "Tier 1"),
+        ("Automated SSL", "Tier 1"),
+    ]
+    # a tier written in a word is a topic, not a priority
+    topic = FEATURES_WITH_STATUS.replace("Tier 1: Core Reliability", "Tiers of storage")
+    assert {i.priority for i in _items(topic)} == {None}
