@@ -15,7 +15,7 @@ from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context
-from roadmaplint.model import Roadmap
+from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.source import Source, read_roadmap
@@ -63,6 +63,15 @@ class Loaded:
     settings: Settings
     context: Context
     folder: TaskFolder | None = None  # set when the roadmap is a folder of task files
+    named: Path | None = None  # the one task file of ``folder`` the command named
+
+    def holds(self, item: Item) -> bool:
+        """Whether a listing of what was named shows ``item``: every item of a roadmap or
+        a folder; of the one task file named, its own task (its folder read for the rest,
+        as ``check`` reads it)."""
+        if self.folder is None or self.named is None:
+            return True
+        return self.folder.place(item.position.line)[0].resolve() == self.named.resolve()
 
     def where(self, line: int) -> str:
         """``path:line`` for a line of the roadmap: a task folder's names the task file."""
@@ -95,8 +104,18 @@ def load(path: Path | None, config: Path | None = None) -> Loaded:
 
 
 def _load(path: Path, settings_cache: SettingsCache) -> Loaded:
+    """One roadmap: a file, a task folder, or a task file read with its folder."""
+    from roadmaplint.reader.shapes import in_folder_with_ids
+
     if path.is_dir():
         return load_folder(path, settings_cache)
+    # by the folder's name first: a plain roadmap imports no task-folder reader
+    if in_folder_with_ids(path):
+        from roadmaplint.reader.shapes import taskfiles
+
+        root = taskfiles.task_root(path)
+        if root is not None:
+            return replace(load_folder(root, settings_cache), named=path)
     return load_source(read_roadmap(path), settings_cache)
 
 

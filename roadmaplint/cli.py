@@ -401,7 +401,7 @@ def list_command(
     unassigned), ignoring case where the legend has one entry that matches
     (--status READY is ready; a legend with both Done and done is refused).
     An item is unassigned with no DRI, an empty one, or one of the no-dri words
-    (default: unassigned, none, nobody, tbd, n/a, -, ?), as RL501 reads it.
+    (default: unassigned, none, nobody, tbd, n/a, -, –, —, ?), as RL501 reads it.
 
     \b
     Examples:
@@ -700,6 +700,12 @@ def new(
         bool,
         typer.Option("--create-section", help="Add the section after the last one if missing."),
     ] = False,
+    parent: Annotated[
+        str | None,
+        typer.Option(
+            "--parent", help="A numbered task (Kiro's - [ ] 3.) to add a sub-task under (3.3)."
+        ),
+    ] = None,
     file: OneFileOption = None,
     dry_run: DryRunOption = False,
     config: ConfigOption = None,
@@ -717,6 +723,7 @@ def new(
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
       roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
       roadmaplint new tasks "Write docs" backlog --priority high   (a Backlog.md task file)
+      roadmaplint new "Implementation Plan" "Add tests" tasks.md --parent 3   (Kiro: 3.3)
     """
     from roadmaplint.api import one_roadmap
     from roadmaplint.commands.editing import run_new
@@ -729,6 +736,7 @@ def new(
         done=tuple(done or ()),
         item_id=item_id,
         create_section=create_section,
+        parent=parent,
     )
     target = one_roadmap(_paths(_one(path), _one(file)), config)
     raise typer.Exit(run_new(target, request, dry_run, config, sys.stdout))

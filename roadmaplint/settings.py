@@ -47,6 +47,7 @@ FIELD_ALIASES = (
     ("Owner", "DRI"),
     ("Assignee", "DRI"),
     ("Assigned to", "DRI"),
+    ("Assigned", "DRI"),
     ("Dependencies", "Depends on"),
     ("Depends", "Depends on"),
     ("Blocked by", "Depends on"),
@@ -72,6 +73,10 @@ COMMON_STATUSES: dict[str, str] = {
             "active",
             "started",
             "ongoing",
+            # part of the work done (``DONE · PARTIAL · OPEN`` in a queue's legend)
+            "partial",
+            "partially done",
+            "partially complete",
         ),
         "in_progress",
     ),
@@ -146,6 +151,9 @@ class Statuses:
     # `next` offers them as any ready one, but they claim no item is free to start, so
     # RL306 does not read an open dependency under one as a contradiction.
     queued: tuple[str, ...] = ()
+    # Statuses of work that will never be done (Backlog.md's archived tasks); the common
+    # spellings (cancelled, dropped, won't do, a `[-]` box) are read so under any legend.
+    closed: tuple[str, ...] = ()
     common: bool = False
 
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
@@ -182,6 +190,14 @@ class Statuses:
     def is_idea(self, status: str | None) -> bool:
         return self._means(status, self.idea, "idea")
 
+    def is_closed(self, status: str | None) -> bool:
+        """Whether ``status`` says the work will never be done: a closed status, or a
+        cancelled one in a common spelling that the settings give no other meaning."""
+        if status is None or status in self.closed:
+            return status is not None
+        other = (*self.done, *self.ready, *self.queued, *self.in_progress, *self.blocked)
+        return status not in (*other, *self.idea) and common_meaning(status) == "closed"
+
 
 @record
 class Settings:
@@ -194,7 +210,7 @@ class Settings:
     graph_heading: str = "Dependency Graph"
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
-    no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "–", "—", "?")
     item_heading_level: int | None = None  # None: found from the document (2, 3 or 4)
     field_aliases: tuple[tuple[str, str], ...] = ()  # `[fields]`: (name, known field)
     extra_fields: tuple[str, ...] = ()  # known names that carry no meaning

@@ -313,3 +313,31 @@ def _nth(text: str, part: str, number: int) -> int:
     for _ in range(number + 1):
         at = text.index(part, at + 1)
     return at
+
+
+def test_a_status_that_changes_its_colour_recolours_the_graph_on_the_re_check() -> None:
+    """SAFE-31, found by the property test: an `x` typed at the start of the line after
+    the Status joins it to the value, so the item's status reads no status of the
+    legend; the Dependency Graph, which coloured it idea, is then stale (RL405). The
+    re-check kept the graph's findings as they were, since RL405 said it read nothing
+    of the items."""
+    item = "## [MODEL-1] Parser\n\n- **Status:** idea\n- **Priority:** P0\n"
+    text = (
+        GOMLX.read_text(encoding="utf-8").split("# Priority Overview")[0].split("---")[0]
+        + "---\n\n# Core\n\n"
+        + item
+        + "\n# Dependency Graph\n\n```mermaid\nflowchart LR\n"
+        + '  subgraph s0["Core"]\n    MODEL_1["MODEL-1: Parser"]\n  end\n'
+        + "  classDef idea fill:#f1f3f5,stroke:#868e96,stroke-dasharray:3 3\n"
+        + "  class MODEL_1 idea\n```\n"
+    )
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    assert "RL405" not in {found.code for found in state.findings}
+    at = text.index("- **Priority:** P0")
+    new = text[:at] + "x" + text[at:]
+    snapshot = update(snapshot, new)
+    assert not snapshot.full
+    state = recheck(state, snapshot.roadmap, snapshot.edit, SETTINGS)
+    assert list(state.findings) == check_text(new)
+    assert "RL405" in {found.code for found in state.findings}

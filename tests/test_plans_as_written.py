@@ -412,3 +412,64 @@ def test_a_new_title_keeps_the_marks_that_are_the_status(tmp_path: Path) -> None
     assert written == "# R\n\n## [M-1] ✅ 🔴High — Better base ##\n\nText.\n"
     (item,) = parse(written).items
     assert (item.title, item.status, item.priority) == ("Better base", "✅", "High")
+
+
+PHASED_TASKS = (
+    Path(__file__).parent
+    / "corpus"
+    / "headings"
+    / "80-greenpill-dev-guild-green-goods-codex-tasks.md"
+)
+
+
+def test_tasks_numbered_again_under_each_phase_are_tasks_of_their_phase() -> None:
+    """A real plan (tests/corpus, file 80) numbers its tasks from 1 under each phase
+    heading: every task of the later phases was RL102, a duplicate ID. Each is its
+    phase's task, named as the plan's own prose names it (``Phase 2 Task 1``); the task
+    under ``## QA``, no phase, keeps ``Task 1``."""
+    from roadmaplint.reader.incremental import full_snapshot, update
+
+    text = PHASED_TASKS.read_text(encoding="utf-8")
+    items = parse(text, "codex-tasks.md", Settings()).items
+    assert [item.id for item in items] == [
+        *(f"Phase 1a Task {n}" for n in range(1, 5)),
+        *(f"Phase 1b Task {n}" for n in range(1, 4)),
+        *(f"Phase 2 Task {n}" for n in range(1, 7)),
+        "Phase 3 Task 1",
+        "Task 1",
+    ]
+    assert check_text(text, "codex-tasks.md", Settings()) == []
+    # a Depends on naming Task 1 names its own phase's; Phase 1a Task 3, that task
+    with_dependencies = text.replace(
+        "### Task 3: URL sync for garden state\n",
+        "### Task 3: URL sync for garden state\n\n**Depends on:** Task 1, Phase 1a Task 4\n",
+    ).replace(
+        "### Task 1: Phase 3 i18n strings\n",
+        "### Task 1: Phase 3 i18n strings\n\n**Depends on:** Phase 2 Task 5, Phase 2 Task 6\n",
+    )
+    read = {i.id: i.depends_on for i in parse(with_dependencies, "p.md", Settings()).items}
+    assert read["Phase 2 Task 3"] == ("Phase 2 Task 1", "Phase 1a Task 4")
+    assert read["Phase 3 Task 1"] == ("Phase 2 Task 5", "Phase 2 Task 6")
+    assert check_text(with_dependencies, "p.md", Settings()) == []
+    # a task of a phase that is not there is named as written: RL301 says which
+    missing = with_dependencies.replace("Phase 2 Task 6\n", "Phase 2 Task 9\n")
+    assert [(f.code, f.message) for f in check_text(missing, "p.md", Settings())] == [
+        (
+            "RL301",
+            "Phase 3 Task 1 depends on unknown item Phase 2 Task 9 (did you mean Phase 2 Task 6?)",
+        )
+    ]
+    # an editor's keystroke in a task reads as the whole document does: the task read
+    # again alone, with the heading after it, was Task 1 again
+    fields = (
+        "# Plan\n\n## Phase 1\n\n### Task 1: A\n\n- **Status:** done\n\n"
+        "## Phase 2\n\n### Task 1: B\n\n- **Status:** in progress\n\n"
+        "### Task 2: C\n\n- **Status:** blocked\n- **Depends on:** Task 1\n"
+    )
+    snapshot = full_snapshot(fields, "p.md", Settings())
+    typed = fields.replace("in progress", "in  progress")
+    assert update(snapshot, typed).roadmap == full_snapshot(typed, "p.md", Settings()).roadmap
+    assert [i.id for i in update(snapshot, typed).roadmap.items][1] == "Phase 2 Task 1"
+    # numbers that run on through the phases (Task 5 under Phase 2) are one series
+    once = "# Plan\n\n## Phase 1\n\n### Task 1: A\n\n### Task 2: B\n\n## Phase 2\n\n### Task 3: C\n"
+    assert [i.id for i in parse(once, "p.md", Settings()).items] == ["Task 1", "Task 2", "Task 3"]

@@ -142,6 +142,98 @@ def test_kiros_in_progress_mark_reads_on_a_task_and_a_sub_task(tmp_path: Path) -
     assert [i.status for i in _items(listed)] == ["done", "[ ]", "[-]"]
 
 
+ENDING_IN_A_SUB_TASK = """\
+# Implementation Plan
+
+- [x] 1. Set up the project
+  - _Requirements: 1.1_
+
+- [ ] 3. Write the CLI
+  - [ ] 3.1 Add commands
+  - [ ] 3.2 Add help
+"""
+
+
+def test_new_on_a_kiro_plan_adds_a_task_and_with_parent_a_sub_task(tmp_path: Path) -> None:
+    # new wrote "  - [ ] 3.3 Write docs" under the last sub-task, and --id 4 was refused
+    # ("did not read back alone"): no top-level task could be added
+    plan = tmp_path / "tasks.md"
+    plan.write_text(ENDING_IN_A_SUB_TASK)
+    added = cli("new", "Implementation Plan", "Write docs", "tasks.md", cwd=tmp_path)
+    assert (added.returncode, added.stdout) == (0, "Added 4 to Implementation Plan\n")
+    # the tasks stand apart by a blank line, and so does the new one
+    after = ENDING_IN_A_SUB_TASK + "\n- [ ] 4. Write docs\n"
+    assert plan.read_bytes() == after.encode()
+    assert [(i.id, i.title) for i in _items(after)][-1] == ("4", "Write docs")
+    sub = cli(
+        "new", "Implementation Plan", "Add man page", "tasks.md", "--parent", "3", cwd=tmp_path
+    )
+    assert (sub.returncode, sub.stdout) == (0, "Added 3.3 to Implementation Plan\n")
+    after = after.replace("Add help\n", "Add help\n  - [ ] 3.3 Add man page\n")
+    assert plan.read_bytes() == after.encode()
+    # a task without sub-tasks takes its first one level in, after its notes
+    first = cli(
+        "new", "Implementation Plan", "Pin tools", "tasks.md", "--parent", "1", cwd=tmp_path
+    )
+    assert (first.returncode, first.stderr) == (0, "")
+    after = after.replace("1.1_\n", "1.1_\n  - [ ] 1.1 Pin tools\n")
+    assert plan.read_bytes() == after.encode()
+    assert [i.id for i in _items(after)] == ["1", "1.1", "3", "3.1", "3.2", "3.3", "4"]
+    assert _findings(after) == []
+    # the same with --id, in progress as Kiro writes it
+    given = cli(
+        "new", "Implementation Plan", "Release", "tasks.md", "--id", "5", "--status",
+        "in progress", cwd=tmp_path,
+    )  # fmt: skip
+    assert (given.returncode, given.stderr) == (0, "")
+    after += "\n- [-] 5. Release\n"
+    assert plan.read_bytes() == after.encode()
+    # a parent that is no task, a sub-task's number for another task: one line, no write
+    for wrong, said in (
+        (["--parent", "9"], "--parent names a numbered task (1, 3, 4, 5); not '9'"),
+        (["--parent", "3", "--id", "4.1"], "a sub-task of 3 is numbered 3.N; not '4.1'"),
+        (["--id", "3"], "3 already exists"),
+    ):
+        refused = cli("new", "Implementation Plan", "X", "tasks.md", *wrong, cwd=tmp_path)
+        assert (refused.returncode, said in refused.stderr) == (2, True), refused.stderr
+        assert refused.stderr.count("\n") == 1
+        assert plan.read_bytes() == after.encode()
+    # --parent where no task is numbered, and in a task folder: refused in one line
+    plain = tmp_path / "plain.md"
+    plain.write_text("# Plan\n\n- [ ] Write it\n")
+    refused = cli("new", "Plan", "X", "plain.md", "--parent", "1", cwd=tmp_path)
+    assert (refused.returncode, "--parent adds a sub-task" in refused.stderr) == (2, True)
+    assert plain.read_text() == "# Plan\n\n- [ ] Write it\n"
+
+
+def test_set_in_progress_on_a_kiro_box_writes_its_dash(tmp_path: Path) -> None:
+    # refused: "a box writes the statuses [ ], done, open, ready, todo", though the
+    # reader reads Kiro's [-] on a numbered task as in progress
+    plan = tmp_path / "tasks.md"
+    plan.write_text(ENDING_IN_A_SUB_TASK)
+    for item, spelled in (("3", "in progress"), ("3.2", "In-Progress")):
+        done = cli("set", item, "--status", spelled, "tasks.md", cwd=tmp_path)
+        assert (done.returncode, done.stderr) == (0, "")
+    after = ENDING_IN_A_SUB_TASK.replace("[ ] 3. Write", "[-] 3. Write").replace(
+        "[ ] 3.2", "[-] 3.2"
+    )
+    assert plan.read_bytes() == after.encode()
+    assert [(i.id, i.status) for i in _items(after)][1::2] == [
+        ("3", "in progress"),
+        ("3.2", "in progress"),
+    ]
+    # a plain list's [-] is the cancelled mark: there a box cannot write in progress
+    plain = tmp_path / "todo.md"
+    plain.write_text("# TODO\n\n- [x] Write it\n- [ ] Test it\n")
+    refused = cli("set", "test-it", "--status", "in progress", "todo.md", cwd=tmp_path)
+    assert (refused.returncode, "not 'in progress'" in refused.stderr) == (2, True)
+    # a legend that gives [-] its own word keeps it
+    legend = "`[-]` Cancelled\n\n" + ENDING_IN_A_SUB_TASK.split("\n\n", 1)[1]
+    plan.write_text("# Implementation Plan\n\n" + legend)
+    refused = cli("set", "3", "--status", "in progress", "tasks.md", cwd=tmp_path)
+    assert refused.returncode == 2
+
+
 SPEC_KIT = """\
 # Tasks: Albums
 
@@ -194,3 +286,14 @@ def test_a_status_legend_gives_the_boxes_its_words(tmp_path: Path) -> None:
     assert cli("set", "T002", "--status", "pending", "tasks.md", cwd=tmp_path).returncode == 0
     assert plan.read_text().endswith("- [x] T001 First\n- [ ] T002 Second\n")
     assert _findings(plan.read_text()) == []
+
+
+def test_an_open_box_over_a_cancelled_one_is_rl309_and_kiros_dash_is_no_cancel() -> None:
+    # a box list's [-] is cancelled: a task waiting on it waits forever
+    text = "# TODO\n\n- [x] T1 Write it\n- [-] T2 Port it to Perl\n- [ ] T3 Ship (depends on T2)\n"
+    assert _findings(text) == ["5:RL309"]
+    assert _findings(text.replace("(depends on T2)", "(depends on T1)")) == []
+    # Kiro's [-] on a numbered task is in progress: a sub-task under it waits on nothing dead
+    working = "# Implementation Plan\n\n- [-] 1. Build\n- [ ] 2. Ship (depends on 1)\n"
+    assert [(i.id, i.status) for i in _items(working)] == [("1", "in progress"), ("2", "[ ]")]
+    assert _findings(working) == []

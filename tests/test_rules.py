@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import brief, findings, item, roadmap
+from conftest import LEGENDS, brief, findings, item, roadmap
 
 from roadmaplint.rules import ALL_RULES
 
@@ -222,6 +222,30 @@ FAILING = {
             )
         ),
         [(36, 19, "RL306", "GRAPH-2 is ready but depends on GRAPH-1, which is idea, not done")],
+    ),
+    "RL309": (
+        roadmap(
+            (
+                "Graph",
+                [
+                    item("GRAPH-1", status="cancelled"),
+                    # ready over it: RL309 alone, not RL306 too
+                    item("GRAPH-2", status="ready", depends="GRAPH-1"),
+                    item("GRAPH-3", status="done", depends="GRAPH-1"),
+                    item("GRAPH-4", status="cancelled", depends="GRAPH-1"),
+                ],
+            ),
+            legends=LEGENDS.replace("- `done`", "- `cancelled` – dropped\n- `done`"),
+        ),
+        [
+            (
+                37,  # the legend's line for cancelled
+                19,
+                "RL309",
+                "GRAPH-2 is ready but depends on GRAPH-1, which is cancelled and will never be "
+                "done; drop the dependency or reopen GRAPH-1",
+            )
+        ],
     ),
     "RL307": (
         roadmap(
@@ -471,6 +495,9 @@ PASSING = {
             "Graph",
             [item("GRAPH-1", status="done"), item("GRAPH-2", depends="GRAPH-1, Python 3, GRAPH 9")],
         )
+    ),
+    "RL309": roadmap(
+        ("Graph", [item("GRAPH-1", status="blocked"), item("GRAPH-2", depends="GRAPH-1")])
     ),
     "RL504": roadmap(("Graph", [item("GRAPH-1", status="done", done=["[x] Shapes flow", "Docs"])])),
     "RL501": roadmap(("Graph", [item("GRAPH-1", status="in_progress", dri="@ana")])),

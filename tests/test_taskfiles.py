@@ -592,6 +592,75 @@ def test_a_folders_ids_are_compared_by_number_as_backlog_compares_them(tmp_path:
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("needs_backlog")
+def test_an_open_task_over_an_archived_one_is_a_finding_in_its_file(tmp_path: Path) -> None:
+    """backlog lets a To Do task depend on an archived one (its view says "unknown task
+    ID"); next never offered it and check said nothing of a dependency that will never be
+    done. RL309, in the task's file; the archived task's own status passes."""
+    from conftest import cli
+
+    backlog_project(tmp_path)
+    for title in ("One", "Two", "Three"):
+        backlog("task", "create", title, "--plain", cwd=tmp_path)
+    backlog("task", "archive", "task-2", cwd=tmp_path)
+    backlog("task", "edit", "task-3", "--dep", "task-2", cwd=tmp_path)
+    assert "TASK-2 - unknown task ID" in backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
+    three = "backlog/tasks/task-3 - Three.md"
+    said = (
+        f"{three}:3:1: error: RL309 TASK-3 is To Do but depends on TASK-2, which is Archived "
+        "and will never be done; drop the dependency or reopen TASK-2\n"
+    )
+    checked = cli("check", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout.splitlines(keepends=True)[0]) == (1, said)
+    assert cli("check", three, cwd=tmp_path).stdout.startswith(said)
+    # the task named alone is listed and shown with its folder's statuses, as check reads it
+    listed = json.loads(cli("list", three, "--format", "json", cwd=tmp_path).stdout)
+    assert [(item["id"], item["status"]) for item in listed] == [("TASK-3", "To Do")]
+    shown = cli("show", "TASK-3", three, cwd=tmp_path)
+    assert (shown.returncode, "TASK-2 (Archived)" in shown.stdout) == (0, True), shown.stderr
+    archived = json.loads(
+        cli(
+            "list", "backlog/archive/tasks/task-2 - Two.md", "--format", "json", cwd=tmp_path
+        ).stdout
+    )
+    assert [(item["id"], item["status"]) for item in archived] == [("TASK-2", "Archived")]
+    # the dependency dropped with backlog: nothing to say
+    backlog("task", "edit", "task-3", "--dep", "task-1", cwd=tmp_path)
+    text = (tmp_path / three).read_text("utf-8")
+    (tmp_path / three).write_text(text.replace("  - TASK-2\n", ""), "utf-8")
+    assert cli("check", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+def test_the_folder_cache_parses_a_file_again_when_its_text_changed(tmp_path: Path) -> None:
+    """The language server's cache knew a task file by its modification time and size: a
+    rewrite of the same size within the clock's granularity kept the old item. A time
+    within the granularity of the read is not trusted (here one ahead of the clock, as a
+    write of this very moment is): the text is compared. An unchanged file's item is the
+    one parsed before."""
+    root = tmp_path / "backlog"
+    (root / "tasks").mkdir(parents=True)
+    (root / "config.yml").write_text(CONFIG, "utf-8")
+    path = root / "tasks" / "task-2 - Write-parser.md"
+    path.write_text(PARSER, "utf-8")
+    other = root / "tasks" / "task-3 - Docs.md"
+    other.write_text(PARSER.replace("TASK-2", "TASK-3"), "utf-8")
+    ahead = path.stat().st_mtime_ns + 3600 * 10**9
+    os.utime(path, ns=(ahead, ahead))
+    cache = taskfiles.FolderCache()
+    first = {task.path: task.item for task in taskfiles.read(root, cache=cache).tasks}
+    assert first[path].dri is not None
+    before = path.stat()
+    changed = PARSER.replace(first[path].dri, "z" * len(first[path].dri), 1)
+    assert len(changed) == len(PARSER) and changed != PARSER
+    path.write_text(changed, "utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_mtime_ns, path.stat().st_size) == (before.st_mtime_ns, before.st_size)
+    again = {task.path: task.item for task in taskfiles.read(root, cache=cache).tasks}
+    assert again[path].dri == "z" * len(first[path].dri)
+    assert again[other] is first[other]  # not parsed again
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
 def test_an_archived_tasks_number_taken_again_by_backlog_is_no_duplicate(tmp_path: Path) -> None:
     """backlog numbers a new task past tasks/, completed/ and drafts/ only: after TASK-2 is
     archived, the next task is TASK-2 again, and backlog shows that one. check said RL102

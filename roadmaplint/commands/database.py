@@ -50,6 +50,7 @@ def run_list(
         (one.roadmap, item)
         for one in loaded
         for item in filter_items(one.roadmap, filters, one.settings)
+        if one.holds(item)
     ]
     if sort != "document":
         keys = {id(one.roadmap): sort_key(sort, one.roadmap) for one in loaded}
@@ -57,7 +58,9 @@ def run_list(
     several = len(loaded) > 1
     columns = (FILE, *COLUMNS) if several else COLUMNS
     headers = ("FILE", *HEADERS) if several else HEADERS
-    rows = [({FILE: roadmap.path} if several else {}) | row(item) for roadmap, item in chosen]
+    # a task file named is its folder's roadmap, listed as the file
+    named = {id(one.roadmap): str(one.named or one.roadmap.path) for one in loaded}
+    rows = [({FILE: named[id(roadmap)]} if several else {}) | row(item) for roadmap, item in chosen]
     now = now_utc()
     claims = [shown_claim(item, now) for _, item in chosen]
     if any(claims):  # the column appears only when a listed item is claimed

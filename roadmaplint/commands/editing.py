@@ -138,7 +138,7 @@ def run_new(
     if path is not None and path.is_dir():
         from roadmaplint.edit.taskfiles import new_plan, refuse_section_and_id
 
-        refuse_section_and_id(path, request.section, request.item_id)
+        refuse_section_and_id(path, request.section, request.item_id, request.parent)
         fields = {change.name: change.value for change in request.fields}
         return _on_task_folder(
             path,

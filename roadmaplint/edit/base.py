@@ -216,6 +216,7 @@ class NewItem:
     done: tuple[str, ...] = ()
     item_id: str | None = None  # --id; else the next free ID of the section
     create_section: bool = False
+    parent: str | None = None  # --parent: the numbered task a new sub-task goes under
 
 
 def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:

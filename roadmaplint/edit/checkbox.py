@@ -29,8 +29,10 @@ from roadmaplint.reader.shapes.checkbox import (
     _TAGS,
     _TRAILING_ID,
     BOX,
+    KIRO_IN_PROGRESS,
     OPEN_BOX,
     STATUS_OF_BOX,
+    _number_of_box,
     marker_legend,
 )
 from roadmaplint.record import record
@@ -64,14 +66,27 @@ class _Line:
         return sorted(match.span() for match in found if match is not None)
 
 
-def _marks(lines: list[str], legend: Legend | None = None) -> dict[str, str]:
+def _marks(
+    lines: list[str], legend: Legend | None = None, numbered: bool = False
+) -> dict[str, str]:
     """The status each mark writes: ``done`` -> ``x``, ``ready`` -> `` ``, the words a
     Status Legend gives the boxes (``todo`` -> `` ``), and the document's marker legend
-    words for its other markers."""
-    marks = {status: mark for mark, status in marker_legend(lines).items()}
+    words for its other markers. A numbered task's box (Kiro's ``- [ ] 3.``) writes
+    ``in progress`` as ``[-]``, as the reader reads it, unless a legend gives ``[-]``
+    another word."""
+    explained = marker_legend(lines)
+    marks = {status: mark for mark, status in explained.items()}
+    if numbered and "-" not in explained:
+        marks[KIRO_IN_PROGRESS] = "-"
     marks.update({"ready": " ", "open": " ", "todo": " ", OPEN_BOX: " ", "done": "x"})
     marks.update({word: mark for mark, word in box_words(legend).items() if mark in (" ", "x")})
     return marks
+
+
+def _status_word(value: str) -> str:
+    """A status as the marks name it: ``In-Progress`` is ``in progress``."""
+    word = " ".join(value.replace("-", " ").replace("_", " ").split()).casefold()
+    return KIRO_IN_PROGRESS if word == KIRO_IN_PROGRESS else value
 
 
 def _with_mark(line: str, mark: str) -> str:
@@ -253,7 +268,9 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     for change in edit.fields:
         key = normalize_key(change.name)
         if key == "status":
-            mark = _status_mark(lines, change.value, where, roadmap.status_legend)
+            numbered = _number_of_box(lines[row]) is not None
+            change = FieldChange(change.name, _status_word(change.value))
+            mark = _status_mark(lines, change.value, where, roadmap.status_legend, numbered)
         elif key == "priority":
             if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
                 raise RoadmapError(
@@ -291,8 +308,10 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     return new_text
 
 
-def _status_mark(lines: list[str], status: str, where: str, legend: Legend | None) -> str:
-    marks = _marks(lines, legend)
+def _status_mark(
+    lines: list[str], status: str, where: str, legend: Legend | None, numbered: bool
+) -> str:
+    marks = _marks(lines, legend, numbered)
     mark = marks.get(status)
     if mark is None:
         raise RoadmapError(
@@ -426,7 +445,9 @@ def _expected(
         return [_value_of(item, key)]
     value = wanted[key]
     if key == "status":
-        mark = _marks(split_lines(roadmap.source), roadmap.status_legend)[value]
+        lines = split_lines(roadmap.source)
+        numbered = _number_of_box(lines[item.position.line - 1]) is not None
+        mark = _marks(lines, roadmap.status_legend, numbered)[value]
         return [value, STATUS_OF_BOX.get(mark), box_words(roadmap.status_legend).get(mark)]
     if key == "dri":
         return [value.removeprefix("@") or None]
@@ -465,20 +486,64 @@ _NUMBERED_BOX = LazyPattern(r"([0-9]{1,6}(?:\.[0-9]{1,6})*\.)([0-9]{1,6})")
 
 def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
     """A line after the section's last checkbox item, with its marker and indentation;
-    an ID (the next free one, or ``--id``) when the list's items have IDs."""
-    from roadmaplint.edit.base import items_added, next_id
-    from roadmaplint.reader.idpattern import id_regex
+    an ID (the next free one, or ``--id``) when the list's items have IDs. In a plan of
+    numbered tasks (Kiro's ``- [ ] 3.``) a top-level task numbered after the last, or
+    with ``--parent`` a sub-task of that task numbered after its last (``3.3``)."""
+    from roadmaplint.edit.base import items_added
     from roadmaplint.reader.inline import plain_text
     from roadmaplint.reader.shapes.common import reference_from_title
 
     # the title is one non-empty line: edit/shapes.py refused any other
     section = request.section.strip()
     members = [item for item in roadmap.items if item.section == section]
-    last = members[-1]
     lines = split_lines(roadmap.source)
+    ids = {item.id: item for item in roadmap.items}
+    tasks = [item for item in members if _is_numbered_task(lines, item)]
+    item_id: str | None
+    if tasks:
+        at, lead, item_id = _numbered_place(roadmap, request, members, tasks, lines, ids)
+        text = f"{item_id}{'.' if item_id.isdigit() else ''} {request.title.strip()}"
+    else:
+        if request.parent is not None:
+            raise RoadmapError(
+                f"{roadmap.path}: --parent adds a sub-task under a numbered task "
+                f"(- [ ] 3. Title); {section} has none"
+            )
+        at, lead, item_id = _after_last(roadmap, request, members, lines, ids, settings)
+        text = f"{item_id} {request.title.strip()}" if item_id else request.title.strip()
+    mark = _new_mark(roadmap, request, lines, numbered=bool(tasks))
+    newline = roadmap.style.newline
+    if not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
+    lines.insert(at, f"{lead}[{mark}] {text}{newline}")
+    new_text = "".join(lines)
+    reference = item_id or reference_from_title(request.title, set(ids))
+    after = prove_edit(roadmap, new_text, items_added(reference, None), settings)
+    added = next(item for item in after.items if item.id == reference)
+    if added.position.line != at + 1 + lead.count("\n") or added.title != plain_text(
+        request.title.strip()
+    ):
+        raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")
+    return new_text, reference
+
+
+def _after_last(
+    roadmap: Roadmap,
+    request: NewItem,
+    members: list[Item],
+    lines: list[str],
+    ids: dict[str, Item],
+    settings: Settings,
+) -> tuple[int, str, str | None]:
+    """Where a box goes after the section's last item, with its lead, and its ID (None
+    when the list's items have none)."""
+    from roadmaplint.edit.base import next_id
+    from roadmaplint.reader.idpattern import id_regex
+
+    section = request.section.strip()
+    last = members[-1]
     match = BOX.match(lines[last.position.line - 1])
     assert match is not None
-    ids = {item.id: item for item in roadmap.items}
     with_ids = bool(id_regex(settings.id_pattern).fullmatch(last.id))
     item_id = request.item_id or (next_id(roadmap, section, ids) if with_ids else None)
     numbered = _NUMBERED_BOX.fullmatch(last.id)
@@ -487,6 +552,11 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
         while f"{numbered[1]}{number}" in ids:
             number += 1
         item_id = f"{numbered[1]}{number}"
+    return last.end_line, match["lead"], item_id
+
+
+def _new_mark(roadmap: Roadmap, request: NewItem, lines: list[str], numbered: bool) -> str:
+    """The mark of a new box: open, or the one its Status writes."""
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":
@@ -494,20 +564,94 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
                 f"{roadmap.path}: a new checkbox item is written with a Status only; "
                 f"not {change.name}"
             )
-        found = _marks(lines, roadmap.status_legend).get(change.value)
+        found = _marks(lines, roadmap.status_legend, numbered).get(_status_word(change.value))
         if found is None:
             raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")
         mark = found
-    text = f"{item_id} {request.title.strip()}" if item_id else request.title.strip()
-    at = last.end_line
-    newline = roadmap.style.newline
-    if not lines[at - 1].endswith(("\n", "\r")):
-        lines[at - 1] += newline
-    lines.insert(at, f"{match['lead']}[{mark}] {text}{newline}")
-    new_text = "".join(lines)
-    reference = item_id or reference_from_title(request.title, set(ids))
-    after = prove_edit(roadmap, new_text, items_added(reference, None), settings)
-    added = next(item for item in after.items if item.id == reference)
-    if added.position.line != at + 1 or added.title != plain_text(request.title.strip()):
-        raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")
-    return new_text, reference
+    return mark
+
+
+def _is_numbered_task(lines: list[str], item: Item) -> bool:
+    """Whether a box is a top-level numbered task (Kiro's ``- [ ] 3. Title``): its number
+    written with a full stop."""
+    line = lines[item.position.line - 1]
+    box = BOX.match(line)
+    return (
+        box is not None
+        and item.id.isdigit()
+        and _number_of_box(line) == item.id
+        and line[box.end() :].startswith(f"{item.id}.")
+    )
+
+
+def _numbered_place(
+    roadmap: Roadmap,
+    request: NewItem,
+    members: list[Item],
+    tasks: list[Item],
+    lines: list[str],
+    ids: dict[str, Item],
+) -> tuple[int, str, str]:
+    """Where a numbered task goes, its lead (a blank line first where the tasks are
+    written apart) and its number: after the last task and its sub-tasks, or with
+    ``--parent`` after that task's last sub-task, one deeper than the task."""
+    parent_name = request.parent
+    given = (request.item_id or "").strip()
+    if parent_name is None and _NUMBERED_BOX.fullmatch(given):
+        parent_name = given.rsplit(".", 1)[0]  # --id 3.5: a sub-task of 3
+        if all(task.id != parent_name for task in tasks):
+            # no task 3 (renamed): after the last item, written as it is
+            box = BOX.match(lines[members[-1].position.line - 1])
+            assert box is not None
+            _refuse_taken(roadmap, given, ids)
+            return members[-1].end_line, box["lead"], given
+    if parent_name is None:
+        siblings, at = tasks, max(item.end_line for item in members)
+        number = max(int(task.id) for task in tasks) + 1
+        wanted = request.item_id.strip().rstrip(".") if request.item_id else str(number)
+        if not wanted.isdigit():
+            raise RoadmapError(f"a task is numbered as the others are (4); not {wanted!r}")
+        box = BOX.match(lines[tasks[-1].position.line - 1])
+        assert box is not None
+        lead = box["lead"]
+    else:
+        named = parent_name.strip().rstrip(".")
+        parent = next((task for task in tasks if task.id == named), None)
+        if parent is None:
+            named_tasks = ", ".join(task.id for task in tasks)
+            raise RoadmapError(f"--parent names a numbered task ({named_tasks}); not {named!r}")
+        siblings = [item for item in members if _is_sub_task(item.id, parent.id)]
+        at = siblings[-1].end_line if siblings else parent.end_line
+        numbers = [item.id.rsplit(".", 1)[1] for item in siblings]
+        last = max((int(number) for number in numbers if number.isdigit()), default=0)
+        wanted = request.item_id.strip() if request.item_id else f"{parent.id}.{last + 1}"
+        if not _NUMBERED_BOX.fullmatch(wanted) or not wanted.startswith(f"{parent.id}."):
+            raise RoadmapError(
+                f"a sub-task of {parent.id} is numbered {parent.id}.N; not {wanted!r}"
+            )
+        lead = _child_lead(lines, parent, siblings)
+    _refuse_taken(roadmap, wanted, ids)
+    apart = len(siblings) > 1 and not lines[siblings[-1].position.line - 2].strip()
+    return at, (roadmap.style.newline if apart else "") + lead, wanted
+
+
+def _refuse_taken(roadmap: Roadmap, wanted: str, ids: dict[str, Item]) -> None:
+    if wanted in ids:
+        raise RoadmapError(f"{roadmap.path}:{ids[wanted].position.line}: {wanted} already exists")
+
+
+def _is_sub_task(item_id: str, task: str) -> bool:
+    """Whether ``item_id`` numbers a sub-task of ``task`` (``3.2`` of ``3``, not ``3.2.1``)."""
+    head, dot, tail = item_id.rpartition(".")
+    return bool(dot) and head == task and tail[:1].isdigit()
+
+
+def _child_lead(lines: list[str], parent: Item, children: list[Item]) -> str:
+    """The lead of a new sub-task: its last sibling's, else the task's, one level in."""
+    box = BOX.match(lines[(children[-1] if children else parent).position.line - 1])
+    assert box is not None
+    if children:
+        return box["lead"]
+    lead = box["lead"]
+    indent = len(lead) - len(lead.lstrip())
+    return " " * (indent + len(lead.strip()) + 1) + lead.strip() + " "

@@ -131,6 +131,8 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     shaped = new_shaped(roadmap, members[-1], request, settings) if members else None
     if shaped is not None:
         return shaped
+    if request.parent is not None:
+        raise RoadmapError("--parent adds a sub-task under a numbered task (- [ ] 3. Title)")
     for what, text in (("the title", request.title), ("the section", request.section)):
         check_one_line(text, what)
         if not text.strip():

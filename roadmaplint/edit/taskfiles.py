@@ -414,8 +414,11 @@ def _ticked(task: TaskFile, text: str, edit: ItemEdit) -> str:
     return "\n".join(lines)
 
 
-def refuse_section_and_id(path: Path, section: str, item_id: str | None) -> None:
-    """A task folder has no sections (``new tasks TITLE``) and numbers its own tasks."""
+def refuse_section_and_id(
+    path: Path, section: str, item_id: str | None, parent: str | None = None
+) -> None:
+    """A task folder has no sections (``new tasks TITLE``) and numbers its own tasks;
+    ``--parent`` is for plans of numbered tasks (Kiro's)."""
     if section.strip().lower() != TASKS:
         raise RoadmapError(
             f"{path}: a folder of task files has no sections; a new task goes to {TASKS}/: "
@@ -423,6 +426,8 @@ def refuse_section_and_id(path: Path, section: str, item_id: str | None) -> None
         )
     if item_id is not None:
         raise RoadmapError(f"{path}: Backlog.md numbers its tasks itself; drop --id")
+    if parent is not None:
+        raise RoadmapError(f"{path}: --parent adds a sub-task to a plan of numbered tasks")
 
 
 def new_plan(

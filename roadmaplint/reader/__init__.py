@@ -60,7 +60,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import box_words, configured_legend, read_legend, read_vocabulary
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
-from roadmaplint.reader.phases import with_phase_checklist
+from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_status_waits
@@ -267,7 +267,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(with_status_waits(with_phase_checklist(items, lines)))
+    items = list(with_status_waits(with_phase_checklist(with_own_phase_tasks(items), lines)))
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,

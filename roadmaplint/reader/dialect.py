@@ -30,7 +30,7 @@ DEPENDS_ON = "depends on"
 DEFINITION_OF_DONE = "definition of done"
 ITEM_LEVELS = (2, 3, 4)
 # Between an ID and its title when the ID has no brackets: MODEL-1 — Title.
-SEPARATORS = (" — ", " – ", " - ", ": ")
+SEPARATORS = (" — ", " – ", " - ", ": ", " · ")
 
 
 def names_statuses(heading: str) -> bool:
@@ -163,6 +163,13 @@ WORK_HEADING = LazyPattern(
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12".
 NUMBERED_ID = LazyPattern(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 PHASE_ID = LazyPattern(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+# A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
+# again under each phase heading ("Phase 2 Task 1": outline.py names them so).
+WORK_ID = LazyPattern(r"(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+PHASE_WORK_ID = LazyPattern(
+    r"(?P<phase>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)[ \t]+"
+    r"(?P<work>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+)
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
 _PRIORITY_GROUP = LazyPattern(r"P[0-4](?:\.[0-9])?")  # P2.5: a band between two
 

@@ -41,6 +41,7 @@ from roadmaplint.model import (
     Section,
 )
 from roadmaplint.reader import ItemLines, parse, read_item_lines
+from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.record import record, replace
@@ -182,6 +183,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # the full parse says why, with the document's own line numbers
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
+    if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
+        return None  # a task's ID may hang on its phase's other tasks (outline.py)
     new_starts = (
         starts.replaced(
             first,
@@ -206,6 +209,10 @@ def _may_change_anchors(before: str, after: str) -> bool:
     if head_before != head_after or rest_before[:1] in "=-" or rest_after[:1] in "=-":
         return True  # the heading's text, or a setext underline below it
     return any("](" in rest or "<" in rest or "#" in rest for rest in (rest_before, rest_after))
+
+
+def _numbered_work(item_id: str) -> bool:
+    return WORK_ID.fullmatch(item_id) is not None or PHASE_WORK_ID.fullmatch(item_id) is not None
 
 
 def _heading_level(old: Snapshot, line: int) -> int:

@@ -19,9 +19,11 @@ from roadmaplint.model import Heading, Position, Section
 from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
+    PHASE_HEADING,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     WORK_HEADING,
+    WORK_ID,
     Dialect,
     is_priority_group,
     match_item_heading,
@@ -86,6 +88,7 @@ def detect(
     _classify_inner_and_legends(parts, dialect, path)
     _classify_items(parts, dialect, lines)
     item_level = _assign_sections(parts, dialect)
+    _number_work_by_phase(parts)
     _absorb_subheadings(parts)
     kept = [part for part in parts if part.kind != INNER]
     for index, part in enumerate(kept):
@@ -162,9 +165,12 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
-# A numbered heading (``### 1.3 Zynga Integration``): an item only where a Status field
-# stands under it, for ``## 2.1 Background`` in a design document is a chapter.
-_NUMBERED = LazyPattern(r"(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?[ \t]+(?P<title>\S.*)")
+# A numbered heading (``### 1.3 Zynga Integration``, ``### 1. App Assets``): an item only
+# where a Status field stands under it, for ``## 2.1 Background`` or ``## 1. Introduction``
+# in a design document is a chapter.
+_NUMBERED = LazyPattern(
+    r"(?:(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?|(?P<whole>[0-9]{1,4})\.)[ \t]+(?P<title>\S.*)"
+)
 _STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
 
 
@@ -176,7 +182,7 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     body = lines[part.heading.line : end]
     if not any(_STATUS_LINE.match(line) for line in body):
         return None
-    return match["id"], match["title"].strip()
+    return match["id"] or match["whole"], match["title"].strip()
 
 
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``.
@@ -285,6 +291,24 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _number_work_by_phase(parts: list[Part]) -> None:
+    """Tasks numbered again under each phase heading (``## Phase 2`` over ``### Task 1``,
+    where ``## Phase 1`` held a Task 1 too) are tasks of their phase: ``Phase 2 Task 1``,
+    as a person reads them, not one ID written twice. Only where a number comes again
+    under another heading; a task under a heading that is no phase (``## QA``) keeps its
+    number alone."""
+    work = [part for part in parts if part.kind == ITEM and WORK_ID.fullmatch(part.item_id)]
+    holders: dict[str, set[int]] = {}
+    for part in work:
+        holders.setdefault(part.item_id, set()).add(id(part.parent))
+    if not any(len(found) > 1 for found in holders.values()):
+        return
+    for part in work:
+        phase = PHASE_HEADING.fullmatch(part.parent.text) if part.parent is not None else None
+        if phase is not None:
+            part.item_id = f"{' '.join(phase['id'].split())} {part.item_id}"
 
 
 def _names_among_prose(parts: list[Part]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
-from roadmaplint.reader.dialect import PHASE_ID
+from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, WORK_ID
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -52,6 +52,44 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
         replace(item, status=boxes[item.id]) if item.status is None and item.id in boxes else item
         for item in items
     )
+
+
+def with_own_phase_tasks(items: Sequence[Item]) -> Sequence[Item]:
+    """``items``, in a plan whose tasks are numbered again in each phase (``Phase 2 Task
+    2``): a dependency on ``Task 1`` names its own phase's Task 1, as a person reads it,
+    and one written ``Phase 1 Task 3`` names that task, not phase 1."""
+    qualified = {item.id for item in items if PHASE_WORK_ID.fullmatch(item.id)}
+    if not qualified:
+        return items
+    known = {item.id for item in items}
+    read = []
+    for item in items:
+        named = _tasks_named(item, qualified, known)
+        if named != item.depends_on:
+            item = replace(item, depends_on=named)
+        read.append(item)
+    return read
+
+
+def _tasks_named(item: Item, qualified: set[str], known: set[str]) -> tuple[str, ...]:
+    """The tasks ``item``'s dependencies name: ``Task 1`` in its own phase, and each
+    ``Phase 1`` that is no item as the ``Phase 1 Task 3`` its field writes there (the
+    reader keeps ``Task 3`` as the note of ``Phase 1``), in the order written."""
+    own = PHASE_WORK_ID.fullmatch(item.id)
+    written = item.field(DEPENDS_ON)
+    tasks: dict[str, list[str]] = {}
+    for found in PHASE_WORK_ID.finditer(written.value if written is not None else ""):
+        tasks.setdefault(found["phase"], []).append(" ".join(found[0].split()))
+    named = []
+    for name in item.depends_on:
+        if own is not None and WORK_ID.fullmatch(name) and f"{own['phase']} {name}" in qualified:
+            name = f"{own['phase']} {name}"
+        elif PHASE_ID.fullmatch(name) and name not in known and tasks.get(name):
+            # the reader reads ``Phase 1 Task 2, Phase 1 Task 3`` as one Phase 1: each
+            named += [task for task in tasks.pop(name) if task not in named]
+            continue
+        named.append(name)
+    return tuple(named)
 
 
 def _cells(line: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Rules about dependencies between items (RL301-RL308)."""
+"""Rules about dependencies between items (RL301-RL309)."""
 
 from __future__ import annotations
 
@@ -169,11 +169,29 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
         for name, dependency in _dependencies_with_status(context, item):
             if queued and statuses.says_not_started(dependency.status):
                 continue  # two queued tasks: the dependency says their order, nothing more
+            if statuses.is_closed(dependency.status):
+                continue  # it will never be done: RL309 says so
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
                     f"{item.id} is {item.status} but depends on {name}, which is "
                     f"{dependency.status or 'without status'}, not done",
+                    item.id,
+                )
+
+
+def closed_dependencies(context: Context) -> Iterator[Report]:
+    statuses = context.settings.statuses
+    for item in context.checked_items:
+        if statuses.is_done(item.status) or statuses.is_closed(item.status):
+            continue
+        for name, dependency in _dependencies_with_status(context, item):
+            if statuses.is_closed(dependency.status):
+                yield Report(
+                    _where(item),
+                    f"{item.id} is {item.status or 'without status'} but depends on {name}, "
+                    f"which is {dependency.status} and will never be done; drop the "
+                    f"dependency or reopen {name}",
                     item.id,
                 )
 
@@ -360,5 +378,24 @@ RULES = (
         check=near_miss_dependencies,
         scope="item",
         reads=frozenset({"id"}),
+    ),
+    Rule(
+        code="RL309",
+        name="open-over-closed-dependency",
+        severity=Severity.ERROR,
+        summary="An open item depends on an item that will never be done.",
+        why="A cancelled, dropped or archived dependency is never finished, so the item "
+        "waiting on it can never start: `next` never offers it, and nothing else says why. "
+        "Drop the dependency (the work is done another way, or not needed) or reopen it. "
+        "The common spellings (`cancelled`, `dropped`, `won't do`, a `[-]` box) count under "
+        "any legend, as does a `closed` status in the settings and a Backlog.md task in "
+        "`archive/tasks/`; a done or closed item over one is not checked.",
+        bad="## [MODEL-2] Export\n- **Status:** blocked\n- **Depends on:** MODEL-1\n\n"
+        "## [MODEL-1] Import\n- **Status:** cancelled\n",
+        good="## [MODEL-2] Export\n- **Status:** blocked\n- **Depends on:** MODEL-1\n\n"
+        "## [MODEL-1] Import\n- **Status:** in_progress\n",
+        check=closed_dependencies,
+        scope="item",
+        reads=frozenset({"id", "status"}),
     ),
 )

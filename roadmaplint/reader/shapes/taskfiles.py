@@ -147,7 +147,8 @@ class TaskFolder:
             queued=(first,),
             in_progress=tuple(middle),
             blocked=(),
-            idea=(DRAFT,),  # ARCHIVED has no meaning: closed, as a cancelled item is
+            idea=(DRAFT,),
+            closed=(ARCHIVED,),  # never to be done, as a cancelled item
         )
 
     def file_of(self, item_id: str) -> TaskFile:
@@ -200,23 +201,50 @@ def yaml() -> YAML:
     return loader
 
 
+# The coarsest clock a file system keeps modification times by (FAT's two seconds): a
+# file last changed longer ago than this before it was read cannot be rewritten later
+# with the same time.
+_CLOCK_GRANULARITY_NS = 2_000_000_000
+
+
+@record
+class _Held:
+    """A task file as last read: its stamp (modification time, size) at the read, whether
+    the stamp was settled then (older than the clock's granularity), its text and item."""
+
+    stamp: tuple[int, int]
+    settled: bool
+    text: str
+    item: Item
+
+
 class FolderCache:
     """The task files of folders as last read, for a reader that reads a folder again on
-    every change (the language server, on each keystroke in one task file): a file whose
-    size and modification time have not changed since is not read or parsed again."""
+    every change (the language server, on each keystroke in one task file): a file is
+    parsed again only when its text changed. Its size and modification time are trusted
+    only when the time was older than the clock's granularity when the file was read, as
+    git trusts its index: a rewrite of the same size within that granularity (``[@ann]``
+    to ``[@bob]``) keeps both, and the old item stayed; such a file is read and compared."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], str, Item]] = {}
+        self._files: dict[Path, _Held] = {}
 
     def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
-        """The text and item of the task file at ``path``, read again only if it changed."""
+        """The text and item of the task file at ``path``, parsed again only if it changed."""
+        import time
+
+        now = time.time_ns()
         stamp = _stamp(path)
         held = self._files.get(path)
-        if held is not None and held[0] == stamp:
-            return held[1], held[2]
+        if held is not None and held.settled and held.stamp == stamp:
+            return held.text, held.item
         text = _read_text(path)
-        item = read_task(text, str(path), loader)
-        self._files[path] = (stamp, text, item)
+        if held is not None and held.text == text:
+            item = held.item
+        else:
+            item = read_task(text, str(path), loader)
+        settled = stamp[0] + _CLOCK_GRANULARITY_NS < now
+        self._files[path] = _Held(stamp, settled, text, item)
         return text, item
 
 
