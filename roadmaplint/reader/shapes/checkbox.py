@@ -782,16 +782,25 @@ _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?
 _LIST_LINE = LazyPattern(r"[ \t]+\S|[-*+][ \t]")
 
 
-def _status_label_above(lines: list[str], first: int) -> str | None:
+def _status_label_above(document: Document, first: int) -> str | None:
     """The status a bold label right above a box's list names (``✅ **Completed**``, ``🔧
     **In Progress**`` over boxes, the way a status heading would): a group's status."""
-    at = first - 1
-    while at >= 0 and (_LIST_LINE.match(lines[at]) or not lines[at].strip()):
-        at -= 1
-    label = _STATUS_LABEL.fullmatch(lines[at].rstrip("\r\n")) if at >= 0 else None
-    if label is None or common_meaning(label["word"]) is None:
-        return None
-    return label["word"].strip()
+    return document.memo("status_labels", lambda: _status_labels(document.lines))[first]
+
+
+def _status_labels(lines: list[str]) -> list[str | None]:
+    """For each line, the status the nearest line above it that is neither blank nor a
+    list's names as a label, found in one pass (a walk up for each box was quadratic)."""
+    found: list[str | None] = []
+    label: str | None = None
+    for line in lines:
+        found.append(label)
+        if not line.strip() or _LIST_LINE.match(line):
+            continue
+        match = _STATUS_LABEL.fullmatch(line.rstrip("\r\n"))
+        word = match["word"].strip() if match is not None else None
+        label = word if word is not None and common_meaning(word) is not None else None
+    return found
 
 
 def _item(
@@ -828,7 +837,7 @@ def _item(
     elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
-        named = _status_label_above(lines, first) or status_of_sections(
+        named = _status_label_above(document, first) or status_of_sections(
             document.status_sections_above(first + 1), board
         )
         if named is not None and common_meaning(named) != "done":
