@@ -60,6 +60,9 @@ def test_a_plans_bullets_that_say_how_or_aside_are_no_work() -> None:
     # a legend, what is out of scope, how to help: no work
     for aside in ("Legend", "Out of scope", "Contributing", "How to use this tracker"):
         assert _items(f"# Roadmap\n\n## {aside}\n\n- Not this\n- Nor this\n") == ()
+    # a heading's field list is its fields, no list of work
+    fields = "# Roadmap\n\n## task-1: Write the parser\n\n- **Status:** ready\n"
+    assert _items(fields) == ()
     # a document not titled a plan keeps its bullets as prose (a README's feature list)
     assert _items(TODO_BY_TOPIC.replace("# TODO", "# Features")) == ()
     # nor does a plan that writes its items in a table read its bullets

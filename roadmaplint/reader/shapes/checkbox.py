@@ -652,6 +652,11 @@ def _listed_work(document: Document, entries: list[tuple[int, int]], sections: l
     lines = document.lines
     if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
         return False  # ``- DL-001 Pooling``: an ID and no status, prose as it was before
+    names = field_names(document.dialect)
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first].lstrip(" "))
+        if bullet is not None and field_start(lines[first].lstrip(" ")[bullet.end() :], names):
+            return False  # ``- **Status:** ready``: a heading's fields, no list of work
     if not sections:
         return True  # under the title itself: ``# Roadmap`` over its bullets
     aside = _ASIDE.match(SECTION_EDGE.sub("", sections[0]).strip()) is not None
