@@ -60,7 +60,9 @@ FIELD_ALIASES = (
 # them), read in any case when a document has no Status Legend and the configuration
 # maps no statuses: a plan written without roadmaplint still gets its workflow rules.
 COMMON_STATUSES: dict[str, str] = {
-    **dict.fromkeys(("done", "complete", "completed", "shipped", "✅", "finished"), "done"),
+    **dict.fromkeys(
+        ("done", "complete", "completed", "shipped", "released", "✅", "finished"), "done"
+    ),
     **dict.fromkeys(
         (
             "in progress",

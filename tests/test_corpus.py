@@ -38,7 +38,10 @@ pytestmark = pytest.mark.skipif(
 # folders read 124 of 169 before any change for them; tables and boxes 127 of 358) brought
 # items the fixes left (ROADMAP CORE-44, CORE-46): with them the floor went from 0.970 to
 # 0.967, the earlier sets still reading 1743 of 1796.
-OVERALL_FLOOR = 0.967  # 2263 of 2338
+OVERALL_FLOOR = (
+    0.968  # 2469 of 2550; the eighth held-out set (ROADMAP.md and TODO.md files of
+    # ordinary projects) read 120 of 212 before its fixes, 198 after
+)
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -51,6 +54,7 @@ _CLASSES = {
         "complete",
         "completed",
         "shipped",
+        "released",  # a version's heading: ``v0.1 released`` (the eighth set)
         "✅",
         "[x]",
         "fixed",

@@ -354,8 +354,9 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
     )
 
 
-# A priority-group heading: "P0 — Correctness", "P1: Soon", "P2".
-_PRIORITY_GROUP = LazyPattern(r"(P[0-4])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+# A priority-group heading: "P0 — Correctness", "P1: Soon", "P2"; a roadmap's tiers,
+# "Tier 1: Core Reliability" (the tiers of priority its features are grouped in).
+_PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
 
 
 def _group_priority(section: str | None) -> str | None:

@@ -185,6 +185,65 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     return match["id"] or match["whole"], match["title"].strip()
 
 
+# A status written first under a heading, on a line of its own: ``**Status:** Not started``.
+_STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+
+
+def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The headings without an ID whose section opens with its status (``### Site
+    Backups`` over ``**Status:** Not started``), each an item named by its heading, where
+    two or more sibling headings are written so: a roadmap's features. One such heading
+    alone is a document's section that says how far along it is."""
+    from roadmaplint.reader.shapes.common import reference_from_title
+
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+        body = (line.strip() for line in lines[part.heading.line : end])
+        first = next((line for line in body if line), "")
+        if _STATUS_FIRST.match(first):
+            found[at] = ("", part.text.strip())
+    levels = Counter(parts[at].heading.level for at in found)
+    taken: set[str] = set()
+    return {
+        at: (reference_from_title(title, taken), title)
+        for at, (_, title) in found.items()
+        if levels[parts[at].heading.level] >= 2
+    }
+
+
+# A heading numbered with a full stop: ``## 3. Environment-Aware Testing ✅``.
+_COUNTED = LazyPattern(r"(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)")
+
+
+def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
+    """The headings of a numbered series at one level (``## 1. Request Validation ✅``,
+    ``## 2. Middlewares``) where one or more ends with its status: each an item, its
+    number the ID. Numbered chapters with no status (``## 1. Introduction``) are a
+    document's outline."""
+    from roadmaplint.reader.fields import heading_status
+    from roadmaplint.settings import common_meaning
+
+    counted: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        match = _COUNTED.fullmatch(part.text) if part.text[:1].isdigit() else None
+        if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
+            counted[at] = (match["id"], match["title"].strip())
+    levels = Counter(parts[at].heading.level for at in counted)
+    said = {
+        parts[at].heading.level
+        for at, (_, title) in counted.items()
+        if (status := heading_status(title)) is not None and common_meaning(status[1])
+    }
+    return {
+        at: found
+        for at, found in counted.items()
+        if parts[at].heading.level in said and levels[parts[at].heading.level] >= 2
+    }
+
+
 def _work_series(parts: list[Part]) -> bool:
     """Whether the headings number a series of tasks or stories (``### Task 1: Name``,
     ``### Task 2: Name`` ...): two or more."""
@@ -203,6 +262,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     levels = (dialect.item_level,) if dialect.item_level else ITEM_LEVELS
     candidates: list[Part] = []
     series = _work_series(parts)
+    status_headed: dict[int, tuple[str, str]] | None = None
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels:
             found = (
@@ -210,6 +270,10 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 or (_work_item(part) if series else None)
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
+            if found is None and not dialect.item_level:
+                if status_headed is None:
+                    status_headed = {**_counted_series(parts), **_status_headed(parts, lines)}
+                found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
                 part.kind = ITEM
                 part.item_id, part.title = found

@@ -221,6 +221,8 @@ _METADATA = LazyPattern(
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
+# An emphasised label before a colon: ``*Lasso tool*: Isolates an area``.
+_ITALIC_LABEL = LazyPattern(r"[ \t]*(?P<em>[*_])(?P<title>[^*_\s][^*_]*?)(?P=em):[ \t]+\S.*", re.S)
 _DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
 # Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
 _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
@@ -257,6 +259,8 @@ def _title_part(text: str) -> str:
         return bold["title"]
     if bold and bold["title"].rstrip().endswith(":"):
         return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
+    if (italic := _ITALIC_LABEL.fullmatch(text)) is not None:
+        return italic["title"]  # ``*Class hierarchies*: users annotate subclasses``
     for dash in _DESCRIPTION.finditer(text):
         before = text[: dash.start()]
         if before and before.count("(") <= before.count(")"):
@@ -576,11 +580,15 @@ def _read_horizon_list(
     an open box one (Now: in progress, Next: ready, Later: idea); a horizon with a time
     (``## Next (3-6 months)``) says when, not how far along, and gives none."""
     lines = document.lines
-    if not _is_horizon(document.section_above(entries[0][0] + 1)) or _holds_boxes(document):
+    if _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
-    if _horizon_headings(document) < 2:
+    sections = document.status_sections_above(entries[0][0] + 1)
+    if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
+        status = status_of_sections(sections[:1], True)
+    elif _titled_a_plan(document) and _listed_work(document, entries, sections):
+        status = status_of_sections(sections[:1])  # ``# TODO`` over ``## Build cleanup``
+    else:
         return [], ()
-    status = status_of_sections(document.status_sections_above(entries[0][0] + 1)[:1], True)
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -600,6 +608,59 @@ def _read_horizon_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+# The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
+# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``.
+_PLAN_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b.*", re.I | re.S)
+# A table's delimiter row: ``|---|:---:|``.
+_TABLE_RULE = LazyPattern(r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|")
+# A section of a plan that holds no work: its legend, what it leaves out, how to help.
+_ASIDE = LazyPattern(
+    r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
+    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to)\b.*",
+    re.I | re.S,
+)
+
+
+def _titled_a_plan(document: Document) -> bool:
+    """Whether the document opens with one level-1 heading that names it a roadmap or a
+    todo list (``# Roadmap``, ``# TODO``): its top-level bullets, under that title or
+    under a topic heading inside it, are the work it plans (``# TODO`` over
+    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``)."""
+
+    def titled() -> bool:
+        headings = document.headings
+        if not headings or headings[0].level != 1:
+            return False
+        if any(_TABLE_RULE.match(line) for line in document.lines):
+            return False  # a plan that writes a table writes its items there
+        if sum(1 for heading in headings if heading.level == 1) > 1:
+            return False
+        title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+        return _PLAN_TITLE.fullmatch(title) is not None
+
+    return document.memo("titled_a_plan", titled)
+
+
+def _listed_work(document: Document, entries: list[tuple[int, int]], sections: list[str]) -> bool:
+    """Whether a list of a plan titled so is its work: the list stands in the title's own
+    section, or right under a heading that names no aside (``## Legend``, ``## Out of
+    scope``). A list after a paragraph inside a section (``**Plan:**`` over steps) says
+    how one piece of work is done, and is no list of work."""
+    id_only = patterns(document.dialect.id_pattern).id_only
+    lines = document.lines
+    if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
+        return False  # ``- DL-001 Pooling``: an ID and no status, prose as it was before
+    names = field_names(document.dialect)
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first].lstrip(" "))
+        if bullet is not None and field_start(lines[first].lstrip(" ")[bullet.end() :], names):
+            return False  # ``- **Status:** ready``: a heading's fields, no list of work
+    if not sections:
+        return True  # under the title itself: ``# Roadmap`` over its bullets
+    aside = _ASIDE.match(SECTION_EDGE.sub("", sections[0]).strip()) is not None
+    return not aside and _under_heading(lines, entries[0][0])
 
 
 def _holds_boxes(document: Document) -> bool:
@@ -718,6 +779,35 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
+# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``.
+_STRUCK_THROUGH = LazyPattern(r"[ \t]*~~[^~](?:[^~]|~(?!~))*~~[ \t]*")
+# A line that labels the list below it with a status: ``🔧 **In Progress**``.
+_STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
+# A line of a list: a bullet, or a line indented under one.
+_LIST_LINE = LazyPattern(r"[ \t]+\S|[-*+][ \t]")
+
+
+def _status_label_above(document: Document, first: int) -> str | None:
+    """The status a bold label right above a box's list names (``✅ **Completed**``, ``🔧
+    **In Progress**`` over boxes, the way a status heading would): a group's status."""
+    return document.memo("status_labels", lambda: _status_labels(document.lines))[first]
+
+
+def _status_labels(lines: list[str]) -> list[str | None]:
+    """For each line, the status the nearest line above it that is neither blank nor a
+    list's names as a label, found in one pass (a walk up for each box was quadratic)."""
+    found: list[str | None] = []
+    label: str | None = None
+    for line in lines:
+        found.append(label)
+        if not line.strip() or _LIST_LINE.match(line):
+            continue
+        match = _STATUS_LABEL.fullmatch(line.rstrip("\r\n"))
+        word = match["word"].strip() if match is not None else None
+        label = word if word is not None and common_meaning(word) is not None else None
+    return found
+
+
 def _item(
     document: Document,
     first: int,
@@ -747,10 +837,14 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
+    if match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
+        status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
+    elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
-        named = status_of_sections(document.status_sections_above(first + 1), board)
+        named = _status_label_above(document, first) or status_of_sections(
+            document.status_sections_above(first + 1), board
+        )
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
     fields = [Field("Status", "status", status, box, box, first + 1)]

@@ -67,6 +67,7 @@ _IDEA_SECTION = LazyPattern(
     r"|future[ \t]+considerations",
     re.IGNORECASE,
 )
+_LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
 _DASHED_THEME = LazyPattern(r"^.*?[ \t][-—–][ \t]+(?=\S)")
 
 
@@ -93,6 +94,9 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         return suffix[1].lower()
     if _IDEA_SECTION.fullmatch(_DASHED_THEME.sub("", text)) is not None:
         return "idea"  # ``## Future Ideas``, ``#### Features - Future Considerations``
+    # a version before the status: ``v0.2 planned``, ``0.1 released`` (docta's setext
+    # headings); a version alone (``## 2.0``) names none
+    text = _LEADING_VERSION.sub("", text, count=1) or text
     words = text.casefold().split()
     if board and len(words) == 1 and words[0] in BOARD_WORDS:
         return BOARD_WORDS[words[0]]
