@@ -104,9 +104,11 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
             continue
         boxes += 1
         words = line[match.end() :].split(None, 1)
+        word = words[0].strip("*`#").rstrip(":.") if words else ""
         with_ids += bool(words) and (
-            bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+            bool(id_only.fullmatch(word) or _INSERTED.fullmatch(word))
             or _NUMBERED_TASK.fullmatch(words[0]) is not None
+            or work_box(line[match.end() :]) is not None
         )
     return with_ids > 0 and 2 * with_ids >= boxes
 
@@ -132,7 +134,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
         bold = _BOLD_BRACKETED_ID.match(text)
-        if leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
+        work = work_box(text) if leading_ids else None
+        if work is not None:
+            item_id, text = work  # ``Task 1.1: Initialize``: the numbered unit, then its name
+        elif leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
             # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
             item_id, text = bold["id"], "**" + text[bold.end() :]
         elif leading_ids and word and _is_leading_id(first[0], id_only):
@@ -178,7 +183,12 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     if _NUMBERED_TASK.fullmatch(written):
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
     word = written.strip("*`#").rstrip(":.")
-    return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
+    return bool(
+        id_only.fullmatch(word)
+        or _LOWER_ID.fullmatch(word)
+        or _DOTTED.fullmatch(word)
+        or _INSERTED.fullmatch(word)
+    )
 
 
 def written_alike(old: str, new: str) -> bool:
@@ -200,7 +210,7 @@ def leading_ids(texts: list[str], document: Document) -> bool:
     count = 0
     for text in texts:
         first = text.split(None, 1)
-        count += bool(first) and _is_leading_id(first[0], id_only)
+        count += bool(first) and (_is_leading_id(first[0], id_only) or work_box(text) is not None)
     return len(texts) < 4 or 4 * count >= len(texts)
 
 
@@ -208,6 +218,9 @@ def leading_ids(texts: list[str], document: Document) -> bool:
 # (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
 # first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
 _LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+# A task inserted between two (spec-kit's ``T038a`` after ``T038``): an upper-case
+# prefix, two digits or more and one lower-case letter (``MP3s`` keeps its word).
+_INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
@@ -270,6 +283,23 @@ _PHASE_BOX = LazyPattern(
     r"(?P<bold>\*\*)?(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?:-[0-9]{1,6})?)"
     r"(?::[ \t]*(?P<name>.*?))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
 )
+
+
+# ``- [x] Task 1.1: Initialize the project`` (a Kiro task list written by hand, a task
+# breakdown): a numbered task or story with its separator, as a heading writes it
+# (dialect.WORK_HEADING); the word and the number are the ID, as ``Phase 2`` is.
+_WORK_BOX = LazyPattern(
+    r"[ \t]*(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"[ \t]*[:—–][ \t]*(?=\S)"
+)
+
+
+def work_box(text: str) -> tuple[str, str] | None:
+    """``(Task N, rest)`` for a box's text that begins with a numbered task, else None."""
+    match = _WORK_BOX.match(text)
+    if match is None:
+        return None
+    return " ".join(match["id"].split()), text[match.end() :]
 
 
 def phase_box(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,90 @@
+"""The classes of plan file the eighth held-out set of the corpus (tests/corpus, plans kept
+by coding agents and planning tools) showed misread or over-reported, each in a small
+document: read as a person reads it, with no finding a person would call a false alarm."""
+
+from __future__ import annotations
+
+from roadmaplint import check_text
+from roadmaplint.model import Item
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+
+def _items(text: str) -> tuple[Item, ...]:
+    return parse(text, "TASKS.md", Settings()).items
+
+
+def _findings(text: str) -> list[str]:
+    return [f"{f.line}:{f.code}" for f in check_text(text, "TASKS.md", Settings())]
+
+
+def _read(text: str) -> list[tuple[str, str, str | None]]:
+    return [(i.id, i.title, i.status) for i in _items(text)]
+
+
+NUMBERED_TASK_BOXES = """\
+# Implementation Tasks
+
+## Phase 1: Project Setup
+- [x] Task 1.1: Initialize the project
+- [x] Task 1.2: Install dependencies
+
+## Phase 2: Utilities
+- [x] Task 2.1: Create the helpers
+
+## Phase 3: Testing
+- [ ] Task 3.1: Run the dev server
+"""
+
+
+def test_a_box_led_by_a_numbered_task_is_that_task_under_its_phase() -> None:
+    # ``Task 1.1:`` is the task's ID, as a ``### Task 12: Name`` heading's is; the phase
+    # headings above the boxes are their sections, not items (one box under a phase too).
+    assert _read(NUMBERED_TASK_BOXES) == [
+        ("Task 1.1", "Initialize the project", "done"),
+        ("Task 1.2", "Install dependencies", "done"),
+        ("Task 2.1", "Create the helpers", "done"),
+        ("Task 3.1", "Run the dev server", "[ ]"),
+    ]
+    assert [i.section for i in _items(NUMBERED_TASK_BOXES)][2:] == [
+        "Phase 2: Utilities",
+        "Phase 3: Testing",
+    ]
+    assert _findings(NUMBERED_TASK_BOXES) == []
+
+
+def test_a_box_that_only_mentions_a_task_keeps_its_words() -> None:
+    # No separator after the number: a sentence about a task, not a task's ID.
+    text = "# TODO\n\n- [ ] Task 3 needs a second reviewer\n- [ ] Write the changelog\n"
+    assert [i.title for i in _items(text)] == [
+        "Task 3 needs a second reviewer",
+        "Write the changelog",
+    ]
+
+
+INSERTED_TASKS = """\
+# Tasks: Workflow Skill
+
+## Phase 7: Polish
+
+- [x] T038 [P] Add edge case handling
+- [x] T038a [P] Add template version tolerance
+- [ ] T039 [P] Add multi-feature conversation handling
+- [ ] T040a Implement error message templates
+"""
+
+
+def test_a_task_inserted_between_two_keeps_its_lettered_id() -> None:
+    # spec-kit numbers a task added after T038 as T038a; its markers are not its title.
+    assert _read(INSERTED_TASKS) == [
+        ("T038", "Add edge case handling", "done"),
+        ("T038a", "Add template version tolerance", "done"),
+        ("T039", "Add multi-feature conversation handling", "[ ]"),
+        ("T040a", "Implement error message templates", "[ ]"),
+    ]
+    assert _findings(INSERTED_TASKS) == []
+
+
+def test_a_plural_of_a_short_name_with_a_digit_stays_a_title_word() -> None:
+    text = "# TODO\n\n- [ ] MP3s play in the background\n- [ ] Fix the seek bar\n"
+    assert [i.title for i in _items(text)] == ["MP3s play in the background", "Fix the seek bar"]
