@@ -88,3 +88,81 @@ def test_a_task_inserted_between_two_keeps_its_lettered_id() -> None:
 def test_a_plural_of_a_short_name_with_a_digit_stays_a_title_word() -> None:
     text = "# TODO\n\n- [ ] MP3s play in the background\n- [ ] Fix the seek bar\n"
     assert [i.title for i in _items(text)] == ["MP3s play in the background", "Fix the seek bar"]
+
+
+AGENT_QUEUE = """\
+# Task Board
+
+## P0 — Critical
+
+### TASK-001: Remove duplicate parsers
+- **Priority**: P0
+- **Agent**: protocol
+- **Status**: open
+
+### TASK-002: Externalize the auth token
+- **Priority**: P0
+- **Agent**: hardware + frontend
+- **Status**: in progress
+"""
+
+
+def test_the_agent_an_agent_queue_names_is_the_owner() -> None:
+    # As an Agent column is in a queue's table: who takes the item.
+    assert [(i.id, i.dri, i.priority) for i in _items(AGENT_QUEUE)] == [
+        ("TASK-001", "protocol", "P0"),
+        ("TASK-002", "hardware + frontend", "P0"),
+    ]
+    assert _findings(AGENT_QUEUE) == []
+
+
+PADDED_TASKS = """\
+# TASKS
+
+## Critical Path
+
+001 -> 002 -> 003
+
+## wave-1
+
+### 001 Write the project charter
+
+- Priority: P0
+- Depends on: none
+- Summary: Capture the scope.
+
+### 002 Set up the repository
+
+- Priority: P0
+- Depends on: 001
+- Summary: Create the structure.
+
+## wave-2
+
+### 003 Implement the health overview
+
+- Priority: P1
+- Depends on: 001, 002, GitHub API access
+- Summary: Design and build it.
+"""
+
+
+def test_a_heading_led_by_a_padded_number_over_work_fields_is_a_task() -> None:
+    # ``### 001 Title`` with a Priority and a Depends on: the number is the task's ID, and
+    # a dependency naming another task's number is a reference to it.
+    items = _items(PADDED_TASKS)
+    assert [(i.id, i.title, i.priority, i.depends_on) for i in items] == [
+        ("001", "Write the project charter", "P0", ()),
+        ("002", "Set up the repository", "P0", ("001",)),
+        ("003", "Implement the health overview", "P1", ("001", "002")),
+    ]
+    assert items[2].external_deps == ("GitHub API access",)
+    assert [i.section for i in items] == ["wave-1", "wave-1", "wave-2"]
+    assert _findings(PADDED_TASKS) == []
+
+
+def test_a_numbered_chapter_stays_prose() -> None:
+    # ``## 01 Introduction`` with prose under it, ``### 2 Scope`` with a Priority: a
+    # chapter, not a task (no work field under the first, no padding on the second).
+    text = "# Design\n\n## 01 Introduction\n\nWhy we build it.\n\n### 2 Scope\n\n- Priority: P1\n"
+    assert _items(text) == ()

@@ -63,7 +63,7 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
-from roadmaplint.reader.waits import with_status_waits
+from roadmaplint.reader.waits import with_numbers_named, with_status_waits
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
@@ -267,7 +267,11 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(with_status_waits(with_phase_checklist(with_own_phase_tasks(items), lines)))
+    items = list(
+        with_numbers_named(
+            with_status_waits(with_phase_checklist(with_own_phase_tasks(items), lines))
+        )
+    )
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
