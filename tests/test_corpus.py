@@ -83,7 +83,8 @@ _CLASSES = {
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
+    # ``Draft``: a Backlog.md draft, not yet promoted to a task (the reader's meaning too)
+    "idea": ("deferred", "parked", "someday", "idea", "roadmap", "draft"),
     "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}

@@ -166,3 +166,79 @@ def test_a_numbered_chapter_stays_prose() -> None:
     # chapter, not a task (no work field under the first, no padding on the second).
     text = "# Design\n\n## 01 Introduction\n\nWhy we build it.\n\n### 2 Scope\n\n- Priority: P1\n"
     assert _items(text) == ()
+
+
+AGENT_BOARD = """\
+# Agent Task Board
+
+## 🔒 Locked (In Progress)
+
+- [ ] Fix: the cleanup test fails — locked by **Agent-Test** at 2026-02-08 09:27
+## 📋 Backlog (Available)
+
+## ✅ Done
+
+- [x] Feature: add a status command — Created it, 3 tests (Agent-C 2026-02-07)
+- [x] Feature: create the docs site for GitHub Pages (2026-02-07)
+- [x] Chore: add .gitignore for agent logs (completed 2026-02-06)
+"""
+
+
+def test_an_agent_boards_claim_and_done_dates_are_no_title() -> None:
+    # The board's claim names who holds the box; the day a box was done is no part of
+    # its name, nor is the summary after the dash.
+    assert [(i.title, i.status, i.dri) for i in _items(AGENT_BOARD)] == [
+        ("Fix: the cleanup test fails", "in progress", "Agent-Test"),
+        ("Feature: add a status command", "done", None),
+        ("Feature: create the docs site for GitHub Pages", "done", None),
+        ("Chore: add .gitignore for agent logs", "done", None),
+    ]
+    assert _findings(AGENT_BOARD) == []
+
+
+def test_a_date_inside_a_title_stays() -> None:
+    text = "# TODO\n\n- [ ] Migrate the 2026-01-01 export (v2 schema)\n- [ ] Write notes\n"
+    assert _items(text)[0].title == "Migrate the 2026-01-01 export (v2 schema)"
+
+
+DONE_LOG = """\
+# Task Board
+
+## P0 — Critical
+
+### TASK-000: Fix the relay address
+- **Priority**: P0
+- **Status**: done ✅ (2026-02-12)
+
+### TASK-001: Remove duplicate parsers
+- **Priority**: P0
+- **Status**: open
+
+## Completed
+
+### TASK-000: Fix the relay address ✅
+- Completed 2026-02-12 by the protocol agent
+
+### TASK-014: Precision dosing ✅
+- Completed 2026-02-12
+"""
+
+
+def test_a_done_item_logged_again_under_completed_is_one_item() -> None:
+    # The Completed section repeats TASK-000, done in both places: a log, no duplicate;
+    # TASK-014 is listed only there, and is an item of its own.
+    assert [(i.id, i.status) for i in _items(DONE_LOG)] == [
+        ("TASK-000", "done ✅ (2026-02-12)"),
+        ("TASK-001", "open"),
+        ("TASK-014", "✅"),
+    ]
+    assert _findings(DONE_LOG) == []
+
+
+def test_a_repeat_under_completed_that_disagrees_is_still_a_duplicate() -> None:
+    # TASK-001 is open above and done below: readers cannot tell which is true (RL102).
+    text = DONE_LOG.replace(
+        "### TASK-014: Precision dosing", "### TASK-001: Remove duplicate parsers"
+    )
+    assert [i.id for i in _items(text)].count("TASK-001") == 2
+    assert _findings(text) == ["18:RL102"]

@@ -65,6 +65,10 @@ _PRIORITY = LazyPattern(
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
 _TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
+# The day a box was done, after its name: ``Add the docs site (2026-02-07)``.
+_DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$")
+# An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
+_CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
@@ -156,8 +160,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
             depends = token.split(":", 1)[1].replace("#", "")
         elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
             priority = priority or token[1:].lower()
-    title_part = _title_part(text)
+    title_part = _DONE_ON.sub("", _title_part(text))
     owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    claimed = None if owner else _CLAIMED.search(text)
+    owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
     if found:
         owner = found["owner"]
