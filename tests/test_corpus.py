@@ -35,8 +35,8 @@ pytestmark = pytest.mark.skipif(
 # Today's measured share of items read right over the whole corpus (see the table);
 # raise it as the shapes learn more, never lower it.
 OVERALL_FLOOR = (
-    0.971  # 2093 of 2154; the seventh held-out set (tables and boxes, files 90 and above)
-    # read 127 of 358 before its fixes
+    0.974  # 2352 of 2413; the eighth held-out set (agents and planning tools, files 72-75
+    # and 90-99, two task folders) read 196 of 244 before its fixes
 )
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
@@ -85,7 +85,8 @@ _CLASSES = {
     "blocked": ("blocked", "waiting", "[!]"),
     # ``Draft``: a Backlog.md draft, not yet promoted to a task (the reader's meaning too)
     "idea": ("deferred", "parked", "someday", "idea", "roadmap", "draft"),
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix"),
+    # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
+    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
