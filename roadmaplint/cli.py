@@ -401,7 +401,7 @@ def list_command(
     unassigned), ignoring case where the legend has one entry that matches
     (--status READY is ready; a legend with both Done and done is refused).
     An item is unassigned with no DRI, an empty one, or one of the no-dri words
-    (default: unassigned, none, nobody, tbd, n/a, -, ?), as RL501 reads it.
+    (default: unassigned, none, nobody, tbd, n/a, -, –, —, ?), as RL501 reads it.
 
     \b
     Examples:

@@ -47,6 +47,7 @@ FIELD_ALIASES = (
     ("Owner", "DRI"),
     ("Assignee", "DRI"),
     ("Assigned to", "DRI"),
+    ("Assigned", "DRI"),
     # an agent queue names the agent that takes the item (``- **Agent**: frontend``), as
     # its tables do in an Agent column (reader/shapes/table.py)
     ("Agent", "DRI"),
@@ -73,6 +74,10 @@ COMMON_STATUSES: dict[str, str] = {
             "active",
             "started",
             "ongoing",
+            # part of the work done (``DONE · PARTIAL · OPEN`` in a queue's legend)
+            "partial",
+            "partially done",
+            "partially complete",
         ),
         "in_progress",
     ),
@@ -206,7 +211,7 @@ class Settings:
     graph_heading: str = "Dependency Graph"
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
-    no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "?")
+    no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "–", "—", "?")
     item_heading_level: int | None = None  # None: found from the document (2, 3 or 4)
     field_aliases: tuple[tuple[str, str], ...] = ()  # `[fields]`: (name, known field)
     extra_fields: tuple[str, ...] = ()  # known names that carry no meaning

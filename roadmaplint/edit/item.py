@@ -34,9 +34,11 @@ from roadmaplint.reader.linestyle import (
     criterion_prefix,
     field_rank,
     field_style,
+    follows_field,
     new_field,
     ordered_number,
     split_tail,
+    value_end,
     with_number,
 )
 from roadmaplint.record import field, record
@@ -135,7 +137,7 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     plan = _Plan()
     inserted: list[tuple[int, str]] = []
     in_heading: dict[str, str] = {}  # a status written in the heading: what it reads back as
-    for change in changes:
+    for change in _rightmost_first(item, changes):
         key = normalize_key(change.name)
         found = item.field(key)
         if found is not None:
@@ -169,6 +171,18 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 )
         _ticks_read_back(roadmap, item, edited, edit)
     return new_text
+
+
+def _rightmost_first(item: Item, changes: Sequence[FieldChange]) -> list[FieldChange]:
+    """``changes`` with those of the item's fields rightmost on their line first: fields
+    that share a line (``**Effort:** M · **Status:** OPEN``) are rewritten from the right,
+    so each edit leaves the columns of the fields before it as they were."""
+
+    def column(change: FieldChange) -> int:
+        found = item.field(normalize_key(change.name))
+        return -found.value_position.column if found is not None else 0
+
+    return sorted(changes, key=column)
 
 
 def _ticks_read_back(before: Roadmap, item: Item, edited: Item, edit: ItemEdit) -> None:
@@ -267,11 +281,15 @@ class _FieldLine:
     ending: str
 
 
-def _field_line(lines: list[str], found: Field) -> _FieldLine:
-    line = lines[found.position.line - 1]
+def _field_line(lines: list[str], found: Field, line: str | None = None) -> _FieldLine:
+    """``found``'s line (``line``: as an earlier edit of a field after it on the line left
+    it) cut up; the fields that follow it on its line are part of its tail."""
+    line = lines[found.position.line - 1] if line is None else line
     body = line.rstrip("\r\n")
     start = min(found.value_position.column - 1, len(body))
-    old_raw, tail = split_tail(body[start:])
+    end = start + value_end(body[start:])
+    old_raw, tail = split_tail(body[start:end])
+    tail += body[end:]
     written = old_raw.rstrip(" \t")
     trailing = old_raw[len(written) :]
     hard_break = ""
@@ -285,6 +303,14 @@ def paragraph_break(lines: list[str], found: Field) -> str:
     if _LIST_LINE.match(lines[found.position.line - 1]):
         return ""
     cut = _field_line(lines, found)
+    if cut.tail and value_end(cut.tail) < len(cut.tail):
+        # fields follow on the line: its break is the one after the last of them
+        raw, comment = split_tail(cut.tail[value_end(cut.tail) :])
+        written = raw.rstrip(" \t")
+        if written.endswith("\\"):
+            return "\\"
+        trailing = raw[len(written) :]
+        return trailing if len(trailing) >= 2 and not comment else ""
     return cut.hard_break or (cut.trailing if len(cut.trailing) >= 2 and not cut.tail else "")
 
 
@@ -293,7 +319,7 @@ def _rewrite_field(
 ) -> None:
     _single_line(lines, item, found, roadmap.path)
     index = found.position.line - 1
-    cut = _field_line(lines, found)
+    cut = _field_line(lines, found, plan.replace.get(index))
     written, head, tail = cut.written, cut.head, cut.tail
     if normalize_key(change.name) == DEPENDS_ON:
         new_raw = _dependencies_markup(written, change.value)
@@ -304,7 +330,8 @@ def _rewrite_field(
     if new_raw == written:
         return
     if not new_raw:
-        if found.end_line > found.position.line or tail.strip() or _covered(lines, index):
+        shared = follows_field(head[: found.position.column - 1])
+        if found.end_line > found.position.line or tail.strip() or shared or _covered(lines, index):
             raise RoadmapError(
                 f"{roadmap.path}:{found.position.line}: {item.id}'s {found.name} would be "
                 "left empty and cannot be removed safely; edit it by hand"

@@ -30,7 +30,7 @@ DEPENDS_ON = "depends on"
 DEFINITION_OF_DONE = "definition of done"
 ITEM_LEVELS = (2, 3, 4)
 # Between an ID and its title when the ID has no brackets: MODEL-1 — Title.
-SEPARATORS = (" — ", " – ", " - ", ": ")
+SEPARATORS = (" — ", " – ", " - ", ": ", " · ")
 
 
 def names_statuses(heading: str) -> bool:

@@ -30,6 +30,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
+from roadmaplint.reader.linestyle import code_spans, next_field
 from roadmaplint.record import field, record
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -166,7 +167,6 @@ def _list_item(
             _criterion(tokens, index, body, text)
         return
     body.done_list = False
-    name, value_start = found
     column = _column_of(lines, line, content)
     item_map = tokens[index].map
     last = line
@@ -174,19 +174,23 @@ def _list_item(
         last = item_map[1]
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
-    key = names.key(name)
-    body.fields.append(
-        Field(
-            name=name,
-            key=key,
-            value=text(content[value_start:]),
-            position=Position(line, column),
-            # The paragraph's first line is the source line less its indentation, so
-            # the value starts exactly value_start characters after the content.
-            value_position=Position(line, column + value_start),
-            end_line=max(line, last),
+    first_line = content.partition("\n")[0]
+    shared = _line_fields(first_line, found)
+    for at, (name, name_start, value_start, value_end) in enumerate(shared):
+        final = at == len(shared) - 1  # the last field of the line takes the lines after it
+        body.fields.append(
+            Field(
+                name=name,
+                key=names.key(name),
+                value=text(content[value_start:] if final else content[value_start:value_end]),
+                # The paragraph's first line is the source line less its indentation, so
+                # the value starts exactly value_start characters after the content.
+                position=Position(line, column + name_start),
+                value_position=Position(line, column + value_start),
+                end_line=max(line, last) if final else line,
+            )
         )
-    )
+    key = names.key(shared[-1][0])
     marker = tokens[index].markup
     if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
         bullets[marker] += 1
@@ -219,8 +223,9 @@ def _paragraph_fields(
                 return False
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
-        name, value_start = start
-        found.append((name, line, indent + 1, indent + 1 + value_start, [stripped[value_start:]]))
+        for name, name_start, value_start, value_end in _line_fields(stripped, start):
+            written = [stripped[value_start:value_end]]
+            found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
     for name, line, column, value_column, parts in found:
         key = names.key(name)
         value = "\n".join(_PARAGRAPH_END.sub("", part) for part in parts)
@@ -238,6 +243,27 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, int, int]]:
+    """The fields a line of a paragraph of fields holds, each as ``(name, where its name
+    starts, where its value starts, where it ends)``: one, or several bold fields that
+    share the line (``**Effort:** M · **Status:** OPEN``)."""
+    name, value_start = start
+    fields: list[tuple[str, int, int, int]] = []
+    name_start = 0
+    spans = code_spans(stripped)
+    while True:
+        cut = next_field(stripped, value_start, spans)
+        # the separator's lookahead saw a bold name there: matched in place, not on a
+        # copy of the rest of the line (a line of many fields would cost its square)
+        following = None if cut is None else _BOLD_FIELD.match(stripped, cut.end())
+        if cut is None or following is None:
+            fields.append((name, name_start, value_start, len(stripped)))
+            return fields
+        fields.append((name, name_start, value_start, cut.start()))
+        name_start = cut.end()
+        name, value_start = following[2].strip(), following.end()
 
 
 def _later_dependencies(

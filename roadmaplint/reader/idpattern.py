@@ -24,10 +24,11 @@ from roadmaplint.settings import DEFAULT_ID_PATTERN
 ALONE = "(?:{id})"  # an ID by itself, for fullmatch: a dependency, a rename target
 HEADING = r"(?s)\[(?P<id>{id})\][ \t]+(?P<title>.*)"  # "[ID] Title", for fullmatch
 LOOSE_HEADING = r"(?s)\[?(?P<id>{id})\]?[ \t:.-]*(?P<title>.*)"  # "ID: Title", to suggest
-# How items are read: "[ID] Title" or "ID — Title" (also –, -, :), for fullmatch.
+# How items are read: "[ID] Title" or "ID — Title" (also –, -, :, and the middle dot of
+# Jira-style queues, "LOG-44 · Title"), for fullmatch.
 ITEM_HEADING = (
     r"(?s)\[(?P<id>{id})\](?:[ \t]*[—–:-])?[ \t]+(?P<title>\S.*)"
-    r"|(?P<id2>{id})(?: — | – | - |: )[ \t]*(?P<title2>\S.*)"
+    r"|(?P<id2>{id})(?: — | – | - |: | · )[ \t]*(?P<title2>\S.*)"
 )
 LEADING = r"(?P<id>{id})(?:[^\w-]|$)"  # an ID that begins a longer name, for match
 SHAPES = (ALONE, HEADING, LOOSE_HEADING, ITEM_HEADING, LEADING)

@@ -11,6 +11,7 @@ a field, so every field style the parser accepts is written back in kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from roadmaplint.model import Field, Item
 from roadmaplint.record import record
@@ -24,6 +25,54 @@ _ORDERED = LazyPattern(
 _MARKER = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A box, followed by its text or by the line's end (its text on the next line).
 _BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
+# Between bold fields that share a line (`**Effort:** M · **Status:** OPEN`, the metadata
+# line of Jira-style queues): a middle dot, bullet or bar with spaces round it, then the
+# next field's bold name.
+_NEXT_FIELD = LazyPattern(r"[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))")
+# A code span (`` `**A:** x · **B:** y` ``): no field starts inside one.
+_CODE_SPAN = LazyPattern(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
+_BACKTICKS = LazyPattern(r"`+")
+
+
+def next_field(
+    text: str, start: int = 0, spans: list[tuple[int, int]] | None = None
+) -> re.Match[str] | None:
+    """The separator before the next bold field that shares a line with the one before
+    it, at or after ``start`` and outside code spans (``spans``: ``code_spans(text)``,
+    found once by a caller that asks of one text again and again); None when no field
+    follows."""
+    cut = _NEXT_FIELD.search(text, start)
+    if cut is None or "`" not in text:
+        return cut
+    spans = code_spans(text) if spans is None else spans
+    while cut is not None and _inside(spans, cut.start()):
+        cut = _NEXT_FIELD.search(text, cut.end())
+    return cut
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of a line stand, sorted; one the line leaves open runs to
+    its end."""
+    if "`" not in text:
+        return []
+    spans = [(span.start(), span.end()) for span in _CODE_SPAN.finditer(text)]
+    for run in _BACKTICKS.finditer(text):
+        if not _inside(spans, run.start()):
+            spans.append((run.start(), len(text)))
+            spans.sort()
+            break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether ``at`` falls in one of ``spans`` (sorted, disjoint): a bisection, so a
+    line of many spans costs no more than its length."""
+    index = bisect_right(spans, (at, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
+# What may stand before a line's first field: indentation, quote markers, a list marker.
+_LEAD = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 DEFAULT_PREFIX = "- "
 DEFAULT_LABEL = "**{name}:** "
 _CANONICAL = [" ".join(name.lower().split()) for name in KNOWN_FIELDS]
@@ -41,8 +90,33 @@ class FieldStyle:
 
 
 def field_prefix(lines: list[str], found: Field) -> str:
-    """What stands before the field's name on its line."""
-    return lines[found.position.line - 1][: found.position.column - 1]
+    """What stands before the field's name on its line; for a field that follows another
+    on its line, what stands before the line's first field."""
+    before = lines[found.position.line - 1][: found.position.column - 1]
+    if not follows_field(before):
+        return before
+    lead = _LEAD.match(before)
+    return lead[0] if lead is not None else ""
+
+
+def follows_field(before: str) -> bool:
+    """Whether the text ``before`` a field's name ends with another field and the
+    separator of fields that share a line (``**Effort:** M · ``)."""
+    if not before.endswith((" ", "\t")):
+        return False
+    probe = before + "**x:**"  # the field's own name, as the separator's lookahead wants it
+    spans = code_spans(probe)
+    cut = next_field(probe, 0, spans)
+    while cut is not None and cut.end() < len(before):
+        cut = next_field(probe, cut.end(), spans)
+    return cut is not None and cut.end() == len(before)
+
+
+def value_end(text: str) -> int:
+    """Where the value that ``text`` begins with ends: at the next field sharing its line
+    (`` · **Status:** ...``), else at the end of ``text``."""
+    cut = next_field(text)
+    return len(text) if cut is None else cut.start()
 
 
 def field_style(lines: list[str], found: Field) -> FieldStyle:

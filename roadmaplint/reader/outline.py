@@ -166,9 +166,12 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
-# A numbered heading (``### 1.3 Zynga Integration``): an item only where a Status field
-# stands under it, for ``## 2.1 Background`` in a design document is a chapter.
-_NUMBERED = LazyPattern(r"(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?[ \t]+(?P<title>\S.*)")
+# A numbered heading (``### 1.3 Zynga Integration``, ``### 1. App Assets``): an item only
+# where a Status field stands under it, for ``## 2.1 Background`` or ``## 1. Introduction``
+# in a design document is a chapter.
+_NUMBERED = LazyPattern(
+    r"(?:(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?|(?P<whole>[0-9]{1,4})\.)[ \t]+(?P<title>\S.*)"
+)
 _STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
 
 
@@ -195,7 +198,7 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     body = lines[part.heading.line : end]
     if not any(fields.match(line) for line in body):
         return None
-    return match["id"], match["title"].strip()
+    return match["id"] or match["whole"], match["title"].strip()
 
 
 def _work_series(parts: list[Part]) -> bool:

@@ -13,7 +13,7 @@ in their common spellings carry their meaning without a legend.
 
 from __future__ import annotations
 
-from roadmaplint.model import Legend, Roadmap
+from roadmaplint.model import Item, Legend, Roadmap
 from roadmaplint.reader.dialect import Dialect
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, Statuses, common_meaning
@@ -62,9 +62,15 @@ def has_heading_items(roadmap: Roadmap) -> bool:
     return any(shape_of(roadmap, item) is None for item in roadmap.items)
 
 
-def names_owners(roadmap: Roadmap) -> bool:
-    """Whether any item of the document names who owns it (a DRI, Owner or Assignee)."""
-    return any(item.field("dri") is not None for item in roadmap.items)
+def names_owners(roadmap: Roadmap, settings: Settings) -> bool:
+    """Whether any item of the document names who owns it (a DRI, Owner or Assignee
+    naming someone: a queue whose one Owner field says ``—`` assigns nobody)."""
+    return any(names_owner(item, settings) for item in roadmap.items)
+
+
+def names_owner(item: Item, settings: Settings) -> bool:
+    """Whether ``item`` names who owns it."""
+    return item.field("dri") is not None and not settings.is_unassigned(item.dri)
 
 
 def writes_done_criteria(roadmap: Roadmap) -> bool:

@@ -69,6 +69,18 @@ def _frozen_6(_n0, _n1, _n2, _n3, _n4, _n5, _oset):
     return __init__
 
 
+def _frozen_7(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _oset):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
+        _oset(self, _n0, a0)
+        _oset(self, _n1, a1)
+        _oset(self, _n2, a2)
+        _oset(self, _n3, a3)
+        _oset(self, _n4, a4)
+        _oset(self, _n5, a5)
+        _oset(self, _n6, a6)
+    return __init__
+
+
 def _frozen_8(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _oset):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
         _oset(self, _n0, a0)
@@ -388,6 +400,19 @@ def _slot_7(_s0, _s1, _s2, _s3, _s4, _s5, _s6):
     return __init__
 
 
+def _slot_8(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
+        _s0(self, a0)
+        _s1(self, a1)
+        _s2(self, a2)
+        _s3(self, a3)
+        _s4(self, a4)
+        _s5(self, a5)
+        _s6(self, a6)
+        _s7(self, a7)
+    return __init__
+
+
 def _slot_9(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8):
         _s0(self, a0)
@@ -494,6 +519,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (4, (3,), 'frozen'): _frozen_4_f3,
     (5, (), 'frozen'): _frozen_5,
     (6, (), 'frozen'): _frozen_6,
+    (7, (), 'frozen'): _frozen_7,
     (8, (), 'frozen'): _frozen_8,
     (10, (), 'frozen'): _frozen_10,
     (13, (2,), 'frozen'): _frozen_13_f2,
@@ -520,6 +546,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (5, (), 'slot'): _slot_5,
     (6, (), 'slot'): _slot_6,
     (7, (), 'slot'): _slot_7,
+    (8, (), 'slot'): _slot_8,
     (9, (), 'slot'): _slot_9,
     (11, (), 'slot'): _slot_11,
     (13, (), 'slot'): _slot_13,

@@ -30,7 +30,7 @@ from roadmaplint.findings import Finding
 from roadmaplint.index import Context, GitFacts
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.incremental import ItemEdit
-from roadmaplint.reader.quiet import document_settings, has_legends
+from roadmaplint.reader.quiet import document_settings, has_legends, names_owner
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.rules.base import Rule
@@ -101,7 +101,7 @@ def recheck(
         return first_check(roadmap, settings, facts)
     changed = (
         frozenset(name for name in _ATTRIBUTES if getattr(before, name) != getattr(after, name))
-        | _facts_changed(before, after)
+        | _facts_changed(before, after, applied)
         | ({"anchors"} if edit.anchors else set())
     )
     first_with_id = (
@@ -135,13 +135,15 @@ def _applied(
     return document_settings(roadmap, settings)
 
 
-def _facts_changed(before: Item, after: Item) -> frozenset[str]:
-    """What changed of the plan-wide facts an item adds to: which fields it writes
-    ("field_names": whether any item names an owner decides RL501) and whether it writes
-    a Definition of Done ("writes_done": whether any item does decides RL503). Typing in a
-    value changes neither, so those rules stay per item."""
+def _facts_changed(before: Item, after: Item, settings: Settings) -> frozenset[str]:
+    """What changed of the plan-wide facts an item adds to: which fields it writes, and
+    whether it names an owner ("field_names": whether any item names one decides RL501),
+    and whether it writes a Definition of Done ("writes_done": whether any item does
+    decides RL503). Typing in most values changes neither, so those rules stay per item."""
     changed = set()
-    if _keys(before) != _keys(after):
+    if _keys(before) != _keys(after) or names_owner(before, settings) != names_owner(
+        after, settings
+    ):
         changed.add("field_names")
     if _writes_done(before) != _writes_done(after):
         changed.add("writes_done")

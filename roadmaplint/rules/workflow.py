@@ -21,7 +21,7 @@ from roadmaplint.settings import Statuses
 
 def unowned_work(context: Context) -> Iterator[Report]:
     if not (
-        names_owners(context.roadmap)
+        names_owners(context.roadmap, context.settings)
         or in_own_format(context.roadmap)
         or "dri" in (name.lower() for name in context.settings.required_fields)
         or asks_for(context.settings, "RL501", "in-progress-without-dri")
@@ -229,9 +229,10 @@ RULES = (
         summary="An in_progress item has no DRI (empty or `_unassigned_`).",
         why="Work in progress that nobody owns is work nobody can be asked about. An item "
         "is unassigned with no DRI, an empty one, or one of the `no-dri` words (default: "
-        "unassigned, none, nobody, tbd, n/a, -, ?, in any case); `list --dri unassigned` "
-        "finds the same items. Without configuration it is reported only in a plan that "
-        "names an owner on some item, requires DRI, or is in roadmaplint's format.",
+        "unassigned, none, nobody, tbd, n/a, -, –, —, ?, in any case); `list --dri "
+        "unassigned` finds the same items. Without configuration it is reported only in a "
+        "plan that names an owner on some item (a DRI that is none of those words), "
+        "requires DRI, or is in roadmaplint's format.",
         bad="- **DRI:** _unassigned_\n- **Status:** in_progress\n",
         good="- **DRI:** @janpf\n- **Status:** in_progress\n",
         check=unowned_work,
