@@ -242,3 +242,38 @@ def test_a_repeat_under_completed_that_disagrees_is_still_a_duplicate() -> None:
     )
     assert [i.id for i in _items(text)].count("TASK-001") == 2
     assert _findings(text) == ["18:RL102"]
+
+
+NUMBERED_PRIORITIES = """\
+# Active Work Queue
+
+## IMMEDIATE QUEUE (Next 24 hours)
+
+### PRIORITY 1: CI/CD Validation
+- [ ] Monitor GitHub Actions for completion
+- [ ] Document CI/CD results
+
+### PRIORITY 2: Staging Deployment
+- [ ] Create the backend service
+
+## SECONDARY QUEUE
+
+### Documentation
+- [ ] Update the deployment runbook
+"""
+
+
+def test_a_group_led_by_a_numbered_priority_gives_its_boxes_that_priority() -> None:
+    # ``PRIORITY 1:`` is P1, as ``## P1 — Theme`` is; a topic group names none.
+    assert [(i.title, i.priority) for i in _items(NUMBERED_PRIORITIES)] == [
+        ("Monitor GitHub Actions for completion", "P1"),
+        ("Document CI/CD results", "P1"),
+        ("Create the backend service", "P2"),
+        ("Update the deployment runbook", None),
+    ]
+    assert _findings(NUMBERED_PRIORITIES) == []
+
+
+def test_a_priority_named_inside_a_version_is_no_band() -> None:
+    text = "# TODO\n\n## Priority 1.5 follow-ups\n- [ ] Tidy the logs\n- [ ] Rotate keys\n"
+    assert [i.priority for i in _items(text)] == [None, None]
