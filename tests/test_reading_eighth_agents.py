@@ -277,3 +277,50 @@ def test_a_group_led_by_a_numbered_priority_gives_its_boxes_that_priority() -> N
 def test_a_priority_named_inside_a_version_is_no_band() -> None:
     text = "# TODO\n\n## Priority 1.5 follow-ups\n- [ ] Tidy the logs\n- [ ] Rotate keys\n"
     assert [i.priority for i in _items(text)] == [None, None]
+
+
+DONE_LINES = """\
+# Work Queue
+
+## IMMEDIATE QUEUE
+
+### Documentation
+- [ ] Update the deployment runbook
+- [ ] Create an incident response guide
+
+## COMPLETED (This Session)
+
+✅ Backend runtime debugging
+✅ Shutdown hook fix
+✅ Deployment automation (6 scripts)
+
+---
+
+Status: READY FOR IMMEDIATE QUEUE
+"""
+
+
+def test_lines_of_done_marks_under_a_completed_heading_are_done_items() -> None:
+    # A log of finished work without bullets, under a heading that says done (its remark
+    # in brackets says when): one done item a line; the closing status line is prose.
+    assert [(i.title, i.status) for i in _items(DONE_LINES)][2:] == [
+        ("Backend runtime debugging", "✅"),
+        ("Shutdown hook fix", "✅"),
+        ("Deployment automation (6 scripts)", "✅"),
+    ]
+    assert _findings(DONE_LINES) == []
+
+
+def test_marked_lines_under_a_heading_that_says_no_status_stay_prose() -> None:
+    # ``## Why`` over ✅ pros in a document of boxes: a design note, not finished work.
+    text = "# Plan\n\n## Tasks\n- [ ] Ship it\n- [ ] Tell people\n\n## Why\n\n✅ Cheap\n✅ Fast\n"
+    assert [i.title for i in _items(text)] == ["Ship it", "Tell people"]
+
+
+def test_a_status_heading_with_a_remark_in_brackets_gives_its_boxes_the_status() -> None:
+    # The remark says when; words after the status still make a topic (``Open questions``).
+    text = (
+        "# Board\n\n## In Progress (week 12)\n- [ ] Wire the API\n\n"
+        "## Done (3)\n- [ ] Ship the form\n\n## Open questions\n- [ ] Why?\n"
+    )
+    assert [i.status for i in _items(text)] == ["in progress", "[ ]", "[ ]"]

@@ -341,7 +341,46 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
+    if items and not document.with_ids_only:
+        for token in tokens:
+            if token.level == 0 and token.type == "paragraph_open" and token.map is not None:
+                read, cut = _read_marked_lines(document, token.map[0], token.map[1], taken)
+                if read:
+                    items += read
+                    blocks[token.map[0] + 1] = cut
     return ShapeRead(tuple(items), blocks)
+
+
+def _read_marked_lines(
+    document: Document, first: int, end: int, taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A paragraph of lines that each lead with a done mark, right under a heading that
+    says done (``## COMPLETED (This Session)`` over ``✅ Shutdown hook fix``), in a
+    document of boxes: a log of finished work written without bullets, one done item a
+    line. Anything else is prose."""
+    lines = document.lines
+    if end - first < 2 or not lines[first].startswith("✅"):
+        return [], ()  # the mark first: most paragraphs are turned away on one character
+    if document.is_taken(first + 1) or not _under_heading(lines, first):
+        return [], ()
+    marks = [_DONE_MARK.match(lines[at]) for at in range(first, end)]
+    if not all(marks) or document.in_example(first + 1):
+        return [], ()
+    named = status_of_sections(document.status_sections_above(first + 1))
+    if common_meaning(named) != "done":
+        return [], ()
+    found = []
+    for at, mark in zip(range(first, end), marks, strict=True):
+        assert mark is not None
+        part = parse_line(lines[at][mark.end() :].rstrip("\r\n"), document, False)
+        here = Position(at + 1, 1)
+        fields = [Field("Status", "status", mark["mark"], here, here, at + 1)]
+        item_id = part.item_id or reference_from_title(part.title, taken)
+        section = document.section_above(at + 1)
+        found.append(
+            make_item(item_id, part.title, section, here, at + 1, fields, document.dialect)
+        )
+    return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
 
 
 def _in_overview(document: Document, line: int) -> bool:

@@ -118,7 +118,10 @@ def status_of_sections(sections: list[str], board: bool = False) -> str | None:
 
 
 def _rest_is_plain(words: list[str]) -> bool:
-    """Whether the words after a status in a heading only name what it holds."""
+    """Whether the words after a status in a heading only name what it holds, or are a
+    remark in brackets (``## COMPLETED (This Session)``, ``## In Progress (week 12)``)."""
+    if words and words[0].startswith("(") and words[-1].endswith(")"):
+        return " ".join(words).count("(") == 1
     return all(word in ("tasks", "items", "work", "features", "issues", "bugs") for word in words)
 
 
