@@ -122,3 +122,31 @@ def test_the_editor_finds_a_link_an_edit_kills_and_one_it_mends() -> None:
         state = recheck(state, snapshot.roadmap, snapshot.edit, settings)
         assert list(state.findings) == check_text(new)
     assert [f.code for f in state.findings if f.code == "RL111"] == ["RL111"]
+
+
+def test_lines_of_link_openers_are_read_in_linear_time(tmp_path: Path) -> None:
+    """Lines just under the 100,000-character limit made of what opens a link, an image
+    or an HTML tag, never closed: each pattern stopped at the end of the line from each
+    start (33,000 `](#` took minutes). The timeout is a safety net, not a measurement."""
+    import subprocess
+
+    from conftest import installed_command
+
+    lines = [
+        "](#" * 33_000,
+        "<a " * 33_000,
+        "## " + "![" * 49_000,
+        "## " + "[x](" * 24_000,
+        "[a](#" + "x" * 99_000 + ")",
+    ]
+    target = tmp_path / "ROADMAP.md"
+    target.write_text(PLAN + "\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [installed_command(), "check", "--select", "RL111", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "RL111" in result.stdout  # the last line's link leads nowhere

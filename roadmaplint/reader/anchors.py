@@ -20,13 +20,20 @@ _ATX_OPEN = LazyPattern(r"[ \t]*#{1,6}(?:[ \t]+|$)")
 _ATX_CLOSE = LazyPattern(r"(?:^|[ \t]+)#+[ \t]*$")
 _CODE = {"fence", "code"}
 # ](#anchor) and ](<#anchor>): an inline link into this document
-_LINK = LazyPattern(r"\]\(\s*<?#(?P<anchor>[^\s)>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# (the anchor stops at any bracket or quote, so that a line of `](#` a hundred thousand
+# characters long is read in linear time, each start failing at the next bracket)
+_LINK = LazyPattern(
+    r"\]\(\s*+<?#(?P<anchor>[^\s()<>\[\]\"']*+)>?(?:\s++(?:\"[^\"\n]*+\"|'[^'\n]*+'))?\s*+\)"
+)
 # a heading written anywhere: in a list item or a block quote too
 _ANY_HEADING = LazyPattern(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?#{1,6}[ \t]+(.+)$")
 # an image: on GitHub a heading's anchor is made of its text, and an image has none
-_IMAGE = LazyPattern(r"!\[(?:[^\]\\]|\\.)*\]\([^)]*\)")
-_LINK_TEXT = LazyPattern(r"\[((?:[^\]\\]|\\.)*)\]\([^)]*\)")
-_HTML_ID = LazyPattern(r"<[A-Za-z][^>]*?\b(?:id|name)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+))")
+# (none runs past the next bracket of its kind: linear on a line of `![` or `<a `)
+_IMAGE = LazyPattern(r"!\[(?:[^\[\]\\]|\\.)*+\]\([^()]*+\)")
+_LINK_TEXT = LazyPattern(r"\[((?:[^\[\]\\]|\\.)*+)\]\([^()]*+\)")
+_HTML_ID = LazyPattern(
+    r"<[A-Za-z][^<>]*?\b(?:id|name)\s*+=\s*+(?:\"([^\"<>]*+)\"|'([^'<>]*+)'|([^\s<>]++))"
+)
 _TOP = {"", "top"}
 
 
