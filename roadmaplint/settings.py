@@ -48,6 +48,9 @@ FIELD_ALIASES = (
     ("Assignee", "DRI"),
     ("Assigned to", "DRI"),
     ("Assigned", "DRI"),
+    # an agent queue names the agent that takes the item (``- **Agent**: frontend``), as
+    # its tables do in an Agent column (reader/shapes/table.py)
+    ("Agent", "DRI"),
     ("Dependencies", "Depends on"),
     ("Depends", "Depends on"),
     ("Blocked by", "Depends on"),

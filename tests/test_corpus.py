@@ -38,10 +38,10 @@ pytestmark = pytest.mark.skipif(
 # folders read 124 of 169 before any change for them; tables and boxes 127 of 358) brought
 # items the fixes left (ROADMAP CORE-44, CORE-46): with them the floor went from 0.970 to
 # 0.967, the earlier sets still reading 1743 of 1796.
-OVERALL_FLOOR = (
-    0.968  # 2469 of 2550; the eighth held-out set (ROADMAP.md and TODO.md files of
-    # ordinary projects) read 120 of 212 before its fixes, 198 after
-)
+# The eighth held-out sets: ROADMAP.md and TODO.md files of ordinary projects read 120 of
+# 212 before their fixes, 198 after; agents' and planning tools' plans (files 72-77 and
+# 90-99 and the writing-tools folder) 194 of 266 before, 262 after.
+OVERALL_FLOOR = 0.969  # 2731 of 2816
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -92,7 +92,8 @@ _CLASSES = {
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix"),
+    # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
+    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 

@@ -407,3 +407,15 @@ def test_bullets_opening_a_bold_title_with_a_bracketed_id_are_items_without_a_st
         )
         == ()
     )
+
+
+def test_an_example_named_in_brackets_shows_rows_and_holds_no_item() -> None:
+    """``## Example (SYNTRA)``: a filled-in example of the plan's table, named after the
+    project it came from (a template's TASKS.md of the eighth corpus set); the rows
+    above it are the plan's."""
+    text = (
+        "# Tasks\n\n## Task queue\n\n| ID | Status | Title |\n|----|--------|-------|\n"
+        "| T-01 | `backlog` | Real work |\n\n## Example (ACME)\n\n"
+        "| ID | Status | Title |\n|----|--------|-------|\n| T-01 | `done` | Shown work |\n"
+    )
+    assert [(i.id, i.title) for i in _items(text)] == [("T-01", "Real work")]

@@ -63,7 +63,7 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
-from roadmaplint.reader.waits import with_status_waits
+from roadmaplint.reader.waits import with_numbers_named, with_status_waits
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
@@ -267,7 +267,13 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(with_status_waits(with_phase_checklist(with_own_phase_tasks(items), lines)))
+    items = list(
+        with_numbers_named(
+            with_status_waits(
+                with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+            )
+        )
+    )
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
@@ -289,6 +295,29 @@ def _records(
         unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
+
+
+def _without_done_repeats(items: list[Item]) -> list[Item]:
+    """``items`` without a done item written again under a ``## Completed`` (``Done``)
+    heading, done there too (``### TASK-000: Title ✅`` and its notes): an agent queue's
+    log of what it finished, not a second item. A repeat that disagrees stays (RL102)."""
+    from roadmaplint.settings import common_meaning
+
+    ids = [item.id for item in items]
+    if len(set(ids)) == len(ids):
+        return items
+    kept: list[Item] = []
+    done: set[str] = set()  # IDs an earlier item gives, done
+    for item in items:
+        meaning = common_meaning(item.status)
+        repeat = (
+            item.id in done and common_meaning(item.section) == "done" and meaning in (None, "done")
+        )
+        if not repeat:
+            kept.append(item)
+        if meaning == "done":
+            done.add(item.id)
+    return kept
 
 
 def _beside_headings(shaped: tuple[Item, ...], headings: list[Item]) -> list[Item]:

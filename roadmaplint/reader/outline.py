@@ -12,6 +12,7 @@ running to the next part's heading; a reader step reads each part.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from roadmaplint.errors import RoadmapError
@@ -174,13 +175,28 @@ _NUMBERED = LazyPattern(
 _STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
 
 
+# A task number padded with zeros (``### 001 Write the charter``, a generated task
+# breakdown): an item where a field of the work stands under it (``- Priority: P0``,
+# ``- Depends on: 001``), for a chapter is numbered ``1``, never ``001``.
+_PADDED = LazyPattern(r"(?P<id>0[0-9]{1,5})\.?[ \t]+(?P<title>\S.*)")
+_WORK_FIELD_LINE = LazyPattern(
+    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?"
+    r"(?:Status|Priority|Depends[ \t]+on|Dependencies|Owner|Assignee)"
+    r"(?::\*\*|\*\*:|:)[ \t]*\S",
+    re.I,
+)
+
+
 def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tuple[str, str] | None:
     match = _NUMBERED.fullmatch(part.text)
+    fields = _STATUS_LINE
+    if match is None and part.text[:1] == "0":
+        match, fields = _PADDED.fullmatch(part.text), _WORK_FIELD_LINE
     if match is None:
         return None
     end = following.heading.line - 1 if following is not None else len(lines)
     body = lines[part.heading.line : end]
-    if not any(_STATUS_LINE.match(line) for line in body):
+    if not any(fields.match(line) for line in body):
         return None
     return match["id"] or match["whole"], match["title"].strip()
 

@@ -49,3 +49,21 @@ def waits_in_status(item: Item) -> bool:
     status = item.status or ""
     # "after" first, as with_status_waits asks: most statuses never compile the pattern
     return "after" in status.lower() and _AFTER.search(status) is not None
+
+
+def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that is exactly another item's number (``Depends on: 001,
+    002`` in a plan whose headings number its tasks ``### 001 ...``) read as a reference
+    to it, not as something external: the document itself gives that ID an item."""
+    numbers = {item.id for item in items if item.id.isdigit()}
+    if not numbers or not any(item.external_deps for item in items):
+        return tuple(items)
+    found = []
+    for item in items:
+        named = [entry for entry in item.external_deps if entry in numbers]
+        if not named:
+            found.append(item)
+            continue
+        externals = tuple(entry for entry in item.external_deps if entry not in named)
+        found.append(replace(item, depends_on=(*item.depends_on, *named), external_deps=externals))
+    return tuple(found)

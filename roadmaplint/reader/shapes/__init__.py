@@ -173,11 +173,12 @@ class Document:
         return self.inline(self.headings[at].source) if at >= 0 else None
 
 
-# ``## Example Table Entry``, ``## Example``, ``## Example: a row``, ``## Template
-# Validation Checklist``: an example of a part of the plan. A topic of work on examples or
-# templates (``### Examples``, ``### Example apps``, ``### Template system``) is none.
+# ``## Example Table Entry``, ``## Example``, ``## Example: a row``, ``## Example (ACME)``,
+# ``## Template Validation Checklist``: an example of a part of the plan. A topic of work
+# on examples or templates (``### Examples``, ``### Example apps``, ``### Template
+# system``) is none.
 _EXAMPLE_SECTION = LazyPattern(
-    r"[^\w]*(?:example(?:[ \t]*(?::|$)|[ \t]+(?:table|row|entry|entries|item|task|format"
+    r"[^\w]*(?:example(?:[ \t]*(?::|$|\()|[ \t]+(?:table|row|entry|entries|item|task|format"
     r"|usage|response|structure|layout|of)\b)"
     r"|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
     re.IGNORECASE,

@@ -65,6 +65,10 @@ _PRIORITY = LazyPattern(
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
 _TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
+# The day a box was done, after its name: ``Add the docs site (2026-02-07)``.
+_DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$")
+# An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
+_CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*(?:[:—–]|-(?=[ \t]))?[ \t]*")
 
@@ -104,9 +108,11 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
             continue
         boxes += 1
         words = line[match.end() :].split(None, 1)
+        word = words[0].strip("*`#").rstrip(":.") if words else ""
         with_ids += bool(words) and (
-            bool(id_only.fullmatch(words[0].strip("*`#").rstrip(":.")))
+            bool(id_only.fullmatch(word) or _INSERTED.fullmatch(word))
             or _NUMBERED_TASK.fullmatch(words[0]) is not None
+            or work_box(line[match.end() :]) is not None
         )
     return with_ids > 0 and 2 * with_ids >= boxes
 
@@ -132,7 +138,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         first = text.split(None, 1)
         word = first[0].strip("*`#").rstrip(":.") if first else ""
         bold = _BOLD_BRACKETED_ID.match(text)
-        if leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
+        work = work_box(text) if leading_ids else None
+        if work is not None:
+            item_id, text = work  # ``Task 1.1: Initialize``: the numbered unit, then its name
+        elif leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
             # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
             item_id, text = bold["id"], "**" + text[bold.end() :]
         elif leading_ids and word and _is_leading_id(first[0], id_only):
@@ -151,8 +160,10 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
             depends = token.split(":", 1)[1].replace("#", "")
         elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
             priority = priority or token[1:].lower()
-    title_part = _title_part(text)
+    title_part = _DONE_ON.sub("", _title_part(text))
     owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    claimed = None if owner else _CLAIMED.search(text)
+    owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
     if found:
         owner = found["owner"]
@@ -178,7 +189,12 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     if _NUMBERED_TASK.fullmatch(written):
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
     word = written.strip("*`#").rstrip(":.")
-    return bool(id_only.fullmatch(word) or _LOWER_ID.fullmatch(word) or _DOTTED.fullmatch(word))
+    return bool(
+        id_only.fullmatch(word)
+        or _LOWER_ID.fullmatch(word)
+        or _DOTTED.fullmatch(word)
+        or _INSERTED.fullmatch(word)
+    )
 
 
 def written_alike(old: str, new: str) -> bool:
@@ -200,7 +216,7 @@ def leading_ids(texts: list[str], document: Document) -> bool:
     count = 0
     for text in texts:
         first = text.split(None, 1)
-        count += bool(first) and _is_leading_id(first[0], id_only)
+        count += bool(first) and (_is_leading_id(first[0], id_only) or work_box(text) is not None)
     return len(texts) < 4 or 4 * count >= len(texts)
 
 
@@ -208,6 +224,9 @@ def leading_ids(texts: list[str], document: Document) -> bool:
 # (letters, then at least three digits, so that ``v2 support`` or ``h1 tags`` keep their
 # first word), and a capitalised word with a number (``Task-001``, ``Bug-12``).
 _LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1,10}-[0-9]{1,6}")
+# A task inserted between two (spec-kit's ``T038a`` after ``T038``): an upper-case
+# prefix, two digits or more and one lower-case letter (``MP3s`` keeps its word).
+_INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
@@ -276,6 +295,23 @@ _PHASE_BOX = LazyPattern(
 )
 
 
+# ``- [x] Task 1.1: Initialize the project`` (a Kiro task list written by hand, a task
+# breakdown): a numbered task or story with its separator, as a heading writes it
+# (dialect.WORK_HEADING); the word and the number are the ID, as ``Phase 2`` is.
+_WORK_BOX = LazyPattern(
+    r"[ \t]*(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"[ \t]*[:—–][ \t]*(?=\S)"
+)
+
+
+def work_box(text: str) -> tuple[str, str] | None:
+    """``(Task N, rest)`` for a box's text that begins with a numbered task, else None."""
+    match = _WORK_BOX.match(text)
+    if match is None:
+        return None
+    return " ".join(match["id"].split()), text[match.end() :]
+
+
 def phase_box(text: str) -> tuple[str, str] | None:
     """``(Phase N, name)`` for the text of a phase checklist's box, else None."""
     match = _PHASE_BOX.match(text.strip())
@@ -309,7 +345,46 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
+    if items and not document.with_ids_only:
+        for token in tokens:
+            if token.level == 0 and token.type == "paragraph_open" and token.map is not None:
+                read, cut = _read_marked_lines(document, token.map[0], token.map[1], taken)
+                if read:
+                    items += read
+                    blocks[token.map[0] + 1] = cut
     return ShapeRead(tuple(items), blocks)
+
+
+def _read_marked_lines(
+    document: Document, first: int, end: int, taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A paragraph of lines that each lead with a done mark, right under a heading that
+    says done (``## COMPLETED (This Session)`` over ``✅ Shutdown hook fix``), in a
+    document of boxes: a log of finished work written without bullets, one done item a
+    line. Anything else is prose."""
+    lines = document.lines
+    if end - first < 2 or not lines[first].startswith("✅"):
+        return [], ()  # the mark first: most paragraphs are turned away on one character
+    if document.is_taken(first + 1) or not _under_heading(lines, first):
+        return [], ()
+    marks = [_DONE_MARK.match(lines[at]) for at in range(first, end)]
+    if not all(marks) or document.in_example(first + 1):
+        return [], ()
+    named = status_of_sections(document.status_sections_above(first + 1))
+    if common_meaning(named) != "done":
+        return [], ()
+    found = []
+    for at, mark in zip(range(first, end), marks, strict=True):
+        assert mark is not None
+        part = parse_line(lines[at][mark.end() :].rstrip("\r\n"), document, False)
+        here = Position(at + 1, 1)
+        fields = [Field("Status", "status", mark["mark"], here, here, at + 1)]
+        item_id = part.item_id or reference_from_title(part.title, taken)
+        section = document.section_above(at + 1)
+        found.append(
+            make_item(item_id, part.title, section, here, at + 1, fields, document.dialect)
+        )
+    return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
 
 
 def _in_overview(document: Document, line: int) -> bool:

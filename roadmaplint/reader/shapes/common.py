@@ -18,7 +18,9 @@ REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 _SECTION_PRIORITY = LazyPattern(
     r"(?<![\w-])(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
-    r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b",
+    r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b"
+    # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1
+    r"|^[^\w]*priority[ \t]+(?P<number>[0-4])(?![\w.-])",
     re.IGNORECASE,
 )
 
@@ -29,6 +31,8 @@ def priority_of_section(section: str | None) -> str | None:
     match = _SECTION_PRIORITY.search(section or "")
     if match is None:
         return None
+    if match["number"]:
+        return f"P{match['number']}"
     return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
 
 
@@ -118,7 +122,10 @@ def status_of_sections(sections: list[str], board: bool = False) -> str | None:
 
 
 def _rest_is_plain(words: list[str]) -> bool:
-    """Whether the words after a status in a heading only name what it holds."""
+    """Whether the words after a status in a heading only name what it holds, or are a
+    remark in brackets (``## COMPLETED (This Session)``, ``## In Progress (week 12)``)."""
+    if words and words[0].startswith("(") and words[-1].endswith(")"):
+        return " ".join(words).count("(") == 1
     return all(word in ("tasks", "items", "work", "features", "issues", "bugs") for word in words)
 
 
