@@ -218,3 +218,24 @@ def test_many_ranges_in_one_value_name_a_bounded_number_of_items(
     assert len(set(first.depends_on)) == len(first.depends_on)
     # the ranges past the bound are read as a range too long is
     assert first_past not in first.depends_on and last not in first.depends_on
+
+
+def test_a_line_of_spaces_before_a_dash_in_a_table_is_read_in_linear_time(
+    tmp_path: Path,
+) -> None:
+    """A table's second line of 99,000 spaces and then `-x`: the delimiter pattern split
+    the run of spaces two ways at each position (quadratic: 8,000 spaces took 0.4 s, a
+    line at the 100,000-character limit about a minute, and a file holds hundreds). The
+    timeout is a safety net, not a measurement."""
+    rows = "| ID | Status |\n" + " " * 99_000 + "-x\n"
+    target = tmp_path / "ROADMAP.md"
+    target.write_text("# Plan\n\n## Legend\n\n" + rows + "\n## Work\n\n" + rows, encoding="utf-8")
+    result = subprocess.run(
+        [installed_command(), "check", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Traceback" not in result.stderr

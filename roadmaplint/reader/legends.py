@@ -67,14 +67,18 @@ def _entries(
     return found
 
 
-_DELIMITER_ROW = LazyPattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+# A table's delimiter row (``| --- | :-: |``). Possessive: no run of spaces or dashes is
+# split two ways, so a line of 100,000 spaces before a dash is no quadratic search.
+DELIMITER_ROW = LazyPattern(
+    r"[ \t]*+\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+"
+)
 
 
 def _table_entries(content: str, line: int, text: InlineText) -> list[LegendEntry]:
     """A legend written as a table (``| `Todo` | Not started |``): one entry per body row,
     the value in its first cell and the description in its second."""
     rows = content.split("\n")
-    if len(rows) < 3 or "|" not in rows[0] or not _DELIMITER_ROW.fullmatch(rows[1]):
+    if len(rows) < 3 or "|" not in rows[0] or not DELIMITER_ROW.fullmatch(rows[1]):
         return []
     found = []
     for offset, row in enumerate(rows[2:], start=2):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
 from roadmaplint.record import record, replace
@@ -54,7 +55,6 @@ COLUMN_ALIASES = {
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
-_DELIMITER = LazyPattern(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
 
 
 def split_row(line: str) -> list[tuple[int, int]]:
@@ -74,7 +74,7 @@ def split_row(line: str) -> list[tuple[int, int]]:
 
 
 def is_delimiter(line: str) -> bool:
-    return "-" in line and _DELIMITER.fullmatch(line.rstrip("\r\n")) is not None
+    return "-" in line and DELIMITER_ROW.fullmatch(line.rstrip("\r\n")) is not None
 
 
 def column_key(name: str, dialect: Dialect) -> str:
