@@ -340,3 +340,20 @@ def test_a_roadmap_renamed_to_a_name_with_a_space_is_guarded(tmp_path: Path) -> 
     """git cat-file says '<name> missing' for the new name at HEAD; a name holding a
     space split into three words and was read as a size (a traceback)."""
     assert _moved_and_damaged(tmp_path, "plän x.md") == [(111, "RL601")]
+
+
+def test_an_item_written_without_an_id_is_not_followed_when_it_is_retitled_or_gone(
+    tmp_path: Path,
+) -> None:
+    """A plain TODO list's items are known by references made from their titles: a title
+    edited reads as one item removed and another added, so the guard says nothing of
+    them (the free-form GoMLX TODO versions, read as items since the eighth corpus set,
+    gave RL601 on every edited line); an item with a written ID still gives RL601."""
+    old = "# TODO List\n\n## Modeling\n\n* FFT operation for FNets.\n* GNN layer.\n"
+    new = "# TODO List\n\n## Modeling\n\n* FFT operation (for FNets).\n"
+    assert _guard(tmp_path, old, new) == (0, [])
+    with_ids = "# TODO\n\n- [ ] A-1 FFT operation\n- [ ] A-2 GNN layer\n"
+    assert _guard(tmp_path, with_ids, "# TODO\n\n- [ ] A-1 FFT operation\n") == (
+        1,
+        [(3, "RL601")],
+    )

@@ -31,7 +31,9 @@ ITEM_REMOVED = _rule(
     "An item that was there before is gone, and was not renamed (guard).",
     "Plans edited by agents lose items silently. A rename (the same item under a new ID, "
     "as `diff` recognises it) is not a removal; delete an item on purpose in a reviewed "
-    "commit, or mark it done or dropped instead.",
+    "commit, or mark it done or dropped instead. Items written without an ID (a plain "
+    "bullet or box, known by a reference made from its title) are not followed: a retitled "
+    "one would read as removed.",
     "<!-- before: ## [GRAPH-2] ...; after: the item is gone -->\n",
     _ITEM.format("done"),
 )
