@@ -13,6 +13,7 @@ from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.waits import waits_in_status
 from roadmaplint.rules.base import Report, Rule
+from roadmaplint.text import LazyPattern
 
 
 def _where(item: Item) -> Position:
@@ -220,16 +221,23 @@ def repeated_dependencies(context: Context) -> Iterator[Report]:
             seen.add(key)
 
 
+# the loose spellings of an ID: a trailing note, runs of separators, of spaces
+_NOTE = LazyPattern(r"\s*\(.*\)\s*$")
+_SEPARATORS = LazyPattern(r"[\s_.]+")
+_SPACES_OR_DOTS = LazyPattern(r"[\s.]+")
+_SPACES = LazyPattern(r"\s+")
+
+
 def _id_spellings(name: str, id_only: re.Pattern[str], leading_id: re.Pattern[str]) -> list[str]:
     """What an ID written loosely may have meant: other case, other separators, no note."""
     bare = name.strip().strip("[]`*_").strip()
     spellings: list[str] = []
-    for base in (bare, re.sub(r"\s*\(.*\)\s*$", "", bare)):  # without a "(partly)" note
+    for base in (bare, _NOTE.sub("", bare)):  # without a "(partly)" note
         spellings += [
             base.upper(),
-            re.sub(r"[\s_.]+", "-", base).upper(),
-            re.sub(r"[\s.]+", "-", base).upper(),
-            re.sub(r"\s+", "", base).upper(),
+            _SEPARATORS.sub("-", base).upper(),
+            _SPACES_OR_DOTS.sub("-", base).upper(),
+            _SPACES.sub("", base).upper(),
         ]
         leading = leading_id.match(base.upper())
         if leading:
