@@ -7,6 +7,7 @@ one switch of the cyclic garbage collector that reading and rendering share.
 
 from __future__ import annotations
 
+import _sre  # type: ignore[import-not-found]  # re's engine (imported by re), not in typeshed
 import gc
 import os
 import re
@@ -58,7 +59,7 @@ class LazyPattern(_OfStrOrBytes["AnyStr"]):
         """The compiled pattern, compiled now if this is the first use."""
         compiled = self._compiled
         if compiled is None:
-            compiled = self._compiled = re.compile(self.pattern, self.flags)
+            compiled = self._compiled = compile_pattern(self.pattern, self.flags)
             vars(self).update({name: getattr(compiled, name) for name in _PATTERN_METHODS})
         return compiled
 
@@ -99,6 +100,42 @@ class LazyPattern(_OfStrOrBytes["AnyStr"]):
 
 
 _PATTERN_METHODS = ("match", "fullmatch", "search", "finditer", "findall", "sub", "split")
+
+
+def compile_pattern(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
+    """``re.compile(pattern, flags)``, from the code stored for this Python if it has some.
+
+    Compiling the 31 patterns a seed check uses cost about 4 ms of CPU; record/patterns.py
+    holds their compiled code for the Python that generated it (``python
+    tests/patterns_code.py``), and any other Python, or a pattern not stored, compiles.
+    tests/test_patterns_code.py compares every stored pattern with ``re.compile``'s.
+    """
+    stored = _stored_code().get((pattern, flags))
+    if stored is None:
+        return re.compile(pattern, flags)
+    all_flags, code, groups, groupindex, indexgroup = stored
+    return _sre.compile(  # type: ignore[no-any-return]
+        pattern, all_flags, memoryview(code).cast("I").tolist(), groups, groupindex, indexgroup
+    )
+
+
+def _stored_code() -> dict[tuple[Any, int], StoredCode]:
+    global _STORED
+    if _STORED is None:
+        from roadmaplint.record import patterns
+
+        _STORED = patterns.CODE if python_of_code() == patterns.PYTHON else {}
+    return _STORED
+
+
+def python_of_code() -> tuple[object, ...]:
+    """What a pattern's compiled code depends on: the engine's version and word."""
+    return (sys.version_info[:2], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+
+
+# flags, code (CODESIZE-byte words), groups, group index, index group: what _sre.compile takes
+StoredCode = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+_STORED: dict[tuple[Any, int], StoredCode] | None = None
 
 # exactly where markdown sees line ends
 _NEWLINES = LazyPattern(r"\r\n?|\n")
