@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from roadmaplint.model import Item, Legend, Overview, OverviewEntry, Position
 from roadmaplint.reader.blocks import last_written_line
@@ -71,7 +71,7 @@ def read_overview(
     return draft
 
 
-def holds_tasks(lines: Sequence[str], dialect: Dialect) -> bool:
+def holds_tasks(lines: Iterable[str], dialect: Dialect) -> bool:
     """Whether a section named as the Priority Overview is a task list of its own: its
     first list item a checkbox with a task after it (``- [ ] Write the parser``), where
     the overview fix writes lists IDs (``- A-1``), perhaps as a checklist of the items

@@ -72,7 +72,7 @@ class _HeadingIndex:
     """The headings' lines, each heading's parent (the nearest above of a lower level),
     and whether the document has several level-1 headings."""
 
-    __slots__ = ("lines", "parents", "several_titles")
+    __slots__ = ("lines", "parents", "several_titles", "tops")
 
     def __init__(self, headings: list[HeadingBlock]) -> None:
         parents: list[int] = []
@@ -83,6 +83,7 @@ class _HeadingIndex:
             parents.append(open_levels[-1] if open_levels else -1)
             open_levels.append(at)
         self.lines = [heading.line for heading in headings]
+        self.tops = [heading.line for heading in headings if heading.level == 1]
         self.parents = parents
         self.several_titles = sum(1 for heading in headings if heading.level == 1) >= 2
 
@@ -153,11 +154,11 @@ class Document:
             at = index.parents[at]
         if at < 0:
             return None
-        after = (h.line for h in self.headings[at + 1 :] if h.level == 1)
+        after = bisect_right(index.tops, index.lines[at])
         return (
             self.inline(self.headings[at].source),
             index.lines[at],
-            next(after, len(self.lines) + 1),
+            index.tops[after] if after < len(index.tops) else len(self.lines) + 1,
         )
 
     def in_example(self, line: int) -> bool:

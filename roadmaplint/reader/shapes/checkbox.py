@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
@@ -393,6 +394,14 @@ def _in_overview(document: Document, line: int) -> bool:
     its items there, it holds none (each ID read twice gave RL102 on every item). A
     section so named whose boxes are tasks without IDs is a task list (``holds_tasks``)."""
     overview = normalize_key(document.dialect.overview_heading)
+    named = document.memo(
+        "overview_named",
+        lambda: any(
+            normalize_key(document.inline(h.source)) == overview for h in document.headings
+        ),
+    )
+    if not named:
+        return False  # asked for every list: a plan without an overview answers at once
     section = document.section_above(line)
     top = document.level_one_above(line)
     if section is not None and normalize_key(section) == overview:
@@ -401,7 +410,7 @@ def _in_overview(document: Document, line: int) -> bool:
         first, end = top[1], top[2]
     else:
         return False
-    return not holds_tasks(document.lines[first : end - 1], document.dialect)
+    return not holds_tasks(islice(document.lines, first, end - 1), document.dialect)
 
 
 def _read_list(
