@@ -27,7 +27,7 @@ from roadmaplint.reader.shapes.common import (
     make_item,
     priority_of_sections,
     reference_from_title,
-    status_of_section,
+    status_headings,
     status_of_sections,
 )
 from roadmaplint.reader.shapes.numbered import read_numbered
@@ -330,7 +330,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
-    headed = cache(lambda: _status_headings(document) >= 2)
+    headed = cache(lambda: status_headings(document) >= 2)
     restarted = cache(lambda: _numbering_restarts(document))
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
@@ -771,15 +771,6 @@ def _first_sentence(text: str) -> str:
         if ";" in remark or len(remark.split()) > _REMARK_WORDS:
             sentence = sentence[:opening].rstrip()
     return sentence
-
-
-def _status_headings(document: Document, board: bool = False) -> int:
-    """How many different statuses the document's headings name (``# TODO``, ``## Done``;
-    with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
-    and again is no list of statuses: a changelog's ``### New Features`` under each
-    release."""
-    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
-    return len({status for status in named if status is not None})
 
 
 def _board_headings(document: Document) -> int:

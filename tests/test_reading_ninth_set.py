@@ -1,0 +1,94 @@
+"""The classes of plan file the ninth held-out set of the corpus (tests/corpus: agent
+boards, status-grouped tables, an agent-layer phase roadmap, a Backlog.md folder)
+showed misread or over-reported, each in a small document: read as a person reads it,
+with no finding a person would call a false alarm."""
+
+from __future__ import annotations
+
+from roadmaplint import check_text
+from roadmaplint.model import Item
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+
+def _items(text: str) -> tuple[Item, ...]:
+    return parse(text, "BACKLOG.md", Settings()).items
+
+
+def _findings(text: str) -> list[str]:
+    return [f"{f.line}:{f.code}" for f in check_text(text, "BACKLOG.md", Settings())]
+
+
+def _read(text: str) -> list[tuple[str, str, str | None]]:
+    return [(i.id, i.title, i.status) for i in _items(text)]
+
+
+STATUS_BOARD = """\
+# Backlog
+
+## In progress
+
+| Id | Title | Type |
+| --- | --- | --- |
+| WI-014 | Extract Pydantic AI | docs |
+
+## Review
+
+| Id | Title | Type |
+| --- | --- | --- |
+| — | | |
+
+## Proposed
+
+| Id | Title | Type |
+| --- | --- | --- |
+| WI-015 | Extract OpenHands | docs |
+| WI-016 | Synthesize the corpus | docs |
+"""
+
+
+def test_a_table_under_a_status_heading_of_a_board_takes_its_status() -> None:
+    assert _read(STATUS_BOARD) == [
+        ("WI-014", "Extract Pydantic AI", "in progress"),
+        ("WI-015", "Extract OpenHands", "proposed"),
+        ("WI-016", "Synthesize the corpus", "proposed"),
+    ]
+    assert _findings(STATUS_BOARD) == []
+    # one status heading is no board: a table of IDs and titles alone stays no plan
+    single = "# Notes\n\n## Done\n\n| Id | Title |\n| --- | --- |\n| A-1 | Thing |\n"
+    assert _items(single) == ()
+
+
+def test_a_row_of_dashes_keeps_an_empty_table_in_shape_and_is_no_item() -> None:
+    text = (
+        "# Board\n\n## Backlog\n\n| Task | Priority | Notes |\n|---|---|---|\n"
+        "| Write the docs | High | soon |\n\n## Completed\n\n"
+        "| Task | Assigned To | Merged |\n|---|---|---|\n| - | - | - |\n"
+    )
+    assert [(i.title, i.status, i.priority) for i in _items(text)] == [
+        ("Write the docs", "backlog", "High")
+    ]
+
+
+def test_a_legend_line_chaining_bold_statuses_lists_each_of_them() -> None:
+    text = (
+        "# Backlog Index\n\n## Status legend\n"
+        "- **Proposed** → **Ready** → **In progress** → **Done**\n"
+        "- or **Blocked** / **Dropped**\n\n## Items\n\n"
+        "| ID | Title | Status | Priority |\n|---|---|---|---|\n"
+        "| BI-0001 | Docs templates | Done | P1 |\n"
+        "| BI-0002 | Batch inserts | Proposed | P2 |\n"
+        "| BI-0003 | Token usage | Shelved | P2 |\n"
+    )
+    roadmap = parse(text, "BACKLOG.md", Settings())
+    assert roadmap.status_legend is not None
+    assert [entry.value for entry in roadmap.status_legend.entries] == [
+        "Proposed",
+        "Ready",
+        "In progress",
+        "Done",
+        "Blocked",
+        "Dropped",
+    ]
+    # the legend still holds the statuses to what it lists
+    assert _findings(text) == ["13:RL201"]
