@@ -92,3 +92,55 @@ def test_a_legend_line_chaining_bold_statuses_lists_each_of_them() -> None:
     ]
     # the legend still holds the statuses to what it lists
     assert _findings(text) == ["13:RL201"]
+
+
+AGENT_LAYER_ROADMAP = """\
+# Roadmap
+
+## Phases
+
+```markdown
+## Phase N ✅ — <phase name>
+- <Accomplishment summary bullet>
+```
+
+## Phase 0 ✅ — Reset and cleanup
+- Renamed the app and removed the legacy CLI.
+
+## Phase 1 ✅ — Foundations
+- Doctor checks Homebrew and the config.
+
+## Phase 2 — Next release
+
+### Goal
+- Ship in-app updating.
+
+### Tasks
+- [x] Split dev and release app identity.
+- [ ] Self-update through a framework.
+
+### Exit criteria
+- Updating works from one release to the next.
+
+## Phase 3 — Future features
+
+### Goal
+- Track the larger features deferred beyond the next release.
+
+### Tasks
+- [ ] Custom IDE support.
+- [ ] Homebrew packaging.
+"""
+
+
+def test_an_agent_layer_phase_list_reads_its_phases_not_their_tasks() -> None:
+    # a check mark before the dash says the phase is done; an open phase's Goal and
+    # Exit criteria subheadings make it a planning phase, and its ticked task boxes say
+    # how far it is
+    assert _read(AGENT_LAYER_ROADMAP) == [
+        ("Phase 0", "Reset and cleanup", "✅"),
+        ("Phase 1", "Foundations", "✅"),
+        ("Phase 2", "Next release", "in progress"),
+        ("Phase 3", "Future features", "pending"),
+    ]
+    assert _findings(AGENT_LAYER_ROADMAP) == []

@@ -369,6 +369,9 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     the boxes, it makes no item. A heading of another ID must say no status either."""
     if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return False
+    span = lines[item.position.line : item.end_line]
+    if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
+        return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
     from roadmaplint.reader.shapes.checkbox import BOX
 
     boxes = 0
@@ -376,6 +379,11 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
         match = BOX.match(line)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
     return boxes >= 2
+
+
+# A subheading of a planning phase that says what it is for (agent-layer's ``### Goal``,
+# ``### Exit criteria``): the phase is the item, the boxes under its ``### Tasks`` its work.
+_PHASE_PART = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+(?:Goals?|Exit criteria|Success criteria)[ \t]*$")
 
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
