@@ -144,3 +144,46 @@ def test_an_agent_layer_phase_list_reads_its_phases_not_their_tasks() -> None:
         ("Phase 3", "Future features", "pending"),
     ]
     assert _findings(AGENT_LAYER_ROADMAP) == []
+
+
+CLAIMING_BOARD = """\
+# Tasks
+
+## Current Tasks
+
+| Task | Description | Status | Priority |
+|------|-------------|--------|----------|
+| T6 | WebSocket data producer | [COMPLETE] | P0 |
+| T7 | UI WebSocket integration | [AVAILABLE] | P1 |
+
+### Task T6: WebSocket data producer integration
+**Priority**: P0
+**Dependencies**: None
+
+**Success Criteria**:
+- [x] Data flows through WebSocket
+
+### Task T7: UI WebSocket integration
+**Priority**: P1
+**Dependencies**: T6
+
+**Scope**:
+- **Exclude**: the media apps
+- **Exclude**: external services
+
+**Success Criteria**:
+- [ ] Real-time updates working
+"""
+
+
+def test_an_index_table_over_task_sections_gives_each_task_its_status() -> None:
+    # ``### Task T7: Title`` is task T7; the table's row for it gives its status, the
+    # section its fields; its success criteria are no items
+    assert [
+        (i.id, i.title, i.status, i.priority, i.depends_on) for i in _items(CLAIMING_BOARD)
+    ] == [
+        ("T6", "WebSocket data producer integration", "COMPLETE", "P0", ()),
+        ("T7", "UI WebSocket integration", "[AVAILABLE]", "P1", ("T6",)),
+    ]
+    # one list's entries under the same bold label are no field written twice
+    assert _findings(CLAIMING_BOARD) == []

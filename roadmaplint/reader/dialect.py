@@ -172,6 +172,8 @@ PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
 )
+# The word a heading names its task with before the task's ID: ``### Task T1: Title``.
+_NAMED_TASK = LazyPattern(r"(?:Task|Story|Ticket)[ \t]+(?=[^\s\d])")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
 _PRIORITY_GROUP = LazyPattern(r"P[0-4](?:\.[0-9])?")  # P2.5: a band between two
 
@@ -186,6 +188,11 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
         if match["id"] is not None:
             return match["id"], match["title"].strip()
         return match["id2"], match["title2"].strip()
+    named = _NAMED_TASK.match(text)
+    if named is not None:  # ``Task T1: Title``: the ID after the word, then the title
+        task = compiled.item_heading.fullmatch(text[named.end() :])
+        if task is not None and task["id2"] is not None:
+            return task["id2"], task["title2"].strip()
     phase = PHASE_HEADING.fullmatch(text)
     if phase is not None:
         title = (phase["title"] or "").strip()

@@ -177,12 +177,16 @@ def _table(
         return None
     if id_column is None and _feature_matrix(lines, rows, keys, title_column):
         return None
-    if id_column is None and _holds_ids(lines, rows, title_column, dialect):
-        # ``| Story | Description |`` with ``**5-1**`` in every Story cell: the Story
-        # column names the items, the Description column titles them.
+    described = next((at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS), None)
+    if id_column is None and (
+        _holds_ids(lines, rows, title_column, dialect)
+        or (described is not None and _holds_ids(lines, rows, title_column, dialect, False))
+    ):
+        # ``| Story | Description |`` with ``**5-1**`` in every Story cell (or ``| Task |
+        # Description |`` with ``T1``): the first column names the items, the
+        # Description column titles them.
         id_column = title_column
-        described = (at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS)
-        title_column = next(described, None)
+        title_column = described
     marked = "status" not in keys and any(
         _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
         for row in rows
@@ -315,15 +319,23 @@ _BRACKETED = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
 
 
 def _holds_ids(
-    lines: list[str], rows: tuple[int, ...], column: int | None, dialect: Dialect
+    lines: list[str],
+    rows: tuple[int, ...],
+    column: int | None,
+    dialect: Dialect,
+    marked_only: bool = True,
 ) -> bool:
     """Whether every cell of ``column`` is one ID, bold or code, perhaps after a status word
-    in brackets (``[DONE] **BUG-1**``, ``**5-2**``): the column of IDs under another name."""
+    in brackets (``[DONE] **BUG-1**``, ``**5-2**``): the column of IDs under another name.
+    Without ``marked_only``, a plain ID matching the ID pattern counts too (``T1``)."""
+    id_only = patterns(dialect.id_pattern).id_only
     for row in rows:
         cell = _BRACKETED.sub("", _first_cell(lines[row], column)).strip()
         marked = cell.startswith(("**", "`")) and cell.endswith(("**", "`"))
         words = cell.strip("*`").split()
-        if not marked or len(words) != 1 or not _id_of(cell, dialect):
+        if len(words) != 1 or not _id_of(cell, dialect):
+            return False
+        if not marked and (marked_only or not id_only.fullmatch(words[0])):
             return False
     return True
 
