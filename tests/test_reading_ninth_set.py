@@ -187,3 +187,25 @@ def test_an_index_table_over_task_sections_gives_each_task_its_status() -> None:
     ]
     # one list's entries under the same bold label are no field written twice
     assert _findings(CLAIMING_BOARD) == []
+
+
+AGENT_TASK_BOARD = """\
+# Task Board
+
+## Active Task Board
+- **TASK-001-ARCH-PLAN**: Game design and architecture.
+  - Assigned: `planner` (`w4T:p1`, Claude Code)
+  - Status: COMPLETE. Full architecture delivered.
+- **TASK-002-STAGE1-SLICE**: Stage 1 playable slice.
+  - Assigned: `coder` (`w4T:p2`)
+  - Target commit: `22e0849`
+  - Status: Fixes implemented; final verification pending.
+"""
+
+
+def test_bold_id_bullets_take_status_and_owner_from_their_nested_bullets() -> None:
+    assert [(i.id, i.title, i.status, i.dri) for i in _items(AGENT_TASK_BOARD)] == [
+        ("TASK-001-ARCH-PLAN", "Game design and architecture.", "COMPLETE", "planner"),
+        ("TASK-002-STAGE1-SLICE", "Stage 1 playable slice.", "Fixes implemented", "coder"),
+    ]
+    assert _findings(AGENT_TASK_BOARD) == []
