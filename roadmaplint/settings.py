@@ -89,7 +89,8 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),
     **dict.fromkeys(("blocked", "waiting"), "blocked"),
-    **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog"), "idea"),
+    # ``proposed``: work suggested and not yet accepted (a board's ``## Proposed`` column)
+    **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog", "proposed"), "idea"),
     **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"

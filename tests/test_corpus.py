@@ -41,7 +41,11 @@ pytestmark = pytest.mark.skipif(
 # The eighth held-out sets: ROADMAP.md and TODO.md files of ordinary projects read 120 of
 # 212 before their fixes, 198 after; agents' and planning tools' plans (files 72-77 and
 # 90-99 and the writing-tools folder) 194 of 266 before, 262 after.
-OVERALL_FLOOR = 0.969  # 2731 of 2816
+# The ninth held-out set (status-grouped tables, agent boards, an agent-layer phase
+# roadmap, a Backlog.md folder) read 76 of 130 before its fixes and 103 after (ROADMAP
+# CORE-54, CORE-55 for what is left): with it the floor went from 0.969 to 0.965, the
+# earlier sets reading 2742 of 2816 (tabula's Completed table took its heading's status).
+OVERALL_FLOOR = 0.965  # 2845 of 2946
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -64,7 +64,7 @@ from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import with_numbers_named, with_status_waits
-from roadmaplint.record import record
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
 
@@ -249,7 +249,7 @@ def _records(
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
             items = sorted(
-                [*items, *_beside_headings(shaped.items, items)],
+                [*_with_row_status(items, shaped.items), *_beside_headings(shaped.items, items)],
                 key=lambda item: item.position.line,
             )
             top_level = _cut(top_level, shaped.blocks)
@@ -323,11 +323,45 @@ def _without_done_repeats(items: list[Item]) -> list[Item]:
 def _beside_headings(shaped: tuple[Item, ...], headings: list[Item]) -> list[Item]:
     """The items the shapes read, without a phase checklist's box for a phase a heading
     already holds (``- [x] **Phase 2: Name**`` over ``### Phase 2: Name``): the box gives
-    that phase its status, it is not a second item."""
+    that phase its status, it is not a second item. Nor is the row of an index table for a
+    task a heading holds (``| T1 | ... | [AVAILABLE] |`` over ``### Task T1: Title``)."""
     from roadmaplint.reader.dialect import PHASE_ID
 
     held = {item.id for item in headings if PHASE_ID.fullmatch(item.id)}
-    return [item for item in shaped if item.id not in held]
+    indexed = _index_rows(shaped, headings)
+    return [item for item in shaped if item.id not in held and item.id not in indexed]
+
+
+def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
+    """The table rows (by ID) that index tasks headings hold: a row before the heading of
+    the same ID, in a document where every heading item has its row and none has a status
+    of its own. The row gives the heading its status. (A phase's row in a progress table
+    gives its status after its checklist box does: reader/phases.py.)"""
+    from roadmaplint.reader.dialect import PHASE_ID
+
+    if not headings or any(
+        item.status is not None or PHASE_ID.fullmatch(item.id) for item in headings
+    ):
+        return {}
+    rows = {item.id: item for item in shaped if item.field("status") is not None}
+    if not all(
+        item.id in rows and rows[item.id].position.line < item.position.line for item in headings
+    ):
+        return {}
+    return {item.id: rows[item.id] for item in headings}
+
+
+def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Item]:
+    """The heading items, each given the status of the index table's row for it."""
+    rows = _index_rows(shaped, headings)
+    read = []
+    for item in headings:
+        row = rows.get(item.id)
+        status = row.field("status") if row is not None else None
+        if row is not None and status is not None:
+            item = replace(item, status=row.status, fields=(*item.fields, status))
+        read.append(item)
+    return read
 
 
 def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialect) -> list[Item]:
@@ -369,6 +403,9 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     the boxes, it makes no item. A heading of another ID must say no status either."""
     if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return False
+    span = lines[item.position.line : item.end_line]
+    if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
+        return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
     from roadmaplint.reader.shapes.checkbox import BOX
 
     boxes = 0
@@ -376,6 +413,11 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
         match = BOX.match(line)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
     return boxes >= 2
+
+
+# A subheading of a planning phase that says what it is for (agent-layer's ``### Goal``,
+# ``### Exit criteria``): the phase is the item, the boxes under its ``### Tasks`` its work.
+_PHASE_PART = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+(?:Goals?|Exit criteria|Success criteria)[ \t]*$")
 
 
 # A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.

@@ -148,8 +148,10 @@ def patterns(id_pattern: str) -> Patterns:
 
 
 # A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name"; its ID is "Phase 4.1.2".
+# A check mark before the separator says the phase is done: "Phase 9 ✅ — Name".
 PHASE_HEADING = LazyPattern(
-    r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
+    r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]+(?P<mark>[✅✓✔]))?"
+    r"(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
 # A task or a story numbered the same way ("Task 12: Name", "Story 1.2 — Name"): an item
@@ -170,6 +172,8 @@ PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
 )
+# The word a heading names its task with before the task's ID: ``### Task T1: Title``.
+_NAMED_TASK = LazyPattern(r"(?:Task|Story|Ticket)[ \t]+(?=[^\s\d])")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
 _PRIORITY_GROUP = LazyPattern(r"P[0-4](?:\.[0-9])?")  # P2.5: a band between two
 
@@ -184,9 +188,17 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
         if match["id"] is not None:
             return match["id"], match["title"].strip()
         return match["id2"], match["title2"].strip()
+    named = _NAMED_TASK.match(text)
+    if named is not None:  # ``Task T1: Title``: the ID after the word, then the title
+        task = compiled.item_heading.fullmatch(text[named.end() :])
+        if task is not None and task["id2"] is not None:
+            return task["id2"], task["title2"].strip()
     phase = PHASE_HEADING.fullmatch(text)
     if phase is not None:
-        return " ".join(phase["id"].split()), (phase["title"] or "").strip()
+        title = (phase["title"] or "").strip()
+        if phase["mark"] is not None and phase["title"] is not None:
+            title = f"{title} {phase['mark']}"  # the title reader takes the mark for the status
+        return " ".join(phase["id"].split()), title
     alone = text.strip()
     if compiled.id_only.fullmatch(alone):
         return alone, ""

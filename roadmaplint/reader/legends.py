@@ -63,8 +63,28 @@ def _entries(
         paragraph, inline = tokens[index + 1], tokens[index + 2]
         if paragraph.type != "paragraph_open" or inline.map is None:
             continue
-        found.append(_entry(inline.content, inline.map[0] + 1, text))
+        chained = _chained_entries(inline.content, inline.map[0] + 1)
+        found += [(entry, True) for entry in chained] or [
+            _entry(inline.content, inline.map[0] + 1, text)
+        ]
     return found
+
+
+# A legend line that chains statuses written in bold: ``**Proposed** → **Ready** →
+# **Done**``, ``or **Blocked** / **Dropped**``: each bold word is an entry.
+_BOLD_WORD = r"\*\*[^*\n]{1,40}\*\*"
+_BOLD_CHAIN = LazyPattern(
+    rf"[ \t]*(?:(?:or|and)[ \t]+)?{_BOLD_WORD}"
+    rf"(?:[ \t]*(?:→|->|⇒|/|,|\||or|and)[ \t]*{_BOLD_WORD})+[ \t]*"
+)
+_BOLD_VALUE = LazyPattern(r"\*\*([^*\n]{1,40})\*\*")
+
+
+def _chained_entries(content: str, line: int) -> list[LegendEntry]:
+    """The entries of a legend line that chains bold statuses; none for any other line."""
+    if "**" not in content or _BOLD_CHAIN.fullmatch(content) is None:
+        return []
+    return [LegendEntry(value.strip(), "", line) for value in _BOLD_VALUE.findall(content)]
 
 
 # A table's delimiter row (``| --- | :-: |``). Possessive: no run of spaces or dashes is

@@ -36,7 +36,7 @@ def is_checklist_line(line: str) -> bool:
 
 def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
     """``items``, a phase without a status given the one its checklist box says, else the
-    one its row of a progress table says."""
+    one its row of a progress table says, else the one its own task boxes say."""
     if not any(item.status is None and PHASE_ID.fullmatch(item.id) for item in items):
         return tuple(items)
     boxes: dict[str, str] = {}
@@ -48,10 +48,43 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             boxes.setdefault(" ".join(match[2].split()), DONE if match[1] != " " else OPEN)
     for phase, status in _progress_rows(lines):
         boxes.setdefault(phase, status)
-    return tuple(
-        replace(item, status=boxes[item.id]) if item.status is None and item.id in boxes else item
-        for item in items
-    )
+    read = []
+    for item in items:
+        if item.status is None and item.id not in boxes and PHASE_ID.fullmatch(item.id):
+            tasks = _task_status(lines[item.position.line : item.end_line])
+            if tasks is not None:
+                boxes[item.id] = tasks
+        read.append(
+            replace(item, status=boxes[item.id])
+            if item.status is None and item.id in boxes
+            else item
+        )
+    return tuple(read)
+
+
+# A box of a phase's own task list (agent-layer's ``### Tasks``), at the top level, and
+# the headings that open and close that list.
+_TASK_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]")
+_TASKS_HEADING = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+Tasks[ \t]*$")
+_ANY_HEADING = LazyPattern(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
+
+
+def _task_status(section: Sequence[str]) -> str | None:
+    """The status the boxes under a phase's ``### Tasks`` subheading give it, where no
+    checklist or progress table does: all ticked done, some in progress, none pending;
+    None without such boxes (a GSD phase's ``Plans:`` boxes give none)."""
+    ticks: list[bool] = []
+    listing = False
+    for line in section:
+        if _ANY_HEADING.match(line):
+            listing = _TASKS_HEADING.match(line) is not None
+        elif listing and (match := _TASK_BOX.match(line)):
+            ticks.append(match[1] != " ")
+    if not ticks:
+        return None
+    if all(ticks):
+        return DONE
+    return "in progress" if any(ticks) else OPEN
 
 
 def with_own_phase_tasks(items: Sequence[Item]) -> Sequence[Item]:

@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
@@ -330,11 +331,22 @@ def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
     """The names an item writes three times or more that no field is known by: labels of
     its parts (``- **Task:** ...`` under each step of a phase, ``**Note:**`` under each
     endpoint), whose values are not one value given again. A known field written twice
-    or more is still a contradiction."""
-    counts = Counter(candidate.key for candidate in item.fields)
+    or more is still a contradiction. So is a name no field is known by written on
+    consecutive lines, as the entries of one list (``- **Exclude**: a`` over ``-
+    **Exclude**: b`` under ``**Scope**:``)."""
+    lines: dict[str, list[int]] = {}
+    for candidate in item.fields:
+        lines.setdefault(candidate.key, []).append(candidate.position.line)
     return frozenset(
-        key for key, count in counts.items() if count >= 3 and not dialect.is_known(key)
+        key
+        for key, written in lines.items()
+        if not dialect.is_known(key) and (len(written) >= 3 or _consecutive(written))
     )
+
+
+def _consecutive(lines: list[int]) -> bool:
+    """Whether ``lines`` (two or more) follow one another with no line between."""
+    return len(lines) >= 2 and all(b == a + 1 for a, b in pairwise(lines))
 
 
 def _prefix(item_id: str) -> str:
@@ -579,7 +591,8 @@ RULES = (
         summary="The same field appears twice in one item.",
         why="Only the first value is read; the second one is a contradiction that a reader of "
         "the markdown may believe instead. A name no field is known by, written three times "
-        "or more in one item (`- **Task:**` under each step), labels its parts.",
+        "or more in one item (`- **Task:**` under each step), or on consecutive lines of one "
+        "list (`- **Exclude**:` bullets under `**Scope**:`), labels its parts.",
         bad="- **Status:** ready\n- **Priority:** P1\n- **Status:** done\n",
         good="- **Status:** done\n- **Priority:** P1\n",
         check=repeated_fields,

@@ -28,7 +28,7 @@ from roadmaplint.reader.shapes.common import (
     make_item,
     priority_of_sections,
     reference_from_title,
-    status_of_section,
+    status_headings,
     status_of_sections,
 )
 from roadmaplint.reader.shapes.numbered import read_numbered
@@ -137,7 +137,7 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         item_id, text = trailing["id"], text[: trailing.start()]
     else:
         first = text.split(None, 1)
-        word = first[0].strip("*`#").rstrip(":.") if first else ""
+        word = _bare_word(first[0]) if first else ""
         bold = _BOLD_BRACKETED_ID.match(text)
         work = work_box(text) if leading_ids else None
         if work is not None:
@@ -189,13 +189,19 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     """Whether a box's first word, as written, is an ID (``T001``, ``**C1**``, ``T1:``)."""
     if _NUMBERED_TASK.fullmatch(written):
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
-    word = written.strip("*`#").rstrip(":.")
+    word = _bare_word(written)
     return bool(
         id_only.fullmatch(word)
         or _LOWER_ID.fullmatch(word)
         or _DOTTED.fullmatch(word)
         or _INSERTED.fullmatch(word)
     )
+
+
+def _bare_word(written: str) -> str:
+    """A first word without its emphasis and its separator, on either side of the
+    emphasis: ``**T1:**``, ``**TASK-001**:``, `` `C1` `` -> ``T1``, ``TASK-001``, ``C1``."""
+    return written.rstrip(":.").strip("*`#").rstrip(":.")
 
 
 def written_alike(old: str, new: str) -> bool:
@@ -331,7 +337,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
-    headed = cache(lambda: _status_headings(document) >= 2)
+    headed = cache(lambda: status_headings(document) >= 2)
     restarted = cache(lambda: _numbering_restarts(document))
     for index, token in enumerate(tokens):
         if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
@@ -598,6 +604,15 @@ def _read_plain_list(
         for word, (first, _) in zip(written, entries, strict=True)
     ]
     with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
+    # Bullets that all lead with an ID may write their status and owner as nested
+    # bullets (``- **TASK-001**: Title`` over ``  - Status: COMPLETE.``, ``  - Assigned:``).
+    nested = [
+        _nested_status_and_owner(document, first, last) if with_ids else {}
+        for first, last in entries
+    ]
+    statuses = [
+        status or given.get("status") for status, given in zip(statuses, nested, strict=True)
+    ]
     # A list whose every bullet leads with a done mark says so itself (``## Completed``
     # over ``- ✅ Title``), as IDs or two status headings do.
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
@@ -612,12 +627,13 @@ def _read_plain_list(
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
     found = []
-    for (first, last), part, status in zip(entries, parsed, statuses, strict=True):
+    for (first, last), part, status, given in zip(entries, parsed, statuses, nested, strict=True):
         last = _last(lines, first, last)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
-        if part.owner:
-            fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        owner = part.owner or given.get("dri")
+        if owner:
+            fields.append(Field("DRI", "dri", owner, here, here, first + 1))
         if part.priority:
             fields.append(Field("Priority", "priority", part.priority, here, here, first + 1))
         if part.depends:
@@ -782,15 +798,6 @@ def _first_sentence(text: str) -> str:
     return sentence
 
 
-def _status_headings(document: Document, board: bool = False) -> int:
-    """How many different statuses the document's headings name (``# TODO``, ``## Done``;
-    with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
-    and again is no list of statuses: a changelog's ``### New Features`` under each
-    release."""
-    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
-    return len({status for status in named if status is not None})
-
-
 def _board_headings(document: Document) -> int:
     """How many of the document's headings are a Now / Next / Later board's columns (a
     heading that is only one of those words): two or more make the document a board."""
@@ -855,6 +862,37 @@ def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
                 value = word["word"]  # ``Low - not critical for core functionality``
             found.setdefault(key, value)
     return {key: value for key, value in found.items() if value}
+
+
+def _nested_status_and_owner(document: Document, first: int, last: int) -> dict[str, str]:
+    """The status and owner a bullet's nested bullets write (``  - Status: COMPLETE. Full
+    architecture delivered.``, ``  - Assigned: `planner` (`w4T:p1`)``): the status's first
+    sentence, the owner's first name or code span."""
+    names = field_names(document.dialect)
+    found: dict[str, str] = {}
+    for line in document.lines[first + 1 : last + 1]:
+        bullet = _NESTED_BULLET.match(line)
+        if bullet is None:
+            continue
+        text = line[bullet.end() :].rstrip()
+        start = field_start(text, names)
+        if start is None or (key := names.key(start[0])) not in ("status", "dri"):
+            continue
+        value = text[start[1] :].strip()
+        if key == "status":
+            value = _FIRST_SENTENCE.split(value, maxsplit=1)[0].strip()
+        else:
+            named = _NESTED_OWNER.match(value)
+            value = (named["code"] or named["word"]) if named is not None else ""
+        if value:
+            found.setdefault(key, value)
+    return found
+
+
+# The end of a nested status's first sentence: ``COMPLETE. Full ...``, ``Done; see #4``.
+_FIRST_SENTENCE = LazyPattern(r"[.;](?:[ \t]|$)")
+# An owner as a nested bullet names one: a code span or a word, before any remark.
+_NESTED_OWNER = LazyPattern(r"`(?P<code>[^`\s]{1,40})`|@?(?P<word>[\w.-]{1,40})")
 
 
 # A priority word and a note on it after a dash: ``Low - not critical``, ``P1 — soon``.

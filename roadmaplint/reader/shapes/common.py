@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
 from roadmaplint.text import LazyPattern
+
+if TYPE_CHECKING:
+    from roadmaplint.reader.shapes import Document
 
 _WORD = LazyPattern(r"[A-Za-z0-9]+")
 _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
@@ -119,6 +123,15 @@ def status_of_sections(sections: list[str], board: bool = False) -> str | None:
         if named is not None:
             return named
     return None
+
+
+def status_headings(document: Document, board: bool = False) -> int:
+    """How many different statuses the document's headings name (``# TODO``, ``## Done``;
+    with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
+    and again is no list of statuses: a changelog's ``### New Features`` under each
+    release."""
+    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
+    return len({status for status in named if status is not None})
 
 
 def _rest_is_plain(words: list[str]) -> bool:

@@ -16,14 +16,20 @@ from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
-from roadmaplint.reader.shapes.common import make_item, priority_of_section, reference_from_title
+from roadmaplint.reader.shapes.common import (
+    make_item,
+    priority_of_section,
+    reference_from_title,
+    status_headings,
+    status_of_section,
+)
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     import re
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 ID_COLUMNS = ("id", "task id", "key", "#")
 TITLE_COLUMNS = (
@@ -94,12 +100,22 @@ class Table:
     id_column: int | None
     title_column: int | None
     marked: bool = False  # some row marks its status in its ID or title cell
+    # the heading above it names its rows' status, on a board of status headings
+    status_heading: bool = False
 
 
 def find_tables(
-    lines: list[str], start: int, end: int, dialect: Dialect, inline: object
+    lines: list[str],
+    start: int,
+    end: int,
+    dialect: Dialect,
+    inline: object,
+    headed: Callable[[int], bool] | None = None,
 ) -> list[Table]:
-    """Tables of items in the paragraph on lines ``start``..``end`` (0-based, end excluded)."""
+    """Tables of items in the paragraph on lines ``start``..``end`` (0-based, end excluded).
+    ``headed``: whether the heading above a table's header line (0-based) names the
+    status of what it holds, on a board of status headings: the heading is the rows'
+    Status column."""
     found: list[Table] = []
     line = start
     while line + 1 < end:
@@ -109,7 +125,8 @@ def find_tables(
             while row < end and "|" in lines[row]:
                 rows.append(row)
                 row += 1
-            table = _table(lines, line, tuple(rows), dialect, inline)
+            status_headed = headed is not None and headed(line)
+            table = _table(lines, line, tuple(rows), dialect, inline, status_headed)
             if table is not None:
                 found.append(table)
             line = row
@@ -118,8 +135,19 @@ def find_tables(
     return found
 
 
+def _placeholder_row(line: str) -> bool:
+    """Whether a row holds nothing but dashes and blanks (``| - | - | - |``, ``| — | | |``):
+    the row an empty table keeps its shape with, no item."""
+    return all(not line[a:b].strip(" \t-—–*_") for a, b in split_row(line))
+
+
 def _table(
-    lines: list[str], header: int, rows: tuple[int, ...], dialect: Dialect, inline: object
+    lines: list[str],
+    header: int,
+    rows: tuple[int, ...],
+    dialect: Dialect,
+    inline: object,
+    status_headed: bool = False,
 ) -> Table | None:
     text = lines[header]
     names = tuple(
@@ -144,21 +172,27 @@ def _table(
     if id_column is None and title_column is None:
         return None
     title_column = _filled_title_column(lines, rows, keys, title_column)
-    if not any(key in FIELD_KEYS for key in keys) or not rows:
+    filled = [row for row in rows if not _placeholder_row(lines[row])]
+    if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed):
         return None
     if id_column is None and _feature_matrix(lines, rows, keys, title_column):
         return None
-    if id_column is None and _holds_ids(lines, rows, title_column, dialect):
-        # ``| Story | Description |`` with ``**5-1**`` in every Story cell: the Story
-        # column names the items, the Description column titles them.
+    described = next((at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS), None)
+    if id_column is None and (
+        _holds_ids(lines, rows, title_column, dialect)
+        or (described is not None and _holds_ids(lines, rows, title_column, dialect, False))
+    ):
+        # ``| Story | Description |`` with ``**5-1**`` in every Story cell (or ``| Task |
+        # Description |`` with ``T1``): the first column names the items, the
+        # Description column titles them.
         id_column = title_column
-        described = (at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS)
-        title_column = next(described, None)
+        title_column = described
     marked = "status" not in keys and any(
         _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
         for row in rows
     )
-    return Table(header, rows, names, keys, id_column, title_column, marked)
+    status_heading = status_headed and "status" not in keys
+    return Table(header, rows, names, keys, id_column, title_column, marked, status_heading)
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
@@ -285,15 +319,23 @@ _BRACKETED = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
 
 
 def _holds_ids(
-    lines: list[str], rows: tuple[int, ...], column: int | None, dialect: Dialect
+    lines: list[str],
+    rows: tuple[int, ...],
+    column: int | None,
+    dialect: Dialect,
+    marked_only: bool = True,
 ) -> bool:
     """Whether every cell of ``column`` is one ID, bold or code, perhaps after a status word
-    in brackets (``[DONE] **BUG-1**``, ``**5-2**``): the column of IDs under another name."""
+    in brackets (``[DONE] **BUG-1**``, ``**5-2**``): the column of IDs under another name.
+    Without ``marked_only``, a plain ID matching the ID pattern counts too (``T1``)."""
+    id_only = patterns(dialect.id_pattern).id_only
     for row in rows:
         cell = _BRACKETED.sub("", _first_cell(lines[row], column)).strip()
         marked = cell.startswith(("**", "`")) and cell.endswith(("**", "`"))
         words = cell.strip("*`").split()
-        if not marked or len(words) != 1 or not _id_of(cell, dialect):
+        if len(words) != 1 or not _id_of(cell, dialect):
+            return False
+        if not marked and (marked_only or not id_only.fullmatch(words[0])):
             return False
     return True
 
@@ -343,7 +385,9 @@ def read_tables(document: Document) -> ShapeRead:
         start, end = token.map
         if document.is_taken(start + 1):
             continue
-        tables = find_tables(lines, start, end, document.dialect, document.inline)
+        tables = find_tables(
+            lines, start, end, document.dialect, document.inline, _status_heading(document)
+        )
         if not tables:
             continue
         cut: list[Block] = []
@@ -373,6 +417,18 @@ def read_tables(document: Document) -> ShapeRead:
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
     return ShapeRead(_with_row_references(_with_blocking(items, blocking)), blocks)
+
+
+def _status_heading(document: Document) -> Callable[[int], bool]:
+    """Whether the heading above a line (0-based) names a status, in a document whose
+    headings name two statuses or more (``## In progress`` ... ``## Planned``): a board
+    whose tables need no Status column."""
+    board = document.memo("status-board", lambda: status_headings(document) >= 2)
+
+    def headed(line: int) -> bool:
+        return board and status_of_section(document.section_above(line + 1)) is not None
+
+    return headed
 
 
 def _blocking(
@@ -410,7 +466,9 @@ def _with_blocking(items: list[Item], blocking: list[tuple[str, str]]) -> list[I
 
 def _names_an_item(line: str, table: Table) -> bool:
     """Whether a row names an item: an ID or a title (``| (and so on...) | | |`` under a
-    Task column names none)."""
+    Task column names none; nor does a row of dashes)."""
+    if _placeholder_row(line):
+        return False
     return any(
         _first_cell(line, column).strip()
         for column in (table.id_column, table.title_column)
@@ -528,6 +586,11 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
                 where = Position(row + 1, span[0] + 1)
                 fields.append(Field("Status", "status", word["word"], where, where, row + 1))
                 break
+    if table.status_heading and not any(found.key == "status" for found in fields):
+        headed = status_of_section(document.section_above(row + 1))
+        if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
+            where = Position(row + 1, spans[0][0] + 1 if spans else 1)
+            fields.append(Field("Status", "status", headed, where, where, row + 1))
     if not any(found.key == "status" for found in fields) and table.marked:
         # In a table that marks its finished rows (``✅ T01``), a row without one is open.
         mark = _cell_mark(cell(table.id_column) or title) or "open"
