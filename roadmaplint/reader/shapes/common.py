@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
 from roadmaplint.text import LazyPattern
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.reader.shapes import Document
 
