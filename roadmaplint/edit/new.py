@@ -223,7 +223,9 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
     return None
 
 
-_ATX_TEXT = LazyPattern(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*")
+# (the text ends at a character that is not blank and every run of blanks is taken
+# whole: a heading's text before a long run of tabs was cubic)
+_ATX_TEXT = LazyPattern(r" {0,3}#{1,6}[ \t]++((?:.*?[^ \t\n])??)(?:[ \t]++#++)?+[ \t]*+")
 
 
 def _heading_line(roadmap: Roadmap, key: str) -> int | None:

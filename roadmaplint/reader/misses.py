@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `[anything] Title`, or a first word with a digit followed by a separator.
-_BRACKETED = LazyPattern(r"\[([^\]\s]{1,40})\][ \t]*[—–:-]?[ \t]*\S")
+# (a run of blanks taken whole: split two ways, a long run made the match quadratic)
+_BRACKETED = LazyPattern(r"\[([^\]\s]{1,40})\][ \t]*+[—–:-]?[ \t]*+\S")
 _SEPARATED = LazyPattern(
     r"(?<![\w.#/-])([\w.#/-]{1,40})(?:"
     + "|".join(re.escape(sep) for sep in SEPARATORS)

@@ -15,7 +15,7 @@ from roadmaplint.model import Item
 from roadmaplint.record import replace
 from roadmaplint.text import LazyPattern
 
-_AFTER = LazyPattern(r"\(after[ \t]+(?P<names>[^)]*)\)", re.IGNORECASE)
+_AFTER = LazyPattern(r"\(after[ \t]++(?P<names>[^)]*+)\)", re.IGNORECASE)  # linear: possessive
 _SPLIT = LazyPattern(r",|&|\band\b", re.IGNORECASE)
 
 

@@ -221,18 +221,27 @@ def repeated_dependencies(context: Context) -> Iterator[Report]:
             seen.add(key)
 
 
-# the loose spellings of an ID: a trailing note, runs of separators, of spaces
-_NOTE = LazyPattern(r"\s*\(.*\)\s*$")
+# the loose spellings of an ID: runs of separators, of spaces
 _SEPARATORS = LazyPattern(r"[\s_.]+")
 _SPACES_OR_DOTS = LazyPattern(r"[\s.]+")
 _SPACES = LazyPattern(r"\s+")
+
+
+def _without_note(text: str) -> str:
+    """``text`` without the note in brackets that ends it (``A-1 (partly)``): from the
+    first bracket of its last line, and the blanks before it. Found with string methods:
+    the pattern it replaces tried every blank of a long run of blanks as a start."""
+    if not text.rstrip().endswith(")"):
+        return text
+    at = text.find("(", text.rfind("\n") + 1)
+    return text if at < 0 else text[:at].rstrip()
 
 
 def _id_spellings(name: str, id_only: re.Pattern[str], leading_id: re.Pattern[str]) -> list[str]:
     """What an ID written loosely may have meant: other case, other separators, no note."""
     bare = name.strip().strip("[]`*_").strip()
     spellings: list[str] = []
-    for base in (bare, _NOTE.sub("", bare)):  # without a "(partly)" note
+    for base in (bare, _without_note(bare)):
         spellings += [
             base.upper(),
             _SEPARATORS.sub("-", base).upper(),

@@ -55,8 +55,10 @@ _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
 _DEPENDS = LazyPattern(
     # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
-    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*:?[ \t]*"
-    r"(?P<deps>(?:[^()]|\([^()]*\))*)\)|"
+    # (possessive: the blanks after the word are never split between the two runs and
+    # the list, which made "(depends on" before a long run of tabs cubic)
+    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*+:?[ \t]*+"
+    r"(?P<deps>(?:[^()]|\([^()]*+\))*+)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
@@ -298,7 +300,9 @@ def _title_part(text: str) -> str:
 # ``- [x] **Phase 23: Name** — summary``, ``- [x] **Phase 1-11** — summary`` (a range).
 _PHASE_BOX = LazyPattern(
     r"(?P<bold>\*\*)?(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?:-[0-9]{1,6})?)"
-    r"(?::[ \t]*(?P<name>.*?))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
+    # (the name ends at a character that is not blank, so that a run of blanks is not
+    # tried from each of its places: cubic on "Phase 1:" before a long run of tabs)
+    r"(?::[ \t]*+(?P<name>(?:.*?[^ \t\n])??))?[ \t]*(?(bold)\*\*)(?=[ \t]+[-—–(]|[ \t]*$)"
 )
 
 
