@@ -127,13 +127,13 @@ def prose_lines(roadmap: Roadmap) -> Iterator[int]:
             yield from range(block.line, block.end_line + 1)
 
 
-def anchor_links(roadmap: Roadmap) -> Iterator[AnchorLink]:
+def anchor_links(roadmap: Roadmap, lines: list[str] | None = None) -> Iterator[AnchorLink]:
     """Every link to an anchor of this document, outside code and HTML comments: inline
-    links and link reference definitions."""
+    links and link reference definitions. ``lines``: the source's, if already split."""
     source = roadmap.source
     if "#" not in source:
         return
-    lines = split_lines(source)
+    lines = split_lines(source) if lines is None else lines
     comments = {
         line
         for block in roadmap.blocks
@@ -159,9 +159,10 @@ def anchor_links(roadmap: Roadmap) -> Iterator[AnchorLink]:
             yield AnchorLink(reference.line, 1, reference.url[1:])
 
 
-def document_anchors(roadmap: Roadmap) -> frozenset[str]:
-    """Every anchor a link into this document can name, lower-cased."""
-    lines = split_lines(roadmap.source)
+def document_anchors(roadmap: Roadmap, lines: list[str] | None = None) -> frozenset[str]:
+    """Every anchor a link into this document can name, lower-cased. ``lines``: the
+    source's, if already split."""
+    lines = split_lines(roadmap.source) if lines is None else lines
     headings = [block.line for block in roadmap.blocks if block.kind == "heading"]
     firsts = [lines[line - 1].rstrip("\r\n") for line in headings]
     anchors = set(heading_anchors([heading_text(first) for first in firsts]))

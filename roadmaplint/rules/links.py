@@ -9,6 +9,7 @@ from roadmaplint.index import Context
 from roadmaplint.model import Position
 from roadmaplint.reader.anchors import anchor_links, document_anchors, leads_nowhere
 from roadmaplint.rules.base import Report, Rule
+from roadmaplint.text import split_lines
 
 # Anchors compared in all to find the nearest for dead links: each comparison reads both
 # words, so thousands of dead links to thousands of headings took minutes; past this, a
@@ -17,10 +18,14 @@ _HINT_BUDGET = 100_000
 
 
 def dead_anchor_links(context: Context) -> Iterator[Report]:
-    links = list(anchor_links(context.roadmap))
+    roadmap = context.roadmap
+    if "#" not in roadmap.source:
+        return
+    lines = split_lines(roadmap.source)  # once, for the links and the anchors both
+    links = list(anchor_links(roadmap, lines))
     if not links:
         return
-    anchors = document_anchors(context.roadmap)
+    anchors = document_anchors(roadmap, lines)
     pool: list[str] | None = None
     hints: dict[str, str] = {}
     for link in links:
