@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, settings
 
 from roadmaplint.findings import Finding
 from roadmaplint.generate.fix import fix_text
+from roadmaplint.model import Item
+from roadmaplint.reader import parse
 from roadmaplint.rules.engine import check_text
 from roadmaplint.settings import Settings
 
@@ -90,6 +92,16 @@ def roadmap(*sections: tuple[str, Iterable[str]], legends: str = LEGENDS) -> str
 def findings(text: str, *select: str, settings: Settings | None = None) -> list[Finding]:
     chosen = Settings(select=select) if select else settings or Settings()
     return check_text(text, "ROADMAP.md", chosen)
+
+
+def read_items(text: str, path: str = "PLAN.md") -> tuple[Item, ...]:
+    """The items a plan's text reads as, with no configuration (the reading tests' view)."""
+    return tuple(parse(text, path, Settings()).items)
+
+
+def finding_lines(text: str, path: str = "PLAN.md") -> list[str]:
+    """``line:code`` of each finding a plan's text gets, with no configuration."""
+    return [f"{f.line}:{f.code}" for f in check_text(text, path, Settings())]
 
 
 def brief(found: list[Finding]) -> list[tuple[int, int, str, str]]:

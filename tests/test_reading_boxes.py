@@ -6,20 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cli
+from conftest import cli, finding_lines, read_items
 
-from roadmaplint import check_text
 from roadmaplint.model import Item
-from roadmaplint.reader import parse
-from roadmaplint.settings import Settings
 
 
 def _items(text: str) -> tuple[Item, ...]:
-    return parse(text, "tasks.md", Settings()).items
+    return read_items(text, "tasks.md")
 
 
 def _findings(text: str) -> list[str]:
-    return [f"{f.line}:{f.code}" for f in check_text(text, "tasks.md", Settings())]
+    return finding_lines(text, "tasks.md")
 
 
 KIRO = """\

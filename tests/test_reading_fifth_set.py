@@ -4,18 +4,19 @@ reads it, with no finding a person would call a false alarm."""
 
 from __future__ import annotations
 
-from roadmaplint import check_text
+from conftest import finding_lines, read_items
+
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings, common_meaning
 
 
 def _items(text: str) -> tuple[Item, ...]:
-    return parse(text, "PLAN.md", Settings()).items
+    return read_items(text)
 
 
 def _findings(text: str) -> list[str]:
-    return [f"{f.line}:{f.code}" for f in check_text(text, "PLAN.md", Settings())]
+    return finding_lines(text)
 
 
 def _read(text: str) -> list[tuple[str, str, str | None, str | None, tuple[str, ...]]]:

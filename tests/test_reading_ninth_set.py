@@ -5,18 +5,19 @@ with no finding a person would call a false alarm."""
 
 from __future__ import annotations
 
-from roadmaplint import check_text
+from conftest import finding_lines, read_items
+
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 
 def _items(text: str) -> tuple[Item, ...]:
-    return parse(text, "BACKLOG.md", Settings()).items
+    return read_items(text, "BACKLOG.md")
 
 
 def _findings(text: str) -> list[str]:
-    return [f"{f.line}:{f.code}" for f in check_text(text, "BACKLOG.md", Settings())]
+    return finding_lines(text, "BACKLOG.md")
 
 
 def _read(text: str) -> list[tuple[str, str, str | None]]:

@@ -5,19 +5,19 @@ document: read as a person reads it, with no finding a person would call a false
 from __future__ import annotations
 
 import pytest
+from conftest import finding_lines, read_items
 
-from roadmaplint import check_text
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 
 
 def _items(text: str) -> tuple[Item, ...]:
-    return parse(text, "PLAN.md", Settings()).items
+    return read_items(text)
 
 
 def _findings(text: str) -> list[str]:
-    return [f"{f.line}:{f.code}" for f in check_text(text, "PLAN.md", Settings())]
+    return finding_lines(text)
 
 
 def _read(text: str) -> list[tuple[str, str, str | None, str | None, tuple[str, ...]]]:
