@@ -26,6 +26,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from roadmaplint.reader.shape_misses import Miss
+
 # `[anything] Title`, or a first word with a digit followed by a separator.
 # (a run of blanks taken whole: split two ways, a long run made the match quadratic)
 _BRACKETED = LazyPattern(r"\[([^\]\s]{1,40})\][ \t]*+[—–:-]?[ \t]*+\S")
@@ -174,21 +176,19 @@ def _plain_heading_miss(
     return []
 
 
-def _shape_misses(
-    blocks: Blocks, dialect: Dialect, text: InlineText
-) -> list[tuple[str, tuple[int, str]]]:
+def _shape_misses(blocks: Blocks, dialect: Dialect, text: InlineText) -> list[tuple[str, Miss]]:
     """Tables, checkbox lists, front matter and paragraphs that look like items."""
     from roadmaplint.reader import shape_misses
 
     lines = blocks.lines
-    found: list[tuple[str, tuple[int, str]]] = []
+    found: list[tuple[str, Miss]] = []
     front = shape_misses.front_matter_miss(lines)
     if front is not None:
         found.append(("front matter", front))
     for index, token in enumerate(blocks.tokens):
         if token.level != 0 or token.map is None:
             continue
-        miss = None
+        miss: Miss | None = None
         if token.type == "paragraph_open":
             start, end = token.map
             table = shape_misses.table_miss(lines, start, end, dialect, text)

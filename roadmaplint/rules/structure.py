@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
-from roadmaplint.model import Heading, Item, Position, Roadmap
+from roadmaplint.model import Heading, Item, NearMiss, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
@@ -477,7 +477,7 @@ def no_items(context: Context) -> Iterator[Report]:
     if roadmap.near_misses:
         misses: list[str | Line] = []
         for miss in roadmap.near_misses:
-            misses += ["; " if misses else "", Line(miss.line), f": {miss.reason}"]
+            misses += ["; " if misses else "", Line(miss.line), ": ", *_reason(miss)]
         message, cited = said(
             f"{looked_for}; near misses: ",
             *misses,
@@ -490,6 +490,17 @@ def no_items(context: Context) -> Iterator[Report]:
             "item-heading-level in the configuration if your items are written otherwise"
         )
     yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
+
+
+def _reason(miss: NearMiss) -> list[str | Line]:
+    """A near miss's reason, the lines it names cited as data."""
+    parts: list[str | Line] = []
+    done = 0
+    for at, line in miss.cites:
+        written = f"line {line}"
+        parts += [miss.reason[done:at], Line(line)]
+        done = at + len(written)
+    return [*parts, miss.reason[done:]]
 
 
 def unclosed_blocks(context: Context) -> Iterator[Report]:
