@@ -473,3 +473,13 @@ def test_tasks_numbered_again_under_each_phase_are_tasks_of_their_phase() -> Non
     # numbers that run on through the phases (Task 5 under Phase 2) are one series
     once = "# Plan\n\n## Phase 1\n\n### Task 1: A\n\n### Task 2: B\n\n## Phase 2\n\n### Task 3: C\n"
     assert [i.id for i in parse(once, "p.md", Settings()).items] == ["Task 1", "Task 2", "Task 3"]
+
+
+def test_a_done_item_over_a_dropped_dependency_is_no_contradiction() -> None:
+    # RL304 said "finish ASQ-002 first" of a dependency that will never be finished: the
+    # item was done without it. An open item over it still hears of it (RL309).
+    shipped = QUEUE.replace("- **Status:** blocked", "- **Status:** Shipped")
+    assert codes(shipped.replace("- **Status:** In Progress", "- **Status:** WIP")) == ["RL304"]
+    assert codes(shipped.replace("- **Status:** In Progress", "- **Status:** Cancelled")) == []
+    dropped = QUEUE.replace("- **Status:** In Progress", "- **Status:** Won't do")
+    assert codes(dropped) == ["RL309"]
