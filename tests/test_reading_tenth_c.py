@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from conftest import finding_lines, read_items
 
+from roadmaplint import check_text
 from roadmaplint.reader.blocks import front_matter_lines
+from roadmaplint.settings import Settings
 
 
 def _read(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -165,3 +167,14 @@ def test_a_status_heading_may_say_now() -> None:
         ("Distribution and release channel setup", "done", None),
         ("Binary payload conventions", "active", None),
     ]
+
+
+def test_a_quarter_in_a_heading_is_a_date_and_no_near_miss_of_an_id() -> None:
+    text = "# Product plan\n\n## Q4 2025: Advanced Analytics\n\n- Audit logs\n\n## H1 2026\n\n- Sharing\n"
+    report = " ".join(f.message for f in check_text(text, "PLAN.md", Settings()))
+    assert "Q4" not in report and "H1" not in report
+    # an ID before a year is still one: ``MODEL1 2025 plan`` lacks its separator
+    other = "# Product plan\n\n## MODEL1 Advanced Analytics\n\n- Audit logs\n"
+    assert '"[MODEL1] Title"' in " ".join(
+        f.message for f in check_text(other, "PLAN.md", Settings())
+    )
