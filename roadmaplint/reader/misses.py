@@ -37,6 +37,9 @@ _SEPARATED = LazyPattern(
     + r")[ \t]*\S"
 )
 _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
+# A quarter or a half of a year (``Q4 2025: Advanced Analytics``, ``H1 2026``): a date a
+# roadmap is grouped by, which looks like an ID and is none.
+_DATED = LazyPattern(r"[QH][1-4][ \t]+(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _HEADING_LINE = LazyPattern(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
 _BULLET = LazyPattern(r"[-*+][ \t]+")
 # `12. Title`, `1.1 Title`, `Task 1: Title`, `Phase 2 Name`: a number where an ID would be.
@@ -108,7 +111,7 @@ def _heading_miss(
         )
         return [("pattern", NearMiss(line, reason))]
     first = _FIRST_WORD.match(plain)
-    if first is not None and id_only.fullmatch(first[1]):
+    if first is not None and id_only.fullmatch(first[1]) and _DATED.match(plain) is None:
         reason = (
             f'heading "{plain}": no separator after the ID (write "[{first[1]}] Title" '
             f'or "{first[1]} — Title")'

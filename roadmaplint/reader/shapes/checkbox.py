@@ -25,6 +25,7 @@ from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
+    leads_with_priority,
     make_item,
     priority_of_sections,
     reference_from_title,
@@ -38,9 +39,11 @@ from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 # ``- []`` (no space) is an open box too, as people write it by hand; Kiro marks an
-# optional task with a star after the box (``- [ ]* 2.2 Write the tests``).
+# optional task with a star after the box (``- [ ]* 2.2 Write the tests``). A box may hold
+# an emoji, as a shortcode or with its presentation selector (``[:sparkles:]``, ``[✔️]``).
 BOX = LazyPattern(
-    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\]\*?(?=[ \t]|$)[ \t]*"
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    r"\[(?P<mark>[^\]]?|:[a-z][a-z0-9_+-]{0,30}:|[^\x00-\x7f]\ufe0f)\]\*?(?=[ \t]|$)[ \t]*"
 )
 # An open box says the work is not done, never that it is free to start: its status is
 # the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
@@ -48,6 +51,21 @@ BOX = LazyPattern(
 OPEN_BOX = "[ ]"
 KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
+# A check mark written in the box for its ``x``: ``- [✔️] docs: local npm install``.
+CHECKED_MARKS = dict.fromkeys(
+    (
+        "✓",
+        "✔",
+        "✔️",
+        "✅",
+        "☑",
+        "☑️",
+        ":heavy_check_mark:",
+        ":white_check_mark:",
+        ":ballot_box_with_check:",
+    ),
+    "done",
+)
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
@@ -335,7 +353,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
-    statuses = {**legend, **STATUS_OF_BOX, **dict(document.box_words)}
+    statuses = {**legend, **CHECKED_MARKS, **STATUS_OF_BOX, **dict(document.box_words)}
     taken: set[str] = set()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
@@ -481,8 +499,10 @@ def _read_list(
         # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
         # marker as their status. More, or another marker, and the list is no list of
         # items (RL109 names the marker).
+        # An emoji in a box (``[:sparkles:]``) is such a marker: a mark its writer chose
+        # for one box, kept as written.
         few = len(spans) >= 3 and len(unexplained) * 3 <= len(spans)
-        if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
+        if not few or not all(_conventional(mark) for mark in unexplained):
             return [], ()
         statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     for first, last in spans:
@@ -498,6 +518,12 @@ def _read_list(
         for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
     )
     return found, cut
+
+
+def _conventional(mark: str) -> bool:
+    """Whether a box's mark is one a list may hold a few of without a legend: a marker
+    task-list tools agree on, or an emoji (``[:sparkles:]``, ``[🚀]``)."""
+    return mark in CONVENTIONAL_MARKS or mark.startswith(":") or not mark.isascii()
 
 
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
@@ -670,6 +696,15 @@ _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
 
 
+# A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
+_CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
+
+
+def _bullet_text(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return line[bullet.end() :] if bullet is not None else ""
+
+
 def _is_horizon(heading: str | None) -> bool:
     return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
 
@@ -690,9 +725,18 @@ def _read_horizon_list(
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
     elif _titled_a_plan(document) and _listed_work(document, entries, sections):
-        status = status_of_sections(sections[:1])  # ``# TODO`` over ``## Build cleanup``
+        # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
+        # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
+        # to the heading above it
+        banded = 1 if sections and leads_with_priority(sections[0]) else 0
+        status = status_of_sections(sections[banded : banded + 1])
     else:
         return [], ()
+    band = priority_of_sections(sections)
+    # a list whose every bullet leads with a coloured circle (``- 🟡 Audit logs``) marks
+    # each as its band does: the mark is no part of the title, and no meaning without a
+    # legend (a colour says a priority in one plan, a status in another)
+    circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -700,11 +744,16 @@ def _read_horizon_list(
             return [], ()
         last = _last(lines, first, last)
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        if circled:
+            text = _CIRCLE_MARK.sub("", text, count=1)
         part = parse_line(_first_sentence(text), document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        priority = part.priority or band
+        if priority:
+            fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         item_id = reference_from_title(part.title, taken)
         section = document.section_above(first + 1)
         found.append(
