@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 ID_COLUMNS = ("id", "task id", "key", "#")
+# A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
+# column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
+_TICKET_COLUMNS = ("ticket", "issue")
 TITLE_COLUMNS = (
     "title",
     "task",
@@ -157,6 +160,16 @@ def _table(
     keys = tuple(column_key(name, dialect) for name in names)
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    ticket = next((at for at, key in enumerate(keys) if key in _TICKET_COLUMNS), None)
+    if id_column is None and ticket is not None:
+        if _holds_ids(lines, rows, ticket, dialect, False):
+            id_column = ticket  # ``| Ticket | Title |`` over ``| TICKET-001 | Set up |``
+        elif title_column is None:
+            title_column = ticket
+    if id_column is None and title_column is not None and _named_title_rows(
+        lines, rows, title_column, dialect
+    ):
+        id_column = title_column  # ``| Story |`` over ``| **US-005**: Download by URI |``
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
@@ -212,6 +225,25 @@ def _named_rows(
     for row in rows:
         cell = _NAMED_CELL.fullmatch(_first_cell(lines[row], 0))
         if cell is None or not id_only.fullmatch(cell["id"]):
+            return False
+    return True
+
+
+def _named_title_rows(
+    lines: list[str], rows: tuple[int, ...], column: int, dialect: Dialect
+) -> bool:
+    """Whether every filled cell of a title column leads with an ID in bold, then a colon
+    and the title (``**US-005**: Download Dataset by URI``): the cell names and titles the
+    row, as a Phase column's ``M3: Title`` does. The bold sets the ID apart from a title
+    that only begins with a label (``Note: ...``)."""
+    id_only = patterns(dialect.id_pattern).id_only
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return False
+    for cell in filled:
+        named = _NAMED_CELL.fullmatch(cell) if cell.startswith("**") else None
+        if named is None or not id_only.fullmatch(named["id"]):
             return False
     return True
 
