@@ -79,14 +79,18 @@ _SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
 _HASH_REFERENCE = LazyPattern(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\][ \t]*+")
 # The metadata a generated entry ends with, in emphasis after a dash: ``Title - *task, P0
 # #critical*``, ``Title - *closed 2025-12-23*``; it holds a priority, a tag or a day.
+# (it starts only where a run of blanks starts, and takes the run whole: a search over a
+# long run of blanks is then linear)
 _EMPHASISED_TAIL = LazyPattern(
-    r"[ \t]+[-—–][ \t]+(?P<em>[*_])(?P<meta>[^*_\n]{1,120})(?P=em)[ \t]*$"
+    r"(?<![ \t])[ \t]++[-—–][ \t]++(?P<em>[*_])(?P<meta>[^*_\n]{1,120})(?P=em)[ \t]*+$"
 )
 _TAIL_META = LazyPattern(r"\bP[0-4]\b|(?<!\S)#[A-Za-z]|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
 _TAIL_PRIORITY = LazyPattern(r"\bP[0-4]\b")
 # Fields written after an entry's name, ``key: value`` parts split by semicolons:
 # ``Title — Owner: Frontend Lead; Effort: medium; Updated: 2025-10-24``.
-_DESCRIBED_FIELD = LazyPattern(r"[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*(?P<value>[^;]*)")
+_DESCRIBED_FIELD = LazyPattern(
+    r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
+)
 _DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
 
 
