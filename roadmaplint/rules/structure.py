@@ -387,12 +387,19 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     if _sections_by_theme(usual, by_section):
         return
+    # A prefix no section takes as its own that comes back in two sections or more is a
+    # kind of work that cuts across them (``TSK-SEO-001`` under Platform, ``TSK-SEO-002``
+    # under Shared), not an item filed under another section's prefix.
+    owned = set(usual.values())
+    spread = Counter(prefix for counts in counted.values() for prefix in counts)
     for item in items:
         expected = usual[item.section]
         prefix = _prefix(item.id)
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
         if counted[item.section][prefix] > 1:
+            continue
+        if prefix not in owned and spread[prefix] > 1:
             continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
@@ -617,7 +624,9 @@ RULES = (
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
-        "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
+        "and `TECH-` items), not a stray, and so is one that no section takes as its own "
+        "and that comes back in two sections or more (`TSK-SEO-` work under Platform and "
+        "under Shared). An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
         "is a name with no prefix, and a section of such names is left alone. Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
         "none is reported.",

@@ -91,7 +91,25 @@ _DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
-_SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–]|-(?=[ \t]))?[ \t]*+")
+_SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
+# A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
+# generated TODO names each entry by its issue, ``#`` the reference mark).
+_HASH_REFERENCE = LazyPattern(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\][ \t]*+")
+# The metadata a generated entry ends with, in emphasis after a dash: ``Title - *task, P0
+# #critical*``, ``Title - *closed 2025-12-23*``; it holds a priority, a tag or a day.
+# (it starts only where a run of blanks starts, and takes the run whole: a search over a
+# long run of blanks is then linear)
+_EMPHASISED_TAIL = LazyPattern(
+    r"(?<![ \t])[ \t]++[-—–][ \t]++(?P<em>[*_])(?P<meta>[^*_\n]{1,120})(?P=em)[ \t]*+$"
+)
+_TAIL_META = LazyPattern(r"\bP[0-4]\b|(?<!\S)#[A-Za-z]|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+_TAIL_PRIORITY = LazyPattern(r"\bP[0-4]\b")
+# Fields written after an entry's name, ``key: value`` parts split by semicolons:
+# ``Title — Owner: Frontend Lead; Effort: medium; Updated: 2025-10-24``.
+_DESCRIBED_FIELD = LazyPattern(
+    r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
+)
+_DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
 
 
 @record
@@ -152,8 +170,17 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         return Line(phase[0], phase[1], "", None, None, None)
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
+    tail_priority = None
+    tail = _EMPHASISED_TAIL.search(text)
+    if tail is not None and _TAIL_META.search(tail["meta"]):
+        found_priority = _TAIL_PRIORITY.search(tail["meta"])
+        tail_priority = found_priority[0] if found_priority else None
+        text = text[: tail.start()]
     trailing = _TRAILING_ID.search(text)
-    if trailing and id_only.fullmatch(trailing["id"]):
+    reference = _HASH_REFERENCE.match(text) if leading_ids else None
+    if reference is not None:
+        item_id, text = reference["id"], text[reference.end() :]
+    elif trailing and id_only.fullmatch(trailing["id"]):
         item_id, text = trailing["id"], text[: trailing.start()]
     else:
         first = text.split(None, 1)
@@ -197,8 +224,34 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    described = _described_fields(text, title_part, document)
+    owner = owner or described.get("dri")
+    priority = priority or tail_priority or described.get("priority")
+    depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _described_fields(text: str, title: str, document: Document) -> dict[str, str]:
+    """The known fields an entry writes after its name as ``key: value`` parts split by
+    semicolons (``Title — Owner: Frontend Lead; Effort: medium``): only where the
+    description opens with a field of the plan's (an Owner, a Priority, a Depends on),
+    so that a sentence with a colon in it stays description."""
+    if not title or not text.startswith(title):
+        return {}
+    rest = text[len(title) :].lstrip(" \t—–-")
+    found: dict[str, str] = {}
+    for part in rest.split(";"):
+        field = _DESCRIBED_FIELD.fullmatch(part)
+        if field is None:
+            break
+        key = document.dialect.key(field["key"].strip())
+        if not found and key not in _DESCRIBED_KEYS:
+            return {}
+        value = field["value"].strip()
+        if key in _DESCRIBED_KEYS and value and key not in found:
+            found[key] = value
+    return found
 
 
 def _is_phase(item_id: str) -> bool:
@@ -209,6 +262,8 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     """Whether a box's first word, as written, is an ID (``T001``, ``**C1**``, ``T1:``)."""
     if _NUMBERED_TASK.fullmatch(written):
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
+    if _HASH_REFERENCE.fullmatch(written) or _CODE_ID.fullmatch(written):
+        return True  # ``[#todo-gsjz] Title``, `` `sprint-01` · Title ``
     word = _bare_word(written)
     return bool(
         id_only.fullmatch(word)
@@ -254,6 +309,9 @@ _LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1
 # A task inserted between two (spec-kit's ``T038a`` after ``T038``): an upper-case
 # prefix, two digits or more and one lower-case letter (``MP3s`` keeps its word).
 _INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
+# A lower-case word and a number in a code span (`` `sprint-01` ``, `` `task-3` ``): a
+# generated list's ID, the code span setting it apart from the title's words.
+_CODE_ID = LazyPattern(r"`[a-z]{1,20}(?:-[a-z]{1,20}){0,3}-[0-9]{1,6}`")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
