@@ -45,7 +45,11 @@ pytestmark = pytest.mark.skipif(
 # roadmap, a Backlog.md folder) read 76 of 130 before its fixes and 103 after (ROADMAP
 # CORE-54, CORE-55 for what is left): with it the floor went from 0.969 to 0.965, the
 # earlier sets reading 2742 of 2816 (tabula's Completed table took its heading's status).
-OVERALL_FLOOR = 0.965  # 2845 of 2946
+# The tenth held-out set B (heading items with fields in HTML comments, tables, quoted
+# and bar-joined lines; planning phases) read 70 of 162 before its fixes and 146 after
+# (ROADMAP CORE-58, CORE-59 for what is left): with it the floor went from 0.965 to
+# 0.962, the earlier sets still reading 2845 of 2946.
+OVERALL_FLOOR = 0.962  # 2991 of 3108
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -90,14 +94,15 @@ _CLASSES = {
         "new",
         "queued",
         "pending",
+        "drafted",  # a story written up, not started (the tenth set B's epic)
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
+    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived"),
+    "closed": ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix", "archived"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
