@@ -43,10 +43,10 @@ def in_own_format(roadmap: Roadmap) -> bool:
     """Whether the document is written in roadmaplint's own format, whose parts (both
     legends, the Priority Overview, a Definition of Done on every item) can be missing:
     it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
-    (``### ID — Title`` with field lists) that do not write fields of their own. A table or a checklist of work with only a
-    status vocabulary is not asked for the rest, nor is a document whose statuses are
-    only listed under a heading that names them (``## Statuses``) or a task folder,
-    whose statuses are its ``config.yml``'s."""
+    (``### ID — Title`` with field lists) that do not write fields of their own. A table
+    or a checklist of work with only a status vocabulary is not asked for the rest, nor
+    is a document whose statuses are only listed under a heading that names them
+    (``## Statuses``) or a task folder, whose statuses are its ``config.yml``'s."""
     from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     if roadmap.priority_legend is not None or roadmap.overview is not None:
