@@ -5,7 +5,9 @@ finding a person would call a false alarm."""
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 from roadmaplint.model import Item
 
@@ -301,3 +303,15 @@ def test_a_requirement_coverage_table_maps_requirements_to_the_phases_it_is_no_i
     assert read == [("Phase 10", "Complete", ()), ("Phase 11", "Paused", ("Phase 10",))]
     assert common_meaning("Paused") == "idea"
     assert _findings(PLANNING) == []
+
+
+def test_set_writes_a_table_field_in_its_cell_and_refuses_a_comments(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text(REQUIREMENTS + "\n" + TOOL_PLAN.split("\n", 2)[2], encoding="utf-8")
+    done = cli("set", "REQ-010", "--status", "In progress", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert "| **Status** | In progress |\n" in plan.read_text(encoding="utf-8")
+    before = plan.read_bytes()
+    refused = cli("set", "Phase 4a", "--status", "pending", cwd=tmp_path)
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+    assert "comments" in refused.stderr and plan.read_bytes() == before
