@@ -27,10 +27,10 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.reader.dialect import MARKED_TITLE
+from roadmaplint.reader.fields import bars
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
-    code_spans,
     counts_up,
     criterion_prefix,
     field_rank,
@@ -306,13 +306,9 @@ def _written_end(body: str, start: int) -> int:
     rest = body[start:]
     head = body.lstrip()
     if head.startswith("|"):
-        spans = code_spans(rest)
-        at = 0
-        while (at := rest.find("|", at)) >= 0:
-            if rest[at - 1 : at] != "\\" and not any(a <= at < b for a, b in spans):
-                return len(rest[:at].rstrip(" \t"))  # its spaces stay with the bar
-            at += 1
-        return len(rest)
+        found = bars(rest)
+        # the spaces before the cell's bar stay with it
+        return len(rest[: found[0]].rstrip(" \t")) if found else len(rest)
     if head.startswith("<!--") and rest.rstrip().endswith("-->"):
         return len(rest.rstrip()[:-3].rstrip(" \t"))
     return value_end(rest)

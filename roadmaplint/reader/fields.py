@@ -324,18 +324,30 @@ def _row_cells(row: str) -> list[str]:
     inner = row[1:] if row.startswith("|") else row
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     cells: list[str] = []
-    spans = code_spans(inner)
     start = 0
-    for at, char in enumerate(inner):
-        if char == "|" and (at == 0 or inner[at - 1] != "\\") and not _in_span(spans, at):
-            cells.append(inner[start:at].strip())
-            start = at + 1
+    for at in bars(inner):
+        cells.append(inner[start:at].strip())
+        start = at + 1
     cells.append(inner[start:].strip())
     return cells
 
 
-def _in_span(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(start <= at < end for start, end in spans)
+def bars(text: str) -> list[int]:
+    """Where the bars that part a table row's cells stand in ``text``: not escaped
+    (``\\|``), not in a code span. One walk over the sorted spans: a row of many bars
+    and many spans costs their sum, not their product."""
+    spans = code_spans(text)
+    found: list[int] = []
+    span = 0
+    at = text.find("|")
+    while at >= 0:
+        while span < len(spans) and spans[span][1] <= at:
+            span += 1
+        inside = span < len(spans) and spans[span][0] <= at
+        if not inside and (at == 0 or text[at - 1] != "\\"):
+            found.append(at)
+        at = text.find("|", at + 1)
+    return found
 
 
 def _unquoted(source: str) -> str:
