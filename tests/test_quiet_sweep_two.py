@@ -1,0 +1,104 @@
+"""Quiet by default, swept a second time across fifty-two public plan files not in the corpus
+and not in the first sweep (issue 20): each class of false alarm the sweep found, in a small
+document written the way the real file was, with no finding; and beside it the real defect
+of the same rule, still found."""
+
+from __future__ import annotations
+
+from tests.conftest import finding_lines
+
+# A backlog whose entries each end in a `### Slices` list numbered from S1: every entry's
+# section carries the same name.
+SLICES = """\
+# Backlog
+
+## build-plugin-surface — the sbt plugin covers a third of the CLI
+
+### Slices
+
+- [ ] **S1 — decide the intended surface.** Which commands a build tool owes its user.
+- [ ] **S2 — the emit/ship family**, if S1 wants it.
+
+## stdin-belongs-to-the-program — give the tool its own channel
+
+### Slices
+
+- [x] **S1 — --secrets-file <path>.** DONE.
+- [x] **S2 — deprecation notice on the implicit slurp.** DONE.
+- [ ] **S3 — the implicit slurp becomes opt-in.**
+"""
+
+
+def test_slices_numbered_again_under_sections_of_one_name_are_no_duplicates() -> None:
+    assert finding_lines(SLICES, "BACKLOG.md") == []
+
+
+def test_a_slice_written_twice_in_one_list_is_still_a_duplicate() -> None:
+    twice = SLICES.replace("- [ ] **S3 —", "- [ ] **S2 —")
+    assert finding_lines(twice, "BACKLOG.md") == ["16:RL102"]
+
+
+# Two parts of a backlog, each with its phases; the first numbers them from 0, the second
+# from 1.
+PHASES = """\
+# Payments — backlog
+
+## Blockchain SPI — chain abstraction
+
+### Phase 0 — Spec ✓ Landed (2026-05-19)
+
+### Phase 1 — SPI + crypto minimum ✓ Landed (2026-05-19)
+
+### Phase 2 — full chain adapter ✓ Landed (2026-05-19)
+
+## Wallet SPI — key management
+
+### Phase 1 — Skeleton SPI ✓ Landed (2026-05-19)
+
+### Phase 2 — Encrypted vault ✓ Landed (2026-05-20)
+
+### Phase 3 — Hardware wallet vault
+"""
+
+
+def test_phases_numbered_from_one_after_a_part_numbered_from_zero_are_no_duplicates() -> None:
+    assert finding_lines(PHASES, "BACKLOG.md") == []
+
+
+def test_a_phase_written_twice_in_one_part_is_still_a_duplicate() -> None:
+    twice = PHASES.replace("### Phase 3 — Hardware", "### Phase 2 — Hardware")
+    assert finding_lines(twice, "BACKLOG.md") == ["17:RL102"]
+
+
+# A backlog that groups the work left for one phase under several headings by theme.
+GROUPS = """\
+# Roadmap
+
+## Backlog
+
+Phase 5 carry-forward items surfaced during housekeeping passes.
+
+### Phase 5 — gameplay completeness
+
+- **Recovery loop for accumulating needs.** Needs grow but nothing restores them.
+
+### Phase 5 — UI ↔ data wiring
+
+- **HealthComponent display.** Exists but is not displayed.
+
+### Phase 5 — combat / magic / scaffolding
+
+- **Combat command dispatch (re-create).**
+"""
+
+
+def test_headings_naming_parts_of_one_phase_are_no_duplicates() -> None:
+    assert finding_lines(GROUPS, "ROADMAP.md") == []
+
+
+def test_a_first_phase_or_a_phase_among_others_written_twice_is_still_a_duplicate() -> None:
+    first = GROUPS.replace("Phase 5 —", "Phase 1 —")
+    assert finding_lines(first, "ROADMAP.md") == ["11:RL102", "15:RL102"]
+    among = GROUPS.replace("### Phase 5 — gameplay", "### Phase 4 — gameplay")
+    among += "\n### Phase 6 — polish\n"
+    assert finding_lines(among, "ROADMAP.md") == ["15:RL102"]
