@@ -102,3 +102,26 @@ def test_a_first_phase_or_a_phase_among_others_written_twice_is_still_a_duplicat
     among = GROUPS.replace("### Phase 5 — gameplay", "### Phase 4 — gameplay")
     among += "\n### Phase 6 — polish\n"
     assert finding_lines(among, "ROADMAP.md") == ["15:RL102"]
+
+
+# A work queue's table whose blocked row says in its notes what it waits for.
+WAITING = """\
+# Work Queue
+
+| Task | Status | Notes |
+|---|---|---|
+| Social OAuth login providers | DONE — commit d277021 | Providers only activate when credentials are present. |
+| Calendar Phase 6 — Google/Outlook OAuth | PENDING | Stub at `/api/campaign-calendar/sync`. |
+| Figma UI matching | BLOCKED | Waiting on George to copy 3 spec files into `docs/`. |
+"""
+
+
+def test_a_blocked_row_whose_notes_say_what_it_waits_for_names_it() -> None:
+    assert finding_lines(WAITING, "WORK_QUEUE.md") == []
+
+
+def test_a_blocked_row_that_says_nothing_of_what_it_waits_for_is_still_reported() -> None:
+    silent = WAITING.replace("Waiting on George to copy 3 spec files into `docs/`.", "")
+    assert finding_lines(silent, "WORK_QUEUE.md") == ["7:RL502"]
+    vague = WAITING.replace("Waiting on George to copy", "George wants")
+    assert finding_lines(vague, "WORK_QUEUE.md") == ["7:RL502"]
