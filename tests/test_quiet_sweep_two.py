@@ -5,7 +5,9 @@ of the same rule, still found."""
 
 from __future__ import annotations
 
-from tests.conftest import finding_lines
+from pathlib import Path
+
+from tests.conftest import cli, finding_lines
 
 # A backlog whose entries each end in a `### Slices` list numbered from S1: every entry's
 # section carries the same name.
@@ -125,3 +127,43 @@ def test_a_blocked_row_that_says_nothing_of_what_it_waits_for_is_still_reported(
     assert finding_lines(silent, "WORK_QUEUE.md") == ["7:RL502"]
     vague = WAITING.replace("Waiting on George to copy", "George wants")
     assert finding_lines(vague, "WORK_QUEUE.md") == ["7:RL502"]
+
+
+# A backlog of ideas written as plain bullets with no status, one of them tagged.
+IDEAS = """\
+- Resynthesis:
+. Implement manual frequency control.
+. If the frequency varies too rapidly, try a sweep instead of short notes.
+
+- Fix cracks that sometimes appear after setting a reverb
+
+- [nice to have] allow unlimited polyphony on every instrument.
+.. if a given instrument is full, instantiate a second identical one.
+
+- write a paper on the auto optimizations of the reverb algorithm.
+"""
+
+
+def test_a_list_of_ideas_with_no_item_and_no_near_miss_is_no_finding() -> None:
+    assert finding_lines(IDEAS, "BACKLOG.md") == []
+
+
+def test_a_document_that_came_close_to_items_or_asked_for_them_is_still_no_items() -> None:
+    worded = IDEAS.replace("- Fix cracks", "- [later] Fix cracks").replace(
+        "- write a paper", "- [later] write a paper"
+    )
+    assert finding_lines(worded, "BACKLOG.md") == ["1:RL109"]  # mostly tagged: meant as boxes
+    priorities = "# Roadmap\n\n## Priority Legend\n\n- **P0**: now\n- **P1**: next\n\n" + IDEAS
+    assert finding_lines(priorities, "ROADMAP.md") == ["1:RL109"]  # roadmaplint's format
+
+
+def test_a_configuration_that_says_how_items_are_written_or_selects_rl109_asks_for_items(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "BACKLOG.md"
+    plan.write_text(IDEAS, encoding="utf-8")
+    assert cli("check", "BACKLOG.md", cwd=tmp_path).returncode == 0
+    asked = cli("check", "--extend-select", "RL109", "BACKLOG.md", cwd=tmp_path)
+    assert asked.returncode == 1 and "RL109 no items found" in asked.stdout
+    (tmp_path / "roadmaplint.toml").write_text('id-pattern = "T-[0-9]+"\n', encoding="utf-8")
+    assert "RL109" in cli("check", "BACKLOG.md", cwd=tmp_path).stdout

@@ -16,7 +16,7 @@ from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
-from roadmaplint.reader.quiet import declares_fields, in_own_format
+from roadmaplint.reader.quiet import asks_for, declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
 from roadmaplint.text import LazyPattern, split_lines
@@ -520,9 +520,9 @@ def _ranges(lines: list[int]) -> list[str | Line]:
 
 def no_items(context: Context) -> Iterator[Report]:
     roadmap = context.roadmap
-    if roadmap.items:
-        return
     settings = context.settings
+    if roadmap.items or not (roadmap.near_misses or _expects_items(roadmap, settings)):
+        return
     levels = (
         f"level {settings.item_heading_level} (item-heading-level)"
         if settings.item_heading_level
@@ -549,6 +549,18 @@ def no_items(context: Context) -> Iterator[Report]:
             "item-heading-level in the configuration if your items are written otherwise"
         )
     yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
+
+
+def _expects_items(roadmap: Roadmap, settings: Settings) -> bool:
+    """Whether a document that reads no item and came close to none was meant to hold
+    items: it is in roadmaplint's own format (a Priority Legend or Overview), or the
+    configuration says how its items are written or asks for RL109 by name. A list of
+    ideas with no status, a log, a prose plan or a reference page is not a broken plan."""
+    return (
+        in_own_format(roadmap)
+        or bool({"id-pattern", "item-heading-level"} & settings.configured)
+        or asks_for(settings, "RL109", "no-items")
+    )
 
 
 def unclosed_blocks(context: Context) -> Iterator[Report]:
@@ -709,8 +721,12 @@ RULES = (
         reads_items=False,
         summary="No item was read from the document.",
         why="A linter that reads nothing passes everything: statuses, dependencies and the "
-        "overview go unchecked. This finding says what roadmaplint looked for and what it "
-        "saw that came close, for every shape of plan: a heading whose ID does not match "
+        "overview go unchecked. It is reported where the document came close to an item, "
+        "is in roadmaplint's format (a Priority Legend or Overview), or the configuration "
+        "sets `id-pattern` or `item-heading-level` or selects RL109: a list of ideas with "
+        "no status, a log or a prose page, with none of these, is not a broken plan. This "
+        "finding says what roadmaplint looked for and what it saw that came close, for "
+        "every shape of plan: a heading whose ID does not match "
         "`id-pattern`, a numbered heading (`## 12. Title`, `## Task 1: Title`), a heading "
         "with fields but no ID, a phase heading without `:`, an item written as a paragraph, "
         "a table with no ID or title column or no field column, a list of `[DONE]` words, "
