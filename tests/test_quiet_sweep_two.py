@@ -167,3 +167,61 @@ def test_a_configuration_that_says_how_items_are_written_or_selects_rl109_asks_f
     assert asked.returncode == 1 and "RL109 no items found" in asked.stdout
     (tmp_path / "roadmaplint.toml").write_text('id-pattern = "T-[0-9]+"\n', encoding="utf-8")
     assert "RL109" in cli("check", "BACKLOG.md", cwd=tmp_path).stdout
+
+
+# Backlog.md's own backlog: tasks written before it quoted an assignee, and a readme in
+# each task folder saying what the folder holds.
+SETUP = """\
+---
+id: task-1
+title: "CLI: Setup Core Project (Bun, TypeScript, Git, Linters)"
+status: Done
+assignee: @MrLesk
+reporter: @MrLesk
+created_date: 2025-06-03
+labels: ["cli", "setup"]
+dependencies: []
+---
+
+## Description
+
+Set up the project.
+"""
+BOARD = SETUP.replace("id: task-1", "id: task-2").replace("Setup Core Project", "Board")
+TASKS_README = "# Tasks\n\nList of tasks that are ready to be implemented.\n"
+
+
+def _backlog(root: Path) -> Path:
+    from tests.taskfolder_texts import CONFIG
+
+    tasks = root / "backlog" / "tasks"
+    tasks.mkdir(parents=True)
+    (root / "backlog" / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (tasks / "task-1 - cli-setup-core-project.md").write_text(SETUP, encoding="utf-8")
+    (tasks / "task-2 - board.md").write_text(BOARD, encoding="utf-8")
+    (tasks / "readme.md").write_text(TASKS_README, encoding="utf-8")
+    return tasks
+
+
+def test_a_bare_at_name_and_a_folder_readme_read_as_backlog_md_reads_them(tmp_path: Path) -> None:
+    tasks = _backlog(tmp_path)
+    done = cli("check", "backlog", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    shown = cli("show", "TASK-1", "backlog", cwd=tmp_path).stdout
+    assert "MrLesk" in shown
+    assert (tasks / "task-1 - cli-setup-core-project.md").read_text(encoding="utf-8") == SETUP
+
+
+def test_a_dangling_dependency_and_yaml_that_is_wrong_otherwise_are_still_reported(
+    tmp_path: Path,
+) -> None:
+    tasks = _backlog(tmp_path)
+    path = tasks / "task-2 - board.md"
+    path.write_text(BOARD.replace("dependencies: []", "dependencies: [task-0]"), encoding="utf-8")
+    assert (
+        "RL301 TASK-2 depends on unknown item TASK-0"
+        in cli("check", "backlog", cwd=tmp_path).stdout
+    )
+    path.write_text(BOARD.replace("status: Done", "status: [Done"), encoding="utf-8")
+    broken = cli("check", "backlog", cwd=tmp_path)
+    assert broken.returncode == 2 and "not valid YAML" in broken.stderr
