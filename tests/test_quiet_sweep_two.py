@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import cli, finding_lines
+from tests.conftest import cli, finding_lines, read_items
 
 # A backlog whose entries each end in a `### Slices` list numbered from S1: every entry's
 # section carries the same name.
@@ -225,3 +225,38 @@ def test_a_dangling_dependency_and_yaml_that_is_wrong_otherwise_are_still_report
     path.write_text(BOARD.replace("status: Done", "status: [Done"), encoding="utf-8")
     broken = cli("check", "backlog", cwd=tmp_path)
     assert broken.returncode == 2 and "not valid YAML" in broken.stderr
+
+
+# A one-person backlog that names nobody, one of whose boxes is about @mentions.
+MENTIONS = """\
+# BACKLOG.md
+
+> Single source of work. Top item is next.
+
+## In Progress
+
+- [x] Darkmode widget at top right of screen #frontend _done:2026-02-02
+- [ ] Add calendar functionality - calendar view for task scheduling #frontend
+- [ ] Eisenhower quadrant grid as default homepage layout #005 #frontend
+
+## BACKLOG
+
+- [ ] Build reporting page for viewing recently completed tasks #frontend #feature
+
+## DONE
+
+- [x] Add @mentions to format spec #docs _done:2026-01-10
+"""
+
+
+def test_an_at_name_inside_a_title_is_what_it_is_about_not_its_owner() -> None:
+    assert [item.dri for item in read_items(MENTIONS, "BACKLOG.md")] == [None] * 5
+    assert finding_lines(MENTIONS, "BACKLOG.md") == []
+
+
+def test_an_at_name_that_leads_or_ends_a_box_is_still_its_owner() -> None:
+    owned = MENTIONS.replace("Add @mentions to format spec", "Add mentions to format spec @ana")
+    assert [item.dri for item in read_items(owned, "BACKLOG.md")][4] == "ana"
+    assert finding_lines(owned, "BACKLOG.md") == ["8:RL501", "9:RL501"]
+    leading = MENTIONS.replace("- [ ] Add calendar", "- [ ] @ana Add calendar")
+    assert [item.dri for item in read_items(leading, "BACKLOG.md")][1] == "ana"

@@ -168,6 +168,8 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     claimed = None if owner else _CLAIMED.search(text)
     owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
+    if found and title_part[: found.start()].strip() and not _only_tags(title_part[found.end() :]):
+        found = None  # what the title is about (``Add @mentions to the spec``), no owner
     if found:
         owner = found["owner"]
         title_part = title_part[: found.start()] + title_part[found.end() :]
@@ -256,6 +258,11 @@ _DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
 _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
 _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
+
+
+def _only_tags(text: str) -> bool:
+    """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``)."""
+    return all(word[0] in "#@~!+" or ":" in word for word in text.split())
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
