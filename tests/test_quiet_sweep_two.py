@@ -260,3 +260,36 @@ def test_an_at_name_that_leads_or_ends_a_box_is_still_its_owner() -> None:
     assert finding_lines(owned, "BACKLOG.md") == ["8:RL501", "9:RL501"]
     leading = MENTIONS.replace("- [ ] Add calendar", "- [ ] @ana Add calendar")
     assert [item.dri for item in read_items(leading, "BACKLOG.md")][1] == "ana"
+
+
+# CORE-48: a work queue whose boxes each name the phase their work is part of, under a
+# one-line marker legend.
+PHASE_STEPS = """\
+# Work Queue
+
+Legend: `[ ]` todo · `[~]` in progress · `[x]` done
+
+## Queue
+
+- [x] Phase 1: list the files
+- [~] Phase 2: audit Foo.tsx
+- [~] Phase 2: audit Bar.tsx
+- [ ] Phase 3: migrate Foo.tsx
+- [ ] Phase 3: migrate Bar.tsx
+"""
+
+
+def test_boxes_that_share_a_phase_are_steps_of_it_not_phases() -> None:
+    read = [(item.id, item.title, item.status) for item in read_items(PHASE_STEPS)]
+    assert read[:2] == [
+        ("phase-1-list-the-files", "Phase 1: list the files", "done"),
+        ("phase-2-audit-foo-tsx", "Phase 2: audit Foo.tsx", "in_progress"),
+    ]
+    assert finding_lines(PHASE_STEPS, "WORK_QUEUE.md") == []
+
+
+def test_a_phase_checklist_names_each_phase_once_and_its_boxes_are_the_phases() -> None:
+    checklist = PHASE_STEPS.replace("- [~] Phase 2: audit Bar.tsx\n", "").replace(
+        "- [ ] Phase 3: migrate Bar.tsx\n", ""
+    )
+    assert [item.id for item in read_items(checklist)] == ["Phase 1", "Phase 2", "Phase 3"]

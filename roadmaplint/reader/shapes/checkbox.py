@@ -49,7 +49,7 @@ OPEN_BOX = "[ ]"
 KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n`·|,;]+)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
 _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
@@ -120,7 +120,9 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
     return with_ids > 0 and 2 * with_ids >= boxes
 
 
-def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
+def parse_line(
+    text: str, document: Document, leading_ids: bool = True, phases: bool = True
+) -> Line:
     """The parts of a checkbox item's text (after its box).
 
     The title is the item's name only: a bold lead (``**Title** - description``) or
@@ -128,8 +130,9 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     is prose, so an ``@name`` there is not the owner. Trailing metadata tokens
     (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
     ``leading_ids`` False: a first word like an ID is the title's (``AVX-512 detection``).
+    ``phases`` False: a ``Phase N:`` lead is the title's, the phase the box's work is of.
     """
-    phase = phase_box(text)
+    phase = phase_box(text) if phases else None
     if phase is not None:
         return Line(phase[0], phase[1], "", None, None, None)
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -330,6 +333,17 @@ def work_box(text: str) -> tuple[str, str] | None:
     return " ".join(match["id"].split()), text[match.end() :]
 
 
+def _phases_repeat(texts: list[str]) -> bool:
+    """Whether boxes next to each other lead with the same phase, each phase in one run
+    (``- [~] Phase 2: audit Foo.tsx``, ``- [~] Phase 2: audit Bar.tsx``, then Phase 3's):
+    the phase is what each box's work is part of, not the box's ID. A phase checklist
+    names each phase once; one whose phases come again after others (1, 2, 3, 1, 2) was
+    pasted twice, and its phases stay IDs."""
+    named = [phase[0] for text in texts if (phase := phase_box(text)) is not None]
+    runs = [phase for at, phase in enumerate(named) if at == 0 or named[at - 1] != phase]
+    return len(runs) < len(named) and len(set(runs)) == len(runs)
+
+
 def phase_box(text: str) -> tuple[str, str] | None:
     """``(Phase N, name)`` for the text of a phase checklist's box, else None."""
     match = _PHASE_BOX.match(text.strip())
@@ -465,6 +479,7 @@ def _read_list(
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
+    phases = not _phases_repeat(texts)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -495,7 +510,7 @@ def _read_list(
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids, steps)
+        item = _item(document, first, last, statuses, taken, board, ids, steps, phases)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -950,6 +965,7 @@ def _item(
     board: bool = False,
     ids: bool = True,
     steps: bool = False,
+    phases: bool = True,
 ) -> Item:
     """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
     lines = document.lines
@@ -961,7 +977,7 @@ def _item(
         text = text.lstrip()[len(step) :].lstrip(".").lstrip()
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
-    parts = parse_line(text, document, ids)
+    parts = parse_line(text, document, ids, phases)
     labelled = labelled_box(text, document, first, last)  # ``Task ID: SETUP-001``
     if labelled is not None:
         parts = replace(parts, item_id=labelled[0], title=labelled[1])
