@@ -293,3 +293,29 @@ def test_a_phase_checklist_names_each_phase_once_and_its_boxes_are_the_phases() 
         "- [ ] Phase 3: migrate Bar.tsx\n", ""
     )
     assert [item.id for item in read_items(checklist)] == ["Phase 1", "Phase 2", "Phase 3"]
+
+
+# CORE-48: a roadmap whose bullets open with a status word in brackets, with the version
+# it shipped in.
+SHIPPED = """\
+# Roadmap
+
+- [shipped v0.2] **Board view** — a kanban board of the tasks
+- [shipped v0.3] **Search** — full-text search over titles and notes
+- [planned] **Sync** — sync between machines
+"""
+
+
+def test_bullets_that_open_with_a_status_word_and_a_version_are_items_with_that_status() -> None:
+    read = [(item.id, item.title, item.status) for item in read_items(SHIPPED, "ROADMAP.md")]
+    assert read == [
+        ("board-view", "Board view", "shipped"),
+        ("search", "Search", "shipped"),
+        ("sync", "Sync", "planned"),
+    ]
+    assert finding_lines(SHIPPED, "ROADMAP.md") == []
+
+
+def test_one_bracketed_word_among_plain_bullets_makes_no_item_of_them() -> None:
+    notes = "# Notes\n\n- [nice to have] unlimited polyphony\n- fix the reverb cracks\n"
+    assert read_items(notes, "NOTES.md") == ()

@@ -584,7 +584,10 @@ def _number_of_box(line: str) -> str | None:
 
 _BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
-_STATUS_WORD = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+# (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
+_STATUS_WORD = LazyPattern(
+    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15})?\][ \t]+"
+)
 
 
 def _read_plain_list(
@@ -648,7 +651,11 @@ def _read_plain_list(
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
     unsaid = with_ids and len(entries) >= 2 and all(_BOLD_BRACKETED_ID.match(t) for t in texts)
-    if not (all(statuses) or unsaid) or not (with_ids or every_marked or headed()):
+    # A list whose every bullet opens with a status word in brackets says so itself too
+    # (``- [shipped v0.2] **Board view** — text``, ``- [planned] **Sync**``).
+    worded = len(entries) - written.count(None) - marked
+    every_worded = worded == len(entries) >= 2
+    if not (all(statuses) or unsaid) or not (with_ids or every_marked or every_worded or headed()):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
