@@ -49,7 +49,7 @@ OPEN_BOX = "[ ]"
 KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n`·|,;]+)")
+LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*+(?P<label>[^(\n`·|,;]+)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
 _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
