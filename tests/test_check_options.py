@@ -134,3 +134,21 @@ def test_rule_help_in_sarif_keeps_nested_fences_apart(gomlx: Path) -> None:
         assert "Passes:" in paragraphs, rule["id"]  # not swallowed by the first fence
     graph = next(rule for rule in rules if rule["id"] == "RL404")
     assert "````markdown\n" in graph["help"]["markdown"]
+
+
+def test_a_file_read_as_nothing_is_said_to_be_unchecked_not_passed(gomlx: Path) -> None:
+    # RL109 stays quiet on a file that came close to no shape, and "All checks passed"
+    # then told a user whose plan was read as nothing that it was fine.
+    (gomlx / "NOTES.md").write_text("# Notes\n\nProse only.\n\n- a\n- b\n", encoding="utf-8")
+    alone = cli("check", "NOTES.md", cwd=gomlx)
+    assert (alone.returncode, alone.stderr) == (0, b"")
+    assert alone.stdout.decode() == (
+        "NOTES.md: no items read, so nothing was checked; `roadmaplint check --explain "
+        "NOTES.md` shows how it was read\nNo items read: nothing was checked.\n"
+    )
+    beside = cli("check", "NOTES.md", "ROADMAP.md", cwd=gomlx).stdout.decode().splitlines()
+    assert beside[0].startswith("NOTES.md: no items read") and "passed" not in beside[0]
+    assert beside[-1].startswith("Found ")  # the roadmap's own findings, as before
+    # quiet, JSON and SARIF stay as they were: nothing to report, exit 0
+    assert cli("check", "-q", "NOTES.md", cwd=gomlx).stdout == b""
+    assert cli("check", "--format", "json", "NOTES.md", cwd=gomlx).stdout == b"[]\n"

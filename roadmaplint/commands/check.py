@@ -87,6 +87,7 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
     checked = 0
     left_out = 0
     noted = 0
+    unread = 0  # files checked that read no item and had no finding: nothing was checked
     for path in files:
         try:
             result = _check_file(path, settings, options, err)
@@ -108,6 +109,15 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
             broken = True
             continue
         checked += 1
+        if not result.roadmap.items and not found:
+            unread += 1
+            if options.format == "text" and not options.quiet and not options.statistics:
+                # "All checks passed" of a file read as nothing misleads (RL109 is quiet
+                # on a file that came close to no shape): say so, and where to look
+                out.write(
+                    f"{shown(result.location)}: no items read, so nothing was checked; "
+                    f"`roadmaplint check --explain {shown(path)}` shows how it was read\n"
+                )
         strict = settings.for_path(path).strict
         failing |= any(f.severity is Severity.ERROR or strict for f in found)
         findings.extend(found)
@@ -116,7 +126,7 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
         # nothing was read: there is nothing to report (beyond what each file held)
         return EXIT_OK if noted and not broken else EXIT_ERROR
     try:
-        _report(findings, files, options, out, left_out)
+        _report(findings, files, options, out, left_out, nothing_read=checked == unread)
     except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
@@ -241,8 +251,9 @@ def _report(
     options: CheckOptions,
     out: TextIO,
     left_out: int = 0,
+    nothing_read: bool = False,
 ) -> None:
-    text = render_report(findings, options, left_out)
+    text = render_report(findings, options, left_out, nothing_read)
     if options.output_file is not None:
         from pathlib import Path
 
@@ -271,7 +282,9 @@ def _report(
 STATISTICS_FORMATS = ("text", "json")
 
 
-def render_report(findings: list[Finding], options: CheckOptions, left_out: int = 0) -> str:
+def render_report(
+    findings: list[Finding], options: CheckOptions, left_out: int = 0, nothing_read: bool = False
+) -> str:
     if options.statistics and options.format == "json":
         import json as json_module
 
@@ -301,6 +314,7 @@ def render_report(findings: list[Finding], options: CheckOptions, left_out: int 
         quiet=options.quiet,
         statistics=options.statistics,
         older=older,
+        nothing_read=nothing_read,
     )
 
 

@@ -26,13 +26,18 @@ def render(
     quiet: bool = False,
     statistics: bool = False,
     older: tuple[int, str] | None = None,
+    nothing_read: bool = False,
 ) -> str:
-    """``older``: (how many findings were left out as already there, in which revision)."""
+    """``older``: (how many findings were left out as already there, in which revision);
+    ``nothing_read``: no file checked read an item, so no check ran that could pass."""
     lines = [statistics_table(findings)] if statistics and findings else []
     if not statistics:
         lines += [_line(finding, colour) for finding in findings]
     if not quiet:
-        lines.append(summary_line(findings, older))
+        passed = nothing_read and not findings and older is None
+        lines.append(
+            "No items read: nothing was checked." if passed else summary_line(findings, older)
+        )
     return "".join(line + "\n" for line in lines if line)
 
 
