@@ -340,8 +340,16 @@ _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 
 def _only_tags(text: str) -> bool:
-    """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``)."""
-    return all(word[0] in "#@~!+" or ":" in word for word in text.split())
+    """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``,
+    ``(P1)``, ``priority: P1``, ``(depends on: A, B)``)."""
+    words = _PARENTHESES.sub(" ", text).split()
+    return all(
+        word[0] in "#@~!+" or ":" in word or (at and words[at - 1].endswith(":"))
+        for at, word in enumerate(words)
+    )
+
+
+_PARENTHESES = LazyPattern(r"\([^()\n]*\)")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
