@@ -71,6 +71,7 @@ _CLASSES = {
         "fixed",
         "resolved",
         "closed:done",
+        "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
     ),
     "in_progress": (
         "in progress",
@@ -100,11 +101,13 @@ _CLASSES = {
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
+        "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
+        "accepted",
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived"),
+    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived", "rejected"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
@@ -113,7 +116,8 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
-    text = _unmarked(status).lower()
+    # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
+    text = _unmarked(status).lower().removesuffix(".")
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
             if (
