@@ -92,6 +92,11 @@ COMMON_STATUSES: dict[str, str] = {
     # ``proposed``: work suggested and not yet accepted (a board's ``## Proposed`` column)
     **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog", "proposed"), "idea"),
     **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
+    # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
+    # RFCs``, ``## Rejected RFCs``
+    "agreed": "ready",
+    "implemented": "done",
+    "rejected": "closed",
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
 _BOXES = {

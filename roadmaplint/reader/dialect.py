@@ -154,20 +154,22 @@ PHASE_HEADING = LazyPattern(
     r"(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
-# A task or a story numbered the same way ("Task 12: Name", "Story 1.2 — Name"): an item
-# where the document numbers a series of them (outline.py), for one "Task 1" heading
-# alone may be a step of a how-to.
+# A task, a story or a milestone numbered the same way ("Task 12: Name", "Story 1.2 —
+# Name", "Milestone 5: Name"): an item where the document numbers a series of them
+# (outline.py), for one "Task 1" heading alone may be a step of a how-to.
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"(?P<id>(?:Task|Story|Milestone)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12".
-NUMBERED_ID = LazyPattern(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+NUMBERED_ID = LazyPattern(
+    r"(?P<word>Phase|Task|Story|Milestone)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?"
+)
 PHASE_ID = LazyPattern(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
 # again under each phase heading ("Phase 2 Task 1": outline.py names them so).
-WORK_ID = LazyPattern(r"(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+WORK_ID = LazyPattern(r"(?:Task|Story|Milestone)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
 PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
