@@ -52,7 +52,12 @@ pytestmark = pytest.mark.skipif(
 # checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
 # the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
 # Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
-OVERALL_FLOOR = 0.962  # 3262 of 3388
+# The eleventh held-out set B (heading plans and planning phases, files 44-48 of headings/
+# and 33-35 of phases/) read 23 of 113 before its fixes and 92 after (ROADMAP CORE-68 for
+# what is left): with it the floor goes from 0.962 to 0.957, what the whole corpus reads,
+# rounded down, the earlier sets reading 3261 of 3388 (orch's TASK-007, its status cut to
+# ``Implemented``, now has a class the truth does not give it).
+OVERALL_FLOOR = 0.957  # 3353 of 3501
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -102,7 +107,6 @@ _CLASSES = {
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
-        "accepted",
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
