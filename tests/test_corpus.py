@@ -51,13 +51,17 @@ pytestmark = pytest.mark.skipif(
 # The tenth held-out set A (tables and checkbox lists, files 02-10 of tables/ and 10-18 of
 # checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
 # the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
-# Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
+# The tenth held-out set B (heading items with fields in HTML comments, tables, quoted
+# and bar-joined lines; planning phases) read 70 of 162 before its fixes and 146 after
+# (ROADMAP CORE-58, CORE-59 for what is left): with it the floor went from 0.965 to
+# 0.962, the earlier sets still reading 2845 of 2946.
+# The three tenth sets together: the whole corpus reads 3408 of 3550, the floor 0.960.
 # The eleventh held-out set B (heading plans and planning phases, files 44-48 of headings/
 # and 33-35 of phases/) read 23 of 113 before its fixes and 92 after (ROADMAP CORE-68 for
-# what is left): with it the floor goes from 0.962 to 0.957, what the whole corpus reads,
-# rounded down, the earlier sets reading 3261 of 3388 (orch's TASK-007, its status cut to
+# what is left): with it the floor goes from 0.960 to 0.955, what the whole corpus reads,
+# rounded down, the earlier sets reading 3407 of 3550 (orch's TASK-007, its status cut to
 # ``Implemented``, now has a class the truth does not give it).
-OVERALL_FLOOR = 0.957  # 3353 of 3501
+OVERALL_FLOOR = 0.955  # 3499 of 3663
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -103,15 +107,25 @@ _CLASSES = {
         "new",
         "queued",
         "pending",
+        "drafted",  # a story written up, not started (the tenth set B's epic)
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
+    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived", "rejected"),
+    "closed": (
+        "cancelled",
+        "canceled",
+        "dropped",
+        "removed",
+        "won't do",
+        "wontfix",
+        "archived",
+        "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+    ),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
