@@ -102,6 +102,11 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix"), "closed"
     ),
+    # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
+    # RFCs``, ``## Rejected RFCs``
+    "agreed": "ready",
+    "implemented": "done",
+    "rejected": "closed",
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
 _BOXES = {

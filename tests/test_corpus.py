@@ -56,7 +56,12 @@ pytestmark = pytest.mark.skipif(
 # (ROADMAP CORE-58, CORE-59 for what is left): with it the floor went from 0.965 to
 # 0.962, the earlier sets still reading 2845 of 2946.
 # The three tenth sets together: the whole corpus reads 3408 of 3550, the floor 0.960.
-OVERALL_FLOOR = 0.960  # 3408 of 3550
+# The eleventh held-out set B (heading plans and planning phases, files 44-48 of headings/
+# and 33-35 of phases/) read 23 of 113 before its fixes and 92 after (ROADMAP CORE-68 for
+# what is left): with it the floor goes from 0.960 to 0.955, what the whole corpus reads,
+# rounded down, the earlier sets reading 3407 of 3550 (orch's TASK-007, its status cut to
+# ``Implemented``, now has a class the truth does not give it).
+OVERALL_FLOOR = 0.955  # 3499 of 3663
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -75,6 +80,7 @@ _CLASSES = {
         "fixed",
         "resolved",
         "closed:done",
+        "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
     ),
     "in_progress": (
         "in progress",
@@ -105,11 +111,21 @@ _CLASSES = {
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
+        "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
-    "closed": ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix", "archived"),
+    "closed": (
+        "cancelled",
+        "canceled",
+        "dropped",
+        "removed",
+        "won't do",
+        "wontfix",
+        "archived",
+        "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+    ),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
@@ -118,7 +134,8 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
-    text = _unmarked(status).lower()
+    # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
+    text = _unmarked(status).lower().removesuffix(".")
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
             if (

@@ -522,9 +522,19 @@ def _without_remark(priority: str | None) -> str | None:
 _PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
 
 
+# A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
+_BRACKETED_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]*$")
+
+
 def _group_priority(section: str | None) -> str | None:
-    """The priority a priority-group section gives the items under it that name none."""
-    match = _PRIORITY_GROUP.match(section) if section else None
+    """The priority a priority-group section gives the items under it that name none:
+    a band (``P0 — Correctness``) or a group whose heading ends with its priority in
+    brackets (``Epic A: CLI Contract and Error Stability (P0)``)."""
+    if not section:
+        return None
+    match = _PRIORITY_GROUP.match(section) or (
+        _BRACKETED_PRIORITY.search(section) if section.endswith(")") else None
+    )
     return match[1] if match is not None else None
 
 
@@ -551,7 +561,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
 
 
 _PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
-_NUMBERED_WORDS = ("Phase", "Task", "Story")  # what NUMBERED_ID starts with
+_NUMBERED_WORDS = ("Phase", "Task", "Story", "Milestone")  # what NUMBERED_ID starts with
 
 
 def _noted_references(

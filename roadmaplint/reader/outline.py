@@ -264,6 +264,7 @@ def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
         for at, (_, title) in counted.items()
         if (status := heading_status(title)) is not None and common_meaning(status[1])
     }
+    said |= {parts[at].heading.level for at in counted if _under_upcoming(parts, at)}
     return {
         at: found
         for at, found in counted.items()
@@ -271,13 +272,38 @@ def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
     }
 
 
+# A heading over the work still to come: ``## 🔜 Próximas features``, ``## Next up``,
+# ``## Upcoming``, ``## Planned features``.
+_UPCOMING = LazyPattern(r"🔜|(?i:next|upcoming|planned)\b")
+
+
+def _under_upcoming(parts: list[Part], at: int) -> bool:
+    """Whether the nearest heading above part ``at`` and over it names the work to come:
+    its numbered headings (``### 1. Title``) are the features planned, not chapters."""
+    level = parts[at].heading.level
+    # by index: no copy of the parts above for each numbered heading
+    above = next(
+        (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
+    )
+    return above is not None and _UPCOMING.match(above.text.lstrip()) is not None
+
+
 def _work_series(parts: list[Part]) -> bool:
-    """Whether the headings number a series of tasks or stories (``### Task 1: Name``,
-    ``### Task 2: Name`` ...): two or more."""
+    """Whether the headings number a series of tasks, stories or milestones (``### Task
+    1: Name``, ``### Task 2: Name`` ...): two or more."""
     # the prefix first: most plans have no such heading, and then the pattern is never
     # compiled (0.3 ms of a seed check)
-    named = [part for part in parts if part.text.startswith(("Task", "Story"))]
+    # milestones over a plan's phases group them (``### Milestone 2: v1.0`` over its
+    # phases' checklist): a series of milestones is the plan's items only without phases
+    words = ("Task", "Story") if _names_phases(parts) else ("Task", "Story", "Milestone")
+    named = [part for part in parts if part.text.startswith(words)]
     return len(named) >= 2 and sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) >= 2
+
+
+def _names_phases(parts: list[Part]) -> bool:
+    return any(
+        part.text.startswith("Phase") and PHASE_HEADING.fullmatch(part.text) for part in parts
+    )
 
 
 def _work_item(part: Part) -> tuple[str, str] | None:

@@ -52,6 +52,8 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
     for item in items:
         if item.status is None and item.id not in boxes and PHASE_ID.fullmatch(item.id):
             tasks = _task_status(lines[item.position.line : item.end_line])
+            if tasks is None:
+                tasks = _counted_plans(item)
             if tasks is not None:
                 boxes[item.id] = tasks
         read.append(
@@ -60,6 +62,23 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             else item
         )
     return tuple(read)
+
+
+# A phase's count of its plans: ``**Plans:** 1/2 plans executed``, ``3/3 plans complete``.
+_PLANS_COUNT = LazyPattern(r"[ \t]*([0-9]{1,3})/([0-9]{1,3})[ \t]+plans?\b")
+
+
+def _counted_plans(item: Item) -> str | None:
+    """The status a phase's Plans field gives by its count, where no box, row or task
+    list does (a phase inserted in the details only): all its plans done, some, or none."""
+    plans = item.field("plans")
+    count = _PLANS_COUNT.match(plans.value) if plans is not None else None
+    if count is None or int(count[2]) == 0:
+        return None
+    done, planned = int(count[1]), int(count[2])
+    if done >= planned:
+        return DONE
+    return "in progress" if done else OPEN
 
 
 # A box of a phase's own task list (agent-layer's ``### Tasks``), at the top level, and

@@ -95,6 +95,9 @@ _SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
 # A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
 # generated TODO names each entry by its issue, ``#`` the reference mark).
 _HASH_REFERENCE = LazyPattern(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\][ \t]*+")
+# A link whose words begin with a number (``[#0015 Vault Config File](./0015.md)``): an
+# RFC list's or an issue list's entry, the number its ID and the link's other words its title.
+_LINKED_NUMBER = LazyPattern(r"\[#(?P<id>[0-9]{1,6})[ \t]++(?=[^\s\]])")
 # The metadata a generated entry ends with, in emphasis after a dash: ``Title - *task, P0
 # #critical*``, ``Title - *closed 2025-12-23*``; it holds a priority, a tag or a day.
 # (it starts only where a run of blanks starts, and takes the run whole: a search over a
@@ -181,8 +184,11 @@ def parse_line(
         text = text[: tail.start()]
     trailing = _TRAILING_ID.search(text)
     reference = _HASH_REFERENCE.match(text) if leading_ids else None
+    linked = _LINKED_NUMBER.match(text) if leading_ids and reference is None else None
     if reference is not None:
         item_id, text = reference["id"], text[reference.end() :]
+    elif linked is not None:
+        item_id, text = linked["id"], "[" + text[linked.end() :]
     elif trailing and id_only.fullmatch(trailing["id"]):
         item_id, text = trailing["id"], text[: trailing.start()]
     else:
@@ -269,6 +275,8 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
     if _HASH_REFERENCE.fullmatch(written) or _CODE_ID.fullmatch(written):
         return True  # ``[#todo-gsjz] Title``, `` `sprint-01` · Title ``
+    if _LINKED_NUMBER.match(written + " x"):
+        return True  # ``[#0015 Title](./0015.md)``: the link's first word
     word = _bare_word(written)
     return bool(
         id_only.fullmatch(word)
@@ -562,6 +570,10 @@ def _read_list(
         return [], ()  # a list of items is a list of boxes, every one
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
+    if all(_PLAN_FILE.match(text) for text in texts):
+        # ``- [ ] v1.1-01-PLAN.md — Title``: a planning tool's plans of one phase, the
+        # record of the phase's work, not items of the plan
+        return [], ()
     ids = leading_ids(texts, document)
     phases = not _phases_repeat(texts)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
@@ -606,6 +618,10 @@ def _read_list(
         for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
     )
     return found, cut
+
+
+# A plan file of a planning tool, first in a box: ``01-02-PLAN.md``, ``v1.1-03-PLAN.md``.
+_PLAN_FILE = LazyPattern(r"`?[\w.-]{1,40}-PLAN\.md\b")
 
 
 def _conventional(mark: str) -> bool:
@@ -675,6 +691,9 @@ def _number_of_box(line: str) -> str | None:
 
 
 _BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+# A bullet of a top-level list, which markdown lets stand one to three spaces in: a list
+# of plain bullets written so (`` - [#0015 Title](...)``) says its status by its heading.
+_INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>[-*+][ \t]+)(?=\S)")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
 # (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
 _STATUS_WORD = LazyPattern(
@@ -701,7 +720,7 @@ def _read_plain_list(
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
     marked = 0  # bullets that lead with a done mark: ``- ✅ Title``
     for first, _ in entries:
-        bullet = _BULLET.match(lines[first])
+        bullet = _INDENTED_BULLET.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")

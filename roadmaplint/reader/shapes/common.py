@@ -168,8 +168,9 @@ def _rest_is_plain(words: list[str]) -> bool:
     remark in brackets (``## COMPLETED (This Session)``, ``## In Progress (week 12)``)."""
     if words and words[0].startswith("(") and words[-1].endswith(")"):
         return " ".join(words).count("(") == 1
-    # ``## Active now``: the time the status holds at, no name
-    plain = ("tasks", "items", "work", "features", "issues", "bugs", "now")
+    # ``## Active now``: the time the status holds at, no name; ``## Implemented RFCs``:
+    # the kind of entry the list holds
+    plain = ("tasks", "items", "work", "features", "issues", "bugs", "now", "rfcs", "proposals")
     return all(word in plain for word in words)
 
 

@@ -313,8 +313,11 @@ def _status_words(cell: str) -> bool:
 
 
 _THEME_COLUMNS = ("theme", "name", "goal", "focus", "description", "summary", "scope")
+# A version (``v0.3.0``, ``1.2-beta``), a short code (``M2``) or a version's part named
+# with hyphens (``v04-phase-a``, ``v06``: a planning roadmap's phases of each version).
 _VERSION = LazyPattern(
     r"[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[A-Za-z0-9.]+)?|[A-Z]{1,3}[0-9]{1,4}"
+    r"|[vV][0-9]{1,4}(?:-[A-Za-z0-9]{1,12}){0,3}"
 )
 
 
