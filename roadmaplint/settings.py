@@ -80,11 +80,16 @@ COMMON_STATUSES: dict[str, str] = {
             "partial",
             "partially done",
             "partially complete",
+            # an agent board's task that an agent holds (``[CLAIMED by @id]``)
+            "claimed",
         ),
         "in_progress",
     ),
     # ``new``: the first state of a queue's workflow (``Initial status for all items: New``)
-    **dict.fromkeys(("todo", "to do", "open", "planned", "ready", "not started", "new"), "ready"),
+    # ``available``: free for an agent to claim (an agent board's ``[AVAILABLE]``)
+    **dict.fromkeys(
+        ("todo", "to do", "open", "planned", "ready", "not started", "new", "available"), "ready"
+    ),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),

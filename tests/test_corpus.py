@@ -79,6 +79,7 @@ _CLASSES = {
         "[-]",
         "[/]",
         "[~]",
+        "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
     ),
     "ready": (
         "todo",
@@ -93,6 +94,7 @@ _CLASSES = {
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
+        "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "someday", "idea", "roadmap"),

@@ -360,6 +360,9 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
         status = row.field("status") if row is not None else None
         if row is not None and status is not None:
             item = replace(item, status=row.status, fields=(*item.fields, status))
+            holder = row.field("dri")
+            if item.dri is None and holder is not None:  # ``[CLAIMED by @auto]`` in the row
+                item = replace(item, dri=row.dri, fields=(*item.fields, holder))
         read.append(item)
     return read
 

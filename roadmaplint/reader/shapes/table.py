@@ -316,6 +316,9 @@ def _filled_title_column(
 
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
 _BRACKETED = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
+# A claim written as a bracketed status, as an agent board's legend lists it
+# (``[CLAIMED by @id]`` "Locked by an agent"): the status word and who holds the task.
+_CLAIM_CELL = LazyPattern(r"\[(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[\w.-]{1,40})\]")
 
 
 def _holds_ids(
@@ -341,11 +344,18 @@ def _holds_ids(
 
 
 def _bracketed_status(text: str) -> str | None:
-    """The status word a cell writes in brackets before its ID, or as the whole cell."""
-    found = _BRACKETED.match(text.strip())
+    """The status word a cell writes in brackets before its ID, or as the whole cell
+    (``[AVAILABLE]``; ``[CLAIMED by @auto]`` says CLAIMED)."""
+    found = _BRACKETED.match(text.strip()) or _CLAIM_CELL.fullmatch(text.strip())
     if found is None or common_meaning(found["word"]) is None:
         return None
     return found["word"]
+
+
+def _claim_owner(text: str) -> str | None:
+    """Who a bracketed claim names as holding the task: ``[CLAIMED by @auto]`` is auto's."""
+    found = _CLAIM_CELL.fullmatch(text.strip())
+    return found["owner"] if found is not None and common_meaning(found["word"]) else None
 
 
 def _first_cell(line: str, column: int | None) -> str:
@@ -560,8 +570,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         if key not in FIELD_KEYS and not document.dialect.is_known(name):
             continue
         value = cells[column]
+        claimed = None
         if key == "status":
             # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
+            claimed = _claim_owner(value)
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
         if not value:
             continue
@@ -570,6 +582,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
+        if claimed is not None and "dri" not in table.keys:
+            fields.append(Field("Claimed by", "dri", claimed, where, where, row + 1))
     if not any(found.key == "status" for found in fields) and written_status is not None:
         a = spans[table.id_column or 0][0]
         where = Position(row + 1, a + len(line[a:]) - len(line[a:].lstrip()) + 1)
