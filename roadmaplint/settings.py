@@ -55,6 +55,9 @@ FIELD_ALIASES = (
     ("Depends", "Depends on"),
     ("Blocked by", "Depends on"),
     ("Requires", "Depends on"),
+    # a preference for the order, read as the order: ``**Best-after:** LOG-26``
+    ("Best-after", "Depends on"),
+    ("Best after", "Depends on"),
     ("State", "Status"),
 )
 

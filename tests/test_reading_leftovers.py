@@ -9,6 +9,7 @@ from conftest import finding_lines, read_items
 
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
+from roadmaplint.reader.incremental import full_snapshot, update
 from roadmaplint.reader.quiet import document_statuses
 from roadmaplint.settings import Settings
 
@@ -54,3 +55,64 @@ def test_a_bracketed_status_of_an_agent_board_means_what_its_legend_says() -> No
     assert [statuses.is_ready(i.status) for i in items] == [True, False, False]
     assert [statuses.is_in_progress(i.status) for i in items] == [False, True, False]
     assert _findings(CLAIMING_LEGEND) == []
+
+
+DEPENDENCIES_AS_WRITTEN = """\
+# Work Queue
+
+### LOG-24 · Verify the end-to-end plan
+**Effort:** S · **Status:** PARTIAL · **Prereq for:** LOG-44
+
+### LOG-26 · Embed on write
+**Effort:** M · **Status:** OPEN
+
+### LOG-27 · Suggest similar chats
+**Effort:** M · **Status:** OPEN · **Best-after:** LOG-26 · **Cross-ref:** upstream
+
+### LOG-44 · Migrate to a server per sandbox
+**Effort:** XL · **Status:** OPEN · **Owner:** —
+
+### LOG-45 · Pluggable runtime images
+**Effort:** M · **Status:** OPEN · **Best-after:** LOG-44.1 (the HTTP contract)
+"""
+
+
+def test_a_dependency_written_on_the_item_it_unblocks_or_as_a_preference_is_one() -> None:
+    # ``Prereq for: LOG-44`` on LOG-24: LOG-44 depends on LOG-24; ``Best-after: LOG-26``
+    # orders LOG-27 after LOG-26; ``LOG-44.1``, a phase of LOG-44, names LOG-44
+    assert [(i.id, i.depends_on) for i in _items(DEPENDENCIES_AS_WRITTEN)] == [
+        ("LOG-24", ()),
+        ("LOG-26", ()),
+        ("LOG-27", ("LOG-26",)),
+        ("LOG-44", ("LOG-24",)),
+        ("LOG-45", ("LOG-44",)),
+    ]
+    # an open task over one under way stays RL306's warning, as ``todo`` over ``doing``
+    # does (tests/test_reading_third_set.py); over one not started, nothing
+    assert _findings(DEPENDENCIES_AS_WRITTEN) == ["12:RL306"]
+
+
+PREREQ_LIST = """\
+# Roadmap
+
+## [A-1] First
+- **Status:** in_progress
+- **Prereq for:** A-2
+
+## [A-2] Second
+- **Status:** idea
+- **DRI:** @ana
+"""
+
+
+def test_an_editor_edit_in_a_plan_with_reverse_dependencies_equals_a_full_read() -> None:
+    # one item's ``Prereq for`` gives another its dependency: an edit of either is read
+    # with the whole plan, so the language server sees what ``check`` sees
+    snapshot = full_snapshot(PREREQ_LIST, "ROADMAP.md", Settings())
+    assert [i.depends_on for i in snapshot.roadmap.items] == [(), ("A-1",)]
+    for edited in (
+        PREREQ_LIST.replace("@ana", "@bo"),
+        PREREQ_LIST.replace("**Prereq for:** A-2", "**Prereq for:** A-3"),
+    ):
+        updated = update(snapshot, edited)
+        assert updated.roadmap == parse(edited, "ROADMAP.md", Settings())

@@ -63,7 +63,12 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
-from roadmaplint.reader.waits import with_numbers_named, with_status_waits
+from roadmaplint.reader.waits import (
+    with_numbers_named,
+    with_parts_named,
+    with_reverse_dependencies,
+    with_status_waits,
+)
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
@@ -268,9 +273,15 @@ def _records(
         line_count=len(lines),
     )
     items = list(
-        with_numbers_named(
-            with_status_waits(
-                with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+        with_parts_named(
+            with_reverse_dependencies(
+                with_numbers_named(
+                    with_status_waits(
+                        with_phase_checklist(
+                            with_own_phase_tasks(_without_done_repeats(items)), lines
+                        )
+                    )
+                )
             )
         )
     )

@@ -1,9 +1,11 @@
-"""Dependencies a status names: ``**Status:** READY (after 1.1 and 1.2)``.
+"""Dependencies written elsewhere than in a Depends on field.
 
 A plan with no Depends on field often says what an item waits for beside its
-status. Where the words after ``after`` are IDs of items of the same document,
-they are the item's dependencies; anything else (``after Phase 2``, ``after test
-+ prod setups verified``) stays prose of the status.
+status: ``**Status:** READY (after 1.1 and 1.2)``. Where the words after ``after``
+are IDs of items of the same document, they are the item's dependencies; anything
+else (``after Phase 2``, ``after test + prod setups verified``) stays prose of the
+status. A dependency may also be written on the item it unblocks
+(``**Prereq for:** LOG-44`` on LOG-24: LOG-44 depends on LOG-24).
 """
 
 from __future__ import annotations
@@ -41,6 +43,83 @@ def _named(item: Item, known: dict[str, str]) -> tuple[str, ...]:
     if not names or not all(name in known and name != item.id.lower() for name in names):
         return ()
     return tuple(known[name] for name in names)
+
+
+# Fields that name the items which depend on this one, read in reverse.
+REVERSE_KEYS = frozenset(
+    (
+        "prereq for",
+        "prerequisite for",
+        "prerequisite of",
+        "blocks",
+        "blocking",
+        "unblocks",
+        "required by",
+        "needed by",
+    )
+)
+# Whether a text may write one of them as a field: the incremental reader reads such a
+# plan whole, as one item's field changes another's dependencies.
+REVERSE_FIELD = LazyPattern(
+    r"\b(?:prereq(?:uisite)? (?:for|of)|blocks|blocking|unblocks|required by|needed by)\b"
+    r"[*_]{0,2}[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def with_reverse_dependencies(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, each named in another's ``Prereq for`` (``Blocks``, ``Unblocks`` ...)
+    field depending on that other item, as a person reads it. Only the items of the
+    document are taken; anything else the field names stays its prose."""
+    reverse = [
+        (item, found)
+        for item in items
+        for found in item.fields
+        if found.key in REVERSE_KEYS and found.value
+    ]
+    if not reverse:
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    added: dict[str, list[str]] = {}
+    for item, found in reverse:
+        for part in _SPLIT.split(found.value):
+            words = part.split()
+            name = words[0].strip(".`*()[]").lower() if words else ""
+            if name in known and known[name] != item.id:
+                added.setdefault(known[name], []).append(item.id)
+    found_items = []
+    for item in items:
+        new = [
+            blocker
+            for blocker in dict.fromkeys(added.get(item.id, ()))
+            if blocker not in item.depends_on
+        ]
+        found_items.append(replace(item, depends_on=(*item.depends_on, *new)) if new else item)
+    return tuple(found_items)
+
+
+def with_parts_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency on a part of an item (``LOG-44.1``, a phase of LOG-44
+    that is no item of its own) read as one on that item: the document gives the
+    whole an item, and the part is done when the item is."""
+    known = {item.id.lower(): item.id for item in items}
+    if not any(
+        "." in name and name.lower() not in known for item in items for name in item.depends_on
+    ):
+        return tuple(items)
+    found = []
+    for item in items:
+        named = [_whole(name, known) for name in item.depends_on]
+        kept = tuple(dict.fromkeys(name for name in named if name != item.id))
+        found.append(replace(item, depends_on=kept) if kept != item.depends_on else item)
+    return tuple(found)
+
+
+def _whole(name: str, known: dict[str, str]) -> str:
+    if name.lower() in known:
+        return name
+    whole, dot, part = name.rpartition(".")
+    return known.get(whole.lower(), name) if dot and part.isdigit() else name
 
 
 def waits_in_status(item: Item) -> bool:
