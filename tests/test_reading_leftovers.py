@@ -116,3 +116,44 @@ def test_an_editor_edit_in_a_plan_with_reverse_dependencies_equals_a_full_read()
     ):
         updated = update(snapshot, edited)
         assert updated.roadmap == parse(edited, "ROADMAP.md", Settings())
+
+
+PHASE_UNDER_WAY = """\
+# Roadmap: Recall
+
+## Phases
+
+- [x] **Phase 8: Note Model** - notes as cards
+- [ ] **Phase 9: Flexible Note Collection** - collect by tag
+- [ ] **Phase 10: Review Queue** - spaced review
+
+### Phase 8: Note Model
+**Goal**: Notes become cards
+
+### Phase 9: Flexible Note Collection
+**Goal**: Collect notes by tag
+**Depends on**: Phase 8
+
+### Phase 10: Review Queue
+**Goal**: Review what is due
+**Depends on**: Phase 9
+
+## Progress
+
+| Phase | Plans Complete | Status | Completed |
+|-------|----------------|--------|-----------|
+| 8. Note Model | 2/2 | Complete | 2026-03-01 |
+| 9. Flexible Note Collection | 1/3 | In Progress | - |
+| 10. Review Queue | 0/2 | Not started | - |
+"""
+
+
+def test_an_open_phase_box_whose_progress_row_says_in_progress_is_in_progress() -> None:
+    # the open box says only that phase 9 is not done; its row says it is under way.
+    # Phase 10's open box and its Not started row agree: pending
+    assert [(i.id, i.status) for i in _items(PHASE_UNDER_WAY)] == [
+        ("Phase 8", "done"),
+        ("Phase 9", "In Progress"),
+        ("Phase 10", "pending"),
+    ]
+    assert _findings(PHASE_UNDER_WAY) == []
