@@ -128,6 +128,12 @@ def common_meaning(status: str | None) -> str | None:
     words = status.casefold().replace("’", "'").split()
     while len(words) > 1 and words[0] not in COMMON_STATUSES and _is_mark(words[0]):
         words = words[1:]  # a coloured mark before the word: ``🔄 In Progress``
+    if len(words) > 1 and _is_mark(words[0]):
+        # a mark that is a status alone gives way to the word after it: ``✅ Ready`` is
+        # ready (a board's check that the task may start), ``✅ 2026-04-01`` is done
+        found = common_meaning(" ".join(words[1:]))
+        if found is not None:
+            return found
     for count in (len(words), 2, 1):
         found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
         if found is not None:

@@ -157,3 +157,73 @@ def test_an_open_phase_box_whose_progress_row_says_in_progress_is_in_progress() 
         ("Phase 10", "pending"),
     ]
     assert _findings(PHASE_UNDER_WAY) == []
+
+
+AGENT_BOARD = """\
+# Agent Task Board
+
+## Backlog (Unassigned Tasks)
+
+| Task | Domain | Priority | Dependencies | Notes |
+|------|--------|----------|--------------|-------|
+| Projects Domain Tests | Projects | High | Core Infrastructure | Package ready |
+| Frontend E2E Organization | Frontend | Medium | None | Can start independently |
+
+## Ready (Can Start - Dependencies Met)
+
+| Task | Assigned To | Domain | Status |
+|------|-------------|--------|--------|
+| Auth Domain Tests | Continue | Auth | ✅ Ready |
+
+## In Progress (Currently Working)
+
+| Task | Assigned To | Domain | Started |
+|------|-------------|--------|---------|
+| Frontend E2E Organization | Codex | Frontend | 2025-11-08 09:30 |
+
+## Completed (Done - Reviewed and Merged)
+
+| Task | Assigned To | Completed |
+|------|-------------|-----------|
+| Core Infrastructure | Cursor | 2025-11-08 09:30 |
+"""
+
+
+def test_a_board_names_its_tasks_by_title_and_a_task_moved_along_is_one_item() -> None:
+    items = _items(AGENT_BOARD)
+    assert [(i.title, i.status, i.priority, i.dri, i.depends_on) for i in items] == [
+        # ``Core Infrastructure`` in the Dependencies column is the row of that title
+        ("Projects Domain Tests", "backlog", "High", None, ("core-infrastructure",)),
+        # ``✅ Ready``: the board's check that the task may start, not done
+        ("Auth Domain Tests", "✅ Ready", None, "Continue", ()),
+        # listed under Backlog and again under In Progress: one task, moved along; its
+        # priority from the Backlog row, its owner and status from where it stands now
+        ("Frontend E2E Organization", "in progress", "Medium", "Codex", ()),
+        ("Core Infrastructure", "completed", None, "Cursor", ()),
+    ]
+    statuses = document_statuses(parse(AGENT_BOARD, "TASKS.md", Settings()), Settings())
+    assert statuses.is_ready("✅ Ready") and not statuses.is_done("✅ Ready")
+    assert _findings(AGENT_BOARD) == []
+
+
+NAMED_BY_TITLE = """\
+# Roadmap
+
+## [A-1] Core Infrastructure
+- **Status:** done
+
+## [A-2] Projects Domain
+- **Status:** ready
+- **Depends on:** Core Infrastructure
+"""
+
+
+def test_a_dependency_named_by_a_title_follows_editor_edits_as_a_full_read_does() -> None:
+    snapshot = full_snapshot(NAMED_BY_TITLE, "ROADMAP.md", Settings())
+    assert [i.depends_on for i in snapshot.roadmap.items] == [(), ("A-1",)]
+    for edited in (
+        NAMED_BY_TITLE.replace("] Core Infrastructure", "] Core Platform"),
+        NAMED_BY_TITLE.replace("on:** Core Infrastructure", "on:** Core Infrastructure, Other"),
+    ):
+        updated = update(snapshot, edited)
+        assert updated.roadmap == parse(edited, "ROADMAP.md", Settings())

@@ -68,6 +68,7 @@ from roadmaplint.reader.waits import (
     with_parts_named,
     with_reverse_dependencies,
     with_status_waits,
+    with_titles_named,
 )
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
@@ -272,19 +273,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(
-        with_parts_named(
-            with_reverse_dependencies(
-                with_numbers_named(
-                    with_status_waits(
-                        with_phase_checklist(
-                            with_own_phase_tasks(_without_done_repeats(items)), lines
-                        )
-                    )
-                )
-            )
-        )
-    )
+    items = _read_across(items, lines)
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
@@ -306,6 +295,22 @@ def _records(
         unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
+
+
+def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` with what one item says of others read: repeats of done items dropped,
+    phases given their statuses, dependencies named by a status, a number, a title, on
+    the item they unblock or on a part of an item (reader/waits.py)."""
+    read = with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+    for step in (
+        with_status_waits,
+        with_numbers_named,
+        with_titles_named,
+        with_reverse_dependencies,
+        with_parts_named,
+    ):
+        read = step(read)
+    return list(read)
 
 
 def _without_done_repeats(items: list[Item]) -> list[Item]:

@@ -44,7 +44,7 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
-from roadmaplint.reader.waits import REVERSE_FIELD
+from roadmaplint.reader.waits import REVERSE_FIELD, named_across
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
@@ -188,6 +188,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # not one item; or its level changed, which reclassifies items around it
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
+    if named_across(roadmap.items, roadmap.items[index], fresh.item):
+        return None  # a dependency named by a title hangs on the other items
     new_starts = (
         starts.replaced(
             first,

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
+from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.record import replace
 from roadmaplint.text import LazyPattern
 
@@ -96,6 +97,64 @@ def with_reverse_dependencies(items: Sequence[Item]) -> tuple[Item, ...]:
         ]
         found_items.append(replace(item, depends_on=(*item.depends_on, *new)) if new else item)
     return tuple(found_items)
+
+
+def with_titles_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that is exactly another item's title (a board's
+    ``| Projects Domain | ... | Core Infrastructure |`` beside a ``| Core Infrastructure |``
+    row) read as a reference to that item: the document names its items so when it
+    gives them no ID. A title two items share names neither."""
+    if not any(item.external_deps for item in items):
+        return tuple(items)
+    titles: dict[str, str | None] = {}
+    for item in items:
+        key = _spelt(item.title)
+        titles[key] = None if key in titles else item.id
+    found = []
+    for item in items:
+        named = [(entry, titles.get(_spelt(entry))) for entry in item.external_deps]
+        if not any(target is not None and target != item.id for _, target in named):
+            found.append(item)
+            continue
+        references = [*item.depends_on]
+        externals = []
+        for entry, target in named:
+            if target is None or target == item.id:
+                externals.append(entry)
+            elif target not in references:
+                references.append(target)
+        found.append(replace(item, depends_on=tuple(references), external_deps=tuple(externals)))
+    return tuple(found)
+
+
+def named_across(items: Sequence[Item], before: Item, after: Item) -> bool:
+    """Whether reading ``after`` alone, in place of ``before``, may miss a dependency
+    read across items: ``after`` names another item by its title, another item names
+    ``before`` or ``after`` by its title, or the edit changed the item's ID while the
+    plan has dependencies that could name it."""
+    if before.id != after.id:
+        return any(item.depends_on or item.external_deps for item in items)
+    if before.title != after.title and any(_names_by_title(item, before, after) for item in items):
+        return True
+    if not after.external_deps:
+        return False
+    titles = {_spelt(item.title) for item in items}
+    return any(_spelt(entry) in titles for entry in after.external_deps)
+
+
+def _names_by_title(item: Item, before: Item, after: Item) -> bool:
+    spelt = (_spelt(before.title), _spelt(after.title))
+    if any(_spelt(entry) in spelt for entry in item.external_deps):
+        return True
+    written = item.field(DEPENDS_ON)
+    return before.id in item.depends_on and (
+        written is None or before.id.lower() not in written.value.lower()
+    )
+
+
+def _spelt(text: str) -> str:
+    """A title as compared with a name: case and the marks between words left out."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
 
 def with_parts_named(items: Sequence[Item]) -> tuple[Item, ...]:

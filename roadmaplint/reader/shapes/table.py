@@ -387,6 +387,7 @@ def read_tables(document: Document) -> ShapeRead:
     taken_refs: set[str] = set()
     blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
+    board_titles: dict[str, int] = {}  # a board's rows without IDs: each title, its index
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     for token in document.tokens:
@@ -413,6 +414,8 @@ def read_tables(document: Document) -> ShapeRead:
             if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
                 continue
             read = _merged(items, index_of, read, document.dialect)
+            if table.status_heading and table.id_column is None:
+                read = _moved_along(items, board_titles, read, document.dialect)
             if table.header > at:
                 cut.append(Block("paragraph", at + 1, table.header))
             cut.append(Block("table", table.header + 1, table.header + 2))
@@ -528,6 +531,33 @@ def _merged(
         fields = (*first.fields, *(found for found in item.fields if found.key not in keys))
         earlier[index] = make_item(  # type: ignore[index]
             first.id, first.title, first.section, first.position, first.end_line, fields, dialect
+        )
+    return kept
+
+
+def _moved_along(
+    earlier: list[Item], titles: dict[str, int], read: list[Item], dialect: Dialect
+) -> list[Item]:
+    """``read`` (rows of a table under a status heading of a board, without IDs) without
+    the rows that list again a task an earlier status table holds (``Frontend E2E`` under
+    ``## Backlog`` and again under ``## In Progress``): the task moved along the board
+    and was left in its first column. It is one item, where it is listed last, with its
+    status there; the earlier row gives the fields the later one lacks. ``titles`` maps
+    each such title seen so far to its index in ``earlier``; the caller's list is kept."""
+    kept: list[Item] = []
+    for item in read:
+        key = " ".join(item.title.casefold().split())
+        index = titles.get(key) if key else None
+        if index is None:
+            if key:
+                titles[key] = len(earlier) + len(kept)
+            kept.append(item)
+            continue
+        first = earlier[index]
+        keys = {found.key for found in item.fields}
+        fields = (*item.fields, *(found for found in first.fields if found.key not in keys))
+        earlier[index] = make_item(
+            first.id, item.title, item.section, item.position, item.end_line, fields, dialect
         )
     return kept
 
