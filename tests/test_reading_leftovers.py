@@ -227,3 +227,40 @@ def test_a_dependency_named_by_a_title_follows_editor_edits_as_a_full_read_does(
     ):
         updated = update(snapshot, edited)
         assert updated.roadmap == parse(edited, "ROADMAP.md", Settings())
+
+
+CONTEXT_NOTE = """\
+# Roadmap
+
+## Phase 6: Backbone Unfreezing
+
+**Goal:** Fine-tune the backbone end to end
+
+**Depends on:** Phase 5
+
+## Phase 7: Training Strategy
+
+**Goal:** Hit the accuracy targets
+
+**Context:**
+- Depends on Phase 6 establishing stable backbone fine-tuning
+- LLRD: lower layers get smaller learning rates
+"""
+
+
+def test_a_context_bullet_that_says_what_an_item_depends_on_is_its_dependency() -> None:
+    # ``- Depends on Phase 6 establishing ...`` is a note, not a field; it names phase 6,
+    # an item of the plan
+    items = _items(CONTEXT_NOTE)
+    assert [(i.id, i.depends_on) for i in items] == [
+        ("Phase 6", ("Phase 5",)),
+        ("Phase 7", ("Phase 6",)),
+    ]
+    # the editor reads such an item with the plan that holds the item it names
+    noted = "# Roadmap\n\n## [A-1] First\n- **Status:** done\n\n## [A-2] Second\n"
+    noted += "- **Status:** ready\n- **DRI:** @ana\n- Depends on A-1 landing first\n\n"
+    noted += "## [A-3] Third\n- **Status:** idea\n"
+    snapshot = full_snapshot(noted, "ROADMAP.md", Settings())
+    assert snapshot.roadmap.items[1].depends_on == ("A-1",)
+    edited = noted.replace("@ana", "@bo")
+    assert update(snapshot, edited).roadmap == parse(edited, "ROADMAP.md", Settings())

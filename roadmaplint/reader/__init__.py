@@ -64,6 +64,7 @@ from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
+    with_dependency_notes,
     with_numbers_named,
     with_parts_named,
     with_reverse_dependencies,
@@ -302,6 +303,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     phases given their statuses, dependencies named by a status, a number, a title, on
     the item they unblock or on a part of an item (reader/waits.py)."""
     read = with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+    read = with_dependency_notes(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,

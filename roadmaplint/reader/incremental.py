@@ -44,7 +44,7 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
-from roadmaplint.reader.waits import REVERSE_FIELD, named_across
+from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
@@ -165,6 +165,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a link reference definition here may change values anywhere
     if REVERSE_FIELD.search(new_text):
         return None  # ``Prereq for: A-1`` gives another item its dependency
+    if DEPENDENCY_NOTE.search(region) or DEPENDENCY_NOTE.search(old.text, region_start, region_end):
+        return None  # ``- Depends on Phase 6 ...`` names an item the others hold
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]

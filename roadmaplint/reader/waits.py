@@ -205,3 +205,47 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
         externals = tuple(entry for entry in item.external_deps if entry not in named)
         found.append(replace(item, depends_on=(*item.depends_on, *named), external_deps=externals))
     return tuple(found)
+
+
+# A note of an item's body that says what it waits for, not written as a field:
+# ``- Depends on Phase 6 establishing stable backbone fine-tuning``.
+_DEPENDS_BULLET = LazyPattern(
+    r"[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
+    r"(?P<name>[^ \t:]+(?:[ \t]+[0-9][0-9.]*)?)",
+    re.IGNORECASE,
+)
+
+
+# Whether an item's lines hold such a note: the incremental reader reads them with the
+# whole plan, as the note names another item.
+DEPENDENCY_NOTE = LazyPattern(
+    r"^[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]", re.IGNORECASE | re.MULTILINE
+)
+
+
+def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the item a bullet of its body
+    names after ``Depends on`` (``- Depends on Phase 6 establishing ...``, a context
+    note rather than a field): only an item of the document, named first."""
+    known = {item.id.lower(): item.id for item in items}
+    found = []
+    for item in items:
+        named = None
+        if not item.depends_on and not item.external_deps:
+            named = _noted(lines[item.position.line : item.end_line], known, item.id)
+        found.append(replace(item, depends_on=(named,)) if named else item)
+    return tuple(found)
+
+
+def _noted(body: Sequence[str], known: dict[str, str], own: str) -> str | None:
+    for line in body:
+        if "on " not in line.lower():
+            continue
+        match = _DEPENDS_BULLET.match(line)
+        if match is None:
+            continue
+        for name in (match["name"], match["name"].split()[0]):
+            target = known.get(name.strip(".,;`*").lower())
+            if target is not None and target != own:
+                return target
+    return None
