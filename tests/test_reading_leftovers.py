@@ -264,3 +264,39 @@ def test_a_context_bullet_that_says_what_an_item_depends_on_is_its_dependency() 
     assert snapshot.roadmap.items[1].depends_on == ("A-1",)
     edited = noted.replace("@ana", "@bo")
     assert update(snapshot, edited).roadmap == parse(edited, "ROADMAP.md", Settings())
+
+
+COMPLETED_TICKETS = """\
+# Work Queue
+
+## Completed Tickets
+
+- **Group districts by region in People tab** - PR #33
+  - Added regional grouping headers to the district list
+  - Commit: 52947b6
+
+- **Add 'Needs' filter to People tab** - PR #31
+  - Filter allows showing only people with an active need
+  - Commit: 6e21dd5
+"""
+
+FEATURES = """\
+# Gallery
+
+## Done
+
+- **Fast thumbnails** - rendered on the GPU
+- **Albums** - grouped by date
+"""
+
+
+def test_bold_titled_bullets_under_a_completed_heading_of_a_queue_are_done_items() -> None:
+    # a work queue's log of finished tickets: each bold title a done item, its notes and
+    # commit no items
+    assert [(i.title, i.status) for i in _items(COMPLETED_TICKETS)] == [
+        ("Group districts by region in People tab", "completed"),
+        ("Add 'Needs' filter to People tab", "completed"),
+    ]
+    assert _findings(COMPLETED_TICKETS) == []
+    # a document not titled a plan: a list of what it has, as a README's features are
+    assert _items(FEATURES) == ()

@@ -626,7 +626,9 @@ def _read_plain_list(
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
     unsaid = with_ids and len(entries) >= 2 and all(_BOLD_BRACKETED_ID.match(t) for t in texts)
-    if not (all(statuses) or unsaid) or not (with_ids or every_marked or headed()):
+    if not (all(statuses) or unsaid) or not (
+        with_ids or every_marked or headed() or _logged_done(document, entries, texts, named)
+    ):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
@@ -649,6 +651,37 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+def _logged_done(
+    document: Document, entries: list[tuple[int, int]], texts: list[str], named: str | None
+) -> bool:
+    """Whether a list is a work queue's log of finished work: right under a heading that
+    says done (``## Completed Tickets``), in a document titled a queue or a plan, every
+    bullet opening with a bold title (``- **Group districts by region** - PR #33``). A
+    README's list of features under ``## Features`` names no status; one under a lone
+    ``## Done`` of a document titled otherwise stays prose too."""
+    if len(entries) < 2 or common_meaning(named) != "done":
+        return False
+    if not all(_BOLD_TITLED.match(text) for text in texts):
+        return False
+    headings = document.headings
+    if not headings or headings[0].level != 1:
+        return False
+    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    return _QUEUE_TITLE.fullmatch(title) is not None and _under_heading(
+        document.lines, entries[0][0]
+    )
+
+
+# A bullet's bold title, not a bold field label: ``**Title** - note``, not ``**Status:**``.
+_BOLD_TITLED = LazyPattern(r"\*\*[^*:]{2,200}\*\*(?![ \t]*:)")
+# A document titled a plan of work: ``# Work Queue``, ``# Roadmap``, ``# TODO``, ``# Tasks``.
+_QUEUE_TITLE = LazyPattern(
+    r"(?:[\w.-]+[ \t]+){0,3}"
+    r"(?:road[ \t]?map|to-?do|work[ \t]+queue|backlog|tasks|task[ \t]+board)\b.*",
+    re.I | re.S,
+)
 
 
 def _under_heading(lines: list[str], first: int) -> bool:

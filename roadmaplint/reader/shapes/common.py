@@ -139,7 +139,10 @@ def _rest_is_plain(words: list[str]) -> bool:
     remark in brackets (``## COMPLETED (This Session)``, ``## In Progress (week 12)``)."""
     if words and words[0].startswith("(") and words[-1].endswith(")"):
         return " ".join(words).count("(") == 1
-    return all(word in ("tasks", "items", "work", "features", "issues", "bugs") for word in words)
+    return all(
+        word in ("tasks", "items", "work", "features", "issues", "bugs", "tickets")
+        for word in words
+    )
 
 
 def reference_from_title(title: str, taken: set[str]) -> str:
