@@ -17,7 +17,6 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
-from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.source import Source, read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
@@ -85,16 +84,6 @@ class Loaded:
         """A line of the document -> the file holding it and its line there, for a task
         folder (whose document joins its task files); None where the lines are the file's."""
         return None if self.folder is None else self.folder.place
-
-    @property
-    def depends_key(self) -> str:
-        """The key of the field that names an item's dependencies, as the shape writes it:
-        ``Depends on`` in a roadmap file, Backlog.md's ``dependencies`` in a task file."""
-        if self.folder is None:
-            return DEPENDS_ON
-        from roadmaplint.reader.shapes.taskfiles import DEPENDS_KEY
-
-        return DEPENDS_KEY
 
 
 def load(path: Path | None, config: Path | None = None) -> Loaded:

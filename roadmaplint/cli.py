@@ -715,7 +715,8 @@ def new(
     Every required field is written; defaults are DRI _unassigned_, the lowest
     priority, and the first ready status with --done (the first blocked one
     while a dependency is not done; else the first idea status), so the new
-    item passes check --strict.
+    item passes check --strict. In a plan without legends or required-fields,
+    only the fields its items write are filled in.
 
     \b
     Examples:

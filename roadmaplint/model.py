@@ -195,6 +195,9 @@ class NearMiss:
 
     line: int
     reason: str
+    # Other lines the reason names, as data: (where ``line N`` begins in it, N), so that
+    # a finding quoting the reason cites them and a task folder places them in its file.
+    cites: tuple[tuple[int, int], ...] = ()
 
 
 @record

@@ -45,7 +45,14 @@ pytestmark = pytest.mark.skipif(
 # roadmap, a Backlog.md folder) read 76 of 130 before its fixes and 103 after (ROADMAP
 # CORE-54, CORE-55 for what is left): with it the floor went from 0.969 to 0.965, the
 # earlier sets reading 2742 of 2816 (tabula's Completed table took its heading's status).
-OVERALL_FLOOR = 0.965  # 2845 of 2946
+# The tenth held-out set C (ROADMAP.md and TODO.md files of ordinary projects, files 35-39
+# of checkboxes/ and 21-25 of headings/) read 84 of 137 before its fixes and 135 after:
+# with it the floor goes from 0.965 to 0.966, what the whole corpus reads, rounded down.
+# The tenth held-out set A (tables and checkbox lists, files 02-10 of tables/ and 10-18 of
+# checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
+# the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
+# Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
+OVERALL_FLOOR = 0.962  # 3262 of 3388
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

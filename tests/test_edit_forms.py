@@ -449,6 +449,9 @@ def test_set_status_rewrites_the_heading_mark_that_is_the_status(
     assert status == {"done": "✅", "ready": "⬜" if argv[0] == "A2" else "ready"}.get(
         argv[2], argv[2]
     )
+    # and says what it wrote where the plan writes the status another way
+    echo = f"Set {argv[0]}: Status {argv[2]}"
+    assert result.stdout == echo + (f" (written {status})" if status != argv[2] else "") + "\n"
 
 
 def test_a_status_no_heading_mark_writes_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -633,3 +633,30 @@ async def test_an_agent_cannot_claim_an_item_a_plan_without_legend_calls_complet
         claimed = await call(client, "claim_item", id="A-2", agent="@bot")
     assert claimed["id"] == "A-2"
     assert "Claimed by:** @bot" in (tmp_path / "ROADMAP.md").read_text(encoding="utf-8")
+
+
+KIRO = """\
+# Implementation Plan
+
+- [x] 1. Set up the project
+
+- [ ] 3. Write the CLI
+  - [ ] 3.1 Add commands
+"""
+
+
+async def test_new_item_takes_a_parent_as_new_does(tmp_path: Path) -> None:
+    # The CLI's --parent had no counterpart: an agent could not add a Kiro sub-task.
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text(KIRO, encoding="utf-8")
+    async with session(tmp_path) as client:
+        added = await call(
+            client, "new_item", section="Implementation Plan", title="Add help", parent="3"
+        )
+        assert added["id"] == "3.2"
+        assert plan.read_text(encoding="utf-8") == KIRO + "  - [ ] 3.2 Add help\n"
+        said = await refused(
+            client, "new_item", section="Implementation Plan", title="X", parent="9"
+        )
+        assert "--parent names a numbered task (1, 3); not '9'" in said
+    assert plan.read_text(encoding="utf-8") == KIRO + "  - [ ] 3.2 Add help\n"

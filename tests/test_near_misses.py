@@ -95,3 +95,15 @@ def near_misses(text: str) -> str:
 )
 def test_a_document_with_no_items_names_what_it_nearly_was(text: str, expected: str) -> None:
     assert near_misses(text) == expected
+
+
+def test_a_line_a_near_miss_reason_names_is_cited_as_data() -> None:
+    # The finding names the plain bullet on line 4 as data, as it names the miss on line
+    # 3: a task folder's check places both, and the editor moves both, without searching
+    # the message's words (a title may say "line 4" too).
+    found = check_text("# Tasks\n\n- [x] Set up line 4\n- Write the parser, later\n", "PLAN.md")
+    (finding,) = found
+    assert [(finding.message[c.start : c.end], c.line) for c in finding.cited] == [
+        ("line 3", 3),
+        ("line 4", 4),
+    ]

@@ -226,3 +226,46 @@ def test_an_edit_that_empties_a_group_drops_it_and_leaves_other_empty_groups(
     assert path.read_text(encoding="utf-8").endswith(
         "## P1\n\n- MODEL-1\n- MODEL-2\n\n## P2\n\n- MODEL-3\n"
     )
+
+
+BOXED = """\
+# Roadmap
+
+## [A-1] Parse
+
+- **Status:** done
+- **Priority:** P1
+
+## [A-2] Write
+
+- **Status:** {status}
+- **Priority:** {priority}
+
+# Priority Overview
+
+## P1
+
+- [x] A-1 Parse
+"""
+
+
+@pytest.mark.parametrize(
+    ("status", "priority", "entry", "where"),
+    [
+        ("ready", "P2", "- [ ] A-2 Write", "\n## P2\n\n"),  # a new group's entry
+        ("done", "P1", "- [x] A-2 Write", ""),  # beside its neighbour, ticked
+    ],
+)
+def test_fix_writes_a_new_entry_as_the_overview_writes_its_own(
+    status: str, priority: str, entry: str, where: str
+) -> None:
+    # An overview written as a checklist of titled boxes had `- A-2` appended to it.
+    text = BOXED.format(status=status, priority=priority)
+    fixed = fix_text(text).text
+    assert fixed == text + where + entry + "\n"
+    assert fix_text(fixed).text == fixed
+    # bare boxes take a bare box; a title other than the item's is no style to copy
+    bare = text.replace("- [x] A-1 Parse", "- [x] A-1")
+    assert fix_text(bare).text == bare + where + entry.removesuffix(" Write") + "\n"
+    noted = text.replace("- [x] A-1 Parse", "- [x] A-1 parsing, shipped")
+    assert fix_text(noted).text == noted + where + entry.removesuffix(" Write") + "\n"

@@ -473,3 +473,78 @@ def test_tasks_numbered_again_under_each_phase_are_tasks_of_their_phase() -> Non
     # numbers that run on through the phases (Task 5 under Phase 2) are one series
     once = "# Plan\n\n## Phase 1\n\n### Task 1: A\n\n### Task 2: B\n\n## Phase 2\n\n### Task 3: C\n"
     assert [i.id for i in parse(once, "p.md", Settings()).items] == ["Task 1", "Task 2", "Task 3"]
+
+
+def test_a_done_item_over_a_dropped_dependency_is_no_contradiction() -> None:
+    # RL304 said "finish ASQ-002 first" of a dependency that will never be finished: the
+    # item was done without it. An open item over it still hears of it (RL309).
+    shipped = QUEUE.replace("- **Status:** blocked", "- **Status:** Shipped")
+    assert codes(shipped.replace("- **Status:** In Progress", "- **Status:** WIP")) == ["RL304"]
+    assert codes(shipped.replace("- **Status:** In Progress", "- **Status:** Cancelled")) == []
+    dropped = QUEUE.replace("- **Status:** In Progress", "- **Status:** Won't do")
+    assert codes(dropped) == ["RL309"]
+
+
+PHASE_TASKS = """\
+# Plan
+
+## Phase 1: Setup
+
+### Task 1: Create repo
+
+- **Status:** done
+
+### Task 2: Add CI
+
+- **Status:** ready
+- **Depends on:** Task 1
+
+## Phase 2: Core
+
+### Task 1: Parser
+
+- **Status:** ready
+
+### Task 2: Writer
+
+- **Status:** idea
+- **Depends on:** Task 1
+
+## Phase 3: Later
+
+### Task 1: Polish
+
+- **Status:** idea
+- **Depends on:** Phase 2 Task 1
+"""
+
+
+def test_new_and_rename_write_a_phase_numbered_task_as_its_phase_writes_it(
+    tmp_path: Path,
+) -> None:
+    # rename said "'Phase 2 Task 3' is not an ID" and new was refused by the gate: no way
+    # to add or renumber a task of a plan numbered again in each phase (SAFE-30).
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(PHASE_TASKS, encoding="utf-8")
+    added = cli("new", "Phase 2: Core", "Write docs", str(plan), cwd=tmp_path)
+    assert (added.returncode, added.stdout) == (0, "Added Phase 2 Task 3 to Phase 2: Core\n")
+    # as the plan writes its tasks: no DRI or Priority its items never write
+    after = PHASE_TASKS.replace(
+        "## Phase 3", "### Task 3: Write docs\n\n- **Status:** idea\n\n## Phase 3"
+    )
+    assert plan.read_text(encoding="utf-8") == after
+    renamed = cli("rename", "Phase 2 Task 1", "Phase 2 Task 5", str(plan), cwd=tmp_path)
+    assert renamed.returncode == 0, renamed.stderr
+    # its heading, its phase's `Task 1`, and another phase's `Phase 2 Task 1`; not Phase 1's
+    after = after.replace("### Task 1: Parser", "### Task 5: Parser")
+    after = after.replace(
+        "- **Status:** idea\n- **Depends on:** Task 1\n\n### Task 3",
+        "- **Status:** idea\n- **Depends on:** Task 5\n\n### Task 3",
+    )
+    after = after.replace("Depends on:** Phase 2 Task 1", "Depends on:** Phase 2 Task 5")
+    assert plan.read_text(encoding="utf-8") == after
+    assert check_text(after, "PLAN.md") == []
+    moved = cli("rename", "Phase 2 Task 5", "Phase 3 Task 5", str(plan), cwd=tmp_path)
+    assert moved.returncode == 2
+    assert "is not a task of Phase 2" in moved.stderr and moved.stderr.count("\n") == 1
+    assert plan.read_text(encoding="utf-8") == after

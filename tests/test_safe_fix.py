@@ -347,8 +347,14 @@ def test_the_proof_refuses_an_edit_that_swallows_the_next_block() -> None:
     before = parse(BASE)
     start = BASE.index("- MODEL-3\n") + len("- MODEL-3\n")
     new = BASE[:start] + BASE[start + 1 :]
-    with pytest.raises(RoadmapError, match="would not read back byte for byte"):
+    line = BASE.count("\n", 0, start) + 1  # the blank line the edit drops
+    with pytest.raises(RoadmapError) as refused:
         prove_edit(before, new, Targets(generated=True), Settings(), [Edit(start, start + 1, "")])
+    # The refusal names the edit's line, where a person looks, and the block it broke.
+    assert str(refused.value) == (
+        f"ROADMAP.md:{line}: refusing to write: the edit here would change the block at "
+        f"line {line + 1}, which would not read back byte for byte"
+    )
 
 
 def test_the_proof_refuses_losing_a_reference_definition() -> None:
@@ -469,3 +475,17 @@ def test_fix_without_a_priority_legend_keeps_the_groups_order_and_says_what_it_d
         "## Medium (this quarter)\n\n- MODEL-1\n- MODEL-3\n\n## High\n\n- MODEL-2\n"
     )
     assert cli("check", cwd=tmp_path).stdout.count("RL4") == 0
+
+
+def test_a_refusal_for_a_block_above_the_edit_names_the_edit_below_it() -> None:
+    # A list split by an edit further down differs from its first line: the refusal
+    # names the edit that split it, not that first line.
+    from roadmaplint.text import line_starts
+    from roadmaplint.write.proof import _edit_line
+
+    text = "# R\n\n- a\n- b\n- c\n\nprose\n"
+    starts = line_starts(text)
+    at_c = text.index("- c")
+    assert _edit_line(starts, [Edit(at_c, at_c, "\n")], 3) == 5
+    assert _edit_line(starts, [Edit(0, 1, "")], 3) == 1  # only an edit above: that one
+    assert _edit_line(starts, [], 3) is None

@@ -129,7 +129,7 @@ def test_a_status_the_configuration_calls_ready_claims_its_dependencies_are_done
     (root / ".roadmaplint.toml").write_text(written.replace("queued =", "ready ="), "utf-8")
     done = cli("check", cwd=root)
     assert done.stdout == (
-        f"backlog/tasks/{DOCS_FILE}:3:1: warning: RL306 TASK-3 is To Do but depends on "
+        f"backlog/tasks/{DOCS_FILE}:9:3: warning: RL306 TASK-3 is To Do but depends on "
         "TASK-2, which is In Progress, not done\nFound 0 errors and 1 warning.\n"
     )
 
@@ -183,7 +183,7 @@ def test_lines_are_cited_as_data_and_a_value_saying_on_line_3_is_shown_as_writte
     said = cli("check", cwd=root).stdout.splitlines()
     assert said == [
         *(
-            f"backlog/tasks/{DOCS_FILE}:3:1: error: RL301 TASK-3 depends on unknown item {value}"
+            f"backlog/tasks/{DOCS_FILE}:9:3: error: RL301 TASK-3 depends on unknown item {value}"
             for value in written
         ),
         "backlog/tasks/task-4 - Again.md:3:1: error: RL102 duplicate item ID TASK-1 (first "
@@ -714,11 +714,11 @@ def test_a_file_named_with_a_line_break_is_shown_escaped_in_every_format(
         assert done.returncode == 1, (form, done.stderr)
         assert "\x1b" not in done.stdout, form
     assert said["text"].stdout.splitlines() == [
-        f"{escaped}:3:1: error: RL301 TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)",
+        f"{escaped}:9:3: error: RL301 TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)",
         "Found 1 error and 0 warnings.",
     ]
     assert said["github"].stdout == (
-        "::error file=backlog/tasks/task-3 - Write%0A\\x1b[31mdocs.md,line=3,col=1,"
+        "::error file=backlog/tasks/task-3 - Write%0A\\x1b[31mdocs.md,line=9,col=3,"
         "title=RL301::TASK-3 depends on unknown item TASK-9 (did you mean TASK-2?)\n"
     )
     (found,) = json.loads(said["json"].stdout)
@@ -865,7 +865,7 @@ def test_a_completed_task_file_checked_alone_gives_its_folders_findings_for_it(
     alone = cli("check", "backlog/completed/task-1 - One.md", cwd=tmp_path)
     assert (alone.returncode, alone.stderr) == (1, "")
     assert alone.stdout.splitlines() == [
-        "backlog/completed/task-1 - One.md:3:1: error: RL301 TASK-1 depends on unknown item "
+        "backlog/completed/task-1 - One.md:6:15: error: RL301 TASK-1 depends on unknown item "
         "TASK-9 (did you mean TASK-2?)",
         "Found 1 error and 0 warnings.",
     ]

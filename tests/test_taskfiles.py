@@ -606,7 +606,7 @@ def test_an_open_task_over_an_archived_one_is_a_finding_in_its_file(tmp_path: Pa
     assert "TASK-2 - unknown task ID" in backlog("task", "view", "task-3", "--plain", cwd=tmp_path)
     three = "backlog/tasks/task-3 - Three.md"
     said = (
-        f"{three}:3:1: error: RL309 TASK-3 is To Do but depends on TASK-2, which is Archived "
+        f"{three}:10:3: error: RL309 TASK-3 is To Do but depends on TASK-2, which is Archived "
         "and will never be done; drop the dependency or reopen TASK-2\n"
     )
     checked = cli("check", cwd=tmp_path)

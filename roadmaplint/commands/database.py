@@ -25,6 +25,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import did_you_mean
 from roadmaplint.model import Item
 from roadmaplint.reader.claims import CLAIMED_BY, now_utc, shown_claim
+from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.report.json import write_json
 from roadmaplint.report.table import table
 from roadmaplint.text import shown
@@ -116,7 +117,7 @@ def run_show(
         ["Source:", loaded.where(item.position.line)],
     ]
     for found in item.fields:
-        if found.key == loaded.depends_key:
+        if found.key == DEPENDS_ON:  # Depends on, or a task file's dependencies
             parts = [status_of(other, notes.get(other)) for other in item.depends_on]
             parts += [_external(loaded, item, name) for name in item.external_deps]
             rows.append([f"{found.name}:", ", ".join(parts)])

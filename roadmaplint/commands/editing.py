@@ -59,8 +59,15 @@ def _regenerate_and_write(
     return EXIT_OK
 
 
-def _said(item_id: str, edit: ItemEdit) -> str:
-    parts = [f"{change.name} {change.value}" for change in edit.fields]
+def _said(item_id: str, edit: ItemEdit, written: Mapping[str, str] | None = None) -> str:
+    """What ``set`` changed; ``written`` holds the value a field now reads where the
+    plan writes it another way (``done`` written as ``✅`` in a heading)."""
+    written = written or {}
+    parts = [
+        f"{change.name} {change.value}"
+        + (f" (written {written[change.name]})" if change.name in written else "")
+        for change in edit.fields
+    ]
     parts += [f"+Depends on {value}" for value in edit.add_deps]
     parts += [f"-Depends on {value}" for value in edit.remove_deps]
     if edit.title is not None:
@@ -68,6 +75,29 @@ def _said(item_id: str, edit: ItemEdit) -> str:
     parts += [f"ticked {entry}" for entry in edit.tick]
     parts += [f"unticked {entry}" for entry in edit.untick]
     return f"Set {item_id}: {', '.join(parts)}"
+
+
+_READ_AS = {"status": "status", "priority": "priority", "dri": "dri"}
+
+
+def _written_otherwise(loaded: Loaded, edited: str, item_id: str, edit: ItemEdit) -> dict[str, str]:
+    """The fields of ``edit`` the edited plan reads as another spelling than was asked:
+    a heading's status mark, a legend's own spelling of a status."""
+    from roadmaplint.reader import parse
+
+    wanted = [change for change in edit.fields if change.name.lower() in _READ_AS]
+    if not wanted:
+        return {}
+    after = parse(edited, loaded.roadmap.path, loaded.settings)
+    item = next((found for found in after.items if found.id == item_id), None)
+    if item is None:
+        return {}
+    written: dict[str, str] = {}
+    for change in wanted:
+        value = getattr(item, _READ_AS[change.name.lower()])
+        if value is not None and value != change.value.strip():
+            written[change.name] = value
+    return written
 
 
 def _on_task_folder(
@@ -128,7 +158,7 @@ def run_set(
         if edited == loaded.roadmap.source:
             out.write(f"No change: {item_id} already reads that way\n")
             return EXIT_OK
-        said = _said(item_id, edit)
+        said = _said(item_id, edit, _written_otherwise(loaded, edited, item_id, edit))
         return _regenerate_and_write(pending, loaded, edited, dry_run, out, said, {item_id})
 
 

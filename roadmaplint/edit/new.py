@@ -31,7 +31,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key, split_dependencies
-from roadmaplint.reader.dialect import PHASE_ID, PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.dialect import PHASE_ID, PHASE_WORK_ID, PRIORITY_LEGEND, STATUS_LEGEND
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
@@ -46,6 +46,7 @@ from roadmaplint.reader.linestyle import (
     with_number,
 )
 from roadmaplint.reader.phases import DONE, OPEN
+from roadmaplint.reader.quiet import in_own_format
 from roadmaplint.reader.shapes.checkbox import written_alike
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, describe_id_pattern
@@ -79,9 +80,25 @@ def with_defaults(
         "status": FieldChange("Status", status[0]),
         "priority": FieldChange("Priority", (priorities or ["P2"])[-1]),
     }
-    ordered = [given.get(key, default) for key, default in defaults.items()]
-    ordered += [change for key, change in given.items() if key not in defaults]
+    if (
+        roadmap.items
+        and not in_own_format(roadmap)
+        and "required-fields" not in settings.configured
+    ):
+        # A plan of its own making gets only the fields its items write: a queue with no
+        # owners or priorities got `- **DRI:** _unassigned_` and `- **Priority:** P2`.
+        written = {key for key in defaults if any(getattr(i, key) for i in roadmap.items)}
+        defaults = {key: change for key, change in defaults.items() if key in written}
+    ordered = [
+        given[key] if key in given else defaults[key]
+        for key in _ORDER
+        if key in given or key in defaults
+    ]
+    ordered += [change for key, change in given.items() if key not in _ORDER]
     return ordered
+
+
+_ORDER = ("dri", "status", "priority")  # the usual order of the fields new writes
 
 
 def _waits(roadmap: Roadmap, depends_on: FieldChange | None, settings: Settings) -> bool:
@@ -327,17 +344,24 @@ def _heading_lines(
     if template is None:
         return [f"{roadmap.style.indent}## {text}"]
     line = lines[template.position.line - 1].rstrip("\r\n")
-    at = line.find(f"[{template.id}]")
+    # A task of a plan numbered again in each phase is written without its phase (its
+    # heading says `Task 3`, the phase heading above it `Phase 2`).
+    template_id, written_id = template.id, item_id
+    phase_task, new_task = PHASE_WORK_ID.fullmatch(template.id), PHASE_WORK_ID.fullmatch(item_id)
+    if phase_task and new_task and phase_task["phase"] == new_task["phase"]:
+        template_id, written_id = phase_task["work"], new_task["work"]
+    at = line.find(f"[{template_id}]")
     written = re.match(
-        rf"(?P<prefix>[ \t]*(?:#{{1,6}}[ \t]+)?){re.escape(template.id)}"
+        rf"(?P<prefix>[ \t]*(?:#{{1,6}}[ \t]+)?){re.escape(template_id)}"
         r"(?P<separator>[ \t]*[—–:-][ \t]*)",
         line,
     )
     if at >= 0:
         prefix = line[:at]
+        text = f"[{written_id}] {atx_title}"
     elif written is not None:
         prefix = written["prefix"]
-        text = f"{item_id}{written['separator']}{atx_title}"
+        text = f"{written_id}{written['separator']}{atx_title}"
     else:
         return [f"{roadmap.style.indent}## {text}"]
     if "#" in prefix or template.position.line >= len(lines):

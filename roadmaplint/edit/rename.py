@@ -19,7 +19,7 @@ from roadmaplint.edit.item import entry_spans, heading_id
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON
-from roadmaplint.reader.dialect import PHASE_ID
+from roadmaplint.reader.dialect import PHASE_ID, PHASE_WORK_ID
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
@@ -56,7 +56,17 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
     old = item.id
     check_one_line(new, "the new ID")
     phase = PHASE_ID.fullmatch(old) is not None and PHASE_ID.fullmatch(new) is not None
-    if not (phase or written_alike(old, new)) and not id_regex(settings.id_pattern).fullmatch(new):
+    # A task numbered again in its phase (`Phase 2 Task 2`) is written `Task 2` under its
+    # phase heading and in its phase's dependencies: renamed there as written.
+    own = _phase_task(old, new)
+    if own is None and PHASE_WORK_ID.fullmatch(old):
+        raise RoadmapError(
+            f"{new!r} is not a task of {old.rsplit(' ', 2)[0]}: a task numbered in its phase "
+            f"is renamed within it ({old.rsplit(' ', 2)[0]} Task N)"
+        )
+    if not (phase or own or written_alike(old, new)) and not id_regex(
+        settings.id_pattern
+    ).fullmatch(new):
         raise RoadmapError(
             f"{new!r} is not an ID: IDs follow {describe_id_pattern(settings.id_pattern)}"
         )
@@ -75,40 +85,55 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
     lines = split_lines(roadmap.source)
     starts = line_starts(roadmap.source)
     index = item.position.line - 1
-    found_id = heading_id(lines[index].rstrip("\r\n"), old)
+    old_written, new_written = own or (old, new)
+    found_id = heading_id(lines[index].rstrip("\r\n"), old_written)
     if found_id is None:
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "
             "reads it on its heading; rename it by hand"
         )
-    edits = [Edit(starts[index] + found_id[0], starts[index] + found_id[1], new)]
+    edits = [Edit(starts[index] + found_id[0], starts[index] + found_id[1], new_written)]
     for other in roadmap.items:
         found = other.field(DEPENDS_ON)
         if found is None or old not in other.depends_on:
             continue
+        # in its own phase a task names another by its number alone: ``Task 2``
+        names = [(old, new)]
+        if own is not None and other.id.startswith(old[: -len(old_written)]):
+            names.append(own)
         for offset, part in _value_parts(lines, starts, found):
             written = plain_text(part.strip())
-            if written == old:
-                edits += [
-                    Edit(offset + match.start(), offset + match.end(), new)
-                    for match in _mention(old).finditer(part)
-                ]
-            elif written.startswith(f"{old} ") and (match := _mention(old).search(part)):
-                # an entry with a note, ``Phase 3 (auth)``: the ID before it, not the note
-                edits.append(Edit(offset + match.start(), offset + match.end(), new))
+            for was, now in names:
+                if written == was:
+                    edits += [
+                        Edit(offset + match.start(), offset + match.end(), now)
+                        for match in _mention(was).finditer(part)
+                    ]
+                elif written.startswith(f"{was} ") and (match := _mention(was).search(part)):
+                    # an entry with a note, ``Phase 3 (auth)``: the ID before it, not the note
+                    edits.append(Edit(offset + match.start(), offset + match.end(), now))
     if PHASE_ID.fullmatch(old):
         from roadmaplint.edit.phases import checklist_rename
 
         box = checklist_rename(roadmap, old, new)
         edits += [box] if box is not None else []
     heading = lines[index].rstrip("\r\n")
-    renamed_heading = heading[: found_id[0]] + new + heading[found_id[1] :]
+    renamed_heading = heading[: found_id[0]] + new_written + heading[found_id[1] :]
     edits += [
         edit
         for edit in anchor_edits(roadmap, item.position.line, renamed_heading)
         if not any(edit.start < other.end and other.start < edit.end for other in edits)
     ]
     return sorted(edits, key=lambda edit: edit.start)
+
+
+def _phase_task(old: str, new: str) -> tuple[str, str] | None:
+    """``(Task 2, Task 3)``, the task numbers as written, where ``old`` and ``new`` are
+    tasks of one phase numbered again in each phase; None otherwise."""
+    was, now = PHASE_WORK_ID.fullmatch(old), PHASE_WORK_ID.fullmatch(new)
+    if was is None or now is None or was["phase"].split() != now["phase"].split():
+        return None
+    return was["work"], now["work"]
 
 
 def _value_parts(lines: list[str], starts: list[int], found: Field) -> Iterator[tuple[int, str]]:

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Item
+from roadmaplint.model import Field, Item
 from roadmaplint.reader.shapes.taskfiles import (
     CONFIG,
+    DEPENDS_FIELD,
+    DEPENDS_KEY,
     FIELD_NAMES,
     FOLDERS_WITH_IDS,
     KEYS,
@@ -85,8 +87,13 @@ def refuse_moved(task: TaskFile) -> None:
         )
 
 
+def _field(item: Item, key: str) -> Field | None:
+    """The field a front-matter ``key`` gave (``dependencies`` is the record's Depends on)."""
+    return item.field(DEPENDS_FIELD if key == DEPENDS_KEY else key)
+
+
 def _line(item: Item, key: str) -> int:
-    found = item.field(key)
+    found = _field(item, key)
     return found.position.line if found is not None else item.position.line
 
 
@@ -184,7 +191,7 @@ def _unticked(body: str, ticks: bool) -> str:
 
 
 def _field_text(item: Item, key: str) -> str | None:
-    found = item.field(key)
+    found = _field(item, key)
     return found.value if found is not None else None
 
 
@@ -320,7 +327,7 @@ def _written_deps(task: TaskFile) -> list[str]:
     """The task's ``dependencies`` as its file writes them: the item's ``depends_on``
     leaves out a task Backlog.md moved to completed/ (an outside dependency), which an
     edit of the list must keep."""
-    found = task.item.field("dependencies")
+    found = _field(task.item, DEPENDS_KEY)
     return _names(found.value) if found is not None else list(task.item.depends_on)
 
 
@@ -329,7 +336,7 @@ def _names(value: str) -> list[str]:
 
 
 def _differs(task: TaskFile, key: str, value: str) -> bool:
-    found = task.item.field(key)
+    found = _field(task.item, key)
     return found is None or found.value != (
         ", ".join(_names(value)) if key == "dependencies" else value
     )

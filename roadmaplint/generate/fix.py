@@ -249,7 +249,9 @@ def _overview_edits(
         return [Edit(len(text), len(text), appended.replace("\n", style.newline))]
     rendered = _rendered_groups(roadmap, expected, settings)
     if settings.template_dir is None:  # a user's template may restyle every line: plan
-        request = Request(heading_name=settings.overview_heading, dropped=dropped)
+        request = Request(
+            heading_name=settings.overview_heading, dropped=dropped, done=_done(roadmap, settings)
+        )
         pattern = id_regex(settings.id_pattern)
         settled = settle(roadmap, overview, expected, rendered, pattern, request)
         if settled is not None:
@@ -335,7 +337,11 @@ def regenerate_after_edit(
         dropped = empty_groups(roadmap, overview, expected) & held
         expected = [group for group in expected if group.priority not in dropped]
         request = Request(
-            frozenset(touched), dict(renamed or {}), settings.overview_heading, dropped
+            frozenset(touched),
+            dict(renamed or {}),
+            settings.overview_heading,
+            dropped,
+            _done(roadmap, settings),
         )
         try:
             rendered = _rendered_groups(roadmap, expected, settings)
@@ -464,3 +470,8 @@ def _up_to_date(
         or len(after.graph_sections) != len(before.graph_sections)
         or any(section.code != picture for section in after.graph_sections)
     )
+
+
+def _done(roadmap: Roadmap, settings: Settings) -> frozenset[str]:
+    """The IDs of the items that are done: an overview written as boxes ticks them."""
+    return frozenset(item.id for item in roadmap.items if settings.statuses.is_done(item.status))

@@ -32,6 +32,7 @@ from roadmaplint.record import record
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 
 _MARKER = LazyPattern(r"[ \t]*(?:[-*+]|(?P<number>\d{1,9})[.)])[ \t]+")
+_BOX = LazyPattern(r"\[[ xX]\] ")
 _ATX = LazyPattern(r"[ \t]*#{1,6}[ \t]+")
 
 
@@ -45,6 +46,8 @@ class Request:
     heading_name: str = "Priority Overview"  # for messages
     # groups to remove, heading and all: left with no entry and no words of the user's
     dropped: frozenset[str] = frozenset()
+    # the items that are done: a new entry of an overview written as boxes is ticked
+    done: frozenset[str] = frozenset()
 
 
 class _Text:
@@ -157,6 +160,7 @@ def settle(
     kept, moving = _kept_and_moving(overview, wanted, renamed, owns)
     _refuse_losses(overview, wanted, kept, moving, renamed, owns, id_pattern, roadmap, request)
     writer = _Writer(text, rendered, moving, renamed, owns, request, entries)
+    writer.titles = {item.id: item.title for item in roadmap.items}
     writer.gap = _gap_under_heading(text, blocks, rendered)
     for group in overview.groups:
         if group.priority in request.dropped:
@@ -335,6 +339,8 @@ class _Writer:
         self.owns = owns
         self.touched = request.ids or frozenset()
         self.sample = entries[0] if entries else None
+        self.done = request.done
+        self.titles: Mapping[str, str] = {}  # each item's title, for entries written with one
         self.gap = ""  # a blank line between a group heading and its list, or none
         self.removed: set[int] = set()  # the lines of the entries removed
 
@@ -445,6 +451,8 @@ class _Writer:
             )
             return first + nl + rest
         content = self._content(key)
+        if sample is not None and not self.owns and content == [key]:
+            content = [self._like(key, sample)]
         body = prefix + content[0] + nl + "".join(line + nl for line in content[1:])
         if source is not None:
             body += (
@@ -453,6 +461,23 @@ class _Writer:
                 else ""
             )
         return body
+
+    def _like(self, key: str, sample: OverviewEntry) -> str:
+        """A new entry written as the overview's own are: a box where they are boxes
+        (ticked for a done item), the title after the ID where they carry their titles."""
+        line = self.text.line(sample.line)
+        marker = _MARKER.match(line)
+        assert marker is not None
+        rest = line[marker.end() :]
+        box = _BOX.match(rest)
+        written = key
+        if box is not None:
+            rest = rest[box.end() :]
+            written = ("[x] " if key in self.done else "[ ] ") + key
+        title = self.titles.get(sample.id)
+        if not sample.bare and title and rest.rstrip() == f"{sample.id} {title}":
+            written += f" {self.titles.get(key, '')}".rstrip()
+        return written
 
     def _prefix(
         self, priority: str, sample: OverviewEntry | None, previous: OverviewEntry | None

@@ -306,8 +306,10 @@ def build(workspace: Workspace) -> MCPServer:
         depends_on: str | None = None,
         id: str | None = None,
         path: str | None = None,
+        parent: str | None = None,
     ) -> Result:
-        """Add an item to a section like `roadmaplint new`; returns its ID and the diff."""
+        """Add an item to a section like `roadmaplint new`; returns its ID and the diff.
+        `parent`: a numbered task (Kiro's `- [ ] 3.`) to add a sub-task under (3.3)."""
         fields = tuple(
             FieldChange(name, value)
             for name, value in (
@@ -318,14 +320,14 @@ def build(workspace: Workspace) -> MCPServer:
             )
             if value is not None
         )
-        request = NewItem(section, title, fields, item_id=id)
+        request = NewItem(section, title, fields, item_id=id, parent=parent)
 
         def work() -> Result:
             served = _single(path)
             workspace.refuse_reading_outside(served, [depends_on] if depends_on else [])
             added: list[str] = []
             if served.folder is not None:
-                refuse_section_and_id(served.path, section, id)
+                refuse_section_and_id(served.path, section, id, parent)
                 given = {change.name: change.value for change in fields}
                 made: list[FileEdit] = []
 

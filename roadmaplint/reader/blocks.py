@@ -46,6 +46,9 @@ PARSER_VARIABLE = "ROADMAPLINT_PARSER"
 REFERENCE_PARSER = "markdown-it-py"
 # A document repaired this many times over is not a roadmap with a few stray lists.
 MAX_REPAIRS = 20
+# YAML front matter (``---`` / ``title: Roadmap`` / ``---``) longer than this is no header.
+FRONT_MATTER_LINES = 200
+_FRONT_KEY = LazyPattern(r"[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
 
 
 def indentation(line: str) -> int:
@@ -152,8 +155,11 @@ def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list
     deepest = MAX_NESTING - 1
     top = 0
     headings, nested, comments = blocks.headings, blocks.nested, blocks.comments
+    front = front_matter_lines(lines)
     for index, token in enumerate(tokens):
         kind = token.type
+        if token.level == 0 and token.map is not None and token.map[0] < front:
+            continue  # front matter is the page's data, no heading or block of the text
         if token.level == 0:
             if token.nesting != -1:
                 top = index
@@ -175,6 +181,22 @@ def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list
         if kind == "html_block" and token.map and token.content.lstrip().startswith("<!--"):
             comments.append(Comment(token.content.strip(), token.map[0] + 1, token.map[1]))
     return blocks
+
+
+def front_matter_lines(lines: list[str]) -> int:
+    """How many lines YAML front matter takes at the top of a document (``---``, ``key:
+    value`` lines, ``---``), or 0. markdown-it reads it as a rule and a setext heading
+    (``title: "Upcoming Roadmap"`` over ``---``), where GitHub and site generators show
+    it as the page's data, no part of its text."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    keyed = False
+    for number, line in enumerate(lines[1:FRONT_MATTER_LINES], start=1):
+        text = line.rstrip()
+        if text in ("---", "..."):
+            return number + 1 if keyed else 0
+        keyed = keyed or _FRONT_KEY.match(text) is not None
+    return 0
 
 
 def _block(token: Token, kind: str, lines: list[str]) -> Block:

@@ -26,6 +26,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from roadmaplint.reader.shape_misses import Miss
+
 # `[anything] Title`, or a first word with a digit followed by a separator.
 # (a run of blanks taken whole: split two ways, a long run made the match quadratic)
 _BRACKETED = LazyPattern(r"\[([^\]\s]{1,40})\][ \t]*+[—–:-]?[ \t]*+\S")
@@ -35,6 +37,9 @@ _SEPARATED = LazyPattern(
     + r")[ \t]*\S"
 )
 _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
+# A quarter or a half of a year (``Q4 2025: Advanced Analytics``, ``H1 2026``): a date a
+# roadmap is grouped by, which looks like an ID and is none.
+_DATED = LazyPattern(r"[QH][1-4][ \t]+(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _HEADING_LINE = LazyPattern(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
 _BULLET = LazyPattern(r"[-*+][ \t]+")
 # `12. Title`, `1.1 Title`, `Task 1: Title`, `Phase 2 Name`: a number where an ID would be.
@@ -106,7 +111,7 @@ def _heading_miss(
         )
         return [("pattern", NearMiss(line, reason))]
     first = _FIRST_WORD.match(plain)
-    if first is not None and id_only.fullmatch(first[1]):
+    if first is not None and id_only.fullmatch(first[1]) and _DATED.match(plain) is None:
         reason = (
             f'heading "{plain}": no separator after the ID (write "[{first[1]}] Title" '
             f'or "{first[1]} — Title")'
@@ -174,21 +179,19 @@ def _plain_heading_miss(
     return []
 
 
-def _shape_misses(
-    blocks: Blocks, dialect: Dialect, text: InlineText
-) -> list[tuple[str, tuple[int, str]]]:
+def _shape_misses(blocks: Blocks, dialect: Dialect, text: InlineText) -> list[tuple[str, Miss]]:
     """Tables, checkbox lists, front matter and paragraphs that look like items."""
     from roadmaplint.reader import shape_misses
 
     lines = blocks.lines
-    found: list[tuple[str, tuple[int, str]]] = []
+    found: list[tuple[str, Miss]] = []
     front = shape_misses.front_matter_miss(lines)
     if front is not None:
         found.append(("front matter", front))
     for index, token in enumerate(blocks.tokens):
         if token.level != 0 or token.map is None:
             continue
-        miss = None
+        miss: Miss | None = None
         if token.type == "paragraph_open":
             start, end = token.map
             table = shape_misses.table_miss(lines, start, end, dialect, text)

@@ -2,7 +2,8 @@
 not read as items: one sentence each, for RL109's near misses and ``check --explain``.
 
 Each function looks at lines markdown-it has already cut into blocks and returns
-``(line, reason)`` or None when the block is no near miss (or was read).
+``(line, reason)`` (with ``cites``, the other lines the reason names, as ``NearMiss``
+holds them) or None when the block is no near miss (or was read).
 """
 
 from __future__ import annotations
@@ -74,7 +75,10 @@ def table_miss(
     return None
 
 
-def list_miss(tokens: list[Token], index: int, lines: list[str]) -> tuple[int, str] | None:
+Miss = tuple[int, str] | tuple[int, str, tuple[tuple[int, int], ...]]
+
+
+def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
     """A top-level list at ``tokens[index]`` that holds checkboxes but is not read as
     checkbox items."""
     from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
@@ -117,9 +121,12 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> tuple[int, s
             )
     if boxes and len(boxes) < len(entries):
         plain = next(line for line in entries if line not in boxes)
-        return boxes[0] + 1, (
-            f"a list mixes checkboxes with plain items (line {plain + 1}), so its boxes are "
-            "not items: a list of items holds boxes only"
+        lead = "a list mixes checkboxes with plain items ("
+        return (
+            boxes[0] + 1,
+            f"{lead}line {plain + 1}), so its boxes are not items: a list of items holds "
+            "boxes only",
+            ((len(lead), plain + 1),),
         )
     if nested is not None and not boxes:
         return nested + 1, (

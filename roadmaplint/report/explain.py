@@ -157,9 +157,9 @@ class _Reasons:
             return None
         if any(is_checklist_line(line) for line in own):
             return "the phase checklist: it gives each phase heading its status"
-        miss = shape_misses.list_miss(tokens, 0, own)
-        if miss is not None:
-            return miss[1]
+        listed = shape_misses.list_miss(tokens, 0, own)
+        if listed is not None:
+            return listed[1]
         if self.headings and shape_misses.has_boxes(own):
             return (
                 "a checkbox list without IDs: beside heading items, only boxes with an ID are items"

@@ -131,6 +131,8 @@ def done_before_dependencies(context: Context) -> Iterator[Report]:
         for name, dependency in _dependencies_with_status(context, item):
             if queued and statuses.says_not_started(dependency.status):
                 continue  # two queued tasks: the dependency says their order, nothing more
+            if statuses.is_closed(dependency.status):
+                continue  # dropped, never to be done: the item was done without it
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),
@@ -324,7 +326,8 @@ RULES = (
         summary="A done item depends on an item that is not done.",
         why="Either the dependency is in fact finished and its status is stale, or the item "
         "is not really done; the file contradicts itself either way. An item of another "
-        "roadmap (`path#ID`) counts too, with the status its file gives it.",
+        "roadmap (`path#ID`) counts too, with the status its file gives it. A dependency "
+        "that was dropped (cancelled, won't do) is none: the item was done without it.",
         bad="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"
         "## [MODEL-1] Import\n- **Status:** in_progress\n",
         good="## [MODEL-2] Example\n- **Status:** done\n- **Depends on:** MODEL-1\n\n"

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from roadmaplint.findings import Cited, Line, Severity, said
 from roadmaplint.index import Context, closest, id_prefix
-from roadmaplint.model import Heading, Item, Position, Roadmap
+from roadmaplint.model import Heading, Item, NearMiss, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
@@ -387,12 +387,19 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         usual[section] = max(counts, key=lambda prefix: (counts[prefix], -prefixes.index(prefix)))
     if _sections_by_theme(usual, by_section):
         return
+    # A prefix no section takes as its own that comes back in two sections or more is a
+    # kind of work that cuts across them (``TSK-SEO-001`` under Platform, ``TSK-SEO-002``
+    # under Shared), not an item filed under another section's prefix.
+    owned = set(usual.values())
+    spread = Counter(prefix for counts in counted.values() for prefix in counts)
     for item in items:
         expected = usual[item.section]
         prefix = _prefix(item.id)
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
         if counted[item.section][prefix] > 1:
+            continue
+        if prefix not in owned and spread[prefix] > 1:
             continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
@@ -477,7 +484,7 @@ def no_items(context: Context) -> Iterator[Report]:
     if roadmap.near_misses:
         misses: list[str | Line] = []
         for miss in roadmap.near_misses:
-            misses += ["; " if misses else "", Line(miss.line), f": {miss.reason}"]
+            misses += ["; " if misses else "", Line(miss.line), ": ", *_reason(miss)]
         message, cited = said(
             f"{looked_for}; near misses: ",
             *misses,
@@ -490,6 +497,17 @@ def no_items(context: Context) -> Iterator[Report]:
             "item-heading-level in the configuration if your items are written otherwise"
         )
     yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
+
+
+def _reason(miss: NearMiss) -> list[str | Line]:
+    """A near miss's reason, the lines it names cited as data."""
+    parts: list[str | Line] = []
+    done = 0
+    for at, line in miss.cites:
+        written = f"line {line}"
+        parts += [miss.reason[done:at], Line(line)]
+        done = at + len(written)
+    return [*parts, miss.reason[done:]]
 
 
 def unclosed_blocks(context: Context) -> Iterator[Report]:
@@ -606,7 +624,9 @@ RULES = (
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
-        "and `TECH-` items), not a stray. An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
+        "and `TECH-` items), not a stray, and so is one that no section takes as its own "
+        "and that comes back in two sections or more (`TSK-SEO-` work under Platform and "
+        "under Shared). An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
         "is a name with no prefix, and a section of such names is left alone. Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
         "none is reported.",

@@ -9,6 +9,7 @@ and write only what it returns without raising.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from roadmaplint.errors import RoadmapError
@@ -343,10 +344,26 @@ def _prove_blocks(
         line = (
             differing[0] if differing else old_kept[max(shorter - 1, 0)][0] if old_kept else first
         )
+        at = _edit_line(old_starts, edits, line)
+        if at is None or at == line:
+            raise RoadmapError(
+                f"{before.path}:{line}: refusing to write: the block here would not read back "
+                "byte for byte after the edit"
+            )
         raise RoadmapError(
-            f"{before.path}:{line}: refusing to write: the block here would not read back "
-            "byte for byte after the edit"
+            f"{before.path}:{at}: refusing to write: the edit here would change the block "
+            f"at line {line}, which would not read back byte for byte"
         )
+
+
+def _edit_line(old_starts: list[int], edits: Sequence[Edit], block_line: int) -> int | None:
+    """The line of the first edit at or after the start of the block at ``block_line``
+    (an edit that splits a list changes the list above it), or of the last edit."""
+    if not edits:
+        return None
+    block_start = old_starts[block_line - 1]
+    edit = next((found for found in edits if found.end >= block_start), edits[-1])
+    return bisect_right(old_starts, edit.start)
 
 
 def _without_ending(text: str) -> str:

@@ -25,6 +25,7 @@ from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
+    leads_with_priority,
     make_item,
     priority_of_sections,
     reference_from_title,
@@ -38,9 +39,11 @@ from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 # ``- []`` (no space) is an open box too, as people write it by hand; Kiro marks an
-# optional task with a star after the box (``- [ ]* 2.2 Write the tests``).
+# optional task with a star after the box (``- [ ]* 2.2 Write the tests``). A box may hold
+# an emoji, as a shortcode or with its presentation selector (``[:sparkles:]``, ``[✔️]``).
 BOX = LazyPattern(
-    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[(?P<mark>[^\]]?)\]\*?(?=[ \t]|$)[ \t]*"
+    r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
+    r"\[(?P<mark>[^\]]?|:[a-z][a-z0-9_+-]{0,30}:|[^\x00-\x7f]\ufe0f)\]\*?(?=[ \t]|$)[ \t]*"
 )
 # An open box says the work is not done, never that it is free to start: its status is
 # the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
@@ -48,6 +51,21 @@ BOX = LazyPattern(
 OPEN_BOX = "[ ]"
 KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
 STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
+# A check mark written in the box for its ``x``: ``- [✔️] docs: local npm install``.
+CHECKED_MARKS = dict.fromkeys(
+    (
+        "✓",
+        "✔",
+        "✔️",
+        "✅",
+        "☑",
+        "☑️",
+        ":heavy_check_mark:",
+        ":white_check_mark:",
+        ":ballot_box_with_check:",
+    ),
+    "done",
+)
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
@@ -73,7 +91,25 @@ _DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
 _TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
-_SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–]|-(?=[ \t]))?[ \t]*+")
+_SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
+# A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
+# generated TODO names each entry by its issue, ``#`` the reference mark).
+_HASH_REFERENCE = LazyPattern(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\][ \t]*+")
+# The metadata a generated entry ends with, in emphasis after a dash: ``Title - *task, P0
+# #critical*``, ``Title - *closed 2025-12-23*``; it holds a priority, a tag or a day.
+# (it starts only where a run of blanks starts, and takes the run whole: a search over a
+# long run of blanks is then linear)
+_EMPHASISED_TAIL = LazyPattern(
+    r"(?<![ \t])[ \t]++[-—–][ \t]++(?P<em>[*_])(?P<meta>[^*_\n]{1,120})(?P=em)[ \t]*+$"
+)
+_TAIL_META = LazyPattern(r"\bP[0-4]\b|(?<!\S)#[A-Za-z]|\b[0-9]{4}-[0-9]{2}-[0-9]{2}\b")
+_TAIL_PRIORITY = LazyPattern(r"\bP[0-4]\b")
+# Fields written after an entry's name, ``key: value`` parts split by semicolons:
+# ``Title — Owner: Frontend Lead; Effort: medium; Updated: 2025-10-24``.
+_DESCRIBED_FIELD = LazyPattern(
+    r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
+)
+_DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
 
 
 @record
@@ -134,8 +170,17 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
         return Line(phase[0], phase[1], "", None, None, None)
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
+    tail_priority = None
+    tail = _EMPHASISED_TAIL.search(text)
+    if tail is not None and _TAIL_META.search(tail["meta"]):
+        found_priority = _TAIL_PRIORITY.search(tail["meta"])
+        tail_priority = found_priority[0] if found_priority else None
+        text = text[: tail.start()]
     trailing = _TRAILING_ID.search(text)
-    if trailing and id_only.fullmatch(trailing["id"]):
+    reference = _HASH_REFERENCE.match(text) if leading_ids else None
+    if reference is not None:
+        item_id, text = reference["id"], text[reference.end() :]
+    elif trailing and id_only.fullmatch(trailing["id"]):
         item_id, text = trailing["id"], text[: trailing.start()]
     else:
         first = text.split(None, 1)
@@ -179,8 +224,34 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     if found:
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    described = _described_fields(text, title_part, document)
+    owner = owner or described.get("dri")
+    priority = priority or tail_priority or described.get("priority")
+    depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _described_fields(text: str, title: str, document: Document) -> dict[str, str]:
+    """The known fields an entry writes after its name as ``key: value`` parts split by
+    semicolons (``Title — Owner: Frontend Lead; Effort: medium``): only where the
+    description opens with a field of the plan's (an Owner, a Priority, a Depends on),
+    so that a sentence with a colon in it stays description."""
+    if not title or not text.startswith(title):
+        return {}
+    rest = text[len(title) :].lstrip(" \t—–-")
+    found: dict[str, str] = {}
+    for part in rest.split(";"):
+        field = _DESCRIBED_FIELD.fullmatch(part)
+        if field is None:
+            break
+        key = document.dialect.key(field["key"].strip())
+        if not found and key not in _DESCRIBED_KEYS:
+            return {}
+        value = field["value"].strip()
+        if key in _DESCRIBED_KEYS and value and key not in found:
+            found[key] = value
+    return found
 
 
 def _is_phase(item_id: str) -> bool:
@@ -191,6 +262,8 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     """Whether a box's first word, as written, is an ID (``T001``, ``**C1**``, ``T1:``)."""
     if _NUMBERED_TASK.fullmatch(written):
         return True  # Kiro's ``- [ ] 1. Title``: the number with its full stop
+    if _HASH_REFERENCE.fullmatch(written) or _CODE_ID.fullmatch(written):
+        return True  # ``[#todo-gsjz] Title``, `` `sprint-01` · Title ``
     word = _bare_word(written)
     return bool(
         id_only.fullmatch(word)
@@ -236,6 +309,9 @@ _LOWER_ID = LazyPattern(r"[a-z]{1,4}[0-9]{3,6}(?:\.[0-9]{1,4}){0,3}|[A-Z][a-z]{1
 # A task inserted between two (spec-kit's ``T038a`` after ``T038``): an upper-case
 # prefix, two digits or more and one lower-case letter (``MP3s`` keeps its word).
 _INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
+# A lower-case word and a number in a code span (`` `sprint-01` ``, `` `task-3` ``): a
+# generated list's ID, the code span setting it apart from the title's words.
+_CODE_ID = LazyPattern(r"`[a-z]{1,20}(?:-[a-z]{1,20}){0,3}-[0-9]{1,6}`")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
 # number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
@@ -335,7 +411,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
-    statuses = {**legend, **STATUS_OF_BOX, **dict(document.box_words)}
+    statuses = {**legend, **CHECKED_MARKS, **STATUS_OF_BOX, **dict(document.box_words)}
     taken: set[str] = set()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
@@ -481,8 +557,10 @@ def _read_list(
         # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
         # marker as their status. More, or another marker, and the list is no list of
         # items (RL109 names the marker).
+        # An emoji in a box (``[:sparkles:]``) is such a marker: a mark its writer chose
+        # for one box, kept as written.
         few = len(spans) >= 3 and len(unexplained) * 3 <= len(spans)
-        if not few or not all(mark in CONVENTIONAL_MARKS for mark in unexplained):
+        if not few or not all(_conventional(mark) for mark in unexplained):
             return [], ()
         statuses = {**statuses, **{mark: f"[{mark}]" for mark in unexplained}}
     for first, last in spans:
@@ -498,6 +576,12 @@ def _read_list(
         for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
     )
     return found, cut
+
+
+def _conventional(mark: str) -> bool:
+    """Whether a box's mark is one a list may hold a few of without a legend: a marker
+    task-list tools agree on, or an emoji (``[:sparkles:]``, ``[🚀]``)."""
+    return mark in CONVENTIONAL_MARKS or mark.startswith(":") or not mark.isascii()
 
 
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
@@ -703,6 +787,15 @@ _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
 
 
+# A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
+_CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
+
+
+def _bullet_text(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return line[bullet.end() :] if bullet is not None else ""
+
+
 def _is_horizon(heading: str | None) -> bool:
     return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
 
@@ -723,9 +816,18 @@ def _read_horizon_list(
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
     elif _titled_a_plan(document) and _listed_work(document, entries, sections):
-        status = status_of_sections(sections[:1])  # ``# TODO`` over ``## Build cleanup``
+        # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
+        # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
+        # to the heading above it
+        banded = 1 if sections and leads_with_priority(sections[0]) else 0
+        status = status_of_sections(sections[banded : banded + 1])
     else:
         return [], ()
+    band = priority_of_sections(sections)
+    # a list whose every bullet leads with a coloured circle (``- 🟡 Audit logs``) marks
+    # each as its band does: the mark is no part of the title, and no meaning without a
+    # legend (a colour says a priority in one plan, a status in another)
+    circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -733,11 +835,16 @@ def _read_horizon_list(
             return [], ()
         last = _last(lines, first, last)
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        if circled:
+            text = _CIRCLE_MARK.sub("", text, count=1)
         part = parse_line(_first_sentence(text), document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
+        priority = part.priority or band
+        if priority:
+            fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         item_id = reference_from_title(part.title, taken)
         section = document.section_above(first + 1)
         found.append(

@@ -55,6 +55,12 @@ def priority_of_sections(sections: list[str]) -> str | None:
     return named
 
 
+def leads_with_priority(section: str) -> bool:
+    """Whether a heading leads with a priority (``### Medium Priority``, ``## P1 — Theme``):
+    a band over work, which names how urgent it is and not how far along."""
+    return _PRIORITY_LEAD.match(section) is not None
+
+
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
 _PRIORITY_LEAD = LazyPattern(
     r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
@@ -69,10 +75,11 @@ _PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
 
 
 # A section of ideas, not yet planned work: ``Ideas``, ``Future Ideas``, ``Ideas / Future
-# Considerations``; of a ``Category - Theme`` heading, the theme counts.
+# Considerations``, GTD's ``Someday / maybe``; of a ``Category - Theme`` heading, the
+# theme counts.
 _IDEA_SECTION = LazyPattern(
     r"(?:future[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
-    r"|future[ \t]+considerations",
+    r"|future[ \t]+considerations|some[ \t]?day[ \t]*(?:/|&|and|or)?[ \t]*maybe",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
@@ -84,6 +91,25 @@ _DASHED_THEME = LazyPattern(r"^.*?[ \t][-—–][ \t]+(?=\S)")
 BOARD_WORDS = {"now": "in progress", "next": "ready", "later": "idea", "roadmap": "idea"}
 
 
+# A version heading marked with its state, the mark or its shortcode after the version:
+# ``## [0.4] :construction:``, ``## v1.2 🚀``. A rocket by a version says it launched.
+_VERSION_MARKED = LazyPattern(
+    r"[ \t]*\[?v?[0-9]+(?:\.(?:[0-9]+|x))*\]?:?[ \t]+(?P<mark>:[a-z_]{1,30}:|[^\w\s]{1,2})[ \t]*",
+    re.IGNORECASE,
+)
+_VERSION_MARKS = {
+    "🚧": "in progress",
+    ":construction:": "in progress",
+    "✅": "done",
+    ":white_check_mark:": "done",
+    "✔": "done",
+    "✔️": "done",
+    ":heavy_check_mark:": "done",
+    "🚀": "released",
+    ":rocket:": "released",
+}
+
+
 def status_of_section(section: str | None, board: bool = False) -> str | None:
     """The status a heading over items names, as a common spelling: ``## In Progress``,
     ``### 🔄 In Progress Tasks``, ``## Backlog``, ``## v0.5 parity (active)``;
@@ -92,6 +118,9 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     from roadmaplint.reader.fields import heading_status
     from roadmaplint.settings import COMMON_STATUSES
 
+    marked = _VERSION_MARKED.fullmatch(section or "")
+    if marked is not None and marked["mark"] in _VERSION_MARKS:
+        return _VERSION_MARKS[marked["mark"]]
     text = SECTION_EDGE.sub("", section or "").strip()
     if not text:
         return None
@@ -139,10 +168,9 @@ def _rest_is_plain(words: list[str]) -> bool:
     remark in brackets (``## COMPLETED (This Session)``, ``## In Progress (week 12)``)."""
     if words and words[0].startswith("(") and words[-1].endswith(")"):
         return " ".join(words).count("(") == 1
-    return all(
-        word in ("tasks", "items", "work", "features", "issues", "bugs", "tickets")
-        for word in words
-    )
+    # ``## Active now``: the time the status holds at, no name
+    plain = ("tasks", "items", "work", "features", "issues", "bugs", "tickets", "now")
+    return all(word in plain for word in words)
 
 
 def reference_from_title(title: str, taken: set[str]) -> str:

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
 ID_COLUMNS = ("id", "task id", "key", "#")
+# A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
+# column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
+_TICKET_COLUMNS = ("ticket", "issue")
 TITLE_COLUMNS = (
     "title",
     "task",
@@ -157,6 +160,18 @@ def _table(
     keys = tuple(column_key(name, dialect) for name in names)
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    ticket = next((at for at, key in enumerate(keys) if key in _TICKET_COLUMNS), None)
+    if id_column is None and ticket is not None:
+        if _holds_ids(lines, rows, ticket, dialect, False):
+            id_column = ticket  # ``| Ticket | Title |`` over ``| TICKET-001 | Set up |``
+        elif title_column is None:
+            title_column = ticket
+    if (
+        id_column is None
+        and title_column is not None
+        and _named_title_rows(lines, rows, title_column, dialect)
+    ):
+        id_column = title_column  # ``| Story |`` over ``| **US-005**: Download by URI |``
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
@@ -171,6 +186,9 @@ def _table(
         )
     if id_column is None and title_column is None:
         return None
+    if title_column is None:
+        # ``| Task ID | Task Description | Assignee |``: the description titles the rows
+        title_column = next((at for at, key in enumerate(keys) if _describes(key)), None)
     title_column = _filled_title_column(lines, rows, keys, title_column)
     filled = [row for row in rows if not _placeholder_row(lines[row])]
     if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed):
@@ -196,6 +214,19 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+
+
+def _describes(key: str) -> bool:
+    """Whether a column describes its rows: ``Description``, ``Task Description``."""
+    return key in _DESCRIPTION_COLUMNS or key.endswith(" description")
+
+
+def _id_like(id_only: re.Pattern[str], word: str) -> bool:
+    """Whether ``word`` is an ID, its hyphens perhaps written as the non-breaking hyphen
+    (U+2011) a text editor or a chat assistant puts in ``T‑001``: the ID as written."""
+    return id_only.fullmatch(word.replace("\u2011", "-")) is not None
+
+
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
 _NAMED_CELL = LazyPattern(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
@@ -212,6 +243,25 @@ def _named_rows(
     for row in rows:
         cell = _NAMED_CELL.fullmatch(_first_cell(lines[row], 0))
         if cell is None or not id_only.fullmatch(cell["id"]):
+            return False
+    return True
+
+
+def _named_title_rows(
+    lines: list[str], rows: tuple[int, ...], column: int, dialect: Dialect
+) -> bool:
+    """Whether every filled cell of a title column leads with an ID in bold, then a colon
+    and the title (``**US-005**: Download Dataset by URI``): the cell names and titles the
+    row, as a Phase column's ``M3: Title`` does. The bold sets the ID apart from a title
+    that only begins with a label (``Note: ...``)."""
+    id_only = patterns(dialect.id_pattern).id_only
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return False
+    for cell in filled:
+        named = _NAMED_CELL.fullmatch(cell) if cell.startswith("**") else None
+        if named is None or not id_only.fullmatch(named["id"]):
             return False
     return True
 
@@ -374,7 +424,7 @@ def holds_table_items(lines: list[str], first: int, last: int, dialect: Dialect)
     for table in find_tables(lines, first, last, dialect, None):
         column = table.id_column
         if column is not None and any(
-            id_only.fullmatch(_id_of(_first_cell(lines[row], column), dialect))
+            _id_like(id_only, _id_of(_first_cell(lines[row], column), dialect))
             for row in table.rows
         ):
             return True
@@ -689,7 +739,7 @@ def _id_of(text: str, dialect: Dialect) -> str:
     words = text.replace("#", " ").split()
     for word in words:
         word = word.strip("*_`[]()")
-        if found.fullmatch(word):
+        if _id_like(found, word):
             return word
     return words[0].strip("*_`[]().:") if len(words) == 1 else ""
 

@@ -65,6 +65,9 @@ _LIST_BLOCK = {
     "Definition of Done": ("<!-- DOD:BEGIN -->", "<!-- DOD:END -->"),
 }
 DEPENDS_KEY = "dependencies"  # the front-matter key that names a task's dependencies
+# The record's key for it (the Depends on field the rules cite): a finding about a task's
+# dependencies names its `dependencies:` line, not its title's.
+DEPENDS_FIELD = "depends on"
 # Front-matter keys and the record fields they give; `set_fields` accepts either name.
 KEYS = {
     "id": "id",
@@ -550,14 +553,21 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
     def line_of(key: str) -> int:
         return int(data.lc.key(key)[0]) + 2 if key in data else 1
 
+    def value_at(key: str) -> Position:
+        # where YAML says the value starts: after `key: `, or a block list's first `- `
+        if data[key] is None:  # `key:` alone: YAML's value position is the next line's
+            return Position(line_of(key), len(key) + 3)
+        line, column = data.lc.value(key)
+        return Position(int(line) + 2, int(column) + 1)
+
     fields = tuple(
         Field(
             key,
-            key,
+            DEPENDS_FIELD if key == DEPENDS_KEY else key,
             _text(data[key]),
             Position(line_of(key), 1),
-            Position(line_of(key), len(key) + 3),
-            line_of(key),
+            value_at(key),
+            max(line_of(key), value_at(key).line),
         )
         for key in data
     )
