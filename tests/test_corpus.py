@@ -52,7 +52,10 @@ pytestmark = pytest.mark.skipif(
 # checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
 # the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
 # Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
-OVERALL_FLOOR = 0.962  # 3262 of 3388
+# The leftovers of the held-out rounds (ROADMAP CORE-36, CORE-44, CORE-51, CORE-53,
+# CORE-55), each fixed for its class, and the truth's one reading of what a plan leaves
+# open applied to every file (tests/corpus/README.md): the corpus reads 3303 of 3373.
+OVERALL_FLOOR = 0.979  # 3303 of 3373
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
