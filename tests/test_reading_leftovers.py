@@ -300,3 +300,32 @@ def test_bold_titled_bullets_under_a_completed_heading_of_a_queue_are_done_items
     assert _findings(COMPLETED_TICKETS) == []
     # a document not titled a plan: a list of what it has, as a README's features are
     assert _items(FEATURES) == ()
+
+
+LATER_TABLE = """\
+# Roadmap: 1on1
+
+## v2.1 Analytics
+
+### Phase 46: Analytics Quick Wins
+**Goal**: Ship the first charts
+**Depends on**: None
+
+## v2.2+ Later
+
+| Feature | Notes |
+|---------|-------|
+| AI live suggestions | Streaming during active sessions |
+| PDF export | Organization-branded reports |
+"""
+
+
+def test_a_table_of_features_under_a_later_heading_lists_items_without_a_status() -> None:
+    # the plan's horizon of later work: each row an item, with no status (the heading
+    # says when, not how far), beside the plan's phases
+    assert [(i.id, i.title, i.status) for i in _items(LATER_TABLE)] == [
+        ("Phase 46", "Analytics Quick Wins", None),
+        ("ai-live-suggestions", "AI live suggestions", None),
+        ("pdf-export", "PDF export", None),
+    ]
+    assert _findings(LATER_TABLE) == []

@@ -17,6 +17,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
+    SECTION_EDGE,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -461,7 +462,12 @@ def read_tables(document: Document) -> ShapeRead:
                 for row in table.rows
                 if _names_an_item(lines[row], table)
             ]
-            if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
+            later = table.status_heading and _is_later(document.section_above(table.header + 1))
+            if (
+                document.with_ids_only
+                and not later
+                and not all(id_only.fullmatch(item.id) for item in read)
+            ):
                 continue
             read = _merged(items, index_of, read, document.dialect)
             if table.status_heading and table.id_column is None:
@@ -489,9 +495,22 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     board = document.memo("status-board", lambda: status_headings(document) >= 2)
 
     def headed(line: int) -> bool:
-        return board and status_of_section(document.section_above(line + 1)) is not None
+        section = document.section_above(line + 1)
+        return (board and status_of_section(section) is not None) or _is_later(section)
 
     return headed
+
+
+# A heading that holds what comes after the planned work: ``## v2.2+ Later``, ``## Future``.
+_LATER = LazyPattern(r"(?i:(?:v?[0-9][\w.+-]{0,20}[ \t]+)?(?:later|future|someday))")
+
+
+def _is_later(section: str | None) -> bool:
+    """Whether a section is the plan's horizon of later work: its table lists the work
+    planned after the rest, one row an item, with no status (it says when, not how far)."""
+    return (
+        section is not None and _LATER.fullmatch(SECTION_EDGE.sub("", section).strip()) is not None
+    )
 
 
 def _blocking(
