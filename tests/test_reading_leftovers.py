@@ -329,3 +329,41 @@ def test_a_table_of_features_under_a_later_heading_lists_items_without_a_status(
         ("pdf-export", "PDF export", None),
     ]
     assert _findings(LATER_TABLE) == []
+
+
+HOUSEKEEPING_QUEUE = """\
+# Work Queue — Backend Housekeeping (2026-04-01)
+
+Deferred items from the backend audit that need further evaluation before acting.
+
+## Structural
+
+- **Add VendorBillStatusEvent model** — Quote and Invoice have audit trails.
+
+## Code Quality
+
+- **Upgrade `unique_together` to `UniqueConstraint`** — Quote still uses it.
+- **Stale `.pyc` files from deleted models** — harmless but untidy.
+"""
+
+NOTES_OF_A_PARAGRAPH = """\
+# Backlog
+
+B01 — Parser robustness
+- Scope: M
+
+B02 — Lexer speed
+- Scope: S
+"""
+
+
+def test_bold_titled_bullets_of_a_document_titled_a_work_queue_are_its_work() -> None:
+    # each bold title names a piece of work; none writes a status, so none is read
+    assert [(i.title, i.status) for i in _items(HOUSEKEEPING_QUEUE)] == [
+        ("Add VendorBillStatusEvent model", None),
+        ("Upgrade unique_together to UniqueConstraint", None),
+        ("Stale .pyc files from deleted models", None),
+    ]
+    assert _findings(HOUSEKEEPING_QUEUE) == []
+    # plain bullets under a paragraph of a backlog are its notes, no work of their own
+    assert _items(NOTES_OF_A_PARAGRAPH) == ()

@@ -815,7 +815,9 @@ def _read_horizon_list(
     sections = document.status_sections_above(entries[0][0] + 1)
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
-    elif _titled_a_plan(document) and _listed_work(document, entries, sections):
+    elif (_titled_a_plan(document) or _queue_of_bold_titles(document, entries)) and _listed_work(
+        document, entries, sections
+    ):
         # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
         # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
         # to the heading above it
@@ -885,6 +887,28 @@ def _titled_a_plan(document: Document) -> bool:
         return _PLAN_TITLE.fullmatch(title) is not None
 
     return document.memo("titled_a_plan", titled)
+
+
+def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether a list is the work of a document titled a queue (``# Work Queue — Backend
+    Housekeeping``, ``# Backlog``) whose every bullet opens with a bold title
+    (``- **Add VendorBillStatusEvent model** — ...``): each bullet names a piece of work,
+    with no status where it writes none. Plain bullets there may be a paragraph's notes
+    (``B01 — Title`` over ``- Scope: M``)."""
+    headings = document.headings
+    if not headings or headings[0].level != 1:
+        return False
+    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    if _QUEUE_TITLE.fullmatch(title) is None:
+        return False
+    lines = document.lines
+    if document.memo("writes_a_table", lambda: any(_TABLE_RULE.match(line) for line in lines)):
+        return False  # a plan that writes a table writes its items there
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or not _BOLD_TITLED.match(lines[first], bullet.end()):
+            return False
+    return True
 
 
 def _listed_work(document: Document, entries: list[tuple[int, int]], sections: list[str]) -> bool:
