@@ -329,7 +329,8 @@ def clean_check_job(path: Path) -> Job:
     def clean(stdout: str, _: str) -> str | None:
         return None if "All checks passed" in stdout else "not read as generated"
 
-    return Job([*ROADMAPLINT, "check", str(path)], verify=clean)
+    # RL109 asked for by name: a generated plan is meant to hold items, prose or not.
+    return Job([*ROADMAPLINT, "check", "--extend-select", "RL109", str(path)], verify=clean)
 
 
 def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:

@@ -53,6 +53,7 @@ FIELD_ALIASES = (
     ("Agent", "DRI"),
     ("Dependencies", "Depends on"),
     ("Depends", "Depends on"),
+    ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
     ("Blocked by", "Depends on"),
     ("Requires", "Depends on"),
     # a preference for the order, read as the order: ``**Best-after:** LOG-26``
@@ -89,17 +90,35 @@ COMMON_STATUSES: dict[str, str] = {
         "in_progress",
     ),
     # ``new``: the first state of a queue's workflow (``Initial status for all items: New``)
+    # ``drafted``: a story written up, its work not started (an epic's ``**Status:** Drafted``)
     # ``available``: free for an agent to claim (an agent board's ``[AVAILABLE]``)
     **dict.fromkeys(
-        ("todo", "to do", "open", "planned", "ready", "not started", "new", "available"), "ready"
+        (
+            "todo",
+            "to do",
+            "open",
+            "planned",
+            "ready",
+            "not started",
+            "new",
+            "drafted",
+            "available",
+        ),
+        "ready",
     ),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),
     **dict.fromkeys(("blocked", "waiting"), "blocked"),
     # ``proposed``: work suggested and not yet accepted (a board's ``## Proposed`` column)
-    **dict.fromkeys(("deferred", "parked", "someday", "idea", "backlog", "proposed"), "idea"),
-    **dict.fromkeys(("cancelled", "canceled", "dropped", "won't do", "wontfix"), "closed"),
+    # ``paused``: work stopped and set aside, as a milestone's phases are (``| Paused |``)
+    **dict.fromkeys(
+        ("deferred", "parked", "paused", "someday", "idea", "backlog", "proposed"), "idea"
+    ),
+    # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
+    **dict.fromkeys(
+        ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix"), "closed"
+    ),
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
 _BOXES = {

@@ -51,11 +51,15 @@ pytestmark = pytest.mark.skipif(
 # The tenth held-out set A (tables and checkbox lists, files 02-10 of tables/ and 10-18 of
 # checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
 # the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
-# Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
+# The tenth held-out set B (heading items with fields in HTML comments, tables, quoted
+# and bar-joined lines; planning phases) read 70 of 162 before its fixes and 146 after
+# (ROADMAP CORE-58, CORE-59 for what is left): with it the floor went from 0.965 to
+# 0.962, the earlier sets still reading 2845 of 2946.
+# The three tenth sets together: the whole corpus reads 3408 of 3550, the floor 0.960.
 # The leftovers of the held-out rounds (ROADMAP CORE-36, CORE-44, CORE-51, CORE-53,
 # CORE-55), each fixed for its class, and the truth's one reading of what a plan leaves
-# open applied to every file (tests/corpus/README.md): the corpus reads 3316 of 3373.
-OVERALL_FLOOR = 0.983  # 3316 of 3373
+# open applied to every file (tests/corpus/README.md): the corpus reads 3462 of 3535.
+OVERALL_FLOOR = 0.979  # 3462 of 3535
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -101,15 +105,16 @@ _CLASSES = {
         "new",
         "queued",
         "pending",
+        "drafted",  # a story written up, not started (the tenth set B's epic)
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
+    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
-    "closed": ("cancelled", "canceled", "dropped", "won't do", "wontfix", "archived"),
+    "closed": ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix", "archived"),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 

@@ -27,6 +27,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.reader.dialect import MARKED_TITLE
+from roadmaplint.reader.fields import bars
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -287,7 +288,7 @@ def _field_line(lines: list[str], found: Field, line: str | None = None) -> _Fie
     line = lines[found.position.line - 1] if line is None else line
     body = line.rstrip("\r\n")
     start = min(found.value_position.column - 1, len(body))
-    end = start + value_end(body[start:])
+    end = start + _written_end(body, start)
     old_raw, tail = split_tail(body[start:end])
     tail += body[end:]
     written = old_raw.rstrip(" \t")
@@ -296,6 +297,21 @@ def _field_line(lines: list[str], found: Field, line: str | None = None) -> _Fie
     if written.endswith("\\") and not found.value.endswith("\\"):
         written, hard_break = written[:-1], "\\"
     return _FieldLine(body[:start], written, hard_break, trailing, tail, line[len(body) :])
+
+
+def _written_end(body: str, start: int) -> int:
+    """Where the value written from ``start`` ends, counted from ``start``: at its table
+    cell's bar (``| **Status** | done |``), before the ``-->`` of the HTML comment that
+    holds it (``<!-- status: done -->``), else at the next field sharing its line."""
+    rest = body[start:]
+    head = body.lstrip()
+    if head.startswith("|"):
+        found = bars(rest)
+        # the spaces before the cell's bar stay with it
+        return len(rest[: found[0]].rstrip(" \t")) if found else len(rest)
+    if head.startswith("<!--") and rest.rstrip().endswith("-->"):
+        return len(rest.rstrip()[:-3].rstrip(" \t"))
+    return value_end(rest)
 
 
 def paragraph_break(lines: list[str], found: Field) -> str:

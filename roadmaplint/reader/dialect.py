@@ -147,10 +147,17 @@ def patterns(id_pattern: str) -> Patterns:
     return Patterns(id_regex(id_pattern), id_regex(id_pattern, ITEM_HEADING))
 
 
-# A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name"; its ID is "Phase 4.1.2".
-# A check mark before the separator says the phase is done: "Phase 9 ✅ — Name".
+# A phase's or a task's number: "4", "4.1.2", lettered ("4a", "2B", "4a.1") or a
+# version ("v0.1.1"). Each part is digits and one letter at most, so a number is read one
+# way only (no backtracking on a long line).
+_NUMBER = r"v?[0-9]{1,6}[A-Za-z]?(?:\.[0-9]{1,6}[A-Za-z]?){0,5}"
+_PHASE = r"(?:Phase|PHASE)[ \t]+" + _NUMBER
+# A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name", "PHASE 2: Name"; its ID is
+# "Phase 4.1.2". A check mark before the separator says the phase is done: "Phase 9 ✅ —
+# Name"; a mark before the word is its heading's decoration ("✅ PHASE 1: Name").
 PHASE_HEADING = LazyPattern(
-    r"(?P<id>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)(?:[ \t]+(?P<mark>[✅✓✔]))?"
+    r"(?:[^\x00-\x7f\w\s]{1,3}[ \t]+)?"
+    r"(?P<id>" + _PHASE + r")\b(?:[ \t]+(?P<mark>[✅✓✔]))?"
     r"(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
@@ -158,19 +165,20 @@ PHASE_HEADING = LazyPattern(
 # where the document numbers a series of them (outline.py), for one "Task 1" heading
 # alone may be a step of a how-to.
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"(?P<id>(?:Task|Story)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
-# The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12".
-NUMBERED_ID = LazyPattern(r"(?P<word>Phase|Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
-PHASE_ID = LazyPattern(r"Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+# The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
+# after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
+NUMBERED_ID = LazyPattern(r"(?P<word>Phase|PHASE|Task|Story)s?[ \t]+(?P<number>" + _NUMBER + ")")
+PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
 # again under each phase heading ("Phase 2 Task 1": outline.py names them so).
-WORK_ID = LazyPattern(r"(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?")
+WORK_ID = LazyPattern(r"(?:Task|Story)[ \t]+" + _NUMBER)
 PHASE_WORK_ID = LazyPattern(
-    r"(?P<phase>Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)[ \t]+"
-    r"(?P<work>(?:Task|Story)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"(?P<phase>" + _PHASE + r")[ \t]+"
+    r"(?P<work>(?:Task|Story)[ \t]+" + _NUMBER + r")"
 )
 # The word a heading names its task with before the task's ID: ``### Task T1: Title``.
 _NAMED_TASK = LazyPattern(r"(?:Task|Story|Ticket)[ \t]+(?=[^\s\d])")

@@ -5,7 +5,11 @@ Fields are read from
   (``**Name:** value``, ``**Name**: value``) or, for known names and aliases,
   plain (``Status: ready``);
 - the lines of the paragraphs directly under the heading (``**Status:** ready``
-  lines with no bullet), before any other block of the item.
+  lines with no bullet), before any other block of the item, also when quoted
+  (``> **Priority:** P1 | **Status:** pending``) or written as the rows of a
+  two-column table (``| **Status** | ✅ Complete |``);
+- HTML comments directly under the heading that name a known field
+  (``<!-- status: done -->``).
 
 Every field records where its name and its value start, so that an edit can
 write a value in place and copy the prefix of a field line.
@@ -105,8 +109,23 @@ def read_item(
         if token.level == 0:
             if token.map is not None and kind != "hr":
                 end_line = max(end_line, token.map[1])
+            if kind == "html_block" and under_heading:
+                _comment_fields(token, lines, body, names, text)
+                continue
+            if kind == "blockquote_open" and under_heading:
+                # ``> **Priority:** P1 | **Status:** pending``: the item's fields, quoted
+                inner = tokens[index + 1] if index + 1 < end else None
+                quoted = inner is not None and inner.type == "paragraph_open"
+                if quoted and inner is not None:
+                    under_heading = _paragraph_fields(inner, lines, body, names, text, True)
+                else:
+                    under_heading = False
+                continue
             if kind == "paragraph_open":
-                if under_heading:
+                if under_heading and _is_table(token, lines):
+                    # ``| **Status** | ✅ Complete |`` rows: the item's fields, in a table
+                    under_heading = _table_fields(token, lines, body, names, text)
+                elif under_heading:
                     under_heading = _paragraph_fields(token, lines, body, names, text)
                 else:
                     _later_dependencies(token, lines, body, names, text)
@@ -207,15 +226,21 @@ def _criterion(tokens: list[Token], index: int, body: _Body, text: InlineText) -
 
 
 def _paragraph_fields(
-    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
+    token: Token,
+    lines: list[str],
+    body: _Body,
+    names: FieldNames,
+    text: InlineText,
+    quoted: bool = False,
 ) -> bool:
-    """Read a paragraph of ``**Name:** value`` lines; False when it is prose."""
+    """Read a paragraph of ``**Name:** value`` lines (in a block quote when ``quoted``);
+    False when it is prose."""
     assert token.map is not None
     first, stop = token.map
     found: list[tuple[str, int, int, int, list[str]]] = []  # name, line, column, value col, parts
     for line in range(first + 1, stop + 1):
         source = lines[line - 1].rstrip("\r\n")
-        stripped = source.lstrip()
+        stripped = _unquoted(source) if quoted else source.lstrip()
         indent = len(source) - len(stripped)
         start = field_start(stripped, names)
         if start is None:
@@ -243,6 +268,125 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+# The header of a table of fields: blank, or names that say so (``| Field | Value |``).
+_FIELD_TABLE_HEADERS = frozenset({"", "field", "fields", "attribute", "property", "key", "name"})
+
+
+def _is_table(token: Token, lines: list[str]) -> bool:
+    """Whether a paragraph is a table (the parser reads no tables: their rows are lines)."""
+    assert token.map is not None
+    return lines[token.map[0]].lstrip().startswith("|")
+
+
+def _table_fields(
+    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
+) -> bool:
+    """Read a two-column table of fields right under the heading (``| | |`` over
+    ``| **Status** | ✅ Complete |``); False when it is another table."""
+    assert token.map is not None
+    first, stop = token.map
+    rows = [lines[line].strip() for line in range(first, stop)]
+    header = _row_cells(rows[0]) if rows else []
+    if len(header) != 2 or header[0].strip("* ").lower() not in _FIELD_TABLE_HEADERS:
+        return False
+    found: list[Field] = []
+    for line in range(first + 3, stop + 1):  # past the header and its delimiter row
+        source = lines[line - 1].rstrip("\r\n")
+        cells = _row_cells(source.strip())
+        name = cells[0].strip() if cells else ""
+        bold = name.startswith(("**", "__")) and name.endswith(("**", "__")) and len(name) > 4
+        name = name.strip("*_ ").rstrip(":")
+        if len(cells) < 2 or not name or not (bold or names.is_known(name)):
+            return False  # a row that is no field: a table of the item's content
+        value = "|".join(cells[1:]).strip()
+        column = source.index(name) + 1
+        value_column = source.index(value, column + len(name)) + 1 if value else column
+        found.append(
+            Field(
+                name=name,
+                key=names.key(name),
+                value=text(value),
+                position=Position(line, column),
+                value_position=Position(line, value_column),
+                end_line=line,
+            )
+        )
+    body.fields += found
+    body.current = None
+    return bool(found)
+
+
+def _row_cells(row: str) -> list[str]:
+    """A table row's cells: split at its bars (those escaped ``\\|`` or in a code span
+    stay in their cell)."""
+    inner = row[1:] if row.startswith("|") else row
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    cells: list[str] = []
+    start = 0
+    for at in bars(inner):
+        cells.append(inner[start:at].strip())
+        start = at + 1
+    cells.append(inner[start:].strip())
+    return cells
+
+
+def bars(text: str) -> list[int]:
+    """Where the bars that part a table row's cells stand in ``text``: not escaped
+    (``\\|``), not in a code span. One walk over the sorted spans: a row of many bars
+    and many spans costs their sum, not their product."""
+    spans = code_spans(text)
+    found: list[int] = []
+    span = 0
+    at = text.find("|")
+    while at >= 0:
+        while span < len(spans) and spans[span][1] <= at:
+            span += 1
+        inside = span < len(spans) and spans[span][0] <= at
+        if not inside and (at == 0 or text[at - 1] != "\\"):
+            found.append(at)
+        at = text.find("|", at + 1)
+    return found
+
+
+def _unquoted(source: str) -> str:
+    """A line of a block quote without its ``>`` markers and the spaces round them."""
+    stripped = source.lstrip()
+    while stripped.startswith(">"):
+        stripped = stripped[1:].lstrip()
+    return stripped
+
+
+def _comment_fields(
+    token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
+) -> None:
+    """The fields written in HTML comments right under the heading, one a line:
+    ``<!-- status: done -->``, a plan a tool reads and writes (a known field name only:
+    ``<!-- Scope: ... -->`` is a note)."""
+    assert token.map is not None
+    first, stop = token.map
+    for line in range(first + 1, stop + 1):
+        source = lines[line - 1].rstrip("\r\n")
+        stripped = source.strip()
+        if not (stripped.startswith("<!--") and stripped.endswith("-->")):
+            continue
+        inner = stripped[4:-3]
+        name, colon, value = inner.partition(":")
+        if not colon or "-->" in inner or not value.strip() or not names.is_known(name.strip()):
+            continue
+        column = len(source) - len(source.lstrip()) + 5 + len(name) - len(name.lstrip())
+        value_column = source.index(value.strip(), column + len(name.strip())) + 1
+        body.fields.append(
+            Field(
+                name=name.strip(),
+                key=names.key(name.strip()),
+                value=text(value.strip()),
+                position=Position(line, column),
+                value_position=Position(line, value_column),
+                end_line=line,
+            )
+        )
 
 
 def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, int, int]]:
@@ -345,13 +489,32 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         end_line=end_line,
         fields=tuple(body.fields),
         status=status,
-        priority=_value(first, "priority") or marked_priority or _group_priority(heading.section),
+        priority=_without_remark(_value(first, "priority"))
+        or marked_priority
+        or _group_priority(heading.section),
         dri=_value(first, "dri"),
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(body.done),
         dependency_notes=tuple(notes),
     )
+
+
+# The words a priority is written in, ahead of a remark: ``High - blocks the release``.
+_PRIORITY_WORDS = frozenset({"critical", "urgent", "high", "medium", "low"})
+
+
+def _without_remark(priority: str | None) -> str | None:
+    """A priority without the remark written after it (``P0 - foundation``, ``P1
+    (anti-fabrication)`` read as ``P0``, ``P1``), as a person reads the level."""
+    if priority is None:
+        return None
+    head, _, rest = priority.strip().partition(" ")
+    level = (head[:1] in "Pp" and head[1:2].isdigit() and len(head) <= 4) or (
+        head.lower() in _PRIORITY_WORDS
+    )
+    remark = rest.lstrip()[:1] in ("-", "—", "–", "(") and len(rest.strip()) > 1
+    return head if level and remark else priority
 
 
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2"; a roadmap's tiers,
@@ -409,8 +572,11 @@ def _noted_references(
         phase = NUMBERED_ID.match(name) if name.startswith(_NUMBERED_WORDS) else None
         word = phase["word"] if phase is not None else ""
         match = leading.match(name)
-        found = phase[0] if phase is not None else match["id"] if match is not None else None
-        rest = name[len(found) :] if found is not None else ""
+        found, rest = None, ""
+        if phase is not None:  # ``Tasks 1.1``: the task, named in the singular
+            found, rest = f"{phase['word']} {phase['number']}", name[phase.end() :]
+        elif match is not None:
+            found, rest = match["id"], name[len(match["id"]) :]
         spanned = _numbered_range(found, rest) if phase is not None else []
         if spanned and spans + len(spanned) <= _NUMBERED_RANGE_LIMIT:
             spans += len(spanned)
@@ -420,14 +586,17 @@ def _noted_references(
         if spanned:  # past the bound: kept as written, as a range too long is
             kept.append(name)
             continue
-        if found is None or (rest and rest[0] not in " \t(;:—–,") or _unexpanded(name, whole):
+        # a sentence's full stop after the ID (``**Deps:** F-001, F-003.``) is no part of it
+        stop = rest == "." or rest.startswith((". ", ".\t"))
+        unnamed = rest and rest[0] not in " \t(;:—–," and not stop
+        if found is None or unnamed or _unexpanded(name, whole):
             kept.append(name)  # a range too long to expand is kept whole, not its first ID
             continue
         found = " ".join(found.split())
         if found not in named:
             named.add(found)
             references.append(found)
-        note = rest.strip(" \t;:—–-")
+        note = rest.strip(" \t;:—–-.")
         if note:
             notes.append((found, note))
     return references, kept, notes
@@ -448,7 +617,10 @@ _NUMBERED_RANGE_LIMIT = 200
 
 
 def _numbered_range(found: str | None, rest: str) -> list[str]:
-    """``Task 10``, ``Task 11``... for ``Task 10`` followed by ``-13``; else none."""
+    """``Task 10``, ``Task 11``... for ``Task 10`` followed by ``-13``, and ``Task 2.1``
+    ... ``Task 2.5`` for ``Task 2.1`` followed by ``-2.5``; else none."""
+    if found is not None and "." in found and rest[:1] == "-":
+        return _dotted_range(found, rest)
     match = _NUMBERED_RANGE.match(rest)
     if found is None or match is None or rest[match.end() :].strip():
         return []
@@ -456,6 +628,23 @@ def _numbered_range(found: str | None, rest: str) -> list[str]:
     if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:
         return []
     return [f"{word} {n:0{len(number)}d}" for n in range(int(number), int(match[1]) + 1)]
+
+
+_DOTTED_RANGE = LazyPattern(r"-([0-9]{1,6}(?:\.[0-9]{1,6}){1,5})(?![\w.])")
+
+
+def _dotted_range(found: str, rest: str) -> list[str]:
+    """The tasks of a range of dotted numbers that differ in their last part only
+    (``Task 2.1`` to ``-2.5``); none for any other."""
+    match = _DOTTED_RANGE.match(rest)
+    if match is None or rest[match.end() :].strip():
+        return []
+    word, _, number = " ".join(found.split()).rpartition(" ")
+    head, _, first = number.rpartition(".")
+    end_head, _, last = match[1].rpartition(".")
+    if head != end_head or not first.isdigit() or not 0 < int(last) - int(first) <= 50:
+        return []
+    return [f"{word} {head}.{n}" for n in range(int(first), int(last) + 1)]
 
 
 def _says_none(name: str) -> bool:

@@ -201,8 +201,14 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     return match["id"] or match["whole"], match["title"].strip()
 
 
-# A status written first under a heading, on a line of its own: ``**Status:** Not started``.
-_STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+# A status written first under a heading, on a line of its own: ``**Status:** Not started``,
+# or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
+_STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
+# A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
+# version is the item's ID.
+_VERSIONED = LazyPattern(
+    r"(?P<id>v[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})(?: — | – | - |: )(?P<title>\S.*)", re.S
+)
 
 
 def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
@@ -223,11 +229,16 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
             found[at] = ("", part.text.strip())
     levels = Counter(parts[at].heading.level for at in found)
     taken: set[str] = set()
-    return {
-        at: (reference_from_title(title, taken), title)
-        for at, (_, title) in found.items()
-        if levels[parts[at].heading.level] >= 2
-    }
+    named: dict[int, tuple[str, str]] = {}
+    for at, (_, title) in found.items():
+        if levels[parts[at].heading.level] < 2:
+            continue
+        version = _VERSIONED.fullmatch(title) if title[:1] == "v" else None
+        if version is not None:
+            named[at] = (version["id"], version["title"].strip())
+        else:
+            named[at] = (reference_from_title(title, taken), title)
+    return named
 
 
 # A heading numbered with a full stop: ``## 3. Environment-Aware Testing ✅``.

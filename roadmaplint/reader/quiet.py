@@ -4,7 +4,8 @@ With no configuration a finding must be a real defect, so the rules that hold a
 document to roadmaplint's own format (its required fields, its known field
 names, its legends and its Priority Overview) apply only to a document written
 in that format (``in_own_format``: a Priority Legend or a Priority Overview, or
-a Status Legend over heading items), or when the configuration asks for them.
+a Status Legend over heading items whose fields are mostly roadmaplint's), or when
+the configuration asks for them.
 Elsewhere a field is required when the document itself writes it on nearly all
 of its items, an in-progress item needs a DRI only in a plan that names owners,
 a Definition of Done is asked for only in a plan that writes one, and statuses
@@ -14,7 +15,7 @@ in their common spellings carry their meaning without a legend.
 from __future__ import annotations
 
 from roadmaplint.model import Item, Legend, Roadmap
-from roadmaplint.reader.dialect import Dialect
+from roadmaplint.reader.dialect import Dialect, field_names
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, Statuses, common_meaning
 
@@ -42,17 +43,33 @@ def in_own_format(roadmap: Roadmap) -> bool:
     """Whether the document is written in roadmaplint's own format, whose parts (both
     legends, the Priority Overview, a Definition of Done on every item) can be missing:
     it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
-    (``### ID — Title`` with field lists). A table or a checklist of work with only a
-    status vocabulary is not asked for the rest, nor is a document whose statuses are
-    only listed under a heading that names them (``## Statuses``) or a task folder,
-    whose statuses are its ``config.yml``'s."""
+    (``### ID — Title`` with field lists) that do not write fields of their own. A table
+    or a checklist of work with only a status vocabulary is not asked for the rest, nor
+    is a document whose statuses are only listed under a heading that names them
+    (``## Statuses``) or a task folder, whose statuses are its ``config.yml``'s."""
     from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
     if roadmap.priority_legend is not None or roadmap.overview is not None:
         return True
     status = roadmap.status_legend
     own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
-    return own and has_heading_items(roadmap)
+    return own and has_heading_items(roadmap) and not writes_own_fields(roadmap)
+
+
+def writes_own_fields(roadmap: Roadmap) -> bool:
+    """Whether the items write a field vocabulary of their own: more of the fields they
+    write carry names roadmaplint does not know (``**Evidence:**``, ``**Milestone:**``)
+    than names it does. A task registry with its own Status legend over such items is
+    its own format, not roadmaplint's: its fields are not unknown and it lacks no DRI."""
+    names = field_names(Dialect.from_settings(Settings()))
+    known = unknown = 0
+    for item in roadmap.items:
+        for candidate in item.fields:
+            if names.is_known(candidate.name):
+                known += 1
+            else:
+                unknown += 1
+    return unknown > known
 
 
 def has_heading_items(roadmap: Roadmap) -> bool:

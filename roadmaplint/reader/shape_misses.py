@@ -99,7 +99,9 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
                 nested = token.map[0]
     boxes = [line for line in entries if BOX.match(lines[line])]
     worded = [line for line in entries if _WORDED_BOX.match(lines[line])]
-    if worded and not boxes:
+    # One bracketed tag among plain bullets (``- [nice to have] allow ...``) marks an
+    # idea; a list whose entries are mostly so marked was meant as boxes.
+    if worded and not boxes and 2 * len(worded) >= len(entries):
         found = _WORDED_BOX.match(lines[worded[0]])
         assert found is not None
         return worded[0] + 1, (

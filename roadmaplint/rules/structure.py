@@ -16,7 +16,7 @@ from roadmaplint.reader.claims import CLAIMED_BY
 from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
-from roadmaplint.reader.quiet import declares_fields, in_own_format
+from roadmaplint.reader.quiet import asks_for, declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
 from roadmaplint.text import LazyPattern, split_lines
@@ -86,11 +86,15 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
 
 def duplicate_ids(context: Context) -> Iterator[Report]:
     items = context.roadmap.items
-    runs = _series_runs(items)
-    seen: dict[tuple[str, int], Item] = {}
+    owners = _owning_headings(context.roadmap)
+    runs = _series_runs(items, owners)
     shapes: dict[int, str] = {}  # the shape of each item, by its id(), read at the first need
+    groups = _one_phase_groups(items, owners, context.roadmap, shapes)
+    seen: dict[tuple[str, int], Item] = {}
     for index, item in enumerate(items):
         run = runs.get(index)
+        if index in groups and seen.setdefault((item.id, -groups[index]), item) is not item:
+            continue  # one more part of the phase its group's first heading names
         if run is not None:  # a restarted series: an ID is one only within its run
             first = seen.setdefault((item.id, run), item)
         else:
@@ -102,6 +106,54 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
                 ")",
             )
             yield Report(item.position, message, item.id, cited=cited)
+
+
+def _owning_headings(roadmap: Roadmap) -> list[int]:
+    """For each item (by index), the line of the nearest heading above it that is no item
+    of its own (0 above the first): the part of the document the item is written in. Two
+    sections may carry one name (``### Slices`` under each entry of a backlog)."""
+    items = roadmap.items
+    item_lines = {item.position.line for item in items}
+    lines = [h.position.line for h in roadmap.headings if h.position.line not in item_lines]
+    owners = []
+    for item in items:
+        at = bisect.bisect_left(lines, item.position.line)
+        owners.append(lines[at - 1] if at else 0)
+    return owners
+
+
+def _one_phase_groups(
+    items: Sequence[Item], owners: list[int], roadmap: Roadmap, shapes: dict[int, str]
+) -> dict[int, int]:
+    """The item headings (by index) that each name one part of the same phase under their
+    section, which names no other phase (``### Phase 5 — gameplay``, ``### Phase 5 — UI
+    wiring`` under ``## Backlog``), with the section's line: the work of one phase grouped
+    by theme (other sections number the other phases, or the one named is not the first).
+    A phase written twice among others (Phase 4, Phase 5, Phase 5, Phase 7), or a first
+    phase written twice in a plan that numbers nothing else, is still a duplicate."""
+    buckets: dict[tuple[int, str], list[int]] = {}
+    numbers: dict[int, int] = {}
+    for index, item in enumerate(items):
+        match = _SERIES.fullmatch(item.id)
+        if match is not None:
+            buckets.setdefault((owners[index], match[1]), []).append(index)
+            numbers[index] = int(match[2])
+    prefixes = Counter(prefix for _, prefix in buckets)
+    groups: dict[int, int] = {}
+    for (owner, prefix), indexes in buckets.items():
+        named = [items[index] for index in indexes]
+        if (
+            len({item.id for item in named}) > 1
+            or (prefixes[prefix] < 2 and numbers[indexes[0]] <= 1)
+            or len({item.title for item in named}) < len(named)
+            or len(named) < 2
+        ):
+            continue
+        if not shapes:
+            shapes.update(_shapes_by_item(roadmap))
+        if all(shapes.get(id(item)) in ("headings", "phases") for item in named):
+            groups.update(dict.fromkeys(indexes, owner + 1))
+    return groups
 
 
 def _detail_of_row(roadmap: Roadmap, row: Item, item: Item, shapes: dict[int, str]) -> bool:
@@ -128,27 +180,34 @@ def _shapes_by_item(roadmap: Roadmap) -> dict[int, str]:
 _SERIES = LazyPattern(r"([A-Za-z]{1,3}|Phase[ \t]+)([0-9]{1,3})")
 
 
-def _series_runs(items: Sequence[Item]) -> dict[int, int]:
+def _series_runs(items: Sequence[Item], owners: list[int]) -> dict[int, int]:
     """For the items (by index) of a series the document numbers again from its start
-    (``S1, S2, S3`` as the slices of one epic, then ``S1, S2`` as another's), which run
-    of the series each is in. A run starts where the series' first ID comes again under
-    another heading than the run before (a series pasted again into its own section is
-    copied, not numbered anew) and goes on with the next ones; an ID seen once more alone
-    is no new run but a duplicate."""
+    (``S1, S2, S3`` as the slices of one epic, then ``S1, S2`` as another's; ``Phase 0``
+    to ``Phase 7`` of one part, then ``Phase 1`` on of the next), which run of the series
+    each is in. A run starts where an ID of the current run that is the series' first, or
+    numbered 0 or 1, comes again under another heading than the run before (a series
+    pasted again into its own section is copied, not numbered anew) and goes on with the
+    next ones; an ID seen once more alone is no new run but a duplicate."""
     starts: dict[str, str] = {}
     current: dict[str, int] = {}
-    sections: dict[str, str | None] = {}  # the section each series' current run started in
+    places: dict[str, tuple[str | None, int]] = {}  # where each series' current run started
+    in_run: dict[str, set[str]] = {}
     found: dict[int, tuple[str, int]] = {}
     for index, item in enumerate(items):
         match = _SERIES.fullmatch(item.id)
         if match is None:
             continue
-        prefix = match[1]
+        prefix, place = match[1], (item.section, owners[index])
         if prefix not in starts:
-            starts[prefix], current[prefix], sections[prefix] = item.id, 0, item.section
-        elif item.id == starts[prefix] and item.section != sections[prefix]:
+            starts[prefix], current[prefix], places[prefix] = item.id, 0, place
+            in_run[prefix] = set()
+        elif place != places[prefix] and (
+            item.id == starts[prefix] or (int(match[2]) <= 1 and item.id in in_run[prefix])
+        ):
             current[prefix] += 1
-            sections[prefix] = item.section
+            places[prefix] = place
+            in_run[prefix] = set()
+        in_run[prefix].add(item.id)
         found[index] = (prefix, current[prefix])
     sizes = Counter(found.values())
     restarted = {prefix for prefix, run in sizes if run > 0}
@@ -468,9 +527,9 @@ def _ranges(lines: list[int]) -> list[str | Line]:
 
 def no_items(context: Context) -> Iterator[Report]:
     roadmap = context.roadmap
-    if roadmap.items:
-        return
     settings = context.settings
+    if roadmap.items or not (roadmap.near_misses or _expects_items(roadmap, settings)):
+        return
     levels = (
         f"level {settings.item_heading_level} (item-heading-level)"
         if settings.item_heading_level
@@ -497,6 +556,18 @@ def no_items(context: Context) -> Iterator[Report]:
             "item-heading-level in the configuration if your items are written otherwise"
         )
     yield Report(roadmap.title_position or Position(1, 1), message, cited=cited)
+
+
+def _expects_items(roadmap: Roadmap, settings: Settings) -> bool:
+    """Whether a document that reads no item and came close to none was meant to hold
+    items: it is in roadmaplint's own format (a Priority Legend or Overview), or the
+    configuration says how its items are written or asks for RL109 by name. A list of
+    ideas with no status, a log, a prose plan or a reference page is not a broken plan."""
+    return (
+        in_own_format(roadmap)
+        or bool({"id-pattern", "item-heading-level"} & settings.configured)
+        or asks_for(settings, "RL109", "no-items")
+    )
 
 
 def _reason(miss: NearMiss) -> list[str | Line]:
@@ -670,8 +741,12 @@ RULES = (
         reads_items=False,
         summary="No item was read from the document.",
         why="A linter that reads nothing passes everything: statuses, dependencies and the "
-        "overview go unchecked. This finding says what roadmaplint looked for and what it "
-        "saw that came close, for every shape of plan: a heading whose ID does not match "
+        "overview go unchecked. It is reported where the document came close to an item, "
+        "is in roadmaplint's format (a Priority Legend or Overview), or the configuration "
+        "sets `id-pattern` or `item-heading-level` or selects RL109: a list of ideas with "
+        "no status, a log or a prose page, with none of these, is not a broken plan. This "
+        "finding says what roadmaplint looked for and what it saw that came close, for "
+        "every shape of plan: a heading whose ID does not match "
         "`id-pattern`, a numbered heading (`## 12. Title`, `## Task 1: Title`), a heading "
         "with fields but no ID, a phase heading without `:`, an item written as a paragraph, "
         "a table with no ID or title column or no field column, a list of `[DONE]` words, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from roadmaplint.findings import Severity
@@ -43,10 +44,12 @@ def unowned_work(context: Context) -> Iterator[Report]:
 
 def blocked_without_dependency(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
+    lines: list[str] = []  # split only when a blocked item names no dependency
     for item in context.checked_items:
         if not statuses.is_blocked(item.status) or item.depends_on or item.external_deps:
             continue
-        if not _says_why(item.status, statuses):
+        lines = lines or context.roadmap.source.splitlines()
+        if not _says_why(item.status, statuses) and not _waits_in_words(item, lines):
             # a status read from the heading (`## A-1 Title (blocked)`) has no field
             status = item.field("status")
             yield Report(
@@ -64,6 +67,21 @@ def _says_why(status: str | None, statuses: Statuses) -> bool:
     head, _, rest = (status or "").strip().partition(" ")
     words = [word for word in _WORD.findall(rest.lower()) if word not in _SAY_NOTHING]
     return statuses.is_blocked(head.strip(":-—–")) and bool(words)
+
+
+def _waits_in_words(item: Item, lines: list[str]) -> bool:
+    """Whether the item's own text says what it waits for (a table row's notes, ``Waiting
+    on George to copy the spec files``; ``blocked by the vendor's contract``): said in
+    words, though no item of the plan is named."""
+    own = lines[item.position.line - 1 : max(item.end_line, item.position.line)]
+    return any(_WAITS.search(line) for line in own)
+
+
+_WAITS = LazyPattern(
+    r"\b(?:waiting|waits|wait)[ \t]+(?:on|for)[ \t]+\w|\bblocked[ \t]+(?:on|by)[ \t]+\w"
+    r"|\bawaiting[ \t]+\w",
+    re.IGNORECASE,
+)
 
 
 # Words after "blocked" that say when, or that nobody knows yet, not what it waits for.
@@ -254,8 +272,9 @@ RULES = (
         severity=Severity.WARNING,
         summary="A blocked item names no dependency.",
         why="A blocked item should say what it waits for, or nobody can unblock it. A status "
-        "that says it after the blocked word (`Blocked - CI failures`) has said it; a date "
-        "or a placeholder (`Blocked - TBD`) has not.",
+        "that says it after the blocked word (`Blocked - CI failures`) has said it, and so "
+        "has the item's own text (a table row's notes: `Waiting on George to copy the spec "
+        "files`); a date or a placeholder (`Blocked - TBD`) has not.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,

@@ -67,7 +67,7 @@ CHECKED_MARKS = dict.fromkeys(
     "done",
 )
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*(?P<label>[^(\n]+)")
+LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*+(?P<label>[^(\n`·|,;]+)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
 _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
@@ -156,7 +156,9 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
     return with_ids > 0 and 2 * with_ids >= boxes
 
 
-def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
+def parse_line(
+    text: str, document: Document, leading_ids: bool = True, phases: bool = True
+) -> Line:
     """The parts of a checkbox item's text (after its box).
 
     The title is the item's name only: a bold lead (``**Title** - description``) or
@@ -164,8 +166,9 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     is prose, so an ``@name`` there is not the owner. Trailing metadata tokens
     (``#tag``, ``~30m``, ``risk:low``, ``!high``) are not part of the title either.
     ``leading_ids`` False: a first word like an ID is the title's (``AVX-512 detection``).
+    ``phases`` False: a ``Phase N:`` lead is the title's, the phase the box's work is of.
     """
-    phase = phase_box(text)
+    phase = phase_box(text) if phases else None
     if phase is not None:
         return Line(phase[0], phase[1], "", None, None, None)
     id_only = patterns(document.dialect.id_pattern).id_only
@@ -213,6 +216,8 @@ def parse_line(text: str, document: Document, leading_ids: bool = True) -> Line:
     claimed = None if owner else _CLAIMED.search(text)
     owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
+    if found and title_part[: found.start()].strip() and not _only_tags(title_part[found.end() :]):
+        found = None  # what the title is about (``Add @mentions to the spec``), no owner
     if found:
         owner = found["owner"]
         title_part = title_part[: found.start()] + title_part[found.end() :]
@@ -334,6 +339,11 @@ _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?
 _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 
+def _only_tags(text: str) -> bool:
+    """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``)."""
+    return all(word[0] in "#@~!+" or ":" in word for word in text.split())
+
+
 def _without_metadata(text: str) -> tuple[str, list[str]]:
     """The text without the metadata tokens that end it, and those tokens."""
     tokens: list[str] = []
@@ -397,6 +407,17 @@ def work_box(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     return " ".join(match["id"].split()), text[match.end() :]
+
+
+def _phases_repeat(texts: list[str]) -> bool:
+    """Whether boxes next to each other lead with the same phase, each phase in one run
+    (``- [~] Phase 2: audit Foo.tsx``, ``- [~] Phase 2: audit Bar.tsx``, then Phase 3's):
+    the phase is what each box's work is part of, not the box's ID. A phase checklist
+    names each phase once; one whose phases come again after others (1, 2, 3, 1, 2) was
+    pasted twice, and its phases stay IDs."""
+    named = [phase[0] for text in texts if (phase := phase_box(text)) is not None]
+    runs = [phase for at, phase in enumerate(named) if at == 0 or named[at - 1] != phase]
+    return len(runs) < len(named) and len(set(runs)) == len(runs)
 
 
 def phase_box(text: str) -> tuple[str, str] | None:
@@ -534,6 +555,7 @@ def _read_list(
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
+    phases = not _phases_repeat(texts)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -566,7 +588,7 @@ def _read_list(
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids, steps)
+        item = _item(document, first, last, statuses, taken, board, ids, steps, phases)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -646,7 +668,10 @@ def _number_of_box(line: str) -> str | None:
 
 _BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
-_STATUS_WORD = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
+# (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
+_STATUS_WORD = LazyPattern(
+    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15})?\][ \t]+"
+)
 
 
 def _read_plain_list(
@@ -710,8 +735,16 @@ def _read_plain_list(
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
     unsaid = with_ids and len(entries) >= 2 and all(_BOLD_BRACKETED_ID.match(t) for t in texts)
+    # A list whose every bullet opens with a status word in brackets says so itself too
+    # (``- [shipped v0.2] **Board view** — text``, ``- [planned] **Sync**``).
+    worded = len(entries) - written.count(None) - marked
+    every_worded = worded == len(entries) >= 2
     if not (all(statuses) or unsaid) or not (
-        with_ids or every_marked or headed() or _logged_done(document, entries, texts, named)
+        with_ids
+        or every_marked
+        or every_worded
+        or headed()
+        or _logged_done(document, entries, texts, named)
     ):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
@@ -1107,6 +1140,7 @@ def _item(
     board: bool = False,
     ids: bool = True,
     steps: bool = False,
+    phases: bool = True,
 ) -> Item:
     """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
     lines = document.lines
@@ -1118,7 +1152,7 @@ def _item(
         text = text.lstrip()[len(step) :].lstrip(".").lstrip()
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
-    parts = parse_line(text, document, ids)
+    parts = parse_line(text, document, ids, phases)
     labelled = labelled_box(text, document, first, last)  # ``Task ID: SETUP-001``
     if labelled is not None:
         parts = replace(parts, item_id=labelled[0], title=labelled[1])

@@ -432,6 +432,16 @@ def holds_table_items(lines: list[str], first: int, last: int, dialect: Dialect)
     return False
 
 
+def _maps_to_phases(table: Table) -> bool:
+    """Whether a table maps its rows to phases (a ``Phase`` column beside its IDs): a
+    planning roadmap's requirement coverage, whose phases are the document's headings."""
+    return any(
+        column.strip().lower() in ("phase", "phases")
+        for at, column in enumerate(table.columns)
+        if at != table.id_column
+    )
+
+
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
@@ -469,6 +479,8 @@ def read_tables(document: Document) -> ShapeRead:
                 and not all(id_only.fullmatch(item.id) for item in read)
             ):
                 continue
+            if document.with_ids_only and _maps_to_phases(table):
+                continue  # ``| REQ-01 | Phase 8 | ... |``: what each heading phase covers
             read = _merged(items, index_of, read, document.dialect)
             if table.status_heading and table.id_column is None:
                 read = _moved_along(items, board_titles, read, document.dialect)

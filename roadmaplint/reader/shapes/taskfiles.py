@@ -362,7 +362,15 @@ MOVED_STATUS = {"drafts": DRAFT, ARCHIVE: ARCHIVED}
 
 
 def _task_paths(root: Path) -> list[tuple[str, Path]]:
-    return [(sub, path) for sub in FOLDERS_WITH_IDS for path in (root / sub).glob("*.md")]
+    """The task files of each folder: every Markdown file but a README, which says what
+    the folder holds (Backlog.md's own backlog keeps one in tasks/, drafts/ and
+    archive/tasks/) and is no task."""
+    return [
+        (sub, path)
+        for sub in FOLDERS_WITH_IDS
+        for path in (root / sub).glob("*.md")
+        if path.stem.lower() != "readme"
+    ]
 
 
 def _moved(item: Item, folder: str, statuses: tuple[str, ...]) -> Item:
@@ -493,12 +501,25 @@ def _loaded(text: str, path: str, loader: YAML, first_line: int) -> Any:
 
 
 def load_front(front: str, path: str, loader: YAML) -> Any:
-    data = _loaded(front, path, loader, 2)
+    try:
+        data = _loaded(front, path, loader, 2)
+    except RoadmapError:
+        # Backlog.md's own tasks wrote `assignee: @MrLesk`, which YAML does not allow
+        # (`@` is reserved) and its reader quotes before parsing: so does this one.
+        quoted = _BARE_MENTION.sub(r'\g<lead>"\g<name>"', front)
+        if quoted == front:
+            raise
+        data = _loaded(quoted, path, loader, 2)
     if not isinstance(data, Mapping):
         raise RoadmapError(f"{path}:2: the front matter is not a mapping of fields")
     return data
 
 
+# A key's value or a list entry that is a bare @name, the whole of its line.
+_BARE_MENTION = LazyPattern(
+    r"^(?P<lead>[ \t]*+(?:[A-Za-z_][\w-]*+[ \t]*+:|-)[ \t]++)(?P<name>@[\w.-]++)[ \t]*+$",
+    re.MULTILINE,
+)
 _PLAIN_TITLE = LazyPattern(r"#[ \t]+(?:Task:[ \t]*)?(?P<title>\S.*)")
 _PLAIN_FIELD = LazyPattern(r"\*\*(?P<name>Status|Priority|Assignee):?\*\*:?[ \t]*(?P<value>\S.*)")
 
