@@ -163,10 +163,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     region = new_text[region_start:new_region_end]
     if "]:" in region or "]:" in old.text[region_start:region_end]:
         return None  # a link reference definition here may change values anywhere
-    if REVERSE_FIELD.search(new_text):
-        return None  # ``Prereq for: A-1`` gives another item its dependency
-    if DEPENDENCY_NOTE.search(region) or DEPENDENCY_NOTE.search(old.text, region_start, region_end):
-        return None  # ``- Depends on Phase 6 ...`` names an item the others hold
+    if _names_others(region) or _names_others(old.text, region_start, region_end):
+        return None  # ``Prereq for: A-1``, ``- Depends on A-1 ...``: read across items
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]
@@ -192,6 +190,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
     if named_across(roadmap.items, roadmap.items[index], fresh.item):
         return None  # a dependency named by a title hangs on the other items
+    if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
+        return None  # one another item gave it (``Prereq for``), or one the edit removed
     new_starts = (
         starts.replaced(
             first,
@@ -205,6 +205,16 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     anchors = _may_change_anchors(old.text[region_start:region_end], region)
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts, anchors)
+
+
+def _names_others(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` writes a dependency on another item's behalf or as a
+    note, which the reader reads across items (reader/waits.py)."""
+    end = len(text) if end is None else end
+    return (
+        REVERSE_FIELD.search(text, start, end) is not None
+        or DEPENDENCY_NOTE.search(text, start, end) is not None
+    )
 
 
 def _may_change_anchors(before: str, after: str) -> bool:
