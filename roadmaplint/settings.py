@@ -56,6 +56,9 @@ FIELD_ALIASES = (
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
     ("Blocked by", "Depends on"),
     ("Requires", "Depends on"),
+    # a preference for the order, read as the order: ``**Best-after:** LOG-26``
+    ("Best-after", "Depends on"),
+    ("Best after", "Depends on"),
     ("State", "Status"),
 )
 
@@ -81,13 +84,27 @@ COMMON_STATUSES: dict[str, str] = {
             "partial",
             "partially done",
             "partially complete",
+            # an agent board's task that an agent holds (``[CLAIMED by @id]``)
+            "claimed",
         ),
         "in_progress",
     ),
     # ``new``: the first state of a queue's workflow (``Initial status for all items: New``)
     # ``drafted``: a story written up, its work not started (an epic's ``**Status:** Drafted``)
+    # ``available``: free for an agent to claim (an agent board's ``[AVAILABLE]``)
     **dict.fromkeys(
-        ("todo", "to do", "open", "planned", "ready", "not started", "new", "drafted"), "ready"
+        (
+            "todo",
+            "to do",
+            "open",
+            "planned",
+            "ready",
+            "not started",
+            "new",
+            "drafted",
+            "available",
+        ),
+        "ready",
     ),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
@@ -135,6 +152,12 @@ def common_meaning(status: str | None) -> str | None:
     words = status.casefold().replace("’", "'").split()
     while len(words) > 1 and words[0] not in COMMON_STATUSES and _is_mark(words[0]):
         words = words[1:]  # a coloured mark before the word: ``🔄 In Progress``
+    if len(words) > 1 and _is_mark(words[0]):
+        # a mark that is a status alone gives way to the word after it: ``✅ Ready`` is
+        # ready (a board's check that the task may start), ``✅ 2026-04-01`` is done
+        found = common_meaning(" ".join(words[1:]))
+        if found is not None:
+            return found
     for count in (len(words), 2, 1):
         found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
         if found is not None:

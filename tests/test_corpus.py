@@ -61,7 +61,12 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.960 to 0.955, what the whole corpus reads,
 # rounded down, the earlier sets reading 3407 of 3550 (orch's TASK-007, its status cut to
 # ``Implemented``, now has a class the truth does not give it).
-OVERALL_FLOOR = 0.955  # 3499 of 3663
+# The leftovers of the held-out rounds (ROADMAP CORE-36, CORE-44, CORE-51, CORE-53,
+# CORE-55), each fixed for its class, and the truth's one reading of what a plan leaves
+# open applied to every file (tests/corpus/README.md): the corpus reads 3462 of 3535.
+# With both the eleventh set B and the leftovers: the whole corpus reads 3554 of 3648,
+# the floor 0.974.
+OVERALL_FLOOR = 0.974  # 3554 of 3648
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -96,6 +101,7 @@ _CLASSES = {
         "[-]",
         "[/]",
         "[~]",
+        "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
     ),
     "ready": (
         "todo",
@@ -112,6 +118,7 @@ _CLASSES = {
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
+        "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
@@ -136,6 +143,9 @@ def status_class(status: str | None) -> str | None:
         return None
     # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
     text = _unmarked(status).lower().removesuffix(".")
+    mark, _, rest = text.partition(" ")
+    if rest and not any(char.isalnum() for char in mark) and status_class(rest) is not None:
+        return status_class(rest)  # ``✅ Ready``: the word after the mark says it
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
             if (
@@ -165,6 +175,10 @@ def _owner(value: str | None) -> str | None:
 
 def _priority(value: object) -> str | None:
     return None if value in (None, "") else _unmarked(str(value)).lower()
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def _title(value: str | None) -> str:
@@ -244,18 +258,29 @@ def _marks(path: Path) -> dict[str, str]:
     return {entry.value: entry.description for entry in entries}
 
 
-def _right(truth: dict[str, object], item: Item, marks: dict[str, str] | None = None) -> bool:
+def _right(
+    truth: dict[str, object],
+    item: Item,
+    marks: dict[str, str] | None = None,
+    titles: dict[str, str] | None = None,
+) -> bool:
     depends = truth.get("depends_on") or []
     assert isinstance(depends, list)
     status = item.status
     if status in (marks or {}) and status_class((marks or {})[status]) is not None:
         status = (marks or {})[status]  # the document's legend says what its mark means
+    # A truth names an item without an ID by its title (``Core Infrastructure``), as the
+    # items themselves are matched: the reader's reference is that item's ID.
+    read = {_title((titles or {}).get(d, d)) for d in item.depends_on}
     return (
         status_class(status) == truth.get("status_class")
         and _priority(item.priority) == _priority(truth.get("priority"))
         and _owner(item.dri)
         == _owner(truth.get("owner") if isinstance(truth.get("owner"), str) else None)
-        and {d.lower() for d in item.depends_on} == {str(d).lower() for d in depends}
+        and (
+            {d.lower() for d in item.depends_on} == {str(d).lower() for d in depends}
+            or read == {_title(str(d)) for d in depends}
+        )
     )
 
 
@@ -265,9 +290,11 @@ def score(name: str, path: Path) -> Score:
     marks = _marks(path)
     used: set[int] = set()
     right = 0
+    # the titles of the items the reader named by their title, having no ID written
+    titles = {item.id: item.title for item in items if _slug(item.title).startswith(item.id)}
     for truth in expected:
         item = _match(truth, items, used)
-        right += item is not None and _right(truth, item, marks)
+        right += item is not None and _right(truth, item, marks, titles)
     return Score(name, len(expected), len(items), right, len(items) - len(used), findings)
 
 

@@ -184,7 +184,7 @@ def test_an_index_table_over_task_sections_gives_each_task_its_status() -> None:
         (i.id, i.title, i.status, i.priority, i.depends_on) for i in _items(CLAIMING_BOARD)
     ] == [
         ("T6", "WebSocket data producer integration", "COMPLETE", "P0", ()),
-        ("T7", "UI WebSocket integration", "[AVAILABLE]", "P1", ("T6",)),
+        ("T7", "UI WebSocket integration", "AVAILABLE", "P1", ("T6",)),
     ]
     # one list's entries under the same bold label are no field written twice
     assert _findings(CLAIMING_BOARD) == []

@@ -63,7 +63,14 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
-from roadmaplint.reader.waits import with_numbers_named, with_status_waits
+from roadmaplint.reader.waits import (
+    with_dependency_notes,
+    with_numbers_named,
+    with_parts_named,
+    with_reverse_dependencies,
+    with_status_waits,
+    with_titles_named,
+)
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
@@ -267,13 +274,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = list(
-        with_numbers_named(
-            with_status_waits(
-                with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
-            )
-        )
-    )
+    items = _read_across(items, lines)
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,
@@ -295,6 +296,23 @@ def _records(
         unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
+
+
+def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` with what one item says of others read: repeats of done items dropped,
+    phases given their statuses, dependencies named by a status, a number, a title, on
+    the item they unblock or on a part of an item (reader/waits.py)."""
+    read = with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+    read = with_dependency_notes(read, lines)
+    for step in (
+        with_status_waits,
+        with_numbers_named,
+        with_titles_named,
+        with_reverse_dependencies,
+        with_parts_named,
+    ):
+        read = step(read)
+    return list(read)
 
 
 def _without_done_repeats(items: list[Item]) -> list[Item]:
@@ -360,6 +378,9 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
         status = row.field("status") if row is not None else None
         if row is not None and status is not None:
             item = replace(item, status=row.status, fields=(*item.fields, status))
+            holder = row.field("dri")
+            if item.dri is None and holder is not None:  # ``[CLAIMED by @auto]`` in the row
+                item = replace(item, dri=row.dri, fields=(*item.fields, holder))
         read.append(item)
     return read
 

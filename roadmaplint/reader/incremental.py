@@ -44,6 +44,7 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
+from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
@@ -162,6 +163,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     region = new_text[region_start:new_region_end]
     if "]:" in region or "]:" in old.text[region_start:region_end]:
         return None  # a link reference definition here may change values anywhere
+    if _names_others(region) or _names_others(old.text, region_start, region_end):
+        return None  # ``Prereq for: A-1``, ``- Depends on A-1 ...``: read across items
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]
@@ -185,6 +188,10 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # not one item; or its level changed, which reclassifies items around it
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
+    if named_across(roadmap.items, roadmap.items[index], fresh.item):
+        return None  # a dependency named by a title hangs on the other items
+    if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
+        return None  # one another item gave it (``Prereq for``), or one the edit removed
     new_starts = (
         starts.replaced(
             first,
@@ -198,6 +205,16 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     anchors = _may_change_anchors(old.text[region_start:region_end], region)
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts, anchors)
+
+
+def _names_others(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` writes a dependency on another item's behalf or as a
+    note, which the reader reads across items (reader/waits.py)."""
+    end = len(text) if end is None else end
+    return (
+        REVERSE_FIELD.search(text, start, end) is not None
+        or DEPENDENCY_NOTE.search(text, start, end) is not None
+    )
 
 
 def _may_change_anchors(before: str, after: str) -> bool:

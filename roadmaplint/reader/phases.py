@@ -4,7 +4,9 @@ A GSD-style roadmap lists its phases once as a checklist (``- [x] **Phase 1:
 Name** - summary``) and again as ``### Phase 1: Name`` headings with their
 fields. A phase heading with no Status field takes its status from its box:
 ``[x]`` done, ``[ ]`` pending; without a box, from the Progress table's Status
-column (``| 1. Foundation | 3/3 | Complete | 2026-02-23 |``).
+column (``| 1. Foundation | 3/3 | Complete | 2026-02-23 |``). An open box whose
+row says the phase is under way (``In Progress``) is in progress: the box says only
+that the phase is not done, the row how far it is.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
         if match is not None:
             boxes.setdefault(" ".join(match[2].split()), DONE if match[1] != " " else OPEN)
     for phase, status in _progress_rows(lines):
+        if boxes.get(phase) == OPEN and common_meaning(status) == "in_progress":
+            # an open box says only that the phase is not done; its row says how far
+            # it is (``- [ ] **Phase 9**`` over ``| 9. Name | 1/3 | In Progress |``)
+            boxes[phase] = status
         boxes.setdefault(phase, status)
     read = []
     for item in items:

@@ -1,9 +1,11 @@
-"""Dependencies a status names: ``**Status:** READY (after 1.1 and 1.2)``.
+"""Dependencies written elsewhere than in a Depends on field.
 
 A plan with no Depends on field often says what an item waits for beside its
-status. Where the words after ``after`` are IDs of items of the same document,
-they are the item's dependencies; anything else (``after Phase 2``, ``after test
-+ prod setups verified``) stays prose of the status.
+status: ``**Status:** READY (after 1.1 and 1.2)``. Where the words after ``after``
+are IDs of items of the same document, they are the item's dependencies; anything
+else (``after Phase 2``, ``after test + prod setups verified``) stays prose of the
+status. A dependency may also be written on the item it unblocks
+(``**Prereq for:** LOG-44`` on LOG-24: LOG-44 depends on LOG-24).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
+from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.record import replace
 from roadmaplint.text import LazyPattern
 
@@ -43,6 +46,141 @@ def _named(item: Item, known: dict[str, str]) -> tuple[str, ...]:
     return tuple(known[name] for name in names)
 
 
+# Fields that name the items which depend on this one, read in reverse.
+REVERSE_KEYS = frozenset(
+    (
+        "prereq for",
+        "prerequisite for",
+        "prerequisite of",
+        "blocks",
+        "blocking",
+        "unblocks",
+        "required by",
+        "needed by",
+    )
+)
+# Whether a text may write one of them as a field: the incremental reader reads such a
+# plan whole, as one item's field changes another's dependencies.
+REVERSE_FIELD = LazyPattern(
+    r"\b(?:prereq(?:uisite)? (?:for|of)|blocks|blocking|unblocks|required by|needed by)\b"
+    r"[*_]{0,2}[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def with_reverse_dependencies(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, each named in another's ``Prereq for`` (``Blocks``, ``Unblocks`` ...)
+    field depending on that other item, as a person reads it. Only the items of the
+    document are taken; anything else the field names stays its prose."""
+    reverse = [
+        (item, found)
+        for item in items
+        for found in item.fields
+        if found.key in REVERSE_KEYS and found.value
+    ]
+    if not reverse:
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    added: dict[str, list[str]] = {}
+    for item, found in reverse:
+        for part in _SPLIT.split(found.value):
+            words = part.split()
+            name = words[0].strip(".`*()[]").lower() if words else ""
+            if name in known and known[name] != item.id:
+                added.setdefault(known[name], []).append(item.id)
+    found_items = []
+    for item in items:
+        new = [
+            blocker
+            for blocker in dict.fromkeys(added.get(item.id, ()))
+            if blocker not in item.depends_on
+        ]
+        found_items.append(replace(item, depends_on=(*item.depends_on, *new)) if new else item)
+    return tuple(found_items)
+
+
+def with_titles_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that is exactly another item's title (a board's
+    ``| Projects Domain | ... | Core Infrastructure |`` beside a ``| Core Infrastructure |``
+    row) read as a reference to that item: the document names its items so when it
+    gives them no ID. A title two items share names neither."""
+    if not any(item.external_deps for item in items):
+        return tuple(items)
+    titles: dict[str, str | None] = {}
+    for item in items:
+        key = _spelt(item.title)
+        titles[key] = None if key in titles else item.id
+    found = []
+    for item in items:
+        named = [(entry, titles.get(_spelt(entry))) for entry in item.external_deps]
+        if not any(target is not None and target != item.id for _, target in named):
+            found.append(item)
+            continue
+        references = [*item.depends_on]
+        externals = []
+        for entry, target in named:
+            if target is None or target == item.id:
+                externals.append(entry)
+            elif target not in references:
+                references.append(target)
+        found.append(replace(item, depends_on=tuple(references), external_deps=tuple(externals)))
+    return tuple(found)
+
+
+def named_across(items: Sequence[Item], before: Item, after: Item) -> bool:
+    """Whether reading ``after`` alone, in place of ``before``, may miss a dependency
+    read across items: ``after`` names another item by its title, another item names
+    ``before`` or ``after`` by its title, or the edit changed the item's ID while the
+    plan has dependencies that could name it."""
+    if before.id != after.id:
+        return any(item.depends_on or item.external_deps for item in items)
+    if before.title != after.title and any(_names_by_title(item, before, after) for item in items):
+        return True
+    if not after.external_deps:
+        return False
+    titles = {_spelt(item.title) for item in items}
+    return any(_spelt(entry) in titles for entry in after.external_deps)
+
+
+def _names_by_title(item: Item, before: Item, after: Item) -> bool:
+    spelt = (_spelt(before.title), _spelt(after.title))
+    if any(_spelt(entry) in spelt for entry in item.external_deps):
+        return True
+    written = item.field(DEPENDS_ON)
+    return before.id in item.depends_on and (
+        written is None or before.id.lower() not in written.value.lower()
+    )
+
+
+def _spelt(text: str) -> str:
+    """A title as compared with a name: case and the marks between words left out."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def with_parts_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency on a part of an item (``LOG-44.1``, a phase of LOG-44
+    that is no item of its own) read as one on that item: the document gives the
+    whole an item, and the part is done when the item is."""
+    known = {item.id.lower(): item.id for item in items}
+    if not any(
+        "." in name and name.lower() not in known for item in items for name in item.depends_on
+    ):
+        return tuple(items)
+    found = []
+    for item in items:
+        named = [_whole(name, known) for name in item.depends_on]
+        kept = tuple(dict.fromkeys(name for name in named if name != item.id))
+        found.append(replace(item, depends_on=kept) if kept != item.depends_on else item)
+    return tuple(found)
+
+
+def _whole(name: str, known: dict[str, str]) -> str:
+    if name.lower() in known:
+        return name
+    whole, dot, part = name.rpartition(".")
+    return known.get(whole.lower(), name) if dot and part.isdigit() else name
+
+
 def waits_in_status(item: Item) -> bool:
     """Whether ``item``'s status says what it waits for (``READY (after 1.3)``): ready
     once those are done, not free to start now."""
@@ -67,3 +205,47 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
         externals = tuple(entry for entry in item.external_deps if entry not in named)
         found.append(replace(item, depends_on=(*item.depends_on, *named), external_deps=externals))
     return tuple(found)
+
+
+# A note of an item's body that says what it waits for, not written as a field:
+# ``- Depends on Phase 6 establishing stable backbone fine-tuning``.
+_DEPENDS_BULLET = LazyPattern(
+    r"[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
+    r"(?P<name>[^ \t:]+(?:[ \t]+[0-9][0-9.]*)?)",
+    re.IGNORECASE,
+)
+
+
+# Whether an item's lines hold such a note: the incremental reader reads them with the
+# whole plan, as the note names another item.
+DEPENDENCY_NOTE = LazyPattern(
+    r"^[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]", re.IGNORECASE | re.MULTILINE
+)
+
+
+def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the item a bullet of its body
+    names after ``Depends on`` (``- Depends on Phase 6 establishing ...``, a context
+    note rather than a field): only an item of the document, named first."""
+    known = {item.id.lower(): item.id for item in items}
+    found = []
+    for item in items:
+        named = None
+        if not item.depends_on and not item.external_deps:
+            named = _noted(lines[item.position.line : item.end_line], known, item.id)
+        found.append(replace(item, depends_on=(named,)) if named else item)
+    return tuple(found)
+
+
+def _noted(body: Sequence[str], known: dict[str, str], own: str) -> str | None:
+    for line in body:
+        if "on " not in line.lower():
+            continue
+        match = _DEPENDS_BULLET.match(line)
+        if match is None:
+            continue
+        for name in (match["name"], match["name"].split()[0]):
+            target = known.get(name.strip(".,;`*").lower())
+            if target is not None and target != own:
+                return target
+    return None

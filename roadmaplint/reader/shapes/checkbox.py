@@ -766,7 +766,13 @@ def _read_plain_list(
     # (``- [shipped v0.2] **Board view** — text``, ``- [planned] **Sync**``).
     worded = len(entries) - written.count(None) - marked
     every_worded = worded == len(entries) >= 2
-    if not (all(statuses) or unsaid) or not (with_ids or every_marked or every_worded or headed()):
+    if not (all(statuses) or unsaid) or not (
+        with_ids
+        or every_marked
+        or every_worded
+        or headed()
+        or _logged_done(document, entries, texts, named)
+    ):
         # an item says its status, in its heading, its brackets or its text; or it stands
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
@@ -789,6 +795,37 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+def _logged_done(
+    document: Document, entries: list[tuple[int, int]], texts: list[str], named: str | None
+) -> bool:
+    """Whether a list is a work queue's log of finished work: right under a heading that
+    says done (``## Completed Tickets``), in a document titled a queue or a plan, every
+    bullet opening with a bold title (``- **Group districts by region** - PR #33``). A
+    README's list of features under ``## Features`` names no status; one under a lone
+    ``## Done`` of a document titled otherwise stays prose too."""
+    if len(entries) < 2 or common_meaning(named) != "done":
+        return False
+    if not all(_BOLD_TITLED.match(text) for text in texts):
+        return False
+    headings = document.headings
+    if not headings or headings[0].level != 1:
+        return False
+    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    return _QUEUE_TITLE.fullmatch(title) is not None and _under_heading(
+        document.lines, entries[0][0]
+    )
+
+
+# A bullet's bold title, not a bold field label: ``**Title** - note``, not ``**Status:**``.
+_BOLD_TITLED = LazyPattern(r"\*\*[^*:]{2,200}\*\*(?![ \t]*:)")
+# A document titled a plan of work: ``# Work Queue``, ``# Roadmap``, ``# TODO``, ``# Tasks``.
+_QUEUE_TITLE = LazyPattern(
+    r"(?:[\w.-]+[ \t]+){0,3}"
+    r"(?:road[ \t]?map|to-?do|work[ \t]+queue|backlog|tasks|task[ \t]+board)\b.*",
+    re.I | re.S,
+)
 
 
 def _under_heading(lines: list[str], first: int) -> bool:
@@ -838,7 +875,9 @@ def _read_horizon_list(
     sections = document.status_sections_above(entries[0][0] + 1)
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
-    elif _titled_a_plan(document) and _listed_work(document, entries, sections):
+    elif (_titled_a_plan(document) or _queue_of_bold_titles(document, entries)) and _listed_work(
+        document, entries, sections
+    ):
         # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
         # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
         # to the heading above it
@@ -908,6 +947,28 @@ def _titled_a_plan(document: Document) -> bool:
         return _PLAN_TITLE.fullmatch(title) is not None
 
     return document.memo("titled_a_plan", titled)
+
+
+def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether a list is the work of a document titled a queue (``# Work Queue — Backend
+    Housekeeping``, ``# Backlog``) whose every bullet opens with a bold title
+    (``- **Add VendorBillStatusEvent model** — ...``): each bullet names a piece of work,
+    with no status where it writes none. Plain bullets there may be a paragraph's notes
+    (``B01 — Title`` over ``- Scope: M``)."""
+    headings = document.headings
+    if not headings or headings[0].level != 1:
+        return False
+    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    if _QUEUE_TITLE.fullmatch(title) is None:
+        return False
+    lines = document.lines
+    if document.memo("writes_a_table", lambda: any(_TABLE_RULE.match(line) for line in lines)):
+        return False  # a plan that writes a table writes its items there
+    for first, _ in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or not _BOLD_TITLED.match(lines[first], bullet.end()):
+            return False
+    return True
 
 
 def _listed_work(document: Document, entries: list[tuple[int, int]], sections: list[str]) -> bool:

@@ -170,7 +170,18 @@ def _rest_is_plain(words: list[str]) -> bool:
         return " ".join(words).count("(") == 1
     # ``## Active now``: the time the status holds at, no name; ``## Implemented RFCs``:
     # the kind of entry the list holds
-    plain = ("tasks", "items", "work", "features", "issues", "bugs", "now", "rfcs", "proposals")
+    plain = (
+        "tasks",
+        "items",
+        "work",
+        "features",
+        "issues",
+        "bugs",
+        "tickets",
+        "now",
+        "rfcs",
+        "proposals",
+    )
     return all(word in plain for word in words)
 
 

@@ -17,6 +17,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
+    SECTION_EDGE,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -369,6 +370,9 @@ def _filled_title_column(
 
 # A status word in brackets before an ID or as a whole cell: ``[DONE] **5-1**``, ``[BLOCKED]``.
 _BRACKETED = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\]")
+# A claim written as a bracketed status, as an agent board's legend lists it
+# (``[CLAIMED by @id]`` "Locked by an agent"): the status word and who holds the task.
+_CLAIM_CELL = LazyPattern(r"\[(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[\w.-]{1,40})\]")
 
 
 def _holds_ids(
@@ -394,11 +398,18 @@ def _holds_ids(
 
 
 def _bracketed_status(text: str) -> str | None:
-    """The status word a cell writes in brackets before its ID, or as the whole cell."""
-    found = _BRACKETED.match(text.strip())
+    """The status word a cell writes in brackets before its ID, or as the whole cell
+    (``[AVAILABLE]``; ``[CLAIMED by @auto]`` says CLAIMED)."""
+    found = _BRACKETED.match(text.strip()) or _CLAIM_CELL.fullmatch(text.strip())
     if found is None or common_meaning(found["word"]) is None:
         return None
     return found["word"]
+
+
+def _claim_owner(text: str) -> str | None:
+    """Who a bracketed claim names as holding the task: ``[CLAIMED by @auto]`` is auto's."""
+    found = _CLAIM_CELL.fullmatch(text.strip())
+    return found["owner"] if found is not None and common_meaning(found["word"]) else None
 
 
 def _first_cell(line: str, column: int | None) -> str:
@@ -440,6 +451,7 @@ def read_tables(document: Document) -> ShapeRead:
     taken_refs: set[str] = set()
     blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
+    board_titles: dict[str, int] = {}  # a board's rows without IDs: each title, its index
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     for token in document.tokens:
@@ -463,11 +475,18 @@ def read_tables(document: Document) -> ShapeRead:
                 for row in table.rows
                 if _names_an_item(lines[row], table)
             ]
-            if document.with_ids_only and not all(id_only.fullmatch(item.id) for item in read):
+            later = table.status_heading and _is_later(document.section_above(table.header + 1))
+            if (
+                document.with_ids_only
+                and not later
+                and not all(id_only.fullmatch(item.id) for item in read)
+            ):
                 continue
             if document.with_ids_only and _maps_to_phases(table):
                 continue  # ``| REQ-01 | Phase 8 | ... |``: what each heading phase covers
             read = _merged(items, index_of, read, document.dialect)
+            if table.status_heading and table.id_column is None:
+                read = _moved_along(items, board_titles, read, document.dialect)
             if table.header > at:
                 cut.append(Block("paragraph", at + 1, table.header))
             cut.append(Block("table", table.header + 1, table.header + 2))
@@ -491,9 +510,22 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     board = document.memo("status-board", lambda: status_headings(document) >= 2)
 
     def headed(line: int) -> bool:
-        return board and status_of_section(document.section_above(line + 1)) is not None
+        section = document.section_above(line + 1)
+        return (board and status_of_section(section) is not None) or _is_later(section)
 
     return headed
+
+
+# A heading that holds what comes after the planned work: ``## v2.2+ Later``, ``## Future``.
+_LATER = LazyPattern(r"(?i:(?:v?[0-9][\w.+-]{0,20}[ \t]+)?(?:later|future|someday))")
+
+
+def _is_later(section: str | None) -> bool:
+    """Whether a section is the plan's horizon of later work: its table lists the work
+    planned after the rest, one row an item, with no status (it says when, not how far)."""
+    return (
+        section is not None and _LATER.fullmatch(SECTION_EDGE.sub("", section).strip()) is not None
+    )
 
 
 def _blocking(
@@ -587,6 +619,33 @@ def _merged(
     return kept
 
 
+def _moved_along(
+    earlier: list[Item], titles: dict[str, int], read: list[Item], dialect: Dialect
+) -> list[Item]:
+    """``read`` (rows of a table under a status heading of a board, without IDs) without
+    the rows that list again a task an earlier status table holds (``Frontend E2E`` under
+    ``## Backlog`` and again under ``## In Progress``): the task moved along the board
+    and was left in its first column. It is one item, where it is listed last, with its
+    status there; the earlier row gives the fields the later one lacks. ``titles`` maps
+    each such title seen so far to its index in ``earlier``; the caller's list is kept."""
+    kept: list[Item] = []
+    for item in read:
+        key = " ".join(item.title.casefold().split())
+        index = titles.get(key) if key else None
+        if index is None:
+            if key:
+                titles[key] = len(earlier) + len(kept)
+            kept.append(item)
+            continue
+        first = earlier[index]
+        keys = {found.key for found in item.fields}
+        fields = (*item.fields, *(found for found in first.fields if found.key not in keys))
+        earlier[index] = make_item(
+            first.id, item.title, item.section, item.position, item.end_line, fields, dialect
+        )
+    return kept
+
+
 def _same_status(first: str | None, later: str | None) -> bool:
     meaning = common_meaning(first or "")
     if later is None or first == later:
@@ -625,8 +684,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         if key not in FIELD_KEYS and not document.dialect.is_known(name):
             continue
         value = cells[column]
+        claimed = None
         if key == "status":
             # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
+            claimed = _claim_owner(value)
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
         if not value:
             continue
@@ -635,6 +696,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
+        if claimed is not None and "dri" not in table.keys:
+            fields.append(Field("Claimed by", "dri", claimed, where, where, row + 1))
     if not any(found.key == "status" for found in fields) and written_status is not None:
         a = spans[table.id_column or 0][0]
         where = Position(row + 1, a + len(line[a:]) - len(line[a:].lstrip()) + 1)
