@@ -196,12 +196,13 @@ INSERTED_PHASES = """\
 
 
 def test_a_phase_without_a_box_or_a_row_takes_its_status_from_its_plan_count() -> None:
-    # (a phase with a box keeps what its box says, whatever its row: the corpus's reading)
+    # (an open box whose progress row says In Progress is in progress: the corpus's one
+    # reading, tests/corpus/README.md)
     assert [(i.id, i.status) for i in read_items(INSERTED_PHASES)] == [
         ("Phase 1", "done"),
         ("Phase 01.1", "in progress"),
         ("Phase 01.2", "done"),
-        ("Phase 2", "pending"),
+        ("Phase 2", "In Progress"),
     ]
     assert finding_lines(INSERTED_PHASES) == []
 
