@@ -715,14 +715,21 @@ def _read_horizon_list(
 
 
 # The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
-# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``.
-_PLAN_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b.*", re.I | re.S)
+# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``; not the README of a program
+# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features.
+_PLAN_TITLE = LazyPattern(
+    r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b"
+    r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
+    r"|clone|component|plugin|extension|service|bot|mvc)\b).*",
+    re.I | re.S,
+)
 # A table's delimiter row: ``|---|:---:|``.
 _TABLE_RULE = LazyPattern(r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|")
 # A section of a plan that holds no work: its legend, what it leaves out, how to help.
 _ASIDE = LazyPattern(
     r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
-    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to)\b.*",
+    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to"
+    r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites)\b.*",
     re.I | re.S,
 )
 
