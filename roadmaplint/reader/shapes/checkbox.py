@@ -25,6 +25,7 @@ from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
+    Taken,
     make_item,
     priority_of_sections,
     reference_from_title,
@@ -336,7 +337,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
     statuses = {**legend, **STATUS_OF_BOX, **dict(document.box_words)}
-    taken: set[str] = set()
+    taken: set[str] = Taken()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     # Whether two headings name statuses: counted once, not for each plain list (a list

@@ -17,6 +17,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
+    Taken,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -374,7 +375,7 @@ def holds_table_items(lines: list[str], first: int, last: int, dialect: Dialect)
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
-    taken_refs: set[str] = set()
+    taken_refs: set[str] = Taken()
     blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
     lines = document.lines
