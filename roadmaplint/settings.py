@@ -118,8 +118,12 @@ def common_meaning(status: str | None) -> str | None:
     if box is not None:
         return box  # a box written as the status, in a table cell: ``[ ]``, ``[x]``
     words = status.casefold().replace("’", "'").split()
-    while len(words) > 1 and words[0] not in COMMON_STATUSES and _is_mark(words[0]):
-        words = words[1:]  # a coloured mark before the word: ``🔄 In Progress``
+    first = 0  # past a coloured mark before the word: ``🔄 In Progress``
+    while first < len(words) - 1 and words[first] not in COMMON_STATUSES:
+        if not _is_mark(words[first]):
+            break
+        first += 1
+    words = words[first:]  # one copy: a copy per mark was quadratic on a run of marks
     for count in (len(words), 2, 1):
         found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
         if found is not None:
