@@ -55,6 +55,11 @@ COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
     "deps": DEPENDS_ON,
     "blocked by": DEPENDS_ON,
+    # a board's Blocked table names what each row waits for: ``| Task | Waiting on |``
+    "waiting on": DEPENDS_ON,
+    "waiting for": DEPENDS_ON,
+    "waits on": DEPENDS_ON,
+    "waits for": DEPENDS_ON,
     "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
     "agent": "dri",
