@@ -150,12 +150,20 @@ def common_meaning(status: str | None) -> str | None:
     if box is not None:
         return box  # a box written as the status, in a table cell: ``[ ]``, ``[x]``
     words = status.casefold().replace("’", "'").split()
-    while len(words) > 1 and words[0] not in COMMON_STATUSES and _is_mark(words[0]):
-        words = words[1:]  # a coloured mark before the word: ``🔄 In Progress``
+    first = 0  # past a coloured mark before the word: ``🔄 In Progress``
+    while first < len(words) - 1 and words[first] not in COMMON_STATUSES:
+        if not _is_mark(words[first]):
+            break
+        first += 1
+    words = words[first:]  # one copy: a copy per mark was quadratic on a run of marks
     if len(words) > 1 and _is_mark(words[0]):
         # a mark that is a status alone gives way to the word after it: ``✅ Ready`` is
-        # ready (a board's check that the task may start), ``✅ 2026-04-01`` is done
-        found = common_meaning(" ".join(words[1:]))
+        # ready (a board's check that the task may start), ``✅ 2026-04-01`` is done;
+        # past every mark at once, so that a run of marks is one look, not one each
+        after = 1
+        while after < len(words) - 1 and _is_mark(words[after]):
+            after += 1
+        found = common_meaning(" ".join(words[after:])) if not _is_mark(words[after]) else None
         if found is not None:
             return found
     for count in (len(words), 2, 1):

@@ -114,9 +114,12 @@ def compile_pattern(pattern: AnyStr, flags: int = 0) -> re.Pattern[AnyStr]:
     if stored is None:
         return re.compile(pattern, flags)
     all_flags, code, groups, groupindex, indexgroup = stored
-    return _sre.compile(  # type: ignore[no-any-return]
-        pattern, all_flags, memoryview(code).cast("I").tolist(), groups, groupindex, indexgroup
-    )
+    try:
+        return _sre.compile(  # type: ignore[no-any-return]
+            pattern, all_flags, memoryview(code).cast("I").tolist(), groups, groupindex, indexgroup
+        )
+    except RuntimeError:  # "invalid SRE code": an engine built otherwise than the one stored
+        return re.compile(pattern, flags)
 
 
 def _stored_code() -> dict[tuple[Any, int], StoredCode]:
@@ -129,8 +132,18 @@ def _stored_code() -> dict[tuple[Any, int], StoredCode]:
 
 
 def python_of_code() -> tuple[object, ...]:
-    """What a pattern's compiled code depends on: the engine's version and word."""
-    return (sys.version_info[:2], _sre.MAGIC, _sre.CODESIZE, sys.byteorder)
+    """What a pattern's compiled code depends on: the compiler's release (3.11.5 wrote
+    possessive quantifiers anew under the same MAGIC), the engine's version, word and
+    bounds (a 32-bit build refuses the 2**32 - 1 of an unbounded repeat)."""
+    return (
+        sys.implementation.name,
+        sys.version_info[:3],
+        _sre.MAGIC,
+        _sre.CODESIZE,
+        _sre.MAXREPEAT,
+        _sre.MAXGROUPS,
+        sys.byteorder,
+    )
 
 
 # flags, code (CODESIZE-byte words), groups, group index, index group: what _sre.compile takes

@@ -239,3 +239,50 @@ def test_a_line_of_spaces_before_a_dash_in_a_table_is_read_in_linear_time(
     )
     assert result.returncode in (0, 1), result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_references_made_for_many_items_of_one_title_are_found_in_linear_work() -> None:
+    """50,000 boxes all titled ``T`` took 37 s of CPU: each reference tried ``t-2``,
+    ``t-3`` ... from the start, so the n-th tried n names. The references stay as they
+    were, and the names tried grow with the items, not with their square."""
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title
+
+    class Counting(Taken):
+        tried = 0
+
+        def __contains__(self, name: object) -> bool:
+            Counting.tried += 1
+            return super().__contains__(name)
+
+    taken = Counting({"fix-3"})  # written by hand, skipped as before
+    made = [reference_from_title("Fix", taken) for _ in range(5_000)]
+    assert made[:4] == ["fix", "fix-2", "fix-4", "fix-5"] and made[-1] == "fix-5001"
+    assert reference_from_title("Fix 2", taken) == "fix-2-2"
+    assert Counting.tried < 3 * 5_000
+    boxes = "# TODO\n\n" + "- [ ] Same\n" * 3_000 + "| Task | Owner |\n|---|---|\n"
+    text = boxes + "| Same | @a |\n" * 3
+    ids = [found.id for found in parse(text, "TODO.md", Settings()).items]
+    assert ids[:3] == ["same", "same-2", "same-3"] and len(set(ids)) == len(ids) == 3_000
+
+
+def test_a_status_of_many_marks_is_read_in_linear_time(tmp_path: Path) -> None:
+    """A status of 45,000 dashes (``**Status:** — — — ...``) took about 10 s of CPU: the
+    common spellings dropped its leading marks one list copy at a time (quadratic), on
+    each of the six questions the rules ask of a status. The timeout is a safety net,
+    not a measurement."""
+    from roadmaplint.settings import common_meaning
+
+    assert common_meaning("🔄 ✅ In Progress") == "in_progress"
+    assert common_meaning("— " * 3 + "done") == "done" and common_meaning("— —") is None
+    marks = "— " * 45_000
+    items = "".join(f"## [A-{n}] Item\n\n- **Status:** {marks}\n\n" for n in range(1, 11))
+    target = tmp_path / "ROADMAP.md"
+    target.write_text("# Roadmap\n\n" + items, encoding="utf-8")
+    result = subprocess.run(
+        [installed_command(), "check", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stderr

@@ -400,3 +400,63 @@ def _all(text: str, part: str) -> list[int]:
         found.append(at)
         at = text.find(part, at + 1)
     return found
+
+
+WAITS = """# Plan
+
+## [A-1] One
+
+- **Status:** done
+
+## [A-2] Two
+
+- **Status:** ready (after A-1)
+
+## [A-3] Three
+
+- **Status:** ready
+"""
+NUMBERED = """# Tasks
+
+### 001 Write
+
+- Priority: P0
+- Depends on: none
+
+### 002 Build
+
+- Priority: P0
+- Depends on: 001
+
+### 003 Ship
+
+- Priority: P1
+- Depends on: 002
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (WAITS, "## [A-2] Two", "## [A-2] Two more"),  # its status names A-1
+        (WAITS, "## [A-1] One", "## [A-9] One"),  # the ID another's status names
+        (WAITS, "- **Status:** ready\n", "- **Status:** ready (after A-1)\n"),
+        (NUMBERED, "### 002 Build", "### 002 Build it"),  # its Depends on: 001
+        (NUMBERED, "- Priority: P1", "- Priority: P2"),
+        (NUMBERED, "### 001 Write", "### 009 Write"),  # the number another depends on
+        (NUMBERED, "- Depends on: none", "- Depends on: 003"),
+    ],
+)
+def test_an_item_whose_dependencies_hang_on_the_other_items_ids_equals_a_full_read(
+    text: str, old: str, new: str
+) -> None:
+    """A status that says what it waits for (``ready (after A-1)``) and a dependency on a
+    task's number (``Depends on: 001``) are read against the document's other IDs
+    (reader/waits.py): re-read alone, the item kept none, or kept a renamed one's."""
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    state = first_check(snapshot.roadmap, SETTINGS)
+    edited = text.replace(old, new, 1)
+    again = update(snapshot, edited)
+    assert again.roadmap == full_snapshot(edited, "ROADMAP.md", SETTINGS).roadmap
+    state = recheck(state, again.roadmap, again.edit, SETTINGS)
+    assert list(state.findings) == check_text(edited)

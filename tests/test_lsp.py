@@ -123,6 +123,37 @@ async def test_a_typo_comes_and_goes_as_you_type(client: LanguageClient, tmp_pat
     assert summary(text, fixed) == summary(text, await open_document(client, path, text))
 
 
+NUMBERED_TASKS = """# Tasks
+
+### 001 Write
+
+- Priority: P0
+- Status: in progress
+- Depends on: none
+
+### 002 Build
+
+- Priority: P0
+- Status: ready
+- Depends on: 001
+"""
+
+
+async def test_a_keystroke_in_a_task_that_depends_on_a_number_keeps_its_findings(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """``Depends on: 001`` names task 001 only among the document's other tasks: re-read
+    alone after a keystroke in its title, it named something outside, and RL306 went."""
+    path = roadmap_in(tmp_path)
+    opened = await open_document(client, path, NUMBERED_TASKS)
+    assert [d.code for d in opened] == ["RL306"]
+    line = NUMBERED_TASKS.splitlines().index("### 002 Build")
+    typed = await change(client, path, 2, [replace_range(line, 13, line, 13, " it")])
+    edited = NUMBERED_TASKS.replace("### 002 Build", "### 002 Build it")
+    assert [d.message for d in typed] == [f.message for f in check_text(edited)]
+    assert [d.code for d in typed] == ["RL306"]
+
+
 async def test_edits_typed_one_after_another_are_placed_where_the_client_made_them(
     client: LanguageClient, tmp_path: Path
 ) -> None:

@@ -59,3 +59,31 @@ def test_a_check_of_the_seed_compiles_no_pattern(tmp_path: Path) -> None:
     )
     assert "RL401" in done.stdout
     assert done.stderr.endswith("1 []"), done.stderr
+
+
+def test_stored_code_the_engine_refuses_is_compiled(tmp_path: Path) -> None:
+    """Code stored for an engine of another build (a 32-bit Python, whose MAXREPEAT is
+    2**31 - 1, reads the 2**32 - 1 of an unbounded ``*`` as invalid) compiles instead."""
+    done = run_python(
+        "import re\n"
+        "from roadmaplint import text\n"
+        "from roadmaplint.record import patterns\n"
+        "pattern = r'[ \\t]*#{1,6}[ \\t]+'\n"
+        "flags, code, groups, index, names = patterns.CODE[(pattern, 0)]\n"
+        "refused = code[:-4] + bytes(4)  # its closing SUCCESS made FAILURE\n"
+        "text._STORED = {(pattern, 0): (flags, refused, groups, index, names)}\n"
+        "print(text.compile_pattern(pattern) == re.compile(pattern))\n",
+        cwd=tmp_path,
+    )
+    assert done.stdout == "True\n", done.stderr
+
+
+def test_stored_code_is_keyed_by_what_the_compiled_code_depends_on() -> None:
+    """A micro release changes what re's compiler writes (3.11.5 wrote possessive
+    quantifiers anew, MAGIC unchanged), and a 32-bit build bounds repeats lower."""
+    import _sre  # type: ignore[import-not-found]
+    import sys
+
+    key = python_of_code()
+    assert sys.version_info[:3] in key and sys.implementation.name in key
+    assert _sre.MAXREPEAT in key and _sre.MAXGROUPS in key

@@ -69,6 +69,32 @@ def test_a_plans_bullets_that_say_how_or_aside_are_no_work() -> None:
     assert [i.id for i in _items(TODO_BY_TOPIC + "\n## Plan\n\n" + table)] == ["A-1"]
 
 
+TODO_APP_README = """\
+# {title}
+
+A small todo app written in React. It stores tasks in local storage.
+
+- Add, edit and delete tasks
+- Mark tasks as done
+
+## Install
+
+- Run `npm install`.
+- Run `npm start`.
+"""
+
+
+def test_the_readme_of_a_todo_app_is_no_plan() -> None:
+    """A title that names a product after the word (``# Todo App``, ``# todo-cli``) is
+    the README of a todo program: its feature list and install steps are no work."""
+    for title in ("Todo App", "React Todo App", "todo-cli", "Roadmap API", "Todo_MVC example"):
+        assert _items(TODO_APP_README.format(title=title)) == (), title
+    # a plan says what it plans for after the word: a year, a version, a list, a name
+    for title in ("Roadmap 2025", "TODO List", "Roadmap v2", "TODO Tracker", "Roadmap: Gitaid"):
+        titles = [i.title for i in _items(TODO_APP_README.format(title=title))]
+        assert titles == ["Add, edit and delete tasks", "Mark tasks as done"], title
+
+
 def test_a_version_before_a_status_word_in_a_heading_gives_the_status() -> None:
     text = """\
 v0.2 planned

@@ -60,6 +60,23 @@ def test_a_table_under_a_status_heading_of_a_board_takes_its_status() -> None:
     assert _items(single) == ()
 
 
+def test_a_blocked_tables_waiting_on_column_names_what_its_rows_wait_for() -> None:
+    """RL502 said a row of a board's Blocked table named no dependency where its
+    ``Waiting on`` column named one."""
+    board = (
+        "# Board\n\n## In Progress\n\n| Task | Owner |\n|---|---|\n| Write notes | @ana |\n"
+        "| Update screenshots | @bo |\n\n## Blocked\n\n| Task | Waiting on |\n|---|---|\n"
+        "| Publish to store | Apple review |\n| Ship the release | publish-to-store |\n"
+    )
+    read = {i.id: (i.status, i.depends_on, i.external_deps) for i in _items(board)}
+    assert read["publish-to-store"] == ("blocked", (), ("Apple review",))
+    assert read["ship-the-release"] == ("blocked", ("publish-to-store",), ())
+    assert _findings(board) == []
+    # and Blocked by, Waiting for, Waits on
+    for column in ("Blocked by", "Waiting for", "Waits on"):
+        assert _findings(board.replace("Waiting on", column)) == [], column
+
+
 def test_a_row_of_dashes_keeps_an_empty_table_in_shape_and_is_no_item() -> None:
     text = (
         "# Board\n\n## Backlog\n\n| Task | Priority | Notes |\n|---|---|---|\n"

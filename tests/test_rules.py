@@ -592,3 +592,24 @@ def test_a_status_says_not_started_by_configuration_or_by_its_common_spelling() 
     backlog = Statuses(ready=(), queued=("To Do",))
     assert backlog.says_not_started("To Do") and backlog.is_queued("To Do")
     assert not backlog.is_queued("todo")
+
+
+def test_rl103_on_a_table_row_with_an_empty_cell_says_to_fill_the_cell() -> None:
+    """A row whose table has the column but whose cell is empty (as ``new`` writes a row
+    it is given no value for) was told its table had no such column."""
+    from roadmaplint.rules.engine import check_text
+
+    rows = "".join(f"| BI-{n} | Task {n} | Proposed | P2 | Jeff |\n" for n in range(1, 5))
+    text = (
+        "# Backlog\n\n## Items\n\n| ID | Title | Status | Priority | Owner |\n"
+        f"|---|---|---|---|---|\n{rows}| BI-5 | Five |  |  |  |\n"
+    )
+    said = [found.message for found in check_text(text) if found.code == "RL103"]
+    assert said == [
+        "BI-5 is missing the required field DRI (its Owner cell is empty: "
+        "roadmaplint set BI-5 --dri ...)",
+        "BI-5 is missing the required field Priority (its Priority cell is empty: "
+        "roadmaplint set BI-5 --priority ...)",
+        "BI-5 is missing the required field Status (its Status cell is empty: "
+        "roadmaplint set BI-5 --status ...)",
+    ]

@@ -44,7 +44,7 @@ from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
-from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across
+from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across, waits_in_status
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
@@ -192,6 +192,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a dependency named by a title hangs on the other items
     if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
         return None  # one another item gave it (``Prereq for``), or one the edit removed
+    if _waits_on_others(roadmap.items[index], fresh.item, roadmap.items):
+        return None  # its dependencies, or another's, hang on the document's IDs (waits.py)
     new_starts = (
         starts.replaced(
             first,
@@ -226,6 +228,23 @@ def _may_change_anchors(before: str, after: str) -> bool:
     if head_before != head_after or rest_before[:1] in "=-" or rest_after[:1] in "=-":
         return True  # the heading's text, or a setext underline below it
     return any("](" in rest or "<" in rest or "#" in rest for rest in (rest_before, rest_after))
+
+
+def _waits_on_others(old: Item, new: Item, items: Sequence[Item]) -> bool:
+    """Whether the whole read gives ``new`` (or another item, when the edit changed the
+    ID) dependencies read against the other items' IDs: a status that names what it
+    waits for (``ready (after A-1)``), a dependency on a task's number (``001``)."""
+    if any(_reads_ids(item) for item in (old, new)):
+        return True
+    return old.id != new.id and any(_reads_ids(item) for item in items)
+
+
+def _reads_ids(item: Item) -> bool:
+    return (
+        item.id.isdigit()
+        or any(entry.isdigit() for entry in (*item.external_deps, *item.depends_on))
+        or waits_in_status(item)
+    )
 
 
 def _numbered_work(item_id: str) -> bool:

@@ -216,7 +216,7 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
     Backups`` over ``**Status:** Not started``), each an item named by its heading, where
     two or more sibling headings are written so: a roadmap's features. One such heading
     alone is a document's section that says how far along it is."""
-    from roadmaplint.reader.shapes.common import reference_from_title
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title
 
     found: dict[int, tuple[str, str]] = {}
     for at, part in enumerate(parts):
@@ -228,7 +228,7 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
         if _STATUS_FIRST.match(first):
             found[at] = ("", part.text.strip())
     levels = Counter(parts[at].heading.level for at in found)
-    taken: set[str] = set()
+    taken: set[str] = Taken()
     named: dict[int, tuple[str, str]] = {}
     for at, (_, title) in found.items():
         if levels[parts[at].heading.level] < 2:

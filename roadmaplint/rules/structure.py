@@ -321,12 +321,30 @@ class _FieldHints:
         shape = shape_of(self._roadmap, item)
         if shape is None:
             return f'add "{self.line(item, key, name)}"'
-        if shape.name == "table-rows":
-            return f"its table has no {name} column; add one"
         option = {"status": "status", "priority": "priority", "dri": "dri"}.get(key)
+        if shape.name == "table-rows":
+            column = self._column(item, key)
+            if column is None:
+                return f"its table has no {name} column; add one"
+            command = f": roadmaplint set {item.id} --{option} ..." if option else ""
+            return f"its {column} cell is empty{command}"
         if option is None:
             return f"a {shape.name} item has no place for it; require it only of other items"
         return f"write it on the item's line: roadmaplint set {item.id} --{option} ..."
+
+    def _column(self, item: Item, key: str) -> str | None:
+        """The column a row of ``item``'s table writes ``key`` in (``Owner`` for the DRI),
+        or None: a row of the same section that fills it names it."""
+        return next(
+            (
+                found.name
+                for other in self._roadmap.items
+                if other.section == item.section and other is not item
+                for found in other.fields
+                if found.key == key
+            ),
+            None,
+        )
 
     def line(self, item: Item, key: str, name: str) -> str:
         if self._lines is None:  # read only when an item misses a field

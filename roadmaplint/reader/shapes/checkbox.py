@@ -25,6 +25,7 @@ from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
+    Taken,
     leads_with_priority,
     make_item,
     priority_of_sections,
@@ -449,7 +450,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
     statuses = {**legend, **CHECKED_MARKS, **STATUS_OF_BOX, **dict(document.box_words)}
-    taken: set[str] = set()
+    taken: set[str] = Taken()
     tokens = document.tokens
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     # Whether two headings name statuses: counted once, not for each plain list (a list
@@ -917,14 +918,21 @@ def _read_horizon_list(
 
 
 # The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
-# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``.
-_PLAN_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b.*", re.I | re.S)
+# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``; not the README of a program
+# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features.
+_PLAN_TITLE = LazyPattern(
+    r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b"
+    r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
+    r"|clone|component|plugin|extension|service|bot|mvc)\b).*",
+    re.I | re.S,
+)
 # A table's delimiter row: ``|---|:---:|``.
 _TABLE_RULE = LazyPattern(r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|")
 # A section of a plan that holds no work: its legend, what it leaves out, how to help.
 _ASIDE = LazyPattern(
     r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
-    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to)\b.*",
+    r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to"
+    r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites)\b.*",
     re.I | re.S,
 )
 

@@ -185,16 +185,30 @@ def _rest_is_plain(words: list[str]) -> bool:
     return all(word in plain for word in words)
 
 
+class Taken(set[str]):
+    """The references a document's items hold so far, and for each title's reference
+    the last number given it: the next item of that title tries the numbers after it
+    (50,000 boxes of one title tried each number from 2 again: 37 s of CPU)."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        super().__init__(names)
+        self.numbers: dict[str, int] = {}
+
+
 def reference_from_title(title: str, taken: set[str]) -> str:
     """A reference for an item written without an ID: the first words of its title,
     lower case, joined by ``-`` (``Fix the login page`` -> ``fix-the-login-page``);
-    ``-2``, ``-3`` ... when another item already has it."""
+    ``-2``, ``-3`` ... when another item already has it. A number below the last one
+    given is taken already (the set only grows), so a ``Taken`` starts after it."""
     words = [word.lower() for word in _WORD.findall(title)][:REFERENCE_WORDS]
     base = "-".join(words) or "item"
-    reference, number = base, 1
+    numbers = taken.numbers if isinstance(taken, Taken) else {}
+    number = numbers.get(base, 1)
+    reference = base if number == 1 else f"{base}-{number}"
     while reference in taken:
         number += 1
         reference = f"{base}-{number}"
+    numbers[base] = number
     taken.add(reference)
     return reference
 

@@ -18,6 +18,7 @@ from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     SECTION_EDGE,
+    Taken,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -58,6 +59,11 @@ COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
     "deps": DEPENDS_ON,
     "blocked by": DEPENDS_ON,
+    # a board's Blocked table names what each row waits for: ``| Task | Waiting on |``
+    "waiting on": DEPENDS_ON,
+    "waiting for": DEPENDS_ON,
+    "waits on": DEPENDS_ON,
+    "waits for": DEPENDS_ON,
     "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
     "agent": "dri",
@@ -448,7 +454,7 @@ def _maps_to_phases(table: Table) -> bool:
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
-    taken_refs: set[str] = set()
+    taken_refs: set[str] = Taken()
     blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
     board_titles: dict[str, int] = {}  # a board's rows without IDs: each title, its index
