@@ -534,6 +534,9 @@ def _read_list(
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     ids = leading_ids(texts, document)
+    # every box opens with an area in brackets (``- [ ] (Product and UX) Title``, a
+    # generated board's section of the TODO each box came from): the area, not the title
+    areas = len(texts) >= 2 and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -566,7 +569,7 @@ def _read_list(
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids, steps)
+        item = _item(document, first, last, statuses, taken, board, ids, steps, areas)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -644,7 +647,12 @@ def _number_of_box(line: str) -> str | None:
     return words[0].rstrip(".")
 
 
-_BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+# A bullet, or a number of an ordered list (``1. ✅ **Title**: text``, a memory bank's
+# milestones: read only when every entry leads with a status mark).
+_BULLET = LazyPattern(r"(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
+# A bullet led by a done mark or by the empty square that is its open counterpart (a
+# memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
+_STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
 _STATUS_WORD = LazyPattern(r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15})\][ \t]+")
 
@@ -666,14 +674,14 @@ def _read_plain_list(
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
-    marked = 0  # bullets that lead with a done mark: ``- ✅ Title``
+    marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
     for first, _ in entries:
         bullet = _BULLET.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
         word = _STATUS_WORD.match(text)
-        mark = _DONE_MARK.match(text)
+        mark = _STATUS_MARK.match(text)
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
@@ -701,11 +709,14 @@ def _read_plain_list(
     statuses = [
         status or given.get("status") for status, given in zip(statuses, nested, strict=True)
     ]
-    # A list whose every bullet leads with a done mark says so itself (``## Completed``
-    # over ``- ✅ Title``), as IDs or two status headings do.
+    # A list whose every bullet leads with a status mark says so itself (``## Completed``
+    # over ``- ✅ Title``, ``### Reliability`` over ``- ⬜ Title``), as IDs or two status
+    # headings do.
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
     every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
+    if _BULLET.match(lines[entries[0][0]])["number"] and not every_marked:  # type: ignore[index]
+        return [], ()  # numbered steps, a numbered list of anything else: prose
     # A list whose every bullet opens a bold title with its ID in brackets is a list of
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
@@ -1050,8 +1061,10 @@ def _item(
     board: bool = False,
     ids: bool = True,
     steps: bool = False,
+    areas: bool = False,
 ) -> Item:
-    """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
+    """One box's item; ``steps``: its number counts a step, and is neither ID nor title;
+    ``areas``: the box opens with its area in brackets."""
     lines = document.lines
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
@@ -1059,6 +1072,9 @@ def _item(
     text = _wrapped(line[match.end() :], lines, first, last)
     if steps and (step := _number_of_box(line)) is not None:
         text = text.lstrip()[len(step) :].lstrip(".").lstrip()
+    area = _AREA_LABEL.match(text.lstrip()) if areas else None
+    if area is not None:
+        text = text.lstrip()[area.end() :]
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
     parts = parse_line(text, document, ids)
@@ -1090,9 +1106,11 @@ def _item(
     )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-    owner = parts.owner or listed.get("dri")
+    owner = parts.owner or listed.get("dri") or _agent_heading(document, first)
     if owner:
         fields.append(Field("DRI", "dri", owner, here, here, first + 1))
+    if area is not None:
+        fields.append(Field("Area", "area", area["area"], here, here, first + 1))
     depends = parts.depends or listed.get(DEPENDS_ON)
     if depends:
         fields.append(Field("Depends on", "depends on", depends, here, here, first + 1))
@@ -1105,6 +1123,26 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )
+
+
+# An area in brackets that opens a box: ``(Product and UX)``, ``(Backend (`apps/api`))``.
+_AREA_LABEL = LazyPattern(
+    r"\((?P<area>[A-Z][^()\n]{0,40}(?:\([^()\n]{0,40}\)[^()\n]{0,20})?)\)[ \t]+(?=\S)"
+)
+# A heading that groups work by who does it: ``## Queue by Agent``, ``## Tasks per owner``.
+_BY_OWNER = LazyPattern(r"\b(?:by|per)[ \t]+(?:agent|owner|assignee)s?\b", re.IGNORECASE)
+_AGENT_NAME = LazyPattern(r"@?[A-Za-z][\w.-]{0,40}")
+
+
+def _agent_heading(document: Document, first: int) -> str | None:
+    """The owner a heading names over a box: the heading right above it is an agent's name
+    (``### frontend-builder``) under one that groups the work by agent (``## Queue by
+    Agent``, a generated agent board); None elsewhere."""
+    sections = document.status_sections_above(first + 1)
+    if len(sections) < 2 or _BY_OWNER.search(sections[1]) is None:
+        return None
+    name = SECTION_EDGE.sub("", sections[0]).strip()
+    return name.lstrip("@") if _AGENT_NAME.fullmatch(name) else None
 
 
 class Checkboxes:
