@@ -52,7 +52,11 @@ pytestmark = pytest.mark.skipif(
 # checkboxes/) read 137 of 305 before its fixes and 282 after (ROADMAP CORE-56): with it
 # the floor went from 0.965 to 0.961, the earlier sets still reading 2845 of 2946.
 # Both sets together: the whole corpus reads 3262 of 3388, the floor 0.962.
-OVERALL_FLOOR = 0.962  # 3262 of 3388
+# The eleventh held-out set A (plans coding agents keep: files 22-23 of tables/, 46-49 of
+# checkboxes/, 61-64 of headings/) read 76 of 219 before its fixes and 200 after (ROADMAP
+# CORE-66; CORE-67 for what is left): with it the floor goes from 0.962 to 0.959, what the
+# whole corpus reads rounded down, the earlier sets still reading 3262 of 3388.
+OVERALL_FLOOR = 0.959  # 3462 of 3607
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -100,6 +104,7 @@ _CLASSES = {
         "[ ]",
         "backlog",
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
+        "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "someday", "idea", "roadmap"),
@@ -129,7 +134,7 @@ def _unmarked(value: str) -> str:
     """``value`` without a coloured mark before its words: ``🔄 In Progress`` is read as
     ``In Progress``, as a person reads it (a mark alone, ``✅``, stays)."""
     words = value.split()
-    while len(words) > 1 and not any(char.isalnum() or char in "[]()✅" for char in words[0]):
+    while len(words) > 1 and not any(char.isalnum() or char in "[]()✅⬜🔲" for char in words[0]):
         words = words[1:]
     return " ".join(words) if words != value.split() else value.strip()
 
