@@ -223,3 +223,39 @@ def test_a_french_tracker_reads_its_epic_and_story_tables() -> None:
         ("L2.2", "Compaction", "🔲 (E6)", None),
     ]
     assert finding_lines(text) == []
+
+
+RALPH_PLAN = """\
+# Implementation Plan
+
+## Remaining Tasks
+
+### High Priority - Core Infrastructure
+
+1. **Create ralph entry point script**
+   - Parse command-line arguments
+   - Dependencies: None
+
+2. **Create .ralph/ directory structure**
+   - Move `loop.sh` to `.ralph/loop.sh`
+   - Dependencies: Task 1
+
+### Low Priority - Enhancements
+
+3. **Add metrics tracking to logs**
+   - Dependencies: Tasks 1-2
+   - Spec: specs/ralph-system.md
+"""
+
+
+def test_numbered_bold_tasks_over_their_dependencies_are_items() -> None:
+    items = read_items(RALPH_PLAN)
+    assert [(i.id, i.title, i.status, i.priority, i.depends_on) for i in items] == [
+        ("1", "Create ralph entry point script", None, "High", ()),
+        ("2", "Create .ralph/ directory structure", None, "High", ("1",)),
+        ("3", "Add metrics tracking to logs", None, "Low", ("1", "2")),
+    ]
+    assert finding_lines(RALPH_PLAN) == []
+    # a numbered list of bold phrases without their dependencies is a README's prose
+    features = "# Tool\n\n## Why\n\n1. **Fast**\n   - Written in Rust\n2. **Small**\n"
+    assert read_items(features) == ()

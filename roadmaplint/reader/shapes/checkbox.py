@@ -32,7 +32,7 @@ from roadmaplint.reader.shapes.common import (
     status_headings,
     status_of_sections,
 )
-from roadmaplint.reader.shapes.numbered import read_numbered
+from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
@@ -527,6 +527,8 @@ def _read_list(
         numbered = read_numbered(document, entries, taken)  # ``12) + Title``
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
+        if not numbered[0]:  # ``5. **Title**`` over ``- Dependencies: Tasks 1-4``
+            numbered = read_bold_numbered(document, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
