@@ -126,7 +126,7 @@ def _with_number_references(item: Item, numbers: set[str]) -> Item:
 # (a Ralph loop's IMPLEMENTATION_PLAN.md), over nested ``- Dependencies: Tasks 1-4``.
 _BOLD_ENTRY = LazyPattern(r"[ \t]{0,3}(?P<id>[0-9]{1,4})\.[ \t]+\*\*(?P<title>[^*]+)\*\*[ \t]*")
 _NESTED_FIELD = LazyPattern(
-    r"[ \t]+[-*+][ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>.*)"
+    r"[ \t]++[-*+][ \t]++(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*+(?P<value>.*)"
 )
 _TASK_NUMBERS = LazyPattern(
     r"\bTasks?[ \t]+(?P<list>[0-9]{1,4}(?:[ \t]*(?:[-–,]|and)[ \t]*[0-9]{1,4})*)"
