@@ -66,7 +66,12 @@ pytestmark = pytest.mark.skipif(
 # open applied to every file (tests/corpus/README.md): the corpus reads 3462 of 3535.
 # With both the eleventh set B and the leftovers: the whole corpus reads 3554 of 3648,
 # the floor 0.974.
-OVERALL_FLOOR = 0.974  # 3554 of 3648
+# The eleventh held-out set A (plans coding agents keep: files 22-23 of tables/, 46-49 of
+# checkboxes/, 61-64 of headings/) read 76 of 219 before its fixes and 210 after (ROADMAP
+# CORE-66; CORE-67 for what is left): with it the whole corpus reads 3472 of 3607, the
+# floor 0.962 still, rounded down; the earlier sets still read 3262 of 3388.
+# With the eleventh set A too: the whole corpus reads 3764 of 3867, the floor 0.973.
+OVERALL_FLOOR = 0.973  # 3764 of 3867
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -119,6 +124,7 @@ _CLASSES = {
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
+        "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
     "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
@@ -161,7 +167,7 @@ def _unmarked(value: str) -> str:
     """``value`` without a coloured mark before its words: ``🔄 In Progress`` is read as
     ``In Progress``, as a person reads it (a mark alone, ``✅``, stays)."""
     words = value.split()
-    while len(words) > 1 and not any(char.isalnum() or char in "[]()✅" for char in words[0]):
+    while len(words) > 1 and not any(char.isalnum() or char in "[]()✅⬜🔲" for char in words[0]):
         words = words[1:]
     return " ".join(words) if words != value.split() else value.strip()
 

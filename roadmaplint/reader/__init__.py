@@ -45,6 +45,7 @@ from roadmaplint.reader.dialect import (
     PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
+    WORK_ID,
     Dialect,
     normalize_key,
 )
@@ -60,7 +61,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import box_words, configured_legend, read_legend, read_vocabulary
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
-from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist
+from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist, with_task_boxes
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
@@ -302,7 +303,9 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     """``items`` with what one item says of others read: repeats of done items dropped,
     phases given their statuses, dependencies named by a status, a number, a title, on
     the item they unblock or on a part of an item (reader/waits.py)."""
-    read = with_phase_checklist(with_own_phase_tasks(_without_done_repeats(items)), lines)
+    read = with_phase_checklist(
+        with_task_boxes(with_own_phase_tasks(_without_done_repeats(items)), lines), lines
+    )
     read = with_dependency_notes(read, lines)
     for step in (
         with_status_waits,
@@ -424,6 +427,8 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     the boxes, it makes no item. A heading of another ID must say no status either."""
     if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return False
+    if WORK_ID.fullmatch(item.id):
+        return False  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
         return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks

@@ -112,6 +112,35 @@ def _task_status(section: Sequence[str]) -> str | None:
     return "in progress" if any(ticks) else OPEN
 
 
+def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Item]:
+    """``items``, a numbered task heading with no status (``### Task 1.1: Title``) given
+    the one the list of boxes right under it says, its steps (``- [x] `bcrypt```): all
+    ticked done, some in progress, none pending, as a phase's own task boxes do. Boxes
+    after a label or prose (``**Acceptance Criteria:**``) are its criteria: no state."""
+    read = []
+    for item in items:
+        if item.status is None and WORK_ID.fullmatch(item.id):
+            ticks = _step_ticks(lines[item.position.line : item.end_line])
+            if ticks:
+                status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
+                item = replace(item, status=status)
+        read.append(item)
+    return read
+
+
+def _step_ticks(body: Sequence[str]) -> list[bool]:
+    """Whether each top-level box of the list a heading's body opens with is ticked; none
+    when the body opens with anything else."""
+    ticks: list[bool] = []
+    for line in body:
+        match = _TASK_BOX.match(line)
+        if match is not None:
+            ticks.append(match[1] != " ")
+        elif line.strip() and not line[:1].isspace():
+            break  # the list ends (``- Behavior:``), or the body opens with no box
+    return ticks
+
+
 def with_own_phase_tasks(items: Sequence[Item]) -> Sequence[Item]:
     """``items``, in a plan whose tasks are numbered again in each phase (``Phase 2 Task
     2``): a dependency on ``Task 1`` names its own phase's Task 1, as a person reads it,

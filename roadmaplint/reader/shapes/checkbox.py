@@ -33,7 +33,7 @@ from roadmaplint.reader.shapes.common import (
     status_headings,
     status_of_sections,
 )
-from roadmaplint.reader.shapes.numbered import read_numbered
+from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
@@ -565,6 +565,8 @@ def _read_list(
         numbered = read_numbered(document, entries, taken)  # ``12) + Title``
         if not numbered[0]:  # ``B01 — Title`` over ``- Owner: Impl``
             numbered = read_paragraph_item(document, index, entries)
+        if not numbered[0]:  # ``5. **Title**`` over ``- Dependencies: Tasks 1-4``
+            numbered = read_bold_numbered(document, entries)
         return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
@@ -577,6 +579,9 @@ def _read_list(
         return [], ()
     ids = leading_ids(texts, document)
     phases = not _phases_repeat(texts)
+    # every box opens with an area in brackets (``- [ ] (Product and UX) Title``, a
+    # generated board's section of the TODO each box came from): the area, not the title
+    areas = len(texts) >= 2 and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -609,7 +614,7 @@ def _read_list(
     for first, last in spans:
         while last > first and not lines[last].strip():
             last -= 1
-        item = _item(document, first, last, statuses, taken, board, ids, steps, phases)
+        item = _item(document, first, last, statuses, taken, board, ids, steps, phases, areas)
         if document.with_ids_only and not (id_only.fullmatch(item.id) or _is_phase(item.id)):
             return [], ()
         found.append(item)
@@ -691,10 +696,15 @@ def _number_of_box(line: str) -> str | None:
     return words[0].rstrip(".")
 
 
-_BULLET = LazyPattern(r"(?P<lead>[-*+][ \t]+)(?=\S)")
+# A bullet, or a number of an ordered list (``1. ✅ **Title**: text``, a memory bank's
+# milestones: read only when every entry leads with a status mark).
+_BULLET = LazyPattern(r"(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
 # A bullet of a top-level list, which markdown lets stand one to three spaces in: a list
 # of plain bullets written so (`` - [#0015 Title](...)``) says its status by its heading.
-_INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>[-*+][ \t]+)(?=\S)")
+_INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
+# A bullet led by a done mark or by the empty square that is its open counterpart (a
+# memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
+_STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
 # (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
 _STATUS_WORD = LazyPattern(
@@ -719,14 +729,14 @@ def _read_plain_list(
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
-    marked = 0  # bullets that lead with a done mark: ``- ✅ Title``
+    marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
     for first, _ in entries:
         bullet = _INDENTED_BULLET.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
         word = _STATUS_WORD.match(text)
-        mark = _DONE_MARK.match(text)
+        mark = _STATUS_MARK.match(text)
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
@@ -754,11 +764,14 @@ def _read_plain_list(
     statuses = [
         status or given.get("status") for status, given in zip(statuses, nested, strict=True)
     ]
-    # A list whose every bullet leads with a done mark says so itself (``## Completed``
-    # over ``- ✅ Title``), as IDs or two status headings do.
+    # A list whose every bullet leads with a status mark says so itself (``## Completed``
+    # over ``- ✅ Title``, ``### Reliability`` over ``- ⬜ Title``), as IDs or two status
+    # headings do.
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
     every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
+    if _INDENTED_BULLET.match(lines[entries[0][0]])["number"] and not every_marked:  # type: ignore[index]
+        return [], ()  # numbered steps, a numbered list of anything else: prose
     # A list whose every bullet opens a bold title with its ID in brackets is a list of
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
@@ -1176,8 +1189,10 @@ def _item(
     ids: bool = True,
     steps: bool = False,
     phases: bool = True,
+    areas: bool = False,
 ) -> Item:
-    """One box's item; ``steps``: its number counts a step, and is neither ID nor title."""
+    """One box's item; ``steps``: its number counts a step, and is neither ID nor title;
+    ``areas``: the box opens with its area in brackets."""
     lines = document.lines
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
@@ -1185,6 +1200,9 @@ def _item(
     text = _wrapped(line[match.end() :], lines, first, last)
     if steps and (step := _number_of_box(line)) is not None:
         text = text.lstrip()[len(step) :].lstrip(".").lstrip()
+    area = _AREA_LABEL.match(text.lstrip()) if areas else None
+    if area is not None:
+        text = text.lstrip()[area.end() :]
     marked = leading_marks(text, document.mark_legends())  # ``📝🟡✅ Title``, a legend's marks
     meanings, text = marked if marked is not None else ({}, text)
     parts = parse_line(text, document, ids, phases)
@@ -1216,9 +1234,11 @@ def _item(
     )
     if priority:
         fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-    owner = parts.owner or listed.get("dri")
+    owner = parts.owner or listed.get("dri") or _agent_heading(document, first)
     if owner:
         fields.append(Field("DRI", "dri", owner, here, here, first + 1))
+    if area is not None:
+        fields.append(Field("Area", "area", area["area"], here, here, first + 1))
     depends = parts.depends or listed.get(DEPENDS_ON)
     if depends:
         fields.append(Field("Depends on", "depends on", depends, here, here, first + 1))
@@ -1231,6 +1251,26 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )
+
+
+# An area in brackets that opens a box: ``(Product and UX)``, ``(Backend (`apps/api`))``.
+_AREA_LABEL = LazyPattern(
+    r"\((?P<area>[A-Z][^()\n]{0,40}(?:\([^()\n]{0,40}\)[^()\n]{0,20})?)\)[ \t]+(?=\S)"
+)
+# A heading that groups work by who does it: ``## Queue by Agent``, ``## Tasks per owner``.
+_BY_OWNER = LazyPattern(r"\b(?:by|per)[ \t]+(?:agent|owner|assignee)s?\b", re.IGNORECASE)
+_AGENT_NAME = LazyPattern(r"@?[A-Za-z][\w.-]{0,40}")
+
+
+def _agent_heading(document: Document, first: int) -> str | None:
+    """The owner a heading names over a box: the heading right above it is an agent's name
+    (``### frontend-builder``) under one that groups the work by agent (``## Queue by
+    Agent``, a generated agent board); None elsewhere."""
+    sections = document.status_sections_above(first + 1)
+    if len(sections) < 2 or _BY_OWNER.search(sections[1]) is None:
+        return None
+    name = SECTION_EDGE.sub("", sections[0]).strip()
+    return name.lstrip("@") if _AGENT_NAME.fullmatch(name) else None
 
 
 class Checkboxes:

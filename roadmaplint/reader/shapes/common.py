@@ -23,8 +23,11 @@ _SECTION_PRIORITY = LazyPattern(
     r"(?<![\w-])(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
     r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b"
-    # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1
-    r"|^[^\w]*priority[ \t]+(?P<number>[0-4])(?![\w.-])",
+    # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1,
+    # in French too (``## 🔥 Priorité 1 — Critique``)
+    r"|^[^\w]*priorit[yé][ \t]+(?P<number>[0-4])(?![\w.-])"
+    # ``### CUDA Medium Priority``: a topic's band, the priority ending the heading
+    r"|[ \t](?P<tail>critical|high|medium|low)[ \t]+priority[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -37,7 +40,7 @@ def priority_of_section(section: str | None) -> str | None:
         return None
     if match["number"]:
         return f"P{match['number']}"
-    return match["p"].upper() if match["p"] else (match["word"] or match["lead"])
+    return match["p"].upper() if match["p"] else (match["word"] or match["lead"] or match["tail"])
 
 
 def priority_of_sections(sections: list[str]) -> str | None:
@@ -64,7 +67,7 @@ def leads_with_priority(section: str) -> bool:
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
 _PRIORITY_LEAD = LazyPattern(
     r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
-    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b)",
+    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-4](?![\w.-]))",
     re.IGNORECASE,
 )
 
@@ -79,7 +82,9 @@ _PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
 # theme counts.
 _IDEA_SECTION = LazyPattern(
     r"(?:future[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
-    r"|future[ \t]+considerations|some[ \t]?day[ \t]*(?:/|&|and|or)?[ \t]*maybe",
+    # in French: ``## 💡 Idées Futures``
+    r"|id[ée]es?(?:[ \t]+futures?)?"
+    r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
-from roadmaplint.reader.shapes.common import make_item
+from roadmaplint.reader.shapes.common import make_item, priority_of_sections
 from roadmaplint.record import replace
 from roadmaplint.text import LazyPattern
 
@@ -120,3 +120,83 @@ def _with_number_references(item: Item, numbers: set[str]) -> Item:
     references = (*item.depends_on, *(entry.strip("#") for entry in named))
     externals = tuple(entry for entry in item.external_deps if entry not in named)
     return replace(item, depends_on=references, external_deps=externals)
+
+
+# A task numbered once through a plan, its title in bold alone: ``5. **Update README.md**``
+# (a Ralph loop's IMPLEMENTATION_PLAN.md), over nested ``- Dependencies: Tasks 1-4``.
+_BOLD_ENTRY = LazyPattern(r"[ \t]{0,3}(?P<id>[0-9]{1,4})\.[ \t]+\*\*(?P<title>[^*]+)\*\*[ \t]*")
+_NESTED_FIELD = LazyPattern(
+    r"[ \t]++[-*+][ \t]++(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*+(?P<value>.*)"
+)
+_TASK_NUMBERS = LazyPattern(
+    r"\bTasks?[ \t]+(?P<list>[0-9]{1,4}(?:[ \t]*(?:[-–,]|and)[ \t]*[0-9]{1,4})*)"
+)
+_NUMBER_RANGE = LazyPattern(r"(?P<first>[0-9]{1,4})(?:[ \t]*[-–][ \t]*(?P<last>[0-9]{1,4}))?")
+
+
+def read_bold_numbered(
+    document: Document, entries: list[tuple[int, int]]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The items of a numbered list whose every entry is a bold title alone (``1.
+    **Create the entry script**``) over nested bullets naming its dependencies (``-
+    Dependencies: Task 1``, ``Tasks 1-4``, ``None``): a plan's tasks, numbered once
+    through it, each named by its number, its priority that of the band above it. No
+    status is written: none is read. Without
+    the dependencies under every entry, a numbered list of bold phrases is prose."""
+    lines = document.lines
+    if _BOLD_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
+        return [], ()
+    numbers = document.memo("bold_numbers", lambda: _bold_numbers(lines))
+    if len(numbers) < 2:
+        return [], ()  # one task alone is no plan's list (a band may hold one of many)
+    found = [_BOLD_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    depends = [_nested_dependencies(lines, first, last, document) for first, last in entries]
+    if not all(found) or any(value is None for value in depends):
+        return [], ()
+    items = []
+    for (first, last), match, value in zip(entries, found, depends, strict=True):
+        assert match is not None and value is not None
+        here = Position(first + 1, match.start("id") + 1)
+        named = [number for number in _task_numbers(value) if number in numbers]
+        fields = (
+            [Field("Depends on", DEPENDS_ON, ", ".join(named), here, here, first + 1)]
+            if named
+            else []
+        )
+        # the band the task stands under: ``### High Priority - Core Infrastructure``
+        priority = priority_of_sections(document.status_sections_above(first + 1))
+        if priority:
+            fields.append(Field("Priority", "priority", priority, here, here, first + 1))
+        title = document.inline(match["title"].strip())
+        section = document.section_above(first + 1)
+        items.append(
+            make_item(match["id"], title, section, here, last + 1, fields, document.dialect)
+        )
+    cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
+    return items, cut
+
+
+def _nested_dependencies(lines: list[str], first: int, last: int, document: Document) -> str | None:
+    """The value of the Dependencies bullet nested under an entry, else None."""
+    for number in range(first + 1, last + 1):
+        match = _NESTED_FIELD.fullmatch(lines[number].rstrip("\r\n"))
+        if match is not None and document.dialect.key(match["key"]) == DEPENDS_ON:
+            return match["value"].strip()
+    return None
+
+
+def _bold_numbers(lines: list[str]) -> frozenset[str]:
+    """The numbers of every bold numbered entry of the document: what a dependency names."""
+    return frozenset(
+        match["id"] for line in lines if (match := _BOLD_ENTRY.fullmatch(line.rstrip("\r\n")))
+    )
+
+
+def _task_numbers(value: str) -> list[str]:
+    """The task numbers ``Task 1``, ``Tasks 1-4`` or ``Tasks 2, 3`` name, ranges spelt out."""
+    named: list[str] = []
+    for written in _TASK_NUMBERS.finditer(value):
+        for part in _NUMBER_RANGE.finditer(written["list"]):
+            first, last = int(part["first"]), int(part["last"] or part["first"])
+            named += [str(number) for number in range(first, min(last, first + 200) + 1)]
+    return named

@@ -52,6 +52,11 @@ TITLE_COLUMNS = (
     "work item",
     "backlog item",
     "action item",
+    # in French and Spanish: ``| Epic | Titre | Priorité | Statut |``
+    "titre",
+    "tâche",
+    "título",
+    "tarea",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -68,6 +73,9 @@ COLUMN_ALIASES = {
     "dependson": DEPENDS_ON,
     "agent": "dri",
     "role": "dri",
+    "statut": "status",  # French
+    "estado": "status",  # Spanish
+    "responsable": "dri",
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -173,6 +181,12 @@ def _table(
             id_column = ticket  # ``| Ticket | Title |`` over ``| TICKET-001 | Set up |``
         elif title_column is None:
             title_column = ticket
+    if id_column is None and keys and keys[0] in _UNIT_COLUMNS and rows:
+        other = next((at for at, key in enumerate(keys) if at and key in TITLE_COLUMNS), None)
+        if other is not None and _holds_ids(lines, rows, 0, dialect, False):
+            # ``| Story | Titre | Statut |`` over ``| L1.1 | Init monorepo | ✅ |``: the first
+            # column names the unit of work by its ID, a title column beside it titles it
+            id_column, title_column = 0, other
     if (
         id_column is None
         and title_column is not None
@@ -234,6 +248,9 @@ def _id_like(id_only: re.Pattern[str], word: str) -> bool:
     return id_only.fullmatch(word.replace("\u2011", "-")) is not None
 
 
+# A first column named for the unit of work a row is, holding its ID (``| Epic | Title |``
+# over ``| E1 | Foundation |``, ``| Story | ... |`` over ``| L1.1 | ... |``).
+_UNIT_COLUMNS = ("story", "epic", "feature", "task")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
 _NAMED_CELL = LazyPattern(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
