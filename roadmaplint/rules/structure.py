@@ -13,7 +13,7 @@ from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
-from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
+from roadmaplint.reader.dialect import PHASE_ID, FieldNames, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import declares_fields, in_own_format
@@ -309,10 +309,13 @@ def unknown_fields(context: Context) -> Iterator[Report]:
 
 
 def repeated_fields(context: Context) -> Iterator[Report]:
-    dialect = Dialect.from_settings(context.settings)
+    names = field_names(Dialect.from_settings(context.settings))
     for item in context.checked_items:
+        fields = item.fields
+        if len({candidate.key for candidate in fields}) == len(fields):
+            continue  # most items: no name written twice, nothing to tell apart
         seen: dict[str, int] = {}
-        labels = _labels(item, dialect)
+        labels = _labels(item, names)
         for candidate in item.fields:
             if candidate.key in labels:
                 continue
@@ -327,7 +330,7 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 seen[candidate.key] = candidate.position.line
 
 
-def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
+def _labels(item: Item, names: FieldNames) -> frozenset[str]:
     """The names an item writes three times or more that no field is known by: labels of
     its parts (``- **Task:** ...`` under each step of a phase, ``**Note:**`` under each
     endpoint), whose values are not one value given again. A known field written twice
@@ -340,7 +343,7 @@ def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
     return frozenset(
         key
         for key, written in lines.items()
-        if not dialect.is_known(key) and (len(written) >= 3 or _consecutive(written))
+        if not names.is_known(key) and (len(written) >= 3 or _consecutive(written))
     )
 
 
