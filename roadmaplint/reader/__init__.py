@@ -243,6 +243,7 @@ def _records(
             _spans(items),
             bool(items),
             tuple(box_words(status_legend).items()),
+            blocks.openers,
         )
         shaped = read_shapes(document, shape)
         if shaped.items:

@@ -343,8 +343,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: status_headings(document) >= 2)
     restarted = cache(lambda: _numbering_restarts(document))
-    for index, token in enumerate(tokens):
-        if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
+    for index in document.top_level():
+        token = tokens[index]
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
@@ -357,8 +358,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
             items += read
             blocks[token.map[0] + 1] = cut
     if items and not document.with_ids_only:
-        for token in tokens:
-            if token.level == 0 and token.type == "paragraph_open" and token.map is not None:
+        for index in document.top_level():
+            token = tokens[index]
+            if token.type == "paragraph_open" and token.map is not None:
                 read, cut = _read_marked_lines(document, token.map[0], token.map[1], taken)
                 if read:
                     items += read
