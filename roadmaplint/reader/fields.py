@@ -167,21 +167,24 @@ def _list_item(
             _criterion(tokens, index, body, text)
         return
     body.done_list = False
-    column = _column_of(lines, line, content)
+    first_line = content.partition("\n")[0]
+    column = _column_of(lines, line, first_line)
     item_map = tokens[index].map
     last = line
     if item_map:
         last = item_map[1]
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
-    first_line = content.partition("\n")[0]
     shared = _line_fields(first_line, found)
+    final_at = len(shared) - 1
+    key = ""
     for at, (name, name_start, value_start, value_end) in enumerate(shared):
-        final = at == len(shared) - 1  # the last field of the line takes the lines after it
+        final = at == final_at  # the last field of the line takes the lines after it
+        key = names.key(name)
         body.fields.append(
             Field(
                 name=name,
-                key=names.key(name),
+                key=key,
                 value=text(content[value_start:] if final else content[value_start:value_end]),
                 # The paragraph's first line is the source line less its indentation, so
                 # the value starts exactly value_start characters after the content.
@@ -190,7 +193,6 @@ def _list_item(
                 end_line=max(line, last) if final else line,
             )
         )
-    key = names.key(shared[-1][0])
     marker = tokens[index].markup
     if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
         bullets[marker] += 1
@@ -250,6 +252,8 @@ def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, 
     starts, where its value starts, where it ends)``: one, or several bold fields that
     share the line (``**Effort:** M · **Status:** OPEN``)."""
     name, value_start = start
+    if stripped.find("**", value_start) < 0 and stripped.find("__", value_start) < 0:
+        return [(name, 0, value_start, len(stripped))]  # no bold name after: one field
     fields: list[tuple[str, int, int, int]] = []
     name_start = 0
     spans = code_spans(stripped)
@@ -396,6 +400,8 @@ def _noted_references(
 ) -> tuple[list[str], list[str], list[tuple[str, str]]]:
     """An external dependency that begins with an ID (``ABC-7 merged upstream``,
     ``Phase 3 (auth)``) names that item; the prose after it is kept as its note."""
+    if not externals:
+        return references, externals, []  # most values: IDs alone, nothing to look into
     leading = id_regex(id_pattern, LEADING)
     whole = patterns(id_pattern).id_only
     kept: list[str] = []
