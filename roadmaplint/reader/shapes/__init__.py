@@ -118,6 +118,12 @@ class Document:
             ],
         )
 
+    def heading_texts(self) -> list[str]:
+        """The plain text of each of ``headings``, read once for the shapes' questions
+        about every heading (is one the overview, a board's column, a status)."""
+        inline, headings = self.inline, self.headings
+        return self.memo("heading_texts", lambda: [inline(heading.source) for heading in headings])
+
     def is_taken(self, line: int) -> bool:
         """Whether a heading item holds ``line`` (``taken`` is sorted and disjoint)."""
         at = bisect_right(self.taken, (line, 1 << 62)) - 1

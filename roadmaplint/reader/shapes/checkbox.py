@@ -408,9 +408,7 @@ def _in_overview(document: Document, line: int) -> bool:
     overview = normalize_key(document.dialect.overview_heading)
     named = document.memo(
         "overview_named",
-        lambda: any(
-            normalize_key(document.inline(h.source)) == overview for h in document.headings
-        ),
+        lambda: any(normalize_key(text) == overview for text in document.heading_texts()),
     )
     if not named:
         return False  # asked for every list: a plan without an overview answers at once
@@ -784,10 +782,7 @@ def _horizon_headings(document: Document) -> int:
 
 
 def _horizon_words(document: Document) -> set[str]:
-    found = (
-        _HORIZON.fullmatch(SECTION_EDGE.sub("", document.inline(h.source)))
-        for h in document.headings
-    )
+    found = (_HORIZON.fullmatch(SECTION_EDGE.sub("", text)) for text in document.heading_texts())
     return {match["word"].casefold() for match in found if match is not None}
 
 
@@ -811,8 +806,8 @@ def _board_headings(document: Document) -> int:
 
     return sum(
         1
-        for heading in document.headings
-        if SECTION_EDGE.sub("", document.inline(heading.source)).strip().casefold() in BOARD_WORDS
+        for text in document.heading_texts()
+        if SECTION_EDGE.sub("", text).strip().casefold() in BOARD_WORDS
     )
 
 
