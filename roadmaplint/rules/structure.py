@@ -369,19 +369,19 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # lists) is a name of its own: it has no prefix to share. A section of such names
     # is a reference, and the few of them that end in a digit (``ERR_HTTP2_STATUS_101``)
     # are names too.
+    # each ID's prefix found once (an ID written twice has one)
+    prefix_of = {item.id: _prefix(item.id) for item in context.roadmap.items if is_id(item.id)}
     named = Counter(
-        item.section
-        for item in context.roadmap.items
-        if is_id(item.id) and _prefix(item.id) == item.id
+        item.section for item in context.roadmap.items if prefix_of.get(item.id) == item.id
     )
     items = [
         item
         for item in context.roadmap.items
-        if is_id(item.id) and _prefix(item.id) != item.id and not named[item.section]
+        if item.id in prefix_of and prefix_of[item.id] != item.id and not named[item.section]
     ]
     by_section: dict[str | None, list[str]] = {}
     for item in items:
-        by_section.setdefault(item.section, []).append(_prefix(item.id))
+        by_section.setdefault(item.section, []).append(prefix_of[item.id])
     usual: dict[str | None, str] = {}
     counted: dict[str | None, Counter[str]] = {}
     for section, prefixes in by_section.items():
@@ -392,7 +392,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         return
     for item in items:
         expected = usual[item.section]
-        prefix = _prefix(item.id)
+        prefix = prefix_of[item.id]
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
         if counted[item.section][prefix] > 1:
@@ -400,7 +400,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
-                f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
+                f"{item.id} uses the prefix {prefix} in section {item.section}, "
                 f"where the other items use {expected}",
                 item.id,
             )
