@@ -234,6 +234,7 @@ class _Converter:
         # closing tokens carry no map and no reader changes one: one of each is shared
         self.closes: dict[tuple[str, int, str], NativeToken] = {}
         self.untabbed = b"\t" not in data
+        self.ascii = len(data) == len(body)  # its byte offsets are its characters'
         self.base = 0  # where the piece being walked starts: its nodes' offsets are from there
 
     def run(self) -> list[NativeToken]:
@@ -303,10 +304,13 @@ class _Converter:
         span = node.srcmap
         if span is not None and self.untabbed:
             start = self.base + span[0]
-            try:
-                piece = self.data[start : self.base + span[1]].decode()
-            except UnicodeDecodeError:  # not on a character's edge: the meta's, then
-                piece = "\n"
+            if self.ascii:
+                piece = self.body[start : self.base + span[1]]
+            else:
+                try:
+                    piece = self.data[start : self.base + span[1]].decode()
+                except UnicodeDecodeError:  # not on a character's edge: the meta's, then
+                    piece = "\n"
             if "\n" not in piece and "\r" not in piece:  # (no tab: the text has none)
                 return piece, start
         content: str = node.meta.get("content", "")
@@ -444,12 +448,24 @@ class _Converter:
         item_close = self.closing("list_item_close", "li", inner, marker)
         paragraph_close = self.closing("paragraph_close", "p", deeper)
         lines = len(starts)
+        guess = where[0]  # an item's first line: the one after the item before, mostly
         for item in node.children:
             start, end = item.srcmap or (0, 0)
             start += base
             end += base
-            first = bisect_right(starts, start) - 1
-            item_map = [first, bisect_right(starts, end) if end > start else first + 1]
+            if (
+                guess < lines
+                and starts[guess] <= start
+                and (guess + 1 == lines or start < starts[guess + 1])
+            ):
+                first = guess
+            else:
+                first = bisect_right(starts, start) - 1
+            after = first + 1  # the line after the item's: the next, for an item of one line
+            if end > start and after < lines and end >= starts[after]:
+                after = bisect_right(starts, end)
+            item_map = [first, after]
+            guess = after
             number = ""
             if ordered:
                 found = _DIGITS.match(data, start)
