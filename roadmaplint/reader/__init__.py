@@ -244,6 +244,7 @@ def _records(
             bool(items),
             tuple(box_words(status_legend).items()),
             blocks.openers,
+            outline.texts,
         )
         shaped = read_shapes(document, shape)
         if shaped.items:

@@ -94,20 +94,6 @@ def _frozen_8(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _oset):
     return __init__
 
 
-def _frozen_9(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _n8, _oset):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8):
-        _oset(self, _n0, a0)
-        _oset(self, _n1, a1)
-        _oset(self, _n2, a2)
-        _oset(self, _n3, a3)
-        _oset(self, _n4, a4)
-        _oset(self, _n5, a5)
-        _oset(self, _n6, a6)
-        _oset(self, _n7, a7)
-        _oset(self, _n8, a8)
-    return __init__
-
-
 def _frozen_10(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _n8, _n9, _oset):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9):
         _oset(self, _n0, a0)
@@ -300,20 +286,6 @@ def _mutable_6_f4(_f4, _MISSING):
     return __init__
 
 
-def _mutable_7_f6(_f6, _MISSING):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
-        if a6 is _MISSING:
-            a6 = _f6()
-        self.a0 = a0
-        self.a1 = a1
-        self.a2 = a2
-        self.a3 = a3
-        self.a4 = a4
-        self.a5 = a5
-        self.a6 = a6
-    return __init__
-
-
 def _mutable_8_f3_f4_f5_f6_f7(_f3, _f4, _f5, _f6, _f7, _MISSING):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
         if a3 is _MISSING:
@@ -322,6 +294,23 @@ def _mutable_8_f3_f4_f5_f6_f7(_f3, _f4, _f5, _f6, _f7, _MISSING):
             a4 = _f4()
         if a5 is _MISSING:
             a5 = _f5()
+        if a6 is _MISSING:
+            a6 = _f6()
+        if a7 is _MISSING:
+            a7 = _f7()
+        self.a0 = a0
+        self.a1 = a1
+        self.a2 = a2
+        self.a3 = a3
+        self.a4 = a4
+        self.a5 = a5
+        self.a6 = a6
+        self.a7 = a7
+    return __init__
+
+
+def _mutable_8_f6_f7(_f6, _f7, _MISSING):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
         if a6 is _MISSING:
             a6 = _f6()
         if a7 is _MISSING:
@@ -538,7 +527,6 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (6, (), 'frozen'): _frozen_6,
     (7, (), 'frozen'): _frozen_7,
     (8, (), 'frozen'): _frozen_8,
-    (9, (), 'frozen'): _frozen_9,
     (10, (), 'frozen'): _frozen_10,
     (13, (2,), 'frozen'): _frozen_13_f2,
     (14, (), 'frozen'): _frozen_14,
@@ -554,8 +542,8 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (6, (), 'mutable'): _mutable_6,
     (6, (2, 4), 'mutable'): _mutable_6_f2_f4,
     (6, (4,), 'mutable'): _mutable_6_f4,
-    (7, (6,), 'mutable'): _mutable_7_f6,
     (8, (3, 4, 5, 6, 7), 'mutable'): _mutable_8_f3_f4_f5_f6_f7,
+    (8, (6, 7), 'mutable'): _mutable_8_f6_f7,
     (9, (), 'mutable'): _mutable_9,
     (2, (), 'slot'): _slot_2,
     (2, (1,), 'slot'): _slot_2_f1,

@@ -103,6 +103,8 @@ class Document:
     # The index of each token that opens a top-level block, in order (the block scan's
     # ``openers``); None: found from ``tokens`` when first asked.
     openers: list[int] | None = None
+    # The plain text of each of ``headings`` as the outline read it; None: read when asked.
+    texts: list[str] | None = None
 
     def top_level(self) -> list[int]:
         """The indexes of the tokens that open a top-level block (or are one), in order:
@@ -121,6 +123,8 @@ class Document:
     def heading_texts(self) -> list[str]:
         """The plain text of each of ``headings``, read once for the shapes' questions
         about every heading (is one the overview, a board's column, a status)."""
+        if self.texts is not None:
+            return self.texts
         inline, headings = self.inline, self.headings
         return self.memo("heading_texts", lambda: [inline(heading.source) for heading in headings])
 
