@@ -40,8 +40,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from generate import generate  # noqa: E402  (bench/ is not a package)
-from generate_shapes import boxes_under_headings  # noqa: E402
+from generate_shapes import boxes_under_headings, task_folder  # noqa: E402
 from generate_shapes import checkboxes as checkbox_plan  # noqa: E402
+from generate_shapes import phases as phase_plan  # noqa: E402
 from generate_shapes import table as table_plan  # noqa: E402
 from history import REVISIONS, build_repository, revisions  # noqa: E402
 from run import BARE_PARSE, GOMLX, markdownlint  # noqa: E402
@@ -334,13 +335,20 @@ def clean_check_job(path: Path) -> Job:
 
 
 def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
-    """Issue 20: `check` on the same items as table rows and as checkboxes, against the
-    heading roadmap of that size (bench/generate_shapes.py), interleaved."""
+    """Issue 20: `check` on the same items as table rows, as checkboxes and as planning
+    phases, and on a task folder of a fifth as many files, against the heading roadmap
+    of ``big`` items (bench/generate_shapes.py), interleaved."""
     headings = roadmap(folder, big)
-    made = {}
-    for name, write in (("table", table_plan), ("checkboxes", checkbox_plan)):
+    made: dict[str, Path] = {}
+    for name, write in (
+        ("table", table_plan),
+        ("checkboxes", checkbox_plan),
+        ("phases", phase_plan),
+    ):
         made[name] = folder / f"{name}-{big}.md"
         made[name].write_text(write(big, 1), encoding="utf-8")
+    files = max(big // 5, 1)  # a file each: 2,000 files for 10,000 items
+    made["tasks"] = task_folder(folder / f"tasks-{files}", files)
 
     jobs = {"headings": check_job(headings)} | {
         name: clean_check_job(path) for name, path in made.items()
@@ -360,7 +368,43 @@ def shape_figures(folder: Path, big: int, repeat: int) -> list[Figure]:
             results["headings"],
             1.3,
         ),
+        ratio(
+            f"{size}-phase plan `check` / {size}-item heading `check`",
+            results["phases"],
+            results["headings"],
+            1.3,
+        ),
+        per_item(
+            f"{files:,}-file task folder `check` / {size}-item heading `check`, per item",
+            (results["tasks"], files),
+            (results["headings"], big),
+            1.3,
+        ),
     ]
+
+
+def per_item(
+    name: str,
+    top: tuple[Samples | BenchFailure, int],
+    bottom: tuple[Samples | BenchFailure, int],
+    limit: float,
+) -> Figure:
+    """The CPU per item of one `check` against another's, each with its item count."""
+    goal = f"≤ {limit:g}×"
+    for side, _ in (top, bottom):
+        if isinstance(side, BenchFailure):
+            return Figure(name, f"FAILED: {side.short}", goal, None, failed=side.short)
+    (more, more_items), (less, less_items) = top, bottom
+    assert isinstance(more, Samples) and isinstance(less, Samples)
+    value = (more.cpu / more_items) / (less.cpu / less_items)
+    measured = (
+        f"{value:.2f}× ({more.cpu / more_items * 1000:.2f} ms / "
+        f"{less.cpu / less_items * 1000:.2f} ms CPU an item: {more.cpu:.3f} s for "
+        f"{more_items:,}, {less.cpu:.3f} s for {less_items:,}; "
+        f"wall {(more.wall / more_items) / (less.wall / less_items):.2f}×; "
+        f"{len(more.runs)}+{len(less.runs)} runs; load {max(more.load, less.load):.1f})"
+    )
+    return Figure(name, measured, goal, value <= limit, value)
 
 
 def growth_figure(folder: Path, small: int, repeat: int) -> Figure:

@@ -7,6 +7,8 @@ Seeded and reproducible.
 
     python bench/generate_shapes.py table 10000 -o table.md
     python bench/generate_shapes.py checkboxes 10000 -o boxes.md
+    python bench/generate_shapes.py phases 10000 -o phases.md
+    python bench/generate_shapes.py tasks 2000 -o folder   # folder/backlog/ of 2,000 files
 """
 
 from __future__ import annotations
@@ -70,6 +72,55 @@ def checkboxes(count: int, seed: int = 1) -> str:
     return "".join(out)
 
 
+def phases(count: int, seed: int = 1) -> str:
+    """The same items as planning phases (``## Phase 1: Title``), each with its status,
+    goal and dependencies as lines of bold fields and its success criteria numbered."""
+    out = ["# Synthetic Phase Plan\n"]
+    number = {item_id: at for at, (_, item_id, *_) in enumerate(_items(count, seed), 1)}
+    for name, item_id, title, done, _owner, deps in _items(count, seed):
+        after = ", ".join(f"Phase {number[dep]}" for dep in deps) or "Nothing"
+        out.append(
+            f"\n## Phase {number[item_id]}: {title}\n\n"
+            f"**Status:** {'done' if done else 'ready'}\n"
+            f"**Goal:** {title} for {name.lower()}.\n"
+            f"**Depends on:** {after}\n\n"
+            f"**Success Criteria:**\n1. {title} works\n2. It is tested\n\n---\n"
+        )
+    return "".join(out)
+
+
+TASK_CONFIG = """\
+project_name: "Synthetic"
+default_status: "To Do"
+statuses: ["To Do", "In Progress", "Done"]
+labels: []
+task_prefix: "task"
+"""
+
+
+def task_folder(folder: Path, count: int, seed: int = 1) -> Path:
+    """The same items as a Backlog.md task folder of ``count`` files under ``folder``
+    (``backlog/config.yml``, ``backlog/tasks/task-1 - Title.md`` ...); its path."""
+    root = folder / "backlog"
+    tasks = root / "tasks"
+    tasks.mkdir(parents=True, exist_ok=True)
+    (root / "config.yml").write_text(TASK_CONFIG, encoding="utf-8")
+    number = {item_id: at for at, (_, item_id, *_) in enumerate(_items(count, seed), 1)}
+    for name, item_id, title, done, owner, deps in _items(count, seed):
+        at = number[item_id]
+        listed = "".join(f"\n  - TASK-{number[dep]}" for dep in deps)
+        text = (
+            f"---\nid: TASK-{at}\ntitle: {title}\nstatus: {'Done' if done else 'To Do'}\n"
+            f"assignee:\n  - '@{owner}'\nlabels:\n  - {name.lower()}\n"
+            f"dependencies:{listed or ' []'}\npriority: medium\n---\n\n"
+            f"## Description\n\n<!-- SECTION:DESCRIPTION:BEGIN -->\n{title}.\n"
+            f"<!-- SECTION:DESCRIPTION:END -->\n\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n"
+            f"- [{'x' if done else ' '}] #1 {title} works\n<!-- AC:END -->\n"
+        )
+        (tasks / f"task-{at} - {title.replace(' ', '-')}.md").write_text(text, encoding="utf-8")
+    return root
+
+
 def boxes_under_headings(count: int) -> str:
     """One checkbox under each of ``count`` headings: a plan whose reading once grew with
     the square of its headings (each list stepped over every token before it)."""
@@ -81,12 +132,18 @@ def boxes_under_headings(count: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("shape", choices=("table", "checkboxes"))
+    parser.add_argument("shape", choices=("table", "checkboxes", "phases", "tasks"))
     parser.add_argument("items", type=int)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args(argv)
-    text = (table if args.shape == "table" else checkboxes)(args.items, args.seed)
+    if args.shape == "tasks":  # a folder, not one text
+        root = task_folder(args.output or Path("."), args.items, args.seed)
+        print(root)
+        return 0
+    text = {"table": table, "checkboxes": checkboxes, "phases": phases}[args.shape](
+        args.items, args.seed
+    )
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
     else:

@@ -245,8 +245,11 @@ class Statuses:
         cancelled one in a common spelling that the settings give no other meaning."""
         if status is None or status in self.closed:
             return status is not None
-        other = (*self.done, *self.ready, *self.queued, *self.in_progress, *self.blocked)
-        return status not in (*other, *self.idea) and common_meaning(status) == "closed"
+        # each group looked in, not one tuple of them all built for every dependency
+        for other in (self.done, self.ready, self.queued, self.in_progress, self.blocked):
+            if status in other:
+                return False
+        return status not in self.idea and common_meaning(status) == "closed"
 
 
 @record

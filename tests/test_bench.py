@@ -143,6 +143,8 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
         "| 30 `check` / the same with markdown-it-py alone | ",
         "| 30-row table `check` / 30-item heading `check` | ",
         "| 30-checkbox `check` / 30-item heading `check` | ",
+        "| 30-phase plan `check` / 30-item heading `check` | ",
+        "| 6-file task folder `check` / 30-item heading `check`, per item | ",
         "| 4,000 headings with a box each / 4 × 1,000, start-up taken off | ",
     ):
         assert row in result.stdout
@@ -151,7 +153,7 @@ def test_all_prints_the_table_in_a_quick_run(tmp_path: Path) -> None:
     assert "\nParser: " in result.stdout
     figures = json.loads(out.read_text())["figures"]
     measured = [figure for figure in figures if figure["value"] is not None]
-    assert len(measured) == 16  # all but markdownlint-cli2, skipped
+    assert len(measured) == 18  # all but markdownlint-cli2, skipped
     assert all(figure["value"] > 0 and figure["failed"] is None for figure in measured)
 
 

@@ -251,6 +251,8 @@ def _records(
             _spans(items),
             bool(items),
             tuple(box_words(status_legend).items()),
+            blocks.openers,
+            outline.texts,
         )
         shaped = read_shapes(document, shape)
         if shaped.items:

@@ -88,6 +88,9 @@ class Blocks:
     nested: list[tuple[HeadingBlock, int]] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     top_level: list[Block] = field(default_factory=list)  # in order, as markdown-it sees them
+    # The index of each token that opens a top-level block (or is one): what the shapes
+    # look at, without stepping over the hundreds of thousands of tokens inside lists.
+    openers: list[int] = field(default_factory=list)
 
 
 def read_blocks(
@@ -156,13 +159,17 @@ def scan_blocks(tokens: list[Token], env: dict[str, Any], path: str, lines: list
     top = 0
     headings, nested, comments = blocks.headings, blocks.nested, blocks.comments
     front = front_matter_lines(lines)
+    openers = blocks.openers
     for index, token in enumerate(tokens):
         kind = token.type
         if token.level == 0 and token.map is not None and token.map[0] < front:
+            if token.nesting != -1:
+                openers.append(index)  # the shapes still step over it, as over every token
             continue  # front matter is the page's data, no heading or block of the text
         if token.level == 0:
             if token.nesting != -1:
                 top = index
+                openers.append(index)
                 if token.map is not None and kind in _BLOCK_KINDS:
                     top_level.append(_block(token, kind, lines))
             if kind == "heading_open":

@@ -26,7 +26,12 @@ if TYPE_CHECKING:
 # the inline parser would return the text unchanged but for its code spans, so it
 # is not run. An underscore between two letters or digits is never emphasis, nor is
 # an ampersand that cannot start an entity.
-_INLINE_MARKUP = LazyPattern(r"[\\*<>!\n]|&[#A-Za-z]|\]\s*[(\[]|(?<![^\W_])_|_(?![^\W_])")
+# (Every alternative begins with one character, so that re skips the characters no
+# match begins with: with a class first and a lookbehind before the underscore, it tried
+# every alternative at every character, 3.4 µs on an 80-character line against 0.6.)
+_INLINE_MARKUP = LazyPattern(r"\\|\*|<|>|!|\n|&[#A-Za-z]|\]\s*[(\[]|_(?:(?<![^\W_]_)|(?![^\W_]))")
+# Every match of it begins with one of these: a text holding none is not searched (0.3 µs).
+_MARKUP_STARTS = tuple("\\*<>!\n&]_")
 # Values this short repeat (`ready`, `P1`, `_unassigned_`) and are kept once read;
 # longer ones (descriptions) seldom do.
 _SHORT = 32
@@ -51,7 +56,7 @@ class InlineText:
         if known is not None:
             return known
         if not (self._has_references and "[" in source):
-            if not _INLINE_MARKUP.search(source):
+            if not _may_hold_markup(source) or not _INLINE_MARKUP.search(source):
                 known = " ".join((code_spans(source) if "`" in source else source).split())
             else:
                 emphasized = _EMPHASIZED.fullmatch(source)
@@ -70,6 +75,15 @@ class InlineText:
         self._md.inline.parse(source, self._md, self._env, tokens)
         known = self._seen[source] = " ".join(_token_text(tokens).split())
         return known
+
+
+def _may_hold_markup(source: str) -> bool:
+    """Whether ``source`` holds a character a match of ``_INLINE_MARKUP`` begins with."""
+    # a loop, not any() over a generator: 0.39 us against 0.76 us on a description
+    for character in _MARKUP_STARTS:  # noqa: SIM110
+        if character in source:
+            return True
+    return False
 
 
 def code_spans(source: str) -> str:

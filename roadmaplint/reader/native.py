@@ -234,6 +234,7 @@ class _Converter:
         # closing tokens carry no map and no reader changes one: one of each is shared
         self.closes: dict[tuple[str, int, str], NativeToken] = {}
         self.untabbed = b"\t" not in data
+        self.ascii = len(data) == len(body)  # its byte offsets are its characters'
         self.base = 0  # where the piece being walked starts: its nodes' offsets are from there
 
     def run(self) -> list[NativeToken]:
@@ -295,17 +296,25 @@ class _Converter:
         """A text node's content. One line of a text without tabs (past which the offsets
         drift) is its own source: sliced from it instead of building the node's ``meta``
         (a third of the walk)."""
+        return self.content_at(node)[0]
+
+    def content_at(self, node: Node) -> tuple[str, int]:
+        """``content(node)``, and where it starts in the source when it is sliced from
+        there (else -1)."""
         span = node.srcmap
         if span is not None and self.untabbed:
-            base = self.base
-            try:
-                piece = self.data[base + span[0] : base + span[1]].decode()
-            except UnicodeDecodeError:  # not on a character's edge: the meta's, then
-                piece = "\n"
-            if "\n" not in piece and "\t" not in piece and "\r" not in piece:
-                return piece
+            start = self.base + span[0]
+            if self.ascii:
+                piece = self.body[start : self.base + span[1]]
+            else:
+                try:
+                    piece = self.data[start : self.base + span[1]].decode()
+                except UnicodeDecodeError:  # not on a character's edge: the meta's, then
+                    piece = "\n"
+            if "\n" not in piece and "\r" not in piece:  # (no tab: the text has none)
+                return piece, start
         content: str = node.meta.get("content", "")
-        return content
+        return content, -1
 
     def text(self, node: Node) -> str:
         """The raw inline source of a paragraph or heading (a block-only tree keeps it)."""
@@ -438,28 +447,48 @@ class _Converter:
         inner, deeper = level + 1, level + 2
         item_close = self.closing("list_item_close", "li", inner, marker)
         paragraph_close = self.closing("paragraph_close", "p", deeper)
+        lines = len(starts)
+        guess = where[0]  # an item's first line: the one after the item before, mostly
         for item in node.children:
             start, end = item.srcmap or (0, 0)
             start += base
             end += base
-            first = bisect_right(starts, start) - 1
-            item_map = [first, bisect_right(starts, end) if end > start else first + 1]
+            if (
+                guess < lines
+                and starts[guess] <= start
+                and (guess + 1 == lines or start < starts[guess + 1])
+            ):
+                first = guess
+            else:
+                first = bisect_right(starts, start) - 1
+            after = first + 1  # the line after the item's: the next, for an item of one line
+            if end > start and after < lines and end >= starts[after]:
+                after = bisect_right(starts, end)
+            item_map = [first, after]
+            guess = after
             number = ""
             if ordered:
                 found = _DIGITS.match(data, start)
                 number = found.group().decode() if found else ""
-            append(NativeToken("list_item_open", "li", 1, inner, item_map, marker, number))
+            opener = NativeToken("list_item_open", "li", 1, inner, item_map, marker, number)
             children = item.children
             if len(children) == 1 and children[0].name == "text":
                 # the common item, its text alone: its hidden paragraph made up here
-                text = content(children[0])
-                line = first + 1 if _EMPTY_MARKER_LINE.match(data, start) else first
+                text, at = self.content_at(children[0])
+                if at >= 0 and (first + 1 == lines or at < starts[first + 1]):
+                    line = first  # the text's own first line is the marker's
+                else:
+                    line = first + 1 if _EMPTY_MARKER_LINE.match(data, start) else first
                 paragraph = [line, line + text.count("\n") + 1]
-                append(NativeToken("paragraph_open", "p", 1, deeper, paragraph))
-                append(NativeToken("inline", "", 0, deeper + 1, paragraph, "", "", text.strip()))
-                append(paragraph_close)
-                append(item_close)
+                out += (
+                    opener,
+                    NativeToken("paragraph_open", "p", 1, deeper, paragraph),
+                    NativeToken("inline", "", 0, deeper + 1, paragraph, "", "", text.strip()),
+                    paragraph_close,
+                    item_close,
+                )
                 continue
+            append(opener)
             line = first
             parts: list[str] = []
             for child in children:

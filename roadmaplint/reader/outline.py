@@ -70,6 +70,7 @@ class Outline:
     headings: tuple[Heading, ...]
     item_level: int | None
     h1_lines: list[int] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # every heading's plain text, in order
 
 
 def detect(
@@ -104,6 +105,7 @@ def detect(
         headings=_prose_headings(parts, item_level),
         item_level=item_level,
         h1_lines=h1_lines,
+        texts=[part.text for part in parts],
     )
 
 

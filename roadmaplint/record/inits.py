@@ -286,8 +286,8 @@ def _mutable_6_f4(_f4, _MISSING):
     return __init__
 
 
-def _mutable_7_f3_f4_f5_f6(_f3, _f4, _f5, _f6, _MISSING):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
+def _mutable_8_f3_f4_f5_f6_f7(_f3, _f4, _f5, _f6, _f7, _MISSING):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
         if a3 is _MISSING:
             a3 = _f3()
         if a4 is _MISSING:
@@ -296,6 +296,8 @@ def _mutable_7_f3_f4_f5_f6(_f3, _f4, _f5, _f6, _MISSING):
             a5 = _f5()
         if a6 is _MISSING:
             a6 = _f6()
+        if a7 is _MISSING:
+            a7 = _f7()
         self.a0 = a0
         self.a1 = a1
         self.a2 = a2
@@ -303,13 +305,16 @@ def _mutable_7_f3_f4_f5_f6(_f3, _f4, _f5, _f6, _MISSING):
         self.a4 = a4
         self.a5 = a5
         self.a6 = a6
+        self.a7 = a7
     return __init__
 
 
-def _mutable_7_f6(_f6, _MISSING):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
+def _mutable_8_f6_f7(_f6, _f7, _MISSING):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7):
         if a6 is _MISSING:
             a6 = _f6()
+        if a7 is _MISSING:
+            a7 = _f7()
         self.a0 = a0
         self.a1 = a1
         self.a2 = a2
@@ -317,6 +322,7 @@ def _mutable_7_f6(_f6, _MISSING):
         self.a4 = a4
         self.a5 = a5
         self.a6 = a6
+        self.a7 = a7
     return __init__
 
 
@@ -536,8 +542,8 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (6, (), 'mutable'): _mutable_6,
     (6, (2, 4), 'mutable'): _mutable_6_f2_f4,
     (6, (4,), 'mutable'): _mutable_6_f4,
-    (7, (3, 4, 5, 6), 'mutable'): _mutable_7_f3_f4_f5_f6,
-    (7, (6,), 'mutable'): _mutable_7_f6,
+    (8, (3, 4, 5, 6, 7), 'mutable'): _mutable_8_f3_f4_f5_f6_f7,
+    (8, (6, 7), 'mutable'): _mutable_8_f6_f7,
     (9, (), 'mutable'): _mutable_9,
     (2, (), 'slot'): _slot_2,
     (2, (1,), 'slot'): _slot_2_f1,

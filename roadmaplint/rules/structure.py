@@ -13,7 +13,7 @@ from roadmaplint.index import Context, closest, id_prefix
 from roadmaplint.model import Heading, Item, NearMiss, Position, Roadmap
 from roadmaplint.reader import Dialect
 from roadmaplint.reader.claims import CLAIMED_BY
-from roadmaplint.reader.dialect import PHASE_ID, field_names, is_priority_group
+from roadmaplint.reader.dialect import PHASE_ID, FieldNames, field_names, is_priority_group
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import asks_for, declares_fields, in_own_format
@@ -386,10 +386,13 @@ def unknown_fields(context: Context) -> Iterator[Report]:
 
 
 def repeated_fields(context: Context) -> Iterator[Report]:
-    dialect = Dialect.from_settings(context.settings)
+    names = field_names(Dialect.from_settings(context.settings))
     for item in context.checked_items:
+        fields = item.fields
+        if len({candidate.key for candidate in fields}) == len(fields):
+            continue  # most items: no name written twice, nothing to tell apart
         seen: dict[str, int] = {}
-        labels = _labels(item, dialect)
+        labels = _labels(item, names)
         for candidate in item.fields:
             if candidate.key in labels:
                 continue
@@ -404,7 +407,7 @@ def repeated_fields(context: Context) -> Iterator[Report]:
                 seen[candidate.key] = candidate.position.line
 
 
-def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
+def _labels(item: Item, names: FieldNames) -> frozenset[str]:
     """The names an item writes three times or more that no field is known by: labels of
     its parts (``- **Task:** ...`` under each step of a phase, ``**Note:**`` under each
     endpoint), whose values are not one value given again. A known field written twice
@@ -417,7 +420,7 @@ def _labels(item: Item, dialect: Dialect) -> frozenset[str]:
     return frozenset(
         key
         for key, written in lines.items()
-        if not dialect.is_known(key) and (len(written) >= 3 or _consecutive(written))
+        if not names.is_known(key) and (len(written) >= 3 or _consecutive(written))
     )
 
 
@@ -443,19 +446,19 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # lists) is a name of its own: it has no prefix to share. A section of such names
     # is a reference, and the few of them that end in a digit (``ERR_HTTP2_STATUS_101``)
     # are names too.
+    # each ID's prefix found once (an ID written twice has one)
+    prefix_of = {item.id: _prefix(item.id) for item in context.roadmap.items if is_id(item.id)}
     named = Counter(
-        item.section
-        for item in context.roadmap.items
-        if is_id(item.id) and _prefix(item.id) == item.id
+        item.section for item in context.roadmap.items if prefix_of.get(item.id) == item.id
     )
     items = [
         item
         for item in context.roadmap.items
-        if is_id(item.id) and _prefix(item.id) != item.id and not named[item.section]
+        if item.id in prefix_of and prefix_of[item.id] != item.id and not named[item.section]
     ]
     by_section: dict[str | None, list[str]] = {}
     for item in items:
-        by_section.setdefault(item.section, []).append(_prefix(item.id))
+        by_section.setdefault(item.section, []).append(prefix_of[item.id])
     usual: dict[str | None, str] = {}
     counted: dict[str | None, Counter[str]] = {}
     for section, prefixes in by_section.items():
@@ -471,7 +474,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     spread = Counter(prefix for counts in counted.values() for prefix in counts)
     for item in items:
         expected = usual[item.section]
-        prefix = _prefix(item.id)
+        prefix = prefix_of[item.id]
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
         if counted[item.section][prefix] > 1:
@@ -481,7 +484,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
-                f"{item.id} uses the prefix {_prefix(item.id)} in section {item.section}, "
+                f"{item.id} uses the prefix {prefix} in section {item.section}, "
                 f"where the other items use {expected}",
                 item.id,
             )

@@ -100,6 +100,33 @@ class Document:
     taken: tuple[tuple[int, int], ...]  # line spans heading items already hold
     with_ids_only: bool  # heading items exist: read only items that carry an ID
     box_words: tuple[tuple[str, str], ...] = ()  # (box mark, the Status Legend's word)
+    # The index of each token that opens a top-level block, in order (the block scan's
+    # ``openers``); None: found from ``tokens`` when first asked.
+    openers: list[int] | None = None
+    # The plain text of each of ``headings`` as the outline read it; None: read when asked.
+    texts: list[str] | None = None
+
+    def top_level(self) -> list[int]:
+        """The indexes of the tokens that open a top-level block (or are one), in order:
+        a shape that looks for top-level lists or paragraphs steps over these, not over
+        every token inside every list."""
+        if self.openers is not None:
+            return self.openers
+        tokens = self.tokens
+        return self.memo(
+            "openers",
+            lambda: [
+                at for at, token in enumerate(tokens) if token.level == 0 and token.nesting != -1
+            ],
+        )
+
+    def heading_texts(self) -> list[str]:
+        """The plain text of each of ``headings``, read once for the shapes' questions
+        about every heading (is one the overview, a board's column, a status)."""
+        if self.texts is not None:
+            return self.texts
+        inline, headings = self.inline, self.headings
+        return self.memo("heading_texts", lambda: [inline(heading.source) for heading in headings])
 
     def is_taken(self, line: int) -> bool:
         """Whether a heading item holds ``line`` (``taken`` is sorted and disjoint)."""
@@ -314,9 +341,10 @@ def _may_hold_items(name: str, document: Document) -> bool:
     holds a ``|``). Without one the shape would read nothing, so it is not imported:
     a commit hook's check of a headings roadmap pays for neither module."""
     kinds = ("bullet_list_open", "ordered_list_open") if name == CHECKBOXES else ("paragraph_open",)
-    lines = document.lines
-    for token in document.tokens:
-        if token.level != 0 or token.type not in kinds or token.map is None:
+    lines, tokens = document.lines, document.tokens
+    for at in document.top_level():
+        token = tokens[at]
+        if token.type not in kinds or token.map is None:
             continue
         start, end = token.map
         if document.is_taken(start + 1):

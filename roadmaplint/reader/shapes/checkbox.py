@@ -457,8 +457,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: status_headings(document) >= 2)
     restarted = cache(lambda: _numbering_restarts(document))
-    for index, token in enumerate(tokens):
-        if token.level != 0 or token.type not in ("bullet_list_open", "ordered_list_open"):
+    for index in document.top_level():
+        token = tokens[index]
+        if token.type not in ("bullet_list_open", "ordered_list_open"):
             continue
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
@@ -471,8 +472,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
             items += read
             blocks[token.map[0] + 1] = cut
     if items and not document.with_ids_only:
-        for token in tokens:
-            if token.level == 0 and token.type == "paragraph_open" and token.map is not None:
+        for index in document.top_level():
+            token = tokens[index]
+            if token.type == "paragraph_open" and token.map is not None:
                 read, cut = _read_marked_lines(document, token.map[0], token.map[1], taken)
                 if read:
                     items += read
@@ -520,9 +522,7 @@ def _in_overview(document: Document, line: int) -> bool:
     overview = normalize_key(document.dialect.overview_heading)
     named = document.memo(
         "overview_named",
-        lambda: any(
-            normalize_key(document.inline(h.source)) == overview for h in document.headings
-        ),
+        lambda: any(normalize_key(text) == overview for text in document.heading_texts()),
     )
     if not named:
         return False  # asked for every list: a plan without an overview answers at once
@@ -1027,10 +1027,7 @@ def _horizon_headings(document: Document) -> int:
 
 
 def _horizon_words(document: Document) -> set[str]:
-    found = (
-        _HORIZON.fullmatch(SECTION_EDGE.sub("", document.inline(h.source)))
-        for h in document.headings
-    )
+    found = (_HORIZON.fullmatch(SECTION_EDGE.sub("", text)) for text in document.heading_texts())
     return {match["word"].casefold() for match in found if match is not None}
 
 
@@ -1054,8 +1051,8 @@ def _board_headings(document: Document) -> int:
 
     return sum(
         1
-        for heading in document.headings
-        if SECTION_EDGE.sub("", document.inline(heading.source)).strip().casefold() in BOARD_WORDS
+        for text in document.heading_texts()
+        if SECTION_EDGE.sub("", text).strip().casefold() in BOARD_WORDS
     )
 
 

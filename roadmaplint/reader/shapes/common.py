@@ -164,7 +164,7 @@ def status_headings(document: Document, board: bool = False) -> int:
     with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
     and again is no list of statuses: a changelog's ``### New Features`` under each
     release."""
-    named = (status_of_section(document.inline(h.source), board) for h in document.headings)
+    named = (status_of_section(text, board) for text in document.heading_texts())
     return len({status for status in named if status is not None})
 
 

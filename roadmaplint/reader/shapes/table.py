@@ -477,8 +477,10 @@ def read_tables(document: Document) -> ShapeRead:
     board_titles: dict[str, int] = {}  # a board's rows without IDs: each title, its index
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
-    for token in document.tokens:
-        if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+    tokens = document.tokens
+    for at in document.top_level():
+        token = tokens[at]
+        if token.type != "paragraph_open" or token.map is None:
             continue
         start, end = token.map
         if document.is_taken(start + 1):
