@@ -39,6 +39,9 @@ CASES = {
     "empty.md": (b"", "is empty"),
     "blank.md": (b"\xef\xbb\xbf \n\n", "is empty"),
     "long-line.md": (b"# R\n" + b"x" * 10_000_001 + b"\n", "line 2 is over 100000 characters long"),
+    # a bound on what one file may make the reader hold: a million one-line boxes took
+    # 3.4 GB, and 32 MB of them (four million) would take some 14 GB
+    "many-lines.md": (b"- [ ] a\n" * 1_000_001, "has 1,000,001 lines, over the 1,000,000"),
 }
 
 

@@ -563,6 +563,10 @@ async def test_random_edits_never_break_the_server(client: LanguageClient, tmp_p
     refused = await change(client, path, version, [replace_all(text + blob)])
     assert [d.message for d in refused] == ["not checked: a line is over 100000 characters long"]
     version += 1
+    lines = "- [ ] a\n" * 1_000_001  # a million one-line boxes: 3.4 GB to read
+    refused = await change(client, path, version, [replace_all(lines)])
+    assert [d.message for d in refused] == ["not checked: over 1,000,000 lines"]
+    version += 1
     back = await change(client, path, version, [replace_all(GOMLX_TEXT)])
     assert len(back) == len(check_text(GOMLX_TEXT))
 

@@ -28,7 +28,7 @@ from roadmaplint.lsp.document import Document
 from roadmaplint.lsp.sync import index_texts, span_of
 from roadmaplint.lsp.workspace import Configurations, served
 from roadmaplint.reader.incremental import Span
-from roadmaplint.reader.source import MAX_BYTES, MAX_LINE
+from roadmaplint.reader.source import MAX_BYTES, MAX_LINE, MAX_LINES
 from roadmaplint.settings import Settings
 from roadmaplint.text import changed_span
 
@@ -172,6 +172,8 @@ def _refusal(text: str, previous: str | None, span: Span | None = None) -> str |
     """
     if len(text) > MAX_BYTES:
         return f"not checked: larger than {MAX_BYTES // 1024 // 1024} MB"
+    if len(text) > MAX_LINES and text.count("\n") + (not text.endswith("\n")) > MAX_LINES:
+        return f"not checked: over {MAX_LINES:,} lines"
     start, end = 0, len(text)
     if previous is not None:
         start, _, end = span or changed_span(previous, text)

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 32 * 1024 * 1024
 MAX_LINE = 100_000  # characters
+# What one file may make the reader hold: the records and the parser's tokens take about
+# 1 KB a line of heading items, 3.6 KB a line of one-line boxes; 32 MB of such boxes
+# (four million lines) would need some 14 GB. A plan of 50,000 heading items is 650,000.
+MAX_LINES = 1_000_000
 # markdown-it-py reads a paragraph continued lazily (without ">") inside block
 # quotes nested N deep once per level: 18 deep and a million lines take a minute
 # and 880 MB. Each lazy line costs a level beyond the first; a roadmap spends none.
@@ -91,6 +95,11 @@ def decode(data: bytes, name: str) -> str:
         ) from None
     _refuse_lazy_quote_runs(text, name)
     lengths = list(map(len, text.splitlines()))
+    if len(lengths) > MAX_LINES:
+        raise RoadmapError(
+            f"{name}: has {len(lengths):,} lines, over the {MAX_LINES:,} roadmaplint reads; "
+            "is this a roadmap?"
+        )
     if max(lengths) > MAX_LINE:
         line = next(number for number, length in enumerate(lengths, 1) if length > MAX_LINE)
         raise RoadmapError(
