@@ -112,6 +112,29 @@ def test_set_dependencies_and_owner_write_block_lists_as_backlog_does(tmp_path: 
     assert "title: 'Set up: repo'\n" in text
 
 
+def test_set_leaves_every_front_matter_line_it_does_not_target_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    # ruamel.yaml wrote the whole mapping again: a spaced flow list lost its spacing and
+    # its comment's place, a tag its tag; the meaning was kept, the bytes were not.
+    backlog = make_folder(tmp_path)
+    odd = SETUP.replace("status: Done", "status: To Do").replace(
+        "labels: []\n",
+        "labels: ['x',   \"y\"]   # spaced\npriority: !<tag:yaml.org,2002:str> high\n",
+    )
+    task = backlog / "tasks" / "task-1 - Set-up-repo.md"
+    task.write_text(odd, encoding="utf-8")
+    write_tasks.set_fields(taskfiles.read(backlog), "TASK-1", {"Status": "Done"}, NOW)
+    assert task.read_text(encoding="utf-8") == odd.replace("status: To Do", "status: Done").replace(
+        "created_date: '2026-12-06 06:40'\n",
+        "created_date: '2026-12-06 06:40'\nupdated_date: '2026-12-06 09:30'\n",
+    )
+    # a list the edit targets is written as Backlog.md writes it; the rest stays
+    write_tasks.set_fields(taskfiles.read(backlog), "TASK-1", {"Labels": "z"}, NOW)
+    text = task.read_text(encoding="utf-8")
+    assert "\n  - z\npriority: !<tag:yaml.org,2002:str> high\ndependencies: []\n" in text
+
+
 def test_a_status_not_in_config_is_refused_and_the_file_is_untouched(tmp_path: Path) -> None:
     backlog = make_folder(tmp_path)
     with pytest.raises(RoadmapError, match=r"task-2 - Write-parser.md:4: status 'Shipped'"):

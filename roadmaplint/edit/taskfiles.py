@@ -126,7 +126,60 @@ def edited(text: str, path: str, keys: Mapping[str, str], now: datetime) -> str:
         data["updated_date"] = stamp
     elif "created_date" in data:
         data.insert(list(data).index("created_date") + 1, "updated_date", stamp)
-    return "---\n" + dump(data, loader) + "---\n" + body
+    written = dump(data, loader)
+    return "---\n" + _kept(front, written, {*keys, "updated_date"}, path) + "---\n" + body
+
+
+def _kept(front: str, written: str, changed: set[str], path: str) -> str:
+    """The dumped front matter ``written`` with each key the edit did not change taken
+    back byte for byte from ``front``: ruamel.yaml writes a whole mapping again, spacing
+    a flow list (``['x',   "y"]``) and dropping tags (``!!seq``) its own way. The old
+    text where reading it gives the same values; else ``written`` as it is."""
+    loader = yaml()
+    try:
+        old, new = load_front(front, path, loader), load_front(written, path, loader)
+    except RoadmapError:
+        return written
+    old_lines, new_lines = _lines_of(front), _lines_of(written)
+    old_spans, new_spans = _key_spans(old, len(old_lines)), _key_spans(new, len(new_lines))
+    if not old_spans or not new_spans:
+        return written
+    first = min(start for start, _ in old_spans.values())
+    kept = old_lines[:first]  # comments above the first key
+    for key, (start, end) in new_spans.items():
+        if key in changed or key not in old_spans:
+            kept += new_lines[start:end]
+        else:
+            kept += old_lines[old_spans[key][0] : old_spans[key][1]]
+    text = "".join(kept)
+    try:
+        same = _plain(load_front(text, path, loader)) == _plain(new)
+    except RoadmapError:
+        same = False
+    return text if same else written
+
+
+def _lines_of(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _key_spans(data: Any, count: int) -> dict[str, tuple[int, int]]:
+    """Each top-level key's lines in its front matter: from its own to the next key's."""
+    starts = [(int(data.lc.key(key)[0]), str(key)) for key in data]
+    starts.sort()
+    spans = {}
+    for (start, key), (end, _) in zip(starts, [*starts[1:], (count, "")], strict=True):
+        spans[key] = (start, end)
+    return spans
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as plain Python data, to compare two readings of front matter."""
+    if isinstance(value, Mapping):
+        return [(str(key), _plain(item)) for key, item in value.items()]
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value if value is None or isinstance(value, bool | int | float) else str(value)
 
 
 def _priority_place(data: Mapping[str, Any]) -> int:
