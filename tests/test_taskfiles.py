@@ -782,3 +782,34 @@ def test_the_lines_rl108_and_rl110_cite_are_the_task_files_as_other_rules_lines_
             "(roadmaplint fix does)",
         ),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("needs_backlog")
+def test_a_task_with_a_tag_backlog_does_not_read_is_refused_in_one_line(tmp_path: Path) -> None:
+    # `!!python/...` front matter was read quietly, a list its title; Backlog.md's own
+    # reader (js-yaml) does not read such a task at all. Nothing is ever run.
+    from conftest import cli
+
+    root = backlog_project(tmp_path)
+    backlog("task", "create", "Set up repo", "--plain", cwd=tmp_path)
+    tagged = root / "tasks" / "task-2 - Tagged.md"
+    tagged.write_text(
+        '---\nid: task-2\ntitle: !!python/object/apply:os.system ["touch pwned"]\n'
+        "status: To Do\n---\n",
+        encoding="utf-8",
+    )
+    assert "TASK-2" not in backlog("task", "list", "--plain", cwd=tmp_path)
+    checked = cli("check", "backlog", cwd=tmp_path)
+    assert checked.returncode == 2
+    assert checked.stderr == (
+        f"roadmaplint: error: {tagged.relative_to(tmp_path)}:3: the YAML tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system' is not read here (Backlog.md does "
+        "not read the task either); write the value plainly\n"
+    )
+    assert not (tmp_path / "pwned").exists()
+    # a tag of the schema Backlog.md reads is read as its value
+    tagged.write_text(
+        "---\nid: task-2\ntitle: !!str Tagged\nstatus: To Do\n---\n", encoding="utf-8"
+    )
+    assert cli("check", "backlog", cwd=tmp_path).returncode == 0

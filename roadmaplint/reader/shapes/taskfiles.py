@@ -456,6 +456,20 @@ MAX_YAML = 1 << 20  # bytes of front matter or config.yml: a task's fields, neve
 MAX_DEPTH = 32  # nesting of mappings and sequences
 
 
+# The tags js-yaml's default schema reads, as Backlog.md reads task files; "!" marks a
+# plain string. Any other tag Backlog.md refuses, and so does roadmaplint.
+_TAGS_READ = frozenset(
+    {"!"}
+    | {
+        f"tag:yaml.org,2002:{name}"
+        for name in (
+            "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary",
+            "set", "omap", "pairs", "merge",
+        )
+    }
+)  # fmt: skip
+
+
 def guarded_load(text: str, path: str, loader: YAML, first_line: int) -> Any:
     """``loader.load(text)`` once the text is known to be small and plain: no anchors or
     aliases (an alias bomb grows exponentially when read), no deep nesting (the loader
@@ -476,6 +490,14 @@ def guarded_load(text: str, path: str, loader: YAML, first_line: int) -> Any:
             isinstance(event, NodeEvent) and event.anchor is not None
         ):
             raise RoadmapError(f"{path}:{line}: YAML anchors and aliases are not read here")
+        tag = getattr(event, "tag", None)
+        if tag is not None and str(tag) not in _TAGS_READ:
+            # Backlog.md's YAML reader (js-yaml) refuses such a file: ``!!python/...``
+            # was read quietly, a list its title (nothing was ever run)
+            raise RoadmapError(
+                f"{path}:{line}: the YAML tag {str(tag)!r} is not read here (Backlog.md "
+                "does not read the task either); write the value plainly"
+            )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
