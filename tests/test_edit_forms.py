@@ -464,3 +464,34 @@ def test_a_status_no_heading_mark_writes_is_refused_in_one_line(tmp_path: Path) 
         "status a mark writes: ✅ (done), ⬜ (ready), 🔄 (in progress)\n"
     )
     assert path.read_text(encoding="utf-8") == MARKED
+
+
+HABIT = """\
+# Backlog
+
+| ID | Task | Status | Priority | Owner |
+|----|------|--------|----------|-------|
+| T-1 | Parser | done | High | ana |
+| T-2 | Writer | todo | Medium | — |
+| T-3 | Docs | todo | Low | ana |
+| T-4 | Tests | doing | High | bob |
+| T-5 | Bench | done | Medium | ana |
+"""
+
+
+def test_new_fills_the_cells_a_table_writes_on_every_row(tmp_path: Path) -> None:
+    # The row was added with its Status, Priority and Owner cells empty, and the next
+    # check said RL103 three times about the item just added.
+    path = tmp_path / "BACKLOG.md"
+    path.write_text(HABIT, encoding="utf-8")
+    added = cli("new", "Backlog", "Release", str(path), cwd=tmp_path)
+    assert (added.returncode, added.stdout) == (0, "Added T-6 to Backlog\n")
+    # a not-started status it writes, its lowest priority, nobody as it writes nobody
+    assert path.read_text(encoding="utf-8") == HABIT + "| T-6 | Release | todo | Low | — |\n"
+    assert cli("check", str(path), cwd=tmp_path).returncode == 0
+    # what the request names wins
+    named = cli(
+        "new", "Backlog", "Ship", "--priority", "High", "--dri", "bob", str(path), cwd=tmp_path
+    )
+    assert named.returncode == 0, named.stderr
+    assert path.read_text(encoding="utf-8").endswith("| T-7 | Ship | todo | High | bob |\n")

@@ -459,7 +459,8 @@ EDITS: dict[str, dict[str, Pairs | str]] = {
         "new": (
             (
                 T3_ROW + "\n",
-                T3_ROW + "\n| T-4 | Emitter   | ready  |          |       |            |\n",
+                # the lowest priority the table writes on every row (RL103 otherwise)
+                T3_ROW + "\n| T-4 | Emitter   | ready  | P2       |       |            |\n",
             ),
         ),
         "rename": (("| T-1 | Set", "| T-9 | Set"), ("| T-1        |", "| T-9        |")),
@@ -472,7 +473,7 @@ EDITS: dict[str, dict[str, Pairs | str]] = {
         "remove-dep": ((T3_LOOSE, T3_LOOSE.replace(" T-2 |", "  |")),),
         "title": ((T3_LOOSE, T3_LOOSE.replace("Lexer", "The lexer")),),
         "done-item": "PLAN.md:8: a table row has no Definition of Done to tick",
-        "new": ((T3_LOOSE + "\n", T3_LOOSE + "\n| T-4 | Emitter | ready |  |  |  |\n"),),
+        "new": ((T3_LOOSE + "\n", T3_LOOSE + "\n| T-4 | Emitter | ready | P2 |  |  |\n"),),
         "rename": (("| **T-1** |", "| **T-9** |"), ("| bo | T-1 |", "| bo | T-9 |")),
     },
     "boxes-dash": {

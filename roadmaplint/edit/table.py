@@ -7,6 +7,8 @@ change so it stays aligned; any other table keeps every byte but the cell's.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
@@ -263,7 +265,7 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
             break
     if title_column is not None:
         cells[title_column] = request.title.strip()
-    for change in request.fields:
+    for change in (*request.fields, *_habit(roadmap, settings, request, grid.keys, dialect)):
         check_one_line(change.value, change.name)
         key = dialect.key(change.name)
         cells[_column(grid, key, change.name, roadmap.path, grid.header)] = change.value
@@ -302,3 +304,59 @@ def _without_row(grid: Grid, row: int) -> Grid:
 
 _TITLES = ("title", "task", "item", "story", "work")
 _IDS = ("id", "task id", "key", "#")
+
+
+def _habit(
+    roadmap: Roadmap,
+    settings: Settings,
+    request: NewItem,
+    columns: Sequence[str],
+    dialect: Dialect,
+) -> list[FieldChange]:
+    """The cells a new row fills where the request names none and the document requires
+    them by its habit (a Status, Priority or Owner on nearly every row): a not-started
+    status it already writes, its lowest priority, nobody where it writes nobody. A row
+    added with those cells empty failed RL103 three times at once."""
+    from roadmaplint.reader.quiet import document_settings, document_statuses
+
+    given = {dialect.key(change.name) for change in request.fields}
+    required = document_settings(roadmap, settings).required_fields
+    statuses = document_statuses(roadmap, settings)
+    items = roadmap.items
+    found: list[FieldChange] = []
+    for name in required:
+        key = dialect.key(name)
+        if key in given or key not in columns:
+            continue
+        value = None
+        if key == "status":
+            for meaning in (statuses.is_ready, statuses.is_idea, statuses.is_queued):
+                value = next((i.status for i in items if i.status and meaning(i.status)), None)
+                if value is not None:
+                    break
+        elif key == "priority":
+            value = _lowest_priority(roadmap)
+        elif key == "dri":
+            # nobody, as the document writes nobody; else the cell stays for a name
+            value = next((i.dri for i in items if i.dri and settings.is_unassigned(i.dri)), None)
+        if value is not None:
+            found.append(FieldChange(name, value))
+    return found
+
+
+_WORDED = ("critical", "urgent", "highest", "high", "medium", "normal", "low", "lowest")
+
+
+def _lowest_priority(roadmap: Roadmap) -> str | None:
+    """The lowest priority the document writes: its legend's last, the highest ``Pn``, or
+    the lowest of the common words (``High``, ``Medium``, ``Low``)."""
+    if roadmap.priority_legend is not None and roadmap.priority_legend.values:
+        return roadmap.priority_legend.values[-1]
+    written = [item.priority for item in roadmap.items if item.priority]
+    numbered = [p for p in written if len(p) == 2 and p[0] in "Pp" and p[1].isdigit()]
+    if numbered:
+        return max(numbered, key=lambda p: p[1])
+    worded = [p for p in written if p.strip().lower() in _WORDED]
+    if worded:
+        return max(worded, key=lambda p: _WORDED.index(p.strip().lower()))
+    return None
