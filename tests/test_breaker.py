@@ -168,8 +168,10 @@ def test_fix_without_a_priority_legend_groups_priorities_of_several_words(
     assert "grouped by the priorities the items use as there is no Priority Legend: " in (
         fixed.stdout
     )
+    # with no legend to name it whole, `P0 (legacy)` is the level P0 and a remark, as a
+    # person reads `P1 (anti-fabrication)`; the legend's own value is read whole (above)
     assert roadmap.read_text(encoding="utf-8").endswith(
-        "## Must have\n\n* REL-1\n\n## P0 (legacy)\n\n* REL-3\n\n## Should have\n\n* REL-2\n"
+        "## Must have\n\n* REL-1\n\n## P0\n\n* REL-3\n\n## Should have\n\n* REL-2\n"
     )
     assert "RL401" not in cli("check", roadmap.name, cwd=tmp_path).stdout
 

@@ -49,7 +49,7 @@ from roadmaplint.reader.dialect import (
     Dialect,
     normalize_key,
 )
-from roadmaplint.reader.fields import ItemHeading, read_item, split_dependencies
+from roadmaplint.reader.fields import ItemHeading, legend_priority, read_item, split_dependencies
 from roadmaplint.reader.generated import (
     GraphDraft,
     OverviewDraft,
@@ -277,7 +277,7 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = _read_across(items, lines)
+    items = [legend_priority(item, priority_legend) for item in _read_across(items, lines)]
     misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
     return Roadmap(
         path=path,

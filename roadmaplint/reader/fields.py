@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from roadmaplint.model import DoneCriterion, Field, Item, Position
+from roadmaplint.model import DoneCriterion, Field, Item, Legend, Position
 from roadmaplint.reader.blocks import last_written_line
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
@@ -35,7 +35,7 @@ from roadmaplint.reader.dialect import (
 from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.reader.linestyle import code_spans, next_field
-from roadmaplint.record import field, record
+from roadmaplint.record import field, record, replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
@@ -520,6 +520,17 @@ def _without_remark(priority: str | None) -> str | None:
     )
     remark = rest.lstrip()[:1] in ("-", "—", "–", "(") and len(rest.strip()) > 1
     return head if level and remark else priority
+
+
+def legend_priority(item: Item, legend: Legend | None) -> Item:
+    """``item`` with the priority its field writes where the document's Priority Legend
+    lists it whole (``P0 (legacy)``): a value the legend names is no level and remark."""
+    if legend is None or item.priority is None:
+        return item
+    written = item.field("priority")
+    if written is None or written.value == item.priority or written.value not in legend.values:
+        return item
+    return replace(item, priority=written.value)
 
 
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2"; a roadmap's tiers,

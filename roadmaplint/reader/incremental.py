@@ -42,6 +42,7 @@ from roadmaplint.model import (
 )
 from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
+from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across, waits_in_status
@@ -278,7 +279,7 @@ def _spliced(
     item = roadmap.items[index]
     first = item.position.line
     delta = region_lines - (old_last - first + 1)
-    moved = fresh.item
+    moved = legend_priority(fresh.item, roadmap.priority_legend)
     shift = _Shift(old_last, delta)
     items = Moved.of(roadmap.items, _shift_item).replaced(index, index + 1, (moved,), delta)
     comments = tuple(

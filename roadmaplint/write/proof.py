@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
@@ -245,10 +246,17 @@ def _read(
         blocks=(*(b for b in before.blocks if kept(b.line)), *rest.blocks),
         references=tuple(above) + tuple(r for r in rest.references if r.line >= split),
     )
-    # The rest was read without the legend above it: its groups name priorities by it.
+    # The rest was read without the legend above it: its groups name priorities by it,
+    # and its items' priorities the legend lists whole (``P0 (legacy)``) are read so.
+    legend = joined.priority_legend
+    items = (
+        *(i for i in before.items if kept(i.position.line)),
+        *(legend_priority(i, legend) for i in rest.items),
+    )
     return replace(
         joined,
-        overviews=with_group_priorities(joined.overviews, joined.priority_legend, joined.items),
+        items=items,
+        overviews=with_group_priorities(joined.overviews, legend, items),
     )
 
 
