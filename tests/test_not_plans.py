@@ -69,6 +69,23 @@ NOT_PLANS = {
         "# Maintainers\n\n| Maintainer | Status |\n|---|---|\n| alice | Active |\n"
         "| bob | Active |\n| carol | Active |\n",
     ),
+    # A README's marked features and install steps, a design's pros and cons, a pull
+    # request checklist: ✅ says what a program does or a step holds, not how far work is.
+    "readme_marked_features": (
+        "README.md",
+        "# fastjson\n\nA fast JSON library.\n\n## Features\n\n- ✅ Streaming parser\n"
+        "- ✅ Zero-copy strings\n- ⬜ SIMD (planned)\n\n## Quick start\n\n"
+        "1. ✅ Install Python 3.11\n2. ⬜ Run `pip install fastjson`\n",
+    ),
+    "design_marked_pros": (
+        "design.md",
+        "# Design: cache\n\n## Redis\n\n### Pros\n\n- ✅ Fast\n- ✅ Widely used\n\n"
+        "### Cons\n\n- ⬜ Another service\n- ⬜ Cost\n",
+    ),
+    "pull_request_checklist": (
+        "PULL_REQUEST_TEMPLATE.md",
+        "# Pull request checklist\n\n## Before you submit\n\n- ✅ Tests pass\n- ✅ Docs updated\n",
+    ),
 }
 
 
@@ -132,6 +149,14 @@ def test_ticked_bullets_right_under_a_completed_heading_are_still_items() -> Non
     assert [item.title for item in parse(text, "ROADMAP.md", Settings()).items] == [
         "Parser",
         "Writer",
+    ]
+
+
+def test_marked_bullets_of_a_document_titled_work_are_still_items() -> None:
+    text = "# Roadmap\n\n## Features\n\n- ✅ Login\n- ⬜ Export\n"
+    assert [item.title for item in parse(text, "ROADMAP.md", Settings()).items] == [
+        "Login",
+        "Export",
     ]
 
 

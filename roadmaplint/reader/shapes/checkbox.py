@@ -769,7 +769,15 @@ def _read_plain_list(
     # headings do.
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
-    every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
+    # A README's features, platforms or install steps and a design's pros are marked too
+    # (``# fastjson`` over ``## Features`` over ``- ✅ Streaming``): the marks say how far
+    # work is only in a document titled a plan or under a heading that names a status.
+    every_marked = (
+        marked == len(entries)
+        and marked >= 2
+        and _under_heading(lines, entries[0][0])
+        and (named is not None or _titled_work(document))
+    )
     if _INDENTED_BULLET.match(lines[entries[0][0]])["number"] and not every_marked:  # type: ignore[index]
         return [], ()  # numbered steps, a numbered list of anything else: prose
     # A list whose every bullet opens a bold title with its ID in brackets is a list of
@@ -840,6 +848,28 @@ _QUEUE_TITLE = LazyPattern(
     r"(?:road[ \t]?map|to-?do|work[ \t]+queue|backlog|tasks|task[ \t]+board)\b.*",
     re.I | re.S,
 )
+
+
+# A document titled a plan of work anywhere in its title: ``# Progress: nftbk``, ``# OLLM
+# CLI - Backlog``, ``# pg-delta-next — remaining work``, ``# Agent Task Board``.
+_WORK_TITLE = LazyPattern(
+    r"\b(?:road[ \t]?map|to-?do|plan|progress|backlog|queue|tasks?|work|milestones?"
+    r"|status|board|sprint|tracker)\b",
+    re.I | re.S,
+)
+
+
+def _titled_work(document: Document) -> bool:
+    """Whether the document's first heading, at level 1, names a plan of work."""
+
+    def titled() -> bool:
+        headings = document.headings
+        if not headings or headings[0].level != 1:
+            return False
+        title = SECTION_EDGE.sub("", document.heading_texts()[0])
+        return _WORK_TITLE.search(title) is not None
+
+    return document.memo("titled_work", titled)
 
 
 def _under_heading(lines: list[str], first: int) -> bool:
