@@ -194,7 +194,7 @@ def _list_item(
         last = opener.map[1]
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
-    shared = _line_fields(first_line, found)
+    shared = _line_fields(first_line, found, names)
     final_at = len(shared) - 1
     key = ""
     for at, (name, name_start, value_start, value_end) in enumerate(shared):
@@ -251,7 +251,7 @@ def _paragraph_fields(
                 return False
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
-        for name, name_start, value_start, value_end in _line_fields(stripped, start):
+        for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
             written = [stripped[value_start:value_end]]
             found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
     for name, line, column, value_column, parts in found:
@@ -392,12 +392,17 @@ def _comment_fields(
         )
 
 
-def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, int, int]]:
+def _line_fields(
+    stripped: str, start: tuple[str, int], names: FieldNames
+) -> list[tuple[str, int, int, int]]:
     """The fields a line of a paragraph of fields holds, each as ``(name, where its name
-    starts, where its value starts, where it ends)``: one, or several bold fields that
-    share the line (``**Effort:** M · **Status:** OPEN``)."""
+    starts, where its value starts, where it ends)``: one, several bold fields that
+    share the line (``**Effort:** M · **Status:** OPEN``), or known plain names joined
+    by bars (``Status: todo | Priority: P2``)."""
     name, value_start = start
     if stripped.find("**", value_start) < 0 and stripped.find("__", value_start) < 0:
+        if stripped.find("|", value_start) >= 0:
+            return _bar_joined_fields(stripped, name, value_start, names)
         return [(name, 0, value_start, len(stripped))]  # no bold name after: one field
     fields: list[tuple[str, int, int, int]] = []
     name_start = 0
@@ -413,6 +418,38 @@ def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, 
         fields.append((name, name_start, value_start, cut.start()))
         name_start = cut.end()
         name, value_start = following[2].strip(), following.end()
+
+
+def _bar_joined_fields(
+    stripped: str, name: str, value_start: int, names: FieldNames
+) -> list[tuple[str, int, int, int]]:
+    """Plain fields a line joins with bars (``Status: todo | Priority: P2 | Owner: @b``):
+    a bar starts a field only where a known name follows it, outside code spans and
+    unescaped; any other bar is part of a value."""
+    fields: list[tuple[str, int, int, int]] = []
+    name_start = 0
+    spans = code_spans(stripped)
+    span = 0
+    bar = stripped.find("|", value_start)
+    while bar >= 0:
+        while span < len(spans) and spans[span][1] <= bar:
+            span += 1
+        coded = span < len(spans) and spans[span][0] <= bar
+        after = bar + 1
+        while after < len(stripped) and stripped[after] in " \t":
+            after += 1
+        plain = None if coded or stripped[bar - 1] == "\\" else _PLAIN_FIELD.match(stripped, after)
+        if plain is not None and names.is_known(plain[1]):
+            end = bar
+            while end > value_start and stripped[end - 1] in " \t":
+                end -= 1
+            fields.append((name, name_start, value_start, end))
+            name, name_start, value_start = plain[1].strip(), after, plain.end()
+            bar = stripped.find("|", value_start)
+        else:
+            bar = stripped.find("|", bar + 1)
+    fields.append((name, name_start, value_start, len(stripped)))
+    return fields
 
 
 def _later_dependencies(
