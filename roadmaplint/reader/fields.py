@@ -309,9 +309,11 @@ def _table_fields(
         name = name.strip("*_ ").rstrip(":")
         if len(cells) < 2 or not name or not (bold or names.is_known(name)):
             return False  # a row that is no field: a table of the item's content
+        while len(cells) > 2 and not cells[-1]:
+            cells.pop()  # an empty cell after the value: ``| **Priority** | P1 |  |``
         value = "|".join(cells[1:]).strip()
         column = source.index(name) + 1
-        value_column = source.index(value, column + len(name)) + 1 if value else column
+        value_column = _cell_after(source, column - 1 + len(name)) + 1 if value else column
         found.append(
             Field(
                 name=name,
@@ -325,6 +327,17 @@ def _table_fields(
     body.fields += found
     body.current = None
     return bool(found)
+
+
+def _cell_after(source: str, start: int) -> int:
+    """Where the text of the cell after the bar that follows ``start`` begins. The value
+    is no copy of the line (its cells joined again, ``done|shipped``): looked for in the
+    line, it was not found, and check stopped with a traceback."""
+    cut = next((at for at in bars(source) if at >= start), len(source))
+    text = cut + 1
+    while text < len(source) and source[text] in " \t":
+        text += 1
+    return text
 
 
 def _row_cells(row: str) -> list[str]:
