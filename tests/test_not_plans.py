@@ -82,6 +82,13 @@ NOT_PLANS = {
         "# Design: cache\n\n## Redis\n\n### Pros\n\n- ✅ Fast\n- ✅ Widely used\n\n"
         "### Cons\n\n- ⬜ Another service\n- ⬜ Cost\n",
     ),
+    # A lab's or tutorial's tasks are the steps a reader follows, not work planned.
+    "lab_tasks": (
+        "README.md",
+        "# Lab 3: Deploying with Terraform\n\n## Task 1: Create a bucket\n\n"
+        "In this task you create a bucket.\n\n1. Open the console.\n2. Click Create.\n\n"
+        "## Task 2: Write the configuration\n\n1. Open `main.tf`.\n",
+    ),
     "pull_request_checklist": (
         "PULL_REQUEST_TEMPLATE.md",
         "# Pull request checklist\n\n## Before you submit\n\n- ✅ Tests pass\n- ✅ Docs updated\n",
