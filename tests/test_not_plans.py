@@ -173,3 +173,15 @@ def test_a_status_table_without_ids_whose_rows_differ_or_are_marked_is_read() ->
     for rows in (moving, marked):
         text = "# Plan\n\n| Component | Status |\n|---|---|\n" + rows
         assert len(parse(text, "PLAN.md", Settings()).items) == 3, rows
+
+
+def test_a_lessons_numbered_headings_are_no_near_miss() -> None:
+    # '# Lab 3' over '## Task 1: Create a bucket' read its steps as work; read as none,
+    # RL109 then called each numbered step a near miss of an item, an error on a lab.
+    _, lab = NOT_PLANS["lab_tasks"]
+    tutorial = "# Tutorial\n\n## Step 1: Install\n\nRun pip.\n\n## Step 2: Configure\n\nEdit.\n"
+    for text in (lab, tutorial):
+        assert check_text(text, "README.md", Settings()) == []
+    # the same tasks under a plan's title are its work
+    plan = lab.replace("# Lab 3: Deploying with Terraform", "# Deployment plan")
+    assert [item.id for item in parse(plan, "PLAN.md", Settings()).items] == ["Task 1", "Task 2"]

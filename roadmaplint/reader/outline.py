@@ -304,7 +304,12 @@ def _work_series(parts: list[Part]) -> bool:
     # a lab's or a tutorial's tasks are steps its reader follows (``# Lab 3: Deploying``
     # over ``## Task 1: Create a bucket``), not work planned
     title = parts[0] if parts and parts[0].heading.level == 1 else None
-    return title is None or _LESSON_TITLE.search(title.text) is None
+    return title is None or not is_lesson(title.text)
+
+
+def is_lesson(title: str) -> bool:
+    """Whether a document's title names a lesson, whose numbered headings are steps."""
+    return _LESSON_TITLE.search(title) is not None
 
 
 # The title of a lesson: ``# Lab 3: Deploying with Terraform``, ``# Workshop``.
