@@ -706,9 +706,11 @@ _INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.
 # memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
 _STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
-# (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
+# (a version may follow the word: ``[shipped v0.2]`` says when it shipped; an agent who
+# holds the work may: ``[CLAIMED by @bob]``)
 _STATUS_WORD = LazyPattern(
-    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15})?\][ \t]+"
+    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15}"
+    r"|[ \t]+by[ \t]+(?P<by>@[\w.-]{1,39}))?\][ \t]+"
 )
 
 
@@ -729,6 +731,7 @@ def _read_plain_list(
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
+    claimants: list[str | None] = []  # who holds it: ``- [CLAIMED by @bob] Title``
     marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
     for first, _ in entries:
         bullet = _INDENTED_BULLET.match(lines[first])
@@ -737,6 +740,7 @@ def _read_plain_list(
         text = lines[first][bullet.end() :].rstrip("\r\n")
         word = _STATUS_WORD.match(text)
         mark = _STATUS_MARK.match(text)
+        claimants.append(word["by"] if word is not None else None)
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
@@ -799,11 +803,13 @@ def _read_plain_list(
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
     found = []
-    for (first, last), part, status, given in zip(entries, parsed, statuses, nested, strict=True):
+    for (first, last), part, status, given, claimant in zip(
+        entries, parsed, statuses, nested, claimants, strict=True
+    ):
         last = _last(lines, first, last)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
-        owner = part.owner or given.get("dri")
+        owner = part.owner or given.get("dri") or claimant
         if owner:
             fields.append(Field("DRI", "dri", owner, here, here, first + 1))
         if part.priority:
