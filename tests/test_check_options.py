@@ -121,6 +121,25 @@ def test_check_reads_standard_input(gomlx: Path) -> None:
     )
 
 
+def test_a_file_read_as_nothing_is_said_so_in_a_report_file_and_a_job_summary(
+    gomlx: Path,
+) -> None:
+    # The note went to the terminal and the report file held only the summary, naming no
+    # file; GitHub's job summary said "All checks passed." of a file read as nothing.
+    (gomlx / "NOTES.md").write_text("# Notes\n\nProse only.\n", encoding="utf-8")
+    summary = gomlx / "summary.md"
+    result = cli(
+        "check", "NOTES.md", "-o", "report.txt", cwd=gomlx, GITHUB_STEP_SUMMARY=str(summary)
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+    assert (gomlx / "report.txt").read_text(encoding="utf-8") == (
+        "NOTES.md: no items read, so nothing was checked; `roadmaplint check --explain "
+        "NOTES.md` shows how it was read\nNo items read: nothing was checked.\n"
+    )
+    written = summary.read_text(encoding="utf-8")
+    assert "No items read: nothing was checked." in written and "passed" not in written
+
+
 def test_rule_help_in_sarif_keeps_nested_fences_apart(gomlx: Path) -> None:
     from markdown_it import MarkdownIt
 

@@ -495,3 +495,40 @@ def test_new_fills_the_cells_a_table_writes_on_every_row(tmp_path: Path) -> None
     )
     assert named.returncode == 0, named.stderr
     assert path.read_text(encoding="utf-8").endswith("| T-7 | Ship | todo | High | bob |\n")
+
+
+BAR_JOINED = """\
+# Roadmap
+
+## Work
+
+### [API-1] Login
+
+{quote}Status: in progress | Priority: P1 | Owner: @alice
+
+### [API-2] Export
+
+{quote}Status: todo | Priority: P2 | Owner: @bob | Depends on: API-1
+"""
+
+
+@pytest.mark.parametrize("quote", ["", "> "])
+def test_plain_fields_joined_by_bars_are_each_read_and_set_alone(
+    quote: str, tmp_path: Path
+) -> None:
+    """``Status: todo | Priority: P2 | Owner: @bob``, plain or quoted: each name a field.
+    The status read as the whole rest of the line, and set wrote ``Status: done`` over
+    the priority, the owner and the dependency."""
+    text = BAR_JOINED.format(quote=quote)
+    export = parse(text, "ROADMAP.md", SETTINGS).items[1]
+    assert (export.status, export.priority, export.dri, export.depends_on) == (
+        "todo",
+        "P2",
+        "@bob",
+        ("API-1",),
+    )
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(text, encoding="utf-8")
+    done = cli("set", "API-2", "--status", "done", str(path), cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert path.read_text(encoding="utf-8") == text.replace("Status: todo |", "Status: done |")

@@ -69,6 +69,30 @@ NOT_PLANS = {
         "# Maintainers\n\n| Maintainer | Status |\n|---|---|\n| alice | Active |\n"
         "| bob | Active |\n| carol | Active |\n",
     ),
+    # A README's marked features and install steps, a design's pros and cons, a pull
+    # request checklist: ✅ says what a program does or a step holds, not how far work is.
+    "readme_marked_features": (
+        "README.md",
+        "# fastjson\n\nA fast JSON library.\n\n## Features\n\n- ✅ Streaming parser\n"
+        "- ✅ Zero-copy strings\n- ⬜ SIMD (planned)\n\n## Quick start\n\n"
+        "1. ✅ Install Python 3.11\n2. ⬜ Run `pip install fastjson`\n",
+    ),
+    "design_marked_pros": (
+        "design.md",
+        "# Design: cache\n\n## Redis\n\n### Pros\n\n- ✅ Fast\n- ✅ Widely used\n\n"
+        "### Cons\n\n- ⬜ Another service\n- ⬜ Cost\n",
+    ),
+    # A lab's or tutorial's tasks are the steps a reader follows, not work planned.
+    "lab_tasks": (
+        "README.md",
+        "# Lab 3: Deploying with Terraform\n\n## Task 1: Create a bucket\n\n"
+        "In this task you create a bucket.\n\n1. Open the console.\n2. Click Create.\n\n"
+        "## Task 2: Write the configuration\n\n1. Open `main.tf`.\n",
+    ),
+    "pull_request_checklist": (
+        "PULL_REQUEST_TEMPLATE.md",
+        "# Pull request checklist\n\n## Before you submit\n\n- ✅ Tests pass\n- ✅ Docs updated\n",
+    ),
 }
 
 
@@ -135,9 +159,29 @@ def test_ticked_bullets_right_under_a_completed_heading_are_still_items() -> Non
     ]
 
 
+def test_marked_bullets_of_a_document_titled_work_are_still_items() -> None:
+    text = "# Roadmap\n\n## Features\n\n- ✅ Login\n- ⬜ Export\n"
+    assert [item.title for item in parse(text, "ROADMAP.md", Settings()).items] == [
+        "Login",
+        "Export",
+    ]
+
+
 def test_a_status_table_without_ids_whose_rows_differ_or_are_marked_is_read() -> None:
     moving = "| Parser | Done |\n| Writer | In progress |\n| Docs | Done |\n"
     marked = "| v0.1 | ✅ Complete |\n| v0.2 | ✅ Complete |\n| v0.3 | ✅ Complete |\n"
     for rows in (moving, marked):
         text = "# Plan\n\n| Component | Status |\n|---|---|\n" + rows
         assert len(parse(text, "PLAN.md", Settings()).items) == 3, rows
+
+
+def test_a_lessons_numbered_headings_are_no_near_miss() -> None:
+    # '# Lab 3' over '## Task 1: Create a bucket' read its steps as work; read as none,
+    # RL109 then called each numbered step a near miss of an item, an error on a lab.
+    _, lab = NOT_PLANS["lab_tasks"]
+    tutorial = "# Tutorial\n\n## Step 1: Install\n\nRun pip.\n\n## Step 2: Configure\n\nEdit.\n"
+    for text in (lab, tutorial):
+        assert check_text(text, "README.md", Settings()) == []
+    # the same tasks under a plan's title are its work
+    plan = lab.replace("# Lab 3: Deploying with Terraform", "# Deployment plan")
+    assert [item.id for item in parse(plan, "PLAN.md", Settings()).items] == ["Task 1", "Task 2"]

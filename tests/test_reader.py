@@ -444,3 +444,23 @@ def test_split_lines_ends_lines_where_markdown_does_only(text: str) -> None:
     # splitlines() (the fast path) also breaks at \v, \f, \x1c-\x1e, \x85, \u2028-9.
     expected = [line for line in re.split(r"(?<=\r\n)|(?<=\r)(?!\n)|(?<=\n)", text) if line]
     assert split_lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| Status | done | shipped in v2 |",  # a third cell under a two-column header
+        "| Status | done |## Done",  # a row left open
+        "| **Status** |  done  |  |",
+    ],
+)
+def test_a_field_table_row_of_other_cells_is_read_not_crashed_on(row: str) -> None:
+    # The value was looked for as its cells joined by bare bars, which the line does not
+    # hold: check stopped with a traceback (ValueError: substring not found).
+    text = f"# Roadmap\n\n### [API-3] Import\n\n| Field | Value |\n|---|---|\n{row}\n"
+    item = parse(text, "ROADMAP.md", Settings()).items[0]
+    status = item.field("status")
+    assert status is not None and status.value.startswith("done")
+    assert not status.value.endswith("|")  # an empty cell after it is none of it
+    line = text.splitlines()[status.value_position.line - 1]
+    assert line[status.value_position.column - 1 :].startswith("done")

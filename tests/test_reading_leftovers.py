@@ -367,3 +367,19 @@ def test_bold_titled_bullets_of_a_document_titled_a_work_queue_are_its_work() ->
     assert _findings(HOUSEKEEPING_QUEUE) == []
     # plain bullets under a paragraph of a backlog are its notes, no work of their own
     assert _items(NOTES_OF_A_PARAGRAPH) == ()
+
+
+def test_an_agent_boards_bullets_claimed_by_an_agent_are_items_it_owns() -> None:
+    # '- [CLAIMED by @bob] Write docs' beside '- [AVAILABLE] Build parser': the '@' kept
+    # the claimed bullet from reading as a status word, so the list read as no items
+    # and RL109 called it a near miss of a box list.
+    text = (
+        "# Agent Task Board\n\n## Tasks\n\n- [AVAILABLE] Build parser\n"
+        "- [CLAIMED by @bob] Write docs\n- [DONE] Old stuff\n"
+    )
+    assert [(item.title, item.status, item.dri) for item in _items(text)] == [
+        ("Build parser", "AVAILABLE", None),
+        ("Write docs", "CLAIMED", "@bob"),
+        ("Old stuff", "DONE", None),
+    ]
+    assert _findings(text) == []

@@ -87,7 +87,7 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
     checked = 0
     left_out = 0
     noted = 0
-    unread = 0  # files checked that read no item and had no finding: nothing was checked
+    unread: list[str] = []  # files checked that read no item and had no finding
     for path in files:
         try:
             result = _check_file(path, settings, options, err)
@@ -110,14 +110,12 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
             continue
         checked += 1
         if not result.roadmap.items and not found:
-            unread += 1
-            if options.format == "text" and not options.quiet and not options.statistics:
-                # "All checks passed" of a file read as nothing misleads (RL109 is quiet
-                # on a file that came close to no shape): say so, and where to look
-                out.write(
-                    f"{shown(result.location)}: no items read, so nothing was checked; "
-                    f"`roadmaplint check --explain {shown(path)}` shows how it was read\n"
-                )
+            # "All checks passed" of a file read as nothing misleads (RL109 is quiet on a
+            # file that came close to no shape): the report says so, and where to look
+            unread.append(
+                f"{shown(result.location)}: no items read, so nothing was checked; "
+                f"`roadmaplint check --explain {shown(path)}` shows how it was read\n"
+            )
         strict = settings.for_path(path).strict
         failing |= any(f.severity is Severity.ERROR or strict for f in found)
         findings.extend(found)
@@ -126,7 +124,7 @@ def run_check(paths: Sequence[str] | None, options: CheckOptions, out: TextIO, e
         # nothing was read: there is nothing to report (beyond what each file held)
         return EXIT_OK if noted and not broken else EXIT_ERROR
     try:
-        _report(findings, files, options, out, left_out, nothing_read=checked == unread)
+        _report(findings, files, options, out, left_out, unread=unread, checked=checked)
     except OSError as error:  # the job summary; a report file fails as a RoadmapError
         say_error(err, f"cannot write the report: {error.strerror or error}")
         return EXIT_ERROR
@@ -251,9 +249,15 @@ def _report(
     options: CheckOptions,
     out: TextIO,
     left_out: int = 0,
-    nothing_read: bool = False,
+    unread: Sequence[str] = (),
+    checked: int = 0,
 ) -> None:
+    """Write the report where it is asked for, a text report after the note of each file
+    read as nothing (a report file holds them too: its summary names no file)."""
+    nothing_read = checked == len(unread)
     text = render_report(findings, options, left_out, nothing_read)
+    if options.format == "text" and not options.quiet and not options.statistics:
+        text = "".join(unread) + text
     if options.output_file is not None:
         from pathlib import Path
 
@@ -269,7 +273,7 @@ def _report(
         from roadmaplint.write.atomic import append_report
 
         names = [options.stdin_filename or "-" if path == STDIN else str(path) for path in paths]
-        summary = job_summary(findings, names)
+        summary = job_summary(findings, names, nothing_read=nothing_read)
         if options.since is not None:
             from roadmaplint.report import plural
 

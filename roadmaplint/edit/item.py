@@ -288,7 +288,7 @@ def _field_line(lines: list[str], found: Field, line: str | None = None) -> _Fie
     line = lines[found.position.line - 1] if line is None else line
     body = line.rstrip("\r\n")
     start = min(found.value_position.column - 1, len(body))
-    end = start + _written_end(body, start)
+    end = start + _written_end(body, start, found.value)
     old_raw, tail = split_tail(body[start:end])
     tail += body[end:]
     written = old_raw.rstrip(" \t")
@@ -299,10 +299,12 @@ def _field_line(lines: list[str], found: Field, line: str | None = None) -> _Fie
     return _FieldLine(body[:start], written, hard_break, trailing, tail, line[len(body) :])
 
 
-def _written_end(body: str, start: int) -> int:
+def _written_end(body: str, start: int, value: str) -> int:
     """Where the value written from ``start`` ends, counted from ``start``: at its table
     cell's bar (``| **Status** | done |``), before the ``-->`` of the HTML comment that
-    holds it (``<!-- status: done -->``), else at the next field sharing its line."""
+    holds it (``<!-- status: done -->``), at the bar before the next plain field
+    (``Status: todo | Priority: P2``: where the value read, ``value``, ends), else at the
+    next field sharing its line."""
     rest = body[start:]
     head = body.lstrip()
     if head.startswith("|"):
@@ -311,7 +313,18 @@ def _written_end(body: str, start: int) -> int:
         return len(rest[: found[0]].rstrip(" \t")) if found else len(rest)
     if head.startswith("<!--") and rest.rstrip().endswith("-->"):
         return len(rest.rstrip()[:-3].rstrip(" \t"))
-    return value_end(rest)
+    end = value_end(rest)
+    if end == len(rest) and "|" in rest:
+        # the first bars the value read can end at: a value is no shorter written
+        bar = rest.find("|", len(value))
+        for _ in range(4):
+            if bar < 0:
+                break
+            written = rest[:bar].rstrip(" \t")
+            if plain_text(written) == value:
+                return len(written)
+            bar = rest.find("|", bar + 1)
+    return end
 
 
 def paragraph_break(lines: list[str], found: Field) -> str:

@@ -50,7 +50,6 @@ _PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)
 # A box is followed by a space or by the line's end, its text then on the next line.
 _TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—"})
-_PARAGRAPH_END = LazyPattern(r"(?:[ \t]+|\\)$")
 
 
 @record(frozen=False, slots=False)
@@ -194,7 +193,7 @@ def _list_item(
         last = opener.map[1]
         if last > len(lines) or not lines[last - 1].strip():  # blank lines after a list
             last = last_written_line(last, lines)
-    shared = _line_fields(first_line, found)
+    shared = _line_fields(first_line, found, names)
     final_at = len(shared) - 1
     key = ""
     for at, (name, name_start, value_start, value_end) in enumerate(shared):
@@ -251,12 +250,12 @@ def _paragraph_fields(
                 return False
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
-        for name, name_start, value_start, value_end in _line_fields(stripped, start):
+        for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
             written = [stripped[value_start:value_end]]
             found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
     for name, line, column, value_column, parts in found:
         key = names.key(name)
-        value = "\n".join(_PARAGRAPH_END.sub("", part) for part in parts)
+        value = "\n".join(_without_break(part) for part in parts)
         body.fields.append(
             Field(
                 name=name,
@@ -271,6 +270,13 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+def _without_break(part: str) -> str:
+    """A field line's value without the hard break that ends it (a backslash, or blanks).
+    Not a pattern's ``sub``: ``[ \t]+$`` tried at each blank of a long run before a
+    character that ends none did quadratic work (16,000 before a bar: 2 s)."""
+    return part[:-1] if part.endswith("\\") else part.rstrip(" \t")
 
 
 # The header of a table of fields: blank, or names that say so (``| Field | Value |``).
@@ -303,9 +309,11 @@ def _table_fields(
         name = name.strip("*_ ").rstrip(":")
         if len(cells) < 2 or not name or not (bold or names.is_known(name)):
             return False  # a row that is no field: a table of the item's content
+        while len(cells) > 2 and not cells[-1]:
+            cells.pop()  # an empty cell after the value: ``| **Priority** | P1 |  |``
         value = "|".join(cells[1:]).strip()
         column = source.index(name) + 1
-        value_column = source.index(value, column + len(name)) + 1 if value else column
+        value_column = _cell_after(source, column - 1 + len(name)) + 1 if value else column
         found.append(
             Field(
                 name=name,
@@ -319,6 +327,17 @@ def _table_fields(
     body.fields += found
     body.current = None
     return bool(found)
+
+
+def _cell_after(source: str, start: int) -> int:
+    """Where the text of the cell after the bar that follows ``start`` begins. The value
+    is no copy of the line (its cells joined again, ``done|shipped``): looked for in the
+    line, it was not found, and check stopped with a traceback."""
+    cut = next((at for at in bars(source) if at >= start), len(source))
+    text = cut + 1
+    while text < len(source) and source[text] in " \t":
+        text += 1
+    return text
 
 
 def _row_cells(row: str) -> list[str]:
@@ -392,12 +411,17 @@ def _comment_fields(
         )
 
 
-def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, int, int]]:
+def _line_fields(
+    stripped: str, start: tuple[str, int], names: FieldNames
+) -> list[tuple[str, int, int, int]]:
     """The fields a line of a paragraph of fields holds, each as ``(name, where its name
-    starts, where its value starts, where it ends)``: one, or several bold fields that
-    share the line (``**Effort:** M · **Status:** OPEN``)."""
+    starts, where its value starts, where it ends)``: one, several bold fields that
+    share the line (``**Effort:** M · **Status:** OPEN``), or known plain names joined
+    by bars (``Status: todo | Priority: P2``)."""
     name, value_start = start
     if stripped.find("**", value_start) < 0 and stripped.find("__", value_start) < 0:
+        if stripped.find("|", value_start) >= 0:
+            return _bar_joined_fields(stripped, name, value_start, names)
         return [(name, 0, value_start, len(stripped))]  # no bold name after: one field
     fields: list[tuple[str, int, int, int]] = []
     name_start = 0
@@ -413,6 +437,38 @@ def _line_fields(stripped: str, start: tuple[str, int]) -> list[tuple[str, int, 
         fields.append((name, name_start, value_start, cut.start()))
         name_start = cut.end()
         name, value_start = following[2].strip(), following.end()
+
+
+def _bar_joined_fields(
+    stripped: str, name: str, value_start: int, names: FieldNames
+) -> list[tuple[str, int, int, int]]:
+    """Plain fields a line joins with bars (``Status: todo | Priority: P2 | Owner: @b``):
+    a bar starts a field only where a known name follows it, outside code spans and
+    unescaped; any other bar is part of a value."""
+    fields: list[tuple[str, int, int, int]] = []
+    name_start = 0
+    spans = code_spans(stripped)
+    span = 0
+    bar = stripped.find("|", value_start)
+    while bar >= 0:
+        while span < len(spans) and spans[span][1] <= bar:
+            span += 1
+        coded = span < len(spans) and spans[span][0] <= bar
+        after = bar + 1
+        while after < len(stripped) and stripped[after] in " \t":
+            after += 1
+        plain = None if coded or stripped[bar - 1] == "\\" else _PLAIN_FIELD.match(stripped, after)
+        if plain is not None and names.is_known(plain[1]):
+            end = bar
+            while end > value_start and stripped[end - 1] in " \t":
+                end -= 1
+            fields.append((name, name_start, value_start, end))
+            name, name_start, value_start = plain[1].strip(), after, plain.end()
+            bar = stripped.find("|", value_start)
+        else:
+            bar = stripped.find("|", bar + 1)
+    fields.append((name, name_start, value_start, len(stripped)))
+    return fields
 
 
 def _later_dependencies(

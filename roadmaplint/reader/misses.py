@@ -19,6 +19,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.inline import InlineText
+from roadmaplint.reader.outline import is_lesson
 from roadmaplint.settings import describe_id_pattern
 from roadmaplint.text import LazyPattern
 
@@ -67,6 +68,14 @@ def near_misses(
         found += _heading_miss(heading, text(heading.source), dialect, id_only, nested=True)
     found += [("code", miss) for miss in _code_misses(blocks.tokens, dialect)]
     found += [(kind, NearMiss(*miss)) for kind, miss in _shape_misses(blocks, dialect, text)]
+    if (
+        blocks.headings
+        and blocks.headings[0].level == 1
+        and is_lesson(text(blocks.headings[0].source))
+    ):
+        # a lesson's numbered steps (``# Lab 3`` over ``## Task 1: Create a bucket``,
+        # ``# Tutorial`` over ``## Step 1: Install``) come close to no plan
+        found = [(kind, miss) for kind, miss in found if kind != "numbered"]
     if any(kind == "paragraph" for kind, _ in found):
         # Fields under a heading belong to the paragraph items there: that miss says why.
         found = [(kind, miss) for kind, miss in found if kind != "fields"]

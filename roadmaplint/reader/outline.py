@@ -299,7 +299,25 @@ def _work_series(parts: list[Part]) -> bool:
     # phases' checklist): a series of milestones is the plan's items only without phases
     words = ("Task", "Story") if _names_phases(parts) else ("Task", "Story", "Milestone")
     named = [part for part in parts if part.text.startswith(words)]
-    return len(named) >= 2 and sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) >= 2
+    if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
+        return False
+    # a lab's or a tutorial's tasks are steps its reader follows (``# Lab 3: Deploying``
+    # over ``## Task 1: Create a bucket``), not work planned
+    title = parts[0] if parts and parts[0].heading.level == 1 else None
+    return title is None or not is_lesson(title.text)
+
+
+def is_lesson(title: str) -> bool:
+    """Whether a document's title names a lesson, whose numbered headings are steps."""
+    return _LESSON_TITLE.search(title) is not None
+
+
+# The title of a lesson: ``# Lab 3: Deploying with Terraform``, ``# Workshop``.
+_LESSON_TITLE = LazyPattern(
+    r"\b(?:lab|tutorial|workshop|exercises?|walkthrough|hands-on|codelab|assignment|homework"
+    r"|lesson|course)\b",
+    re.I,
+)
 
 
 def _names_phases(parts: list[Part]) -> bool:

@@ -41,12 +41,18 @@ def _cell(text: str) -> str:
     return shown(text.replace("\\", "\\\\").replace("|", "\\|"))
 
 
-def job_summary(findings: Sequence[Finding], paths: Sequence[str]) -> str:
-    """Markdown for ``$GITHUB_STEP_SUMMARY``: counts by severity and every finding."""
+def job_summary(
+    findings: Sequence[Finding], paths: Sequence[str], nothing_read: bool = False
+) -> str:
+    """Markdown for ``$GITHUB_STEP_SUMMARY``: counts by severity and every finding; of
+    files that read no item, that nothing was checked, as the text report says."""
     checked = ", ".join(f"`{_cell(path)}`" for path in paths)
     lines = [f"### roadmaplint: {checked}", ""]
     if not findings:
-        lines += ["All checks passed.", ""]
+        lines += [
+            "No items read: nothing was checked." if nothing_read else "All checks passed.",
+            "",
+        ]
         return "\n".join(lines) + "\n"
     tally = Tally.of(findings)
     lines += [

@@ -706,9 +706,11 @@ _INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.
 # memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
 _STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
 _DONE_MARK = LazyPattern(r"(?P<mark>✅)[ \t]+")
-# (a version may follow the word: ``[shipped v0.2]`` says when it shipped)
+# (a version may follow the word: ``[shipped v0.2]`` says when it shipped; an agent who
+# holds the work may: ``[CLAIMED by @bob]``)
 _STATUS_WORD = LazyPattern(
-    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15})?\][ \t]+"
+    r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15}"
+    r"|[ \t]+by[ \t]+(?P<by>@[\w.-]{1,39}))?\][ \t]+"
 )
 
 
@@ -729,6 +731,7 @@ def _read_plain_list(
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
+    claimants: list[str | None] = []  # who holds it: ``- [CLAIMED by @bob] Title``
     marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
     for first, _ in entries:
         bullet = _INDENTED_BULLET.match(lines[first])
@@ -737,6 +740,7 @@ def _read_plain_list(
         text = lines[first][bullet.end() :].rstrip("\r\n")
         word = _STATUS_WORD.match(text)
         mark = _STATUS_MARK.match(text)
+        claimants.append(word["by"] if word is not None else None)
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
@@ -769,7 +773,15 @@ def _read_plain_list(
     # headings do.
     # A design document's pros (``**Why:**`` over ``- ✅ Cheap``) are marked too: the list
     # must stand right under its heading.
-    every_marked = marked == len(entries) and marked >= 2 and _under_heading(lines, entries[0][0])
+    # A README's features, platforms or install steps and a design's pros are marked too
+    # (``# fastjson`` over ``## Features`` over ``- ✅ Streaming``): the marks say how far
+    # work is only in a document titled a plan or under a heading that names a status.
+    every_marked = (
+        marked == len(entries)
+        and marked >= 2
+        and _under_heading(lines, entries[0][0])
+        and (named is not None or _titled_work(document))
+    )
     if _INDENTED_BULLET.match(lines[entries[0][0]])["number"] and not every_marked:  # type: ignore[index]
         return [], ()  # numbered steps, a numbered list of anything else: prose
     # A list whose every bullet opens a bold title with its ID in brackets is a list of
@@ -791,11 +803,13 @@ def _read_plain_list(
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
     found = []
-    for (first, last), part, status, given in zip(entries, parsed, statuses, nested, strict=True):
+    for (first, last), part, status, given, claimant in zip(
+        entries, parsed, statuses, nested, claimants, strict=True
+    ):
         last = _last(lines, first, last)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
-        owner = part.owner or given.get("dri")
+        owner = part.owner or given.get("dri") or claimant
         if owner:
             fields.append(Field("DRI", "dri", owner, here, here, first + 1))
         if part.priority:
@@ -840,6 +854,28 @@ _QUEUE_TITLE = LazyPattern(
     r"(?:road[ \t]?map|to-?do|work[ \t]+queue|backlog|tasks|task[ \t]+board)\b.*",
     re.I | re.S,
 )
+
+
+# A document titled a plan of work anywhere in its title: ``# Progress: nftbk``, ``# OLLM
+# CLI - Backlog``, ``# pg-delta-next — remaining work``, ``# Agent Task Board``.
+_WORK_TITLE = LazyPattern(
+    r"\b(?:road[ \t]?map|to-?do|plan|progress|backlog|queue|tasks?|work|milestones?"
+    r"|status|board|sprint|tracker)\b",
+    re.I | re.S,
+)
+
+
+def _titled_work(document: Document) -> bool:
+    """Whether the document's first heading, at level 1, names a plan of work."""
+
+    def titled() -> bool:
+        headings = document.headings
+        if not headings or headings[0].level != 1:
+            return False
+        title = SECTION_EDGE.sub("", document.heading_texts()[0])
+        return _WORK_TITLE.search(title) is not None
+
+    return document.memo("titled_work", titled)
 
 
 def _under_heading(lines: list[str], first: int) -> bool:
