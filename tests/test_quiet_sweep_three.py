@@ -94,3 +94,51 @@ def test_a_mark_written_with_its_name_is_in_the_legend_and_another_band_is_not()
         "- **Priority**: 🟠 P7\n- **DRI**: L (2-3 days)",
     )
     assert "23:RL202" in finding_lines(wrong, "BACKLOG.md")
+
+
+def _task(ident: str, status: str, dependencies: str, parent: str = "") -> str:
+    written = f"parent_task_id: {parent}\n" if parent else ""
+    return (
+        f"---\nid: {ident}\ntitle: Work {ident}\nstatus: {status}\nassignee: []\n"
+        f'created_date: "2026-05-30"\nlabels: []\ndependencies: {dependencies}\n'
+        f"{written}priority: high\n---\n\n## Description\n\nThe work.\n"
+    )
+
+
+def _folder(root: Path, tasks: dict[str, str]) -> None:
+    from tests.taskfolder_texts import CONFIG
+
+    folder = root / "backlog" / "tasks"
+    folder.mkdir(parents=True)
+    (root / "backlog" / "config.yml").write_text(CONFIG, encoding="utf-8")
+    for name, text in tasks.items():
+        (folder / f"{name} - work.md").write_text(text, encoding="utf-8")
+
+
+def test_a_done_subtask_that_lists_its_open_parent_among_its_dependencies(tmp_path: Path) -> None:
+    # Backlog.md's sub-task of an epic still To Do, as its parent's other parts are.
+    _folder(
+        tmp_path,
+        {
+            "task-27": _task("task-27", "To Do", "[]"),
+            "task-27.1": _task("task-27.1", "Done", "[task-27]", parent="TASK-27"),
+            "task-27.2": _task("task-27.2", "Done", "[task-27.1]"),
+        },
+    )
+    assert cli("check", "backlog", cwd=tmp_path).stdout.count("RL304") == 0
+
+
+def test_a_done_task_on_an_open_task_that_is_not_its_parent_is_still_reported(
+    tmp_path: Path,
+) -> None:
+    _folder(
+        tmp_path,
+        {
+            "task-21": _task("task-21", "To Do", "[]"),
+            "task-27": _task("task-27", "To Do", "[]"),
+            "task-27.1": _task("task-27.1", "Done", "[task-27, task-21]", parent="TASK-27"),
+        },
+    )
+    found = cli("check", "backlog", cwd=tmp_path).stdout
+    assert "RL304 TASK-27.1 is Done but depends on TASK-21" in found
+    assert "depends on TASK-27," not in found
