@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import cli, finding_lines
+from tests.conftest import cli, finding_lines, read_items
 
 # A product backlog kept by a coding agent: a Priority Legend of coloured marks that each
 # name a band, over heading items that write fields of their own (Effort, ARB Reference).
@@ -142,3 +142,36 @@ def test_a_done_task_on_an_open_task_that_is_not_its_parent_is_still_reported(
     found = cli("check", "backlog", cwd=tmp_path).stdout
     assert "RL304 TASK-27.1 is Done but depends on TASK-21" in found
     assert "depends on TASK-27," not in found
+
+
+# A planning roadmap's phases: a field whose bold name has a remark in brackets before its
+# colon, right under the Status line.
+PHASES = """\
+# Roadmap
+
+### Phase 58: Security Hardening
+**Goal**: Audit all API routes for input validation gaps
+**Depends on**: None
+**Status**: Complete
+**Success Criteria** (what must be TRUE):
+  1. All API routes validate input with Zod schemas
+
+### Phase 59: Production Smoke Test
+**Goal**: Verify the server runs the latest code
+**Depends on**: Phase 58
+**Status**: Ready
+**Success Criteria** (what must be TRUE):
+  1. The app responds on the tailnet
+"""
+
+
+def test_a_field_named_with_a_remark_before_its_colon_ends_the_status_above_it() -> None:
+    first, second = read_items(PHASES, "ROADMAP.md")
+    assert (first.status, second.status) == ("Complete", "Ready")
+    assert second.field("success criteria") is not None
+    assert finding_lines(PHASES, "ROADMAP.md") == []
+
+
+def test_a_ready_phase_on_one_not_done_is_still_reported() -> None:
+    open_first = PHASES.replace("**Status**: Complete", "**Status**: In progress")
+    assert finding_lines(open_first, "ROADMAP.md") == ["12:RL306"]
