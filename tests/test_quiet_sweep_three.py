@@ -175,3 +175,54 @@ def test_a_field_named_with_a_remark_before_its_colon_ends_the_status_above_it()
 def test_a_ready_phase_on_one_not_done_is_still_reported() -> None:
     open_first = PHASES.replace("**Status**: Complete", "**Status**: In progress")
     assert finding_lines(open_first, "ROADMAP.md") == ["12:RL306"]
+
+
+# An agent's TODO of boxes under status headings; under the Blocked one, a sub-heading of
+# notes on what blocks it, written as plain bullets.
+BLOCKED = """\
+# TODO - Fix PTY Data Flow in E2E Tests
+
+## Completed
+- [x] Run initial E2E test to establish baseline failure (iteration 1)
+- [x] Verify E2E test passes (iteration 5)
+
+## In Progress
+
+## Blocked
+- [x] Build permission denied - multi-user environment issue (iteration 16)
+
+### Blocker Details
+The reviewer process runs as a different user than the code author, even with:
+- `fs.promises.rm({ force: true })` - Unix doesn't allow removing files you don't own
+- Creating directories with mode 0o777 - existing files still have wrong ownership
+"""
+
+
+def test_plain_bullets_under_a_heading_of_notes_below_a_status_heading_are_no_items() -> None:
+    assert [item.title for item in read_items(BLOCKED, "TODO.md")] == [
+        "Run initial E2E test to establish baseline failure (iteration 1)",
+        "Verify E2E test passes (iteration 5)",
+        "Build permission denied - multi-user environment issue (iteration 16)",
+    ]
+    assert finding_lines(BLOCKED, "TODO.md") == []
+
+
+def test_a_status_headings_own_plain_bullets_are_still_its_items() -> None:
+    plain = """\
+# TODO
+
+## Done
+- Parser reads tables
+
+## Blocked
+- Printer output
+
+### Notes
+- Ask legal again on Monday
+"""
+    items = read_items(plain, "TODO.md")
+    assert [item.title for item in items][:2] == [
+        "Parser reads tables",
+        "Printer output",
+    ]
+    assert "7:RL502" in finding_lines(plain, "TODO.md")
