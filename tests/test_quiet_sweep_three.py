@@ -226,3 +226,35 @@ def test_a_status_headings_own_plain_bullets_are_still_its_items() -> None:
         "Printer output",
     ]
     assert "7:RL502" in finding_lines(plain, "TODO.md")
+
+
+# A backlog of ideas by category; what shipped is logged in one table across categories.
+CATEGORIES = """\
+# UX Backlog
+
+## Implemented
+
+| # | Feature | Status |
+|---|---------|--------|
+| A1 | Dashboard trend graphs | Klart |
+| A2 | Customer onboarding checklist | Klart |
+| B1 | Booking reminders 24h | Klart |
+| B3 | Business insights | Klart |
+| C1 | Recurring bookings | Klart |
+
+## B category -- medium effort
+
+| # | Feature | Status |
+|---|---------|--------|
+| B5 | Waitlist | Idea |
+| B6 | Calendar sync | Idea |
+"""
+
+
+def test_one_more_prefix_in_a_section_that_logs_several_kinds_is_no_stray() -> None:
+    assert finding_lines(CATEGORIES, "BACKLOG.md") == []
+
+
+def test_one_prefix_among_items_of_one_other_prefix_is_still_a_stray() -> None:
+    one_kind = CATEGORIES.replace("| B1 |", "| A3 |").replace("| B3 |", "| A4 |")
+    assert finding_lines(one_kind, "BACKLOG.md") == ["11:RL106"]
