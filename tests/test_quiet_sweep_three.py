@@ -258,3 +258,23 @@ def test_one_more_prefix_in_a_section_that_logs_several_kinds_is_no_stray() -> N
 def test_one_prefix_among_items_of_one_other_prefix_is_still_a_stray() -> None:
     one_kind = CATEGORIES.replace("| B1 |", "| A3 |").replace("| B3 |", "| A4 |")
     assert finding_lines(one_kind, "BACKLOG.md") == ["11:RL106"]
+
+
+OLD_TASK = "# task-2 - Add MCP server\n\n## Description\n\nServe the model to agents.\n"
+
+
+def test_an_archived_task_written_without_front_matter_asks_for_no_status(tmp_path: Path) -> None:
+    _folder(tmp_path, {f"task-{n}": _task(f"task-{n}", "To Do", "[]") for n in (3, 4, 5, 6)})
+    archive = tmp_path / "backlog" / "archive" / "tasks"
+    archive.mkdir(parents=True)
+    (archive / "task-2 - Add MCP server.md").write_text(OLD_TASK, encoding="utf-8")
+    assert "RL103" not in cli("check", "backlog", cwd=tmp_path).stdout
+
+
+def test_a_live_task_without_the_status_the_others_write_is_still_reported(tmp_path: Path) -> None:
+    tasks = {f"task-{n}": _task(f"task-{n}", "To Do", "[]") for n in (3, 4, 5, 6)}
+    tasks["task-7"] = _task("task-7", "To Do", "[]").replace("status: To Do\n", "")
+    _folder(tmp_path, tasks)
+    assert "RL103 TASK-7 is missing the required field Status" in (
+        cli("check", "backlog", cwd=tmp_path).stdout
+    )

@@ -280,10 +280,11 @@ def _by_habit(context: Context) -> bool:
 def _asked_of(item: Item, key: str, statuses: Statuses) -> bool:
     """Whether a field the document's habit requires is asked of ``item``: an owner of work
     someone has taken up (an open task nobody claimed yet has none), any other field of
-    work not yet done (a finished task needs no priority)."""
+    work not yet done (a finished task needs no priority), nor closed (an archived task,
+    written before its tool kept front matter, needs no status)."""
     if key == "dri":
         return not (statuses.is_ready(item.status) or statuses.is_idea(item.status))
-    return not statuses.is_done(item.status)
+    return not (statuses.is_done(item.status) or statuses.is_closed(item.status))
 
 
 def _section_conventions(context: Context) -> dict[str | None, frozenset[str]]:
