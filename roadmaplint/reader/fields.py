@@ -44,7 +44,11 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # `**Name:** value` or `**Name**: value` (also with underscores).
-_BOLD_FIELD = LazyPattern(r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
+# A remark in brackets may stand between the name and its colon: ``**Success Criteria**
+# (what must be TRUE):`` (a planning roadmap's), a name of its own, not the line before's.
+_BOLD_FIELD = LazyPattern(
+    r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1(?:[ \t]+\([^()\n]{1,60}\))?[ \t]*:)[ \t]*"
+)
 # `Name: value`, read only when the name is a known field or alias.
 _PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.

@@ -42,15 +42,20 @@ def has_legends(roadmap: Roadmap) -> bool:
 def in_own_format(roadmap: Roadmap) -> bool:
     """Whether the document is written in roadmaplint's own format, whose parts (both
     legends, the Priority Overview, a Definition of Done on every item) can be missing:
-    it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
-    (``### ID — Title`` with field lists) that do not write fields of their own. A table
-    or a checklist of work with only a status vocabulary is not asked for the rest, nor
-    is a document whose statuses are only listed under a heading that names them
-    (``## Statuses``) or a task folder, whose statuses are its ``config.yml``'s."""
+    it has a Priority Overview, a Priority Legend, or a Status Legend over heading items
+    (``### ID — Title`` with field lists); and its heading items, if it has any, do not
+    write fields of their own. A table or a checklist of work with only a status
+    vocabulary is not asked for the rest, nor is a document whose statuses are only
+    listed under a heading that names them (``## Statuses``) or a task folder, whose
+    statuses are its ``config.yml``'s."""
     from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
-    if roadmap.priority_legend is not None or roadmap.overview is not None:
+    if roadmap.overview is not None:
         return True
+    # Heading items that write a field vocabulary of their own make a backlog's own format
+    # under either legend: its Priority Legend ranks its work, it does not adopt ours.
+    if roadmap.priority_legend is not None:
+        return not (has_heading_items(roadmap) and writes_own_fields(roadmap))
     status = roadmap.status_legend
     own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
     return own and has_heading_items(roadmap) and not writes_own_fields(roadmap)

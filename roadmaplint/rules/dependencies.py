@@ -122,6 +122,17 @@ def _dependencies_with_status(context: Context, item: Item) -> Iterator[tuple[st
             yield name, other.item
 
 
+def _is_parent(item: Item, dependency: Item) -> bool:
+    """Whether ``dependency`` is the item it is a part of: named so in its front matter
+    (Backlog.md's ``parent_task_id: TASK-27.0``) or by its ID (``TASK-27.0.1`` of
+    ``TASK-27.0``). A sub-task that lists its parent among its dependencies says where it
+    belongs; its parent stays open until its last part is done."""
+    written = item.field("parent_task_id") or item.field("parent")
+    if written is not None and written.value.casefold() == dependency.id.casefold():
+        return True
+    return item.id.startswith(dependency.id + ".")
+
+
 def done_before_dependencies(context: Context) -> Iterator[Report]:
     statuses = context.settings.statuses
     for item in context.checked_items:
@@ -133,6 +144,8 @@ def done_before_dependencies(context: Context) -> Iterator[Report]:
                 continue  # two queued tasks: the dependency says their order, nothing more
             if statuses.is_closed(dependency.status):
                 continue  # dropped, never to be done: the item was done without it
+            if _is_parent(item, dependency):
+                continue  # a part done while the whole it belongs to goes on
             if not statuses.is_done(dependency.status):
                 yield Report(
                     _where(item),

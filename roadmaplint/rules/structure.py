@@ -280,10 +280,11 @@ def _by_habit(context: Context) -> bool:
 def _asked_of(item: Item, key: str, statuses: Statuses) -> bool:
     """Whether a field the document's habit requires is asked of ``item``: an owner of work
     someone has taken up (an open task nobody claimed yet has none), any other field of
-    work not yet done (a finished task needs no priority)."""
+    work not yet done (a finished task needs no priority), nor closed (an archived task,
+    written before its tool kept front matter, needs no status)."""
     if key == "dri":
         return not (statuses.is_ready(item.status) or statuses.is_idea(item.status))
-    return not statuses.is_done(item.status)
+    return not (statuses.is_done(item.status) or statuses.is_closed(item.status))
 
 
 def _section_conventions(context: Context) -> dict[str | None, frozenset[str]]:
@@ -472,12 +473,15 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
     # under Shared), not an item filed under another section's prefix.
     owned = set(usual.values())
     spread = Counter(prefix for counts in counted.values() for prefix in counts)
+    logs = _logs_of_one_status(items, counted)
     for item in items:
         expected = usual[item.section]
         prefix = prefix_of[item.id]
         # A prefix two items of the section share is a kind of item (``FTR-``, ``BUG-``,
         # ``TECH-`` in one queue), not one filed under the wrong prefix.
         if counted[item.section][prefix] > 1:
+            continue
+        if item.section in logs:
             continue
         if prefix not in owned and spread[prefix] > 1:
             continue
@@ -488,6 +492,25 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _logs_of_one_status(
+    items: list[Item], counted: dict[str | None, Counter[str]]
+) -> set[str | None]:
+    """The sections that log work of several kinds: every item of one status (``Klart``,
+    done), two prefixes each shared (A1-A4 and B1-B4 under ``## Implementerat``, beside
+    the sections of ideas by category). What shipped is gathered there from every
+    category: one more prefix is one more category, not an item filed under the wrong one."""
+    statuses: dict[str | None, set[str | None]] = {}
+    for item in items:
+        statuses.setdefault(item.section, set()).add(item.status)
+    return {
+        section
+        for section, counts in counted.items()
+        if len(statuses[section]) == 1
+        and None not in statuses[section]
+        and sum(1 for n in counts.values() if n > 1) > 1
+    }
 
 
 def _sections_by_theme(

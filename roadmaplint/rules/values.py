@@ -20,11 +20,14 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     # `READY` and writes "Ready" is consistent in the way people read it.
     folded = {value.casefold() for value in allowed} if legend.inferred else set()
     worded = _meanings_of_marks(legend) if key == "status" else set()
+    named = _marks_with_names(legend)
     for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
             continue
         if found.value.casefold() in folded or common_meaning(found.value) in worded:
+            continue
+        if _names_a_mark(found.value, named):
             continue
         # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, is its word.
         if found.value.split(" (", 1)[0].strip().casefold() in folded:
@@ -35,6 +38,26 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             f"{did_you_mean(found.value, allowed)}; allowed: {', '.join(allowed)}",
             item.id,
         )
+
+
+def _marks_with_names(legend: Legend) -> tuple[str, ...]:
+    """What the entries of a legend that gives each mark a name (``- 🔴 **P0** - Critical``)
+    are written as, folded: the mark with its name (``🔴 p0``) and the name alone (``p0``).
+    An item that writes ``🔴 P0 - CRITICAL`` or ``P0`` writes that entry."""
+    names: list[str] = []
+    for entry in legend.entries:
+        if entry.description and not any(char.isalnum() for char in entry.value):
+            names += [f"{entry.value} {entry.description}".casefold(), entry.description.casefold()]
+    return tuple(names)
+
+
+def _names_a_mark(value: str, names: tuple[str, ...]) -> bool:
+    """Whether ``value`` is one of ``names`` or begins with one before a word's end."""
+    folded = value.casefold()
+    return any(
+        folded.startswith(name) and (len(folded) == len(name) or not folded[len(name)].isalnum())
+        for name in names
+    )
 
 
 def _meanings_of_marks(legend: Legend) -> set[str | None]:

@@ -796,7 +796,7 @@ def _read_plain_list(
         with_ids
         or every_marked
         or every_worded
-        or headed()
+        or (headed() and not _notes_under_status(document, entries[0][0] + 1, named))
         or _logged_done(document, entries, texts, named)
     ):
         # an item says its status, in its heading, its brackets or its text; or it stands
@@ -823,6 +823,17 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+def _notes_under_status(document: Document, line: int, named: str | None) -> bool:
+    """Whether plain bullets at ``line`` are notes on a status section's work, not work:
+    their own heading names no status (``### Blocker Details`` under ``## Blocked``) and
+    the document writes its work as boxes (``- [x] E2E build permission denied``). A
+    status heading's own plain bullets, or those of an area heading under it in a
+    document without boxes, are its items."""
+    if named is None or status_of_sections([document.section_above(line) or ""]) is not None:
+        return False
+    return document.memo("writes boxes", lambda: any(BOX.match(text) for text in document.lines))
 
 
 def _logged_done(
