@@ -55,6 +55,7 @@ FIELD_ALIASES = (
     ("Depends", "Depends on"),
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
     ("Blocked by", "Depends on"),
+    ("Blocked-by", "Depends on"),  # a task tool's nested ``- Blocked-by: dlv5hgs (Title)``
     ("Requires", "Depends on"),
     # a preference for the order, read as the order: ``**Best-after:** LOG-26``
     ("Best-after", "Depends on"),

@@ -71,7 +71,11 @@ pytestmark = pytest.mark.skipif(
 # CORE-66; CORE-67 for what is left): with it the whole corpus reads 3472 of 3607, the
 # floor 0.962 still, rounded down; the earlier sets still read 3262 of 3388.
 # With the eleventh set A too: the whole corpus reads 3764 of 3867, the floor 0.973.
-OVERALL_FLOOR = 0.973  # 3764 of 3867
+# The twelfth held-out set B (tables, checkbox lists and a Backlog.md folder with a
+# milestone: files 11-13 of tables/, 00, 01, 05, 06, 08 and 19 of checkboxes/) read 162 of
+# 231 before its fixes and 231 after (ROADMAP CORE-72): the whole corpus reads 3995 of
+# 4098, the floor 0.974, rounded down; the earlier sets still read 3764 of 3867.
+OVERALL_FLOOR = 0.974  # 3995 of 4098
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -279,6 +279,8 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     if _LINKED_NUMBER.match(written + " x"):
         return True  # ``[#0015 Title](./0015.md)``: the link's first word
     word = _bare_word(written)
+    if _ABBREVIATION.fullmatch(word):
+        return False  # ``E2E tests for ...``, ``B2B``, ``I18N``: a word, no ID
     return bool(
         id_only.fullmatch(word)
         or _LOWER_ID.fullmatch(word)
@@ -327,8 +329,12 @@ _INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
 # generated list's ID, the code span setting it apart from the title's words.
 _CODE_ID = LazyPattern(r"`[a-z]{1,20}(?:-[a-z]{1,20}){0,3}-[0-9]{1,6}`")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
-# number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
-_DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
+# number and a task number, and a step's number under a task (``- [x] 3.1.1 Test ...``,
+# written flat beside ``3.1``); ``leading_ids`` keeps a lone ``2.0 release`` a title.
+_DOTTED = LazyPattern(r"[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}[a-z]?")
+# An abbreviation with digits inside and a capital after them (``E2E``, ``B2B``, ``I18N``,
+# ``K8S``): the ID pattern takes it, but IDs end with their number (``T1``, ``CORE-12``).
+_ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # Kiro's numbered tasks (``- [ ] 1. Set up``, then ``- [ ] 1.1 ...`` nested or not): a
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
@@ -479,7 +485,37 @@ def read_checkboxes(document: Document) -> ShapeRead:
                 if read:
                     items += read
                     blocks[token.map[0] + 1] = cut
-    return ShapeRead(tuple(items), blocks)
+    return ShapeRead(_with_stable_references(items, document.lines), blocks)
+
+
+# A stable ID a task tool keeps after a box's title (rune's ``<!-- id:dlv5hgs -->``),
+# where its nested ``- Blocked-by: dlv5hgs (Title)`` names the task by it.
+_STABLE_ID = LazyPattern(r"<!--[ \t]*+id:[ \t]*+(?P<id>[\w.-]{1,40})[ \t]*+-->")
+
+
+def _with_stable_references(items: list[Item], lines: list[str]) -> tuple[Item, ...]:
+    """The items with a dependency that names another box's stable ID read as a reference
+    to that box's item (``Blocked-by: dlv5hgs (Title)`` on a box numbered 2 names box 1,
+    whose line ends ``<!-- id:dlv5hgs -->``), not as something external."""
+    if not any(item.external_deps for item in items):
+        return tuple(items)
+    stable: dict[str, str] = {}
+    for item in items:
+        found = _STABLE_ID.search(lines[item.position.line - 1])
+        if found is not None:
+            stable.setdefault(found["id"], item.id)
+    if not stable:
+        return tuple(items)
+    return tuple(_stable_references(item, stable) for item in items)
+
+
+def _stable_references(item: Item, stable: dict[str, str]) -> Item:
+    named = [entry for entry in item.external_deps if entry.split(None, 1)[0] in stable]
+    if not named:
+        return item
+    references = (*item.depends_on, *(stable[entry.split(None, 1)[0]] for entry in named))
+    externals = tuple(entry for entry in item.external_deps if entry not in named)
+    return replace(item, depends_on=references, external_deps=externals)
 
 
 def _read_marked_lines(
@@ -573,6 +609,8 @@ def _read_list(
         return [], ()  # a list of items is a list of boxes, every one
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
+    if _status_selector(texts):
+        return [], ()  # ``- [ ] Not Started`` / ``- [x] Completed``: where a story stands
     if all(_PLAN_FILE.match(text) for text in texts):
         # ``- [ ] v1.1-01-PLAN.md — Title``: a planning tool's plans of one phase, the
         # record of the phase's work, not items of the plan
@@ -624,6 +662,14 @@ def _read_list(
         for kind, (first, last) in sorted(kinds, key=lambda kind: kind[1])
     )
     return found, cut
+
+
+def _status_selector(texts: list[str]) -> bool:
+    """Whether a list's boxes each name a state and nothing else (``- [ ] Not Started``,
+    ``- [ ] In Progress``, ``- [x] Completed``): a form's choice of where the work
+    stands, one box ticked, no work items. Two different states at least."""
+    meanings = {common_meaning(text.strip().strip("*_").strip()) for text in texts}
+    return len(texts) >= 2 and None not in meanings and len(meanings) >= 2
 
 
 # A plan file of a planning tool, first in a box: ``01-02-PLAN.md``, ``v1.1-03-PLAN.md``.
@@ -691,7 +737,10 @@ def _number_of_box(line: str) -> str | None:
     """The task number a box begins with (``1.``, ``2.1``: ``1``, ``2.1``), else None."""
     match = BOX.match(line)
     words = line[match.end() :].split(None, 1) if match else []
-    if not words or not (_NUMBERED_TASK.fullmatch(words[0]) or _DOTTED.fullmatch(words[0])):
+    # a sub-task's number may end with a full stop as its task's does (``2.1.``, rune's)
+    if not words or not (
+        _NUMBERED_TASK.fullmatch(words[0]) or _DOTTED.fullmatch(words[0].removesuffix("."))
+    ):
         return None
     return words[0].rstrip(".")
 
