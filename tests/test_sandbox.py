@@ -111,7 +111,6 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("bold field", fields._BOLD_FIELD),
         ("plain field", fields._PLAIN_FIELD),
-        ("paragraph end", fields._PARAGRAPH_END),
         ("legend code", legends._LEGEND_CODE),
         ("legend plain", legends._LEGEND_PLAIN),
         ("task box", fields._TASK_BOX),
