@@ -327,8 +327,9 @@ _INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
 # generated list's ID, the code span setting it apart from the title's words.
 _CODE_ID = LazyPattern(r"`[a-z]{1,20}(?:-[a-z]{1,20}){0,3}-[0-9]{1,6}`")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
-# number and a task number; ``leading_ids`` keeps a lone ``2.0 release`` a title.
-_DOTTED = LazyPattern(r"[0-9]{1,3}\.[0-9]{1,3}[a-z]?")
+# number and a task number, perhaps an epic's number first (``- [ ] **0.1.1** Set up
+# Stripe``); ``leading_ids`` keeps a lone ``2.0 release`` a title.
+_DOTTED = LazyPattern(r"[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}[a-z]?")
 # Kiro's numbered tasks (``- [ ] 1. Set up``, then ``- [ ] 1.1 ...`` nested or not): a
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
