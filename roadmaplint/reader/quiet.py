@@ -42,18 +42,24 @@ def has_legends(roadmap: Roadmap) -> bool:
 def in_own_format(roadmap: Roadmap) -> bool:
     """Whether the document is written in roadmaplint's own format, whose parts (both
     legends, the Priority Overview, a Definition of Done on every item) can be missing:
-    it has a Priority Legend or a Priority Overview, or a Status Legend over heading items
-    (``### ID — Title`` with field lists) that do not write fields of their own. A table
+    it has a Priority Overview, or a Priority Legend or a Status Legend over heading items
+    (``### ID — Title`` with field lists) that do not write fields of their own (a Priority
+    Legend over items of no heading counts too). A table
     or a checklist of work with only a status vocabulary is not asked for the rest, nor
     is a document whose statuses are only listed under a heading that names them
     (``## Statuses``) or a task folder, whose statuses are its ``config.yml``'s."""
     from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 
-    if roadmap.priority_legend is not None or roadmap.overview is not None:
+    if roadmap.overview is not None:
         return True
     status = roadmap.status_legend
     own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
-    return own and has_heading_items(roadmap) and not writes_own_fields(roadmap)
+    if roadmap.priority_legend is None and not own:
+        return False
+    # A legend over heading items that write their own fields (``- **Effort**:``, ``-
+    # **ARB Reference**:``) is that backlog's vocabulary, whichever legend it is
+    own_fields = has_heading_items(roadmap) and writes_own_fields(roadmap)
+    return not own_fields and (roadmap.priority_legend is not None or has_heading_items(roadmap))
 
 
 def writes_own_fields(roadmap: Roadmap) -> bool:

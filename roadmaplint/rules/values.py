@@ -20,12 +20,15 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     # `READY` and writes "Ready" is consistent in the way people read it.
     folded = {value.casefold() for value in allowed} if legend.inferred else set()
     worded = _meanings_of_marks(legend) if key == "status" else set()
+    named = _words_of_marks(legend) if key == "priority" else set()
     for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
             continue
         if found.value.casefold() in folded or common_meaning(found.value) in worded:
             continue
+        if named and any(word.strip("*_").casefold() in named for word in found.value.split()):
+            continue  # ``🟠 P1`` under a legend of ``- 🟠 **P1** - High Priority``
         # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, is its word.
         if found.value.split(" (", 1)[0].strip().casefold() in folded:
             continue
@@ -45,6 +48,17 @@ def _meanings_of_marks(legend: Legend) -> set[str | None]:
     if any(char.isalnum() for entry in legend.entries for char in entry.value):
         return set()
     return {common_meaning(entry.description) for entry in legend.entries} - {None}
+
+
+def _words_of_marks(legend: Legend) -> set[str]:
+    """The word each entry of a legend of marks names its mark by (``- 🔴 **P0** -
+    Critical``: ``p0``): a priority written in that word, with its mark or without, is the
+    legend's. Empty for a legend of words."""
+    if any(char.isalnum() for entry in legend.entries for char in entry.value):
+        return set()
+    return {
+        entry.description.split()[0].casefold() for entry in legend.entries if entry.description
+    }
 
 
 def unknown_statuses(context: Context) -> Iterator[Report]:
