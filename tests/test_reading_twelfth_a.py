@@ -174,3 +174,25 @@ def test_a_priority_legend_of_marks_over_a_backlog_of_its_own_fields_asks_nothin
         ("SEC-003", None, "🟠 P1"),
     ]
     assert finding_lines(text) == []
+
+
+def test_an_epics_note_in_brackets_is_no_status_of_the_tasks_under_its_subheadings() -> None:
+    text = """\
+# Epics
+
+## Epic 7: Compliance & Security (Ongoing)
+
+#### 7.1 Security Hardening
+- [ ] **7.1.1** Security audit of codebase
+- [ ] **7.1.2** Penetration testing
+
+## v0.5 parity (active)
+
+- [ ] Port the exporter
+"""
+    assert [(item, status) for item, _, status, _, _ in _read(text)] == [
+        ("7.1.1", "[ ]"),
+        ("7.1.2", "[ ]"),
+        ("port-the-exporter", "active"),
+    ]
+    assert finding_lines(text) == []

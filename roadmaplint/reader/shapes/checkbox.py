@@ -31,6 +31,7 @@ from roadmaplint.reader.shapes.common import (
     priority_of_sections,
     reference_from_title,
     status_headings,
+    status_of_section,
     status_of_sections,
 )
 from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
@@ -513,6 +514,20 @@ def _read_marked_lines(
             make_item(item_id, part.title, section, here, at + 1, fields, document.dialect)
         )
     return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
+
+
+def _without_noted_groups(sections: list[str]) -> list[str]:
+    """``sections`` (nearest first) without the headings above the nearest that say a
+    status only in a note in brackets ending them (``## Epic 7: Compliance (Ongoing)``
+    over ``#### 7.1 Security Hardening``): the epic's own state, not that of each task
+    under its subheadings. The nearest heading's note (``## v0.5 parity (active)`` right
+    over the boxes) is theirs."""
+    return sections[:1] + [
+        section
+        for section in sections[1:]
+        if not section.rstrip().endswith(")")
+        or status_of_section(section[: section.rfind("(")]) is not None
+    ]
 
 
 def _in_overview(document: Document, line: int) -> bool:
@@ -1218,7 +1233,7 @@ def _item(
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
-            document.status_sections_above(first + 1), board
+            _without_noted_groups(document.status_sections_above(first + 1)), board
         )
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
