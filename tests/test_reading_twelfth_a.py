@@ -196,3 +196,37 @@ def test_an_epics_note_in_brackets_is_no_status_of_the_tasks_under_its_subheadin
         ("port-the-exporter", "active"),
     ]
     assert finding_lines(text) == []
+
+
+def test_numbered_features_without_a_status_line_beside_ones_with_one() -> None:
+    text = """\
+# Roadmap
+
+## Phase 2: Core Product Completion
+
+### 2.1 Suggestion UI
+
+**Status:** Backend done, UI partial
+
+### 2.2 Auto-Save
+
+**Status:** Not started
+
+## Phase 4: Writing Experience Polish
+
+### 4.1 Editor Ambiance & Theming
+
+**What's needed:**
+
+- [ ] Warm and cool backgrounds
+- [ ] A zen mode
+"""
+    assert [(item, title, status) for item, title, status, _, _ in _read(text)] == [
+        ("2.1", "Suggestion UI", "Backend done, UI partial"),
+        ("2.2", "Auto-Save", "Not started"),
+        ("4.1", "Editor Ambiance & Theming", None),
+    ]
+    assert finding_lines(text) == []
+    # chapters numbered so, none of them with a status line, stay chapters
+    manual = "# Manual\n\n## 1.1 Install\n\nRun it.\n\n## 1.2 Configure\n\nSet it.\n"
+    assert _read(manual) == []

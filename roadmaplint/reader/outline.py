@@ -323,6 +323,27 @@ def _spaced_series(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, 
     }
 
 
+def _numbered_beside_numbered(parts: list[Part], levels: tuple[int, ...]) -> None:
+    """Make items of the dotted numbered headings (``### 4.1 Editor Ambiance``) at a level
+    where two or more such headings are items by their status line (``### 2.1 Title``
+    over ``**Status:** ...``): a roadmap's features, some not yet given a status. A
+    chapter numbered ``4.1`` among chapters with no status line stays a chapter."""
+    numbered = {
+        at: match
+        for at, part in enumerate(parts)
+        if part.heading.level in levels
+        and part.text[:1].isdigit()
+        and (match := _NUMBERED.fullmatch(part.text)) is not None
+        and match["id"] is not None
+    }
+    items = Counter(parts[at].heading.level for at in numbered if parts[at].kind == ITEM)
+    for at, match in numbered.items():
+        part = parts[at]
+        if part.kind == PROSE and items[part.heading.level] >= 2:
+            part.kind = ITEM
+            part.item_id, part.title = match["id"], match["title"].strip()
+
+
 def _work_series(parts: list[Part]) -> bool:
     """Whether the headings number a series of tasks, stories or milestones (``### Task
     1: Name``, ``### Task 2: Name`` ...): two or more."""
@@ -370,6 +391,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 part.kind = ITEM
                 part.item_id, part.title = found
                 candidates.append(part)
+    _numbered_beside_numbered(parts, levels)
     _names_among_prose(parts)
     if dialect.item_level:
         return
