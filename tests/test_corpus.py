@@ -75,7 +75,12 @@ pytestmark = pytest.mark.skipif(
 # milestone: files 11-13 of tables/, 00, 01, 05, 06, 08 and 19 of checkboxes/) read 162 of
 # 231 before its fixes and 231 after (ROADMAP CORE-72): the whole corpus reads 3995 of
 # 4098, the floor 0.974, rounded down; the earlier sets still read 3764 of 3867.
-OVERALL_FLOOR = 0.974  # 3995 of 4098
+# The twelfth held-out set A (heading plans and agent work queues, files 05-15 of
+# headings/) read 56 of 278 before its fixes and 193 after (ROADMAP CORE-70; CORE-71 for
+# what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
+# rounded down; the earlier sets still read 3764 of 3867.
+# Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
+OVERALL_FLOOR = 0.957  # 4188 of 4376
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

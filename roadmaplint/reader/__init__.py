@@ -306,7 +306,10 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     phases given their statuses, dependencies named by a status, a number, a title, on
     the item they unblock or on a part of an item (reader/waits.py)."""
     read = with_phase_checklist(
-        with_task_boxes(with_own_phase_tasks(_without_done_repeats(items)), lines), lines
+        with_task_boxes(
+            with_own_phase_tasks(_without_done_repeats(_with_restated_tasks(items, lines))), lines
+        ),
+        lines,
     )
     read = with_dependency_notes(read, lines)
     for step in (
@@ -318,6 +321,90 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     ):
         read = step(read)
     return list(read)
+
+
+def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` with the tasks a later table or list names again by their ID (a sprint's
+    ``| 0.1.1 Set up Stripe account | 🟡 TODO | Jo |``, a Done log's ``- ✅ 1.0.3 Title``)
+    read as one item each: where it is listed last it says its status, and who holds it.
+    A restatement is a row or a bullet naming a box or a heading, and its title begins as
+    the task's does (``Implement auth``, ``Implement authentication system``), so two
+    items that share an ID by mistake stay two (RL102). A section whose items are
+    restatements, two thirds of them or more, is a log of the tasks: its other entries
+    (``- ✅ EPICS.md``) are notes of it, not items."""
+    first: dict[str, int] = {}
+    for at, item in enumerate(items):
+        first.setdefault(item.id.casefold(), at)
+    merged: dict[int, Item] = {}
+    restated: set[int] = set()
+    for at, item in enumerate(items):
+        named, title = _named_task(item, first)
+        earlier = first.get(named.casefold()) if named else None
+        if earlier is None or earlier >= at:
+            continue
+        task = merged.get(earlier, items[earlier])
+        if not _begins_alike(title, task.title) or not _restates(task, item, lines):
+            continue
+        status, holder = item.field("status"), item.field("dri")
+        if status is not None:
+            kept = tuple(found for found in task.fields if found.key != "status")
+            task = replace(task, status=item.status, fields=(*kept, status))
+        if holder is not None and task.dri is None:
+            task = replace(task, dri=item.dri, fields=(*task.fields, holder))
+        merged[earlier] = task
+        restated.add(at)
+    if not restated:
+        return items
+    by_section = Counter(items[at].section for at in restated)
+    sections = Counter(item.section for item in items)
+    logs = {name for name, count in by_section.items() if 3 * count >= 2 * sections[name]}
+    return [
+        merged.get(at, item)
+        for at, item in enumerate(items)
+        if at not in restated and (item.section not in logs or at in merged)
+    ]
+
+
+def _named_task(item: Item, first: dict[str, int]) -> tuple[str, str]:
+    """The ID an item names a task by and the rest of its title: its own ID, or the first
+    word of its title where that is an ID read earlier (a row without an ID column)."""
+    word, _, rest = item.title.partition(" ")
+    if word.casefold() in first and first[word.casefold()] < first[item.id.casefold()]:
+        return word, rest
+    return item.id, item.title
+
+
+def _restates(task: Item, later: Item, lines: list[str]) -> bool:
+    """Whether ``later`` is a shorter view of ``task``: a row or a bullet naming a box or a
+    heading. A heading under an index row that says a status of its own is no view of
+    it: the two disagree, and RL102 says so."""
+    return _written_as(later, lines) in ("|", "bullet") and _written_as(task, lines) in (
+        "#",
+        "box",
+    )
+
+
+def _written_as(item: Item, lines: list[str]) -> str:
+    """How an item's line is written: a heading, a table row, a box or another bullet."""
+    line = lines[item.position.line - 1].lstrip() if item.position.line <= len(lines) else ""
+    if line[:1] in ("#", "|"):
+        return line[:1]
+    return "box" if line[1:3] == " [" and line[4:5] == "]" else "bullet"
+
+
+def _begins_alike(one: str, other: str) -> bool:
+    """Whether two titles begin alike: the same first word, and second words of which one
+    begins the other (``Implement auth`` and ``Implement authentication system``)."""
+    first, second = _words(one)[:2], _words(other)[:2]
+    if not first or not second or first[0] != second[0]:
+        return False
+    if len(first) < 2 or len(second) < 2:
+        return True
+    return first[1].startswith(second[1]) or second[1].startswith(first[1])
+
+
+def _words(title: str) -> list[str]:
+    return "".join(char if char.isalnum() else " " for char in title.casefold()).split()
 
 
 def _without_done_repeats(items: list[Item]) -> list[Item]:
@@ -431,6 +518,8 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
         return False
     if WORK_ID.fullmatch(item.id):
         return False  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
+    if _OWN_PRIORITY.search(lines[item.position.line - 1]):
+        return False  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
         return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
@@ -441,6 +530,10 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
         match = BOX.match(line)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
     return boxes >= 2
+
+
+# An item heading's own priority, in brackets between its ID and the separator.
+_OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")
 
 
 # A subheading of a planning phase that says what it is for (agent-layer's ``### Goal``,

@@ -194,6 +194,9 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     Title field, or is empty)."""
     compiled = patterns(dialect.id_pattern)
     match = compiled.item_heading.fullmatch(text)
+    if match is None and not text.isascii() and (lead := _LEADING_MARK.match(text)):
+        # ``✅ SEC-001: Title (COMPLETE)``: the status mark a backlog puts before the ID
+        match = compiled.item_heading.fullmatch(text[lead.end() :])
     if match is not None:
         if match["id"] is not None:
             return match["id"], match["title"].strip()
@@ -215,6 +218,10 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     first, _, rest = alone.partition(" ")
     if rest and compiled.id_only.fullmatch(first) and _STATUS_SUFFIX.fullmatch(rest.strip()):
         return first, rest.strip()  # ``TASK-008 ✓ DONE``: an ID and its status, no title
+    if rest[:2] == "(P" and compiled.id_only.fullmatch(first):
+        prioritised = _PRIORITY_THEN_TITLE.fullmatch(rest)
+        if prioritised is not None:  # ``MD-001 (P0) — Title``: the priority leads the title
+            return first, f"({prioritised['priority']}) {prioritised['title'].strip()}"
     marked = not rest.isascii() and compiled.id_only.fullmatch(first)  # marks are not ASCII
     if marked and MARKED_TITLE.fullmatch(rest.strip()):
         # ``A1 ⬜ 🟡Med — Title``: marks between the ID and the title; the field reader
@@ -229,6 +236,17 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
 MARKED_TITLE = LazyPattern(
     r"(?P<marks>(?:[^\x00-\x7f\w\s][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
     re.S,
+)
+
+
+# Status marks before a heading's ID (``⏸️ KIRO-001: ...``): up to three symbols beyond
+# ASCII, each perhaps with its variation selector.
+_LEADING_MARK = LazyPattern(r"(?:[^\x00-\x7f\w\s]{1,2}[ \t]+){1,3}")
+
+
+# An item's priority in brackets between its ID and the separator: ``MD-001 (P0) — Title``.
+_PRIORITY_THEN_TITLE = LazyPattern(
+    r"\((?P<priority>P[0-4])\)(?: — | – | - |: )[ \t]*(?P<title>\S.*)", re.S
 )
 
 

@@ -36,7 +36,7 @@ from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.reader.linestyle import code_spans, next_field
 from roadmaplint.record import field, record, replace
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -544,8 +544,14 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
     if suffix is not None and (status is None or not suffix[0]):
         # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
         title, status = suffix[0], status or suffix[1]
+    own_priority = None
+    if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
+        # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it
+        title, own_priority = title[bracketed.end() :], bracketed[1]
     if not title:
         title = _value(first, "title") or ""
+    if status is None:
+        status = _section_status(heading.section)
     return Item(
         id=heading.id,
         title=title,
@@ -556,6 +562,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         status=status,
         priority=_without_remark(_value(first, "priority"))
         or marked_priority
+        or own_priority
         or _group_priority(heading.section),
         dri=_value(first, "dri"),
         depends_on=tuple(references),
@@ -563,6 +570,16 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         definition_of_done=tuple(body.done),
         dependency_notes=tuple(notes),
     )
+
+
+def _section_status(section: str | None) -> str | None:
+    """The status a section names when its heading is a status and nothing else (``##
+    Ready``, ``## Done``, ``## ✅ Completed``): a queue whose items stand in the section of
+    their state, each item without a status of its own taking the section's."""
+    if not section or len(section) > 40:
+        return None
+    words = [word for word in section.split() if any(char.isalnum() for char in word)]
+    return section.strip() if " ".join(words).casefold() in COMMON_STATUSES else None
 
 
 # The words a priority is written in, ahead of a remark: ``High - blocks the release``.
@@ -600,6 +617,10 @@ _PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|
 
 # A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
 _BRACKETED_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]*$")
+
+
+# The priority the heading reader puts first in a title, from ``MD-001 (P0) — Title``.
+_LEADING_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]+")
 
 
 def _group_priority(section: str | None) -> str | None:

@@ -290,6 +290,60 @@ def _under_upcoming(parts: list[Part], at: int) -> bool:
     return above is not None and _UPCOMING.match(above.text.lstrip()) is not None
 
 
+# The letters an ID of a series begins with: ``WQ-`` of ``WQ-015``.
+_ID_PREFIX = LazyPattern(r"[A-Za-z]+[-_]?")
+
+
+def _spaced_series(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, str]]:
+    """The headings written ``ID Title``, a space and no separator between them (``###
+    WQ-015 Expand unit-test coverage``), where three or more headings at one level carry
+    IDs of one prefix: an agent's work queue, each heading an item. One or two such
+    headings (``## HTTP2 Support``) are a document's chapters."""
+    from roadmaplint.reader.dialect import patterns
+
+    id_only = patterns(dialect.id_pattern).id_only
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        first, _, rest = part.text.strip().partition(" ")
+        rest = rest.strip()
+        if (rest[:1].isalpha() or rest[:1] == "`") and id_only.fullmatch(first):
+            found[at] = (first, rest)
+    series = Counter(
+        (parts[at].heading.level, prefix[0])
+        for at, (item_id, _) in found.items()
+        if (prefix := _ID_PREFIX.match(item_id)) is not None
+    )
+    return {
+        at: named
+        for at, named in found.items()
+        if (prefix := _ID_PREFIX.match(named[0])) is not None
+        and series[(parts[at].heading.level, prefix[0])] >= 3
+    }
+
+
+def _numbered_beside_numbered(parts: list[Part], levels: tuple[int, ...]) -> None:
+    """Make items of the dotted numbered headings (``### 4.1 Editor Ambiance``) at a level
+    where two or more such headings are items by their status line (``### 2.1 Title``
+    over ``**Status:** ...``): a roadmap's features, some not yet given a status. A
+    chapter numbered ``4.1`` among chapters with no status line stays a chapter."""
+    numbered = {
+        at: match
+        for at, part in enumerate(parts)
+        if part.heading.level in levels
+        and part.text[:1].isdigit()
+        and (match := _NUMBERED.fullmatch(part.text)) is not None
+        and match["id"] is not None
+    }
+    items = Counter(parts[at].heading.level for at in numbered if parts[at].kind == ITEM)
+    for at, match in numbered.items():
+        part = parts[at]
+        if part.kind == PROSE and items[part.heading.level] >= 2:
+            part.kind = ITEM
+            part.item_id, part.title = match["id"], match["title"].strip()
+
+
 def _work_series(parts: list[Part]) -> bool:
     """Whether the headings number a series of tasks, stories or milestones (``### Task
     1: Name``, ``### Task 2: Name`` ...): two or more."""
@@ -345,12 +399,17 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             )
             if found is None and not dialect.item_level:
                 if status_headed is None:
-                    status_headed = {**_counted_series(parts), **_status_headed(parts, lines)}
+                    status_headed = {
+                        **_counted_series(parts),
+                        **_status_headed(parts, lines),
+                        **_spaced_series(parts, dialect),
+                    }
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
                 part.kind = ITEM
                 part.item_id, part.title = found
                 candidates.append(part)
+    _numbered_beside_numbered(parts, levels)
     _names_among_prose(parts)
     if dialect.item_level:
         return

@@ -31,6 +31,7 @@ from roadmaplint.reader.shapes.common import (
     priority_of_sections,
     reference_from_title,
     status_headings,
+    status_of_section,
     status_of_sections,
 )
 from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
@@ -329,8 +330,9 @@ _INSERTED = LazyPattern(r"[A-Z]{1,4}[0-9]{2,6}[a-z]")
 # generated list's ID, the code span setting it apart from the title's words.
 _CODE_ID = LazyPattern(r"`[a-z]{1,20}(?:-[a-z]{1,20}){0,3}-[0-9]{1,6}`")
 # OpenSpec's numbered tasks (``- [x] 2.3 Add the accessor``, ``- [ ] 5.2a ...``): a group
-# number and a task number, and a step's number under a task (``- [x] 3.1.1 Test ...``,
-# written flat beside ``3.1``); ``leading_ids`` keeps a lone ``2.0 release`` a title.
+# number and a task number, perhaps an epic's number first (``- [ ] **0.1.1** Set up
+# Stripe``), and a step's number under a task (``- [x] 3.1.1 Test ...``, written flat
+# beside ``3.1``); ``leading_ids`` keeps a lone ``2.0 release`` a title.
 _DOTTED = LazyPattern(r"[0-9]{1,3}(?:\.[0-9]{1,3}){1,2}[a-z]?")
 # An abbreviation with digits inside and a capital after them (``E2E``, ``B2B``, ``I18N``,
 # ``K8S``): the ID pattern takes it, but IDs end with their number (``T1``, ``CORE-12``).
@@ -548,6 +550,20 @@ def _read_marked_lines(
             make_item(item_id, part.title, section, here, at + 1, fields, document.dialect)
         )
     return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
+
+
+def _without_noted_groups(sections: list[str]) -> list[str]:
+    """``sections`` (nearest first) without the headings above the nearest that say a
+    status only in a note in brackets ending them (``## Epic 7: Compliance (Ongoing)``
+    over ``#### 7.1 Security Hardening``): the epic's own state, not that of each task
+    under its subheadings. The nearest heading's note (``## v0.5 parity (active)`` right
+    over the boxes) is theirs."""
+    return sections[:1] + [
+        section
+        for section in sections[1:]
+        if not section.rstrip().endswith(")")
+        or status_of_section(section[: section.rfind("(")]) is not None
+    ]
 
 
 def _in_overview(document: Document, line: int) -> bool:
@@ -845,7 +861,15 @@ def _read_plain_list(
         with_ids
         or every_marked
         or every_worded
-        or (headed() and not _notes_under_status(document, entries[0][0] + 1, named))
+        # (bullets that lead with task numbers are a log of that work, not notes on it:
+        # ``- ✅ 1.2.2 Set up PostgreSQL`` under ``### 2026-02-09`` under ``## Done``)
+        or (
+            headed()
+            and (
+                3 * sum(bool(part.item_id) for part in parsed) >= 2 * len(parsed)
+                or not _notes_under_status(document, entries[0][0] + 1, named)
+            )
+        )
         or _logged_done(document, entries, texts, named)
     ):
         # an item says its status, in its heading, its brackets or its text; or it stands
@@ -1313,7 +1337,7 @@ def _item(
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
-            document.status_sections_above(first + 1), board
+            _without_noted_groups(document.status_sections_above(first + 1)), board
         )
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress

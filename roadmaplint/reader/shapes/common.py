@@ -55,6 +55,8 @@ def priority_of_sections(sections: list[str]) -> str | None:
             break
         if _PRIORITY_LEAD.match(section) is not None:
             named = priority_of_section(section)
+        elif (marked := _MARKED_PRIORITY.search(section)) is not None:
+            named = marked["word"]  # ``## Epic 1: Context API 🔴 HIGH PRIORITY (Q3)``
     return named
 
 
@@ -62,6 +64,16 @@ def leads_with_priority(section: str) -> bool:
     """Whether a heading leads with a priority (``### Medium Priority``, ``## P1 — Theme``):
     a band over work, which names how urgent it is and not how far along."""
     return _PRIORITY_LEAD.match(section) is not None
+
+
+# A group heading that ends with its priority after a coloured mark: ``## Epic 1: Context
+# API Foundation 🔴 HIGH PRIORITY``, ``... 🔴 CRITICAL — DO FIRST``, ``... 🔵 LOW PRIORITY
+# (Q4)``: an epic over the subheadings of its tasks, each task of that priority.
+_MARKED_PRIORITY = LazyPattern(
+    r"[^\w\s][ \t]+(?P<word>critical|high|medium|low)(?:[ \t]+priority)?"
+    r"(?:[ \t]*\([^()\n]{0,40}\)|[ \t]+[—–][ \t][^\n]{0,40})?[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
