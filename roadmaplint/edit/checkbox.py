@@ -144,7 +144,7 @@ def _parts(line: str, id_pattern: str) -> _Line:
 # A task's number leading its box (``3.``, ``1.2.1``): its ID, as the reader reads it.
 _TASK_NUMBER = LazyPattern(r"[0-9]{1,3}\.|[0-9]{1,3}(?:\.[0-9]{1,3}){1,3}\.?")
 # A stable ID a task tool keeps at the end of a box (``<!-- id:dlv5hgs -->``).
-_STABLE_ID_AT_END = LazyPattern(r"[ \t]*<!--[ \t]*+id:[ \t]*+[\w.-]{1,40}[ \t]*+-->[ \t]*$")
+_STABLE_ID_AT_END = LazyPattern(r"<!--[ \t]*+id:[ \t]*+[\w.-]{1,40}[ \t]*+-->[ \t]*+$")
 
 
 def _convention(roadmap: Roadmap, id_pattern: str) -> tuple[str, str]:
