@@ -346,9 +346,7 @@ NUMBERED_BOXES = """\
         ("1.2.1", "- [ ] 1.2.1 Frontend app\n"),
     ],
 )
-def test_set_title_of_a_numbered_box_keeps_its_number(
-    tmp_path: Path, item: str, line: str
-) -> None:
+def test_set_title_of_a_numbered_box_keeps_its_number(tmp_path: Path, item: str, line: str) -> None:
     # Before the fix the number was taken for the title's first word: the box lost its
     # number (its ID) and its stable ID, and 4 no longer depended on it
     roadmap = tmp_path / "ROADMAP.md"
