@@ -322,3 +322,36 @@ def test_new_writes_the_heading_like_the_items_around_it(tmp_path: Path) -> None
     assert "\n### ARK5 – Shape Caching\n\n1. **DRI:** _unassigned_\n" in text
     listed = cli("list", "--section", "M1 — runtime", roadmap.name, cwd=tmp_path)
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["ARK3", "ARK4", "ARK5"]
+
+
+# --- set --title on a numbered box keeps its number and its stable ID (ninth break pass)
+
+NUMBERED_BOXES = """\
+# Tasks
+
+## Build
+
+- [ ] 2. Backend API <!-- id:bknd002 -->
+- [ ] 3. Frontend UI <!-- id:frnt003 -->
+- [ ] 4. Integration <!-- id:intg004 -->
+  - Blocked-by: bknd002 (Backend API), frnt003 (Frontend UI)
+- [ ] 1.2.1 Draft the guide
+"""
+
+
+@pytest.mark.parametrize(
+    ("item", "line"),
+    [
+        ("3", "- [ ] 3. Frontend app <!-- id:frnt003 -->\n"),
+        ("1.2.1", "- [ ] 1.2.1 Frontend app\n"),
+    ],
+)
+def test_set_title_of_a_numbered_box_keeps_its_number(tmp_path: Path, item: str, line: str) -> None:
+    # Before the fix the number was taken for the title's first word: the box lost its
+    # number (its ID) and its stable ID, and 4 no longer depended on it
+    roadmap = tmp_path / "ROADMAP.md"
+    roadmap.write_text(NUMBERED_BOXES, encoding="utf-8")
+    result = cli("set", item, "--title", "Frontend app", roadmap.name, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert line in roadmap.read_text(encoding="utf-8")
+    assert cli("check", roadmap.name, cwd=tmp_path).returncode == 0

@@ -262,3 +262,68 @@ def test_numbered_features_without_a_status_line_beside_ones_with_one() -> None:
     # chapters numbered so, none of them with a status line, stay chapters
     manual = "# Manual\n\n## 1.1 Install\n\nRun it.\n\n## 1.2 Configure\n\nSet it.\n"
     assert _read(manual) == []
+
+
+def test_id_headings_without_a_separator_and_without_fields_are_a_reference() -> None:
+    # the ninth break pass: an API reference's error codes and a design's numbered
+    # sections were read as a work queue for the series alone (three of one prefix)
+    errors = """\
+# API Reference
+
+## Errors
+
+### E1001 Invalid token
+
+Returned when the token is invalid.
+
+### E1002 Expired token
+
+Returned when the token expired.
+
+### E1003 Missing scope
+
+Returned when a scope is missing.
+"""
+    design = """\
+# Design: sync engine
+
+## SEC-1 Threat model
+
+The attacker controls the network.
+
+## SEC-2 Mitigations
+
+Sign every message.
+
+## SEC-3 Open questions
+
+What about replay?
+"""
+    assert _read(errors) == []
+    assert _read(design) == []
+    # the near miss of a missing separator is older than the series reading (SAFE-38)
+    assert finding_lines(errors) == ["1:RL109"]
+
+
+def test_a_done_log_keeps_a_numbered_task_the_plan_never_listed() -> None:
+    # the ninth break pass: 1.3, done and logged but written nowhere else, was dropped
+    # with the log's notes; a task number of its own is work, not a note
+    text = """\
+# Roadmap
+
+## Epic 1
+
+- [ ] **1.1** Build parser
+- [ ] **1.2** Build writer
+
+## Done
+
+- ✅ 1.1 Build parser
+- ✅ 1.2 Build writer
+- ✅ 1.3 Build the exporter
+"""
+    assert [(item, status) for item, _, status, *_ in _read(text)] == [
+        ("1.1", "✅"),
+        ("1.2", "✅"),
+        ("1.3", "✅"),
+    ]

@@ -112,13 +112,16 @@ def _parts(line: str, id_pattern: str) -> _Line:
     start = box.end()
     end = len(text.rstrip())
     id_only = patterns(id_pattern).id_only
+    stable = _STABLE_ID_AT_END.search(text, start)
+    if stable is not None:
+        end = stable.start()  # ``<!-- id:frnt003 -->``: the box's stable ID, no title
     trailing = _TRAILING_ID.search(text, start)
     if trailing and id_only.fullmatch(trailing["id"]):
         end = trailing.start()
     else:
         words = text[start:].split(None, 1)
         word = words[0].strip("*`#").rstrip(":.") if words else ""
-        if word and id_only.fullmatch(word):
+        if word and (id_only.fullmatch(word) or _TASK_NUMBER.fullmatch(words[0].strip("*"))):
             start = text.index(words[0], start) + len(words[0])
             rest = text[start:].lstrip()
             tags = _TAGS.match(rest) if rest.startswith("[") else None
@@ -136,6 +139,12 @@ def _parts(line: str, id_pattern: str) -> _Line:
     masked = _masked(masked, owner)
     priority = _PRIORITY.search(masked, start)
     return _Line(text, start, end, depends, owner, priority)
+
+
+# A task's number leading its box (``3.``, ``1.2.1``): its ID, as the reader reads it.
+_TASK_NUMBER = LazyPattern(r"[0-9]{1,3}\.|[0-9]{1,3}(?:\.[0-9]{1,3}){1,3}\.?")
+# A stable ID a task tool keeps at the end of a box (``<!-- id:dlv5hgs -->``).
+_STABLE_ID_AT_END = LazyPattern(r"<!--[ \t]*+id:[ \t]*+[\w.-]{1,40}[ \t]*+-->[ \t]*+$")
 
 
 def _convention(roadmap: Roadmap, id_pattern: str) -> tuple[str, str]:

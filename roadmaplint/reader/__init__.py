@@ -331,7 +331,8 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
     the task's does (``Implement auth``, ``Implement authentication system``), so two
     items that share an ID by mistake stay two (RL102). A section whose items are
     restatements, two thirds of them or more, is a log of the tasks: its other entries
-    (``- ✅ EPICS.md``) are notes of it, not items."""
+    (``- ✅ EPICS.md``) are notes of it, not items, unless they write an ID of their own
+    (``- ✅ 1.3 Build the exporter``, done and never listed above)."""
     first: dict[str, int] = {}
     for at, item in enumerate(items):
         first.setdefault(item.id.casefold(), at)
@@ -361,8 +362,15 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
     return [
         merged.get(at, item)
         for at, item in enumerate(items)
-        if at not in restated and (item.section not in logs or at in merged)
+        if at not in restated
+        and (item.section not in logs or at in merged or _writes_its_id(item, lines))
     ]
+
+
+def _writes_its_id(item: Item, lines: list[str]) -> bool:
+    """Whether an item's line writes its ID (``1.3``), not one made from its title."""
+    line = lines[item.position.line - 1] if item.position.line <= len(lines) else ""
+    return item.id in line
 
 
 def _named_task(item: Item, first: dict[str, int]) -> tuple[str, str]:

@@ -294,11 +294,15 @@ def _under_upcoming(parts: list[Part], at: int) -> bool:
 _ID_PREFIX = LazyPattern(r"[A-Za-z]+[-_]?")
 
 
-def _spaced_series(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, str]]:
+def _spaced_series(
+    parts: list[Part], dialect: Dialect, lines: list[str]
+) -> dict[int, tuple[str, str]]:
     """The headings written ``ID Title``, a space and no separator between them (``###
     WQ-015 Expand unit-test coverage``), where three or more headings at one level carry
-    IDs of one prefix: an agent's work queue, each heading an item. One or two such
-    headings (``## HTTP2 Support``) are a document's chapters."""
+    IDs of one prefix and one or more of them a field of work (``- **Priority**: P1``):
+    an agent's work queue, each heading an item. One or two such headings (``## HTTP2
+    Support``) are a document's chapters; a series with no field of work (``### E1001
+    Invalid token``, ``## SEC-1 Threat model``) is a reference's or a design's outline."""
     from roadmaplint.reader.dialect import patterns
 
     id_only = patterns(dialect.id_pattern).id_only
@@ -315,12 +319,33 @@ def _spaced_series(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, 
         for at, (item_id, _) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
     )
+    fielded = {
+        (parts[at].heading.level, prefix[0])
+        for at, (item_id, _) in found.items()
+        if (prefix := _ID_PREFIX.match(item_id)) is not None
+        and any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+    }
     return {
         at: named
         for at, named in found.items()
         if (prefix := _ID_PREFIX.match(named[0])) is not None
-        and series[(parts[at].heading.level, prefix[0])] >= 3
+        and series[(key := (parts[at].heading.level, prefix[0]))] >= 3
+        and key in fielded
     }
+
+
+# A field of work on its own line under a heading: ``- **Priority**: P1``, ``Status: Todo``.
+_WORK_FIELD = LazyPattern(
+    r"[ \t]*(?:[-*+][ \t]+)?\*{0,2}(?:status|priority|type|owner|assignee|dri|effort"
+    r"|estimate|size|depends[ \t]+on|blocked[ \t-]+by)\*{0,2}[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def _section_lines(parts: list[Part], at: int, lines: list[str]) -> list[str]:
+    """The lines under the heading of ``parts[at]``, up to the next heading."""
+    end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+    return lines[parts[at].heading.line : end]
 
 
 def _numbered_beside_numbered(parts: list[Part], levels: tuple[int, ...]) -> None:
@@ -402,7 +427,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                     status_headed = {
                         **_counted_series(parts),
                         **_status_headed(parts, lines),
-                        **_spaced_series(parts, dialect),
+                        **_spaced_series(parts, dialect, lines),
                     }
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
