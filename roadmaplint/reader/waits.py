@@ -134,16 +134,17 @@ def named_across(items: Sequence[Item], before: Item, after: Item) -> bool:
     plan has dependencies that could name it."""
     if before.id != after.id:
         return any(item.depends_on or item.external_deps for item in items)
-    if before.title != after.title and any(_names_by_title(item, before, after) for item in items):
-        return True
+    if before.title != after.title:
+        spelt = (_spelt(before.title), _spelt(after.title))  # once, not once an item
+        if any(_names_by_title(item, before, spelt) for item in items):
+            return True
     if not after.external_deps:
         return False
-    titles = {_spelt(item.title) for item in items}
-    return any(_spelt(entry) in titles for entry in after.external_deps)
+    named = {_spelt(entry) for entry in after.external_deps}
+    return any(_spelt(item.title) in named for item in items)
 
 
-def _names_by_title(item: Item, before: Item, after: Item) -> bool:
-    spelt = (_spelt(before.title), _spelt(after.title))
+def _names_by_title(item: Item, before: Item, spelt: tuple[str, str]) -> bool:
     if any(_spelt(entry) in spelt for entry in item.external_deps):
         return True
     written = item.field(DEPENDS_ON)
