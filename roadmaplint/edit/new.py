@@ -59,7 +59,8 @@ _THEMATIC_BREAK = LazyPattern(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ 
 def with_defaults(
     roadmap: Roadmap, fields: Sequence[FieldChange], settings: Settings, has_done: bool
 ) -> list[FieldChange]:
-    """DRI, Status and Priority filled in when not given, in the usual field order.
+    """DRI, Status and Priority filled in when not given, in the usual field order; in a
+    plan without legends or ``required-fields``, only those its items write.
 
     The default status is the legend's first ready one when a Definition of Done
     is given, else its first idea one: a ready item without a Definition of Done
