@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
-from roadmaplint.reader.dialect import DEPENDS_ON, Dialect
+from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
 from roadmaplint.reader.shapes.table import column_key, is_delimiter, split_row
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
@@ -344,9 +344,6 @@ def _habit(
     return found
 
 
-_WORDED = ("critical", "urgent", "highest", "high", "medium", "normal", "low", "lowest")
-
-
 def _lowest_priority(roadmap: Roadmap) -> str | None:
     """The lowest priority the document writes: its legend's last, the highest ``Pn``, or
     the lowest of the common words (``High``, ``Medium``, ``Low``)."""
@@ -356,7 +353,7 @@ def _lowest_priority(roadmap: Roadmap) -> str | None:
     numbered = [p for p in written if len(p) == 2 and p[0] in "Pp" and p[1].isdigit()]
     if numbered:
         return max(numbered, key=lambda p: p[1])
-    worded = [p for p in written if p.strip().lower() in _WORDED]
+    worded = [p for p in written if p.strip().lower() in PRIORITY_WORDS]
     if worded:
-        return max(worded, key=lambda p: _WORDED.index(p.strip().lower()))
+        return max(worded, key=lambda p: PRIORITY_WORDS.index(p.strip().lower()))
     return None

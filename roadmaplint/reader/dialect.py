@@ -26,6 +26,9 @@ STATUS_HEADING = LazyPattern(
     r"(?:values|key|definitions|vocabulary|codes|meanings|labels|markers|levels|types))"
 )
 PRIORITY_LEGEND = "priority legend"
+# The words a priority is written in where no legend ranks them, highest first: a level
+# before a remark (``High - blocks the release``) and the lowest a table writes (``new``).
+PRIORITY_WORDS = ("critical", "urgent", "highest", "high", "medium", "normal", "low", "lowest")
 DEPENDS_ON = "depends on"
 DEFINITION_OF_DONE = "definition of done"
 ITEM_LEVELS = (2, 3, 4)

@@ -27,6 +27,7 @@ from roadmaplint.reader.dialect import (
     DEPENDS_ON,
     MARKED_TITLE,
     NUMBERED_ID,
+    PRIORITY_WORDS,
     Dialect,
     FieldNames,
     field_names,
@@ -582,10 +583,6 @@ def _section_status(section: str | None) -> str | None:
     return section.strip() if " ".join(words).casefold() in COMMON_STATUSES else None
 
 
-# The words a priority is written in, ahead of a remark: ``High - blocks the release``.
-_PRIORITY_WORDS = frozenset({"critical", "urgent", "high", "medium", "low"})
-
-
 def _without_remark(priority: str | None) -> str | None:
     """A priority without the remark written after it (``P0 - foundation``, ``P1
     (anti-fabrication)`` read as ``P0``, ``P1``), as a person reads the level."""
@@ -593,7 +590,7 @@ def _without_remark(priority: str | None) -> str | None:
         return None
     head, _, rest = priority.strip().partition(" ")
     level = (head[:1] in "Pp" and head[1:2].isdigit() and len(head) <= 4) or (
-        head.lower() in _PRIORITY_WORDS
+        head.lower() in PRIORITY_WORDS
     )
     remark = rest.lstrip()[:1] in ("-", "—", "–", "(") and len(rest.strip()) > 1
     return head if level and remark else priority
