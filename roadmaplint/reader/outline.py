@@ -174,7 +174,9 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
 _NUMBERED = LazyPattern(
     r"(?:(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?|(?P<whole>[0-9]{1,4})\.)[ \t]+(?P<title>\S.*)"
 )
-_STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+_STATUS_LINE = LazyPattern(
+    r"(?<![ \t])[ \t]*+(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S"
+)
 
 
 # A task number padded with zeros (``### 001 Write the charter``, a generated task
@@ -182,7 +184,7 @@ _STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:
 # ``- Depends on: 001``), for a chapter is numbered ``1``, never ``001``.
 _PADDED = LazyPattern(r"(?P<id>0[0-9]{1,5})\.?[ \t]+(?P<title>\S.*)")
 _WORK_FIELD_LINE = LazyPattern(
-    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?"
+    r"(?<![ \t])[ \t]*+(?:[-*+][ \t]+)?(?:\*\*)?"
     r"(?:Status|Priority|Depends[ \t]+on|Dependencies|Owner|Assignee)"
     r"(?::\*\*|\*\*:|:)[ \t]*\S",
     re.I,

@@ -87,12 +87,14 @@ _PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
-_TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
+_TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 # The day a box was done, after its name: ``Add the docs site (2026-02-07)``.
-_DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$")
+_DONE_ON = LazyPattern(
+    r"(?<![ \t])[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$"
+)
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
-_TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
+_TRAILING_ID = LazyPattern(r"(?<![ \t])[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
 # A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
 # generated TODO names each entry by its issue, ``#`` the reference mark).
@@ -341,7 +343,7 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
 _METADATA = LazyPattern(
-    r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
+    r"(?<![ \t])[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
     r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
@@ -349,7 +351,7 @@ _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", r
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 # An emphasised label before a colon: ``*Lasso tool*: Isolates an area``.
 _ITALIC_LABEL = LazyPattern(r"[ \t]*(?P<em>[*_])(?P<title>[^*_\s][^*_]*?)(?P=em):[ \t]+\S.*", re.S)
-_DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
+_DESCRIPTION = LazyPattern(r"(?<![ \t])[ \t]+[—–][ \t]+")
 # Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
 _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).

@@ -253,7 +253,9 @@ def _id_like(id_only: re.Pattern[str], word: str) -> bool:
 _UNIT_COLUMNS = ("story", "epic", "feature", "task")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
-_NAMED_CELL = LazyPattern(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
+_NAMED_CELL = LazyPattern(
+    r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S(?:.*[^ \t])?)[ \t]*"
+)
 
 
 def _named_rows(
@@ -360,7 +362,7 @@ def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ..
 # quarter or a half and its year (``Q1 2025``, ``H2 2026``) is a date, one name.
 _CODED_CELL = LazyPattern(
     r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})(?:\*\*)?"
-    r"[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-].*?)[ \t]*"
+    r"[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-](?:.*[^ \t])?)[ \t]*"
 )
 
 
