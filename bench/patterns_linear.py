@@ -353,7 +353,6 @@ FIXED = [
     ("roadmaplint.reader.outline", "_WORK_FIELD_LINE", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.checkbox", "_DESCRIPTION", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.checkbox", "_DONE_ON", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_METADATA", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.checkbox", "_TRAILING_ID", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.checkbox", "_TRAILING_PRIORITY", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.numbered", "_LABEL_END", "search", Line("", "\t", "")),

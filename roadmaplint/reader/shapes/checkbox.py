@@ -24,8 +24,8 @@ from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
-    SECTION_EDGE,
     Taken,
+    edge_stripped,
     leads_with_priority,
     make_item,
     priority_of_sections,
@@ -342,9 +342,8 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # Kiro's numbered tasks (``- [ ] 1. Set up``, then ``- [ ] 1.1 ...`` nested or not): a
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
-_METADATA = LazyPattern(
-    r"(?<![ \t])[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
-    r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+_METADATA_TOKEN = LazyPattern(
+    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:[^\s:]\S*"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
@@ -372,12 +371,24 @@ _PARENTHESES = LazyPattern(r"\([^()\n]*\)")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
-    """The text without the metadata tokens that end it, and those tokens."""
+    """The text without the metadata tokens that end it, and those tokens, last first.
+
+    Each token is the last word, after a blank: read from the end by index, never by
+    searching the text again for each (a box of 8,000 ``@a`` tags cost each search the
+    whole line, quadratic)."""
     tokens: list[str] = []
-    while (found := _METADATA.search(text)) is not None:
-        tokens.append(found["token"])
-        text = text[: found.start()]
-    return text, tokens
+    end = len(text)
+    while True:
+        stop = end - 1 if text.endswith("\n", 0, end) else end  # ``$``: before a last newline
+        while stop and text[stop - 1] in " \t":
+            stop -= 1
+        start = max(text.rfind(" ", 0, stop), text.rfind("\t", 0, stop)) + 1
+        if start == 0 or _METADATA_TOKEN.fullmatch(text, start, stop) is None:
+            return text[:end], tokens
+        tokens.append(text[start:stop])
+        while start and text[start - 1] in " \t":
+            start -= 1
+        end = start
 
 
 def _title_part(text: str) -> str:
@@ -926,7 +937,7 @@ def _logged_done(
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    title = edge_stripped(document.inline(headings[0].source)).strip()
     return _QUEUE_TITLE.fullmatch(title) is not None and _under_heading(
         document.lines, entries[0][0]
     )
@@ -958,7 +969,7 @@ def _titled_work(document: Document) -> bool:
         headings = document.headings
         if not headings or headings[0].level != 1:
             return False
-        title = SECTION_EDGE.sub("", document.heading_texts()[0])
+        title = edge_stripped(document.heading_texts()[0])
         return _WORK_TITLE.search(title) is not None
 
     return document.memo("titled_work", titled)
@@ -993,7 +1004,7 @@ def _bullet_text(line: str) -> str:
 
 
 def _is_horizon(heading: str | None) -> bool:
-    return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
+    return heading is not None and _HORIZON.fullmatch(edge_stripped(heading)) is not None
 
 
 def _read_horizon_list(
@@ -1086,7 +1097,7 @@ def _titled_a_plan(document: Document) -> bool:
             return False  # a plan that writes a table writes its items there
         if sum(1 for heading in headings if heading.level == 1) > 1:
             return False
-        title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+        title = edge_stripped(document.inline(headings[0].source)).strip()
         return _PLAN_TITLE.fullmatch(title) is not None
 
     return document.memo("titled_a_plan", titled)
@@ -1101,7 +1112,7 @@ def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) ->
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    title = edge_stripped(document.inline(headings[0].source)).strip()
     if _QUEUE_TITLE.fullmatch(title) is None:
         return False
     lines = document.lines
@@ -1130,7 +1141,7 @@ def _listed_work(document: Document, entries: list[tuple[int, int]], sections: l
             return False  # ``- **Status:** ready``: a heading's fields, no list of work
     if not sections:
         return True  # under the title itself: ``# Roadmap`` over its bullets
-    aside = _ASIDE.match(SECTION_EDGE.sub("", sections[0]).strip()) is not None
+    aside = _ASIDE.match(edge_stripped(sections[0]).strip()) is not None
     return not aside and _under_heading(lines, entries[0][0])
 
 
@@ -1149,7 +1160,7 @@ def _horizon_headings(document: Document) -> int:
 
 
 def _horizon_words(document: Document) -> set[str]:
-    found = (_HORIZON.fullmatch(SECTION_EDGE.sub("", text)) for text in document.heading_texts())
+    found = (_HORIZON.fullmatch(edge_stripped(text)) for text in document.heading_texts())
     return {match["word"].casefold() for match in found if match is not None}
 
 
@@ -1169,12 +1180,12 @@ def _first_sentence(text: str) -> str:
 def _board_headings(document: Document) -> int:
     """How many of the document's headings are a Now / Next / Later board's columns (a
     heading that is only one of those words): two or more make the document a board."""
-    from roadmaplint.reader.shapes.common import BOARD_WORDS, SECTION_EDGE
+    from roadmaplint.reader.shapes.common import BOARD_WORDS, edge_stripped
 
     return sum(
         1
         for text in document.heading_texts()
-        if SECTION_EDGE.sub("", text).strip().casefold() in BOARD_WORDS
+        if edge_stripped(text).strip().casefold() in BOARD_WORDS
     )
 
 
@@ -1388,7 +1399,7 @@ def _agent_heading(document: Document, first: int) -> str | None:
     sections = document.status_sections_above(first + 1)
     if len(sections) < 2 or _BY_OWNER.search(sections[1]) is None:
         return None
-    name = SECTION_EDGE.sub("", sections[0]).strip()
+    name = edge_stripped(sections[0]).strip()
     return name.lstrip("@") if _AGENT_NAME.fullmatch(name) else None
 
 

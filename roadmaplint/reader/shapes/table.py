@@ -17,8 +17,8 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
-    SECTION_EDGE,
     Taken,
+    edge_stripped,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -550,9 +550,7 @@ _LATER = LazyPattern(r"(?i:(?:v?[0-9][\w.+-]{0,20}[ \t]+)?(?:later|future|someda
 def _is_later(section: str | None) -> bool:
     """Whether a section is the plan's horizon of later work: its table lists the work
     planned after the rest, one row an item, with no status (it says when, not how far)."""
-    return (
-        section is not None and _LATER.fullmatch(SECTION_EDGE.sub("", section).strip()) is not None
-    )
+    return section is not None and _LATER.fullmatch(edge_stripped(section).strip()) is not None
 
 
 def _blocking(
