@@ -147,6 +147,7 @@ _CLASSES = {
         "wontfix",
         "archived",
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+        "abandoned",  # a phase struck through and given up (the thirteenth set B)
     ),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
