@@ -45,6 +45,7 @@ from roadmaplint.reader.dialect import (
     PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
+    STEP_ID,
     WORK_ID,
     Dialect,
     normalize_key,
@@ -524,8 +525,10 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     the boxes, it makes no item. A heading of another ID must say no status either."""
     if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return False
-    if WORK_ID.fullmatch(item.id):
-        return False  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
+    if WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id):
+        # ``### Task 1.1: Title`` or ``### 1.1 Title`` over its steps' boxes: a task, never
+        # a theme
+        return False
     if _OWN_PRIORITY.search(lines[item.position.line - 1]):
         return False  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
     span = lines[item.position.line : item.end_line]
