@@ -100,3 +100,133 @@ Run the installer and follow the steps.
 Open the app.
 """
     assert _read(text) == []
+
+
+_REFLOWED = """\
+# Roadmap
+
+## Phases
+
+- [x] **Phase 1: Foundation** - Stack validated
+- [x] **Phase 2: Library** - Browsable list
+- [ ] ~~**Phase 3: Graph DSL**~~ - ABANDONED - too complex
+- [ ] **Phase 4: Offline** - PWA
+
+## Phase Details
+
+### Phase 1: Foundation
+
+**Goal**: Validated tech stack with auth and Cloudflare
+deployment working in CI **Depends on**: Nothing (first phase) **Requirements**:
+INFRA-01, INFRA-02 **Success Criteria** (what must be TRUE):
+
+1. User can sign in
+
+### Phase 2: Library
+
+**Goal**: Users can browse all spirits
+**Depends on**: Phase 1 **Requirements**: SPRT-01, SPRT-02,
+DATA-01 **Success Criteria** (what must be TRUE):
+
+1. User sees a list
+
+### Phase 3: Graph DSL (ABANDONED)
+
+~~**Goal**: Redesign the track DSL~~
+
+**Status**: ABANDONED - replaced by phase 4.
+
+### Phase 4: Offline
+
+**Goal**: App works offline with cached data and an update
+flow **Depends on**: Phase 2 **Requirements**: PWA-01, PWA-02
+"""
+
+
+def test_bold_fields_a_formatter_ran_together_are_fields_each() -> None:
+    # each bold name inside another field's value starts a field of its own: requirement
+    # IDs are no dependencies, and a Depends on after the goal's last words is read
+    assert [(item_id, depends) for item_id, _, _, depends in _read(_REFLOWED)] == [
+        ("Phase 1", ()),
+        ("Phase 2", ("Phase 1",)),
+        ("Phase 3", ()),
+        ("Phase 4", ("Phase 2",)),
+    ]
+    phase = read_items(_REFLOWED)[0]
+    requirements = next(f for f in phase.fields if f.name == "Requirements")
+    assert (requirements.position.line, requirements.position.column) == (15, 64)
+    assert requirements.value == "INFRA-01, INFRA-02"
+    assert finding_lines(_REFLOWED) == []
+
+
+def test_an_abandoned_phase_is_closed() -> None:
+    phase = read_items(_REFLOWED)[2]
+    assert (phase.id, phase.title, phase.status) == ("Phase 3", "Graph DSL", "ABANDONED")
+    from roadmaplint.settings import common_meaning
+
+    assert common_meaning(phase.status) == "closed"
+
+
+def test_bold_names_in_a_readme_paragraph_make_no_plan() -> None:
+    text = """\
+# fastcsv
+
+**Install**: `pip install fastcsv` **Usage**: `fastcsv input.csv`
+**License**: MIT
+"""
+    assert read_items(text) == ()
+
+
+def test_a_progress_row_with_a_cell_left_out_gives_its_status() -> None:
+    text = """\
+# Roadmap
+
+- [x] **Phase 1: Core** - Base
+- [ ] **Phase 2: Positions** - Line items
+
+### Phase 2: Positions
+**Goal**: Line items
+**Depends on**: Phase 1
+
+## Progress
+
+| Phase | Milestone | Plans Complete | Status | Completed |
+|-------|-----------|----------------|--------|-----------|
+| 1. Core | v1 | 3/3 | Complete | 2026-02-01 |
+| 2. Positions | 2/3 | In Progress|  | - |
+"""
+    assert [(item_id, status) for item_id, _, status, _ in _read(text)] == [
+        ("Phase 1", "done"),
+        ("Phase 2", "In Progress"),
+    ]
+
+
+_SPEC_TASKS = """\
+# Tasks: Propose a Movement
+
+## Phase 1: Setup
+
+- [X] T001 Generate the migration
+- [X] T002 [P] Document the schema
+- [ ] T003 Rebuild the database
+
+## Dependencies & Execution Order
+
+### Phase Dependencies
+
+- **Setup (Phase 1)**: no dependencies; T003 needs T001.
+"""
+
+
+def test_a_dependencies_section_naming_a_task_s_need_gives_it() -> None:
+    assert [(item_id, depends) for item_id, _, _, depends in _read(_SPEC_TASKS)] == [
+        ("T001", ()),
+        ("T002", ()),
+        ("T003", ("T001",)),
+    ]
+    assert finding_lines(_SPEC_TASKS, "tasks.md") == []
+    # the same sentence outside a Dependencies section, or naming no item, is prose
+    elsewhere = _SPEC_TASKS.replace("Dependencies", "Notes")
+    assert _read(elsewhere)[2][3] == ()
+    readme = "# Tool\n\n## Dependencies\n\nThe CLI needs Python 3.11; v2 requires v1.\n"
+    assert read_items(readme) == ()

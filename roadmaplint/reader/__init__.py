@@ -67,6 +67,7 @@ from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reus
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
     with_dependency_notes,
+    with_named_needs,
     with_numbers_named,
     with_parts_named,
     with_reverse_dependencies,
@@ -313,6 +314,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_dependency_notes(read, lines)
+    read = with_named_needs(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,

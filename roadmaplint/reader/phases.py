@@ -187,6 +187,13 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _shifted_status(cells: list[str]) -> str:
+    """The status a row whose Status cell is empty writes in another cell, where a cell
+    was left out by hand and the rest moved left (``| 10. Name | 2/3 | In Progress|  |
+    - |`` under Phase | Milestone | Plans | Status | Completed); none otherwise."""
+    return next((cell for cell in cells[1:] if common_meaning(cell.strip("* "))), "")
+
+
 def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
     """``(Phase N, status)`` for each row of a table whose first column is ``Phase`` and
     which has a ``Status`` column."""
@@ -205,7 +212,7 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
         if set("".join(cells)) <= set("-: ") or len(cells) <= status_column:
             continue
         phase = _ROW_PHASE.match(cells[0].strip("* "))
-        status = cells[status_column].strip("* ")
+        status = cells[status_column].strip("* ") or _shifted_status(cells)
         if phase is not None and status and status not in ("-", "—"):
             # "Not started" says the phase is not done, not that it is free to start.
             ready = common_meaning(status) == "ready"
