@@ -230,3 +230,69 @@ def test_a_dependencies_section_naming_a_task_s_need_gives_it() -> None:
     assert _read(elsewhere)[2][3] == ()
     readme = "# Tool\n\n## Dependencies\n\nThe CLI needs Python 3.11; v2 requires v1.\n"
     assert read_items(readme) == ()
+
+
+_PHASED_PLAN = """\
+# indexer implementation plan
+
+## 4. Plan by phase
+
+### Phase 1: Basic indexing (2 weeks, Sprint 1-2)
+
+**Goal**: collect and store blocks and transactions
+
+#### Sprint 1 (Week 1)
+- [x] **Project setup**
+  - Initialise the Go module
+  - Write the Makefile
+
+- [ ] **Client Layer**
+  - `client/ethereum_client.go`
+
+#### Sprint 2 (Week 2)
+- [ ] **Fetcher**
+  - `fetch/fetcher.go`
+
+**Done when**:
+- ✅ The genesis block is indexed
+
+### Phase 2: API server (2 weeks, Sprint 3-4)
+
+**Goal**: GraphQL and JSON-RPC
+
+#### Sprint 3 (Week 3)
+- [ ] **GraphQL schema**
+- [ ] **JSON-RPC API**
+
+## Appendix A: Checklist
+
+### Phase 1 checklist
+- [ ] Go module initialised
+- [ ] Client layer implemented
+"""
+
+
+def test_an_implementation_plan_s_phases_group_the_bold_work_boxes_of_its_sprints() -> None:
+    # phases without any status, over sprint subheadings of named boxes: the boxes are
+    # the work; the appendix's checklist restates it, no items of its own
+    assert [(title, status) for _, title, status, _ in _read(_PHASED_PLAN)] == [
+        ("Project setup", "done"),
+        ("Client Layer", "[ ]"),
+        ("Fetcher", "[ ]"),
+        ("GraphQL schema", "[ ]"),
+        ("JSON-RPC API", "[ ]"),
+    ]
+    assert finding_lines(_PHASED_PLAN, "IMPLEMENTATION_PLAN.md") == []
+    # a planning roadmap's phases, ticked in its phase checklist, stay its items
+    planned = (
+        "# Roadmap\n\n- [ ] **Phase 1: Basic indexing** - blocks\n\n"
+        + _PHASED_PLAN.split("## 4. Plan by phase\n\n")[1].split("### Phase 2")[0]
+    )
+    assert [item_id for item_id, _, _, _ in _read(planned)] == ["Phase 1"]
+
+
+def test_an_appendix_with_nothing_before_it_keeps_its_boxes() -> None:
+    text = "# Guide\n\n## Appendix A: Checklist\n\n- [ ] Install\n- [ ] Configure\n"
+    assert [title for _, title, _, _ in _read(text)] == ["Install", "Configure"]
+    readme = "# Tool\n\nA fast tool.\n\n## Appendix: Flags\n\n- `--fast`: go fast\n"
+    assert read_items(readme) == ()
