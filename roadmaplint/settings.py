@@ -117,8 +117,10 @@ COMMON_STATUSES: dict[str, str] = {
         ("deferred", "parked", "paused", "someday", "idea", "backlog", "proposed"), "idea"
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
+    # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
     **dict.fromkeys(
-        ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix"), "closed"
+        ("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do", "wontfix"),
+        "closed",
     ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
     # RFCs``, ``## Rejected RFCs``

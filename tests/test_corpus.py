@@ -80,7 +80,11 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
-OVERALL_FLOOR = 0.957  # 4188 of 4376
+# The thirteenth held-out set B (planning phases and spec task lists, files 09-13 of
+# phases/ and 24-27 of checkboxes/) read 143 of 207 before its fixes and 200 after
+# (ROADMAP CORE-78; CORE-79 for what is left): the whole corpus reads 4391 of 4583, the
+# floor 0.958, rounded down; the earlier sets read 4191 of 4376 (Flowrite three more).
+OVERALL_FLOOR = 0.958  # 4391 of 4583
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -147,6 +151,7 @@ _CLASSES = {
         "wontfix",
         "archived",
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+        "abandoned",  # a phase struck through and given up (the thirteenth set B)
     ),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
@@ -197,7 +202,8 @@ def _slug(title: str) -> str:
 
 
 def _title(value: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (value or "").lower()).strip()
+    # letters of any script: a title in Korean or Chinese is matched by its words too
+    return re.sub(r"[\W_]+", " ", (value or "").lower()).strip()
 
 
 @dataclass(frozen=True)

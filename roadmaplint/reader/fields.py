@@ -258,6 +258,8 @@ def _paragraph_fields(
         for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
             written = [stripped[value_start:value_end]]
             found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
+    if any("**" in part or "__" in part for *_, parts in found for part in parts):
+        found = [piece for entry in found for piece in _run_together(entry, lines)]
     for name, line, column, value_column, parts in found:
         key = names.key(name)
         value = "\n".join(_without_break(part) for part in parts)
@@ -275,6 +277,47 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+# A bold field name after a blank, inside another field's value: where a formatter ran
+# the fields of a paragraph together (``**Goal**: ... in CI **Depends on**: Nothing
+# **Requirements**: ...``), the name a capital opens.
+_JOINED_NAME = LazyPattern(r"[ \t](?=(\*\*|__)[A-Z])")
+
+_Found = tuple[str, int, int, int, list[str]]
+
+
+def _run_together(entry: _Found, lines: list[str]) -> list[_Found]:
+    """``entry`` (a field: name, line, column, value column, its lines), cut where a
+    bold field name stands after a blank inside its value, on its first line or on
+    a line it goes on over: each name then starts a field of its own, as a person reads
+    a paragraph a formatter reflowed."""
+    name, line, column, value_column, parts = entry
+    pieces: list[_Found] = []
+    current: _Found = (name, line, column, value_column, [])
+    for at, part in enumerate(parts):
+        # where ``part`` starts on its line: the value's column on the first
+        start = value_column - 1 if at == 0 else _column_of(lines, line + at, part) - 1
+        rest, offset = part, 0
+        while (cut := _JOINED_NAME.search(rest, offset)) is not None:
+            named = _BOLD_FIELD.match(rest, cut.end())
+            if named is None:
+                offset = cut.end() + 1
+                continue
+            current[4].append(rest[: cut.start()])
+            pieces.append(current)
+            current = (
+                named[2].strip(),
+                line + at,
+                start + cut.end() + 1,
+                start + named.end() + 1,
+                [],
+            )
+            start += named.end()
+            rest, offset = rest[named.end() :], 0
+        current[4].append(rest)
+    pieces.append(current)
+    return pieces
 
 
 def _without_break(part: str) -> str:

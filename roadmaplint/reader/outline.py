@@ -205,6 +205,38 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     return match["id"] or match["whole"], match["title"].strip()
 
 
+# A box right under a heading, one to three spaces in at most, and the text after it.
+_STEP_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]+(?P<text>\S.*)")
+# What opens a box that carries a number or an ID of its own: ``1.1``, ``T012``, ``**0.1.1**``.
+_OWN_NUMBER = LazyPattern(r"\**(?:[0-9]|[A-Z]{1,8}-?[0-9])")
+
+
+def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The dotted numbered headings (``### 1.1 Orchestrator Host``) whose section opens
+    with a list of boxes that carry no number of their own (``- [x] Define the gateway
+    contract``), where three or more headings at one level are written so: a task list
+    whose tasks are the numbered headings and whose boxes are their steps, as a person
+    reads it. Numbered boxes (``- [ ] 1.1 Title``, ``T012``) are items themselves; one or
+    two such headings are a document's sections with a checklist."""
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if (
+            part.kind != PROSE
+            or part.heading.level not in ITEM_LEVELS
+            or not part.text[:1].isdigit()
+        ):
+            continue
+        match = _NUMBERED.fullmatch(part.text)
+        if match is None or match["id"] is None:
+            continue
+        first = next((line for line in _section_lines(parts, at, lines) if line.strip()), "")
+        step = _STEP_BOX.match(first)
+        if step is not None and _OWN_NUMBER.match(step["text"]) is None:
+            found[at] = (match["id"], match["title"].strip())
+    levels = Counter(parts[at].heading.level for at in found)
+    return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 3}
+
+
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
 # or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
 _STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
@@ -430,6 +462,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **_counted_series(parts),
                         **_status_headed(parts, lines),
                         **_spaced_series(parts, dialect, lines),
+                        **_numbered_over_steps(parts, lines),
                     }
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
