@@ -473,6 +473,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
             continue
+        if document.in_definition_of_done(token.map[0] + 1):
+            continue
         if board is None:
             board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board, headed, restarted)

@@ -57,6 +57,14 @@ TITLE_COLUMNS = (
     "tâche",
     "título",
     "tarea",
+    # a sprint backlog in Spanish, Dutch, Portuguese or German names its rows by the story or
+    # the task: ``| ID | Historia | Asignado | Estado |``, ``| ID | Taak | Toegewezen aan |``
+    "historia",
+    "historia de usuario",
+    "taak",
+    "tarefa",
+    "história",
+    "aufgabe",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -76,6 +84,14 @@ COLUMN_ALIASES = {
     "statut": "status",  # French
     "estado": "status",  # Spanish
     "responsable": "dri",
+    # who a row is given to, in Spanish, Dutch, Portuguese and German
+    "asignado": "dri",
+    "asignado a": "dri",
+    "toegewezen aan": "dri",
+    "verantwoordelijke": "dri",
+    "responsável": "dri",
+    "zugewiesen": "dri",
+    "verantwortlich": "dri",
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -591,11 +607,24 @@ def _names_an_item(line: str, table: Table) -> bool:
     Task column names none; nor does a row of dashes)."""
     if _placeholder_row(line):
         return False
+    if table.title_column is not None and _italic_note(_first_cell(line, table.title_column)):
+        return False
     return any(
         _first_cell(line, column).strip()
         for column in (table.id_column, table.title_column)
         if column is not None
     ) or (table.id_column is None and table.title_column is None)
+
+
+# A title cell written wholly in italics, ``*Nog in te vullen taak voor UC3*`` ("task still
+# to be filled in"), ``_TBD_``: the table's note where a task will stand, no task. Bold
+# (``**Title**``) and a title with an italic word in it stay titles.
+_ITALIC_NOTE = LazyPattern(r"[ \t]*(?:\*[^*\s](?:[^*]*[^*\s])?\*|_[^_\s](?:[^_]*[^_\s])?_)[ \t]*")
+
+
+def _italic_note(cell: str) -> bool:
+    stripped = cell.strip()
+    return stripped[:1] in "*_" and _ITALIC_NOTE.fullmatch(cell) is not None
 
 
 def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
