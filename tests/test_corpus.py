@@ -80,7 +80,12 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
-OVERALL_FLOOR = 0.957  # 4188 of 4376
+# The thirteenth held-out set C (backlog tables in Dutch, Spanish and French, a sheet pasted
+# from a spreadsheet, box backlogs, a Backlog.md folder with sub-tasks: files 14-17 of
+# tables/, 57-59 of checkboxes/ and the 100days.fit folder) read 108 of 176 before its fixes
+# and 176 after (ROADMAP CORE-80): the whole corpus reads 4364 of 4552, the floor 0.958,
+# what it reads rounded down; the earlier sets still read 4188 of 4376.
+OVERALL_FLOOR = 0.958  # 4364 of 4552
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
