@@ -84,7 +84,13 @@ pytestmark = pytest.mark.skipif(
 # phases/ and 24-27 of checkboxes/) read 143 of 207 before its fixes and 200 after
 # (ROADMAP CORE-78; CORE-79 for what is left): the whole corpus reads 4391 of 4583, the
 # floor 0.958, rounded down; the earlier sets read 4191 of 4376 (Flowrite three more).
-OVERALL_FLOOR = 0.958  # 4391 of 4583
+# The thirteenth held-out set C (backlog tables in Dutch, Spanish and French, a sheet pasted
+# from a spreadsheet, box backlogs, a Backlog.md folder with sub-tasks: files 14-17 of
+# tables/, 57-59 of checkboxes/ and the 100days.fit folder) read 108 of 176 before its fixes
+# and 176 after (ROADMAP CORE-80): the whole corpus reads 4364 of 4552, the floor 0.958,
+# what it reads rounded down; the earlier sets still read 4188 of 4376.
+# Sets B and C together: the whole corpus reads 4567 of 4759, the floor 0.959.
+OVERALL_FLOOR = 0.959  # 4567 of 4759
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -178,6 +178,8 @@ def parse_line(
     phase = phase_box(text) if phases else None
     if phase is not None:
         return Line(phase[0], phase[1], "", None, None, None)
+    if todo_txt(document):
+        return _todo_txt_line(text, document)
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     tail_priority = None
@@ -240,11 +242,58 @@ def parse_line(
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
     described = _described_fields(text, title_part, document)
+    remark = _REMARK_AFTER_SENTENCE.search(title_part)
+    if remark is not None:
+        title_part = title_part[: remark.start() + 1]  # ``Title. (`cmd --here` clears it.)``
     owner = owner or described.get("dri")
     priority = priority or tail_priority or described.get("priority")
     depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+# todo.txt's priority opening a box, ``- [ ] (A) Call the client +work @phone due:2025-08-05``
+_TODO_TXT_PRIORITY = LazyPattern(r"[ \t]*\((?P<p>[A-Z])\)[ \t]+(?=\S)")
+_TODO_TXT_BOX = LazyPattern(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+\([A-Z]\)[ \t]+\S")
+# the tokens todo.txt ends a task with: ``+project``, ``@context``, ``key:value``, ``#tag``
+_TODO_TXT_TOKEN = LazyPattern(
+    r"(?<![ \t])[ \t]+(?:[+@#][^\s+@#][^\s]*|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+)
+_FEWEST_TODO_TXT = 2
+
+
+def todo_txt(document: Document) -> bool:
+    """Whether the document's boxes are written in todo.txt's grammar (todomd, Obsidian's
+    todo.txt plugins): two boxes or more open with a priority letter in brackets, ``- [ ]
+    (A) Title``. There ``(A)`` is the priority, ``@phone`` a context (where the task can be
+    done, no owner) and ``+project`` the project it is part of, none of them the title."""
+
+    def count() -> bool:
+        found = 0
+        fenced = False
+        for line in document.lines:
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced  # an example of the grammar in a fence is no task
+            elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
+                found += 1
+                if found >= _FEWEST_TODO_TXT:
+                    return True
+        return False
+
+    return document.memo("todo-txt", count)
+
+
+def _todo_txt_line(text: str, document: Document) -> Line:
+    """A box's text read by todo.txt's grammar: its priority letter, its title without the
+    project, context and key:value tokens after it."""
+    priority = None
+    lead = _TODO_TXT_PRIORITY.match(text)
+    if lead is not None:
+        priority, text = lead["p"], text[lead.end() :]
+    while (found := _TODO_TXT_TOKEN.search(text)) is not None:
+        text = text[: found.start()]
+    title = document.inline(" ".join(_title_part(text).split()))
+    return Line(None, title, "", None, None, priority)
 
 
 def _described_fields(text: str, title: str, document: Document) -> dict[str, str]:
@@ -486,6 +535,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
             continue
+        if document.in_definition_of_done(token.map[0] + 1):
+            continue
         if board is None:
             board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board, headed, restarted)
@@ -648,7 +699,11 @@ def _read_list(
     phases = not _phases_repeat(texts)
     # every box opens with an area in brackets (``- [ ] (Product and UX) Title``, a
     # generated board's section of the TODO each box came from): the area, not the title
-    areas = len(texts) >= 2 and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
+    areas = (
+        len(texts) >= 2
+        and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
+        and not todo_txt(document)  # todo.txt's ``(A)`` is a priority, no area
+    )
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -992,6 +1047,10 @@ _HORIZON = LazyPattern(
 # The end of a bullet's first sentence: a full stop before a capital or the end.
 _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
+# A remark in brackets that is a sentence of its own, after a box's sentence has ended,
+# often on its wrapped line: ``Remember the animal per project. (`treats animal <name>
+# --here` sets it.)``. A qualifier (``etc. (requires SendGrid)``) stays the title's.
+_REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
@@ -1348,6 +1407,8 @@ def _item(
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
     elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
+    elif match["mark"] in (" ", "") and _BLOCKED_NOTE.search(text) is not None:
+        status = "blocked"  # ``- [ ] **B8 Art overhaul** — blocked on mockup approval``
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
@@ -1381,6 +1442,11 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
     )
+
+
+# A note after an open box's title that says the work waits: ``**B8 Art overhaul** — blocked
+# on mockup approval``, ``Title - Blocked by the API freeze``.
+_BLOCKED_NOTE = LazyPattern(r"[ \t][—–-][ \t]+(?i:blocked)[ \t]+(?i:on|by|until)\b")
 
 
 # An area in brackets that opens a box: ``(Product and UX)``, ``(Backend (`apps/api`))``.

@@ -108,7 +108,9 @@ _IDEA_SECTION = LazyPattern(
     r"(?:future[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
-    r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe",
+    r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe"
+    # a parking lot of ideas: ``## Parking lot``, ``## Later / ideas parking lot``
+    r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
