@@ -149,6 +149,56 @@ _CLASSES = {
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
     ),
 }
+# The same meanings as the plans written in other languages spell them (the thirteenth
+# set D and the earlier truths that write them: hanavdel's ``Açık``, makilab's
+# ``Terminé``), on the first word or two as above; ``sırada`` (next in line) is ready.
+_OTHER_LANGUAGES = {
+    "done": (
+        "tamamlandı",
+        "tamamlandi",
+        "tamamlanan",
+        "concluído",
+        "concluída",
+        "terminé",
+        "erledigt",
+        "已完成",
+        "完成",
+        "完了",
+        "hecho",
+        "completado",
+        "готово",
+        "выполнено",
+    ),
+    "in_progress": (
+        "devam eden",
+        "devam ediyor",
+        "em andamento",
+        "en cours",
+        "en progreso",
+        "in arbeit",
+        "進行中",
+        "进行中",
+        "в работе",
+    ),
+    "ready": (
+        "açık",
+        "sırada",
+        "sirada",
+        "planejado",
+        "計劃中",
+        "计划中",
+        "non démarré",
+        "pendiente",
+        "pendente",
+        "offen",
+        "geplant",
+        "未着手",
+    ),
+    "blocked": ("bloqueado", "blockiert"),
+    "closed": ("iptal", "cancelado", "annulé", "已取消"),
+}
+for _meaning, _words in _OTHER_LANGUAGES.items():
+    _CLASSES[_meaning] = _CLASSES[_meaning] + _words
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 
@@ -197,7 +247,8 @@ def _slug(title: str) -> str:
 
 
 def _title(value: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (value or "").lower()).strip()
+    # letters of every script count: ``專案初始化`` and ``Больше примеров`` are titles too
+    return re.sub(r"[\W_]+", " ", (value or "").lower()).strip()
 
 
 @dataclass(frozen=True)

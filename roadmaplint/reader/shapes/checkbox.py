@@ -869,6 +869,11 @@ def _read_plain_list(
                 3 * sum(bool(part.item_id) for part in parsed) >= 2 * len(parsed)
                 or not _notes_under_status(document, entries[0][0] + 1, named)
             )
+            # marks alone under a heading that names no status, after a sentence that
+            # leads into them, sum something up (``## 🎯 Objectif de la Journée`` over
+            # ``Finaliser les composants core :`` over ``- ✅ watcher.py opérationnel``):
+            # marked work stands right under its heading, as ``every_marked`` asks
+            and (named is not None or marked < len(entries) or _under_heading(lines, entries[0][0]))
         )
         or _logged_done(document, entries, texts, named)
     ):
