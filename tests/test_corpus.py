@@ -80,7 +80,12 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
-OVERALL_FLOOR = 0.957  # 4188 of 4376
+# The thirteenth held-out set D (ordinary roadmaps and TODO files, seven of eight not in
+# English: files 78, 79 and 87-89 of checkboxes/, 36-38 of headings/) read 94 of 151
+# before its fixes and 150 after (ROADMAP CORE-82; CORE-83 for what is left): with it the
+# floor goes from 0.957 to 0.958, what the whole corpus reads, rounded down; the earlier
+# sets still read 4188 of 4376.
+OVERALL_FLOOR = 0.958  # 4338 of 4527
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -98,3 +98,79 @@ Finish the core components:
 """
     assert _read(text) == [("Create the folders", "done"), ("Write the templates", "in progress")]
     assert finding_lines(text) == []
+
+
+def test_bullets_whose_finished_ones_are_struck_through_are_the_work_under_the_phases() -> None:
+    text = """\
+# TODO.MD - Développement de l'application
+
+## Phase 1 : Analyse & Conception
+
+* ~~Définir les objectifs de l'application~~
+* ~~Identifier les besoins du public cible~~
+
+## Phase 2 : Tests et Feedback
+
+* Réaliser des tests fonctionnels internes
+* Collecter les retours sur l’ergonomie
+"""
+    assert _read(text) == [
+        ("Définir les objectifs de l'application", "done"),
+        ("Identifier les besoins du public cible", "done"),
+        ("Réaliser des tests fonctionnels internes", "open"),
+        ("Collecter les retours sur l’ergonomie", "open"),
+    ]
+    assert common_meaning("open") == "ready"
+    assert finding_lines(text) == []
+
+
+def test_a_readme_that_strikes_an_option_it_removed_reads_no_items() -> None:
+    readme = """\
+# mytool
+
+A command-line tool.
+
+## Options
+
+* ~~`--legacy`~~
+* ~~`--old-format`~~ (removed in 2.0)
+* `--json` prints JSON
+* `--quiet` prints nothing
+"""
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []
+
+
+def test_phases_over_plain_goals_stay_the_items_where_nothing_is_struck_through() -> None:
+    text = """\
+# Roadmap
+
+## Phase 1: Foundations
+
+- Stable file format
+- A first release
+
+## Phase 2: Growth
+
+- Plugins
+"""
+    assert [item.id for item in read_items(text)] == ["Phase 1", "Phase 2"]
+
+
+def test_an_open_box_struck_through_with_one_tilde_and_a_comment_is_dropped() -> None:
+    text = """\
+# Roadmap
+
+### v0.3 (Current Release)
+- [ ] Built-in Feedback Form
+- [ ] ~Custom Category Names~ <!-- Strikethrough: we're not doing it anymore -->
+- [x] Bug Report Form
+"""
+    assert _read(text) == [
+        ("Built-in Feedback Form", "[ ]"),
+        ("Custom Category Names", "dropped"),
+        ("Bug Report Form", "done"),
+    ]
+    assert common_meaning("dropped") == "closed"
+    # a tilde inside the text is no strike: ``~5 minutes`` is an estimate
+    assert _read("# TODO\n\n- [ ] Warm up ~5 minutes\n- [ ] Run\n")[0][1] == "[ ]"
