@@ -61,6 +61,56 @@ FIELD_ALIASES = (
     ("Best-after", "Depends on"),
     ("Best after", "Depends on"),
     ("State", "Status"),
+    # the same fields in the other languages plans are written in (issue 20), as their
+    # status words are read (``OTHER_LANGUAGE_STATUSES``): ``**Estado:** Hecho``,
+    # ``| Durum | **Açık** |``, ``- **Responsável:** Ana``
+    *(
+        (name, "Status")
+        for name in ("Estado", "Statut", "Durum", "Статус", "状态", "狀態", "状態", "ステータス")
+    ),
+    *(
+        (name, "Priority")
+        for name in (
+            "Prioridad",
+            "Prioridade",
+            "Priorité",
+            "Priorität",
+            "Öncelik",
+            "Приоритет",
+            "优先级",
+            "優先級",
+            "優先度",
+        )
+    ),
+    *(
+        (name, "DRI")
+        for name in (
+            "Responsable",
+            "Responsável",
+            "Verantwortlich",
+            "Sorumlu",
+            "Sahip",
+            "Ответственный",
+            "负责人",
+            "負責人",
+            "担当",
+            "担当者",
+        )
+    ),
+    *(
+        (name, "Depends on")
+        for name in (
+            "Dependencias",
+            "Dependências",
+            "Dépendances",
+            "Abhängigkeiten",
+            "Bağımlılıklar",
+            "Зависимости",
+            "依赖",
+            "依賴",
+            "依存",
+        )
+    ),
 )
 
 

@@ -83,9 +83,9 @@ pytestmark = pytest.mark.skipif(
 # The thirteenth held-out set D (ordinary roadmaps and TODO files, seven of eight not in
 # English: files 78, 79 and 87-89 of checkboxes/, 36-38 of headings/) read 94 of 151
 # before its fixes and 150 after (ROADMAP CORE-82; CORE-83 for what is left): with it the
-# floor goes from 0.957 to 0.958, what the whole corpus reads, rounded down; the earlier
-# sets still read 4188 of 4376.
-OVERALL_FLOOR = 0.958  # 4338 of 4527
+# floor goes from 0.957 to 0.960, what the whole corpus reads, rounded down; the earlier
+# sets read 4200 of 4376 (hanavdel's Turkish field tables, 12 more).
+OVERALL_FLOOR = 0.960  # 4350 of 4527
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

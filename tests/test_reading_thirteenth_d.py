@@ -174,3 +174,70 @@ def test_an_open_box_struck_through_with_one_tilde_and_a_comment_is_dropped() ->
     assert common_meaning("dropped") == "closed"
     # a tilde inside the text is no strike: ``~5 minutes`` is an estimate
     assert _read("# TODO\n\n- [ ] Warm up ~5 minutes\n- [ ] Run\n")[0][1] == "[ ]"
+
+
+def test_fields_named_in_another_language_are_the_known_fields() -> None:
+    text = """\
+# Hoja de ruta
+
+## T-1 — Configurar el proyecto
+
+- **Estado:** Hecho
+- **Prioridad:** Alta
+- **Responsable:** Ana
+
+## T-2 — Escribir la API
+
+- **Estado:** En progreso
+- **Prioridad:** Media
+- **Responsable:** Luis
+- **Dependencias:** T-1
+"""
+    assert [(i.id, i.status, i.priority, i.dri, i.depends_on) for i in read_items(text)] == [
+        ("T-1", "Hecho", "Alta", "Ana", ()),
+        ("T-2", "En progreso", "Media", "Luis", ("T-1",)),
+    ]
+    assert finding_lines(text) == []
+
+
+def test_a_field_table_headed_in_another_language_holds_the_headings_fields() -> None:
+    text = """\
+# Work Queue
+
+## MD-001 (P0) — Opus entegrasyonu
+
+| Alan | Değer |
+|------|--------|
+| Durum | **Açık** |
+| Kaynak | Opus (`packages/sdk`) |
+| Sahip | Ersel |
+
+## MD-002 (P1) — Vitrin entegrasyonu
+
+| Alan | Değer |
+|------|--------|
+| Durum | Tamamlandı |
+| Kaynak | BannerPlanner |
+"""
+    assert [(i.id, i.status, i.priority, i.dri) for i in read_items(text)] == [
+        ("MD-001", "Açık", "P0", "Ersel"),
+        ("MD-002", "Tamamlandı", "P1", None),
+    ]
+    assert finding_lines(text) == []
+
+
+def test_an_api_document_with_a_table_of_fields_reads_no_items() -> None:
+    api = """\
+# API de usuarios
+
+## Usuario
+
+| Campo | Tipo |
+|-------|------|
+| id | uuid |
+| estado | texto |
+| prioridad | número |
+"""
+    assert read_items(api, "API.md") == ()
+    # RL109 says no items were found, a true account, as on ``| Field | Type |``
+    assert finding_lines(api, "API.md") == ["1:RL109"]
