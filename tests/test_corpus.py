@@ -90,7 +90,13 @@ pytestmark = pytest.mark.skipif(
 # and 176 after (ROADMAP CORE-80): the whole corpus reads 4364 of 4552, the floor 0.958,
 # what it reads rounded down; the earlier sets still read 4188 of 4376.
 # Sets B and C together: the whole corpus reads 4567 of 4759, the floor 0.959.
-OVERALL_FLOOR = 0.959  # 4567 of 4759
+# The thirteenth held-out set D (ordinary roadmaps and TODO files, seven of eight not in
+# English: files 78, 79 and 87-89 of checkboxes/, 36-38 of headings/) read 94 of 151
+# before its fixes and 150 after (ROADMAP CORE-82; CORE-83 for what is left): with it the
+# floor goes from 0.957 to 0.960, what the whole corpus reads, rounded down; the earlier
+# sets read 4200 of 4376 (hanavdel's Turkish field tables, 12 more).
+# Sets B, C and D together: the whole corpus reads 4729 of 4910, the floor 0.963.
+OVERALL_FLOOR = 0.963  # 4729 of 4910
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -160,6 +166,56 @@ _CLASSES = {
         "abandoned",  # a phase struck through and given up (the thirteenth set B)
     ),
 }
+# The same meanings as the plans written in other languages spell them (the thirteenth
+# set D and the earlier truths that write them: hanavdel's ``Açık``, makilab's
+# ``Terminé``), on the first word or two as above; ``sırada`` (next in line) is ready.
+_OTHER_LANGUAGES = {
+    "done": (
+        "tamamlandı",
+        "tamamlandi",
+        "tamamlanan",
+        "concluído",
+        "concluída",
+        "terminé",
+        "erledigt",
+        "已完成",
+        "完成",
+        "完了",
+        "hecho",
+        "completado",
+        "готово",
+        "выполнено",
+    ),
+    "in_progress": (
+        "devam eden",
+        "devam ediyor",
+        "em andamento",
+        "en cours",
+        "en progreso",
+        "in arbeit",
+        "進行中",
+        "进行中",
+        "в работе",
+    ),
+    "ready": (
+        "açık",
+        "sırada",
+        "sirada",
+        "planejado",
+        "計劃中",
+        "计划中",
+        "non démarré",
+        "pendiente",
+        "pendente",
+        "offen",
+        "geplant",
+        "未着手",
+    ),
+    "blocked": ("bloqueado", "blockiert"),
+    "closed": ("iptal", "cancelado", "annulé", "已取消"),
+}
+for _meaning, _words in _OTHER_LANGUAGES.items():
+    _CLASSES[_meaning] = _CLASSES[_meaning] + _words
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 

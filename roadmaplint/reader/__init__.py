@@ -495,12 +495,13 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
     items there. A heading with a status of its own stays an item."""
+    struck = any(PHASE_ID.fullmatch(item.id) for item in items) and _strikes_finished(lines)
     return [
         item
         for item in items
         if not _is_placeholder(item.title)
         and not (item.status is None and _holds_boxed_items(item, lines, dialect))
-        and not _is_theme_of_boxes(item, lines)
+        and not _is_theme_of_boxes(item, lines, struck)
         and not (
             item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
         )
@@ -521,13 +522,22 @@ def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
     return holds_table_items(lines, item.position.line, item.end_line, dialect)
 
 
-def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
+def _strikes_finished(lines: list[str]) -> bool:
+    # imported here: a roadmap of headings alone never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import strikes_finished_bullets
+
+    return strikes_finished_bullets(lines)
+
+
+def _is_theme_of_boxes(item: Item, lines: list[str], struck: bool = False) -> bool:
     """Whether ``item`` is a phase (or milestone) heading that only names the theme of the
     boxes below it (``### Phase 2: Performance`` or ``### M2 — Data Model`` over
     ``- [ ] SIMD UTF-8 validation``): no field of its own (a planning phase has its Goal
     and Depends on), and at least two top-level boxes. The boxes are the items there, even
     where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks for
-    the boxes, it makes no item. A heading of another ID must say no status either."""
+    the boxes, it makes no item. A heading of another ID must say no status either.
+    ``struck``: the document's bullets are its work, the finished ones struck through
+    (``* ~~Define the goals~~``): a phase over two of them is their theme too."""
     if item.fields and not _phase_over_bold_work(item, lines):
         return False
     if not (PHASE_ID.fullmatch(item.id) or item.status is None):
@@ -541,11 +551,11 @@ def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
         return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
-    from roadmaplint.reader.shapes.checkbox import BOX
+    from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
 
     boxes = 0
     for line in lines[item.position.line : item.end_line]:
-        match = BOX.match(line)
+        match = BOX.match(line) or (TOP_BULLET.match(line) if struck else None)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
     return boxes >= 2
 

@@ -327,8 +327,12 @@ def _without_break(part: str) -> str:
     return part[:-1] if part.endswith("\\") else part.rstrip(" \t")
 
 
-# The header of a table of fields: blank, or names that say so (``| Field | Value |``).
-_FIELD_TABLE_HEADERS = frozenset({"", "field", "fields", "attribute", "property", "key", "name"})
+# The header of a table of fields: blank, or names that say so (``| Field | Value |``),
+# in the other languages plans are written in too (``| Alan | Değer |``, ``| Campo |``).
+_FIELD_TABLE_HEADERS = frozenset(
+    {"", "field", "fields", "attribute", "property", "key", "name"}
+    | {"alan", "campo", "champ", "feld", "eigenschaft", "поле", "字段", "欄位", "項目"}
+)
 
 
 def _is_table(token: Token, lines: list[str]) -> bool:
@@ -348,6 +352,9 @@ def _table_fields(
     header = _row_cells(rows[0]) if rows else []
     if len(header) != 2 or header[0].strip("* ").lower() not in _FIELD_TABLE_HEADERS:
         return False
+    # a header that says so (``| Field | Value |``, ``| Alan | Değer |``) makes every row
+    # a field, its name known or not (``| Kaynak | Opus |``): a blank one leaves it to each
+    named = bool(header[0].strip("* "))
     found: list[Field] = []
     for line in range(first + 3, stop + 1):  # past the header and its delimiter row
         source = lines[line - 1].rstrip("\r\n")
@@ -355,7 +362,7 @@ def _table_fields(
         name = cells[0].strip() if cells else ""
         bold = name.startswith(("**", "__")) and name.endswith(("**", "__")) and len(name) > 4
         name = name.strip("*_ ").rstrip(":")
-        if len(cells) < 2 or not name or not (bold or names.is_known(name)):
+        if len(cells) < 2 or not name or not (bold or named or names.is_known(name)):
             return False  # a row that is no field: a table of the item's content
         while len(cells) > 2 and not cells[-1]:
             cells.pop()  # an empty cell after the value: ``| **Priority** | P1 |  |``

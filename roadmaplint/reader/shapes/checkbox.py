@@ -937,6 +937,11 @@ def _read_plain_list(
                 3 * sum(bool(part.item_id) for part in parsed) >= 2 * len(parsed)
                 or not _notes_under_status(document, entries[0][0] + 1, named)
             )
+            # marks alone under a heading that names no status, after a sentence that
+            # leads into them, sum something up (``## 🎯 Objectif de la Journée`` over
+            # ``Finaliser les composants core :`` over ``- ✅ watcher.py opérationnel``):
+            # marked work stands right under its heading, as ``every_marked`` asks
+            and (named is not None or marked < len(entries) or _under_heading(lines, entries[0][0]))
         )
         or _logged_done(document, entries, texts, named)
     ):
@@ -1096,6 +1101,9 @@ def _read_horizon_list(
     # each as its band does: the mark is no part of the title, and no meaning without a
     # legend (a colour says a priority in one plan, a status in another)
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
+    # a plan that strikes its finished bullets through says of each whether it is done:
+    # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
+    struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -1105,9 +1113,14 @@ def _read_horizon_list(
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
+        state = status
+        if struck and _STRUCK_THROUGH.fullmatch(text):
+            state, text = "done", text.split("<!--", 1)[0].strip().strip("~").strip()
+        elif struck:
+            state = status or "open"
         part = parse_line(_first_sentence(text), document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
         priority = part.priority or band
@@ -1339,8 +1352,36 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
-# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``.
-_STRUCK_THROUGH = LazyPattern(r"[ \t]*~~[^~](?:[^~]|~(?!~))*~~[ \t]*")
+# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``, or with the
+# one tilde GitHub takes too, a comment saying why after it (``~Custom names~ <!-- not
+# doing it anymore -->``).
+_STRUCK_THROUGH = LazyPattern(
+    r"[ \t]*(?:~~[^~](?:[^~]|~(?!~))*~~|~[^~\s][^~]*~)[ \t]*(?:<!--(?:[^-]|-(?!->))*-->[ \t]*)?"
+)
+# A top-level plain bullet: ``* Define the goals``, ``- Ship it`` (a box is a bullet too).
+TOP_BULLET = LazyPattern(r"(?P<lead>[-*+])[ \t]+(?=\S)")
+
+
+def strikes_finished_bullets(lines: list[str]) -> bool:
+    """Whether a document without boxes marks its finished work by striking it through:
+    two top-level bullets or more wholly struck (``* ~~Define the goals~~``) and one plain
+    one at least (``* Run the tests``), the plain ones being the work still to do. A
+    README's ``~~Old option~~ (removed)`` is struck only in part, and says no state."""
+    struck = plain = 0
+    for line in lines:
+        bullet = TOP_BULLET.match(line)
+        if bullet is None:
+            continue
+        text = line[bullet.end() :].rstrip("\r\n")
+        if BOX.match(line) is not None:
+            return False  # a plan of boxes strikes the work it drops, not what it did
+        if _STRUCK_THROUGH.fullmatch(text):
+            struck += 1
+        else:
+            plain += 1
+    return struck >= 2 and plain >= 1
+
+
 # A line that labels the list below it with a status: ``🔧 **In Progress**``.
 _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
 # A line of a list: a bullet, or a line indented under one.
@@ -1405,6 +1446,8 @@ def _item(
     status = statuses[match["mark"]]
     if match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
+        if parts.title[:1] == "~" == parts.title[-1:]:  # the one tilde, kept by the inline
+            parts = replace(parts, title=parts.title.strip("~").strip())
     elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", "") and _BLOCKED_NOTE.search(text) is not None:

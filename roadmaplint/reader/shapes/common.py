@@ -147,7 +147,7 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     None when it names none. Only the heading's first words, or a status suffix, count:
     ``## Open questions`` is no status."""
     from roadmaplint.reader.fields import heading_status
-    from roadmaplint.settings import COMMON_STATUSES
+    from roadmaplint.settings import COMMON_STATUSES, fold_status, run_on_status
 
     marked = _VERSION_MARKED.fullmatch(section or "")
     if marked is not None and marked["mark"] in _VERSION_MARKS:
@@ -165,9 +165,12 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     # a version before the status: ``v0.2 planned``, ``0.1 released`` (docta's setext
     # headings); a version alone (``## 2.0``) names none
     text = _LEADING_VERSION.sub("", text, count=1) or text
-    words = text.casefold().split()
+    words = fold_status(text).split()
     if board and len(words) == 1 and words[0] in BOARD_WORDS:
         return BOARD_WORDS[words[0]]
+    run_on = run_on_status(words[0]) if words else None
+    if run_on is not None and _rest_is_plain(words[1:]):
+        return run_on  # ``## 進行中のタスク``: the status run on into what the section holds
     for count in (2, 1):
         phrase = " ".join(words[:count])
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
