@@ -125,6 +125,12 @@ COMMON_STATUSES: dict[str, str] = {
     "agreed": "ready",
     "implemented": "done",
     "rejected": "closed",
+    # a ticket's or a pull request's workflow: ``closed`` after review and ``merged`` are
+    # the work done (``closed 2026-08-15 (merged)``); ``changes_requested`` is work back
+    # with its author; ``superseded`` and ``duplicate`` will never be done as written
+    **dict.fromkeys(("closed", "merged"), "done"),
+    **dict.fromkeys(("changes_requested", "changes requested"), "in_progress"),
+    **dict.fromkeys(("superseded", "duplicate"), "closed"),
 }
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
 _BOXES = {

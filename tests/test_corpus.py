@@ -98,8 +98,9 @@ _CLASSES = {
         "[x]",
         "fixed",
         "resolved",
-        "closed:done",
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
+        "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
+        "merged",  # a pull request's work merged
     ),
     "in_progress": (
         "in progress",
@@ -116,6 +117,8 @@ _CLASSES = {
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
+        "changes_requested",  # a ticket back with its author after review
+        "changes requested",
     ),
     "ready": (
         "todo",
@@ -147,6 +150,8 @@ _CLASSES = {
         "wontfix",
         "archived",
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+        "superseded",  # a ticket another one delivered (iCLI's backlog)
+        "duplicate",
     ),
 }
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
