@@ -66,6 +66,7 @@ from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reus
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
     with_dependency_notes,
+    with_dependency_tree,
     with_numbers_named,
     with_parts_named,
     with_reverse_dependencies,
@@ -311,7 +312,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         ),
         lines,
     )
-    read = with_dependency_notes(read, lines)
+    read = with_dependency_tree(with_dependency_notes(read, lines), lines)
     for step in (
         with_status_waits,
         with_numbers_named,
