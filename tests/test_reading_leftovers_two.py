@@ -253,3 +253,80 @@ widget@1.2.0
 
 def test_a_readme_drawing_its_package_tree_reads_no_item() -> None:
     _nothing_read(PACKAGE_README)
+
+
+EPICS = """\
+# Project Epics
+
+These epics are decomposed into features and stories in the backlog.
+
+---
+
+## Epic 1: Product Vision & Governance
+
+- Summary: Define the product vision and the governance model.
+- Acceptance criteria:
+  - Charter approved.
+- Priority: Critical
+- Dependencies: Initial market research and stakeholder interviews.
+
+---
+
+## Epic 2: Core Platform
+
+- Summary: Build the platform skeleton.
+- Priority: High
+- Status: In progress
+
+## Epic 3: Observability
+
+- Priority: Medium
+- Dependencies: Epic 2
+"""
+
+
+def test_numbered_epics_whose_fields_are_plain_bullets_are_items() -> None:
+    assert [(i.id, i.title, i.priority, i.status, i.depends_on) for i in _items(EPICS)] == [
+        ("Epic 1", "Product Vision & Governance", "Critical", None, ()),
+        ("Epic 2", "Core Platform", "High", "In progress", ()),
+        ("Epic 3", "Observability", "Medium", None, ("Epic 2",)),
+    ]
+    assert _findings(EPICS) == []
+
+
+def test_an_epic_over_headings_of_its_own_is_a_section() -> None:
+    grouped = EPICS.replace(
+        "- Priority: High\n", "- Priority: High\n\n### 2.1 Skeleton\n\n- Status: done\n"
+    )
+    assert "Epic 2" not in [i.id for i in _items(grouped)]
+
+
+STORY_OUTLINE = """\
+# The Saga
+
+An outline of the novel, one epic a book.
+
+## Epic 1: The Fall of the City
+
+The city burns; the heroes flee north.
+
+## Epic 2: The Long Winter
+
+- Setting: the northern wastes
+- Mood: bleak, then hopeful
+"""
+
+
+def test_a_novels_outline_of_epics_without_fields_reads_no_item() -> None:
+    _nothing_read(STORY_OUTLINE, near_miss=True)
+
+
+def test_an_editor_edit_of_an_epic_equals_a_full_read() -> None:
+    snapshot = full_snapshot(EPICS, "EPICS.md", Settings())
+    for edited in (
+        EPICS.replace("- Priority: Medium", "- Priority: Low"),
+        EPICS.replace("- Priority: High\n", "- Owner: @ana\n"),
+        EPICS.replace("- Priority: Medium\n", "- Summary: later\n"),
+        EPICS.replace("Core Platform", "Core Platform and API"),
+    ):
+        assert update(snapshot, edited).roadmap == parse(edited, "EPICS.md", Settings())

@@ -175,7 +175,7 @@ WORK_HEADING = LazyPattern(
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
 # after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
 NUMBERED_ID = LazyPattern(
-    r"(?P<word>Phase|PHASE|Task|Story|Milestone)s?[ \t]+(?P<number>" + _NUMBER + ")"
+    r"(?P<word>Phase|PHASE|Task|Story|Milestone|Epic)s?[ \t]+(?P<number>" + _NUMBER + ")"
 )
 PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
