@@ -330,3 +330,72 @@ def test_an_editor_edit_of_an_epic_equals_a_full_read() -> None:
         EPICS.replace("Core Platform", "Core Platform and API"),
     ):
         assert update(snapshot, edited).roadmap == parse(edited, "EPICS.md", Settings())
+
+
+LETTERED_PHASES = """\
+# Roadmap: the header sweep
+
+## Phases
+
+### Phase I-03: Inventory the headers
+**Goal**: List every header the code writes.
+**Depends on**: Nothing (first phase)
+**Status**: Complete
+
+### Phase I-04: Group the headers
+**Goal**: Group them by owner.
+**Depends on**: I-03
+**Status**: Complete
+
+### Phase I-05: The header sweep
+**Goal**: Rewrite each group.
+**Depends on**: I-03, I-04
+**Status**: In progress
+
+### Phase A: Discovery
+**Goal**: Interview the users.
+**Status**: Not started
+
+### Phase B: Delivery
+**Goal**: Ship it.
+**Depends on**: Phase A
+**Status**: Not started
+"""
+
+
+def test_a_lettered_phase_series_is_read_by_its_letters() -> None:
+    # ``Phase I-05`` was read with a slug ID, and ``I-03`` under its Depends on named
+    # nothing (RL301 on every dependency)
+    assert [(i.id, i.status, i.depends_on) for i in _items(LETTERED_PHASES)] == [
+        ("Phase I-03", "Complete", ()),
+        ("Phase I-04", "Complete", ("Phase I-03",)),
+        ("Phase I-05", "In progress", ("Phase I-03", "Phase I-04")),
+        ("Phase A", "Not started", ()),
+        ("Phase B", "Not started", ("Phase A",)),
+    ]
+    assert _findings(LETTERED_PHASES) == []
+    # a dependency on a phase that is not written is still RL301
+    assert _findings(
+        LETTERED_PHASES.replace("**Depends on**: I-03\n", "**Depends on**: I-02\n")
+    ) == ["12:RL301"]
+
+
+ARTICLE = """\
+# How vaccines are tested
+
+## Phase I
+
+A small group of volunteers.
+
+## Phase II
+
+Hundreds of people.
+
+## Phase III: Scale
+
+Thousands of people, in several countries.
+"""
+
+
+def test_an_article_of_phases_in_roman_numerals_reads_no_item() -> None:
+    _nothing_read(ARTICLE)

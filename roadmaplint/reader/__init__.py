@@ -69,6 +69,7 @@ from roadmaplint.reader.waits import (
     with_dependency_tree,
     with_numbers_named,
     with_parts_named,
+    with_phases_named,
     with_reverse_dependencies,
     with_status_waits,
     with_titles_named,
@@ -319,6 +320,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         with_titles_named,
         with_reverse_dependencies,
         with_parts_named,
+        with_phases_named,
     ):
         read = step(read)
     return list(read)

@@ -349,3 +349,23 @@ def _trees(lines: Sequence[str]) -> list[list[str]]:
         elif line.startswith("#"):
             under = _DEPENDENCY_HEADING.match(line) is not None
     return trees
+
+
+def with_phases_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that names a phase by its letters alone (``**Depends on**:
+    I-03, I-04`` in a plan of ``### Phase I-03: Title`` headings) read as that phase,
+    where the document has no item of that name itself."""
+    phases = {
+        item.id[6:].lower(): item.id for item in items if item.id.startswith(("Phase ", "PHASE "))
+    }
+    if not phases:
+        return tuple(items)
+    known = {item.id.lower() for item in items}
+    found = []
+    for item in items:
+        named = tuple(
+            phases.get(name.lower(), name) if name.lower() not in known else name
+            for name in item.depends_on
+        )
+        found.append(replace(item, depends_on=named) if named != item.depends_on else item)
+    return tuple(found)
