@@ -80,7 +80,10 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
-OVERALL_FLOOR = 0.957  # 4188 of 4376
+# The second pass over the held-out rounds' leftovers (ROADMAP CORE-84; CORE-85 for what
+# is left: ticket states, dependencies in cell sentences and drawn trees, plain-bullet
+# epics, free-text statuses): the whole corpus reads 4223 of 4376, the floor 0.965.
+OVERALL_FLOOR = 0.965  # 4223 of 4376
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -168,12 +171,31 @@ def status_class(status: str | None) -> str | None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
-            if (
-                text == spelling
-                or text.startswith(spelling + " ")
-                or text.startswith(spelling + ":")
-            ):
+            # the first words, then a note: ``not started. MarkText saves by hand``
+            if text == spelling or any(text.startswith(spelling + edge) for edge in " :.,;"):
                 return meaning
+    return _note_class(text)
+
+
+def _note_class(text: str) -> str | None:
+    """A free-text status is its first word plus a note (issue 20): where the first word
+    says nothing, ``mostly complete`` is under way, and the note's last clause says it by
+    its last word or mark (``functional ✅, polish deferred``: deferred)."""
+    words = text.split()
+    part_done = len(words) > 1 and words[0] in ("mostly", "almost", "nearly", "partly", "largely")
+    if part_done and status_class(words[1].strip(",.;")) == "done":
+        return "in_progress"
+    if len(words) < 2:
+        return None
+    clause = re.sub(r"\([^()]*\)", "", text).replace(";", ",").rpartition(",")[2].split()
+    for count in (2, 1):
+        last = " ".join(clause[-count:]).strip(" .,;:")
+        if len(clause) > count and clause[-count - 1] in ("not", "yet", "no", "never"):
+            return None  # ``tool not yet implemented``: what is not so
+        if len(clause) >= count and last:
+            for meaning, spellings in _CLASSES.items():
+                if last in spellings:
+                    return meaning
     return None
 
 

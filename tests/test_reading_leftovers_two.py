@@ -12,7 +12,7 @@ from conftest import finding_lines, read_items
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
 from roadmaplint.reader.incremental import full_snapshot, update
-from roadmaplint.settings import Settings, common_meaning
+from roadmaplint.settings import Settings, common_meaning, status_meaning
 
 
 def _items(text: str) -> tuple[Item, ...]:
@@ -399,3 +399,70 @@ Thousands of people, in several countries.
 
 def test_an_article_of_phases_in_roman_numerals_reads_no_item() -> None:
     _nothing_read(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("written", "meaning"),
+    [
+        # the first word says it, a note after it
+        ("DEFERRED (lower priority)", "idea"),
+        ("Not started. MarkText has manual save only.", "ready"),
+        # the first word says nothing: the note's last clause says it, a mark counts
+        ("Functional ✅, polish deferred", "idea"),
+        ("Backend done, UI partial (a card exists)", "in_progress"),
+        ("Functional ✅", "done"),
+        ("MVP runner in progress.", "in_progress"),
+        ("Mostly complete, needs validation", "in_progress"),
+        # what is not so says nothing; nor does prose without a status word
+        ("Architecture designed, tool not yet implemented", None),
+        ("Running at 3am daily", None),
+        ("On Hold — revisit later", None),
+    ],
+)
+def test_a_free_text_status_is_its_first_word_plus_a_note(written: str, meaning: str) -> None:
+    assert status_meaning(written) == meaning
+
+
+FREE_TEXT = """\
+# Backlog
+
+### BOSS-001: WannaCry Visual Polish
+**Priority**: P2 | **Status**: Functional ✅, polish deferred
+
+### BOSS-002: Heartbleed Visual Polish
+**Priority**: P2 | **Status**: Functional ✅, polish deferred
+
+### F-007: QA Agent Auto-Run
+**Priority**: P1 | **Status**: Mostly complete, needs validation
+
+### F-008: Documentation Agent
+**Priority**: P1 | **Status**: Not Started
+"""
+
+
+def test_free_text_statuses_drive_the_workflow_rules_as_their_meaning() -> None:
+    statuses = [status_meaning(i.status) for i in _items(FREE_TEXT)]
+    assert statuses == ["idea", "idea", "in_progress", "ready"]
+    assert _findings(FREE_TEXT) == []
+
+
+RELEASE_NOTES = """\
+# Release notes
+
+## 2.0
+
+Search is faster, export deferred to 2.1.
+
+- Sync: mostly complete, the conflict dialog lands next.
+- Themes: functional ✅, polish in 2.1.
+"""
+
+
+def test_release_notes_with_free_text_states_read_no_item() -> None:
+    _nothing_read(RELEASE_NOTES, "RELEASE_NOTES.md")
+
+
+def test_a_headings_words_are_no_free_text_status() -> None:
+    # a milestone heading that ends with a status word is no status with a note: the
+    # phases each milestone numbers again stay no duplicates (tests/test_quiet_sweep.py)
+    assert common_meaning("v1.1 Frontend redesign — shipped") is None
