@@ -466,3 +466,46 @@ def test_a_headings_words_are_no_free_text_status() -> None:
     # a milestone heading that ends with a status word is no status with a note: the
     # phases each milestone numbers again stay no duplicates (tests/test_quiet_sweep.py)
     assert common_meaning("v1.1 Frontend redesign — shipped") is None
+
+
+QUEUE_NOTES = """\
+# Work Queue
+
+### WQ-026 — Write the changelog format
+
+- **Status**: done
+- **Priority**: P2
+
+### WQ-027 — Add release CI on tag push
+
+- **Status**: ready
+- **Priority**: P2
+
+**Notes**
+Depends on WQ-026 for the changelog format.
+"""
+
+
+def test_a_dependency_written_as_a_sentence_of_an_items_notes_is_read() -> None:
+    assert [(i.id, i.depends_on) for i in _items(QUEUE_NOTES)] == [
+        ("WQ-026", ()),
+        ("WQ-027", ("WQ-026",)),
+    ]
+    assert _findings(QUEUE_NOTES) == []
+    snapshot = full_snapshot(QUEUE_NOTES, "TASKS.md", Settings())
+    edited = QUEUE_NOTES.replace("Depends on WQ-026", "Depends on WQ-025")
+    assert update(snapshot, edited).roadmap == parse(edited, "TASKS.md", Settings())
+
+
+INSTALL_GUIDE = """\
+# Install
+
+## Requirements
+
+Depends on Node 18 or later.
+Builds on the `esbuild` binary of your platform.
+"""
+
+
+def test_an_install_guide_that_says_what_it_depends_on_reads_no_item() -> None:
+    _nothing_read(INSTALL_GUIDE)

@@ -208,10 +208,11 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(found)
 
 
-# A note of an item's body that says what it waits for, not written as a field:
-# ``- Depends on Phase 6 establishing stable backbone fine-tuning``.
+# A note of an item's body that says what it waits for, not written as a field, in a
+# bullet or a line of a paragraph: ``- Depends on Phase 6 establishing stable backbone
+# fine-tuning``, ``Depends on WQ-026 for the changelog format.``
 _DEPENDS_BULLET = LazyPattern(
-    r"[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
     r"(?P<name>[^ \t:]+(?:[ \t]+[0-9][0-9.]*)?)",
     re.IGNORECASE,
 )
@@ -220,7 +221,8 @@ _DEPENDS_BULLET = LazyPattern(
 # Whether an item's lines hold such a note: the incremental reader reads them with the
 # whole plan, as the note names another item.
 DEPENDENCY_NOTE = LazyPattern(
-    r"^[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
