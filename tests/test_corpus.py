@@ -82,8 +82,8 @@ pytestmark = pytest.mark.skipif(
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
 # The second pass over the held-out rounds' leftovers (ROADMAP CORE-84; CORE-85 for what
 # is left: ticket states, dependencies in cell sentences and drawn trees, plain-bullet
-# epics, free-text statuses): the whole corpus reads 4223 of 4376, the floor 0.965.
-OVERALL_FLOOR = 0.965  # 4223 of 4376
+# epics, free-text statuses): the whole corpus reads 4224 of 4376, the floor 0.965.
+OVERALL_FLOOR = 0.965  # 4224 of 4376
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
