@@ -177,6 +177,12 @@ COMMON_STATUSES: dict[str, str] = {
     "agreed": "ready",
     "implemented": "done",
     "rejected": "closed",
+    # a ticket's or a pull request's workflow: ``closed`` after review and ``merged`` are
+    # the work done (``closed 2026-08-15 (merged)``); ``changes_requested`` is work back
+    # with its author; ``superseded`` and ``duplicate`` will never be done as written
+    **dict.fromkeys(("closed", "merged"), "done"),
+    **dict.fromkeys(("changes_requested", "changes requested"), "in_progress"),
+    **dict.fromkeys(("superseded", "duplicate"), "closed"),
 }
 
 # The same meanings in the other languages plans are written in (issue 20): the status
@@ -332,6 +338,51 @@ def common_meaning(status: str | None) -> str | None:
     return None
 
 
+def status_meaning(status: str | None) -> str | None:
+    """The meaning of an item's status in a common spelling (``common_meaning``), or of a
+    free-text status by its note (``Functional ✅, polish deferred`` is deferred). Only a
+    status is read so: a heading's words (``v1.1 Redesign — shipped``) are no note."""
+    found = common_meaning(status)
+    if found is not None or not status:
+        return found
+    words = status.casefold().replace("’", "'").split()
+    while len(words) > 1 and _is_mark(words[0]):
+        words = words[1:]
+    return _meaning_of_note(words)
+
+
+# Words before a done word that say part of the work is left: ``Mostly complete``.
+_PART_DONE = frozenset(("mostly", "almost", "nearly", "partly", "largely"))
+
+
+def _meaning_of_note(words: list[str]) -> str | None:
+    """The meaning of a free-text status whose first words carry none: ``Mostly complete,
+    needs validation`` is under way; else its last clause says it, by its last word or
+    mark, a remark in brackets left out (``Functional ✅, polish deferred`` is deferred,
+    ``Backend done, UI partial (a card exists)`` partial, ``Functional ✅`` done)."""
+    part_done = len(words) > 1 and words[0] in _PART_DONE
+    if part_done and COMMON_STATUSES.get(words[1].strip(_STATUS_EDGE)) == "done":
+        return "in_progress"
+    if len(words) < 2 or len(words) > 30:
+        return None  # one word, known or not; or a paragraph, no status
+    text = " ".join(words)
+    while "(" in text and ")" in text.partition("(")[2]:
+        before, _, rest = text.partition("(")
+        text = before + rest.partition(")")[2]
+    clause = text.replace(";", ",").rpartition(",")[2].split()
+    for count in (2, 1):
+        if len(clause) > count and clause[-count - 1] in _NEGATIONS:
+            return None  # ``tool not yet implemented``: what is not so
+        if len(clause) >= count:
+            found = COMMON_STATUSES.get(" ".join(clause[-count:]).strip(_STATUS_EDGE))
+            if found is not None:
+                return found
+    return None
+
+
+_NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
+
+
 def spelled_ready(status: str) -> bool:
     """Whether a status of the ready meaning says "ready" itself (``Ready``, ``**READY**``),
     rather than only that the work has not started (``todo``, ``pending``, ``open``)."""
@@ -368,7 +419,7 @@ class Statuses:
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
         if status in values:
             return True
-        return self.common and common_meaning(status) == meaning
+        return self.common and status_meaning(status) == meaning
 
     def is_done(self, status: str | None) -> bool:
         return self._means(status, self.done, "done")
@@ -386,7 +437,7 @@ class Statuses:
         to start, so a task of such a status over a dependency of one contradicts nothing."""
         if self.is_queued(status):
             return True
-        if not self.common or status is None or common_meaning(status) != "ready":
+        if not self.common or status is None or status_meaning(status) != "ready":
             return False
         return not spelled_ready(status)
 
@@ -408,7 +459,7 @@ class Statuses:
         for other in (self.done, self.ready, self.queued, self.in_progress, self.blocked):
             if status in other:
                 return False
-        return status not in self.idea and common_meaning(status) == "closed"
+        return status not in self.idea and status_meaning(status) == "closed"
 
 
 @record

@@ -96,7 +96,12 @@ pytestmark = pytest.mark.skipif(
 # floor goes from 0.957 to 0.960, what the whole corpus reads, rounded down; the earlier
 # sets read 4200 of 4376 (hanavdel's Turkish field tables, 12 more).
 # Sets B, C and D together: the whole corpus reads 4729 of 4910, the floor 0.963.
-OVERALL_FLOOR = 0.963  # 4729 of 4910
+# The second pass over the held-out rounds' leftovers (ROADMAP CORE-84; CORE-85 for what
+# is left: ticket states, dependencies in cell sentences and drawn trees, plain-bullet
+# epics, free-text statuses): the whole corpus reads 4224 of 4376, the floor 0.965.
+# Merged with sets B, C and D: 4765 of 4910, the floor 0.970 (orch's TASK-006 one fewer: its
+# free-text status now reads "Fixes implemented", done, where the truth gives it no meaning).
+OVERALL_FLOOR = 0.970  # 4765 of 4910
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -114,8 +119,9 @@ _CLASSES = {
         "[x]",
         "fixed",
         "resolved",
-        "closed:done",
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
+        "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
+        "merged",  # a pull request's work merged
     ),
     "in_progress": (
         "in progress",
@@ -132,6 +138,8 @@ _CLASSES = {
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
+        "changes_requested",  # a ticket back with its author after review
+        "changes requested",
     ),
     "ready": (
         "todo",
@@ -164,6 +172,8 @@ _CLASSES = {
         "archived",
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
         "abandoned",  # a phase struck through and given up (the thirteenth set B)
+        "superseded",  # a ticket another one delivered (iCLI's backlog)
+        "duplicate",
     ),
 }
 # The same meanings as the plans written in other languages spell them (the thirteenth
@@ -230,12 +240,31 @@ def status_class(status: str | None) -> str | None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
-            if (
-                text == spelling
-                or text.startswith(spelling + " ")
-                or text.startswith(spelling + ":")
-            ):
+            # the first words, then a note: ``not started. MarkText saves by hand``
+            if text == spelling or any(text.startswith(spelling + edge) for edge in " :.,;"):
                 return meaning
+    return _note_class(text)
+
+
+def _note_class(text: str) -> str | None:
+    """A free-text status is its first word plus a note (issue 20): where the first word
+    says nothing, ``mostly complete`` is under way, and the note's last clause says it by
+    its last word or mark (``functional ✅, polish deferred``: deferred)."""
+    words = text.split()
+    part_done = len(words) > 1 and words[0] in ("mostly", "almost", "nearly", "partly", "largely")
+    if part_done and status_class(words[1].strip(",.;")) == "done":
+        return "in_progress"
+    if len(words) < 2:
+        return None
+    clause = re.sub(r"\([^()]*\)", "", text).replace(";", ",").rpartition(",")[2].split()
+    for count in (2, 1):
+        last = " ".join(clause[-count:]).strip(" .,;:")
+        if len(clause) > count and clause[-count - 1] in ("not", "yet", "no", "never"):
+            return None  # ``tool not yet implemented``: what is not so
+        if len(clause) >= count and last:
+            for meaning, spellings in _CLASSES.items():
+                if last in spellings:
+                    return meaning
     return None
 
 

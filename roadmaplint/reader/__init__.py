@@ -69,9 +69,11 @@ from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reus
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
     with_dependency_notes,
+    with_dependency_tree,
     with_named_needs,
     with_numbers_named,
     with_parts_named,
+    with_phases_named,
     with_reverse_dependencies,
     with_status_waits,
     with_titles_named,
@@ -318,12 +320,14 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     )
     read = with_dependency_notes(read, lines)
     read = with_named_needs(read, lines)
+    read = with_dependency_tree(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,
         with_titles_named,
         with_reverse_dependencies,
         with_parts_named,
+        with_phases_named,
     ):
         read = step(read)
     return list(read)

@@ -154,13 +154,20 @@ def patterns(id_pattern: str) -> Patterns:
 # version ("v0.1.1"). Each part is digits and one letter at most, so a number is read one
 # way only (no backtracking on a long line).
 _NUMBER = r"v?[0-9]{1,6}[A-Za-z]?(?:\.[0-9]{1,6}[A-Za-z]?){0,5}"
+# A phase of a lettered series: ``Phase A``, ``Phase I-05`` (series I, its fifth). A
+# letter alone that is a Roman numeral (``## Phase I`` of an article on trials, then
+# ``## Phase II``) is no letter of a series.
+_LETTERED = r"(?:[A-Z]-[0-9]{1,4}(?:\.[0-9]{1,4})?|[A-HJ-UWYZ])"
 _PHASE = r"(?:Phase|PHASE)[ \t]+" + _NUMBER
+# A heading names a phase of either series; the phase machinery (checklists, progress
+# tables, phases archived before the first) counts numbered ones only.
+_ANY_PHASE = r"(?:Phase|PHASE)[ \t]+(?:" + _NUMBER + "|" + _LETTERED + ")"
 # A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name", "PHASE 2: Name"; its ID is
 # "Phase 4.1.2". A check mark before the separator says the phase is done: "Phase 9 ✅ —
 # Name"; a mark before the word is its heading's decoration ("✅ PHASE 1: Name").
 PHASE_HEADING = LazyPattern(
     r"(?:[^\x00-\x7f\w\s]{1,3}[ \t]+)?"
-    r"(?P<id>" + _PHASE + r")\b(?:[ \t]+(?P<mark>[✅✓✔]))?"
+    r"(?P<id>" + _ANY_PHASE + r")\b(?:[ \t]+(?P<mark>[✅✓✔]))?"
     r"(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
     re.S,
 )
@@ -175,7 +182,8 @@ WORK_HEADING = LazyPattern(
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
 # after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
 NUMBERED_ID = LazyPattern(
-    r"(?P<word>Phase|PHASE|Task|Story|Milestone)s?[ \t]+(?P<number>" + _NUMBER + ")"
+    r"(?P<word>Phase|PHASE|Task|Story|Milestone|Epic)s?[ \t]+"
+    r"(?P<number>" + _NUMBER + "|" + _LETTERED + r"(?![\w-]))"
 )
 PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered

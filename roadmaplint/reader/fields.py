@@ -705,7 +705,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
 
 
 _PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
-_NUMBERED_WORDS = ("Phase", "Task", "Story", "Milestone")  # what NUMBERED_ID starts with
+_NUMBERED_WORDS = ("Phase", "Task", "Story", "Milestone", "Epic")  # what NUMBERED_ID starts with
 
 
 def _noted_references(

@@ -45,7 +45,13 @@ from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
-from roadmaplint.reader.waits import DEPENDENCY_NOTE, REVERSE_FIELD, named_across, waits_in_status
+from roadmaplint.reader.waits import (
+    DEPENDENCY_NOTE,
+    REVERSE_FIELD,
+    TREE_BRANCH,
+    named_across,
+    waits_in_status,
+)
 from roadmaplint.record import record, replace
 from roadmaplint.record.moved import Moved
 from roadmaplint.settings import Settings
@@ -211,12 +217,13 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
 
 
 def _names_others(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` writes a dependency on another item's behalf or as a
-    note, which the reader reads across items (reader/waits.py)."""
+    """Whether ``text[start:end]`` writes a dependency on another item's behalf, as a
+    note or in a drawn tree, which the reader reads across items (reader/waits.py)."""
     end = len(text) if end is None else end
     return (
         REVERSE_FIELD.search(text, start, end) is not None
         or DEPENDENCY_NOTE.search(text, start, end) is not None
+        or any(text.find(branch, start, end) >= 0 for branch in TREE_BRANCH)  # a drawn tree
     )
 
 

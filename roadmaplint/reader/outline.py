@@ -277,6 +277,39 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
     return named
 
 
+# An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
+# line of its body that writes a field, plain or bold (``- Priority: Critical``).
+_EPIC = LazyPattern(r"(?P<id>Epic[ \t]+[0-9]{1,4})[ \t]*[:—–-][ \t]*(?P<title>\S.*)")
+_FIELD_LINE = LazyPattern(
+    r"(?:[-*+][ \t]+)?[*_]{0,2}(?:priority|status|owner|dri|assignee|depends[ \t]+on"
+    r"|dependencies)[*_]{0,2}[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The headings of a numbered series of epics at one level (``## Epic 1: Title``,
+    ``## Epic 2: Title``) whose bodies write a field (``- Priority: Critical``): each an
+    item, ``Epic 1`` its ID. Epics that write no field are chapters of a document, and
+    an epic over headings of its own is the section of the items under it."""
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or not part.text.startswith("Epic"):
+            continue
+        epic = _EPIC.fullmatch(part.text)
+        if epic is None or part.heading.level not in ITEM_LEVELS:
+            continue
+        after = parts[at + 1] if at + 1 < len(parts) else None
+        if after is not None and after.heading.level > part.heading.level:
+            continue  # an epic over headings of its own groups its stories and tasks
+        end = after.heading.line - 1 if after is not None else len(lines)
+        body = lines[part.heading.line : end]
+        if any(_FIELD_LINE.match(line.strip()) for line in body):
+            found[at] = (" ".join(epic["id"].split()), epic["title"].strip())
+    levels = Counter(parts[at].heading.level for at in found)
+    return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
+
+
 # A heading numbered with a full stop: ``## 3. Environment-Aware Testing ✅``.
 _COUNTED = LazyPattern(r"(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)")
 
@@ -460,6 +493,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 if status_headed is None:
                     status_headed = {
                         **_counted_series(parts),
+                        **_epic_series(parts, lines),
                         **_status_headed(parts, lines),
                         **_spaced_series(parts, dialect, lines),
                         **_numbered_over_steps(parts, lines),

@@ -208,10 +208,11 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(found)
 
 
-# A note of an item's body that says what it waits for, not written as a field:
-# ``- Depends on Phase 6 establishing stable backbone fine-tuning``.
+# A note of an item's body that says what it waits for, not written as a field, in a
+# bullet or a line of a paragraph: ``- Depends on Phase 6 establishing stable backbone
+# fine-tuning``, ``Depends on WQ-026 for the changelog format.``
 _DEPENDS_BULLET = LazyPattern(
-    r"[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]+"
     r"(?P<name>[^ \t:]+(?:[ \t]+[0-9][0-9.]*)?)",
     re.IGNORECASE,
 )
@@ -220,7 +221,8 @@ _DEPENDS_BULLET = LazyPattern(
 # Whether an item's lines hold such a note: the incremental reader reads them with the
 # whole plan, as the note names another item.
 DEPENDENCY_NOTE = LazyPattern(
-    r"^[ \t]{0,3}[-*+][ \t]+(?:Depends|Builds|Waits)[ \t]+on[ \t]", re.IGNORECASE | re.MULTILINE
+    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
@@ -295,3 +297,122 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
                 item = replace(item, depends_on=named)
         read.append(item)
     return tuple(read)
+
+
+# Dependency words in a sentence of a table cell (``Requires input from ICLI-018;``,
+# ``Depends on TBD-001``, ``after T-3 lands``, ``needs #12``): the IDs right after them
+# are what the row waits for, when they are rows of the document.
+_PROSE_WAIT = LazyPattern(
+    r"\b(?:depends[ \t]+on|requires(?:[ \t]+input[ \t]+from)?|needs|after|blocked[ \t]+by"
+    r"|wait(?:s|ing)?[ \t]+(?:on|for))[ \t]+",
+    re.IGNORECASE,
+)
+_NAME_EDGE = ".,;:()[]`*\"'#"
+_JOINERS = frozenset(("and", "&", "/", ",", "or", ""))
+
+
+def named_in_prose(text: str, known: dict[str, str], own: str) -> tuple[str, ...]:
+    """The items of the document a sentence says it waits for: the IDs right after a
+    dependency word, joined by commas or ``and`` (``after T-3 and T-4 land``). Words
+    that are no ID of the document end the list; a sentence naming none names nothing."""
+    named: list[str] = []
+    for match in _PROSE_WAIT.finditer(text):
+        for raw in text[match.end() : match.end() + 200].split():
+            word = raw.strip(_NAME_EDGE).lower()
+            target = known.get(word)
+            if target is None and word not in _JOINERS:
+                break
+            if target is not None and target != own:
+                named.append(target)
+            if raw[-1] in ".;:)":
+                break  # the sentence or the clause ends
+    return tuple(dict.fromkeys(named))
+
+
+# A heading over a drawing of the dependencies: ``## Dependency Graph``, ``## Dependencies``,
+# ``### Dependency tree``.
+_DEPENDENCY_HEADING = LazyPattern(r"#{1,6}[ \t]+.{0,40}?\bdependenc(?:y|ies)\b", re.IGNORECASE)
+_FENCE = ("```", "~~~")
+_TREE_DRAWING = "│├└─┬┌|+-\\`' \t"
+# Whether a text may draw a tree of dependencies, which the reader reads across items.
+TREE_BRANCH = ("└", "├")
+
+
+def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the item above it in a tree
+    drawn in a code fence under a heading that names the dependencies::
+
+        TICKET-001 (setup) ✅
+          └─ TICKET-002 (kernel)
+               ├─ TICKET-003 (store)
+
+    (TICKET-002 depends on TICKET-001, TICKET-003 on TICKET-002). Only lines whose first
+    word is an item of the document are nodes; a drawing of anything else names nothing."""
+    if not items or not any(branch in line for line in lines for branch in TREE_BRANCH):
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    parents: dict[str, list[str]] = {}
+    for tree in _trees(lines):
+        stack: list[tuple[int, str | None]] = []  # (depth, ID) of the open nodes
+        for line in tree:
+            body = line.lstrip(_TREE_DRAWING)
+            if not body.strip():
+                continue
+            depth = len(line) - len(body)
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            words = body.split()
+            node = known.get(words[0].strip(_NAME_EDGE).lower())
+            above = stack[-1][1] if stack else None
+            if node is not None and above is not None and above != node:
+                parents.setdefault(node, []).append(above)
+            stack.append((depth, node))
+    if not parents:
+        return tuple(items)
+    found = []
+    for item in items:
+        named = parents.get(item.id) if not item.depends_on and not item.external_deps else None
+        found.append(replace(item, depends_on=tuple(dict.fromkeys(named))) if named else item)
+    return tuple(found)
+
+
+def _trees(lines: Sequence[str]) -> list[list[str]]:
+    """The code fences under a heading that names the dependencies, each its lines."""
+    trees: list[list[str]] = []
+    under = False
+    fence: list[str] | None = None
+    in_fence = False
+    for line in lines:
+        stripped = line.strip()
+        if in_fence:
+            if stripped.startswith(_FENCE):
+                if fence is not None and any(b in text for text in fence for b in TREE_BRANCH):
+                    trees.append(fence)
+                in_fence, fence = False, None
+            elif fence is not None:
+                fence.append(line.rstrip("\r\n"))
+        elif stripped.startswith(_FENCE):
+            in_fence, fence = True, ([] if under else None)
+        elif line.startswith("#"):
+            under = _DEPENDENCY_HEADING.match(line) is not None
+    return trees
+
+
+def with_phases_named(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency that names a phase by its letters alone (``**Depends on**:
+    I-03, I-04`` in a plan of ``### Phase I-03: Title`` headings) read as that phase,
+    where the document has no item of that name itself."""
+    phases = {
+        item.id[6:].lower(): item.id for item in items if item.id.startswith(("Phase ", "PHASE "))
+    }
+    if not phases:
+        return tuple(items)
+    known = {item.id.lower() for item in items}
+    found = []
+    for item in items:
+        named = tuple(
+            phases.get(name.lower(), name) if name.lower() not in known else name
+            for name in item.depends_on
+        )
+        found.append(replace(item, depends_on=named) if named != item.depends_on else item)
+    return tuple(found)

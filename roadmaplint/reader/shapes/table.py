@@ -25,6 +25,7 @@ from roadmaplint.reader.shapes.common import (
     status_headings,
     status_of_section,
 )
+from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -520,6 +521,7 @@ def read_tables(document: Document) -> ShapeRead:
     blocks: dict[int, tuple[Block, ...]] = {}
     taken_refs: set[str] = Taken()
     blocking: list[tuple[str, str]] = []  # (blocked ID, blocking ID) from Blocks columns
+    prose: list[tuple[str, str]] = []  # (ID, a cell's sentence) of tables without Depends on
     index_of: dict[str, int] = {}  # the ID (lower case) of each item of ``items``, its index
     board_titles: dict[str, int] = {}  # a board's rows without IDs: each title, its index
     lines = document.lines
@@ -569,13 +571,15 @@ def read_tables(document: Document) -> ShapeRead:
             index_of.update((item.id.lower(), len(items) + n) for n, item in enumerate(read))
             items += read
             blocking += _blocking(lines, table, read, id_only)
+            prose += _prose_cells(lines, table, read)
             at = table.rows[-1] + 1
         if cut:
             if at < end and any(lines[line].strip() for line in range(at, end)):
                 last = max(line for line in range(at, end) if lines[line].strip())
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
-    return ShapeRead(_with_row_references(_with_blocking(items, blocking)), blocks)
+    items = _with_prose_waits(_with_blocking(items, blocking), prose)
+    return ShapeRead(_with_row_references(items), blocks)
 
 
 def _status_heading(document: Document) -> Callable[[int], bool]:
@@ -617,6 +621,42 @@ def _blocking(
             named = entry.strip().strip("*`")
             if blocker is not None and id_only.fullmatch(named):
                 found.append((named.lower(), blocker))
+    return found
+
+
+def _prose_cells(lines: list[str], table: Table, read: list[Item]) -> list[tuple[str, str]]:
+    """(ID, cell) for each cell of a row, but its ID and title, that may say in a
+    sentence what the row waits for (``| Constraints |`` holding ``Depends on TBD-001;
+    ...``), in a table without a Depends on column (where one is, it says so)."""
+    if DEPENDS_ON in table.keys or "blocks" in table.keys:
+        return []
+    by_line = {item.position.line - 1: item.id for item in read}
+    found = []
+    for row in table.rows:
+        named = by_line.get(row)
+        if named is None:
+            continue
+        line = lines[row]
+        for column, span in enumerate(split_row(line)):
+            cell = line[span[0] : span[1]]
+            if column not in (table.id_column, table.title_column) and " " in cell.strip():
+                found.append((named, cell))
+    return found
+
+
+def _with_prose_waits(items: list[Item], prose: list[tuple[str, str]]) -> list[Item]:
+    """``items``, one with no dependency of its own taking the rows of the document a
+    sentence of its cells says it waits for (``Requires input from ICLI-018``)."""
+    if not prose:
+        return items
+    known = {item.id.lower().lstrip("#"): item.id for item in items}
+    waits: dict[str, list[str]] = {}
+    for row_id, cell in prose:
+        waits.setdefault(row_id, []).extend(named_in_prose(cell, known, row_id))
+    found = []
+    for item in items:
+        named = waits.get(item.id) if not item.depends_on and not item.external_deps else None
+        found.append(replace(item, depends_on=tuple(dict.fromkeys(named))) if named else item)
     return found
 
 
