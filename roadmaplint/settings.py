@@ -56,6 +56,10 @@ FIELD_ALIASES = (
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
     ("Blocked by", "Depends on"),
     ("Blocked-by", "Depends on"),  # a task tool's nested ``- Blocked-by: dlv5hgs (Title)``
+    # what a blocked phase waits for, said as its own line: ``**BLOCKED on:** `decode```
+    ("Blocked on", "Depends on"),
+    ("Waiting on", "Depends on"),
+    ("Waiting for", "Depends on"),
     ("Requires", "Depends on"),
     # a preference for the order, read as the order: ``**Best-after:** LOG-26``
     ("Best-after", "Depends on"),

@@ -99,3 +99,82 @@ def test_a_lone_numbered_heading_or_one_out_of_order_still_comes_close() -> None
 def test_documents_near_plans_read_no_items() -> None:
     for text in (DESIGN, CHANGELOG, GUIDE):
         assert read_items(text, "NOTES.md") == ()
+
+
+# A roadmap's phase that says under a label what it is blocked on, and phases whose tasks'
+# table says in a column what each waits for.
+PHASES = """\
+# Studio - Roadmap
+
+## Phase 4 - Data Type Decoders
+
+**Status:** Blocked
+
+**BLOCKED on:** `irig106-decode` plus supporting ecosystem crates.
+
+| #   | Task | Est. |
+|-----|------|------|
+| 4.1 | MIL-STD-1553 decoder integration | L |
+
+## Phase 5 - Advanced Visualization
+
+**Status:** Blocked
+
+| #   | Task | Blocked on | Est. |
+|-----|------|------------|------|
+| 5.1 | Real waveform engine backed by decoded samples | Phase 4 | L |
+| 5.2 | 1553 bus monitor view | 4.1 | L |
+"""
+
+
+def test_a_blocked_phase_that_says_under_a_label_what_it_is_blocked_on_names_it() -> None:
+    assert finding_lines(PHASES, "ROADMAP.md") == []
+    phase = read_items(PHASES, "ROADMAP.md")[0]
+    assert phase.external_deps  # what it waits for, read as its dependency
+
+
+def test_a_blocked_phase_that_says_nothing_of_what_it_waits_for_is_still_reported() -> None:
+    silent = PHASES.replace(
+        "**BLOCKED on:** `irig106-decode` plus supporting ecosystem crates.\n", ""
+    ).replace("| #   | Task | Blocked on | Est. |", "| #   | Task | Area | Est. |")
+    assert finding_lines(silent, "ROADMAP.md") == ["5:RL502", "14:RL502"]
+    # blocked for a while is no thing it waits for
+    waiting = silent.replace("**Status:** Blocked\n\n| #", "**Status:** Blocked for a week\n\n| #")
+    assert "5:RL502" in finding_lines(waiting, "ROADMAP.md")
+
+
+# A status log kept by an agent: under ## Blocked, each bullet is a sentence saying what
+# stands in the way.
+STATUS_LOG = """\
+# Tasks
+
+## Done
+
+- Wrote the runtime verification suite.
+
+## Blocked
+
+- The current Apache-2.0 license is still permissive for redistribution, which
+  may conflict with a proprietary sales model.
+- Need better campus-grounded zone placement before adding many more map features.
+
+## Out of scope
+- A hosted service.
+"""
+
+
+def test_bullets_under_blocked_that_say_what_stands_in_the_way_name_what_they_wait_for() -> None:
+    assert [item.status for item in read_items(STATUS_LOG, "TASKS.md")][:3] == [
+        "done",
+        "blocked",
+        "blocked",
+    ]
+    assert finding_lines(STATUS_LOG, "TASKS.md") == []
+
+
+def test_a_bullet_under_blocked_that_names_only_the_work_is_still_reported() -> None:
+    work = STATUS_LOG.replace(
+        "- Need better campus-grounded zone placement before adding many more map features.",
+        "- Printer output",
+    )
+    assert finding_lines(work, "TASKS.md") == ["11:RL502"]
