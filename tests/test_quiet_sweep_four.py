@@ -178,3 +178,52 @@ def test_a_bullet_under_blocked_that_names_only_the_work_is_still_reported() -> 
         "- Printer output",
     )
     assert finding_lines(work, "TASKS.md") == ["11:RL502"]
+
+
+# A work queue an agent keeps: one phase of audits, a box per file, and the findings of
+# each file under its own heading, with the audit of the next file among them.
+AUDITS = """\
+# Work Queue
+
+**Format:**
+- `- [ ]` = not started
+- `- [~]` = in progress (Claude marks this)
+- `- [x] <sha>` = done
+
+## Active — Feature audit
+
+Phase 2 (static audit) — one feature per iteration:
+- [x] Phase 2: audit Buergschaft.tsx
+- [~] Phase 2: audit GaebKonverter.tsx
+- [ ] Phase 2: audit Nav.tsx
+
+### GaebKonverter — UX
+
+- [ ] GaebKonverter.tsx:654 — position preview is capped at 200 rows.
+- [ ] Phase 2: audit Kalkulator.tsx
+
+### Kalkulator — confirmed via direct read
+
+- [ ] Kalkulator.tsx:277 — CSV export joins lines with a bare newline.
+- [ ] Phase 2: audit Mittellohn.tsx
+"""
+
+
+def test_a_phase_box_alone_among_findings_is_a_step_of_the_phase_boxes_share() -> None:
+    titles = [item.title for item in read_items(AUDITS, "WORK_QUEUE.md")]
+    assert "Phase 2: audit Kalkulator.tsx" in titles
+    assert "Phase 2: audit Mittellohn.tsx" in titles
+    assert finding_lines(AUDITS, "WORK_QUEUE.md") == []
+
+
+def test_a_phase_checklist_pasted_twice_still_has_its_phases_written_twice() -> None:
+    checklist = """\
+# Roadmap
+
+- [x] Phase 1: Foundation
+- [ ] Phase 2: Parser
+- [ ] Phase 3: Printer
+- [x] Phase 1: Foundation
+- [ ] Phase 2: Parser
+"""
+    assert finding_lines(checklist, "ROADMAP.md") == ["6:RL102", "7:RL102"]
