@@ -227,3 +227,32 @@ def test_a_phase_checklist_pasted_twice_still_has_its_phases_written_twice() -> 
 - [ ] Phase 2: Parser
 """
     assert finding_lines(checklist, "ROADMAP.md") == ["6:RL102", "7:RL102"]
+
+
+# A tool's reference page, titled by the tool's name: the messages it answers with, each a
+# quoted literal in bold.
+TOOL_PAGE = """\
+# tasks (Background Task Management)
+
+Fallback tool for clients without native task support.
+
+## Errors
+
+- **"task_id is required"** -- `get` and `cancel` need a `task_id`
+- **"Task not found"** -- The specified task ID does not exist or has expired
+"""
+
+
+def test_bold_quoted_messages_on_a_reference_page_are_no_work() -> None:
+    assert read_items(TOOL_PAGE, "tasks.md") == ()
+    assert finding_lines(TOOL_PAGE, "tasks.md") == []
+
+
+def test_bold_titled_bullets_of_a_task_list_are_still_its_work() -> None:
+    queue = TOOL_PAGE.replace('**"task_id is required"**', "**Require a task_id**").replace(
+        '**"Task not found"**', "**Say when a task is not found**"
+    )
+    assert [item.title for item in read_items(queue, "tasks.md")] == [
+        "Require a task_id",
+        "Say when a task is not found",
+    ]

@@ -956,7 +956,8 @@ def _logged_done(
 
 
 # A bullet's bold title, not a bold field label: ``**Title** - note``, not ``**Status:**``.
-_BOLD_TITLED = LazyPattern(r"\*\*[^*:]{2,200}\*\*(?![ \t]*:)")
+# (a quoted literal in bold, ``**"Task not found"**``, is a message a page explains: no work)
+_BOLD_TITLED = LazyPattern(r"\*\*(?![\"'“‘])[^*:]{2,200}\*\*(?![ \t]*:)")
 # A document titled a plan of work: ``# Work Queue``, ``# Roadmap``, ``# TODO``, ``# Tasks``.
 _QUEUE_TITLE = LazyPattern(
     r"(?:[\w.-]+[ \t]+){0,3}"
