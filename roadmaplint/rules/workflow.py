@@ -306,7 +306,9 @@ RULES = (
         why="A blocked item should say what it waits for, or nobody can unblock it. A status "
         "that says it after the blocked word (`Blocked - CI failures`) has said it, and so "
         "has the item's own text (a table row's notes: `Waiting on George to copy the spec "
-        "files`); a date or a placeholder (`Blocked - TBD`) has not.",
+        "files`; a `**Blocked on:**` line; its tasks' `Blocked on` column; a bullet under "
+        "`## Blocked` that is a sentence saying what stands in the way); a date or a "
+        "placeholder (`Blocked - TBD`) has not.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,
