@@ -124,6 +124,25 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix"), "closed"
     ),
+    # done in French, Spanish and German, as plans written in them say it
+    # (``## Phase 0 — Fondations ✅ TERMINÉE``, ``| Pagos | Completado |``)
+    **dict.fromkeys(
+        (
+            "terminé",
+            "terminée",
+            "terminés",
+            "terminées",
+            "achevé",
+            "achevée",
+            "completado",
+            "completada",
+            "terminado",
+            "terminada",
+            "erledigt",
+            "abgeschlossen",
+        ),
+        "done",
+    ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
     # RFCs``, ``## Rejected RFCs``
     "agreed": "ready",

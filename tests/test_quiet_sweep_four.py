@@ -256,3 +256,40 @@ def test_bold_titled_bullets_of_a_task_list_are_still_its_work() -> None:
         "Require a task_id",
         "Say when a task is not found",
     ]
+
+
+# A French roadmap: a legend of marks, and phases that end with the mark and the word.
+FRENCH = """\
+# Roadmap Izi-RH
+
+## Légende
+
+- ✅ Terminé et validé
+- 🔄 En cours
+- ⏳ Planifié
+
+## Phase 0 — Infrastructure & Fondations ✅ TERMINÉE
+
+- ✅ Rails 7.1.6 + PostgreSQL
+
+## Phase 1 — Production Readiness ✅ TERMINÉE (2026-02-16)
+
+- ✅ Sprint 1.2 — 619/619 tests passing
+
+## Phase 9 — Intégrations
+
+- ⏳ Export de paie
+"""
+
+
+def test_phases_that_end_with_a_french_status_word_read_that_status() -> None:
+    items = read_items(FRENCH, "ROADMAP.md")
+    assert [(item.id, item.title) for item in items] == [
+        ("Phase 0", "Infrastructure & Fondations"),
+        ("Phase 1", "Production Readiness"),
+        ("Phase 9", "Intégrations"),
+    ]
+    from roadmaplint.settings import common_meaning
+
+    assert [common_meaning(item.status) for item in items] == ["done", "done", None]
+    assert finding_lines(FRENCH, "ROADMAP.md") == []
