@@ -56,6 +56,10 @@ FIELD_ALIASES = (
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
     ("Blocked by", "Depends on"),
     ("Blocked-by", "Depends on"),  # a task tool's nested ``- Blocked-by: dlv5hgs (Title)``
+    # what a blocked phase waits for, said as its own line: ``**BLOCKED on:** `decode```
+    ("Blocked on", "Depends on"),
+    ("Waiting on", "Depends on"),
+    ("Waiting for", "Depends on"),
     ("Requires", "Depends on"),
     # a preference for the order, read as the order: ``**Best-after:** LOG-26``
     ("Best-after", "Depends on"),
@@ -206,7 +210,15 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "closed": ("cancelado", "cancelada", "descartado", "descartada"),
     },
     "French": {
-        "done": ("terminé", "terminée", "fait", "achevé"),
+        "done": (
+            "terminé",
+            "terminée",
+            "terminés",
+            "terminées",
+            "fait",
+            "achevé",
+            "achevée",
+        ),
         "in_progress": ("en cours",),
         "ready": ("à faire", "a faire", "prévu", "planifié", "non démarré"),
         "blocked": ("bloqué", "bloquée"),

@@ -49,6 +49,12 @@ _NUMBERED = LazyPattern(
     r"ticket|feature))[ \t]+(?P<number>[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})\.?(?:[ \t]*[:)—–-])?"
     r"|(?P<bare>[0-9]{1,6}(?:\.[0-9]{1,6}){1,5}\.?|[0-9]{1,6}[.):]))[ \t]+\S"
 )
+# A release of a changelog (``[1.9.1] - 2026-03-25``, ``v2.0.0 – 2024-01-05``): a version
+# and its date, which a plan's ID never is.
+_RELEASE = LazyPattern(
+    r"\[?v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}[\w.+-]{0,20}\]?[ \t]*+(?:[—–:-][ \t]*+)?"
+    r"\(?[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+)
 MAX_PER_KIND = 1
 
 
@@ -57,9 +63,10 @@ def near_misses(
 ) -> tuple[NearMiss, ...]:
     found: list[tuple[str, NearMiss]] = []
     id_only = patterns(dialect.id_pattern).id_only
+    outline = _outline(blocks.headings, text)
     for number, heading in enumerate(blocks.headings):
         misses = _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
-        if not misses:
+        if not misses and heading.line not in outline:
             following = number + 1 < len(blocks.headings)  # no copy of the rest for each
             end = blocks.headings[number + 1].line - 1 if following else len(lines)
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
@@ -88,6 +95,33 @@ def near_misses(
     return tuple(kept)
 
 
+def _outline(headings: list[HeadingBlock], text: InlineText) -> set[int]:
+    """The lines of headings that number a document's sections (``## 1. Purpose``,
+    ``## 2. Scope``, then ``### 2.1 Inputs``): bare numbers counting up from 1 at a level,
+    again from 1 in a later part if it likes. A document's outline comes no closer to
+    items than its sections do; a lone ``## 12. Write the parser`` may."""
+    top: dict[int, list[tuple[int, int]]] = {}
+    dotted: list[int] = []
+    for heading in headings:
+        numbered = _NUMBERED.match(text(heading.source))
+        if numbered is None or not numbered["bare"]:
+            continue
+        bare = numbered["bare"].rstrip(".):")
+        if "." in bare:
+            dotted.append(heading.line)
+        else:
+            top.setdefault(heading.level, []).append((int(bare), heading.line))
+    lines: set[int] = set()
+    for run in top.values():
+        counted = all(
+            number == 1 or (index and number == run[index - 1][0] + 1)
+            for index, (number, _) in enumerate(run)
+        )
+        if counted and len(run) >= 2 and run[1][0] == 2:
+            lines.update(line for _, line in run)
+    return lines | set(dotted) if lines else lines
+
+
 def _heading_miss(
     heading: HeadingBlock, plain: str, dialect: Dialect, id_only: re.Pattern[str], *, nested: bool
 ) -> list[tuple[str, NearMiss]]:
@@ -111,6 +145,8 @@ def _heading_miss(
                 )
             ]
         return []
+    if _RELEASE.match(plain) is not None:
+        return []  # a changelog's release, its version and date
     candidate = _BRACKETED.match(plain) or _SEPARATED.match(plain)
     if candidate is not None and any(character.isdigit() for character in candidate[1]):
         word = candidate[1]
@@ -203,7 +239,7 @@ def _shape_misses(blocks: Blocks, dialect: Dialect, text: InlineText) -> list[tu
         miss: Miss | None = None
         if token.type == "paragraph_open":
             start, end = token.map
-            table = shape_misses.table_miss(lines, start, end, dialect, text)
+            table = shape_misses.table_miss(lines, start, end, dialect, text, plain=False)
             if table is not None:
                 found.append(("table", table))
                 continue

@@ -30,10 +30,19 @@ def _columns(names: tuple[str, ...]) -> str:
 
 
 def table_miss(
-    lines: list[str], start: int, end: int, dialect: Dialect, inline: Callable[[str], str]
+    lines: list[str],
+    start: int,
+    end: int,
+    dialect: Dialect,
+    inline: Callable[[str], str],
+    *,
+    plain: bool = True,
 ) -> tuple[int, str] | None:
     """A table in lines ``start``..``end`` (0-based, end excluded) that is not a table of
-    items: ``(1-based line, reason)`` for the first such table."""
+    items: ``(1-based line, reason)`` for the first such table. With ``plain`` false, a
+    table with neither an ID or title column nor a field column (``| Label | Focus |``,
+    ``| Colonne | Type |``) is passed over: it says why a table was skipped, but comes
+    no closer to items than any table does."""
     from roadmaplint.reader.shapes.table import (
         FIELD_KEYS,
         ID_COLUMNS,
@@ -63,6 +72,8 @@ def table_miss(
                     f"a table row names {first}, but no column of its table {_columns(names)} "
                     "is read as Status, Priority, Owner or Depends on, so its rows are not items"
                 )
+        if not named and not fields and not plain:
+            continue
         if not named:
             return header + 1, (
                 f"the table {_columns(names)} has no ID or title column (ID, Task ID, Key, #, "

@@ -49,7 +49,11 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
         if not statuses.is_blocked(item.status) or item.depends_on or item.external_deps:
             continue
         lines = lines or context.roadmap.source.splitlines()
-        if not _says_why(item.status, statuses) and not _waits_in_words(item, lines):
+        if (
+            not _says_why(item.status, statuses)
+            and not _waits_in_words(item, lines)
+            and not _says_what_stands_in_the_way(item, lines)
+        ):
             # a status read from the heading (`## A-1 Title (blocked)`) has no field
             status = item.field("status")
             yield Report(
@@ -77,8 +81,36 @@ def _waits_in_words(item: Item, lines: list[str]) -> bool:
     return any(_WAITS.search(line) for line in own)
 
 
+# What it waits for, in words or under a label (``**BLOCKED on:** `decode```), or as the
+# column of its own tasks' table that says what each waits for (``| Task | Blocked on |``).
+def _says_what_stands_in_the_way(item: Item, lines: list[str]) -> bool:
+    """Whether a bullet under a Blocked heading, with no field of its own, is a sentence
+    saying what blocks the work (``- The current licence may conflict with a paid
+    model.``, ``- Need better zone placement before more map features.``): the blocker
+    said, where ``- Printer output`` names only the work that waits."""
+    if [field.key for field in item.fields] != ["status"]:
+        return False
+    line = lines[item.position.line - 1] if item.position.line <= len(lines) else ""
+    if not _BULLET_LINE.match(line) or _STATUS_WORD.search(line):
+        return False  # a box or row that writes its own status said it was blocked
+    said = " ".join(lines[item.position.line - 1 : max(item.end_line, item.position.line)])
+    said = said.rstrip()  # the whole bullet: a sentence may wrap onto lines below
+    return said.endswith(".") and _STANDS_IN_THE_WAY.search(said) is not None
+
+
+_BULLET_LINE = LazyPattern(r"[ \t]*[-*+][ \t]+(?!\[)")
+_STATUS_WORD = LazyPattern(r"\bblocked\b|\bstatus\b", re.IGNORECASE)
+# The words of a sentence that says why something cannot go on.
+_STANDS_IN_THE_WAY = LazyPattern(
+    r"\b(?:needs?|needed|requires?|until|before|because|is|are|isn't|aren't|not|cannot"
+    r"|can't|missing|lacks?|conflicts?)\b",
+    re.IGNORECASE,
+)
+
+
 _WAITS = LazyPattern(
-    r"\b(?:waiting|waits|wait)[ \t]+(?:on|for)[ \t]+\w|\bblocked[ \t]+(?:on|by)[ \t]+\w"
+    r"\b(?:(?:waiting|waits|wait)[ \t]+(?:on|for)|blocked[ \t]+(?:on|by))\b"
+    r"[ \t:*_`]*+(?:\w|\|)"
     r"|\bawaiting[ \t]+\w",
     re.IGNORECASE,
 )
@@ -274,7 +306,9 @@ RULES = (
         why="A blocked item should say what it waits for, or nobody can unblock it. A status "
         "that says it after the blocked word (`Blocked - CI failures`) has said it, and so "
         "has the item's own text (a table row's notes: `Waiting on George to copy the spec "
-        "files`); a date or a placeholder (`Blocked - TBD`) has not.",
+        "files`; a `**Blocked on:**` line; its tasks' `Blocked on` column; a bullet under "
+        "`## Blocked` that is a sentence saying what stands in the way); a date or a "
+        "placeholder (`Blocked - TBD`) has not.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,

@@ -507,6 +507,31 @@ def _phases_repeat(texts: list[str]) -> bool:
     return len(runs) < len(named) and len(set(runs)) == len(runs)
 
 
+def _steps_elsewhere(texts: list[str], document: Document) -> bool:
+    """Whether a box leads with a phase that leads boxes next to each other elsewhere in
+    the document (``- [~] Phase 2: audit Kalkulator.tsx`` alone under its file's findings,
+    after a run of ``Phase 2: audit ...`` boxes): a step of that phase too, not the phase."""
+    named = {phase[0] for text in texts if (phase := phase_box(text)) is not None}
+    if not named:
+        return False
+    lines = document.lines
+    return bool(named & document.memo("step_phases", lambda: _phases_in_runs(lines)))
+
+
+def _phases_in_runs(lines: list[str]) -> frozenset[str]:
+    """The phases that lead two top-level boxes in a row anywhere in the document."""
+    named: list[str | None] = []
+    for line in lines:
+        box = BOX.match(line)
+        if box is None or line[:1] in (" ", "\t"):
+            continue
+        phase = phase_box(line[box.end() :])
+        named.append(phase[0] if phase is not None else None)
+    return frozenset(
+        phase for at, phase in enumerate(named) if phase and at and named[at - 1] == phase
+    )
+
+
 def phase_box(text: str) -> tuple[str, str] | None:
     """``(Phase N, name)`` for the text of a phase checklist's box, else None."""
     match = _PHASE_BOX.match(text.strip())
@@ -696,7 +721,7 @@ def _read_list(
         # record of the phase's work, not items of the plan
         return [], ()
     ids = leading_ids(texts, document)
-    phases = not _phases_repeat(texts)
+    phases = not _phases_repeat(texts) and not _steps_elsewhere(texts, document)
     # every box opens with an area in brackets (``- [ ] (Product and UX) Title``, a
     # generated board's section of the TODO each box came from): the area, not the title
     areas = (
@@ -1004,7 +1029,8 @@ def _logged_done(
 
 
 # A bullet's bold title, not a bold field label: ``**Title** - note``, not ``**Status:**``.
-_BOLD_TITLED = LazyPattern(r"\*\*[^*:]{2,200}\*\*(?![ \t]*:)")
+# (a quoted literal in bold, ``**"Task not found"**``, is a message a page explains: no work)
+_BOLD_TITLED = LazyPattern(r"\*\*(?![\"'“‘])[^*:]{2,200}\*\*(?![ \t]*:)")
 # A document titled a plan of work: ``# Work Queue``, ``# Roadmap``, ``# TODO``, ``# Tasks``.
 _QUEUE_TITLE = LazyPattern(
     r"(?:[\w.-]+[ \t]+){0,3}"
