@@ -241,7 +241,11 @@ def _records(
     )
     if shape != HEADINGS:
         # A configured shape other than headings: headings are not items.
-        items = [] if shape is not None else _without_box_containers(items, lines, dialect)
+        containers: list[Item] = []
+        if shape is None:
+            items, containers = _without_box_containers(items, lines, dialect)
+        else:
+            items = []
         document = Document(
             tokens,
             lines,
@@ -255,6 +259,13 @@ def _records(
             outline.texts,
         )
         shaped = read_shapes(document, shape)
+        lost = _containers_of_nothing(containers, shaped.items)
+        if lost:
+            # a heading taken for the section of its boxes, whose boxes then read as no
+            # items (boxes without IDs beside heading items): it stays the item it reads as
+            items = sorted([*items, *lost], key=lambda item: item.position.line)
+            document = replace(document, taken=_spans(items), with_ids_only=True)
+            shaped = read_shapes(document, shape)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -485,20 +496,60 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
     return read
 
 
-def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialect) -> list[Item]:
+def _without_box_containers(
+    items: list[Item], lines: list[str], dialect: Dialect
+) -> tuple[list[Item], list[Item]]:
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
-    items there. A heading with a status of its own stays an item."""
+    items there. A heading with a status of its own stays an item. Second, the headings
+    left out so, whose boxes are to be read as the items.
+
+    Headings of one kind read alike: where one phase heading is the theme of its boxes,
+    a phase beside it over a single box is its box's theme too (``## Phase 2`` over
+    ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
+    items at all (they carry no ID)."""
+    kept: list[Item] = []
+    containers: list[Item] = []
+    themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
+    counted: list[tuple[Item, tuple[int, bool], int]] = []
+    for item in items:
+        if _is_placeholder(item.title):
+            continue
+        if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
+            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
+        ):
+            containers.append(item)
+            continue
+        boxes = _theme_boxes(item, lines)
+        kind = (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)
+        if boxes >= 2:
+            themes[kind] = themes.get(kind, 0) + 1
+        counted.append((item, kind, boxes))
+    for item, kind, boxes in counted:
+        if boxes >= 2 or (boxes == 1 and kind in themes):
+            containers.append(item)
+        else:
+            kept.append(item)
+    return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _containers_of_nothing(containers: list[Item], shaped: Sequence[Item]) -> list[Item]:
+    """The headings left out as the sections of their boxes under which no box was read."""
+    if not containers:
+        return []
+    from bisect import bisect_right
+
+    lines = [item.position.line for item in shaped]
     return [
         item
-        for item in items
-        if not _is_placeholder(item.title)
-        and not (item.status is None and _holds_boxed_items(item, lines, dialect))
-        and not _is_theme_of_boxes(item, lines)
-        and not (
-            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
-        )
+        for item in containers
+        if bisect_right(lines, item.end_line) == bisect_right(lines, item.position.line)
     ]
+
+
+def _heading_level(item: Item, lines: list[str]) -> int:
+    line = lines[item.position.line - 1].lstrip() if item.position.line <= len(lines) else ""
+    return len(line) - len(line.lstrip("#"))
 
 
 def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
@@ -515,29 +566,29 @@ def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
     return holds_table_items(lines, item.position.line, item.end_line, dialect)
 
 
-def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a phase (or milestone) heading that only names the theme of the
-    boxes below it (``### Phase 2: Performance`` or ``### M2 — Data Model`` over
-    ``- [ ] SIMD UTF-8 validation``): no field of its own (a planning phase has its Goal
-    and Depends on), and at least two top-level boxes. The boxes are the items there, even
-    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks for
-    the boxes, it makes no item. A heading of another ID must say no status either."""
+def _theme_boxes(item: Item, lines: list[str]) -> int:
+    """The top-level boxes below ``item`` where it may only name the theme of the boxes
+    (``### Phase 2: Performance`` or ``### M2 — Data Model`` over ``- [ ] SIMD UTF-8
+    validation``): no field of its own (a planning phase has its Goal and Depends on);
+    else 0. With two boxes or more it is their theme and the boxes are the items, even
+    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks
+    for the boxes, it makes no item. A heading of another ID must say no status either."""
     if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
-        return False
+        return 0
     if WORK_ID.fullmatch(item.id):
-        return False  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
+        return 0  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
     if _OWN_PRIORITY.search(lines[item.position.line - 1]):
-        return False  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
+        return 0  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
-        return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
+        return 0  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
     from roadmaplint.reader.shapes.checkbox import BOX
 
     boxes = 0
-    for line in lines[item.position.line : item.end_line]:
+    for line in span:
         match = BOX.match(line)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
-    return boxes >= 2
+    return boxes
 
 
 # An item heading's own priority, in brackets between its ID and the separator.
