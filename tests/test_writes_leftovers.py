@@ -75,3 +75,41 @@ def _write(folder: Path, text: str, name: str = "ROADMAP.md") -> Path:
     path = folder / name
     path.write_bytes(text.encode())
     return path
+
+
+# --- rename where another item names the renamed one in reverse (SAFE-37 box 2)
+
+REVERSE = """\
+# Plan
+
+### A-1: Parser
+- **Status:** ready
+- **Blocks:** A-2
+
+### A-2: Lexer
+- **Status:** idea
+
+### A-3: Docs
+- **Status:** idea
+- **Prereq for:** `A-2`, A-9 (later)
+"""
+
+
+def test_rename_renames_the_item_where_another_names_it_in_blocks_or_prereq_for(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, REVERSE)
+    done = cli("rename", "A-2", "B-2", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == "Renamed A-2 to B-2 (2 items naming it in reverse updated)\n"
+    assert path.read_text() == REVERSE.replace("A-2", "B-2")
+    shown = cli("show", "B-2", cwd=tmp_path)
+    assert "Depends on:      A-1 (ready), A-3 (idea)\n" in shown.stdout
+
+
+def test_rename_counts_only_the_items_whose_text_it_changed(tmp_path: Path) -> None:
+    # A-2 depends on A-1 through A-1's own Blocks: renaming A-1 changes no line of A-2
+    path = _write(tmp_path, REVERSE)
+    done = cli("rename", "A-1", "B-1", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, "Renamed A-1 to B-1 (0 dependents updated)\n")
+    assert path.read_text() == REVERSE.replace("### A-1", "### B-1")
