@@ -113,3 +113,75 @@ def test_rename_counts_only_the_items_whose_text_it_changed(tmp_path: Path) -> N
     done = cli("rename", "A-1", "B-1", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, "Renamed A-1 to B-1 (0 dependents updated)\n")
     assert path.read_text() == REVERSE.replace("### A-1", "### B-1")
+
+
+# --- a queue of spaced ID headings whose sections are the statuses (SAFE-38 box 4)
+
+QUEUE = """\
+# Work Queue
+
+## Queue Rules
+
+- Status is the section the item lives in.
+
+## Ready
+
+### WQ-015 Expand unit-test coverage
+
+- **Type**: chore
+- **Priority**: P1
+
+### WQ-016 Add a subprocess smoke test
+
+- **Priority**: P2
+
+## Done
+
+### WQ-001 Stop committing OS metadata
+
+- **Priority**: P0
+"""
+
+
+def _done(folder: Path, *args: str) -> str:
+    run = cli(*args, "ROADMAP.md", cwd=folder)
+    assert (run.returncode, run.stderr) == (0, ""), run.stderr
+    assert cli("check", "ROADMAP.md", cwd=folder).stdout == "All checks passed.\n"
+    return (folder / "ROADMAP.md").read_text()
+
+
+def test_set_title_and_rename_find_a_spaced_id_heading(tmp_path: Path) -> None:
+    _write(tmp_path, QUEUE)
+    assert _done(tmp_path, "set", "WQ-016", "--title", "Add a smoke test") == QUEUE.replace(
+        "WQ-016 Add a subprocess smoke test", "WQ-016 Add a smoke test"
+    )
+    assert _done(tmp_path, "rename", "WQ-016", "WQ-017") == QUEUE.replace(
+        "WQ-016 Add a subprocess smoke test", "WQ-017 Add a smoke test"
+    )
+
+
+def test_new_in_a_status_section_writes_a_spaced_heading_and_no_status(tmp_path: Path) -> None:
+    # the section is the status: a Status field would say it twice
+    _write(tmp_path, QUEUE)
+    assert _done(tmp_path, "new", "Ready", "Lint the docs") == QUEUE.replace(
+        "- **Priority**: P2\n",
+        "- **Priority**: P2\n\n### WQ-017 Lint the docs\n\n- **Priority**: P2\n",
+    )
+
+
+def test_set_status_moves_the_item_to_the_section_of_that_status(tmp_path: Path) -> None:
+    _write(tmp_path, QUEUE)
+    moved = "### WQ-016 Add a subprocess smoke test\n\n- **Priority**: P1\n"
+    assert _done(tmp_path, "set", "WQ-016", "--status", "done", "--priority", "P1") == (
+        QUEUE.replace("### WQ-016 Add a subprocess smoke test\n\n- **Priority**: P2\n\n", "")
+        + "\n"
+        + moved
+    )
+    # the last item of a section moves out of it; the heading stays, empty
+    _write(tmp_path, QUEUE)
+    assert _done(tmp_path, "set", "WQ-001", "--status", "Ready") == (
+        QUEUE.replace(
+            "## Done\n\n### WQ-001 Stop committing OS metadata\n\n- **Priority**: P0\n",
+            "### WQ-001 Stop committing OS metadata\n\n- **Priority**: P0\n\n## Done\n",
+        )
+    )

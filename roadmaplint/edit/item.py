@@ -132,6 +132,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     boxed = edit_phase_box(roadmap, item, edit, settings)
     if boxed is not None:
         return boxed
+    from roadmaplint.edit.moves import moved_to_status
+
+    moved = moved_to_status(roadmap, item, edit, settings, _edit_found)
+    if moved is not None:
+        return moved
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)
@@ -558,9 +563,13 @@ _ATX = LazyPattern(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
 def _id_form(item_id: str) -> re.Pattern[str]:
     """An item heading's ID and what parts it from the title, in every form the reader
     accepts: ``[ID] Title``, ``[ID]: Title``, ``ID — Title``, ``ID – Title``, ``ID - Title``,
-    ``ID: Title``."""
+    ``ID: Title``, and a queue's ``ID Title`` or a numbered series' ``3. Title`` (the
+    reader takes those for items only in a series, so the ID is where it reads it)."""
     escaped = re.escape(item_id)
-    return re.compile(rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*")
+    return re.compile(
+        rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*"
+        rf"|{escaped}\.?[ \t]+"
+    )
 
 
 def heading_id(line: str, item_id: str) -> tuple[int, int] | None:
