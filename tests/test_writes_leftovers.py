@@ -185,3 +185,82 @@ def test_set_status_moves_the_item_to_the_section_of_that_status(tmp_path: Path)
             "### WQ-001 Stop committing OS metadata\n\n- **Priority**: P0\n\n## Done\n",
         )
     )
+
+
+# --- tasks a sprint row and a Done log restate (SAFE-38 box 4)
+
+RESTATED = """\
+# Epics & Tasks
+
+## Epic 0: Business Foundation
+
+#### 0.1 Billing
+- [ ] **0.1.1** Set up Stripe account
+- [ ] **0.1.2** Implement Stripe Checkout
+
+#### 0.2 API
+- [ ] **0.2.1** Implement authentication system
+- [ ] **0.2.2** Set up PostgreSQL database
+
+## Current Sprint
+
+| Task | Status | Assignee |
+|------|--------|----------|
+| 0.1.1 Set up Stripe account | 🟡 TODO | Jo |
+| 0.2.1 Implement auth | ✅ DONE | Milo |
+
+## Done
+
+- ✅ 0.2.1 Implement auth (API key middleware)
+- ✅ 0.2.2 Set up PostgreSQL (Drizzle ORM schema)
+- ✅ docs/ARCHITECTURE.md
+"""
+
+
+def test_set_writes_a_restated_tasks_status_and_owner_where_they_are_read(
+    tmp_path: Path,
+) -> None:
+    # the sprint row says the status last: it is written there, as the column spells it
+    _write(tmp_path, RESTATED)
+    assert _done(tmp_path, "set", "0.1.1", "--status", "done", "--dri", "ana") == (
+        RESTATED.replace("| 🟡 TODO | Jo |", "| ✅ DONE | ana |")
+    )
+
+
+def test_set_a_status_a_done_log_already_says_is_no_change_and_another_one_line(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, RESTATED)
+    run = cli("set", "0.2.2", "--status", "done", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (0, "No change: 0.2.2 already reads that way\n")
+    run = cli("set", "0.2.2", "--status", "ready", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == (
+        "roadmaplint: error: ROADMAP.md:23: 0.2.2's Status is read from this line, which "
+        "logs it as '✅'; take it out of the log by hand to set it\n"
+    )
+    assert path.read_text() == RESTATED
+
+
+def test_rename_and_set_title_follow_a_task_into_its_restatements(tmp_path: Path) -> None:
+    _write(tmp_path, RESTATED)
+    assert _done(tmp_path, "rename", "0.2.1", "0.2.9") == RESTATED.replace("0.2.1", "0.2.9")
+    # a restatement whose title would no longer begin as the task's takes the new one
+    # (its note stays); one that still does is left as written
+    _write(tmp_path, RESTATED)
+    assert _done(tmp_path, "set", "0.2.1", "--title", "Build the login") == (
+        RESTATED.replace("Implement authentication system", "Build the login").replace(
+            "0.2.1 Implement auth ", "0.2.1 Build the login "
+        )
+    )
+    _write(tmp_path, RESTATED)
+    assert _done(tmp_path, "set", "0.1.1", "--title", "Set up Stripe billing") == (
+        RESTATED.replace("**0.1.1** Set up Stripe account", "**0.1.1** Set up Stripe billing")
+    )
+
+
+def test_new_writes_the_id_in_the_boxes_own_markup(tmp_path: Path) -> None:
+    _write(tmp_path, RESTATED)
+    assert _done(tmp_path, "new", "0.1 Billing", "Add invoices") == RESTATED.replace(
+        "Checkout\n", "Checkout\n- [ ] **0.1.3** Add invoices\n"
+    )

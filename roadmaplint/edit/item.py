@@ -122,6 +122,12 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
 
 def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
     item_id = item.id
+    if item.restated:  # a later row or bullet names it again: edited there too
+        from roadmaplint.edit.restated import edit_restated
+
+        restated = edit_restated(roadmap, item, edit, settings, _edit_found)
+        if restated is not None:
+            return restated
     from roadmaplint.edit.shapes import edit_shaped
 
     shaped = edit_shaped(roadmap, item, edit, settings)

@@ -48,7 +48,12 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     """
     item = find_item(roadmap, old, settings)
     try:
-        return _rename_edits(roadmap, item, new, settings)
+        edits = _rename_edits(roadmap, item, new, settings)
+        if item.restated:  # a sprint's row, a Done log's bullet: the ID there too
+            from roadmaplint.edit.restated import rename_restated
+
+            edits = sorted([*edits, *rename_restated(roadmap, item, new)], key=lambda e: e.start)
+        return edits
     except RoadmapError as error:
         raise located(error, roadmap.path, item.position.line) from None
 

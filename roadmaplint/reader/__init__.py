@@ -355,7 +355,7 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
         if earlier is None or earlier >= at:
             continue
         task = merged.get(earlier, items[earlier])
-        if not _begins_alike(title, task.title) or not _restates(task, item, lines):
+        if not begins_alike(title, task.title) or not _restates(task, item, lines):
             continue
         status, holder = item.field("status"), item.field("dri")
         if status is not None:
@@ -363,7 +363,7 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
             task = replace(task, status=item.status, fields=(*kept, status))
         if holder is not None and task.dri is None:
             task = replace(task, dri=item.dri, fields=(*task.fields, holder))
-        merged[earlier] = task
+        merged[earlier] = replace(task, restated=True)
         restated.add(at)
     if not restated:
         return items
@@ -411,7 +411,7 @@ def _written_as(item: Item, lines: list[str]) -> str:
     return "box" if line[1:3] == " [" and line[4:5] == "]" else "bullet"
 
 
-def _begins_alike(one: str, other: str) -> bool:
+def begins_alike(one: str, other: str) -> bool:
     """Whether two titles begin alike: the same first word, and second words of which one
     begins the other (``Implement auth`` and ``Implement authentication system``)."""
     first, second = _words(one)[:2], _words(other)[:2]

@@ -188,6 +188,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # the full parse says why, with the document's own line numbers
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
+    if roadmap.items[index].restated:
+        return None  # a row or a bullet below gave it its status (reader/__init__.py)
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
     if _may_hold_box_items(roadmap.items[index], old.text[region_start:region_end]) or (

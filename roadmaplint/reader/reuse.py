@@ -291,4 +291,5 @@ def moved_item(item: Item, by: int, section: str | None) -> Item:
             for done in item.definition_of_done
         ),
         item.dependency_notes,
+        item.restated,
     )

@@ -449,8 +449,8 @@ def _slot_11(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10):
     return __init__
 
 
-def _slot_13(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
+def _slot_14(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13):
         _s0(self, a0)
         _s1(self, a1)
         _s2(self, a2)
@@ -464,6 +464,7 @@ def _slot_13(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12)
         _s10(self, a10)
         _s11(self, a11)
         _s12(self, a12)
+        _s13(self, a13)
     return __init__
 
 
@@ -555,7 +556,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (8, (), 'slot'): _slot_8,
     (9, (), 'slot'): _slot_9,
     (11, (), 'slot'): _slot_11,
-    (13, (), 'slot'): _slot_13,
+    (14, (), 'slot'): _slot_14,
     (18, (), 'slot'): _slot_18,
     (21, (8,), 'slot'): _slot_21_f8,
 }
