@@ -264,3 +264,16 @@ def test_new_writes_the_id_in_the_boxes_own_markup(tmp_path: Path) -> None:
     assert _done(tmp_path, "new", "0.1 Billing", "Add invoices") == RESTATED.replace(
         "Checkout\n", "Checkout\n- [ ] **0.1.3** Add invoices\n"
     )
+
+
+# --- whether an item's ID was written: the reader says it (Item.named_by_title)
+
+
+def test_rename_gives_an_id_to_a_box_whose_one_word_title_named_it(tmp_path: Path) -> None:
+    # the reference made from ``setup`` is ``setup``, written on the line as its title:
+    # asked whether the line wrote the ID, the text said yes, and the title was replaced
+    plan = "# TODO\n\n- [ ] setup\n- [x] docs\n"
+    _write(tmp_path, plan)
+    assert read_items(plan)[0].named_by_title
+    assert _done(tmp_path, "rename", "setup", "S-1") == plan.replace("] setup", "] S-1 setup")
+    assert not read_items((tmp_path / "ROADMAP.md").read_text())[0].named_by_title

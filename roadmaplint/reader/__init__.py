@@ -201,7 +201,12 @@ def _records(
         start = part.heading.index
         if part.kind == ITEM:
             heading = ItemHeading(
-                part.item_id, part.title, part.section, part.position, part.heading.end
+                part.item_id,
+                part.title,
+                part.section,
+                part.position,
+                part.heading.end,
+                part.named_by_title,
             )
             if memo is None:  # no neighbour to note the item for: its markers counted here
                 items.append(
@@ -374,14 +379,8 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
         merged.get(at, item)
         for at, item in enumerate(items)
         if at not in restated
-        and (item.section not in logs or at in merged or _writes_its_id(item, lines))
+        and (item.section not in logs or at in merged or not item.named_by_title)
     ]
-
-
-def _writes_its_id(item: Item, lines: list[str]) -> bool:
-    """Whether an item's line writes its ID (``1.3``), not one made from its title."""
-    line = lines[item.position.line - 1] if item.position.line <= len(lines) else ""
-    return item.id in line
 
 
 def _named_task(item: Item, first: dict[str, int]) -> tuple[str, str]:
@@ -769,7 +768,9 @@ def _item_lines(
     if any(comment.end_line > last_line for comment in blocks.comments):
         return None
     heading = blocks.headings[0]
-    found = ItemHeading(part.item_id, part.title, section, part.position, heading.end)
+    found = ItemHeading(
+        part.item_id, part.title, section, part.position, heading.end, part.named_by_title
+    )
     item = read_item(
         blocks.tokens, heading.index, part.end, found, lines, dialect, inline, Counter()
     )

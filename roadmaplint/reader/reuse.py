@@ -292,4 +292,5 @@ def moved_item(item: Item, by: int, section: str | None) -> Item:
         ),
         item.dependency_notes,
         item.restated,
+        item.named_by_title,
     )
