@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cli, read_items
+from conftest import cli, finding_lines, read_items
 
 from roadmaplint.reader.incremental import full_snapshot, update
 from roadmaplint.settings import Settings
@@ -277,3 +277,70 @@ def test_rename_gives_an_id_to_a_box_whose_one_word_title_named_it(tmp_path: Pat
     assert read_items(plan)[0].named_by_title
     assert _done(tmp_path, "rename", "setup", "S-1") == plan.replace("] setup", "] S-1 setup")
     assert not read_items((tmp_path / "ROADMAP.md").read_text())[0].named_by_title
+
+
+# --- files that are no plans: no RL109 for what an ordinary document writes (SAFE-37, 38)
+
+
+def test_a_changelog_and_a_readme_of_bracketed_words_are_quiet() -> None:
+    changelog = (
+        "# Changelog\n\n## 1.2.0\n\n- [ADDED] Export to CSV\n- [FIXED] Crash on empty input\n"
+        "- [CHANGED] Faster parsing\n- [REMOVED] The old flag\n"
+    )
+    platforms = "# MyTool\n\n## Platforms\n\n- [STABLE] Linux\n- [BETA] macOS\n"
+    for text in (changelog, platforms):
+        assert (read_items(text, "README.md"), finding_lines(text, "README.md")) == ((), [])
+    # bracketed statuses are a plan written with words for boxes: still said
+    plan = (
+        "# Tasks\n\n## Sprint\n\n- [DONE] Task-000: Set up the repo\n"
+        "- [TODO] Task-001: Write the parser\n- Write the docs\n"
+    )
+    assert finding_lines(plan, "TODO.md") == ["1:RL109"]
+
+
+def test_a_reference_page_of_id_headings_without_fields_is_quiet() -> None:
+    reference = (
+        "# API errors\n\n### E1001 Invalid token\n\nThe token is malformed.\n\n"
+        "### E1002 Expired token\n\nThe token has expired.\n"
+    )
+    assert finding_lines(reference, "ERRORS.md") == []
+    # the same heading over a field of work is an item that lost its separator
+    plan = "# Plan\n\n### E1001 Invalid token\n\n- **Status:** ready\n"
+    assert finding_lines(plan, "ROADMAP.md") == ["1:RL109"]
+
+
+def test_an_index_of_boxes_above_heading_items_with_statuses_is_no_second_item() -> None:
+    text = """\
+# Plan
+
+## Overview
+
+- [x] A-1 Login
+- [ ] A-2 Logout
+
+## Work
+
+### A-1: Login
+- **Status:** done
+
+### A-2: Logout
+- **Status:** ready
+"""
+    assert _ids(text) == [("A-1", "done", "Work"), ("A-2", "ready", "Work")]
+    assert finding_lines(text) == []
+    # a box that says another title is another item of the same ID: RL102 says so
+    other = text.replace("- [ ] A-2 Logout", "- [ ] A-2 Billing")
+    assert finding_lines(other) == ["13:RL102"]
+
+
+def test_the_editor_re_read_of_an_indexed_heading_equals_a_full_read() -> None:
+    text = "# Plan\n\n## Overview\n\n- [x] A-1 Login\n\n## Work\n\n### A-1: Login\n- **Status:** done\n"
+    settings = Settings()
+    snapshot = full_snapshot(text, "PLAN.md", settings)
+    for new in (
+        text.replace("- **Status:** done\n", "- **Owner:** ana\n"),
+        text,
+        text.replace("### A-1: Login", "### A-1: Billing"),
+    ):
+        snapshot = update(snapshot, new)
+        assert snapshot.roadmap == full_snapshot(new, "PLAN.md", settings).roadmap

@@ -323,7 +323,12 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     the item they unblock or on a part of an item (reader/waits.py)."""
     read = with_phase_checklist(
         with_task_boxes(
-            with_own_phase_tasks(_without_done_repeats(_with_restated_tasks(items, lines))), lines
+            with_own_phase_tasks(
+                _without_done_repeats(
+                    _with_restated_tasks(_without_index_boxes(items, lines), lines)
+                )
+            ),
+            lines,
         ),
         lines,
     )
@@ -337,6 +342,30 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     ):
         read = step(read)
     return list(read)
+
+
+def _without_index_boxes(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` without the boxes of an index above the heading items it lists (``##
+    Overview`` over ``- [x] A-1 Login``, then ``### A-1: Login`` with its Status): each
+    box is its heading's entry there, not a second item of the same ID. Only over a
+    heading that writes its own status, and whose title begins as the box's does; two
+    items that share an ID by mistake stay two (RL102)."""
+    headings: dict[str, Item] = {}
+    for item in items:
+        if item.status is not None and _written_as(item, lines) == "#":
+            headings.setdefault(item.id, item)
+    if not headings:
+        return items
+    return [
+        item
+        for item in items
+        if not (
+            (heading := headings.get(item.id)) is not None
+            and heading.position.line > item.position.line
+            and _written_as(item, lines) == "box"
+            and begins_alike(item.title, heading.title)
+        )
+    ]
 
 
 def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:

@@ -190,6 +190,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # not one item; or its level changed, which reclassifies items around it
     if roadmap.items[index].restated:
         return None  # a row or a bullet below gave it its status (reader/__init__.py)
+    if _may_be_indexed(roadmap.items[index], fresh.item, old.text):
+        return None  # a box of an index above names it: one item or two (reader/__init__.py)
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
     if _may_hold_box_items(roadmap.items[index], old.text[region_start:region_end]) or (
@@ -215,6 +217,18 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     anchors = _may_change_anchors(old.text[region_start:region_end], region)
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts, anchors)
+
+
+def _may_be_indexed(before: Item, after: Item, text: str) -> bool:
+    """Whether an edit that made ``before`` into ``after`` may change whether a box that
+    names it (``- [x] A-1 Login``, an index above it) is its entry or another item: its
+    status came or went, or its ID or title changed, and a box may name it."""
+    if (before.status is None) == (after.status is None) and (before.id, before.title) == (
+        after.id,
+        after.title,
+    ):
+        return False
+    return any(f"] {name} " in text or f"] **{name}** " in text for name in (before.id, after.id))
 
 
 def _may_hold_box_items(item: Item, text: str) -> bool:
