@@ -55,6 +55,12 @@ class Item:
     # (ID, the prose written after it) for a dependency named with a note:
     # "ABC-7 merged upstream" depends on ABC-7, noted "merged upstream".
     dependency_notes: tuple[tuple[str, str], ...] = ()
+    # A later table row or bullet names it again (a sprint's ``| 0.1.1 Set up ... |``, a
+    # Done log's ``- ✅ 0.1.1 ...``) and gave it its status: its writers edit those too.
+    restated: bool = False
+    # No ID is written: the reader made it from the title (``set-up-ci``), so a rename
+    # writes one, and a retitled item reads as one removed and one added.
+    named_by_title: bool = False
 
     def field(self, key: str) -> Field | None:
         """The first field with this normalised key, if any."""

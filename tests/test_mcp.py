@@ -660,3 +660,38 @@ async def test_new_item_takes_a_parent_as_new_does(tmp_path: Path) -> None:
         )
         assert "--parent names a numbered task (1, 3); not '9'" in said
     assert plan.read_text(encoding="utf-8") == KIRO + "  - [ ] 3.2 Add help\n"
+
+
+async def test_rename_item_and_set_fields_write_what_the_commands_write_on_reverse_and_restated(
+    tmp_path: Path,
+) -> None:
+    # SAFE-37/38: an item named in another's Blocks, a task a sprint row restates
+    plans = {
+        "reverse": (
+            "# Plan\n\n### A-1: Parser\n- **Status:** ready\n- **Blocks:** A-2\n\n"
+            "### A-2: Lexer\n- **Status:** idea\n",
+            ("rename_item", {"old": "A-2", "new": "B-2"}, ("rename", "A-2", "B-2")),
+        ),
+        "restated": (
+            "# Tasks\n\n## Epic 0\n\n- [ ] **0.1.1** Set up Stripe account\n"
+            "- [ ] **0.1.2** Implement Checkout\n\n## Current Sprint\n\n"
+            "| Task | Status | Assignee |\n|------|--------|----------|\n"
+            "| 0.1.1 Set up Stripe account | 🟡 TODO | Jo |\n| 0.1.2 Implement Checkout | ✅ DONE | Mo |\n",
+            (
+                "set_fields",
+                {"id": "0.1.1", "status": "done"},
+                ("set", "0.1.1", "--status", "done"),
+            ),
+        ),
+    }
+    for name, (text, (tool, arguments, command)) in plans.items():
+        by_tool, by_command = tmp_path / name / "tool", tmp_path / name / "command"
+        for folder in (by_tool, by_command):
+            folder.mkdir(parents=True)
+            (folder / "ROADMAP.md").write_text(text, encoding="utf-8")
+        async with session(by_tool) as client:
+            await call(client, tool, **arguments)
+        assert cli(*command, cwd=by_command).returncode == 0
+        written = (by_tool / "ROADMAP.md").read_text(encoding="utf-8")
+        assert written == (by_command / "ROADMAP.md").read_text(encoding="utf-8")
+        assert written != text

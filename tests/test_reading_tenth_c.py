@@ -173,8 +173,9 @@ def test_a_quarter_in_a_heading_is_a_date_and_no_near_miss_of_an_id() -> None:
     text = "# Product plan\n\n## Q4 2025: Advanced Analytics\n\n- Audit logs\n\n## H1 2026\n\n- Sharing\n"
     report = " ".join(f.message for f in check_text(text, "PLAN.md", Settings()))
     assert "Q4" not in report and "H1" not in report
-    # an ID before a year is still one: ``MODEL1 2025 plan`` lacks its separator
-    other = "# Product plan\n\n## MODEL1 Advanced Analytics\n\n- Audit logs\n"
+    # an ID before a year is still one: ``MODEL1 2025 plan`` lacks its separator (over a
+    # field of work: without one it is a reference's entry, SAFE-38)
+    other = "# Product plan\n\n## MODEL1 Advanced Analytics\n\n- **Status:** ready\n"
     assert '"[MODEL1] Title"' in " ".join(
         f.message for f in check_text(other, "PLAN.md", Settings())
     )

@@ -125,6 +125,9 @@ def run_show(
             rows.append([f"{found.name}:", shown_claim(item, now_utc()) or ""])
         elif found.key != "definition of done":
             rows.append([f"{found.name}:", found.value])
+    if item.depends_on and item.field(DEPENDS_ON) is None:
+        # its dependencies written on the others (``Blocks: A-2`` on A-1)
+        rows.append(["Depends on:", ", ".join(status_of(other) for other in item.depends_on)])
     rows.append(
         ["Depended on by:", ", ".join(status_of(other) for other in dependents) or "nothing"]
     )

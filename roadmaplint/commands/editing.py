@@ -220,8 +220,11 @@ def run_rename(
     done = rename_in_files(
         target, [_shown(other) for other in found], old, new, cache.for_path, write=not dry_run
     )
-    count = done.rename.dependents
-    said = f"Renamed {old} to {new} ({count} dependent{'s' * (count != 1)} updated"
+    count, reverse = done.rename.dependents, done.rename.reverse
+    updated = [f"{count} dependent{'s' * (count != 1)}"] if count or not reverse else []
+    if reverse:  # ``Blocks: OLD`` on the items it depends on
+        updated.append(f"{reverse} item{'s' * (reverse != 1)} naming it in reverse")
+    said = f"Renamed {old} to {new} ({' and '.join(updated)} updated"
     said += f" in {len(done.files)} files)" if len(done.files) > 1 else ")"
     if done.rename.prose:
         lines = done.rename.prose

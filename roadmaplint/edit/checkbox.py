@@ -519,7 +519,10 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
                 f"(- [ ] 3. Title); {section} has none"
             )
         at, lead, item_id = _after_last(roadmap, request, members, lines, ids, settings)
-        text = f"{item_id} {request.title.strip()}" if item_id else request.title.strip()
+        wrap = _id_markup(lines[members[-1].position.line - 1], members[-1].id)
+        text = (
+            f"{wrap}{item_id}{wrap} {request.title.strip()}" if item_id else request.title.strip()
+        )
     mark = _new_mark(roadmap, request, lines, numbered=bool(tasks))
     newline = roadmap.style.newline
     if not lines[at - 1].endswith(("\n", "\r")):
@@ -534,6 +537,17 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     ):
         raise RoadmapError(f"{roadmap.path}: the new line would not read back as written")
     return new_text, reference
+
+
+def _id_markup(line: str, item_id: str) -> str:
+    """The emphasis or code a box writes its ID in (``- [ ] **0.1.1** Title``), for a
+    new box below it to write its own so; '' for an ID written plainly."""
+    box = BOX.match(line)
+    rest = line[box.end() :] if box is not None else ""
+    for wrap in ("**", "__", "`", "*", "_"):
+        if rest.startswith(f"{wrap}{item_id}{wrap}"):
+            return wrap
+    return ""
 
 
 def _after_last(

@@ -122,6 +122,12 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
 
 def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
     item_id = item.id
+    if item.restated:  # a later row or bullet names it again: edited there too
+        from roadmaplint.edit.restated import edit_restated
+
+        restated = edit_restated(roadmap, item, edit, settings, _edit_found)
+        if restated is not None:
+            return restated
     from roadmaplint.edit.shapes import edit_shaped
 
     shaped = edit_shaped(roadmap, item, edit, settings)
@@ -132,6 +138,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     boxed = edit_phase_box(roadmap, item, edit, settings)
     if boxed is not None:
         return boxed
+    from roadmaplint.edit.moves import moved_to_status
+
+    moved = moved_to_status(roadmap, item, edit, settings, _edit_found)
+    if moved is not None:
+        return moved
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)
@@ -558,9 +569,13 @@ _ATX = LazyPattern(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
 def _id_form(item_id: str) -> re.Pattern[str]:
     """An item heading's ID and what parts it from the title, in every form the reader
     accepts: ``[ID] Title``, ``[ID]: Title``, ``ID — Title``, ``ID – Title``, ``ID - Title``,
-    ``ID: Title``."""
+    ``ID: Title``, and a queue's ``ID Title`` or a numbered series' ``3. Title`` (the
+    reader takes those for items only in a series, so the ID is where it reads it)."""
     escaped = re.escape(item_id)
-    return re.compile(rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*")
+    return re.compile(
+        rf"\[{escaped}\](?:[ \t]*[—–:-])?[ \t]+|{escaped}(?: — | – | - |: )[ \t]*"
+        rf"|{escaped}\.?[ \t]+"
+    )
 
 
 def heading_id(line: str, item_id: str) -> tuple[int, int] | None:

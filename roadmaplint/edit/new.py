@@ -168,6 +168,7 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
         fields, mark = phase_fields(roadmap, section_name, _deduplicated(request.fields))
     else:
         fields = with_defaults(roadmap, _deduplicated(request.fields), settings, bool(request.done))
+        fields = _without_status_of_section(roadmap, fields, request, section_name)
     origin = Position(line, 1)  # refusals of its values name the section's line
     placeholder = Item(
         item_id, request.title, section_name, origin, 0, (), None, None, None, (), (), ()
@@ -206,6 +207,24 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
             f"{item_id} would read back as {added.status!r}; nothing written: add it by hand"
         )
     return new_text, item_id
+
+
+def _without_status_of_section(
+    roadmap: Roadmap, fields: list[FieldChange], request: NewItem, section: str
+) -> list[FieldChange]:
+    """``fields`` without the default status where the section names the status of what
+    it holds (``## Ready`` of a queue whose items write none): the new item takes the
+    section's, as its neighbours do, and a Status field would say it twice."""
+    from roadmaplint.settings import common_meaning
+
+    asked = any(normalize_key(change.name) == "status" for change in request.fields)
+    if asked or common_meaning(section) is None:
+        return fields
+    if any(item.field("status") is not None for item in roadmap.items):
+        return fields
+    if not any(item.status == item.section for item in roadmap.items):
+        return fields
+    return [change for change in fields if normalize_key(change.name) != "status"]
 
 
 def _deduplicated(fields: Sequence[FieldChange]) -> list[FieldChange]:
@@ -354,7 +373,8 @@ def _heading_lines(
     at = line.find(f"[{template_id}]")
     written = re.match(
         rf"(?P<prefix>[ \t]*(?:#{{1,6}}[ \t]+)?){re.escape(template_id)}"
-        r"(?P<separator>[ \t]*[—–:-][ \t]*)",
+        # ``ID — Title`` ..., and a queue's ``ID Title`` or a numbered series' ``3. Title``
+        r"(?P<separator>[ \t]*[—–:-][ \t]*|\.?[ \t]+)",
         line,
     )
     if at >= 0:

@@ -24,6 +24,7 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import split_tail
 from roadmaplint.reader.shapes.checkbox import written_alike
+from roadmaplint.reader.waits import REVERSE_KEYS
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
@@ -47,7 +48,12 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     """
     item = find_item(roadmap, old, settings)
     try:
-        return _rename_edits(roadmap, item, new, settings)
+        edits = _rename_edits(roadmap, item, new, settings)
+        if item.restated:  # a sprint's row, a Done log's bullet: the ID there too
+            from roadmaplint.edit.restated import rename_restated
+
+            edits = sorted([*edits, *rename_restated(roadmap, item, new)], key=lambda e: e.start)
+        return edits
     except RoadmapError as error:
         raise located(error, roadmap.path, item.position.line) from None
 
@@ -112,6 +118,7 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
                 elif written.startswith(f"{was} ") and (match := _mention(was).search(part)):
                     # an entry with a note, ``Phase 3 (auth)``: the ID before it, not the note
                     edits.append(Edit(offset + match.start(), offset + match.end(), now))
+    edits += _reverse_edits(roadmap, lines, starts, old, new)
     if PHASE_ID.fullmatch(old):
         from roadmaplint.edit.phases import checklist_rename
 
@@ -125,6 +132,33 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
         if not any(edit.start < other.end and other.start < edit.end for other in edits)
     ]
     return sorted(edits, key=lambda edit: edit.start)
+
+
+def _reverse_edits(
+    roadmap: Roadmap, lines: list[str], starts: list[int], old: str, new: str
+) -> list[Edit]:
+    """The edits of the entries that name ``old`` in another item's ``Blocks`` (``Prereq
+    for``, ``Required by`` ...): the reader makes ``old`` depend on that item, so the
+    entry is renamed as a Depends on entry is, or ``old`` would lose the dependency."""
+    edits: list[Edit] = []
+    for other in roadmap.items:
+        if other.id == old:
+            continue
+        for found in other.fields:
+            if found.key not in REVERSE_KEYS or not found.value:
+                continue
+            for offset, part in _value_parts(lines, starts, found):
+                words = plain_text(part.strip()).split()
+                if words and words[0].strip(".`*()[]") == old:
+                    match = _mention(old).search(part)
+                    if match is not None:
+                        edits.append(Edit(offset + match.start(), offset + match.end(), new))
+    return edits
+
+
+def reverse_fields(item: Item) -> tuple[Field, ...]:
+    """The fields of ``item`` that name the items depending on it (``Blocks: A-2``)."""
+    return tuple(found for found in item.fields if found.key in REVERSE_KEYS and found.value)
 
 
 def _phase_task(old: str, new: str) -> tuple[str, str] | None:
@@ -172,6 +206,7 @@ def rename_text(
         edits = rename_edits(roadmap, old, new, settings)
     new_text = apply_edits(roadmap.source, edits)
     targets = {old} | {other.id for other in roadmap.items if old in other.depends_on}
+    targets |= _edited_items(roadmap, edits)
     allowed = _reached(roadmap, edits, items_changed(targets, {old: new}))
     try:
         after = prove_edit(roadmap, new_text, allowed, settings, edits)
@@ -232,6 +267,42 @@ def other_mentions(roadmap: Roadmap, old: str, edits: list[Edit]) -> list[int]:
     return found
 
 
+def _edited_items(roadmap: Roadmap, edits: Sequence[Edit]) -> set[str]:
+    """The IDs of the items whose fields the edits change (a reverse field's entry)."""
+    dependents, reverse = _fields_edited(roadmap, edits)
+    return {item.id for item in (*dependents, *reverse)}
+
+
+def _edited_fields(roadmap: Roadmap, old: str, edits: Sequence[Edit]) -> tuple[int, int]:
+    """How many other items' Depends on, and how many others' reverse fields, the edits
+    change: what a rename says it updated (an item that depends on ``old`` through
+    ``old``'s own ``Blocks`` has no line changed, and is not counted)."""
+    dependents, reverse = _fields_edited(roadmap, edits)
+    return (
+        sum(item.id != old for item in dependents),
+        sum(item.id != old for item in reverse),
+    )
+
+
+def _fields_edited(roadmap: Roadmap, edits: Sequence[Edit]) -> tuple[list[Item], list[Item]]:
+    starts = line_starts(roadmap.source)
+    edited = sorted(_line_of(starts, edit.start) for edit in edits)
+    from bisect import bisect_left, bisect_right
+
+    def touched(found: Field) -> bool:
+        return bisect_right(edited, found.end_line) > bisect_left(edited, found.position.line)
+
+    dependents: list[Item] = []
+    reverse: list[Item] = []
+    for item in roadmap.items:
+        written = item.field(DEPENDS_ON)
+        if written is not None and touched(written):
+            dependents.append(item)
+        if any(touched(found) for found in reverse_fields(item)):
+            reverse.append(item)
+    return dependents, reverse
+
+
 def _line_of(starts: list[int], offset: int) -> int:
     from bisect import bisect_right
 
@@ -245,7 +316,9 @@ class Renamed:
     roadmap: Roadmap
     edits: tuple[Edit, ...]
     text: str
-    dependents: int  # its items whose Depends on now names the new ID
+    dependents: int  # its items whose Depends on was edited to name the new ID
+    # its items whose Blocks (Prereq for ...) was edited to name the new ID
+    reverse: int = 0
 
 
 @record
@@ -259,6 +332,10 @@ class Rename:
     @property
     def dependents(self) -> int:
         return self.renamed.dependents + sum(other.dependents for other in self.others)
+
+    @property
+    def reverse(self) -> int:
+        return self.renamed.reverse
 
 
 def rename_everywhere(
@@ -278,8 +355,8 @@ def rename_everywhere(
 
     edits = rename_edits(roadmap, old, new, settings)
     text = rename_text(roadmap, old, new, settings, edits)
-    dependents = sum(old in item.depends_on for item in roadmap.items)
-    renamed = Renamed(roadmap, tuple(edits), text, dependents)
+    dependents, reverse = _edited_fields(roadmap, old, edits)
+    renamed = Renamed(roadmap, tuple(edits), text, dependents, reverse)
     target = os.path.realpath(roadmap.path)
     changed = []
     for other, other_settings in others:

@@ -124,7 +124,7 @@ def named_by_title(roadmap: Roadmap, item: Item, line: str) -> Callable[[int, st
     from roadmaplint.reader.shapes.checkbox import BOX
 
     shape = shape_of(roadmap, item)
-    if shape is None or _has_id(roadmap, item, line):
+    if shape is None or not item.named_by_title:
         return None
     box = BOX.match(line)
     if shape.name != "checkboxes" or box is None:
@@ -134,7 +134,3 @@ def named_by_title(roadmap: Roadmap, item: Item, line: str) -> Callable[[int, st
         )
     at = box.end()
     return lambda start, new: Edit(start + at, start + at, f"{new} ")
-
-
-def _has_id(roadmap: Roadmap, item: Item, line: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(item.id)}(?![\w-])", line) is not None

@@ -16,7 +16,6 @@ from roadmaplint.findings import Finding
 from roadmaplint.history.diff import diff_roadmaps
 from roadmaplint.model import Item, Position, Roadmap
 from roadmaplint.reader.claims import now_utc, read_claim
-from roadmaplint.reader.shapes.common import made_from_title
 from roadmaplint.rules import guard as codes
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import Settings
@@ -76,7 +75,7 @@ def _removed(
             )
             continue
         old_item = old_items[item_id]
-        if made_from_title(item_id, old_item.title):
+        if old_item.named_by_title:
             continue  # no ID written: a retitled item reads as one removed and one added
         following = order[order.index(item_id) + 1 :]
         after = next((new_items[other] for other in following if other in new_items), None)

@@ -207,7 +207,12 @@ def _records(
         start = part.heading.index
         if part.kind == ITEM:
             heading = ItemHeading(
-                part.item_id, part.title, part.section, part.position, part.heading.end
+                part.item_id,
+                part.title,
+                part.section,
+                part.position,
+                part.heading.end,
+                part.named_by_title,
             )
             if memo is None:  # no neighbour to note the item for: its markers counted here
                 items.append(
@@ -247,7 +252,11 @@ def _records(
     )
     if shape != HEADINGS:
         # A configured shape other than headings: headings are not items.
-        items = [] if shape is not None else _without_box_containers(items, lines, dialect)
+        containers: list[Item] = []
+        if shape is None:
+            items, containers = _without_box_containers(items, lines, dialect)
+        else:
+            items = []
         document = Document(
             tokens,
             lines,
@@ -261,6 +270,13 @@ def _records(
             outline.texts,
         )
         shaped = read_shapes(document, shape)
+        lost = _containers_of_nothing(containers, shaped.items)
+        if lost:
+            # a heading taken for the section of its boxes, whose boxes then read as no
+            # items (boxes without IDs beside heading items): it stays the item it reads as
+            items = sorted([*items, *lost], key=lambda item: item.position.line)
+            document = replace(document, taken=_spans(items), with_ids_only=True)
+            shaped = read_shapes(document, shape)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -314,7 +330,12 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     the item they unblock or on a part of an item (reader/waits.py)."""
     read = with_phase_checklist(
         with_task_boxes(
-            with_own_phase_tasks(_without_done_repeats(_with_restated_tasks(items, lines))), lines
+            with_own_phase_tasks(
+                _without_done_repeats(
+                    _with_restated_tasks(_without_index_boxes(items, lines), lines)
+                )
+            ),
+            lines,
         ),
         lines,
     )
@@ -331,6 +352,30 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     ):
         read = step(read)
     return list(read)
+
+
+def _without_index_boxes(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` without the boxes of an index above the heading items it lists (``##
+    Overview`` over ``- [x] A-1 Login``, then ``### A-1: Login`` with its Status): each
+    box is its heading's entry there, not a second item of the same ID. Only over a
+    heading that writes its own status, and whose title begins as the box's does; two
+    items that share an ID by mistake stay two (RL102)."""
+    headings: dict[str, Item] = {}
+    for item in items:
+        if item.status is not None and _written_as(item, lines) == "#":
+            headings.setdefault(item.id, item)
+    if not headings:
+        return items
+    return [
+        item
+        for item in items
+        if not (
+            (heading := headings.get(item.id)) is not None
+            and heading.position.line > item.position.line
+            and _written_as(item, lines) == "box"
+            and begins_alike(item.title, heading.title)
+        )
+    ]
 
 
 def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
@@ -354,7 +399,7 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
         if earlier is None or earlier >= at:
             continue
         task = merged.get(earlier, items[earlier])
-        if not _begins_alike(title, task.title) or not _restates(task, item, lines):
+        if not begins_alike(title, task.title) or not _restates(task, item, lines):
             continue
         status, holder = item.field("status"), item.field("dri")
         if status is not None:
@@ -362,7 +407,7 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
             task = replace(task, status=item.status, fields=(*kept, status))
         if holder is not None and task.dri is None:
             task = replace(task, dri=item.dri, fields=(*task.fields, holder))
-        merged[earlier] = task
+        merged[earlier] = replace(task, restated=True)
         restated.add(at)
     if not restated:
         return items
@@ -373,14 +418,8 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
         merged.get(at, item)
         for at, item in enumerate(items)
         if at not in restated
-        and (item.section not in logs or at in merged or _writes_its_id(item, lines))
+        and (item.section not in logs or at in merged or not item.named_by_title)
     ]
-
-
-def _writes_its_id(item: Item, lines: list[str]) -> bool:
-    """Whether an item's line writes its ID (``1.3``), not one made from its title."""
-    line = lines[item.position.line - 1] if item.position.line <= len(lines) else ""
-    return item.id in line
 
 
 def _named_task(item: Item, first: dict[str, int]) -> tuple[str, str]:
@@ -410,7 +449,7 @@ def _written_as(item: Item, lines: list[str]) -> str:
     return "box" if line[1:3] == " [" and line[4:5] == "]" else "bullet"
 
 
-def _begins_alike(one: str, other: str) -> bool:
+def begins_alike(one: str, other: str) -> bool:
     """Whether two titles begin alike: the same first word, and second words of which one
     begins the other (``Implement auth`` and ``Implement authentication system``)."""
     first, second = _words(one)[:2], _words(other)[:2]
@@ -495,21 +534,61 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
     return read
 
 
-def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialect) -> list[Item]:
+def _without_box_containers(
+    items: list[Item], lines: list[str], dialect: Dialect
+) -> tuple[list[Item], list[Item]]:
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
-    items there. A heading with a status of its own stays an item."""
+    items there. A heading with a status of its own stays an item. Second, the headings
+    left out so, whose boxes are to be read as the items.
+
+    Headings of one kind read alike: where one phase heading is the theme of its boxes,
+    a phase beside it over a single box is its box's theme too (``## Phase 2`` over
+    ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
+    items at all (they carry no ID)."""
     struck = any(PHASE_ID.fullmatch(item.id) for item in items) and _strikes_finished(lines)
+    kept: list[Item] = []
+    containers: list[Item] = []
+    themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
+    counted: list[tuple[Item, tuple[int, bool], int]] = []
+    for item in items:
+        if _is_placeholder(item.title):
+            continue
+        if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
+            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
+        ):
+            containers.append(item)
+            continue
+        boxes = _theme_boxes(item, lines, struck)
+        kind = (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)
+        if boxes >= 2:
+            themes[kind] = themes.get(kind, 0) + 1
+        counted.append((item, kind, boxes))
+    for item, kind, boxes in counted:
+        if boxes >= 2 or (boxes == 1 and kind in themes):
+            containers.append(item)
+        else:
+            kept.append(item)
+    return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _containers_of_nothing(containers: list[Item], shaped: Sequence[Item]) -> list[Item]:
+    """The headings left out as the sections of their boxes under which no box was read."""
+    if not containers:
+        return []
+    from bisect import bisect_right
+
+    lines = [item.position.line for item in shaped]
     return [
         item
-        for item in items
-        if not _is_placeholder(item.title)
-        and not (item.status is None and _holds_boxed_items(item, lines, dialect))
-        and not _is_theme_of_boxes(item, lines, struck)
-        and not (
-            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
-        )
+        for item in containers
+        if bisect_right(lines, item.end_line) == bisect_right(lines, item.position.line)
     ]
+
+
+def _heading_level(item: Item, lines: list[str]) -> int:
+    line = lines[item.position.line - 1].lstrip() if item.position.line <= len(lines) else ""
+    return len(line) - len(line.lstrip("#"))
 
 
 def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
@@ -533,35 +612,35 @@ def _strikes_finished(lines: list[str]) -> bool:
     return strikes_finished_bullets(lines)
 
 
-def _is_theme_of_boxes(item: Item, lines: list[str], struck: bool = False) -> bool:
-    """Whether ``item`` is a phase (or milestone) heading that only names the theme of the
-    boxes below it (``### Phase 2: Performance`` or ``### M2 — Data Model`` over
-    ``- [ ] SIMD UTF-8 validation``): no field of its own (a planning phase has its Goal
-    and Depends on), and at least two top-level boxes. The boxes are the items there, even
-    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks for
-    the boxes, it makes no item. A heading of another ID must say no status either.
+def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
+    """The top-level boxes below ``item`` where it may only name the theme of the boxes
+    (``### Phase 2: Performance`` or ``### M2 — Data Model`` over ``- [ ] SIMD UTF-8
+    validation``): no field of its own (a planning phase has its Goal and Depends on);
+    else 0. With two boxes or more it is their theme and the boxes are the items, even
+    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks
+    for the boxes, it makes no item. A heading of another ID must say no status either.
     ``struck``: the document's bullets are its work, the finished ones struck through
-    (``* ~~Define the goals~~``): a phase over two of them is their theme too."""
+    (``* ~~Define the goals~~``): a phase over them is their theme too."""
     if item.fields and not _phase_over_bold_work(item, lines):
-        return False
+        return 0
     if not (PHASE_ID.fullmatch(item.id) or item.status is None):
-        return False
+        return 0
     if WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id):
         # ``### Task 1.1: Title`` or ``### 1.1 Title`` over its steps' boxes: a task, never
         # a theme
-        return False
+        return 0
     if _OWN_PRIORITY.search(lines[item.position.line - 1]):
-        return False  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
+        return 0  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
-        return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
+        return 0  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
     from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
 
     boxes = 0
-    for line in lines[item.position.line : item.end_line]:
+    for line in span:
         match = BOX.match(line) or (TOP_BULLET.match(line) if struck else None)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
-    return boxes >= 2
+    return boxes
 
 
 def _outside_appendices(
@@ -794,7 +873,9 @@ def _item_lines(
     if any(comment.end_line > last_line for comment in blocks.comments):
         return None
     heading = blocks.headings[0]
-    found = ItemHeading(part.item_id, part.title, section, part.position, heading.end)
+    found = ItemHeading(
+        part.item_id, part.title, section, part.position, heading.end, part.named_by_title
+    )
     item = read_item(
         blocks.tokens, heading.index, part.end, found, lines, dialect, inline, Counter()
     )

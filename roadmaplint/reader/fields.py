@@ -66,6 +66,7 @@ class ItemHeading:
     section: str | None
     position: Position
     last_line: int  # of the heading (a setext heading has two lines)
+    named_by_title: bool = False  # no ID written: the outline made it from the title
 
 
 @record(frozen=False, slots=False)
@@ -620,6 +621,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         external_deps=tuple(externals),
         definition_of_done=tuple(body.done),
         dependency_notes=tuple(notes),
+        named_by_title=heading.named_by_title,
     )
 
 

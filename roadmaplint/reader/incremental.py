@@ -45,6 +45,7 @@ from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
+from roadmaplint.reader.shapes.checkbox import BOX
 from roadmaplint.reader.waits import (
     DEPENDENCY_NOTE,
     REVERSE_FIELD,
@@ -193,8 +194,16 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # the full parse says why, with the document's own line numbers
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
+    if roadmap.items[index].restated:
+        return None  # a row or a bullet below gave it its status (reader/__init__.py)
+    if _may_be_indexed(roadmap.items[index], fresh.item, old.text):
+        return None  # a box of an index above names it: one item or two (reader/__init__.py)
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
         return None  # a task's ID may hang on its phase's other tasks (outline.py)
+    if _may_hold_box_items(roadmap.items[index], old.text[region_start:region_end]) or (
+        _may_hold_box_items(fresh.item, region)
+    ):
+        return None  # its boxes may be the items, as its neighbours' are (reader/__init__.py)
     if named_across(roadmap.items, roadmap.items[index], fresh.item):
         return None  # a dependency named by a title hangs on the other items
     if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
@@ -214,6 +223,31 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
     old_last = boundary - 1 if boundary is not None else roadmap.style.line_count
     anchors = _may_change_anchors(old.text[region_start:region_end], region)
     return _spliced(old, new_text, index, fresh, region_lines, old_last, new_starts, anchors)
+
+
+def _may_be_indexed(before: Item, after: Item, text: str) -> bool:
+    """Whether an edit that made ``before`` into ``after`` may change whether a box that
+    names it (``- [x] A-1 Login``, an index above it) is its entry or another item: its
+    status came or went, or its ID or title changed, and a box may name it."""
+    if (before.status is None) == (after.status is None) and (before.id, before.title) == (
+        after.id,
+        after.title,
+    ):
+        return False
+    return any(f"] {name} " in text or f"] **{name}** " in text for name in (before.id, after.id))
+
+
+def _may_hold_box_items(item: Item, text: str) -> bool:
+    """Whether the whole read may take ``item`` (whose lines are ``text``) for the section
+    of the boxes at the top level of its lines, or keep it where it took it so before:
+    a heading without a status or without fields over a box. Which it is hangs on the
+    boxes' IDs and on the headings beside it."""
+    if "[" not in text or (item.status is not None and item.fields):
+        return False
+    return any(
+        (match := BOX.match(line)) is not None and match["lead"][:1] not in (" ", "\t")
+        for line in text.splitlines()[1:]
+    )
 
 
 def _names_others(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -65,10 +65,18 @@ def near_misses(
     id_only = patterns(dialect.id_pattern).id_only
     outline = _outline(blocks.headings, text)
     for number, heading in enumerate(blocks.headings):
+        following = number + 1 < len(blocks.headings)  # no copy of the rest for each
+        end = blocks.headings[number + 1].line - 1 if following else len(lines)
         misses = _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
-        if not misses and heading.line not in outline:
-            following = number + 1 < len(blocks.headings)  # no copy of the rest for each
-            end = blocks.headings[number + 1].line - 1 if following else len(lines)
+        if (
+            misses
+            and misses[0][0] == "separator"
+            and _known_field(lines, heading, end, dialect) is None
+        ):
+            # ``### E1001 Invalid token`` over prose: a reference page's entry, no item
+            # that lost its separator (that one writes a field of work below it)
+            misses = []
+        elif not misses and heading.line not in outline:
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
         found += misses
     for heading, _ in blocks.nested:
@@ -211,17 +219,25 @@ def _plain_heading_miss(
                 ' (or "Phase N: Name" for a phase)'
             )
         return [("numbered", NearMiss(heading.line, reason))]
+    name = _known_field(lines, heading, end, dialect)
+    if name is not None:
+        reason = (
+            f'heading "{plain}" has fields ({name}) but no ID: write "ID — {plain}" '
+            f"with an ID that matches {describe_id_pattern(dialect.id_pattern)}"
+        )
+        return [("fields", NearMiss(heading.line, reason))]
+    return []
+
+
+def _known_field(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> str | None:
+    """The name of the first known field in the lines under ``heading`` up to ``end``."""
     names = field_names(dialect)
     for line in lines[heading.end : end]:
         stripped = _BULLET.sub("", line.strip(), count=1)
         start = field_start(stripped, names)
         if start is not None and dialect.is_known(start[0]):
-            reason = (
-                f'heading "{plain}" has fields ({start[0]}) but no ID: write "ID — {plain}" '
-                f"with an ID that matches {describe_id_pattern(dialect.id_pattern)}"
-            )
-            return [("fields", NearMiss(heading.line, reason))]
-    return []
+            return start[0]
+    return None
 
 
 def _shape_misses(blocks: Blocks, dialect: Dialect, text: InlineText) -> list[tuple[str, Miss]]:

@@ -59,6 +59,7 @@ class Part:
     title: str = ""
     section: str | None = None  # an item's section; a prose heading's parent
     parent: Part | None = None  # the heading that section names
+    named_by_title: bool = False  # an item whose ID the reader made from its title
 
 
 @record(frozen=False, slots=False)
@@ -247,11 +248,14 @@ _VERSIONED = LazyPattern(
 )
 
 
-def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+def _status_headed(
+    parts: list[Part], lines: list[str], titled: set[int]
+) -> dict[int, tuple[str, str]]:
     """The headings without an ID whose section opens with its status (``### Site
     Backups`` over ``**Status:** Not started``), each an item named by its heading, where
     two or more sibling headings are written so: a roadmap's features. One such heading
-    alone is a document's section that says how far along it is."""
+    alone is a document's section that says how far along it is. ``titled`` is given the
+    indexes of those whose ID is made from the title (a version written first is one)."""
     from roadmaplint.reader.shapes.common import Taken, reference_from_title
 
     found: dict[int, tuple[str, str]] = {}
@@ -274,6 +278,7 @@ def _status_headed(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, 
             named[at] = (version["id"], version["title"].strip())
         else:
             named[at] = (reference_from_title(title, taken), title)
+            titled.add(at)
     return named
 
 
@@ -482,6 +487,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     candidates: list[Part] = []
     series = _work_series(parts)
     status_headed: dict[int, tuple[str, str]] | None = None
+    titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels:
             found = (
@@ -491,17 +497,20 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             )
             if found is None and not dialect.item_level:
                 if status_headed is None:
+                    spaced = _spaced_series(parts, dialect, lines)
                     status_headed = {
                         **_counted_series(parts),
                         **_epic_series(parts, lines),
-                        **_status_headed(parts, lines),
-                        **_spaced_series(parts, dialect, lines),
+                        **_status_headed(parts, lines, titled),
+                        **spaced,
                         **_numbered_over_steps(parts, lines),
                     }
+                    titled.difference_update(spaced)
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
                 part.kind = ITEM
                 part.item_id, part.title = found
+                part.named_by_title = at in titled
                 candidates.append(part)
     _numbered_beside_numbered(parts, levels)
     _names_among_prose(parts)

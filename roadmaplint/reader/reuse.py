@@ -291,4 +291,6 @@ def moved_item(item: Item, by: int, section: str | None) -> Item:
             for done in item.definition_of_done
         ),
         item.dependency_notes,
+        item.restated,
+        item.named_by_title,
     )

@@ -112,10 +112,11 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
     worded = [line for line in entries if _WORDED_BOX.match(lines[line])]
     # One bracketed tag among plain bullets (``- [nice to have] allow ...``) marks an
     # idea; a list whose entries are mostly so marked was meant as boxes.
-    if worded and not boxes and 2 * len(worded) >= len(entries):
-        found = _WORDED_BOX.match(lines[worded[0]])
+    said = _tagging_work(worded, lines)
+    if said and not boxes and 2 * len(worded) >= len(entries):
+        found = _WORDED_BOX.match(lines[said[0]])
         assert found is not None
-        return worded[0] + 1, (
+        return said[0] + 1, (
             f'a list of "[{found[1]}]" items: a checkbox is "[ ]" or "[x]" (other one-character '
             "markers where a marker legend explains them), so they are not checkbox items"
         )
@@ -146,6 +147,31 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
             "checkboxes nested in a plain list are not items: only a top-level list of boxes is"
         )
     return None
+
+
+def _tagging_work(worded: list[int], lines: list[str]) -> list[int]:
+    """The lines of ``worded`` whose bracketed word may say where the work stands
+    (``[DONE]``, ``[later]``), where at least half do: a plan that writes words for
+    boxes. A changelog's kinds of change (``[ADDED]``, ``[FIXED]``) and a README's
+    maturity labels (``[STABLE] Linux``, ``[BETA] macOS``) say what a line is, not how
+    far its work is, and a document of them is no broken plan. None otherwise."""
+    said = [
+        line
+        for line in worded
+        if (found := _WORDED_BOX.match(lines[line])) is not None
+        and found[1].strip().casefold() not in _NO_WORK_TAGS
+    ]
+    return said if 2 * len(said) >= len(worded) else []
+
+
+# Keep a Changelog's kinds of change, and the maturity labels of a feature or platform.
+_NO_WORK_TAGS = frozenset(
+    (
+        "added", "changed", "deprecated", "removed", "fixed", "security", "breaking",
+        "new", "improved", "internal", "docs", "stable", "beta", "alpha", "experimental",
+        "preview", "unstable", "ga", "lts",
+    )
+)  # fmt: skip
 
 
 def has_boxes(lines: list[str]) -> bool:

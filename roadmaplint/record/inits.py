@@ -326,8 +326,8 @@ def _mutable_8_f6_f7(_f6, _f7, _MISSING):
     return __init__
 
 
-def _mutable_9():
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8):
+def _mutable_10():
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9):
         self.a0 = a0
         self.a1 = a1
         self.a2 = a2
@@ -337,6 +337,7 @@ def _mutable_9():
         self.a6 = a6
         self.a7 = a7
         self.a8 = a8
+        self.a9 = a9
     return __init__
 
 
@@ -449,8 +450,8 @@ def _slot_11(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10):
     return __init__
 
 
-def _slot_13(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
+def _slot_15(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12, _s13, _s14):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14):
         _s0(self, a0)
         _s1(self, a1)
         _s2(self, a2)
@@ -464,6 +465,8 @@ def _slot_13(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11, _s12)
         _s10(self, a10)
         _s11(self, a11)
         _s12(self, a12)
+        _s13(self, a13)
+        _s14(self, a14)
     return __init__
 
 
@@ -544,7 +547,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (6, (4,), 'mutable'): _mutable_6_f4,
     (8, (3, 4, 5, 6, 7), 'mutable'): _mutable_8_f3_f4_f5_f6_f7,
     (8, (6, 7), 'mutable'): _mutable_8_f6_f7,
-    (9, (), 'mutable'): _mutable_9,
+    (10, (), 'mutable'): _mutable_10,
     (2, (), 'slot'): _slot_2,
     (2, (1,), 'slot'): _slot_2_f1,
     (3, (), 'slot'): _slot_3,
@@ -555,7 +558,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (8, (), 'slot'): _slot_8,
     (9, (), 'slot'): _slot_9,
     (11, (), 'slot'): _slot_11,
-    (13, (), 'slot'): _slot_13,
+    (15, (), 'slot'): _slot_15,
     (18, (), 'slot'): _slot_18,
     (21, (8,), 'slot'): _slot_21_f8,
 }

@@ -635,8 +635,11 @@ def _read_marked_lines(
         fields = [Field("Status", "status", mark["mark"], here, here, at + 1)]
         item_id = part.item_id or reference_from_title(part.title, taken)
         section = document.section_above(at + 1)
+        titled = not part.item_id
         found.append(
-            make_item(item_id, part.title, section, here, at + 1, fields, document.dialect)
+            make_item(
+                item_id, part.title, section, here, at + 1, fields, document.dialect, (), titled
+            )
         )
     return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
 
@@ -989,8 +992,19 @@ def _read_plain_list(
             fields.append(Field("Depends on", "depends on", part.depends, here, here, first + 1))
         item_id = part.item_id or reference_from_title(part.title, taken)
         section_text = document.section_above(first + 1)
+        titled = not part.item_id
         found.append(
-            make_item(item_id, part.title, section_text, here, last + 1, fields, document.dialect)
+            make_item(
+                item_id,
+                part.title,
+                section_text,
+                here,
+                last + 1,
+                fields,
+                document.dialect,
+                (),
+                titled,
+            )
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
@@ -1155,7 +1169,9 @@ def _read_horizon_list(
         item_id = reference_from_title(part.title, taken)
         section = document.section_above(first + 1)
         found.append(
-            make_item(item_id, part.title, section, here, last + 1, fields, document.dialect)
+            make_item(
+                item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
+            )
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
@@ -1508,8 +1524,9 @@ def _item(
         if nested and nested["mark"] in STATUS_OF_BOX:
             text = document.inline(lines[number][nested.end() :].strip())
             done.append(DoneCriterion(text, nested["mark"] not in (" ", ""), number + 1))
+    titled = not parts.item_id
     return make_item(
-        item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done)
+        item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done), titled
     )
 
 

@@ -247,15 +247,6 @@ def reference_from_title(title: str, taken: set[str]) -> str:
     return reference
 
 
-def made_from_title(item_id: str, title: str) -> bool:
-    """Whether ``item_id`` is no ID the document wrote but the reference
-    ``reference_from_title`` made from ``title`` (``-2``, ``-3`` ... included)."""
-    base = reference_from_title(title, set())
-    return item_id == base or (
-        item_id.startswith(base + "-") and item_id[len(base) + 1 :].isdigit()
-    )
-
-
 def _entries(value: str, dialect: Dialect) -> list[tuple[str, str | None, str]]:
     """Each entry of a dependency value as (entry, the ID its first word names or None,
     the rest after that word): cut at commas, semicolons and `` and ``; "none" and its
@@ -305,6 +296,7 @@ def make_item(
     fields: Iterable[Field],
     dialect: Dialect,
     done: tuple[object, ...] = (),
+    named_by_title: bool = False,
 ) -> Item:
     from roadmaplint.model import DoneCriterion
 
@@ -333,4 +325,5 @@ def make_item(
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
         dependency_notes=reference_notes(depends.value, dialect) if depends else (),
+        named_by_title=named_by_title,
     )

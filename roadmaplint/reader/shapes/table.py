@@ -760,7 +760,14 @@ def _merged(
         keys = {found.key for found in first.fields}
         fields = (*first.fields, *(found for found in item.fields if found.key not in keys))
         earlier[index] = make_item(  # type: ignore[index]
-            first.id, first.title, first.section, first.position, first.end_line, fields, dialect
+            first.id,
+            first.title,
+            first.section,
+            first.position,
+            first.end_line,
+            fields,
+            dialect,
+            named_by_title=first.named_by_title,
         )
     return kept
 
@@ -787,7 +794,14 @@ def _moved_along(
         keys = {found.key for found in item.fields}
         fields = (*item.fields, *(found for found in first.fields if found.key not in keys))
         earlier[index] = make_item(
-            first.id, item.title, item.section, item.position, item.end_line, fields, dialect
+            first.id,
+            item.title,
+            item.section,
+            item.position,
+            item.end_line,
+            fields,
+            dialect,
+            named_by_title=first.named_by_title,
         )
     return kept
 
@@ -821,7 +835,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if table.id_column is not None and table.id_column != table.title_column and not item_id:
         item_id = id_cell.strip("*_` ")  # a version names a milestone: ``v0.3.0``
-    if not item_id:
+    titled = not item_id
+    if titled:
         item_id = reference_from_title(title, taken)
     fields: list[Field] = []
     for column, (name, key) in enumerate(zip(table.columns, table.keys, strict=True)):
@@ -885,6 +900,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         row + 1,
         fields,
         document.dialect,
+        named_by_title=titled,
     )
 
 

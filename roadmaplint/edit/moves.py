@@ -1,0 +1,118 @@
+"""A status set by moving the item: in a queue whose sections are its statuses.
+
+A work queue that says "Status is the section the item lives in" writes no Status
+field: ``### WQ-016 Title`` under ``## Ready`` is ready. Setting its status to Done
+moves its lines to the end of ``## Done``, as a person does; a Status field written
+under ``## Ready`` would contradict the section it stands in. The move is two edits
+(the lines taken out, the same lines put in) proved by the one gate like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from roadmaplint.edit.base import ItemEdit
+from roadmaplint.errors import RoadmapError
+from roadmaplint.model import Item, Roadmap, Section
+from roadmaplint.reader import normalize_key, parse
+from roadmaplint.record import replace
+from roadmaplint.settings import Settings, common_meaning
+from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.write.proof import Targets, prove_edit
+
+_Edit = Callable[[Roadmap, Item, ItemEdit, Settings], str]
+
+
+def moved_to_status(
+    roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings, rest: _Edit
+) -> str | None:
+    """The text with ``item`` moved to the section that names the status ``edit`` sets,
+    and the rest of ``edit`` made by ``rest``; None where its status is not its section
+    (a Status field, a heading's mark) or no section names the new status."""
+    statuses = [change for change in edit.fields if normalize_key(change.name) == "status"]
+    if len(statuses) != 1 or item.field("status") is not None or item.status is None:
+        return None
+    if item.section is None or item.status != item.section:
+        return None
+    target = _section_named(roadmap, statuses[0].value.strip())
+    if target is None or target.name == item.section:
+        return None
+    others = tuple(change for change in edit.fields if change is not statuses[0])
+    body = split_lines(roadmap.source)[item.position.line - 1 : item.end_line]
+    if (
+        others
+        or edit.title is not None
+        or edit.tick
+        or edit.untick
+        or edit.add_deps
+        or (edit.remove_deps)
+    ):
+        # the rest of the edit made where the item stands (proved there), then moved
+        text = rest(roadmap, item, replace(edit, fields=others), settings)
+        edited = next(
+            found for found in parse(text, roadmap.path, settings).items if found.id == item.id
+        )
+        body = split_lines(text)[edited.position.line - 1 : edited.end_line]
+    edits = _move(roadmap, item, target, body)
+    new_text = apply_edits(roadmap.source, edits)
+    # the section it leaves may hold no item after it (``## Done`` of one item)
+    targets = Targets(items=frozenset({item.id}), sections=frozenset({item.section, target.name}))
+    after = prove_edit(roadmap, new_text, targets, settings, edits)
+    if [other.id for other in after.items if other.id != item.id] != [
+        other.id for other in roadmap.items if other.id != item.id
+    ]:
+        raise RoadmapError(f"{roadmap.path}: refusing to write: the move reached other items")
+    moved = next(other for other in after.items if other.id == item.id)
+    if moved.status != target.name:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id}'s status would read back as "
+            f"{moved.status!r}, not {target.name!r}; nothing written: move it by hand"
+        )
+    return new_text
+
+
+def _section_named(roadmap: Roadmap, value: str) -> Section | None:
+    """The section whose name is ``value`` (any case), else the one that means the same
+    (``## Done`` for ``complete``); None where the sections say no statuses."""
+    named = [section for section in roadmap.sections if common_meaning(section.name)]
+    exact = [section for section in named if section.name.casefold() == value.casefold()]
+    if exact:
+        return exact[0]
+    meaning = common_meaning(value)
+    alike = [section for section in named if common_meaning(section.name) == meaning]
+    return alike[0] if meaning is not None and len(alike) == 1 else None
+
+
+def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> list[Edit]:
+    """The edits that take the item's lines out and put ``body`` (its lines, edited or
+    not) after the last written line of ``target``, a blank line around them as the
+    document writes items."""
+    lines = split_lines(roadmap.source)
+    starts = line_starts(roadmap.source)
+    first, last = item.position.line - 1, item.end_line  # lines[first:last] are the item's
+    body = list(body)
+    while body and not body[-1].strip():
+        body.pop()
+    newline = roadmap.style.newline
+    block = "".join(line if line.endswith(("\n", "\r")) else line + newline for line in body)
+    at = target.end_line
+    while at > 0 and not lines[at - 1].strip():
+        at -= 1
+    if first <= at <= last:
+        return []
+    # the blank lines after it go with it where a blank line stands before it
+    while (first == 0 or not lines[first - 1].strip()) and last < len(lines):
+        if lines[last].strip():
+            break
+        last += 1
+    while last >= len(lines) and first > at and not lines[first - 1].strip():
+        first -= 1  # the file's last item: no blank line is left at the end
+    if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
+        block = newline + block
+    if at > 0 and lines[at - 1].strip():
+        block = newline + block
+    if at < len(lines) and lines[at].strip():
+        block += newline
+    offset = starts[at] if at < len(starts) else len(roadmap.source)
+    out = Edit(starts[first], starts[last] if last < len(starts) else len(roadmap.source), "")
+    return sorted([out, Edit(offset, offset, block)], key=lambda edit: edit.start)
