@@ -157,7 +157,9 @@ API_TABLE = """\
 
 
 def test_an_api_table_with_dependency_words_reads_no_item() -> None:
-    _nothing_read(API_TABLE, "docs/api.md", near_miss=True)
+    # no RL109: a table with neither an item column nor a state column is no near miss
+    # (the fourth quiet sweep)
+    _nothing_read(API_TABLE, "docs/api.md")
 
 
 TREE = """\
