@@ -334,6 +334,59 @@ def _spaced_series(
     }
 
 
+# A heading that is a slug, lower-case words joined by hyphens, with a note in brackets
+# or none: ``### project-setup``, ``### position-scaling-logic (Score: 1.33)``.
+_SLUG_HEADING = LazyPattern(r"(?P<id>[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){1,12})(?:[ \t]+\([^()]*\))?")
+# A bullet opening with a bold field label: ``- **Title**: Project setup``.
+_BOLD_FIELD_BULLET = LazyPattern(
+    r"[-*+][ \t]+\*\*(?P<name>[A-Za-z][\w ]{0,30})\*\*:[ \t]*+(?P<value>.*)"
+)
+
+
+def _slug_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The headings named by a slug (``### project-setup``) whose section opens with a
+    list of bold fields (``- **Title**: Project setup``, ``- **Area**: infra``), where
+    three or more at one level are written so and one or more stands right under a heading
+    that names a status (``## Shipped``, ``## Backlog``): a spec tool's roadmap, each slug
+    an item, its title the ``Title`` field where it writes one. Slug headings of a
+    reference (``### get-user`` over ``- **Method**: GET`` under ``## Endpoints``) name
+    no status above them and stay its outline."""
+    from roadmaplint.reader.shapes.common import status_of_section
+
+    found: dict[int, tuple[str, str]] = {}
+    under_status: set[int] = set()
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        text = part.text.strip()
+        match = _SLUG_HEADING.fullmatch(text) if text[:1].isalnum() else None
+        if match is None:
+            continue
+        body = [line.strip() for line in _section_lines(parts, at, lines) if line.strip()]
+        field = _BOLD_FIELD_BULLET.fullmatch(body[0]) if body else None
+        if field is None:
+            continue
+        title = field["value"].strip() if field["name"].lower() == "title" else ""
+        found[at] = (match["id"], title or match["id"])
+        above = _heading_above(parts, at)
+        if above is not None and status_of_section(above.text, board=True) is not None:
+            under_status.add(part.heading.level)
+    levels = Counter(parts[at].heading.level for at in found)
+    return {
+        at: named
+        for at, named in found.items()
+        if levels[parts[at].heading.level] >= 3 and parts[at].heading.level in under_status
+    }
+
+
+def _heading_above(parts: list[Part], at: int) -> Part | None:
+    """The nearest heading above part ``at`` of a higher rank."""
+    level = parts[at].heading.level
+    return next(
+        (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
+    )
+
+
 # A field of work on its own line under a heading: ``- **Priority**: P1``, ``Status: Todo``.
 _WORK_FIELD = LazyPattern(
     r"[ \t]*(?:[-*+][ \t]+)?\*{0,2}(?:status|priority|type|owner|assignee|dri|effort"
@@ -428,6 +481,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **_counted_series(parts),
                         **_status_headed(parts, lines),
                         **_spaced_series(parts, dialect, lines),
+                        **_slug_series(parts, lines),
                     }
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):
