@@ -67,3 +67,68 @@ def test_slug_headings_of_a_reference_with_bold_fields_are_no_items() -> None:
 - **Path**: `/users/{id}`
 """
     assert _read(text) == []
+
+
+def test_dotted_feature_headings_under_epics_ending_with_their_priority() -> None:
+    text = """\
+# Backlog for Archetype CLI
+
+> Epic Priority Legend: ❗️ Critical | ❗ High  |❕ Normal
+
+## E1 CLI Core ❗️ Critical
+
+- Minimal, reliable CLI host that everything else builds on.
+
+### F1.1 CLI host skeleton and help/version ✔️ RELEASED
+
+- Dependencies:
+
+- Project Requirements:
+  - R1 CLI Host and Basic Commands
+
+### F1.2 Command routing and option validation ✔️ RELEASED
+
+- Dependencies:
+  - F1.1 CLI host skeleton and help/version
+- Project Requirements:
+  - R1 CLI Host and Basic Commands
+
+## E2 Weather ❕ Normal
+
+- Demonstrates a real-world command.
+
+### F2.1 IP geolocation client (ip-api, Open-Meteo) ✔️ RELEASED
+
+- Dependencies:
+  - F1.1 CLI host skeleton and help/version
+  - F1.2 Command routing, option validation
+"""
+    items = read_items(text)
+    assert [(i.id, i.status, i.priority, i.depends_on) for i in items] == [
+        ("F1.1", "RELEASED", "Critical", ()),
+        ("F1.2", "RELEASED", "Critical", ("F1.1",)),
+        ("F2.1", "RELEASED", "Normal", ("F1.1", "F1.2")),
+    ]
+    assert finding_lines(text) == []
+
+
+def test_components_with_their_library_dependencies_are_no_backlog() -> None:
+    text = """\
+# Architecture
+
+## C1 Parser
+
+- Dependencies: regex, serde
+- Owner team: platform
+
+## C2 Planner
+
+- Dependencies: C1 Parser
+
+## C3 Runtime
+
+- Dependencies: tokio
+"""
+    assert read_items(text) == ()
+    # the near miss of a missing separator is older than this reading (SAFE-38)
+    assert finding_lines(text) == ["1:RL109"]

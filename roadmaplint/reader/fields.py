@@ -74,6 +74,7 @@ class _Body:
     done: list[DoneCriterion] = field(default_factory=list)
     current: str | None = None  # key of the field nested list items belong to
     done_list: bool = False  # a paragraph's Definition of Done waits for its list
+    gathering: bool = False  # a Depends on value is gathered from its nested bullets
 
 
 def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
@@ -146,6 +147,8 @@ def read_item(
                 _list_item(tokens, index, lines, body, names, text, bullets)
             elif token.level == 3 and body.current == DEFINITION_OF_DONE:
                 _criterion(tokens, index, body, text)
+            elif token.level == 3 and body.current == DEPENDS_ON:
+                _nested_dependency(tokens, index, body, text)
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
             body.done_list = False
             under_heading = False
@@ -182,6 +185,7 @@ def _list_item(
 ) -> None:
     content, line = _first_inline(tokens, index)
     body.current = None
+    body.gathering = False
     if line is None:
         return
     found = field_start(content, names)
@@ -221,6 +225,29 @@ def _list_item(
     if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
         bullets[marker] += 1
     body.current = key
+
+
+def _nested_dependency(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
+    """A bullet nested under a Depends on field that writes no value on its own line
+    (``- Dependencies:`` over ``  - F1.1 CLI host skeleton``): one dependency, added to the
+    field's value. An item named by its ID and title keeps no comma of the title (``F2.2
+    Endpoints (ip-api, Open-Meteo)``), which would split it into two."""
+    content, line = _first_inline(tokens, index)
+    last = body.fields[-1] if body.fields else None
+    if line is None or last is None or last.key != DEPENDS_ON:
+        return
+    if last.value and not body.gathering:
+        body.current = None  # a value of its own: the nested bullets are notes on it
+        return
+    entry = text(content.partition("\n")[0]).strip()
+    if not entry:
+        return
+    first, _, rest = entry.partition(" ")
+    if rest and any(char.isdigit() for char in first):
+        entry = f"{first} {rest.replace(',', ' ')}"
+    body.gathering = True
+    value = f"{last.value}, {entry}" if last.value else entry
+    body.fields[-1] = replace(last, value=value, end_line=max(last.end_line, line))
 
 
 def _criterion(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
@@ -509,7 +536,8 @@ def heading_status(title: str) -> tuple[str, str] | None:
         if mark not in stripped[-40:]:
             continue
         at = stripped.rfind(mark)
-        rest = stripped[at + len(mark) :].strip()
+        # the emoji form of a mark ends with a variation selector: ``✔️ RELEASED``
+        rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
     for separator in (" — ", " – ", " - "):
@@ -629,7 +657,17 @@ def _group_priority(section: str | None) -> str | None:
     match = _PRIORITY_GROUP.match(section) or (
         _BRACKETED_PRIORITY.search(section) if section.endswith(")") else None
     )
+    if match is None and section[-1:].isalpha():
+        # an epic whose heading ends with its priority after a mark: ``E1 CLI Core ❗️
+        # Critical``, ``E4 Build and Packaging ❕ Normal``
+        match = _MARKED_GROUP_PRIORITY.search(section[-40:])
     return match[1] if match is not None else None
+
+
+# A priority word after a mark, ending a group's heading: `` ❗️ Critical``, `` ❕ Normal``.
+_MARKED_GROUP_PRIORITY = LazyPattern(
+    r"[^\w\s][ \t]{1,3}(critical|high|medium|normal|low)$", re.IGNORECASE
+)
 
 
 _PRIORITY_WORD = LazyPattern(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)

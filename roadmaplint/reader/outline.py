@@ -321,9 +321,13 @@ def _spaced_series(
     )
     fielded = {
         (parts[at].heading.level, prefix[0])
-        for at, (item_id, _) in found.items()
+        for at, (item_id, title) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
-        and any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+        and (
+            any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+            # or a status ending the heading: ``### F1.2 Command routing ✔️ RELEASED``
+            or _ends_with_status(title)
+        )
     }
     return {
         at: named
@@ -385,6 +389,12 @@ def _heading_above(parts: list[Part], at: int) -> Part | None:
     return next(
         (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
     )
+
+
+def _ends_with_status(title: str) -> bool:
+    from roadmaplint.reader.fields import heading_status
+
+    return heading_status(title) is not None
 
 
 # A field of work on its own line under a heading: ``- **Priority**: P1``, ``Status: Todo``.
