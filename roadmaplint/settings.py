@@ -104,6 +104,8 @@ COMMON_STATUSES: dict[str, str] = {
             "new",
             "drafted",
             "available",
+            # an agent queue's task no agent holds yet (``Status: unclaimed``)
+            "unclaimed",
         ),
         "ready",
     ),

@@ -133,6 +133,7 @@ _CLASSES = {
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
+        "unclaimed",  # an agent queue's task no agent holds (the thirteenth set A; the reader's too)
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),

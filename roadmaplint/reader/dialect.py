@@ -168,19 +168,19 @@ PHASE_HEADING = LazyPattern(
 # Name", "Milestone 5: Name"): an item where the document numbers a series of them
 # (outline.py), for one "Task 1" heading alone may be a step of a how-to.
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:Task|Story|Milestone)[ \t]+" + _NUMBER + r")"
+    r"(?P<id>(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
 # after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
 NUMBERED_ID = LazyPattern(
-    r"(?P<word>Phase|PHASE|Task|Story|Milestone)s?[ \t]+(?P<number>" + _NUMBER + ")"
+    r"(?P<word>Phase|PHASE|Task|Stories|Story|Milestone)s?[ \t]+(?P<number>" + _NUMBER + ")"
 )
 PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
 # again under each phase heading ("Phase 2 Task 1": outline.py names them so).
-WORK_ID = LazyPattern(r"(?:Task|Story|Milestone)[ \t]+" + _NUMBER)
+WORK_ID = LazyPattern(r"(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER)
 PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>" + _PHASE + r")[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+" + _NUMBER + r")"

@@ -83,7 +83,12 @@ def detect(
     path: str,
 ) -> Outline:
     parts = [
-        Part(PROSE, heading, text(heading.source), heading_position(lines, heading.line))
+        Part(
+            PROSE,
+            heading,
+            _front_matter_title(text(heading.source)),
+            heading_position(lines, heading.line),
+        )
         for heading in headings
     ]
     title = _classify_level_one(parts, dialect, continued, lines)
@@ -107,6 +112,19 @@ def detect(
         h1_lines=h1_lines,
         texts=[part.text for part in parts],
     )
+
+
+def _front_matter_title(heading: str) -> str:
+    """A heading's text, or the title it quotes when it is a front-matter title field
+    (``---`` / ``title: "Epic 1: MVP"`` / ``---``, which markdown reads as a heading):
+    an epics file written as one front-matter block per epic."""
+    if heading[:6] != "title:":
+        return heading
+    quoted = _QUOTED_TITLE.fullmatch(heading)
+    return quoted[1] if quoted is not None else heading
+
+
+_QUOTED_TITLE = LazyPattern(r"title:[ \t]*\"([^\"]{1,200})\"[ \t]*")
 
 
 def _classify_level_one(
@@ -439,7 +457,9 @@ def _work_series(parts: list[Part]) -> bool:
     # compiled (0.3 ms of a seed check)
     # milestones over a plan's phases group them (``### Milestone 2: v1.0`` over its
     # phases' checklist): a series of milestones is the plan's items only without phases
-    words = ("Task", "Story") if _names_phases(parts) else ("Task", "Story", "Milestone")
+    # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
+    words: tuple[str, ...] = ("Task", "Story", "Epic")
+    words = words if _names_phases(parts) else (*words, "Milestone")
     named = [part for part in parts if part.text.startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
         return False
@@ -468,6 +488,23 @@ def _names_phases(parts: list[Part]) -> bool:
     )
 
 
+def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
+    """Whether part ``at`` is an epic over task boxes (``## Epic 0: Title`` over ``- [ ]
+    **0.1.1** Title``): the group of its tasks, which are the items, not an item itself."""
+    part = parts[at]
+    if not part.text.startswith("Epic"):
+        return False
+    level = part.heading.level
+    end = next(
+        (p.heading.line - 1 for p in parts[at + 1 :] if p.heading.level <= level), len(lines)
+    )
+    return any(_BOX_LINE.match(line) for line in lines[part.heading.line : end])
+
+
+# A checkbox line: ``- [ ] Title``, ``  * [x] Title``.
+_BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
+
+
 def _work_item(part: Part) -> tuple[str, str] | None:
     match = WORK_HEADING.fullmatch(part.text)
     return (" ".join(match["id"].split()), match["title"].strip()) if match else None
@@ -482,7 +519,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         if part.kind == PROSE and part.heading.level in levels:
             found = (
                 match_item_heading(part.text, dialect)
-                or (_work_item(part) if series else None)
+                or (_work_item(part) if series and not _epic_of_boxes(parts, at, lines) else None)
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
             if found is None and not dialect.item_level:
