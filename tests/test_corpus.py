@@ -80,7 +80,11 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
-OVERALL_FLOOR = 0.957  # 4188 of 4376
+# The thirteenth held-out set A (heading plans and agent work queues, files 16-19 and
+# 26-29 of headings/) read 63 of 174 before its fixes and 149 after (ROADMAP CORE-76;
+# CORE-77 for what is left): with it the floor goes from 0.957 to 0.954, what the whole
+# corpus reads, rounded down; the earlier sets read 4195 of 4376 (git-rca's epics).
+OVERALL_FLOOR = 0.954  # 4344 of 4550
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
