@@ -61,6 +61,56 @@ FIELD_ALIASES = (
     ("Best-after", "Depends on"),
     ("Best after", "Depends on"),
     ("State", "Status"),
+    # the same fields in the other languages plans are written in (issue 20), as their
+    # status words are read (``OTHER_LANGUAGE_STATUSES``): ``**Estado:** Hecho``,
+    # ``| Durum | **Açık** |``, ``- **Responsável:** Ana``
+    *(
+        (name, "Status")
+        for name in ("Estado", "Statut", "Durum", "Статус", "状态", "狀態", "状態", "ステータス")
+    ),
+    *(
+        (name, "Priority")
+        for name in (
+            "Prioridad",
+            "Prioridade",
+            "Priorité",
+            "Priorität",
+            "Öncelik",
+            "Приоритет",
+            "优先级",
+            "優先級",
+            "優先度",
+        )
+    ),
+    *(
+        (name, "DRI")
+        for name in (
+            "Responsable",
+            "Responsável",
+            "Verantwortlich",
+            "Sorumlu",
+            "Sahip",
+            "Ответственный",
+            "负责人",
+            "負責人",
+            "担当",
+            "担当者",
+        )
+    ),
+    *(
+        (name, "Depends on")
+        for name in (
+            "Dependencias",
+            "Dependências",
+            "Dépendances",
+            "Abhängigkeiten",
+            "Bağımlılıklar",
+            "Зависимости",
+            "依赖",
+            "依賴",
+            "依存",
+        )
+    ),
 )
 
 
@@ -119,8 +169,10 @@ COMMON_STATUSES: dict[str, str] = {
         ("deferred", "parked", "paused", "someday", "idea", "backlog", "proposed"), "idea"
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
+    # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
     **dict.fromkeys(
-        ("cancelled", "canceled", "dropped", "removed", "won't do", "wontfix"), "closed"
+        ("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do", "wontfix"),
+        "closed",
     ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
     # RFCs``, ``## Rejected RFCs``
@@ -128,6 +180,112 @@ COMMON_STATUSES: dict[str, str] = {
     "implemented": "done",
     "rejected": "closed",
 }
+
+# The same meanings in the other languages plans are written in (issue 20): the status
+# words of each, as a plan's sections, fields and cells write them, read like the English
+# ones (``## 🔄 Em Andamento``, ``**Durum:** Tamamlandı``, ``| Erledigt |``). Only words
+# that name a state and nothing else: ``futuro`` or ``next`` alone name a time.
+OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
+    "Spanish": {
+        "done": ("hecho", "hecha", "completado", "completada", "terminado", "terminada"),
+        "in_progress": ("en progreso", "en curso", "en desarrollo", "en proceso"),
+        "ready": ("pendiente", "por hacer", "planeado", "planificado", "sin empezar"),
+        "blocked": ("bloqueado", "bloqueada"),
+        "idea": ("pospuesto", "aplazado"),
+        "closed": ("cancelado", "cancelada", "descartado", "descartada"),
+    },
+    "Portuguese": {
+        "done": ("concluído", "concluída", "concluido", "concluida", "feito", "finalizado"),
+        "in_progress": ("em andamento", "em progresso", "em desenvolvimento"),
+        "ready": ("pendente", "planejado", "planejada", "a fazer", "não iniciado"),
+        "blocked": ("bloqueado", "bloqueada"),
+        "closed": ("cancelado", "cancelada", "descartado", "descartada"),
+    },
+    "French": {
+        "done": ("terminé", "terminée", "fait", "achevé"),
+        "in_progress": ("en cours",),
+        "ready": ("à faire", "a faire", "prévu", "planifié", "non démarré"),
+        "blocked": ("bloqué", "bloquée"),
+        "closed": ("annulé", "annulée", "abandonné"),
+    },
+    "German": {
+        "done": ("erledigt", "fertig", "abgeschlossen"),
+        "in_progress": ("in arbeit", "in bearbeitung"),
+        "ready": ("offen", "geplant", "ausstehend", "nicht begonnen"),
+        "blocked": ("blockiert",),
+        "idea": ("zurückgestellt",),
+        "closed": ("abgebrochen", "verworfen"),
+    },
+    "Turkish": {
+        "done": ("tamamlandı", "tamamlanan", "bitti", "yapıldı"),
+        "in_progress": ("devam ediyor", "devam eden", "sürüyor"),
+        "ready": ("açık", "planlandı", "planlanan", "sırada", "yapılacak"),
+        "blocked": ("engellendi",),
+        "closed": ("iptal", "iptal edildi"),
+    },
+    "Russian": {
+        "done": ("готово", "выполнено", "завершено", "сделано"),
+        "in_progress": ("в работе", "в процессе"),
+        "ready": ("запланировано", "не начато"),
+        "blocked": ("заблокировано",),
+        "closed": ("отменено",),
+    },
+    "Chinese": {
+        "done": ("已完成", "完成"),
+        "in_progress": ("进行中", "進行中"),
+        "ready": ("计划中", "計劃中", "规划中", "規劃中", "待办", "待辦", "未开始", "未開始"),
+        "blocked": ("阻塞",),
+        "closed": ("已取消",),
+    },
+    "Japanese": {
+        "done": ("完了", "対応済み"),
+        "in_progress": ("進行中", "対応中", "作業中"),
+        "ready": ("未着手", "未対応"),
+        "idea": ("保留",),
+        "closed": ("中止",),
+    },
+}
+for _meanings in OTHER_LANGUAGE_STATUSES.values():
+    for _meaning, _words in _meanings.items():
+        for _word in _words:
+            COMMON_STATUSES.setdefault(_word, _meaning)
+            # ``TAMAMLANDI`` folds to ``tamamlandi``: the dotless ı has no case pair of its own
+            COMMON_STATUSES.setdefault(_word.replace("ı", "i"), _meaning)
+
+# What a status word written without spaces may run on into in Chinese and Japanese:
+# ``進行中のタスク`` (the tasks in progress), ``已完成的任务``. An explicit list, for
+# ``完了条件`` (the conditions of done) names no status.
+_RUN_ON = (
+    "",
+    "のタスク",
+    "したタスク",
+    "タスク",
+    "の項目",
+    "項目",
+    "的任务",
+    "的任務",
+    "任务",
+    "任務",
+)
+
+
+def fold_status(text: str) -> str:
+    """``text`` folded for a status lookup: ``İPTAL`` reads ``iptal`` (casefold leaves a
+    combining dot after the ``i`` of the dotted capital)."""
+    return text.casefold().replace("\u0307", "")
+
+
+def run_on_status(word: str) -> str | None:
+    """The status word a Chinese or Japanese heading word opens with, where the rest
+    only names what the section holds (``進行中のタスク`` -> ``進行中``)."""
+    if word.isascii():
+        return None
+    for length in range(min(len(word), 4), 1, -1):
+        if COMMON_STATUSES.get(word[:length]) is not None and word[length:] in _RUN_ON:
+            return word[:length]
+    return None
+
+
 _STATUS_EDGE = " \t*_`~.,;:!()[]-–—"
 _BOXES = {
     "[_]": "ready",
@@ -152,7 +310,7 @@ def common_meaning(status: str | None) -> str | None:
     box = _BOXES.get(status.strip().replace("[ ]", "[_]"))
     if box is not None:
         return box  # a box written as the status, in a table cell: ``[ ]``, ``[x]``
-    words = status.casefold().replace("’", "'").split()
+    words = fold_status(status).replace("’", "'").split()
     first = 0  # past a coloured mark before the word: ``🔄 In Progress``
     while first < len(words) - 1 and words[first] not in COMMON_STATUSES:
         if not _is_mark(words[first]):

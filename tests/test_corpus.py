@@ -80,11 +80,29 @@ pytestmark = pytest.mark.skipif(
 # what is left): with it the floor goes from 0.973 to 0.954, what the whole corpus reads,
 # rounded down; the earlier sets still read 3764 of 3867.
 # Both twelfth sets together: the whole corpus reads 4188 of 4376, the floor 0.957.
+# The thirteenth held-out set B (planning phases and spec task lists, files 09-13 of
+# phases/ and 24-27 of checkboxes/) read 143 of 207 before its fixes and 200 after
+# (ROADMAP CORE-78; CORE-79 for what is left): the whole corpus reads 4391 of 4583, the
+# floor 0.958, rounded down; the earlier sets read 4191 of 4376 (Flowrite three more).
+# The thirteenth held-out set C (backlog tables in Dutch, Spanish and French, a sheet pasted
+# from a spreadsheet, box backlogs, a Backlog.md folder with sub-tasks: files 14-17 of
+# tables/, 57-59 of checkboxes/ and the 100days.fit folder) read 108 of 176 before its fixes
+# and 176 after (ROADMAP CORE-80): the whole corpus reads 4364 of 4552, the floor 0.958,
+# what it reads rounded down; the earlier sets still read 4188 of 4376.
+# Sets B and C together: the whole corpus reads 4567 of 4759, the floor 0.959.
+# The thirteenth held-out set D (ordinary roadmaps and TODO files, seven of eight not in
+# English: files 78, 79 and 87-89 of checkboxes/, 36-38 of headings/) read 94 of 151
+# before its fixes and 150 after (ROADMAP CORE-82; CORE-83 for what is left): with it the
+# floor goes from 0.957 to 0.960, what the whole corpus reads, rounded down; the earlier
+# sets read 4200 of 4376 (hanavdel's Turkish field tables, 12 more).
+# Sets B, C and D together: the whole corpus reads 4729 of 4910, the floor 0.963.
 # The thirteenth held-out set A (heading plans and agent work queues, files 16-19 and
 # 26-29 of headings/) read 63 of 174 before its fixes and 149 after (ROADMAP CORE-76;
 # CORE-77 for what is left): with it the floor goes from 0.957 to 0.954, what the whole
 # corpus reads, rounded down; the earlier sets read 4195 of 4376 (git-rca's epics).
-OVERALL_FLOOR = 0.954  # 4344 of 4550
+# With the thirteenth sets B, C and D merged beside set A: the whole corpus reads 4885 of
+# 5084, the floor 0.960, rounded down; the earlier sets 4736 of 4910 (git-rca's epics).
+OVERALL_FLOOR = 0.960  # 4885 of 5084
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -152,8 +170,59 @@ _CLASSES = {
         "wontfix",
         "archived",
         "rejected",  # an RFC list's ``## Rejected RFCs`` (the eleventh set B)
+        "abandoned",  # a phase struck through and given up (the thirteenth set B)
     ),
 }
+# The same meanings as the plans written in other languages spell them (the thirteenth
+# set D and the earlier truths that write them: hanavdel's ``Açık``, makilab's
+# ``Terminé``), on the first word or two as above; ``sırada`` (next in line) is ready.
+_OTHER_LANGUAGES = {
+    "done": (
+        "tamamlandı",
+        "tamamlandi",
+        "tamamlanan",
+        "concluído",
+        "concluída",
+        "terminé",
+        "erledigt",
+        "已完成",
+        "完成",
+        "完了",
+        "hecho",
+        "completado",
+        "готово",
+        "выполнено",
+    ),
+    "in_progress": (
+        "devam eden",
+        "devam ediyor",
+        "em andamento",
+        "en cours",
+        "en progreso",
+        "in arbeit",
+        "進行中",
+        "进行中",
+        "в работе",
+    ),
+    "ready": (
+        "açık",
+        "sırada",
+        "sirada",
+        "planejado",
+        "計劃中",
+        "计划中",
+        "non démarré",
+        "pendiente",
+        "pendente",
+        "offen",
+        "geplant",
+        "未着手",
+    ),
+    "blocked": ("bloqueado", "blockiert"),
+    "closed": ("iptal", "cancelado", "annulé", "已取消"),
+}
+for _meaning, _words in _OTHER_LANGUAGES.items():
+    _CLASSES[_meaning] = _CLASSES[_meaning] + _words
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 
@@ -202,7 +271,8 @@ def _slug(title: str) -> str:
 
 
 def _title(value: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (value or "").lower()).strip()
+    # letters of any script: a title in Korean or Chinese is matched by its words too
+    return re.sub(r"[\W_]+", " ", (value or "").lower()).strip()
 
 
 @dataclass(frozen=True)

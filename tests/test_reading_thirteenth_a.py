@@ -363,3 +363,26 @@ The title shows in the index.
 """
     assert read_items(text) == ()
     assert finding_lines(text) == []
+
+
+def test_epics_listed_over_a_table_of_stories_are_its_themes() -> None:
+    text = """\
+# Product Backlog
+
+## Epics
+
+### Epic 1 - Cluster Kubernetes
+Mettre en place le cluster.
+
+### Epic 2 - Exposition des services
+Rendre les services accessibles.
+
+## User Stories
+
+| ID | User Story | Priorité | Epic |
+|---|---|---|---|
+| 1 | Installer le cluster | High | Epic 1 |
+| 2 | Exposer l'API | Medium | Epic 2 |
+"""
+    assert [(i.id, i.priority) for i in read_items(text)] == [("1", "High"), ("2", "Medium")]
+    assert finding_lines(text) == []

@@ -13,7 +13,7 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, val
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
-from roadmaplint.reader.shapes.table import column_key, is_delimiter, split_row
+from roadmaplint.reader.shapes.table import column_key, is_delimiter, letters_header, split_row
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
@@ -45,7 +45,10 @@ def grid_of(lines: list[str], row: int, dialect: Dialect) -> Grid:
         at: [lines[at][a:b].strip() for a, b in split_row(lines[at])]
         for at in (header, delimiter, *rows)
     }
-    keys = [column_key(name, dialect) for name in cells[header]]
+    # a sheet pasted from a spreadsheet names its columns in its first row, under a header
+    # of column letters (``| A | B | C |``): the reader's view of the same table
+    names = rows[0] if rows and letters_header(lines[header]) else header
+    keys = [column_key(name, dialect) for name in cells[names]]
     return Grid(header, rows, cells, keys)
 
 

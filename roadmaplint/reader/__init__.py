@@ -9,6 +9,7 @@ from the settings and handed to every step.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -30,6 +31,7 @@ from roadmaplint.model import (
 from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
+    HeadingBlock,
     find_stray_lists,
     find_unclosed,
     last_written_line,
@@ -45,6 +47,7 @@ from roadmaplint.reader.dialect import (
     PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
+    STEP_ID,
     WORK_ID,
     Dialect,
     normalize_key,
@@ -66,6 +69,7 @@ from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reus
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.waits import (
     with_dependency_notes,
+    with_named_needs,
     with_numbers_named,
     with_parts_named,
     with_reverse_dependencies,
@@ -262,6 +266,7 @@ def _records(
                 [*_with_row_status(items, shaped.items), *_beside_headings(shaped.items, items)],
                 key=lambda item: item.position.line,
             )
+            items = _outside_appendices(items, blocks.headings, len(lines))
             top_level = _cut(top_level, shaped.blocks)
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
@@ -312,6 +317,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_dependency_notes(read, lines)
+    read = with_named_needs(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,
@@ -489,12 +495,13 @@ def _without_box_containers(items: list[Item], lines: list[str], dialect: Dialec
     """The heading items, without those that are only the section of a list of boxes with
     IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
     items there. A heading with a status of its own stays an item."""
+    struck = any(PHASE_ID.fullmatch(item.id) for item in items) and _strikes_finished(lines)
     return [
         item
         for item in items
         if not _is_placeholder(item.title)
         and not (item.status is None and _holds_boxed_items(item, lines, dialect))
-        and not _is_theme_of_boxes(item, lines)
+        and not _is_theme_of_boxes(item, lines, struck)
         and not (
             item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
         )
@@ -515,30 +522,95 @@ def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
     return holds_table_items(lines, item.position.line, item.end_line, dialect)
 
 
-def _is_theme_of_boxes(item: Item, lines: list[str]) -> bool:
+def _strikes_finished(lines: list[str]) -> bool:
+    # imported here: a roadmap of headings alone never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import strikes_finished_bullets
+
+    return strikes_finished_bullets(lines)
+
+
+def _is_theme_of_boxes(item: Item, lines: list[str], struck: bool = False) -> bool:
     """Whether ``item`` is a phase (or milestone) heading that only names the theme of the
     boxes below it (``### Phase 2: Performance`` or ``### M2 — Data Model`` over
     ``- [ ] SIMD UTF-8 validation``): no field of its own (a planning phase has its Goal
     and Depends on), and at least two top-level boxes. The boxes are the items there, even
     where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks for
-    the boxes, it makes no item. A heading of another ID must say no status either."""
-    if item.fields or not (PHASE_ID.fullmatch(item.id) or item.status is None):
+    the boxes, it makes no item. A heading of another ID must say no status either.
+    ``struck``: the document's bullets are its work, the finished ones struck through
+    (``* ~~Define the goals~~``): a phase over two of them is their theme too."""
+    if item.fields and not _phase_over_bold_work(item, lines):
         return False
-    if WORK_ID.fullmatch(item.id):
-        return False  # ``### Task 1.1: Title`` over its steps' boxes: a task, never a theme
+    if not (PHASE_ID.fullmatch(item.id) or item.status is None):
+        return False
+    if WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id):
+        # ``### Task 1.1: Title`` or ``### 1.1 Title`` over its steps' boxes: a task, never
+        # a theme
+        return False
     if _OWN_PRIORITY.search(lines[item.position.line - 1]):
         return False  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
         return False  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
-    from roadmaplint.reader.shapes.checkbox import BOX
+    from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
 
     boxes = 0
     for line in lines[item.position.line : item.end_line]:
-        match = BOX.match(line)
+        match = BOX.match(line) or (TOP_BULLET.match(line) if struck else None)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
     return boxes >= 2
 
+
+def _outside_appendices(
+    items: list[Item], headings: list[HeadingBlock], line_count: int
+) -> list[Item]:
+    """``items`` without the boxes of an appendix after them (``## Appendix A:
+    Checklist``, ``## 부록 A: 체크리스트``): a plan's appendix restates or supports its
+    work, as a summary checklist of each phase's steps does; the items are the plan's
+    own, before it. An appendix with no item before it keeps its items."""
+    spans = []
+    for at, heading in enumerate(headings):
+        if heading.source[:1] in "A부附付" and _APPENDIX.match(heading.source):
+            end = next(
+                (later.line - 1 for later in headings[at + 1 :] if later.level <= heading.level),
+                line_count,
+            )
+            spans.append((heading.line, end))
+    if not spans:
+        return items
+    first = spans[0][0]
+    if not any(item.position.line < first for item in items):
+        return items
+    return [
+        item for item in items if not any(start < item.position.line <= end for start, end in spans)
+    ]
+
+
+# A heading that opens an appendix: ``Appendix A: Checklist``, ``부록 B``, ``附录``.
+_APPENDIX = LazyPattern(r"(?:Appendix|Annex|Anhang|Annexe|부록|附录|付録)\b", re.I)
+
+
+def _phase_over_bold_work(item: Item, lines: list[str]) -> bool:
+    """Whether ``item`` is a phase of an implementation plan with no status anywhere (no
+    phase checklist in the document) whose work is named boxes under its own
+    subheadings (``### Phase 1: Indexing`` over ``#### Sprint 1 (Week 1)`` over ``- [ ]
+    **Client Layer**`` and detail bullets): its Goal and criteria describe the phase,
+    the boxes are the items, as a person reads them."""
+    if item.status is not None or not PHASE_ID.fullmatch(item.id):
+        return False
+    span = lines[item.position.line : item.end_line]
+    if not any(_SUBHEADING.match(line) for line in span):
+        return False
+    if any(_PHASE_BOX.match(line) for line in lines):
+        return False  # a planning roadmap's phase checklist: the phases are its items
+    return sum(1 for line in span if _BOLD_BOX.match(line)) >= 2
+
+
+# A subheading under a phase heading of level 3 or less (``#### Sprint 1 (Week 1)``).
+_SUBHEADING = LazyPattern(r"[ \t]{0,3}#{3,6}[ \t]+\S")
+# A phase's own box in a planning roadmap's checklist: ``- [x] **Phase 1: Name**``.
+_PHASE_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]+(?:\*\*)?Phase[ \t]")
+# A top-level box whose text is a bold name: ``- [ ] **Client Layer**``.
+_BOLD_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+\*\*[^*\n]{1,80}\*\*[ \t]*$")
 
 # An item heading's own priority, in brackets between its ID and the separator.
 _OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")

@@ -17,7 +17,7 @@ from roadmaplint.record import record
 from roadmaplint.text import LazyPattern, split_lines
 
 _ATX_OPEN = LazyPattern(r"[ \t]*#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = LazyPattern(r"(?:^|[ \t]+)#+[ \t]*$")
+_ATX_CLOSE = LazyPattern(r"(?:^|(?<![ \t])[ \t]+)#+[ \t]*$")
 _CODE = {"fence", "code"}
 # ](#anchor) and ](<#anchor>): an inline link into this document
 # (the anchor stops at any bracket or quote, so that a line of `](#` a hundred thousand

@@ -181,6 +181,9 @@ PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
 # again under each phase heading ("Phase 2 Task 1": outline.py names them so).
 WORK_ID = LazyPattern(r"(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER)
+# A task numbered by its group alone, ``1.1`` of ``### 1.1 Orchestrator Host``: two to four
+# dotted parts (a single number is a chapter's).
+STEP_ID = LazyPattern(r"[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}")
 PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>" + _PHASE + r")[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+" + _NUMBER + r")"

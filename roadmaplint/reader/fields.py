@@ -315,6 +315,8 @@ def _paragraph_fields(
         for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
             written = [stripped[value_start:value_end]]
             found.append((name, line, indent + 1 + name_start, indent + 1 + value_start, written))
+    if any("**" in part or "__" in part for *_, parts in found for part in parts):
+        found = [piece for entry in found for piece in _run_together(entry, lines)]
     for name, line, column, value_column, parts in found:
         key = names.key(name)
         value = "\n".join(_without_break(part) for part in parts)
@@ -338,6 +340,47 @@ def _paragraph_fields(
 _LABEL_LINE = LazyPattern(r"[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,3}:")
 
 
+# A bold field name after a blank, inside another field's value: where a formatter ran
+# the fields of a paragraph together (``**Goal**: ... in CI **Depends on**: Nothing
+# **Requirements**: ...``), the name a capital opens.
+_JOINED_NAME = LazyPattern(r"[ \t](?=(\*\*|__)[A-Z])")
+
+_Found = tuple[str, int, int, int, list[str]]
+
+
+def _run_together(entry: _Found, lines: list[str]) -> list[_Found]:
+    """``entry`` (a field: name, line, column, value column, its lines), cut where a
+    bold field name stands after a blank inside its value, on its first line or on
+    a line it goes on over: each name then starts a field of its own, as a person reads
+    a paragraph a formatter reflowed."""
+    name, line, column, value_column, parts = entry
+    pieces: list[_Found] = []
+    current: _Found = (name, line, column, value_column, [])
+    for at, part in enumerate(parts):
+        # where ``part`` starts on its line: the value's column on the first
+        start = value_column - 1 if at == 0 else _column_of(lines, line + at, part) - 1
+        rest, offset = part, 0
+        while (cut := _JOINED_NAME.search(rest, offset)) is not None:
+            named = _BOLD_FIELD.match(rest, cut.end())
+            if named is None:
+                offset = cut.end() + 1
+                continue
+            current[4].append(rest[: cut.start()])
+            pieces.append(current)
+            current = (
+                named[2].strip(),
+                line + at,
+                start + cut.end() + 1,
+                start + named.end() + 1,
+                [],
+            )
+            start += named.end()
+            rest, offset = rest[named.end() :], 0
+        current[4].append(rest)
+    pieces.append(current)
+    return pieces
+
+
 def _without_break(part: str) -> str:
     """A field line's value without the hard break that ends it (a backslash, or blanks).
     Not a pattern's ``sub``: ``[ \t]+$`` tried at each blank of a long run before a
@@ -345,8 +388,12 @@ def _without_break(part: str) -> str:
     return part[:-1] if part.endswith("\\") else part.rstrip(" \t")
 
 
-# The header of a table of fields: blank, or names that say so (``| Field | Value |``).
-_FIELD_TABLE_HEADERS = frozenset({"", "field", "fields", "attribute", "property", "key", "name"})
+# The header of a table of fields: blank, or names that say so (``| Field | Value |``),
+# in the other languages plans are written in too (``| Alan | Değer |``, ``| Campo |``).
+_FIELD_TABLE_HEADERS = frozenset(
+    {"", "field", "fields", "attribute", "property", "key", "name"}
+    | {"alan", "campo", "champ", "feld", "eigenschaft", "поле", "字段", "欄位", "項目"}
+)
 
 
 def _is_table(token: Token, lines: list[str]) -> bool:
@@ -366,6 +413,9 @@ def _table_fields(
     header = _row_cells(rows[0]) if rows else []
     if len(header) != 2 or header[0].strip("* ").lower() not in _FIELD_TABLE_HEADERS:
         return False
+    # a header that says so (``| Field | Value |``, ``| Alan | Değer |``) makes every row
+    # a field, its name known or not (``| Kaynak | Opus |``): a blank one leaves it to each
+    named = bool(header[0].strip("* "))
     found: list[Field] = []
     for line in range(first + 3, stop + 1):  # past the header and its delimiter row
         source = lines[line - 1].rstrip("\r\n")
@@ -373,7 +423,7 @@ def _table_fields(
         name = cells[0].strip() if cells else ""
         bold = name.startswith(("**", "__")) and name.endswith(("**", "__")) and len(name) > 4
         name = name.strip("*_ ").rstrip(":")
-        if len(cells) < 2 or not name or not (bold or names.is_known(name)):
+        if len(cells) < 2 or not name or not (bold or named or names.is_known(name)):
             return False  # a row that is no field: a table of the item's content
         while len(cells) > 2 and not cells[-1]:
             cells.pop()  # an empty cell after the value: ``| **Priority** | P1 |  |``

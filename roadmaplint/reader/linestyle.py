@@ -28,7 +28,9 @@ _BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*(?:\r\n|[\r\n]|$))")
 # Between bold fields that share a line (`**Effort:** M · **Status:** OPEN`, the metadata
 # line of Jira-style queues): a middle dot, bullet or bar with spaces round it, then the
 # next field's bold name.
-_NEXT_FIELD = LazyPattern(r"[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))")
+_NEXT_FIELD = LazyPattern(
+    r"(?<![ \t])[ \t]+[·•|][ \t]+(?=(\*\*|__)[^*_\n]{1,80}?(?::[ \t]*\1|\1[ \t]*:))"
+)
 # A code span (`` `**A:** x · **B:** y` ``): no field starts inside one.
 _CODE_SPAN = LazyPattern(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)")
 _BACKTICKS = LazyPattern(r"`+")

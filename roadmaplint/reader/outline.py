@@ -192,7 +192,9 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
 _NUMBERED = LazyPattern(
     r"(?:(?P<id>[0-9]{1,4}(?:\.[0-9]{1,4}){1,3})\.?|(?P<whole>[0-9]{1,4})\.)[ \t]+(?P<title>\S.*)"
 )
-_STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S")
+_STATUS_LINE = LazyPattern(
+    r"(?<![ \t])[ \t]*+(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S"
+)
 
 
 # A task number padded with zeros (``### 001 Write the charter``, a generated task
@@ -200,7 +202,7 @@ _STATUS_LINE = LazyPattern(r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:
 # ``- Depends on: 001``), for a chapter is numbered ``1``, never ``001``.
 _PADDED = LazyPattern(r"(?P<id>0[0-9]{1,5})\.?[ \t]+(?P<title>\S.*)")
 _WORK_FIELD_LINE = LazyPattern(
-    r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?"
+    r"(?<![ \t])[ \t]*+(?:[-*+][ \t]+)?(?:\*\*)?"
     r"(?:Status|Priority|Depends[ \t]+on|Dependencies|Owner|Assignee)"
     r"(?::\*\*|\*\*:|:)[ \t]*\S",
     re.I,
@@ -219,6 +221,38 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     if not any(fields.match(line) for line in body):
         return None
     return match["id"] or match["whole"], match["title"].strip()
+
+
+# A box right under a heading, one to three spaces in at most, and the text after it.
+_STEP_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]+(?P<text>\S.*)")
+# What opens a box that carries a number or an ID of its own: ``1.1``, ``T012``, ``**0.1.1**``.
+_OWN_NUMBER = LazyPattern(r"\**(?:[0-9]|[A-Z]{1,8}-?[0-9])")
+
+
+def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The dotted numbered headings (``### 1.1 Orchestrator Host``) whose section opens
+    with a list of boxes that carry no number of their own (``- [x] Define the gateway
+    contract``), where three or more headings at one level are written so: a task list
+    whose tasks are the numbered headings and whose boxes are their steps, as a person
+    reads it. Numbered boxes (``- [ ] 1.1 Title``, ``T012``) are items themselves; one or
+    two such headings are a document's sections with a checklist."""
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if (
+            part.kind != PROSE
+            or part.heading.level not in ITEM_LEVELS
+            or not part.text[:1].isdigit()
+        ):
+            continue
+        match = _NUMBERED.fullmatch(part.text)
+        if match is None or match["id"] is None:
+            continue
+        first = next((line for line in _section_lines(parts, at, lines) if line.strip()), "")
+        step = _STEP_BOX.match(first)
+        if step is not None and _OWN_NUMBER.match(step["text"]) is None:
+            found[at] = (match["id"], match["title"].strip())
+    levels = Counter(parts[at].heading.level for at in found)
+    return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 3}
 
 
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
@@ -490,10 +524,14 @@ def _names_phases(parts: list[Part]) -> bool:
 
 def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
     """Whether part ``at`` is an epic over task boxes (``## Epic 0: Title`` over ``- [ ]
-    **0.1.1** Title``): the group of its tasks, which are the items, not an item itself."""
+    **0.1.1** Title``), or one of a document that writes its stories in tables (``###
+    Epic 1 - Cluster`` over a line of text, the sprints' stories in tables below): the
+    group or theme of the work, which is the items, not an item itself."""
     part = parts[at]
     if not part.text.startswith("Epic"):
         return False
+    if any(line.lstrip()[:1] == "|" for line in lines):
+        return True
     level = part.heading.level
     end = next(
         (p.heading.line - 1 for p in parts[at + 1 :] if p.heading.level <= level), len(lines)
@@ -529,6 +567,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **_status_headed(parts, lines),
                         **_spaced_series(parts, dialect, lines),
                         **_slug_series(parts, lines),
+                        **_numbered_over_steps(parts, lines),
                     }
                 found = status_headed.get(at)
             if found is not None and not is_priority_group(found[0], dialect.priority_values):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
-from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, WORK_ID
+from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, STEP_ID, WORK_ID
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -113,13 +113,14 @@ def _task_status(section: Sequence[str]) -> str | None:
 
 
 def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Item]:
-    """``items``, a numbered task heading with no status (``### Task 1.1: Title``) given
+    """``items``, a numbered task heading with no status (``### Task 1.1: Title``, ``### 1.1
+    Title``) given
     the one the list of boxes right under it says, its steps (``- [x] `bcrypt```): all
     ticked done, some in progress, none pending, as a phase's own task boxes do. Boxes
     after a label or prose (``**Acceptance Criteria:**``) are its criteria: no state."""
     read = []
     for item in items:
-        if item.status is None and WORK_ID.fullmatch(item.id):
+        if item.status is None and (WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id)):
             ticks = _step_ticks(lines[item.position.line : item.end_line])
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
@@ -129,13 +130,16 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
 
 
 def _step_ticks(body: Sequence[str]) -> list[bool]:
-    """Whether each top-level box of the list a heading's body opens with is ticked; none
-    when the body opens with anything else."""
+    """Whether each top-level box of the list a heading's body opens with is ticked, and
+    of the lists of boxes right under its subheadings after it (``#### Rewrite
+    Guardrails`` over more of its steps); none when the body opens with anything else."""
     ticks: list[bool] = []
     for line in body:
         match = _TASK_BOX.match(line)
         if match is not None:
             ticks.append(match[1] != " ")
+        elif ticks and _ANY_HEADING.match(line):
+            continue  # a subheading of the task's steps: its boxes are steps too
         elif line.strip() and not line[:1].isspace():
             break  # the list ends (``- Behavior:``), or the body opens with no box
     return ticks
@@ -183,6 +187,13 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.strip().strip("|").split("|")]
 
 
+def _shifted_status(cells: list[str]) -> str:
+    """The status a row whose Status cell is empty writes in another cell, where a cell
+    was left out by hand and the rest moved left (``| 10. Name | 2/3 | In Progress|  |
+    - |`` under Phase | Milestone | Plans | Status | Completed); none otherwise."""
+    return next((cell for cell in cells[1:] if common_meaning(cell.strip("* "))), "")
+
+
 def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
     """``(Phase N, status)`` for each row of a table whose first column is ``Phase`` and
     which has a ``Status`` column."""
@@ -201,7 +212,7 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
         if set("".join(cells)) <= set("-: ") or len(cells) <= status_column:
             continue
         phase = _ROW_PHASE.match(cells[0].strip("* "))
-        status = cells[status_column].strip("* ")
+        status = cells[status_column].strip("* ") or _shifted_status(cells)
         if phase is not None and status and status not in ("-", "—"):
             # "Not started" says the phase is not done, not that it is free to start.
             ready = common_meaning(status) == "ready"

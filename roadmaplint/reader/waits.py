@@ -250,3 +250,48 @@ def _noted(body: Sequence[str], known: dict[str, str], own: str) -> str | None:
             if target is not None and target != own:
                 return target
     return None
+
+
+# A heading's level; one whose words name dependencies (``## Dependencies & Execution Order``)
+# opens the section where a task's needs are written.
+_HEADING_LEVEL = LazyPattern(r"[ \t]{0,3}(?P<level>#{1,6})(?:[ \t]|$)")
+# ``T003 needs T001``, ``T012 requires T009 and T010``: an ID, a verb of waiting, IDs.
+_NEEDS = LazyPattern(
+    r"(?<![\w-])(?P<id>[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?)[ \t]+(?:needs|requires|depends[ \t]+on)"
+    r"[ \t]+(?P<names>[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?(?:(?:,[ \t]*|[ \t]+and[ \t]+)"
+    r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?){0,20})(?![\w-])",
+    re.I,
+)
+_NAMES = LazyPattern(r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?")
+
+
+def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking those a Dependencies section
+    names for it in a sentence (spec-kit's ``- **Setup (Phase 1)**: no dependencies;
+    T003 needs T001.``): only where both are items of the document, as a person reads
+    the plan's own account of its order."""
+    said: dict[str, list[str]] = {}
+    level = 0
+    for line in lines:
+        heading = _HEADING_LEVEL.match(line)
+        if heading is not None:
+            if "dependenc" in line.lower():
+                level = len(heading["level"])
+            elif len(heading["level"]) <= level:
+                level = 0
+            continue
+        if level and any(word in line.lower() for word in ("need", "requir", "depend")):
+            for found in _NEEDS.finditer(line):
+                said.setdefault(found["id"].lower(), []).extend(_NAMES.findall(found["names"]))
+    if not said:
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    read = []
+    for item in items:
+        written = said.get(item.id.lower())
+        if written and not item.depends_on and not item.external_deps:
+            named = tuple(dict.fromkeys(known[n.lower()] for n in written if n.lower() in known))
+            if named and item.id not in named:
+                item = replace(item, depends_on=named)
+        read.append(item)
+    return tuple(read)

@@ -195,6 +195,13 @@ class Document:
         section = self.section_above(line)
         return section is not None and _EXAMPLE_SECTION.match(section) is not None
 
+    def in_definition_of_done(self, line: int) -> bool:
+        """Whether ``line`` stands under a heading that names the team's Definition of Done
+        (or of Ready): the conditions every item meets (``## Definition of Done`` over
+        ``- [ ] PR reviewed``), checked for each story and never work of their own."""
+        section = self.section_above(line)
+        return section is not None and _CRITERIA_SECTION.search(section) is not None
+
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
         at = bisect_left(self._index().lines, line) - 1
@@ -211,6 +218,10 @@ _EXAMPLE_SECTION = LazyPattern(
     r"|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
     re.IGNORECASE,
 )
+
+# ``## Definition of Done``, ``## ✅ Definition of Done (Sprint 2)``, ``## MVP Definition of
+# Ready``: what every item must meet, no list of work.
+_CRITERIA_SECTION = LazyPattern(r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b", re.IGNORECASE)
 
 
 @record

@@ -24,8 +24,8 @@ from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
-    SECTION_EDGE,
     Taken,
+    edge_stripped,
     leads_with_priority,
     make_item,
     priority_of_sections,
@@ -87,12 +87,14 @@ _PRIORITY = LazyPattern(
     r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
-_TRAILING_PRIORITY = LazyPattern(r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
+_TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 # The day a box was done, after its name: ``Add the docs site (2026-02-07)``.
-_DONE_ON = LazyPattern(r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$")
+_DONE_ON = LazyPattern(
+    r"(?<![ \t])[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$"
+)
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
-_TRAILING_ID = LazyPattern(r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
+_TRAILING_ID = LazyPattern(r"(?<![ \t])[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
 _SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
 # A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
 # generated TODO names each entry by its issue, ``#`` the reference mark).
@@ -176,6 +178,8 @@ def parse_line(
     phase = phase_box(text) if phases else None
     if phase is not None:
         return Line(phase[0], phase[1], "", None, None, None)
+    if todo_txt(document):
+        return _todo_txt_line(text, document)
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     tail_priority = None
@@ -238,11 +242,58 @@ def parse_line(
         priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
     described = _described_fields(text, title_part, document)
+    remark = _REMARK_AFTER_SENTENCE.search(title_part)
+    if remark is not None:
+        title_part = title_part[: remark.start() + 1]  # ``Title. (`cmd --here` clears it.)``
     owner = owner or described.get("dri")
     priority = priority or tail_priority or described.get("priority")
     depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+# todo.txt's priority opening a box, ``- [ ] (A) Call the client +work @phone due:2025-08-05``
+_TODO_TXT_PRIORITY = LazyPattern(r"[ \t]*\((?P<p>[A-Z])\)[ \t]+(?=\S)")
+_TODO_TXT_BOX = LazyPattern(r"[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+\([A-Z]\)[ \t]+\S")
+# the tokens todo.txt ends a task with: ``+project``, ``@context``, ``key:value``, ``#tag``
+_TODO_TXT_TOKEN = LazyPattern(
+    r"(?<![ \t])[ \t]+(?:[+@#][^\s+@#][^\s]*|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+)
+_FEWEST_TODO_TXT = 2
+
+
+def todo_txt(document: Document) -> bool:
+    """Whether the document's boxes are written in todo.txt's grammar (todomd, Obsidian's
+    todo.txt plugins): two boxes or more open with a priority letter in brackets, ``- [ ]
+    (A) Title``. There ``(A)`` is the priority, ``@phone`` a context (where the task can be
+    done, no owner) and ``+project`` the project it is part of, none of them the title."""
+
+    def count() -> bool:
+        found = 0
+        fenced = False
+        for line in document.lines:
+            if line.lstrip().startswith(("```", "~~~")):
+                fenced = not fenced  # an example of the grammar in a fence is no task
+            elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
+                found += 1
+                if found >= _FEWEST_TODO_TXT:
+                    return True
+        return False
+
+    return document.memo("todo-txt", count)
+
+
+def _todo_txt_line(text: str, document: Document) -> Line:
+    """A box's text read by todo.txt's grammar: its priority letter, its title without the
+    project, context and key:value tokens after it."""
+    priority = None
+    lead = _TODO_TXT_PRIORITY.match(text)
+    if lead is not None:
+        priority, text = lead["p"], text[lead.end() :]
+    while (found := _TODO_TXT_TOKEN.search(text)) is not None:
+        text = text[: found.start()]
+    title = document.inline(" ".join(_title_part(text).split()))
+    return Line(None, title, "", None, None, priority)
 
 
 def _described_fields(text: str, title: str, document: Document) -> dict[str, str]:
@@ -340,16 +391,15 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # Kiro's numbered tasks (``- [ ] 1. Set up``, then ``- [ ] 1.1 ...`` nested or not): a
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
-_METADATA = LazyPattern(
-    r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
-    r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+_METADATA_TOKEN = LazyPattern(
+    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:[^\s:]\S*"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)
 # An emphasised label before a colon: ``*Lasso tool*: Isolates an area``.
 _ITALIC_LABEL = LazyPattern(r"[ \t]*(?P<em>[*_])(?P<title>[^*_\s][^*_]*?)(?P=em):[ \t]+\S.*", re.S)
-_DESCRIPTION = LazyPattern(r"[ \t]+[—–][ \t]+")
+_DESCRIPTION = LazyPattern(r"(?<![ \t])[ \t]+[—–][ \t]+")
 # Status marks after a bold title, alone or before a dash: `` ✅``, `` ✅ - P1``.
 _MARKS_THEN_DASH = LazyPattern(r"(?:[✅✓✔☑][ \t]*)+(?:[-—–][ \t]*.*)?", re.S)
 # A label that only counts: a word and a number (``Feature 1``, ``Item 3``).
@@ -370,12 +420,24 @@ _PARENTHESES = LazyPattern(r"\([^()\n]*\)")
 
 
 def _without_metadata(text: str) -> tuple[str, list[str]]:
-    """The text without the metadata tokens that end it, and those tokens."""
+    """The text without the metadata tokens that end it, and those tokens, last first.
+
+    Each token is the last word, after a blank: read from the end by index, never by
+    searching the text again for each (a box of 8,000 ``@a`` tags cost each search the
+    whole line, quadratic)."""
     tokens: list[str] = []
-    while (found := _METADATA.search(text)) is not None:
-        tokens.append(found["token"])
-        text = text[: found.start()]
-    return text, tokens
+    end = len(text)
+    while True:
+        stop = end - 1 if text.endswith("\n", 0, end) else end  # ``$``: before a last newline
+        while stop and text[stop - 1] in " \t":
+            stop -= 1
+        start = max(text.rfind(" ", 0, stop), text.rfind("\t", 0, stop)) + 1
+        if start == 0 or _METADATA_TOKEN.fullmatch(text, start, stop) is None:
+            return text[:end], tokens
+        tokens.append(text[start:stop])
+        while start and text[start - 1] in " \t":
+            start -= 1
+        end = start
 
 
 def _title_part(text: str) -> str:
@@ -472,6 +534,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if token.map is None or document.is_taken(token.map[0] + 1):
             continue
         if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
+            continue
+        if document.in_definition_of_done(token.map[0] + 1):
             continue
         if board is None:
             board = _board_headings(document) >= 2
@@ -635,7 +699,11 @@ def _read_list(
     phases = not _phases_repeat(texts)
     # every box opens with an area in brackets (``- [ ] (Product and UX) Title``, a
     # generated board's section of the TODO each box came from): the area, not the title
-    areas = len(texts) >= 2 and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
+    areas = (
+        len(texts) >= 2
+        and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
+        and not todo_txt(document)  # todo.txt's ``(A)`` is a priority, no area
+    )
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
     if steps:
@@ -869,6 +937,11 @@ def _read_plain_list(
                 3 * sum(bool(part.item_id) for part in parsed) >= 2 * len(parsed)
                 or not _notes_under_status(document, entries[0][0] + 1, named)
             )
+            # marks alone under a heading that names no status, after a sentence that
+            # leads into them, sum something up (``## 🎯 Objectif de la Journée`` over
+            # ``Finaliser les composants core :`` over ``- ✅ watcher.py opérationnel``):
+            # marked work stands right under its heading, as ``every_marked`` asks
+            and (named is not None or marked < len(entries) or _under_heading(lines, entries[0][0]))
         )
         or _logged_done(document, entries, texts, named)
     ):
@@ -924,7 +997,7 @@ def _logged_done(
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    title = edge_stripped(document.inline(headings[0].source)).strip()
     return _QUEUE_TITLE.fullmatch(title) is not None and _under_heading(
         document.lines, entries[0][0]
     )
@@ -956,7 +1029,7 @@ def _titled_work(document: Document) -> bool:
         headings = document.headings
         if not headings or headings[0].level != 1:
             return False
-        title = SECTION_EDGE.sub("", document.heading_texts()[0])
+        title = edge_stripped(document.heading_texts()[0])
         return _WORK_TITLE.search(title) is not None
 
     return document.memo("titled_work", titled)
@@ -979,6 +1052,10 @@ _HORIZON = LazyPattern(
 # The end of a bullet's first sentence: a full stop before a capital or the end.
 _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
+# A remark in brackets that is a sentence of its own, after a box's sentence has ended,
+# often on its wrapped line: ``Remember the animal per project. (`treats animal <name>
+# --here` sets it.)``. A qualifier (``etc. (requires SendGrid)``) stays the title's.
+_REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
@@ -991,7 +1068,7 @@ def _bullet_text(line: str) -> str:
 
 
 def _is_horizon(heading: str | None) -> bool:
-    return heading is not None and _HORIZON.fullmatch(SECTION_EDGE.sub("", heading)) is not None
+    return heading is not None and _HORIZON.fullmatch(edge_stripped(heading)) is not None
 
 
 def _read_horizon_list(
@@ -1024,6 +1101,9 @@ def _read_horizon_list(
     # each as its band does: the mark is no part of the title, and no meaning without a
     # legend (a colour says a priority in one plan, a status in another)
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
+    # a plan that strikes its finished bullets through says of each whether it is done:
+    # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
+    struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -1033,9 +1113,14 @@ def _read_horizon_list(
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
+        state = status
+        if struck and _STRUCK_THROUGH.fullmatch(text):
+            state, text = "done", text.split("<!--", 1)[0].strip().strip("~").strip()
+        elif struck:
+            state = status or "open"
         part = parse_line(_first_sentence(text), document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
         priority = part.priority or band
@@ -1084,7 +1169,7 @@ def _titled_a_plan(document: Document) -> bool:
             return False  # a plan that writes a table writes its items there
         if sum(1 for heading in headings if heading.level == 1) > 1:
             return False
-        title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+        title = edge_stripped(document.inline(headings[0].source)).strip()
         return _PLAN_TITLE.fullmatch(title) is not None
 
     return document.memo("titled_a_plan", titled)
@@ -1099,7 +1184,7 @@ def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) ->
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = SECTION_EDGE.sub("", document.inline(headings[0].source)).strip()
+    title = edge_stripped(document.inline(headings[0].source)).strip()
     if _QUEUE_TITLE.fullmatch(title) is None:
         return False
     lines = document.lines
@@ -1128,7 +1213,7 @@ def _listed_work(document: Document, entries: list[tuple[int, int]], sections: l
             return False  # ``- **Status:** ready``: a heading's fields, no list of work
     if not sections:
         return True  # under the title itself: ``# Roadmap`` over its bullets
-    aside = _ASIDE.match(SECTION_EDGE.sub("", sections[0]).strip()) is not None
+    aside = _ASIDE.match(edge_stripped(sections[0]).strip()) is not None
     return not aside and _under_heading(lines, entries[0][0])
 
 
@@ -1147,7 +1232,7 @@ def _horizon_headings(document: Document) -> int:
 
 
 def _horizon_words(document: Document) -> set[str]:
-    found = (_HORIZON.fullmatch(SECTION_EDGE.sub("", text)) for text in document.heading_texts())
+    found = (_HORIZON.fullmatch(edge_stripped(text)) for text in document.heading_texts())
     return {match["word"].casefold() for match in found if match is not None}
 
 
@@ -1167,12 +1252,12 @@ def _first_sentence(text: str) -> str:
 def _board_headings(document: Document) -> int:
     """How many of the document's headings are a Now / Next / Later board's columns (a
     heading that is only one of those words): two or more make the document a board."""
-    from roadmaplint.reader.shapes.common import BOARD_WORDS, SECTION_EDGE
+    from roadmaplint.reader.shapes.common import BOARD_WORDS, edge_stripped
 
     return sum(
         1
         for text in document.heading_texts()
-        if SECTION_EDGE.sub("", text).strip().casefold() in BOARD_WORDS
+        if edge_stripped(text).strip().casefold() in BOARD_WORDS
     )
 
 
@@ -1267,8 +1352,36 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
-# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``.
-_STRUCK_THROUGH = LazyPattern(r"[ \t]*~~[^~](?:[^~]|~(?!~))*~~[ \t]*")
+# A box's whole text struck through: ``~~Laugh at those who laugh at me~~``, or with the
+# one tilde GitHub takes too, a comment saying why after it (``~Custom names~ <!-- not
+# doing it anymore -->``).
+_STRUCK_THROUGH = LazyPattern(
+    r"[ \t]*(?:~~[^~](?:[^~]|~(?!~))*~~|~[^~\s][^~]*~)[ \t]*(?:<!--(?:[^-]|-(?!->))*-->[ \t]*)?"
+)
+# A top-level plain bullet: ``* Define the goals``, ``- Ship it`` (a box is a bullet too).
+TOP_BULLET = LazyPattern(r"(?P<lead>[-*+])[ \t]+(?=\S)")
+
+
+def strikes_finished_bullets(lines: list[str]) -> bool:
+    """Whether a document without boxes marks its finished work by striking it through:
+    two top-level bullets or more wholly struck (``* ~~Define the goals~~``) and one plain
+    one at least (``* Run the tests``), the plain ones being the work still to do. A
+    README's ``~~Old option~~ (removed)`` is struck only in part, and says no state."""
+    struck = plain = 0
+    for line in lines:
+        bullet = TOP_BULLET.match(line)
+        if bullet is None:
+            continue
+        text = line[bullet.end() :].rstrip("\r\n")
+        if BOX.match(line) is not None:
+            return False  # a plan of boxes strikes the work it drops, not what it did
+        if _STRUCK_THROUGH.fullmatch(text):
+            struck += 1
+        else:
+            plain += 1
+    return struck >= 2 and plain >= 1
+
+
 # A line that labels the list below it with a status: ``🔧 **In Progress**``.
 _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
 # A line of a list: a bullet, or a line indented under one.
@@ -1333,8 +1446,12 @@ def _item(
     status = statuses[match["mark"]]
     if match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
+        if parts.title[:1] == "~" == parts.title[-1:]:  # the one tilde, kept by the inline
+            parts = replace(parts, title=parts.title.strip("~").strip())
     elif match["mark"] in (" ", "") and common_meaning(meanings.get("status")) is not None:
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
+    elif match["mark"] in (" ", "") and _BLOCKED_NOTE.search(text) is not None:
+        status = "blocked"  # ``- [ ] **B8 Art overhaul** — blocked on mockup approval``
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
@@ -1370,6 +1487,11 @@ def _item(
     )
 
 
+# A note after an open box's title that says the work waits: ``**B8 Art overhaul** — blocked
+# on mockup approval``, ``Title - Blocked by the API freeze``.
+_BLOCKED_NOTE = LazyPattern(r"[ \t][—–-][ \t]+(?i:blocked)[ \t]+(?i:on|by|until)\b")
+
+
 # An area in brackets that opens a box: ``(Product and UX)``, ``(Backend (`apps/api`))``.
 _AREA_LABEL = LazyPattern(
     r"\((?P<area>[A-Z][^()\n]{0,40}(?:\([^()\n]{0,40}\)[^()\n]{0,20})?)\)[ \t]+(?=\S)"
@@ -1386,7 +1508,7 @@ def _agent_heading(document: Document, first: int) -> str | None:
     sections = document.status_sections_above(first + 1)
     if len(sections) < 2 or _BY_OWNER.search(sections[1]) is None:
         return None
-    name = SECTION_EDGE.sub("", sections[0]).strip()
+    name = edge_stripped(sections[0]).strip()
     return name.lstrip("@") if _AGENT_NAME.fullmatch(name) else None
 
 

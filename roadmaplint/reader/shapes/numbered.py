@@ -30,8 +30,10 @@ CONVENTIONAL = {
     "✘": "cancelled",
 }
 # A legend line: `` `+` Completed - a task that is done ``, `` `~`: In Progress ``.
-_LEGEND = LazyPattern(r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*[:—–-]?[ \t]*(?P<label>[A-Za-z][A-Za-z -]*)")
-_LABEL_END = LazyPattern(r"[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
+_LEGEND = LazyPattern(
+    r"`(?P<mark>[-+~=?✓✔✗✘])`[ \t]*+(?:[:—–-][ \t]*+)?(?P<label>[A-Za-z][A-Za-z -]*)"
+)
+_LABEL_END = LazyPattern(r"(?<![ \t])[ \t]+[-—–:][ \t]+")  # ``Completed - a task that is done``
 _FIELD = LazyPattern(r"[ \t]+(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*(?P<value>\S.*)")
 _FEWEST = 3
 _FINISHED = ("done", "cancelled")

@@ -20,7 +20,7 @@ from roadmaplint.text import LazyPattern
 _LEAD = LazyPattern(r"(?P<id>[^\s:*]+):?[ \t]+(?:[—–-][ \t]+)?(?P<title>\S.*)")
 _FIELD = LazyPattern(
     r"[ \t]*[-*+][ \t]+(?:\*\*)?(?P<key>[A-Za-z][A-Za-z ]{0,30}?)(?::\*\*|\*\*:|:)"
-    r"[ \t]*(?P<value>.*)"
+    r"[ \t]*+(?P<value>.*)"
 )
 # A box that only labels its ID (``- [x] Task ID: SETUP-001``): its fields name it.
 _LABELLED_ID = LazyPattern(r"(?:task[ \t]+)?id:[ \t]*(?P<id>\S+)", re.IGNORECASE)

@@ -17,8 +17,8 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
-    SECTION_EDGE,
     Taken,
+    edge_stripped,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -57,6 +57,16 @@ TITLE_COLUMNS = (
     "tâche",
     "título",
     "tarea",
+    # a sprint backlog in Spanish, Dutch, Portuguese or German names its rows by the story or
+    # the task: ``| ID | Historia | Asignado | Estado |``, ``| ID | Taak | Toegewezen aan |``
+    "historia",
+    "historia de usuario",
+    "taak",
+    "tarefa",
+    "história",
+    "aufgabe",
+    # a spreadsheet's column: ``| TASK ID | TASK NAME (FEATURE) | ASSIGNED TO |``
+    "task name",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -76,6 +86,14 @@ COLUMN_ALIASES = {
     "statut": "status",  # French
     "estado": "status",  # Spanish
     "responsable": "dri",
+    # who a row is given to, in Spanish, Dutch, Portuguese and German
+    "asignado": "dri",
+    "asignado a": "dri",
+    "toegewezen aan": "dri",
+    "verantwoordelijke": "dri",
+    "responsável": "dri",
+    "zugewiesen": "dri",
+    "verantwortlich": "dri",
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -106,7 +124,13 @@ def column_key(name: str, dialect: Dialect) -> str:
     key = normalize_key(name.strip("*_` ").replace("-", " ").replace("_", " "))
     if key.startswith("priorit"):
         return "priority"  # Priority, Prioritisation, Priorität, prioridad, prioriteetti
-    return COLUMN_ALIASES.get(key) or dialect.key(key)
+    found = COLUMN_ALIASES.get(key) or dialect.key(key)
+    if found == key and key.endswith(")") and " (" in key:
+        # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
+        bare = key[: key.rindex(" (")]
+        if bare in TITLE_COLUMNS or bare in ID_COLUMNS:
+            return bare
+    return found
 
 
 @record
@@ -120,6 +144,9 @@ class Table:
     marked: bool = False  # some row marks its status in its ID or title cell
     # the heading above it names its rows' status, on a board of status headings
     status_heading: bool = False
+    # a sheet pasted from a spreadsheet: the header row holds its column letters (``| A |
+    # B | C |``), and this first row (0-based line) holds the names of the columns
+    names_line: int | None = None
 
 
 def find_tables(
@@ -144,13 +171,28 @@ def find_tables(
                 rows.append(row)
                 row += 1
             status_headed = headed is not None and headed(line)
-            table = _table(lines, line, tuple(rows), dialect, inline, status_headed)
+            names = rows[0] if rows and letters_header(lines[line]) else None
+            body = tuple(rows[1:]) if names is not None else tuple(rows)
+            table = _table(lines, line, body, dialect, inline, status_headed, names)
             if table is not None:
                 found.append(table)
             line = row
         else:
             line += 1
     return found
+
+
+def letters_header(line: str) -> bool:
+    """Whether a header row holds a spreadsheet's column letters, ``| A | B | C | D |``: a
+    sheet pasted as markdown, whose first row names the columns (``| SPRINT | TASK ID |
+    TASK NAME | ASSIGNED TO | PRIORITY |``)."""
+    names = [line[a:b].strip() for a, b in split_row(line)]
+    return len(names) >= _FEWEST_LETTERS and names == [
+        chr(ord("A") + at) for at in range(len(names))
+    ]
+
+
+_FEWEST_LETTERS = 3
 
 
 def _placeholder_row(line: str) -> bool:
@@ -166,8 +208,9 @@ def _table(
     dialect: Dialect,
     inline: object,
     status_headed: bool = False,
+    names_line: int | None = None,
 ) -> Table | None:
-    text = lines[header]
+    text = lines[header if names_line is None else names_line]
     names = tuple(
         inline(text[a:b]).strip() if callable(inline) else text[a:b].strip()
         for a, b in split_row(text)
@@ -231,7 +274,9 @@ def _table(
         for row in rows
     )
     status_heading = status_headed and "status" not in keys
-    return Table(header, rows, names, keys, id_column, title_column, marked, status_heading)
+    return Table(
+        header, rows, names, keys, id_column, title_column, marked, status_heading, names_line
+    )
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
@@ -253,7 +298,9 @@ def _id_like(id_only: re.Pattern[str], word: str) -> bool:
 _UNIT_COLUMNS = ("story", "epic", "feature", "task")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
-_NAMED_CELL = LazyPattern(r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*")
+_NAMED_CELL = LazyPattern(
+    r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S(?:.*[^ \t])?)[ \t]*"
+)
 
 
 def _named_rows(
@@ -360,7 +407,7 @@ def _versioned_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ..
 # quarter or a half and its year (``Q1 2025``, ``H2 2026``) is a date, one name.
 _CODED_CELL = LazyPattern(
     r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})(?:\*\*)?"
-    r"[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-].*?)[ \t]*"
+    r"[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-](?:.*[^ \t])?)[ \t]*"
 )
 
 
@@ -495,10 +542,11 @@ def read_tables(document: Document) -> ShapeRead:
         for table in tables:
             if document.in_example(table.header + 1):
                 continue  # ``## Example Table Entry``: how a row is written, no item
+            groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
                 for row in table.rows
-                if _names_an_item(lines[row], table)
+                if row not in groups and _names_an_item(lines[row], table)
             ]
             later = table.status_heading and _is_later(document.section_above(table.header + 1))
             if (
@@ -515,6 +563,8 @@ def read_tables(document: Document) -> ShapeRead:
             if table.header > at:
                 cut.append(Block("paragraph", at + 1, table.header))
             cut.append(Block("table", table.header + 1, table.header + 2))
+            if table.names_line is not None:
+                cut.append(Block("table", table.names_line + 1, table.names_line + 1))
             cut += [Block("table", row + 1, row + 1) for row in table.rows]
             index_of.update((item.id.lower(), len(items) + n) for n, item in enumerate(read))
             items += read
@@ -548,9 +598,7 @@ _LATER = LazyPattern(r"(?i:(?:v?[0-9][\w.+-]{0,20}[ \t]+)?(?:later|future|someda
 def _is_later(section: str | None) -> bool:
     """Whether a section is the plan's horizon of later work: its table lists the work
     planned after the rest, one row an item, with no status (it says when, not how far)."""
-    return (
-        section is not None and _LATER.fullmatch(SECTION_EDGE.sub("", section).strip()) is not None
-    )
+    return section is not None and _LATER.fullmatch(edge_stripped(section).strip()) is not None
 
 
 def _blocking(
@@ -586,16 +634,49 @@ def _with_blocking(items: list[Item], blocking: list[tuple[str, str]]) -> list[I
     return found
 
 
+def _group_rows(lines: list[str], table: Table) -> frozenset[int]:
+    """The rows that group the rows under them (a sprint's row over its tasks, ``| Sprint 1
+    | | Foundation: Database & UI | |`` above ``| | 1.1 | Set up SQLite | Terry |``): no ID
+    where most rows hold one, and a first column that the rows with IDs leave empty. The
+    group is the section of its tasks, no item."""
+    column = table.id_column
+    if column is None or column == 0 or not table.rows:
+        return frozenset()
+    named = [row for row in table.rows if _first_cell(lines[row], column).strip()]
+    if len(named) * 2 <= len(table.rows) or any(
+        _first_cell(lines[row], 0).strip() for row in named
+    ):
+        return frozenset()
+    return frozenset(
+        row
+        for row in table.rows
+        if not _first_cell(lines[row], column).strip() and _first_cell(lines[row], 0).strip()
+    )
+
+
 def _names_an_item(line: str, table: Table) -> bool:
     """Whether a row names an item: an ID or a title (``| (and so on...) | | |`` under a
     Task column names none; nor does a row of dashes)."""
     if _placeholder_row(line):
+        return False
+    if table.title_column is not None and _italic_note(_first_cell(line, table.title_column)):
         return False
     return any(
         _first_cell(line, column).strip()
         for column in (table.id_column, table.title_column)
         if column is not None
     ) or (table.id_column is None and table.title_column is None)
+
+
+# A title cell written wholly in italics, ``*Nog in te vullen taak voor UC3*`` ("task still
+# to be filled in"), ``_TBD_``: the table's note where a task will stand, no task. Bold
+# (``**Title**``) and a title with an italic word in it stay titles.
+_ITALIC_NOTE = LazyPattern(r"[ \t]*(?:\*[^*\s](?:[^*]*[^*\s])?\*|_[^_\s](?:[^_]*[^_\s])?_)[ \t]*")
+
+
+def _italic_note(cell: str) -> bool:
+    stripped = cell.strip()
+    return stripped[:1] in "*_" and _ITALIC_NOTE.fullmatch(cell) is not None
 
 
 def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
