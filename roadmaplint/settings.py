@@ -158,6 +158,8 @@ COMMON_STATUSES: dict[str, str] = {
             "new",
             "drafted",
             "available",
+            # an agent queue's task no agent holds yet (``Status: unclaimed``)
+            "unclaimed",
         ),
         "ready",
     ),

@@ -101,7 +101,15 @@ pytestmark = pytest.mark.skipif(
 # epics, free-text statuses): the whole corpus reads 4224 of 4376, the floor 0.965.
 # Merged with sets B, C and D: 4765 of 4910, the floor 0.970 (orch's TASK-006 one fewer: its
 # free-text status now reads "Fixes implemented", done, where the truth gives it no meaning).
-OVERALL_FLOOR = 0.970  # 4765 of 4910
+# The thirteenth held-out set A (heading plans and agent work queues, files 16-19 and
+# 26-29 of headings/) read 63 of 174 before its fixes and 149 after (ROADMAP CORE-76;
+# CORE-77 for what is left): with it the floor goes from 0.957 to 0.954, what the whole
+# corpus reads, rounded down; the earlier sets read 4195 of 4376 (git-rca's epics).
+# With the thirteenth sets B, C and D merged beside set A: the whole corpus reads 4885 of
+# 5084, the floor 0.960, rounded down; the earlier sets 4736 of 4910 (git-rca's epics).
+# All four thirteenth sets, both leftovers passes, the fourth quiet sweep and the writes
+# pass merged: the whole corpus reads 4914 of 5084, the floor 0.966.
+OVERALL_FLOOR = 0.966  # 4914 of 5084
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -157,6 +165,7 @@ _CLASSES = {
         "⬜",  # an empty square alone, as a status (G-nesis's truth: ready)
         "agreed",  # an RFC agreed on and not yet implemented (the eleventh set B)
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
+        "unclaimed",  # an agent queue's task no agent holds (the thirteenth set A; the reader's too)
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),

@@ -175,20 +175,20 @@ PHASE_HEADING = LazyPattern(
 # Name", "Milestone 5: Name"): an item where the document numbers a series of them
 # (outline.py), for one "Task 1" heading alone may be a step of a how-to.
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:Task|Story|Milestone)[ \t]+" + _NUMBER + r")"
+    r"(?P<id>(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
 # after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
 NUMBERED_ID = LazyPattern(
-    r"(?P<word>Phase|PHASE|Task|Story|Milestone|Epic)s?[ \t]+"
+    r"(?P<word>Phase|PHASE|Task|Stories|Story|Milestone|Epic)s?[ \t]+"
     r"(?P<number>" + _NUMBER + "|" + _LETTERED + r"(?![\w-]))"
 )
 PHASE_ID = LazyPattern(_PHASE)
 # A task's or a story's ID alone ("Task 3"), and one of a phase whose tasks are numbered
 # again under each phase heading ("Phase 2 Task 1": outline.py names them so).
-WORK_ID = LazyPattern(r"(?:Task|Story|Milestone)[ \t]+" + _NUMBER)
+WORK_ID = LazyPattern(r"(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER)
 # A task numbered by its group alone, ``1.1`` of ``### 1.1 Orchestrator Host``: two to four
 # dotted parts (a single number is a chapter's).
 STEP_ID = LazyPattern(r"[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}")

@@ -75,6 +75,8 @@ class _Body:
     done: list[DoneCriterion] = field(default_factory=list)
     current: str | None = None  # key of the field nested list items belong to
     done_list: bool = False  # a paragraph's Definition of Done waits for its list
+    gathering: bool = False  # a Depends on value is gathered from its nested bullets
+    depends_heading: bool = False  # under a ``### Depends on`` subheading of the item
 
 
 def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
@@ -114,6 +116,11 @@ def read_item(
         if token.level == 0:
             if token.map is not None and kind != "hr":
                 end_line = max(end_line, token.map[1])
+            if kind == "heading_open" and index + 1 < end:
+                # ``### Depends on`` over a list: each bullet is a dependency
+                named = names.key(text(tokens[index + 1].content).strip(" :*"))
+                body.depends_heading = named == DEPENDS_ON
+                continue
             if kind == "html_block" and under_heading:
                 _comment_fields(token, lines, body, names, text)
                 continue
@@ -143,10 +150,14 @@ def read_item(
             ):
                 under_heading = False
         if kind == "list_item_open":
-            if token.level == 1:
+            if token.level == 1 and body.depends_heading:
+                _headed_dependency(tokens, index, body, text)
+            elif token.level == 1:
                 _list_item(tokens, index, lines, body, names, text, bullets)
             elif token.level == 3 and body.current == DEFINITION_OF_DONE:
                 _criterion(tokens, index, body, text)
+            elif token.level == 3 and body.current == DEPENDS_ON:
+                _nested_dependency(tokens, index, body, text)
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
             body.done_list = False
             under_heading = False
@@ -183,6 +194,7 @@ def _list_item(
 ) -> None:
     content, line = _first_inline(tokens, index)
     body.current = None
+    body.gathering = False
     if line is None:
         return
     found = field_start(content, names)
@@ -224,6 +236,49 @@ def _list_item(
     body.current = key
 
 
+def _headed_dependency(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
+    """A bullet under a ``### Depends on`` subheading of the item (``- Stories 1 & 2
+    (extraction first)``): one dependency, added to the item's Depends on field, which
+    the subheading opens when the item writes none."""
+    content, line = _first_inline(tokens, index)
+    if line is None:
+        return
+    entry = text(content.partition("\n")[0]).strip()
+    found = next((at for at, f in enumerate(body.fields) if f.key == DEPENDS_ON), None)
+    if not entry:
+        return
+    if found is None:
+        here = Position(line, 1)
+        body.fields.append(Field("Depends on", DEPENDS_ON, entry, here, here, line))
+        return
+    last = body.fields[found]
+    value = f"{last.value}, {entry}" if last.value else entry
+    body.fields[found] = replace(last, value=value, end_line=max(last.end_line, line))
+
+
+def _nested_dependency(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
+    """A bullet nested under a Depends on field that writes no value on its own line
+    (``- Dependencies:`` over ``  - F1.1 CLI host skeleton``): one dependency, added to the
+    field's value. An item named by its ID and title keeps no comma of the title (``F2.2
+    Endpoints (ip-api, Open-Meteo)``), which would split it into two."""
+    content, line = _first_inline(tokens, index)
+    last = body.fields[-1] if body.fields else None
+    if line is None or last is None or last.key != DEPENDS_ON:
+        return
+    if last.value and not body.gathering:
+        body.current = None  # a value of its own: the nested bullets are notes on it
+        return
+    entry = text(content.partition("\n")[0]).strip()
+    if not entry:
+        return
+    first, _, rest = entry.partition(" ")
+    if rest and any(char.isdigit() for char in first):
+        entry = f"{first} {rest.replace(',', ' ')}"
+    body.gathering = True
+    value = f"{last.value}, {entry}" if last.value else entry
+    body.fields[-1] = replace(last, value=value, end_line=max(last.end_line, line))
+
+
 def _criterion(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:
     content, line = _first_inline(tokens, index)
     if line is None:
@@ -254,6 +309,8 @@ def _paragraph_fields(
         if start is None:
             if not found:
                 return False
+            if stripped[-1:] == ":" and _LABEL_LINE.fullmatch(stripped):
+                break  # ``Scope:`` alone opens the list after it; no value goes on
             found[-1][4].append(stripped)  # a value that goes on over more lines
             continue
         for name, name_start, value_start, value_end in _line_fields(stripped, start, names):
@@ -278,6 +335,10 @@ def _paragraph_fields(
     last_key = names.key(found[-1][0])
     body.done_list = last_key == DEFINITION_OF_DONE and not body.fields[-1].value
     return True
+
+
+# A label alone on its line, opening the list under it: ``Scope:``, ``Primary files:``.
+_LABEL_LINE = LazyPattern(r"[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,3}:")
 
 
 # A bold field name after a blank, inside another field's value: where a formatter ran
@@ -560,7 +621,8 @@ def heading_status(title: str) -> tuple[str, str] | None:
         if mark not in stripped[-40:]:
             continue
         at = stripped.rfind(mark)
-        rest = stripped[at + len(mark) :].strip()
+        # the emoji form of a mark ends with a variation selector: ``✔️ RELEASED``
+        rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
     for separator in (" — ", " – ", " - "):
@@ -616,13 +678,34 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         or marked_priority
         or own_priority
         or _group_priority(heading.section),
-        dri=_value(first, "dri"),
+        dri=_owner(_value(first, "dri"), status),
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(body.done),
         dependency_notes=tuple(notes),
         named_by_title=heading.named_by_title,
     )
+
+
+def _owner(written: str | None, status: str | None) -> str | None:
+    """The item's owner: the one its owner field names, none where it says none in
+    brackets (``**Assigned**: (none)``); without the field, the one its status names as
+    holding the work (``done by Antigravity (2026-02-04)``, ``claimed by @auto``)."""
+    if written is not None:
+        bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
+        return None if bracketed and written.strip("() \t").casefold() in _NO_OWNER else written
+    held = _HELD_BY.match(status) if status is not None and " by " in status else None
+    if held is None or common_meaning(held["word"]) not in _HOLDING:
+        return None
+    return held["owner"]
+
+
+_NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
+# A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
+_HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za-z][\w.-]{0,39})\b")
+# What a status that names its holder means: the work is done or under way (``blocked by
+# T-3`` names what it waits for, no holder).
+_HOLDING = frozenset({"done", "in_progress"})
 
 
 def _section_status(section: str | None) -> str | None:
@@ -632,7 +715,17 @@ def _section_status(section: str | None) -> str | None:
     if not section or len(section) > 40:
         return None
     words = [word for word in section.split() if any(char.isalnum() for char in word)]
+    if len(words) > 1 and words[-1][:1] == "(" and words[-1][-1:] == ")":
+        words = words[:-1]  # a note in brackets: ``## Completed Tasks (Last 5)``
+    if len(words) > 2 and words[-2][:1] == "(" and words[-1][-1:] == ")":
+        words = words[:-2]
+    if len(words) > 1 and words[-1].casefold() in _WORK_WORDS:
+        words = words[:-1]  # what the section holds: ``## Completed Tasks``
     return section.strip() if " ".join(words).casefold() in COMMON_STATUSES else None
+
+
+# The work a status section says it holds, after the status: ``Tasks`` of ``## Done Tasks``.
+_WORK_WORDS = frozenset({"tasks", "items", "stories", "issues", "tickets", "features"})
 
 
 def _without_remark(priority: str | None) -> str | None:
@@ -681,7 +774,17 @@ def _group_priority(section: str | None) -> str | None:
     match = _PRIORITY_GROUP.match(section) or (
         _BRACKETED_PRIORITY.search(section) if section.endswith(")") else None
     )
+    if match is None and section[-1:].isalpha():
+        # an epic whose heading ends with its priority after a mark: ``E1 CLI Core ❗️
+        # Critical``, ``E4 Build and Packaging ❕ Normal``
+        match = _MARKED_GROUP_PRIORITY.search(section[-40:])
     return match[1] if match is not None else None
+
+
+# A priority word after a mark, ending a group's heading: `` ❗️ Critical``, `` ❕ Normal``.
+_MARKED_GROUP_PRIORITY = LazyPattern(
+    r"[^\w\s][ \t]{1,3}(critical|high|medium|normal|low)$", re.IGNORECASE
+)
 
 
 _PRIORITY_WORD = LazyPattern(r"P[0-4]|critical|high|med|medium|low|urgent", re.IGNORECASE)
@@ -707,7 +810,7 @@ def _value(fields: dict[str, Field], key: str) -> str | None:
 
 
 _PHASE_NUMBER = LazyPattern(r"[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}(?![\w.-])")
-_NUMBERED_WORDS = ("Phase", "Task", "Story", "Milestone", "Epic")  # what NUMBERED_ID starts with
+_NUMBERED_WORDS = ("Phase", "Task", "Stor", "Milestone", "Epic")  # what NUMBERED_ID starts with
 
 
 def _noted_references(
@@ -732,7 +835,12 @@ def _noted_references(
         match = leading.match(name)
         found, rest = None, ""
         if phase is not None:  # ``Tasks 1.1``: the task, named in the singular
-            found, rest = f"{phase['word']} {phase['number']}", name[phase.end() :]
+            found, rest = f"{_singular(phase['word'])} {phase['number']}", name[phase.end() :]
+            joined = _JOINED_NUMBER.match(rest)
+            if joined is not None and found not in named:  # ``Stories 1 & 2``: both
+                named.add(found)
+                references.append(found)
+                found, rest = f"{_singular(phase['word'])} {joined[1]}", rest[joined.end() :]
         elif match is not None:
             found, rest = match["id"], name[len(match["id"]) :]
         spanned = _numbered_range(found, rest) if phase is not None else []
@@ -772,6 +880,14 @@ def read_dependencies(value: str, id_pattern: str) -> tuple[list[str], list[str]
 # (all the tasks before the release) is a range too.
 _NUMBERED_RANGE = LazyPattern(r"-([0-9]{1,6})(?![\w.])")
 _NUMBERED_RANGE_LIMIT = 200
+
+
+def _singular(word: str) -> str:
+    return "Story" if word == "Stories" else word
+
+
+# A second number joined to a numbered ID: `` & 2`` of ``Stories 1 & 2``.
+_JOINED_NUMBER = LazyPattern(r"[ \t]*(?:&|and)[ \t]+([0-9]{1,6})(?![\w.])")
 
 
 def _numbered_range(found: str | None, rest: str) -> list[str]:

@@ -84,7 +84,12 @@ def detect(
     path: str,
 ) -> Outline:
     parts = [
-        Part(PROSE, heading, text(heading.source), heading_position(lines, heading.line))
+        Part(
+            PROSE,
+            heading,
+            _front_matter_title(text(heading.source)),
+            heading_position(lines, heading.line),
+        )
         for heading in headings
     ]
     title = _classify_level_one(parts, dialect, continued, lines)
@@ -108,6 +113,19 @@ def detect(
         h1_lines=h1_lines,
         texts=[part.text for part in parts],
     )
+
+
+def _front_matter_title(heading: str) -> str:
+    """A heading's text, or the title it quotes when it is a front-matter title field
+    (``---`` / ``title: "Epic 1: MVP"`` / ``---``, which markdown reads as a heading):
+    an epics file written as one front-matter block per epic."""
+    if heading[:6] != "title:":
+        return heading
+    quoted = _QUOTED_TITLE.fullmatch(heading)
+    return quoted[1] if quoted is not None else heading
+
+
+_QUOTED_TITLE = LazyPattern(r"title:[ \t]*\"([^\"]{1,200})\"[ \t]*")
 
 
 def _classify_level_one(
@@ -393,9 +411,13 @@ def _spaced_series(
     )
     fielded = {
         (parts[at].heading.level, prefix[0])
-        for at, (item_id, _) in found.items()
+        for at, (item_id, title) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
-        and any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+        and (
+            any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+            # or a status ending the heading: ``### F1.2 Command routing ✔️ RELEASED``
+            or _ends_with_status(title)
+        )
     }
     return {
         at: named
@@ -404,6 +426,65 @@ def _spaced_series(
         and series[(key := (parts[at].heading.level, prefix[0]))] >= 3
         and key in fielded
     }
+
+
+# A heading that is a slug, lower-case words joined by hyphens, with a note in brackets
+# or none: ``### project-setup``, ``### position-scaling-logic (Score: 1.33)``.
+_SLUG_HEADING = LazyPattern(r"(?P<id>[a-z0-9]{1,40}(?:-[a-z0-9]{1,40}){1,12})(?:[ \t]+\([^()]*\))?")
+# A bullet opening with a bold field label: ``- **Title**: Project setup``.
+_BOLD_FIELD_BULLET = LazyPattern(
+    r"[-*+][ \t]+\*\*(?P<name>[A-Za-z][\w ]{0,30})\*\*:[ \t]*+(?P<value>.*)"
+)
+
+
+def _slug_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
+    """The headings named by a slug (``### project-setup``) whose section opens with a
+    list of bold fields (``- **Title**: Project setup``, ``- **Area**: infra``), where
+    three or more at one level are written so and one or more stands right under a heading
+    that names a status (``## Shipped``, ``## Backlog``): a spec tool's roadmap, each slug
+    an item, its title the ``Title`` field where it writes one. Slug headings of a
+    reference (``### get-user`` over ``- **Method**: GET`` under ``## Endpoints``) name
+    no status above them and stay its outline."""
+    from roadmaplint.reader.shapes.common import status_of_section
+
+    found: dict[int, tuple[str, str]] = {}
+    under_status: set[int] = set()
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        text = part.text.strip()
+        match = _SLUG_HEADING.fullmatch(text) if text[:1].isalnum() else None
+        if match is None:
+            continue
+        body = [line.strip() for line in _section_lines(parts, at, lines) if line.strip()]
+        field = _BOLD_FIELD_BULLET.fullmatch(body[0]) if body else None
+        if field is None:
+            continue
+        title = field["value"].strip() if field["name"].lower() == "title" else ""
+        found[at] = (match["id"], title or match["id"])
+        above = _heading_above(parts, at)
+        if above is not None and status_of_section(above.text, board=True) is not None:
+            under_status.add(part.heading.level)
+    levels = Counter(parts[at].heading.level for at in found)
+    return {
+        at: named
+        for at, named in found.items()
+        if levels[parts[at].heading.level] >= 3 and parts[at].heading.level in under_status
+    }
+
+
+def _heading_above(parts: list[Part], at: int) -> Part | None:
+    """The nearest heading above part ``at`` of a higher rank."""
+    level = parts[at].heading.level
+    return next(
+        (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
+    )
+
+
+def _ends_with_status(title: str) -> bool:
+    from roadmaplint.reader.fields import heading_status
+
+    return heading_status(title) is not None
 
 
 # A field of work on its own line under a heading: ``- **Priority**: P1``, ``Status: Todo``.
@@ -448,7 +529,9 @@ def _work_series(parts: list[Part]) -> bool:
     # compiled (0.3 ms of a seed check)
     # milestones over a plan's phases group them (``### Milestone 2: v1.0`` over its
     # phases' checklist): a series of milestones is the plan's items only without phases
-    words = ("Task", "Story") if _names_phases(parts) else ("Task", "Story", "Milestone")
+    # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
+    words: tuple[str, ...] = ("Task", "Story", "Epic")
+    words = words if _names_phases(parts) else (*words, "Milestone")
     named = [part for part in parts if part.text.startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
         return False
@@ -477,6 +560,27 @@ def _names_phases(parts: list[Part]) -> bool:
     )
 
 
+def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
+    """Whether part ``at`` is an epic over task boxes (``## Epic 0: Title`` over ``- [ ]
+    **0.1.1** Title``), or one of a document that writes its stories in tables (``###
+    Epic 1 - Cluster`` over a line of text, the sprints' stories in tables below): the
+    group or theme of the work, which is the items, not an item itself."""
+    part = parts[at]
+    if not part.text.startswith("Epic"):
+        return False
+    if any(line.lstrip()[:1] == "|" for line in lines):
+        return True
+    level = part.heading.level
+    end = next(
+        (p.heading.line - 1 for p in parts[at + 1 :] if p.heading.level <= level), len(lines)
+    )
+    return any(_BOX_LINE.match(line) for line in lines[part.heading.line : end])
+
+
+# A checkbox line: ``- [ ] Title``, ``  * [x] Title``.
+_BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
+
+
 def _work_item(part: Part) -> tuple[str, str] | None:
     match = WORK_HEADING.fullmatch(part.text)
     return (" ".join(match["id"].split()), match["title"].strip()) if match else None
@@ -492,7 +596,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         if part.kind == PROSE and part.heading.level in levels:
             found = (
                 match_item_heading(part.text, dialect)
-                or (_work_item(part) if series else None)
+                or (_work_item(part) if series and not _epic_of_boxes(parts, at, lines) else None)
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
             if found is None and not dialect.item_level:
@@ -503,6 +607,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **_epic_series(parts, lines),
                         **_status_headed(parts, lines, titled),
                         **spaced,
+                        **_slug_series(parts, lines),
                         **_numbered_over_steps(parts, lines),
                     }
                     titled.difference_update(spaced)

@@ -75,10 +75,22 @@ def _says_why(status: str | None, statuses: Statuses) -> bool:
 
 def _waits_in_words(item: Item, lines: list[str]) -> bool:
     """Whether the item's own text says what it waits for (a table row's notes, ``Waiting
-    on George to copy the spec files``; ``blocked by the vendor's contract``): said in
-    words, though no item of the plan is named."""
+    on George to copy the spec files``; ``blocked by the vendor's contract``), or a field
+    of notes on the item says it (``**Notes**: Port 8001 is bound by another process;
+    need it freed``): said in words, though no item of the plan is named."""
+    if any(field.key in _WHY_FIELDS and field.value.strip() for field in item.fields):
+        return True
     own = lines[item.position.line - 1 : max(item.end_line, item.position.line)]
-    return any(_WAITS.search(line) for line in own)
+    return any(_WAITS.search(line) or _WHY_LINE.match(line) for line in own)
+
+
+# The fields in which a blocked item says what it waits for, in words.
+_WHY_FIELDS = frozenset({"notes", "note", "blocker", "blockers", "reason", "blocked reason"})
+# The same written on a line of its own further down: ``**Notes**: Blocked pending ...``.
+_WHY_LINE = LazyPattern(
+    r"[ \t]*(?:[-*+][ \t]+)?\*{0,2}(?:notes?|blockers?|reason)\*{0,2}[ \t]*:\*{0,2}[ \t]*\w",
+    re.IGNORECASE,
+)
 
 
 # What it waits for, in words or under a label (``**BLOCKED on:** `decode```), or as the
