@@ -813,3 +813,27 @@ def test_a_task_with_a_tag_backlog_does_not_read_is_refused_in_one_line(tmp_path
         "---\nid: task-2\ntitle: !!str Tagged\nstatus: To Do\n---\n", encoding="utf-8"
     )
     assert cli("check", "backlog", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("statuses: 5", r"config.yml: statuses must be a list of words, as Backlog.md's is"),
+        ("statuses: {a: b}", r"config.yml: statuses must be a list of words"),
+        ("statuses: [[To Do], Done]", r"config.yml: statuses must be a list of words"),
+        ('task_prefix: "../../evil"', r"config.yml: task_prefix must be letters only"),
+        ("task_prefix: 5", r"config.yml: task_prefix must be letters only"),
+    ],
+)
+def test_a_config_yml_setting_of_the_wrong_kind_is_one_line_not_a_traceback(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    """Backlog.md refuses to start on such a config.yml; a task prefix of other characters
+    names files outside the folder and IDs no reader can number."""
+    backlog = make_folder(tmp_path)
+    key = line.split(":")[0]
+    kept = [kept for kept in CONFIG.splitlines() if not kept.startswith(f"{key}:")]
+    (backlog / "config.yml").write_text("\n".join([*kept, line]) + "\n", encoding="utf-8")
+    with pytest.raises(RoadmapError, match=message) as raised:
+        taskfiles.read(backlog)
+    assert "\n" not in str(raised.value)

@@ -267,8 +267,7 @@ def read(
     it, read instead of the disk's; ``cache``: the files as last read, each read again
     only when it changed."""
     config = _config(root)
-    statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
-    prefix = str(config.get("task_prefix") or "task")
+    statuses, prefix = _settings(config, root / CONFIG)
     loader = yaml()
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
@@ -406,6 +405,30 @@ def _config(root: Path) -> Mapping[str, Any]:
     if not isinstance(data, Mapping):
         raise RoadmapError(f"{path}:1: expected a mapping of settings")
     return data
+
+
+_LETTERS = LazyPattern(r"[A-Za-z]+")
+
+
+def _settings(config: Mapping[str, Any], path: Path) -> tuple[tuple[str, ...], str]:
+    """config.yml's statuses and task prefix, refused in one line where Backlog.md refuses
+    them: statuses not a list of words (it will not start), a prefix of other than letters
+    (it names files outside the folder, ``../../x-1 - T.md``, and IDs no one can number)."""
+    statuses = config.get("statuses") or DEFAULT_STATUSES
+    if not isinstance(statuses, (list, tuple)) or not all(
+        isinstance(status, (str, int, float)) for status in statuses
+    ):
+        raise RoadmapError(
+            f"{path}: statuses must be a list of words, as Backlog.md's is "
+            f"(statuses: [To Do, In Progress, Done])"
+        )
+    prefix = config.get("task_prefix") or "task"
+    if not isinstance(prefix, str) or not _LETTERS.fullmatch(prefix):
+        raise RoadmapError(
+            f"{path}: task_prefix must be letters only, as Backlog.md requires "
+            f"(task_prefix: task), not {str(prefix)[:40]!r}"
+        )
+    return tuple(str(status) for status in statuses), prefix
 
 
 def _read_text(path: Path) -> str:
