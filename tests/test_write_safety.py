@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 from conftest import GOMLX, installed_command
+from taskfolder_texts import CONFIG, PARSER
 
 from roadmaplint.cli import main
 from roadmaplint.generate.fix import FixResult, fix_text
 from roadmaplint.settings import Settings
-from roadmaplint.write.atomic import editing
+from roadmaplint.write.atomic import editing, editing_folder
 
 NOBODY = 65534
 
@@ -152,6 +153,30 @@ def test_a_set_waits_for_the_lock_and_edits_what_the_holder_wrote(tmp_path: Path
     text = roadmap.read_text(encoding="utf-8")
     assert "# GoMLX (locked edit)" in text
     assert "## [BE-3] ONNX Export API\n\n  - **DRI:** @bo\n" in text
+
+
+def test_a_new_task_waits_for_the_folders_lock_and_takes_the_next_number(
+    tmp_path: Path,
+) -> None:
+    """Two `new`s in one task folder at once each took the next free number, TASK-4 twice
+    (RL102): an edit of a folder holds the folder's lock from its read to its write."""
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (backlog / "tasks" / "task-2 - Write-parser.md").write_text(PARSER, encoding="utf-8")
+    command = [installed_command(), "new", "tasks", "Second one", str(backlog)]
+    with editing_folder(backlog):
+        waiting = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with pytest.raises(subprocess.TimeoutExpired):
+            waiting.wait(1.5)  # it cannot read the folder while we hold its lock
+        first = backlog / "tasks" / "task-3 - First-one.md"
+        first.write_text("---\nid: TASK-3\ntitle: First one\nstatus: To Do\n---\n", "utf-8")
+    assert waiting.wait(60) == 0
+    assert sorted(path.name for path in (backlog / "tasks").iterdir()) == [
+        "task-2 - Write-parser.md",
+        "task-3 - First-one.md",
+        "task-4 - Second-one.md",
+    ]
 
 
 def editor_saves_during(
