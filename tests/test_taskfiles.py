@@ -837,3 +837,22 @@ def test_a_config_yml_setting_of_the_wrong_kind_is_one_line_not_a_traceback(
     with pytest.raises(RoadmapError, match=message) as raised:
         taskfiles.read(backlog)
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("mark", "newline"), [("", "\r\n"), ("\ufeff", "\n"), ("\ufeff", "\r\n")])
+def test_a_task_file_saved_with_crlf_or_a_bom_is_read_and_set_in_its_own_bytes(
+    tmp_path: Path, mark: str, newline: str
+) -> None:
+    """A task file saved on Windows: with CRLF every `set` was refused ("changed while
+    roadmaplint read it"), with a byte order mark its front matter was read as none (no
+    status, the file's name for a title) and check passed."""
+    backlog = make_folder(tmp_path)
+    task = backlog / "tasks" / "task-2 - Write-parser.md"
+    task.write_bytes((mark + PARSER.replace("\n", newline)).encode("utf-8"))
+    assert taskfiles.read(backlog).tasks[1].item.status == "In Progress"
+    write_tasks.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
+    expected = PARSER.replace("status: In Progress", "status: Done").replace(
+        "created_date: '2026-12-06 06:48'\n",
+        "created_date: '2026-12-06 06:48'\nupdated_date: '2026-12-06 09:30'\n",
+    )
+    assert task.read_bytes() == (mark + expected.replace("\n", newline)).encode("utf-8")

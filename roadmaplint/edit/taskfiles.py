@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     TASKS,
     TaskFile,
     TaskFolder,
+    as_read,
     id_key,
     load_front,
     moved_tasks,
@@ -34,6 +35,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     split,
     yaml,
 )
+from roadmaplint.reader.source import Source
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
 from roadmaplint.write.atomic import create_roadmap, editing, move_file
@@ -71,10 +73,27 @@ def set_fields(
         )
     refuse_outside(task.path)
     with editing(task.path) as pending:
-        new_text = edited(pending.source.text, str(task.path), keys, now or datetime.now())
-        prove_only(pending.source.text, new_text, str(task.path), set(keys))
-        pending.write(new_text)
+        old_text = as_read(pending.source.text)
+        new_text = edited(old_text, str(task.path), keys, now or datetime.now())
+        prove_only(old_text, new_text, str(task.path), set(keys))
+        pending.write(in_own_bytes(pending.source, new_text))
     return task.path
+
+
+def in_own_bytes(source: Source, text: str) -> str:
+    """``text``, an edit of ``source``'s text as read, written with the file's own byte
+    order mark and line ends (CRLF stays CRLF); refused where its lines end unlike."""
+    original = source.text
+    mark = "\ufeff" if original.startswith("\ufeff") else ""
+    crlf, breaks = original.count("\r\n"), original.count("\n") + original.count("\r")
+    if crlf and crlf * 2 == breaks:
+        return mark + text.replace("\n", "\r\n")
+    if crlf or ("\r" in original and "\n" in original):
+        raise RoadmapError(
+            f"{source.path}: its lines end in more than one way (CRLF and LF); save it with "
+            "one line end, as Backlog.md writes it, and run again"
+        )
+    return mark + (text.replace("\n", "\r") if "\r" in original else text)
 
 
 def refuse_moved(task: TaskFile) -> None:
@@ -643,13 +662,13 @@ def apply(plans: list[FileEdit]) -> None:
     with contextlib.ExitStack() as stack:
         pendings = [stack.enter_context(editing(plan.path)) if plan.old else None for plan in plans]
         for plan, pending in zip(plans, pendings, strict=True):
-            if pending is not None and pending.source.text != plan.old:
+            if pending is not None and as_read(pending.source.text) != plan.old:
                 raise RoadmapError(f"{plan.path}: changed while roadmaplint read it; run again")
         for plan, pending in zip(plans, pendings, strict=True):
             if pending is None:
                 create_roadmap(plan.path, plan.new)
             elif plan.new != plan.old:
-                pending.write(plan.new)
+                pending.write(in_own_bytes(pending.source, plan.new))
     for plan in plans:
         if plan.moved_to is not None and plan.moved_to != plan.path:
             move_file(plan.path, plan.moved_to)

@@ -431,6 +431,13 @@ def _settings(config: Mapping[str, Any], path: Path) -> tuple[tuple[str, ...], s
     return tuple(str(status) for status in statuses), prefix
 
 
+def as_read(text: str) -> str:
+    """A task file's text as the reader reads it: as Path.read_text reads it (universal
+    newlines), without the byte order mark a Windows editor saves (its front matter was
+    read as none)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read_text(path: Path) -> str:
     """A task file's or the configuration's text, up to the size of a roadmap (a file of
     gigabytes, sparse or linked, would be read whole into memory)."""
@@ -444,8 +451,7 @@ def _read_text(path: Path) -> str:
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:  # it grew since
             raise RoadmapError(_too_big(path, len(data)))
-        # as Path.read_text reads it: universal newlines
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        return as_read(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise RoadmapError(f"{path}: cannot read: {error}") from None
 
