@@ -70,6 +70,29 @@ def test_report_onto_its_own_roadmap_is_refused(
     assert roadmap.read_bytes() == GOMLX.read_bytes()
 
 
+@pytest.mark.parametrize("output", ["backlog/config.yml", "backlog/tasks/task-9 - Report.md"])
+def test_a_report_into_the_task_folder_it_reports_on_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """`check -o backlog/config.yml` replaced the folder's configuration with the report,
+    and the folder was read no more; one into tasks/ would be read as a task."""
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (backlog / "tasks" / "task-2 - Write-parser.md").write_text(PARSER, encoding="utf-8")
+    assert main(["check", "-o", str(tmp_path / output), str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"roadmaplint: error: {tmp_path / output}: is inside the task folder {backlog} "
+        "being checked; the report would be read as part of it. Give another --output-file\n"
+    )
+    assert (backlog / "config.yml").read_text(encoding="utf-8") == CONFIG
+    assert sorted(path.name for path in (backlog / "tasks").iterdir()) == [
+        "task-2 - Write-parser.md"
+    ]
+
+
 def test_report_file_is_replaced_atomically_keeping_its_mode(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

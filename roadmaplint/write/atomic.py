@@ -359,7 +359,10 @@ def _write_into(target: Path, data: bytes, name: str) -> None:
 
 
 def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:
-    """Refuse an output file that is one of the inputs (the same file, however named)."""
+    """Refuse an output file that is one of the inputs (the same file, however named), or
+    inside a task folder that is one (its config.yml, a file its tasks/ would read)."""
+    from roadmaplint.reader.shapes import taskfiles
+
     for path in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(target, path):
@@ -367,6 +370,15 @@ def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:
                     f"{target}: is the roadmap {path} being checked; the report would "
                     "replace it. Give another --output-file"
                 )
+        root = taskfiles.detect(path) if os.path.isdir(path) else None
+        if (
+            root is not None
+            and Path(os.path.realpath(root)) in Path(os.path.realpath(target)).parents
+        ):
+            raise RoadmapError(
+                f"{target}: is inside the task folder {root} being checked; the report "
+                "would be read as part of it. Give another --output-file"
+            )
 
 
 def _umask() -> int:
