@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from taskfolder_texts import CONFIG, PARSER
 
 from roadmaplint.edit import taskfiles as write_tasks
@@ -856,3 +857,28 @@ def test_a_task_file_saved_with_crlf_or_a_bom_is_read_and_set_in_its_own_bytes(
         "created_date: '2026-12-06 06:48'\nupdated_date: '2026-12-06 09:30'\n",
     )
     assert task.read_bytes() == (mark + expected.replace("\n", newline)).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["set", "TASK-2", "--title", "two\nlines"],
+        ["set", "TASK-2", "--dri", "@a\n@b"],
+        ["new", "tasks", "two\nlines"],
+        ["new", "tasks", "Ok", "--dri", "@a\u2028@b"],
+        ["new", "tasks", "Ok", "--done", "one\n- [x] forged"],
+        ["new", "tasks", "hidden <!-- rest"],
+    ],
+)
+def test_a_task_folder_edit_refuses_a_value_of_more_than_one_line(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """As an edit of a roadmap file does: a title of two lines was written as a YAML block
+    scalar, and a --done entry's second line as a ticked box of its own."""
+    backlog = make_folder(tmp_path)
+    before = {path: path.read_bytes() for path in backlog.rglob("*") if path.is_file()}
+    result = cli(*argv, str(backlog), cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "one line" in result.stderr or "HTML comment" in result.stderr
+    assert {path: path.read_bytes() for path in backlog.rglob("*") if path.is_file()} == before

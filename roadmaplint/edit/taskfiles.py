@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -360,6 +360,19 @@ class FileEdit:
     item_id: str = ""  # the task's ID (a new task's, which Backlog.md numbers)
 
 
+def _refuse_lines(where: str, values: Sequence[tuple[str, str]]) -> None:
+    """Refuse a value of more than one line, or one markdown would hide part of, as an
+    edit of a roadmap file refuses it (a title of two lines was written as a YAML block,
+    a ``--done`` entry's second line as a box of its own); ``where``: the file and line."""
+    from roadmaplint.edit.base import check_one_line
+
+    for what, value in values:
+        try:
+            check_one_line(value, what)
+        except RoadmapError as error:
+            raise RoadmapError(f"{where}: {error}") from None
+
+
 def set_plan(
     folder: TaskFolder, item_id: str, edit: ItemEdit, now: datetime | None = None
 ) -> FileEdit:
@@ -367,6 +380,10 @@ def set_plan(
     dependencies, title) and its boxes (``--done-item``), read back and proved."""
     task = folder.file_of(item_id)
     refuse_moved(task)
+    values = [("title", "the title", edit.title or "")]
+    values += [(field_key(change.name), change.name, change.value) for change in edit.fields]
+    for key, what, value in values:
+        _refuse_lines(f"{task.path}:{_line(task.item, key)}", [(what, value)])
     keys = _keys(folder, task, edit)
     text = _ticked(task, task.text, edit)  # first: the boxes' lines are the file's as read
     if keys:
@@ -518,6 +535,10 @@ def new_plan(
 ) -> FileEdit:
     """``new``'s task file: named, numbered and written as ``backlog task create`` would,
     ``done`` as its Acceptance Criteria; not yet written."""
+    _refuse_lines(
+        str(folder.root / TASKS),
+        [("the title", title), *fields.items()] + [("--done", entry) for entry in done],
+    )
     keys = {field_key(name): value for name, value in fields.items() if value.strip()}
     if "dependencies" in keys:
         _refuse_unknown_items(folder, _names(keys["dependencies"]), None)
