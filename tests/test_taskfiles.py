@@ -851,6 +851,9 @@ def test_a_task_file_saved_with_crlf_or_a_bom_is_read_and_set_in_its_own_bytes(
     task = backlog / "tasks" / "task-2 - Write-parser.md"
     task.write_bytes((mark + PARSER.replace("\n", newline)).encode("utf-8"))
     assert taskfiles.read(backlog).tasks[1].item.status == "In Progress"
+    # as the editor holds it (the language server reads texts so): a one-line error before
+    held = {task: (mark + PARSER.replace("\n", newline))}
+    assert taskfiles.read(backlog, held).tasks[1].item.status == "In Progress"
     write_tasks.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
     expected = PARSER.replace("status: In Progress", "status: Done").replace(
         "created_date: '2026-12-06 06:48'\n",

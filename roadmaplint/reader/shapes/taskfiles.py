@@ -273,7 +273,8 @@ def read(
     held = 0  # the folder's size: together its files are read as one roadmap would be
     for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
         if texts and path in texts:
-            text, item = texts[path], read_task(texts[path], str(path), loader)
+            text = as_read(texts[path])  # an editor holds a CRLF file's text with its CRs
+            item = read_task(text, str(path), loader)
         elif cache is not None:
             text, item = cache.task(path, loader)
         else:
