@@ -126,6 +126,8 @@ def test_custom_statuses_fields_pattern_and_headings(
         ('template-dir = "../elsewhere"\n', "template-dir: '../elsewhere' is outside the folder"),
         ('[statuses]\nshipping = ["x"]\n', "statuses: unknown meaning 'shipping'"),
         ("strict = \n", "not valid TOML"),
+        ('overview-heading = "Plan\\n## Y"\n', "overview-heading: a heading is one line"),
+        ('graph-heading = "Graph\\r"\n', "graph-heading: a heading is one line"),
     ],
 )
 def test_bad_settings_name_the_file_and_the_key(

@@ -532,3 +532,28 @@ def test_plain_fields_joined_by_bars_are_each_read_and_set_alone(
     done = cli("set", "API-2", "--status", "done", str(path), cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     assert path.read_text(encoding="utf-8") == text.replace("Status: todo |", "Status: done |")
+
+
+NUMBERED_ROWS = """\
+# Sprint 4 backlog
+
+| # | Story | Points | Status |
+|---|-------|--------|--------|
+| 1 | As a user I can log in | 3 | Done |
+| 2 | As a user I can reset my password | 5 | In Progress |
+| 3 | As an admin I can ban users | 8 | To Do |
+"""
+
+
+def test_new_numbers_a_row_of_bare_numbers_one_above_the_highest(tmp_path: Path) -> None:
+    # The next row of 1, 2, 3 was 13: the number's digits were taken for a prefix.
+    path = tmp_path / "BACKLOG.md"
+    path.write_text(NUMBERED_ROWS, encoding="utf-8")
+    added = cli("new", "Sprint 4 backlog", "Ban appeals", str(path), cwd=tmp_path)
+    assert (added.returncode, added.stdout) == (0, "Added 4 to Sprint 4 backlog\n")
+    assert "| 4 | Ban appeals |" in path.read_text(encoding="utf-8")
+    padded = NUMBERED_ROWS.replace("| 1 |", "| 001 |").replace("| 2 |", "| 009 |")
+    path.write_text(padded.replace("| 3 |", "| 010 |"), encoding="utf-8")
+    assert cli("new", "Sprint 4 backlog", "X", str(path), cwd=tmp_path).stdout == (
+        "Added 011 to Sprint 4 backlog\n"
+    )

@@ -36,6 +36,9 @@ CASES = {
         "line 2 is not UTF-8 (byte 0xff at offset 10)",
     ),
     "nul.md": (b"# Roadmap\n\n## [A-1] x\0y\n", "line 3 contains a NUL byte"),
+    # what Windows' Notepad saves as "Unicode": a NUL after every ASCII character
+    "utf16.md": ("# Roadmap\n".encode("utf-16"), "is UTF-16 (its first bytes say so); save"),
+    "utf16be.md": ("# Roadmap\n".encode("utf-16-be"), "is UTF-16 (its first bytes say so)"),
     "empty.md": (b"", "is empty"),
     "blank.md": (b"\xef\xbb\xbf \n\n", "is empty"),
     "long-line.md": (b"# R\n" + b"x" * 10_000_001 + b"\n", "line 2 is over 100000 characters long"),

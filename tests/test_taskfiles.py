@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from conftest import cli
 from taskfolder_texts import CONFIG, PARSER
 
 from roadmaplint.edit import taskfiles as write_tasks
@@ -813,3 +814,74 @@ def test_a_task_with_a_tag_backlog_does_not_read_is_refused_in_one_line(tmp_path
         "---\nid: task-2\ntitle: !!str Tagged\nstatus: To Do\n---\n", encoding="utf-8"
     )
     assert cli("check", "backlog", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("statuses: 5", r"config.yml: statuses must be a list of words, as Backlog.md's is"),
+        ("statuses: {a: b}", r"config.yml: statuses must be a list of words"),
+        ("statuses: [[To Do], Done]", r"config.yml: statuses must be a list of words"),
+        ('task_prefix: "../../evil"', r"config.yml: task_prefix must be letters only"),
+        ("task_prefix: 5", r"config.yml: task_prefix must be letters only"),
+    ],
+)
+def test_a_config_yml_setting_of_the_wrong_kind_is_one_line_not_a_traceback(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    """Backlog.md refuses to start on such a config.yml; a task prefix of other characters
+    names files outside the folder and IDs no reader can number."""
+    backlog = make_folder(tmp_path)
+    key = line.split(":")[0]
+    kept = [kept for kept in CONFIG.splitlines() if not kept.startswith(f"{key}:")]
+    (backlog / "config.yml").write_text("\n".join([*kept, line]) + "\n", encoding="utf-8")
+    with pytest.raises(RoadmapError, match=message) as raised:
+        taskfiles.read(backlog)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize(("mark", "newline"), [("", "\r\n"), ("\ufeff", "\n"), ("\ufeff", "\r\n")])
+def test_a_task_file_saved_with_crlf_or_a_bom_is_read_and_set_in_its_own_bytes(
+    tmp_path: Path, mark: str, newline: str
+) -> None:
+    """A task file saved on Windows: with CRLF every `set` was refused ("changed while
+    roadmaplint read it"), with a byte order mark its front matter was read as none (no
+    status, the file's name for a title) and check passed."""
+    backlog = make_folder(tmp_path)
+    task = backlog / "tasks" / "task-2 - Write-parser.md"
+    task.write_bytes((mark + PARSER.replace("\n", newline)).encode("utf-8"))
+    assert taskfiles.read(backlog).tasks[1].item.status == "In Progress"
+    # as the editor holds it (the language server reads texts so): a one-line error before
+    held = {task: (mark + PARSER.replace("\n", newline))}
+    assert taskfiles.read(backlog, held).tasks[1].item.status == "In Progress"
+    write_tasks.set_fields(taskfiles.read(backlog), "TASK-2", {"Status": "Done"}, NOW)
+    expected = PARSER.replace("status: In Progress", "status: Done").replace(
+        "created_date: '2026-12-06 06:48'\n",
+        "created_date: '2026-12-06 06:48'\nupdated_date: '2026-12-06 09:30'\n",
+    )
+    assert task.read_bytes() == (mark + expected.replace("\n", newline)).encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["set", "TASK-2", "--title", "two\nlines"],
+        ["set", "TASK-2", "--dri", "@a\n@b"],
+        ["new", "tasks", "two\nlines"],
+        ["new", "tasks", "Ok", "--dri", "@a\u2028@b"],
+        ["new", "tasks", "Ok", "--done", "one\n- [x] forged"],
+        ["new", "tasks", "hidden <!-- rest"],
+    ],
+)
+def test_a_task_folder_edit_refuses_a_value_of_more_than_one_line(
+    tmp_path: Path, argv: list[str]
+) -> None:
+    """As an edit of a roadmap file does: a title of two lines was written as a YAML block
+    scalar, and a --done entry's second line as a ticked box of its own."""
+    backlog = make_folder(tmp_path)
+    before = {path: path.read_bytes() for path in backlog.rglob("*") if path.is_file()}
+    result = cli(*argv, str(backlog), cwd=tmp_path)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "one line" in result.stderr or "HTML comment" in result.stderr
+    assert {path: path.read_bytes() for path in backlog.rglob("*") if path.is_file()} == before

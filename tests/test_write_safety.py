@@ -19,11 +19,12 @@ from pathlib import Path
 
 import pytest
 from conftest import GOMLX, installed_command
+from taskfolder_texts import CONFIG, PARSER
 
 from roadmaplint.cli import main
 from roadmaplint.generate.fix import FixResult, fix_text
 from roadmaplint.settings import Settings
-from roadmaplint.write.atomic import editing
+from roadmaplint.write.atomic import editing, editing_folder
 
 NOBODY = 65534
 
@@ -67,6 +68,29 @@ def test_report_onto_its_own_roadmap_is_refused(
         "the report would replace it. Give another --output-file\n"
     )
     assert roadmap.read_bytes() == GOMLX.read_bytes()
+
+
+@pytest.mark.parametrize("output", ["backlog/config.yml", "backlog/tasks/task-9 - Report.md"])
+def test_a_report_into_the_task_folder_it_reports_on_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """`check -o backlog/config.yml` replaced the folder's configuration with the report,
+    and the folder was read no more; one into tasks/ would be read as a task."""
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (backlog / "tasks" / "task-2 - Write-parser.md").write_text(PARSER, encoding="utf-8")
+    assert main(["check", "-o", str(tmp_path / output), str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"roadmaplint: error: {tmp_path / output}: is inside the task folder {backlog} "
+        "being checked; the report would be read as part of it. Give another --output-file\n"
+    )
+    assert (backlog / "config.yml").read_text(encoding="utf-8") == CONFIG
+    assert sorted(path.name for path in (backlog / "tasks").iterdir()) == [
+        "task-2 - Write-parser.md"
+    ]
 
 
 def test_report_file_is_replaced_atomically_keeping_its_mode(
@@ -152,6 +176,30 @@ def test_a_set_waits_for_the_lock_and_edits_what_the_holder_wrote(tmp_path: Path
     text = roadmap.read_text(encoding="utf-8")
     assert "# GoMLX (locked edit)" in text
     assert "## [BE-3] ONNX Export API\n\n  - **DRI:** @bo\n" in text
+
+
+def test_a_new_task_waits_for_the_folders_lock_and_takes_the_next_number(
+    tmp_path: Path,
+) -> None:
+    """Two `new`s in one task folder at once each took the next free number, TASK-4 twice
+    (RL102): an edit of a folder holds the folder's lock from its read to its write."""
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(CONFIG, encoding="utf-8")
+    (backlog / "tasks" / "task-2 - Write-parser.md").write_text(PARSER, encoding="utf-8")
+    command = [installed_command(), "new", "tasks", "Second one", str(backlog)]
+    with editing_folder(backlog):
+        waiting = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        with pytest.raises(subprocess.TimeoutExpired):
+            waiting.wait(1.5)  # it cannot read the folder while we hold its lock
+        first = backlog / "tasks" / "task-3 - First-one.md"
+        first.write_text("---\nid: TASK-3\ntitle: First one\nstatus: To Do\n---\n", "utf-8")
+    assert waiting.wait(60) == 0
+    assert sorted(path.name for path in (backlog / "tasks").iterdir()) == [
+        "task-2 - Write-parser.md",
+        "task-3 - First-one.md",
+        "task-4 - Second-one.md",
+    ]
 
 
 def editor_saves_during(

@@ -6,6 +6,7 @@ file and 0 when it would not.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Collection, Mapping
@@ -23,7 +24,7 @@ from roadmaplint.edit.linter_config import LINTER_CONFIGS
 from roadmaplint.edit.new import STARTER, new_item
 from roadmaplint.errors import RoadmapError
 from roadmaplint.generate.fix import fix_text, regenerate_after_edit
-from roadmaplint.write.atomic import Pending, create_roadmap, editing
+from roadmaplint.write.atomic import Pending, create_roadmap, editing, editing_folder
 
 if TYPE_CHECKING:
     from roadmaplint.edit.taskfiles import FileEdit
@@ -118,17 +119,18 @@ def _on_task_folder(
     """An edit of a folder of task files: its plans diffed (``--dry-run``) or written."""
     from roadmaplint.edit.taskfiles import apply
 
-    folder = load_folder(path, SettingsCache(config, Overrides())).folder
-    assert folder is not None
-    plans = [found for found in plan(folder) if found.new != found.old or found.moved_to]
-    if dry_run:
-        for found in plans:
-            out.write(unified_diff(str(found.path), found.old, found.new))
-            if found.moved_to is not None:
-                out.write(f"would rename {found.path} to {found.moved_to}\n")
-        return EXIT_FINDINGS if plans else EXIT_OK
-    if plans:
-        apply(plans)
+    with contextlib.nullcontext() if dry_run else editing_folder(path):
+        folder = load_folder(path, SettingsCache(config, Overrides())).folder
+        assert folder is not None
+        plans = [found for found in plan(folder) if found.new != found.old or found.moved_to]
+        if dry_run:
+            for found in plans:
+                out.write(unified_diff(str(found.path), found.old, found.new))
+                if found.moved_to is not None:
+                    out.write(f"would rename {found.path} to {found.moved_to}\n")
+            return EXIT_FINDINGS if plans else EXIT_OK
+        if plans:
+            apply(plans)
     out.write(said(plans) + "\n")
     return EXIT_OK
 

@@ -213,6 +213,15 @@ def _text(value: Any, _home: str) -> str:
     return value
 
 
+def _heading(value: Any, home: str) -> str:
+    """A generated section's heading: one line, as ``fix`` writes it (``"Plan\\n## Y"``
+    was a section check called missing and fix refused to append)."""
+    text = _text(value, home)
+    if text.splitlines() != [text]:  # every line break str.splitlines knows
+        raise ValueError(f"a heading is one line, without line breaks: {text!r}")
+    return text
+
+
 def id_pattern(value: Any, _home: str | None = None) -> str:
     """A user's ID pattern, compiled the way it will run (on RE2), or ValueError why not."""
     from roadmaplint.reader import idpattern
@@ -327,8 +336,8 @@ _KEYS: dict[str, Callable[[Any, str], Any]] = {
     "strict": _boolean,
     "required-fields": _strings,
     "id-pattern": id_pattern,
-    "overview-heading": _text,
-    "graph-heading": _text,
+    "overview-heading": _heading,
+    "graph-heading": _heading,
     "template-dir": _template_dir,
     "statuses": _statuses,
     "no-dri": _strings,

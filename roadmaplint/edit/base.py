@@ -227,19 +227,25 @@ def next_id(roadmap: Roadmap, section: str, items: Mapping[str, Item]) -> str:
     """
     members = [item for item in roadmap.items if item.section == section]
     if members:
-        prefix = Counter(id_prefix(item.id) for item in members).most_common(1)[0][0]
+        prefix = Counter(_prefix(item.id) for item in members).most_common(1)[0][0]
     else:
         prefix = re.sub(r"[^A-Z0-9]", "", (section.split() or ["ITEM"])[0].upper()) or "ITEM"
     numbers = [
         other[len(other.rstrip("0123456789")) :]
         for other in items
-        if id_prefix(other) == prefix and other[-1:].isdigit()
+        if _prefix(other) == prefix and other[-1:].isdigit()
     ]
     highest = max(
         numbers, key=lambda digits: (len(digits.lstrip("0")), digits.lstrip("0")), default="0"
     )
     separator = "-" if not members or "-" in members[0].id else ""
     return f"{prefix}{separator}{_increment(highest)}"
+
+
+def _prefix(item_id: str) -> str:
+    """``id_prefix``, but none for a bare number: rows numbered 1, 2, 3 (a ``#`` column)
+    took ``1`` for their prefix, and the next was ``12``."""
+    return "" if item_id.isascii() and item_id.isdigit() else id_prefix(item_id)
 
 
 def _increment(digits: str) -> str:

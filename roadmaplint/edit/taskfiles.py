@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     TASKS,
     TaskFile,
     TaskFolder,
+    as_read,
     id_key,
     load_front,
     moved_tasks,
@@ -34,6 +35,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     split,
     yaml,
 )
+from roadmaplint.reader.source import Source
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
 from roadmaplint.write.atomic import create_roadmap, editing, move_file
@@ -71,10 +73,27 @@ def set_fields(
         )
     refuse_outside(task.path)
     with editing(task.path) as pending:
-        new_text = edited(pending.source.text, str(task.path), keys, now or datetime.now())
-        prove_only(pending.source.text, new_text, str(task.path), set(keys))
-        pending.write(new_text)
+        old_text = as_read(pending.source.text)
+        new_text = edited(old_text, str(task.path), keys, now or datetime.now())
+        prove_only(old_text, new_text, str(task.path), set(keys))
+        pending.write(in_own_bytes(pending.source, new_text))
     return task.path
+
+
+def in_own_bytes(source: Source, text: str) -> str:
+    """``text``, an edit of ``source``'s text as read, written with the file's own byte
+    order mark and line ends (CRLF stays CRLF); refused where its lines end unlike."""
+    original = source.text
+    mark = "\ufeff" if original.startswith("\ufeff") else ""
+    crlf, breaks = original.count("\r\n"), original.count("\n") + original.count("\r")
+    if crlf and crlf * 2 == breaks:
+        return mark + text.replace("\n", "\r\n")
+    if crlf or ("\r" in original and "\n" in original):
+        raise RoadmapError(
+            f"{source.path}: its lines end in more than one way (CRLF and LF); save it with "
+            "one line end, as Backlog.md writes it, and run again"
+        )
+    return mark + (text.replace("\n", "\r") if "\r" in original else text)
 
 
 def refuse_moved(task: TaskFile) -> None:
@@ -341,6 +360,19 @@ class FileEdit:
     item_id: str = ""  # the task's ID (a new task's, which Backlog.md numbers)
 
 
+def _refuse_lines(where: str, values: Sequence[tuple[str, str]]) -> None:
+    """Refuse a value of more than one line, or one markdown would hide part of, as an
+    edit of a roadmap file refuses it (a title of two lines was written as a YAML block,
+    a ``--done`` entry's second line as a box of its own); ``where``: the file and line."""
+    from roadmaplint.edit.base import check_one_line
+
+    for what, value in values:
+        try:
+            check_one_line(value, what)
+        except RoadmapError as error:
+            raise RoadmapError(f"{where}: {error}") from None
+
+
 def set_plan(
     folder: TaskFolder, item_id: str, edit: ItemEdit, now: datetime | None = None
 ) -> FileEdit:
@@ -348,6 +380,10 @@ def set_plan(
     dependencies, title) and its boxes (``--done-item``), read back and proved."""
     task = folder.file_of(item_id)
     refuse_moved(task)
+    values = [("title", "the title", edit.title or "")]
+    values += [(field_key(change.name), change.name, change.value) for change in edit.fields]
+    for key, what, value in values:
+        _refuse_lines(f"{task.path}:{_line(task.item, key)}", [(what, value)])
     keys = _keys(folder, task, edit)
     text = _ticked(task, task.text, edit)  # first: the boxes' lines are the file's as read
     if keys:
@@ -499,6 +535,10 @@ def new_plan(
 ) -> FileEdit:
     """``new``'s task file: named, numbered and written as ``backlog task create`` would,
     ``done`` as its Acceptance Criteria; not yet written."""
+    _refuse_lines(
+        str(folder.root / TASKS),
+        [("the title", title), *fields.items()] + [("--done", entry) for entry in done],
+    )
     keys = {field_key(name): value for name, value in fields.items() if value.strip()}
     if "dependencies" in keys:
         _refuse_unknown_items(folder, _names(keys["dependencies"]), None)
@@ -643,13 +683,13 @@ def apply(plans: list[FileEdit]) -> None:
     with contextlib.ExitStack() as stack:
         pendings = [stack.enter_context(editing(plan.path)) if plan.old else None for plan in plans]
         for plan, pending in zip(plans, pendings, strict=True):
-            if pending is not None and pending.source.text != plan.old:
+            if pending is not None and as_read(pending.source.text) != plan.old:
                 raise RoadmapError(f"{plan.path}: changed while roadmaplint read it; run again")
         for plan, pending in zip(plans, pendings, strict=True):
             if pending is None:
                 create_roadmap(plan.path, plan.new)
             elif plan.new != plan.old:
-                pending.write(plan.new)
+                pending.write(in_own_bytes(pending.source, plan.new))
     for plan in plans:
         if plan.moved_to is not None and plan.moved_to != plan.path:
             move_file(plan.path, plan.moved_to)

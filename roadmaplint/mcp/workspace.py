@@ -19,7 +19,7 @@ from roadmaplint.model import Roadmap
 from roadmaplint.reader.source import read_roadmap
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
-from roadmaplint.write.atomic import editing
+from roadmaplint.write.atomic import editing, editing_folder
 
 if TYPE_CHECKING:
     from roadmaplint.edit.taskfiles import FileEdit
@@ -189,8 +189,11 @@ class Workspace:
         from roadmaplint.edit.taskfiles import apply
 
         assert served.folder is not None
-        plans = [found for found in plan(served.folder) if found.new != found.old]
-        for found in plans:  # a task file linked out of the folder is read, never written
-            self.refuse_outside(found.path)
-        apply(plans)
+        with editing_folder(served.path):  # read again under the lock, as the CLI's edits
+            folder = self.load(served.path).folder
+            assert folder is not None
+            plans = [found for found in plan(folder) if found.new != found.old]
+            for found in plans:  # a task file linked out of the folder is read, never written
+                self.refuse_outside(found.path)
+            apply(plans)
         return "".join(unified_diff(str(found.path), found.old, found.new) for found in plans)

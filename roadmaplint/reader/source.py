@@ -75,6 +75,15 @@ def _missing(path: str) -> str:
     )
 
 
+def _utf16(data: bytes) -> bool:
+    """Whether ``data`` (holding a NUL) is UTF-16 text: its byte order mark, or a NUL beside
+    each of its first characters (UTF-16 without a mark, as ``# R`` saves)."""
+    head = data[:2]
+    if head in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    return len(data) >= 4 and (data[1:4:2] == b"\0\0" or data[0:3:2] == b"\0\0")
+
+
 def decode(data: bytes, name: str) -> str:
     """The text of ``data``, refusing binary content and absurd lines."""
     if len(data) > MAX_BYTES:
@@ -82,6 +91,8 @@ def decode(data: bytes, name: str) -> str:
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise RoadmapError(f"{name}: is empty; `roadmaplint init` writes a starter roadmap")
     nul = data.find(b"\0")
+    if nul >= 0 and _utf16(data):
+        raise RoadmapError(f"{name}: is UTF-16 (its first bytes say so); save the file as UTF-8")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise RoadmapError(f"{name}: line {line} contains a NUL byte; is this a binary file?")

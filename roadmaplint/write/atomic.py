@@ -7,6 +7,8 @@ Every command that changes a roadmap goes through ``editing``::
         pending.write(new_text)             # atomic replace, or RoadmapError and nothing written
 
 ``editing(path, lock=False)`` reads without locking, for dry runs that never write.
+``editing_folder(path)`` holds a task folder's lock (its ``config.yml``'s) around the
+read of its files and the writes planned from it, as ``editing`` does for one file.
 
 What the path guarantees:
 
@@ -78,6 +80,24 @@ def editing(path: Path, *, lock: bool = True) -> Iterator[Pending]:
     finally:
         if descriptor is not None:
             os.close(descriptor)  # closing the file releases the lock
+
+
+@contextlib.contextmanager
+def editing_folder(path: Path) -> Iterator[None]:
+    """Hold the lock of the task folder ``path`` names (on its ``config.yml``) from the
+    read of its files to their writes: two ``new``s at once each took the next free
+    number, and the folder had TASK-4 twice. A folder without one is not locked (its
+    reader refuses it)."""
+    from roadmaplint.reader.shapes import taskfiles
+
+    root = taskfiles.detect(path)
+    config = None if root is None else root / taskfiles.CONFIG
+    descriptor = None if config is None else _lock(Path(os.path.realpath(config)))
+    try:
+        yield
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
 
 
 def _lock(target: Path) -> int | None:
@@ -339,7 +359,10 @@ def _write_into(target: Path, data: bytes, name: str) -> None:
 
 
 def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:
-    """Refuse an output file that is one of the inputs (the same file, however named)."""
+    """Refuse an output file that is one of the inputs (the same file, however named), or
+    inside a task folder that is one (its config.yml, a file its tasks/ would read)."""
+    from roadmaplint.reader.shapes import taskfiles
+
     for path in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(target, path):
@@ -347,6 +370,15 @@ def refuse_input_as_output(target: Path, inputs: Iterable[Path]) -> None:
                     f"{target}: is the roadmap {path} being checked; the report would "
                     "replace it. Give another --output-file"
                 )
+        root = taskfiles.detect(path) if os.path.isdir(path) else None
+        if (
+            root is not None
+            and Path(os.path.realpath(root)) in Path(os.path.realpath(target)).parents
+        ):
+            raise RoadmapError(
+                f"{target}: is inside the task folder {root} being checked; the report "
+                "would be read as part of it. Give another --output-file"
+            )
 
 
 def _umask() -> int:

@@ -267,14 +267,14 @@ def read(
     it, read instead of the disk's; ``cache``: the files as last read, each read again
     only when it changed."""
     config = _config(root)
-    statuses = tuple(str(value) for value in config.get("statuses") or DEFAULT_STATUSES)
-    prefix = str(config.get("task_prefix") or "task")
+    statuses, prefix = _settings(config, root / CONFIG)
     loader = yaml()
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
     for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
         if texts and path in texts:
-            text, item = texts[path], read_task(texts[path], str(path), loader)
+            text = as_read(texts[path])  # an editor holds a CRLF file's text with its CRs
+            item = read_task(text, str(path), loader)
         elif cache is not None:
             text, item = cache.task(path, loader)
         else:
@@ -408,6 +408,37 @@ def _config(root: Path) -> Mapping[str, Any]:
     return data
 
 
+_LETTERS = LazyPattern(r"[A-Za-z]+")
+
+
+def _settings(config: Mapping[str, Any], path: Path) -> tuple[tuple[str, ...], str]:
+    """config.yml's statuses and task prefix, refused in one line where Backlog.md refuses
+    them: statuses not a list of words (it will not start), a prefix of other than letters
+    (it names files outside the folder, ``../../x-1 - T.md``, and IDs no one can number)."""
+    statuses = config.get("statuses") or DEFAULT_STATUSES
+    if not isinstance(statuses, (list, tuple)) or not all(
+        isinstance(status, (str, int, float)) for status in statuses
+    ):
+        raise RoadmapError(
+            f"{path}: statuses must be a list of words, as Backlog.md's is "
+            f"(statuses: [To Do, In Progress, Done])"
+        )
+    prefix = config.get("task_prefix") or "task"
+    if not isinstance(prefix, str) or not _LETTERS.fullmatch(prefix):
+        raise RoadmapError(
+            f"{path}: task_prefix must be letters only, as Backlog.md requires "
+            f"(task_prefix: task), not {str(prefix)[:40]!r}"
+        )
+    return tuple(str(status) for status in statuses), prefix
+
+
+def as_read(text: str) -> str:
+    """A task file's text as the reader reads it: as Path.read_text reads it (universal
+    newlines), without the byte order mark a Windows editor saves (its front matter was
+    read as none)."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _read_text(path: Path) -> str:
     """A task file's or the configuration's text, up to the size of a roadmap (a file of
     gigabytes, sparse or linked, would be read whole into memory)."""
@@ -421,8 +452,7 @@ def _read_text(path: Path) -> str:
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:  # it grew since
             raise RoadmapError(_too_big(path, len(data)))
-        # as Path.read_text reads it: universal newlines
-        return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        return as_read(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise RoadmapError(f"{path}: cannot read: {error}") from None
 
