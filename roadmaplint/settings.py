@@ -360,9 +360,10 @@ def status_meaning(status: str | None) -> str | None:
     if found is not None or not status:
         return found
     words = status.casefold().replace("’", "'").split()
-    while len(words) > 1 and _is_mark(words[0]):
-        words = words[1:]
-    return _meaning_of_note(words)
+    first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
+    while first < len(words) - 1 and _is_mark(words[first]):
+        first += 1
+    return _meaning_of_note(words[first:])
 
 
 # Words before a done word that say part of the work is left: ``Mostly complete``.
@@ -379,10 +380,7 @@ def _meaning_of_note(words: list[str]) -> str | None:
         return "in_progress"
     if len(words) < 2 or len(words) > 30:
         return None  # one word, known or not; or a paragraph, no status
-    text = " ".join(words)
-    while "(" in text and ")" in text.partition("(")[2]:
-        before, _, rest = text.partition("(")
-        text = before + rest.partition(")")[2]
+    text = _without_remarks(" ".join(words))
     clause = text.replace(";", ",").rpartition(",")[2].split()
     for count in (2, 1):
         if len(clause) > count and clause[-count - 1] in _NEGATIONS:
@@ -392,6 +390,19 @@ def _meaning_of_note(words: list[str]) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _without_remarks(text: str) -> str:
+    """``text`` without its remarks in brackets, each from an opening bracket to the first
+    closing one after it (``UI partial (a card exists)`` is ``UI partial ``), in one pass:
+    cut one at a time, a word of many brackets was quadratic."""
+    kept: list[str] = []
+    at = 0
+    while (opening := text.find("(", at)) >= 0 and (closing := text.find(")", opening)) >= 0:
+        kept.append(text[at:opening])
+        at = closing + 1
+    kept.append(text[at:])
+    return "".join(kept)
 
 
 _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
