@@ -58,6 +58,8 @@ def item_document(item: Item) -> dict[str, Any]:
             {"text": done.text, "checked": done.checked, "line": done.line}
             for done in item.definition_of_done
         ],
+        "restated": item.restated,
+        "named_by_title": item.named_by_title,
     }
 
 
@@ -161,6 +163,8 @@ def items_from_document(document: dict[str, Any]) -> tuple[Item, ...]:
                 DoneCriterion(done["text"], done["checked"], done["line"])
                 for done in entry["definition_of_done"]
             ),
+            restated=entry.get("restated", False),
+            named_by_title=entry.get("named_by_title", False),
         )
         for entry in document["items"]
     )

@@ -20,13 +20,15 @@ from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import begins_alike, normalize_key, parse
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, common_meaning
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _Edit = Callable[[Roadmap, Item, ItemEdit, Settings], str]
 # What may stand before a restatement's ID: a list marker or a row's bar, marks
 # (``✅``), emphasis and a box (``[x]``).
-_LEAD = re.compile(r"[ \t]*(?:\|[ \t]*|[-*+][ \t]+)(?:\[[ xX]\][ \t]*|[^\w\s|\[]+[ \t]*)*")
+# Possessive: matched from a line's start with nothing after, so never given back; a run
+# of marks is one try, not every way of splitting it.
+_LEAD = LazyPattern(r"[ \t]*+(?:\|[ \t]*+|[-*+][ \t]++)(?:\[[ xX]\][ \t]*+|[^\w\s|\[]++[ \t]*+)*+")
 
 
 def restatements(roadmap: Roadmap, item: Item) -> list[tuple[int, int]]:

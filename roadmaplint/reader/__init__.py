@@ -301,7 +301,11 @@ def _records(
         line_count=len(lines),
     )
     items = [legend_priority(item, priority_legend) for item in _read_across(items, lines)]
-    misses = () if items or continued else near_misses(blocks, lines, dialect, inline)
+    misses = (
+        ()
+        if items or continued
+        else near_misses(blocks, lines, dialect, inline, declared=bool(legends))
+    )
     return Roadmap(
         path=path,
         title=outline.title,

@@ -59,8 +59,10 @@ MAX_PER_KIND = 1
 
 
 def near_misses(
-    blocks: Blocks, lines: list[str], dialect: Dialect, text: InlineText
+    blocks: Blocks, lines: list[str], dialect: Dialect, text: InlineText, declared: bool = False
 ) -> tuple[NearMiss, ...]:
+    """Why what looks like an item was not read as one. ``declared``: the document writes
+    a legend of its statuses or priorities, so it says it is a plan."""
     found: list[tuple[str, NearMiss]] = []
     id_only = patterns(dialect.id_pattern).id_only
     outline = _outline(blocks.headings, text)
@@ -71,10 +73,12 @@ def near_misses(
         if (
             misses
             and misses[0][0] == "separator"
+            and not declared
             and _known_field(lines, heading, end, dialect) is None
         ):
             # ``### E1001 Invalid token`` over prose: a reference page's entry, no item
-            # that lost its separator (that one writes a field of work below it)
+            # that lost its separator (that one writes a field of work below it, or
+            # stands in a document whose legends say it is a plan)
             misses = []
         elif not misses and heading.line not in outline:
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)

@@ -189,19 +189,6 @@ def _mutable_4():
     return __init__
 
 
-def _mutable_4_f0_f1(_f0, _f1, _MISSING):
-    def __init__(self, a0, a1, a2, a3):
-        if a0 is _MISSING:
-            a0 = _f0()
-        if a1 is _MISSING:
-            a1 = _f1()
-        self.a0 = a0
-        self.a1 = a1
-        self.a2 = a2
-        self.a3 = a3
-    return __init__
-
-
 def _mutable_4_f3(_f3, _MISSING):
     def __init__(self, a0, a1, a2, a3):
         if a3 is _MISSING:
@@ -249,6 +236,21 @@ def _mutable_5_f4(_f4, _MISSING):
 
 def _mutable_6():
     def __init__(self, a0, a1, a2, a3, a4, a5):
+        self.a0 = a0
+        self.a1 = a1
+        self.a2 = a2
+        self.a3 = a3
+        self.a4 = a4
+        self.a5 = a5
+    return __init__
+
+
+def _mutable_6_f0_f1(_f0, _f1, _MISSING):
+    def __init__(self, a0, a1, a2, a3, a4, a5):
+        if a0 is _MISSING:
+            a0 = _f0()
+        if a1 is _MISSING:
+            a1 = _f1()
         self.a0 = a0
         self.a1 = a1
         self.a2 = a2
@@ -537,12 +539,12 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (3, (0, 1, 2), 'mutable'): _mutable_3_f0_f1_f2,
     (3, (2,), 'mutable'): _mutable_3_f2,
     (4, (), 'mutable'): _mutable_4,
-    (4, (0, 1), 'mutable'): _mutable_4_f0_f1,
     (4, (3,), 'mutable'): _mutable_4_f3,
     (5, (), 'mutable'): _mutable_5,
     (5, (3,), 'mutable'): _mutable_5_f3,
     (5, (4,), 'mutable'): _mutable_5_f4,
     (6, (), 'mutable'): _mutable_6,
+    (6, (0, 1), 'mutable'): _mutable_6_f0_f1,
     (6, (2, 4), 'mutable'): _mutable_6_f2_f4,
     (6, (4,), 'mutable'): _mutable_6_f4,
     (8, (3, 4, 5, 6, 7), 'mutable'): _mutable_8_f3_f4_f5_f6_f7,
