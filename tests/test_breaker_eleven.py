@@ -3,7 +3,10 @@ the shapes this session's readings learned keep their bytes through the writers.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import cli, read_items
 
 from roadmaplint import check_text
 from roadmaplint.reader import parse
@@ -35,3 +38,65 @@ def test_a_readme_section_with_one_field_line_is_no_near_miss(heading: str, line
 def test_a_heading_with_fields_of_work_is_still_a_near_miss() -> None:
     text = "# Plan\n\n## Login\n\nStatus: done\nOwner: ana\n"
     assert [f.code for f in check_text(text, "PLAN.md", Settings())] == ["RL109"]
+
+
+QUEUE = """\
+# Work Queue
+
+## Queue Rules
+
+- Status is the section the item lives in.
+
+## Ready
+
+## In Progress
+
+### WQ-014 Set up CI
+
+- **Priority**: P1
+
+### WQ-013 Write the parser
+
+- **Priority**: P2
+
+## Done
+
+### WQ-001 Stop committing OS metadata
+
+- **Priority**: P0
+"""
+
+
+def test_set_status_moves_an_item_into_a_section_left_empty(tmp_path: Path) -> None:
+    # a move takes the last item out of ## Ready and leaves the heading; moving one back
+    # wrote a Status field of ready under ## In Progress instead, the contradiction a
+    # move is there to avoid
+    path = tmp_path / "ROADMAP.md"
+    path.write_bytes(QUEUE.encode())
+    run = cli("set", "WQ-014", "--status", "ready", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, ""), run.stderr
+    assert path.read_text() == QUEUE.replace(
+        "## Ready\n\n## In Progress\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n",
+        "## Ready\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n## In Progress\n\n",
+    )
+    assert [(item.id, item.status) for item in read_items(path.read_text())] == [
+        ("WQ-014", "Ready"),
+        ("WQ-013", "In Progress"),
+        ("WQ-001", "Done"),
+    ]
+
+
+def test_a_move_puts_the_item_above_the_rule_that_closes_its_new_section(
+    tmp_path: Path,
+) -> None:
+    # ## Ready ending with a rule before ## In Progress: the moved item went below the
+    # rule, which then stood between ## Ready and its item
+    ruled = QUEUE.replace("## Ready\n\n", "## Ready\n\n---\n\n")
+    path = tmp_path / "ROADMAP.md"
+    path.write_bytes(ruled.encode())
+    run = cli("set", "WQ-014", "--status", "ready", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, ""), run.stderr
+    assert path.read_text() == ruled.replace(
+        "## Ready\n\n---\n\n## In Progress\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n",
+        "## Ready\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n---\n\n## In Progress\n\n",
+    )
