@@ -100,3 +100,21 @@ def test_a_move_puts_the_item_above_the_rule_that_closes_its_new_section(
         "## Ready\n\n---\n\n## In Progress\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n",
         "## Ready\n\n### WQ-014 Set up CI\n\n- **Priority**: P1\n\n---\n\n## In Progress\n\n",
     )
+
+
+@pytest.mark.parametrize("name", ["Prioridade", "Priorität", "Öncelik", "Estado", "Responsável"])
+def test_a_queue_of_spaced_id_headings_reads_its_fields_in_other_languages(name: str) -> None:
+    # the fields of eight languages are the known fields, but a queue of spaced ID
+    # headings knew its fields of work in English only: ``- **Prioridade**: P1`` was read
+    # as an item titled Prioridade under each heading, the queue's items unread
+    text = (
+        f"# Fila\n\n## Ready\n\n### WQ-015 Expand the tests\n\n- **{name}**: P1\n\n"
+        f"### WQ-016 Add a smoke test\n\n- **{name}**: P2\n\n"
+        f"## Done\n\n### WQ-001 Stop committing metadata\n\n- **{name}**: P0\n"
+    )
+    items = parse(text, "ROADMAP.md", Settings()).items
+    assert [(item.id, item.title, item.section) for item in items] == [
+        ("WQ-015", "Expand the tests", "Ready"),
+        ("WQ-016", "Add a smoke test", "Ready"),
+        ("WQ-001", "Stop committing metadata", "Done"),
+    ]

@@ -414,7 +414,7 @@ def _spaced_series(
         for at, (item_id, title) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
         and (
-            any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+            any(_is_work_field(line, dialect) for line in _section_lines(parts, at, lines))
             # or a status ending the heading: ``### F1.2 Command routing ✔️ RELEASED``
             or _ends_with_status(title)
         )
@@ -493,6 +493,25 @@ _WORK_FIELD = LazyPattern(
     r"|estimate|size|depends[ \t]+on|blocked[ \t-]+by)\*{0,2}[ \t]*:",
     re.IGNORECASE,
 )
+
+
+# A line's field label, bold or not: ``- **Prioridade**: P1``, ``Estado: hecho``.
+_FIELD_LABEL = LazyPattern(
+    r"[ \t]*(?:[-*+][ \t]+)?\*{0,2}(?P<name>[^*:\n]{1,30}?)\*{0,2}[ \t]*[:：]"
+)
+
+# The known fields that say work is tracked: a status, a priority, an owner (a list of
+# dependencies alone is a component's, ``## C1 Parser`` over ``- Dependencies: regex``).
+_WORK_KEYS = frozenset({"status", "priority", "dri"})
+
+
+def _is_work_field(line: str, dialect: Dialect) -> bool:
+    """Whether ``line`` writes a field of work, in English or in the other languages the
+    known fields are named in (``- **Prioridade**: P1``, ``- **Öncelik**: P1``)."""
+    if _WORK_FIELD.match(line):
+        return True
+    label = _FIELD_LABEL.match(line)
+    return label is not None and dialect.key(label["name"].strip()) in _WORK_KEYS
 
 
 def _section_lines(parts: list[Part], at: int, lines: list[str]) -> list[str]:
