@@ -596,6 +596,20 @@ def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
     return any(_BOX_LINE.match(line) for line in lines[part.heading.line : end])
 
 
+def _epic_chapter(parts: list[Part], at: int, lines: list[str]) -> bool:
+    """Whether part ``at`` is an epic heading that writes no field (``## Epic 1: The Fall
+    of the City`` over prose): a chapter of a novel's or a document's outline. An epic
+    written as a front-matter block (``title: "Epic 1: MVP"``) is an epics file's item,
+    fields or not; one writing a field is read by ``_epic_series``."""
+    part = parts[at]
+    if not part.text.startswith("Epic"):
+        return False
+    if lines[part.heading.line - 1].lstrip().startswith("title:"):
+        return False
+    end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+    return not any(_FIELD_LINE.match(line.strip()) for line in lines[part.heading.line : end])
+
+
 # A checkbox line: ``- [ ] Title``, ``  * [x] Title``.
 _BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
 
@@ -615,7 +629,13 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         if part.kind == PROSE and part.heading.level in levels:
             found = (
                 match_item_heading(part.text, dialect)
-                or (_work_item(part) if series and not _epic_of_boxes(parts, at, lines) else None)
+                or (
+                    _work_item(part)
+                    if series
+                    and not _epic_of_boxes(parts, at, lines)
+                    and not _epic_chapter(parts, at, lines)
+                    else None
+                )
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
             if found is None and not dialect.item_level:
