@@ -496,8 +496,10 @@ _WORK_FIELD = LazyPattern(
 
 
 # A line's field label, bold or not: ``- **Prioridade**: P1``, ``Estado: hecho``.
+# (the blanks before it taken whole and the name opening with no blank: a run of tabs
+# split between them made the match quadratic)
 _FIELD_LABEL = LazyPattern(
-    r"[ \t]*(?:[-*+][ \t]+)?\*{0,2}(?P<name>[^*:\n]{1,30}?)\*{0,2}[ \t]*[:：]"
+    r"[ \t]*+(?:[-*+][ \t]++)?\*{0,2}(?P<name>[^*:\s][^*:\n]{0,29}?)\*{0,2}[ \t]*[:：]"
 )
 
 # The known fields that say work is tracked: a status, a priority, an owner (a list of
