@@ -360,9 +360,11 @@ def status_meaning(status: str | None) -> str | None:
     if found is not None or not status:
         return found
     words = status.casefold().replace("’", "'").split()
-    while len(words) > 1 and _is_mark(words[0]):
-        words = words[1:]
-    return _meaning_of_note(words)
+    first = 0
+    while first < len(words) - 1 and _is_mark(words[first]):
+        first += 1
+    # one copy past every mark: a copy per mark was quadratic on a run of them
+    return _meaning_of_note(words[first:])
 
 
 # Words before a done word that say part of the work is left: ``Mostly complete``.

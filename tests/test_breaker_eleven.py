@@ -118,3 +118,15 @@ def test_a_queue_of_spaced_id_headings_reads_its_fields_in_other_languages(name:
         ("WQ-016", "Add a smoke test", "Ready"),
         ("WQ-001", "Stop committing metadata", "Done"),
     ]
+
+
+def test_a_free_text_status_after_a_run_of_marks_is_read_in_one_pass() -> None:
+    # the marks before a free-text status were dropped one copy of the words at a time,
+    # quadratic on a hostile value of marks (CPU in bench, never timed here): the words
+    # after them are read as before
+    from roadmaplint.settings import status_meaning
+
+    assert status_meaning("· · Functional ✅, polish deferred") == "idea"
+    assert status_meaning("· · Mostly complete, needs validation") == "in_progress"
+    assert status_meaning(". " * 20) is None
+    assert status_meaning("✅") == "done"
