@@ -130,3 +130,57 @@ def test_a_free_text_status_after_a_run_of_marks_is_read_in_one_pass() -> None:
     assert status_meaning("· · Mostly complete, needs validation") == "in_progress"
     assert status_meaning(". " * 20) is None
     assert status_meaning("✅") == "done"
+
+
+BLOCKS = """\
+# Roadmap
+
+## Work
+
+### [A-1] Parser
+
+- **Status:** done
+- **Blocks:** A-10
+
+### [A-3] Writer
+
+- **Status:** todo
+
+### [A-10] Docs
+
+- **Status:** todo
+- **Depends on:** A-3
+"""
+
+
+@pytest.mark.parametrize(
+    "change", [("--remove-dep", "A-1"), ("--depends-on", "A-3"), ("--depends-on", "")]
+)
+def test_set_refuses_to_drop_a_dependency_another_item_writes_in_its_blocks(
+    tmp_path: Path, change: tuple[str, str]
+) -> None:
+    # A-10 depends on A-1 by A-1's Blocks: --depends-on A-3 said "No change" and left it,
+    # --remove-dep A-1 said A-10 did not depend on A-1, which show says it does
+    path = tmp_path / "ROADMAP.md"
+    path.write_bytes(BLOCKS.encode())
+    run = cli("set", "A-10", *change, "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == (
+        "roadmaplint: error: ROADMAP.md:8: A-10's dependency on A-1 is written in A-1's "
+        "Blocks; edit it there\n"
+    )
+    assert path.read_text() == BLOCKS
+
+
+def test_set_adds_a_dependency_beside_one_another_item_writes_in_its_blocks(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_bytes(BLOCKS.encode())
+    for args in (("--add-dep", "A-1"), ("--depends-on", "A-3, A-1")):
+        run = cli("set", "A-10", *args, "ROADMAP.md", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (0, ""), run.stderr
+    assert path.read_text() == BLOCKS.replace("**Depends on:** A-3", "**Depends on:** A-3, A-1")
+    run = cli("set", "A-10", "--remove-dep", "A-3", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, ""), run.stderr
+    assert path.read_text() == BLOCKS.replace("**Depends on:** A-3", "**Depends on:** A-1")
