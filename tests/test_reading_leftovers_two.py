@@ -319,15 +319,8 @@ The city burns; the heroes flee north.
 """
 
 
-def test_a_series_of_epic_headings_is_work_even_in_a_novels_outline() -> None:
-    """``## Epic N:`` headings in a series are an epics file's items, fields or not (the
-    thirteenth set A's reading, as ``### Task N:`` headings are): a novel's outline that
-    names its books so reads as two items, with no finding. The word is work's."""
-    assert [(i.id, i.title, i.status) for i in _items(STORY_OUTLINE)] == [
-        ("Epic 1", "The Fall of the City", None),
-        ("Epic 2", "The Long Winter", None),
-    ]
-    assert finding_lines(STORY_OUTLINE, "README.md") == []
+def test_a_novels_outline_of_epics_without_fields_reads_no_item() -> None:
+    _nothing_read(STORY_OUTLINE, near_miss=True)
 
 
 def test_an_editor_edit_of_an_epic_equals_a_full_read() -> None:

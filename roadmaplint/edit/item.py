@@ -237,8 +237,11 @@ def _with_dependency_edits(
             if entry_spans(written) is None and edit.remove_deps:
                 raise _crossing(roadmap, item, current)
             entries = dependency_entries(written)
+    reverse = _written_in_reverse(roadmap, item)
     for value in edit.remove_deps:
         kept = [entry for entry in entries if plain_text(entry) != plain_text(value.strip())]
+        if len(kept) == len(entries) and plain_text(value.strip()) in reverse:
+            raise _in_reverse(roadmap, item, plain_text(value.strip()), reverse)
         if len(kept) == len(entries):
             depends = item.field(DEPENDS_ON)
             line = depends.position.line if depends is not None else item.position.line
@@ -250,8 +253,42 @@ def _with_dependency_edits(
     for value in edit.add_deps:
         if plain_text(value.strip()) not in {plain_text(entry) for entry in entries}:
             entries.append(value.strip())
+    named = {plain_text(entry) for entry in entries}
+    for other_id in reverse if given is not None else ():
+        if other_id not in named:  # --depends-on names all of them
+            raise _in_reverse(roadmap, item, other_id, reverse)
     changes.append(FieldChange("Depends on", ", ".join(entries)))
     return changes
+
+
+def _written_in_reverse(roadmap: Roadmap, item: Item) -> dict[str, Field]:
+    """The dependencies of ``item`` that other items write in their ``Blocks`` (``Prereq
+    for`` ...) and ``item`` does not write itself: ``A-1``'s ``Blocks: A-10`` makes A-10
+    depend on A-1, which no edit of A-10's lines takes away."""
+    from roadmaplint.edit.rename import reverse_fields
+
+    own = item.field(DEPENDS_ON)
+    written = {plain_text(e) for e in dependency_entries(own.value)} if own is not None else set()
+    found: dict[str, Field] = {}
+    for other in roadmap.items:
+        if other.id == item.id or other.id not in item.depends_on or other.id in written:
+            continue
+        for field_found in reverse_fields(other):
+            names = [plain_text(part.strip()).split() for part in field_found.value.split(",")]
+            if any(words and words[0].strip(".`*()[]") == item.id for words in names):
+                found[other.id] = field_found
+                break
+    return found
+
+
+def _in_reverse(
+    roadmap: Roadmap, item: Item, other_id: str, reverse: dict[str, Field]
+) -> RoadmapError:
+    found = reverse[other_id]
+    return RoadmapError(
+        f"{roadmap.path}:{found.position.line}: {item.id}'s dependency on {other_id} is "
+        f"written in {other_id}'s {found.name}; edit it there"
+    )
 
 
 def _crossing(roadmap: Roadmap, item: Item, found: Field) -> RoadmapError:

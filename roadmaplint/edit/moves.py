@@ -17,8 +17,10 @@ from roadmaplint.model import Item, Roadmap, Section
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, common_meaning
-from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
+from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
+
+_RULE = LazyPattern(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 _Edit = Callable[[Roadmap, Item, ItemEdit, Settings], str]
 
@@ -34,7 +36,9 @@ def moved_to_status(
         return None
     if item.section is None or item.status != item.section:
         return None
-    target = _section_named(roadmap, statuses[0].value.strip())
+    target = _section_named(roadmap, statuses[0].value.strip()) or _empty_section_named(
+        roadmap, item.section, statuses[0].value.strip()
+    )
     if target is None or target.name == item.section:
         return None
     others = tuple(change for change in edit.fields if change is not statuses[0])
@@ -83,6 +87,37 @@ def _section_named(roadmap: Roadmap, value: str) -> Section | None:
     return alike[0] if meaning is not None and len(alike) == 1 else None
 
 
+def _empty_section_named(roadmap: Roadmap, current: str, value: str) -> Section | None:
+    """A heading of the level of ``current``'s that names the status ``value`` and holds no
+    item, as a section: a move leaves ``## Ready`` empty, and an item set back to ready
+    goes there (a Status field would contradict the section it stands in)."""
+    headings = list(roadmap.headings)
+    level = next((found.level for found in headings if found.text == current), None)
+    if level is None:
+        return None
+    meaning = common_meaning(value)
+    named = [
+        found
+        for found in headings
+        if found.level == level
+        and not any(section.name == found.text for section in roadmap.sections)
+        and (
+            found.text.casefold() == value.casefold()
+            or (meaning is not None and common_meaning(found.text) == meaning)
+        )
+    ]
+    if len(named) != 1:
+        return None
+    heading = named[0]
+    after = [
+        found.position.line - 1
+        for found in headings
+        if found.position.line > heading.position.line and found.level <= level
+    ]
+    end = after[0] if after else len(split_lines(roadmap.source))
+    return Section(name=heading.text, position=heading.position, end_line=end)
+
+
 def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> list[Edit]:
     """The edits that take the item's lines out and put ``body`` (its lines, edited or
     not) after the last written line of ``target``, a blank line around them as the
@@ -98,6 +133,11 @@ def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> lis
     at = target.end_line
     while at > 0 and not lines[at - 1].strip():
         at -= 1
+    # a rule closing the section (``---`` before the next heading) stays below its items
+    while at > target.position.line and _RULE.fullmatch(lines[at - 1].strip()):
+        at -= 1
+        while at > target.position.line and not lines[at - 1].strip():
+            at -= 1
     if first <= at <= last:
         return []
     # the blank lines after it go with it where a blank line stands before it

@@ -83,6 +83,7 @@ def near_misses(
         elif not misses and heading.line not in outline:
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
         found += misses
+    found = _fields_of_work(found)
     for heading, _ in blocks.nested:
         found += _heading_miss(heading, text(heading.source), dialect, id_only, nested=True)
     found += [("code", miss) for miss in _code_misses(blocks.tokens, dialect)]
@@ -223,13 +224,16 @@ def _plain_heading_miss(
                 ' (or "Phase N: Name" for a phase)'
             )
         return [("numbered", NearMiss(heading.line, reason))]
-    name = _known_field(lines, heading, end, dialect)
-    if name is not None:
+    known = _known_fields(lines, heading, end, dialect)
+    if known:
+        name = known[0]
         reason = (
             f'heading "{plain}" has fields ({name}) but no ID: write "ID — {plain}" '
             f"with an ID that matches {describe_id_pattern(dialect.id_pattern)}"
         )
-        return [("fields", NearMiss(heading.line, reason))]
+        # one field alone is told by its key: ``## Requirements`` over ``Requires: ...``
+        kind = "fields" if len({dialect.key(found) for found in known}) > 1 else "field"
+        return [(kind + ":" + dialect.key(name), NearMiss(heading.line, reason))]
     return []
 
 
@@ -242,6 +246,36 @@ def _known_field(lines: list[str], heading: HeadingBlock, end: int, dialect: Dia
         if start is not None and dialect.is_known(start[0]):
             return start[0]
     return None
+
+
+def _known_fields(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> list[str]:
+    """The names of the known fields in the lines under ``heading`` up to ``end``."""
+    names = field_names(dialect)
+    found: list[str] = []
+    for line in lines[heading.end : end]:
+        stripped = _BULLET.sub("", line.strip(), count=1)
+        start = field_start(stripped, names)
+        if start is not None and dialect.is_known(start[0]):
+            found.append(start[0])
+    return found
+
+
+def _fields_of_work(found: list[tuple[str, NearMiss]]) -> list[tuple[str, NearMiss]]:
+    """The headings with fields kept as near misses, each kind ``fields``: a heading with
+    two fields or more, or one of two headings or more writing the same field alone. A
+    README's one ``Status: beta`` under ``## Project status`` or ``Requires: Python 3.8``
+    under ``## Requirements`` is a section saying one thing, no item that lost its ID."""
+    alone: dict[str, int] = {}
+    for kind, _ in found:
+        if kind.startswith("field:"):
+            alone[kind] = alone.get(kind, 0) + 1
+    kept: list[tuple[str, NearMiss]] = []
+    for kind, miss in found:
+        if kind.startswith("fields:") or (kind.startswith("field:") and alone[kind] > 1):
+            kept.append(("fields", miss))
+        elif not kind.startswith("field"):
+            kept.append((kind, miss))
+    return kept
 
 
 def _shape_misses(blocks: Blocks, dialect: Dialect, text: InlineText) -> list[tuple[str, Miss]]:

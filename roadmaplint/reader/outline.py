@@ -414,7 +414,7 @@ def _spaced_series(
         for at, (item_id, title) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
         and (
-            any(_WORK_FIELD.match(line) for line in _section_lines(parts, at, lines))
+            any(_is_work_field(line, dialect) for line in _section_lines(parts, at, lines))
             # or a status ending the heading: ``### F1.2 Command routing ✔️ RELEASED``
             or _ends_with_status(title)
         )
@@ -493,6 +493,27 @@ _WORK_FIELD = LazyPattern(
     r"|estimate|size|depends[ \t]+on|blocked[ \t-]+by)\*{0,2}[ \t]*:",
     re.IGNORECASE,
 )
+
+
+# A line's field label, bold or not: ``- **Prioridade**: P1``, ``Estado: hecho``.
+# (the blanks before it taken whole and the name opening with no blank: a run of tabs
+# split between them made the match quadratic)
+_FIELD_LABEL = LazyPattern(
+    r"[ \t]*+(?:[-*+][ \t]++)?\*{0,2}(?P<name>[^*:\s][^*:\n]{0,29}?)\*{0,2}[ \t]*[:：]"
+)
+
+# The known fields that say work is tracked: a status, a priority, an owner (a list of
+# dependencies alone is a component's, ``## C1 Parser`` over ``- Dependencies: regex``).
+_WORK_KEYS = frozenset({"status", "priority", "dri"})
+
+
+def _is_work_field(line: str, dialect: Dialect) -> bool:
+    """Whether ``line`` writes a field of work, in English or in the other languages the
+    known fields are named in (``- **Prioridade**: P1``, ``- **Öncelik**: P1``)."""
+    if _WORK_FIELD.match(line):
+        return True
+    label = _FIELD_LABEL.match(line)
+    return label is not None and dialect.key(label["name"].strip()) in _WORK_KEYS
 
 
 def _section_lines(parts: list[Part], at: int, lines: list[str]) -> list[str]:
@@ -577,6 +598,20 @@ def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
     return any(_BOX_LINE.match(line) for line in lines[part.heading.line : end])
 
 
+def _epic_chapter(parts: list[Part], at: int, lines: list[str]) -> bool:
+    """Whether part ``at`` is an epic heading that writes no field (``## Epic 1: The Fall
+    of the City`` over prose): a chapter of a novel's or a document's outline. An epic
+    written as a front-matter block (``title: "Epic 1: MVP"``) is an epics file's item,
+    fields or not; one writing a field is read by ``_epic_series``."""
+    part = parts[at]
+    if not part.text.startswith("Epic"):
+        return False
+    if lines[part.heading.line - 1].lstrip().startswith("title:"):
+        return False
+    end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+    return not any(_FIELD_LINE.match(line.strip()) for line in lines[part.heading.line : end])
+
+
 # A checkbox line: ``- [ ] Title``, ``  * [x] Title``.
 _BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
 
@@ -596,7 +631,13 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         if part.kind == PROSE and part.heading.level in levels:
             found = (
                 match_item_heading(part.text, dialect)
-                or (_work_item(part) if series and not _epic_of_boxes(parts, at, lines) else None)
+                or (
+                    _work_item(part)
+                    if series
+                    and not _epic_of_boxes(parts, at, lines)
+                    and not _epic_chapter(parts, at, lines)
+                    else None
+                )
                 or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
             )
             if found is None and not dialect.item_level:
