@@ -755,6 +755,8 @@ def legend_priority(item: Item, legend: Legend | None) -> Item:
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2"; a roadmap's tiers,
 # "Tier 1: Core Reliability" (the tiers of priority its features are grouped in).
 _PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+# The same in capitals after a coloured mark, a queue's band: "🔴 TIER 1: BLOCKING ISSUES".
+_MARKED_TIER = LazyPattern(r"[^\w\s]\ufe0f?[ \t]+(TIER[ \t][0-9])[ \t]*[—–:-][ \t]")
 
 
 # A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
@@ -771,8 +773,10 @@ def _group_priority(section: str | None) -> str | None:
     brackets (``Epic A: CLI Contract and Error Stability (P0)``)."""
     if not section:
         return None
-    match = _PRIORITY_GROUP.match(section) or (
-        _BRACKETED_PRIORITY.search(section) if section.endswith(")") else None
+    match = (
+        _PRIORITY_GROUP.match(section)
+        or _MARKED_TIER.match(section)
+        or (_BRACKETED_PRIORITY.search(section) if section.endswith(")") else None)
     )
     if match is None and section[-1:].isalpha():
         # an epic whose heading ends with its priority after a mark: ``E1 CLI Core ❗️
