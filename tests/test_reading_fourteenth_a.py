@@ -197,3 +197,35 @@ Things that would help, in no order: faster builds, a dark theme.
 """
     assert read_items(text) == ()
     assert finding_lines(text) in QUIET
+
+
+def test_a_dependency_range_and_an_urgency_after_a_status_read_as_written() -> None:
+    text = """\
+# Task Registry
+
+| ID | Task | Owner | Status | Dependencies |
+|----|------|-------|--------|--------------|
+| E-01 | App tools | Claude | Done | None |
+| E-02 | Table tools | Claude | Done | E-01 |
+| E-03 | Field tools | Claude | PENDING — CRITICAL | E-01 |
+| E-04 | User documentation | Claude | PENDING | E-01 through E-03 |
+"""
+    items = {item.id: item for item in read_items(text)}
+    assert items["E-04"].depends_on == ("E-01", "E-02", "E-03")
+    assert (items["E-03"].status, items["E-03"].priority) == ("PENDING — CRITICAL", "CRITICAL")
+    assert items["E-04"].priority is None
+    assert finding_lines(text) == []
+
+
+def test_a_reference_table_of_release_notes_is_no_plan() -> None:
+    # a status with a note after its dash in a table of versions is no task's urgency
+    text = """\
+# Supported versions
+
+| Version | Support |
+|---------|---------|
+| 2.x | Active — high |
+| 1.x | Security fixes only — low |
+"""
+    assert read_items(text) == ()
+    assert finding_lines(text) in QUIET

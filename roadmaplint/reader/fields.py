@@ -975,6 +975,11 @@ def _unexpanded(name: str, id_pattern: re.Pattern[str]) -> bool:
     return found is not None and id_pattern.fullmatch(found["b"]) is not None
 
 
+def id_range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
+    """Every ID of a range written between two IDs (``E-01 through E-08``), else []."""
+    return _range(name, id_pattern)
+
+
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
     found = _range_match(name)
     if found is None or not (id_pattern.fullmatch(found["a"]) and id_pattern.fullmatch(found["b"])):
