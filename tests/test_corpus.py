@@ -109,7 +109,12 @@ pytestmark = pytest.mark.skipif(
 # 5084, the floor 0.960, rounded down; the earlier sets 4736 of 4910 (git-rca's epics).
 # All four thirteenth sets, both leftovers passes, the fourth quiet sweep and the writes
 # pass merged: the whole corpus reads 4914 of 5084, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 4914 of 5084
+# The fourteenth held-out set A (a mixed sample of every family: files 14-15 of phases/,
+# 24-25 of tables/, 54-55 of headings/, 66-67 of checkboxes/) read 142 of 235 before its
+# fixes and 214 after (ROADMAP CORE-88; CORE-89 for what is left): with it the floor goes
+# from 0.966 to 0.964, what the whole corpus reads, rounded down; the earlier sets still
+# read 4914 of 5084.
+OVERALL_FLOOR = 0.964  # 5128 of 5319
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

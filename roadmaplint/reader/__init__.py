@@ -500,7 +500,29 @@ def _beside_headings(shaped: tuple[Item, ...], headings: list[Item]) -> list[Ite
 
     held = {item.id for item in headings if PHASE_ID.fullmatch(item.id)}
     indexed = _index_rows(shaped, headings)
-    return [item for item in shaped if item.id not in held and item.id not in indexed]
+    scheduled = _scheduled_boxes(shaped, headings)
+    return [
+        item
+        for item in shaped
+        if item.id not in held and item.id not in indexed and item.id not in scheduled
+    ]
+
+
+def _scheduled_boxes(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
+    """The boxes (by ID) that name a task a heading above them holds, in a document where
+    two or more do so (a queue's schedule: ``- [ ] P1.2 - Add Alpaca credentials (15
+    min)`` under ``**Day 1:**``, after ``### P1.2: Alpaca Trading Credentials Missing``):
+    the box restates the task, it is no second item, and says whether it is done."""
+    above = {item.id: item.position.line for item in headings}
+    boxes = {
+        item.id: item
+        for item in shaped
+        if item.id in above
+        and item.position.line > above[item.id]
+        and (written := item.field("status")) is not None
+        and _BOX_MARK.fullmatch(written.value) is not None
+    }
+    return boxes if len(boxes) >= 2 else {}
 
 
 def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
@@ -525,8 +547,13 @@ def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Ite
 def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Item]:
     """The heading items, each given the status of the index table's row for it."""
     rows = _index_rows(shaped, headings)
+    scheduled = _scheduled_boxes(shaped, headings)
     read = []
     for item in headings:
+        box = scheduled.get(item.id)
+        written = box.field("status") if box is not None else None
+        if item.status is None and box is not None and written is not None:
+            item = replace(item, status=box.status, fields=(*item.fields, written))
         row = rows.get(item.id)
         status = row.field("status") if row is not None else None
         if row is not None and status is not None:
@@ -550,7 +577,9 @@ def _without_box_containers(
     a phase beside it over a single box is its box's theme too (``## Phase 2`` over
     ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
     items at all (they carry no ID)."""
-    struck = any(PHASE_ID.fullmatch(item.id) for item in items) and _strikes_finished(lines)
+    struck = any(
+        PHASE_ID.fullmatch(item.id) or _VERSION_ID.fullmatch(item.id) for item in items
+    ) and _strikes_finished(lines)
     kept: list[Item] = []
     containers: list[Item] = []
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
@@ -625,7 +654,11 @@ def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
     for the boxes, it makes no item. A heading of another ID must say no status either.
     ``struck``: the document's bullets are its work, the finished ones struck through
     (``* ~~Define the goals~~``): a phase over them is their theme too."""
-    if item.fields and not _phase_over_bold_work(item, lines):
+    # where the document strikes its finished bullets through, bullets that lead with a
+    # bold label (``- **Analytics:** split by station``) are work among them, not a field
+    # list; a field that says a status, priority, owner or dependency still is one
+    labels_only = struck and not any(field.key in _WORK_FIELDS for field in item.fields)
+    if item.fields and not _phase_over_bold_work(item, lines) and not labels_only:
         return 0
     if not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return 0
@@ -641,9 +674,13 @@ def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
     from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
 
     boxes = 0
+    phase = PHASE_ID.fullmatch(item.id) is not None
     for line in span:
         match = BOX.match(line) or (TOP_BULLET.match(line) if struck else None)
         boxes += match is not None and match["lead"][:1] not in (" ", "\t")
+        # ``## Phase 1 — Prepare the backend`` over ``1. **Install prerequisites**``: the
+        # phase's numbered steps are its work
+        boxes += phase and _BOLD_STEP.match(line) is not None
     return boxes
 
 
@@ -701,6 +738,14 @@ _BOLD_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+\*\*[^*\n]{1,80}\*\*[ \t]*$"
 
 # An item heading's own priority, in brackets between its ID and the separator.
 _OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")
+# A version heading's ID (``## V1.2 — Claim pool``, ``## v0.5 — Checklists``): over bullets
+# struck through when finished, the version is their theme as a phase is.
+# A numbered step with a bold title, at the margin: ``1. **Install prerequisites**``.
+_BOLD_STEP = LazyPattern(r"[0-9]{1,4}\.[ \t]+\*\*[^*]")
+# A box's mark as a status: ``[ ]``, ``[x]``.
+_BOX_MARK = LazyPattern(r"\[[ xX]\]")
+_WORK_FIELDS = frozenset(("status", "priority", "dri", "depends on"))
+_VERSION_ID = LazyPattern(r"[vV][0-9]{1,4}(?:\.[0-9]{1,4}){0,3}")
 
 
 # A subheading of a planning phase that says what it is for (agent-layer's ``### Goal``,

@@ -755,6 +755,8 @@ def legend_priority(item: Item, legend: Legend | None) -> Item:
 # A priority-group heading: "P0 — Correctness", "P1: Soon", "P2"; a roadmap's tiers,
 # "Tier 1: Core Reliability" (the tiers of priority its features are grouped in).
 _PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
+# The same in capitals after a coloured mark, a queue's band: "🔴 TIER 1: BLOCKING ISSUES".
+_MARKED_TIER = LazyPattern(r"[^\w\s]\ufe0f?[ \t]+(TIER[ \t][0-9])[ \t]*[—–:-][ \t]")
 
 
 # A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
@@ -771,8 +773,10 @@ def _group_priority(section: str | None) -> str | None:
     brackets (``Epic A: CLI Contract and Error Stability (P0)``)."""
     if not section:
         return None
-    match = _PRIORITY_GROUP.match(section) or (
-        _BRACKETED_PRIORITY.search(section) if section.endswith(")") else None
+    match = (
+        _PRIORITY_GROUP.match(section)
+        or _MARKED_TIER.match(section)
+        or (_BRACKETED_PRIORITY.search(section) if section.endswith(")") else None)
     )
     if match is None and section[-1:].isalpha():
         # an epic whose heading ends with its priority after a mark: ``E1 CLI Core ❗️
@@ -969,6 +973,11 @@ def _unexpanded(name: str, id_pattern: re.Pattern[str]) -> bool:
     """``T-001 through T-099``: a range between two IDs, too long to name each."""
     found = _range_match(name)
     return found is not None and id_pattern.fullmatch(found["b"]) is not None
+
+
+def id_range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
+    """Every ID of a range written between two IDs (``E-01 through E-08``), else []."""
+    return _range(name, id_pattern)
 
 
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:

@@ -627,6 +627,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     series = _work_series(parts)
     status_headed: dict[int, tuple[str, str]] | None = None
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
+    numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels:
             found = (
@@ -653,7 +654,16 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                     }
                     titled.difference_update(spaced)
                 found = status_headed.get(at)
-            if found is not None and not is_priority_group(found[0], dialect.priority_values):
+            if found is not None and (
+                not is_priority_group(found[0], dialect.priority_values)
+                or (
+                    _NUMBERED_IN_PRIORITY.fullmatch(found[0]) is not None
+                    and (numbered := numbered or _numbered_in_priority(parts, dialect))[
+                        part.heading.level
+                    ]
+                    >= _FEWEST_NUMBERED
+                )
+            ):
                 part.kind = ITEM
                 part.item_id, part.title = found
                 part.named_by_title = at in titled
@@ -672,6 +682,26 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+# A task numbered within its priority: ``P1.1`` of ``### P1.1: Authentication``.
+_NUMBERED_IN_PRIORITY = LazyPattern(r"P[0-4]\.[0-9]{1,3}")
+_FEWEST_NUMBERED = 3
+
+
+def _numbered_in_priority(parts: list[Part], dialect: Dialect) -> Counter[int]:
+    """How many headings at each level name a task numbered within its priority
+    (``### P1.1: Auth``, ``### P1.2: Keys``, ``### P2.1: Trades``): three or more at one
+    level are a queue's tasks, each an item. One such heading alone is a band between
+    two priorities (``### P2.5 — Nice to have``), no item."""
+    counted: Counter[int] = Counter()
+    for other in parts:
+        if other.kind != PROSE:
+            continue
+        found = match_item_heading(other.text, dialect)
+        if found is not None and _NUMBERED_IN_PRIORITY.fullmatch(found[0]) is not None:
+            counted[other.heading.level] += 1
+    return counted
 
 
 def _number_work_by_phase(parts: list[Part]) -> None:

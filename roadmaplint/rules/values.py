@@ -10,6 +10,10 @@ from roadmaplint.model import Legend, Position
 from roadmaplint.reader.quiet import asks_for, in_own_format
 from roadmaplint.rules.base import Report, Rule
 from roadmaplint.settings import common_meaning
+from roadmaplint.text import LazyPattern
+
+# A note after a value: `` (`` or a dash between spaces (``DONE — 3ba6328``).
+NOTE_AFTER_WORD = LazyPattern(r" \(| [—–-] ")
 
 
 def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterator[Report]:
@@ -29,8 +33,11 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             continue
         if _names_a_mark(found.value, named):
             continue
-        # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, is its word.
-        if found.value.split(" (", 1)[0].strip().casefold() in folded:
+        # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, or after a
+        # dash, ``DONE — 3ba6328`` (a queue whose own steps say to write the commit there),
+        # is its word.
+        word = _word_before_note(found.value)
+        if word in allowed or word.casefold() in folded:
             continue
         yield Report(
             found.value_position,
@@ -38,6 +45,11 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             f"{did_you_mean(found.value, allowed)}; allowed: {', '.join(allowed)}",
             item.id,
         )
+
+
+def _word_before_note(value: str) -> str:
+    """What a value says before a note it carries in parentheses or after a spaced dash."""
+    return NOTE_AFTER_WORD.split(value, maxsplit=1)[0].strip()
 
 
 def _marks_with_names(legend: Legend) -> tuple[str, ...]:

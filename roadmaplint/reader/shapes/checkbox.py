@@ -1124,10 +1124,13 @@ def _read_horizon_list(
     if _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
     sections = document.status_sections_above(entries[0][0] + 1)
+    # a plan that strikes its finished bullets through says of each whether it is done:
+    # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
+    struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
     elif (_titled_a_plan(document) or _queue_of_bold_titles(document, entries)) and _listed_work(
-        document, entries, sections
+        document, entries, sections, struck
     ):
         # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
         # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
@@ -1141,9 +1144,6 @@ def _read_horizon_list(
     # each as its band does: the mark is no part of the title, and no meaning without a
     # legend (a colour says a priority in one plan, a status in another)
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
-    # a plan that strikes its finished bullets through says of each whether it is done:
-    # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
-    struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -1154,8 +1154,13 @@ def _read_horizon_list(
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
         state = status
+        marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):
             state, text = "done", text.split("<!--", 1)[0].strip().strip("~").strip()
+        elif marked_done is not None:
+            state, text = "done", marked_done["title"].strip()
+        elif struck and _DONE_NOTE.search(text):
+            state = "done"  # ``**Analytics:** split by station — ✅ already implemented``
         elif struck:
             state = status or "open"
         part = parse_line(_first_sentence(text), document, leading_ids=False)
@@ -1178,21 +1183,25 @@ def _read_horizon_list(
 
 
 # The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
-# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``; not the README of a program
+# ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``, a roadmap in another language
+# (``# Дорожная карта``, ``# Hoja de ruta``, ``# 路线图``); not the README of a program
 # named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features.
 _PLAN_TITLE = LazyPattern(
-    r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do)\b"
+    r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
+    r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
     r"|clone|component|plugin|extension|service|bot|mvc)\b).*",
     re.I | re.S,
 )
 # A table's delimiter row: ``|---|:---:|``.
 _TABLE_RULE = LazyPattern(r"[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*\|")
-# A section of a plan that holds no work: its legend, what it leaves out, how to help.
+# A section of a plan that holds no work: its legend, what it leaves out (``## Не-цели``,
+# non-goals, as a Russian plan names them), how to help.
 _ASIDE = LazyPattern(
     r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
     r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to"
-    r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites)\b.*",
+    r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites"
+    r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )
 
@@ -1239,11 +1248,16 @@ def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) ->
     return True
 
 
-def _listed_work(document: Document, entries: list[tuple[int, int]], sections: list[str]) -> bool:
+def _listed_work(
+    document: Document, entries: list[tuple[int, int]], sections: list[str], struck: bool = False
+) -> bool:
     """Whether a list of a plan titled so is its work: the list stands in the title's own
     section, or right under a heading that names no aside (``## Legend``, ``## Out of
     scope``). A list after a paragraph inside a section (``**Plan:**`` over steps) says
-    how one piece of work is done, and is no list of work."""
+    how one piece of work is done, and is no list of work. ``struck``: the plan strikes
+    its finished bullets through, so its bullets are its work wherever they stand, after
+    a paragraph that leads into them too, and a bold label leading one
+    (``- **Analytics:** split by station``) names the work, not a field of a heading."""
     id_only = patterns(document.dialect.id_pattern).id_only
     lines = document.lines
     if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
@@ -1251,12 +1265,20 @@ def _listed_work(document: Document, entries: list[tuple[int, int]], sections: l
     names = field_names(document.dialect)
     for first, _ in entries:
         bullet = _BULLET.match(lines[first].lstrip(" "))
-        if bullet is not None and field_start(lines[first].lstrip(" ")[bullet.end() :], names):
+        text = lines[first].lstrip(" ")[bullet.end() :] if bullet is not None else ""
+        fields = bullet is not None and field_start(text, names)
+        if fields and (not struck or _WORK_FIELD.match(text.lstrip("*_ "))):
             return False  # ``- **Status:** ready``: a heading's fields, no list of work
     if not sections:
         return True  # under the title itself: ``# Roadmap`` over its bullets
     aside = _ASIDE.match(edge_stripped(sections[0]).strip()) is not None
-    return not aside and _under_heading(lines, entries[0][0])
+    return not aside and (struck or _under_heading(lines, entries[0][0]))
+
+
+# A field that says how far work is, who holds it, how urgent it is or what it waits on.
+_WORK_FIELD = LazyPattern(
+    r"(?:status|state|priority|owner|assignee|dri|depends[ \t]+on|dependencies)\b", re.I
+)
 
 
 def _holds_boxes(document: Document) -> bool:
@@ -1400,6 +1422,12 @@ _NOTED_PRIORITY = LazyPattern(
 _STRUCK_THROUGH = LazyPattern(
     r"[ \t]*(?:~~[^~](?:[^~]|~(?!~))*~~|~[^~\s][^~]*~)[ \t]*(?:<!--(?:[^-]|-(?!->))*-->[ \t]*)?"
 )
+# A bullet struck through and then marked done, with what was done after the mark
+# (``~~Import the schedule from CSV.~~ ✅ Done: `/v1/schedule/import` ...``): finished
+# work, named by what is struck.
+# A done mark after a dash, noting that the bullet's work is done (``— ✅ implemented``).
+_DONE_NOTE = LazyPattern(r"[ \t][—–-][ \t]+\u2705")
+_STRUCK_THEN_DONE = LazyPattern(r"[ \t]*~~(?P<title>[^~](?:[^~]|~(?!~))*)~~[ \t]*\u2705.*", re.S)
 # A top-level plain bullet: ``* Define the goals``, ``- Ship it`` (a box is a bullet too).
 TOP_BULLET = LazyPattern(r"(?P<lead>[-*+])[ \t]+(?=\S)")
 
@@ -1417,7 +1445,7 @@ def strikes_finished_bullets(lines: list[str]) -> bool:
         text = line[bullet.end() :].rstrip("\r\n")
         if BOX.match(line) is not None:
             return False  # a plan of boxes strikes the work it drops, not what it did
-        if _STRUCK_THROUGH.fullmatch(text):
+        if _STRUCK_THROUGH.fullmatch(text) or _STRUCK_THEN_DONE.fullmatch(text):
             struck += 1
         else:
             plain += 1

@@ -267,10 +267,17 @@ def _entries(value: str, dialect: Dialect) -> list[tuple[str, str | None, str]]:
 def split_references(value: str, dialect: Dialect) -> tuple[list[str], list[str]]:
     """The IDs a dependency value names, and what else it names: an entry whose first
     word is an ID names that ID (the rest is its note), anything else is external."""
+    from roadmaplint.reader.fields import id_range
+
     references: list[str] = []
     externals: list[str] = []
+    id_only = patterns(dialect.id_pattern).id_only
     for name, item_id, _ in _entries(value, dialect):
-        if item_id is not None:
+        # ``E-01 through E-08`` names every task of the range, as a heading's field does
+        spanned = id_range(name, id_only) if item_id is not None else []
+        if spanned:
+            references += spanned
+        elif item_id is not None:
             references.append(item_id)
         else:
             externals.append(name)

@@ -133,6 +133,7 @@ _NESTED_FIELD = LazyPattern(
 _TASK_NUMBERS = LazyPattern(
     r"\bTasks?[ \t]+(?P<list>[0-9]{1,4}(?:[ \t]*(?:[-–,]|and)[ \t]*[0-9]{1,4})*)"
 )
+_NOTE_DASH = LazyPattern(r"(?<![ \t])[ \t]+[—–][ \t]+")
 _NUMBER_RANGE = LazyPattern(r"(?P<first>[0-9]{1,4})(?:[ \t]*[-–][ \t]*(?P<last>[0-9]{1,4}))?")
 
 
@@ -141,10 +142,11 @@ def read_bold_numbered(
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """The items of a numbered list whose every entry is a bold title alone (``1.
     **Create the entry script**``) over nested bullets naming its dependencies (``-
-    Dependencies: Task 1``, ``Tasks 1-4``, ``None``): a plan's tasks, numbered once
-    through it, each named by its number, its priority that of the band above it. No
-    status is written: none is read. Without
-    the dependencies under every entry, a numbered list of bold phrases is prose."""
+    Dependencies: Task 1``, ``Tasks 1-4``, ``None``), or in a document where most such
+    entries write their status in a nested bullet (``- Status: ✅ Completed``): a plan's
+    tasks, numbered once through it, each named by its number, its priority that of the
+    band above it. A status not written is none. Without the dependencies under every
+    entry, or the statuses under most, a numbered list of bold phrases is prose."""
     lines = document.lines
     if _BOLD_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
         return [], ()
@@ -152,19 +154,25 @@ def read_bold_numbered(
     if len(numbers) < 2:
         return [], ()  # one task alone is no plan's list (a band may hold one of many)
     found = [_BOLD_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
-    depends = [_nested_dependencies(lines, first, last, document) for first, last in entries]
-    if not all(found) or any(value is None for value in depends):
+    depends = [_nested_value(lines, first, last, document, DEPENDS_ON) for first, last in entries]
+    statuses = [_nested_value(lines, first, last, document, "status") for first, last in entries]
+    stated = document.memo("bold_statuses", lambda: _states_most(lines, len(numbers), document))
+    if not all(found) or (any(value is None for value in depends) and not stated):
         return [], ()
     items = []
-    for (first, last), match, value in zip(entries, found, depends, strict=True):
-        assert match is not None and value is not None
+    for (first, last), match, value, status in zip(entries, found, depends, statuses, strict=True):
+        assert match is not None
         here = Position(first + 1, match.start("id") + 1)
-        named = [number for number in _task_numbers(value) if number in numbers]
+        named = [number for number in _task_numbers(value or "") if number in numbers]
         fields = (
             [Field("Depends on", DEPENDS_ON, ", ".join(named), here, here, first + 1)]
             if named
             else []
         )
+        if status:
+            # ``✅ Completed — the app now injects the remote repository``: the note is no status
+            status = _NOTE_DASH.split(status, maxsplit=1)[0].strip()
+            fields.append(Field("Status", "status", status, here, here, first + 1))
         # the band the task stands under: ``### High Priority - Core Infrastructure``
         priority = priority_of_sections(document.status_sections_above(first + 1))
         if priority:
@@ -178,13 +186,25 @@ def read_bold_numbered(
     return items, cut
 
 
-def _nested_dependencies(lines: list[str], first: int, last: int, document: Document) -> str | None:
-    """The value of the Dependencies bullet nested under an entry, else None."""
+def _nested_value(
+    lines: list[str], first: int, last: int, document: Document, key: str
+) -> str | None:
+    """The value of the bullet of field ``key`` nested under an entry, else None."""
     for number in range(first + 1, last + 1):
         match = _NESTED_FIELD.fullmatch(lines[number].rstrip("\r\n"))
-        if match is not None and document.dialect.key(match["key"]) == DEPENDS_ON:
+        if match is not None and document.dialect.key(match["key"]) == key:
             return match["value"].strip()
     return None
+
+
+def _states_most(lines: list[str], entries: int, document: Document) -> bool:
+    """Whether nested ``- Status:`` bullets number two or more and at least half the bold
+    numbered entries of the document: its steps say how far along each is."""
+    stated = 0
+    for line in lines:
+        match = _NESTED_FIELD.fullmatch(line.rstrip("\r\n"))
+        stated += match is not None and document.dialect.key(match["key"]) == "status"
+    return stated >= 2 and 2 * stated >= entries
 
 
 def _bold_numbers(lines: list[str]) -> frozenset[str]:
