@@ -169,7 +169,8 @@ _CLASSES = {
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
+    # ``Draft``: a task Backlog.md keeps in drafts/, not yet on the board (the reader's too)
+    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap", "draft"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
         "cancelled",
