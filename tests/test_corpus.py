@@ -109,7 +109,12 @@ pytestmark = pytest.mark.skipif(
 # 5084, the floor 0.960, rounded down; the earlier sets 4736 of 4910 (git-rca's epics).
 # All four thirteenth sets, both leftovers passes, the fourth quiet sweep and the writes
 # pass merged: the whole corpus reads 4914 of 5084, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 4914 of 5084
+# The fourteenth held-out set B (a mixed sample of every family: files 65-66 of headings/,
+# 24-25 of phases/, 28-29 of checkboxes/, 31-32 of tables/ and the rent-loop folder) read
+# 88 of 288 before its fixes and 268 after (ROADMAP CORE-90; CORE-91 for what is left):
+# with it the floor goes from 0.966 to 0.964, what the whole corpus reads (5182 of 5372),
+# rounded down; the earlier sets still read 4914 of 5084.
+OVERALL_FLOOR = 0.964  # 5182 of 5372
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -169,8 +174,7 @@ _CLASSES = {
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    # ``Draft``: a task Backlog.md keeps in drafts/, not yet on the board (the reader's too)
-    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap", "draft"),
+    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
         "cancelled",
@@ -372,7 +376,9 @@ def _marks(path: Path) -> dict[str, str]:
     """What each mark of a Status Legend of marks says in words (``- 🔧 In Progress``): a
     person reads a status written ``🔧`` by the legend, as the truth does."""
     if path.is_dir():
-        return {}
+        # a task Backlog.md keeps in drafts/ (``status: Draft``) is not yet on the board:
+        # an idea, as the reader says; a ``**Status:** Draft`` of a document is no such one
+        return {"Draft": "idea"}
     legend = parse(path.read_text(encoding="utf-8"), path.name, Settings()).status_legend
     entries = legend.entries if legend is not None else ()
     if any(char.isalnum() for entry in entries for char in entry.value):
