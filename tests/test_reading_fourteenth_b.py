@@ -282,3 +282,53 @@ def test_a_build_order_of_a_readme_is_no_plan() -> None:
 3. Run the tests.
 """
     assert (list(read_items(text)), finding_lines(text)) in (QUIET, ([], []))
+
+
+READINESS = """\
+# Task Readiness Log
+
+### TSK-0001: Provision Azure Blob Storage Account
+**Status:** To Do
+**Owner:** DevOps Lead
+
+**Dependencies:**
+- Upstream: None (foundational task)
+- Downstream: TSK-0002 (Backend API)
+
+### TSK-0002: Implement Backend API
+**Status:** To Do
+**Owner:** Backend Lead
+
+**Dependencies:**
+- Upstream: TSK-0001 (Blob Storage connection)
+- Downstream: TSK-0003 (Automated tests)
+
+### TSK-0003: Write Automated Tests
+**Status:** To Do
+**Owner:** QA Lead
+
+**Dependencies:**
+- Upstream: TSK-0001 (Blob Storage), TSK-0002 (the API)
+- Downstream: Regression testing, UAT validation
+"""
+
+
+def test_upstream_bullets_under_an_empty_dependencies_label_are_its_dependencies() -> None:
+    items = read_items(READINESS)
+    assert [(i.id, i.dri, list(i.depends_on)) for i in items] == [
+        ("TSK-0001", "DevOps Lead", []),
+        ("TSK-0002", "Backend Lead", ["TSK-0001"]),
+        ("TSK-0003", "QA Lead", ["TSK-0001", "TSK-0002"]),
+    ]
+    assert finding_lines(READINESS) == []
+
+
+def test_a_fork_readme_naming_its_upstream_is_no_plan() -> None:
+    text = """\
+# my-fork
+
+**Dependencies:**
+- Upstream: the original project, merged monthly
+- Downstream: the packaging repository
+"""
+    assert (list(read_items(text)), finding_lines(text)) in (QUIET, ([], []))
