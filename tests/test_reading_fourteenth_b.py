@@ -332,3 +332,53 @@ def test_a_fork_readme_naming_its_upstream_is_no_plan() -> None:
 - Downstream: the packaging repository
 """
     assert (list(read_items(text)), finding_lines(text)) in (QUIET, ([], []))
+
+
+def test_a_phase_after_the_progress_table_says_its_plans_were_executed_in_words() -> None:
+    text = """\
+# Roadmap
+
+## Phases
+
+- [x] **Phase 1: Foundation** - infrastructure
+
+### Phase 1: Foundation
+**Goal**: Safe migrations
+**Depends on**: Nothing (first phase)
+**Plans**: 1 plan
+
+Plans:
+- [x] 01-01: Migration locks
+
+## Progress
+
+| Phase | Plans Complete | Status | Completed |
+|-------|----------------|--------|-----------|
+| 1. Foundation | 1/1 | Complete ✅ | 2026-07-19 |
+
+### Phase 2: Audit log consistency. Backend.
+
+**Goal:** Widen audit logging.
+**Depends on:** None (Phase 1 dependency overridden)
+**Plans:** 2 plans (all created, 2 executed)
+
+Plans:
+- [x] 02-01: Widen the middleware
+- [x] 02-02: Archive old logs
+"""
+    assert [(i.id, i.status) for i in read_items(text)] == [
+        ("Phase 1", "done"),
+        ("Phase 2", "done"),
+    ]
+    assert finding_lines(text) == []
+
+
+def test_a_release_note_counting_executed_plans_is_no_plan() -> None:
+    text = """\
+# Quarterly report
+
+**Plans:** 12 plans (all created, 9 executed)
+
+The team shipped the billing rewrite and started the audit work.
+"""
+    assert (list(read_items(text)), finding_lines(text)) in (QUIET, ([], []))
