@@ -114,7 +114,13 @@ pytestmark = pytest.mark.skipif(
 # fixes and 214 after (ROADMAP CORE-88; CORE-89 for what is left): with it the floor goes
 # from 0.966 to 0.964, what the whole corpus reads, rounded down; the earlier sets still
 # read 4914 of 5084.
-OVERALL_FLOOR = 0.964  # 5128 of 5319
+# The fourteenth held-out set B (a mixed sample of every family: files 65-66 of headings/,
+# 24-25 of phases/, 28-29 of checkboxes/, 31-32 of tables/ and the rent-loop folder) read
+# 88 of 288 before its fixes and 272 after (ROADMAP CORE-90; CORE-91 for what is left):
+# with it the floor goes from 0.966 to 0.965, what the whole corpus reads (5186 of 5372),
+# rounded down; the earlier sets still read 4914 of 5084.
+# Both fourteenth sets merged: the whole corpus reads 5400 of 5607, the floor 0.963.
+OVERALL_FLOOR = 0.963  # 5400 of 5607
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -376,7 +382,9 @@ def _marks(path: Path) -> dict[str, str]:
     """What each mark of a Status Legend of marks says in words (``- 🔧 In Progress``): a
     person reads a status written ``🔧`` by the legend, as the truth does."""
     if path.is_dir():
-        return {}
+        # a task Backlog.md keeps in drafts/ (``status: Draft``) is not yet on the board:
+        # an idea, as the reader says; a ``**Status:** Draft`` of a document is no such one
+        return {"Draft": "idea"}
     legend = parse(path.read_text(encoding="utf-8"), path.name, Settings()).status_legend
     entries = legend.entries if legend is not None else ()
     if any(char.isalnum() for entry in entries for char in entry.value):

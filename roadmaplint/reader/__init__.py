@@ -286,6 +286,7 @@ def _records(
             )
             items = _outside_appendices(items, blocks.headings, len(lines))
             top_level = _cut(top_level, shaped.blocks)
+    items = _outside_orders(items, blocks.headings, len(lines))
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )
@@ -658,7 +659,11 @@ def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
     # bold label (``- **Analytics:** split by station``) are work among them, not a field
     # list; a field that says a status, priority, owner or dependency still is one
     labels_only = struck and not any(field.key in _WORK_FIELDS for field in item.fields)
-    if item.fields and not _phase_over_bold_work(item, lines) and not labels_only:
+    if (
+        item.fields
+        and not labels_only
+        and not (_phase_over_bold_work(item, lines) or _phase_over_numbered_work(item, lines))
+    ):
         return 0
     if not (PHASE_ID.fullmatch(item.id) or item.status is None):
         return 0
@@ -709,6 +714,40 @@ def _outside_appendices(
     ]
 
 
+def _outside_orders(items: list[Item], headings: list[HeadingBlock], line_count: int) -> list[Item]:
+    """``items`` without those of a section that orders the work after it was listed
+    (``## 🎯 Recommended Implementation Order`` over ``### Phase 1: Authentication (HIGH
+    PRIORITY)`` and a numbered list naming features again): its phases group the plan's
+    items, which come before it, into a sequence; they are no work of their own. An item
+    there that says a status or writes a field of its own stays."""
+    spans = []
+    for at, heading in enumerate(headings):
+        if "rder" in heading.source and _ORDER.search(heading.source):
+            end = next(
+                (later.line - 1 for later in headings[at + 1 :] if later.level <= heading.level),
+                line_count,
+            )
+            spans.append((heading.line, end))
+    if not spans or not any(item.position.line < spans[0][0] for item in items):
+        return items
+    return [
+        item
+        for item in items
+        if item.status is not None
+        or item.fields
+        or not any(start < item.position.line <= end for start, end in spans)
+    ]
+
+
+# A heading over a sequence of the work: ``Recommended Implementation Order``, ``Build
+# order``, ``Order of work``.
+_ORDER = LazyPattern(
+    r"\b(?:(?:implementation|build|execution|delivery|work)[ \t]+order"
+    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b",
+    re.I,
+)
+
+
 # A heading that opens an appendix: ``Appendix A: Checklist``, ``부록 B``, ``附录``.
 _APPENDIX = LazyPattern(r"(?:Appendix|Annex|Anhang|Annexe|부록|附录|付録)\b", re.I)
 
@@ -729,6 +768,26 @@ def _phase_over_bold_work(item: Item, lines: list[str]) -> bool:
     return sum(1 for line in span if _BOLD_BOX.match(line)) >= 2
 
 
+def _phase_over_numbered_work(item: Item, lines: list[str]) -> bool:
+    """Whether ``item`` is a phase whose work is boxes numbered under its own number, two
+    or more (``## Phase 1: Foundation ✅`` with its ``**Goal**:`` over ``- [x] 1.1 Project
+    initialization``), in a document with no phase checklist: the numbers make the boxes
+    the tasks, as Kiro's are, and the phase their theme; its Goal describes it."""
+    if not PHASE_ID.fullmatch(item.id):
+        return False
+    number = item.id.rpartition(" ")[2]
+    span = lines[item.position.line : item.end_line]
+    numbered = 0
+    for line in span:
+        found = _NUMBERED_BOX.match(line)
+        numbered += found is not None and found["phase"] == number
+        if numbered >= 2:
+            return not any(_PHASE_BOX.match(other) for other in lines)
+    return False
+
+
+# A top-level box numbered under a phase: ``- [x] 1.1 Project initialization``.
+_NUMBERED_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}[ \t]")
 # A subheading under a phase heading of level 3 or less (``#### Sprint 1 (Week 1)``).
 _SUBHEADING = LazyPattern(r"[ \t]{0,3}#{3,6}[ \t]+\S")
 # A phase's own box in a planning roadmap's checklist: ``- [x] **Phase 1: Name**``.

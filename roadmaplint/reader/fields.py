@@ -197,6 +197,8 @@ def _list_item(
     body.gathering = False
     if line is None:
         return
+    if _upstream(content, body, line, text):
+        return
     found = field_start(content, names)
     if found is None:
         if body.done_list:
@@ -234,6 +236,22 @@ def _list_item(
     if marker in ("-", "*", "+"):  # an ordered list's "." is no bullet for generated lists
         bullets[marker] += 1
     body.current = key
+
+
+def _upstream(content: str, body: _Body, line: int, text: InlineText) -> bool:
+    """A bullet ``- Upstream: TSK-0001 (note), TSK-0002 (note)`` right under a Depends on
+    label that writes no value (``**Dependencies:**``): what is upstream of the item is
+    what it waits for, the Depends on field's value (a ``- Downstream:`` bullet beside
+    it names what waits for the item, the other way)."""
+    last = body.fields[-1] if body.fields else None
+    if last is None or last.key != DEPENDS_ON or last.value:
+        return False
+    head, colon, rest = content.partition(":")
+    if not colon or head.strip(" *_").lower() != "upstream":
+        return False
+    value = text(rest.partition("\n")[0]).strip()
+    body.fields[-1] = replace(last, value=value, end_line=max(last.end_line, line))
+    return True
 
 
 def _headed_dependency(tokens: list[Token], index: int, body: _Body, text: InlineText) -> None:

@@ -274,6 +274,7 @@ def _status_headed(
     two or more sibling headings are written so: a roadmap's features. One such heading
     alone is a document's section that says how far along it is. ``titled`` is given the
     indexes of those whose ID is made from the title (a version written first is one)."""
+    from roadmaplint.reader.fields import heading_status
     from roadmaplint.reader.shapes.common import Taken, reference_from_title
 
     found: dict[int, tuple[str, str]] = {}
@@ -283,7 +284,7 @@ def _status_headed(
         end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
         body = (line.strip() for line in lines[part.heading.line : end])
         first = next((line for line in body if line), "")
-        if _STATUS_FIRST.match(first):
+        if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
     levels = Counter(parts[at].heading.level for at in found)
     taken: set[str] = Taken()
@@ -295,7 +296,9 @@ def _status_headed(
         if version is not None:
             named[at] = (version["id"], version["title"].strip())
         else:
-            named[at] = (reference_from_title(title, taken), title)
+            # the ID is made from the name, not from a status ending it (``— TODO``)
+            name = heading_status(title) if _ends_with_dash_status(title) else None
+            named[at] = (reference_from_title(name[0] if name else title, taken), title)
             titled.add(at)
     return named
 
@@ -479,6 +482,19 @@ def _heading_above(parts: list[Part], at: int) -> Part | None:
     return next(
         (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
     )
+
+
+def _ends_with_dash_status(title: str) -> bool:
+    """Whether a heading ends with its status in capitals after a dash (``## Fix the
+    invite bug — TODO``): a task of a board whose headings say where each stands, as a
+    status line under it would."""
+    from roadmaplint.reader.fields import heading_status
+
+    found = heading_status(title)
+    if found is None or not found[1].isupper():
+        return False  # a status in capitals, as a board writes it (``— Released`` of a
+        # changelog's version, ``— done right`` of a guide's topic are no status of work)
+    return title.strip()[len(found[0]) :].lstrip()[:1] in ("—", "–", "-")
 
 
 def _ends_with_status(title: str) -> bool:

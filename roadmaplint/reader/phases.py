@@ -72,16 +72,29 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
 
 # A phase's count of its plans: ``**Plans:** 1/2 plans executed``, ``3/3 plans complete``.
 _PLANS_COUNT = LazyPattern(r"[ \t]*([0-9]{1,3})/([0-9]{1,3})[ \t]+plans?\b")
+# The same said in words: ``**Plans:** 5 plans (all created, 5 executed)``.
+_PLANS_EXECUTED = LazyPattern(
+    r"[ \t]*([0-9]{1,3})[ \t]+plans?\b[^0-9\n]{0,60}?([0-9]{1,3})[ \t]+"
+    r"(?:executed|completed|complete|done)\b"
+)
 
 
 def _counted_plans(item: Item) -> str | None:
     """The status a phase's Plans field gives by its count, where no box, row or task
     list does (a phase inserted in the details only): all its plans done, some, or none."""
     plans = item.field("plans")
-    count = _PLANS_COUNT.match(plans.value) if plans is not None else None
-    if count is None or int(count[2]) == 0:
+    if plans is None:
         return None
-    done, planned = int(count[1]), int(count[2])
+    count = _PLANS_COUNT.match(plans.value)
+    if count is not None:
+        done, planned = int(count[1]), int(count[2])
+    elif (said := _PLANS_EXECUTED.match(plans.value)) is not None:
+        # ``5 plans (all created, 5 executed)``: how many, then how many were executed
+        done, planned = int(said[2]), int(said[1])
+    else:
+        return None
+    if planned == 0:
+        return None
     if done >= planned:
         return DONE
     return "in progress" if done else OPEN

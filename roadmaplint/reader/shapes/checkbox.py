@@ -88,9 +88,12 @@ _PRIORITY = LazyPattern(
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
 _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
-# The day a box was done, after its name: ``Add the docs site (2026-02-07)``.
+# The day a box was done, after its name: ``Add the docs site (2026-02-07)``, ``Ship it.
+# (Completed: 2026-02-20)``.
 _DONE_ON = LazyPattern(
-    r"(?<![ \t])[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$"
+    r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished)(?:[ \t]*+:)?[ \t]*+)?"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$",
+    re.I,
 )
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
@@ -451,11 +454,15 @@ def _title_part(text: str) -> str:
     if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
         # ``**Feature 1**: Build the viewer``: a numbered label names nothing alone
         return f"{bold['title']}: {bold['rest'][1:].strip()}"
-    if bold and (
-        not bold["rest"]
-        or bold["rest"][:1] in "-—–:("
-        or bold["rest"][:2] == " -"
-        or bold["title"].rstrip()[-1:] in ".!?"
+    if (
+        bold
+        and (
+            not bold["rest"]
+            # the full-width colon and bracket of Chinese and Japanese (``**标题**：说明``)
+            or bold["rest"][:1] in "-—–:(：（"
+            or bold["rest"][:2] == " -"
+            or bold["title"].rstrip()[-1:] in ".!?。！？"
+        )
     ):
         return bold["title"]
     if bold and bold["title"].rstrip().endswith(":"):

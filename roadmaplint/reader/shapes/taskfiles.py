@@ -474,12 +474,24 @@ def split(text: str, path: str) -> tuple[str, str]:
     """The front matter (with its final newline) and the body of a task file."""
     if not text.startswith("---\n"):
         raise RoadmapError(f"{path}:1: a task file starts with a '---' line of front matter")
-    end = text.find("\n---\n", 3)
-    if end < 0:
-        end = text.find("\n---", 3) if text.endswith("\n---") else -1
+    end = _closing_fence(text)
     if end < 0:
         raise RoadmapError(f"{path}:1: the front matter has no closing '---' line")
+    if text[end + 4 : end + 5] not in ("\n", ""):
+        # The body glued to the closing fence (``---## Description``): Backlog.md, as
+        # gray-matter does, closes the front matter at the first line opening ``---``.
+        return text[4 : end + 1], text[end + 4 :]
     return text[4 : end + 1], text[end + 5 :]
+
+
+def _closing_fence(text: str) -> int:
+    """Where the line closing the front matter starts (its newline): the first line
+    after the opening one that is ``---``, or opens with ``---`` and goes on with text
+    (``---## Description``); a longer run of dashes is no fence. -1 when there is none."""
+    end = text.find("\n---", 3)
+    while end >= 0 and text[end + 4 : end + 5] == "-":
+        end = text.find("\n---", end + 4)
+    return end
 
 
 MAX_YAML = 1 << 20  # bytes of front matter or config.yml: a task's fields, never a payload
