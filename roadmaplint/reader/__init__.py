@@ -594,7 +594,12 @@ def _without_box_containers(
             containers.append(item)
             continue
         boxes = _theme_boxes(item, lines, struck)
-        kind = (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)
+        # the kind matters only to a heading over a box: most are looked at no further
+        kind = (
+            (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)
+            if boxes
+            else (0, False)
+        )
         if boxes >= 2:
             themes[kind] = themes.get(kind, 0) + 1
         counted.append((item, kind, boxes))

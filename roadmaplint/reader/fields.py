@@ -197,8 +197,8 @@ def _list_item(
     body.gathering = False
     if line is None:
         return
-    if _upstream(content, body, line, text):
-        return
+    if body.fields and body.fields[-1].key == DEPENDS_ON and _upstream(content, body, line, text):
+        return  # looked at only under a Depends on: most bullets are not
     found = field_start(content, names)
     if found is None:
         if body.done_list:

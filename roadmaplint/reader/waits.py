@@ -265,6 +265,8 @@ _NEEDS = LazyPattern(
     re.I,
 )
 _NAMES = LazyPattern(r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?")
+# A word of waiting in a line under a Dependencies heading, before its sentences are read.
+_WAIT_WORD = LazyPattern(r"need|requir|depend", re.I)
 
 
 def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
@@ -275,14 +277,15 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
     said: dict[str, list[str]] = {}
     level = 0
     for line in lines:
-        heading = _HEADING_LEVEL.match(line)
+        # a heading's marks stand in its first four characters: most lines are not looked at
+        heading = _HEADING_LEVEL.match(line) if "#" in line[:4] else None
         if heading is not None:
             if "dependenc" in line.lower():
                 level = len(heading["level"])
             elif len(heading["level"]) <= level:
                 level = 0
             continue
-        if level and any(word in line.lower() for word in ("need", "requir", "depend")):
+        if level and _WAIT_WORD.search(line):
             for found in _NEEDS.finditer(line):
                 said.setdefault(found["id"].lower(), []).extend(_NAMES.findall(found["names"]))
     if not said:
@@ -348,7 +351,8 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
 
     (TICKET-002 depends on TICKET-001, TICKET-003 on TICKET-002). Only lines whose first
     word is an item of the document are nodes; a drawing of anything else names nothing."""
-    if not items or not any(branch in line for line in lines for branch in TREE_BRANCH):
+    joined = "".join(lines) if items else ""  # one search in C, not one per line
+    if not any(branch in joined for branch in TREE_BRANCH):
         return tuple(items)
     known = {item.id.lower(): item.id for item in items}
     parents: dict[str, list[str]] = {}
