@@ -173,10 +173,17 @@ QUEUE = """\
 """
 
 
-def test_a_queued_task_over_a_started_one_is_still_reported() -> None:
-    # ``todo`` over ``todo`` says the order; ``todo`` over ``doing`` stays a warning, as a
-    # Backlog.md To Do task over one In Progress does (CORE-25 leaves that open).
-    assert _findings(QUEUE) == ["9:RL306"]
+def test_a_queued_task_over_a_started_one_says_only_the_order() -> None:
+    # ``todo`` claims only that the work has not started, not that it is free to start:
+    # over ``todo`` or over ``doing`` the dependency says the order, as a Backlog.md To Do
+    # task's does (CORE-25); a task that says ``ready`` over one under way is still told
+    assert _findings(QUEUE) == []
+    assert _findings(
+        QUEUE.replace(
+            "- **Status:** todo\n- **Depends on:** ASQ-001",
+            "- **Status:** ready\n- **Depends on:** ASQ-001",
+        )
+    ) == ["9:RL306"]
 
 
 HABIT = """\

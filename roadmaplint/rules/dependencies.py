@@ -179,12 +179,12 @@ def ready_before_dependencies(context: Context) -> Iterator[Report]:
         # that the work is not done: no claim that it is free to start, no contradiction.
         if not statuses.is_ready(item.status) or waits_in_status(item) or _open_box(item):
             continue
-        if statuses.is_queued(item.status):
-            continue  # "not started" (Backlog.md's To Do) claims nothing about its dependencies
-        queued = statuses.says_not_started(item.status)
+        if statuses.says_not_started(item.status):
+            # "not started" (Backlog.md's To Do; ``todo``, ``open``, ``not started`` in a plan
+            # read by the common spellings) claims nothing about its dependencies: the
+            # dependency says the order, whether it is queued, under way or blocked
+            continue
         for name, dependency in _dependencies_with_status(context, item):
-            if queued and statuses.says_not_started(dependency.status):
-                continue  # two queued tasks: the dependency says their order, nothing more
             if statuses.is_closed(dependency.status):
                 continue  # it will never be done: RL309 says so
             if not statuses.is_done(dependency.status):
@@ -373,10 +373,10 @@ RULES = (
         "they cannot. Mark it blocked, or finish the dependency. An item of another roadmap "
         "(`path#ID`) counts too, with the status its file gives it. A status that names what "
         "it waits for (`READY (after 1.3)`) claims no such thing; nor, in a plan read by the "
-        "common status spellings, does a queued task (`todo`, `not started`, `new`) over a "
-        "queued one, nor a task of a `queued` status (Backlog.md's To Do: not started, not "
-        "free to start); nor does an open box (`- [ ] T006`), which says only that the work "
-        "is not done.",
+        "common status spellings, does a task that only says it has not started (`todo`, "
+        "`not started`, `open`, `new`), whatever its dependency's status, nor a task of a "
+        "`queued` status (Backlog.md's To Do: not started, not free to start); nor does an "
+        "open box (`- [ ] T006`), which says only that the work is not done.",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"
