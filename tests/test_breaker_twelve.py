@@ -1,0 +1,54 @@
+"""The twelfth break pass: documents that are no plans, written in the shapes the
+fourteenth held-out sets taught the reader, read quiet; and the plans of those shapes keep
+their bytes through the writers."""
+
+from __future__ import annotations
+
+from roadmaplint import check_text
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
+
+def test_a_readme_of_numbered_bold_features_with_status_bullets_is_no_plan() -> None:
+    # a feature's "Status: stable" says how mature it is, no status of work: the bold
+    # numbered steps of a plan say "Status: ✅ Completed"
+    text = """\
+# Widget
+
+A small library.
+
+## Features
+
+1. **Fast parsing**
+   - Status: stable
+2. **Streaming output**
+   - Status: beta
+3. **Plugins**
+   - Status: experimental
+
+## Install
+
+pip install widget
+"""
+    assert parse(text, "README.md", Settings()).items == ()
+    assert check_text(text, "README.md", Settings()) == []
+
+
+def test_numbered_bold_steps_with_work_statuses_are_still_tasks() -> None:
+    text = """\
+# Plan
+
+## Phase 1
+
+1. **Create the script**
+   - Status: ✅ Completed
+2. **Wire the backend**
+   - Status: 🔄 In Progress
+3. **Ship it**
+"""
+    items = parse(text, "PLAN.md", Settings()).items
+    assert [(item.id, item.status) for item in items] == [
+        ("1", "✅ Completed"),
+        ("2", "🔄 In Progress"),
+        ("3", None),
+    ]
