@@ -52,3 +52,34 @@ def test_numbered_bold_steps_with_work_statuses_are_still_tasks() -> None:
         ("2", "🔄 In Progress"),
         ("3", None),
     ]
+
+
+def test_a_changelog_whose_releases_say_released_is_no_near_miss() -> None:
+    # ``## 1.2 — Released`` is a version and the word that it shipped, no numbered task
+    # that lost its ID: RL109 called the changelog a plan with no items
+    text = """\
+# Changelog
+
+## [1.3.0] - Unreleased
+
+- Added streaming
+
+## 1.2 — Released
+
+- Fixed a crash
+
+## 1.1.0 (Released)
+
+- First release
+
+## Version 1.0 — Stable
+
+- Hello
+"""
+    assert parse(text, "CHANGELOG.md", Settings()).items == ()
+    assert check_text(text, "CHANGELOG.md", Settings()) == []
+
+
+def test_a_numbered_heading_with_a_title_of_work_is_still_a_near_miss() -> None:
+    text = "# Plan\n\n## 1.2 — Add login\n\n- Write the form\n- Check the password\n"
+    assert [f.code for f in check_text(text, "PLAN.md", Settings())] == ["RL109"]
