@@ -83,3 +83,40 @@ def test_a_changelog_whose_releases_say_released_is_no_near_miss() -> None:
 def test_a_numbered_heading_with_a_title_of_work_is_still_a_near_miss() -> None:
     text = "# Plan\n\n## 1.2 — Add login\n\n- Write the form\n- Check the password\n"
     assert [f.code for f in check_text(text, "PLAN.md", Settings())] == ["RL109"]
+
+
+def test_a_ticked_box_of_a_schedule_restates_its_task_as_an_open_one_does() -> None:
+    # the schedule's ``- [x] P1.2 - ...`` is read as done, not as ``[x]``: it was kept as
+    # a second P1.2 (RL102) while the open box beside it restated its task
+    text = """\
+# Trading Bot Queue
+
+## 🔴 TIER 1: BLOCKING ISSUES
+
+### P1.1: Authentication Broken
+
+Fix auth.
+
+### P1.2: Alpaca Trading Credentials Missing
+
+Fix the keys.
+
+## 🟡 TIER 2: IMPORTANT
+
+### P2.1: Trades Not Logged
+
+Details.
+
+## Schedule
+
+**Day 1:**
+- [ ] P1.1 - Fix auth (30 min)
+- [x] P1.2 - Add Alpaca credentials (15 min)
+"""
+    items = parse(text, "QUEUE.md", Settings()).items
+    assert [(item.id, item.status) for item in items] == [
+        ("P1.1", "[ ]"),
+        ("P1.2", "done"),
+        ("P2.1", None),
+    ]
+    assert check_text(text, "QUEUE.md", Settings()) == []

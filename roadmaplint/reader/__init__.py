@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from roadmaplint.model import (
     Block,
     Comment,
+    Field,
     GraphSection,
     Item,
     Legend,
@@ -521,9 +522,17 @@ def _scheduled_boxes(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str
         if item.id in above
         and item.position.line > above[item.id]
         and (written := item.field("status")) is not None
-        and _BOX_MARK.fullmatch(written.value) is not None
+        and _box_status(item, written)
     }
     return boxes if len(boxes) >= 2 else {}
+
+
+def _box_status(item: Item, written: Field) -> bool:
+    """Whether ``written`` is the status a box's mark gives on the item's own line: ``[ ]``
+    for an open box, ``done`` for a ticked one (``- [x] P1.2 - ...``)."""
+    return _BOX_MARK.fullmatch(written.value) is not None or (
+        written.value == "done" and written.value_position.line == item.position.line
+    )
 
 
 def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
