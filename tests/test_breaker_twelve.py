@@ -4,6 +4,11 @@ their bytes through the writers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from conftest import cli
+
 from roadmaplint import check_text
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
@@ -120,3 +125,45 @@ Details.
         ("P2.1", None),
     ]
     assert check_text(text, "QUEUE.md", Settings()) == []
+
+
+_GLUED = (
+    "---\nid: RENTL-46\ntitle: 'Multi-currency: rates'\nstatus: Done\n"
+    "assignee: [EbenDomey, Gideon]\ndependencies: []\npriority: high\n"
+    "---## Description\n\nRates per property.\n\n---\n\nMore notes.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "changed"),
+    [
+        (("set", "RENTL-46", "--status", "In Progress"), "status: In Progress\n"),
+        (("set", "RENTL-46", "--title", "Rates"), "title: 'Rates'\n"),
+        (("set", "RENTL-46", "--priority", "low"), "priority: low\n"),
+    ],
+)
+def test_a_set_on_a_task_glued_to_its_fence_changes_only_the_field(
+    tmp_path: Path, args: tuple[str, ...], changed: str
+) -> None:
+    # the closing fence glued to the body (``---## Description``) was written back as two
+    # lines: a change the user did not ask for, in every set on such a task
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text(
+        'project_name: "mvp"\nstatuses: ["To Do", "In Progress", "Done"]\n'
+        'task_prefix: "RENTL"\n',
+        encoding="utf-8",
+    )
+    task = backlog / "tasks" / "rentl-46 - Multi-currency.md"
+    task.write_bytes(_GLUED.encode())
+    result = cli(*args, "backlog", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    after = task.read_bytes().decode()
+    assert "\n---## Description\n\nRates per property.\n\n---\n\nMore notes.\n" in after
+    assert changed in after
+    before_lines = _GLUED.splitlines(keepends=True)
+    after_lines = after.splitlines(keepends=True)
+    gone = [line for line in before_lines if line not in after_lines]
+    added = [line for line in after_lines if line not in before_lines]
+    assert all(line.split(":")[0] in (changed.split(":")[0], "updated_date") for line in gone)
+    assert all(line.split(":")[0] in (changed.split(":")[0], "updated_date") for line in added)
