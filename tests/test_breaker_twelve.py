@@ -167,3 +167,29 @@ def test_a_set_on_a_task_glued_to_its_fence_changes_only_the_field(
     added = [line for line in after_lines if line not in before_lines]
     assert all(line.split(":")[0] in (changed.split(":")[0], "updated_date") for line in gone)
     assert all(line.split(":")[0] in (changed.split(":")[0], "updated_date") for line in added)
+
+
+def test_a_section_named_for_work_orders_keeps_its_items() -> None:
+    # ``## Work Order Management`` of a field-service plan is a feature area, no section
+    # ordering the work listed before it: its two tasks were dropped, silently
+    text = """\
+# FieldPro Roadmap
+
+## Scheduling
+
+### FP-1: Calendar view
+
+Status: done
+
+## Work Order Management
+
+### FP-2: Create a work order
+
+Let technicians open one.
+
+### FP-3: Close a work order
+
+With a signature.
+"""
+    items = parse(text, "ROADMAP.md", Settings()).items
+    assert [item.id for item in items] == ["FP-1", "FP-2", "FP-3"]

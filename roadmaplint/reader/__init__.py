@@ -748,11 +748,12 @@ def _outside_orders(items: list[Item], headings: list[HeadingBlock], line_count:
     ]
 
 
-# A heading over a sequence of the work: ``Recommended Implementation Order``, ``Build
-# order``, ``Order of work``.
+# A heading over a sequence of the work, ending with it: ``Recommended Implementation
+# Order``, ``Build order``, ``Order of work``; not a feature area named for work orders
+# (``## Work Order Management``), whose tasks are the plan's.
 _ORDER = LazyPattern(
-    r"\b(?:(?:implementation|build|execution|delivery|work)[ \t]+order"
-    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b",
+    r"\b(?:(?:implementation|build|execution|delivery)[ \t]+order"
+    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b[^\w\n]*$",
     re.I,
 )
 
