@@ -150,8 +150,7 @@ def test_a_set_on_a_task_glued_to_its_fence_changes_only_the_field(
     backlog = tmp_path / "backlog"
     (backlog / "tasks").mkdir(parents=True)
     (backlog / "config.yml").write_text(
-        'project_name: "mvp"\nstatuses: ["To Do", "In Progress", "Done"]\n'
-        'task_prefix: "RENTL"\n',
+        'project_name: "mvp"\nstatuses: ["To Do", "In Progress", "Done"]\ntask_prefix: "RENTL"\n',
         encoding="utf-8",
     )
     task = backlog / "tasks" / "rentl-46 - Multi-currency.md"
@@ -193,3 +192,37 @@ With a signature.
 """
     items = parse(text, "ROADMAP.md", Settings()).items
     assert [item.id for item in items] == ["FP-1", "FP-2", "FP-3"]
+
+
+_EPICS = """\
+# Epics
+
+| ID | Task | Status | Depends on |
+|---|---|---|---|
+| E-01 | Setup | DONE | |
+| E-02 | Core | PENDING — CRITICAL | E-01 |
+| E-03 | API | PENDING | E-01 |
+| E-09 | Release | PENDING | E-01 through E-03 |
+"""
+
+
+def test_a_new_status_keeps_the_priority_its_cell_writes_after_a_dash(tmp_path: Path) -> None:
+    # ``PENDING — CRITICAL`` says the status and the priority: the set wrote ``DONE`` over
+    # the whole cell, and E-02 lost its priority, which no one asked to change
+    plan = tmp_path / "EPICS.md"
+    plan.write_text(_EPICS, encoding="utf-8")
+    result = cli("set", "E-02", "--status", "DONE", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8") == _EPICS.replace(
+        "| PENDING — CRITICAL |", "| DONE — CRITICAL |"
+    )
+    item = next(i for i in parse(plan.read_text(), "EPICS.md", Settings()).items if i.id == "E-02")
+    assert (item.status, item.priority) == ("DONE — CRITICAL", "CRITICAL")
+
+
+def test_adding_a_dependency_a_range_already_names_changes_nothing(tmp_path: Path) -> None:
+    plan = tmp_path / "EPICS.md"
+    plan.write_text(_EPICS, encoding="utf-8")
+    result = cli("set", "E-09", "--add-dep", "E-02", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8") == _EPICS
