@@ -226,3 +226,41 @@ def test_adding_a_dependency_a_range_already_names_changes_nothing(tmp_path: Pat
     result = cli("set", "E-09", "--add-dep", "E-02", str(plan), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert plan.read_text(encoding="utf-8") == _EPICS
+
+
+def test_adding_a_dependency_a_heading_field_range_names_changes_nothing(tmp_path: Path) -> None:
+    text = (
+        "".join(f"## E-0{n} — Task {n}\n\nStatus: open\n\n" for n in (1, 2, 3))
+        + "## E-09 — Release\n\nStatus: open\nDepends on: E-01 through E-03\n"
+    )
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text(text, encoding="utf-8")
+    result = cli("set", "E-09", "--add-dep", "E-02", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8") == text
+
+
+def test_a_phase_over_boxes_beside_phases_over_bold_steps_stays_an_item() -> None:
+    # the phases over numbered bold steps were taken for their steps' themes, read no
+    # steps and came back as items; then the boxes of Phase 3, without IDs beside those
+    # heading items, read as nothing, and Phase 3 was lost with them, silently
+    text = """\
+# Product Roadmap
+
+## Phase 1 — Foundation
+
+1. **Set up CI** — run tests on every push
+2. **Write the parser** — read the files
+
+## Phase 2 — Growth
+
+1. **Plugins** — let users extend it
+2. **Cloud sync** — share plans
+
+## Phase 3 — Scale
+
+- [ ] Multi-tenant
+- [ ] Billing
+"""
+    items = parse(text, "ROADMAP.md", Settings()).items
+    assert [item.id for item in items] == ["Phase 1", "Phase 2", "Phase 3"]

@@ -255,6 +255,8 @@ def _new_dependencies(
                 f"{where}: {_bare(value)} is named by its title; a dependency names an ID: "
                 f"give it one first (roadmaplint rename {_bare(value)} NEW-ID)"
             )
+        if _bare(value) in item.depends_on:
+            continue  # named already, by a range (``E-01 through E-03``)
         if _bare(value) not in {_bare(entry) for entry in entries}:
             entries.append(f"#{value.strip().lstrip('#')}" if hashed else value.strip())
     return ", ".join(entries)

@@ -251,6 +251,8 @@ def _with_dependency_edits(
             )
         entries = kept
     for value in edit.add_deps:
+        if plain_text(value.strip()) in item.depends_on:
+            continue  # named already, by a range (``E-01 through E-03``) or a Blocks field
         if plain_text(value.strip()) not in {plain_text(entry) for entry in entries}:
             entries.append(value.strip())
     named = {plain_text(entry) for entry in entries}

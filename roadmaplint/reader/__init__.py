@@ -278,6 +278,13 @@ def _records(
             items = sorted([*items, *lost], key=lambda item: item.position.line)
             document = replace(document, taken=_spans(items), with_ids_only=True)
             shaped = read_shapes(document, shape)
+            # a heading whose boxes read as items alone, and no longer beside the ones
+            # brought back (boxes without IDs), stays the item it reads as too
+            later = _containers_of_nothing([c for c in containers if c not in lost], shaped.items)
+            if later:
+                items = sorted([*items, *later], key=lambda item: item.position.line)
+                document = replace(document, taken=_spans(items))
+                shaped = read_shapes(document, shape)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
