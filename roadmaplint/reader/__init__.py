@@ -523,15 +523,18 @@ def _scheduled_boxes(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str
     min)`` under ``**Day 1:**``, after ``### P1.2: Alpaca Trading Credentials Missing``):
     the box restates the task, it is no second item, and says whether it is done."""
     above = {item.id: item.position.line for item in headings}
-    boxes = {
-        item.id: item
+    found = [
+        item
         for item in shaped
         if item.id in above
         and item.position.line > above[item.id]
         and (written := item.field("status")) is not None
         and _box_status(item, written)
-    }
-    return boxes if len(boxes) >= 2 else {}
+    ]
+    boxes = {item.id: item for item in found}
+    # a schedule names each task once: boxes naming one twice are a series numbered
+    # again (``- [ ] **S2 — again.**``), whose duplicate is one
+    return boxes if len(boxes) >= 2 and len(boxes) == len(found) else {}
 
 
 def _box_status(item: Item, written: Field) -> bool:
