@@ -264,3 +264,17 @@ def test_a_phase_over_boxes_beside_phases_over_bold_steps_stays_an_item() -> Non
 """
     items = parse(text, "ROADMAP.md", Settings()).items
     assert [item.id for item in items] == ["Phase 1", "Phase 2", "Phase 3"]
+
+
+@pytest.mark.parametrize(
+    "done_on", ["(2026-02-07)", "(done 2026-02-07)", "(Completed: 2026-02-20)"]
+)
+def test_a_new_title_keeps_the_day_a_box_was_done(tmp_path: Path, done_on: str) -> None:
+    # the day after the name is no part of the title (the reader cuts it): a new title
+    # wrote over it, and the day the work was done was lost
+    plan = tmp_path / "TODO.md"
+    text = f"# Plan\n\n- [x] 1.1 Lint setup {done_on}\n- [ ] 1.2 Ship\n"
+    plan.write_text(text, encoding="utf-8")
+    result = cli("set", "1.1", "--title", "Lint", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8") == text.replace("Lint setup", "Lint")
