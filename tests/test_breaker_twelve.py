@@ -278,3 +278,23 @@ def test_a_new_title_keeps_the_day_a_box_was_done(tmp_path: Path, done_on: str) 
     result = cli("set", "1.1", "--title", "Lint", str(plan), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert plan.read_text(encoding="utf-8") == text.replace("Lint setup", "Lint")
+
+
+def test_a_new_status_of_a_board_heading_is_written_where_the_heading_says_it(
+    tmp_path: Path,
+) -> None:
+    # ``## Fix the invite bug — TODO`` is named by its title and says its status after
+    # the dash: a Status field was added under it, and the heading went on saying TODO
+    plan = tmp_path / "BOARD.md"
+    text = (
+        "# Board\n\n## Fix the invite bug — TODO\n\nBody.\n\n"
+        "## Add dark mode — IN PROGRESS\n\nBody.\n\n## Ship v2 — DONE\n\nBody.\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    result = cli("set", "fix-the-invite-bug", "--status", "DONE", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert plan.read_text(encoding="utf-8") == text.replace("bug — TODO", "bug — DONE")
+    # in the board's capitals: ``— done`` reads as no status of a board's heading
+    result = cli("set", "ship-v2", "--status", "in progress", str(plan), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "## Ship v2 — IN PROGRESS\n" in plan.read_text(encoding="utf-8")
