@@ -23,6 +23,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patte
 from roadmaplint.reader.legends import box_words
 from roadmaplint.reader.shapes.checkbox import (
     _DEPENDS,
+    _DONE_ON,
     _OWNER,
     _PRIORITY,
     _SEPARATOR,
@@ -129,6 +130,9 @@ def _parts(line: str, id_pattern: str) -> _Line:
                 start = len(text) - len(rest) + tags.end()
             separator = _SEPARATOR.match(text, start)
             start = separator.end() if separator else start
+    done_on = _DONE_ON.search(text, start, end)
+    if done_on is not None:
+        end = done_on.start()  # ``(Completed: 2026-02-20)``: the day it was done, no title
     if text[start:end].rstrip().endswith("\\"):
         end = len(text[:end].rstrip()) - 1
     end = max(start, len(text[:end].rstrip()))
@@ -255,6 +259,8 @@ def _new_dependencies(
                 f"{where}: {_bare(value)} is named by its title; a dependency names an ID: "
                 f"give it one first (roadmaplint rename {_bare(value)} NEW-ID)"
             )
+        if _bare(value) in item.depends_on:
+            continue  # named already, by a range (``E-01 through E-03``)
         if _bare(value) not in {_bare(entry) for entry in entries}:
             entries.append(f"#{value.strip().lstrip('#')}" if hashed else value.strip())
     return ", ".join(entries)

@@ -251,6 +251,8 @@ def _with_dependency_edits(
             )
         entries = kept
     for value in edit.add_deps:
+        if plain_text(value.strip()) in item.depends_on:
+            continue  # named already, by a range (``E-01 through E-03``) or a Blocks field
         if plain_text(value.strip()) not in {plain_text(entry) for entry in entries}:
             entries.append(value.strip())
     named = {plain_text(entry) for entry in entries}
@@ -685,9 +687,10 @@ def _restatus_heading(
     # the ID alone: a mark may stand between it and the title (``A1 ⬜ — Title``)
     escaped = re.escape(item.id)
     found = re.compile(rf"(?:\[{escaped}\]|{escaped}(?![\w.-]))[ \t]*").match(body, start)
-    if found is None:
+    if found is None and not item.named_by_title:
         return None
-    at = found.end()
+    # a heading named by its title writes no ID (``## Fix the invite bug — TODO``)
+    at = found.end() if found is not None else start
     rest = body[at:]
     end = at + (_closing_sequence(rest) if opener else len(rest.rstrip(" \t")))
     span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
@@ -730,6 +733,8 @@ def _heading_status_span(
             f"{status!r} in the heading is the status; one written there is a common word "
             f"(done, in progress, ready ...), not {value!r}: edit the heading by hand"
         )
+    if status.isupper() and common_meaning(value.upper()) == meaning:
+        value = value.upper()  # a board's capitals (``— TODO``): ``done`` is written DONE
     return (word_at, word_at + len(status)), value
 
 

@@ -13,7 +13,13 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, read_back, val
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
-from roadmaplint.reader.shapes.table import column_key, is_delimiter, letters_header, split_row
+from roadmaplint.reader.shapes.table import (
+    URGENCY_NOTE,
+    column_key,
+    is_delimiter,
+    letters_header,
+    split_row,
+)
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import split_lines
@@ -148,17 +154,23 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     grid = grid_of(lines, row, dialect)
     changed: dict[tuple[int, int], str] = {}
     changes = list(edit.fields)
+    written: list[FieldChange] = []  # what each cell reads back as
     for change in edit.fields:
         key = dialect.key(change.name)
-        changed[(row, _column(grid, key, change.name, roadmap.path, row))] = change.value
-    if edit.add_deps or edit.remove_deps:
+        column = _column(grid, key, change.name, roadmap.path, row)
+        changed[(row, column)] = change.value + _urgency(grid, row, column, key)
+        written.append(FieldChange(change.name, changed[(row, column)]))
+    # a dependency a range already names (``E-01 through E-03``) is no dependency to add
+    add = tuple(reference for reference in edit.add_deps if reference not in item.depends_on)
+    if add or edit.remove_deps:
         column = _column(grid, DEPENDS_ON, "Depends on", roadmap.path, row)
         try:
-            value = _dependencies(grid.cells[row][column], edit.add_deps, edit.remove_deps)
+            value = _dependencies(grid.cells[row][column], add, edit.remove_deps)
         except RoadmapError as error:
             raise RoadmapError(f"{roadmap.path}:{item.position.line}: {item.id} {error}") from None
         changed[(row, column)] = value
         changes.append(FieldChange("Depends on", value))
+        written.append(changes[-1])
     if edit.title is not None:
         for key in _TITLES:
             if key in grid.keys:
@@ -175,8 +187,18 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     renamed = _renamed_by_title(roadmap, item, new_text, grid, settings)
     after = prove_table_edit(roadmap, new_text, grid, {item.id}, settings, renamed=renamed)
     edited = next(i for i in after.items if i.id == renamed.get(item.id, item.id))
-    read_back(roadmap, edited, changes, edit.title)
+    read_back(roadmap, edited, written, edit.title)
     return new_text
+
+
+def _urgency(grid: Grid, row: int, column: int, key: str) -> str:
+    """What a status cell writes after its status that gives the row its priority, where
+    no column does (`` — CRITICAL`` of ``PENDING — CRITICAL``): kept after a new status."""
+    if key != "status" or "priority" in grid.keys:
+        return ""
+    cell = grid.cells[row][column].strip()
+    found = URGENCY_NOTE.search(cell)
+    return cell[found.start() :] if found is not None else ""
 
 
 def _renamed_by_title(

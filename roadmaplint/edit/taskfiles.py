@@ -146,7 +146,10 @@ def edited(text: str, path: str, keys: Mapping[str, str], now: datetime) -> str:
     elif "created_date" in data:
         data.insert(list(data).index("created_date") + 1, "updated_date", stamp)
     written = dump(data, loader)
-    return "---\n" + _kept(front, written, {*keys, "updated_date"}, path) + "---\n" + body
+    # the closing fence as written: ``---`` on its line, or glued to the body
+    # (``---## Description``), which Backlog.md reads so and the edit leaves so
+    fence = text[4 + len(front) : len(text) - len(body)]
+    return "---\n" + _kept(front, written, {*keys, "updated_date"}, path) + fence + body
 
 
 def _kept(front: str, written: str, changed: set[str], path: str) -> str:

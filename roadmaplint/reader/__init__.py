@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from roadmaplint.model import (
     Block,
     Comment,
+    Field,
     GraphSection,
     Item,
     Legend,
@@ -277,6 +278,13 @@ def _records(
             items = sorted([*items, *lost], key=lambda item: item.position.line)
             document = replace(document, taken=_spans(items), with_ids_only=True)
             shaped = read_shapes(document, shape)
+            # a heading whose boxes read as items alone, and no longer beside the ones
+            # brought back (boxes without IDs), stays the item it reads as too
+            later = _containers_of_nothing([c for c in containers if c not in lost], shaped.items)
+            if later:
+                items = sorted([*items, *later], key=lambda item: item.position.line)
+                document = replace(document, taken=_spans(items))
+                shaped = read_shapes(document, shape)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -515,15 +523,26 @@ def _scheduled_boxes(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str
     min)`` under ``**Day 1:**``, after ``### P1.2: Alpaca Trading Credentials Missing``):
     the box restates the task, it is no second item, and says whether it is done."""
     above = {item.id: item.position.line for item in headings}
-    boxes = {
-        item.id: item
+    found = [
+        item
         for item in shaped
         if item.id in above
         and item.position.line > above[item.id]
         and (written := item.field("status")) is not None
-        and _BOX_MARK.fullmatch(written.value) is not None
-    }
-    return boxes if len(boxes) >= 2 else {}
+        and _box_status(item, written)
+    ]
+    boxes = {item.id: item for item in found}
+    # a schedule names each task once: boxes naming one twice are a series numbered
+    # again (``- [ ] **S2 — again.**``), whose duplicate is one
+    return boxes if len(boxes) >= 2 and len(boxes) == len(found) else {}
+
+
+def _box_status(item: Item, written: Field) -> bool:
+    """Whether ``written`` is the status a box's mark gives on the item's own line: ``[ ]``
+    for an open box, ``done`` for a ticked one (``- [x] P1.2 - ...``)."""
+    return _BOX_MARK.fullmatch(written.value) is not None or (
+        written.value == "done" and written.value_position.line == item.position.line
+    )
 
 
 def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
@@ -744,11 +763,12 @@ def _outside_orders(items: list[Item], headings: list[HeadingBlock], line_count:
     ]
 
 
-# A heading over a sequence of the work: ``Recommended Implementation Order``, ``Build
-# order``, ``Order of work``.
+# A heading over a sequence of the work, ending with it: ``Recommended Implementation
+# Order``, ``Build order``, ``Order of work``; not a feature area named for work orders
+# (``## Work Order Management``), whose tasks are the plan's.
 _ORDER = LazyPattern(
-    r"\b(?:(?:implementation|build|execution|delivery|work)[ \t]+order"
-    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b",
+    r"\b(?:(?:implementation|build|execution|delivery)[ \t]+order"
+    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b[^\w\n]*$",
     re.I,
 )
 

@@ -49,11 +49,13 @@ _NUMBERED = LazyPattern(
     r"ticket|feature))[ \t]+(?P<number>[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})\.?(?:[ \t]*[:)—–-])?"
     r"|(?P<bare>[0-9]{1,6}(?:\.[0-9]{1,6}){1,5}\.?|[0-9]{1,6}[.):]))[ \t]+\S"
 )
-# A release of a changelog (``[1.9.1] - 2026-03-25``, ``v2.0.0 – 2024-01-05``): a version
-# and its date, which a plan's ID never is.
+# A release of a changelog (``[1.9.1] - 2026-03-25``, ``v2.0.0 – 2024-01-05``, ``1.2 —
+# Released``, ``[1.3.0] - Unreleased``): a version and its date or the word that says it
+# was released, which a plan's ID and title never are.
 _RELEASE = LazyPattern(
-    r"\[?v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}[\w.+-]{0,20}\]?[ \t]*+(?:[—–:-][ \t]*+)?"
-    r"\(?[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+    r"(?i:version[ \t]+)?\[?v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}[\w.+-]{0,20}\]?[ \t]*+"
+    r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+    r"|(?i:released|unreleased|yanked|stable|latest|current)\b)"
 )
 MAX_PER_KIND = 1
 
@@ -207,8 +209,8 @@ def _plain_heading_miss(
 ) -> list[tuple[str, NearMiss]]:
     """A heading with no ID: numbered (``## 12. Title``, ``## Task 1: Title``), or with
     fields below it."""
-    if heading.level not in ITEM_LEVELS:
-        return []
+    if heading.level not in ITEM_LEVELS or _RELEASE.match(plain) is not None:
+        return []  # a changelog's release (``## 1.2 — Released``) is no numbered task
     numbered = _NUMBERED.match(plain)
     if numbered is not None:
         word = numbered["word"] or ""

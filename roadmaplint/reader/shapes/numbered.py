@@ -13,6 +13,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import make_item, priority_of_sections
 from roadmaplint.record import replace
+from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 _ENTRY = LazyPattern(
@@ -199,11 +200,16 @@ def _nested_value(
 
 def _states_most(lines: list[str], entries: int, document: Document) -> bool:
     """Whether nested ``- Status:`` bullets number two or more and at least half the bold
-    numbered entries of the document: its steps say how far along each is."""
+    numbered entries of the document: its steps say how far along each is. A status that
+    says no stage of work (a README feature's ``Status: stable``, ``beta``) is no step's."""
     stated = 0
     for line in lines:
         match = _NESTED_FIELD.fullmatch(line.rstrip("\r\n"))
-        stated += match is not None and document.dialect.key(match["key"]) == "status"
+        stated += (
+            match is not None
+            and document.dialect.key(match["key"]) == "status"
+            and common_meaning(match["value"]) is not None
+        )
     return stated >= 2 and 2 * stated >= entries
 
 

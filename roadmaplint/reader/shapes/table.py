@@ -818,7 +818,7 @@ def _cell_text(document: Document, line: str, span: tuple[int, int]) -> str:
 
 
 # A priority word after a status and a dash, ending its cell: ``PENDING — CRITICAL``.
-_URGENCY_NOTE = LazyPattern(
+URGENCY_NOTE = LazyPattern(
     r"(?i)(?<=\w)[ \t][—–-][ \t](?P<word>critical|urgent|high|medium|low|P[0-4])[ \t]*$"
 )
 
@@ -863,7 +863,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         column_at = a + len(written) - len(written.lstrip()) + 1
         where = Position(row + 1, column_at)
         fields.append(Field(name, key, value, where, where, row + 1))
-        urgent = _URGENCY_NOTE.search(value) if key == "status" else None
+        urgent = URGENCY_NOTE.search(value) if key == "status" else None
         if urgent is not None and "priority" not in table.keys:
             # ``PENDING — CRITICAL``: the status, and after its dash how urgent it is
             fields.append(Field("Priority", "priority", urgent["word"], where, where, row + 1))
