@@ -160,6 +160,8 @@ COMMON_STATUSES: dict[str, str] = {
             "available",
             # an agent queue's task no agent holds yet (``Status: unclaimed``)
             "unclaimed",
+            # a work queue's column of what waits its turn (``## queued``)
+            "queued",
         ),
         "ready",
     ),

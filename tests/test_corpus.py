@@ -124,7 +124,9 @@ pytestmark = pytest.mark.skipif(
 # of tables/, 73 of headings/, 68-69 of checkboxes/) read 93 of 131 before any change
 # (ROADMAP CORE-92): with it the floor goes from 0.963 to 0.957, what the whole corpus
 # reads (5493 of 5738), rounded down; the earlier sets still read 5400 of 5607.
-OVERALL_FLOOR = 0.957  # 5493 of 5738
+# Its two files read silently wrong fixed for their class (tests/test_reading_fifteenth.py):
+# 5529 of 5738, the floor 0.963.
+OVERALL_FLOOR = 0.963  # 5529 of 5738
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -896,6 +896,10 @@ def _read_plain_list(
     if document.with_ids_only or not entries:
         return [], ()
     lines = document.lines
+    # ``## in_progress`` over ``- none``: the column is empty, no item
+    entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
+    if not entries:
+        return [], ()
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
@@ -906,6 +910,9 @@ def _read_plain_list(
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
+        dated = _DATE_LEAD.match(text)
+        if dated is not None and dated.end() < len(text):
+            text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
         word = _STATUS_WORD.match(text)
         mark = _STATUS_MARK.match(text)
         claimants.append(word["by"] if word is not None else None)
@@ -1106,6 +1113,10 @@ _REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
+# A bullet that says a column holds nothing: ``- none``, ``- _None._``, ``- (nothing)``.
+_NOTHING_BULLET = LazyPattern(r"[ \t]*[_*(]*(?:none|nothing|n/a|empty|[-—–])[_*).]*[ \t]*", re.I)
+# The day a log's bullet was written, before its words: ``2026-04-20: Added ...``.
+_DATE_LEAD = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?::|[ \t]+[—–-])[ \t]+")
 _CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
 
 
@@ -1116,6 +1127,15 @@ def _bullet_text(line: str) -> str:
 
 def _is_horizon(heading: str | None) -> bool:
     return heading is not None and _HORIZON.fullmatch(edge_stripped(heading)) is not None
+
+
+def _says_nothing(line: str) -> bool:
+    """Whether a bullet's line says its list holds nothing (``- none``, ``- _None._``)."""
+    bullet = _INDENTED_BULLET.match(line)
+    return (
+        bullet is not None
+        and _NOTHING_BULLET.fullmatch(line[bullet.end() :].rstrip("\r\n")) is not None
+    )
 
 
 def _read_horizon_list(
@@ -1160,6 +1180,11 @@ def _read_horizon_list(
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
+        if _NOTHING_BULLET.fullmatch(text):
+            continue  # ``## in_progress`` over ``- none``: the column is empty, no item
+        dated = _DATE_LEAD.match(text)
+        if dated is not None and dated.end() < len(text):
+            text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
         state = status
         marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):

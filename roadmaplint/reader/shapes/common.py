@@ -105,7 +105,7 @@ _PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
 # Considerations``, GTD's ``Someday / maybe``; of a ``Category - Theme`` heading, the
 # theme counts.
 _IDEA_SECTION = LazyPattern(
-    r"(?:future[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
+    r"(?:(?:future|later)[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
     r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe"

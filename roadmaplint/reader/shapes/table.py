@@ -527,6 +527,7 @@ def read_tables(document: Document) -> ShapeRead:
     lines = document.lines
     id_only = patterns(document.dialect.id_pattern).id_only
     tokens = document.tokens
+    found: list[tuple[int, int, list[Table]]] = []
     for at in document.top_level():
         token = tokens[at]
         if token.type != "paragraph_open" or token.map is None:
@@ -537,13 +538,17 @@ def read_tables(document: Document) -> ShapeRead:
         tables = find_tables(
             lines, start, end, document.dialect, document.inline, _status_heading(document)
         )
-        if not tables:
-            continue
+        if tables:
+            found.append((start, end, tables))
+    with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
+    for start, end, tables in found:
         cut: list[Block] = []
         at = start
         for table in tables:
             if document.in_example(table.header + 1):
                 continue  # ``## Example Table Entry``: how a row is written, no item
+            if with_ids and _a_log_beside_items(table):
+                continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -580,6 +585,14 @@ def read_tables(document: Document) -> ShapeRead:
             blocks[start + 1] = tuple(cut)
     items = _with_prose_waits(_with_blocking(items, blocking), prose)
     return ShapeRead(_with_row_references(items), blocks)
+
+
+def _a_log_beside_items(table: Table) -> bool:
+    """Whether ``table``, in a document whose items are rows with IDs, is a log of what
+    was done rather than more items: no ID column and no status column (an agent
+    registry's ``| Date | Agent | Task | Outcome |`` assignment history), and not a board's
+    column of rows under a status heading."""
+    return table.id_column is None and "status" not in table.keys and not table.status_heading
 
 
 def _status_heading(document: Document) -> Callable[[int], bool]:
