@@ -6,7 +6,11 @@ plan, which reads no items."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import finding_lines, read_items
+
+from roadmaplint.cli import main
 
 QUEUE = """\
 # Orbit Work Queue
@@ -96,3 +100,43 @@ def test_a_log_table_beside_a_registry_of_ids_is_no_items() -> None:
         "Campaign Assessment",
         "Memory Consolidation",
     ]
+
+
+BOX_LEGEND = """\
+# TASK_BOARD
+
+## Status Legend
+
+- `[ ]` not started
+- `[-]` in progress
+- `[x]` done
+
+## Active Priorities
+
+- [ ] Wire the provider
+- [-] Close Phase 17 after the full validation run
+- [x] Ship the runtime
+"""
+
+
+def test_a_status_legend_of_boxes_gives_each_box_its_value() -> None:
+    # the legend's values are the boxes themselves: ``[-]`` is read as written, a value
+    # of the legend, not as the word its label says (RL201 called ``in_progress`` no value)
+    assert [(i.title, i.status) for i in read_items(BOX_LEGEND, "TASK_BOARD.md")] == [
+        ("Wire the provider", "[ ]"),
+        ("Close Phase 17 after the full validation run", "[-]"),
+        ("Ship the runtime", "[x]"),
+    ]
+    assert finding_lines(BOX_LEGEND, "TASK_BOARD.md") == []
+    # a box the legend does not list is still outside it
+    other = BOX_LEGEND + "- [~] Review the docs\n"
+    assert finding_lines(other, "TASK_BOARD.md") == ["14:RL201"]
+
+
+def test_set_writes_a_box_of_the_legend_s_values(tmp_path: Path) -> None:
+    path = tmp_path / "TASK_BOARD.md"
+    path.write_text(BOX_LEGEND, encoding="utf-8")
+    assert main(["set", str(path), "wire-the-provider", "--status", "[-]"]) == 0
+    assert path.read_text(encoding="utf-8") == BOX_LEGEND.replace(
+        "- [ ] Wire the provider", "- [-] Wire the provider"
+    )

@@ -80,7 +80,8 @@ def _marks(
     if numbered and "-" not in explained:
         marks[KIRO_IN_PROGRESS] = "-"
     marks.update({"ready": " ", "open": " ", "todo": " ", OPEN_BOX: " ", "done": "x"})
-    marks.update({word: mark for mark, word in box_words(legend).items() if mark in (" ", "x")})
+    # a legend of words names `` `` and ``x``; one of boxes (`` `[-]` in progress ``) each box
+    marks.update({word: mark for mark, word in box_words(legend).items() if mark not in ("", "X")})
     return marks
 
 

@@ -131,11 +131,28 @@ def _entry(content: str, line: int, text: InlineText) -> tuple[LegendEntry | Non
     return (LegendEntry(value, description, line) if value else None), marked
 
 
+# A legend value that is a box as written: ``[ ]``, ``[-]``, ``[x]``.
+_BOX_VALUE = LazyPattern(r"\[[ xX~/?!>-]\]")
+
+
 def box_words(legend: Legend | None) -> dict[str, str]:
     """The words a Status Legend of words gives the boxes: its value that says the work
     has not started (``todo``, ``pending``; ``ready`` where it has no other) for ``[ ]``,
     its done value for ``[x]``. The user wrote a box, not a word outside the legend. A
-    legend of marks reads the boxes by their meaning already (RL201) and gives none."""
+    legend of marks reads the boxes by their meaning already (RL201) and gives none, but
+    a legend whose values are the boxes themselves (`` `[-]` in progress ``) gives each
+    box its value as written, the word its label says no value of the legend."""
+    if (
+        legend is not None
+        and legend.entries
+        and all(_BOX_VALUE.fullmatch(e.value) for e in legend.entries)
+    ):
+        found = {entry.value[1:-1]: entry.value for entry in legend.entries}
+        if " " in found:
+            found[""] = found[" "]
+        if "x" in found or "X" in found:
+            found["x"] = found["X"] = found.get("x") or found["X"]
+        return found
     if legend is None or not any(char.isalnum() for e in legend.entries for char in e.value):
         return {}
     meanings = [
