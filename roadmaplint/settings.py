@@ -411,9 +411,15 @@ _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't
 
 
 def spelled_ready(status: str) -> bool:
-    """Whether a status of the ready meaning says "ready" itself (``Ready``, ``**READY**``),
-    rather than only that the work has not started (``todo``, ``pending``, ``open``)."""
-    return status.strip(" *_`").casefold().startswith("ready")
+    """Whether a status of the ready meaning says "ready" itself (``Ready``, ``**READY**``,
+    ``🟢 Ready``, ``[Ready]``) or that the task is free to take (``Available``), rather
+    than only that the work has not started (``todo``, ``pending``, ``open``)."""
+    words = status.casefold().split()
+    first = 0  # past the marks before the words: ``🆕 Ready``
+    while first < len(words) - 1 and _is_mark(words[first]):
+        first += 1
+    word = words[first].strip("*_`[]()") if words else ""
+    return word.startswith("ready") or word == "available"
 
 
 def _is_mark(word: str) -> bool:

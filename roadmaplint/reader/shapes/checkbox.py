@@ -1114,7 +1114,11 @@ _REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
 # A bullet that says a column holds nothing: ``- none``, ``- _None._``, ``- (nothing)``.
-_NOTHING_BULLET = LazyPattern(r"[ \t]*[_*(]*(?:none|nothing|n/a|empty|[-—–])[_*).]*[ \t]*", re.I)
+# ``- None yet``, ``- _Nothing so far._``.
+_NOTHING_BULLET = LazyPattern(
+    r"[ \t]*[_*(]*(?:(?:none|nothing)(?:[ \t]+(?:yet|so[ \t]+far))?|n/a|empty|[-—–])[_*).]*[ \t]*",
+    re.I,
+)
 # The day a log's bullet was written, before its words: ``2026-04-20: Added ...``.
 _DATE_LEAD = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?::|[ \t]+[—–-])[ \t]+")
 _CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")

@@ -589,10 +589,21 @@ def read_tables(document: Document) -> ShapeRead:
 
 def _a_log_beside_items(table: Table) -> bool:
     """Whether ``table``, in a document whose items are rows with IDs, is a log of what
-    was done rather than more items: no ID column and no status column (an agent
-    registry's ``| Date | Agent | Task | Outcome |`` assignment history), and not a board's
-    column of rows under a status heading."""
-    return table.id_column is None and "status" not in table.keys and not table.status_heading
+    was done rather than more items: written by day (its first column the date each row
+    happened), with no ID column and no status column (an agent registry's ``| Date |
+    Agent | Task | Outcome |`` assignment history), and not a board's column of rows
+    under a status heading. A milestone's ``| Task | Owner | Due |`` is still tasks."""
+    return (
+        bool(table.keys)
+        and table.keys[0] in _LOG_DAY_COLUMNS
+        and table.id_column is None
+        and "status" not in table.keys
+        and not table.status_heading
+    )
+
+
+# The first column of a log written by day: ``| Date | Agent | Task | Outcome |``.
+_LOG_DAY_COLUMNS = frozenset({"date", "day", "when", "timestamp"})
 
 
 def _status_heading(document: Document) -> Callable[[int], bool]:
