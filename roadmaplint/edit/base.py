@@ -16,10 +16,11 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean, id_prefix
-from roadmaplint.model import DoneCriterion, Item, Roadmap
+from roadmaplint.model import DoneCriterion, Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key, split_dependencies
 from roadmaplint.reader.dialect import PHASE_ID
 from roadmaplint.reader.idpattern import id_regex
+from roadmaplint.reader.waits import REVERSE_KEYS
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, apply_edits
@@ -365,3 +366,8 @@ def replacement_reads_back(roadmap: Roadmap, item_id: str, edit: Edit, settings:
         if item.id == item_id
         for found in item.fields
     )
+
+
+def reverse_fields(item: Item) -> tuple[Field, ...]:
+    """The fields of ``item`` that name the items depending on it (``Blocks: A-2``)."""
+    return tuple(found for found in item.fields if found.key in REVERSE_KEYS and found.value)

@@ -21,6 +21,7 @@ from roadmaplint.edit.base import (
     located,
     plain_entries,
     read_back,
+    reverse_fields,
     validate_changes,
 )
 from roadmaplint.errors import RoadmapError
@@ -267,8 +268,6 @@ def _written_in_reverse(roadmap: Roadmap, item: Item) -> dict[str, Field]:
     """The dependencies of ``item`` that other items write in their ``Blocks`` (``Prereq
     for`` ...) and ``item`` does not write itself: ``A-1``'s ``Blocks: A-10`` makes A-10
     depend on A-1, which no edit of A-10's lines takes away."""
-    from roadmaplint.edit.rename import reverse_fields
-
     own = item.field(DEPENDS_ON)
     written = {plain_text(e) for e in dependency_entries(own.value)} if own is not None else set()
     found: dict[str, Field] = {}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from roadmaplint.edit.anchors import anchor_edits
-from roadmaplint.edit.base import check_one_line, find_item, items_changed, located
+from roadmaplint.edit.base import check_one_line, find_item, items_changed, located, reverse_fields
 from roadmaplint.edit.item import entry_spans, heading_id
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
@@ -154,11 +154,6 @@ def _reverse_edits(
                     if match is not None:
                         edits.append(Edit(offset + match.start(), offset + match.end(), new))
     return edits
-
-
-def reverse_fields(item: Item) -> tuple[Field, ...]:
-    """The fields of ``item`` that name the items depending on it (``Blocks: A-2``)."""
-    return tuple(found for found in item.fields if found.key in REVERSE_KEYS and found.value)
 
 
 def _phase_task(old: str, new: str) -> tuple[str, str] | None:

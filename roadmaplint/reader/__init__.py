@@ -822,13 +822,14 @@ _BOLD_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+\*\*[^*\n]{1,80}\*\*[ \t]*$"
 
 # An item heading's own priority, in brackets between its ID and the separator.
 _OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")
-# A version heading's ID (``## V1.2 — Claim pool``, ``## v0.5 — Checklists``): over bullets
-# struck through when finished, the version is their theme as a phase is.
 # A numbered step with a bold title, at the margin: ``1. **Install prerequisites**``.
 _BOLD_STEP = LazyPattern(r"[0-9]{1,4}\.[ \t]+\*\*[^*]")
 # A box's mark as a status: ``[ ]``, ``[x]``.
 _BOX_MARK = LazyPattern(r"\[[ xX]\]")
+# The fields that say how far work is: a bullet led by another bold label is work.
 _WORK_FIELDS = frozenset(("status", "priority", "dri", "depends on"))
+# A version heading's ID (``## V1.2 — Claim pool``, ``## v0.5 — Checklists``): over bullets
+# struck through when finished, the version is their theme as a phase is.
 _VERSION_ID = LazyPattern(r"[vV][0-9]{1,4}(?:\.[0-9]{1,4}){0,3}")
 
 
