@@ -1184,8 +1184,6 @@ def _read_horizon_list(
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
-        if _NOTHING_BULLET.fullmatch(text):
-            continue  # ``## in_progress`` over ``- none``: the column is empty, no item
         dated = _DATE_LEAD.match(text)
         if dated is not None and dated.end() < len(text):
             text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
