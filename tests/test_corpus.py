@@ -212,6 +212,7 @@ _OTHER_LANGUAGES = {
         "tamamlanan",
         "concluído",
         "concluída",
+        "concluida",  # the same unaccented, as a backticked code (the sixteenth set B)
         "terminé",
         "erledigt",
         "已完成",
@@ -226,6 +227,7 @@ _OTHER_LANGUAGES = {
         "devam eden",
         "devam ediyor",
         "em andamento",
+        "em_andamento",
         "en cours",
         "en progreso",
         "in arbeit",
@@ -247,7 +249,7 @@ _OTHER_LANGUAGES = {
         "geplant",
         "未着手",
     ),
-    "blocked": ("bloqueado", "blockiert"),
+    "blocked": ("bloqueado", "bloqueada", "blockiert"),
     "closed": ("iptal", "cancelado", "annulé", "已取消"),
 }
 for _meaning, _words in _OTHER_LANGUAGES.items():
