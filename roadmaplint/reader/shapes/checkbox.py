@@ -90,11 +90,19 @@ _PRIORITY = LazyPattern(
 _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 # The day a box was done, after its name: ``Add the docs site (2026-02-07)``, ``Ship it.
 # (Completed: 2026-02-20)``.
+# An agent's queue writes the hour too, or the day the work started: ``Create the agent
+# file (2025-11-28 15:45)``, ``**Finish the migration** (Started: 2025-12-03)``.
 _DONE_ON = LazyPattern(
-    r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished)(?:[ \t]*+:)?[ \t]*+)?"
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$",
+    r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished|started)(?:[ \t]*+:)?[ \t]*+)?"
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]++[0-9]{1,2}:[0-9]{2})?\)[ \t]*$",
     re.I,
 )
+# An ID in brackets before the title, as an agent's queue writes it: ``[TASK-002] Title``.
+_BRACKETED_ID = LazyPattern(r"\[(?P<id>[^\]\s]{1,30})\][ \t]++(?=\S)")
+# A task registry's line of ``KEY=value`` fields, the ID first and the title quoted in its
+# description: ``ID=T0001 STATUS=DONE TYPE=test VERIFY="pytest -q" DESC="Add a guard"``.
+_REGISTRY_ID = LazyPattern(r"ID=(?P<id>[^\s\"=]{1,40})[ \t]")
+_REGISTRY_TITLE = LazyPattern(r"(?<![^ \t])DESC=\"(?P<title>[^\"\n]{1,500})\"")
 # An agent board's claim on a box: ``— locked by **Agent-Test** at 2026-02-08 09:27``.
 _CLAIMED = LazyPattern(r"\b(?:locked|claimed) by \*\*(?P<owner>[^*\s][^*]*?)\*\*")
 _TRAILING_ID = LazyPattern(r"(?<![ \t])[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$")
@@ -191,6 +199,10 @@ def parse_line(
         found_priority = _TAIL_PRIORITY.search(tail["meta"])
         tail_priority = found_priority[0] if found_priority else None
         text = text[: tail.start()]
+    # an ID its line names as one (``ID=T0001``, ``[TASK-002]``) is one in any list
+    registry = _registry_entry(text, id_only)
+    if registry is not None:
+        return Line(registry[0], document.inline(registry[1]), "", None, None, None)
     trailing = _TRAILING_ID.search(text)
     reference = _HASH_REFERENCE.match(text) if leading_ids else None
     linked = _LINKED_NUMBER.match(text) if leading_ids and reference is None else None
@@ -204,8 +216,11 @@ def parse_line(
         first = text.split(None, 1)
         word = _bare_word(first[0]) if first else ""
         bold = _BOLD_BRACKETED_ID.match(text)
+        bracketed = _BRACKETED_ID.match(text)
         work = work_box(text) if leading_ids else None
-        if work is not None:
+        if bracketed is not None and id_only.fullmatch(bracketed["id"]) and "-" in bracketed["id"]:
+            item_id, text = bracketed["id"], text[bracketed.end() :]  # ``[TASK-002] Title``
+        elif work is not None:
             item_id, text = work  # ``Task 1.1: Initialize``: the numbered unit, then its name
         elif leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
             # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
@@ -253,6 +268,16 @@ def parse_line(
     depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _registry_entry(text: str, id_only: re.Pattern[str]) -> tuple[str, str] | None:
+    """The ID and title of a task registry's line of ``KEY=value`` fields (``ID=T0001
+    STATUS=DONE ... DESC="Add a guard"``), None for any other box."""
+    found = _REGISTRY_ID.match(text)
+    title = _REGISTRY_TITLE.search(text) if found is not None else None
+    if found is None or title is None or not id_only.fullmatch(found["id"]):
+        return None
+    return found["id"], " ".join(title["title"].split())
 
 
 # todo.txt's priority opening a box, ``- [ ] (A) Call the client +work @phone due:2025-08-05``

@@ -19,6 +19,10 @@ _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
 REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 
+_OTHER_BANDS = (
+    r"|^[^\w]*(?P<band>hohe|mittlere|niedrige)[ \t]+priorit(?:ät|aet)(?!\w)"
+    r"|^[^\w]*prioridade?[ \t]+(?P<banda>alta|media|média|baja|baixa)(?!\w)"
+)
 _SECTION_PRIORITY = LazyPattern(
     r"(?<![\w-])(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
@@ -27,7 +31,9 @@ _SECTION_PRIORITY = LazyPattern(
     # in French too (``## 🔥 Priorité 1 — Critique``)
     r"|^[^\w]*priorit[yé][ \t]+(?P<number>[0-4])(?![\w.-])"
     # ``### CUDA Medium Priority``: a topic's band, the priority ending the heading
-    r"|[ \t](?P<tail>critical|high|medium|low)[ \t]+priority[ \t]*$",
+    r"|[ \t](?P<tail>critical|high|medium|low)[ \t]+priority[ \t]*$" + _OTHER_BANDS,
+    # the same bands in German, Spanish and Portuguese: ``## 🚨 Hohe Priorität``,
+    # ``## Prioridad alta``, ``## Prioridade Média``; the priority is the word written
     re.IGNORECASE,
 )
 
@@ -40,7 +46,9 @@ def priority_of_section(section: str | None) -> str | None:
         return None
     if match["number"]:
         return f"P{match['number']}"
-    return match["p"].upper() if match["p"] else (match["word"] or match["lead"] or match["tail"])
+    if match["p"]:
+        return match["p"].upper()
+    return match["word"] or match["lead"] or match["tail"] or match["band"] or match["banda"]
 
 
 def priority_of_sections(sections: list[str]) -> str | None:
@@ -79,7 +87,9 @@ _MARKED_PRIORITY = LazyPattern(
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
 _PRIORITY_LEAD = LazyPattern(
     r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
-    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-4](?![\w.-]))",
+    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-4](?![\w.-])"
+    r"|(?:hohe|mittlere|niedrige)[ \t]+priorit(?:ät|aet)(?!\w)"
+    r"|prioridade?[ \t]+(?:alta|media|média|baja|baixa)(?!\w))",
     re.IGNORECASE,
 )
 
