@@ -91,6 +91,10 @@ FIELD_ALIASES = (
         for name in (
             "Responsable",
             "Responsável",
+            "Asignado",  # ``**Asignado:** Jules``, the one a Spanish task is given to
+            "Asignado a",
+            "Atribuído a",
+            "Zugewiesen",
             "Verantwortlich",
             "Sorumlu",
             "Sahip",

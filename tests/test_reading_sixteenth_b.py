@@ -149,3 +149,79 @@ def test_a_configuration_listing_of_key_value_lines_reads_no_items() -> None:
 """
     assert read_items(config, "DEPLOY.md") == ()
     assert finding_lines(config, "DEPLOY.md") == []
+
+
+SPANISH_ROADMAP = """\
+# Hoja de ruta
+
+## FASE 1: Errores críticos ✅ COMPLETADA
+
+### CORE-01: Validación de estado ✅
+**Prioridad:** 🔴 CRÍTICA | **Esfuerzo:** 3 días | **Completado:** 01-nov-2025
+
+**Tareas:**
+- [x] CORE-01.1: Crear enums de estados
+- [x] CORE-01.2: Agregar backups
+
+## FASE 2: Testing
+
+### TEST-01: Unit tests
+**Prioridad:** 🟠 ALTA | **Esfuerzo:** 5 días | **Asignado:** Jules | **Estado:** 🟡 En Progreso
+
+**Tareas:**
+- [x] TEST-01.1: Tests para el gestor
+- [ ] TEST-01.2: Tests para los modelos
+
+**Dependencias:** CORE-01
+
+### TEST-02: Integration tests
+**Prioridad:** 🟡 MEDIA | **Esfuerzo:** 3 días | **Asignado:** Ana
+
+**Tareas:**
+- [ ] TEST-02.1: Flujo completo
+- [ ] TEST-02.2: Operaciones de Git
+
+**Dependencias:** TEST-01
+"""
+
+
+def test_task_headings_over_steps_numbered_under_their_ids() -> None:
+    # the task and each of its numbered steps are items, whether the task writes a
+    # status or not; a step shares its task's priority and owner (``**Asignado:**``)
+    read = [
+        (i.id, i.status, i.priority, i.dri, i.depends_on)
+        for i in read_items(SPANISH_ROADMAP, "ROADMAP.md")
+    ]
+    assert read == [
+        ("CORE-01", "✅", "🔴 CRÍTICA", None, ()),
+        ("CORE-01.1", "done", "🔴 CRÍTICA", None, ()),
+        ("CORE-01.2", "done", "🔴 CRÍTICA", None, ()),
+        ("TEST-01", "🟡 En Progreso", "🟠 ALTA", "Jules", ("CORE-01",)),
+        ("TEST-01.1", "done", "🟠 ALTA", "Jules", ()),
+        ("TEST-01.2", "[ ]", "🟠 ALTA", "Jules", ()),
+        ("TEST-02", None, "🟡 MEDIA", "Ana", ("TEST-01",)),
+        ("TEST-02.1", "[ ]", "🟡 MEDIA", "Ana", ()),
+        ("TEST-02.2", "[ ]", "🟡 MEDIA", "Ana", ()),
+    ]
+    # TEST-02 writes no status beside tasks that do: its steps say how far it is
+    assert finding_lines(SPANISH_ROADMAP, "ROADMAP.md") == []
+
+
+def test_an_api_reference_of_numbered_error_codes_reads_no_items() -> None:
+    reference = """\
+# Error codes
+
+The service answers with one of these codes.
+
+## Timeouts
+
+- ERR-01.1: the upstream took longer than 10 s
+- ERR-01.2: the database took longer than 5 s
+
+## Limits
+
+- ERR-02.1: too many requests in a minute
+- ERR-02.2: the body is larger than 1 MB
+"""
+    assert read_items(reference, "ERRORS.md") == ()
+    assert finding_lines(reference, "ERRORS.md") == []

@@ -68,6 +68,7 @@ from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, P
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist, with_task_boxes
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
+from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
     with_dependency_notes,
     with_dependency_tree,
@@ -264,7 +265,7 @@ def _records(
             blocks.headings,
             dialect,
             inline,
-            _spans(items),
+            spans(items, lines),
             bool(items),
             tuple(box_words(status_legend).items()),
             blocks.openers,
@@ -276,14 +277,14 @@ def _records(
             # a heading taken for the section of its boxes, whose boxes then read as no
             # items (boxes without IDs beside heading items): it stays the item it reads as
             items = sorted([*items, *lost], key=lambda item: item.position.line)
-            document = replace(document, taken=_spans(items), with_ids_only=True)
+            document = replace(document, taken=spans(items, lines), with_ids_only=True)
             shaped = read_shapes(document, shape)
             # a heading whose boxes read as items alone, and no longer beside the ones
             # brought back (boxes without IDs), stays the item it reads as too
             later = _containers_of_nothing([c for c in containers if c not in lost], shaped.items)
             if later:
                 items = sorted([*items, *later], key=lambda item: item.position.line)
-                document = replace(document, taken=_spans(items))
+                document = replace(document, taken=spans(items, lines))
                 shaped = read_shapes(document, shape)
         if shaped.items:
             if memo is not None:
@@ -292,6 +293,7 @@ def _records(
                 [*_with_row_status(items, shaped.items), *_beside_headings(shaped.items, items)],
                 key=lambda item: item.position.line,
             )
+            items = with_task_fields(items, lines)
             items = _outside_appendices(items, blocks.headings, len(lines))
             top_level = _cut(top_level, shaped.blocks)
     items = _outside_orders(items, blocks.headings, len(lines))
@@ -607,6 +609,9 @@ def _without_box_containers(
     for item in items:
         if _is_placeholder(item.title):
             continue
+        if subtask_lines(item, lines):
+            counted.append((item, (0, False), 0))  # a task over its own numbered steps
+            continue
         if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
             item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
         ):
@@ -845,10 +850,6 @@ _PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
 def _is_placeholder(title: str) -> bool:
     # by its first character first: most titles never compile the pattern
     return title.startswith(("[", "<", "{", ".", "…")) and _PLACEHOLDER.fullmatch(title) is not None
-
-
-def _spans(items: list[Item]) -> tuple[tuple[int, int], ...]:
-    return tuple(sorted((item.position.line, item.end_line) for item in items))
 
 
 def _cut(blocks: tuple[Block, ...], finer: dict[int, tuple[Block, ...]]) -> tuple[Block, ...]:

@@ -232,6 +232,8 @@ def missing_required_fields(context: Context) -> Iterator[Report]:
                 continue
             if key == "priority" and parents is not None and parents.prioritised(item):
                 continue
+            if key == "status" and parents is not None and parents.has_steps(item):
+                continue  # a task's numbered steps say how far it is (``CORE-01.1``, ``[x]``)
             if habit and not _asked_of(item, key, context.settings.statuses):
                 continue
             yield Report(
@@ -254,6 +256,12 @@ class _Parents:
 
     def __init__(self, items: Sequence[Item]) -> None:
         self._by_id = {_loose(item.id): item for item in reversed(items)}
+        self._with_steps = {_loose(item.id.rsplit(".", 1)[0]) for item in items if "." in item.id}
+
+    def has_steps(self, item: Item) -> bool:
+        """Whether ``item`` has sub-tasks numbered under its ID (``CORE-01.1`` under
+        ``CORE-01``): their boxes say how far the task is, where it writes no status."""
+        return _loose(item.id) in self._with_steps
 
     def prioritised(self, item: Item) -> bool:
         """Whether ``item``'s parent has a priority, which a sub-task shares: a person
