@@ -376,7 +376,10 @@ RULES = (
         "common status spellings, does a task that only says it has not started (`todo`, "
         "`not started`, `open`, `new`), whatever its dependency's status, nor a task of a "
         "`queued` status (Backlog.md's To Do: not started, not free to start); nor does an "
-        "open box (`- [ ] T006`), which says only that the work is not done.",
+        "open box (`- [ ] T006`), which says only that the work is not done. A task that "
+        "says it is ready in any spelling (`Ready`, `✅ Ready`, `[AVAILABLE]`) over one that "
+        "is only ready too still warns: the word claims the task can start now, and the "
+        "plans that write it define it so (ready to claim, no blockers).",
         bad="## [MODEL-1] Import\n- **Status:** ready\n- **Depends on:** GRAPH-1\n\n"
         "## [GRAPH-1] Shapes\n- **Status:** in_progress\n",
         good="## [MODEL-1] Import\n- **Status:** blocked\n- **Depends on:** GRAPH-1\n\n"
