@@ -1219,12 +1219,13 @@ def _read_horizon_list(
 # The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
 # ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``, a roadmap in another language
 # (``# Дорожная карта``, ``# Hoja de ruta``, ``# 路线图``); not the README of a program
-# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features.
+# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features,
+# nor a guide to making one (``# Career Roadmap Guide``, ``# Kariyer Yol Haritası Rehberi``).
 _PLAN_TITLE = LazyPattern(
     r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
     r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
-    r"|clone|component|plugin|extension|service|bot|mvc)\b).*",
+    r"|clone|component|plugin|extension|service|bot|mvc|guide|rehberi?|gu[ií]a|handbook)\b).*",
     re.I | re.S,
 )
 # A table's delimiter row: ``|---|:---:|``.
