@@ -271,19 +271,21 @@ def todo_txt(document: Document) -> bool:
     (A) Title``. There ``(A)`` is the priority, ``@phone`` a context (where the task can be
     done, no owner) and ``+project`` the project it is part of, none of them the title."""
 
-    def count() -> bool:
-        found = 0
-        fenced = False
-        for line in document.lines:
-            if line.lstrip().startswith(("```", "~~~")):
-                fenced = not fenced  # an example of the grammar in a fence is no task
-            elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
-                found += 1
-                if found >= _FEWEST_TODO_TXT:
-                    return True
-        return False
+    return document.memo("todo-txt", lambda: todo_txt_lines(document.lines))
 
-    return document.memo("todo-txt", count)
+
+def todo_txt_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` hold boxes written in todo.txt's grammar (``todo_txt``)."""
+    found = 0
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced  # an example of the grammar in a fence is no task
+        elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
+            found += 1
+            if found >= _FEWEST_TODO_TXT:
+                return True
+    return False
 
 
 def _todo_txt_line(text: str, document: Document) -> Line:
@@ -411,8 +413,9 @@ _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 def _only_tags(text: str) -> bool:
     """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``,
-    ``(P1)``, ``priority: P1``, ``(depends on: A, B)``)."""
-    words = _PARENTHESES.sub(" ", text).split()
+    ``(P1)``, ``priority: P1``, ``(depends on: A, B)``) and a box's stable ID in a comment
+    (``<!-- id:bld002 -->``)."""
+    words = _PARENTHESES.sub(" ", _STABLE_ID.sub(" ", text)).split()
     return all(
         word[0] in "#@~!+" or ":" in word or (at and words[at - 1].endswith(":"))
         for at, word in enumerate(words)
