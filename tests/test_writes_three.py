@@ -529,3 +529,25 @@ def test_a_restated_tasks_own_box_agrees_with_its_row(tmp_path: Path) -> None:
     assert _wrote(tmp_path, "set", "0.1.2", "--status", "todo") == text.replace(
         "- [x] **0.1.2**", "- [ ] **0.1.2**"
     ).replace("Checkout | ✅ DONE |", "Checkout | 🟡 TODO |")
+
+
+# --- history past a version that cannot be read as text (SAFE-41 box 7)
+
+
+def test_history_reads_past_a_version_saved_as_utf16(tmp_path: Path) -> None:
+    from test_history import git
+
+    plan = "# Plan\n\n### A-1: Parser\n- **Status:** {}\n"
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    for number, (status, encoding) in enumerate(
+        (("idea", "utf-8"), ("ready", "utf-16"), ("done", "utf-8"))
+    ):
+        (tmp_path / "ROADMAP.md").write_bytes(plan.format(status).encode(encoding))
+        git("add", "ROADMAP.md", cwd=tmp_path)
+        date = f"2026-01-0{number + 1}T12:00:00+00:00"
+        git("commit", "-q", "-m", f"version {number}", cwd=tmp_path, date=date)
+    run = cli("history", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    # the unreadable version reads as no items, as a version that was a symlink does
+    events = [line.split("  ")[-1] for line in run.stdout.splitlines()[1:]]
+    assert events == ["created as idea", "removed", "created as done"]
