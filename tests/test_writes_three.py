@@ -551,3 +551,14 @@ def test_history_reads_past_a_version_saved_as_utf16(tmp_path: Path) -> None:
     # the unreadable version reads as no items, as a version that was a symlink does
     events = [line.split("  ")[-1] for line in run.stdout.splitlines()[1:]]
     assert events == ["created as idea", "removed", "created as done"]
+
+
+def test_the_status_of_the_column_a_bullet_stands_in_is_no_change(tmp_path: Path) -> None:
+    path = _write(tmp_path, BOARD)
+    run = cli("set", "add-a-logo", "--status", "to do", "ROADMAP.md", cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (0, "No change: add-a-logo already reads that way\n")
+    assert path.read_bytes() == BOARD.encode()
+    # and the rest of the edit is made where the bullet stands
+    assert _wrote(
+        tmp_path, "set", "add-a-logo", "--status", "To Do", "--title", "Add the logo"
+    ) == BOARD.replace("Add a logo", "Add the logo")

@@ -58,8 +58,11 @@ def bullet_status(
     target = None
     if item.section is not None:
         target = section_named(roadmap, value) or empty_section_named(roadmap, item.section, value)
-    if target is None or target.name == item.section:
-        if status is not None:
+    if target is not None and target.name == item.section:
+        # the column it stands in already: the status is no change, the rest is made
+        return rest(roadmap, item, others, settings) if not others.is_empty() else roadmap.source
+    if target is None:
+        if status is not None and common_meaning(item.section or ""):
             raise RoadmapError(
                 f"{where}: {item.id} is a bullet whose status is the heading it stands under "
                 f"({item.section}); no heading of the level names {value!r}: move it by hand"
