@@ -531,6 +531,13 @@ def test_a_restated_tasks_own_box_agrees_with_its_row(tmp_path: Path) -> None:
     ).replace("Checkout | ✅ DONE |", "Checkout | 🟡 TODO |")
 
 
+def test_new_writes_its_fields_by_the_names_the_plan_gives_them(tmp_path: Path) -> None:
+    _write(tmp_path, OWNED)
+    assert _wrote(tmp_path, "new", "Plan", "Docs", "--dri", "carl") == (
+        OWNED + "\n### A-3: Docs\n- **Owner:** carl\n- **Status:** idea\n"
+    )
+
+
 # --- history past a version that cannot be read as text (SAFE-41 box 7)
 
 

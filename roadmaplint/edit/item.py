@@ -9,7 +9,6 @@ the one safe write path.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from roadmaplint.edit.base import (
@@ -20,6 +19,7 @@ from roadmaplint.edit.base import (
     find_item,
     items_changed,
     located,
+    name_written,
     plain_entries,
     read_back,
     reverse_fields,
@@ -560,7 +560,7 @@ def _insert_field(
         else sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
     )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
-    line = place.style.line(_name_written(roadmap, key, change.name), change.value)
+    line = place.style.line(name_written(roadmap, key, change.name), change.value)
     if item.fields:
         # In a paragraph of fields ended by hard breaks, the new line is followed by
         # another field line: it ends as the line it follows (or goes before) ends.
@@ -576,21 +576,6 @@ def _insert_field(
         index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
     plan.insert.append((index, field_rank(key), [line]))
     return len(plan.insert) - 1, place.style.prefix
-
-
-def _name_written(roadmap: Roadmap, key: str, name: str) -> str:
-    """The name the plan's items write the field ``key`` by (``Owner`` for the DRI), where
-    the edit names it by its own name (``--dri``); else ``name``."""
-    if name.casefold() != key:
-        return name
-    written = Counter(
-        found.name for other in roadmap.items for found in other.fields if found.key == key
-    )
-    if not written:
-        return name
-    top = max(written.values())
-    names = sorted(found for found, count in written.items() if count == top)
-    return name if name in names else names[0]
 
 
 def _within(item: Item, found: Field) -> bool:
