@@ -366,6 +366,14 @@ def test_set_status_moves_a_plain_bullet_to_the_list_of_that_status(tmp_path: Pa
     assert said.startswith("roadmaplint: error: ROADMAP.md:6: add-a-logo is a bullet")
 
 
+def test_rename_of_a_bullet_named_by_its_title_says_so_on_its_line(tmp_path: Path) -> None:
+    _write(tmp_path, BOARD)
+    assert _refused(tmp_path, "rename", "set-up-ci", "CI-1") == (
+        "roadmaplint: error: ROADMAP.md:14: set-up-ci is named by its title, which its line "
+        "writes with no ID; rename it by hand (or set --title)\n"
+    )
+
+
 def test_a_new_title_of_a_dated_bullet_keeps_its_day(tmp_path: Path) -> None:
     _write(tmp_path, BOARD)
     assert _wrote(tmp_path, "set", "set-up-ci", "--title", "Set up the CI") == BOARD.replace(
