@@ -57,9 +57,9 @@ _RELEASE = LazyPattern(
     r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
     r"|(?i:released|unreleased|yanked|stable|latest|current)\b)"
 )
-# A version where an ID would be (``v1.2``, ``2.0.1``): a release, whose ID it is only in
-# a plan that writes its work's fields below it.
-_VERSION = LazyPattern(r"[vV]?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}")
+# A version where an ID would be (``v1.2``): a release, whose ID it is only in a plan
+# that writes its work's fields below it. A bare ``1.2`` may number a task.
+_VERSION = LazyPattern(r"[vV][0-9]{1,6}(?:\.[0-9]{1,6}){1,3}")
 # A status an API's entry or a library's part is in (``Status: deprecated``): where it
 # stands in its life, no work done or to do.
 _LIFECYCLE = LazyPattern(
