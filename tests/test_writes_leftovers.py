@@ -220,10 +220,13 @@ RESTATED = """\
 def test_set_writes_a_restated_tasks_status_and_owner_where_they_are_read(
     tmp_path: Path,
 ) -> None:
-    # the sprint row says the status last: it is written there, as the column spells it
+    # the sprint row says the status last: it is written there, as the column spells it,
+    # and the task's own box agrees with it (SAFE-39)
     _write(tmp_path, RESTATED)
     assert _done(tmp_path, "set", "0.1.1", "--status", "done", "--dri", "ana") == (
-        RESTATED.replace("| 🟡 TODO | Jo |", "| ✅ DONE | ana |")
+        RESTATED.replace("| 🟡 TODO | Jo |", "| ✅ DONE | ana |").replace(
+            "- [ ] **0.1.1**", "- [x] **0.1.1**"
+        )
     )
 
 

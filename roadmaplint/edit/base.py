@@ -371,3 +371,18 @@ def replacement_reads_back(roadmap: Roadmap, item_id: str, edit: Edit, settings:
 def reverse_fields(item: Item) -> tuple[Field, ...]:
     """The fields of ``item`` that name the items depending on it (``Blocks: A-2``)."""
     return tuple(found for found in item.fields if found.key in REVERSE_KEYS and found.value)
+
+
+def name_written(roadmap: Roadmap, key: str, name: str) -> str:
+    """The name the plan's items write the field ``key`` by (``Owner`` for the DRI), where
+    the edit names it by its own name (``--dri``); else ``name``."""
+    if name.casefold() != key:
+        return name
+    written = Counter(
+        found.name for other in roadmap.items for found in other.fields if found.key == key
+    )
+    if not written:
+        return name
+    top = max(written.values())
+    names = sorted(found for found, count in written.items() if count == top)
+    return name if name in names else names[0]

@@ -19,15 +19,19 @@ from itertools import pairwise
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import DoneCriterion, Item, Legend, Roadmap
-from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, field_names, normalize_key, patterns
+from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.legends import box_words
 from roadmaplint.reader.shapes.checkbox import (
     _DEPENDS,
     _DONE_ON,
+    _NESTED_BULLET,
     _OWNER,
     _PRIORITY,
     _SEPARATOR,
+    _STABLE_ID,
     _TAGS,
+    _TODO_TXT_PRIORITY,
     _TRAILING_ID,
     BOX,
     KIRO_IN_PROGRESS,
@@ -35,6 +39,7 @@ from roadmaplint.reader.shapes.checkbox import (
     STATUS_OF_BOX,
     _number_of_box,
     marker_legend,
+    todo_txt_lines,
 )
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
@@ -267,6 +272,86 @@ def _new_dependencies(
     return ", ".join(entries)
 
 
+@record
+class _Nested:
+    """A box's dependencies written on a nested bullet (``  - Blocked-by: bknd002 (Backend
+    API)``): its line, where the value starts, and the items' IDs by their stable IDs."""
+
+    line: int  # 0-based
+    value_start: int
+    stable: dict[str, str]
+
+
+def _nested_dependencies(
+    roadmap: Roadmap, item: Item, lines: list[str], settings: Settings
+) -> _Nested | None:
+    """The nested bullet that writes the box's dependencies, where its own line writes
+    none; the first, as the reader reads the first."""
+    names = field_names(Dialect.from_settings(settings))
+    for number in range(item.position.line, min(item.end_line, len(lines))):
+        line = lines[number].rstrip("\r\n")
+        bullet = _NESTED_BULLET.match(line)
+        if bullet is None:
+            continue
+        start = field_start(line[bullet.end() :], names)
+        if start is not None and names.key(start[0]) == DEPENDS_ON:
+            stable: dict[str, str] = {}
+            for other in roadmap.items:
+                found = _STABLE_ID.search(lines[other.position.line - 1])
+                if found is not None:
+                    stable.setdefault(found["id"], other.id)
+            return _Nested(number, bullet.end() + start[1], stable)
+    return None
+
+
+def _edit_nested(
+    nested: _Nested, item: Item, edit: ItemEdit, where: str, new: list[str]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Removes and adds dependencies on the nested bullet (in ``new``), each entry named
+    as it is written (a stable ID, its title after it); what the item's dependencies
+    read as after the edit (references, the rest), or None when the edit leaves them
+    alone. A bullet left naming nothing goes."""
+    if any(normalize_key(change.name) == DEPENDS_ON for change in edit.fields):
+        raise RoadmapError(
+            f"{where}: {item.id}'s dependencies are written on line {nested.line + 1}; "
+            "change them one at a time (--add-dep, --remove-dep)"
+        )
+    if not (edit.add_deps or edit.remove_deps):
+        return None
+    line = new[nested.line]
+    body = line.rstrip("\r\n")
+    ending = line[len(body) :]
+    entries = _dependency_entries(body[nested.value_start :])
+
+    def named(entry: str) -> str:
+        return nested.stable.get(_bare(entry), _bare(entry))
+
+    for value in (*edit.add_deps, *edit.remove_deps):
+        if "," in value or not value.strip():
+            raise RoadmapError(f"{where}: give one dependency at a time, not {value!r}")
+    for value in edit.remove_deps:
+        kept = [entry for entry in entries if named(entry) != _bare(value)]
+        if len(kept) == len(entries):
+            names = ", ".join(named(entry) for entry in entries) or "nothing"
+            raise RoadmapError(
+                f"{where}: {item.id} does not depend on {value.strip()}; it depends on: {names}"
+            )
+        entries = kept
+    removed = {_bare(value) for value in edit.remove_deps}
+    references = [name for name in item.depends_on if name not in removed]
+    by_item = {item_id: stable for stable, item_id in nested.stable.items()}
+    for value in edit.add_deps:
+        if _bare(value) not in {named(entry) for entry in entries}:
+            entries.append(by_item.get(_bare(value), value.strip()))
+            references.append(_bare(value))
+    if entries:
+        new[nested.line] = body[: nested.value_start].rstrip() + " " + ", ".join(entries) + ending
+    else:
+        new[nested.line] = ""
+    externals = tuple(entry for entry in item.external_deps if _bare(entry) not in removed)
+    return tuple(references), externals
+
+
 def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:
     where = f"{roadmap.path}:{item.position.line}"
     for change in edit.fields:
@@ -287,6 +372,8 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             numbered = _number_of_box(lines[row]) is not None
             change = FieldChange(change.name, _status_word(change.value))
             mark = _status_mark(lines, change.value, where, roadmap.status_legend, numbered)
+        elif key == "priority" and todo_txt_lines(lines):
+            _write_letter(written, change.value, where)
         elif key == "priority":
             if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
                 raise RoadmapError(
@@ -300,7 +387,14 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             changes.append(change)
     id_only = patterns(id_pattern).id_only
     titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
-    depends = _new_dependencies(item, parts, edit, where, titled)
+    nested = _nested_dependencies(roadmap, item, lines, settings) if parts.depends is None else None
+    new = list(lines)
+    depends = None
+    read_as: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+    if nested is not None:
+        read_as = _edit_nested(nested, item, edit, where, new)
+    else:
+        depends = _new_dependencies(item, parts, edit, where, titled)
     if depends is not None:
         _write_depends(written, depends, depends_form)
         changes.append(FieldChange("Depends on", depends.replace("#", "")))
@@ -310,7 +404,6 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     validate_changes(
         roadmap, item, [c for c in changes if normalize_key(c.name) != "status"], settings
     )
-    new = list(lines)
     new[row] = written.line(where) + ending
     if mark is not None:
         new[row] = _with_mark(new[row], mark)
@@ -320,7 +413,7 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     new_text = "".join(new)
     if new_text == roadmap.source:
         return new_text
-    _prove(roadmap, item, new_text, edit, changes, settings, where)
+    _prove(roadmap, item, new_text, edit, changes, settings, where, read_as)
     return new_text
 
 
@@ -350,6 +443,29 @@ def _write_priority(written: _Writer, value: str, form: str) -> None:
     elif value:
         code = _PRIORITY_CODE.fullmatch(value) is not None
         written.append.append(form.format(value=value) if code else f"priority: {value}")
+
+
+def _write_letter(written: _Writer, value: str, where: str) -> None:
+    """todo.txt's priority, the letter in brackets that opens the box's text (``(A)``)."""
+    letter = value.strip()
+    if letter and not _TODO_TXT_LETTER.fullmatch(letter):
+        raise RoadmapError(
+            f"{where}: a todo.txt box writes its priority as a capital letter, (A) to (Z); "
+            f"not {value!r}"
+        )
+    text = written.parts.text
+    start = written.parts.title_start
+    start += len(text[start:]) - len(text[start:].lstrip(" \t"))
+    current = _TODO_TXT_PRIORITY.match(text, start)
+    if current is None and letter:
+        written.set_span((start, start), f"({letter}) ")
+    elif current is not None and letter:
+        written.set_span(current.span("p"), letter)
+    elif current is not None:
+        written.set_span((start, current.end()), "")
+
+
+_TODO_TXT_LETTER = LazyPattern(r"[A-Z]")
 
 
 def _write_owner(written: _Writer, value: str, where: str) -> None:
@@ -414,8 +530,10 @@ def _prove(
     changes: list[FieldChange],
     settings: Settings,
     where: str,
+    depends_read_as: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> None:
-    """Through the gate, then every value written read back as given."""
+    """Through the gate, then every value written read back as given (the dependencies
+    as ``depends_read_as`` where a nested bullet writes them)."""
     from roadmaplint.edit.base import document_reader
     from roadmaplint.reader import parse
 
@@ -433,6 +551,8 @@ def _prove(
     wanted = {normalize_key(change.name): change.value.strip() for change in changes}
     for key in ("status", "priority", "dri", DEPENDS_ON):
         expected = _expected(roadmap, item, key, wanted, settings)
+        if key == DEPENDS_ON and depends_read_as is not None:
+            expected = [depends_read_as]
         if _value_of(edited, key) not in expected:
             raise RoadmapError(
                 f"{where}: {item.id}'s {key} would read back as {_value_of(edited, key)!r}, "

@@ -19,6 +19,7 @@ from roadmaplint.edit.base import (
     find_item,
     items_changed,
     located,
+    name_written,
     plain_entries,
     read_back,
     reverse_fields,
@@ -43,7 +44,7 @@ from roadmaplint.reader.linestyle import (
     value_end,
     with_number,
 )
-from roadmaplint.record import field, record
+from roadmaplint.record import field, record, replace
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines
@@ -144,6 +145,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     moved = moved_to_status(roadmap, item, edit, settings, _edit_found)
     if moved is not None:
         return moved
+    from roadmaplint.edit.bullets import bullet_status
+
+    bulleted = bullet_status(roadmap, item, edit, settings, _edit_found)
+    if bulleted is not None:
+        return bulleted
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)
@@ -172,8 +178,9 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         _tick(plan, lines, roadmap.path, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
-        after = prove_edit(roadmap, new_text, items_changed({item_id}), settings)
-        edited = next(found for found in after.items if found.id == item_id)
+        renamed = _renamed_by_title(roadmap, item, new_text, edit, settings)
+        after = prove_edit(roadmap, new_text, items_changed({item_id}, renamed), settings)
+        edited = next(found for found in after.items if found.id == renamed.get(item_id, item_id))
         fields = [change for change in changes if change.name not in in_heading]
         read_back(roadmap, edited, fields, edit.title)
         for name, written in in_heading.items():
@@ -184,6 +191,20 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 )
         _ticks_read_back(roadmap, item, edited, edit)
     return new_text
+
+
+def _renamed_by_title(
+    roadmap: Roadmap, item: Item, new_text: str, edit: ItemEdit, settings: Settings
+) -> dict[str, str]:
+    """An item named by its title (``- Parser``) is named by its new title after a
+    retitle: its old ID and the new, for the gate."""
+    if edit.title is None or not item.named_by_title:
+        return {}
+    from roadmaplint.reader import parse
+
+    now = parse(new_text, roadmap.path, settings=settings)
+    found = next((i for i in now.items if i.position.line == item.position.line), None)
+    return {item.id: found.id} if found is not None and found.id != item.id else {}
 
 
 def _rightmost_first(item: Item, changes: Sequence[FieldChange]) -> list[FieldChange]:
@@ -531,13 +552,15 @@ def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
 ) -> tuple[int, str]:
     key = normalize_key(change.name)
+    # a field another line gives it (a schedule's box, a sprint's row) is no neighbour
+    item = replace(item, fields=tuple(f for f in item.fields if _within(item, f)))
     nearest = (
         []
         if item.fields
         else sorted(roadmap.items, key=lambda other: abs(other.position.line - item.position.line))
     )
     place = new_field(lines, item, key, nearest, roadmap.style.indent)
-    line = place.style.line(change.name, change.value)
+    line = place.style.line(name_written(roadmap, key, change.name), change.value)
     if item.fields:
         # In a paragraph of fields ended by hard breaks, the new line is followed by
         # another field line: it ends as the line it follows (or goes before) ends.
@@ -553,6 +576,10 @@ def _insert_field(
         index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
     plan.insert.append((index, field_rank(key), [line]))
     return len(plan.insert) - 1, place.style.prefix
+
+
+def _within(item: Item, found: Field) -> bool:
+    return item.position.line <= found.position.line <= item.end_line
 
 
 def _count_on(plan: _Plan, lines: list[str], item: Item, inserted: list[tuple[int, str]]) -> None:
@@ -645,6 +672,12 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     line = plan.replace.get(index, lines[index]) or lines[index]
     body = line.rstrip("\r\n")
     opener = _ATX.match(body)
+    entry = _LIST_LINE.match(body) if opener is None else None
+    if entry is not None:
+        at = _entry_title(body, entry.end(), roadmap, item)
+        end = at + len(item.title)
+        plan.replace[index] = body[:at] + title.strip() + body[end:] + line[len(body) :]
+        return
     start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
     found = _id_form(item.id).match(body, start)
     if found is None:
@@ -660,6 +693,19 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
     plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]
+
+
+def _entry_title(body: str, start: int, roadmap: Roadmap, item: Item) -> int:
+    """Where a list entry's line writes its title as the reader reads it (``2. **Create
+    the project**``, ``- ~~Lexer~~``, ``- 2026-05-01 — Beta launch``): once, after its
+    marker; what stands around it (the bold, the strike, the day) stays."""
+    at = body.find(item.title, start) if item.title else -1
+    if at < 0 or body.find(item.title, at + 1) >= 0:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id}'s title is not written once as "
+            f"it reads on its line ({item.title!r}); edit the line by hand"
+        )
+    return at
 
 
 # The marks a heading's status is written with where the document uses none of its own.

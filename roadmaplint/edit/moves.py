@@ -15,6 +15,7 @@ from roadmaplint.edit.base import ItemEdit
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap, Section
 from roadmaplint.reader import normalize_key, parse
+from roadmaplint.reader.shapes.checkbox import _NOTHING_BULLET as _NOTHING
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
@@ -36,7 +37,7 @@ def moved_to_status(
         return None
     if item.section is None or item.status != item.section:
         return None
-    target = _section_named(roadmap, statuses[0].value.strip()) or _empty_section_named(
+    target = section_named(roadmap, statuses[0].value.strip()) or empty_section_named(
         roadmap, item.section, statuses[0].value.strip()
     )
     if target is None or target.name == item.section:
@@ -59,8 +60,15 @@ def moved_to_status(
         body = split_lines(text)[edited.position.line - 1 : edited.end_line]
     edits = _move(roadmap, item, target, body)
     new_text = apply_edits(roadmap.source, edits)
-    # the section it leaves may hold no item after it (``## Done`` of one item)
-    targets = Targets(items=frozenset({item.id}), sections=frozenset({item.section, target.name}))
+    # the section it leaves may hold no item after it (``## Done`` of one item); the one
+    # it enters may say it holds none
+    lines = split_lines(roadmap.source)
+    said = placeholder_line(lines, target, _last_written(lines, target))
+    targets = Targets(
+        items=frozenset({item.id}),
+        sections=frozenset({item.section, target.name}),
+        blocks=frozenset({said + 1} if said is not None else ()),
+    )
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     if [other.id for other in after.items if other.id != item.id] != [
         other.id for other in roadmap.items if other.id != item.id
@@ -75,7 +83,7 @@ def moved_to_status(
     return new_text
 
 
-def _section_named(roadmap: Roadmap, value: str) -> Section | None:
+def section_named(roadmap: Roadmap, value: str) -> Section | None:
     """The section whose name is ``value`` (any case), else the one that means the same
     (``## Done`` for ``complete``); None where the sections say no statuses."""
     named = [section for section in roadmap.sections if common_meaning(section.name)]
@@ -87,7 +95,7 @@ def _section_named(roadmap: Roadmap, value: str) -> Section | None:
     return alike[0] if meaning is not None and len(alike) == 1 else None
 
 
-def _empty_section_named(roadmap: Roadmap, current: str, value: str) -> Section | None:
+def empty_section_named(roadmap: Roadmap, current: str, value: str) -> Section | None:
     """A heading of the level of ``current``'s that names the status ``value`` and holds no
     item, as a section: a move leaves ``## Ready`` empty, and an item set back to ready
     goes there (a Status field would contradict the section it stands in)."""
@@ -130,16 +138,14 @@ def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> lis
         body.pop()
     newline = roadmap.style.newline
     block = "".join(line if line.endswith(("\n", "\r")) else line + newline for line in body)
-    at = target.end_line
-    while at > 0 and not lines[at - 1].strip():
-        at -= 1
-    # a rule closing the section (``---`` before the next heading) stays below its items
-    while at > target.position.line and _RULE.fullmatch(lines[at - 1].strip()):
-        at -= 1
-        while at > target.position.line and not lines[at - 1].strip():
-            at -= 1
+    at = _last_written(lines, target)
     if first <= at <= last:
         return []
+    # a section that says it holds nothing (``_None._``, ``- None yet``) holds the item now
+    until = at
+    placeholder = placeholder_line(lines, target, at)
+    if placeholder is not None:
+        at, until = placeholder, placeholder + 1
     # the blank lines after it go with it where a blank line stands before it
     while (first == 0 or not lines[first - 1].strip()) and last < len(lines):
         if lines[last].strip():
@@ -151,8 +157,37 @@ def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> lis
         block = newline + block
     if at > 0 and lines[at - 1].strip():
         block = newline + block
-    if at < len(lines) and lines[at].strip():
+    if until < len(lines) and lines[until].strip():
         block += newline
     offset = starts[at] if at < len(starts) else len(roadmap.source)
+    end = starts[until] if until < len(starts) else len(roadmap.source)
     out = Edit(starts[first], starts[last] if last < len(starts) else len(roadmap.source), "")
-    return sorted([out, Edit(offset, offset, block)], key=lambda edit: edit.start)
+    return sorted([out, Edit(offset, end, block)], key=lambda edit: edit.start)
+
+
+def _last_written(lines: list[str], target: Section) -> int:
+    """The index of the line after ``target``'s last written line, above a rule that
+    closes the section (``---`` before the next heading)."""
+    at = target.end_line
+    while at > 0 and not lines[at - 1].strip():
+        at -= 1
+    while at > target.position.line and _RULE.fullmatch(lines[at - 1].strip()):
+        at -= 1
+        while at > target.position.line and not lines[at - 1].strip():
+            at -= 1
+    return at
+
+
+def placeholder_line(lines: list[str], target: Section, at: int) -> int | None:
+    """The index of the one line a section writes where it says it holds nothing."""
+    written = [index for index in range(target.position.line, at) if lines[index].strip()]
+    return written[0] if len(written) == 1 and _says_nothing(lines[written[0]]) else None
+
+
+def _says_nothing(line: str) -> bool:
+    """Whether a line says its section holds nothing: ``_None._``, ``- None yet``."""
+    bullet = _BULLET.match(line)
+    return _NOTHING.fullmatch(line[bullet.end() if bullet else 0 :].rstrip("\r\n")) is not None
+
+
+_BULLET = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+")

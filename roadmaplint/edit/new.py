@@ -16,6 +16,7 @@ from roadmaplint.edit.base import (
     check_one_line,
     items_added,
     located,
+    name_written,
     next_id,
     read_back,
     validate_changes,
@@ -339,7 +340,10 @@ def _item_lines(
         lines, template, len(fields) + (1 if request.done else 0), roadmap.style.indent
     )
     body = heading + ([""] if _blank_after_heading(lines, template) else [])
-    written = [style.line(c.name, c.value) for style, c in zip(styles, fields, strict=False)]
+    written = [
+        style.line(name_written(roadmap, normalize_key(c.name), c.name), c.value)
+        for style, c in zip(styles, fields, strict=False)
+    ]
     if request.done:
         written.append(styles[len(fields)].line("Definition of Done", ""))
     # A paragraph of fields ended by hard breaks, as the template's is.

@@ -93,6 +93,13 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
     index = item.position.line - 1
     old_written, new_written = own or (old, new)
     found_id = heading_id(lines[index].rstrip("\r\n"), old_written)
+    if found_id is None and item.named_by_title:
+        # ``- Beta launch``: no ID is written, and one written before the title would be
+        # read as the title's first word while the bullets beside it write none
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {old} is named by its title, which its "
+            "line writes with no ID; rename it by hand (or set --title)"
+        )
     if found_id is None:
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "

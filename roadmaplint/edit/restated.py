@@ -18,6 +18,7 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, document_reader
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import begins_alike, normalize_key, parse
+from roadmaplint.reader.shapes.checkbox import BOX
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
@@ -86,8 +87,10 @@ def edit_restated(
     current = parse(text, roadmap.path, settings) if text != roadmap.source else roadmap
     task = next(other for other in current.items if other.id == item.id)
     cells = {key: _cell_edit(current, task, key, value) for key, value in elsewhere.items()}
-    said = {key: cell.replacement for key, cell in cells.items()}
-    edits = list(cells.values())
+    said = {key: cell[1] for key, cell in cells.items()}
+    edits = [cell[0] for cell in cells.values()]
+    if "status" in elsewhere:
+        edits += _own_box(current, task, elsewhere["status"])
     if edit.title is not None:
         edits += _title_edits(current, task, edit.title.strip())
     if not edits:
@@ -108,16 +111,20 @@ def edit_restated(
 _RESTATED = ("status", "dri")
 
 
-def _cell_edit(roadmap: Roadmap, task: Item, key: str, value: str) -> Edit:
-    """``value`` written where the task's field ``key`` is read: a table row's cell, in
-    the spelling the column gives that status (``✅ DONE`` for done). A bullet says its
-    status by the log it stands in (``- ✅ 0.2.1 ...`` under ``## Done``): refused."""
+def _cell_edit(roadmap: Roadmap, task: Item, key: str, value: str) -> tuple[Edit, str]:
+    """``value`` written where the task's field ``key`` is read, and what it reads as: a
+    table row's cell, in the spelling the column gives that status (``✅ DONE`` for done),
+    or a schedule's box, ticked for done. A bullet says its status by the log it stands
+    in (``- ✅ 0.2.1 ...`` under ``## Done``): refused."""
     found = task.field(key)
     assert found is not None
     lines = split_lines(roadmap.source)
     index = found.value_position.line - 1
     line = lines[index]
     column = found.value_position.column - 1
+    box = BOX.match(line)
+    if box is not None and key == "status":
+        return _box_edit(roadmap, task, index, box, value)
     if not line.lstrip().startswith("|"):
         raise RoadmapError(
             f"{roadmap.path}:{index + 1}: {task.id}'s {found.name} is read from this line, "
@@ -132,7 +139,40 @@ def _cell_edit(roadmap: Roadmap, task: Item, key: str, value: str) -> Edit:
     content = cell.strip()
     at = start + cell.index(content[:1]) if content else start
     offset = line_starts(roadmap.source)[index]
-    return Edit(offset + at, offset + at + len(content), value)
+    return Edit(offset + at, offset + at + len(content), value), value
+
+
+def _box_edit(
+    roadmap: Roadmap, task: Item, index: int, box: re.Match[str], value: str
+) -> tuple[Edit, str]:
+    """A schedule's box (``- [ ] P1.2 - Add credentials``) ticked for done, cleared for a
+    status not begun; it says no other."""
+    meaning = common_meaning(value)
+    if meaning not in ("done", "todo", "ready") and value.casefold() not in ("open", "[ ]"):
+        raise RoadmapError(
+            f"{roadmap.path}:{index + 1}: {task.id}'s status is read from this box, which "
+            f"says done or not begun; not {value!r}: edit the line by hand"
+        )
+    done = meaning == "done"
+    offset = line_starts(roadmap.source)[index]
+    edit = Edit(offset + box.start("mark"), offset + box.end("mark"), "x" if done else " ")
+    return edit, "done" if done else "[ ]"
+
+
+def _own_box(roadmap: Roadmap, task: Item, value: str) -> list[Edit]:
+    """The task's own box made to agree with the status its row now says: ticked for
+    done, cleared for another where it was ticked (a ``[ ]`` under ``✅ DONE`` says the
+    opposite of the row). A box with another mark (``[-]``) is left as written."""
+    index = task.position.line - 1
+    line = split_lines(roadmap.source)[index]
+    box = BOX.match(line)
+    if box is None or box["mark"] not in (" ", "x", "X"):
+        return []
+    done = common_meaning(value) == "done"
+    if done == (box["mark"] != " "):
+        return []
+    offset = line_starts(roadmap.source)[index]
+    return [Edit(offset + box.start("mark"), offset + box.end("mark"), "x" if done else " ")]
 
 
 def _spelt(lines: list[str], index: int, column: int, value: str) -> str:
@@ -179,8 +219,8 @@ def _title_edits(roadmap: Roadmap, task: Item, title: str) -> list[Edit]:
         written = line[begin:end].rstrip()
         note = written.find(" (")
         written = written[:note] if note > 0 else written  # ``(API key middleware)`` stays
-        if begins_alike(title, written):
-            continue
+        if begins_alike(title, written) or not begins_alike(task.title, written):
+            continue  # it follows the title, or names the task in words of its own
         edits.append(Edit(starts[row] + begin, starts[row] + begin + len(written), title))
     return edits
 

@@ -125,7 +125,7 @@ def timelines(log: FileHistory, settings: Settings) -> tuple[list[Roadmap], Hist
     """Each version's records (each blob read and parsed once) and the timelines over them."""
     from roadmaplint.history.timeline import Stamp, build_history  # diff does not need it
 
-    roadmaps = Versions(log.repository, settings).roadmaps(
+    roadmaps = Versions(log.repository, settings, past_unreadable=True).roadmaps(
         [revision.blob for revision in log.revisions], log.path
     )
     stamps = [Stamp(r.commit, r.author, r.date, r.subject) for r in log.revisions]

@@ -112,9 +112,13 @@ def _revision(chunk: bytes) -> Revision | None:
 class Versions:
     """Parsed versions of roadmaps in one repository, each blob read and parsed once."""
 
-    def __init__(self, repository: Path, settings: Settings) -> None:
+    def __init__(self, repository: Path, settings: Settings, past_unreadable: bool = False) -> None:
+        """``past_unreadable``: a version that cannot be read as text (binary, UTF-16) is
+        read as no items, as one that was a symlink is, not the end of the reading (a
+        timeline reads past it; a diff of that version refuses it)."""
         self.repository = repository
         self.settings = settings
+        self.past_unreadable = past_unreadable
         self._parsed: dict[str, Roadmap] = {}
         self._last: Neighbour | None = None  # what reading the last blob left for the next
 
@@ -129,7 +133,12 @@ class Versions:
 
     def _parse(self, blob: git.Blob, path: str) -> Roadmap:
         if blob.hash not in self._parsed:
-            text = _text(blob.data, f"{path}@{blob.hash[:7]}")
+            try:
+                text = _text(blob.data, f"{path}@{blob.hash[:7]}")
+            except RoadmapError:
+                if not self.past_unreadable:
+                    raise
+                text = ""
             source, self._last = self._last, None  # spent even when the read fails
             try:
                 roadmap, self._last = parse_reusing(text, path, self.settings, source)

@@ -575,7 +575,8 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
         box = scheduled.get(item.id)
         written = box.field("status") if box is not None else None
         if item.status is None and box is not None and written is not None:
-            item = replace(item, status=box.status, fields=(*item.fields, written))
+            # the box restates the task: its writers edit the box too (edit/restated.py)
+            item = replace(item, status=box.status, fields=(*item.fields, written), restated=True)
         row = rows.get(item.id)
         status = row.field("status") if row is not None else None
         if row is not None and status is not None:

@@ -57,6 +57,16 @@ _RELEASE = LazyPattern(
     r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
     r"|(?i:released|unreleased|yanked|stable|latest|current)\b)"
 )
+# A version where an ID would be (``v1.2``): a release, whose ID it is only in a plan
+# that writes its work's fields below it. A bare ``1.2`` may number a task.
+_VERSION = LazyPattern(r"[vV][0-9]{1,6}(?:\.[0-9]{1,6}){1,3}")
+# A status an API's entry or a library's part is in (``Status: deprecated``): where it
+# stands in its life, no work done or to do.
+_LIFECYCLE = LazyPattern(
+    r"(?:deprecated|stable|experimental|beta|alpha|preview|legacy|obsolete|removed|retired"
+    r"|supported|unsupported|internal|public|frozen)\.?",
+    re.IGNORECASE,
+)
 MAX_PER_KIND = 1
 
 
@@ -74,13 +84,15 @@ def near_misses(
         misses = _heading_miss(heading, text(heading.source), dialect, id_only, nested=False)
         if (
             misses
-            and misses[0][0] == "separator"
+            and misses[0][0] in ("separator", "version")
             and not declared
-            and _known_field(lines, heading, end, dialect) is None
+            and not _fields_of_work_under(lines, heading, end, dialect)
         ):
-            # ``### E1001 Invalid token`` over prose: a reference page's entry, no item
-            # that lost its separator (that one writes a field of work below it, or
-            # stands in a document whose legends say it is a plan)
+            # ``### E1001 Invalid token`` over prose (or over ``Status: deprecated``, what
+            # an API's entry is, no work): a reference page's entry, no item that lost its
+            # separator (that one writes a field of work below it, or stands in a document
+            # whose legends say it is a plan); ``## v1.2 — Claim pool`` over its notes: a
+            # release of a history
             misses = []
         elif not misses and heading.line not in outline:
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
@@ -93,10 +105,10 @@ def near_misses(
     if (
         blocks.headings
         and blocks.headings[0].level == 1
-        and is_lesson(text(blocks.headings[0].source))
+        and _steps_titled(text(blocks.headings[0].source))
     ):
-        # a lesson's numbered steps (``# Lab 3`` over ``## Task 1: Create a bucket``,
-        # ``# Tutorial`` over ``## Step 1: Install``) come close to no plan
+        # a lesson's or a guide's numbered steps (``# Lab 3`` over ``## Task 1: Create a
+        # bucket``, ``# Getting started`` over ``## 1. Install``) come close to no plan
         found = [(kind, miss) for kind, miss in found if kind != "numbered"]
     if any(kind == "paragraph" for kind, _ in found):
         # Fields under a heading belong to the paragraph items there: that miss says why.
@@ -169,7 +181,8 @@ def _heading_miss(
             f'heading "{plain}": its ID "{word}" does not match '
             f"{describe_id_pattern(dialect.id_pattern)}"
         )
-        return [("pattern", NearMiss(line, reason))]
+        kind = "version" if _VERSION.fullmatch(word) else "pattern"
+        return [(kind, NearMiss(line, reason))]
     first = _FIRST_WORD.match(plain)
     if first is not None and id_only.fullmatch(first[1]) and _DATED.match(plain) is None:
         reason = (
@@ -239,15 +252,35 @@ def _plain_heading_miss(
     return []
 
 
-def _known_field(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> str | None:
-    """The name of the first known field in the lines under ``heading`` up to ``end``."""
+def _steps_titled(title: str) -> bool:
+    """Whether a document's title names a lesson or a guide, whose numbered headings are
+    the steps its reader follows."""
+    return is_lesson(title) or _GUIDE_TITLE.search(title) is not None
+
+
+# The title of a guide: ``# Getting started``, ``# Quickstart``, ``# Installation Guide``.
+_GUIDE_TITLE = LazyPattern(
+    r"\b(?:getting[ \t-]+started|quick[ \t-]?start|guide|how[ \t-]+to|installation|setup"
+    r"|handbook|manual|onboarding)\b",
+    re.IGNORECASE,
+)
+
+
+def _fields_of_work_under(
+    lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect
+) -> bool:
+    """Whether the lines under ``heading`` up to ``end`` write a known field of work: a
+    ``Status: deprecated`` says where an API's entry stands in its life, no work."""
     names = field_names(dialect)
     for line in lines[heading.end : end]:
         stripped = _BULLET.sub("", line.strip(), count=1)
         start = field_start(stripped, names)
-        if start is not None and dialect.is_known(start[0]):
-            return start[0]
-    return None
+        if start is None or not dialect.is_known(start[0]):
+            continue
+        value = stripped[start[1] :].strip().strip("*_`")
+        if dialect.key(start[0]) != "status" or _LIFECYCLE.fullmatch(value) is None:
+            return True
+    return False
 
 
 def _known_fields(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> list[str]:

@@ -62,7 +62,7 @@ def table_miss(
         rows = [row for row in range(header + 2, end) if "|" in lines[row]]
         named = keys & {*ID_COLUMNS, *TITLE_COLUMNS}
         fields = keys & set(FIELD_KEYS)
-        if not rows or (named and fields):
+        if not rows or (named and fields) or _not_of_work(names):
             continue
         for row in rows:
             cells = split_row(lines[row])
@@ -84,6 +84,20 @@ def table_miss(
             "or Depends on, so its rows are not items"
         )
     return None
+
+
+def _not_of_work(names: tuple[str, ...]) -> bool:
+    """Whether a table's columns say its rows are no work: a table of keys and values
+    (``| Key | Value |``, ``| Setting | Value |``), or the topics a meeting talked over
+    (``| Topic | Status |``), each where it stands."""
+    words = [name.strip("*_` ").casefold() for name in names]
+    if len(words) == 2 and words[1] in _VALUE_COLUMNS:
+        return True
+    return bool(words) and words[0] in _TALK_COLUMNS
+
+
+_VALUE_COLUMNS = ("value", "values", "meaning", "default")
+_TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 
 
 Miss = tuple[int, str] | tuple[int, str, tuple[tuple[int, int], ...]]

@@ -296,19 +296,21 @@ def todo_txt(document: Document) -> bool:
     (A) Title``. There ``(A)`` is the priority, ``@phone`` a context (where the task can be
     done, no owner) and ``+project`` the project it is part of, none of them the title."""
 
-    def count() -> bool:
-        found = 0
-        fenced = False
-        for line in document.lines:
-            if line.lstrip().startswith(("```", "~~~")):
-                fenced = not fenced  # an example of the grammar in a fence is no task
-            elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
-                found += 1
-                if found >= _FEWEST_TODO_TXT:
-                    return True
-        return False
+    return document.memo("todo-txt", lambda: todo_txt_lines(document.lines))
 
-    return document.memo("todo-txt", count)
+
+def todo_txt_lines(lines: list[str]) -> bool:
+    """Whether ``lines`` hold boxes written in todo.txt's grammar (``todo_txt``)."""
+    found = 0
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced  # an example of the grammar in a fence is no task
+        elif not fenced and "[" in line and "(" in line and _TODO_TXT_BOX.match(line):
+            found += 1
+            if found >= _FEWEST_TODO_TXT:
+                return True
+    return False
 
 
 def _todo_txt_line(text: str, document: Document) -> Line:
@@ -436,8 +438,9 @@ _ENUMERATOR = LazyPattern(r"[A-Za-z]+[ \t]+[0-9]{1,4}")
 
 def _only_tags(text: str) -> bool:
     """Whether ``text`` holds nothing but tags and metadata (``#docs _done:2026-01-10``,
-    ``(P1)``, ``priority: P1``, ``(depends on: A, B)``)."""
-    words = _PARENTHESES.sub(" ", text).split()
+    ``(P1)``, ``priority: P1``, ``(depends on: A, B)``) and a box's stable ID in a comment
+    (``<!-- id:bld002 -->``)."""
+    words = _PARENTHESES.sub(" ", _STABLE_ID.sub(" ", text)).split()
     return all(
         word[0] in "#@~!+" or ":" in word or (at and words[at - 1].endswith(":"))
         for at, word in enumerate(words)
@@ -1244,12 +1247,13 @@ def _read_horizon_list(
 # The title of a document that is a plan by its name: ``# TODO``, ``# Jigsaw Roadmap``,
 # ``# Roadmap — post-0.2.0-beta``, ``# TODO list for IRIS``, a roadmap in another language
 # (``# Дорожная карта``, ``# Hoja de ruta``, ``# 路线图``); not the README of a program
-# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features.
+# named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features,
+# nor a guide to making one (``# Career Roadmap Guide``, ``# Kariyer Yol Haritası Rehberi``).
 _PLAN_TITLE = LazyPattern(
     r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
     r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
-    r"|clone|component|plugin|extension|service|bot|mvc)\b).*",
+    r"|clone|component|plugin|extension|service|bot|mvc|guide|rehberi?|gu[ií]a|handbook)\b).*",
     re.I | re.S,
 )
 # A table's delimiter row: ``|---|:---:|``.

@@ -156,7 +156,7 @@ def read_bold_numbered(
         return [], ()  # one task alone is no plan's list (a band may hold one of many)
     found = [_BOLD_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     depends = [_nested_value(lines, first, last, document, DEPENDS_ON) for first, last in entries]
-    statuses = [_nested_value(lines, first, last, document, "status") for first, last in entries]
+    statuses = [_nested_field(lines, first, last, document, "status") for first, last in entries]
     stated = document.memo("bold_statuses", lambda: _states_most(lines, len(numbers), document))
     if not all(found) or (any(value is None for value in depends) and not stated):
         return [], ()
@@ -170,10 +170,10 @@ def read_bold_numbered(
             if named
             else []
         )
-        if status:
+        if status is not None and status.value:
             # ``✅ Completed — the app now injects the remote repository``: the note is no status
-            status = _NOTE_DASH.split(status, maxsplit=1)[0].strip()
-            fields.append(Field("Status", "status", status, here, here, first + 1))
+            value = _NOTE_DASH.split(status.value, maxsplit=1)[0].strip()
+            fields.append(replace(status, value=value))
         # the band the task stands under: ``### High Priority - Core Infrastructure``
         priority = priority_of_sections(document.status_sections_above(first + 1))
         if priority:
@@ -191,10 +191,23 @@ def _nested_value(
     lines: list[str], first: int, last: int, document: Document, key: str
 ) -> str | None:
     """The value of the bullet of field ``key`` nested under an entry, else None."""
+    found = _nested_field(lines, first, last, document, key)
+    return found.value if found is not None else None
+
+
+def _nested_field(
+    lines: list[str], first: int, last: int, document: Document, key: str
+) -> Field | None:
+    """The bullet of field ``key`` nested under an entry, where it is written (its
+    writers edit it there), else None."""
     for number in range(first + 1, last + 1):
         match = _NESTED_FIELD.fullmatch(lines[number].rstrip("\r\n"))
         if match is not None and document.dialect.key(match["key"]) == key:
-            return match["value"].strip()
+            at = Position(number + 1, match.start("key") + 1)
+            value = match["value"]
+            start = match.start("value") + len(value) - len(value.lstrip())
+            valued = Position(number + 1, start + 1)
+            return Field(match["key"], key, value.strip(), at, valued, number + 1)
     return None
 
 
