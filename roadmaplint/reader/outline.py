@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice, takewhile
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Heading, Position, Section
@@ -275,17 +276,27 @@ def _status_headed(
     alone is a document's section that says how far along it is. ``titled`` is given the
     indexes of those whose ID is made from the title (a version written first is one)."""
     from roadmaplint.reader.fields import heading_status
-    from roadmaplint.reader.shapes.common import Taken, reference_from_title
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title, status_of_section
 
     found: dict[int, tuple[str, str]] = {}
     for at, part in enumerate(parts):
         if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
             continue
         end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
-        body = (line.strip() for line in lines[part.heading.line : end])
-        first = next((line for line in body if line), "")
+        # the first dozen lines written under the heading (no copy of a long section)
+        opened = lines[part.heading.line : min(end, part.heading.line + 40)]
+        written = list(islice(filter(None, map(str.strip, opened)), 12))
+        first = written[0] if written else ""
+        opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
+        elif any(_FIELD_LINE.match(line) for line in opening):
+            # a field list of work (``- **Priority**: P1``) opening a heading right
+            # under a board's status heading (``## Ready``): a queue's task without an
+            # ID, its status the heading's; otherwise its field bullets were the items
+            above = _heading_above(parts, at)
+            if above is not None and status_of_section(above.text, board=True) is not None:
+                found[at] = ("", part.text.strip())
     levels = Counter(parts[at].heading.level for at in found)
     taken: set[str] = Taken()
     named: dict[int, tuple[str, str]] = {}
@@ -392,11 +403,13 @@ def _spaced_series(
 ) -> dict[int, tuple[str, str]]:
     """The headings written ``ID Title``, a space and no separator between them (``###
     WQ-015 Expand unit-test coverage``), where three or more headings at one level carry
-    IDs of one prefix and one or more of them a field of work (``- **Priority**: P1``):
-    an agent's work queue, each heading an item. One or two such headings (``## HTTP2
+    IDs of one prefix and one or more of them a field of work (``- **Priority**: P1``),
+    or two do and both write one right under a heading that names a status: an agent's
+    work queue, each heading an item. One or two such headings otherwise (``## HTTP2
     Support``) are a document's chapters; a series with no field of work (``### E1001
     Invalid token``, ``## SEC-1 Threat model``) is a reference's or a design's outline."""
     from roadmaplint.reader.dialect import patterns
+    from roadmaplint.reader.shapes.common import status_of_section
 
     id_only = patterns(dialect.id_pattern).id_only
     found: dict[int, tuple[str, str]] = {}
@@ -412,22 +425,30 @@ def _spaced_series(
         for at, (item_id, _) in found.items()
         if (prefix := _ID_PREFIX.match(item_id)) is not None
     )
-    fielded = {
-        (parts[at].heading.level, prefix[0])
-        for at, (item_id, title) in found.items()
-        if (prefix := _ID_PREFIX.match(item_id)) is not None
-        and (
+    fielded: Counter[tuple[int, str]] = Counter()
+    boarded: Counter[tuple[int, str]] = Counter()  # fielded, right under a status heading
+    for at, (item_id, title) in found.items():
+        prefix = _ID_PREFIX.match(item_id)
+        if prefix is not None and (
             any(_is_work_field(line, dialect) for line in _section_lines(parts, at, lines))
             # or a status ending the heading: ``### F1.2 Command routing ✔️ RELEASED``
             or _ends_with_status(title)
-        )
-    }
+        ):
+            fielded[(parts[at].heading.level, prefix[0])] += 1
+            above = _heading_above(parts, at)
+            if above is not None and status_of_section(above.text, board=True) is not None:
+                boarded[(parts[at].heading.level, prefix[0])] += 1
+    # Two headings make a series where both write a field of work right under a heading
+    # that names a status: a queue of one task under ``## Ready`` and one under ``##
+    # Done``, whose field bullets were otherwise read as the items.
     return {
         at: named
         for at, named in found.items()
         if (prefix := _ID_PREFIX.match(named[0])) is not None
-        and series[(key := (parts[at].heading.level, prefix[0]))] >= 3
-        and key in fielded
+        and (
+            (series[(key := (parts[at].heading.level, prefix[0]))] >= 3 and fielded[key])
+            or series[key] == boarded[key] == 2
+        )
     }
 
 

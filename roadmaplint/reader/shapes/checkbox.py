@@ -18,7 +18,7 @@ from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
-from roadmaplint.reader.dialect import DEPENDS_ON, field_names, normalize_key, patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, field_names, normalize_key, patterns
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
@@ -926,7 +926,7 @@ def _read_plain_list(
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
-    if not entries:
+    if not entries or _field_list(lines, entries, document.dialect):
         return [], ()
     id_only = patterns(document.dialect.id_pattern).id_only
     texts: list[str] = []
@@ -1159,6 +1159,26 @@ def _bullet_text(line: str) -> str:
 
 def _is_horizon(heading: str | None) -> bool:
     return heading is not None and _HORIZON.fullmatch(edge_stripped(heading)) is not None
+
+
+# A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``.
+_FIELD_BULLET = LazyPattern(
+    r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
+)
+_WORK_KEYS = frozenset({"status", "priority", "dri"})
+
+
+def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
+    """Whether every bullet of a list writes a field and one of them a field of work
+    (``- **Type**: bug``, ``- **Priority**: P1`` under a queue's task heading; ``- Start
+    Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
+    names = []
+    for first, _ in entries:
+        field = _FIELD_BULLET.match(lines[first])
+        if field is None:
+            return False
+        names.append(field["name"].strip())
+    return any(dialect.key(name) in _WORK_KEYS for name in names)
 
 
 def _says_nothing(line: str) -> bool:
