@@ -126,7 +126,11 @@ pytestmark = pytest.mark.skipif(
 # reads (5493 of 5738), rounded down; the earlier sets still read 5400 of 5607.
 # Its two files read silently wrong fixed for their class (tests/test_reading_fifteenth.py):
 # 5529 of 5738, the floor 0.963.
-OVERALL_FLOOR = 0.963  # 5529 of 5738
+# The sixteenth held-out set C (a mixed sample of every family: files 55-56 of phases/, 66
+# of tables/, 74-75 of headings/, 110-112 of checkboxes/ and the anki-translate-popup
+# folder) read 176 of 227 before any change: with it the floor goes from 0.963 to 0.956,
+# what the whole corpus reads (5705 of 5965), rounded down.
+OVERALL_FLOOR = 0.956  # 5705 of 5965
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
