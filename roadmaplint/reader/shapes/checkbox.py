@@ -120,6 +120,22 @@ _DESCRIBED_FIELD = LazyPattern(
     r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
 )
 _DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
+# An ``Owner:`` line naming who does the work, each name in bold before what it stands
+# for (``Owner: **you** = needs your account ... **Claude** = code and docs.``), and a box
+# led by one of those names (``**you** Buy ...``, ``Claude: deploy ...``, ``**you** +
+# Claude: DM ...``): the name is the box's owner, no part of its title.
+_OWNER_LEGEND = LazyPattern(r"[ \t>]*(?:\*\*|_)?owners?(?:\*\*|_)?[ \t]*:(?:\*\*)?[ \t]+\*\*", re.I)
+_LEGEND_NAME = LazyPattern(r"\*\*(?P<name>[^*\s][^*\n]{0,29}?)\*\*[ \t]*(?:=|\(|:|[—–][ \t])")
+_OWNER_LEAD = LazyPattern(
+    r"(?:\*\*(?P<a>[^*\s][^*\n]{0,29}?)\*\*:?|(?P<b>[A-Za-z][\w.-]{0,29}):)"
+    r"(?:[ \t]+\+[ \t]+(?:\*\*(?P<c>[^*\s][^*\n]{0,29}?)\*\*|(?P<d>[A-Za-z][\w.-]{0,29})):?)?[ \t]+(?=\S)"
+)
+# a due day after the owner (``**you** Sep 8: register the team``): when, not what
+_DUE_DAY = LazyPattern(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]+[0-9]{1,2}"
+    r"(?:[ \t]*[-–][ \t]*[0-9]{1,2})?:[ \t]+(?=\S)",
+    re.I,
+)
 
 
 @record
@@ -183,6 +199,9 @@ def parse_line(
         return Line(phase[0], phase[1], "", None, None, None)
     if todo_txt(document):
         return _todo_txt_line(text, document)
+    led_by = None
+    if (lead := _owner_lead(text, document)) is not None:
+        led_by, text = lead
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     tail_priority = None
@@ -228,6 +247,12 @@ def parse_line(
             priority = priority or token[1:].lower()
     title_part = _DONE_ON.sub("", _title_part(text))
     owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    if led_by is not None:
+        # the box names its owner first; a mention in its words (``follow @team``) is what
+        # the work is about, and stays in the title
+        mentions = [token for token in tokens if token.startswith("@")]
+        title_part = " ".join([title_part, *mentions])
+        owner = led_by
     claimed = None if owner else _CLAIMED.search(text)
     owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
@@ -253,6 +278,35 @@ def parse_line(
     depends = depends or described.get(DEPENDS_ON)
     title = document.inline(" ".join(title_part.split()))
     return Line(item_id, title, "", depends, owner, priority)
+
+
+def _owner_names(document: Document) -> frozenset[str]:
+    """The names an ``Owner:`` line of the document gives in bold, lower-cased."""
+
+    def names() -> frozenset[str]:
+        found: set[str] = set()
+        for line in document.lines:
+            if "wner" in line and _OWNER_LEGEND.match(line):
+                found.update(m["name"].strip().lower() for m in _LEGEND_NAME.finditer(line))
+        return frozenset(found)
+
+    return document.memo("owner-names", names)
+
+
+def _owner_lead(text: str, document: Document) -> tuple[str, str] | None:
+    """The owner a box's text opens with, when the document's ``Owner:`` line names it,
+    and the text after it (without a due day leading that: ``Sep 8: register ...``)."""
+    if not text.startswith("*") and ":" not in text[:32]:
+        return None
+    lead = _OWNER_LEAD.match(text)
+    if lead is None or not (known := _owner_names(document)):
+        return None
+    named = [name for name in (lead["a"] or lead["b"], lead["c"] or lead["d"]) if name]
+    if not all(name.strip().lower() in known for name in named):
+        return None
+    rest = text[lead.end() :]
+    due = _DUE_DAY.match(rest)
+    return " + ".join(name.strip() for name in named), rest[due.end() :] if due else rest
 
 
 # todo.txt's priority opening a box, ``- [ ] (A) Call the client +work @phone due:2025-08-05``
