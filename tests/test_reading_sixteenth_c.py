@@ -60,3 +60,56 @@ Owner: **Ana** = facilitator, **Ben** = notes.
 """
     assert read_items(notes, "notes.md") == ()
     assert finding_lines(notes, "notes.md") == []
+
+
+EPICS = """\
+# Price Tracker — Implementation Epics
+
+## What the scaffold already provides
+
+- A database package with migrations.
+
+## Epic 1 — Foundation ✅ (done 2026-07-27)
+
+- Create the core package.
+
+## Epic 2 — Extraction engine ✅ (done 2026-07-27)
+
+Depends on Epic 1.
+
+## Epic 3 — Worker pipeline
+
+Depends on Epics 1 + 2.
+
+- Boot the job queue.
+"""
+
+
+def test_epics_numbered_by_a_word_with_their_status_and_dependency_notes() -> None:
+    # an epic whose heading ends with its status is an item as one that writes a field
+    # is; ``Depends on Epics 1 + 2.`` names both
+    read = [(i.id, i.title, i.status, i.depends_on) for i in read_items(EPICS, "EPICS.md")]
+    assert read == [
+        ("Epic 1", "Foundation", "done 2026-07-27", ()),
+        ("Epic 2", "Extraction engine", "done 2026-07-27", ("Epic 1",)),
+        ("Epic 3", "Worker pipeline", None, ("Epic 1", "Epic 2")),
+    ]
+    assert finding_lines(EPICS, "EPICS.md") == []
+
+
+def test_a_readme_naming_epics_in_its_features_reads_no_items() -> None:
+    # a note ``Depends on Epics 1 + 2`` in a feature list names no item of a plan
+    readme = """\
+# Epic Store plugin
+
+## Features
+
+- Depends on Epics 1 + 2 of the store API.
+- Shows your library ✅ (done in one call)
+
+## Install
+
+Run the installer.
+"""
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []

@@ -319,6 +319,8 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
     item, ``Epic 1`` its ID. Epics that write no field are chapters of a document, and
     an epic over headings of its own is the section of the items under it."""
     found: dict[int, tuple[str, str]] = {}
+    unsaid: dict[int, tuple[str, str]] = {}  # epics with no field nor status of their own
+    said: set[int] = set()  # the levels where an epic's heading ends with its status
     for at, part in enumerate(parts):
         if part.kind != PROSE or not part.text.startswith("Epic"):
             continue
@@ -330,8 +332,16 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
             continue  # an epic over headings of its own groups its stories and tasks
         end = after.heading.line - 1 if after is not None else len(lines)
         body = lines[part.heading.line : end]
-        if any(_FIELD_LINE.match(line.strip()) for line in body):
-            found[at] = (" ".join(epic["id"].split()), epic["title"].strip())
+        named = (" ".join(epic["id"].split()), epic["title"].strip())
+        if _ends_with_status(epic["title"]):  # ``## Epic 4 — Worker ✅ (done 2026-07-27)``
+            said.add(part.heading.level)
+            found[at] = named
+        elif any(_FIELD_LINE.match(line.strip()) for line in body):
+            found[at] = named
+        else:
+            unsaid[at] = named
+    # beside epics that say their status, one that says none is work not yet done
+    found |= {at: named for at, named in unsaid.items() if parts[at].heading.level in said}
     levels = Counter(parts[at].heading.level for at in found)
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
 
