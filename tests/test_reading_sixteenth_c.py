@@ -113,3 +113,61 @@ Run the installer.
 """
     assert read_items(readme, "README.md") == ()
     assert finding_lines(readme, "README.md") == []
+
+
+BACKLOG = """\
+# Reminder bot — backlog
+
+## Open backlog
+
+### Delivery History Command
+
+Purpose:
+Let a user inspect recent deliveries.
+
+### Notes
+
+The bot runs on one worker.
+
+## v0.3.0
+
+### DIREM-031 - Check-ins Design
+
+Purpose:
+Design check-ins before building them.
+
+### DIREM-032 - Check-in Data Foundation
+
+Purpose:
+Store the answers.
+"""
+
+
+def test_tickets_not_yet_numbered_beside_numbered_ones() -> None:
+    # a heading without an ID whose body opens as the tickets' bodies do (``Purpose:``)
+    # is a ticket too, named by its heading; ``### Notes`` over prose is no ticket
+    read = [(i.id, i.title) for i in read_items(BACKLOG, "BACKLOG.md")]
+    assert read == [
+        ("delivery-history-command", "Delivery History Command"),
+        ("DIREM-031", "Check-ins Design"),
+        ("DIREM-032", "Check-in Data Foundation"),
+    ]
+    assert finding_lines(BACKLOG, "BACKLOG.md") == []
+
+
+def test_a_module_guide_of_purpose_sections_reads_no_items() -> None:
+    guide = """\
+# Architecture
+
+### Parser
+
+Purpose:
+Reads the file into blocks.
+
+### Writer
+
+Purpose:
+Writes the blocks back.
+"""
+    assert read_items(guide, "ARCHITECTURE.md") == ()
+    assert finding_lines(guide, "ARCHITECTURE.md") == []

@@ -698,6 +698,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     _names_among_prose(parts)
     if dialect.item_level:
         return
+    _untagged_beside_tickets(parts, lines)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
     for part in parts:
@@ -708,6 +709,51 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+# A label alone on the first line of a ticket's body: ``Purpose:`` over its paragraph.
+_LEAD_LABEL = LazyPattern(r"(?P<label>[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,2}):")
+_FEWEST_TICKETS = 2
+
+
+def _lead_label(parts: list[Part], at: int, lines: list[str]) -> str | None:
+    first = next((line.strip() for line in _section_lines(parts, at, lines) if line.strip()), "")
+    found = _LEAD_LABEL.fullmatch(first) if first.endswith(":") else None
+    return found["label"].lower() if found is not None else None
+
+
+def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
+    """Headings without an ID among tickets with one at their level (``### Retry Policy
+    MVP`` beside ``### DIREM-031 - Check-ins Design``), whose body opens with the label
+    two or more of those tickets open with (``Purpose:``): tickets of the same backlog not
+    yet numbered, each an item named by its heading. A heading whose body opens otherwise
+    (``### Notes``) stays a section of prose."""
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title
+
+    labels: dict[int, Counter[str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind == ITEM and part.item_id and not part.named_by_title:
+            label = _lead_label(parts, at, lines)
+            if label is not None:
+                labels.setdefault(part.heading.level, Counter())[label] += 1
+    shared = {
+        level: {label for label, count in counted.items() if count >= _FEWEST_TICKETS}
+        for level, counted in labels.items()
+    }
+    if not any(shared.values()):
+        return
+    taken: set[str] = Taken()
+    for at, part in enumerate(parts):
+        level = part.heading.level
+        if part.kind != PROSE or not shared.get(level):
+            continue
+        after = parts[at + 1] if at + 1 < len(parts) else None
+        if after is not None and after.heading.level > level:
+            continue  # a heading over headings of its own is a section
+        if _lead_label(parts, at, lines) in shared[level]:
+            part.kind, part.named_by_title = ITEM, True
+            part.item_id = reference_from_title(part.text.strip(), taken)
+            part.title = part.text.strip()
 
 
 # A task numbered within its priority: ``P1.1`` of ``### P1.1: Authentication``.
