@@ -171,3 +171,59 @@ Writes the blocks back.
 """
     assert read_items(guide, "ARCHITECTURE.md") == ()
     assert finding_lines(guide, "ARCHITECTURE.md") == []
+
+
+PARKED = """\
+# Reminder bot — backlog
+
+## v0.3.0
+
+### DIREM-031 - Check-ins Design
+
+Purpose:
+Design check-ins before building them.
+
+### DIREM-032 - Check-in Data Foundation
+
+Purpose:
+Store the answers.
+
+## Parked / Later
+
+- Webhook mode.
+- Public SaaS mode.
+
+## Backlog Guard
+
+- Every item needs a dedicated ticket.
+"""
+
+
+def test_parked_bullets_beside_heading_tickets() -> None:
+    # bullets right under a heading that parks work are parked ideas of the plan; the
+    # bullets of ``## Backlog Guard`` are its rules, no work
+    read = [(i.title, i.status) for i in read_items(PARKED, "BACKLOG.md")]
+    assert read == [
+        ("Check-ins Design", None),
+        ("Check-in Data Foundation", None),
+        ("Webhook mode", "parked"),
+        ("Public SaaS mode", "parked"),
+    ]
+    assert finding_lines(PARKED, "BACKLOG.md") == []
+
+
+def test_meeting_notes_with_a_parked_list_read_no_items() -> None:
+    notes = """\
+# Weekly sync
+
+## Decisions
+
+- Ship on Friday.
+
+## Parked
+
+- The logo colour.
+- Whether to rename the bot.
+"""
+    assert read_items(notes, "notes.md") == ()
+    assert finding_lines(notes, "notes.md") == []

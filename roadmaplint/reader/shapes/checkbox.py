@@ -947,6 +947,8 @@ def _read_plain_list(
     with an ID (``- ST-022 Title — completed``), or the list stands under a heading that
     names a status (``# DONE``) in a document with at least two such headings. Anything
     else is prose."""
+    if document.with_ids_only and entries:
+        return _parked_beside_headings(document, entries, taken)
     if document.with_ids_only or not entries:
         return [], ()
     lines = document.lines
@@ -1194,6 +1196,41 @@ def _says_nothing(line: str) -> bool:
         bullet is not None
         and _NOTHING_BULLET.fullmatch(line[bullet.end() :].rstrip("\r\n")) is not None
     )
+
+
+def _parked_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets right under a heading that parks work (``## Parked / Later``,
+    ``## Deferred``), in a plan whose other items are headings: each bullet is parked
+    work named by its first sentence, as the heading items beside it are work. Bullets
+    under any other heading of such a plan (``## Backlog Guard``, ``## Notes``) are
+    prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    section = document.section_above(first_line + 1)
+    # ``## Parked / Later``: two words for one state, the first naming it
+    named = status_of_section(section.split(" / ")[0]) if section is not None else None
+    if named is None or common_meaning(named) != "idea" or not _under_heading(lines, first_line):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or bullet["number"] or BOX.match(lines[first]):
+            return [], ()
+        last = _last(lines, first, last)
+        text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", named, here, here, first + 1)]
+        item_id = reference_from_title(part.title, taken)
+        found.append(
+            make_item(
+                item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
+            )
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
 
 
 def _read_horizon_list(
