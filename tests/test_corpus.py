@@ -167,6 +167,7 @@ _CLASSES = {
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
+        "assigned",  # a queue's ``status: ASSIGNED`` claimed by an agent (the reader's too)
         "changes_requested",  # a ticket back with its author after review
         "changes requested",
     ),

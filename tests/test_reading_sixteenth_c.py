@@ -227,3 +227,38 @@ def test_meeting_notes_with_a_parked_list_read_no_items() -> None:
 """
     assert read_items(notes, "notes.md") == ()
     assert finding_lines(notes, "notes.md") == []
+
+
+SLIM_QUEUE = """\
+# Work Queue
+
+Slim index only — see `WORK_ITEM_TASKS/` for full task detail.
+
+* task-wi-26-svg-fieldline-arrows | WORK_ITEM_TASKS/task-wi-26-svg-fieldline-arrows.md | status: TODO
+* task-wi-30-mesh-vs-surface | WORK_ITEM_TASKS/task-wi-30-mesh-vs-surface.md | status: BLOCKED: needs the human to say which
+* task-wi-31-jacobi-potential | WORK_ITEM_TASKS/task-wi-31-jacobi-potential.md | status: ASSIGNED
+  - claimed by planet-plot-f2
+"""
+
+
+def test_a_slim_queue_of_bar_joined_bullets() -> None:
+    # the slug names the task (its number the ID), the status cell its state, and the
+    # agent a ``claimed by`` note names holds it
+    read = [(i.id, i.title, i.status, i.dri) for i in read_items(SLIM_QUEUE, "WORK_QUEUE.md")]
+    assert read == [
+        ("task-wi-26", "svg-fieldline-arrows", "TODO", None),
+        ("task-wi-30", "mesh-vs-surface", "BLOCKED: needs the human to say which", None),
+        ("task-wi-31", "jacobi-potential", "ASSIGNED", "planet-plot-f2"),
+    ]
+    assert finding_lines(SLIM_QUEUE, "WORK_QUEUE.md") == []
+
+
+def test_an_api_doc_of_bar_joined_endpoints_reads_no_items() -> None:
+    api = """\
+# API
+
+* GET /users | lists the users | status: stable
+* POST /users | adds a user | status: beta
+"""
+    assert read_items(api, "API.md") == ()
+    assert finding_lines(api, "API.md") == []

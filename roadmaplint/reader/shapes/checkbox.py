@@ -949,6 +949,10 @@ def _read_plain_list(
     else is prose."""
     if document.with_ids_only and entries:
         return _parked_beside_headings(document, entries, taken)
+    if entries and not document.with_ids_only and " | " in document.lines[entries[0][0]]:
+        queued = _bar_joined_queue(document, entries, taken)
+        if queued[0]:
+            return queued
     if document.with_ids_only or not entries:
         return [], ()
     lines = document.lines
@@ -1196,6 +1200,63 @@ def _says_nothing(line: str) -> bool:
         bullet is not None
         and _NOTHING_BULLET.fullmatch(line[bullet.end() :].rstrip("\r\n")) is not None
     )
+
+
+# A cell of a bar-joined bullet that writes the status: ``status: BLOCKED: needs ...``.
+_STATUS_CELL = LazyPattern(r"status:[ \t]*(?P<value>\S.*)", re.I)
+# A task file's slug, its number ending the ID: ``task-wi-31-jacobi-potential``.
+_NUMBERED_SLUG = LazyPattern(
+    r"(?P<id>[a-z][a-z0-9]{0,20}(?:-[a-z][a-z0-9]{0,20}){0,4}-[0-9]{1,6})-(?P<title>[a-z0-9][a-z0-9-]*)"
+)
+# A nested note that an agent holds the task: ``- claimed by planet-plot-f2``.
+_HELD_BY = LazyPattern(
+    r"[ \t]*[-*+][ \t]+(?:claimed|locked|assigned)[ \t]+(?:by|to)[ \t]+@?(?P<owner>[\w.-]{1,40})",
+    re.I,
+)
+_FEWEST_QUEUED = 2
+
+
+def _bar_joined_queue(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A slim index of a work queue: bullets whose cells a bar joins, one of them the
+    status (``* task-wi-31-jacobi-potential | WORK_ITEM_TASKS/....md | status: ASSIGNED``),
+    two or more: each an item, named by its first cell (a task file's slug gives the ID
+    and the title), the owner an agent a nested ``claimed by`` note names. A list whose
+    bullets do not every one write a status cell is prose."""
+    lines = document.lines
+    if len(entries) < _FEWEST_QUEUED:
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _INDENTED_BULLET.match(lines[first])
+        if bullet is None or bullet["number"] or BOX.match(lines[first]):
+            return [], ()
+        cells = [cell.strip() for cell in lines[first][bullet.end() :].split(" | ")]
+        status = next((m["value"].strip() for c in cells[1:] if (m := _STATUS_CELL.match(c))), None)
+        if len(cells) < 2 or not cells[0] or status is None:
+            return [], ()
+        if common_meaning(status.split(":")[0]) is None:
+            return [], ()  # ``status: stable`` of an API's endpoints: no work's state
+        slug = _NUMBERED_SLUG.fullmatch(cells[0])
+        title = slug["title"] if slug is not None else document.inline(cells[0])
+        item_id = slug["id"] if slug is not None else reference_from_title(title, taken)
+        last = _last(lines, first, last)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)]
+        held = next(
+            (h for line in lines[first + 1 : last + 1] if (h := _HELD_BY.match(line))), None
+        )
+        if held is not None:
+            fields.append(Field("DRI", "dri", held["owner"], here, here, first + 1))
+        section = document.section_above(first + 1)
+        found.append(
+            make_item(
+                item_id, title, section, here, last + 1, fields, document.dialect, (), slug is None
+            )
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
 
 
 def _parked_beside_headings(
