@@ -262,3 +262,56 @@ def test_an_api_doc_of_bar_joined_endpoints_reads_no_items() -> None:
 """
     assert read_items(api, "API.md") == ()
     assert finding_lines(api, "API.md") == []
+
+
+PHASES = """\
+# Roadmap
+
+## Phases
+
+- [x] **Phase 1: Timeline** - done
+- [x] **Phase 2: Private comments** - superseded, kept as a history checkpoint
+- [x] **Phase 3: Feed comments** - Remove all dropped comment kinds
+- [ ] **Phase 4: App Store readiness** - active
+
+## Phase Details
+
+### Phase 1: Timeline
+**Goal**: Browse the moments.
+
+### Phase 2: Private comments
+**Goal**: Comment on a moment.
+**Depends on**: Phase 1
+
+### Phase 3: Feed comments
+**Goal**: Comment in the feed.
+**Depends on**: Phase 2
+
+### Phase 4: App Store readiness
+**Goal**: Ship it.
+**Depends on**: Phase 3
+"""
+
+
+def test_a_phase_box_whose_note_says_more_than_the_box() -> None:
+    # a ticked phase whose note says it was superseded was given up, an open one whose
+    # note says active is under way; a note that describes the phase adds nothing
+    read = [(i.id, i.status) for i in read_items(PHASES, "ROADMAP.md")]
+    assert read == [
+        ("Phase 1", "done"),
+        ("Phase 2", "superseded"),
+        ("Phase 3", "done"),
+        ("Phase 4", "active"),
+    ]
+    assert finding_lines(PHASES, "ROADMAP.md") == []
+
+
+def test_a_game_guide_of_bold_phase_bullets_reads_no_items() -> None:
+    guide = """\
+# How a round goes
+
+- **Phase 1: Draw** - active player draws two cards
+- **Phase 2: Trade** - superseded by the market rules in v2
+"""
+    assert read_items(guide, "RULES.md") == ()
+    assert finding_lines(guide, "RULES.md") == []

@@ -128,7 +128,8 @@ _OWNER_LEGEND = LazyPattern(r"[ \t>]*(?:\*\*|_)?owners?(?:\*\*|_)?[ \t]*:(?:\*\*
 _LEGEND_NAME = LazyPattern(r"\*\*(?P<name>[^*\s][^*\n]{0,29}?)\*\*[ \t]*(?:=|\(|:|[—–][ \t])")
 _OWNER_LEAD = LazyPattern(
     r"(?:\*\*(?P<a>[^*\s][^*\n]{0,29}?)\*\*:?|(?P<b>[A-Za-z][\w.-]{0,29}):)"
-    r"(?:[ \t]+\+[ \t]+(?:\*\*(?P<c>[^*\s][^*\n]{0,29}?)\*\*|(?P<d>[A-Za-z][\w.-]{0,29})):?)?[ \t]+(?=\S)"
+    r"(?:[ \t]+\+[ \t]+(?:\*\*(?P<c>[^*\s][^*\n]{0,29}?)\*\*|(?P<d>[A-Za-z][\w.-]{0,29})):?)?"
+    r"[ \t]+(?=\S)"
 )
 # a due day after the owner (``**you** Sep 8: register the team``): when, not what
 _DUE_DAY = LazyPattern(
