@@ -130,7 +130,9 @@ pytestmark = pytest.mark.skipif(
 # of tables/, 74-75 of headings/, 110-112 of checkboxes/ and the anki-translate-popup
 # folder) read 176 of 227 before any change: with it the floor goes from 0.963 to 0.956,
 # what the whole corpus reads (5705 of 5965), rounded down.
-OVERALL_FLOOR = 0.956  # 5705 of 5965
+# Its classes fixed (tests/test_reading_sixteenth_c.py; ROADMAP CORE-97, CORE-98 for what is
+# left): the set reads 224 of 227, the whole corpus 5753 of 5965, the floor 0.964.
+OVERALL_FLOOR = 0.964  # 5753 of 5965
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
