@@ -143,8 +143,10 @@ COMMON_STATUSES: dict[str, str] = {
             "partial",
             "partially done",
             "partially complete",
-            # an agent board's task that an agent holds (``[CLAIMED by @id]``)
+            # an agent board's task that an agent holds (``[CLAIMED by @id]``), or one a
+            # queue gave an agent (``status: ASSIGNED`` over ``claimed by planet-plot-f2``)
             "claimed",
+            "assigned",
         ),
         "in_progress",
     ),

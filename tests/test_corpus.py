@@ -126,7 +126,18 @@ pytestmark = pytest.mark.skipif(
 # reads (5493 of 5738), rounded down; the earlier sets still read 5400 of 5607.
 # Its two files read silently wrong fixed for their class (tests/test_reading_fifteenth.py):
 # 5529 of 5738, the floor 0.963.
-OVERALL_FLOOR = 0.964  # 5796 of 6010
+# The sixteenth held-out set B (plans outside English and outside tidy templates: files 67
+# of headings/, 52-53 of phases/ and tables/, 105-107 of checkboxes/) read 132 of 272 before
+# any change and 267 after (tests/test_reading_sixteenth_b.py; ROADMAP CORE-95, CORE-96).
+# The sixteenth held-out set C (a mixed sample of every family: files 55-56 of phases/, 66
+# of tables/, 74-75 of headings/, 110-112 of checkboxes/ and the anki-translate-popup
+# folder) read 176 of 227 before any change: with it the floor goes from 0.963 to 0.956,
+# what the whole corpus reads (5705 of 5965), rounded down.
+# Its classes fixed (tests/test_reading_sixteenth_c.py; ROADMAP CORE-97, CORE-98 for what is
+# left): the set reads 224 of 227, the whole corpus 5753 of 5965, the floor 0.964.
+# Sets B and C merged with the third writes pass and the lead's queue mend: the whole
+# corpus reads 6020 of 6237, the floor 0.965.
+OVERALL_FLOOR = 0.965  # 6020 of 6237
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -163,6 +174,7 @@ _CLASSES = {
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
+        "assigned",  # a queue's ``status: ASSIGNED`` claimed by an agent (the reader's too)
         "changes_requested",  # a ticket back with its author after review
         "changes requested",
     ),

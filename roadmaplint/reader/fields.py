@@ -634,7 +634,10 @@ def heading_status(title: str) -> tuple[str, str] | None:
             opening = stripped.rfind(opener)
             word = stripped[opening + 1 : -1].strip()
             if opening >= 0 and common_meaning(word) and len(word.split()) <= 2:
-                return stripped[:opening].rstrip(), word
+                before = stripped[:opening].rstrip()
+                if common_meaning(word) == "done":  # ``Foundation ✅ (done date)``: one status
+                    before = before.rstrip("\ufe0f").removesuffix("✅").rstrip(" \t—–-")
+                return before, word
     for mark in _CHECK_MARKS:
         if mark not in stripped[-40:]:
             continue
@@ -909,7 +912,7 @@ def _singular(word: str) -> str:
 
 
 # A second number joined to a numbered ID: `` & 2`` of ``Stories 1 & 2``.
-_JOINED_NUMBER = LazyPattern(r"[ \t]*(?:&|and)[ \t]+([0-9]{1,6})(?![\w.])")
+_JOINED_NUMBER = LazyPattern(r"[ \t]*(?:[&+]|and)[ \t]+([0-9]{1,6})(?![\w.])")
 
 
 def _numbered_range(found: str | None, rest: str) -> list[str]:

@@ -330,6 +330,8 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
     item, ``Epic 1`` its ID. Epics that write no field are chapters of a document, and
     an epic over headings of its own is the section of the items under it."""
     found: dict[int, tuple[str, str]] = {}
+    unsaid: dict[int, tuple[str, str]] = {}  # epics with no field nor status of their own
+    said: set[int] = set()  # the levels where an epic's heading ends with its status
     for at, part in enumerate(parts):
         if part.kind != PROSE or not part.text.startswith("Epic"):
             continue
@@ -341,8 +343,16 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
             continue  # an epic over headings of its own groups its stories and tasks
         end = after.heading.line - 1 if after is not None else len(lines)
         body = lines[part.heading.line : end]
-        if any(_FIELD_LINE.match(line.strip()) for line in body):
-            found[at] = (" ".join(epic["id"].split()), epic["title"].strip())
+        named = (" ".join(epic["id"].split()), epic["title"].strip())
+        if _ends_with_status(epic["title"]):  # ``## Epic 4 — Worker ✅ (done 2026-07-27)``
+            said.add(part.heading.level)
+            found[at] = named
+        elif any(_FIELD_LINE.match(line.strip()) for line in body):
+            found[at] = named
+        else:
+            unsaid[at] = named
+    # beside epics that say their status, one that says none is work not yet done
+    found |= {at: named for at, named in unsaid.items() if parts[at].heading.level in said}
     levels = Counter(parts[at].heading.level for at in found)
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
 
@@ -709,6 +719,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     _names_among_prose(parts)
     if dialect.item_level:
         return
+    _untagged_beside_tickets(parts, lines)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
     for part in parts:
@@ -719,6 +730,51 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+# A label alone on the first line of a ticket's body: ``Purpose:`` over its paragraph.
+_LEAD_LABEL = LazyPattern(r"(?P<label>[A-Z][A-Za-z]{1,20}(?:[ \t][A-Za-z]{1,20}){0,2}):")
+_FEWEST_TICKETS = 2
+
+
+def _lead_label(parts: list[Part], at: int, lines: list[str]) -> str | None:
+    first = next((line.strip() for line in _section_lines(parts, at, lines) if line.strip()), "")
+    found = _LEAD_LABEL.fullmatch(first) if first.endswith(":") else None
+    return found["label"].lower() if found is not None else None
+
+
+def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
+    """Headings without an ID among tickets with one at their level (``### Retry Policy
+    MVP`` beside ``### DIREM-031 - Check-ins Design``), whose body opens with the label
+    two or more of those tickets open with (``Purpose:``): tickets of the same backlog not
+    yet numbered, each an item named by its heading. A heading whose body opens otherwise
+    (``### Notes``) stays a section of prose."""
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title
+
+    labels: dict[int, Counter[str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind == ITEM and part.item_id and not part.named_by_title:
+            label = _lead_label(parts, at, lines)
+            if label is not None:
+                labels.setdefault(part.heading.level, Counter())[label] += 1
+    shared = {
+        level: {label for label, count in counted.items() if count >= _FEWEST_TICKETS}
+        for level, counted in labels.items()
+    }
+    if not any(shared.values()):
+        return
+    taken: set[str] = Taken()
+    for at, part in enumerate(parts):
+        level = part.heading.level
+        if part.kind != PROSE or not shared.get(level):
+            continue
+        after = parts[at + 1] if at + 1 < len(parts) else None
+        if after is not None and after.heading.level > level:
+            continue  # a heading over headings of its own is a section
+        if _lead_label(parts, at, lines) in shared[level]:
+            part.kind, part.named_by_title = ITEM, True
+            part.item_id = reference_from_title(part.text.strip(), taken)
+            part.title = part.text.strip()
 
 
 # A task numbered within its priority: ``P1.1`` of ``### P1.1: Authentication``.

@@ -28,6 +28,32 @@ _CHECKLIST = LazyPattern(
 DONE, OPEN = "done", "pending"
 
 
+# The words after a checklist entry's bold name and a dash: ``** - active``.
+_BOX_NOTE = LazyPattern(r"[^*\n]{0,200}\*\*[ \t]*[-—–][ \t]+(?P<note>\S.*)")
+# The first clause of such a note, up to punctuation, fullwidth too (``已 superseded，``).
+_NOTE_CLAUSE = LazyPattern(r"[^,;，、。(（—–:]*")
+# The states a note may add to its box: a ticked phase given up, an open one under way.
+_SAID = {DONE: ("closed",), OPEN: ("in_progress", "blocked")}
+
+
+def _said_after_box(rest: str, box: str) -> str | None:
+    """The state a checklist entry's note writes after its box, where it says more than
+    the box (``- [x] **Phase 002: Name** - 已 superseded``: given up, not done work;
+    ``- [ ] **Phase 017: Name** - active``: under way), a note whose first clause is a
+    word or two. A note that agrees with its box, names no state, or describes the phase
+    (``- Remove all dropped features — ...``) adds nothing."""
+    note = _BOX_NOTE.match(rest)
+    clause = _NOTE_CLAUSE.match(note["note"]) if note is not None else None
+    words = clause[0].split() if clause is not None else []
+    if not 0 < len(words) <= 2:
+        return None
+    for word in words:
+        meaning = common_meaning(word)
+        if meaning is not None:
+            return word if meaning in _SAID[box] else None
+    return None
+
+
 _ROW_PHASE = LazyPattern(r"(?:Phase[ \t]+)?([0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)\b")
 
 
@@ -47,7 +73,9 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             continue
         match = _CHECKLIST.match(line)
         if match is not None:
-            boxes.setdefault(" ".join(match[2].split()), DONE if match[1] != " " else OPEN)
+            box = DONE if match[1] != " " else OPEN
+            said = _said_after_box(line[match.end() :], box)
+            boxes.setdefault(" ".join(match[2].split()), said or box)
     for phase, status in _progress_rows(lines):
         if boxes.get(phase) == OPEN and common_meaning(status) == "in_progress":
             # an open box says only that the phase is not done; its row says how far

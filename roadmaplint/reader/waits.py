@@ -233,25 +233,42 @@ def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[
     known = {item.id.lower(): item.id for item in items}
     found = []
     for item in items:
-        named = None
+        named: tuple[str, ...] = ()
         if not item.depends_on and not item.external_deps:
             named = _noted(lines[item.position.line : item.end_line], known, item.id)
-        found.append(replace(item, depends_on=(named,)) if named else item)
+        found.append(replace(item, depends_on=named) if named else item)
     return tuple(found)
 
 
-def _noted(body: Sequence[str], known: dict[str, str], own: str) -> str | None:
+# Numbered units joined in one note: ``Epics 2 + 3``, ``Phases 1, 2 and 4``.
+_JOINED_UNITS = LazyPattern(
+    r"(?P<word>Phase|Task|Milestone|Epic)s?[ \t]+(?P<first>[0-9]{1,4})"
+    r"(?P<more>(?:[ \t]*(?:,|\+|&|and)[ \t]*[0-9]{1,4}(?!\w|\.[0-9])){1,20})",
+    re.IGNORECASE,
+)
+
+_UNIT_NUMBER = LazyPattern(r"[0-9]{1,4}")
+
+
+def _noted(body: Sequence[str], known: dict[str, str], own: str) -> tuple[str, ...]:
     for line in body:
         if "on " not in line.lower():
             continue
         match = _DEPENDS_BULLET.match(line)
         if match is None:
             continue
+        joined = _JOINED_UNITS.match(line, match.start("name"))
+        if joined is not None:  # ``Depends on Epics 2 + 3.``: each of them
+            word = joined["word"].capitalize()
+            numbers = [joined["first"], *_UNIT_NUMBER.findall(joined["more"])]
+            targets = [known.get(f"{word} {n}".lower()) for n in numbers]
+            if all(targets) and own not in targets:
+                return tuple(dict.fromkeys(t for t in targets if t))
         for name in (match["name"], match["name"].split()[0]):
             target = known.get(name.strip(".,;`*").lower())
             if target is not None and target != own:
-                return target
-    return None
+                return (target,)
+    return ()
 
 
 # A heading's level; one whose words name dependencies (``## Dependencies & Execution Order``)

@@ -128,6 +128,23 @@ _DESCRIBED_FIELD = LazyPattern(
     r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
 )
 _DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
+# An ``Owner:`` line naming who does the work, each name in bold before what it stands
+# for (``Owner: **you** = needs your account ... **Claude** = code and docs.``), and a box
+# led by one of those names (``**you** Buy ...``, ``Claude: deploy ...``, ``**you** +
+# Claude: DM ...``): the name is the box's owner, no part of its title.
+_OWNER_LEGEND = LazyPattern(r"[ \t>]*(?:\*\*|_)?owners?(?:\*\*|_)?[ \t]*:(?:\*\*)?[ \t]+\*\*", re.I)
+_LEGEND_NAME = LazyPattern(r"\*\*(?P<name>[^*\s][^*\n]{0,29}?)\*\*[ \t]*(?:=|\(|:|[—–][ \t])")
+_OWNER_LEAD = LazyPattern(
+    r"(?:\*\*(?P<a>[^*\s][^*\n]{0,29}?)\*\*:?|(?P<b>[A-Za-z][\w.-]{0,29}):)"
+    r"(?:[ \t]+\+[ \t]+(?:\*\*(?P<c>[^*\s][^*\n]{0,29}?)\*\*|(?P<d>[A-Za-z][\w.-]{0,29})):?)?"
+    r"[ \t]+(?=\S)"
+)
+# a due day after the owner (``**you** Sep 8: register the team``): when, not what
+_DUE_DAY = LazyPattern(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?[ \t]+[0-9]{1,2}"
+    r"(?:[ \t]*[-–][ \t]*[0-9]{1,2})?:[ \t]+(?=\S)",
+    re.I,
+)
 
 
 @record
@@ -191,6 +208,9 @@ def parse_line(
         return Line(phase[0], phase[1], "", None, None, None)
     if todo_txt(document):
         return _todo_txt_line(text, document)
+    led_by = None
+    if (lead := _owner_lead(text, document)) is not None:
+        led_by, text = lead
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     tail_priority = None
@@ -243,6 +263,12 @@ def parse_line(
             priority = priority or token[1:].lower()
     title_part = _DONE_ON.sub("", _title_part(text))
     owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    if led_by is not None:
+        # the box names its owner first; a mention in its words (``follow @team``) is what
+        # the work is about, and stays in the title
+        mentions = [token for token in tokens if token.startswith("@")]
+        title_part = " ".join([title_part, *mentions])
+        owner = led_by
     claimed = None if owner else _CLAIMED.search(text)
     owner = claimed["owner"] if claimed else owner
     found = None if owner else _OWNER.search(title_part)
@@ -278,6 +304,35 @@ def _registry_entry(text: str, id_only: re.Pattern[str]) -> tuple[str, str] | No
     if found is None or title is None or not id_only.fullmatch(found["id"]):
         return None
     return found["id"], " ".join(title["title"].split())
+
+
+def _owner_names(document: Document) -> frozenset[str]:
+    """The names an ``Owner:`` line of the document gives in bold, lower-cased."""
+
+    def names() -> frozenset[str]:
+        found: set[str] = set()
+        for line in document.lines:
+            if "wner" in line and _OWNER_LEGEND.match(line):
+                found.update(m["name"].strip().lower() for m in _LEGEND_NAME.finditer(line))
+        return frozenset(found)
+
+    return document.memo("owner-names", names)
+
+
+def _owner_lead(text: str, document: Document) -> tuple[str, str] | None:
+    """The owner a box's text opens with, when the document's ``Owner:`` line names it,
+    and the text after it (without a due day leading that: ``Sep 8: register ...``)."""
+    if not text.startswith("*") and ":" not in text[:32]:
+        return None
+    lead = _OWNER_LEAD.match(text)
+    if lead is None or not (known := _owner_names(document)):
+        return None
+    named = [name for name in (lead["a"] or lead["b"], lead["c"] or lead["d"]) if name]
+    if not all(name.strip().lower() in known for name in named):
+        return None
+    rest = text[lead.end() :]
+    due = _DUE_DAY.match(rest)
+    return " + ".join(name.strip() for name in named), rest[due.end() :] if due else rest
 
 
 # todo.txt's priority opening a box, ``- [ ] (A) Call the client +work @phone due:2025-08-05``
@@ -921,6 +976,12 @@ def _read_plain_list(
     with an ID (``- ST-022 Title — completed``), or the list stands under a heading that
     names a status (``# DONE``) in a document with at least two such headings. Anything
     else is prose."""
+    if document.with_ids_only and entries:
+        return _parked_beside_headings(document, entries, taken)
+    if entries and not document.with_ids_only and " | " in document.lines[entries[0][0]]:
+        queued = _bar_joined_queue(document, entries, taken)
+        if queued[0]:
+            return queued
     if document.with_ids_only or not entries:
         return [], ()
     lines = document.lines
@@ -1188,6 +1249,98 @@ def _says_nothing(line: str) -> bool:
         bullet is not None
         and _NOTHING_BULLET.fullmatch(line[bullet.end() :].rstrip("\r\n")) is not None
     )
+
+
+# A cell of a bar-joined bullet that writes the status: ``status: BLOCKED: needs ...``.
+_STATUS_CELL = LazyPattern(r"status:[ \t]*(?P<value>\S.*)", re.I)
+# A task file's slug, its number ending the ID: ``task-wi-31-jacobi-potential``.
+_NUMBERED_SLUG = LazyPattern(
+    r"(?P<id>[a-z][a-z0-9]{0,20}(?:-[a-z][a-z0-9]{0,20}){0,4}-[0-9]{1,6})-(?P<title>[a-z0-9][a-z0-9-]*)"
+)
+# A nested note that an agent holds the task: ``- claimed by planet-plot-f2``.
+_HELD_BY = LazyPattern(
+    r"[ \t]*[-*+][ \t]+(?:claimed|locked|assigned)[ \t]+(?:by|to)[ \t]+@?(?P<owner>[\w.-]{1,40})",
+    re.I,
+)
+_FEWEST_QUEUED = 2
+
+
+def _bar_joined_queue(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A slim index of a work queue: bullets whose cells a bar joins, one of them the
+    status (``* task-wi-31-jacobi-potential | WORK_ITEM_TASKS/....md | status: ASSIGNED``),
+    two or more: each an item, named by its first cell (a task file's slug gives the ID
+    and the title), the owner an agent a nested ``claimed by`` note names. A list whose
+    bullets do not every one write a status cell is prose."""
+    lines = document.lines
+    if len(entries) < _FEWEST_QUEUED:
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _INDENTED_BULLET.match(lines[first])
+        if bullet is None or bullet["number"] or BOX.match(lines[first]):
+            return [], ()
+        cells = [cell.strip() for cell in lines[first][bullet.end() :].split(" | ")]
+        status = next((m["value"].strip() for c in cells[1:] if (m := _STATUS_CELL.match(c))), None)
+        if len(cells) < 2 or not cells[0] or status is None:
+            return [], ()
+        if common_meaning(status.split(":")[0]) is None:
+            return [], ()  # ``status: stable`` of an API's endpoints: no work's state
+        slug = _NUMBERED_SLUG.fullmatch(cells[0])
+        title = slug["title"] if slug is not None else document.inline(cells[0])
+        item_id = slug["id"] if slug is not None else reference_from_title(title, taken)
+        last = _last(lines, first, last)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)]
+        held = next(
+            (h for line in lines[first + 1 : last + 1] if (h := _HELD_BY.match(line))), None
+        )
+        if held is not None:
+            fields.append(Field("DRI", "dri", held["owner"], here, here, first + 1))
+        section = document.section_above(first + 1)
+        found.append(
+            make_item(
+                item_id, title, section, here, last + 1, fields, document.dialect, (), slug is None
+            )
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+def _parked_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets right under a heading that parks work (``## Parked / Later``,
+    ``## Deferred``), in a plan whose other items are headings: each bullet is parked
+    work named by its first sentence, as the heading items beside it are work. Bullets
+    under any other heading of such a plan (``## Backlog Guard``, ``## Notes``) are
+    prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    section = document.section_above(first_line + 1)
+    # ``## Parked / Later``: two words for one state, the first naming it
+    named = status_of_section(section.split(" / ")[0]) if section is not None else None
+    if named is None or common_meaning(named) != "idea" or not _under_heading(lines, first_line):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or bullet["number"] or BOX.match(lines[first]):
+            return [], ()
+        last = _last(lines, first, last)
+        text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
+        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", named, here, here, first + 1)]
+        item_id = reference_from_title(part.title, taken)
+        found.append(
+            make_item(
+                item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
+            )
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
 
 
 def _read_horizon_list(
