@@ -126,7 +126,11 @@ pytestmark = pytest.mark.skipif(
 # reads (5493 of 5738), rounded down; the earlier sets still read 5400 of 5607.
 # Its two files read silently wrong fixed for their class (tests/test_reading_fifteenth.py):
 # 5529 of 5738, the floor 0.963.
-OVERALL_FLOOR = 0.963  # 5529 of 5738
+# The sixteenth held-out set A (a mixed sample of every family: files 56 of headings/,
+# 41-42 of tables/, 43-44 of phases/, 100-102 of checkboxes/) read 117 of 188 before its
+# fixes and 183 after (ROADMAP CORE-93; CORE-94 for what is left): the whole corpus reads
+# 5712 of 5926, the floor 0.963 still, rounded down; the earlier sets still read 5529 of 5738.
+OVERALL_FLOOR = 0.963  # 5712 of 5926
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
