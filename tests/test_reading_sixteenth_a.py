@@ -132,15 +132,16 @@ BANDED = """\
 
 def test_feature_headings_under_priority_bands_are_the_items() -> None:
     # a feature closed by a done mark, one that writes a status line and one right over
-    # its checklist are features alike; each takes its band's priority, and the phases
-    # numbered again under each feature are its steps, not the plan's phases
+    # its checklist are features alike (the last as far along as its open boxes say);
+    # each takes its band's priority, and the phases numbered again under each feature
+    # are its steps, not the plan's phases
     read = [(i.title, i.status, i.priority) for i in read_items(BANDED, "docs/ROADMAP.md")]
     assert read == [
         ("Todoist Integration", "✅", "P1"),
         ("Conversation Memory System", "✅", "P1"),
         ("Google Sheets Integration", "Planned", "P2"),
         ("People Catalog Integration", "Planned", "P2"),
-        ("Server Audio Endpoints", None, "P3"),
+        ("Server Audio Endpoints", "pending", "P3"),
     ]
     assert finding_lines(BANDED, "docs/ROADMAP.md") == []
 
