@@ -128,9 +128,10 @@ pytestmark = pytest.mark.skipif(
 # 5529 of 5738, the floor 0.963.
 # The sixteenth held-out set A (a mixed sample of every family: files 56 of headings/,
 # 41-42 of tables/, 43-44 of phases/, 100-102 of checkboxes/) read 117 of 188 before its
-# fixes and 183 after (ROADMAP CORE-93; CORE-94 for what is left): the whole corpus reads
-# 5712 of 5926, the floor 0.963 still, rounded down; the earlier sets still read 5529 of 5738.
-OVERALL_FLOOR = 0.963  # 5712 of 5926
+# fixes and 187 after (ROADMAP CORE-93; CORE-94 for what is left): with it the floor goes
+# from 0.963 to 0.964, what the whole corpus reads (5716 of 5926), rounded down; the
+# earlier sets still read 5529 of 5738.
+OVERALL_FLOOR = 0.964  # 5716 of 5926
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
