@@ -137,7 +137,13 @@ pytestmark = pytest.mark.skipif(
 # left): the set reads 224 of 227, the whole corpus 5753 of 5965, the floor 0.964.
 # Sets B and C merged with the third writes pass and the lead's queue mend: the whole
 # corpus reads 6020 of 6237, the floor 0.965.
-OVERALL_FLOOR = 0.965  # 6020 of 6237
+# The sixteenth held-out set A (a mixed sample of every family: files 56 of headings/,
+# 41-42 of tables/, 43-44 of phases/, 100-102 of checkboxes/) read 117 of 188 before its
+# fixes and 187 after (ROADMAP CORE-93; CORE-94 for what is left): with it the floor goes
+# from 0.963 to 0.964, what the whole corpus reads (5716 of 5926), rounded down; the
+# earlier sets still read 5529 of 5738.
+# All three sixteenth sets merged: the whole corpus reads 6207 of 6425, the floor 0.966.
+OVERALL_FLOOR = 0.966  # 6207 of 6425
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -778,6 +778,10 @@ def legend_priority(item: Item, legend: Legend | None) -> Item:
 _PRIORITY_GROUP = LazyPattern(r"(P[0-4]|Tier[ \t][0-9])(?:[ \t]*[—–:-][ \t]|[ \t]*$)")
 # The same in capitals after a coloured mark, a queue's band: "🔴 TIER 1: BLOCKING ISSUES".
 _MARKED_TIER = LazyPattern(r"[^\w\s]\ufe0f?[ \t]+(TIER[ \t][0-9])[ \t]*[—–:-][ \t]")
+# A band numbered by its priority after a mark: "🎯 Priority 1: Core Functionality".
+_MARKED_PRIORITY_NUMBER = LazyPattern(
+    r"[^\w\s]\ufe0f?[ \t]+priority[ \t]([0-9])[ \t]*[—–:-][ \t]", re.IGNORECASE
+)
 
 
 # A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
@@ -794,6 +798,9 @@ def _group_priority(section: str | None) -> str | None:
     brackets (``Epic A: CLI Contract and Error Stability (P0)``)."""
     if not section:
         return None
+    numbered = _MARKED_PRIORITY_NUMBER.match(section)
+    if numbered is not None:
+        return f"P{numbered[1]}"  # ``🎯 Priority 2: Personal Data``: the band of P2
     match = (
         _PRIORITY_GROUP.match(section)
         or _MARKED_TIER.match(section)
@@ -981,12 +988,21 @@ _RANGE_LIMIT = 50
 _RANGE_WORDS = ("through", "to", "thru")
 
 
+# ``T033-T037``: a range written with a dash between two IDs of one prefix.
+_DASHED_RANGE = LazyPattern(
+    r"(?P<a>(?P<prefix>[A-Za-z]{1,8}-?)(?P<m>[0-9]{1,6}))"
+    r"[ \t]?[-–][ \t]?(?P<b>[A-Za-z]{1,8}-?[0-9]{1,6})"
+)
+
+
 def _range_match(name: str) -> re.Match[str] | None:
     # a word of a range first: a name without one never compiles the pattern (a loop,
     # not any() over a generator, which took twice as long for each dependency)
     for word in _RANGE_WORDS:
         if word in name:
             return _RANGE.fullmatch(name)
+    if "-" in name[1:] or "–" in name:
+        return _DASHED_RANGE.fullmatch(name)
     return None
 
 

@@ -225,6 +225,38 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     return match["id"] or match["whole"], match["title"].strip()
 
 
+def _numbered_sections(parts: list[Part], levels: tuple[int, ...], lines: list[str]) -> set[int]:
+    """The numbered headings (``## 2. Publishing System``) that are a roadmap's sections,
+    not its items: at a level where two or more of them hold boxes of their own (two or
+    more each) and write no status line (``## 3. Core Maintenance`` over ``**Goal:**`` and
+    its boxes), the boxes are the work and the headings number the sections holding it,
+    a section's ``**Status:** In Progress`` the state of its theme. A feature plan whose
+    every numbered feature writes its status keeps its features as the items."""
+    numbered: dict[int, list[int]] = {}
+    unstated: Counter[int] = Counter()
+    stated: Counter[int] = Counter()
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in levels:
+            continue
+        match = _NUMBERED.fullmatch(part.text) if part.text[:1].isdigit() else None
+        if match is None or match["whole"] is None:
+            continue  # a dotted number (``### 1.1 Orchestrator Host``) numbers a task
+        numbered.setdefault(part.heading.level, []).append(at)
+        end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+        body = lines[part.heading.line : end]
+        boxes = sum(_STEP_BOX.match(line) is not None for line in body)
+        if not any(_STATUS_LINE.match(line) for line in body):
+            unstated[part.heading.level] += boxes >= 2
+        else:
+            stated[part.heading.level] += 1
+    return {
+        at
+        for level, found in numbered.items()
+        if unstated[level] >= 2 and stated[level]
+        for at in found
+    }
+
+
 # A box right under a heading, one to three spaces in at most, and the text after it.
 _STEP_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]+(?P<text>\S.*)")
 # What opens a box that carries a number or an ID of its own: ``1.1``, ``T012``, ``**0.1.1**``.
@@ -298,6 +330,7 @@ def _status_headed(
             if above is not None and status_of_section(above.text, board=True) is not None:
                 found[at] = ("", part.text.strip())
     levels = Counter(parts[at].heading.level for at in found)
+    found.update(_unstated_features(parts, lines, levels, found))
     taken: set[str] = Taken()
     named: dict[int, tuple[str, str]] = {}
     for at, (_, title) in found.items():
@@ -312,6 +345,52 @@ def _status_headed(
             named[at] = (reference_from_title(name[0] if name else title, taken), title)
             titled.add(at)
     return named
+
+
+# A done mark closing a heading, a version or note in brackets after it: ``### Todoist
+# Integration ✅``, ``### Conversation Memory System ✅ (v0.4.0)``.
+_DONE_HEADING = LazyPattern(
+    r"(?P<title>\S.*?)(?<![ \t])[ \t]++✅"
+    r"(?:[ \t]+\([^()\n]{1,40}\)|[ \t]+(?i:complete|done))?[ \t]*"
+)
+
+
+def _unstated_features(
+    parts: list[Part], lines: list[str], levels: Counter[int], found: dict[int, tuple[str, str]]
+) -> dict[int, tuple[str, str]]:
+    """The features of a roadmap that writes a status line under two or more of its
+    feature headings (``### Google Sheets Integration`` over ``**Status:** Planned``) and
+    none under their siblings: a sibling closed by a done mark (``### Todoist Integration
+    ✅``) or right over its checklist (``### Server Audio Endpoints`` over ``- [ ] ...``)
+    is a feature as well, under a heading that bands the features by priority
+    (``## 🎯 Priority 2: Personal Data``) or that holds a written one. A heading of
+    prose among them (``### Codebase Metrics`` over bullets) is none."""
+    from roadmaplint.reader.shapes.common import edge_stripped, leads_with_priority
+
+    holders = [above for at in found if (above := _heading_above(parts, at)) is not None]
+    bands = {id(above) for above in holders}
+    band_levels = {above.heading.level for above in holders}
+    more: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        level = part.heading.level
+        if at in found or part.kind != PROSE or levels[level] < 2 or level not in ITEM_LEVELS:
+            continue
+        if part.text[:1].isdigit() and _NUMBERED.fullmatch(part.text) is not None:
+            continue  # ``### 4. System Cron Jobs ✅``: numbered, an item as its siblings are
+        above = _heading_above(parts, at)
+        if above is None or not (
+            id(above) in bands
+            or leads_with_priority(edge_stripped(above.text))
+            or (above.heading.level in band_levels and _DONE_HEADING.fullmatch(above.text))
+        ):
+            continue
+        done = _DONE_HEADING.fullmatch(part.text)
+        first = next((line for line in _section_lines(parts, at, lines) if line.strip()), "")
+        if done is not None:
+            more[at] = ("", f"{done['title']} ✅")  # the version after the mark is no name
+        elif _STEP_BOX.match(first) is not None:
+            more[at] = ("", part.text.strip())
+    return more
 
 
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
@@ -675,8 +754,9 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     status_headed: dict[int, tuple[str, str]] | None = None
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
+    sections = _numbered_sections(parts, levels, lines)  # numbered headings that are sections
     for at, part in enumerate(parts):
-        if part.kind == PROSE and part.heading.level in levels:
+        if part.kind == PROSE and part.heading.level in levels and at not in sections:
             found = (
                 match_item_heading(part.text, dialect)
                 or (
@@ -720,6 +800,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     if dialect.item_level:
         return
     _untagged_beside_tickets(parts, lines)
+    _phases_within_features(parts)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
     for part in parts:
@@ -775,6 +856,30 @@ def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
             part.kind, part.named_by_title = ITEM, True
             part.item_id = reference_from_title(part.text.strip(), taken)
             part.title = part.text.strip()
+
+
+_PHASE_OF_FEATURE = LazyPattern(r"Phase[ \t][0-9]{1,3}")
+
+
+def _phases_within_features(parts: list[Part]) -> None:
+    """Phases numbered again under each of two or more features (``### Google Sheets
+    Integration`` over ``#### Phase 1: Read Access``, ``### People Catalog`` over its own
+    ``#### Phase 1: Read from Sheets``) are the steps of their feature, not the plan's
+    phases: the feature is the item and its phases its checklist. Phases numbered once
+    through a plan stay its items."""
+    under: dict[str, set[int]] = {}
+    phases: list[tuple[int, Part]] = []
+    for at, part in enumerate(parts):
+        if part.kind != ITEM or _PHASE_OF_FEATURE.fullmatch(part.item_id) is None:
+            continue
+        above = _heading_above(parts, at)
+        if above is not None and above.kind == ITEM:
+            under.setdefault(part.item_id, set()).add(id(above))
+            phases.append((at, part))
+    if not any(len(holders) > 1 for holders in under.values()):
+        return
+    for _, part in phases:
+        part.kind, part.item_id, part.title = PROSE, "", ""
 
 
 # A task numbered within its priority: ``P1.1`` of ``### P1.1: Authentication``.

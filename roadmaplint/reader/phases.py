@@ -158,10 +158,14 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
     Title``) given
     the one the list of boxes right under it says, its steps (``- [x] `bcrypt```): all
     ticked done, some in progress, none pending, as a phase's own task boxes do. Boxes
-    after a label or prose (``**Acceptance Criteria:**``) are its criteria: no state."""
+    after a label or prose (``**Acceptance Criteria:**``) are its criteria: no state. A
+    feature named by its heading (``### Server Audio Endpoints`` over ``- [ ] POST
+    /audio/stream``) is given its checklist's state the same way."""
     read = []
     for item in items:
-        if item.status is None and (WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id)):
+        if item.status is None and (
+            WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id) or item.named_by_title
+        ):
             ticks = _step_ticks(lines[item.position.line : item.end_line])
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN

@@ -289,6 +289,9 @@ def parse_line(
     remark = _REMARK_AFTER_SENTENCE.search(title_part)
     if remark is not None:
         title_part = title_part[: remark.start() + 1]  # ``Title. (`cmd --here` clears it.)``
+    linked = _LINK_REMARK.search(title_part)
+    if linked is not None and title_part[: linked.start()].strip():
+        title_part = title_part[: linked.start()]  # ``Design CLI ([docs/cli.md](cli.md))``
     owner = owner or described.get("dri")
     priority = priority or tail_priority or described.get("priority")
     depends = depends or described.get(DEPENDS_ON)
@@ -977,12 +980,14 @@ def _read_plain_list(
     names a status (``# DONE``) in a document with at least two such headings. Anything
     else is prose."""
     if document.with_ids_only and entries:
-        return _parked_beside_headings(document, entries, taken)
+        parked = _parked_beside_headings(document, entries, taken)
+        if parked[0] or not _ideas_beside_items(document, entries):
+            return parked
     if entries and not document.with_ids_only and " | " in document.lines[entries[0][0]]:
         queued = _bar_joined_queue(document, entries, taken)
         if queued[0]:
             return queued
-    if document.with_ids_only or not entries:
+    if not entries:
         return [], ()
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
@@ -1016,7 +1021,7 @@ def _read_plain_list(
             written.append(None)
         texts.append(text)
     ids = leading_ids(texts, document)
-    parsed = [parse_line(text, document, ids) for text in texts]
+    parsed = _versioned(texts, [parse_line(text, document, ids) for text in texts])
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
     statuses = [
         word or named or _described_status(lines[first])
@@ -1113,6 +1118,42 @@ def _read_plain_list(
     return found, cut
 
 
+# A milestone's version and its name in one bold lead: ``**v1.1 Metrics & Benchmarks**``.
+_VERSION_NAME = LazyPattern(
+    r"\*\*(?P<version>v[0-9]{1,4}(?:\.[0-9]{1,4}){1,2})[ \t]++(?P<name>[^*\s][^*]*+)\*\*"
+)
+
+
+def _versioned(texts: list[str], parsed: list[Line]) -> list[Line]:
+    """A list of milestones each named by a bold lead that opens with its version
+    (``- ✅ **v1.1 Metrics & Benchmarks** — Phases 1-6, shipped ...``), two or more and
+    each version once, names each by its version: the version is the milestone's ID and
+    the words after it its title. Anything else stays as parsed."""
+    found = [_VERSION_NAME.match(text) for text in texts]
+    versions = [match["version"] for match in found if match is not None]
+    if len(versions) < 2 or len(versions) != len(parsed) or len(set(versions)) != len(versions):
+        return parsed
+    if any(part.item_id for part in parsed):
+        return parsed
+    return [
+        replace(part, item_id=match["version"], title=match["name"].strip())
+        for part, match in zip(parsed, found, strict=True)
+        if match is not None
+    ]
+
+
+def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether plain bullets beside heading items are ideas the plan names for later: they
+    stand under a heading that says so (``## 🎯 FUTURE ENHANCEMENTS`` over ``### PWA``
+    over ``- Service worker implementation``), each a short line of its own. Beside
+    heading items other plain bullets are the items' notes, or prose."""
+    named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
+    lines = document.lines
+    return named == "idea" and all(
+        not lines[at].strip() for first, last in entries for at in range(first + 1, last + 1)
+    )
+
+
 def _notes_under_status(document: Document, line: int, named: str | None) -> bool:
     """Whether plain bullets at ``line`` are notes on a status section's work, not work:
     their own heading names no status (``### Blocker Details`` under ``## Blocked``) and
@@ -1199,6 +1240,9 @@ _REMARK_WORDS = 12  # a closing remark in brackets longer than this is descripti
 # often on its wrapped line: ``Remember the animal per project. (`treats animal <name>
 # --here` sets it.)``. A qualifier (``etc. (requires SendGrid)``) stays the title's.
 _REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
+# A closing bracket holding only a link, where the work is written down: ``Design CLI
+# ([docs/designs/cli.md](designs/cli.md))`` names the document, not the work.
+_LINK_REMARK = LazyPattern(r"(?<![ \t])[ \t]++\(\[[^\[\]\n]*\]\([^()\n]*\)\)[ \t]*$")
 
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
@@ -1361,9 +1405,11 @@ def _read_horizon_list(
     struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
-    elif (_titled_a_plan(document) or _queue_of_bold_titles(document, entries)) and _listed_work(
-        document, entries, sections, struck
-    ):
+    elif (
+        _titled_a_plan(document)
+        or _queue_of_bold_titles(document, entries)
+        or (_titled_a_backlog(document) and _under_heading(lines, entries[0][0]))
+    ) and _listed_work(document, entries, sections, struck):
         # ``# TODO`` over ``## Build cleanup``; a priority band right over the list
         # (``## Future Considerations`` over ``### Medium Priority``) leaves the status
         # to the heading above it
@@ -1460,6 +1506,23 @@ def _titled_a_plan(document: Document) -> bool:
         return _PLAN_TITLE.fullmatch(title) is not None
 
     return document.memo("titled_a_plan", titled)
+
+
+# A backlog by its name alone: ``# Backlog``, ``# Product Backlog`` (``# Backlog Exporter``
+# names a tool).
+_BACKLOG_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}backlog", re.I)
+
+
+def _titled_a_backlog(document: Document) -> bool:
+    """Whether the document is titled a backlog by that name alone (``# Backlog``): a list
+    standing right under one of its headings (``## Code`` over ``- Fix admin logout``) is
+    its work, with no status where it writes none. A list after a paragraph there
+    (``B01 — Parser robustness`` over ``- Scope: M``) is that paragraph's notes."""
+    headings = document.headings
+    if not headings or headings[0].level != 1:
+        return False
+    title = edge_stripped(document.inline(headings[0].source)).strip()
+    return _BACKLOG_TITLE.fullmatch(title) is not None
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:

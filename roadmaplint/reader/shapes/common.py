@@ -29,7 +29,8 @@ _SECTION_PRIORITY = LazyPattern(
     r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b"
     # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1,
     # in French too (``## 🔥 Priorité 1 — Critique``)
-    r"|^[^\w]*priorit[yé][ \t]+(?P<number>[0-4])(?![\w.-])"
+    # (a fifth band and later ones too: ``## 📚 PRIORITY 5: DOCUMENTATION`` after P1-P4)
+    r"|^[^\w]*priorit[yé][ \t]+(?P<number>[0-9])(?![\w.-])"
     # ``### CUDA Medium Priority``: a topic's band, the priority ending the heading
     r"|[ \t](?P<tail>critical|high|medium|low)[ \t]+priority[ \t]*$" + _OTHER_BANDS,
     # the same bands in German, Spanish and Portuguese: ``## 🚨 Hohe Priorität``,
@@ -87,7 +88,7 @@ _MARKED_PRIORITY = LazyPattern(
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
 _PRIORITY_LEAD = LazyPattern(
     r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
-    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-4](?![\w.-])"
+    r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-9](?![\w.-])"
     r"|(?:hohe|mittlere|niedrige)[ \t]+priorit(?:ät|aet)(?!\w)"
     r"|prioridade?[ \t]+(?:alta|media|média|baja|baixa)(?!\w))",
     re.IGNORECASE,
@@ -115,12 +116,17 @@ _PRIORITY_BAND = LazyPattern(r"P[0-4]", re.IGNORECASE)
 # Considerations``, GTD's ``Someday / maybe``; of a ``Category - Theme`` heading, the
 # theme counts.
 _IDEA_SECTION = LazyPattern(
+    # a section's number before its name: ``## 5. Future Initiatives``
+    r"(?:[0-9]{1,3}\.[ \t]+)?(?:"
     r"(?:(?:future|later)[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
     r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe"
     # a parking lot of ideas: ``## Parking lot``, ``## Later / ideas parking lot``
-    r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot",
+    r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot"
+    # work a roadmap names for later without planning it: ``## Future Initiatives``,
+    # ``## 🎯 FUTURE ENHANCEMENTS``
+    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?))",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
