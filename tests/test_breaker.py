@@ -319,7 +319,8 @@ def test_new_writes_the_heading_like_the_items_around_it(tmp_path: Path) -> None
     assert result.stdout == "Added ARK5 to M1 — runtime\n"
     text = roadmap.read_text(encoding="utf-8")
     assert text.startswith(shapes.read_text(encoding="utf-8").rstrip("\n"))
-    assert "\n### ARK5 – Shape Caching\n\n1. **DRI:** _unassigned_\n" in text
+    # the owner field by the name the items around it write (``Owner``, an alias of DRI)
+    assert "\n### ARK5 – Shape Caching\n\n1. **Owner:** _unassigned_\n" in text
     listed = cli("list", "--section", "M1 — runtime", roadmap.name, cwd=tmp_path)
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == ["ARK3", "ARK4", "ARK5"]
 
