@@ -101,6 +101,14 @@ def test_id_bullets_nested_one_level_under_group_bullets() -> None:
     assert finding_lines(GROUPED) == []
 
 
+def test_groups_under_a_todo_title_and_items_over_their_own_id_steps() -> None:
+    grouped = "# TODO\n\n- Auth\n  - FEAT-1 Login page\n  - FEAT-2 Logout (depends on FEAT-1)\n"
+    assert _read(grouped) == TWO_TODO
+    # a bullet with its own ID over nested ID bullets is the item, not a group
+    steps = "# Plan\n\n## Todo\n\n- FEAT-1 Login page\n  - FEAT-11 form\n- FEAT-2 Logout\n"
+    assert [row[0] for row in _read(steps)] == ["FEAT-1", "FEAT-2"]
+
+
 def test_id_bullets_under_a_plan_title_keep_their_ids_and_dependencies() -> None:
     # ``# Roadmap`` says it is a plan, but no status: the IDs are the items', not
     # references made from the titles

@@ -745,12 +745,13 @@ def _read_list(
             numbered = read_bold_numbered(document, entries)
         if numbered[0]:
             return numbered
-        plain = _read_plain_list(document, entries, taken, headed)
-        if plain[0] or not nested or not _groups_of(entries, nested):
-            return plain
-        # ``- Auth`` over ``  - [FEAT-1] Login page``: the groups name areas, the
-        # bullets under them are the work, read as a list of their own would be
-        return _read_plain_list(document, nested, taken, headed, grouped=True)
+        if nested and _groups_of(document, entries, nested):
+            # ``- Auth`` over ``  - [FEAT-1] Login page``: the groups name areas, the
+            # bullets under them are the work, read as a list of their own would be
+            grouped = _read_plain_list(document, nested, taken, headed, grouped=True)
+            if grouped[0]:
+                return grouped
+        return _read_plain_list(document, entries, taken, headed)
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
@@ -916,14 +917,22 @@ _STATUS_WORD = LazyPattern(
 )
 
 
-def _groups_of(entries: list[tuple[int, int]], nested: list[tuple[int, int]]) -> bool:
-    """Whether every top-level entry holds a nested list (``- Auth`` over ``  - FEAT-1``)."""
+def _groups_of(
+    document: Document, entries: list[tuple[int, int]], nested: list[tuple[int, int]]
+) -> bool:
+    """Whether every top-level entry is a group that holds a nested list (``- Auth`` over
+    ``  - FEAT-1``): none leads with an ID of its own (``- FEAT-1 Login`` over its steps
+    is the item, its nested bullets its notes)."""
     inner = iter(nested)
     held = next(inner, None)
     for first, last in entries:
         while held is not None and held[0] <= first:
             held = next(inner, None)
         if held is None or held[0] > last:
+            return False
+        bullet = _INDENTED_BULLET.match(document.lines[first])
+        text = document.lines[first][bullet.end() :] if bullet is not None else ""
+        if parse_line(text, document).item_id is not None:
             return False
     return True
 
@@ -983,6 +992,8 @@ def _read_plain_list(
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
     if named is None and with_ids:
         named = _title_status(document)  # ``# TODO`` over ``- FEAT-1 Login page``
+    if grouped and named is None:
+        return [], ()  # groups of ID bullets under no status: the groups are read as before
     statuses = [
         word or named or _described_status(lines[first])
         for word, (first, _) in zip(written, entries, strict=True)
