@@ -174,10 +174,16 @@ def _tagging_work(worded: list[int], lines: list[str]) -> list[int]:
         for line in worded
         if (found := _WORDED_BOX.match(lines[line])) is not None
         and found[1].strip().casefold() not in _NO_WORK_TAGS
+        and _ID_TAG.fullmatch(found[1].strip()) is None
     ]
     return said if 2 * len(said) >= len(worded) else []
 
 
+# A tag that is an ID, letters and a number (``[GH-12]``, ``[API-1]``, ``[T7]``): no word
+# written for a box. A plan that leads its bullets with IDs says it is one (its title, a
+# heading that names a status) and is read; elsewhere such a list is a changelog's issue
+# references, a glossary's terms or a reference list, and deserves no near miss.
+_ID_TAG = LazyPattern(r"[A-Za-z]{1,15}[-_]?[0-9]{1,6}(?:\.[0-9]{1,4}){0,3}")
 # Keep a Changelog's kinds of change, and the maturity labels of a feature or platform.
 _NO_WORK_TAGS = frozenset(
     (

@@ -804,7 +804,15 @@ def _read_list(
             numbered = read_paragraph_item(document, index, entries)
         if not numbered[0]:  # ``5. **Title**`` over ``- Dependencies: Tasks 1-4``
             numbered = read_bold_numbered(document, entries)
-        return numbered if numbered[0] else _read_plain_list(document, entries, taken, headed)
+        if numbered[0]:
+            return numbered
+        if nested and _groups_of(document, entries, nested):
+            # ``- Auth`` over ``  - [FEAT-1] Login page``: the groups name areas, the
+            # bullets under them are the work, read as a list of their own would be
+            grouped = _read_plain_list(document, nested, taken, headed, grouped=True)
+            if grouped[0]:
+                return grouped
+        return _read_plain_list(document, entries, taken, headed)
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
@@ -956,6 +964,8 @@ _BULLET = LazyPattern(r"(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\
 # A bullet of a top-level list, which markdown lets stand one to three spaces in: a list
 # of plain bullets written so (`` - [#0015 Title](...)``) says its status by its heading.
 _INDENTED_BULLET = LazyPattern(r" {0,3}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
+# A bullet of a list nested in another's entry (``  - [FEAT-1] Login page``).
+_GROUPED_BULLET = LazyPattern(r" {0,12}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
 # A bullet led by a done mark or by the empty square that is its open counterpart (a
 # memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
 _STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
@@ -968,17 +978,40 @@ _STATUS_WORD = LazyPattern(
 )
 
 
+def _groups_of(
+    document: Document, entries: list[tuple[int, int]], nested: list[tuple[int, int]]
+) -> bool:
+    """Whether every top-level entry is a group that holds a nested list (``- Auth`` over
+    ``  - FEAT-1``): none leads with an ID of its own (``- FEAT-1 Login`` over its steps
+    is the item, its nested bullets its notes)."""
+    inner = iter(nested)
+    held = next(inner, None)
+    for first, last in entries:
+        while held is not None and held[0] <= first:
+            held = next(inner, None)
+        if held is None or held[0] > last:
+            return False
+        bullet = _INDENTED_BULLET.match(document.lines[first])
+        text = document.lines[first][bullet.end() :] if bullet is not None else ""
+        if parse_line(text, document).item_id is not None:
+            return False
+    return True
+
+
 def _read_plain_list(
     document: Document,
     entries: list[tuple[int, int]],
     taken: set[str],
     headed: Callable[[], bool],
+    grouped: bool = False,
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """A list of plain bullets is a list of items (a todo.md without boxes) only where the
     document itself says so, in a document without heading items: every bullet begins
     with an ID (``- ST-022 Title — completed``), or the list stands under a heading that
     names a status (``# DONE``) in a document with at least two such headings. Anything
-    else is prose."""
+    else is prose. ``grouped``: the entries are nested under group bullets, and are read
+    only where every one leads with an ID."""
+
     if document.with_ids_only and entries:
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
@@ -999,8 +1032,9 @@ def _read_plain_list(
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
     claimants: list[str | None] = []  # who holds it: ``- [CLAIMED by @bob] Title``
     marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
+    bullet_at = _GROUPED_BULLET if grouped else _INDENTED_BULLET
     for first, _ in entries:
-        bullet = _INDENTED_BULLET.match(lines[first])
+        bullet = bullet_at.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
@@ -1022,12 +1056,18 @@ def _read_plain_list(
         texts.append(text)
     ids = leading_ids(texts, document)
     parsed = _versioned(texts, [parse_line(text, document, ids) for text in texts])
+    with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
+    if grouped and not with_ids:
+        return [], ()
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
+    if named is None and with_ids:
+        named = _title_status(document)  # ``# TODO`` over ``- FEAT-1 Login page``
+    if grouped and named is None:
+        return [], ()  # groups of ID bullets under no status: the groups are read as before
     statuses = [
         word or named or _described_status(lines[first])
         for word, (first, _) in zip(written, entries, strict=True)
     ]
-    with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
     # Bullets that all lead with an ID may write their status and owner as nested
     # bullets (``- **TASK-001**: Title`` over ``  - Status: COMPLETE.``, ``  - Assigned:``).
     nested = [
@@ -1051,8 +1091,15 @@ def _read_plain_list(
         and _under_heading(lines, entries[0][0])
         and (named is not None or _titled_work(document))
     )
-    if _INDENTED_BULLET.match(lines[entries[0][0]])["number"] and not every_marked:  # type: ignore[index]
-        return [], ()  # numbered steps, a numbered list of anything else: prose
+    if (
+        bullet_at.match(lines[entries[0][0]])["number"]  # type: ignore[index]
+        and not every_marked
+        and not (with_ids and named is not None)
+    ):
+        # numbered steps, a numbered list of anything else: prose; one whose every entry
+        # leads with an ID under a heading that names a status is a queue's work
+        # (``## Todo`` over ``1. [FEAT-1] Login page``)
+        return [], ()
     # A list whose every bullet opens a bold title with its ID in brackets is a list of
     # items (``- **[DL-001] Title**: text``), a status written or not: what it has not
     # written, it has not said.
@@ -1152,6 +1199,23 @@ def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> b
     return named == "idea" and all(
         not lines[at].strip() for first, last in entries for at in range(first + 1, last + 1)
     )
+
+
+def _title_status(document: Document) -> str | None:
+    """The status the document's title names where it is its only level-1 heading
+    (``# TODO``, ``# In Progress``): a list of work under it has that status. A title is
+    no status section otherwise (``status_sections_above``), as ``# Done`` over a
+    release's notes is not; only bullets that all lead with an ID take it."""
+
+    def named() -> str:
+        headings = document.headings
+        if not headings or headings[0].level != 1:
+            return ""
+        if sum(1 for heading in headings if heading.level == 1) > 1:
+            return ""
+        return status_of_section(document.heading_texts()[0]) or ""
+
+    return document.memo("title_status", named) or None
 
 
 def _notes_under_status(document: Document, line: int, named: str | None) -> bool:
@@ -1423,6 +1487,7 @@ def _read_horizon_list(
     # legend (a colour says a priority in one plan, a status in another)
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
     found = []
+    read: list[tuple[int, int, str | None, str]] = []  # (first, last, status, text)
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
         if bullet is None:
@@ -1444,7 +1509,14 @@ def _read_horizon_list(
             state = "done"  # ``**Analytics:** split by station — ✅ already implemented``
         elif struck:
             state = status or "open"
-        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        read.append((first, last, state, _first_sentence(text)))
+    id_only = patterns(document.dialect.id_pattern).id_only
+    with_ids = [parse_line(text, document) for *_, text in read]
+    # every bullet leads with an ID (``- [FEAT-1] Login page``, ``- FEAT-2: Logout``): the
+    # IDs are the items', and what each depends on is read as a box's would be
+    ided = all(part.item_id and id_only.fullmatch(part.item_id) for part in with_ids)
+    for (first, last, state, text), given in zip(read, with_ids, strict=True):
+        part = given if ided else parse_line(text, document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
         if part.owner:
@@ -1452,11 +1524,13 @@ def _read_horizon_list(
         priority = part.priority or band
         if priority:
             fields.append(Field("Priority", "priority", priority, here, here, first + 1))
-        item_id = reference_from_title(part.title, taken)
+        if ided and part.depends:
+            fields.append(Field("Depends on", "depends on", part.depends, here, here, first + 1))
+        item_id = part.item_id if ided and part.item_id else reference_from_title(part.title, taken)
         section = document.section_above(first + 1)
         found.append(
             make_item(
-                item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
+                item_id, part.title, section, here, last + 1, fields, document.dialect, (), not ided
             )
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
