@@ -66,6 +66,9 @@ TITLE_COLUMNS = (
     "tarefa",
     "história",
     "aufgabe",
+    # in Italian: ``| ID | Attività | Stato |``
+    "attività",
+    "compito",
     # a spreadsheet's column: ``| TASK ID | TASK NAME (FEATURE) | ASSIGNED TO |``
     "task name",
 )
@@ -86,6 +89,8 @@ COLUMN_ALIASES = {
     "role": "dri",
     "statut": "status",  # French
     "estado": "status",  # Spanish
+    "stato": "status",  # Italian
+    "zustand": "status",  # German
     "responsable": "dri",
     # who a row is given to, in Spanish, Dutch, Portuguese and German
     "asignado": "dri",
