@@ -110,3 +110,113 @@ def test_a_feature_list_with_a_one_line_legend_reads_no_items() -> None:
 """
     assert read_items(features, "README.md") == ()
     assert finding_lines(features, "README.md") == []
+
+
+ITALIAN = """\
+# Attività
+
+| ID | Attività | Stato |
+|----|----------|-------|
+| A-1 | Leggere i file | Completato |
+| A-2 | Scrivere il rapporto | In corso |
+| A-3 | Tradurre | Da fare |
+| A-4 | Archiviare | Annullato |
+"""
+
+
+def test_the_workflow_states_in_italian_read_as_the_english_ones() -> None:
+    read = [(i.id, i.status) for i in read_items(ITALIAN, "TODO.md")]
+    assert read == [
+        ("A-1", "Completato"),
+        ("A-2", "In corso"),
+        ("A-3", "Da fare"),
+        ("A-4", "Annullato"),
+    ]
+    assert finding_lines(ITALIAN, "TODO.md") == []
+
+
+def test_the_other_states_read_in_french_spanish_german_portuguese_and_italian() -> None:
+    from roadmaplint.settings import common_meaning
+
+    said = {
+        "en attente": "blocked",
+        "reporté": "idea",
+        "réalisé": "done",
+        "en marcha": "in_progress",
+        "en espera": "blocked",
+        "finalizado": "done",
+        "in Umsetzung": "in_progress",
+        "verschoben": "idea",
+        "em execução": "in_progress",
+        "adiado": "idea",
+        "in corso": "in_progress",
+        "bloccato": "blocked",
+        "rimandato": "idea",
+    }
+    assert {word: common_meaning(word) for word in said} == said
+
+
+BOARD_DE = """\
+# Aufgaben
+
+## ✅ Erledigt
+
+- [x] Dateien lesen
+
+## 🔄 In Arbeit
+
+- [ ] Bericht schreiben
+
+## 📋 Offen
+
+- [ ] Übersetzen
+"""
+
+
+def test_a_german_board_reads_its_status_columns_and_keeps_its_umlauts() -> None:
+    # the reference made from a title keeps its letters: ``übersetzen``, not ``bersetzen``
+    read = [(i.id, i.status) for i in read_items(BOARD_DE, "TODO.md")]
+    assert read == [
+        ("dateien-lesen", "done"),
+        ("bericht-schreiben", "in arbeit"),
+        ("übersetzen", "offen"),
+    ]
+    assert finding_lines(BOARD_DE, "TODO.md") == []
+
+
+def test_a_translated_readme_with_status_words_in_its_prose_reads_no_items() -> None:
+    readme = """\
+# Widget
+
+Widget è in corso di sviluppo. La versione 1.0 è completata.
+
+## Installazione
+
+Eseguire `pip install widget`.
+
+## Stato
+
+Il progetto è in corso.
+"""
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []
+
+
+def test_references_for_titles_in_any_script_tell_the_items_apart() -> None:
+    text = """\
+# 할 일
+
+- [x] 프로젝트 초기화
+- [ ] 로그인 화면
+- [ ] Profil sayfası
+- [ ] Настроить сборку
+- [ ] 專案初始化
+"""
+    assert [i.id for i in read_items(text, "TODO.md")] == [
+        "프로젝트-초기화",
+        "로그인-화면",
+        "profil-sayfası",
+        "настроить-сборку",
+        "專案初始化",
+    ]
+    assert finding_lines(text, "TODO.md") == []
