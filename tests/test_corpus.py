@@ -315,7 +315,8 @@ def _priority(value: object) -> str | None:
 
 
 def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    # letters of any script, as the reader's references keep them (``übersetzen``)
+    return re.sub(r"[\W_]+", "-", title.lower()).strip("-")
 
 
 def _title(value: str | None) -> str:
