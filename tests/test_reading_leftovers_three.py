@@ -220,3 +220,39 @@ def test_references_for_titles_in_any_script_tell_the_items_apart() -> None:
         "專案初始化",
     ]
     assert finding_lines(text, "TODO.md") == []
+
+
+LABELLED_PRIORITY = """\
+# Backlog
+
+### KIRO-003: Create the demo video
+
+- **Priority**: 🔴 P0 - CRITICAL
+- **Status**: Not Started
+
+### KIRO-004: Prepare the submission
+
+- **Priority**: 🟠 P1 - HIGH
+- **Status**: In Progress
+"""
+
+
+def test_a_priority_written_with_its_label_reads_as_its_level() -> None:
+    read = [(i.id, i.priority) for i in read_items(LABELLED_PRIORITY, "BACKLOG.md")]
+    assert read == [("KIRO-003", "🔴 P0"), ("KIRO-004", "🟠 P1")]
+    assert finding_lines(LABELLED_PRIORITY, "BACKLOG.md") == []
+
+
+def test_an_incident_guide_naming_labelled_priorities_reads_no_items() -> None:
+    guide = """\
+# Incident response
+
+## Severity
+
+- **Priority**: 🔴 P0 - CRITICAL means the site is down.
+- **Priority**: 🟠 P1 - HIGH means a feature is broken.
+
+Page the on-call engineer for either.
+"""
+    assert read_items(guide, "docs/incidents.md") == ()
+    assert finding_lines(guide, "docs/incidents.md") == []

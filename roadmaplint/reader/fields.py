@@ -772,15 +772,19 @@ _WORK_WORDS = frozenset({"tasks", "items", "stories", "issues", "tickets", "feat
 
 def _without_remark(priority: str | None) -> str | None:
     """A priority without the remark written after it (``P0 - foundation``, ``P1
-    (anti-fabrication)`` read as ``P0``, ``P1``), as a person reads the level."""
+    (anti-fabrication)``, ``🔴 P0 - CRITICAL`` read as ``P0``, ``P1``, ``🔴 P0``), as a
+    person reads the level."""
     if priority is None:
         return None
-    head, _, rest = priority.strip().partition(" ")
+    mark, head, rest = "", *priority.strip().partition(" ")[::2]
+    if head and not any(char.isalnum() for char in head) and rest:
+        # a coloured mark before the level: ``🔴 P0 - CRITICAL`` is ``🔴 P0``
+        mark, (head, _, rest) = f"{head} ", rest.lstrip().partition(" ")
     level = (head[:1] in "Pp" and head[1:2].isdigit() and len(head) <= 4) or (
         head.lower() in PRIORITY_WORDS
     )
     remark = rest.lstrip()[:1] in ("-", "—", "–", "(") and len(rest.strip()) > 1
-    return head if level and remark else priority
+    return mark + head if level and remark else priority
 
 
 def legend_priority(item: Item, legend: Legend | None) -> Item:
