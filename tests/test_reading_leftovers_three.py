@@ -256,3 +256,54 @@ Page the on-call engineer for either.
 """
     assert read_items(guide, "docs/incidents.md") == ()
     assert finding_lines(guide, "docs/incidents.md") == []
+
+
+CLOSED_TABLE = """\
+# Backlog
+
+## In progress
+
+| Id | Title | Type |
+| --- | --- | --- |
+| WI-014 | Extract the agent framework | docs |
+
+## The first-user path — WI-001…002, closed 2026-08-15
+
+Worked in id order, all merged.
+
+| Id | What it fixed |
+| --- | --- |
+| WI-001 | The entry document opened with a dangling dash |
+| WI-002 | `--set k=v` silently became a positional |
+"""
+
+
+def test_a_table_of_work_under_a_heading_that_says_it_closed_takes_that_status() -> None:
+    read = [(i.id, i.status) for i in read_items(CLOSED_TABLE, "BACKLOG.md")]
+    assert read == [
+        ("WI-014", "in progress"),
+        ("WI-001", "closed 2026-08-15"),
+        ("WI-002", "closed 2026-08-15"),
+    ]
+    assert finding_lines(CLOSED_TABLE, "BACKLOG.md") == []
+
+
+def test_a_migration_guide_whose_heading_says_done_reads_no_items() -> None:
+    guide = """\
+# Upgrading to 2.0
+
+## Flags renamed, done
+
+| Old flag | New flag |
+| --- | --- |
+| `--out` | `--output` |
+| `--cfg` | `--config` |
+
+## Meeting notes, 2026-08-15, closed
+
+| Topic | Notes |
+| --- | --- |
+| Release | Shipped on time |
+"""
+    assert read_items(guide, "docs/upgrading.md") == ()
+    assert finding_lines(guide, "docs/upgrading.md") == []

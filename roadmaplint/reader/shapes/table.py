@@ -619,9 +619,34 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
 
     def headed(line: int) -> bool:
         section = document.section_above(line + 1)
-        return (board and status_of_section(section) is not None) or _is_later(section)
+        return (
+            (board and status_of_section(section) is not None)
+            or _is_later(section)
+            or closed_heading(section) is not None
+        )
 
     return headed
+
+
+# The clause a heading of finished work ends with: ``closed 2026-08-15``, ``done``.
+_CLOSED_CLAUSE = LazyPattern(
+    r"(?i:(?:closed|done|completed?|shipped|finished|merged)"
+    r"(?:[ \t]+(?:on[ \t]+)?[0-9]{4}-[0-9]{2}-[0-9]{2})?)"
+)
+
+
+def closed_heading(section: str | None) -> str | None:
+    """The status a heading gives the work under it when its last clause says that work
+    closed (``## The first-user path — WI-001…007, closed 2026-08-15``): its table of
+    work, with no Status column, is the work done. None for any other heading."""
+    if not section or len(section) > 120:
+        return None
+    text = edge_stripped(section).strip()
+    cut = max(text.rfind(", "), text.rfind(" — "), text.rfind(" – "), text.rfind(" ("))
+    if cut <= 0:
+        return None
+    clause = text[cut:].lstrip(",—–( \t").rstrip(") \t")
+    return clause if _CLOSED_CLAUSE.fullmatch(clause) is not None else None
 
 
 # A heading that holds what comes after the planned work: ``## v2.2+ Later``, ``## Future``.
@@ -915,7 +940,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
                 fields.append(Field("Status", "status", word["word"], where, where, row + 1))
                 break
     if table.status_heading and not any(found.key == "status" for found in fields):
-        headed = status_of_section(document.section_above(row + 1))
+        above = document.section_above(row + 1)
+        headed = status_of_section(above) or closed_heading(above)
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)
             fields.append(Field("Status", "status", headed, where, where, row + 1))
