@@ -307,3 +307,27 @@ def test_a_migration_guide_whose_heading_says_done_reads_no_items() -> None:
 """
     assert read_items(guide, "docs/upgrading.md") == ()
     assert finding_lines(guide, "docs/upgrading.md") == []
+
+
+WEEKS = """\
+# Task Ownership Manifest
+
+## Active Task Registry
+
+| Task ID | Task Name | Owner | Status |
+|---------|-----------|-------|--------|
+| W1-TS-01 | TypeScript Migration | Bezalel | In Progress |
+| W1-TS-02 | Strict null checks | Bezalel | Ready |
+| W1-INF-01 | Health Endpoint | Aholiab | Ready |
+| W3-EVT-01 | Event bus | Aholiab | Ready |
+| W3-EVT-02 | Event replay | Bezalel | Ready |
+| W3-UI-01 | Timeline view | Aholiab | Ready |
+"""
+
+
+def test_rl106_is_quiet_on_ids_that_name_their_week_and_area() -> None:
+    assert [i.id for i in read_items(WEEKS, "TASKS.md")][3] == "W3-EVT-01"
+    assert finding_lines(WEEKS, "TASKS.md") == []
+    # an ID of another kind among them is still a stray
+    stray = WEEKS + "| BUG-7 | Fix the login | Bezalel | Ready |\n"
+    assert finding_lines(stray, "TASKS.md") == ["13:RL106"]
