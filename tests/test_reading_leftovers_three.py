@@ -331,3 +331,54 @@ def test_rl106_is_quiet_on_ids_that_name_their_week_and_area() -> None:
     # an ID of another kind among them is still a stray
     stray = WEEKS + "| BUG-7 | Fix the login | Bezalel | Ready |\n"
     assert finding_lines(stray, "TASKS.md") == ["13:RL106"]
+
+
+SPEC_KIT = """\
+# Tasks: Propose a movement
+
+## Phase 3: User Story 1
+
+- [ ] T011 Create the Movement aggregate
+- [ ] T013 Create the MovementService
+
+## Phase 4: User Story 2
+
+- [ ] T026 Implement Movement::submit()
+- [ ] T027 Implement MovementService::submit
+
+## Phase 5: User Story 3
+
+- [ ] T032 Add edit methods to the aggregate
+
+## Dependencies & Execution Order
+
+- **User Stories (Phases 3–5)**: all need Phases 1–2.
+  US2 (T026, T027) and US3 (T032) extend files
+  created by US1 (T011, T013), so run the backend of US1 first;
+  US2 and US3 are independent of each other.
+"""
+
+
+def test_spec_kit_dependencies_named_by_group_are_read() -> None:
+    read = {i.id: i.depends_on for i in read_items(SPEC_KIT, "tasks.md")}
+    assert read == {
+        "T011": (),
+        "T013": (),
+        "T026": ("T011", "T013"),
+        "T027": ("T011", "T013"),
+        "T032": ("T011", "T013"),
+    }
+    assert finding_lines(SPEC_KIT, "tasks.md") == []
+
+
+def test_an_architecture_note_naming_groups_in_its_dependencies_reads_no_items() -> None:
+    note = """\
+# Architecture
+
+## Dependencies
+
+The web layer (v2, v3) extends the modules created by the core (v1),
+so build the core first.
+"""
+    assert read_items(note, "docs/architecture.md") == ()
+    assert finding_lines(note, "docs/architecture.md") == []
