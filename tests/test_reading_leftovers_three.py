@@ -382,3 +382,49 @@ so build the core first.
 """
     assert read_items(note, "docs/architecture.md") == ()
     assert finding_lines(note, "docs/architecture.md") == []
+
+
+ACTIONS = """\
+# Work Queue
+
+## MODULE: PRINT
+
+| Task | Status | Notes |
+|---|---|---|
+| Print order wiring | DONE | |
+| Proof approval | PENDING | |
+
+## GEORGE'S MANUAL ACTIONS NEEDED (do these yourself)
+
+| Action | Priority | Why |
+|---|---|---|
+| `npx prisma db push` against Railway | **CRITICAL** | Calendar models need it |
+| Confirm Stripe keys in Railway | Medium | Fundraising needs them |
+"""
+
+
+def test_a_table_of_actions_by_priority_after_the_status_tables_reads_as_items() -> None:
+    # the heading says whose actions they are
+    read = [(i.title, i.status, i.priority, i.dri) for i in read_items(ACTIONS, "WORK_QUEUE.md")]
+    assert read == [
+        ("Print order wiring", "DONE", None, None),
+        ("Proof approval", "PENDING", None, None),
+        ("npx prisma db push against Railway", None, "CRITICAL", "George"),
+        ("Confirm Stripe keys in Railway", None, "Medium", "George"),
+    ]
+    assert finding_lines(ACTIONS, "WORK_QUEUE.md") == []
+
+
+def test_a_runbook_table_of_actions_by_priority_reads_no_items() -> None:
+    runbook = """\
+# On-call runbook
+
+## Alice's first steps
+
+| Action | Priority | Why |
+|---|---|---|
+| Check the dashboard | High | See what is down |
+| Page the database owner | Medium | When the database is down |
+"""
+    assert read_items(runbook, "docs/runbook.md") == ()
+    assert finding_lines(runbook, "docs/runbook.md") == []

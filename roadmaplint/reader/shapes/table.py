@@ -254,6 +254,8 @@ def _table(
         title_column = (
             0  # ``| Interface | Framework | Status |`` over ``| CLI | Typer | ✅ Complete |``
         )
+    if id_column is None and title_column is None and _action_rows(keys):
+        title_column = 0  # ``| Action | Priority | Why |``: to-dos ranked, no state yet
     if id_column is None and title_column is None:
         return None
     if title_column is None:
@@ -286,6 +288,29 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+
+
+def _action_rows(keys: tuple[str, ...]) -> bool:
+    """Whether a table lists actions to take by priority (``| Action | Priority | Why |``):
+    read as items only after a plan's tables of work with a Status column."""
+    return (
+        bool(keys)
+        and keys[0] in ("action", "actions")
+        and "priority" in keys
+        and ("status" not in keys)
+    )
+
+
+def _actions_without_plan(table: Table, earlier: list[Table]) -> bool:
+    """Whether ``table`` is a table of actions with no table of work with a Status column
+    above it in the document: a runbook's steps, no plan's items."""
+    return _action_rows(table.keys) and not any(
+        "status" in other.keys for other in earlier if other.header < table.header
+    )
+
+
+# Whose actions a heading lists: ``## GEORGE'S MANUAL ACTIONS NEEDED``.
+_WHOSE = LazyPattern(r"[ \t]*(?P<owner>[A-Z][A-Za-z]{1,30})['’][sS][ \t]")
 
 
 def _describes(key: str) -> bool:
@@ -546,6 +571,7 @@ def read_tables(document: Document) -> ShapeRead:
         if tables:
             found.append((start, end, tables))
     with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
+    every = [table for _, _, tables in found for table in tables]
     for start, end, tables in found:
         cut: list[Block] = []
         at = start
@@ -554,6 +580,8 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``## Example Table Entry``: how a row is written, no item
             if with_ids and _a_log_beside_items(table):
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
+            if _actions_without_plan(table, every):
+                continue
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -953,6 +981,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             fields.append(Field("Status", "status", mark, where, where, row + 1))
     indent = len(line) - len(line.lstrip())
     section = document.section_above(row + 1)
+    whose = _WHOSE.match(section or "") if _action_rows(table.keys) else None
+    if whose is not None and not any(found.key == "dri" for found in fields):
+        where = Position(row + 1, indent + 1)  # ``## GEORGE'S MANUAL ACTIONS``: George's
+        fields.append(Field("Owner", "dri", whose["owner"].capitalize(), where, where, row + 1))
     grouped = priority_of_section(section)
     if grouped and not any(found.key == "priority" for found in fields):
         where = Position(row + 1, indent + 1)
