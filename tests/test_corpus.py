@@ -143,7 +143,10 @@ pytestmark = pytest.mark.skipif(
 # from 0.963 to 0.964, what the whole corpus reads (5716 of 5926), rounded down; the
 # earlier sets still read 5529 of 5738.
 # All three sixteenth sets merged: the whole corpus reads 6207 of 6425, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 6207 of 6425
+# The third leftovers pass (tests/test_reading_leftovers_three.py; ROADMAP CORE-99) read the
+# earlier sets' 5552 of 5738 (was 5529); merged with the sixteenth sets the whole corpus
+# reads 6230 of 6425, the floor 0.969.
+OVERALL_FLOOR = 0.969  # 6230 of 6425
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -335,7 +338,8 @@ def _priority(value: object) -> str | None:
 
 
 def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    # letters of any script, as the reader's references keep them (``übersetzen``)
+    return re.sub(r"[\W_]+", "-", title.lower()).strip("-")
 
 
 def _title(value: str | None) -> str:

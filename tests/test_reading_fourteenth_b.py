@@ -123,9 +123,9 @@ def test_a_bold_lead_before_a_full_width_colon_is_the_title() -> None:
 - [ ] **菜单按业务域重构**：资产域、运维域、供应链域
 """
     assert _read(text) == [
-        ("item", "采购审批完整实现", "done", None, None),
+        ("采购审批完整实现", "采购审批完整实现", "done", None, None),
         ("Phase 3", "导入/导出 Excel", "done", None, None),
-        ("item-2", "菜单按业务域重构", "todo", "P2", None),
+        ("菜单按业务域重构", "菜单按业务域重构", "todo", "P2", None),
     ]
     assert finding_lines(text) == []
 

@@ -62,7 +62,14 @@ from roadmaplint.reader.generated import (
     with_group_priorities,
 )
 from roadmaplint.reader.inline import InlineText
-from roadmaplint.reader.legends import box_words, configured_legend, read_legend, read_vocabulary
+from roadmaplint.reader.legends import (
+    box_words,
+    configured_legend,
+    line_legend_entries,
+    read_legend,
+    read_vocabulary,
+    with_legend_status,
+)
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist, with_task_boxes
@@ -312,6 +319,9 @@ def _records(
         line_count=len(lines),
     )
     items = [legend_priority(item, priority_legend) for item in _read_across(items, lines)]
+    marked = line_legend_entries(lines) if items else ()
+    if marked:
+        items = [_with_line_legend_status(item, marked) for item in items]
     misses = (
         ()
         if items or continued
@@ -337,6 +347,15 @@ def _records(
         unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
+
+
+def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
+    """``item`` with the status its title ends with where a one-line legend names it
+    (``F3.2 Fetch current weather ✨ CODED``) and nothing else gives it one."""
+    if item.status is not None:
+        return item
+    found = with_legend_status(item.title, entries)
+    return item if found is None else replace(item, title=found[0], status=found[1])
 
 
 def _read_across(items: list[Item], lines: list[str]) -> list[Item]:

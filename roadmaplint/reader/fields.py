@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from unicodedata import category
 
 from roadmaplint.model import DoneCriterion, Field, Item, Legend, Position
 from roadmaplint.reader.blocks import last_written_line
@@ -646,11 +647,34 @@ def heading_status(title: str) -> tuple[str, str] | None:
         rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
+    marked = _marked_status(stripped)
+    if marked is not None:
+        return marked
     for separator in (" — ", " – ", " - "):
         at = stripped.rfind(separator)
         word = stripped[at + len(separator) :].strip() if at > 0 else ""
         if word and len(word.split()) <= 2 and common_meaning(word):
             return stripped[:at].rstrip(), word
+    return None
+
+
+def _marked_status(stripped: str) -> tuple[str, str] | None:
+    """``(title, "mark word")`` when a title ends with a status mark other than done and
+    its word (``Billing ⏳ PLANNED``, ``Reports 🚧 IN PROGRESS``, ``Export 🔄 EN COURS``),
+    as ``✅ COMPLETE`` ends one; the mark alone, or a word without its mark, is no status."""
+    words = stripped[-60:].split()
+    for count in (1, 2):
+        if len(words) < count + 2:
+            break
+        mark, rest = words[-count - 1], " ".join(words[-count:])
+        symbols = mark.replace("\ufe0f", "")
+        if not 0 < len(symbols) <= 2 or any(category(char) != "So" for char in symbols):
+            continue  # an emoji or a symbol: no dash, arrow or letter
+        if not any(char.isalnum() for char in words[-count - 2]):
+            continue  # a run of marks, or a mark where the title would be
+        if common_meaning(rest) is not None and common_meaning(f"{mark} {rest}") is not None:
+            at = stripped.rfind(mark, 0, len(stripped) - len(rest))
+            return stripped[:at].rstrip(" \t—–-"), f"{mark} {rest}"
     return None
 
 
@@ -751,15 +775,19 @@ _WORK_WORDS = frozenset({"tasks", "items", "stories", "issues", "tickets", "feat
 
 def _without_remark(priority: str | None) -> str | None:
     """A priority without the remark written after it (``P0 - foundation``, ``P1
-    (anti-fabrication)`` read as ``P0``, ``P1``), as a person reads the level."""
+    (anti-fabrication)``, ``🔴 P0 - CRITICAL`` read as ``P0``, ``P1``, ``🔴 P0``), as a
+    person reads the level."""
     if priority is None:
         return None
-    head, _, rest = priority.strip().partition(" ")
+    mark, head, rest = "", *priority.strip().partition(" ")[::2]
+    if head and not any(char.isalnum() for char in head) and rest:
+        # a coloured mark before the level: ``🔴 P0 - CRITICAL`` is ``🔴 P0``
+        mark, (head, _, rest) = f"{head} ", rest.lstrip().partition(" ")
     level = (head[:1] in "Pp" and head[1:2].isdigit() and len(head) <= 4) or (
         head.lower() in PRIORITY_WORDS
     )
     remark = rest.lstrip()[:1] in ("-", "—", "–", "(") and len(rest.strip()) > 1
-    return head if level and remark else priority
+    return mark + head if level and remark else priority
 
 
 def legend_priority(item: Item, legend: Legend | None) -> Item:

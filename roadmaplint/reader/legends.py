@@ -241,3 +241,48 @@ def leading_marks(
             meanings.setdefault(kind, meaning)
         marks = marks[len(mark) :]
     return meanings, first[1] if len(first) > 1 else ""
+
+
+# A status legend written on one line, its entries a mark and a word apart by bars:
+# ``> Feature Status Legend: ⛔ BLOCKED | ⏳ PENDING | ✨ CODED | ✅ TESTED``.
+_LINE_LEGEND = LazyPattern(
+    r"[ \t]*(?:>[ \t]*)?[*_]{0,2}(?:[\w ]{0,30}[ \t])?(?:status[ \t]+)?legend[*_]{0,2}[ \t]*:"
+    r"[*_]{0,2}[ \t]*(?P<entries>[^\n]{3,400})",
+    re.IGNORECASE,
+)
+
+
+def line_legend_entries(lines: list[str]) -> tuple[str, ...]:
+    """The entries of a status legend written on one line (``⛔ BLOCKED``, ``✨ CODED``),
+    each a mark and one or two words: the words a heading may end with as its status.
+    None where the line's entries are no marks with words (``❗ High | ❕ Normal`` of a
+    priority legend names levels, not states)."""
+    found: list[str] = []
+    for line in lines:
+        if "egend" not in line and "EGEND" not in line:
+            continue
+        match = _LINE_LEGEND.match(line)
+        if match is None or "priorit" in line[: match.start("entries")].casefold():
+            continue
+        entries = [entry.strip() for entry in match["entries"].split("|")]
+        marked = [entry.split() for entry in entries if entry]
+        if len(marked) >= 2 and all(
+            1 < len(words) <= 3
+            and not any(char.isalnum() for char in words[0])
+            and all(word.isalpha() for word in words[1:])
+            for words in marked
+        ):
+            found += [" ".join(words) for words in marked]
+    return tuple(found)
+
+
+def with_legend_status(title: str, entries: tuple[str, ...]) -> tuple[str, str] | None:
+    """``(title without it, entry)`` where a title ends with an entry of a one-line
+    legend (``Resolve location via IP ✅ TESTED``); None where it ends with none."""
+    stripped = title.rstrip()
+    for entry in entries:
+        if stripped.endswith(entry) and len(stripped) > len(entry):
+            rest = stripped[: -len(entry)]
+            if rest[-1:] in (" ", "\t") and rest.strip():
+                return rest.rstrip(" \t—–-"), entry
+    return None

@@ -64,6 +64,8 @@ def table_miss(
         fields = keys & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
+        if names and column_key(names[0], dialect) in ("action", "actions"):
+            continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         for row in rows:
             cells = split_row(lines[row])
             first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""

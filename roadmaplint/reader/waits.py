@@ -286,22 +286,35 @@ _NAMES = LazyPattern(r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?")
 _WAIT_WORD = LazyPattern(r"need|requir|depend", re.I)
 
 
+# What opens a new bullet of a Dependencies section, ending the sentence before it.
+_OPENERS = ("- ", "* ", "+ ")
+
+
 def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
     """``items``, one with no dependency of its own taking those a Dependencies section
     names for it in a sentence (spec-kit's ``- **Setup (Phase 1)**: no dependencies;
     T003 needs T001.``): only where both are items of the document, as a person reads
-    the plan's own account of its order."""
+    the plan's own account of its order. A sentence may name groups of tasks with their
+    IDs instead (``US2 (T026, T027) extend files created by US1 (T011, T013)``)."""
     said: dict[str, list[str]] = {}
     level = 0
-    for line in lines:
+    sentence: list[str] = []  # the lines of one bullet or paragraph of the section
+    for line in [*lines, ""]:
         # a heading's marks stand in its first four characters: most lines are not looked at
         heading = _HEADING_LEVEL.match(line) if "#" in line[:4] else None
+        if sentence and (heading is not None or not line.strip() or line.lstrip()[:2] in _OPENERS):
+            if "(" in "".join(sentence):
+                for name, names in group_needs(" ".join(sentence)).items():
+                    said.setdefault(name, []).extend(names)
+            sentence = []
         if heading is not None:
             if "dependenc" in line.lower():
                 level = len(heading["level"])
             elif len(heading["level"]) <= level:
                 level = 0
             continue
+        if level and line.strip():
+            sentence.append(line.strip())
         if level and _WAIT_WORD.search(line):
             for found in _NEEDS.finditer(line):
                 said.setdefault(found["id"].lower(), []).extend(_NAMES.findall(found["names"]))
@@ -437,3 +450,36 @@ def with_phases_named(items: Sequence[Item]) -> tuple[Item, ...]:
         )
         found.append(replace(item, depends_on=named) if named != item.depends_on else item)
     return tuple(found)
+
+
+# A group of tasks named with its IDs in a Dependencies section: ``US2 (T026, T027)``.
+_GROUP = LazyPattern(
+    r"(?<![\w-])[A-Za-z]{1,8}[0-9]{1,3}[ \t]*\((?P<ids>[A-Za-z]{1,8}-?[0-9]{1,6}"
+    r"(?:,[ \t]*[A-Za-z]{1,8}-?[0-9]{1,6}){0,40})\)"
+)
+# The words that say the groups before them wait for the groups after them.
+_GROUP_WAIT = LazyPattern(
+    r"\b(?:extends?|builds?[ \t]+on|depends?[ \t]+on|needs?|requires?|follows?|after)\b",
+    re.I,
+)
+_CLAUSE_END = LazyPattern(r";|\.(?:[ \t]|$)")
+
+
+def group_needs(sentence: str) -> dict[str, list[str]]:
+    """The tasks each task waits for where a sentence names groups of tasks with their
+    IDs (``US2 (T026, T027) and US3 (T032) extend files created by US1 (T011, T013)``):
+    each task of a group before the word of waiting waits for every task of the groups
+    after it, in the same clause."""
+    said: dict[str, list[str]] = {}
+    for clause in _CLAUSE_END.split(sentence):
+        groups = list(_GROUP.finditer(clause))
+        wait = _GROUP_WAIT.search(clause) if len(groups) > 1 else None
+        if wait is None:
+            continue
+        before = [_NAMES.findall(g["ids"]) for g in groups if g.end() <= wait.start()]
+        after = [_NAMES.findall(g["ids"]) for g in groups if g.start() >= wait.end()]
+        targets = [name for names in after for name in names]
+        for names in before:
+            for name in names:
+                said.setdefault(name.lower(), []).extend(targets)
+    return said

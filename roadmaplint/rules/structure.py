@@ -438,11 +438,18 @@ def _consecutive(lines: list[int]) -> bool:
     return len(lines) >= 2 and all(b == a + 1 for a, b in pairwise(lines))
 
 
+# An ID that names its week (sprint, milestone) and its area: ``W3-EVT-01``, ``S2-API-4``.
+_SERIES_AND_AREA = LazyPattern(r"([A-Z]{1,2})[0-9]{1,3}-[A-Z]{2,8}-[0-9]{1,4}")
+
+
 def _prefix(item_id: str) -> str:
-    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase, and
-    a task split in lettered parts keeps its own (TASK-302a is a TASK)."""
+    """An ID's prefix; every planning phase (Phase 8, Phase 08.1) has the prefix Phase, a
+    task split in lettered parts keeps its own (TASK-302a is a TASK), and an ID naming its
+    week and area has its series' letter (W3-EVT-01 and W1-TS-01 are both a W)."""
     if PHASE_ID.fullmatch(item_id):
         return "Phase"
+    if (dated := _SERIES_AND_AREA.fullmatch(item_id)) is not None:
+        return dated[1]  # ``W3-EVT-01`` beside ``W1-TS-01``: the week's series, any area
     if len(item_id) > 1 and item_id[-1].islower() and item_id[-2].isdigit():
         item_id = item_id[:-1]
     return id_prefix(item_id)
@@ -750,7 +757,9 @@ RULES = (
         "and `TECH-` items), not a stray, and so is one that no section takes as its own "
         "and that comes back in two sections or more (`TSK-SEO-` work under Platform and "
         "under Shared). An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
-        "is a name with no prefix, and a section of such names is left alone. Where one "
+        "is a name with no prefix, and a section of such names is left alone; an ID that "
+        "names its week and its area (`W3-EVT-01` beside `W1-TS-01`) has its week's series "
+        "as its prefix. Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
         "none is reported.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",

@@ -14,7 +14,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.reader.shapes import Document
 
-_WORD = LazyPattern(r"[A-Za-z0-9]+")
+# A word of a title in any script: ``übersetzen``, ``sayfası``, ``專案初始化``.
+_WORD = LazyPattern(r"[^\W_]+")
+# The most characters a reference keeps of a word in Chinese or Japanese: a title
+# written without spaces is one word.
+_WORD_LENGTH = 12
 _NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
 REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
@@ -245,12 +249,21 @@ class Taken(set[str]):
         self.numbers: dict[str, int] = {}
 
 
+def _folded(word: str) -> str:
+    """A title's word as a reference writes it: lower case (``İ`` without the dot the
+    lowering leaves after it, ``ı`` kept), at most ``_WORD_LENGTH`` characters of a word
+    in a script written without spaces (Chinese, Japanese: ``\u2e80`` on)."""
+    folded = word.lower().replace("\u0307", "")
+    return folded[:_WORD_LENGTH] if any(char >= "\u2e80" for char in folded) else folded
+
+
 def reference_from_title(title: str, taken: set[str]) -> str:
-    """A reference for an item written without an ID: the first words of its title,
-    lower case, joined by ``-`` (``Fix the login page`` -> ``fix-the-login-page``);
+    """A reference for an item written without an ID: the first words of its title in
+    any script, lower case, joined by ``-`` (``Fix the login page`` ->
+    ``fix-the-login-page``, ``Übersetzen`` -> ``übersetzen``, ``專案初始化`` as written);
     ``-2``, ``-3`` ... when another item already has it. A number below the last one
     given is taken already (the set only grows), so a ``Taken`` starts after it."""
-    words = [word.lower() for word in _WORD.findall(title)][:REFERENCE_WORDS]
+    words = [_folded(word) for word in _WORD.findall(title)[:REFERENCE_WORDS]]
     base = "-".join(words) or "item"
     numbers = taken.numbers if isinstance(taken, Taken) else {}
     number = numbers.get(base, 1)

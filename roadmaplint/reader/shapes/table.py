@@ -66,6 +66,9 @@ TITLE_COLUMNS = (
     "tarefa",
     "história",
     "aufgabe",
+    # in Italian: ``| ID | Attività | Stato |``
+    "attività",
+    "compito",
     # a spreadsheet's column: ``| TASK ID | TASK NAME (FEATURE) | ASSIGNED TO |``
     "task name",
 )
@@ -86,6 +89,8 @@ COLUMN_ALIASES = {
     "role": "dri",
     "statut": "status",  # French
     "estado": "status",  # Spanish
+    "stato": "status",  # Italian
+    "zustand": "status",  # German
     "responsable": "dri",
     # who a row is given to, in Spanish, Dutch, Portuguese and German
     "asignado": "dri",
@@ -249,6 +254,8 @@ def _table(
         title_column = (
             0  # ``| Interface | Framework | Status |`` over ``| CLI | Typer | ✅ Complete |``
         )
+    if id_column is None and title_column is None and _action_rows(keys):
+        title_column = 0  # ``| Action | Priority | Why |``: to-dos ranked, no state yet
     if id_column is None and title_column is None:
         return None
     if title_column is None:
@@ -281,6 +288,29 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+
+
+def _action_rows(keys: tuple[str, ...]) -> bool:
+    """Whether a table lists actions to take by priority (``| Action | Priority | Why |``):
+    read as items only after a plan's tables of work with a Status column."""
+    return (
+        bool(keys)
+        and keys[0] in ("action", "actions")
+        and "priority" in keys
+        and ("status" not in keys)
+    )
+
+
+def _actions_without_plan(table: Table, earlier: list[Table]) -> bool:
+    """Whether ``table`` is a table of actions with no table of work with a Status column
+    above it in the document: a runbook's steps, no plan's items."""
+    return _action_rows(table.keys) and not any(
+        "status" in other.keys for other in earlier if other.header < table.header
+    )
+
+
+# Whose actions a heading lists: ``## GEORGE'S MANUAL ACTIONS NEEDED``.
+_WHOSE = LazyPattern(r"[ \t]*(?P<owner>[A-Z][A-Za-z]{1,30})['’][sS][ \t]")
 
 
 def _describes(key: str) -> bool:
@@ -541,6 +571,7 @@ def read_tables(document: Document) -> ShapeRead:
         if tables:
             found.append((start, end, tables))
     with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
+    every = [table for _, _, tables in found for table in tables]
     for start, end, tables in found:
         cut: list[Block] = []
         at = start
@@ -549,6 +580,8 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``## Example Table Entry``: how a row is written, no item
             if with_ids and _a_log_beside_items(table):
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
+            if _actions_without_plan(table, every):
+                continue
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -614,9 +647,34 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
 
     def headed(line: int) -> bool:
         section = document.section_above(line + 1)
-        return (board and status_of_section(section) is not None) or _is_later(section)
+        return (
+            (board and status_of_section(section) is not None)
+            or _is_later(section)
+            or closed_heading(section) is not None
+        )
 
     return headed
+
+
+# The clause a heading of finished work ends with: ``closed 2026-08-15``, ``done``.
+_CLOSED_CLAUSE = LazyPattern(
+    r"(?i:(?:closed|done|completed?|shipped|finished|merged)"
+    r"(?:[ \t]+(?:on[ \t]+)?[0-9]{4}-[0-9]{2}-[0-9]{2})?)"
+)
+
+
+def closed_heading(section: str | None) -> str | None:
+    """The status a heading gives the work under it when its last clause says that work
+    closed (``## The first-user path — WI-001…007, closed 2026-08-15``): its table of
+    work, with no Status column, is the work done. None for any other heading."""
+    if not section or len(section) > 120:
+        return None
+    text = edge_stripped(section).strip()
+    cut = max(text.rfind(", "), text.rfind(" — "), text.rfind(" – "), text.rfind(" ("))
+    if cut <= 0:
+        return None
+    clause = text[cut:].lstrip(",—–( \t").rstrip(") \t")
+    return clause if _CLOSED_CLAUSE.fullmatch(clause) is not None else None
 
 
 # A heading that holds what comes after the planned work: ``## v2.2+ Later``, ``## Future``.
@@ -910,7 +968,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
                 fields.append(Field("Status", "status", word["word"], where, where, row + 1))
                 break
     if table.status_heading and not any(found.key == "status" for found in fields):
-        headed = status_of_section(document.section_above(row + 1))
+        above = document.section_above(row + 1)
+        headed = status_of_section(above) or closed_heading(above)
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)
             fields.append(Field("Status", "status", headed, where, where, row + 1))
@@ -922,6 +981,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             fields.append(Field("Status", "status", mark, where, where, row + 1))
     indent = len(line) - len(line.lstrip())
     section = document.section_above(row + 1)
+    whose = _WHOSE.match(section or "") if _action_rows(table.keys) else None
+    if whose is not None and not any(found.key == "dri" for found in fields):
+        where = Position(row + 1, indent + 1)  # ``## GEORGE'S MANUAL ACTIONS``: George's
+        fields.append(Field("Owner", "dri", whose["owner"].capitalize(), where, where, row + 1))
     grouped = priority_of_section(section)
     if grouped and not any(found.key == "priority" for found in fields):
         where = Position(row + 1, indent + 1)
