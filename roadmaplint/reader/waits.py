@@ -267,6 +267,8 @@ _NEEDS = LazyPattern(
 _NAMES = LazyPattern(r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?")
 # A word of waiting in a line under a Dependencies heading, before its sentences are read.
 _WAIT_WORD = LazyPattern(r"need|requir|depend", re.I)
+# What a Dependencies heading holds (``"dependenc" in line.lower()``), or more: a first look.
+_DEPENDENCIES = LazyPattern(r"dependenc", re.I)
 
 
 def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
@@ -274,6 +276,8 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
     names for it in a sentence (spec-kit's ``- **Setup (Phase 1)**: no dependencies;
     T003 needs T001.``): only where both are items of the document, as a person reads
     the plan's own account of its order."""
+    if not _DEPENDENCIES.search("\n".join(lines)):
+        return tuple(items)  # no Dependencies heading: one search, not a pass over each line
     said: dict[str, list[str]] = {}
     level = 0
     for line in lines:
