@@ -734,7 +734,9 @@ def _strings(value: object) -> list[str]:
 
 
 def _text(value: object) -> str:
-    if isinstance(value, Sequence) and not isinstance(value, str):
+    if isinstance(value, str):  # most values: no abstract class to ask
+        return str(value)
+    if isinstance(value, Sequence):
         return ", ".join(str(part) for part in value)
     return "" if value is None else str(value)
 
