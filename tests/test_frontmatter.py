@@ -104,6 +104,44 @@ def test_a_value_reads_as_ruamel_yaml_reads_it(value: str) -> None:
         assert fast == reference, front
 
 
+# Front matter laid out otherwise than Backlog.md writes it.
+STRUCTURES = [
+    "{id: T-1, title: x}\n", "id: T-1\n# c\n\ntitle: x  # c\n", "id: T-1\ntitle: a\n  b\n  c\nstatus: x\n",
+    "id: T-1\n...\n", "? id\n: T-1\n", "id: T-1\ntitle:   spaced   \n", "id: T-1\nlabels: [a,\n  b]\n",
+    "id: T-1\nlabels:\n- a\n-  b\n", "id: T-1\nlabels: []\nassignee: ''\n", "id: T-1\n'quoted key': v\n",
+    "id: T-1\nkey with spaces: v\n", "id: T-1\ntitle: |\n  lit\n  more\nstatus: x\n",
+    "id: T-1\ntitle: >\n  fold\n  more\n\nstatus: x\n", "  id: T-1\n  title: x\n", "id: T-1\nlabels:\n  -\n  - b\n",
+    "%YAML 1.1\n---\nid: T-1\n", "id: T-1\nlabels: [a, [b]]\n", "id: T-1\nlabels: [a: b]\n",
+    "id: T-1\ntitle: \"multi\n  line\"\n", "id:\n  T-1\n", "id: T-1 # c\n",
+    "id: T-1\nlabels:\n  - a # c\n  # x\n  - b\n", "id: T-1\ndependencies: task-2, task-3\n",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("front", STRUCTURES)
+def test_a_layout_reads_as_ruamel_yaml_reads_it(front: str) -> None:
+    fast, reference = _both(f"---\n{front}---\n")
+    assert fast == reference
+
+
+# Every C0 and C1 control, and the characters YAML 1.1 and 1.2 read apart (NEL, the Unicode
+# line and paragraph separators, a tab), a byte order mark, a zero-width space, an emoji.
+CHARACTERS = [chr(code) for code in (*range(0x20), *range(0x7F, 0xA1)) if code != 0x0A] + [
+    "\u2028", "\u2029", "\ufeff", "\u200b", "\ufffe", "\U0001f680", "\\", "\"", "'",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("character", CHARACTERS, ids=[hex(ord(c)) for c in CHARACTERS])
+def test_a_character_in_a_value_reads_as_ruamel_yaml_reads_it(character: str) -> None:
+    for front in (
+        f"id: TASK-7\ntitle: a{character}b\nstatus: To Do\n",
+        f"id: TASK-7\ntitle: 'a{character}b'\nstatus: To Do\n",
+        f'id: TASK-7\ntitle: "a{character}b"\nstatus: To Do\n',
+        f"id: TASK-7\nlabels:\n  - a{character}b\nstatus: To Do\n",
+    ):
+        fast, reference = _both(f"---\n{front}---\n")
+        assert fast == reference, repr(front)
+
+
 @pytest.mark.parametrize("value", ["yes", "on", "off", "no", "010", "1:30", "62.5", "-7", "~"])
 def test_the_yaml_1_1_spellings_are_read_by_the_fast_reader_itself(value: str) -> None:
     """Not left to ruamel.yaml: read here, and as YAML 1.2 reads them."""

@@ -76,6 +76,12 @@ _WORDS: dict[str, Scalar] = {
 }
 
 
+# Characters libyaml (YAML 1.1) reads otherwise than ruamel.yaml (1.2): NEL and the
+# Unicode line and paragraph separators break a line there, a tab inside a plain scalar
+# ruamel.yaml refuses. A text holding one is left to ruamel.yaml.
+_YAML_1_1_BREAKS = ("\t", "\x85", "\u2028", "\u2029")
+
+
 class _Unread(Exception):
     """What this reader leaves to ruamel.yaml."""
 
@@ -87,6 +93,8 @@ class Invalid(Exception):
 def read(text: str) -> Front | None:
     """The front matter ``text`` holds, or None where ruamel.yaml must read it; Invalid
     where libyaml finds it is not YAML."""
+    if any(character in text for character in _YAML_1_1_BREAKS):
+        return None
     try:
         from yaml import YAMLError
         from yaml._yaml import CParser
