@@ -394,6 +394,8 @@ def _without_index_boxes(items: list[Item], lines: list[str]) -> list[Item]:
     box is its heading's entry there, not a second item of the same ID. Only over a
     heading that writes its own status, and whose title begins as the box's does; two
     items that share an ID by mistake stay two (RL102)."""
+    if len({item.id for item in items}) == len(items):
+        return items  # an index box shares its heading's ID: no ID here is written twice
     headings: dict[str, Item] = {}
     for item in items:
         if item.status is not None and _written_as(item, lines) == "#":
@@ -619,9 +621,7 @@ def _without_box_containers(
     a phase beside it over a single box is its box's theme too (``## Phase 2`` over
     ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
     items at all (they carry no ID)."""
-    struck = any(
-        PHASE_ID.fullmatch(item.id) or _VERSION_ID.fullmatch(item.id) for item in items
-    ) and _strikes_finished(lines)
+    struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
     containers: list[Item] = []
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
@@ -637,7 +637,14 @@ def _without_box_containers(
         ):
             containers.append(item)
             continue
-        boxes = _theme_boxes(item, lines, struck)
+        boxes = 0
+        if item.status is None or PHASE_ID.fullmatch(item.id):  # else never a theme
+            if struck is None:
+                struck = any(
+                    PHASE_ID.fullmatch(other.id) or _VERSION_ID.fullmatch(other.id)
+                    for other in items
+                ) and _strikes_finished(lines)
+            boxes = _theme_boxes(item, lines, struck)
         # the kind matters only to a heading over a box: most are looked at no further
         kind = (
             (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)

@@ -737,6 +737,8 @@ def _owner(written: str | None, status: str | None) -> str | None:
     brackets (``**Assigned**: (none)``); without the field, the one its status names as
     holding the work (``done by Antigravity (2026-02-04)``, ``claimed by @auto``)."""
     if written is not None:
+        if "(" not in written:
+            return written  # most owners: no brackets to say none in
         bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
         return None if bracketed and written.strip("() \t").casefold() in _NO_OWNER else written
     held = _HELD_BY.match(status) if status is not None and " by " in status else None

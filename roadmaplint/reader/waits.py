@@ -284,6 +284,8 @@ _NEEDS = LazyPattern(
 _NAMES = LazyPattern(r"[A-Za-z]{1,8}-?[0-9]{1,6}[a-z]?")
 # A word of waiting in a line under a Dependencies heading, before its sentences are read.
 _WAIT_WORD = LazyPattern(r"need|requir|depend", re.I)
+# What a Dependencies heading holds (``"dependenc" in line.lower()``), or more: a first look.
+_DEPENDENCIES = LazyPattern(r"dependenc", re.I)
 
 
 # What opens a new bullet of a Dependencies section, ending the sentence before it.
@@ -296,6 +298,8 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
     T003 needs T001.``): only where both are items of the document, as a person reads
     the plan's own account of its order. A sentence may name groups of tasks with their
     IDs instead (``US2 (T026, T027) extend files created by US1 (T011, T013)``)."""
+    if not _DEPENDENCIES.search("\n".join(lines)):
+        return tuple(items)  # no Dependencies heading: one search, not a pass over each line
     said: dict[str, list[str]] = {}
     level = 0
     sentence: list[str] = []  # the lines of one bullet or paragraph of the section

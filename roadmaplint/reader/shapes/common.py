@@ -104,12 +104,15 @@ def edge_stripped(text: str) -> str:
     keeps its brackets): what ``re.sub(r"^[^\\w(]+|[^\\w)]+$", "", text)`` leaves, in linear
     time where that pattern tried a run of marks from each of its characters (a heading of
     8,000 ``(`` before a word took 1.6 s of CPU)."""
-    start, end = 0, len(text)
-    while start < end and not (text[start].isalnum() or text[start] in "_("):
-        start += 1
+    start = _LEADING_MARKS.match(text).end()  # type: ignore[union-attr]  # matches always
+    end = len(text)
     while end > start and not (text[end - 1].isalnum() or text[end - 1] in "_)"):
         end -= 1
     return text[start:end]
+
+
+# The marks before a heading's words (``\w`` is ``isalnum()`` or ``_``): one pass from the start.
+_LEADING_MARKS = LazyPattern(r"[^\w(]*")
 
 
 # A heading that is a priority alone before its theme: ``P1`` of ``## P1 — Active``.

@@ -16,13 +16,16 @@ progress) and ``backlog/tasks/task-12 - Title.md`` holds one task::
     ---
 
 ``read`` gives one Roadmap of the same records every other shape gives, and the
-file each item came from. The front matter is read with the round-trip YAML
-library (ruamel.yaml, imported only here and in ``edit/taskfiles.py``, which
-writes it) so the writer keeps key order, comments and quoting as written.
+file each item came from. The front matter Backlog.md writes (plain keys,
+scalars, lists of scalars) is read from libyaml's events (``frontmatter.py``);
+anything else with the round-trip YAML library, ruamel.yaml, imported only then and
+in ``edit/taskfiles.py``, which writes front matter keeping key order, comments and
+quoting as written.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from collections.abc import Mapping, Sequence
@@ -44,6 +47,7 @@ from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 from roadmaplint.reader.shapes import ARCHIVE as ARCHIVE  # the shape's own names, re-exported
 from roadmaplint.reader.shapes import FOLDERS_WITH_IDS as FOLDERS_WITH_IDS
 from roadmaplint.reader.shapes import TASKS as TASKS
+from roadmaplint.reader.shapes import frontmatter
 from roadmaplint.reader.source import MAX_BYTES
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Statuses
@@ -232,7 +236,7 @@ class FolderCache:
     def __init__(self) -> None:
         self._files: dict[Path, _Held] = {}
 
-    def task(self, path: Path, loader: YAML) -> tuple[str, Item]:
+    def task(self, path: Path) -> tuple[str, Item]:
         """The text and item of the task file at ``path``, parsed again only if it changed."""
         import time
 
@@ -242,10 +246,7 @@ class FolderCache:
         if held is not None and held.settled and held.stamp == stamp:
             return held.text, held.item
         text = _read_text(path)
-        if held is not None and held.text == text:
-            item = held.item
-        else:
-            item = read_task(text, str(path), loader)
+        item = held.item if held is not None and held.text == text else read_task(text, str(path))
         settled = stamp[0] + _CLOCK_GRANULARITY_NS < now
         self._files[path] = _Held(stamp, settled, text, item)
         return text, item
@@ -268,18 +269,17 @@ def read(
     only when it changed."""
     config = _config(root)
     statuses, prefix = _settings(config, root / CONFIG)
-    loader = yaml()
     tasks = []
     held = 0  # the folder's size: together its files are read as one roadmap would be
     for sub, path in sorted(_task_paths(root), key=lambda found: _number_then_name(found[1])):
         if texts and path in texts:
             text = as_read(texts[path])  # an editor holds a CRLF file's text with its CRs
-            item = read_task(text, str(path), loader)
+            item = read_task(text, str(path))
         elif cache is not None:
-            text, item = cache.task(path, loader)
+            text, item = cache.task(path)
         else:
             text = _read_text(path)
-            item = read_task(text, str(path), loader)
+            item = read_task(text, str(path))
         held += len(text)
         if held > MAX_BYTES:
             raise RoadmapError(
@@ -400,7 +400,9 @@ def moved_tasks(root: Path, prefix: str) -> dict[str, str]:
 
 def _config(root: Path) -> Mapping[str, Any]:
     path = root / CONFIG
-    data = _loaded(_read_text(path), str(path), yaml(), 1)
+    text = _read_text(path)
+    fast = _fast_front(text) if "@" not in text else None
+    data = fast.data if fast is not None else _loaded(text, str(path), yaml(), 1)
     if data is None:
         return {}
     if not isinstance(data, Mapping):
@@ -441,15 +443,22 @@ def as_read(text: str) -> str:
 
 def _read_text(path: Path) -> str:
     """A task file's or the configuration's text, up to the size of a roadmap (a file of
-    gigabytes, sparse or linked, would be read whole into memory)."""
+    gigabytes, sparse or linked, would be read whole into memory). Read as its size says,
+    in one call: a buffered read of the limit's size costs each small file a buffer of
+    that size (five times the rest of the read, over 2,000 task files)."""
     try:
-        info = path.stat()
+        info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):  # a pipe would wait for a writer forever
             raise RoadmapError(f"{path}: is not a regular file (a folder, pipe or device?)")
         if info.st_size > MAX_BYTES:
             raise RoadmapError(_too_big(path, info.st_size))
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            data = os.read(handle, info.st_size + 1)
+            while len(data) <= MAX_BYTES and (more := os.read(handle, MAX_BYTES + 1 - len(data))):
+                data += more  # it grew since, or the system read it in parts
+        finally:
+            os.close(handle)
         if len(data) > MAX_BYTES:  # it grew since
             raise RoadmapError(_too_big(path, len(data)))
         return as_read(data.decode("utf-8"))
@@ -626,36 +635,36 @@ def read_plain_task(text: str, path: str) -> Item:
 FIELD_KEYS = ("status", "priority", "assignee")
 
 
-def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
-    """The item one task file holds; positions are lines of that file."""
+def read_task(
+    text: str, path: str, loader: YAML | None = None, *, round_trip: bool = False
+) -> Item:
+    """The item one task file holds; positions are lines of that file. ``round_trip``:
+    the front matter read by ruamel.yaml whatever it holds (the reference the fast
+    reading is held to, tests/test_frontmatter.py)."""
     if not text.startswith("---"):
         return read_plain_task(text, path)
     front, body = split(text, path)
-    data = load_front(front, path, loader or yaml())
+    data, places = _front(front, path, loader, round_trip)
     item_id = str(data.get("id") or Path(path).stem.split(" - ")[0]).strip()
     lines_before_body = front.count("\n") + 3  # the two --- lines, then 1-based
 
     def line_of(key: str) -> int:
-        return int(data.lc.key(key)[0]) + 2 if key in data else 1
+        return places[key][0] + 2 if key in data else 1
 
     def value_at(key: str) -> Position:
         # where YAML says the value starts: after `key: `, or a block list's first `- `
         if data[key] is None:  # `key:` alone: YAML's value position is the next line's
             return Position(line_of(key), len(key) + 3)
-        line, column = data.lc.value(key)
-        return Position(int(line) + 2, int(column) + 1)
+        _, line, column = places[key]
+        return Position(line + 2, column + 1)
 
-    fields = tuple(
-        Field(
-            key,
-            DEPENDS_FIELD if key == DEPENDS_KEY else key,
-            _text(data[key]),
-            Position(line_of(key), 1),
-            value_at(key),
-            max(line_of(key), value_at(key).line),
+    fields = []
+    for key in data:
+        line, value = line_of(key), value_at(key)
+        name = DEPENDS_FIELD if key == DEPENDS_KEY else key
+        fields.append(
+            Field(key, name, _text(data[key]), Position(line, 1), value, max(line, value.line))
         )
-        for key in data
-    )
     assignees = _strings(data.get("assignee"))
     return Item(
         id=_task_id(item_id),
@@ -663,7 +672,7 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
         section=None,
         position=Position(line_of("title") if "title" in data else line_of("id"), 1),
         end_line=text.count("\n") + (0 if text.endswith("\n") else 1),
-        fields=fields,
+        fields=tuple(fields),
         status=str(data["status"]) if data.get("status") is not None else None,
         priority=str(data["priority"]) if data.get("priority") is not None else None,
         dri=", ".join(assignees) if assignees else None,
@@ -671,6 +680,40 @@ def read_task(text: str, path: str, loader: YAML | None = None) -> Item:
         external_deps=(),
         definition_of_done=_criteria(body, lines_before_body),
     )
+
+
+def _front(
+    front: str, path: str, loader: YAML | None, round_trip: bool
+) -> tuple[Mapping[Any, Any], Mapping[Any, tuple[int, int, int]]]:
+    """A task's front matter and where each key and value stands in it (lines and columns
+    from 0): read by ``frontmatter`` where it reads the text as ruamel.yaml would, else
+    by ruamel.yaml (imported only then), whose guards and messages are the reference."""
+    fast = None if round_trip else _fast_front(front)
+    if fast is not None:
+        return fast.data, fast.places
+    data = load_front(front, path, loader or yaml())
+    places = {
+        key: (data.lc.key(key)[0], *(data.lc.value(key) if data[key] is not None else (0, 0)))
+        for key in data
+    }
+    return data, places
+
+
+def _fast_front(front: str) -> frontmatter.Front | None:
+    """``frontmatter.read``, trying once more with each bare ``@name`` quoted where libyaml
+    refuses the text, as ``load_front`` does; None for ruamel.yaml to read (or refuse)."""
+    if len(front) > MAX_YAML:
+        return None  # guarded_load's to refuse
+    try:
+        return frontmatter.read(front)
+    except frontmatter.Invalid:
+        quoted = _BARE_MENTION.sub(r'\g<lead>"\g<name>"', front) if "@" in front else front
+        if quoted == front:
+            return None
+        try:
+            return frontmatter.read(quoted)
+        except frontmatter.Invalid:
+            return None
 
 
 def _task_id(name: str) -> str:
@@ -691,9 +734,19 @@ def _strings(value: object) -> list[str]:
 
 
 def _text(value: object) -> str:
-    if isinstance(value, Sequence) and not isinstance(value, str):
+    if isinstance(value, str):  # most values: no abstract class to ask
+        return str(value)
+    if isinstance(value, Sequence):
         return ", ".join(str(part) for part in value)
     return "" if value is None else str(value)
+
+
+# Each list block's opening and closing comment lines, and whether a line opens one.
+_MARKERS = {
+    marker: opens
+    for begin, end in _LIST_BLOCK.values()
+    for marker, opens in ((begin, True), (end, False))
+}
 
 
 def _criteria(body: str, first_line: int) -> tuple[DoneCriterion, ...]:
@@ -702,10 +755,8 @@ def _criteria(body: str, first_line: int) -> tuple[DoneCriterion, ...]:
     inside = False
     for number, line in enumerate(body.split("\n"), start=first_line):
         stripped = line.strip()
-        if any(stripped == begin for begin, _ in _LIST_BLOCK.values()):
-            inside = True
-        elif any(stripped == end for _, end in _LIST_BLOCK.values()):
-            inside = False
+        if stripped[:4] == "<!--" and stripped in _MARKERS:
+            inside = _MARKERS[stripped]
         elif inside and (box := _BOX.match(stripped)):
             found.append(DoneCriterion(box["text"], box["mark"] != " ", number))
     return tuple(found)
@@ -716,24 +767,25 @@ def _lines(text: str) -> list[str]:
 
 
 def _shifted(item: Item, by: int) -> Item:
-    def moved(position: Position) -> Position:
-        return Position(position.line + by, position.column)
-
+    # the records made by their classes, not by replace(): 2,000 files, 16 fields each
     return replace(
         item,
-        position=moved(item.position),
+        position=Position(item.position.line + by, item.position.column),
         end_line=item.end_line + by,
         fields=tuple(
-            replace(
-                field,
-                position=moved(field.position),
-                value_position=moved(field.value_position),
-                end_line=field.end_line + by,
+            Field(
+                field.name,
+                field.key,
+                field.value,
+                Position(field.position.line + by, field.position.column),
+                Position(field.value_position.line + by, field.value_position.column),
+                field.end_line + by,
             )
             for field in item.fields
         ),
         definition_of_done=tuple(
-            replace(criterion, line=criterion.line + by) for criterion in item.definition_of_done
+            DoneCriterion(criterion.text, criterion.checked, criterion.line + by)
+            for criterion in item.definition_of_done
         ),
     )
 
