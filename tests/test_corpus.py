@@ -146,7 +146,12 @@ pytestmark = pytest.mark.skipif(
 # The third leftovers pass (tests/test_reading_leftovers_three.py; ROADMAP CORE-99) read the
 # earlier sets' 5552 of 5738 (was 5529); merged with the sixteenth sets the whole corpus
 # reads 6230 of 6425, the floor 0.969.
-OVERALL_FLOOR = 0.969  # 6230 of 6425
+# The seventeenth held-out set (a mixed sample of every family: files 82-83 of headings/,
+# 71-72 of tables/, 63-64 of phases/, 115-116 of checkboxes/, the cartcheck folder) read
+# 489 of 525 before its fixes and 517 after (ROADMAP CORE-103; CORE-104 for what is left):
+# the whole corpus reads 6747 of 6950, the earlier sets still 6230 of 6425; the floor
+# 0.970, what the whole corpus reads, rounded down.
+OVERALL_FLOOR = 0.970  # 6747 of 6950
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -311,6 +311,7 @@ def _status_headed(
     from roadmaplint.reader.shapes.common import Taken, reference_from_title, status_of_section
 
     found: dict[int, tuple[str, str]] = {}
+    labelled: dict[int, frozenset[str]] = {}  # the bold labels opening each section
     for at, part in enumerate(parts):
         if part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
             continue
@@ -329,6 +330,25 @@ def _status_headed(
             above = _heading_above(parts, at)
             if above is not None and status_of_section(above.text, board=True) is not None:
                 found[at] = ("", part.text.strip())
+        after = parts[at + 1] if at + 1 < len(parts) else None
+        if (
+            at not in found
+            and (after is None or after.heading.level <= part.heading.level)
+            and (labels := _opening_labels(written))
+        ):
+            # bold field lines opening the section (``**Priority:** High`` over
+            # ``**Source:** ...``): a backlog's entry where one says how the work stands;
+            # a heading over headings of its own (an epic over its tasks) groups them
+            labelled[at] = labels
+            if len(labels) >= 2 and labels & _WORK_LABELS:
+                found[at] = ("", part.text.strip())
+    # a sibling opening with a label such an entry opens with (``**Added:**``) is one too
+    shared = {
+        (parts[at].heading.level, label) for at in found if at in labelled for label in labelled[at]
+    }
+    for at, labels in labelled.items():
+        if at not in found and any((parts[at].heading.level, label) in shared for label in labels):
+            found[at] = ("", parts[at].text.strip())
     levels = Counter(parts[at].heading.level for at in found)
     found.update(_unstated_features(parts, lines, levels, found))
     taken: set[str] = Taken()
@@ -345,6 +365,24 @@ def _status_headed(
             named[at] = (reference_from_title(name[0] if name else title, taken), title)
             titled.add(at)
     return named
+
+
+# A line that is a bold label and its value: ``**Priority:** High``, ``**Added**: date``.
+_BOLD_LABEL = LazyPattern(r"\*\*(?P<label>[A-Za-z][A-Za-z ]{0,24}?)(?::\*\*|\*\*:)[ \t]*\S")
+# The labels that say how a backlog's entry stands: its state, its priority, who has it.
+_WORK_LABELS = frozenset({"status", "priority", "owner", "assigned", "assignee"})
+
+
+def _opening_labels(written: list[str]) -> frozenset[str]:
+    """The labels of the bold field lines a section opens with (``**Priority:** High``
+    over ``**Source:** Clawdbot``); none where it opens otherwise."""
+    labels = []
+    for line in written:
+        label = _BOLD_LABEL.match(line)
+        if label is None:
+            break
+        labels.append(label["label"].strip().lower())
+    return frozenset(labels)
 
 
 # A done mark closing a heading, a version or note in brackets after it: ``### Todoist
@@ -465,6 +503,43 @@ def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
         for at, found in counted.items()
         if parts[at].heading.level in said and levels[parts[at].heading.level] >= 2
     }
+
+
+# A queue's heading that opens with its box and its number: ``### [x] #2 — FIX: Title``.
+_BOXED = LazyPattern(
+    r"\[(?P<box>[ xX])\][ \t]+(?P<id>#[0-9]{1,4})[ \t]+[—–:-][ \t]+(?P<title>\S.*)", re.S
+)
+# The kind of work a title leads with, perhaps with a remark in brackets: ``FIX:``,
+# ``FEATURE (LARGE, DO LAST, likely its own session):``.
+_KIND_LABEL = LazyPattern(r"[A-Z][A-Z-]{1,15}(?:[ \t]+\([^()]{1,80}\))?:[ \t]+")
+# A status closing the title after a dash, perhaps with the commit that did it:
+# ``— DONE (9c6cfd7)``; the box says the same.
+_CLOSING_STATUS = LazyPattern(r"(?P<status>[A-Za-z][A-Za-z ]{0,20}?)(?:[ \t]+\([^()]{0,40}\))?")
+
+
+def _boxed_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
+    """The headings of a work queue that open with a box and a number (``### [x] #2 —
+    FIX: Title — DONE (9c6cfd7)``, ``### [ ] #1 — FEATURE: Title``), two or more at one
+    level: each an item, ``#2`` its ID and its box its status; the kind of work the title
+    leads with and the status closing it are no part of it."""
+    from roadmaplint.settings import common_meaning
+
+    boxed: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        match = _BOXED.fullmatch(part.text) if part.text[:1] == "[" else None
+        if match is None or part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        title = match["title"].strip()
+        if (kind := _KIND_LABEL.match(title)) is not None and title[kind.end() :].strip():
+            title = title[kind.end() :]
+        before, dash, after = title.rpartition(" — ")
+        closing = _CLOSING_STATUS.fullmatch(after.strip()) if dash else None
+        if closing is not None and common_meaning(closing["status"]) is not None:
+            title = before
+        box = "[x]" if match["box"] in "xX" else "[ ]"
+        boxed[at] = (match["id"], f"{title.strip()} — {box}")
+    levels = Counter(parts[at].heading.level for at in boxed)
+    return {at: found for at, found in boxed.items() if levels[parts[at].heading.level] >= 2}
 
 
 # A heading over the work still to come: ``## 🔜 Próximas features``, ``## Next up``,
@@ -778,6 +853,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **spaced,
                         **_slug_series(parts, lines),
                         **_numbered_over_steps(parts, lines),
+                        **_boxed_series(parts),
                     }
                     titled.difference_update(spaced)
                 found = status_headed.get(at)

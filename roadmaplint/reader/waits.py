@@ -337,10 +337,10 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
 
 
 # Dependency words in a sentence of a table cell (``Requires input from ICLI-018;``,
-# ``Depends on TBD-001``, ``after T-3 lands``, ``needs #12``): the IDs right after them
-# are what the row waits for, when they are rows of the document.
+# ``Depends on TBD-001``, ``after T-3 lands``, ``needs #12``, ``Blocked on T014``): the
+# IDs right after them are what the row waits for, when they are rows of the document.
 _PROSE_WAIT = LazyPattern(
-    r"\b(?:depends[ \t]+on|requires(?:[ \t]+input[ \t]+from)?|needs|after|blocked[ \t]+by"
+    r"\b(?:depends[ \t]+on|requires(?:[ \t]+input[ \t]+from)?|needs|after|blocked[ \t]+(?:by|on)"
     r"|wait(?:s|ing)?[ \t]+(?:on|for))[ \t]+",
     re.IGNORECASE,
 )

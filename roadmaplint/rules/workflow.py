@@ -123,7 +123,9 @@ _STANDS_IN_THE_WAY = LazyPattern(
 _WAITS = LazyPattern(
     r"\b(?:(?:waiting|waits|wait)[ \t]+(?:on|for)|blocked[ \t]+(?:on|by))\b"
     r"[ \t:*_`]*+(?:\w|\|)"
-    r"|\bawaiting[ \t]+\w",
+    r"|\bawaiting[ \t]+\w"
+    # a row's note that says what it needs: ``Needs interactive auth``
+    r"|\b(?:needs|requires)[ \t]+\w",
     re.IGNORECASE,
 )
 

@@ -1731,6 +1731,8 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
 # A bullet nested under a box (not a box itself): ``  - **Priority**: High``.
 _NESTED_BULLET = LazyPattern(r"[ \t]+[-*+][ \t]+(?!\[[ xX]?\])")
 _NESTED_KEYS = ("priority", "dri", DEPENDS_ON)
+# A dependency among the tags on the line under a box, in code: `` `@depends:BE-051,BE-052` ``.
+_TAGGED_DEPENDS = LazyPattern(r"`@depends?:(?P<ids>[^`\s]{1,200})`")
 
 
 def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
@@ -1741,6 +1743,9 @@ def _nested_fields(document: Document, first: int, last: int) -> dict[str, str]:
     for line in document.lines[first + 1 : last + 1]:  # islice would step from line 1
         bullet = _NESTED_BULLET.match(line)
         if bullet is None:
+            tagged = _TAGGED_DEPENDS.search(line) if line[:1] in " \t" else None
+            if tagged is not None:  # ``  `#backend` `@est:4h` `@depends:BE-063` ``
+                found.setdefault(DEPENDS_ON, tagged["ids"])
             continue
         text = line[bullet.end() :].rstrip()
         start = field_start(text, names)

@@ -70,7 +70,21 @@ def priority_of_sections(sections: list[str]) -> str | None:
             named = priority_of_section(section)
         elif (marked := _MARKED_PRIORITY.search(section)) is not None:
             named = marked["word"]  # ``## Epic 1: Context API 🔴 HIGH PRIORITY (Q3)``
+        elif (band := _STATUS_BAND.fullmatch(section)) is not None and _names_a_state(band["name"]):
+            named = band["p"].upper()  # ``## 📋 Backlog (P2)`` over ``### Epic: Music``
     return named
+
+
+# A board's column with its band in brackets: ``## 📋 Backlog (P2)``.
+_STATUS_BAND = LazyPattern(r"(?P<name>[^()\n]{1,40}?)[ \t]*\((?P<p>[Pp][0-4])\)[ \t]*")
+
+
+def _names_a_state(name: str) -> bool:
+    """Whether a heading's name is a state work is in (``Backlog``, ``Ready to Start``):
+    a band of the board, where ``User Story 1 (P1)`` names its own story."""
+    from roadmaplint.settings import common_meaning
+
+    return common_meaning(name.strip()) is not None
 
 
 def leads_with_priority(section: str) -> bool:
