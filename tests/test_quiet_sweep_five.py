@@ -97,3 +97,48 @@ def test_a_table_of_tasks_whose_rows_are_no_hours_still_comes_close() -> None:
     # one row that is no hour makes the table no timetable
     mixed = DAILY_TASKS.replace("| 22:00–00:00 |", "| Later |")
     assert finding_lines(mixed, "99_daily_tasks.md") == ["1:RL109"]
+
+
+def test_a_box_that_holds_only_a_comment_is_no_item() -> None:
+    text = "# TODO\n\n- [ ] <!-- Specific observable outcome 1 -->\n- [ ]\n- [ ] Write the parser\n"
+    assert [item.title for item in read_items(text, "TODO.md")] == ["Write the parser"]
+    # a box with an ID and no title, or a title and a stable ID in a comment, is work
+    kept = "# TODO\n\n- [ ] T-1\n- [ ] Write the parser <!-- id:abc -->\n- [ ] T-1\n"
+    assert [item.id for item in read_items(kept, "TODO.md")] == ["T-1", "write-the-parser", "T-1"]
+    assert finding_lines(kept, "TODO.md") == ["5:RL102"]
+
+
+# 00700lsm/llm-router docs/TASKS.md b9cebcfdaaa06563d07035f300a4bb70f67e9b6b, in part: a
+# Korean task list whose tasks close their IDs with a full stop, as a list number is.
+KOREAN_TASKS = """\
+# TASKS
+
+# 6. 작업 목록
+
+## T9-01. REQUIREMENTS 평가와 최종 비교
+
+상태: `DONE`
+
+## T9-02. ADR / Harness 회고
+
+- **상태:** DONE
+- **우선순위:** P1
+
+## T9-01. DESIGN / README / TASKS 동기화
+"""
+
+
+def test_a_task_id_closed_by_a_full_stop_is_read_and_keeps_its_real_finding() -> None:
+    items = read_items(KOREAN_TASKS, "TASKS.md")
+    assert [(item.id, item.title) for item in items] == [
+        ("T9-01", "REQUIREMENTS 평가와 최종 비교"),
+        ("T9-02", "ADR / Harness 회고"),
+        ("T9-01", "DESIGN / README / TASKS 동기화"),
+    ]
+    assert (items[1].status, items[1].priority) == ("DONE", "P1")
+    assert finding_lines(KOREAN_TASKS, "TASKS.md") == ["14:RL102"]
+
+
+def test_a_numbered_section_or_a_quarter_is_no_item() -> None:
+    text = "# Plan\n\n## 1. Goals\n\nText.\n\n## Q3. Hiring\n\nText.\n\n## V2. Design\n\nText.\n"
+    assert read_items(text, "PLAN.md") == ()
