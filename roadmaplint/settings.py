@@ -70,7 +70,17 @@ FIELD_ALIASES = (
     # ``| Durum | **Açık** |``, ``- **Responsável:** Ana``
     *(
         (name, "Status")
-        for name in ("Estado", "Statut", "Durum", "Статус", "状态", "狀態", "状態", "ステータス")
+        for name in (
+            "Estado",
+            "Statut",
+            "Durum",
+            "Статус",
+            "状态",
+            "狀態",
+            "状態",
+            "ステータス",
+            "상태",
+        )
     ),
     *(
         (name, "Priority")
@@ -84,6 +94,7 @@ FIELD_ALIASES = (
             "优先级",
             "優先級",
             "優先度",
+            "우선순위",
         )
     ),
     *(

@@ -35,6 +35,7 @@ from roadmaplint.reader.blocks import (
     HeadingBlock,
     find_stray_lists,
     find_unclosed,
+    is_template,
     last_written_line,
     link_references,
     read_blocks,
@@ -259,8 +260,9 @@ def _records(
         or configured_legend("status-values", dialect.status_values)
         or legends.get(VOCABULARY)
     )
-    if shape != HEADINGS:
-        # A configured shape other than headings: headings are not items.
+    if shape != HEADINGS and (shape is not None or not is_template(path, lines)):
+        # A configured shape other than headings: headings are not items. An issue or a
+        # pull request template's checklist is ticked on each report: no plan's boxes.
         containers: list[Item] = []
         if shape is None:
             items, containers = _without_box_containers(items, lines, dialect)

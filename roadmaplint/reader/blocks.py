@@ -206,6 +206,29 @@ def front_matter_lines(lines: list[str]) -> int:
     return 0
 
 
+# The folders and the file names GitHub reads issue and pull request templates from.
+_TEMPLATE_FOLDERS = frozenset(("issue_template", "pull_request_template"))
+_TEMPLATE_NAMES = frozenset(("pull_request_template.md", "issue_template.md"))
+
+
+def is_template(path: str, lines: list[str]) -> bool:
+    """Whether the document is an issue or a pull request template: the boxes of its
+    checklist are what a contributor ticks on each report, no work planned. GitHub reads
+    them from ``.github/ISSUE_TEMPLATE/``, ``pull_request_template.md`` (any case) and
+    ``PULL_REQUEST_TEMPLATE/``; an issue template's front matter names the template for
+    the chooser (``name:`` and ``about:``)."""
+    parts = [part.lower() for part in path.replace("\\", "/").split("/")]
+    if parts and (parts[-1] in _TEMPLATE_NAMES or _TEMPLATE_FOLDERS.intersection(parts[:-1])):
+        return True
+    end = front_matter_lines(lines)
+    keys = set()
+    for line in lines[1 : max(end - 1, 1)]:
+        key = _FRONT_KEY.match(line)
+        if key is not None:
+            keys.add(key[0].split(":", 1)[0].strip().lower())
+    return {"name", "about"} <= keys
+
+
 def _block(token: Token, kind: str, lines: list[str]) -> Block:
     assert token.map is not None
     what = _BLOCK_KINDS[kind]

@@ -251,6 +251,9 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
         prioritised = _PRIORITY_THEN_TITLE.fullmatch(rest)
         if prioritised is not None:  # ``MD-001 (P0) — Title``: the priority leads the title
             return first, f"({prioritised['priority']}) {prioritised['title'].strip()}"
+    if rest and first.endswith(".") and "-" in first and compiled.id_only.fullmatch(first[:-1]):
+        # ``T9-01. Title``: a numbered task's ID closed by a full stop, as a list number is
+        return first[:-1], rest.strip()
     marked = not rest.isascii() and compiled.id_only.fullmatch(first)  # marks are not ASCII
     if marked and MARKED_TITLE.fullmatch(rest.strip()):
         # ``A1 ⬜ 🟡Med — Title``: marks between the ID and the title; the field reader

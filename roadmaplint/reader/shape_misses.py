@@ -66,6 +66,8 @@ def table_miss(
             continue
         if names and column_key(names[0], dialect) in ("action", "actions"):
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
+        if _timetable(lines, rows, inline):
+            continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
         for row in rows:
             cells = split_row(lines[row])
             first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""
@@ -96,6 +98,26 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
     if len(words) == 2 and words[1] in _VALUE_COLUMNS:
         return True
     return bool(words) and words[0] in _TALK_COLUMNS
+
+
+# A time of day or a span of them: ``09:00``, ``9h30``, ``00:00–02:00``, ``14.00 - 16.00``.
+_TIME_OF_DAY = LazyPattern(
+    r"[0-2]?[0-9][:.h][0-5][0-9]"
+    r"(?:[ \t]{0,3}(?:[-–—~]|to|bis)[ \t]{0,3}[0-2]?[0-9][:.h][0-5][0-9])?"
+)
+
+
+def _timetable(lines: list[str], rows: list[int], inline: Callable[[str], str]) -> bool:
+    """Whether every row of a table starts with a time of day: a timetable or a day's
+    schedule, whose rows are the hours of a routine, not work to track."""
+    from roadmaplint.reader.shapes.table import split_row
+
+    for row in rows:
+        cells = split_row(lines[row])
+        first = inline(lines[row][slice(*cells[0])]).strip("*_` \t") if cells else ""
+        if _TIME_OF_DAY.fullmatch(first) is None:
+            return False
+    return bool(rows)
 
 
 _VALUE_COLUMNS = ("value", "values", "meaning", "default")
@@ -239,6 +261,10 @@ def paragraph_miss(
     if paragraph.map is None or content.type != "inline":
         return None
     first = content.content.split("\n", 1)[0]
+    if first.lstrip().startswith("`"):
+        # a value written as code (an API page's "`H256` - transaction hash"): a type
+        # or a name the page documents, never an item's ID
+        return None
     plain = inline(first).strip()
     found = match_item_heading(plain, dialect)
     if found is None or not found[1] or is_priority_group(found[0], dialect.priority_values):

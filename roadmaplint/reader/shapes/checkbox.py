@@ -658,6 +658,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if board is None:
             board = _board_headings(document) >= 2
         read, cut = _read_list(document, index, statuses, taken, board, headed, restarted)
+        read = [item for item in read if not _placeholder(document.lines, item)]
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
@@ -670,6 +671,18 @@ def read_checkboxes(document: Document) -> ShapeRead:
                     items += read
                     blocks[token.map[0] + 1] = cut
     return ShapeRead(_with_stable_references(items, document.lines), blocks)
+
+
+# A box that holds only a comment: a template's place for words still to be written
+# (``- [ ] <!-- Specific observable outcome 1 -->``).
+_PLACEHOLDER = LazyPattern(r"[ \t]*(?:<!--(?:[^-]|-(?!->))*+-->[ \t]*)*+")
+
+
+def _placeholder(lines: list[str], item: Item) -> bool:
+    """Whether the box an item is read from says nothing but a comment: no work yet."""
+    line = lines[item.position.line - 1].rstrip("\r\n")
+    box = BOX.match(line)
+    return box is not None and _PLACEHOLDER.fullmatch(line[box.end() :]) is not None
 
 
 # A stable ID a task tool keeps after a box's title (rune's ``<!-- id:dlv5hgs -->``),
