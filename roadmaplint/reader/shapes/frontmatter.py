@@ -14,6 +14,7 @@ ruamel.yaml, whose guards and messages stay the reference
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from roadmaplint.text import LazyPattern
@@ -66,8 +67,9 @@ RESOLVED = (
 )
 # The first characters a resolved scalar can start with: any other plain scalar is a string.
 _FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
-_SPECIAL = LazyPattern("|".join(RESOLVED), flags=96)  # re.VERBOSE | re.UNICODE
+_SPECIAL = LazyPattern("|".join(RESOLVED), flags=re.VERBOSE | re.UNICODE)
 _DECIMAL = LazyPattern(r"[-+]?[0-9]+")
+_MOST_DIGITS = 4000  # under Python's own limit on the digits of a string made an int
 _FRACTION = LazyPattern(r"[-+]?[0-9]+\.[0-9]+")  # Backlog.md's ordinal between two others
 _WORDS: dict[str, Scalar] = {
     **dict.fromkeys(("true", "True", "TRUE"), True),
@@ -157,6 +159,8 @@ def _scalar(event: Any, scalar: Any) -> Scalar:
     if value[0] not in _FIRST:
         return value
     if _DECIMAL.fullmatch(value):
+        if len(value) > _MOST_DIGITS:
+            raise _Unread  # more digits than ``int`` reads: ruamel.yaml's to refuse
         return int(value)
     if _FRACTION.fullmatch(value):
         return float(value)

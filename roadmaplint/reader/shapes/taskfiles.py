@@ -571,6 +571,10 @@ def _loaded(text: str, path: str, loader: YAML, first_line: int) -> Any:
         raise RoadmapError(
             f"{path}:{line}: not valid YAML: {getattr(error, 'problem', error)}"
         ) from None
+    except (ValueError, OverflowError) as error:
+        # a value the loader cannot make: a day that is none (``2024-13-45``: month must
+        # be in 1..12), a number of more digits than Python turns into an int
+        raise RoadmapError(f"{path}:{first_line}: not valid YAML: {error}") from None
 
 
 def load_front(front: str, path: str, loader: YAML) -> Any:
