@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 
 from roadmaplint.edit.base import FieldChange, ItemEdit, NewItem, items_changed, validate_changes
@@ -248,17 +249,7 @@ def _new_dependencies(
         written = current["deps"] if current["deps"] is not None else current["blocked"]
     hashed = "#" in written
     entries = _dependency_entries(given.value if given is not None else written)
-    for value in (*edit.add_deps, *edit.remove_deps):
-        if "," in value or not value.strip():
-            raise RoadmapError(f"{where}: give one dependency at a time, not {value!r}")
-    for value in edit.remove_deps:
-        kept = [entry for entry in entries if _bare(entry) != _bare(value)]
-        if len(kept) == len(entries):
-            names = ", ".join(_bare(entry) for entry in entries) or "nothing"
-            raise RoadmapError(
-                f"{where}: {item.id} does not depend on {value.strip()}; it depends on: {names}"
-            )
-        entries = kept
+    entries = _without_removed(entries, edit, item, where, _bare)
     for value in edit.add_deps:
         if _bare(value) in titled:
             raise RoadmapError(
@@ -270,6 +261,25 @@ def _new_dependencies(
         if _bare(value) not in {_bare(entry) for entry in entries}:
             entries.append(f"#{value.strip().lstrip('#')}" if hashed else value.strip())
     return ", ".join(entries)
+
+
+def _without_removed(
+    entries: list[str], edit: ItemEdit, item: Item, where: str, named: Callable[[str], str]
+) -> list[str]:
+    """``entries`` (a box's written dependencies) without those ``edit`` removes, each
+    entry known by ``named``; one line for a value of two or none, or one not there."""
+    for value in (*edit.add_deps, *edit.remove_deps):
+        if "," in value or not value.strip():
+            raise RoadmapError(f"{where}: give one dependency at a time, not {value!r}")
+    for value in edit.remove_deps:
+        kept = [entry for entry in entries if named(entry) != _bare(value)]
+        if len(kept) == len(entries):
+            names = ", ".join(named(entry) for entry in entries) or "nothing"
+            raise RoadmapError(
+                f"{where}: {item.id} does not depend on {value.strip()}; it depends on: {names}"
+            )
+        entries = kept
+    return entries
 
 
 @record
@@ -326,17 +336,7 @@ def _edit_nested(
     def named(entry: str) -> str:
         return nested.stable.get(_bare(entry), _bare(entry))
 
-    for value in (*edit.add_deps, *edit.remove_deps):
-        if "," in value or not value.strip():
-            raise RoadmapError(f"{where}: give one dependency at a time, not {value!r}")
-    for value in edit.remove_deps:
-        kept = [entry for entry in entries if named(entry) != _bare(value)]
-        if len(kept) == len(entries):
-            names = ", ".join(named(entry) for entry in entries) or "nothing"
-            raise RoadmapError(
-                f"{where}: {item.id} does not depend on {value.strip()}; it depends on: {names}"
-            )
-        entries = kept
+    entries = _without_removed(entries, edit, item, where, named)
     removed = {_bare(value) for value in edit.remove_deps}
     references = [name for name in item.depends_on if name not in removed]
     by_item = {item_id: stable for stable, item_id in nested.stable.items()}
