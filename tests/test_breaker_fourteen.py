@@ -1,0 +1,95 @@
+"""The fourteenth break pass: this session's readings and writes (plain bullets that
+lead with an ID under status headings, moved between them by ``set --status``) on
+documents written the way people write them; every write through the installed command
+line with the file's bytes compared: only what was asked changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import cli
+
+BOARD = """\
+# Plan
+
+## Todo
+
+- FEAT-1: Login page @alice (P1)
+- FEAT-2: Logout (blocked by FEAT-1)
+
+## In progress
+
+- [FEAT-4] Sessions @bob
+
+## Done
+
+- FEAT-3 — Signup
+"""
+
+
+def _set(tmp_path: Path, text: str, *args: str) -> str:
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(text.encode("utf-8"))
+    done = cli("set", *args, "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    return plan.read_bytes().decode("utf-8")
+
+
+def test_moving_the_last_bullet_out_of_the_last_section_leaves_no_blank_line(
+    tmp_path: Path,
+) -> None:
+    # the file ended with one newline; a blank line left at its end is a second one
+    # (markdownlint's MD012), which the user did not ask for
+    after = _set(tmp_path, BOARD, "FEAT-3", "--status", "todo")
+    assert after == BOARD.replace("- FEAT-3 — Signup\n", "").replace(
+        "(blocked by FEAT-1)\n", "(blocked by FEAT-1)\n- FEAT-3 — Signup\n"
+    ).replace("## Done\n\n", "## Done\n")
+
+
+def test_a_file_without_a_final_newline_keeps_none_after_a_move(tmp_path: Path) -> None:
+    bare = BOARD.rstrip("\n")
+    into = _set(tmp_path, bare, "FEAT-2", "--status", "done")
+    assert not into.endswith("\n")
+    assert into == bare.replace("- FEAT-2: Logout (blocked by FEAT-1)\n", "") + (
+        "\n- FEAT-2: Logout (blocked by FEAT-1)"
+    )
+    # moved out of the last line, the heading left last keeps the newline it has (a
+    # write never edits a heading it does not own), and no blank line is left after it
+    out = _set(tmp_path, bare, "FEAT-3", "--status", "todo")
+    assert out == bare.replace("\n- FEAT-3 — Signup", "").replace(
+        "(blocked by FEAT-1)\n", "(blocked by FEAT-1)\n- FEAT-3 — Signup\n"
+    )
+
+
+def test_a_crlf_board_keeps_its_line_ends_after_a_move(tmp_path: Path) -> None:
+    crlf = BOARD.replace("\n", "\r\n")
+    after = _set(tmp_path, crlf, "FEAT-3", "--status", "todo")
+    assert "\n" not in after.replace("\r\n", "")
+    assert after.endswith("## Done\r\n")
+
+
+QUEUE = """\
+# Queue
+
+## Todo
+
+### T-1 — Login page
+
+- **Priority**: P1
+
+## Done
+
+### T-2 — Signup
+
+- **Priority**: P2"""
+
+
+def test_a_task_heading_moved_to_the_end_of_a_file_without_a_final_newline(
+    tmp_path: Path,
+) -> None:
+    # the heading queue's move, as the bullets': the moved lines end the file as its last
+    # line did
+    after = _set(tmp_path, QUEUE, "T-1", "--status", "done")
+    task = "### T-1 — Login page\n\n- **Priority**: P1"
+    assert after == QUEUE.replace(task + "\n\n", "") + "\n\n" + task
+
