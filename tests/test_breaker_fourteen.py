@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cli
+from conftest import cli, read_items
 
 BOARD = """\
 # Plan
@@ -93,3 +93,24 @@ def test_a_task_heading_moved_to_the_end_of_a_file_without_a_final_newline(
     task = "### T-1 — Login page\n\n- **Priority**: P1"
     assert after == QUEUE.replace(task + "\n\n", "") + "\n\n" + task
 
+
+def test_a_title_keeps_its_combining_marks_in_the_reference_made_from_it() -> None:
+    # a title typed with combining accents (as macOS writes them) names the item as one
+    # typed precomposed does, so ``café-au-lait`` names both spellings, and ``Cafe au
+    # lait`` without the accent stays another item
+    import unicodedata
+
+    text = "# TODO\n\n## Todo\n\n- Café au lait\n- Übersetzen\n- Cafe au lait\n"
+    for spelled in (text, unicodedata.normalize("NFD", text)):
+        assert [i.id for i in read_items(spelled, "TODO.md")] == [
+            "café-au-lait",
+            "übersetzen",
+            "cafe-au-lait",
+        ]
+    # Hindi writes its vowels as marks: a word is not cut at each of them, and two
+    # titles that differ in their last word are two references, not one made twice
+    hindi = "# TODO\n\n## Todo\n\n- परियोजना की योजना बनाना\n- परियोजना की योजना बदलना\n"
+    assert [i.id for i in read_items(hindi, "TODO.md")] == [
+        "परियोजना-की-योजना-बनाना",
+        "परियोजना-की-योजना-बदलना",
+    ]
