@@ -114,3 +114,30 @@ def test_a_title_keeps_its_combining_marks_in_the_reference_made_from_it() -> No
         "परियोजना-की-योजना-बनाना",
         "परियोजना-की-योजना-बदलना",
     ]
+
+
+RANGED = """\
+# Plan
+
+| ID | Task | Status | Depends on |
+|----|------|--------|------------|
+| T033 | Parser | done | |
+| T034 | Lexer | done | |
+| T035 | Checker | todo | |
+| T036 | Docs | todo | |
+| T040 | Release | todo | T033-T036 |
+"""
+
+
+def test_removing_a_dependency_a_range_names_says_the_range_names_it(tmp_path: Path) -> None:
+    # T040 depends on T035 (show says so): "does not depend on T035" was false; the one
+    # line says the range names it, and the file is untouched
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(RANGED.encode())
+    done = cli("set", "T040", "--remove-dep", "T035", "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: PLAN.md:9: T040 depends on T035 by the range T033-T036; "
+        "nothing written: edit the range by hand\n"
+    )
+    assert plan.read_bytes() == RANGED.encode()
