@@ -141,3 +141,34 @@ def test_removing_a_dependency_a_range_names_says_the_range_names_it(tmp_path: P
         "nothing written: edit the range by hand\n"
     )
     assert plan.read_bytes() == RANGED.encode()
+
+
+PLAIN_BOARD = """\
+# Board
+
+## To Do
+
+- Write the docs
+- Add a logo
+
+## Done
+
+- Set up CI
+"""
+
+
+def test_new_under_a_status_heading_of_bullets_names_the_heading_it_found(
+    tmp_path: Path,
+) -> None:
+    # "no section 'To Do'; sections: none" denied the heading on line 3; new writes no
+    # bullet yet, and says so of the heading it found
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(PLAIN_BOARD.encode())
+    done = cli("new", "To Do", "Write the changelog", "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: PLAN.md:3: 'To Do' is a heading over list entries, which new "
+        "does not write yet (it adds a heading, a row or a box like the items around it); "
+        "add the entry by hand\n"
+    )
+    assert plan.read_bytes() == PLAIN_BOARD.encode()
