@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import cli, read_items
+import pytest
+from conftest import cli, finding_lines, read_items
 
 BOARD = """\
 # Plan
@@ -172,3 +173,41 @@ def test_new_under_a_status_heading_of_bullets_names_the_heading_it_found(
         "add the entry by hand\n"
     )
     assert plan.read_bytes() == PLAIN_BOARD.encode()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["About the backlog", "What is a backlog", "Managing the backlog", "Grooming your backlog"],
+)
+def test_a_guide_titled_about_a_backlog_reads_no_items(title: str) -> None:
+    # a guide or a glossary entry about backlogs: its bullets are advice, not work
+    text = f"# {title}\n\n## Rules\n\n- Keep items small\n- Order them by value\n"
+    assert read_items(text, "NOTES.md") == ()
+    assert finding_lines(text, "NOTES.md") == []
+
+
+@pytest.mark.parametrize("title", ["Backlog", "Product Backlog", "Mi backlog", "The backlog"])
+def test_a_backlog_by_its_name_still_reads_its_bullets(title: str) -> None:
+    text = f"# {title}\n\n## Code\n\n- Fix admin logout\n- Add a CSV export\n"
+    assert [i.title for i in read_items(text, "BACKLOG.md")] == [
+        "Fix admin logout",
+        "Add a CSV export",
+    ]
+
+
+@pytest.mark.parametrize("args", [("--remove-dep", "FEAT-1"), ("--add-dep", "FEAT-3")])
+def test_a_dependency_written_in_a_bullets_words_is_named_as_written(
+    tmp_path: Path, args: tuple[str, str]
+) -> None:
+    # "FEAT-2 does not depend on FEAT-1; it depends on: - FEAT-2: Logout (blocked by
+    # FEAT-1)" was false twice: the one line says where the dependency is written
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(BOARD.encode())
+    done = cli("set", "FEAT-2", *args, "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: PLAN.md:6: FEAT-2's dependencies are written in the words of "
+        "its bullet ((blocked by FEAT-1)), which set does not edit yet; nothing written: "
+        "edit the line by hand\n"
+    )
+    assert plan.read_bytes() == BOARD.encode()
