@@ -211,3 +211,15 @@ def test_a_dependency_written_in_a_bullets_words_is_named_as_written(
         "edit the line by hand\n"
     )
     assert plan.read_bytes() == BOARD.encode()
+
+
+def test_rename_of_an_id_bullet_names_its_line_not_a_heading(tmp_path: Path) -> None:
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(BOARD.encode())
+    done = cli("rename", "FEAT-1", "FEAT-9", "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        "roadmaplint: error: PLAN.md:5: FEAT-1 is a bullet, whose ID rename does not "
+        "write yet; nothing written: rename it by hand\n"
+    )
+    assert plan.read_bytes() == BOARD.encode()
