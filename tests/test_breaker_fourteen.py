@@ -223,3 +223,20 @@ def test_rename_of_an_id_bullet_names_its_line_not_a_heading(tmp_path: Path) -> 
         "write yet; nothing written: rename it by hand\n"
     )
     assert plan.read_bytes() == BOARD.encode()
+
+
+def test_an_id_typed_decomposed_finds_its_item(tmp_path: Path) -> None:
+    # a terminal (or a script) may hand over ``café`` with a combining accent: the item
+    # read from the title ``Café`` is the one meant
+    import unicodedata
+
+    text = "# TODO\n\n## Todo\n\n- Café\n- Cafe\n\n## Done\n\n- Tea\n"
+    plan = tmp_path / "PLAN.md"
+    plan.write_bytes(text.encode())
+    typed = unicodedata.normalize("NFD", "café")
+    shown = cli("show", typed, "PLAN.md", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("café  Café\n")
+    done = cli("set", typed, "--status", "done", "PLAN.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes().decode() == text.replace("- Café\n", "") + "- Café\n"
