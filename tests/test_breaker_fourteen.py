@@ -240,3 +240,24 @@ def test_an_id_typed_decomposed_finds_its_item(tmp_path: Path) -> None:
     done = cli("set", typed, "--status", "done", "PLAN.md", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert plan.read_bytes().decode() == text.replace("- Café\n", "") + "- Café\n"
+
+
+README_TABLES = {
+    # what runs where: a support matrix, its marks no work's status
+    "platforms": "| Platform | Status |\n|---|---|\n| Linux | ✅ Supported |\n| Windows | 🚧 Beta |\n",
+    "browsers": "| Browser | Status |\n|---|---|\n| Firefox | ✅ |\n| Safari | 🚧 |\n",
+    # what each feature does
+    "features": "| Feature | Description |\n|---|---|\n| Export | CSV and JSON |\n| Sync | Two-way |\n",
+    # a triage guide's labels: a legend, each label's priority and meaning
+    "labels": (
+        "| Label | Priority | Meaning |\n|---|---|---|\n| bug | P1 | Something broke |\n"
+        "| docs | P3 | Docs only |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(README_TABLES))
+def test_a_readmes_support_feature_and_label_tables_give_no_near_miss(name: str) -> None:
+    text = f"# Toolkit\n\nA toolkit.\n\n## Details\n\n{README_TABLES[name]}"
+    assert read_items(text, "README.md") == ()
+    assert finding_lines(text, "README.md") == []
