@@ -92,6 +92,10 @@ def run_show(
     loaded = load(path, config)
     items = loaded.context.items_by_id
     if item_id not in items:
+        from roadmaplint.edit.base import typed_id  # only for an ID no item has as typed
+
+        item_id = typed_id(item_id)
+    if item_id not in items:
         raise RoadmapError(
             f"{loaded.roadmap.path}: no item {item_id}{did_you_mean(item_id, items)}"
         )

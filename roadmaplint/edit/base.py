@@ -85,9 +85,16 @@ def located(error: RoadmapError, path: str, line: int) -> RoadmapError:
     return RoadmapError(f"{path}:{line}: {message}")
 
 
+def typed_id(item_id: str) -> str:
+    """An ID as the user typed it, composed as references made from titles are (``café``
+    handed over with a combining accent names the item ``Café`` is read as)."""
+    return item_id if item_id.isascii() else unicodedata.normalize("NFC", item_id)
+
+
 def find_item(roadmap: Roadmap, item_id: str, settings: Settings) -> Item:
     """The one item with this ID, or a one-line refusal (unknown, or defined twice)."""
     check_one_line(item_id, "the ID")
+    item_id = typed_id(item_id)
     found = [candidate for candidate in roadmap.items if candidate.id == item_id]
     if not found:
         items = Context(roadmap, settings).items_by_id

@@ -147,12 +147,20 @@ def _moved(roadmap: Roadmap, item: Item, target: Section, settings: Settings, wh
     )
     if alone and last < len(lines):
         last += 1
+    final = roadmap.source.endswith(("\n", "\r"))
+    start = starts[first]
+    if alone and last >= len(lines):
+        # the file's last list: the blank lines above it go too, so that none is left
+        # at the end (the heading left last keeps its own newline: the gate's to guard)
+        while first > at + 1 and not lines[first - 1].strip():
+            first -= 1
+        start = starts[first]
     end = starts[last] if last < len(starts) else len(roadmap.source)
     offset = starts[at] if at < len(starts) else len(roadmap.source)
     closing = starts[until] if until < len(starts) else len(roadmap.source)
-    if at >= len(lines) and not roadmap.source.endswith(("\n", "\r")):
-        body = roadmap.style.newline + body
-    edits = sorted([Edit(starts[first], end, ""), Edit(offset, closing, body)], key=_start)
+    if at >= len(lines) and not final:
+        body = roadmap.style.newline + body[: -len(_line_end(body))]
+    edits = sorted([Edit(start, end, ""), Edit(offset, closing, body)], key=_start)
     new_text = apply_edits(roadmap.source, edits)
     names = frozenset({item.section or "", section})
     placeholder = frozenset({said + 1} if said is not None else ())
@@ -170,6 +178,11 @@ def _moved(roadmap: Roadmap, item: Item, target: Section, settings: Settings, wh
             "move it by hand"
         )
     return new_text
+
+
+def _line_end(line: str) -> str:
+    """The newline a line ends with (``\\r\\n``, ``\\n``, ``\\r``), or nothing."""
+    return line[len(line.rstrip("\r\n")) :]
 
 
 def _start(edit: Edit) -> int:

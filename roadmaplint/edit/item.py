@@ -253,6 +253,12 @@ def _with_dependency_edits(
     else:
         current = item.field(DEPENDS_ON)
         entries = []
+        if current is not None and _in_bullet_words(lines, item, current):
+            raise RoadmapError(
+                f"{roadmap.path}:{item.position.line}: {item.id}'s dependencies are written "
+                f"in the words of its bullet ({_said_in(lines, item, current)}), which set "
+                "does not edit yet; nothing written: edit the line by hand"
+            )
         if current is not None:
             _single_line(lines, item, current, roadmap.path)
             written = _field_line(lines, current).written
@@ -283,6 +289,32 @@ def _with_dependency_edits(
             raise _in_reverse(roadmap, item, other_id, reverse)
     changes.append(FieldChange("Depends on", ", ".join(entries)))
     return changes
+
+
+def _in_bullet_words(lines: list[str], item: Item, found: Field) -> bool:
+    """Whether ``found`` is read from the words of a plain bullet (``- FEAT-2: Logout
+    (blocked by FEAT-1)``): a field with no place of its own on the item's line."""
+    from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
+
+    line = lines[item.position.line - 1]
+    return (
+        found.value_position == item.position
+        and TOP_BULLET.match(line) is not None
+        and BOX.match(line) is None
+    )
+
+
+def _said_in(lines: list[str], item: Item, found: Field) -> str:
+    """The bracketed words of the bullet that name ``found``'s first entry, else its value."""
+    line = lines[item.position.line - 1]
+    first = found.value.split(",")[0].strip()
+    return next(
+        (match[0] for match in _BRACKETED.finditer(line) if first and first in match[0]),
+        found.value,
+    )
+
+
+_BRACKETED = LazyPattern(r"\([^()\n]{1,200}\)")
 
 
 def _written_in_reverse(roadmap: Roadmap, item: Item) -> dict[str, Field]:

@@ -159,6 +159,8 @@ def _move(roadmap: Roadmap, item: Item, target: Section, body: list[str]) -> lis
         block = newline + block
     if until < len(lines) and lines[until].strip():
         block += newline
+    if at >= len(lines) and not roadmap.source.endswith(("\n", "\r")):
+        block = block.rstrip("\r\n")  # the file's end: it ends as it did, with no newline
     offset = starts[at] if at < len(starts) else len(roadmap.source)
     end = starts[until] if until < len(starts) else len(roadmap.source)
     out = Edit(starts[first], starts[last] if last < len(starts) else len(roadmap.source), "")

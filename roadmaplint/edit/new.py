@@ -243,6 +243,16 @@ def _find_section(roadmap: Roadmap, request: NewItem, settings: Settings) -> Sec
     if found is not None:
         return found
     names = [section.name for section in roadmap.sections]
+    line = _heading_line(roadmap, normalize_key(plain_text(request.section)))
+    wanted = request.section.strip().casefold()
+    under = [item for item in roadmap.items if (item.section or "").casefold() == wanted]
+    if not names and line is not None and under:
+        # ``## To Do`` over plain bullets: the heading is there, its items are no section's
+        raise RoadmapError(
+            f"{roadmap.path}:{line}: {request.section.strip()!r} is a heading over list "
+            "entries, which new does not write yet (it adds a heading, a row or a box like "
+            "the items around it); add the entry by hand"
+        )
     if not request.create_section:
         raise RoadmapError(
             f"{roadmap.path}: no section {request.section!r}"

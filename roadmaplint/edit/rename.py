@@ -100,6 +100,12 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
             f"{roadmap.path}:{item.position.line}: {old} is named by its title, which its "
             "line writes with no ID; rename it by hand (or set --title)"
         )
+    if found_id is None and _LIST_LINE.match(lines[index]):
+        # ``- FEAT-1: Login page``: no heading holds the ID
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {old} is a bullet, whose ID rename does "
+            "not write yet; nothing written: rename it by hand"
+        )
     if found_id is None:
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "

@@ -131,11 +131,21 @@ def replace_cells(lines: list[str], grid: Grid, changed: dict[tuple[int, int], s
     return new
 
 
-def _dependencies(written: str, add: tuple[str, ...], remove: tuple[str, ...]) -> str:
+def _dependencies(
+    written: str, add: tuple[str, ...], remove: tuple[str, ...], depends_on: tuple[str, ...]
+) -> str:
     entries = [part.strip() for part in written.split(",") if part.strip()]
     entries = [e for e in entries if e.lower() not in ("none", "-", "—", "n/a")]
     bare = {e.strip("*`#[]").split("]")[0]: e for e in entries}
     missing = [reference for reference in remove if reference not in bare]
+    ranges = [entry for key, entry in bare.items() if key not in depends_on]
+    ranged = [reference for reference in missing if reference in depends_on]
+    if ranged and ranges:
+        # ``T033-T036`` names T035: taking it out would split the range
+        raise RoadmapError(
+            f"depends on {', '.join(ranged)} by the range {', '.join(ranges)}; nothing "
+            "written: edit the range by hand"
+        )
     if missing:
         raise RoadmapError(f"does not depend on {', '.join(missing)}")
     kept = [e for key, e in bare.items() if key not in remove]
@@ -165,7 +175,7 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     if add or edit.remove_deps:
         column = _column(grid, DEPENDS_ON, "Depends on", roadmap.path, row)
         try:
-            value = _dependencies(grid.cells[row][column], add, edit.remove_deps)
+            value = _dependencies(grid.cells[row][column], add, edit.remove_deps, item.depends_on)
         except RoadmapError as error:
             raise RoadmapError(f"{roadmap.path}:{item.position.line}: {item.id} {error}") from None
         changed[(row, column)] = value

@@ -97,7 +97,11 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
     words = [name.strip("*_` ").casefold() for name in names]
     if len(words) == 2 and words[1] in _VALUE_COLUMNS:
         return True
-    return bool(words) and words[0] in _TALK_COLUMNS
+    if len(words) == 2 and words[1] == "description" and words[0] not in _ID_LIKE:
+        return True  # ``| Feature | Description |``: what each thing is
+    if len(words) > 2 and words[-1] in ("meaning", "definition"):
+        return True  # ``| Label | Priority | Meaning |``: a legend
+    return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS)
 
 
 # A time of day or a span of them: ``09:00``, ``9h30``, ``00:00–02:00``, ``14.00 - 16.00``.
@@ -122,6 +126,19 @@ def _timetable(lines: list[str], rows: list[int], inline: Callable[[str], str]) 
 
 _VALUE_COLUMNS = ("value", "values", "meaning", "default")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
+# What a program runs on (``| Platform | Status |``): a support matrix, no work.
+_SUPPORT_COLUMNS = (
+    "platform",
+    "platforms",
+    "os",
+    "operating system",
+    "browser",
+    "browsers",
+    "device",
+    "devices",
+    "runtime",
+)
+_ID_LIKE = ("id", "task id", "key", "#", "ticket", "issue")
 
 
 Miss = tuple[int, str] | tuple[int, str, tuple[tuple[int, int], ...]]

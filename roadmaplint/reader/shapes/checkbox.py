@@ -1609,7 +1609,33 @@ def _titled_a_backlog(document: Document) -> bool:
     if not headings or headings[0].level != 1:
         return False
     title = edge_stripped(document.inline(headings[0].source)).strip()
-    return _BACKLOG_TITLE.fullmatch(title) is not None
+    if _BACKLOG_TITLE.fullmatch(title) is None:
+        return False
+    # ``# About the backlog``, ``# What is a backlog``, ``# Managing the backlog``: a
+    # guide to keeping one, whose bullets are advice
+    return not any(word in _ABOUT_A_BACKLOG for word in title.casefold().split()[:-1])
+
+
+_ABOUT_A_BACKLOG = frozenset(
+    (
+        "about",
+        "what",
+        "is",
+        "a",
+        "an",
+        "how",
+        "on",
+        "to",
+        "with",
+        "managing",
+        "grooming",
+        "refining",
+        "understanding",
+        "working",
+        "using",
+        "prioritizing",
+    )
+)
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:

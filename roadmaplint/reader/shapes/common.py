@@ -274,13 +274,36 @@ def _folded(word: str) -> str:
     return folded[:_WORD_LENGTH] if any(char >= "\u2e80" for char in folded) else folded
 
 
+def _title_words(title: str) -> list[str]:
+    """A title's words, composed as typed precomposed (``Café`` typed with a combining
+    accent is ``café``), each with its marks: Hindi's vowel signs and a decomposed
+    accent are no letters to a regular expression, and cut a word where they stand."""
+    if title.isascii():
+        return _WORD.findall(title)
+    import unicodedata  # only for a title outside ASCII
+
+    words: list[str] = []
+    word: list[str] = []
+    for char in unicodedata.normalize("NFC", title):
+        if char.isalnum() or (word and unicodedata.category(char)[0] == "M"):
+            word.append(char)
+        elif word:
+            words.append("".join(word))
+            word = []
+            if len(words) == REFERENCE_WORDS:
+                return words
+    if word:
+        words.append("".join(word))
+    return words
+
+
 def reference_from_title(title: str, taken: set[str]) -> str:
     """A reference for an item written without an ID: the first words of its title in
     any script, lower case, joined by ``-`` (``Fix the login page`` ->
     ``fix-the-login-page``, ``Übersetzen`` -> ``übersetzen``, ``專案初始化`` as written);
     ``-2``, ``-3`` ... when another item already has it. A number below the last one
     given is taken already (the set only grows), so a ``Taken`` starts after it."""
-    words = [_folded(word) for word in _WORD.findall(title)[:REFERENCE_WORDS]]
+    words = [_folded(word) for word in _title_words(title)[:REFERENCE_WORDS]]
     base = "-".join(words) or "item"
     numbers = taken.numbers if isinstance(taken, Taken) else {}
     number = numbers.get(base, 1)
