@@ -157,7 +157,10 @@ def _scalar(event: Any, scalar: Any) -> Scalar:
     if value[0] not in _FIRST:
         return value
     if _DECIMAL.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # longer than Python reads (4300 digits): ruamel's to refuse
+            raise _Unread from None
     if _FRACTION.fullmatch(value):
         return float(value)
     if _SPECIAL.fullmatch(value):
