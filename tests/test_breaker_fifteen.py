@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import cli
+from conftest import cli, finding_lines, read_items
 from taskfolder_texts import CONFIG
 
 from roadmaplint.errors import RoadmapError
@@ -73,3 +73,51 @@ def test_the_command_refuses_such_a_task_with_exit_2_and_the_file_unchanged(
         assert "task-3 - Merged.md:3:" in result.stderr, result.stderr
         assert len(result.stderr.strip().splitlines()) == 1
     assert task.read_text(encoding="utf-8") == text
+
+
+NOTES = """\
+# Tasks
+
+| ID | Task | Status | Notes |
+|----|------|--------|-------|
+| T013 | Schema | done | |
+| T014 | API | todo | No longer blocked on T013 |
+| T015 | UI | todo | Was blocked on T014, unblocked Monday |
+| T016 | Docs | todo | Blocked on T014 |
+"""
+
+
+def test_a_note_saying_the_wait_is_over_names_no_dependency() -> None:
+    # ``Blocked on T014`` in a notes cell names what the row waits for; a note saying it
+    # no longer does (``No longer blocked on``, ``Was blocked on``) had made T013 and T014
+    # dependencies of rows that wait for nothing
+    read = [(i.id, i.depends_on) for i in read_items(NOTES, "TASKS.md")]
+    assert read == [("T013", ()), ("T014", ()), ("T015", ()), ("T016", ("T014",))]
+    assert finding_lines(NOTES, "TASKS.md") == []
+
+
+TAGGED = """\
+# Backlog
+
+## Now
+
+- [ ] BE-1: One
+  `#x` `@est:4h` `@depends:BE-2`
+- [ ] BE-2: Two
+  `#backend` `@depends:BE-3`
+
+- [ ] BE-3: Three
+"""
+
+
+def test_a_tag_line_under_a_box_is_no_part_of_its_title() -> None:
+    # the tag line under a box whose title has no dash after it, or with no blank line
+    # before the next box, was read as the title wrapped: ``One #x :4h @depends:BE-2``,
+    # owned by ``est`` (the ``@est`` tag read as a mention)
+    read = [(i.id, i.title, i.dri, i.depends_on) for i in read_items(TAGGED, "BACKLOG.md")]
+    assert read == [
+        ("BE-1", "One", None, ("BE-2",)),
+        ("BE-2", "Two", None, ("BE-3",)),
+        ("BE-3", "Three", None, ()),
+    ]
+    assert finding_lines(TAGGED, "BACKLOG.md") == []
