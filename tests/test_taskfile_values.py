@@ -53,5 +53,5 @@ def test_a_day_that_is_none_in_config_yml_is_one_line(tmp_path: Path) -> None:
     result = cli("list", "backlog", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "roadmaplint: error: backlog/config.yml:1: not valid YAML: day is out of range for month"
+        "roadmaplint: error: backlog/config.yml:1: a YAML value cannot be read: day is out of range for month"
     ]

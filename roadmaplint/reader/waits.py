@@ -338,8 +338,11 @@ def with_named_needs(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item,
 
 # Dependency words in a sentence of a table cell (``Requires input from ICLI-018;``,
 # ``Depends on TBD-001``, ``after T-3 lands``, ``needs #12``, ``Blocked on T014``): the
-# IDs right after them are what the row waits for, when they are rows of the document.
+# IDs right after them are what the row waits for, when they are rows of the document;
+# not where the sentence says the wait is over (``No longer blocked on T013``, ``Was
+# blocked on T014, unblocked Monday``).
 _PROSE_WAIT = LazyPattern(
+    r"(?<!no longer )(?<!not )(?<!was )(?<!were )(?<!never )"
     r"\b(?:depends[ \t]+on|requires(?:[ \t]+input[ \t]+from)?|needs|after|blocked[ \t]+(?:by|on)"
     r"|wait(?:s|ing)?[ \t]+(?:on|for))[ \t]+",
     re.IGNORECASE,

@@ -1754,7 +1754,12 @@ def _last(lines: list[str], first: int, last: int) -> int:
 
 
 # A line that ends a box's paragraph: a blank line, a list marker, a heading, a fence, a table.
-_PARAGRAPH_END = LazyPattern(r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>)")
+# A line of tags in code under a box (`` `#backend` `@est:4h` `@depends:BE-063` ``) ends
+# it too: it is the box's metadata, not its title wrapped.
+_PARAGRAPH_END = LazyPattern(
+    r"[ \t]*(?:$|[-*+][ \t]|\d{1,9}[.)][ \t]|#|```|~~~|\||>"
+    r"|`[#@][^`\n]{1,200}`(?:[ \t]+`[^`\n]{1,200}`)*[ \t]*$)"
+)
 
 
 def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:

@@ -69,7 +69,6 @@ RESOLVED = (
 _FIRST = frozenset("!&*+-.0123456789<=FNTfnt~")
 _SPECIAL = LazyPattern("|".join(RESOLVED), flags=re.VERBOSE | re.UNICODE)
 _DECIMAL = LazyPattern(r"[-+]?[0-9]+")
-_MOST_DIGITS = 4000  # under Python's own limit on the digits of a string made an int
 _FRACTION = LazyPattern(r"[-+]?[0-9]+\.[0-9]+")  # Backlog.md's ordinal between two others
 _WORDS: dict[str, Scalar] = {
     **dict.fromkeys(("true", "True", "TRUE"), True),
@@ -159,9 +158,10 @@ def _scalar(event: Any, scalar: Any) -> Scalar:
     if value[0] not in _FIRST:
         return value
     if _DECIMAL.fullmatch(value):
-        if len(value) > _MOST_DIGITS:
-            raise _Unread  # more digits than ``int`` reads: ruamel.yaml's to refuse
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # longer than Python reads (4300 digits): ruamel's to refuse
+            raise _Unread from None
     if _FRACTION.fullmatch(value):
         return float(value)
     if _SPECIAL.fullmatch(value):

@@ -571,10 +571,12 @@ def _loaded(text: str, path: str, loader: YAML, first_line: int) -> Any:
         raise RoadmapError(
             f"{path}:{line}: not valid YAML: {getattr(error, 'problem', error)}"
         ) from None
-    except (ValueError, OverflowError) as error:
-        # a value the loader cannot make: a day that is none (``2024-13-45``: month must
-        # be in 1..12), a number of more digits than Python turns into an int
-        raise RoadmapError(f"{path}:{first_line}: not valid YAML: {error}") from None
+    except (ValueError, OverflowError, KeyError, IndexError, AssertionError) as error:
+        # YAML that parses into a value ruamel.yaml's constructors then fail on: a date
+        # no calendar has (2024-13-45), a number longer than Python's int reads,
+        # ``!!int abc``, ``!!bool maybe``, an ``!!omap`` naming a key twice
+        problem = str(error).split(";")[0] or type(error).__name__
+        raise RoadmapError(f"{path}:{first_line}: a YAML value cannot be read: {problem}") from None
 
 
 def load_front(front: str, path: str, loader: YAML) -> Any:
@@ -696,11 +698,35 @@ def _front(
     if fast is not None:
         return fast.data, fast.places
     data = load_front(front, path, loader or yaml())
+    if any(key not in data.lc.data for key in data):
+        # a `<<` merge key: the fields it brings have no place of their own in the text
+        # to show or edit them at (Backlog.md never writes one)
+        line = next(
+            (n for n, row in enumerate(front.split("\n"), 2) if row.lstrip().startswith("<<")),
+            2,
+        )
+        raise RoadmapError(
+            f"{path}:{line}: the YAML merge key << is not read here; write the fields plainly"
+        )
+    if _too_long(data):
+        raise RoadmapError(f"{path}:2: a YAML number is longer than 4300 digits")
     places = {
         key: (data.lc.key(key)[0], *(data.lc.value(key) if data[key] is not None else (0, 0)))
         for key in data
     }
     return data, places
+
+
+def _too_long(value: object) -> bool:
+    """Whether ``value`` holds an int Python will not write in decimal (``0b`` and ``0x``
+    spell one in fewer digits than the 4300 ``str`` allows), nested as YAML nests."""
+    if isinstance(value, int):
+        return value.bit_length() > 14_000  # 4300 decimal digits hold 14,284 bits
+    if isinstance(value, Mapping):
+        return any(_too_long(part) for part in (*value.keys(), *value.values()))
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return any(_too_long(part) for part in value)
+    return False
 
 
 def _fast_front(front: str) -> frontmatter.Front | None:
