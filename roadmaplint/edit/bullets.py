@@ -151,7 +151,8 @@ def _moved(roadmap: Roadmap, item: Item, target: Section, settings: Settings, wh
     offset = starts[at] if at < len(starts) else len(roadmap.source)
     closing = starts[until] if until < len(starts) else len(roadmap.source)
     if at >= len(lines) and not roadmap.source.endswith(("\n", "\r")):
-        body = roadmap.style.newline + body
+        # the end of a file with no final newline: it stays without one
+        body = roadmap.style.newline + body.rstrip("\r\n")
     edits = sorted([Edit(starts[first], end, ""), Edit(offset, closing, body)], key=_start)
     new_text = apply_edits(roadmap.source, edits)
     names = frozenset({item.section or "", section})
