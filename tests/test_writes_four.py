@@ -146,6 +146,17 @@ def test_an_id_bullet_is_renamed_where_its_line_writes_the_id_and_in_its_depende
         QUEUE.replace("FEAT-1", "FEAT-9"),
     )
     _writes(tmp_path, QUEUE, ("rename", "FEAT-2", "FEAT-8"), QUEUE.replace("FEAT-2", "FEAT-8"))
+    # the ID in bold, and dependencies written ``blocked by``
+    bold = QUEUE.replace("[FEAT-1]", "**FEAT-1**").replace(
+        "(depends on FEAT-1)", "blocked by FEAT-1"
+    )
+    _writes(tmp_path, bold, ("rename", "FEAT-1", "FEAT-9"), bold.replace("FEAT-1", "FEAT-9"))
+    _writes(
+        tmp_path,
+        bold,
+        ("set", "FEAT-2", "--remove-dep", "FEAT-1"),
+        bold.replace(" blocked by FEAT-1", ""),
+    )
 
 
 NUMBERED = """\

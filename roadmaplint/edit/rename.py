@@ -159,6 +159,13 @@ def _entry_id(line: str, item_id: str) -> tuple[int, int] | None:
     if entry is None:
         return None
     found = heading_id(line[entry.end() :], item_id)
+    if found is None:
+        rest = line[entry.end() :]
+        # ``- **FEAT-1** Login page``, ``- `FEAT-1` Login page``: the ID in its emphasis
+        for wrap in ("**", "__", "`"):
+            if rest.startswith(f"{wrap}{item_id}{wrap}"):
+                found = (len(wrap), len(wrap) + len(item_id))
+                break
     return None if found is None else (entry.end() + found[0], entry.end() + found[1])
 
 
