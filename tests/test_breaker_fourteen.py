@@ -195,34 +195,35 @@ def test_a_backlog_by_its_name_still_reads_its_bullets(title: str) -> None:
     ]
 
 
-@pytest.mark.parametrize("args", [("--remove-dep", "FEAT-1"), ("--add-dep", "FEAT-3")])
-def test_a_dependency_written_in_a_bullets_words_is_named_as_written(
-    tmp_path: Path, args: tuple[str, str]
+@pytest.mark.parametrize(
+    ("args", "written"),
+    [
+        (("--remove-dep", "FEAT-1"), "- FEAT-2: Logout\n"),
+        (("--add-dep", "FEAT-3"), "- FEAT-2: Logout (blocked by FEAT-1, FEAT-3)\n"),
+    ],
+)
+def test_a_dependency_written_in_a_bullets_words_is_edited_there(
+    tmp_path: Path, args: tuple[str, str], written: str
 ) -> None:
     # "FEAT-2 does not depend on FEAT-1; it depends on: - FEAT-2: Logout (blocked by
-    # FEAT-1)" was false twice: the one line says where the dependency is written
+    # FEAT-1)" was false twice; the fourth writes pass then wrote the words themselves
     plan = tmp_path / "PLAN.md"
     plan.write_bytes(BOARD.encode())
     done = cli("set", "FEAT-2", *args, "PLAN.md", cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stderr == (
-        "roadmaplint: error: PLAN.md:6: FEAT-2's dependencies are written in the words of "
-        "its bullet ((blocked by FEAT-1)), which set does not edit yet; nothing written: "
-        "edit the line by hand\n"
+    assert done.returncode == 0, done.stderr
+    assert (
+        plan.read_bytes()
+        == BOARD.replace("- FEAT-2: Logout (blocked by FEAT-1)\n", written).encode()
     )
-    assert plan.read_bytes() == BOARD.encode()
 
 
-def test_rename_of_an_id_bullet_names_its_line_not_a_heading(tmp_path: Path) -> None:
+def test_rename_of_an_id_bullet_writes_its_line_and_its_dependents(tmp_path: Path) -> None:
     plan = tmp_path / "PLAN.md"
     plan.write_bytes(BOARD.encode())
     done = cli("rename", "FEAT-1", "FEAT-9", "PLAN.md", cwd=tmp_path)
-    assert done.returncode == 2
-    assert done.stderr == (
-        "roadmaplint: error: PLAN.md:5: FEAT-1 is a bullet, whose ID rename does not "
-        "write yet; nothing written: rename it by hand\n"
-    )
-    assert plan.read_bytes() == BOARD.encode()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Renamed FEAT-1 to FEAT-9 (1 dependent updated)\n"
+    assert plan.read_bytes() == BOARD.replace("FEAT-1", "FEAT-9").encode()
 
 
 def test_an_id_typed_decomposed_finds_its_item(tmp_path: Path) -> None:

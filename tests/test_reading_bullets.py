@@ -159,17 +159,29 @@ def test_a_list_of_status_words_in_brackets_still_gets_its_near_miss() -> None:
 
 
 @pytest.mark.parametrize(
-    "args",
+    ("args", "written"),
     [
-        ("set", "FEAT-2", "--status", "done"),
-        ("set", "FEAT-2", "--dri", "carol"),
-        ("rename", "FEAT-1", "FEAT-9"),
+        (("set", "FEAT-2", "--dri", "carol"), ("FEAT-1)\n", "FEAT-1) @carol\n")),
+        (("rename", "FEAT-1", "FEAT-9"), ("FEAT-1", "FEAT-9")),
     ],
 )
+def test_writes_on_id_bullets_write_their_line(
+    tmp_path: Path, args: tuple[str, ...], written: tuple[str, str]
+) -> None:
+    # the bullet's write half (tests/test_writes_four.py): inline, as the list writes it
+    plan = tmp_path / "TODO.md"
+    text = "# Todo\n\n" + UNDER_TITLE["bracketed"]
+    plan.write_text(text, encoding="utf-8")
+    done = cli(*args, "TODO.md", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert plan.read_text(encoding="utf-8") == text.replace(*written)
+
+
+@pytest.mark.parametrize("args", [("set", "FEAT-2", "--status", "done")])
 def test_writes_on_id_bullets_refuse_in_one_line_and_leave_the_file(
     tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    # the bullet shape has no write half yet: the gate refuses, the file is untouched
+    # no heading names done under a title that names todo: nowhere to move it
     plan = tmp_path / "TODO.md"
     text = "# Todo\n\n" + UNDER_TITLE["bracketed"]
     plan.write_text(text, encoding="utf-8")

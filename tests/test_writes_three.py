@@ -287,9 +287,16 @@ def test_set_on_a_numbered_bold_step_writes_its_status_bullet_and_its_bold_title
     assert "Status:          Pending\n" in cli("show", "3", "ROADMAP.md", cwd=tmp_path).stdout
 
 
-def test_an_owner_a_step_cannot_say_is_refused_on_its_line(tmp_path: Path) -> None:
-    _write(tmp_path, STEPS)
-    assert _refused(tmp_path, "set", "2", "--dri", "bob").startswith(
+def test_a_steps_owner_is_written_on_a_bullet_and_a_bad_one_refused_on_its_line(
+    tmp_path: Path,
+) -> None:
+    # a step reads its owner from a bullet beside its status (tests/test_writes_four.py)
+    path = _write(tmp_path, STEPS)
+    assert _wrote(tmp_path, "set", "2", "--dri", "bob") == STEPS.replace(
+        "   - Status: Pending", "   - DRI: bob\n   - Status: Pending"
+    )
+    path.write_bytes(STEPS.encode())
+    assert _refused(tmp_path, "set", "2", "--depends-on", "1\n2").startswith(
         "roadmaplint: error: ROADMAP.md:8:"
     )
 
@@ -366,11 +373,18 @@ def test_set_status_moves_a_plain_bullet_to_the_list_of_that_status(tmp_path: Pa
     assert said.startswith("roadmaplint: error: ROADMAP.md:6: add-a-logo is a bullet")
 
 
-def test_rename_of_a_bullet_named_by_its_title_says_so_on_its_line(tmp_path: Path) -> None:
-    _write(tmp_path, BOARD)
-    assert _refused(tmp_path, "rename", "set-up-ci", "CI-1") == (
-        "roadmaplint: error: ROADMAP.md:14: set-up-ci is named by its title, which its line "
-        "writes with no ID; rename it by hand (or set --title)\n"
+def test_rename_of_a_bullet_named_by_its_title_writes_the_id_before_its_title(
+    tmp_path: Path,
+) -> None:
+    # in brackets, as a bullet beside others that write none reads it (SAFE-45)
+    path = _write(tmp_path, BOARD)
+    assert _wrote(tmp_path, "rename", "set-up-ci", "CI-1") == BOARD.replace(
+        "— Set up CI", "— [CI-1] Set up CI"
+    )
+    path.write_bytes(BOARD.encode())
+    assert _refused(tmp_path, "rename", "set-up-ci", "CI1") == (
+        "roadmaplint: error: ROADMAP.md:14: set-up-ci is named by its title; an ID written "
+        "before it in brackets reads as one with a dash (DOC-1), not 'CI1'\n"
     )
 
 

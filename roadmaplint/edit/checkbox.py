@@ -113,9 +113,10 @@ def _masked(text: str, match: re.Match[str] | None) -> str:
 
 
 def _parts(line: str, id_pattern: str) -> _Line:
-    """The parts of a box line as the checkbox reader cuts them."""
+    """The parts of a box line (or a plain bullet's, after its marker) as the checkbox
+    reader cuts them."""
     text = line.rstrip("\r\n")
-    box = BOX.match(text)
+    box = BOX.match(text) or _ENTRY.match(text)
     assert box is not None
     start = box.end()
     end = len(text.rstrip())
@@ -129,6 +130,8 @@ def _parts(line: str, id_pattern: str) -> _Line:
     else:
         words = text[start:].split(None, 1)
         word = words[0].strip("*`#").rstrip(":.") if words else ""
+        if word.startswith("[") and word.endswith("]"):
+            word = word[1:-1]  # ``[FEAT-1] Login page``: the ID in brackets
         if word and (id_only.fullmatch(word) or _TASK_NUMBER.fullmatch(words[0].strip("*"))):
             start = text.index(words[0], start) + len(words[0])
             rest = text[start:].lstrip()
@@ -152,19 +155,22 @@ def _parts(line: str, id_pattern: str) -> _Line:
     return _Line(text, start, end, depends, owner, priority)
 
 
+# A list entry's marker: a plain bullet's or a numbered entry's, nested or not.
+_ENTRY = LazyPattern(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A task's number leading its box (``3.``, ``1.2.1``): its ID, as the reader reads it.
 _TASK_NUMBER = LazyPattern(r"[0-9]{1,3}\.|[0-9]{1,3}(?:\.[0-9]{1,3}){1,3}\.?")
 # A stable ID a task tool keeps at the end of a box (``<!-- id:dlv5hgs -->``).
 _STABLE_ID_AT_END = LazyPattern(r"<!--[ \t]*+id:[ \t]*+[\w.-]{1,40}[ \t]*+-->[ \t]*+$")
 
 
-def _convention(roadmap: Roadmap, id_pattern: str) -> tuple[str, str]:
+def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tuple[str, str]:
     """How the document writes a priority and dependencies (templates with ``{value}``):
-    the form most of its box lines use, else the default."""
+    the form most of its box lines use (``bullets``: its list entries, boxed or not),
+    else the default."""
     priorities: Counter[str] = Counter()
     depends: Counter[str] = Counter()
     for line in split_lines(roadmap.source):
-        if BOX.match(line) is None:
+        if BOX.match(line) is None and not (bullets and _ENTRY.match(line)):
             continue
         parts = _parts(line, id_pattern)
         if parts.priority is not None:
@@ -415,6 +421,85 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         return new_text
     _prove(roadmap, item, new_text, edit, changes, settings, where, read_as)
     return new_text
+
+
+def edit_bullet(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str | None:
+    """The text with ``edit`` made on a plain bullet's line (``- [FEAT-1] Login page``,
+    ``1. FEAT-2: Logout (depends on FEAT-1)``, ``- 2026-05-01 — Beta launch``): an owner,
+    a priority and dependencies written inline as a box writes them, in the form the
+    list already writes them, the title where the line writes it. None for an item that
+    is no plain bullet, one that writes its fields on lines of their own, or an edit of
+    its status (its heading or strike says it: ``edit/bullets.py``) or its ticks."""
+    lines = split_lines(roadmap.source)
+    row = item.position.line - 1
+    line = lines[row]
+    if BOX.match(line) is not None or _ENTRY.match(line) is None or edit.tick or edit.untick:
+        return None
+    keys = [normalize_key(change.name) for change in edit.fields]
+    if any(key not in ("priority", "dri", DEPENDS_ON) for key in keys):
+        return None
+    if not (keys or edit.add_deps or edit.remove_deps):
+        return None  # a title alone: the heading writer finds it on the line
+    if any(found.value_position.line != item.position.line for found in item.fields):
+        return None  # ``  - Status: COMPLETE`` under it: its fields are bullets of their own
+    where = f"{roadmap.path}:{item.position.line}"
+    ending = line[len(line.rstrip("\r\n")) :]
+    id_pattern = Dialect.from_settings(settings).id_pattern
+    parts = _parts(line, id_pattern)
+    written = _Writer(parts)
+    priority_form, depends_form = _convention(roadmap, id_pattern, bullets=True)
+    changes: list[FieldChange] = []
+    for change, key in zip(edit.fields, keys, strict=True):
+        if key == "priority":
+            if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
+                raise RoadmapError(
+                    f"{where}: a bullet writes a priority as P0 to P4, HIGH, MEDIUM or LOW; "
+                    f"not {change.value!r}"
+                )
+            _write_priority(written, change.value, priority_form)
+        elif key == "dri":
+            _write_owner(written, change.value, where)
+        if key != DEPENDS_ON:
+            changes.append(change)
+    id_only = patterns(id_pattern).id_only
+    titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
+    depends = _new_dependencies(item, parts, edit, where, titled)
+    if depends is not None:
+        _write_depends(written, depends, depends_form)
+        changes.append(FieldChange("Depends on", depends.replace("#", "")))
+    if edit.title is not None:
+        _write_bullet_title(written, item, edit.title, where)
+    validate_changes(roadmap, item, changes, settings)
+    new = list(lines)
+    new[row] = written.line(where) + ending
+    new_text = "".join(new)
+    if new_text == roadmap.source:
+        return new_text
+    try:
+        _prove(roadmap, item, new_text, edit, changes, settings, where)
+    except RoadmapError:
+        if item.fields:
+            raise
+        # a list that reads no value on its lines (``3. **Deploy the function**``, a
+        # bold step): the field writer gives it a bullet of its own, or says no
+        return None
+    return new_text
+
+
+def _write_bullet_title(written: _Writer, item: Item, title: str, where: str) -> None:
+    """The title where the line writes it as it reads, once; what stands around it (a
+    day before it, its bold, its strike) stays."""
+    parts = written.parts
+    text = parts.text
+    at = text.find(item.title, parts.title_start, parts.content_end) if item.title else -1
+    end = at + len(item.title)
+    crossing = any(start < end and at < stop for start, stop in parts.field_spans())
+    if at < 0 or crossing or text.find(item.title, at + 1, parts.content_end) >= 0:
+        raise RoadmapError(
+            f"{where}: {item.id}'s title is not written once as it reads on its line "
+            f"({item.title!r}); edit the line by hand"
+        )
+    written.set_span((at, end), title.strip())
 
 
 def _status_mark(

@@ -150,6 +150,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     bulleted = bullet_status(roadmap, item, edit, settings, _edit_found)
     if bulleted is not None:
         return bulleted
+    from roadmaplint.edit.checkbox import edit_bullet
+
+    inline = edit_bullet(roadmap, item, edit, settings)
+    if inline is not None:
+        return inline
     lines = split_lines(roadmap.source)
     changes = _with_dependency_edits(roadmap, item, edit, lines)
     validate_changes(roadmap, item, changes, settings)
@@ -184,7 +189,8 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         fields = [change for change in changes if change.name not in in_heading]
         read_back(roadmap, edited, fields, edit.title)
         for name, written in in_heading.items():
-            if edited.status != written:
+            # ``✅ COMPLETE`` reads as COMPLETE, the check mark its done (``heading_status``)
+            if edited.status not in (written, _after_check(written)):
                 raise RoadmapError(
                     f"{roadmap.path}:{item.position.line}: {item_id}'s {name} would read back "
                     f"as {edited.status!r}, not {written!r}; nothing written: edit it by hand"
@@ -803,8 +809,14 @@ def _heading_status_span(
             return (where, end if word_at < 0 else word_at + len(status)), (
                 value if word_at >= 0 else f" {value}"
             )
+        rewritten = _marked_status(roadmap, body[check_at : word_at + len(status)], value, False)
+        if word_at >= 0 and rewritten is not None:
+            # ``✅ COMPLETE`` where the document writes other states so (``⏳ PLANNED``)
+            return (check_at, word_at + len(status)), rewritten
         cut = len(body[:check_at].rstrip(" \t—–-"))
         return (cut, end), ""  # the heading says done no more; a Status field says the rest
+    if _marked(status):  # ``⏳ PLANNED``: the mark and the word of the new status
+        return (word_at, word_at + len(status)), _marked_status(roadmap, status, value) or ""
     if meaning is None or len(value.split()) > 2:
         raise RoadmapError(
             f"{status!r} in the heading is the status; one written there is a common word "
@@ -813,6 +825,67 @@ def _heading_status_span(
     if status.isupper() and common_meaning(value.upper()) == meaning:
         value = value.upper()  # a board's capitals (``— TODO``): ``done`` is written DONE
     return (word_at, word_at + len(status)), value
+
+
+# A status a heading ends with, written as a mark and its words where the document
+# writes none of its own (``✅ COMPLETE``).
+_MARKED_STATUSES = {
+    "done": "✅ Complete",
+    "in_progress": "🔄 In progress",
+    "ready": "⏳ Planned",
+    "todo": "⏳ Planned",
+    "blocked": "⛔ Blocked",
+}
+
+
+def _marked(status: str) -> bool:
+    """Whether a status is written as a mark and its words (``⏳ PLANNED``)."""
+    words = status.split()
+    return len(words) > 1 and not any(char.isalnum() for char in words[0])
+
+
+def _after_check(written: str) -> str:
+    """A status the heading writes as a check mark and its words, as it reads: the words."""
+    words = written.split(None, 1)
+    return words[1] if len(words) == 2 and words[0].rstrip("\ufe0f") in _CHECKS else written
+
+
+def _marked_status(roadmap: Roadmap, old: str, value: str, common: bool = True) -> str | None:
+    """The mark and words a heading that ends with ``old`` (``⏳ PLANNED``) writes for
+    ``value``: the value where it is written so; else the entry of that meaning of the
+    document's one-line legend, else the way another heading writes it (``✅ COMPLETE``),
+    else (``common``; None without) a common mark and word, in capitals where ``old`` is."""
+    from roadmaplint.reader.legends import line_legend_entries
+    from roadmaplint.settings import common_meaning
+
+    meaning = common_meaning(value)
+    if _marked(value) and meaning is not None:
+        return value.strip()
+    if meaning is None and not common:
+        return None
+    lines = split_lines(roadmap.source)
+    for entry in line_legend_entries(lines) if meaning is not None else ():
+        if common_meaning(entry) == meaning:
+            return entry
+    for other in roadmap.items:
+        status = other.status or ""
+        if not status or meaning is None or common_meaning(status) != meaning:
+            continue
+        if _marked(status):
+            return status
+        line = lines[other.position.line - 1].rstrip()
+        before = line[: line.rfind(status)].split() if line.endswith(status) else []
+        if before and not any(char.isalnum() for char in before[-1]):
+            return f"{before[-1]} {status}"  # ``✅ COMPLETE``, read as COMPLETE
+    if not common:
+        return None
+    if meaning is None or meaning not in _MARKED_STATUSES:
+        raise RoadmapError(
+            f"{old!r} in the heading is the status; one written there is a common word "
+            f"(done, in progress, ready ...), not {value!r}: edit the heading by hand"
+        )
+    mark, words = _MARKED_STATUSES[meaning].split(None, 1)
+    return f"{mark} {words.upper() if old.isupper() else words}"
 
 
 def _status_mark(roadmap: Roadmap, old: str, value: str) -> str:

@@ -92,29 +92,32 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
     starts = line_starts(roadmap.source)
     index = item.position.line - 1
     old_written, new_written = own or (old, new)
-    found_id = heading_id(lines[index].rstrip("\r\n"), old_written)
-    if found_id is None and item.named_by_title:
-        # ``- Beta launch``: no ID is written, and one written before the title would be
-        # read as the title's first word while the bullets beside it write none
-        raise RoadmapError(
-            f"{roadmap.path}:{item.position.line}: {old} is named by its title, which its "
-            "line writes with no ID; rename it by hand (or set --title)"
-        )
-    if found_id is None and _LIST_LINE.match(lines[index]):
-        # ``- FEAT-1: Login page``: no heading holds the ID
-        raise RoadmapError(
-            f"{roadmap.path}:{item.position.line}: {old} is a bullet, whose ID rename does "
-            "not write yet; nothing written: rename it by hand"
-        )
+    line = lines[index].rstrip("\r\n")
+    entry = _LIST_LINE.match(line)
+    found_id = heading_id(line, old_written) if entry is None else _entry_id(line, old_written)
+    if found_id is None and item.named_by_title and entry is not None:
+        # ``- Beta launch``: no ID is written; one in brackets before the title is read
+        # as the bullet's ID in any list (``- [DOC-1] Beta launch``)
+        found_id = _titled_entry(roadmap, item, line, entry.end(), new)
+        new_written = f"[{new}] "
     if found_id is None:
+        place = "heading" if entry is None else "line"
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: cannot find {old} written as the reader "
-            "reads it on its heading; rename it by hand"
+            f"reads it on its {place}; rename it by hand"
         )
     edits = [Edit(starts[index] + found_id[0], starts[index] + found_id[1], new_written)]
     for other in roadmap.items:
         found = other.field(DEPENDS_ON)
         if found is None or old not in other.depends_on:
+            continue
+        inline = _inline_dependencies(lines[other.position.line - 1], other, found)
+        if inline is not None:  # ``- FEAT-2: Logout (depends on FEAT-1)``: in its brackets
+            at = starts[other.position.line - 1]
+            edits += [
+                Edit(at + match.start(), at + match.end(), new)
+                for match in _mention(old).finditer(lines[other.position.line - 1], *inline)
+            ]
             continue
         # in its own phase a task names another by its number alone: ``Task 2``
         names = [(old, new)]
@@ -137,6 +140,8 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
 
         box = checklist_rename(roadmap, old, new)
         edits += [box] if box is not None else []
+    if entry is not None:
+        return sorted(edits, key=lambda edit: edit.start)  # a bullet has no anchor
     heading = lines[index].rstrip("\r\n")
     renamed_heading = heading[: found_id[0]] + new_written + heading[found_id[1] :]
     edits += [
@@ -145,6 +150,54 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
         if not any(edit.start < other.end and other.start < edit.end for other in edits)
     ]
     return sorted(edits, key=lambda edit: edit.start)
+
+
+def _entry_id(line: str, item_id: str) -> tuple[int, int] | None:
+    """Where a list entry (``- [FEAT-1] Login page``, ``1. FEAT-2: Logout``) writes its
+    ID after its marker, as a heading writes it after its ``#``."""
+    entry = _LIST_LINE.match(line)
+    if entry is None:
+        return None
+    found = heading_id(line[entry.end() :], item_id)
+    if found is None:
+        rest = line[entry.end() :]
+        # ``- **FEAT-1** Login page``, ``- `FEAT-1` Login page``: the ID in its emphasis
+        for wrap in ("**", "__", "`"):
+            if rest.startswith(f"{wrap}{item_id}{wrap}"):
+                found = (len(wrap), len(wrap) + len(item_id))
+                break
+    return None if found is None else (entry.end() + found[0], entry.end() + found[1])
+
+
+def _titled_entry(roadmap: Roadmap, item: Item, line: str, start: int, new: str) -> tuple[int, int]:
+    """Where an ID goes in a bullet named by its title: before the title, once written
+    as it reads (after a day that leads it: ``- 2026-05-01 — Beta launch``)."""
+    at = line.find(item.title, start) if item.title else -1
+    if at < 0 or line.find(item.title, at + 1) >= 0:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id} is named by its title, which "
+            "its line does not write once as it reads; rename it by hand"
+        )
+    if "-" not in new:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id} is named by its title; an ID "
+            f"written before it in brackets reads as one with a dash (DOC-1), not {new!r}"
+        )
+    return at, at
+
+
+def _inline_dependencies(line: str, item: Item, found: Field) -> tuple[int, int] | None:
+    """The span of the dependencies a bullet writes on its own line (``(depends on A)``,
+    ``blocked by A``); None for a field of its own."""
+    from roadmaplint.reader.shapes.checkbox import _DEPENDS
+
+    if found.value_position != item.position or _LIST_LINE.match(line) is None:
+        return None
+    match = _DEPENDS.search(line)
+    if match is None:
+        return None
+    group = "deps" if match["deps"] is not None else "blocked"
+    return match.start(group), match.end(group)
 
 
 def _reverse_edits(

@@ -157,11 +157,15 @@ def read_bold_numbered(
     found = [_BOLD_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     depends = [_nested_value(lines, first, last, document, DEPENDS_ON) for first, last in entries]
     statuses = [_nested_field(lines, first, last, document, "status") for first, last in entries]
+    # who does it, on a bullet beside its status (``- Owner: bob``), as set writes it
+    owners = [_nested_field(lines, first, last, document, "dri") for first, last in entries]
     stated = document.memo("bold_statuses", lambda: _states_most(lines, len(numbers), document))
     if not all(found) or (any(value is None for value in depends) and not stated):
         return [], ()
     items = []
-    for (first, last), match, value, status in zip(entries, found, depends, statuses, strict=True):
+    for (first, last), match, value, status, owner in zip(
+        entries, found, depends, statuses, owners, strict=True
+    ):
         assert match is not None
         here = Position(first + 1, match.start("id") + 1)
         named = [number for number in _task_numbers(value or "") if number in numbers]
@@ -174,6 +178,8 @@ def read_bold_numbered(
             # ``✅ Completed — the app now injects the remote repository``: the note is no status
             value = _NOTE_DASH.split(status.value, maxsplit=1)[0].strip()
             fields.append(replace(status, value=value))
+        if owner is not None and owner.value:
+            fields.append(owner)
         # the band the task stands under: ``### High Priority - Core Infrastructure``
         priority = priority_of_sections(document.status_sections_above(first + 1))
         if priority:
