@@ -738,7 +738,10 @@ def _owner(written: str | None, status: str | None) -> str | None:
     holding the work (``done by Antigravity (2026-02-04)``, ``claimed by @auto``)."""
     if written is not None:
         bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
-        return None if bracketed and written.strip("() \t").casefold() in _NO_OWNER else written
+        if bracketed and written.strip("() \t").casefold() in _NO_OWNER:
+            return None
+        # ``**Asignado:** TBD``: an owner still to be named is none yet, nor its steps'
+        return None if written.strip(" \t*_").casefold() in _TO_BE_NAMED else written
     held = _HELD_BY.match(status) if status is not None and " by " in status else None
     if held is None or common_meaning(held["word"]) not in _HOLDING:
         return None
@@ -746,6 +749,9 @@ def _owner(written: str | None, status: str | None) -> str | None:
 
 
 _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
+# An owner written as one still to be named, bare: ``TBD`` (``none`` or ``unassigned``
+# bare stay as written, the words a plan's own owner field may keep).
+_TO_BE_NAMED = frozenset({"tbd", "tba", "to be determined", "to be decided"})
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
 _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za-z][\w.-]{0,39})\b")
 # What a status that names its holder means: the work is done or under way (``blocked by
