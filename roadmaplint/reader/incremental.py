@@ -51,6 +51,7 @@ from roadmaplint.reader.waits import (
     REVERSE_FIELD,
     TREE_BRANCH,
     named_across,
+    reads_plan_wide,
     waits_in_status,
 )
 from roadmaplint.record import record, replace
@@ -173,6 +174,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a link reference definition here may change values anywhere
     if _names_others(region) or _names_others(old.text, region_start, region_end):
         return None  # ``Prereq for: A-1``, ``- Depends on A-1 ...``: read across items
+    if reads_plan_wide(old.text) or reads_plan_wide(region):
+        return None  # ``1 → (2 ∥ 3) → 4``, ``depends on everything``: on every item's ID
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]

@@ -11,6 +11,7 @@ that the phase is not done, the row how far it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from roadmaplint.model import Item
@@ -263,3 +264,42 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
             ready = common_meaning(status) == "ready"
             found.append((f"Phase {phase[1]}", OPEN if ready else status))
     return found
+
+
+# A status naming one part of the work done: ``Phase 1 Complete ✅``, ``Stage 2 done``.
+_PART_DONE = LazyPattern(
+    r"(?P<part>Phase|Stage|Part|Step|Milestone)[ \t]++(?P<number>[0-9]{1,3})"
+    r"[ \t]*+(?:[:—–-][ \t]*+)?(?:complete|completed|done|shipped|finished)\b",
+    re.IGNORECASE,
+)
+# A subheading of one of an item's parts: ``#### Phase 2: Spreadsheet Types``.
+_PART_HEADING = LazyPattern(
+    r"[ \t]{0,3}#{2,6}[ \t]+(?P<part>Phase|Stage|Part|Step|Milestone)[ \t]+"
+    r"(?P<number>[0-9]{1,3})\b",
+    re.IGNORECASE,
+)
+
+
+def with_parts_done(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Item]:
+    """``items``, one whose status names one of its parts done (``**Status:** Phase 1
+    Complete ✅``) read in progress where its body has a later part of the same kind under
+    a subheading (``#### Phase 2: Spreadsheet Types``): one of three phases done is work
+    under way, as a person reads it. Where no later part follows, the status stands."""
+    read = []
+    for item in items:
+        status = item.status
+        said = _PART_DONE.match(status) if status is not None and status[:1].isalpha() else None
+        if said is not None and _later_part(said, lines[item.position.line : item.end_line]):
+            item = replace(item, status="in progress")
+        read.append(item)
+    return read
+
+
+def _later_part(said: re.Match[str], body: Sequence[str]) -> bool:
+    part, number = said["part"].casefold(), int(said["number"])
+    for line in body:
+        heading = _PART_HEADING.match(line) if line[:1] in " \t#" else None
+        later = heading is not None and int(heading["number"]) > number
+        if later and heading is not None and heading["part"].casefold() == part:
+            return True
+    return False
