@@ -53,7 +53,14 @@ from roadmaplint.reader.dialect import (
     Dialect,
     normalize_key,
 )
-from roadmaplint.reader.fields import ItemHeading, legend_priority, read_item, split_dependencies
+from roadmaplint.reader.fields import (
+    ItemHeading,
+    legend_priority,
+    read_item,
+    split_dependencies,
+    with_group_priority,
+    with_table_state,
+)
 from roadmaplint.reader.generated import (
     GraphDraft,
     OverviewDraft,
@@ -325,7 +332,10 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = [legend_priority(item, priority_legend) for item in _read_across(items, lines)]
+    items = [
+        legend_priority(item, priority_legend)
+        for item in _read_across(with_table_state(with_group_priority(items, lines), lines), lines)
+    ]
     marked = line_legend_entries(lines) if items else ()
     if marked:
         items = [_with_line_legend_status(item, marked) for item in items]
