@@ -1099,9 +1099,7 @@ def with_group_priority(items: list[Item], lines: list[str]) -> list[Item]:
                 else groups.setdefault(item.section, _group_field(item, lines))
             )
         ):
-            here = item.position
-            field_ = Field("Priority", "priority", written, here, here, here.line)
-            item = replace(item, priority=written, fields=(*item.fields, field_))
+            item = replace(item, priority=written)  # a priority set is written on the item
         read.append(item)
     return read
 
@@ -1141,10 +1139,8 @@ def with_table_state(items: list[Item], lines: list[str]) -> list[Item]:
     for item in items:
         row = rows.get(item.id)
         if row is not None and item.status is not None and item.status.strip() == row[1]:
-            here = Position(row[2], 1)
-            status = Field("Status", "status", row[0], here, here, row[2])
-            kept = tuple(found for found in item.fields if found.key != "status")
-            item = replace(item, status=row[0], fields=(*kept, status), restated=True)
+            # the field stays the item's: a status set there says where the work stands
+            item = replace(item, status=row[0])
         read.append(item)
     return read
 

@@ -211,6 +211,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a dependency named by a title hangs on the other items
     if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
         return None  # one another item gave it (``Prereq for``), or one the edit removed
+    if _given_across(roadmap.items[index], fresh.item):
+        return None  # its epic's priority line, a summary table's Status (fields.py)
     if _waits_on_others(roadmap.items[index], fresh.item, roadmap.items):
         return None  # its dependencies, or another's, hang on the document's IDs (waits.py)
     new_starts = (
@@ -273,6 +275,17 @@ def _may_change_anchors(before: str, after: str) -> bool:
     if head_before != head_after or rest_before[:1] in "=-" or rest_after[:1] in "=-":
         return True  # the heading's text, or a setext underline below it
     return any("](" in rest or "<" in rest or "#" in rest for rest in (rest_before, rest_after))
+
+
+def _given_across(old: Item, new: Item) -> bool:
+    """Whether the whole read gave ``old`` a priority or a status its own lines do not
+    write, which ``new``, read alone, lacks: a priority its group's field line gives, a
+    status a summary table gives over the readiness its field writes."""
+    if old.priority is not None and new.priority is None:
+        return True
+    written, rewritten = old.field("status"), new.field("status")
+    same = (written.value if written else None) == (rewritten.value if rewritten else None)
+    return same and old.status != new.status
 
 
 def _waits_on_others(old: Item, new: Item, items: Sequence[Item]) -> bool:
