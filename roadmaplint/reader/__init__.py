@@ -83,6 +83,7 @@ from roadmaplint.reader.phases import (
     with_own_phase_tasks,
     with_parts_done,
     with_phase_checklist,
+    with_shipped_phases,
     with_task_boxes,
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
@@ -384,7 +385,9 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
             with_parts_done(
                 with_own_phase_tasks(
                     _without_done_repeats(
-                        _with_restated_tasks(_without_index_boxes(items, lines), lines)
+                        _with_restated_tasks(
+                            _without_index_boxes(with_shipped_phases(items, lines), lines), lines
+                        )
                     )
                 ),
                 lines,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from roadmaplint.model import Item
+from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, STEP_ID, WORK_ID
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
@@ -303,3 +303,96 @@ def _later_part(said: re.Match[str], body: Sequence[str]) -> bool:
         if later and heading is not None and heading["part"].casefold() == part:
             return True
     return False
+
+
+# A shipped milestone's phase written as a plain bullet in its ``<details>``: ``- Phase 1:
+# Foundation (auth, orgs, users)``.
+_PHASE_BULLET = LazyPattern(
+    r"[-*+][ \t]+Phase[ \t]+(?P<number>[0-9]{1,4}(?:\.[0-9]{1,3})?):[ \t]+(?P<title>[^(\n]+)"
+)
+_ROW_RANGE = LazyPattern(r"(?P<first>[0-9]{1,4})[ \t]*[-–][ \t]*(?P<last>[0-9]{1,4})")
+_SHIPPED = ("shipped", "complete", "completed", "done", "released")
+
+
+def with_shipped_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
+    """``items`` and the phases a shipped milestone lists as plain bullets in its
+    ``<details>`` (``<summary>v1.0 MVP (Phases 1-5) - SHIPPED</summary>`` over ``- Phase
+    1: Foundation (auth, orgs, users)``) in a plan of phase headings that has no heading for
+    them: each an item, of the status its progress row's range gives (``| 1-5 | v1.0 | - |
+    Complete |``), else the summary's word."""
+    if not any(PHASE_ID.fullmatch(item.id) for item in items):
+        return items
+    known = {item.id for item in items}
+    found: list[Item] = []
+    shipped, section = "", None
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("#"):
+            section = text.lstrip("#").strip()
+        elif text.startswith("<summary>"):
+            said = text.casefold()
+            shipped = next((word for word in _SHIPPED if word in said), "")
+        elif text.startswith("</details>"):
+            shipped = ""
+        elif shipped and (bullet := _PHASE_BULLET.match(text)) is not None:
+            phase = f"Phase {bullet['number']}"
+            if phase not in known:
+                known.add(phase)
+                found.append(_shipped_phase(phase, bullet["title"], shipped, section, number))
+    if not found:
+        return items
+    ranges = _range_rows(lines)
+    found = [_with_range_status(item, ranges) for item in found]
+    return sorted([*items, *found], key=lambda item: item.position.line)
+
+
+def _shipped_phase(phase: str, title: str, said: str, section: str | None, at: int) -> Item:
+    here = Position(at + 1, 1)
+    status = said.capitalize()
+    return Item(
+        id=phase,
+        title=title.strip(),
+        section=section,
+        position=here,
+        end_line=at + 1,
+        fields=(Field("Status", "status", status, here, here, at + 1),),
+        status=status,
+        priority=None,
+        dri=None,
+        depends_on=(),
+        external_deps=(),
+        definition_of_done=(),
+    )
+
+
+def _with_range_status(item: Item, ranges: list[tuple[int, int, str]]) -> Item:
+    number = float(item.id.split()[1])
+    for first, last, status in ranges:
+        if first <= number <= last:
+            here = item.position
+            field_ = Field("Status", "status", status, here, here, here.line)
+            return replace(item, status=status, fields=(field_,))
+    return item
+
+
+def _range_rows(lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, last, status)`` of each row of a progress table that names a range of
+    phases in its first cell (``| 1-5 | v1.0 | - | Complete |``)."""
+    found: list[tuple[int, int, str]] = []
+    status_column = None
+    for line in lines:
+        if not line.lstrip().startswith("|"):
+            status_column = None
+            continue
+        cells = _cells(line)
+        if status_column is None:
+            names = [cell.strip("* ").lower() for cell in cells]
+            if names and names[0] == "phase" and "status" in names:
+                status_column = names.index("status")
+            continue
+        span = _ROW_RANGE.fullmatch(cells[0].strip("* ")) if cells else None
+        if span is not None and len(cells) > status_column:
+            status = cells[status_column].strip("* ")
+            if status and status not in ("-", "—"):
+                found.append((int(span["first"]), int(span["last"]), status))
+    return found
