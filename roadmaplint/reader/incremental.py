@@ -281,7 +281,7 @@ def _given_across(old: Item, new: Item) -> bool:
     """Whether the whole read gave ``old`` a priority or a status its own lines do not
     write, which ``new``, read alone, lacks: a priority its group's field line gives, a
     status a summary table gives over the readiness its field writes."""
-    if old.priority is not None and new.priority is None:
+    if old.priority is not None and old.field("priority") is None and new.priority is None:
         return True
     written, rewritten = old.field("status"), new.field("status")
     same = (written.value if written else None) == (rewritten.value if rewritten else None)
