@@ -146,7 +146,11 @@ pytestmark = pytest.mark.skipif(
 # The third leftovers pass (tests/test_reading_leftovers_three.py; ROADMAP CORE-99) read the
 # earlier sets' 5552 of 5738 (was 5529); merged with the sixteenth sets the whole corpus
 # reads 6230 of 6425, the floor 0.969.
-OVERALL_FLOOR = 0.969  # 6230 of 6425
+# The fourth leftovers pass (tests/test_reading_leftovers_four.py; ROADMAP CORE-107, CORE-108
+# for what is left): readiness columns, noted ranges, sequencing lines, epic priorities,
+# parts done and a shipped milestone's phase bullets; the whole corpus reads 6253 of 6425,
+# the floor 0.973.
+OVERALL_FLOOR = 0.973  # 6253 of 6425
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
