@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import finding_lines, read_items
 
 from roadmaplint.cli import main
@@ -394,3 +395,14 @@ def test_a_status_or_priority_set_on_such_an_item_is_written_where_the_item_writ
     read = {i.id: (i.status, i.priority) for i in read_items(plan.read_text("utf-8"))}
     assert read["TSK-0003"] == ("Done", None)
     assert read["F-001"] == (None, "P2")
+
+
+def test_a_status_set_on_a_shipped_phase_bullet_refuses_and_leaves_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the bullet has no field to write: one line, exit 2, the file as it was
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text(SHIPPED, "utf-8")
+    assert main(["set", "Phase 1", "--status", "In Progress", str(plan)]) == 2
+    assert plan.read_text("utf-8") == SHIPPED
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
