@@ -151,7 +151,12 @@ pytestmark = pytest.mark.skipif(
 # 489 of 525 before its fixes and 517 after (ROADMAP CORE-103; CORE-104 for what is left):
 # the whole corpus reads 6747 of 6950, the earlier sets still 6230 of 6425; the floor
 # 0.970, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.970  # 6747 of 6950
+# The fourth leftovers pass (tests/test_reading_leftovers_four.py; ROADMAP CORE-107, CORE-108
+# for what is left): readiness columns, noted ranges, sequencing lines, epic priorities,
+# parts done and a shipped milestone's phase bullets; the whole corpus reads 6253 of 6425,
+# the earlier sets 6253 of 6425.
+# Merged with the seventeenth set: 6770 of 6950, the floor 0.974.
+OVERALL_FLOOR = 0.974  # 6770 of 6950
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -54,7 +54,14 @@ from roadmaplint.reader.dialect import (
     Dialect,
     normalize_key,
 )
-from roadmaplint.reader.fields import ItemHeading, legend_priority, read_item, split_dependencies
+from roadmaplint.reader.fields import (
+    ItemHeading,
+    legend_priority,
+    read_item,
+    split_dependencies,
+    with_group_priority,
+    with_table_state,
+)
 from roadmaplint.reader.generated import (
     GraphDraft,
     OverviewDraft,
@@ -73,18 +80,26 @@ from roadmaplint.reader.legends import (
 )
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
-from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist, with_task_boxes
+from roadmaplint.reader.phases import (
+    with_own_phase_tasks,
+    with_parts_done,
+    with_phase_checklist,
+    with_shipped_phases,
+    with_task_boxes,
+)
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
     with_dependency_notes,
     with_dependency_tree,
+    with_everything_before,
     with_named_needs,
     with_numbers_named,
     with_parts_named,
     with_phases_named,
     with_reverse_dependencies,
+    with_sequencing,
     with_status_waits,
     with_titles_named,
 )
@@ -320,7 +335,10 @@ def _records(
         final_newline=not lines or lines[-1].endswith(("\n", "\r")),
         line_count=len(lines),
     )
-    items = [legend_priority(item, priority_legend) for item in _read_across(items, lines)]
+    items = [
+        legend_priority(item, priority_legend)
+        for item in _read_across(with_table_state(with_group_priority(items, lines), lines), lines)
+    ]
     marked = line_legend_entries(lines) if items else ()
     if marked:
         items = [_with_line_legend_status(item, marked) for item in items]
@@ -366,16 +384,22 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     the item they unblock or on a part of an item (reader/waits.py)."""
     read = with_phase_checklist(
         with_task_boxes(
-            with_own_phase_tasks(
-                _without_done_repeats(
-                    _with_restated_tasks(_without_index_boxes(items, lines), lines)
-                )
+            with_parts_done(
+                with_own_phase_tasks(
+                    _without_done_repeats(
+                        _with_restated_tasks(
+                            _without_index_boxes(with_shipped_phases(items, lines), lines), lines
+                        )
+                    )
+                ),
+                lines,
             ),
             lines,
         ),
         lines,
     )
     read = with_dependency_notes(read, lines)
+    read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
     for step in (

@@ -740,7 +740,10 @@ def _owner(written: str | None, status: str | None) -> str | None:
         if "(" not in written:
             return written  # most owners: no brackets to say none in
         bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
-        return None if bracketed and written.strip("() \t").casefold() in _NO_OWNER else written
+        if bracketed and written.strip("() \t").casefold() in _NO_OWNER:
+            return None
+        # ``**Asignado:** TBD``: an owner still to be named is none yet, nor its steps'
+        return None if written.strip(" \t*_").casefold() in _TO_BE_NAMED else written
     held = _HELD_BY.match(status) if status is not None and " by " in status else None
     if held is None or common_meaning(held["word"]) not in _HOLDING:
         return None
@@ -748,6 +751,9 @@ def _owner(written: str | None, status: str | None) -> str | None:
 
 
 _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
+# An owner written as one still to be named, bare: ``TBD`` (``none`` or ``unassigned``
+# bare stay as written, the words a plan's own owner field may keep).
+_TO_BE_NAMED = frozenset({"tbd", "tba", "to be determined", "to be decided"})
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
 _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za-z][\w.-]{0,39})\b")
 # What a status that names its holder means: the work is done or under way (``blocked by
@@ -1001,7 +1007,7 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
-        spanned = _range(name, id_pattern)
+        spanned = _range(name, id_pattern) or _noted_range(name, id_pattern)
         if spanned and spans + len(spanned) <= _RANGE_LIMIT * 4:
             spans += len(spanned)
             references += spanned
@@ -1047,6 +1053,14 @@ def id_range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
     return _range(name, id_pattern)
 
 
+def _noted_range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
+    """``TSK-0001 to TSK-0006 (all implementation tasks)``: a range with a note in brackets
+    after it names every ID of the range, not its first alone."""
+    if not name.endswith(")") or " (" not in name:
+        return []
+    return _range(name[: name.rindex(" (")].rstrip(), id_pattern)
+
+
 def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
     found = _range_match(name)
     if found is None or not (id_pattern.fullmatch(found["a"]) and id_pattern.fullmatch(found["b"])):
@@ -1058,3 +1072,100 @@ def _range(name: str, id_pattern: re.Pattern[str]) -> list[str]:
     if not 0 < last - int(first) <= _RANGE_LIMIT:
         return []
     return [f"{prefix}{n:0{len(first)}d}" for n in range(int(first), last + 1)]
+
+
+# A group heading's own field line over the items under it: ``### Epic: Admin`` over
+# ``**Priority**: 🟠 P1 | **Status**: In Progress``.
+_GROUP_PRIORITY_FIELD = LazyPattern(
+    r"(?:\*\*Priority\*\*[ \t]*:|\*\*Priority:\*\*)[ \t]*(?P<value>[^|*\n]{1,40})"
+)
+_HEADING_MARKS = LazyPattern(r"[ \t]{0,3}(?P<marks>#{1,6})[ \t]+")
+
+
+def with_group_priority(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items``, a heading item that names no priority given the one its group's heading
+    writes on the line right under it (``### Epic: Admin`` over ``**Priority**: 🟠 P1 |
+    **Status**: In Progress``, its features ``#### F-001: ...`` under it), as a priority
+    band's heading gives its own (``## P1 — Soon``)."""
+    if not any(item.priority is None for item in items):
+        return items
+    groups: dict[str, str] = {}
+    read = []
+    for item in items:
+        if (
+            item.priority is None
+            and item.section
+            and (
+                written := groups.get(item.section)
+                if item.section in groups
+                else groups.setdefault(item.section, _group_field(item, lines))
+            )
+        ):
+            item = replace(item, priority=written)  # a priority set is written on the item
+        read.append(item)
+    return read
+
+
+def _group_field(item: Item, lines: list[str]) -> str:
+    """The priority the heading of ``item``'s section writes on the line under it, found
+    above the item's own heading (a lower level, the section's name); empty where none."""
+    own = _HEADING_MARKS.match(lines[item.position.line - 1])
+    if own is None:
+        return ""
+    level = len(own["marks"])
+    for number in range(item.position.line - 2, -1, -1):
+        line = lines[number]
+        heading = _HEADING_MARKS.match(line) if line[:1] in "# " else None
+        if heading is None or len(heading["marks"]) >= level:
+            continue
+        if line[heading.end() :].strip().rstrip("#").strip() != item.section:
+            return ""
+        under = next((text.strip() for text in lines[number + 1 : number + 3] if text.strip()), "")
+        found = _GROUP_PRIORITY_FIELD.match(under)
+        return (_without_remark(found["value"].strip()) or "") if found is not None else ""
+    return ""
+
+
+def with_table_state(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items``, one whose Status field says what a summary table's Readiness column
+    says of it (``**Status:** ⚠️ Needs Clarification`` under ``### TSK-0003``, its row
+    ``| TSK-0003 | ... | To Do | ⚠️ Needs Clarification |``) taking the row's Status: the
+    field says whether the task is ready to start, the table's Status where its work
+    stands, as a person reads the two columns."""
+    if not any(item.status is not None for item in items):
+        return items
+    rows = _readiness_rows(lines)
+    if not rows:
+        return items
+    read = []
+    for item in items:
+        row = rows.get(item.id)
+        if row is not None and item.status is not None and item.status.strip() == row[1]:
+            # the field stays the item's: a status set there says where the work stands
+            item = replace(item, status=row[0])
+        read.append(item)
+    return read
+
+
+def _readiness_rows(lines: list[str]) -> dict[str, tuple[str, str, int]]:
+    """Each row of a table with both a Status and a Readiness column, by the ID in its
+    first cell: (the status, the readiness, the row's line, 1-based)."""
+    rows: dict[str, tuple[str, str, int]] = {}
+    columns: tuple[int, int] | None = None
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if not text.startswith("|"):
+            columns = None
+            continue
+        cells = [cell.strip().strip("*`").strip() for cell in text.strip("|").split("|")]
+        if columns is None:
+            names = [cell.casefold() for cell in cells]
+            if "status" in names and "readiness" in names:
+                columns = (names.index("status"), names.index("readiness"))
+            continue
+        status, readiness = columns
+        if not cells[0].strip("-: "):
+            continue  # the delimiter row
+        if len(cells) > max(status, readiness) and cells[status] and cells[status] != "-":
+            rows.setdefault(cells[0], (cells[status], cells[readiness], number + 1))
+    return rows

@@ -51,6 +51,7 @@ from roadmaplint.reader.waits import (
     REVERSE_FIELD,
     TREE_BRANCH,
     named_across,
+    reads_plan_wide,
     waits_in_status,
 )
 from roadmaplint.record import record, replace
@@ -173,6 +174,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a link reference definition here may change values anywhere
     if _names_others(region) or _names_others(old.text, region_start, region_end):
         return None  # ``Prereq for: A-1``, ``- Depends on A-1 ...``: read across items
+    if reads_plan_wide(old.text) or reads_plan_wide(region):
+        return None  # ``1 → (2 ∥ 3) → 4``, ``depends on everything``: on every item's ID
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]
@@ -208,6 +211,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # a dependency named by a title hangs on the other items
     if not set(roadmap.items[index].depends_on) <= set(fresh.item.depends_on):
         return None  # one another item gave it (``Prereq for``), or one the edit removed
+    if _given_across(roadmap.items[index], fresh.item):
+        return None  # its epic's priority line, a summary table's Status (fields.py)
     if _waits_on_others(roadmap.items[index], fresh.item, roadmap.items):
         return None  # its dependencies, or another's, hang on the document's IDs (waits.py)
     new_starts = (
@@ -270,6 +275,17 @@ def _may_change_anchors(before: str, after: str) -> bool:
     if head_before != head_after or rest_before[:1] in "=-" or rest_after[:1] in "=-":
         return True  # the heading's text, or a setext underline below it
     return any("](" in rest or "<" in rest or "#" in rest for rest in (rest_before, rest_after))
+
+
+def _given_across(old: Item, new: Item) -> bool:
+    """Whether the whole read gave ``old`` a priority or a status its own lines do not
+    write, which ``new``, read alone, lacks: a priority its group's field line gives, a
+    status a summary table gives over the readiness its field writes."""
+    if old.priority is not None and old.field("priority") is None and new.priority is None:
+        return True
+    written, rewritten = old.field("status"), new.field("status")
+    same = (written.value if written else None) == (rewritten.value if rewritten else None)
+    return same and old.status != new.status
 
 
 def _waits_on_others(old: Item, new: Item, items: Sequence[Item]) -> bool:

@@ -11,9 +11,10 @@ that the phase is not done, the row how far it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from roadmaplint.model import Item
+from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, STEP_ID, WORK_ID
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
@@ -262,4 +263,136 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
             # "Not started" says the phase is not done, not that it is free to start.
             ready = common_meaning(status) == "ready"
             found.append((f"Phase {phase[1]}", OPEN if ready else status))
+    return found
+
+
+# A status naming one part of the work done: ``Phase 1 Complete ✅``, ``Stage 2 done``.
+_PART_DONE = LazyPattern(
+    r"(?P<part>Phase|Stage|Part|Step|Milestone)[ \t]++(?P<number>[0-9]{1,3})"
+    r"[ \t]*+(?:[:—–-][ \t]*+)?(?:complete|completed|done|shipped|finished)\b",
+    re.IGNORECASE,
+)
+# A subheading of one of an item's parts: ``#### Phase 2: Spreadsheet Types``.
+_PART_HEADING = LazyPattern(
+    r"[ \t]{0,3}#{2,6}[ \t]+(?P<part>Phase|Stage|Part|Step|Milestone)[ \t]+"
+    r"(?P<number>[0-9]{1,3})\b",
+    re.IGNORECASE,
+)
+
+
+def with_parts_done(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Item]:
+    """``items``, one whose status names one of its parts done (``**Status:** Phase 1
+    Complete ✅``) read in progress where its body has a later part of the same kind under
+    a subheading (``#### Phase 2: Spreadsheet Types``): one of three phases done is work
+    under way, as a person reads it. Where no later part follows, the status stands."""
+    read = []
+    for item in items:
+        status = item.status
+        said = _PART_DONE.match(status) if status is not None and status[:1].isalpha() else None
+        if said is not None and _later_part(said, lines[item.position.line : item.end_line]):
+            item = replace(item, status="in progress")
+        read.append(item)
+    return read
+
+
+def _later_part(said: re.Match[str], body: Sequence[str]) -> bool:
+    part, number = said["part"].casefold(), int(said["number"])
+    for line in body:
+        heading = _PART_HEADING.match(line) if line[:1] in " \t#" else None
+        later = heading is not None and int(heading["number"]) > number
+        if later and heading is not None and heading["part"].casefold() == part:
+            return True
+    return False
+
+
+# A shipped milestone's phase written as a plain bullet in its ``<details>``: ``- Phase 1:
+# Foundation (auth, orgs, users)``.
+_PHASE_BULLET = LazyPattern(
+    r"[-*+][ \t]+Phase[ \t]+(?P<number>[0-9]{1,4}(?:\.[0-9]{1,3})?):[ \t]+(?P<title>[^(\n]+)"
+)
+_ROW_RANGE = LazyPattern(r"(?P<first>[0-9]{1,4})[ \t]*[-–][ \t]*(?P<last>[0-9]{1,4})")
+_SHIPPED = ("shipped", "complete", "completed", "done", "released")
+
+
+def with_shipped_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
+    """``items`` and the phases a shipped milestone lists as plain bullets in its
+    ``<details>`` (``<summary>v1.0 MVP (Phases 1-5) - SHIPPED</summary>`` over ``- Phase
+    1: Foundation (auth, orgs, users)``) in a plan of phase headings that has no heading for
+    them: each an item, of the status its progress row's range gives (``| 1-5 | v1.0 | - |
+    Complete |``), else the summary's word."""
+    if not any(PHASE_ID.fullmatch(item.id) for item in items):
+        return items
+    known = {item.id for item in items}
+    found: list[Item] = []
+    shipped, section = "", None
+    for number, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("#"):
+            section = text.lstrip("#").strip()
+        elif text.startswith("<summary>"):
+            said = text.casefold()
+            shipped = next((word for word in _SHIPPED if word in said), "")
+        elif text.startswith("</details>"):
+            shipped = ""
+        elif shipped and (bullet := _PHASE_BULLET.match(text)) is not None:
+            phase = f"Phase {bullet['number']}"
+            if phase not in known:
+                known.add(phase)
+                found.append(_shipped_phase(phase, bullet["title"], shipped, section, number))
+    if not found:
+        return items
+    ranges = _range_rows(lines)
+    found = [_with_range_status(item, ranges) for item in found]
+    return sorted([*items, *found], key=lambda item: item.position.line)
+
+
+def _shipped_phase(phase: str, title: str, said: str, section: str | None, at: int) -> Item:
+    here = Position(at + 1, 1)
+    status = said.capitalize()
+    return Item(
+        id=phase,
+        title=title.strip(),
+        section=section,
+        position=here,
+        end_line=at + 1,
+        fields=(Field("Status", "status", status, here, here, at + 1),),
+        status=status,
+        priority=None,
+        dri=None,
+        depends_on=(),
+        external_deps=(),
+        definition_of_done=(),
+    )
+
+
+def _with_range_status(item: Item, ranges: list[tuple[int, int, str]]) -> Item:
+    number = float(item.id.split()[1])
+    for first, last, status in ranges:
+        if first <= number <= last:
+            here = item.position
+            field_ = Field("Status", "status", status, here, here, here.line)
+            return replace(item, status=status, fields=(field_,))
+    return item
+
+
+def _range_rows(lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """``(first, last, status)`` of each row of a progress table that names a range of
+    phases in its first cell (``| 1-5 | v1.0 | - | Complete |``)."""
+    found: list[tuple[int, int, str]] = []
+    status_column = None
+    for line in lines:
+        if not line.lstrip().startswith("|"):
+            status_column = None
+            continue
+        cells = _cells(line)
+        if status_column is None:
+            names = [cell.strip("* ").lower() for cell in cells]
+            if names and names[0] == "phase" and "status" in names:
+                status_column = names.index("status")
+            continue
+        span = _ROW_RANGE.fullmatch(cells[0].strip("* ")) if cells else None
+        if span is not None and len(cells) > status_column:
+            status = cells[status_column].strip("* ")
+            if status and status not in ("-", "—"):
+                found.append((int(span["first"]), int(span["last"]), status))
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from roadmaplint.model import Item
 from roadmaplint.reader.dialect import DEPENDS_ON
@@ -490,3 +491,92 @@ def group_needs(sentence: str) -> dict[str, list[str]]:
             for name in names:
                 said.setdefault(name.lower(), []).extend(targets)
     return said
+
+
+# A closing line that orders the plan's numbered items: ``**Sequencing:** 1 → (2 ∥ 3) → 4``;
+# three steps or more, each one number or several joined in brackets.
+_CHAIN = LazyPattern(r"[(]?[0-9][0-9() \t∥|+&,]*+(?:→[ \t]*+[(]?[0-9][0-9() \t∥|+&,]*+){2,}")
+_LABEL_THEN_CHAIN = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?[A-Za-z][A-Za-z \t]{0,30}:(?:\*\*|__)?[ \t]*"
+)
+# A note that the item waits for every other one: ``Last; depends on everything.``
+_ON_EVERYTHING = LazyPattern(
+    r"\bdepends[ \t]+on[ \t]+(?:everything|all[ \t]+(?:the[ \t]+)?others?|all[ \t]+(?:the[ \t]+)?"
+    r"(?:other|previous|prior)[ \t]+(?:items|epics|phases|tasks|milestones))\b",
+    re.IGNORECASE,
+)
+
+
+def reads_plan_wide(text: str) -> bool:
+    """Whether ``text`` orders its items in one line or makes one wait for all the others:
+    every item's dependencies may hang on any other's, so the incremental reader reads all."""
+    return ("→" in text and bool(_chains(text.splitlines()))) or (
+        _ON_EVERYTHING.search(text) is not None
+    )
+
+
+def with_everything_before(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one that writes no dependency but a note that it waits for all the others
+    (``Last; depends on everything.``) depending on every other item of the plan."""
+    found = []
+    for item in items:
+        if not item.depends_on and not item.external_deps:
+            body = lines[item.position.line : item.end_line]
+            if any("depend" in line.lower() and _ON_EVERYTHING.search(line) for line in body):
+                others = tuple(other.id for other in items if other.id != item.id)
+                item = replace(item, depends_on=tuple(dict.fromkeys(others)))
+        found.append(item)
+    return tuple(found)
+
+
+def with_sequencing(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, those that write no dependency of their own depending on the step before
+    theirs in a line that orders the plan's numbered items (``**Sequencing:** 1 → (2 ∥ 3)
+    → 4``: Epics 2 and 3 after Epic 1), where every number of the line names one item."""
+    steps = _sequence(items, lines)
+    if not steps:
+        return tuple(items)
+    before: dict[str, tuple[str, ...]] = {}
+    for earlier, step in pairwise(steps):
+        for name in step:
+            before.setdefault(name, earlier)
+    found = []
+    for item in items:
+        if item.id in before and not item.depends_on and not item.external_deps:
+            item = replace(item, depends_on=before[item.id])
+        found.append(item)
+    return tuple(found)
+
+
+def _sequence(items: Sequence[Item], lines: Sequence[str]) -> list[tuple[str, ...]]:
+    """The steps of the one line of the document that orders its numbered items, each the
+    IDs of its items; none without exactly one such line or where a number names none."""
+    numbered: dict[str, str] = {}
+    for item in items:
+        word, _, number = item.id.rpartition(" ")
+        if number.isdigit() and (not word or word.isalpha()):
+            numbered.setdefault(number.lstrip("0") or "0", item.id)
+    if len(numbered) < 3:
+        return []
+    chains = _chains(lines)
+    if len(chains) != 1:
+        return []
+    steps = []
+    for step in chains[0].split("→"):
+        numbers = [part.lstrip("0") or "0" for part in _UNIT_NUMBER.findall(step)]
+        if not numbers or any(number not in numbered for number in numbers):
+            return []
+        steps.append(tuple(numbered[number] for number in numbers))
+    return steps
+
+
+def _chains(lines: Sequence[str]) -> list[str]:
+    """The chains of numbers the labelled lines of ``lines`` write (``**Sequencing:** 1 →
+    (2 ∥ 3) → 4``), matched where the label ends: one try a line keeps it linear."""
+    chains = []
+    for line in lines:
+        if "→" in line and (label := _LABEL_THEN_CHAIN.match(line)) is not None:
+            chain = _CHAIN.match(line, label.end())
+            if chain is not None:
+                chains.append(chain[0])
+    return chains

@@ -1950,6 +1950,9 @@ def _item(
         )
         if named is not None and common_meaning(named) != "done":
             status = named  # an open box under ``## In Progress`` is in progress
+    if parts.title.endswith(" ✅") and common_meaning(status) == "done":
+        # ``- [x] CORE-01.1: Crear enums ✅``: the closing mark says again what the box says
+        parts = replace(parts, title=parts.title[:-2].rstrip())
     fields = [Field("Status", "status", status, box, box, first + 1)]
     listed = _nested_fields(document, first, last)
     priority = (
