@@ -151,7 +151,12 @@ pytestmark = pytest.mark.skipif(
 # 489 of 525 before its fixes and 517 after (ROADMAP CORE-103; CORE-104 for what is left):
 # the whole corpus reads 6747 of 6950, the earlier sets still 6230 of 6425; the floor
 # 0.970, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.970  # 6747 of 6950
+# The eighteenth held-out set (a mixed sample of every family: files 92-93 of headings/,
+# 76-77 of tables/, 67-68 of phases/, 120-121 of checkboxes/) read 56 of 93 before its
+# fixes (against its corrected truths) and 68 after (ROADMAP CORE-109; CORE-110 for what
+# is left): the whole corpus reads 6815 of 7043, the earlier sets still 6747 of 6950; the
+# floor 0.967, what the whole corpus reads, rounded down.
+OVERALL_FLOOR = 0.967  # 6815 of 7043
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
