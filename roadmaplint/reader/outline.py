@@ -211,7 +211,9 @@ _WORK_FIELD_LINE = LazyPattern(
 )
 
 
-def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tuple[str, str] | None:
+def _numbered_item(
+    part: Part, following: Part | None, lines: list[str], dialect: Dialect
+) -> tuple[str, str] | None:
     match = _NUMBERED.fullmatch(part.text)
     fields = _STATUS_LINE
     if match is None and part.text[:1] == "0":
@@ -222,6 +224,11 @@ def _numbered_item(part: Part, following: Part | None, lines: list[str]) -> tupl
     body = lines[part.heading.line : end]
     if not any(fields.match(line) for line in body):
         return None
+    if match.groupdict().get("whole") is not None:
+        # ``## 3. M0 - Title``: the chapter's number, then the item's own ID and title
+        named = match_item_heading(match["title"].strip(), dialect)
+        if named is not None and named[1]:
+            return named
     return match["id"] or match["whole"], match["title"].strip()
 
 
@@ -353,12 +360,17 @@ def _status_headed(
     found.update(_unstated_features(parts, lines, levels, found))
     taken: set[str] = Taken()
     named: dict[int, tuple[str, str]] = {}
+    keyed = {at: key for at, (_, title) in found.items() if (key := _KEYED.fullmatch(title))}
+    keys = Counter((parts[at].heading.level, key["key"]) for at, key in keyed.items())
     for at, (_, title) in found.items():
         if levels[parts[at].heading.level] < 2:
             continue
         version = _VERSIONED.fullmatch(title) if title[:1] == "v" else None
+        key = keyed.get(at)
         if version is not None:
             named[at] = (version["id"], version["title"].strip())
+        elif key is not None and keys[(parts[at].heading.level, key["key"])] >= 2:
+            named[at] = (key["id"], key["title"].strip())
         else:
             # the ID is made from the name, not from a status ending it (``— TODO``)
             name = heading_status(title) if _ends_with_dash_status(title) else None
@@ -367,6 +379,12 @@ def _status_headed(
     return named
 
 
+# A heading named by a lower-case key and a number before a dash (``brc-01 — Title``): the
+# key and number name the entry where two or more siblings share the key (a track's
+# slices); one alone keeps its whole heading as its title.
+_KEYED = LazyPattern(
+    r"(?P<id>(?P<key>[a-z]{2,10})-[0-9]{1,4})[ \t]+[—–][ \t]+(?P<title>\S.*)", re.S
+)
 # A line that is a bold label and its value: ``**Priority:** High``, ``**Added**: date``.
 _BOLD_LABEL = LazyPattern(r"\*\*(?P<label>[A-Za-z][A-Za-z ]{0,24}?)(?::\*\*|\*\*:)[ \t]*\S")
 # The labels that say how a backlog's entry stands: its state, its priority, who has it.
@@ -841,7 +859,9 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                     and not _epic_chapter(parts, at, lines)
                     else None
                 )
-                or _numbered_item(part, parts[at + 1] if at + 1 < len(parts) else None, lines)
+                or _numbered_item(
+                    part, parts[at + 1] if at + 1 < len(parts) else None, lines, dialect
+                )
             )
             if found is None and not dialect.item_level:
                 if status_headed is None:

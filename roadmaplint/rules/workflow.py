@@ -53,6 +53,7 @@ def blocked_without_dependency(context: Context) -> Iterator[Report]:
             not _says_why(item.status, statuses)
             and not _waits_in_words(item, lines)
             and not _says_what_stands_in_the_way(item, lines)
+            and not _reason_in_blocked_table(item, lines)
         ):
             # a status read from the heading (`## A-1 Title (blocked)`) has no field
             status = item.field("status")
@@ -82,6 +83,28 @@ def _waits_in_words(item: Item, lines: list[str]) -> bool:
         return True
     own = lines[item.position.line - 1 : max(item.end_line, item.position.line)]
     return any(_WAITS.search(line) or _WHY_LINE.match(line) for line in own)
+
+
+def _reason_in_blocked_table(item: Item, lines: list[str]) -> bool:
+    """Whether another table of the file gives the item's row a reason (``| TASK-003 |
+    ... | Scope mismatch: ... |`` under ``| ID | Title | Blocked Since | Reason |``): a
+    queue's Blocked table, which says what each blocked task waits for, in words."""
+    columns: list[str] = []
+    for at, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text.startswith("|"):
+            columns = []
+            continue
+        cells = [cell.strip().strip("*_` ").lower() for cell in text.strip("|").split("|")]
+        if not columns:
+            columns = cells  # a table's header row
+            continue
+        if at == item.position.line or not cells or cells[0] != item.id.lower():
+            continue
+        for name, cell in zip(columns, cells, strict=False):
+            if name in _WHY_FIELDS and any(char.isalpha() for char in cell):
+                return True
+    return False
 
 
 # The fields in which a blocked item says what it waits for, in words.
@@ -320,7 +343,8 @@ RULES = (
         why="A blocked item should say what it waits for, or nobody can unblock it. A status "
         "that says it after the blocked word (`Blocked - CI failures`) has said it, and so "
         "has the item's own text (a table row's notes: `Waiting on George to copy the spec "
-        "files`; a `**Blocked on:**` line; its tasks' `Blocked on` column; a bullet under "
+        "files`; a `**Blocked on:**` line; its tasks' `Blocked on` column; the Reason cell "
+        "of its row in a queue's Blocked table; a bullet under "
         "`## Blocked` that is a sentence saying what stands in the way); a date or a "
         "placeholder (`Blocked - TBD`) has not.",
         bad="- **Status:** blocked\n",

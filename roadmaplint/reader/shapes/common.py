@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from roadmaplint.model import Field, Item, Position
-from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect, patterns
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -363,6 +363,29 @@ def reference_notes(value: str, dialect: Dialect) -> tuple[tuple[str, str], ...]
     return tuple(notes.items())
 
 
+# The words that open a condition after a priority level: ``Low until Core kits are stable``.
+_CONDITIONS = frozenset({"until", "unless", "once", "after", "before", "when", "while", "if"})
+
+
+def priority_level(written: str | None) -> str | None:
+    """A Priority cell as a person reads the level: none where the cell says the work's
+    state instead (``Complete``, in a roadmap at a glance whose finished milestones have no
+    urgency left), and the level alone before a condition (``Low until Core/Core kits are
+    stable`` is Low)."""
+    from roadmaplint.settings import common_meaning
+
+    if written is None:
+        return None
+    words = written.split()
+    if len(words) == 1 and words[0].casefold() not in PRIORITY_WORDS:
+        meaning = common_meaning(written)
+        if meaning is not None and meaning in ("done", "closed"):
+            return None
+    if len(words) > 2 and words[0].casefold() in PRIORITY_WORDS and words[1] in _CONDITIONS:
+        return words[0]
+    return written
+
+
 def make_item(
     item_id: str,
     title: str,
@@ -395,7 +418,7 @@ def make_item(
         end_line=end_line,
         fields=found,
         status=value("status"),
-        priority=value("priority"),
+        priority=priority_level(value("priority")),
         dri=value("dri"),
         depends_on=tuple(references),
         external_deps=tuple(externals),

@@ -85,6 +85,9 @@ COLUMN_ALIASES = {
     "waits for": DEPENDS_ON,
     "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
+    # a roadmap at a glance names what each milestone waits on most: ``| Main dependency |``
+    "main dependency": DEPENDS_ON,
+    "main dependencies": DEPENDS_ON,
     "agent": "dri",
     "role": "dri",
     "statut": "status",  # French
@@ -330,7 +333,8 @@ _UNIT_COLUMNS = ("story", "epic", "feature", "task")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
 _NAMED_CELL = LazyPattern(
-    r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S(?:.*[^ \t])?)[ \t]*"
+    r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?(?::|[ \t]+[—–-])[ \t]+"
+    r"(?P<title>\S(?:.*[^ \t])?)[ \t]*"
 )
 
 
