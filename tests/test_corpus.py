@@ -212,7 +212,19 @@ _CLASSES = {
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
+    # ``Unapproved``, ``Needs scoping & decision``, ``## To Scope``: named, not yet accepted
+    # or shaped (the seventeenth set's foundry index and OpenClaw backlog; the reader's too)
+    "idea": (
+        "deferred",
+        "parked",
+        "paused",
+        "someday",
+        "idea",
+        "roadmap",
+        "unapproved",
+        "needs scoping",
+        "to scope",
+    ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
         "cancelled",

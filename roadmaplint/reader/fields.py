@@ -737,10 +737,7 @@ def _owner(written: str | None, status: str | None) -> str | None:
     brackets (``**Assigned**: (none)``); without the field, the one its status names as
     holding the work (``done by Antigravity (2026-02-04)``, ``claimed by @auto``)."""
     if written is not None:
-        if "(" not in written:
-            return written  # most owners: no brackets to say none in
-        bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
-        return None if bracketed and written.strip("() \t").casefold() in _NO_OWNER else written
+        return named_owner(written)
     held = _HELD_BY.match(status) if status is not None and " by " in status else None
     if held is None or common_meaning(held["word"]) not in _HOLDING:
         return None
@@ -748,6 +745,18 @@ def _owner(written: str | None, status: str | None) -> str | None:
 
 
 _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
+
+
+def named_owner(written: str | None) -> str | None:
+    """The owner as written, none where it says none in brackets: ``**Assigned**:
+    (none)``, a table's Owner cell ``(unassigned)``."""
+    if written is None or "(" not in written:
+        return written  # most owners: no brackets to say none in
+    bare = written.strip()
+    bracketed = bare[:1] == "(" and bare[-1:] == ")"
+    return None if bracketed and bare.strip("() \t").casefold() in _NO_OWNER else written
+
+
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
 _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za-z][\w.-]{0,39})\b")
 # What a status that names its holder means: the work is done or under way (``blocked by

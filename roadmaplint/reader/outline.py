@@ -331,16 +331,16 @@ def _status_headed(
             if above is not None and status_of_section(above.text, board=True) is not None:
                 found[at] = ("", part.text.strip())
         after = parts[at + 1] if at + 1 < len(parts) else None
-        if (
-            at not in found
-            and (after is None or after.heading.level <= part.heading.level)
-            and (labels := _opening_labels(written))
+        if (after is None or after.heading.level <= part.heading.level) and (
+            labels := _opening_labels(written)
         ):
             # bold field lines opening the section (``**Priority:** High`` over
             # ``**Source:** ...``): a backlog's entry where one says how the work stands;
-            # a heading over headings of its own (an epic over its tasks) groups them
+            # a heading over headings of its own (an epic over its tasks) groups them. An
+            # entry found by its status line lends its labels too (``**Added:**`` over
+            # ``**Status:** Needs scoping``): its sibling opening ``**Added:**`` is one.
             labelled[at] = labels
-            if len(labels) >= 2 and labels & _WORK_LABELS:
+            if at not in found and len(labels) >= 2 and labels & _WORK_LABELS:
                 found[at] = ("", part.text.strip())
     # a sibling opening with a label such an entry opens with (``**Added:**``) is one too
     shared = {

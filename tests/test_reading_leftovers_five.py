@@ -1,0 +1,96 @@
+"""The classes of plan file the seventeenth held-out round and the fifth quiet sweep left
+unread (ROADMAP CORE-104, CORE-106, tests/corpus/README.md), each in a small document
+read as a person reads it, with no finding; and beside each new reading a document that
+is no plan, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+BEANS = """\
+# Bean Backlog
+
+## Backlog
+
+| Bean ID | Title | Category | Priority | Status | Owner |
+|---------|-------|----------|----------|--------|-------|
+| BEAN-001 | Backlog seeding | App | Medium | Done | team-lead |
+| BEAN-002 | Overlay mode | App | High | In Progress | team-lead |
+| BEAN-003 | Headless test runner | App | Medium | Unapproved | (unassigned) |
+"""
+
+
+def test_an_owner_cell_saying_unassigned_in_brackets_names_no_owner() -> None:
+    # ``(unassigned)`` says nobody holds the work; ``Unapproved`` awaits approval: an idea
+    read = [(i.title, i.status, i.dri) for i in read_items(BEANS, "beans-index.md")]
+    assert read == [
+        ("Backlog seeding", "Done", "team-lead"),
+        ("Overlay mode", "In Progress", "team-lead"),
+        ("Headless test runner", "Unapproved", None),
+    ]
+    assert finding_lines(BEANS, "beans-index.md") == []
+
+
+def test_a_contact_list_with_an_owner_in_brackets_reads_no_items() -> None:
+    contacts = """\
+# Contacts
+
+Who answers for each channel.
+
+- **#web**: (unassigned)
+- **#data**: Dana, weekdays
+"""
+    assert read_items(contacts, "docs/contacts.md") == ()
+    assert finding_lines(contacts, "docs/contacts.md") == []
+
+
+SCOPE = """\
+# Backlog
+
+## To Do
+
+### Tunnel Setup
+**Priority:** High
+
+**Notes:** free tier.
+
+## To Scope
+
+### Silent Monitor Mode
+**Added:** 2026-02-05
+**Status:** Needs scoping & decision
+
+**Goal:** watch group chats.
+
+### Variant: In-Group Daily Digest
+**Added:** 2026-02-05
+
+**Use case:** team groups.
+"""
+
+
+def test_entries_to_scope_are_ideas_and_a_sibling_opening_as_they_do_is_one() -> None:
+    # the entry found by its Status line lends its ``**Added:**`` label to its sibling
+    read = [(i.title, i.status) for i in read_items(SCOPE, "BACKLOG.md")]
+    assert read == [
+        ("Tunnel Setup", "To Do"),
+        ("Silent Monitor Mode", "Needs scoping & decision"),
+        ("Variant: In-Group Daily Digest", "To Scope"),
+    ]
+    assert finding_lines(SCOPE, "BACKLOG.md") == []
+
+
+def test_release_notes_with_a_to_scope_section_read_no_items() -> None:
+    notes = """\
+# Release notes
+
+## To Scope
+
+What the next release might hold is written in the forum.
+
+### Added
+
+Nothing yet.
+"""
+    assert read_items(notes, "CHANGELOG.md") == ()
+    assert finding_lines(notes, "CHANGELOG.md") == []
