@@ -22,6 +22,7 @@ from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
     PHASE_HEADING,
+    PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     WORK_HEADING,
@@ -137,8 +138,14 @@ def _classify_level_one(
     title: Part | None = None
     first = not continued
     tops = [part.heading.line for part in parts if part.heading.level == 1]
-    for part in parts:
+    phases = _phases_at_level_one(parts, dialect)
+    for at, part in enumerate(parts):
         if part.heading.level != 1:
+            continue
+        if at in phases:
+            part.kind = ITEM
+            part.item_id, part.title = phases[at]
+            first = False  # a document opening with its first phase has no title
             continue
         # The first level-1 heading is the document's title, never a generated
         # section: a roadmap titled "Dependency Graph" keeps its legends.
@@ -151,6 +158,22 @@ def _classify_level_one(
         if part.kind == OVERVIEW and holds_tasks(lines[part.heading.line : end - 1], dialect):
             part.kind = SECTION  # a task list of its own, not the list of IDs fix writes
     return title
+
+
+def _phases_at_level_one(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, str]]:
+    """The level-1 headings that are numbered phases (``# Phase 1. Baseline Router``), by
+    their index, where two or more are: a roadmap written one phase a top heading. One
+    such heading alone is a document's title."""
+    if dialect.item_level:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.heading.level != 1 or ("hase" not in part.text and "HASE" not in part.text):
+            continue
+        phase = PHASE_HEADING.fullmatch(part.text.strip())
+        if phase is not None and PHASE_ID.fullmatch(" ".join(phase["id"].split())):
+            found[at] = (" ".join(phase["id"].split()), (phase["title"] or "").strip())
+    return found if len(found) >= 2 else {}
 
 
 def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) -> None:
