@@ -94,3 +94,87 @@ Nothing yet.
 """
     assert read_items(notes, "CHANGELOG.md") == ()
     assert finding_lines(notes, "CHANGELOG.md") == []
+
+
+TOP_PHASES = """\
+# Phase 1. Baseline Router 구현
+
+**Status:** Done
+
+- [x] router skeleton
+
+# Phase 2. Load Balancing
+
+**Status:** In progress
+
+- [ ] weights
+"""
+
+
+def test_phases_written_at_level_one_with_a_full_stop_are_the_items() -> None:
+    # a roadmap written one phase a top heading; the first is no title
+    read = [(i.id, i.title, i.status) for i in read_items(TOP_PHASES)]
+    assert read == [
+        ("Phase 1", "Baseline Router 구현", "Done"),
+        ("Phase 2", "Load Balancing", "In progress"),
+    ]
+    assert finding_lines(TOP_PHASES) == []
+    # the same at level 2 under a title, the full stop closing the number as a colon does
+    nested = "# Roadmap\n\n" + TOP_PHASES.replace("# Phase", "## Phase")
+    assert [(i.id, i.title) for i in read_items(nested)] == [
+        ("Phase 1", "Baseline Router 구현"),
+        ("Phase 2", "Load Balancing"),
+    ]
+    assert finding_lines(nested) == []
+
+
+def test_a_report_whose_top_headings_name_phases_without_a_title_reads_no_items() -> None:
+    report = """\
+# Phase 1 results
+
+The first phase met its goals.
+
+# Phase 1.5 results
+
+A dot inside the number is no full stop closing it.
+
+# Phase 2 results
+
+The second phase is under review.
+"""
+    assert read_items(report, "docs/report.md") == ()
+    assert finding_lines(report, "docs/report.md") == []
+
+
+RANGE = """\
+# Backlog
+
+## Frontend
+
+- [x] FE-011: Logout button `#frontend #auth`
+- [x] FE-027..FE-039: MVP features baseline `#frontend`
+- [ ] FE-040: Dark mode `#frontend`
+"""
+
+
+def test_a_box_led_by_a_range_of_ids_is_one_item_with_that_range_for_its_id() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(RANGE, "BACKLOG.md")]
+    assert read == [
+        ("FE-011", "Logout button #frontend #auth", "done"),
+        ("FE-027..FE-039", "MVP features baseline #frontend", "done"),
+        ("FE-040", "Dark mode #frontend", "[ ]"),
+    ]
+    assert finding_lines(RANGE, "BACKLOG.md") == []
+
+
+def test_a_changelog_naming_a_range_of_tickets_reads_no_items() -> None:
+    changelog = """\
+# Changelog
+
+## 1.4.0
+
+- FE-027..FE-039: the MVP features, merged
+- Dark mode
+"""
+    assert read_items(changelog, "CHANGELOG.md") == ()
+    assert finding_lines(changelog, "CHANGELOG.md") == []
