@@ -178,3 +178,52 @@ def test_a_changelog_naming_a_range_of_tickets_reads_no_items() -> None:
 """
     assert read_items(changelog, "CHANGELOG.md") == ()
     assert finding_lines(changelog, "CHANGELOG.md") == []
+
+
+TAGGED = """\
+# Backlog – Kundenportal
+
+Stand: 2026-03-01
+
+### [intern] Rechnungsexport als CSV
+Der Export fehlt noch.
+
+**Status:** Offen
+
+### [intern] Login über SSO
+Das Login scheitert mit Azure.
+
+**Befund:** Das Token läuft ab.
+
+**Status:** Erledigt
+
+### [kunde] Dunkles Design
+Ein Wunsch aus dem Team.
+
+**Status:** In Arbeit
+"""
+
+
+def test_entries_led_by_a_tag_with_their_status_after_a_description_are_items() -> None:
+    # the Status paragraph after the entry's prose is its field, as a Dependencies one is
+    read = [(i.title, i.status) for i in read_items(TAGGED, "BACKLOG.md")]
+    assert read == [
+        ("[intern] Rechnungsexport als CSV", "Offen"),
+        ("[intern] Login über SSO", "Erledigt"),
+        ("[kunde] Dunkles Design", "In Arbeit"),
+    ]
+    assert finding_lines(TAGGED, "BACKLOG.md") == []
+
+
+def test_a_glossary_whose_headings_are_tagged_reads_no_items() -> None:
+    glossary = """\
+# Glossar
+
+### [intern] Kostenstelle
+Die Nummer, auf die gebucht wird.
+
+### [extern] Kundennummer
+Die Nummer des Kunden bei uns.
+"""
+    assert read_items(glossary, "docs/glossar.md") == ()
+    assert finding_lines(glossary, "docs/glossar.md") == []

@@ -610,13 +610,14 @@ def _bar_joined_fields(
 def _later_dependencies(
     token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
 ) -> None:
-    """A ``**Dependencies:**`` paragraph after the item's prose is read too."""
+    """A ``**Dependencies:**`` paragraph after the item's prose is read too, and so is a
+    ``**Status:**`` one where the item has no status yet (``### [intern] Title`` over a
+    line of description, then ``**Status:** Erledigt``)."""
     assert token.map is not None
-    if any(candidate.key == DEPENDS_ON for candidate in body.fields):
-        return
     first = lines[token.map[0]].strip()
     found = field_start(first, names)
-    if found is not None and names.key(found[0]) == DEPENDS_ON:
+    key = names.key(found[0]) if found is not None else None
+    if key in (DEPENDS_ON, "status") and all(field.key != key for field in body.fields):
         _paragraph_fields(token, lines, body, names, text)
 
 

@@ -315,6 +315,8 @@ def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
 # or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
 _STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
+# A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
+_TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
 # version is the item's ID.
 _VERSIONED = LazyPattern(
@@ -345,6 +347,14 @@ def _status_headed(
         first = written[0] if written else ""
         opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
+            found[at] = ("", part.text.strip())
+        elif (
+            part.text[:1] == "["
+            and _TAGGED.match(part.text)
+            and any(map(_STATUS_FIRST.match, written))
+        ):
+            # ``### [intern] Title`` over a line or two of description, then its
+            # ``**Status:** Erledigt``: a backlog's entry tagged by whose it is
             found[at] = ("", part.text.strip())
         elif any(_FIELD_LINE.match(line) for line in opening):
             # a field list of work (``- **Priority**: P1``) opening a heading right
