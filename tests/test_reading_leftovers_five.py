@@ -227,3 +227,47 @@ Die Nummer des Kunden bei uns.
 """
     assert read_items(glossary, "docs/glossar.md") == ()
     assert finding_lines(glossary, "docs/glossar.md") == []
+
+
+MILESTONE = """\
+# Roadmap
+
+## Milestone v1.0 - COMPLETE ✓
+
+**Status:** Complete
+**Summary:** the first release.
+
+## Phase 1: Detection Core
+
+**Goal:** detect events.
+
+## Phase 2: Configuration UI
+
+**Goal:** set the thresholds.
+"""
+
+
+def test_a_milestone_closed_by_its_status_among_phases_is_an_item() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(MILESTONE)]
+    assert read == [
+        ("v1.0", "Milestone v1.0", "Complete"),
+        ("Phase 1", "Detection Core", None),
+        ("Phase 2", "Configuration UI", None),
+    ]
+    assert finding_lines(MILESTONE) == []
+
+
+def test_release_notes_with_a_milestone_heading_read_no_items() -> None:
+    notes = """\
+# Release notes
+
+## Milestone v1.0 - COMPLETE ✓
+
+The first release shipped in April.
+
+## Thanks
+
+To everyone who tested it.
+"""
+    assert read_items(notes, "CHANGELOG.md") == ()
+    assert finding_lines(notes, "CHANGELOG.md") == []

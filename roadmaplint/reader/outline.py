@@ -905,6 +905,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 part.named_by_title = at in titled
                 candidates.append(part)
     _numbered_beside_numbered(parts, levels)
+    _milestones_beside_phases(parts)
     _names_among_prose(parts)
     if dialect.item_level:
         return
@@ -920,6 +921,33 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _milestones_beside_phases(parts: list[Part]) -> None:
+    """A milestone heading among phase items at their level, led by its version and
+    closed by a status (``## Milestone v1.0 - COMPLETE ✓`` above ``## Phase 1: Name``):
+    an item too, its ID the version, the status its words or its Status field."""
+    from roadmaplint.settings import common_meaning
+
+    levels = {
+        part.heading.level
+        for part in parts
+        if part.kind == ITEM and part.item_id and PHASE_ID.fullmatch(part.item_id)
+    }
+    for part in parts:
+        if part.kind != PROSE or part.heading.level not in levels or part.text[:9] != "Milestone":
+            continue
+        found = _MILESTONE.fullmatch(part.text.strip())
+        if found is not None and common_meaning(found["status"].rstrip(" ✓✔✅")) is not None:
+            part.kind, part.item_id = ITEM, found["id"]
+            part.title = f"Milestone {found['id']}"
+
+
+# ``Milestone v1.0 - COMPLETE ✓``: a milestone's version, a dash, its status.
+_MILESTONE = LazyPattern(
+    r"Milestone[ \t]+(?P<id>v?[0-9]{1,4}(?:\.[0-9]{1,4}){0,3})"
+    r"[ \t]+[-—–][ \t]+(?P<status>\S.{0,40})"
+)
 
 
 # A label alone on the first line of a ticket's body: ``Purpose:`` over its paragraph.
