@@ -271,3 +271,36 @@ To everyone who tested it.
 """
     assert read_items(notes, "CHANGELOG.md") == ()
     assert finding_lines(notes, "CHANGELOG.md") == []
+
+
+BRIEF = """\
+# Work Queue & Handoff Brief
+
+**Status:** #2 is done. Remaining, in order: **#1** (in progress), #3.
+
+## The work queue
+
+### [x] #2 — FIX: Saving edits does nothing — DONE
+
+### [ ] #1 — FEATURE: Edit personal time entries
+
+### [ ] #3 — FEATURE: Deactivate an employee
+"""
+
+
+def test_a_briefs_status_line_naming_an_item_in_progress_gives_its_open_box_that_state() -> None:
+    read = [(i.id, i.status) for i in read_items(BRIEF, "WORK_QUEUE.md")]
+    assert read == [("#2", "[x]"), ("#1", "in progress"), ("#3", "[ ]")]
+    assert finding_lines(BRIEF, "WORK_QUEUE.md") == []
+
+
+def test_a_readme_whose_status_line_names_a_stage_in_progress_reads_no_items() -> None:
+    readme = """\
+# Widget
+
+**Status:** **beta** (in progress), **docs** (in progress).
+
+A small widget for your desktop.
+"""
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []

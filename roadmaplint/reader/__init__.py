@@ -73,7 +73,12 @@ from roadmaplint.reader.legends import (
 )
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
-from roadmaplint.reader.phases import with_own_phase_tasks, with_phase_checklist, with_task_boxes
+from roadmaplint.reader.phases import (
+    with_brief_status,
+    with_own_phase_tasks,
+    with_phase_checklist,
+    with_task_boxes,
+)
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
@@ -375,6 +380,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         ),
         lines,
     )
+    read = with_brief_status(read, lines)
     read = with_dependency_notes(read, lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
