@@ -151,7 +151,10 @@ pytestmark = pytest.mark.skipif(
 # 489 of 525 before its fixes and 517 after (ROADMAP CORE-103; CORE-104 for what is left):
 # the whole corpus reads 6747 of 6950, the earlier sets still 6230 of 6425; the floor
 # 0.970, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.970  # 6747 of 6950
+# The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
+# six of the seventeenth set's eight left items right: the whole corpus reads 6753 of 6950,
+# the floor 0.971.
+OVERALL_FLOOR = 0.971  # 6753 of 6950
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
