@@ -304,3 +304,36 @@ A small widget for your desktop.
 """
     assert read_items(readme, "README.md") == ()
     assert finding_lines(readme, "README.md") == []
+
+
+SCRIPTS = """\
+# 작업 목록
+
+## T-1: 라우터 구현
+
+상태: `DONE`
+우선순위: P1
+
+## T-2: Балансировка
+
+Статус: в работе
+Приоритет: P2
+"""
+
+
+def test_plain_field_lines_named_in_another_script_are_the_items_fields() -> None:
+    read = [(i.id, i.status, i.priority) for i in read_items(SCRIPTS, "TASKS.md")]
+    assert read == [("T-1", "DONE", "P1"), ("T-2", "в работе", "P2")]
+    assert finding_lines(SCRIPTS, "TASKS.md") == []
+
+
+def test_a_korean_readme_with_a_status_line_reads_no_items() -> None:
+    readme = """\
+# 라우터
+
+상태: 베타
+
+요청을 가장 가까운 서버로 보냅니다.
+"""
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []

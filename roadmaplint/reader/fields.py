@@ -52,7 +52,8 @@ _BOLD_FIELD = LazyPattern(
     r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1(?:[ \t]+\([^()\n]{1,60}\))?[ \t]*:)[ \t]*"
 )
 # `Name: value`, read only when the name is a known field or alias.
-_PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
+# A plain field's name is a known one, in any script: ``Status:``, ``상태:``, ``Статус:``.
+_PLAIN_FIELD = LazyPattern(r"([^\W\d_][\w /-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
 _TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—"})
