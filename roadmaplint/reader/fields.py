@@ -79,6 +79,7 @@ class _Body:
     done_list: bool = False  # a paragraph's Definition of Done waits for its list
     gathering: bool = False  # a Depends on value is gathered from its nested bullets
     depends_heading: bool = False  # under a ``### Depends on`` subheading of the item
+    late_status: bool = False  # the Status field is a paragraph after the item's prose
 
 
 def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
@@ -620,6 +621,7 @@ def _later_dependencies(
     key = names.key(found[0]) if found is not None else None
     if key in (DEPENDS_ON, "status") and all(field.key != key for field in body.fields):
         _paragraph_fields(token, lines, body, names, text)
+        body.late_status = body.late_status or key == "status"
 
 
 # The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title [COMPLETE]",
@@ -702,9 +704,11 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         mark_status, marked_priority = _marks(marked["marks"])
         status = status or mark_status
     suffix = heading_status(title)
-    if suffix is not None and (status is None or not suffix[0]):
-        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
-        title, status = suffix[0], status or suffix[1]
+    if suffix is not None and (status is None or not suffix[0] or body.late_status):
+        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title; a
+        # heading's ``(ABANDONED)`` says the status before a Status line after the prose
+        late = body.late_status and marked is None
+        title, status = suffix[0], suffix[1] if late else status or suffix[1]
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
         # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it
