@@ -273,11 +273,11 @@ _BRIEF_NAMED = LazyPattern(r"\*\*(?P<id>[^*\s]{1,30})\*\*[ \t]*\((?P<status>[^()
 _BRIEF_STATES = frozenset({"in_progress", "blocked"})
 
 
-def with_brief_status(items: Sequence[Item], lines: Sequence[str]) -> list[Item]:
+def with_brief_status(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
     """``items``, one whose box is open given the state a brief's Status line above the
     items names it with (``**#1** (in progress)``): the box says only that it is not done."""
     if not items:
-        return list(items)
+        return tuple(items)
     first = min(item.position.line for item in items)
     named: dict[str, str] = {}
     for line in lines[: first - 1]:
@@ -287,10 +287,10 @@ def with_brief_status(items: Sequence[Item], lines: Sequence[str]) -> list[Item]
             if common_meaning(found["status"]) in _BRIEF_STATES:
                 named.setdefault(found["id"], found["status"].strip())
     if not named:
-        return list(items)
-    return [
+        return tuple(items)
+    return tuple(
         replace(item, status=named[item.id])
         if item.id in named and item.status in (None, "[ ]")
         else item
         for item in items
-    ]
+    )
