@@ -188,8 +188,23 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("blocked", "waiting"), "blocked"),
     # ``proposed``: work suggested and not yet accepted (a board's ``## Proposed`` column)
     # ``paused``: work stopped and set aside, as a milestone's phases are (``| Paused |``)
+    # ``unapproved``: created and awaiting a person's approval (a bean index's status key)
+    # ``needs scoping``, ``to scope``: work named and not yet shaped (``**Status:** Needs
+    # scoping & decision``, a backlog's ``## To Scope`` section)
     **dict.fromkeys(
-        ("deferred", "parked", "paused", "someday", "idea", "backlog", "proposed"), "idea"
+        (
+            "deferred",
+            "parked",
+            "paused",
+            "someday",
+            "idea",
+            "backlog",
+            "proposed",
+            "unapproved",
+            "needs scoping",
+            "to scope",
+        ),
+        "idea",
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
     # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)

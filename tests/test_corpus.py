@@ -162,7 +162,10 @@ pytestmark = pytest.mark.skipif(
 # is left): the whole corpus reads 6815 of 7043, the earlier sets still 6747 of 6950; the
 # floor 0.967, what the whole corpus reads, rounded down.
 # Merged with the fourth leftovers pass: 6838 of 7043, the floor 0.970.
-OVERALL_FLOOR = 0.970  # 6838 of 7043
+# The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
+# six of the seventeenth set's eight left items right.
+# All of this session merged: 6844 of 7043, the floor 0.971.
+OVERALL_FLOOR = 0.971  # 6844 of 7043
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -223,7 +226,19 @@ _CLASSES = {
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
     ),
     "blocked": ("blocked", "waiting", "[!]"),
-    "idea": ("deferred", "parked", "paused", "someday", "idea", "roadmap"),
+    # ``Unapproved``, ``Needs scoping & decision``, ``## To Scope``: named, not yet accepted
+    # or shaped (the seventeenth set's foundry index and OpenClaw backlog; the reader's too)
+    "idea": (
+        "deferred",
+        "parked",
+        "paused",
+        "someday",
+        "idea",
+        "roadmap",
+        "unapproved",
+        "needs scoping",
+        "to scope",
+    ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
         "cancelled",

@@ -110,7 +110,8 @@ def test_backlog_entries_opening_with_bold_field_lines() -> None:
     assert read == [
         ("🔒 Cloudflare Tunnel Setup", "To Do", "High"),
         ("👁️ Silent Monitor Mode", "Needs scoping & decision", None),
-        ("Variant: In-Group Daily Digest", None, None),
+        # the section names its state: work to scope, an idea (tests/test_reading_leftovers_five.py)
+        ("Variant: In-Group Daily Digest", "To Scope (Priority)", None),
     ]
     assert finding_lines(BACKLOG, "BACKLOG.md") == []
 

@@ -179,11 +179,12 @@ _PHASE = r"(?:Phase|PHASE)[ \t]+" + _NUMBER
 _ANY_PHASE = r"(?:Phase|PHASE)[ \t]+(?:" + _NUMBER + "|" + _LETTERED + ")"
 # A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name", "PHASE 2: Name"; its ID is
 # "Phase 4.1.2". A check mark before the separator says the phase is done: "Phase 9 ✅ —
-# Name"; a mark before the word is its heading's decoration ("✅ PHASE 1: Name").
+# Name"; a mark before the word is its heading's decoration ("✅ PHASE 1: Name"). A full
+# stop and a space close the number as a list's does: "Phase 1. Name".
 PHASE_HEADING = LazyPattern(
     r"(?:[^\x00-\x7f\w\s]{1,3}[ \t]+)?"
     r"(?P<id>" + _ANY_PHASE + r")\b(?:[ \t]+(?P<mark>[✅✓✔]))?"
-    r"(?:[ \t]*[:—–-][ \t]*(?P<title>.*))?",
+    r"(?:(?:[ \t]*[:—–-]|\.(?=[ \t]))[ \t]*(?P<title>.*))?",
     re.S,
 )
 # A task, a story or a milestone numbered the same way ("Task 12: Name", "Story 1.2 —

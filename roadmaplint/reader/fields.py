@@ -52,7 +52,8 @@ _BOLD_FIELD = LazyPattern(
     r"(\*\*|__)([^*_\n]{1,80}?)(?::[ \t]*\1|\1(?:[ \t]+\([^()\n]{1,60}\))?[ \t]*:)[ \t]*"
 )
 # `Name: value`, read only when the name is a known field or alias.
-_PLAIN_FIELD = LazyPattern(r"([A-Za-z][A-Za-z0-9 _/-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
+# A plain field's name is a known one, in any script: ``Status:``, ``상태:``, ``Статус:``.
+_PLAIN_FIELD = LazyPattern(r"([^\W\d_][\w /-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
 _TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
 _NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—"})
@@ -78,6 +79,7 @@ class _Body:
     done_list: bool = False  # a paragraph's Definition of Done waits for its list
     gathering: bool = False  # a Depends on value is gathered from its nested bullets
     depends_heading: bool = False  # under a ``### Depends on`` subheading of the item
+    late_status: bool = False  # the Status field is a paragraph after the item's prose
 
 
 def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
@@ -610,14 +612,16 @@ def _bar_joined_fields(
 def _later_dependencies(
     token: Token, lines: list[str], body: _Body, names: FieldNames, text: InlineText
 ) -> None:
-    """A ``**Dependencies:**`` paragraph after the item's prose is read too."""
+    """A ``**Dependencies:**`` paragraph after the item's prose is read too, and so is a
+    ``**Status:**`` one where the item has no status yet (``### [intern] Title`` over a
+    line of description, then ``**Status:** Erledigt``)."""
     assert token.map is not None
-    if any(candidate.key == DEPENDS_ON for candidate in body.fields):
-        return
     first = lines[token.map[0]].strip()
     found = field_start(first, names)
-    if found is not None and names.key(found[0]) == DEPENDS_ON:
+    key = names.key(found[0]) if found is not None else None
+    if key in (DEPENDS_ON, "status") and all(field.key != key for field in body.fields):
         _paragraph_fields(token, lines, body, names, text)
+        body.late_status = body.late_status or key == "status"
 
 
 # The status a heading ends with: "Title — COMPLETE", "Title (done)", "Title [COMPLETE]",
@@ -700,9 +704,11 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         mark_status, marked_priority = _marks(marked["marks"])
         status = status or mark_status
     suffix = heading_status(title)
-    if suffix is not None and (status is None or not suffix[0]):
-        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title.
-        title, status = suffix[0], status or suffix[1]
+    if suffix is not None and (status is None or not suffix[0] or body.late_status):
+        # ``TASK-8 ✓ DONE`` over a Status field: the heading's mark is no title; a
+        # heading's ``(ABANDONED)`` says the status before a Status line after the prose
+        late = body.late_status and marked is None
+        title, status = suffix[0], suffix[1] if late else status or suffix[1]
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
         # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it
@@ -737,13 +743,7 @@ def _owner(written: str | None, status: str | None) -> str | None:
     brackets (``**Assigned**: (none)``); without the field, the one its status names as
     holding the work (``done by Antigravity (2026-02-04)``, ``claimed by @auto``)."""
     if written is not None:
-        if "(" not in written:
-            return written  # most owners: no brackets to say none in
-        bracketed = written.strip()[:1] == "(" and written.strip()[-1:] == ")"
-        if bracketed and written.strip("() \t").casefold() in _NO_OWNER:
-            return None
-        # ``**Asignado:** TBD``: an owner still to be named is none yet, nor its steps'
-        return None if written.strip(" \t*_").casefold() in _TO_BE_NAMED else written
+        return named_owner(written)
     held = _HELD_BY.match(status) if status is not None and " by " in status else None
     if held is None or common_meaning(held["word"]) not in _HOLDING:
         return None
@@ -754,6 +754,22 @@ _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
 # An owner written as one still to be named, bare: ``TBD`` (``none`` or ``unassigned``
 # bare stay as written, the words a plan's own owner field may keep).
 _TO_BE_NAMED = frozenset({"tbd", "tba", "to be determined", "to be decided"})
+
+
+def named_owner(written: str | None) -> str | None:
+    """The owner as written; none where it says none in brackets (``**Assigned**:
+    (none)``, a table's Owner cell ``(unassigned)``) or names one still to be named
+    (``**Asignado:** TBD``, none yet, nor its steps')."""
+    if written is None:
+        return None
+    if "(" in written:
+        bare = written.strip()
+        bracketed = bare[:1] == "(" and bare[-1:] == ")"
+        if bracketed and bare.strip("() \t").casefold() in _NO_OWNER:
+            return None
+    return None if written.strip(" \t*_").casefold() in _TO_BE_NAMED else written
+
+
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
 _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za-z][\w.-]{0,39})\b")
 # What a status that names its holder means: the work is done or under way (``blocked by

@@ -22,6 +22,7 @@ from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
     ITEM_LEVELS,
     PHASE_HEADING,
+    PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
     WORK_HEADING,
@@ -137,8 +138,14 @@ def _classify_level_one(
     title: Part | None = None
     first = not continued
     tops = [part.heading.line for part in parts if part.heading.level == 1]
-    for part in parts:
+    phases = _phases_at_level_one(parts, dialect)
+    for at, part in enumerate(parts):
         if part.heading.level != 1:
+            continue
+        if at in phases:
+            part.kind = ITEM
+            part.item_id, part.title = phases[at]
+            first = False  # a document opening with its first phase has no title
             continue
         # The first level-1 heading is the document's title, never a generated
         # section: a roadmap titled "Dependency Graph" keeps its legends.
@@ -151,6 +158,22 @@ def _classify_level_one(
         if part.kind == OVERVIEW and holds_tasks(lines[part.heading.line : end - 1], dialect):
             part.kind = SECTION  # a task list of its own, not the list of IDs fix writes
     return title
+
+
+def _phases_at_level_one(parts: list[Part], dialect: Dialect) -> dict[int, tuple[str, str]]:
+    """The level-1 headings that are numbered phases (``# Phase 1. Baseline Router``), by
+    their index, where two or more are: a roadmap written one phase a top heading. One
+    such heading alone is a document's title."""
+    if dialect.item_level:
+        return {}
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.heading.level != 1 or ("hase" not in part.text and "HASE" not in part.text):
+            continue
+        phase = PHASE_HEADING.fullmatch(part.text.strip())
+        if phase is not None and PHASE_ID.fullmatch(" ".join(phase["id"].split())):
+            found[at] = (" ".join(phase["id"].split()), (phase["title"] or "").strip())
+    return found if len(found) >= 2 else {}
 
 
 def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) -> None:
@@ -299,6 +322,8 @@ def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
 # or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
 _STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
+# A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
+_TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
 # version is the item's ID.
 _VERSIONED = LazyPattern(
@@ -330,6 +355,14 @@ def _status_headed(
         opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
+        elif (
+            part.text[:1] == "["
+            and _TAGGED.match(part.text)
+            and any(map(_STATUS_FIRST.match, written))
+        ):
+            # ``### [intern] Title`` over a line or two of description, then its
+            # ``**Status:** Erledigt``: a backlog's entry tagged by whose it is
+            found[at] = ("", part.text.strip())
         elif any(_FIELD_LINE.match(line) for line in opening):
             # a field list of work (``- **Priority**: P1``) opening a heading right
             # under a board's status heading (``## Ready``): a queue's task without an
@@ -338,16 +371,16 @@ def _status_headed(
             if above is not None and status_of_section(above.text, board=True) is not None:
                 found[at] = ("", part.text.strip())
         after = parts[at + 1] if at + 1 < len(parts) else None
-        if (
-            at not in found
-            and (after is None or after.heading.level <= part.heading.level)
-            and (labels := _opening_labels(written))
+        if (after is None or after.heading.level <= part.heading.level) and (
+            labels := _opening_labels(written)
         ):
             # bold field lines opening the section (``**Priority:** High`` over
             # ``**Source:** ...``): a backlog's entry where one says how the work stands;
-            # a heading over headings of its own (an epic over its tasks) groups them
+            # a heading over headings of its own (an epic over its tasks) groups them. An
+            # entry found by its status line lends its labels too (``**Added:**`` over
+            # ``**Status:** Needs scoping``): its sibling opening ``**Added:**`` is one.
             labelled[at] = labels
-            if len(labels) >= 2 and labels & _WORK_LABELS:
+            if at not in found and len(labels) >= 2 and labels & _WORK_LABELS:
                 found[at] = ("", part.text.strip())
     # a sibling opening with a label such an entry opens with (``**Added:**``) is one too
     shared = {
@@ -892,6 +925,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 part.named_by_title = at in titled
                 candidates.append(part)
     _numbered_beside_numbered(parts, levels)
+    _milestones_beside_phases(parts)
     _names_among_prose(parts)
     if dialect.item_level:
         return
@@ -907,6 +941,33 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _milestones_beside_phases(parts: list[Part]) -> None:
+    """A milestone heading among phase items at their level, led by its version and
+    closed by a status (``## Milestone v1.0 - COMPLETE ✓`` above ``## Phase 1: Name``):
+    an item too, its ID the version, the status its words or its Status field."""
+    from roadmaplint.settings import common_meaning
+
+    levels = {
+        part.heading.level
+        for part in parts
+        if part.kind == ITEM and part.item_id and PHASE_ID.fullmatch(part.item_id)
+    }
+    for part in parts:
+        if part.kind != PROSE or part.heading.level not in levels or part.text[:9] != "Milestone":
+            continue
+        found = _MILESTONE.fullmatch(part.text.strip())
+        if found is not None and common_meaning(found["status"].rstrip(" ✓✔✅")) is not None:
+            part.kind, part.item_id = ITEM, found["id"]
+            part.title = f"Milestone {found['id']}"
+
+
+# ``Milestone v1.0 - COMPLETE ✓``: a milestone's version, a dash, its status.
+_MILESTONE = LazyPattern(
+    r"Milestone[ \t]+(?P<id>v?[0-9]{1,4}(?:\.[0-9]{1,4}){0,3})"
+    r"[ \t]+[-—–][ \t]+(?P<status>\S.{0,40})"
+)
 
 
 # A label alone on the first line of a ticket's body: ``Purpose:`` over its paragraph.

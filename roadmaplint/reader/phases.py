@@ -396,3 +396,34 @@ def _range_rows(lines: Sequence[str]) -> list[tuple[int, int, str]]:
             if status and status not in ("-", "—"):
                 found.append((int(span["first"]), int(span["last"]), status))
     return found
+
+
+# A brief's status line above the items: ``**Status:** ... Remaining: **#1** (in
+# progress), #3``; each bold ID followed by a state in brackets.
+_BRIEF_STATUS = LazyPattern(r"[ \t]*(?:\*\*Status:?\*\*:?|Status:)[ \t]")
+_BRIEF_NAMED = LazyPattern(r"\*\*(?P<id>[^*\s]{1,30})\*\*[ \t]*\((?P<status>[^()\n]{1,30})\)")
+# The states a brief may give an item its box leaves open: under way, or held up.
+_BRIEF_STATES = frozenset({"in_progress", "blocked"})
+
+
+def with_brief_status(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one whose box is open given the state a brief's Status line above the
+    items names it with (``**#1** (in progress)``): the box says only that it is not done."""
+    if not items:
+        return tuple(items)
+    first = min(item.position.line for item in items)
+    named: dict[str, str] = {}
+    for line in lines[: first - 1]:
+        if "Status" not in line or _BRIEF_STATUS.match(line) is None:
+            continue
+        for found in _BRIEF_NAMED.finditer(line):
+            if common_meaning(found["status"]) in _BRIEF_STATES:
+                named.setdefault(found["id"], found["status"].strip())
+    if not named:
+        return tuple(items)
+    return tuple(
+        replace(item, status=named[item.id])
+        if item.id in named and item.status in (None, "[ ]")
+        else item
+        for item in items
+    )

@@ -421,6 +421,9 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
     word = _bare_word(written)
     if _ABBREVIATION.fullmatch(word):
         return False  # ``E2E tests for ...``, ``B2B``, ``I18N``: a word, no ID
+    first, dots, last = word.partition("..")
+    if dots and id_only.fullmatch(first) and id_only.fullmatch(last):
+        return True  # ``FE-027..FE-039: Title``: a range of IDs done as one box
     return bool(
         id_only.fullmatch(word)
         or _LOWER_ID.fullmatch(word)

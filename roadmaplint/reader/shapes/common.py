@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect, patterns
+from roadmaplint.reader.fields import named_owner
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -419,7 +420,7 @@ def make_item(
         fields=found,
         status=value("status"),
         priority=priority_level(value("priority")),
-        dri=value("dri"),
+        dri=named_owner(value("dri")),
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
