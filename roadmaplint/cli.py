@@ -882,7 +882,7 @@ def mcp_command(paths: Paths = None, files: FilesOption = None) -> None:
     Tools to check, list, show and plan the roadmaps (found from the working
     directory, or named), to claim and release items, and to edit them through
     the same write gate as the CLI. Needs the mcp extra (pip install
-    './roadmaplint[mcp]' from a clone). docs/agents.md shows how to set it up.
+    '.[mcp]' inside a clone). docs/agents.md shows how to set it up.
 
     \b
     Examples:
