@@ -314,7 +314,7 @@ def _records(
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
-            items = _without_glanced(items, shaped.items)
+            items = _without_glanced(items, shaped.items, lines)
             items = sorted(
                 [*_with_row_status(items, shaped.items), *_beside_headings(shaped.items, items)],
                 key=lambda item: item.position.line,
@@ -616,17 +616,25 @@ def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Ite
     return {item.id: rows[item.id] for item in headings}
 
 
-def _without_glanced(headings: list[Item], shaped: tuple[Item, ...]) -> list[Item]:
+def _without_glanced(
+    headings: list[Item], shaped: tuple[Item, ...], lines: list[str]
+) -> list[Item]:
     """The heading items, without the chapters of a roadmap at a glance: where a table's
     rows, each with a status, name two or more milestones before headings of the same IDs
     (``| M0 - Title | Closed in v0.27.0 |`` over ``## 3. M0 - Title`` and its ``**Status:**
     Closed in v0.27.0 on 2026-06-19.``), and every heading item is so named, the table is
     the roadmap's list of its work and each heading the chapter telling one row's story:
     the row is the item, not the heading a second one. (Headings that write no status of
-    their own take the row's: ``_index_rows``.)"""
+    their own take the row's: ``_index_rows``.) An index of boxes above heading items
+    (``- [x] A-1 Login`` over ``### A-1: Login``) is no such table: the headings stay."""
     if len(headings) < 2 or any(item.status is None for item in headings):
         return headings
-    rows = {item.id: item for item in shaped if item.field("status") is not None}
+    rows = {
+        item.id: item
+        for item in shaped
+        if item.field("status") is not None
+        and lines[item.position.line - 1].lstrip()[:1] == "|"  # a table's row
+    }
     if all(
         item.id in rows and rows[item.id].position.line < item.position.line for item in headings
     ):
