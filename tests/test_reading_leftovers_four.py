@@ -37,11 +37,12 @@ STEPS = """\
 
 
 def test_an_owner_to_be_named_is_none_and_a_done_steps_closing_mark_no_title() -> None:
-    # ``**Asignado:** TBD``: nobody holds the task yet, nor its steps; the ✅ closing a
-    # ticked step says again what its box says
+    # ``**Asignado:** TBD``: nobody holds the task yet, nor its steps (the task keeps the
+    # word as written: which words mean nobody is the configuration's no-dri); the ✅
+    # closing a ticked step says again what its box says
     read = [(i.id, i.title, i.status, i.dri) for i in read_items(STEPS)]
     assert read == [
-        ("CORE-01", "Validación de estado", None, None),
+        ("CORE-01", "Validación de estado", None, "TBD"),
         ("CORE-01.1", "Crear enums de estados", "done", None),
         ("CORE-01.2", "Migrar esquemas antiguos", "[ ]", None),
         ("CORE-02", "Reintentos", None, "Jules"),

@@ -751,23 +751,17 @@ def _owner(written: str | None, status: str | None) -> str | None:
 
 
 _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
-# An owner written as one still to be named, bare: ``TBD`` (``none`` or ``unassigned``
-# bare stay as written, the words a plan's own owner field may keep).
-_TO_BE_NAMED = frozenset({"tbd", "tba", "to be determined", "to be decided"})
 
 
 def named_owner(written: str | None) -> str | None:
-    """The owner as written; none where it says none in brackets (``**Assigned**:
-    (none)``, a table's Owner cell ``(unassigned)``) or names one still to be named
-    (``**Asignado:** TBD``, none yet, nor its steps')."""
-    if written is None:
-        return None
-    if "(" in written:
-        bare = written.strip()
-        bracketed = bare[:1] == "(" and bare[-1:] == ")"
-        if bracketed and bare.strip("() \t").casefold() in _NO_OWNER:
-            return None
-    return None if written.strip(" \t*_").casefold() in _TO_BE_NAMED else written
+    """The owner as written, none where it says none in brackets: ``**Assigned**:
+    (none)``, a table's Owner cell ``(unassigned)``. A bare ``TBD`` stays as written: which
+    words mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
+    if written is None or "(" not in written:
+        return written  # most owners: no brackets to say none in
+    bare = written.strip()
+    bracketed = bare[:1] == "(" and bare[-1:] == ")"
+    return None if bracketed and bare.strip("() \t").casefold() in _NO_OWNER else written
 
 
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.

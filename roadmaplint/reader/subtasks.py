@@ -62,13 +62,25 @@ def _inherited(step: Item, task: Item) -> Item:
     added = []
     if step.priority is None and task.priority is not None:
         added.append(Field("Priority", "priority", task.priority, here, here, here.line))
-    if step.dri is None and task.dri is not None:
-        added.append(Field("DRI", "dri", task.dri, here, here, here.line))
+    # an owner still to be named (``**Asignado:** TBD``) is nobody's to hand down: the
+    # task keeps it as written, for ``no-dri`` to read; its steps name no owner
+    owner = task.dri if task.dri is not None and not _nobody(task.dri) else None
+    if step.dri is None and owner is not None:
+        added.append(Field("DRI", "dri", owner, here, here, here.line))
     if not added:
         return step
     return replace(
         step,
         priority=step.priority or task.priority,
-        dri=step.dri or task.dri,
+        dri=step.dri or owner,
         fields=(*step.fields, *added),
     )
+
+
+# The words for nobody an owner field may write (the default ``no-dri``, and ``TBA``).
+_NOBODY = frozenset({"unassigned", "none", "nobody", "tbd", "tba", "n/a", "-", "–", "—", "?"})
+
+
+def _nobody(owner: str) -> bool:
+    """Whether an owner as written names nobody yet (``TBD``, ``**TBD**``)."""
+    return owner.strip(" \t*_`").casefold() in _NOBODY

@@ -245,21 +245,6 @@ def _mutable_6():
     return __init__
 
 
-def _mutable_6_f0_f1(_f0, _f1, _MISSING):
-    def __init__(self, a0, a1, a2, a3, a4, a5):
-        if a0 is _MISSING:
-            a0 = _f0()
-        if a1 is _MISSING:
-            a1 = _f1()
-        self.a0 = a0
-        self.a1 = a1
-        self.a2 = a2
-        self.a3 = a3
-        self.a4 = a4
-        self.a5 = a5
-    return __init__
-
-
 def _mutable_6_f2_f4(_f2, _f4, _MISSING):
     def __init__(self, a0, a1, a2, a3, a4, a5):
         if a2 is _MISSING:
@@ -285,6 +270,22 @@ def _mutable_6_f4(_f4, _MISSING):
         self.a3 = a3
         self.a4 = a4
         self.a5 = a5
+    return __init__
+
+
+def _mutable_7_f0_f1(_f0, _f1, _MISSING):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6):
+        if a0 is _MISSING:
+            a0 = _f0()
+        if a1 is _MISSING:
+            a1 = _f1()
+        self.a0 = a0
+        self.a1 = a1
+        self.a2 = a2
+        self.a3 = a3
+        self.a4 = a4
+        self.a5 = a5
+        self.a6 = a6
     return __init__
 
 
@@ -544,9 +545,9 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (5, (3,), 'mutable'): _mutable_5_f3,
     (5, (4,), 'mutable'): _mutable_5_f4,
     (6, (), 'mutable'): _mutable_6,
-    (6, (0, 1), 'mutable'): _mutable_6_f0_f1,
     (6, (2, 4), 'mutable'): _mutable_6_f2_f4,
     (6, (4,), 'mutable'): _mutable_6_f4,
+    (7, (0, 1), 'mutable'): _mutable_7_f0_f1,
     (8, (3, 4, 5, 6, 7), 'mutable'): _mutable_8_f3_f4_f5_f6_f7,
     (8, (6, 7), 'mutable'): _mutable_8_f6_f7,
     (10, (), 'mutable'): _mutable_10,
