@@ -931,6 +931,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         return
     _untagged_beside_tickets(parts, lines)
     _phases_within_features(parts)
+    _sections_of_one_document(parts)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
     for part in parts:
@@ -941,6 +942,25 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _sections_of_one_document(parts: list[Part]) -> None:
+    """Item headings that all name one ID (``## RFC-01. Motivation`` over ``## RFC-01.
+    Design``) are the sections of the one document that ID names, not items written twice:
+    where the title names that ID too, or three or more sections repeat it."""
+    items = [part for part in parts if part.kind == ITEM]
+    names = {part.item_id for part in items}
+    if len(items) < 2 or len(names) != 1:
+        return
+    (name,) = names
+    title = next((part.text for part in parts if part.heading.level == 1), "")
+    if len(items) >= 3 or _NAMES_ID.match(title.removeprefix(name)) and title.startswith(name):
+        for part in items:
+            part.kind, part.item_id, part.title = PROSE, "", ""
+
+
+# What follows an ID that a title begins with: its end (a separator, a space, nothing).
+_NAMES_ID = LazyPattern(r"(?:[^\w-]|$)")
 
 
 def _milestones_beside_phases(parts: list[Part]) -> None:
