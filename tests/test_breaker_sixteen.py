@@ -6,8 +6,10 @@ lower-case key (``### brc-01 — Title``) over the usual field bullets read no i
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import finding_lines, read_items
+from conftest import cli, finding_lines, read_items
 
 RFCS = {
     "full-stop": "# RFC-01: Plugin API\n\n## RFC-01. Motivation\n\nWe need plugins.\n\n"
@@ -32,3 +34,78 @@ def test_two_items_written_twice_by_mistake_are_still_a_duplicate() -> None:
     assert "11:RL102" in finding_lines(plan, "ROADMAP.md")
     twice = "# Roadmap\n\n## API-2 — Logout\n\nStatus: todo\n\n## API-2 — Logout\n\nStatus: done\n"
     assert finding_lines(twice, "ROADMAP.md") == ["7:RL102"]
+
+
+KEYED_BULLETS = """\
+# Slices
+
+## brc-01 — Login
+
+- **Status:** done
+
+## brc-02 — Logout
+
+- **Status:** todo
+- **Owner:** ana
+"""
+
+
+def test_keyed_slices_over_field_bullets_are_read_as_over_field_lines() -> None:
+    # ``**Status:** done`` read them; ``- **Status:** done`` gave RL109 and no items
+    read = [(i.id, i.title, i.status, i.dri) for i in read_items(KEYED_BULLETS, "plan.md")]
+    assert read == [("brc-01", "Login", "done", None), ("brc-02", "Logout", "todo", "ana")]
+    assert finding_lines(KEYED_BULLETS, "plan.md") == []
+
+
+def test_a_design_docs_options_over_field_bullets_stay_no_items() -> None:
+    text = "# Design\n\n### Option A\n\n- **Status:** rejected\n\n### Option B\n\n"
+    text += "- **Status:** chosen\n"
+    assert read_items(text, "design.md") == ()
+
+
+@pytest.mark.parametrize("field", ["**Depends on:** brc-01", "- **Depends on:** brc-01"])
+def test_a_slice_waits_for_the_slice_its_key_names(field: str) -> None:
+    # ``Depends on: brc-01`` was something outside the plan, though brc-01 is a slice
+    bullet = "- " if field[0] == "-" else ""
+    plan = f"# Slices\n\n## brc-01 — Login\n\n{bullet}**Status:** in progress\n\n"
+    plan += f"## brc-02 — Logout\n\n{bullet}**Status:** todo\n{field}\n"
+    read = {item.id: (item.depends_on, item.external_deps) for item in read_items(plan)}
+    assert read == {"brc-01": ((), ()), "brc-02": (("brc-01",), ())}
+
+
+SEQUENCED = """\
+# Roadmap
+
+Sequencing: 1 → (2 ∥ 3) → 4
+
+## 1. Schema
+
+Status: done
+
+## 2. API
+
+Status: in progress
+
+## 3. UI
+
+Status: planned
+
+## 4. Launch
+
+Status: planned
+"""
+
+
+def test_removing_a_dependency_a_sequencing_line_gives_names_where_it_is(
+    tmp_path: Path,
+) -> None:
+    # 3 reads as depending on 1 (the sequencing line), and set said "it depends on: nothing"
+    assert [i.depends_on for i in read_items(SEQUENCED, "ROADMAP.md")][2] == ("1",)
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(SEQUENCED.encode())
+    done = cli("set", "3", "--remove-dep", "1", str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "depends on: nothing" not in done.stderr
+    assert "ROADMAP.md:13:" in done.stderr and "through a range or another line" in done.stderr
+    assert plan.read_bytes() == SEQUENCED.encode()

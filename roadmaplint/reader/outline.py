@@ -356,6 +356,14 @@ def _status_headed(
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
         elif (
+            first[:2] in ("- ", "* ")
+            and _STATUS_FIRST.match(first[2:])
+            and _KEYED.fullmatch(part.text.strip())
+        ):
+            # a slice named by its key (``brc-01 — Login``) over ``- **Status:** done``, as
+            # over ``**Status:** done``: a heading no ID pattern names read as no item
+            found[at] = ("", part.text.strip())
+        elif (
             part.text[:1] == "["
             and _TAGGED.match(part.text)
             and any(map(_STATUS_FIRST.match, written))
@@ -954,7 +962,8 @@ def _sections_of_one_document(parts: list[Part]) -> None:
         return
     (name,) = names
     title = next((part.text for part in parts if part.heading.level == 1), "")
-    if len(items) >= 3 or _NAMES_ID.match(title.removeprefix(name)) and title.startswith(name):
+    named = title.startswith(name) and _NAMES_ID.match(title.removeprefix(name)) is not None
+    if len(items) >= 3 or named:
         for part in items:
             part.kind, part.item_id, part.title = PROSE, "", ""
 
