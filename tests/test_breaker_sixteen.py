@@ -109,3 +109,30 @@ def test_removing_a_dependency_a_sequencing_line_gives_names_where_it_is(
     assert "depends on: nothing" not in done.stderr
     assert "ROADMAP.md:13:" in done.stderr and "through a range or another line" in done.stderr
     assert plan.read_bytes() == SEQUENCED.encode()
+
+
+MEETINGS = """\
+# Team meeting notes
+
+## 2026-03-02
+
+**Attendees:** Ana, Bob
+**Status:** on track
+
+- Discussed the launch.
+
+## 2026-03-09
+
+**Attendees:** Ana, Carol
+**Status:** at risk
+
+- Vendor late.
+"""
+
+
+@pytest.mark.parametrize("label", ["Attendees", "Participants", "Present"])
+def test_a_meetings_minutes_with_a_status_line_are_no_items(label: str) -> None:
+    # each day's minutes read as an item named by its day, its status the mood of the week
+    text = MEETINGS.replace("Attendees", label)
+    assert read_items(text, "notes.md") == ()
+    assert finding_lines(text, "notes.md") in ([], ["1:RL109"])

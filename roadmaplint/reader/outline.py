@@ -322,6 +322,11 @@ def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
 # or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
 _STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
+# The line of a meeting's minutes that names who came: ``**Attendees:** Ana, Bob``.
+_MINUTES_LABEL = LazyPattern(
+    r"(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
+    re.IGNORECASE,
+)
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
@@ -353,6 +358,8 @@ def _status_headed(
         written = list(islice(filter(None, map(str.strip, opened)), 12))
         first = written[0] if written else ""
         opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
+        if any(map(_MINUTES_LABEL.match, written)):
+            continue  # a meeting's minutes (``**Attendees:** Ana, Bob``): a day, no work
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
         elif (
