@@ -136,3 +136,46 @@ def test_a_meetings_minutes_with_a_status_line_are_no_items(label: str) -> None:
     text = MEETINGS.replace("Attendees", label)
     assert read_items(text, "notes.md") == ()
     assert finding_lines(text, "notes.md") in ([], ["1:RL109"])
+
+
+OPTIONS = """\
+# Design: caching
+
+## Options
+
+### Option A: Redis
+
+**Status:** rejected
+
+Too heavy.
+
+### Option B: in-process LRU
+
+**Status:** chosen
+"""
+ENDPOINTS = """\
+# API reference
+
+## GET /users
+
+**Status:** stable
+
+Lists users.
+
+## POST /users
+
+**Status:** beta
+"""
+
+
+@pytest.mark.parametrize("text", [OPTIONS, ENDPOINTS], ids=["options", "endpoints"])
+def test_a_design_docs_options_and_an_apis_endpoints_are_no_items(text: str) -> None:
+    # each read as an item named by its title, its status the choice or the API's maturity
+    assert read_items(text, "doc.md") == ()
+    assert finding_lines(text, "doc.md") in ([], ["1:RL109"])
+
+
+def test_work_headed_by_its_status_line_is_still_read() -> None:
+    plan = "# Backlog\n\n## Optional export\n\n**Status:** todo\n\n## Getter cache\n\n"
+    plan += "**Status:** done\n"
+    assert [i.title for i in read_items(plan, "BACKLOG.md")] == ["Optional export", "Getter cache"]

@@ -327,6 +327,12 @@ _MINUTES_LABEL = LazyPattern(
     r"(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
     re.IGNORECASE,
 )
+# A heading that names a design's option (``Option A: Redis``) or an API's endpoint
+# (``GET /users``): what its status line says is a choice or a maturity, not work.
+_NO_WORK_HEADING = LazyPattern(
+    r"(?:(?:Option|Alternative|Approach)[ \t]+[A-Z0-9]{1,3}\b"
+    r"|(?:GET|POST|PUT|PATCH|DELETE|HEAD)[ \t]+/)"
+)
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
@@ -358,8 +364,10 @@ def _status_headed(
         written = list(islice(filter(None, map(str.strip, opened)), 12))
         first = written[0] if written else ""
         opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
-        if any(map(_MINUTES_LABEL.match, written)):
-            continue  # a meeting's minutes (``**Attendees:** Ana, Bob``): a day, no work
+        if any(map(_MINUTES_LABEL.match, written)) or _NO_WORK_HEADING.match(part.text):
+            # a meeting's minutes (``**Attendees:** Ana, Bob``), a design's option or an
+            # API's endpoint over its status line (``**Status:** rejected``, ``stable``)
+            continue
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
         elif (
