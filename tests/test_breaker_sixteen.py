@@ -179,3 +179,14 @@ def test_work_headed_by_its_status_line_is_still_read() -> None:
     plan = "# Backlog\n\n## Optional export\n\n**Status:** todo\n\n## Getter cache\n\n"
     plan += "**Status:** done\n"
     assert [i.title for i in read_items(plan, "BACKLOG.md")] == ["Optional export", "Getter cache"]
+
+
+def test_list_filters_a_plan_without_a_legend_by_the_statuses_it_shows(tmp_path: Path) -> None:
+    # a checklist has no legend, and ``--status done`` was "not in the legend; allowed: none"
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text("# Roadmap\n\n## Billing\n\n- [ ] Send the deck\n- [x] Book room\n")
+    done = cli("list", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Book room" in done.stdout and "Send the deck" not in done.stdout
+    typo = cli("list", "--status", "dnoe", str(plan), cwd=tmp_path)
+    assert typo.returncode == 2 and typo.stderr.count("\n") == 1
