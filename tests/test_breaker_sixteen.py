@@ -190,3 +190,33 @@ def test_list_filters_a_plan_without_a_legend_by_the_statuses_it_shows(tmp_path:
     assert "Book room" in done.stdout and "Send the deck" not in done.stdout
     typo = cli("list", "--status", "dnoe", str(plan), cwd=tmp_path)
     assert typo.returncode == 2 and typo.stderr.count("\n") == 1
+
+
+KOREAN = """\
+# 로드맵
+
+## KO-1 — 로그인
+
+- **상태:** 완료
+- **담당:** 민수
+
+## KO-2 — 로그아웃
+
+- **상태:** 진행 중
+- **담당자:** TBD
+- **의존성:** KO-1
+"""
+
+
+def test_a_korean_plans_owner_and_dependencies_are_read_as_its_status_is() -> None:
+    # ``상태`` was the Status, and ``담당`` beside it no owner: set --dri added a DRI field
+    read = [(i.id, i.status, i.dri, i.depends_on) for i in read_items(KOREAN, "ROADMAP.md")]
+    assert read == [("KO-1", "완료", "민수", ()), ("KO-2", "진행 중", None, ("KO-1",))]
+
+
+def test_setting_a_korean_owner_writes_its_own_field(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(KOREAN.encode())
+    done = cli("set", "KO-2", "--dri", "지영", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == KOREAN.replace("**담당자:** TBD", "**담당자:** 지영").encode()
