@@ -62,13 +62,29 @@ def _check_values(
     roadmaps: Sequence[Roadmap],
     legend_of: Callable[[Roadmap], Legend | None],
     option: str,
+    value_of: Callable[[Item], str | None],
 ) -> None:
     legends = [(roadmap.path, legend_of(roadmap)) for roadmap in roadmaps]
+    # a plan without a legend is asked for the values its items write (a checklist's done)
+    written = tuple(
+        dict.fromkeys(
+            found
+            for roadmap in roadmaps
+            if legend_of(roadmap) is None
+            for item in roadmap.items
+            if (found := value_of(item))
+        )
+    )
     allowed = tuple(
-        dict.fromkeys(value for _, legend in legends if legend for value in legend.values)
+        dict.fromkeys(
+            [*(value for _, legend in legends if legend for value in legend.values), *written]
+        )
     )
     name = next((legend.name for _, legend in legends if legend), "legend")
+    folded = {value.casefold() for value in written}
     for value in values:
+        if value.casefold() in folded or _plain(value).casefold() in folded:
+            continue
         known = [legend_value(value, legend, option, path) for path, legend in legends]
         if all(found is None for found in known):
             raise RoadmapError(
@@ -110,6 +126,14 @@ def split_filters(roadmaps: Sequence[Roadmap], filters: Filters) -> Filters:
     )
 
 
+def _status_of(item: Item) -> str | None:
+    return item.status
+
+
+def _priority_of(item: Item) -> str | None:
+    return item.priority
+
+
 def _alternatives(values: Sequence[str], whole: Callable[[str], bool]) -> tuple[str, ...]:
     return tuple(
         part
@@ -121,8 +145,10 @@ def _alternatives(values: Sequence[str], whole: Callable[[str], bool]) -> tuple[
 
 def check_filters(roadmaps: Sequence[Roadmap], items: Collection[str], filters: Filters) -> None:
     """Refuse a filter value that no roadmap knows: a typo would silently match nothing."""
-    _check_values(filters.statuses, roadmaps, lambda one: one.status_legend, "--status")
-    _check_values(filters.priorities, roadmaps, lambda one: one.priority_legend, "--priority")
+    _check_values(filters.statuses, roadmaps, lambda one: one.status_legend, "--status", _status_of)
+    _check_values(
+        filters.priorities, roadmaps, lambda one: one.priority_legend, "--priority", _priority_of
+    )
     sections = {
         section.name.casefold(): section.name
         for roadmap in roadmaps

@@ -276,6 +276,16 @@ def _with_dependency_edits(
         kept = [entry for entry in entries if plain_text(entry) != plain_text(value.strip())]
         if len(kept) == len(entries) and plain_text(value.strip()) in reverse:
             raise _in_reverse(roadmap, item, plain_text(value.strip()), reverse)
+        if len(kept) == len(entries) and plain_text(value.strip()) in item.depends_on:
+            # named by a range (``E-01 through E-03``) or read from another line (a
+            # sequencing line ``1 → (2 ∥ 3)``): saying it depends on nothing would be false
+            depends = item.field(DEPENDS_ON)
+            line = depends.position.line if depends is not None else item.position.line
+            raise RoadmapError(
+                f"{roadmap.path}:{line}: {item.id} depends on {value.strip()} through a "
+                "range or another line of the plan, not an entry set can remove; nothing "
+                "written: edit the line that names it by hand"
+            )
         if len(kept) == len(entries):
             depends = item.field(DEPENDS_ON)
             line = depends.position.line if depends is not None else item.position.line

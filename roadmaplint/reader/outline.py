@@ -322,6 +322,17 @@ def _numbered_over_steps(parts: list[Part], lines: list[str]) -> dict[int, tuple
 # A status written first under a heading, on a line of its own: ``**Status:** Not started``,
 # or in the HTML comment a tool reads and writes (``<!-- status: done -->``).
 _STATUS_FIRST = LazyPattern(r"(?:\*\*Status:?\*\*:?|Status:|<!--[ \t]*[Ss]tatus[ \t]*:)[ \t]*\S")
+# The line of a meeting's minutes that names who came: ``**Attendees:** Ana, Bob``.
+_MINUTES_LABEL = LazyPattern(
+    r"(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
+    re.IGNORECASE,
+)
+# A heading that names a design's option (``Option A: Redis``) or an API's endpoint
+# (``GET /users``): what its status line says is a choice or a maturity, not work.
+_NO_WORK_HEADING = LazyPattern(
+    r"(?:(?:Option|Alternative|Approach)[ \t]+[A-Z0-9]{1,3}\b"
+    r"|(?:GET|POST|PUT|PATCH|DELETE|HEAD)[ \t]+/)"
+)
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
@@ -353,7 +364,19 @@ def _status_headed(
         written = list(islice(filter(None, map(str.strip, opened)), 12))
         first = written[0] if written else ""
         opening = list(takewhile(lambda line: line[:1] in "-*+", written))  # its bullets
+        if any(map(_MINUTES_LABEL.match, written)) or _NO_WORK_HEADING.match(part.text):
+            # a meeting's minutes (``**Attendees:** Ana, Bob``), a design's option or an
+            # API's endpoint over its status line (``**Status:** rejected``, ``stable``)
+            continue
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
+            found[at] = ("", part.text.strip())
+        elif (
+            first[:2] in ("- ", "* ")
+            and _STATUS_FIRST.match(first[2:])
+            and _KEYED.fullmatch(part.text.strip())
+        ):
+            # a slice named by its key (``brc-01 — Login``) over ``- **Status:** done``, as
+            # over ``**Status:** done``: a heading no ID pattern names read as no item
             found[at] = ("", part.text.strip())
         elif (
             part.text[:1] == "["
@@ -931,6 +954,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         return
     _untagged_beside_tickets(parts, lines)
     _phases_within_features(parts)
+    _sections_of_one_document(parts)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
     for part in parts:
@@ -941,6 +965,26 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _sections_of_one_document(parts: list[Part]) -> None:
+    """Item headings that all name one ID (``## RFC-01. Motivation`` over ``## RFC-01.
+    Design``) are the sections of the one document that ID names, not items written twice:
+    where the title names that ID too, or three or more sections repeat it."""
+    items = [part for part in parts if part.kind == ITEM]
+    names = {part.item_id for part in items}
+    if len(items) < 2 or len(names) != 1:
+        return
+    (name,) = names
+    title = next((part.text for part in parts if part.heading.level == 1), "")
+    named = title.startswith(name) and _NAMES_ID.match(title.removeprefix(name)) is not None
+    if len(items) >= 3 or named:
+        for part in items:
+            part.kind, part.item_id, part.title = PROSE, "", ""
+
+
+# What follows an ID that a title begins with: its end (a separator, a space, nothing).
+_NAMES_ID = LazyPattern(r"(?:[^\w-]|$)")
 
 
 def _milestones_beside_phases(parts: list[Part]) -> None:

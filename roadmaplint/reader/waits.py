@@ -193,9 +193,10 @@ def waits_in_status(item: Item) -> bool:
 
 def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
     """``items``, a dependency that is exactly another item's number (``Depends on: 001,
-    002`` in a plan whose headings number its tasks ``### 001 ...``) read as a reference
-    to it, not as something external: the document itself gives that ID an item."""
-    numbers = {item.id for item in items if item.id.isdigit()}
+    002`` in a plan whose headings number its tasks ``### 001 ...``) or key (``brc-01``,
+    a track's slice no ID pattern names) read as a reference to it, not as something
+    external: the document itself gives that ID an item."""
+    numbers = {item.id for item in items if item.id.isdigit() or _SLICE_KEY.fullmatch(item.id)}
     if not numbers or not any(item.external_deps for item in items):
         return tuple(items)
     found = []
@@ -207,6 +208,10 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
         externals = tuple(entry for entry in item.external_deps if entry not in named)
         found.append(replace(item, depends_on=(*item.depends_on, *named), external_deps=externals))
     return tuple(found)
+
+
+# The ID a track's slice takes from its heading (``### brc-01 — Title``, reader/outline.py).
+_SLICE_KEY = LazyPattern(r"[a-z]{2,10}-[0-9]{1,4}")
 
 
 # A note of an item's body that says what it waits for, not written as a field, in a
