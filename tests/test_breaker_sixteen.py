@@ -211,7 +211,8 @@ KOREAN = """\
 def test_a_korean_plans_owner_and_dependencies_are_read_as_its_status_is() -> None:
     # ``상태`` was the Status, and ``담당`` beside it no owner: set --dri added a DRI field
     read = [(i.id, i.status, i.dri, i.depends_on) for i in read_items(KOREAN, "ROADMAP.md")]
-    assert read == [("KO-1", "완료", "민수", ()), ("KO-2", "진행 중", None, ("KO-1",))]
+    # ``담당자: TBD`` is read as written: which words mean nobody is the no-dri setting's
+    assert read == [("KO-1", "완료", "민수", ()), ("KO-2", "진행 중", "TBD", ("KO-1",))]
 
 
 def test_setting_a_korean_owner_writes_its_own_field(tmp_path: Path) -> None:
