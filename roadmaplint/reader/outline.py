@@ -970,12 +970,18 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
 def _sections_of_one_document(parts: list[Part]) -> None:
     """Item headings that all name one ID (``## RFC-01. Motivation`` over ``## RFC-01.
     Design``) are the sections of the one document that ID names, not items written twice:
-    where the title names that ID too, or three or more sections repeat it."""
+    where the title names that ID too, or three or more sections repeat it. A phase
+    written again (``### Phase 1 — gameplay`` twice) is a plan's phase, whose duplicate
+    RL102 reports or whose parts the phase readings join."""
+    from roadmaplint.reader.dialect import PHASE_ID
+
     items = [part for part in parts if part.kind == ITEM]
     names = {part.item_id for part in items}
     if len(items) < 2 or len(names) != 1:
         return
     (name,) = names
+    if PHASE_ID.fullmatch(name):
+        return
     title = next((part.text for part in parts if part.heading.level == 1), "")
     named = title.startswith(name) and _NAMES_ID.match(title.removeprefix(name)) is not None
     if len(items) >= 3 or named:
