@@ -12,7 +12,7 @@ that the phase is not done, the row how far it is.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, PHASE_WORK_ID, STEP_ID, WORK_ID
@@ -240,10 +240,10 @@ def _shifted_status(cells: list[str]) -> str:
     return next((cell for cell in cells[1:] if common_meaning(cell.strip("* "))), "")
 
 
-def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
-    """``(Phase N, status)`` for each row of a table whose first column is ``Phase`` and
-    which has a ``Status`` column."""
-    found: list[tuple[str, str]] = []
+def _phase_table_rows(lines: Sequence[str]) -> Iterator[tuple[list[str], int]]:
+    """The cells of each row under the header of a table whose first column is ``Phase``
+    and which has a ``Status`` column, with that column's index; rows too short to hold
+    it are left out."""
     status_column = None
     for line in lines:
         if not line.lstrip().startswith("|"):
@@ -255,7 +255,16 @@ def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
             if names and names[0] == "phase" and "status" in names:
                 status_column = names.index("status")
             continue
-        if set("".join(cells)) <= set("-: ") or len(cells) <= status_column:
+        if len(cells) > status_column:
+            yield cells, status_column
+
+
+def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """``(Phase N, status)`` for each row of a table whose first column is ``Phase`` and
+    which has a ``Status`` column."""
+    found: list[tuple[str, str]] = []
+    for cells, status_column in _phase_table_rows(lines):
+        if set("".join(cells)) <= set("-: "):
             continue
         phase = _ROW_PHASE.match(cells[0].strip("* "))
         status = cells[status_column].strip("* ") or _shifted_status(cells)
@@ -379,19 +388,9 @@ def _range_rows(lines: Sequence[str]) -> list[tuple[int, int, str]]:
     """``(first, last, status)`` of each row of a progress table that names a range of
     phases in its first cell (``| 1-5 | v1.0 | - | Complete |``)."""
     found: list[tuple[int, int, str]] = []
-    status_column = None
-    for line in lines:
-        if not line.lstrip().startswith("|"):
-            status_column = None
-            continue
-        cells = _cells(line)
-        if status_column is None:
-            names = [cell.strip("* ").lower() for cell in cells]
-            if names and names[0] == "phase" and "status" in names:
-                status_column = names.index("status")
-            continue
-        span = _ROW_RANGE.fullmatch(cells[0].strip("* ")) if cells else None
-        if span is not None and len(cells) > status_column:
+    for cells, status_column in _phase_table_rows(lines):
+        span = _ROW_RANGE.fullmatch(cells[0].strip("* "))
+        if span is not None:
             status = cells[status_column].strip("* ")
             if status and status not in ("-", "—"):
                 found.append((int(span["first"]), int(span["last"]), status))
