@@ -269,6 +269,21 @@ def _new_dependencies(
     return ", ".join(entries)
 
 
+def _write_inline(
+    written: _Writer, key: str, value: str, where: str, priority_form: str, kind: str
+) -> None:
+    """A priority or an owner written on the line itself, as a box or an ID bullet writes
+    them (``(P1)``, ``@ana``); any other field is written elsewhere."""
+    if key == "priority":
+        if value.strip() and not _PRIORITY_WORD.fullmatch(value.strip()):
+            raise RoadmapError(
+                f"{where}: {kind} writes a priority as P0 to P4, HIGH, MEDIUM or LOW; not {value!r}"
+            )
+        _write_priority(written, value, priority_form)
+    elif key == "dri":
+        _write_owner(written, value, where)
+
+
 def _without_removed(
     entries: list[str], edit: ItemEdit, item: Item, where: str, named: Callable[[str], str]
 ) -> list[str]:
@@ -380,15 +395,8 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             mark = _status_mark(lines, change.value, where, roadmap.status_legend, numbered)
         elif key == "priority" and todo_txt_lines(lines):
             _write_letter(written, change.value, where)
-        elif key == "priority":
-            if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
-                raise RoadmapError(
-                    f"{where}: a checkbox line writes a priority as P0 to P4, HIGH, MEDIUM "
-                    f"or LOW; not {change.value!r}"
-                )
-            _write_priority(written, change.value, priority_form)
-        elif key == "dri":
-            _write_owner(written, change.value, where)
+        else:
+            _write_inline(written, key, change.value, where, priority_form, "a checkbox line")
         if key != DEPENDS_ON:
             changes.append(change)
     id_only = patterns(id_pattern).id_only
@@ -450,15 +458,7 @@ def edit_bullet(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     priority_form, depends_form = _convention(roadmap, id_pattern, bullets=True)
     changes: list[FieldChange] = []
     for change, key in zip(edit.fields, keys, strict=True):
-        if key == "priority":
-            if change.value.strip() and not _PRIORITY_WORD.fullmatch(change.value.strip()):
-                raise RoadmapError(
-                    f"{where}: a bullet writes a priority as P0 to P4, HIGH, MEDIUM or LOW; "
-                    f"not {change.value!r}"
-                )
-            _write_priority(written, change.value, priority_form)
-        elif key == "dri":
-            _write_owner(written, change.value, where)
+        _write_inline(written, key, change.value, where, priority_form, "a bullet")
         if key != DEPENDS_ON:
             changes.append(change)
     id_only = patterns(id_pattern).id_only
