@@ -29,6 +29,19 @@ class Field:
     end_line: int  # last line of the field, nested lists included
 
 
+def moved_field(found: Field, by: int) -> Field:
+    """``found`` as it reads ``by`` lines further down (made by its class, not by
+    replace(): a check of 2,000 task files moves 16 fields each)."""
+    return Field(
+        found.name,
+        found.key,
+        found.value,
+        Position(found.position.line + by, found.position.column),
+        Position(found.value_position.line + by, found.value_position.column),
+        found.end_line + by,
+    )
+
+
 @record
 class DoneCriterion:
     """One entry of a Definition of Done list; ``checked`` is None for plain bullets."""

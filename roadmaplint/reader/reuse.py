@@ -39,7 +39,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import pairwise
 
-from roadmaplint.model import DoneCriterion, Field, Item, Position
+from roadmaplint.model import DoneCriterion, Item, Position, moved_field
 from roadmaplint.reader.blocks import HeadingBlock, move_tokens, tokenize
 from roadmaplint.reader.dialect import Dialect
 from roadmaplint.record import field, record
@@ -270,17 +270,7 @@ def moved_item(item: Item, by: int, section: str | None) -> Item:
         section,
         Position(item.position.line + by, item.position.column),
         item.end_line + by,
-        tuple(
-            Field(
-                found.name,
-                found.key,
-                found.value,
-                Position(found.position.line + by, found.position.column),
-                Position(found.value_position.line + by, found.value_position.column),
-                found.end_line + by,
-            )
-            for found in item.fields
-        ),
+        tuple(moved_field(found, by) for found in item.fields),
         item.status,
         item.priority,
         item.dri,

@@ -42,6 +42,7 @@ from roadmaplint.model import (
     Position,
     Roadmap,
     Style,
+    moved_field,
 )
 from roadmaplint.reader.dialect import TASK_FOLDER_LEGEND
 from roadmaplint.reader.shapes import ARCHIVE as ARCHIVE  # the shape's own names, re-exported
@@ -802,17 +803,7 @@ def _shifted(item: Item, by: int) -> Item:
         item,
         position=Position(item.position.line + by, item.position.column),
         end_line=item.end_line + by,
-        fields=tuple(
-            Field(
-                field.name,
-                field.key,
-                field.value,
-                Position(field.position.line + by, field.position.column),
-                Position(field.value_position.line + by, field.value_position.column),
-                field.end_line + by,
-            )
-            for field in item.fields
-        ),
+        fields=tuple(moved_field(field, by) for field in item.fields),
         definition_of_done=tuple(
             DoneCriterion(criterion.text, criterion.checked, criterion.line + by)
             for criterion in item.definition_of_done
