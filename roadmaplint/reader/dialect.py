@@ -30,6 +30,9 @@ PRIORITY_LEGEND = "priority legend"
 # before a remark (``High - blocks the release``) and the lowest a table writes (``new``).
 PRIORITY_WORDS = ("critical", "urgent", "highest", "high", "medium", "normal", "low", "lowest")
 DEPENDS_ON = "depends on"
+# The known fields that say work is tracked: a status, a priority, an owner (a list of
+# dependencies alone is a component's, ``## C1 Parser`` over ``- Dependencies: regex``).
+WORK_KEYS = frozenset({"status", "priority", "dri"})
 DEFINITION_OF_DONE = "definition of done"
 ITEM_LEVELS = (2, 3, 4)
 # Between an ID and its title when the ID has no brackets: MODEL-1 — Title.

@@ -27,6 +27,7 @@ from roadmaplint.reader.dialect import (
     STATUS_LEGEND,
     WORK_HEADING,
     WORK_ID,
+    WORK_KEYS,
     Dialect,
     is_priority_group,
     match_item_heading,
@@ -777,10 +778,6 @@ _FIELD_LABEL = LazyPattern(
     r"[ \t]*+(?:[-*+][ \t]++)?\*{0,2}(?P<name>[^*:\s][^*:\n]{0,29}?)\*{0,2}[ \t]*[:：]"
 )
 
-# The known fields that say work is tracked: a status, a priority, an owner (a list of
-# dependencies alone is a component's, ``## C1 Parser`` over ``- Dependencies: regex``).
-_WORK_KEYS = frozenset({"status", "priority", "dri"})
-
 
 def _is_work_field(line: str, dialect: Dialect) -> bool:
     """Whether ``line`` writes a field of work, in English or in the other languages the
@@ -788,7 +785,7 @@ def _is_work_field(line: str, dialect: Dialect) -> bool:
     if _WORK_FIELD.match(line):
         return True
     label = _FIELD_LABEL.match(line)
-    return label is not None and dialect.key(label["name"].strip()) in _WORK_KEYS
+    return label is not None and dialect.key(label["name"].strip()) in WORK_KEYS
 
 
 def _section_lines(parts: list[Part], at: int, lines: list[str]) -> list[str]:

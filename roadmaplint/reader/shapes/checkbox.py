@@ -18,7 +18,14 @@ from itertools import islice
 
 from roadmaplint.model import Block, DoneCriterion, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
-from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, field_names, normalize_key, patterns
+from roadmaplint.reader.dialect import (
+    DEPENDS_ON,
+    WORK_KEYS,
+    Dialect,
+    field_names,
+    normalize_key,
+    patterns,
+)
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
@@ -1350,7 +1357,6 @@ def _is_horizon(heading: str | None) -> bool:
 _FIELD_BULLET = LazyPattern(
     r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
-_WORK_KEYS = frozenset({"status", "priority", "dri"})
 
 
 def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
@@ -1363,7 +1369,7 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
         if field is None:
             return False
         names.append(field["name"].strip())
-    return any(dialect.key(name) in _WORK_KEYS for name in names)
+    return any(dialect.key(name) in WORK_KEYS for name in names)
 
 
 def _says_nothing(line: str) -> bool:
