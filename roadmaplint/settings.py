@@ -570,6 +570,10 @@ class Statuses:
         return status not in self.idea and status_meaning(status) == "closed"
 
 
+# The words an owner field writes for nobody, unless the configuration's no-dri says others.
+NO_DRI = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "–", "—", "?")
+
+
 @record
 class Settings:
     select: tuple[str, ...] = ("ALL",)
@@ -581,7 +585,7 @@ class Settings:
     graph_heading: str = "Dependency Graph"
     template_dir: str | None = None
     statuses: Statuses = field(default_factory=Statuses)
-    no_dri: tuple[str, ...] = ("unassigned", "none", "nobody", "tbd", "n/a", "-", "–", "—", "?")
+    no_dri: tuple[str, ...] = NO_DRI
     item_heading_level: int | None = None  # None: found from the document (2, 3 or 4)
     field_aliases: tuple[tuple[str, str], ...] = ()  # `[fields]`: (name, known field)
     extra_fields: tuple[str, ...] = ()  # known names that carry no meaning

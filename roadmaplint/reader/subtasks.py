@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from roadmaplint.model import Field, Item
 from roadmaplint.record import replace
+from roadmaplint.settings import NO_DRI
 from roadmaplint.text import LazyPattern
 
 # A top-level box and the first word after it: ``- [x] CORE-01.1: Title``.
@@ -77,8 +78,8 @@ def _inherited(step: Item, task: Item) -> Item:
     )
 
 
-# The words for nobody an owner field may write (the default ``no-dri``, and ``TBA``).
-_NOBODY = frozenset({"unassigned", "none", "nobody", "tbd", "tba", "n/a", "-", "–", "—", "?"})
+# The words for nobody an owner field may write: the default ``no-dri``, and ``TBA``.
+_NOBODY = frozenset({*NO_DRI, "tba"})
 
 
 def _nobody(owner: str) -> bool:
