@@ -285,6 +285,7 @@ _OTHER_LANGUAGES = {
         "in arbeit",
         "進行中",
         "进行中",
+        "現在地",  # "where we are now", closing the phase reached (Human-OS's truth)
         "в работе",
     ),
     "ready": (

@@ -95,3 +95,149 @@ We went over the dashboards; nothing needs doing.
 """
     assert read_items(notes, "notes.md") == ()
     assert finding_lines(notes, "notes.md") == []
+
+
+BACKLOG = """\
+# Backlog
+
+Legend: `[ ]` not started · `[x]` done
+
+## Phase 2 — Core
+
+- [x] Set up the project
+- [ ] CRUD for courses
+
+## Phase 3 — Blocked (waiting on decisions)
+
+- [ ] **Bloqueada por**: pendiente "transitive prerequisites?" — adjust the enrolment check
+- [ ] **Blocked by**: the pricing decision — settle the invoice layout
+"""
+
+
+def test_a_box_led_by_a_blocking_label_is_blocked_and_titled_by_its_work() -> None:
+    # ``**Blocked by**: what it waits for — the work``: the label says the state, the
+    # work after the dash names the item (it was titled by the label, open and ready)
+    read = [(i.title, i.status) for i in read_items(BACKLOG, "BACKLOG.md")]
+    assert read == [
+        ("Set up the project", "done"),
+        ("CRUD for courses", "[ ]"),
+        ("adjust the enrolment check", "Bloqueada por"),
+        ("settle the invoice layout", "Blocked by"),
+    ]
+
+
+def test_a_bold_label_that_blocks_nothing_still_titles_its_box() -> None:
+    plan = """\
+# TODO
+
+- [ ] **Mandatory query**: occupancy per group — count enrolments by state
+- [ ] **Blocked by** the frozen API
+"""
+    assert [(i.title, i.status) for i in read_items(plan, "TODO.md")] == [
+        ("Mandatory query", "[ ]"),
+        ("Blocked by the frozen API", "[ ]"),
+    ]
+
+
+def test_a_release_note_with_a_blocked_label_reads_no_items() -> None:
+    notes = """\
+# Release 2.3
+
+**Blocked by**: nothing — the release went out on time.
+
+- Faster start-up
+- Smaller bundle
+"""
+    assert read_items(notes, "CHANGELOG.md") == ()
+    assert finding_lines(notes, "CHANGELOG.md") == []
+
+
+QUEUE = """\
+# WORK_QUEUE.md
+
+Status: [ ] = pending, [x] = complete, [!] = blocked
+
+## P2 — Medium
+
+- [x] WQ-08 · BUG-008 · Fix placeholder links — commit 40fddc0
+
+## P3 — Low
+
+- [x] WQ-09 · BUG-009 · Update copyright year — commit 29d234e
+- [!] WQ-10 · BUG-010 · Replace placeholder ICP number (requires client input — BLOCKED)
+"""
+
+
+def test_a_box_mark_a_one_line_legend_defines_with_equals_signs() -> None:
+    # ``[!] = blocked`` on the legend's line: the box is blocked, and its section is read
+    # (the unknown mark dropped the whole section, its done box with it)
+    read = [(i.id, i.status, i.priority) for i in read_items(QUEUE, "WORK_QUEUE.md")]
+    assert read == [("WQ-08", "done", "P2"), ("WQ-09", "done", "P3"), ("WQ-10", "blocked", "P3")]
+    assert finding_lines(QUEUE, "WORK_QUEUE.md") == []
+
+
+def test_a_shopping_list_with_an_equals_sign_reads_no_items() -> None:
+    notes = """\
+# Notes
+
+Keyboard: [!] = attention, [?] = question
+
+Remember to buy milk.
+"""
+    assert read_items(notes, "notes.md") == ()
+    assert finding_lines(notes, "notes.md") == []
+
+
+ROADMAP_JA = """\
+# ROADMAP.md
+
+## 段階
+
+### Phase 0: 基盤構築（現在地）
+
+- 完了条件: push済み
+
+### Phase 1: 友人ミニテスト（1〜2人）
+
+- 比較する
+
+## 将来構想（長期・保留項目）
+
+以下は最終ビジョンとして構想されているが、現時点では着手時期は未定。
+
+- 長期記憶
+- タスク管理
+"""
+
+
+def test_a_phase_closed_by_a_status_in_full_width_brackets() -> None:
+    # ``（現在地）`` ("where we are") in full-width brackets is the phase's status, no part
+    # of its title; the one-line ideas under ``## 将来構想（長期・保留項目）``, after the
+    # sentence that leads into them, are ideas
+    read = [(i.id, i.title, i.status) for i in read_items(ROADMAP_JA, "ROADMAP.md")]
+    assert read == [
+        ("Phase 0", "基盤構築", "現在地"),
+        ("Phase 1", "友人ミニテスト（1〜2人）", None),
+        ("長期記憶", "長期記憶", "idea"),
+        ("タスク管理", "タスク管理", "idea"),
+    ]
+    assert finding_lines(ROADMAP_JA, "ROADMAP.md") == []
+
+
+def test_a_japanese_guide_with_a_future_section_reads_no_items() -> None:
+    guide = """\
+# 使い方
+
+## インストール
+
+npm で入れる。
+
+## 将来構想
+
+以下は今後の検討事項。
+
+- 長期記憶
+- タスク管理
+"""
+    assert read_items(guide, "README.md") == ()
+    assert finding_lines(guide, "README.md") == []

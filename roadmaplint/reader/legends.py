@@ -284,7 +284,9 @@ def legend_mark_status(status: str, entries: tuple[str, ...]) -> str | None:
     mark = status.strip().replace(_VARIATION, "")
     if not mark or any(char.isalnum() for char in mark):
         return None
-    return next((entry for entry in entries if entry.split()[0].replace(_VARIATION, "") == mark), None)
+    return next(
+        (entry for entry in entries if entry.split()[0].replace(_VARIATION, "") == mark), None
+    )
 
 
 def with_legend_status(title: str, entries: tuple[str, ...]) -> tuple[str, str] | None:

@@ -348,7 +348,9 @@ def read_shapes(document: Document, forced: str | None) -> ShapeRead:
 _BOX_LINE = LazyPattern(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\[[^\]\n]{0,3}\]")
 # A numbered section that describes a table's row: ``## 1. OSMO code migration — P0``,
 # ``## 2 & 3. Isaac Lab 3.0+ upgrade``.
-_ROW_SECTION = LazyPattern(r"(?P<number>[0-9]+(?:[ \t]*[&,/+][ \t]*[0-9]+)*)\.[ \t]+(?P<title>\S.*)")
+_ROW_SECTION = LazyPattern(
+    r"(?P<number>[0-9]+(?:[ \t]*[&,/+][ \t]*[0-9]+)*)\.[ \t]+(?P<title>\S.*)"
+)
 
 
 def without_tracked_steps(document: Document, read: ShapeRead) -> ShapeRead:

@@ -148,7 +148,10 @@ _IDEA_SECTION = LazyPattern(
     r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot"
     # work a roadmap names for later without planning it: ``## Future Initiatives``,
     # ``## 🎯 FUTURE ENHANCEMENTS``
-    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?))",
+    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?)"
+    # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
+    # (the heading's closing bracket is stripped with its other edge marks)
+    r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
