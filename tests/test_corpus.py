@@ -165,7 +165,12 @@ pytestmark = pytest.mark.skipif(
 # The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
-OVERALL_FLOOR = 0.971  # 6844 of 7043
+# The nineteenth held-out set A (a mixed sample of every family: files 94-95 of headings/,
+# 96 of tables/, 69-70 of phases/, 122-124 of checkboxes/) read 74 of 103 before its fixes
+# (against its corrected truths) and 99 after (ROADMAP CORE-113; CORE-114 for what is
+# left): the whole corpus reads 6943 of 7146, the earlier sets still 6844 of 7043; the
+# floor 0.971, what the whole corpus reads, rounded down.
+OVERALL_FLOOR = 0.971  # 6943 of 7146
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
