@@ -170,7 +170,12 @@ pytestmark = pytest.mark.skipif(
 # (against its corrected truths) and 99 after (ROADMAP CORE-113; CORE-114 for what is
 # left): the whole corpus reads 6943 of 7146, the earlier sets still 6844 of 7043; the
 # floor 0.971, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.971  # 6943 of 7146
+# The nineteenth held-out set B (a mixed sample of the plans people and their coding agents
+# keep: files 98-99 of headings/, 78 of tables/, 73-74 of phases/, 126-129 of checkboxes/,
+# the wacken folder) read 220 of 287 before its fixes and 282 after (ROADMAP CORE-115;
+# CORE-116 for what is left): the whole corpus reads 7126 of 7330, the earlier sets still
+# 6844 of 7043; the floor 0.972, what the whole corpus reads, rounded down.
+OVERALL_FLOOR = 0.972  # 7126 of 7330
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -279,6 +284,10 @@ _OTHER_LANGUAGES = {
         "completado",
         "готово",
         "выполнено",
+        # Finnish (the nineteenth set B): fixed, closed, finished
+        "korjattu",
+        "suljettu",
+        "valmis",
     ),
     "in_progress": (
         "devam eden",
@@ -292,6 +301,8 @@ _OTHER_LANGUAGES = {
         "进行中",
         "現在地",  # "where we are now", closing the phase reached (Human-OS's truth)
         "в работе",
+        "osittain ratkaistu",  # Finnish: partly resolved
+        "kesken",
     ),
     "ready": (
         "açık",
@@ -304,6 +315,8 @@ _OTHER_LANGUAGES = {
         "pendiente",
         "pendente",
         "offen",
+        "avoin",  # Finnish: open
+        "priorisoitu",  # Finnish: prioritised into a handoff, not yet worked on
         "geplant",
         "未着手",
     ),
