@@ -37,6 +37,7 @@ from roadmaplint.reader.shapes.checkbox import (
     BOX,
     KIRO_IN_PROGRESS,
     OPEN_BOX,
+    OWNER_NOTE,
     STATUS_OF_BOX,
     _number_of_box,
     marker_legend,
@@ -150,6 +151,9 @@ def _parts(line: str, id_pattern: str) -> _Line:
     depends = _DEPENDS.search(masked, start)
     masked = _masked(masked, depends)
     owner = _OWNER.search(masked, start)
+    if owner is None:  # ``(owner: ana)``: changed where it stands
+        owner = OWNER_NOTE.search(masked, start)
+        owner = owner if owner is not None and masked[start : owner.start()].strip() else None
     masked = _masked(masked, owner)
     priority = _PRIORITY.search(masked, start)
     return _Line(text, start, end, depends, owner, priority)
@@ -175,7 +179,7 @@ def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tup
         parts = _parts(line, id_pattern)
         if parts.priority is not None:
             written = parts.priority.group(0)
-            value = parts.priority["p1"] or parts.priority["p2"]
+            value = parts.priority["p1"] or parts.priority["p2"] or parts.priority["p3"]
             priorities[written.replace(value, "{value}", 1)] += 1
         if parts.depends is not None:
             group = "deps" if parts.depends["deps"] is not None else "blocked"
@@ -518,10 +522,10 @@ def _write_priority(written: _Writer, value: str, form: str) -> None:
     current = written.parts.priority
     value = value.strip()
     if current is not None:
-        group = "p1" if current["p1"] is not None else "p2"
+        group = next(name for name in ("p1", "p3", "p2") if current[name] is not None)
         if not value:
             written.remove(current)
-        elif group == "p1" and not _PRIORITY_CODE.fullmatch(value):
+        elif group != "p2" and not _PRIORITY_CODE.fullmatch(value):
             written.set_span(current.span(), f"priority: {value}")
         else:
             written.set_span(current.span(group), value)
