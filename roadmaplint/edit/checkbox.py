@@ -960,7 +960,12 @@ def new_bullet(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[
         # the values written on the new line as set writes them on a bullet's
         grown = parse(new_text, roadmap.path, settings=settings)
         added = next(item for item in grown.items if item.id == item_id)
-        edited = edit_bullet(grown, added, ItemEdit(fields=tuple(fields)), settings)
+        try:
+            edited = edit_bullet(grown, added, ItemEdit(fields=tuple(fields)), settings)
+        except RoadmapError as error:
+            # named at the list's last line: the new one is not in the file
+            said = str(error).removeprefix(f"{roadmap.path}:{at + 1}: ")
+            raise RoadmapError(f"{where}: {said}") from None
         if edited is None:
             raise RoadmapError(f"{where}: a new bullet cannot write these values; add it by hand")
         new_text = edited
