@@ -111,7 +111,17 @@ def test_new_adds_an_id_bullet_to_a_status_section_written_as_the_one_above(
     _writes(
         tmp_path,
         QUEUE,
-        ("new", "In Progress", "Reset", "--dri", "bob", "--priority", "P1", "--depends-on", "FEAT-1"),
+        (
+            "new",
+            "In Progress",
+            "Reset",
+            "--dri",
+            "bob",
+            "--priority",
+            "P1",
+            "--depends-on",
+            "FEAT-1",
+        ),
         QUEUE.replace(
             "@alice (P1)\n", "@alice (P1)\n- [FEAT-4] Reset @bob (P1) (depends on FEAT-1)\n"
         ),
@@ -379,4 +389,65 @@ def test_an_owner_and_a_priority_in_brackets_are_read_and_written_where_they_sta
         boxed,
         ("set", "API-1", "--dri", "bob"),
         boxed.replace("(owner: ana)", "(owner: bob)"),
+    )
+
+
+# --- a release schedule by day beside a table with IDs, and a spaced ID queue of one
+# item per status section (SAFE-44 box 2, SAFE-45 boxes 1 and 3)
+
+SCHEDULED = """\
+# Roadmap
+
+## Tasks
+
+| ID | Task | Status |
+|---|---|---|
+| T-1 | Login | done |
+| T-2 | Sync | todo |
+
+## Schedule
+
+| Date | Release | Contents |
+|---|---|---|
+| 2026-05-01 | v1.0 | T-1 |
+| 2026-06-01 | v1.1 | T-2 |
+"""
+
+
+def test_a_schedule_by_day_beside_a_table_with_ids_is_when_its_items_ship(
+    tmp_path: Path,
+) -> None:
+    """Decided: the days a release schedule gives name when the table's items ship, as a
+    log's do; its rows are no items of their own (they write no status), and the items
+    read once, where their IDs are."""
+    listed = [(i["id"], i["status"]) for i in _listed(tmp_path, SCHEDULED)]
+    assert listed == [("T-1", "done"), ("T-2", "todo")]
+    assert cli("check", "ROADMAP.md", cwd=tmp_path).stdout == "All checks passed.\n"
+
+
+SPACED = """\
+# Work Queue
+
+## Ready
+
+### WQ-015 Expand unit-test coverage
+
+- **Type**: chore
+
+## Done
+
+### WQ-001 Stop committing OS metadata
+
+- **Type**: chore
+"""
+
+
+def test_a_spaced_id_queue_of_one_item_per_status_reads_its_items(tmp_path: Path) -> None:
+    listed = [(i["id"], i["status"]) for i in _listed(tmp_path, SPACED)]
+    assert listed == [("WQ-015", "Ready"), ("WQ-001", "Done")]
+    _writes(
+        tmp_path,
+        SPACED,
+        ("set", "WQ-015", "--dri", "ana"),
+        SPACED.replace("coverage\n\n- **Type**", "coverage\n\n- **DRI**: ana\n- **Type**"),
     )
