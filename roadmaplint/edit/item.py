@@ -923,7 +923,7 @@ def _status_mark(roadmap: Roadmap, old: str, value: str) -> str:
 
 
 # A heading's check mark and its done word after the item's ID (``### TASK-8 ✓ DONE``)
-_HEADING_CHECK = LazyPattern(r"[ \t]+([✅✓✔]\ufe0f?[ \t]*+[A-Za-z]++)$")
+_HEADING_CHECK = LazyPattern(r"(?<![ \t])[ \t]++([✅✓✔]\ufe0f?[ \t]*+[A-Za-z]++)$")
 
 
 def _check_follows_field(

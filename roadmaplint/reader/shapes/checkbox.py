@@ -92,8 +92,9 @@ _DEPENDS = LazyPattern(
 _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
 # An owner noted in brackets: ``- API-1: Login (owner: ana)``, ``(assignee: TBD)``.
 OWNER_NOTE = LazyPattern(
-    r"[ \t]*\((?:owner|assignee|assigned[ \t]+to|dri)[ \t]*:[ \t]*"
-    r"(?P<owner>[A-Za-z0-9][\w.-]{0,39})[ \t]*\)",
+    # (tried from the first blank of a run only: from each, a run of tabs was quadratic)
+    r"(?<![ \t])[ \t]*+\((?:owner|assignee|assigned[ \t]++to|dri)[ \t]*+:[ \t]*+"
+    r"(?P<owner>[A-Za-z0-9][\w.-]{0,39})[ \t]*+\)",
     re.IGNORECASE,
 )
 _PRIORITY = LazyPattern(
