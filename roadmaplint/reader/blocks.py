@@ -48,7 +48,7 @@ REFERENCE_PARSER = "markdown-it-py"
 MAX_REPAIRS = 20
 # YAML front matter (``---`` / ``title: Roadmap`` / ``---``) longer than this is no header.
 FRONT_MATTER_LINES = 200
-_FRONT_KEY = LazyPattern(r"[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
+_FRONT_KEY = LazyPattern(r"[ \t]{0,4}[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
 
 
 def indentation(line: str) -> int:
@@ -227,6 +227,40 @@ def is_template(path: str, lines: list[str]) -> bool:
         if key is not None:
             keys.add(key[0].split(":", 1)[0].strip().lower())
     return {"name", "about"} <= keys
+
+
+# The names a project gives the steps of its release (``RELEASE.md``, ``RELEASING.md``,
+# ``docs/release-checklist.md``, ``RELEASE_PROCESS.md``).
+_RELEASE_PROCEDURE = LazyPattern(
+    r"(?:how[-_ ]?to[-_ ]?)?releas(?:e|ing)"
+    r"(?:[-_ ]?(?:checklist|process|procedure|steps|guide|instructions))?\.md",
+    re.IGNORECASE,
+)
+
+
+def is_release_procedure(path: str) -> bool:
+    """Whether the document is named as a project's release procedure: its boxes (``- [ ]
+    Update version in Cargo.toml``) are the steps ticked again at each release, no work
+    planned once. An item written with an ID there is still one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return _RELEASE_PROCEDURE.fullmatch(name) is not None
+
+
+# What a meeting's record is called, in its title or its file's name: ``# Project
+# Retrospective``, ``# Sprint 4 Retro``, ``# Meeting Notes``, ``minutes-2024-03-01.md``.
+_MEETING_RECORD = LazyPattern(
+    r"(?<![A-Za-z])(?:retrospective|retro|meeting[-_ ]?(?:notes|minutes))(?![A-Za-z])"
+    r"|^minutes(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def is_meeting_record(path: str, title: str | None) -> bool:
+    """Whether the document is a meeting's record, a retrospective or minutes, by its title
+    or its file's name: its boxes (``- [ ] Share results with stakeholders``) are what was
+    said at the meeting, no plan's work. An item written with an ID there is still one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".md")
+    return any(text and _MEETING_RECORD.search(text) is not None for text in (name, title or ""))
 
 
 def _block(token: Token, kind: str, lines: list[str]) -> Block:
