@@ -38,6 +38,87 @@ def test_the_same_steps_in_a_plan_are_items_and_an_id_keeps_its_finding() -> Non
     assert finding_lines(planned, "RELEASE.md") == ["4:RL102"]
 
 
+# pxdim/project-doc-control-skill project-doc-control/assets/docs/meetings.md
+# c6b66a55768c4efd281918136382898c74d1b84d: a meeting-notes template whose tracker holds
+# one row of blanks in brackets, and whose notes are a table of labels and values.
+MEETINGS = real("doc-control-meetings.md")
+
+
+def test_a_row_of_a_templates_blanks_is_no_item() -> None:
+    assert read_items(MEETINGS, "docs/meetings.md") == ()
+    assert finding_lines(MEETINGS, "docs/meetings.md") == []
+
+
+def test_a_row_with_a_title_is_an_item_and_a_link_stays_a_title() -> None:
+    table = (
+        "# Actions\n\n| ID | Action Item | Assigned To | Status |\n|---|---|---|---|\n"
+        "| AI-001 | [Action description] | [Name] | Open |\n"
+        "| AI-002 | Book the room | Ana | Open |\n"
+        "| AI-002 | [Send the notes](https://example.com/notes) | Bob | Done |\n"
+    )
+    items = read_items(table, "actions.md")
+    assert [(item.id, item.title) for item in items] == [
+        ("AI-002", "Book the room"),
+        ("AI-002", "Send the notes"),
+    ]
+    assert finding_lines(table, "actions.md") == ["7:RL102"]
+
+
+# Blank template tables, a status page, a version table and a course schedule whose front
+# matter is indented: none of them came close to a plan, each got RL109 (an error).
+CAPABILITIES = real("aix-capabilities.md")
+MEETING_NOTES = real("tatanka-meeting-notes.md")
+SCHEDULE = real("igme-202-schedule.md")
+VERSIONS = real("custom-webui-VERSION.md")
+STATUS_PAGE = real("love-of-markdown-status-page.md")
+
+
+def test_documents_of_tables_that_are_no_plans_come_no_closer_than_any() -> None:
+    for text, path in (
+        (CAPABILITIES, "tiers/1-sprout/docs/capabilities.md"),
+        (MEETING_NOTES, "docs/templates/meeting-notes.md"),
+        (SCHEDULE, "schedule.md"),
+        (VERSIONS, "VERSION.md"),
+        (STATUS_PAGE, "templates/dashboards/status-page.md"),
+    ):
+        assert read_items(text, path) == (), path
+        assert finding_lines(text, path) == [], path
+
+
+def test_a_filled_table_of_work_without_states_still_comes_close() -> None:
+    filled = CAPABILITIES.replace("[Capability A]", "Export to CSV")
+    assert finding_lines(filled, "capabilities.md") == ["1:RL109"]
+    tasks = "# Plan\n\n| Task | Notes |\n|---|---|\n| Write the parser | soon |\n"
+    assert finding_lines(tasks, "PLAN.md") == ["1:RL109"]
+    # a table's blank rows under a header of work: a template, whatever its columns say
+    blank = "# Plan\n\n| Task | Notes |\n|---|---|\n|  |  |\n| [Task] | [Notes] |\n"
+    assert finding_lines(blank, "PLAN.md") == []
+
+
+# SDprojects8/NetSuite-Learning-Path project-management/11_retrospective/retro.md
+# c83c6ad2c1fd174426c2366290a2914add530952: a retrospective template whose Follow-up
+# Actions are five boxes ticked at each meeting.
+RETRO = real("netsuite-retro.md")
+
+
+def test_a_retrospectives_boxes_read_no_items() -> None:
+    for path in ("retro.md", "docs/NOTES.md"):  # by its title, or its file's name
+        assert read_items(RETRO, path) == (), path
+        assert finding_lines(RETRO, path) == [], path
+    minutes = "# Minutes — 2024-03-01\n\n- [ ] Book the room\n- [ ] Send the notes\n"
+    assert read_items(minutes, "NOTES.md") == ()
+
+
+def test_a_plan_named_otherwise_reads_its_boxes_and_an_id_stays_an_item() -> None:
+    plan = RETRO.replace("# Project Retrospective", "# Project Plan", 1)
+    assert len(read_items(plan, "PLAN.md")) == 5
+    setup = "# Set up in 5 minutes\n\n- [ ] Install\n- [ ] Run\n"
+    assert len(read_items(setup, "TODO.md")) == 2
+    actions = "# Sprint 4 Retro\n\n- [ ] ACT-1 Fix the build\n- [ ] ACT-1 Pair more\n"
+    assert [item.id for item in read_items(actions, "retro.md")] == ["ACT-1", "ACT-1"]
+    assert finding_lines(actions, "retro.md") == ["4:RL102"]
+
+
 def test_indented_front_matter_is_the_pages_data() -> None:
     page = "---\n  title: Schedule\n  week1: Week 1\n---\n\n# Schedule\n\n## T-1 — Read\n"
     assert [item.id for item in read_items(page, "schedule.md")] == ["T-1"]
