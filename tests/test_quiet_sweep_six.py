@@ -123,3 +123,46 @@ def test_indented_front_matter_is_the_pages_data() -> None:
     page = "---\n  title: Schedule\n  week1: Week 1\n---\n\n# Schedule\n\n## T-1 — Read\n"
     assert [item.id for item in read_items(page, "schedule.md")] == ["T-1"]
     assert read_items(page.replace("T-1 — Read", "Week 1"), "schedule.md") == ()
+
+
+# FSEB-SW/ferias-flow-mvp docs/sprint-backlog.md 3abf0b52a79651c33011645d5cef431501de9f86:
+# a Portuguese sprint backlog, "O enabler EN01" first, then the user stories US01-US06.
+SPRINT = real("ferias-flow-sprint-backlog.md")
+
+
+def test_an_enabler_among_user_stories_is_a_kind_of_item_not_a_stray() -> None:
+    assert [item.id for item in read_items(SPRINT, "docs/sprint-backlog.md")][:2] == [
+        "EN01",
+        "US01",
+    ]
+    assert finding_lines(SPRINT, "docs/sprint-backlog.md") == []
+
+
+def test_an_item_filed_under_an_areas_prefix_among_stories_is_still_reported() -> None:
+    stray = "# Backlog\n\n## Stories\n\n### US01 — Login\n\n### US02 — Logout\n\n### MODEL-1 — X\n"
+    assert finding_lines(stray, "BACKLOG.md") == ["9:RL106"]
+    typo = SPRINT.replace("### US03", "### UX03", 1)
+    assert "RL106" in " ".join(finding_lines(typo, "docs/sprint-backlog.md"))
+
+
+# gabeochoa/afterhours todo.md cf3e0f11ed4c404ae148dd16d3cf5c8273382e8c: a ranked list of
+# defects `### D1. Title`, the done ones once read by their `— **DONE**` and every open one
+# reported RL101 (33 errors), and `### D1 (original report, kept for context)` under some.
+TODO = real("afterhours-todo.md")
+
+
+def test_a_series_of_ids_closed_by_a_full_stop_is_read_and_gets_no_finding() -> None:
+    ids = [item.id for item in read_items(TODO, "todo.md")]
+    assert ids.count("D1") == 1 and {"D2", "D6b", "D13b", "D38"} <= set(ids)
+    assert finding_lines(TODO, "todo.md") == []
+
+
+def test_a_dotted_series_keeps_its_real_findings_and_one_or_two_stay_sections() -> None:
+    ranked = "# Open\n\n### D1. Blending\n\n### D2. Flex\n\n### D1. Hit testing\n"
+    assert [item.id for item in read_items(ranked, "todo.md")] == ["D1", "D2", "D1"]
+    assert finding_lines(ranked, "todo.md") == ["7:RL102"]
+    two = "# Plan\n\n## Q3. Hiring\n\nText.\n\n## Q4. Budget\n\nText.\n"
+    assert read_items(two, "PLAN.md") == ()
+    # a heading naming no item read, with only a note in brackets, is still reported
+    noted = "# Queue\n\n## MODEL-1 — Kernels\n\n## MODEL-2 (draft)\n"
+    assert finding_lines(noted, "ROADMAP.md") == ["5:RL101"]
