@@ -95,30 +95,6 @@ def test_a_filled_table_of_work_without_states_still_comes_close() -> None:
     assert finding_lines(blank, "PLAN.md") == []
 
 
-# SDprojects8/NetSuite-Learning-Path project-management/11_retrospective/retro.md
-# c83c6ad2c1fd174426c2366290a2914add530952: a retrospective template whose Follow-up
-# Actions are five boxes ticked at each meeting.
-RETRO = real("netsuite-retro.md")
-
-
-def test_a_retrospectives_boxes_read_no_items() -> None:
-    for path in ("retro.md", "docs/NOTES.md"):  # by its title, or its file's name
-        assert read_items(RETRO, path) == (), path
-        assert finding_lines(RETRO, path) == [], path
-    minutes = "# Minutes — 2024-03-01\n\n- [ ] Book the room\n- [ ] Send the notes\n"
-    assert read_items(minutes, "NOTES.md") == ()
-
-
-def test_a_plan_named_otherwise_reads_its_boxes_and_an_id_stays_an_item() -> None:
-    plan = RETRO.replace("# Project Retrospective", "# Project Plan", 1)
-    assert len(read_items(plan, "PLAN.md")) == 5
-    setup = "# Set up in 5 minutes\n\n- [ ] Install\n- [ ] Run\n"
-    assert len(read_items(setup, "TODO.md")) == 2
-    actions = "# Sprint 4 Retro\n\n- [ ] ACT-1 Fix the build\n- [ ] ACT-1 Pair more\n"
-    assert [item.id for item in read_items(actions, "retro.md")] == ["ACT-1", "ACT-1"]
-    assert finding_lines(actions, "retro.md") == ["4:RL102"]
-
-
 def test_indented_front_matter_is_the_pages_data() -> None:
     page = "---\n  title: Schedule\n  week1: Week 1\n---\n\n# Schedule\n\n## T-1 — Read\n"
     assert [item.id for item in read_items(page, "schedule.md")] == ["T-1"]
@@ -166,3 +142,47 @@ def test_a_dotted_series_keeps_its_real_findings_and_one_or_two_stay_sections() 
     # a heading naming no item read, with only a note in brackets, is still reported
     noted = "# Queue\n\n## MODEL-1 — Kernels\n\n## MODEL-2 (draft)\n"
     assert finding_lines(noted, "ROADMAP.md") == ["5:RL101"]
+
+
+# SDprojects8/NetSuite-Learning-Path project-management/11_retrospective/retro.md
+# c83c6ad2c1fd174426c2366290a2914add530952: a retrospective template whose Follow-up
+# Actions are five boxes ticked at each meeting.
+RETRO = real("netsuite-retro.md")
+
+
+def test_a_retrospectives_boxes_read_no_items() -> None:
+    for path in ("retro.md", "docs/NOTES.md"):  # by its title, or its file's name
+        assert read_items(RETRO, path) == (), path
+        assert finding_lines(RETRO, path) == [], path
+    minutes = "# Minutes — 2024-03-01\n\n- [ ] Book the room\n- [ ] Send the notes\n"
+    assert read_items(minutes, "NOTES.md") == ()
+
+
+def test_a_plan_named_otherwise_reads_its_boxes_and_an_id_stays_an_item() -> None:
+    plan = RETRO.replace("# Project Retrospective", "# Project Plan", 1)
+    assert len(read_items(plan, "PLAN.md")) == 5
+    setup = "# Set up in 5 minutes\n\n- [ ] Install\n- [ ] Run\n"
+    assert len(read_items(setup, "TODO.md")) == 2
+    actions = "# Sprint 4 Retro\n\n- [ ] ACT-1 Fix the build\n- [ ] ACT-1 Pair more\n"
+    assert [item.id for item in read_items(actions, "retro.md")] == ["ACT-1", "ACT-1"]
+    assert finding_lines(actions, "retro.md") == ["4:RL102"]
+
+
+# KeiaiLab/postgres-operator docs/ROADMAP.ja.md 25476e169fe3b5b32e07aa2e103920599d7a7286:
+# a Japanese roadmap of gates, each list of boxes closed by a plain `- Verify: ...` bullet
+# that made it a mixed list of no items: the plan read as nothing, RL109.
+GATES = real("postgres-operator-ROADMAP.ja.md")
+
+
+def test_boxes_closed_by_a_labelled_plain_bullet_are_items() -> None:
+    items = read_items(GATES, "docs/ROADMAP.ja.md")
+    assert len(items) == 55
+    assert items[0].title == "CRD PostgresCluster 定義"
+    # its one finding is real: a ticked task over a sub-task not started
+    assert [line.split(":")[1] for line in finding_lines(GATES, "docs/ROADMAP.ja.md")] == ["RL504"]
+
+
+def test_a_plain_bullet_that_is_no_note_still_makes_a_list_of_no_items() -> None:
+    gate = "# Gates\n\n## First gate\n\n- [x] Define the CRD\n- [ ] Write the e2e test\n"
+    assert len(read_items(gate + "- Verify: `make e2e`\n", "ROADMAP.md")) == 2
+    assert read_items(gate + "- and then ship it\n", "ROADMAP.md") == ()

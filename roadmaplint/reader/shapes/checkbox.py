@@ -919,7 +919,11 @@ def _conventional(mark: str) -> bool:
 
 
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
-_LABELLED_NOTE = LazyPattern(r"[ \t]*[-*+][ \t]+\*\*[^*]{1,40}?(?::\*\*|\*\*:)[ \t]")
+# ``- **Rationale**: ...``, or a plain label of one word (``- Verify: psql -c ...``, the
+# check a gate's boxes close with).
+_LABELLED_NOTE = LazyPattern(
+    r"[ \t]*[-*+][ \t]+(?:\*\*[^*]{1,40}?(?::\*\*|\*\*:)|[A-Z][a-z]{1,20}:)[ \t]"
+)
 
 
 def _labelled_notes(
