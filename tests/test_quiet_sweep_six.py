@@ -186,3 +186,22 @@ def test_a_plain_bullet_that_is_no_note_still_makes_a_list_of_no_items() -> None
     gate = "# Gates\n\n## First gate\n\n- [x] Define the CRD\n- [ ] Write the e2e test\n"
     assert len(read_items(gate + "- Verify: `make e2e`\n", "ROADMAP.md")) == 2
     assert read_items(gate + "- and then ship it\n", "ROADMAP.md") == ()
+
+
+def test_a_box_that_holds_only_a_templates_blank_is_no_item() -> None:
+    notes = (
+        "# Meeting\n\n## Action items\n\n- [ ] {{action_item}}\n- [ ] [Action 1]\n- [ ] <task>\n"
+    )
+    assert read_items(notes, "notes.md") == ()
+    kept = "# TODO\n\n- [ ] [Write the parser](https://example.com)\n- [ ] [[Daily note]]\n"
+    assert [item.title for item in read_items(kept, "TODO.md")] == [
+        "Write the parser",
+        "[[Daily note]]",
+    ]
+
+
+def test_a_table_of_a_programs_parts_in_their_states_is_no_near_miss() -> None:
+    readme = "# Lib\n\n| Component | Status | Notes |\n|---|---|---|\n| Parser | Stable | |\n"
+    assert finding_lines(readme, "README.md") == []
+    work = readme.replace("Component", "Task")
+    assert [item.title for item in read_items(work, "README.md")] == ["Parser"]

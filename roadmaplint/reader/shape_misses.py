@@ -158,11 +158,20 @@ _SUPPORT_COLUMNS = (
     "devices",
     "runtime",
 )
-# What a program offers or runs as, each row in its state (``| Service | Status |`` on a
-# status page, ``| Version | Working |``, ``| Endpoint/Function | Status |``): no work.
+# What a program offers or is made of, each row in its state (``| Service | Status |`` on a
+# status page, ``| Component | Status |``, ``| Version | Working |``, ``| Endpoint/Function |
+# Status |``): no work.
 _OFFERED_COLUMNS = (
     "service",
     "services",
+    "component",
+    "components",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "integration",
+    "integrations",
     "version",
     "versions",
     "endpoint",
