@@ -159,7 +159,9 @@ def test_a_retrospectives_boxes_read_no_items() -> None:
 
 
 def test_a_plan_named_otherwise_reads_its_boxes_and_an_id_stays_an_item() -> None:
-    plan = RETRO.replace("# Project Retrospective", "# Project Plan", 1)
+    plan = RETRO.replace("# Project Retrospective", "# Project Plan", 1).replace(
+        "**Participants**: [List of participants]\n", "", 1
+    )
     assert len(read_items(plan, "PLAN.md")) == 5
     setup = "# Set up in 5 minutes\n\n- [ ] Install\n- [ ] Run\n"
     assert len(read_items(setup, "TODO.md")) == 2
@@ -205,3 +207,37 @@ def test_a_table_of_a_programs_parts_in_their_states_is_no_near_miss() -> None:
     assert finding_lines(readme, "README.md") == []
     work = readme.replace("Component", "Task")
     assert [item.title for item in read_items(work, "README.md")] == ["Parser"]
+
+
+MINUTES = """\
+# Weekly sync 2024-03-04
+
+**Attendees:** Ana, Bob
+
+## Action items
+
+- [ ] Ana: send the deck
+- [ ] Bob: book the room
+"""
+
+
+def test_minutes_that_name_who_came_read_no_boxes() -> None:
+    assert read_items(MINUTES, "2024-03-04.md") == ()
+    # the same boxes without the meeting's attendees are a plan's
+    plan = MINUTES.replace("**Attendees:** Ana, Bob\n\n", "")
+    assert len(read_items(plan, "2024-03-04.md")) == 2
+
+
+def test_a_contribution_guides_checklist_is_ticked_on_each_contribution() -> None:
+    guide = "# Contributing\n\n## Checklist\n\n- [ ] Tests pass\n- [ ] Docs updated\n"
+    for path in ("CONTRIBUTING.md", "docs/contributing.md"):
+        assert read_items(guide, path) == (), path
+    assert len(read_items(guide, "TODO.md")) == 2
+    # a contribution guide's heading items are still its items
+    queue = "# Contributing\n\n## GFI-1 — Fix the docs\n\n## GFI-1 — Add a test\n"
+    assert finding_lines(queue, "CONTRIBUTING.md") == ["5:RL102"]
+
+
+def test_an_api_pages_table_of_methods_is_no_near_miss() -> None:
+    page = "# API\n\n| Method | Path | Status |\n|---|---|---|\n| GET | /users | Stable |\n"
+    assert finding_lines(page, "API.md") == []

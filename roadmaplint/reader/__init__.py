@@ -294,7 +294,9 @@ def _records(
             inline,
             spans(items, lines),
             # a release procedure's boxes are its steps: only a box with an ID is an item
-            bool(items) or is_release_procedure(path) or is_meeting_record(path, outline.title),
+            bool(items)
+            or is_release_procedure(path)
+            or is_meeting_record(path, outline.title, lines),
             tuple(box_words(status_legend).items()),
             blocks.openers,
             outline.texts,

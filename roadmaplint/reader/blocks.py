@@ -208,7 +208,8 @@ def front_matter_lines(lines: list[str]) -> int:
 
 # The folders and the file names GitHub reads issue and pull request templates from.
 _TEMPLATE_FOLDERS = frozenset(("issue_template", "pull_request_template"))
-_TEMPLATE_NAMES = frozenset(("pull_request_template.md", "issue_template.md"))
+# A contribution guide's checklists are ticked on each contribution, as a template's are.
+_TEMPLATE_NAMES = frozenset(("pull_request_template.md", "issue_template.md", "contributing.md"))
 
 
 def is_template(path: str, lines: list[str]) -> bool:
@@ -216,7 +217,8 @@ def is_template(path: str, lines: list[str]) -> bool:
     checklist are what a contributor ticks on each report, no work planned. GitHub reads
     them from ``.github/ISSUE_TEMPLATE/``, ``pull_request_template.md`` (any case) and
     ``PULL_REQUEST_TEMPLATE/``; an issue template's front matter names the template for
-    the chooser (``name:`` and ``about:``)."""
+    the chooser (``name:`` and ``about:``). A contribution guide (``CONTRIBUTING.md``) is
+    read as one: its checklist is ticked on each contribution."""
     parts = [part.lower() for part in path.replace("\\", "/").split("/")]
     if parts and (parts[-1] in _TEMPLATE_NAMES or _TEMPLATE_FOLDERS.intersection(parts[:-1])):
         return True
@@ -255,12 +257,23 @@ _MEETING_RECORD = LazyPattern(
 )
 
 
-def is_meeting_record(path: str, title: str | None) -> bool:
-    """Whether the document is a meeting's record, a retrospective or minutes, by its title
-    or its file's name: its boxes (``- [ ] Share results with stakeholders``) are what was
-    said at the meeting, no plan's work. An item written with an ID there is still one."""
+# The line of a meeting's minutes that names who came: ``**Attendees:** Ana, Bob``.
+_ATTENDEES = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
+    re.IGNORECASE,
+)
+_ATTENDEES_WITHIN = 30  # lines from the top: a meeting's record names who came first
+
+
+def is_meeting_record(path: str, title: str | None, lines: Sequence[str] = ()) -> bool:
+    """Whether the document is a meeting's record, a retrospective or minutes, by its title,
+    its file's name or a line near its top naming who came (``**Attendees:** Ana, Bob``):
+    its boxes (``- [ ] Share results with stakeholders``) are what was said at the meeting,
+    no plan's work. An item written with an ID there is still one."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".md")
-    return any(text and _MEETING_RECORD.search(text) is not None for text in (name, title or ""))
+    if any(text and _MEETING_RECORD.search(text) is not None for text in (name, title or "")):
+        return True
+    return any(_ATTENDEES.match(line) is not None for line in lines[:_ATTENDEES_WITHIN])
 
 
 def _block(token: Token, kind: str, lines: list[str]) -> Block:

@@ -177,6 +177,9 @@ _OFFERED_COLUMNS = (
     "endpoint",
     "endpoints",
     "endpoint/function",
+    "method",
+    "route",
+    "routes",
 )
 _ID_LIKE = ("id", "task id", "key", "#", "ticket", "issue")
 
