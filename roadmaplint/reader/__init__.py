@@ -35,6 +35,8 @@ from roadmaplint.reader.blocks import (
     HeadingBlock,
     find_stray_lists,
     find_unclosed,
+    is_meeting_record,
+    is_release_procedure,
     is_template,
     last_written_line,
     link_references,
@@ -292,7 +294,10 @@ def _records(
             dialect,
             inline,
             spans(items, lines),
-            bool(items),
+            # a release procedure's boxes are its steps: only a box with an ID is an item
+            bool(items)
+            or is_release_procedure(path)
+            or is_meeting_record(path, outline.title, lines),
             tuple(box_words(status_legend).items()),
             blocks.openers,
             outline.texts,

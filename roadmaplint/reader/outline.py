@@ -235,6 +235,31 @@ _WORK_FIELD_LINE = LazyPattern(
 )
 
 
+# A lettered number closed by a full stop, as a list number is: ``### D1. Title``, ``D6b.``.
+_DOTTED_ID = LazyPattern(r"(?P<id>(?P<letters>[A-Z]{1,4})[0-9]{1,4}[a-z]?)\.[ \t]+(?P<title>\S.*)")
+_FEWEST_DOTTED = 3
+
+
+def _dotted_series(parts: list[Part], levels: tuple[int, ...]) -> dict[int, tuple[str, str]]:
+    """The headings numbered ``D1.``, ``D2.``, ``D6b.`` (one prefix's letters, a full stop
+    closing the ID), where three or more at one level are written so: a ranked list of
+    defects or tasks, each its own item. One or two (``## Q3. Hiring``, ``## V2. Design``)
+    are a document's sections."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in levels or not part.text[:1].isupper():
+            continue
+        match = _DOTTED_ID.fullmatch(part.text)
+        if match is not None:
+            found[at] = (match["id"], match["title"].strip(), match["letters"])
+    series = Counter((parts[at].heading.level, letters) for at, (_, _, letters) in found.items())
+    return {
+        at: (name, title)
+        for at, (name, title, letters) in found.items()
+        if series[(parts[at].heading.level, letters)] >= _FEWEST_DOTTED
+    }
+
+
 def _numbered_item(
     part: Part, following: Part | None, lines: list[str], dialect: Dialect
 ) -> tuple[str, str] | None:
@@ -941,10 +966,12 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
     sections = _numbered_sections(parts, levels, lines)  # numbered headings that are sections
+    dotted = _dotted_series(parts, levels)
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels and at not in sections:
             found = (
                 match_item_heading(part.text, dialect)
+                or dotted.get(at)
                 or (
                     _work_item(part)
                     if series

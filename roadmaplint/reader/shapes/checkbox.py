@@ -708,11 +708,24 @@ def read_checkboxes(document: Document) -> ShapeRead:
 _PLACEHOLDER = LazyPattern(r"[ \t]*(?:<!--(?:[^-]|-(?!->))*+-->[ \t]*)*+")
 
 
+# A box that holds only a template's blank: ``- [ ] [Action 1]``, ``- [ ] {{action_item}}``,
+# ``- [ ] <task>``. A bracketed ID alone (``- [ ] [TASK-1]``), a link and a wiki link
+# (``[[Page]]``) are no blanks.
+_BLANK_BOX = LazyPattern(
+    r"[ \t]*(?:\[(?=[^\[\]]*[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}"
+    r"|<[A-Za-z][\w .-]{0,40}>)[ \t]*"
+)
+
+
 def _placeholder(lines: list[str], item: Item) -> bool:
-    """Whether the box an item is read from says nothing but a comment: no work yet."""
+    """Whether the box an item is read from says nothing but a comment or a template's
+    blank: no work yet."""
     line = lines[item.position.line - 1].rstrip("\r\n")
     box = BOX.match(line)
-    return box is not None and _PLACEHOLDER.fullmatch(line[box.end() :]) is not None
+    if box is None:
+        return False
+    rest = line[box.end() :]
+    return _PLACEHOLDER.fullmatch(rest) is not None or _BLANK_BOX.fullmatch(rest) is not None
 
 
 # A stable ID a task tool keeps after a box's title (rune's ``<!-- id:dlv5hgs -->``),
@@ -939,7 +952,11 @@ def _conventional(mark: str) -> bool:
 
 
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
-_LABELLED_NOTE = LazyPattern(r"[ \t]*[-*+][ \t]+\*\*[^*]{1,40}?(?::\*\*|\*\*:)[ \t]")
+# ``- **Rationale**: ...``, or a plain label of one word (``- Verify: psql -c ...``, the
+# check a gate's boxes close with).
+_LABELLED_NOTE = LazyPattern(
+    r"[ \t]*[-*+][ \t]+(?:\*\*[^*]{1,40}?(?::\*\*|\*\*:)|[A-Z][a-z]{1,20}:)[ \t]"
+)
 
 
 def _labelled_notes(

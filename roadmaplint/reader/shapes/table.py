@@ -797,7 +797,7 @@ def _names_an_item(line: str, table: Table) -> bool:
     Task column names none; nor does a row of dashes)."""
     if _placeholder_row(line):
         return False
-    if table.title_column is not None and _italic_note(_first_cell(line, table.title_column)):
+    if table.title_column is not None and _note_cell(_first_cell(line, table.title_column)):
         return False
     return any(
         _first_cell(line, column).strip()
@@ -815,6 +815,18 @@ _ITALIC_NOTE = LazyPattern(r"[ \t]*(?:\*[^*\s](?:[^*]*[^*\s])?\*|_[^_\s](?:[^_]*
 def _italic_note(cell: str) -> bool:
     stripped = cell.strip()
     return stripped[:1] in "*_" and _ITALIC_NOTE.fullmatch(cell) is not None
+
+
+# A title cell that is wholly a template's blank in brackets, ``[Action description]``,
+# ``[Story name]``: where a task will be written, no task (a link, ``[Title](url)``, and a
+# wiki link, ``[[Page]]``, stay titles).
+_BRACKETED_BLANK = LazyPattern(r"[ \t]*\[[^\[\]A-Za-z]*[A-Za-z][^\[\]]*\][ \t]*")
+
+
+def _note_cell(cell: str) -> bool:
+    """Whether a title cell holds a note where a task will stand: in italics, or a
+    template's blank in brackets."""
+    return _italic_note(cell) or _BRACKETED_BLANK.fullmatch(cell) is not None
 
 
 def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
