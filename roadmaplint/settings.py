@@ -436,11 +436,28 @@ def status_meaning(status: str | None) -> str | None:
     found = common_meaning(status)
     if found is not None or not status:
         return found
+    if _past_horizon(status):
+        return "idea"
     words = status.casefold().replace("’", "'").split()
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
         first += 1
     return _meaning_of_note(words[first:])
+
+
+# An item's status that puts it past the plan's horizon, alone or before a note: ``Later;
+# before public launch``, ``Future``. Only as a status: a ``## Later`` heading is a
+# board's column, read as one only on a board of horizons (shapes/common.BOARD_WORDS).
+_HORIZON_WORDS = ("later", "future")
+
+
+def _past_horizon(status: str) -> bool:
+    text = status.strip().casefold()
+    for word in _HORIZON_WORDS:
+        if text.startswith(word):
+            rest = text[len(word) :].lstrip(" \t")
+            return not rest or rest[0] in ";,(" or rest[:2] in ("- ", "— ", "– ")
+    return False
 
 
 # Words before a done word that say part of the work is left: ``Mostly complete``.

@@ -238,6 +238,10 @@ _CLASSES = {
         "unapproved",
         "needs scoping",
         "to scope",
+        # an item's ``Later; before public launch``, ``Future``: past the plan's horizon
+        # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
+        "later",
+        "future",
     ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (

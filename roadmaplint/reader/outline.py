@@ -553,19 +553,24 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
 _COUNTED = LazyPattern(r"(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)")
 
 
-def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
+def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
     """The headings of a numbered series at one level (``## 1. Request Validation ✅``,
     ``## 2. Middlewares``) where one or more ends with its status: each an item, its
     number the ID. Numbered chapters with no status (``## 1. Introduction``) are a
-    document's outline."""
+    document's outline. A numbered heading over only a list of bold-titled bullets (``##
+    6. Smaller items``) groups those items: it is none itself."""
     from roadmaplint.reader.fields import heading_status
+    from roadmaplint.reader.shapes.common import group_of_bold_bullets
     from roadmaplint.settings import common_meaning
 
     counted: dict[int, tuple[str, str]] = {}
+    grouping: set[int] = set()
     for at, part in enumerate(parts):
         match = _COUNTED.fullmatch(part.text) if part.text[:1].isdigit() else None
         if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
             counted[at] = (match["id"], match["title"].strip())
+            if group_of_bold_bullets(_section_lines(parts, at, lines)):
+                grouping.add(at)
     levels = Counter(parts[at].heading.level for at in counted)
     said = {
         parts[at].heading.level
@@ -576,7 +581,9 @@ def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
     return {
         at: found
         for at, found in counted.items()
-        if parts[at].heading.level in said and levels[parts[at].heading.level] >= 2
+        if parts[at].heading.level in said
+        and levels[parts[at].heading.level] >= 2
+        and at not in grouping
     }
 
 
@@ -920,7 +927,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 if status_headed is None:
                     spaced = _spaced_series(parts, dialect, lines)
                     status_headed = {
-                        **_counted_series(parts),
+                        **_counted_series(parts, lines),
                         **_epic_series(parts, lines),
                         **_status_headed(parts, lines, titled),
                         **spaced,
