@@ -262,3 +262,70 @@ def test_set_status_on_a_level_one_phase_without_a_status_field_writes_the_field
         "Done",
         "In progress",
     ]
+
+
+CLOSING = """\
+# BACKLOG — Infrastructure
+
+## To Do
+
+### Tunnel Setup
+**Priority:** High
+**Source:** Clawdbot
+
+Secure remote access.
+
+### Silent Monitor
+**Priority:** Low
+**Source:** Dee
+
+Watch the group chats.
+
+## Done
+
+*(move completed items here)*
+
+## Remote Management from Mobile
+
+**Problem:** cannot restart the gateway from a phone.
+
+**Research needed:**
+- Webhook endpoint for basic commands?
+
+**Priority:** Medium (quality of life)
+**Assigned:** analyst (when built)
+"""
+
+
+def test_an_entry_with_its_fields_at_its_end_is_one_at_another_level_too() -> None:
+    # added after an empty ``## Done`` at level 2, its Priority and Assigned lines last;
+    # a condition after the owner's name (``(when built)``) is no part of it
+    read = [(i.title, i.status, i.priority, i.dri) for i in read_items(CLOSING, "BACKLOG.md")]
+    assert read == [
+        ("Tunnel Setup", "To Do", "High", None),
+        ("Silent Monitor", "To Do", "Low", None),
+        ("Remote Management from Mobile", None, "Medium", "analyst"),
+    ]
+    assert finding_lines(CLOSING, "BACKLOG.md") == []
+
+
+def test_a_design_doc_whose_sections_close_with_a_sign_off_reads_no_items() -> None:
+    design = """\
+# Design: sync engine
+
+## Context
+
+The client syncs by polling.
+
+**Priority:** High
+**Owner:** Ana
+
+## Decision
+
+Push over websockets.
+
+**Priority:** High
+**Owner:** Bo (until June)
+"""
+    assert read_items(design, "docs/design/sync.md") == ()
+    assert finding_lines(design, "docs/design/sync.md") == []
