@@ -165,7 +165,9 @@ pytestmark = pytest.mark.skipif(
 # The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
-OVERALL_FLOOR = 0.971  # 6844 of 7043
+# The sixth leftovers pass (tests/test_reading_leftovers_six.py; ROADMAP CORE-117, CORE-118
+# for what is left): the eighteenth set reads 89 of 93 (was 68), the seventeenth 524 of 525.
+OVERALL_FLOOR = 0.974  # 6866 of 7043
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
