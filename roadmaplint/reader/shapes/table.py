@@ -915,14 +915,19 @@ URGENCY_NOTE = LazyPattern(
 def _bold_named(
     line: str, spans: list[tuple[int, int]], column: int, dialect: Dialect
 ) -> tuple[str, str] | None:
-    """The ID and the title of a title cell written ``**B3** — Title`` (or ``**B3**:
-    Title``): an ID in bold, then the title; None for any other cell."""
+    """The ID and the title of a title cell written ``**B3** — Title``: an ID in bold, a
+    dash, then the title; None for any other cell. With a colon (``**US-1**: Sign in``)
+    only a column whose every cell is written so names its rows (``_named_title_rows``)."""
     if column >= len(spans):
         return None
     raw = line[spans[column][0] : spans[column][1]].strip()
     named = _NAMED_CELL.fullmatch(raw) if raw.startswith("**") else None
-    if named is None or not raw.startswith(f"**{named['id']}**"):
-        return None
+    if (
+        named is None
+        or not raw.startswith(f"**{named['id']}** ")
+        or ":" in raw[: named.start("title")]
+    ):
+        return None  # ``**US-1**: Sign in`` beside titles is a title (``_named_title_rows``)
     if not patterns(dialect.id_pattern).id_only.fullmatch(named["id"]):
         return None
     return named["id"], named["title"]
