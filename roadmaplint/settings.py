@@ -475,7 +475,18 @@ def _meaning_of_note(words: list[str]) -> str | None:
     if len(words) < 2 or len(words) > 30:
         return None  # one word, known or not; or a paragraph, no status
     text = _without_remarks(" ".join(words))
-    clause = text.replace(";", ",").rpartition(",")[2].split()
+    clauses = text.replace(";", ",").split(",")
+    clause = clauses[-1].split()
+    if len(clauses) > 1 and clause and clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER:
+        # ``Spec 058 implemented on PR #56; browser evidence outstanding``: done but for
+        # what the last clause names as still to come, so under way
+        said = {
+            COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
+            for c in clauses[:-1]
+            for word in c.split()
+        }
+        if "done" in said:
+            return "in_progress"
     for count in (2, 1):
         if len(clause) > count and clause[-count - 1] in _NEGATIONS:
             return None  # ``tool not yet implemented``: what is not so
@@ -499,6 +510,8 @@ def _without_remarks(text: str) -> str:
     return "".join(kept)
 
 
+# The last word of a clause that names work still to come after a done one.
+_LEFT_OVER = frozenset(("outstanding", "remaining"))
 _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
 
 

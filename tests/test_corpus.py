@@ -166,8 +166,8 @@ pytestmark = pytest.mark.skipif(
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
 # The sixth leftovers pass (tests/test_reading_leftovers_six.py; ROADMAP CORE-117, CORE-118
-# for what is left): the eighteenth set reads 89 of 93 (was 68), the seventeenth 524 of 525.
-OVERALL_FLOOR = 0.974  # 6866 of 7043
+# for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525.
+OVERALL_FLOOR = 0.975  # 6867 of 7043
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -342,7 +342,14 @@ def _note_class(text: str) -> str | None:
         return "in_progress"
     if len(words) < 2:
         return None
-    clause = re.sub(r"\([^()]*\)", "", text).replace(";", ",").rpartition(",")[2].split()
+    clauses = re.sub(r"\([^()]*\)", "", text).replace(";", ",").split(",")
+    if len(clauses) > 1 and clauses[-1].split()[-1:] in (["outstanding"], ["remaining"]):
+        # ``implemented on PR #56; browser evidence outstanding``: done but for what is
+        # still to come, so under way (the eighteenth set's corex; the reader's too)
+        earlier = " ".join(clauses[:-1]).split()
+        if any(status_class(word.strip(".,;")) == "done" for word in earlier):
+            return "in_progress"
+    clause = clauses[-1].split()
     for count in (2, 1):
         last = " ".join(clause[-count:]).strip(" .,;:")
         if len(clause) > count and clause[-count - 1] in ("not", "yet", "no", "never"):

@@ -172,6 +172,33 @@ def test_a_later_or_future_status_is_an_idea() -> None:
     ] == ["idea", "idea", "idea", None]
 
 
+def test_a_status_done_but_for_what_is_outstanding_is_under_way() -> None:
+    from roadmaplint.settings import status_meaning
+
+    # a done word, then a last clause naming what is still to come
+    assert [
+        status_meaning(s)
+        for s in (
+            "Spec 058 implemented (US1-US4) on PR #56; env-gated browser evidence outstanding",
+            "Backend done, UI remaining",
+            "Docs outstanding",
+            "Done, docs pending",
+        )
+    ] == ["in_progress", "in_progress", None, "done"]
+
+
+def test_release_notes_naming_what_is_outstanding_read_no_items() -> None:
+    notes = """\
+# Release 2.1
+
+The parser is implemented and merged; the migration guide is outstanding.
+
+- Faster start, docs remaining.
+"""
+    assert read_items(notes, "docs/release-2.1.md") == ()
+    assert finding_lines(notes, "docs/release-2.1.md") == []
+
+
 def test_an_open_dependency_under_a_later_milestone_is_no_contradiction() -> None:
     # an idea over an open item contradicts nothing; a ready one over it would (RL306)
     later = MILESTONES.replace(
