@@ -53,7 +53,7 @@ Worth doing after item 3: the CLI then checks the app against a fixture.
 
 - Agent framework: `CLAUDE.md`, `.claude/memory/`.
 - Engine port, all seven blocks — exact against four fixtures.
-- Profile slots save the farm on screen. The page no longer batches its
+- Profile slots save the plan on screen. The page no longer batches its
   fields behind a form.
 """
 
@@ -78,8 +78,8 @@ def test_a_numbered_prose_plans_done_list_and_smaller_items_are_items() -> None:
         ),
         ("engine-port-all-seven-blocks", "Engine port, all seven blocks", "done"),
         (
-            "profile-slots-save-the-farm-on",
-            "Profile slots save the farm on screen. The page no longer batches its fields "
+            "profile-slots-save-the-plan-on",
+            "Profile slots save the plan on screen. The page no longer batches its fields "
             "behind a form.",
             "done",
         ),
