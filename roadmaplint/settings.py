@@ -294,6 +294,22 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "idea": ("zurückgestellt", "verschoben"),
         "closed": ("abgebrochen", "verworfen"),
     },
+    # ``### OBS-001 · 2026-05-27 · lähde · AVOIN``: an observation backlog's lifecycle
+    # ``AVOIN`` (open) → ``PRIORISOITU`` (prioritised into a handoff) → ``KÄSITELTY``
+    "Finnish": {
+        "done": ("valmis", "tehty", "korjattu", "suljettu", "käsitelty", "toteutettu", "ratkaistu"),
+        "in_progress": (
+            "kesken",
+            "käynnissä",
+            "työn alla",
+            "osittain ratkaistu",
+            "osittain valmis",
+        ),
+        "ready": ("avoin", "priorisoitu", "suunniteltu", "aloittamatta"),
+        "blocked": ("estetty",),
+        "idea": ("lykätty",),
+        "closed": ("peruttu", "hylätty"),
+    },
     "Italian": {
         "done": (
             "completato",
@@ -334,7 +350,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "Japanese": {
         "done": ("完了", "対応済み"),
-        "in_progress": ("進行中", "対応中", "作業中"),
+        # ``現在地`` (where we are now) marks the phase the work has reached
+        "in_progress": ("進行中", "対応中", "作業中", "現在地"),
         "ready": ("未着手", "未対応"),
         "idea": ("保留",),
         "closed": ("中止",),

@@ -165,9 +165,20 @@ pytestmark = pytest.mark.skipif(
 # The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
+# The nineteenth held-out set A (a mixed sample of every family: files 94-95 of headings/,
+# 96 of tables/, 69-70 of phases/, 122-124 of checkboxes/) read 74 of 103 before its fixes
+# (against its corrected truths) and 99 after (ROADMAP CORE-113; CORE-114 for what is
+# left): the whole corpus reads 6943 of 7146, the earlier sets still 6844 of 7043; the
+# floor 0.971, what the whole corpus reads, rounded down.
+# The nineteenth held-out set B (a mixed sample of the plans people and their coding agents
+# keep: files 98-99 of headings/, 78 of tables/, 73-74 of phases/, 126-129 of checkboxes/,
+# the wacken folder) read 220 of 287 before its fixes and 282 after (ROADMAP CORE-115;
+# CORE-116 for what is left): the whole corpus reads 7126 of 7330, the earlier sets still
+# 6844 of 7043; the floor 0.972, what the whole corpus reads, rounded down.
 # The sixth leftovers pass (tests/test_reading_leftovers_six.py; ROADMAP CORE-117, CORE-118
-# for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525.
-OVERALL_FLOOR = 0.975  # 6867 of 7043
+# for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525;
+# the sets before the nineteenth 6867 of 7043.
+OVERALL_FLOOR = 0.972  # PLACEHOLDER
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -280,6 +291,10 @@ _OTHER_LANGUAGES = {
         "completado",
         "готово",
         "выполнено",
+        # Finnish (the nineteenth set B): fixed, closed, finished
+        "korjattu",
+        "suljettu",
+        "valmis",
     ),
     "in_progress": (
         "devam eden",
@@ -291,7 +306,10 @@ _OTHER_LANGUAGES = {
         "in arbeit",
         "進行中",
         "进行中",
+        "現在地",  # "where we are now", closing the phase reached (Human-OS's truth)
         "в работе",
+        "osittain ratkaistu",  # Finnish: partly resolved
+        "kesken",
     ),
     "ready": (
         "açık",
@@ -304,6 +322,8 @@ _OTHER_LANGUAGES = {
         "pendiente",
         "pendente",
         "offen",
+        "avoin",  # Finnish: open
+        "priorisoitu",  # Finnish: prioritised into a handoff, not yet worked on
         "geplant",
         "未着手",
     ),
