@@ -172,13 +172,15 @@ pytestmark = pytest.mark.skipif(
 # floor 0.971, what the whole corpus reads, rounded down.
 # The nineteenth held-out set B (a mixed sample of the plans people and their coding agents
 # keep: files 98-99 of headings/, 78 of tables/, 73-74 of phases/, 126-129 of checkboxes/,
-# the wacken folder) read 220 of 287 before its fixes and 282 after (ROADMAP CORE-115;
-# CORE-116 for what is left): the whole corpus reads 7126 of 7330, the earlier sets still
-# 6844 of 7043; the floor 0.972, what the whole corpus reads, rounded down.
+# the wacken folder) read 212 of 277 before its fixes and 272 after (ROADMAP CORE-115;
+# CORE-116 for what is left). Its work queue was set A's file byte for byte, counted once,
+# in set A. Both sets merged: the whole corpus reads 7215 of 7423, the earlier sets still
+# 6844 of 7043; the floor 0.971, what the whole corpus reads, rounded down.
 # The sixth leftovers pass (tests/test_reading_leftovers_six.py; ROADMAP CORE-117, CORE-118
 # for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525;
-# the sets before the nineteenth 6867 of 7043.
-OVERALL_FLOOR = 0.972  # PLACEHOLDER
+# the sets before the nineteenth 6867 of 7043. Merged with both nineteenth sets: the whole
+# corpus reads 7238 of 7423, the floor 0.975, what it reads, rounded down.
+OVERALL_FLOOR = 0.975  # 7238 of 7423
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
