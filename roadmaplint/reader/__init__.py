@@ -98,7 +98,9 @@ from roadmaplint.reader.waits import (
     with_dependency_notes,
     with_dependency_tree,
     with_everything_before,
+    with_ids_among_words,
     with_named_needs,
+    with_numbered_waits,
     with_numbers_named,
     with_parts_named,
     with_phases_named,
@@ -409,13 +411,14 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_brief_status(read, lines)
-    read = with_dependency_notes(read, lines)
+    read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,
+        with_ids_among_words,
         with_titles_named,
         with_reverse_dependencies,
         with_parts_named,
