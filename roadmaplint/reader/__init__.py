@@ -81,6 +81,7 @@ from roadmaplint.reader.legends import (
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
 from roadmaplint.reader.phases import (
+    with_all_below_done,
     with_brief_status,
     with_own_phase_tasks,
     with_parts_done,
@@ -400,7 +401,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         ),
         lines,
     )
-    read = with_brief_status(read, lines)
+    read = with_all_below_done(with_brief_status(read, lines), lines)
     read = with_dependency_notes(read, lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)

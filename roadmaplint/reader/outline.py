@@ -623,14 +623,21 @@ _UPCOMING = LazyPattern(r"🔜|(?i:next|upcoming|planned)\b")
 
 
 def _under_upcoming(parts: list[Part], at: int) -> bool:
-    """Whether the nearest heading above part ``at`` and over it names the work to come:
-    its numbered headings (``### 1. Title``) are the features planned, not chapters."""
+    """Whether the nearest heading above part ``at`` and over it names the work to come,
+    or is a status and nothing else (``## Completed (V1 Foundation)``): its numbered
+    headings (``### 1. Title``) are the features planned or finished, not chapters."""
+    from roadmaplint.reader.fields import section_status
+
     level = parts[at].heading.level
     # by index: no copy of the parts above for each numbered heading
     above = next(
         (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
     )
-    return above is not None and _UPCOMING.match(above.text.lstrip()) is not None
+    if above is None:
+        return False
+    return (
+        _UPCOMING.match(above.text.lstrip()) is not None or section_status(above.text) is not None
+    )
 
 
 # The letters an ID of a series begins with: ``WQ-`` of ``WQ-015``.
