@@ -113,3 +113,62 @@ By tenant.
 """
     assert read_items(design, "docs/design.md") == ()
     assert finding_lines(design, "docs/design.md") == []
+
+
+EPICS = """\
+# Product Backlog
+
+## Features
+
+### Epic: Admin & Exemption Management
+**Priority**: 🟠 P1 | **Status**: In Progress
+
+#### F-001: Identify Admin Characters
+- **User Story**: As a player, I see which identities are admins.
+
+#### F-002: Just-In-Time Access
+- **Dependencies**: F-001 (Admin identification)
+
+### Epic: Visual Polish
+**Priority**: 🟡 P2 | **Status**: Not Started
+
+#### F-004: Ray Gun Sprite
+- **User Story**: As a player, I want a better weapon.
+"""
+
+
+def test_an_epic_heading_with_its_own_status_and_priority_is_an_item_over_its_features() -> None:
+    read = [
+        (i.id, i.title, i.status, i.priority, i.section) for i in read_items(EPICS, "BACKLOG.md")
+    ]
+    assert read == [
+        (
+            "admin-exemption-management",
+            "Admin & Exemption Management",
+            "In Progress",
+            "🟠 P1",
+            "Features",
+        ),
+        ("F-001", "Identify Admin Characters", None, "🟠 P1", "Epic: Admin & Exemption Management"),
+        ("F-002", "Just-In-Time Access", None, "🟠 P1", "Epic: Admin & Exemption Management"),
+        ("visual-polish", "Visual Polish", "Not Started", "🟡 P2", "Features"),
+        ("F-004", "Ray Gun Sprite", None, "🟡 P2", "Epic: Visual Polish"),
+    ]
+    assert finding_lines(EPICS, "BACKLOG.md") == []
+
+
+def test_meeting_notes_on_an_epic_with_a_status_line_read_no_items() -> None:
+    notes = """\
+# Planning Meeting, 3 March
+
+### Epic: Onboarding
+**Status**: discussed
+
+#### Decisions
+- Keep the wizard.
+
+#### Questions
+- Who writes the copy?
+"""
+    assert read_items(notes, "notes/2026-03-03.md") == ()
+    assert finding_lines(notes, "notes/2026-03-03.md") == []

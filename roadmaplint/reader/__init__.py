@@ -79,7 +79,17 @@ from roadmaplint.reader.legends import (
     with_legend_status,
 )
 from roadmaplint.reader.misses import near_misses
-from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.outline import (
+    GRAPH,
+    ITEM,
+    LEGEND,
+    OVERVIEW,
+    PROSE,
+    SECTION,
+    Outline,
+    Part,
+    detect,
+)
 from roadmaplint.reader.phases import (
     with_all_below_done,
     with_brief_status,
@@ -91,6 +101,7 @@ from roadmaplint.reader.phases import (
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
+from roadmaplint.reader.shapes.common import Taken, reference_from_title
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
     with_dependency_notes,
@@ -254,6 +265,12 @@ def _records(
             bullets.update(found.bullets)
             items.append(found.item)
             memo.add(found)
+        elif part.kind in (SECTION, PROSE) and (epic := _epic_heading(part, outline, items)):
+            item = read_item(tokens, start, part.end, epic, lines, dialect, inline, Counter())
+            if item.status is not None:  # an epic that says how far it is: an item too
+                items.append(item)
+                if memo is not None:
+                    memo.reusable = False  # the neighbour notes heading items only
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key in (STATUS_LEGEND, PRIORITY_LEGEND):
@@ -370,6 +387,36 @@ def _records(
         unclosed=() if continued else find_unclosed(top_level, lines),
         near_misses=misses,
     )
+
+
+# An epic's heading over its features: ``### Epic: Admin & Exemption``, ``## Epic 2 — Sync``.
+_EPIC = LazyPattern(r"(?P<id>Epic(?:[ \t]+[A-Z]?[0-9]{1,3})?)[ \t]*[:—–-][ \t]*(?P<title>\S.*)")
+
+
+def _epic_heading(part: Part, outline: Outline, items: list[Item]) -> ItemHeading | None:
+    """The heading of an epic that holds heading items (``### Epic: Admin & Exemption
+    Management System`` over ``#### F-001: ...``) read as an item of its own, named by its
+    number or its title; its body up to its first feature is its own (``**Priority**: 🟠
+    P1 | **Status**: In Progress``). It stays its features' section."""
+    if not part.text.startswith("Epic") or part.heading.level == 1:
+        return None
+    found = _EPIC.fullmatch(part.text.strip())
+    if found is None:
+        return None
+    level = part.heading.level
+    at = next(index for index, other in enumerate(outline.parts) if other is part)
+    above = next(
+        (other.text for other in reversed(outline.parts[:at]) if other.heading.level < level),
+        None,
+    )
+    after = outline.parts[at + 1] if at + 1 < len(outline.parts) else None
+    if after is None or after.kind != ITEM or after.section != part.text:
+        return None  # an epic over no features of its own is no group
+    title = found["title"].strip()
+    taken = Taken(item.id for item in items)
+    numbered = found["id"] != "Epic" and found["id"] not in taken
+    name = found["id"] if numbered else reference_from_title(title, taken)
+    return ItemHeading(name, title, above, part.position, part.heading.end, not numbered)
 
 
 def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
