@@ -832,7 +832,7 @@ def _work_series(parts: list[Part]) -> bool:
     # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
     words: tuple[str, ...] = ("Task", "Story", "Epic")
     words = words if _names_phases(parts) else (*words, "Milestone")
-    named = [part for part in parts if part.text.startswith(words)]
+    named = [part for part in parts if _unprefixed(part.text).startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
         return False
     # a lab's or a tutorial's tasks are steps its reader follows (``# Lab 3: Deploying``
@@ -893,6 +893,13 @@ def _epic_chapter(parts: list[Part], at: int, lines: list[str]) -> bool:
 
 # A checkbox line: ``- [ ] Title``, ``  * [x] Title``.
 _BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
+
+
+def _unprefixed(text: str) -> str:
+    """A heading's text past the letters of a series before its word: ``Story 1: Name`` of
+    ``TB-Story 1: Name``."""
+    letters, dash, rest = text.partition("-")
+    return rest if dash and 0 < len(letters) <= 5 and letters.isupper() else text
 
 
 def _work_item(part: Part) -> tuple[str, str] | None:
