@@ -172,3 +172,246 @@ def test_meeting_notes_on_an_epic_with_a_status_line_read_no_items() -> None:
 """
     assert read_items(notes, "notes/2026-03-03.md") == ()
     assert finding_lines(notes, "notes/2026-03-03.md") == []
+
+
+WORKFLOW = """\
+# Backlog for Weather CLI
+
+> Feature Status Legend: ⛔ BLOCKED | ⏳ PENDING | 📝 PLANNED | ✨ CODED | ✅ TESTED | ✔️ RELEASED
+
+## E1 Weather Command
+
+### F1.1 Resolve location via IP ✔️ RELEASED
+
+### F1.2 Fetch current weather ✅ TESTED
+
+- **Dependencies:** F1.1
+
+### F1.3 Compose the report ✨ CODED
+
+- **Dependencies:** F1.2
+
+### F1.4 Package the JAR ⛔ BLOCKED
+
+- **Dependencies:** F1.3
+"""
+
+
+def test_a_one_line_legend_ordered_as_a_workflow_gives_its_middle_entries_under_way() -> None:
+    from roadmaplint.reader import parse
+    from roadmaplint.reader.quiet import document_statuses
+    from roadmaplint.settings import Settings
+
+    roadmap = parse(WORKFLOW, "BACKLOG.md", Settings())
+    statuses = document_statuses(roadmap, Settings())
+    read = [
+        (
+            item.id,
+            item.status,
+            statuses.is_done(item.status),
+            statuses.is_in_progress(item.status),
+        )
+        for item in roadmap.items
+    ]
+    # ``✅ TESTED`` is tested and not yet released: under way, though ``✅`` alone is done
+    assert read == [
+        ("F1.1", "RELEASED", True, False),
+        ("F1.2", "✅ TESTED", False, True),
+        ("F1.3", "✨ CODED", False, True),
+        ("F1.4", "⛔ BLOCKED", False, False),
+    ]
+    assert finding_lines(WORKFLOW, "BACKLOG.md") == []
+
+
+def test_a_release_process_with_a_one_line_legend_reads_no_items() -> None:
+    process = """\
+# Release Process
+
+Each change moves through the stages below.
+
+> Legend: ⏳ PENDING | ✨ CODED | ✅ TESTED | ✔️ RELEASED
+
+A change is tested on the staging cluster before it is released.
+
+## Who signs off
+
+The release manager of the week.
+"""
+    assert read_items(process, "docs/release.md") == ()
+    assert finding_lines(process, "docs/release.md") == []
+
+
+DEFERRED = """\
+# TASK_BOARD
+
+## Status Legend
+
+- `[ ]` not started
+- `[-]` in progress
+- `[x]` done
+
+## Active Priorities
+
+- [x] Publish the package
+- [-] Run the live integration tests
+- [ ] Check the API by hand
+
+## Deferred / Low Priority
+
+- [ ] Optional compaction worker
+"""
+
+
+def test_a_box_under_a_deferred_section_reads_deferred_beside_a_legend_of_boxes() -> None:
+    # the heading names a state and the priority it holds; the legend of boxes says what
+    # each box means, and the heading's state is no box it leaves out (no RL201)
+    read = [(i.title, i.status, i.priority) for i in read_items(DEFERRED, "TASK_BOARD.md")]
+    assert read[-1] == ("Optional compaction worker", "deferred", "Low")
+    assert finding_lines(DEFERRED, "TASK_BOARD.md") == []
+
+
+def test_a_box_under_a_heading_naming_no_state_keeps_its_box() -> None:
+    misspelt = DEFERRED.replace("## Deferred / Low Priority", "## Defered / Low Priority")
+    assert [i.status for i in read_items(misspelt, "TASK_BOARD.md")][-1] == "[ ]"
+    assert finding_lines(misspelt, "TASK_BOARD.md") == []
+
+
+def test_support_notes_under_a_state_and_a_priority_read_no_items() -> None:
+    notes = """\
+# Support Rota
+
+## Open / High Priority
+
+Tickets a customer waits on are answered within the hour.
+
+## Closed / Low Priority
+
+Tickets closed by the customer need no answer.
+"""
+    assert read_items(notes, "docs/support.md") == ()
+    assert finding_lines(notes, "docs/support.md") == []
+
+
+def test_id_bullets_under_a_plans_title_read_alike_whichever_way_the_id_is_written() -> None:
+    # a series of IDs names the work with or without a separator after it
+    forms = ("DL-00{n} Pooling {n}", "DL-00{n}: Pooling {n}", "[DL-00{n}] Pooling {n}")
+    for form in (*forms, "DL-00{n} — Pooling {n}"):
+        text = "# Roadmap\n\n" + "".join(f"- {form.format(n=n)}\n" for n in (1, 2, 3))
+        read = [(i.id, i.title, i.status) for i in read_items(text, "ROADMAP.md")]
+        assert read == [(f"DL-00{n}", f"Pooling {n}", None) for n in (1, 2, 3)], form
+        assert finding_lines(text, "ROADMAP.md") == []
+
+
+def test_a_roadmap_of_names_with_digits_run_into_their_sentences_reads_no_items() -> None:
+    # ``S3``, ``EC2``: names of services in the sentence, no series of IDs
+    services = """\
+# Roadmap
+
+- S3 storage backend for the uploads
+- EC2 hosts for the workers
+"""
+    assert read_items(services, "docs/roadmap.md") == ()
+    assert finding_lines(services, "docs/roadmap.md") == []
+
+
+SERIES = """\
+# Throttling — Implementation Stories
+
+## TB Dependency Graph
+
+```
+TB-Story 1 (throttle config)
+  ├─→ TB-Story 2 (batch ops)
+  │     └─→ TB-Story 3 (multi-delete)
+  └─► TB-Story 4 (cursor throttle)
+```
+
+## TB-Story 1: Consolidate throttle config
+
+**Goal:** one source of truth.
+
+## TB-Story 2: Batch operations
+
+**Goal:** one sync message.
+
+## TB-Story 3: Multi-delete
+
+## TB-Story 4: Two-tier cursor throttle
+"""
+
+
+def test_a_work_series_whose_word_carries_letters_and_a_tree_drawn_with_arrows() -> None:
+    read = [(i.id, i.title, i.depends_on) for i in read_items(SERIES, "STORIES.md")]
+    assert read == [
+        ("TB-Story 1", "Consolidate throttle config", ()),
+        ("TB-Story 2", "Batch operations", ("TB-Story 1",)),
+        ("TB-Story 3", "Multi-delete", ("TB-Story 2",)),
+        ("TB-Story 4", "Two-tier cursor throttle", ("TB-Story 1",)),
+    ]
+    assert finding_lines(SERIES, "STORIES.md") == []
+
+
+def test_a_guide_with_lettered_task_headings_and_an_arrowed_drawing_reads_no_items() -> None:
+    guide = """\
+# Lab Guide: Deploying the Service
+
+## Dependencies
+
+```
+client ─► gateway ─► service
+```
+
+## LAB-Task 1: Create a bucket
+
+Open the console.
+
+## LAB-Task 2: Upload the build
+
+Drag the file in.
+"""
+    assert read_items(guide, "docs/lab.md") == ()
+    assert finding_lines(guide, "docs/lab.md") == []
+
+
+STAGES = """\
+# Implementation Plan
+
+## Stage 1 – Stabilise Critical Workflows
+- Fix dotfile staging: adjust `new` to regenerate the staging set after writing `.gitignore`.
+- Normalise diff temp prefixes: replace path separators before calling `create_temp_dir`.
+
+## Stage 2 – Cross-Platform UX
+- Keep CLI version in sync: replace the static version string with the package's.
+"""
+
+
+def test_an_implementation_plans_bullets_naming_their_work_before_a_colon_are_items() -> None:
+    read = [(i.title, i.status, i.section) for i in read_items(STAGES, "IMPLEMENTATION_PLAN.md")]
+    assert read == [
+        ("Fix dotfile staging", None, "Stage 1 – Stabilise Critical Workflows"),
+        ("Normalise diff temp prefixes", None, "Stage 1 – Stabilise Critical Workflows"),
+        ("Keep CLI version in sync", None, "Stage 2 – Cross-Platform UX"),
+    ]
+    assert finding_lines(STAGES, "IMPLEMENTATION_PLAN.md") == []
+
+
+def test_a_project_plans_notes_and_a_glossary_of_labels_read_no_items() -> None:
+    notes = """\
+# Project Plan
+
+## Current State
+
+- The build runs in Docker and is fully configured.
+- No logging infrastructure yet.
+"""
+    glossary = """\
+# Pipeline Terms
+
+## Stages
+
+- Stage: one step of the pipeline, run in order.
+- Gate: the check a stage must pass before the next one runs.
+"""
+    for text, name in ((notes, "docs/plan.md"), (glossary, "docs/terms.md")):
+        assert read_items(text, name) == ()
+        assert finding_lines(text, name) == []
