@@ -1493,7 +1493,7 @@ def _read_horizon_list(
         status = status_of_sections(sections[:1], True)
     elif (
         _titled_a_plan(document)
-        or (_titled_a_plan(document, _WORK_PLAN_TITLE) and _names_its_work(document, entries))
+        or (_titled_a_plan(document, by_kind=True) and _names_its_work(document, entries))
         or _queue_of_bold_titles(document, entries)
         or (_titled_a_backlog(document) and _under_heading(lines, entries[0][0]))
     ) and _listed_work(document, entries, sections, struck):
@@ -1591,13 +1591,12 @@ _ASIDE = LazyPattern(
 )
 
 
-def _titled_a_plan(document: Document, kind: LazyPattern[str] | None = None) -> bool:
+def _titled_a_plan(document: Document, by_kind: bool = False) -> bool:
     """Whether the document opens with one level-1 heading that names it a roadmap or a
     todo list (``# Roadmap``, ``# TODO``): its top-level bullets, under that title or
     under a topic heading inside it, are the work it plans (``# TODO`` over
-    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``). ``kind``:
-    another title to look for (``_WORK_PLAN_TITLE``)."""
-    pattern = _PLAN_TITLE if kind is None else kind
+    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``). ``by_kind``:
+    a plan titled by its kind of work instead (``# Implementation Plan``)."""
 
     def titled() -> bool:
         headings = document.headings
@@ -1608,9 +1607,11 @@ def _titled_a_plan(document: Document, kind: LazyPattern[str] | None = None) -> 
         if sum(1 for heading in headings if heading.level == 1) > 1:
             return False
         title = edge_stripped(document.inline(headings[0].source)).strip()
-        return pattern.fullmatch(title) is not None
+        if by_kind:
+            return _WORK_PLAN_TITLE.fullmatch(title) is not None
+        return _PLAN_TITLE.fullmatch(title) is not None
 
-    return document.memo("titled_a_plan" if kind is None else "titled_a_work_plan", titled)
+    return document.memo("titled_a_work_plan" if by_kind else "titled_a_plan", titled)
 
 
 # A plan of work by its kind: ``# Implementation Plan``, ``# Project Plan``; its bullets
