@@ -574,7 +574,15 @@ class Statuses:
     def _means(self, status: str | None, values: tuple[str, ...], meaning: str) -> bool:
         if status in values:
             return True
-        return self.common and status_meaning(status) == meaning
+        # a value the settings give a meaning is read by it, not by its common spelling
+        # (a workflow legend's ``✅ TESTED`` is under way, though ``✅`` alone is done)
+        return self.common and status_meaning(status) == meaning and not self._named(status)
+
+    def _named(self, status: str | None) -> bool:
+        return any(
+            status in values
+            for values in (self.done, self.ready, self.in_progress, self.blocked, self.idea)
+        )
 
     def is_done(self, status: str | None) -> bool:
         return self._means(status, self.done, "done")

@@ -22,6 +22,7 @@ from roadmaplint import check_text
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item
 from roadmaplint.reader import parse
+from roadmaplint.reader.legends import line_legend_entries, workflow_meanings
 from roadmaplint.reader.shapes import taskfiles
 from roadmaplint.settings import Settings
 
@@ -180,7 +181,14 @@ pytestmark = pytest.mark.skipif(
 # for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525;
 # the sets before the nineteenth 6867 of 7043. Merged with both nineteenth sets: the whole
 # corpus reads 7238 of 7423, the floor 0.975, what it reads, rounded down.
-OVERALL_FLOOR = 0.975  # 7238 of 7423
+# The seventh leftovers pass (tests/test_reading_leftovers_seven.py; ROADMAP CORE-119,
+# CORE-120 for what is left): a note that all milestones below are complete, numbered
+# headings under a status section, epics with their own status, a workflow legend's
+# order, a box under ``## Deferred / Low Priority``, a lettered work series and its
+# arrowed tree, an implementation plan's named bullets: 6885 of 7043 on its own. Merged
+# with the sixth and both nineteenth sets: the whole corpus reads 7279 of 7423, the floor
+# 0.980, what it reads, rounded down.
+OVERALL_FLOOR = 0.980  # 7279 of 7423
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -481,11 +489,16 @@ def _marks(path: Path) -> dict[str, str]:
         # a task Backlog.md keeps in drafts/ (``status: Draft``) is not yet on the board:
         # an idea, as the reader says; a ``**Status:** Draft`` of a document is no such one
         return {"Draft": "idea"}
-    legend = parse(path.read_text(encoding="utf-8"), path.name, Settings()).status_legend
+    text = path.read_text(encoding="utf-8")
+    legend = parse(text, path.name, Settings()).status_legend
     entries = legend.entries if legend is not None else ()
+    # a one-line legend ordered as a workflow (``... | ✨ CODED | ✅ TESTED | ✔️ RELEASED``)
+    # says by its order what its entries mean: the middle ones under way, as the reader says
+    ordered = workflow_meanings(line_legend_entries(text.splitlines()))
+    said = {entry: meaning.replace("_", " ") for entry, meaning in ordered.items()}
     if any(char.isalnum() for entry in entries for char in entry.value):
-        return {}
-    return {entry.value: entry.description for entry in entries}
+        return said
+    return {**said, **{entry.value: entry.description for entry in entries}}
 
 
 def _right(

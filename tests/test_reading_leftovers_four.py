@@ -215,10 +215,13 @@ FEATURES = """\
 def test_features_take_the_priority_their_epics_field_line_writes() -> None:
     # the epic's ``**Priority**: 🟠 P1`` line gives its features their priority where they
     # write none; a status of its own stays each feature's, the epic's is no feature's
+    # (the epic is an item of its own, tests/test_reading_leftovers_seven.py)
     read = [(i.id, i.priority, i.status) for i in read_items(FEATURES)]
     assert read == [
+        ("admin-management", "🟠 P1", "In Progress"),
         ("F-001", "🟠 P1", None),
         ("F-002", "🟠 P1", None),
+        ("automation", "🔴 P0", "In Progress"),
         ("F-007", "🔴 P0", "Mostly complete, needs validation"),
         ("F-008", "P2", "Not Started"),
     ]

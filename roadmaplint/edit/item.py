@@ -897,7 +897,7 @@ def _marked_status(roadmap: Roadmap, old: str, value: str, common: bool = True) 
     ``value``: the value where it is written so; else the entry of that meaning of the
     document's one-line legend, else the way another heading writes it (``✅ COMPLETE``),
     else (``common``; None without) a common mark and word, in capitals where ``old`` is."""
-    from roadmaplint.reader.legends import line_legend_entries
+    from roadmaplint.reader.legends import line_legend_entries, workflow_meanings
     from roadmaplint.settings import common_meaning
 
     meaning = common_meaning(value)
@@ -906,8 +906,10 @@ def _marked_status(roadmap: Roadmap, old: str, value: str, common: bool = True) 
     if meaning is None and not common:
         return None
     lines = split_lines(roadmap.source)
-    for entry in line_legend_entries(lines) if meaning is not None else ():
-        if common_meaning(entry) == meaning:
+    entries = line_legend_entries(lines) if meaning is not None else ()
+    ordered = workflow_meanings(entries)  # ``✅ TESTED`` before ``✔️ RELEASED`` is under way
+    for entry in entries:
+        if ordered.get(entry, common_meaning(entry)) == meaning:
             return entry
     for other in roadmap.items:
         status = other.status or ""

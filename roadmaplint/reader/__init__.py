@@ -82,8 +82,19 @@ from roadmaplint.reader.legends import (
     with_legend_status,
 )
 from roadmaplint.reader.misses import near_misses
-from roadmaplint.reader.outline import GRAPH, ITEM, LEGEND, OVERVIEW, Outline, Part, detect
+from roadmaplint.reader.outline import (
+    GRAPH,
+    ITEM,
+    LEGEND,
+    OVERVIEW,
+    PROSE,
+    SECTION,
+    Outline,
+    Part,
+    detect,
+)
 from roadmaplint.reader.phases import (
+    with_all_below_done,
     with_brief_status,
     with_own_phase_tasks,
     with_parts_done,
@@ -93,6 +104,7 @@ from roadmaplint.reader.phases import (
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
 from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes, without_tracked_steps
+from roadmaplint.reader.shapes.common import Taken, reference_from_title
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
     with_dependency_notes,
@@ -258,6 +270,12 @@ def _records(
             bullets.update(found.bullets)
             items.append(found.item)
             memo.add(found)
+        elif part.kind in (SECTION, PROSE) and (epic := _epic_heading(part, outline, items)):
+            item = read_item(tokens, start, part.end, epic, lines, dialect, inline, Counter())
+            if item.status is not None:  # an epic that says how far it is: an item too
+                items.append(item)
+                if memo is not None:
+                    memo.reusable = False  # the neighbour notes heading items only
         elif part.kind == LEGEND:
             key = normalize_key(part.text)
             if key in (STATUS_LEGEND, PRIORITY_LEGEND):
@@ -380,6 +398,36 @@ def _records(
     )
 
 
+# An epic's heading over its features: ``### Epic: Admin & Exemption``, ``## Epic 2 — Sync``.
+_EPIC = LazyPattern(r"(?P<id>Epic(?:[ \t]+[A-Z]?[0-9]{1,3})?)[ \t]*[:—–-][ \t]*(?P<title>\S.*)")
+
+
+def _epic_heading(part: Part, outline: Outline, items: list[Item]) -> ItemHeading | None:
+    """The heading of an epic that holds heading items (``### Epic: Admin & Exemption
+    Management System`` over ``#### F-001: ...``) read as an item of its own, named by its
+    number or its title; its body up to its first feature is its own (``**Priority**: 🟠
+    P1 | **Status**: In Progress``). It stays its features' section."""
+    if not part.text.startswith("Epic") or part.heading.level == 1:
+        return None
+    found = _EPIC.fullmatch(part.text.strip())
+    if found is None:
+        return None
+    level = part.heading.level
+    at = next(index for index, other in enumerate(outline.parts) if other is part)
+    above = next(
+        (other.text for other in reversed(outline.parts[:at]) if other.heading.level < level),
+        None,
+    )
+    after = outline.parts[at + 1] if at + 1 < len(outline.parts) else None
+    if after is None or after.kind != ITEM or after.section != part.text:
+        return None  # an epic over no features of its own is no group
+    title = found["title"].strip()
+    taken = Taken(item.id for item in items)
+    numbered = found["id"] != "Epic" and found["id"] not in taken
+    name = found["id"] if numbered else reference_from_title(title, taken)
+    return ItemHeading(name, title, above, part.position, part.heading.end, not numbered)
+
+
 def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
     """``item`` with the status its title ends with where a one-line legend names it
     (``F3.2 Fetch current weather ✨ CODED``) and nothing else gives it one."""
@@ -410,7 +458,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         ),
         lines,
     )
-    read = with_brief_status(read, lines)
+    read = with_all_below_done(with_brief_status(read, lines), lines)
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)

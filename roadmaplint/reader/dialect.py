@@ -192,9 +192,10 @@ PHASE_HEADING = LazyPattern(
 )
 # A task, a story or a milestone numbered the same way ("Task 12: Name", "Story 1.2 —
 # Name", "Milestone 5: Name"): an item where the document numbers a series of them
-# (outline.py), for one "Task 1" heading alone may be a step of a how-to.
+# (outline.py), for one "Task 1" heading alone may be a step of a how-to. A second series
+# of one document may write its letters before the word: "TB-Story 1: Name".
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
+    r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )

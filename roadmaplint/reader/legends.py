@@ -299,3 +299,40 @@ def with_legend_status(title: str, entries: tuple[str, ...]) -> tuple[str, str] 
             if rest[-1:] in (" ", "\t") and rest.strip():
                 return rest.rstrip(" \t—–-"), entry
     return None
+
+
+# The words of a one-line legend's entry that say the work has not begun, beside the
+# common spellings of ready, idea and blocked: ``⏳ PENDING``.
+_NOT_BEGUN_WORDS = frozenset(("pending", "waiting", "queued", "todo", "open", "new", "backlog"))
+_NOT_BEGUN = frozenset(("ready", "idea", "blocked"))
+
+
+def workflow_meanings(entries: tuple[str, ...]) -> dict[str, str]:
+    """What the entries of a one-line legend ordered as a workflow mean (``⛔ BLOCKED | ⏳
+    PENDING | 📝 PLANNED | ✨ CODED | ✅ TESTED | ✔️ RELEASED``): where its last entry is
+    done and an earlier one says the work has not begun, the entries between them whose
+    words carry no other meaning are stages of work under way (``✅ TESTED``: tested, not
+    yet released, whatever its mark says alone), and the last is done. Empty where the
+    legend is no such order."""
+    if len(entries) < 3 or common_meaning(entries[-1]) != "done":
+        return {}
+    begun = 0
+    for at, entry in enumerate(entries[:-1]):
+        if common_meaning(entry) in _NOT_BEGUN or _words_of(entry) in _NOT_BEGUN_WORDS:
+            begun = at + 1
+    if not begun:
+        return {}
+    under_way = [
+        entry
+        for entry in entries[begun:-1]
+        if common_meaning(_words_of(entry)) in (None, "in_progress")
+    ]
+    return {**dict.fromkeys(under_way, "in_progress"), entries[-1]: "done"}
+
+
+def _words_of(entry: str) -> str:
+    """An entry's words without the mark before them: ``TESTED`` of ``✅ TESTED``, folded."""
+    words = entry.split()
+    while len(words) > 1 and not any(char.isalnum() for char in words[0]):
+        words = words[1:]
+    return " ".join(words).casefold()

@@ -686,14 +686,21 @@ _UPCOMING = LazyPattern(r"🔜|(?i:next|upcoming|planned)\b")
 
 
 def _under_upcoming(parts: list[Part], at: int) -> bool:
-    """Whether the nearest heading above part ``at`` and over it names the work to come:
-    its numbered headings (``### 1. Title``) are the features planned, not chapters."""
+    """Whether the nearest heading above part ``at`` and over it names the work to come,
+    or is a status and nothing else (``## Completed (V1 Foundation)``): its numbered
+    headings (``### 1. Title``) are the features planned or finished, not chapters."""
+    from roadmaplint.reader.fields import section_status
+
     level = parts[at].heading.level
     # by index: no copy of the parts above for each numbered heading
     above = next(
         (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
     )
-    return above is not None and _UPCOMING.match(above.text.lstrip()) is not None
+    if above is None:
+        return False
+    return (
+        _UPCOMING.match(above.text.lstrip()) is not None or section_status(above.text) is not None
+    )
 
 
 # The letters an ID of a series begins with: ``WQ-`` of ``WQ-015``.
@@ -888,7 +895,7 @@ def _work_series(parts: list[Part]) -> bool:
     # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
     words: tuple[str, ...] = ("Task", "Story", "Epic")
     words = words if _names_phases(parts) else (*words, "Milestone")
-    named = [part for part in parts if part.text.startswith(words)]
+    named = [part for part in parts if _unprefixed(part.text).startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
         return False
     # a lab's or a tutorial's tasks are steps its reader follows (``# Lab 3: Deploying``
@@ -989,6 +996,13 @@ def _untitled_tasks(
         found[at] = (" ".join(part.text.strip().rstrip(":").split()), title)
     levels = Counter(parts[at].heading.level for at in found)
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
+
+
+def _unprefixed(text: str) -> str:
+    """A heading's text past the letters of a series before its word: ``Story 1: Name`` of
+    ``TB-Story 1: Name``."""
+    letters, dash, rest = text.partition("-")
+    return rest if dash and 0 < len(letters) <= 5 and letters.isupper() else text
 
 
 def _work_item(part: Part) -> tuple[str, str] | None:

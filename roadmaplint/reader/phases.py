@@ -426,3 +426,35 @@ def with_brief_status(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item
         else item
         for item in items
     )
+
+
+# A note above the items that says every one of them is finished: ``The milestones below
+# are all complete``, ``All phases below are done``, ``All of the tasks below have shipped``.
+_ALL_BELOW_DONE = LazyPattern(
+    r"(?<![Nn]ot )\b(?:all[ \t]+(?:of[ \t]+)?)?(?:the[ \t]+)?"
+    r"(?P<kind>milestones|phases|stages|steps|tasks|items|stories|epics|features)[ \t]+below"
+    r"[ \t]+(?:are|have[ \t]+been|have)[ \t]+(?P<all>all[ \t]+)?"
+    r"(?:complete|completed|done|finished|shipped)\b",
+    re.IGNORECASE,
+)
+
+
+def with_all_below_done(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items`` done where a note above the first of them says all the items below are
+    complete (``> The milestones below are all complete``), each one that writes no
+    status of its own: a historical plan kept as provenance, its work finished."""
+    if not items:
+        return tuple(items)
+    first = min(item.position.line for item in items)
+    said = None
+    for line in lines[: first - 1]:
+        if "below" not in line:
+            continue
+        found = _ALL_BELOW_DONE.search(line)
+        if found is not None and (found["all"] or found[0].casefold().startswith("all")):
+            said = found
+    if said is None:
+        return tuple(items)
+    return tuple(
+        item if item.status is not None else replace(item, status="complete") for item in items
+    )

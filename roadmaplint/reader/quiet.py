@@ -163,7 +163,7 @@ def document_statuses(roadmap: Roadmap, settings: Settings) -> Statuses:
         and "statuses" not in settings.configured
         and not settings.statuses.common
     ):
-        return replace(settings.statuses, common=True)
+        return _ordered_line_legend(roadmap, replace(settings.statuses, common=True))
     if roadmap.status_legend is not None and "statuses" not in settings.configured:
         return _marks_in_words(roadmap.status_legend, settings.statuses)
     return settings.statuses
@@ -185,3 +185,23 @@ def _marks_in_words(legend: Legend, statuses: Statuses) -> Statuses:
         if meaning in _MEANINGS:
             marks[meaning] = (*marks.get(meaning, getattr(statuses, meaning)), entry.value)
     return replace(statuses, **marks) if marks else statuses
+
+
+def _ordered_line_legend(roadmap: Roadmap, statuses: Statuses) -> Statuses:
+    """``statuses`` with the meanings a one-line legend ordered as a workflow gives its
+    entries (``... | ✨ CODED | ✅ TESTED | ✔️ RELEASED``: the middle ones under way), which
+    the common spellings read otherwise or not at all (reader/legends.py)."""
+    source = roadmap.source
+    if not roadmap.items or ("egend" not in source and "EGEND" not in source):
+        return statuses
+    from roadmaplint.reader.legends import line_legend_entries, workflow_meanings
+    from roadmaplint.text import split_lines
+
+    meanings = workflow_meanings(line_legend_entries(split_lines(source)))
+    if not meanings:
+        return statuses
+    under_way = tuple(entry for entry, meaning in meanings.items() if meaning == "in_progress")
+    done = tuple(entry for entry, meaning in meanings.items() if meaning == "done")
+    return replace(
+        statuses, in_progress=(*statuses.in_progress, *under_way), done=(*statuses.done, *done)
+    )

@@ -464,7 +464,7 @@ def named_in_prose(text: str, known: dict[str, str], own: str) -> tuple[str, ...
 # ``### Dependency tree``.
 _DEPENDENCY_HEADING = LazyPattern(r"#{1,6}[ \t]+.{0,40}?\bdependenc(?:y|ies)\b", re.IGNORECASE)
 _FENCE = ("```", "~~~")
-_TREE_DRAWING = "│├└─┬┌|+-\\`' \t"
+_TREE_DRAWING = "│├└─┬┌|+-\\`' \t►→▶>"  # and the arrow a branch may end with: ``└─►``
 # Whether a text may draw a tree of dependencies, which the reader reads across items.
 TREE_BRANCH = ("└", "├")
 
@@ -495,6 +495,8 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
                 stack.pop()
             words = body.split()
             node = known.get(words[0].strip(_NAME_EDGE).lower())
+            if node is None and len(words) > 1:  # a name of two words: ``Story 2 (sync)``
+                node = known.get(f"{words[0]} {words[1]}".strip(_NAME_EDGE).lower())
             above = stack[-1][1] if stack else None
             if node is not None and above is not None and above != node:
                 parents.setdefault(node, []).append(above)

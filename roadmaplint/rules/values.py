@@ -25,9 +25,16 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     folded = {value.casefold() for value in allowed} if legend.inferred else set()
     worded = _meanings_of_marks(legend) if key == "status" else set()
     named = _marks_with_names(legend)
+    boxed = _lines_of_boxes(context) if key == "status" and _boxes_only(legend) else set()
     for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
+            continue
+        written = found.value.strip()
+        box = written[:1] == "[" and written[-1:] == "]"  # ``[~]``: a box it does not list
+        if item.position.line in boxed and not box and common_meaning(written) is not None:
+            # a legend of boxes (``[ ]``, ``[-]``, ``[x]``) says what a box means; a box
+            # under ``## Deferred`` takes its state from the heading, which it does not list
             continue
         if found.value.casefold() in folded or common_meaning(found.value) in worded:
             continue
@@ -45,6 +52,26 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             f"{did_you_mean(found.value, allowed)}; allowed: {', '.join(allowed)}",
             item.id,
         )
+
+
+def _boxes_only(legend: Legend) -> bool:
+    """Whether every entry of ``legend`` is a task-list box: ``[ ]``, ``[-]``, ``[x]``."""
+    return all(
+        len(entry.value) == 3 and entry.value[0] == "[" and entry.value[2] == "]"
+        for entry in legend.entries
+    )
+
+
+def _lines_of_boxes(context: Context) -> set[int]:
+    """The lines of the checked items written as boxes (``- [ ] Title``)."""
+    from roadmaplint.reader.shapes.checkbox import BOX
+
+    lines = context.roadmap.source.splitlines()
+    return {
+        item.position.line
+        for item in context.checked_items
+        if item.position.line <= len(lines) and BOX.match(lines[item.position.line - 1])
+    }
 
 
 def _word_before_note(value: str) -> str:

@@ -1591,6 +1591,7 @@ def _read_horizon_list(
         status = status_of_sections(sections[:1], True)
     elif (
         _titled_a_plan(document)
+        or (_titled_a_plan(document, by_kind=True) and _names_its_work(document, entries))
         or _queue_of_bold_titles(document, entries)
         or (_titled_a_backlog(document) and _under_heading(lines, entries[0][0]))
     ) and _listed_work(document, entries, sections, struck):
@@ -1636,6 +1637,12 @@ def _read_horizon_list(
             state = status or "open"
         read.append((first, last, state, _first_sentence(text)))
         days.append(day)
+    # every bullet names its work before a colon and says how after it (``- Fix dotfile
+    # staging: adjust new to ...``): the name is the title, as a bold label's is
+    labels = [_NAME_BEFORE_HOW.match(text) for *_, text in read]
+    named = [label for label in labels if label and len(label["name"].split()) <= _NAME_WORDS]
+    if len(named) == len(read) and not any(". " in n["name"] for n in named):
+        read = [(*entry[:3], n["name"]) for entry, n in zip(read, named, strict=True)]
     id_only = patterns(document.dialect.id_pattern).id_only
     with_ids = [parse_line(text, document) for *_, text in read]
     # every bullet leads with an ID (``- [FEAT-1] Login page``, ``- FEAT-2: Logout``): the
@@ -1691,11 +1698,12 @@ _ASIDE = LazyPattern(
 )
 
 
-def _titled_a_plan(document: Document) -> bool:
+def _titled_a_plan(document: Document, by_kind: bool = False) -> bool:
     """Whether the document opens with one level-1 heading that names it a roadmap or a
     todo list (``# Roadmap``, ``# TODO``): its top-level bullets, under that title or
     under a topic heading inside it, are the work it plans (``# TODO`` over
-    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``)."""
+    ``## Build/tooling cleanup`` over ``- Review deprecated Gradle warnings``). ``by_kind``:
+    a plan titled by its kind of work instead (``# Implementation Plan``)."""
 
     def titled() -> bool:
         headings = document.headings
@@ -1706,9 +1714,33 @@ def _titled_a_plan(document: Document) -> bool:
         if sum(1 for heading in headings if heading.level == 1) > 1:
             return False
         title = edge_stripped(document.inline(headings[0].source)).strip()
+        if by_kind:
+            return _WORK_PLAN_TITLE.fullmatch(title) is not None
         return _PLAN_TITLE.fullmatch(title) is not None
 
-    return document.memo("titled_a_plan", titled)
+    return document.memo("titled_a_work_plan" if by_kind else "titled_a_plan", titled)
+
+
+# A plan of work by its kind: ``# Implementation Plan``, ``# Project Plan``; its bullets
+# are its work where each names a piece of it before a colon (``- Fix dotfile staging:
+# adjust ...``), not where they are notes (``- Docker environment is configured``).
+_WORK_PLAN_TITLE = LazyPattern(
+    r"(?:[\w.-]+[ \t]+){0,3}(?:implementation|project|development|work|action|delivery)"
+    r"[ \t]+plan",
+    re.I,
+)
+
+
+def _names_its_work(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether each bullet of a list names a piece of work before a colon and says how
+    after it (``- Fix dotfile staging: adjust new to ...``)."""
+    lines = document.lines
+    return all(
+        (found := _NAME_BEFORE_HOW.match(_bullet_text(lines[first]))) is not None
+        and len(found["name"].split()) <= _NAME_WORDS
+        and ". " not in found["name"]
+        for first, _ in entries
+    )
 
 
 # A backlog by its name alone: ``# Backlog``, ``# Product Backlog`` (``# Backlog Exporter``
@@ -1788,8 +1820,11 @@ def _listed_work(
     (``- **Analytics:** split by station``) names the work, not a field of a heading."""
     id_only = patterns(document.dialect.id_pattern).id_only
     lines = document.lines
-    if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
-        return False  # ``- DL-001 Pooling``: an ID and no status, prose as it was before
+    leading = [lines[first].lstrip(" -*+").split(" ", 1)[0] for first, _ in entries]
+    if any(id_only.fullmatch(word) for word in leading) and not _series(leading, id_only):
+        # ``- S3 storage``, ``- HTTP2 push``: a name with a digit run into its sentence;
+        # a series of IDs (``- DL-001 Pooling``, ``- DL-002 Caching``) names the work
+        return False
     names = field_names(document.dialect)
     for first, _ in entries:
         bullet = _BULLET.match(lines[first].lstrip(" "))
@@ -1806,6 +1841,14 @@ def _listed_work(
         not lines[at].strip() for first, last in entries for at in range(first + 1, last + 1)
     )
     return not aside and (struck or ideas or _under_heading(lines, entries[0][0]))
+
+
+def _series(words: list[str], id_only: re.Pattern[str]) -> bool:
+    """Whether ``words`` are two or more IDs of one series, each an ID with the same
+    letters before its number (``DL-001``, ``DL-002``)."""
+    if len(words) < 2 or not all(id_only.fullmatch(word) for word in words):
+        return False
+    return len({word.rstrip("0123456789") for word in words}) == 1
 
 
 # A field that says how far work is, who holds it, how urgent it is or what it waits on.
@@ -1831,6 +1874,14 @@ def _horizon_headings(document: Document) -> int:
 def _horizon_words(document: Document) -> set[str]:
     found = (_HORIZON.fullmatch(edge_stripped(text)) for text in document.heading_texts())
     return {match["word"].casefold() for match in found if match is not None}
+
+
+# The name of a piece of work before a colon and the words that say how to do it: ``Fix
+# dotfile staging: adjust new to ...`` (a name of one to eight words).
+_NAME_WORDS = 8
+_NAME_BEFORE_HOW = LazyPattern(
+    r"(?P<name>[^\s:][^:\n]{0,80}?):[ \t]+(?P<how>\S[^\n]*\s\S[^\n]*\s\S.*)", re.S
+)
 
 
 def _first_sentence(text: str) -> str:

@@ -208,6 +208,9 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         return None  # ``## P1 — Active``: a priority band and its theme, no status
     if suffix is not None:
         return suffix[1].lower()
+    state, joined, band = text.partition(" / ")
+    if joined and priority_of_section(band) is not None and priority_of_section(state) is None:
+        text = state  # ``## Deferred / Low Priority``: a state and the priority it holds
     if _IDEA_SECTION.fullmatch(_DASHED_THEME.sub("", text)) is not None:
         return "idea"  # ``## Future Ideas``, ``#### Features - Future Considerations``
     # a version before the status: ``v0.2 planned``, ``0.1 released`` (docta's setext
