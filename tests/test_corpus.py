@@ -165,7 +165,12 @@ pytestmark = pytest.mark.skipif(
 # The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
-OVERALL_FLOOR = 0.971  # 6844 of 7043
+# The nineteenth held-out set C (large, long-lived plans: files 76 of headings/, 77-78 of
+# phases/, 130-132 of checkboxes/, 83 of tables/) read 108 of 255 before its fixes
+# (ROADMAP CORE-123); with its prose backlog entries, version bullets, noted phase ranges
+# and hierarchical IDs read, 137: the whole corpus reads 6981 of 7298, the floor 0.956,
+# what it reads rounded down; the earlier sets still read 6844 of 7043.
+OVERALL_FLOOR = 0.956  # 6981 of 7298
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

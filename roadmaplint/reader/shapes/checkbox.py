@@ -35,6 +35,7 @@ from roadmaplint.reader.shapes.common import (
     edge_stripped,
     leads_with_priority,
     make_item,
+    names_a_backlog,
     priority_of_sections,
     reference_from_title,
     status_headings,
@@ -1212,6 +1213,40 @@ def _versioned(texts: list[str], parsed: list[Line]) -> list[Line]:
     ]
 
 
+# A priority written as a MoSCoW tag in brackets opening a bullet: ``[nice to have]``,
+# ``[must have]``, ``[should-have]``.
+_MOSCOW_TAG = LazyPattern(
+    r"\[(?P<priority>(?:must|should|could|nice)[ \t-]+(?:to[ \t-]+)?have"
+    r"|won'?t[ \t-]+have)\][ \t]+",
+    re.I,
+)
+# A bullet that opens with a version, in code, bold or both, and what that version brings
+# after a colon or a dash: `` `v0.5.5-beta` : add LDAP ``, ``**`v1.0.0`** — polish``.
+_VERSION_LEAD = LazyPattern(
+    r"(?:\*\*|__)?(?P<code>`)?(?P<version>v?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}"
+    r"(?:-[0-9A-Za-z]{1,20}(?:[.-][0-9A-Za-z]{1,20}){0,3})?)`?(?:\*\*|__)?"
+    r"(?:[ \t]*[:—–]|[ \t]+-)[ \t]+(?P<title>\S.*)",
+    re.S,
+)
+
+
+def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
+    """The version each bullet opens with, where two or more bullets each open with a
+    version of their own (``v0.5.5-beta`` in code, or ``v1.2``) and what it brings: a
+    roadmap by version number. None where any does not (``- 1.2: a step`` is no version:
+    one without a ``v`` must be written as code)."""
+    found = [_VERSION_LEAD.match(text) for text in texts]
+    leads = [
+        match
+        for match in found
+        if match is not None and (match["code"] or match["version"].startswith("v"))
+    ]
+    if len(leads) < 2 or len(leads) != len(texts):
+        return None
+    versions = [lead["version"] for lead in leads]
+    return leads if len(set(versions)) == len(versions) else None
+
+
 def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:
     """Whether plain bullets beside heading items are ideas the plan names for later: they
     stand under a heading that says so (``## 🎯 FUTURE ENHANCEMENTS`` over ``### PWA``
@@ -1510,6 +1545,7 @@ def _read_horizon_list(
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
     found = []
     read: list[tuple[int, int, str | None, str]] = []  # (first, last, status, text)
+    wishes: dict[int, str] = {}  # the priority a bracketed MoSCoW tag gives a bullet
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
         if bullet is None:
@@ -1521,6 +1557,10 @@ def _read_horizon_list(
         dated = _DATE_LEAD.match(text)
         if dated is not None and dated.end() < len(text):
             text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
+        wished = _MOSCOW_TAG.match(text)
+        if wished is not None:  # ``- [nice to have] allow unlimited polyphony``
+            text = text[wished.end() :]
+            wishes[first] = " ".join(wished["priority"].split()).lower()
         state = status
         marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):
@@ -1537,13 +1577,22 @@ def _read_horizon_list(
     # every bullet leads with an ID (``- [FEAT-1] Login page``, ``- FEAT-2: Logout``): the
     # IDs are the items', and what each depends on is read as a box's would be
     ided = all(part.item_id and id_only.fullmatch(part.item_id) for part in with_ids)
+    versions = None if ided else _version_leads([text for *_, text in read])
+    if versions is not None:
+        # every bullet opens with its version (`` - `v0.5.5-beta` : add LDAP ``): the
+        # version names the item, as a milestone list's bold version does
+        with_ids = [
+            replace(parse_line(lead["title"], document, leading_ids=False), item_id=lead["version"])
+            for lead in versions
+        ]
+        ided = True
     for (first, last, state, text), given in zip(read, with_ids, strict=True):
         part = given if ided else parse_line(text, document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
-        priority = part.priority or band
+        priority = part.priority or wishes.get(first) or band
         if priority:
             fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         if ided and part.depends:
@@ -1604,9 +1653,8 @@ def _titled_a_plan(document: Document) -> bool:
     return document.memo("titled_a_plan", titled)
 
 
-# A backlog by its name alone: ``# Backlog``, ``# Product Backlog`` (``# Backlog Exporter``
-# names a tool).
-_BACKLOG_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}backlog", re.I)
+# A label that leads a list of work under it (``Tools:``): a word or three and a colon.
+_LEAD_LABEL = LazyPattern(r"[ \t]*[\w/&.+-]+(?:[ \t]+[\w/&.+-]+){0,2}[ \t]*:[ \t]*")
 
 
 def _titled_a_backlog(document: Document) -> bool:
@@ -1617,34 +1665,7 @@ def _titled_a_backlog(document: Document) -> bool:
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = edge_stripped(document.inline(headings[0].source)).strip()
-    if _BACKLOG_TITLE.fullmatch(title) is None:
-        return False
-    # ``# About the backlog``, ``# What is a backlog``, ``# Managing the backlog``: a
-    # guide to keeping one, whose bullets are advice
-    return not any(word in _ABOUT_A_BACKLOG for word in title.casefold().split()[:-1])
-
-
-_ABOUT_A_BACKLOG = frozenset(
-    (
-        "about",
-        "what",
-        "is",
-        "a",
-        "an",
-        "how",
-        "on",
-        "to",
-        "with",
-        "managing",
-        "grooming",
-        "refining",
-        "understanding",
-        "working",
-        "using",
-        "prioritizing",
-    )
-)
+    return names_a_backlog(edge_stripped(document.inline(headings[0].source)).strip())
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:
@@ -1684,7 +1705,9 @@ def _listed_work(
     if any(id_only.fullmatch(lines[first].lstrip(" -*+").split(" ", 1)[0]) for first, _ in entries):
         return False  # ``- DL-001 Pooling``: an ID and no status, prose as it was before
     names = field_names(document.dialect)
-    for first, _ in entries:
+    # ``- **`v0.5.3-beta`** : add DNS providers``: the current version in bold, no field
+    versioned = _version_leads([_bullet_text(lines[first].lstrip(" ")) for first, _ in entries])
+    for first, _ in [] if versioned else entries:
         bullet = _BULLET.match(lines[first].lstrip(" "))
         text = lines[first].lstrip(" ")[bullet.end() :] if bullet is not None else ""
         fields = bullet is not None and field_start(text, names)
@@ -1773,12 +1796,22 @@ _PARAGRAPH_END = LazyPattern(
 
 def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
     """A box's text with the lines its paragraph is wrapped onto (``- [ ] Complete the`` over
-    ``  [Standards Checklist](url).``): the title is the whole sentence."""
+    ``  [Standards Checklist](url).``): the title is the whole sentence. A line that ends
+    with a colon introduces what follows (``- Decay :`` over ``Ease Out Circ ++``), and a
+    line opening with a dot is a note of its own (``. try to reproduce in Grid3D``), as a
+    label of a word or three leads one (``For synth:``): the title ends there."""
     for number in range(first + 1, last + 1):
-        if _PARAGRAPH_END.match(lines[number]):
+        if text.rstrip().endswith(":") or _PARAGRAPH_END.match(lines[number]):
             break
+        if _DOTTED_NOTE.match(lines[number]) or _LEAD_LABEL.fullmatch(lines[number].rstrip()):
+            break  # a note of its own, or a label leading what follows (``For synth:``)
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+# A note written on a line of its own under a bullet, opened by a dot or two: ``. Allow
+# panning of instruments``, ``.. as suggested in ...``.
+_DOTTED_NOTE = LazyPattern(r"[ \t]*\.{1,2}[ \t]+\S")
 
 
 # A bullet nested under a box (not a box itself): ``  - **Priority**: High``.
