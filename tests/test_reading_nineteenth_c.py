@@ -145,3 +145,58 @@ def test_prose_headings_of_a_design_or_a_guide_to_a_backlog_read_no_items() -> N
     for text in (design, guide):
         assert read_items(text, "docs.md") == ()
         assert finding_lines(text, "docs.md") == []
+
+
+BULLETS = """\
+- Resynthesis :
+. Implement manual frequency control.
+. Try a sweep instead of short notes.
+
+- When an async is cancelled, we see "AsyncCancelled"
+in the console. This interferes with the game content.
+
+- [nice to have] allow unlimited polyphony on every instrument.
+.. if an instrument is full, instantiate a second one.
+
+- add game doc., with /man /doc commands
+For synth:
+Use the computer keyboard to play notes.
+
+Played notes are stored in a Recording:
+* Pressing 'Space' starts a new Sequence.
+* Pressing 'f10' empties the Recording.
+
+- make the frame morph in the center of the screen.
+"""
+
+
+def test_the_bullets_of_a_file_named_a_backlog_are_its_items() -> None:
+    # no heading over them: each top-level bullet is an item named by its first sentence,
+    # up to a line that is a note of its own (``. Implement``) or a label (``For synth:``);
+    # the list a sentence ending with a colon leads into is that sentence's notes
+    read = [(i.title, i.status, i.priority) for i in read_items(BULLETS, "BACKLOG.md")]
+    assert read == [
+        ("Resynthesis :", None, None),
+        ('When an async is cancelled, we see "AsyncCancelled" in the console', None, None),
+        ("allow unlimited polyphony on every instrument", None, "nice to have"),
+        ("add game doc., with /man /doc commands", None, None),
+        ("make the frame morph in the center of the screen", None, None),
+    ]
+    assert finding_lines(BULLETS, "BACKLOG.md") == []
+    assert len(read_items(BULLETS, "game/TODO.md")) == 5
+
+
+def test_the_same_bullets_in_notes_or_under_a_title_read_no_items() -> None:
+    assert read_items(BULLETS, "NOTES.md") == ()
+    assert finding_lines(BULLETS, "NOTES.md") == []
+    # a title names the document itself: a file named TODO.md titled as release notes
+    titled = "# Release notes 0.3\n\n" + BULLETS
+    assert read_items(titled, "TODO.md") == ()
+    assert finding_lines(titled, "TODO.md") == []
+
+
+def test_bullets_mostly_tagged_in_brackets_are_still_a_near_miss() -> None:
+    # ``- [later] Fix cracks`` for most of them: words written for boxes, not read
+    tagged = "- [later] Fix cracks\n- [later] Write a paper\n- Release the audio library\n"
+    assert read_items(tagged, "BACKLOG.md") == ()
+    assert finding_lines(tagged, "BACKLOG.md") == ["1:RL109"]

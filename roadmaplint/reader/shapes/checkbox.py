@@ -1536,6 +1536,10 @@ def _read_horizon_list(
         # to the heading above it
         banded = 1 if sections and leads_with_priority(sections[0]) else 0
         status = status_of_sections(sections[banded : banded + 1])
+    elif _named_a_plan_by_its_file(document) and (
+        work := _untitled_work(document, entries, sections)
+    ):
+        entries, status = work, None  # a backlog kept as bullets: no status it has not written
     else:
         return [], ()
     band = priority_of_sections(sections)
@@ -1653,8 +1657,56 @@ def _titled_a_plan(document: Document) -> bool:
     return document.memo("titled_a_plan", titled)
 
 
+# A file named a backlog or a todo list (``BACKLOG.md``, ``TODO.md``, ``game-TODO.md``).
+_NAMED_A_PLAN = LazyPattern(r"(?:[^/\\]*[-_. ])?(?:backlog|to-?do)\.(?:md|markdown|txt)", re.I)
+# A bullet opening with a word in brackets (``- [later] Fix cracks``), as a box would.
+_WORD_TAGGED = LazyPattern(r"[ \t]*[-*+][ \t]+\[[A-Za-z][\w -]{1,20}\][ \t]")
 # A label that leads a list of work under it (``Tools:``): a word or three and a colon.
 _LEAD_LABEL = LazyPattern(r"[ \t]*[\w/&.+-]+(?:[ \t]+[\w/&.+-]+){0,2}[ \t]*:[ \t]*")
+
+
+def _named_a_plan_by_its_file(document: Document) -> bool:
+    """Whether a document with no title is a backlog or a todo list by its file's name
+    (``BACKLOG.md`` of bullets kept for years, no heading over them): its top-level
+    bullets are its work. Not one that writes a table (its items are there), nor one
+    with a title, which names the document itself (``# Release notes``)."""
+
+    def named() -> bool:
+        name = document.path.replace("\\", "/").rpartition("/")[2]
+        if not name or _NAMED_A_PLAN.fullmatch(name) is None:
+            return False
+        if any(heading.level == 1 for heading in document.headings):
+            return False
+        return not any(_TABLE_RULE.match(line) for line in document.lines)
+
+    return document.memo("named_a_plan_by_its_file", named)
+
+
+def _untitled_work(
+    document: Document, entries: list[tuple[int, int]], sections: list[str]
+) -> list[tuple[int, int]]:
+    """The entries of a list of a plan named by its file that are its work: none under a
+    heading that names an aside (``## Notes``), none of a list led in by a sentence that
+    ends with a colon (``Played notes are stored in a Recording:`` over what the keys do:
+    that sentence's notes), though a label of a word or three (``Tools:``) groups work;
+    where the notes are indented and the list goes on at the margin (``  - In case of a
+    game, ...`` then ``- adjust array frame colors``), what stands at the margin is."""
+    if sections and _ASIDE.match(edge_stripped(sections[0]).strip()) is not None:
+        return []
+    lines = document.lines
+    tagged = sum(1 for first, _ in entries if _WORD_TAGGED.match(lines[first]))
+    if 2 * tagged >= len(entries):
+        return []  # ``- [later] Fix cracks`` for most: words meant as boxes, a near miss
+    above = entries[0][0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    lead = lines[above].rstrip() if above >= 0 else ""
+    if not lead.endswith(":") or _LEAD_LABEL.fullmatch(lead) is not None:
+        return entries
+    at = 0
+    while at < len(entries) and lines[entries[at][0]][:1] in " \t":
+        at += 1
+    return entries[at:] if at else []
 
 
 def _titled_a_backlog(document: Document) -> bool:
