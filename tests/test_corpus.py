@@ -171,8 +171,9 @@ pytestmark = pytest.mark.skipif(
 # and hierarchical IDs read, 137: the whole corpus reads 6981 of 7298, the floor 0.956,
 # what it reads rounded down; the earlier sets still read 6844 of 7043.
 # With the bullets of a file named a backlog read as its work (hamazed's 118), the set
-# reads 253 of 255 and the whole corpus 7097 of 7298: the floor 0.972.
-OVERALL_FLOOR = 0.972  # 7097 of 7298
+# reads 254 of 255 (hamazed's truth reading one wrapped sentence on, as a person does) and
+# the whole corpus 7098 of 7298: the floor 0.972.
+OVERALL_FLOOR = 0.972  # 7098 of 7298
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
