@@ -334,7 +334,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "Japanese": {
         "done": ("完了", "対応済み"),
-        "in_progress": ("進行中", "対応中", "作業中"),
+        # ``現在地`` (where we are now) marks the phase the work has reached
+        "in_progress": ("進行中", "対応中", "作業中", "現在地"),
         "ready": ("未着手", "未対応"),
         "idea": ("保留",),
         "closed": ("中止",),

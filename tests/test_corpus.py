@@ -165,6 +165,11 @@ pytestmark = pytest.mark.skipif(
 # The fifth leftovers pass (tests/test_reading_leftovers_five.py; ROADMAP CORE-111) read
 # six of the seventeenth set's eight left items right.
 # All of this session merged: 6844 of 7043, the floor 0.971.
+# The nineteenth held-out set A (a mixed sample of every family: files 94-95 of headings/,
+# 96 of tables/, 69-70 of phases/, 122-124 of checkboxes/) read 74 of 103 before its fixes
+# (against its corrected truths) and 99 after (ROADMAP CORE-113; CORE-114 for what is
+# left): the whole corpus reads 6943 of 7146, the earlier sets still 6844 of 7043; the
+# floor 0.971, what the whole corpus reads, rounded down.
 # The nineteenth held-out set C (large, long-lived plans: files 76 of headings/, 77-78 of
 # phases/, 130-132 of checkboxes/, 83 of tables/) read 108 of 255 before its fixes
 # (ROADMAP CORE-123); with its prose backlog entries, version bullets, noted phase ranges
@@ -173,7 +178,9 @@ pytestmark = pytest.mark.skipif(
 # With the bullets of a file named a backlog read as its work (hamazed's 118), the set
 # reads 254 of 255 (hamazed's truth reading one wrapped sentence on, as a person does) and
 # the whole corpus 7098 of 7298: the floor 0.972.
-OVERALL_FLOOR = 0.972  # 7098 of 7298
+# The nineteenth sets A and C merged: the whole corpus reads 7197 of 7401, the floor 0.972
+# (set A's files read the same with set C's readings).
+OVERALL_FLOOR = 0.972  # 7197 of 7401
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -293,6 +300,7 @@ _OTHER_LANGUAGES = {
         "in arbeit",
         "進行中",
         "进行中",
+        "現在地",  # "where we are now", closing the phase reached (Human-OS's truth)
         "в работе",
     ),
     "ready": (

@@ -73,6 +73,7 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import (
     box_words,
     configured_legend,
+    legend_mark_status,
     line_legend_entries,
     read_legend,
     read_vocabulary,
@@ -89,7 +90,7 @@ from roadmaplint.reader.phases import (
     with_task_boxes,
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
-from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes
+from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes, without_tracked_steps
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
     with_dependency_notes,
@@ -312,6 +313,7 @@ def _records(
                 items = sorted([*items, *later], key=lambda item: item.position.line)
                 document = replace(document, taken=spans(items, lines))
                 shaped = read_shapes(document, shape)
+        shaped = without_tracked_steps(document, shaped)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -376,7 +378,8 @@ def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
     """``item`` with the status its title ends with where a one-line legend names it
     (``F3.2 Fetch current weather ✨ CODED``) and nothing else gives it one."""
     if item.status is not None:
-        return item
+        named = legend_mark_status(item.status, entries)  # ``🟡``: ``🟡 in progress``
+        return item if named is None else replace(item, status=named)
     found = with_legend_status(item.title, entries)
     return item if found is None else replace(item, title=found[0], status=found[1])
 

@@ -634,7 +634,8 @@ _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 def heading_status(title: str) -> tuple[str, str] | None:
     """``(title without it, status)`` when a title ends with a status in a common spelling."""
     stripped = title.rstrip()
-    for opener, closer in (("(", ")"), ("[", "]")):
+    # the full-width brackets of Chinese and Japanese too: ``### Phase 0: 基盤構築（現在地）``
+    for opener, closer in (("(", ")"), ("[", "]"), ("（", "）")):
         if stripped.endswith(closer):
             opening = stripped.rfind(opener)
             word = stripped[opening + 1 : -1].strip()

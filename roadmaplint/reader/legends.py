@@ -264,7 +264,8 @@ def line_legend_entries(lines: list[str]) -> tuple[str, ...]:
         match = _LINE_LEGEND.match(line)
         if match is None or "priorit" in line[: match.start("entries")].casefold():
             continue
-        entries = [entry.strip() for entry in match["entries"].split("|")]
+        # entries apart by bars or middle dots: ``⬜ not started · 🟡 in progress``
+        entries = [entry.strip() for entry in match["entries"].replace("·", "|").split("|")]
         marked = [entry.split() for entry in entries if entry]
         if len(marked) >= 2 and all(
             1 < len(words) <= 3
@@ -274,6 +275,18 @@ def line_legend_entries(lines: list[str]) -> tuple[str, ...]:
         ):
             found += [" ".join(words) for words in marked]
     return tuple(found)
+
+
+def legend_mark_status(status: str, entries: tuple[str, ...]) -> str | None:
+    """The entry of a one-line legend whose mark a status is, written alone (a table's
+    Status cell ``🟡`` beside ``**Status legend:** ⬜ not started · 🟡 in progress``): the
+    mark and what the legend says it means; None where the status is no mark of it."""
+    mark = status.strip().replace(_VARIATION, "")
+    if not mark or any(char.isalnum() for char in mark):
+        return None
+    return next(
+        (entry for entry in entries if entry.split()[0].replace(_VARIATION, "") == mark), None
+    )
 
 
 def with_legend_status(title: str, entries: tuple[str, ...]) -> tuple[str, str] | None:

@@ -348,6 +348,52 @@ def read_shapes(document: Document, forced: str | None) -> ShapeRead:
     return ShapeRead(tuple(items), blocks)
 
 
+_BOX_LINE = LazyPattern(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\[[^\]\n]{0,3}\]")
+# A numbered section that describes a table's row: ``## 1. OSMO code migration — P0``,
+# ``## 2 & 3. Isaac Lab 3.0+ upgrade``.
+_ROW_SECTION = LazyPattern(
+    r"(?P<number>[0-9]+(?:[ \t]*[&,/+][ \t]*[0-9]+)*)\.[ \t]+(?P<title>\S.*)"
+)
+
+
+def without_tracked_steps(document: Document, read: ShapeRead) -> ShapeRead:
+    """``read`` without the boxes that are the steps of a tracker's rows: where two or more
+    numbered sections after a table of items with statuses each describe the row of their
+    number (``| 1 | OSMO code migration | P0 | 🟡 |`` and ``## 1. OSMO code migration —
+    P0``), the table is the plan's list of work and every box after it a step of one of
+    its rows (a release tracker's workstreams, its gates and its release checklist)."""
+    lines = document.lines
+    rows = [item for item in read.items if lines[item.position.line - 1].lstrip().startswith("|")]
+    by_number = {item.id.casefold(): item for item in rows if item.status is not None}
+    if len(by_number) < 2:
+        return read
+    described = [
+        heading.line
+        for heading, text in zip(document.headings, document.heading_texts(), strict=True)
+        if heading.level > 1 and _describes_row(text, by_number)
+    ]
+    table_line = min(item.position.line for item in by_number.values())
+    if len(described) < 2 or min(described) < table_line:
+        return read
+    kept = tuple(
+        item
+        for item in read.items
+        if item.position.line < table_line or not _BOX_LINE.match(lines[item.position.line - 1])
+    )
+    return read if len(kept) == len(read.items) else ShapeRead(kept, read.blocks)
+
+
+def _describes_row(text: str, by_number: dict[str, Item]) -> bool:
+    found = _ROW_SECTION.fullmatch(text.strip())
+    if found is None:
+        return False
+    row = by_number.get(" ".join(found["number"].split()).casefold())
+    if row is None:
+        return False
+    words, title = found["title"].casefold().split(), row.title.casefold().split()
+    return bool(words) and bool(title) and words[0] == title[0]
+
+
 def _may_hold_items(name: str, document: Document) -> bool:
     """Whether the document has a block outside the heading items that the shape reads
     items from: a top-level list for checkboxes, a top-level paragraph with a ``|`` in

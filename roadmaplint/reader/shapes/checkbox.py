@@ -78,6 +78,8 @@ CHECKED_MARKS = dict.fromkeys(
 )
 CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
 LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*+(?P<label>[^(\n`·|,;]+)")
+# A marker a line of the document explains with an equals sign: ``[!] = blocked``.
+_EQUALS_MARKER = LazyPattern(r"\[(?P<mark>[-~/?!>])\][ \t]*+=[ \t]*+(?P<label>[^\s(,;|][^(\n,;|]*)")
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
 _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
@@ -169,6 +171,12 @@ def marker_legend(lines: list[str]) -> dict[str, str]:
     """Markers beyond ``[ ]`` and ``[x]`` the document explains (`` `[~]` Review ``)."""
     found: dict[str, str] = {}
     for line in lines:
+        if "] =" in line and not BOX.match(line):
+            # ``Status: [ ] = pending, [x] = complete, [!] = blocked``: a legend on one line
+            for match in _EQUALS_MARKER.finditer(line):
+                label = " ".join(match["label"].split())
+                if label:
+                    found.setdefault(match["mark"], "_".join(label.lower().split()))
         if "`[" not in line or BOX.match(line):
             continue
         for match in LEGEND_MARKER.finditer(line):
@@ -1768,7 +1776,12 @@ def _listed_work(
     if not sections:
         return True  # under the title itself: ``# Roadmap`` over its bullets
     aside = _ASIDE.match(edge_stripped(sections[0]).strip()) is not None
-    return not aside and (struck or _under_heading(lines, entries[0][0]))
+    # ideas named for later after a sentence that leads into them (``## 将来構想`` over
+    # ``以下は...未定`` over ``- 長期記憶``), one line each, are the plan's ideas too
+    ideas = status_of_section(sections[0]) == "idea" and all(
+        not lines[at].strip() for first, last in entries for at in range(first + 1, last + 1)
+    )
+    return not aside and (struck or ideas or _under_heading(lines, entries[0][0]))
 
 
 # A field that says how far work is, who holds it, how urgent it is or what it waits on.
@@ -2038,6 +2051,10 @@ def _item(
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", "") and _BLOCKED_NOTE.search(text) is not None:
         status = "blocked"  # ``- [ ] **B8 Art overhaul** — blocked on mockup approval``
+    elif match["mark"] in (" ", "") and (waits := _blocked_lead(text)) is not None:
+        # ``- [ ] **Bloqueada por**: pendiente "X" — ajustar Y``: the label and what it
+        # waits for say the state, the work after the dash names the item
+        status, parts = waits[0], replace(parts, title=document.inline(waits[1]))
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
@@ -2080,6 +2097,23 @@ def _item(
 # A note after an open box's title that says the work waits: ``**B8 Art overhaul** — blocked
 # on mockup approval``, ``Title - Blocked by the API freeze``.
 _BLOCKED_NOTE = LazyPattern(r"[ \t][—–-][ \t]+(?i:blocked)[ \t]+(?i:on|by|until)\b")
+
+
+# A bold label that opens a box and says it waits: ``**Bloqueada por**:``, ``**Blocked by:**``.
+_WAITING_LABEL = LazyPattern(r"[ \t]*\*\*(?P<label>[^*\n]{2,30}?):?\*\*:?[ \t]*")
+
+
+def _blocked_lead(text: str) -> tuple[str, str] | None:
+    """``(label, work)`` for a box whose bold label says it is blocked and whose text
+    after a dash names the work (``**Blocked by**: the API freeze — migrate the client``);
+    None for any other box, the label then its title as before."""
+    lead = _WAITING_LABEL.match(text)
+    if lead is None or common_meaning(lead["label"]) != "blocked":
+        return None
+    rest = text[lead.end() :]
+    cut = min((at for at in (rest.find(" — "), rest.find(" – ")) if at > 0), default=-1)
+    work = " ".join(rest[cut + 3 :].split()) if cut > 0 else ""
+    return (lead["label"].strip(), work) if work else None
 
 
 # An area in brackets that opens a box: ``(Product and UX)``, ``(Backend (`apps/api`))``.

@@ -183,7 +183,10 @@ _IDEA_SECTION = LazyPattern(
     r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot"
     # work a roadmap names for later without planning it: ``## Future Initiatives``,
     # ``## 🎯 FUTURE ENHANCEMENTS``
-    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?))",
+    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?)"
+    # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
+    # (the heading's closing bracket is stripped with its other edge marks)
+    r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",
     re.IGNORECASE,
 )
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
@@ -401,6 +404,9 @@ def reference_notes(value: str, dialect: Dialect) -> tuple[tuple[str, str], ...]
 
 # The words that open a condition after a priority level: ``Low until Core kits are stable``.
 _CONDITIONS = frozenset({"until", "unless", "once", "after", "before", "when", "while", "if"})
+# A Priority cell that says no level has been given yet.
+_UNDECIDED = frozenset({"tbd", "tba", "?"})
+_LEVEL = LazyPattern(r"P[0-4]")
 
 
 def priority_level(written: str | None) -> str | None:
@@ -417,8 +423,11 @@ def priority_level(written: str | None) -> str | None:
         meaning = common_meaning(written)
         if meaning is not None and meaning in ("done", "closed"):
             return None
-    if len(words) > 2 and words[0].casefold() in PRIORITY_WORDS and words[1] in _CONDITIONS:
-        return words[0]
+    if len(words) == 1 and words[0].casefold() in _UNDECIDED:
+        return None  # ``| 11 | Multi-GPU PPO training | TBD | 🟡 |``: no level set yet
+    level = bool(words) and (words[0].casefold() in PRIORITY_WORDS or _LEVEL.fullmatch(words[0]))
+    if len(words) > 2 and level and (words[1] in _CONDITIONS or words[1].startswith("(")):
+        return words[0]  # ``P0 (Bucket A) / ⚪ (NuRec PR-2)``: the level, a note on its parts
     return written
 
 

@@ -71,6 +71,9 @@ TITLE_COLUMNS = (
     "compito",
     # a spreadsheet's column: ``| TASK ID | TASK NAME (FEATURE) | ASSIGNED TO |``
     "task name",
+    # a release tracker's lines of work: ``| # | Workstream | Priority | Status | Owner |``
+    "workstream",
+    "work stream",
 )
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
@@ -927,6 +930,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if table.id_column is not None and table.id_column != table.title_column and not item_id:
         item_id = id_cell.strip("*_` ")  # a version names a milestone: ``v0.3.0``
+    if not any(char.isalnum() for char in item_id):
+        item_id = ""  # ``| — | No-regression benchmark (gate) |``: a dash, no number
     titled = not item_id
     if titled:
         item_id = reference_from_title(title, taken)
