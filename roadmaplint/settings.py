@@ -294,6 +294,22 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "idea": ("zurückgestellt", "verschoben"),
         "closed": ("abgebrochen", "verworfen"),
     },
+    # ``### OBS-001 · 2026-05-27 · lähde · AVOIN``: an observation backlog's lifecycle
+    # ``AVOIN`` (open) → ``PRIORISOITU`` (prioritised into a handoff) → ``KÄSITELTY``
+    "Finnish": {
+        "done": ("valmis", "tehty", "korjattu", "suljettu", "käsitelty", "toteutettu", "ratkaistu"),
+        "in_progress": (
+            "kesken",
+            "käynnissä",
+            "työn alla",
+            "osittain ratkaistu",
+            "osittain valmis",
+        ),
+        "ready": ("avoin", "priorisoitu", "suunniteltu", "aloittamatta"),
+        "blocked": ("estetty",),
+        "idea": ("lykätty",),
+        "closed": ("peruttu", "hylätty"),
+    },
     "Italian": {
         "done": (
             "completato",

@@ -170,6 +170,12 @@ pytestmark = pytest.mark.skipif(
 # (against its corrected truths) and 99 after (ROADMAP CORE-113; CORE-114 for what is
 # left): the whole corpus reads 6943 of 7146, the earlier sets still 6844 of 7043; the
 # floor 0.971, what the whole corpus reads, rounded down.
+# The nineteenth held-out set B (a mixed sample of the plans people and their coding agents
+# keep: files 98-99 of headings/, 78 of tables/, 73-74 of phases/, 126-129 of checkboxes/,
+# the wacken folder) read 212 of 277 before its fixes and 272 after (ROADMAP CORE-115;
+# CORE-116 for what is left). Its work queue was set A's file byte for byte, counted once,
+# in set A. Both sets merged: the whole corpus reads 7215 of 7423, the earlier sets still
+# 6844 of 7043; the floor 0.971, what the whole corpus reads, rounded down.
 # The nineteenth held-out set C (large, long-lived plans: files 76 of headings/, 77-78 of
 # phases/, 130-132 of checkboxes/, 83 of tables/) read 108 of 255 before its fixes
 # (ROADMAP CORE-123); with its prose backlog entries, version bullets, noted phase ranges
@@ -178,9 +184,9 @@ pytestmark = pytest.mark.skipif(
 # With the bullets of a file named a backlog read as its work (hamazed's 118), the set
 # reads 254 of 255 (hamazed's truth reading one wrapped sentence on, as a person does) and
 # the whole corpus 7098 of 7298: the floor 0.972.
-# The nineteenth sets A and C merged: the whole corpus reads 7197 of 7401, the floor 0.972
-# (set A's files read the same with set C's readings).
-OVERALL_FLOOR = 0.972  # 7197 of 7401
+# The nineteenth sets A, B and C merged: the whole corpus reads 7469 of 7678, the floor
+# 0.972 (sets A's and B's files read the same with set C's readings).
+OVERALL_FLOOR = 0.972  # 7469 of 7678
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -289,6 +295,10 @@ _OTHER_LANGUAGES = {
         "completado",
         "готово",
         "выполнено",
+        # Finnish (the nineteenth set B): fixed, closed, finished
+        "korjattu",
+        "suljettu",
+        "valmis",
     ),
     "in_progress": (
         "devam eden",
@@ -302,6 +312,8 @@ _OTHER_LANGUAGES = {
         "进行中",
         "現在地",  # "where we are now", closing the phase reached (Human-OS's truth)
         "в работе",
+        "osittain ratkaistu",  # Finnish: partly resolved
+        "kesken",
     ),
     "ready": (
         "açık",
@@ -314,6 +326,8 @@ _OTHER_LANGUAGES = {
         "pendiente",
         "pendente",
         "offen",
+        "avoin",  # Finnish: open
+        "priorisoitu",  # Finnish: prioritised into a handoff, not yet worked on
         "geplant",
         "未着手",
     ),

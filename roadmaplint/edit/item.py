@@ -29,7 +29,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.reader.dialect import MARKED_TITLE
-from roadmaplint.reader.fields import bars
+from roadmaplint.reader.fields import HEADING_BOXES, bars
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -811,6 +811,8 @@ def _heading_status_span(
     if suffix is None or suffix[1] != status:
         return None, ""
     word_at = body.rfind(status, at, end) if status not in _CHECKS else -1
+    if status in HEADING_BOXES:  # ``## Phase 1: Core `[x]` ``: a box is written for it
+        return (word_at, word_at + len(status)), _heading_box(status, value)
     check_at = max(body.rfind(mark, at, end) for mark in _CHECKS)
     meaning = common_meaning(value)
     if check_at >= 0 and (word_at < 0 or check_at < word_at):  # ``✓ DONE``, ``✅``
@@ -846,6 +848,32 @@ _MARKED_STATUSES = {
     "todo": "⏳ Planned",
     "blocked": "⛔ Blocked",
 }
+
+
+# The box a heading that ends with one writes for a status of each meaning.
+_HEADING_BOX_OF = {
+    "done": "[x]",
+    "ready": "[ ]",
+    "todo": "[ ]",
+    "in_progress": "[~]",
+    "closed": "[-]",
+}
+
+
+def _heading_box(old: str, value: str) -> str:
+    """The box a heading ending with the box ``old`` writes for ``value``: the value where
+    it is a box, else the box of its meaning."""
+    from roadmaplint.settings import common_meaning
+
+    if value.strip() in HEADING_BOXES:
+        return value.strip()
+    box = _HEADING_BOX_OF.get(common_meaning(value) or "")
+    if box is None:
+        raise RoadmapError(
+            f"{old!r} in the heading is the status; a box says done, ready, in progress or "
+            f"closed, not {value!r}: edit the heading by hand"
+        )
+    return box
 
 
 def _marked(status: str) -> bool:

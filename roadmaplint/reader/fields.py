@@ -629,11 +629,17 @@ def _later_dependencies(
 _CHECK_MARK = "✅"
 # Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
 _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
+# The task boxes a heading may end with as its status (``## Phase 1: Core `[x]` ``): the
+# markers task-list tools agree on.
+HEADING_BOXES = ("[x]", "[X]", "[ ]", "[~]", "[/]", "[-]")
 
 
 def heading_status(title: str) -> tuple[str, str] | None:
     """``(title without it, status)`` when a title ends with a status in a common spelling."""
     stripped = title.rstrip()
+    boxed = _box_status(stripped)
+    if boxed is not None:
+        return boxed
     # the full-width brackets of Chinese and Japanese too: ``### Phase 0: 基盤構築（現在地）``
     for opener, closer in (("(", ")"), ("[", "]"), ("（", "）")):
         if stripped.endswith(closer):
@@ -655,11 +661,29 @@ def heading_status(title: str) -> tuple[str, str] | None:
     marked = _marked_status(stripped)
     if marked is not None:
         return marked
-    for separator in (" — ", " – ", " - "):
+    for separator in (" — ", " – ", " - ", " · "):
         at = stripped.rfind(separator)
         word = stripped[at + len(separator) :].strip() if at > 0 else ""
-        if word and len(word.split()) <= 2 and common_meaning(word):
+        # the last of a heading's parts joined by middle dots (``OBS-001 · 2026-05-27 ·
+        # source · KORJATTU (A2, 2026-06-17)``) is its status, a note in brackets after it
+        bare = word.split(" (", 1)[0] if separator == " · " and word[-1:] == ")" else word
+        if word and len(bare.split()) <= 2 and common_meaning(bare):
             return stripped[:at].rstrip(), word
+    return None
+
+
+def _box_status(stripped: str) -> tuple[str, str] | None:
+    """``(title, box)`` when a title ends with a task box after a space, in a code span or
+    not (``## Phase 1: Core Types `[x]` ``, a plan whose status legend is of boxes): the
+    box is the status, as it is at the start of a list item."""
+    if stripped[-1:] not in ("]", "`"):
+        return None
+    for box in HEADING_BOXES:
+        for written in (f"`{box}`", box):
+            if stripped.endswith(written):
+                before = stripped[: -len(written)]
+                if before[-1:] in (" ", "\t") and before.strip(" \t—–-:"):
+                    return before.rstrip(" \t—–-:"), box
     return None
 
 
@@ -758,11 +782,22 @@ def named_owner(written: str | None) -> str | None:
     """The owner as written, none where it says none in brackets: ``**Assigned**:
     (none)``, a table's Owner cell ``(unassigned)``. A bare ``TBD`` stays as written: which
     words mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
-    if written is None or "(" not in written:
+    if written is None:
+        return None
+    if written[-1:] == "." and _sentence_end(written):
+        written = written[:-1]  # ``- Responsable: Ronnie.``: the line's full stop, no name's
+    if "(" not in written:
         return written  # most owners: no brackets to say none in
     bare = written.strip()
     bracketed = bare[:1] == "(" and bare[-1:] == ")"
     return None if bracketed and bare.strip("() \t").casefold() in _NO_OWNER else written
+
+
+def _sentence_end(written: str) -> bool:
+    """Whether ``written`` ends with a word of three letters or more and a full stop: a
+    sentence's, no part of the name (``Jr.`` and ``J.`` are abbreviations, kept)."""
+    words = written[:-1].split()
+    return bool(words) and len(words[-1]) >= 3 and words[-1].isalpha()
 
 
 # A status that names who holds the work: ``done by Antigravity``, ``claimed by @auto``.
@@ -906,7 +941,7 @@ def _noted_references(
     named = set(references)
     spans = 0  # how many items the value's ranges named: at most _NUMBERED_RANGE_LIMIT
     word = ""  # after ``Phase 25``, a bare number names a phase: ``Phase 25, 26``
-    for name in externals:
+    for name in [part for written in externals for part in _and_numbered(written)]:
         if word and _PHASE_NUMBER.match(name):
             name = f"{word} {name}"
         phase = NUMBERED_ID.match(name) if name.startswith(_NUMBERED_WORDS) else None
@@ -963,6 +998,29 @@ _NUMBERED_RANGE_LIMIT = 200
 
 def _singular(word: str) -> str:
     return "Story" if word == "Stories" else word
+
+
+# ``and`` before another numbered unit named with its word: `` and Phase 3`` of ``Phase 2
+# (salaries) and Phase 3 (overtime)``.
+# (the word found first, behind a blank: a run of blanks is never scanned from each start)
+_AND_NUMBERED = LazyPattern(
+    r"(?<=[ \t])and[ \t]++(?=(?:Phase|Task|Stor|Milestone|Epic)[a-z]{0,3}[ \t]+[0-9])"
+)
+
+
+def _and_numbered(name: str) -> list[str]:
+    """The numbered units a dependency joins with ``and`` (``Phase 2 (note) and Phase 3
+    (note)``), each with its note; an ``and`` inside a note's brackets joins no unit."""
+    if " and " not in name:
+        return [name]
+    parts: list[str] = []
+    start = 0
+    for joined in _AND_NUMBERED.finditer(name):
+        before = name[start : joined.start()]
+        if before.count("(") == before.count(")"):
+            parts.append(before)
+            start = joined.end()
+    return [*parts, name[start:]]
 
 
 # A second number joined to a numbered ID: `` & 2`` of ``Stories 1 & 2``.
@@ -1023,7 +1081,7 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
     references: list[str] = []
     externals: list[str] = []
     spans = 0  # how many items the value's ranges named: at most _RANGE_LIMIT * 4
-    for part in value.replace(";", ",").split(","):
+    for part in _outside_brackets(value.replace(";", ",")):
         name = part.strip()
         if name.lower() in _NO_DEPENDENCY or _says_none(name):
             continue
@@ -1034,6 +1092,24 @@ def split_dependencies(value: str, id_pattern: re.Pattern[str]) -> tuple[list[st
             continue
         (references if id_pattern.fullmatch(name) else externals).append(name)
     return references, externals
+
+
+def _outside_brackets(value: str) -> list[str]:
+    """``value`` split at its commas, but for those inside a note's brackets (``Phase 2
+    (salaries, PTKP) and Phase 3``); a bracket never closed splits at every comma."""
+    if "(" not in value:
+        return value.split(",")
+    parts: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0:
+            parts.append(value[start:at])
+            start = at + 1
+    return value.split(",") if depth else [*parts, value[start:]]
 
 
 # ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.

@@ -941,6 +941,46 @@ def _epic_chapter(parts: list[Part], at: int, lines: list[str]) -> bool:
 _BOX_LINE = LazyPattern(r"[ \t]{0,12}[-*+][ \t]+\[[ xX]\]")
 
 
+# A task heading that is its number alone, in English or another language: ``### Task 1``,
+# ``### Tarea #1`` (Spanish), ``### Aufgabe 2``.
+_UNTITLED_TASK = LazyPattern(
+    r"(?:Task|Tarea|Tarefa|Tâche|Aufgabe|Görev|Задача)[ \t]+#?[0-9]{1,4}:?", re.IGNORECASE
+)
+# The field that describes a task, whose first sentence names it where its heading is a
+# number alone: ``- Descripción: Crear una tarea.``
+_DESCRIPTION_LABEL = LazyPattern(
+    r"[-*+][ \t]+\*{0,2}(?:Description|Descripción|Descrição|Beschreibung|Açıklama|Описание)"
+    r"\*{0,2}[ \t]*:[ \t]*(?:\*\*[ \t]*)?(?P<text>\S.*)",
+    re.IGNORECASE,
+)
+
+
+def _untitled_tasks(
+    parts: list[Part], lines: list[str], dialect: Dialect
+) -> dict[int, tuple[str, str]]:
+    """The task headings that are a number alone (``### Tarea #1``), two or more at one
+    level, each over a field list of work (``- Responsable: Ana``, ``- Estado: Hecho``): a
+    sprint backlog's tasks, named by their heading and titled by their description's
+    first sentence. One alone, or with no such field, is a step of a how-to."""
+    found: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or not _UNTITLED_TASK.fullmatch(part.text.strip()):
+            continue
+        opening = list(
+            takewhile(
+                lambda line: line[:1] in "-*+",
+                filter(None, map(str.strip, _section_lines(parts, at, lines))),
+            )
+        )
+        if not any(_is_work_field(line, dialect) for line in opening):
+            continue
+        described = next(filter(None, map(_DESCRIPTION_LABEL.match, opening)), None)
+        title = described["text"].strip().split(". ")[0].rstrip(".").strip() if described else ""
+        found[at] = (" ".join(part.text.strip().rstrip(":").split()), title)
+    levels = Counter(parts[at].heading.level for at in found)
+    return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
+
+
 def _work_item(part: Part) -> tuple[str, str] | None:
     match = WORK_HEADING.fullmatch(part.text)
     return (" ".join(match["id"].split()), match["title"].strip()) if match else None
@@ -981,6 +1021,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                         **_slug_series(parts, lines),
                         **_numbered_over_steps(parts, lines),
                         **_boxed_series(parts),
+                        **_untitled_tasks(parts, lines, dialect),
                     }
                     titled.difference_update(spaced)
                 found = status_headed.get(at)

@@ -2,9 +2,10 @@
 
 The box is the status: ``[ ]`` (written as such: not done, no claim that the work
 is free to start), ``[x]`` done, or the words a Status Legend gives them; the other markers
-(``[-] [~] [/] [?] [!]``) only where the document has a marker legend, whose
-words then name the statuses. Inline ``(depends on: A, B)``, ``blocked by A``,
-``@owner``, ``(P1)`` or ``priority: P1`` are fields; nested boxes are the
+(``[-] [~] [/] [?] [!]``) where the document has a marker legend, whose
+words then name the statuses, or as written where a few of them stand among the boxes.
+Inline ``(depends on: A, B)``, ``blocked by A``, ``@owner``, ``(P1)`` or ``priority: P1``
+are fields; nested boxes are the
 Definition of Done; a priority-group heading above (``### P0 — Correctness``)
 gives the priority. Items without an ID get a reference made from the title.
 """
@@ -76,10 +77,12 @@ CHECKED_MARKS = dict.fromkeys(
     ),
     "done",
 )
-CONVENTIONAL_MARKS = frozenset("/~->?")  # their meanings: settings.common_meaning
-LEGEND_MARKER = LazyPattern(r"`\[(?P<mark>[-~/?!>])\]`:?[ \t]*+(?P<label>[^(\n`·|,;]+)")
-# A marker a line of the document explains with an equals sign: ``[!] = blocked``.
-_EQUALS_MARKER = LazyPattern(r"\[(?P<mark>[-~/?!>])\][ \t]*+=[ \t]*+(?P<label>[^\s(,;|][^(\n,;|]*)")
+CONVENTIONAL_MARKS = frozenset("/~->?!")  # their meanings: settings.common_meaning
+# A marker a legend explains: `` `[~]` Review ``, or on one line with an equals sign and no
+# code span (``Status: [ ] = pending, [x] = complete, [!] = blocked``).
+LEGEND_MARKER = LazyPattern(
+    r"(?:`\[(?P<mark>[-~/?!>])\]`:?|\[(?P<bare>[-~/?!>])\][ \t]*=)[ \t]*+(?P<label>[^(\n`·|,;]+)"
+)
 # An ID in brackets that opens a bold title: ``**[DL-001] Connection Pooling**: ...``.
 _BOLD_BRACKETED_ID = LazyPattern(r"[ \t]*\*\*\[(?P<id>[^\]\s]{1,30})\][ \t]+(?=[^*\s])")
 _TAGS = LazyPattern(r"(?:\[[A-Za-z0-9?]{1,10}\][ \t]*)+")
@@ -171,18 +174,12 @@ def marker_legend(lines: list[str]) -> dict[str, str]:
     """Markers beyond ``[ ]`` and ``[x]`` the document explains (`` `[~]` Review ``)."""
     found: dict[str, str] = {}
     for line in lines:
-        if "] =" in line and not BOX.match(line):
-            # ``Status: [ ] = pending, [x] = complete, [!] = blocked``: a legend on one line
-            for match in _EQUALS_MARKER.finditer(line):
-                label = " ".join(match["label"].split())
-                if label:
-                    found.setdefault(match["mark"], "_".join(label.lower().split()))
-        if "`[" not in line or BOX.match(line):
+        if "[" not in line or BOX.match(line):
             continue
         for match in LEGEND_MARKER.finditer(line):
             label = " ".join(match["label"].split()).strip(" -—:")
             if label:
-                found.setdefault(match["mark"], "_".join(label.lower().split()))
+                found.setdefault(match["mark"] or match["bare"], "_".join(label.lower().split()))
     return found
 
 
@@ -885,7 +882,7 @@ def _read_list(
         unexplained = [mark for mark in unexplained if mark != "-"]
     if unexplained:
         # A few boxes (a third at most, of three or more) with a marker task-list tools
-        # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`) and no legend: those boxes have the
+        # agree on (`[?]`, `[/]`, `[-]`, `[>]`, `[~]`, `[!]`) and no legend: those boxes have the
         # marker as their status. More, or another marker, and the list is no list of
         # items (RL109 names the marker).
         # An emoji in a box (``[:sparkles:]``) is such a marker: a mark its writer chose
