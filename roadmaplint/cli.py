@@ -683,7 +683,13 @@ def set_command(
 
 @app.command(cls=PlainUsage)
 def new(
-    section: Annotated[str, typer.Argument(help="The section (level-1 heading) to add to.")],
+    section: Annotated[
+        str,
+        typer.Argument(
+            help="The section (level-1 heading, or the heading over a list's rows, boxes "
+            "or ID bullets: Todo) to add to."
+        ),
+    ],
     title: Annotated[str, typer.Argument(help="The new item's title.")],
     path: OnePath = None,
     status: StatusOption = None,
@@ -721,6 +727,7 @@ def new(
     \b
     Examples:
       roadmaplint new Graph "Shape Caching" --priority P1 --depends-on GRAPH-1 --done "cached"
+      roadmaplint new Todo "Password reset" --dri bob   (- FEAT-4: Password reset @bob)
       roadmaplint new Backends "Metal Backend" --status idea --dry-run
       roadmaplint new Tooling "Release Script" --id TOOL-10 --create-section
       roadmaplint new tasks "Write docs" backlog --priority high   (a Backlog.md task file)

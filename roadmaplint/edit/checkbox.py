@@ -37,6 +37,7 @@ from roadmaplint.reader.shapes.checkbox import (
     BOX,
     KIRO_IN_PROGRESS,
     OPEN_BOX,
+    OWNER_NOTE,
     STATUS_OF_BOX,
     _number_of_box,
     marker_legend,
@@ -150,6 +151,9 @@ def _parts(line: str, id_pattern: str) -> _Line:
     depends = _DEPENDS.search(masked, start)
     masked = _masked(masked, depends)
     owner = _OWNER.search(masked, start)
+    if owner is None:  # ``(owner: ana)``: changed where it stands
+        owner = OWNER_NOTE.search(masked, start)
+        owner = owner if owner is not None and masked[start : owner.start()].strip() else None
     masked = _masked(masked, owner)
     priority = _PRIORITY.search(masked, start)
     return _Line(text, start, end, depends, owner, priority)
@@ -175,7 +179,7 @@ def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tup
         parts = _parts(line, id_pattern)
         if parts.priority is not None:
             written = parts.priority.group(0)
-            value = parts.priority["p1"] or parts.priority["p2"]
+            value = parts.priority["p1"] or parts.priority["p2"] or parts.priority["p3"]
             priorities[written.replace(value, "{value}", 1)] += 1
         if parts.depends is not None:
             group = "deps" if parts.depends["deps"] is not None else "blocked"
@@ -518,10 +522,10 @@ def _write_priority(written: _Writer, value: str, form: str) -> None:
     current = written.parts.priority
     value = value.strip()
     if current is not None:
-        group = "p1" if current["p1"] is not None else "p2"
+        group = next(name for name in ("p1", "p3", "p2") if current[name] is not None)
         if not value:
             written.remove(current)
-        elif group == "p1" and not _PRIORITY_CODE.fullmatch(value):
+        elif group != "p2" and not _PRIORITY_CODE.fullmatch(value):
             written.set_span(current.span(), f"priority: {value}")
         else:
             written.set_span(current.span(group), value)
@@ -890,3 +894,104 @@ def _child_lead(lines: list[str], parent: Item, children: list[Item]) -> str:
     lead = box["lead"]
     indent = len(lead) - len(lead.lstrip())
     return " " * (indent + len(lead.strip()) + 1) + lead.strip() + " "
+
+
+def new_bullet(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str, str] | None:
+    """A plain ID bullet after the section's last (``- [FEAT-4] Password reset`` under
+    ``## Todo`` of a queue whose sections are its statuses): its marker (an ordered list's
+    number counted on), the ID the next free one or ``--id``, written around its title as
+    the last bullet writes its own; an owner, a priority and dependencies written on the
+    line as ``set`` writes them. None where the section's last item is no plain bullet
+    with an ID and its values on its line."""
+    from roadmaplint.edit.base import items_added, next_id
+    from roadmaplint.reader import parse
+    from roadmaplint.reader.idpattern import id_regex
+    from roadmaplint.reader.inline import plain_text
+    from roadmaplint.reader.linestyle import counts_up, ordered_number, with_number
+
+    section = request.section.strip()
+    members = [item for item in roadmap.items if item.section == section]
+    lines = split_lines(roadmap.source)
+    last = members[-1] if members else None
+    line = lines[last.position.line - 1] if last is not None else ""
+    entry = _ENTRY.match(line)
+    if last is None or BOX.match(line) is not None or entry is None:
+        return None
+    if any(found.value_position.line != last.position.line for found in last.fields):
+        return None  # its fields are bullets of their own: the heading writer's
+    form = _id_form(line[entry.end() :].rstrip("\r\n"), last)
+    if form is None or not id_regex(settings.id_pattern).fullmatch(last.id):
+        return None
+    where = f"{roadmap.path}:{last.position.line}"
+    if request.done or request.parent is not None:
+        raise RoadmapError(
+            f"{where}: a bullet of {section} holds no Definition of Done or sub-tasks; "
+            "add them by hand"
+        )
+    fields = [change for change in request.fields if normalize_key(change.name) != "status"]
+    for change in request.fields:
+        if normalize_key(change.name) == "status" and change.value.strip().casefold() != (
+            section.casefold()
+        ):
+            raise RoadmapError(
+                f"{where}: a bullet's status is the section it stands in; to add it with "
+                f"status {change.value.strip()!r}, name that section"
+            )
+    ids = {item.id: item for item in roadmap.items}
+    item_id = (request.item_id or next_id(roadmap, section, ids)).strip()
+    if not id_regex(settings.id_pattern).fullmatch(item_id):
+        raise RoadmapError(f"{where}: {item_id!r} is not an ID as {last.id} is")
+    _refuse_taken(roadmap, item_id, ids)
+    marker = entry.group(0)
+    prefixes = [_ENTRY.match(lines[other.position.line - 1]) for other in members]
+    written = [found.group(0) for found in prefixes if found is not None]
+    number = ordered_number(marker)
+    if number is not None and (counts_up(written) or len(written) == 1):
+        marker = with_number(marker, number + 1)
+    before, between = form
+    newline = roadmap.style.newline
+    at = last.end_line
+    if not lines[at - 1].endswith(("\n", "\r")):
+        lines[at - 1] += newline
+        newline = ""  # the file ended without one: so does it still
+    lines.insert(at, f"{marker}{before}{item_id}{between}{request.title.strip()}{newline}")
+    new_text = "".join(lines)
+    if fields:
+        # the values written on the new line as set writes them on a bullet's
+        grown = parse(new_text, roadmap.path, settings=settings)
+        added = next(item for item in grown.items if item.id == item_id)
+        try:
+            edited = edit_bullet(grown, added, ItemEdit(fields=tuple(fields)), settings)
+        except RoadmapError as error:
+            # named at the list's last line: the new one is not in the file
+            said = str(error).removeprefix(f"{roadmap.path}:{at + 1}: ")
+            raise RoadmapError(f"{where}: {said}") from None
+        if edited is None:
+            raise RoadmapError(f"{where}: a new bullet cannot write these values; add it by hand")
+        new_text = edited
+    after = prove_edit(roadmap, new_text, items_added(item_id, None), settings)
+    found = next((item for item in after.items if item.id == item_id), None)
+    if (
+        found is None
+        or found.position.line != at + 1
+        or found.title != plain_text(request.title.strip())
+        or found.status != last.status
+    ):
+        raise RoadmapError(f"{where}: the new bullet would not read back as written")
+    return new_text, item_id
+
+
+def _id_form(text: str, item: Item) -> tuple[str, str] | None:
+    """What a bullet writes before its ID and between it and its title (``[``, ``] ``;
+    ``**``, ``** ``; ``''``, ``: ``), when its text is those, the ID and the title."""
+    at = text.find(item.id)
+    start = text.find(item.title, at + len(item.id)) if at >= 0 and item.title else -1
+    if start < 0:
+        return None
+    before, between = text[:at], text[at + len(item.id) : start]
+    if before not in _ID_WRAPS or between.strip(" \t:—–-])*_`") or not between.endswith(" "):
+        return None
+    return before, between
+
+
+_ID_WRAPS = ("", "[", "**", "__", "`", "*", "_", "**[")

@@ -166,6 +166,8 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         found = item.field(key)
         if found is not None:
             _rewrite_field(plan, lines, roadmap, item, found, change)
+            if key == "status":
+                _check_follows_field(plan, lines, roadmap, item, change.value)
             continue
         if key == "status" and change.value.strip():
             written = _restatus_heading(plan, lines, roadmap, item, change.value.strip())
@@ -174,6 +176,8 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 continue
         if change.value.strip():
             inserted.append(_insert_field(plan, lines, roadmap, item, change))
+            if key == "status":
+                _check_follows_field(plan, lines, roadmap, item, change.value)
     _count_on(plan, lines, item, inserted)
     if edit.title is not None:
         _retitle(plan, lines, roadmap, item, edit.title)
@@ -944,6 +948,58 @@ def _status_mark(roadmap: Roadmap, old: str, value: str) -> str:
     raise RoadmapError(
         f"the mark {old} in the heading is the status; give a status a mark writes: {marks}"
     )
+
+
+# A heading's check mark and its done word after the item's ID (``### TASK-8 ✓ DONE``)
+_HEADING_CHECK = LazyPattern(r"(?<![ \t])[ \t]++([✅✓✔]\ufe0f?[ \t]*+[A-Za-z]++)$")
+
+
+def _check_follows_field(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> None:
+    """A heading that marks its item done (``### TASK-8 ✓ DONE`` over ``- **Status:**
+    DONE``) follows its Status field: the mark goes when the field says other than done
+    (a check mark can say nothing else, and the heading would contradict the field),
+    and is written when it says done where the document's other done headings write it
+    so. The document's own mark only: a heading is never given one it does not use."""
+    from roadmaplint.settings import common_meaning
+
+    index = item.position.line - 1
+    if any(found.position.line == item.position.line for found in item.fields):
+        return  # the field is on the heading's line
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    opener = _ATX.match(body)
+    if opener is None or item.named_by_title:
+        return
+    end = _closing_sequence(body)
+    check = _HEADING_CHECK.search(body[:end])
+    done = common_meaning(value) == "done"
+    if check is not None and not done and common_meaning(check[1].split()[-1]) == "done":
+        plan.replace[index] = body[: check.start()] + body[end:] + line[len(body) :]
+    elif check is None and done and body[opener.end() : end].strip() == item.id:
+        mark = _done_mark(roadmap, lines, item)
+        if mark is not None:
+            plan.replace[index] = body[:end] + f" {mark}" + body[end:] + line[len(body) :]
+
+
+def _done_mark(roadmap: Roadmap, lines: list[str], item: Item) -> str | None:
+    """The check mark and word the document's other done headings write after their ID
+    alone (``✓ DONE``), when they all write the same one."""
+    from roadmaplint.settings import common_meaning
+
+    marks = set()
+    for other in roadmap.items:
+        body = lines[other.position.line - 1].rstrip("\r\n")
+        opener = _ATX.match(body)
+        if other is item or opener is None or not other.status:
+            continue
+        check = _HEADING_CHECK.search(body[: _closing_sequence(body)])
+        if check is None or common_meaning(check[1].split()[-1]) != "done":
+            continue
+        if body[opener.end() : check.start()].strip() == other.id:
+            marks.add(check[1])
+    return marks.pop() if len(marks) == 1 else None
 
 
 def _closing_sequence(heading: str) -> int:

@@ -150,6 +150,12 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     shaped = new_shaped(roadmap, members[-1], request, settings) if members else None
     if shaped is not None:
         return shaped
+    if members:
+        from roadmaplint.edit.checkbox import new_bullet
+
+        bulleted = new_bullet(roadmap, request, settings)
+        if bulleted is not None:
+            return bulleted
     if request.parent is not None:
         raise RoadmapError("--parent adds a sub-task under a numbered task (- [ ] 3. Title)")
     for what, text in (("the title", request.title), ("the section", request.section)):

@@ -162,6 +162,10 @@ def _kept(front: str, written: str, changed: set[str], path: str) -> str:
         old, new = load_front(front, path, loader), load_front(written, path, loader)
     except RoadmapError:
         return written
+    if getattr(old, "fa", None) is not None and old.fa.flow_style():
+        # ``{id: TASK-6, title: "Fl\u00f6w", status: Done}``: the keys share a line
+        flowed = _kept_flow(front, written, changed)
+        return written if flowed is None else _same_or(written, flowed, new, path, loader)
     old_lines, new_lines = _lines_of(front), _lines_of(written)
     old_spans, new_spans = _key_spans(old, len(old_lines)), _key_spans(new, len(new_lines))
     if not old_spans or not new_spans:
@@ -179,6 +183,74 @@ def _kept(front: str, written: str, changed: set[str], path: str) -> str:
     except RoadmapError:
         same = False
     return text if same else written
+
+
+def _same_or(written: str, text: str, new: Any, path: str, loader: YAML) -> str:
+    """``text`` where it reads as ``new`` does, else ``written``."""
+    try:
+        same = _plain(load_front(text, path, loader)) == _plain(new)
+    except RoadmapError:
+        same = False
+    return text if same else written
+
+
+def _kept_flow(front: str, written: str, changed: set[str]) -> str | None:
+    """A front matter written as one flow mapping with only the ``changed`` keys' values
+    taken from ``written`` (a key it adds written after the key before it there), every
+    other byte (an escape, a quote, the spacing) as it was; None where a key went or the
+    keys kept are in another order (``written`` then stands as it is)."""
+    old, new = _flow_spans(front), _flow_spans(written)
+    if old is None or new is None or [key for key in new if key in old] != list(old):
+        return None
+    edits: list[tuple[int, int, str]] = []
+    for key in changed & set(old):
+        edits.append((old[key][1], old[key][2], written[new[key][1] : new[key][2]]))
+    keys = list(new)
+    for index, key in enumerate(keys):
+        if key in old:
+            continue
+        before = next((name for name in reversed(keys[:index]) if name in old), None)
+        if before is None:
+            return None
+        entry = written[new[key][0] : new[key][2]]
+        edits.append((old[before][2], old[before][2], f", {entry}"))
+    text = front
+    for start, end, value in sorted(edits, key=lambda edit: (-edit[0], -edit[1])):
+        text = text[:start] + value + text[end:]
+    return text
+
+
+def _flow_spans(front: str) -> dict[str, tuple[int, int, int]] | None:
+    """Where each top-level key and its value stand in a front matter of one mapping
+    (the key's start, the value's start and end, as offsets into ``front``); None where
+    a key is no scalar or the text no mapping."""
+    import yaml as pyyaml
+
+    try:
+        events = list(pyyaml.parse(front, Loader=pyyaml.SafeLoader))
+    except pyyaml.YAMLError:
+        return None
+    if len(events) < 6 or not isinstance(events[2], pyyaml.MappingStartEvent):
+        return None
+    body = events[3:-3]  # inside the stream's, the document's and the mapping's ends
+    spans: dict[str, tuple[int, int, int]] = {}
+    at = 0
+    while at < len(body):
+        key = body[at]
+        if not isinstance(key, pyyaml.ScalarEvent) or at + 1 >= len(body):
+            return None
+        start, depth, at = body[at + 1].start_mark.index, 0, at + 1
+        while True:  # the value: a scalar, or a list or mapping to its end
+            event = body[at]
+            if isinstance(event, pyyaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, pyyaml.CollectionEndEvent):
+                depth -= 1
+            at += 1
+            if depth == 0:
+                break
+        spans[key.value] = (key.start_mark.index, start, event.end_mark.index)
+    return spans
 
 
 def _lines_of(text: str) -> list[str]:

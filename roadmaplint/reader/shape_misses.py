@@ -97,7 +97,7 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
     words = [name.strip("*_` ").casefold() for name in names]
     if len(words) == 2 and words[1] in _VALUE_COLUMNS:
         return True
-    if len(words) == 2 and words[1] == "description" and words[0] not in _ID_LIKE:
+    if len(words) == 2 and words[1] in _DESCRIPTION and words[0] not in _ID_LIKE:
         return True  # ``| Feature | Description |``: what each thing is
     if len(words) > 2 and words[-1] in ("meaning", "definition"):
         return True  # ``| Label | Priority | Meaning |``: a legend
@@ -124,6 +124,8 @@ def _timetable(lines: list[str], rows: list[int], inline: Callable[[str], str]) 
     return bool(rows)
 
 
+# ``| Feature | Description |`` in English, Italian, Spanish, Portuguese and German
+_DESCRIPTION = ("description", "descrizione", "descripción", "descrição", "beschreibung")
 _VALUE_COLUMNS = ("value", "values", "meaning", "default")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.

@@ -96,8 +96,18 @@ _DEPENDS = LazyPattern(
     re.IGNORECASE,
 )
 _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
+# An owner noted in brackets: ``- API-1: Login (owner: ana)``, ``(assignee: TBD)``.
+OWNER_NOTE = LazyPattern(
+    # (tried from the first blank of a run only: from each, a run of tabs was quadratic)
+    r"(?<![ \t])[ \t]*+\((?:owner|assignee|assigned[ \t]++to|dri)[ \t]*+:[ \t]*+"
+    r"(?P<owner>[A-Za-z0-9][\w.-]{0,39})[ \t]*+\)",
+    re.IGNORECASE,
+)
 _PRIORITY = LazyPattern(
-    r"\((?P<p1>P[0-4])\)|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b", re.I
+    # ``(P1)``; ``[P1]`` where it is no link's text; ``priority: high``
+    r"\((?P<p1>P[0-4])\)|\[(?P<p3>P[0-4])\](?![(\[])"
+    r"|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b",
+    re.I,
 )
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
 _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
@@ -290,13 +300,18 @@ def parse_line(
     if found:
         owner = found["owner"]
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    noted = None if owner else OWNER_NOTE.search(title_part)
+    if noted is not None and title_part[: noted.start()].strip():
+        owner = noted["owner"]  # ``Login (owner: ana)``: the owner, no part of the title
+        title_part = title_part[: noted.start()] + title_part[noted.end() :]
     trailing_priority = _TRAILING_PRIORITY.search(text)
     if trailing_priority and not priority:
         priority = trailing_priority["p"].upper()
         title_part = title_part.removesuffix(trailing_priority[0])
     found = _PRIORITY.search(title_part)
     if found:
-        priority = (found["p1"] or found["p2"]).upper() if (found["p1"] or found["p2"]) else None
+        code = found["p1"] or found["p2"] or found["p3"]
+        priority = code.upper() if code else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
     described = _described_fields(text, title_part, document)
     remark = _REMARK_AFTER_SENTENCE.search(title_part)
@@ -1061,6 +1076,7 @@ def _read_plain_list(
     written: list[str | None] = []  # a status word in brackets: ``- [TODO] Task-1: Title``
     claimants: list[str | None] = []  # who holds it: ``- [CLAIMED by @bob] Title``
     marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
+    days: list[tuple[str, int] | None] = []  # the day a dated bullet leads with, its column
     bullet_at = _GROUPED_BULLET if grouped else _INDENTED_BULLET
     for first, _ in entries:
         bullet = bullet_at.match(lines[first])
@@ -1068,8 +1084,11 @@ def _read_plain_list(
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
         dated = _DATE_LEAD.match(text)
+        days.append(None)
         if dated is not None and dated.end() < len(text):
-            text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
+            # ``- 2026-04-20: Added scan sectors``: a log's day, kept in a field
+            days[-1] = (text[:10], bullet.end())
+            text = text[dated.end() :]
         word = _STATUS_WORD.match(text)
         mark = _STATUS_MARK.match(text)
         claimants.append(word["by"] if word is not None else None)
@@ -1161,12 +1180,15 @@ def _read_plain_list(
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
     found = []
-    for (first, last), part, status, given, claimant in zip(
-        entries, parsed, statuses, nested, claimants, strict=True
+    for (first, last), part, status, given, claimant, day in zip(
+        entries, parsed, statuses, nested, claimants, days, strict=True
     ):
         last = _last(lines, first, last)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        if day is not None:
+            at = Position(first + 1, day[1] + 1)
+            fields.append(Field("Date", "date", day[0], at, at, first + 1))
         owner = part.owner or given.get("dri") or claimant
         if owner:
             fields.append(Field("DRI", "dri", owner, here, here, first + 1))
@@ -1555,6 +1577,7 @@ def _read_horizon_list(
     found = []
     read: list[tuple[int, int, str | None, str]] = []  # (first, last, status, text)
     wishes: dict[int, str] = {}  # the priority a bracketed MoSCoW tag gives a bullet
+    days: list[tuple[str, int] | None] = []  # the day a dated bullet leads with, its column
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
         if bullet is None:
@@ -1564,8 +1587,12 @@ def _read_horizon_list(
         if circled:
             text = _CIRCLE_MARK.sub("", text, count=1)
         dated = _DATE_LEAD.match(text)
+        day = None
         if dated is not None and dated.end() < len(text):
-            text = text[dated.end() :]  # ``- 2026-04-20: Added scan sectors``: a log's day
+            # ``- 2026-05-01 — Beta launch``: a release's day, no part of its title, kept
+            # in a field of its own (show prints it, export writes it)
+            day = (text[:10], lines[first].find(text[:10]))
+            text = text[dated.end() :]
         wished = _MOSCOW_TAG.match(text)
         if wished is not None:  # ``- [nice to have] allow unlimited polyphony``
             text = text[wished.end() :]
@@ -1581,6 +1608,7 @@ def _read_horizon_list(
         elif struck:
             state = status or "open"
         read.append((first, last, state, _first_sentence(text)))
+        days.append(day)
     id_only = patterns(document.dialect.id_pattern).id_only
     with_ids = [parse_line(text, document) for *_, text in read]
     # every bullet leads with an ID (``- [FEAT-1] Login page``, ``- FEAT-2: Logout``): the
@@ -1595,10 +1623,13 @@ def _read_horizon_list(
             for lead in versions
         ]
         ided = True
-    for (first, last, state, text), given in zip(read, with_ids, strict=True):
+    for (first, last, state, text), given, day in zip(read, with_ids, days, strict=True):
         part = given if ided else parse_line(text, document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
+        if day is not None:
+            at = Position(first + 1, day[1] + 1)
+            fields.append(Field("Date", "date", day[0], at, at, first + 1))
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
         priority = part.priority or wishes.get(first) or band

@@ -29,7 +29,13 @@ _OTHER_BANDS = (
     r"|^[^\w]*prioridade?[ \t]+(?P<banda>alta|media|média|baja|baixa)(?!\w)"
 )
 _SECTION_PRIORITY = LazyPattern(
-    r"(?<![\w-])(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
+    # a band's code stands alone: leading the heading or a part after a dash or colon
+    # (``P0 — Correctness``, ``Tasks — P1``), in brackets (``(P0)``, ``[P1, P2]``, ``(P1 —
+    # urgent)``) or ending it (``Auth P1``); inside other words (``## Meeting (P1
+    # attendees)``, ``Notes on P1 bugs``) it names no band
+    r"(?:^[^\w]*|[—–:|][ \t]*[*_`]*|[ \t]-[ \t]+[*_`]*)(?P<p>P[0-4](?:\.[0-9])?)(?![\w-])"
+    r"|[(\[][ \t]*(?P<pb>P[0-4](?:\.[0-9])?)(?=[ \t]*(?:[)\],/;]|[—–-][ \t]))"
+    r"|[ \t](?P<pt>P[0-4](?:\.[0-9])?)[ \t*_`]*$"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
     r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b"
     # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1,
@@ -52,8 +58,9 @@ def priority_of_section(section: str | None) -> str | None:
         return None
     if match["number"]:
         return f"P{match['number']}"
-    if match["p"]:
-        return match["p"].upper()
+    code = match["p"] or match["pb"] or match["pt"]
+    if code:
+        return code.upper()
     return match["word"] or match["lead"] or match["tail"] or match["band"] or match["banda"]
 
 

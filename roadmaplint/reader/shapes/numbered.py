@@ -227,9 +227,17 @@ def _states_most(lines: list[str], entries: int, document: Document) -> bool:
         stated += (
             match is not None
             and document.dialect.key(match["key"]) == "status"
-            and common_meaning(match["value"]) is not None
+            and _says_a_stage(match["value"])
         )
     return stated >= 2 and 2 * stated >= entries
+
+
+def _says_a_stage(value: str) -> bool:
+    """Whether a step's status says how far along it is: a common status, or ``Pending``
+    (a step not yet begun, beside ``✅ Completed``; one phase of two steps, one done and
+    one pending, read as no steps at all, the phase alone an item)."""
+    word = value.strip().strip("*_`").casefold()
+    return common_meaning(value) is not None or word.split()[:1] == ["pending"]
 
 
 def _bold_numbers(lines: list[str]) -> frozenset[str]:

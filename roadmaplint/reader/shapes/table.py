@@ -69,6 +69,15 @@ TITLE_COLUMNS = (
     # in Italian: ``| ID | Attività | Stato |``
     "attività",
     "compito",
+    # a guide's features by their name in Italian, Spanish, Portuguese, French or German,
+    # read as ``| Feature | Status |`` is: ``| Funzione | Stato |``, ``| Funcionalidad |``
+    "funzione",
+    "funzionalità",
+    "función",
+    "funcionalidad",
+    "funcionalidade",
+    "fonctionnalité",
+    "funktion",
     # a spreadsheet's column: ``| TASK ID | TASK NAME (FEATURE) | ASSIGNED TO |``
     "task name",
     # a release tracker's lines of work: ``| # | Workstream | Priority | Status | Owner |``
