@@ -453,11 +453,28 @@ def status_meaning(status: str | None) -> str | None:
     found = common_meaning(status)
     if found is not None or not status:
         return found
+    if _past_horizon(status):
+        return "idea"
     words = status.casefold().replace("’", "'").split()
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
         first += 1
     return _meaning_of_note(words[first:])
+
+
+# An item's status that puts it past the plan's horizon, alone or before a note: ``Later;
+# before public launch``, ``Future``. Only as a status: a ``## Later`` heading is a
+# board's column, read as one only on a board of horizons (shapes/common.BOARD_WORDS).
+_HORIZON_WORDS = ("later", "future")
+
+
+def _past_horizon(status: str) -> bool:
+    text = status.strip().casefold()
+    for word in _HORIZON_WORDS:
+        if text.startswith(word):
+            rest = text[len(word) :].lstrip(" \t")
+            return not rest or rest[0] in ";,(" or rest[:2] in ("- ", "— ", "– ")
+    return False
 
 
 # Words before a done word that say part of the work is left: ``Mostly complete``.
@@ -475,7 +492,18 @@ def _meaning_of_note(words: list[str]) -> str | None:
     if len(words) < 2 or len(words) > 30:
         return None  # one word, known or not; or a paragraph, no status
     text = _without_remarks(" ".join(words))
-    clause = text.replace(";", ",").rpartition(",")[2].split()
+    clauses = text.replace(";", ",").split(",")
+    clause = clauses[-1].split()
+    if len(clauses) > 1 and clause and clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER:
+        # ``Spec 058 implemented on PR #56; browser evidence outstanding``: done but for
+        # what the last clause names as still to come, so under way
+        said = {
+            COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
+            for c in clauses[:-1]
+            for word in c.split()
+        }
+        if "done" in said:
+            return "in_progress"
     for count in (2, 1):
         if len(clause) > count and clause[-count - 1] in _NEGATIONS:
             return None  # ``tool not yet implemented``: what is not so
@@ -499,6 +527,8 @@ def _without_remarks(text: str) -> str:
     return "".join(kept)
 
 
+# The last word of a clause that names work still to come after a done one.
+_LEFT_OVER = frozenset(("outstanding", "remaining"))
 _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
 
 

@@ -176,6 +176,10 @@ pytestmark = pytest.mark.skipif(
 # CORE-116 for what is left). Its work queue was set A's file byte for byte, counted once,
 # in set A. Both sets merged: the whole corpus reads 7215 of 7423, the earlier sets still
 # 6844 of 7043; the floor 0.971, what the whole corpus reads, rounded down.
+# The sixth leftovers pass (tests/test_reading_leftovers_six.py; ROADMAP CORE-117, CORE-118
+# for what is left): the eighteenth set reads 90 of 93 (was 68), the seventeenth 524 of 525;
+# the sets before the nineteenth 6867 of 7043. Merged with both nineteenth sets: the whole
+# corpus reads 7238 of 7423, the floor 0.975, what it reads, rounded down.
 # The nineteenth held-out set C (large, long-lived plans: files 76 of headings/, 77-78 of
 # phases/, 130-132 of checkboxes/, 83 of tables/) read 108 of 255 before its fixes
 # (ROADMAP CORE-123); with its prose backlog entries, version bullets, noted phase ranges
@@ -184,9 +188,9 @@ pytestmark = pytest.mark.skipif(
 # With the bullets of a file named a backlog read as its work (hamazed's 118), the set
 # reads 254 of 255 (hamazed's truth reading one wrapped sentence on, as a person does) and
 # the whole corpus 7098 of 7298: the floor 0.972.
-# The nineteenth sets A, B and C merged: the whole corpus reads 7469 of 7678, the floor
-# 0.972 (sets A's and B's files read the same with set C's readings).
-OVERALL_FLOOR = 0.972  # 7469 of 7678
+# The nineteenth sets A, B and C and the sixth leftovers pass merged: the whole corpus
+# reads 7492 of 7678, the floor 0.975 (every file but set C's reads as on main).
+OVERALL_FLOOR = 0.975  # 7492 of 7678
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -259,6 +263,10 @@ _CLASSES = {
         "unapproved",
         "needs scoping",
         "to scope",
+        # an item's ``Later; before public launch``, ``Future``: past the plan's horizon
+        # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
+        "later",
+        "future",
     ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
@@ -366,7 +374,14 @@ def _note_class(text: str) -> str | None:
         return "in_progress"
     if len(words) < 2:
         return None
-    clause = re.sub(r"\([^()]*\)", "", text).replace(";", ",").rpartition(",")[2].split()
+    clauses = re.sub(r"\([^()]*\)", "", text).replace(";", ",").split(",")
+    if len(clauses) > 1 and clauses[-1].split()[-1:] in (["outstanding"], ["remaining"]):
+        # ``implemented on PR #56; browser evidence outstanding``: done but for what is
+        # still to come, so under way (the eighteenth set's corex; the reader's too)
+        earlier = " ".join(clauses[:-1]).split()
+        if any(status_class(word.strip(".,;")) == "done" for word in earlier):
+            return "in_progress"
+    clause = clauses[-1].split()
     for count in (2, 1):
         last = " ".join(clause[-count:]).strip(" .,;:")
         if len(clause) > count and clause[-count - 1] in ("not", "yet", "no", "never"):

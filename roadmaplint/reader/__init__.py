@@ -35,6 +35,8 @@ from roadmaplint.reader.blocks import (
     HeadingBlock,
     find_stray_lists,
     find_unclosed,
+    is_meeting_record,
+    is_release_procedure,
     is_template,
     last_written_line,
     link_references,
@@ -96,7 +98,9 @@ from roadmaplint.reader.waits import (
     with_dependency_notes,
     with_dependency_tree,
     with_everything_before,
+    with_ids_among_words,
     with_named_needs,
+    with_numbered_waits,
     with_numbers_named,
     with_parts_named,
     with_phases_named,
@@ -292,7 +296,10 @@ def _records(
             dialect,
             inline,
             spans(items, lines),
-            bool(items),
+            # a release procedure's boxes are its steps: only a box with an ID is an item
+            bool(items)
+            or is_release_procedure(path)
+            or is_meeting_record(path, outline.title, lines),
             tuple(box_words(status_legend).items()),
             blocks.openers,
             outline.texts,
@@ -405,13 +412,14 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_brief_status(read, lines)
-    read = with_dependency_notes(read, lines)
+    read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,
+        with_ids_among_words,
         with_titles_named,
         with_reverse_dependencies,
         with_parts_named,

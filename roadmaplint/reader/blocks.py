@@ -48,7 +48,7 @@ REFERENCE_PARSER = "markdown-it-py"
 MAX_REPAIRS = 20
 # YAML front matter (``---`` / ``title: Roadmap`` / ``---``) longer than this is no header.
 FRONT_MATTER_LINES = 200
-_FRONT_KEY = LazyPattern(r"[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
+_FRONT_KEY = LazyPattern(r"[ \t]{0,4}[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
 
 
 def indentation(line: str) -> int:
@@ -208,7 +208,8 @@ def front_matter_lines(lines: list[str]) -> int:
 
 # The folders and the file names GitHub reads issue and pull request templates from.
 _TEMPLATE_FOLDERS = frozenset(("issue_template", "pull_request_template"))
-_TEMPLATE_NAMES = frozenset(("pull_request_template.md", "issue_template.md"))
+# A contribution guide's checklists are ticked on each contribution, as a template's are.
+_TEMPLATE_NAMES = frozenset(("pull_request_template.md", "issue_template.md", "contributing.md"))
 
 
 def is_template(path: str, lines: list[str]) -> bool:
@@ -216,7 +217,8 @@ def is_template(path: str, lines: list[str]) -> bool:
     checklist are what a contributor ticks on each report, no work planned. GitHub reads
     them from ``.github/ISSUE_TEMPLATE/``, ``pull_request_template.md`` (any case) and
     ``PULL_REQUEST_TEMPLATE/``; an issue template's front matter names the template for
-    the chooser (``name:`` and ``about:``)."""
+    the chooser (``name:`` and ``about:``). A contribution guide (``CONTRIBUTING.md``) is
+    read as one: its checklist is ticked on each contribution."""
     parts = [part.lower() for part in path.replace("\\", "/").split("/")]
     if parts and (parts[-1] in _TEMPLATE_NAMES or _TEMPLATE_FOLDERS.intersection(parts[:-1])):
         return True
@@ -227,6 +229,51 @@ def is_template(path: str, lines: list[str]) -> bool:
         if key is not None:
             keys.add(key[0].split(":", 1)[0].strip().lower())
     return {"name", "about"} <= keys
+
+
+# The names a project gives the steps of its release (``RELEASE.md``, ``RELEASING.md``,
+# ``docs/release-checklist.md``, ``RELEASE_PROCESS.md``).
+_RELEASE_PROCEDURE = LazyPattern(
+    r"(?:how[-_ ]?to[-_ ]?)?releas(?:e|ing)"
+    r"(?:[-_ ]?(?:checklist|process|procedure|steps|guide|instructions))?\.md",
+    re.IGNORECASE,
+)
+
+
+def is_release_procedure(path: str) -> bool:
+    """Whether the document is named as a project's release procedure: its boxes (``- [ ]
+    Update version in Cargo.toml``) are the steps ticked again at each release, no work
+    planned once. An item written with an ID there is still one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return _RELEASE_PROCEDURE.fullmatch(name) is not None
+
+
+# What a meeting's record is called, in its title or its file's name: ``# Project
+# Retrospective``, ``# Sprint 4 Retro``, ``# Meeting Notes``, ``minutes-2024-03-01.md``.
+_MEETING_RECORD = LazyPattern(
+    r"(?<![A-Za-z])(?:retrospective|retro|meeting[-_ ]?(?:notes|minutes))(?![A-Za-z])"
+    r"|^minutes(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+# The line of a meeting's minutes that names who came: ``**Attendees:** Ana, Bob``.
+_ATTENDEES = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
+    re.IGNORECASE,
+)
+_ATTENDEES_WITHIN = 30  # lines from the top: a meeting's record names who came first
+
+
+def is_meeting_record(path: str, title: str | None, lines: Sequence[str] = ()) -> bool:
+    """Whether the document is a meeting's record, a retrospective or minutes, by its title,
+    its file's name or a line near its top naming who came (``**Attendees:** Ana, Bob``):
+    its boxes (``- [ ] Share results with stakeholders``) are what was said at the meeting,
+    no plan's work. An item written with an ID there is still one."""
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".md")
+    if any(text and _MEETING_RECORD.search(text) is not None for text in (name, title or "")):
+        return True
+    return any(_ATTENDEES.match(line) is not None for line in lines[:_ATTENDEES_WITHIN])
 
 
 def _block(token: Token, kind: str, lines: list[str]) -> Block:

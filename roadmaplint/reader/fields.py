@@ -614,11 +614,18 @@ def _later_dependencies(
 ) -> None:
     """A ``**Dependencies:**`` paragraph after the item's prose is read too, and so is a
     ``**Status:**`` one where the item has no status yet (``### [intern] Title`` over a
-    line of description, then ``**Status:** Erledigt``)."""
+    line of description, then ``**Status:** Erledigt``), and a paragraph of field lines
+    only, two or more, that says who has the work or how urgent it is (``**Priority:**
+    Medium`` over ``**Assigned:** analyst``: an entry's fields written at its end)."""
     assert token.map is not None
     first = lines[token.map[0]].strip()
     found = field_start(first, names)
     key = names.key(found[0]) if found is not None else None
+    if key in ("priority", "dri") and all(field.key != key for field in body.fields):
+        written = [line.strip() for line in lines[token.map[0] : token.map[1]] if line.strip()]
+        if len(written) >= 2 and all(field_start(line, names) for line in written):
+            _paragraph_fields(token, lines, body, names, text)
+        return
     if key in (DEPENDS_ON, "status") and all(field.key != key for field in body.fields):
         _paragraph_fields(token, lines, body, names, text)
         body.late_status = body.late_status or key == "status"
@@ -780,8 +787,9 @@ _NO_OWNER = frozenset({"none", "unassigned", "nobody", "no one", "tbd", "n/a"})
 
 def named_owner(written: str | None) -> str | None:
     """The owner as written, none where it says none in brackets: ``**Assigned**:
-    (none)``, a table's Owner cell ``(unassigned)``. A bare ``TBD`` stays as written: which
-    words mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
+    (none)``, a table's Owner cell ``(unassigned)``; a condition in brackets after a name
+    is no part of it (``analyst (when built)``). A bare ``TBD`` stays as written: which words
+    mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
     if written is None:
         return None
     if written[-1:] == "." and _sentence_end(written):
@@ -790,7 +798,18 @@ def named_owner(written: str | None) -> str | None:
         return written  # most owners: no brackets to say none in
     bare = written.strip()
     bracketed = bare[:1] == "(" and bare[-1:] == ")"
-    return None if bracketed and bare.strip("() \t").casefold() in _NO_OWNER else written
+    if bracketed:
+        return None if bare.strip("() \t").casefold() in _NO_OWNER else written
+    name, opening, remark = bare.partition(" (")
+    said = remark.split(maxsplit=1)
+    if opening and remark.endswith(")") and said and said[0].casefold() in _CONDITIONAL:
+        return name.strip()  # a condition after the name: ``analyst (when built)``
+    return written
+
+
+# The words that open a condition on who takes the work, in brackets after the name
+# (``analyst (when built)``); a team named so (``Frontend Engineer (Fuel Pod)``) is the name.
+_CONDITIONAL = frozenset({"when", "once", "until", "after", "if", "unless", "while", "before"})
 
 
 def _sentence_end(written: str) -> bool:

@@ -235,6 +235,31 @@ _WORK_FIELD_LINE = LazyPattern(
 )
 
 
+# A lettered number closed by a full stop, as a list number is: ``### D1. Title``, ``D6b.``.
+_DOTTED_ID = LazyPattern(r"(?P<id>(?P<letters>[A-Z]{1,4})[0-9]{1,4}[a-z]?)\.[ \t]+(?P<title>\S.*)")
+_FEWEST_DOTTED = 3
+
+
+def _dotted_series(parts: list[Part], levels: tuple[int, ...]) -> dict[int, tuple[str, str]]:
+    """The headings numbered ``D1.``, ``D2.``, ``D6b.`` (one prefix's letters, a full stop
+    closing the ID), where three or more at one level are written so: a ranked list of
+    defects or tasks, each its own item. One or two (``## Q3. Hiring``, ``## V2. Design``)
+    are a document's sections."""
+    found: dict[int, tuple[str, str, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind != PROSE or part.heading.level not in levels or not part.text[:1].isupper():
+            continue
+        match = _DOTTED_ID.fullmatch(part.text)
+        if match is not None:
+            found[at] = (match["id"], match["title"].strip(), match["letters"])
+    series = Counter((parts[at].heading.level, letters) for at, (_, _, letters) in found.items())
+    return {
+        at: (name, title)
+        for at, (name, title, letters) in found.items()
+        if series[(parts[at].heading.level, letters)] >= _FEWEST_DOTTED
+    }
+
+
 def _numbered_item(
     part: Part, following: Part | None, lines: list[str], dialect: Dialect
 ) -> tuple[str, str] | None:
@@ -415,12 +440,14 @@ def _status_headed(
             found[at] = ("", parts[at].text.strip())
     levels = Counter(parts[at].heading.level for at in found)
     found.update(_unstated_features(parts, lines, levels, found))
+    closing = _closed_by_fields(parts, lines, found, labelled)
+    found.update(closing)
     taken: set[str] = Taken()
     named: dict[int, tuple[str, str]] = {}
     keyed = {at: key for at, (_, title) in found.items() if (key := _KEYED.fullmatch(title))}
     keys = Counter((parts[at].heading.level, key["key"]) for at, key in keyed.items())
     for at, (_, title) in found.items():
-        if levels[parts[at].heading.level] < 2:
+        if levels[parts[at].heading.level] < 2 and at not in closing:
             continue
         version = _VERSIONED.fullmatch(title) if title[:1] == "v" else None
         key = keyed.get(at)
@@ -446,6 +473,35 @@ _KEYED = LazyPattern(
 _BOLD_LABEL = LazyPattern(r"\*\*(?P<label>[A-Za-z][A-Za-z ]{0,24}?)(?::\*\*|\*\*:)[ \t]*\S")
 # The labels that say how a backlog's entry stands: its state, its priority, who has it.
 _WORK_LABELS = frozenset({"status", "priority", "owner", "assigned", "assignee"})
+
+
+def _closed_by_fields(
+    parts: list[Part],
+    lines: list[str],
+    found: dict[int, tuple[str, str]],
+    labelled: dict[int, frozenset[str]],
+) -> dict[int, tuple[str, str]]:
+    """The headings of a backlog whose section ends with bold field lines that say how
+    its work stands, two or more (``**Priority:** Medium`` over ``**Assigned:**
+    analyst``), one of them a label the backlog's entries open with: an entry written
+    with its fields at its end, at whatever level it was added (``## Remote Management``
+    after the backlog's ``## Done``). Where no entry opens with that label, a section
+    closing so is a document's (a design's sign-off), no entry."""
+    entry_labels = {label for at in found if at in labelled for label in labelled[at]}
+    if not entry_labels & _WORK_LABELS:
+        return {}
+    closed: dict[int, tuple[str, str]] = {}
+    for at, part in enumerate(parts):
+        if at in found or part.kind != PROSE or part.heading.level not in ITEM_LEVELS:
+            continue
+        after = parts[at + 1] if at + 1 < len(parts) else None
+        if after is not None and after.heading.level > part.heading.level:
+            continue  # a heading over headings of its own groups them
+        written = [line.strip() for line in _section_lines(parts, at, lines) if line.strip()]
+        labels = _opening_labels(list(reversed(written[-8:])))
+        if len(labels & _WORK_LABELS) >= 2 and labels & entry_labels & _WORK_LABELS:
+            closed[at] = ("", part.text.strip())
+    return closed
 
 
 def _opening_labels(written: list[str]) -> frozenset[str]:
@@ -606,19 +662,24 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
 _COUNTED = LazyPattern(r"(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)")
 
 
-def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
+def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, str]]:
     """The headings of a numbered series at one level (``## 1. Request Validation ✅``,
     ``## 2. Middlewares``) where one or more ends with its status: each an item, its
     number the ID. Numbered chapters with no status (``## 1. Introduction``) are a
-    document's outline."""
+    document's outline. A numbered heading over only a list of bold-titled bullets (``##
+    6. Smaller items``) groups those items: it is none itself."""
     from roadmaplint.reader.fields import heading_status
+    from roadmaplint.reader.shapes.common import group_of_bold_bullets
     from roadmaplint.settings import common_meaning
 
     counted: dict[int, tuple[str, str]] = {}
+    grouping: set[int] = set()
     for at, part in enumerate(parts):
         match = _COUNTED.fullmatch(part.text) if part.text[:1].isdigit() else None
         if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
             counted[at] = (match["id"], match["title"].strip())
+            if group_of_bold_bullets(_section_lines(parts, at, lines)):
+                grouping.add(at)
     levels = Counter(parts[at].heading.level for at in counted)
     said = {
         parts[at].heading.level
@@ -629,7 +690,9 @@ def _counted_series(parts: list[Part]) -> dict[int, tuple[str, str]]:
     return {
         at: found
         for at, found in counted.items()
-        if parts[at].heading.level in said and levels[parts[at].heading.level] >= 2
+        if parts[at].heading.level in said
+        and levels[parts[at].heading.level] >= 2
+        and at not in grouping
     }
 
 
@@ -994,10 +1057,12 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
     sections = _numbered_sections(parts, levels, lines)  # numbered headings that are sections
+    dotted = _dotted_series(parts, levels)
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels and at not in sections:
             found = (
                 match_item_heading(part.text, dialect)
+                or dotted.get(at)
                 or (
                     _work_item(part)
                     if series
@@ -1014,7 +1079,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                     spaced = _spaced_series(parts, dialect, lines)
                     status_headed = {
                         **_backlog_entries(parts, lines, titled),
-                        **_counted_series(parts),
+                        **_counted_series(parts, lines),
                         **_epic_series(parts, lines),
                         **_status_headed(parts, lines, titled),
                         **spaced,

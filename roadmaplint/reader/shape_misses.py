@@ -68,6 +68,8 @@ def table_miss(
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
+        if _blank_rows(lines, rows, inline):
+            continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
         for row in rows:
             cells = split_row(lines[row])
             first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""
@@ -90,6 +92,24 @@ def table_miss(
     return None
 
 
+# A template's blank in a cell: ``[Capability A]``, ``{{owner}}``, ``<Name>``.
+_BLANK_CELL = LazyPattern(r"\[[^\[\]]*\]|\{\{[^{}]*\}\}|<[A-Za-z][\w .-]{0,40}>")
+
+
+def _blank_rows(lines: list[str], rows: list[int], inline: Callable[[str], str]) -> bool:
+    """Whether every row of a table leaves its first cell blank or holds a template's
+    blank there (``| [Capability A] | ✅ | v1.0 |``, ``|  |  |  |``): a template's table,
+    filled in where it is used, whose rows are no work yet."""
+    from roadmaplint.reader.shapes.table import split_row
+
+    for row in rows:
+        cells = split_row(lines[row])
+        first = lines[row][slice(*cells[0])].strip() if cells else ""
+        if first and _BLANK_CELL.fullmatch(first) is None:
+            return False
+    return bool(rows)
+
+
 def _not_of_work(names: tuple[str, ...]) -> bool:
     """Whether a table's columns say its rows are no work: a table of keys and values
     (``| Key | Value |``, ``| Setting | Value |``), or the topics a meeting talked over
@@ -101,7 +121,7 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True  # ``| Feature | Description |``: what each thing is
     if len(words) > 2 and words[-1] in ("meaning", "definition"):
         return True  # ``| Label | Priority | Meaning |``: a legend
-    return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS)
+    return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
 # A time of day or a span of them: ``09:00``, ``9h30``, ``00:00–02:00``, ``14.00 - 16.00``.
@@ -126,7 +146,7 @@ def _timetable(lines: list[str], rows: list[int], inline: Callable[[str], str]) 
 
 # ``| Feature | Description |`` in English, Italian, Spanish, Portuguese and German
 _DESCRIPTION = ("description", "descrizione", "descripción", "descrição", "beschreibung")
-_VALUE_COLUMNS = ("value", "values", "meaning", "default")
+_VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.
 _SUPPORT_COLUMNS = (
@@ -139,6 +159,29 @@ _SUPPORT_COLUMNS = (
     "device",
     "devices",
     "runtime",
+)
+# What a program offers or is made of, each row in its state (``| Service | Status |`` on a
+# status page, ``| Component | Status |``, ``| Version | Working |``, ``| Endpoint/Function |
+# Status |``): no work.
+_OFFERED_COLUMNS = (
+    "service",
+    "services",
+    "component",
+    "components",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "integration",
+    "integrations",
+    "version",
+    "versions",
+    "endpoint",
+    "endpoints",
+    "endpoint/function",
+    "method",
+    "route",
+    "routes",
 )
 _ID_LIKE = ("id", "task id", "key", "#", "ticket", "issue")
 

@@ -210,6 +210,47 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(found)
 
 
+# The most words a dependency entry may hold around the one ID it names: ``selected M5
+# blocks``, ``reusable M5 blocks``; a longer one is a sentence (``M2 once the tokens ...``).
+_WORDS_AROUND_ID = 4
+_WORD_EDGE = ".,;:()[]`*\"'"
+# Words that make an entry a range of IDs (``T-001 through T-099``), read as ranges are.
+_RANGE_WORDS = frozenset(("through", "thru", "to", "until", "-", "–", "—"))
+
+
+def with_ids_among_words(items: Sequence[Item]) -> tuple[Item, ...]:
+    """``items``, a dependency entry that names one item of the document among a few other
+    words (``M0, M2, M3; selected M5 blocks``: the parts of M5 it needs) read as a
+    dependency on that item, not as something external; an entry naming two items or
+    none, a range (``T-001 through T-099``), an ID alone or a sentence stays as it is
+    written."""
+    if not any(item.external_deps for item in items):
+        return tuple(items)
+    known = {item.id for item in items}
+    found = []
+    for item in items:
+        named: list[str] = []
+        externals: list[str] = []
+        for entry in item.external_deps:
+            words = entry.split()
+            ids = [word.strip(_WORD_EDGE) for word in words if word.strip(_WORD_EDGE) in known]
+            if (
+                1 < len(words) <= _WORDS_AROUND_ID
+                and len(ids) == 1
+                and ids[0] != item.id
+                and not _RANGE_WORDS.intersection(word.lower() for word in words)
+                and ".." not in entry
+            ):
+                named.append(ids[0])
+            else:
+                externals.append(entry)
+        if named:
+            depends = tuple(dict.fromkeys((*item.depends_on, *named)))
+            item = replace(item, depends_on=depends, external_deps=tuple(externals))
+        found.append(item)
+    return tuple(found)
+
+
 # The ID a track's slice takes from its heading (``### brc-01 — Title``, reader/outline.py).
 _SLICE_KEY = LazyPattern(r"[a-z]{2,10}-[0-9]{1,4}")
 
@@ -224,10 +265,12 @@ _DEPENDS_BULLET = LazyPattern(
 )
 
 
-# Whether an item's lines hold such a note: the incremental reader reads them with the
+# Whether an item's lines hold such a note, or name another item by its number
+# (``**Blocked by 1.**``, ``after item 3``): the incremental reader reads them with the
 # whole plan, as the note names another item.
 DEPENDENCY_NOTE = LazyPattern(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]",
+    r"^[ \t]{0,3}(?:(?:[-*+][ \t]+)?(?:Depends|Builds|Waits)[ \t]+on[ \t]"
+    r"|\*\*Blocked[ \t]+(?:by|on)[ \t])|\bafter[ \t]+items?[ \t]+[0-9]",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -243,6 +286,48 @@ def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[
         if not item.depends_on and not item.external_deps:
             named = _noted(lines[item.position.line : item.end_line], known, item.id)
         found.append(replace(item, depends_on=named) if named else item)
+    return tuple(found)
+
+
+# Item numbers joined in one note: ``1``, ``2 and 4``, ``2, 3 & 5``.
+_NUMBERS = r"[0-9]{1,3}(?:(?:[ \t]*,[ \t]*|[ \t]+and[ \t]+|[ \t]*&[ \t]*)[0-9]{1,3}){0,10}"
+# A section that opens with what holds it up, in bold: ``**Blocked by 1.**``.
+_BLOCKED_LEAD = LazyPattern(
+    r"[ \t]{0,3}\*\*(?P<status>Blocked[ \t]+(?:by|on)[ \t]+(?:items?[ \t]+)?"
+    rf"(?P<names>{_NUMBERS}))\.?\*\*",
+    re.IGNORECASE,
+)
+# A sentence that orders an item after another by its number: ``Worth doing after item 3``.
+_AFTER_ITEM = LazyPattern(rf"\bafter[ \t]+items?[ \t]+(?P<names>{_NUMBERS})\b", re.IGNORECASE)
+
+
+def with_numbered_waits(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, in a plan whose sections are numbered items (``## 2. Title``), one that
+    writes no dependency of its own waiting for those its text names by number: a section
+    that opens with ``**Blocked by 1.**`` is blocked by item 1 (and says so as its status,
+    where it writes none), one that says ``Worth doing after item 3`` waits for item 3.
+    Numbers that name no item of the plan name nothing."""
+    numbered = {item.id for item in items if item.id.isdigit()}
+    if len(numbered) < 2:
+        return tuple(items)
+    found = []
+    for item in items:
+        if item.depends_on or item.external_deps:
+            found.append(item)
+            continue
+        body = lines[item.position.line : item.end_line]
+        opening = next((line for line in body if line.strip()), "")
+        blocked = _BLOCKED_LEAD.match(opening) if "**" in opening[:6] else None
+        named = list(_UNIT_NUMBER.findall(blocked["names"])) if blocked is not None else []
+        for line in body:
+            if "after" in line.lower():
+                for after in _AFTER_ITEM.finditer(line):
+                    named.extend(_UNIT_NUMBER.findall(after["names"]))
+        waits = tuple(dict.fromkeys(n for n in named if n in numbered and n != item.id))
+        if waits:
+            status = blocked["status"] if blocked is not None and item.status is None else None
+            item = replace(item, depends_on=waits, status=status or item.status)
+        found.append(item)
     return tuple(found)
 
 

@@ -28,6 +28,10 @@ _JOINED_ID = LazyPattern(r"(?:[/,&+]|and\b)[ \t]*([^\s/,&+]+)")
 _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(.*)|$)", re.S)
 
 
+# A heading naming an item by its ID, then only a note in brackets.
+_NOTE_ON_ITEM = LazyPattern(r"(\S+)[ \t]+\([^()]*\)")
+
+
 def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
     """Why a heading among items is no item heading, or None if it is plain prose."""
     pattern = settings.id_pattern
@@ -74,6 +78,9 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
     for heading in context.roadmap.headings:
         if not heading.in_item_section:
             continue
+        noted = _NOTE_ON_ITEM.fullmatch(heading.text)
+        if noted is not None and noted[1] in context.items_by_id:
+            continue  # ``D1 (original report, kept for context)``: a part of item D1's story
         wrong = _what_is_wrong(heading, context.settings)
         if wrong is None:
             continue
@@ -502,6 +509,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue
         if prefix not in owned and _one_scheme(prefix, expected):
             continue
+        if _backlog_kind(prefix) and _backlog_kind(expected):
+            continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
@@ -520,6 +529,18 @@ def _one_scheme(prefix: str, expected: str) -> bool:
     head, separated, _ = prefix.partition("-")
     other, also, _ = expected.partition("-")
     return bool(separated and also) and head == other
+
+
+# The prefixes that name a kind of backlog item, not an area: a user story, an enabler,
+# a spike, a bug, technical debt, a use case, a requirement. A backlog of stories with one
+# enabler files it under no other section's prefix.
+_BACKLOG_KINDS = frozenset(
+    ("US", "UC", "STORY", "EN", "ENB", "SPIKE", "SPK", "BUG", "TD", "DEBT", "FR", "NFR", "RF")
+)
+
+
+def _backlog_kind(prefix: str) -> bool:
+    return prefix.rstrip("-_.").upper() in _BACKLOG_KINDS
 
 
 def _logs_of_one_status(
@@ -686,10 +707,13 @@ RULES = (
         "from the overview, the graph and every query. The message says what is wrong: the "
         "missing separator, or the ID and the pattern it does not match. Prose headings "
         "between a section and its items are fine, and so are a priority band "
-        "(`## P0 — Correctness`) and a heading naming several items (`WP-10 / WP-12 — Title`).",
+        "(`## P0 — Correctness`), a heading naming several items (`WP-10 / WP-12 — Title`) "
+        "and one naming an item already read with a note in brackets (`D1 (original "
+        "report)`).",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
+        reads=frozenset({"id"}),
     ),
     Rule(
         code="RL102",
@@ -767,7 +791,9 @@ RULES = (
         why="Sections group items by prefix; an item filed under the wrong prefix is usually "
         "in the wrong section, or was copied from another one and not renamed. A prefix that "
         "two items or more of the section share is a kind of item (a queue of `FTR-`, `BUG-` "
-        "and `TECH-` items), not a stray, and so is one that no section takes as its own "
+        "and `TECH-` items), not a stray, and so is one kind of backlog item beside another "
+        "(an enabler `EN01` among user stories `US01`-`US06`), and one that no section takes "
+        "as its own "
         "and that comes back in two sections or more (`TSK-SEO-` work under Platform and "
         "under Shared). An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
         "is a name with no prefix, and a section of such names is left alone; an ID that "

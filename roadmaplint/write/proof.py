@@ -186,9 +186,14 @@ def _split_line(before: Roadmap, starts: list[int], first_edit: int) -> int | No
 
     None while the document has a stray list: its repair is read from the whole
     document, so an edit below a heading can change how the lines above it read
-    (a list at column 1 the edit writes joins a stray list far above).
+    (a list at column 1 the edit writes joins a stray list far above). None too where
+    level-1 headings are the items (``# Phase 1. Title``, ``# Phase 2. Title``): such a
+    heading is an item only beside its siblings, and read alone it is a title.
     """
     if before.stray_lists:
+        return None
+    item_lines = {item.position.line for item in before.items}
+    if any(b.kind == "heading" and b.level == 1 and b.line in item_lines for b in before.blocks):
         return None
     title_line = before.title_position.line if before.title_position else 0
     found = None

@@ -210,6 +210,15 @@ class Document:
         at = bisect_left(self._index().lines, line) - 1
         return self.inline(self.headings[at].source) if at >= 0 else None
 
+    def section_body(self, line: int) -> list[str]:
+        """The lines under the nearest heading above ``line``, up to the next heading."""
+        index = self._index()
+        at = bisect_left(index.lines, line) - 1
+        if at < 0:
+            return []
+        end = index.lines[at + 1] - 1 if at + 1 < len(index.lines) else len(self.lines)
+        return self.lines[self.headings[at].end : end]
+
 
 # ``## Example Table Entry``, ``## Example``, ``## Example: a row``, ``## Example (ACME)``,
 # ``## Template Validation Checklist``: an example of a part of the plan. A topic of work

@@ -34,6 +34,7 @@ from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     Taken,
     edge_stripped,
+    group_of_bold_bullets,
     leads_with_priority,
     make_item,
     names_a_backlog,
@@ -709,11 +710,24 @@ def read_checkboxes(document: Document) -> ShapeRead:
 _PLACEHOLDER = LazyPattern(r"[ \t]*(?:<!--(?:[^-]|-(?!->))*+-->[ \t]*)*+")
 
 
+# A box that holds only a template's blank: ``- [ ] [Action 1]``, ``- [ ] {{action_item}}``,
+# ``- [ ] <task>``. A bracketed ID alone (``- [ ] [TASK-1]``), a link and a wiki link
+# (``[[Page]]``) are no blanks.
+_BLANK_BOX = LazyPattern(
+    r"[ \t]*(?:\[(?=[^\[\]]*[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}"
+    r"|<[A-Za-z][\w .-]{0,40}>)[ \t]*"
+)
+
+
 def _placeholder(lines: list[str], item: Item) -> bool:
-    """Whether the box an item is read from says nothing but a comment: no work yet."""
+    """Whether the box an item is read from says nothing but a comment or a template's
+    blank: no work yet."""
     line = lines[item.position.line - 1].rstrip("\r\n")
     box = BOX.match(line)
-    return box is not None and _PLACEHOLDER.fullmatch(line[box.end() :]) is not None
+    if box is None:
+        return False
+    rest = line[box.end() :]
+    return _PLACEHOLDER.fullmatch(rest) is not None or _BLANK_BOX.fullmatch(rest) is not None
 
 
 # A stable ID a task tool keeps after a box's title (rune's ``<!-- id:dlv5hgs -->``),
@@ -940,7 +954,11 @@ def _conventional(mark: str) -> bool:
 
 
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
-_LABELLED_NOTE = LazyPattern(r"[ \t]*[-*+][ \t]+\*\*[^*]{1,40}?(?::\*\*|\*\*:)[ \t]")
+# ``- **Rationale**: ...``, or a plain label of one word (``- Verify: psql -c ...``, the
+# check a gate's boxes close with).
+_LABELLED_NOTE = LazyPattern(
+    r"[ \t]*[-*+][ \t]+(?:\*\*[^*]{1,40}?(?::\*\*|\*\*:)|[A-Z][a-z]{1,20}:)[ \t]"
+)
 
 
 def _labelled_notes(
@@ -1057,6 +1075,9 @@ def _read_plain_list(
     only where every one leads with an ID."""
 
     if document.with_ids_only and entries:
+        smaller = _grouped_beside_headings(document, entries, taken)
+        if smaller[0]:
+            return smaller
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
             return parked
@@ -1504,8 +1525,10 @@ def _parked_beside_headings(
     document: Document, entries: list[tuple[int, int]], taken: set[str]
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """Plain bullets right under a heading that parks work (``## Parked / Later``,
-    ``## Deferred``), in a plan whose other items are headings: each bullet is parked
-    work named by its first sentence, as the heading items beside it are work. Bullets
+    ``## Deferred``) or logs it finished (``## Done``), in a plan whose other items are
+    headings: each bullet is parked work named by its first sentence, or finished work
+    named by its whole text (a log's entry is one statement), as the heading items beside
+    them are work; a log of finished work stands right under the plan's title. Bullets
     under any other heading of such a plan (``## Backlog Guard``, ``## Notes``) are
     prose."""
     lines = document.lines
@@ -1513,8 +1536,11 @@ def _parked_beside_headings(
     section = document.section_above(first_line + 1)
     # ``## Parked / Later``: two words for one state, the first naming it
     named = status_of_section(section.split(" / ")[0]) if section is not None else None
-    if named is None or common_meaning(named) != "idea" or not _under_heading(lines, first_line):
+    meaning = common_meaning(named)
+    if named is None or meaning not in ("idea", "done") or not _under_heading(lines, first_line):
         return [], ()
+    if meaning == "done" and len(document.status_sections_above(first_line + 1)) != 1:
+        return [], ()  # ``### Shipped`` under ``## Milestones``: an overview of what shipped
     found = []
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -1522,7 +1548,8 @@ def _parked_beside_headings(
             return [], ()
         last = _last(lines, first, last)
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
-        part = parse_line(_first_sentence(text), document, leading_ids=False)
+        named_by = text if meaning == "done" else _first_sentence(text)
+        part = parse_line(named_by, document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", named, here, here, first + 1)]
         item_id = reference_from_title(part.title, taken)
@@ -1530,6 +1557,50 @@ def _parked_beside_headings(
             make_item(
                 item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
             )
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return found, cut
+
+
+# A numbered heading of a plan's series: ``## 6. Smaller items``.
+_NUMBERED_HEADING = LazyPattern(r"[0-9]{1,3}\.[ \t]+\S.*")
+
+
+def _grouped_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The bullets of a numbered heading among a plan's numbered heading items whose
+    section is only bold-titled bullets (``## 6. Smaller items`` over ``- **`defaults.json`
+    is dead.** Unread at runtime ...``): the heading groups smaller items, each bullet one,
+    named by its bold title and with no status, as it writes none. The outline reads the
+    heading as no item (``group_of_bold_bullets``)."""
+    lines = document.lines
+    first_line = entries[0][0]
+    section = document.section_above(first_line + 1)
+    if (
+        section is None
+        or _NUMBERED_HEADING.fullmatch(section.strip()) is None
+        or not _under_heading(lines, first_line)
+        or not group_of_bold_bullets(document.section_body(first_line + 1))
+    ):
+        return [], ()
+    bolds = [
+        _BOLD_LEAD.match(lines[first], bullet.end())
+        if (bullet := _BULLET.match(lines[first])) is not None
+        else None
+        for first, _ in entries
+    ]
+    if any(bold is None for bold in bolds):
+        return [], ()
+    found = []
+    for (first, last), bold in zip(entries, bolds, strict=True):
+        assert bold is not None
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        title = document.inline(bold["title"]).strip()
+        item_id = reference_from_title(title, taken)
+        last = _last(lines, first, last)
+        found.append(
+            make_item(item_id, title, section, here, last + 1, [], document.dialect, (), True)
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut

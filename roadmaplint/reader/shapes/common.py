@@ -478,3 +478,25 @@ def make_item(
         dependency_notes=reference_notes(depends.value, dialect) if depends else (),
         named_by_title=named_by_title,
     )
+
+
+# A bullet that opens with a bold title, not a bold field label: ``- **Title.** text``,
+# not ``- **Status:** done``.
+_BOLD_TITLED_BULLET = LazyPattern(r"[-*+][ \t]+\*\*(?![\"'“‘])[^*:]{2,200}\*\*(?![ \t]*:)")
+_RULE = LazyPattern(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+_FEWEST_GROUPED = 2
+
+
+def group_of_bold_bullets(body: list[str]) -> bool:
+    """Whether the lines under a heading are only a list of bullets that each open with a
+    bold title, two or more (``## 6. Smaller items`` over ``- **`defaults.json` is
+    dead.** Unread at runtime``): the heading groups small items, each bullet one; it is
+    no item itself. Lines indented under a bullet are its text; a rule may close it."""
+    bullets = 0
+    for line in body:
+        if not line.strip() or line[:1] in " \t" or _RULE.fullmatch(line.strip()):
+            continue
+        if _BOLD_TITLED_BULLET.match(line) is None:
+            return False
+        bullets += 1
+    return bullets >= _FEWEST_GROUPED

@@ -115,6 +115,9 @@ COLUMN_ALIASES = {
     "responsável": "dri",
     "zugewiesen": "dri",
     "verantwortlich": "dri",
+    # who does the row's work, asked as a column's question: ``| Wer? |``, ``| Who? |``
+    "wer": "dri",
+    "who": "dri",
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -142,7 +145,7 @@ def is_delimiter(line: str) -> bool:
 
 def column_key(name: str, dialect: Dialect) -> str:
     """The field key of a column: ``Depends on``, ``depends-on``, ``depends_on`` alike."""
-    key = normalize_key(name.strip("*_` ").replace("-", " ").replace("_", " "))
+    key = normalize_key(name.strip("*_` ").rstrip("?").replace("-", " ").replace("_", " "))
     if key.startswith("priorit"):
         return "priority"  # Priority, Prioritisation, Priorität, prioridad, prioriteetti
     found = COLUMN_ALIASES.get(key) or dialect.key(key)
@@ -797,7 +800,7 @@ def _names_an_item(line: str, table: Table) -> bool:
     Task column names none; nor does a row of dashes)."""
     if _placeholder_row(line):
         return False
-    if table.title_column is not None and _italic_note(_first_cell(line, table.title_column)):
+    if table.title_column is not None and _note_cell(_first_cell(line, table.title_column)):
         return False
     return any(
         _first_cell(line, column).strip()
@@ -815,6 +818,18 @@ _ITALIC_NOTE = LazyPattern(r"[ \t]*(?:\*[^*\s](?:[^*]*[^*\s])?\*|_[^_\s](?:[^_]*
 def _italic_note(cell: str) -> bool:
     stripped = cell.strip()
     return stripped[:1] in "*_" and _ITALIC_NOTE.fullmatch(cell) is not None
+
+
+# A title cell that is wholly a template's blank in brackets, ``[Action description]``,
+# ``[Story name]``: where a task will be written, no task (a link, ``[Title](url)``, and a
+# wiki link, ``[[Page]]``, stay titles).
+_BRACKETED_BLANK = LazyPattern(r"[ \t]*\[[^\[\]A-Za-z]*[A-Za-z][^\[\]]*\][ \t]*")
+
+
+def _note_cell(cell: str) -> bool:
+    """Whether a title cell holds a note where a task will stand: in italics, or a
+    template's blank in brackets."""
+    return _italic_note(cell) or _BRACKETED_BLANK.fullmatch(cell) is not None
 
 
 def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
@@ -921,6 +936,27 @@ URGENCY_NOTE = LazyPattern(
 )
 
 
+def _bold_named(
+    line: str, spans: list[tuple[int, int]], column: int, dialect: Dialect
+) -> tuple[str, str] | None:
+    """The ID and the title of a title cell written ``**B3** — Title``: an ID in bold, a
+    dash, then the title; None for any other cell. With a colon (``**US-1**: Sign in``)
+    only a column whose every cell is written so names its rows (``_named_title_rows``)."""
+    if column >= len(spans):
+        return None
+    raw = line[spans[column][0] : spans[column][1]].strip()
+    named = _NAMED_CELL.fullmatch(raw) if raw.startswith("**") else None
+    if (
+        named is None
+        or not raw.startswith(f"**{named['id']}** ")
+        or ":" in raw[: named.start("title")]
+    ):
+        return None  # ``**US-1**: Sign in`` beside titles is a title (``_named_title_rows``)
+    if not patterns(dialect.id_pattern).id_only.fullmatch(named["id"]):
+        return None
+    return named["id"], named["title"]
+
+
 def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> Item:
     line = document.lines[row]
     spans = split_row(line)
@@ -935,6 +971,12 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         named = _NAMED_CELL.fullmatch(id_cell) or _CODED_CELL.fullmatch(id_cell)
         if named is not None:
             id_cell, title = named["id"], named["title"]
+    if table.id_column is None and table.title_column is not None:
+        # ``**B3** — post-F1 run``: a row that leads its title with its ID in bold, in a
+        # table whose other rows name no ID (``**Installer** — rebuild it`` is a title)
+        bold_id = _bold_named(line, spans, table.title_column, document.dialect)
+        if bold_id is not None:
+            id_cell, title = bold_id[0], document.inline(bold_id[1])
     written_status = _bracketed_status(id_cell)
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if table.id_column is not None and table.id_column != table.title_column and not item_id:
