@@ -188,7 +188,19 @@ pytestmark = pytest.mark.skipif(
 # arrowed tree, an implementation plan's named bullets: 6885 of 7043 on its own. Merged
 # with the sixth and both nineteenth sets: the whole corpus reads 7279 of 7423, the floor
 # 0.980, what it reads, rounded down.
-OVERALL_FLOOR = 0.980  # 7279 of 7423
+# The nineteenth held-out set C (large, long-lived plans: files 76 of headings/, 77-78 of
+# phases/, 130-132 of checkboxes/, 83 of tables/) read 108 of 255 before its fixes
+# (ROADMAP CORE-123); with its prose backlog entries, version bullets, noted phase ranges
+# and hierarchical IDs read, 137: the whole corpus reads 6981 of 7298, the floor 0.956,
+# what it reads rounded down; the earlier sets still read 6844 of 7043.
+# With the bullets of a file named a backlog read as its work (hamazed's 118), the set
+# reads 254 of 255 (hamazed's truth reading one wrapped sentence on, as a person does) and
+# the whole corpus 7098 of 7298: the floor 0.972.
+# The nineteenth sets A, B and C and the sixth leftovers pass merged: the whole corpus
+# reads 7492 of 7678 (every file but set C's reads as on main). With the seventh leftovers
+# pass too (its named bullets leave a roadmap by version number to the version reading):
+# 7533 of 7678, the floor 0.981, what the whole corpus reads, rounded down.
+OVERALL_FLOOR = 0.981  # 7533 of 7678
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -321,6 +321,7 @@ def _records(
             tuple(box_words(status_legend).items()),
             blocks.openers,
             outline.texts,
+            path,
         )
         shaped = read_shapes(document, shape)
         lost = _containers_of_nothing(containers, shaped.items)

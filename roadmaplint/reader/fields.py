@@ -1048,11 +1048,13 @@ _JOINED_NUMBER = LazyPattern(r"[ \t]*(?:[&+]|and)[ \t]+([0-9]{1,6})(?![\w.])")
 
 def _numbered_range(found: str | None, rest: str) -> list[str]:
     """``Task 10``, ``Task 11``... for ``Task 10`` followed by ``-13``, and ``Task 2.1``
-    ... ``Task 2.5`` for ``Task 2.1`` followed by ``-2.5``; else none."""
+    ... ``Task 2.5`` for ``Task 2.1`` followed by ``-2.5``; else none. A note in brackets
+    after the range (``Phases 1-5 (full backend)``) says what the range is: every unit of
+    it is still named."""
     if found is not None and "." in found and rest[:1] == "-":
         return _dotted_range(found, rest)
     match = _NUMBERED_RANGE.match(rest)
-    if found is None or match is None or rest[match.end() :].strip():
+    if found is None or match is None or not _noted_or_nothing(rest[match.end() :]):
         return []
     word, _, number = " ".join(found.split()).rpartition(" ")
     if not number.isdigit() or not 0 < int(match[1]) - int(number) <= _NUMBERED_RANGE_LIMIT:
@@ -1067,7 +1069,7 @@ def _dotted_range(found: str, rest: str) -> list[str]:
     """The tasks of a range of dotted numbers that differ in their last part only
     (``Task 2.1`` to ``-2.5``); none for any other."""
     match = _DOTTED_RANGE.match(rest)
-    if match is None or rest[match.end() :].strip():
+    if match is None or not _noted_or_nothing(rest[match.end() :]):
         return []
     word, _, number = " ".join(found.split()).rpartition(" ")
     head, _, first = number.rpartition(".")
@@ -1075,6 +1077,13 @@ def _dotted_range(found: str, rest: str) -> list[str]:
     if head != end_head or not first.isdigit() or not 0 < int(last) - int(first) <= 50:
         return []
     return [f"{word} {head}.{n}" for n in range(int(first), int(last) + 1)]
+
+
+def _noted_or_nothing(after: str) -> bool:
+    """Whether what follows a range is nothing or a note in brackets (`` (full backend)``;
+    a note with a comma in it is cut at the comma, ``(schema``)."""
+    tail = after.strip()
+    return not tail or tail[0] == "("
 
 
 def _says_none(name: str) -> bool:

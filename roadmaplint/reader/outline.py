@@ -562,6 +562,59 @@ def _unstated_features(
     return more
 
 
+# A line that opens a list, a table, a quote or a box: no prose of a backlog's entry.
+_NO_PROSE = LazyPattern(r"[ \t]{0,3}(?:[-*+][ \t]+\[[ xX]?\]|\||>)")
+_ENTRY_LEVELS = (3, 4)  # an entry stands under a theme heading, below the title
+
+
+def _backlog_entries(
+    parts: list[Part], lines: list[str], titled: set[int]
+) -> dict[int, tuple[str, str]]:
+    """The entries of a document titled a backlog by that name alone (``# Backlog``) that
+    files its work under theme headings (``## Split Large Files``), each entry a heading of
+    prose at the deepest level (``### `Settings.tsx` (745 lines)`` over a paragraph saying
+    what is wrong): every entry is an item named by its heading, with no status where it
+    writes none. Only where the whole document is so: one title, themes that write
+    nothing of their own, two or more entries of prose (no boxes, tables or quotes, whose
+    shapes read them), as a person reads a backlog kept as notes. ``titled`` is given
+    their indexes (their IDs are made from their titles)."""
+    from roadmaplint.reader.shapes.common import (
+        Taken,
+        edge_stripped,
+        names_a_backlog,
+        reference_from_title,
+    )
+
+    if len(parts) < 3 or parts[0].heading.level != 1:
+        return {}
+    if not names_a_backlog(edge_stripped(parts[0].text).strip()):
+        return {}
+    inner = parts[1:]
+    level = max(part.heading.level for part in inner)
+    if level not in _ENTRY_LEVELS or any(part.heading.level < 2 for part in inner):
+        return {}
+    entries: list[int] = []
+    for at, part in enumerate(parts[1:], start=1):
+        written = [line for line in _section_lines(parts, at, lines) if line.strip()]
+        if part.kind != PROSE:
+            return {}
+        if part.heading.level < level:
+            if written or at + 1 >= len(parts) or parts[at + 1].heading.level <= part.heading.level:
+                return {}  # a theme writes nothing of its own and holds entries
+            continue
+        if not written or any(_NO_PROSE.match(line) for line in written):
+            return {}
+        entries.append(at)
+    if len(entries) < 2:
+        return {}
+    taken: set[str] = Taken()
+    titled.update(entries)
+    return {
+        at: (reference_from_title(parts[at].text.strip(), taken), parts[at].text.strip())
+        for at in entries
+    }
+
+
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
 # line of its body that writes a field, plain or bold (``- Priority: Critical``).
 _EPIC = LazyPattern(r"(?P<id>Epic[ \t]+[0-9]{1,4})[ \t]*[:—–-][ \t]*(?P<title>\S.*)")
@@ -1039,6 +1092,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
                 if status_headed is None:
                     spaced = _spaced_series(parts, dialect, lines)
                     status_headed = {
+                        **_backlog_entries(parts, lines, titled),
                         **_counted_series(parts, lines),
                         **_epic_series(parts, lines),
                         **_status_headed(parts, lines, titled),

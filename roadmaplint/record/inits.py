@@ -109,6 +109,22 @@ def _frozen_10(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _n8, _n9, _oset):
     return __init__
 
 
+def _frozen_11(_n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _n8, _n9, _n10, _oset):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
+        _oset(self, _n0, a0)
+        _oset(self, _n1, a1)
+        _oset(self, _n2, a2)
+        _oset(self, _n3, a3)
+        _oset(self, _n4, a4)
+        _oset(self, _n5, a5)
+        _oset(self, _n6, a6)
+        _oset(self, _n7, a7)
+        _oset(self, _n8, a8)
+        _oset(self, _n9, a9)
+        _oset(self, _n10, a10)
+    return __init__
+
+
 def _frozen_13_f2(_f2, _MISSING, _n0, _n1, _n2, _n3, _n4, _n5, _n6, _n7, _n8, _n9, _n10, _n11, _n12, _oset):
     def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12):
         if a2 is _MISSING:
@@ -534,6 +550,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (7, (), 'frozen'): _frozen_7,
     (8, (), 'frozen'): _frozen_8,
     (10, (), 'frozen'): _frozen_10,
+    (11, (), 'frozen'): _frozen_11,
     (13, (2,), 'frozen'): _frozen_13_f2,
     (14, (), 'frozen'): _frozen_14,
     (3, (), 'mutable'): _mutable_3,

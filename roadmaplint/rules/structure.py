@@ -507,6 +507,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue
         if prefix not in owned and spread[prefix] > 1:
             continue
+        if prefix not in owned and _one_scheme(prefix, expected):
+            continue
         if _backlog_kind(prefix) and _backlog_kind(expected):
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
         if len(by_section[item.section]) > 1 and prefix != expected:
@@ -516,6 +518,17 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _one_scheme(prefix: str, expected: str) -> bool:
+    """Whether two prefixes of several parts are one hierarchical scheme of IDs: they share
+    their first part (``API-AUTH-SIGN-OUT-001`` beside ``API-HEALTH-002``, areas and
+    actions of one API's specifications). The later parts name an area of the work, not
+    another kind of item filed under this one; a prefix of one part (``COER-3`` among
+    ``CORE-``) or of another first part (``BUG-7`` among ``W3-EVT-01``) is still a stray."""
+    head, separated, _ = prefix.partition("-")
+    other, also, _ = expected.partition("-")
+    return bool(separated and also) and head == other
 
 
 # The prefixes that name a kind of backlog item, not an area: a user story, an enabler,

@@ -105,6 +105,9 @@ class Document:
     openers: list[int] | None = None
     # The plain text of each of ``headings`` as the outline read it; None: read when asked.
     texts: list[str] | None = None
+    # The path the document was read from, as given (``BACKLOG.md``): a plan named by its
+    # file alone says so there.
+    path: str = ""
 
     def top_level(self) -> list[int]:
         """The indexes of the tokens that open a top-level block (or are one), in order:

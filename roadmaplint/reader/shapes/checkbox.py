@@ -37,6 +37,7 @@ from roadmaplint.reader.shapes.common import (
     group_of_bold_bullets,
     leads_with_priority,
     make_item,
+    names_a_backlog,
     priority_of_sections,
     reference_from_title,
     status_headings,
@@ -1260,6 +1261,40 @@ def _versioned(texts: list[str], parsed: list[Line]) -> list[Line]:
     ]
 
 
+# A priority written as a MoSCoW tag in brackets opening a bullet: ``[nice to have]``,
+# ``[must have]``, ``[should-have]``.
+_MOSCOW_TAG = LazyPattern(
+    r"\[(?P<priority>(?:must|should|could|nice)[ \t-]+(?:to[ \t-]+)?have"
+    r"|won'?t[ \t-]+have)\][ \t]+",
+    re.I,
+)
+# A bullet that opens with a version, in code, bold or both, and what that version brings
+# after a colon or a dash: `` `v0.5.5-beta` : add LDAP ``, ``**`v1.0.0`** — polish``.
+_VERSION_LEAD = LazyPattern(
+    r"(?:\*\*|__)?(?P<code>`)?(?P<version>v?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}"
+    r"(?:-[0-9A-Za-z]{1,20}(?:[.-][0-9A-Za-z]{1,20}){0,3})?)`?(?:\*\*|__)?"
+    r"(?:[ \t]*[:—–]|[ \t]+-)[ \t]+(?P<title>\S.*)",
+    re.S,
+)
+
+
+def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
+    """The version each bullet opens with, where two or more bullets each open with a
+    version of their own (``v0.5.5-beta`` in code, or ``v1.2``) and what it brings: a
+    roadmap by version number. None where any does not (``- 1.2: a step`` is no version:
+    one without a ``v`` must be written as code)."""
+    found = [_VERSION_LEAD.match(text) for text in texts]
+    leads = [
+        match
+        for match in found
+        if match is not None and (match["code"] or match["version"].startswith("v"))
+    ]
+    if len(leads) < 2 or len(leads) != len(texts):
+        return None
+    versions = [lead["version"] for lead in leads]
+    return leads if len(set(versions)) == len(versions) else None
+
+
 def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:
     """Whether plain bullets beside heading items are ideas the plan names for later: they
     stand under a heading that says so (``## 🎯 FUTURE ENHANCEMENTS`` over ``### PWA``
@@ -1600,6 +1635,10 @@ def _read_horizon_list(
         # to the heading above it
         banded = 1 if sections and leads_with_priority(sections[0]) else 0
         status = status_of_sections(sections[banded : banded + 1])
+    elif _named_a_plan_by_its_file(document) and (
+        work := _untitled_work(document, entries, sections)
+    ):
+        entries, status = work, None  # a backlog kept as bullets: no status it has not written
     else:
         return [], ()
     band = priority_of_sections(sections)
@@ -1609,6 +1648,7 @@ def _read_horizon_list(
     circled = all(_CIRCLE_MARK.match(_bullet_text(lines[first])) for first, _ in entries)
     found = []
     read: list[tuple[int, int, str | None, str]] = []  # (first, last, status, text)
+    wishes: dict[int, str] = {}  # the priority a bracketed MoSCoW tag gives a bullet
     days: list[tuple[str, int] | None] = []  # the day a dated bullet leads with, its column
     for first, last in entries:
         bullet = _BULLET.match(lines[first])
@@ -1625,6 +1665,10 @@ def _read_horizon_list(
             # in a field of its own (show prints it, export writes it)
             day = (text[:10], lines[first].find(text[:10]))
             text = text[dated.end() :]
+        wished = _MOSCOW_TAG.match(text)
+        if wished is not None:  # ``- [nice to have] allow unlimited polyphony``
+            text = text[wished.end() :]
+            wishes[first] = " ".join(wished["priority"].split()).lower()
         state = status
         marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):
@@ -1639,15 +1683,30 @@ def _read_horizon_list(
         days.append(day)
     # every bullet names its work before a colon and says how after it (``- Fix dotfile
     # staging: adjust new to ...``): the name is the title, as a bold label's is
+    # (a version before the colon is no name: `` - `v0.5.5-beta` : add LDAP `` is a roadmap by
+    # version number, read below)
     labels = [_NAME_BEFORE_HOW.match(text) for *_, text in read]
     named = [label for label in labels if label and len(label["name"].split()) <= _NAME_WORDS]
-    if len(named) == len(read) and not any(". " in n["name"] for n in named):
+    if (
+        len(named) == len(read)
+        and not any(". " in n["name"] for n in named)
+        and _version_leads([text for *_, text in read]) is None
+    ):
         read = [(*entry[:3], n["name"]) for entry, n in zip(read, named, strict=True)]
     id_only = patterns(document.dialect.id_pattern).id_only
     with_ids = [parse_line(text, document) for *_, text in read]
     # every bullet leads with an ID (``- [FEAT-1] Login page``, ``- FEAT-2: Logout``): the
     # IDs are the items', and what each depends on is read as a box's would be
     ided = all(part.item_id and id_only.fullmatch(part.item_id) for part in with_ids)
+    versions = None if ided else _version_leads([text for *_, text in read])
+    if versions is not None:
+        # every bullet opens with its version (`` - `v0.5.5-beta` : add LDAP ``): the
+        # version names the item, as a milestone list's bold version does
+        with_ids = [
+            replace(parse_line(lead["title"], document, leading_ids=False), item_id=lead["version"])
+            for lead in versions
+        ]
+        ided = True
     for (first, last, state, text), given, day in zip(read, with_ids, days, strict=True):
         part = given if ided else parse_line(text, document, leading_ids=False)
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
@@ -1657,7 +1716,7 @@ def _read_horizon_list(
             fields.append(Field("Date", "date", day[0], at, at, first + 1))
         if part.owner:
             fields.append(Field("DRI", "dri", part.owner, here, here, first + 1))
-        priority = part.priority or band
+        priority = part.priority or wishes.get(first) or band
         if priority:
             fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         if ided and part.depends:
@@ -1743,9 +1802,56 @@ def _names_its_work(document: Document, entries: list[tuple[int, int]]) -> bool:
     )
 
 
-# A backlog by its name alone: ``# Backlog``, ``# Product Backlog`` (``# Backlog Exporter``
-# names a tool).
-_BACKLOG_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}backlog", re.I)
+# A file named a backlog or a todo list (``BACKLOG.md``, ``TODO.md``, ``game-TODO.md``).
+_NAMED_A_PLAN = LazyPattern(r"(?:[^/\\]*[-_. ])?(?:backlog|to-?do)\.(?:md|markdown|txt)", re.I)
+# A bullet opening with a word in brackets (``- [later] Fix cracks``), as a box would.
+_WORD_TAGGED = LazyPattern(r"[ \t]*[-*+][ \t]+\[[A-Za-z][\w -]{1,20}\][ \t]")
+# A label that leads a list of work under it (``Tools:``): a word or three and a colon.
+_LEAD_LABEL = LazyPattern(r"[ \t]*[\w/&.+-]+(?:[ \t]+[\w/&.+-]+){0,2}[ \t]*:[ \t]*")
+
+
+def _named_a_plan_by_its_file(document: Document) -> bool:
+    """Whether a document with no title is a backlog or a todo list by its file's name
+    (``BACKLOG.md`` of bullets kept for years, no heading over them): its top-level
+    bullets are its work. Not one that writes a table (its items are there), nor one
+    with a title, which names the document itself (``# Release notes``)."""
+
+    def named() -> bool:
+        name = document.path.replace("\\", "/").rpartition("/")[2]
+        if not name or _NAMED_A_PLAN.fullmatch(name) is None:
+            return False
+        if any(heading.level == 1 for heading in document.headings):
+            return False
+        return not any(_TABLE_RULE.match(line) for line in document.lines)
+
+    return document.memo("named_a_plan_by_its_file", named)
+
+
+def _untitled_work(
+    document: Document, entries: list[tuple[int, int]], sections: list[str]
+) -> list[tuple[int, int]]:
+    """The entries of a list of a plan named by its file that are its work: none under a
+    heading that names an aside (``## Notes``), none of a list led in by a sentence that
+    ends with a colon (``Played notes are stored in a Recording:`` over what the keys do:
+    that sentence's notes), though a label of a word or three (``Tools:``) groups work;
+    where the notes are indented and the list goes on at the margin (``  - In case of a
+    game, ...`` then ``- adjust array frame colors``), what stands at the margin is."""
+    if sections and _ASIDE.match(edge_stripped(sections[0]).strip()) is not None:
+        return []
+    lines = document.lines
+    tagged = sum(1 for first, _ in entries if _WORD_TAGGED.match(lines[first]))
+    if 2 * tagged >= len(entries):
+        return []  # ``- [later] Fix cracks`` for most: words meant as boxes, a near miss
+    above = entries[0][0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    lead = lines[above].rstrip() if above >= 0 else ""
+    if not lead.endswith(":") or _LEAD_LABEL.fullmatch(lead) is not None:
+        return entries
+    at = 0
+    while at < len(entries) and lines[entries[at][0]][:1] in " \t":
+        at += 1
+    return entries[at:] if at else []
 
 
 def _titled_a_backlog(document: Document) -> bool:
@@ -1756,34 +1862,7 @@ def _titled_a_backlog(document: Document) -> bool:
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    title = edge_stripped(document.inline(headings[0].source)).strip()
-    if _BACKLOG_TITLE.fullmatch(title) is None:
-        return False
-    # ``# About the backlog``, ``# What is a backlog``, ``# Managing the backlog``: a
-    # guide to keeping one, whose bullets are advice
-    return not any(word in _ABOUT_A_BACKLOG for word in title.casefold().split()[:-1])
-
-
-_ABOUT_A_BACKLOG = frozenset(
-    (
-        "about",
-        "what",
-        "is",
-        "a",
-        "an",
-        "how",
-        "on",
-        "to",
-        "with",
-        "managing",
-        "grooming",
-        "refining",
-        "understanding",
-        "working",
-        "using",
-        "prioritizing",
-    )
-)
+    return names_a_backlog(edge_stripped(document.inline(headings[0].source)).strip())
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:
@@ -1826,7 +1905,9 @@ def _listed_work(
         # a series of IDs (``- DL-001 Pooling``, ``- DL-002 Caching``) names the work
         return False
     names = field_names(document.dialect)
-    for first, _ in entries:
+    # ``- **`v0.5.3-beta`** : add DNS providers``: the current version in bold, no field
+    versioned = _version_leads([_bullet_text(lines[first].lstrip(" ")) for first, _ in entries])
+    for first, _ in [] if versioned else entries:
         bullet = _BULLET.match(lines[first].lstrip(" "))
         text = lines[first].lstrip(" ")[bullet.end() :] if bullet is not None else ""
         fields = bullet is not None and field_start(text, names)
@@ -1936,12 +2017,22 @@ _PARAGRAPH_END = LazyPattern(
 
 def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
     """A box's text with the lines its paragraph is wrapped onto (``- [ ] Complete the`` over
-    ``  [Standards Checklist](url).``): the title is the whole sentence."""
+    ``  [Standards Checklist](url).``): the title is the whole sentence. A line that ends
+    with a colon introduces what follows (``- Decay :`` over ``Ease Out Circ ++``), and a
+    line opening with a dot is a note of its own (``. try to reproduce in Grid3D``), as a
+    label of a word or three leads one (``For synth:``): the title ends there."""
     for number in range(first + 1, last + 1):
-        if _PARAGRAPH_END.match(lines[number]):
+        if text.rstrip().endswith(":") or _PARAGRAPH_END.match(lines[number]):
             break
+        if _DOTTED_NOTE.match(lines[number]) or _LEAD_LABEL.fullmatch(lines[number].rstrip()):
+            break  # a note of its own, or a label leading what follows (``For synth:``)
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+# A note written on a line of its own under a bullet, opened by a dot or two: ``. Allow
+# panning of instruments``, ``.. as suggested in ...``.
+_DOTTED_NOTE = LazyPattern(r"[ \t]*\.{1,2}[ \t]+\S")
 
 
 # A bullet nested under a box (not a box itself): ``  - **Priority**: High``.

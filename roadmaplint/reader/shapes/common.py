@@ -121,6 +121,41 @@ _PRIORITY_LEAD = LazyPattern(
 )
 
 
+# A backlog by its name alone: ``# Backlog``, ``# Product Backlog`` (``# Backlog Exporter``
+# names a tool).
+_BACKLOG_TITLE = LazyPattern(r"(?:[\w.-]+[ \t]+){0,3}backlog", re.I)
+# ``# About the backlog``, ``# What is a backlog``, ``# Managing the backlog``: a guide to
+# keeping one, whose bullets are advice
+_ABOUT_A_BACKLOG = frozenset(
+    (
+        "about",
+        "what",
+        "is",
+        "a",
+        "an",
+        "how",
+        "on",
+        "to",
+        "with",
+        "managing",
+        "grooming",
+        "refining",
+        "understanding",
+        "working",
+        "using",
+        "prioritizing",
+    )
+)
+
+
+def names_a_backlog(title: str) -> bool:
+    """Whether a document's title (its marks stripped) names it a backlog by that name
+    alone (``Backlog``, ``Product Backlog``), not a guide to keeping one."""
+    if _BACKLOG_TITLE.fullmatch(title) is None:
+        return False
+    return not any(word in _ABOUT_A_BACKLOG for word in title.casefold().split()[:-1])
+
+
 def edge_stripped(text: str) -> str:
     """A heading's words without the marks round them (``## 🚀 Now:`` is ``Now``, ``(Q3)``
     keeps its brackets): what ``re.sub(r"^[^\\w(]+|[^\\w)]+$", "", text)`` leaves, in linear
