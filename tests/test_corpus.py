@@ -176,7 +176,11 @@ pytestmark = pytest.mark.skipif(
 # CORE-116 for what is left). Its work queue was set A's file byte for byte, counted once,
 # in set A. Both sets merged: the whole corpus reads 7215 of 7423, the earlier sets still
 # 6844 of 7043; the floor 0.971, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.971  # 7215 of 7423
+# The twentieth held-out set (a mixed sample of every family: files 00 and 18 of tables/,
+# 33 of headings/, 04 of phases/, 134-136 of checkboxes/) read 347 of 371 before its fixes
+# and 370 after (ROADMAP CORE-125; CORE-126 for what is left): the whole corpus reads 7585
+# of 7794, the earlier sets still 7215 of 7423; the floor 0.973, rounded down.
+OVERALL_FLOOR = 0.973  # 7585 of 7794
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -197,6 +201,8 @@ _CLASSES = {
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
         "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
         "merged",  # a pull request's work merged
+        "reached",  # a milestone ledger's ``REACHED`` (the twentieth set; the reader's too)
+        "achieved",
     ),
     "in_progress": (
         "in progress",
