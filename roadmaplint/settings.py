@@ -143,6 +143,8 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         ("done", "complete", "completed", "shipped", "released", "✅", "finished"), "done"
     ),
+    # a milestone's: ``| M3 | Contract invariant | ... | REACHED |`` (a milestone ledger)
+    **dict.fromkeys(("reached", "achieved"), "done"),
     **dict.fromkeys(
         (
             "in progress",

@@ -200,7 +200,12 @@ pytestmark = pytest.mark.skipif(
 # reads 7492 of 7678 (every file but set C's reads as on main). With the seventh leftovers
 # pass too (its named bullets leave a roadmap by version number to the version reading):
 # 7533 of 7678, the floor 0.981, what the whole corpus reads, rounded down.
-OVERALL_FLOOR = 0.981  # 7533 of 7678
+# The twentieth held-out set (a mixed sample of every family: files 00 and 18 of tables/,
+# 33 of headings/, 04 of phases/, 134-136 of checkboxes/) read 347 of 371 before its fixes
+# and 370 after (ROADMAP CORE-125; CORE-126 for what is left): the whole corpus reads 7585
+# of 7794, the earlier sets still 7215 of 7423; the floor 0.973, rounded down.
+# Merged with everything before it: the whole corpus reads 7903 of 8049, the floor 0.981.
+OVERALL_FLOOR = 0.981  # 7903 of 8049
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -221,6 +226,8 @@ _CLASSES = {
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
         "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
         "merged",  # a pull request's work merged
+        "reached",  # a milestone ledger's ``REACHED`` (the twentieth set; the reader's too)
+        "achieved",
     ),
     "in_progress": (
         "in progress",

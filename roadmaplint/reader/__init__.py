@@ -738,11 +738,11 @@ def _without_box_containers(
     items at all (they carry no ID)."""
     struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
-    containers: list[Item] = []
+    containers: list[Item] = _horizons_over_lists(items, lines)
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
     counted: list[tuple[Item, tuple[int, bool], int]] = []
     for item in items:
-        if _is_placeholder(item.title):
+        if _is_placeholder(item.title) or item in containers:
             continue
         if subtask_lines(item, lines):
             counted.append((item, (0, False), 0))  # a task over its own numbered steps
@@ -775,6 +775,41 @@ def _without_box_containers(
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+_WORK_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+# The first line of a list entry: a bullet or a number (``1. **First release.** ...``).
+_LIST_ENTRY = LazyPattern(r" {0,3}(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S")
+
+
+def _horizons_over_lists(items: list[Item], lines: list[str]) -> list[Item]:
+    """The heading items that are horizons of a roadmap (``### Phase 1 — Now (next 1–2
+    weeks)`` ... ``### Phase 3 — Later``), two horizons or more, each with no status or
+    field of its own and a list right under it: the list's entries are the work, the
+    headings say when (a heading whose list reads as no items stays an item)."""
+    # imported here: a roadmap of headings alone never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import horizon_word
+
+    found: list[Item] = []
+    words: set[str] = set()
+    for item in items:
+        # a list entry's bold label (``7. **User documentation**: a guide``) may read as a
+        # field of the heading: only a field of the workflow is the heading's own
+        own = any(field.key in _WORK_KEYS for field in item.fields)
+        word = horizon_word(item.title) if item.status is None and not own else None
+        if word is None or not _list_under(item, lines):
+            continue
+        found.append(item)
+        words.add(word)
+    return found if len(words) >= 2 else []
+
+
+def _list_under(item: Item, lines: list[str]) -> bool:
+    """Whether the first line with text under ``item``'s heading opens a list entry."""
+    for line in lines[item.position.line : item.end_line]:
+        if line.strip():
+            return _LIST_ENTRY.match(line) is not None
+    return False
 
 
 def _containers_of_nothing(containers: list[Item], shaped: Sequence[Item]) -> list[Item]:

@@ -26,6 +26,7 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
     worded = _meanings_of_marks(legend) if key == "status" else set()
     named = _marks_with_names(legend)
     boxed = _lines_of_boxes(context) if key == "status" and _boxes_only(legend) else set()
+    words = _words_after_marks(legend)
     for item in context.checked_items:
         found = item.field(key)
         if found is None or not found.value or found.value in allowed:
@@ -40,6 +41,8 @@ def _legend_values(context: Context, key: str, legend: Legend | None) -> Iterato
             continue
         if _names_a_mark(found.value, named):
             continue
+        if words and _after_mark(found.value).casefold() in words:
+            continue  # ``⬜ PENDING`` where the legend writes ``🔲 PENDING``: the same word
         # A value with a note in parentheses, ``DONE (2026-03-04, session 1)``, or after a
         # dash, ``DONE — 3ba6328`` (a queue whose own steps say to write the commit there),
         # is its word.
@@ -77,6 +80,25 @@ def _lines_of_boxes(context: Context) -> set[int]:
 def _word_before_note(value: str) -> str:
     """What a value says before a note it carries in parentheses or after a spaced dash."""
     return NOTE_AFTER_WORD.split(value, maxsplit=1)[0].strip()
+
+
+def _after_mark(value: str) -> str:
+    """A value without the mark it opens with (``🔲 PENDING`` -> ``PENDING``); the value
+    itself when it opens with a letter or a digit, or is a mark alone."""
+    mark, _, rest = value.partition(" ")
+    if rest and not any(char.isalnum() for char in mark):
+        return rest.strip()
+    return value
+
+
+def _words_after_marks(legend: Legend) -> frozenset[str]:
+    """The words of a legend whose entries are a mark and a word (``| 🔲 PENDING |``),
+    folded: a status that writes the word after another mark (``⬜ PENDING``) is read by
+    its word, as a person reads it. Empty for a legend of plain words or marks alone."""
+    words = {_after_mark(entry.value) for entry in legend.entries}
+    if words & {entry.value for entry in legend.entries}:
+        return frozenset()  # some entry has no mark: the marks are part of the spelling
+    return frozenset(word.casefold() for word in words)
 
 
 def _marks_with_names(legend: Legend) -> tuple[str, ...]:

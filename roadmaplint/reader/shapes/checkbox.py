@@ -685,7 +685,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
             continue
         if _in_overview(document, token.map[0] + 1) or document.in_example(token.map[0] + 1):
             continue
-        if document.in_definition_of_done(token.map[0] + 1):
+        if document.in_definition_of_done(token.map[0] + 1) or _signs_off(document, token.map[0]):
             continue
         if board is None:
             board = _board_headings(document) >= 2
@@ -1164,6 +1164,7 @@ def _read_plain_list(
         bullet_at.match(lines[entries[0][0]])["number"]  # type: ignore[index]
         and not every_marked
         and not (with_ids and named is not None)
+        and not _under_horizon(document, entries)
     ):
         # numbered steps, a numbered list of anything else: prose; one whose every entry
         # leads with an ID under a heading that names a status is a queue's work
@@ -1399,9 +1400,12 @@ def _under_heading(lines: list[str], first: int) -> bool:
 
 
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-+")
-# A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``.
+# A horizon heading: ``## Now``, ``## Next (3-6 months)``, ``## Later — 2027``, ``## Soon``,
+# perhaps after the numbered phase it is (``### Phase 1 — Now (next 1–2 weeks)``).
 _HORIZON = LazyPattern(
-    r"(?P<word>now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?", re.I | re.S
+    r"(?:phase[ \t]+[0-9]{1,3}[ \t]*[—–:-][ \t]*)?"
+    r"(?P<word>now|next|later|soon)(?:[ \t]*(?:\(.*\)|[—–:-][ \t].*))?",
+    re.I | re.S,
 )
 # The end of a bullet's first sentence: a full stop before a capital or the end.
 _SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
@@ -1434,6 +1438,12 @@ def _bullet_text(line: str) -> str:
 
 def _is_horizon(heading: str | None) -> bool:
     return heading is not None and _HORIZON.fullmatch(edge_stripped(heading)) is not None
+
+
+def horizon_word(heading: str) -> str | None:
+    """The horizon a heading names (``now`` of ``Phase 1 — Now (next 1–2 weeks)``), or None."""
+    found = _HORIZON.fullmatch(edge_stripped(heading))
+    return found["word"].casefold() if found is not None else None
 
 
 # A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``.
@@ -1943,6 +1953,39 @@ def _holds_boxes(document: Document) -> bool:
     return document.memo(
         "holds_boxes",
         lambda: any(line[:1] in "-*+" and BOX.match(line) for line in document.lines),
+    )
+
+
+# A gate's checklist by its name: ``### Phase 2 Sign-off Checklist``, ``**Review Sign-off:**``.
+# The name ends so: a phase named for the sign-off it does (``## Phase 9: Audit (Sovereignty
+# & Sign-off)``) holds work.
+_SIGN_OFF = LazyPattern(r"(?i)\bsign[- ]?off(?:[ \t]++checklist)?[ \t]*+:?[ \t]*+$")
+_BOLD_LABEL = LazyPattern(r"[ \t]*\*\*(?P<label>[^*\n]{1,80})\*\*[ \t]*")
+
+
+def _signs_off(document: Document, first: int) -> bool:
+    """Whether the list at 0-based line ``first`` is a phase's sign-off checklist: under a
+    heading that names a sign-off, or right under a bold label that does (``**Review
+    Sign-off:**`` over ``- [ ] All findings resolved``). The conditions a phase meets
+    before it closes, never work of their own, as a Definition of Done's are."""
+    section = document.section_above(first + 1)
+    if section is not None and _SIGN_OFF.search(section) is not None:
+        return True
+    above = first - 1
+    while above >= 0 and not document.lines[above].strip():
+        above -= 1
+    label = _BOLD_LABEL.fullmatch(document.lines[above].rstrip("\r\n")) if above >= 0 else None
+    return label is not None and _SIGN_OFF.search(label["label"]) is not None
+
+
+def _under_horizon(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether a list stands right under a horizon heading of a roadmap of two or more
+    (``### Phase 1 — Now`` ... ``### Phase 3 — Later``): its numbered steps are that
+    horizon's work, as its bullets would be (``1. **First public release.** ...``)."""
+    return (
+        _is_horizon(document.section_above(entries[0][0] + 1))
+        and _under_heading(document.lines, entries[0][0])
+        and _horizon_headings(document) >= 2
     )
 
 

@@ -220,9 +220,21 @@ _FEWEST_LETTERS = 3
 
 
 def _placeholder_row(line: str) -> bool:
-    """Whether a row holds nothing but dashes and blanks (``| - | - | - |``, ``| — | | |``):
+    """Whether a row holds nothing but dashes and blanks (``| - | - | - |``, ``| — | | |``),
+    or those and one cell that says the table is empty (``| - | - | No active issues | - |``):
     the row an empty table keeps its shape with, no item."""
-    return all(not line[a:b].strip(" \t-—–*_") for a, b in split_row(line))
+    cells = [line[a:b] for a, b in split_row(line)]
+    filled = [cell for cell in cells if cell.strip(" \t-—–*_")]
+    return not filled or (
+        len(filled) == 1 < len(cells) and _SAYS_NONE.fullmatch(filled[0]) is not None
+    )
+
+
+# A cell that says there is nothing: ``No active issues``, ``None yet``, ``_Nothing._``.
+_SAYS_NONE = LazyPattern(
+    r"(?i)[ \t]*[_*(]*(?:no[ \t]+[a-z]{1,20}(?:[ \t]+[a-z]{1,20}){0,2}(?:[ \t]+yet)?"
+    r"|none(?:[ \t]+yet)?|nothing(?:[ \t]+yet)?)[_*).]*[ \t]*"
+)
 
 
 def _table(
@@ -240,6 +252,10 @@ def _table(
         for a, b in split_row(text)
     )
     keys = tuple(column_key(name, dialect) for name in names)
+    if set(keys) >= _STATUS_CHANGES or set(keys) >= _STATUS_MOVES:
+        # ``| Timestamp | Task ID | Old Status | New Status | Agent |``: a log of changes
+        # to the items, each told where it stands, no item of its own
+        return None
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     ticket = next((at for at, key in enumerate(keys) if key in _TICKET_COLUMNS), None)
@@ -276,6 +292,13 @@ def _table(
         title_column = 0  # ``| Action | Priority | Why |``: to-dos ranked, no state yet
     if id_column is None and title_column is None:
         return None
+    if title_column is None and id_column is not None:
+        # ``| # | Milestone | Exit condition | Status |`` over ``| M3 | Contract invariant |``:
+        # beside an ID column, the column naming each row's stage of the plan titles it
+        title_column = next(
+            (at for at, key in enumerate(keys) if at != id_column and key in _STAGE_COLUMNS),
+            None,
+        )
     if title_column is None:
         # ``| Task ID | Task Description | Assignee |``: the description titles the rows
         title_column = next((at for at, key in enumerate(keys) if _describes(key)), None)
@@ -306,6 +329,9 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# The columns of a log of status changes: what a status was, and what it became.
+_STATUS_CHANGES = frozenset(("old status", "new status"))
+_STATUS_MOVES = frozenset(("from status", "to status"))
 
 
 def _action_rows(keys: tuple[str, ...]) -> bool:
