@@ -748,7 +748,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
     if not title:
         title = _value(first, "title") or ""
     if status is None:
-        status = _section_status(heading.section)
+        status = section_status(heading.section)
     return Item(
         id=heading.id,
         title=title,
@@ -826,7 +826,7 @@ _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za
 _HOLDING = frozenset({"done", "in_progress"})
 
 
-def _section_status(section: str | None) -> str | None:
+def section_status(section: str | None) -> str | None:
     """The status a section names when its heading is a status and nothing else (``##
     Ready``, ``## Done``, ``## ✅ Completed``): a queue whose items stand in the section of
     their state, each item without a status of its own taking the section's."""

@@ -1,0 +1,123 @@
+"""The seventeenth break pass: the seams of corpus19a, corpus19b, writes5 and quiet6.
+Documents that are no plans, written as people write them, read no items and get no
+finding; plans of the merged shapes are written through the installed command line with
+only what was asked changed, or one line, exit 2, and the file untouched (LF, CRLF and
+without a final newline)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
+
+VARIANTS = ("lf", "crlf", "no-final-newline")
+
+
+def _variant(text: str, variant: str) -> str:
+    if variant == "crlf":
+        return text.replace("\n", "\r\n")
+    if variant == "no-final-newline":
+        return text.rstrip("\n")
+    return text
+
+
+def _refuses(folder: Path, text: str, args: tuple[str, ...]) -> str:
+    """``args`` say one line, exit 2, and leave every variant's bytes as they were."""
+    said = ""
+    for variant in VARIANTS:
+        path = folder / "ROADMAP.md"
+        before = _variant(text, variant).encode()
+        path.write_bytes(before)
+        run = cli(*args, "ROADMAP.md", cwd=folder)
+        assert (run.returncode, run.stdout) == (2, ""), (variant, run.stdout)
+        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
+        assert path.read_bytes() == before, variant
+        said = run.stderr
+    return said
+
+
+def _writes(folder: Path, text: str, args: tuple[str, ...], expected: str) -> None:
+    """``args`` leave ``text`` as ``expected`` in every variant, exit 0."""
+    for variant in VARIANTS:
+        path = folder / "ROADMAP.md"
+        path.write_bytes(_variant(text, variant).encode())
+        run = cli(*args, "ROADMAP.md", cwd=folder)
+        assert (run.returncode, run.stderr) == (0, ""), (variant, run.stderr)
+        assert path.read_bytes().decode() == _variant(expected, variant), variant
+
+
+# quiet6 reads three or more headings numbered by one prefix and closed by a full stop
+# (``### D1. Title``) as items: a ranked defect list. A FAQ's questions, a syllabus's
+# weeks and an RFC's decisions are written the same way and are no work.
+FAQ = (
+    "# FAQ\n\n### Q1. How do I install it?\n\nRun pip.\n\n"
+    "### Q2. Does it run on Windows?\n\nYes.\n\n### Q3. Where do I report bugs?\n\nOn the tracker.\n"
+)
+SYLLABUS = (
+    "# CS101 Syllabus\n\n## Weeks\n\n### W1. Introduction\n\nReading: ch. 1\n\n"
+    "### W2. Variables\n\nReading: ch. 2\n\n### W3. Loops\n\nReading: ch. 3\n\n"
+    "### W3. Loops lab\n\nLab.\n"
+)
+RFC = (
+    "# RFC 42: New storage engine\n\n- Author: Ana\n- Status: Draft\n\n## Decisions\n\n"
+    "### D1. Use LSM trees\n\nWrites dominate.\n\n### D2. Keep the WAL\n\nAs it is.\n\n"
+    "### D3. Drop compression v1\n\nNobody uses it.\n"
+)
+
+
+def test_a_faq_a_syllabus_and_an_rfc_numbered_by_a_prefix_read_no_items() -> None:
+    for text, name in ((FAQ, "FAQ.md"), (SYLLABUS, "syllabus.md"), (RFC, "rfc-42.md")):
+        assert read_items(text, name) == (), name
+        assert finding_lines(text, name) == [], name
+
+
+def test_a_dotted_series_with_a_status_or_under_a_status_heading_is_still_read() -> None:
+    ranked = "# Bugs\n\n### D1. Blending — **DONE**\n\n### D2. Flex\n\n### D3. Hit testing\n"
+    assert [item.id for item in read_items(ranked, "notes.md")] == ["D1", "D2", "D3"]
+    open_list = "# Open\n\n### D1. Blending\n\n### D2. Flex\n\n### D1. Hit testing\n"
+    assert finding_lines(open_list, "todo.md") == ["7:RL102"]
+
+
+# corpus19b reads number-only task headings (``### Task 1``, ``### Tarea #1``) over field
+# bullets as tasks; their IDs are no id-pattern's, and the writes took them as free text.
+TASKS = (
+    "# Tasks\n\n### Task 1\n\n- Description: Create the database\n- Status: Todo\n\n"
+    "### Task 2\n\n- Description: Design the API\n- Status: Todo\n- Depends on: Task 1\n\n"
+    "### Task 3\n\n- Description: Ship\n- Status: Todo\n- Depends on: Task 2\n"
+)
+
+
+def test_a_numbered_tasks_new_dependency_is_checked_as_an_ids(tmp_path: Path) -> None:
+    said = _refuses(tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Task 3"))
+    assert "would make a cycle" in said
+    assert "unknown item Task 9" in _refuses(
+        tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Task 9")
+    )
+    assert "itself" in _refuses(tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Task 1"))
+    added = TASKS.replace(
+        "- Status: Todo\n\n### Task 2", "- Status: Todo\n- Depends on: Go 1.26\n\n### Task 2"
+    )
+    _writes(tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Go 1.26"), added)
+
+
+TAREAS = (
+    "# Tareas\n\n### Tarea #1\n\n- Descripción: Crear la base de datos\n- Estado: Pendiente\n\n"
+    "### Tarea #2\n\n- Descripción: Diseñar la API\n- Estado: Pendiente\n"
+)
+
+
+def test_an_id_with_a_number_sign_is_named_on_the_command_line(tmp_path: Path) -> None:
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(TAREAS)
+    run = cli("show", "Tarea #2", "ROADMAP.md", cwd=tmp_path)
+    assert run.returncode == 0 and "Diseñar la API" in run.stdout, run.stderr
+    for named in ("Tarea #1", "ROADMAP.md#Tarea #1"):
+        path.write_text(TAREAS)
+        run = cli("set", named, "--status", "En progreso", "ROADMAP.md", cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        changed = [
+            (old, new)
+            for old, new in zip(TAREAS.splitlines(), path.read_text().splitlines(), strict=True)
+            if old != new
+        ]
+        assert changed == [("- Estado: Pendiente", "- Estado: En progreso")], changed
