@@ -121,3 +121,45 @@ def test_an_id_with_a_number_sign_is_named_on_the_command_line(tmp_path: Path) -
             if old != new
         ]
         assert changed == [("- Estado: Pendiente", "- Estado: En progreso")], changed
+
+
+# A README's features table is read as items (writes5, quiet6) and so is its checklist:
+# the two name one feature twice, each with no ID written, and the IDs the reader made
+# from the titles were reported duplicates, an error the user wrote nothing for.
+README = (
+    "# Widget\n\n## Features\n\n| Feature | Status |\n|---|---|\n| Login | Done |\n"
+    "| Search | In progress |\n| Reports | Planned |\n\n## Roadmap\n\n- [x] Login\n- [ ] Reports\n"
+)
+
+
+def test_a_readmes_checklist_restating_its_features_table_is_no_duplicate() -> None:
+    assert finding_lines(README, "README.md") == []
+    written = README + "- [ ] LOGIN-1 Login\n- [ ] LOGIN-1 Search\n"
+    assert finding_lines(written, "README.md") == ["16:RL102"]
+
+
+# corpus19a titles a box led by a blocking label by its work; its ID was still made from
+# the label (``blocked-by``, ``blocked-by-2``), and once set done the box was titled by
+# the label: the same item, renamed by its state.
+BLOCKED = (
+    "# Backlog\n\n## Phase 3 — Blocked (waiting on decisions)\n\n"
+    "- [ ] **Blocked by**: the pricing decision — settle the invoice layout\n"
+    "- [ ] **Blocked by**: legal review — publish the terms\n"
+)
+
+
+def test_a_box_led_by_a_blocking_label_is_named_by_its_work_in_every_state(
+    tmp_path: Path,
+) -> None:
+    read = [(item.id, item.title) for item in read_items(BLOCKED, "BACKLOG.md")]
+    assert read == [
+        ("settle-the-invoice-layout", "settle the invoice layout"),
+        ("publish-the-terms", "publish the terms"),
+    ]
+    done = BLOCKED.replace("- [ ] **Blocked by**: legal", "- [x] **Blocked by**: legal")
+    _writes(tmp_path, BLOCKED, ("set", "publish-the-terms", "--status", "done"), done)
+    assert [(item.id, item.title, item.status) for item in read_items(done, "BACKLOG.md")][1] == (
+        "publish-the-terms",
+        "publish the terms",
+        "done",
+    )
