@@ -163,3 +163,18 @@ def test_a_box_led_by_a_blocking_label_is_named_by_its_work_in_every_state(
         "publish the terms",
         "done",
     )
+
+
+# corpus19b reads a middle-dot heading's last part as its status, Finnish words among
+# them; set wrote the English word in capitals (``DONE``) beside the document's KORJATTU.
+OBSERVATIONS = (
+    "# Havainnot\n\n### OBS-001 · 2026-05-27 · asiakas · AVOIN\n\nKuvaus.\n\n"
+    "### OBS-002 · 2026-05-28 · testi · KORJATTU\n\nKuvaus.\n"
+)
+
+
+def test_a_heading_status_is_set_in_the_documents_own_word(tmp_path: Path) -> None:
+    fixed = OBSERVATIONS.replace("asiakas · AVOIN", "asiakas · KORJATTU")
+    _writes(tmp_path, OBSERVATIONS, ("set", "OBS-001", "--status", "done"), fixed)
+    reopened = OBSERVATIONS.replace("testi · KORJATTU", "testi · AVOIN")
+    _writes(tmp_path, OBSERVATIONS, ("set", "OBS-002", "--status", "todo"), reopened)
