@@ -178,3 +178,19 @@ def test_a_heading_status_is_set_in_the_documents_own_word(tmp_path: Path) -> No
     _writes(tmp_path, OBSERVATIONS, ("set", "OBS-001", "--status", "done"), fixed)
     reopened = OBSERVATIONS.replace("testi · KORJATTU", "testi · AVOIN")
     _writes(tmp_path, OBSERVATIONS, ("set", "OBS-002", "--status", "todo"), reopened)
+
+
+# corpus19a titles a release tracker's rows by a Workstream column (``| # | Workstream |
+# Priority | Status | Owner |``); a status page names its rows first and says which
+# team's each is in a Workstream column: its services were read as items titled by team.
+STATUS_PAGE = (
+    "# Service status\n\n| Service | Status | Workstream |\n|---|---|---|\n"
+    "| API | Operational | Platform |\n| Web | Degraded | Frontend |\n| Jobs | Operational | Platform |\n"
+)
+
+
+def test_a_workstream_column_after_the_rows_name_titles_nothing() -> None:
+    assert read_items(STATUS_PAGE, "STATUS.md") == ()
+    assert finding_lines(STATUS_PAGE, "STATUS.md") == []
+    tracker = "# Release\n\n| # | Workstream | Status |\n|---|---|---|\n| 1 | Kernels | Done |\n"
+    assert [item.title for item in read_items(tracker, "RELEASE-TRACKER.md")] == ["Kernels"]
