@@ -1061,13 +1061,16 @@ def _apply(lines: list[str], plan: _Plan, newline: str) -> str:
     for index in range(len(lines) + 1):
         if index in blocks:
             block = [line for _, _, group in sorted(blocks[index]) for line in group]
-            if result and not result[-1].endswith(("\n", "\r")):
+            bare_end = bool(result) and not result[-1].endswith(("\n", "\r"))
+            if bare_end:
                 result[-1] += newline
             text = "".join(line + newline for line in block)
             if index in plan.under_heading:
                 text = newline + text  # the fields of an item that had none
                 if index < len(lines) and lines[index].strip():
                     text += newline
+            if bare_end and index == len(lines):
+                text = text[: -len(newline)]  # the file ended without one: so does it still
             result.append(text)
         if index < len(lines):
             replacement = plan.replace.get(index, lines[index])
