@@ -194,3 +194,40 @@ def test_a_workstream_column_after_the_rows_name_titles_nothing() -> None:
     assert finding_lines(STATUS_PAGE, "STATUS.md") == []
     tracker = "# Release\n\n| # | Workstream | Status |\n|---|---|---|\n| 1 | Kernels | Done |\n"
     assert [item.title for item in read_items(tracker, "RELEASE-TRACKER.md")] == ["Kernels"]
+
+
+# writes5 sets a check-marked heading's other status as a Status field under it; a field
+# added under a file's last heading, the file without a final newline, gave it one.
+MARKED = "# Queue\n\n### TASK-7 Write docs\n\n### TASK-8 Ship it ✓ DONE\n\n### TASK-9 Plan ✓ DONE\n"
+
+
+def test_a_field_added_under_the_last_heading_keeps_the_files_missing_newline(
+    tmp_path: Path,
+) -> None:
+    reopened = MARKED.replace("### TASK-9 Plan ✓ DONE\n", "### TASK-9 Plan\n\n- **Status:** todo\n")
+    _writes(tmp_path, MARKED, ("set", "TASK-9", "--status", "todo"), reopened)
+    plain = "# Queue\n\n### TASK-7 — Write docs\n\n### TASK-9 — Plan\n"
+    ranked = plain + "\n- **Priority:** P1\n"
+    _writes(tmp_path, plain, ("set", "TASK-9", "--priority", "P1"), ranked)
+
+
+# quiet6 reads a meeting's record by its title (Meeting Notes, Retro, Minutes) or its
+# **Attendees:** line; a meeting titled by its day is one too, its follow-ups no work.
+def test_a_meeting_titled_by_its_day_reads_only_boxes_with_ids() -> None:
+    boxes = "\n\n## Follow-ups\n\n- [ ] Send the notes (owner: bob)\n- [ ] Book the venue [P2]\n"
+    for title in ("Planning meeting 2024-05-02", "Team meeting — 2024-05-02", "2024-05-02 Standup"):
+        assert read_items(f"# {title}{boxes}", "notes.md") == (), title
+    assert read_items("# Notes" + boxes, "2024-05-02-team-meeting.md") == ()
+    plan = "# Meeting room booking roadmap" + boxes
+    assert len(read_items(plan, "ROADMAP.md")) == 2
+    with_id = "# Planning meeting 2024-05-02\n\n- [ ] ACT-1 Ana: fix the build\n"
+    assert [item.id for item in read_items(with_id, "notes.md")] == ["ACT-1"]
+
+
+def test_the_mcp_server_finds_an_id_with_a_number_sign(tmp_path: Path) -> None:
+    from roadmaplint.mcp.workspace import Workspace
+
+    path = tmp_path / "ROADMAP.md"
+    path.write_text(TAREAS)
+    served, item_id = Workspace([path]).locate("Tarea #2")
+    assert (served.path, item_id) == (path, "Tarea #2")
