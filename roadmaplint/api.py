@@ -262,10 +262,14 @@ def load_all(paths: Sequence[Path] | None, config: Path | None = None) -> list[L
 
 
 def split_reference(reference: str) -> tuple[Path | None, str]:
-    """``docs/ROADMAP.md#GRAPH-1`` -> (docs/ROADMAP.md, GRAPH-1); a bare ID has no path."""
-    path, hash_sign, item_id = reference.rpartition("#")
-    if hash_sign and path and item_id:
-        return Path(path), item_id
+    """``docs/ROADMAP.md#GRAPH-1`` -> (docs/ROADMAP.md, GRAPH-1); a bare ID has no path.
+
+    A number sign after a space is part of the ID (``Tarea #2``, a task numbered so):
+    the path ends at the last number sign written against it."""
+    signs = [at for at, char in enumerate(reference) if char == "#" and at > 0]
+    joined = [at for at in signs if not reference[at - 1].isspace()]
+    if joined and joined[-1] + 1 < len(reference) and not reference[joined[-1] + 1].isspace():
+        return Path(reference[: joined[-1]]), reference[joined[-1] + 1 :]
     return None, reference
 
 

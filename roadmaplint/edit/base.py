@@ -23,7 +23,7 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.waits import REVERSE_KEYS
 from roadmaplint.record import record
 from roadmaplint.settings import Settings
-from roadmaplint.text import Edit, apply_edits
+from roadmaplint.text import Edit, LazyPattern, apply_edits
 from roadmaplint.write.proof import Targets, prove_edit
 
 
@@ -150,7 +150,7 @@ def _validate_change(
 
 def _validate_dependencies(context: Context, item: Item, value: str, settings: Settings) -> None:
     references, externals = split_dependencies(value, id_regex(settings.id_pattern))
-    phases = _phases(context, externals)
+    phases = _phases(context, externals) + _numbered_like_items(context, externals)
     references += phases
     for name in (name for name in externals if name not in phases):
         if name not in item.external_deps:
@@ -188,6 +188,28 @@ def _phases(context: Context, externals: Sequence[str]) -> list[str]:
         name
         for name in externals
         if (number := _phase_number(name)) is not None and first is not None and number >= first
+    ]
+
+
+# A task named by a word and its number (``Task 3``, ``Tarea #1``), no id-pattern's ID.
+_WORD_NUMBERED = LazyPattern(r"(?P<word>\S.{0,40}?)[ \t]+#?[0-9]{1,6}")
+
+
+def _numbered_like_items(context: Context, externals: Sequence[str]) -> list[str]:
+    """The entries named as the document's tasks numbered by a word are (``Task 9`` beside
+    ``### Task 1``): references to check as IDs are, unknown, circular or the item itself,
+    though the id-pattern does not match them. Phases are ``_phases``' business."""
+    words = {
+        found["word"]
+        for item_id in context.items_by_id
+        if not PHASE_ID.fullmatch(item_id) and (found := _WORD_NUMBERED.fullmatch(item_id))
+    }
+    return [
+        name
+        for name in externals
+        if not PHASE_ID.fullmatch(name)
+        and (found := _WORD_NUMBERED.fullmatch(name)) is not None
+        and found["word"] in words
     ]
 
 

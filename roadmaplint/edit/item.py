@@ -838,9 +838,30 @@ def _heading_status_span(
             f"{status!r} in the heading is the status; one written there is a common word "
             f"(done, in progress, ready ...), not {value!r}: edit the heading by hand"
         )
-    if status.isupper() and common_meaning(value.upper()) == meaning:
+    own = _own_word(roadmap, value, meaning)
+    if own is not None:
+        value = own  # the document's word for it (``KORJATTU`` beside ``AVOIN``)
+    elif status.isupper() and common_meaning(value.upper()) == meaning:
         value = value.upper()  # a board's capitals (``— TODO``): ``done`` is written DONE
     return (word_at, word_at + len(status)), value
+
+
+def _own_word(roadmap: Roadmap, value: str, meaning: str) -> str | None:
+    """The word the document's items write for ``meaning`` where none writes ``value``
+    itself, one word in capitals as a heading ends with it (``KORJATTU``); else None."""
+    from roadmaplint.settings import common_meaning
+
+    written = [item.status for item in roadmap.items if item.status]
+    if any(status.casefold() == value.casefold() for status in written):
+        return None
+    return next(
+        (
+            status
+            for status in written
+            if status.isupper() and len(status.split()) == 1 and common_meaning(status) == meaning
+        ),
+        None,
+    )
 
 
 # A status a heading ends with, written as a mark and its words where the document
@@ -1042,13 +1063,16 @@ def _apply(lines: list[str], plan: _Plan, newline: str) -> str:
     for index in range(len(lines) + 1):
         if index in blocks:
             block = [line for _, _, group in sorted(blocks[index]) for line in group]
-            if result and not result[-1].endswith(("\n", "\r")):
+            bare_end = bool(result) and not result[-1].endswith(("\n", "\r"))
+            if bare_end:
                 result[-1] += newline
             text = "".join(line + newline for line in block)
             if index in plan.under_heading:
                 text = newline + text  # the fields of an item that had none
                 if index < len(lines) and lines[index].strip():
                     text += newline
+            if bare_end and index == len(lines):
+                text = text[: -len(newline)]  # the file ended without one: so does it still
             result.append(text)
         if index < len(lines):
             replacement = plan.replace.get(index, lines[index])

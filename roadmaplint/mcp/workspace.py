@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roadmaplint.api import load_folder, parse_source
+from roadmaplint.api import load_folder, parse_source, split_reference
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.discover import roadmap_files
 from roadmaplint.config.load import Overrides, find_config, load_settings
@@ -105,9 +105,9 @@ class Workspace:
 
     def locate(self, reference: str) -> tuple[Served, str]:
         """The roadmap holding the item ``reference`` (``ID`` or ``path#ID``) names."""
-        named, hash_sign, item_id = reference.rpartition("#")
-        if hash_sign and named and item_id:
-            return self.load(self._one(named)), item_id
+        named, item_id = split_reference(reference)  # ``Tarea #2`` is an ID, no path
+        if named is not None:
+            return self.load(self._one(str(named))), item_id
         everything = self.pick(None)
         if len(everything) == 1:
             return everything[0], reference

@@ -257,6 +257,12 @@ _MEETING_RECORD = LazyPattern(
 )
 
 
+# A meeting named with its day: ``# Planning meeting 2024-05-02``, ``2024-05-02 Standup``
+# (a ``Weekly sync`` is left a plan's title, as quiet6's minutes test reads it).
+_MEETING_WORD = LazyPattern(r"(?<![A-Za-z])(?:meeting|stand-?up)(?![A-Za-z])", re.IGNORECASE)
+_DAY = LazyPattern(r"(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+
+
 # The line of a meeting's minutes that names who came: ``**Attendees:** Ana, Bob``.
 _ATTENDEES = LazyPattern(
     r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*)?(?:Attendees|Participants|Present)(?::\*\*|\*\*:|:)",
@@ -273,6 +279,8 @@ def is_meeting_record(path: str, title: str | None, lines: Sequence[str] = ()) -
     name = path.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".md")
     if any(text and _MEETING_RECORD.search(text) is not None for text in (name, title or "")):
         return True
+    if any(_DAY.search(text) and _MEETING_WORD.search(text) for text in (name, title or "")):
+        return True  # ``# Planning meeting 2024-05-02``, ``2024-05-02-standup.md``: its day
     return any(_ATTENDEES.match(line) is not None for line in lines[:_ATTENDEES_WITHIN])
 
 

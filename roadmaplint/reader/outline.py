@@ -253,10 +253,26 @@ def _dotted_series(parts: list[Part], levels: tuple[int, ...]) -> dict[int, tupl
         if match is not None:
             found[at] = (match["id"], match["title"].strip(), match["letters"])
     series = Counter((parts[at].heading.level, letters) for at, (_, _, letters) in found.items())
-    return {
-        at: (name, title)
+    kept = {
+        at: (name, title, letters)
         for at, (name, title, letters) in found.items()
         if series[(parts[at].heading.level, letters)] >= _FEWEST_DOTTED
+    }
+    # a FAQ's questions (``### Q1. How do I ...?``), a syllabus's weeks and an RFC's
+    # decisions are numbered so too: a series is work when a heading of it ends with a
+    # status (``— **DONE**``) or it stands under a heading that is one (``# Open``)
+    from roadmaplint.reader.fields import section_status
+
+    worked = {
+        (parts[at].heading.level, letters)
+        for at, (_, title, letters) in kept.items()
+        if _ends_with_status(title)
+        or ((above := _heading_above(parts, at)) is not None and section_status(above.text))
+    }
+    return {
+        at: (name, title)
+        for at, (name, title, letters) in kept.items()
+        if (parts[at].heading.level, letters) in worked
     }
 
 

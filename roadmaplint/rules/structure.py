@@ -106,7 +106,11 @@ def duplicate_ids(context: Context) -> Iterator[Report]:
             first = seen.setdefault((item.id, run), item)
         else:
             first = context.items_by_id[item.id]
-        if first is not item and not _detail_of_row(context.roadmap, first, item, shapes):
+        if (
+            first is not item
+            and not _detail_of_row(context.roadmap, first, item, shapes)
+            and not _restated_title(context.roadmap, first, item, shapes)
+        ):
             message, cited = said(
                 f"duplicate item ID {item.id} (first defined ",
                 Line(first.position.line, "on "),
@@ -173,6 +177,17 @@ def _detail_of_row(roadmap: Roadmap, row: Item, item: Item, shapes: dict[int, st
     if not shapes:
         shapes.update(_shapes_by_item(roadmap))
     return shapes.get(id(row)) == "table-rows" and shapes.get(id(item)) in ("headings", "phases")
+
+
+def _restated_title(roadmap: Roadmap, first: Item, item: Item, shapes: dict[int, str]) -> bool:
+    """Whether two items with no ID written, each named by the reader from its title, are
+    one title restated in another shape: a README's features table and its checklist
+    (``| Login | Done |``, ``- [x] Login``). No ID the user wrote is given twice."""
+    if not (first.named_by_title and item.named_by_title):
+        return False
+    if not shapes:
+        shapes.update(_shapes_by_item(roadmap))
+    return shapes.get(id(first)) != shapes.get(id(item))
 
 
 def _shapes_by_item(roadmap: Roadmap) -> dict[int, str]:

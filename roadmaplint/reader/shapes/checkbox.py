@@ -2237,6 +2237,11 @@ def _item(
     labelled = labelled_box(text, document, first, last)  # ``Task ID: SETUP-001``
     if labelled is not None:
         parts = replace(parts, item_id=labelled[0], title=labelled[1])
+    # ``- [ ] **Bloqueada por**: pendiente "X" — ajustar Y``: the work after the dash names
+    # the item in every state (set done, it is the same item); open, the label is its state
+    waits = None if labelled is not None else _blocked_lead(text)
+    if waits is not None:
+        parts = replace(parts, title=document.inline(waits[1]))
     item_id = parts.item_id or reference_from_title(parts.title, taken)
     section = document.section_above(first + 1)
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
@@ -2250,10 +2255,8 @@ def _item(
         status = meanings["status"]  # an open box marked 🔄 In progress is in progress
     elif match["mark"] in (" ", "") and _BLOCKED_NOTE.search(text) is not None:
         status = "blocked"  # ``- [ ] **B8 Art overhaul** — blocked on mockup approval``
-    elif match["mark"] in (" ", "") and (waits := _blocked_lead(text)) is not None:
-        # ``- [ ] **Bloqueada por**: pendiente "X" — ajustar Y``: the label and what it
-        # waits for say the state, the work after the dash names the item
-        status, parts = waits[0], replace(parts, title=document.inline(waits[1]))
+    elif match["mark"] in (" ", "") and waits is not None:
+        status = waits[0]  # the label and what it waits for say the state
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board

@@ -84,6 +84,9 @@ TITLE_COLUMNS = (
     "workstream",
     "work stream",
 )
+# A title column that names a line of work only when no column left of it names the row
+# but an ID or number (``| # | Workstream |``); after a name it is the row's group.
+_GROUPING_TITLES = frozenset({"workstream", "work stream"})
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {
@@ -258,6 +261,12 @@ def _table(
         return None
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    if (
+        title_column is not None
+        and keys[title_column] in _GROUPING_TITLES
+        and any(key not in ID_COLUMNS for key in keys[:title_column])
+    ):
+        title_column = None  # ``| Service | Status | Workstream |``: the row's team, not it
     ticket = next((at for at, key in enumerate(keys) if key in _TICKET_COLUMNS), None)
     if id_column is None and ticket is not None:
         if _holds_ids(lines, rows, ticket, dialect, False):
