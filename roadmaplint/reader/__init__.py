@@ -103,7 +103,13 @@ from roadmaplint.reader.phases import (
     with_task_boxes,
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
-from roadmaplint.reader.shapes import HEADINGS, Document, read_shapes, without_tracked_steps
+from roadmaplint.reader.shapes import (
+    HEADINGS,
+    Document,
+    read_shapes,
+    without_summary_boxes,
+    without_tracked_steps,
+)
 from roadmaplint.reader.shapes.common import Taken, reference_from_title
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
@@ -338,7 +344,7 @@ def _records(
                 items = sorted([*items, *later], key=lambda item: item.position.line)
                 document = replace(document, taken=spans(items, lines))
                 shaped = read_shapes(document, shape)
-        shaped = without_tracked_steps(document, shaped)
+        shaped = without_summary_boxes(document, without_tracked_steps(document, shaped))
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -741,6 +747,7 @@ def _without_box_containers(
     containers: list[Item] = _horizons_over_lists(items, lines)
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
     counted: list[tuple[Item, tuple[int, bool], int]] = []
+    table_phases: set[int] = set()  # levels of phase headings over tables of rows with IDs
     for item in items:
         if _is_placeholder(item.title) or item in containers:
             continue
@@ -748,9 +755,13 @@ def _without_box_containers(
             counted.append((item, (0, False), 0))  # a task over its own numbered steps
             continue
         if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
-            item.status is None and not item.fields and _holds_table_items(item, lines, dialect)
+            not item.fields
+            and (item.status is None or _closed_heading(item, lines))
+            and _holds_table_items(item, lines, dialect)
         ):
             containers.append(item)
+            if PHASE_ID.fullmatch(item.id):
+                table_phases.add(_heading_level(item, lines))
             continue
         boxes = 0
         if item.status is None or PHASE_ID.fullmatch(item.id):  # else never a theme
@@ -772,9 +783,26 @@ def _without_box_containers(
     for item, kind, boxes in counted:
         if boxes >= 2 or (boxes == 1 and kind in themes):
             containers.append(item)
+        elif table_phases and _closed_phase_of_prose(item, lines, table_phases):
+            continue  # a section of the board, with nothing under it to read as items
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _closed_phase_of_prose(item: Item, lines: list[str], levels: set[int]) -> bool:
+    """Whether a phase heading that says its work closed, with no field and nothing under
+    it but prose (``### Phase 1: Foundation — COMPLETE`` over ``All Phase 1 tasks
+    completed.``), stands beside phases of its level whose tables of rows are the work: a
+    section of the board like them, whose rows were listed elsewhere, no item of its own."""
+    if item.fields or not PHASE_ID.fullmatch(item.id) or _heading_level(item, lines) not in levels:
+        return False
+    if not _closed_heading(item, lines):
+        return False
+    body = lines[item.position.line : item.end_line]
+    return not any(
+        line.lstrip().startswith("|") or _LIST_ENTRY.match(line) is not None for line in body
+    )
 
 
 _WORK_KEYS = ("status", "priority", "dri", DEPENDS_ON)
@@ -843,6 +871,16 @@ def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
     from roadmaplint.reader.shapes.table import holds_table_items
 
     return holds_table_items(lines, item.position.line, item.end_line, dialect)
+
+
+def _closed_heading(item: Item, lines: list[str]) -> bool:
+    """Whether the item's heading ends in a clause saying its work closed (``### Phase 4:
+    User Experience — COMPLETE``): over a table of rows with IDs, the rows are the work
+    and the heading their section, the rows done where they say no status of their own."""
+    # imported here: a roadmap of headings alone never loads the table reader
+    from roadmaplint.reader.shapes.table import closed_heading
+
+    return closed_heading(lines[item.position.line - 1].lstrip("#").strip()) is not None
 
 
 def _strikes_finished(lines: list[str]) -> bool:

@@ -392,6 +392,35 @@ def without_tracked_steps(document: Document, read: ShapeRead) -> ShapeRead:
     return read if len(kept) == len(read.items) else ShapeRead(kept, read.blocks)
 
 
+# The heading of a plan's summary of its own progress: ``## Progress Summary``.
+_SUMMARY_HEADING = LazyPattern(r"(?i:(?:progress|status)[ \t]+summary)")
+
+
+def without_summary_boxes(document: Document, read: ShapeRead) -> ShapeRead:
+    """``read`` without the boxes under a ``## Progress Summary`` heading when the plan's
+    items are rows with IDs (a kanban board's tables): the boxes restate the work the
+    rows hold, phase by phase (``- [x] Go module initialized (T-004)``), no items."""
+    from roadmaplint.reader.shapes.common import edge_stripped
+
+    lines = document.lines
+    if not any(
+        lines[item.position.line - 1].lstrip().startswith("|") and not item.id.islower()
+        for item in read.items
+    ):
+        return read
+    kept = tuple(
+        item
+        for item in read.items
+        if not (
+            _BOX_LINE.match(lines[item.position.line - 1])
+            and _SUMMARY_HEADING.fullmatch(
+                edge_stripped(document.section_above(item.position.line) or "").strip()
+            )
+        )
+    )
+    return read if len(kept) == len(read.items) else ShapeRead(kept, read.blocks)
+
+
 def _describes_row(text: str, by_number: dict[str, Item]) -> bool:
     found = _ROW_SECTION.fullmatch(text.strip())
     if found is None:

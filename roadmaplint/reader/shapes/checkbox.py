@@ -269,11 +269,18 @@ def parse_line(
         elif leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
             # ``**[DL-001] Title**: description``: the ID, then the bold title goes on
             item_id, text = bold["id"], "**" + text[bold.end() :]
-        elif leading_ids and word and _is_leading_id(first[0], id_only):
+        elif (
+            leading_ids
+            and word
+            and _is_leading_id(first[0], id_only)
+            and not _named_in_bold(first[0], word, id_only)
+        ):
             item_id = word
             text = text[text.index(first[0]) + len(first[0]) :]
             text = _TAGS.sub("", text.lstrip(), count=1) if text.lstrip().startswith("[") else text
             text = text[_SEPARATOR.match(text).end() :]  # type: ignore[union-attr]
+            if _opens_bold(first[0]):
+                text = "**" + text  # ``**T-001 Set up** — notes``: the bold title goes on
     depends = priority = None
     found = _DEPENDS.search(text)
     if found:
@@ -459,6 +466,18 @@ def _is_leading_id(written: str, id_only: re.Pattern[str]) -> bool:
         or _DOTTED.fullmatch(word)
         or _INSERTED.fullmatch(word)
     )
+
+
+def _opens_bold(written: str) -> bool:
+    """Whether a box's first word opens a bold span it does not close (``**T-001`` of
+    ``**T-001 Set up** — notes``): the bold goes on over the words after it."""
+    return written.startswith("**") and not written.rstrip(":.").endswith("**")
+
+
+def _named_in_bold(written: str, word: str, id_only: re.Pattern[str]) -> bool:
+    """Whether a capitalised word and a number (``Sprint-2``) opens a bold name that goes
+    on (``**Sprint-2 planning** — text``): a word of the name, no ID of its own."""
+    return _opens_bold(written) and not id_only.fullmatch(word) and "-" in word
 
 
 def _bare_word(written: str) -> str:

@@ -186,6 +186,8 @@ _IDEA_SECTION = LazyPattern(
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
     r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe"
+    # a kanban board's column of work kept cold: ``## Icebox (Future Considerations)``
+    r"|ice[ \t]?box(?:[ \t]*\([^()\n]{1,40}\))?"
     # a parking lot of ideas: ``## Parking lot``, ``## Later / ideas parking lot``
     r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot"
     # work a roadmap names for later without planning it: ``## Future Initiatives``,

@@ -24,6 +24,7 @@ from roadmaplint.reader.shapes.common import (
     reference_from_title,
     status_headings,
     status_of_section,
+    status_of_sections,
 )
 from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
@@ -275,6 +276,9 @@ def _table(
             title_column = ticket
     if id_column is None and keys and keys[0] in _UNIT_COLUMNS and rows:
         other = next((at for at, key in enumerate(keys) if at and key in TITLE_COLUMNS), None)
+        if other is None and keys[0] in ("sub task", "subtask"):
+            # ``| Sub-task | Description | Status |`` over ``| T-038a | Intent ... | Pending |``
+            other = next((at for at, key in enumerate(keys) if at and _describes(key)), None)
         if other is not None and _holds_ids(lines, rows, 0, dialect, False):
             # ``| Story | Titre | Statut |`` over ``| L1.1 | Init monorepo | ✅ |``: the first
             # column names the unit of work by its ID, a title column beside it titles it
@@ -311,6 +315,14 @@ def _table(
     if title_column is None:
         # ``| Task ID | Task Description | Assignee |``: the description titles the rows
         title_column = next((at for at, key in enumerate(keys) if _describes(key)), None)
+    if title_column is None and id_column is not None:
+        # ``| ID | Target (summary) | Depends on |``, ``| ID | Domain | Validation Types |``:
+        # beside an ID column and no column named for titles, the first column after the
+        # IDs that holds no field names each row
+        title_column = next(
+            (at for at, key in enumerate(keys) if at > id_column and key not in FIELD_KEYS),
+            None,
+        )
     title_column = _filled_title_column(lines, rows, keys, title_column)
     filled = [row for row in rows if not _placeholder_row(lines[row])]
     if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed):
@@ -379,7 +391,7 @@ def _id_like(id_only: re.Pattern[str], word: str) -> bool:
 
 # A first column named for the unit of work a row is, holding its ID (``| Epic | Title |``
 # over ``| E1 | Foundation |``, ``| Story | ... |`` over ``| L1.1 | ... |``).
-_UNIT_COLUMNS = ("story", "epic", "feature", "task")
+_UNIT_COLUMNS = ("story", "epic", "feature", "task", "sub task", "subtask")
 # A first column that names each row's stage of the plan, written ``M3: Title``.
 _STAGE_COLUMNS = ("phase", "milestone", "stage", "step", "epic")
 _NAMED_CELL = LazyPattern(
@@ -705,9 +717,20 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
             (board and status_of_section(section) is not None)
             or _is_later(section)
             or closed_heading(section) is not None
+            or (board and _grouped_under_status(document, line + 1) is not None)
         )
 
     return headed
+
+
+def _grouped_under_status(document: Document, line: int) -> str | None:
+    """On a board of status headings, the status of the heading a group heading stands
+    under when the group heading names none (``## Icebox (Future Considerations)`` over
+    ``### Security & Quality`` over its table): the group is a theme of that column."""
+    sections = document.status_sections_above(line)
+    if len(sections) < 2 or status_of_section(sections[0]) is not None:
+        return None
+    return status_of_sections(sections[1:])
 
 
 # The clause a heading of finished work ends with: ``closed 2026-08-15``, ``done``.
@@ -1064,7 +1087,11 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
                 break
     if table.status_heading and not any(found.key == "status" for found in fields):
         above = document.section_above(row + 1)
-        headed = status_of_section(above) or closed_heading(above)
+        headed = (
+            status_of_section(above)
+            or closed_heading(above)
+            or _grouped_under_status(document, row + 1)
+        )
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)
             fields.append(Field("Status", "status", headed, where, where, row + 1))
