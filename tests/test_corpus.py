@@ -205,7 +205,11 @@ pytestmark = pytest.mark.skipif(
 # and 370 after (ROADMAP CORE-125; CORE-126 for what is left): the whole corpus reads 7585
 # of 7794, the earlier sets still 7215 of 7423; the floor 0.973, rounded down.
 # Merged with everything before it: the whole corpus reads 7903 of 8049, the floor 0.981.
-OVERALL_FLOOR = 0.981  # 7903 of 8049
+# The twenty-first held-out set B (plans kept by coding agents and their users: files 28-29
+# of tables/, 16-17 of phases/, 49 of headings/, 141-142 of checkboxes/) read 134 of 174
+# before any change: with it the floor goes from 0.981 to 0.977, what the whole corpus reads
+# (8037 of 8223), rounded down; the earlier sets still read 7903 of 8049.
+OVERALL_FLOOR = 0.977  # 8037 of 8223
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
