@@ -163,6 +163,8 @@ COMMON_STATUSES: dict[str, str] = {
             # queue gave an agent (``status: ASSIGNED`` over ``claimed by planet-plot-f2``)
             "claimed",
             "assigned",
+            # the phase a plan says it stands in: ``Status: current phase``
+            "current phase",
         ),
         "in_progress",
     ),
@@ -246,7 +248,14 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "finalizado",
             "finalizada",
         ),
-        "in_progress": ("en progreso", "en curso", "en desarrollo", "en proceso", "en marcha"),
+        "in_progress": (
+            "en progreso",
+            "en curso",
+            "en desarrollo",
+            "en proceso",
+            "en marcha",
+            "fase actual",  # ``Estado: fase actual.``: the phase the plan stands in
+        ),
         "ready": (
             "pendiente",
             "por hacer",
@@ -262,7 +271,13 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "Portuguese": {
         "done": ("concluído", "concluída", "concluido", "concluida", "feito", "finalizado"),
-        "in_progress": ("em andamento", "em progresso", "em desenvolvimento", "em execução"),
+        "in_progress": (
+            "em andamento",
+            "em progresso",
+            "em desenvolvimento",
+            "em execução",
+            "fase atual",
+        ),
         "ready": ("pendente", "planejado", "planejada", "a fazer", "não iniciado", "por fazer"),
         "blocked": ("bloqueado", "bloqueada"),
         "idea": ("adiado", "adiada"),

@@ -205,7 +205,14 @@ pytestmark = pytest.mark.skipif(
 # and 370 after (ROADMAP CORE-125; CORE-126 for what is left): the whole corpus reads 7585
 # of 7794, the earlier sets still 7215 of 7423; the floor 0.973, rounded down.
 # Merged with everything before it: the whole corpus reads 7903 of 8049, the floor 0.981.
-OVERALL_FLOOR = 0.975  # 8026 of 8224
+# The twenty-first held-out set B (plans kept by coding agents and their users: files 28-29
+# of tables/, 16-17 of phases/, 49 of headings/, 141-142 of checkboxes/) read 134 of 174
+# before any change: with it the floor goes from 0.981 to 0.977, what the whole corpus reads
+# (8037 of 8223), rounded down; the earlier sets still read 7903 of 8049. Its classes
+# fixed (tests/test_reading_twenty_first_b.py; ROADMAP CORE-129, CORE-130 for what is
+# left): the set reads 165 of 174, the whole corpus 8068 of 8223, the floor 0.981.
+# Both twenty-first sets merged: the whole corpus reads 8191 of 8398, the floor 0.975.
+OVERALL_FLOOR = 0.975  # 8191 of 8398
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -244,6 +251,9 @@ _CLASSES = {
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
+        "current phase",  # ``Estado: fase actual.`` (the twenty-first set B; the reader's too)
+        "fase actual",
+        "fase atual",
         "assigned",  # a queue's ``status: ASSIGNED`` claimed by an agent (the reader's too)
         "changes_requested",  # a ticket back with its author after review
         "changes requested",

@@ -96,6 +96,7 @@ from roadmaplint.reader.outline import (
 from roadmaplint.reader.phases import (
     with_all_below_done,
     with_brief_status,
+    with_overview_phases,
     with_own_phase_tasks,
     with_parts_done,
     with_phase_checklist,
@@ -455,7 +456,11 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
                 with_own_phase_tasks(
                     _without_done_repeats(
                         _with_restated_tasks(
-                            _without_index_boxes(with_shipped_phases(items, lines), lines), lines
+                            _without_index_boxes(
+                                with_overview_phases(with_shipped_phases(items, lines), lines),
+                                lines,
+                            ),
+                            lines,
                         )
                     )
                 ),

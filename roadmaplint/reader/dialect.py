@@ -176,10 +176,11 @@ _NUMBER = r"v?[0-9]{1,6}[A-Za-z]?(?:\.[0-9]{1,6}[A-Za-z]?){0,5}"
 # letter alone that is a Roman numeral (``## Phase I`` of an article on trials, then
 # ``## Phase II``) is no letter of a series.
 _LETTERED = r"(?:[A-Z]-[0-9]{1,4}(?:\.[0-9]{1,4})?|[A-HJ-UWYZ])"
-_PHASE = r"(?:Phase|PHASE)[ \t]+" + _NUMBER
+# ``Fase`` is the phase of a plan written in Spanish, Portuguese, Italian or Dutch.
+_PHASE = r"(?:Phase|PHASE|Fase|FASE)[ \t]+" + _NUMBER
 # A heading names a phase of either series; the phase machinery (checklists, progress
 # tables, phases archived before the first) counts numbered ones only.
-_ANY_PHASE = r"(?:Phase|PHASE)[ \t]+(?:" + _NUMBER + "|" + _LETTERED + ")"
+_ANY_PHASE = r"(?:Phase|PHASE|Fase|FASE)[ \t]+(?:" + _NUMBER + "|" + _LETTERED + ")"
 # A planning phase: "Phase 4: Name", "Phase 4.1.2 — Name", "PHASE 2: Name"; its ID is
 # "Phase 4.1.2". A check mark before the separator says the phase is done: "Phase 9 ✅ —
 # Name"; a mark before the word is its heading's decoration ("✅ PHASE 1: Name"). A full
@@ -202,7 +203,7 @@ WORK_HEADING = LazyPattern(
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or
 # after the plural of its word ("Tasks 1.1, 1.2": the word, singular, and the number).
 NUMBERED_ID = LazyPattern(
-    r"(?P<word>Phase|PHASE|Task|Stories|Story|Milestone|Epic)s?[ \t]+"
+    r"(?P<word>Phase|PHASE|Fase|FASE|Task|Stories|Story|Milestone|Epic)s?[ \t]+"
     r"(?P<number>" + _NUMBER + "|" + _LETTERED + r"(?![\w-]))"
 )
 PHASE_ID = LazyPattern(_PHASE)

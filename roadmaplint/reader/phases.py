@@ -243,7 +243,8 @@ def _shifted_status(cells: list[str]) -> str:
 def _phase_table_rows(lines: Sequence[str]) -> Iterator[tuple[list[str], int]]:
     """The cells of each row under the header of a table whose first column is ``Phase``
     and which has a ``Status`` column, with that column's index; rows too short to hold
-    it are left out."""
+    it are left out. An overview that numbers its phases in a column of their own (``| #
+    | Phase | Goal | Status |``) is read as ``| Phase |`` is: the number, then the name."""
     status_column = None
     for line in lines:
         if not line.lstrip().startswith("|"):
@@ -252,11 +253,62 @@ def _phase_table_rows(lines: Sequence[str]) -> Iterator[tuple[list[str], int]]:
         cells = _cells(line)
         if status_column is None:
             names = [cell.strip("* ").lower() for cell in cells]
-            if names and names[0] == "phase" and "status" in names:
+            if names and _phase_header(names) and "status" in names:
                 status_column = names.index("status")
             continue
         if len(cells) > status_column:
             yield cells, status_column
+
+
+def _phase_header(names: list[str]) -> bool:
+    return names[0] == "phase" or _numbered_header(names)
+
+
+def _numbered_header(names: list[str]) -> bool:
+    """Whether a table's header numbers its phases in a first column of their own and
+    names them in the next: ``| # | Phase | Goal | Requirements | Status |``."""
+    return len(names) > 2 and names[0] in _NUMBER_COLUMNS and names[1] == "phase"
+
+
+_NUMBER_COLUMNS = ("#", "no", "no.", "nr", "nr.", "n°")
+_ROW_NUMBER = LazyPattern(r"[0-9]{1,4}(?:\.[0-9]{1,3})?")
+
+
+def with_overview_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
+    """``items`` and the phases a roadmap lists only in its overview table (``| # | Phase
+    | Goal | Requirements | Status |`` over ``| 1 | Foundation | ... | Complete |``), in a
+    plan of phase headings that gives only its later phases a heading: each row an item,
+    titled by its Phase cell, of the status its Status cell writes."""
+    if not any(PHASE_ID.fullmatch(item.id) for item in items):
+        return items
+    known = {item.id for item in items}
+    found: list[Item] = []
+    status_column = -1  # the Status column of the overview table the line is in; -1 none
+    section = None
+    for at, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("#"):
+            section = text.lstrip("#").strip()
+        if not text.startswith("|"):
+            status_column = -1
+            continue
+        cells = _cells(line)
+        if status_column < 0:
+            names = [cell.strip("* ").lower() for cell in cells]
+            numbered = _numbered_header(names) and "status" in names
+            status_column = names.index("status") if numbered else 0
+            continue
+        number, title = cells[0].strip("* "), cells[1].strip("* ") if len(cells) > 1 else ""
+        if status_column < 2 or len(cells) <= status_column or not title:
+            continue  # no overview table, or a row too short to hold a status
+        phase = f"Phase {number}"
+        if _ROW_NUMBER.fullmatch(number) is not None and phase not in known:
+            known.add(phase)
+            status = cells[status_column].strip("* ")
+            found.append(_shipped_phase(phase, title, status, section, at))
+    if not found:
+        return items
+    return sorted([*items, *found], key=lambda item: item.position.line)
 
 
 def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
@@ -357,15 +409,15 @@ def with_shipped_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
 
 def _shipped_phase(phase: str, title: str, said: str, section: str | None, at: int) -> Item:
     here = Position(at + 1, 1)
-    status = said.capitalize()
+    status = said[:1].upper() + said[1:]
     return Item(
         id=phase,
         title=title.strip(),
         section=section,
         position=here,
         end_line=at + 1,
-        fields=(Field("Status", "status", status, here, here, at + 1),),
-        status=status,
+        fields=(Field("Status", "status", status, here, here, at + 1),) if status else (),
+        status=status or None,
         priority=None,
         dri=None,
         depends_on=(),

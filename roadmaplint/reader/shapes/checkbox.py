@@ -2276,6 +2276,11 @@ def _item(
         status = "blocked"  # ``- [ ] **B8 Art overhaul** — blocked on mockup approval``
     elif match["mark"] in (" ", "") and waits is not None:
         status = waits[0]  # the label and what it waits for say the state
+    elif match["mark"] in (" ", "") and (cut := blocked_tail(parts.title)) is not None:
+        # ``- [ ] T085 Test on iOS simulator [BLOCKED: Xcode not installed]``: the note
+        # closing the title says the work waits and for what, and is no part of its name
+        status = parts.title.rstrip()[cut + 1 : -1].strip()
+        parts = replace(parts, title=parts.title[:cut].rstrip())
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
@@ -2315,6 +2320,21 @@ def _item(
     )
 
 
+def blocked_tail(title: str) -> int | None:
+    """Where a note in brackets that closes ``title`` and says the work is blocked starts
+    (``Test on iOS simulator [BLOCKED: Xcode not installed]``, ``(blocked: no key)``);
+    None when the title does not end so."""
+    text = title.rstrip()
+    if text[-1:] not in ("]", ")"):
+        return None
+    at = text.rfind("[" if text.endswith("]") else "(")
+    if at > 0 and _BLOCKED_TAIL.fullmatch(text, at) is not None and text[at - 1] in " \t":
+        return at
+    return None
+
+
+# A note in brackets closing a title that says the work is blocked: ``[BLOCKED: reason]``.
+_BLOCKED_TAIL = LazyPattern(r"[\[(](?i:blocked)(?:(?:[ \t]*:|[ \t]+[—–-][ \t])[^\])\n]*)?[\])]")
 # A note after an open box's title that says the work waits: ``**B8 Art overhaul** — blocked
 # on mockup approval``, ``Title - Blocked by the API freeze``.
 _BLOCKED_NOTE = LazyPattern(r"[ \t][—–-][ \t]+(?i:blocked)[ \t]+(?i:on|by|until)\b")

@@ -84,6 +84,14 @@ TITLE_COLUMNS = (
     # a release tracker's lines of work: ``| # | Workstream | Priority | Status | Owner |``
     "workstream",
     "work stream",
+    # the task in Korean, Chinese, Japanese and Russian: ``| # | 상태 | 우선순위 | 작업 |``
+    "작업",
+    "할 일",
+    "任务",
+    "任務",
+    "タスク",
+    "作業",
+    "задача",
 )
 # A title column that names a line of work only when no column left of it names the row
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
@@ -153,12 +161,23 @@ def column_key(name: str, dialect: Dialect) -> str:
     if key.startswith("priorit"):
         return "priority"  # Priority, Prioritisation, Priorität, prioridad, prioriteetti
     found = COLUMN_ALIASES.get(key) or dialect.key(key)
+    words = key.split()
+    if found == key and len(words) == 2 and (_LEADING.intersection(words)):
+        # ``Primary Owner``, ``Responsável principal``: the main one of who owns the row
+        bare = words[1] if words[0] in _LEADING else words[0]
+        if (COLUMN_ALIASES.get(bare) or dialect.key(bare)) == "dri":
+            return "dri"
     if found == key and key.endswith(")") and " (" in key:
         # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
         bare = key[: key.rindex(" (")]
         if bare in TITLE_COLUMNS or bare in ID_COLUMNS:
             return bare
     return found
+
+
+# The words that make an owner column its main one: ``Primary Owner``, ``Responsável
+# principal`` (Portuguese), ``Responsable principal`` (Spanish, French).
+_LEADING = frozenset(("primary", "main", "lead", "principal", "principale"))
 
 
 @record
@@ -260,6 +279,8 @@ def _table(
         # ``| Timestamp | Task ID | Old Status | New Status | Agent |``: a log of changes
         # to the items, each told where it stands, no item of its own
         return None
+    if _execution_order(keys):
+        return None
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     if (
@@ -343,6 +364,10 @@ def _table(
         _cell_mark(_first_cell(lines[row], id_column if id_column is not None else title_column))
         for row in rows
     )
+    if "status" in keys and not marked:
+        # ``| B0 | ✅ | ... |`` over ``| B1 |  | ... |``: a Status column that marks its
+        # finished rows and leaves the others' cells empty says those are open
+        marked = _marks_finished_only(lines, rows, keys.index("status"))
     status_heading = status_headed and "status" not in keys
     return Table(
         header, rows, names, keys, id_column, title_column, marked, status_heading, names_line
@@ -1137,6 +1162,25 @@ def _bold_lead(line: str, span: tuple[int, int]) -> str | None:
     if found is None or common_meaning(found["word"]) is None:
         return None
     return found["word"].strip()
+
+
+def _execution_order(keys: tuple[str, ...]) -> bool:
+    """Whether a table says in what order a plan's groups run and which run together,
+    with no field of its own beside (``| Story | Depends On | Can Parallelize With |`` of a
+    spec-kit task list, over ``| US4 (Favorites) | US3 (needs auth) | US5, US6 |``): the
+    plan's order, no items."""
+    fields = {key for key in keys if key in FIELD_KEYS}
+    return fields == {DEPENDS_ON} and any("parallel" in key for key in keys)
+
+
+def _marks_finished_only(lines: list[str], rows: tuple[int, ...], column: int) -> bool:
+    """Whether the cells of a Status column hold a done mark alone (``✅``) or nothing,
+    some of each: the plan marks the rows it finished and leaves the rest blank."""
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    marks = [cell for cell in cells if cell]
+    return 0 < len(marks) < len(cells) and all(
+        mark in _CELL_MARKS and _CELL_MARKS[mark] == "done" for mark in marks
+    )
 
 
 def _cell_mark(text: str) -> str | None:
