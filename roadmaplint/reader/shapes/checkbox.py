@@ -1541,6 +1541,8 @@ def _parked_beside_headings(
     them are work; a log of finished work stands right under the plan's title. Bullets
     under any other heading of such a plan (``## Backlog Guard``, ``## Notes``) are
     prose."""
+    if not document.taken:
+        return [], ()  # a meeting's record reads only IDs too: its ``## Done`` is no log
     lines = document.lines
     first_line = entries[0][0]
     section = document.section_above(first_line + 1)
@@ -1589,6 +1591,7 @@ def _grouped_beside_headings(
     section = document.section_above(first_line + 1)
     if (
         section is None
+        or not document.taken  # no heading item to stand among
         or _NUMBERED_HEADING.fullmatch(section.strip()) is None
         or not _under_heading(lines, first_line)
         or not group_of_bold_bullets(document.section_body(first_line + 1))
