@@ -48,3 +48,20 @@ def test_a_release_procedure_with_a_done_list_reads_no_items() -> None:
     assert read_items(RELEASING, "RELEASING.md") == ()
     assert finding_lines(RELEASING, "RELEASING.md") == []
 
+
+LIFECYCLE = """\
+# How a change ships
+
+| Stage | What happens | Who |
+|---|---|---|
+| Draft | The author opens a pull request | Author |
+| Review | Two reviewers approve it | Reviewers |
+| Merge | CI passes and it is merged | Maintainer |
+"""
+
+
+def test_a_process_table_asking_who_is_no_near_miss() -> None:
+    # ``Who`` names a row's owner beside a title column (``| Task | Who |``); alone beside
+    # a process's stages it asks who does each step, and the table is no plan written wrong
+    assert read_items(LIFECYCLE, "docs/lifecycle.md") == ()
+    assert finding_lines(LIFECYCLE, "docs/lifecycle.md") == []
