@@ -65,3 +65,36 @@ def test_a_process_table_asking_who_is_no_near_miss() -> None:
     # a process's stages it asks who does each step, and the table is no plan written wrong
     assert read_items(LIFECYCLE, "docs/lifecycle.md") == ()
     assert finding_lines(LIFECYCLE, "docs/lifecycle.md") == []
+
+
+def test_a_todo_file_s_notes_label_leads_notes_not_work() -> None:
+    # a label of a word or three groups a todo file's work (``Tools:``); one that names an
+    # aside (``Notes:``) leads notes, as a ``## Notes`` heading does
+    todo = """\
+Notes:
+
+- the parser is slow on big files
+- Sam prefers tabs
+
+Tools:
+
+- install ruff
+"""
+    assert [item.title for item in read_items(todo, "TODO.md")] == ["install ruff"]
+
+
+def test_a_todo_file_s_work_under_done_is_done() -> None:
+    # the file's own words say where its work stands: under ``## Done`` or after a
+    # ``Done:`` label a bullet is finished; the bullets above any heading write no status
+    headed = "- fix the login bug\n- write docs\n\n## Done\n\n- set up CI\n"
+    assert [(i.title, i.status) for i in read_items(headed, "TODO.md")] == [
+        ("fix the login bug", None),
+        ("write docs", None),
+        ("set up CI", "done"),
+    ]
+    labelled = "Doing:\n\n- fix the login bug\n\nDone:\n\n- set up CI\n"
+    assert [(i.title, i.status) for i in read_items(labelled, "TODO.md")] == [
+        ("fix the login bug", "doing"),
+        ("set up CI", "done"),
+    ]
+    assert finding_lines(headed, "TODO.md") == finding_lines(labelled, "TODO.md") == []

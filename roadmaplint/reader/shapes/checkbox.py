@@ -1651,7 +1651,9 @@ def _read_horizon_list(
     elif _named_a_plan_by_its_file(document) and (
         work := _untitled_work(document, entries, sections)
     ):
-        entries, status = work, None  # a backlog kept as bullets: no status it has not written
+        # a backlog kept as bullets: no status it has not written; one its heading or the
+        # label leading its list names (``## Done``, ``Done:``) it has
+        entries, status = work, status_of_sections([*sections[:1], _lead_label(lines, work)])
     else:
         return [], ()
     band = priority_of_sections(sections)
@@ -1859,12 +1861,24 @@ def _untitled_work(
     while above >= 0 and not lines[above].strip():
         above -= 1
     lead = lines[above].rstrip() if above >= 0 else ""
+    if _LEAD_LABEL.fullmatch(lead) is not None and _ASIDE.match(lead.strip()) is not None:
+        return []  # ``Notes:`` leads notes, as a ``## Notes`` heading does
     if not lead.endswith(":") or _LEAD_LABEL.fullmatch(lead) is not None:
         return entries
     at = 0
     while at < len(entries) and lines[entries[at][0]][:1] in " \t":
         at += 1
     return entries[at:] if at else []
+
+
+def _lead_label(lines: list[str], entries: list[tuple[int, int]]) -> str:
+    """The label of a word or three that leads a list in (``Done:``), less its colon; or
+    the empty string where none does."""
+    above = entries[0][0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    lead = lines[above].strip() if above >= 0 else ""
+    return lead[:-1] if _LEAD_LABEL.fullmatch(lead) is not None else ""
 
 
 def _titled_a_backlog(document: Document) -> bool:
