@@ -98,3 +98,14 @@ def test_a_todo_file_s_work_under_done_is_done() -> None:
         ("set up CI", "done"),
     ]
     assert finding_lines(headed, "TODO.md") == finding_lines(labelled, "TODO.md") == []
+
+
+def test_a_project_plan_s_one_word_labels_are_no_work() -> None:
+    # an implementation plan's bullets name their work before a colon (``- Fix dotfile
+    # staging: ...``); a list whose every bullet is one word and a colon is the plan's
+    # facts (``- Budget: ...``), as an action plan's ``- Who:`` ``- When:`` are
+    facts = "# Project Plan\n\n- Budget: ten thousand euros\n- Timeline: six weeks\n- Team: Ann\n"
+    assert read_items(facts, "PLAN.md") == ()
+    assert finding_lines(facts, "PLAN.md") == []
+    runbook = "# Action plan\n\n- Who: the on-call engineer\n- When: within one hour\n"
+    assert read_items(runbook, "docs/runbook.md") == ()

@@ -1807,13 +1807,15 @@ _WORK_PLAN_TITLE = LazyPattern(
 
 def _names_its_work(document: Document, entries: list[tuple[int, int]]) -> bool:
     """Whether each bullet of a list names a piece of work before a colon and says how
-    after it (``- Fix dotfile staging: adjust new to ...``)."""
+    after it (``- Fix dotfile staging: adjust new to ...``). A list whose every name is
+    one word is the plan's facts (``- Budget: ...``, ``- Timeline: ...``), no work."""
     lines = document.lines
-    return all(
-        (found := _NAME_BEFORE_HOW.match(_bullet_text(lines[first]))) is not None
-        and len(found["name"].split()) <= _NAME_WORDS
-        and ". " not in found["name"]
-        for first, _ in entries
+    found = [_NAME_BEFORE_HOW.match(_bullet_text(lines[first])) for first, _ in entries]
+    names = [name["name"] for name in found if name is not None]
+    return (
+        len(names) == len(entries)
+        and all(len(name.split()) <= _NAME_WORDS and ". " not in name for name in names)
+        and any(len(name.split()) > 1 for name in names)
     )
 
 
