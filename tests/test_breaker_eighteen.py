@@ -4,7 +4,9 @@ nineteenth (C) and twentieth corpus sets added; each test failed before its fix.
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 MEETING = """\
 # Meeting notes 2024-05-02
@@ -109,3 +111,29 @@ def test_a_project_plan_s_one_word_labels_are_no_work() -> None:
     assert finding_lines(facts, "PLAN.md") == []
     runbook = "# Action plan\n\n- Who: the on-call engineer\n- When: within one hour\n"
     assert read_items(runbook, "docs/runbook.md") == ()
+
+
+VERSIONS = """\
+# Roadmap
+
+- v0.1: parse the files
+- v0.2: check them (depends on v0.1)
+- v0.3: a board
+"""
+
+
+def test_a_version_bullet_s_dependency_is_added_and_removed_by_its_version(
+    tmp_path: Path,
+) -> None:
+    # the version names the item, as an ID does: set adds a dependency on it as it
+    # removes one, in LF, CRLF and without a final newline
+    for ending, last in (("\n", "\n"), ("\r\n", "\r\n"), ("\n", "")):
+        text = VERSIONS.replace("\n", ending).removesuffix(ending) + last
+        path = tmp_path / "ROADMAP.md"
+        path.write_bytes(text.encode())
+        run = cli("set", "v0.3", "--add-dep", "v0.2", "ROADMAP.md", cwd=tmp_path)
+        assert (run.returncode, run.stderr) == (0, "")
+        wanted = text.replace("- v0.3: a board", "- v0.3: a board (depends on v0.2)")
+        assert path.read_bytes() == wanted.encode()
+        shown = cli("show", "v0.3", "ROADMAP.md", cwd=tmp_path).stdout
+        assert "Depends on:      v0.2" in shown
