@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import cli, finding_lines, read_items
+from test_reading_leftovers_seven import WORKFLOW
 
 MEETING = """\
 # Meeting notes 2024-05-02
@@ -137,3 +138,17 @@ def test_a_version_bullet_s_dependency_is_added_and_removed_by_its_version(
         assert path.read_bytes() == wanted.encode()
         shown = cli("show", "v0.3", "ROADMAP.md", cwd=tmp_path).stdout
         assert "Depends on:      v0.2" in shown
+
+
+def test_set_status_never_leaves_a_heading_s_legend_status_in_its_title(tmp_path: Path) -> None:
+    # ``✨ CODED`` is the heading's status by the legend; a Status field written under it
+    # made the heading's words the title (``Compose the report ✨ CODED``), a change not
+    # asked for: the title stays as it was, or the write is refused, file untouched
+    path = tmp_path / "ROADMAP.md"
+    path.write_bytes(WORKFLOW.encode())
+    run = cli("set", "F1.3", "--status", "✅ TESTED", "ROADMAP.md", cwd=tmp_path)
+    shown = cli("show", "F1.3", "ROADMAP.md", cwd=tmp_path).stdout
+    assert shown.splitlines()[0].split(None, 1)[1].strip() == "Compose the report"
+    if run.returncode:
+        assert (run.returncode, run.stderr.count("\n")) == (2, 1)
+        assert path.read_bytes() == WORKFLOW.encode()
