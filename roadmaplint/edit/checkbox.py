@@ -160,6 +160,23 @@ def _parts(line: str, id_pattern: str) -> _Line:
 
 
 # A list entry's marker: a plain bullet's or a numbered entry's, nested or not.
+# The version a roadmap by version number names a bullet by (``v0.2``, ``v1.0.0-beta``).
+_VERSION_ID = LazyPattern(r"v?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[0-9A-Za-z.-]{1,60})?")
+
+
+def _titled_ids(roadmap: Roadmap, id_pattern: str) -> set[str]:
+    """The IDs the reader made from titles, which a dependency cannot name: any that is
+    no ID by the pattern, but a version that names its bullet (``- v0.2: check them``),
+    which the bullet writes as an ID is written."""
+    id_only = patterns(id_pattern).id_only
+    return {
+        other.id
+        for other in roadmap.items
+        if not id_only.fullmatch(other.id)
+        and (other.named_by_title or _VERSION_ID.fullmatch(other.id) is None)
+    }
+
+
 _ENTRY = LazyPattern(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 # A task's number leading its box (``3.``, ``1.2.1``): its ID, as the reader reads it.
 _TASK_NUMBER = LazyPattern(r"[0-9]{1,3}\.|[0-9]{1,3}(?:\.[0-9]{1,3}){1,3}\.?")
@@ -403,8 +420,7 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             _write_inline(written, key, change.value, where, priority_form, "a checkbox line")
         if key != DEPENDS_ON:
             changes.append(change)
-    id_only = patterns(id_pattern).id_only
-    titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
+    titled = _titled_ids(roadmap, id_pattern)
     nested = _nested_dependencies(roadmap, item, lines, settings) if parts.depends is None else None
     new = list(lines)
     depends = None
@@ -465,8 +481,7 @@ def edit_bullet(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         _write_inline(written, key, change.value, where, priority_form, "a bullet")
         if key != DEPENDS_ON:
             changes.append(change)
-    id_only = patterns(id_pattern).id_only
-    titled = {other.id for other in roadmap.items if not id_only.fullmatch(other.id)}
+    titled = _titled_ids(roadmap, id_pattern)
     depends = _new_dependencies(item, parts, edit, where, titled)
     if depends is not None:
         _write_depends(written, depends, depends_form)

@@ -192,6 +192,13 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         edited = next(found for found in after.items if found.id == renamed.get(item_id, item_id))
         fields = [change for change in changes if change.name not in in_heading]
         read_back(roadmap, edited, fields, edit.title)
+        if edit.title is None and edited.title != item.title:
+            # a status the heading's words wrote (``### F1.3 Compose ✨ CODED``, by the
+            # legend) read as its title once a Status field stood under it
+            raise RoadmapError(
+                f"{roadmap.path}:{item.position.line}: {item_id}'s title would read back as "
+                f"{edited.title!r}, not {item.title!r}; nothing written: edit it by hand"
+            )
         for name, written in in_heading.items():
             # ``✅ COMPLETE`` reads as COMPLETE, the check mark its done (``heading_status``)
             if edited.status not in (written, _after_check(written)):

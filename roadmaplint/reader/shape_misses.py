@@ -61,7 +61,13 @@ def table_miss(
         keys = {column_key(name, dialect) for name in names}
         rows = [row for row in range(header + 2, end) if "|" in lines[row]]
         named = keys & {*ID_COLUMNS, *TITLE_COLUMNS}
-        fields = keys & set(FIELD_KEYS)
+        # a column asked as a question (``| Who? |``, ``| Wer |``) owns the rows of a table
+        # that titles them; alone it asks who does a process's step: no near miss
+        fields = {
+            column_key(name, dialect)
+            for name in names
+            if name.strip("*_` ").rstrip("?").casefold() not in _ASKED_OWNER
+        } & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
         if names and column_key(names[0], dialect) in ("action", "actions"):
@@ -108,6 +114,10 @@ def _blank_rows(lines: list[str], rows: list[int], inline: Callable[[str], str])
         if first and _BLANK_CELL.fullmatch(first) is None:
             return False
     return bool(rows)
+
+
+# The owner columns asked as a question: who does it (``Who?``, German ``Wer?``).
+_ASKED_OWNER = ("who", "wer")
 
 
 def _not_of_work(names: tuple[str, ...]) -> bool:

@@ -1560,6 +1560,8 @@ def _parked_beside_headings(
     them are work; a log of finished work stands right under the plan's title. Bullets
     under any other heading of such a plan (``## Backlog Guard``, ``## Notes``) are
     prose."""
+    if not document.taken:
+        return [], ()  # a meeting's record reads only IDs too: its ``## Done`` is no log
     lines = document.lines
     first_line = entries[0][0]
     section = document.section_above(first_line + 1)
@@ -1608,6 +1610,7 @@ def _grouped_beside_headings(
     section = document.section_above(first_line + 1)
     if (
         section is None
+        or not document.taken  # no heading item to stand among
         or _NUMBERED_HEADING.fullmatch(section.strip()) is None
         or not _under_heading(lines, first_line)
         or not group_of_bold_bullets(document.section_body(first_line + 1))
@@ -1667,7 +1670,9 @@ def _read_horizon_list(
     elif _named_a_plan_by_its_file(document) and (
         work := _untitled_work(document, entries, sections)
     ):
-        entries, status = work, None  # a backlog kept as bullets: no status it has not written
+        # a backlog kept as bullets: no status it has not written; one its heading or the
+        # label leading its list names (``## Done``, ``Done:``) it has
+        entries, status = work, status_of_sections([*sections[:1], _lead_label(lines, work)])
     else:
         return [], ()
     band = priority_of_sections(sections)
@@ -1821,13 +1826,15 @@ _WORK_PLAN_TITLE = LazyPattern(
 
 def _names_its_work(document: Document, entries: list[tuple[int, int]]) -> bool:
     """Whether each bullet of a list names a piece of work before a colon and says how
-    after it (``- Fix dotfile staging: adjust new to ...``)."""
+    after it (``- Fix dotfile staging: adjust new to ...``). A list whose every name is
+    one word is the plan's facts (``- Budget: ...``, ``- Timeline: ...``), no work."""
     lines = document.lines
-    return all(
-        (found := _NAME_BEFORE_HOW.match(_bullet_text(lines[first]))) is not None
-        and len(found["name"].split()) <= _NAME_WORDS
-        and ". " not in found["name"]
-        for first, _ in entries
+    found = [_NAME_BEFORE_HOW.match(_bullet_text(lines[first])) for first, _ in entries]
+    names = [name["name"] for name in found if name is not None]
+    return (
+        len(names) == len(entries)
+        and all(len(name.split()) <= _NAME_WORDS and ". " not in name for name in names)
+        and any(len(name.split()) > 1 for name in names)
     )
 
 
@@ -1875,12 +1882,24 @@ def _untitled_work(
     while above >= 0 and not lines[above].strip():
         above -= 1
     lead = lines[above].rstrip() if above >= 0 else ""
+    if _LEAD_LABEL.fullmatch(lead) is not None and _ASIDE.match(lead.strip()) is not None:
+        return []  # ``Notes:`` leads notes, as a ``## Notes`` heading does
     if not lead.endswith(":") or _LEAD_LABEL.fullmatch(lead) is not None:
         return entries
     at = 0
     while at < len(entries) and lines[entries[at][0]][:1] in " \t":
         at += 1
     return entries[at:] if at else []
+
+
+def _lead_label(lines: list[str], entries: list[tuple[int, int]]) -> str:
+    """The label of a word or three that leads a list in (``Done:``), less its colon; or
+    the empty string where none does."""
+    above = entries[0][0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    lead = lines[above].strip() if above >= 0 else ""
+    return lead[:-1] if _LEAD_LABEL.fullmatch(lead) is not None else ""
 
 
 def _titled_a_backlog(document: Document) -> bool:
