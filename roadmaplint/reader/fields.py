@@ -676,6 +676,25 @@ def heading_status(title: str) -> tuple[str, str] | None:
         bare = word.split(" (", 1)[0] if separator == " · " and word[-1:] == ")" else word
         if word and len(bare.split()) <= 2 and common_meaning(bare):
             return stripped[:at].rstrip(), word
+        noted = _noted_status(word) if separator != " · " else None
+        if noted is not None:
+            return stripped[:at].rstrip(), noted
+    return None
+
+
+def _noted_status(word: str) -> str | None:
+    """The status a heading's last part opens with a note after it (``Title — **DONE**,
+    and now pixel-tested``, ``Title — DONE (branch d13)``): the status word, bold or not,
+    the note a remark a person reads past; None where the part opens with no status."""
+    if word[-1:] == ")" and " (" in word:
+        bare = word.split(" (", 1)[0]
+    elif ", " in word:
+        bare = word.split(", ", 1)[0]
+    else:
+        return None
+    bare = bare.strip().strip("*_").strip()
+    if bare and len(bare.split()) <= 2 and common_meaning(bare):
+        return bare
     return None
 
 

@@ -512,7 +512,8 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
 _METADATA_TOKEN = LazyPattern(
-    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:[^\s:]\S*"
+    # (``risk:low`` is a field; ``https://host/path`` is a link the title names, no field)
+    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:(?!//)[^\s:]\S*"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
@@ -585,6 +586,10 @@ def _title_part(text: str) -> str:
         return bold["title"]
     if bold and bold["title"].rstrip().endswith(":"):
         return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
+    if bold and len(bold["title"].split()) >= 3 and bold["rest"][:1].islower():
+        # ``**README install section** switched from ... to ...``: a name of three words
+        # or more, the subject of a sentence that goes on in plain words, names the step
+        return bold["title"]
     if (italic := _ITALIC_LABEL.fullmatch(text)) is not None:
         return italic["title"]  # ``*Class hierarchies*: users annotate subclasses``
     for dash in _DESCRIPTION.finditer(text):
