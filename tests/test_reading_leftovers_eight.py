@@ -201,3 +201,59 @@ A small HTTP server.
 """
     assert read_items(readme, "README.md") == ()
     assert finding_lines(readme, "README.md") == []
+
+
+SHIPPED = """\
+# Roadmap: MeterBook
+
+## Shipped Milestones
+
+<details>
+<summary>v1.0 — MVP (3 phases, 6 plans) ✅ Shipped 2026-03-20</summary>
+
+- Phase 1: Schema Migration (2 plans)
+- Phase 2: Backend Services (2 plans)
+- Phase 3: Entry Form (2 plans)
+
+[Full details](milestones/v1.0-ROADMAP.md)
+</details>
+
+## Progress
+
+| Phase | Milestone | Plans Complete | Status | Completed |
+|-------|-----------|----------------|--------|-----------|
+| 1. Schema Migration | v1.0 | 2/2 | Complete | 2026-03-18 |
+| 2. Backend Services | v1.0 | 2/2 | Complete | 2026-03-19 |
+| 3. Entry Form | v1.0 | 2/2 | Complete | 2026-03-20 |
+"""
+
+
+def test_phases_as_plain_bullets_over_a_progress_table_are_the_plans_phases() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(SHIPPED, ".planning/ROADMAP.md")]
+    assert read == [
+        ("Phase 1", "Schema Migration", "Complete"),
+        ("Phase 2", "Backend Services", "Complete"),
+        ("Phase 3", "Entry Form", "Complete"),
+    ]
+    assert finding_lines(SHIPPED, ".planning/ROADMAP.md") == []
+    # a row of work still open: the table's rows are the items, each read once
+    open_row = SHIPPED.replace("| 2/2 | Complete | 2026-03-20 |", "| 1/2 | In Progress | |")
+    read = [(i.title, i.status) for i in read_items(open_row, ".planning/ROADMAP.md")]
+    assert read == [
+        ("1. Schema Migration", "Complete"),
+        ("2. Backend Services", "Complete"),
+        ("3. Entry Form", "In Progress"),
+    ]
+
+
+def test_a_retrospective_naming_phases_with_no_progress_table_reads_no_items() -> None:
+    retro = """\
+# Retrospective — v1.0
+
+What went well, phase by phase:
+
+- Phase 1: Schema Migration (2 plans) went smoothly.
+- Phase 2: Backend Services (2 plans) took a week longer.
+"""
+    assert read_items(retro, "docs/retro-v1.0.md") == ()
+    assert finding_lines(retro, "docs/retro-v1.0.md") == []
