@@ -257,3 +257,23 @@ What went well, phase by phase:
 """
     assert read_items(retro, "docs/retro-v1.0.md") == ()
     assert finding_lines(retro, "docs/retro-v1.0.md") == []
+
+
+def test_a_plain_word_after_a_dash_with_a_comma_names_the_work_not_its_status() -> None:
+    stories = """\
+# Stories
+
+## Story 6: Shapes — rectangles, circles
+
+Draw them.
+
+## Story 7: Operations — duplicate, copy/paste
+
+Copy and paste objects.
+
+## Story 8: Import — new, faster parser
+
+Reads the old files.
+"""
+    read = [(i.id, i.status) for i in read_items(stories, "STORIES.md")]
+    assert read == [("Story 6", None), ("Story 7", None), ("Story 8", None)]
