@@ -205,7 +205,9 @@ pytestmark = pytest.mark.skipif(
 # and 370 after (ROADMAP CORE-125; CORE-126 for what is left): the whole corpus reads 7585
 # of 7794, the earlier sets still 7215 of 7423; the floor 0.973, rounded down.
 # Merged with everything before it: the whole corpus reads 7903 of 8049, the floor 0.981.
-OVERALL_FLOOR = 0.981  # 7903 of 8049
+# The eighth leftovers pass (ROADMAP CORE-131) reads hamazed's title ending in a bare link
+# and Pulsar's bold lead opening a sentence: 7905 of 8049, the floor 0.982, rounded down.
+OVERALL_FLOOR = 0.982  # 7905 of 8049
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
