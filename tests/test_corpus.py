@@ -212,7 +212,10 @@ pytestmark = pytest.mark.skipif(
 # fixed (tests/test_reading_twenty_first_b.py; ROADMAP CORE-129, CORE-130 for what is
 # left): the set reads 165 of 174, the whole corpus 8068 of 8223, the floor 0.981.
 # Both twenty-first sets merged: the whole corpus reads 8191 of 8398, the floor 0.975.
-OVERALL_FLOOR = 0.975  # 8191 of 8398
+# The eighth leftovers pass (ROADMAP CORE-131) reads hamazed's title ending in a bare link
+# and Pulsar's bold lead opening a sentence: 7905 of 8049 on its own. Merged with both
+# twenty-first sets: the whole corpus reads 8193 of 8398, the floor 0.975, rounded down.
+OVERALL_FLOOR = 0.975  # 8193 of 8398
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

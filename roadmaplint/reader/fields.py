@@ -674,8 +674,35 @@ def heading_status(title: str) -> tuple[str, str] | None:
         # the last of a heading's parts joined by middle dots (``OBS-001 · 2026-05-27 ·
         # source · KORJATTU (A2, 2026-06-17)``) is its status, a note in brackets after it
         bare = word.split(" (", 1)[0] if separator == " · " and word[-1:] == ")" else word
-        if word and len(bare.split()) <= 2 and common_meaning(bare):
+        # (two words a comma parts are a list, ``— duplicate, copy/paste``: no status)
+        if word and len(bare.split()) <= 2 and "," not in bare and common_meaning(bare):
             return stripped[:at].rstrip(), word
+        noted = _noted_status(word) if separator != " · " else None
+        if noted is not None:
+            return stripped[:at].rstrip(), noted
+    return None
+
+
+def _noted_status(word: str) -> str | None:
+    """The status a heading's last part opens with a note after it (``Title — **DONE**,
+    and now pixel-tested``, ``Title — DONE (branch d13)``): the status word, bold or not,
+    the note a remark a person reads past; None where the part opens with no status, or
+    with a word in plain lower case."""
+    if word[-1:] == ")" and " (" in word:
+        bare = word.split(" (", 1)[0]
+    elif ", " in word:
+        bare = word.split(", ", 1)[0]
+    else:
+        return None
+    bare = bare.strip()
+    # set apart as a status, in capitals or in bold: ``— new, faster parser`` and
+    # ``— duplicate, copy/paste`` say what the work is, not how far it is
+    bold = len(bare) > 4 and bare[:2] == bare[-2:] and bare[:2] in ("**", "__")
+    bare = bare.strip("*_").strip()
+    if not (bold or bare.isupper()):
+        return None
+    if bare and len(bare.split()) <= 2 and common_meaning(bare):
+        return bare
     return None
 
 

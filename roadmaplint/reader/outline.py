@@ -691,9 +691,12 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
     counted: dict[int, tuple[str, str]] = {}
     grouping: set[int] = set()
     for at, part in enumerate(parts):
-        match = _COUNTED.fullmatch(part.text) if part.text[:1].isdigit() else None
+        text, done = _without_leading_check(part.text)
+        match = _COUNTED.fullmatch(text) if text[:1].isdigit() else None
         if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
-            counted[at] = (match["id"], match["title"].strip())
+            # ``### ✅ 2. Title`` beside ``### 3. Title``: the mark before the number is
+            # its status, as one after the title is
+            counted[at] = (match["id"], match["title"].strip() + (" ✅" if done else ""))
             if group_of_bold_bullets(_section_lines(parts, at, lines)):
                 grouping.add(at)
     levels = Counter(parts[at].heading.level for at in counted)
@@ -710,6 +713,17 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         and levels[parts[at].heading.level] >= 2
         and at not in grouping
     }
+
+
+def _without_leading_check(text: str) -> tuple[str, bool]:
+    """``(text after it, True)`` where a heading opens with a check mark and a space
+    (``✅ 2. Title``), else ``(text, False)``."""
+    for mark in ("✅", "✔", "✓"):
+        if text.startswith(mark):
+            rest = text[len(mark) :].lstrip("\ufe0f")
+            if rest[:1] in (" ", "\t"):
+                return rest.lstrip(" \t"), True
+    return text, False
 
 
 # A queue's heading that opens with its box and its number: ``### [x] #2 — FIX: Title``.

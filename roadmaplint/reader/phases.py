@@ -77,7 +77,7 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             box = DONE if match[1] != " " else OPEN
             said = _said_after_box(line[match.end() :], box)
             boxes.setdefault(" ".join(match[2].split()), said or box)
-    for phase, status in _progress_rows(lines):
+    for phase, status in progress_rows(lines):
         if boxes.get(phase) == OPEN and common_meaning(status) == "in_progress":
             # an open box says only that the phase is not done; its row says how far
             # it is (``- [ ] **Phase 9**`` over ``| 9. Name | 1/3 | In Progress |``)
@@ -311,7 +311,7 @@ def with_overview_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
     return sorted([*items, *found], key=lambda item: item.position.line)
 
 
-def _progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
+def progress_rows(lines: Sequence[str]) -> list[tuple[str, str]]:
     """``(Phase N, status)`` for each row of a table whose first column is ``Phase`` and
     which has a ``Status`` column."""
     found: list[tuple[str, str]] = []

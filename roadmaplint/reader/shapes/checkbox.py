@@ -531,7 +531,8 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 # number with its full stop. A bare number (``- [ ] 2024 review``) stays the title's.
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
 _METADATA_TOKEN = LazyPattern(
-    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:[^\s:]\S*"
+    # (``risk:low`` is a field; ``https://host/path`` is a link the title names, no field)
+    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:(?!//)[^\s:]\S*"
 )
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
@@ -604,6 +605,10 @@ def _title_part(text: str) -> str:
         return bold["title"]
     if bold and bold["title"].rstrip().endswith(":"):
         return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
+    if bold and len(bold["title"].split()) >= 3 and bold["rest"][:1].islower():
+        # ``**README install section** switched from ... to ...``: a name of three words
+        # or more, the subject of a sentence that goes on in plain words, names the step
+        return bold["title"]
     if (italic := _ITALIC_LABEL.fullmatch(text)) is not None:
         return italic["title"]  # ``*Class hierarchies*: users annotate subclasses``
     for dash in _DESCRIPTION.finditer(text):
@@ -1145,6 +1150,12 @@ def _read_plain_list(
     ids = leading_ids(texts, document)
     parsed = _versioned(texts, [parse_line(text, document, ids) for text in texts])
     with_ids = all(part.item_id and id_only.fullmatch(part.item_id) for part in parsed)
+    tabled = None if with_ids or grouped else _phases_in_progress(document, parsed)
+    if tabled is not None:
+        # ``- Phase 1: Schema Migration (2 plans)`` over a progress table's ``| 1. Schema
+        # Migration | v1.0 | 2/2 | Complete |``: a shipped roadmap's phases, each row
+        # its status
+        with_ids, written = True, tabled
     if grouped and not with_ids:
         return [], ()
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
@@ -1255,6 +1266,27 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+def _phases_in_progress(document: Document, parsed: list[Line]) -> list[str | None] | None:
+    """The status each of two or more plain bullets naming a phase (``- Phase 1: Name (2
+    plans)``) takes from its row of the document's progress table, where every one has
+    a row that says it is done (a shipped roadmap, whose table of finished rows is read
+    as no items); None where a bullet names no phase or has no row, where a row says
+    work still open (the table's rows are then the items), or where the document's
+    headings are its items (the bullets are then a summary of them)."""
+    from roadmaplint.reader.phases import progress_rows
+
+    if document.with_ids_only or len(parsed) < 2:
+        return None
+    if not all(part.item_id and _is_phase(part.item_id) for part in parsed):
+        return None
+    rows = dict(progress_rows(document.lines))
+    if not all(part.item_id in rows for part in parsed):
+        return None
+    said: list[str | None] = [rows[part.item_id] for part in parsed if part.item_id]
+    # a table with work still open is read as the plan's items itself: its rows are them
+    return said if all(common_meaning(status) == "done" for status in said) else None
 
 
 # A milestone's version and its name in one bold lead: ``**v1.1 Metrics & Benchmarks**``.
