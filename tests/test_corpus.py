@@ -212,7 +212,10 @@ pytestmark = pytest.mark.skipif(
 # fixed (tests/test_reading_twenty_first_b.py; ROADMAP CORE-129, CORE-130 for what is
 # left): the set reads 165 of 174, the whole corpus 8068 of 8223, the floor 0.981.
 # Both twenty-first sets merged: the whole corpus reads 8191 of 8398, the floor 0.975.
-OVERALL_FLOOR = 0.975  # 8191 of 8398
+# The twenty-second set (six files of every family, 162 items; tests/corpus/README.md)
+# read 107 of 162 before any change, the whole corpus 8298 of 8560; its classes fixed
+# (tests/test_reading_twenty_second.py; ROADMAP CORE-133, CORE-134 for what is left).
+OVERALL_FLOOR = 0.971  # 8318 of 8560
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -247,6 +250,7 @@ _CLASSES = {
         "partial",
         "partially done",
         "partially complete",
+        "running",  # an agent queue's task an agent runs now
         "[-]",
         "[/]",
         "[~]",
