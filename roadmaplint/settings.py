@@ -163,6 +163,9 @@ COMMON_STATUSES: dict[str, str] = {
             # queue gave an agent (``status: ASSIGNED`` over ``claimed by planet-plot-f2``)
             "claimed",
             "assigned",
+            # an agent queue's task an agent is running now (``| A1 | ... | **running** |``
+            # beside ``todo`` and ``done`` in its legend)
+            "running",
             # the phase a plan says it stands in: ``Status: current phase``
             "current phase",
         ),
@@ -457,10 +460,18 @@ def common_meaning(status: str | None) -> str | None:
         if found is not None:
             return found
     for count in (len(words), 2, 1):
-        found = COMMON_STATUSES.get(" ".join(words[:count]).strip(_STATUS_EDGE))
+        key = " ".join(words[:count]).strip(_STATUS_EDGE)
+        if count < len(words) and key in _STATUS_ALONE:
+            continue
+        found = COMMON_STATUSES.get(key)
         if found is not None:
             return found
     return None
+
+
+# Statuses only as the whole value: an agent queue's ``running``; before a note (``Running
+# at 3am daily``) the word tells how a job runs, no state of the work.
+_STATUS_ALONE = frozenset(("running",))
 
 
 def status_meaning(status: str | None) -> str | None:

@@ -215,7 +215,11 @@ pytestmark = pytest.mark.skipif(
 # The eighth leftovers pass (ROADMAP CORE-131) reads hamazed's title ending in a bare link
 # and Pulsar's bold lead opening a sentence: 7905 of 8049 on its own. Merged with both
 # twenty-first sets: the whole corpus reads 8193 of 8398, the floor 0.975, rounded down.
-OVERALL_FLOOR = 0.975  # 8193 of 8398
+# The twenty-second set (six files of every family, 162 items; tests/corpus/README.md)
+# read 107 of 162 before any change, the whole corpus 8298 of 8560; its classes fixed
+# (tests/test_reading_twenty_second.py; ROADMAP CORE-133, CORE-134 for what is left).
+# Merged with the eighth leftovers pass: the whole corpus reads 8321 of 8560, the floor 0.972.
+OVERALL_FLOOR = 0.972  # 8321 of 8560
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -250,6 +254,7 @@ _CLASSES = {
         "partial",
         "partially done",
         "partially complete",
+        "running",  # an agent queue's task an agent runs now
         "[-]",
         "[/]",
         "[~]",

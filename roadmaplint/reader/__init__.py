@@ -457,7 +457,10 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
                     _without_done_repeats(
                         _with_restated_tasks(
                             _without_index_boxes(
-                                with_overview_phases(with_shipped_phases(items, lines), lines),
+                                with_overview_phases(
+                                    with_shipped_phases(_without_row_details(items, lines), lines),
+                                    lines,
+                                ),
                                 lines,
                             ),
                             lines,
@@ -486,6 +489,34 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     ):
         read = step(read)
     return list(read)
+
+
+def _without_row_details(items: list[Item], lines: list[str]) -> list[Item]:
+    """``items`` without the headings that give the details of rows above them (a story
+    table's ``| US-01 | Como usuario, quiero ... | Must |``, then ``### US-01 — Base visual``
+    over its acceptance criteria): a heading that names a row's ID, writes no field of its
+    own and is titled otherwise than the row is that row's detail, not a second item. Only
+    where two headings or more do so; a heading with a status or a field of its own stays
+    (an index table over the headings it lists is read as before)."""
+    rows: dict[str, Item] = {}
+    for item in items:
+        if _written_as(item, lines) == "|":
+            rows.setdefault(item.id.casefold(), item)
+    if not rows:
+        return items
+    details = {
+        at
+        for at, item in enumerate(items)
+        if (row := rows.get(item.id.casefold())) is not None
+        and row.position.line < item.position.line
+        and not item.fields
+        and item.status is None
+        and _written_as(item, lines) == "#"
+        and not begins_alike(item.title, row.title)
+    }
+    if len(details) < 2:
+        return items
+    return [item for at, item in enumerate(items) if at not in details]
 
 
 def _without_index_boxes(items: list[Item], lines: list[str]) -> list[Item]:

@@ -217,8 +217,9 @@ PHASE_WORK_ID = LazyPattern(
     r"(?P<phase>" + _PHASE + r")[ \t]+"
     r"(?P<work>(?:Task|Story)[ \t]+" + _NUMBER + r")"
 )
-# The word a heading names its task with before the task's ID: ``### Task T1: Title``.
-_NAMED_TASK = LazyPattern(r"(?:Task|Story|Ticket)[ \t]+(?=[^\s\d])")
+# The word a heading names its task with before the task's ID: ``### Task T1: Title``,
+# ``### TASK: P1-SETUP-001 — Title`` (the word in capitals, a colon after it).
+_NAMED_TASK = LazyPattern(r"(?:Task|Story|Ticket|TASK|STORY|TICKET):?[ \t]+(?=[^\s\d])")
 # A heading that names a priority (`### P0 — Correctness`) groups items; it is no item.
 _PRIORITY_GROUP = LazyPattern(r"P[0-4](?:\.[0-9])?")  # P2.5: a band between two
 

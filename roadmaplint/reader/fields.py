@@ -1158,12 +1158,14 @@ def _outside_brackets(value: str) -> list[str]:
     return value.split(",") if depth else [*parts, value[start:]]
 
 
-# ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits.
+# ``TASK-001 through TASK-006``: every ID of the range, written with the first's digits;
+# the word between them in the plan's language too (``US-02 a US-07``, ``T-1 bis T-4``).
 _RANGE = LazyPattern(
-    r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru)[ \t]+(?P<b>\S+)"
+    r"(?P<a>(?P<prefix>\S*?)(?P<m>[0-9]{1,6}))[ \t]+(?:through|to|thru|a|al|hasta|bis|à|até)"
+    r"[ \t]+(?P<b>\S+)"
 )
 _RANGE_LIMIT = 50
-_RANGE_WORDS = ("through", "to", "thru")
+_RANGE_WORDS = ("through", "to", "thru", " a ", " al ", "hasta", "bis", " à ", "até")
 
 
 # ``T033-T037``: a range written with a dash between two IDs of one prefix.
