@@ -4,7 +4,9 @@ and eighteenth break passes added; each test failed before its fix."""
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 KOREAN_README = """\
 # 프로젝트 소개
@@ -79,3 +81,35 @@ def test_a_task_table_with_a_role_column_still_reads() -> None:
         ("T1", "Write the parser", "Backend"),
         ("T2", "Draw the board", "Design"),
     ]
+
+
+# writes5 and breaker17 keep a file's lack of a final newline where a write ends it; a
+# new item added at the end of a file without one gave it one, as a row of a table, a
+# checkbox and an item heading alike.
+NEW_AT_THE_END = (
+    (
+        "# Workplan\n\n## Phase 2: Engine\n\n| ID | Task | Status |\n|----|------|--------|\n"
+        "| T3 | Parser | Todo |",
+        "| T4 | Docs |  |",
+    ),
+    ("# Plan\n\n## Now\n\n- [ ] Parser\n- [ ] Lexer", "- [ ] Docs"),
+    ("# Plan\n\n## Now\n\n### T-1 — Parser\n\n- **Status:** todo", "### T-2 — Docs"),
+)
+
+
+def test_new_at_the_end_of_a_file_without_a_final_newline_adds_none(tmp_path: Path) -> None:
+    for text, added in NEW_AT_THE_END:
+        for newline in ("\n", "\r\n"):
+            path = tmp_path / "ROADMAP.md"
+            path.write_bytes(text.replace("\n", newline).encode())
+            run = cli(
+                "new",
+                "Phase 2: Engine" if "Phase" in text else "Now",
+                "Docs",
+                "ROADMAP.md",
+                cwd=tmp_path,
+            )
+            assert (run.returncode, run.stderr) == (0, ""), run.stderr
+            written = path.read_bytes().decode()
+            assert written.startswith(text.replace("\n", newline)), written
+            assert added in written and not written.endswith("\n"), repr(written)
