@@ -758,6 +758,7 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     newline = roadmap.style.newline
     if not lines[at - 1].endswith(("\n", "\r")):
         lines[at - 1] += newline
+        newline = ""  # the file ended without one: so does it still
     lines.insert(at, f"{lead}[{mark}] {text}{newline}")
     new_text = "".join(lines)
     reference = item_id or reference_from_title(request.title, set(ids))

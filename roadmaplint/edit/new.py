@@ -195,7 +195,7 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     if at > 0 and lines[at - 1].strip():
         block = newline + block
     if at > 0 and not lines[at - 1].endswith(("\n", "\r")):
-        block = newline + block
+        block = newline + block[: -len(newline)]  # the file ended without one: it still does
     if at < len(lines) and lines[at].strip():
         block += newline
     offset = len("".join(lines[:at]))

@@ -307,10 +307,11 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     for cell in cells:
         _refuse_pipe(cell, roadmap.path, grid.rows[-1] + 2)
     last = grid.rows[-1]
-    ending = _ending(lines[last]) or roadmap.style.newline
+    # the last row ends the file without a newline: so does the new row after it
+    ending = _ending(lines[last])
     indent = lines[last][: len(lines[last]) - len(lines[last].lstrip())]
     lines = [*lines[: last + 1], "", *lines[last + 1 :]]
-    if not _ending(lines[last]):
+    if not ending:
         lines[last] += roadmap.style.newline
     at = last + 1
     lines[at] = indent + "| " + " | ".join(cells) + " |" + ending

@@ -124,6 +124,8 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
     """Whether a table's columns say its rows are no work: a table of keys and values
     (``| Key | Value |``, ``| Setting | Value |``), or the topics a meeting talked over
     (``| Topic | Status |``), each where it stands."""
+    from roadmaplint.reader.shapes.table import roster
+
     words = [name.strip("*_` ").casefold() for name in names]
     if len(words) == 2 and words[1] in _VALUE_COLUMNS:
         return True
@@ -131,6 +133,8 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True  # ``| Feature | Description |``: what each thing is
     if len(words) > 2 and words[-1] in ("meaning", "definition"):
         return True  # ``| Label | Priority | Meaning |``: a legend
+    if roster(words):
+        return True  # ``| # | Member | Role |``: a team's people, each with a role
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
@@ -154,8 +158,19 @@ def _timetable(lines: list[str], rows: list[int], inline: Callable[[str], str]) 
     return bool(rows)
 
 
-# ``| Feature | Description |`` in English, Italian, Spanish, Portuguese and German
-_DESCRIPTION = ("description", "descrizione", "descripción", "descrição", "beschreibung")
+# ``| Feature | Description |`` in English, Italian, Spanish, Portuguese, German, Korean,
+# Chinese, Japanese and Russian (the languages whose task column titles a plan's rows)
+_DESCRIPTION = (
+    "description",
+    "descrizione",
+    "descripción",
+    "descrição",
+    "beschreibung",
+    "설명",
+    "描述",
+    "説明",
+    "описание",
+)
 _VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.
@@ -180,6 +195,10 @@ _OFFERED_COLUMNS = (
     "components",
     "module",
     "modules",
+    "módulo",  # Portuguese, Spanish
+    "módulos",
+    "componente",
+    "componentes",
     "package",
     "packages",
     "integration",

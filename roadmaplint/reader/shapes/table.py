@@ -180,6 +180,27 @@ def column_key(name: str, dialect: Dialect) -> str:
 _LEADING = frozenset(("primary", "main", "lead", "principal", "principale"))
 
 
+# The column of a team's table that names its people: ``| Member | Role |``.
+_PEOPLE_COLUMNS = frozenset(
+    ("member", "members", "team member", "name", "person", "people", "contributor")
+)
+
+
+def roster(words: list[str]) -> bool:
+    """Whether a table's columns (lower-cased) name a team's people and their roles
+    (``| # | Member | Role |``, ``| Name | Role | Email |``) and no status, priority or
+    dependency: a roster, whose Role column says what each person does, not who owns
+    work."""
+    named = {word.strip("*_` ") for word in words}
+    return "role" in named and bool(named & _PEOPLE_COLUMNS) and not named & _WORK_WORDS
+
+
+# Columns that make a table with a Role column one of work: ``| Task | Role | Status |``.
+_WORK_WORDS = frozenset(
+    ("status", "state", "priority", "depends on", "task", "title", "item", "story", "due")
+)
+
+
 @record
 class Table:
     header: int  # 0-based line of the header row
@@ -281,6 +302,8 @@ def _table(
         return None
     if _execution_order(keys):
         return None
+    if roster([name.casefold() for name in names]):
+        return None  # ``| # | Member | Role |``: a team's people, not work
     id_column = next((at for at, key in enumerate(keys) if key in ID_COLUMNS), None)
     title_column = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
     if (
