@@ -219,7 +219,12 @@ pytestmark = pytest.mark.skipif(
 # read 107 of 162 before any change, the whole corpus 8298 of 8560; its classes fixed
 # (tests/test_reading_twenty_second.py; ROADMAP CORE-133, CORE-134 for what is left).
 # Merged with the eighth leftovers pass: the whole corpus reads 8321 of 8560, the floor 0.972.
-OVERALL_FLOOR = 0.972  # 8321 of 8560
+# The twenty-third held-out set (measurement only, after this session's fixes: files 84-85 of
+# headings/, 36 of tables/, 28 of phases/, 148-149 of checkboxes/) reads 28 of 87 with no
+# change for it (ROADMAP CORE-136; CORE-137 for what it found): the whole corpus reads 8221
+# of 8485, the earlier sets still 8193 of 8398; the floor 0.968, what it reads, rounded down.
+# Merged with the twenty-second set: the whole corpus reads 8349 of 8647, the floor 0.965.
+OVERALL_FLOOR = 0.965  # 8349 of 8647
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
