@@ -9,41 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import cli, finding_lines, read_items
-
-VARIANTS = ("lf", "crlf", "no-final-newline")
-
-
-def _variant(text: str, variant: str) -> str:
-    if variant == "crlf":
-        return text.replace("\n", "\r\n")
-    if variant == "no-final-newline":
-        return text.rstrip("\n")
-    return text
+from write_variants import refuses as _refuses
+from write_variants import writes
 
 
-def _refuses(folder: Path, text: str, args: tuple[str, ...]) -> str:
-    """``args`` say one line, exit 2, and leave every variant's bytes as they were."""
-    said = ""
-    for variant in VARIANTS:
-        path = folder / "ROADMAP.md"
-        before = _variant(text, variant).encode()
-        path.write_bytes(before)
-        run = cli(*args, "ROADMAP.md", cwd=folder)
-        assert (run.returncode, run.stdout) == (2, ""), (variant, run.stdout)
-        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
-        assert path.read_bytes() == before, variant
-        said = run.stderr
-    return said
-
-
-def _writes(folder: Path, text: str, args: tuple[str, ...], expected: str) -> None:
-    """``args`` leave ``text`` as ``expected`` in every variant, exit 0."""
-    for variant in VARIANTS:
-        path = folder / "ROADMAP.md"
-        path.write_bytes(_variant(text, variant).encode())
-        run = cli(*args, "ROADMAP.md", cwd=folder)
-        assert (run.returncode, run.stderr) == (0, ""), (variant, run.stderr)
-        assert path.read_bytes().decode() == _variant(expected, variant), variant
+def _writes_unchecked(folder: Path, text: str, args: tuple[str, ...], expected: str) -> None:
+    writes(folder, text, args, expected, clean=False)
 
 
 # quiet6 reads three or more headings numbered by one prefix and closed by a full stop
@@ -97,7 +68,7 @@ def test_a_numbered_tasks_new_dependency_is_checked_as_an_ids(tmp_path: Path) ->
     added = TASKS.replace(
         "- Status: Todo\n\n### Task 2", "- Status: Todo\n- Depends on: Go 1.26\n\n### Task 2"
     )
-    _writes(tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Go 1.26"), added)
+    _writes_unchecked(tmp_path, TASKS, ("set", "Task 1", "--add-dep", "Go 1.26"), added)
 
 
 TAREAS = (
@@ -157,7 +128,7 @@ def test_a_box_led_by_a_blocking_label_is_named_by_its_work_in_every_state(
         ("publish-the-terms", "publish the terms"),
     ]
     done = BLOCKED.replace("- [ ] **Blocked by**: legal", "- [x] **Blocked by**: legal")
-    _writes(tmp_path, BLOCKED, ("set", "publish-the-terms", "--status", "done"), done)
+    _writes_unchecked(tmp_path, BLOCKED, ("set", "publish-the-terms", "--status", "done"), done)
     assert [(item.id, item.title, item.status) for item in read_items(done, "BACKLOG.md")][1] == (
         "publish-the-terms",
         "publish the terms",
@@ -175,9 +146,9 @@ OBSERVATIONS = (
 
 def test_a_heading_status_is_set_in_the_documents_own_word(tmp_path: Path) -> None:
     fixed = OBSERVATIONS.replace("asiakas · AVOIN", "asiakas · KORJATTU")
-    _writes(tmp_path, OBSERVATIONS, ("set", "OBS-001", "--status", "done"), fixed)
+    _writes_unchecked(tmp_path, OBSERVATIONS, ("set", "OBS-001", "--status", "done"), fixed)
     reopened = OBSERVATIONS.replace("testi · KORJATTU", "testi · AVOIN")
-    _writes(tmp_path, OBSERVATIONS, ("set", "OBS-002", "--status", "todo"), reopened)
+    _writes_unchecked(tmp_path, OBSERVATIONS, ("set", "OBS-002", "--status", "todo"), reopened)
 
 
 # corpus19a titles a release tracker's rows by a Workstream column (``| # | Workstream |
@@ -205,10 +176,10 @@ def test_a_field_added_under_the_last_heading_keeps_the_files_missing_newline(
     tmp_path: Path,
 ) -> None:
     reopened = MARKED.replace("### TASK-9 Plan ✓ DONE\n", "### TASK-9 Plan\n\n- **Status:** todo\n")
-    _writes(tmp_path, MARKED, ("set", "TASK-9", "--status", "todo"), reopened)
+    _writes_unchecked(tmp_path, MARKED, ("set", "TASK-9", "--status", "todo"), reopened)
     plain = "# Queue\n\n### TASK-7 — Write docs\n\n### TASK-9 — Plan\n"
     ranked = plain + "\n- **Priority:** P1\n"
-    _writes(tmp_path, plain, ("set", "TASK-9", "--priority", "P1"), ranked)
+    _writes_unchecked(tmp_path, plain, ("set", "TASK-9", "--priority", "P1"), ranked)
 
 
 # quiet6 reads a meeting's record by its title (Meeting Notes, Retro, Minutes) or its

@@ -9,52 +9,15 @@ newline: only what was asked changes, or one line, exit 2, and the file untouche
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import cli
 from test_taskfiles import backlog, backlog_project, needs_backlog  # noqa: F401
-
-VARIANTS = ("lf", "crlf", "no-final-newline")
-
-
-def _variant(text: str, variant: str) -> str:
-    if variant == "crlf":
-        return text.replace("\n", "\r\n")
-    if variant == "no-final-newline":
-        return text.rstrip("\n")
-    return text
-
-
-def _writes(
-    folder: Path, text: str, args: tuple[str, ...], expected: str | Callable[[str], str]
-) -> None:
-    """``args`` leave ``text`` as ``expected`` in every variant, exit 0, the file clean."""
-    for variant in VARIANTS:
-        path = folder / "ROADMAP.md"
-        before = _variant(text, variant)
-        path.write_bytes(before.encode())
-        run = cli(*args, "ROADMAP.md", cwd=folder)
-        assert (run.returncode, run.stderr) == (0, ""), (variant, run.stderr)
-        wanted = expected(text) if callable(expected) else expected
-        assert path.read_bytes().decode() == _variant(wanted, variant), variant
-        assert cli("check", "ROADMAP.md", cwd=folder).stdout == "All checks passed.\n"
-
-
-def _refuses(folder: Path, text: str, args: tuple[str, ...]) -> str:
-    """``args`` say one line, exit 2, and leave every variant's bytes as they were."""
-    said = ""
-    for variant in VARIANTS:
-        path = folder / "ROADMAP.md"
-        before = _variant(text, variant).encode()
-        path.write_bytes(before)
-        run = cli(*args, "ROADMAP.md", cwd=folder)
-        assert (run.returncode, run.stdout) == (2, ""), variant
-        assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr, run.stderr
-        assert path.read_bytes() == before, variant
-        said = run.stderr
-    return said
+from write_variants import VARIANTS
+from write_variants import refuses as _refuses
+from write_variants import variant_of as _variant
+from write_variants import writes as _writes
 
 
 def _show(folder: Path, item_id: str, name: str = "ROADMAP.md") -> str:
