@@ -233,6 +233,13 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("closed", "merged"), "done"),
     **dict.fromkeys(("changes_requested", "changes requested"), "in_progress"),
     **dict.fromkeys(("superseded", "duplicate"), "closed"),
+    # the words a ticket tracker's workflow writes, as the corpus's measure counts them: a
+    # product backlog's ``RESOLVED`` and ``WORKING`` beside ``OPEN``, a card ``archived``
+    # (not ``fixed``: a changelog's ``## Fixed`` section lists no work to do; not
+    # ``pending``: a phase pending waits on the one before, it is not yet ready)
+    "resolved": "done",
+    "working": "in_progress",
+    "archived": "closed",
 }
 
 # The same meanings in the other languages plans are written in (issue 20): the status
@@ -374,7 +381,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "in_progress": ("進行中", "対応中", "作業中", "現在地"),
         "ready": ("未着手", "未対応"),
         "idea": ("保留",),
-        "closed": ("中止",),
+        # ``取り下げ`` (withdrawn): an entry given up, with the decision that gave it up
+        "closed": ("中止", "取り下げ"),
     },
 }
 for _meanings in OTHER_LANGUAGE_STATUSES.values():

@@ -224,7 +224,10 @@ pytestmark = pytest.mark.skipif(
 # change for it (ROADMAP CORE-136; CORE-137 for what it found): the whole corpus reads 8221
 # of 8485, the earlier sets still 8193 of 8398; the floor 0.968, what it reads, rounded down.
 # Merged with the twenty-second set: the whole corpus reads 8349 of 8647, the floor 0.965.
-OVERALL_FLOOR = 0.965  # 8349 of 8647
+# CORE-138, the twenty-third set's classes fixed (tagged ``## B1. [M0]`` entries, ``RESOLVED``
+# and ``WORKING``, rows struck with one tilde): the set reads 35 of 87, the whole corpus 8356
+# of 8647, the floor 0.966.
+OVERALL_FLOOR = 0.966  # 8356 of 8647
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -259,6 +262,7 @@ _CLASSES = {
         "partial",
         "partially done",
         "partially complete",
+        "working",  # a product backlog's ``WORKING`` beside ``OPEN`` (the twenty-third set)
         "running",  # an agent queue's task an agent runs now
         "[-]",
         "[/]",
@@ -380,7 +384,7 @@ _OTHER_LANGUAGES = {
         "未着手",
     ),
     "blocked": ("bloqueado", "bloqueada", "blockiert"),
-    "closed": ("iptal", "cancelado", "annulé", "已取消"),
+    "closed": ("iptal", "cancelado", "annulé", "已取消", "取り下げ"),  # Japanese: withdrawn
 }
 for _meaning, _words in _OTHER_LANGUAGES.items():
     _CLASSES[_meaning] = _CLASSES[_meaning] + _words

@@ -953,6 +953,8 @@ def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
         return 0
     if _OWN_PRIORITY.search(lines[item.position.line - 1]):
         return 0  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
+    if _TAGGED_ENTRY.match(lines[item.position.line - 1]):
+        return 0  # ``## B2. [M0] Title``: a backlog's entry over its work list is work
     span = lines[item.position.line : item.end_line]
     if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
         return 0  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
@@ -1078,6 +1080,10 @@ _BOLD_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+\*\*[^*\n]{1,80}\*\*[ \t]*$"
 
 # An item heading's own priority, in brackets between its ID and the separator.
 _OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")
+# A backlog's entry numbered with a full stop and tagged: ``## B2. [M0] Title``.
+_TAGGED_ENTRY = LazyPattern(
+    r"[ \t]{0,3}#{1,6}[ \t]+\S{1,20}\.[ \t]+(?:~~)?\[[^\[\]\n]{1,16}\][ \t]"
+)
 # A numbered step with a bold title, at the margin: ``1. **Install prerequisites**``.
 _BOLD_STEP = LazyPattern(r"[0-9]{1,4}\.[ \t]+\*\*[^*]")
 # A box's mark as a status: ``[ ]``, ``[x]``.

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from roadmaplint.reader.idpattern import ITEM_HEADING, id_regex
 from roadmaplint.record import record
-from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings
+from roadmaplint.settings import FIELD_ALIASES, KNOWN_FIELDS, Settings, common_meaning
 from roadmaplint.text import LazyPattern
 
 STATUS_LEGEND = "status legend"
@@ -261,6 +261,10 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     if rest and first.endswith(".") and "-" in first and compiled.id_only.fullmatch(first[:-1]):
         # ``T9-01. Title``: a numbered task's ID closed by a full stop, as a list number is
         return first[:-1], rest.strip()
+    if rest and first.endswith(".") and compiled.id_only.fullmatch(first[:-1]):
+        tagged = _tagged_title(rest.strip())
+        if tagged is not None:  # ``B1. [M0] Title``, ``B2. ✅ 完了 — Title``
+            return first[:-1], tagged
     marked = not rest.isascii() and compiled.id_only.fullmatch(first)  # marks are not ASCII
     if marked and MARKED_TITLE.fullmatch(rest.strip()):
         # ``A1 ⬜ 🟡Med — Title``: marks between the ID and the title; the field reader
@@ -276,6 +280,38 @@ MARKED_TITLE = LazyPattern(
     r"(?P<marks>(?:[^\x00-\x7f\w\s][\w]{0,10}[ \t]+){1,3})[—–:-][ \t]+(?P<title>\S.*)",
     re.S,
 )
+
+
+# What follows an ID closed by a full stop, as a backlog numbers its entries (``## B1. [M0]
+# Title``): a tag in brackets (a milestone, a priority), the title perhaps struck through
+# (``~~[M0] Title~~ — withdrawn``); a plain ``B1. Title`` may be a chapter, and is no item.
+_TAG_FIRST = LazyPattern(r"(?:~~)?\[(?P<tag>[^\[\]\n]{1,16})\][ \t]+\S.*", re.S)
+# The tags that mark a backlog's entry: a code with a number (a milestone ``M0``, a
+# priority ``P1``), a level in words or ``優先度低`` (priority low); ``[Background]`` is a
+# word of a chapter's title.
+_ENTRY_TAG = LazyPattern(
+    r"[A-Za-z]{0,8}-?[0-9]{1,4}(?:\.[0-9]{1,4})?|[Hh]igh|[Mm]edium|[Ll]ow|[Cc]ritical|優先度.{1,4}"
+)
+# ... or a status mark and its word before the title: ``B10. ✅ 完了 — Title``.
+_STATUS_FIRST = LazyPattern(
+    r"(?P<mark>[^\x00-\x7f\w\s]{1,2})[ \t]+(?P<word>[^\s—–-]{1,16})"
+    r"[ \t]+[—–-][ \t]+(?P<title>\S.*)",
+    re.S,
+)
+
+
+def _tagged_title(rest: str) -> str | None:
+    """The title of an entry ``ID. [tag] Title`` or ``ID. ✅ word — Title`` as the field reader
+    takes it (the tag leading, a status after the title); None where ``rest`` is neither."""
+    tagged = _TAG_FIRST.fullmatch(rest)
+    if tagged is not None and _ENTRY_TAG.fullmatch(tagged["tag"]):
+        if rest.startswith("~~") and (closing := rest.find("~~", 2)) > 2:
+            rest = rest[2:closing] + rest[closing + 2 :]  # struck through: the status says why
+        return rest
+    marked = _STATUS_FIRST.fullmatch(rest)
+    if marked is None or common_meaning(f"{marked['mark']} {marked['word']}") is None:
+        return None
+    return f"{marked['title'].strip()} {marked['mark']} {marked['word']}"
 
 
 # Status marks before a heading's ID (``⏸️ KIRO-001: ...``): up to three symbols beyond

@@ -674,6 +674,9 @@ def heading_status(title: str) -> tuple[str, str] | None:
         # the last of a heading's parts joined by middle dots (``OBS-001 · 2026-05-27 ·
         # source · KORJATTU (A2, 2026-06-17)``) is its status, a note in brackets after it
         bare = word.split(" (", 1)[0] if separator == " · " and word[-1:] == ")" else word
+        if word[-1:] == "）" and "（" in word and common_meaning(word.split("（", 1)[0]):
+            # ``— 取り下げ（D13）``: the status and, in full-width brackets, the decision's note
+            return stripped[:at].rstrip(), word.split("（", 1)[0]
         # (two words a comma parts are a list, ``— duplicate, copy/paste``: no status)
         if word and len(bare.split()) <= 2 and "," not in bare and common_meaning(bare):
             return stripped[:at].rstrip(), word
@@ -772,6 +775,11 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
         # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it
         title, own_priority = title[bracketed.end() :], bracketed[1]
+    tagged = _LEADING_TAG.match(title) if title[:1] == "[" else None
+    if tagged is not None and _PRIORITY_TAG.fullmatch(tagged[1]):
+        # ``B2. [優先度低] Title``: a tag of priority leads the title; another (a milestone,
+        # ``[M0]``) stays in it as written
+        title, own_priority = title[tagged.end() :], own_priority or tagged[1]
     if not title:
         title = _value(first, "title") or ""
     if status is None:
@@ -795,6 +803,12 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         dependency_notes=tuple(notes),
         named_by_title=heading.named_by_title,
     )
+
+
+# A tag in brackets opening a title (``[優先度低] Codex アダプタ``), and the tags that give a
+# priority: ``P1``, a level in words, ``優先度高`` (priority high) and the like.
+_LEADING_TAG = LazyPattern(r"\[([^\[\]\n]{1,16})\][ \t]+")
+_PRIORITY_TAG = LazyPattern(r"P[0-4]|[Hh]igh|[Mm]edium|[Ll]ow|[Cc]ritical|優先度.{1,4}")
 
 
 def _owner(written: str | None, status: str | None) -> str | None:

@@ -1067,6 +1067,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     line = document.lines[row]
     spans = split_row(line)
     cells = [_cell_text(document, line, span) for span in spans]
+    lead = table.id_column if table.id_column is not None else table.title_column
+    struck = lead is not None and lead < len(cells) and _STRUCK_CELL.fullmatch(cells[lead])
+    if struck:  # ``| ~007~ | ~Title~ | ~5~ | CANCELED |``: struck through cell by cell
+        cells = [_unstruck(written) for written in cells]
 
     def cell(column: int | None) -> str:
         return cells[column] if column is not None and column < len(cells) else ""
@@ -1143,6 +1147,11 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)
             fields.append(Field("Status", "status", headed, where, where, row + 1))
+    if struck and not any(found.key == "status" for found in fields):
+        # a row struck through and saying no status of its own is finished, as a struck
+        # box is; a status it writes (``CANCELED``) says how it closed
+        where = Position(row + 1, spans[lead or 0][0] + 1)
+        fields.append(Field("Status", "status", "done", where, where, row + 1))
     if not any(found.key == "status" for found in fields) and table.marked:
         # In a table that marks its finished rows (``✅ T01``), a row without one is open.
         mark = _cell_mark(cell(table.id_column) or title) or "open"
@@ -1169,6 +1178,18 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         document.dialect,
         named_by_title=titled,
     )
+
+
+# A cell struck through with GitHub's one tilde: ``~007~``. (A row struck with two,
+# ``~~REQ-021~~``, is left as it was read: beside heading items such a table is read
+# whole once its IDs are, which would change what an earlier plan of the corpus says.)
+_STRUCK_CELL = LazyPattern(r"~(?P<one>[^~]+)~")
+
+
+def _unstruck(cell: str) -> str:
+    """``cell`` without the tildes that strike it through; a cell not struck as written."""
+    found = _STRUCK_CELL.fullmatch(cell)
+    return cell if found is None else found["one"].strip()
 
 
 # A status in capitals ending a cell of a table without a Status column: ``515 DONE``.
