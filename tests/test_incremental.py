@@ -460,3 +460,21 @@ def test_an_item_whose_dependencies_hang_on_the_other_items_ids_equals_a_full_re
     assert again.roadmap == full_snapshot(edited, "ROADMAP.md", SETTINGS).roadmap
     state = recheck(state, again.roadmap, again.edit, SETTINGS)
     assert list(state.findings) == check_text(edited)
+
+
+def test_an_edit_between_an_item_and_the_heading_that_restates_it_moves_that_field() -> None:
+    """An item restated further down (``MODEL-1 — 0`` over ``- **State:** idea``) takes
+    its status from there; deleting a blank line between them moves that field, as a
+    full parse of the new text places it (Hypothesis found it)."""
+    item = "## [MODEL-1] 0\n\n- **Links:** [design][doc]\n\n\n\n"
+    text = (
+        "Roadmap 0\n===\n\n---\n\nSection 0\n===\n\n"
+        + item * 8
+        + "# Priority Overview\n\n\n# Dependency Graph\n\n\n\n---\n\nSection 1\n===\n\n"
+        + "MODEL-1 — 0\n---\n\n- **State:** idea\n- **Links:** [design][doc]\n\n\n\n"
+        + "## [MODEL-2] 0\n\n- **Links:** [design][doc]\n\n\n\n---\n\nSection 2\n===\n\n"
+    )
+    snapshot = full_snapshot(text, "ROADMAP.md", SETTINGS)
+    assert any(found.restated for found in snapshot.roadmap.items)
+    new = text[:95] + text[96:]  # the blank line under the second item's heading
+    assert update(snapshot, new).roadmap == full_snapshot(new, "ROADMAP.md", SETTINGS).roadmap

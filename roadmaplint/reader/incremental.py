@@ -197,8 +197,10 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # the full parse says why, with the document's own line numbers
     if fresh is None or _heading_level(old, first) != fresh.blocks[0].level:
         return None  # not one item; or its level changed, which reclassifies items around it
-    if roadmap.items[index].restated:
-        return None  # a row or a bullet below gave it its status (reader/__init__.py)
+    if any(item.restated for item in roadmap.items):
+        # a row, a bullet or a heading below gave an item its status (reader/__init__.py):
+        # that field stands outside its item, where an edit above it moves it
+        return None
     if _may_be_indexed(roadmap.items[index], fresh.item, old.text):
         return None  # a box of an index above names it: one item or two (reader/__init__.py)
     if _numbered_work(roadmap.items[index].id) or _numbered_work(fresh.item.id):
