@@ -288,9 +288,9 @@ MARKED_TITLE = LazyPattern(
 _TAG_FIRST = LazyPattern(r"(?:~~)?\[(?P<tag>[^\[\]\n]{1,16})\][ \t]+\S.*", re.S)
 # The tags that mark a backlog's entry: a code with a number (a milestone ``M0``, a
 # priority ``P1``), a level in words or ``優先度低`` (priority low); ``[Background]`` is a
-# word of a chapter's title.
+# word of a chapter's title, and a bare number (``Q1. [5] Title``) an exam's marks.
 _ENTRY_TAG = LazyPattern(
-    r"[A-Za-z]{0,8}-?[0-9]{1,4}(?:\.[0-9]{1,4})?|[Hh]igh|[Mm]edium|[Ll]ow|[Cc]ritical|優先度.{1,4}"
+    r"[A-Za-z]{1,8}-?[0-9]{1,4}(?:\.[0-9]{1,4})?|[Hh]igh|[Mm]edium|[Ll]ow|[Cc]ritical|優先度.{1,4}"
 )
 # ... or a status mark and its word before the title: ``B10. ✅ 完了 — Title``.
 _STATUS_FIRST = LazyPattern(
