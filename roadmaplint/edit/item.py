@@ -174,6 +174,12 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
             if written is not None:
                 in_heading[change.name] = written
                 continue
+        if key == "priority" and _priority_in_heading(lines, item):
+            # ``## B2. [優先度低] Title``: a field under it would overrule the tag unseen
+            raise RoadmapError(
+                f"{roadmap.path}:{item.position.line}: {item_id}'s priority is written in its "
+                f"heading ({item.priority}); nothing written: edit it by hand"
+            )
         if change.value.strip():
             inserted.append(_insert_field(plan, lines, roadmap, item, change))
             if key == "status":
@@ -208,6 +214,15 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 )
         _ticks_read_back(roadmap, item, edited, edit)
     return new_text
+
+
+def _priority_in_heading(lines: list[str], item: Item) -> bool:
+    """The item's priority written in brackets on its own heading line (``## B2. [優先度低]
+    Title``, ``## MD-001 (P0) — Title``), where no field holds it."""
+    if not item.priority or item.field("priority") is not None:
+        return False
+    heading = lines[item.position.line - 1]
+    return f"[{item.priority}]" in heading or f"({item.priority})" in heading
 
 
 def _renamed_by_title(
