@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import cli
 from test_taskfiles import backlog, backlog_project, needs_backlog  # noqa: F401
+from test_writes_four import QUEUE
 from write_variants import VARIANTS
 from write_variants import refuses as _refuses
 from write_variants import variant_of as _variant
@@ -34,22 +35,7 @@ def _listed(folder: Path, text: str, name: str = "ROADMAP.md") -> list[dict[str,
 
 # --- new on a queue whose statuses are its level-2 headings (SAFE-47 box 1)
 
-QUEUE = """\
-# Plan
-
-## Todo
-
-- [FEAT-1] Login page
-- FEAT-2: Logout (depends on FEAT-1)
-
-## In Progress
-
-- [FEAT-3] Search @alice (P1)
-
-## Done
-
-- [FEAT-0] Setup
-"""
+# the queue of ID bullets the fourth writes pass wrote, grown here by new
 
 
 def test_new_adds_an_id_bullet_to_a_status_section_written_as_the_one_above(
