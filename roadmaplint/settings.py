@@ -189,6 +189,13 @@ COMMON_STATUSES: dict[str, str] = {
             "unclaimed",
             # a work queue's column of what waits its turn (``## queued``)
             "queued",
+            # work not yet begun (``| 3. Name | 0/2 | Pending |``, ``## Pending Tasks``): it
+            # says only that the work has not started, as ``todo`` does, so a pending phase
+            # over an open one contradicts nothing (``Statuses.says_not_started``)
+            "pending",
+            # a board's column of work accepted and waiting (``## Backlog`` beside ``## WIP``,
+            # ``Status: Backlog``): not started, as ``todo`` is, and taken up next
+            "backlog",
         ),
         "ready",
     ),
@@ -208,7 +215,6 @@ COMMON_STATUSES: dict[str, str] = {
             "paused",
             "someday",
             "idea",
-            "backlog",
             "proposed",
             "unapproved",
             "needs scoping",
@@ -235,8 +241,8 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("superseded", "duplicate"), "closed"),
     # the words a ticket tracker's workflow writes, as the corpus's measure counts them: a
     # product backlog's ``RESOLVED`` and ``WORKING`` beside ``OPEN``, a card ``archived``
-    # (not ``fixed``: a changelog's ``## Fixed`` section lists no work to do; not
-    # ``pending``: a phase pending waits on the one before, it is not yet ready)
+    # (``fixed`` only as an item's status, ``_STATUS_ONLY``: a changelog's ``## Fixed``
+    # section lists no work to do)
     "resolved": "done",
     "working": "in_progress",
     "archived": "closed",
@@ -283,6 +289,7 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "done": ("concluído", "concluída", "concluido", "concluida", "feito", "finalizado"),
         "in_progress": (
             "em andamento",
+            "em_andamento",  # the same as a code's name: ``status: em_andamento``
             "em progresso",
             "em desenvolvimento",
             "em execução",
@@ -491,11 +498,20 @@ def status_meaning(status: str | None) -> str | None:
         return found
     if _past_horizon(status):
         return "idea"
+    only = _STATUS_ONLY.get(status.strip(_STATUS_EDGE + " ").casefold())
+    if only is not None:
+        return only
     words = status.casefold().replace("’", "'").split()
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
         first += 1
     return _meaning_of_note(words[first:])
+
+
+# Words that are a status only as an item's own, whole: ``**Status:** Fixed`` is a bug
+# fixed, done, where a changelog's ``## Fixed`` section holds no work; ``Status: Roadmap``
+# is work put on the roadmap for later, where a ``## Roadmap`` heading names the document.
+_STATUS_ONLY = {"fixed": "done", "roadmap": "idea"}
 
 
 # An item's status that puts it past the plan's horizon, alone or before a note: ``Later;

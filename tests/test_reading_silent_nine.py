@@ -1,0 +1,87 @@
+"""The classes of plan file the stricter measure of ``test_no_file_is_read_silently_wrong``
+found read wrong while ``check`` said all was well (tests/corpus/README.md, "Silently
+wrong, by the stricter measure"; ROADMAP CORE-147), each in a small document: read as a
+person reads it; and beside each new reading a document that is no plan, which reads no
+items and no finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import finding_lines, read_items
+
+from roadmaplint.api import load
+from roadmaplint.database.plan import startable
+from roadmaplint.settings import status_meaning
+
+# ``Pending`` and ``Backlog`` say the work has not started, as ``todo`` does; ``Fixed``
+# written as an item's status is a bug fixed. The corpus's measure counted them so while
+# the reader gave ``pending`` no meaning and ``backlog`` the meaning of an idea: ``next``
+# offered nothing on a plan of pending phases over done ones.
+WORDS = """\
+# Tasks
+
+| ID | Title | Status | Depends on |
+|----|-------|--------|------------|
+| T-1 | Parser | Fixed | |
+| T-2 | Lexer | Pending | T-1 |
+| T-3 | Docs | Pending | T-2 |
+| T-4 | Website | Backlog | |
+"""
+
+
+def test_pending_and_backlog_are_not_started_and_fixed_is_done(tmp_path: Path) -> None:
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(WORDS, encoding="utf-8")
+    loaded = load(plan)
+    assert [status_meaning(i.status) for i in loaded.roadmap.items] == [
+        "done",
+        "ready",
+        "ready",
+        "ready",
+    ]
+    # the lexer's parser is fixed, so it can start; the docs wait on the lexer, which
+    # only says it has not started: no RL306, and nothing else to say
+    assert [c.item.id for c in startable(loaded.context)] == ["T-2", "T-4"]
+    assert finding_lines(WORDS) == []
+
+
+def test_a_done_item_over_a_pending_one_is_a_contradiction() -> None:
+    text = WORDS.replace("| T-3 | Docs | Pending |", "| T-3 | Docs | Done |")
+    assert finding_lines(text) == ["7:RL304"]
+
+
+# A changelog's ``### Fixed`` section lists what a release fixed, and a ``## Roadmap``
+# heading names a document's part: neither word is a status there.
+CHANGELOG = """\
+# Changelog
+
+## Roadmap
+
+See ROADMAP.md for what comes next.
+
+## [1.2.0] - 2026-01-04
+
+### Added
+
+- A `--json` option to `list`.
+
+### Fixed
+
+- The overview no longer drops a blank line.
+- Pending changes are kept when the file is renamed.
+
+### Backlog
+
+- Nothing carried over.
+"""
+
+
+def test_a_changelogs_fixed_section_is_no_status() -> None:
+    assert read_items(CHANGELOG) == ()
+    assert finding_lines(CHANGELOG) == []
+    assert [status_meaning(s) for s in ("Fixed in 1.2", "Roadmap", "## Roadmap")] == [
+        None,
+        "idea",
+        None,
+    ]
