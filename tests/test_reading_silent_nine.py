@@ -85,3 +85,83 @@ def test_a_changelogs_fixed_section_is_no_status() -> None:
         "idea",
         None,
     ]
+
+
+# A GSD roadmap's phase inserted in the details only (``### Phase 2.1: Name (INSERTED)``),
+# with no checklist box and no progress row: its ``Plans:`` boxes, ticked, say it is done.
+# It read with no status (centik's 30.1); plans left open say nothing, and a phase whose
+# box or row says its state keeps it.
+INSERTED = """\
+# Roadmap
+
+## Phases
+
+- [x] **Phase 1: Setup** - Scaffold
+- [ ] **Phase 2: Deploy** - Ship it
+
+## Phase Details
+
+### Phase 1: Setup
+**Goal**: A scaffold
+**Plans**: 1 plans
+
+Plans:
+- [x] 01-01-PLAN.md -- Scaffold
+
+### Phase 2: Deploy
+**Goal**: Production
+**Depends on**: Phase 1
+**Plans**: 2 plans
+
+Plans:
+- [x] 02-01-PLAN.md -- Config
+- [ ] 02-02-PLAN.md -- Smoke check
+
+### Phase 2.1: Fix the budget IDOR (INSERTED)
+**Goal**: Close the hole Plan 02-01 found
+**Depends on**: Phase 2
+**Plans**: TBD
+
+Plans:
+- [x] 02.1-01: TBD
+
+### Phase 2.2: Rotate keys (INSERTED)
+**Goal**: New keys
+**Depends on**: Phase 2.1
+**Plans**: TBD
+
+Plans:
+- [ ] 02.2-01: TBD
+"""
+
+
+def test_an_inserted_phase_whose_plans_are_ticked_is_done() -> None:
+    read = [(i.id, i.status) for i in read_items(INSERTED)]
+    assert read == [
+        ("Phase 1", "done"),
+        ("Phase 2", "pending"),
+        ("Phase 2.1", "done"),
+        ("Phase 2.2", None),
+    ]
+    # an inserted phase done before the phase it was found in is signed off is no
+    # contradiction the rules tell (as on centik's roadmap)
+    assert finding_lines(INSERTED) == []
+
+
+# Release notes listing each release's ticked plans are no phases and no plan.
+PLANS_NOTES = """\
+# Release notes
+
+## 1.4
+
+Plans:
+- [x] 14-01-PLAN.md -- Export
+- [x] 14-02-PLAN.md -- Import
+
+Everything above shipped on 3 May.
+"""
+
+
+def test_ticked_plans_outside_a_phase_are_no_items() -> None:
+    assert read_items(PLANS_NOTES) == ()
+    assert finding_lines(PLANS_NOTES) == []

@@ -85,10 +85,13 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
         boxes.setdefault(phase, status)
     read = []
     for item in items:
+        section = lines[item.position.line : item.end_line]
         if item.status is None and item.id not in boxes and PHASE_ID.fullmatch(item.id):
-            tasks = _task_status(lines[item.position.line : item.end_line])
+            tasks = _task_status(section)
             if tasks is None:
                 tasks = _counted_plans(item)
+            if tasks is None:
+                tasks = _ticked_plans(section)
             if tasks is not None:
                 boxes[item.id] = tasks
         read.append(
@@ -129,6 +132,31 @@ def _counted_plans(item: Item) -> str | None:
     return "in progress" if done else OPEN
 
 
+# A GSD phase's ``Plans:`` line, over its plans' boxes (``- [x] 30-01-PLAN.md -- ...``).
+_PLANS_LABEL = LazyPattern(r"[ \t]{0,3}(?:\*\*)?Plans(?:\*\*)?:(?:\*\*)?[ \t]*$")
+
+
+def _ticked_plans(section: Sequence[str]) -> str | None:
+    """The status a GSD phase's ``Plans:`` boxes give a phase that no checklist box,
+    progress row or task list gives one (a phase inserted in the details only, ``###
+    Phase 30.1: Name (INSERTED)``), where some are ticked: all done, some in progress.
+    Plans none of which is ticked say nothing: a plan often leaves its plans' boxes open
+    after the phase is done; and where a box or row says the phase, they give way to it
+    (an open box over ticked plans beside ``| 2. Name | 0/4 | Planned |``)."""
+    ticks: list[bool] = []
+    listing = False
+    for line in section:
+        if _PLANS_LABEL.match(line):
+            listing = True
+        elif listing and (match := _TASK_BOX.match(line)):
+            ticks.append(match[1] != " ")
+        elif listing and line.strip():
+            listing = False
+    if not any(ticks):
+        return None
+    return DONE if all(ticks) else "in progress"
+
+
 # A box of a phase's own task list (agent-layer's ``### Tasks``), at the top level, and
 # the headings that open and close that list.
 _TASK_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]")
@@ -139,7 +167,7 @@ _ANY_HEADING = LazyPattern(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 def _task_status(section: Sequence[str]) -> str | None:
     """The status the boxes under a phase's ``### Tasks`` subheading give it, where no
     checklist or progress table does: all ticked done, some in progress, none pending;
-    None without such boxes (a GSD phase's ``Plans:`` boxes give none)."""
+    None without such boxes (a GSD phase's ``Plans:`` boxes: ``_ticked_plans``)."""
     ticks: list[bool] = []
     listing = False
     for line in section:
