@@ -165,3 +165,67 @@ Everything above shipped on 3 May.
 def test_ticked_plans_outside_a_phase_are_no_items() -> None:
     assert read_items(PLANS_NOTES) == ()
     assert finding_lines(PLANS_NOTES) == []
+
+
+# A checklist of numbered bold steps, the finished ones with a ``- Status: ✅ Completed``
+# bullet: a step over its own open boxes is open, as a task heading over them is (Gleam's
+# step 15 read with no status); a step with neither says none.
+STEPS = """\
+# TODO: Ship the backend
+
+## Phase 1 — Prepare the backend
+
+1. **Install prerequisites**
+   - Run `npm install -g firebase-tools`.
+   - Status: ✅ Completed
+
+2. **Create the project**
+   - Status: ✅ Completed
+
+3. **Deploy the function**
+   - Note the deployed URL.
+
+## Phase 2 — Verify
+
+4. **Run the app**
+   - Status: ✅ Completed
+
+5. **Regression checklist**
+   - [ ] No API keys committed to git.
+   - [ ] Function logs show successful requests.
+
+6. **Smoke test**
+   - [x] Home shows the latest result.
+   - [ ] History persists results.
+"""
+
+
+def test_a_numbered_step_over_its_own_boxes_takes_their_state() -> None:
+    read = [(i.id, i.status) for i in read_items(STEPS)]
+    assert read == [
+        ("1", "✅ Completed"),
+        ("2", "✅ Completed"),
+        ("3", None),
+        ("4", "✅ Completed"),
+        ("5", "pending"),
+        ("6", "in progress"),
+    ]
+    assert finding_lines(STEPS) == []
+
+
+# A page of numbered bold questions, each answered in bullets: no steps, no plan.
+FAQ = """\
+# Questions
+
+1. **Does it run offline?**
+   - Yes, once the model is downloaded.
+   - Status of the cache: see `cache ls`.
+
+2. **Which Python?**
+   - 3.11 or newer.
+"""
+
+
+def test_numbered_bold_questions_are_no_plan() -> None:
+    assert read_items(FAQ) == ()
+    assert finding_lines(FAQ) == []

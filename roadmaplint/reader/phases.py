@@ -182,6 +182,10 @@ def _task_status(section: Sequence[str]) -> str | None:
     return "in progress" if any(ticks) else OPEN
 
 
+# A checklist's numbered step with a bold title: ``15. **Regression checklist**``.
+_NUMBERED_STEP = LazyPattern(r"[0-9]{1,3}[.)][ \t]+(?=\*\*)")
+
+
 def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Item]:
     """``items``, a numbered task heading with no status (``### Task 1.1: Title``, ``### 1.1
     Title``) given
@@ -189,10 +193,22 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
     ticked done, some in progress, none pending, as a phase's own task boxes do. Boxes
     after a label or prose (``**Acceptance Criteria:**``) are its criteria: no state. A
     feature named by its heading (``### Server Audio Endpoints`` over ``- [ ] POST
-    /audio/stream``) is given its checklist's state the same way."""
+    /audio/stream``) is given its checklist's state the same way, and so is a numbered
+    step of a checklist (``15. **Regression checklist**`` over its own ``- [ ]`` boxes)."""
     read = []
     for item in items:
-        if item.status is None and (
+        step = _NUMBERED_STEP.match(lines[item.position.line - 1]) if item.status is None else None
+        if step is not None:
+            width = len(step[0])  # the step's boxes sit at its text's indent
+            body = [
+                line[width:] if not line[:width].strip() else line
+                for line in lines[item.position.line : item.end_line]
+            ]
+            ticks = _step_ticks(body)
+            if ticks:
+                status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
+                item = replace(item, status=status)
+        elif item.status is None and (
             WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id) or item.named_by_title
         ):
             ticks = _step_ticks(lines[item.position.line : item.end_line])
