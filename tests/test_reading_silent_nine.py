@@ -229,3 +229,70 @@ FAQ = """\
 def test_numbered_bold_questions_are_no_plan() -> None:
     assert read_items(FAQ) == ()
     assert finding_lines(FAQ) == []
+
+
+# A backlog's table of the work found, with IDs and a Status column, then a table of the
+# work planned next that names it by the same title column alone (``| Stage | Task | Note
+# |``): its rows are items too, named by their titles (auto-log's nine planned tasks were
+# missed with ``All checks passed``).
+TWO_TABLES = """\
+# Backlog
+
+## A. Found while building 1.0
+
+| # | Status | Priority | Task | Why left |
+|---|---|---|---|---|
+| B0 | ✅ | High | Reorder drag offset | fixed with a test |
+| B1 | | High | Foreground merge service | long merges are deferred |
+
+## B. Planned next
+
+| Stage | Task | Note |
+|---|---|---|
+| 2nd | Edit screen entry | `docs/tasks-2.md` T1 |
+| 3rd | Trim clips | |
+"""
+
+
+def test_a_table_of_titles_after_the_plans_table_holds_items() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(TWO_TABLES)]
+    assert read == [
+        ("B0", "Reorder drag offset", "✅"),
+        ("B1", "Foreground merge service", "open"),
+        ("edit-screen-entry", "Edit screen entry", None),
+        ("trim-clips", "Trim clips", None),
+    ]
+    assert finding_lines(TWO_TABLES) == []
+
+
+# A page's table of titles with no plan's table above it (a list of talks), and one under
+# a plan's table that names its rows otherwise (``| Service | Port |``): no items.
+TITLES_ONLY = """\
+# Meetup
+
+| Talk | Speaker |
+|---|---|
+| Parsing markdown | Ana |
+| Writing linters | Bo |
+"""
+
+SERVICES = """\
+# Tasks
+
+| ID | Status | Task |
+|----|--------|------|
+| T-1 | Done | Set up CI |
+
+## Services
+
+| Service | Port |
+|---|---|
+| API | 8080 |
+"""
+
+
+def test_a_table_of_titles_alone_is_no_plan() -> None:
+    assert read_items(TITLES_ONLY) == ()
+    assert finding_lines(TITLES_ONLY) == []
+    assert [i.id for i in read_items(SERVICES)] == ["T-1"]
+    assert finding_lines(SERVICES) == []

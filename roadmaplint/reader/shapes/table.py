@@ -369,7 +369,11 @@ def _table(
         )
     title_column = _filled_title_column(lines, rows, keys, title_column)
     filled = [row for row in rows if not _placeholder_row(lines[row])]
-    if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed):
+    if not filled or not (
+        any(key in FIELD_KEYS for key in keys)
+        or status_headed
+        or _titles_only(keys, id_column, title_column)
+    ):
         return None
     if id_column is None and _feature_matrix(lines, rows, keys, title_column):
         return None
@@ -411,6 +415,36 @@ def _action_rows(keys: tuple[str, ...]) -> bool:
         and keys[0] in ("action", "actions")
         and "priority" in keys
         and ("status" not in keys)
+    )
+
+
+def _titles_only(keys: tuple[str, ...], id_column: int | None, title_column: int | None) -> bool:
+    """Whether a table names work by a title column alone, no ID and no field column
+    (``| Stage | Task | Note |``): read only after a plan's table of the same work
+    (``_titles_without_plan``)."""
+    return id_column is None and title_column is not None and keys[title_column] in TITLE_COLUMNS
+
+
+def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
+    """Whether ``table`` names work by titles alone with no table of the plan above it:
+    a table with IDs and a Status column whose title column is named as this one's
+    (``| # | Status | Task |`` over the found work, then ``| Stage | Task | Note |`` over
+    the work planned next). Without one it is a page's list of things, no plan's items."""
+    if (
+        table.status_heading
+        or not _titles_only(table.keys, table.id_column, table.title_column)
+        or any(key in FIELD_KEYS for key in table.keys)
+    ):
+        return False  # a table read by its fields or its status heading stays
+    assert table.title_column is not None
+    title = table.columns[table.title_column].casefold()
+    return not any(
+        other.header < table.header
+        and other.id_column is not None
+        and "status" in other.keys
+        and other.title_column is not None
+        and other.columns[other.title_column].casefold() == title
+        for other in earlier
     )
 
 
@@ -684,6 +718,14 @@ def read_tables(document: Document) -> ShapeRead:
         )
         if tables:
             found.append((start, end, tables))
+    # a table of titles alone is read only after a table of the plan it continues: one
+    # without is dropped before anything else counts it (a page's list of things)
+    every = [table for _, _, tables in found for table in tables]
+    found = [
+        (start, end, kept)
+        for start, end, tables in found
+        if (kept := [table for table in tables if not _titles_without_plan(table, every)])
+    ]
     with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
     every = [table for _, _, tables in found for table in tables]
     for start, end, tables in found:
