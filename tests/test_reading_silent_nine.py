@@ -296,3 +296,47 @@ def test_a_table_of_titles_alone_is_no_plan() -> None:
     assert finding_lines(TITLES_ONLY) == []
     assert [i.id for i in read_items(SERVICES)] == ["T-1"]
     assert finding_lines(SERVICES) == []
+
+
+# Epics numbered under a lettered one: ``Epic 5d`` and its parts ``Epic 5d4``, ``Epic
+# 5d5`` (otters' four sub-epics were missed beside the others, check silent).
+EPICS = """\
+# Implementation Epics
+
+## Epic 5d: Simulator Validation
+
+**Status:** Done
+
+## Epic 5d4: Scenario Format Enhancement
+
+**Status:** Done
+
+## Epic 5d5: State Directory Implementation
+
+**Status:** In Progress
+"""
+
+
+def test_an_epic_numbered_under_a_lettered_one_is_an_item() -> None:
+    read = [(i.id, i.status) for i in read_items(EPICS)]
+    assert read == [("Epic 5d", "Done"), ("Epic 5d4", "Done"), ("Epic 5d5", "In Progress")]
+    assert finding_lines(EPICS) == []
+
+
+# A page naming part numbers in its headings is no plan.
+PARTS = """\
+# Spare parts
+
+## Model 5d4 fan
+
+Fits the 2019 boards.
+
+## Model 5d5 fan
+
+Fits the 2021 boards.
+"""
+
+
+def test_part_numbers_in_headings_are_no_plan() -> None:
+    assert read_items(PARTS) == ()
+    assert finding_lines(PARTS) == []

@@ -168,10 +168,11 @@ def patterns(id_pattern: str) -> Patterns:
     return Patterns(id_regex(id_pattern), id_regex(id_pattern, ITEM_HEADING))
 
 
-# A phase's or a task's number: "4", "4.1.2", lettered ("4a", "2B", "4a.1") or a
-# version ("v0.1.1"). Each part is digits and one letter at most, so a number is read one
-# way only (no backtracking on a long line).
-_NUMBER = r"v?[0-9]{1,6}[A-Za-z]?(?:\.[0-9]{1,6}[A-Za-z]?){0,5}"
+# A phase's or a task's number: "4", "4.1.2", lettered ("4a", "2B", "4a.1"), a lettered
+# one's own numbered parts ("5d4", the fourth epic of 5d) or a version ("v0.1.1"). Each
+# part is digits, one letter at most and digits after it only after a letter, so a number
+# is read one way only (no backtracking on a long line).
+_NUMBER = r"v?[0-9]{1,6}(?:[A-Za-z][0-9]{0,3})?(?:\.[0-9]{1,6}[A-Za-z]?){0,5}"
 # A phase of a lettered series: ``Phase A``, ``Phase I-05`` (series I, its fifth). A
 # letter alone that is a Roman numeral (``## Phase I`` of an article on trials, then
 # ``## Phase II``) is no letter of a series.
