@@ -501,6 +501,9 @@ def status_meaning(status: str | None) -> str | None:
     only = _STATUS_ONLY.get(status.strip(_STATUS_EDGE + " ").casefold())
     if only is not None:
         return only
+    lead = status.split(maxsplit=1)[0].strip(_STATUS_EDGE).casefold()
+    if lead in _STATUS_ONLY_LEADING:
+        return _STATUS_ONLY_LEADING[lead]  # ``Planlama — Faz 0 başlangıç``
     words = status.casefold().replace("’", "'").split()
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
@@ -512,6 +515,10 @@ def status_meaning(status: str | None) -> str | None:
 # fixed, done, where a changelog's ``## Fixed`` section holds no work; ``Status: Roadmap``
 # is work put on the roadmap for later, where a ``## Roadmap`` heading names the document.
 _STATUS_ONLY = {"fixed": "done", "roadmap": "idea"}
+# Words that are a status as an item's own, alone or before a note, and never a section's
+# name: ``**Durum:** Planlama — Faz 0 başlangıç`` (planning, phase 0 starting) is work
+# being planned, not yet begun, where a ``## Planning`` heading names a part of a page.
+_STATUS_ONLY_LEADING = {"planning": "ready", "planlama": "ready"}
 
 
 # An item's status that puts it past the plan's horizon, alone or before a note: ``Later;

@@ -340,3 +340,51 @@ Fits the 2021 boards.
 def test_part_numbers_in_headings_are_no_plan() -> None:
     assert read_items(PARTS) == ()
     assert finding_lines(PARTS) == []
+
+
+# An item's status ``Planning`` (Turkish ``Planlama``), alone or before a note, is work
+# being planned and not yet begun: ready, as ``todo`` is (hanavdel's MD-014 read with no
+# meaning). Only as an item's status: a ``## Planning`` section of a page is no status.
+PLANNING = """\
+# Work Queue
+
+## MD-013 (P1) — Cart recovery
+
+| Alan | Değer |
+|------|--------|
+| Durum | **Açık** |
+
+## MD-014 (P1) — Opus Omni postcheckout
+
+| Alan | Değer |
+|------|--------|
+| Durum | **Planlama** — Faz 0 başlangıç |
+"""
+
+
+def test_planning_as_an_items_status_is_not_yet_begun() -> None:
+    read = [(i.id, i.status, status_meaning(i.status)) for i in read_items(PLANNING)]
+    assert read == [
+        ("MD-013", "Açık", "ready"),
+        ("MD-014", "Planlama — Faz 0 başlangıç", "ready"),
+    ]
+    assert finding_lines(PLANNING) == []
+
+
+PLANNING_PAGE = """\
+# Event handbook
+
+## Planning
+
+- Book the room a month ahead.
+- Ask for talks two weeks ahead.
+
+## Fixed costs
+
+- Room, coffee.
+"""
+
+
+def test_a_planning_section_of_a_page_is_no_status() -> None:
+    assert read_items(PLANNING_PAGE) == ()
+    assert finding_lines(PLANNING_PAGE) == []
