@@ -388,3 +388,50 @@ PLANNING_PAGE = """\
 def test_a_planning_section_of_a_page_is_no_status() -> None:
     assert read_items(PLANNING_PAGE) == ()
     assert finding_lines(PLANNING_PAGE) == []
+
+
+# A sprint file whose table of targets writes no status, and whose retrospective says of
+# them all at once: ``PIN-001 through PIN-003 (all **released**)`` (pinion's ten targets
+# read with no status, check silent).
+SPRINT = """\
+# Sprint 1
+
+## Targets
+
+| ID | Target (summary) | Depends on |
+| --- | --- | --- |
+| PIN-001 | Scaffold the app | — |
+| PIN-002 | DB schema | PIN-001 |
+| PIN-003 | REST API | PIN-002 |
+| PIN-004 | Dark mode | — |
+
+## Retrospective
+
+- **PINs**: PIN-001 through PIN-003 (all **released**)
+- PIN-004 moves to sprint 2.
+"""
+
+
+def test_a_range_of_ids_given_one_status_gives_it_each() -> None:
+    read = [(i.id, i.status) for i in read_items(SPRINT)]
+    assert read == [
+        ("PIN-001", "released"),
+        ("PIN-002", "released"),
+        ("PIN-003", "released"),
+        ("PIN-004", None),
+    ]
+    assert finding_lines(SPRINT) == []
+
+
+# A team's notes naming a range of tickets, with no plan in them.
+TICKET_NOTES = """\
+# Weekly notes
+
+- Tickets OPS-1 through OPS-9 (all closed) were the migration's.
+- Next week: on-call handover.
+"""
+
+
+def test_a_range_said_outside_a_plan_is_no_item() -> None:
+    assert read_items(TICKET_NOTES) == ()
+    assert finding_lines(TICKET_NOTES) == []

@@ -100,6 +100,7 @@ from roadmaplint.reader.phases import (
     with_own_phase_tasks,
     with_parts_done,
     with_phase_checklist,
+    with_range_status,
     with_shipped_phases,
     with_task_boxes,
 )
@@ -474,6 +475,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_all_below_done(with_brief_status(read, lines), lines)
+    read = with_range_status(read, lines)
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_named_needs(read, lines)

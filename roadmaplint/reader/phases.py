@@ -554,3 +554,35 @@ def with_all_below_done(items: Sequence[Item], lines: Sequence[str]) -> tuple[It
     return tuple(
         item if item.status is not None else replace(item, status="complete") for item in items
     )
+
+
+# A line that gives a range of IDs one status: ``- **PINs**: PIN-001 through PIN-010 (all
+# **released**)``, a sprint's retrospective saying each of its items shipped.
+_RANGE_SAID = LazyPattern(
+    r"(?P<prefix>[A-Z][A-Z0-9]{0,9})-(?P<first>[0-9]{1,6})[ \t]+(?:through|thru|to)[ \t]+"
+    r"(?P=prefix)-(?P<last>[0-9]{1,6})[ \t]+\(all[ \t]+\**(?P<status>[^()*\n]{1,30}?)\**\)"
+)
+
+
+def with_range_status(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, each that writes no status of its own given the one a line says of a
+    range of IDs it falls in (``PIN-001 through PIN-010 (all **released**)``), where that
+    status has a meaning: a retrospective's account of its sprint."""
+    said: dict[str, str] = {}
+    for line in lines:
+        if "(all" not in line:
+            continue
+        for found in _RANGE_SAID.finditer(line):
+            status = found["status"].strip()
+            if common_meaning(status) is None:
+                continue
+            first, last = int(found["first"]), int(found["last"])
+            width = len(found["first"])
+            for number in range(first, min(last, first + 999) + 1):
+                said.setdefault(f"{found['prefix']}-{number:0{width}d}", status)
+    if not said:
+        return tuple(items)
+    return tuple(
+        replace(item, status=said[item.id]) if item.status is None and item.id in said else item
+        for item in items
+    )
