@@ -143,6 +143,9 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         ("done", "complete", "completed", "shipped", "released", "✅", "finished"), "done"
     ),
+    # a check mark alone in a Status cell, with its emoji selector or without (``| FS1 |
+    # ... | ✔️ |`` under a legend ``✔️ : Effectué``): done, as ✅ is
+    **dict.fromkeys(("✔", "✔\ufe0f", "☑", "☑\ufe0f"), "done"),
     # a milestone's: ``| M3 | Contract invariant | ... | REACHED |`` (a milestone ledger)
     **dict.fromkeys(("reached", "achieved"), "done"),
     **dict.fromkeys(

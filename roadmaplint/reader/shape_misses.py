@@ -50,6 +50,7 @@ def table_miss(
         column_key,
         is_delimiter,
         split_row,
+        template_rows,
     )
 
     id_only = patterns(dialect.id_pattern).id_only
@@ -74,7 +75,7 @@ def table_miss(
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
-        if _blank_rows(lines, rows, inline):
+        if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
         for row in rows:
             cells = split_row(lines[row])
@@ -135,6 +136,10 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True  # ``| Label | Priority | Meaning |``: a legend
     if roster(words):
         return True  # ``| # | Member | Role |``: a team's people, each with a role
+    if any(word in _TEST_COLUMNS for word in words[1:]):
+        # ``| Requirement ID | Test Case IDs | Status |``, ``| Data ID | ... | Test Cases |``:
+        # a test plan's matrix of what the tests cover, no work
+        return True
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
@@ -172,6 +177,8 @@ _DESCRIPTION = (
     "описание",
 )
 _VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
+# The column of a test plan's matrix that names the tests covering each row.
+_TEST_COLUMNS = ("test case", "test cases", "test case ids", "test case id", "tests", "test ids")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.
 _SUPPORT_COLUMNS = (

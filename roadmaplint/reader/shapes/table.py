@@ -33,7 +33,7 @@ from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     import re
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
 ID_COLUMNS = ("id", "task id", "key", "#")
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
@@ -57,6 +57,7 @@ TITLE_COLUMNS = (
     # in French and Spanish: ``| Epic | Titre | Priorité | Statut |``
     "titre",
     "tâche",
+    "tache",  # written without its accent, as ``Derniere mise a jour`` is
     "título",
     "tarea",
     # a sprint backlog in Spanish, Dutch, Portuguese or German names its rows by the story or
@@ -115,6 +116,9 @@ COLUMN_ALIASES = {
     "agent": "dri",
     "role": "dri",
     "statut": "status",  # French
+    # a row's state in French, with its accent or without: ``| ID | Description | État |``
+    "état": "status",
+    "etat": "status",
     "estado": "status",  # Spanish
     "stato": "status",  # Italian
     "zustand": "status",  # German
@@ -696,6 +700,8 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
             if _actions_without_plan(table, every):
                 continue
+            if template_rows(lines, table.rows, table.columns):
+                continue  # ``| Test Execution | [DATE] | [OWNER] |``: a template's rows
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -734,6 +740,38 @@ def read_tables(document: Document) -> ShapeRead:
     return ShapeRead(_with_row_references(items), blocks)
 
 
+def template_rows(
+    lines: list[str], rows: tuple[int, ...] | list[int], columns: Sequence[str]
+) -> bool:
+    """Whether every row of a table holds a template's blank where a value will be
+    written: a blank in braces or angle brackets (``{{p0_owner1}}``, ``<Name>``), or one
+    in square brackets that names its own column (``[OWNER]`` under ``Owner``, ``[DATE]``
+    under ``Start Date``). A template's table, filled in where it is used, whose rows
+    are no work yet; a tag in brackets (``[BE]`` under ``Type``) is a value."""
+    named = [column.casefold() for column in columns]
+    return bool(rows) and all(_holds_a_blank(lines[row], named) for row in rows)
+
+
+def _holds_a_blank(line: str, columns: list[str]) -> bool:
+    for at, (a, b) in enumerate(split_row(line)):
+        cell = line[a:b].strip()
+        if _FILLED_BLANK.fullmatch(cell) is not None:
+            return True
+        bracketed = _COLUMN_BLANK.fullmatch(cell)
+        if bracketed is not None and at < len(columns):
+            word = bracketed[1].strip().casefold()
+            if word and (word in columns[at] or columns[at] in word):
+                return True
+    return False
+
+
+# A blank written to be filled in: ``{{p0_owner1}}``, ``<Name>``, with a sign after it
+# (``{{completed_percentage}}%``).
+_FILLED_BLANK = LazyPattern(r"[*_]{0,2}(?:\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)[*_]{0,2}%?")
+# A blank in square brackets: ``[OWNER]``, ``[Start date]``.
+_COLUMN_BLANK = LazyPattern(r"[*_]{0,2}\[([^\[\]]{1,40})\][*_]{0,2}")
+
+
 def _a_log_beside_items(table: Table) -> bool:
     """Whether ``table``, in a document whose items are rows with IDs, is a log of what
     was done rather than more items: written by day (its first column the date each row
@@ -766,9 +804,24 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
             or _is_later(section)
             or closed_heading(section) is not None
             or (board and _grouped_under_status(document, line + 1) is not None)
+            or board_column(section)
         )
 
     return headed
+
+
+def board_column(section: str | None) -> bool:
+    """Whether a heading is a board's column with the count of its cards: a status and a
+    number in brackets (``### :white_check_mark: Done (17)``, ``## In Progress (3)``),
+    whose table is that column's work even where the board's other columns are empty."""
+    if not section or len(section) > 80:
+        return False
+    counted = _COUNTED_HEADING.fullmatch(edge_stripped(section).strip())
+    return counted is not None and status_of_section(counted["name"]) is not None
+
+
+# A heading that counts what it holds: ``Done (17)``.
+_COUNTED_HEADING = LazyPattern(r"(?P<name>[^()]{1,60}?)[ \t]*\([0-9]{1,4}\)")
 
 
 def _grouped_under_status(document: Document, line: int) -> str | None:
