@@ -108,3 +108,151 @@ def test_a_counted_column_keeps_a_real_finding_and_a_plain_heading_gives_no_stat
     # a heading that counts something other than a status is no column of a board
     counted = "# Board\n\n## Sessions (17)\n\n| ID | Tache |\n|---|---|\n| T-1 | Login |\n"
     assert read_items(counted, "BOARD.md") == ()
+
+
+# figuedmundo/qa-agent-os profiles/default/standards/testcases/test-plan.md
+# c6742cd1f02683ca82279dce3e7868c7c99171cf: a standard for writing test plans, whose
+# template timeline (``| Test Plan Review | [DATE] | [DATE] | ⏳ Not Started | [OWNER] |``)
+# and entry and exit criteria boxes read as 15 items.
+TEST_PLAN = real("qa-agent-os-test-plan.md")
+TEST_PLAN_PATH = "profiles/default/standards/testcases/test-plan.md"
+
+
+def test_a_test_plan_standard_reads_no_items_and_comes_no_closer() -> None:
+    assert read_items(TEST_PLAN, TEST_PLAN_PATH) == ()
+    assert finding_lines(TEST_PLAN, TEST_PLAN_PATH) == []
+
+
+def test_a_blank_naming_its_own_column_makes_a_template_row_and_a_tag_does_not() -> None:
+    template = (
+        "# Plan\n\n| Task | Start Date | Status | Owner |\n|---|---|---|---|\n"
+        "| Review | [DATE] | Not Started | [OWNER] |\n| Execute | [DATE] | Not Started | [OWNER] |\n"
+    )
+    assert read_items(template, "PLAN.md") == ()
+    filled = template.replace("[DATE]", "2026-01-05").replace("[OWNER]", "Ana")
+    assert [item.title for item in read_items(filled, "PLAN.md")] == ["Review", "Execute"]
+    # a tag in brackets under another column (``[BE]`` under Type) is a value
+    tagged = (
+        "# Plan\n\n| ID | Type | Task | Status |\n|---|---|---|---|\n"
+        "| T-1 | [BE] | Login | Done |\n| T-1 | [FE] | Form | Open |\n"
+    )
+    assert [item.id for item in read_items(tagged, "PLAN.md")] == ["T-1", "T-1"]
+    assert finding_lines(tagged, "PLAN.md") == ["6:RL102"]
+    # braces are a blank in any column
+    braced = "# Plan\n\n| Task | Status | Owner |\n|---|---|---|\n| Login | Open | {{owner}} |\n"
+    assert read_items(braced, "PLAN.md") == ()
+
+
+# Roadmap templates, no plans: SSSTAiNLESSS/AntiGravity-Launchpad .planning/ROADMAP.md
+# 5da274a08c4d0f7175d1e4f49371cc6bc8608d6c (``### Phase 1: _[Phase Name]_`` over blank
+# fields) and nicholasjconn/agent-layer internal/templates/docs/agent-layer/ROADMAP.md
+# 47ae0756153c3d432c85fbb59e7a777c59b5415d (no phase yet, its phase templates in code
+# blocks: ``## Phase N ✅ — <phase name>``); each got RL109, an error.
+LAUNCHPAD = real("launchpad-ROADMAP.md")
+AGENT_LAYER = real("agent-layer-ROADMAP-template.md")
+
+
+def test_a_roadmap_template_comes_no_closer_than_any_document() -> None:
+    for text, path in (
+        (LAUNCHPAD, ".planning/ROADMAP.md"),
+        (AGENT_LAYER, "internal/templates/docs/agent-layer/ROADMAP.md"),
+    ):
+        assert read_items(text, path) == (), path
+        assert finding_lines(text, path) == [], path
+
+
+def test_a_phase_with_a_name_still_comes_close_and_a_coded_item_still_does() -> None:
+    named = LAUNCHPAD.replace("_[Phase Name]_", "Schema", 1)
+    assert read_items(named, ".planning/ROADMAP.md")  # a phase with a name is read
+    numbered = "# Roadmap\n\n## 12. Write the parser\n\nProse.\n\n## Phase 2: [Phase name]\n"
+    assert finding_lines(numbered, "ROADMAP.md") == ["1:RL109"]
+    assert (
+        finding_lines(numbered.replace("## 12. Write the parser", "## Notes"), "ROADMAP.md") == []
+    )
+    coded = "# Roadmap\n\n```markdown\n## MODEL-1 — Kernels\n```\n"
+    assert finding_lines(coded, "ROADMAP.md") == ["1:RL109"]
+    blank = "# Roadmap\n\n```markdown\n## MODEL-1 — <title>\n```\n"
+    assert finding_lines(blank, "ROADMAP.md") == []
+
+
+# MGX-LJY/mg_kiro_mcp prompts/templates/action-items.md
+# 6283a22237e699a440c18b232dd90c76552185f0: a Chinese action-item template whose boxes hold
+# only blanks joined by dashes and labels (``- [ ] {{next_week_task1}} - {{next_week_owner1}}
+# - {{next_week_priority1}}``), read as 8 items.
+ACTIONS = real("mg-kiro-action-items.md")
+
+
+def test_boxes_of_template_blanks_are_no_items() -> None:
+    path = "prompts/templates/action-items.md"
+    assert read_items(ACTIONS, path) == ()
+    assert finding_lines(ACTIONS, path) == []
+
+
+def test_a_box_with_a_word_of_its_own_beside_a_blank_is_an_item() -> None:
+    boxes = (
+        "# TODO\n\n- [ ] **{{task}}** - 负责人: {{owner}}\n- [ ] Write the docs - {{owner}}\n"
+        "- [x] Ship [the release] - Owner: {{owner}}\n"
+    )
+    titles = [item.title for item in read_items(boxes, "TODO.md")]
+    assert len(titles) == 2
+    assert titles[0].startswith("Write the docs") and titles[1].startswith("Ship [the release]")
+
+
+# congphu1995/agent-skill-kit .claude/skills/researching-ai-topics/references/
+# framework-comparison-template.md d0b306810d53fc07fe54e3010333612a71ea0aab: a comparison
+# template's ``## Evaluation Criteria Checklist``, seven boxes read as items; the entry and
+# exit criteria of the test plan standard above were the same class.
+COMPARISON = real("agent-skill-kit-framework-comparison.md")
+
+
+def test_boxes_of_criteria_are_no_work() -> None:
+    path = ".claude/skills/researching-ai-topics/references/framework-comparison-template.md"
+    assert read_items(COMPARISON, path) == ()
+    assert finding_lines(COMPARISON, path) == []
+    gates = "# Plan\n\n## Exit Criteria\n\n- [ ] All tests pass\n- [ ] No open bugs\n"
+    assert read_items(gates, "PLAN.md") == ()
+
+
+def test_boxes_of_work_beside_criteria_are_items() -> None:
+    plan = (
+        "# Plan\n\n## Tasks\n\n- [ ] Build the parser\n- [x] Write the docs\n\n"
+        "## Entry & Exit Criteria\n\n- [ ] Staging is up\n"
+    )
+    assert [item.title for item in read_items(plan, "PLAN.md")] == [
+        "Build the parser",
+        "Write the docs",
+    ]
+    # acceptance criteria are a story's, read as they were
+    accepted = (
+        "# Plan\n\n## Acceptance Criteria\n\n- [ ] Users can log in\n- [ ] Users can log out\n"
+    )
+    assert len(read_items(accepted, "PLAN.md")) == 2
+
+
+# UCIPlus/UCI.UrmMember .memory-bank/tasks/_index.md fb515267c35dc3effb110bf4241dd3562b8a2d37:
+# a task index whose one task ``- [TASK001] 复刻 UCI 前端项目 ...`` stands under ``## In
+# Progress``, and whose status legend under ``### 任务状态`` (``- **Pending**：待开始``) read as
+# four more items.
+INDEX = real("urmmember-tasks-index.md")
+
+
+def test_a_list_glossing_statuses_is_a_legend_and_a_padded_id_in_brackets_names_its_task() -> None:
+    items = read_items(INDEX, ".memory-bank/tasks/_index.md")
+    assert [(item.id, item.status) for item in items] == [("TASK001", "in progress")]
+    assert items[0].title.startswith("复刻 UCI 前端项目")
+    assert finding_lines(INDEX, ".memory-bank/tasks/_index.md") == []
+
+
+def test_bold_work_under_a_queue_and_a_tag_in_brackets_stay_as_they_were() -> None:
+    queue = "# Work Queue\n\n- **Login page** — the form\n- **Logout** — clear the session\n"
+    assert [item.title for item in read_items(queue, "QUEUE.md")] == ["Login page", "Logout"]
+    legend = "# Work Queue\n\n- **Pending** — not started\n- **Done** — merged\n"
+    assert read_items(legend, "QUEUE.md") == ()
+    # one status named twice is no legend
+    twice = "# Work Queue\n\n- **Done** — the form\n- **Done** — the session\n"
+    assert len(read_items(twice, "QUEUE.md")) == 2
+    tagged = "# Tasks\n\n## In Progress\n\n- [P1] Port the front end\n- [P2] Login page\n"
+    assert [item.id for item in read_items(tagged, "TASKS.md")] != ["P1", "P2"]
+    padded = "# Tasks\n\n## In Progress\n\n- [TASK001] Port\n\n## Done\n\n- [TASK001] Again\n"
+    assert [item.id for item in read_items(padded, "TASKS.md")] == ["TASK001", "TASK001"]
+    assert "9:RL102" in finding_lines(padded, "TASKS.md")

@@ -200,8 +200,9 @@ class Document:
 
     def in_definition_of_done(self, line: int) -> bool:
         """Whether ``line`` stands under a heading that names the team's Definition of Done
-        (or of Ready): the conditions every item meets (``## Definition of Done`` over
-        ``- [ ] PR reviewed``), checked for each story and never work of their own."""
+        (or of Ready), or entry, exit or evaluation criteria: the conditions every item
+        meets (``## Definition of Done`` over ``- [ ] PR reviewed``), checked for each
+        story and never work of their own."""
         section = self.section_above(line)
         return section is not None and _CRITERIA_SECTION.search(section) is not None
 
@@ -232,8 +233,14 @@ _EXAMPLE_SECTION = LazyPattern(
 )
 
 # ``## Definition of Done``, ``## ✅ Definition of Done (Sprint 2)``, ``## MVP Definition of
-# Ready``: what every item must meet, no list of work.
-_CRITERIA_SECTION = LazyPattern(r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b", re.IGNORECASE)
+# Ready``: what every item must meet, no list of work. So are a test plan's entry and exit
+# criteria (``### Section 10: Entry & Exit Criteria``) and the criteria a choice is weighed
+# by (``## Evaluation Criteria Checklist``): conditions checked, no work to do.
+_CRITERIA_SECTION = LazyPattern(
+    r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b"
+    r"|\b(?:entry|exit|evaluation)(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b",
+    re.IGNORECASE,
+)
 
 
 @record
