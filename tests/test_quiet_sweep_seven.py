@@ -256,3 +256,39 @@ def test_bold_work_under_a_queue_and_a_tag_in_brackets_stay_as_they_were() -> No
     padded = "# Tasks\n\n## In Progress\n\n- [TASK001] Port\n\n## Done\n\n- [TASK001] Again\n"
     assert [item.id for item in read_items(padded, "TASKS.md")] == ["TASK001", "TASK001"]
     assert "9:RL102" in finding_lines(padded, "TASKS.md")
+
+
+def test_the_same_classes_written_another_way() -> None:
+    # a sub-task after a hyphen keeps its kind's prefix as one after an underscore does
+    hyphened = (
+        "# Tasks\n\n| id | Task | état |\n|---|---|---|\n"
+        "| US1 | Build | DONE |\n| US2 | Test | TODO |\n| US3-1 | Part | TODO |\n"
+    )
+    assert finding_lines(hyphened, "TASKS.md") == []
+    # a French progress column and a "finished?" one are the rows' status
+    for column in ("Avancement", "Fini ?"):
+        table = f"# Plan\n\n| ID | Tâche | {column} |\n|---|---|---|\n| FS1 | Login | ✔️ |\n"
+        assert [item.status for item in read_items(table, "PLAN.md")] == ["✔️"], column
+    # a board's column counted with a word after the number
+    board = (
+        "# Board\n\n## En cours (2 tâches)\n\n| ID | Tache |\n|---|---|\n| T-1 | A |\n| T-2 | B |\n"
+    )
+    assert {item.status for item in read_items(board, "BOARD.md")} == {"en cours"}
+    # a template's who and when under any column
+    template = (
+        "# Plan\n\n| Task | Assignee | Due |\n|---|---|---|\n| Review | [Name] | [YYYY-MM-DD] |\n"
+    )
+    assert read_items(template, "PLAN.md") == ()
+    # release and go/no-go criteria, and French exit criteria, are conditions
+    for heading in ("Release Criteria", "Go/No-Go Criteria", "Critères de sortie"):
+        gates = f"# Plan\n\n## {heading}\n\n- [ ] All tests pass\n- [ ] No open bugs\n"
+        assert read_items(gates, "PLAN.md") == (), heading
+    # a legend of statuses in code spans or led by their marks
+    for legend in (
+        "- ⏳ **Pending** — not started\n- ✅ **Done** — merged\n",
+        "- `todo` = not started\n- `done` = merged\n",
+    ):
+        assert read_items(f"# Work Queue\n\n{legend}", "QUEUE.md") == (), legend
+    # a template's heading in single braces
+    braced = "# Roadmap\n\n```markdown\n## MODEL-1 — {Feature Name}\n```\n"
+    assert finding_lines(braced, "ROADMAP.md") == []

@@ -217,7 +217,7 @@ _DOCUMENT_PART = LazyPattern(
 # bracketed ID alone, ``[TASK-1]``, is none).
 _TEMPLATE_BLANK = LazyPattern(
     r"[_*]{0,2}(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]"
-    r"|<[A-Za-z][\w .-]{0,40}>|\{\{[^{}]{1,60}\}\})[_*]{0,2}"
+    r"|<[A-Za-z][\w .-]{0,40}>|\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\})[_*]{0,2}"
 )
 
 

@@ -238,7 +238,9 @@ _EXAMPLE_SECTION = LazyPattern(
 # by (``## Evaluation Criteria Checklist``): conditions checked, no work to do.
 _CRITERIA_SECTION = LazyPattern(
     r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b"
-    r"|\b(?:entry|exit|evaluation)(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b",
+    r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
+    r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
+    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
     re.IGNORECASE,
 )
 

@@ -1990,15 +1990,19 @@ def _status_glossary(lines: list[str], entries: list[tuple[int, int]]) -> bool:
         glossed = _GLOSSED.match(_bullet_text(lines[first]))
         if glossed is None:
             return False
-        status = status_of_section(glossed["word"])
+        status = status_of_section(glossed["word"] or glossed["code"])
         if status is None or status in named:
             return False
         named.add(status)
     return len(named) >= 2
 
 
-# A bold word and what it means: ``**Pending**：待开始``, ``**Done** — released``.
-_GLOSSED = LazyPattern(r"\*\*(?P<word>[^*]{1,30})\*\*[ \t]*(?:[:：]|[—–-][ \t])")
+# A bold word or one in code and what it means: ``**Pending**：待开始``, ``⏳ **Pending** —
+# not started``, ``` `done` = released ```.
+_GLOSSED = LazyPattern(
+    r"(?:[^\w\s*`]{1,4}[ \t]+)?(?:\*\*(?P<word>[^*]{1,30})\*\*|`(?P<code>[^`]{1,30})`)"
+    r"[ \t]*(?:[:：=]|[—–-][ \t])"
+)
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:

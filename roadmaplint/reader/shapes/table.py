@@ -119,6 +119,13 @@ COLUMN_ALIASES = {
     # a row's state in French, with its accent or without: ``| ID | Description | État |``
     "état": "status",
     "etat": "status",
+    # how far along, or finished or not, asked as a question: ``| Avancement |``, ``| Fini ? |``
+    "avancement": "status",
+    "état d'avancement": "status",
+    "fini": "status",
+    "situação": "status",  # Portuguese
+    "situación": "status",  # Spanish
+    "estatus": "status",
     "estado": "status",  # Spanish
     "stato": "status",  # Italian
     "zustand": "status",  # German
@@ -760,7 +767,9 @@ def _holds_a_blank(line: str, columns: list[str]) -> bool:
         bracketed = _COLUMN_BLANK.fullmatch(cell)
         if bracketed is not None and at < len(columns):
             word = bracketed[1].strip().casefold()
-            if word and (word in columns[at] or columns[at] in word):
+            if word in _ANY_COLUMN_BLANKS or (
+                word and (word in columns[at] or columns[at] in word)
+            ):
                 return True
     return False
 
@@ -768,6 +777,22 @@ def _holds_a_blank(line: str, columns: list[str]) -> bool:
 # A blank written to be filled in: ``{{p0_owner1}}``, ``<Name>``, with a sign after it
 # (``{{completed_percentage}}%``).
 _FILLED_BLANK = LazyPattern(r"[*_]{0,2}(?:\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)[*_]{0,2}%?")
+# The blanks a template leaves under any column: who and when (``[Name]`` under Assignee).
+_ANY_COLUMN_BLANKS = frozenset(
+    (
+        "name",
+        "full name",
+        "owner",
+        "assignee",
+        "person",
+        "date",
+        "due date",
+        "deadline",
+        "yyyy-mm-dd",
+        "dd/mm/yyyy",
+        "mm/dd/yyyy",
+    )
+)
 # A blank in square brackets: ``[OWNER]``, ``[Start date]``.
 _COLUMN_BLANK = LazyPattern(r"[*_]{0,2}\[([^\[\]]{1,40})\][*_]{0,2}")
 
@@ -820,8 +845,8 @@ def board_column(section: str | None) -> bool:
     return counted is not None and status_of_section(counted["name"]) is not None
 
 
-# A heading that counts what it holds: ``Done (17)``.
-_COUNTED_HEADING = LazyPattern(r"(?P<name>[^()]{1,60}?)[ \t]*\([0-9]{1,4}\)")
+# A heading that counts what it holds: ``Done (17)``, ``En cours (3 tâches)``.
+_COUNTED_HEADING = LazyPattern(r"(?P<name>[^()]{1,60}?)[ \t]*\([0-9]{1,4}(?:[ \t]+\w{1,12})?\)")
 
 
 def _grouped_under_status(document: Document, line: int) -> str | None:
