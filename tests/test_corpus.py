@@ -311,6 +311,8 @@ _CLASSES = {
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
         "later",
         "future",
+        # a legend table's ``| 💡 | Under Consideration |`` (the twenty-fourth set; the reader's too)
+        "under consideration",
     ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (

@@ -31,6 +31,7 @@ from roadmaplint.reader.dialect import (
     Dialect,
     is_priority_group,
     match_item_heading,
+    names_a_legend,
     names_statuses,
     normalize_key,
 )
@@ -208,7 +209,7 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
         scope = None
         if normalize_key(part.text) in (STATUS_LEGEND, PRIORITY_LEGEND):
             part.kind = LEGEND
-        elif level > 1 and names_statuses(part.text):
+        elif level > 1 and (names_statuses(part.text) or names_a_legend(part.text)):
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 

@@ -696,6 +696,8 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
             if _actions_without_plan(table, every):
                 continue
+            if _release_history(table, document.section_above(table.header + 1)):
+                continue  # ``## Version History`` over ``| Version | Date | Status |``
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -747,6 +749,25 @@ def _a_log_beside_items(table: Table) -> bool:
         and "status" not in table.keys
         and not table.status_heading
     )
+
+
+def _release_history(table: Table, section: str | None) -> bool:
+    """Whether ``table`` is a record of releases, one row a version, under a heading that
+    names a history (``## Version History`` over ``| Version | Date | Status | Summary |``):
+    the versions the plan's own sections hold, no items of their own."""
+    return (
+        bool(table.keys)
+        and table.keys[0] in _RELEASE_COLUMNS
+        and section is not None
+        and _HISTORY_HEADING.search(section) is not None
+    )
+
+
+_RELEASE_COLUMNS = frozenset({"version", "release", "versions", "releases"})
+# A heading that names a record of what was released: ``Version History``, ``Changelog``.
+_HISTORY_HEADING = LazyPattern(
+    r"(?i)\b(?:(?:version|release|revision)s?[ \t]+history|change[ \t-]?log)\b"
+)
 
 
 # The first column of a log written by day: ``| Date | Agent | Task | Outcome |``.
