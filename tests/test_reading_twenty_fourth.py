@@ -94,3 +94,74 @@ def test_a_legend_of_other_marks_names_no_statuses() -> None:
     assert roadmap.status_legend is None
     assert roadmap.items == ()
     assert finding_lines(chart, "README.md") == []
+
+
+MILESTONES = """\
+# Development Milestones
+
+## Version 0.3.0 - Complete NABC Support ✅
+
+**Date**: December 5, 2024
+**Status**: 🎉 **COMPLETED**
+
+### Key Achievements
+
+- ✅ **31 glyph descriptors**: the full repertoire
+- ✅ **Glyph fusion**: a binary operator
+
+## Version 0.2.0 - Basic GABC Support ✅
+
+**Date**: December 4, 2024
+**Status**: 🎉 **COMPLETED**
+
+- ✅ Semantic aliases for all major token types
+
+## Next Milestones
+
+### Version 0.4.0 - Advanced Features (Planned)
+**Target Date**: Q2 2025
+
+**Goals**:
+- [ ] Performance optimizations
+- [ ] Error recovery improvements
+
+### Version 1.0.0 - Production Ready (Planned)
+**Target Date**: Q4 2025
+
+**Goals**:
+- [ ] Stable API for tooling
+"""
+
+
+def test_version_milestones_with_a_status_are_the_items() -> None:
+    # ``## Version 0.3.0 - Title ✅`` over ``**Status**: COMPLETED`` and ``### Version
+    # 0.4.0 - Title (Planned)`` were read as sections, their achievement bullets and goal
+    # boxes as the plan, with ``All checks passed`` (tree-sitter-gregorio, silently wrong)
+    read = [(i.id, i.status) for i in read_items(MILESTONES, "MILESTONES.md")]
+    assert read == [
+        ("Version 0.3.0", "🎉 COMPLETED"),
+        ("Version 0.2.0", "🎉 COMPLETED"),
+        ("Version 0.4.0", "Planned"),
+        ("Version 1.0.0", "Planned"),
+    ]
+    titles = [i.title for i in read_items(MILESTONES, "MILESTONES.md")]
+    assert titles[2:] == ["Advanced Features", "Production Ready"]
+    assert finding_lines(MILESTONES, "MILESTONES.md") == []
+
+
+def test_a_changelog_of_versions_is_no_plan() -> None:
+    # versions by their date, with no status: what was released, not milestones to track
+    changelog = """\
+# Changelog
+
+## Version 1.2.0 - 2024-03-01
+
+- Added the `--json` flag
+- Fixed a crash on empty input
+
+## Version 1.1.0 - 2024-01-15
+
+- Added Windows builds
+"""
+    assert read_items(changelog, "CHANGELOG.md") == ()
+    assert finding_lines(changelog, "CHANGELOG.md") == []
