@@ -165,3 +165,80 @@ def test_a_changelog_of_versions_is_no_plan() -> None:
 """
     assert read_items(changelog, "CHANGELOG.md") == ()
     assert finding_lines(changelog, "CHANGELOG.md") == []
+
+
+SPRINT = """\
+# Sprint Backlog (2020-02-24 to 2020-03-01)
+
+| ID | User Story | Effort | Priority | Validation Criteria | Owner |
+|----|------------|--------|----------|---------------------|-------|
+| 001 | As a player, I would like ants to idle at a waypoint | 8 | 2 | They stay near it | Cameron |
+| 002 | As a player, I would like one queen per nursery | 2 | 2 | One queen each | To Do |
+| 003 | As a player, I would like a faster camera | 2 | 5 | Shift speeds it up | Henry |
+"""
+
+
+def test_a_status_written_in_the_owner_column_is_the_status() -> None:
+    # ``To Do`` where a sprint backlog names the owner was read as a person's name
+    # (COP4331's sprint: three stories owned by ``To Do``)
+    read = [(i.id, i.status, i.dri, i.priority) for i in read_items(SPRINT, "sprint.md")]
+    assert read == [
+        ("001", None, "Cameron", "2"),
+        ("002", "To Do", None, "2"),
+        ("003", None, "Henry", "5"),
+    ]
+    assert finding_lines(SPRINT, "sprint.md") == []
+
+
+def test_a_table_of_who_looks_after_what_is_no_plan() -> None:
+    # a FAQ's table of platforms and their maintainers, one of them still open
+    faq = """\
+# FAQ
+
+## Who maintains the Windows build?
+
+| Platform | Owner | Since |
+|----------|-------|-------|
+| Linux | Ana | 2019 |
+| Windows | Open | 2021 |
+"""
+    assert read_items(faq, "README.md") == ()
+    assert finding_lines(faq, "README.md") == []
+
+
+DATED = """\
+# Roadmap
+Forward-looking statements are always uncertain.
+
+| Projected Date | Feature                        | Additional Notes                  |
+|----------------|--------------------------------|-----------------------------------|
+|   2024-03-31   | Queries libraries              | Pre-written common queries.       |
+|   2024-06-30   | Write support                  | Allow saving changes to bundles.  |
+
+## Changelog
+|  Release Version  | Date Released |  Feature or Bugfix        |
+|-------------------|---------------|---------------------------|
+|       1.0.0       |   2024-02-18  | Initial release.          |
+"""
+
+
+def test_features_with_the_day_they_are_planned_for_are_the_items() -> None:
+    # ``| Projected Date | Feature | Additional Notes |`` was not read (RL109), for no
+    # column said a status (cs-board-tools); its changelog's released rows stay no items
+    read = [(i.title, i.status) for i in read_items(DATED, "docs/roadmap.md")]
+    assert read == [("Queries libraries", None), ("Write support", None)]
+    assert finding_lines(DATED, "docs/roadmap.md") == []
+
+
+def test_a_support_schedule_with_dates_is_no_plan() -> None:
+    # the day each supported runtime is dropped: a date column beside no work to do
+    schedule = """\
+# Supported runtimes
+
+| Runtime | Released | Target date |
+|---------|----------|-------------|
+| Python 3.9 | 2020-10-05 | 2025-10-31 |
+| Python 3.10 | 2021-10-04 | 2026-10-31 |
+"""
+    assert read_items(schedule, "docs/support.md") == ()
+    assert finding_lines(schedule, "docs/support.md") == []
