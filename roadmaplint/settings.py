@@ -204,6 +204,7 @@ COMMON_STATUSES: dict[str, str] = {
     # ``unapproved``: created and awaiting a person's approval (a bean index's status key)
     # ``needs scoping``, ``to scope``: work named and not yet shaped (``**Status:** Needs
     # scoping & decision``, a backlog's ``## To Scope`` section)
+    # ``under consideration``: a generated roadmap's legend says so of its ``💡`` items
     **dict.fromkeys(
         (
             "deferred",
@@ -216,6 +217,7 @@ COMMON_STATUSES: dict[str, str] = {
             "unapproved",
             "needs scoping",
             "to scope",
+            "under consideration",
         ),
         "idea",
     ),

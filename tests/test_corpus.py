@@ -227,7 +227,7 @@ pytestmark = pytest.mark.skipif(
 # CORE-138, the twenty-third set's classes fixed (tagged ``## B1. [M0]`` entries, ``RESOLVED``
 # and ``WORKING``, rows struck with one tilde): the set reads 35 of 87, the whole corpus 8356
 # of 8647, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 8356 of 8647
+OVERALL_FLOOR = 0.966  # 8445 of 8738
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -311,6 +311,8 @@ _CLASSES = {
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
         "later",
         "future",
+        # a legend table's ``| 💡 | Under Consideration |`` (the twenty-fourth set; the reader's too)
+        "under consideration",
     ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (

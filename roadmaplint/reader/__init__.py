@@ -54,6 +54,7 @@ from roadmaplint.reader.dialect import (
     STEP_ID,
     WORK_ID,
     Dialect,
+    names_a_legend,
     normalize_key,
 )
 from roadmaplint.reader.fields import (
@@ -78,6 +79,7 @@ from roadmaplint.reader.legends import (
     legend_mark_status,
     line_legend_entries,
     read_legend,
+    read_status_table,
     read_vocabulary,
     with_legend_status,
 )
@@ -291,9 +293,8 @@ def _records(
                         tokens, start, part.end, part.text, part.position, inline
                     )
             elif VOCABULARY not in legends:  # a heading naming statuses: `## Statuses`
-                vocabulary = read_vocabulary(
-                    tokens, start, part.end, part.text, part.position, inline
-                )
+                read = read_status_table if names_a_legend(part.text) else read_vocabulary
+                vocabulary = read(tokens, start, part.end, part.text, part.position, inline)
                 if vocabulary is not None:
                     legends[VOCABULARY] = vocabulary
         elif part.kind == OVERVIEW:

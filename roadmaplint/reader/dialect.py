@@ -48,6 +48,14 @@ def names_statuses(heading: str) -> bool:
     return STATUS_HEADING.fullmatch(words) is not None
 
 
+def names_a_legend(heading: str) -> bool:
+    """Whether a heading is a bare ``Legend`` (``## Legend``, ``### 🔑 Legend:``): read as
+    the document's statuses only where its table's first column is headed Status."""
+    if "egend" not in heading and "EGEND" not in heading:
+        return False
+    return normalize_key(re.sub(r"[^\w \t]", " ", heading)) == "legend"
+
+
 def normalize_key(name: str) -> str:
     """The lookup key of a field name: lower case with single spaces."""
     return " ".join(name.lower().split())

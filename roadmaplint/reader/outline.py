@@ -31,6 +31,7 @@ from roadmaplint.reader.dialect import (
     Dialect,
     is_priority_group,
     match_item_heading,
+    names_a_legend,
     names_statuses,
     normalize_key,
 )
@@ -208,7 +209,7 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
         scope = None
         if normalize_key(part.text) in (STATUS_LEGEND, PRIORITY_LEGEND):
             part.kind = LEGEND
-        elif level > 1 and names_statuses(part.text):
+        elif level > 1 and (names_statuses(part.text) or names_a_legend(part.text)):
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
@@ -377,6 +378,12 @@ _NO_WORK_HEADING = LazyPattern(
 )
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
+# A heading led by the word Version (or Release) and its number, then a dash or a colon
+# (``## Version 0.3.0 - Complete NABC Support``): the words and number are its ID.
+_VERSION_LEAD = LazyPattern(
+    r"(?P<id>(?:Version|VERSION|Release|RELEASE)[ \t]+v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})"
+    r"(?: — | – | - |: )"
+)
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
 # version is the item's ID.
 _VERSIONED = LazyPattern(
@@ -411,6 +418,13 @@ def _status_headed(
             # API's endpoint over its status line (``**Status:** rejected``, ``stable``)
             continue
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
+            found[at] = ("", part.text.strip())
+        elif _VERSION_LEAD.match(part.text) and (
+            heading_status(part.text) is not None or "status" in _opening_labels(written)
+        ):
+            # a release's milestone (``## Version 0.3.0 - Title ✅`` over ``**Date**: ...``
+            # and ``**Status**: COMPLETED``, ``### Version 0.4.0 - Title (Planned)``): a
+            # milestone file's item, its achievements and goals under it its checklist
             found[at] = ("", part.text.strip())
         elif (
             first[:2] in ("- ", "* ")
@@ -466,9 +480,12 @@ def _status_headed(
         if levels[parts[at].heading.level] < 2 and at not in closing:
             continue
         version = _VERSIONED.fullmatch(title) if title[:1] == "v" else None
+        release = _VERSION_LEAD.match(title) if version is None else None
         key = keyed.get(at)
         if version is not None:
             named[at] = (version["id"], version["title"].strip())
+        elif release is not None:
+            named[at] = (" ".join(release["id"].split()), title[release.end() :].strip())
         elif key is not None and keys[(parts[at].heading.level, key["key"])] >= 2:
             named[at] = (key["id"], key["title"].strip())
         else:

@@ -28,7 +28,7 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
@@ -380,7 +380,10 @@ def _table(
         )
     title_column = _filled_title_column(lines, rows, keys, title_column)
     filled = [row for row in rows if not _placeholder_row(lines[row])]
-    if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed):
+    # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
+    # planned for, no status yet, is a roadmap's too
+    dated = title_column is not None and any(key in _PLANNED_DATES for key in keys)
+    if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed or dated):
         return None
     if id_column is None and _feature_matrix(lines, rows, keys, title_column):
         return None
@@ -409,6 +412,10 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# The columns that say when work is planned to land (not when it was done).
+_PLANNED_DATES = frozenset(
+    ("projected date", "target date", "planned date", "expected date", "due date", "eta")
+)
 # The columns of a log of status changes: what a status was, and what it became.
 _STATUS_CHANGES = frozenset(("old status", "new status"))
 _STATUS_MOVES = frozenset(("from status", "to status"))
@@ -709,6 +716,8 @@ def read_tables(document: Document) -> ShapeRead:
                 continue
             if template_rows(lines, table.rows, table.columns):
                 continue  # ``| Test Execution | [DATE] | [OWNER] |``: a template's rows
+            if _release_history(table, document.section_above(table.header + 1)):
+                continue  # ``## Version History`` over ``| Version | Date | Status |``
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -810,6 +819,30 @@ def _a_log_beside_items(table: Table) -> bool:
         and "status" not in table.keys
         and not table.status_heading
     )
+
+
+def _a_status_alone(value: str) -> bool:
+    """Whether a cell is a status in a common spelling and nothing else (``To Do``)."""
+    return " ".join(value.casefold().split()) in COMMON_STATUSES
+
+
+def _release_history(table: Table, section: str | None) -> bool:
+    """Whether ``table`` is a record of releases, one row a version, under a heading that
+    names a history (``## Version History`` over ``| Version | Date | Status | Summary |``):
+    the versions the plan's own sections hold, no items of their own."""
+    return (
+        bool(table.keys)
+        and table.keys[0] in _RELEASE_COLUMNS
+        and section is not None
+        and _HISTORY_HEADING.search(section) is not None
+    )
+
+
+_RELEASE_COLUMNS = frozenset({"version", "release", "versions", "releases"})
+# A heading that names a record of what was released: ``Version History``, ``Changelog``.
+_HISTORY_HEADING = LazyPattern(
+    r"(?i)\b(?:(?:version|release|revision)s?[ \t]+history|change[ \t-]?log)\b"
+)
 
 
 # The first column of a log written by day: ``| Date | Agent | Task | Outcome |``.
@@ -1188,6 +1221,10 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
         if not value:
             continue
+        if key == "dri" and "status" not in table.keys and _a_status_alone(value):
+            # ``| 002 | Title | ... | To Do |`` under an Owner column, beside ``Cameron``:
+            # nobody has the story yet and it is still to do, which is its status
+            name, key = "Status", "status"
         a, b = spans[column]
         written = line[a:b]
         column_at = a + len(written) - len(written.lstrip()) + 1
