@@ -833,6 +833,10 @@ def named_owner(written: str | None) -> str | None:
     mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
     if written is None:
         return None
+    if not written[:1].isascii() and not written[:1].isalnum():
+        # ``🔧 3KPRO - Backend Engineer``: a mark before the name decorates it
+        named = written.lstrip("".join(char for char in written[:4] if not char.isalnum()))
+        written = named if any(char.isalpha() for char in named) else written
     if written[-1:] == "." and _sentence_end(written):
         written = written[:-1]  # ``- Responsable: Ronnie.``: the line's full stop, no name's
     if "(" not in written:

@@ -97,6 +97,11 @@ TITLE_COLUMNS = (
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
 _GROUPING_TITLES = frozenset({"workstream", "work stream"})
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+# The owner of a row of work by who develops it; alone, a column of the people who made a
+# thing (``| Library | Developer | Licence |``), which brings no table near to items.
+DEVELOPER_COLUMNS = frozenset(
+    ("developer", "developers", "développeur", "développeurs", "desarrollador", "desenvolvedor")
+)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
@@ -115,6 +120,9 @@ COLUMN_ALIASES = {
     "agent": "dri",
     "role": "dri",
     "statut": "status",  # French
+    # how far a row has got, a French sprint's status column: ``| Avancement |`` of
+    # ``DONE`` and ``TO DO``
+    "avancement": "status",
     "estado": "status",  # Spanish
     "stato": "status",  # Italian
     "zustand": "status",  # German
@@ -130,6 +138,8 @@ COLUMN_ALIASES = {
     # who does the row's work, asked as a column's question: ``| Wer? |``, ``| Who? |``
     "wer": "dri",
     "who": "dri",
+    # who develops the row, a student sprint's owner column: ``| Développeur(s) |``
+    **dict.fromkeys(DEVELOPER_COLUMNS, "dri"),
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -167,6 +177,12 @@ def column_key(name: str, dialect: Dialect) -> str:
         bare = words[1] if words[0] in _LEADING else words[0]
         if (COLUMN_ALIASES.get(bare) or dialect.key(bare)) == "dri":
             return "dri"
+    if found == key and key.endswith("(s)"):
+        # ``Développeur(s)``, ``Owner(s)``: one or more of what the bare name names
+        bare = key[:-3].rstrip()
+        named = COLUMN_ALIASES.get(bare) or dialect.key(bare)
+        if named != bare:
+            return named
     if found == key and key.endswith(")") and " (" in key:
         # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
         bare = key[: key.rindex(" (")]
@@ -1108,8 +1124,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
             claimed = _claim_owner(value)
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
-        if not value:
-            continue
+        if not value or (key == "dri" and not value.strip(". ")):
+            continue  # ``| . |``: a full stop names no one (``—`` is the config's no-dri)
         a, b = spans[column]
         written = line[a:b]
         column_at = a + len(written) - len(written.lstrip()) + 1
