@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from conftest import finding_lines, read_items
 
+from roadmaplint.edit.base import FieldChange, ItemEdit
+from roadmaplint.edit.item import edit_item
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+
 SPRINT_TASKS = """\
 # Suivi des tâches
 
@@ -81,16 +86,41 @@ def test_an_agent_queue_of_tasks_written_with_their_heading_marks_twice() -> Non
     assert read == [
         ("TASK 8", "Redis Caching Implementation", "3KPRO - Backend Performance Engineer"),
         ("TASK 9", "Analytics Integration", "3KPRO - Backend Performance Engineer"),
-        ("TASK 1", "Dark Theme Implementation - COMPLETED", None),
-        ("TASK 2", "Component Polish - COMPLETED", None),
+        ("TASK 1", "Dark Theme Implementation", None),
+        ("TASK 2", "Component Polish", None),
     ]
+    # ``- COMPLETED ✅``: the word and the mark one status, the title without them
     assert [i.status for i in read_items(AGENT_QUEUE)] == [
         "🔴 NOT STARTED",
         "🔴 NOT STARTED",
-        "✅",
-        "✅",
+        "COMPLETED ✅",
+        "COMPLETED ✅",
     ]
     assert finding_lines(AGENT_QUEUE) == []
+    reopened = edit_item(
+        parse(AGENT_QUEUE, "PLAN.md", Settings()),
+        "TASK 1",
+        ItemEdit(fields=(FieldChange("Status", "in progress"),)),
+        Settings(),
+    )
+    assert "## ##TASK 1 - Dark Theme Implementation - IN PROGRESS\n" in reopened
+
+
+def test_a_dash_before_a_done_mark_that_opens_no_status_word_stays_in_the_title() -> None:
+    steps = """\
+# Release steps
+
+## REL-1: Build - Deploy ✅
+
+Built and deployed.
+
+## REL-2: Announce
+
+**Status:** open
+"""
+    read = [(i.title, i.status) for i in read_items(steps)]
+    assert read == [("Build - Deploy", "✅"), ("Announce", "open")]
+    assert finding_lines(steps) == []
 
 
 def test_headings_written_with_their_marks_twice_are_no_items_without_ids() -> None:
