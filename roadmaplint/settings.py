@@ -51,6 +51,9 @@ FIELD_ALIASES = (
     # an agent queue names the agent that takes the item (``- **Agent**: frontend``), as
     # its tables do in an Agent column (reader/shapes/table.py)
     ("Agent", "DRI"),
+    # the kind of agent a queue's task is given to (``**Agent Type:** 🔧 3KPRO - Backend
+    # Engineer``, then ``Copy this and give it to 3KPRO - Backend Engineer``)
+    ("Agent Type", "DRI"),
     ("Dependencies", "Depends on"),
     ("Depends", "Depends on"),
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``

@@ -227,7 +227,7 @@ pytestmark = pytest.mark.skipif(
 # CORE-138, the twenty-third set's classes fixed (tagged ``## B1. [M0]`` entries, ``RESOLVED``
 # and ``WORKING``, rows struck with one tilde): the set reads 35 of 87, the whole corpus 8356
 # of 8647, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 8445 of 8738
+OVERALL_FLOOR = 0.966  # 8558 of 8854
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1

@@ -204,7 +204,7 @@ PHASE_HEADING = LazyPattern(
 # (outline.py), for one "Task 1" heading alone may be a step of a how-to. A second series
 # of one document may write its letters before the word: "TB-Story 1: Name".
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
+    r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic|TASK|STORY|EPIC)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )

@@ -664,7 +664,9 @@ def heading_status(title: str) -> tuple[str, str] | None:
         # the emoji form of a mark ends with a variation selector: ``✔️ RELEASED``
         rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
-            return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
+            before = stripped[:at].rstrip(" \t—–-")
+            worded = None if rest else _done_word_before_mark(before, stripped[at:])
+            return worded or (before, rest or _CHECK_MARK)
     marked = _marked_status(stripped)
     if marked is not None:
         return marked
@@ -683,6 +685,18 @@ def heading_status(title: str) -> tuple[str, str] | None:
         noted = _noted_status(word) if separator != " · " else None
         if noted is not None:
             return stripped[:at].rstrip(), noted
+    return None
+
+
+def _done_word_before_mark(before: str, mark: str) -> tuple[str, str] | None:
+    """``(title, "word mark")`` where a title the done mark ended (``Dark Theme - COMPLETED
+    ✅``) ends with a done word after a dash too: the word and the mark say one status,
+    written as one (an edit of the status rewrites both)."""
+    for separator in (" — ", " – ", " - "):
+        at = before.rfind(separator)
+        word = before[at + len(separator) :].strip() if at > 0 else ""
+        if word and len(word.split()) <= 2 and common_meaning(word) == "done":
+            return before[:at].rstrip(), f"{word} {mark}"
     return None
 
 
@@ -833,6 +847,10 @@ def named_owner(written: str | None) -> str | None:
     mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
     if written is None:
         return None
+    if not written[:1].isascii() and not written[:1].isalnum():
+        # ``🔧 3KPRO - Backend Engineer``: a mark before the name decorates it
+        named = written.lstrip("".join(char for char in written[:4] if not char.isalnum()))
+        written = named if any(char.isalpha() for char in named) else written
     if written[-1:] == "." and _sentence_end(written):
         written = written[:-1]  # ``- Responsable: Ronnie.``: the line's full stop, no name's
     if "(" not in written:

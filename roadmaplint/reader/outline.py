@@ -20,6 +20,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Heading, Position, Section
 from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
+    DEPENDS_ON,
     ITEM_LEVELS,
     PHASE_HEADING,
     PHASE_ID,
@@ -122,7 +123,11 @@ def detect(
 def _front_matter_title(heading: str) -> str:
     """A heading's text, or the title it quotes when it is a front-matter title field
     (``---`` / ``title: "Epic 1: MVP"`` / ``---``, which markdown reads as a heading):
-    an epics file written as one front-matter block per epic."""
+    an epics file written as one front-matter block per epic. Heading marks written twice
+    (``## ##TASK 8 - Title``, an agent's queue) are the heading's, no part of its text."""
+    if heading[:2] == "##":
+        doubled = _DOUBLED_MARKS.match(heading)
+        heading = heading[doubled.end() :] if doubled is not None else heading
     if heading[:6] != "title:":
         return heading
     quoted = _QUOTED_TITLE.fullmatch(heading)
@@ -130,6 +135,8 @@ def _front_matter_title(heading: str) -> str:
 
 
 _QUOTED_TITLE = LazyPattern(r"title:[ \t]*\"([^\"]{1,200})\"[ \t]*")
+# Two to five heading marks joined to a word: ``##TASK 8``, never ``## #1`` or ``#hashtag``.
+_DOUBLED_MARKS = LazyPattern(r"#{2,5}(?=[A-Za-z])")
 
 
 def _classify_level_one(
@@ -296,6 +303,58 @@ def _numbered_item(
         if named is not None and named[1]:
             return named
     return match["id"] or match["whole"], match["title"].strip()
+
+
+def _dependent_series(
+    parts: list[Part], levels: tuple[int, ...], lines: list[str], dialect: Dialect
+) -> dict[int, tuple[str, str]]:
+    """The numbered headings (``### 2. Core: speed state``) that are tasks because they
+    say which others they wait for: at a level where two or more write a dependency
+    field naming another heading of theirs by its number (``**依存:** タスク1``,
+    ``**Depends on:** Task 1, Task 2``), each is an item, numbered so, and the boxes
+    under it its work list; a chapter names no chapter it waits for."""
+    numbered: dict[int, dict[int, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind == PROSE and part.heading.level in levels and part.text[:1].isdigit():
+            match = _NUMBERED.fullmatch(part.text)
+            if match is not None and match["whole"] is not None:
+                numbered.setdefault(part.heading.level, {})[at] = match["whole"]
+    found: dict[int, tuple[str, str]] = {}
+    for series in numbered.values():
+        numbers = set(series.values())
+        waiting = [
+            at
+            for at, number in series.items()
+            if _waits_on(parts, at, lines, dialect, numbers - {number})
+        ]
+        if len(waiting) >= 2:
+            for at in series:
+                match = _NUMBERED.fullmatch(parts[at].text)
+                assert match is not None
+                found[at] = (match["whole"], match["title"].strip())
+    return found
+
+
+def _waits_on(
+    parts: list[Part], at: int, lines: list[str], dialect: Dialect, others: set[str]
+) -> bool:
+    """Whether the heading's own lines hold a dependency field naming one of ``others``."""
+    end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+    for line in islice(lines, parts[at].heading.line, end):
+        field_line = _NAMED_FIELD_LINE.match(line)
+        if field_line is None or dialect.key(normalize_key(field_line["name"])) != DEPENDS_ON:
+            continue
+        if any(number in others for number in _NUMBER_IN.findall(field_line["value"])):
+            return True
+    return False
+
+
+# A field written on a line of its own: ``**依存:** タスク1``, ``- Depends on: 2``.
+_NAMED_FIELD_LINE = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*)?(?P<name>[^*:\n]{1,30}?)"
+    r"(?::\*\*|\*\*:|:)[ \t]*(?P<value>\S.*)"
+)
+_NUMBER_IN = LazyPattern(r"(?<![0-9.])[0-9]{1,4}(?![0-9.])")
 
 
 def _numbered_sections(parts: list[Part], levels: tuple[int, ...], lines: list[str]) -> set[int]:
@@ -993,7 +1052,7 @@ def _work_series(parts: list[Part]) -> bool:
     # milestones over a plan's phases group them (``### Milestone 2: v1.0`` over its
     # phases' checklist): a series of milestones is the plan's items only without phases
     # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
-    words: tuple[str, ...] = ("Task", "Story", "Epic")
+    words: tuple[str, ...] = ("Task", "Story", "Epic", "TASK", "STORY", "EPIC")
     words = words if _names_phases(parts) else (*words, "Milestone")
     named = [part for part in parts if _unprefixed(part.text).startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
@@ -1098,6 +1157,26 @@ def _untitled_tasks(
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
 
 
+def _phases_over_tasks(parts: list[Part]) -> set[int]:
+    """The phase headings at the level of a series of task headings numbered on across
+    them (``## 🎨 PHASE 3: Optimization`` before ``## TASK 8 - Title``, ``## TASK 9``):
+    the phases group the tasks, as the text says (``PHASE 3 TASK 8``), and are no items."""
+    tasks = Counter(part.heading.level for part in parts if WORK_HEADING.fullmatch(part.text))
+    phased: set[int] = set()
+    holding: set[int] = set()  # the levels at which a phase holds a task after it
+    current: dict[int, int] = {}
+    for at, part in enumerate(parts):
+        level = part.heading.level
+        if tasks[level] < 2:
+            continue
+        if PHASE_HEADING.fullmatch(part.text) is not None:
+            phased.add(at)
+            current[level] = at
+        elif level in current and WORK_HEADING.fullmatch(part.text):
+            holding.add(level)
+    return {at for at in phased if parts[at].heading.level in holding}
+
+
 def _unprefixed(text: str) -> str:
     """A heading's text past the letters of a series before its word: ``Story 1: Name`` of
     ``TB-Story 1: Name``."""
@@ -1117,8 +1196,11 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     status_headed: dict[int, tuple[str, str]] | None = None
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
-    sections = _numbered_sections(parts, levels, lines)  # numbered headings that are sections
-    dotted = _dotted_series(parts, levels)
+    dependent = _dependent_series(parts, levels, lines, dialect)
+    sections = _numbered_sections(parts, levels, lines).difference(dependent)
+    if series:
+        sections |= _phases_over_tasks(parts)
+    dotted = {**_dotted_series(parts, levels), **dependent}
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels and at not in sections:
             found = (

@@ -165,9 +165,14 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
     read = []
     for item in items:
         if item.status is None and (
-            WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id) or item.named_by_title
+            WORK_ID.fullmatch(item.id)
+            or STEP_ID.fullmatch(item.id)
+            or item.named_by_title
+            or item.id.isdigit()  # ``### 2. Core: Title``, a task numbered alone
         ):
             ticks = _step_ticks(lines[item.position.line : item.end_line])
+            if not ticks and item.id.isdigit():
+                ticks = _work_list_ticks(lines[item.position.line : item.end_line])
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
@@ -189,6 +194,33 @@ def _step_ticks(body: Sequence[str]) -> list[bool]:
         elif line.strip() and not line[:1].isspace():
             break  # the list ends (``- Behavior:``), or the body opens with no box
     return ticks
+
+
+def _work_list_ticks(body: Sequence[str]) -> list[bool]:
+    """Whether each box of a numbered task's work list is ticked, where its fields come
+    first (``### 2. Core: speed state`` over ``**依存:** タスク1``, ``**作業内容:**`` and
+    the boxes): the boxes after its field lines, none where a label of criteria
+    (``**Acceptance criteria:**``, ``**完了条件:**``) opens them or prose comes first."""
+    ticks: list[bool] = []
+    for line in body:
+        match = _TASK_BOX.match(line)
+        if match is not None:
+            ticks.append(match[1] != " ")
+        elif not line.strip() or (ticks and line[:1].isspace()):
+            continue
+        elif ticks or (label := _LABEL_LINE.match(line)) is None:
+            break  # the list ends, or the body opens with prose
+        elif _CRITERIA_LABEL.search(label["label"]):
+            return []  # boxes after this are the task's criteria: no state
+    return ticks
+
+
+# A field or a label on a line of its own: ``**依存:** タスク1``, ``**作業内容:**``.
+_LABEL_LINE = LazyPattern(r"\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)")
+_CRITERIA_LABEL = LazyPattern(
+    r"criteri|acceptance|done when|definition of done|verif|完了条件|受け入れ|验收|検証|확인",
+    re.IGNORECASE,
+)
 
 
 def with_own_phase_tasks(items: Sequence[Item]) -> Sequence[Item]:

@@ -44,6 +44,7 @@ def table_miss(
     ``| Colonne | Type |``) is passed over: it says why a table was skipped, but comes
     no closer to items than any table does."""
     from roadmaplint.reader.shapes.table import (
+        DEVELOPER_COLUMNS,
         FIELD_KEYS,
         ID_COLUMNS,
         TITLE_COLUMNS,
@@ -68,6 +69,7 @@ def table_miss(
             column_key(name, dialect)
             for name in names
             if name.strip("*_` ").rstrip("?").casefold() not in _ASKED_OWNER
+            and name.strip("*_` ").removesuffix("(s)").casefold() not in DEVELOPER_COLUMNS
         } & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
@@ -337,7 +339,9 @@ def front_matter_miss(lines: list[str]) -> tuple[int, str] | None:
     else:
         return None
     task_keys = [key for key in _TASK_KEYS if key in keys]
-    if "status" not in task_keys:
+    if "status" not in task_keys or not {"id", "title"} & set(keys):
+        # a status with neither a title nor an id is a note's, no task's: a planning
+        # STATE.md (``status: complete`` beside ``milestone:`` and ``progress:``)
         return None
     written = ", ".join(task_keys)
     if "id" not in keys:

@@ -98,6 +98,11 @@ TITLE_COLUMNS = (
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
 _GROUPING_TITLES = frozenset({"workstream", "work stream"})
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+# The owner of a row of work by who develops it; alone, a column of the people who made a
+# thing (``| Library | Developer | Licence |``), which brings no table near to items.
+DEVELOPER_COLUMNS = frozenset(
+    ("developer", "developers", "développeur", "développeurs", "desarrollador", "desenvolvedor")
+)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
@@ -120,6 +125,7 @@ COLUMN_ALIASES = {
     "état": "status",
     "etat": "status",
     # how far along, or finished or not, asked as a question: ``| Avancement |``, ``| Fini ? |``
+    # (a French sprint's column of ``DONE`` and ``TO DO``)
     "avancement": "status",
     "état d'avancement": "status",
     "fini": "status",
@@ -141,6 +147,8 @@ COLUMN_ALIASES = {
     # who does the row's work, asked as a column's question: ``| Wer? |``, ``| Who? |``
     "wer": "dri",
     "who": "dri",
+    # who develops the row, a student sprint's owner column: ``| Développeur(s) |``
+    **dict.fromkeys(DEVELOPER_COLUMNS, "dri"),
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -178,6 +186,12 @@ def column_key(name: str, dialect: Dialect) -> str:
         bare = words[1] if words[0] in _LEADING else words[0]
         if (COLUMN_ALIASES.get(bare) or dialect.key(bare)) == "dri":
             return "dri"
+    if found == key and key.endswith("(s)"):
+        # ``Développeur(s)``, ``Owner(s)``: one or more of what the bare name names
+        bare = key[:-3].rstrip()
+        named = COLUMN_ALIASES.get(bare) or dialect.key(bare)
+        if named != bare:
+            return named
     if found == key and key.endswith(")") and " (" in key:
         # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
         bare = key[: key.rindex(" (")]
@@ -1219,8 +1233,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
             claimed = _claim_owner(value)
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
-        if not value:
-            continue
+        if not value or (key == "dri" and not value.strip(". ")):
+            continue  # ``| . |``: a full stop names no one (``—`` is the config's no-dri)
         if key == "dri" and "status" not in table.keys and _a_status_alone(value):
             # ``| 002 | Title | ... | To Do |`` under an Owner column, beside ``Cameron``:
             # nobody has the story yet and it is still to do, which is its status
