@@ -306,3 +306,33 @@ Thanks to everyone who reported them.
 """
     assert read_items(notes, "RELEASE.md") == ()
     assert finding_lines(notes, "RELEASE.md") == []
+
+
+def test_struck_notes_under_a_todo_title_are_its_entries_too() -> None:
+    todo = STRUCK_NOTES.replace("# Tooling Backlog", "# TODO")
+    read = [(i.title, i.status) for i in read_items(todo, "TODO.md")]
+    assert read[1:] == [
+        ("Colour output", "Done"),
+        ("Windows paths", "Partially done"),
+        ("Config discovery", "Addressed"),
+    ]
+
+
+def test_an_ideas_page_of_prose_headings_with_nothing_struck_reads_no_items() -> None:
+    ideas = """\
+# Ideas
+
+## Plugins
+
+Let users add rules of their own.
+
+## A web board
+
+Show the plan as columns in the browser.
+
+## Offline mode
+
+Keep a copy of the lists for trains and planes.
+"""
+    assert read_items(ideas, "docs/ideas.md") == ()
+    assert finding_lines(ideas, "docs/ideas.md") == []

@@ -603,14 +603,16 @@ def _backlog_entries(
 
     if len(parts) < 3 or parts[0].heading.level != 1:
         return {}
-    if not names_a_backlog(edge_stripped(parts[0].text).strip()):
+    title = edge_stripped(parts[0].text).strip()
+    backlog = names_a_backlog(title)
+    if not backlog and _LIST_OF_WORK.fullmatch(title) is None:
         return {}
     inner = parts[1:]
     level = max(part.heading.level for part in inner)
     if any(part.heading.level < 2 for part in inner):
         return {}
-    if level not in _ENTRY_LEVELS and not _closed_by_striking(parts, lines, level):
-        return {}
+    if (level not in _ENTRY_LEVELS or not backlog) and not _closed_by_striking(parts, lines, level):
+        return {}  # a to-do list or ideas page by another name: its struck closings say so
     entries: list[int] = []
     for at, part in enumerate(parts[1:], start=1):
         written = [line for line in _section_lines(parts, at, lines) if line.strip()]
@@ -662,6 +664,13 @@ def _closed_by_striking(parts: list[Part], lines: list[str], level: int) -> bool
 
 
 _FEWEST_STRUCK = 2
+# A title that names a list of work by another word than backlog: ``# TODO``, ``# Ideas``,
+# ``# Future work``, ``# Wishlist`` (read as a backlog's entries only where they strike
+# their closed requests through).
+_LIST_OF_WORK = LazyPattern(
+    r"(?i:(?:[\w.-]+[ \t]+){0,3}(?:to-?dos?|to[ \t]+do(?:[ \t]+list)?|ideas|wish[ \t]?list"
+    r"|future[ \t]+work|tasks))"
+)
 
 
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
