@@ -221,6 +221,8 @@ COMMON_STATUSES: dict[str, str] = {
             "needs scoping",
             "to scope",
             "under consideration",
+            # a list's legend of marks: ``? decision needed`` (not yet decided to do)
+            "decision needed",
         ),
         "idea",
     ),
@@ -246,6 +248,8 @@ COMMON_STATUSES: dict[str, str] = {
     # (not ``fixed``: a changelog's ``## Fixed`` section lists no work to do; not
     # ``pending``: a phase pending waits on the one before, it is not yet ready)
     "resolved": "done",
+    # a note's request struck through and ``**Addressed**`` after it (a backlog of notes)
+    "addressed": "done",
     "working": "in_progress",
     "archived": "closed",
 }

@@ -227,7 +227,10 @@ pytestmark = pytest.mark.skipif(
 # CORE-138, the twenty-third set's classes fixed (tagged ``## B1. [M0]`` entries, ``RESOLVED``
 # and ``WORKING``, rows struck with one tilde): the set reads 35 of 87, the whole corpus 8356
 # of 8647, the floor 0.966.
-OVERALL_FLOOR = 0.966  # 8558 of 8854
+# CORE-143, the ninth leftovers pass (lists whose lead marks are statuses, struck notes
+# under a backlog's title, a table of planned stages, a status said once for a range): the
+# whole corpus reads 8454 of 8647, the floor 0.977.
+OVERALL_FLOOR = 0.977  # 8656 of 8854
 # Items read that the truth does not have, allowed per file before it counts as read
 # silently wrong: a small share of the file's items.
 EXTRA_TOLERANCE = 0.1
@@ -245,6 +248,7 @@ _CLASSES = {
         "[x]",
         "fixed",
         "resolved",
+        "addressed",  # a note's request struck through, ``**Addressed**`` (the reader's too)
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
         "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
         "merged",  # a pull request's work merged
@@ -307,6 +311,7 @@ _CLASSES = {
         "unapproved",
         "needs scoping",
         "to scope",
+        "decision needed",  # a legend's ``? decision needed`` (the twenty-third set; the reader's too)
         # an item's ``Later; before public launch``, ``Future``: past the plan's horizon
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
         "later",

@@ -135,6 +135,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     shaped = edit_shaped(roadmap, item, edit, settings)
     if shaped is not None:
         return shaped
+    from roadmaplint.edit.marked import marked_status
+
+    marked = marked_status(roadmap, item, edit, settings)
+    if marked is not None:
+        return marked
     from roadmaplint.edit.phases import edit_phase_box
 
     boxed = edit_phase_box(roadmap, item, edit, settings)

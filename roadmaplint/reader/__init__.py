@@ -106,6 +106,7 @@ from roadmaplint.reader.phases import (
     with_task_boxes,
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
+from roadmaplint.reader.said_once import with_range_status
 from roadmaplint.reader.shapes import (
     HEADINGS,
     Document,
@@ -477,6 +478,7 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     read = with_all_below_done(with_brief_status(read, lines), lines)
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
+    read = with_range_status(read, lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
     for step in (

@@ -164,6 +164,10 @@ def read_item(
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
             body.done_list = False
             under_heading = False
+    if heading.named_by_title and not any(found.key == "status" for found in body.fields):
+        struck = _struck_field(heading, lines)
+        if struck is not None:
+            body.fields.append(struck)
     return _finish(heading, body, last_written_line(end_line, lines), dialect)
 
 
@@ -756,6 +760,44 @@ def _marked_status(stripped: str) -> tuple[str, str] | None:
             at = stripped.rfind(mark, 0, len(stripped) - len(rest))
             return stripped[:at].rstrip(" \t—–-"), f"{mark} {rest}"
     return None
+
+
+# The text that asked for the work struck through and a bold status after it, opening an
+# entry's body: ``~~Duration not captured.~~ **Partially done** — ...``.
+_STRUCK_STATUS = LazyPattern(r"[ \t]*~~[^~\n]+~~[ \t]*\*\*(?P<word>[^*\n]{1,30})\*\*")
+# the same written over two lines: the struck request ends the first, the status opens
+# the next (``~~... a human-readable description.~~`` then ``**Done** — added ...``)
+_STRUCK_LINE = LazyPattern(r"[ \t]*~~[^~\n]+~~[ \t]*")
+_BOLD_OPENING = LazyPattern(r"[ \t]*\*\*(?P<word>[^*\n]{1,30})\*\*")
+
+
+def struck_status(first: str, second: str = "") -> tuple[str, int, int] | None:
+    """The status an entry's body opens with after its struck-through request: the word,
+    the line it stands on (0 the first, 1 the second) and its column (0-based); None for
+    any other opening."""
+    from roadmaplint.settings import common_meaning
+
+    found, line = _STRUCK_STATUS.match(first), 0
+    if found is None and _STRUCK_LINE.fullmatch(first.rstrip("\r\n")) is not None:
+        found, line = _BOLD_OPENING.match(second), 1
+    if found is None or common_meaning(found["word"].strip()) is None:
+        return None
+    return found["word"].strip(), line, found.start("word")
+
+
+def _struck_field(heading: ItemHeading, lines: list[str]) -> Field | None:
+    """The status an entry named by its title gives as the first line of its body: its
+    request struck through and a bold status after it (``struck_status``)."""
+    at = heading.last_line  # the 0-based index of the line after the heading
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at >= len(lines):
+        return None
+    found = struck_status(lines[at], lines[at + 1] if at + 1 < len(lines) else "")
+    if found is None:
+        return None
+    here = Position(at + found[1] + 1, found[2] + 1)
+    return Field("Status", "status", found[0], here, here, here.line)
 
 
 def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:

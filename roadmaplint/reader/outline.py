@@ -679,12 +679,16 @@ def _backlog_entries(
 
     if len(parts) < 3 or parts[0].heading.level != 1:
         return {}
-    if not names_a_backlog(edge_stripped(parts[0].text).strip()):
+    title = edge_stripped(parts[0].text).strip()
+    backlog = names_a_backlog(title)
+    if not backlog and _LIST_OF_WORK.fullmatch(title) is None:
         return {}
     inner = parts[1:]
     level = max(part.heading.level for part in inner)
-    if level not in _ENTRY_LEVELS or any(part.heading.level < 2 for part in inner):
+    if any(part.heading.level < 2 for part in inner):
         return {}
+    if (level not in _ENTRY_LEVELS or not backlog) and not _closed_by_striking(parts, lines, level):
+        return {}  # a to-do list or ideas page by another name: its struck closings say so
     entries: list[int] = []
     for at, part in enumerate(parts[1:], start=1):
         written = [line for line in _section_lines(parts, at, lines) if line.strip()]
@@ -701,10 +705,48 @@ def _backlog_entries(
         return {}
     taken: set[str] = Taken()
     titled.update(entries)
-    return {
-        at: (reference_from_title(parts[at].text.strip(), taken), parts[at].text.strip())
-        for at in entries
-    }
+    named = {at: _unstruck(parts[at].text.strip()) for at in entries}
+    return {at: (reference_from_title(named[at], taken), named[at]) for at in entries}
+
+
+def _unstruck(title: str) -> str:
+    """A title struck through whole (``~~Upstream: PR URLs~~``, an entry closed) without
+    its tildes: the strike says the status, the words the name."""
+    if (
+        len(title) > 4
+        and title.startswith("~~")
+        and title.endswith("~~")
+        and "~~" not in title[2:-2]
+    ):
+        return title[2:-2].strip()
+    return title
+
+
+def _closed_by_striking(parts: list[Part], lines: list[str], level: int) -> bool:
+    """Whether the backlog's entries stand right under its title (``## Lens-writing
+    subskill``) and two or more of them say they are closed as a person closes a note:
+    the text that asked for the work struck through, a bold status after it (``~~Add a
+    subskill.~~ **Done** — implemented as ...``). Headings of prose under a backlog's
+    title and no more are as often its guide's chapters."""
+    from roadmaplint.reader.fields import struck_status
+
+    closed = 0
+    for at, part in enumerate(parts[1:], start=1):
+        if part.heading.level != level:
+            return False
+        body = [line for line in _section_lines(parts, at, lines) if line.strip()]
+        closed += bool(body) and struck_status(*body[:2]) is not None
+    return closed >= _FEWEST_STRUCK
+
+
+_FEWEST_STRUCK = 2
+# A title that names a list of work by another word than backlog: ``# TODO``, ``# Ideas``,
+# ``# Future work``, ``# Wishlist`` (read as a backlog's entries only where they strike
+# their closed requests through).
+_LIST_OF_WORK = LazyPattern(
+    r"(?i:(?:[\w.-]+[ \t]+){0,3}(?:to-?dos?|to[ \t]+do(?:[ \t]+list)?|ideas|wish[ \t]?list"
+    r"|future[ \t]+work|tasks))"
+)
 
 
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a

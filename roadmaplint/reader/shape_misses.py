@@ -142,6 +142,10 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         # ``| Requirement ID | Test Case IDs | Status |``, ``| Data ID | ... | Test Cases |``:
         # a test plan's matrix of what the tests cover, no work
         return True
+    if bool(words) and words[0] in _GLOSSARY_COLUMNS:
+        return True  # ``| Term | Task | Description |``: a glossary, each word explained
+    if any(word in _CONTACT_COLUMNS for word in words):
+        return True  # ``| Area | Owner | E-mail |``: who to ask, and how to reach them
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
@@ -181,6 +185,10 @@ _DESCRIPTION = (
 _VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
 # The column of a test plan's matrix that names the tests covering each row.
 _TEST_COLUMNS = ("test case", "test cases", "test case ids", "test case id", "tests", "test ids")
+# The first column of a glossary: the word it explains.
+_GLOSSARY_COLUMNS = ("term", "terms", "word", "concept", "acronym", "abbreviation")
+# A column of a contact list: how to reach the person a row names.
+_CONTACT_COLUMNS = ("e-mail", "email", "mail", "phone", "contact", "slack", "telephone")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.
 _SUPPORT_COLUMNS = (

@@ -44,6 +44,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.reader.shapes.marked import marked_list, read_marked
 from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
@@ -700,6 +701,10 @@ def phase_box(text: str) -> tuple[str, str] | None:
 
 
 def read_checkboxes(document: Document) -> ShapeRead:
+    if not document.with_ids_only:
+        marked = marked_list(document.lines)
+        if marked is not None:
+            return read_marked(document, marked)  # its lines are the list, every one
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)

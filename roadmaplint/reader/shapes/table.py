@@ -397,7 +397,12 @@ def _table(
     # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
     # planned for, no status yet, is a roadmap's too
     dated = title_column is not None and any(key in _PLANNED_DATES for key in keys)
-    if not filled or not (any(key in FIELD_KEYS for key in keys) or status_headed or dated):
+    if not filled or not (
+        any(key in FIELD_KEYS for key in keys)
+        or status_headed
+        or dated
+        or _staged(keys, title_column)
+    ):
         return None
     if id_column is None and _feature_matrix(lines, rows, keys, title_column):
         return None
@@ -430,6 +435,49 @@ _DESCRIPTION_COLUMNS = ("description", "name", "summary")
 _PLANNED_DATES = frozenset(
     ("projected date", "target date", "planned date", "expected date", "due date", "eta")
 )
+# The column of a table of planned work that names the stage each row belongs to, in the
+# languages plans are written in: ``| 단계 | 작업 | 비고 |`` (stage, task, note).
+_PLANNED_STAGES = frozenset(
+    (
+        "phase",
+        "milestone",
+        "stage",
+        "round",
+        "단계",
+        "차수",
+        "etapa",
+        "fase",
+        "段階",
+        "阶段",
+        "フェーズ",
+    )
+)
+
+
+def _staged(keys: tuple[str, ...], title_column: int | None) -> bool:
+    """Whether a table with no field column lists planned work by stage: its first column
+    names the stage (``2차``, ``Phase 2``) and a column named for the work titles each row
+    (``| Stage | Task | Notes |``). Read as items only beside a plan's other tables of
+    items (``_stages_beside_plan``); alone it is a guide's or a glossary's table."""
+    return (
+        title_column is not None
+        and title_column > 0
+        and keys[0] in _PLANNED_STAGES
+        and keys[title_column] in TITLE_COLUMNS
+        and not any(key in FIELD_KEYS for key in keys)
+    )
+
+
+def _stages_alone(table: Table, every: list[Table]) -> bool:
+    """Whether ``table`` is a table of planned stages (``_staged``) with no other table of
+    the document reading items with fields: then it is no plan's."""
+    if table.status_heading or not _staged(table.keys, table.title_column):
+        return False
+    return not any(
+        other is not table and any(key in FIELD_KEYS for key in other.keys) for other in every
+    )
+
+
 # The columns of a log of status changes: what a status was, and what it became.
 _STATUS_CHANGES = frozenset(("old status", "new status"))
 _STATUS_MOVES = frozenset(("from status", "to status"))
@@ -726,7 +774,7 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``## Example Table Entry``: how a row is written, no item
             if with_ids and _a_log_beside_items(table):
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
-            if _actions_without_plan(table, every):
+            if _actions_without_plan(table, every) or _stages_alone(table, every):
                 continue
             if template_rows(lines, table.rows, table.columns):
                 continue  # ``| Test Execution | [DATE] | [OWNER] |``: a template's rows
