@@ -51,6 +51,9 @@ FIELD_ALIASES = (
     # an agent queue names the agent that takes the item (``- **Agent**: frontend``), as
     # its tables do in an Agent column (reader/shapes/table.py)
     ("Agent", "DRI"),
+    # the kind of agent a queue's task is given to (``**Agent Type:** 🔧 3KPRO - Backend
+    # Engineer``, then ``Copy this and give it to 3KPRO - Backend Engineer``)
+    ("Agent Type", "DRI"),
     ("Dependencies", "Depends on"),
     ("Depends", "Depends on"),
     ("Deps", "Depends on"),  # an agent's task list: ``**Deps:** F-008, F-004``
@@ -143,6 +146,9 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(
         ("done", "complete", "completed", "shipped", "released", "✅", "finished"), "done"
     ),
+    # a check mark alone in a Status cell, with its emoji selector or without (``| FS1 |
+    # ... | ✔️ |`` under a legend ``✔️ : Effectué``): done, as ✅ is
+    **dict.fromkeys(("✔", "✔\ufe0f", "☑", "☑\ufe0f"), "done"),
     # a milestone's: ``| M3 | Contract invariant | ... | REACHED |`` (a milestone ledger)
     **dict.fromkeys(("reached", "achieved"), "done"),
     **dict.fromkeys(
@@ -208,6 +214,7 @@ COMMON_STATUSES: dict[str, str] = {
     # ``unapproved``: created and awaiting a person's approval (a bean index's status key)
     # ``needs scoping``, ``to scope``: work named and not yet shaped (``**Status:** Needs
     # scoping & decision``, a backlog's ``## To Scope`` section)
+    # ``under consideration``: a generated roadmap's legend says so of its ``💡`` items
     **dict.fromkeys(
         (
             "deferred",
@@ -219,6 +226,9 @@ COMMON_STATUSES: dict[str, str] = {
             "unapproved",
             "needs scoping",
             "to scope",
+            "under consideration",
+            # a list's legend of marks: ``? decision needed`` (not yet decided to do)
+            "decision needed",
         ),
         "idea",
     ),
@@ -244,6 +254,8 @@ COMMON_STATUSES: dict[str, str] = {
     # (``fixed`` only as an item's status, ``_STATUS_ONLY``: a changelog's ``## Fixed``
     # section lists no work to do)
     "resolved": "done",
+    # a note's request struck through and ``**Addressed**`` after it (a backlog of notes)
+    "addressed": "done",
     "working": "in_progress",
     "archived": "closed",
 }

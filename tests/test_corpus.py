@@ -227,14 +227,18 @@ pytestmark = pytest.mark.skipif(
 # CORE-138, the twenty-third set's classes fixed (tagged ``## B1. [M0]`` entries, ``RESOLVED``
 # and ``WORKING``, rows struck with one tilde): the set reads 35 of 87, the whole corpus 8356
 # of 8647, the floor 0.966.
+# CORE-143, the ninth leftovers pass (lists whose lead marks are statuses, struck notes
+# under a backlog's title, a table of planned stages, a status said once for a range): the
+# whole corpus reads 8454 of 8647, the floor 0.977.
 # CORE-147: the measure and the reader give every status word one meaning (``pending`` and
 # ``backlog`` ready, ``fixed`` done alone, ``proposed`` an idea in the three truths that
 # gave it none, a legend of boxes read by the measure too): 8355 of 8647, the floor 0.966.
 # Then its classes fixed (tests/test_reading_silent_nine.py): an inserted phase by its
 # ticked plans, a numbered step by its own boxes, a table of titles after the plan's table,
-# a lettered epic's parts (``Epic 5d4``), ``Planning`` as an item's status, a range of IDs
-# given one status: 8381 of 8647, the floor 0.969.
-OVERALL_FLOOR = 0.969  # 8381 of 8647
+# a lettered epic's parts (``Epic 5d4``), ``Planning`` as an item's status: 8381 of 8647
+# before merging with CORE-143 (whose ranges read pinion's the same way). Merged: the whole
+# corpus reads 8662 of 8854, the floor 0.978.
+OVERALL_FLOOR = 0.978  # 8662 of 8854
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -261,6 +265,7 @@ _CLASSES = {
         "fixed",  # only as a status alone (``_WHOLE_ONLY``), as the reader reads it
         "finished",
         "resolved",
+        "addressed",  # a note's request struck through, ``**Addressed**`` (the reader's too)
         "implemented",  # an RFC list's `## Implemented RFCs` (the eleventh set B)
         "closed",  # a ticket closed after review (agent-crew's board, rungs' log)
         "merged",  # a pull request's work merged
@@ -332,10 +337,13 @@ _CLASSES = {
         "unapproved",
         "needs scoping",
         "to scope",
+        "decision needed",  # a legend's ``? decision needed`` (the twenty-third set; the reader's too)
         # an item's ``Later; before public launch``, ``Future``: past the plan's horizon
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
         "later",
         "future",
+        # a legend table's ``| 💡 | Under Consideration |`` (the twenty-fourth set; the reader's too)
+        "under consideration",
     ),
     # ``Archived``: a task Backlog.md's archive/ holds, taken off the board (the reader's too)
     "closed": (
@@ -632,7 +640,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # while ``check`` says all is well: a file read silently wrong is a failure of this test,
 # never an entry in a list of known ones.
 # KNOWN FAILING (ROADMAP CORE-148): the stricter measure of CORE-147 found 16 files read
-# silently wrong; its pass fixed the classes of six, and ten are left (each with its
+# silently wrong; its pass and CORE-143 beside it fixed the classes of seven, and nine are
+# left (each with its
 # reason in tests/corpus/README.md, "Silently wrong, by the stricter measure"). The test
 # stays strict and says which files, and is marked to fail until none is left: ``strict``
 # makes it fail the day it passes, so that the mark goes with the last of them.
@@ -640,7 +649,7 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-148: ten corpus files still read silently wrong by the stricter measure",
+    reason="CORE-148: nine corpus files still read silently wrong by the stricter measure",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -659,7 +668,7 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 
 # Until CORE-148 leaves none, no more files than today read silently wrong: a ceiling to
 # lower as they are fixed, never to raise (a count, not a list: any file may break it).
-SILENTLY_WRONG_CEILING = 10
+SILENTLY_WRONG_CEILING = 9
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -135,6 +135,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     shaped = edit_shaped(roadmap, item, edit, settings)
     if shaped is not None:
         return shaped
+    from roadmaplint.edit.marked import marked_status
+
+    marked = marked_status(roadmap, item, edit, settings)
+    if marked is not None:
+        return marked
     from roadmaplint.edit.phases import edit_phase_box
 
     boxed = edit_phase_box(roadmap, item, edit, settings)
@@ -703,6 +708,8 @@ def _is_underline(line: str) -> bool:
 
 
 _ATX = LazyPattern(r" {0,3}#{1,6}(?=[ \t]|$)[ \t]*")
+# Heading marks written twice, joined to the heading's first word (reader/outline.py).
+_DOUBLED_MARKS = LazyPattern(r"#{2,5}(?=[A-Za-z])")
 
 
 def _id_form(item_id: str) -> re.Pattern[str]:
@@ -803,6 +810,8 @@ def _restatus_heading(
     body = line.rstrip("\r\n")
     opener = _ATX.match(body)
     start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    doubled = _DOUBLED_MARKS.match(body, start) if opener else None
+    start = doubled.end() if doubled else start  # ``## ##TASK 8 - Title``: the marks twice
     # the ID alone: a mark may stand between it and the title (``A1 ⬜ — Title``)
     escaped = re.escape(item.id)
     found = re.compile(rf"(?:\[{escaped}\]|{escaped}(?![\w.-]))[ \t]*").match(body, start)

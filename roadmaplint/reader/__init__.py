@@ -54,6 +54,7 @@ from roadmaplint.reader.dialect import (
     STEP_ID,
     WORK_ID,
     Dialect,
+    names_a_legend,
     normalize_key,
 )
 from roadmaplint.reader.fields import (
@@ -78,6 +79,7 @@ from roadmaplint.reader.legends import (
     legend_mark_status,
     line_legend_entries,
     read_legend,
+    read_status_table,
     read_vocabulary,
     with_legend_status,
 )
@@ -100,11 +102,11 @@ from roadmaplint.reader.phases import (
     with_own_phase_tasks,
     with_parts_done,
     with_phase_checklist,
-    with_range_status,
     with_shipped_phases,
     with_task_boxes,
 )
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
+from roadmaplint.reader.said_once import with_range_status
 from roadmaplint.reader.shapes import (
     HEADINGS,
     Document,
@@ -292,9 +294,8 @@ def _records(
                         tokens, start, part.end, part.text, part.position, inline
                     )
             elif VOCABULARY not in legends:  # a heading naming statuses: `## Statuses`
-                vocabulary = read_vocabulary(
-                    tokens, start, part.end, part.text, part.position, inline
-                )
+                read = read_status_table if names_a_legend(part.text) else read_vocabulary
+                vocabulary = read(tokens, start, part.end, part.text, part.position, inline)
                 if vocabulary is not None:
                     legends[VOCABULARY] = vocabulary
         elif part.kind == OVERVIEW:
@@ -475,9 +476,9 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         lines,
     )
     read = with_all_below_done(with_brief_status(read, lines), lines)
-    read = with_range_status(read, lines)
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
+    read = with_range_status(read, lines)
     read = with_named_needs(read, lines)
     read = with_dependency_tree(read, lines)
     for step in (

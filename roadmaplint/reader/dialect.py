@@ -48,6 +48,14 @@ def names_statuses(heading: str) -> bool:
     return STATUS_HEADING.fullmatch(words) is not None
 
 
+def names_a_legend(heading: str) -> bool:
+    """Whether a heading is a bare ``Legend`` (``## Legend``, ``### 🔑 Legend:``): read as
+    the document's statuses only where its table's first column is headed Status."""
+    if "egend" not in heading and "EGEND" not in heading:
+        return False
+    return normalize_key(re.sub(r"[^\w \t]", " ", heading)) == "legend"
+
+
 def normalize_key(name: str) -> str:
     """The lookup key of a field name: lower case with single spaces."""
     return " ".join(name.lower().split())
@@ -197,7 +205,7 @@ PHASE_HEADING = LazyPattern(
 # (outline.py), for one "Task 1" heading alone may be a step of a how-to. A second series
 # of one document may write its letters before the word: "TB-Story 1: Name".
 WORK_HEADING = LazyPattern(
-    r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic)[ \t]+" + _NUMBER + r")"
+    r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic|TASK|STORY|EPIC)[ \t]+" + _NUMBER + r")"
     r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )

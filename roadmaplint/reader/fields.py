@@ -164,6 +164,10 @@ def read_item(
         elif kind in ("bullet_list_close", "ordered_list_close") and token.level == 0:
             body.done_list = False
             under_heading = False
+    if heading.named_by_title and not any(found.key == "status" for found in body.fields):
+        struck = _struck_field(heading, lines)
+        if struck is not None:
+            body.fields.append(struck)
     return _finish(heading, body, last_written_line(end_line, lines), dialect)
 
 
@@ -664,7 +668,9 @@ def heading_status(title: str) -> tuple[str, str] | None:
         # the emoji form of a mark ends with a variation selector: ``✔️ RELEASED``
         rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
-            return stripped[:at].rstrip(" \t—–-"), rest or _CHECK_MARK
+            before = stripped[:at].rstrip(" \t—–-")
+            worded = None if rest else _done_word_before_mark(before, stripped[at:])
+            return worded or (before, rest or _CHECK_MARK)
     marked = _marked_status(stripped)
     if marked is not None:
         return marked
@@ -683,6 +689,18 @@ def heading_status(title: str) -> tuple[str, str] | None:
         noted = _noted_status(word) if separator != " · " else None
         if noted is not None:
             return stripped[:at].rstrip(), noted
+    return None
+
+
+def _done_word_before_mark(before: str, mark: str) -> tuple[str, str] | None:
+    """``(title, "word mark")`` where a title the done mark ended (``Dark Theme - COMPLETED
+    ✅``) ends with a done word after a dash too: the word and the mark say one status,
+    written as one (an edit of the status rewrites both)."""
+    for separator in (" — ", " – ", " - "):
+        at = before.rfind(separator)
+        word = before[at + len(separator) :].strip() if at > 0 else ""
+        if word and len(word.split()) <= 2 and common_meaning(word) == "done":
+            return before[:at].rstrip(), f"{word} {mark}"
     return None
 
 
@@ -742,6 +760,44 @@ def _marked_status(stripped: str) -> tuple[str, str] | None:
             at = stripped.rfind(mark, 0, len(stripped) - len(rest))
             return stripped[:at].rstrip(" \t—–-"), f"{mark} {rest}"
     return None
+
+
+# The text that asked for the work struck through and a bold status after it, opening an
+# entry's body: ``~~Duration not captured.~~ **Partially done** — ...``.
+_STRUCK_STATUS = LazyPattern(r"[ \t]*~~[^~\n]+~~[ \t]*\*\*(?P<word>[^*\n]{1,30})\*\*")
+# the same written over two lines: the struck request ends the first, the status opens
+# the next (``~~... a human-readable description.~~`` then ``**Done** — added ...``)
+_STRUCK_LINE = LazyPattern(r"[ \t]*~~[^~\n]+~~[ \t]*")
+_BOLD_OPENING = LazyPattern(r"[ \t]*\*\*(?P<word>[^*\n]{1,30})\*\*")
+
+
+def struck_status(first: str, second: str = "") -> tuple[str, int, int] | None:
+    """The status an entry's body opens with after its struck-through request: the word,
+    the line it stands on (0 the first, 1 the second) and its column (0-based); None for
+    any other opening."""
+    from roadmaplint.settings import common_meaning
+
+    found, line = _STRUCK_STATUS.match(first), 0
+    if found is None and _STRUCK_LINE.fullmatch(first.rstrip("\r\n")) is not None:
+        found, line = _BOLD_OPENING.match(second), 1
+    if found is None or common_meaning(found["word"].strip()) is None:
+        return None
+    return found["word"].strip(), line, found.start("word")
+
+
+def _struck_field(heading: ItemHeading, lines: list[str]) -> Field | None:
+    """The status an entry named by its title gives as the first line of its body: its
+    request struck through and a bold status after it (``struck_status``)."""
+    at = heading.last_line  # the 0-based index of the line after the heading
+    while at < len(lines) and not lines[at].strip():
+        at += 1
+    if at >= len(lines):
+        return None
+    found = struck_status(lines[at], lines[at + 1] if at + 1 < len(lines) else "")
+    if found is None:
+        return None
+    here = Position(at + found[1] + 1, found[2] + 1)
+    return Field("Status", "status", found[0], here, here, here.line)
 
 
 def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:
@@ -833,6 +889,10 @@ def named_owner(written: str | None) -> str | None:
     mean nobody is the configuration's ``no-dri`` (``list --dri``, RL501)."""
     if written is None:
         return None
+    if not written[:1].isascii() and not written[:1].isalnum():
+        # ``🔧 3KPRO - Backend Engineer``: a mark before the name decorates it
+        named = written.lstrip("".join(char for char in written[:4] if not char.isalnum()))
+        written = named if any(char.isalpha() for char in named) else written
     if written[-1:] == "." and _sentence_end(written):
         written = written[:-1]  # ``- Responsable: Ronnie.``: the line's full stop, no name's
     if "(" not in written:

@@ -45,6 +45,7 @@ from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
+from roadmaplint.reader.said_once import said_for_a_range
 from roadmaplint.reader.shapes.checkbox import BOX
 from roadmaplint.reader.waits import (
     DEPENDENCY_NOTE,
@@ -176,6 +177,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # ``Prereq for: A-1``, ``- Depends on A-1 ...``: read across items
     if reads_plan_wide(old.text) or reads_plan_wide(region):
         return None  # ``1 → (2 ∥ 3) → 4``, ``depends on everything``: on every item's ID
+    if said_for_a_range(old.text) or said_for_a_range(region):
+        return None  # ``PIN-001 through PIN-010 (all released)``: a status for many items
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]

@@ -45,6 +45,33 @@ def read_vocabulary(
     return Legend(f'statuses under "{name}"', position, entries, inferred=True)
 
 
+# The first column's name of a legend table that lists statuses (``| Status | Description |``).
+_STATUS_COLUMNS = frozenset(("status", "statuses", "state"))
+
+
+def read_status_table(
+    tokens: list[Token], start: int, end: int, name: str, position: Position, text: InlineText
+) -> Legend | None:
+    """The statuses a ``## Legend`` section's first table lists when its first column is
+    headed Status (``| Status | Description |`` over ``| 📋 | Planned |``), two or more:
+    a Status Legend marked ``inferred``. Under a bare Legend heading a table of other
+    marks (``| Priority | Meaning |``) or a list names no statuses."""
+    for index in range(start + 3, end):
+        token = tokens[index]
+        if token.type != "inline" or token.level != 1 or token.map is None:
+            continue
+        if "|" not in token.content:
+            continue
+        first = token.content.split("\n", 1)[0].strip().strip("|").split("|")[0]
+        if " ".join(text(first).lower().split()) not in _STATUS_COLUMNS:
+            return None
+        entries = _table_entries(token.content, token.map[0] + 1, text)
+        if len(entries) < 2:
+            return None
+        return Legend(f'statuses under "{name}"', position, tuple(entries), inferred=True)
+    return None
+
+
 def _entries(
     tokens: list[Token], start: int, end: int, text: InlineText
 ) -> list[tuple[LegendEntry | None, bool]]:

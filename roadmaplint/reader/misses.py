@@ -193,6 +193,34 @@ def _heading_miss(
     return []
 
 
+def _template_title(matched: tuple[str, str] | None) -> bool:
+    """Whether an item heading's title is only a template's blank, where a name will be
+    written (``Phase 1: _[Phase Name]_``, ``## Phase N ✅ — <phase name>``): a template of
+    the plan, no item that was missed."""
+    if matched is None:
+        return False
+    title = matched[1].strip()
+    end = len(title)
+    while end and not (title[end - 1].isalnum() or title[end - 1] in "]>}*_"):
+        end -= 1  # the marks after it: ``<phase name> ✅`` is ``<phase name>``
+    return _TEMPLATE_BLANK.fullmatch(title[:end]) is not None
+
+
+# A heading that names a part of its document by the word for one: ``Section 3: Test
+# Scope``, ``Chapter 2``, ``Part IV``.
+_DOCUMENT_PART = LazyPattern(
+    r"(?:section|chapter|part|appendix|chapitre|capítulo|capitulo|abschnitt|kapitel)"
+    r"[ \t]+(?:[0-9]{1,3}|[IVXLC]{1,6}|[A-Z])\b",
+    re.IGNORECASE,
+)
+# A template's blank: ``[Phase Name]``, ``<phase name>``, ``{{title}}``, in emphasis or not (a
+# bracketed ID alone, ``[TASK-1]``, is none).
+_TEMPLATE_BLANK = LazyPattern(
+    r"[_*]{0,2}(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]"
+    r"|<[A-Za-z][\w .-]{0,40}>|\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\})[_*]{0,2}"
+)
+
+
 def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
     found: list[NearMiss] = []
     for token in tokens:
@@ -200,7 +228,8 @@ def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
             continue
         for offset, source in enumerate(token.content.splitlines()):
             heading = _HEADING_LINE.match(source)
-            if (heading and match_item_heading(heading[1].strip(), dialect)) or (
+            matched = match_item_heading(heading[1].strip(), dialect) if heading else None
+            if (matched and not _template_title(matched)) or (
                 source.strip().startswith(("-", "*", "+", "**")) and _field_in(source, dialect)
             ):
                 line = token.map[0] + 1 + offset + (1 if token.type == "fence" else 0)
@@ -224,6 +253,12 @@ def _plain_heading_miss(
     fields below it."""
     if heading.level not in ITEM_LEVELS or _RELEASE.match(plain) is not None:
         return []  # a changelog's release (``## 1.2 — Released``) is no numbered task
+    if _template_title(match_item_heading(plain, dialect)) or _TEMPLATE_BLANK.fullmatch(plain):
+        # ``### Phase 1: _[Phase Name]_``, ``#### {{active_task1_title}}``: a template's
+        # heading, its name unwritten
+        return []
+    if _DOCUMENT_PART.match(plain) is not None:
+        return []  # ``### Section 3: Test Scope``: a part of the document, named as one
     numbered = _NUMBERED.match(plain)
     if numbered is not None:
         word = numbered["word"] or ""

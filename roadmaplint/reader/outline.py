@@ -20,6 +20,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Heading, Position, Section
 from roadmaplint.reader.blocks import HeadingBlock, heading_position
 from roadmaplint.reader.dialect import (
+    DEPENDS_ON,
     ITEM_LEVELS,
     PHASE_HEADING,
     PHASE_ID,
@@ -31,6 +32,7 @@ from roadmaplint.reader.dialect import (
     Dialect,
     is_priority_group,
     match_item_heading,
+    names_a_legend,
     names_statuses,
     normalize_key,
 )
@@ -121,7 +123,11 @@ def detect(
 def _front_matter_title(heading: str) -> str:
     """A heading's text, or the title it quotes when it is a front-matter title field
     (``---`` / ``title: "Epic 1: MVP"`` / ``---``, which markdown reads as a heading):
-    an epics file written as one front-matter block per epic."""
+    an epics file written as one front-matter block per epic. Heading marks written twice
+    (``## ##TASK 8 - Title``, an agent's queue) are the heading's, no part of its text."""
+    if heading[:2] == "##":
+        doubled = _DOUBLED_MARKS.match(heading)
+        heading = heading[doubled.end() :] if doubled is not None else heading
     if heading[:6] != "title:":
         return heading
     quoted = _QUOTED_TITLE.fullmatch(heading)
@@ -129,6 +135,8 @@ def _front_matter_title(heading: str) -> str:
 
 
 _QUOTED_TITLE = LazyPattern(r"title:[ \t]*\"([^\"]{1,200})\"[ \t]*")
+# Two to five heading marks joined to a word: ``##TASK 8``, never ``## #1`` or ``#hashtag``.
+_DOUBLED_MARKS = LazyPattern(r"#{2,5}(?=[A-Za-z])")
 
 
 def _classify_level_one(
@@ -208,7 +216,7 @@ def _classify_inner_and_legends(parts: list[Part], dialect: Dialect, path: str) 
         scope = None
         if normalize_key(part.text) in (STATUS_LEGEND, PRIORITY_LEGEND):
             part.kind = LEGEND
-        elif level > 1 and names_statuses(part.text):
+        elif level > 1 and (names_statuses(part.text) or names_a_legend(part.text)):
             part.kind = LEGEND  # read as a Status Legend if it lists a vocabulary
 
 
@@ -297,6 +305,58 @@ def _numbered_item(
     return match["id"] or match["whole"], match["title"].strip()
 
 
+def _dependent_series(
+    parts: list[Part], levels: tuple[int, ...], lines: list[str], dialect: Dialect
+) -> dict[int, tuple[str, str]]:
+    """The numbered headings (``### 2. Core: speed state``) that are tasks because they
+    say which others they wait for: at a level where two or more write a dependency
+    field naming another heading of theirs by its number (``**依存:** タスク1``,
+    ``**Depends on:** Task 1, Task 2``), each is an item, numbered so, and the boxes
+    under it its work list; a chapter names no chapter it waits for."""
+    numbered: dict[int, dict[int, str]] = {}
+    for at, part in enumerate(parts):
+        if part.kind == PROSE and part.heading.level in levels and part.text[:1].isdigit():
+            match = _NUMBERED.fullmatch(part.text)
+            if match is not None and match["whole"] is not None:
+                numbered.setdefault(part.heading.level, {})[at] = match["whole"]
+    found: dict[int, tuple[str, str]] = {}
+    for series in numbered.values():
+        numbers = set(series.values())
+        waiting = [
+            at
+            for at, number in series.items()
+            if _waits_on(parts, at, lines, dialect, numbers - {number})
+        ]
+        if len(waiting) >= 2:
+            for at in series:
+                match = _NUMBERED.fullmatch(parts[at].text)
+                assert match is not None
+                found[at] = (match["whole"], match["title"].strip())
+    return found
+
+
+def _waits_on(
+    parts: list[Part], at: int, lines: list[str], dialect: Dialect, others: set[str]
+) -> bool:
+    """Whether the heading's own lines hold a dependency field naming one of ``others``."""
+    end = parts[at + 1].heading.line - 1 if at + 1 < len(parts) else len(lines)
+    for line in islice(lines, parts[at].heading.line, end):
+        field_line = _NAMED_FIELD_LINE.match(line)
+        if field_line is None or dialect.key(normalize_key(field_line["name"])) != DEPENDS_ON:
+            continue
+        if any(number in others for number in _NUMBER_IN.findall(field_line["value"])):
+            return True
+    return False
+
+
+# A field written on a line of its own: ``**依存:** タスク1``, ``- Depends on: 2``.
+_NAMED_FIELD_LINE = LazyPattern(
+    r"[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*)?(?P<name>[^*:\n]{1,30}?)"
+    r"(?::\*\*|\*\*:|:)[ \t]*(?P<value>\S.*)"
+)
+_NUMBER_IN = LazyPattern(r"(?<![0-9.])[0-9]{1,4}(?![0-9.])")
+
+
 def _numbered_sections(parts: list[Part], levels: tuple[int, ...], lines: list[str]) -> set[int]:
     """The numbered headings (``## 2. Publishing System``) that are a roadmap's sections,
     not its items: at a level where two or more of them hold boxes of their own (two or
@@ -377,6 +437,12 @@ _NO_WORK_HEADING = LazyPattern(
 )
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
+# A heading led by the word Version (or Release) and its number, then a dash or a colon
+# (``## Version 0.3.0 - Complete NABC Support``): the words and number are its ID.
+_VERSION_LEAD = LazyPattern(
+    r"(?P<id>(?:Version|VERSION|Release|RELEASE)[ \t]+v?[0-9]{1,6}(?:\.[0-9]{1,6}){0,5})"
+    r"(?: — | – | - |: )"
+)
 # A heading led by the version it ships as (``### v0.2.1 — Conflict Detection``): the
 # version is the item's ID.
 _VERSIONED = LazyPattern(
@@ -411,6 +477,13 @@ def _status_headed(
             # API's endpoint over its status line (``**Status:** rejected``, ``stable``)
             continue
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
+            found[at] = ("", part.text.strip())
+        elif _VERSION_LEAD.match(part.text) and (
+            heading_status(part.text) is not None or "status" in _opening_labels(written)
+        ):
+            # a release's milestone (``## Version 0.3.0 - Title ✅`` over ``**Date**: ...``
+            # and ``**Status**: COMPLETED``, ``### Version 0.4.0 - Title (Planned)``): a
+            # milestone file's item, its achievements and goals under it its checklist
             found[at] = ("", part.text.strip())
         elif (
             first[:2] in ("- ", "* ")
@@ -466,9 +539,12 @@ def _status_headed(
         if levels[parts[at].heading.level] < 2 and at not in closing:
             continue
         version = _VERSIONED.fullmatch(title) if title[:1] == "v" else None
+        release = _VERSION_LEAD.match(title) if version is None else None
         key = keyed.get(at)
         if version is not None:
             named[at] = (version["id"], version["title"].strip())
+        elif release is not None:
+            named[at] = (" ".join(release["id"].split()), title[release.end() :].strip())
         elif key is not None and keys[(parts[at].heading.level, key["key"])] >= 2:
             named[at] = (key["id"], key["title"].strip())
         else:
@@ -603,12 +679,16 @@ def _backlog_entries(
 
     if len(parts) < 3 or parts[0].heading.level != 1:
         return {}
-    if not names_a_backlog(edge_stripped(parts[0].text).strip()):
+    title = edge_stripped(parts[0].text).strip()
+    backlog = names_a_backlog(title)
+    if not backlog and _LIST_OF_WORK.fullmatch(title) is None:
         return {}
     inner = parts[1:]
     level = max(part.heading.level for part in inner)
-    if level not in _ENTRY_LEVELS or any(part.heading.level < 2 for part in inner):
+    if any(part.heading.level < 2 for part in inner):
         return {}
+    if (level not in _ENTRY_LEVELS or not backlog) and not _closed_by_striking(parts, lines, level):
+        return {}  # a to-do list or ideas page by another name: its struck closings say so
     entries: list[int] = []
     for at, part in enumerate(parts[1:], start=1):
         written = [line for line in _section_lines(parts, at, lines) if line.strip()]
@@ -625,10 +705,48 @@ def _backlog_entries(
         return {}
     taken: set[str] = Taken()
     titled.update(entries)
-    return {
-        at: (reference_from_title(parts[at].text.strip(), taken), parts[at].text.strip())
-        for at in entries
-    }
+    named = {at: _unstruck(parts[at].text.strip()) for at in entries}
+    return {at: (reference_from_title(named[at], taken), named[at]) for at in entries}
+
+
+def _unstruck(title: str) -> str:
+    """A title struck through whole (``~~Upstream: PR URLs~~``, an entry closed) without
+    its tildes: the strike says the status, the words the name."""
+    if (
+        len(title) > 4
+        and title.startswith("~~")
+        and title.endswith("~~")
+        and "~~" not in title[2:-2]
+    ):
+        return title[2:-2].strip()
+    return title
+
+
+def _closed_by_striking(parts: list[Part], lines: list[str], level: int) -> bool:
+    """Whether the backlog's entries stand right under its title (``## Lens-writing
+    subskill``) and two or more of them say they are closed as a person closes a note:
+    the text that asked for the work struck through, a bold status after it (``~~Add a
+    subskill.~~ **Done** — implemented as ...``). Headings of prose under a backlog's
+    title and no more are as often its guide's chapters."""
+    from roadmaplint.reader.fields import struck_status
+
+    closed = 0
+    for at, part in enumerate(parts[1:], start=1):
+        if part.heading.level != level:
+            return False
+        body = [line for line in _section_lines(parts, at, lines) if line.strip()]
+        closed += bool(body) and struck_status(*body[:2]) is not None
+    return closed >= _FEWEST_STRUCK
+
+
+_FEWEST_STRUCK = 2
+# A title that names a list of work by another word than backlog: ``# TODO``, ``# Ideas``,
+# ``# Future work``, ``# Wishlist`` (read as a backlog's entries only where they strike
+# their closed requests through).
+_LIST_OF_WORK = LazyPattern(
+    r"(?i:(?:[\w.-]+[ \t]+){0,3}(?:to-?dos?|to[ \t]+do(?:[ \t]+list)?|ideas|wish[ \t]?list"
+    r"|future[ \t]+work|tasks))"
+)
 
 
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
@@ -976,7 +1094,7 @@ def _work_series(parts: list[Part]) -> bool:
     # milestones over a plan's phases group them (``### Milestone 2: v1.0`` over its
     # phases' checklist): a series of milestones is the plan's items only without phases
     # an epics file's epics are its items (``## Epic 1: Product Vision``), in a series too
-    words: tuple[str, ...] = ("Task", "Story", "Epic")
+    words: tuple[str, ...] = ("Task", "Story", "Epic", "TASK", "STORY", "EPIC")
     words = words if _names_phases(parts) else (*words, "Milestone")
     named = [part for part in parts if _unprefixed(part.text).startswith(words)]
     if len(named) < 2 or sum(1 for part in named if WORK_HEADING.fullmatch(part.text)) < 2:
@@ -1081,6 +1199,26 @@ def _untitled_tasks(
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
 
 
+def _phases_over_tasks(parts: list[Part]) -> set[int]:
+    """The phase headings at the level of a series of task headings numbered on across
+    them (``## 🎨 PHASE 3: Optimization`` before ``## TASK 8 - Title``, ``## TASK 9``):
+    the phases group the tasks, as the text says (``PHASE 3 TASK 8``), and are no items."""
+    tasks = Counter(part.heading.level for part in parts if WORK_HEADING.fullmatch(part.text))
+    phased: set[int] = set()
+    holding: set[int] = set()  # the levels at which a phase holds a task after it
+    current: dict[int, int] = {}
+    for at, part in enumerate(parts):
+        level = part.heading.level
+        if tasks[level] < 2:
+            continue
+        if PHASE_HEADING.fullmatch(part.text) is not None:
+            phased.add(at)
+            current[level] = at
+        elif level in current and WORK_HEADING.fullmatch(part.text):
+            holding.add(level)
+    return {at for at in phased if parts[at].heading.level in holding}
+
+
 def _unprefixed(text: str) -> str:
     """A heading's text past the letters of a series before its word: ``Story 1: Name`` of
     ``TB-Story 1: Name``."""
@@ -1100,8 +1238,11 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     status_headed: dict[int, tuple[str, str]] | None = None
     titled: set[int] = set()  # the parts of status_headed whose IDs are made from titles
     numbered: Counter[int] | None = None  # tasks numbered in a priority, by heading level
-    sections = _numbered_sections(parts, levels, lines)  # numbered headings that are sections
-    dotted = _dotted_series(parts, levels)
+    dependent = _dependent_series(parts, levels, lines, dialect)
+    sections = _numbered_sections(parts, levels, lines).difference(dependent)
+    if series:
+        sections |= _phases_over_tasks(parts)
+    dotted = {**_dotted_series(parts, levels), **dependent}
     for at, part in enumerate(parts):
         if part.kind == PROSE and part.heading.level in levels and at not in sections:
             found = (

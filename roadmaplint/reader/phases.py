@@ -209,9 +209,14 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
         elif item.status is None and (
-            WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id) or item.named_by_title
+            WORK_ID.fullmatch(item.id)
+            or STEP_ID.fullmatch(item.id)
+            or item.named_by_title
+            or item.id.isdigit()  # ``### 2. Core: Title``, a task numbered alone
         ):
             ticks = _step_ticks(lines[item.position.line : item.end_line])
+            if not ticks and item.id.isdigit():
+                ticks = _work_list_ticks(lines[item.position.line : item.end_line])
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
@@ -233,6 +238,33 @@ def _step_ticks(body: Sequence[str]) -> list[bool]:
         elif line.strip() and not line[:1].isspace():
             break  # the list ends (``- Behavior:``), or the body opens with no box
     return ticks
+
+
+def _work_list_ticks(body: Sequence[str]) -> list[bool]:
+    """Whether each box of a numbered task's work list is ticked, where its fields come
+    first (``### 2. Core: speed state`` over ``**依存:** タスク1``, ``**作業内容:**`` and
+    the boxes): the boxes after its field lines, none where a label of criteria
+    (``**Acceptance criteria:**``, ``**完了条件:**``) opens them or prose comes first."""
+    ticks: list[bool] = []
+    for line in body:
+        match = _TASK_BOX.match(line)
+        if match is not None:
+            ticks.append(match[1] != " ")
+        elif not line.strip() or (ticks and line[:1].isspace()):
+            continue
+        elif ticks or (label := _LABEL_LINE.match(line)) is None:
+            break  # the list ends, or the body opens with prose
+        elif _CRITERIA_LABEL.search(label["label"]):
+            return []  # boxes after this are the task's criteria: no state
+    return ticks
+
+
+# A field or a label on a line of its own: ``**依存:** タスク1``, ``**作業内容:**``.
+_LABEL_LINE = LazyPattern(r"\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)")
+_CRITERIA_LABEL = LazyPattern(
+    r"criteri|acceptance|done when|definition of done|verif|完了条件|受け入れ|验收|検証|확인",
+    re.IGNORECASE,
+)
 
 
 def with_own_phase_tasks(items: Sequence[Item]) -> Sequence[Item]:
@@ -553,36 +585,4 @@ def with_all_below_done(items: Sequence[Item], lines: Sequence[str]) -> tuple[It
         return tuple(items)
     return tuple(
         item if item.status is not None else replace(item, status="complete") for item in items
-    )
-
-
-# A line that gives a range of IDs one status: ``- **PINs**: PIN-001 through PIN-010 (all
-# **released**)``, a sprint's retrospective saying each of its items shipped.
-_RANGE_SAID = LazyPattern(
-    r"(?P<prefix>[A-Z][A-Z0-9]{0,9})-(?P<first>[0-9]{1,6})[ \t]+(?:through|thru|to)[ \t]+"
-    r"(?P=prefix)-(?P<last>[0-9]{1,6})[ \t]+\(all[ \t]+\**(?P<status>[^()*\n]{1,30}?)\**\)"
-)
-
-
-def with_range_status(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
-    """``items``, each that writes no status of its own given the one a line says of a
-    range of IDs it falls in (``PIN-001 through PIN-010 (all **released**)``), where that
-    status has a meaning: a retrospective's account of its sprint."""
-    said: dict[str, str] = {}
-    for line in lines:
-        if "(all" not in line:
-            continue
-        for found in _RANGE_SAID.finditer(line):
-            status = found["status"].strip()
-            if common_meaning(status) is None:
-                continue
-            first, last = int(found["first"]), int(found["last"])
-            width = len(found["first"])
-            for number in range(first, min(last, first + 999) + 1):
-                said.setdefault(f"{found['prefix']}-{number:0{width}d}", status)
-    if not said:
-        return tuple(items)
-    return tuple(
-        replace(item, status=said[item.id]) if item.status is None and item.id in said else item
-        for item in items
     )

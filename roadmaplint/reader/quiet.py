@@ -163,7 +163,12 @@ def document_statuses(roadmap: Roadmap, settings: Settings) -> Statuses:
         and "statuses" not in settings.configured
         and not settings.statuses.common
     ):
-        return _ordered_line_legend(roadmap, replace(settings.statuses, common=True))
+        statuses = _ordered_line_legend(roadmap, replace(settings.statuses, common=True))
+        if roadmap.status_legend is None:
+            return statuses
+        # a legend of marks found under a heading (``## Legend`` over ``| 📋 | Planned |``)
+        # says in words what each mark means, as a Status Legend of marks does
+        return _marks_in_words(roadmap.status_legend, statuses)
     if roadmap.status_legend is not None and "statuses" not in settings.configured:
         return _marks_in_words(roadmap.status_legend, settings.statuses)
     return settings.statuses

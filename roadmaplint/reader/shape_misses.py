@@ -44,12 +44,14 @@ def table_miss(
     ``| Colonne | Type |``) is passed over: it says why a table was skipped, but comes
     no closer to items than any table does."""
     from roadmaplint.reader.shapes.table import (
+        DEVELOPER_COLUMNS,
         FIELD_KEYS,
         ID_COLUMNS,
         TITLE_COLUMNS,
         column_key,
         is_delimiter,
         split_row,
+        template_rows,
     )
 
     id_only = patterns(dialect.id_pattern).id_only
@@ -67,6 +69,7 @@ def table_miss(
             column_key(name, dialect)
             for name in names
             if name.strip("*_` ").rstrip("?").casefold() not in _ASKED_OWNER
+            and name.strip("*_` ").removesuffix("(s)").casefold() not in DEVELOPER_COLUMNS
         } & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
@@ -74,7 +77,7 @@ def table_miss(
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
-        if _blank_rows(lines, rows, inline):
+        if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
         for row in rows:
             cells = split_row(lines[row])
@@ -135,6 +138,14 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True  # ``| Label | Priority | Meaning |``: a legend
     if roster(words):
         return True  # ``| # | Member | Role |``: a team's people, each with a role
+    if any(word in _TEST_COLUMNS for word in words[1:]):
+        # ``| Requirement ID | Test Case IDs | Status |``, ``| Data ID | ... | Test Cases |``:
+        # a test plan's matrix of what the tests cover, no work
+        return True
+    if bool(words) and words[0] in _GLOSSARY_COLUMNS:
+        return True  # ``| Term | Task | Description |``: a glossary, each word explained
+    if any(word in _CONTACT_COLUMNS for word in words):
+        return True  # ``| Area | Owner | E-mail |``: who to ask, and how to reach them
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
@@ -172,6 +183,12 @@ _DESCRIPTION = (
     "описание",
 )
 _VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
+# The column of a test plan's matrix that names the tests covering each row.
+_TEST_COLUMNS = ("test case", "test cases", "test case ids", "test case id", "tests", "test ids")
+# The first column of a glossary: the word it explains.
+_GLOSSARY_COLUMNS = ("term", "terms", "word", "concept", "acronym", "abbreviation")
+# A column of a contact list: how to reach the person a row names.
+_CONTACT_COLUMNS = ("e-mail", "email", "mail", "phone", "contact", "slack", "telephone")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.
 _SUPPORT_COLUMNS = (
@@ -330,7 +347,9 @@ def front_matter_miss(lines: list[str]) -> tuple[int, str] | None:
     else:
         return None
     task_keys = [key for key in _TASK_KEYS if key in keys]
-    if "status" not in task_keys:
+    if "status" not in task_keys or not {"id", "title"} & set(keys):
+        # a status with neither a title nor an id is a note's, no task's: a planning
+        # STATE.md (``status: complete`` beside ``milestone:`` and ``progress:``)
         return None
     written = ", ".join(task_keys)
     if "id" not in keys:

@@ -197,17 +197,41 @@ def with_numbers_named(items: Sequence[Item]) -> tuple[Item, ...]:
     a track's slice no ID pattern names) read as a reference to it, not as something
     external: the document itself gives that ID an item."""
     numbers = {item.id for item in items if item.id.isdigit() or _SLICE_KEY.fullmatch(item.id)}
-    if not numbers or not any(item.external_deps for item in items):
+    if not numbers:
         return tuple(items)
+    known = {item.id for item in items}
     found = []
     for item in items:
-        named = [entry for entry in item.external_deps if entry in numbers]
-        if not named:
+        named = {entry: _numbered_task(entry, numbers) for entry in item.external_deps}
+        # ``Task 1`` read as a reference where no item is named so: the task numbered 1
+        renamed = tuple(
+            entry if entry in known else _numbered_task(entry, numbers) or entry
+            for entry in item.depends_on
+        )
+        if not any(named.values()) and renamed == item.depends_on:
             found.append(item)
             continue
-        externals = tuple(entry for entry in item.external_deps if entry not in named)
-        found.append(replace(item, depends_on=(*item.depends_on, *named), external_deps=externals))
+        externals = tuple(entry for entry, number in named.items() if number is None)
+        own = tuple(number for number in named.values() if number is not None)
+        found.append(replace(item, depends_on=(*renamed, *own), external_deps=externals))
     return tuple(found)
+
+
+def _numbered_task(entry: str, numbers: set[str]) -> str | None:
+    """The item ``entry`` names by its number: the number itself, or the plan's word for a
+    task before it (``タスク1``, ``Task 2``, ``任务 3``) where the tasks are numbered alone."""
+    if entry in numbers:
+        return entry
+    worded = _TASK_NUMBER.fullmatch(entry)
+    return worded["number"] if worded is not None and worded["number"] in numbers else None
+
+
+# The word for a task and its number, as a task numbered alone (``### 2. Title``) is named
+# in a dependency: ``タスク1`` (Japanese), ``任务 2`` (Chinese), ``작업 3``, ``Task 4``.
+_TASK_NUMBER = LazyPattern(
+    r"(?:Task|task|TASK|タスク|任务|任務|작업|Tarea|tarea|Tâche|tâche|Aufgabe|Tarefa|tarefa)"
+    r"[ \t]?(?P<number>[0-9]{1,4})"
+)
 
 
 # The most words a dependency entry may hold around the one ID it names: ``selected M5

@@ -474,7 +474,15 @@ def _prefix(item_id: str) -> str:
         return dated[1]  # ``W3-EVT-01`` beside ``W1-TS-01``: the week's series, any area
     if len(item_id) > 1 and item_id[-1].islower() and item_id[-2].isdigit():
         item_id = item_id[:-1]
+    if (parted := _SUB_NUMBERED.fullmatch(item_id)) is not None:
+        item_id = parted[1]  # ``TI3_1``, ``TE2E3_2``: the tests of task 3, a TI and a TE2E
     return id_prefix(item_id)
+
+
+# A task's number and its part after an underscore or a hyphen: ``TI3_1``, ``TE2E16_2`` (the
+# first and second tests of tasks 3 and 16), ``US4-2``, whose prefix is ``TI``, ``TE2E`` and
+# ``US``, not ``TI3``.
+_SUB_NUMBERED = LazyPattern(r"([A-Za-z](?:[A-Za-z0-9]{0,20}[A-Za-z])?[0-9]{1,4})[_-][0-9]{1,3}")
 
 
 def mixed_id_prefixes(context: Context) -> Iterator[Report]:

@@ -200,8 +200,9 @@ class Document:
 
     def in_definition_of_done(self, line: int) -> bool:
         """Whether ``line`` stands under a heading that names the team's Definition of Done
-        (or of Ready): the conditions every item meets (``## Definition of Done`` over
-        ``- [ ] PR reviewed``), checked for each story and never work of their own."""
+        (or of Ready), or entry, exit or evaluation criteria: the conditions every item
+        meets (``## Definition of Done`` over ``- [ ] PR reviewed``), checked for each
+        story and never work of their own."""
         section = self.section_above(line)
         return section is not None and _CRITERIA_SECTION.search(section) is not None
 
@@ -232,8 +233,16 @@ _EXAMPLE_SECTION = LazyPattern(
 )
 
 # ``## Definition of Done``, ``## ✅ Definition of Done (Sprint 2)``, ``## MVP Definition of
-# Ready``: what every item must meet, no list of work.
-_CRITERIA_SECTION = LazyPattern(r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b", re.IGNORECASE)
+# Ready``: what every item must meet, no list of work. So are a test plan's entry and exit
+# criteria (``### Section 10: Entry & Exit Criteria``) and the criteria a choice is weighed
+# by (``## Evaluation Criteria Checklist``): conditions checked, no work to do.
+_CRITERIA_SECTION = LazyPattern(
+    r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b"
+    r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
+    r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
+    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
+    re.IGNORECASE,
+)
 
 
 @record
@@ -436,17 +445,26 @@ def _may_hold_items(name: str, document: Document) -> bool:
     """Whether the document has a block outside the heading items that the shape reads
     items from: a top-level list for checkboxes, a top-level paragraph with a ``|`` in
     it for table rows (a table is read from a paragraph's lines, and every table row
-    holds a ``|``). Without one the shape would read nothing, so it is not imported:
+    holds a ``|``), a paragraph that opens a list of lines led by marks for checkboxes.
+    Without one the shape would read nothing, so it is not imported:
     a commit hook's check of a headings roadmap pays for neither module."""
-    kinds = ("bullet_list_open", "ordered_list_open") if name == CHECKBOXES else ("paragraph_open",)
+    lists = ("bullet_list_open", "ordered_list_open")
     lines, tokens = document.lines, document.tokens
     for at in document.top_level():
         token = tokens[at]
-        if token.type not in kinds or token.map is None:
+        if token.map is None or token.type not in (*lists, "paragraph_open"):
             continue
         start, end = token.map
         if document.is_taken(start + 1):
             continue
-        if name == CHECKBOXES or any("|" in line for line in lines[start:end]):
+        if name == CHECKBOXES:
+            # or a list of lines a mark opens (shapes/marked.py), the boxes' reader's too
+            if token.type in lists or lines[start].startswith(_MARKED_LIST_LEADS):
+                return True
+        elif token.type == "paragraph_open" and any("|" in line for line in lines[start:end]):
             return True
     return False
+
+
+# How a list of lines a mark opens begins: a done line, or the legend of its marks.
+_MARKED_LIST_LEADS = ("x ", "legend:", "Legend:", "LEGEND:", "key:", "Key:")

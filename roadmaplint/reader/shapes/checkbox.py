@@ -44,6 +44,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.reader.shapes.marked import marked_list, read_marked
 from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
@@ -215,6 +216,10 @@ def holds_boxed_items(lines: list[str], first: int, last: int, id_pattern: str) 
     return with_ids > 0 and 2 * with_ids >= boxes
 
 
+# An ID whose number is zero-padded: ``TASK001``, ``BUG042``.
+_PADDED_ID = LazyPattern(r"[A-Z]{2,10}0[0-9]{2,5}")
+
+
 def parse_line(
     text: str, document: Document, leading_ids: bool = True, phases: bool = True
 ) -> Line:
@@ -262,8 +267,14 @@ def parse_line(
         bold = _BOLD_BRACKETED_ID.match(text)
         bracketed = _BRACKETED_ID.match(text)
         work = work_box(text) if leading_ids else None
-        if bracketed is not None and id_only.fullmatch(bracketed["id"]) and "-" in bracketed["id"]:
-            item_id, text = bracketed["id"], text[bracketed.end() :]  # ``[TASK-002] Title``
+        if (
+            bracketed is not None
+            and id_only.fullmatch(bracketed["id"])
+            and ("-" in bracketed["id"] or _PADDED_ID.fullmatch(bracketed["id"]) is not None)
+        ):
+            # ``[TASK-002] Title``, ``[TASK001] Title`` (a registry's zero-padded number; a
+            # tag in brackets, ``[P1]``, ``[M0]``, names no item)
+            item_id, text = bracketed["id"], text[bracketed.end() :]
         elif work is not None:
             item_id, text = work  # ``Task 1.1: Initialize``: the numbered unit, then its name
         elif leading_ids and bold is not None and id_only.fullmatch(bold["id"]):
@@ -690,6 +701,10 @@ def phase_box(text: str) -> tuple[str, str] | None:
 
 
 def read_checkboxes(document: Document) -> ShapeRead:
+    if not document.with_ids_only:
+        marked = marked_list(document.lines)
+        if marked is not None:
+            return read_marked(document, marked)  # its lines are the list, every one
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
@@ -751,7 +766,31 @@ def _placeholder(lines: list[str], item: Item) -> bool:
     if box is None:
         return False
     rest = line[box.end() :]
-    return _PLACEHOLDER.fullmatch(rest) is not None or _BLANK_BOX.fullmatch(rest) is not None
+    return (
+        _PLACEHOLDER.fullmatch(rest) is not None
+        or _BLANK_BOX.fullmatch(rest) is not None
+        or _blanks_only(rest)
+    )
+
+
+def _blanks_only(text: str) -> bool:
+    """Whether a box's text is template blanks joined by dashes and labels, no word of
+    its own (``{{next_week_task1}} - {{next_week_owner1}} - {{next_week_priority1}}``,
+    ``{{completed_task1}} - 完成日期: {{completion1}}``): a template's line of work."""
+    if "{{" not in text and "[" not in text and "<" not in text:
+        return False
+    rest, blanks = _ANY_BLANK.compiled().subn(" ", text)
+    if blanks < 2:
+        return False
+    return not _BLANK_LABEL.sub(" ", rest).strip(" \t-–—|,/·:：*_")
+
+
+# A template's blank anywhere in a line, as ``_BLANK_BOX`` reads one alone.
+_ANY_BLANK = LazyPattern(
+    r"\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>"
+)
+# A label between two blanks: ``完成日期:``, ``Owner:``.
+_BLANK_LABEL = LazyPattern(r"[^\s:：\-–—|,/·]{1,20}[:：]")
 
 
 # A stable ID a task tool keeps after a box's title (rune's ``<!-- id:dlv5hgs -->``),
@@ -1682,6 +1721,8 @@ def _read_horizon_list(
     lines = document.lines
     if _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
+    if _status_glossary(lines, entries):
+        return [], ()  # ``- **Pending**：待开始``: the statuses the plan uses, no work
     sections = document.status_sections_above(entries[0][0] + 1)
     # a plan that strikes its finished bullets through says of each whether it is done:
     # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
@@ -1943,6 +1984,30 @@ def _titled_a_backlog(document: Document) -> bool:
     if not headings or headings[0].level != 1:
         return False
     return names_a_backlog(edge_stripped(document.inline(headings[0].source)).strip())
+
+
+def _status_glossary(lines: list[str], entries: list[tuple[int, int]]) -> bool:
+    """Whether every bullet of a list names a status in bold and says what it means
+    (``- **Pending**：待开始``, ``- **Done**: merged and released``), a different status
+    each: a legend of the plan's statuses, written as a list, whose bullets are no work."""
+    named: set[str] = set()
+    for first, _ in entries:
+        glossed = _GLOSSED.match(_bullet_text(lines[first]))
+        if glossed is None:
+            return False
+        status = status_of_section(glossed["word"] or glossed["code"])
+        if status is None or status in named:
+            return False
+        named.add(status)
+    return len(named) >= 2
+
+
+# A bold word or one in code and what it means: ``**Pending**：待开始``, ``⏳ **Pending** —
+# not started``, ``` `done` = released ```.
+_GLOSSED = LazyPattern(
+    r"(?:[^\w\s*`]{1,4}[ \t]+)?(?:\*\*(?P<word>[^*]{1,30})\*\*|`(?P<code>[^`]{1,30})`)"
+    r"[ \t]*(?:[:：=]|[—–-][ \t])"
+)
 
 
 def _queue_of_bold_titles(document: Document, entries: list[tuple[int, int]]) -> bool:

@@ -169,7 +169,9 @@ def edge_stripped(text: str) -> str:
 
 
 # The marks before a heading's words (``\w`` is ``isalnum()`` or ``_``): one pass from the start.
-_LEADING_MARKS = LazyPattern(r"[^\w(]*")
+# GitHub's emoji shortcodes are marks too, as the emoji they show are (``###
+# :white_check_mark: Done (17)`` is ``### ✅ Done (17)`` on the page).
+_LEADING_MARKS = LazyPattern(r"(?:[^\w(:]*+:[a-z0-9_+-]{1,40}:(?![\w:]))*+[^\w(]*")
 
 
 # A heading that is a priority alone before its theme: ``P1`` of ``## P1 — Active``.

@@ -17,7 +17,8 @@ from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
 _ENTRY = LazyPattern(
-    r"[ \t]{0,3}(?P<id>[0-9]{1,6})[.)][ \t]+(?P<mark>[-+~=?✓✔✗✘])[ \t]+(?P<title>\S.*)"
+    r"[ \t]{0,3}(?P<id>[0-9]{1,6})[.)][ \t]+(?P<mark>[-+~=?✓✔✗✘✅🔄⏳🚧❌])\ufe0f?[ \t]+"
+    r"(?P<title>\S.*)"
 )
 # What the marks mean where the document does not say (a legend of its own wins).
 CONVENTIONAL = {
@@ -29,6 +30,13 @@ CONVENTIONAL = {
     "?": "idea",  # an open question: not yet decided work
     "✗": "cancelled",
     "✘": "cancelled",
+    # a plan's next steps marked as its phases are (``1. ✅ Create the repository``,
+    # ``5. 🔄 Playtest``, ``6. ⏳ Iterate``): done, under way, waiting its turn
+    "✅": "done",
+    "🔄": "in progress",
+    "🚧": "in progress",
+    "⏳": "todo",
+    "❌": "cancelled",
 }
 # A legend line: `` `+` Completed - a task that is done ``, `` `~`: In Progress ``.
 _LEGEND = LazyPattern(
@@ -82,6 +90,10 @@ def read_numbered(
     open_work = any(meanings[mark] not in _FINISHED for mark in marks)
     if not (marks & legend.keys() or (len(marks) >= 2 and open_work) or all(fields)):
         return [], ()
+    if marks & _PLAN_MARKS and any(_restated(document, match["title"]) for match in found if match):
+        # ``1. ✅ 프로젝트 초기화`` where ``- [ ] **프로젝트 초기화**`` is the plan's work box:
+        # a report of how that work stands, no work of its own
+        return [], ()
     numbers = {match["id"] for match in found if match}
     items = []
     for (first, last), match, written in zip(entries, found, fields, strict=True):
@@ -98,6 +110,33 @@ def read_numbered(
         taken.add(match["id"])
     cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
     return items, cut
+
+
+# The marks a plan's phases and steps are marked with, read in a numbered list too.
+_PLAN_MARKS = frozenset("✅🔄⏳🚧❌")
+
+
+def _restated(document: Document, title: str) -> bool:
+    """Whether a numbered entry's title is the text of a bullet or a box of the document
+    (``- [ ] **Title**``, ``  - Title``): the entry names work written down there."""
+    return _plain(title) in document.memo("bullet_texts", lambda: _bullet_texts(document.lines))
+
+
+def _bullet_texts(lines: list[str]) -> frozenset[str]:
+    found = set()
+    for line in lines:
+        text = line.lstrip()
+        if text[:2] not in ("- ", "* ", "+ "):
+            continue
+        text = text[2:].lstrip()
+        if text[:3] in ("[ ]", "[x]", "[X]"):
+            text = text[3:]
+        found.add(_plain(text))
+    return frozenset(found)
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.strip().strip("*_`").split()).casefold()
 
 
 def _fields(lines: list[str], first: int, last: int, document: Document) -> list[Field]:

@@ -28,12 +28,12 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
     import re
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
 ID_COLUMNS = ("id", "task id", "key", "#")
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
@@ -57,6 +57,7 @@ TITLE_COLUMNS = (
     # in French and Spanish: ``| Epic | Titre | Priorité | Statut |``
     "titre",
     "tâche",
+    "tache",  # written without its accent, as ``Derniere mise a jour`` is
     "título",
     "tarea",
     # a sprint backlog in Spanish, Dutch, Portuguese or German names its rows by the story or
@@ -97,6 +98,11 @@ TITLE_COLUMNS = (
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
 _GROUPING_TITLES = frozenset({"workstream", "work stream"})
 FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
+# The owner of a row of work by who develops it; alone, a column of the people who made a
+# thing (``| Library | Developer | Licence |``), which brings no table near to items.
+DEVELOPER_COLUMNS = frozenset(
+    ("developer", "developers", "développeur", "développeurs", "desarrollador", "desenvolvedor")
+)
 # Column names tables use for the known fields, beyond the dialect's aliases.
 COLUMN_ALIASES = {
     "depends": DEPENDS_ON,
@@ -115,6 +121,17 @@ COLUMN_ALIASES = {
     "agent": "dri",
     "role": "dri",
     "statut": "status",  # French
+    # a row's state in French, with its accent or without: ``| ID | Description | État |``
+    "état": "status",
+    "etat": "status",
+    # how far along, or finished or not, asked as a question: ``| Avancement |``, ``| Fini ? |``
+    # (a French sprint's column of ``DONE`` and ``TO DO``)
+    "avancement": "status",
+    "état d'avancement": "status",
+    "fini": "status",
+    "situação": "status",  # Portuguese
+    "situación": "status",  # Spanish
+    "estatus": "status",
     "estado": "status",  # Spanish
     "stato": "status",  # Italian
     "zustand": "status",  # German
@@ -130,6 +147,8 @@ COLUMN_ALIASES = {
     # who does the row's work, asked as a column's question: ``| Wer? |``, ``| Who? |``
     "wer": "dri",
     "who": "dri",
+    # who develops the row, a student sprint's owner column: ``| Développeur(s) |``
+    **dict.fromkeys(DEVELOPER_COLUMNS, "dri"),
 }
 # A status mark written in the ID or title cell of a table without a Status column.
 _CELL_MARKS = {"✅": "done", "✔": "done", "☑": "done", "🚧": "in progress", "🔄": "in progress"}
@@ -167,6 +186,12 @@ def column_key(name: str, dialect: Dialect) -> str:
         bare = words[1] if words[0] in _LEADING else words[0]
         if (COLUMN_ALIASES.get(bare) or dialect.key(bare)) == "dri":
             return "dri"
+    if found == key and key.endswith("(s)"):
+        # ``Développeur(s)``, ``Owner(s)``: one or more of what the bare name names
+        bare = key[:-3].rstrip()
+        named = COLUMN_ALIASES.get(bare) or dialect.key(bare)
+        if named != bare:
+            return named
     if found == key and key.endswith(")") and " (" in key:
         # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
         bare = key[: key.rindex(" (")]
@@ -369,9 +394,14 @@ def _table(
         )
     title_column = _filled_title_column(lines, rows, keys, title_column)
     filled = [row for row in rows if not _placeholder_row(lines[row])]
+    # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
+    # planned for, no status yet, is a roadmap's too
+    dated = title_column is not None and any(key in _PLANNED_DATES for key in keys)
     if not filled or not (
         any(key in FIELD_KEYS for key in keys)
         or status_headed
+        or dated
+        or _staged(keys, title_column)
         or _titles_only(keys, id_column, title_column)
     ):
         return None
@@ -402,6 +432,53 @@ def _table(
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# The columns that say when work is planned to land (not when it was done).
+_PLANNED_DATES = frozenset(
+    ("projected date", "target date", "planned date", "expected date", "due date", "eta")
+)
+# The column of a table of planned work that names the stage each row belongs to, in the
+# languages plans are written in: ``| 단계 | 작업 | 비고 |`` (stage, task, note).
+_PLANNED_STAGES = frozenset(
+    (
+        "phase",
+        "milestone",
+        "stage",
+        "round",
+        "단계",
+        "차수",
+        "etapa",
+        "fase",
+        "段階",
+        "阶段",
+        "フェーズ",
+    )
+)
+
+
+def _staged(keys: tuple[str, ...], title_column: int | None) -> bool:
+    """Whether a table with no field column lists planned work by stage: its first column
+    names the stage (``2차``, ``Phase 2``) and a column named for the work titles each row
+    (``| Stage | Task | Notes |``). Read as items only beside a plan's other tables of
+    items (``_stages_beside_plan``); alone it is a guide's or a glossary's table."""
+    return (
+        title_column is not None
+        and title_column > 0
+        and keys[0] in _PLANNED_STAGES
+        and keys[title_column] in TITLE_COLUMNS
+        and not any(key in FIELD_KEYS for key in keys)
+    )
+
+
+def _stages_alone(table: Table, every: list[Table]) -> bool:
+    """Whether ``table`` is a table of planned stages (``_staged``) with no other table of
+    the document reading items with fields: then it is no plan's."""
+    if table.status_heading or not _staged(table.keys, table.title_column):
+        return False
+    return not any(
+        other is not table and any(key in FIELD_KEYS for key in other.keys) for other in every
+    )
+
+
 # The columns of a log of status changes: what a status was, and what it became.
 _STATUS_CHANGES = frozenset(("old status", "new status"))
 _STATUS_MOVES = frozenset(("from status", "to status"))
@@ -434,8 +511,10 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
         table.status_heading
         or not _titles_only(table.keys, table.id_column, table.title_column)
         or any(key in FIELD_KEYS for key in table.keys)
+        or any(key in _PLANNED_DATES for key in table.keys)
+        or _staged(table.keys, table.title_column)
     ):
-        return False  # a table read by its fields or its status heading stays
+        return False  # a table read by its fields, status heading, dates or stages stays
     assert table.title_column is not None
     title = table.columns[table.title_column].casefold()
     return not any(
@@ -736,8 +815,12 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``## Example Table Entry``: how a row is written, no item
             if with_ids and _a_log_beside_items(table):
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
-            if _actions_without_plan(table, every):
+            if _actions_without_plan(table, every) or _stages_alone(table, every):
                 continue
+            if template_rows(lines, table.rows, table.columns):
+                continue  # ``| Test Execution | [DATE] | [OWNER] |``: a template's rows
+            if _release_history(table, document.section_above(table.header + 1)):
+                continue  # ``## Version History`` over ``| Version | Date | Status |``
             groups = _group_rows(lines, table)
             read = [
                 _row_item(document, table, row, taken_refs)
@@ -776,6 +859,56 @@ def read_tables(document: Document) -> ShapeRead:
     return ShapeRead(_with_row_references(items), blocks)
 
 
+def template_rows(
+    lines: list[str], rows: tuple[int, ...] | list[int], columns: Sequence[str]
+) -> bool:
+    """Whether every row of a table holds a template's blank where a value will be
+    written: a blank in braces or angle brackets (``{{p0_owner1}}``, ``<Name>``), or one
+    in square brackets that names its own column (``[OWNER]`` under ``Owner``, ``[DATE]``
+    under ``Start Date``). A template's table, filled in where it is used, whose rows
+    are no work yet; a tag in brackets (``[BE]`` under ``Type``) is a value."""
+    named = [column.casefold() for column in columns]
+    return bool(rows) and all(_holds_a_blank(lines[row], named) for row in rows)
+
+
+def _holds_a_blank(line: str, columns: list[str]) -> bool:
+    for at, (a, b) in enumerate(split_row(line)):
+        cell = line[a:b].strip()
+        if _FILLED_BLANK.fullmatch(cell) is not None:
+            return True
+        bracketed = _COLUMN_BLANK.fullmatch(cell)
+        if bracketed is not None and at < len(columns):
+            word = bracketed[1].strip().casefold()
+            if word in _ANY_COLUMN_BLANKS or (
+                word and (word in columns[at] or columns[at] in word)
+            ):
+                return True
+    return False
+
+
+# A blank written to be filled in: ``{{p0_owner1}}``, ``<Name>``, with a sign after it
+# (``{{completed_percentage}}%``).
+_FILLED_BLANK = LazyPattern(r"[*_]{0,2}(?:\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)[*_]{0,2}%?")
+# The blanks a template leaves under any column: who and when (``[Name]`` under Assignee).
+_ANY_COLUMN_BLANKS = frozenset(
+    (
+        "name",
+        "full name",
+        "owner",
+        "assignee",
+        "person",
+        "date",
+        "due date",
+        "deadline",
+        "yyyy-mm-dd",
+        "dd/mm/yyyy",
+        "mm/dd/yyyy",
+    )
+)
+# A blank in square brackets: ``[OWNER]``, ``[Start date]``.
+_COLUMN_BLANK = LazyPattern(r"[*_]{0,2}\[([^\[\]]{1,40})\][*_]{0,2}")
+
+
 def _a_log_beside_items(table: Table) -> bool:
     """Whether ``table``, in a document whose items are rows with IDs, is a log of what
     was done rather than more items: written by day (its first column the date each row
@@ -789,6 +922,30 @@ def _a_log_beside_items(table: Table) -> bool:
         and "status" not in table.keys
         and not table.status_heading
     )
+
+
+def _a_status_alone(value: str) -> bool:
+    """Whether a cell is a status in a common spelling and nothing else (``To Do``)."""
+    return " ".join(value.casefold().split()) in COMMON_STATUSES
+
+
+def _release_history(table: Table, section: str | None) -> bool:
+    """Whether ``table`` is a record of releases, one row a version, under a heading that
+    names a history (``## Version History`` over ``| Version | Date | Status | Summary |``):
+    the versions the plan's own sections hold, no items of their own."""
+    return (
+        bool(table.keys)
+        and table.keys[0] in _RELEASE_COLUMNS
+        and section is not None
+        and _HISTORY_HEADING.search(section) is not None
+    )
+
+
+_RELEASE_COLUMNS = frozenset({"version", "release", "versions", "releases"})
+# A heading that names a record of what was released: ``Version History``, ``Changelog``.
+_HISTORY_HEADING = LazyPattern(
+    r"(?i)\b(?:(?:version|release|revision)s?[ \t]+history|change[ \t-]?log)\b"
+)
 
 
 # The first column of a log written by day: ``| Date | Agent | Task | Outcome |``.
@@ -808,9 +965,24 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
             or _is_later(section)
             or closed_heading(section) is not None
             or (board and _grouped_under_status(document, line + 1) is not None)
+            or board_column(section)
         )
 
     return headed
+
+
+def board_column(section: str | None) -> bool:
+    """Whether a heading is a board's column with the count of its cards: a status and a
+    number in brackets (``### :white_check_mark: Done (17)``, ``## In Progress (3)``),
+    whose table is that column's work even where the board's other columns are empty."""
+    if not section or len(section) > 80:
+        return False
+    counted = _COUNTED_HEADING.fullmatch(edge_stripped(section).strip())
+    return counted is not None and status_of_section(counted["name"]) is not None
+
+
+# A heading that counts what it holds: ``Done (17)``, ``En cours (3 tâches)``.
+_COUNTED_HEADING = LazyPattern(r"(?P<name>[^()]{1,60}?)[ \t]*\([0-9]{1,4}(?:[ \t]+\w{1,12})?\)")
 
 
 def _grouped_under_status(document: Document, line: int) -> str | None:
@@ -1150,8 +1322,12 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             # ``[DONE]`` says DONE; ``**Complete**; native checks pass`` says Complete.
             claimed = _claim_owner(value)
             value = _bracketed_status(value) or _bold_lead(line, spans[column]) or value
-        if not value:
-            continue
+        if not value or (key == "dri" and not value.strip(". ")):
+            continue  # ``| . |``: a full stop names no one (``—`` is the config's no-dri)
+        if key == "dri" and "status" not in table.keys and _a_status_alone(value):
+            # ``| 002 | Title | ... | To Do |`` under an Owner column, beside ``Cameron``:
+            # nobody has the story yet and it is still to do, which is its status
+            name, key = "Status", "status"
         a, b = spans[column]
         written = line[a:b]
         column_at = a + len(written) - len(written.lstrip()) + 1
