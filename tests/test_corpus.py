@@ -261,6 +261,10 @@ _CLASSES = {
         "shipped",
         "released",  # a version's heading: ``v0.1 released`` (the eighth set)
         "✅",
+        "✔",  # a check mark alone, ticked or in a box (the reader's too)
+        "✔\ufe0f",
+        "☑",
+        "☑\ufe0f",
         "[x]",
         "fixed",  # only as a status alone (``_WHOLE_ONLY``), as the reader reads it
         "finished",

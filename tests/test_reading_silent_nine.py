@@ -392,7 +392,7 @@ def test_a_planning_section_of_a_page_is_no_status() -> None:
 
 # A sprint file whose table of targets writes no status, and whose retrospective says of
 # them all at once: ``PIN-001 through PIN-003 (all **released**)`` (pinion's ten targets
-# read with no status, check silent).
+# read with no status, check silent; read by ``reader/said_once.py``, CORE-143).
 SPRINT = """\
 # Sprint 1
 
