@@ -195,6 +195,9 @@ COMMON_STATUSES: dict[str, str] = {
             "unclaimed",
             # a work queue's column of what waits its turn (``## queued``)
             "queued",
+            # work not yet begun, as a legend's ``- pending`` or a task's ``Status: pending``
+            # says: not started, so (like ``todo``) no claim that it is free to start
+            "pending",
         ),
         "ready",
     ),
@@ -245,8 +248,7 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("superseded", "duplicate"), "closed"),
     # the words a ticket tracker's workflow writes, as the corpus's measure counts them: a
     # product backlog's ``RESOLVED`` and ``WORKING`` beside ``OPEN``, a card ``archived``
-    # (not ``fixed``: a changelog's ``## Fixed`` section lists no work to do; not
-    # ``pending``: a phase pending waits on the one before, it is not yet ready)
+    # (not ``fixed``: a changelog's ``## Fixed`` section lists no work to do)
     "resolved": "done",
     # a note's request struck through and ``**Addressed**`` after it (a backlog of notes)
     "addressed": "done",
@@ -507,6 +509,10 @@ def status_meaning(status: str | None) -> str | None:
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
         first += 1
+    if words[first:] and len(words) - first == 1 and words[first].strip(_STATUS_EDGE) == "next":
+        # ``⏳ Next`` as a status alone: the work next in line, not yet begun (``Next
+        # release`` or ``Next: validate ...`` is a note, no state)
+        return "ready"
     return _meaning_of_note(words[first:])
 
 

@@ -404,6 +404,8 @@ def status_class(status: str | None) -> str | None:
         return None
     # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
     text = _unmarked(status).lower().removesuffix(".")
+    if text.strip("*_") == "next":
+        return "ready"  # ``⏳ Next`` alone: next in line, not begun (``Next release``: a note)
     mark, _, rest = text.partition(" ")
     if rest and not any(char.isalnum() for char in mark) and status_class(rest) is not None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
