@@ -524,6 +524,12 @@ _HORIZON_WORDS = ("later", "future")
 
 def _past_horizon(status: str) -> bool:
     text = status.strip().casefold()
+    words = text.split()
+    first = 0  # past the marks before the word (``⏳ Future``), the words split once
+    while first < len(words) - 1 and _is_mark(words[first]):
+        first += 1
+    if first:
+        text = " ".join(words[first:])
     for word in _HORIZON_WORDS:
         if text.startswith(word):
             rest = text[len(word) :].lstrip(" \t")
