@@ -223,3 +223,50 @@ def test_meeting_notes_that_strike_what_changed_read_no_items() -> None:
 """
     assert read_items(notes, "notes.md") == ()
     assert finding_lines(notes, "notes.md") == []
+
+
+# an issue tracker's export (gh2md): a heading per issue, its state in code before the title
+ISSUE_EXPORT = """\
+Export of Github issues for [ana/tool](https://github.com/ana/tool).
+
+# [\\#11 Issue](https://github.com/ana/tool/issues/11) `open`: Actions example
+
+#### [ana](https://github.com/ana) opened issue at [2020-07-16 07:42](https://github.com/ana/tool/issues/11):
+
+Thank you for your work.
+
+# [\\#9 PR](https://github.com/ana/tool/pull/9) `merged`: Faster start-up
+
+# [\\#2 Issue](https://github.com/ana/tool/issues/2) `closed`: Initial update
+"""
+
+
+def test_an_issue_trackers_export_reads_its_issues_open_and_closed() -> None:
+    read = [
+        (i.id, i.title, status_meaning(i.status)) for i in read_items(ISSUE_EXPORT, "issues.md")
+    ]
+    assert read == [
+        ("11", "Actions example", "ready"),
+        ("9", "Faster start-up", "done"),
+        ("2", "Initial update", "done"),
+    ]
+    assert finding_lines(ISSUE_EXPORT, "issues.md") == []
+
+
+def test_an_exported_issues_status_is_refused_not_written() -> None:
+    roadmap = parse(ISSUE_EXPORT, "issues.md", Settings())
+    with pytest.raises(RoadmapError, match="nothing written"):
+        set_fields(roadmap, "11", [FieldChange("Status", "done")], Settings())
+
+
+def test_release_notes_naming_issues_read_no_items() -> None:
+    notes = """\
+# Release 2.0
+
+# [\\#11 Issue](https://github.com/ana/tool/issues/11) `closed`: the one issue this fixes
+
+- #9 PR merged: faster start-up
+- #2 Issue closed: initial update
+"""
+    assert read_items(notes, "RELEASE.md") == ()
+    assert finding_lines(notes, "RELEASE.md") == []
