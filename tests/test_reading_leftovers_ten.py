@@ -270,3 +270,50 @@ def test_release_notes_naming_issues_read_no_items() -> None:
 """
     assert read_items(notes, "RELEASE.md") == ()
     assert finding_lines(notes, "RELEASE.md") == []
+
+
+# a .gsd roadmap: shipped milestones' phases as plain bullets, later ones as boxes
+SHIPPED_PHASES = """\
+# ROADMAP.md — Execution Plan
+
+## Completed Milestones
+
+### v1.1: Self-Improvement ✅
+- Phase 1: Complete Missing Workflows
+- Phase 2: Add Usage Examples
+
+## v1.3: Automation
+
+- [x] **Phase 1**: Expand Validation Scripts
+- [ ] **Phase 2**: Version Tracking
+"""
+
+
+def test_a_shipped_milestones_plain_phases_beside_boxed_ones_are_done() -> None:
+    read = [(i.title, status_meaning(i.status)) for i in read_items(SHIPPED_PHASES, "ROADMAP.md")]
+    assert read == [
+        ("Phase 1: Complete Missing Workflows", "done"),
+        ("Phase 2: Add Usage Examples", "done"),
+        ("Phase 1: Expand Validation Scripts", "done"),
+        ("Phase 2: Version Tracking", "ready"),
+    ]
+    assert finding_lines(SHIPPED_PHASES, "ROADMAP.md") == []
+
+
+def test_phases_under_a_heading_not_closed_as_done_stay_unread() -> None:
+    plan = SHIPPED_PHASES.replace("### v1.1: Self-Improvement ✅", "### v1.1: Self-Improvement")
+    assert len(read_items(plan, "ROADMAP.md")) == 2
+
+
+def test_a_guide_whose_shipped_release_lists_its_phases_reads_no_items() -> None:
+    guide = """\
+# How we release
+
+## Release 1.0 ✅
+- Phase 1: write the notes
+- Phase 2: tag the commit
+
+Each release goes through the same phases.
+"""
+    assert read_items(guide, "RELEASING.md") == ()
+    assert finding_lines(guide, "RELEASING.md") == []

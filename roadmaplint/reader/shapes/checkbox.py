@@ -27,7 +27,7 @@ from roadmaplint.reader.dialect import (
     normalize_key,
     patterns,
 )
-from roadmaplint.reader.fields import field_start
+from roadmaplint.reader.fields import field_start, heading_status
 from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
@@ -1154,6 +1154,9 @@ def _read_plain_list(
         struck = _struck_then_done(document, entries, taken)
         if struck[0]:
             return struck
+        shipped = _shipped_phases(document, entries, taken)
+        if shipped[0]:
+            return shipped
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
@@ -2135,6 +2138,49 @@ def _struck_then_done(
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", "done", here, here, first + 1)]
         section = document.section_above(first + 1)
+        item_id = reference_from_title(title, taken)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
+
+
+# A bullet or box that names a phase: ``Phase 1: Complete Missing Workflows``, bold or not.
+_PHASE_LEAD = LazyPattern(r"[ \t]*(?:\*\*)?Phase[ \t]+[0-9]{1,6}(?:\*\*:|:\*\*|:)[ \t]*\S")
+
+
+def _shipped_phases(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan that writes its phases as boxes (``- [x] **Phase 1**: Title``) and the
+    phases of a milestone it has shipped as plain bullets under that milestone's heading
+    closed as done (``### v1.1: Self-Improvement ✅`` over ``- Phase 1: Title``): each
+    bullet is that phase, done, read as the boxes are."""
+    lines = document.lines
+    texts: list[str] = []
+    for first, _ in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        text = lines[first][bullet.end() :].rstrip("\r\n") if bullet else ""
+        if BOX.match(lines[first]) is not None or _PHASE_LEAD.match(text) is None:
+            return [], ()
+        texts.append(text)
+    boxed_phases = document.memo(
+        "boxed phases",
+        lambda: any(
+            line[:1] in "-*+" and (box := BOX.match(line)) and _PHASE_LEAD.match(line[box.end() :])
+            for line in lines
+        ),
+    )
+    section = document.section_above(entries[0][0] + 1) or ""
+    said = heading_status(section)
+    if not boxed_phases or said is None or common_meaning(said[1]) != "done" or not said[0]:
+        return [], ()
+    items: list[Item] = []
+    for (first, last), text in zip(entries, texts, strict=True):
+        title = document.inline(" ".join(text.split()))
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", "done", here, here, first + 1)]
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
