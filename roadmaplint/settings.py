@@ -520,6 +520,10 @@ def status_meaning(status: str | None) -> str | None:
     first = 0  # past the marks before the words, sliced once: a slice per mark is quadratic
     while first < len(words) - 1 and _is_mark(words[first]):
         first += 1
+    if words[first:] and len(words) - first == 1 and words[first].strip(_STATUS_EDGE) == "next":
+        # ``⏳ Next`` as a status alone: the work next in line, not yet begun (``Next
+        # release`` or ``Next: validate ...`` is a note, no state)
+        return "ready"
     return _meaning_of_note(words[first:])
 
 
@@ -541,6 +545,12 @@ _HORIZON_WORDS = ("later", "future")
 
 def _past_horizon(status: str) -> bool:
     text = status.strip().casefold()
+    words = text.split()
+    first = 0  # past the marks before the word (``⏳ Future``), the words split once
+    while first < len(words) - 1 and _is_mark(words[first]):
+        first += 1
+    if first:
+        text = " ".join(words[first:])
     for word in _HORIZON_WORDS:
         if text.startswith(word):
             rest = text[len(word) :].lstrip(" \t")

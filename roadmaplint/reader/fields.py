@@ -645,6 +645,26 @@ _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
 HEADING_BOXES = ("[x]", "[X]", "[ ]", "[~]", "[/]", "[-]")
 
 
+# What a closing bracket opens with where it is an aside to the title, not a part of its
+# name: an example (``(e.g., if short option is provided)``), a gloss (``(i.e. ...)``) or
+# when the work is meant to land (``(Target: 1-2 weeks)``, ``(ETA: May)``).
+_ASIDES = ("e.g.", "e.g,", "eg.", "eg,", "i.e.", "i.e,", "target:", "eta:")
+
+
+def without_aside(title: str) -> str:
+    """``title`` without a closing aside in brackets (``Puzzle Campaign (Target: 1-2
+    weeks)`` is ``Puzzle Campaign``); the title as written where nothing would be left."""
+    stripped = title.rstrip()
+    if not stripped.endswith(")"):
+        return title
+    opening = stripped.rfind("(")
+    before = stripped[:opening].rstrip() if opening > 0 else ""
+    inside = stripped[opening + 1 : -1].lstrip().casefold()
+    if before and before.count("(") <= before.count(")") and inside.startswith(_ASIDES):
+        return before
+    return title
+
+
 def heading_status(title: str) -> tuple[str, str] | None:
     """``(title without it, status)`` when a title ends with a status in a common spelling."""
     stripped = title.rstrip()
@@ -827,6 +847,11 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
         # heading's ``(ABANDONED)`` says the status before a Status line after the prose
         late = body.late_status and marked is None
         title, status = suffix[0], suffix[1] if late else status or suffix[1]
+    elif suffix is not None and suffix[1] in _CHECK_MARKS and suffix[0]:
+        # ``## Version 0.3.0 - Title ✅`` over ``**Status**: COMPLETED``: the field says
+        # the status, and the mark after the title says the same in short, no title's
+        title = suffix[0]
+    title = without_aside(title)
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
         # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it

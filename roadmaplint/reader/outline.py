@@ -100,6 +100,8 @@ def detect(
     title = _classify_level_one(parts, dialect, continued, lines)
     _classify_inner_and_legends(parts, dialect, path)
     _classify_items(parts, dialect, lines)
+    if _exported_issues(parts) and title is not None and title.kind == ITEM:
+        title = None  # the export's first issue, no title of the document
     item_level = _assign_sections(parts, dialect)
     _number_work_by_phase(parts)
     _absorb_subheadings(parts)
@@ -118,6 +120,29 @@ def detect(
         h1_lines=h1_lines,
         texts=[part.text for part in parts],
     )
+
+
+# An issue tracker's export, one heading per issue or pull request (gh2md's ``# [\#11
+# Issue](...) `open`: Title``, read in plain text as ``#11 Issue open: Title``).
+_EXPORTED_ISSUE = LazyPattern(
+    r"\#(?P<number>[0-9]{1,9})[ \t]+(?:Issue|PR|Pull[ \t]+Request)[ \t]+"
+    r"(?P<state>open|closed|merged)[ \t]*:[ \t]*(?P<title>\S.*)",
+    re.S,
+)
+
+
+def _exported_issues(parts: list[Part]) -> bool:
+    """Where two headings or more are an issue tracker's exported issues (``#11 Issue
+    open: Title``), each is an item: its number the ID, the state the tracker gives it its
+    status (open, closed, merged: done), after the title as a heading's closing status is."""
+    found = [(part, _EXPORTED_ISSUE.fullmatch(part.text)) for part in parts]
+    if sum(match is not None for _, match in found) < 2:
+        return False
+    for part, match in found:
+        if match is not None:
+            part.kind, part.item_id = ITEM, match["number"]
+            part.title = f"{match['title'].strip()} — {match['state']}"
+    return True
 
 
 def _front_matter_title(heading: str) -> str:

@@ -27,7 +27,7 @@ from roadmaplint.reader.dialect import (
     normalize_key,
     patterns,
 )
-from roadmaplint.reader.fields import field_start
+from roadmaplint.reader.fields import field_start, heading_status
 from roadmaplint.reader.generated import holds_tasks
 from roadmaplint.reader.legends import leading_marks
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
@@ -48,7 +48,7 @@ from roadmaplint.reader.shapes.marked import marked_list, read_marked
 from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
 from roadmaplint.reader.shapes.paragraphs import labelled_box, read_paragraph_item
 from roadmaplint.record import record, replace
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
 
 # ``- []`` (no space) is an open box too, as people write it by hand; Kiro marks an
@@ -1150,6 +1150,13 @@ def _read_plain_list(
             return queued
     if not entries:
         return [], ()
+    if not grouped and not document.with_ids_only and _holds_boxes(document):
+        struck = _struck_then_done(document, entries, taken)
+        if struck[0]:
+            return struck
+        shipped = _shipped_phases(document, entries, taken)
+        if shipped[0]:
+            return shipped
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
@@ -2081,6 +2088,105 @@ def _series(words: list[str], id_only: re.Pattern[str]) -> bool:
 _WORK_FIELD = LazyPattern(
     r"(?:status|state|priority|owner|assignee|dri|depends[ \t]+on|dependencies)\b", re.I
 )
+
+
+# A bullet struck through and then, after an arrow, what became of it: ``~~PDF export~~ →
+# one-click PDF download implemented (2026-03-01)``.
+_STRUCK_THEN_ARROW = LazyPattern(
+    r"[ \t]*~~(?P<title>[^~](?:[^~]|~(?!~))*)~~[ \t]*(?:→|->)[ \t]*(?P<note>\S.*)", re.S
+)
+# The day a note closes with, in brackets: ``... 구현 (2026-03-01)``.
+_CLOSING_DAY = LazyPattern(r"\([0-9]{4}-[0-9]{2}-[0-9]{2}\)")
+
+
+def _struck_then_done(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan of boxes whose list of plain bullets (candidates, ideas) strikes each through
+    and says after an arrow what was done, on a day or in a done word (``- ~~PDF export~~ →
+    one-click download implemented (2026-03-01)``): each is finished work, done, named by
+    what is struck; one whose name a box already gives (most of its words) is that box
+    told again, no item. Two such bullets or more, and every bullet of the list so."""
+    lines = document.lines
+    struck: list[tuple[int, int, str]] = []
+    for first, last in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        found = (
+            _STRUCK_THEN_ARROW.fullmatch(lines[first][bullet.end() :].rstrip("\r\n"))
+            if bullet
+            else None
+        )
+        if found is None:
+            return [], ()
+        note = found["note"]
+        dated = _CLOSING_DAY.fullmatch(note.rstrip()[-12:]) is not None
+        if not dated and status_meaning(note) != "done":
+            return [], ()
+        struck.append((first, last, " ".join(found["title"].split())))
+    if len(struck) < 2:
+        return [], ()
+    boxed = [
+        set(_title_part(line[box.end() :]).casefold().split())
+        for line in lines
+        if line[:1] in "-*+" and (box := BOX.match(line)) is not None
+    ]
+    items: list[Item] = []
+    for first, last, title in struck:
+        words = set(title.casefold().split())
+        if any(len(words & box) * 4 >= len(words) * 3 for box in boxed):
+            continue  # the box of that work, told again
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", "done", here, here, first + 1)]
+        section = document.section_above(first + 1)
+        item_id = reference_from_title(title, taken)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
+
+
+# A bullet or box that names a phase: ``Phase 1: Complete Missing Workflows``, bold or not.
+_PHASE_LEAD = LazyPattern(r"[ \t]*(?:\*\*)?Phase[ \t]+[0-9]{1,6}(?:\*\*:|:\*\*|:)[ \t]*\S")
+
+
+def _shipped_phases(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan that writes its phases as boxes (``- [x] **Phase 1**: Title``) and the
+    phases of a milestone it has shipped as plain bullets under that milestone's heading
+    closed as done (``### v1.1: Self-Improvement ✅`` over ``- Phase 1: Title``): each
+    bullet is that phase, done, read as the boxes are."""
+    lines = document.lines
+    texts: list[str] = []
+    for first, _ in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        text = lines[first][bullet.end() :].rstrip("\r\n") if bullet else ""
+        if BOX.match(lines[first]) is not None or _PHASE_LEAD.match(text) is None:
+            return [], ()
+        texts.append(text)
+    boxed_phases = document.memo(
+        "boxed phases",
+        lambda: any(
+            line[:1] in "-*+" and (box := BOX.match(line)) and _PHASE_LEAD.match(line[box.end() :])
+            for line in lines
+        ),
+    )
+    section = document.section_above(entries[0][0] + 1) or ""
+    said = heading_status(section)
+    if not boxed_phases or said is None or common_meaning(said[1]) != "done" or not said[0]:
+        return [], ()
+    items: list[Item] = []
+    for (first, last), text in zip(entries, texts, strict=True):
+        title = document.inline(" ".join(text.split()))
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", "done", here, here, first + 1)]
+        item_id = reference_from_title(title, taken)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
 
 
 def _holds_boxes(document: Document) -> bool:
