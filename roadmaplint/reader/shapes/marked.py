@@ -99,6 +99,8 @@ def _done_lines(lines: list[str]) -> MarkedList | None:
         if line.startswith("#"):
             break  # the next heading ends the run
         closed, open_ = _DONE_LINE.fullmatch(line), _OPEN_LINE.fullmatch(line)
+        if closed is not None and _names_a_file(closed["text"]):
+            return None  # ``tar -xv``'s listing, ``x release/README.md``: files, no work
         if closed is not None:
             found.append((number, DONE_MARK, closed["text"]))
             done += 1
@@ -110,6 +112,16 @@ def _done_lines(lines: list[str]) -> MarkedList | None:
         return None
     statuses = {DONE_MARK: "done", OPEN_MARK: "todo", "-": "todo", "+": "todo"}
     return MarkedList(statuses, tuple(found), False)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a done line's text is one word naming a file or a folder (``release/``,
+    ``README.md``), as ``tar -xv`` prints what it extracts, where work is said in words."""
+    word = text.strip()
+    if not word or any(space in word for space in " \t"):
+        return False
+    stem, dot, extension = word.rpartition(".")
+    return "/" in word or (bool(dot) and bool(stem) and 0 < len(extension) <= 5)
 
 
 def read_marked(document: Document, marked: MarkedList) -> ShapeRead:
