@@ -39,3 +39,40 @@ def test_a_backlog_of_done_lines_is_still_read() -> None:
         ("Sound", "todo"),
         ("Music", "todo"),
     ]
+
+
+def test_a_changelog_s_releases_are_no_milestones() -> None:
+    # ``## Version 0.3.0 - Title ✅`` is a milestone file's item; under ``# Changelog`` the
+    # same heading is a release's notes, and one still to come says ``(Planned)``
+    changelog = """\
+# Changelog
+
+## Version 1.2 - Plugins (Planned)
+
+### Added
+
+- A plugin interface.
+
+## Version 1.1 - Fixes (Released)
+
+### Fixed
+
+- A crash on empty files.
+"""
+    assert read_items(changelog) == ()
+    assert finding_lines(changelog) == []
+
+
+def test_a_milestone_file_s_versions_are_still_read() -> None:
+    milestones = """\
+# Milestones
+
+## Version 0.3.0 - Complete Support (Planned)
+
+- [ ] parser
+
+## Version 0.2.0 - First Support ✅
+
+- [x] reader
+"""
+    assert [item.id for item in read_items(milestones)] == ["Version 0.3.0", "Version 0.2.0"]
