@@ -76,3 +76,19 @@ def test_a_milestone_file_s_versions_are_still_read() -> None:
 - [x] reader
 """
     assert [item.id for item in read_items(milestones)] == ["Version 0.3.0", "Version 0.2.0"]
+
+
+def test_an_invoice_s_lines_with_their_due_dates_are_no_planned_work() -> None:
+    # ``| Projected Date | Feature |`` is a roadmap's table of work with no status yet; a
+    # bill's lines fall due on a day too, and their sums say what they are
+    invoice = """\
+# Invoice 2024-031
+
+| Item | Description | Due Date | Amount |
+|---|---|---|---|
+| 1 | Website design | 2024-04-01 | $1,200 |
+| 2 | Hosting (12 months) | 2024-04-01 | $240 |
+| 3 | Domain renewal | 2024-04-15 | $15 |
+"""
+    assert read_items(invoice) == ()
+    assert finding_lines(invoice) == []
