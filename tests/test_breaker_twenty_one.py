@@ -92,3 +92,15 @@ def test_an_invoice_s_lines_with_their_due_dates_are_no_planned_work() -> None:
 """
     assert read_items(invoice) == ()
     assert finding_lines(invoice) == []
+
+
+def test_a_rule_right_under_a_done_line_makes_no_section_of_the_lines_above() -> None:
+    # markdown reads ``x Save games`` over ``---`` as a setext heading of the lines above it;
+    # the text editor's backlog draws a rule there, and its lines stay in one section
+    backlog = "# Game backlog\n\nx Menus\nx Save games\n---\n* Sound\n- Music\n"
+    assert [(item.title, item.section) for item in read_items(backlog)] == [
+        ("Menus", "Game backlog"),
+        ("Save games", "Game backlog"),
+        ("Sound", "Game backlog"),
+        ("Music", "Game backlog"),
+    ]

@@ -130,6 +130,9 @@ def read_marked(document: Document, marked: MarkedList) -> ShapeRead:
     taken = Taken()
     items: list[Item] = []
     starts = [number for number, _, _ in marked.lines]
+    # one section for the list: no heading stands among its lines, though markdown reads a
+    # marked line over a rule (``x Save games`` over ``---``) as a setext heading
+    section = document.section_above(starts[0] + 1)
     for at, (number, mark, text) in enumerate(marked.lines):
         here = Position(number + 1, 1)
         fields = [Field("Status", "status", marked.statuses[mark], here, here, number + 1)]
@@ -147,7 +150,6 @@ def read_marked(document: Document, marked: MarkedList) -> ShapeRead:
                 break
             if lines[follow].strip():
                 last = follow + 1
-        section = document.section_above(number + 1)
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last, fields, document.dialect, (), True)
