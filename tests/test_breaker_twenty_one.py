@@ -5,7 +5,9 @@ no item and gives no finding."""
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 
 def test_a_tar_listing_pasted_into_install_notes_is_no_list_of_done_work() -> None:
@@ -103,4 +105,21 @@ def test_a_rule_right_under_a_done_line_makes_no_section_of_the_lines_above() ->
         ("Save games", "Game backlog"),
         ("Sound", "Game backlog"),
         ("Music", "Game backlog"),
+    ]
+
+
+def test_new_writes_the_title_in_a_table_s_french_task_column(tmp_path: Path) -> None:
+    # the reader takes ``Tâche`` for the rows' titles; new only knew the English names and
+    # wrote ``| T-2 |  |  |``, an item with no title, and said it had added it
+    plan = tmp_path / "SPRINT.md"
+    plan.write_text(
+        "# Sprint 3\n\n| ID | Tâche | Statut |\n|---|---|---|\n| T-1 | Login | Terminé |\n",
+        encoding="utf-8",
+    )
+    done = cli("new", "Sprint 3", "Export", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_text(encoding="utf-8").splitlines()[-1].split("|")[2].strip() == "Export"
+    assert [item.title for item in read_items(plan.read_text(encoding="utf-8"))] == [
+        "Login",
+        "Export",
     ]
