@@ -14,6 +14,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
 from roadmaplint.reader.shapes.table import (
+    TITLE_COLUMNS,
     URGENCY_NOTE,
     column_key,
     is_delimiter,
@@ -182,10 +183,9 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         changes.append(FieldChange("Depends on", value))
         written.append(changes[-1])
     if edit.title is not None:
-        for key in _TITLES:
-            if key in grid.keys:
-                changed[(row, grid.keys.index(key))] = edit.title.strip()
-                break
+        title_column = _title_column(grid.keys)
+        if title_column is not None:
+            changed[(row, title_column)] = edit.title.strip()
         else:
             raise RoadmapError(f"{roadmap.path}:{grid.header + 1}: the table has no title column")
     for cell in changed.values():
@@ -291,7 +291,7 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     if item_id in ids:
         raise RoadmapError(f"{roadmap.path}: {item_id} already exists; choose an ID no item has")
     cells = [""] * len(grid.keys)
-    title_column = next((grid.keys.index(k) for k in _TITLES if k in grid.keys), None)
+    title_column = _title_column(grid.keys)
     if "id" not in grid.keys and title_column is None:
         return None
     for key in _IDS:
@@ -340,6 +340,15 @@ def _without_row(grid: Grid, row: int) -> Grid:
 
 _TITLES = ("title", "task", "item", "story", "work")
 _IDS = ("id", "task id", "key", "#")
+
+
+def _title_column(keys: Sequence[str]) -> int | None:
+    """The column a row's title is written in: the first of ``_TITLES``, else the first
+    column the reader takes for titles (``Tâche``, ``Tarea``, ``Aufgabe``)."""
+    found = next((keys.index(key) for key in _TITLES if key in keys), None)
+    if found is None:
+        found = next((at for at, key in enumerate(keys) if key in TITLE_COLUMNS), None)
+    return found
 
 
 def _habit(

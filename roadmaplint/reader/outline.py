@@ -462,6 +462,16 @@ _NO_WORK_HEADING = LazyPattern(
 )
 # A heading led by a tag in brackets, a word or two (``[intern] Title``; no box ``[ ]``).
 _TAGGED = LazyPattern(r"\[[^\]\s]{2,20}\][ \t]+\S")
+
+
+def _a_changelog(parts: list[Part]) -> bool:
+    """Whether the document is titled a changelog (``# Changelog``, ``# Release Notes``):
+    its ``## Version 1.2 - Title (Planned)`` is a release's notes, no milestone of work."""
+    from roadmaplint.reader.shapes.common import names_a_changelog
+
+    return names_a_changelog(next((part.text for part in parts if part.heading.level == 1), ""))
+
+
 # A heading led by the word Version (or Release) and its number, then a dash or a colon
 # (``## Version 0.3.0 - Complete NABC Support``): the words and number are its ID.
 _VERSION_LEAD = LazyPattern(
@@ -503,8 +513,10 @@ def _status_headed(
             continue
         if _STATUS_FIRST.match(first) or _ends_with_dash_status(part.text):
             found[at] = ("", part.text.strip())
-        elif _VERSION_LEAD.match(part.text) and (
-            heading_status(part.text) is not None or "status" in _opening_labels(written)
+        elif (
+            _VERSION_LEAD.match(part.text)
+            and (heading_status(part.text) is not None or "status" in _opening_labels(written))
+            and not _a_changelog(parts)
         ):
             # a release's milestone (``## Version 0.3.0 - Title ✅`` over ``**Date**: ...``
             # and ``**Status**: COMPLETED``, ``### Version 0.4.0 - Title (Planned)``): a

@@ -127,7 +127,7 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
     """Whether a table's columns say its rows are no work: a table of keys and values
     (``| Key | Value |``, ``| Setting | Value |``), or the topics a meeting talked over
     (``| Topic | Status |``), each where it stands."""
-    from roadmaplint.reader.shapes.table import roster
+    from roadmaplint.reader.shapes.table import SUM_COLUMNS, roster
 
     words = [name.strip("*_` ").casefold() for name in names]
     if len(words) == 2 and words[1] in _VALUE_COLUMNS:
@@ -144,6 +144,8 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True
     if bool(words) and words[0] in _GLOSSARY_COLUMNS:
         return True  # ``| Term | Task | Description |``: a glossary, each word explained
+    if any(word in SUM_COLUMNS for word in words):
+        return True  # ``| Item | Description | Due Date | Amount |``: an invoice's lines
     if any(word in _CONTACT_COLUMNS for word in words):
         return True  # ``| Area | Owner | E-mail |``: who to ask, and how to reach them
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)

@@ -283,8 +283,22 @@ def status_headings(document: Document, board: bool = False) -> int:
     with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
     and again is no list of statuses: a changelog's ``### New Features`` under each
     release."""
-    named = (status_of_section(text, board) for text in document.heading_texts())
+    texts = document.heading_texts()
+    titles = [
+        text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1
+    ]
+    if titles and names_a_changelog(titles[0]):
+        return 0  # ``## 1.2 - Plugins (Planned)``, ``## 1.1 (Released)``: releases' notes
+    named = (status_of_section(text, board) for text in texts)
     return len({status for status in named if status is not None})
+
+
+def names_a_changelog(title: str) -> bool:
+    """Whether a document's title names a record of releases (``Changelog``, ``Release
+    Notes``): its headings' statuses (``(Planned)``, ``(Released)``) are releases', and
+    what is listed under them changes made, no work."""
+    words = " ".join(title.casefold().replace("-", " ").split())
+    return any(name in words for name in ("changelog", "change log", "release notes"))
 
 
 def _rest_is_plain(words: list[str]) -> bool:

@@ -99,6 +99,8 @@ def _done_lines(lines: list[str]) -> MarkedList | None:
         if line.startswith("#"):
             break  # the next heading ends the run
         closed, open_ = _DONE_LINE.fullmatch(line), _OPEN_LINE.fullmatch(line)
+        if closed is not None and _names_a_file(closed["text"]):
+            return None  # ``tar -xv``'s listing, ``x release/README.md``: files, no work
         if closed is not None:
             found.append((number, DONE_MARK, closed["text"]))
             done += 1
@@ -112,12 +114,25 @@ def _done_lines(lines: list[str]) -> MarkedList | None:
     return MarkedList(statuses, tuple(found), False)
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether a done line's text is one word naming a file or a folder (``release/``,
+    ``README.md``), as ``tar -xv`` prints what it extracts, where work is said in words."""
+    word = text.strip()
+    if not word or any(space in word for space in " \t"):
+        return False
+    stem, dot, extension = word.rpartition(".")
+    return "/" in word or (bool(dot) and bool(stem) and 0 < len(extension) <= 5)
+
+
 def read_marked(document: Document, marked: MarkedList) -> ShapeRead:
     """The items of ``marked``, and the blocks cut so that each item's lines are its own."""
     lines = document.lines
     taken = Taken()
     items: list[Item] = []
     starts = [number for number, _, _ in marked.lines]
+    # one section for the list: no heading stands among its lines, though markdown reads a
+    # marked line over a rule (``x Save games`` over ``---``) as a setext heading
+    section = document.section_above(starts[0] + 1)
     for at, (number, mark, text) in enumerate(marked.lines):
         here = Position(number + 1, 1)
         fields = [Field("Status", "status", marked.statuses[mark], here, here, number + 1)]
@@ -135,7 +150,6 @@ def read_marked(document: Document, marked: MarkedList) -> ShapeRead:
                 break
             if lines[follow].strip():
                 last = follow + 1
-        section = document.section_above(number + 1)
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last, fields, document.dialect, (), True)

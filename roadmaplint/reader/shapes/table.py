@@ -396,7 +396,11 @@ def _table(
     filled = [row for row in rows if not _placeholder_row(lines[row])]
     # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
     # planned for, no status yet, is a roadmap's too
-    dated = title_column is not None and any(key in _PLANNED_DATES for key in keys)
+    dated = (
+        title_column is not None
+        and any(key in _PLANNED_DATES for key in keys)
+        and not any(key in SUM_COLUMNS for key in keys)  # an invoice's lines fall due on a day too
+    )
     if not filled or not (
         any(key in FIELD_KEYS for key in keys)
         or status_headed
@@ -436,6 +440,8 @@ _DESCRIPTION_COLUMNS = ("description", "name", "summary")
 _PLANNED_DATES = frozenset(
     ("projected date", "target date", "planned date", "expected date", "due date", "eta")
 )
+# The columns of a bill, an invoice or a budget: what a line costs, no work.
+SUM_COLUMNS = frozenset(("amount", "price", "cost", "total", "sum", "fee", "balance", "subtotal"))
 # The column of a table of planned work that names the stage each row belongs to, in the
 # languages plans are written in: ``| 단계 | 작업 | 비고 |`` (stage, task, note).
 _PLANNED_STAGES = frozenset(
