@@ -396,11 +396,7 @@ def _table(
     filled = [row for row in rows if not _placeholder_row(lines[row])]
     # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
     # planned for, no status yet, is a roadmap's too
-    dated = (
-        title_column is not None
-        and any(key in _PLANNED_DATES for key in keys)
-        and not any(key in SUM_COLUMNS for key in keys)  # an invoice's lines fall due on a day too
-    )
+    dated = title_column is not None and _dated(keys)
     if not filled or not (
         any(key in FIELD_KEYS for key in keys)
         or status_headed
@@ -501,6 +497,14 @@ def _action_rows(keys: tuple[str, ...]) -> bool:
     )
 
 
+def _dated(keys: tuple[str, ...]) -> bool:
+    """Whether a table says when its rows are planned to land (``| Projected Date |``) and
+    is no bill: an invoice's lines fall due on a day too, and their sums say what they are."""
+    return any(key in _PLANNED_DATES for key in keys) and not any(
+        key in SUM_COLUMNS for key in keys
+    )
+
+
 def _titles_only(keys: tuple[str, ...], id_column: int | None, title_column: int | None) -> bool:
     """Whether a table names work by a title column alone, no ID and no field column
     (``| Stage | Task | Note |``): read only after a plan's table of the same work
@@ -517,7 +521,7 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
         table.status_heading
         or not _titles_only(table.keys, table.id_column, table.title_column)
         or any(key in FIELD_KEYS for key in table.keys)
-        or any(key in _PLANNED_DATES for key in table.keys)
+        or _dated(table.keys)
         or _staged(table.keys, table.title_column)
     ):
         return False  # a table read by its fields, status heading, dates or stages stays
