@@ -535,6 +535,11 @@ def _status_headed(
     named: dict[int, tuple[str, str]] = {}
     keyed = {at: key for at, (_, title) in found.items() if (key := _KEYED.fullmatch(title))}
     keys = Counter((parts[at].heading.level, key["key"]) for at, key in keyed.items())
+    marked = {
+        at: mark for at, (_, title) in found.items() if (mark := _MARKED_NUMBER.fullmatch(title))
+    }
+    numbers = Counter((parts[at].heading.level, mark["id"]) for at, mark in marked.items())
+    series = Counter(level for level, _ in numbers)
     for at, (_, title) in found.items():
         if levels[parts[at].heading.level] < 2 and at not in closing:
             continue
@@ -547,6 +552,13 @@ def _status_headed(
             named[at] = (" ".join(release["id"].split()), title[release.end() :].strip())
         elif key is not None and keys[(parts[at].heading.level, key["key"])] >= 2:
             named[at] = (key["id"], key["title"].strip())
+        elif (mark := marked.get(at)) is not None and _numbered_series(
+            parts[at].heading.level, series, numbers
+        ):
+            # ``### ✅ 1. Logo as Home Button`` over ``**Status:** COMPLETED``: a request
+            # list numbered under its status marks, the number its ID, the mark the
+            # status its field says again (two or more siblings, each number once)
+            named[at] = (mark["id"], mark["title"].strip())
         else:
             # the ID is made from the name, not from a status ending it (``— TODO``)
             name = heading_status(title) if _ends_with_dash_status(title) else None
@@ -555,6 +567,19 @@ def _status_headed(
     return named
 
 
+def _numbered_series(level: int, series: Counter[int], numbers: Counter[tuple[int, str]]) -> bool:
+    """Whether the headings of ``level`` numbered after a mark are a series: two or more,
+    no number written twice."""
+    return series[level] >= 2 and all(
+        count == 1 for (at_level, _), count in numbers.items() if at_level == level
+    )
+
+
+# A heading numbered after a status mark (``✅ 1. Title``, ``🔵 4. Title``) or without one
+# (``2. Title``): the number names the entry where its siblings are numbered so too.
+_MARKED_NUMBER = LazyPattern(
+    r"(?:[^\w\s]{1,4}[ \t]+)?(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)", re.S
+)
 # A heading named by a lower-case key and a number before a dash (``brc-01 — Title``): the
 # key and number name the entry where two or more siblings share the key (a track's
 # slices); one alone keeps its whole heading as its title.
