@@ -127,3 +127,55 @@ def test_a_table_of_numbered_steps_with_no_field_column_is_no_plan() -> None:
 """
     assert read_items(steps) == ()
     assert finding_lines(steps) == []
+
+
+STORY_TRACKER = """\
+# Story Tracking
+
+### ✅ Epic A: Event Creation & Setup - BACKEND IMPLEMENTED
+- **Epic Reference:** docs/epic-a.md
+- **Status:** ⚠️ BACKEND IMPLEMENTED, FRONTEND INTEGRATION PENDING
+- **Next Steps:** Connect the UI to the API
+
+### ✅ Epic B: Wellness Tracking - NOT IMPLEMENTED
+- **Epic Reference:** docs/epic-b.md
+- **Status:** ❌ STORY WRITTEN - NO IMPLEMENTATION
+
+### ✅ Epic C: Classes Module - PARTIAL IMPLEMENTATION
+- **Epic Reference:** docs/epic-c.md
+- **Status:** ⚠️ PARTIAL UI, BACKEND PENDING
+"""
+
+
+def test_epics_marked_before_their_letter_are_items_named_by_it() -> None:
+    # ``### ✅ Epic A: Title - BACKEND IMPLEMENTED`` over bullet fields: ``Epic A`` names
+    # it, the closing note in capitals is no title; read before only where the note was a
+    # status word (``PARTIAL IMPLEMENTATION``), under slugs (steppers-life)
+    read = [(i.id, i.title, i.status) for i in read_items(STORY_TRACKER)]
+    assert read == [
+        ("Epic A", "Event Creation & Setup", "⚠️ BACKEND IMPLEMENTED, FRONTEND INTEGRATION PENDING"),
+        ("Epic B", "Wellness Tracking", "❌ STORY WRITTEN - NO IMPLEMENTATION"),
+        ("Epic C", "Classes Module", "⚠️ PARTIAL UI, BACKEND PENDING"),
+    ]
+    assert finding_lines(STORY_TRACKER) == []
+
+
+def test_done_but_for_what_is_pending_is_under_way() -> None:
+    from roadmaplint.settings import status_meaning
+
+    assert status_meaning("Backend implemented, frontend integration pending") == "in_progress"
+    assert status_meaning("Design pending, review pending") is None  # nothing done yet
+
+
+def test_chapters_marked_epic_with_no_fields_are_no_plan() -> None:
+    saga = """\
+# The saga
+
+### ✅ Epic A: The Departure - A LONG ROAD
+The heroes leave home.
+
+### ✅ Epic B: The Return - HOME AGAIN
+They come back.
+"""
+    assert read_items(saga) == ()
+    assert finding_lines(saga) == []
