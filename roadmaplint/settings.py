@@ -609,7 +609,8 @@ def _without_remarks(text: str) -> str:
 
 
 # The last word of a clause that names work still to come after a done one.
-_LEFT_OVER = frozenset(("outstanding", "remaining"))
+# ``Backend implemented, frontend integration pending``: done but for what is pending.
+_LEFT_OVER = frozenset(("outstanding", "remaining", "pending"))
 _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
 
 

@@ -572,6 +572,11 @@ def _status_headed(
     named: dict[int, tuple[str, str]] = {}
     keyed = {at: key for at, (_, title) in found.items() if (key := _KEYED.fullmatch(title))}
     keys = Counter((parts[at].heading.level, key["key"]) for at, key in keyed.items())
+    marked = {
+        at: mark for at, (_, title) in found.items() if (mark := _MARKED_NUMBER.fullmatch(title))
+    }
+    numbers = Counter((parts[at].heading.level, mark["id"]) for at, mark in marked.items())
+    series = Counter(level for level, _ in numbers)
     for at, (_, title) in found.items():
         if levels[parts[at].heading.level] < 2 and at not in closing:
             continue
@@ -584,6 +589,13 @@ def _status_headed(
             named[at] = (" ".join(release["id"].split()), title[release.end() :].strip())
         elif key is not None and keys[(parts[at].heading.level, key["key"])] >= 2:
             named[at] = (key["id"], key["title"].strip())
+        elif (mark := marked.get(at)) is not None and _numbered_series(
+            parts[at].heading.level, series, numbers
+        ):
+            # ``### ✅ 1. Logo as Home Button`` over ``**Status:** COMPLETED``: a request
+            # list numbered under its status marks, the number its ID, the mark the
+            # status its field says again (two or more siblings, each number once)
+            named[at] = (mark["id"], mark["title"].strip())
         else:
             # the ID is made from the name, not from a status ending it (``— TODO``)
             name = heading_status(title) if _ends_with_dash_status(title) else None
@@ -592,6 +604,19 @@ def _status_headed(
     return named
 
 
+def _numbered_series(level: int, series: Counter[int], numbers: Counter[tuple[int, str]]) -> bool:
+    """Whether the headings of ``level`` numbered after a mark are a series: two or more,
+    no number written twice."""
+    return series[level] >= 2 and all(
+        count == 1 for (at_level, _), count in numbers.items() if at_level == level
+    )
+
+
+# A heading numbered after a status mark (``✅ 1. Title``, ``🔵 4. Title``) or without one
+# (``2. Title``): the number names the entry where its siblings are numbered so too.
+_MARKED_NUMBER = LazyPattern(
+    r"(?:[^\w\s]{1,4}[ \t]+)?(?P<id>[0-9]{1,3})\.[ \t]+(?P<title>\S.*)", re.S
+)
 # A heading named by a lower-case key and a number before a dash (``brc-01 — Title``): the
 # key and number name the entry where two or more siblings share the key (a track's
 # slices); one alone keeps its whole heading as its title.
@@ -788,7 +813,13 @@ _LIST_OF_WORK = LazyPattern(
 
 # An epic numbered in its heading (``## Epic 1: Product Vision & Governance``), and a
 # line of its body that writes a field, plain or bold (``- Priority: Critical``).
-_EPIC = LazyPattern(r"(?P<id>Epic[ \t]+[0-9]{1,4})[ \t]*[:—–-][ \t]*(?P<title>\S.*)")
+_EPIC = LazyPattern(
+    r"(?:[^\w\s]{1,4}[ \t]+)?(?P<id>Epic[ \t]+(?:[0-9]{1,4}|[A-Z](?![A-Za-z])))[ \t]*[:—–-][ \t]*"
+    r"(?P<title>\S.*)"
+)
+# A note in capitals closing an epic's heading after a dash (``Event Creation & Setup -
+# BACKEND IMPLEMENTED``): how far it got, said again by its Status field, no title.
+_CAPITAL_NOTE = LazyPattern(r"(?P<title>.*?\S)[ \t]+[—–-][ \t]+[A-Z][A-Z ,&/]{3,}")
 _FIELD_LINE = LazyPattern(
     r"(?:[-*+][ \t]+)?[*_]{0,2}(?:priority|status|owner|dri|assignee|depends[ \t]+on"
     r"|dependencies)[*_]{0,2}[ \t]*:",
@@ -805,7 +836,7 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
     unsaid: dict[int, tuple[str, str]] = {}  # epics with no field nor status of their own
     said: set[int] = set()  # the levels where an epic's heading ends with its status
     for at, part in enumerate(parts):
-        if part.kind != PROSE or not part.text.startswith("Epic"):
+        if part.kind != PROSE or "Epic" not in part.text[:8]:
             continue
         epic = _EPIC.fullmatch(part.text)
         if epic is None or part.heading.level not in ITEM_LEVELS:
@@ -815,7 +846,11 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
             continue  # an epic over headings of its own groups its stories and tasks
         end = after.heading.line - 1 if after is not None else len(lines)
         body = lines[part.heading.line : end]
-        named = (" ".join(epic["id"].split()), epic["title"].strip())
+        title = epic["title"].strip()
+        noted = _CAPITAL_NOTE.fullmatch(title) if epic.start("id") else None
+        if noted is not None and any(_FIELD_LINE.match(line.strip()) for line in body):
+            title = noted["title"]  # ``✅ Epic A: Title - BACKEND IMPLEMENTED`` over its fields
+        named = (" ".join(epic["id"].split()), title)
         if _ends_with_status(epic["title"]):  # ``## Epic 4 — Worker ✅ (done 2026-07-27)``
             said.add(part.heading.level)
             found[at] = named
@@ -827,6 +862,12 @@ def _epic_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str, st
     found |= {at: named for at, named in unsaid.items() if parts[at].heading.level in said}
     levels = Counter(parts[at].heading.level for at in found)
     return {at: named for at, named in found.items() if levels[parts[at].heading.level] >= 2}
+
+
+def _marked_epic(part: Part) -> bool:
+    """Whether an epic's heading opens with a mark before its name (``✅ Epic A: ...``)."""
+    epic = _EPIC.fullmatch(part.text)
+    return epic is not None and epic.start("id") > 0
 
 
 # A heading numbered with a full stop: ``## 3. Environment-Aware Testing ✅``.
@@ -1299,18 +1340,24 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             if found is None and not dialect.item_level:
                 if status_headed is None:
                     spaced = _spaced_series(parts, dialect, lines)
+                    epics = _epic_series(parts, lines)
+                    # an epic marked before its name (``### ✅ Epic A: Title``) is named
+                    # ``Epic A`` though a status line under it names it by title too
+                    marked = {at: named for at, named in epics.items() if _marked_epic(parts[at])}
                     status_headed = {
                         **_backlog_entries(parts, lines, titled),
                         **_counted_series(parts, lines),
-                        **_epic_series(parts, lines),
+                        **epics,
                         **_status_headed(parts, lines, titled),
                         **spaced,
                         **_slug_series(parts, lines),
                         **_numbered_over_steps(parts, lines),
                         **_boxed_series(parts),
                         **_untitled_tasks(parts, lines, dialect),
+                        **marked,
                     }
                     titled.difference_update(spaced)
+                    titled.difference_update(marked)
                 found = status_headed.get(at)
             if found is not None and (
                 not is_priority_group(found[0], dialect.priority_values)

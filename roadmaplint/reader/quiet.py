@@ -58,7 +58,25 @@ def in_own_format(roadmap: Roadmap) -> bool:
         return not (has_heading_items(roadmap) and writes_own_fields(roadmap))
     status = roadmap.status_legend
     own = status is not None and not status.inferred and status.name != TASK_FOLDER_LEGEND
-    return own and has_heading_items(roadmap) and not writes_own_fields(roadmap)
+    return (
+        own
+        and has_heading_items(roadmap)
+        and not writes_own_fields(roadmap)
+        and heading_ids_written(roadmap)
+    )
+
+
+def heading_ids_written(roadmap: Roadmap) -> bool:
+    """Whether most heading items write an ID of roadmaplint's kind in their heading
+    (``### WEB-1 — Title``): its own format names every item so. Headings numbered
+    ``### ✅ 1. Title`` or named by their title (``### Site Backups``) under a Status
+    Legend of marks are a request list's or a backlog's own, not roadmaplint's: it lacks
+    no DRI, no Priority Legend and no Priority Overview."""
+    from roadmaplint.reader.shapes import shape_of
+
+    headed = [item for item in roadmap.items if shape_of(roadmap, item) is None]
+    named = [item for item in headed if _written_id(item.id)]
+    return 2 * len(named) > len(headed)
 
 
 def writes_own_fields(roadmap: Roadmap) -> bool:
@@ -75,6 +93,17 @@ def writes_own_fields(roadmap: Roadmap) -> bool:
             else:
                 unknown += 1
     return unknown > known
+
+
+def _written_id(reference: str) -> bool:
+    """Whether an item's ID is of roadmaplint's kind (``WEB-1``, ``T-001``): a capital
+    letter and a digit, no lower case (a slug made from the title, ``1-logo-as-home``, and
+    a bare number, ``1``, are not)."""
+    return (
+        any(char.isupper() for char in reference)
+        and any(char.isdigit() for char in reference)
+        and not any(char.islower() for char in reference)
+    )
 
 
 def has_heading_items(roadmap: Roadmap) -> bool:

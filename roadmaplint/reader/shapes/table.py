@@ -358,6 +358,12 @@ def _table(
         and _named_title_rows(lines, rows, title_column, dialect)
     ):
         id_column = title_column  # ``| Story |`` over ``| **US-005**: Download by URI |``
+    if (
+        id_column is None
+        and title_column is not None
+        and _numbered_title_rows(lines, rows, title_column)
+    ):
+        id_column = title_column  # ``| User Story |`` over ``| 1: Framework+SEO |``
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
@@ -603,6 +609,45 @@ def _named_title_rows(
         if named is None or not id_only.fullmatch(named["id"]):
             return False
     return True
+
+
+# A title cell led by the row's number, ``1: Framework+SEO``, ``20.Home page changes``:
+# the number names the row (a version, ``1.2 Title``, is not one).
+_NUMBERED_CELL = LazyPattern(
+    r"[ \t]*(?P<id>[0-9]{1,4})(?::|\.(?![0-9]))[ \t]*(?P<title>[^\s0-9.:](?:.*[^ \t])?)[ \t]*"
+)
+_FEWEST_NUMBERED = 3
+_NUMBERED_SHARE = 0.8
+
+
+def _numbered_title_rows(lines: list[str], rows: tuple[int, ...], column: int) -> bool:
+    """Whether nearly every filled cell of a title column leads with the row's number, a
+    colon or a full stop and the title (``1: Framework+SEO``, ``20.Home page changes``): a
+    team's log of user stories numbered in the cell, the number each row's ID. A row or
+    two left unnumbered (a template's instruction row) does not undo it."""
+    cells = [
+        _first_cell(lines[row], column).strip() for row in rows if not _placeholder_row(lines[row])
+    ]
+    filled = [cell for cell in cells if cell]
+    numbered = sum(_NUMBERED_CELL.fullmatch(cell) is not None for cell in filled)
+    return numbered >= _FEWEST_NUMBERED and numbered >= _NUMBERED_SHARE * len(filled)
+
+
+def _instruction_row(line: str, table: Table) -> bool:
+    """Whether a row of a table titled by numbered cells is the template's instruction
+    row: its title unnumbered and its Status cell a run of dashes standing for the value
+    each row writes (``| multiple people can work on one story | --- | -------- |``)."""
+    if table.id_column is None or table.id_column != table.title_column:
+        return False
+    if "status" not in table.keys:
+        return False
+    title = _first_cell(line, table.title_column)
+    if _NUMBERED_CELL.fullmatch(title) is not None:
+        return False
+    return _DASHES.fullmatch(_first_cell(line, table.keys.index("status"))) is not None
+
+
+_DASHES = LazyPattern(r"[ \t]*-{3,}[ \t]*")
 
 
 _FEWEST_STATUS_ROWS = 3
@@ -1128,7 +1173,7 @@ def _group_rows(lines: list[str], table: Table) -> frozenset[int]:
 def _names_an_item(line: str, table: Table) -> bool:
     """Whether a row names an item: an ID or a title (``| (and so on...) | | |`` under a
     Task column names none; nor does a row of dashes)."""
-    if _placeholder_row(line):
+    if _placeholder_row(line) or _instruction_row(line, table):
         return False
     if table.title_column is not None and _note_cell(_first_cell(line, table.title_column)):
         return False
@@ -1301,8 +1346,13 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
 
     title = cell(table.title_column)
     id_cell = cell(table.id_column)
+    numbered = None
     if table.id_column is not None and table.id_column == table.title_column:
         named = _NAMED_CELL.fullmatch(id_cell) or _CODED_CELL.fullmatch(id_cell)
+        numbered = (
+            _NUMBERED_CELL.fullmatch(id_cell) if named is None or named["id"].isdigit() else None
+        )
+        named = numbered or named
         if named is not None:
             id_cell, title = named["id"], named["title"]
     if table.id_column is None and table.title_column is not None:
@@ -1315,6 +1365,8 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     item_id = _id_of(_BRACKETED.sub("", id_cell), document.dialect)
     if table.id_column is not None and table.id_column != table.title_column and not item_id:
         item_id = id_cell.strip("*_` ")  # a version names a milestone: ``v0.3.0``
+    if numbered is not None and not item_id:
+        item_id = numbered["id"]  # ``| 1: Framework+SEO |``: the story's number
     if not any(char.isalnum() for char in item_id):
         item_id = ""  # ``| — | No-regression benchmark (gate) |``: a dash, no number
     titled = not item_id
