@@ -164,7 +164,8 @@ def test_done_but_for_what_is_pending_is_under_way() -> None:
     from roadmaplint.settings import status_meaning
 
     assert status_meaning("Backend implemented, frontend integration pending") == "in_progress"
-    assert status_meaning("Design pending, review pending") is None  # nothing done yet
+    # nothing done yet: ``pending`` leads it, work not begun (CORE-147, CORE-153)
+    assert status_meaning("Design pending, review pending") == "ready"
 
 
 def test_chapters_marked_epic_with_no_fields_are_no_plan() -> None:
@@ -179,3 +180,74 @@ They come back.
 """
     assert read_items(saga) == ()
     assert finding_lines(saga) == []
+
+
+# crate-lynx's EPICS.md: each epic's heading closes with its status in a code span, the
+# ones not begun with none.
+CODED = """\
+# Project — Epics
+
+## Epics
+
+### E01 — Project scaffolding `done`
+**Subdir:** `app/`
+Scaffold the service.
+
+---
+
+### E02 — Matching pipeline `in progress`
+**Subdir:** `app/`
+Match local tracks.
+
+---
+
+### E03 — Acoustic fingerprints
+**Subdir:** `app/`
+Not begun.
+"""
+
+
+def test_a_status_closing_an_epics_heading_in_a_code_span_is_its_status() -> None:
+    items = read_items(CODED)
+    assert [(i.id, i.title, i.status) for i in items] == [
+        ("E01", "Project scaffolding", "done"),
+        ("E02", "Matching pipeline", "in progress"),
+        ("E03", "Acoustic fingerprints", None),
+    ]
+    # said in the heading as ``— COMPLETE`` is, no field: the epic not begun misses none
+    assert finding_lines(CODED) == []
+
+
+def test_one_title_closing_with_a_function_named_like_a_status_keeps_it() -> None:
+    # a lone heading's ``open`` is the call it wraps; no neighbour says statuses so
+    plan = """\
+# Notes
+
+### [IO-3] Wrap `open`
+
+Wrap the call.
+
+### [IO-4] Retry reads
+
+Retry.
+"""
+    assert [(i.id, i.title, i.status) for i in read_items(plan)] == [
+        ("IO-3", "Wrap open", None),
+        ("IO-4", "Retry reads", None),
+    ]
+
+
+def test_a_guide_whose_headings_close_with_code_is_no_plan() -> None:
+    guide = """\
+# Git basics
+
+## Mark work finished with `done`
+
+Run it when you are finished.
+
+## Start again with `todo`
+
+Run it to start again.
+"""
+    assert read_items(guide) == ()
+    assert finding_lines(guide) == []

@@ -168,7 +168,13 @@ def read_item(
         struck = _struck_field(heading, lines)
         if struck is not None:
             body.fields.append(struck)
-    return _finish(heading, body, last_written_line(end_line, lines), dialect)
+    coded = None
+    if not any(found.key == "status" for found in body.fields):
+        coded = _coded_status(heading, lines)
+        if coded is not None:
+            heading = coded[0]
+    said = coded[1] if coded is not None else None
+    return _finish(heading, body, last_written_line(end_line, lines), dialect, said)
 
 
 def _first_inline(tokens: list[Token], index: int) -> tuple[str, int | None]:
@@ -820,7 +826,90 @@ def _struck_field(heading: ItemHeading, lines: list[str]) -> Field | None:
     return Field("Status", "status", found[0], here, here, here.line)
 
 
-def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) -> Item:
+def _coded_status(heading: ItemHeading, lines: list[str]) -> tuple[ItemHeading, str] | None:
+    """The status a heading closes with in a code span, and the heading without it
+    (``### E01 — Project scaffolding `done```, ``### E15 — Views `in progress```): the
+    span's backticks are gone from the heading's text, so it is found in the line as
+    written; a span that says no status in a common spelling is the title's. Said in the
+    heading as a closing ``— COMPLETE`` is, it is no field: a heading with none is not
+    missing one."""
+    from roadmaplint.settings import common_meaning
+
+    at = heading.position.line - 1
+    if at >= len(lines):
+        return None
+    word = _closing_code(lines[at])
+    if (
+        word is None
+        or common_meaning(word) is None
+        or not heading.title.rstrip().endswith(word)
+        or not _a_sibling_says_so(lines, at)
+    ):
+        return None
+    title = heading.title.rstrip()[: -len(word)].rstrip(" \t—–-:|")
+    if not title:
+        return None
+    kept = ItemHeading(
+        heading.id,
+        title,
+        heading.section,
+        heading.position,
+        heading.last_line,
+        heading.named_by_title,
+    )
+    return kept, word
+
+
+def _closing_code(written: str) -> str | None:
+    """The words of the code span a line closes with (``Title `in progress```), or None."""
+    written = written.rstrip()
+    if not written.endswith("`") or written.endswith("``"):
+        return None
+    opening = written.rfind("`", 0, len(written) - 1)
+    word = written[opening + 1 : -1]
+    if opening < 1 or written[opening - 1] not in " \t" or not word.strip():
+        return None
+    return word if word == word.strip() and len(word.split()) <= 3 else None
+
+
+def headings_close_with_coded_status(text: str) -> bool:
+    """Whether a heading of ``text`` closes with a status in a code span (``_coded_status``):
+    then whether one heading reads a status depends on its neighbours, and a reader of one
+    item alone must read the whole document."""
+    from roadmaplint.settings import common_meaning
+
+    if "`" not in text:
+        return False
+    return any(
+        line[:1] == "#"
+        and (word := _closing_code(line)) is not None
+        and common_meaning(word) is not None
+        for line in text.splitlines()
+    )
+
+
+def _a_sibling_says_so(lines: list[str], at: int) -> bool:
+    """Whether the heading before or after the one on line ``at`` (0-based), at its level,
+    closes with a status in a code span too: an epics file's way of writing the status,
+    not one title's ``Wrap `open``` naming a function. Each walk stops at the next
+    heading, so the document's lines are visited a bounded number of times."""
+    from roadmaplint.settings import common_meaning
+
+    marks = lines[at][: len(lines[at]) - len(lines[at].lstrip("#"))] + " "
+    for step in (-1, 1):
+        other = at + step
+        while 0 <= other < len(lines) and not lines[other].startswith("#"):
+            other += step
+        if 0 <= other < len(lines) and lines[other].startswith(marks):
+            word = _closing_code(lines[other])
+            if word is not None and common_meaning(word) is not None:
+                return True
+    return False
+
+
+def _finish(
+    heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect, said: str | None = None
+) -> Item:
     first: dict[str, Field] = {}
     for candidate in body.fields:
         first.setdefault(candidate.key, candidate)
@@ -864,7 +953,7 @@ def _finish(heading: ItemHeading, body: _Body, end_line: int, dialect: Dialect) 
     if not title:
         title = _value(first, "title") or ""
     if status is None:
-        status = section_status(heading.section)
+        status = said or section_status(heading.section)
     return Item(
         id=heading.id,
         title=title,

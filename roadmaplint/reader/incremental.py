@@ -42,7 +42,7 @@ from roadmaplint.model import (
 )
 from roadmaplint.reader import ItemLines, parse, read_item_lines
 from roadmaplint.reader.dialect import PHASE_WORK_ID, WORK_ID
-from roadmaplint.reader.fields import legend_priority
+from roadmaplint.reader.fields import headings_close_with_coded_status, legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.reader.reuse import moved_item
 from roadmaplint.reader.said_once import said_for_a_range
@@ -179,6 +179,8 @@ def _reread_item(old: Snapshot, new_text: str, span: Span) -> Snapshot | None:
         return None  # ``1 → (2 ∥ 3) → 4``, ``depends on everything``: on every item's ID
     if said_for_a_range(old.text) or said_for_a_range(region):
         return None  # ``PIN-001 through PIN-010 (all released)``: a status for many items
+    if headings_close_with_coded_status(old.text) or headings_close_with_coded_status(region):
+        return None  # ``### E01 — Title `done```: read by its neighbours' way of saying it
     if boundary is not None and not region.endswith(("\n", "\r")):
         return None
     heading_line = old.text[region_start : starts[first]]
