@@ -4,12 +4,14 @@ and a new phase, with its entry in the checklist.
 A GSD-style roadmap lists its phases once as a checklist (``- [x] **Phase 1: Name**``)
 and reads a phase without a Status field as its box says (``reader/phases.py``).
 ``set --status done`` on such a phase ticks its box and ``--status pending`` unticks
-it, so the checklist stays the one place the status is written; any other status,
+it, so the checklist stays the one place the status is written (a status snapshot's
+``- [ ] Phase 1 complete`` box too); any other status,
 or a phase with a Status field, is written as a heading item's field (``edit/item.py``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -17,7 +19,7 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, normalize_key
-from roadmaplint.reader.phases import _CHECKLIST, DONE, OPEN
+from roadmaplint.reader.phases import _CHECKLIST, DONE, OPEN, SNAPSHOT
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, line_starts, split_lines
@@ -26,15 +28,21 @@ from roadmaplint.write.proof import prove_edit
 _MARKS = {DONE: "x", OPEN: " "}
 
 
-def checklist_box(lines: list[str], phase: str) -> int | None:
-    """The 0-based line of the checklist box the reader reads ``phase``'s status from."""
+def checklist_box(lines: list[str], phase: str, snapshots: bool = False) -> int | None:
+    """The 0-based line of the checklist box the reader reads ``phase``'s status from;
+    ``snapshots``: a status snapshot's box too (``- [x] Phase 0 complete``)."""
     for at, line in enumerate(lines):
         if "Phase" not in line:
             continue
-        match = _CHECKLIST.match(line)
+        match = _box(line, snapshots)
         if match is not None and " ".join(match[2].split()) == phase:
             return at
     return None
+
+
+def _box(line: str, snapshots: bool) -> re.Match[str] | None:
+    match = _CHECKLIST.match(line)
+    return match if match is not None or not snapshots else SNAPSHOT.match(line)
 
 
 def edit_phase_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str | None:
@@ -48,10 +56,10 @@ def edit_phase_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Setti
         return None
     value = edit.fields[0].value.strip()
     lines = split_lines(roadmap.source)
-    at = checklist_box(lines, item.id)
+    at = checklist_box(lines, item.id, snapshots=True)
     if value not in _MARKS or at is None:
         return None
-    match = _CHECKLIST.match(lines[at])
+    match = _box(lines[at], snapshots=True)
     assert match is not None
     lines[at] = lines[at][: match.start(1)] + _MARKS[value] + lines[at][match.end(1) :]
     new_text = "".join(lines)

@@ -24,6 +24,12 @@ _CHECKLIST = LazyPattern(
     r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]+\*\*"
     r"(Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)\b"
 )
+# A status snapshot's box, the phase named and said finished: ``- [x] Phase 0 complete``.
+SNAPSHOT = LazyPattern(
+    r"[ \t]{0,3}[-*+][ \t]+\[([ xX])\][ \t]+(Phase[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}[a-z]?)"
+    r"[ \t]++(?:complete|completed|done|finished)[ \t]*+\.?+[ \t]*+$",
+    re.IGNORECASE,
+)
 # An open box says the phase is not done, not that it is free to start: "pending" carries
 # no meaning of the workflow, so a pending phase after a pending phase is no finding.
 DONE, OPEN = "done", "pending"
@@ -77,6 +83,10 @@ def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             box = DONE if match[1] != " " else OPEN
             said = _said_after_box(line[match.end() :], box)
             boxes.setdefault(" ".join(match[2].split()), said or box)
+        elif (snapshot := SNAPSHOT.match(line)) is not None:
+            # a status snapshot ticks each phase it says finished (``- [x] Phase 0
+            # complete``); the box of a phase not yet finished is open
+            boxes.setdefault(" ".join(snapshot[2].split()), DONE if snapshot[1] != " " else OPEN)
     for phase, status in progress_rows(lines):
         if boxes.get(phase) == OPEN and common_meaning(status) == "in_progress":
             # an open box says only that the phase is not done; its row says how far

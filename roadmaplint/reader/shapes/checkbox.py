@@ -105,6 +105,20 @@ OWNER_NOTE = LazyPattern(
     r"(?P<owner>[A-Za-z0-9][\w.-]{0,39})[ \t]*+\)",
     re.IGNORECASE,
 )
+# An owner in brackets opening a box, other fields after a bar or a comma: ``(Owner: QA |
+# Due: 2024-02-29) Title``, ``(owner: core+trpc) Title``.
+_OWNER_OPENING = LazyPattern(
+    r"\((?:owner|assignee|assigned[ \t]++to|dri)[ \t]*+:[ \t]*+"
+    r"(?P<owner>[A-Za-z0-9][\w.+& -]{0,39}?)[ \t]*+(?:[|,;][^()\n]{0,200})?\)[ \t]++(?=\S)",
+    re.IGNORECASE,
+)
+# A pointer after a box's sentence to where the work is written down, a mark then words
+# then a link (an italic remark in brackets may stand before it): ``Title. ↗️ See [Dev Plan
+# — Backend](devplan.md#backend)``, ``Title. ✅ Decision logged in [PRD](prd.md).``
+_POINTER_AFTER_SENTENCE = LazyPattern(
+    r"(?<=[.!?])[ \t]++(?:\*\([^()\n]{0,400}\)\*[ \t]++)?[^\w\s\[\]()`*_~#|<>.,;:!?'\"-]{1,3}"
+    r"[ \t]*+[A-Za-z][^\[\]\n]{0,60}?\[[^\]\n]{1,200}\]\([^()\n]{0,400}\)[^\n]*$"
+)
 _PRIORITY = LazyPattern(
     # ``(P1)``; ``[P1]`` where it is no link's text; ``priority: high``
     r"\((?P<p1>P[0-4])\)|\[(?P<p3>P[0-4])\](?![(\[])"
@@ -240,6 +254,11 @@ def parse_line(
     led_by = None
     if (lead := _owner_lead(text, document)) is not None:
         led_by, text = lead
+    elif text[:1] == "(" and (opening := _OWNER_OPENING.match(text)) is not None:
+        led_by, text = opening["owner"].strip(), text[opening.end() :]
+    pointer = _POINTER_AFTER_SENTENCE.search(text) if "](" in text else None
+    if pointer is not None:
+        text = text[: pointer.start()]  # the sentence names the work, the link where it is
     id_only = patterns(document.dialect.id_pattern).id_only
     item_id = None
     tail_priority = None
@@ -953,6 +972,8 @@ def _read_list(
         len(texts) >= 2
         and all(_AREA_LABEL.match(text.lstrip()) for text in texts)
         and not todo_txt(document)  # todo.txt's ``(A)`` is a priority, no area
+        # ``(Owner: QA | Due: date)`` names who does the work, no area
+        and not any(_OWNER_OPENING.match(text.lstrip()) for text in texts)
     )
     tasks = all(_number_of_box(lines[first]) is not None for first, _ in entries)
     steps = ids and tasks and restarted()
@@ -2310,8 +2331,78 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
             break
         if _DOTTED_NOTE.match(lines[number]) or _LEAD_LABEL.fullmatch(lines[number].rstrip()):
             break  # a note of its own, or a label leading what follows (``For synth:``)
+        if _broken_on_purpose(lines[number - 1], lines[number]):
+            break  # ``- [ ] add involved teams`` over ``involved teams are named by tag``
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+# The words a wrapped line may end on before the rest of its phrase: ``Complete the``.
+_OPEN_ENDINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "as",
+        "into",
+        "onto",
+        "than",
+        "that",
+        "which",
+        "is",
+        "are",
+        "be",
+        "was",
+        "were",
+        "its",
+        "their",
+        "our",
+        "your",
+        "my",
+        "this",
+        "these",
+        "those",
+    ]
+)
+
+
+# A line ends where its words end when it fills no more than 3/5 of the line under it.
+_SHORT_OF_WIDTH = (3, 5)
+
+
+def _broken_on_purpose(above: str, below: str) -> bool:
+    """Whether the line ``above`` was ended where its words end, not wrapped at a width:
+    the first word of the line ``below`` would have fitted on it, within the width that
+    line itself shows, and it fills no more than three fifths of it (``- [ ] add hillcharts
+    for visual progress`` over an indented ``you can enable hillchart-tracking by applying
+    "progress"-tag to a deliverable``). The line below is
+    then a note of the box, no part of its title. A line ending on a word that leads the
+    rest of its phrase (``Complete the``), a comma or a dash, and a line below opening
+    with no word (a link, code), were wrapped."""
+    words = above.split()
+    rest = below.split(None, 1)
+    if not words or not rest or not rest[0][:1].isalpha() or below[:1] not in (" ", "\t"):
+        return False  # a line at the margin goes on the paragraph as markdown reads it
+    last = words[-1]
+    if last[-1:] in ",-–—(/&+" or last.lower() in _OPEN_ENDINGS:
+        return False
+    width, used = len(below.rstrip()), len(above.rstrip())
+    # well within the width: a line wrapped by hand stops near it
+    return (
+        used + 1 + len(rest[0]) <= width and used * _SHORT_OF_WIDTH[1] <= width * _SHORT_OF_WIDTH[0]
+    )
 
 
 # A note written on a line of its own under a bullet, opened by a dot or two: ``. Allow
