@@ -54,7 +54,7 @@ _NUMBERED = LazyPattern(
 # was released, which a plan's ID and title never are.
 _RELEASE = LazyPattern(
     r"(?i:version[ \t]+)?\[?v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}[\w.+-]{0,20}\]?[ \t]*+"
-    r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b"
+    r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b|(?i:yyyy-mm-dd)\b"
     r"|(?i:released|unreleased|yanked|stable|latest|current)\b)"
 )
 # A version where an ID would be (``v1.2``): a release, whose ID it is only in a plan
@@ -259,6 +259,8 @@ def _plain_heading_miss(
         return []
     if _DOCUMENT_PART.match(plain) is not None:
         return []  # ``### Section 3: Test Scope``: a part of the document, named as one
+    if _METADATA.fullmatch(plain) is not None:
+        return []  # ``## Metadata`` over ``status: DRAFT``: the document's own fields
     numbered = _NUMBERED.match(plain)
     if numbered is not None:
         word = numbered["word"] or ""
@@ -287,6 +289,14 @@ def _plain_heading_miss(
     return []
 
 
+# A heading over the document's own fields (``## Metadata`` over ``created: 2024-02-13``,
+# ``status: DRAFT``): the document's state, no item's.
+_METADATA = LazyPattern(
+    r"[^\w]*(?:document[ \t]+)?(?:metadata|meta[ \t]*data|info(?:rmation)?|properties)[^\w]*",
+    re.IGNORECASE,
+)
+
+
 def _steps_titled(title: str) -> bool:
     """Whether a document's title names a lesson or a guide, whose numbered headings are
     the steps its reader follows."""
@@ -307,26 +317,56 @@ def _fields_of_work_under(
     """Whether the lines under ``heading`` up to ``end`` write a known field of work: a
     ``Status: deprecated`` says where an API's entry stands in its life, no work."""
     names = field_names(dialect)
-    for line in lines[heading.end : end]:
+    for line in _outside_code(lines[heading.end : end]):
         stripped = _BULLET.sub("", line.strip(), count=1)
         start = field_start(stripped, names)
         if start is None or not dialect.is_known(start[0]):
             continue
         value = stripped[start[1] :].strip().strip("*_`")
+        if _BLANK_VALUE.fullmatch(value) is not None:
+            continue  # ``- Owner: [Name](/people/name.md)``: a template's blank
         if dialect.key(start[0]) != "status" or _LIFECYCLE.fullmatch(value) is None:
             return True
     return False
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """The lines not inside a fenced code block: a template shown in a fence (``**Depends
+    on**: Phase 1`` in a fenced roadmap) writes no field of the heading above it."""
+    kept: list[str] = []
+    fence = ""
+    for line in lines:
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        kept.append(line)
+    return kept
+
+
+# A field's value that is a template's blank: ``[Name](/people/name.md)``, ``[Date]``,
+# ``{{owner}}``, ``<Name>``, ``[List]``.
+_BLANK_VALUE = LazyPattern(
+    r"(?:\[[^\[\]]{1,40}\](?:\([^()\s]{0,200}\))?|\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)"
+    r"(?:[ \t]*-[ \t]*(?:\[[^\[\]]{1,40}\]|[A-Za-z]{1,20}))?"
+)
 
 
 def _known_fields(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> list[str]:
     """The names of the known fields in the lines under ``heading`` up to ``end``."""
     names = field_names(dialect)
     found: list[str] = []
-    for line in lines[heading.end : end]:
+    for line in _outside_code(lines[heading.end : end]):
         stripped = _BULLET.sub("", line.strip(), count=1)
         start = field_start(stripped, names)
         if start is not None and dialect.is_known(start[0]):
-            found.append(start[0])
+            value = stripped[start[1] :].strip().strip("*_`")
+            if _BLANK_VALUE.fullmatch(value) is None:
+                found.append(start[0])
     return found
 
 

@@ -51,6 +51,7 @@ def table_miss(
         column_key,
         is_delimiter,
         split_row,
+        status_legend,
         template_rows,
     )
 
@@ -79,6 +80,10 @@ def table_miss(
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
         if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
+        if _test_cases(names) or status_legend(
+            lines, rows, [column_key(name, dialect) for name in names]
+        ):
+            continue  # ``| Test ID | ... | Actual Output |``, ``| ⬜ | Not Started |``
         for row in rows:
             cells = split_row(lines[row])
             first = inline(lines[row][slice(*cells[0])]).strip("*`[] \t") if cells else ""
@@ -103,6 +108,16 @@ def table_miss(
 
 # A template's blank in a cell: ``[Capability A]``, ``{{owner}}``, ``<Name>``.
 _BLANK_CELL = LazyPattern(r"\[[^\[\]]*\]|\{\{[^{}]*\}\}|<[A-Za-z][\w .-]{0,40}>")
+
+
+def _test_cases(names: tuple[str, ...]) -> bool:
+    """Whether a table's columns are a test plan's cases: what each expects and what it
+    gave (``| Test ID | Description | Exp O/P | Actual Output |``, ``| Step | Expected
+    Result | Actual Result |``). Cases checked, no work."""
+    words = [name.strip("*_` ").casefold() for name in names]
+    return any(word.startswith("actual") for word in words) and any(
+        word.startswith(("expected", "exp ", "exp.")) for word in words
+    )
 
 
 def _blank_rows(lines: list[str], rows: list[int], inline: Callable[[str], str]) -> bool:

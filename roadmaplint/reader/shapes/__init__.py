@@ -202,9 +202,20 @@ class Document:
         """Whether ``line`` stands under a heading that names the team's Definition of Done
         (or of Ready), or entry, exit or evaluation criteria: the conditions every item
         meets (``## Definition of Done`` over ``- [ ] PR reviewed``), checked for each
-        story and never work of their own."""
+        story and never work of their own. So does a heading below one of those, below
+        the title (``## Definition of Done Checklist`` over ``### Story Level``)."""
         section = self.section_above(line)
-        return section is not None and _CRITERIA_SECTION.search(section) is not None
+        if section is None:
+            return False
+        if _CRITERIA_SECTION.search(section) is not None:
+            return True
+        index = self._index()
+        at = index.parents[bisect_left(index.lines, line) - 1]
+        while at >= 0 and self.headings[at].level > 1:
+            if _CRITERIA_SECTION.search(self.inline(self.headings[at].source)) is not None:
+                return True
+            at = index.parents[at]
+        return False
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""

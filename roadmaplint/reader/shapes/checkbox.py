@@ -769,11 +769,13 @@ _PLACEHOLDER = LazyPattern(r"[ \t]*(?:<!--(?:[^-]|-(?!->))*+-->[ \t]*)*+")
 
 
 # A box that holds only a template's blank: ``- [ ] [Action 1]``, ``- [ ] {{action_item}}``,
-# ``- [ ] <task>``. A bracketed ID alone (``- [ ] [TASK-1]``), a link and a wiki link
-# (``[[Page]]``) are no blanks.
+# ``- [ ] <task>``, the blank closed by a full stop (``- [ ] [Expected result].``) or followed
+# by a note in parentheses (``- [ ] [Feature en progreso] *(~X% completado)*``), or a line
+# to write on (``- [ ] _______________``). A bracketed ID alone (``- [ ] [TASK-1]``), a link
+# and a wiki link (``[[Page]]``) are no blanks.
 _BLANK_BOX = LazyPattern(
-    r"[ \t]*(?:\[(?=[^\[\]]*[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}"
-    r"|<[A-Za-z][\w .-]{0,40}>)[ \t]*"
+    r"[ \t]*(?:(?:\[(?=[^\[\]]*[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}"
+    r"|<[A-Za-z][\w .-]{0,40}>)[.:;]?(?:[ \t]*[*_]?\([^()]{0,60}\)[*_]?)?|_{3,80})[ \t]*"
 )
 
 

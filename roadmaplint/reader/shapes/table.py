@@ -872,7 +872,9 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``| Date | Agent | Task | Outcome |`` beside a registry of IDs
             if _actions_without_plan(table, every) or _stages_alone(table, every):
                 continue
-            if template_rows(lines, table.rows, table.columns):
+            if _status_legend(lines, table):
+                continue  # ``| ⬜ | Not Started |`` ... ``| ❌ | Blocked |``: what marks mean
+            if template_rows(lines, table.rows, table.columns) or _rows_to_fill(lines, table):
                 continue  # ``| Test Execution | [DATE] | [OWNER] |``: a template's rows
             if _release_history(table, document.section_above(table.header + 1)):
                 continue  # ``## Version History`` over ``| Version | Date | Status |``
@@ -924,6 +926,50 @@ def template_rows(
     are no work yet; a tag in brackets (``[BE]`` under ``Type``) is a value."""
     named = [column.casefold() for column in columns]
     return bool(rows) and all(_holds_a_blank(lines[row], named) for row in rows)
+
+
+def _status_legend(lines: list[str], table: Table) -> bool:
+    return status_legend(lines, table.rows, table.keys)
+
+
+def status_legend(lines: list[str], rows: Sequence[int], keys: Sequence[str]) -> bool:
+    """Whether a table of two columns glosses marks (``| Symbol | Status |`` over ``| ⬜ |
+    Not Started |``, ``| ❌ | Blocked |``): each row a mark with no letter and a different
+    status, three rows or more. A legend of what the plan's marks mean, no work."""
+    if len(keys) != 2 or "status" not in keys or len(rows) < 3:
+        return False
+    status = list(keys).index("status")
+    seen: set[str] = set()
+    for row in rows:
+        cells = [lines[row][a:b].strip() for a, b in split_row(lines[row])]
+        if len(cells) != 2:
+            return False
+        mark, said = cells[1 - status], cells[status].casefold()
+        if not mark or len(mark) > 8 or any(c.isalnum() for c in mark) or said in seen:
+            return False
+        seen.add(said)
+    return True
+
+
+def _rows_to_fill(lines: list[str], table: Table) -> bool:
+    """Whether a table holds two rows or more left to be filled in: no ID and no title,
+    only a default value in another cell (``| | | To Do | | |``, ``| | | High/Med/Low |
+    To Do |``), as a sprint backlog template writes them. The rows beside them
+    (``| **TOTAL** | | **_____** |``, ``| Unit Tests | | To Do |``) are the template's
+    examples, no work yet; a row that carries on the one above (its title written) is
+    no such row."""
+    title = table.title_column if table.title_column is not None else 0
+    keys = {0, title} | ({table.id_column} if table.id_column is not None else set())
+    empty = 0
+    for row in table.rows:
+        cells = [lines[row][a:b].strip() for a, b in split_row(lines[row])]
+        if len(cells) <= max(keys) or any(cells[at] for at in keys):
+            continue
+        if any(cells):
+            empty += 1
+            if empty == 2:
+                return True
+    return False
 
 
 def _holds_a_blank(line: str, columns: list[str]) -> bool:
