@@ -5,7 +5,9 @@ each reads no item and gives no finding; and writes on the plans of those shapes
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 
 def test_a_faq_of_numbered_questions_answered_yes_is_no_plan() -> None:
@@ -49,3 +51,46 @@ Done: it folds.
 Not begun.
 """
     assert [item.id for item in read_items(plan)] == ["1", "2", "3"]
+
+
+_SNAPSHOT_SHOWN = """\
+# Migration plan
+
+Write the status snapshot like this:
+
+```markdown
+- [x] Phase 1 complete
+- [x] **Phase 2: Cleanup**
+```
+
+## Phase 1: Data migration
+
+Not started yet.
+
+## Phase 2: Cleanup
+
+Not started.
+"""
+
+
+def test_a_phase_box_shown_in_a_code_fence_gives_no_phase_its_status() -> None:
+    # an example of the snapshot in a fence is no snapshot: read, both phases were done
+    assert [(item.id, item.status) for item in read_items(_SNAPSHOT_SHOWN)] == [
+        ("Phase 1", None),
+        ("Phase 2", None),
+    ]
+
+
+def test_set_status_never_ticks_a_box_shown_in_a_code_fence(tmp_path: Path) -> None:
+    # ``set --status pending`` unticked the example inside the fence, and the phase read
+    # as the example said
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(_SNAPSHOT_SHOWN, encoding="utf-8")
+    done = cli("set", "Phase 2", str(plan), "--status", "done", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = plan.read_text(encoding="utf-8")
+    assert "```markdown\n- [x] Phase 1 complete\n- [x] **Phase 2: Cleanup**\n```" in written
+    assert [(item.id, item.status) for item in read_items(written)] == [
+        ("Phase 1", None),
+        ("Phase 2", "done"),
+    ]
