@@ -94,3 +94,34 @@ def test_set_status_never_ticks_a_box_shown_in_a_code_fence(tmp_path: Path) -> N
         ("Phase 1", None),
         ("Phase 2", "done"),
     ]
+
+
+def test_commands_named_like_statuses_in_a_cli_backlog_stay_in_their_titles() -> None:
+    # a todo tool's backlog names its commands in code spans; ``done`` and ``blocked``
+    # beside each other read as the two items' statuses, their titles cut to "Add
+    # command", while their neighbours' ``add`` and ``archive`` say the spans are names
+    backlog = """\
+# Todo CLI backlog
+
+## CLI-1 — Add command `add`
+
+Adds a task.
+
+## CLI-2 — Add command `done`
+
+Marks a task finished.
+
+## CLI-3 — Add command `blocked`
+
+Lists tasks waiting on others.
+
+## CLI-4 — Add command `archive`
+
+Moves finished tasks away.
+"""
+    assert [(i.id, i.title, i.status) for i in read_items(backlog)] == [
+        ("CLI-1", "Add command add", None),
+        ("CLI-2", "Add command done", None),
+        ("CLI-3", "Add command blocked", None),
+        ("CLI-4", "Add command archive", None),
+    ]
