@@ -125,3 +125,32 @@ Moves finished tasks away.
         ("CLI-3", "Add command blocked", None),
         ("CLI-4", "Add command archive", None),
     ]
+
+
+_ASIDES = """\
+# Roadmap
+
+### GAME-1 — Puzzle campaign (Target: 1-2 weeks)
+
+- **Status:** todo
+
+### GAME-2 — Level editor (ETA: May)
+
+- **Status:** todo
+"""
+
+
+def test_set_title_keeps_the_aside_the_title_is_read_without(tmp_path: Path) -> None:
+    # ``(ETA: May)`` is no part of the title, so ``set --title`` replaced it with the rest
+    # and the plan lost when the work is meant to land
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(_ASIDES, encoding="utf-8")
+    done = cli("set", "GAME-2", str(plan), "--title", "Map editor", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_text(encoding="utf-8") == _ASIDES.replace(
+        "Level editor (ETA: May)", "Map editor (ETA: May)"
+    )
+    assert [item.title for item in read_items(plan.read_text(encoding="utf-8"))] == [
+        "Puzzle campaign",
+        "Map editor",
+    ]

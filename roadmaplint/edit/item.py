@@ -29,7 +29,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.reader.dialect import MARKED_TITLE
-from roadmaplint.reader.fields import HEADING_BOXES, bars
+from roadmaplint.reader.fields import HEADING_BOXES, bars, without_aside
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -771,6 +771,9 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     if marked is not None:  # ``[M-1] ✅ 🔴High — Title``: the marks are the status, they stay
         at += marked.start("title")
     rest, tail = split_tail(body[at:])
+    if opener is not None and (kept := without_aside(rest)) != rest:
+        # ``Level editor (ETA: May)``: the aside is no part of the title and stays
+        rest, tail = kept, rest[len(kept) :] + tail
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
     plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]
