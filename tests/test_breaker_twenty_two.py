@@ -154,3 +154,42 @@ def test_set_title_keeps_the_aside_the_title_is_read_without(tmp_path: Path) -> 
         "Puzzle campaign",
         "Map editor",
     ]
+
+
+_CODED = """\
+# Epics
+
+## E01 — Project scaffolding `done`
+
+Set up the repo.
+
+## E02 — Views `in progress`
+
+Views.
+"""
+
+
+def test_set_title_keeps_a_status_closing_the_heading_in_a_code_span(tmp_path: Path) -> None:
+    # the title's write replaced the span with the rest of the heading: E01 was done and
+    # read as no status, and the write said only "title Scaffold"
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(_CODED, encoding="utf-8")
+    done = cli("set", "E01", str(plan), "--title", "Scaffold", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = plan.read_text(encoding="utf-8")
+    assert written == _CODED.replace("Project scaffolding `done`", "Scaffold `done`")
+    assert [(i.id, i.title, i.status) for i in read_items(written)] == [
+        ("E01", "Scaffold", "done"),
+        ("E02", "Views", "in progress"),
+    ]
+
+
+def test_set_title_refuses_where_the_heading_s_status_mark_would_go(tmp_path: Path) -> None:
+    # ``## E01 — Scaffold ✅``: the mark is the status; a title written over it lost it
+    text = "# Plan\n\n## E01 — Scaffold ✅\n\nText.\n\n## E02 — Views\n\nText.\n"
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(text, encoding="utf-8")
+    done = cli("set", "E01", str(plan), "--title", "Setup", cwd=tmp_path)
+    assert done.returncode == 2, done.stdout
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert plan.read_text(encoding="utf-8") == text

@@ -860,6 +860,16 @@ def _coded_status(heading: ItemHeading, lines: list[str]) -> tuple[ItemHeading, 
     return kept, word
 
 
+def closing_status_span(written: str, status: str | None) -> int | None:
+    """Where the title ends in a heading's text that closes with ``status`` in a code span
+    (``Project scaffolding `done```: before the space and the span), or None."""
+    word = _closing_code(written)
+    if word is None or status is None or word != status:
+        return None
+    stripped = written.rstrip()
+    return len(stripped[: stripped.rfind("`", 0, len(stripped) - 1)].rstrip(" \t—–-:|"))
+
+
 def _closing_code(written: str) -> str | None:
     """The words of the code span a line closes with (``Title `in progress```), or None."""
     written = written.rstrip()
