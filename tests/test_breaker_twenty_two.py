@@ -193,3 +193,29 @@ def test_set_title_refuses_where_the_heading_s_status_mark_would_go(tmp_path: Pa
     assert done.returncode == 2, done.stdout
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
     assert plan.read_text(encoding="utf-8") == text
+
+
+def test_struck_entries_moved_or_dropped_on_a_day_are_no_done_work() -> None:
+    # ``~~X~~ → … (date)`` is a candidate done on that day; an offsite's schedule strikes
+    # what it moved, and a list strikes what it dropped: read, each was done
+    notes = """\
+# Offsite notes
+
+## Checklist
+
+- [x] Book the room
+- [ ] Order food
+
+## Schedule changes
+
+- ~~Lunch at noon~~ → moved to 1pm (2026-03-01)
+- ~~Demo on Friday~~ → postponed to Monday (2026-03-02)
+
+## Ideas
+
+- ~~Dark mode~~ → dropped (2026-03-01)
+- ~~Sync~~ → deferred (2026-03-02)
+"""
+    read = {item.title: item.status for item in read_items(notes)}
+    assert read.get("Lunch at noon") != "done" and read.get("Demo on Friday") != "done"
+    assert read.get("Dark mode") != "done" and read.get("Sync") != "done"
