@@ -29,7 +29,12 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
 from roadmaplint.reader.dialect import MARKED_TITLE
-from roadmaplint.reader.fields import HEADING_BOXES, bars
+from roadmaplint.reader.fields import (
+    HEADING_BOXES,
+    bars,
+    closing_status_span,
+    without_aside,
+)
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
     box_offset,
@@ -203,6 +208,7 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         edited = next(found for found in after.items if found.id == renamed.get(item_id, item_id))
         fields = [change for change in changes if change.name not in in_heading]
         read_back(roadmap, edited, fields, edit.title)
+        _title_kept_the_rest(roadmap, item, edited, edit, changes)
         if edit.title is None and edited.title != item.title:
             # a status the heading's words wrote (``### F1.3 Compose ✨ CODED``, by the
             # legend) read as its title once a Status field stood under it
@@ -219,6 +225,26 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 )
         _ticks_read_back(roadmap, item, edited, edit)
     return new_text
+
+
+def _title_kept_the_rest(
+    roadmap: Roadmap, item: Item, edited: Item, edit: ItemEdit, changes: Sequence[FieldChange]
+) -> None:
+    """Refuse a new title that changed what the heading says besides it: a status mark
+    it closed with (``## E01 — Scaffold ✅``) written over, the status gone with it."""
+    if edit.title is None:
+        return
+    asked = {normalize_key(change.name) for change in changes}
+    for key, before, after in (
+        ("status", item.status, edited.status),
+        ("priority", item.priority, edited.priority),
+        ("dri", item.dri, edited.dri),
+    ):
+        if key not in asked and before != after:
+            raise RoadmapError(
+                f"{roadmap.path}:{item.position.line}: {item.id}'s {key} would read back as "
+                f"{after!r}, not {before!r}, with the new title; nothing written: edit it by hand"
+            )
 
 
 def _priority_in_heading(lines: list[str], item: Item) -> bool:
@@ -771,6 +797,12 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     if marked is not None:  # ``[M-1] ✅ 🔴High — Title``: the marks are the status, they stay
         at += marked.start("title")
     rest, tail = split_tail(body[at:])
+    if opener is not None and (kept := without_aside(rest)) != rest:
+        # ``Level editor (ETA: May)``: the aside is no part of the title and stays
+        rest, tail = kept, rest[len(kept) :] + tail
+    if opener is not None and (cut := closing_status_span(rest, item.status)) is not None:
+        # ``Project scaffolding `done```: the span is the status and stays
+        rest, tail = rest[:cut], rest[cut:] + tail
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
     plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]

@@ -19,7 +19,7 @@ from roadmaplint.edit.base import FieldChange, ItemEdit, items_changed
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PHASE_ID, normalize_key
-from roadmaplint.reader.phases import _CHECKLIST, DONE, OPEN, SNAPSHOT
+from roadmaplint.reader.phases import _CHECKLIST, DONE, OPEN, SNAPSHOT, outside_fences
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import Edit, line_starts, split_lines
@@ -31,7 +31,7 @@ _MARKS = {DONE: "x", OPEN: " "}
 def checklist_box(lines: list[str], phase: str, snapshots: bool = False) -> int | None:
     """The 0-based line of the checklist box the reader reads ``phase``'s status from;
     ``snapshots``: a status snapshot's box too (``- [x] Phase 0 complete``)."""
-    for at, line in enumerate(lines):
+    for at, line in outside_fences(lines):
         if "Phase" not in line:
             continue
         match = _box(line, snapshots)

@@ -860,6 +860,16 @@ def _coded_status(heading: ItemHeading, lines: list[str]) -> tuple[ItemHeading, 
     return kept, word
 
 
+def closing_status_span(written: str, status: str | None) -> int | None:
+    """Where the title ends in a heading's text that closes with ``status`` in a code span
+    (``Project scaffolding `done```: before the space and the span), or None."""
+    word = _closing_code(written)
+    if word is None or status is None or word != status:
+        return None
+    stripped = written.rstrip()
+    return len(stripped[: stripped.rfind("`", 0, len(stripped) - 1)].rstrip(" \t—–-:|"))
+
+
 def _closing_code(written: str) -> str | None:
     """The words of the code span a line closes with (``Title `in progress```), or None."""
     written = written.rstrip()
@@ -891,20 +901,24 @@ def headings_close_with_coded_status(text: str) -> bool:
 def _a_sibling_says_so(lines: list[str], at: int) -> bool:
     """Whether the heading before or after the one on line ``at`` (0-based), at its level,
     closes with a status in a code span too: an epics file's way of writing the status,
-    not one title's ``Wrap `open``` naming a function. Each walk stops at the next
-    heading, so the document's lines are visited a bounded number of times."""
+    not one title's ``Wrap `open``` naming a function. A neighbour closing with a span
+    that says no status (``Add command `archive```) says the spans are the titles' own
+    (a CLI's commands ``done`` and ``blocked``). Each walk stops at the next heading, so
+    the document's lines are visited a bounded number of times."""
     from roadmaplint.settings import common_meaning
 
     marks = lines[at][: len(lines[at]) - len(lines[at].lstrip("#"))] + " "
+    said = False
     for step in (-1, 1):
         other = at + step
         while 0 <= other < len(lines) and not lines[other].startswith("#"):
             other += step
         if 0 <= other < len(lines) and lines[other].startswith(marks):
             word = _closing_code(lines[other])
-            if word is not None and common_meaning(word) is not None:
-                return True
-    return False
+            if word is not None and common_meaning(word) is None:
+                return False
+            said = said or word is not None
+    return said
 
 
 def _finish(

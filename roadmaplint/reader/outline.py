@@ -902,6 +902,16 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         if (status := heading_status(title)) is not None and common_meaning(status[1])
     }
     said |= {parts[at].heading.level for at in counted if _under_upcoming(parts, at)}
+    # ``### ✅ 1. Does it run on Windows?``: a FAQ's questions ticked as answered yes, no
+    # work, where every numbered heading of the level asks one
+    asked = {
+        level
+        for level in levels
+        if all(
+            _asks(title) for at, (_, title) in counted.items() if parts[at].heading.level == level
+        )
+    }
+    said -= asked
     return {
         at: found
         for at, found in counted.items()
@@ -909,6 +919,11 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         and levels[parts[at].heading.level] >= 2
         and at not in grouping
     }
+
+
+def _asks(title: str) -> bool:
+    """Whether a title is a question (``Can I use it offline? ✅``)."""
+    return title.removesuffix(" ✅").rstrip().endswith("?")
 
 
 def _without_leading_check(text: str) -> tuple[str, bool]:

@@ -69,13 +69,31 @@ def is_checklist_line(line: str) -> bool:
     return _CHECKLIST.match(line) is not None
 
 
+def outside_fences(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """``(0-based line, line)`` for each line outside a fenced code block: a box shown
+    in a fence (an example of a checklist) is no phase's box."""
+    fence = ""  # the open fence's characters (three backticks or more, or tildes)
+    for at, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        opening = len(line) - len(stripped) <= 3 and stripped[:3] in ("```", "~~~")
+        if opening:
+            run = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
+            if not fence:
+                fence = run
+            elif run.startswith(fence) and not stripped[len(run) :].strip():
+                fence = ""
+            continue
+        if not fence:
+            yield at, line
+
+
 def with_phase_checklist(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
     """``items``, a phase without a status given the one its checklist box says, else the
     one its row of a progress table says, else the one its own task boxes say."""
     if not any(item.status is None and PHASE_ID.fullmatch(item.id) for item in items):
         return tuple(items)
     boxes: dict[str, str] = {}
-    for line in lines:
+    for _, line in outside_fences(lines):
         if "Phase" not in line:
             continue
         match = _CHECKLIST.match(line)

@@ -2118,6 +2118,8 @@ _WORK_FIELD = LazyPattern(
 _STRUCK_THEN_ARROW = LazyPattern(
     r"[ \t]*~~(?P<title>[^~](?:[^~]|~(?!~))*)~~[ \t]*(?:→|->)[ \t]*(?P<note>\S.*)", re.S
 )
+# The first word of a note that says the struck thing was put off, not done.
+_PUT_OFF = frozenset(("moved", "postponed", "rescheduled", "pushed", "delayed", "replaced"))
 # The day a note closes with, in brackets: ``... 구현 (2026-03-01)``.
 _CLOSING_DAY = LazyPattern(r"\([0-9]{4}-[0-9]{2}-[0-9]{2}\)")
 
@@ -2143,8 +2145,11 @@ def _struck_then_done(
             return [], ()
         note = found["note"]
         dated = _CLOSING_DAY.fullmatch(note.rstrip()[-12:]) is not None
-        if not dated and status_meaning(note) != "done":
-            return [], ()
+        meaning = status_meaning(note)
+        if (not dated and meaning != "done") or meaning not in (None, "done"):
+            return [], ()  # ``→ dropped (date)``: struck, and no done work
+        if note.split(None, 1)[0].casefold() in _PUT_OFF:
+            return [], ()  # ``→ moved to Monday (date)``: a schedule's change
         struck.append((first, last, " ".join(found["title"].split())))
     if len(struck) < 2:
         return [], ()
