@@ -1178,6 +1178,9 @@ def _read_plain_list(
         shipped = _shipped_phases(document, entries, taken)
         if shipped[0]:
             return shipped
+        labelled = _labelled_plain_group(document, entries, taken)
+        if labelled[0]:
+            return labelled
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
@@ -2202,6 +2205,64 @@ def _shipped_phases(
         title = document.inline(" ".join(text.split()))
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", "done", here, here, first + 1)]
+        item_id = reference_from_title(title, taken)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
+
+
+def _labelled_plain_group(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan that groups its boxes under bold status labels (``✅ **Completed**``, ``🔧
+    **In Progress**`` over boxes) and writes one group as plain bullets under a label of
+    its own (``💡 **Long-term Goals**`` over ``- Multi-language localization``): each
+    bullet is an item of that group, its status the label, as the boxes' is. Only where
+    two labels or more lead boxes, the plain list's label says a status and no bullet is
+    a field or a label of notes: a bold heading over a plain list elsewhere is prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    above = first_line - 1
+    if above < 0 or not lines[above].strip():
+        return [], ()
+    match = _STATUS_LABEL.fullmatch(lines[above].rstrip("\r\n"))
+    word = match["word"].strip() if match is not None else None
+    if word is None or status_meaning(word) is None:
+        return [], ()
+    labels = document.memo("status_labels", lambda: _status_labels(lines))
+    boxed = document.memo(
+        "labelled box groups",
+        lambda: len(
+            {
+                labels[at]
+                for at, line in enumerate(lines)
+                if labels[at] is not None and line[:1] in "-*+" and BOX.match(line)
+            }
+        ),
+    )
+    if boxed < 2:
+        return [], ()
+    texts: list[str] = []
+    for first, last in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        text = lines[first][bullet.end() :].rstrip("\r\n") if bullet else ""
+        if (
+            not text.strip()
+            or BOX.match(lines[first]) is not None
+            or any(lines[at].strip() for at in range(first + 1, last + 1))
+            or field_start(text, field_names(document.dialect)) is not None
+            or _BOLD_LABEL.match(text) is not None
+        ):
+            return [], ()
+        texts.append(text.strip())
+    section = document.section_above(first_line + 1) or ""
+    items: list[Item] = []
+    for (first, last), text in zip(entries, texts, strict=True):
+        title = document.inline(" ".join(text.split()))
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", word, here, here, first + 1)]
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
