@@ -163,3 +163,86 @@ implementation yet: see the spec.
 def test_prose_of_what_exists_and_what_is_missing_reads_no_items() -> None:
     assert read_items(NOT_STORIES, "notes.md") == ()
     assert finding_lines(NOT_STORIES, "notes.md") == []
+
+
+# a roadmap's strategic themes written as bold-led phase bullets before its boxes
+THEME_PHASES = """\
+# Product Roadmap
+
+## Strategic Themes
+
+- **Phase I: Rigor (Q1 2026)** — Hardening the quality pipeline. (Current)
+- **Phase II: Intelligence (Q2 2026)** — Integrating agentic distribution.
+- **Phase III: Expansion** — Mapping the full network.
+
+## Current Initiatives
+
+- [ ] **Operative Dashboard**
+- [x] **Quality Ratchet**
+"""
+
+
+def test_bold_phase_bullets_beside_boxes_are_the_plans_phases() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(THEME_PHASES, "ROADMAP.md")]
+    assert read[:3] == [
+        ("Phase I", "Rigor", None),  # ``Current`` says no common state
+        ("Phase II", "Intelligence", None),
+        ("Phase III", "Expansion", None),
+    ]
+    assert [title for _, title, _ in read[3:]] == ["Operative Dashboard", "Quality Ratchet"]
+    assert finding_lines(THEME_PHASES, "ROADMAP.md") == []
+    done = THEME_PHASES.replace("(Current)", "(done)")
+    assert read_items(done, "ROADMAP.md")[0].status == "done"
+
+
+# a guide that writes its phases so with no box in it, and a plan whose bullets sum up
+# the phases its headings write: no phase items from the bullets
+NOT_THEMES = [
+    """\
+# Onboarding guide
+
+- **Phase 1: Read** — the handbook, first week.
+- **Phase 2: Shadow** — a colleague, second week.
+""",
+    """\
+# Plan
+
+- **Phase 1: Core** — the reader.
+- **Phase 2: Sync** — the server.
+
+## Phase 1
+
+- [ ] Reader
+
+## Phase 2
+
+- [ ] Server
+""",
+]
+
+
+def test_bold_phase_bullets_with_no_boxes_or_that_sum_up_headings_are_no_items() -> None:
+    assert read_items(NOT_THEMES[0], "guide.md") == ()
+    assert finding_lines(NOT_THEMES[0], "guide.md") == []
+    # the headings are the phases, each once; their summary bullets name no others
+    read = read_items(NOT_THEMES[1], "PLAN.md")
+    assert [i.id for i in read] == ["Phase 1", "Phase 2"]
+    assert not {"Core", "Sync"} & {i.title for i in read}
+    assert finding_lines(NOT_THEMES[1], "PLAN.md") == []
+
+
+def test_set_on_a_labelled_bullet_or_a_theme_phase_is_refused_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    # no write half for these yet (ROADMAP CORE-158): the write gate refuses, one line
+    for name, text, item in (
+        ("ROADMAP.md", LABELLED_GROUPS, "multi-language-localization"),
+        ("THEMES.md", THEME_PHASES, "Phase II"),
+    ):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        done = cli("set", item, name, "--status", "done", cwd=tmp_path)
+        assert done.returncode == 2
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in done.stderr
+        assert path.read_text(encoding="utf-8") == text
