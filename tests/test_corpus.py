@@ -242,7 +242,7 @@ pytestmark = pytest.mark.skipif(
 # whole corpus reads 8708 of 8937, the floor 0.974; with crate-lynx's statuses in code
 # spans closing its headings read, 8723 of 8937, the floor 0.976. With the twenty-seventh
 # set (CORE-151): 8771 of 8986, the floor 0.976.
-OVERALL_FLOOR = 0.977  # 8785 of 8986
+OVERALL_FLOOR = 0.977  # 8787 of 8986
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -707,8 +707,8 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # twenty-sixth brought one more, a story tracker whose statuses are capitals notes led by
 # a warning or cross mark with no common word (``⚠️ BACKEND FOUNDATION EXISTS, NEEDS PWA
 # INTEGRATION``, CORE-150); the eleventh leftovers pass read that tracker's notes and
-# NextConsole's long-term goals (CORE-157), and eight are left.
-SILENTLY_WRONG_CEILING = 8
+# NextConsole's long-term goals and portfolio's theme phases (CORE-157): seven are left.
+SILENTLY_WRONG_CEILING = 7
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
