@@ -505,6 +505,8 @@ def status_meaning(status: str | None) -> str | None:
     """The meaning of an item's status in a common spelling (``common_meaning``), or of a
     free-text status by its note (``Functional ✅, polish deferred`` is deferred). Only a
     status is read so: a heading's words (``v1.1 Redesign — shipped``) are no note."""
+    if status and _nothing_built(status):
+        return "ready"
     found = common_meaning(status)
     if found is not None or not status:
         return found
@@ -540,7 +542,10 @@ _STATUS_ONLY_LEADING = {"planning": "ready", "planlama": "ready"}
 # An item's status that puts it past the plan's horizon, alone or before a note: ``Later;
 # before public launch``, ``Future``. Only as a status: a ``## Later`` heading is a
 # board's column, read as one only on a board of horizons (shapes/common.BOARD_WORDS).
-_HORIZON_WORDS = ("later", "future")
+_HORIZON_WORDS = ("later", "future", "long-term")
+# What a plan keeps past its horizon, named after the horizon word: ``Long-term Goals``,
+# ``Future ideas`` (a group's label, as a status alone, not a sentence about the future).
+_HORIZON_KEPT = ("goals", "ideas", "plans", "vision")
 
 
 def _past_horizon(status: str) -> bool:
@@ -554,6 +559,8 @@ def _past_horizon(status: str) -> bool:
     for word in _HORIZON_WORDS:
         if text.startswith(word):
             rest = text[len(word) :].lstrip(" \t")
+            if rest.strip(_STATUS_EDGE + " ") in _HORIZON_KEPT:
+                return True
             return not rest or rest[0] in ";,(" or rest[:2] in ("- ", "— ", "– ")
     return False
 
@@ -575,11 +582,18 @@ def _meaning_of_note(words: list[str]) -> str | None:
     text = _without_remarks(" ".join(words))
     clauses = text.replace(";", ",").split(",")
     clause = clauses[-1].split()
-    if len(clauses) > 1 and clause and clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER:
+    if (
+        len(clauses) > 1
+        and clause
+        and (clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER or clause[0] in _STILL_NEEDS)
+    ):
         # ``Spec 058 implemented on PR #56; browser evidence outstanding``: done but for
-        # what the last clause names as still to come, so under way
+        # what the last clause names as still to come, so under way; so too what exists
+        # but needs more (``BACKEND FOUNDATION EXISTS, NEEDS PWA INTEGRATION``)
         said = {
-            COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
+            "done"
+            if word.strip(_STATUS_EDGE) in _THERE
+            else COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
             for c in clauses[:-1]
             for word in c.split()
         }
@@ -612,6 +626,25 @@ def _without_remarks(text: str) -> str:
 # ``Backend implemented, frontend integration pending``: done but for what is pending.
 _LEFT_OVER = frozenset(("outstanding", "remaining", "pending"))
 _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't"))
+# A clause that says part of the work is there (``USER ROLES EXIST``), and the first word
+# of one after it that names what is still to do (``NEEDS FULL IMPLEMENTATION``).
+_THERE = frozenset(("exist", "exists"))
+_STILL_NEEDS = frozenset(("needs", "need"))
+
+
+def _nothing_built(status: str) -> bool:
+    """Whether a free-text status's last part says none of the work is built: ``STORY
+    WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND IMPLEMENTATION`` (work not
+    begun, whatever the parts before it say was drafted). String work, no pattern: one
+    pass over the status."""
+    text = status.casefold()
+    for mark in (";", " - ", " – ", " — "):
+        text = text.replace(mark, ",")
+    parts = text.rsplit(",", 1)
+    if len(parts) < 2:
+        return False
+    words = parts[1].strip(" .").split()
+    return 2 <= len(words) <= 3 and words[0] == "no" and words[-1] == "implementation"
 
 
 def spelled_ready(status: str) -> bool:

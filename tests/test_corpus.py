@@ -242,7 +242,7 @@ pytestmark = pytest.mark.skipif(
 # whole corpus reads 8708 of 8937, the floor 0.974; with crate-lynx's statuses in code
 # spans closing its headings read, 8723 of 8937, the floor 0.976. With the twenty-seventh
 # set (CORE-151): 8771 of 8986, the floor 0.976.
-OVERALL_FLOOR = 0.976  # 8771 of 8986
+OVERALL_FLOOR = 0.977  # 8787 of 8986
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -350,6 +350,8 @@ _CLASSES = {
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
         "later",
         "future",
+        # a box plan's ``💡 **Long-term Goals**`` group of plain bullets (the reader's too)
+        "long-term",
         # a legend table's ``| 💡 | Under Consideration |`` (the twenty-fourth set; the reader's too)
         "under consideration",
     ),
@@ -389,6 +391,12 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
+    # ``STORY WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND IMPLEMENTATION``:
+    # its last part says none of the work is built, not begun (the reader's too)
+    parts = re.sub(r" [-–—] |;", ",", status.lower()).rsplit(",", 1)
+    last = parts[-1].strip(" .").split()
+    if len(parts) == 2 and 2 <= len(last) <= 3 and last[0] == "no" and last[-1] == "implementation":
+        return "ready"
     # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
     text = _unmarked(status).lower().removesuffix(".")
     if text.strip("*_") == "next":
@@ -418,15 +426,28 @@ def _note_class(text: str) -> str | None:
     if len(words) < 2:
         return None
     clauses = re.sub(r"\([^()]*\)", "", text).replace(";", ",").split(",")
-    if len(clauses) > 1 and clauses[-1].split()[-1:] in (
-        ["outstanding"],
-        ["remaining"],
-        ["pending"],  # ``backend implemented, frontend integration pending`` (the reader's too)
+    if (
+        len(clauses) > 1
+        and (
+            clauses[-1].split()[-1:]
+            in (
+                ["outstanding"],
+                ["remaining"],
+                [
+                    "pending"
+                ],  # ``backend implemented, frontend integration pending`` (the reader's too)
+            )
+            or clauses[-1].split()[:1] in (["needs"], ["need"])  # ``..., needs PWA integration``
+        )
     ):
         # ``implemented on PR #56; browser evidence outstanding``: done but for what is
-        # still to come, so under way (the eighteenth set's corex; the reader's too)
+        # still to come, so under way (the eighteenth set's corex; the reader's too); so
+        # too what exists but needs more (``user roles exist, team management pending``)
         earlier = " ".join(clauses[:-1]).split()
-        if any(status_class(word.strip(".,;")) == "done" for word in earlier):
+        if any(
+            word.strip(".,;") in ("exist", "exists") or status_class(word.strip(".,;")) == "done"
+            for word in earlier
+        ):
             return "in_progress"
     clause = clauses[-1].split()
     for count in (2, 1):
@@ -685,8 +706,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # a list: any file may break it). A held-out set joins with what it measured: the
 # twenty-sixth brought one more, a story tracker whose statuses are capitals notes led by
 # a warning or cross mark with no common word (``⚠️ BACKEND FOUNDATION EXISTS, NEEDS PWA
-# INTEGRATION``, CORE-150).
-SILENTLY_WRONG_CEILING = 10
+# INTEGRATION``, CORE-150); the eleventh leftovers pass read that tracker's notes and
+# NextConsole's long-term goals and portfolio's theme phases (CORE-157): seven are left.
+SILENTLY_WRONG_CEILING = 7
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -1180,6 +1180,12 @@ def _read_plain_list(
         shipped = _shipped_phases(document, entries, taken)
         if shipped[0]:
             return shipped
+        labelled = _labelled_plain_group(document, entries, taken)
+        if labelled[0]:
+            return labelled
+        themes = _theme_phases(document, entries, taken)
+        if themes[0]:
+            return themes
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
@@ -2209,6 +2215,127 @@ def _shipped_phases(
         title = document.inline(" ".join(text.split()))
         here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
         fields = [Field("Status", "status", "done", here, here, first + 1)]
+        item_id = reference_from_title(title, taken)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
+
+
+# A bullet led by a phase in bold, its number or Roman numeral and its name, an aside in
+# brackets after it: ``- **Phase I: Rigor (Q1 2026)** — text``.
+_THEME_PHASE = LazyPattern(
+    r"\*\*Phase[ \t]++(?P<number>[0-9]{1,3}|[IVX]{1,5}):[ \t]*+(?P<name>[^\s*()][^*()\n]{0,79}?)"
+    r"[ \t]*+(?:\([^()*\n]{1,40}\))?\*\*[ \t]*+[—–:-][ \t]*+\S"
+)
+
+
+def _closing_aside(text: str) -> str | None:
+    """The words of an aside in brackets that closes ``text`` (``... pipeline. (Current)``),
+    of thirty characters or fewer; string work, no pattern."""
+    text = text.rstrip(" \t.")
+    opening = text.rfind("(")
+    if not text.endswith(")") or opening < 0 or len(text) - opening > 32:
+        return None
+    return text[opening + 1 : -1].strip() or None
+
+
+def _theme_phases(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan of boxes that writes its phases as a list of bold-led bullets, each a phase's
+    number and name (``- **Phase I: Rigor (Q1 2026)** — text. (Current)``), two or more,
+    none of them named again by a heading or a box: each bullet is that phase, an item
+    named ``Phase I``, titled by its name, its status a closing aside that says one."""
+    lines = document.lines
+    if len(entries) < 2:
+        return [], ()
+    found: list[tuple[str, str, str | None]] = []
+    for first, last in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        text = lines[first][bullet.end() :].rstrip("\r\n") if bullet else ""
+        match = _THEME_PHASE.match(text)
+        if match is None or BOX.match(lines[first]) is not None:
+            return [], ()
+        if any(lines[at].strip() for at in range(first + 1, last + 1)):
+            return [], ()
+        said = _closing_aside(text[match.end() :])
+        status = said if said is not None and status_meaning(said) is not None else None
+        found.append((f"Phase {match['number']}", match["name"].strip(), status))
+    names = {item_id for item_id, _, _ in found}
+    if len(names) < len(found):
+        return [], ()
+    for at, line in enumerate(lines):
+        if at in {first for first, _ in entries}:
+            continue
+        if (line.startswith("#") or BOX.match(line)) and any(
+            re.search(rf"\b{re.escape(name)}\b", line) for name in names
+        ):
+            return [], ()  # the phase is written again as a heading or a box: a summary
+    section = document.section_above(entries[0][0] + 1) or ""
+    items: list[Item] = []
+    for (first, last), (item_id, title, status) in zip(entries, found, strict=True):
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        taken.add(item_id)
+        items.append(
+            make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    return items, cut
+
+
+def _labelled_plain_group(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A plan that groups its boxes under bold status labels (``✅ **Completed**``, ``🔧
+    **In Progress**`` over boxes) and writes one group as plain bullets under a label of
+    its own (``💡 **Long-term Goals**`` over ``- Multi-language localization``): each
+    bullet is an item of that group, its status the label, as the boxes' is. Only where
+    two labels or more lead boxes, the plain list's label says a status and no bullet is
+    a field or a label of notes: a bold heading over a plain list elsewhere is prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    above = first_line - 1
+    if above < 0 or not lines[above].strip():
+        return [], ()
+    match = _STATUS_LABEL.fullmatch(lines[above].rstrip("\r\n"))
+    word = match["word"].strip() if match is not None else None
+    if word is None or status_meaning(word) is None:
+        return [], ()
+    labels = document.memo("status_labels", lambda: _status_labels(lines))
+    boxed = document.memo(
+        "labelled box groups",
+        lambda: len(
+            {
+                labels[at]
+                for at, line in enumerate(lines)
+                if labels[at] is not None and line[:1] in "-*+" and BOX.match(line)
+            }
+        ),
+    )
+    if boxed < 2:
+        return [], ()
+    texts: list[str] = []
+    for first, last in entries:
+        bullet = TOP_BULLET.match(lines[first])
+        text = lines[first][bullet.end() :].rstrip("\r\n") if bullet else ""
+        if (
+            not text.strip()
+            or BOX.match(lines[first]) is not None
+            or any(lines[at].strip() for at in range(first + 1, last + 1))
+            or field_start(text, field_names(document.dialect)) is not None
+            or _BOLD_LABEL.match(text) is not None
+        ):
+            return [], ()
+        texts.append(text.strip())
+    section = document.section_above(first_line + 1) or ""
+    items: list[Item] = []
+    for (first, last), text in zip(entries, texts, strict=True):
+        title = document.inline(" ".join(text.split()))
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", word, here, here, first + 1)]
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
