@@ -53,7 +53,7 @@ from roadmaplint.record import field, record, replace
 from roadmaplint.rules.suppressions import is_line_suppression
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines
-from roadmaplint.write.proof import prove_edit
+from roadmaplint.write.proof import prove_edit, prove_kept
 
 _LIST_LINE = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -122,9 +122,45 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
     try:
-        return _edit_found(roadmap, item, edit, settings)
+        new_text = _edit_found(roadmap, item, edit, settings)
+        asked = _asked(edit)
+        if asked is not None:
+            prove_kept(roadmap, new_text, item.id, item.id, asked, settings)
+        return new_text
     except RoadmapError as error:
         raise located(error, roadmap.path, item.position.line) from None
+
+
+# The properties a field of each name may change (a status may move its item to another
+# board column, ``section``, or tick its boxes, ``done``); any other field's name says
+# nothing the gate can hold the edit to.
+_ASKED_BY_FIELD = {
+    "status": frozenset(("status", "section", "done")),
+    "priority": frozenset(("priority",)),
+    "dri": frozenset(("dri",)),
+    "owner": frozenset(("dri",)),
+    "assignee": frozenset(("dri",)),
+    DEPENDS_ON: frozenset(("depends_on",)),
+    "title": frozenset(("title",)),
+}
+
+
+def _asked(edit: ItemEdit) -> frozenset[str] | None:
+    """The properties of its item ``edit`` was asked to change, or None where a field it
+    sets has a name the gate cannot judge (``--field Area=...``)."""
+    asked: set[str] = set()
+    for change in edit.fields:
+        allowed = _ASKED_BY_FIELD.get(normalize_key(change.name))
+        if allowed is None:
+            return None
+        asked |= allowed
+    if edit.title is not None:
+        asked.add("title")
+    if edit.add_deps or edit.remove_deps:
+        asked.add("depends_on")
+    if edit.tick or edit.untick:
+        asked |= {"done", "status"}
+    return frozenset(asked)
 
 
 def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from roadmaplint.errors import RoadmapError
-from roadmaplint.model import Roadmap
+from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
@@ -110,7 +110,56 @@ def prove_edit(
             f"{before.path}: refusing to write: the regenerated file does not read back "
             "with up-to-date generated sections"
         )
+    _last_proved.clear()
+    _last_proved.append((new_text, after))
     return after
+
+
+# The last text proved and its records, so that ``prove_kept`` reads no file twice: one
+# entry, compared by identity (a text proved elsewhere since is read afresh).
+_last_proved: list[tuple[str, Roadmap]] = []
+
+# What an item shows a user, by property: an edit may change those it was asked to and
+# must leave the others reading as they did.
+PROPERTIES = ("title", "status", "priority", "dri", "depends_on", "section", "done")
+
+
+def _shown(item: Item, name: str) -> object:
+    if name == "done":
+        return tuple((entry.text, entry.checked) for entry in item.definition_of_done)
+    if name == "depends_on":
+        return tuple(item.depends_on)
+    return getattr(item, name)
+
+
+def prove_kept(
+    before: Roadmap,
+    new_text: str,
+    item_id: str,
+    new_id: str,
+    asked: frozenset[str],
+    settings: Settings,
+) -> None:
+    """Refuse unless the item ``item_id`` (``new_id`` after the edit) reads back with every
+    property the edit was not asked to change as it read before: ``set --title`` must not
+    take the status, the mark or the aside the heading also said (SAFE-59)."""
+    old = next((item for item in before.items if item.id == item_id), None)
+    if old is None:
+        return
+    if _last_proved and _last_proved[0][0] is new_text:
+        after = _last_proved[0][1]
+    else:
+        after = parse(new_text, before.path, settings)
+    new = next((item for item in after.items if item.id == new_id), None)
+    if new is None:
+        return  # the gate's own proof says which items read back
+    for name in PROPERTIES:
+        if name not in asked and _shown(old, name) != _shown(new, name):
+            shown = name.replace("_", " ").replace("dri", "owner")
+            raise RoadmapError(
+                f"{before.path}:{old.position.line}: refusing to write: the edit would also "
+                f"change {item_id}'s {shown} ({_shown(old, name)!r} to {_shown(new, name)!r})"
+            )
 
 
 def passes(before: Roadmap, edits: list[Edit], targets: Targets, settings: Settings) -> bool:
