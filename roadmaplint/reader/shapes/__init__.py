@@ -204,7 +204,11 @@ class Document:
         meets (``## Definition of Done`` over ``- [ ] PR reviewed``), checked for each
         story and never work of their own."""
         section = self.section_above(line)
-        return section is not None and _CRITERIA_SECTION.search(section) is not None
+        if section is not None and _CRITERIA_SECTION.search(section) is not None:
+            return True
+        # ``## Feature Readiness Checklist`` over ``### Testing Complete`` over its boxes: the
+        # criteria grouped under subheadings of a checklist of what every feature meets
+        return any(_READINESS_CHECKLIST.search(above) for above in self.status_sections_above(line))
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
@@ -241,6 +245,14 @@ _CRITERIA_SECTION = LazyPattern(
     r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
     r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
     r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
+    re.IGNORECASE,
+)
+
+
+# ``## Feature Readiness Checklist``, ``## Release Checklist``: what every feature or every
+# release is checked against before it ships, heading the criteria's groups.
+_READINESS_CHECKLIST = LazyPattern(
+    r"\b(?:readiness|release|pre-release|launch|definition[ \t]+of[ \t]+done)[ \t]+checklist\b",
     re.IGNORECASE,
 )
 
