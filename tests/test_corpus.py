@@ -242,7 +242,10 @@ pytestmark = pytest.mark.skipif(
 # whole corpus reads 8708 of 8937, the floor 0.974; with crate-lynx's statuses in code
 # spans closing its headings read, 8723 of 8937, the floor 0.976. With the twenty-seventh
 # set (CORE-151): 8771 of 8986, the floor 0.976.
-OVERALL_FLOOR = 0.976  # 8771 of 8986
+# With the twenty-eighth set (CORE-155), its classes fixed but two of its files still read
+# wrong (a French tracker's priority bands, an agent queue's numbered entries): 8919 of
+# 9155, the floor 0.974.
+OVERALL_FLOOR = 0.974  # 8919 of 9155
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -685,8 +688,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # a list: any file may break it). A held-out set joins with what it measured: the
 # twenty-sixth brought one more, a story tracker whose statuses are capitals notes led by
 # a warning or cross mark with no common word (``⚠️ BACKEND FOUNDATION EXISTS, NEEDS PWA
-# INTEGRATION``, CORE-150).
-SILENTLY_WRONG_CEILING = 10
+# INTEGRATION``, CORE-150); the twenty-eighth two, a French tracker whose priority bands
+# (``## 🚨 CRITICAL (Bloqueurs) - Score: 4/4 ✅ 100%``) are unread and an agent queue whose
+# numbered entries with bullet fields are unread (CORE-156).
+SILENTLY_WRONG_CEILING = 12
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
