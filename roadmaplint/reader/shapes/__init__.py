@@ -208,7 +208,9 @@ class Document:
             return True
         # ``## Feature Readiness Checklist`` over ``### Testing Complete`` over its boxes: the
         # criteria grouped under subheadings of a checklist of what every feature meets
-        return any(_READINESS_CHECKLIST.search(above) for above in self.status_sections_above(line))
+        # (boxes right under ``## Release checklist`` stay the steps of that release)
+        above = self.status_sections_above(line)[1:]
+        return any(_READINESS_CHECKLIST.search(heading) for heading in above)
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
