@@ -1395,6 +1395,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         return
     _untagged_beside_tickets(parts, lines)
     _phases_within_features(parts)
+    _steps_of_a_recommended_order(parts)
     _sections_of_one_document(parts)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
@@ -1406,6 +1407,35 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             for holder in open_parts:
                 holder.kind = SECTION
             open_parts.append(part)
+
+
+def _steps_of_a_recommended_order(parts: list[Part]) -> None:
+    """Headings under a section that recommends the order of the work (``## 📊
+    RECOMMANDATION D'ORDRE D'IMPLÉMENTATION`` over ``### Phase 1: Monitoring (1-2 jours)``,
+    ``## Recommended implementation order``) group the plan's items into steps, where
+    the plan's items stand elsewhere: no items of their own."""
+    ordered: list[bool] = []  # for each part, whether it stands under such a section
+    holders: list[Part] = []
+    for part in parts:
+        while holders and holders[-1].heading.level >= part.heading.level:
+            holders.pop()
+        ordered.append(any(_ORDER_SECTION.search(holder.text) for holder in holders))
+        holders.append(part)
+    if not any(part.kind == ITEM and not under for part, under in zip(parts, ordered, strict=True)):
+        return  # the order is the plan itself
+    for part, under in zip(parts, ordered, strict=True):
+        if under and part.kind == ITEM:
+            part.kind, part.item_id, part.title = PROSE, "", ""
+
+
+# A section that recommends the order of the work: ``Recommended order``, ``Suggested
+# implementation order``, ``Ordre d'implémentation recommandé``, ``Recommandation d'ordre``.
+_ORDER_SECTION = LazyPattern(
+    r"\b(?:recommended|suggested)[ \t]+(?:implementation[ \t]+)?order\b"
+    r"|\bordre[ \t]+(?:optimal[ \t]+)?(?:d'|de[ \t]+)?impl[ée]mentation\b"
+    r"|\brecommandation[ \t]+d'ordre\b",
+    re.IGNORECASE,
+)
 
 
 def _sections_of_one_document(parts: list[Part]) -> None:

@@ -215,7 +215,11 @@ class Document:
             if _CRITERIA_SECTION.search(self.inline(self.headings[at].source)) is not None:
                 return True
             at = index.parents[at]
-        return False
+        # ``## Feature Readiness Checklist`` over ``### Testing Complete`` over its boxes: the
+        # criteria grouped under subheadings of a checklist of what every feature meets
+        # (boxes right under ``## Release checklist`` stay the steps of that release)
+        above = self.status_sections_above(line)[1:]
+        return any(_READINESS_CHECKLIST.search(heading) for heading in above)
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
@@ -252,6 +256,14 @@ _CRITERIA_SECTION = LazyPattern(
     r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
     r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
     r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
+    re.IGNORECASE,
+)
+
+
+# ``## Feature Readiness Checklist``, ``## Release Checklist``: what every feature or every
+# release is checked against before it ships, heading the criteria's groups.
+_READINESS_CHECKLIST = LazyPattern(
+    r"\b(?:readiness|release|pre-release|launch|definition[ \t]+of[ \t]+done)[ \t]+checklist\b",
     re.IGNORECASE,
 )
 

@@ -131,9 +131,15 @@ _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?
 # (Completed: 2026-02-20)``.
 # An agent's queue writes the hour too, or the day the work started: ``Create the agent
 # file (2025-11-28 15:45)``, ``**Finish the migration** (Started: 2025-12-03)``.
+# The hour may name its zone, and a note may follow after a dash (``(2025-11-21 15:10 UTC) -
+# Created the guide``: an agent's log of finished work); a kanban file writes the day
+# after a bar, the month by its name: ``- [x] Fix the menu | Jul 17 2025``.
 _DONE_ON = LazyPattern(
     r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished|started)(?:[ \t]*+:)?[ \t]*+)?"
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]++[0-9]{1,2}:[0-9]{2})?\)[ \t]*$",
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]++[0-9]{1,2}:[0-9]{2}(?:[ \t]++(?:UTC|GMT))?)?\)"
+    r"(?:[ \t]*|[ \t]++-[ \t]++[^\n]*)$"
+    r"|(?<![ \t])[ \t]+\|[ \t]++(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
+    r"[ \t]++[0-9]{1,2},?[ \t]++[0-9]{4}[ \t]*$",
     re.I,
 )
 # An ID in brackets before the title, as an agent's queue writes it: ``[TASK-002] Title``.

@@ -192,12 +192,24 @@ def column_key(name: str, dialect: Dialect) -> str:
         named = COLUMN_ALIASES.get(bare) or dialect.key(bare)
         if named != bare:
             return named
+    if found == key and len(words) == 2 and words[0] in _WORK_UNITS:
+        # ``| Story ID | Story Title |``, ``| Feature ID | Feature Name |``: the unit of work
+        # named before the ID or the title, as ``Task ID`` and ``Task Name`` are
+        if words[1] == "id":
+            return "id"
+        if words[1] in ("title", "name"):
+            return "title"
     if found == key and key.endswith(")") and " (" in key:
         # ``TASK NAME (FEATURE)``: a note in brackets after a column's name
         bare = key[: key.rindex(" (")]
         if bare in TITLE_COLUMNS or bare in ID_COLUMNS:
             return bare
     return found
+
+
+# The units of work a column's name may lead with before ``ID``, ``Title`` or ``Name``
+# (``Story ID``, ``Epic Title``); a risk's, a blocker's or a decision's ID names no work.
+_WORK_UNITS = frozenset(("story", "feature", "epic", "ticket", "issue", "item", "bug"))
 
 
 # The words that make an owner column its main one: ``Primary Owner``, ``Responsável
