@@ -1,0 +1,56 @@
+"""The twenty-third break pass: the eleventh leftovers (plain bullets under a status label,
+free-text status notes in capitals, bold phase bullets), the twenty-eighth set and the
+write gate's ``prove_kept``, tried on documents written as people write them."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+from roadmaplint.settings import status_meaning
+
+
+def test_a_status_that_drops_or_holds_the_work_before_no_implementation_keeps_its_state() -> None:
+    # ``STORY WRITTEN - NO IMPLEMENTATION`` is work not begun; but a status that says the
+    # work was cancelled, deferred or is blocked says so whatever the note after it: read
+    # as ready, cancelled work was offered by ``next`` as work to take
+    assert status_meaning("STORY WRITTEN - NO IMPLEMENTATION") == "ready"
+    assert status_meaning("Cancelled - no implementation") == status_meaning("Cancelled")
+    assert status_meaning("Deferred; no implementation") == status_meaning("Deferred")
+    assert status_meaning("Blocked - no implementation") == status_meaning("Blocked")
+    assert status_meaning("Won't do - no implementation") == status_meaning("Won't do")
+
+
+# the labelled groups of tests/test_reading_leftovers_eleven.py as markdownlint wants a
+# list written (MD032): a blank line between each label and its list
+LABELLED_SPACED = """\
+# Project Roadmap
+
+## 2025 Q3
+
+✅ **Completed**
+
+- [x] Project scaffolding
+- [x] Core API
+
+🔧 **In Progress**
+
+- [ ] Developer documentation
+
+## 2026+
+
+💡 **Long-term Goals**
+
+- Multi-language localization
+- Cloud deployment
+"""
+
+
+def test_plain_bullets_a_blank_line_below_their_status_label_are_its_items() -> None:
+    # the boxes' labels were read across the blank line, the plain list's not: the
+    # long-term goals were missed silently
+    read = [(i.title, i.status) for i in read_items(LABELLED_SPACED, "ROADMAP.md")]
+    assert read[-2:] == [
+        ("Multi-language localization", "Long-term Goals"),
+        ("Cloud deployment", "Long-term Goals"),
+    ]
+    assert finding_lines(LABELLED_SPACED, "ROADMAP.md") == []
