@@ -4,7 +4,9 @@ write gate's ``prove_kept``, tried on documents written as people write them."""
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from pathlib import Path
+
+from conftest import cli, finding_lines, read_items
 
 from roadmaplint.settings import status_meaning
 
@@ -54,3 +56,28 @@ def test_plain_bullets_a_blank_line_below_their_status_label_are_its_items() -> 
         ("Cloud deployment", "Long-term Goals"),
     ]
     assert finding_lines(LABELLED_SPACED, "ROADMAP.md") == []
+
+
+# a table whose status names what blocks its row: the dependency is read from the status
+BLOCKED_BY = """\
+# Roadmap
+
+| ID | Title | Status |
+|----|-------|--------|
+| T-1 | Build it | Done |
+| T-2 | Ship it | Blocked by T-1 |
+| T-3 | Tell people | Blocked by T-2 |
+"""
+
+
+def test_a_status_change_may_drop_the_dependency_its_old_status_named(tmp_path: Path) -> None:
+    # ``Blocked by T-1`` is T-2's status and its dependency at once: setting the status
+    # drops the dependency with it, as asked; the gate refused it as a change not asked
+    assert [i.depends_on for i in read_items(BLOCKED_BY, "ROADMAP.md")][1] == ("T-1",)
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_text(BLOCKED_BY, encoding="utf-8")
+    done = cli("set", "T-2", "--status", "Done", "ROADMAP.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_text(encoding="utf-8") == BLOCKED_BY.replace(
+        "| Ship it | Blocked by T-1 |", "| Ship it | Done |"
+    )
