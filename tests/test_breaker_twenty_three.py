@@ -81,3 +81,33 @@ def test_a_status_change_may_drop_the_dependency_its_old_status_named(tmp_path: 
     assert plan.read_text(encoding="utf-8") == BLOCKED_BY.replace(
         "| Ship it | Blocked by T-1 |", "| Ship it | Done |"
     )
+
+
+# a plan whose last item heading stands under its recommended order, written nowhere else
+ORDER_THEN_ITEM = """\
+# Roadmap
+
+## API-1 — Build the API
+
+- **Status:** ready
+
+## API-2 — Document the API
+
+- **Status:** ready
+
+## Recommended implementation order
+
+API-1 first, then API-2.
+
+### API-3 — Ship the SDK
+
+- **Status:** ready
+"""
+
+
+def test_an_item_named_only_under_a_recommended_order_is_still_an_item() -> None:
+    # the order's headings are steps over items written elsewhere (``### Phase 1:
+    # Monitoring``); an ID of the plan's own, written nowhere else, was dropped silently
+    read = [i.id for i in read_items(ORDER_THEN_ITEM, "ROADMAP.md")]
+    assert read == ["API-1", "API-2", "API-3"]
+    assert finding_lines(ORDER_THEN_ITEM, "ROADMAP.md") == []
