@@ -505,8 +505,12 @@ def status_meaning(status: str | None) -> str | None:
     """The meaning of an item's status in a common spelling (``common_meaning``), or of a
     free-text status by its note (``Functional ✅, polish deferred`` is deferred). Only a
     status is read so: a heading's words (``v1.1 Redesign — shipped``) are no note."""
-    if status and _nothing_built(status):
-        return "ready"
+    before = _before_nothing_built(status) if status else None
+    if before is not None:
+        # what the status says before the note holds, if it says the work is dropped,
+        # put off or stopped: ``Cancelled - no implementation`` is no work to take
+        said = common_meaning(before)
+        return said if said in _NOT_TO_TAKE else "ready"
     found = common_meaning(status)
     if found is not None or not status:
         return found
@@ -629,22 +633,27 @@ _NEGATIONS = frozenset(("not", "yet", "no", "never", "nothing", "isn't", "wasn't
 # A clause that says part of the work is there (``USER ROLES EXIST``), and the first word
 # of one after it that names what is still to do (``NEEDS FULL IMPLEMENTATION``).
 _THERE = frozenset(("exist", "exists"))
+# The meanings a status before ``no implementation`` keeps: work dropped, put off, stopped.
+_NOT_TO_TAKE = frozenset(("closed", "idea", "blocked"))
 _STILL_NEEDS = frozenset(("needs", "need"))
 
 
-def _nothing_built(status: str) -> bool:
-    """Whether a free-text status's last part says none of the work is built: ``STORY
-    WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND IMPLEMENTATION`` (work not
-    begun, whatever the parts before it say was drafted). String work, no pattern: one
-    pass over the status."""
+def _before_nothing_built(status: str) -> str | None:
+    """What a free-text status says before a last part that says none of the work is
+    built (``STORY WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND
+    IMPLEMENTATION``: work not begun, whatever the parts before it say was drafted), or
+    None where its last part says no such thing. String work, no pattern: one pass over
+    the status."""
     text = status.casefold()
     for mark in (";", " - ", " – ", " — "):
         text = text.replace(mark, ",")
     parts = text.rsplit(",", 1)
     if len(parts) < 2:
-        return False
+        return None
     words = parts[1].strip(" .").split()
-    return 2 <= len(words) <= 3 and words[0] == "no" and words[-1] == "implementation"
+    if 2 <= len(words) <= 3 and words[0] == "no" and words[-1] == "implementation":
+        return parts[0]
+    return None
 
 
 def spelled_ready(status: str) -> bool:

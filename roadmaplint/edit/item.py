@@ -124,6 +124,8 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     try:
         new_text = _edit_found(roadmap, item, edit, settings)
         asked = _asked(edit)
+        if asked is not None and "status" in asked and _named_by_status(item):
+            asked |= {"depends_on"}  # ``Blocked by T-1``: the status names the dependency
         if asked is not None:
             prove_kept(roadmap, new_text, item.id, item.id, asked, settings)
         return new_text
@@ -143,6 +145,13 @@ _ASKED_BY_FIELD = {
     DEPENDS_ON: frozenset(("depends_on",)),
     "title": frozenset(("title",)),
 }
+
+
+def _named_by_status(item: Item) -> bool:
+    """Whether the item's status names one of its dependencies (``Blocked by T-1``), so
+    that a new status may drop it."""
+    status = item.status or ""
+    return any(dependency in status for dependency in item.depends_on)
 
 
 def _asked(edit: ItemEdit) -> frozenset[str] | None:

@@ -1395,7 +1395,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
         return
     _untagged_beside_tickets(parts, lines)
     _phases_within_features(parts)
-    _steps_of_a_recommended_order(parts)
+    _steps_of_a_recommended_order(parts, dialect)
     _sections_of_one_document(parts)
     # A candidate that holds other candidates below it is a section.
     open_parts: list[Part] = []
@@ -1409,11 +1409,16 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
             open_parts.append(part)
 
 
-def _steps_of_a_recommended_order(parts: list[Part]) -> None:
+def _steps_of_a_recommended_order(parts: list[Part], dialect: Dialect) -> None:
     """Headings under a section that recommends the order of the work (``## 📊
     RECOMMANDATION D'ORDRE D'IMPLÉMENTATION`` over ``### Phase 1: Monitoring (1-2 jours)``,
     ``## Recommended implementation order``) group the plan's items into steps, where
-    the plan's items stand elsewhere: no items of their own."""
+    the plan's items stand elsewhere: no items of their own. A heading named by an ID of
+    the plan's pattern that no item elsewhere has (``### API-3 — Ship the SDK``) is an
+    item still: dropped, it would be lost silently."""
+    from roadmaplint.reader.dialect import patterns
+
+    id_only = patterns(dialect.id_pattern).id_only
     ordered: list[bool] = []  # for each part, whether it stands under such a section
     holders: list[Part] = []
     for part in parts:
@@ -1423,9 +1428,17 @@ def _steps_of_a_recommended_order(parts: list[Part]) -> None:
         holders.append(part)
     if not any(part.kind == ITEM and not under for part, under in zip(parts, ordered, strict=True)):
         return  # the order is the plan itself
+    elsewhere = {
+        part.item_id
+        for part, under in zip(parts, ordered, strict=True)
+        if not under and part.kind == ITEM
+    }
     for part, under in zip(parts, ordered, strict=True):
-        if under and part.kind == ITEM:
-            part.kind, part.item_id, part.title = PROSE, "", ""
+        if not under or part.kind != ITEM:
+            continue
+        if part.item_id not in elsewhere and id_only.fullmatch(part.item_id) is not None:
+            continue  # the plan's own item, written only here
+        part.kind, part.item_id, part.title = PROSE, "", ""
 
 
 # A section that recommends the order of the work: ``Recommended order``, ``Suggested

@@ -2304,6 +2304,8 @@ def _labelled_plain_group(
     lines = document.lines
     first_line = entries[0][0]
     above = first_line - 1
+    if above > 0 and not lines[above].strip():
+        above -= 1  # one blank line between the label and its list, as markdownlint asks
     if above < 0 or not lines[above].strip():
         return [], ()
     match = _STATUS_LABEL.fullmatch(lines[above].rstrip("\r\n"))
