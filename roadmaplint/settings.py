@@ -165,6 +165,7 @@ COMMON_STATUSES: dict[str, str] = {
             "partial",
             "partially done",
             "partially complete",
+            "partially implemented",
             # an agent board's task that an agent holds (``[CLAIMED by @id]``), or one a
             # queue gave an agent (``status: ASSIGNED`` over ``claimed by planet-plot-f2``)
             "claimed",
@@ -326,7 +327,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "réalisé",
             "réalisée",
         ),
-        "in_progress": ("en cours",),
+        # part of it built: ``⚠️ PARTIELLEMENT IMPLÉMENTÉ`` beside ``✅ IMPLÉMENTÉ``
+        "in_progress": ("en cours", "partiellement implémenté", "partiellement implémentée"),
         "ready": ("à faire", "a faire", "prévu", "prévue", "planifié", "planifiée", "non démarré"),
         "blocked": ("bloqué", "bloquée", "en attente"),
         "idea": ("reporté", "reportée"),
