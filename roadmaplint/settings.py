@@ -165,7 +165,6 @@ COMMON_STATUSES: dict[str, str] = {
             "partial",
             "partially done",
             "partially complete",
-            "partially implemented",
             # an agent board's task that an agent holds (``[CLAIMED by @id]``), or one a
             # queue gave an agent (``status: ASSIGNED`` over ``claimed by planet-plot-f2``)
             "claimed",
