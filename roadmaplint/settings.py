@@ -326,7 +326,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "réalisé",
             "réalisée",
         ),
-        "in_progress": ("en cours",),
+        # part of it built: ``⚠️ PARTIELLEMENT IMPLÉMENTÉ`` beside ``✅ IMPLÉMENTÉ``
+        "in_progress": ("en cours", "partiellement implémenté", "partiellement implémentée"),
         "ready": ("à faire", "a faire", "prévu", "prévue", "planifié", "planifiée", "non démarré"),
         "blocked": ("bloqué", "bloquée", "en attente"),
         "idea": ("reporté", "reportée"),

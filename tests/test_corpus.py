@@ -245,7 +245,9 @@ pytestmark = pytest.mark.skipif(
 # With the eleventh leftovers pass (CORE-157): 8787 of 8986, the floor 0.977. With the
 # twenty-eighth set (CORE-155), its classes fixed but two of its files still read wrong (a
 # French tracker's priority bands, an agent queue's numbered entries): 8935 of 9155, the floor 0.975.
-OVERALL_FLOOR = 0.975  # 8935 of 9155
+# With the twelfth leftovers pass (CORE-163), those bands, entries and an epic list read:
+# 8955 of 9155, the floor 0.978.
+OVERALL_FLOOR = 0.978  # 8955 of 9155
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -713,8 +715,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # NextConsole's long-term goals and portfolio's theme phases (CORE-157): seven were left.
 # The twenty-eighth set brought two, a French tracker whose priority bands (``## 🚨
 # CRITICAL (Bloqueurs) - Score: 4/4 ✅ 100%``) are unread and an agent queue whose numbered
-# entries with bullet fields are unread (CORE-156).
-SILENTLY_WRONG_CEILING = 9
+# entries with bullet fields are unread (CORE-156); the twelfth leftovers pass read both
+# (CORE-163): seven are left.
+SILENTLY_WRONG_CEILING = 7
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

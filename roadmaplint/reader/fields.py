@@ -1114,6 +1114,13 @@ _MARKED_PRIORITY_NUMBER = LazyPattern(
 )
 
 
+# A band of priority written in capitals after a mark, then a remark in brackets or after
+# a dash, or nothing: "🚨 CRITICAL (Bloqueurs) - Score: 4/4 ✅ 100%", "⚠️ HIGH - Score: 3/4".
+_MARKED_PRIORITY_BAND = LazyPattern(
+    r"[^\w\s]\ufe0f?[ \t]+(CRITICAL|HIGH|MEDIUM|LOW)(?:[ \t]+[(—–-]|[ \t]*$)"
+)
+
+
 # A group's priority in brackets ending its heading: "Epic A: CLI Contract (P0)".
 _BRACKETED_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]*$")
 
@@ -1134,6 +1141,7 @@ def _group_priority(section: str | None) -> str | None:
     match = (
         _PRIORITY_GROUP.match(section)
         or _MARKED_TIER.match(section)
+        or _MARKED_PRIORITY_BAND.match(section)
         or (_BRACKETED_PRIORITY.search(section) if section.endswith(")") else None)
     )
     if match is None and section[-1:].isalpha():

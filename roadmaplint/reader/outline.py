@@ -886,9 +886,17 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
 
     counted: dict[int, tuple[str, str]] = {}
     grouping: set[int] = set()
+    ticked: set[int] = set()  # the levels where a numbered heading opens with a check
+    other_mark: set[int] = set()  # ``### ⚠️ 12. Title``: another mark before the number
     for at, part in enumerate(parts):
         text, done = _without_leading_check(part.text)
+        if not done and not text[:1].isdigit():
+            text, marked = _without_leading_mark(text)
+            if marked:
+                other_mark.add(at)
         match = _COUNTED.fullmatch(text) if text[:1].isdigit() else None
+        if match is not None and done:
+            ticked.add(part.heading.level)
         if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
             # ``### ✅ 2. Title`` beside ``### 3. Title``: the mark before the number is
             # its status, as one after the title is
@@ -912,6 +920,14 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         )
     }
     said -= asked
+    # a warning or progress mark before the number (``### ⚠️ 12.``, ``### 🔄 2.``) is the
+    # status of an entry whose siblings open ``### ✅ 1.``; elsewhere it is a decoration
+    counted = {
+        at: found
+        for at, found in counted.items()
+        if at not in other_mark or parts[at].heading.level in ticked
+    }
+    levels = Counter(parts[at].heading.level for at in counted)
     return {
         at: found
         for at, found in counted.items()
@@ -935,6 +951,17 @@ def _without_leading_check(text: str) -> tuple[str, bool]:
             if rest[:1] in (" ", "\t"):
                 return rest.lstrip(" \t"), True
     return text, False
+
+
+def _without_leading_mark(text: str) -> tuple[str, bool]:
+    """``(text after it, True)`` where a heading opens with a mark that is no word (one
+    to four symbols, ``⚠️``, ``🔄``) and a space before a number and a full stop (``⚠️ 12.
+    Title``), else ``(text, False)``."""
+    mark, _, rest = text.partition(" ")
+    if not mark or len(mark) > 4 or any(char.isalnum() for char in mark):
+        return text, False
+    rest = rest.lstrip(" \t")
+    return (rest, True) if _COUNTED.fullmatch(rest) else (text, False)
 
 
 # A queue's heading that opens with its box and its number: ``### [x] #2 — FIX: Title``.

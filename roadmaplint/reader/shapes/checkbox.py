@@ -1192,6 +1192,9 @@ def _read_plain_list(
         themes = _theme_phases(document, entries, taken)
         if themes[0]:
             return themes
+    epics = _epic_bullets(document, entries, grouped)
+    if epics[0]:
+        return epics
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]
@@ -1347,6 +1350,39 @@ def _read_plain_list(
         )
     cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
     return found, cut
+
+
+# A bullet that opens with an epic's number and title in bold, then its description:
+# ``* **Epic 1: Core Service & Backlog Management**: Establish the server``.
+_EPIC_BULLET = LazyPattern(
+    r" {0,3}[-*+][ \t]+\*\*(?P<id>Epic[ \t][0-9]{1,3}):[ \t]+(?P<title>[^*\n]{2,120}?)\*\*"
+    r"(?:[ \t]*[:—–-][ \t]*\S.*|[ \t]*)"
+)
+
+
+def _epic_bullets(
+    document: Document, entries: list[tuple[int, int]], grouped: bool
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A list whose every bullet opens with an epic's number and title in bold (``*
+    **Epic 1: Core Service**: description``), two or more, each number once: a plan's
+    epics, ``Epic 1`` the ID; the list says no status, so none is read."""
+    if grouped or len(entries) < 2:
+        return [], ()
+    lines = document.lines
+    found = [_EPIC_BULLET.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    if not all(found):
+        return [], ()
+    numbers = [" ".join(match["id"].split()) for match in found if match is not None]
+    if len(set(numbers)) < len(numbers):
+        return [], ()
+    items = []
+    for (first, last), match, number in zip(entries, found, numbers, strict=True):
+        assert match is not None
+        here = Position(first + 1, match.start("id") + 1)
+        title = document.inline(match["title"].strip())
+        section = document.section_above(first + 1)
+        items.append(make_item(number, title, section, here, last + 1, [], document.dialect))
+    return items, tuple(Block("list", first + 1, last + 1) for first, last in entries)
 
 
 def _phases_in_progress(document: Document, parsed: list[Line]) -> list[str | None] | None:

@@ -166,7 +166,12 @@ def _with_number_references(item: Item, numbers: set[str]) -> Item:
 
 # A task numbered once through a plan, its title in bold alone: ``5. **Update README.md**``
 # (a Ralph loop's IMPLEMENTATION_PLAN.md), over nested ``- Dependencies: Tasks 1-4``.
-_BOLD_ENTRY = LazyPattern(r"[ \t]{0,3}(?P<id>[0-9]{1,4})\.[ \t]+\*\*(?P<title>[^*]+)\*\*[ \t]*")
+# A note in brackets may follow the title: ``1. **Investigate CI Failure** (NEW, high priority)``
+# (an agent's queue).
+_BOLD_ENTRY = LazyPattern(
+    r"[ \t]{0,3}(?P<id>[0-9]{1,4})\.[ \t]+\*\*(?P<title>[^*]+)\*\*"
+    r"(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*"
+)
 _NESTED_FIELD = LazyPattern(
     r"[ \t]++[-*+][ \t]++(?P<key>[A-Za-z][A-Za-z ]{0,30}):[ \t]*+(?P<value>.*)"
 )
@@ -174,6 +179,9 @@ _TASK_NUMBERS = LazyPattern(
     r"\bTasks?[ \t]+(?P<list>[0-9]{1,4}(?:[ \t]*(?:[-–,]|and)[ \t]*[0-9]{1,4})*)"
 )
 _NOTE_DASH = LazyPattern(r"(?<![ \t])[ \t]+[—–][ \t]+")
+# A hyphen after a status word in capitals or a capital, then a note: ``BLOCKED - Waiting
+# for CI``, ``Ongoing - Comprehensive foundation``.
+_WORD_NOTE = LazyPattern(r"(?P<word>[A-Za-z][A-Za-z_]{1,20})[ \t]+-[ \t]+\S")
 _NUMBER_RANGE = LazyPattern(r"(?P<first>[0-9]{1,4})(?:[ \t]*[-–][ \t]*(?P<last>[0-9]{1,4}))?")
 
 
@@ -198,12 +206,16 @@ def read_bold_numbered(
     statuses = [_nested_field(lines, first, last, document, "status") for first, last in entries]
     # who does it, on a bullet beside its status (``- Owner: bob``), as set writes it
     owners = [_nested_field(lines, first, last, document, "dri") for first, last in entries]
+    # how much it matters, on a bullet of its own (``- Priority: HIGH``), over its band
+    priorities = [
+        _nested_field(lines, first, last, document, "priority") for first, last in entries
+    ]
     stated = document.memo("bold_statuses", lambda: _states_most(lines, len(numbers), document))
     if not all(found) or (any(value is None for value in depends) and not stated):
         return [], ()
     items = []
-    for (first, last), match, value, status, owner in zip(
-        entries, found, depends, statuses, owners, strict=True
+    for (first, last), match, value, status, owner, written in zip(
+        entries, found, depends, statuses, owners, priorities, strict=True
     ):
         assert match is not None
         here = Position(first + 1, match.start("id") + 1)
@@ -216,12 +228,17 @@ def read_bold_numbered(
         if status is not None and status.value:
             # ``✅ Completed — the app now injects the remote repository``: the note is no status
             value = _NOTE_DASH.split(status.value, maxsplit=1)[0].strip()
+            worded = _WORD_NOTE.match(value)
+            if worded is not None and common_meaning(worded["word"]) is not None:
+                value = worded["word"]  # ``AVAILABLE - Check for new PRs``: the word is it
             fields.append(replace(status, value=value))
         if owner is not None and owner.value:
             fields.append(owner)
         # the band the task stands under: ``### High Priority - Core Infrastructure``
         priority = priority_of_sections(document.status_sections_above(first + 1))
-        if priority:
+        if written is not None and written.value:
+            fields.append(written)
+        elif priority:
             fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         title = document.inline(match["title"].strip())
         section = document.section_above(first + 1)
