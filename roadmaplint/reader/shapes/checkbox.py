@@ -173,6 +173,11 @@ _DESCRIBED_FIELD = LazyPattern(
     r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
 )
 _DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
+# What parts an entry's fields after its name: a semicolon, or a double dash between blanks
+# (``**Title** -- Agent: codex -- Branch: `codex/x```).
+_FIELD_BREAK = LazyPattern(r";|[ \t]--[ \t]")
+# The full stop after a name that a sentence follows: ``dennis + claude. Created ...``.
+_NAME_THEN_SENTENCE = LazyPattern(r"\.[ \t]+(?=[A-Z])")
 # An ``Owner:`` line naming who does the work, each name in bold before what it stands
 # for (``Owner: **you** = needs your account ... **Claude** = code and docs.``), and a box
 # led by one of those names (``**you** Buy ...``, ``Claude: deploy ...``, ``**you** +
@@ -254,7 +259,10 @@ def parse_line(
     """
     phase = phase_box(text) if phases else None
     if phase is not None:
-        return Line(phase[0], phase[1], "", None, None, None)
+        # ``**Phase 3: Title** -- Agent: codex``: the fields after the phase's name are its
+        given = _described_fields(text, phase[1], document)
+        owner, priority = given.get("dri"), given.get("priority")
+        return Line(phase[0], phase[1], "", given.get(DEPENDS_ON), owner, priority)
     if todo_txt(document):
         return _todo_txt_line(text, document)
     led_by = None
@@ -461,11 +469,23 @@ def _described_fields(text: str, title: str, document: Document) -> dict[str, st
     semicolons (``Title — Owner: Frontend Lead; Effort: medium``): only where the
     description opens with a field of the plan's (an Owner, a Priority, a Depends on),
     so that a sentence with a colon in it stays description."""
-    if not title or not text.startswith(title):
+    if not title:
         return {}
-    rest = text[len(title) :].lstrip(" \t—–-")
+    if text.startswith(title):
+        rest = text[len(title) :]
+    elif (
+        text.startswith("**")
+        and (close := text.find("**", 2)) > 2
+        and (text[2:close].rstrip().endswith(title))
+    ):
+        # ``**Title** -- Agent: codex -- Branch: ...``: the name in bold (an ID may open
+        # it, ``**Phase 3: Title**``), then its fields
+        rest = text[close + 2 :]
+    else:
+        return {}
+    rest = rest.lstrip(" \t—–-")
     found: dict[str, str] = {}
-    for part in rest.split(";"):
+    for part in _FIELD_BREAK.split(rest):
         field = _DESCRIBED_FIELD.fullmatch(part)
         if field is None:
             break
@@ -473,6 +493,9 @@ def _described_fields(text: str, title: str, document: Document) -> dict[str, st
         if not found and key not in _DESCRIBED_KEYS:
             return {}
         value = field["value"].strip()
+        if key == "dri":
+            # ``Agent: dennis + claude. Created the repo``: the name, then what was done
+            value = _NAME_THEN_SENTENCE.split(value, maxsplit=1)[0].strip()
         if key in _DESCRIBED_KEYS and value and key not in found:
             found[key] = value
     return found
