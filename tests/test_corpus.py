@@ -246,9 +246,9 @@ pytestmark = pytest.mark.skipif(
 # twenty-eighth set (CORE-155), its classes fixed but two of its files still read wrong (a
 # French tracker's priority bands, an agent queue's numbered entries): 8935 of 9155, the floor 0.975.
 # With the twenty-ninth set (CORE-161), an agents' board's owners and a Spanish plan's
-# sections and columns read, an epics index's finished table still unread: 9037 of 9270,
-# the floor 0.974.
-OVERALL_FLOOR = 0.974  # 9037 of 9270
+# sections and columns read, an epics index's finished table still unread: 9039 of 9270,
+# the floor 0.975.
+OVERALL_FLOOR = 0.975  # 9039 of 9270
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the

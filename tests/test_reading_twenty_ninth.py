@@ -143,3 +143,49 @@ def test_a_glossary_with_a_dependencia_column_is_no_plan() -> None:
     # paragraph: no work and no status, so no items and no finding
     assert read_items(GLOSARIO) == ()
     assert finding_lines(GLOSARIO) == []
+
+
+KANBAN_TODO = """\
+# Coddx
+
+### Todo
+
+- [ ] Animate Search Input
+- [ ] Release notes for 2.0
+
+### Done ✓
+
+- [x] Add Search Box
+- [x] Auto focus on New Task 2020-03-18
+- [x] Check mark to mark as Done 2020-03-18
+"""
+
+
+def test_a_done_box_s_bare_closing_day_is_no_part_of_its_title() -> None:
+    # a kanban extension's TODO.md writes the day a box was done after its words, with no
+    # bracket or bar (coddx's TODO.md): the day is no part of the title
+    read = [(i.title, i.status) for i in read_items(KANBAN_TODO)]
+    assert read == [
+        ("Animate Search Input", "todo"),
+        ("Release notes for 2.0", "todo"),
+        ("Add Search Box", "done"),
+        ("Auto focus on New Task", "done"),
+        ("Check mark to mark as Done", "done"),
+    ]
+    assert finding_lines(KANBAN_TODO) == []
+
+
+RELEASE_DATES = """\
+# Releases
+
+The versions and the day each went out.
+
+- Version 1.0 went out 2020-03-18
+- Version 1.1 went out 2020-05-02
+"""
+
+
+def test_a_list_of_release_days_is_no_plan() -> None:
+    # bullets ending in a day, but no box and no status: a record of releases, no work
+    assert read_items(RELEASE_DATES) == ()
+    assert finding_lines(RELEASE_DATES) == []

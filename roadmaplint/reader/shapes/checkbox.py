@@ -133,11 +133,13 @@ _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?
 # file (2025-11-28 15:45)``, ``**Finish the migration** (Started: 2025-12-03)``.
 # The hour may name its zone, and a note may follow after a dash (``(2025-11-21 15:10 UTC) -
 # Created the guide``: an agent's log of finished work); a kanban file writes the day
-# after a bar, the month by its name: ``- [x] Fix the menu | Jul 17 2025``.
+# after a bar, the month by its name: ``- [x] Fix the menu | Jul 17 2025``; a kanban
+# extension's TODO.md the bare day after a word: ``- [x] Auto focus on New Task 2020-03-18``.
 _DONE_ON = LazyPattern(
     r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished|started)(?:[ \t]*+:)?[ \t]*+)?"
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]++[0-9]{1,2}:[0-9]{2}(?:[ \t]++(?:UTC|GMT))?)?\)"
     r"(?:[ \t]*|[ \t]++-[ \t]++[^\n]*)$"
+    r"|(?<=[a-z])[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]*$"
     r"|(?<![ \t])[ \t]+\|[ \t]++(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
     r"[ \t]++[0-9]{1,2},?[ \t]++[0-9]{4}[ \t]*$",
     re.I,
