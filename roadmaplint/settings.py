@@ -271,6 +271,8 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "hecha",
             "completado",
             "completada",
+            "completados",  # ``## ✅ Completadas Recientemente``: the finished ones
+            "completadas",
             "terminado",
             "terminada",
             "finalizado",

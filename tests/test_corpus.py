@@ -246,8 +246,10 @@ pytestmark = pytest.mark.skipif(
 # twenty-eighth set (CORE-155), its classes fixed but two of its files still read wrong (a
 # French tracker's priority bands, an agent queue's numbered entries): 8935 of 9155, the floor 0.975.
 # With the twelfth leftovers pass (CORE-163), those bands, entries and an epic list read:
-# 8955 of 9155, the floor 0.978.
-OVERALL_FLOOR = 0.978  # 8955 of 9155
+# 8955 of 9155, the floor 0.978. With the twenty-ninth set (CORE-161), an agents' board's
+# owners and a Spanish plan's sections and columns read, an epics index's finished table
+# still unread: 9059 of 9270, the floor 0.977.
+OVERALL_FLOOR = 0.977  # 9059 of 9270
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -716,8 +718,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The twenty-eighth set brought two, a French tracker whose priority bands (``## 🚨
 # CRITICAL (Bloqueurs) - Score: 4/4 ✅ 100%``) are unread and an agent queue whose numbered
 # entries with bullet fields are unread (CORE-156); the twelfth leftovers pass read both
-# (CORE-163): seven are left.
-SILENTLY_WRONG_CEILING = 7
+# (CORE-163): seven were left. The twenty-ninth set brought two, a Spanish priorities file
+# whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
+# and an epics index whose table of finished epics and graph of dependencies are unread
+# (CORE-162).
+SILENTLY_WRONG_CEILING = 9
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roadmaplint.reader.dialect import Dialect, is_priority_group, match_item_heading, patterns
+from roadmaplint.reader.dialect import (
+    DEPENDS_ON,
+    Dialect,
+    is_priority_group,
+    match_item_heading,
+    patterns,
+)
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
@@ -74,6 +80,8 @@ def table_miss(
         } & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
+        if not named and fields == {DEPENDS_ON} and len(names) == 2:
+            continue  # ``| Término | Dependencia |``: what each thing rests on, no work
         if names and column_key(names[0], dialect) in ("action", "actions"):
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):

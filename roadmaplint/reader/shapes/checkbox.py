@@ -133,11 +133,13 @@ _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?
 # file (2025-11-28 15:45)``, ``**Finish the migration** (Started: 2025-12-03)``.
 # The hour may name its zone, and a note may follow after a dash (``(2025-11-21 15:10 UTC) -
 # Created the guide``: an agent's log of finished work); a kanban file writes the day
-# after a bar, the month by its name: ``- [x] Fix the menu | Jul 17 2025``.
+# after a bar, the month by its name: ``- [x] Fix the menu | Jul 17 2025``; a kanban
+# extension's TODO.md the bare day after a word: ``- [x] Auto focus on New Task 2020-03-18``.
 _DONE_ON = LazyPattern(
     r"(?<![ \t])[ \t]+\((?:(?:done|completed|finished|started)(?:[ \t]*+:)?[ \t]*+)?"
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[ \t]++[0-9]{1,2}:[0-9]{2}(?:[ \t]++(?:UTC|GMT))?)?\)"
     r"(?:[ \t]*|[ \t]++-[ \t]++[^\n]*)$"
+    r"|(?<=[a-z])[ \t]+[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]*$"
     r"|(?<![ \t])[ \t]+\|[ \t]++(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
     r"[ \t]++[0-9]{1,2},?[ \t]++[0-9]{4}[ \t]*$",
     re.I,
@@ -173,6 +175,11 @@ _DESCRIBED_FIELD = LazyPattern(
     r"(?<![ \t])[ \t]*+(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*+(?P<value>[^;]*+)"
 )
 _DESCRIBED_KEYS = ("dri", "priority", DEPENDS_ON)
+# What parts an entry's fields after its name: a semicolon, or a double dash between blanks
+# (``**Title** -- Agent: codex -- Branch: `codex/x```).
+_FIELD_BREAK = LazyPattern(r";|[ \t]--[ \t]")
+# The full stop after a name that a sentence follows: ``dennis + claude. Created ...``.
+_NAME_THEN_SENTENCE = LazyPattern(r"\.[ \t]+(?=[A-Z])")
 # An ``Owner:`` line naming who does the work, each name in bold before what it stands
 # for (``Owner: **you** = needs your account ... **Claude** = code and docs.``), and a box
 # led by one of those names (``**you** Buy ...``, ``Claude: deploy ...``, ``**you** +
@@ -254,7 +261,10 @@ def parse_line(
     """
     phase = phase_box(text) if phases else None
     if phase is not None:
-        return Line(phase[0], phase[1], "", None, None, None)
+        # ``**Phase 3: Title** -- Agent: codex``: the fields after the phase's name are its
+        given = _described_fields(text, phase[1], document)
+        owner, priority = given.get("dri"), given.get("priority")
+        return Line(phase[0], phase[1], "", given.get(DEPENDS_ON), owner, priority)
     if todo_txt(document):
         return _todo_txt_line(text, document)
     led_by = None
@@ -461,11 +471,23 @@ def _described_fields(text: str, title: str, document: Document) -> dict[str, st
     semicolons (``Title — Owner: Frontend Lead; Effort: medium``): only where the
     description opens with a field of the plan's (an Owner, a Priority, a Depends on),
     so that a sentence with a colon in it stays description."""
-    if not title or not text.startswith(title):
+    if not title:
         return {}
-    rest = text[len(title) :].lstrip(" \t—–-")
+    if text.startswith(title):
+        rest = text[len(title) :]
+    elif (
+        text.startswith("**")
+        and (close := text.find("**", 2)) > 2
+        and (text[2:close].rstrip().endswith(title))
+    ):
+        # ``**Title** -- Agent: codex -- Branch: ...``: the name in bold (an ID may open
+        # it, ``**Phase 3: Title**``), then its fields
+        rest = text[close + 2 :]
+    else:
+        return {}
+    rest = rest.lstrip(" \t—–-")
     found: dict[str, str] = {}
-    for part in rest.split(";"):
+    for part in _FIELD_BREAK.split(rest):
         field = _DESCRIBED_FIELD.fullmatch(part)
         if field is None:
             break
@@ -473,6 +495,9 @@ def _described_fields(text: str, title: str, document: Document) -> dict[str, st
         if not found and key not in _DESCRIBED_KEYS:
             return {}
         value = field["value"].strip()
+        if key == "dri":
+            # ``Agent: dennis + claude. Created the repo``: the name, then what was done
+            value = _NAME_THEN_SENTENCE.split(value, maxsplit=1)[0].strip()
         if key in _DESCRIBED_KEYS and value and key not in found:
             found[key] = value
     return found

@@ -319,6 +319,9 @@ def _rest_is_plain(words: list[str]) -> bool:
         "now",
         "rfcs",
         "proposals",
+        "epics",  # ``## Completed EPICs``
+        "recently",  # ``## Completed Recently``, ``## ✅ Completadas Recientemente``
+        "recientemente",
     )
     return all(word in plain for word in words)
 

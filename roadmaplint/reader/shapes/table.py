@@ -113,6 +113,10 @@ COLUMN_ALIASES = {
     "waiting for": DEPENDS_ON,
     "waits on": DEPENDS_ON,
     "waits for": DEPENDS_ON,
+    # the same in Spanish: ``| Tarea | Esperando |`` under ``## ⏸️ En Espera``
+    "esperando": DEPENDS_ON,
+    "dependencia": DEPENDS_ON,
+    "dependencias": DEPENDS_ON,
     "blocks": "blocks",  # the rows that depend on this one: read in reverse
     "dependson": DEPENDS_ON,
     # a roadmap at a glance names what each milestone waits on most: ``| Main dependency |``
