@@ -944,3 +944,19 @@ def test_a_table_edit_changes_only_the_table_and_reads_back_or_is_refused_in_one
             assert edit.add_deps[0] in now.depends_on
         elif edit.title is not None:
             assert now.title == parse(f"- [ ] {edit.title}\n", "X.md").items[0].title
+
+
+def test_a_box_with_no_id_is_restated_by_no_box_whose_title_begins_alike() -> None:
+    # Found by the property test above: ``- [ ] Fix`` has no ID, only the name the reader
+    # makes from its title, so ``-  [ ] Fix fix`` is a task of its own, not the first
+    # restated; ``set --status done`` on ``Fix`` ticked both boxes.
+    text = "- [ ] Fix\n  - [ ] step\n-  [ ] Fix fix\n  - [ ] step\n"
+    settings = Settings(shape="checkboxes")
+    roadmap = parse(text, "PLAN.md", settings=settings)
+    assert [(item.id, item.position.line) for item in roadmap.items] == [
+        ("fix", 1),
+        ("fix-fix", 3),
+        ("step", 4),
+    ]
+    edit = ItemEdit(fields=(FieldChange("Status", "done"),))
+    assert edit_item(roadmap, "fix", edit, settings) == text.replace("- [ ] Fix\n", "- [x] Fix\n")

@@ -233,10 +233,16 @@ def test_a_numbered_steps_owner_is_written_on_a_bullet_beside_its_status_in_fiel
         STEPS.replace("   - Status: Pending\n", "   - DRI: bob\n   - Status: Pending\n"),
     )
     assert "DRI:             bob\n" in _show(tmp_path, "2")
-    # a priority is the band's a step stands under: no line of its own says one
-    assert _refuses(tmp_path, STEPS, ("set", "2", "--priority", "P1")).startswith(
-        "roadmaplint: error: ROADMAP.md:8:"
+    # since the twelfth leftovers pass a step's ``- Priority:`` bullet is read (an agent
+    # queue's ``1. **Title**`` entries, CORE-163), so a priority is written as one, after
+    # the status as the owner is before it
+    _writes(
+        tmp_path,
+        STEPS,
+        ("set", "2", "--priority", "P1"),
+        STEPS.replace("   - Status: Pending\n", "   - Status: Pending\n   - Priority: P1\n"),
     )
+    assert "Priority:        P1\n" in _show(tmp_path, "2")
 
 
 # --- a heading that ends with a status mark and its word

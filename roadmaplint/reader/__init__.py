@@ -569,6 +569,8 @@ def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
         if earlier is None or earlier >= at:
             continue
         task = merged.get(earlier, items[earlier])
+        if task.named_by_title:
+            continue  # ``- [ ] Fix`` has no ID to name: ``- [ ] Fix fix`` is a task of its own
         if not begins_alike(title, task.title) or not _restates(task, item, lines):
             continue
         status, holder = item.field("status"), item.field("dri")
