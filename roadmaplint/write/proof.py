@@ -110,14 +110,14 @@ def prove_edit(
             f"{before.path}: refusing to write: the regenerated file does not read back "
             "with up-to-date generated sections"
         )
-    _last_proved.clear()
-    _last_proved.append((new_text, after))
-    return after
+    global _last_proved
+    _last_proved = (new_text, after)  # one assignment: a reader in another thread sees
+    return after  # the old pair or the new, never half of one
 
 
 # The last text proved and its records, so that ``prove_kept`` reads no file twice: one
 # entry, compared by identity (a text proved elsewhere since is read afresh).
-_last_proved: list[tuple[str, Roadmap]] = []
+_last_proved: tuple[str, Roadmap] | None = None
 
 # What an item shows a user, by property: an edit may change those it was asked to and
 # must leave the others reading as they did.
@@ -146,9 +146,9 @@ def prove_kept(
     old = next((item for item in before.items if item.id == item_id), None)
     if old is None:
         return
-    if _last_proved and _last_proved[0][0] is new_text:
-        after = _last_proved[0][1]
-    else:
+    last = _last_proved
+    after = last[1] if last is not None and last[0] is new_text else None
+    if after is None:
         after = parse(new_text, before.path, settings)
     new = next((item for item in after.items if item.id == new_id), None)
     if new is None:
