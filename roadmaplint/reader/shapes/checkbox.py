@@ -1345,8 +1345,8 @@ def _read_plain_list(
         entries, parsed, statuses, nested, claimants, days, strict=True
     ):
         last = _last(lines, first, last)
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        here = _entry_start(lines, first)
+        fields = _status_fields(status, here)
         if day is not None:
             at = Position(first + 1, day[1] + 1)
             fields.append(Field("Date", "date", day[0], at, at, first + 1))
@@ -1373,7 +1373,7 @@ def _read_plain_list(
                 titled,
             )
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return found, cut
 
 
@@ -1707,8 +1707,8 @@ def _bar_joined_queue(
         title = slug["title"] if slug is not None else document.inline(cells[0])
         item_id = slug["id"] if slug is not None else reference_from_title(title, taken)
         last = _last(lines, first, last)
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", status, here, here, first + 1)]
+        here = _entry_start(lines, first)
+        fields = _status_fields(status, here)
         held = next(
             (h for line in lines[first + 1 : last + 1] if (h := _HELD_BY.match(line))), None
         )
@@ -1720,7 +1720,7 @@ def _bar_joined_queue(
                 item_id, title, section, here, last + 1, fields, document.dialect, (), slug is None
             )
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return found, cut
 
 
@@ -1755,15 +1755,15 @@ def _parked_beside_headings(
         text = _wrapped(lines[first][bullet.end() :].rstrip("\r\n"), lines, first, last)
         named_by = text if meaning == "done" else _first_sentence(text)
         part = parse_line(named_by, document, leading_ids=False)
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", named, here, here, first + 1)]
+        here = _entry_start(lines, first)
+        fields = _status_fields(named, here)
         item_id = reference_from_title(part.title, taken)
         found.append(
             make_item(
                 item_id, part.title, section, here, last + 1, fields, document.dialect, (), True
             )
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return found, cut
 
 
@@ -1801,14 +1801,14 @@ def _grouped_beside_headings(
     found = []
     for (first, last), bold in zip(entries, bolds, strict=True):
         assert bold is not None
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        here = _entry_start(lines, first)
         title = document.inline(bold["title"]).strip()
         item_id = reference_from_title(title, taken)
         last = _last(lines, first, last)
         found.append(
             make_item(item_id, title, section, here, last + 1, [], document.dialect, (), True)
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return found, cut
 
 
@@ -1919,8 +1919,8 @@ def _read_horizon_list(
         ided = True
     for (first, last, state, text), given, day in zip(read, with_ids, days, strict=True):
         part = given if ided else parse_line(text, document, leading_ids=False)
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", state, here, here, first + 1)] if state else []
+        here = _entry_start(lines, first)
+        fields = _status_fields(state, here)
         if day is not None:
             at = Position(first + 1, day[1] + 1)
             fields.append(Field("Date", "date", day[0], at, at, first + 1))
@@ -1938,7 +1938,7 @@ def _read_horizon_list(
                 item_id, part.title, section, here, last + 1, fields, document.dialect, (), not ided
             )
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return found, cut
 
 
@@ -2236,14 +2236,14 @@ def _struck_then_done(
         words = set(title.casefold().split())
         if any(len(words & box) * 4 >= len(words) * 3 for box in boxed):
             continue  # the box of that work, told again
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", "done", here, here, first + 1)]
+        here = _entry_start(lines, first)
+        fields = _status_fields("done", here)
         section = document.section_above(first + 1)
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return items, cut
 
 
@@ -2280,13 +2280,13 @@ def _shipped_phases(
     items: list[Item] = []
     for (first, last), text in zip(entries, texts, strict=True):
         title = document.inline(" ".join(text.split()))
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", "done", here, here, first + 1)]
+        here = _entry_start(lines, first)
+        fields = _status_fields("done", here)
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return items, cut
 
 
@@ -2343,13 +2343,13 @@ def _theme_phases(
     section = document.section_above(entries[0][0] + 1) or ""
     items: list[Item] = []
     for (first, last), (item_id, title, status) in zip(entries, found, strict=True):
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        here = _entry_start(lines, first)
+        fields = _status_fields(status, here)
         taken.add(item_id)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return items, cut
 
 
@@ -2403,13 +2403,13 @@ def _labelled_plain_group(
     items: list[Item] = []
     for (first, last), text in zip(entries, texts, strict=True):
         title = document.inline(" ".join(text.split()))
-        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
-        fields = [Field("Status", "status", word, here, here, first + 1)]
+        here = _entry_start(lines, first)
+        fields = _status_fields(word, here)
         item_id = reference_from_title(title, taken)
         items.append(
             make_item(item_id, title, section, here, last + 1, fields, document.dialect, (), True)
         )
-    cut = tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
+    cut = _entry_blocks(lines, entries)
     return items, cut
 
 
@@ -2506,6 +2506,21 @@ def _described_status(line: str) -> str | None:
     words = line[dash.end() :].split()
     word = words[0].strip(".,;:()").lower() if words else ""
     return word if common_meaning(word) is not None else None
+
+
+def _entry_start(lines: list[str], first: int) -> Position:
+    """Where an entry of a list read as items starts: its first line's first mark."""
+    return Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+
+
+def _status_fields(status: str | None, here: Position) -> list[Field]:
+    """The Status field an entry's reading gives it at ``here``, or none."""
+    return [Field("Status", "status", status, here, here, here.line)] if status else []
+
+
+def _entry_blocks(lines: list[str], entries: list[tuple[int, int]]) -> tuple[Block, ...]:
+    """The blocks the entries ``(first, last)`` of a list read as items take from it."""
+    return tuple(Block("list", first + 1, _last(lines, first, last) + 1) for first, last in entries)
 
 
 def _last(lines: list[str], first: int, last: int) -> int:
