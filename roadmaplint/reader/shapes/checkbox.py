@@ -38,6 +38,7 @@ from roadmaplint.reader.shapes.common import (
     leads_with_priority,
     make_item,
     names_a_backlog,
+    names_a_changelog,
     priority_of_sections,
     reference_from_title,
     status_headings,
@@ -1390,8 +1391,16 @@ def _epic_bullets(
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """A list whose every bullet opens with an epic's number and title in bold (``*
     **Epic 1: Core Service**: description``), two or more, each number once: a plan's
-    epics, ``Epic 1`` the ID; the list says no status, so none is read."""
+    epics, ``Epic 1`` the ID; the list says no status, so none is read. In a document
+    titled a changelog they are the epics a release's changes belong to: no work."""
     if grouped or len(entries) < 2:
+        return [], ()
+    titles = [
+        text
+        for text, heading in zip(document.heading_texts(), document.headings, strict=True)
+        if heading.level == 1
+    ]
+    if titles and names_a_changelog(titles[0]):
         return [], ()
     lines = document.lines
     found = [_EPIC_BULLET.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
