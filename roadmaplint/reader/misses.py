@@ -43,6 +43,8 @@ _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
 _DATED = LazyPattern(r"[QH][1-4][ \t]+(?:19|20)[0-9]{2}\b", re.IGNORECASE)
 _HEADING_LINE = LazyPattern(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
 _BULLET = LazyPattern(r"[-*+][ \t]+")
+# A list entry at the margin, bulleted or numbered: ``- Name``, ``1. **Install**``.
+_LIST_ENTRY = LazyPattern(r"(?:[-*+]|[0-9]{1,3}[.)])[ \t]+")
 # `12. Title`, `1.1 Title`, `Task 1: Title`, `Phase 2 Name`: a number where an ID would be.
 _NUMBERED = LazyPattern(
     r"(?:(?P<word>(?i:phase|stage|step|milestone|sprint|task|epic|story|iteration|item|"
@@ -357,12 +359,19 @@ _BLANK_VALUE = LazyPattern(
 
 
 def _known_fields(lines: list[str], heading: HeadingBlock, end: int, dialect: Dialect) -> list[str]:
-    """The names of the known fields in the lines under ``heading`` up to ``end``."""
+    """The names of the known fields in the lines under ``heading`` up to ``end``; a
+    field indented under a list entry that is no field (``1. **Install**`` over ``   -
+    Status: required``) is the entry's, not the heading's."""
     names = field_names(dialect)
     found: list[str] = []
+    in_entry = False
     for line in _outside_code(lines[heading.end : end]):
         stripped = _BULLET.sub("", line.strip(), count=1)
         start = field_start(stripped, names)
+        if line.strip() and not line[:1].isspace():
+            in_entry = _LIST_ENTRY.match(line) is not None and start is None
+        elif in_entry:
+            continue
         if start is not None and dialect.is_known(start[0]):
             value = stripped[start[1] :].strip().strip("*_`")
             if _BLANK_VALUE.fullmatch(value) is None:
