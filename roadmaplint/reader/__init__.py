@@ -822,13 +822,34 @@ def _without_box_containers(
             themes[kind] = themes.get(kind, 0) + 1
         counted.append((item, kind, boxes))
     for item, kind, boxes in counted:
-        if boxes >= 2 or (boxes == 1 and kind in themes):
+        if (
+            boxes >= 2
+            or (boxes == 1 and kind in themes)
+            or _status_phase_among_themes(item, lines, themes, struck=bool(struck))
+        ):
             containers.append(item)
         elif table_phases and _closed_phase_of_prose(item, lines, table_phases):
             continue  # a section of the board, with nothing under it to read as items
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _status_phase_among_themes(
+    item: Item, lines: list[str], themes: dict[tuple[int, bool], int], *, struck: bool
+) -> bool:
+    """Whether a phase heading whose only field is its status (``## Phase 4: Lobby ✅
+    COMPLETE`` over ``**Status**: ✅ **COMPLETE**``), over two boxes or more, stands among
+    two phase headings or more of its level that are the themes of their boxes: headings
+    of one kind read alike, so it is its boxes' theme too, its status said of its section.
+    Kept as an item, it would leave the other phases' boxes (they carry no ID) unread."""
+    if not item.fields or not PHASE_ID.fullmatch(item.id):
+        return False
+    if any(field.key != "status" for field in item.fields):
+        return False  # a planning phase's Goal or Depends on: a phase of work, never a theme
+    if themes.get((_heading_level(item, lines), True), 0) < 2:
+        return False
+    return _theme_boxes(replace(item, fields=()), lines, struck) >= 2
 
 
 def _closed_phase_of_prose(item: Item, lines: list[str], levels: set[int]) -> bool:
