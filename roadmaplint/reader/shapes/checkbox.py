@@ -2825,8 +2825,20 @@ def _item(
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
         )
-        if named is not None and common_meaning(named) != "done":
-            status = named  # an open box under ``## In Progress`` is in progress
+        meaning = common_meaning(named)
+        if (
+            named is not None
+            and meaning != "done"
+            and not (
+                meaning == "in_progress"
+                and "in_progress"
+                in document.memo("box_legend", lambda: marker_legend(document.lines)).values()
+            )
+        ):
+            # an open box under ``## In Progress`` is in progress, but not where the list's
+            # legend gives work under way a box of its own (``- `[/]` In progress``): an
+            # open box there is not started, under ``## Ongoing Tasks`` too
+            status = named
     if parts.title.endswith(" ✅") and common_meaning(status) == "done":
         # ``- [x] CORE-01.1: Crear enums ✅``: the closing mark says again what the box says
         parts = replace(parts, title=parts.title[:-2].rstrip())
