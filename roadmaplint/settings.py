@@ -226,6 +226,9 @@ COMMON_STATUSES: dict[str, str] = {
             "unapproved",
             "needs scoping",
             "to scope",
+            # a Backlog.md workflow's first column (``statuses: ["Needs Triage", "Ready for
+            # Agent", ...]``): a task filed and not yet accepted as work to take
+            "needs triage",
             "under consideration",
             # a list's legend of marks: ``? decision needed`` (not yet decided to do)
             "decision needed",

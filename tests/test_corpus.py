@@ -352,6 +352,7 @@ _CLASSES = {
         "unapproved",
         "needs scoping",
         "to scope",
+        "needs triage",  # a Backlog.md workflow's first column, not yet accepted (the thirtieth set; the reader's too)
         "decision needed",  # a legend's ``? decision needed`` (the twenty-third set; the reader's too)
         # an item's ``Later; before public launch``, ``Future``: past the plan's horizon
         # (the eighteenth set's corex roadmap; the reader's too, settings.status_meaning)
