@@ -248,8 +248,10 @@ pytestmark = pytest.mark.skipif(
 # With the twelfth leftovers pass (CORE-163), those bands, entries and an epic list read:
 # 8955 of 9155, the floor 0.978. With the twenty-ninth set (CORE-161), an agents' board's
 # owners and a Spanish plan's sections and columns read, an epics index's finished table
-# still unread: 9059 of 9270, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9059 of 9270
+# still unread: 9059 of 9270, the floor 0.977. With the thirtieth set (CORE-165), a game
+# TODO's boxes under phases and a task folder's ``Needs Triage`` read, a Korean plan's day
+# milestones still unread: 9419 of 9638, the floor 0.977.
+OVERALL_FLOOR = 0.977  # 9419 of 9638
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -722,7 +724,8 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # (CORE-163): seven were left. The twenty-ninth set brought two, a Spanish priorities file
 # whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
 # and an epics index whose table of finished epics and graph of dependencies are unread
-# (CORE-162).
+# (CORE-162). The thirtieth set brought two, a game TODO read as its phases and a task
+# folder of untriaged tasks, and read both (CORE-165): nine are left.
 SILENTLY_WRONG_CEILING = 9
 
 
