@@ -28,7 +28,7 @@ from roadmaplint.edit.base import (
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON, normalize_key
-from roadmaplint.reader.dialect import MARKED_TITLE
+from roadmaplint.reader.dialect import MARKED_TITLE, Dialect
 from roadmaplint.reader.fields import (
     HEADING_BOXES,
     bars,
@@ -123,11 +123,10 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     item = find_item(roadmap, item_id, settings)
     try:
         new_text = _edit_found(roadmap, item, edit, settings)
-        asked = _asked(edit)
-        if asked is not None and "status" in asked and _named_by_status(item):
+        asked, unjudged = _asked(edit, Dialect.from_settings(settings))
+        if "status" in asked and _named_by_status(item):
             asked |= {"depends_on"}  # ``Blocked by T-1``: the status names the dependency
-        if asked is not None:
-            prove_kept(roadmap, new_text, item.id, item.id, asked, settings)
+        prove_kept(roadmap, new_text, item.id, item.id, asked, settings, unjudged)
         return new_text
     except RoadmapError as error:
         raise located(error, roadmap.path, item.position.line) from None
@@ -154,22 +153,22 @@ def _named_by_status(item: Item) -> bool:
     return any(dependency in status for dependency in item.depends_on)
 
 
-def _asked(edit: ItemEdit) -> frozenset[str] | None:
-    """The properties of its item ``edit`` was asked to change, or None where a field it
-    sets has a name the gate cannot judge (``--field Area=...``)."""
+def _asked(edit: ItemEdit, dialect: Dialect) -> tuple[frozenset[str], frozenset[str] | None]:
+    """The properties of its item ``edit`` was asked to change; and, where a field it sets
+    has a name the gate cannot judge (``--field Area=...``), the keys of every field it
+    sets (the gate then holds the item's other fields to their values), else None."""
     asked: set[str] = set()
-    for change in edit.fields:
-        allowed = _ASKED_BY_FIELD.get(normalize_key(change.name))
-        if allowed is None:
-            return None
-        asked |= allowed
+    keys = {dialect.key(change.name) for change in edit.fields}
+    for key in keys:
+        asked |= _ASKED_BY_FIELD.get(key, frozenset())
     if edit.title is not None:
         asked.add("title")
     if edit.add_deps or edit.remove_deps:
         asked.add("depends_on")
     if edit.tick or edit.untick:
         asked |= {"done", "status"}
-    return frozenset(asked)
+    unjudged = any(key not in _ASKED_BY_FIELD for key in keys)
+    return frozenset(asked), frozenset(keys) if unjudged else None
 
 
 def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str:

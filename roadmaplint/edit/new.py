@@ -14,6 +14,7 @@ from roadmaplint.edit.base import (
     FieldChange,
     NewItem,
     check_one_line,
+    document_reader,
     items_added,
     located,
     name_written,
@@ -32,7 +33,13 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.index import Context, did_you_mean
 from roadmaplint.model import Item, Position, Roadmap, Section
 from roadmaplint.reader import normalize_key, split_dependencies
-from roadmaplint.reader.dialect import PHASE_ID, PHASE_WORK_ID, PRIORITY_LEGEND, STATUS_LEGEND
+from roadmaplint.reader.dialect import (
+    PHASE_ID,
+    PHASE_WORK_ID,
+    PRIORITY_LEGEND,
+    STATUS_LEGEND,
+    Dialect,
+)
 from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.inline import plain_text
 from roadmaplint.reader.linestyle import (
@@ -52,7 +59,7 @@ from roadmaplint.reader.shapes.checkbox import written_alike
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, split_lines
-from roadmaplint.write.proof import prove_edit
+from roadmaplint.write.proof import prove_added, prove_edit
 
 _THEMATIC_BREAK = LazyPattern(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
@@ -121,11 +128,32 @@ def new_item(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[st
     at); only an unknown section, which has no line, names the file alone."""
     line = _request_line(roadmap, request)
     try:
-        return _new_item(roadmap, request, settings, line or 1)
+        new_text, item_id = _new_item(roadmap, request, settings, line or 1)
+        prove_added(roadmap, new_text, item_id, _expected(roadmap, request, settings), settings)
+        return new_text, item_id
     except RoadmapError as error:
         if line is None:
             raise
         raise located(error, roadmap.path, line) from None
+
+
+def _expected(roadmap: Roadmap, request: NewItem, settings: Settings) -> dict[str, object]:
+    """What the new item must read back as, for the write gate: its title, its boxes and
+    each of dependencies, status, priority and owner given."""
+    read = document_reader(roadmap)
+    dialect = Dialect.from_settings(settings)
+    expected: dict[str, object] = {
+        "title": read(request.title.strip()),
+        "done": tuple((read(entry.strip()), False) for entry in request.done),
+    }
+    for change in request.fields:
+        key = dialect.key(change.name)
+        if key == "depends on":
+            found, _ = split_dependencies(read(change.value), id_regex(settings.id_pattern))
+            expected["depends_on"] = tuple(found)
+        elif key in ("status", "priority", "dri") and change.value.strip():
+            expected[key] = read(change.value.strip())
+    return expected
 
 
 def _request_line(roadmap: Roadmap, request: NewItem) -> int | None:

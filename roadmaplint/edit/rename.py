@@ -28,7 +28,7 @@ from roadmaplint.reader.waits import REVERSE_KEYS
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
-from roadmaplint.write.proof import Targets, generated_blocks, prove_edit
+from roadmaplint.write.proof import Targets, generated_blocks, prove_edit, prove_renamed
 
 _LIST_LINE = LazyPattern(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -282,6 +282,7 @@ def rename_text(
                 f"(its Depends on is written with markup the rename cannot follow); "
                 "nothing written: rename it by hand"
             )
+    prove_renamed(roadmap, new_text, {old: new}, settings)  # and every other property kept
     return new_text
 
 

@@ -10,7 +10,7 @@ and write only what it returns without raising.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
@@ -132,6 +132,45 @@ def _shown(item: Item, name: str) -> object:
     return getattr(item, name)
 
 
+def _proved(before: Roadmap, new_text: str, settings: Settings) -> Roadmap:
+    """The records of ``new_text``: those the gate's proof just read, else read afresh."""
+    last = _last_proved
+    if last is not None and last[0] is new_text:
+        return last[1]
+    return parse(new_text, before.path, settings)
+
+
+def _refuse_change(before: Roadmap, old: Item, name: str, was: object, now: object) -> None:
+    shown = name.replace("_", " ").replace("dri", "owner")
+    raise RoadmapError(
+        f"{before.path}:{old.position.line}: refusing to write: the edit would also "
+        f"change {old.id}'s {shown} ({was!r} to {now!r})"
+    )
+
+
+def _keep(
+    before: Roadmap,
+    old: Item,
+    new: Item,
+    asked: Collection[str] = (),
+    renamed: Mapping[str, str] | None = None,
+) -> None:
+    """Refuse unless ``new`` reads every property not ``asked`` as ``old`` did, its
+    dependencies on a ``renamed`` item naming the new ID."""
+    for name in PROPERTIES:
+        if name in asked:
+            continue
+        was = _shown(old, name)
+        if name == "depends_on" and renamed:
+            was = tuple(renamed.get(reference, reference) for reference in old.depends_on)
+        if was != _shown(new, name):
+            _refuse_change(before, old, name, was, _shown(new, name))
+
+
+def _fields(item: Item, left: Collection[str]) -> dict[str, str]:
+    return {found.key: found.value for found in item.fields if found.key not in left}
+
+
 def prove_kept(
     before: Roadmap,
     new_text: str,
@@ -139,26 +178,82 @@ def prove_kept(
     new_id: str,
     asked: frozenset[str],
     settings: Settings,
+    fields: frozenset[str] | None = None,
 ) -> None:
     """Refuse unless the item ``item_id`` (``new_id`` after the edit) reads back with every
     property the edit was not asked to change as it read before: ``set --title`` must not
-    take the status, the mark or the aside the heading also said (SAFE-59)."""
+    take the status, the mark or the aside the heading also said (SAFE-59).
+
+    An item named by its title (no ID written) is named by its new title after a title
+    change: it is found on its line. ``fields``: where the edit sets a field the gate
+    cannot judge by name (``--field Area=...``), the keys of the fields it sets; every
+    other field of the item must read back with its value, and no field appear."""
     old = next((item for item in before.items if item.id == item_id), None)
     if old is None:
         return
-    last = _last_proved
-    after = last[1] if last is not None and last[0] is new_text else None
-    if after is None:
-        after = parse(new_text, before.path, settings)
+    after = _proved(before, new_text, settings)
     new = next((item for item in after.items if item.id == new_id), None)
+    if new is None and old.named_by_title and "title" in asked:
+        line = old.position.line
+        new = next((item for item in after.items if item.position.line == line), None)
     if new is None:
         return  # the gate's own proof says which items read back
-    for name in PROPERTIES:
-        if name not in asked and _shown(old, name) != _shown(new, name):
+    _keep(before, old, new, asked)
+    if fields is not None and _fields(old, fields) != _fields(new, fields):
+        was, now = _fields(old, fields), _fields(new, fields)
+        key = next(key for key in sorted({*was, *now}) if was.get(key) != now.get(key))
+        _refuse_change(before, old, f"field {key!r}", was.get(key), now.get(key))
+
+
+def prove_renamed(
+    before: Roadmap, new_text: str, renamed: Mapping[str, str], settings: Settings
+) -> None:
+    """Refuse a rename unless every item reads back as it read before, under its new ID
+    when ``renamed``, with its dependencies on a renamed item naming the new ID: its
+    title, status, priority, owner, section and boxes as they were (SAFE-59)."""
+    after = _proved(before, new_text, settings)
+    if len(after.items) != len(before.items):
+        return  # the gate's own proof (``same_items``) says which items read back
+    for old, new in zip(before.items, after.items, strict=True):
+        if new.id != renamed.get(old.id, old.id):
+            return  # as above: the proof that read them in order refuses it
+        _keep(before, old, new, renamed=renamed)
+
+
+def prove_added(
+    before: Roadmap,
+    new_text: str,
+    item_id: str,
+    expected: Mapping[str, object],
+    settings: Settings,
+) -> None:
+    """Refuse a new item unless it reads back with the properties ``expected`` (title,
+    boxes, and those of dependencies, status, priority and owner it was given; a property
+    not given is the shape's default: a new phase waits on the one before it) and
+    every other item reads back as it did. A status given is held to whether it says the
+    work is done, which every shape writes."""
+    after = _proved(before, new_text, settings)
+    added = next((item for item in after.items if item.id == item_id), None)
+    if added is None:
+        return  # the gate's own proof (``added``) refuses it
+    others = [item for item in after.items if item is not added]
+    if [item.id for item in others] != [item.id for item in before.items]:
+        raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
+    for old, new in zip(before.items, others, strict=True):
+        _keep(before, old, new)
+    done = settings.statuses.is_done
+    for name, value in expected.items():
+        now = _shown(added, name)
+        # a shape says a status its own way (an open box reads ``[ ]``): held to whether
+        # the new item reads as done work or not
+        said = isinstance(value, str) and isinstance(now, str) and done(now) == done(value)
+        if name == "status" and said:
+            continue
+        if now != value:
             shown = name.replace("_", " ").replace("dri", "owner")
             raise RoadmapError(
-                f"{before.path}:{old.position.line}: refusing to write: the edit would also "
-                f"change {item_id}'s {shown} ({_shown(old, name)!r} to {_shown(new, name)!r})"
+                f"{before.path}:{added.position.line}: refusing to write: {item_id}'s {shown} "
+                f"would read back as {now!r}, not {value!r}"
             )
 
 
