@@ -359,7 +359,11 @@ def _records(
             items = with_task_fields(items, lines)
             items = _outside_appendices(items, blocks.headings, len(lines))
             top_level = _cut(top_level, shaped.blocks)
-    items = _outside_orders(items, blocks.headings, len(lines))
+    items = [
+        item
+        for item in _outside_orders(items, blocks.headings, len(lines))
+        if _BLANK_TITLE.fullmatch(item.title) is None
+    ]
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )
@@ -1105,8 +1109,17 @@ _VERSION_ID = LazyPattern(r"[vV][0-9]{1,4}(?:\.[0-9]{1,4}){0,3}")
 _PHASE_PART = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+(?:Goals?|Exit criteria|Success criteria)[ \t]*$")
 
 
-# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
-_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
+# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``,
+# ``{{TASK_NAME}}``.
+_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|…")
+
+
+# A title that is only a template's blank, in any shape: ``- [Future planning note]``,
+# ``{{TASK_NAME}}`` (a bracketed ID or tag with no lower-case letter and no space, ``[WIP]``,
+# is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named).
+_BLANK_TITLE = LazyPattern(
+    r"[ \t]*(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\})[ \t]*"
+)
 
 
 def _is_placeholder(title: str) -> bool:

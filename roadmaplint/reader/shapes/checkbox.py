@@ -818,12 +818,40 @@ def _placeholder(lines: list[str], item: Item) -> bool:
     box = BOX.match(line)
     if box is None:
         return False
-    rest = line[box.end() :]
+    return template_box(line[box.end() :])
+
+
+def template_box(rest: str) -> bool:
+    """Whether a box's text (what follows ``- [ ]``) is a template's: a comment, a blank,
+    blanks joined by labels, or a numbered stand-in for work (``Task 1``, ``Goal 2``,
+    ``Action item 1 - Owner: [Name] - Due: [Date]``)."""
     return (
         _PLACEHOLDER.fullmatch(rest) is not None
         or _BLANK_BOX.fullmatch(rest) is not None
         or _blanks_only(rest)
+        or _stand_in(rest)
     )
+
+
+# A numbered stand-in for work a template leaves to be named: a word for a piece of work
+# and a number or a capital letter alone (``Task 1``, ``Goal 2``, ``Action item 1``,
+# ``Feature A``, ``Función B``), where a plan names its work.
+_STAND_IN = LazyPattern(
+    r"[ \t]*+[*_]{0,2}(?:action[ \t]+item|action|task|goal|item|feature|step|to-?do"
+    r"|milestone|deliverable|objective|story|requirement|tarea|funci[oó]n|fonctionnalit[eé]"
+    r"|t[aâ]che|aufgabe|schritt|ziel)[ \t]+(?:[0-9]{1,2}|[A-Z])(?![\w.-])[*_]{0,2}",
+    re.IGNORECASE,
+)
+
+
+def _stand_in(text: str) -> bool:
+    """Whether a box's text is a numbered stand-in for work (``Task 1``), alone or followed
+    only by blanks and their labels (``Task 1 - [Owner] - [Due Date]``)."""
+    found = _STAND_IN.match(text)
+    if found is None:
+        return False
+    rest = _ANY_BLANK.compiled().sub(" ", text[found.end() :])
+    return not _BLANK_LABEL.sub(" ", rest).strip(" \t-–—|,/·:：*_.")
 
 
 def _blanks_only(text: str) -> bool:

@@ -1,0 +1,108 @@
+"""The ninth quiet sweep's classes (issue 20; ``tests/corpus/README.md``, "Ninth quiet
+sweep"), each in small documents written for it: a document of the class that must read no
+items and give no finding, and beside it a plan of the nearest shape that still reads its
+items or gets its real finding."""
+
+from __future__ import annotations
+
+from tests.conftest import finding_lines, read_items
+
+
+def titles(text: str, path: str) -> list[str]:
+    return [item.title for item in read_items(text, path)]
+
+
+# A roadmap template's boxes that stand in for work by a word and a number.
+def test_numbered_stand_ins_for_work_are_no_items() -> None:
+    template = (
+        "# Project Roadmap\n\n## Sprint Goals\n\n- [ ] Goal 1\n- [ ] Goal 2\n\n"
+        "## In Progress\n\n- [ ] Task 1 - [Owner] - [Due Date]\n"
+        "- [ ] Task 2 - [Owner] - [Due Date]\n\n## Done\n\n- [x] Feature A\n"
+    )
+    assert read_items(template, "templates/roadmap.md") == ()
+    assert finding_lines(template, "templates/roadmap.md") == []
+
+
+def test_work_that_opens_with_such_a_word_is_still_read() -> None:
+    plan = (
+        "# TODO\n\n- [ ] Task runner for CI\n- [ ] Step 1 of the migration: copy the tables\n"
+        "- [ ] Feature A/B flags\n- [x] Goal 1 reached: first user\n"
+    )
+    assert titles(plan, "TODO.md") == [
+        "Task runner for CI",
+        "Step 1 of the migration: copy the tables",
+        "Feature A/B flags",
+        "Goal 1 reached: first user",
+    ]
+
+
+# A meeting-notes template's action boxes nested under bold labels.
+def test_template_boxes_nested_in_a_plain_list_are_no_near_miss() -> None:
+    notes = (
+        "# Meeting Notes\n\n## Topic\n\n- **Key Points**:\n  - Point 1\n"
+        "- **Action Items**:\n  - [ ] Action item 1 - Owner: [Name] - Due: [Date]\n"
+        "  - [ ] Action item 2 - Owner: [Name] - Due: [Date]\n"
+    )
+    assert read_items(notes, "docs/meeting-notes.md") == ()
+    assert finding_lines(notes, "docs/meeting-notes.md") == []
+
+
+def test_boxes_of_work_nested_in_a_plain_list_still_come_close() -> None:
+    notes = (
+        "# Meeting Notes\n\n## Topic\n\n- **Key Points**:\n  - Point 1\n"
+        "- **Action Items**:\n  - [ ] Ana sends the budget\n  - [ ] Bo books the room\n"
+    )
+    assert finding_lines(notes, "docs/meeting-notes.md") == ["1:RL109"]
+
+
+# A template of a plan shown in a code block, its names left as blanks.
+def test_a_template_example_in_a_code_block_is_no_near_miss() -> None:
+    template = (
+        "# Roadmap Template\n\nTemplate for `ROADMAP.md`.\n\n```markdown\n"
+        "# Roadmap: [Project Name]\n\n### Phase 2.1: Critical Fix (INSERTED)\n"
+        "**Goal**: [Urgent work inserted between phases]\n**Depends on**: Phase 2\n"
+        "**Plans**: [Number of plans]\n```\n"
+    )
+    assert finding_lines(template, "templates/roadmap.md") == []
+
+
+def test_a_plan_fenced_by_mistake_still_comes_close() -> None:
+    fenced = (
+        "# Roadmap\n\n```markdown\n### Phase 2.1: Critical Fix (INSERTED)\n"
+        "**Goal**: Patch the login crash\n**Depends on**: Phase 2\n```\n"
+    )
+    assert finding_lines(fenced, "ROADMAP.md") == ["1:RL109"]
+
+
+# A backlog template's task headings titled by a blank in double braces.
+def test_headings_titled_by_a_double_brace_blank_are_no_items() -> None:
+    template = (
+        "# Backlog\n\n## Task Details\n\n### T-001: {{TASK_NAME}}\n**AC**:\n- {{CRITERION}}\n\n"
+        "### T-002: {{TASK_NAME}}\n**AC**:\n- {{CRITERION}}\n"
+    )
+    assert read_items(template, "templates/backlog.md") == ()
+    assert finding_lines(template, "templates/backlog.md") == []
+    plan = template.replace("{{TASK_NAME}}", "Build the parser", 1).replace(
+        "{{TASK_NAME}}", "Ship {{name}} support in templates"
+    )
+    assert titles(plan, "BACKLOG.md") == ["Build the parser", "Ship {{name}} support in templates"]
+
+
+# A tracker template's idea bullets that are only a bracketed blank.
+def test_bullets_of_a_bracketed_blank_are_no_ideas() -> None:
+    tracker = (
+        "# Roadmap Tracker\n\n## Roadmap Status\n\n### Completed Features\n- [x] Login page\n\n"
+        "### Planned Features\n- [ ] Dark mode\n\n### Future Considerations\n"
+        "- [Future planning note]\n- [Future planning note]\n"
+    )
+    assert titles(tracker, "docs/roadmap.md") == ["Login page", "Dark mode"]
+    ideas = tracker.replace(
+        "- [Future planning note]\n- [Future planning note]\n",
+        "- Offline sync\n- [WIP] Export to CSV\n",
+    )
+    assert titles(ideas, "docs/roadmap.md") == [
+        "Login page",
+        "Dark mode",
+        "Offline sync",
+        "Export to CSV",
+    ]
