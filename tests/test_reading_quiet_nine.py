@@ -106,3 +106,48 @@ def test_bullets_of_a_bracketed_blank_are_no_ideas() -> None:
         "Offline sync",
         "Export to CSV",
     ]
+
+
+# A template's boxes that close on a blank for a field, after a dash.
+def test_boxes_closing_on_a_field_blank_are_no_items() -> None:
+    template = (
+        "# Roadmap\n\n## Technical Debt\n\n- [ ] Refactor [Component] - [Priority]\n"
+        "- [ ] Update [Dependency] - [Priority]\n\n## Compliance\n\n- [ ] GDPR compliance - [Status]\n"
+    )
+    assert read_items(template, "templates/roadmap.md") == ()
+    plan = (
+        "# Roadmap\n\n## Technical Debt\n\n- [ ] Refactor the parser - P1\n"
+        "- [ ] Update [markdown-it](https://github.com/markdown-it) - [#12]\n"
+        "- [ ] GDPR compliance - [legal review]\n"
+    )
+    assert len(read_items(plan, "ROADMAP.md")) == 3
+
+
+# A template's numbered heading whose name is a blank.
+def test_a_numbered_heading_named_by_a_blank_is_no_near_miss() -> None:
+    template = (
+        "# Roadmap\n\n## This Quarter\n\n#### Milestone 1: [Name]\n**Target Date:** [Date]\n\n"
+        "#### Milestone 2: [Name]\n**Target Date:** [Date]\n"
+    )
+    assert finding_lines(template, "templates/roadmap.md") == []
+    named = template.replace("[Name]", "Public beta", 1).replace("[Name]", "GA")
+    named = named.replace("[Date]", "2026-05-01")
+    assert titles(named, "ROADMAP.md") == ["Public beta", "GA"]
+
+
+# A template's example rows named by a letter (ROADMAP CORE-160).
+def test_rows_that_name_their_own_stand_in_are_no_items() -> None:
+    template = (
+        "# Plan de ruta\n\n| ID | Función | Prioridad | Estado |\n|---:|---|---|---|\n"
+        "| 1 | Nombre de la función A | Alta | pendiente |\n"
+        "| 2 | Nombre de la función B | Media | pendiente |\n"
+        "| 3 | Name of the feature C | Baja | pendiente |\n"
+    )
+    assert read_items(template, "PLAN_DE_RUTA.md") == ()
+    plan = template.replace("Nombre de la función A", "Nombre de usuario en el perfil").replace(
+        "Nombre de la función B", "Función de búsqueda B2B"
+    )
+    assert titles(plan, "PLAN_DE_RUTA.md") == [
+        "Nombre de usuario en el perfil",
+        "Función de búsqueda B2B",
+    ]

@@ -363,6 +363,7 @@ def _records(
         item
         for item in _outside_orders(items, blocks.headings, len(lines))
         if _BLANK_TITLE.fullmatch(item.title) is None
+        and _NAMED_STAND_IN.fullmatch(item.title) is None
     ]
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
@@ -1119,6 +1120,19 @@ _PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|
 # is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named).
 _BLANK_TITLE = LazyPattern(
     r"[ \t]*(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\})[ \t]*"
+)
+
+
+# A title that names its own stand-in, by a letter or a number where a name will go: a
+# template's example row ``| 1 | Nombre de la función A | Alta | pendiente |``, ``Name of
+# the feature B``, ``Nom de la fonctionnalité C``.
+_NAMED_STAND_IN = LazyPattern(
+    r"(?:name[ \t]+of[ \t]+(?:the[ \t]+)?|nombre[ \t]+de[ \t]+(?:la[ \t]+|el[ \t]+)?"
+    r"|nom[ \t]+de[ \t]+(?:la[ \t]+|le[ \t]+|l')?|nome[ \t]+d[ao][ \t]+)"
+    r"(?:feature|task|item|function|funci[oó]n|funcionalidad|fonction|fonctionnalit[eé]"
+    r"|t[aâ]che|tarea|tarefa|funcionalidade|milestone|hito|[eé]tape|etapa)"
+    r"[ \t]+(?:[A-Z]|[0-9]{1,2})",
+    re.IGNORECASE,
 )
 
 

@@ -273,6 +273,8 @@ def _plain_heading_miss(
     if _METADATA.fullmatch(plain) is not None:
         return []  # ``## Metadata`` over ``status: DRAFT``: the document's own fields
     numbered = _NUMBERED.match(plain)
+    if numbered is not None and _TEMPLATE_BLANK.fullmatch(plain[numbered.end() - 1 :].strip()):
+        return []  # ``#### Milestone 1: [Name]``: a template's numbered heading, unnamed
     if numbered is not None:
         word = numbered["word"] or ""
         if word.lower() == "phase":

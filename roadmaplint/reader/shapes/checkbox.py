@@ -830,6 +830,7 @@ def template_box(rest: str) -> bool:
         or _BLANK_BOX.fullmatch(rest) is not None
         or _blanks_only(rest)
         or _stand_in(rest)
+        or _FIELD_BLANK_TAIL.search(rest) is not None
     )
 
 
@@ -840,6 +841,16 @@ _STAND_IN = LazyPattern(
     r"[ \t]*+[*_]{0,2}(?:action[ \t]+item|action|task|goal|item|feature|step|to-?do"
     r"|milestone|deliverable|objective|story|requirement|tarea|funci[oó]n|fonctionnalit[eé]"
     r"|t[aâ]che|aufgabe|schritt|ziel)[ \t]+(?:[0-9]{1,2}|[A-Z])(?![\w.-])[*_]{0,2}",
+    re.IGNORECASE,
+)
+
+
+# A box that closes on a blank for one of its fields, after a dash: ``Refactor [Component] -
+# [Target]``, ``GDPR compliance - [Status]``, ``Write docs — [Due Date]``: a template's line,
+# its field still to be filled in (a plan writes the value, not its name in brackets).
+_FIELD_BLANK_TAIL = LazyPattern(
+    r"[ \t][-–—][ \t]*\[(?:status|priority|target(?: date)?|due(?: date)?|date|deadline|eta"
+    r"|owner|assignee|estimate|effort)\][ \t]*$",
     re.IGNORECASE,
 )
 
