@@ -65,7 +65,7 @@ PINNED = [
     ),
     ("dlabs-CHANGELOG-template.md", "files/CHANGELOG.md", 0, []),
     ("basecamp-changelog-guide.md", "assets/books/code/repos/changelog.md", 0, []),
-    ("menschlichkeit-aktionsplan.md", "..todo/02_aktionsplan.md", 29, []),
+    ("menschlichkeit-aktionsplan.md", "..todo/02_aktionsplan.md", 27, []),
     ("sdd-template-kanban.md", "template/kanban.md", 0, []),
     ("edutech-roadmap.md", "docs/produto/roadmap.md", 0, []),
 ]

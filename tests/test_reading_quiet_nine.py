@@ -151,3 +151,17 @@ def test_rows_that_name_their_own_stand_in_are_no_items() -> None:
         "Nombre de usuario en el perfil",
         "Función de búsqueda B2B",
     ]
+
+
+# A template's table of measures whose example rows hold an ellipsis where the measure goes.
+def test_rows_of_an_ellipsis_numbered_by_their_place_are_no_items() -> None:
+    template = (
+        "# Aktionsplan\n\n| # | Maßnahme | Impact | Owner |\n|---|---|---|---|\n"
+        "| 1 | … | Hoch | … |\n| 2 | … | Mittel | … |\n"
+    )
+    assert read_items(template, "docs/aktionsplan.md") == ()
+    plan = template.replace("| 1 | … |", "| 1 | Styleguide prüfen |")
+    assert titles(plan, "docs/aktionsplan.md") == ["Styleguide prüfen"]
+    # a task with an ID still to be named is the task it is
+    tasks = "# Tasks\n\n## Backlog\n\n- [TODO] Task-001: Write the parser\n- [TODO] Task-002: ...\n"
+    assert len(read_items(tasks, "TASKS.md")) == 2

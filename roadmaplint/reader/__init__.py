@@ -364,6 +364,7 @@ def _records(
         for item in _outside_orders(items, blocks.headings, len(lines))
         if _BLANK_TITLE.fullmatch(item.title) is None
         and _NAMED_STAND_IN.fullmatch(item.title) is None
+        and not (item.title.strip() in ("…", "...") and item.id.isdigit())
     ]
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
@@ -1117,7 +1118,8 @@ _PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|
 
 # A title that is only a template's blank, in any shape: ``- [Future planning note]``,
 # ``{{TASK_NAME}}`` (a bracketed ID or tag with no lower-case letter and no space, ``[WIP]``,
-# is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named).
+# is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named,
+# and only a row numbered by its place, ``| 1 | … | Hoch |``, a template's example row).
 _BLANK_TITLE = LazyPattern(
     r"[ \t]*(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\})[ \t]*"
 )
