@@ -51,7 +51,7 @@ PINNED = [
     ("pon-PR-template-guide.md", "templates/github/pull_request_template.md", 0, []),
     ("seium-CONTRIBUTING.md", "CONTRIBUTING.md", 0, []),
     ("tbuckets-recipes-README.md", "README.md", 0, []),
-    ("thumio-feature-roadmap.md", "docs/feature-roadmap.md", 3, []),
+    ("thumio-feature-roadmap.md", "docs/feature-roadmap.md", 0, []),
     ("rl-solitaire-FEATURES.md", "docs/FEATURES.md", 4, []),
     ("fitnapp-roadmap-Readme.md", "documentation/roadmap/Readme.md", 0, []),
     ("proyecto-srp-roadmap.md", "docs/product/roadmap.md", 9, []),

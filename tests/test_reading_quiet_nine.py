@@ -165,3 +165,15 @@ def test_rows_of_an_ellipsis_numbered_by_their_place_are_no_items() -> None:
     # a task with an ID still to be named is the task it is
     tasks = "# Tasks\n\n## Backlog\n\n- [TODO] Task-001: Write the parser\n- [TODO] Task-002: ...\n"
     assert len(read_items(tasks, "TASKS.md")) == 2
+
+
+# A feature roadmap template's lists under a heading named only by blanks.
+def test_lists_under_a_heading_named_by_blanks_are_no_items() -> None:
+    template = (
+        "# Feature Roadmap\n\n## Feature Template\n\n### ▼ [Feature Name] — [Status]\n\n"
+        "#### Current State:\n- What's already built?\n- What needs to be completed?\n\n"
+        "#### Dependencies:\n- Any other features or systems this depends on\n"
+    )
+    assert read_items(template, "docs/feature-roadmap.md") == ()
+    plan = template.replace("### ▼ [Feature Name] — [Status]", "### ▼ Login [Status]")
+    assert len(read_items(plan, "docs/feature-roadmap.md")) == 3

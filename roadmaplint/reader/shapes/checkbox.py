@@ -877,6 +877,15 @@ def _blanks_only(text: str) -> bool:
     return not _BLANK_LABEL.sub(" ", rest).strip(" \t-–—|,/·:：*_")
 
 
+def _named_by_blanks(heading: str) -> bool:
+    """Whether a heading's name is only template blanks and marks (``▼ [Feature Name] —
+    [✓ Built / ⊙ Planned] [Status]``): a template's heading, no word of its own."""
+    if "[" not in heading and "{" not in heading and "<" not in heading:
+        return False
+    rest, blanks = _ANY_BLANK.compiled().subn(" ", heading)
+    return blanks >= 1 and not any(character.isalnum() for character in rest)
+
+
 # A template's blank anywhere in a line, as ``_BLANK_BOX`` reads one alone.
 _ANY_BLANK = LazyPattern(
     r"\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\](?!\()|\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>"
@@ -1875,6 +1884,8 @@ def _read_horizon_list(
     if _status_glossary(lines, entries):
         return [], ()  # ``- **Pending**：待开始``: the statuses the plan uses, no work
     sections = document.status_sections_above(entries[0][0] + 1)
+    if any(_named_by_blanks(section) for section in sections):
+        return [], ()  # under ``### ▼ [Feature Name] — [Status]``: the template's own lists
     # a plan that strikes its finished bullets through says of each whether it is done:
     # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
     struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
