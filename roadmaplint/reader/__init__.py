@@ -359,7 +359,13 @@ def _records(
             items = with_task_fields(items, lines)
             items = _outside_appendices(items, blocks.headings, len(lines))
             top_level = _cut(top_level, shaped.blocks)
-    items = _outside_orders(items, blocks.headings, len(lines))
+    items = [
+        item
+        for item in _outside_orders(items, blocks.headings, len(lines))
+        if _BLANK_TITLE.fullmatch(item.title) is None
+        and _NAMED_STAND_IN.fullmatch(item.title) is None
+        and not (item.title.strip() in ("…", "...") and item.id.isdigit())
+    ]
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )
@@ -1126,8 +1132,31 @@ _VERSION_ID = LazyPattern(r"[vV][0-9]{1,4}(?:\.[0-9]{1,4}){0,3}")
 _PHASE_PART = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+(?:Goals?|Exit criteria|Success criteria)[ \t]*$")
 
 
-# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``.
-_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\.\.\.|…")
+# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``,
+# ``{{TASK_NAME}}``.
+_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|…")
+
+
+# A title that is only a template's blank, in any shape: ``- [Future planning note]``,
+# ``{{TASK_NAME}}`` (a bracketed ID or tag with no lower-case letter and no space, ``[WIP]``,
+# is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named,
+# and only a row numbered by its place, ``| 1 | … | Hoch |``, a template's example row).
+_BLANK_TITLE = LazyPattern(
+    r"[ \t]*(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\})[ \t]*"
+)
+
+
+# A title that names its own stand-in, by a letter or a number where a name will go: a
+# template's example row ``| 1 | Nombre de la función A | Alta | pendiente |``, ``Name of
+# the feature B``, ``Nom de la fonctionnalité C``.
+_NAMED_STAND_IN = LazyPattern(
+    r"(?:name[ \t]+of[ \t]+(?:the[ \t]+)?|nombre[ \t]+de[ \t]+(?:la[ \t]+|el[ \t]+)?"
+    r"|nom[ \t]+de[ \t]+(?:la[ \t]+|le[ \t]+|l')?|nome[ \t]+d[ao][ \t]+)"
+    r"(?:feature|task|item|function|funci[oó]n|funcionalidad|fonction|fonctionnalit[eé]"
+    r"|t[aâ]che|tarea|tarefa|funcionalidade|milestone|hito|[eé]tape|etapa)"
+    r"[ \t]+(?:[A-Z]|[0-9]{1,2})",
+    re.IGNORECASE,
+)
 
 
 def _is_placeholder(title: str) -> bool:

@@ -228,6 +228,8 @@ def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
     for token in tokens:
         if token.type not in ("fence", "code_block") or token.map is None:
             continue
+        if _template_example(token.content):
+            continue  # ``# Roadmap: [Project Name]`` over its phases: a template's example
         for offset, source in enumerate(token.content.splitlines()):
             heading = _HEADING_LINE.match(source)
             matched = match_item_heading(heading[1].strip(), dialect) if heading else None
@@ -240,6 +242,13 @@ def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
                 )
                 break
     return found
+
+
+def _template_example(content: str) -> bool:
+    """Whether a code block is a template's example of a plan: three blanks or more where
+    names and values will be written (``[Project Name]``, ``[Brief description]``), no plan
+    that was fenced by mistake."""
+    return len(_TEMPLATE_BLANK.compiled().findall(content, 0, 20_000)) >= 3
 
 
 def _field_in(source: str, dialect: Dialect) -> bool:
@@ -264,6 +273,8 @@ def _plain_heading_miss(
     if _METADATA.fullmatch(plain) is not None:
         return []  # ``## Metadata`` over ``status: DRAFT``: the document's own fields
     numbered = _NUMBERED.match(plain)
+    if numbered is not None and _TEMPLATE_BLANK.fullmatch(plain[numbered.end() - 1 :].strip()):
+        return []  # ``#### Milestone 1: [Name]``: a template's numbered heading, unnamed
     if numbered is not None:
         word = numbered["word"] or ""
         if word.lower() == "phase":

@@ -263,7 +263,7 @@ Miss = tuple[int, str] | tuple[int, str, tuple[tuple[int, int], ...]]
 def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
     """A top-level list at ``tokens[index]`` that holds checkboxes but is not read as
     checkbox items."""
-    from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend
+    from roadmaplint.reader.shapes.checkbox import BOX, STATUS_OF_BOX, marker_legend, template_box
 
     entries = []
     nested = None
@@ -277,8 +277,8 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
         if token.type == "list_item_open" and token.map:
             if token.level == 1:
                 entries.append(token.map[0])
-            elif nested is None and BOX.match(lines[token.map[0]]):
-                nested = token.map[0]
+            elif nested is None and _worded_box(lines[token.map[0]], BOX, template_box):
+                nested = token.map[0]  # ``- [ ] Action item 1 - Owner: [Name]``: a template's
     boxes = [line for line in entries if BOX.match(lines[line])]
     worded = [line for line in entries if _WORDED_BOX.match(lines[line])]
     # One bracketed tag among plain bullets (``- [nice to have] allow ...``) marks an
@@ -318,6 +318,12 @@ def list_miss(tokens: list[Token], index: int, lines: list[str]) -> Miss | None:
             "checkboxes nested in a plain list are not items: only a top-level list of boxes is"
         )
     return None
+
+
+def _worded_box(line: str, box_pattern: LazyPattern[str], template: Callable[[str], bool]) -> bool:
+    """Whether a line is a box with work of its own, no template's stand-in for it."""
+    box = box_pattern.match(line)
+    return box is not None and not template(line[box.end() :].rstrip("\r\n"))
 
 
 def _tagging_work(worded: list[int], lines: list[str]) -> list[int]:

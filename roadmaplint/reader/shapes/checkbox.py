@@ -818,12 +818,51 @@ def _placeholder(lines: list[str], item: Item) -> bool:
     box = BOX.match(line)
     if box is None:
         return False
-    rest = line[box.end() :]
+    return template_box(line[box.end() :])
+
+
+def template_box(rest: str) -> bool:
+    """Whether a box's text (what follows ``- [ ]``) is a template's: a comment, a blank,
+    blanks joined by labels, or a numbered stand-in for work (``Task 1``, ``Goal 2``,
+    ``Action item 1 - Owner: [Name] - Due: [Date]``)."""
     return (
         _PLACEHOLDER.fullmatch(rest) is not None
         or _BLANK_BOX.fullmatch(rest) is not None
         or _blanks_only(rest)
+        or _stand_in(rest)
+        or _FIELD_BLANK_TAIL.search(rest) is not None
     )
+
+
+# A numbered stand-in for work a template leaves to be named: a word for a piece of work
+# and a number or a capital letter alone (``Task 1``, ``Goal 2``, ``Action item 1``,
+# ``Feature A``, ``Función B``), where a plan names its work.
+_STAND_IN = LazyPattern(
+    r"[ \t]*+[*_]{0,2}(?:action[ \t]+item|action|task|goal|item|feature|step|to-?do"
+    r"|milestone|deliverable|objective|story|requirement|tarea|funci[oó]n|fonctionnalit[eé]"
+    r"|t[aâ]che|aufgabe|schritt|ziel)[ \t]+(?:[0-9]{1,2}|[A-Z])(?![\w.-])[*_]{0,2}",
+    re.IGNORECASE,
+)
+
+
+# A box that closes on a blank for one of its fields, after a dash: ``Refactor [Component] -
+# [Target]``, ``GDPR compliance - [Status]``, ``Write docs — [Due Date]``: a template's line,
+# its field still to be filled in (a plan writes the value, not its name in brackets).
+_FIELD_BLANK_TAIL = LazyPattern(
+    r"[ \t][-–—][ \t]*\[(?:status|priority|target(?: date)?|due(?: date)?|date|deadline|eta"
+    r"|owner|assignee|estimate|effort)\][ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _stand_in(text: str) -> bool:
+    """Whether a box's text is a numbered stand-in for work (``Task 1``), alone or followed
+    only by blanks and their labels (``Task 1 - [Owner] - [Due Date]``)."""
+    found = _STAND_IN.match(text)
+    if found is None:
+        return False
+    rest = _ANY_BLANK.compiled().sub(" ", text[found.end() :])
+    return not _BLANK_LABEL.sub(" ", rest).strip(" \t-–—|,/·:：*_.")
 
 
 def _blanks_only(text: str) -> bool:
@@ -836,6 +875,15 @@ def _blanks_only(text: str) -> bool:
     if blanks < 2:
         return False
     return not _BLANK_LABEL.sub(" ", rest).strip(" \t-–—|,/·:：*_")
+
+
+def _named_by_blanks(heading: str) -> bool:
+    """Whether a heading's name is only template blanks and marks (``▼ [Feature Name] —
+    [✓ Built / ⊙ Planned] [Status]``): a template's heading, no word of its own."""
+    if "[" not in heading and "{" not in heading and "<" not in heading:
+        return False
+    rest, blanks = _ANY_BLANK.compiled().subn(" ", heading)
+    return blanks >= 1 and not any(character.isalnum() for character in rest)
 
 
 # A template's blank anywhere in a line, as ``_BLANK_BOX`` reads one alone.
@@ -1836,6 +1884,8 @@ def _read_horizon_list(
     if _status_glossary(lines, entries):
         return [], ()  # ``- **Pending**：待开始``: the statuses the plan uses, no work
     sections = document.status_sections_above(entries[0][0] + 1)
+    if any(_named_by_blanks(section) for section in sections):
+        return [], ()  # under ``### ▼ [Feature Name] — [Status]``: the template's own lists
     # a plan that strikes its finished bullets through says of each whether it is done:
     # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
     struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
