@@ -249,7 +249,11 @@ pytestmark = pytest.mark.skipif(
 # 8955 of 9155, the floor 0.978. With the twenty-ninth set (CORE-161), an agents' board's
 # owners and a Spanish plan's sections and columns read, an epics index's finished table
 # still unread: 9059 of 9270, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9059 of 9270
+# With the thirty-first set (CORE-167), plans kept by coding agents and plans not written in
+# English, its silently wrong box plans and false alarm fixed, a Portuguese roadmap's ideas
+# and priorities and a Japanese roadmap's dependencies still unread: 9201 of 9443, the floor
+# 0.974, the earlier sets still reading 9059 of 9270.
+OVERALL_FLOOR = 0.974  # 9201 of 9443
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -721,8 +725,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # (CORE-163): seven were left. The twenty-ninth set brought two, a Spanish priorities file
 # whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
 # and an epics index whose table of finished epics and graph of dependencies are unread
-# (CORE-162).
-SILENTLY_WRONG_CEILING = 9
+# (CORE-162). The thirty-first set brought four and left two (CORE-168): a Portuguese
+# roadmap whose ideas boxes, done bullets and numbered priorities beside its status-bearing
+# phase headings are unread, and a Japanese roadmap whose ``依存:`` names no box carries are
+# read as outside dependencies.
+SILENTLY_WRONG_CEILING = 11
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
