@@ -257,8 +257,8 @@ _CRITERIA_SECTION = LazyPattern(
     r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
     r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)"
     # the standards a whole plan is accepted by, in Chinese and Japanese (``## 成功标准``,
-    # ``## 验收标准``, ``## 完了条件``) and in German, Portuguese and Spanish
-    r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準|完了条件"
+    # ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish
+    r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
     r"|\b(?:erfolgs|abnahme|akzeptanz)kriterien\b"
     r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b",
     re.IGNORECASE,
