@@ -1,6 +1,6 @@
 """The classes of plan file the thirty-first held-out set of the corpus (tests/corpus:
 plans kept by coding agents and their users and plans not written in English, numbered
-170-174 in checkboxes/, 79 in tables/ and 71 in phases/) showed read wrong, each in a small
+170-174 in checkboxes/ and 79 in tables/) showed read wrong, each in a small
 document: read as a person reads it, with no finding that is no defect; and beside each
 new reading a document that is no plan, which reads no items and no finding."""
 
