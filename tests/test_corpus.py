@@ -251,7 +251,11 @@ pytestmark = pytest.mark.skipif(
 # still unread: 9059 of 9270, the floor 0.977. With the thirtieth set (CORE-165), a game
 # TODO's boxes under phases and a task folder's ``Needs Triage`` read, a Korean plan's day
 # milestones still unread: 9419 of 9638, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9419 of 9638
+# With the thirty-first set (CORE-167), plans kept by coding agents and plans not written in
+# English, its silently wrong box plans and false alarm fixed, a Portuguese roadmap's ideas
+# and priorities and a Japanese roadmap's dependencies still unread: 9554 of 9804, the floor
+# 0.974.
+OVERALL_FLOOR = 0.974  # 9554 of 9804
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -725,8 +729,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
 # and an epics index whose table of finished epics and graph of dependencies are unread
 # (CORE-162). The thirtieth set brought two, a game TODO read as its phases and a task
-# folder of untriaged tasks, and read both (CORE-165): nine are left.
-SILENTLY_WRONG_CEILING = 9
+# folder of untriaged tasks, and read both (CORE-165): nine were left. The thirty-first set
+# brought four and left two (CORE-168): a Portuguese roadmap whose ideas boxes, done bullets
+# and numbered priorities beside its status-bearing phase headings are unread, and a Japanese
+# roadmap whose ``依存:`` names no box carries are read as outside dependencies.
+SILENTLY_WRONG_CEILING = 11
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

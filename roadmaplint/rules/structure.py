@@ -532,6 +532,12 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue
         if prefix not in owned and _one_scheme(prefix, expected):
             continue
+        if (
+            _one_scheme(prefix, expected)
+            and spread[prefix] > 2
+            and _coded_elsewhere(prefix, item.section, counted)
+        ):
+            continue  # ``BH-H05`` among ``BH-C01``-``BH-C03``: the letter codes a severity
         if _backlog_kind(prefix) and _backlog_kind(expected):
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
         if len(by_section[item.section]) > 1 and prefix != expected:
@@ -541,6 +547,23 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _coded_elsewhere(
+    prefix: str, section: str | None, counted: dict[str | None, Counter[str]]
+) -> bool:
+    """Whether another section mixes prefixes of this prefix's scheme (``BH-H03`` and
+    ``BH-M03`` under ``### P1``): with the prefix in three sections or more, the later part
+    of such IDs codes something of each item (a finding's severity, ``BH-C01`` critical,
+    ``BH-H05`` high) that the sections do not follow, so none is a stray where it stands.
+    A prefix that one section holds and one other takes once (``TSK-PLAT-003`` under
+    Shared) is still one filed under the wrong section."""
+    head = prefix.partition("-")[0]
+    return any(
+        len({other for other in counts if other.partition("-")[0] == head}) > 1
+        for at, counts in counted.items()
+        if at != section
+    )
 
 
 def _one_scheme(prefix: str, expected: str) -> bool:

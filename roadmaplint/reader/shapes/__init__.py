@@ -255,7 +255,12 @@ _CRITERIA_SECTION = LazyPattern(
     r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b"
     r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
     r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
-    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
+    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)"
+    # the standards a whole plan is accepted by, in Chinese and Japanese (``## 成功标准``,
+    # ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish
+    r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
+    r"|\b(?:erfolgs|abnahme|akzeptanz)kriterien\b"
+    r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b",
     re.IGNORECASE,
 )
 

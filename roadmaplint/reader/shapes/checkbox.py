@@ -98,6 +98,16 @@ _DEPENDS = LazyPattern(
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,
 )
+# What a box waits for, after the Japanese or Chinese word for it and a colon, up to a note
+# in brackets or the end: ``テスト 依存: io-safety, schedule-model （予定: 2025-11-13）``.
+_CJK_DEPENDS = LazyPattern(
+    r"(?<![ \t])[ \t]++(?:依存|依赖|前提)[ \t]*+[:：][ \t]*+"
+    r"(?P<deps>[^\s（()：:][^（()\n]{0,300})"
+)
+# The notes in full-width brackets, each a label and a colon, that close a box and what
+# follows them (``Lint/Format/型設定 （予定: 2025-11-08） （実績: 2025-11-08）``, a planned
+# and an actual day): dates and remarks about the work, no part of its name.
+_WIDE_NOTES = LazyPattern(r"(?<![ \t])[ \t]*+（[^（）:：\d\n]{1,12}[:：][^（）\n]{0,200}）[^\n]*$")
 _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
 # An owner noted in brackets: ``- API-1: Login (owner: ana)``, ``(assignee: TBD)``.
 OWNER_NOTE = LazyPattern(
@@ -329,10 +339,17 @@ def parse_line(
             if _opens_bold(first[0]):
                 text = "**" + text  # ``**T-001 Set up** — notes``: the bold title goes on
     depends = priority = None
+    notes = _WIDE_NOTES.search(text)
+    if notes is not None and text[: notes.start()].strip():
+        text = text[: notes.start()]
     found = _DEPENDS.search(text)
     if found:
         depends = (found["deps"] or found["blocked"] or "").replace("#", "")
         text = text[: found.start()] + text[found.end() :]
+    waits = None if found else _CJK_DEPENDS.search(text)
+    if waits is not None and text[: waits.start()].strip():
+        depends = waits["deps"].rstrip()
+        text = text[: waits.start()] + text[waits.end() :]
     text, tokens = _without_metadata(text)
     for token in tokens:
         if token.lower().startswith("blocked-by:") and depends is None:
@@ -340,6 +357,9 @@ def parse_line(
         elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
             priority = priority or token[1:].lower()
     title_part = _DONE_ON.sub("", _title_part(text))
+    note = _CLOSING_NOTE.search(title_part)
+    if note is not None and title_part[: note.start()].strip():
+        title_part = title_part[: note.start()]  # ``Title (`6bde213`).``
     owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
     if led_by is not None:
         # the box names its owner first; a mention in its words (``follow @team``) is what
@@ -649,6 +669,9 @@ def _title_part(text: str) -> str:
     sentence of its own (``**Persist photos.** The cache...``, ``~~Add a loader.~~ Done.``)
     names the item too."""
     bold = _BOLD_LEAD.fullmatch(text) or _STRUCK_LEAD.fullmatch(text)
+    if bold is not None and text.lstrip().startswith("~~") and _BOLD_LEAD.fullmatch(bold["title"]):
+        # ``~~**Solana: Replay** (Full_System 4.1)~~ — N/A``: the bold names the struck item
+        return _BOLD_LEAD.fullmatch(bold["title"])["title"]  # type: ignore[index]
     if bold and _MARKS_THEN_DASH.fullmatch(bold["rest"]):
         return bold["title"]  # ``**Keyboard Shortcuts** ✅ - P1``: a done mark, then notes
     if bold and bold["rest"][:1] == ":" and _ENUMERATOR.fullmatch(bold["title"]):
@@ -1667,6 +1690,9 @@ _REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 # A closing bracket holding only a link, where the work is written down: ``Design CLI
 # ([docs/designs/cli.md](designs/cli.md))`` names the document, not the work.
 _LINK_REMARK = LazyPattern(r"(?<![ \t])[ \t]++\(\[[^\[\]\n]*\]\([^()\n]*\)\)[ \t]*$")
+# What closes an agent's box after its name, no part of it: the commit the work landed in,
+# in code in brackets (``Partner home hydration (`6bde213`).``).
+_CLOSING_NOTE = LazyPattern(r"(?<![ \t])[ \t]*+\(`[0-9a-f]{7,40}`\)\.?[ \t]*$")
 
 
 # A coloured circle leading a bullet: ``🟡`` of ``- 🟡 Custom report builder``.
@@ -2759,6 +2785,10 @@ _NOTED_PRIORITY = LazyPattern(
 _STRUCK_THROUGH = LazyPattern(
     r"[ \t]*(?:~~[^~](?:[^~]|~(?!~))*~~|~[^~\s][^~]*~)[ \t]*(?:<!--(?:[^-]|-(?!->))*-->[ \t]*)?"
 )
+# A ticked box struck through and then said not to apply: ``~~**Title**~~ — N/A, reason``.
+_STRUCK_NOT_APPLICABLE = LazyPattern(
+    r"[ \t]*~~[^~](?:[^~]|~(?!~))*~~[ \t]*+[—–-][ \t]*+(?:N/A|not[ \t]+applicable)\b", re.I
+)
 # A bullet struck through and then marked done, with what was done after the mark
 # (``~~Import the schedule from CSV.~~ ✅ Done: `/v1/schedule/import` ...``): finished
 # work, named by what is struck.
@@ -2856,7 +2886,9 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
+    if match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
+        status = "dropped"  # ``- [x] ~~**Solana: Replay**~~ — N/A, Solana sunset``: let go
+    elif match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
         if parts.title[:1] == "~" == parts.title[-1:]:  # the one tilde, kept by the inline
             parts = replace(parts, title=parts.title.strip("~").strip())
@@ -2869,7 +2901,10 @@ def _item(
     elif match["mark"] in (" ", "") and (cut := blocked_tail(parts.title)) is not None:
         # ``- [ ] T085 Test on iOS simulator [BLOCKED: Xcode not installed]``: the note
         # closing the title says the work waits and for what, and is no part of its name
-        status = parts.title.rstrip()[cut + 1 : -1].strip()
+        note = parts.title.rstrip().removesuffix(".")[cut + 1 : -1].strip()
+        if note.lower().endswith("blocker"):  # ``(AllBee access blocker)``: what blocks it
+            note = f"blocked - {note[: -len('blocker')].strip()}"
+        status = note
         parts = replace(parts, title=parts.title[:cut].rstrip())
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
@@ -2926,7 +2961,7 @@ def blocked_tail(title: str) -> int | None:
     """Where a note in brackets that closes ``title`` and says the work is blocked starts
     (``Test on iOS simulator [BLOCKED: Xcode not installed]``, ``(blocked: no key)``);
     None when the title does not end so."""
-    text = title.rstrip()
+    text = title.rstrip().removesuffix(".")
     if text[-1:] not in ("]", ")"):
         return None
     at = text.rfind("[" if text.endswith("]") else "(")
@@ -2936,7 +2971,11 @@ def blocked_tail(title: str) -> int | None:
 
 
 # A note in brackets closing a title that says the work is blocked: ``[BLOCKED: reason]``.
-_BLOCKED_TAIL = LazyPattern(r"[\[(](?i:blocked)(?:(?:[ \t]*:|[ \t]+[—–-][ \t])[^\])\n]*)?[\])]")
+# So does a note that names what blocks it: ``Live migration check (AllBee access blocker)``.
+_BLOCKED_TAIL = LazyPattern(
+    r"[\[(](?i:blocked)(?:(?:[ \t]*:|[ \t]+[—–-][ \t])[^\])\n]*)?[\])]"
+    r"|\((?P<blocker>[^()\n]{1,80}[ \t](?i:blocker))\)"
+)
 # A note after an open box's title that says the work waits: ``**B8 Art overhaul** — blocked
 # on mockup approval``, ``Title - Blocked by the API freeze``.
 _BLOCKED_NOTE = LazyPattern(r"[ \t][—–-][ \t]+(?i:blocked)[ \t]+(?i:on|by|until)\b")
