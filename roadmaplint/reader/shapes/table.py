@@ -528,10 +528,15 @@ def _dated(keys: tuple[str, ...]) -> bool:
 
 
 def _titles_only(keys: tuple[str, ...], id_column: int | None, title_column: int | None) -> bool:
-    """Whether a table names work by a title column alone, no ID and no field column
-    (``| Stage | Task | Note |``): read only after a plan's table of the same work
+    """Whether a table names work by a title column alone, no field column (``| Stage |
+    Task | Note |``), or by that and a number (``| # | Tarea | Notas |``, the plan's list
+    numbered on under a later horizon): read only after a plan's table of the same work
     (``_titles_without_plan``)."""
-    return id_column is None and title_column is not None and keys[title_column] in TITLE_COLUMNS
+    return (
+        (id_column is None or keys[id_column] == "#")
+        and title_column is not None
+        and keys[title_column] in TITLE_COLUMNS
+    )
 
 
 def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:

@@ -1,0 +1,86 @@
+"""The classes of plan file the stricter measure of ``test_no_file_is_read_silently_wrong``
+still found read wrong while ``check`` said all was well after its ninth pass (ROADMAP
+CORE-148, CORE-169; tests/corpus/README.md, "Silently wrong, after the tenth pass"), each
+in a small document: read as a person reads it; and beside each new reading a document
+that is no plan but looks close, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+# A plan's numbered list of work, carried on under a later horizon in a table that
+# numbers on and names the work but writes no status (``| # | Task | Notes |``): the
+# horizon's rows are items with no status, as the ones above them are items with one.
+HORIZONS = """\
+# Priorities
+
+## This week
+
+| # | Task | Status |
+|---|------|--------|
+| 1 | Import the staff list | Pending |
+| 2 | Check the login page | Pending |
+
+## This month
+
+| # | Task | Notes |
+|---|------|-------|
+| 3 | Dark mode | nice to have |
+| 4 | Better search | fuzzy |
+"""
+
+
+def test_a_numbered_table_of_work_under_a_later_horizon_holds_items() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(HORIZONS)]
+    assert read == [
+        ("1", "Import the staff list", "Pending"),
+        ("2", "Check the login page", "Pending"),
+        ("3", "Dark mode", None),
+        ("4", "Better search", None),
+    ]
+    assert finding_lines(HORIZONS) == []
+
+
+# A numbered table of chores under a page's table that names no plan's work (what was
+# done in each room, no status column), and a numbered table of steps under a plan's
+# table that names its rows otherwise (``| # | Step | Notes |``): no items.
+MOVING = """\
+# Moving house
+
+What we did on the day, kept for next time.
+
+| Room | Task | Notes |
+|------|------|-------|
+| Kitchen | Pack the plates | bubble wrap |
+| Hall | Label the boxes | |
+
+## Next time
+
+| # | Task | Notes |
+|---|------|-------|
+| 3 | Hang the pictures | nails |
+"""
+
+STEPS_BESIDE = """\
+# Tasks
+
+| # | Task | Status |
+|---|------|--------|
+| 1 | Set up CI | Done |
+
+## How to release
+
+| # | Step | Notes |
+|---|------|-------|
+| 1 | Tag the commit | signed |
+| 2 | Push the tag | |
+"""
+
+
+def test_a_numbered_table_of_titles_alone_is_no_plan() -> None:
+    assert read_items(MOVING) == ()
+    # only what ``check`` said before this reading: no items, the numbered table a near
+    # miss (RL109 on a document of no items names it, as it did)
+    assert finding_lines(MOVING) == ["1:RL109"]
+    assert [i.id for i in read_items(STEPS_BESIDE)] == ["1"]
+    assert finding_lines(STEPS_BESIDE) == []
