@@ -84,3 +84,81 @@ def test_a_numbered_table_of_titles_alone_is_no_plan() -> None:
     assert finding_lines(MOVING) == ["1:RL109"]
     assert [i.id for i in read_items(STEPS_BESIDE)] == ["1"]
     assert finding_lines(STEPS_BESIDE) == []
+
+
+# A task list in bands of status: under ``## Completed Tasks ✅`` numbered headings marked
+# done, one with a Status line of free text that says how the finished work runs; under
+# ``## Pending Tasks`` headings not yet numbered, with no field. The mark says done over
+# the free text, and the pending band's headings are its tasks, not started.
+BANDS = """\
+# Home Server - Task Summary
+
+## Completed Tasks ✅
+
+### 1. Nightly Backup ✅
+**Status:** Running at 2am daily
+
+Script: `backup.sh`
+
+### 2. Log Rotation ✅
+Logs kept for a week.
+
+## Pending Tasks 📋
+
+### Install the media server
+Pick one of the two candidates.
+
+### Evaluate a second disk
+The current one is enough for now.
+"""
+
+
+def test_a_done_mark_beats_free_text_and_a_pending_band_holds_its_headings() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(BANDS)]
+    assert read == [
+        ("1", "Nightly Backup", "✅"),
+        ("2", "Log Rotation", "✅"),
+        ("install-the-media-server", "Install the media server", "Pending Tasks 📋"),
+        ("evaluate-a-second-disk", "Evaluate a second disk", "Pending Tasks 📋"),
+    ]
+    assert finding_lines(BANDS) == []
+
+
+def test_a_done_mark_gives_way_to_a_status_the_field_says() -> None:
+    text = BANDS.replace("**Status:** Running at 2am daily", "**Status:** Blocked")
+    assert read_items(text)[0].status == "Blocked"
+
+
+# A guide with a band named for pending tasks over its chapters, no band of items beside
+# it; and a page of services, one marked with a Status line of free text (one heading
+# with a status line is a section that says how it stands): no items, no finding.
+GUIDE = """\
+# Admin Guide
+
+## Pending Tasks
+
+How to deal with what is waiting in the queue.
+
+### Install the media server
+Run the installer.
+
+### Evaluate a second disk
+Check the free space first.
+"""
+
+STATUS_PAGE = """\
+# Services
+
+## Mail ✅
+**Status:** Running at 2am daily
+
+## Web
+Serves the pages.
+"""
+
+
+def test_a_pending_band_alone_and_a_status_page_are_no_plan() -> None:
+    assert read_items(GUIDE) == ()
+    assert finding_lines(GUIDE) == []
+    assert read_items(STATUS_PAGE) == ()
+    assert finding_lines(STATUS_PAGE) == []

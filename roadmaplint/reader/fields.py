@@ -38,7 +38,7 @@ from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.reader.linestyle import code_spans, next_field
 from roadmaplint.record import field, record, replace
-from roadmaplint.settings import COMMON_STATUSES, common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -954,6 +954,11 @@ def _finish(
         # ``## Version 0.3.0 - Title ✅`` over ``**Status**: COMPLETED``: the field says
         # the status, and the mark after the title says the same in short, no title's
         title = suffix[0]
+        if status is not None and status_meaning(status) is None:
+            # ``### 2. Auto-Update Cron ✅`` over ``**Status:** Running at 3am daily``: a
+            # field of free text that says no status tells how the finished work runs;
+            # the mark says where it stands
+            status = suffix[1]
     title = without_aside(title)
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
