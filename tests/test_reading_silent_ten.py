@@ -162,3 +162,84 @@ def test_a_pending_band_alone_and_a_status_page_are_no_plan() -> None:
     assert finding_lines(GUIDE) == []
     assert read_items(STATUS_PAGE) == ()
     assert finding_lines(STATUS_PAGE) == []
+
+
+# A backlog of entries by ID, the finished ones saying so in their heading and the open
+# ones saying nothing but their work list: a label of background first (``**背景**：``,
+# written with a fullwidth colon), then boxes none of which is ticked. A person reads
+# those as not started, as a numbered task over its open boxes is.
+BACKLOG = """\
+# Plans
+
+## B1. Event log — Done
+
+- [x] Append-only table
+
+## B2. Run isolation backend
+
+**Background**: the runner shares the host today.
+
+- [ ] Backend interface
+- [ ] Container image
+
+## B3. 権限モデル
+
+**背景**：承認ルーティングが必要。
+
+- [x] 主体モデル
+- [ ] ACL
+"""
+
+
+def test_an_entry_with_no_status_takes_its_work_lists_state() -> None:
+    read = [(i.id, i.status) for i in read_items(BACKLOG)]
+    assert read == [("B1", "Done"), ("B2", "pending"), ("B3", "in progress")]
+    assert finding_lines(BACKLOG) == []
+
+
+# A reference whose sections carry codes and open with a label of background over a
+# list that is no work (plain bullets, no boxes); and a plan's phase, whose boxes under a
+# label are a sprint's checklist while the plan's checklist of phases says how far it
+# is: the one reads no items, the other the checklist's state.
+REFERENCE = """\
+# Error codes
+
+## E1. Timeout
+
+**Background**: the server took too long.
+
+- retry with a longer limit
+- check the network
+
+## E2. Refused
+
+**Background**: nothing listens on the port.
+
+- start the server
+"""
+
+PHASES = """\
+# Roadmap
+
+- [x] **Phase 1: Core** — the loop
+- [ ] **Phase 2: Web** — the dashboard
+
+## Phase Details
+
+### Phase 1: Core
+**Goal**: the loop
+
+**Ship Phase 1 checklist:**
+- [ ] Write the loop
+- [ ] Test it
+
+### Phase 2: Web
+**Goal**: the dashboard
+**Depends on**: Phase 1
+"""
+
+
+def test_a_reference_reads_nothing_and_a_phase_keeps_its_checklists_state() -> None:
+    assert read_items(REFERENCE) == ()
+    assert finding_lines(REFERENCE) == []
+    assert [(i.id, i.status) for i in read_items(PHASES)][:1] == [("Phase 1", "done")]
