@@ -243,3 +243,75 @@ def test_a_reference_reads_nothing_and_a_phase_keeps_its_checklists_state() -> N
     assert read_items(REFERENCE) == ()
     assert finding_lines(REFERENCE) == []
     assert [(i.id, i.status) for i in read_items(PHASES)][:1] == [("Phase 1", "done")]
+
+
+# An index of epics: the active ones in a table with a Status column, the finished ones
+# in a table whose ``Completed`` column gives the day each was finished, no Status
+# column; the dependencies drawn with arrows in a code fence under a heading that names
+# them, across a line (``──>``) and down (``│`` then ``↓``).
+EPICS_INDEX = """\
+# Epics
+
+## Active
+
+| ID | Title | Status |
+|----|-------|--------|
+| EP-5 | History | Planned |
+| EP-6 | Charts | Planned |
+| EP-7 | Admin | Planned |
+
+## Completed
+
+| ID | Title | Completed | Points |
+|----|-------|-----------|--------|
+| EP-2 | Overview | 2025-12-26 | 13 |
+| EP-1 | Auth | 2025-12-25 | 21 |
+
+## Dependencies Graph
+
+```
+EP-1 (Auth) ──> EP-2 (Overview) ──> EP-7 (Admin)
+                                        │
+                                        ↓
+                                    EP-6 (Charts)
+
+EP-5 (History)
+```
+"""
+
+
+def test_a_completed_day_column_says_done_and_a_drawn_graph_says_the_order() -> None:
+    read = [(i.id, i.status, i.depends_on) for i in read_items(EPICS_INDEX)]
+    assert read == [
+        ("EP-5", "Planned", ()),
+        ("EP-6", "Planned", ("EP-7",)),
+        ("EP-7", "Planned", ("EP-2",)),
+        ("EP-2", "completed", ("EP-1",)),
+        ("EP-1", "completed", ()),
+    ]
+    assert finding_lines(EPICS_INDEX) == []
+
+
+# A table of people with the day each joined (``| ID | Name | Completed |`` holding words,
+# not days, is no such column either), and a drawing of a pipeline's stages with arrows
+# under a heading that names no dependencies: no items, and nothing said but what was
+# said before (RL109's near miss names the table of IDs with no field column).
+TEAM = """\
+# Course
+
+| ID | Name | Completed |
+|----|------|-----------|
+| S1 | Ana | yes |
+| S2 | Bo | no |
+
+## Pipeline
+
+```
+LINT-1 ──> TEST-2 ──> SHIP-3
+```
+"""
+
+
+def test_a_table_of_people_and_a_drawn_pipeline_are_no_plan() -> None:
+    assert read_items(TEAM) == ()
+    assert finding_lines(TEAM) == ["1:RL109"]

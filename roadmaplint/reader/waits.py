@@ -534,8 +534,108 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
     return tuple(found)
 
 
-def _trees(lines: Sequence[str]) -> list[list[str]]:
-    """The code fences under a heading that names the dependencies, each its lines."""
+# An arrow drawn between two nodes of a line: ``EPIC-001 (Auth) ──> EPIC-003 (Overview)``,
+# ``A --> B``, ``A ──► B``, ``A → B``.
+_DRAWN_ARROW = LazyPattern(r"[─-]{1,40}[>►▶]|[→►▶]")
+# Whether a text may draw such a line, which the reader reads across items.
+DRAWN_ARROWS = ("─>", "->", "─►", "→", "►", "▶")
+
+
+def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the node before it on a line
+    of arrows drawn in a code fence under a heading that names the dependencies::
+
+        EPIC-001 (Auth) ──> EPIC-003 (Overview) ──> EPIC-004 (Details)
+
+    (EPIC-003 depends on EPIC-001, EPIC-004 on EPIC-003). A node is the first word after
+    an arrow, or the line's first, where it is an item of the document; between nodes
+    that are not, the chain breaks: a drawing of anything else names nothing."""
+    joined = "".join(lines) if items else ""  # one search in C, not one per line
+    if not any(arrow in joined for arrow in DRAWN_ARROWS):
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    parents: dict[str, list[str]] = {}
+    for fence in _trees(lines, branched=False):
+        for line in fence:
+            parts = _DRAWN_ARROW.split(line)
+            if len(parts) < 2:
+                continue
+            nodes = []
+            for part in parts:
+                words = part.strip(_TREE_DRAWING).split()
+                nodes.append(known.get(words[0].strip(_NAME_EDGE).lower()) if words else None)
+            for before, after in pairwise(nodes):
+                if before is not None and after is not None and before != after:
+                    parents.setdefault(after, []).append(before)
+        for node, above in _drawn_down(fence, known):
+            parents.setdefault(node, []).append(above)
+    if not parents:
+        return tuple(items)
+    found = []
+    for item in items:
+        named = parents.get(item.id) if not item.depends_on and not item.external_deps else None
+        found.append(replace(item, depends_on=tuple(dict.fromkeys(named))) if named else item)
+    return tuple(found)
+
+
+# A line drawn down from a node to the one under it: ``│`` then ``↓`` (or ``▼``).
+_DOWN = "│↓▼"
+_DOWN_ARROWS = "↓▼"
+
+
+def _drawn_down(fence: Sequence[str], known: dict[str, str]) -> list[tuple[str, str]]:
+    """(node, the node above it) for each node of a drawing an arrow points down to: a
+    ``↓`` right above the node's name, under a ``│`` or more, under the name of the node
+    it comes from (``EPIC-007 (CRUD)`` over ``│``, ``↓``, ``EPIC-009 (Polish)``)."""
+    found = []
+    for at, line in enumerate(fence):
+        if at == 0:
+            continue
+        for word in _NODE_WORD.finditer(line):
+            node = known.get(word[0].strip(_NAME_EDGE).lower())
+            if node is None:
+                continue
+            column = _arrow_above(fence[at - 1], word.start(), word.end())
+            if column is None:
+                continue
+            row = at - 1
+            while row > 0 and column < len(fence[row - 1]) and fence[row - 1][column] in _DOWN:
+                row -= 1
+            if row == 0 or column >= len(fence[row - 1]):
+                continue
+            above = _node_at(fence[row - 1], column, known)
+            if above is not None and above != node:
+                found.append((node, above))
+    return found
+
+
+# A word of a drawing that may name a node: ``EPIC-009``.
+_NODE_WORD = LazyPattern(r"[^\s│├└─┬┌┐┘┤┼↓▼►→▶<>]+")
+
+
+def _arrow_above(line: str, start: int, end: int) -> int | None:
+    """The column of a down arrow over a node's name (its columns ``start``..``end`` and a
+    few after, where the drawing centres it), else None."""
+    for column in range(start, min(end + 12, len(line))):
+        if line[column] in _DOWN_ARROWS:
+            return column
+    return None
+
+
+def _node_at(line: str, column: int, known: dict[str, str]) -> str | None:
+    """The node whose name or note in brackets covers ``column`` of ``line``: the last
+    node named at or before it on the line."""
+    named = None
+    for word in _NODE_WORD.finditer(line):
+        if word.start() > column:
+            break
+        named = known.get(word[0].strip(_NAME_EDGE).lower()) or named
+    return named
+
+
+def _trees(lines: Sequence[str], branched: bool = True) -> list[list[str]]:
+    """The code fences under a heading that names the dependencies, each its lines; with
+    ``branched``, only those that draw a tree's branches (``└``, ``├``)."""
     trees: list[list[str]] = []
     under = False
     fence: list[str] | None = None
@@ -544,7 +644,9 @@ def _trees(lines: Sequence[str]) -> list[list[str]]:
         stripped = line.strip()
         if in_fence:
             if stripped.startswith(_FENCE):
-                if fence is not None and any(b in text for text in fence for b in TREE_BRANCH):
+                if fence is not None and (
+                    not branched or any(b in text for text in fence for b in TREE_BRANCH)
+                ):
                     trees.append(fence)
                 in_fence, fence = False, None
             elif fence is not None:
