@@ -315,3 +315,52 @@ LINT-1 ──> TEST-2 ──> SHIP-3
 def test_a_table_of_people_and_a_drawn_pipeline_are_no_plan() -> None:
     assert read_items(TEAM) == ()
     assert finding_lines(TEAM) == ["1:RL109"]
+
+
+# An entry that says in a sentence of its background what must stand first, by the ID
+# of another entry: ``Prerequisite: B1``, ``前提：B1 のユーザ登録簿`` (in Japanese, a
+# fullwidth colon, the ID followed by what of it).
+PREREQUISITES = """\
+# Plans
+
+## B1. User registry — Done
+
+- [x] Table of users
+
+## B2. Permission model
+
+**Background**: the core of the design. Prerequisite: B1 (done).
+
+- [ ] Roles
+
+## B3. 承認ルーティング
+
+**背景**：前提：B1 のユーザ登録簿（実装済み）。
+
+- [ ] ルーティング
+"""
+
+
+def test_a_prerequisite_named_in_an_entrys_background_is_its_dependency() -> None:
+    read = [(i.id, i.depends_on) for i in read_items(PREREQUISITES)]
+    assert read == [("B1", ()), ("B2", ("B1",)), ("B3", ("B1",))]
+    assert finding_lines(PREREQUISITES) == []
+
+
+# A course page whose prerequisites are other courses, no items of a plan: no items.
+COURSE = """\
+# Compilers
+
+## Overview
+
+Prerequisite: CS101 and CS102.
+
+## Schedule
+
+Lectures on Mondays.
+"""
+
+
+def test_a_courses_prerequisites_are_no_plan() -> None:
+    assert read_items(COURSE) == ()
+    assert finding_lines(COURSE) == []

@@ -308,9 +308,36 @@ def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[
     for item in items:
         named: tuple[str, ...] = ()
         if not item.depends_on and not item.external_deps:
-            named = _noted(lines[item.position.line : item.end_line], known, item.id)
+            body = lines[item.position.line : item.end_line]
+            named = _noted(body, known, item.id) or _prerequisites(body, known, item.id)
         found.append(replace(item, depends_on=named) if named else item)
     return tuple(found)
+
+
+# A label of what must stand first, in a sentence of an item's body: ``Prerequisite: B9``,
+# ``前提：B9 のユーザ登録簿``, ``Prerequisites: T-1, T-2``.
+_PREREQUISITE = LazyPattern(r"(?i:\bprerequisites?|前提(?:条件)?)[ \t]*[:：][ \t]*")
+
+
+def _prerequisites(body: Sequence[str], known: dict[str, str], own: str) -> tuple[str, ...]:
+    """The items of the document a label of prerequisites in ``body`` names right after
+    it, joined by commas or ``and``: the first word that is no item of the document ends
+    the list (``前提：B9 のユーザ登録簿``: B9)."""
+    named: list[str] = []
+    for line in body:
+        if ":" not in line and "：" not in line:
+            continue
+        for label in _PREREQUISITE.finditer(line):
+            for raw in line[label.end() : label.end() + 200].replace("、", " ").split():
+                word = raw.strip(_NAME_EDGE + "、。").lower()
+                target = known.get(word)
+                if target is None and word not in _JOINERS:
+                    break
+                if target is not None and target != own:
+                    named.append(target)
+                if raw[-1] in ".;:)。":
+                    break
+    return tuple(dict.fromkeys(named))
 
 
 # Item numbers joined in one note: ``1``, ``2 and 4``, ``2, 3 & 5``.
