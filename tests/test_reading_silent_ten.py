@@ -364,3 +364,71 @@ Lectures on Mondays.
 def test_a_courses_prerequisites_are_no_plan() -> None:
     assert read_items(COURSE) == ()
     assert finding_lines(COURSE) == []
+
+
+# A roadmap of numbered features in phases: statuses written as free text that name a
+# part there and a part still to come (under way), a far phase whose features say no
+# status (ideas, not committed), and a Dependencies section that orders two features by
+# the start of their names.
+PHASED = """\
+# Roadmap
+
+## Phase 2: Core
+
+### 2.2 Auto-Save
+
+**Status:** Not started.
+
+### 2.3 Version History UI
+
+**Status:** Backend done (snapshots exist), no UI
+
+### 2.4 Prompt Quality
+
+**Status:** Prompts functional, not yet refined
+
+## Phase 6: Future Vision
+
+### 6.1 Cloud Sync
+
+- Optional sync of documents
+
+## Dependencies & Risk Notes
+
+- **Auto-save** is a prerequisite for version history to be meaningful
+"""
+
+
+def test_free_text_partials_a_future_phase_and_an_order_by_name() -> None:
+    from roadmaplint.settings import status_meaning
+
+    read = [(i.id, status_meaning(i.status), i.depends_on) for i in read_items(PHASED)]
+    assert read == [
+        ("2.2", "ready", ()),
+        ("2.3", "in_progress", ("2.2",)),
+        ("2.4", "in_progress", ()),
+        ("6.1", "idea", ()),
+    ]
+    assert finding_lines(PHASED) == []
+    # done and free of trouble stays done
+    assert status_meaning("Done, no issues") == "done"
+
+
+# A guide with a far-future chapter and a Dependencies section of packages (no features
+# of a plan, no status): no items, no finding.
+GUIDE_FUTURE = """\
+# Developer Guide
+
+## Future Vision
+
+We may support plugins one day.
+
+## Dependencies
+
+- **Node 20** is a prerequisite for the build to work
+"""
+
+
+def test_a_guides_future_chapter_and_its_dependencies_are_no_plan() -> None:
+    assert read_items(GUIDE_FUTURE) == ()
+    assert finding_lines(GUIDE_FUTURE) == []

@@ -493,6 +493,69 @@ _NAME_EDGE = ".,;:()[]`*\"'#"
 _JOINERS = frozenset(("and", "&", "/", ",", "or", ""))
 
 
+# A sentence of a Dependencies section that orders two pieces of work by their names:
+# ``**Auto-save** is a prerequisite for version history``, ``**Writer memory** must land
+# before memory management UI``: the second waits for the first.
+_ORDERED_BY_NAME = LazyPattern(
+    r"[ \t]*[-*+][ \t]+\*\*(?P<first>[^*\n]{1,60})\*\*[^\n]{0,60}?"
+    r"\b(?:is[ \t]+a[ \t]+prerequisite[ \t]+(?:for|of|to)"
+    r"|must[ \t]+(?:land|ship|come|be[ \t]+done|be[ \t]+finished)[ \t]+before)"
+    r"[ \t]+(?P<then>[^\n]{1,120})",
+    re.IGNORECASE,
+)
+
+
+def with_order_by_name(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the one a bullet of a
+    Dependencies section says must come first, both named by the start of their titles
+    (``**Auto-save** is a prerequisite for version history to be meaningful``: ``Version
+    History UI`` waits for ``Auto-Save``). A name that starts no title, or more than
+    one, names nothing."""
+    if not items or not _DEPENDENCIES.search("".join(lines)):
+        return tuple(items)
+    titles = [(item.title.casefold(), item.id) for item in items]
+    waits: dict[str, list[str]] = {}
+    level = 0
+    for line in lines:
+        heading = _HEADING_LEVEL.match(line) if "#" in line[:4] else None
+        if heading is not None:
+            if "dependenc" in line.lower():
+                level = len(heading["level"])
+            elif len(heading["level"]) <= level:
+                level = 0
+            continue
+        found = _ORDERED_BY_NAME.match(line) if level and "**" in line else None
+        if found is None:
+            continue
+        first = _titled(found["first"].split(), titles, whole=True)
+        then = _titled(found["then"].split(), titles, whole=False)
+        if first is not None and then is not None and first != then:
+            waits.setdefault(then, []).append(first)
+    if not waits:
+        return tuple(items)
+    return tuple(
+        replace(item, depends_on=tuple(dict.fromkeys(waits[item.id])))
+        if item.id in waits and not item.depends_on and not item.external_deps
+        else item
+        for item in items
+    )
+
+
+def _titled(words: list[str], titles: list[tuple[str, str]], whole: bool) -> str | None:
+    """The ID of the one item whose title starts with ``words`` (all of them with
+    ``whole``, else the most of their first words that start one title alone)."""
+    cleaned = [word.strip(_NAME_EDGE + "—–").casefold() for word in words]
+    counts = [len(cleaned)] if whole else range(min(len(cleaned), 8), 1, -1)
+    for count in counts:
+        name = " ".join(cleaned[:count])
+        if not name:
+            continue
+        named = [item_id for title, item_id in titles if title.startswith(name)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 def named_in_prose(text: str, known: dict[str, str], own: str) -> tuple[str, ...]:
     """The items of the document a sentence says it waits for: the IDs right after a
     dependency word, joined by commas or ``and`` (``after T-3 and T-4 land``). Words
