@@ -432,3 +432,46 @@ We may support plugins one day.
 def test_a_guides_future_chapter_and_its_dependencies_are_no_plan() -> None:
     assert read_items(GUIDE_FUTURE) == ()
     assert finding_lines(GUIDE_FUTURE) == []
+
+
+# A plan of heading items by ID (``## F-001: Title``) whose later phase lists more work
+# short, as bullets that lead with an ID of the same letters in bold: each an item, with
+# no status, as none is written.
+LATER_PHASE = """\
+# Tasks
+
+## F-001: Role config
+> **Priority:** P1 | **Status:** pending
+
+## F-002: Profile
+> **Priority:** P0 | **Status:** done
+
+## Future (Phase 7)
+- **F-013** parallel fan-out beyond two lanes.
+- **F-014** per-task checkpoint / resume.
+"""
+
+
+def test_bold_ids_in_a_later_phases_bullets_are_items() -> None:
+    read = [(i.id, i.status) for i in read_items(LATER_PHASE)]
+    assert read == [("F-001", "pending"), ("F-002", "done"), ("F-013", None), ("F-014", None)]
+    assert finding_lines(LATER_PHASE) == []
+
+
+# The same plan with a sequencing note whose bullets name its own items again in bold,
+# and one with a glossary of bold terms that are no IDs of its letters: no more items.
+SEQUENCING = LATER_PHASE.replace(
+    "- **F-013** parallel fan-out beyond two lanes.\n- **F-014** per-task checkpoint / resume.\n",
+    "- **F-001** (role config) + **F-002** (profile) can run in parallel\n",
+).replace("## Future (Phase 7)", "## Sequencing")
+GLOSSARY = LATER_PHASE.replace(
+    "- **F-013** parallel fan-out beyond two lanes.\n- **F-014** per-task checkpoint / resume.\n",
+    "- **RFC-7231** the HTTP semantics we follow.\n- **ISO-8601** how dates are written.\n",
+).replace("## Future (Phase 7)", "## References")
+
+
+def test_bold_ids_that_name_the_items_again_or_other_things_are_no_items() -> None:
+    assert [i.id for i in read_items(SEQUENCING)] == ["F-001", "F-002"]
+    assert finding_lines(SEQUENCING) == []
+    assert [i.id for i in read_items(GLOSSARY)] == ["F-001", "F-002"]
+    assert finding_lines(GLOSSARY) == []
