@@ -249,8 +249,9 @@ pytestmark = pytest.mark.skipif(
 # With the twelfth leftovers pass (CORE-163), those bands, entries and an epic list read:
 # 8955 of 9155, the floor 0.978. With the twenty-ninth set (CORE-161), an agents' board's
 # owners and a Spanish plan's sections and columns read, an epics index's finished table
-# still unread: 9059 of 9270, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9059 of 9270
+# still unread: 9059 of 9270, the floor 0.977. With the tenth silent pass (CORE-169), six
+# of the nine files read silently wrong read right: 9091 of 9270, the floor 0.980.
+OVERALL_FLOOR = 0.980  # 9091 of 9270
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -741,8 +742,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # (CORE-163): seven were left. The twenty-ninth set brought two, a Spanish priorities file
 # whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
 # and an epics index whose table of finished epics and graph of dependencies are unread
-# (CORE-162).
-SILENTLY_WRONG_CEILING = 9
+# (CORE-162). The tenth silent pass (CORE-169) read six of the nine (MiOS, 0xkobolds,
+# Flowrite, VIT, newMonitoring, kanban-workspace): three are left (PACT, corex, COMPASS;
+# CORE-170).
+SILENTLY_WRONG_CEILING = 3
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
