@@ -7,6 +7,8 @@ map other legend values onto the five meanings.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from roadmaplint.record import field, record
 
 # An upper-case word with at least one digit, parts joined by - or _: MODEL-1, SSQ-001,
@@ -609,6 +611,18 @@ def _meaning_of_note(words: list[str]) -> str | None:
         }
         if "done" in said:
             return "in_progress"
+    if len(clauses) > 1 and _still_missing(clause):
+        # ``Backend done, no UI``, ``Architecture designed, tool not yet implemented``,
+        # ``Prompts functional, not yet refined``: a part there, another still to come
+        said = {
+            "done"
+            if word.strip(_STATUS_EDGE) in _PART_THERE
+            else COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
+            for c in clauses[:-1]
+            for word in c.split()
+        }
+        if "done" in said:
+            return "in_progress"
     for count in (2, 1):
         if len(clause) > count and clause[-count - 1] in _NEGATIONS:
             return None  # ``tool not yet implemented``: what is not so
@@ -617,6 +631,25 @@ def _meaning_of_note(words: list[str]) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _still_missing(clause: list[str]) -> bool:
+    """Whether a status's last clause says a part of the work is still to come: ``not
+    yet`` before what is not done (``tool not yet implemented``), or ``no`` and the one
+    part missing (``no UI``) that is no trouble the work is free of (``no issues``)."""
+    words = [word.strip(_STATUS_EDGE) for word in clause]
+    if any(a == "not" and b == "yet" for a, b in pairwise(words)):
+        return True
+    return len(words) == 2 and words[0] == "no" and words[1] not in _TROUBLES
+
+
+# What a finished work is said to be free of: ``Done, no issues``.
+_TROUBLES = frozenset(
+    ("issues", "issue", "problems", "bugs", "errors", "blockers", "regressions", "changes")
+)
+# A clause's word that says a part of the work is there, before one still to come:
+# ``Architecture designed``, ``Prompts functional``, ``user roles exist``.
+_PART_THERE = frozenset(("exist", "exists", "designed", "functional"))
 
 
 def _without_remarks(text: str) -> str:

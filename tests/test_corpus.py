@@ -14,6 +14,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -254,8 +255,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-first set (CORE-167), plans kept by coding agents and plans not written in
 # English, its silently wrong box plans and false alarm fixed, a Portuguese roadmap's ideas
 # and priorities and a Japanese roadmap's dependencies still unread: 9554 of 9804, the floor
-# 0.974.
-OVERALL_FLOOR = 0.974  # 9554 of 9804
+# 0.974. With the tenth silent pass (CORE-169), six of the nine files read silently wrong
+# before the thirtieth set read right: 9586 of 9804, the floor 0.977.
+OVERALL_FLOOR = 0.977  # 9586 of 9804
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -464,6 +466,21 @@ def _note_class(text: str) -> str | None:
         ):
             return "in_progress"
     clause = clauses[-1].split()
+    missing = [word.strip(" .,;:`*") for word in clause]
+    if len(clauses) > 1 and (
+        any(a == "not" and b == "yet" for a, b in pairwise(missing))
+        or (len(missing) == 2 and missing[0] == "no" and missing[1] not in _TROUBLES)
+    ):
+        # ``backend done, no ui``, ``architecture designed, tool not yet implemented``,
+        # ``prompts functional, not yet refined``: a part there, another still to come
+        # (the tenth silent pass's Flowrite; the reader's too)
+        earlier = " ".join(clauses[:-1]).split()
+        if any(
+            word.strip(".,;`*") in ("exist", "exists", "designed", "functional")
+            or status_class(word.strip(".,;`*")) == "done"
+            for word in earlier
+        ):
+            return "in_progress"
     for count in (2, 1):
         last = " ".join(clause[-count:]).strip(" .,;:")
         if len(clause) > count and clause[-count - 1] in ("not", "yet", "no", "never"):
@@ -473,6 +490,10 @@ def _note_class(text: str) -> str | None:
                 if last in spellings:
                     return meaning
     return None
+
+
+# What a finished work is said to be free of: ``Done, no issues`` (the reader's too).
+_TROUBLES = ("issues", "issue", "problems", "bugs", "errors", "blockers", "regressions", "changes")
 
 
 def _unmarked(value: str) -> str:
@@ -732,8 +753,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # folder of untriaged tasks, and read both (CORE-165): nine were left. The thirty-first set
 # brought four and left two (CORE-168): a Portuguese roadmap whose ideas boxes, done bullets
 # and numbered priorities beside its status-bearing phase headings are unread, and a Japanese
-# roadmap whose ``依存:`` names no box carries are read as outside dependencies.
-SILENTLY_WRONG_CEILING = 11
+# roadmap whose ``依存:`` names no box carries are read as outside dependencies. The tenth
+# silent pass (CORE-169) read six of the nine before them (MiOS, 0xkobolds, Flowrite, VIT,
+# newMonitoring, kanban-workspace): five are left (PACT, corex, COMPASS; CORE-170; and the
+# thirty-first set's two).
+SILENTLY_WRONG_CEILING = 5
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

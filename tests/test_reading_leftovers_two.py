@@ -415,8 +415,10 @@ def test_an_article_of_phases_in_roman_numerals_reads_no_item() -> None:
         ("Functional ✅", "done"),
         ("MVP runner in progress.", "in_progress"),
         ("Mostly complete, needs validation", "in_progress"),
+        # a part there and a part not yet: under way (Flowrite's truth, ROADMAP CORE-169)
+        ("Architecture designed, tool not yet implemented", "in_progress"),
         # what is not so says nothing; nor does prose without a status word
-        ("Architecture designed, tool not yet implemented", None),
+        ("Tool not yet implemented", None),
         ("Running at 3am daily", None),
         ("On Hold — revisit later", None),
     ],

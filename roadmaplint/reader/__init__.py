@@ -117,6 +117,7 @@ from roadmaplint.reader.shapes import (
 from roadmaplint.reader.shapes.common import Taken, reference_from_title
 from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
 from roadmaplint.reader.waits import (
+    with_dependency_chains,
     with_dependency_notes,
     with_dependency_tree,
     with_everything_before,
@@ -124,6 +125,7 @@ from roadmaplint.reader.waits import (
     with_named_needs,
     with_numbered_waits,
     with_numbers_named,
+    with_order_by_name,
     with_parts_named,
     with_phases_named,
     with_reverse_dependencies,
@@ -485,8 +487,8 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_range_status(read, lines)
-    read = with_named_needs(read, lines)
-    read = with_dependency_tree(read, lines)
+    read = with_order_by_name(with_named_needs(read, lines), lines)
+    read = with_dependency_tree(with_dependency_chains(read, lines), lines)
     for step in (
         with_status_waits,
         with_numbers_named,

@@ -38,7 +38,7 @@ from roadmaplint.reader.idpattern import LEADING, id_regex
 from roadmaplint.reader.inline import InlineText, plain_text
 from roadmaplint.reader.linestyle import code_spans, next_field
 from roadmaplint.record import field, record, replace
-from roadmaplint.settings import COMMON_STATUSES, common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -954,6 +954,11 @@ def _finish(
         # ``## Version 0.3.0 - Title ✅`` over ``**Status**: COMPLETED``: the field says
         # the status, and the mark after the title says the same in short, no title's
         title = suffix[0]
+        if status is not None and status_meaning(status) is None:
+            # ``### 2. Auto-Update Cron ✅`` over ``**Status:** Running at 3am daily``: a
+            # field of free text that says no status tells how the finished work runs;
+            # the mark says where it stands
+            status = suffix[1]
     title = without_aside(title)
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
@@ -967,7 +972,7 @@ def _finish(
     if not title:
         title = _value(first, "title") or ""
     if status is None:
-        status = said or section_status(heading.section)
+        status = said or section_status(heading.section) or _future_section(heading.section)
     return Item(
         id=heading.id,
         title=title,
@@ -1053,6 +1058,25 @@ _HELD_BY = LazyPattern(r"(?P<word>[A-Za-z]{2,15})[ \t]+by[ \t]+@?(?P<owner>[A-Za
 # What a status that names its holder means: the work is done or under way (``blocked by
 # T-3`` names what it waits for, no holder).
 _HOLDING = frozenset({"done", "in_progress"})
+
+
+# A plan's part named for its far horizon, numbered or not: ``## Phase 6: Future Vision``,
+# ``## Long-term Ideas``, ``## 7. Someday``.
+_FUTURE_SECTION = LazyPattern(
+    r"(?i:(?:(?:phase|stage|part|milestone)[ \t]+[0-9]{1,3}[ \t]*[:.—–-][ \t]*"
+    r"|[0-9]{1,3}\.[ \t]+)?"
+    r"(?:future|long[ \t-]term|some[ \t]?day)"
+    r"(?:[ \t]+(?:vision|ideas?|work|plans?|directions?|features|horizon))?)"
+)
+
+
+def _future_section(section: str | None) -> str | None:
+    """``idea`` for an item with no status of its own in a part of the plan named for
+    its far horizon (``### 6.1 Ambient AI Companion`` under ``## Phase 6: Future
+    Vision``): work not committed to, as a person reads it; else None."""
+    if not section or len(section) > 60:
+        return None
+    return "idea" if _FUTURE_SECTION.fullmatch(section.strip()) is not None else None
 
 
 def section_status(section: str | None) -> str | None:

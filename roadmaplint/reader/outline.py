@@ -1421,6 +1421,7 @@ def _classify_items(parts: list[Part], dialect: Dialect, lines: list[str]) -> No
     if dialect.item_level:
         return
     _untagged_beside_tickets(parts, lines)
+    _unnumbered_in_a_band(parts)
     _phases_within_features(parts)
     _steps_of_a_recommended_order(parts, dialect)
     _sections_of_one_document(parts)
@@ -1574,6 +1575,57 @@ def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
             part.kind, part.named_by_title = ITEM, True
             part.item_id = reference_from_title(part.text.strip(), taken)
             part.title = part.text.strip()
+
+
+def _unnumbered_in_a_band(parts: list[Part]) -> None:
+    """Headings with no ID, no field and no heading of their own, right under a band that
+    names a status and the work it holds (``## Pending Tasks 📋`` over ``### Install the
+    CLI``), where a sibling band names another status over items at their level (``##
+    Completed Tasks ✅`` over ``### 2. Auto-Update Cron ✅``): the same list's tasks not
+    yet numbered, each an item named by its heading, its status the band's. A band alone,
+    or one whose siblings hold no items, keeps its headings as sections of prose."""
+    from roadmaplint.reader.fields import section_status
+    from roadmaplint.reader.shapes.common import Taken, reference_from_title
+
+    bands: dict[int, list[int]] = {}  # each band's index, the indexes of its children
+    for at, part in enumerate(parts):
+        above = _heading_above(parts, at)
+        if above is not None and above.heading.level == part.heading.level - 1:
+            band = parts.index(above)
+            bands.setdefault(band, []).append(at)
+    named = {
+        band: section_status(parts[band].text)
+        for band in bands
+        if _WORK_BAND.search(parts[band].text) is not None
+    }
+    holding = {
+        band: status
+        for band, status in named.items()
+        if status is not None and any(parts[at].kind == ITEM for at in bands[band])
+    }
+    taken: set[str] = Taken(part.item_id for part in parts if part.kind == ITEM)
+    for band, status in named.items():
+        if status is None or band in holding or not bands[band]:
+            continue
+        level = parts[band].heading.level
+        siblings = [
+            other
+            for other, said in holding.items()
+            if parts[other].heading.level == level and said.casefold() != status.casefold()
+        ]
+        children = [parts[at] for at in bands[band]]
+        if not siblings or any(
+            child.kind != PROSE or child.heading.level != level + 1 for child in children
+        ):
+            continue
+        for child in children:
+            child.kind, child.named_by_title = ITEM, True
+            child.item_id = reference_from_title(child.text.strip(), taken)
+            child.title = child.text.strip()
+
+
+# A band that names the work it holds after its status: ``Pending Tasks``, ``Done Items``.
+_WORK_BAND = LazyPattern(r"(?i)\b(?:tasks|items|work|todos)\b")
 
 
 _PHASE_OF_FEATURE = LazyPattern(r"Phase[ \t][0-9]{1,3}")

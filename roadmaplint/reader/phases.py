@@ -12,6 +12,7 @@ that the phase is not done, the row how far it is.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from roadmaplint.model import Field, Item, Position
@@ -224,6 +225,7 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
     /audio/stream``) is given its checklist's state the same way, and so is a numbered
     step of a checklist (``15. **Regression checklist**`` over its own ``- [ ]`` boxes)."""
     read = []
+    starts = sorted(item.position.line for item in items)
     for item in items:
         step = _NUMBERED_STEP.match(lines[item.position.line - 1]) if item.status is None else None
         if step is not None:
@@ -248,8 +250,29 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
+        elif (
+            item.status is None
+            and not item.named_by_title
+            and not PHASE_ID.fullmatch(item.id)
+            and not _holds_items(item, starts)
+        ):
+            # a backlog's entry by its ID (``## B2. Title`` over ``**背景**：...`` and its
+            # boxes) says how far it is by its work list too; a phase takes its state
+            # from the plan's checklist of phases or its progress row instead, and an
+            # entry whose boxes are items of their own (``- [ ] TEST-02.1: ...``) has
+            # them say how far each is
+            ticks = _work_list_ticks(lines[item.position.line : item.end_line])
+            if ticks:
+                status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
+                item = replace(item, status=status)
         read.append(item)
     return read
+
+
+def _holds_items(item: Item, starts: Sequence[int]) -> bool:
+    """Whether another item starts within ``item``'s lines (``starts`` sorted)."""
+    at = bisect_right(starts, item.position.line)
+    return at < len(starts) and starts[at] <= item.end_line
 
 
 def _step_ticks(body: Sequence[str]) -> list[bool]:
@@ -288,7 +311,7 @@ def _work_list_ticks(body: Sequence[str]) -> list[bool]:
 
 
 # A field or a label on a line of its own: ``**依存:** タスク1``, ``**作業内容:**``.
-_LABEL_LINE = LazyPattern(r"\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)")
+_LABEL_LINE = LazyPattern(r"\*\*(?P<label>[^*\n]{1,40}?)(?:[:：]\*\*|\*\*[:：])")
 _CRITERIA_LABEL = LazyPattern(
     r"criteri|acceptance|done when|definition of done|verif|完了条件|受け入れ|验收|検証|확인",
     re.IGNORECASE,

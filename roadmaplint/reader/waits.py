@@ -308,9 +308,36 @@ def with_dependency_notes(items: Sequence[Item], lines: Sequence[str]) -> tuple[
     for item in items:
         named: tuple[str, ...] = ()
         if not item.depends_on and not item.external_deps:
-            named = _noted(lines[item.position.line : item.end_line], known, item.id)
+            body = lines[item.position.line : item.end_line]
+            named = _noted(body, known, item.id) or _prerequisites(body, known, item.id)
         found.append(replace(item, depends_on=named) if named else item)
     return tuple(found)
+
+
+# A label of what must stand first, in a sentence of an item's body: ``Prerequisite: B9``,
+# ``前提：B9 のユーザ登録簿``, ``Prerequisites: T-1, T-2``.
+_PREREQUISITE = LazyPattern(r"(?i:\bprerequisites?|前提(?:条件)?)[ \t]*[:：][ \t]*")
+
+
+def _prerequisites(body: Sequence[str], known: dict[str, str], own: str) -> tuple[str, ...]:
+    """The items of the document a label of prerequisites in ``body`` names right after
+    it, joined by commas or ``and``: the first word that is no item of the document ends
+    the list (``前提：B9 のユーザ登録簿``: B9)."""
+    named: list[str] = []
+    for line in body:
+        if ":" not in line and "：" not in line:
+            continue
+        for label in _PREREQUISITE.finditer(line):
+            for raw in line[label.end() : label.end() + 200].replace("、", " ").split():
+                word = raw.strip(_NAME_EDGE + "、。").lower()
+                target = known.get(word)
+                if target is None and word not in _JOINERS:
+                    break
+                if target is not None and target != own:
+                    named.append(target)
+                if raw[-1] in ".;:)。":
+                    break
+    return tuple(dict.fromkeys(named))
 
 
 # Item numbers joined in one note: ``1``, ``2 and 4``, ``2, 3 & 5``.
@@ -466,6 +493,69 @@ _NAME_EDGE = ".,;:()[]`*\"'#"
 _JOINERS = frozenset(("and", "&", "/", ",", "or", ""))
 
 
+# A sentence of a Dependencies section that orders two pieces of work by their names:
+# ``**Auto-save** is a prerequisite for version history``, ``**Writer memory** must land
+# before memory management UI``: the second waits for the first.
+_ORDERED_BY_NAME = LazyPattern(
+    r"[ \t]*[-*+][ \t]+\*\*(?P<first>[^*\n]{1,60})\*\*[^\n]{0,60}?"
+    r"\b(?:is[ \t]+a[ \t]+prerequisite[ \t]+(?:for|of|to)"
+    r"|must[ \t]+(?:land|ship|come|be[ \t]+done|be[ \t]+finished)[ \t]+before)"
+    r"[ \t]+(?P<then>[^\n]{1,120})",
+    re.IGNORECASE,
+)
+
+
+def with_order_by_name(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the one a bullet of a
+    Dependencies section says must come first, both named by the start of their titles
+    (``**Auto-save** is a prerequisite for version history to be meaningful``: ``Version
+    History UI`` waits for ``Auto-Save``). A name that starts no title, or more than
+    one, names nothing."""
+    if not items or not _DEPENDENCIES.search("".join(lines)):
+        return tuple(items)
+    titles = [(item.title.casefold(), item.id) for item in items]
+    waits: dict[str, list[str]] = {}
+    level = 0
+    for line in lines:
+        heading = _HEADING_LEVEL.match(line) if "#" in line[:4] else None
+        if heading is not None:
+            if "dependenc" in line.lower():
+                level = len(heading["level"])
+            elif len(heading["level"]) <= level:
+                level = 0
+            continue
+        found = _ORDERED_BY_NAME.match(line) if level and "**" in line else None
+        if found is None:
+            continue
+        first = _titled(found["first"].split(), titles, whole=True)
+        then = _titled(found["then"].split(), titles, whole=False)
+        if first is not None and then is not None and first != then:
+            waits.setdefault(then, []).append(first)
+    if not waits:
+        return tuple(items)
+    return tuple(
+        replace(item, depends_on=tuple(dict.fromkeys(waits[item.id])))
+        if item.id in waits and not item.depends_on and not item.external_deps
+        else item
+        for item in items
+    )
+
+
+def _titled(words: list[str], titles: list[tuple[str, str]], whole: bool) -> str | None:
+    """The ID of the one item whose title starts with ``words`` (all of them with
+    ``whole``, else the most of their first words that start one title alone)."""
+    cleaned = [word.strip(_NAME_EDGE + "—–").casefold() for word in words]
+    counts = [len(cleaned)] if whole else range(min(len(cleaned), 8), 1, -1)
+    for count in counts:
+        name = " ".join(cleaned[:count])
+        if not name:
+            continue
+        named = [item_id for title, item_id in titles if title.startswith(name)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
 def named_in_prose(text: str, known: dict[str, str], own: str) -> tuple[str, ...]:
     """The items of the document a sentence says it waits for: the IDs right after a
     dependency word, joined by commas or ``and`` (``after T-3 and T-4 land``). Words
@@ -534,8 +624,108 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
     return tuple(found)
 
 
-def _trees(lines: Sequence[str]) -> list[list[str]]:
-    """The code fences under a heading that names the dependencies, each its lines."""
+# An arrow drawn between two nodes of a line: ``EPIC-001 (Auth) ──> EPIC-003 (Overview)``,
+# ``A --> B``, ``A ──► B``, ``A → B``.
+_DRAWN_ARROW = LazyPattern(r"[─-]{1,40}[>►▶]|[→►▶]")
+# Whether a text may draw such a line, which the reader reads across items.
+DRAWN_ARROWS = ("─>", "->", "─►", "→", "►", "▶")
+
+
+def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking the node before it on a line
+    of arrows drawn in a code fence under a heading that names the dependencies::
+
+        EPIC-001 (Auth) ──> EPIC-003 (Overview) ──> EPIC-004 (Details)
+
+    (EPIC-003 depends on EPIC-001, EPIC-004 on EPIC-003). A node is the first word after
+    an arrow, or the line's first, where it is an item of the document; between nodes
+    that are not, the chain breaks: a drawing of anything else names nothing."""
+    joined = "".join(lines) if items else ""  # one search in C, not one per line
+    if not any(arrow in joined for arrow in DRAWN_ARROWS):
+        return tuple(items)
+    known = {item.id.lower(): item.id for item in items}
+    parents: dict[str, list[str]] = {}
+    for fence in _trees(lines, branched=False):
+        for line in fence:
+            parts = _DRAWN_ARROW.split(line)
+            if len(parts) < 2:
+                continue
+            nodes = []
+            for part in parts:
+                words = part.strip(_TREE_DRAWING).split()
+                nodes.append(known.get(words[0].strip(_NAME_EDGE).lower()) if words else None)
+            for before, after in pairwise(nodes):
+                if before is not None and after is not None and before != after:
+                    parents.setdefault(after, []).append(before)
+        for node, above in _drawn_down(fence, known):
+            parents.setdefault(node, []).append(above)
+    if not parents:
+        return tuple(items)
+    found = []
+    for item in items:
+        named = parents.get(item.id) if not item.depends_on and not item.external_deps else None
+        found.append(replace(item, depends_on=tuple(dict.fromkeys(named))) if named else item)
+    return tuple(found)
+
+
+# A line drawn down from a node to the one under it: ``│`` then ``↓`` (or ``▼``).
+_DOWN = "│↓▼"
+_DOWN_ARROWS = "↓▼"
+
+
+def _drawn_down(fence: Sequence[str], known: dict[str, str]) -> list[tuple[str, str]]:
+    """(node, the node above it) for each node of a drawing an arrow points down to: a
+    ``↓`` right above the node's name, under a ``│`` or more, under the name of the node
+    it comes from (``EPIC-007 (CRUD)`` over ``│``, ``↓``, ``EPIC-009 (Polish)``)."""
+    found = []
+    for at, line in enumerate(fence):
+        if at == 0:
+            continue
+        for word in _NODE_WORD.finditer(line):
+            node = known.get(word[0].strip(_NAME_EDGE).lower())
+            if node is None:
+                continue
+            column = _arrow_above(fence[at - 1], word.start(), word.end())
+            if column is None:
+                continue
+            row = at - 1
+            while row > 0 and column < len(fence[row - 1]) and fence[row - 1][column] in _DOWN:
+                row -= 1
+            if row == 0 or column >= len(fence[row - 1]):
+                continue
+            above = _node_at(fence[row - 1], column, known)
+            if above is not None and above != node:
+                found.append((node, above))
+    return found
+
+
+# A word of a drawing that may name a node: ``EPIC-009``.
+_NODE_WORD = LazyPattern(r"[^\s│├└─┬┌┐┘┤┼↓▼►→▶<>]+")
+
+
+def _arrow_above(line: str, start: int, end: int) -> int | None:
+    """The column of a down arrow over a node's name (its columns ``start``..``end`` and a
+    few after, where the drawing centres it), else None."""
+    for column in range(start, min(end + 12, len(line))):
+        if line[column] in _DOWN_ARROWS:
+            return column
+    return None
+
+
+def _node_at(line: str, column: int, known: dict[str, str]) -> str | None:
+    """The node whose name or note in brackets covers ``column`` of ``line``: the last
+    node named at or before it on the line."""
+    named = None
+    for word in _NODE_WORD.finditer(line):
+        if word.start() > column:
+            break
+        named = known.get(word[0].strip(_NAME_EDGE).lower()) or named
+    return named
+
+
+def _trees(lines: Sequence[str], branched: bool = True) -> list[list[str]]:
+    """The code fences under a heading that names the dependencies, each its lines; with
+    ``branched``, only those that draw a tree's branches (``└``, ``├``)."""
     trees: list[list[str]] = []
     under = False
     fence: list[str] | None = None
@@ -544,7 +734,9 @@ def _trees(lines: Sequence[str]) -> list[list[str]]:
         stripped = line.strip()
         if in_fence:
             if stripped.startswith(_FENCE):
-                if fence is not None and any(b in text for text in fence for b in TREE_BRANCH):
+                if fence is not None and (
+                    not branched or any(b in text for text in fence for b in TREE_BRANCH)
+                ):
                     trees.append(fence)
                 in_fence, fence = False, None
             elif fence is not None:

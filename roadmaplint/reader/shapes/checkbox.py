@@ -1267,6 +1267,9 @@ def _read_plain_list(
         smaller = _grouped_beside_headings(document, entries, taken)
         if smaller[0]:
             return smaller
+        coded = _bold_ids_beside_headings(document, entries)
+        if coded[0]:
+            return coded
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
             return parked
@@ -1852,6 +1855,67 @@ def _parked_beside_headings(
 
 # A numbered heading of a plan's series: ``## 6. Smaller items``.
 _NUMBERED_HEADING = LazyPattern(r"[0-9]{1,3}\.[ \t]+\S.*")
+
+
+# A bullet that leads with its ID in bold, then its text: ``- **F-013** parallel fan-out``,
+# ``- **REV-14** — Extract DATA``.
+_BOLD_ID_LEAD = LazyPattern(r"\*\*(?P<id>[^*\s]{1,24})\*\*[ \t]*(?:[—–:-][ \t]*)?(?P<title>\S.*)")
+# The letters an ID opens with: ``F`` of ``F-013``, ``REV`` of ``REV-14``.
+_ID_LETTERS = LazyPattern(r"(?P<letters>[A-Za-z]{1,8})-?[0-9]")
+
+
+def _bold_ids_beside_headings(
+    document: Document, entries: list[tuple[int, int]]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets right under a heading, each leading with an ID in bold (``- **F-013**
+    parallel fan-out``), in a plan whose items are headings with IDs of the same letters
+    (``## F-001: Role config``): more of the plan's work, written short (a later phase's
+    list), each an item by its ID with no status, as it writes none. Bullets whose bold
+    words are no ID, or IDs no heading's letters name, are notes or prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    id_only = patterns(document.dialect.id_pattern).id_only
+    letters = {
+        found["letters"]
+        for text in document.heading_texts()
+        if (found := _ID_LETTERS.match(text.strip())) is not None
+    }
+    # the headings' own IDs: a bullet that leads with one names that item again (``-
+    # **TSK-0001** (Blob Storage) + **TSK-0002** ...`` of a sequencing note), no new item
+    headed = {
+        text.strip().split()[0].strip(":.—–-").casefold()
+        for text in document.heading_texts()
+        if text.strip()
+    }
+    found_items = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or bullet["number"] or BOX.match(lines[first]):
+            return [], ()
+        coded = _BOLD_ID_LEAD.match(lines[first], bullet.end())
+        if coded is None or not id_only.fullmatch(coded["id"]):
+            return [], ()
+        own = _ID_LETTERS.match(coded["id"])
+        if own is None or own["letters"] not in letters or coded["id"].casefold() in headed:
+            return [], ()
+        last = _last(lines, first, last)
+        text = _wrapped(coded["title"].rstrip("\r\n"), lines, first, last)
+        here = _entry_start(lines, first)
+        section = document.section_above(first + 1)
+        found_items.append(
+            make_item(
+                coded["id"],
+                document.inline(text).strip(),
+                section,
+                here,
+                last + 1,
+                [],
+                document.dialect,
+            )
+        )
+    return found_items, _entry_blocks(lines, entries)
 
 
 def _grouped_beside_headings(

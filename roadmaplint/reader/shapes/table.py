@@ -419,10 +419,12 @@ def _table(
     # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
     # planned for, no status yet, is a roadmap's too
     dated = title_column is not None and _dated(keys)
+    finished = id_column is not None and _done_column(lines, rows, keys) is not None
     if not filled or not (
         any(key in FIELD_KEYS for key in keys)
         or status_headed
         or dated
+        or finished
         or _staged(keys, title_column)
         or _titles_only(keys, id_column, title_column)
     ):
@@ -527,11 +529,49 @@ def _dated(keys: tuple[str, ...]) -> bool:
     )
 
 
+# A column that says on what day each row was finished, no Status column beside it:
+# ``| ID | Title | Completed | Release |`` over ``| EPIC-004 | Details | 2025-12-27 |``.
+_DONE_DAY_COLUMNS = frozenset(
+    (
+        "completed",
+        "completed on",
+        "completion date",
+        "date completed",
+        "done",
+        "done on",
+        "finished",
+        "finished on",
+        "shipped",
+        "shipped on",
+    )
+)
+# A day as a plan writes it: ``2025-12-27``, ``27/12/2025``, ``12/27/25``.
+_A_DAY = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4}")
+
+
+def _done_column(lines: list[str], rows: Sequence[int], keys: tuple[str, ...]) -> int | None:
+    """The column of a table with no Status column that gives the day each row was
+    finished, where every cell of it holds a day: the rows are work done (an epic
+    index's ``Completed EPICs`` table). None where a cell holds anything else."""
+    if "status" in keys:
+        return None
+    column = next((at for at, key in enumerate(keys) if key in _DONE_DAY_COLUMNS), None)
+    if column is None or not rows:
+        return None
+    cells = [_first_cell(lines[row], column).strip(" *_`") for row in rows]
+    return column if all(_A_DAY.fullmatch(cell) for cell in cells) else None
+
+
 def _titles_only(keys: tuple[str, ...], id_column: int | None, title_column: int | None) -> bool:
-    """Whether a table names work by a title column alone, no ID and no field column
-    (``| Stage | Task | Note |``): read only after a plan's table of the same work
+    """Whether a table names work by a title column alone, no field column (``| Stage |
+    Task | Note |``), or by that and a number (``| # | Tarea | Notas |``, the plan's list
+    numbered on under a later horizon): read only after a plan's table of the same work
     (``_titles_without_plan``)."""
-    return id_column is None and title_column is not None and keys[title_column] in TITLE_COLUMNS
+    return (
+        (id_column is None or keys[id_column] == "#")
+        and title_column is not None
+        and keys[title_column] in TITLE_COLUMNS
+    )
 
 
 def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
@@ -1489,6 +1529,12 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)
             fields.append(Field("Status", "status", headed, where, where, row + 1))
+    done_day = _done_column(document.lines, (row,), table.keys)
+    if done_day is not None and not any(found.key == "status" for found in fields):
+        # ``| EPIC-004 | Details | 2025-12-27 |`` under ``Completed``: finished that day
+        where = Position(row + 1, spans[done_day][0] + 1 if done_day < len(spans) else 1)
+        said = table.columns[done_day]
+        fields.append(Field("Status", "status", said, where, where, row + 1))
     if struck and not any(found.key == "status" for found in fields):
         # a row struck through and saying no status of its own is finished, as a struck
         # box is; a status it writes (``CANCELED``) says how it closed
