@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.checkbox import (
     _DEPENDS,
     _DONE_ON,
     _NESTED_BULLET,
+    _NOTED_DEPENDS,
     _OWNER,
     _PRIORITY,
     _SEPARATOR,
@@ -71,7 +72,12 @@ class _Line:
 
     def field_spans(self) -> list[tuple[int, int]]:
         found = (self.depends, self.owner, self.priority)
-        return sorted(match.span() for match in found if match is not None)
+        # a dependency the note after a box's day names stands past the title's end
+        return sorted(
+            match.span()
+            for match in found
+            if match is not None and match.start() < self.content_end
+        )
 
 
 def _marks(
@@ -150,6 +156,9 @@ def _parts(line: str, id_pattern: str) -> _Line:
     masked = text[:end]
     depends = _DEPENDS.search(masked, start)
     masked = _masked(masked, depends)
+    if depends is None and done_on is not None:
+        # ``(2025-11-21) - depends on BX-1``: the note after the day, past the title
+        depends = _NOTED_DEPENDS.search(text, done_on.start())
     owner = _OWNER.search(masked, start)
     if owner is None:  # ``(owner: ana)``: changed where it stands
         owner = OWNER_NOTE.search(masked, start)
@@ -198,7 +207,7 @@ def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tup
             written = parts.priority.group(0)
             value = parts.priority["p1"] or parts.priority["p2"] or parts.priority["p3"]
             priorities[written.replace(value, "{value}", 1)] += 1
-        if parts.depends is not None:
+        if parts.depends is not None and parts.depends.start() < parts.content_end:
             group = "deps" if parts.depends["deps"] is not None else "blocked"
             written = parts.depends.group(0)
             cut = parts.depends.start(group) - parts.depends.start()
