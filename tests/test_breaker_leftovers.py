@@ -321,3 +321,71 @@ def test_a_dated_notes_dependency_is_edited_where_it_stands(tmp_path: Path) -> N
     done = cli("set", "BX-2", "--title", "Import the old archive", "TODO.md", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert plan.read_bytes() == DATED.replace("the archive", "the old archive").encode()
+
+
+# --- a numbered list of status marks (SAFE-57)
+
+CHECKLIST = """\
+# Pull request
+
+## Checklist
+
+1. ✅ Tests added
+2. ✅ Docs updated
+3. ⏳ Changelog entry
+"""
+
+
+def test_a_numbered_list_of_marks_outside_a_plan_reads_no_items() -> None:
+    # a pull request's checklist, a README's features, a recipe's steps
+    _nothing(CHECKLIST, "PULL_REQUEST.md")
+    recipe = CHECKLIST.replace("# Pull request", "# Bread").replace("## Checklist", "## Steps")
+    _nothing(recipe, "bread.md")
+
+
+NEXT_STEPS = """\
+# Game Roadmap
+
+## Phase 1: MVP
+
+**Goal**: a playable level
+
+## Next Steps
+
+1. ✅ Create the repository
+2. 🔄 Playtest the level
+3. ⏳ Iterate on feedback
+"""
+
+
+def test_a_plans_numbered_next_steps_are_read_and_set_status_rewrites_the_mark(
+    tmp_path: Path,
+) -> None:
+    read = [(i.id, common_meaning(i.status or "")) for i in read_items(NEXT_STEPS)][1:]
+    assert read == [("1", "done"), ("2", "in_progress"), ("3", "ready")]
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(NEXT_STEPS.replace("\n", "\r\n").encode())
+    done = cli("set", "3", "--status", "done", "ROADMAP.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    expected = NEXT_STEPS.replace("3. ⏳", "3. ✅").replace("\n", "\r\n")
+    assert plan.read_bytes() == expected.encode()
+    refused = cli("set", "3", "--dri", "ana", "ROADMAP.md", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert plan.read_bytes() == expected.encode()
+
+
+def test_set_status_rewrites_an_ascii_mark_its_legend_explains(tmp_path: Path) -> None:
+    tasks = """\
+# Tasks
+
+Legend: `+` Completed, `~` In Progress, `-` To Do
+
+1) + Set up the repository
+2) ~ Write the parser
+3) - Write the docs
+"""
+    plan = tmp_path / "TASKS.md"
+    plan.write_bytes(tasks.encode())
+    done = cli("set", "2", "--status", "done", "TASKS.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == tasks.replace("2) ~", "2) +").encode()
