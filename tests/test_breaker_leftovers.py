@@ -389,3 +389,44 @@ Legend: `+` Completed, `~` In Progress, `-` To Do
     done = cli("set", "2", "--status", "done", "TASKS.md", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert plan.read_bytes() == tasks.replace("2) ~", "2) +").encode()
+
+
+# --- epics whose headings close with their status in a code span (SAFE-58)
+
+CODED = """\
+# Epics
+
+## E01 — Login `done`
+
+Users sign in with a password.
+
+## E02 — Search `todo`
+
+Find other users.
+"""
+
+
+def test_set_status_rewrites_a_status_closing_a_heading_in_a_code_span(tmp_path: Path) -> None:
+    plan = tmp_path / "EPICS.md"
+    plan.write_bytes(CODED.encode())
+    done = cli("set", "E02", "--status", "in progress", "EPICS.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == CODED.replace("`todo`", "`in progress`").encode()
+    refused = cli("set", "E02", "--status", "waiting on legal", "EPICS.md", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert plan.read_bytes() == CODED.replace("`todo`", "`in progress`").encode()
+
+
+def test_new_in_an_epics_file_of_coded_statuses_writes_its_heading_as_its_neighbours(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "EPICS.md"
+    plan.write_bytes(CODED.encode())
+    done = cli("new", "Epics", "Messages", "EPICS.md", "--status", "todo", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == (CODED + "\n## E03 — Messages `todo`\n").encode()
+    # a field no heading writes is written as a field, as before
+    plan.write_bytes(CODED.encode())
+    done = cli("new", "Epics", "Messages", "EPICS.md", "--priority", "P1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "- **Priority:** P1" in plan.read_text(encoding="utf-8")
