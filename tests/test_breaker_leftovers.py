@@ -430,3 +430,46 @@ def test_new_in_an_epics_file_of_coded_statuses_writes_its_heading_as_its_neighb
     done = cli("new", "Epics", "Messages", "EPICS.md", "--priority", "P1", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "- **Priority:** P1" in plan.read_text(encoding="utf-8")
+
+
+# --- new under a heading of labelled groups (SAFE-60)
+
+LABELLED = """\
+# Roadmap
+
+## Features
+
+✅ **Completed**
+- [x] Login page
+
+🔧 **In Progress**
+- [ ] Search
+- [ ] Profiles
+
+💡 **Planned**
+- [ ] Messages
+"""
+
+
+def test_new_under_labelled_groups_goes_to_the_group_of_its_status(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(LABELLED.encode())
+    done = cli("new", "Features", "Export", "--status", "In Progress", "ROADMAP.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == LABELLED.replace("Profiles\n", "Profiles\n- [ ] Export\n").encode()
+    plan.write_bytes(LABELLED.encode())
+    done = cli("new", "Features", "Export", "--status", "done", "ROADMAP.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == LABELLED.replace("page\n", "page\n- [x] Export\n").encode()
+    # no status asked: the group whose label says an open box's (Planned)
+    plan.write_bytes(LABELLED.encode())
+    done = cli("new", "Features", "Export", "ROADMAP.md", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == (LABELLED + "- [ ] Export\n").encode()
+    # no group says it: refused, where it took the last label's status unseen
+    unplanned = LABELLED.split("\n\n💡")[0] + "\n"
+    plan.write_bytes(unplanned.encode())
+    refused = cli("new", "Features", "Export", "ROADMAP.md", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert "--status" in refused.stderr
+    assert plan.read_bytes() == unplanned.encode()
