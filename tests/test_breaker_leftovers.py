@@ -109,6 +109,9 @@ def test_a_table_of_parts_with_owners_still_comes_close() -> None:
         "track |", "track | ana |"
     )
     assert finding_lines(owned) == ["1:RL109"]
+    # two columns whose statuses are work's (``todo``, ``done``): deliverables, a near miss
+    worked = STATUS_REPORT.replace("On track", "todo").replace("At risk", "done")
+    assert finding_lines(worked) == ["1:RL109"]
 
 
 # --- tables of things owed on a day: no dated work (SAFE-57)

@@ -85,8 +85,9 @@ def table_miss(
             # ``| Término | Dependencia |``, ``| Tema | Esperando | Dependencia |``: what
             # each thing rests on or waits for, with no status nor owner: no work
             continue
-        if not named and fields == {"status"} and len(names) == 2:
-            continue  # ``| Area | Status |``: a report of how each part stands, no work
+        reported = not named and fields == {"status"} and len(names) == 2
+        if reported and not _work_statuses(lines, rows, names, dialect, inline):
+            continue  # ``| Area | Status |`` over ``On track``: how each part stands
         if _names_other_things(names):
             continue  # ``| Risk ID | Risk Title | Status |``: a register of risks, no work
         if names and column_key(names[0], dialect) in ("action", "actions"):
@@ -125,6 +126,28 @@ def table_miss(
 
 # A template's blank in a cell: ``[Capability A]``, ``{{owner}}``, ``<Name>``.
 _BLANK_CELL = LazyPattern(r"\[[^\[\]]*\]|\{\{[^{}]*\}\}|<[A-Za-z][\w .-]{0,40}>")
+
+
+def _work_statuses(
+    lines: list[str],
+    rows: list[int],
+    names: tuple[str, ...],
+    dialect: Dialect,
+    inline: Callable[[str], str],
+) -> bool:
+    """Whether most cells of a table's Status column say a state of work (``todo``,
+    ``done``): a plan's deliverables by a name the reader does not know, where a status
+    report says how each part stands (``On track``, ``At risk``)."""
+    from roadmaplint.reader.shapes.table import column_key, split_row
+    from roadmaplint.settings import common_meaning
+
+    column = [column_key(name, dialect) for name in names].index("status")
+    said = 0
+    for row in rows:
+        cells = split_row(lines[row])
+        cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
+        said += common_meaning(cell) is not None
+    return 2 * said > len(rows)
 
 
 def _names_other_things(names: tuple[str, ...]) -> bool:
