@@ -920,7 +920,7 @@ def _heading_status_span(
                 start = at + marked.start("marks") + token.start()
                 return (start, start + len(token[0])), _status_mark(roadmap, status, value)
     coded = body[at:end].rstrip()
-    if closing_status_span(coded, status) is not None:
+    if status not in HEADING_BOXES and closing_status_span(coded, status) is not None:
         # ``## E03 — Search `todo` ``: the span's words are the status, rewritten inside it
         word_at = at + len(coded) - 1 - len(status)
         return (word_at, word_at + len(status)), _heading_word(roadmap, status, value)
