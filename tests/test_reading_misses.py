@@ -260,10 +260,13 @@ def test_a_box_that_labels_its_id_takes_its_title_from_the_fields_below() -> Non
 def test_an_edit_the_gate_cannot_prove_on_these_items_leaves_the_file_as_it_was(
     tmp_path: Path,
 ) -> None:
-    for name, text, item in (
-        ("TASKS.md", NUMBERED, "2"),
-        ("ROADMAP.md", HORIZONS, "workload-attestor"),
-    ):
+    # a numbered entry's mark is rewritten now (``2) ~`` to ``2) +``, ROADMAP SAFE-57)
+    numbered = tmp_path / "TASKS.md"
+    numbered.write_text(NUMBERED, encoding="utf-8")
+    done = cli("set", "2", "TASKS.md", "--status", "done", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert numbered.read_text(encoding="utf-8") == NUMBERED.replace("2) ~", "2) +")
+    for name, text, item in (("ROADMAP.md", HORIZONS, "workload-attestor"),):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         done = cli("set", item, name, "--status", "done", cwd=tmp_path)

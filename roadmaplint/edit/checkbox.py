@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.checkbox import (
     _DEPENDS,
     _DONE_ON,
     _NESTED_BULLET,
+    _NOTED_DEPENDS,
     _OWNER,
     _PRIORITY,
     _SEPARATOR,
@@ -71,7 +72,12 @@ class _Line:
 
     def field_spans(self) -> list[tuple[int, int]]:
         found = (self.depends, self.owner, self.priority)
-        return sorted(match.span() for match in found if match is not None)
+        # a dependency the note after a box's day names stands past the title's end
+        return sorted(
+            match.span()
+            for match in found
+            if match is not None and match.start() < self.content_end
+        )
 
 
 def _marks(
@@ -150,6 +156,9 @@ def _parts(line: str, id_pattern: str) -> _Line:
     masked = text[:end]
     depends = _DEPENDS.search(masked, start)
     masked = _masked(masked, depends)
+    if depends is None and done_on is not None:
+        # ``(2025-11-21) - depends on BX-1``: the note after the day, past the title
+        depends = _NOTED_DEPENDS.search(text, done_on.start())
     owner = _OWNER.search(masked, start)
     if owner is None:  # ``(owner: ana)``: changed where it stands
         owner = OWNER_NOTE.search(masked, start)
@@ -198,7 +207,7 @@ def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tup
             written = parts.priority.group(0)
             value = parts.priority["p1"] or parts.priority["p2"] or parts.priority["p3"]
             priorities[written.replace(value, "{value}", 1)] += 1
-        if parts.depends is not None:
+        if parts.depends is not None and parts.depends.start() < parts.content_end:
             group = "deps" if parts.depends["deps"] is not None else "blocked"
             written = parts.depends.group(0)
             cut = parts.depends.start(group) - parts.depends.start()
@@ -749,12 +758,13 @@ def new_box(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
                 f"{roadmap.path}: --parent adds a sub-task under a numbered task "
                 f"(- [ ] 3. Title); {section} has none"
             )
-        at, lead, item_id = _after_last(roadmap, request, members, lines, ids, settings)
-        wrap = _id_markup(lines[members[-1].position.line - 1], members[-1].id)
+        group = _group_of_status(roadmap, request, members, lines)
+        at, lead, item_id = _after_last(roadmap, request, group, lines, ids, settings)
+        wrap = _id_markup(lines[group[-1].position.line - 1], group[-1].id)
         text = (
             f"{wrap}{item_id}{wrap} {request.title.strip()}" if item_id else request.title.strip()
         )
-    mark = _new_mark(roadmap, request, lines, numbered=bool(tasks))
+    mark = _new_mark(roadmap, request, lines, numbered=bool(tasks), labelled=members)
     newline = roadmap.style.newline
     if not lines[at - 1].endswith(("\n", "\r")):
         lines[at - 1] += newline
@@ -810,8 +820,17 @@ def _after_last(
     return last.end_line, match["lead"], item_id
 
 
-def _new_mark(roadmap: Roadmap, request: NewItem, lines: list[str], numbered: bool) -> str:
-    """The mark of a new box: open, or the one its Status writes."""
+def _new_mark(
+    roadmap: Roadmap,
+    request: NewItem,
+    lines: list[str],
+    numbered: bool,
+    labelled: list[Item] | None = None,
+) -> str:
+    """The mark of a new box: open, or the one its Status writes (open under a label
+    that says it, one of ``labelled``, the group the box goes in)."""
+    from roadmaplint.settings import common_meaning
+
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":
@@ -820,10 +839,65 @@ def _new_mark(roadmap: Roadmap, request: NewItem, lines: list[str], numbered: bo
                 f"not {change.name}"
             )
         found = _marks(lines, roadmap.status_legend, numbered).get(_status_word(change.value))
+        said = common_meaning(change.value)
+        if found is None and said is not None and labelled and _labelled(labelled, lines):
+            found = next(
+                (
+                    box["mark"]
+                    for item in labelled
+                    if common_meaning(item.status) == said
+                    and (box := BOX.match(lines[item.position.line - 1])) is not None
+                ),
+                None,
+            )
         if found is None:
             raise RoadmapError(f"{roadmap.path}: a box cannot write the status {change.value!r}")
         mark = found
     return mark
+
+
+def _labelled(members: list[Item], lines: list[str]) -> bool:
+    """Whether a box of ``members`` reads a status its mark does not say: a label over
+    its group gives it (``🔧 **In Progress**`` over ``- [ ] Search``), where the boxes say
+    two statuses or more; a status heading over them all (``## In Progress``) is no label."""
+    from roadmaplint.settings import common_meaning
+
+    if len({common_meaning(item.status) for item in members}) < 2:
+        return False
+    for item in members:
+        box = BOX.match(lines[item.position.line - 1])
+        marked = STATUS_OF_BOX.get(box["mark"]) if box is not None else None
+        meaning = common_meaning(item.status)
+        if (
+            marked is not None
+            and meaning != common_meaning(marked)
+            and meaning != common_meaning(item.section)
+        ):
+            return True
+    return False
+
+
+def _group_of_status(
+    roadmap: Roadmap, request: NewItem, members: list[Item], lines: list[str]
+) -> list[Item]:
+    """The members a new box goes after: in a list grouped under labels that give their
+    boxes' status, those of the group whose label says the status asked (an open box's
+    where none is asked); refused where no group says it. Else every member."""
+    from roadmaplint.settings import common_meaning
+
+    if not _labelled(members, lines):
+        return members
+    asked = [change.value for change in request.fields if normalize_key(change.name) == "status"]
+    wanted = common_meaning(asked[0] if asked else STATUS_OF_BOX[" "])
+    fitting = [item for item in members if common_meaning(item.status) == wanted]
+    if fitting:
+        return fitting
+    labels = ", ".join(dict.fromkeys(item.status or "" for item in members))
+    raise RoadmapError(
+        f"{roadmap.path}: the boxes of {request.section.strip()} are grouped under labels "
+        f"that give their status ({labels}); none says {asked[0] if asked else 'open'!r}: "
+        "give one of those with --status"
+    )
 
 
 def _is_numbered_task(lines: list[str], item: Item) -> bool:

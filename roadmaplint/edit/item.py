@@ -918,6 +918,11 @@ def _heading_status_span(
             if token[0] == status:
                 start = at + marked.start("marks") + token.start()
                 return (start, start + len(token[0])), _status_mark(roadmap, status, value)
+    coded = body[at:end].rstrip()
+    if status not in HEADING_BOXES and closing_status_span(coded, status) is not None:
+        # ``## E03 — Search `todo` ``: the span's words are the status, rewritten inside it
+        word_at = at + len(coded) - 1 - len(status)
+        return (word_at, word_at + len(status)), _heading_word(roadmap, status, value)
     suffix = heading_status(body[at:end])
     if suffix is None or suffix[1] != status:
         return None, ""
@@ -940,6 +945,15 @@ def _heading_status_span(
         return (cut, end), ""  # the heading says done no more; a Status field says the rest
     if _marked(status):  # ``⏳ PLANNED``: the mark and the word of the new status
         return (word_at, word_at + len(status)), _marked_status(roadmap, status, value) or ""
+    return (word_at, word_at + len(status)), _heading_word(roadmap, status, value)
+
+
+def _heading_word(roadmap: Roadmap, status: str, value: str) -> str:
+    """The word a heading writes for ``value`` where it writes ``status`` as a word: a
+    common word, the document's own for it, in capitals where the old one was."""
+    from roadmaplint.settings import common_meaning
+
+    meaning = common_meaning(value)
     if meaning is None or len(value.split()) > 2:
         raise RoadmapError(
             f"{status!r} in the heading is the status; one written there is a common word "
@@ -950,7 +964,7 @@ def _heading_status_span(
         value = own  # the document's word for it (``KORJATTU`` beside ``AVOIN``)
     elif status.isupper() and common_meaning(value.upper()) == meaning:
         value = value.upper()  # a board's capitals (``— TODO``): ``done`` is written DONE
-    return (word_at, word_at + len(status)), value
+    return value
 
 
 def _own_word(roadmap: Roadmap, value: str, meaning: str) -> str | None:

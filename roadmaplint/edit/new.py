@@ -212,7 +212,8 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     lines = split_lines(roadmap.source)
     newline = roadmap.style.newline
     template = _template_item(roadmap, section_name)
-    body = _item_lines(lines, roadmap, template, item_id, request, fields)
+    coded = _coded_heading(lines, roadmap, section_name, item_id, request, fields)
+    body = coded or _item_lines(lines, roadmap, template, item_id, request, fields)
     if section is None:
         at, heading = _new_section_place(roadmap, lines, section_name)
         body = heading + body
@@ -235,7 +236,12 @@ def _new_item(roadmap: Roadmap, request: NewItem, settings: Settings, line: int)
     new_text = apply_edits(roadmap.source, edits)
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     added = next(found for found in after.items if found.id == item_id)
-    read_back(roadmap, added, fields, request.title)
+    read_back(roadmap, added, [] if coded else fields, request.title)
+    if coded and added.status != fields[0].value.strip():
+        raise RoadmapError(
+            f"{item_id}'s status would read back as {added.status!r}, not "
+            f"{fields[0].value.strip()!r}; nothing written: add it by hand"
+        )
     boxed = not any(normalize_key(change.name) == "status" for change in fields)
     if phased and boxed and added.status != (DONE if mark == "x" else OPEN):
         raise RoadmapError(
@@ -361,6 +367,31 @@ def _new_id(
         line = context.items_by_id[item_id].position.line
         raise RoadmapError(f"{roadmap.path}:{line}: {item_id} already exists")
     return item_id
+
+
+def _coded_heading(
+    lines: list[str],
+    roadmap: Roadmap,
+    section: str,
+    item_id: str,
+    request: NewItem,
+    fields: Sequence[FieldChange],
+) -> list[str] | None:
+    """The new item's heading written as its neighbours write theirs where they close
+    with their status in a code span and write no field (``## E03 — Search `todo```):
+    ``## E04 — Title `status```; None elsewhere, or where more than a status is asked."""
+    members = [item for item in roadmap.items if item.section == section]
+    if not members or any(item.fields or item.status is None for item in members):
+        return None
+    last = members[-1]
+    written = lines[last.position.line - 1].rstrip("\r\n")
+    statuses = [c for c in fields if normalize_key(c.name) == "status"]
+    if not written.endswith(f" `{last.status}`") or request.done or len(statuses) != len(fields):
+        return None
+    heading = _heading_lines(lines, roadmap, last, item_id, request.title.strip())
+    if len(heading) != 1 or not statuses:
+        return None
+    return [f"{heading[0]} `{statuses[0].value.strip()}`"]
 
 
 def _template_item(roadmap: Roadmap, section: str) -> Item | None:

@@ -138,11 +138,35 @@ def _exported_issues(parts: list[Part]) -> bool:
     found = [(part, _EXPORTED_ISSUE.fullmatch(part.text)) for part in parts]
     if sum(match is not None for _, match in found) < 2:
         return False
+    sections = [_above(parts, at) for at, (_, match) in enumerate(found) if match is not None]
+    if _a_changelog(parts) or all(
+        section is not None and _VERSION_SECTION.fullmatch(section.text) is not None
+        for section in sections
+    ):
+        # a changelog names the issues each release closed (``## v1.3.0`` over ``### #412
+        # Issue closed: Crash``): what shipped, no work
+        return False
     for part, match in found:
         if match is not None:
             part.kind, part.item_id = ITEM, match["number"]
             part.title = f"{match['title'].strip()} — {match['state']}"
     return True
+
+
+# A heading that names a release by its version: ``v1.3.0``, ``[1.2.0] - 2024-05-01``,
+# ``Version 2.1``, ``Release 3.0 (June)``.
+_VERSION_SECTION = LazyPattern(
+    r"\[?(?:v|version[ \t]++|release[ \t]++)?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}\b.*",
+    re.IGNORECASE | re.S,
+)
+
+
+def _above(parts: list[Part], at: int) -> Part | None:
+    """The nearest heading above ``parts[at]`` of a higher level: the section over it."""
+    level = parts[at].heading.level
+    return next(
+        (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
+    )
 
 
 def _front_matter_title(heading: str) -> str:
@@ -887,6 +911,7 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
     counted: dict[int, tuple[str, str]] = {}
     grouping: set[int] = set()
     ticked: set[int] = set()  # the levels where a numbered heading opens with a check
+    ticked_at: set[int] = set()  # the headings that do
     other_mark: set[int] = set()  # ``### ⚠️ 12. Title``: another mark before the number
     for at, part in enumerate(parts):
         text, done = _without_leading_check(part.text)
@@ -897,6 +922,7 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         match = _COUNTED.fullmatch(text) if text[:1].isdigit() else None
         if match is not None and done:
             ticked.add(part.heading.level)
+            ticked_at.add(at)
         if match is not None and part.kind == PROSE and part.heading.level in ITEM_LEVELS:
             # ``### ✅ 2. Title`` beside ``### 3. Title``: the mark before the number is
             # its status, as one after the title is
@@ -920,6 +946,7 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         )
     }
     said -= asked
+    said -= _told_happened(parts, lines, counted, ticked_at)
     # a warning or progress mark before the number (``### ⚠️ 12.``, ``### 🔄 2.``) is the
     # status of an entry whose siblings open ``### ✅ 1.``; elsewhere it is a decoration
     counted = {
@@ -934,6 +961,29 @@ def _counted_series(parts: list[Part], lines: list[str]) -> dict[int, tuple[str,
         if parts[at].heading.level in said
         and levels[parts[at].heading.level] >= 2
         and at not in grouping
+    }
+
+
+def _told_happened(
+    parts: list[Part], lines: list[str], counted: dict[int, tuple[str, str]], ticked: set[int]
+) -> set[int]:
+    """The levels whose numbered headings all open with a check and none writes a field
+    under it (``### ✅ 1. Database down`` over what happened, an incident's report under a
+    severity band): what was met or resolved, told in prose, no work. A tracker's
+    entries write their status (``**STATUS:** ✅ IMPLÉMENTÉ``); a list of requests with
+    one still open is work."""
+    levels = {parts[at].heading.level for at in counted}
+    return {
+        level
+        for level in levels
+        if all(
+            at in ticked
+            and not any(
+                _FIELD_LINE.match(line.strip()) for line in _section_lines(parts, at, lines)
+            )
+            for at in counted
+            if parts[at].heading.level == level
+        )
     }
 
 

@@ -50,6 +50,7 @@ def table_miss(
     ``| Colonne | Type |``) is passed over: it says why a table was skipped, but comes
     no closer to items than any table does."""
     from roadmaplint.reader.shapes.table import (
+        ANY_THING_TITLES,
         DEVELOPER_COLUMNS,
         FIELD_KEYS,
         ID_COLUMNS,
@@ -80,8 +81,15 @@ def table_miss(
         } & set(FIELD_KEYS)
         if not rows or (named and fields) or _not_of_work(names):
             continue
-        if not named and fields == {DEPENDS_ON} and len(names) == 2:
-            continue  # ``| Término | Dependencia |``: what each thing rests on, no work
+        if not named and fields == {DEPENDS_ON}:
+            # ``| Término | Dependencia |``, ``| Tema | Esperando | Dependencia |``: what
+            # each thing rests on or waits for, with no status nor owner: no work
+            continue
+        reported = not named and fields == {"status"} and len(names) == 2
+        if reported and not _work_statuses(lines, rows, names, dialect, inline):
+            continue  # ``| Area | Status |`` over ``On track``: how each part stands
+        if _names_other_things(names):
+            continue  # ``| Risk ID | Risk Title | Status |``: a register of risks, no work
         if names and column_key(names[0], dialect) in ("action", "actions"):
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):
@@ -100,7 +108,9 @@ def table_miss(
                     f"a table row names {first}, but no column of its table {_columns(names)} "
                     "is read as Status, Priority, Owner or Depends on, so its rows are not items"
                 )
-        if not named and not fields and not plain:
+        if not fields and not plain and (not named or named <= ANY_THING_TITLES):
+            # ``| Book | Title | Due Date |``: titles of any thing (not ``Task``), no field
+            # and no row named by an ID come no closer to items than any table does
             continue
         if not named:
             return header + 1, (
@@ -116,6 +126,43 @@ def table_miss(
 
 # A template's blank in a cell: ``[Capability A]``, ``{{owner}}``, ``<Name>``.
 _BLANK_CELL = LazyPattern(r"\[[^\[\]]*\]|\{\{[^{}]*\}\}|<[A-Za-z][\w .-]{0,40}>")
+
+
+def _work_statuses(
+    lines: list[str],
+    rows: list[int],
+    names: tuple[str, ...],
+    dialect: Dialect,
+    inline: Callable[[str], str],
+) -> bool:
+    """Whether most cells of a table's Status column say a state of work (``todo``,
+    ``done``): a plan's deliverables by a name the reader does not know, where a status
+    report says how each part stands (``On track``, ``At risk``)."""
+    from roadmaplint.reader.shapes.table import column_key, split_row
+    from roadmaplint.settings import common_meaning
+
+    column = [column_key(name, dialect) for name in names].index("status")
+    said = 0
+    for row in rows:
+        cells = split_row(lines[row])
+        cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
+        said += common_meaning(cell) is not None
+    return 2 * said > len(rows)
+
+
+def _names_other_things(names: tuple[str, ...]) -> bool:
+    """Whether a table names its rows by an ID or a title of a kind that is no unit of
+    work (``| Risk ID | Risk Title |``, ``| Decision ID | ... |``): a register of those
+    things, which the reader does not take for items (``Story ID`` and ``Task Name`` it
+    reads), so no near miss of a plan."""
+    from roadmaplint.reader.shapes.table import WORK_UNITS
+
+    for name in names:
+        words = name.strip("*_` ").casefold().split()
+        named = len(words) == 2 and words[1] in ("id", "title", "name")
+        if named and words[0] not in WORK_UNITS and words[0] != "task":
+            return True
+    return False
 
 
 def _test_cases(names: tuple[str, ...]) -> bool:

@@ -219,7 +219,12 @@ class Document:
         # criteria grouped under subheadings of a checklist of what every feature meets
         # (boxes right under ``## Release checklist`` stay the steps of that release)
         above = self.status_sections_above(line)[1:]
-        return any(_READINESS_CHECKLIST.search(heading) for heading in above)
+        if not any(_READINESS_CHECKLIST.search(heading) for heading in above):
+            return False
+        # in a document that is the plan of one release (``# Release plan v2.0``) the
+        # checklist's groups are that release's steps, no criteria of every release
+        title = self.level_one_above(line)
+        return title is None or _RELEASE_TITLE.search(title[0]) is None
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
@@ -269,6 +274,14 @@ _CRITERIA_SECTION = LazyPattern(
 # release is checked against before it ships, heading the criteria's groups.
 _READINESS_CHECKLIST = LazyPattern(
     r"\b(?:readiness|release|pre-release|launch|definition[ \t]+of[ \t]+done)[ \t]+checklist\b",
+    re.IGNORECASE,
+)
+
+# The title of a document that plans one release: ``# Release plan v2.0``, ``# Release
+# 3.1``, ``# v2.0 release``, ``# Launch plan``.
+_RELEASE_TITLE = LazyPattern(
+    r"\b(?:release|launch)[ \t]++(?:plan\b|v?[0-9])"
+    r"|\bv?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}[ \t]++release\b",
     re.IGNORECASE,
 )
 

@@ -155,6 +155,12 @@ _DONE_ON = LazyPattern(
     r"[ \t]++[0-9]{1,2},?[ \t]++[0-9]{4}[ \t]*$",
     re.I,
 )
+# A dependency the note after a box's day names: ``(2025-11-21) - depends on BX-1``.
+_NOTED_DEPENDS = LazyPattern(
+    r"(?<=\))[ \t]++-[ \t]++(?:depends[ \t]++on|blocked[ \t]++by)[ \t]*+:?[ \t]*+"
+    r"(?P<deps>#?[A-Za-z0-9][\w.-]*+(?:[ \t]*+,[ \t]*+#?[A-Za-z0-9][\w.-]*+)*+)[ \t.]*+$",
+    re.IGNORECASE,
+)
 # An ID in brackets before the title, as an agent's queue writes it: ``[TASK-002] Title``.
 _BRACKETED_ID = LazyPattern(r"\[(?P<id>[^\]\s]{1,30})\][ \t]++(?=\S)")
 # A task registry's line of ``KEY=value`` fields, the ID first and the title quoted in its
@@ -356,6 +362,11 @@ def parse_line(
             depends = token.split(":", 1)[1].replace("#", "")
         elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
             priority = priority or token[1:].lower()
+    dated = _DONE_ON.search(_title_part(text))
+    noted = _NOTED_DEPENDS.search(dated[0]) if dated is not None and depends is None else None
+    if noted is not None:
+        # ``(2025-11-21) - depends on BX-1``: the note after the day names what it waits on
+        depends = noted["deps"].replace("#", "")
     title_part = _DONE_ON.sub("", _title_part(text))
     note = _CLOSING_NOTE.search(title_part)
     if note is not None and title_part[: note.start()].strip():
@@ -2481,6 +2492,11 @@ def _theme_phases(
         found.append((f"Phase {match['number']}", match["name"].strip(), status))
     names = {item_id for item_id, _, _ in found}
     if len(names) < len(found):
+        return [], ()
+    if not any(line[:1] in "-*+" and BOX.match(line) for line in lines[entries[-1][1] + 1 :]):
+        # a plan names its phases, then the work they frame; a checklist before them
+        # (``Before you start`` over a course's syllabus) is what to do first, no work of
+        # the phases, which are the course's parts
         return [], ()
     for at, line in enumerate(lines):
         if at in {first for first, _ in entries}:

@@ -8,6 +8,8 @@ The checkbox shape's list reader asks this module first about a numbered list.
 
 from __future__ import annotations
 
+import re
+
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
@@ -16,7 +18,7 @@ from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
-_ENTRY = LazyPattern(
+NUMBERED_ENTRY = LazyPattern(
     r"[ \t]{0,3}(?P<id>[0-9]{1,6})[.)][ \t]+(?P<mark>[-+~=?✓✔✗✘✅🔄⏳🚧❌])\ufe0f?[ \t]+"
     r"(?P<title>\S.*)"
 )
@@ -51,10 +53,10 @@ _FIELD_KEYS = ("status", "priority", "dri", DEPENDS_ON)
 
 def mark_legend(document: Document) -> dict[str, str]:
     """The marks the document explains, each with the status its label names."""
-    return document.memo("numbered_marks", lambda: _read_legend(document.lines))
+    return document.memo("numbered_marks", lambda: read_mark_legend(document.lines))
 
 
-def _read_legend(lines: list[str]) -> dict[str, str]:
+def read_mark_legend(lines: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for line in lines:
         if "`" not in line:
@@ -74,9 +76,12 @@ def read_numbered(
     saying it is a list of tasks (a legend, two kinds of mark, or fields under each
     entry), so that ``1. ✅ Fast`` over ``2. ✅ Small`` in a README stays prose."""
     lines = document.lines
-    if len(entries) < _FEWEST or _ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
+    if (
+        len(entries) < _FEWEST
+        or NUMBERED_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None
+    ):
         return [], ()
-    found = [_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    found = [NUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     if not all(found):
         return [], ()
     legend = mark_legend(document)
@@ -90,7 +95,12 @@ def read_numbered(
     open_work = any(meanings[mark] not in _FINISHED for mark in marks)
     if not (marks & legend.keys() or (len(marks) >= 2 and open_work) or all(fields)):
         return [], ()
-    if marks & _PLAN_MARKS and any(_restated(document, match["title"]) for match in found if match):
+    if marks <= PLAN_MARKS and not (marks & legend.keys() or all(fields) or _in_a_plan(document)):
+        # ``1. ✅ Tests added`` over ``3. ⏳ Changelog entry``: a pull request's checklist, a
+        # README's features or a recipe's steps; a plan's next steps stand beside its
+        # phases, sprints or milestones, or under a title that names a plan
+        return [], ()
+    if marks & PLAN_MARKS and any(_restated(document, match["title"]) for match in found if match):
         # ``1. ✅ 프로젝트 초기화`` where ``- [ ] **프로젝트 초기화**`` is the plan's work box:
         # a report of how that work stands, no work of its own
         return [], ()
@@ -113,7 +123,24 @@ def read_numbered(
 
 
 # The marks a plan's phases and steps are marked with, read in a numbered list too.
-_PLAN_MARKS = frozenset("✅🔄⏳🚧❌")
+PLAN_MARKS = frozenset("✅🔄⏳🚧❌")
+
+
+# A heading that names a plan or a part of one: ``# Development Roadmap``, ``## Phase 2:
+# Campaign``, ``## Sprint 3``, ``# 구현 플랜`` (Korean: implementation plan).
+_PLAN_HEADING = LazyPattern(
+    r"\b(?:road[ \t]?map|plan|to-?do|backlog|phase|sprint|milestone)\b|플랜|계획", re.IGNORECASE
+)
+
+
+def _in_a_plan(document: Document) -> bool:
+    """Whether a heading of the document names a plan or one of its phases, sprints or
+    milestones: numbered steps marked as a plan's phases are (``1. ✅``, ``2. ⏳``) are its
+    next steps there, and anywhere else a checklist of what is done."""
+    return document.memo(
+        "in_a_plan",
+        lambda: any(_PLAN_HEADING.search(text) for text in document.heading_texts()),
+    )
 
 
 def _restated(document: Document, title: str) -> bool:
@@ -168,7 +195,7 @@ def _with_number_references(item: Item, numbers: set[str]) -> Item:
 # (a Ralph loop's IMPLEMENTATION_PLAN.md), over nested ``- Dependencies: Tasks 1-4``.
 # A note in brackets may follow the title: ``1. **Investigate CI Failure** (NEW, high priority)``
 # (an agent's queue).
-_BOLD_ENTRY = LazyPattern(
+_BOLDNUMBERED_ENTRY = LazyPattern(
     r"[ \t]{0,3}(?P<id>[0-9]{1,4})\.[ \t]+\*\*(?P<title>[^*]+)\*\*"
     r"(?:[ \t]+\([^()\n]{1,80}\))?[ \t]*"
 )
@@ -196,12 +223,12 @@ def read_bold_numbered(
     band above it. A status not written is none. Without the dependencies under every
     entry, or the statuses under most, a numbered list of bold phrases is prose."""
     lines = document.lines
-    if _BOLD_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
+    if _BOLDNUMBERED_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
         return [], ()
     numbers = document.memo("bold_numbers", lambda: _bold_numbers(lines))
     if len(numbers) < 2:
         return [], ()  # one task alone is no plan's list (a band may hold one of many)
-    found = [_BOLD_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    found = [_BOLDNUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     depends = [_nested_value(lines, first, last, document, DEPENDS_ON) for first, last in entries]
     statuses = [_nested_field(lines, first, last, document, "status") for first, last in entries]
     # who does it, on a bullet beside its status (``- Owner: bob``), as set writes it
@@ -299,7 +326,9 @@ def _says_a_stage(value: str) -> bool:
 def _bold_numbers(lines: list[str]) -> frozenset[str]:
     """The numbers of every bold numbered entry of the document: what a dependency names."""
     return frozenset(
-        match["id"] for line in lines if (match := _BOLD_ENTRY.fullmatch(line.rstrip("\r\n")))
+        match["id"]
+        for line in lines
+        if (match := _BOLDNUMBERED_ENTRY.fullmatch(line.rstrip("\r\n")))
     )
 
 

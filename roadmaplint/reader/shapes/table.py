@@ -196,7 +196,7 @@ def column_key(name: str, dialect: Dialect) -> str:
         named = COLUMN_ALIASES.get(bare) or dialect.key(bare)
         if named != bare:
             return named
-    if found == key and len(words) == 2 and words[0] in _WORK_UNITS:
+    if found == key and len(words) == 2 and words[0] in WORK_UNITS:
         # ``| Story ID | Story Title |``, ``| Feature ID | Feature Name |``: the unit of work
         # named before the ID or the title, as ``Task ID`` and ``Task Name`` are
         if words[1] == "id":
@@ -213,7 +213,7 @@ def column_key(name: str, dialect: Dialect) -> str:
 
 # The units of work a column's name may lead with before ``ID``, ``Title`` or ``Name``
 # (``Story ID``, ``Epic Title``); a risk's, a blocker's or a decision's ID names no work.
-_WORK_UNITS = frozenset(("story", "feature", "epic", "ticket", "issue", "item", "bug"))
+WORK_UNITS = frozenset(("story", "feature", "epic", "ticket", "issue", "item", "bug"))
 
 
 # The words that make an owner column its main one: ``Primary Owner``, ``Responsável
@@ -418,7 +418,7 @@ def _table(
     filled = [row for row in rows if not _placeholder_row(lines[row])]
     # ``| Projected Date | Feature | Additional Notes |``: work named with the day it is
     # planned for, no status yet, is a roadmap's too
-    dated = title_column is not None and _dated(keys)
+    dated = title_column is not None and _dated(keys) and _dates_work(keys, title_column)
     finished = id_column is not None and _done_column(lines, rows, keys) is not None
     if not filled or not (
         any(key in FIELD_KEYS for key in keys)
@@ -562,6 +562,23 @@ def _done_column(lines: list[str], rows: Sequence[int], keys: tuple[str, ...]) -
     return column if all(_A_DAY.fullmatch(cell) for cell in cells) else None
 
 
+# A day a thing is owed or arrives by (a parcel's ETA, a library book's due date), beside
+# a title column of any thing; a planned or a target date is a plan's.
+_OWED_DATES = frozenset(("due date", "eta"))
+# The title columns that name a thing, whatever it is: ``| Order | Item | ETA |``.
+ANY_THING_TITLES = frozenset(("item", "title", "titre", "título"))
+
+
+def _dates_work(keys: tuple[str, ...], title_column: int) -> bool:
+    """Whether the dates of a table with no field column date work: a planned day
+    (``| Projected Date | Feature |``), or a due day beside a column that names work
+    (``| Task | Due Date |``). A parcel's ETA or a book's due date beside an ``Item`` or
+    ``Title`` column (``| Book | Title | Due Date |``) dates things owed, no work."""
+    if any(key in _PLANNED_DATES - _OWED_DATES for key in keys):
+        return True
+    return keys[title_column] not in ANY_THING_TITLES
+
+
 def _titles_only(keys: tuple[str, ...], id_column: int | None, title_column: int | None) -> bool:
     """Whether a table names work by a title column alone, no field column (``| Stage |
     Task | Note |``), or by that and a number (``| # | Tarea | Notas |``, the plan's list
@@ -583,7 +600,7 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
         table.status_heading
         or not _titles_only(table.keys, table.id_column, table.title_column)
         or any(key in FIELD_KEYS for key in table.keys)
-        or _dated(table.keys)
+        or (_dated(table.keys) and _dates_work(table.keys, table.title_column or 0))
         or _staged(table.keys, table.title_column)
     ):
         return False  # a table read by its fields, status heading, dates or stages stays
