@@ -250,8 +250,12 @@ pytestmark = pytest.mark.skipif(
 # owners and a Spanish plan's sections and columns read, an epics index's finished table
 # still unread: 9059 of 9270, the floor 0.977. With the thirtieth set (CORE-165), a game
 # TODO's boxes under phases and a task folder's ``Needs Triage`` read, a Korean plan's day
-# milestones still unread: 9419 of 9638, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9419 of 9638
+# milestones still unread: 9419 of 9638, the floor 0.977. The thirty-second set (CORE-173)
+# joins with what it measured, 20 of its 195 items before, 138 after its classes: a backlog's
+# boxes above an order of phases, a tracker's done bullets beside boxes, a box checked
+# ``[ V ]`` read; two status files, a status table and a plan of phases still unread: 9557
+# of 9833, the floor 0.971.
+OVERALL_FLOOR = 0.971  # 9557 of 9833
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -401,6 +405,11 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
+    if "_" in status and not any(char.isspace() for char in status.strip()):
+        # a legend's meaning made one word: ``partly_done`` (the reader's too)
+        spaced = status_class(status.replace("_", " "))
+        if spaced is not None:
+            return spaced
     # ``STORY WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND IMPLEMENTATION``:
     # its last part says none of the work is built, not begun (the reader's too)
     parts = re.sub(r" [-–—] |;", ",", status.lower()).rsplit(",", 1)
@@ -725,8 +734,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # whose table of the month's tasks (``| # | Tarea | Notas |``, no status column) is unread
 # and an epics index whose table of finished epics and graph of dependencies are unread
 # (CORE-162). The thirtieth set brought two, a game TODO read as its phases and a task
-# folder of untriaged tasks, and read both (CORE-165): nine are left.
-SILENTLY_WRONG_CEILING = 9
+# folder of untriaged tasks, and read both (CORE-165): nine are left. The thirty-second set
+# brought three, a backlog read as its order of phases, a tracker read without its done
+# bullets and a plan of phases read as three items of fourteen; it reads the first two
+# (CORE-173), and the plan of phases stays (CORE-174): ten.
+SILENTLY_WRONG_CEILING = 10
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
