@@ -1563,16 +1563,20 @@ def _done_beside_boxes(document: Document) -> bool:
 
 def _status_section_boxes(document: Document, line: int) -> bool:
     """Whether the nearest heading above ``line`` that names a status holds boxes in its
-    section: a tracker's ``## 🟢 Completed Features`` whose area headings list the work as
-    bold-titled bullets, the boxes only under ``## 🟡 In Progress``, writes its finished
-    work as bullets; the bullets of a section of boxes are notes on them (``### Blocker
-    Details`` under a ``## Blocked`` of boxes)."""
+    section, or names a state other than done: a tracker's ``## 🟢 Completed Features``
+    whose area headings list the work as bold-titled bullets, the boxes only under ``## 🟡
+    In Progress``, writes its finished work as bullets; the bullets of a section of boxes
+    are notes on them, and those under ``### Blocker Details`` in a ``## Blocked`` section
+    say why the boxes above are blocked."""
     lines = document.lines
     above = [heading for heading in document.headings if heading.line < line]
     for at in range(len(above) - 1, -1, -1):
         heading = above[at]
-        if status_of_section(document.inline(heading.source)) is None:
+        named = status_of_section(document.inline(heading.source))
+        if named is None:
             continue
+        if common_meaning(named) != "done":
+            return True
         end = next(
             (
                 other.line - 1
