@@ -522,6 +522,10 @@ def status_meaning(status: str | None) -> str | None:
     found = common_meaning(status)
     if found is not None or not status:
         return found
+    if "_" in status and not any(char.isspace() for char in status.strip()):
+        # a legend's meaning made a word of the mark's status: ``partly_done`` for `[~]`
+        # "partly done" reads as its words do
+        return status_meaning(status.replace("_", " "))
     if _past_horizon(status):
         return "idea"
     only = _STATUS_ONLY.get(status.strip(_STATUS_EDGE + " ").casefold())

@@ -256,8 +256,12 @@ pytestmark = pytest.mark.skipif(
 # English, its silently wrong box plans and false alarm fixed, a Portuguese roadmap's ideas
 # and priorities and a Japanese roadmap's dependencies still unread: 9554 of 9804, the floor
 # 0.974. With the tenth silent pass (CORE-169), six of the nine files read silently wrong
-# before the thirtieth set read right: 9586 of 9804, the floor 0.977.
-OVERALL_FLOOR = 0.977  # 9586 of 9804
+# before the thirtieth set read right: 9586 of 9804, the floor 0.977. The thirty-second set
+# (CORE-173) joins with what it measured, 20 of its 195 items before, 138 after its classes:
+# a backlog's boxes above an order of phases, a tracker's done bullets beside boxes, a box
+# checked ``[ V ]`` read; two status files, a status table and a plan of phases still
+# unread: 9724 of 9999, the floor 0.972.
+OVERALL_FLOOR = 0.972  # 9724 of 9999
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -407,6 +411,11 @@ def status_class(status: str | None) -> str | None:
     """The workflow meaning of a status as written; None when it has none."""
     if status is None:
         return None
+    if "_" in status and not any(char.isspace() for char in status.strip()):
+        # a legend's meaning made one word: ``partly_done`` (the reader's too)
+        spaced = status_class(status.replace("_", " "))
+        if spaced is not None:
+            return spaced
     # ``STORY WRITTEN - NO IMPLEMENTATION``, ``PARTIAL UI - NO BACKEND IMPLEMENTATION``:
     # its last part says none of the work is built, not begun (the reader's too)
     parts = re.sub(r" [-–—] |;", ",", status.lower()).rsplit(",", 1)
@@ -756,8 +765,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # roadmap whose ``依存:`` names no box carries are read as outside dependencies. The tenth
 # silent pass (CORE-169) read six of the nine before them (MiOS, 0xkobolds, Flowrite, VIT,
 # newMonitoring, kanban-workspace): five are left (PACT, corex, COMPASS; CORE-170; and the
-# thirty-first set's two).
-SILENTLY_WRONG_CEILING = 5
+# thirty-first set's two). The thirty-second set brought three, a backlog read as its order
+# of phases, a tracker read without its done bullets and a plan of phases read as three items
+# of fourteen; it reads the first two (CORE-173), and the plan of phases stays (CORE-174): six.
+SILENTLY_WRONG_CEILING = 6
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

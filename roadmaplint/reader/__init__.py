@@ -793,6 +793,8 @@ def _without_box_containers(
     items at all (they carry no ID)."""
     struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
+    if _order_after_boxes(items, lines):
+        return [], []  # the order the plan's boxes are to be done in: no items of its own
     containers: list[Item] = _horizons_over_lists(items, lines)
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
     counted: list[tuple[Item, tuple[int, bool], int]] = []
@@ -841,6 +843,37 @@ def _without_box_containers(
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+# A box, ticked, open or marked, without an ID of its own checked here: ``- [~] Title``.
+_ANY_BOX = LazyPattern(r" {0,3}[-*+][ \t]+\[[^\]\n]{1,3}\][ \t]+\S")
+
+
+def _order_after_boxes(items: list[Item], lines: list[str]) -> bool:
+    """Whether the heading items are only an order of work set out after a plan of boxes:
+    three phase headings or more (``### Phase 1 — Polish the Core``), each with no status
+    and no field and nothing under it but prose (``Academy → tutorial → card loop``), all
+    below a list of five boxes or more. The boxes are the plan's items; the phases say in
+    which order to take them up. Kept as items, they would leave every box unread (boxes
+    without IDs beside heading items)."""
+    if len(items) < 3 or any(not PHASE_ID.fullmatch(item.id) for item in items):
+        return False
+    for item in items:
+        if item.status is not None or item.fields:
+            return False
+        body = lines[item.position.line : item.end_line]
+        if any(line.lstrip().startswith("|") or _LIST_ENTRY.match(line) for line in body):
+            return False
+    first = min(item.position.line for item in items) - 1
+    if sum(_ANY_BOX.match(line) is not None for line in lines[:first]) < 5:
+        return False
+    # a plan's title says so (``# Arcane Legends — Feature & Improvement Backlog``); a
+    # setup guide's checklist before its phases of steps is no plan's work
+    # imported here: a roadmap of headings alone never loads the box reader
+    from roadmaplint.reader.shapes.checkbox import titles_work
+
+    title = next((line[2:] for line in lines[:first] if line.startswith("# ")), "")
+    return titles_work(title)
 
 
 def _status_phase_among_themes(

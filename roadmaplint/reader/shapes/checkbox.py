@@ -57,14 +57,21 @@ from roadmaplint.text import LazyPattern
 # an emoji, as a shortcode or with its presentation selector (``[:sparkles:]``, ``[✔️]``).
 BOX = LazyPattern(
     r"(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)"
-    r"\[(?P<mark>[^\]]?|:[a-z][a-z0-9_+-]{0,30}:|[^\x00-\x7f]\ufe0f)\]\*?(?=[ \t]|$)[ \t]*"
+    r"\[(?P<mark>[^\]]?|:[a-z][a-z0-9_+-]{0,30}:|[^\x00-\x7f]\ufe0f| [xXvV] )\]\*?(?=[ \t]|$)[ \t]*"
 )
 # An open box says the work is not done, never that it is free to start: its status is
 # the box as written (the common spellings read ``[ ]`` as not started), so RL306 finds
 # no claim in it. A Status Legend of words gives both boxes its own words (box_words).
 OPEN_BOX = "[ ]"
 KIRO_IN_PROGRESS = "in progress"  # Kiro's ``[-]`` on a numbered task, where it is no cancel
-STATUS_OF_BOX = {" ": OPEN_BOX, "": OPEN_BOX, "x": "done", "X": "done"}
+# (a mark written between blanks, ``[ x ]``, ``[ V ]``, the check a hand writes: done too)
+STATUS_OF_BOX = {
+    " ": OPEN_BOX,
+    "": OPEN_BOX,
+    "x": "done",
+    "X": "done",
+    **dict.fromkeys((" x ", " X ", " v ", " V "), "done"),
+}
 # A check mark written in the box for its ``x``: ``- [✔️] docs: local npm install``.
 CHECKED_MARKS = dict.fromkeys(
     (
@@ -234,6 +241,8 @@ def marker_legend(lines: list[str]) -> dict[str, str]:
             continue
         for match in LEGEND_MARKER.finditer(line):
             label = " ".join(match["label"].split()).strip(" -—:")
+            # the meaning ends with its sentence: ``[~]` partly done. Items were re-checked``
+            label = _NAME_THEN_SENTENCE.split(label, maxsplit=1)[0].strip(" .")
             if label:
                 found.setdefault(match["mark"] or match["bare"], "_".join(label.lower().split()))
     return found
@@ -799,7 +808,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     board: bool | None = None  # a Now / Next / Later board: found once, when first needed
     # Whether two headings name statuses: counted once, not for each plain list (a list
     # per heading made reading quadratic: 225 kB took 26 s).
-    headed = cache(lambda: status_headings(document) >= 2)
+    headed = cache(lambda: status_headings(document) >= 2 or _done_beside_boxes(document))
     restarted = cache(lambda: _numbering_restarts(document))
     for index in document.top_level():
         token = tokens[index]
@@ -1620,7 +1629,49 @@ def _notes_under_status(document: Document, line: int, named: str | None) -> boo
     document without boxes, are its items."""
     if named is None or status_of_sections([document.section_above(line) or ""]) is not None:
         return False
+    if not document.memo("writes boxes", lambda: any(BOX.match(text) for text in document.lines)):
+        return False
+    return _status_section_boxes(document, line)
+
+
+def _done_beside_boxes(document: Document) -> bool:
+    """Whether the one heading that names a status says done (``## 🟢 Completed Features``)
+    in a document whose other work is boxes, each saying its own state: the boxes stand
+    for the second status heading a list of plain bullets under a status asks for."""
+    if status_headings(document) != 1:
+        return False
+    named = (status_of_section(text) for text in document.heading_texts())
+    if not any(common_meaning(status) == "done" for status in named if status is not None):
+        return False
     return document.memo("writes boxes", lambda: any(BOX.match(text) for text in document.lines))
+
+
+def _status_section_boxes(document: Document, line: int) -> bool:
+    """Whether the nearest heading above ``line`` that names a status holds boxes in its
+    section, or names a state other than done: a tracker's ``## 🟢 Completed Features``
+    whose area headings list the work as bold-titled bullets, the boxes only under ``## 🟡
+    In Progress``, writes its finished work as bullets; the bullets of a section of boxes
+    are notes on them, and those under ``### Blocker Details`` in a ``## Blocked`` section
+    say why the boxes above are blocked."""
+    lines = document.lines
+    above = [heading for heading in document.headings if heading.line < line]
+    for at in range(len(above) - 1, -1, -1):
+        heading = above[at]
+        named = status_of_section(document.inline(heading.source))
+        if named is None:
+            continue
+        if common_meaning(named) != "done":
+            return True
+        end = next(
+            (
+                other.line - 1
+                for other in document.headings
+                if other.line > heading.line and other.level <= heading.level
+            ),
+            len(lines),
+        )
+        return any(BOX.match(text) for text in lines[heading.line : end])
+    return True
 
 
 def _logged_done(
@@ -1662,6 +1713,11 @@ _WORK_TITLE = LazyPattern(
     r"|status|board|sprint|tracker)\b",
     re.I | re.S,
 )
+
+
+def titles_work(title: str) -> bool:
+    """Whether a document's title names a plan of work (``# Agent Task Board``)."""
+    return _WORK_TITLE.search(edge_stripped(title)) is not None
 
 
 def _titled_work(document: Document) -> bool:

@@ -37,7 +37,8 @@ _SECTION_PRIORITY = LazyPattern(
     r"|[(\[][ \t]*(?P<pb>P[0-4](?:\.[0-9])?)(?=[ \t]*(?:[)\],/;]|[—–-][ \t]))"
     r"|[ \t](?P<pt>P[0-4](?:\.[0-9])?)[ \t*_`]*$"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
-    r"|^[^\w]*(?P<lead>critical|high|medium|low)[ \t]+priority\b"
+    # (numbered as a section may be, the highest band too: ``## 1. Highest Priority``)
+    r"|^[^\w]*(?:[0-9]{1,2}[.)][ \t]+)?(?P<lead>critical|highest|high|medium|low)[ \t]+priority\b"
     # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1,
     # in French too (``## 🔥 Priorité 1 — Critique``)
     # (a fifth band and later ones too: ``## 📚 PRIORITY 5: DOCUMENTATION`` after P1-P4)
@@ -266,7 +267,20 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
         if meaning is not None and (count == len(words) or _rest_is_plain(words[count:])):
             return phrase
+    dated = _DATED_REMARK.search(text) if text.endswith(")") else None
+    if dated is not None:
+        # a day in brackets after the words says when: ``Completed Features (Feb 2026)``
+        # (a span of months, ``Next (3-6 months)``, is a horizon's, no date)
+        return status_of_section(text[: dated.start()], board)
     return None
+
+
+_DATED_REMARK = LazyPattern(
+    r"(?<![ \t])[ \t]++\("
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+)?"
+    r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?\)$",
+    re.IGNORECASE,
+)
 
 
 def status_of_sections(sections: list[str], board: bool = False) -> str | None:
