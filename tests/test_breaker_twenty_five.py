@@ -232,3 +232,47 @@ def test_incremental_reading_equals_a_full_read_on_notes_and_labels() -> None:
     ):
         text = JAPANESE_BOXES.replace(old, new, 1)
         assert update(snapshot, text).roadmap == full_snapshot(text, "TODO.md", settings).roadmap
+
+
+# -- a plan's work written under its acceptance heading ---------------------------------
+
+WORK_UNDER_ACCEPTANCE = """\
+# 開発計画
+
+## 受け入れ基準
+
+- [ ] ログイン画面を実装する
+- [x] ユーザー登録APIを作る
+"""
+
+GERMAN_WORK_UNDER_ACCEPTANCE = """\
+# Projektplan
+
+## Abnahmekriterien
+
+- [ ] Anmeldeseite bauen
+- [x] Registrierungs-API anlegen
+"""
+
+
+def test_a_plan_whose_every_box_stands_under_its_acceptance_heading_writes_its_work_there() -> None:
+    # a plan with no other box writes its work under ``## 受け入れ基準``: read as the
+    # standards a plan is accepted by, the whole plan read no item and check said all
+    # passed (``## Acceptance criteria`` over the same boxes reads them)
+    read = [(i.title, i.status) for i in read_items(WORK_UNDER_ACCEPTANCE, "TODO.md")]
+    assert read == [("ログイン画面を実装する", "[ ]"), ("ユーザー登録APIを作る", "done")]
+    german = [i.title for i in read_items(GERMAN_WORK_UNDER_ACCEPTANCE, "TODO.md")]
+    assert german == ["Anmeldeseite bauen", "Registrierungs-API anlegen"]
+
+
+STANDARDS_CHECKLIST = """\
+# 受け入れ基準
+
+- [x] ページの読み込みが3秒以内
+- [ ] APIの応答が1秒以内
+"""
+
+
+def test_a_checklist_titled_by_its_acceptance_standards_is_still_no_plan() -> None:
+    assert read_items(STANDARDS_CHECKLIST, "ACCEPTANCE.md") == ()
+    assert finding_lines(STANDARDS_CHECKLIST, "ACCEPTANCE.md") == []
