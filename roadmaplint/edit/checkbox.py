@@ -24,6 +24,8 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, field_names, normali
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.legends import box_words
 from roadmaplint.reader.shapes.checkbox import (
+    _CJK_DEPENDS,
+    _CLOSING_NOTE,
     _DEPENDS,
     _DONE_ON,
     _NESTED_BULLET,
@@ -35,16 +37,18 @@ from roadmaplint.reader.shapes.checkbox import (
     _TAGS,
     _TODO_TXT_PRIORITY,
     _TRAILING_ID,
+    _WIDE_NOTES,
     BOX,
     KIRO_IN_PROGRESS,
     OPEN_BOX,
     OWNER_NOTE,
     STATUS_OF_BOX,
     _number_of_box,
+    blocked_tail,
     marker_legend,
     todo_txt_lines,
 )
-from roadmaplint.record import record
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines
 from roadmaplint.write.proof import prove_edit
@@ -150,11 +154,21 @@ def _parts(line: str, id_pattern: str) -> _Line:
     done_on = _DONE_ON.search(text, start, end)
     if done_on is not None:
         end = done_on.start()  # ``(Completed: 2026-02-20)``: the day it was done, no title
+    notes = _WIDE_NOTES.search(text[:end], start)
+    if notes is not None and text[start : notes.start()].strip():
+        end = notes.start()  # ``（予定: 2025-11-08）``: the days of the work, kept as written
+    note = _CLOSING_NOTE.search(text[:end], start)
+    if note is not None and text[start : note.start()].strip():
+        end = note.start()  # ``(`6bde213`).``: the commit the work landed in, kept
     if text[start:end].rstrip().endswith("\\"):
         end = len(text[:end].rstrip()) - 1
     end = max(start, len(text[:end].rstrip()))
     masked = text[:end]
     depends = _DEPENDS.search(masked, start)
+    if depends is None:  # ``テスト 依存: io-safety``: what it waits for, after the word
+        depends = _CJK_DEPENDS.search(masked, start)
+        if depends is not None and not masked[start : depends.start()].strip():
+            depends = None
     masked = _masked(masked, depends)
     if depends is None and done_on is not None:
         # ``(2025-11-21) - depends on BX-1``: the note after the day, past the title
@@ -211,7 +225,7 @@ def _convention(roadmap: Roadmap, id_pattern: str, bullets: bool = False) -> tup
             group = "deps" if parts.depends["deps"] is not None else "blocked"
             written = parts.depends.group(0)
             cut = parts.depends.start(group) - parts.depends.start()
-            template = written[:cut] + "{value}"
+            template = written[:cut].lstrip() + "{value}"  # `` 依存: ``: its space leads
             if group == "deps":
                 template += written[parts.depends.end(group) - parts.depends.start() :]
             depends[template] += 1
@@ -242,7 +256,9 @@ class _Writer:
     def remove(self, match: re.Match[str]) -> None:
         start, end = match.span()
         text = self.parts.text
-        if start > 0 and text[start - 1] in " \t":
+        if text[start : start + 1] in (" ", "\t"):
+            pass  # `` 依存: A``: the match holds the space that leads it
+        elif start > 0 and text[start - 1] in " \t":
             start -= 1
         elif end < len(text) and text[end] in " \t":
             end += 1
@@ -413,7 +429,18 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     ending = lines[row][len(lines[row].rstrip("\r\n")) :]
     id_pattern = Dialect.from_settings(settings).id_pattern
     parts = _parts(lines[row], id_pattern)
+    tail = None
+    if any(normalize_key(c.name) == "status" for c in edit.fields) and _open(lines[row]):
+        # ``Test on iOS [BLOCKED: no Xcode]``, ``(staging access blocker)``: the note is the
+        # status the edit changes, no part of the title; left, it would join the title
+        cut = blocked_tail(parts.text[parts.title_start : parts.content_end])
+        if cut is not None:
+            start = len(parts.text[: parts.title_start + cut].rstrip())
+            tail = (start, parts.content_end)
+            parts = replace(parts, content_end=start)
     written = _Writer(parts)
+    if tail is not None:
+        written.set_span(tail, "")
     priority_form, depends_form = _convention(roadmap, id_pattern)
     changes: list[FieldChange] = []
     mark = None
@@ -540,6 +567,13 @@ def _status_mark(
             f"{where}: a box writes the statuses {', '.join(sorted(marks))}; not {status!r}"
         )
     return mark
+
+
+def _open(line: str) -> bool:
+    """Whether a box line's box is open (``- [ ]``), where a closing note can say that the
+    work is blocked."""
+    box = BOX.match(line)
+    return box is not None and box.group(0).rstrip().endswith(OPEN_BOX)
 
 
 def _write_priority(written: _Writer, value: str, form: str) -> None:

@@ -30,6 +30,9 @@ PRIORITY_LEGEND = "priority legend"
 # before a remark (``High - blocks the release``) and the lowest a table writes (``new``).
 PRIORITY_WORDS = ("critical", "urgent", "highest", "high", "medium", "normal", "low", "lowest")
 DEPENDS_ON = "depends on"
+# What says "none" where a dependency would be named, in Chinese, Japanese and Korean
+# (``依赖: 无``, ``依存: なし``, ``의존: 없음``): no dependency, as ``none`` is none.
+NONE_WORDS = ("无", "無", "没有", "暂无", "なし", "無し", "ない", "없음")
 # The known fields that say work is tracked: a status, a priority, an owner (a list of
 # dependencies alone is a component's, ``## C1 Parser`` over ``- Dependencies: regex``).
 WORK_KEYS = frozenset({"status", "priority", "dri"})

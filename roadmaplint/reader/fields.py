@@ -27,6 +27,7 @@ from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
     MARKED_TITLE,
+    NONE_WORDS,
     NUMBERED_ID,
     PRIORITY_WORDS,
     Dialect,
@@ -56,7 +57,8 @@ _BOLD_FIELD = LazyPattern(
 _PLAIN_FIELD = LazyPattern(r"([^\W\d_][\w /-]{0,40}?)[ \t]*:(?:[ \t]+|$)")
 # A box is followed by a space or by the line's end, its text then on the next line.
 _TASK_BOX = LazyPattern(r"\[([ xX])\](?:[ \t]+|[ \t]*\n[ \t]*)")
-_NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—"})
+# ``none`` and its like, in Chinese, Japanese and Korean too (``**依赖**: 无``)
+_NO_DEPENDENCY = frozenset({"", "none", "nothing", "n/a", "-", "–", "—", *NONE_WORDS})
 
 
 @record(frozen=False, slots=False)

@@ -296,7 +296,18 @@ def _prove_items(before: Roadmap, after: Roadmap, targets: Targets) -> None:
     ids = [item.id for item in after.items]
     renamed = dict(targets.renamed)
     if targets.same_items and [renamed.get(item.id, item.id) for item in before.items] != ids:
+        gone = [item for item in before.items if renamed.get(item.id, item.id) not in ids]
+        if gone:  # ``- [ ] Task 2``, ``[Draft docs]``: read as a template's stand-in, no item
+            raise RoadmapError(
+                f"{before.path}:{gone[0].position.line}: refusing to write: {gone[0].id} would "
+                "no longer read as an item; nothing written"
+            )
         raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
+    if targets.added is not None and ids.count(targets.added) == 0:
+        raise RoadmapError(
+            f"{before.path}: refusing to write: {targets.added} would not read as an item; "
+            "nothing written"
+        )
     if targets.added is not None and ids.count(targets.added) != 1:
         raise RoadmapError(
             f"{before.path}: refusing to write: the new item did not read back alone"

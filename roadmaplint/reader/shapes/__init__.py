@@ -207,12 +207,13 @@ class Document:
         section = self.section_above(line)
         if section is None:
             return False
-        if _CRITERIA_SECTION.search(section) is not None:
-            return True
         index = self._index()
-        at = index.parents[bisect_left(index.lines, line) - 1]
+        nearest = bisect_left(index.lines, line) - 1
+        if self._criteria(nearest, section):
+            return True
+        at = index.parents[nearest]
         while at >= 0 and self.headings[at].level > 1:
-            if _CRITERIA_SECTION.search(self.inline(self.headings[at].source)) is not None:
+            if self._criteria(at, self.inline(self.headings[at].source)):
                 return True
             at = index.parents[at]
         # ``## Feature Readiness Checklist`` over ``### Testing Complete`` over its boxes: the
@@ -225,6 +226,37 @@ class Document:
         # checklist's groups are that release's steps, no criteria of every release
         title = self.level_one_above(line)
         return title is None or _RELEASE_TITLE.search(title[0]) is None
+
+    def _criteria(self, at: int, heading: str) -> bool:
+        """Whether the heading at ``at`` (``heading``, its text) names conditions checked,
+        no work: the team's criteria always; the standards a whole plan is accepted by
+        (``## 受け入れ基準``, ``## 成功标准``) where they title the document (a checklist
+        of them) or the plan writes boxes under other headings. A plan whose every box
+        stands under them writes its work there, as ``## Acceptance criteria`` is read."""
+        if _CRITERIA_SECTION.search(heading) is not None:
+            return True
+        if _PLAN_STANDARDS.search(heading) is None:
+            return False
+        return self.headings[at].level == 1 or self.memo(
+            "boxes beside standards", self._boxes_beside
+        )
+
+    def _boxes_beside(self) -> bool:
+        """Whether a box stands under a heading that names no plan's standards."""
+        from roadmaplint.reader.shapes.checkbox import BOX
+
+        index = self._index()
+        for number, text in enumerate(self.lines, start=1):
+            if BOX.match(text) is None:
+                continue
+            at = bisect_left(index.lines, number) - 1
+            while at >= 0:
+                if _PLAN_STANDARDS.search(self.inline(self.headings[at].source)) is not None:
+                    break
+                at = index.parents[at]
+            else:
+                return True
+        return False
 
     def section_above(self, line: int) -> str | None:
         """The text of the nearest heading above ``line`` (the section of a row or box)."""
@@ -260,10 +292,13 @@ _CRITERIA_SECTION = LazyPattern(
     r"\bdefinition[ \t]+of[ \t]+(?:done|ready)\b"
     r"|\b(?:entry|exit|evaluation|release|readiness|go[ \t/-]*no[ \t-]*go)"
     r"(?:[ \t]*(?:&|and|/)[ \t]*(?:entry|exit))?[ \t]+criteria\b"
-    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)"
-    # the standards a whole plan is accepted by, in Chinese and Japanese (``## 成功标准``,
-    # ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish
-    r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
+    r"|\bcrit[eè]res[ \t]+(?:d'|de[ \t]+)(?:entr[ée]e|sortie|[ée]valuation)",
+    re.IGNORECASE,
+)
+# The standards a whole plan is accepted by, in Chinese and Japanese (``## 成功标准``,
+# ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish.
+_PLAN_STANDARDS = LazyPattern(
+    r"成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
     r"|\b(?:erfolgs|abnahme|akzeptanz)kriterien\b"
     r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b",
     re.IGNORECASE,

@@ -113,8 +113,14 @@ _CJK_DEPENDS = LazyPattern(
 )
 # The notes in full-width brackets, each a label and a colon, that close a box and what
 # follows them (``Lint/Format/型設定 （予定: 2025-11-08） （実績: 2025-11-08）``, a planned
-# and an actual day): dates and remarks about the work, no part of its name.
-_WIDE_NOTES = LazyPattern(r"(?<![ \t])[ \t]*+（[^（）:：\d\n]{1,12}[:：][^（）\n]{0,200}）[^\n]*$")
+# and an actual day): dates and remarks about the work, no part of its name. The first
+# note dates the work or names its commit (``（commit: `90bd1b7`）``): a note that says
+# which of two like boxes this is (``ドキュメント（README: 英語版）``) names it.
+_WIDE_NOTES = LazyPattern(
+    r"(?<![ \t])[ \t]*+（[^（）:：\d\n]{1,12}[:：][ \t]*+"
+    r"(?:[0-9]{4}[-/.年][0-9]{1,2}|[0-9]{1,2}[/月][0-9]{1,2}|`?[0-9a-f]{7,40}(?![\w]))"
+    r"[^（）\n]{0,200}）[^\n]*$"
+)
 _OWNER = LazyPattern(r"(?<![\w/])@(?P<owner>[A-Za-z0-9][\w.-]*)(?![\w/@])")
 # An owner noted in brackets: ``- API-1: Login (owner: ana)``, ``(assignee: TBD)``.
 OWNER_NOTE = LazyPattern(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from roadmaplint.model import Field, Item, Position
-from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect, patterns
+from roadmaplint.reader.dialect import DEPENDS_ON, NONE_WORDS, PRIORITY_WORDS, Dialect, patterns
 from roadmaplint.reader.fields import named_owner
 from roadmaplint.text import LazyPattern
 
@@ -20,7 +20,8 @@ _WORD = LazyPattern(r"[^\W_]+")
 # The most characters a reference keeps of a word in Chinese or Japanese: a title
 # written without spaces is one word.
 _WORD_LENGTH = 12
-_NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing"}
+# ``none`` and its like, in Chinese, Japanese and Korean too (``依赖: 无``, ``依存: なし``)
+_NO_DEPENDENCY = {"", "none", "n/a", "-", "—", "–", "no", "nothing", *NONE_WORDS}
 REFERENCE_WORDS = 6  # a reference made from a title keeps its first words
 
 
