@@ -146,6 +146,39 @@ def test_a_tracker_s_done_section_of_bold_bullets_beside_boxes_lists_done_work()
     assert finding_lines(CAFE_TRACKER, "TRACKER.md") == []
 
 
+FEATURE_FIELDS = """\
+# Features
+
+## Feature Status
+
+### ✅ Completed
+
+#### Board setup
+- **Completed**: 2026-01-25
+- **Description**: The board and its pieces
+- **Notes**: Drawn with the canvas API
+
+#### 1.1 Deal the cards
+- **Completed**: 2026-01-26
+- **Description**: A shuffled deal into seven piles
+
+## Next Steps
+
+- [x] 1.1 Deal the cards
+- [ ] 1.2 Move a card
+"""
+
+
+def test_a_done_feature_s_field_bullets_beside_boxes_are_its_fields_not_work() -> None:
+    # under the one done heading the features are headings and their bullets label what
+    # each is and when it was done (``- **Completed**: date``, ``- **Description**:``):
+    # their fields, no done work titled "Completed" or "Description" (a ninth quiet
+    # sweep's tracker, after the thirty-second set's reading of bold bullets)
+    read = [(i.id, i.title, i.status) for i in read_items(FEATURE_FIELDS, "FEATURES.md")]
+    assert read == [("1.1", "Deal the cards", "done"), ("1.2", "Move a card", "[ ]")]
+    assert finding_lines(FEATURE_FIELDS, "FEATURES.md") == []
+
+
 CAFE_README = """\
 # Cafe App
 

@@ -1814,7 +1814,34 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
         if field is None:
             return False
         names.append(field["name"].strip())
-    return any(dialect.key(name) in WORK_KEYS for name in names)
+    if any(dialect.key(name) in WORK_KEYS for name in names):
+        return True
+    # (``- **Completed**: 2026-01-25`` / ``- **Description**: ...`` / ``- **Notes**: ...``
+    # under a feature's heading: labels each said once, one of them of what a thing is or
+    # when it was done, are that heading's fields, even with no status among them)
+    folded = [name.casefold() for name in names]
+    return (
+        len(folded) >= 2
+        and len(set(folded)) == len(folded)
+        and any(name in _DESCRIBING_KEYS for name in folded)
+    )
+
+
+# The labels of a thing's description and its days, which no work is titled alone.
+_DESCRIBING_KEYS = frozenset(
+    (
+        "description",
+        "details",
+        "notes",
+        "summary",
+        "completed",
+        "started",
+        "finished",
+        "estimated effort",
+        "effort",
+        "location",
+    )
+)
 
 
 def _says_nothing(line: str) -> bool:
