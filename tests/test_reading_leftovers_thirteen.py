@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from conftest import finding_lines, read_items
 
+from roadmaplint.settings import common_meaning
+
 CHINESE_BOXES_WITH_OUTSIDE_NAMES = """\
 # 路线图
 
@@ -43,3 +45,82 @@ CHINESE_INSTALL_NOTES = """\
 def test_install_notes_naming_what_they_rest_on_are_no_plan() -> None:
     assert read_items(CHINESE_INSTALL_NOTES) == ()
     assert finding_lines(CHINESE_INSTALL_NOTES) == []
+
+
+SPANISH_PHASE_PLAN = """\
+# Hoja de ruta
+
+## Fases
+
+### **FASE 1: Base**
+**Status:** 🔄 En progreso
+
+#### Servidor
+- [ ] Configurar la base de datos
+- [ ] Crear la API
+
+### **FASE 2: Informes**
+**Status:** ⏳ Pendiente
+
+#### Pantallas
+- [ ] Panel de control
+
+## ✅ Tareas terminadas
+
+### Semana 1
+- ✅ Crear el repositorio
+- ✅ Escribir el README
+
+## 💡 Ideas futuras (Backlog)
+
+- [ ] Aplicación móvil
+- [ ] Modo oscuro
+"""
+
+
+def test_ideas_boxes_and_done_bullets_beside_phase_headings_are_the_plans_work() -> None:
+    # beside status-bearing phase headings whose boxes are their checklists: open boxes
+    # under a heading naming ideas (``## 💡 Ideas futuras (Backlog)``: ideas, kept in the
+    # backlog) are ideas, and bullets led by a done mark under a band a done mark leads
+    # (``## ✅ Tareas terminadas`` over ``### Semana 1``) are work finished
+    read = [(i.title, common_meaning(i.status or "")) for i in read_items(SPANISH_PHASE_PLAN)]
+    assert read == [
+        ("Base", "in_progress"),
+        ("Informes", "ready"),
+        ("Crear el repositorio", "done"),
+        ("Escribir el README", "done"),
+        ("Aplicación móvil", "idea"),
+        ("Modo oscuro", "idea"),
+    ]
+    assert finding_lines(SPANISH_PHASE_PLAN) == []
+
+
+PRODUCT_README = """\
+# Gestor de tarefas
+
+Um aplicativo para organizar o trabalho da equipe.
+
+## 📊 Visão geral
+
+### Objetivos
+- ✅ Organizar as tarefas
+- ✅ Colaborar em equipe
+
+## ✅ Funcionalidades
+
+### Versão 1
+- ✅ Exportar relatórios em PDF
+- ✅ Modo escuro
+
+## 💡 Ideias futuras (Backlog)
+
+- Aplicativo móvel
+- Integração com calendário
+"""
+
+
+def test_a_product_readme_of_marked_features_and_wishes_is_no_plan() -> None:
+    # the same marks and bands with no plan of heading items beside them: a product's
+    # goals, features and wishes, nothing read as work
+    assert read_items(PRODUCT_README) == ()
+    assert finding_lines(PRODUCT_README) == []

@@ -1061,6 +1061,10 @@ def _read_list(
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
+    if document.with_ids_only and not notes:
+        ideas = _idea_boxes_beside_items(document, entries, taken)
+        if ideas[0]:
+            return ideas
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     if _status_selector(texts):
@@ -1270,6 +1274,9 @@ def _read_plain_list(
         coded = _bold_ids_beside_headings(document, entries)
         if coded[0]:
             return coded
+        logged = _done_marks_beside_headings(document, entries, taken)
+        if logged[0]:
+            return logged
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
             return parked
@@ -1570,6 +1577,94 @@ def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
         return None
     versions = [lead["version"] for lead in leads]
     return leads if len(set(versions)) == len(versions) else None
+
+
+def _done_marks_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets each led by a done mark (``- ✅ Criação da estrutura``), one line each,
+    under a band of the plan that a done mark leads (``## ✅ Tarefas Concluídas``, perhaps
+    over ``### Semana 1``), in a plan whose items are headings with IDs: its log of work
+    finished, each done, in whatever language the band is named. Marked bullets under a
+    heading no done mark leads (``### Objetivos Principais``) are goals or notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    id_only = patterns(document.dialect.id_pattern).id_only
+    bands = document.status_sections_above(first_line + 1)
+    led = [text for text in bands if _DONE_MARK.match(text.lstrip())]
+    if not led or any(id_only.match(text.split()[0]) for text in bands if text.split()):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or bullet["number"] or last != first:
+            return [], ()
+        mark = _DONE_MARK.match(lines[first], bullet.end())
+        if mark is None:
+            return [], ()
+        part = parse_line(lines[first][mark.end() :].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                document.section_above(first_line + 1),
+                here,
+                last + 1,
+                _status_fields(mark["mark"], here),
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
+
+
+def _idea_boxes_beside_items(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Open boxes with no IDs right under a heading that names ideas (``## 💡 Future
+    Ideas``, ``## 💡 Ideias Futuras (Backlog)``), in a plan whose items are headings with
+    IDs (``### FASE 1: Fundação`` over a Status line and its checklists): the ideas the
+    plan keeps for later, each an item with that state, each box one line as an idea is
+    named. Elsewhere in such a plan boxes without IDs are its items' checklists."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    section = document.section_above(first_line + 1)
+    named = status_of_section(section)
+    if named is None or common_meaning(named) != "idea":
+        return [], ()
+    found = []
+    for first, last in entries:
+        box = BOX.match(lines[first])
+        last = _last(lines, first, last)
+        if box is None or box["mark"] != " " or last != first:
+            return [], ()
+        part = parse_line(lines[first][box.end() :].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                section,
+                here,
+                last + 1,
+                _status_fields(named, here),
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
 
 
 def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:
