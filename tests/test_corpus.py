@@ -258,8 +258,10 @@ pytestmark = pytest.mark.skipif(
 # 0.974. With the tenth silent pass (CORE-169), six of the nine files read silently wrong
 # before the thirtieth set read right: 9586 of 9804, the floor 0.977. With the thirteenth
 # leftovers pass (CORE-175), a Japanese roadmap's dependencies named by no box, read as
-# written outside the plan, counted as read: 9596 of 9804, the floor 0.978.
-OVERALL_FLOOR = 0.978  # 9596 of 9804
+# written outside the plan, counted as read: 9596 of 9804, the floor 0.978; with a
+# Portuguese roadmap's ideas boxes, done bullets and numbered priorities beside its phase
+# headings read, 9610 of 9804, the floor 0.980.
+OVERALL_FLOOR = 0.980  # 9610 of 9804
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -771,8 +773,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # silent pass (CORE-169) read six of the nine before them (MiOS, 0xkobolds, Flowrite, VIT,
 # newMonitoring, kanban-workspace): five are left (PACT, corex, COMPASS; CORE-170; and the
 # thirty-first set's two). The thirteenth leftovers pass (CORE-175) counted the Japanese
-# roadmap's dependencies, read as written outside the plan, as read: four are left.
-SILENTLY_WRONG_CEILING = 4
+# roadmap's dependencies, read as written outside the plan, as read, and read the
+# Portuguese roadmap's ideas, done bullets and priorities: three are left (PACT, corex,
+# COMPASS; CORE-176).
+SILENTLY_WRONG_CEILING = 3
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

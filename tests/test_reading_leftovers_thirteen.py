@@ -124,3 +124,79 @@ def test_a_product_readme_of_marked_features_and_wishes_is_no_plan() -> None:
     # goals, features and wishes, nothing read as work
     assert read_items(PRODUCT_README) == ()
     assert finding_lines(PRODUCT_README) == []
+
+
+GERMAN_PHASE_PLAN_WITH_PRIORITIES = """\
+# Fahrplan
+
+### **PHASE 1: Grundlagen**
+**Status:** 🔄 In Arbeit
+
+#### Server
+- [ ] Datenbank einrichten
+
+### **PHASE 2: Berichte**
+**Status:** ⏳ Offen
+
+#### Oberfläche
+- [ ] Übersicht bauen
+
+## 🔥 Prioritäten dieser Woche
+
+1. **Hoch:** Datenbank einrichten und migrieren
+2. **Mittel:** Anmeldung entwerfen
+3. **Niedrig:** Farben wählen
+"""
+
+
+def test_numbered_entries_led_by_a_priority_label_beside_phase_headings_are_work() -> None:
+    # ``1. **Hoch:** text`` (``**Alta:**``, ``**High:**``) under a heading of a plan of
+    # status-bearing phase headings: the work put first now, each with its priority
+    read = [
+        (i.title, i.priority, i.status)
+        for i in read_items(GERMAN_PHASE_PLAN_WITH_PRIORITIES)
+        if not i.id.startswith("PHASE")
+    ]
+    assert read == [
+        ("Datenbank einrichten und migrieren", "Hoch", None),
+        ("Anmeldung entwerfen", "Mittel", None),
+        ("Farben wählen", "Niedrig", None),
+    ]
+    assert finding_lines(GERMAN_PHASE_PLAN_WITH_PRIORITIES) == []
+
+
+STACK_NOTES = """\
+# Projektnotizen
+
+### **PHASE 1: Grundlagen**
+**Status:** 🔄 In Arbeit
+
+## Technik
+
+1. **Backend:** Django
+2. **Frontend:** React
+3. **Datenbank:** PostgreSQL
+"""
+
+
+def test_numbered_bold_labels_that_name_no_priority_are_notes() -> None:
+    # the same numbered bold labels beside a phase heading, naming parts of the stack
+    assert [i.id for i in read_items(STACK_NOTES)] == ["PHASE 1"]
+    assert finding_lines(STACK_NOTES) == []
+
+
+TRIAGE_GUIDE = """\
+# Leitfaden zur Einstufung von Fehlern
+
+## Stufen
+
+1. **Hoch:** Absturz beim Start, Datenverlust
+2. **Mittel:** Eine Funktion geht nicht, es gibt einen Umweg
+3. **Niedrig:** Tippfehler, Farben
+"""
+
+
+def test_a_triage_guide_of_priority_labels_is_no_plan() -> None:
+    # the same labels with no plan of heading items beside them: what each level means
+    assert read_items(TRIAGE_GUIDE) == ()
+    assert finding_lines(TRIAGE_GUIDE) == []

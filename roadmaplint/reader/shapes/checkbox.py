@@ -1277,6 +1277,9 @@ def _read_plain_list(
         logged = _done_marks_beside_headings(document, entries, taken)
         if logged[0]:
             return logged
+        ranked = _ranked_beside_headings(document, entries, taken)
+        if ranked[0]:
+            return ranked
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
             return parked
@@ -1577,6 +1580,63 @@ def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
         return None
     versions = [lead["version"] for lead in leads]
     return leads if len(set(versions)) == len(versions) else None
+
+
+# A numbered entry led by its priority as a bold label: ``1. **Alta:** Configurar o ambiente``,
+# ``2. **High**: Write the schema``.
+_PRIORITY_LABEL = LazyPattern(
+    r"\*\*(?P<word>[^\W\d_]{3,8})(?::\*\*|\*\*:)[ \t]+(?P<title>[^*\s].*)"
+)
+# The levels such a label names, in the languages the corpus's plans are written in.
+_LABEL_PRIORITIES = frozenset(
+    (
+        *("critical", "urgent", "high", "medium", "low"),
+        *("alta", "média", "media", "baixa", "baja", "urgente"),
+        *("hoch", "mittel", "niedrig", "haute", "moyenne", "basse"),
+    )
+)
+
+
+def _ranked_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A numbered list right under a heading, two entries or more, each led by a priority
+    as a bold label (``1. **Alta:** Configurar o ambiente``), in a plan whose items are
+    headings with IDs: the work the plan puts first now, each an item with that priority
+    and no status, as it writes none. A numbered list of other bold labels (``1.
+    **Backend:** Django``) is notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if len(entries) < 2 or not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or not bullet["number"] or last != first:
+            return [], ()
+        label = _PRIORITY_LABEL.match(lines[first], bullet.end())
+        if label is None or label["word"].casefold() not in _LABEL_PRIORITIES:
+            return [], ()
+        part = parse_line(label["title"].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        fields = [Field("Priority", "priority", label["word"], here, here, here.line)]
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                document.section_above(first_line + 1),
+                here,
+                last + 1,
+                fields,
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
 
 
 def _done_marks_beside_headings(
