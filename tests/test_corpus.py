@@ -260,8 +260,9 @@ pytestmark = pytest.mark.skipif(
 # leftovers pass (CORE-175), a Japanese roadmap's dependencies named by no box, read as
 # written outside the plan, counted as read: 9596 of 9804, the floor 0.978; with a
 # Portuguese roadmap's ideas boxes, done bullets and numbered priorities beside its phase
-# headings read, 9610 of 9804, the floor 0.980.
-OVERALL_FLOOR = 0.980  # 9610 of 9804
+# headings read, 9610 of 9804, the floor 0.980; with a Korean design plan's numbered day
+# milestones read, 9615 of 9804, the floor 0.980.
+OVERALL_FLOOR = 0.980  # 9615 of 9804
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the

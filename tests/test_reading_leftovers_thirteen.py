@@ -200,3 +200,47 @@ def test_a_triage_guide_of_priority_labels_is_no_plan() -> None:
     # the same labels with no plan of heading items beside them: what each level means
     assert read_items(TRIAGE_GUIDE) == ()
     assert finding_lines(TRIAGE_GUIDE) == []
+
+
+KOREAN_DESIGN_PLAN = """\
+## 메모 앱 구현 계획
+
+### 1. 목표
+- 오프라인에서도 쓰는 메모 앱을 만든다.
+
+### 2. 기술 스택
+- Vite + React
+
+### 5. 마일스톤 제안
+1. W1: 프로젝트 골격과 저장소 래퍼 구현.
+2. W2: 편집 화면과 검색 구현.
+3. W3: 동기화와 배포 가이드 정리.
+"""
+
+
+def test_numbered_labelled_milestones_of_a_design_plan_are_its_items() -> None:
+    # ``1. W1: text`` under a heading that names milestones, in a plan of prose sections
+    # with no other items: each milestone by its label, with no status
+    read = [(i.id, i.title, i.status) for i in read_items(KOREAN_DESIGN_PLAN)]
+    assert read == [
+        ("W1", "프로젝트 골격과 저장소 래퍼 구현", None),
+        ("W2", "편집 화면과 검색 구현", None),
+        ("W3", "동기화와 배포 가이드 정리", None),
+    ]
+    assert finding_lines(KOREAN_DESIGN_PLAN) == []
+
+
+MILESTONE_RETROSPECTIVE = """\
+## 회의록
+
+### 마일스톤 회고
+1. M1: 일정이 이틀 늦었다.
+2. M2: 검색 품질이 좋았다.
+3. M3: 배포가 순조로웠다.
+"""
+
+
+def test_a_retrospective_of_milestones_is_no_plan() -> None:
+    # the same labelled numbered list under a heading that looks back on milestones
+    assert read_items(MILESTONE_RETROSPECTIVE) == ()
+    assert finding_lines(MILESTONE_RETROSPECTIVE) == []

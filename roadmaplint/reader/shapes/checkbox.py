@@ -1267,6 +1267,10 @@ def _read_plain_list(
     else is prose. ``grouped``: the entries are nested under group bullets, and are read
     only where every one leads with an ID."""
 
+    if entries and not grouped and not document.taken:
+        milestones = _labelled_milestones(document, entries, taken)
+        if milestones[0]:
+            return milestones
     if document.with_ids_only and entries:
         smaller = _grouped_beside_headings(document, entries, taken)
         if smaller[0]:
@@ -1580,6 +1584,56 @@ def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
         return None
     versions = [lead["version"] for lead in leads]
     return leads if len(set(versions)) == len(versions) else None
+
+
+# A heading that names a plan's milestones: ``### 9. Milestones``, ``### 9. 마일스톤 제안``,
+# ``## マイルストーン``, ``## 里程碑``, ``## Meilensteine``.
+_MILESTONE_HEADING = LazyPattern(
+    r"(?:[0-9]{1,3}\.[ \t]++)?(?:milestones?|마일스톤|マイルストーン|里程碑|meilensteine?"
+    r"|jalons?|hitos?|marcos?)"
+    # what may follow: a word that proposes them, a remark in brackets (``(주요 작업 순서)``,
+    # its closing bracket stripped with the heading's other edge marks)
+    r"(?:[ \t]*+(?:제안|계획|案|plan|proposal|overview))?+"
+    r"(?:[ \t]*+[(（][^()（）\n]{0,40}[)）]?)?+",
+    re.IGNORECASE,
+)
+# A numbered milestone led by its short label: ``1. D0: 환경 세팅``, ``2. W2: Ship the beta``.
+_MILESTONE_LABEL = LazyPattern(r"(?P<label>[A-Z]{1,2}[0-9]{1,2})[ \t]*[:：][ \t]+(?P<title>\S.*)")
+
+
+def _labelled_milestones(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A numbered list right under a heading that names milestones (``### 9. 마일스톤
+    제안(주요 작업 순서)``), three entries or more, each led by a short label of one
+    series (``1. D0: text``, ``2. D1: text``): a design plan's milestones, each an item by
+    its label with no status, as it writes none, where no heading is an item. A numbered
+    list under any other heading, or of labels of several series, is prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    section = document.section_above(first_line + 1)
+    if len(entries) < 3 or section is None or not _under_heading(lines, first_line):
+        return [], ()
+    if _MILESTONE_HEADING.fullmatch(edge_stripped(section).strip()) is None:
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or not bullet["number"] or last != first:
+            return [], ()
+        label = _MILESTONE_LABEL.match(lines[first], bullet.end())
+        if label is None:
+            return [], ()
+        title = label["title"].rstrip("\r\n").rstrip().removesuffix(".")
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(label["label"], title, section, here, last + 1, [], document.dialect)
+        )
+    series = {item.id.rstrip("0123456789") for item in found}
+    if len(series) != 1 or len({item.id for item in found}) != len(found):
+        return [], ()
+    return found, _entry_blocks(lines, entries)
 
 
 # A numbered entry led by its priority as a bold label: ``1. **Alta:** Configurar o ambiente``,
