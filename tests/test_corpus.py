@@ -261,7 +261,11 @@ pytestmark = pytest.mark.skipif(
 # a backlog's boxes above an order of phases, a tracker's done bullets beside boxes, a box
 # checked ``[ V ]`` read; two status files, a status table and a plan of phases still
 # unread: 9724 of 9999, the floor 0.972.
-OVERALL_FLOOR = 0.972  # 9724 of 9999
+# With the thirteenth leftovers pass (CORE-175), a Japanese roadmap's dependencies named
+# by no box, read as written outside the plan, counted as read, a Portuguese roadmap's ideas
+# boxes, done bullets and numbered priorities beside its phase headings and a Korean design
+# plan's numbered day milestones read: 9753 of 9999, the floor 0.975.
+OVERALL_FLOOR = 0.975  # 9753 of 9999
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -657,7 +661,19 @@ def _right(
         and (
             {d.lower() for d in item.depends_on} == {str(d).lower() for d in depends}
             or read == {_title(str(d)) for d in depends}
+            or _outside(item, depends)
         )
+    )
+
+
+def _outside(item: Item, depends: list[object]) -> bool:
+    """Whether the truth's dependencies are names no item carries, read as written as
+    dependencies outside the plan (``依存: io-safety, schedule-model`` where no box is
+    ``io-safety``): the reader read them, as the truth does, as names, not as items."""
+    return (
+        not item.depends_on
+        and bool(item.external_deps)
+        and {d.lower() for d in item.external_deps} == {str(d).lower() for d in depends}
     )
 
 
@@ -768,7 +784,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # thirty-first set's two). The thirty-second set brought three, a backlog read as its order
 # of phases, a tracker read without its done bullets and a plan of phases read as three items
 # of fourteen; it reads the first two (CORE-173), and the plan of phases stays (CORE-174): six.
-SILENTLY_WRONG_CEILING = 6
+# The thirteenth leftovers pass (CORE-175) counted the Japanese roadmap's dependencies, read
+# as written outside the plan, as read, and read the Portuguese roadmap's ideas, done bullets
+# and priorities: four are left (PACT, corex, COMPASS; CORE-176; and the plan of phases).
+SILENTLY_WRONG_CEILING = 4
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -1087,6 +1087,10 @@ def _read_list(
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
+    if document.with_ids_only and not notes:
+        ideas = _idea_boxes_beside_items(document, entries, taken)
+        if ideas[0]:
+            return ideas
     entries = [entry for entry in entries if entry not in notes]
     texts = [lines[first][BOX.match(lines[first]).end() :] for first, _ in entries]  # type: ignore[union-attr]
     if _status_selector(texts):
@@ -1289,6 +1293,10 @@ def _read_plain_list(
     else is prose. ``grouped``: the entries are nested under group bullets, and are read
     only where every one leads with an ID."""
 
+    if entries and not grouped and not document.taken:
+        milestones = _labelled_milestones(document, entries, taken)
+        if milestones[0]:
+            return milestones
     if document.with_ids_only and entries:
         smaller = _grouped_beside_headings(document, entries, taken)
         if smaller[0]:
@@ -1296,6 +1304,12 @@ def _read_plain_list(
         coded = _bold_ids_beside_headings(document, entries)
         if coded[0]:
             return coded
+        logged = _done_marks_beside_headings(document, entries, taken)
+        if logged[0]:
+            return logged
+        ranked = _ranked_beside_headings(document, entries, taken)
+        if ranked[0]:
+            return ranked
         parked = _parked_beside_headings(document, entries, taken)
         if parked[0] or not _ideas_beside_items(document, entries):
             return parked
@@ -1596,6 +1610,201 @@ def _version_leads(texts: list[str]) -> list[re.Match[str]] | None:
         return None
     versions = [lead["version"] for lead in leads]
     return leads if len(set(versions)) == len(versions) else None
+
+
+# A heading that names a plan's milestones: ``### 9. Milestones``, ``### 9. 마일스톤 제안``,
+# ``## マイルストーン``, ``## 里程碑``, ``## Meilensteine``.
+_MILESTONE_HEADING = LazyPattern(
+    r"(?:[0-9]{1,3}\.[ \t]++)?(?:milestones?|마일스톤|マイルストーン|里程碑|meilensteine?"
+    r"|jalons?|hitos?|marcos?)"
+    # what may follow: a word that proposes them, a remark in brackets (``(주요 작업 순서)``,
+    # its closing bracket stripped with the heading's other edge marks)
+    r"(?:[ \t]*+(?:제안|계획|案|plan|proposal|overview))?+"
+    r"(?:[ \t]*+[(（][^()（）\n]{0,40}[)）]?)?+",
+    re.IGNORECASE,
+)
+# A numbered milestone led by its short label: ``1. D0: 환경 세팅``, ``2. W2: Ship the beta``.
+_MILESTONE_LABEL = LazyPattern(r"(?P<label>[A-Z]{1,2}[0-9]{1,2})[ \t]*[:：][ \t]+(?P<title>\S.*)")
+
+
+def _labelled_milestones(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A numbered list right under a heading that names milestones (``### 9. 마일스톤
+    제안(주요 작업 순서)``), three entries or more, each led by a short label of one
+    series (``1. D0: text``, ``2. D1: text``): a design plan's milestones, each an item by
+    its label with no status, as it writes none, where no heading is an item. A numbered
+    list under any other heading, or of labels of several series, is prose."""
+    lines = document.lines
+    first_line = entries[0][0]
+    section = document.section_above(first_line + 1)
+    if len(entries) < 3 or section is None or not _under_heading(lines, first_line):
+        return [], ()
+    if _MILESTONE_HEADING.fullmatch(edge_stripped(section).strip()) is None:
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or not bullet["number"] or last != first:
+            return [], ()
+        label = _MILESTONE_LABEL.match(lines[first], bullet.end())
+        if label is None:
+            return [], ()
+        title = label["title"].rstrip("\r\n").rstrip().removesuffix(".")
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(label["label"], title, section, here, last + 1, [], document.dialect)
+        )
+    series = {item.id.rstrip("0123456789") for item in found}
+    if len(series) != 1 or len({item.id for item in found}) != len(found):
+        return [], ()
+    return found, _entry_blocks(lines, entries)
+
+
+# A numbered entry led by its priority as a bold label: ``1. **Alta:** Configurar o ambiente``,
+# ``2. **High**: Write the schema``.
+_PRIORITY_LABEL = LazyPattern(
+    r"\*\*(?P<word>[^\W\d_]{3,8})(?::\*\*|\*\*:)[ \t]+(?P<title>[^*\s].*)"
+)
+# The levels such a label names, in the languages the corpus's plans are written in.
+_LABEL_PRIORITIES = frozenset(
+    (
+        *("critical", "urgent", "high", "medium", "low"),
+        *("alta", "média", "media", "baixa", "baja", "urgente"),
+        *("hoch", "mittel", "niedrig", "haute", "moyenne", "basse"),
+    )
+)
+
+
+def _ranked_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A numbered list right under a heading, two entries or more, each led by a priority
+    as a bold label (``1. **Alta:** Configurar o ambiente``), in a plan whose items are
+    headings with IDs: the work the plan puts first now, each an item with that priority
+    and no status, as it writes none. A numbered list of other bold labels (``1.
+    **Backend:** Django``) is notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if len(entries) < 2 or not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or not bullet["number"] or last != first:
+            return [], ()
+        label = _PRIORITY_LABEL.match(lines[first], bullet.end())
+        if label is None or label["word"].casefold() not in _LABEL_PRIORITIES:
+            return [], ()
+        part = parse_line(label["title"].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        fields = [Field("Priority", "priority", label["word"], here, here, here.line)]
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                document.section_above(first_line + 1),
+                here,
+                last + 1,
+                fields,
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
+
+
+def _done_marks_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets each led by a done mark (``- ✅ Criação da estrutura``), one line each,
+    under a band of the plan that a done mark leads (``## ✅ Tarefas Concluídas``, perhaps
+    over ``### Semana 1``), in a plan whose items are headings with IDs: its log of work
+    finished, each done, in whatever language the band is named. Marked bullets under a
+    heading no done mark leads (``### Objetivos Principais``) are goals or notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    id_only = patterns(document.dialect.id_pattern).id_only
+    bands = document.status_sections_above(first_line + 1)
+    led = [text for text in bands if _DONE_MARK.match(text.lstrip())]
+    if not led or any(id_only.match(text.split()[0]) for text in bands if text.split()):
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        last = _last(lines, first, last)
+        if bullet is None or bullet["number"] or last != first:
+            return [], ()
+        mark = _DONE_MARK.match(lines[first], bullet.end())
+        if mark is None:
+            return [], ()
+        part = parse_line(lines[first][mark.end() :].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                document.section_above(first_line + 1),
+                here,
+                last + 1,
+                _status_fields(mark["mark"], here),
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
+
+
+def _idea_boxes_beside_items(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Open boxes with no IDs right under a heading that names ideas (``## 💡 Future
+    Ideas``, ``## 💡 Ideias Futuras (Backlog)``), in a plan whose items are headings with
+    IDs (``### FASE 1: Fundação`` over a Status line and its checklists): the ideas the
+    plan keeps for later, each an item with that state, each box one line as an idea is
+    named. Elsewhere in such a plan boxes without IDs are its items' checklists."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    section = document.section_above(first_line + 1)
+    named = status_of_section(section)
+    if named is None or common_meaning(named) != "idea":
+        return [], ()
+    found = []
+    for first, last in entries:
+        box = BOX.match(lines[first])
+        last = _last(lines, first, last)
+        if box is None or box["mark"] != " " or last != first:
+            return [], ()
+        part = parse_line(lines[first][box.end() :].rstrip("\r\n"), document, leading_ids=False)
+        if not part.title:
+            return [], ()
+        here = _entry_start(lines, first)
+        found.append(
+            make_item(
+                reference_from_title(part.title, taken),
+                part.title,
+                section,
+                here,
+                last + 1,
+                _status_fields(named, here),
+                document.dialect,
+                (),
+                True,
+            )
+        )
+    return found, _entry_blocks(lines, entries)
 
 
 def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:

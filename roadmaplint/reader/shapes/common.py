@@ -189,6 +189,8 @@ _IDEA_SECTION = LazyPattern(
     r"(?:(?:future|later)[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
+    # in Portuguese and Spanish: ``## 💡 Ideias Futuras``, ``## Ideas futuras``
+    r"|ideias?(?:[ \t]+futuras?)?|ideas?[ \t]+futuras?"
     r"|future[ \t]+considerations|some[ \t]?day[ \t]*+(?:(?:/|&|and|or)[ \t]*+)?maybe"
     # a kanban board's column of work kept cold: ``## Icebox (Future Considerations)``
     r"|ice[ \t]?box(?:[ \t]*\([^()\n]{1,40}\))?"
@@ -245,6 +247,12 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     if not text:
         return None
     suffix = heading_status(text)
+    if (
+        suffix is not None
+        and suffix[1].casefold() == "backlog"
+        and _IDEA_SECTION.fullmatch(edge_stripped(suffix[0]).strip()) is not None
+    ):
+        return "idea"  # ``## 💡 Ideias Futuras (Backlog)``: ideas, kept in the backlog
     if suffix is not None and _PRIORITY_BAND.fullmatch(suffix[0]):
         return None  # ``## P1 — Active``: a priority band and its theme, no status
     if suffix is not None:
