@@ -1,0 +1,67 @@
+"""Break pass 26 (ROADMAP SAFE-67): documents people write that the readings merged with
+silent10, breakfix and corpus32 misread, each fixed by its class; beside each, the
+nearest document that still reads as before."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+# A spec whose requirements are headings by a padded ID (``## R-001: Export``) and whose
+# risks are bullets that lead with a bold code of the same letters written another way
+# (``- **R-1** the vendor may be late``): the risks are no more of the plan's work.
+RISKS = """\
+# Reporting spec
+
+## R-001: Export to CSV
+**Status:** done
+
+## R-002: Scheduled reports
+**Status:** todo
+
+## Risks
+- **R-1** the vendor's API may change before launch.
+- **R-2** the finance team may want PDF instead.
+"""
+
+
+def test_bold_codes_written_another_way_than_the_plans_ids_are_no_items() -> None:
+    read = [(i.id, i.status) for i in read_items(RISKS)]
+    assert read == [("R-001", "done"), ("R-002", "todo")]
+    assert finding_lines(RISKS) == []
+
+
+# The same spec carrying its later work on as bullets whose IDs are written as its
+# headings' are (``- **R-014**``): more of its work, as before.
+LATER = (
+    RISKS.replace("## Risks", "## Later")
+    .replace("**R-1**", "**R-014**")
+    .replace("**R-2**", "**R-015**")
+)
+
+
+def test_bold_ids_written_as_the_plans_are_still_its_work() -> None:
+    read = [(i.id, i.status) for i in read_items(LATER)]
+    assert read == [("R-001", "done"), ("R-002", "todo"), ("R-014", None), ("R-015", None)]
+    assert finding_lines(LATER) == []
+
+
+# A plan numbered without padding (``## T-8``, ``## T-9``) whose later bullets number on
+# past ten (``- **T-10**``): an ID of the plan's way, as its headings pad none.
+UNPADDED = """\
+# Tasks
+
+## T-8: Login
+**Status:** done
+
+## T-9: Search
+**Status:** todo
+
+## Later
+- **T-10** dark mode.
+- **T-11** export.
+"""
+
+
+def test_bold_ids_numbering_on_past_unpadded_headings_are_its_work() -> None:
+    assert [i.id for i in read_items(UNPADDED)] == ["T-8", "T-9", "T-10", "T-11"]
+    assert finding_lines(UNPADDED) == []
