@@ -65,3 +65,48 @@ UNPADDED = """\
 def test_bold_ids_numbering_on_past_unpadded_headings_are_its_work() -> None:
     assert [i.id for i in read_items(UNPADDED)] == ["T-8", "T-9", "T-10", "T-11"]
     assert finding_lines(UNPADDED) == []
+
+
+# A tracker's one done heading over features each written as a record of fields, the
+# first the day it was completed (``- **Completed**: 2026-02-03``), the open work boxes:
+# the features are its done work, their fields no items of their own.
+FIELDED = """\
+# Features
+
+## Status
+
+### ✅ Completed
+
+#### 1.1 Map Editor
+- **Completed**: 2026-02-03
+- **Description**: Tiles placed with the mouse
+- **Notes**: Undo kept for ten steps
+
+### 📋 Planned
+
+1. [ ] 1.2: Save maps to disk
+2. [ ] 1.3: Share a map by link
+"""
+
+
+def test_a_done_features_fields_under_a_trackers_done_heading_are_no_items() -> None:
+    titles = [i.title for i in read_items(FIELDED, "docs/FEATURES.md")]
+    assert titles == ["Save maps to disk", "Share a map by link"]
+    assert finding_lines(FIELDED, "docs/FEATURES.md") == []
+
+
+# The same tracker listing its done features as bold titles, each with the day it
+# shipped: those are still its done work.
+TITLED = FIELDED.replace(
+    "#### 1.1 Map Editor\n- **Completed**: 2026-02-03\n- **Description**: Tiles placed "
+    "with the mouse\n- **Notes**: Undo kept for ten steps\n",
+    "#### Editing\n- **Map Editor**: 2026-02-03, tiles placed with the mouse\n"
+    "- **Undo**: 2026-02-05, ten steps\n",
+)
+
+
+def test_a_trackers_done_bold_titles_with_their_days_are_still_done_work() -> None:
+    read = [(i.title, i.status) for i in read_items(TITLED, "docs/FEATURES.md")]
+    assert read[:2] == [("Map Editor", "completed"), ("Undo", "completed")]
+    assert len(read) == 4
+    assert finding_lines(TITLED, "docs/FEATURES.md") == []

@@ -1797,18 +1797,25 @@ _FIELD_BULLET = LazyPattern(
     r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
 
+# A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
+_DAY_VALUE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+
 
 def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
     """Whether every bullet of a list writes a field and one of them a field of work
     (``- **Type**: bug``, ``- **Priority**: P1`` under a queue's task heading; ``- Start
     Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
     names = []
+    dated_done = False  # ``- **Completed**: 2026-01-25``: the day the work above was done
     for first, _ in entries:
         field = _FIELD_BULLET.match(lines[first])
         if field is None:
             return False
         names.append(field["name"].strip())
-    return any(dialect.key(name) in WORK_KEYS for name in names)
+        value = lines[first][field.end() :].lstrip("* \t")
+        if status_meaning(names[-1]) == "done" and _DAY_VALUE.match(value):
+            dated_done = True
+    return dated_done or any(dialect.key(name) in WORK_KEYS for name in names)
 
 
 def _says_nothing(line: str) -> bool:
