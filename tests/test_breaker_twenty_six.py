@@ -110,3 +110,39 @@ def test_a_trackers_done_bold_titles_with_their_days_are_still_done_work() -> No
     assert read[:2] == [("Map Editor", "completed"), ("Undo", "completed")]
     assert len(read) == 4
     assert finding_lines(TITLED, "docs/FEATURES.md") == []
+
+
+# A plan whose dependencies heading holds a drawing of the requests between its parts,
+# arrows both ways between two items (``AU-2 ──> AU-1 : returns token``): a flow, no
+# order of the work, so no dependency and no cycle.
+FLOW = """\
+# Login flow
+
+## [AU-1] Login page
+Status: Done
+
+## [AU-2] Token service
+Status: Todo
+
+## Dependencies
+
+```
+AU-1 (page) ──> AU-2 (token service)
+AU-2 ──> AU-1 : returns token
+```
+"""
+
+
+def test_arrows_drawn_both_ways_between_two_items_order_nothing() -> None:
+    assert [(i.id, i.depends_on) for i in read_items(FLOW)] == [("AU-1", ()), ("AU-2", ())]
+    assert finding_lines(FLOW) == []
+
+
+# The same plan drawing its order one way only: AU-2 waits on AU-1, as before.
+ORDER = FLOW.replace("AU-2 ──> AU-1 : returns token\n", "")
+
+
+def test_arrows_drawn_one_way_still_order_the_work() -> None:
+    read = [(i.id, i.depends_on) for i in read_items(ORDER)]
+    assert read == [("AU-1", ()), ("AU-2", ("AU-1",))]
+    assert finding_lines(ORDER) == []
