@@ -646,6 +646,7 @@ def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple
     known = {item.id.lower(): item.id for item in items}
     parents: dict[str, list[str]] = {}
     for fence in _trees(lines, branched=False):
+        drawn: list[tuple[str, str]] = []  # (after, before) of each arrow between items
         for line in fence:
             parts = _DRAWN_ARROW.split(line)
             if len(parts) < 2:
@@ -656,8 +657,13 @@ def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple
                 nodes.append(known.get(words[0].strip(_NAME_EDGE).lower()) if words else None)
             for before, after in pairwise(nodes):
                 if before is not None and after is not None and before != after:
-                    parents.setdefault(after, []).append(before)
-        for node, above in _drawn_down(fence, known):
+                    drawn.append((after, before))
+        drawn.extend(_drawn_down(fence, known))
+        # arrows both ways between two items (``AU-1 ──> AU-2`` and ``AU-2 ──> AU-1 :
+        # returns token``) draw a flow of requests and replies, no order of the work
+        if any((before, after) in drawn for after, before in drawn):
+            continue
+        for node, above in drawn:
             parents.setdefault(node, []).append(above)
     if not parents:
         return tuple(items)

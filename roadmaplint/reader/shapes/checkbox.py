@@ -2012,18 +2012,25 @@ _FIELD_BULLET = LazyPattern(
     r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
 
+# A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
+_DAY_VALUE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+
 
 def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
     """Whether every bullet of a list writes a field and one of them a field of work
     (``- **Type**: bug``, ``- **Priority**: P1`` under a queue's task heading; ``- Start
     Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
     names = []
+    dated_done = False  # ``- **Completed**: 2026-01-25``: the day the work above was done
     for first, _ in entries:
         field = _FIELD_BULLET.match(lines[first])
         if field is None:
             return False
         names.append(field["name"].strip())
-    if any(dialect.key(name) in WORK_KEYS for name in names):
+        value = lines[first][field.end() :].lstrip("* \t")
+        if status_meaning(names[-1]) == "done" and _DAY_VALUE.match(value):
+            dated_done = True
+    if dated_done or any(dialect.key(name) in WORK_KEYS for name in names):
         return True
     # (``- **Completed**: 2026-01-25`` / ``- **Description**: ...`` / ``- **Notes**: ...``
     # under a feature's heading: labels each said once, one of them of what a thing is or
@@ -2173,6 +2180,26 @@ _BOLD_ID_LEAD = LazyPattern(r"\*\*(?P<id>[^*\s]{1,24})\*\*[ \t]*(?:[—–:-][ \
 _ID_LETTERS = LazyPattern(r"(?P<letters>[A-Za-z]{1,8})-?[0-9]")
 
 
+def _id_parts(code: str) -> tuple[str, str, str]:
+    """An ID's letters, what stands between them and its number, and its number's digits
+    (``F``, ``-``, ``013`` of ``F-013``); the digits are empty where none follow."""
+    letters = len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    rest = code[letters:]
+    gap = len(rest) - len(rest.lstrip("-_."))
+    number = rest[gap:]
+    digits = number[: len(number) - len(number.lstrip("0123456789"))]
+    return code[:letters].casefold(), rest[:gap], digits
+
+
+def _written_alike(code: str, heading_id: str) -> bool:
+    """Whether a bullet's ID is written as a heading's: the same letters and separator,
+    and, where the heading pads its number with zeros (``F-001``), as many digits."""
+    mine, theirs = _id_parts(code), _id_parts(heading_id)
+    if not mine[2] or not theirs[2] or mine[:2] != theirs[:2]:
+        return False
+    return not theirs[2].startswith("0") or len(mine[2]) == len(theirs[2])
+
+
 def _bold_ids_beside_headings(
     document: Document, entries: list[tuple[int, int]]
 ) -> tuple[list[Item], tuple[Block, ...]]:
@@ -2208,6 +2235,10 @@ def _bold_ids_beside_headings(
             return [], ()
         own = _ID_LETTERS.match(coded["id"])
         if own is None or own["letters"] not in letters or coded["id"].casefold() in headed:
+            return [], ()
+        # an ID written another way than the headings' (``**R-1**`` beside a padded
+        # ``## R-001``) is a code of something else (a risk, a form), no more work
+        if not any(_written_alike(coded["id"], code) for code in headed):
             return [], ()
         last = _last(lines, first, last)
         text = _wrapped(coded["title"].rstrip("\r\n"), lines, first, last)
