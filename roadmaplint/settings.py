@@ -520,7 +520,7 @@ def status_meaning(status: str | None) -> str | None:
         said = common_meaning(before)
         return said if said in _NOT_TO_TAKE else "ready"
     found = common_meaning(status)
-    if found is not None or not status:
+    if found is not None or not status or not status.strip():
         return found
     if "_" in status and not any(char.isspace() for char in status.strip()):
         # a legend's meaning made a word of the mark's status: ``partly_done`` for `[~]`

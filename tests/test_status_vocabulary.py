@@ -111,3 +111,16 @@ def test_a_status_legend_or_the_configuration_comes_first() -> None:
     assert legend is not None and not legend.inferred
     configured = parse(QUEUE, "QUEUE.md", Settings(status_values=("open", "closed")))
     assert configured.status_legend is not None and configured.status_legend.configured
+
+
+@pytest.mark.parametrize("status", ["_", "__", " _ ", "\t"])
+def test_a_status_of_blanks_or_underscores_means_nothing_and_reads_without_error(
+    status: str,
+) -> None:
+    # ``State: _`` (a blank to fill in): made a word of by its underscore, it is spaces, and
+    # the lead word of nothing once raised IndexError out of `check` (a property test's find)
+    from roadmaplint.settings import status_meaning
+
+    assert status_meaning(status) is None
+    text = f"# Roadmap\n\n## [A-1] Title\n\n- **Status:** {status}\n- **Priority:** P1\n"
+    assert isinstance(check_text(text), list)
