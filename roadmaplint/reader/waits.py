@@ -615,6 +615,11 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
             if node is not None and above is not None and above != node:
                 parents.setdefault(node, []).append(above)
             stack.append((depth, node))
+    return _with_parents(items, parents)
+
+
+def _with_parents(items: Sequence[Item], parents: dict[str, list[str]]) -> tuple[Item, ...]:
+    """``items``, each with no dependency of its own depending on the nodes drawn above it."""
     if not parents:
         return tuple(items)
     found = []
@@ -661,17 +666,12 @@ def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple
         drawn.extend(_drawn_down(fence, known))
         # arrows both ways between two items (``AU-1 ──> AU-2`` and ``AU-2 ──> AU-1 :
         # returns token``) draw a flow of requests and replies, no order of the work
-        if any((before, after) in drawn for after, before in drawn):
+        pairs = set(drawn)
+        if any((before, after) in pairs for after, before in drawn):
             continue
         for node, above in drawn:
             parents.setdefault(node, []).append(above)
-    if not parents:
-        return tuple(items)
-    found = []
-    for item in items:
-        named = parents.get(item.id) if not item.depends_on and not item.external_deps else None
-        found.append(replace(item, depends_on=tuple(dict.fromkeys(named))) if named else item)
-    return tuple(found)
+    return _with_parents(items, parents)
 
 
 # A line drawn down from a node to the one under it: ``│`` then ``↓`` (or ``▼``).
