@@ -1627,6 +1627,24 @@ def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
             part.title = part.text.strip()
 
 
+def _bands(levels: list[int]) -> dict[int, list[int]]:
+    """Each heading's index that has children one level below it, the indexes of those
+    children: the headings of ``levels`` whose nearest heading above of a higher rank is
+    exactly one rank higher."""
+    bands: dict[int, list[int]] = {}
+    # the headings above, each of a higher rank than the next: one walk, not one per part
+    # (a walk back per heading and a search of the list for each made a plan of 3,000
+    # items twenty times the work of 300)
+    above: list[int] = []
+    for at, level in enumerate(levels):
+        while above and levels[above[-1]] >= level:
+            above.pop()
+        if above and levels[above[-1]] == level - 1:
+            bands.setdefault(above[-1], []).append(at)
+        above.append(at)
+    return bands
+
+
 def _unnumbered_in_a_band(parts: list[Part]) -> None:
     """Headings with no ID, no field and no heading of their own, right under a band that
     names a status and the work it holds (``## Pending Tasks 📋`` over ``### Install the
@@ -1637,18 +1655,7 @@ def _unnumbered_in_a_band(parts: list[Part]) -> None:
     from roadmaplint.reader.fields import section_status
     from roadmaplint.reader.shapes.common import Taken, reference_from_title
 
-    bands: dict[int, list[int]] = {}  # each band's index, the indexes of its children
-    # the headings above, each of a higher rank than the next: one walk, not one per part
-    # (a walk back per heading and a search of the list for each made a plan of 3,000
-    # items twenty times the work of 300)
-    above: list[int] = []
-    for at, part in enumerate(parts):
-        level = part.heading.level
-        while above and parts[above[-1]].heading.level >= level:
-            above.pop()
-        if above and parts[above[-1]].heading.level == level - 1:
-            bands.setdefault(above[-1], []).append(at)
-        above.append(at)
+    bands = _bands([part.heading.level for part in parts])
     named = {
         band: section_status(parts[band].text)
         for band in bands
