@@ -2033,13 +2033,15 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     if dated_done or any(dialect.key(name) in WORK_KEYS for name in names):
         return True
     # (``- **Completed**: 2026-01-25`` / ``- **Description**: ...`` / ``- **Notes**: ...``
-    # under a feature's heading: labels each said once, one of them of what a thing is or
-    # when it was done, are that heading's fields, even with no status among them)
+    # under a feature's heading: labels each said once, two of them of what a thing is or
+    # when it was done, are that heading's fields, even with no status among them; one
+    # alone is a feature's title among others: ``- **Location**: GPS`` beside ``- **Offline
+    # Maps**:`` in a tracker's done area)
     folded = [name.casefold() for name in names]
     return (
         len(folded) >= 2
         and len(set(folded)) == len(folded)
-        and any(name in _DESCRIBING_KEYS for name in folded)
+        and sum(name in _DESCRIBING_KEYS for name in folded) >= 2
     )
 
 
