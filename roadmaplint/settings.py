@@ -598,35 +598,18 @@ def _meaning_of_note(words: list[str]) -> str | None:
     text = _without_remarks(" ".join(words))
     clauses = text.replace(";", ",").split(",")
     clause = clauses[-1].split()
-    if (
-        len(clauses) > 1
-        and clause
-        and (clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER or clause[0] in _STILL_NEEDS)
-    ):
-        # ``Spec 058 implemented on PR #56; browser evidence outstanding``: done but for
-        # what the last clause names as still to come, so under way; so too what exists
-        # but needs more (``BACKEND FOUNDATION EXISTS, NEEDS PWA INTEGRATION``)
-        said = {
-            "done"
-            if word.strip(_STATUS_EDGE) in _THERE
-            else COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
-            for c in clauses[:-1]
-            for word in c.split()
-        }
-        if "done" in said:
-            return "in_progress"
-    if len(clauses) > 1 and _still_missing(clause):
-        # ``Backend done, no UI``, ``Architecture designed, tool not yet implemented``,
-        # ``Prompts functional, not yet refined``: a part there, another still to come
-        said = {
-            "done"
-            if word.strip(_STATUS_EDGE) in _PART_THERE
-            else COMMON_STATUSES.get(word.strip(_STATUS_EDGE))
-            for c in clauses[:-1]
-            for word in c.split()
-        }
-        if "done" in said:
-            return "in_progress"
+    # ``Spec 058 implemented on PR #56; browser evidence outstanding``: done but for what
+    # the last clause names as still to come, so under way; so too what exists but needs
+    # more (``BACKEND FOUNDATION EXISTS, NEEDS PWA INTEGRATION``)
+    left_over = bool(clause) and (
+        clause[-1].strip(_STATUS_EDGE) in _LEFT_OVER or clause[0] in _STILL_NEEDS
+    )
+    if len(clauses) > 1 and left_over and _done_before(clauses, _THERE):
+        return "in_progress"
+    # ``Backend done, no UI``, ``Architecture designed, tool not yet implemented``,
+    # ``Prompts functional, not yet refined``: a part there, another still to come
+    if len(clauses) > 1 and _still_missing(clause) and _done_before(clauses, _PART_THERE):
+        return "in_progress"
     for count in (2, 1):
         if len(clause) > count and clause[-count - 1] in _NEGATIONS:
             return None  # ``tool not yet implemented``: what is not so
@@ -635,6 +618,16 @@ def _meaning_of_note(words: list[str]) -> str | None:
             if found is not None:
                 return found
     return None
+
+
+def _done_before(clauses: list[str], there: frozenset[str]) -> bool:
+    """Whether a clause before a status's last says a part of the work is done: a word of
+    done (``Backend done``) or one of ``there`` (``USER ROLES EXIST``)."""
+    return any(
+        word in there or COMMON_STATUSES.get(word) == "done"
+        for clause in clauses[:-1]
+        for word in (part.strip(_STATUS_EDGE) for part in clause.split())
+    )
 
 
 def _still_missing(clause: list[str]) -> bool:
