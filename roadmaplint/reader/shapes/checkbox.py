@@ -1698,24 +1698,17 @@ def _ranked_beside_headings(
         label = _PRIORITY_LABEL.match(lines[first], bullet.end())
         if label is None or label["word"].casefold() not in _LABEL_PRIORITIES:
             return [], ()
-        part = parse_line(label["title"].rstrip("\r\n"), document, leading_ids=False)
-        if not part.title:
-            return [], ()
-        here = _entry_start(lines, first)
-        fields = [Field("Priority", "priority", label["word"], here, here, here.line)]
-        found.append(
-            make_item(
-                reference_from_title(part.title, taken),
-                part.title,
-                document.section_above(first_line + 1),
-                here,
-                last + 1,
-                fields,
-                document.dialect,
-                (),
-                True,
-            )
+        item = _entry_named_by_title(
+            document,
+            label["title"],
+            (first, last),
+            document.section_above(first_line + 1),
+            taken,
+            priority=label["word"],
         )
+        if item is None:
+            return [], ()
+        found.append(item)
     return found, _entry_blocks(lines, entries)
 
 
@@ -1745,23 +1738,17 @@ def _done_marks_beside_headings(
         mark = _DONE_MARK.match(lines[first], bullet.end())
         if mark is None:
             return [], ()
-        part = parse_line(lines[first][mark.end() :].rstrip("\r\n"), document, leading_ids=False)
-        if not part.title:
-            return [], ()
-        here = _entry_start(lines, first)
-        found.append(
-            make_item(
-                reference_from_title(part.title, taken),
-                part.title,
-                document.section_above(first_line + 1),
-                here,
-                last + 1,
-                _status_fields(mark["mark"], here),
-                document.dialect,
-                (),
-                True,
-            )
+        item = _entry_named_by_title(
+            document,
+            lines[first][mark.end() :],
+            (first, last),
+            document.section_above(first_line + 1),
+            taken,
+            status=mark["mark"],
         )
+        if item is None:
+            return [], ()
+        found.append(item)
     return found, _entry_blocks(lines, entries)
 
 
@@ -1787,24 +1774,50 @@ def _idea_boxes_beside_items(
         last = _last(lines, first, last)
         if box is None or box["mark"] != " " or last != first:
             return [], ()
-        part = parse_line(lines[first][box.end() :].rstrip("\r\n"), document, leading_ids=False)
-        if not part.title:
-            return [], ()
-        here = _entry_start(lines, first)
-        found.append(
-            make_item(
-                reference_from_title(part.title, taken),
-                part.title,
-                section,
-                here,
-                last + 1,
-                _status_fields(named, here),
-                document.dialect,
-                (),
-                True,
-            )
+        item = _entry_named_by_title(
+            document,
+            lines[first][box.end() :],
+            (first, last),
+            section,
+            taken,
+            status=named,
         )
+        if item is None:
+            return [], ()
+        found.append(item)
     return found, _entry_blocks(lines, entries)
+
+
+def _entry_named_by_title(
+    document: Document,
+    text: str,
+    entry: tuple[int, int],
+    section: str | None,
+    taken: set[str],
+    *,
+    status: str | None = None,
+    priority: str | None = None,
+) -> Item | None:
+    """The item a one-line entry's ``text`` (after its lead) names, with no ID: named by
+    its title, with the ``status`` or ``priority`` its lead gives, at the entry's start;
+    None where the text leaves no title."""
+    part = parse_line(text.rstrip("\r\n"), document, leading_ids=False)
+    if not part.title:
+        return None
+    first, last = entry
+    here = _entry_start(document.lines, first)
+    return make_item(
+        reference_from_title(part.title, taken),
+        part.title,
+        section,
+        here,
+        last + 1,
+        _status_fields(status, here)
+        + ([Field("Priority", "priority", priority, here, here, here.line)] if priority else []),
+        document.dialect,
+        (),
+        True,
+    )
 
 
 def _ideas_beside_items(document: Document, entries: list[tuple[int, int]]) -> bool:
@@ -2193,7 +2206,7 @@ def _id_parts(code: str) -> tuple[str, str, str]:
     return code[:letters].casefold(), rest[:gap], digits
 
 
-def _written_alike(code: str, heading_id: str) -> bool:
+def _numbered_alike(code: str, heading_id: str) -> bool:
     """Whether a bullet's ID is written as a heading's: the same letters and separator,
     and, where the heading pads its number with zeros (``F-001``), as many digits."""
     mine, theirs = _id_parts(code), _id_parts(heading_id)
@@ -2240,7 +2253,7 @@ def _bold_ids_beside_headings(
             return [], ()
         # an ID written another way than the headings' (``**R-1**`` beside a padded
         # ``## R-001``) is a code of something else (a risk, a form), no more work
-        if not any(_written_alike(coded["id"], code) for code in headed):
+        if not any(_numbered_alike(coded["id"], code) for code in headed):
             return [], ()
         last = _last(lines, first, last)
         text = _wrapped(coded["title"].rstrip("\r\n"), lines, first, last)
