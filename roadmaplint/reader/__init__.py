@@ -487,8 +487,9 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
     read = with_range_status(read, lines)
-    read = with_order_by_name(with_named_needs(read, lines), lines)
-    read = with_dependency_tree(with_dependency_chains(read, lines), lines)
+    text = "".join(lines)  # joined once for the three readings that search it whole
+    read = with_order_by_name(with_named_needs(read, lines), lines, text)
+    read = with_dependency_tree(with_dependency_chains(read, lines, text), lines, text)
     for step in (
         with_status_waits,
         with_numbers_named,

@@ -138,7 +138,12 @@ def _exported_issues(parts: list[Part]) -> bool:
     found = [(part, _EXPORTED_ISSUE.fullmatch(part.text)) for part in parts]
     if sum(match is not None for _, match in found) < 2:
         return False
-    sections = [_above(parts, at) for at, (_, match) in enumerate(found) if match is not None]
+    over = _parents([part.heading.level for part in parts])
+    sections = [
+        None if (parent := over[at]) is None else parts[parent]
+        for at, (_, match) in enumerate(found)
+        if match is not None
+    ]
     if _a_changelog(parts) or all(
         section is not None and _VERSION_SECTION.fullmatch(section.text) is not None
         for section in sections
@@ -159,14 +164,6 @@ _VERSION_SECTION = LazyPattern(
     r"\[?(?:v|version[ \t]++|release[ \t]++)?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}\b.*",
     re.IGNORECASE | re.S,
 )
-
-
-def _above(parts: list[Part], at: int) -> Part | None:
-    """The nearest heading above ``parts[at]`` of a higher level: the section over it."""
-    level = parts[at].heading.level
-    return next(
-        (parts[back] for back in range(at - 1, -1, -1) if parts[back].heading.level < level), None
-    )
 
 
 def _front_matter_title(heading: str) -> str:
@@ -1627,21 +1624,29 @@ def _untagged_beside_tickets(parts: list[Part], lines: list[str]) -> None:
             part.title = part.text.strip()
 
 
+def _parents(levels: list[int]) -> list[int | None]:
+    """For each heading of ``levels``, the index of the nearest heading above it of a
+    higher rank (what ``_heading_above`` finds for one), else None: one walk for all,
+    not one walk back per heading (a walk back per heading and a search of the list for
+    each made a plan of 3,000 items twenty times the work of 300)."""
+    parents: list[int | None] = []
+    above: list[int] = []  # the headings above, each of a higher rank than the next
+    for at, level in enumerate(levels):
+        while above and levels[above[-1]] >= level:
+            above.pop()
+        parents.append(above[-1] if above else None)
+        above.append(at)
+    return parents
+
+
 def _bands(levels: list[int]) -> dict[int, list[int]]:
     """Each heading's index that has children one level below it, the indexes of those
     children: the headings of ``levels`` whose nearest heading above of a higher rank is
     exactly one rank higher."""
     bands: dict[int, list[int]] = {}
-    # the headings above, each of a higher rank than the next: one walk, not one per part
-    # (a walk back per heading and a search of the list for each made a plan of 3,000
-    # items twenty times the work of 300)
-    above: list[int] = []
-    for at, level in enumerate(levels):
-        while above and levels[above[-1]] >= level:
-            above.pop()
-        if above and levels[above[-1]] == level - 1:
-            bands.setdefault(above[-1], []).append(at)
-        above.append(at)
+    for at, parent in enumerate(_parents(levels)):
+        if parent is not None and levels[parent] == levels[at] - 1:
+            bands.setdefault(parent, []).append(at)
     return bands
 
 

@@ -505,13 +505,15 @@ _ORDERED_BY_NAME = LazyPattern(
 )
 
 
-def with_order_by_name(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+def with_order_by_name(
+    items: Sequence[Item], lines: Sequence[str], text: str | None = None
+) -> tuple[Item, ...]:
     """``items``, one with no dependency of its own taking the one a bullet of a
     Dependencies section says must come first, both named by the start of their titles
     (``**Auto-save** is a prerequisite for version history to be meaningful``: ``Version
     History UI`` waits for ``Auto-Save``). A name that starts no title, or more than
     one, names nothing."""
-    if not items or not _DEPENDENCIES.search("".join(lines)):
+    if not items or not _DEPENDENCIES.search("".join(lines) if text is None else text):
         return tuple(items)
     titles = [(item.title.casefold(), item.id) for item in items]
     waits: dict[str, list[str]] = {}
@@ -583,7 +585,9 @@ _TREE_DRAWING = "│├└─┬┌|+-\\`' \t►→▶>"  # and the arrow a bran
 TREE_BRANCH = ("└", "├")
 
 
-def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+def with_dependency_tree(
+    items: Sequence[Item], lines: Sequence[str], text: str | None = None
+) -> tuple[Item, ...]:
     """``items``, one with no dependency of its own taking the item above it in a tree
     drawn in a code fence under a heading that names the dependencies::
 
@@ -593,7 +597,8 @@ def with_dependency_tree(items: Sequence[Item], lines: Sequence[str]) -> tuple[I
 
     (TICKET-002 depends on TICKET-001, TICKET-003 on TICKET-002). Only lines whose first
     word is an item of the document are nodes; a drawing of anything else names nothing."""
-    joined = "".join(lines) if items else ""  # one search in C, not one per line
+    # one search in C, not one per line; ``text``: the lines joined, where a caller has them
+    joined = ("".join(lines) if text is None else text) if items else ""
     if not any(branch in joined for branch in TREE_BRANCH):
         return tuple(items)
     known = {item.id.lower(): item.id for item in items}
@@ -636,7 +641,9 @@ _DRAWN_ARROW = LazyPattern(r"[─-]{1,40}[>►▶]|[→►▶]")
 DRAWN_ARROWS = ("─>", "->", "─►", "→", "►", "▶")
 
 
-def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+def with_dependency_chains(
+    items: Sequence[Item], lines: Sequence[str], text: str | None = None
+) -> tuple[Item, ...]:
     """``items``, one with no dependency of its own taking the node before it on a line
     of arrows drawn in a code fence under a heading that names the dependencies::
 
@@ -645,7 +652,8 @@ def with_dependency_chains(items: Sequence[Item], lines: Sequence[str]) -> tuple
     (EPIC-003 depends on EPIC-001, EPIC-004 on EPIC-003). A node is the first word after
     an arrow, or the line's first, where it is an item of the document; between nodes
     that are not, the chain breaks: a drawing of anything else names nothing."""
-    joined = "".join(lines) if items else ""  # one search in C, not one per line
+    # one search in C, not one per line; ``text``: the lines joined, where a caller has them
+    joined = ("".join(lines) if text is None else text) if items else ""
     if not any(arrow in joined for arrow in DRAWN_ARROWS):
         return tuple(items)
     known = {item.id.lower(): item.id for item in items}
