@@ -49,7 +49,7 @@ from roadmaplint.reader.shapes.checkbox import (
     todo_txt_lines,
 )
 from roadmaplint.record import record, replace
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import LazyPattern, split_lines
 from roadmaplint.write.proof import prove_edit
 
@@ -863,8 +863,6 @@ def _new_mark(
 ) -> str:
     """The mark of a new box: open, or the one its Status writes (open under a label
     that says it, one of ``labelled``, the group the box goes in)."""
-    from roadmaplint.settings import common_meaning
-
     mark = " "
     for change in request.fields:
         if change.name.strip().lower() != "status":
@@ -894,8 +892,6 @@ def _labelled(members: list[Item], lines: list[str]) -> bool:
     """Whether a box of ``members`` reads a status its mark does not say: a label over
     its group gives it (``🔧 **In Progress**`` over ``- [ ] Search``), where the boxes say
     two statuses or more; a status heading over them all (``## In Progress``) is no label."""
-    from roadmaplint.settings import common_meaning
-
     if len({common_meaning(item.status) for item in members}) < 2:
         return False
     for item in members:
@@ -917,8 +913,6 @@ def _group_of_status(
     """The members a new box goes after: in a list grouped under labels that give their
     boxes' status, those of the group whose label says the status asked (an open box's
     where none is asked); refused where no group says it. Else every member."""
-    from roadmaplint.settings import common_meaning
-
     if not _labelled(members, lines):
         return members
     asked = [change.value for change in request.fields if normalize_key(change.name) == "status"]

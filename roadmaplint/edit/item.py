@@ -51,7 +51,7 @@ from roadmaplint.reader.linestyle import (
 )
 from roadmaplint.record import field, record, replace
 from roadmaplint.rules.suppressions import is_line_suppression
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import LazyPattern, split_lines
 from roadmaplint.write.proof import prove_edit, prove_kept
 
@@ -910,7 +910,6 @@ def _heading_status_span(
     """Where in ``body[at:end]`` (a heading after its ID) the status ``status`` is
     written, and what to write there for ``value``; (None, "") where it is not."""
     from roadmaplint.reader.fields import heading_status
-    from roadmaplint.settings import common_meaning
 
     marked = MARKED_TITLE.fullmatch(body[at:end])
     if marked is not None:
@@ -951,8 +950,6 @@ def _heading_status_span(
 def _heading_word(roadmap: Roadmap, status: str, value: str) -> str:
     """The word a heading writes for ``value`` where it writes ``status`` as a word: a
     common word, the document's own for it, in capitals where the old one was."""
-    from roadmaplint.settings import common_meaning
-
     meaning = common_meaning(value)
     if meaning is None or len(value.split()) > 2:
         raise RoadmapError(
@@ -970,8 +967,6 @@ def _heading_word(roadmap: Roadmap, status: str, value: str) -> str:
 def _own_word(roadmap: Roadmap, value: str, meaning: str) -> str | None:
     """The word the document's items write for ``meaning`` where none writes ``value``
     itself, one word in capitals as a heading ends with it (``KORJATTU``); else None."""
-    from roadmaplint.settings import common_meaning
-
     written = [item.status for item in roadmap.items if item.status]
     if any(status.casefold() == value.casefold() for status in written):
         return None
@@ -1009,8 +1004,6 @@ _HEADING_BOX_OF = {
 def _heading_box(old: str, value: str) -> str:
     """The box a heading ending with the box ``old`` writes for ``value``: the value where
     it is a box, else the box of its meaning."""
-    from roadmaplint.settings import common_meaning
-
     if value.strip() in HEADING_BOXES:
         return value.strip()
     box = _HEADING_BOX_OF.get(common_meaning(value) or "")
@@ -1040,7 +1033,6 @@ def _marked_status(roadmap: Roadmap, old: str, value: str, common: bool = True) 
     document's one-line legend, else the way another heading writes it (``✅ COMPLETE``),
     else (``common``; None without) a common mark and word, in capitals where ``old`` is."""
     from roadmaplint.reader.legends import line_legend_entries, workflow_meanings
-    from roadmaplint.settings import common_meaning
 
     meaning = common_meaning(value)
     if _marked(value) and meaning is not None:
@@ -1077,8 +1069,6 @@ def _marked_status(roadmap: Roadmap, old: str, value: str, common: bool = True) 
 def _status_mark(roadmap: Roadmap, old: str, value: str) -> str:
     """The mark a heading writes for ``value``: the value if it is a mark, else the
     document's own mark of that meaning, else the common one."""
-    from roadmaplint.settings import common_meaning
-
     if not any(character.isalnum() for character in value):
         return value
     meaning = common_meaning(value)
@@ -1106,8 +1096,6 @@ def _check_follows_field(
     (a check mark can say nothing else, and the heading would contradict the field),
     and is written when it says done where the document's other done headings write it
     so. The document's own mark only: a heading is never given one it does not use."""
-    from roadmaplint.settings import common_meaning
-
     index = item.position.line - 1
     if any(found.position.line == item.position.line for found in item.fields):
         return  # the field is on the heading's line
@@ -1130,8 +1118,6 @@ def _check_follows_field(
 def _done_mark(roadmap: Roadmap, lines: list[str], item: Item) -> str | None:
     """The check mark and word the document's other done headings write after their ID
     alone (``✓ DONE``), when they all write the same one."""
-    from roadmaplint.settings import common_meaning
-
     marks = set()
     for other in roadmap.items:
         body = lines[other.position.line - 1].rstrip("\r\n")

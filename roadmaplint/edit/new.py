@@ -57,7 +57,7 @@ from roadmaplint.reader.phases import DONE, OPEN
 from roadmaplint.reader.quiet import in_own_format
 from roadmaplint.reader.shapes.checkbox import written_alike
 from roadmaplint.record import replace
-from roadmaplint.settings import Settings, describe_id_pattern
+from roadmaplint.settings import Settings, common_meaning, describe_id_pattern
 from roadmaplint.text import Edit, LazyPattern, apply_edits, split_lines
 from roadmaplint.write.proof import prove_added, prove_edit
 
@@ -256,8 +256,6 @@ def _without_status_of_section(
     """``fields`` without the default status where the section names the status of what
     it holds (``## Ready`` of a queue whose items write none): the new item takes the
     section's, as its neighbours do, and a Status field would say it twice."""
-    from roadmaplint.settings import common_meaning
-
     asked = any(normalize_key(change.name) == "status" for change in request.fields)
     if asked or common_meaning(section) is None:
         return fields
