@@ -844,7 +844,10 @@ RULES = (
         "under Shared). An ID without a number (`ERR_HTTP2_PING_CANCEL`) "
         "is a name with no prefix, and a section of such names is left alone; an ID that "
         "names its week and its area (`W3-EVT-01` beside `W1-TS-01`) has its week's series "
-        "as its prefix. Where one "
+        "as its prefix. IDs whose later part codes something of each item, in three "
+        "sections or more, where another section mixes them too (`BH-H05` among "
+        "`BH-C01`-`BH-C03`, the letter a finding's severity), are none of them strays. "
+        "Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
         "none is reported.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
