@@ -1,0 +1,89 @@
+"""The classes of plan file the stricter measure of ``test_no_file_is_read_silently_wrong``
+still found read wrong while ``check`` said all was well after its tenth pass (ROADMAP
+CORE-170, CORE-176, CORE-179; tests/corpus/README.md, "Silently wrong, after the eleventh
+pass"), each in a small document: read as a person reads it; and beside each new reading a
+document that is no plan but looks close, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+# A release tracker whose table numbers its workstreams, a one-line legend of marks, a
+# status of two parts of which one is put off (``🟢 (A) · ⚪ (B)``), and a drawing of the
+# order under a Dependencies heading: nodes named by their number in brackets (``Docs
+# (#2)``), by a word one title alone holds (``Gate``), a bracket merging lines into one
+# arrow, and a line that says in words what a node depends on.
+TRACKER = """\
+# Release Tracker
+
+**Status legend:** ⬜ not started · 🟡 in progress · 🟢 done · ⚪ deferred
+
+## Summary
+
+| # | Workstream | Status |
+|---|-----------|--------|
+| 1 | Port the build scripts | 🟡 |
+| 2 | Docs site | 🟢 |
+| 3 | Engine upgrade (part A) + plugins part B deferred | 🟢 (A) · ⚪ (B) |
+| 4 | Onboarding guides refresh | 🟡 |
+| 5 | Smoke gate before tagging | ⬜ |
+
+## Dependencies
+
+```
+Build (#1) ──────────────┐
+Docs (#2) ───────────────┼──► Gate ──► Launch
+Engine (#3) ─────────────┘
+Onboarding (#4) ── depends on Build (#1) and Docs (#2)
+```
+"""
+
+
+def test_a_status_in_parts_and_a_drawn_merge_say_state_and_order() -> None:
+    read = {i.id: (i.status, i.depends_on) for i in read_items(TRACKER)}
+    assert read == {
+        "1": ("🟡 in progress", ()),
+        "2": ("🟢 done", ()),
+        "3": ("🟢 done", ()),
+        "4": ("🟡 in progress", ("1", "2")),
+        "5": ("⬜ not started", ("1", "2", "3")),
+    }
+    assert finding_lines(TRACKER) == []
+
+
+# A status of two parts that are both kept (``🟢 (A) · 🟡 (B)``) says no one state; a
+# pipeline drawn under a Dependencies heading of a page that is no plan, its stages no
+# items, names nothing.
+PIPELINE = """\
+# How a request flows
+
+**Legend:** 🟢 healthy · 🟡 degraded
+
+## Dependencies
+
+```
+Client (#1) ──────┐
+Browser (#2) ─────┼──► Gateway ──► Service
+Mobile (#3) ──────┘
+```
+
+The gateway checks every request before the service sees it.
+"""
+
+PARTS = """\
+# Release Tracker
+
+**Status legend:** ⬜ not started · 🟡 in progress · 🟢 done · ⚪ deferred
+
+| # | Workstream | Status |
+|---|-----------|--------|
+| 1 | Engine upgrade (part A) + plugins part B | 🟢 (A) · 🟡 (B) |
+| 2 | Docs site | 🟢 |
+"""
+
+
+def test_a_drawn_pipeline_is_no_plan_and_two_kept_parts_say_no_one_state() -> None:
+    assert read_items(PIPELINE) == ()
+    assert finding_lines(PIPELINE) == []
+    read = {i.id: i.status for i in read_items(PARTS)}
+    assert read == {"1": "🟢 (A) · 🟡 (B)", "2": "🟢 done"}
