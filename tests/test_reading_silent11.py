@@ -87,3 +87,51 @@ def test_a_drawn_pipeline_is_no_plan_and_two_kept_parts_say_no_one_state() -> No
     assert finding_lines(PIPELINE) == []
     read = {i.id: i.status for i in read_items(PARTS)}
     assert read == {"1": "🟢 (A) · 🟡 (B)", "2": "🟢 done"}
+
+
+# A roadmap of milestones in a table, and a numbered list of the specs it takes next,
+# each named in bold by its kind and number and its title, then after a dash what it says
+# of itself: the specs are items, by their kind and number, each with the status it says
+# (``done``), or its words where they say no stage (``do not start until ...``).
+SPECS = """\
+# Product Roadmap
+
+| Milestone | Status | Priority |
+|---|---|---|
+| M1 - Tokens | Closed: Spec 012 merged | High |
+| M2 - Navigation | Spec 013 in review | High |
+
+## Next specs
+
+1. **Spec 012 - Design Tokens** — done: merged via PR #4, M1 closed.
+2. **Spec 013 - Navigation and Footer** — in progress: open as PR #6.
+3. **Spec 014 - Page Kit** — do not start until the M2 contracts are merged.
+"""
+
+
+def test_a_numbered_list_of_specs_by_kind_and_number_holds_items() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(SPECS)]
+    assert read == [
+        ("M1", "Tokens", "Closed: Spec 012 merged"),
+        ("M2", "Navigation", "Spec 013 in review"),
+        ("Spec 012", "Design Tokens", "done"),
+        ("Spec 013", "Navigation and Footer", "in progress"),
+        ("Spec 014", "Page Kit", "do not start until the M2 contracts are merged"),
+    ]
+    assert finding_lines(SPECS) == []
+
+
+# A numbered list of the standards a page follows, each named in bold by its kind and
+# number and its title, then what it is about: no status, no items.
+STANDARDS = """\
+# Standards we follow
+
+1. **RFC 9110 - HTTP Semantics** — the methods and status codes of every endpoint.
+2. **RFC 8259 - JSON** — how every payload is written.
+3. **RFC 6749 - OAuth 2.0** — how a client signs in.
+"""
+
+
+def test_a_numbered_list_of_standards_is_no_plan() -> None:
+    assert read_items(STANDARDS) == ()
+    assert finding_lines(STANDARDS) == []
