@@ -135,3 +135,86 @@ STANDARDS = """\
 def test_a_numbered_list_of_standards_is_no_plan() -> None:
     assert read_items(STANDARDS) == ()
     assert finding_lines(STANDARDS) == []
+
+
+# A strategic plan whose phases are headings with fields but no ID, whose priority matrix
+# names its work by codes (``F2: Search``, ``✅ F1: Import``) or by title, and whose own
+# headings of the work say how far each is where the matrix says no stage (``Next up``):
+# the matrix's rows are items, by code or title, the headings' states theirs.
+MATRIX = """\
+# Next Phase Plan
+
+## Phase F2: Background jobs
+
+### F2a: Morning digest ✅ COMPLETE
+
+Sends the digest at 7:00.
+
+### F2b: Stale alert (Pending)
+
+Daily at 9:00.
+
+## Priority Matrix
+
+| Priority | Item | Impact | Status |
+|----------|------|--------|--------|
+| **P0** | ✅ F1: Import pipeline | 95/100 | **COMPLETE** |
+| **P1** | F2a: Morning digest | 90/100 | Next up |
+| **P1** | F2b: Stale alert | 80/100 | After F2a |
+| **P2** | Test coverage to 80% | 70/100 | Month 2 |
+
+## Backlog (Deferred Items)
+
+### Web hosting
+**Status:** Deferred
+**Reason:** features first
+
+### Encryption
+**Status:** Deferred
+**Reason:** local use only
+"""
+
+
+def test_a_priority_matrix_of_coded_work_beside_untitled_headings_holds_items() -> None:
+    read = [(i.id, i.title, i.status, i.priority, i.depends_on) for i in read_items(MATRIX)]
+    assert read == [
+        ("F1", "Import pipeline", "COMPLETE", "P0", ()),
+        ("F2a", "Morning digest", "COMPLETE", "P1", ()),
+        ("F2b", "Stale alert", "Pending", "P1", ("F2a",)),
+        ("test-coverage-to-80", "Test coverage to 80%", "Month 2", "P2", ()),
+        ("web-hosting", "Web hosting", "Deferred", None, ()),
+        ("encryption", "Encryption", "Deferred", None, ()),
+    ]
+    assert finding_lines(MATRIX) == []
+
+
+# A design note whose headings describe parts, each with a table of its features named
+# by codes and no Status column, beside a backlog heading with fields: the features are
+# parts of what the note describes, no items.
+FEATURES = """\
+# Import design
+
+## Phase F1: Import
+
+| Feature | Tests | Description |
+|---------|-------|-------------|
+| F1: Markdown import | 30 | Upload a file |
+| F1b: Bundle amend | 19 | Add transcripts |
+| F1c: Mindmap | 21 | Read a screenshot |
+
+## Backlog (Deferred Items)
+
+### Web hosting
+**Status:** Deferred
+**Reason:** features first
+
+### Encryption
+**Status:** Deferred
+**Reason:** local use only
+"""
+
+
+def test_a_table_of_coded_features_without_status_is_no_plan() -> None:
+    read = [(i.id, i.title) for i in read_items(FEATURES)]
+    assert read == [("web-hosting", "Web hosting"), ("encryption", "Encryption")]
+    assert finding_lines(FEATURES) == []
