@@ -581,8 +581,9 @@ def _past_horizon(status: str) -> bool:
     return False
 
 
-# Words before a done word that say part of the work is left: ``Mostly complete``.
-_PART_DONE = frozenset(("mostly", "almost", "nearly", "partly", "largely"))
+# Words before a done word that say part of the work is left: ``Mostly complete``; a
+# first version out and more to come, ``base shipped 2026-07-13``.
+_PART_DONE = frozenset(("mostly", "almost", "nearly", "partly", "largely", "base"))
 
 
 def _meaning_of_note(words: list[str]) -> str | None:

@@ -449,7 +449,15 @@ def _note_class(text: str) -> str | None:
     says nothing, ``mostly complete`` is under way, and the note's last clause says it by
     its last word or mark (``functional ✅, polish deferred``: deferred)."""
     words = text.split()
-    part_done = len(words) > 1 and words[0] in ("mostly", "almost", "nearly", "partly", "largely")
+    # ``base shipped 2026-07-13``: a first version out, more to come (the reader's too)
+    part_done = len(words) > 1 and words[0] in (
+        "mostly",
+        "almost",
+        "nearly",
+        "partly",
+        "largely",
+        "base",
+    )
     if part_done and status_class(words[1].strip(",.;")) == "done":
         return "in_progress"
     if len(words) < 2:
