@@ -218,3 +218,118 @@ def test_a_table_of_coded_features_without_status_is_no_plan() -> None:
     read = [(i.id, i.title) for i in read_items(FEATURES)]
     assert read == [("web-hosting", "Web hosting"), ("encryption", "Encryption")]
     assert finding_lines(FEATURES) == []
+
+
+# A task board of heading items under horizon bands, whose later band closes its last
+# item with a thematic break and then keeps lists of smaller work under bold labels:
+# bullets led by a bold ID (``**REV-14** — text``, ``**A1 — Title.**``), a bold title, or
+# plain text are the band's items, with the status a note in italic brackets says; a
+# bullet of names apart by middle dots is a list of references.
+BOARD = """\
+# Task Board
+
+# 🟡 NEXT — remaining build work
+
+## Fix the invite creation bug — TODO
+
+Schema-qualify the calls.
+
+---
+
+# ⚪ LATER — ideas (not scheduled)
+
+## Decide the caching of the auth modules — TODO
+
+Widen the regex or write down why not.
+
+---
+
+**Low-severity review findings:**
+- **REV-14** — Split the pricer into named parts. Only once the gate is real.
+
+**Polish** (from the audit):
+- **Real icons** — replace the placeholder artwork.
+- Extend theming to the guide (index-only today).
+- Setup notes · Icon list · Offline spec.
+
+**Improvements** (recommended action first):
+- **A1 — Engine API contract.** *(base shipped 2026-07-13)* JSDoc atop the engine.
+- **A6 — Tag releases.** A tag per ship.
+
+# Conventions
+- One task per branch.
+"""
+
+
+def test_a_later_bands_labelled_lists_after_its_last_item_hold_items() -> None:
+    read = [(i.id, i.title, i.status, i.section) for i in read_items(BOARD)]
+    assert read == [
+        (
+            "fix-the-invite-creation-bug",
+            "Fix the invite creation bug",
+            "TODO",
+            "🟡 NEXT — remaining build work",
+        ),
+        (
+            "decide-the-caching-of-the-auth",
+            "Decide the caching of the auth modules",
+            "TODO",
+            "⚪ LATER — ideas (not scheduled)",
+        ),
+        ("REV-14", "Split the pricer into named parts.", None, "Low-severity review findings"),
+        ("real-icons", "Real icons", None, "Polish"),
+        (
+            "extend-theming-to-the-guide-index",
+            "Extend theming to the guide (index-only today).",
+            None,
+            "Polish",
+        ),
+        ("A1", "Engine API contract.", "base shipped 2026-07-13", "Improvements"),
+        ("A6", "Tag releases.", None, "Improvements"),
+    ]
+    assert finding_lines(BOARD) == []
+
+
+# The same board whose item is followed, after a thematic break, by its own notes under
+# bold labels that are no lists of work (one label, a paragraph): the notes stay the
+# item's, no items; and a page of labelled lists with no heading items is no plan.
+NOTES = """\
+# Task Board
+
+# ⚪ LATER — ideas (not scheduled)
+
+## Fix the invite creation bug — TODO
+
+Schema-qualify the calls.
+
+## Decide the caching of the auth modules — TODO
+
+Widen the regex or write down why not.
+
+---
+
+**Background:**
+- the modules are pre-cached today
+- a stale client is no security hole
+"""
+
+LINKS = """\
+# Reading list
+
+# Later
+
+**Articles:**
+- **Caching** — how service workers cache.
+- Offline first (a talk).
+
+**Books:**
+- **Designing Data-Intensive Applications** — chapter 5.
+"""
+
+
+def test_an_items_labelled_notes_and_a_page_of_labelled_lists_are_no_items() -> None:
+    read = [(i.id, i.end_line) for i in read_items(NOTES)]
+    assert read == [("fix-the-invite-creation-bug", 7), ("decide-the-caching-of-the-auth", 17)]
+    assert finding_lines(NOTES) == []
+    assert read_items(LINKS) == ()
+    assert finding_lines(LINKS) == []
