@@ -352,6 +352,8 @@ _CLASSES = {
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
         "unclaimed",  # an agent queue's task no agent holds (the thirteenth set A; the reader's too)
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
+        "⏳",  # an hourglass alone: waiting its turn, not begun (the thirty-third set; the reader's too)
+        "⏳\ufe0f",
     ),
     # ``[!]`` is no status: some lists mark an urgent task so, others a blocked one
     "blocked": ("blocked", "waiting"),
@@ -407,7 +409,7 @@ for _words_of in OTHER_LANGUAGE_STATUSES.values():
 # Words that are a status only written alone: ``Running at 3am daily`` tells how a job
 # runs, ``Fixed in v2`` a changelog's line (the reader's ``_STATUS_ALONE`` and
 # ``_STATUS_ONLY``).
-_WHOLE_ONLY = ("running", "fixed", "roadmap")
+_WHOLE_ONLY = ("running", "fixed", "roadmap", "⏳", "⏳\ufe0f")
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 

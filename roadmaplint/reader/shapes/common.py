@@ -293,7 +293,12 @@ _DATED_REMARK = LazyPattern(
 
 
 def status_of_sections(sections: list[str], board: bool = False) -> str | None:
-    """The status the nearest of ``sections`` (nearest first) that names one gives."""
+    """The status the nearest of ``sections`` (nearest first) that names one gives. A
+    section named only by the horizon word ``Future`` right over the items holds work put
+    past the plan's horizon, ideas (a TODO's ``## Future`` after its topics); over a
+    heading of its own (``## Future`` over ``### v0.4``) it only groups what is planned."""
+    if sections and edge_stripped(sections[0]).strip().casefold() == "future":
+        return "idea"
     for section in sections:
         named = status_of_section(section, board)
         if named is not None:

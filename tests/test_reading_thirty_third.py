@@ -1,0 +1,116 @@
+"""The classes of plan file the thirty-third held-out set of the corpus (tests/corpus: an
+agent's work queue, a roadmap table, a backlog, a library's roadmap, a web app's TODO, a
+project plan and a progress file, numbered 97-99 in tables/ and 179-182 in checkboxes/)
+showed read wrong, each in a small document: read as a person reads it, with no finding
+that is no defect; and beside each new reading a document that is no plan, which reads no
+items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+from roadmaplint.settings import status_meaning
+
+GARDEN_TODO = """\
+# TODO
+
+## Planting
+- [x] Order seeds
+- [ ] Dig the beds
+
+## Watering
+- [ ] Lay the hose
+
+## Future
+- [ ] Greenhouse
+- [ ] Rain barrel
+"""
+
+
+def test_a_last_section_named_future_holds_ideas() -> None:
+    # ``## Future`` right over its boxes, after the topics of a TODO: work put past the
+    # plan's horizon, ideas, where the topics' open boxes are ready (trackbear's TODO)
+    read = [(i.title, i.status) for i in read_items(GARDEN_TODO, "TODO.md")]
+    assert read == [
+        ("Order seeds", "done"),
+        ("Dig the beds", "[ ]"),
+        ("Lay the hose", "[ ]"),
+        ("Greenhouse", "idea"),
+        ("Rain barrel", "idea"),
+    ]
+    assert finding_lines(GARDEN_TODO, "TODO.md") == []
+
+
+def test_a_future_section_over_a_version_heading_only_groups_the_planned_work() -> None:
+    # ``## Future`` over ``### v0.4``: the version's boxes are planned, open, not ideas
+    text = "# Roadmap\n\n### v0.3\n- [x] Sorting\n\n## Future\n\n### v0.4\n- [ ] Syncing\n"
+    assert [(i.title, i.status) for i in read_items(text, "ROADMAP.md")] == [
+        ("Sorting", "done"),
+        ("Syncing", "[ ]"),
+    ]
+
+
+FUTURE_NOTES = """\
+# Notes on the garden
+
+## Future
+
+We may build a greenhouse one day, if the budget allows it.
+"""
+
+
+def test_a_future_heading_over_prose_reads_no_items() -> None:
+    assert read_items(FUTURE_NOTES, "NOTES.md") == ()
+    assert finding_lines(FUTURE_NOTES, "NOTES.md") == []
+
+
+PHASE_TRACKER = """\
+# Roadmap & Phase Tracker
+
+| Phase | Description | Status |
+|-------|-------------|--------|
+| 00 | Architecture planning | ✅ |
+| 01 | Monorepo scaffolding | ✅ |
+| 02 | API development | 🟡 In Progress |
+| 03 | Observability | ⏳ |
+"""
+
+
+def test_a_numbered_phase_column_beside_a_description_names_the_rows() -> None:
+    # ``| Phase | Description | Status |`` over ``| 02 | API development | ... |``: the
+    # phase's number names the row, the description titles it (fresh-recipes' roadmap,
+    # read as no items with RL109 before)
+    read = [(i.id, i.title, status_meaning(i.status)) for i in read_items(PHASE_TRACKER)]
+    assert read == [
+        ("00", "Architecture planning", "done"),
+        ("01", "Monorepo scaffolding", "done"),
+        ("02", "API development", "in_progress"),
+        ("03", "Observability", "ready"),
+    ]
+    assert finding_lines(PHASE_TRACKER, "ROADMAP.md") == []
+
+
+PHASE_DURATIONS = """\
+# How long each phase of a garden takes
+
+| Phase | Description | Weeks |
+|-------|-------------|-------|
+| 1 | Digging the beds | 2 |
+| 2 | Planting | 1 |
+"""
+
+
+def test_a_table_of_numbered_phases_without_a_status_column_reads_no_items() -> None:
+    # no Status column: a table of how long the phases of a job take, no plan's work
+    assert read_items(PHASE_DURATIONS, "GUIDE.md") == ()
+    assert finding_lines(PHASE_DURATIONS, "GUIDE.md") == []
+
+
+def test_an_hourglass_alone_says_the_work_waits_its_turn() -> None:
+    # ``⏳`` alone in a Status cell beside ``✅``: not begun; before a word it is that
+    # word's mark (``⏳ Future`` is an idea, ``⏳ In Progress`` under way)
+    assert status_meaning("⏳") == "ready"
+    assert status_meaning("⏳\ufe0f") == "ready"
+    assert status_meaning("⏳ Future") == "idea"
+    assert status_meaning("⏳ In Progress") == "in_progress"
+    assert status_meaning("⏳ Planned") == "ready"
