@@ -114,3 +114,39 @@ def test_an_hourglass_alone_says_the_work_waits_its_turn() -> None:
     assert status_meaning("⏳ Future") == "idea"
     assert status_meaning("⏳ In Progress") == "in_progress"
     assert status_meaning("⏳ Planned") == "ready"
+
+
+SITE_BACKLOG = """\
+# Shop Site Backlog
+
+## Owner-gated (see OWNER.md)
+- Connect the domain and deploy.
+- Add the real prices.
+"""
+
+
+def test_a_section_named_for_the_gate_its_work_waits_on_is_blocked() -> None:
+    # ``## Owner-gated (see CLAUDE.local.md)``: the work waits for the owner, blocked
+    # (credentialstudy's backlog)
+    read = [(i.title, status_meaning(i.status)) for i in read_items(SITE_BACKLOG, "BACKLOG.md")]
+    assert read == [
+        ("Connect the domain and deploy", "blocked"),
+        ("Add the real prices", "blocked"),
+    ]
+    # the heading says whom the work waits on: no RL502 asking what it waits for
+    assert read_items(SITE_BACKLOG, "BACKLOG.md")[0].status == "blocked on owner"
+    assert finding_lines(SITE_BACKLOG, "BACKLOG.md") == []
+
+
+CONSENT_NOTES = """\
+# Analytics
+
+## Consent-gated tracking
+
+The tracker loads only after the visitor agrees; nothing is sent before.
+"""
+
+
+def test_a_gated_feature_described_in_prose_reads_no_items() -> None:
+    assert read_items(CONSENT_NOTES, "ANALYTICS.md") == ()
+    assert finding_lines(CONSENT_NOTES, "ANALYTICS.md") == []

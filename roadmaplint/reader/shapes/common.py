@@ -266,6 +266,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     # headings); a version alone (``## 2.0``) names none
     text = _LEADING_VERSION.sub("", text, count=1) or text
     words = fold_status(text).split()
+    if words and _GATED.fullmatch(words[0]) and _rest_is_plain(words[1:]):
+        # ``## Owner-gated (see CLAUDE.local.md)``: work that waits on someone's gate,
+        # blocked until it opens, and the heading says on whom
+        return f"blocked on {words[0][: -len('-gated')]}"
     if board and len(words) == 1 and words[0] in BOARD_WORDS:
         return BOARD_WORDS[words[0]]
     run_on = run_on_status(words[0]) if words else None
@@ -282,6 +286,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         # (a span of months, ``Next (3-6 months)``, is a horizon's, no date)
         return status_of_section(text[: dated.start()], board)
     return None
+
+
+# A word that names what a section's work waits on, run into ``gated``: ``Owner-gated``.
+_GATED = LazyPattern(r"[^\W\d_]{2,20}-gated", re.IGNORECASE)
 
 
 _DATED_REMARK = LazyPattern(
