@@ -150,3 +150,43 @@ The tracker loads only after the visitor agrees; nothing is sent before.
 def test_a_gated_feature_described_in_prose_reads_no_items() -> None:
     assert read_items(CONSENT_NOTES, "ANALYTICS.md") == ()
     assert finding_lines(CONSENT_NOTES, "ANALYTICS.md") == []
+
+
+MILESTONE_PLAN = """\
+# Project Plan
+
+## Milestones
+- [x] **Milestone 1:** Draft the survey.
+  - Status: Completed
+- [ ] **Milestone 2:** Send it to the members.
+"""
+
+
+def test_a_numbered_bold_label_with_its_colon_inside_is_titled_with_its_text() -> None:
+    # ``**Milestone 1:** Draft the survey.``: the numbered label names nothing alone, as
+    # ``**Feature 1**: text`` does not (Map-Projection-Visualizer's plan)
+    read = [(i.title, status_meaning(i.status)) for i in read_items(MILESTONE_PLAN)]
+    assert read == [
+        ("Milestone 1: Draft the survey.", "done"),
+        ("Milestone 2: Send it to the members.", "ready"),
+    ]
+    assert finding_lines(MILESTONE_PLAN) == []
+
+
+def test_a_named_bold_label_with_its_colon_inside_still_titles_its_box() -> None:
+    text = "# TODO\n\n- [ ] **Living Garden:** Debris spawning\n- [x] **Weather:** rain\n"
+    assert [i.title for i in read_items(text, "TODO.md")] == ["Living Garden", "Weather"]
+
+
+MEETING_NOTES = """\
+# Meeting notes
+
+**Milestone 1:** we agreed the survey goes out in May.
+
+**Milestone 2:** nobody has the member list yet.
+"""
+
+
+def test_numbered_bold_labels_in_meeting_notes_read_no_items() -> None:
+    assert read_items(MEETING_NOTES, "NOTES.md") == ()
+    assert finding_lines(MEETING_NOTES, "NOTES.md") == []
