@@ -190,3 +190,41 @@ MEETING_NOTES = """\
 def test_numbered_bold_labels_in_meeting_notes_read_no_items() -> None:
     assert read_items(MEETING_NOTES, "NOTES.md") == ()
     assert finding_lines(MEETING_NOTES, "NOTES.md") == []
+
+
+SHOP_BACKLOG = """\
+# Shop Backlog
+
+## Launch
+- Real logo and final palette.
+- Per-page preview images.
+- GA4 property + measurement ID; Search Console.
+"""
+
+
+def test_one_bullet_led_by_a_name_with_a_digit_leaves_the_list_its_work() -> None:
+    # ``- GA4 property + ...`` among bullets of plain words: a product's name, no ID, and
+    # the list is still the backlog's work (credentialstudy's ``## Next`` list)
+    read = [(i.id, i.title) for i in read_items(SHOP_BACKLOG, "BACKLOG.md")]
+    assert [title for _, title in read] == [
+        "Real logo and final palette",
+        "Per-page preview images",
+        "GA4 property + measurement ID; Search Console",
+    ]
+    assert "GA4" not in [item_id for item_id, _ in read]
+    assert finding_lines(SHOP_BACKLOG, "BACKLOG.md") == []
+
+
+STACK_NOTES = """\
+# Storage Backlog
+
+## Options
+- S3 storage for the uploads
+- R2 storage as a cheaper mirror
+"""
+
+
+def test_bullets_led_by_names_with_digits_stay_a_list_of_names() -> None:
+    # every bullet led by a name with a digit: the options considered, no work
+    assert read_items(STACK_NOTES, "BACKLOG.md") == ()
+    assert finding_lines(STACK_NOTES, "BACKLOG.md") == []
