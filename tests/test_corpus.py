@@ -265,7 +265,12 @@ pytestmark = pytest.mark.skipif(
 # by no box, read as written outside the plan, counted as read, a Portuguese roadmap's ideas
 # boxes, done bullets and numbered priorities beside its phase headings and a Korean design
 # plan's numbered day milestones read: 9753 of 9999, the floor 0.975.
-OVERALL_FLOOR = 0.975  # 9753 of 9999
+# The thirty-third set (CORE-181) joins with what it measured, 95 of its 124 items before,
+# 123 after its classes: a TODO's ``## Future``, a numbered Phase column, an hourglass alone,
+# ``**Milestone 1:** text``, an owner-gated section and a list with one ``GA4`` bullet read;
+# a library's milestones written only as headings still unread: 9875 of 10123, the floor
+# 0.975.
+OVERALL_FLOOR = 0.975  # 9875 of 10123
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -789,7 +794,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The thirteenth leftovers pass (CORE-175) counted the Japanese roadmap's dependencies, read
 # as written outside the plan, as read, and read the Portuguese roadmap's ideas, done bullets
 # and priorities: four are left (PACT, corex, COMPASS; CORE-176; and the plan of phases).
-SILENTLY_WRONG_CEILING = 4
+# The thirty-third set brought four, a TODO's future ideas read ready, a plan's milestones
+# titled by their numbers, a backlog's next work unread and a library's roadmap without two
+# milestones written only as headings; it reads the first three (CORE-181), and the
+# library's roadmap stays (CORE-182): five.
+SILENTLY_WRONG_CEILING = 5
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
