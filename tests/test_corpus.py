@@ -266,7 +266,7 @@ pytestmark = pytest.mark.skipif(
 # boxes, done bullets and numbered priorities beside its phase headings and a Korean design
 # plan's numbered day milestones read: 9753 of 9999, the floor 0.975.
 # The thirty-third set (CORE-181) joins with what it measured, 95 of its 124 items before,
-# 123 after its classes: a TODO's ``## Future``, a numbered Phase column, an hourglass alone,
+# 122 after its classes: a TODO's ``## Future``, a numbered Phase column, an hourglass alone,
 # ``**Milestone 1:** text``, an owner-gated section and a list with one ``GA4`` bullet read;
 # a library's milestones written only as headings still unread: 9875 of 10123, the floor
 # 0.975.
