@@ -392,6 +392,10 @@ def _table(
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
         id_column = title_column = 0  # ``| Milestone | Status |`` over ``| M0 Bootstrap | Done |``
+    if id_column is None and title_column is None and _numbered_stages(lines, rows, keys):
+        # ``| Phase | Description | Status |`` over ``| 04 | API Development | 🟡 |``
+        id_column = 0
+        title_column = next(at for at, key in enumerate(keys) if _describes(key))
     if id_column is None and title_column is None and _versioned_rows(lines, rows, keys):
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
@@ -834,6 +838,19 @@ def _coded_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) 
     if "status" not in keys:
         return False
     return all(_CODED_CELL.fullmatch(_first_cell(lines[row], 0)) for row in rows)
+
+
+def _numbered_stages(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether the first column is a Phase (Milestone, Stage, Step) column whose every cell
+    is the stage's number (``00``, ``4``), beside a Description and a Status column: the
+    number names each row, the description titles it."""
+    if len(rows) < 2 or not keys or keys[0] not in _STAGE_COLUMNS or "status" not in keys:
+        return False
+    if not any(_describes(key) for key in keys[1:]):
+        return False
+    return all(_first_cell(lines[row], 0).strip().isdigit() for row in rows) and all(
+        len(_first_cell(lines[row], 0).strip()) <= 3 for row in rows
+    )
 
 
 def _filled_title_column(
