@@ -340,6 +340,7 @@ _CLASSES = {
         "queued",
         "pending",  # not yet begun, as ``todo`` (the reader's too, ROADMAP CORE-147)
         "drafted",  # a story written up, not started (the tenth set B's epic)
+        "needs implementation",  # a status report's work not yet built (the reader's too)
         # work being planned, not yet begun, as an item's status only (``Durum: Planlama``;
         # the reader's too, never a section's name)
         "planning",
@@ -426,6 +427,9 @@ def status_class(status: str | None) -> str | None:
     last = parts[-1].strip(" .").split()
     if len(parts) == 2 and 2 <= len(last) <= 3 and last[0] == "no" and last[-1] == "implementation":
         return "ready"
+    checked = status.lower().split()
+    if checked[1:] == ["working"] and checked[0].rstrip("\ufe0f") in ("✅", "✔", "☑"):
+        return "done"  # ``✅ Working``: the check says it works (``WORKING`` alone: under way)
     # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
     text = _unmarked(status).lower().removesuffix(".")
     if text.strip("*_") == "next":
