@@ -58,6 +58,22 @@ def test_a_feature_table_in_a_status_report_reads_marks_before_any_words() -> No
     ]
 
 
+MODULE_STATUS_OF_MARKS = """\
+# Status
+
+| Module | Status |
+|--------|--------|
+| Parser | ✅ |
+| Printer | 🚧 |
+| Linter | ✅ |
+"""
+
+
+def test_a_status_files_modules_marked_by_a_mark_alone_are_its_items() -> None:
+    read = [(i.title, common_meaning(i.status)) for i in read_items(MODULE_STATUS_OF_MARKS)]
+    assert read == [("Parser", "done"), ("Printer", "in_progress"), ("Linter", "done")]
+
+
 README_SUPPORT_MATRIX = """\
 # fastgrid
 
@@ -200,3 +216,62 @@ STATUS_REPORT_WITHOUT_WORK = """\
 def test_a_status_report_of_what_works_and_its_limits_lists_no_work() -> None:
     assert read_items(STATUS_REPORT_WITHOUT_WORK) == ()
     assert finding_lines(STATUS_REPORT_WITHOUT_WORK) == []
+
+
+BOX_PLAN_WITH_BOLD_TASKS = """\
+# 开发计划
+
+## 开发阶段
+
+### 第一阶段：基础架构（1周）
+
+#### 后端开发
+1. **项目初始化**
+   - 搭建项目结构
+   - 配置数据库连接
+
+2. **数据库设计**
+   - 设计数据表结构
+
+### 第二阶段：用户认证（1周）
+
+#### 接口开发
+- [x] 用户注册
+- [ ] 用户登录
+"""
+
+
+def test_a_stages_numbered_bold_tasks_over_their_steps_beside_boxes_are_items() -> None:
+    # the stage's tasks written before they were broken into boxes: each named by its
+    # title, no status written; the steps under each are its own
+    read = [(i.title, common_meaning(i.status)) for i in read_items(BOX_PLAN_WITH_BOLD_TASKS)]
+    assert read == [
+        ("项目初始化", None),
+        ("数据库设计", None),
+        ("用户注册", "done"),
+        ("用户登录", "ready"),
+    ]
+    assert finding_lines(BOX_PLAN_WITH_BOLD_TASKS) == []
+
+
+README_WITH_BOLD_STEPS = """\
+# tinyapp
+
+## Features
+- [x] Login
+- [ ] Export
+
+## Installation
+1. **Prerequisites**
+   - Node 20
+   - pnpm
+
+2. **Configuration**
+   - Copy the sample file
+"""
+
+
+def test_a_readmes_numbered_bold_steps_beside_its_boxes_are_no_items() -> None:
+    # the same list under no stage of a plan: how to install, no work
+    read = [i.title for i in read_items(README_WITH_BOLD_STEPS)]
+    assert read == ["Login", "Export"]

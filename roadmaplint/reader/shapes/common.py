@@ -559,8 +559,8 @@ def group_of_bold_bullets(body: list[str]) -> bool:
 # ``# Implementation status``, ``# Status Report``; or, untitled, a file named so
 # (``STATUS.md``, ``PROJECT_STATUS.md``).
 _STATUS_REPORT_TITLE = LazyPattern(
-    r"(?:[^\n]{0,60}?(?<![\w-])(?:[-—–:|][ \t]*)?)?"
-    r"(?:project|implementation|development|feature|features|build|current|overall)?[ \t]*"
+    r"(?:[^\n]{1,60}?[ \t][-—–:|][ \t]*)?"
+    r"(?:(?:[^\n]{1,60}?[ \t])?(?:project|implementation|development|features?|build)[ \t]+)?"
     r"(?:status(?:[ \t]+report)?|progress[ \t]+report)",
     re.IGNORECASE,
 )

@@ -6,14 +6,17 @@ Bullets right under a heading that names a state of the work (``## Implemented i
 the work still to come without a state (``## Still worth testing on devices``, ``## Best next
 checks``) are items with none. A heading that says what works (``### ✅ Working:``) or what
 is known (``## Known limitation``) lists no work. The fixes a report numbers in its headings,
-ticked (``### ✅ Issue #1: Hardcoded URLs``), are work done. The box reader builds the items;
-this module only says which lines are a report's work and in what state.
+ticked (``### ✅ Issue #1: Hardcoded URLs``), are work done. The box reader asks it;
+this module says which lines are a report's work and in what state, and reads them.
 """
 
 from __future__ import annotations
 
+from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.shapes.common import (
     edge_stripped,
+    make_item,
+    reference_from_title,
     status_of_section,
     titled_a_status_report,
 )
@@ -22,6 +25,9 @@ from roadmaplint.text import LazyPattern
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from roadmaplint.reader.shapes import Document
+
+# An entry's lead: ``- ``, ``* ``, ``1. ``, ``2) ``.
+_LEAD = LazyPattern(r"[ \t]{0,3}(?:[-*+]|[0-9]{1,3}[.)])[ \t]+(?=\S)")
 
 # A heading over work still to come that names no state: ``Still worth testing in Android
 # Studio``, ``Best next checks``, ``Next steps``, ``Left to verify``.
@@ -83,3 +89,52 @@ def _right_under_heading(lines: list[str], first: int) -> bool:
     """Whether the nearest line above ``first`` that is not blank is an ATX heading."""
     above = next((lines[at] for at in range(first - 1, -1, -1) if lines[at].strip()), "")
     return above.lstrip(" ").startswith("#")
+
+
+def read_reported(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The items of a list that is a status report's work (``reported_state``): each entry
+    one, named by its title, in the state its heading names."""
+    from roadmaplint.reader.shapes.checkbox import parse_line
+
+    if not entries:
+        return [], ()
+    work, status = reported_state(document, entries[0][0])
+    if not work:
+        return [], ()
+    lines = document.lines
+    section = document.section_above(entries[0][0] + 1)
+    items: list[Item] = []
+    cut: list[Block] = []
+    for first, last in entries:
+        lead = _LEAD.match(lines[first])
+        if lead is None:
+            return [], ()
+        title = parse_line(lines[first][lead.end() :].rstrip("\r\n"), document, False).title
+        if not title:
+            return [], ()
+        while last > first and not lines[last].strip():
+            last -= 1
+        here = Position(first + 1, len(lines[first]) - len(lines[first].lstrip()) + 1)
+        fields = [Field("Status", "status", status, here, here, first + 1)] if status else []
+        reference = reference_from_title(title, taken)
+        items.append(
+            make_item(reference, title, section, here, last + 1, fields, document.dialect, (), True)
+        )
+        cut.append(Block("list", first + 1, last + 1))
+    return items, tuple(cut)
+
+
+def read_reported_fixes(document: Document, taken: set[str]) -> list[Item]:
+    """The items of a status report's ticked fixes (``fixed_headings``), done by their mark."""
+    items = []
+    for line, title, mark in fixed_headings(document):
+        here = Position(line, 1)
+        fields = [Field("Status", "status", mark, here, here, line)]
+        section = document.section_above(line)
+        reference = reference_from_title(title, taken)
+        items.append(
+            make_item(reference, title, section, here, line, fields, document.dialect, (), True)
+        )
+    return items

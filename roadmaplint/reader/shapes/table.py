@@ -801,7 +801,7 @@ _REPORTED_KINDS = frozenset(
     )
 )
 # A mark that tells a state before a report's words: ``✅ Working``, ``⚠️ Partial``.
-_STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕][\ufe0f]?[ \t]+\w")
+_STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕]\ufe0f?(?:[ \t]+\w|[ \t]*$)")
 
 
 def _reported_rows(
@@ -810,8 +810,9 @@ def _reported_rows(
     """Whether a status report's table lists the things it reports on by their state:
     its first column names a kind of thing (``Feature``, ``Component``, ``Endpoint``),
     a later column is its Status, and on three rows or more every Status cell is a mark
-    of state before words (``✅ Working``, ``⚠️ Not Tested``), as a report writes how
-    each thing stands; a bare ``✅`` or ``Yes`` is a matrix of what a program supports."""
+    of state, alone or before words (``✅ Working``, ``⚠️ Not Tested``), as a report
+    writes how each thing stands; ``Yes`` or ``Supported`` is a matrix of what a program
+    supports (a README's, kept out by its title, may mark its cells as well)."""
     if len(rows) < _FEWEST_STATUS_ROWS or "status" not in keys[1:] or not names:
         return False
     if names[0].casefold() not in _REPORTED_KINDS:
