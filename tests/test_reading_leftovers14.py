@@ -275,3 +275,45 @@ def test_a_readmes_numbered_bold_steps_beside_its_boxes_are_no_items() -> None:
     # the same list under no stage of a plan: how to install, no work
     read = [i.title for i in read_items(README_WITH_BOLD_STEPS)]
     assert read == ["Login", "Export"]
+
+
+SPANISH_ROADMAP_OF_MARKED_FEATURES = """\
+# Roadmap del Proyecto
+
+## Fases del Proyecto
+
+### 🔄 Fundación
+
+#### Features:
+
+- ✅ **Arquitectura base** (🟡 high) - 8h
+- 🔄 **Sistema de autenticación** (🟡 high) - 16h
+- ⏳ **CRUD de tareas** (🟢 medium) - 12h
+"""
+
+
+def test_marks_of_state_before_bold_titles_are_the_features_statuses() -> None:
+    # ``✅``, ``🔄`` and ``⏳`` before a bold title: the feature's state, no part of its title
+    read = [(i.title, i.status) for i in read_items(SPANISH_ROADMAP_OF_MARKED_FEATURES)]
+    assert read == [
+        ("Arquitectura base", "✅"),
+        ("Sistema de autenticación", "🔄"),
+        ("CRUD de tareas", "⏳"),
+    ]
+    assert finding_lines(SPANISH_ROADMAP_OF_MARKED_FEATURES) == []
+
+
+LEGEND_OF_MARKED_STATES = """\
+# Guía de pruebas
+
+## Leyenda
+
+- ✅ **Hecho**: la prueba pasa
+- 🚧 **WIP**: la prueba existe pero falla
+- ⏳ **Pending**: no hay prueba
+"""
+
+
+def test_a_legend_of_marks_before_bold_status_words_is_no_plan() -> None:
+    assert read_items(LEGEND_OF_MARKED_STATES) == ()
+    assert finding_lines(LEGEND_OF_MARKED_STATES) == []

@@ -20,6 +20,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     titled_a_status_report,
 )
+from roadmaplint.reader.shapes.listline import parse_line
 from roadmaplint.text import LazyPattern
 
 TYPE_CHECKING = False
@@ -96,8 +97,6 @@ def read_reported(
 ) -> tuple[list[Item], tuple[Block, ...]]:
     """The items of a list that is a status report's work (``reported_state``): each entry
     one, named by its title, in the state its heading names."""
-    from roadmaplint.reader.shapes.checkbox import parse_line
-
     if not entries:
         return [], ()
     work, status = reported_state(document, entries[0][0])
