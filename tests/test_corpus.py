@@ -265,7 +265,11 @@ pytestmark = pytest.mark.skipif(
 # by no box, read as written outside the plan, counted as read, a Portuguese roadmap's ideas
 # boxes, done bullets and numbered priorities beside its phase headings and a Korean design
 # plan's numbered day milestones read: 9753 of 9999, the floor 0.975.
-OVERALL_FLOOR = 0.975  # 9753 of 9999
+# With the fourteenth leftovers pass (CORE-177), a status report's table of features by
+# their marked state, its ticked fixes and its lists under headings that name a state of
+# the work or the work to come, and a box plan's numbered bold tasks beside its boxes
+# read: 9804 of 9999, the floor 0.980.
+OVERALL_FLOOR = 0.980  # 9804 of 9999
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
