@@ -195,6 +195,8 @@ COMMON_STATUSES: dict[str, str] = {
             "available",
             # an agent queue's task no agent holds yet (``Status: unclaimed``)
             "unclaimed",
+            # a status report's work not yet built (``### 🚧 Needs Implementation:``)
+            "needs implementation",
             # a work queue's column of what waits its turn (``## queued``)
             "queued",
             # work not yet begun (``| 3. Name | 0/2 | Pending |``, ``## Pending Tasks``): it
@@ -495,6 +497,10 @@ def common_meaning(status: str | None) -> str | None:
         while after < len(words) - 1 and _is_mark(words[after]):
             after += 1
         found = common_meaning(" ".join(words[after:])) if not _is_mark(words[after]) else None
+        if words[after:] == ["working"] and words[0].rstrip("\ufe0f") in _CHECKS:
+            # ``✅ Working`` in a status report: the check says the thing works, done (a
+            # backlog's ``WORKING`` alone is work under way)
+            return "done"
         if found is not None:
             return found
     for count in (len(words), 2, 1):
@@ -506,6 +512,9 @@ def common_meaning(status: str | None) -> str | None:
             return found
     return None
 
+
+# The marks that check a thing off.
+_CHECKS = ("✅", "✔", "☑")
 
 # Statuses only as the whole value: an agent queue's ``running``; before a note (``Running
 # at 3am daily``) the word tells how a job runs, no state of the work.

@@ -274,7 +274,12 @@ pytestmark = pytest.mark.skipif(
 # ``**Milestone 1:** text``, an owner-gated section and a list with one ``GA4`` bullet read;
 # a library's milestones written only as headings still unread; with the eleventh silent
 # pass: 9901 of 10123, the floor 0.978.
-OVERALL_FLOOR = 0.978  # 9901 of 10123
+# With the fourteenth leftovers pass (CORE-177), a status report's table of features by
+# their marked state, its ticked fixes and its lists under headings that name a state of
+# the work or the work to come, and a box plan's numbered bold tasks beside its boxes
+# read: 9804 of 9999 alone; with the sets and passes above, 9952 of 10123, the floor
+# 0.983.
+OVERALL_FLOOR = 0.983  # 9952 of 10123
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -349,6 +354,7 @@ _CLASSES = {
         "queued",
         "pending",  # not yet begun, as ``todo`` (the reader's too, ROADMAP CORE-147)
         "drafted",  # a story written up, not started (the tenth set B's epic)
+        "needs implementation",  # a status report's work not yet built (the reader's too)
         # work being planned, not yet begun, as an item's status only (``Durum: Planlama``;
         # the reader's too, never a section's name)
         "planning",
@@ -437,6 +443,9 @@ def status_class(status: str | None) -> str | None:
     last = parts[-1].strip(" .").split()
     if len(parts) == 2 and 2 <= len(last) <= 3 and last[0] == "no" and last[-1] == "implementation":
         return "ready"
+    checked = status.lower().split()
+    if checked[1:] == ["working"] and checked[0].rstrip("\ufe0f") in ("✅", "✔", "☑"):
+        return "done"  # ``✅ Working``: the check says it works (``WORKING`` alone: under way)
     # A status written as a sentence, ``Status: Complete.``, is read without its full stop.
     text = _unmarked(status).lower().removesuffix(".")
     if text.strip("*_") == "next":

@@ -63,8 +63,13 @@ from roadmaplint.text import LazyPattern
 # A bullet of a list nested in another's entry (``  - [FEAT-1] Login page``).
 _GROUPED_BULLET = LazyPattern(r" {0,12}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.)]))[ \t]+)(?=\S)")
 # A bullet led by a done mark or by the empty square that is its open counterpart (a
-# memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left).
-_STATUS_MARK = LazyPattern(r"(?P<mark>[✅⬜])[ \t]+")
+# memory bank's ``- ✅ Title`` under What Works, ``- ⬜ Title`` under What's Left); or by
+# a mark of work under way or waiting before a bold title (a roadmap's ``- 🔄 **Sistema de
+# autenticación** (🟡 high) - 16h``, ``- ⏳ **CRUD básico**``), not a bold label (``- 🚧
+# **WIP**: Test exists``, a legend's).
+_STATUS_MARK = LazyPattern(
+    r"(?P<mark>[✅⬜]|[🔄⏳🚧](?=[ \t]+\*\*(?P<bold>[^*\n]{1,200})\*\*(?![ \t]*:)))[ \t]+"
+)
 # (a version may follow the word: ``[shipped v0.2]`` says when it shipped; an agent who
 # holds the work may: ``[CLAIMED by @bob]``)
 _STATUS_WORD = LazyPattern(
@@ -181,7 +186,8 @@ def _read_plain_list(
         if word is not None and common_meaning(word["word"]) is not None:
             text = text[word.end() :]
             written.append(word["word"])
-        elif mark is not None:
+        elif mark is not None and not (mark["bold"] and common_meaning(mark["bold"])):
+            # (a bold title that is a status word is a legend's: ``- ⏳ **Pending** — ...``)
             text = text[mark.end() :]
             written.append(mark["mark"])
             marked += 1

@@ -63,8 +63,13 @@ from roadmaplint.reader.shapes.listline import phase_box as phase_box
 from roadmaplint.reader.shapes.listline import work_box as work_box
 from roadmaplint.reader.shapes.listline import written_alike as written_alike
 from roadmaplint.reader.shapes.marked import marked_list, read_marked
-from roadmaplint.reader.shapes.numbered import read_bold_numbered, read_numbered
+from roadmaplint.reader.shapes.numbered import (
+    read_bold_numbered,
+    read_bold_tasks_beside_boxes,
+    read_numbered,
+)
 from roadmaplint.reader.shapes.paragraphs import read_paragraph_item
+from roadmaplint.reader.shapes.reported import read_reported, read_reported_fixes
 from roadmaplint.reader.shapes.signs import _board_headings, _signs_off
 from roadmaplint.reader.shapes.signs import horizon_word as horizon_word
 from roadmaplint.reader.shapes.templates import _placeholder
@@ -145,6 +150,10 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
+    if not document.with_ids_only:
+        # ``### ✅ Issue #1: Hardcoded URLs``: the fixes a status report ticks
+        items += read_reported_fixes(document, taken)
+        items.sort(key=lambda item: item.position.line)
     if items and not document.with_ids_only:
         for index in document.top_level():
             token = tokens[index]
@@ -269,6 +278,8 @@ def _read_list(
             numbered = read_paragraph_item(document, index, entries)
         if not numbered[0]:  # ``5. **Title**`` over ``- Dependencies: Tasks 1-4``
             numbered = read_bold_numbered(document, entries)
+        if not numbered[0]:  # ``1. **项目初始化**`` over its steps, beside the plan's boxes
+            numbered = read_bold_tasks_beside_boxes(document, entries, taken)
         if numbered[0]:
             return numbered
         if nested and _groups_of(document, entries, nested):
@@ -277,7 +288,11 @@ def _read_list(
             grouped = _read_plain_list(document, nested, taken, headed, grouped=True)
             if grouped[0]:
                 return grouped
-        return _read_plain_list(document, entries, taken, headed)
+        plain = _read_plain_list(document, entries, taken, headed)
+        if plain[0] or document.with_ids_only:
+            return plain
+        # ``## Implemented in code`` over plain bullets, in a status report: its work
+        return read_reported(document, entries, taken)
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one

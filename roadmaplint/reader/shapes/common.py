@@ -232,6 +232,10 @@ _VERSION_MARKS = {
 }
 
 
+# The marks that check a thing off: ``✅ Working`` says it works.
+_CHECKS = ("✅", "✔", "☑")
+
+
 def status_of_section(section: str | None, board: bool = False) -> str | None:
     """The status a heading over items names, as a common spelling: ``## In Progress``,
     ``### 🔄 In Progress Tasks``, ``## Backlog``, ``## v0.5 parity (active)``;
@@ -246,6 +250,8 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     text = edge_stripped(section or "").strip()
     if not text:
         return None
+    if text.casefold() == "working" and (section or "").lstrip()[:1] in _CHECKS:
+        return None  # ``### ✅ Working:`` over what works: the product's state, no work
     suffix = heading_status(text)
     if (
         suffix is not None
@@ -560,3 +566,39 @@ def group_of_bold_bullets(body: list[str]) -> bool:
             return False
         bullets += 1
     return bullets >= _FEWEST_GROUPED
+
+
+# A document that reports where a project stands: ``# Success Sprout - Project Status``,
+# ``# Implementation status``, ``# Status Report``; or, untitled, a file named so
+# (``STATUS.md``, ``PROJECT_STATUS.md``).
+_STATUS_REPORT_TITLE = LazyPattern(
+    r"(?:[^\n]{1,60}?[ \t][-—–:|][ \t]*)?"
+    r"(?:(?:[^\n]{1,60}?[ \t])?(?:project|implementation|development|features?|build)[ \t]+)?"
+    r"(?:status(?:[ \t]+report)?|progress[ \t]+report)",
+    re.IGNORECASE,
+)
+# A status page of running systems (``# 🟢 System Status``): how they run, no work.
+_RUNNING_STATUS = LazyPattern(r"(?i:\b(?:system|service|server|uptime|network)s?[ \t]+status\b)")
+_STATUS_FILE = LazyPattern(r"(?:[\w-]*[_-])?status\.(?:md|markdown)", re.IGNORECASE)
+
+
+def titled_a_status_report(document: Document) -> bool:
+    """Whether the document reports a project's status: its one level-1 heading ends by
+    naming it so, or, with no level-1 heading, its file's name does. Its tables of
+    features by their state and its lists under headings that name a state of the work
+    are what it reports, where a README's matrix of what a program supports is no plan."""
+
+    def titled() -> bool:
+        tops = [heading for heading in document.headings if heading.level == 1]
+        if len(tops) > 1:
+            return False
+        if tops:
+            title = edge_stripped(document.inline(tops[0].source)).strip()
+            return (
+                _STATUS_REPORT_TITLE.fullmatch(title) is not None
+                and _RUNNING_STATUS.search(title) is None
+            )
+        name = document.path.replace("\\", "/").rpartition("/")[2]
+        return _STATUS_FILE.fullmatch(name) is not None
+
+    return document.memo("titled_a_status_report", titled)

@@ -13,7 +13,11 @@ import re
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
-from roadmaplint.reader.shapes.common import make_item, priority_of_sections
+from roadmaplint.reader.shapes.common import (
+    make_item,
+    priority_of_sections,
+    reference_from_title,
+)
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
@@ -322,6 +326,59 @@ def read_kind_numbered(
     if 2 * stated < len(items):
         return [], ()
     return items, tuple(Block("list", first + 1, last + 1) for first, last in entries)
+
+
+# A heading over a stage of the plan: ``### 第一阶段：基础架构搭建（1-2周）``, ``## Phase 2``.
+_STAGE_HEADING = LazyPattern(
+    r"(?i:\b(?:phase|stage|sprint|milestone|week|fase|etapa|[ée]tape)\b)"
+    r"|阶段|階段|里程碑|フェーズ|단계"
+)
+# A step nested under an entry: ``   - 配置 Redis 缓存`` (no box: a box is a sub-task).
+_NESTED_STEP = LazyPattern(r"[ \t]{2,}[-*+][ \t]+(?!\[[ xX]?\])\S")
+# A top-level box anywhere in the document: ``- [x] 登录页面 `/login```.
+_TOP_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]")
+
+
+def read_bold_tasks_beside_boxes(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The items of a numbered list whose every entry is a bold title alone (``1.
+    **项目初始化**``) over nested bullets of its steps, under a heading of a stage of the
+    plan (``### 第一阶段：...`` over ``#### 后端开发``), in a document whose other work is
+    boxes: the tasks of a stage written before they were broken into boxes, each named
+    by its title (the numbers start again under each heading), with no status written.
+    Its steps are its own, no items. Anywhere else such a list is prose (a README's
+    ``1. **Prerequisites**`` over what to install)."""
+    lines = document.lines
+    if document.with_ids_only or len(entries) < 2:
+        return [], ()
+    found = [_BOLDNUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    if not all(found) or not all(_steps_only(lines, first, last) for first, last in entries):
+        return [], ()
+    above = document.status_sections_above(entries[0][0] + 1)
+    if not any(_STAGE_HEADING.search(heading) for heading in above):
+        return [], ()
+    if not document.memo("top_boxes", lambda: any(_TOP_BOX.match(line) for line in lines)):
+        return [], ()
+    items = []
+    section = document.section_above(entries[0][0] + 1)
+    for (first, last), match in zip(entries, found, strict=True):
+        assert match is not None
+        here = Position(first + 1, match.start("id") + 1)
+        title = document.inline(match["title"].strip())
+        reference = reference_from_title(title, taken)
+        items.append(
+            make_item(reference, title, section, here, last + 1, (), document.dialect, (), True)
+        )
+    cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
+    return items, cut
+
+
+def _steps_only(lines: list[str], first: int, last: int) -> bool:
+    """Whether the lines of an entry after its first are nested step bullets, one or
+    more, and blank lines."""
+    body = [line for line in lines[first + 1 : last + 1] if line.strip()]
+    return bool(body) and all(_NESTED_STEP.match(line) for line in body)
 
 
 def _nested_value(

@@ -31,6 +31,7 @@ from roadmaplint.reader.shapes.common import (
     status_headings,
     status_of_section,
     status_of_sections,
+    titled_a_status_report,
 )
 from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
@@ -271,11 +272,13 @@ def find_tables(
     dialect: Dialect,
     inline: object,
     headed: Callable[[int], bool] | None = None,
+    reported: bool = False,
 ) -> list[Table]:
     """Tables of items in the paragraph on lines ``start``..``end`` (0-based, end excluded).
     ``headed``: whether the heading above a table's header line (0-based) names the
     status of what it holds, on a board of status headings: the heading is the rows'
-    Status column."""
+    Status column. ``reported``: the document reports a project's status, so a table of
+    its features by their marked state lists its items."""
     found: list[Table] = []
     line = start
     while line + 1 < end:
@@ -288,7 +291,7 @@ def find_tables(
             status_headed = headed is not None and headed(line)
             names = rows[0] if rows and letters_header(lines[line]) else None
             body = tuple(rows[1:]) if names is not None else tuple(rows)
-            table = _table(lines, line, body, dialect, inline, status_headed, names)
+            table = _table(lines, line, body, dialect, inline, status_headed, names, reported)
             if table is not None:
                 found.append(table)
             line = row
@@ -336,6 +339,7 @@ def _table(
     inline: object,
     status_headed: bool = False,
     names_line: int | None = None,
+    reported: bool = False,
 ) -> Table | None:
     text = lines[header if names_line is None else names_line]
     names = tuple(
@@ -404,6 +408,13 @@ def _table(
         title_column = (
             0  # ``| Interface | Framework | Status |`` over ``| CLI | Typer | ✅ Complete |``
         )
+    if (
+        id_column is None
+        and title_column is None
+        and reported
+        and _reported_rows(lines, rows, keys, names)
+    ):
+        title_column = 0  # ``| Component | Status |`` over ``| Login | ✅ Working |``
     if id_column is None and title_column is None and _action_rows(keys):
         title_column = 0  # ``| Action | Priority | Why |``: to-dos ranked, no state yet
     if id_column is None and title_column is None:
@@ -441,7 +452,11 @@ def _table(
         or _titles_only(keys, id_column, title_column)
     ):
         return None
-    if id_column is None and _feature_matrix(lines, rows, keys, title_column):
+    if (
+        id_column is None
+        and _feature_matrix(lines, rows, keys, title_column)
+        and not (reported and _reported_rows(lines, rows, keys, names))
+    ):
         return None
     described = next((at for at, key in enumerate(keys) if key in _DESCRIPTION_COLUMNS), None)
     if id_column is None and (
@@ -792,6 +807,55 @@ def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...])
     return marked or len({cell.casefold() for cell in cells}) >= 2
 
 
+# What a status report's table names its rows by in its first column: the things whose
+# state it reports (``| Feature | Status | Notes |``, ``| Component | Status |``).
+_REPORTED_KINDS = frozenset(
+    (
+        "feature",
+        "features",
+        "component",
+        "components",
+        "module",
+        "modules",
+        "area",
+        "areas",
+        "capability",
+        "capabilities",
+        "screen",
+        "screens",
+        "page",
+        "pages",
+        "endpoint",
+        "endpoints",
+        "functionality",
+        "subsystem",
+        "part",
+    )
+)
+# A mark that tells a state before a report's words: ``✅ Working``, ``⚠️ Partial``.
+_STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕]\ufe0f?(?:[ \t]+\w|[ \t]*$)")
+
+
+def _reported_rows(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...], names: tuple[str, ...]
+) -> bool:
+    """Whether a status report's table lists the things it reports on by their state:
+    its first column names a kind of thing (``Feature``, ``Component``, ``Endpoint``),
+    a later column is its Status, and on three rows or more every Status cell is a mark
+    of state, alone or before words (``✅ Working``, ``⚠️ Not Tested``), as a report
+    writes how each thing stands; ``Yes`` or ``Supported`` is a matrix of what a program
+    supports (a README's, kept out by its title, may mark its cells as well)."""
+    if len(rows) < _FEWEST_STATUS_ROWS or "status" not in keys[1:] or not names:
+        return False
+    if names[0].casefold() not in _REPORTED_KINDS:
+        return False
+    column = keys.index("status")
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    return all(_STATE_MARK.match(cell) for cell in cells) and all(
+        _first_cell(lines[row], 0).strip() for row in rows
+    )
+
+
 def _status_words(cell: str) -> bool:
     """Whether a cell's words, after any mark before them, are a common status spelling
     (``✅ Complete``, not ``✅ Supported`` nor a mark alone)."""
@@ -966,7 +1030,13 @@ def read_tables(document: Document) -> ShapeRead:
         if document.is_taken(start + 1):
             continue
         tables = find_tables(
-            lines, start, end, document.dialect, document.inline, _status_heading(document)
+            lines,
+            start,
+            end,
+            document.dialect,
+            document.inline,
+            _status_heading(document),
+            titled_a_status_report(document),
         )
         if tables:
             found.append((start, end, tables))
