@@ -134,3 +134,82 @@ def test_the_command_line_rewrites_the_mark_and_refuses_with_the_file_untouched(
     assert refused.returncode == 2
     assert len(refused.stderr.strip().splitlines()) == 1
     assert plan.read_bytes() == _ops(" (done)").encode()
+
+
+# --- a board column's count follows ``set --status`` moving an item (SAFE-64) ------------
+
+BOARD = """# Board
+
+## To Do (2)
+
+- Write the docs
+- Ship the beta
+
+## In Progress (1)
+
+- Fix the login
+
+## Done (1)
+
+- Set up CI
+"""
+
+
+def _moved(text: str, item_id: str, status: str, path: str = "BOARD.md") -> str:
+    edited = set_fields(parse(text, path), item_id, [FieldChange("Status", status)], Settings())
+    assert common_meaning(next(i for i in parse(edited, path).items if i.id == item_id).status)
+    return edited
+
+
+def test_a_board_columns_count_follows_a_bullet_moved_out_and_in() -> None:
+    edited = _moved(BOARD, "ship-the-beta", "done")
+    assert edited == (
+        BOARD.replace("## To Do (2)", "## To Do (1)")
+        .replace("- Ship the beta\n", "")
+        .replace("## Done (1)", "## Done (2)")
+        + "- Ship the beta\n"
+    )
+    again = _moved(edited, "fix-the-login", "to do")
+    assert "## To Do (2)\n\n- Write the docs\n- Fix the login\n" in again
+    assert "## In Progress (0)\n" in again
+
+
+def test_a_number_in_brackets_that_counts_something_else_stays() -> None:
+    """Near miss: ``Done (2026)`` and a count that is not the column's stay as written."""
+    other = BOARD.replace("## Done (1)", "## Done (2026)").replace("## To Do (2)", "## To Do (5)")
+    edited = _moved(other, "ship-the-beta", "done")
+    assert "## To Do (5)\n" in edited and "## Done (2026)\n" in edited
+
+
+QUEUE = """# Work Queue
+
+## Queue Rules
+
+- Status is the section the item lives in.
+
+## Ready (2)
+
+### WQ-015 Expand unit-test coverage
+
+- **Priority**: P1
+
+### WQ-016 Add a subprocess smoke test
+
+- **Priority**: P2
+
+## Done (1)
+
+### WQ-001 Stop committing OS metadata
+
+- **Priority**: P0
+"""
+
+
+def test_a_queues_section_counts_follow_a_heading_moved_by_its_status() -> None:
+    edited = _moved(QUEUE, "WQ-016", "done", "ROADMAP.md")
+    assert edited == (
+        QUEUE.replace("## Ready (2)", "## Ready (1)")
+        .replace("### WQ-016 Add a subprocess smoke test\n\n- **Priority**: P2\n\n", "")
+        .replace("## Done (1)", "## Done (2)")
+        + "\n### WQ-016 Add a subprocess smoke test\n\n- **Priority**: P2\n"
+    )

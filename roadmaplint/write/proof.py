@@ -54,6 +54,10 @@ class Targets:
     # HTML comments the edit may add or rewrite, by their text (a suppression comment
     # a quick fix writes, and the one it extends); every other comment stays.
     comments: frozenset[str] = frozenset()
+    # (old, new) names of sections whose headings count their items (``## To Do (2)``)
+    # and an edit that moves an item between them counts again: every record that
+    # names the old heading is held to name the new one, and nothing else.
+    recounted: tuple[tuple[str, str], ...] = ()
 
 
 def prove_edit(
@@ -556,14 +560,23 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
     Items, headings and comments are taken from line ``first`` on: above it the
     proof has the old records themselves.
     """
+    counted = dict(targets.recounted)
+
+    def named(name: str | None) -> str | None:
+        return counted.get(name, name) if name is not None else None
+
     found: dict[str, object] = {
         "title": roadmap.title,
         "status legend": roadmap.status_legend.values if roadmap.status_legend else None,
         "priority legend": roadmap.priority_legend.values if roadmap.priority_legend else None,
-        "sections": [s.name for s in roadmap.sections if s.name not in targets.sections],
+        "sections": [
+            named(s.name) for s in roadmap.sections if named(s.name) not in targets.sections
+        ],
         "link references": [(r.label, r.url, r.title) for r in roadmap.references],
         "headings": [
-            (h.level, h.text, h.section) for h in roadmap.headings if h.position.line >= first
+            (h.level, named(h.text), named(h.section))
+            for h in roadmap.headings
+            if h.position.line >= first
         ],
         "comments": [
             comment.text
@@ -574,7 +587,7 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
             (
                 item.id,
                 item.title,
-                item.section,
+                named(item.section),
                 tuple((field.name, field.value) for field in item.fields),
                 tuple((done.text, done.checked) for done in item.definition_of_done),
             )
