@@ -78,3 +78,27 @@ def test_the_task_edits_hold_no_proof_of_their_own() -> None:
     source = inspect.getsource(task_edits)
     assert "def prove" not in source
     assert "prove_task_edit(" in source and "prove_task_added(" in source
+
+
+# --- ``new`` in a single file: a status given held to what it means (SAFE-62) -------------
+
+PLAN = """# Plan
+
+## Now
+
+- [ ] T-1 Lexer
+"""
+
+
+def test_a_new_items_status_is_held_to_its_meaning_in_the_shapes_words() -> None:
+    from roadmaplint.reader import parse
+    from roadmaplint.settings import Settings
+    from roadmaplint.write.proof import prove_added
+
+    before = parse(PLAN, "PLAN.md")
+    added = PLAN + "- [ ] T-2 Parser\n"
+    for given in ("ready", "todo", "idea"):  # an open box says work not started
+        prove_added(before, added, "T-2", {"status": given}, Settings())
+    for given in ("in progress", "blocked", "done"):
+        with pytest.raises(RoadmapError, match=r"T-2's status would read back as '\[ \]'"):
+            prove_added(before, added, "T-2", {"status": given}, Settings())

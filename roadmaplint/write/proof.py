@@ -18,7 +18,7 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.record import record, replace
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 
@@ -234,8 +234,8 @@ def prove_added(
     """Refuse a new item unless it reads back with the properties ``expected`` (title,
     boxes, and those of dependencies, status, priority and owner it was given; a property
     not given is the shape's default: a new phase waits on the one before it) and
-    every other item reads back as it did. A status given is held to whether it says the
-    work is done, which every shape writes."""
+    every other item reads back as it did. A status given is held to what it means, in
+    the shape's own words (``_says_status``)."""
     after = _proved(before, new_text, settings)
     added = next((item for item in after.items if item.id == item_id), None)
     if added is None:
@@ -245,13 +245,9 @@ def prove_added(
         raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
     for old, new in zip(before.items, others, strict=True):
         _keep(before, old, new)
-    done = settings.statuses.is_done
     for name, value in expected.items():
         now = _shown(added, name)
-        # a shape says a status its own way (an open box reads ``[ ]``): held to whether
-        # the new item reads as done work or not
-        said = isinstance(value, str) and isinstance(now, str) and done(now) == done(value)
-        if name == "status" and said:
+        if name == "status" and _says_status(now, value, settings):
             continue
         if now != value:
             shown = name.replace("_", " ").replace("dri", "owner")
@@ -259,6 +255,26 @@ def prove_added(
                 f"{before.path}:{added.position.line}: refusing to write: {item_id}'s {shown} "
                 f"would read back as {now!r}, not {value!r}"
             )
+
+
+# The meanings a shape may write in one word of its own: an open box (``[ ]``) says work
+# not started, an idea as well as work ready.
+_NOT_STARTED = frozenset(("idea", "ready"))
+
+
+def _says_status(now: object, value: object, settings: Settings) -> bool:
+    """Whether a new item's status ``now`` says the status ``value`` it was given in its
+    shape's own words (``[ ]`` for ready, ``✅`` for done): read as done work or not as
+    the value is, and of the same common meaning where both have one (an open box is not
+    work under way), ideas and ready work alike being not started."""
+    if not isinstance(value, str) or not isinstance(now, str):
+        return False
+    if settings.statuses.is_done(now) != settings.statuses.is_done(value):
+        return False
+    read, given = common_meaning(now), common_meaning(value)
+    if read is None or given is None or read == given:
+        return True
+    return read in _NOT_STARTED and given in _NOT_STARTED
 
 
 def passes(before: Roadmap, edits: list[Edit], targets: Targets, settings: Settings) -> bool:
