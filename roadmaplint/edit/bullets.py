@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from roadmaplint.edit.base import ItemEdit
-from roadmaplint.edit.moves import empty_section_named, placeholder_line, section_named
+from roadmaplint.edit.moves import empty_section_named, placeholder_line, recount, section_named
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap, Section
 from roadmaplint.reader import normalize_key, parse
@@ -160,18 +160,26 @@ def _moved(roadmap: Roadmap, item: Item, target: Section, settings: Settings, wh
     closing = starts[until] if until < len(starts) else len(roadmap.source)
     if at >= len(lines) and not final:
         body = roadmap.style.newline + body[: -len(_line_end(body))]
-    edits = sorted([Edit(start, end, ""), Edit(offset, closing, body)], key=_start)
+    counts = recount(roadmap, item.section, target)  # ``## To Do (2)``: counted again
+    edits = sorted([Edit(start, end, ""), Edit(offset, closing, body), *counts.edits], key=_start)
     new_text = apply_edits(roadmap.source, edits)
     names = frozenset({item.section or "", section})
     placeholder = frozenset({said + 1} if said is not None else ())
-    targets = Targets(items=frozenset({item.id}), sections=names, blocks=placeholder)
+    targets = Targets(
+        items=frozenset({item.id}),
+        sections=names,
+        blocks=placeholder | counts.blocks,
+        recounted=counts.names,
+    )
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     if [other.id for other in after.items if other.id != item.id] != [
         other.id for other in roadmap.items if other.id != item.id
     ]:
         raise RoadmapError(f"{where}: refusing to write: the move reached other items")
     moved = next((other for other in after.items if other.id == item.id), None)
-    if moved is None or common_meaning(moved.status or "") != common_meaning(section):
+    if moved is None or common_meaning(moved.status or "") != common_meaning(
+        dict(counts.names).get(section, section)
+    ):
         raise RoadmapError(
             f"{where}: {item.id}'s status would read back as "
             f"{moved.status if moved else None!r}, not {section!r}; nothing written: "

@@ -221,6 +221,7 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         if found is not None:
             _rewrite_field(plan, lines, roadmap, item, found, change)
             if key == "status":
+                _heading_beside_field(plan, lines, item, found, change.value.strip())
                 _check_follows_field(plan, lines, roadmap, item, change.value)
             continue
         if key == "status" and change.value.strip():
@@ -884,24 +885,65 @@ def _restatus_heading(
     index = item.position.line - 1
     line = plan.replace.get(index, lines[index]) or lines[index]
     body = line.rstrip("\r\n")
+    located = _heading_text(body, item)
+    if located is None:
+        return None
+    at, end = located
+    span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
+    if span is None:
+        return None
+    if body[span[0] : span[1]] == written:
+        return item.status  # the heading says it already (``✔️`` for done): it stays
+    plan.replace[index] = body[: span[0]] + written + body[span[1] :] + line[len(body) :]
+    return written or None
+
+
+def _heading_text(body: str, item: Item) -> tuple[int, int] | None:
+    """Where the item's heading line ``body`` writes what follows its ID (its title and
+    any status closing it): from after the ID to before a closing ``#`` sequence; None
+    where the line does not open with the ID (nor is named by its title)."""
     opener = _ATX.match(body)
     start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
     doubled = _DOUBLED_MARKS.match(body, start) if opener else None
     start = doubled.end() if doubled else start  # ``## ##TASK 8 - Title``: the marks twice
-    # the ID alone: a mark may stand between it and the title (``A1 ⬜ — Title``)
+    # the ID alone, or closed by a full stop as a list numbers its entries (``### 2. Log
+    # Rotation ✅``); a mark may stand between it and the title (``A1 ⬜ — Title``)
     escaped = re.escape(item.id)
-    found = re.compile(rf"(?:\[{escaped}\]|{escaped}(?![\w.-]))[ \t]*").match(body, start)
+    found = re.compile(rf"(?:\[{escaped}\]|{escaped}(?:\.(?=[ \t]))?(?![\w.-]))[ \t]*").match(
+        body, start
+    )
     if found is None and not item.named_by_title:
         return None
     # a heading named by its title writes no ID (``## Fix the invite bug — TODO``)
     at = found.end() if found is not None else start
     rest = body[at:]
-    end = at + (_closing_sequence(rest) if opener else len(rest.rstrip(" \t")))
-    span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
-    if span is None:
-        return None
-    plan.replace[index] = body[: span[0]] + written + body[span[1] :] + line[len(body) :]
-    return written or None
+    return at, at + (_closing_sequence(rest) if opener else len(rest.rstrip(" \t")))
+
+
+def _heading_beside_field(
+    plan: _Plan, lines: list[str], item: Item, found: Field, value: str
+) -> None:
+    """A heading that closes with the status the item reads as, over a Status field whose
+    words say none the reader takes (``### 2. Log Rotation ✅`` over ``**Status:** Running
+    at 2am daily``), says no more than the field once the field is set: the heading's
+    status goes where it means other than ``value``, so the file says one status."""
+    from roadmaplint.reader.fields import heading_status
+
+    if not item.status or found.value.strip() == item.status:
+        return  # the field is what the item reads as: the heading says no status
+    if common_meaning(item.status) == common_meaning(value) is not None:
+        return  # ``✅`` over a field set done: both say done
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    located = _heading_text(body, item)
+    if located is None:
+        return
+    at, end = located
+    closing = heading_status(body[at:end])
+    if closing is None or closing[1] != item.status or not closing[0].strip():
+        return  # written another way (a mark before the title): the gate reads it back
+    plan.replace[index] = body[:at] + closing[0] + body[end:] + line[len(body) :]
 
 
 def _heading_status_span(
@@ -932,10 +974,9 @@ def _heading_status_span(
     meaning = common_meaning(value)
     if check_at >= 0 and (word_at < 0 or check_at < word_at):  # ``✓ DONE``, ``✅``
         if meaning == "done":
-            where = word_at if word_at >= 0 else end
-            return (where, end if word_at < 0 else word_at + len(status)), (
-                value if word_at >= 0 else f" {value}"
-            )
+            if word_at < 0:  # ``✅`` alone says done: it stays as written
+                return (check_at, end), body[check_at:end]
+            return (word_at, word_at + len(status)), value
         rewritten = _marked_status(roadmap, body[check_at : word_at + len(status)], value, False)
         if word_at >= 0 and rewritten is not None:
             # ``✅ COMPLETE`` where the document writes other states so (``⏳ PLANNED``)

@@ -16,12 +16,14 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap, Section
 from roadmaplint.reader import normalize_key, parse
 from roadmaplint.reader.shapes.horizons import _NOTHING_BULLET as _NOTHING
-from roadmaplint.record import replace
+from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
 _RULE = LazyPattern(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+# A heading that counts what it holds: ``To Do (2)``, ``Done (17)``.
+_COUNTED = LazyPattern(r"(?P<name>.*\S)[ \t]+\((?P<count>[0-9]{1,5})\)")
 
 _Edit = Callable[[Roadmap, Item, ItemEdit, Settings], str]
 
@@ -59,6 +61,8 @@ def moved_to_status(
         )
         body = split_lines(text)[edited.position.line - 1 : edited.end_line]
     edits = _move(roadmap, item, target, body)
+    counts = recount(roadmap, item.section, target) if edits else Recount()
+    edits = sorted([*edits, *counts.edits], key=lambda edit: edit.start)
     new_text = apply_edits(roadmap.source, edits)
     # the section it leaves may hold no item after it (``## Done`` of one item); the one
     # it enters may say it holds none
@@ -67,7 +71,8 @@ def moved_to_status(
     targets = Targets(
         items=frozenset({item.id}),
         sections=frozenset({item.section, target.name}),
-        blocks=frozenset({said + 1} if said is not None else ()),
+        blocks=frozenset({said + 1} if said is not None else ()) | counts.blocks,
+        recounted=counts.names,
     )
     after = prove_edit(roadmap, new_text, targets, settings, edits)
     if [other.id for other in after.items if other.id != item.id] != [
@@ -75,7 +80,7 @@ def moved_to_status(
     ]:
         raise RoadmapError(f"{roadmap.path}: refusing to write: the move reached other items")
     moved = next(other for other in after.items if other.id == item.id)
-    if moved.status != target.name:
+    if moved.status != dict(counts.names).get(target.name, target.name):
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: {item.id}'s status would read back as "
             f"{moved.status!r}, not {target.name!r}; nothing written: move it by hand"
@@ -193,3 +198,43 @@ def _says_nothing(line: str) -> bool:
 
 
 _BULLET = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+")
+
+
+@record
+class Recount:
+    """The edits that count again the headings of the two sections a move changes
+    (``## To Do (2)`` to ``## To Do (1)``), and what the gate is to allow for them."""
+
+    edits: tuple[Edit, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (old, new) section names
+    blocks: frozenset[int] = frozenset()  # the headings' lines, 1-based
+
+
+def recount(roadmap: Roadmap, leaving: str | None, entering: Section) -> Recount:
+    """The count closing each heading of the section an item leaves and the one it
+    enters, one less and one more, where the count is the number of items the section
+    holds (a number in brackets that counts something else, ``Q3 (2026)``, stays)."""
+    starts = line_starts(roadmap.source)
+    lines = split_lines(roadmap.source)
+    edits: list[Edit] = []
+    names: list[tuple[str, str]] = []
+    blocks: set[int] = set()
+    for name, step in ((leaving, -1), (entering.name, 1)):
+        # the section's one heading of that name (a section may be a heading of any level)
+        headings = [found for found in roadmap.headings if found.text == name]
+        counted = _COUNTED.fullmatch(name or "")
+        if len(headings) != 1 or counted is None or leaving == entering.name:
+            continue
+        held = sum(1 for item in roadmap.items if item.section == name)
+        if int(counted["count"]) != held:
+            continue
+        index = headings[0].position.line - 1
+        line = lines[index].rstrip("\r\n")
+        at = line.rfind(f"({counted['count']})")
+        if at < 0:
+            continue
+        start = starts[index] + at + 1
+        edits.append(Edit(start, start + len(counted["count"]), str(held + step)))
+        names.append((name or "", f"{counted['name']} ({held + step})"))
+        blocks.add(index + 1)
+    return Recount(tuple(edits), tuple(names), frozenset(blocks))

@@ -3,7 +3,7 @@
 The front matter is edited with ruamel.yaml's round-trip mode (the settings that
 ``reader/shapes/taskfiles.yaml`` gives), so key order, comments and quoting stay
 as written; every write goes through the one write gate (locked, atomic) and is
-proved by reading the result again (``prove_only``).
+proved there by reading the result again (``write/taskfiles.py``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from roadmaplint.reader.shapes.taskfiles import (
     id_key,
     load_front,
     moved_tasks,
-    read_task,
     split,
     yaml,
 )
@@ -39,6 +38,7 @@ from roadmaplint.reader.source import Source
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
 from roadmaplint.write.atomic import create_roadmap, editing, move_file
+from roadmaplint.write.taskfiles import prove_task_added, prove_task_edit
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -75,7 +75,7 @@ def set_fields(
     with editing(task.path) as pending:
         old_text = as_read(pending.source.text)
         new_text = edited(old_text, str(task.path), keys, now or datetime.now())
-        prove_only(old_text, new_text, str(task.path), set(keys))
+        prove_task_edit(old_text, new_text, str(task.path), set(keys))
         pending.write(in_own_bytes(pending.source, new_text))
     return task.path
 
@@ -307,41 +307,6 @@ def dump(data: Any, loader: YAML) -> str:
     return _ASTRAL.sub(lambda found: f"\\U{ord(found[0]):08X}", buffer.getvalue())
 
 
-def prove_only(old: str, new: str, path: str, keys: set[str], ticks: bool = False) -> None:
-    """Refuse the write unless reading ``new`` gives ``old``'s item with only ``keys``'s
-    records changed, and the body kept byte for byte (``ticks``: but for the marks of
-    its boxes)."""
-    before, after = read_task(old, path), read_task(new, path)
-    changed = {KEYS.get(key, key) for key in keys}
-    if ticks:
-        changed.add("definition_of_done")
-        texts = [criterion.text for criterion in before.definition_of_done]
-        if texts != [criterion.text for criterion in after.definition_of_done]:
-            raise RoadmapError(f"{path}: refusing to write: the edit would change a box's text")
-    for name in ("id", "title", "status", "priority", "dri", "depends_on", "definition_of_done"):
-        if name in changed:
-            continue
-        was, now = getattr(before, name), getattr(after, name)
-        if name == "definition_of_done":
-            was, now = [(c.text, c.checked) for c in was], [(c.text, c.checked) for c in now]
-        if was != now:
-            raise RoadmapError(f"{path}: refusing to write: the edit would also change {name}")
-    for key in ("labels", "parent_task_id"):
-        if key not in keys and _field_text(before, key) != _field_text(after, key):
-            raise RoadmapError(f"{path}: refusing to write: the edit would also change {key}")
-    if _unticked(split(old, path)[1], ticks) != _unticked(split(new, path)[1], ticks):
-        raise RoadmapError(f"{path}: refusing to write: the edit would change the body")
-
-
-def _unticked(body: str, ticks: bool) -> str:
-    return re.sub(r"(?m)^(\s*- \[)[ xX](\] )", r"\1 \2", body) if ticks else body
-
-
-def _field_text(item: Item, key: str) -> str | None:
-    found = _field(item, key)
-    return found.value if found is not None else None
-
-
 def file_name(number: str, title: str, prefix: str = "task") -> str:
     """The file name Backlog.md gives a task: ``task-12 - Write-parser.md``."""
     name = re.sub(r"[<>:\"/\\|?*]", "-", title)
@@ -373,7 +338,7 @@ def new_task(
     """Create the next task file as Backlog.md would (name, key order, quoting); its path."""
     keys = {field_key(name): value for name, value in (fields or {}).items()}
     target, text = task_text(folder, title, keys, now)
-    read_task(text, str(target))  # the new file must read back
+    prove_task_added(text, str(target), title, keys)
     create_roadmap(target, text)
     return target
 
@@ -465,7 +430,9 @@ def set_plan(
         _refuse_unknown_status(folder, task, keys)
         text = edited(text, str(task.path), keys, now or datetime.now())
     if text != task.text:
-        prove_only(task.text, text, str(task.path), set(keys), ticks=bool(edit.tick or edit.untick))
+        prove_task_edit(
+            task.text, text, str(task.path), set(keys), ticks=bool(edit.tick or edit.untick)
+        )
     return FileEdit(task.path, task.text, text)
 
 
@@ -629,7 +596,7 @@ def new_plan(
         text = text.removesuffix("\n\n") + (
             f"\n## Acceptance Criteria\n<!-- AC:BEGIN -->\n{boxes}<!-- AC:END -->\n"
         )
-    made = read_task(text, str(target))  # the new file must read back
+    made = prove_task_added(text, str(target), title, keys)
     return FileEdit(target, "", text, item_id=made.id)
 
 
@@ -704,7 +671,7 @@ def _renamed_file(
     if not keys:
         return None
     text = edited(task.text, str(task.path), keys, stamp)
-    prove_only(task.text, text, str(task.path), set(keys))
+    prove_task_edit(task.text, text, str(task.path), set(keys))
     if own not in renames:
         return FileEdit(task.path, task.text, text)
     rest = task.path.name.split(" - ", 1)[1] if " - " in task.path.name else task.path.name

@@ -453,8 +453,8 @@ def _slot_9(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8):
     return __init__
 
 
-def _slot_11(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10):
-    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10):
+def _slot_12(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10, _s11):
+    def __init__(self, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11):
         _s0(self, a0)
         _s1(self, a1)
         _s2(self, a2)
@@ -466,6 +466,7 @@ def _slot_11(_s0, _s1, _s2, _s3, _s4, _s5, _s6, _s7, _s8, _s9, _s10):
         _s8(self, a8)
         _s9(self, a9)
         _s10(self, a10)
+        _s11(self, a11)
     return __init__
 
 
@@ -577,7 +578,7 @@ CREATORS: dict[tuple[int, tuple[int, ...], str], Callable[..., None]] = {
     (7, (), 'slot'): _slot_7,
     (8, (), 'slot'): _slot_8,
     (9, (), 'slot'): _slot_9,
-    (11, (), 'slot'): _slot_11,
+    (12, (), 'slot'): _slot_12,
     (15, (), 'slot'): _slot_15,
     (18, (), 'slot'): _slot_18,
     (21, (8,), 'slot'): _slot_21_f8,

@@ -18,7 +18,7 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
 from roadmaplint.record import record, replace
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
 
 
@@ -54,6 +54,10 @@ class Targets:
     # HTML comments the edit may add or rewrite, by their text (a suppression comment
     # a quick fix writes, and the one it extends); every other comment stays.
     comments: frozenset[str] = frozenset()
+    # (old, new) names of sections whose headings count their items (``## To Do (2)``)
+    # and an edit that moves an item between them counts again: every record that
+    # names the old heading is held to name the new one, and nothing else.
+    recounted: tuple[tuple[str, str], ...] = ()
 
 
 def prove_edit(
@@ -230,8 +234,8 @@ def prove_added(
     """Refuse a new item unless it reads back with the properties ``expected`` (title,
     boxes, and those of dependencies, status, priority and owner it was given; a property
     not given is the shape's default: a new phase waits on the one before it) and
-    every other item reads back as it did. A status given is held to whether it says the
-    work is done, which every shape writes."""
+    every other item reads back as it did. A status given is held to what it means, in
+    the shape's own words (``_says_status``)."""
     after = _proved(before, new_text, settings)
     added = next((item for item in after.items if item.id == item_id), None)
     if added is None:
@@ -241,13 +245,9 @@ def prove_added(
         raise RoadmapError(f"{before.path}: refusing to write: the edit reached other items")
     for old, new in zip(before.items, others, strict=True):
         _keep(before, old, new)
-    done = settings.statuses.is_done
     for name, value in expected.items():
         now = _shown(added, name)
-        # a shape says a status its own way (an open box reads ``[ ]``): held to whether
-        # the new item reads as done work or not
-        said = isinstance(value, str) and isinstance(now, str) and done(now) == done(value)
-        if name == "status" and said:
+        if name == "status" and _says_status(now, value, settings):
             continue
         if now != value:
             shown = name.replace("_", " ").replace("dri", "owner")
@@ -255,6 +255,26 @@ def prove_added(
                 f"{before.path}:{added.position.line}: refusing to write: {item_id}'s {shown} "
                 f"would read back as {now!r}, not {value!r}"
             )
+
+
+# The meanings a shape may write in one word of its own: an open box (``[ ]``) says work
+# not started, an idea as well as work ready.
+_NOT_STARTED = frozenset(("idea", "ready"))
+
+
+def _says_status(now: object, value: object, settings: Settings) -> bool:
+    """Whether a new item's status ``now`` says the status ``value`` it was given in its
+    shape's own words (``[ ]`` for ready, ``✅`` for done): read as done work or not as
+    the value is, and of the same common meaning where both have one (an open box is not
+    work under way), ideas and ready work alike being not started."""
+    if not isinstance(value, str) or not isinstance(now, str):
+        return False
+    if settings.statuses.is_done(now) != settings.statuses.is_done(value):
+        return False
+    read, given = common_meaning(now), common_meaning(value)
+    if read is None or given is None or read == given:
+        return True
+    return read in _NOT_STARTED and given in _NOT_STARTED
 
 
 def passes(before: Roadmap, edits: list[Edit], targets: Targets, settings: Settings) -> bool:
@@ -556,14 +576,23 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
     Items, headings and comments are taken from line ``first`` on: above it the
     proof has the old records themselves.
     """
+    counted = dict(targets.recounted)
+
+    def named(name: str | None) -> str | None:
+        return counted.get(name, name) if name is not None else None
+
     found: dict[str, object] = {
         "title": roadmap.title,
         "status legend": roadmap.status_legend.values if roadmap.status_legend else None,
         "priority legend": roadmap.priority_legend.values if roadmap.priority_legend else None,
-        "sections": [s.name for s in roadmap.sections if s.name not in targets.sections],
+        "sections": [
+            named(s.name) for s in roadmap.sections if named(s.name) not in targets.sections
+        ],
         "link references": [(r.label, r.url, r.title) for r in roadmap.references],
         "headings": [
-            (h.level, h.text, h.section) for h in roadmap.headings if h.position.line >= first
+            (h.level, named(h.text), named(h.section))
+            for h in roadmap.headings
+            if h.position.line >= first
         ],
         "comments": [
             comment.text
@@ -574,7 +603,7 @@ def meaning(roadmap: Roadmap, targets: Targets, first: int = 1) -> dict[str, obj
             (
                 item.id,
                 item.title,
-                item.section,
+                named(item.section),
                 tuple((field.name, field.value) for field in item.fields),
                 tuple((done.text, done.checked) for done in item.definition_of_done),
             )
