@@ -163,3 +163,25 @@ def test_a_plan_asking_one_question_among_its_work_is_still_read() -> None:
         "Should we drop Python 3.9?",
         "Parse the config",
     ]
+
+
+# A TODO whose bullets are led by a tag in capitals and a colon, as code comments write them.
+def test_bullets_led_by_a_tag_in_capitals_are_titled_by_their_whole_line() -> None:
+    plan = (
+        "# TODO and FIXES\n\n## Known bugs\n\n- KNOWN_BUG: Selected rows are lost on reload\n\n"
+        "## TODO\n\n- TODO: Tests when the database is empty\n"
+        "- TODO: Test every command of the CLI :(\n"
+    )
+    assert titles(plan, "TODO.md") == [
+        "KNOWN_BUG: Selected rows are lost on reload",
+        "TODO: Tests when the database is empty",
+        "TODO: Test every command of the CLI :(",
+    ]
+
+
+def test_bullets_that_name_their_work_before_a_colon_keep_the_name_as_title() -> None:
+    plan = (
+        "# TODO\n\n## Next\n\n- Fix dotfile staging: adjust new to read the flag first\n"
+        "- Cache lookups: keep the last hundred answers in memory\n"
+    )
+    assert titles(plan, "TODO.md") == ["Fix dotfile staging", "Cache lookups"]
