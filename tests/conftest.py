@@ -26,6 +26,7 @@ if not (Path(__file__).parent / "quiet").is_dir():
         "test_quiet_sweep_seven.py",
         "test_quiet_sweep_eight.py",
         "test_quiet_sweep_nine.py",
+        "test_quiet_sweep_ten.py",
     ]
 
 

@@ -111,6 +111,7 @@ from roadmaplint.reader.shapes import (
     HEADINGS,
     Document,
     read_shapes,
+    without_questionnaires,
     without_summary_boxes,
     without_tracked_steps,
 )
@@ -350,6 +351,7 @@ def _records(
                 document = replace(document, taken=spans(items, lines))
                 shaped = read_shapes(document, shape)
         shaped = without_summary_boxes(document, without_tracked_steps(document, shaped))
+        shaped = without_questionnaires(document, shaped)
         if shaped.items:
             if memo is not None:
                 memo.reusable = False  # the neighbour notes heading items only
@@ -365,6 +367,7 @@ def _records(
         item
         for item in _outside_orders(items, blocks.headings, len(lines))
         if _BLANK_TITLE.fullmatch(item.title) is None
+        and _BLANK_ID.fullmatch(item.id) is None
         and _NAMED_STAND_IN.fullmatch(item.title) is None
         and not (item.title.strip() in ("…", "...") and item.id.isdigit())
     ]
@@ -1174,12 +1177,18 @@ _PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|
 
 
 # A title that is only a template's blank, in any shape: ``- [Future planning note]``,
-# ``{{TASK_NAME}}`` (a bracketed ID or tag with no lower-case letter and no space, ``[WIP]``,
-# is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to be named,
-# and only a row numbered by its place, ``| 1 | … | Hoch |``, a template's example row).
+# ``{{TASK_NAME}}``, ``{OBJECTIVE_1}``, or such a blank after an ID still to be numbered
+# (``SP-{NUMBER}: {TASK}``). A bracketed ID or tag with no lower-case letter and no space,
+# ``[WIP]``, is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to
+# be named, and only a row numbered by its place, ``| 1 | … | Hoch |``, a template's example
+# row.
 _BLANK_TITLE = LazyPattern(
-    r"[ \t]*(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\})[ \t]*"
+    r"[ \t]*(?:[A-Za-z]{1,12}-\{[A-Za-z_ ]{1,20}\}[ \t]*[:—–-][ \t]*)?"
+    r"(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\})"
+    r"[ \t]*"
 )
+# An ID whose number is a template's blank: ``SP-{NUMBER}``, ``BLK-{NUMBER}``, ``T-{N}``.
+_BLANK_ID = LazyPattern(r"[A-Za-z]{1,12}-\{[A-Za-z_ ]{1,20}\}")
 
 
 # A title that names its own stand-in, by a letter or a number where a name will go: a

@@ -223,6 +223,22 @@ _TEMPLATE_BLANK = LazyPattern(
 )
 
 
+# A word and a colon before a heading's name (``Task: {TASK_NAME}``), and a note after it
+# in brackets (``[Name] (optional)``, ``{TASK_NAME} (SP-{NUMBER})``).
+_LABEL_BEFORE = LazyPattern(r"[A-Za-z][\w ]{0,20}:[ \t]+")
+_NOTE_AFTER = LazyPattern(r"\([^()]{1,40}\)[ \t]*$")
+
+
+def _blank_name(text: str) -> bool:
+    """Whether a heading's name is a template's blank still to be written, after a label
+    (``Task: {TASK_NAME}``) or before a note in brackets (``[Name] (optional)``)."""
+    name = _NOTE_AFTER.sub("", text.strip()).rstrip()
+    label = _LABEL_BEFORE.match(name)
+    if label is not None:
+        name = name[label.end() :]
+    return _TEMPLATE_BLANK.fullmatch(name.strip()) is not None
+
+
 def _code_misses(tokens: list[Token], dialect: Dialect) -> list[NearMiss]:
     found: list[NearMiss] = []
     for token in tokens:
@@ -264,17 +280,19 @@ def _plain_heading_miss(
     fields below it."""
     if heading.level not in ITEM_LEVELS or _RELEASE.match(plain) is not None:
         return []  # a changelog's release (``## 1.2 — Released``) is no numbered task
-    if _template_title(match_item_heading(plain, dialect)) or _TEMPLATE_BLANK.fullmatch(plain):
-        # ``### Phase 1: _[Phase Name]_``, ``#### {{active_task1_title}}``: a template's
-        # heading, its name unwritten
+    if _template_title(match_item_heading(plain, dialect)) or _blank_name(plain):
+        # ``### Phase 1: _[Phase Name]_``, ``#### {{active_task1_title}}``, ``#### Task:
+        # {TASK_NAME} (SP-{NUMBER})``: a template's heading, its name unwritten
         return []
     if _DOCUMENT_PART.match(plain) is not None:
         return []  # ``### Section 3: Test Scope``: a part of the document, named as one
     if _METADATA.fullmatch(plain) is not None:
         return []  # ``## Metadata`` over ``status: DRAFT``: the document's own fields
     numbered = _NUMBERED.match(plain)
-    if numbered is not None and _TEMPLATE_BLANK.fullmatch(plain[numbered.end() - 1 :].strip()):
-        return []  # ``#### Milestone 1: [Name]``: a template's numbered heading, unnamed
+    if numbered is not None and _blank_name(plain[numbered.end() - 1 :]):
+        # ``#### Milestone 1: [Name]``, ``## Milestone 1: [Name] (optional)``: a template's
+        # numbered heading, unnamed
+        return []
     if numbered is not None:
         word = numbered["word"] or ""
         if word.lower() == "phase":
@@ -362,9 +380,10 @@ def _outside_code(lines: list[str]) -> list[str]:
 
 
 # A field's value that is a template's blank: ``[Name](/people/name.md)``, ``[Date]``,
-# ``{{owner}}``, ``<Name>``, ``[List]``.
+# ``{{owner}}``, ``{AGENT_NAME}``, ``<Name>``, ``[List]``.
 _BLANK_VALUE = LazyPattern(
-    r"(?:\[[^\[\]]{1,40}\](?:\([^()\s]{0,200}\))?|\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)"
+    r"(?:\[[^\[\]]{1,40}\](?:\([^()\s]{0,200}\))?|\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\}"
+    r"|<[A-Za-z][\w .-]{0,40}>)"
     r"(?:[ \t]*-[ \t]*(?:\[[^\[\]]{1,40}\]|[A-Za-z]{1,20}))?"
 )
 

@@ -96,6 +96,8 @@ def table_miss(
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
         if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
+        if "status" in keys and _status_choices(lines, rows, names, dialect, inline):
+            continue  # ``| Metric 1 | ... | 🟢/🟡/🔴 |``: a template offering every status
         if _test_cases(names) or status_legend(
             lines, rows, [column_key(name, dialect) for name in names]
         ):
@@ -148,6 +150,29 @@ def _work_statuses(
         cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
         said += common_meaning(cell) is not None
     return 2 * said > len(rows)
+
+
+def _status_choices(
+    lines: list[str],
+    rows: list[int],
+    names: tuple[str, ...],
+    dialect: Dialect,
+    inline: Callable[[str], str],
+) -> bool:
+    """Whether every row of a table writes the same choice of statuses in its Status
+    column (``🟢/🟡/🔴``, ``Open / Done``): a template that offers each status to pick
+    from, whose rows are no work yet. A plan writes one status a row."""
+    from roadmaplint.reader.shapes.table import column_key, split_row
+
+    column = [column_key(name, dialect) for name in names].index("status")
+    said: set[str] = set()
+    for row in rows:
+        cells = split_row(lines[row])
+        cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
+        if len([part for part in cell.split("/") if part.strip()]) < 2:
+            return False
+        said.add(cell)
+    return len(said) == 1
 
 
 def _names_other_things(names: tuple[str, ...]) -> bool:
@@ -385,10 +410,17 @@ def _tagging_work(worded: list[int], lines: list[str]) -> list[int]:
         if (found := _WORDED_BOX.match(lines[line])) is not None
         and found[1].strip().casefold() not in _NO_WORK_TAGS
         and _ID_TAG.fullmatch(found[1].strip()) is None
+        and _ONLY_BLANKS.fullmatch(lines[line]) is None
     ]
     return said if 2 * len(said) >= len(worded) else []
 
 
+# A line of a template's blanks and nothing else: ``- [Name] - [Role] - [Reason]``, ``-
+# [Name]``: who will be written there, no word saying where work stands.
+_ONLY_BLANKS = LazyPattern(
+    r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[^\[\]]{1,40}\]"
+    r"(?:[ \t]*[-–—:,/|][ \t]*\[[^\[\]]{1,40}\])*[ \t]*\r?\n?"
+)
 # A tag that is an ID, letters and a number (``[GH-12]``, ``[API-1]``, ``[T7]``): no word
 # written for a box. A plan that leads its bullets with IDs says it is one (its title, a
 # heading that names a status) and is read; elsewhere such a list is a changelog's issue

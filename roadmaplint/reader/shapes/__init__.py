@@ -274,13 +274,14 @@ class Document:
 
 
 # ``## Example Table Entry``, ``## Example``, ``## Example: a row``, ``## Example (ACME)``,
-# ``## Template Validation Checklist``: an example of a part of the plan. A topic of work
-# on examples or templates (``### Examples``, ``### Example apps``, ``### Template
-# system``) is none.
+# ``## Template Validation Checklist``, ``# Roadmap Checklist (Template)``: an example of a
+# part of the plan, or a template named so in brackets. A topic of work on examples or
+# templates (``### Examples``, ``### Example apps``, ``### Template system``) is none.
 _EXAMPLE_SECTION = LazyPattern(
     r"[^\w]*(?:example(?:[ \t]*(?::|$|\()|[ \t]+(?:table|row|entry|entries|item|task|format"
     r"|usage|response|structure|layout|of)\b)"
-    r"|template[ \t]+(?:validation|checklist|entry|format|usage)\b)",
+    r"|template[ \t]+(?:validation|checklist|entry|format|usage)\b"
+    r"|[^()\[\]\n]{1,80}[(\[]template[)\]][^\w]*$)",
     re.IGNORECASE,
 )
 
@@ -504,6 +505,32 @@ def without_summary_boxes(document: Document, read: ShapeRead) -> ShapeRead:
         )
     )
     return read if len(kept) == len(read.items) else ShapeRead(kept, read.blocks)
+
+
+def without_questionnaires(document: Document, read: ShapeRead) -> ShapeRead:
+    """``read`` without the boxes of a section whose every box asks a question, three or
+    more (``- [ ] Content limited to the repo's purpose?``, ``- [ ] Tested for agent
+    compatibility?``): a review's questions, each checked against a document, no work. A
+    plan's box that asks one question among its work (``- [ ] Should we cache it?``)
+    stays."""
+    lines = document.lines
+    asked: dict[str | None, list[bool]] = {}
+    for item in read.items:
+        if _BOX_LINE.match(lines[item.position.line - 1]):
+            section = document.section_above(item.position.line)
+            asked.setdefault(section, []).append(item.title.rstrip(" *_`").endswith("?"))
+    questionnaires = {section for section, said in asked.items() if len(said) >= 3 and all(said)}
+    if not questionnaires:
+        return read
+    kept = tuple(
+        item
+        for item in read.items
+        if not (
+            _BOX_LINE.match(lines[item.position.line - 1])
+            and document.section_above(item.position.line) in questionnaires
+        )
+    )
+    return ShapeRead(kept, read.blocks)
 
 
 def _describes_row(text: str, by_number: dict[str, Item]) -> bool:

@@ -44,6 +44,7 @@ from roadmaplint.reader.shapes.signs import (
     _MOSCOW_TAG,
     _NAME_BEFORE_HOW,
     _NAME_WORDS,
+    NOTE_TAG,
     _first_sentence,
     _holds_boxes,
     _horizon_headings,
@@ -481,9 +482,16 @@ def _read_horizon_list(
     # every bullet names its work before a colon and says how after it (``- Fix dotfile
     # staging: adjust new to ...``): the name is the title, as a bold label's is
     # (a version before the colon is no name: `` - `v0.5.5-beta` : add LDAP `` is a roadmap by
-    # version number, read below)
+    # version number, read below; nor is a tag in capitals: ``- TODO: Tests when db
+    # empty`` is titled by its whole line)
     labels = [_NAME_BEFORE_HOW.match(text) for *_, text in read]
-    named = [label for label in labels if label and len(label["name"].split()) <= _NAME_WORDS]
+    named = [
+        label
+        for label in labels
+        if label
+        and len(label["name"].split()) <= _NAME_WORDS
+        and NOTE_TAG.fullmatch(label["name"].strip("*_` ")) is None
+    ]
     if (
         len(named) == len(read)
         and not any(". " in n["name"] for n in named)

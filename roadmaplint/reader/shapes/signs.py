@@ -628,6 +628,9 @@ def _horizon_words(document: Document) -> set[str]:
 # The name of a piece of work before a colon and the words that say how to do it: ``Fix
 # dotfile staging: adjust new to ...`` (a name of one to eight words).
 _NAME_WORDS = 8
+# A tag in capitals before the colon, as code comments write them (``TODO:``, ``FIX:``,
+# ``KNOWN_BUG:``): what kind of note the bullet is, no name of its work.
+NOTE_TAG = LazyPattern(r"[A-Z]{2,}(?:_[A-Z]{2,})*")
 _NAME_BEFORE_HOW = LazyPattern(
     r"(?P<name>[^\s:][^:\n]{0,80}?):[ \t]+(?P<how>\S[^\n]*\s\S[^\n]*\s\S.*)", re.S
 )

@@ -1244,9 +1244,12 @@ def _holds_a_blank(line: str, columns: list[str]) -> bool:
     return False
 
 
-# A blank written to be filled in: ``{{p0_owner1}}``, ``<Name>``, with a sign after it
-# (``{{completed_percentage}}%``).
-_FILLED_BLANK = LazyPattern(r"[*_]{0,2}(?:\{\{[^{}]{1,60}\}\}|<[A-Za-z][\w .-]{0,40}>)[*_]{0,2}%?")
+# A blank written to be filled in: ``{{p0_owner1}}``, ``{RISK_DESCRIPTION}``, ``<Name>``,
+# with a sign after it (``{{completed_percentage}}%``).
+_FILLED_BLANK = LazyPattern(
+    r"[*_]{0,2}(?:\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\}|<[A-Za-z][\w .-]{0,40}>)"
+    r"[*_]{0,2}%?"
+)
 # The blanks a template leaves under any column: who and when (``[Name]`` under Assignee).
 _ANY_COLUMN_BLANKS = frozenset(
     (
