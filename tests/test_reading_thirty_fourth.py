@@ -1,0 +1,158 @@
+"""The classes of plan file the thirty-fourth held-out set of the corpus (tests/corpus: a
+spec-kit task list, a GSD roadmap, a Backlog.md folder, an Obsidian Kanban board, version
+milestones of boxes, a German work plan and an agent's tasks/todo.md, numbered 179-182 in
+checkboxes/, 97 in tables/, 93 in phases/ and the ian folder) showed read wrong, each in a
+small document: read as a person reads it, with no finding that is no defect; and beside
+each new reading a document that is no plan, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+from roadmaplint.settings import status_meaning
+
+TIDEPOOL_ROADMAP = """\
+# Roadmap: tidepool
+
+## Milestones
+
+- ✅ **v1.0 Core** -- Phases 1-2 (shipped 2026-01-10)
+- ⏸️ **v1.1 Sync** -- Phases 3-4 (deferred to v1.2)
+- 🚧 **v1.2 Export** -- Phases 5-6 (in progress)
+
+## Phases
+
+<details>
+<summary>✅ v1.0 Core (Phases 1-2) -- SHIPPED 2026-01-10</summary>
+
+- [x] Phase 1: Storage Layer (2/2 plans) -- completed 2026-01-05
+- [x] Phase 2: Query Engine (3/3 plans) -- completed 2026-01-10
+
+</details>
+
+<details>
+<summary>⏸️ v1.1 Sync (Phases 3-4) -- DEFERRED to v1.2</summary>
+
+- [ ] Phase 3: Conflict Resolution (0/0 plans)
+- [ ] Phase 4: Offline Queue (0/0 plans)
+
+Deferred until the export format settles.
+
+</details>
+
+### v1.2 Export
+
+- [x] **Phase 5: CSV Export** - Write tables as CSV (completed 2026-02-01)
+- [ ] **Phase 6: Parquet Export** - Write tables as Parquet
+"""
+
+# The same words in a document that is no plan: a project's FAQ folds away why a release
+# was put off, in bullets that name no work.
+TIDEPOOL_FAQ = """\
+# tidepool FAQ
+
+<details>
+<summary>Why was sync deferred?</summary>
+
+- Phase 3 of the old design needed a server we no longer run.
+- The export format had to settle first.
+
+</details>
+"""
+
+
+def test_open_phase_boxes_under_a_deferred_milestone_summary_are_deferred() -> None:
+    # a GSD roadmap folds each milestone's phases into ``<details>``; the summary of one
+    # says it was put off (``DEFERRED to v2.3``): its open boxes are set aside, not ready
+    # (gsd-ralph's phases 17-19, read ready before)
+    read = [(i.id, i.status) for i in read_items(TIDEPOOL_ROADMAP, "ROADMAP.md")]
+    assert read[:4] == [
+        ("Phase 1", "done"),
+        ("Phase 2", "done"),
+        ("Phase 3", "Deferred"),
+        ("Phase 4", "Deferred"),
+    ]
+    assert status_meaning("Deferred") == "idea"
+    assert [status for _, status in read[4:]] == ["done", "[ ]"]  # after the details
+    assert finding_lines(TIDEPOOL_ROADMAP, "ROADMAP.md") == []
+
+
+def test_a_faq_folding_away_a_deferral_reads_no_items() -> None:
+    assert read_items(TIDEPOOL_FAQ, "FAQ.md") == ()
+    assert finding_lines(TIDEPOOL_FAQ, "FAQ.md") == []
+
+
+SPEC_TASKS = """\
+# Tasks: Bookmarks
+
+## Phase 1: Setup
+
+- [x] T001 Create the project structure
+- [x] T002 [P] Configure the linter
+- [x] T003 [P] Configure the database session in src/db.py
+- [ ] T004 Create the Bookmark model in src/models.py
+- [ ] T005 Implement the save endpoint in src/api.py
+- [ ] T006 Add the bookmark list page in web/list.tsx
+
+## Dependencies & Execution Order
+
+### Parallel Opportunities
+
+**Example - Phase 2**:
+```bash
+# Can run in parallel:
+T002 [P] Configure the linter
+
+# Then sequentially:
+T004 → T005 → T006
+```
+
+## Parallel Example: Setup
+
+```bash
+# After the parallel tasks complete:
+T003: Database session (depends on T001, T002)
+```
+"""
+
+# A setup guide whose sections look the same and name no task of a plan.
+SETUP_GUIDE = """\
+# Setting up
+
+## Dependencies
+
+### Installing
+
+```bash
+pip install bookmarks → run bookmarks-init → open the app
+```
+
+## Example
+
+```text
+T003: Database session (depends on T001, T002)
+```
+"""
+
+
+def test_a_chain_of_tasks_in_a_fence_below_the_dependencies_section_is_read() -> None:
+    # a spec-kit plan draws its order in a fence under ``### Parallel Opportunities``, a
+    # part of ``## Dependencies & Execution Order``: the section names the dependencies
+    # its parts draw (Arishay's T017 → T018 → T020 → T021)
+    read = {i.id: i.depends_on for i in read_items(SPEC_TASKS, "tasks.md")}
+    assert read["T005"] == ("T004",)
+    assert read["T006"] == ("T005",)
+    assert read["T004"] == ()
+
+
+def test_a_fenced_line_of_a_task_that_says_what_it_depends_on_is_read() -> None:
+    # ``T010: FastAPI app init (depends on T007, T008, T009)`` in a fence of the plan's
+    # example run: the task's dependencies, each a task of the plan
+    read = {i.id: i.depends_on for i in read_items(SPEC_TASKS, "tasks.md")}
+    assert read["T003"] == ("T001", "T002")
+    assert finding_lines(SPEC_TASKS, "tasks.md") == []
+
+
+def test_a_setup_guide_with_such_fences_reads_no_items() -> None:
+    assert read_items(SETUP_GUIDE, "SETUP.md") == ()
+    assert finding_lines(SETUP_GUIDE, "SETUP.md") == []
