@@ -341,8 +341,8 @@ def test_the_checker_catches_the_old_anchor_patterns() -> None:
 # Found by this sweep and fixed (each pattern compared with its old text on 200,000
 # random short strings): the line that was cubic or quadratic for each.
 FIXED = [
-    ("roadmaplint.reader.shapes.checkbox", "_DEPENDS", "search", Line("(depends on", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_PHASE_BOX", "match", Line("**Phase 1:", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_DEPENDS", "search", Line("(depends on", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_PHASE_BOX", "match", Line("**Phase 1:", "\t", "")),
     ("roadmaplint.edit.new", "_ATX_TEXT", "fullmatch", Line(" #", "\t", "\n")),
     ("roadmaplint.reader.misses", "_BRACKETED", "match", Line("[x]", "\t", "")),
     ("roadmaplint.reader.waits", "_AFTER", "search", Line("(after", "\t", "")),
@@ -351,10 +351,10 @@ FIXED = [
     ("roadmaplint.reader.linestyle", "_NEXT_FIELD", "search", Line("", "\t", "")),
     ("roadmaplint.reader.outline", "_STATUS_LINE", "search", Line("", "\t", "")),
     ("roadmaplint.reader.outline", "_WORK_FIELD_LINE", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_DESCRIPTION", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_DONE_ON", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_TRAILING_ID", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.shapes.checkbox", "_TRAILING_PRIORITY", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_DESCRIPTION", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_DONE_ON", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_TRAILING_ID", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.shapes.listline", "_TRAILING_PRIORITY", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.numbered", "_LABEL_END", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.numbered", "_LEGEND", "search", Line("`+`", "\t", "")),
     (

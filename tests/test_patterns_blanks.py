@@ -23,7 +23,7 @@ from collections.abc import Callable
 import pytest
 
 from roadmaplint.reader import anchors, linestyle, outline
-from roadmaplint.reader.shapes import checkbox, common, numbered, paragraphs, table
+from roadmaplint.reader.shapes import common, listline, numbered, paragraphs, table
 from roadmaplint.text import LazyPattern
 
 Result = object
@@ -91,10 +91,10 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
         (_match,),
         "-*+:x",
     ),
-    ("_DESCRIPTION", checkbox._DESCRIPTION, r"[ \t]+[—–][ \t]+", 0, (_search, _finditer), "—–x"),
+    ("_DESCRIPTION", listline._DESCRIPTION, r"[ \t]+[—–][ \t]+", 0, (_search, _finditer), "—–x"),
     (
         "_DONE_ON",
-        checkbox._DONE_ON,
+        listline._DONE_ON,
         r"[ \t]+\((?:done |completed )?[0-9]{4}-[0-9]{2}-[0-9]{2}\)[ \t]*$",
         0,
         (_sub,),
@@ -102,7 +102,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_TRAILING_ID",
-        checkbox._TRAILING_ID,
+        listline._TRAILING_ID,
         r"[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9])[ \t]*$",
         0,
         (_search, _search_from),
@@ -110,7 +110,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_TRAILING_PRIORITY",
-        checkbox._TRAILING_PRIORITY,
+        listline._TRAILING_PRIORITY,
         r"[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$",
         0,
         (_search,),
@@ -195,8 +195,8 @@ def test_a_search_starting_inside_a_run_is_where_the_two_part() -> None:
     first blank, which lies before the start."""
     text = "x  #T1"
     assert re.compile(CASES[6][2]).search(text, 2) is not None
-    assert checkbox._TRAILING_ID.search(text, 2) is None
-    assert checkbox._TRAILING_ID.search(text, 1) is not None
+    assert listline._TRAILING_ID.search(text, 2) is None
+    assert listline._TRAILING_ID.search(text, 1) is not None
 
 
 OLD_METADATA = re.compile(
@@ -242,8 +242,8 @@ def test_the_metadata_a_box_ends_with_is_read_from_the_end_as_the_search_read_it
     )
     for _ in range(20_000):
         text = "".join(rng.choice((" ", "\t", "  ", *pieces)) for _ in range(rng.randint(0, 9)))
-        assert checkbox._without_metadata(text) == _old_without_metadata(text), repr(text)
-    assert checkbox._without_metadata("Ship it #docs @ann") == ("Ship it", ["@ann", "#docs"])
+        assert listline._without_metadata(text) == _old_without_metadata(text), repr(text)
+    assert listline._without_metadata("Ship it #docs @ann") == ("Ship it", ["@ann", "#docs"])
 
 
 def test_a_headings_edges_are_stripped_as_the_pattern_stripped_them() -> None:

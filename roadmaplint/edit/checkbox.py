@@ -24,30 +24,32 @@ from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, field_names, normali
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.legends import box_words
 from roadmaplint.reader.shapes.checkbox import (
+    BOX,
+    KIRO_IN_PROGRESS,
+    OPEN_BOX,
+    OWNER_NOTE,
+    STATUS_OF_BOX,
+    blocked_tail,
+    marker_legend,
+    todo_txt_lines,
+)
+from roadmaplint.reader.shapes.entries import _NESTED_BULLET
+from roadmaplint.reader.shapes.listline import (
     _CJK_DEPENDS,
     _CLOSING_NOTE,
     _DEPENDS,
     _DONE_ON,
-    _NESTED_BULLET,
     _NOTED_DEPENDS,
     _OWNER,
     _PRIORITY,
     _SEPARATOR,
     _STABLE_ID,
     _TAGS,
-    _TODO_TXT_PRIORITY,
     _TRAILING_ID,
     _WIDE_NOTES,
-    BOX,
-    KIRO_IN_PROGRESS,
-    OPEN_BOX,
-    OWNER_NOTE,
-    STATUS_OF_BOX,
     _number_of_box,
-    blocked_tail,
-    marker_legend,
-    todo_txt_lines,
 )
+from roadmaplint.reader.shapes.todotxt import _TODO_TXT_PRIORITY
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import LazyPattern, split_lines

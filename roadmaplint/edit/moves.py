@@ -15,7 +15,7 @@ from roadmaplint.edit.base import ItemEdit
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap, Section
 from roadmaplint.reader import normalize_key, parse
-from roadmaplint.reader.shapes.checkbox import _NOTHING_BULLET as _NOTHING
+from roadmaplint.reader.shapes.horizons import _NOTHING_BULLET as _NOTHING
 from roadmaplint.record import replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, LazyPattern, apply_edits, line_starts, split_lines

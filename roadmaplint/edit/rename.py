@@ -189,7 +189,7 @@ def _titled_entry(roadmap: Roadmap, item: Item, line: str, start: int, new: str)
 def _inline_dependencies(line: str, item: Item, found: Field) -> tuple[int, int] | None:
     """The span of the dependencies a bullet writes on its own line (``(depends on A)``,
     ``blocked by A``); None for a field of its own."""
-    from roadmaplint.reader.shapes.checkbox import _DEPENDS
+    from roadmaplint.reader.shapes.listline import _DEPENDS
 
     if found.value_position != item.position or _LIST_LINE.match(line) is None:
         return None
