@@ -156,3 +156,99 @@ def test_a_fenced_line_of_a_task_that_says_what_it_depends_on_is_read() -> None:
 def test_a_setup_guide_with_such_fences_reads_no_items() -> None:
     assert read_items(SETUP_GUIDE, "SETUP.md") == ()
     assert finding_lines(SETUP_GUIDE, "SETUP.md") == []
+
+
+GARDEN_BOARD = """\
+---
+
+kanban-plugin: basic
+
+---
+
+## Backlog
+
+- [ ] @[[Mar 3rd, 2024]] #feature [[Add a watering schedule]]
+- [ ] Let the planner export a seed list @[[Mar 5th, 2024]] #process
+- [ ] @{2024-03-07} #bug Frost warnings show the wrong day
+
+
+## Doing
+
+
+
+## Archive
+
+- [x] Mar 2nd, 2024 09:12 #feature @[[Mar 1st, 2024]] [[Draw the bed layout|Bed layout]]
+- [x] 2024-03-01 18:40 Set up the board
+
+%% kanban:settings
+```
+{"kanban-plugin":"basic","hide-tags-in-title":true,"prepend-archive-date":true}
+```
+%%
+"""
+
+# An Obsidian daily note: the same tags, date links and wiki links, in notes, no board.
+DAILY_NOTE = """\
+# Mar 3rd, 2024
+
+- Met Sam @[[Mar 3rd, 2024]] about the #garden plans
+- Read [[Companion planting]] again
+- Feb 12th, 2023 13:17 was when the first bed went in
+"""
+
+
+def test_a_kanban_cards_tags_date_links_and_archive_date_are_no_part_of_its_name() -> None:
+    # an Obsidian Kanban board (``kanban-plugin: basic``) writes a card's due day as a
+    # link to a daily note, its tags, and on archiving the moment first; the board shows
+    # the card's words, a wiki link by its alias or page (mod-spider's board: every card
+    # read under a name of dates and tags before, none matched)
+    read = [(i.title, i.status) for i in read_items(GARDEN_BOARD, "Kanban.md")]
+    assert read == [
+        ("Add a watering schedule", "backlog"),
+        ("Let the planner export a seed list", "backlog"),
+        ("Frost warnings show the wrong day", "backlog"),
+        ("Bed layout", "done"),
+        ("Set up the board", "done"),
+    ]
+    assert finding_lines(GARDEN_BOARD, "Kanban.md") == []
+
+
+def test_a_daily_note_with_tags_and_date_links_reads_no_items() -> None:
+    assert read_items(DAILY_NOTE, "2024-03-03.md") == ()
+    assert finding_lines(DAILY_NOTE, "2024-03-03.md") == []
+
+
+# Two trailing blanks end the first line of a box: a hard line break, written on purpose.
+MILESTONE_BOXES = (
+    "# Milestones\n"
+    "\n"
+    "## `v0.5.x`\n"
+    "\n"
+    "- [ ] Expose a hook for custom filters?  \n"
+    "      Not sure about this one, it might help embedders.\n"
+    "- [ ] Speed up the parser for large\n"
+    "      files and long lines\n"
+    "- [x] Ship the first release.\n"
+)
+
+# A letter whose lines end the same way holds no boxes.
+LETTER = "# Note to the team\n\nThanks for the release.  \nSee you at the meetup.  \nSam\n"
+
+
+def test_a_boxs_line_after_a_hard_break_ending_a_sentence_is_a_note() -> None:
+    # ``- [ ] Expose a mechanism ...?`` and two blanks over ``Not sure about this one``:
+    # the writer broke the line after the question; a line wrapped mid-phrase still goes
+    # on the title (vs.templ's TODO.md)
+    read = [(i.title, i.status) for i in read_items(MILESTONE_BOXES, "TODO.md")]
+    assert [title for title, _ in read] == [
+        "Expose a hook for custom filters?",
+        "Speed up the parser for large files and long lines",
+        "Ship the first release.",
+    ]
+    assert finding_lines(MILESTONE_BOXES, "TODO.md") == []
+
+
+def test_a_letter_with_hard_breaks_reads_no_items() -> None:
+    assert read_items(LETTER, "NOTE.md") == ()
+    assert finding_lines(LETTER, "NOTE.md") == []

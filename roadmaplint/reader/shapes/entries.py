@@ -125,8 +125,20 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
             break  # a note of its own, or a label leading what follows (``For synth:``)
         if _broken_on_purpose(lines[number - 1], lines[number]):
             break  # ``- [ ] add involved teams`` over ``involved teams are named by tag``
+        if _hard_break_after_sentence(lines[number - 1]):
+            break  # ``- [ ] Expose a hook?`` and two blanks, over ``Not sure about it.``
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+def _hard_break_after_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence (``.``, ``?``, ``!``) with a hard line break, two
+    blanks or a backslash: its writer broke the line there, and what follows is a note of
+    the box, no part of its name."""
+    text = line.rstrip("\r\n")
+    if not text.endswith(("  ", "\\")):
+        return False
+    return text.rstrip(" \\")[-1:] in (".", "?", "!")
 
 
 # The words a wrapped line may end on before the rest of its phrase: ``Complete the``.
