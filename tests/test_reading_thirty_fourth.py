@@ -252,3 +252,56 @@ def test_a_boxs_line_after_a_hard_break_ending_a_sentence_is_a_note() -> None:
 def test_a_letter_with_hard_breaks_reads_no_items() -> None:
     assert read_items(LETTER, "NOTE.md") == ()
     assert finding_lines(LETTER, "NOTE.md") == []
+
+
+TRIAGE_BOARD = """\
+---
+
+kanban-plugin: basic
+
+---
+
+## Todo
+
+- [ ] Add dark mode #feature
+
+## Archive
+
+- [x] Feb 9th, 2023 15:01 #invalid Create a card template
+- [x] Feb 9th, 2023 15:59 Set up the board metadata
+"""
+
+# The same tag in a plan that is no board, and in a triage guide that is no plan.
+PLAIN_TODO = """\
+# TODO
+
+- [x] Reject #invalid input in the sign-up form
+- [ ] Add dark mode
+"""
+
+TRIAGE_GUIDE = """\
+# Triage
+
+- Tag a card `#invalid` when it cannot be reproduced.
+- Tag it #wontfix when we decide against it, then archive it.
+"""
+
+
+def test_a_kanban_card_archived_with_a_tag_that_lets_it_go_is_dropped() -> None:
+    # the board archives a card it let go ticked like a finished one; the tag says which
+    # (mod-spider's ``#invalid Create Kanban Card template``, read done before)
+    read = [(i.title, i.status) for i in read_items(TRIAGE_BOARD, "Board.md")]
+    assert read == [
+        ("Add dark mode", "todo"),
+        ("Create a card template", "dropped"),
+        ("Set up the board metadata", "done"),
+    ]
+    assert status_meaning("dropped") == "closed"
+    assert finding_lines(TRIAGE_BOARD, "Board.md") == []
+    # in a plan that is no board the tag is what the work is about
+    assert [i.status for i in read_items(PLAIN_TODO, "TODO.md")] == ["done", "[ ]"]
+
+
+def test_a_triage_guide_naming_the_tags_reads_no_items() -> None:
+    assert read_items(TRIAGE_GUIDE, "TRIAGE.md") == ()
+    assert finding_lines(TRIAGE_GUIDE, "TRIAGE.md") == []

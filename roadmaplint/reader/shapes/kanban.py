@@ -11,6 +11,8 @@ the card's name, which is what the board shows: the words, the link's page or al
 
 from __future__ import annotations
 
+import re
+
 from roadmaplint.reader.shapes import Document
 from roadmaplint.text import LazyPattern
 
@@ -31,6 +33,12 @@ _TAG = LazyPattern(r"(?<!\S)#(?=[^\s#]{0,60}[A-Za-z_])[^\s#]{1,60}")
 # A wiki link, shown as its alias or else its page: ``[[Page#Heading|Alias]]``.
 _WIKI_LINK = LazyPattern(
     r"\[\[(?P<page>[^\]|#\n]{1,200})(?:#[^\]|\n]{0,100})?(?:\|(?P<alias>[^\]\n]{1,200}))?\]\]"
+)
+
+# A tag that says the card was let go, whatever its box says: ``#invalid``, ``#wontfix``.
+_LET_GO_TAG = LazyPattern(
+    r"(?<!\S)#(?:invalid|wont-?fix|duplicate|cancell?ed|dropped|rejected)(?![\w/-])",
+    re.IGNORECASE,
 )
 
 
@@ -60,3 +68,9 @@ def card_words(text: str) -> str:
     text = _TAG.sub("", _DATE_LINK.sub("", text))
     text = _WIKI_LINK.sub(lambda link: link["alias"] or link["page"], text)
     return " ".join(text.split())
+
+
+def let_go(text: str) -> bool:
+    """Whether a card's text carries a tag that says it was let go (``#invalid``): the
+    board archives such a card ticked, as it archives finished ones."""
+    return "#" in text and _LET_GO_TAG.search(text) is not None
