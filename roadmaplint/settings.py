@@ -209,6 +209,9 @@ COMMON_STATUSES: dict[str, str] = {
     ),
     # the marks plans written with emoji use alone, where a word would be (``A1 ⬜ — Title``)
     **dict.fromkeys(("⬜", "🔲", "☐"), "ready"),
+    # an hourglass alone in a Status cell (``| 05 | Infrastructure | ⏳ |`` beside ``✅``
+    # and ``🟡 In Progress``): the work waits its turn, not yet begun
+    **dict.fromkeys(("⏳", "⏳\ufe0f"), "ready"),
     **dict.fromkeys(("🔄", "🚧"), "in_progress"),
     **dict.fromkeys(("blocked", "waiting"), "blocked"),
     # ``proposed``: work suggested and not yet accepted (a board's ``## Proposed`` column)
@@ -506,7 +509,9 @@ def common_meaning(status: str | None) -> str | None:
 
 # Statuses only as the whole value: an agent queue's ``running``; before a note (``Running
 # at 3am daily``) the word tells how a job runs, no state of the work.
-_STATUS_ALONE = frozenset(("running",))
+# So too an hourglass: alone it says the work waits its turn, before a word (``⏳ Future``,
+# ``⏳ In Progress``) it is the word's mark.
+_STATUS_ALONE = frozenset(("running", "⏳", "⏳\ufe0f"))
 
 
 def status_meaning(status: str | None) -> str | None:
@@ -581,8 +586,9 @@ def _past_horizon(status: str) -> bool:
     return False
 
 
-# Words before a done word that say part of the work is left: ``Mostly complete``.
-_PART_DONE = frozenset(("mostly", "almost", "nearly", "partly", "largely"))
+# Words before a done word that say part of the work is left: ``Mostly complete``; a
+# first version out and more to come, ``base shipped 2026-07-13``.
+_PART_DONE = frozenset(("mostly", "almost", "nearly", "partly", "largely", "base"))
 
 
 def _meaning_of_note(words: list[str]) -> str | None:

@@ -265,13 +265,24 @@ pytestmark = pytest.mark.skipif(
 # by no box, read as written outside the plan, counted as read, a Portuguese roadmap's ideas
 # boxes, done bullets and numbered priorities beside its phase headings and a Korean design
 # plan's numbered day milestones read: 9753 of 9999, the floor 0.975.
+# With the eleventh silent pass (CORE-179), the four files left silently wrong read right
+# (COMPASS's status in parts and drawn merge, corex's numbered specs, v0agent's priority
+# matrix of coded work, PACT's band lists after a thematic break): 9779 of 9999, the floor
+# 0.977.
+# The thirty-third set (CORE-181) joins with what it measured, 95 of its 124 items before,
+# 122 after its classes: a TODO's ``## Future``, a numbered Phase column, an hourglass alone,
+# ``**Milestone 1:** text``, an owner-gated section and a list with one ``GA4`` bullet read;
+# a library's milestones written only as headings still unread; with the eleventh silent
+# pass: 9901 of 10123, the floor 0.978.
 # The thirty-fourth set (CORE-183; seven plans: a spec-kit task list, a GSD roadmap, a
 # Backlog.md folder, an Obsidian Kanban board, version milestones of boxes, a German work
 # plan, an agent's tasks/todo.md) read 310 of 331 before its classes and 331 after: a
 # deferred milestone's open phase boxes, a spec-kit plan's fenced order, a Kanban card's
 # due days, tags, archive date and closing tag, a box's note after a hard break. The
 # earlier sets still read 9753 of 9999; the whole corpus 10084 of 10330, the floor 0.976.
-OVERALL_FLOOR = 0.976  # 10084 of 10330
+# Merged with the thirty-third set and the eleventh silent pass: 10232 of 10454, the floor
+# 0.978 (every earlier file reads as on main).
+OVERALL_FLOOR = 0.978  # 10232 of 10454
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -358,6 +369,8 @@ _CLASSES = {
         "available",  # an agent board's ``[AVAILABLE]``, "Ready to claim" (the reader's too)
         "unclaimed",  # an agent queue's task no agent holds (the thirteenth set A; the reader's too)
         "🔲",  # the same in a square button, before a note or a word (``🔲 (E6)``, makilab)
+        "⏳",  # an hourglass alone: waiting its turn, not begun (the thirty-third set; the reader's too)
+        "⏳\ufe0f",
     ),
     # ``[!]`` is no status: some lists mark an urgent task so, others a blocked one
     "blocked": ("blocked", "waiting"),
@@ -413,7 +426,7 @@ for _words_of in OTHER_LANGUAGE_STATUSES.values():
 # Words that are a status only written alone: ``Running at 3am daily`` tells how a job
 # runs, ``Fixed in v2`` a changelog's line (the reader's ``_STATUS_ALONE`` and
 # ``_STATUS_ONLY``).
-_WHOLE_ONLY = ("running", "fixed", "roadmap")
+_WHOLE_ONLY = ("running", "fixed", "roadmap", "⏳", "⏳\ufe0f")
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 
@@ -455,7 +468,15 @@ def _note_class(text: str) -> str | None:
     says nothing, ``mostly complete`` is under way, and the note's last clause says it by
     its last word or mark (``functional ✅, polish deferred``: deferred)."""
     words = text.split()
-    part_done = len(words) > 1 and words[0] in ("mostly", "almost", "nearly", "partly", "largely")
+    # ``base shipped 2026-07-13``: a first version out, more to come (the reader's too)
+    part_done = len(words) > 1 and words[0] in (
+        "mostly",
+        "almost",
+        "nearly",
+        "partly",
+        "largely",
+        "base",
+    )
     if part_done and status_class(words[1].strip(",.;")) == "done":
         return "in_progress"
     if len(words) < 2:
@@ -740,17 +761,13 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # No file is read wrong (extra items, missed items or misread items beyond the tolerance)
 # while ``check`` says all is well: a file read silently wrong is a failure of this test,
 # never an entry in a list of known ones.
-# KNOWN FAILING (ROADMAP CORE-148): the stricter measure of CORE-147 found 16 files read
-# silently wrong; its pass and CORE-143 beside it fixed the classes of seven, and nine are
-# left (each with its
-# reason in tests/corpus/README.md, "Silently wrong, by the stricter measure"). The test
-# stays strict and says which files, and is marked to fail until none is left: ``strict``
-# makes it fail the day it passes, so that the mark goes with the last of them.
-
-
+# The stricter measure of CORE-147 found 16 files read silently wrong (each with its reason
+# in tests/corpus/README.md, "Silently wrong, by the stricter measure"); the passes after it
+# read them, and the held-out sets' too, until the eleventh silent pass (CORE-179) read the
+# last four: the test holds at none, without a mark.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-148: corpus files still read silently wrong by the stricter measure (counted below)",
+    reason="CORE-182: a library roadmap's milestones written only as headings are unread",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -793,7 +810,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The thirteenth leftovers pass (CORE-175) counted the Japanese roadmap's dependencies, read
 # as written outside the plan, as read, and read the Portuguese roadmap's ideas, done bullets
 # and priorities: four are left (PACT, corex, COMPASS; CORE-176; and the plan of phases).
-SILENTLY_WRONG_CEILING = 4
+# The eleventh silent pass (CORE-179) read all four: none is left.
+# The thirty-third set brought four, a TODO's future ideas read ready, a plan's milestones
+# titled by their numbers, a backlog's next work unread and a library's roadmap without two
+# milestones written only as headings; it reads the first three (CORE-181), and the
+# library's roadmap stays (CORE-182): one, with the eleventh silent pass's four read.
+SILENTLY_WRONG_CEILING = 1
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -1,7 +1,7 @@
 """The classes of plan file the thirty-fourth held-out set of the corpus (tests/corpus: a
 spec-kit task list, a GSD roadmap, a Backlog.md folder, an Obsidian Kanban board, version
-milestones of boxes, a German work plan and an agent's tasks/todo.md, numbered 179-182 in
-checkboxes/, 97 in tables/, 93 in phases/ and the ian folder) showed read wrong, each in a
+milestones of boxes, a German work plan and an agent's tasks/todo.md, numbered 184-187 in
+checkboxes/, 99 in tables/, 93 in phases/ and the ian folder) showed read wrong, each in a
 small document: read as a person reads it, with no finding that is no defect; and beside
 each new reading a document that is no plan, which reads no items and no finding."""
 

@@ -96,6 +96,42 @@ def field_start(text: str, names: FieldNames) -> tuple[str, int] | None:
     return None
 
 
+# A paragraph that labels the list under it in bold and ends with a colon:
+# ``**Polish & hardening** (from the audit):``, ``**Low-severity review findings:**``.
+_LIST_LABEL = LazyPattern(r"\*\*[^*\n:]{2,80}+(?::\*\*|\*\*[^\n:]{0,160}+:)[ \t]*")
+_FEWEST_LABELLED = 2
+
+
+def list_label(text: str) -> bool:
+    """Whether a paragraph's text labels the list under it in bold and ends with a colon
+    (``**Polish & hardening** (from the audit):``, ``**Low-severity review findings:**``)."""
+    return text.startswith("**") and _LIST_LABEL.fullmatch(text) is not None
+
+
+def labelled_lists_after(tokens: list[Token], start: int, end: int, lines: list[str]) -> bool:
+    """Whether the top-level blocks of ``tokens[start:end]`` are lists each under a
+    paragraph that labels it in bold (``**Polish & hardening** (from the audit):`` over
+    ``- **Real icons** — ...``), two or more: after a thematic break that closes a heading
+    item, the band's own short list of smaller work, no part of the item's body."""
+    labelled = 0
+    label = False
+    for token in tokens[start:end]:
+        if token.level != 0 or token.nesting == -1:
+            continue
+        if token.type == "paragraph_open" and token.map is not None:
+            text = " ".join(line.strip() for line in lines[token.map[0] : token.map[1]])
+            label = list_label(text)
+            if not label:
+                return False
+        elif token.type == "bullet_list_open":
+            if not label:
+                return False
+            labelled, label = labelled + 1, False
+        else:
+            return False
+    return labelled >= _FEWEST_LABELLED
+
+
 def read_item(
     tokens: list[Token],
     start: int,
@@ -119,6 +155,8 @@ def read_item(
         token = tokens[index]
         kind = token.type
         if token.level == 0:
+            if kind == "hr" and labelled_lists_after(tokens, index + 1, end, lines):
+                break  # ``---`` then ``**Polish** (deferred):`` over bullets: the band's
             if token.map is not None and kind != "hr":
                 end_line = max(end_line, token.map[1])
             if kind == "heading_open" and index + 1 < end:

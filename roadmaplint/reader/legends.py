@@ -308,12 +308,37 @@ def legend_mark_status(status: str, entries: tuple[str, ...]) -> str | None:
     """The entry of a one-line legend whose mark a status is, written alone (a table's
     Status cell ``🟡`` beside ``**Status legend:** ⬜ not started · 🟡 in progress``): the
     mark and what the legend says it means; None where the status is no mark of it."""
+    if "·" in status:
+        return _kept_part(status, entries)
     mark = status.strip().replace(_VARIATION, "")
     if not mark or any(char.isalnum() for char in mark):
         return None
     return next(
         (entry for entry in entries if entry.split()[0].replace(_VARIATION, "") == mark), None
     )
+
+
+# A part of a status written in parts, a mark and what it is said of in brackets: ``🟢 (A)``.
+_MARKED_PART = LazyPattern(r"(?P<mark>[^\w\s()]{1,4})[ \t]*+\([^()\n]{1,40}\)")
+# What a legend's entry says of a part put off or let go: it is no longer this plan's work.
+_PUT_OFF = frozenset(("idea", "closed"))
+
+
+def _kept_part(status: str, entries: tuple[str, ...]) -> str | None:
+    """The entry of the one part of a status written in parts (``🟢 (A) · ⚪ (PR-2)``,
+    each a mark of the legend over what it is said of) that is not put off or let go,
+    where every other part is: the work the plan keeps is as far as that part says (``🟢
+    done``, its ``⚪ deferred`` part no longer this plan's). None where the parts are no
+    marks of the legend, or more than one part is kept."""
+    kept: list[str] = []
+    for part in status.split("·"):
+        found = _MARKED_PART.fullmatch(part.strip())
+        entry = legend_mark_status(found["mark"], entries) if found is not None else None
+        if entry is None:
+            return None
+        if common_meaning(" ".join(entry.split()[1:])) not in _PUT_OFF:
+            kept.append(entry)
+    return kept[0] if len(kept) == 1 and status.count("·") >= 1 else None
 
 
 def with_legend_status(title: str, entries: tuple[str, ...]) -> tuple[str, str] | None:

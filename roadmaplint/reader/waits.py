@@ -657,17 +657,17 @@ def with_dependency_chains(
     if not any(arrow in joined for arrow in DRAWN_ARROWS):
         return tuple(items)
     known = {item.id.lower(): item.id for item in items}
+    titled = _title_words(items)
     parents: dict[str, list[str]] = {}
     for fence in _trees(lines, branched=False):
-        drawn: list[tuple[str, str]] = []  # (after, before) of each arrow between items
+        # (after, before) of each arrow between items, a bracket's merge first, top down
+        drawn = _merged(fence, known, titled)
         for line in fence:
             parts = _DRAWN_ARROW.split(line)
             if len(parts) < 2:
+                drawn.extend(_worded_waits(line, known, titled))
                 continue
-            nodes = []
-            for part in parts:
-                words = part.strip(_TREE_DRAWING).split()
-                nodes.append(known.get(words[0].strip(_NAME_EDGE).lower()) if words else None)
+            nodes = [_drawn_node(part, known, titled) for part in parts]
             for before, after in pairwise(nodes):
                 if before is not None and after is not None and before != after:
                     drawn.append((after, before))
@@ -680,6 +680,104 @@ def with_dependency_chains(
         for node, above in drawn:
             parents.setdefault(node, []).append(above)
     return _with_parents(items, parents)
+
+
+# A node's number in brackets after its name: ``OSMO (#1)``, ``Docs (#6)``.
+_NUMBER_NOTE = LazyPattern(r"\(#[ \t]*+(?P<number>[\w.&]++)\)")
+# Words between a node and what it waits for, on a line of a drawing with no arrow:
+# ``Agentic skills refresh (#10) ── depends on Dev environment (#7) and Sanitization (#8)``.
+_DRAWN_WAIT = LazyPattern(r"[─-]{1,40}[ \t]*+depends[ \t]++on[ \t]++", re.IGNORECASE)
+_NAME_JOIN = LazyPattern(r",|[ \t]and[ \t]", re.IGNORECASE)
+
+
+def _title_words(items: Sequence[Item]) -> dict[str, str]:
+    """Each word written in one item's title alone (``benchmark`` of ``No-regression
+    benchmark (gate)``), to the item's ID: a drawing may name an item by it."""
+    owners: dict[str, set[str]] = {}
+    for item in items:
+        for word in item.title.split():
+            owners.setdefault(word.strip(_NAME_EDGE).casefold(), set()).add(item.id)
+    return {word: next(iter(ids)) for word, ids in owners.items() if len(ids) == 1 and word}
+
+
+def _drawn_node(part: str, known: dict[str, str], titled: dict[str, str]) -> str | None:
+    """The item a part of a drawn line names: its first word where that is an item's ID,
+    else the number in brackets after its name (``OSMO (#1)``), else its name where the
+    name is one word, before any note in brackets, that one item's title alone holds
+    (``Benchmark``, ``PR-2 (NuRec assets)``)."""
+    words = part.strip(_TREE_DRAWING + "┐┤┼┘").split()
+    if not words:
+        return None
+    node = known.get(words[0].strip(_NAME_EDGE).lower())
+    if node is not None:
+        return node
+    number = _NUMBER_NOTE.search(part)
+    if number is not None:
+        return known.get(number["number"].lower())
+    name = part.split("(", 1)[0].strip(_TREE_DRAWING + "┐┤┼┘").split()
+    return titled.get(name[0].strip(_NAME_EDGE).casefold()) if len(name) == 1 else None
+
+
+def _worded_waits(
+    line: str, known: dict[str, str], titled: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(node, what it waits for) of a drawn line that says so in words, each named by its
+    number in brackets: ``Refresh (#10) ── depends on Dev environment (#7) and
+    Sanitization (#8)`` (10 waits for 7 and 8)."""
+    found = _DRAWN_WAIT.search(line) if "depends" in line else None
+    if found is None:
+        return []
+    node = _drawn_node(line[: found.start()], known, titled)
+    if node is None:
+        return []
+    waits = [_drawn_node(name, known, titled) for name in _NAME_JOIN.split(line[found.end() :])]
+    return [(node, wait) for wait in waits if wait is not None and wait != node]
+
+
+# The corners and joints of a bracket drawn to merge lines into one arrow.
+_MERGE_TOP = "┐"
+_MERGE_JOINS = "┐┤┼┘"
+_MERGE_RUN = "┐┤┼┘│"
+
+
+def _merged(
+    fence: Sequence[str], known: dict[str, str], titled: dict[str, str]
+) -> list[tuple[str, str]]:
+    """(node, each node it waits for) of a bracket drawn to merge lines into one arrow:
+    the nodes whose lines join the bracket (``┐``, ``┤``, ``┼``, ``┘``) come before the
+    node its arrow points to (``──┼──► Benchmark``)::
+
+        OSMO (#1) ──────┐
+        Skills (#4) ────┼──► Benchmark
+        Auto-OMap (#5) ─┘
+    """
+    found: list[tuple[str, str]] = []
+    for at, line in enumerate(fence):
+        column = line.rfind(_MERGE_TOP)
+        if column < 0 or (at and column < len(fence[at - 1]) and fence[at - 1][column] in "│┤┼"):
+            continue
+        sources: list[str] = []
+        targets: list[str] = []
+        for row in fence[at:]:
+            mark = row[column] if column < len(row) else " "
+            if mark not in _MERGE_RUN:
+                break
+            if mark in _MERGE_JOINS:
+                before = _DRAWN_ARROW.split(row[:column])[-1]
+                source = _drawn_node(before, known, titled)
+                if source is not None:
+                    sources.append(source)
+            after = _DRAWN_ARROW.split(row[column + 1 :])
+            if len(after) > 1:
+                target = _drawn_node(after[1], known, titled)
+                if target is not None:
+                    targets.append(target)
+            if mark == "┘":
+                break
+        found.extend(
+            (target, source) for target in targets for source in sources if source != target
+        )
+    return found
 
 
 # A line drawn down from a node to the one under it: ``│`` then ``↓`` (or ``▼``).

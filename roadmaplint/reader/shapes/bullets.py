@@ -9,6 +9,7 @@ from collections.abc import Callable
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import patterns
 from roadmaplint.reader.shapes import Document
+from roadmaplint.reader.shapes.band_lists import read_band_list
 from roadmaplint.reader.shapes.common import make_item, reference_from_title, status_of_sections
 from roadmaplint.reader.shapes.entries import (
     _described_status,
@@ -111,6 +112,9 @@ def _read_plain_list(
         if milestones[0]:
             return milestones
     if document.with_ids_only and entries:
+        banded = read_band_list(document, entries, taken)  # ``**Polish**:`` after ``---``
+        if banded[0]:
+            return banded
         smaller = _grouped_beside_headings(document, entries, taken)
         if smaller[0]:
             return smaller

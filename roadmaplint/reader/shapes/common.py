@@ -266,6 +266,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     # headings); a version alone (``## 2.0``) names none
     text = _LEADING_VERSION.sub("", text, count=1) or text
     words = fold_status(text).split()
+    if words and _GATED.fullmatch(words[0]) and _rest_is_plain(words[1:]):
+        # ``## Owner-gated (see CLAUDE.local.md)``: work that waits on someone's gate,
+        # blocked until it opens, and the heading says on whom
+        return f"blocked on {words[0][: -len('-gated')]}"
     if board and len(words) == 1 and words[0] in BOARD_WORDS:
         return BOARD_WORDS[words[0]]
     run_on = run_on_status(words[0]) if words else None
@@ -284,6 +288,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     return None
 
 
+# A word that names what a section's work waits on, run into ``gated``: ``Owner-gated``.
+_GATED = LazyPattern(r"[^\W\d_]{2,20}-gated", re.IGNORECASE)
+
+
 _DATED_REMARK = LazyPattern(
     r"(?<![ \t])[ \t]++\("
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]+)?"
@@ -293,7 +301,12 @@ _DATED_REMARK = LazyPattern(
 
 
 def status_of_sections(sections: list[str], board: bool = False) -> str | None:
-    """The status the nearest of ``sections`` (nearest first) that names one gives."""
+    """The status the nearest of ``sections`` (nearest first) that names one gives. A
+    section named only by the horizon word ``Future`` right over the items holds work put
+    past the plan's horizon, ideas (a TODO's ``## Future`` after its topics); over a
+    heading of its own (``## Future`` over ``### v0.4``) it only groups what is planned."""
+    if sections and edge_stripped(sections[0]).strip().casefold() == "future":
+        return "idea"
     for section in sections:
         named = status_of_section(section, board)
         if named is not None:

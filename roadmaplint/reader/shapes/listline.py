@@ -644,8 +644,13 @@ def _title_part(text: str) -> str:
         )
     ):
         return bold["title"]
-    if bold and bold["title"].rstrip().endswith(":"):
-        return bold["title"].rstrip()[:-1]  # ``**Living Garden:** Debris spawning``
+    label = bold["title"].rstrip()[:-1] if bold and bold["title"].rstrip().endswith(":") else ""
+    if bold and label and _ENUMERATOR.fullmatch(label) and bold["rest"].strip():
+        # ``**Milestone 1:** Create the plan``: the colon inside the bold, the numbered
+        # label naming nothing alone, as ``**Feature 1**: ...``
+        return f"{label}: {bold['rest'].strip()}"
+    if bold and label:
+        return label  # ``**Living Garden:** Debris spawning``
     if bold and len(bold["title"].split()) >= 3 and bold["rest"][:1].islower():
         # ``**README install section** switched from ... to ...``: a name of three words
         # or more, the subject of a sentence that goes on in plain words, names the step

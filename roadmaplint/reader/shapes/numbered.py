@@ -15,7 +15,7 @@ from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import make_item, priority_of_sections
 from roadmaplint.record import replace
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
 
 NUMBERED_ENTRY = LazyPattern(
@@ -224,7 +224,7 @@ def read_bold_numbered(
     entry, or the statuses under most, a numbered list of bold phrases is prose."""
     lines = document.lines
     if _BOLDNUMBERED_ENTRY.fullmatch(lines[entries[0][0]].rstrip("\r\n")) is None:
-        return [], ()
+        return read_kind_numbered(document, entries)
     numbers = document.memo("bold_numbers", lambda: _bold_numbers(lines))
     if len(numbers) < 2:
         return [], ()  # one task alone is no plan's list (a band may hold one of many)
@@ -274,6 +274,54 @@ def read_bold_numbered(
         )
     cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
     return items, cut
+
+
+# An entry named in bold by a kind of work and its number, then its title, and after a
+# dash what it says of itself: ``1. **Spec 057 - Brand Tokens** — done: merged via PR #54``.
+_KIND_NUMBERED_ENTRY = LazyPattern(
+    r"[ \t]{0,3}[0-9]{1,4}\.[ \t]++\*\*(?P<id>(?P<kind>[A-Z][A-Za-z]{1,15})[ \t]+[0-9]{1,5})"
+    r"[ \t]+[-—–:][ \t]+(?P<title>[^*\n]{2,120}?)\*\*[ \t]+[—–][ \t]+(?P<said>\S.*)"
+)
+# Where what an entry says of itself leaves its status for a note: ``done: merged``.
+_SAID_END = LazyPattern(r"[:;,.][ \t]|[:;,.]?$")
+
+
+def read_kind_numbered(
+    document: Document, entries: list[tuple[int, int]]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """The items of a numbered list whose every entry is named in bold by one kind of work
+    and its number, then its title (``1. **Spec 057 - Brand Tokens and Logo System** —
+    done: merged via PR #54``): a plan's specs or tickets in the order it takes them, each
+    an item by its kind and number (``Spec 057``), its status the words after the dash
+    up to a note, where they say one (``do not create until ...`` says none). Where
+    fewer than half say a status, the list names things (``**RFC 7231 - HTTP
+    Semantics** — the methods``) and holds no items."""
+    lines = document.lines
+    found = [_KIND_NUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
+    if len(found) < 2 or not all(found):
+        return [], ()
+    kinds = {match["kind"] for match in found if match is not None}
+    ids = {match["id"].casefold() for match in found if match is not None}
+    if len(kinds) != 1 or len(ids) != len(found):
+        return [], ()
+    items, stated = [], 0
+    for (first, last), match in zip(entries, found, strict=True):
+        assert match is not None
+        said = match["said"]
+        status = said[: _SAID_END.search(said).start()].strip()  # type: ignore[union-attr]
+        here = Position(first + 1, match.start("id") + 1)
+        stated += status_meaning(status) is not None
+        valued = Position(first + 1, match.start("said") + 1)
+        # what it says in words where no status word (``do not create until ...``): its
+        # status as written, which says no stage, as a Status field of free text does
+        fields = [Field("Status", "status", status, valued, valued, first + 1)] if status else []
+        title = document.inline(match["title"].strip())
+        section = document.section_above(first + 1)
+        item_id = " ".join(match["id"].split())
+        items.append(make_item(item_id, title, section, here, last + 1, fields, document.dialect))
+    if 2 * stated < len(items):
+        return [], ()
+    return items, tuple(Block("list", first + 1, last + 1) for first, last in entries)
 
 
 def _nested_value(

@@ -300,9 +300,12 @@ def _listed_work(
     id_only = patterns(document.dialect.id_pattern).id_only
     lines = document.lines
     leading = [lines[first].lstrip(" -*+").split(" ", 1)[0] for first, _ in entries]
-    if any(id_only.fullmatch(word) for word in leading) and not _series(leading, id_only):
-        # ``- S3 storage``, ``- HTTP2 push``: a name with a digit run into its sentence;
-        # a series of IDs (``- DL-001 Pooling``, ``- DL-002 Caching``) names the work
+    named = sum(1 for word in leading if id_only.fullmatch(word))
+    if named and 2 * named >= len(leading) and not _series(leading, id_only):
+        # ``- S3 storage``, ``- HTTP2 push``: a name with a digit run into its sentence,
+        # leading half the bullets or more; a series of IDs (``- DL-001 Pooling``, ``-
+        # DL-002 Caching``) names the work, and so does a list where one bullet of several
+        # leads with a product's name (``- GA4 property + measurement ID``)
         return False
     names = field_names(document.dialect)
     # ``- **`v0.5.3-beta`** : add DNS providers``: the current version in bold, no field

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
-from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, normalize_key, patterns
+from roadmaplint.reader.dialect import (
+    DEPENDS_ON,
+    Dialect,
+    match_item_heading,
+    normalize_key,
+    patterns,
+)
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
@@ -28,7 +34,7 @@ from roadmaplint.reader.shapes.common import (
 )
 from roadmaplint.reader.waits import named_in_prose
 from roadmaplint.record import record, replace
-from roadmaplint.settings import COMMON_STATUSES, common_meaning
+from roadmaplint.settings import COMMON_STATUSES, common_meaning, status_meaning
 from roadmaplint.text import LazyPattern
 
 if TYPE_CHECKING:
@@ -380,10 +386,16 @@ def _table(
         and _numbered_title_rows(lines, rows, title_column)
     ):
         id_column = title_column  # ``| User Story |`` over ``| 1: Framework+SEO |``
+    if id_column is None and title_column is not None and code_led_rows(lines, rows, title_column):
+        id_column = title_column  # ``| Item |`` over ``| ✅ F1: Pocket Import |``, ``| F4a: ... |``
     if id_column is None and title_column is None and _named_rows(lines, rows, keys, dialect):
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
         id_column = title_column = 0  # ``| Milestone | Status |`` over ``| M0 Bootstrap | Done |``
+    if id_column is None and title_column is None and _numbered_stages(lines, rows, keys):
+        # ``| Phase | Description | Status |`` over ``| 04 | API Development | 🟡 |``
+        id_column = 0
+        title_column = next(at for at, key in enumerate(keys) if _describes(key))
     if id_column is None and title_column is None and _versioned_rows(lines, rows, keys):
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
@@ -706,6 +718,26 @@ def _numbered_title_rows(lines: list[str], rows: tuple[int, ...], column: int) -
     return numbered >= _FEWEST_NUMBERED and numbered >= _NUMBERED_SHARE * len(filled)
 
 
+# A title cell led by a short code of the work and a colon, a mark of its state before it
+# maybe: ``F4a: 1:1 Prep Job``, ``✅ F1: Pocket Import Pipeline``.
+_CODE_LED_CELL = LazyPattern(
+    r"[ \t]*(?:[^\w\s|*]{1,3}[ \t]++)?(?P<id>[A-Z]{1,3}[0-9]{1,3}[a-z]?):[ \t]++"
+    r"(?P<title>\S(?:.*[^ \t])?)[ \t]*"
+)
+_CODED_SHARE = 0.75
+
+
+def code_led_rows(lines: list[str], rows: Sequence[int], column: int) -> bool:
+    """Whether most filled cells of a title column (three or more, three in four) lead
+    with a short code of the work and a colon (``F4a: 1:1 Prep Job``, ``✅ F1: Pocket
+    Import``): a priority matrix of a plan's work, each row named by its code, a row or
+    two without one (``Test Coverage to 80%``) by its title."""
+    cells = [_first_cell(lines[row], column).strip() for row in rows]
+    filled = [cell for cell in cells if cell]
+    coded = sum(_CODE_LED_CELL.fullmatch(cell) is not None for cell in filled)
+    return coded >= _FEWEST_NUMBERED and coded >= _CODED_SHARE * len(filled)
+
+
 def _instruction_row(line: str, table: Table) -> bool:
     """Whether a row of a table titled by numbered cells is the template's instruction
     row: its title unnumbered and its Status cell a run of dashes standing for the value
@@ -806,6 +838,19 @@ def _coded_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) 
     if "status" not in keys:
         return False
     return all(_CODED_CELL.fullmatch(_first_cell(lines[row], 0)) for row in rows)
+
+
+def _numbered_stages(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:
+    """Whether the first column is a Phase (Milestone, Stage, Step) column whose every cell
+    is the stage's number (``00``, ``4``), beside a Description and a Status column: the
+    number names each row, the description titles it."""
+    if len(rows) < 2 or not keys or keys[0] not in _STAGE_COLUMNS or "status" not in keys:
+        return False
+    if not any(_describes(key) for key in keys[1:]):
+        return False
+    return all(_first_cell(lines[row], 0).strip().isdigit() for row in rows) and all(
+        len(_first_cell(lines[row], 0).strip()) <= 3 for row in rows
+    )
 
 
 def _filled_title_column(
@@ -962,10 +1007,13 @@ def read_tables(document: Document) -> ShapeRead:
                 document.with_ids_only
                 and not later
                 and not all(id_only.fullmatch(item.id) for item in read)
+                and not _code_led_beside_titles(document, table)
             ):
                 continue
             if document.with_ids_only and _maps_to_phases(table):
                 continue  # ``| REQ-01 | Phase 8 | ... |``: what each heading phase covers
+            if _code_led_beside_titles(document, table):
+                read = _with_heading_states(document, read)
             read = _merged(items, index_of, read, document.dialect)
             if table.status_heading and table.id_column is None:
                 read = _moved_along(items, board_titles, read, document.dialect)
@@ -987,6 +1035,72 @@ def read_tables(document: Document) -> ShapeRead:
             blocks[start + 1] = tuple(cut)
     items = _with_prose_waits(_with_blocking(items, blocking), prose)
     return ShapeRead(_with_row_references(items), blocks)
+
+
+def _code_led_beside_titles(document: Document, table: Table) -> bool:
+    """Whether a table whose rows are led by codes of the work (``| ✅ F1: Pocket Import
+    |``, ``code_led_rows``) stands beside heading items that carry no ID of their own (a
+    backlog's ``### Web Hosting & Deployment`` over ``**Status:** Deferred``): the
+    headings name their items by title, so the table's rows, by code or by title, are
+    as much the plan's items as they are."""
+    if table.title_column is None or table.id_column != table.title_column:
+        return False
+    if "status" not in table.keys or not code_led_rows(
+        document.lines, table.rows, table.title_column
+    ):
+        return False  # ``| Feature | Tests |`` over ``| F1b: Bundle Amend |``: a phase's parts
+    return not any(
+        match_item_heading(text, document.dialect) is not None for text in document.heading_texts()
+    )
+
+
+# A heading led by a row's code: ``### F4a: 1:1 Prep Digest ✅ COMPLETE``.
+_CODED_HEADING = LazyPattern(r"(?P<id>[A-Z]{1,3}[0-9]{1,3}[a-z]?):[ \t]")
+
+
+def _heading_state(text: str) -> tuple[str, str] | None:
+    """(code, status) of a heading led by a code that says its state at its end, after a
+    mark in capitals (``F4a: 1:1 Prep Digest ✅ COMPLETE``) or in brackets (``F4b: Stale
+    Ticket Alert (Pending)``), where the words are a status; else None."""
+    found = _CODED_HEADING.match(text)
+    if found is None:
+        return None
+    words = text[found.end() :].split()
+    said = ""
+    if len(words) > 1 and words[-1].endswith(")") and "(" in words[-1]:
+        said = words[-1].strip("()")  # one word in brackets: ``(Pending)``
+    else:
+        marks = [at for at, word in enumerate(words) if not any(c.isalnum() for c in word)]
+        after = words[marks[-1] + 1 :] if marks and marks[-1] > 0 else []
+        if 0 < len(after) <= 3 and all(word.isupper() for word in after):
+            said = " ".join(after)
+    return (found["id"], said) if said and status_meaning(said) is not None else None
+
+
+def _with_heading_states(document: Document, read: list[Item]) -> list[Item]:
+    """``read``, each row whose status says no stage of work (``Next Priority``, ``After
+    F4a``) taking the one its own heading says at its end, the heading led by the row's
+    code (``### F4a: 1:1 Prep Digest ✅ COMPLETE``, ``### F4b: Stale Ticket Alert
+    (Pending)``): the matrix ranks the work, the work's own heading says how far it is."""
+    said: dict[str, tuple[str, Position]] = {}
+    for heading, text in zip(document.headings, document.heading_texts(), strict=True):
+        found = _heading_state(text.strip())
+        if found is None:
+            continue
+        code, word = found
+        column = document.lines[heading.line - 1].rfind(word) + 1
+        said.setdefault(code.casefold(), (word, Position(heading.line, column)))
+    kept = []
+    for item in read:
+        stated = said.get(item.id.casefold())
+        if stated is None or status_meaning(item.status) is not None:
+            kept.append(item)
+            continue
+        word, where = stated
+        fields = tuple(found for found in item.fields if found.key != "status")
+        status = Field("Status", "status", word, where, where, where.line)
+        kept.append(replace(item, fields=(*fields, status), status=word))
+    return kept
 
 
 def template_rows(
@@ -1467,7 +1581,11 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
     id_cell = cell(table.id_column)
     numbered = None
     if table.id_column is not None and table.id_column == table.title_column:
-        named = _NAMED_CELL.fullmatch(id_cell) or _CODED_CELL.fullmatch(id_cell)
+        named = (
+            _NAMED_CELL.fullmatch(id_cell)
+            or _CODED_CELL.fullmatch(id_cell)
+            or _CODE_LED_CELL.fullmatch(id_cell)
+        )
         numbered = (
             _NUMBERED_CELL.fullmatch(id_cell) if named is None or named["id"].isdigit() else None
         )
