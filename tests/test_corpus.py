@@ -279,7 +279,16 @@ pytestmark = pytest.mark.skipif(
 # the work or the work to come, and a box plan's numbered bold tasks beside its boxes
 # read: 9804 of 9999 alone; with the sets and passes above, 9952 of 10123, the floor
 # 0.983.
-OVERALL_FLOOR = 0.983  # 9952 of 10123
+# The thirty-fourth set (CORE-183; seven plans: a spec-kit task list, a GSD roadmap, a
+# Backlog.md folder, an Obsidian Kanban board, version milestones of boxes, a German work
+# plan, an agent's tasks/todo.md) read 310 of 331 before its classes and 331 after: a
+# deferred milestone's open phase boxes, a spec-kit plan's fenced order, a Kanban card's
+# due days, tags, archive date and closing tag, a box's note after a hard break. The
+# earlier sets still read 9753 of 9999; the whole corpus 10084 of 10330, the floor 0.976.
+# Merged with the thirty-third set and the eleventh silent pass: 10232 of 10454, the floor
+# 0.978 (every earlier file reads as on main); with the fourteenth leftovers pass too,
+# 10283 of 10454, the floor 0.983.
+OVERALL_FLOOR = 0.983  # 10283 of 10454
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the

@@ -98,6 +98,7 @@ from roadmaplint.reader.outline import (
 from roadmaplint.reader.phases import (
     with_all_below_done,
     with_brief_status,
+    with_held_phases,
     with_overview_phases,
     with_own_phase_tasks,
     with_parts_done,
@@ -122,6 +123,7 @@ from roadmaplint.reader.waits import (
     with_dependency_notes,
     with_dependency_tree,
     with_everything_before,
+    with_fenced_waits,
     with_ids_among_words,
     with_named_needs,
     with_numbered_waits,
@@ -489,10 +491,11 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     read = with_all_below_done(with_brief_status(read, lines), lines)
     read = with_numbered_waits(with_dependency_notes(read, lines), lines)
     read = with_sequencing(with_everything_before(read, lines), lines)
-    read = with_range_status(read, lines)
+    read = with_held_phases(with_range_status(read, lines), lines)
     text = "".join(lines)  # joined once for the three readings that search it whole
     read = with_order_by_name(with_named_needs(read, lines), lines, text)
     read = with_dependency_tree(with_dependency_chains(read, lines, text), lines, text)
+    read = with_fenced_waits(read, lines)
     for step in (
         with_status_waits,
         with_numbers_named,

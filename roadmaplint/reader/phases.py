@@ -534,6 +534,39 @@ def with_shipped_phases(items: list[Item], lines: Sequence[str]) -> list[Item]:
     return sorted([*items, *found], key=lambda item: item.position.line)
 
 
+# A milestone's summary that says its phases wait for a later one: ``<summary>⏸️ v2.2 Ralph
+# Visibility (Phases 17-19) -- DEFERRED to v2.3</summary>``; the words a person reads as set
+# aside (the same meaning the reader gives them alone).
+_HELD_SUMMARY = LazyPattern(r"\b(?P<word>deferred|paused|parked)\b", re.IGNORECASE)
+
+
+def with_held_phases(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, each phase whose box is left open in the ``<details>`` of a milestone its
+    summary says was set aside (``DEFERRED to v2.3``) given that word as its status: the
+    open box says only that the phase is not done, the summary why."""
+    held: dict[int, str] = {}
+    said = ""
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if text.startswith("<summary>"):
+            found = _HELD_SUMMARY.search(text)
+            said = "" if found is None else found["word"].casefold()
+        elif text.startswith("</details>"):
+            said = ""
+        elif said:
+            held[number] = said[:1].upper() + said[1:]
+    if not held:
+        return tuple(items)
+    return tuple(
+        replace(item, status=held[item.position.line])
+        if item.status == "[ ]"
+        and item.position.line in held
+        and PHASE_ID.fullmatch(item.id) is not None
+        else item
+        for item in items
+    )
+
+
 def _shipped_phase(phase: str, title: str, said: str, section: str | None, at: int) -> Item:
     here = Position(at + 1, 1)
     status = said[:1].upper() + said[1:]

@@ -839,7 +839,7 @@ def _trees(lines: Sequence[str], branched: bool = True) -> list[list[str]]:
     """The code fences under a heading that names the dependencies, each its lines; with
     ``branched``, only those that draw a tree's branches (``└``, ``├``)."""
     trees: list[list[str]] = []
-    under = False
+    under = 0  # the level of the heading that names the dependencies the line is under
     fence: list[str] | None = None
     in_fence = False
     for line in lines:
@@ -856,8 +856,48 @@ def _trees(lines: Sequence[str], branched: bool = True) -> list[list[str]]:
         elif stripped.startswith(_FENCE):
             in_fence, fence = True, ([] if under else None)
         elif line.startswith("#"):
-            under = _DEPENDENCY_HEADING.match(line) is not None
+            # a heading below one that names the dependencies is a part of that section
+            # (``## Dependencies & Execution Order`` over ``### Parallel Opportunities``)
+            level = len(line) - len(line.lstrip("#"))
+            if _DEPENDENCY_HEADING.match(line) is not None:
+                under = level if not under or level <= under else under
+            elif under and level <= under:
+                under = 0
     return trees
+
+
+# A line of a fence that lists the plan's tasks by their IDs and says what one waits for,
+# as a spec-kit plan's example of running its tasks writes it: ``T010: FastAPI app init
+# (depends on T007, T008, T009)``.
+_FENCED_WAIT = LazyPattern(
+    r"[ \t]*+(?P<id>[A-Za-z][\w.-]{0,30}?):?[ \t][^(\n]{0,200}\((?:depends[ \t]+on|needs)"
+    r"[ \t]+(?P<deps>[A-Za-z][\w.-]{0,30}(?:[ \t]*+,[ \t]*+[A-Za-z][\w.-]{0,30}){0,20})\)",
+    re.IGNORECASE,
+)
+
+
+def with_fenced_waits(items: Sequence[Item], lines: Sequence[str]) -> tuple[Item, ...]:
+    """``items``, one with no dependency of its own taking those a line of a code fence
+    says it depends on, where the line opens with its ID and every name it gives is an
+    item of the document (``T010: FastAPI app init (depends on T007, T008, T009)``): a
+    fence of anything else, or one naming what the plan does not hold, names nothing."""
+    known = {item.id.lower(): item.id for item in items}
+    parents: dict[str, list[str]] = {}
+    fenced = False
+    for line in lines:
+        if line.lstrip().startswith(_FENCE):
+            fenced = not fenced
+            continue
+        if not fenced or "(" not in line:
+            continue
+        found = _FENCED_WAIT.match(line)
+        node = known.get(found["id"].lower()) if found is not None else None
+        if found is None or node is None:
+            continue
+        named = [known.get(name.strip().lower()) for name in found["deps"].split(",")]
+        if all(name is not None and name != node for name in named):
+            parents.setdefault(node, []).extend(name for name in named if name is not None)
+    return _with_parents(items, parents)
 
 
 def with_phases_named(items: Sequence[Item]) -> tuple[Item, ...]:

@@ -19,6 +19,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.reader.shapes.kanban import kanban_board, let_go
 from roadmaplint.reader.shapes.listline import (
     _BULLET,
     _DESCRIPTION,
@@ -125,8 +126,20 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
             break  # a note of its own, or a label leading what follows (``For synth:``)
         if _broken_on_purpose(lines[number - 1], lines[number]):
             break  # ``- [ ] add involved teams`` over ``involved teams are named by tag``
+        if _hard_break_after_sentence(lines[number - 1]):
+            break  # ``- [ ] Expose a hook?`` and two blanks, over ``Not sure about it.``
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+def _hard_break_after_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence (``.``, ``?``, ``!``) with a hard line break, two
+    blanks or a backslash: its writer broke the line there, and what follows is a note of
+    the box, no part of its name."""
+    text = line.rstrip("\r\n")
+    if not text.endswith(("  ", "\\")):
+        return False
+    return text.rstrip(" \\")[-1:] in (".", "?", "!")
 
 
 # The words a wrapped line may end on before the rest of its phrase: ``Complete the``.
@@ -375,7 +388,9 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
+    if kanban_board(document) and let_go(text):
+        status = "dropped"  # ``- [x] Feb 9th, 2023 15:01 #invalid Create a template``
+    elif match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
         status = "dropped"  # ``- [x] ~~**Solana: Replay**~~ — N/A, Solana sunset``: let go
     elif match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done

@@ -8,6 +8,7 @@ import re
 
 from roadmaplint.reader.dialect import DEPENDS_ON, patterns
 from roadmaplint.reader.shapes import Document
+from roadmaplint.reader.shapes.kanban import card_words, kanban_board
 from roadmaplint.reader.shapes.todotxt import _TODO_TXT_PRIORITY, _TODO_TXT_TOKEN, todo_txt
 from roadmaplint.record import record
 from roadmaplint.text import LazyPattern
@@ -259,6 +260,8 @@ def parse_line(
         return Line(phase[0], phase[1], "", given.get(DEPENDS_ON), owner, priority)
     if todo_txt(document):
         return _todo_txt_line(text, document)
+    if kanban_board(document):
+        text = card_words(text)  # a card's due day, tags and archive date are no name
     led_by = None
     if (lead := _owner_lead(text, document)) is not None:
         led_by, text = lead
