@@ -33,6 +33,7 @@ from roadmaplint.reader.fields import (
     HEADING_BOXES,
     bars,
     closing_status_span,
+    heading_status,
     without_aside,
 )
 from roadmaplint.reader.inline import plain_text
@@ -927,8 +928,6 @@ def _heading_beside_field(
     words say none the reader takes (``### 2. Log Rotation ✅`` over ``**Status:** Running
     at 2am daily``), says no more than the field once the field is set: the heading's
     status goes where it means other than ``value``, so the file says one status."""
-    from roadmaplint.reader.fields import heading_status
-
     if not item.status or found.value.strip() == item.status:
         return  # the field is what the item reads as: the heading says no status
     if common_meaning(item.status) == common_meaning(value) is not None:
@@ -951,8 +950,6 @@ def _heading_status_span(
 ) -> tuple[tuple[int, int] | None, str]:
     """Where in ``body[at:end]`` (a heading after its ID) the status ``status`` is
     written, and what to write there for ``value``; (None, "") where it is not."""
-    from roadmaplint.reader.fields import heading_status
-
     marked = MARKED_TITLE.fullmatch(body[at:end])
     if marked is not None:
         for token in re.finditer(r"\S+", marked["marks"]):
