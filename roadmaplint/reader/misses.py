@@ -59,6 +59,10 @@ _RELEASE = LazyPattern(
     r"(?:[—–:-][ \t]*+)?\(?(?:[0-9]{4}-[0-9]{2}-[0-9]{2}\b|(?i:yyyy-mm-dd)\b"
     r"|(?i:released|unreleased|yanked|stable|latest|current)\b)"
 )
+# A version named by a remark in brackets that ends the heading (``2.0 (plugin API)``,
+# ``0.1.1 (hotfix)``): a release of a changelog or a README, which a numbered task, its
+# title after the number (``1.2 Write the parser``), never is.
+_NAMED_RELEASE = LazyPattern(r"v?[0-9]{1,6}(?:\.[0-9]{1,6}){1,3}[ \t]++\([^()\n]{1,80}\)[ \t]*")
 # A version where an ID would be (``v1.2``): a release, whose ID it is only in a plan
 # that writes its work's fields below it. A bare ``1.2`` may number a task.
 _VERSION = LazyPattern(r"[vV][0-9]{1,6}(?:\.[0-9]{1,6}){1,3}")
@@ -278,7 +282,11 @@ def _plain_heading_miss(
 ) -> list[tuple[str, NearMiss]]:
     """A heading with no ID: numbered (``## 12. Title``, ``## Task 1: Title``), or with
     fields below it."""
-    if heading.level not in ITEM_LEVELS or _RELEASE.match(plain) is not None:
+    if (
+        heading.level not in ITEM_LEVELS
+        or _RELEASE.match(plain) is not None
+        or _NAMED_RELEASE.fullmatch(plain) is not None
+    ):
         return []  # a changelog's release (``## 1.2 — Released``) is no numbered task
     if _template_title(match_item_heading(plain, dialect)) or _blank_name(plain):
         # ``### Phase 1: _[Phase Name]_``, ``#### {{active_task1_title}}``, ``#### Task:

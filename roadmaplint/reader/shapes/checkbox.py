@@ -76,6 +76,7 @@ from roadmaplint.reader.shapes.templates import _placeholder
 from roadmaplint.reader.shapes.templates import template_box as template_box
 from roadmaplint.reader.shapes.todotxt import todo_txt
 from roadmaplint.reader.shapes.todotxt import todo_txt_lines as todo_txt_lines
+from roadmaplint.reader.shapes.versions import empty_versions_beside
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -133,6 +134,7 @@ def read_checkboxes(document: Document) -> ShapeRead:
     # per heading made reading quadratic: 225 kB took 26 s).
     headed = cache(lambda: status_headings(document) >= 2 or _done_beside_boxes(document))
     restarted = cache(lambda: _numbering_restarts(document))
+    lists: list[int] = []  # the first line (0-based) of each list read as items
     for index in document.top_level():
         token = tokens[index]
         if token.type not in ("bullet_list_open", "ordered_list_open"):
@@ -150,6 +152,10 @@ def read_checkboxes(document: Document) -> ShapeRead:
         if read:
             items += read
             blocks[token.map[0] + 1] = cut
+            lists.append(token.map[0])
+    if lists and not document.with_ids_only:
+        # ``## 0.3 (graphql package)`` with nothing under it, among versions over bullets
+        items += empty_versions_beside(document, lists, items, taken)
     if not document.with_ids_only:
         # ``### ✅ Issue #1: Hardcoded URLs``: the fixes a status report ticks
         items += read_reported_fixes(document, taken)
