@@ -1,0 +1,109 @@
+"""Break pass 28 (ROADMAP SAFE-71): documents people write that the readings merged with
+the box reader's split, leftovers14, corpus33 and safefix misread, each fixed by its
+class; beside each, the nearest plan that still reads as before."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+# A release's notes whose entries under a kind of change are named in bold by a kind of
+# work and its number, then what each shipped: what was released, no work.
+CHANGELOG = """\
+# Changelog
+
+## [1.2.0] - 2024-03-01
+
+### Added
+1. **Feature 12 - Unicode support** — shipped: every encoding Python knows
+2. **Feature 13 - Quoting** — done: RFC 4180 quoting
+"""
+
+# The same notes under a title that does not say so, the kind of change alone.
+HISTORY = CHANGELOG.replace("# Changelog", "# History")
+
+# A plan's next specs, named the same way under a heading of its own: its work.
+SPECS = """\
+# Product Roadmap
+
+## Next specs
+
+1. **Feature 12 - Unicode support** — done: merged via PR #4
+2. **Feature 13 - Quoting** — in progress: open as PR #6
+"""
+
+
+def test_kind_numbered_entries_in_a_release_s_notes_are_no_items() -> None:
+    for text in (CHANGELOG, HISTORY):
+        assert read_items(text) == ()
+        assert finding_lines(text) == []
+    read = [(i.id, i.status) for i in read_items(SPECS)]
+    assert read == [("Feature 12", "done"), ("Feature 13", "in progress")]
+    assert finding_lines(SPECS) == []
+
+
+# An index of architecture decision records, each named in bold by its kind and number
+# and its title, then what was decided: a log of decisions, no plan's work.
+DECISIONS = """\
+# Architecture Decision Records
+
+1. **ADR 001 - Use PostgreSQL** — accepted: 2023-04-01
+2. **ADR 002 - Use Kafka for events** — superseded: by ADR 5
+3. **ADR 003 - Monorepo** — accepted: 2023-06-12
+4. **ADR 004 - GraphQL gateway** — rejected: too complex
+"""
+
+# Tickets of a sprint named the same way: its work.
+TICKETS = """\
+# Sprint 14
+
+1. **Ticket 101 - Login page** — done: deployed
+2. **Ticket 102 - Password reset** — blocked: waiting on the mail provider
+3. **Ticket 103 - Audit log** — todo: next week
+"""
+
+
+def test_a_numbered_log_of_decisions_is_no_plan() -> None:
+    assert read_items(DECISIONS) == ()
+    assert finding_lines(DECISIONS) == []
+    read = [(i.id, i.status) for i in read_items(TICKETS)]
+    assert read == [("Ticket 101", "done"), ("Ticket 102", "blocked"), ("Ticket 103", "todo")]
+
+
+# A library's status page whose one list under a heading naming a state is a note of the
+# versions it no longer supports: no report of work.
+SUPPORT = """\
+# Project Status
+
+This library is stable and maintained.
+
+## Supported
+- Python 3.10
+- Python 3.11
+
+## Removed
+- Python 2.7
+"""
+
+# A status report that says where its work stands under two headings: its work.
+REPORT = """\
+# Project Status
+
+## Completed
+- Migrated the database
+- Fixed the login bug
+
+## Next steps
+- Payment integration
+"""
+
+
+def test_one_list_under_a_state_in_a_status_page_is_no_report_of_work() -> None:
+    assert read_items(SUPPORT) == ()
+    assert finding_lines(SUPPORT) == []
+    read = [(i.title, i.status) for i in read_items(REPORT)]
+    assert read == [
+        ("Migrated the database", "completed"),
+        ("Fixed the login bug", "completed"),
+        ("Payment integration", None),
+    ]
+    assert finding_lines(REPORT) == []
