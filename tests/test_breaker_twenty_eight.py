@@ -4,7 +4,12 @@ class; beside each, the nearest plan that still reads as before."""
 
 from __future__ import annotations
 
-from conftest import finding_lines, read_items
+from typing import TYPE_CHECKING
+
+from conftest import cli, finding_lines, read_items
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # A release's notes whose entries under a kind of change are named in bold by a kind of
 # work and its number, then what each shipped: what was released, no work.
@@ -107,3 +112,50 @@ def test_one_list_under_a_state_in_a_status_page_is_no_report_of_work() -> None:
         ("Payment integration", None),
     ]
     assert finding_lines(REPORT) == []
+
+
+# A status report's table marks each feature's state before its words: a status set or
+# given to a new row is written after the mark a row of the same meaning writes, so the
+# row stays one of the report's (without it the table would no longer read).
+MARKED = """\
+# Project Status
+
+| Feature | Status | Notes |
+|---------|--------|-------|
+| Login | ✅ Working | OAuth |
+| Search | 🚧 Needs Implementation | |
+| Export | ❌ Broken | CSV only |
+"""
+
+
+def test_a_status_set_in_a_report_s_table_takes_the_mark_of_its_meaning(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "STATUS.md"
+    for name, status, line in (
+        ("login", "todo", "| Login | 🚧 todo | OAuth |"),
+        ("search", "done", "| Search | ✅ done | |"),
+    ):
+        plan.write_text(MARKED, encoding="utf-8")
+        done = cli("set", name, str(plan), "--status", status, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        written = plan.read_text(encoding="utf-8")
+        assert line in written.splitlines()
+        assert [i.status for i in read_items(written) if i.id == name] == [line.split(" | ")[1]]
+    plan.write_text(MARKED, encoding="utf-8")
+    added = cli("new", "Project Status", "Import", str(plan), "--status", "done", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "| Import | ✅ done |" in plan.read_text(encoding="utf-8")
+
+
+# A plan's table whose statuses are words: a status set is written as given.
+WORDED = MARKED.replace("✅ Working", "done").replace("🚧 Needs Implementation", "todo")
+WORDED = WORDED.replace("❌ Broken", "in progress").replace("# Project Status", "# Plan")
+
+
+def test_a_status_set_in_a_table_of_words_is_written_as_given(tmp_path: Path) -> None:
+    plan = tmp_path / "PLAN.md"
+    plan.write_text(WORDED, encoding="utf-8")
+    done = cli("set", "search", str(plan), "--status", "done", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "| Search | done |" in plan.read_text(encoding="utf-8")
