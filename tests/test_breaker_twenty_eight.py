@@ -159,3 +159,46 @@ def test_a_status_set_in_a_table_of_words_is_written_as_given(tmp_path: Path) ->
     done = cli("set", "search", str(plan), "--status", "done", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "| Search | done |" in plan.read_text(encoding="utf-8")
+
+
+# A deployment guide's stages, each a numbered list of bold steps over what to run, and a
+# checklist of boxes at its end: the steps its reader follows, no tasks of a plan.
+GUIDE = """\
+# Deployment guide
+
+## Stage 1: Prepare the server
+
+1. **Install Docker**
+   - Run the official script
+2. **Open the firewall**
+   - Allow ports 80 and 443
+
+## Pre-flight checklist
+
+- [ ] Backups configured
+- [ ] DNS pointed at the server
+"""
+
+# The same stages in a plan of work whose other work is boxes: its stage's tasks.
+STAGED = GUIDE.replace("# Deployment guide", "# Server plan")
+
+# A tutorial's steps named by their kind and number, each with a word of its state.
+TUTORIAL = """\
+# Getting started tutorial
+
+1. **Step 1 - Install** — done: run pip install
+2. **Step 2 - Configure** — done: edit config.toml
+3. **Step 3 - Run** — todo: start the server
+"""
+
+
+def test_a_guide_s_numbered_bold_steps_are_no_items() -> None:
+    assert [i.title for i in read_items(GUIDE)] == [
+        "Backups configured",
+        "DNS pointed at the server",
+    ]
+    assert finding_lines(GUIDE) == []
+    assert read_items(TUTORIAL) == ()
+    assert finding_lines(TUTORIAL) == []
+    assert [i.title for i in read_items(STAGED)][:2] == ["Install Docker", "Open the firewall"]
+    assert finding_lines(STAGED) == []

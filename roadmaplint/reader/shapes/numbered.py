@@ -309,9 +309,12 @@ def read_kind_numbered(
     found = [_KIND_NUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     if len(found) < 2 or not all(found):
         return [], ()
-    # a release's notes (``# Changelog``, ``### Added``): the features it shipped, no work
-    if titled_a_changelog(document) or names_a_kind_of_change(
-        document.section_above(entries[0][0] + 1)
+    # a release's notes (``# Changelog``, ``### Added``): the features it shipped, no work;
+    # a guide's or a lesson's (``# Getting started``): the steps its reader follows
+    if (
+        titled_a_changelog(document)
+        or _titled_steps(document)
+        or names_a_kind_of_change(document.section_above(entries[0][0] + 1))
     ):
         return [], ()
     kinds = {match["kind"] for match in found if match is not None}
@@ -368,8 +371,8 @@ def read_bold_tasks_beside_boxes(
     if not all(found) or not all(_steps_only(lines, first, last) for first, last in entries):
         return [], ()
     above = document.status_sections_above(entries[0][0] + 1)
-    if not any(_STAGE_HEADING.search(heading) for heading in above):
-        return [], ()
+    if not any(_STAGE_HEADING.search(heading) for heading in above) or _titled_steps(document):
+        return [], ()  # a guide's stages (``# Deployment guide``) are steps its reader follows
     if not document.memo("top_boxes", lambda: any(_TOP_BOX.match(line) for line in lines)):
         return [], ()
     items = []
@@ -384,6 +387,18 @@ def read_bold_tasks_beside_boxes(
         )
     cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
     return items, cut
+
+
+def _titled_steps(document: Document) -> bool:
+    """Whether the document's first title (level 1) names a guide or a lesson (``#
+    Deployment guide``, ``# Course syllabus``), whose numbered entries are its steps."""
+    from roadmaplint.reader.misses import steps_titled
+
+    texts = document.heading_texts()
+    titles = [
+        text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1
+    ]
+    return bool(titles) and steps_titled(titles[0])
 
 
 def _steps_only(lines: list[str], first: int, last: int) -> bool:
