@@ -14,6 +14,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
 from roadmaplint.reader.shapes.table import (
+    _STATE_MARK,
     TITLE_COLUMNS,
     URGENCY_NOTE,
     column_key,
@@ -22,7 +23,7 @@ from roadmaplint.reader.shapes.table import (
     split_row,
 )
 from roadmaplint.record import record
-from roadmaplint.settings import Settings
+from roadmaplint.settings import Settings, status_meaning
 from roadmaplint.text import split_lines
 from roadmaplint.write.proof import Targets, prove_edit
 
@@ -169,7 +170,8 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     for change in edit.fields:
         key = dialect.key(change.name)
         column = _column(grid, key, change.name, roadmap.path, row)
-        changed[(row, column)] = change.value + _urgency(grid, row, column, key)
+        value = _marked_as_its_column(grid, row, column, key, change.value)
+        changed[(row, column)] = value + _urgency(grid, row, column, key)
         written.append(FieldChange(change.name, changed[(row, column)]))
     # a dependency a range already names (``E-01 through E-03``) is no dependency to add
     add = tuple(reference for reference in edit.add_deps if reference not in item.depends_on)
@@ -199,6 +201,24 @@ def edit_row(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     edited = next(i for i in after.items if i.id == renamed.get(item.id, item.id))
     read_back(roadmap, edited, written, edit.title)
     return new_text
+
+
+def _marked_as_its_column(grid: Grid, row: int | None, column: int, key: str, value: str) -> str:
+    """A status written as the table's other rows write theirs: where each marks its
+    state before its words (a status report's ``✅ Working``, ``🚧 Needs Implementation``),
+    the words given after the mark a row of the same meaning writes (``done`` under
+    ``✅ Working`` is ``✅ done``), as a row without one is no row of the report. A value
+    with a mark of its own, or no row of its meaning to take one from, is as given."""
+    if key != "status" or _STATE_MARK.match(value.strip()) is not None:
+        return value
+    cells = [
+        grid.cells[at][column] for at in grid.rows if at != row and column < len(grid.cells[at])
+    ]
+    if not cells or not all(_STATE_MARK.match(cell) for cell in cells):
+        return value
+    meaning = status_meaning(value)
+    marked = next((cell for cell in cells if meaning and status_meaning(cell) == meaning), None)
+    return f"{marked.split()[0]} {value.strip()}" if marked is not None else value
 
 
 def _urgency(grid: Grid, row: int, column: int, key: str) -> str:
@@ -303,7 +323,8 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     for change in (*request.fields, *_habit(roadmap, settings, request, grid.keys, dialect)):
         check_one_line(change.value, change.name)
         key = dialect.key(change.name)
-        cells[_column(grid, key, change.name, roadmap.path, grid.header)] = change.value
+        column = _column(grid, key, change.name, roadmap.path, grid.header)
+        cells[column] = _marked_as_its_column(grid, None, column, key, change.value)
     for cell in cells:
         _refuse_pipe(cell, roadmap.path, grid.rows[-1] + 2)
     last = grid.rows[-1]

@@ -111,7 +111,7 @@ def near_misses(
     if (
         blocks.headings
         and blocks.headings[0].level == 1
-        and _steps_titled(text(blocks.headings[0].source))
+        and steps_titled(text(blocks.headings[0].source))
     ):
         # a lesson's or a guide's numbered steps (``# Lab 3`` over ``## Task 1: Create a
         # bucket``, ``# Getting started`` over ``## 1. Install``) come close to no plan
@@ -336,7 +336,7 @@ _METADATA = LazyPattern(
 )
 
 
-def _steps_titled(title: str) -> bool:
+def steps_titled(title: str) -> bool:
     """Whether a document's title names a lesson or a guide, whose numbered headings are
     the steps its reader follows."""
     return is_lesson(title) or _GUIDE_TITLE.search(title) is not None

@@ -335,6 +335,27 @@ def status_headings(document: Document, board: bool = False) -> int:
     return len({status for status in named if status is not None})
 
 
+def titled_a_changelog(document: Document) -> bool:
+    """Whether the document's first title (level 1) names a record of releases."""
+    texts = document.heading_texts()
+    titles = [
+        text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1
+    ]
+    return bool(titles) and names_a_changelog(titles[0])
+
+
+# The kinds of change a release's notes sort its entries by (keepachangelog.com's words):
+# ``### Added``, ``### Fixed``; what is listed under them was released, no work to do.
+_KINDS_OF_CHANGE = frozenset(
+    ("added", "changed", "deprecated", "removed", "fixed", "security", "bug fixes", "features")
+)
+
+
+def names_a_kind_of_change(section: str | None) -> bool:
+    """Whether a heading is one of a release's kinds of change (``### Added``)."""
+    return section is not None and " ".join(section.casefold().split()) in _KINDS_OF_CHANGE
+
+
 def names_a_changelog(title: str) -> bool:
     """Whether a document's title names a record of releases (``Changelog``, ``Release
     Notes``): its headings' statuses (``(Planned)``, ``(Released)``) are releases', and

@@ -15,8 +15,10 @@ from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import (
     make_item,
+    names_a_kind_of_change,
     priority_of_sections,
     reference_from_title,
+    titled_a_changelog,
 )
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning, status_meaning
@@ -286,6 +288,9 @@ _KIND_NUMBERED_ENTRY = LazyPattern(
     r"[ \t]{0,3}[0-9]{1,4}\.[ \t]++\*\*(?P<id>(?P<kind>[A-Z][A-Za-z]{1,15})[ \t]+[0-9]{1,5})"
     r"[ \t]+[-—–:][ \t]+(?P<title>[^*\n]{2,120}?)\*\*[ \t]+[—–][ \t]+(?P<said>\S.*)"
 )
+# The kinds of a record of what was decided or agreed, no work to do: ``ADR 001 - Use
+# PostgreSQL — accepted``, ``RFC 9110``, ``PEP 695``, ``CVE``, ``ISO``.
+_RECORDED_KINDS = frozenset(("adr", "decision", "rfc", "pep", "cve", "iso", "ecma", "bcp"))
 # Where what an entry says of itself leaves its status for a note: ``done: merged``.
 _SAID_END = LazyPattern(r"[:;,.][ \t]|[:;,.]?$")
 
@@ -304,10 +309,20 @@ def read_kind_numbered(
     found = [_KIND_NUMBERED_ENTRY.fullmatch(lines[first].rstrip("\r\n")) for first, _ in entries]
     if len(found) < 2 or not all(found):
         return [], ()
+    # a release's notes (``# Changelog``, ``### Added``): the features it shipped, no work;
+    # a guide's or a lesson's (``# Getting started``): the steps its reader follows
+    if (
+        titled_a_changelog(document)
+        or _titled_steps(document)
+        or names_a_kind_of_change(document.section_above(entries[0][0] + 1))
+    ):
+        return [], ()
     kinds = {match["kind"] for match in found if match is not None}
     ids = {match["id"].casefold() for match in found if match is not None}
     if len(kinds) != 1 or len(ids) != len(found):
         return [], ()
+    if next(iter(kinds)).casefold() in _RECORDED_KINDS:
+        return [], ()  # a log of decisions or the standards followed: what was decided
     items, stated = [], 0
     for (first, last), match in zip(entries, found, strict=True):
         assert match is not None
@@ -356,8 +371,8 @@ def read_bold_tasks_beside_boxes(
     if not all(found) or not all(_steps_only(lines, first, last) for first, last in entries):
         return [], ()
     above = document.status_sections_above(entries[0][0] + 1)
-    if not any(_STAGE_HEADING.search(heading) for heading in above):
-        return [], ()
+    if not any(_STAGE_HEADING.search(heading) for heading in above) or _titled_steps(document):
+        return [], ()  # a guide's stages (``# Deployment guide``) are steps its reader follows
     if not document.memo("top_boxes", lambda: any(_TOP_BOX.match(line) for line in lines)):
         return [], ()
     items = []
@@ -372,6 +387,18 @@ def read_bold_tasks_beside_boxes(
         )
     cut = tuple(Block("list", first + 1, last + 1) for first, last in entries)
     return items, cut
+
+
+def _titled_steps(document: Document) -> bool:
+    """Whether the document's first title (level 1) names a guide or a lesson (``#
+    Deployment guide``, ``# Course syllabus``), whose numbered entries are its steps."""
+    from roadmaplint.reader.misses import steps_titled
+
+    texts = document.heading_texts()
+    titles = [
+        text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1
+    ]
+    return bool(titles) and steps_titled(titles[0])
 
 
 def _steps_only(lines: list[str], first: int, last: int) -> bool:

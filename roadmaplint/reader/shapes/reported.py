@@ -61,6 +61,16 @@ def reported_state(document: Document, line: int) -> tuple[bool, str | None]:
     section = document.section_above(line + 1)
     if section is None:
         return False, None
+    # one list alone under a state (``## Removed`` over ``- Python 2.7``) is a page's note,
+    # where a report says where its work stands under two headings or more (a list's, or
+    # a ticked fix's)
+    if document.memo("reported_lists", lambda: _lists_under_states(document)) < 2:
+        return False, None
+    return _heading_state(section)
+
+
+def _heading_state(section: str) -> tuple[bool, str | None]:
+    """Whether a heading lists a report's work, and the state it names (None: to come)."""
     named = status_of_section(section)
     if named is not None:
         return True, named
@@ -71,6 +81,22 @@ def reported_state(document: Document, line: int) -> tuple[bool, str | None]:
     if _WORK_TO_COME.search(text) is not None:
         return True, None
     return False, None
+
+
+def _lists_under_states(document: Document) -> int:
+    """How many headings below the title stand right over a list and list work, or tick
+    a fix the report numbers."""
+    lines, count = document.lines, 0
+    for heading, text in zip(document.headings, document.heading_texts(), strict=True):
+        if heading.level == 1:
+            continue
+        if _FIX_HEADING.fullmatch(text.strip()) is not None:
+            count += 1
+            continue
+        below = next((lines[at] for at in range(heading.end, len(lines)) if lines[at].strip()), "")
+        if _LEAD.match(below) is not None and _heading_state(text)[0]:
+            count += 1
+    return count
 
 
 def fixed_headings(document: Document) -> list[tuple[int, str, str]]:
