@@ -14,7 +14,7 @@ from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader.dialect import DEPENDS_ON, PRIORITY_WORDS, Dialect
 from roadmaplint.reader.shapes.table import (
-    _STATE_MARK,
+    STATE_MARK,
     TITLE_COLUMNS,
     URGENCY_NOTE,
     column_key,
@@ -209,12 +209,12 @@ def _marked_as_its_column(grid: Grid, row: int | None, column: int, key: str, va
     the words given after the mark a row of the same meaning writes (``done`` under
     ``✅ Working`` is ``✅ done``), as a row without one is no row of the report. A value
     with a mark of its own, or no row of its meaning to take one from, is as given."""
-    if key != "status" or _STATE_MARK.match(value.strip()) is not None:
+    if key != "status" or STATE_MARK.match(value.strip()) is not None:
         return value
     cells = [
         grid.cells[at][column] for at in grid.rows if at != row and column < len(grid.cells[at])
     ]
-    if not cells or not all(_STATE_MARK.match(cell) for cell in cells):
+    if not cells or not all(STATE_MARK.match(cell) for cell in cells):
         return value
     meaning = status_meaning(value)
     marked = next((cell for cell in cells if meaning and status_meaning(cell) == meaning), None)

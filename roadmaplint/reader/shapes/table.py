@@ -833,7 +833,7 @@ _REPORTED_KINDS = frozenset(
     )
 )
 # A mark that tells a state before a report's words: ``✅ Working``, ``⚠️ Partial``.
-_STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕]\ufe0f?(?:[ \t]+\w|[ \t]*$)")
+STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕]\ufe0f?(?:[ \t]+\w|[ \t]*$)")
 
 
 def _reported_rows(
@@ -851,7 +851,7 @@ def _reported_rows(
         return False
     column = keys.index("status")
     cells = [_first_cell(lines[row], column).strip() for row in rows]
-    return all(_STATE_MARK.match(cell) for cell in cells) and all(
+    return all(STATE_MARK.match(cell) for cell in cells) and all(
         _first_cell(lines[row], 0).strip() for row in rows
     )
 
