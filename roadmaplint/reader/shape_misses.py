@@ -140,16 +140,10 @@ def _work_statuses(
     """Whether most cells of a table's Status column say a state of work (``todo``,
     ``done``): a plan's deliverables by a name the reader does not know, where a status
     report says how each part stands (``On track``, ``At risk``)."""
-    from roadmaplint.reader.shapes.table import column_key, split_row
     from roadmaplint.settings import common_meaning
 
-    column = [column_key(name, dialect) for name in names].index("status")
-    said = 0
-    for row in rows:
-        cells = split_row(lines[row])
-        cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
-        said += common_meaning(cell) is not None
-    return 2 * said > len(rows)
+    cells = _status_cells(lines, rows, names, dialect, inline)
+    return 2 * sum(common_meaning(cell) is not None for cell in cells) > len(rows)
 
 
 def _status_choices(
@@ -162,17 +156,30 @@ def _status_choices(
     """Whether every row of a table writes the same choice of statuses in its Status
     column (``🟢/🟡/🔴``, ``Open / Done``): a template that offers each status to pick
     from, whose rows are no work yet. A plan writes one status a row."""
+    cells = _status_cells(lines, rows, names, dialect, inline)
+    if any(len([part for part in cell.split("/") if part.strip()]) < 2 for cell in cells):
+        return False
+    return len(set(cells)) == 1
+
+
+def _status_cells(
+    lines: list[str],
+    rows: list[int],
+    names: tuple[str, ...],
+    dialect: Dialect,
+    inline: Callable[[str], str],
+) -> list[str]:
+    """The text of each row's Status cell, as shown (empty where the row is short)."""
     from roadmaplint.reader.shapes.table import column_key, split_row
 
     column = [column_key(name, dialect) for name in names].index("status")
-    said: set[str] = set()
+    found = []
     for row in rows:
         cells = split_row(lines[row])
-        cell = inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
-        if len([part for part in cell.split("/") if part.strip()]) < 2:
-            return False
-        said.add(cell)
-    return len(said) == 1
+        found.append(
+            inline(lines[row][slice(*cells[column])]).strip() if len(cells) > column else ""
+        )
+    return found
 
 
 def _names_other_things(names: tuple[str, ...]) -> bool:
