@@ -288,7 +288,9 @@ pytestmark = pytest.mark.skipif(
 # Merged with the thirty-third set and the eleventh silent pass: 10232 of 10454, the floor
 # 0.978 (every earlier file reads as on main); with the fourteenth leftovers pass too,
 # 10283 of 10454, the floor 0.983.
-OVERALL_FLOOR = 0.983  # 10283 of 10454
+# With the thirty-fifth set (63 items, 31 read right before its fixes, 37 after): 10320
+# of 10517, the floor 0.981 (every earlier file reads as before).
+OVERALL_FLOOR = 0.981  # 10320 of 10517
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -351,6 +353,8 @@ _CLASSES = {
         "assigned",  # a queue's ``status: ASSIGNED`` claimed by an agent (the reader's too)
         "changes_requested",  # a ticket back with its author after review
         "changes requested",
+        "in design",  # a feature table's ``On Design`` beside ``In Progress`` (the reader's too)
+        "on design",
     ),
     "ready": (
         "todo",
@@ -825,7 +829,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # titled by their numbers, a backlog's next work unread and a library's roadmap without two
 # milestones written only as headings; it reads the first three (CORE-181), and the
 # library's roadmap stays (CORE-182): one, with the eleventh silent pass's four read.
-SILENTLY_WRONG_CEILING = 1
+# The thirty-fifth set adds one: a phase roadmap whose numbered bold tasks (``1. **Decisions**
+# — done.``) under its phase headings are unread (CORE-189): two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
