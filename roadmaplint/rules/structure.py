@@ -18,13 +18,7 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import asks_for, declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
-from roadmaplint.settings import (
-    KNOWN_FIELDS,
-    Settings,
-    Statuses,
-    describe_id_pattern,
-    status_meaning,
-)
+from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
 from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
@@ -546,7 +540,7 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue  # ``BH-H05`` among ``BH-C01``-``BH-C03``: the letter codes a severity
         if _backlog_kind(prefix) and _backlog_kind(expected):
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
-        if _filed_by_state(item.section, counted[item.section], len(by_section)):
+        if _no_usual_prefix(counted[item.section]):
             continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
@@ -557,15 +551,11 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             )
 
 
-def _filed_by_state(section: str | None, counts: Counter[str], sections: int) -> bool:
-    """Whether a section gathers its items by their state, not by their kind, so that no
-    prefix in it is a stray: a section named by a status beside other sections (a queue's
-    ``## Готово`` or ``## Done``, where finished work of every kind is moved; a document's
-    one section, ``# Roadmap``, is no band of states), or one of three items or more each
-    of a prefix of its own (``ORDER-001``, ``SEC-001``, ``TECH-001`` under
-    ``## Следующее``), where no prefix is the usual one."""
-    if sections > 1 and section is not None and status_meaning(section) is not None:
-        return True
+def _no_usual_prefix(counts: Counter[str]) -> bool:
+    """Whether a section of three items or more gives each item a prefix of its own
+    (``ORDER-001``, ``SEC-001``, ``TECH-001`` under a queue's ``## Следующее``): it files
+    them by their state or time, not by their kind, and no prefix is the usual one, so
+    none is a stray. Two items of two prefixes are still one stray beside one usual."""
     return sum(counts.values()) >= 3 and max(counts.values()) == 1
 
 
@@ -869,9 +859,8 @@ RULES = (
         "`BH-C01`-`BH-C03`, the letter a finding's severity), are none of them strays. "
         "Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
-        "none is reported. A section named by a status beside other sections (`## Done`, "
-        "where finished work of every kind is moved), or one of three items or more each "
-        "of a prefix of its own, files its items by their state, with no stray.",
+        "none is reported. A section of three items or more each of a prefix of its own "
+        "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
