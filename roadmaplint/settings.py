@@ -176,6 +176,10 @@ COMMON_STATUSES: dict[str, str] = {
             "running",
             # the phase a plan says it stands in: ``Status: current phase``
             "current phase",
+            # a feature in its design stage (``| Parser Library | On Design | September |``
+            # beside ``In Progress``, a workflow's ``Backlog, Design, In Progress``): begun
+            "in design",
+            "on design",
         ),
         "in_progress",
     ),
@@ -398,7 +402,11 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "in_progress": ("в работе", "в процессе"),
         "ready": ("запланировано", "не начато"),
         "blocked": ("заблокировано",),
-        "closed": ("отменено",),
+        # ``Статус: предложено.`` (proposed, not yet accepted), ``## Backlog — отложенное``
+        # (deferred): as ``proposed`` and ``deferred`` are
+        "idea": ("предложено", "отложено"),
+        # ``## Отклонено при интервью``: rejected, as an RFC's ``Rejected`` is
+        "closed": ("отменено", "отклонено"),
     },
     "Chinese": {
         "done": ("已完成", "完成"),

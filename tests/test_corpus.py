@@ -291,7 +291,10 @@ pytestmark = pytest.mark.skipif(
 # CORE-182 read the library's milestones written only as headings (``## 0.3 (graphql
 # package)`` with nothing under it, among versions over bullets): 9903 of 10123 alone;
 # with the sets and passes above, 10285 of 10454, the floor 0.983.
-OVERALL_FLOOR = 0.983  # 10285 of 10454
+# With the thirty-fifth set (63 items, 31 read right before its fixes, 37 after): 10320
+# of 10517 as it measured; with CORE-182 too, 10322 of 10517, the floor 0.981 (every earlier
+# file reads as before).
+OVERALL_FLOOR = 0.981  # 10322 of 10517
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -354,6 +357,8 @@ _CLASSES = {
         "assigned",  # a queue's ``status: ASSIGNED`` claimed by an agent (the reader's too)
         "changes_requested",  # a ticket back with its author after review
         "changes requested",
+        "in design",  # a feature table's ``On Design`` beside ``In Progress`` (the reader's too)
+        "on design",
     ),
     "ready": (
         "todo",
@@ -779,6 +784,10 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # read them, and the held-out sets' too, until the eleventh silent pass (CORE-179) read the
 # last four: the test holds at none, without a mark; the thirty-third set's library
 # roadmap, read by CORE-182, leaves it so.
+@pytest.mark.xfail(
+    strict=True,
+    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are unread",
+)
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
     assert wrong == {}
@@ -828,7 +837,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The thirty-fourth set brought two, a Kanban board's cards titled with their dates and
 # tags and a GSD roadmap's deferred phases read ready, and reads both (CORE-183).
 # CORE-182 read the library's milestones written only as headings: none is left.
-SILENTLY_WRONG_CEILING = 0
+# The thirty-fifth set adds one: a phase roadmap whose numbered bold tasks (``1. **Decisions**
+# — done.``) under its phase headings are unread (CORE-189): one, with CORE-182's file read.
+SILENTLY_WRONG_CEILING = 1
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

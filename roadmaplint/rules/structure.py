@@ -540,6 +540,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue  # ``BH-H05`` among ``BH-C01``-``BH-C03``: the letter codes a severity
         if _backlog_kind(prefix) and _backlog_kind(expected):
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
+        if _no_usual_prefix(counted[item.section]):
+            continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
@@ -547,6 +549,14 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+def _no_usual_prefix(counts: Counter[str]) -> bool:
+    """Whether a section of three items or more gives each item a prefix of its own
+    (``ORDER-001``, ``SEC-001``, ``TECH-001`` under a queue's ``## Следующее``): it files
+    them by their state or time, not by their kind, and no prefix is the usual one, so
+    none is a stray. Two items of two prefixes are still one stray beside one usual."""
+    return sum(counts.values()) >= 3 and max(counts.values()) == 1
 
 
 def _coded_elsewhere(
@@ -849,7 +859,8 @@ RULES = (
         "`BH-C01`-`BH-C03`, the letter a finding's severity), are none of them strays. "
         "Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
-        "none is reported.",
+        "none is reported. A section of three items or more each of a prefix of its own "
+        "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray.",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
