@@ -10,6 +10,7 @@ Run ``python -m pytest tests/test_corpus.py -s`` to print the table.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -767,6 +768,18 @@ def test_the_corpus_has_a_truth_for_every_file_and_a_file_for_every_truth() -> N
     truths = {name for name, _ in _cases() if not name.startswith("taskfiles-")}
     assert files == truths
     assert (CORPUS / "taskfiles" / "BigCactusLabs-blotter" / "backlog" / "config.yml").is_file()
+
+
+def test_the_corpus_holds_each_plan_once() -> None:
+    """A held-out round measures plans roadmaplint has not seen: a file kept again, byte for
+    byte, under another name (the thirty-fifth set kept the portfolio roadmap a second
+    time) would count as unseen what the corpus already tunes against, and weigh twice."""
+    kept: dict[str, list[str]] = {}
+    for path in sorted(CORPUS.rglob("*")):
+        if path.is_file() and path.parent != CORPUS and "truth" not in path.parts:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            kept.setdefault(digest, []).append(str(path.relative_to(CORPUS)))
+    assert [names for names in kept.values() if len(names) > 1] == []
 
 
 def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Score]) -> None:
