@@ -19,7 +19,7 @@ from roadmaplint.reader.dialect import (
 )
 from roadmaplint.reader.fields import field_start
 from roadmaplint.reader.inline import InlineText
-from roadmaplint.reader.outline import is_lesson
+from roadmaplint.reader.outline import steps_titled
 from roadmaplint.settings import describe_id_pattern
 from roadmaplint.text import LazyPattern
 
@@ -332,20 +332,6 @@ def _plain_heading_miss(
 # ``status: DRAFT``): the document's state, no item's.
 _METADATA = LazyPattern(
     r"[^\w]*(?:document[ \t]+)?(?:metadata|meta[ \t]*data|info(?:rmation)?|properties)[^\w]*",
-    re.IGNORECASE,
-)
-
-
-def steps_titled(title: str) -> bool:
-    """Whether a document's title names a lesson or a guide, whose numbered headings are
-    the steps its reader follows."""
-    return is_lesson(title) or _GUIDE_TITLE.search(title) is not None
-
-
-# The title of a guide: ``# Getting started``, ``# Quickstart``, ``# Installation Guide``.
-_GUIDE_TITLE = LazyPattern(
-    r"\b(?:getting[ \t-]+started|quick[ \t-]?start|guide|how[ \t-]+to|installation|setup"
-    r"|handbook|manual|onboarding)\b",
     re.IGNORECASE,
 )
 

@@ -1277,6 +1277,20 @@ def is_lesson(title: str) -> bool:
     return _LESSON_TITLE.search(title) is not None
 
 
+def steps_titled(title: str) -> bool:
+    """Whether a document's title names a lesson or a guide, whose numbered headings are
+    the steps its reader follows."""
+    return is_lesson(title) or _GUIDE_TITLE.search(title) is not None
+
+
+# The title of a guide: ``# Getting started``, ``# Quickstart``, ``# Installation Guide``.
+_GUIDE_TITLE = LazyPattern(
+    r"\b(?:getting[ \t-]+started|quick[ \t-]?start|guide|how[ \t-]+to|installation|setup"
+    r"|handbook|manual|onboarding)\b",
+    re.IGNORECASE,
+)
+
+
 # The title of a lesson: ``# Lab 3: Deploying with Terraform``, ``# Workshop``.
 _LESSON_TITLE = LazyPattern(
     r"\b(?:lab|tutorial|workshop|exercises?|walkthrough|hands-on|codelab|assignment|homework"

@@ -12,6 +12,7 @@ import re
 
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import DEPENDS_ON
+from roadmaplint.reader.outline import steps_titled
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import (
     make_item,
@@ -392,8 +393,6 @@ def read_bold_tasks_beside_boxes(
 def _titled_steps(document: Document) -> bool:
     """Whether the document's first title (level 1) names a guide or a lesson (``#
     Deployment guide``, ``# Course syllabus``), whose numbered entries are its steps."""
-    from roadmaplint.reader.misses import steps_titled
-
     texts = document.heading_texts()
     titles = [
         text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1
