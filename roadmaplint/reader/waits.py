@@ -328,15 +328,8 @@ def _prerequisites(body: Sequence[str], known: dict[str, str], own: str) -> tupl
         if ":" not in line and "：" not in line:
             continue
         for label in _PREREQUISITE.finditer(line):
-            for raw in line[label.end() : label.end() + 200].replace("、", " ").split():
-                word = raw.strip(_NAME_EDGE + "、。").lower()
-                target = known.get(word)
-                if target is None and word not in _JOINERS:
-                    break
-                if target is not None and target != own:
-                    named.append(target)
-                if raw[-1] in ".;:)。":
-                    break
+            after = line[label.end() : label.end() + 200].replace("、", " ")
+            named += _ids_ahead(after, known, own, _NAME_EDGE + "、。", ".;:)。")
     return tuple(dict.fromkeys(named))
 
 
@@ -564,16 +557,26 @@ def named_in_prose(text: str, known: dict[str, str], own: str) -> tuple[str, ...
     that are no ID of the document end the list; a sentence naming none names nothing."""
     named: list[str] = []
     for match in _PROSE_WAIT.finditer(text):
-        for raw in text[match.end() : match.end() + 200].split():
-            word = raw.strip(_NAME_EDGE).lower()
-            target = known.get(word)
-            if target is None and word not in _JOINERS:
-                break
-            if target is not None and target != own:
-                named.append(target)
-            if raw[-1] in ".;:)":
-                break  # the sentence or the clause ends
+        named += _ids_ahead(text[match.end() : match.end() + 200], known, own, _NAME_EDGE, ".;:)")
     return tuple(dict.fromkeys(named))
+
+
+def _ids_ahead(text: str, known: dict[str, str], own: str, edge: str, ends: str) -> list[str]:
+    """The items ``text`` names from its start: each word stripped of ``edge`` that is an
+    ID of the document (``known``, by its lower case), joined by commas or ``and``; a word
+    that is neither ends the list, and so does a word closing with one of ``ends`` (the
+    sentence or the clause ends). ``own``, the item's own ID, is never its own."""
+    named: list[str] = []
+    for raw in text.split():
+        word = raw.strip(edge).lower()
+        target = known.get(word)
+        if target is None and word not in _JOINERS:
+            break
+        if target is not None and target != own:
+            named.append(target)
+        if raw[-1] in ends:
+            break
+    return named
 
 
 # A heading over a drawing of the dependencies: ``## Dependency Graph``, ``## Dependencies``,
