@@ -53,3 +53,51 @@ The docs were written.
 def test_quarter_headings_over_prose_read_nothing() -> None:
     assert read_items(REPORT) == ()
     assert finding_lines(REPORT) == []
+
+
+# An Obsidian Kanban card of nothing but a tag or a due day (``- [ ] #onlytag``): its
+# title is what it writes, where stripping the plugin's marks left a title of no words.
+BARE_CARDS = """\
+---
+kanban-plugin: basic
+---
+
+## Todo
+
+- [ ] Fix login #bug @{2024-05-01}
+- [ ] #release
+- [ ] @{2024-06-01}
+"""
+
+
+def test_a_card_of_only_a_tag_or_a_day_keeps_what_it_writes() -> None:
+    read = [i.title for i in read_items(BARE_CARDS)]
+    assert read == ["Fix login", "#release", "@{2024-06-01}"]
+
+
+# A design note quoting a board's front matter and a card in a fence: no board, no items,
+# no finding.
+QUOTED_BOARD = """\
+# Design: board export
+
+We read boards the Kanban plugin writes:
+
+```
+---
+kanban-plugin: basic
+---
+
+## Todo
+
+- [ ] Card one #tag
+```
+
+## Open questions
+
+- Should tags stay in titles?
+"""
+
+
+def test_a_board_quoted_in_a_fence_is_no_board() -> None:
+    assert read_items(QUOTED_BOARD) == ()
+    assert finding_lines(QUOTED_BOARD) == []
