@@ -75,8 +75,9 @@ def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
 
 
 def invalid_item_headings(context: Context) -> Iterator[Report]:
+    holding = _headings_over_items(context.roadmap)
     for heading in context.roadmap.headings:
-        if not heading.in_item_section:
+        if not heading.in_item_section or heading.position.line in holding:
             continue
         noted = _NOTE_ON_ITEM.fullmatch(heading.text)
         if noted is not None and noted[1] in context.items_by_id:
@@ -89,6 +90,22 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
             f'heading "{heading.text}" in section {heading.section} is not an item heading: '
             f"{wrong}",
         )
+
+
+def _headings_over_items(roadmap: Roadmap) -> set[int]:
+    """The lines of the headings whose own text, up to the next heading, holds items read
+    from boxes, rows or bullets (``## Q1 (January to March)`` over ``- [ ] Ship``): the
+    section of that work, no item heading missing its separator."""
+    lines = [h.position.line for h in roadmap.headings]
+    heading_lines = set(lines)
+    holding: set[int] = set()
+    for item in roadmap.items:
+        if item.position.line in heading_lines:
+            continue
+        at = bisect.bisect_left(lines, item.position.line)
+        if at:
+            holding.add(lines[at - 1])
+    return holding
 
 
 def duplicate_ids(context: Context) -> Iterator[Report]:
@@ -765,7 +782,8 @@ RULES = (
         "between a section and its items are fine, and so are a priority band "
         "(`## P0 — Correctness`), a heading naming several items (`WP-10 / WP-12 — Title`) "
         "and one naming an item already read with a note in brackets (`D1 (original "
-        "report)`).",
+        "report)`), and a heading over the boxes or rows the plan reads as its items "
+        "(`## Q1 (January to March)` over `- [ ] Ship`), their section.",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,

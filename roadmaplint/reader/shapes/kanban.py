@@ -62,12 +62,14 @@ def kanban_lines(lines: list[str]) -> bool:
 
 def card_words(text: str) -> str:
     """A card's words as its board shows them: without the moment it was archived, its due
-    day, its tags, and with each wiki link as its alias or page."""
+    day, its tags, and with each wiki link as its alias or page. A card of nothing else
+    (``#onlytag``, ``@{2024-01-01}``) keeps what it writes, as a title of no words is none."""
+    written = text
     archived = _ARCHIVED_AT.match(text)
     text = text[archived.end() :] if archived is not None else text
     text = _TAG.sub("", _DATE_LINK.sub("", text))
     text = _WIKI_LINK.sub(lambda link: link["alias"] or link["page"], text)
-    return " ".join(text.split())
+    return " ".join(text.split()) or " ".join(written.split())
 
 
 def let_go(text: str) -> bool:
