@@ -295,7 +295,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-fifth set (56 items, 25 read right before its fixes, 31 after; a file it
 # kept again, already held as checkboxes/137, removed at the merge): with CORE-182 too,
 # 10316 of 10510, the floor 0.981 (every earlier file reads as before).
-OVERALL_FLOOR = 0.981  # 10316 of 10510
+# With the thirty-sixth set (231 items of the coding-agent era, 131 read right before its
+# fixes, 208 after): 10524 of 10741, the floor 0.979 (every earlier file reads as before).
+OVERALL_FLOOR = 0.979  # 10524 of 10741
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -799,7 +801,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # roadmap, read by CORE-182, leaves it so.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are unread",
+    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are "
+    "unread; CORE-192: a TODO's current-build list is read with no status",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -852,7 +855,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # CORE-182 read the library's milestones written only as headings: none is left.
 # The thirty-fifth set adds one: a phase roadmap whose numbered bold tasks (``1. **Decisions**
 # — done.``) under its phase headings are unread (CORE-189): one, with CORE-182's file read.
-SILENTLY_WRONG_CEILING = 1
+# The thirty-sixth set brought three, a dated plan's steps under milestone headings, an
+# agent's plan told twice (task subheadings, then the same tasks as boxes) and an app's
+# TODO whose ideas and current build read with no status; it reads the first two and the
+# TODO's ideas, and the TODO's ``### Current Status (Build 009)`` list, what the build
+# holds, stays read with no status (CORE-192): two, with CORE-189's.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

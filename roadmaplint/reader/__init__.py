@@ -339,6 +339,9 @@ def _records(
         )
         shaped = read_shapes(document, shape)
         lost = _containers_of_nothing(containers, shaped.items)
+        if shaped.items:
+            # a phase told twice holds its tasks' descriptions, their boxes stand elsewhere
+            lost = [item for item in lost if not _phase_told_twice(item, lines)]
         if lost:
             # a heading taken for the section of its boxes, whose boxes then read as no
             # items (boxes without IDs beside heading items): it stays the item it reads as
@@ -812,6 +815,9 @@ def _without_box_containers(
         if subtask_lines(item, lines):
             counted.append((item, (0, False), 0))  # a task over its own numbered steps
             continue
+        if _phase_told_twice(item, lines):
+            containers.append(item)
+            continue
         if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
             not item.fields
             and (item.status is None or _closed_heading(item, lines))
@@ -822,7 +828,11 @@ def _without_box_containers(
                 table_phases.add(_heading_level(item, lines))
             continue
         boxes = 0
-        if item.status is None or PHASE_ID.fullmatch(item.id):  # else never a theme
+        if (
+            item.status is None
+            or PHASE_ID.fullmatch(item.id)
+            or _milestone_over_numbered_work(item, lines)
+        ):  # else never a theme
             if struck is None:
                 struck = any(
                     PHASE_ID.fullmatch(other.id) or _VERSION_ID.fullmatch(other.id)
@@ -1013,15 +1023,20 @@ def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
     # bold label (``- **Analytics:** split by station``) are work among them, not a field
     # list; a field that says a status, priority, owner or dependency still is one
     labels_only = struck and not any(field.key in _WORK_FIELDS for field in item.fields)
+    milestone = _milestone_over_numbered_work(item, lines)
     if (
         item.fields
         and not labels_only
-        and not (_phase_over_bold_work(item, lines) or _phase_over_numbered_work(item, lines))
+        and not (
+            _phase_over_bold_work(item, lines)
+            or _phase_over_numbered_work(item, lines)
+            or milestone
+        )
     ):
         return 0
-    if not (PHASE_ID.fullmatch(item.id) or item.status is None):
+    if not (PHASE_ID.fullmatch(item.id) or item.status is None or milestone):
         return 0
-    if WORK_ID.fullmatch(item.id) or STEP_ID.fullmatch(item.id):
+    if (WORK_ID.fullmatch(item.id) and not milestone) or STEP_ID.fullmatch(item.id):
         # ``### Task 1.1: Title`` or ``### 1.1 Title`` over its steps' boxes: a task, never
         # a theme
         return 0
@@ -1132,6 +1147,52 @@ def _phase_over_numbered_work(item: Item, lines: list[str]) -> bool:
     the tasks, as Kiro's are, and the phase their theme; its Goal describes it."""
     if not PHASE_ID.fullmatch(item.id):
         return False
+    return _numbered_under(item, lines)
+
+
+def _phase_told_twice(item: Item, lines: list[str]) -> bool:
+    """Whether ``item`` is a phase with no status that describes its tasks under numbered
+    subheadings (``### Phase 1: 修复基础问题`` over ``#### 1.1 修复云环境配置`` with its
+    ``- **文件**:`` bullets), where the document lists the same tasks again as boxes
+    numbered under the phase's number (``- [ ] 1.1 修复云环境配置`` under a second ``###
+    Phase 1``): the boxes are the plan's items, its work as it is ticked off; the phase
+    heading over the descriptions is their theme, no item beside them."""
+    if item.status is not None or not PHASE_ID.fullmatch(item.id):
+        return False
+    number = item.id.rpartition(" ")[2]
+    span = lines[item.position.line : item.end_line]
+    described = sum(
+        1
+        for line in span
+        if (found := _NUMBERED_SUBHEADING.match(line)) is not None and found["phase"] == number
+    )
+    if described < 2:
+        return False
+    boxes = 0
+    under: str | None = None  # the number of the phase heading the line stands under
+    for at, line in enumerate(lines):
+        if line.lstrip(" ").startswith("#"):
+            heading = _PHASE_LINE.match(line)
+            under = (
+                heading["number"] if heading is not None and at != item.position.line - 1 else None
+            )
+        elif under == number and (found := _NUMBERED_BOX.match(line)) is not None:
+            boxes += found["phase"] == number
+    return boxes >= 2 and not any(_PHASE_BOX.match(line) for line in lines)
+
+
+def _milestone_over_numbered_work(item: Item, lines: list[str]) -> bool:
+    """Whether ``item`` is a milestone whose work is boxes numbered under its own number
+    (``### Milestone 2: Auth.js Foundation (Priority: High)`` over ``- [X] 2.1: Install
+    dependencies``): the boxes are the tasks and the milestone their theme, as a phase's
+    numbered boxes are; a ``### Task 1: Title`` over its steps stays a task."""
+    word, _, number = item.id.rpartition(" ")
+    return word == "Milestone" and number.isdigit() and _numbered_under(item, lines)
+
+
+def _numbered_under(item: Item, lines: list[str]) -> bool:
+    """Whether two top-level boxes or more under ``item`` are numbered under its number
+    (``1.1``, ``1.2`` under ``Phase 1``), in a document with no phase checklist."""
     number = item.id.rpartition(" ")[2]
     span = lines[item.position.line : item.end_line]
     numbered = 0
@@ -1143,8 +1204,15 @@ def _phase_over_numbered_work(item: Item, lines: list[str]) -> bool:
     return False
 
 
-# A top-level box numbered under a phase: ``- [x] 1.1 Project initialization``.
-_NUMBERED_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}[ \t]")
+# A top-level box numbered under a phase: ``- [x] 1.1 Project initialization``, its number
+# closed with a colon too (``- [X] 2.1: Install dependencies``).
+_NUMBERED_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}:?[ \t]")
+# A phase's heading and its number: ``### Phase 1: 基础修复``.
+_PHASE_LINE = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+Phase[ \t]+(?P<number>[0-9]{1,3})(?![0-9.])")
+# A task's subheading numbered under its phase: ``#### 1.1 修复云环境配置``.
+_NUMBERED_SUBHEADING = LazyPattern(
+    r"[ \t]{0,3}#{3,6}[ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}[ \t]+\S"
+)
 # A subheading under a phase heading of level 3 or less (``#### Sprint 1 (Week 1)``).
 _SUBHEADING = LazyPattern(r"[ \t]{0,3}#{3,6}[ \t]+\S")
 # A phase's own box in a planning roadmap's checklist: ``- [x] **Phase 1: Name**``.

@@ -198,7 +198,10 @@ _IDEA_SECTION = LazyPattern(
     r"|(?:later[ \t]*(?:/|&|and)[ \t]*)?(?:ideas?[ \t]+)?parking[ \t]+lot"
     # work a roadmap names for later without planning it: ``## Future Initiatives``,
     # ``## 🎯 FUTURE ENHANCEMENTS``
-    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?)"
+    r"|future[ \t]+(?:enhancements?|initiatives?|improvements?|targets?)"
+    # what users ask for and what came to mind, neither yet planned: ``### Feature
+    # Requests``, ``### Random ideas``
+    r"|feature[ \t]+requests?|(?:random|other|misc|more)[ \t]+ideas?"
     # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
     # (the heading's closing bracket is stripped with its other edge marks)
     r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",

@@ -59,8 +59,9 @@ def _under_heading(lines: list[str], first: int) -> bool:
 
 
 _SETEXT_UNDERLINE = LazyPattern(r"=+|-+")
-# The end of a bullet's first sentence: a full stop before a capital or the end.
-_SENTENCE_END = LazyPattern(r"\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
+# The end of a bullet's first sentence: a full stop before a capital or the end; the stop
+# of an abbreviation ends none (``support (e.g. RGB = 100,147,217GHz)``).
+_SENTENCE_END = LazyPattern(r"(?<!\be\.g)(?<!\bi\.e)\.(?:[ \t]+(?=[A-Z`*_\[])|[ \t]*$)")
 _REMARK_WORDS = 12  # a closing remark in brackets longer than this is description
 
 

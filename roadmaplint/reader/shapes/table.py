@@ -25,6 +25,7 @@ from roadmaplint.reader.shapes import Document, ShapeRead, line_of
 from roadmaplint.reader.shapes.common import (
     Taken,
     edge_stripped,
+    leads_with_priority,
     make_item,
     priority_of_section,
     reference_from_title,
@@ -1318,11 +1319,13 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     headings name two statuses or more (``## In progress`` ... ``## Planned``): a board
     whose tables need no Status column."""
     board = document.memo("status-board", lambda: status_headings(document) >= 2)
+    bands = document.memo("priority-bands", lambda: _priority_bands(document) >= 2)
 
     def headed(line: int) -> bool:
         section = document.section_above(line + 1)
         return (
             (board and status_of_section(section) is not None)
+            or (bands and leads_with_priority(section or ""))
             or _is_later(section)
             or closed_heading(section) is not None
             or (board and _grouped_under_status(document, line + 1) is not None)
@@ -1330,6 +1333,13 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
         )
 
     return headed
+
+
+def _priority_bands(document: Document) -> int:
+    """How many of the document's headings lead with a priority (``## 🔴 High Priority``,
+    ``## P1 — Soon``): two or more make it a backlog ranked in bands, whose tables need no
+    Status column, the band saying how urgent each row is."""
+    return sum(1 for text in document.heading_texts() if leads_with_priority(text))
 
 
 def board_column(section: str | None) -> bool:
