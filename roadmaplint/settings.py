@@ -511,6 +511,10 @@ def common_meaning(status: str | None) -> str | None:
             return "done"
         if found is not None:
             return found
+    # ``shipped (1.6 open)``: done but for the part its remark names still open
+    done_word = len(words) > 1 and COMMON_STATUSES.get(words[0].strip(_STATUS_EDGE)) == "done"
+    if done_word and _part_left_open(words[1:]):
+        return "in_progress"
     for count in (len(words), 2, 1):
         key = " ".join(words[:count]).strip(_STATUS_EDGE)
         if count < len(words) and key in _STATUS_ALONE:
@@ -519,6 +523,20 @@ def common_meaning(status: str | None) -> str | None:
         if found is not None:
             return found
     return None
+
+
+# What a remark in brackets says is still to do of a part it numbers: ``(1.6 open)``.
+_OPEN_PART = frozenset(("open", "remaining", "pending", "outstanding", "left"))
+
+
+def _part_left_open(words: list[str]) -> bool:
+    """Whether ``words`` are a remark in brackets that names a part by its number and
+    says it is still open (``(1.6 open)``, ``(2 remaining)``, ``(#125 pending)``); a
+    remark of words alone (``(open source)``, ``(nothing left)``) names no part."""
+    if len(words) != 2 or words[0][:1] != "(" or words[1][-1:] != ")":
+        return False
+    part, said = words[0][1:], words[1][:-1]
+    return any(char.isdigit() for char in part) and said in _OPEN_PART
 
 
 # The marks that check a thing off.

@@ -1,0 +1,72 @@
+"""The classes the fifteenth leftovers pass reads (ROADMAP CORE-195), left by earlier
+held-out sets (CORE-189) and quiet sweeps (CORE-186), each in a small document written
+fresh: read as a person reads it, with no finding that is no defect; and beside each new
+reading a document that is no plan, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+from roadmaplint.settings import common_meaning
+
+PHASE_TASKS = """\
+# Roadmap
+
+## Phase 0 — Parser — done
+
+- Reads the files.
+
+## Phase 1 — Web client — shipped (1.4 open)
+
+The stack is chosen.
+
+1. **Choices** — done. The stack is settled (above).
+2. **Port the parser** — done, and since replaced by the generated one.
+3. **First screens** — done: the list and the detail view.
+4. **Sync net** — **open, tracked as #31.** Replay recorded sessions.
+
+## Phase 2 — Polish
+
+- Animations.
+"""
+
+PHASE_PROSE = """\
+# Roadmap
+
+## Phase 1 — Setup
+
+1. **Install** — run the script from the repository root.
+2. **Configure** — copy the example settings and edit them.
+3. **Start** — open the page in a browser.
+"""
+
+
+def test_a_phases_numbered_bold_tasks_that_say_their_state_are_items() -> None:
+    # ``1. **Decisions** — done.`` under ``## Phase 1 — ... — shipped (1.6 open)``: each
+    # task an item with no ID, its state the first clause after the dash; the phase's
+    # status with its remark in brackets is its status, under way (pinochle's ROADMAP.md)
+    read = [(i.id, i.title, i.status) for i in read_items(PHASE_TASKS, "ROADMAP.md")]
+    assert read == [
+        ("Phase 0", "Parser", "done"),
+        ("Phase 1", "Web client", "shipped (1.4 open)"),
+        ("choices", "Choices", "done"),
+        ("port-the-parser", "Port the parser", "done"),
+        ("first-screens", "First screens", "done"),
+        ("sync-net", "Sync net", "open, tracked as #31."),
+        ("Phase 2", "Polish", None),
+    ]
+    assert common_meaning("shipped (1.4 open)") == "in_progress"
+    assert finding_lines(PHASE_TASKS, "ROADMAP.md") == []
+
+
+def test_a_phases_numbered_steps_that_say_no_state_are_its_prose() -> None:
+    read = [(i.id, i.status) for i in read_items(PHASE_PROSE, "ROADMAP.md")]
+    assert read == [("Phase 1", None)]
+    assert finding_lines(PHASE_PROSE, "ROADMAP.md") == []
+
+
+def test_a_done_word_with_a_remark_of_words_stays_done() -> None:
+    # only a remark that numbers a part still open makes a done word under way
+    assert common_meaning("done (open source)") == "done"
+    assert common_meaning("done (2026-05-01)") == "done"
+    assert common_meaning("done (2 remaining)") == "in_progress"
