@@ -588,7 +588,9 @@ def status_meaning(status: str | None) -> str | None:
 # Words that are a status only as an item's own, whole: ``**Status:** Fixed`` is a bug
 # fixed, done, where a changelog's ``## Fixed`` section holds no work; ``Status: Roadmap``
 # is work put on the roadmap for later, where a ``## Roadmap`` heading names the document.
-_STATUS_ONLY = {"fixed": "done", "roadmap": "idea"}
+# So ``Current``, a phase's own aside (``- **Phase I: Rigor** — ... (Current)``): the phase
+# under way, where ``## Current Initiatives`` names a part of the page.
+_STATUS_ONLY = {"fixed": "done", "roadmap": "idea", "current": "in_progress"}
 # Words that are a status as an item's own, alone or before a note, and never a section's
 # name: ``**Durum:** Planlama — Faz 0 başlangıç`` (planning, phase 0 starting) is work
 # being planned, not yet begun, where a ``## Planning`` heading names a part of a page.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from conftest import finding_lines, read_items
 
-from roadmaplint.settings import common_meaning
+from roadmaplint.settings import common_meaning, status_meaning
 
 PHASE_TASKS = """\
 # Roadmap
@@ -70,3 +70,45 @@ def test_a_done_word_with_a_remark_of_words_stays_done() -> None:
     assert common_meaning("done (open source)") == "done"
     assert common_meaning("done (2026-05-01)") == "done"
     assert common_meaning("done (2 remaining)") == "in_progress"
+
+
+THEME_PHASES = """\
+# Roadmap
+
+## Themes
+
+- **Phase I: Speed (Q1 2027)** — Faster builds and a smaller bundle. (Current)
+- **Phase II: Reach (Q2 2027)** — Translations and a public API.
+
+## Work
+
+- [x] Cache the build
+- [ ] Split the bundle
+"""
+
+CURRENT_NOTES = """\
+# Notes
+
+## Current
+
+The current release is stable. Current users keep their settings.
+
+- Release notes are on the site.
+- The mailing list is open.
+"""
+
+
+def test_a_phase_bullet_whose_aside_says_current_is_under_way() -> None:
+    # ``- **Phase I: Rigor (Q1 2026)** — ... (Current)``: the phase under way, the others
+    # with no status (the portfolio roadmap of the thirty-fifth set)
+    read = [(i.id, i.status) for i in read_items(THEME_PHASES, "ROADMAP.md")][:2]
+    assert read == [("Phase I", "Current"), ("Phase II", None)]
+    assert status_meaning("Current") == "in_progress"
+    assert finding_lines(THEME_PHASES, "ROADMAP.md") == []
+
+
+def test_notes_under_a_current_heading_read_nothing() -> None:
+    # ``Current`` is a status only as an item's own, whole: a heading so named is no status
+    assert common_meaning("Current") is None
+    assert read_items(CURRENT_NOTES, "NOTES.md") == ()
+    assert finding_lines(CURRENT_NOTES, "NOTES.md") == []
