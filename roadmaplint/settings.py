@@ -404,9 +404,10 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "blocked": ("заблокировано",),
         # ``Статус: предложено.`` (proposed, not yet accepted), ``## Backlog — отложенное``
         # (deferred): as ``proposed`` and ``deferred`` are
-        "idea": ("предложено", "отложено"),
+        "idea": ("предложено", "отложено", "отложенное", "отложенные"),
         # ``## Отклонено при интервью``: rejected, as an RFC's ``Rejected`` is
-        "closed": ("отменено", "отклонено"),
+        # ``Закрыто дешевле:`` (closed more cheaply) of a deferred idea: closed, not built
+        "closed": ("отменено", "отклонено", "закрыто"),
     },
     "Chinese": {
         "done": ("已完成", "完成"),

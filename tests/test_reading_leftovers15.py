@@ -112,3 +112,68 @@ def test_notes_under_a_current_heading_read_nothing() -> None:
     assert common_meaning("Current") is None
     assert read_items(CURRENT_NOTES, "NOTES.md") == ()
     assert finding_lines(CURRENT_NOTES, "NOTES.md") == []
+
+
+DEFERRED_BACKLOG = """\
+# Backlog — deferred
+
+Everything discussed but left out of the first release.
+
+## From the first concept
+
+| Idea | Why deferred | Where |
+|---|---|---|
+| Shield power-up | One power-up in the first release | v2 |
+| Slow motion | Needs the physics scaled | v2 |
+
+## Rejected at the interview
+
+| Idea | Why |
+|---|---|
+| Combo multiplier | Two multipliers would fight |
+| Cart capacity | The cargo's physics limits it already |
+
+## Technical
+
+| Item | When we take it |
+|---|---|
+| Local copy of the engine | When the network gets in the way |
+| Settings screen | Asked for at a playtest. Closed more cheaply: a key table in the menu |
+"""
+
+DEFERRED_RENDERING = """\
+# Deferred Rendering
+
+How the renderer lights a scene in two passes.
+
+| Technique | Cost |
+|---|---|
+| G-buffer | Memory per pixel |
+| Light volumes | One draw per light |
+"""
+
+
+def test_a_backlog_of_deferred_ideas_in_tables_reads_each_row() -> None:
+    # ``# Backlog — отложенное`` over tables with no Status column: each row an idea, put
+    # off as the title says; a table under a heading that names a state (``## Отклонено
+    # при интервью``) takes that state, a note's ``Закрыто дешевле:`` closes its row
+    # (cart-rush's docs/backlog.md)
+    read = [(i.title, i.status) for i in read_items(DEFERRED_BACKLOG, "docs/backlog.md")]
+    assert read == [
+        ("Shield power-up", "deferred"),
+        ("Slow motion", "deferred"),
+        ("Combo multiplier", "Rejected at the interview"),
+        ("Cart capacity", "Rejected at the interview"),
+        ("Local copy of the engine", "deferred"),
+        ("Settings screen", "Closed more cheaply"),
+    ]
+    assert [status_meaning(s) for _, s in read] == ["idea"] * 2 + ["closed"] * 2 + [
+        "idea",
+        "done",
+    ]
+    assert finding_lines(DEFERRED_BACKLOG, "docs/backlog.md") == []
+
+
+def test_an_article_whose_title_begins_with_a_state_word_reads_nothing() -> None:
+    assert read_items(DEFERRED_RENDERING, "docs/rendering.md") == ()
+    assert finding_lines(DEFERRED_RENDERING, "docs/rendering.md") == []
