@@ -177,3 +177,42 @@ def test_a_backlog_of_deferred_ideas_in_tables_reads_each_row() -> None:
 def test_an_article_whose_title_begins_with_a_state_word_reads_nothing() -> None:
     assert read_items(DEFERRED_RENDERING, "docs/rendering.md") == ()
     assert finding_lines(DEFERRED_RENDERING, "docs/rendering.md") == []
+
+
+KINDS_QUEUE = """\
+# Work queue
+
+## ID prefixes
+
+- `APP-XXX` — the app's screens;
+- `API-XXX` — the server;
+- `DOC-XXX` — documentation.
+
+## Done
+
+### DOC-001 — Write the install guide
+
+- Status: done.
+
+### DOC-002 — Write the API reference
+
+- Status: done.
+
+### APP-004 — Fix the login form
+
+- Status: done.
+"""
+
+
+def test_a_queue_filed_by_state_whose_prefixes_are_listed_as_kinds_has_no_stray() -> None:
+    # ``STUDIO-021`` among two ``DOCS-`` items under ``## Готово``, where the queue lists
+    # ``STUDIO-XXX`` and ``DOCS-XXX`` first as kinds of work (pechataet's WORK_QUEUE.md)
+    assert "RL106" not in " ".join(finding_lines(KINDS_QUEUE, "WORK_QUEUE.md"))
+
+
+def test_a_themed_section_of_such_a_queue_still_reports_its_stray() -> None:
+    # under a heading that names no state the prefixes are the section's theme: a stray
+    themed = KINDS_QUEUE.replace("## Done", "## Documentation")
+    assert [line for line in finding_lines(themed, "WORK_QUEUE.md") if "RL106" in line] == [
+        "19:RL106"
+    ]
