@@ -216,3 +216,38 @@ def test_a_themed_section_of_such_a_queue_still_reports_its_stray() -> None:
     assert [line for line in finding_lines(themed, "WORK_QUEUE.md") if "RL106" in line] == [
         "19:RL106"
     ]
+
+
+ABBREVIATED_TODO = """\
+# TODO
+
+- FIX: Avg. Rating Total: shows the sum, not the mean, on the dashboard
+- Add export to CSV, approx. 3 MB a file. Streamed
+- Dark mode for the settings page
+"""
+
+STATS_PAGE = """\
+# Build statistics
+
+## Last week
+
+- Avg. build time: 3 min. Faster than the week before.
+- Approx. 40 builds a day.
+- Max. memory: 2 GB.
+"""
+
+
+def test_a_title_is_not_cut_at_an_abbreviations_full_stop() -> None:
+    # ``- FIX: Avg. Rating Total: ...`` titled ``FIX: Avg`` (the tenth quiet sweep, CORE-186)
+    titles = [i.title for i in read_items(ABBREVIATED_TODO, "TODO.md")]
+    assert titles == [
+        "FIX: Avg. Rating Total: shows the sum, not the mean, on the dashboard",
+        "Add export to CSV, approx. 3 MB a file",
+        "Dark mode for the settings page",
+    ]
+    assert finding_lines(ABBREVIATED_TODO, "TODO.md") == []
+
+
+def test_a_page_of_figures_with_abbreviations_reads_nothing() -> None:
+    assert read_items(STATS_PAGE, "docs/stats.md") == ()
+    assert finding_lines(STATS_PAGE, "docs/stats.md") == []
