@@ -7,8 +7,11 @@ that state. The table shape asks this module only where it read no table."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.fields import heading_status
+from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead
 from roadmaplint.reader.shapes.common import Taken, reference_from_title
 from roadmaplint.settings import common_meaning
@@ -27,8 +30,6 @@ def read_deferred_tables(document: Document) -> ShapeRead:
     said = _title_state(document)
     if said is None:
         return ShapeRead()
-    from roadmaplint.reader.shapes.table import column_key, is_delimiter, split_row
-
     lines = document.lines
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
@@ -42,10 +43,10 @@ def read_deferred_tables(document: Document) -> ShapeRead:
             continue
         if document.in_example(start + 1):
             continue
-        if end - start < 3 or not is_delimiter(lines[start + 1]):
+        if end - start < 3 or DELIMITER_ROW.fullmatch(lines[start + 1].rstrip("\r\n")) is None:
             return ShapeRead()  # a paragraph of pipes that is no table: prose
-        names = [lines[start][a:b].strip() for a, b in split_row(lines[start])]
-        if len(names) < 2 or "status" in {column_key(n, document.dialect) for n in names}:
+        names = [lines[start][a:b].strip(" *_`") for a, b in _cell_spans(lines[start])]
+        if len(names) < 2 or "status" in {document.dialect.key(name) for name in names}:
             return ShapeRead()  # a Status column says each row's state: the table shape's
         section = document.section_above(start + 1)
         state = _section_state(section) or said
@@ -53,7 +54,7 @@ def read_deferred_tables(document: Document) -> ShapeRead:
         for row in range(start + 2, end):
             if "|" not in lines[row]:
                 return ShapeRead()  # prose after the rows: no table of ideas alone
-            spans = split_row(lines[row])
+            spans = _cell_spans(lines[row])
             cell = lines[row][spans[0][0] : spans[0][1]] if spans else ""
             title = document.inline(cell.strip()).strip()
             if not title:
@@ -68,6 +69,20 @@ def read_deferred_tables(document: Document) -> ShapeRead:
     if len(items) < _ROWS:
         return ShapeRead()
     return ShapeRead(tuple(items), blocks)
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """The spans of a row's cells between its pipes, the outer pipes off (a pipe escaped
+    with a backslash is a cell's text)."""
+    body = line.rstrip("\r\n")
+    pipes = [at for at, char in enumerate(body) if char == "|" and body[at - 1 : at] != "\\"]
+    bounds = [-1, *pipes, len(body)]
+    spans = [(a + 1, b) for a, b in pairwise(bounds)]
+    if body.strip().startswith("|") and spans:
+        spans = spans[1:]
+    if body.strip().endswith("|") and spans:
+        spans = spans[:-1]
+    return spans
 
 
 def _title_state(document: Document) -> str | None:
