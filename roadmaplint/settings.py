@@ -404,9 +404,10 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
         "blocked": ("заблокировано",),
         # ``Статус: предложено.`` (proposed, not yet accepted), ``## Backlog — отложенное``
         # (deferred): as ``proposed`` and ``deferred`` are
-        "idea": ("предложено", "отложено"),
+        "idea": ("предложено", "отложено", "отложенное", "отложенные"),
         # ``## Отклонено при интервью``: rejected, as an RFC's ``Rejected`` is
-        "closed": ("отменено", "отклонено"),
+        # ``Закрыто дешевле:`` (closed more cheaply) of a deferred idea: closed, not built
+        "closed": ("отменено", "отклонено", "закрыто"),
     },
     "Chinese": {
         "done": ("已完成", "完成"),
@@ -511,6 +512,10 @@ def common_meaning(status: str | None) -> str | None:
             return "done"
         if found is not None:
             return found
+    # ``shipped (1.6 open)``: done but for the part its remark names still open
+    done_word = len(words) > 1 and COMMON_STATUSES.get(words[0].strip(_STATUS_EDGE)) == "done"
+    if done_word and _part_left_open(words[1:]):
+        return "in_progress"
     for count in (len(words), 2, 1):
         key = " ".join(words[:count]).strip(_STATUS_EDGE)
         if count < len(words) and key in _STATUS_ALONE:
@@ -519,6 +524,20 @@ def common_meaning(status: str | None) -> str | None:
         if found is not None:
             return found
     return None
+
+
+# What a remark in brackets says is still to do of a part it numbers: ``(1.6 open)``.
+_OPEN_PART = frozenset(("open", "remaining", "pending", "outstanding", "left"))
+
+
+def _part_left_open(words: list[str]) -> bool:
+    """Whether ``words`` are a remark in brackets that names a part by its number and
+    says it is still open (``(1.6 open)``, ``(2 remaining)``, ``(#125 pending)``); a
+    remark of words alone (``(open source)``, ``(nothing left)``) names no part."""
+    if len(words) != 2 or words[0][:1] != "(" or words[1][-1:] != ")":
+        return False
+    part, said = words[0][1:], words[1][:-1]
+    return any(char.isdigit() for char in part) and said in _OPEN_PART
 
 
 # The marks that check a thing off.
@@ -570,7 +589,9 @@ def status_meaning(status: str | None) -> str | None:
 # Words that are a status only as an item's own, whole: ``**Status:** Fixed`` is a bug
 # fixed, done, where a changelog's ``## Fixed`` section holds no work; ``Status: Roadmap``
 # is work put on the roadmap for later, where a ``## Roadmap`` heading names the document.
-_STATUS_ONLY = {"fixed": "done", "roadmap": "idea"}
+# So ``Current``, a phase's own aside (``- **Phase I: Rigor** — ... (Current)``): the phase
+# under way, where ``## Current Initiatives`` names a part of the page.
+_STATUS_ONLY = {"fixed": "done", "roadmap": "idea", "current": "in_progress"}
 # Words that are a status as an item's own, alone or before a note, and never a section's
 # name: ``**Durum:** Planlama — Faz 0 başlangıç`` (planning, phase 0 starting) is work
 # being planned, not yet begun, where a ``## Planning`` heading names a part of a page.

@@ -297,7 +297,8 @@ pytestmark = pytest.mark.skipif(
 # 10316 of 10510, the floor 0.981 (every earlier file reads as before).
 # With the thirty-sixth set (231 items of the coding-agent era, 131 read right before its
 # fixes, 208 after): 10524 of 10741, the floor 0.979 (every earlier file reads as before).
-OVERALL_FLOOR = 0.979  # 10524 of 10741
+# The fifteenth leftovers pass (CORE-195) read 25 more of the earlier sets: 10549 of 10741.
+OVERALL_FLOOR = 0.982  # 10549 of 10741
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -351,6 +352,7 @@ _CLASSES = {
         "partially complete",
         "working",  # a product backlog's ``WORKING`` beside ``OPEN`` (the twenty-third set)
         "running",  # an agent queue's task an agent runs now
+        "current",  # a phase's own aside ``(Current)``, whole (the reader's too)
         "[/]",
         "[~]",
         "claimed",  # an agent board's ``[CLAIMED by @id]``: an agent holds it (the reader's too)
@@ -444,7 +446,9 @@ for _words_of in OTHER_LANGUAGE_STATUSES.values():
 # Words that are a status only written alone: ``Running at 3am daily`` tells how a job
 # runs, ``Fixed in v2`` a changelog's line (the reader's ``_STATUS_ALONE`` and
 # ``_STATUS_ONLY``).
-_WHOLE_ONLY = ("running", "fixed", "roadmap", "⏳", "⏳\ufe0f")
+_WHOLE_ONLY = ("running", "fixed", "roadmap", "current", "⏳", "⏳\ufe0f")
+# What a remark in brackets says of a part it numbers still to do: ``(1.6 open)``.
+_OPEN_PART = ("open", "remaining", "pending", "outstanding", "left")
 _NO_OWNER = {"", "-", "—", "none", "tbd", "unassigned", "unclaimed", "nobody", "n/a"}
 
 
@@ -473,6 +477,12 @@ def status_class(status: str | None) -> str | None:
     mark, _, rest = text.partition(" ")
     if rest and not any(char.isalnum() for char in mark) and status_class(rest) is not None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
+    # ``shipped (1.6 open)``: done but for a numbered part still open (the reader's too)
+    first, _, remark = text.partition(" (")
+    left = remark.removesuffix(")").split()
+    numbered = len(left) == 2 and any(c.isdigit() for c in left[0])
+    if numbered and left[1] in _OPEN_PART and status_class(first) == "done":
+        return "in_progress"
     for meaning, spellings in _CLASSES.items():
         for spelling in spellings:
             # the first words, then a note: ``not started. MarkText saves by hand``
@@ -798,11 +808,11 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # in tests/corpus/README.md, "Silently wrong, by the stricter measure"); the passes after it
 # read them, and the held-out sets' too, until the eleventh silent pass (CORE-179) read the
 # last four: the test holds at none, without a mark; the thirty-third set's library
-# roadmap, read by CORE-182, leaves it so.
+# roadmap, read by CORE-182, leaves it so; the thirty-fifth set's phase roadmap, read by
+# the fifteenth leftovers pass (CORE-195), too. The thirty-sixth set's app TODO is not.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are "
-    "unread; CORE-192: a TODO's current-build list is read with no status",
+    reason="CORE-192: a TODO's current-build list is read with no status",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -855,12 +865,13 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # CORE-182 read the library's milestones written only as headings: none is left.
 # The thirty-fifth set adds one: a phase roadmap whose numbered bold tasks (``1. **Decisions**
 # — done.``) under its phase headings are unread (CORE-189): one, with CORE-182's file read.
+# The fifteenth leftovers pass reads its tasks and its bracketed phase status (CORE-195).
 # The thirty-sixth set brought three, a dated plan's steps under milestone headings, an
 # agent's plan told twice (task subheadings, then the same tasks as boxes) and an app's
 # TODO whose ideas and current build read with no status; it reads the first two and the
 # TODO's ideas, and the TODO's ``### Current Status (Build 009)`` list, what the build
-# holds, stays read with no status (CORE-192): two, with CORE-189's.
-SILENTLY_WRONG_CEILING = 2
+# holds, stays read with no status (CORE-192): one.
+SILENTLY_WRONG_CEILING = 1
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -95,6 +95,7 @@ from roadmaplint.reader.outline import (
     Part,
     detect,
 )
+from roadmaplint.reader.phase_tasks import with_numbered_phase_tasks
 from roadmaplint.reader.phases import (
     with_all_below_done,
     with_brief_status,
@@ -509,7 +510,8 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         with_phases_named,
     ):
         read = step(read)
-    return list(read)
+    # a phase's numbered bold tasks that each say their state (``1. **Decisions** — done``)
+    return with_numbered_phase_tasks(read, lines)
 
 
 def _without_row_details(items: list[Item], lines: list[str]) -> list[Item]:

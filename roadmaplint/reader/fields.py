@@ -786,6 +786,10 @@ def _noted_status(word: str) -> str | None:
     # ``— duplicate, copy/paste`` say what the work is, not how far it is
     bold = len(bare) > 4 and bare[:2] == bare[-2:] and bare[:2] in ("**", "__")
     bare = bare.strip("*_").strip()
+    if common_meaning(bare) == "done" and common_meaning(word) == "in_progress":
+        # ``— shipped (1.6 open)``: done but for a part its remark numbers, one status
+        # however it is written; the remark is what makes it under way
+        return word
     if not (bold or bare.isupper()):
         return None
     if bare and len(bare.split()) <= 2 and common_meaning(bare):

@@ -18,7 +18,13 @@ from roadmaplint.reader.idpattern import id_regex
 from roadmaplint.reader.linestyle import FieldStyle, new_field
 from roadmaplint.reader.quiet import asks_for, declares_fields, in_own_format
 from roadmaplint.rules.base import Report, Rule
-from roadmaplint.settings import KNOWN_FIELDS, Settings, Statuses, describe_id_pattern
+from roadmaplint.settings import (
+    KNOWN_FIELDS,
+    Settings,
+    Statuses,
+    common_meaning,
+    describe_id_pattern,
+)
 from roadmaplint.text import LazyPattern, split_lines
 
 # What an attempt at an item heading starts with: [anything], or a word with a digit.
@@ -559,6 +565,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
         if _no_usual_prefix(counted[item.section]):
             continue
+        if _kinds_by_state(item.section, (prefix, expected), context.roadmap.source):
+            continue
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
@@ -566,6 +574,27 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
                 f"where the other items use {expected}",
                 item.id,
             )
+
+
+# A line of a list that says what a prefix names: ``- `STUDIO-XXX` — the Studio's UI;``.
+_DECLARED_KIND = LazyPattern(
+    r"^[ \t]{0,3}[-*+][ \t]+`(?P<prefix>[A-Z][A-Z0-9]{0,15})-(?:X{2,6}|N{2,6}|0{2,6}|#{1,3})`"
+    r"[ \t]+[—–:-]",
+    re.MULTILINE,
+)
+_DECLARED_KINDS = 3  # a list of three kinds of work or more: the queue's own vocabulary
+
+
+def _kinds_by_state(section: str | None, prefixes: tuple[str, str], source: str) -> bool:
+    """Whether a section named by a state (``## Готово``, done) holds items of prefixes the
+    document lists first as kinds of work (``- `STUDIO-XXX` — ...``, ``- `DOCS-XXX` —
+    ...``, three or more): a queue filed by state, whose prefixes say what each item is,
+    so one of a kind beside two of another is no stray. Without that list, a prefix among
+    items of one other prefix under ``## Implemented`` is one."""
+    if not section or common_meaning(section) is None or "`" not in source:
+        return False
+    declared = {found["prefix"] for found in _DECLARED_KIND.finditer(source)}
+    return len(declared) >= _DECLARED_KINDS and set(prefixes) <= declared
 
 
 def _no_usual_prefix(counts: Counter[str]) -> bool:
@@ -878,7 +907,9 @@ RULES = (
         "Where one "
         "prefix is the usual one of two sections or more, the sections group by theme and "
         "none is reported. A section of three items or more each of a prefix of its own "
-        "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray.",
+        "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray, "
+        "nor has a section named by a state in a queue that lists its prefixes first as "
+        "kinds of work, three or more, each with what it names (`DOCS-XXX` — documentation).",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,

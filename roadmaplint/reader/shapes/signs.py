@@ -639,7 +639,10 @@ _NAME_BEFORE_HOW = LazyPattern(
 def _first_sentence(text: str) -> str:
     """A bullet's first sentence without its full stop, and without a long remark in
     brackets that closes it (``Build matrix (today the image is cross-compiled; ...)``)."""
-    end = _SENTENCE_END.search(text)
+    end = next(
+        (found for found in _SENTENCE_END.finditer(text) if not _abbreviated(text, found.start())),
+        None,
+    )
     sentence = (text[: end.start()] if end else text).strip()
     if sentence.endswith(")") and "(" in sentence:
         opening = sentence.rfind("(")
@@ -647,6 +650,22 @@ def _first_sentence(text: str) -> str:
         if ";" in remark or len(remark.split()) > _REMARK_WORDS:
             sentence = sentence[:opening].rstrip()
     return sentence
+
+
+# Words a full stop shortens, not ends a sentence with: ``Avg. Rating``, ``approx. 3 MB``.
+_ABBREVIATIONS = frozenset(
+    (
+        *("avg", "approx", "est", "max", "min", "no", "nr", "vs", "incl", "excl", "e.g"),
+        *("i.e", "cf", "fig", "ref", "misc", "std", "dept", "mr", "mrs", "ms", "dr", "st", "vol"),
+    )
+)
+
+
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` shortens the word before it (``FIX: Avg. Rating
+    Total``), so that the sentence goes on after it."""
+    word = text[:dot].rsplit(maxsplit=1)[-1] if text[:dot].strip() else ""
+    return word.lstrip("(*_`").casefold() in _ABBREVIATIONS
 
 
 def _board_headings(document: Document) -> int:

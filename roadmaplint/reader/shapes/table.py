@@ -1104,6 +1104,10 @@ def read_tables(document: Document) -> ShapeRead:
                 last = max(line for line in range(at, end) if lines[line].strip())
                 cut.append(Block("paragraph", at + 1, last + 1))
             blocks[start + 1] = tuple(cut)
+    if not items and not found:
+        from roadmaplint.reader.shapes.deferred import read_deferred_tables
+
+        return read_deferred_tables(document)  # ``# Backlog — deferred`` over its tables
     items = _with_prose_waits(_with_blocking(items, blocking), prose)
     return ShapeRead(_with_row_references(items), blocks)
 
