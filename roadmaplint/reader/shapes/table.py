@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     import re
     from collections.abc import Callable, Mapping, Sequence
 
-ID_COLUMNS = ("id", "task id", "key", "#")
+ID_COLUMNS = ("id", "task id", "key", "#", "タスクid", "任务id", "任務id")
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
 # column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
 _TICKET_COLUMNS = ("ticket", "issue")
@@ -100,6 +100,14 @@ TITLE_COLUMNS = (
     "タスク",
     "作業",
     "задача",
+    # the task's or the feature's name in Japanese and Chinese: ``| タスクID | タスク名 | 状態 |``,
+    # ``| 优先级 | 状态 | 功能 | 说明 |``
+    "タスク名",
+    "任务名",
+    "任务名称",
+    "任務名稱",
+    "功能",
+    "機能",
 )
 # A title column that names a line of work only when no column left of it names the row
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
@@ -147,6 +155,25 @@ COLUMN_ALIASES = {
     "stato": "status",  # Italian
     "zustand": "status",  # German
     "responsable": "dri",
+    # a row's state, its priority, what it waits on and who owns it, in Japanese and Chinese:
+    # ``| タスクID | タスク名 | 状態 | 依存関係 |``, ``| 优先级 | 状态 | 功能 |``
+    "状態": "status",
+    "状态": "status",
+    "狀態": "status",
+    "ステータス": "status",
+    "優先度": "priority",
+    "优先级": "priority",
+    "優先級": "priority",
+    "優先順位": "priority",
+    "依存関係": DEPENDS_ON,
+    "依存": DEPENDS_ON,
+    "依赖": DEPENDS_ON,
+    "依赖关系": DEPENDS_ON,
+    "依賴": DEPENDS_ON,
+    "担当": "dri",
+    "担当者": "dri",
+    "负责人": "dri",
+    "負責人": "dri",
     # who a row is given to, in Spanish, Dutch, Portuguese and German
     "asignado": "dri",
     "asignado a": "dri",

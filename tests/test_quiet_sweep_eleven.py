@@ -1,0 +1,59 @@
+"""The eleventh quiet sweep's classes (issue 20; ``tests/corpus/README.md``, "Eleventh quiet
+sweep"), each in small documents written for it: a plan of the class that reads its items
+(or keeps its real finding), and beside it a document that is no plan but looks close,
+which reads no items and gets no finding."""
+
+from __future__ import annotations
+
+from tests.conftest import finding_lines, read_items
+
+
+def titles(text: str, path: str) -> list[str]:
+    return [item.title for item in read_items(text, path)]
+
+
+# A task table whose columns are named in Japanese or Chinese.
+JAPANESE_TASK_TABLE = """\
+# タスク一覧
+
+## バックエンド
+
+| タスクID | タスク名 | 状態 | 優先度 | 依存関係 |
+|----------|----------|------|--------|----------|
+| TASK-001 | 認証APIを作成 | ✅ 完了 | 高 | - |
+| TASK-002 | 機器一覧APIを作成 | ⬜ 未完了 | 中 | TASK-001 |
+"""
+
+CHINESE_FEATURE_TABLE = """\
+# 开发计划
+
+| 优先级 | 状态 | 功能 | 说明 |
+|--------|------|------|------|
+| P1 | 进行中 | 字幕工作台 | 合并五个窗口 |
+| P2 | 待开始 | 视频加水印 | 图片与文字水印 |
+"""
+
+
+def test_a_task_table_with_japanese_or_chinese_column_names_reads_its_rows() -> None:
+    items = read_items(JAPANESE_TASK_TABLE, "docs/TASKS.md")
+    assert [(item.id, item.title) for item in items] == [
+        ("TASK-001", "認証APIを作成"),
+        ("TASK-002", "機器一覧APIを作成"),
+    ]
+    assert items[1].depends_on == ("TASK-001",)
+    assert titles(CHINESE_FEATURE_TABLE, "BACKLOG.md") == ["字幕工作台", "视频加水印"]
+    assert [item.priority for item in read_items(CHINESE_FEATURE_TABLE, "BACKLOG.md")] == [
+        "P1",
+        "P2",
+    ]
+    assert finding_lines(JAPANESE_TASK_TABLE, "docs/TASKS.md") == []
+    assert finding_lines(CHINESE_FEATURE_TABLE, "BACKLOG.md") == []
+
+
+def test_a_chinese_readme_table_of_features_and_what_they_do_is_no_plan() -> None:
+    readme = (
+        "# 工具箱\n\n## 功能\n\n| 功能 | 说明 |\n|------|------|\n"
+        "| 字幕翻译 | 支持多种语言 |\n| 视频下载 | 支持 YouTube |\n"
+    )
+    assert read_items(readme, "README.md") == ()
+    assert finding_lines(readme, "README.md") == []
