@@ -57,3 +57,38 @@ def test_a_chinese_readme_table_of_features_and_what_they_do_is_no_plan() -> Non
     )
     assert read_items(readme, "README.md") == ()
     assert finding_lines(readme, "README.md") == []
+
+
+# A meeting's record whose action items are a table with no ID or title column.
+MEETING_RECORD = """\
+# Team Sync - Monday, March 2
+
+**Present:**
+- Ana (Lead)
+- Bo (Backend)
+
+## Notes
+
+- The API review slipped a week.
+
+## Action Items
+
+| Owner | Action | Deadline | Priority |
+|-------|--------|----------|----------|
+| Ana | Review the API draft | Wednesday | High |
+| Bo | Fix the flaky upload test | Friday | Medium |
+"""
+
+
+def test_a_meeting_record_that_reads_no_item_gets_no_near_miss() -> None:
+    path = "work/meetings/2026-03-02-team-sync.md"
+    assert read_items(MEETING_RECORD, path) == ()
+    assert finding_lines(MEETING_RECORD, path) == []
+
+
+def test_the_same_table_in_a_plan_is_still_told_why_it_reads_no_items() -> None:
+    plan = MEETING_RECORD.replace("# Team Sync - Monday, March 2", "# Backlog").replace(
+        "**Present:**\n- Ana (Lead)\n- Bo (Backend)\n\n", ""
+    )
+    assert read_items(plan, "BACKLOG.md") == ()
+    assert finding_lines(plan, "BACKLOG.md") == ["1:RL109"]
