@@ -92,3 +92,41 @@ def test_the_same_table_in_a_plan_is_still_told_why_it_reads_no_items() -> None:
     )
     assert read_items(plan, "BACKLOG.md") == ()
     assert finding_lines(plan, "BACKLOG.md") == ["1:RL109"]
+
+
+# A phase whose parts (one per week) each list the same days as labels.
+PARALLEL_DAYS = """\
+# Rollout Plan
+
+## Phase 4: Production Rollout
+
+### Rollout Strategy
+
+#### Week 6
+- **Monday**: 40% of remaining users
+- **Wednesday**: another 30%
+- **Friday**: another 20%
+
+#### Week 7
+- **Monday**: the final 10%
+- **Wednesday**: cleanup and validation
+- **Friday**: prepare the old system's shutdown
+"""
+
+
+def test_the_same_labels_listed_under_each_of_a_phases_parts_are_no_field_twice() -> None:
+    assert titles(PARALLEL_DAYS, "docs/ROLLOUT_PLAN.md") == ["Production Rollout"]
+    assert finding_lines(PARALLEL_DAYS, "docs/ROLLOUT_PLAN.md") == []
+
+
+def test_a_field_written_twice_in_one_list_is_still_reported() -> None:
+    plan = (
+        "# Plan\n\n## Phase 1: Setup\n\n- **Monday**: install\n- **Owner**: Ana\n"
+        "- **Monday**: configure\n\n## Phase 2: Launch\n\n- **Owner**: Bo\n"
+    )
+    assert finding_lines(plan, "docs/PLAN.md") == ["7:RL105"]
+    known = (
+        "# Plan\n\n## Phase 1: Setup\n\n#### Week 1\n- **Status**: done\n- **Owner**: Ana\n\n"
+        "#### Week 2\n- **Status**: done\n- **Owner**: Ana\n"
+    )
+    assert "10:RL105" in finding_lines(known, "docs/PLAN.md")
