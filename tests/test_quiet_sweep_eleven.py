@@ -130,3 +130,30 @@ def test_a_field_written_twice_in_one_list_is_still_reported() -> None:
         "#### Week 2\n- **Status**: done\n- **Owner**: Ana\n"
     )
     assert "10:RL105" in finding_lines(known, "docs/PLAN.md")
+
+
+# A status page's earlier milestones: prose paragraphs, each naming its milestone in bold.
+EARLIER_MILESTONES = """\
+# STATUS
+
+## Earlier milestones
+
+**M2 — Memory Management** (2026-05-05 → 2026-05-06, four
+commits, +1,814 LOC). Tag `M2-complete` on commit `6cd9855`.
+PMM + VMM + slab.
+
+**M1 — Boot to Long Mode** (2026-04-30 → 2026-05-04, four
+commits, +700 LOC). Tag `M1-complete` on commit `c211cf8`.
+"""
+
+
+def test_prose_paragraphs_that_name_their_milestone_in_bold_are_no_near_miss() -> None:
+    assert read_items(EARLIER_MILESTONES, "STATUS.md") == ()
+    assert finding_lines(EARLIER_MILESTONES, "STATUS.md") == []
+
+
+def test_an_item_written_as_a_paragraph_is_still_told_to_be_a_heading() -> None:
+    plan = "# Plan\n\n**M2 — Memory Management**\nStatus: planned\n\n**M3 — Scheduler**\n"
+    assert finding_lines(plan, "ROADMAP.md") == ["1:RL109"]
+    ending = "# Plan\n\n**M2 — Memory Management** (P1)\nStatus: planned\n"
+    assert finding_lines(ending, "ROADMAP.md") == ["1:RL109"]
