@@ -157,3 +157,45 @@ def test_an_item_written_as_a_paragraph_is_still_told_to_be_a_heading() -> None:
     assert finding_lines(plan, "ROADMAP.md") == ["1:RL109"]
     ending = "# Plan\n\n**M2 — Memory Management** (P1)\nStatus: planned\n"
     assert finding_lines(ending, "ROADMAP.md") == ["1:RL109"]
+
+
+# A backlog ranked by its headings, each band a table of numbered tasks with no field column.
+RANKED_BACKLOG = """\
+# Dashboard — Backlog
+
+## 🔴 High Priority
+
+| # | Task | Description |
+|---|------|-------------|
+| 1 | **Add authentication** | The dashboard is open to anyone with the URL. |
+| 2 | **Add `.gitignore`** | Data and secrets risk being committed. |
+
+## 🟡 Low Priority
+
+| # | Task | Description |
+|---|------|-------------|
+| 3 | **Add search** | Invoices cannot be searched by vendor. |
+"""
+
+
+def test_tables_of_tasks_under_priority_headings_are_a_ranked_backlog() -> None:
+    items = read_items(RANKED_BACKLOG, "BACKLOG.md")
+    assert [(item.id, item.title, item.priority) for item in items] == [
+        ("1", "Add authentication", "High"),
+        ("2", "Add .gitignore", "High"),
+        ("3", "Add search", "Low"),
+    ]
+    assert finding_lines(RANKED_BACKLOG, "BACKLOG.md") == []
+
+
+def test_a_support_policy_ranked_by_priority_headings_is_no_plan() -> None:
+    policy = (
+        "# Support policy\n\n## High Priority\n\n| Channel | Answered within |\n|---|---|\n"
+        "| Phone | an hour |\n\n## Low Priority\n\n"
+        "| Channel | Answered within |\n|---|---|\n| E-mail | a week |\n"
+    )
+    assert read_items(policy, "docs/support.md") == ()
+    assert finding_lines(policy, "docs/support.md") == []
+    # one priority heading over a table of tasks ranks nothing: no backlog by its headings
+    one_band = RANKED_BACKLOG.split("## 🟡 Low Priority")[0]
+    assert read_items(one_band, "docs/notes.md") == ()

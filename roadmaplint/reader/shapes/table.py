@@ -670,6 +670,19 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
     )
 
 
+def _ranked_by_heading(document: Document, table: Table) -> bool:
+    """Whether a table of titles alone (``| # | Task | Description |``) stands under a
+    heading that names a priority, in a document whose headings name two priorities or
+    more (``## 🔴 High Priority`` ... ``## 🟡 Low Priority``): a backlog ranked by its
+    headings, whose tables are its work, each row of its heading's priority."""
+    ranked = document.memo(
+        "priority-board",
+        lambda: len({priority_of_section(text) for text in document.heading_texts()} - {None})
+        >= 2,
+    )
+    return ranked and priority_of_section(document.section_above(table.header + 1)) is not None
+
+
 def _actions_without_plan(table: Table, earlier: list[Table]) -> bool:
     """Whether ``table`` is a table of actions with no table of work with a Status column
     above it in the document: a runbook's steps, no plan's items."""
@@ -1073,7 +1086,13 @@ def read_tables(document: Document) -> ShapeRead:
     found = [
         (start, end, kept)
         for start, end, tables in found
-        if (kept := [table for table in tables if not _titles_without_plan(table, every)])
+        if (
+            kept := [
+                table
+                for table in tables
+                if not _titles_without_plan(table, every) or _ranked_by_heading(document, table)
+            ]
+        )
     ]
     with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
     every = [table for _, _, tables in found for table in tables]
