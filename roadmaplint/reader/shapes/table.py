@@ -677,8 +677,7 @@ def _ranked_by_heading(document: Document, table: Table) -> bool:
     headings, whose tables are its work, each row of its heading's priority."""
     ranked = document.memo(
         "priority-board",
-        lambda: len({priority_of_section(text) for text in document.heading_texts()} - {None})
-        >= 2,
+        lambda: len({priority_of_section(text) for text in document.heading_texts()} - {None}) >= 2,
     )
     return ranked and priority_of_section(document.section_above(table.header + 1)) is not None
 
