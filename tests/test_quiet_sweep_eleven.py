@@ -199,3 +199,41 @@ def test_a_support_policy_ranked_by_priority_headings_is_no_plan() -> None:
     # one priority heading over a table of tasks ranks nothing: no backlog by its headings
     one_band = RANKED_BACKLOG.split("## 🟡 Low Priority")[0]
     assert read_items(one_band, "docs/notes.md") == ()
+
+
+# A spec-kit task list closing with the gates every pull request of it must pass.
+GATED_TASKS = """\
+# Tasks: Party Pages
+
+## Phase 1: Setup
+
+- [x] T001 Create the party types
+- [ ] T002 Create the mock data module
+
+## Quality Gates (Must Pass Before PR)
+
+- [ ] All tasks completed and committed
+- [ ] `npm run lint` passes with zero errors
+- [ ] Test coverage 80%+ on all touched code
+"""
+
+
+def test_the_quality_gates_of_a_task_list_are_no_tasks() -> None:
+    assert [item.id for item in read_items(GATED_TASKS, "specs/006/tasks.md")] == [
+        "T001",
+        "T002",
+    ]
+    assert finding_lines(GATED_TASKS, "specs/006/tasks.md") == []
+
+
+def test_a_phase_of_work_on_quality_gates_is_still_read() -> None:
+    plan = (
+        "# Roadmap\n\n## Phase 1: Setup\n\n- [x] Create the repository\n\n"
+        "## Phase 2: Quality gates\n\n- [ ] Add a coverage threshold to CI\n"
+        "- [ ] Fail the build on lint errors\n"
+    )
+    assert titles(plan, "ROADMAP.md") == [
+        "Create the repository",
+        "Add a coverage threshold to CI",
+        "Fail the build on lint errors",
+    ]
