@@ -237,3 +237,34 @@ def test_a_phase_of_work_on_quality_gates_is_still_read() -> None:
         "Add a coverage threshold to CI",
         "Fail the build on lint errors",
     ]
+
+
+# A roadmap that ends with the tracker's labels contributors should watch.
+LABELLED_ROADMAP = """\
+# Roadmap
+
+## Q4 2025
+
+- OAuth polish
+- Add sample .env.example
+
+## Labels to watch
+
+- good first issue
+- help wanted
+"""
+
+
+def test_the_labels_a_roadmap_asks_contributors_to_watch_are_no_work() -> None:
+    assert titles(LABELLED_ROADMAP, "ROADMAP.md") == ["OAuth polish", "Add sample .env.example"]
+    assert finding_lines(LABELLED_ROADMAP, "ROADMAP.md") == []
+
+
+def test_work_on_labels_is_still_read() -> None:
+    plan = LABELLED_ROADMAP.replace("## Labels to watch", "## Label editor").replace(
+        "- good first issue\n- help wanted", "- Rename a label\n- Colour a label"
+    )
+    assert titles(plan, "ROADMAP.md")[2:] == ["Rename a label", "Colour a label"]
+    guide = "# Contributing\n\n## Labels to watch\n\n- good first issue\n- help wanted\n"
+    assert read_items(guide, "CONTRIBUTING.md") == ()
+    assert finding_lines(guide, "CONTRIBUTING.md") == []
