@@ -268,3 +268,36 @@ def test_work_on_labels_is_still_read() -> None:
     guide = "# Contributing\n\n## Labels to watch\n\n- good first issue\n- help wanted\n"
     assert read_items(guide, "CONTRIBUTING.md") == ()
     assert finding_lines(guide, "CONTRIBUTING.md") == []
+
+
+# A board's cards broken over lines with ``<br>``, and a table cell written so.
+BROKEN_CARDS = """\
+---
+
+kanban-plugin: basic
+
+---
+
+## Programming
+
+- [ ] **(1 hour)**<br>Plan the language school.<br>#project #family
+- [ ] Read a **concurrency** textbook.
+"""
+
+
+def test_a_line_break_in_a_card_or_a_cell_parts_its_words() -> None:
+    assert titles(BROKEN_CARDS, "Tasks/Backlog.md") == [
+        "(1 hour) Plan the language school.",
+        "Read a concurrency textbook.",
+    ]
+    table = (
+        "# Backlog\n\n| ID | Title | Status |\n|---|---|---|\n"
+        "| BL-1 | Export<br>to PDF | todo |\n"
+    )
+    assert titles(table, "BACKLOG.md") == ["Export to PDF"]
+
+
+def test_a_note_of_html_with_line_breaks_is_no_plan() -> None:
+    note = "# Notes\n\nFirst line<br>second line<br/>third line.\n\n- a<br>b\n"
+    assert read_items(note, "notes.md") == ()
+    assert finding_lines(note, "notes.md") == []
