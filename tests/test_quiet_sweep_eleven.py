@@ -291,8 +291,7 @@ def test_a_line_break_in_a_card_or_a_cell_parts_its_words() -> None:
         "Read a concurrency textbook.",
     ]
     table = (
-        "# Backlog\n\n| ID | Title | Status |\n|---|---|---|\n"
-        "| BL-1 | Export<br>to PDF | todo |\n"
+        "# Backlog\n\n| ID | Title | Status |\n|---|---|---|\n| BL-1 | Export<br>to PDF | todo |\n"
     )
     assert titles(table, "BACKLOG.md") == ["Export to PDF"]
 
