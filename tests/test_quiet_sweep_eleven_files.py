@@ -43,7 +43,6 @@ PINNED = [
     ("restaurant-dash-PLAN.md", "PLAN.md", 12, []),
     ("trrntzip-TODO.md", "TODO.md", 0, []),
     ("tymotex-kanban-Backlog.md", "content/Tasks/Backlog.md", 54, []),
-    ("vendor-invoice-BACKLOG.md", "BACKLOG.md", 31, []),
     ("videocraft-BACKLOG-zh.md", "BACKLOG.md", 23, []),
     ("webappinaws-TASKS-ja.md", ".github/docs/TASKS.md", 191, []),
 ]
