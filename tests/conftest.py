@@ -27,6 +27,7 @@ if not (Path(__file__).parent / "quiet").is_dir():
         "test_quiet_sweep_eight.py",
         "test_quiet_sweep_nine.py",
         "test_quiet_sweep_ten.py",
+        "test_quiet_sweep_eleven_files.py",
     ]
 
 

@@ -48,11 +48,13 @@ def test_template_boxes_nested_in_a_plain_list_are_no_near_miss() -> None:
 
 
 def test_boxes_of_work_nested_in_a_plain_list_still_come_close() -> None:
+    # (a plan's notes: a meeting's record that reads no item gets no near miss at all,
+    # ``tests/test_quiet_sweep_eleven.py``)
     notes = (
-        "# Meeting Notes\n\n## Topic\n\n- **Key Points**:\n  - Point 1\n"
+        "# Launch Notes\n\n## Topic\n\n- **Key Points**:\n  - Point 1\n"
         "- **Action Items**:\n  - [ ] Ana sends the budget\n  - [ ] Bo books the room\n"
     )
-    assert finding_lines(notes, "docs/meeting-notes.md") == ["1:RL109"]
+    assert finding_lines(notes, "docs/launch-notes.md") == ["1:RL109"]
 
 
 # A template of a plan shown in a code block, its names left as blanks.

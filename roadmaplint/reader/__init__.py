@@ -400,7 +400,9 @@ def _records(
         items = [_with_line_legend_status(item, marked) for item in items]
     misses = (
         ()
-        if items or continued
+        # a meeting's record (``**Present:**`` near its top, ``# Meeting Notes``) that
+        # reads no item is no plan: its action table and its boxes are what was agreed
+        if items or continued or is_meeting_record(path, outline.title, lines)
         else near_misses(blocks, lines, dialect, inline, declared=bool(legends))
     )
     return Roadmap(

@@ -10,6 +10,7 @@ markdown-it-py at all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -120,6 +121,10 @@ def _run_end(source: str, start: int) -> int:
     return end
 
 
+# An HTML line break written inline: ``<br>``, ``<br/>``, ``<BR />``.
+_LINE_BREAK = LazyPattern(r"<br[ \t]*/?>", re.IGNORECASE)
+
+
 def _token_text(tokens: Sequence[Token]) -> str:
     parts: list[str] = []
     for token in tokens:
@@ -127,6 +132,8 @@ def _token_text(tokens: Sequence[Token]) -> str:
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
+        elif token.type == "html_inline" and _LINE_BREAK.fullmatch(token.content):
+            parts.append(" ")  # ``**(1 hour)**<br>Determine ...``: a break between words
         elif token.type == "image" and token.children:
             parts.append(_token_text(token.children))
     return "".join(parts)

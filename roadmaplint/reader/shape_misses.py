@@ -126,6 +126,11 @@ def table_miss(
     return None
 
 
+# A paragraph's first line that opens with its subject in bold and runs on into a sentence
+# the line breaks off: ``**M2 — Memory Management** (2026-05-05 → 2026-05-06, four``.
+_RUN_ON_LEAD = LazyPattern(r"(?:\*\*|__)[^*_\n]{1,120}(?:\*\*|__)[ \t]+\S.*[\w,]")
+
+
 # A template's blank in a cell: ``[Capability A]``, ``{{owner}}``, ``<Name>``.
 _BLANK_CELL = LazyPattern(r"\[[^\[\]]*\]|\{\{[^{}]*\}\}|<[A-Za-z][\w .-]{0,40}>")
 
@@ -283,6 +288,7 @@ _DESCRIPTION = (
     "beschreibung",
     "설명",
     "描述",
+    "说明",
     "説明",
     "описание",
 )
@@ -495,6 +501,11 @@ def paragraph_miss(
     plain = inline(first).strip()
     found = match_item_heading(plain, dialect)
     if found is None or not found[1] or is_priority_group(found[0], dialect.priority_values):
+        return None
+    if "\n" in content.content and _RUN_ON_LEAD.fullmatch(first.strip()) is not None:
+        # ``**M2 — Memory Management** (2026-05-05 → 2026-05-06, four`` over ``commits,
+        # +1,814 LOC).``: prose wrapped at a width, its subject in bold, its first line
+        # broken off mid-sentence; a heading written as a paragraph ends its line
         return None
     return paragraph.map[0] + 1, (
         f'the paragraph "{plain}" starts like an item, but items are headings: write "## {plain}"'

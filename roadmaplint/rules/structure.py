@@ -475,7 +475,31 @@ def _labels(item: Item, names: FieldNames) -> frozenset[str]:
         key
         for key, written in lines.items()
         if not names.is_known(key) and (len(written) >= 3 or _consecutive(written))
-    )
+    ) | _parallel_labels(item, names)
+
+
+def _parallel_labels(item: Item, names: FieldNames) -> frozenset[str]:
+    """The names no field is known by that an item writes as the same list twice or more:
+    the labels of its parallel parts (``#### Week 6`` and ``#### Week 7``, each over
+    ``- **Monday**:``, ``- **Wednesday**:``, ``- **Friday**:``), each part's own, no value
+    given again."""
+    runs: list[list[str]] = []
+    last = -2
+    for candidate in item.fields:
+        if candidate.position.line != last + 1:
+            runs.append([])
+        runs[-1].append(candidate.key)
+        last = candidate.position.line
+    seen: set[tuple[str, ...]] = set()
+    repeated: set[str] = set()
+    for run in runs:
+        keys = tuple(run)
+        if len(keys) < 2 or any(names.is_known(key) for key in keys):
+            continue
+        if keys in seen:
+            repeated.update(keys)
+        seen.add(keys)
+    return frozenset(repeated)
 
 
 def _consecutive(lines: list[int]) -> bool:

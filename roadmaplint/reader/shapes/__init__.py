@@ -297,9 +297,11 @@ _CRITERIA_SECTION = LazyPattern(
     re.IGNORECASE,
 )
 # The standards a whole plan is accepted by, in Chinese and Japanese (``## 成功标准``,
-# ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish.
+# ``## 验收标准``, ``## 受入基準``) and in German, Portuguese and Spanish, and the gates
+# every change of it passes (``## Quality Gates``); a phase of work named so is none.
 _PLAN_STANDARDS = LazyPattern(
-    r"成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
+    r"^[^\w]*quality[ \t]+gates?\b"  # ``## Quality Gates (Must Pass Before PR)``
+    r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
     r"|\b(?:erfolgs|abnahme|akzeptanz)kriterien\b"
     r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b",
     re.IGNORECASE,

@@ -30,6 +30,8 @@ _ARCHIVED_AT = LazyPattern(
 _DATE_LINK = LazyPattern(r"(?<!\S)@@?(?:\[\[[^\]\n]{1,80}\]\]|\{[^}\n]{1,40}\})")
 # A tag: ``#bug``, ``#area/ui`` (a number alone, ``#12``, is an issue, no tag).
 _TAG = LazyPattern(r"(?<!\S)#(?=[^\s#]{0,60}[A-Za-z_])[^\s#]{1,60}")
+# A line break inside a card, which the board shows as one: ``<br>``, ``<br/>``.
+_CARD_BREAK = LazyPattern(r"<br[ \t]*/?>", re.IGNORECASE)
 # A wiki link, shown as its alias or else its page: ``[[Page#Heading|Alias]]``.
 _WIKI_LINK = LazyPattern(
     r"\[\[(?P<page>[^\]|#\n]{1,200})(?:#[^\]|\n]{0,100})?(?:\|(?P<alias>[^\]\n]{1,200}))?\]\]"
@@ -67,6 +69,7 @@ def card_words(text: str) -> str:
     written = text
     archived = _ARCHIVED_AT.match(text)
     text = text[archived.end() :] if archived is not None else text
+    text = _CARD_BREAK.sub(" ", text)  # ``**(1 hour)**<br>Plan it.<br>#project``: lines
     text = _TAG.sub("", _DATE_LINK.sub("", text))
     text = _WIKI_LINK.sub(lambda link: link["alias"] or link["page"], text)
     return " ".join(text.split()) or " ".join(written.split())

@@ -116,6 +116,8 @@ _ASIDE = LazyPattern(
     r"(?:legend|out[ \t]+of[ \t]+scope|non-goals|boundaries|notes?|contribut\w*|get[ \t]+involved"
     r"|overview|summary|background|context|status|links?|references?|related|how[ \t]+to"
     r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites"
+    # ``## Labels to watch``, ``## Tags``: the tracker's labels (``## Label editor`` is work)
+    r"|(?:labels?|tags)(?:[ \t]+to[ \t]+\w+)?[ \t]*$"
     r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )

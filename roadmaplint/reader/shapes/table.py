@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     import re
     from collections.abc import Callable, Mapping, Sequence
 
-ID_COLUMNS = ("id", "task id", "key", "#")
+ID_COLUMNS = ("id", "task id", "key", "#", "タスクid", "任务id", "任務id")
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
 # column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
 _TICKET_COLUMNS = ("ticket", "issue")
@@ -101,6 +101,14 @@ TITLE_COLUMNS = (
     "タスク",
     "作業",
     "задача",
+    # the task's or the feature's name in Japanese and Chinese: ``| タスクID | タスク名 | 状態 |``,
+    # ``| 优先级 | 状态 | 功能 | 说明 |``
+    "タスク名",
+    "任务名",
+    "任务名称",
+    "任務名稱",
+    "功能",
+    "機能",
 )
 # A title column that names a line of work only when no column left of it names the row
 # but an ID or number (``| # | Workstream |``); after a name it is the row's group.
@@ -148,6 +156,25 @@ COLUMN_ALIASES = {
     "stato": "status",  # Italian
     "zustand": "status",  # German
     "responsable": "dri",
+    # a row's state, its priority, what it waits on and who owns it, in Japanese and Chinese:
+    # ``| タスクID | タスク名 | 状態 | 依存関係 |``, ``| 优先级 | 状态 | 功能 |``
+    "状態": "status",
+    "状态": "status",
+    "狀態": "status",
+    "ステータス": "status",
+    "優先度": "priority",
+    "优先级": "priority",
+    "優先級": "priority",
+    "優先順位": "priority",
+    "依存関係": DEPENDS_ON,
+    "依存": DEPENDS_ON,
+    "依赖": DEPENDS_ON,
+    "依赖关系": DEPENDS_ON,
+    "依賴": DEPENDS_ON,
+    "担当": "dri",
+    "担当者": "dri",
+    "负责人": "dri",
+    "負責人": "dri",
     # who a row is given to, in Spanish, Dutch, Portuguese and German
     "asignado": "dri",
     "asignado a": "dri",
@@ -644,6 +671,18 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
     )
 
 
+def _ranked_by_heading(document: Document, table: Table) -> bool:
+    """Whether a table of titles alone (``| # | Task | Description |``) stands under a
+    heading that names a priority, in a document whose headings name two priorities or
+    more (``## 🔴 High Priority`` ... ``## 🟡 Low Priority``): a backlog ranked by its
+    headings, whose tables are its work, each row of its heading's priority."""
+    ranked = document.memo(
+        "priority-board",
+        lambda: len({priority_of_section(text) for text in document.heading_texts()} - {None}) >= 2,
+    )
+    return ranked and priority_of_section(document.section_above(table.header + 1)) is not None
+
+
 def _actions_without_plan(table: Table, earlier: list[Table]) -> bool:
     """Whether ``table`` is a table of actions with no table of work with a Status column
     above it in the document: a runbook's steps, no plan's items."""
@@ -1047,7 +1086,13 @@ def read_tables(document: Document) -> ShapeRead:
     found = [
         (start, end, kept)
         for start, end, tables in found
-        if (kept := [table for table in tables if not _titles_without_plan(table, every)])
+        if (
+            kept := [
+                table
+                for table in tables
+                if not _titles_without_plan(table, every) or _ranked_by_heading(document, table)
+            ]
+        )
     ]
     with_ids = any(table.id_column is not None for _, _, tables in found for table in tables)
     every = [table for _, _, tables in found for table in tables]
