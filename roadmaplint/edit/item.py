@@ -703,6 +703,8 @@ def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
 ) -> tuple[int, str]:
     key = normalize_key(change.name)
+    if not item.fields:
+        _refuse_under_empty_version(lines, roadmap, item, change.name)
     # a field another line gives it (a schedule's box, a sprint's row) is no neighbour
     item = replace(item, fields=tuple(f for f in item.fields if _within(item, f)))
     nearest = (
@@ -727,6 +729,28 @@ def _insert_field(
         index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
     plan.insert.append((index, field_rank(key), [line]))
     return len(plan.insert) - 1, place.style.prefix
+
+
+def _refuse_under_empty_version(lines: list[str], roadmap: Roadmap, item: Item, name: str) -> None:
+    """Refuse a field line under a version heading with nothing under it that reads as the
+    work it names (``## 0.2 (search index)`` among versions over bullets): a line under it
+    would make the version a section over its own words, no longer that item."""
+    from roadmaplint.reader.shapes.versions import names_version_work
+
+    heading = lines[item.position.line - 1]
+    atx = _ATX.match(heading)
+    if atx is None or any(line.strip() for line in lines[item.position.line : item.end_line]):
+        return
+    if heading_id(heading, item.id) is not None:
+        return  # ``### 1.1: Login``: a heading item named by its number, no version's work
+    if not names_version_work(plain_text(heading[atx.end() :].rstrip().rstrip("#"))):
+        return
+    raise RoadmapError(
+        f"{roadmap.path}:{item.position.line}: {item.id} is the work a version heading with "
+        f"nothing under it names ({heading.strip()}); a {name} line under the heading would "
+        f"make it a section of its own, no item: nothing written; write the work as a bullet "
+        f"under its version, with its {name}, by hand"
+    )
 
 
 def _within(item: Item, found: Field) -> bool:

@@ -797,7 +797,11 @@ def _without_box_containers(
     Headings of one kind read alike: where one phase heading is the theme of its boxes,
     a phase beside it over a single box is its box's theme too (``## Phase 2`` over
     ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
-    items at all (they carry no ID)."""
+    items at all (they carry no ID).
+
+    A heading of nothing but its ID (``## M1`` over ``- [ ] Ship the importer``) is
+    the theme of a single box too: kept, it would be an item with no title, the box's
+    words, the only words of work there, lost."""
     struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
     if _order_after_boxes(items, lines):
@@ -841,7 +845,7 @@ def _without_box_containers(
     for item, kind, boxes in counted:
         if (
             boxes >= 2
-            or (boxes == 1 and kind in themes)
+            or (boxes == 1 and (kind in themes or not item.title.strip()))
             or _status_phase_among_themes(item, lines, themes, struck=bool(struck))
         ):
             containers.append(item)

@@ -1,0 +1,93 @@
+"""Readings the write gate's leftovers pass (ROADMAP SAFE-75) fixed by their class, each
+beside the nearest document that is no plan or reads as before."""
+
+from __future__ import annotations
+
+from conftest import finding_lines, read_items
+
+# A plan of quarters with one box under each: the heading is its box's section, as over
+# two boxes, and the box is the item, where the quarter read as an item with no title.
+ONE_BOX_QUARTERS = """\
+# Launch plan
+
+## Q1
+
+- [ ] Publish the price list
+
+## Q2
+
+- [x] Hire the support lead
+
+## Q3
+
+- [ ] Open the second office
+"""
+
+
+def test_a_quarter_over_one_box_is_the_boxs_section() -> None:
+    read = [(i.title, i.status, i.section) for i in read_items(ONE_BOX_QUARTERS)]
+    assert read == [
+        ("Publish the price list", "[ ]", "Q1"),
+        ("Hire the support lead", "done", "Q2"),
+        ("Open the second office", "[ ]", "Q3"),
+    ]
+    assert finding_lines(ONE_BOX_QUARTERS) == []
+
+
+# Quarter headings over a sentence each: a report, no plan, nothing read.
+QUARTER_NOTES = """\
+# Sales notes
+
+## Q1
+
+The price list went out late.
+
+## Q2
+
+The support lead started in May.
+"""
+
+
+def test_quarters_over_prose_read_nothing() -> None:
+    assert read_items(QUARTER_NOTES) == ()
+    assert finding_lines(QUARTER_NOTES) == []
+
+
+# Milestones named by their ID alone, one box under each: the box is the item, its
+# milestone its section, where the milestone read as an item with no title.
+ONE_BOX_MILESTONES = """\
+# Plan
+
+## M1
+
+- [ ] Ship the importer
+
+## M2
+
+- [x] Write the docs
+"""
+
+
+def test_a_heading_of_only_an_id_over_one_box_is_its_section() -> None:
+    read = [(i.title, i.status, i.section) for i in read_items(ONE_BOX_MILESTONES)]
+    assert read == [("Ship the importer", "[ ]", "M1"), ("Write the docs", "done", "M2")]
+    assert finding_lines(ONE_BOX_MILESTONES) == []
+
+
+# Milestones by ID over their own fields: items, as before.
+FIELDED_MILESTONES = """\
+# Plan
+
+## M1
+
+- **Status:** done
+
+## M2
+
+- **Status:** todo
+"""
+
+
+def test_a_heading_of_only_an_id_over_its_fields_is_an_item() -> None:
+    read = [(i.id, i.status) for i in read_items(FIELDED_MILESTONES)]
+    assert read == [("M1", "done"), ("M2", "todo")]

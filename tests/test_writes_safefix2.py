@@ -1,0 +1,61 @@
+"""Writes the write gate's leftovers pass (ROADMAP SAFE-75) made or refused: each edit's
+bytes exact, each refusal one line, exit 2, the file untouched."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from conftest import cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# A roadmap by versions whose empty version headings name their work (reader/shapes/
+# versions.py): a line under one would make it a section of its own words.
+VERSIONS = """\
+# Roadmap
+
+## 0.1 (first release)
+
+- parse the config file
+- print a summary
+
+## 0.2 (search index)
+
+## 0.3 (sync)
+
+- offline queue
+- conflict screen
+"""
+
+
+def test_a_status_under_an_empty_version_is_refused_in_its_own_words(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(VERSIONS.encode())
+    done = cli("set", "search-index", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "search-index is the work a version heading with nothing under it names" in done.stderr
+    assert "(## 0.2 (search index))" in done.stderr
+    assert plan.read_bytes() == VERSIONS.encode()
+
+
+# A heading item named by its ID with nothing under it, beside a numbered one, is no
+# version's work: its Status line is written as before.
+STEPS = """\
+# Plan
+
+### 1.1: Login
+
+### 1.2: Logout
+"""
+
+
+def test_a_heading_item_with_nothing_under_it_still_gets_its_status(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(STEPS.replace("1.1: Login", "AUTH-1: Login").encode())
+    done = cli("set", "AUTH-1", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_text() == STEPS.replace("1.1: Login", "AUTH-1: Login\n\n- **Status:** done")
