@@ -91,3 +91,53 @@ FIELDED_MILESTONES = """\
 def test_a_heading_of_only_an_id_over_its_fields_is_an_item() -> None:
     read = [(i.id, i.status) for i in read_items(FIELDED_MILESTONES)]
     assert read == [("M1", "done"), ("M2", "todo")]
+
+
+# Numbered headings closed by a check mark and the day the work was done: the mark and
+# the day are the heading's status, no part of its title.
+DATED_CHECKS = """\
+# Ops plan
+
+## Tasks
+
+### 1. Backups ✅ (2024-04-02)
+
+Nightly dumps to the bucket.
+
+### 2. Alerts ✅ (2024-05-01)
+
+Page on disk full.
+
+### 3. Dashboards
+
+One board per service.
+"""
+
+
+def test_a_check_mark_and_a_day_closing_a_heading_are_its_status() -> None:
+    read = [(i.id, i.title, i.status) for i in read_items(DATED_CHECKS)]
+    assert read == [
+        ("1", "Backups", "✅ (2024-04-02)"),
+        ("2", "Alerts", "✅ (2024-05-01)"),
+        ("3", "Dashboards", None),
+    ]
+
+
+# A release diary's headings, a check mark and a day after each title, no numbers or IDs:
+# no plan, nothing read, nothing said.
+DATED_DIARY = """\
+# What we shipped
+
+## Backups ✅ (2024-04-02)
+
+Nightly dumps went live.
+
+## Alerts ✅ (2024-05-01)
+
+Pages now reach the on-call phone.
+"""
+
+
+def test_a_diary_of_dated_checks_reads_nothing() -> None:
+    assert read_items(DATED_DIARY) == ()
+    assert finding_lines(DATED_DIARY) == []

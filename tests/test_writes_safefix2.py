@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import cli
 
 if TYPE_CHECKING:
@@ -59,3 +60,47 @@ def test_a_heading_item_with_nothing_under_it_still_gets_its_status(
     done = cli("set", "AUTH-1", "--status", "done", str(plan), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert plan.read_text() == STEPS.replace("1.1: Login", "AUTH-1: Login\n\n- **Status:** done")
+
+
+# A numbered heading closed by a check mark and the day it was done: reopened, the mark
+# and the day go as a bare mark does, and a Status field says the rest; done, it stays.
+DATED = """\
+# Ops plan
+
+## Completed Tasks ✅
+
+### 1. Backups ✅ (2024-04-02)
+
+Nightly dumps to the bucket.
+
+### 2. Log Rotation ✅
+
+Rotate the logs weekly.
+
+## Pending Tasks
+
+### 3. Alerts
+
+Page on disk full.
+"""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_dated_check_goes_when_its_heading_is_reopened(tmp_path: Path, newline: str) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(DATED.replace("\n", newline).encode())
+    reopened = cli("set", "1", "--status", "in progress", str(plan), cwd=tmp_path)
+    assert reopened.returncode == 0, reopened.stderr
+    expected = DATED.replace(
+        "### 1. Backups ✅ (2024-04-02)\n", "### 1. Backups\n\n- **Status:** in progress\n"
+    )
+    assert plan.read_bytes() == expected.replace("\n", newline).encode()
+
+
+def test_a_dated_check_set_done_is_no_change(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(DATED.encode())
+    done = cli("set", "1", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "No change" in done.stdout
+    assert plan.read_bytes() == DATED.encode()

@@ -894,6 +894,8 @@ def _entry_title(body: str, start: int, roadmap: Roadmap, item: Item) -> int:
 # The marks a heading's status is written with where the document uses none of its own.
 _STATUS_MARKS = {"done": "✅", "ready": "⬜", "in_progress": "🔄"}
 _CHECKS = ("✅", "✓", "✔")
+# A check mark and the day the work was done, closing a heading: ``✅ (2024-05-01)``.
+_DATED_CHECK = LazyPattern(r"[✅✓✔]\ufe0f?[ \t]*\([0-9]{4}-[0-9]{2}-[0-9]{2}\)")
 
 
 def _restatus_heading(
@@ -988,7 +990,9 @@ def _heading_status_span(
     suffix = heading_status(body[at:end])
     if suffix is None or suffix[1] != status:
         return None, ""
-    word_at = body.rfind(status, at, end) if status not in _CHECKS else -1
+    # a check mark alone or with the day it was done (``✅ (2024-05-01)``) has no word
+    alone = status in _CHECKS or _DATED_CHECK.fullmatch(status) is not None
+    word_at = body.rfind(status, at, end) if not alone else -1
     if status in HEADING_BOXES:  # ``## Phase 1: Core `[x]` ``: a box is written for it
         return (word_at, word_at + len(status)), _heading_box(status, value)
     check_at = max(body.rfind(mark, at, end) for mark in _CHECKS)
