@@ -104,3 +104,36 @@ def test_a_dated_check_set_done_is_no_change(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "No change" in done.stdout
     assert plan.read_bytes() == DATED.encode()
+
+
+# A status report's table marking each row's status: a status no row writes is refused
+# naming the marks, where the gate named the table's block; given with its mark, written.
+MARKED = """\
+# Project Status
+
+| Feature | Status | Notes |
+|---------|--------|-------|
+| Login | ✅ Working | OAuth |
+| Search | 🚧 Needs Implementation | |
+| Export | ❌ Broken | CSV only |
+"""
+
+
+def test_a_status_no_row_of_a_marked_table_writes_is_refused_naming_the_marks(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "STATUS.md"
+    plan.write_bytes(MARKED.encode())
+    for args in (
+        ("set", "login", "--status", "blocked"),
+        ("new", "Project Status", "Import", "--status", "blocked"),
+    ):
+        refused = cli(*args, str(plan), cwd=tmp_path)
+        assert refused.returncode == 2
+        assert refused.stderr.count("\n") == 1
+        assert "marks its status (✅ 🚧 ❌) and none means 'blocked'" in refused.stderr
+        assert "(--status '🔴 blocked')" in refused.stderr
+        assert plan.read_bytes() == MARKED.encode()
+    marked = cli("set", "login", "--status", "🔴 blocked", str(plan), cwd=tmp_path)
+    assert marked.returncode == 0, marked.stderr
+    assert plan.read_bytes() == MARKED.replace("✅ Working", "🔴 blocked").encode()
