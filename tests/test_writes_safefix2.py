@@ -137,3 +137,24 @@ def test_a_status_no_row_of_a_marked_table_writes_is_refused_naming_the_marks(
     marked = cli("set", "login", "--status", "🔴 blocked", str(plan), cwd=tmp_path)
     assert marked.returncode == 0, marked.stderr
     assert plan.read_bytes() == MARKED.replace("✅ Working", "🔴 blocked").encode()
+
+
+# Specs named in bold by their kind and number, each with a status and its note after a
+# colon: set --status writes the new status and drops the old status's note (the rule in
+# docs/shapes.md), the other entries untouched.
+SPECS = """\
+# Next specs
+
+1. **Spec 012 - Design Tokens** — done: merged via PR #4, M1 closed.
+2. **Spec 013 - Navigation and Footer** — in progress: open as PR #6.
+3. **Spec 014 - Page Kit** — todo
+"""
+
+
+def test_a_kind_numbered_entry_s_status_note_goes_with_its_status(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(SPECS.encode())
+    done = cli("set", "Spec 013", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    expected = SPECS.replace("— in progress: open as PR #6.", "— done")
+    assert plan.read_bytes() == expected.encode()
