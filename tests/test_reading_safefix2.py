@@ -141,3 +141,82 @@ Pages now reach the on-call phone.
 def test_a_diary_of_dated_checks_reads_nothing() -> None:
     assert read_items(DATED_DIARY) == ()
     assert finding_lines(DATED_DIARY) == []
+
+
+# A design note's bands of work, its last band over a label and the questions still open:
+# the questions are no ideas of the band.
+BANDS_WITH_QUESTIONS = """\
+# Search redesign
+
+## 🔴 NOW
+
+- Replace the query parser
+- Add typo tolerance
+
+## 🟡 NEXT
+
+- Facets on the results page
+
+## ⚪ LATER
+
+**Open questions:**
+
+- Do we keep the legacy endpoint?
+- Who owns the ranking model?
+"""
+
+
+def test_open_questions_in_a_band_are_no_items() -> None:
+    read = [(i.title, i.status) for i in read_items(BANDS_WITH_QUESTIONS)]
+    assert read == [
+        ("Replace the query parser", "in progress"),
+        ("Add typo tolerance", "in progress"),
+        ("Facets on the results page", "ready"),
+    ]
+    assert finding_lines(BANDS_WITH_QUESTIONS) == []
+
+
+# The same band's list under a label that names work (``**Ideas:**``): its ideas, as before.
+BANDS_WITH_IDEAS = BANDS_WITH_QUESTIONS.replace("**Open questions:**", "**Ideas:**").replace(
+    "- Do we keep the legacy endpoint?\n- Who owns the ranking model?",
+    "- Drop the legacy endpoint\n- Train a ranking model",
+)
+
+
+def test_ideas_in_a_band_stay_items() -> None:
+    read = [(i.title, i.status) for i in read_items(BANDS_WITH_IDEAS)][3:]
+    assert read == [("Drop the legacy endpoint", "idea"), ("Train a ranking model", "idea")]
+
+
+# A weekly report lists what was blocked that week without saying on what: it records the
+# week, no plan to unblock, and RL502 stays quiet.
+WEEKLY = """\
+# Weekly report — 2024-05-06
+
+## Done
+
+- Shipped the importer
+- Fixed the login timeout
+
+## In progress
+
+- Exporter
+
+## Blocked
+
+- Billing integration
+"""
+
+
+def test_a_weekly_report_s_blocked_bullet_is_quiet() -> None:
+    assert [(i.title, i.status) for i in read_items(WEEKLY)][-1] == (
+        "Billing integration",
+        "blocked",
+    )
+    assert finding_lines(WEEKLY) == []
+
+
+# The same lists in a plan: a blocked item naming nothing it waits for still gets RL502.
+def test_a_plan_s_blocked_bullet_still_names_its_wait() -> None:
+    plan = WEEKLY.replace("# Weekly report — 2024-05-06", "# Billing plan")
+    assert finding_lines(plan) == ["14:RL502"]
