@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import cli
+from conftest import cli, read_items
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -158,3 +158,52 @@ def test_a_kind_numbered_entry_s_status_note_goes_with_its_status(tmp_path: Path
     assert done.returncode == 0, done.stderr
     expected = SPECS.replace("— in progress: open as PR #6.", "— done")
     assert plan.read_bytes() == expected.encode()
+
+
+# An ops plan whose done work closes its heading with words, over a Status field of free
+# words that says how the work runs: the words are its status, and set --status writes
+# the field and takes the heading's words away, so the file says one status.
+OPS = """\
+# Ops plan
+
+## Completed Tasks ✅
+
+### 1. Backups ✅
+
+Nightly dumps to the bucket.
+
+### 2. Log Rotation{closing}
+
+**Status:** Running at 2am daily
+
+## Pending Tasks
+
+### 3. Alerts
+
+Page on disk full.
+"""
+CLOSINGS = (" — COMPLETE", " (done)", " [DONE]", " ✅ COMPLETE", " - COMPLETED ✅")
+
+
+@pytest.mark.parametrize("closing", CLOSINGS)
+@pytest.mark.parametrize("status", ["todo", "done"])
+def test_a_closing_status_over_free_words_is_rewritten_with_the_field(
+    tmp_path: Path, closing: str, status: str
+) -> None:
+    plan = tmp_path / "OPS.md"
+    text = OPS.format(closing=closing)
+    assert [(i.title, i.status) for i in read_items(text) if i.id == "2"] == [
+        ("Log Rotation", closing.strip(" —-()[]").replace("✅ ", ""))
+    ]
+    plan.write_bytes(text.encode())
+    done = cli("set", "2", "--status", status, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    expected = OPS.format(closing="").replace("Running at 2am daily", status)
+    assert plan.read_bytes() == expected.encode()
+
+
+def test_a_status_of_two_words_keeps_the_heading_s_words_as_its_title() -> None:
+    text = OPS.format(closing=" — COMPLETE").replace("Running at 2am daily", "in review")
+    assert [(i.title, i.status) for i in read_items(text) if i.id == "2"] == [
+        ("Log Rotation — COMPLETE", "in review")
+    ]

@@ -953,11 +953,16 @@ def _heading_beside_field(
     """A heading that closes with the status the item reads as, over a Status field whose
     words say none the reader takes (``### 2. Log Rotation ✅`` over ``**Status:** Running
     at 2am daily``), says no more than the field once the field is set: the heading's
-    status goes where it means other than ``value``, so the file says one status."""
+    status goes where it means other than ``value``, so the file says one status. Words
+    closing it (``— COMPLETE``, ``(done)``, ``✅ COMPLETE``) go whatever ``value`` is: over a
+    field that says a status they would read as the title's."""
     if not item.status or found.value.strip() == item.status:
         return  # the field is what the item reads as: the heading says no status
-    if common_meaning(item.status) == common_meaning(value) is not None:
-        return  # ``✅`` over a field set done: both say done
+    if (
+        common_meaning(item.status) == common_meaning(value) is not None
+        and item.status.rstrip("\ufe0f") in _CHECKS
+    ):
+        return  # ``✅`` over a field set done: both say done, the mark in short
     index = item.position.line - 1
     line = plan.replace.get(index, lines[index]) or lines[index]
     body = line.rstrip("\r\n")

@@ -1004,6 +1004,19 @@ def _finish(
             # field of free text that says no status tells how the finished work runs;
             # the mark says where it stands
             status = suffix[1]
+    elif (
+        suffix is not None
+        and suffix[0]
+        and status is not None
+        and status_meaning(status) is None
+        and len(status.split()) > 2
+        and common_meaning(suffix[1]) is not None
+    ):
+        # ``### 2. Log Rotation — COMPLETE`` (``(done)``, ``[DONE]``, ``✅ COMPLETE``) over
+        # ``**Status:** Running at 2am daily``: as a check mark there, the heading's words
+        # say where the work stands and the field's free words how it runs (a word or two,
+        # ``in review``, is a status of the plan's own: the heading's words stay its title)
+        title, status = suffix[0], suffix[1]
     title = without_aside(title)
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
