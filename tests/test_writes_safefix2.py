@@ -8,6 +8,11 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import cli, read_items
 
+from roadmaplint.errors import RoadmapError
+from roadmaplint.reader import parse
+from roadmaplint.settings import Settings
+from roadmaplint.write.proof import prove_renamed
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -207,3 +212,63 @@ def test_a_status_of_two_words_keeps_the_heading_s_words_as_its_title() -> None:
     assert [(i.title, i.status) for i in read_items(text) if i.id == "2"] == [
         ("Log Rotation — COMPLETE", "in review")
     ]
+
+
+# A rename reaching into another roadmap's ``path#OLD`` dependencies: the edits there are
+# held by the rename's own proof, each reference to the renamed item reading back with
+# the new ID and every other dependency on another file as it was.
+CORE = """\
+# Roadmap
+
+## [CORE-1] Parser
+
+- **Status:** done
+
+## [CORE-2] Lexer
+
+- **Status:** ready
+- **Depends on:** CORE-1
+"""
+WEB = """\
+# Web
+
+## [WEB-1] Page
+
+- **Status:** ready
+- **Depends on:** ../ROADMAP.md#CORE-1, WEB-0, ../ROADMAP.md#CORE-2
+
+## [WEB-0] Base
+
+- **Status:** done
+- **Depends on:** `../ROADMAP.md#CORE-1`
+"""
+
+
+def test_a_rename_s_edits_to_another_roadmap_are_exact(tmp_path: Path) -> None:
+    (tmp_path / "ROADMAP.md").write_bytes(CORE.encode())
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "ROADMAP.md").write_bytes(WEB.encode())
+    done = cli("rename", "CORE-1", "CORE-9", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "web" / "ROADMAP.md").read_bytes() == WEB.replace(
+        "#CORE-1", "#CORE-9"
+    ).encode()
+    assert (tmp_path / "ROADMAP.md").read_bytes() == CORE.replace("CORE-1", "CORE-9").encode()
+
+
+def test_prove_renamed_refuses_another_file_s_reference_changed_beside_it() -> None:
+    other = parse(WEB, "web/ROADMAP.md")
+    references = {"../ROADMAP.md#CORE-1": "../ROADMAP.md#CORE-9"}
+    good = WEB.replace("#CORE-1", "#CORE-9")
+    prove_renamed(other, good, {}, Settings(), references)
+    reached = good.replace("#CORE-2", "#CORE-3")
+    with pytest.raises(RoadmapError, match=r"^web/ROADMAP\.md:3: refusing to write: .*WEB-1's"):
+        prove_renamed(other, reached, {}, Settings(), references)
+    with pytest.raises(RoadmapError, match=r"WEB-0's"):
+        prove_renamed(
+            other,
+            good.replace("#CORE-9`", "#CORE-8`"),
+            {},
+            Settings(),
+            references,
+        )
