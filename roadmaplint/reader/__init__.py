@@ -799,9 +799,9 @@ def _without_box_containers(
     ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
     items at all (they carry no ID).
 
-    A heading of nothing but its ID (``## M1`` over ``- [ ] Ship the importer``) is
-    the theme of a single box too: kept, it would be an item with no title, the box's
-    words, the only words of work there, lost."""
+    A heading of nothing but its ID, no phase (``## M1`` over ``- [ ] Ship the
+    importer``), is the theme of a single box too: kept, it would be an item with no
+    title, the box's words, the only words of work there, lost."""
     struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
     if _order_after_boxes(items, lines):
@@ -845,7 +845,7 @@ def _without_box_containers(
     for item, kind, boxes in counted:
         if (
             boxes >= 2
-            or (boxes == 1 and (kind in themes or not item.title.strip()))
+            or (boxes == 1 and (kind in themes or _id_alone(item)))
             or _status_phase_among_themes(item, lines, themes, struck=bool(struck))
         ):
             containers.append(item)
@@ -854,6 +854,13 @@ def _without_box_containers(
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _id_alone(item: Item) -> bool:
+    """Whether a heading item is its ID alone, no title (``## M1``), and no phase: a phase
+    heading over its one box (``## Phase 1`` over ``- [ ] Reader``) is a phase of work,
+    its box its step."""
+    return not item.title.strip() and PHASE_ID.fullmatch(item.id) is None
 
 
 # A box, ticked, open or marked, without an ID of its own checked here: ``- [~] Title``.
