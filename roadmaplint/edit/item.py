@@ -703,6 +703,8 @@ def _insert_field(
     plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, change: FieldChange
 ) -> tuple[int, str]:
     key = normalize_key(change.name)
+    if not item.fields:
+        _refuse_under_empty_version(lines, roadmap, item, change.name)
     # a field another line gives it (a schedule's box, a sprint's row) is no neighbour
     item = replace(item, fields=tuple(f for f in item.fields if _within(item, f)))
     nearest = (
@@ -727,6 +729,28 @@ def _insert_field(
         index = clear_of_suppressions(lines, item.fields[0].position.line - 1)
     plan.insert.append((index, field_rank(key), [line]))
     return len(plan.insert) - 1, place.style.prefix
+
+
+def _refuse_under_empty_version(lines: list[str], roadmap: Roadmap, item: Item, name: str) -> None:
+    """Refuse a field line under a version heading with nothing under it that reads as the
+    work it names (``## 0.2 (search index)`` among versions over bullets): a line under it
+    would make the version a section over its own words, no longer that item."""
+    from roadmaplint.reader.shapes.versions import names_version_work
+
+    heading = lines[item.position.line - 1]
+    atx = _ATX.match(heading)
+    if atx is None or any(line.strip() for line in lines[item.position.line : item.end_line]):
+        return
+    if heading_id(heading, item.id) is not None:
+        return  # ``### 1.1: Login``: a heading item named by its number, no version's work
+    if not names_version_work(plain_text(heading[atx.end() :].rstrip().rstrip("#"))):
+        return
+    raise RoadmapError(
+        f"{roadmap.path}:{item.position.line}: {item.id} is the work a version heading with "
+        f"nothing under it names ({heading.strip()}); a {name} line under the heading would "
+        f"make it a section of its own, no item: nothing written; write the work as a bullet "
+        f"under its version, with its {name}, by hand"
+    )
 
 
 def _within(item: Item, found: Field) -> bool:
@@ -870,6 +894,8 @@ def _entry_title(body: str, start: int, roadmap: Roadmap, item: Item) -> int:
 # The marks a heading's status is written with where the document uses none of its own.
 _STATUS_MARKS = {"done": "✅", "ready": "⬜", "in_progress": "🔄"}
 _CHECKS = ("✅", "✓", "✔")
+# A check mark and the day the work was done, closing a heading: ``✅ (2024-05-01)``.
+_DATED_CHECK = LazyPattern(r"[✅✓✔]\ufe0f?[ \t]*\([0-9]{4}-[0-9]{2}-[0-9]{2}\)")
 
 
 def _restatus_heading(
@@ -927,11 +953,16 @@ def _heading_beside_field(
     """A heading that closes with the status the item reads as, over a Status field whose
     words say none the reader takes (``### 2. Log Rotation ✅`` over ``**Status:** Running
     at 2am daily``), says no more than the field once the field is set: the heading's
-    status goes where it means other than ``value``, so the file says one status."""
+    status goes where it means other than ``value``, so the file says one status. Words
+    closing it (``— COMPLETE``, ``(done)``, ``✅ COMPLETE``) go whatever ``value`` is: over a
+    field that says a status they would read as the title's."""
     if not item.status or found.value.strip() == item.status:
         return  # the field is what the item reads as: the heading says no status
-    if common_meaning(item.status) == common_meaning(value) is not None:
-        return  # ``✅`` over a field set done: both say done
+    if (
+        common_meaning(item.status) == common_meaning(value) is not None
+        and item.status.rstrip("\ufe0f") in _CHECKS
+    ):
+        return  # ``✅`` over a field set done: both say done, the mark in short
     index = item.position.line - 1
     line = plan.replace.get(index, lines[index]) or lines[index]
     body = line.rstrip("\r\n")
@@ -964,7 +995,9 @@ def _heading_status_span(
     suffix = heading_status(body[at:end])
     if suffix is None or suffix[1] != status:
         return None, ""
-    word_at = body.rfind(status, at, end) if status not in _CHECKS else -1
+    # a check mark alone or with the day it was done (``✅ (2024-05-01)``) has no word
+    alone = status in _CHECKS or _DATED_CHECK.fullmatch(status) is not None
+    word_at = body.rfind(status, at, end) if not alone else -1
     if status in HEADING_BOXES:  # ``## Phase 1: Core `[x]` ``: a box is written for it
         return (word_at, word_at + len(status)), _heading_box(status, value)
     check_at = max(body.rfind(mark, at, end) for mark in _CHECKS)

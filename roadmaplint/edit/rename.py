@@ -438,7 +438,32 @@ def _renamed_elsewhere(
         return None
     text = apply_edits(other.source, edits)
     prove_edit(other, text, items_changed(changed), settings, edits)
+    # the items the edits reached may change only their references to the renamed item
+    references = {
+        reference: f"{reference[: -len(old)]}{new}"
+        for reference in _references_to(other, target, old, settings)
+    }
+    prove_renamed(other, text, {}, settings, references)
     return Renamed(other, tuple(edits), text, len(changed))
+
+
+def _references_to(other: Roadmap, target: str, old: str, settings: Settings) -> set[str]:
+    """The dependencies on other files another roadmap's items write (``path#OLD``) that
+    name ``old`` in the file ``target`` (its real path)."""
+    import os
+
+    from roadmaplint.reader.references import cross_reference
+
+    folder = os.path.dirname(os.path.realpath(other.path))
+    found = set()
+    for item in other.items:
+        for written in item.external_deps:
+            reference = cross_reference(written, settings.id_pattern)
+            if reference is None or reference.item_id != old:
+                continue
+            if os.path.realpath(os.path.join(folder, reference.path)) == target:
+                found.add(written)
+    return found
 
 
 def cross_file_edits(

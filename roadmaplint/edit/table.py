@@ -218,7 +218,29 @@ def _marked_as_its_column(grid: Grid, row: int | None, column: int, key: str, va
         return value
     meaning = status_meaning(value)
     marked = next((cell for cell in cells if meaning and status_meaning(cell) == meaning), None)
-    return f"{marked.split()[0]} {value.strip()}" if marked is not None else value
+    if marked is None:
+        # unmarked, the row would be no row of the report: the table would end above it
+        column_cells = [grid.cells[at][column] for at in grid.rows if column < len(grid.cells[at])]
+        marks = " ".join(dict.fromkeys(cell.split()[0] for cell in column_cells if cell.split()))
+        mark = _SUGGESTED_MARK.get(meaning or "")
+        shown = f"--status '{mark} {value.strip()}'" if mark else "a mark before its words"
+        raise RoadmapError(
+            f"each row of the table marks its status ({marks}) and none means "
+            f"{value.strip()!r} to take the mark from; nothing written: give the status with "
+            f"its mark ({shown})"
+        )
+    return f"{marked.split()[0]} {value.strip()}"
+
+
+# The mark suggested for a status no row of a marked table writes: one the reader takes.
+_SUGGESTED_MARK = {
+    "done": "✅",
+    "in_progress": "🔄",
+    "todo": "⏳",
+    "ready": "⏳",
+    "blocked": "🔴",
+    "closed": "❌",
+}
 
 
 def _urgency(grid: Grid, row: int, column: int, key: str) -> str:

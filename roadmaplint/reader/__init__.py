@@ -804,7 +804,11 @@ def _without_box_containers(
     Headings of one kind read alike: where one phase heading is the theme of its boxes,
     a phase beside it over a single box is its box's theme too (``## Phase 2`` over
     ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
-    items at all (they carry no ID)."""
+    items at all (they carry no ID).
+
+    A heading of nothing but its ID, no phase (``## M1`` over ``- [ ] Ship the
+    importer``), is the theme of a single box too: kept, it would be an item with no
+    title, the box's words, the only words of work there, lost."""
     struck: bool | None = None  # found on the first heading that may be a theme
     kept: list[Item] = []
     if _order_after_boxes(items, lines):
@@ -855,7 +859,7 @@ def _without_box_containers(
     for item, kind, boxes in counted:
         if (
             boxes >= 2
-            or (boxes == 1 and kind in themes)
+            or (boxes == 1 and (kind in themes or _id_alone(item)))
             or _status_phase_among_themes(item, lines, themes, struck=bool(struck))
         ):
             containers.append(item)
@@ -864,6 +868,13 @@ def _without_box_containers(
         else:
             kept.append(item)
     return kept, sorted(containers, key=lambda item: item.position.line)
+
+
+def _id_alone(item: Item) -> bool:
+    """Whether a heading item is its ID alone, no title (``## M1``), and no phase: a phase
+    heading over its one box (``## Phase 1`` over ``- [ ] Reader``) is a phase of work,
+    its box its step."""
+    return not item.title.strip() and PHASE_ID.fullmatch(item.id) is None
 
 
 # A box, ticked, open or marked, without an ID of its own checked here: ``- [~] Title``.

@@ -686,6 +686,8 @@ def _later_dependencies(
 _CHECK_MARK = "✅"
 # Marks that end a heading with its status: ``### R7: Title ✅``, ``### TASK-8 ✓ DONE``.
 _CHECK_MARKS = (_CHECK_MARK, "✓", "✔")
+# The day a check mark closing a heading says the work was done: ``✅ (2024-05-01)``.
+_DONE_DAY = LazyPattern(r"\((?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]\)")
 # The task boxes a heading may end with as its status (``## Phase 1: Core `[x]` ``): the
 # markers task-list tools agree on.
 HEADING_BOXES = ("[x]", "[X]", "[ ]", "[~]", "[/]", "[-]")
@@ -733,6 +735,9 @@ def heading_status(title: str) -> tuple[str, str] | None:
         at = stripped.rfind(mark)
         # the emoji form of a mark ends with a variation selector: ``✔️ RELEASED``
         rest = stripped[at + len(mark) :].lstrip("\ufe0f").strip()
+        if _DONE_DAY.fullmatch(rest):
+            # ``### 3. Alerts ✅ (2024-05-01)``: the mark and the day it was done, one status
+            return stripped[:at].rstrip(" \t—–-"), stripped[at:]
         if not rest or (common_meaning(rest) and len(rest.split()) <= 2):
             before = stripped[:at].rstrip(" \t—–-")
             worded = None if rest else _done_word_before_mark(before, stripped[at:])
@@ -1003,6 +1008,19 @@ def _finish(
             # field of free text that says no status tells how the finished work runs;
             # the mark says where it stands
             status = suffix[1]
+    elif (
+        suffix is not None
+        and suffix[0]
+        and status is not None
+        and status_meaning(status) is None
+        and len(status.split()) > 2
+        and common_meaning(suffix[1]) is not None
+    ):
+        # ``### 2. Log Rotation — COMPLETE`` (``(done)``, ``[DONE]``, ``✅ COMPLETE``) over
+        # ``**Status:** Running at 2am daily``: as a check mark there, the heading's words
+        # say where the work stands and the field's free words how it runs (a word or two,
+        # ``in review``, is a status of the plan's own: the heading's words stay its title)
+        title, status = suffix[0], suffix[1]
     title = without_aside(title)
     own_priority = None
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:

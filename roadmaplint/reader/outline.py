@@ -1772,10 +1772,16 @@ def _number_work_by_phase(parts: list[Part]) -> None:
             part.item_id = f"{' '.join(phase['id'].split())} {part.item_id}"
 
 
+# A quarter or a half of a year alone, a heading's whole text: ``Q1``, ``H2``.
+_PERIOD = LazyPattern(r"Q[1-4]|H[12]")
+
+
 def _names_among_prose(parts: list[Part]) -> None:
     """Headings that are an ID alone (``### V8``) among more sibling headings that are no
     items (``### acorn``, ``### nghttp2``) are names in a list of names, not items: a
-    document's list of its dependencies read its one upper-case name as a plan."""
+    document's list of its dependencies read its one upper-case name as a plan. Sibling
+    headings that each name a quarter or a half of a year alone (``## Q1``, ``## H2``)
+    say when the work under them falls: no items either."""
     groups: dict[tuple[int, int], list[Part]] = {}
     above: list[tuple[int, int]] = []  # (level, index) of the headings the part is under
     for index, part in enumerate(parts):
@@ -1787,7 +1793,11 @@ def _names_among_prose(parts: list[Part]) -> None:
     for siblings in groups.values():
         items = [part for part in siblings if part.kind == ITEM]
         prose = sum(part.kind == PROSE for part in siblings)
-        if items and prose > len(items) and all(not part.title for part in items):
+        if (
+            items
+            and all(not part.title for part in items)
+            and (prose > len(items) or all(_PERIOD.fullmatch(part.item_id) for part in items))
+        ):
             for part in items:
                 part.kind, part.item_id, part.title = PROSE, "", ""
 

@@ -42,7 +42,20 @@ def unowned_work(context: Context) -> Iterator[Report]:
             )
 
 
+# A document that reports a period's work (``# Weekly report — 2024-05-06``, ``# Sprint 12
+# update``, ``# Daily standup``): what stood where that week, no plan to unblock.
+_PERIOD_REPORT = LazyPattern(
+    r"(?i:\b(?:weekly|daily|monthly|biweekly|fortnightly|quarterly|sprint(?:[ \t]+[0-9]{1,4})?)"
+    r"[ \t]+(?:status[ \t]+)?(?:report|update|summary|recap)\b|\bstand-?ups?\b)"
+)
+
+
 def blocked_without_dependency(context: Context) -> Iterator[Report]:
+    title = context.roadmap.title or ""
+    if _PERIOD_REPORT.search(title) and not asks_for(
+        context.settings, "RL502", "blocked-without-dependency"
+    ):
+        return  # a week's report says what was blocked then; it is no plan to unblock it
     statuses = context.settings.statuses
     lines: list[str] = []  # split only when a blocked item names no dependency
     for item in context.checked_items:
@@ -346,7 +359,9 @@ RULES = (
         "files`; a `**Blocked on:**` line; its tasks' `Blocked on` column; the Reason cell "
         "of its row in a queue's Blocked table; a bullet under "
         "`## Blocked` that is a sentence saying what stands in the way); a date or a "
-        "placeholder (`Blocked - TBD`) has not.",
+        "placeholder (`Blocked - TBD`) has not. A report of a period's work (`# Weekly "
+        "report`, `# Sprint 12 update`) says what was blocked then, no plan to unblock it: "
+        "it is checked only where `select` names the rule.",
         bad="- **Status:** blocked\n",
         good="- **Status:** blocked\n- **Depends on:** GRAPH-1, multi-node CI runners\n",
         check=blocked_without_dependency,

@@ -210,11 +210,20 @@ def prove_kept(
 
 
 def prove_renamed(
-    before: Roadmap, new_text: str, renamed: Mapping[str, str], settings: Settings
+    before: Roadmap,
+    new_text: str,
+    renamed: Mapping[str, str],
+    settings: Settings,
+    references: Mapping[str, str] | None = None,
 ) -> None:
     """Refuse a rename unless every item reads back as it read before, under its new ID
     when ``renamed``, with its dependencies on a renamed item naming the new ID: its
-    title, status, priority, owner, section and boxes as they were (SAFE-59)."""
+    title, status, priority, owner, section and boxes as they were (SAFE-59).
+
+    ``references``: another roadmap's ``path#OLD`` dependencies on the renamed item, each
+    to read back as the ``path#NEW`` given, every other one of its items' dependencies
+    on other files as it was (a rename reaching into another roadmap changes those and
+    nothing else)."""
     after = _proved(before, new_text, settings)
     if len(after.items) != len(before.items):
         return  # the gate's own proof (``same_items``) says which items read back
@@ -222,6 +231,11 @@ def prove_renamed(
         if new.id != renamed.get(old.id, old.id):
             return  # as above: the proof that read them in order refuses it
         _keep(before, old, new, renamed=renamed)
+        if references is None:
+            continue
+        was = tuple(references.get(reference, reference) for reference in old.external_deps)
+        if was != tuple(new.external_deps):
+            _refuse_change(before, old, "external_deps", was, tuple(new.external_deps))
 
 
 def prove_added(

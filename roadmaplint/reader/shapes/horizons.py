@@ -398,6 +398,23 @@ def _grouped_beside_headings(
     return found, cut
 
 
+# A label that leads a list of questions in: ``**Open questions:**``, ``Questions:``.
+_QUESTIONS_LABEL = LazyPattern(
+    r"(?:\*\*|__)?(?:(?:open|unresolved|unanswered)[ \t]++)?questions[ \t]*+:?(?:\*\*|__)?:?",
+    re.IGNORECASE,
+)
+
+
+def _led_in_as_questions(lines: list[str], entries: list[tuple[int, int]]) -> bool:
+    """Whether the line above the list, past blank lines, is a label naming it a list of
+    questions (a design note's ``## ⚪ LATER`` over ``**Open questions:**``): what is still
+    to be asked, no work of the band."""
+    above = entries[0][0] - 1
+    while above >= 0 and not lines[above].strip():
+        above -= 1
+    return above >= 0 and _QUESTIONS_LABEL.fullmatch(lines[above].strip()) is not None
+
+
 def _read_horizon_list(
     document: Document, entries: list[tuple[int, int]], taken: set[str]
 ) -> tuple[list[Item], tuple[Block, ...]]:
@@ -412,6 +429,8 @@ def _read_horizon_list(
         return [], ()  # a plan written in boxes writes its items as boxes, every one
     if _status_glossary(lines, entries):
         return [], ()  # ``- **Pending**：待开始``: the statuses the plan uses, no work
+    if _led_in_as_questions(lines, entries):
+        return [], ()  # ``**Open questions:**`` over ``- Who owns the ranking?``: no work
     sections = document.status_sections_above(entries[0][0] + 1)
     if any(_named_by_blanks(section) for section in sections):
         return [], ()  # under ``### ▼ [Feature Name] — [Status]``: the template's own lists

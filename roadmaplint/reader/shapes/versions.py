@@ -86,6 +86,14 @@ def empty_versions_beside(
     return found
 
 
+def names_version_work(heading: str) -> bool:
+    """Whether a heading's text (its marks and markup gone) is a version and the work it
+    names after it (``0.2 (search index)``, ``v0.3 — Plugin API``): the heading a version
+    with nothing under it is read from as one item (``empty_versions_beside``)."""
+    version = _VERSION_HEADING.fullmatch(edge_stripped(heading).strip())
+    return version is not None and bool(version["bracketed"] or version["colon"] or version["dash"])
+
+
 def _run(
     headings: list[HeadingBlock], parent: int, level: int, line_count: int
 ) -> tuple[list[int], int]:
