@@ -199,6 +199,9 @@ _IDEA_SECTION = LazyPattern(
     # work a roadmap names for later without planning it: ``## Future Initiatives``,
     # ``## 🎯 FUTURE ENHANCEMENTS``
     r"|future[ \t]+(?:enhancements?|initiatives?|improvements?)"
+    # the ideas of one kind a TODO keeps apart from its work: ``## Add-on Library Ideas``;
+    # its wishes: ``## Musings and dreams``, ``## Wishlist``
+    r"|(?:[\w-]+[ \t]+){1,2}ideas|musings(?:[ \t]+(?:and|&)[ \t]+dreams)?|wish[ \t]?list"
     # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
     # (the heading's closing bracket is stripped with its other edge marks)
     r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",

@@ -104,9 +104,10 @@ _DATE_LEAD = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?::|[ \t]+[—–-])[ \t]+
 _CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
 
 
-# A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``.
+# A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``;
+# its label in letters of any script (``- **Conclusão**: 2025-11-01``).
 _FIELD_BULLET = LazyPattern(
-    r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
+    r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[^\W\d_](?:[^\W\d_]| ){0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
 
 # A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
@@ -119,16 +120,21 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
     names = []
     dated_done = False  # ``- **Completed**: 2026-01-25``: the day the work above was done
+    days = 0  # labels whose value is a day: ``- **Start**: 2025-09-28``, ``- **End**: ...``
     for first, _ in entries:
         field = _FIELD_BULLET.match(lines[first])
         if field is None:
             return False
         names.append(field["name"].strip())
         value = lines[first][field.end() :].lstrip("* \t")
-        if status_meaning(names[-1]) == "done" and _DAY_VALUE.match(value):
-            dated_done = True
+        if _DAY_VALUE.match(value):
+            days += 1
+            dated_done = dated_done or status_meaning(names[-1]) == "done"
     if dated_done or any(dialect.key(name) in WORK_KEYS for name in names):
         return True
+    # (``- **Início**: 2025-09-28`` / ``- **Conclusão**: 2025-11-01`` under a milestone's
+    # heading: two labels dated, when it starts and ends, are that heading's fields; work
+    # is titled by what it does, not dated alone)
     # (``- **Completed**: 2026-01-25`` / ``- **Description**: ...`` / ``- **Notes**: ...``
     # under a feature's heading: labels each said once, two of them of what a thing is or
     # when it was done, are that heading's fields, even with no status among them; one
@@ -138,7 +144,7 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     return (
         len(folded) >= 2
         and len(set(folded)) == len(folded)
-        and sum(name in _DESCRIBING_KEYS for name in folded) >= 2
+        and (days >= 2 or sum(name in _DESCRIBING_KEYS for name in folded) >= 2)
     )
 
 
