@@ -295,7 +295,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-fifth set (56 items, 25 read right before its fixes, 31 after; a file it
 # kept again, already held as checkboxes/137, removed at the merge): with CORE-182 too,
 # 10316 of 10510, the floor 0.981 (every earlier file reads as before).
-OVERALL_FLOOR = 0.981  # 10316 of 10510
+# The thirty-seventh set (137 items, 76 read right before its fixes, 123 after; every
+# earlier file reads as before): 10439 of 10647, the floor 0.980.
+OVERALL_FLOOR = 0.980  # 10439 of 10647
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -468,6 +470,10 @@ def status_class(status: str | None) -> str | None:
     text = _unmarked(status).lower().removesuffix(".")
     if text.strip("*_") == "next":
         return "ready"  # ``⏳ Next`` alone: next in line, not begun (``Next release``: a note)
+    if text.endswith("%") and text[:-1].isdigit() and int(text[:-1]) <= 100:
+        # ``50%`` alone: the share done (``- GPX loading [**50%**]``), all of it done
+        share = int(text[:-1])
+        return "done" if share == 100 else "ready" if share == 0 else "in_progress"
     mark, _, rest = text.partition(" ")
     if rest and not any(char.isalnum() for char in mark) and status_class(rest) is not None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
@@ -799,7 +805,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # roadmap, read by CORE-182, leaves it so.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are unread",
+    reason="CORE-189: a phase roadmap's numbered bold tasks under its phase headings are unread;"
+    " CORE-194: a generated roadmap's release and issue rows inside its milestone items",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -852,7 +859,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # CORE-182 read the library's milestones written only as headings: none is left.
 # The thirty-fifth set adds one: a phase roadmap whose numbered bold tasks (``1. **Decisions**
 # — done.``) under its phase headings are unread (CORE-189): one, with CORE-182's file read.
-SILENTLY_WRONG_CEILING = 1
+# The thirty-seventh set adds one: a generated Portuguese roadmap whose milestones' release
+# and issue rows, tables inside each milestone heading item, are unread (CORE-194): two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

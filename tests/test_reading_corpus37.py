@@ -163,3 +163,43 @@ The hill came after the third.
 
 def test_a_race_report_with_milestone_headings_reads_nothing() -> None:
     assert read_items(RACE_REPORT, "race.md") == ()
+
+
+SHARES_DONE = """\
+# Map Tool Roadmap
+
+## Version 0.2
+- GPX loading [**50%**]
+- units of measurement [**100%**]
+- track rendering
+
+## Version 0.3
+- route planning [0%]
+- waypoints
+"""
+
+
+def test_a_bracketed_share_after_a_bullet_says_how_much_of_it_is_done() -> None:
+    read = [(i.title, i.status) for i in read_items(SHARES_DONE, "ROADMAP.md")]
+    assert read == [
+        ("GPX loading", "50%"),
+        ("units of measurement", "100%"),
+        ("track rendering", None),
+        ("route planning", "0%"),
+        ("waypoints", None),
+    ]
+    assert finding_lines(SHARES_DONE, "ROADMAP.md") == []
+
+
+BENCHMARK_NOTES = """\
+# Benchmark notes
+
+## Results
+
+- accuracy on the test set [**95%**]
+- recall on the hard cases [80%]
+"""
+
+
+def test_bracketed_shares_in_notes_of_no_plan_read_nothing() -> None:
+    assert read_items(BENCHMARK_NOTES, "notes.md") == ()

@@ -110,6 +110,10 @@ _FIELD_BULLET = LazyPattern(
     r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[^\W\d_](?:[^\W\d_]| ){0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
 
+# The share of a bullet's work done, bracketed after its title: ``GPX loading [**50%**]``.
+# (searched for at the end, its title what stands before it)
+_SHARE_DONE = LazyPattern(r"[ \t]\[\*{0,2}(?P<share>[0-9]{1,3})%\*{0,2}\][ \t]*\Z")
+
 # A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
 _DAY_VALUE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
 
@@ -474,6 +478,10 @@ def _read_horizon_list(
             text = text[wished.end() :]
             wishes[first] = " ".join(wished["priority"].split()).lower()
         state = status
+        shared = _SHARE_DONE.search(text) if "%" in text else None
+        if shared is not None and state is None and text[: shared.start()].strip():
+            # ``- GPX loading [**50%**]``: how much of it is done, no part of its title
+            state, text = f"{shared['share']}%", text[: shared.start()].rstrip()
         marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):
             state, text = "done", text.split("<!--", 1)[0].strip().strip("~").strip()
