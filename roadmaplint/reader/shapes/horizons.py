@@ -116,6 +116,7 @@ _SHARE_DONE = LazyPattern(r"[ \t]\[\*{0,2}(?P<share>[0-9]{1,3})%\*{0,2}\][ \t]*\
 
 # A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
 _DAY_VALUE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+_DAY_LENGTH = len("2026-01-25")
 
 
 def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
@@ -124,7 +125,7 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
     names = []
     dated_done = False  # ``- **Completed**: 2026-01-25``: the day the work above was done
-    days = 0  # labels whose value is a day: ``- **Start**: 2025-09-28``, ``- **End**: ...``
+    days = 0  # labels whose value is a day alone: ``- **Start**: 2025-09-28``
     for first, _ in entries:
         field = _FIELD_BULLET.match(lines[first])
         if field is None:
@@ -132,7 +133,9 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
         names.append(field["name"].strip())
         value = lines[first][field.end() :].lstrip("* \t")
         if _DAY_VALUE.match(value):
-            days += 1
+            # (a day and what was done that day is a log's work: ``- **Undo**: 2026-02-05,
+            # ten steps``)
+            days += len(value.rstrip(" \t\r\n*_")) == _DAY_LENGTH
             dated_done = dated_done or status_meaning(names[-1]) == "done"
     if dated_done or any(dialect.key(name) in WORK_KEYS for name in names):
         return True
