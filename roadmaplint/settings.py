@@ -563,6 +563,9 @@ def status_meaning(status: str | None) -> str | None:
     found = common_meaning(status)
     if found is not None or not status or not status.strip():
         return found
+    shared = _share_done(status)
+    if shared is not None:
+        return shared
     if "_" in status and not any(char.isspace() for char in status.strip()):
         # a legend's meaning made a word of the mark's status: ``partly_done`` for `[~]`
         # "partly done" reads as its words do
@@ -584,6 +587,17 @@ def status_meaning(status: str | None) -> str | None:
         # release`` or ``Next: validate ...`` is a note, no state)
         return "ready"
     return _meaning_of_note(words[first:])
+
+
+def _share_done(status: str) -> str | None:
+    """The meaning of a status that is the share of the work done alone (``50%`` of a
+    roadmap's ``- GPX loading [**50%**]``): all of it done, none of it not begun, any
+    other share under way."""
+    text = status.strip()
+    if not text.endswith("%") or not text[:-1].isdigit() or int(text[:-1]) > 100:
+        return None
+    share = int(text[:-1])
+    return "done" if share == 100 else "ready" if share == 0 else "in_progress"
 
 
 # Words that are a status only as an item's own, whole: ``**Status:** Fixed`` is a bug

@@ -298,7 +298,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-sixth set (231 items of the coding-agent era, 131 read right before its
 # fixes, 208 after): 10524 of 10741, the floor 0.979 (every earlier file reads as before).
 # The fifteenth leftovers pass (CORE-195) read 25 more of the earlier sets: 10549 of 10741.
-OVERALL_FLOOR = 0.982  # 10549 of 10741
+# The thirty-seventh set (137 items, 76 read right before its fixes, 123 after; every
+# earlier file reads as before): 10672 of 10878.
+OVERALL_FLOOR = 0.981  # 10672 of 10878
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -474,6 +476,10 @@ def status_class(status: str | None) -> str | None:
     text = _unmarked(status).lower().removesuffix(".")
     if text.strip("*_") == "next":
         return "ready"  # ``⏳ Next`` alone: next in line, not begun (``Next release``: a note)
+    if text.endswith("%") and text[:-1].isdigit() and int(text[:-1]) <= 100:
+        # ``50%`` alone: the share done (``- GPX loading [**50%**]``), all of it done
+        share = int(text[:-1])
+        return "done" if share == 100 else "ready" if share == 0 else "in_progress"
     mark, _, rest = text.partition(" ")
     if rest and not any(char.isalnum() for char in mark) and status_class(rest) is not None:
         return status_class(rest)  # ``✅ Ready``: the word after the mark says it
@@ -812,7 +818,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # the fifteenth leftovers pass (CORE-195), too. The thirty-sixth set's app TODO is not.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-192: a TODO's current-build list is read with no status",
+    reason="CORE-192: a TODO's current-build list is read with no status;"
+    " CORE-194: a generated roadmap's release and issue rows inside its milestone items",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -871,7 +878,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # TODO whose ideas and current build read with no status; it reads the first two and the
 # TODO's ideas, and the TODO's ``### Current Status (Build 009)`` list, what the build
 # holds, stays read with no status (CORE-192): one.
-SILENTLY_WRONG_CEILING = 1
+# The thirty-seventh set adds one: a generated Portuguese roadmap whose milestones' release
+# and issue rows, tables inside each milestone heading item, are unread (CORE-194): two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

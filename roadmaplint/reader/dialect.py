@@ -206,10 +206,12 @@ PHASE_HEADING = LazyPattern(
 # A task, a story or a milestone numbered the same way ("Task 12: Name", "Story 1.2 —
 # Name", "Milestone 5: Name"): an item where the document numbers a series of them
 # (outline.py), for one "Task 1" heading alone may be a step of a how-to. A second series
-# of one document may write its letters before the word: "TB-Story 1: Name".
+# of one document may write its letters before the word: "TB-Story 1: Name". A number
+# joined to another by a hyphen is one number, no title after a dash: "Milestone 1-2"
+# (the second part of the first milestone).
 WORK_HEADING = LazyPattern(
     r"(?P<id>(?:[A-Z]{1,5}-)?(?:Task|Story|Milestone|Epic|TASK|STORY|EPIC)[ \t]+" + _NUMBER + r")"
-    r"[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
+    r"(?!-[0-9])[ \t]*[:—–-][ \t]*(?P<title>\S.*)",
     re.S,
 )
 # The ID of a numbered work unit, as a dependency names it: "Phase 3", "Task 12", or

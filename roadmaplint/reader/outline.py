@@ -1184,7 +1184,8 @@ def _heading_above(parts: list[Part], at: int) -> Part | None:
 
 def _ends_with_dash_status(title: str) -> bool:
     """Whether a heading ends with its status in capitals after a dash (``## Fix the
-    invite bug — TODO``): a task of a board whose headings say where each stands, as a
+    invite bug — TODO``) or in brackets (``### ✅ Part one (COMPLETED)``, a generated
+    roadmap's milestone): a task of a board whose headings say where each stands, as a
     status line under it would."""
     from roadmaplint.reader.fields import heading_status
 
@@ -1192,7 +1193,8 @@ def _ends_with_dash_status(title: str) -> bool:
     if found is None or not found[1].isupper():
         return False  # a status in capitals, as a board writes it (``— Released`` of a
         # changelog's version, ``— done right`` of a guide's topic are no status of work)
-    return title.strip()[len(found[0]) :].lstrip()[:1] in ("—", "–", "-")
+    rest = title.strip()[len(found[0]) :].lstrip()
+    return rest[:1] in ("—", "–", "-") or (rest[:1] == "(" and rest.endswith(")"))
 
 
 def _ends_with_status(title: str) -> bool:

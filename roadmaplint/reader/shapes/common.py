@@ -202,11 +202,16 @@ _IDEA_SECTION = LazyPattern(
     # what users ask for and what came to mind, neither yet planned: ``### Feature
     # Requests``, ``### Random ideas``
     r"|feature[ \t]+requests?|(?:random|other|misc|more)[ \t]+ideas?"
+    # a TODO's wishes: ``## Musings and dreams``, ``## Wishlist``
+    r"|musings(?:[ \t]+(?:and|&)[ \t]+dreams)?|wish[ \t]?list"
     # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
     # (the heading's closing bracket is stripped with its other edge marks)
     r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",
     re.IGNORECASE,
 )
+# The ideas of one kind a TODO keeps apart from its work: ``## Add-on Library Ideas``
+# (``## Rejected Ideas`` names a status before them: closed, no ideas to take).
+_KIND_OF_IDEAS = LazyPattern(r"(?P<kind>(?:[\w-]+[ \t]+){1,2})ideas", re.IGNORECASE)
 _LEADING_VERSION = LazyPattern(r"^v?\d+(?:\.(?:\d+|x))*[ \t]+(?=[A-Za-z])", re.IGNORECASE)
 _DASHED_THEME = LazyPattern(r"^.*?[ \t][-—–][ \t]+(?=\S)")
 
@@ -245,7 +250,7 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     None when it names none. Only the heading's first words, or a status suffix, count:
     ``## Open questions`` is no status."""
     from roadmaplint.reader.fields import heading_status
-    from roadmaplint.settings import COMMON_STATUSES, fold_status, run_on_status
+    from roadmaplint.settings import COMMON_STATUSES, common_meaning, fold_status, run_on_status
 
     marked = _VERSION_MARKED.fullmatch(section or "")
     if marked is not None and marked["mark"] in _VERSION_MARKS:
@@ -271,6 +276,9 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         text = state  # ``## Deferred / Low Priority``: a state and the priority it holds
     if _IDEA_SECTION.fullmatch(_DASHED_THEME.sub("", text)) is not None:
         return "idea"  # ``## Future Ideas``, ``#### Features - Future Considerations``
+    kind = _KIND_OF_IDEAS.fullmatch(text)
+    if kind is not None and not any(map(common_meaning, kind["kind"].split())):
+        return "idea"
     # a version before the status: ``v0.2 planned``, ``0.1 released`` (docta's setext
     # headings); a version alone (``## 2.0``) names none
     text = _LEADING_VERSION.sub("", text, count=1) or text

@@ -104,13 +104,19 @@ _DATE_LEAD = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?::|[ \t]+[—–-])[ \t]+
 _CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
 
 
-# A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``.
+# A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``;
+# its label in letters of any script (``- **Conclusão**: 2025-11-01``).
 _FIELD_BULLET = LazyPattern(
-    r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[A-Za-z][A-Za-z ]{0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
+    r" {0,3}[-*+][ \t]+\*{0,2}(?P<name>[^\W\d_](?:[^\W\d_]| ){0,29}?)\*{0,2}[ \t]*:(?:[ \t]|$)"
 )
+
+# The share of a bullet's work done, bracketed after its title: ``GPX loading [**50%**]``.
+# (searched for at the end, its title what stands before it)
+_SHARE_DONE = LazyPattern(r"[ \t]\[\*{0,2}(?P<share>[0-9]{1,3})%\*{0,2}\][ \t]*\Z")
 
 # A field's value that is a day: ``2026-01-25`` of ``- **Completed**: 2026-01-25``.
 _DAY_VALUE = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])")
+_DAY_LENGTH = len("2026-01-25")
 
 
 def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Dialect) -> bool:
@@ -119,16 +125,23 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     Date:``, ``- Owner:`` under a title): the work's fields, no work of their own."""
     names = []
     dated_done = False  # ``- **Completed**: 2026-01-25``: the day the work above was done
+    days = 0  # labels whose value is a day alone: ``- **Start**: 2025-09-28``
     for first, _ in entries:
         field = _FIELD_BULLET.match(lines[first])
         if field is None:
             return False
         names.append(field["name"].strip())
         value = lines[first][field.end() :].lstrip("* \t")
-        if status_meaning(names[-1]) == "done" and _DAY_VALUE.match(value):
-            dated_done = True
+        if _DAY_VALUE.match(value):
+            # (a day and what was done that day is a log's work: ``- **Undo**: 2026-02-05,
+            # ten steps``)
+            days += len(value.rstrip(" \t\r\n*_")) == _DAY_LENGTH
+            dated_done = dated_done or status_meaning(names[-1]) == "done"
     if dated_done or any(dialect.key(name) in WORK_KEYS for name in names):
         return True
+    # (``- **Início**: 2025-09-28`` / ``- **Conclusão**: 2025-11-01`` under a milestone's
+    # heading: two labels dated, when it starts and ends, are that heading's fields; work
+    # is titled by what it does, not dated alone)
     # (``- **Completed**: 2026-01-25`` / ``- **Description**: ...`` / ``- **Notes**: ...``
     # under a feature's heading: labels each said once, two of them of what a thing is or
     # when it was done, are that heading's fields, even with no status among them; one
@@ -138,7 +151,7 @@ def _field_list(lines: list[str], entries: list[tuple[int, int]], dialect: Diale
     return (
         len(folded) >= 2
         and len(set(folded)) == len(folded)
-        and sum(name in _DESCRIBING_KEYS for name in folded) >= 2
+        and (days >= 2 or sum(name in _DESCRIBING_KEYS for name in folded) >= 2)
     )
 
 
@@ -487,6 +500,10 @@ def _read_horizon_list(
             text = text[wished.end() :]
             wishes[first] = " ".join(wished["priority"].split()).lower()
         state = status
+        shared = _SHARE_DONE.search(text) if "%" in text else None
+        if shared is not None and state is None and text[: shared.start()].strip():
+            # ``- GPX loading [**50%**]``: how much of it is done, no part of its title
+            state, text = f"{shared['share']}%", text[: shared.start()].rstrip()
         marked_done = _STRUCK_THEN_DONE.fullmatch(text) if struck else None
         if struck and _STRUCK_THROUGH.fullmatch(text):
             state, text = "done", text.split("<!--", 1)[0].strip().strip("~").strip()

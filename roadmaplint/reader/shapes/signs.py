@@ -102,7 +102,8 @@ def horizon_word(heading: str) -> str | None:
 # named so (``# Todo App``, ``# todo-cli``, ``# Roadmap API``), whose bullets are features,
 # nor a guide to making one (``# Career Roadmap Guide``, ``# Kariyer Yol Haritası Rehberi``).
 _PLAN_TITLE = LazyPattern(
-    r"(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
+    r"to[ \t]+do(?:[ \t]+list)?[ \t]*"  # ``# To Do`` alone (``# Things to do in Paris``: no plan)
+    r"|(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
     r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
     r"|clone|component|plugin|extension|service|bot|mvc|guide|rehberi?|gu[ií]a|handbook)\b).*",
