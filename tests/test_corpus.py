@@ -630,7 +630,12 @@ def _cases() -> list[tuple[str, Path]]:
     for truth in sorted(TRUTH.glob("*.json")):
         name = truth.name.removesuffix(".json")
         if name.startswith("taskfiles-"):
-            found = CORPUS / "taskfiles" / name.removeprefix("taskfiles-") / "backlog"
+            folder = CORPUS / "taskfiles" / name.removeprefix("taskfiles-")
+            # a Backlog.md folder is read at its ``backlog/``; a folder of task files kept
+            # elsewhere (``workspace/scopes/``) at the folder that holds them
+            found = folder / "backlog"
+            if not found.is_dir():
+                found = min(path.parent for path in folder.rglob("*.md"))
         else:
             found = next(CORPUS.glob(f"*/{name}"))
         cases.append((name, found))
