@@ -78,3 +78,63 @@ def test_notes_with_fields_over_plain_bullets_read_no_plan() -> None:
     # headings with the same fields over plain bullets: release notes, no plan
     assert read_items(NOTES_WITH_FIELDS, "NOTES.md") == ()
     assert finding_lines(NOTES_WITH_FIELDS, "NOTES.md") == []
+
+
+QUARTER_TABLES = """\
+Product Roadmap 2026
+Q1 2026
+
+| Ticket | Description | Owner | Status |
+|--------|-------------|-------|--------|
+| PR-101 | Smart search | Ann | In Progress |
+| PR-102 | New onboarding | Bob | Not Started |
+| PR-103 | Unified profile | Cem | Done |
+
+Q2 2026
+
+| Ticket | Description | Owner | Status |
+|--------|-------------|-------|--------|
+| PR-204 | Team spaces | Ann | Planned |
+| PR-205 | Weekly reports | Bob | Not Started |
+| PR-206 | Year-end rev
+"""
+
+SUPPORT_TABLES = """\
+Supported platforms 2026
+Desktop
+
+| Platform | Build | Maintainer | Status |
+|--------|-------------|-------|--------|
+| Linux | The x86 build | Ann | Supported |
+| macOS | The arm build | Bob | Supported |
+| Windows | The x86 build | Cem | Yes |
+
+Mobile
+
+| Platform | Build | Maintainer | Status |
+|--------|-------------|-------|--------|
+| Android | The arm build | Ann | Supported |
+| iOS | The arm build | Bob | Yes |
+"""
+
+
+def test_a_table_per_quarter_is_judged_with_its_sibling_tables() -> None:
+    # a roadmap's table per quarter under one header: the quarter of two rows and a row
+    # the file cuts short reads as the others do (geethasm's product roadmap, whose Q4
+    # read nothing); the cut row is an item with no owner or status, which RL103 says
+    read = [(i.id, i.status, i.dri) for i in read_items(QUARTER_TABLES, "roadmap.md")]
+    assert read == [
+        ("PR-101", "In Progress", "Ann"),
+        ("PR-102", "Not Started", "Bob"),
+        ("PR-103", "Done", "Cem"),
+        ("PR-204", "Planned", "Ann"),
+        ("PR-205", "Not Started", "Bob"),
+        ("PR-206", None, None),
+    ]
+    assert finding_lines(QUARTER_TABLES, "roadmap.md") == ["16:RL103", "16:RL103"]
+
+
+def test_tables_of_support_under_one_header_read_no_plan() -> None:
+    # the same header twice over what each platform supports: no plan, however judged
+    assert read_items(SUPPORT_TABLES, "PLATFORMS.md") == ()
+    assert finding_lines(SUPPORT_TABLES, "PLATFORMS.md") == []
