@@ -298,7 +298,10 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-sixth set (231 items of the coding-agent era, 131 read right before its
 # fixes, 208 after): 10524 of 10741, the floor 0.979 (every earlier file reads as before).
 # The fifteenth leftovers pass (CORE-195) read 25 more of the earlier sets: 10549 of 10741.
-OVERALL_FLOOR = 0.982  # 10549 of 10741
+# With the thirty-eighth set (187 items of seven plans and a folder of agent scopes, 168
+# read right before its fixes, 177 after): 10726 of 10928, the floor 0.981 (every earlier
+# file reads as before).
+OVERALL_FLOOR = 0.981  # 10726 of 10928
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -876,7 +879,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # TODO whose ideas and current build read with no status; it reads the first two and the
 # TODO's ideas, and the TODO's ``### Current Status (Build 009)`` list, what the build
 # holds, stays read with no status (CORE-192): one.
-SILENTLY_WRONG_CEILING = 1
+# The thirty-eighth set brought three more, a phased todo list whose numbered steps open with
+# a field, a table per quarter whose last quarter read nothing, and an agent's task list
+# whose archived tasks, a bullet list of ``TASK-101: Title ✓``, are unread; it reads the
+# first two, and the archived list stays unread (CORE-200): two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
