@@ -300,7 +300,9 @@ pytestmark = pytest.mark.skipif(
 # The fifteenth leftovers pass (CORE-195) read 25 more of the earlier sets: 10549 of 10741.
 # The thirty-seventh set (137 items, 76 read right before its fixes, 123 after; every
 # earlier file reads as before): 10672 of 10878.
-OVERALL_FLOOR = 0.981  # 10672 of 10878
+# With the thirty-eighth set (187 items of seven plans and a folder of agent scopes, 168
+# read right before its fixes, 177 after; every earlier file reads as before): 10849 of 11065.
+OVERALL_FLOOR = 0.980  # 10849 of 11065
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -636,7 +638,12 @@ def _cases() -> list[tuple[str, Path]]:
     for truth in sorted(TRUTH.glob("*.json")):
         name = truth.name.removesuffix(".json")
         if name.startswith("taskfiles-"):
-            found = CORPUS / "taskfiles" / name.removeprefix("taskfiles-") / "backlog"
+            folder = CORPUS / "taskfiles" / name.removeprefix("taskfiles-")
+            # a Backlog.md folder is read at its ``backlog/``; a folder of task files kept
+            # elsewhere (``workspace/scopes/``) at the folder that holds them
+            found = folder / "backlog"
+            if not found.is_dir():
+                found = min(path.parent for path in folder.rglob("*.md"))
         else:
             found = next(CORPUS.glob(f"*/{name}"))
         cases.append((name, found))
@@ -819,7 +826,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 @pytest.mark.xfail(
     strict=True,
     reason="CORE-192: a TODO's current-build list is read with no status;"
-    " CORE-194: a generated roadmap's release and issue rows inside its milestone items",
+    " CORE-194: a generated roadmap's release and issue rows inside its milestone items;"
+    " CORE-200: an agent's archived tasks written as bullets",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -880,7 +888,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # holds, stays read with no status (CORE-192): one.
 # The thirty-seventh set adds one: a generated Portuguese roadmap whose milestones' release
 # and issue rows, tables inside each milestone heading item, are unread (CORE-194): two.
-SILENTLY_WRONG_CEILING = 2
+# The thirty-eighth set brought three more, a phased todo list whose numbered steps open with
+# a field, a table per quarter whose last quarter read nothing, and an agent's task list
+# whose archived tasks, a bullet list of ``TASK-101: Title ✓``, are unread; it reads the
+# first two, and the archived list stays unread (CORE-200): three.
+SILENTLY_WRONG_CEILING = 3
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

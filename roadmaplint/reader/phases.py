@@ -244,9 +244,12 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
             or item.named_by_title
             or item.id.isdigit()  # ``### 2. Core: Title``, a task numbered alone
         ):
-            ticks = _step_ticks(lines[item.position.line : item.end_line])
-            if not ticks and item.id.isdigit():
-                ticks = _work_list_ticks(lines[item.position.line : item.end_line])
+            section = lines[item.position.line : item.end_line]
+            ticks = _step_ticks(section)
+            if not ticks and (
+                item.id.isdigit() or (STEP_ID.fullmatch(item.id) and _opens_with_field(section))
+            ):
+                ticks = _work_list_ticks(section)
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
@@ -289,6 +292,21 @@ def _step_ticks(body: Sequence[str]) -> list[bool]:
         elif line.strip() and not line[:1].isspace():
             break  # the list ends (``- Behavior:``), or the body opens with no box
     return ticks
+
+
+def _opens_with_field(body: Sequence[str]) -> bool:
+    """Whether a numbered step's body opens with a field that has a value (``**Location**:
+    `app/api/relayer/` `` over the boxes of ``### 3.1 Relayer API Setup``): its boxes
+    after its fields are its steps, as a task numbered alone writes them; a bare label
+    (``**What's needed:**``) opens no fields but a list it names."""
+    for line in body:
+        if line.strip():
+            return _FIELD_WITH_VALUE.match(line) is not None
+    return False
+
+
+# A field with its value on its own line: ``**Location**: `app/api/` ``, ``**Component**: x``.
+_FIELD_WITH_VALUE = LazyPattern(r"\*\*[^*\n]{1,40}?(?:[:：]\*\*|\*\*[:：])[ \t]*\S")
 
 
 def _work_list_ticks(body: Sequence[str]) -> list[bool]:

@@ -432,7 +432,13 @@ def _table(
         # ``| Milestone | Theme | Status |`` over ``| v0.3.0 | Analysis | ✅ Complete |``
         id_column = 0
         title_column = next((at for at, key in enumerate(keys) if key in _THEME_COLUMNS), None)
-    if id_column is None and title_column is None and _status_rows(lines, rows, keys):
+    if (
+        id_column is None
+        and title_column is None
+        and (
+            _status_rows(lines, rows, keys) or _status_rows(lines, _alike_rows(lines, header), keys)
+        )
+    ):
         title_column = (
             0  # ``| Interface | Framework | Status |`` over ``| CLI | Typer | ✅ Complete |``
         )
@@ -874,6 +880,30 @@ _REPORTED_KINDS = frozenset(
 )
 # A mark that tells a state before a report's words: ``✅ Working``, ``⚠️ Partial``.
 STATE_MARK = LazyPattern(r"[✅✔☑❌⚠🚧🔄⏳🟢🟡🟠🔴⬜⭕]\ufe0f?(?:[ \t]+\w|[ \t]*$)")
+
+
+def _alike_rows(lines: list[str], header: int) -> tuple[int, ...]:
+    """The rows of every table of the document under the same header as ``header``'s, where
+    two tables or more share it (a roadmap's table per quarter, each ``| Issue | Description
+    | Owner | Status |``): one list cut by period, whose tables are judged together, so that
+    a quarter of two rows, or one whose last row is cut short, reads as the others do. Rows
+    with fewer cells than the header (the file cut off mid-row) are left out of the
+    judging; none where no other table shares the header."""
+    wanted = [lines[header][a:b].strip() for a, b in split_row(lines[header])]
+    rows: list[int] = []
+    tables = 0
+    for at in range(1, len(lines)):
+        if not is_delimiter(lines[at]):
+            continue
+        if [lines[at - 1][a:b].strip() for a, b in split_row(lines[at - 1])] != wanted:
+            continue
+        tables += 1
+        row = at + 1
+        while row < len(lines) and lines[row].lstrip().startswith("|"):
+            if len(split_row(lines[row])) >= len(wanted):
+                rows.append(row)
+            row += 1
+    return tuple(rows) if tables >= 2 else ()
 
 
 def _reported_rows(
