@@ -298,8 +298,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-sixth set (231 items of the coding-agent era, 131 read right before its
 # fixes, 208 after): 10524 of 10741, the floor 0.979 (every earlier file reads as before).
 # The fifteenth leftovers pass (CORE-195) read 25 more of the earlier sets: 10549 of 10741.
-# The sixteenth leftovers pass (CORE-201) read the TODO's current build: 10568 of 10741.
-OVERALL_FLOOR = 0.983  # 10568 of 10741
+# The sixteenth leftovers pass (CORE-201) read the TODO's current build and the Kiro boxes
+# marked as needing work: 10572 of 10741.
+OVERALL_FLOOR = 0.984  # 10572 of 10741
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the

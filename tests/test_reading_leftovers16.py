@@ -100,3 +100,90 @@ def test_a_shipped_version_and_what_works_now_are_done() -> None:
 def test_a_readmes_current_status_reads_nothing() -> None:
     assert read_items(README_STATUS, "README.md") == ()
     assert finding_lines(README_STATUS, "README.md") == []
+
+
+LAYERED_TASKS = """\
+# Ingest Service DAG Implementation Plan
+
+## DAG Task Implementation
+
+### Layer 0: Foundation (No Dependencies)
+
+- [x] **BASE-1: Module Base Class** ✅ COMPLETE
+  - **Dependencies:** None
+- [x] **BASE-2: Project Layout** ✅ COMPLETE
+  - **Dependencies:** None
+
+### Layer 1: Engines (Depends on Foundation)
+
+- [x] **PARSER-1: Feed Parser** ⚠️ NEEDS ENHANCEMENT
+  - ⚠️ Need to handle compressed feeds
+  - **Dependencies:** BASE-1
+- [x] **STATS-1: Throughput Counter** ⚠️ NEEDS INTEGRATION
+  - **Dependencies:** BASE-2
+
+### Layer 2: Service (Depends on Engines)
+
+- [ ] **SERVICE-1: HTTP Interface**
+  - **Dependencies:** PARSER-1, STATS-1
+"""
+
+STATUS_BADGES = """\
+# Ingest Service
+
+A service that reads feeds and counts them.
+
+## Components
+
+- **Feed Parser** ⚠️ NEEDS ENHANCEMENT
+- **Throughput Counter** ✅ COMPLETE
+
+## Usage
+
+Run `ingest serve` and point it at a feed.
+"""
+
+
+def test_a_ticked_box_marked_as_needing_work_is_under_way() -> None:
+    # ``- [x] **PARSER-1: Title** ⚠️ NEEDS ENHANCEMENT`` where its neighbours write ``✅
+    # COMPLETE``: the box is ticked, the note says work remains, so it is under way; the
+    # note is no part of the title (nkllon's Kiro tasks); and a layer of the graph that
+    # gives each task a prefix of its own (``PARSER-1`` beside ``STATS-1``) files no stray
+    read = [
+        (i.id, i.title, status_meaning(i.status)) for i in read_items(LAYERED_TASKS, "tasks.md")
+    ]
+    assert read == [
+        ("BASE-1", "Module Base Class", "done"),
+        ("BASE-2", "Project Layout", "done"),
+        ("PARSER-1", "Feed Parser", "in_progress"),
+        ("STATS-1", "Throughput Counter", "in_progress"),
+        ("SERVICE-1", "HTTP Interface", "ready"),
+    ]
+    assert finding_lines(LAYERED_TASKS, "tasks.md") == []
+
+
+def test_a_readmes_status_badges_read_nothing() -> None:
+    assert read_items(STATUS_BADGES, "README.md") == ()
+    assert finding_lines(STATUS_BADGES, "README.md") == []
+
+
+MIXED_LAYER = """\
+# Plan
+
+### Layer 1: Engines
+
+- [ ] **CORE-1: Parser**
+- [ ] **CORE-2: Counter**
+- [ ] **COER-3: Cache**
+
+### Sprint 2
+
+- [ ] **API-1: Login**
+- [ ] **WEB-2: Page**
+"""
+
+
+def test_a_stray_prefix_in_a_layer_or_a_sprint_is_still_one() -> None:
+    # two of one prefix and one of another in a layer: the one is filed wrong; two
+    # prefixes once each in a section that is no layer of a graph: the second is a stray
+    assert finding_lines(MIXED_LAYER, "plan.md") == ["7:RL106", "12:RL106"]
