@@ -187,3 +187,47 @@ def test_a_stray_prefix_in_a_layer_or_a_sprint_is_still_one() -> None:
     # two of one prefix and one of another in a layer: the one is filed wrong; two
     # prefixes once each in a section that is no layer of a graph: the second is a stray
     assert finding_lines(MIXED_LAYER, "plan.md") == ["7:RL106", "12:RL106"]
+
+
+NOTED_PRIORITIES = """\
+# Validation Tasks
+
+#### Task 3.1: Setup Validation Process
+- [x] Capture the device's configuration
+
+#### Task 3.2: Network Validation (High Priority)
+- [x] `NetworkConfig.yaml` - main network configuration
+- [x] `WifiConfig.yaml` - WiFi settings
+
+#### Task 3.3: Device Validation (Priority: Low)
+- [ ] `DeviceConfig.yaml` - device identity
+"""
+
+SUPPORT_TIERS = """\
+# Support
+
+## Response times (High Priority)
+
+We answer a ticket of high priority within a working day.
+
+## Response times (Low Priority)
+
+We answer other tickets within a week.
+"""
+
+
+def test_a_priority_noted_after_a_heading_items_title_is_its_priority() -> None:
+    # ``#### Task 3.2: Network Validation (High Priority)``: the note says how urgent the
+    # task is, no part of its name (openapi-wled's task list, the eleventh quiet sweep)
+    read = [(i.id, i.title, i.priority) for i in read_items(NOTED_PRIORITIES, "tasks.md")]
+    assert read == [
+        ("Task 3.1", "Setup Validation Process", None),
+        ("Task 3.2", "Network Validation", "High"),
+        ("Task 3.3", "Device Validation", "Low"),
+    ]
+    assert finding_lines(NOTED_PRIORITIES, "tasks.md") == []
+
+
+def test_support_tiers_noted_by_priority_read_nothing() -> None:
+    assert read_items(SUPPORT_TIERS, "SUPPORT.md") == ()
+    assert finding_lines(SUPPORT_TIERS, "SUPPORT.md") == []
