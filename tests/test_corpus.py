@@ -302,7 +302,9 @@ pytestmark = pytest.mark.skipif(
 # earlier file reads as before): 10672 of 10878.
 # With the thirty-eighth set (187 items of seven plans and a folder of agent scopes, 168
 # read right before its fixes, 177 after; every earlier file reads as before): 10849 of 11065.
-OVERALL_FLOOR = 0.980  # 10849 of 11065
+# The sixteenth leftovers pass (CORE-201) read the TODO's current build and the Kiro boxes
+# marked as needing work: 10872 of 11065.
+OVERALL_FLOOR = 0.982  # 10872 of 11065
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -822,11 +824,12 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # read them, and the held-out sets' too, until the eleventh silent pass (CORE-179) read the
 # last four: the test holds at none, without a mark; the thirty-third set's library
 # roadmap, read by CORE-182, leaves it so; the thirty-fifth set's phase roadmap, read by
-# the fifteenth leftovers pass (CORE-195), too. The thirty-sixth set's app TODO is not.
+# the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
+# the sixteenth leftovers pass (CORE-201), too. The thirty-seventh and thirty-eighth sets'
+# two are not.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-192: a TODO's current-build list is read with no status;"
-    " CORE-194: a generated roadmap's release and issue rows inside its milestone items;"
+    reason="CORE-194: a generated roadmap's release and issue rows inside its milestone items;"
     " CORE-200: an agent's archived tasks written as bullets",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
@@ -885,14 +888,15 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # agent's plan told twice (task subheadings, then the same tasks as boxes) and an app's
 # TODO whose ideas and current build read with no status; it reads the first two and the
 # TODO's ideas, and the TODO's ``### Current Status (Build 009)`` list, what the build
-# holds, stays read with no status (CORE-192): one.
+# holds, stays read with no status (CORE-192): one. The sixteenth leftovers pass reads it
+# done, as a heading that names the current state over a TODO's bullets (CORE-201): none.
 # The thirty-seventh set adds one: a generated Portuguese roadmap whose milestones' release
-# and issue rows, tables inside each milestone heading item, are unread (CORE-194): two.
+# and issue rows, tables inside each milestone heading item, are unread (CORE-194): one.
 # The thirty-eighth set brought three more, a phased todo list whose numbered steps open with
 # a field, a table per quarter whose last quarter read nothing, and an agent's task list
 # whose archived tasks, a bullet list of ``TASK-101: Title ✓``, are unread; it reads the
-# first two, and the archived list stays unread (CORE-200): three.
-SILENTLY_WRONG_CEILING = 3
+# first two, and the archived list stays unread (CORE-200): two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -1026,6 +1026,14 @@ def _finish(
     if title[:2] == "(P" and (bracketed := _LEADING_PRIORITY.match(title)) is not None:
         # ``MD-001 (P0) — Title``: the item's priority in brackets, the title after it
         title, own_priority = title[bracketed.end() :], bracketed[1]
+    noted = _NOTED_PRIORITY.search(title) if title.endswith(")") else None
+    if noted is not None and title[: noted.start()].strip():
+        # ``Task 3.3: Network Validation (High Priority)``: the note closing the title says
+        # how urgent the item is, and is no part of its name
+        title, own_priority = (
+            title[: noted.start()].rstrip(),
+            own_priority or noted["word"] or noted["named"],
+        )
     tagged = _LEADING_TAG.match(title) if title[:1] == "[" else None
     if tagged is not None and _PRIORITY_TAG.fullmatch(tagged[1]):
         # ``B2. [優先度低] Title``: a tag of priority leads the title; another (a milestone,
@@ -1213,6 +1221,13 @@ _BRACKETED_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]*$")
 
 # The priority the heading reader puts first in a title, from ``MD-001 (P0) — Title``.
 _LEADING_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]+")
+# A note closing a heading's title with the item's priority: ``(High Priority)``,
+# ``(Priority: Low)``.
+_NOTED_PRIORITY = LazyPattern(
+    r"(?<=[ \t])\((?:(?P<word>critical|high|medium|low)[ \t]+priority"
+    r"|priority:[ \t]*(?P<named>critical|high|medium|low))\)$",
+    re.IGNORECASE,
+)
 
 
 def _group_priority(section: str | None) -> str | None:

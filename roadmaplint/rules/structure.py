@@ -589,6 +589,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue  # ``EN01`` beside ``US01``-``US06``: an enabler among stories
         if _no_usual_prefix(counted[item.section]):
             continue
+        if _layer_of_components(item.section, counted[item.section]):
+            continue
         if _kinds_by_state(item.section, (prefix, expected), context.roadmap.source):
             continue
         if len(by_section[item.section]) > 1 and prefix != expected:
@@ -627,6 +629,23 @@ def _no_usual_prefix(counts: Counter[str]) -> bool:
     them by their state or time, not by their kind, and no prefix is the usual one, so
     none is a stray. Two items of two prefixes are still one stray beside one usual."""
     return sum(counts.values()) >= 3 and max(counts.values()) == 1
+
+
+# A section that groups work by its depth in the dependency graph: ``### Layer 6: Autonomous
+# Systems (Depends on Service Layer)``, ``## Wave 2``.
+_DEPTH_LAYER = LazyPattern(r"(?:layer|level|tier|wave)[ \t]+[0-9]{1,2}\b", re.IGNORECASE)
+
+
+def _layer_of_components(section: str | None, counts: Counter[str]) -> bool:
+    """Whether a layer of a graph of tasks (``Layer 6: ...``) gives each of its items a
+    prefix of its own (``AUTONOMOUS-1`` beside ``METRICS-1``): the layer groups tasks by
+    their depth and the prefixes name components, so neither is a stray. Two items of one
+    prefix and one of another in a layer still make that one a stray."""
+    return (
+        section is not None
+        and _DEPTH_LAYER.match(section.lstrip("#*_ \t")) is not None
+        and max(counts.values()) == 1
+    )
 
 
 def _coded_elsewhere(

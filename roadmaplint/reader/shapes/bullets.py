@@ -10,7 +10,13 @@ from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.dialect import patterns
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.band_lists import read_band_list
-from roadmaplint.reader.shapes.common import make_item, reference_from_title, status_of_sections
+from roadmaplint.reader.shapes.common import (
+    make_item,
+    names_the_current_state,
+    reference_from_title,
+    status_headings,
+    status_of_sections,
+)
 from roadmaplint.reader.shapes.entries import (
     _described_status,
     _entry_blocks,
@@ -96,6 +102,17 @@ def _groups_of(
         if parse_line(text, document).item_id is not None:
             return False
     return True
+
+
+def _lists_the_current_state(document: Document, entries: list[tuple[int, int]]) -> bool:
+    """Whether plain bullets stand right under a heading that names the product's state
+    now (``### Current Status (Build 009)``) in a TODO whose other headings name two
+    statuses or more (``### Planned Features``, ``### Feature Requests``): what the build
+    holds, done. A README's ``## Current status`` is no such TODO, and its list no work."""
+    sections = document.status_sections_above(entries[0][0] + 1)
+    return (
+        bool(sections) and names_the_current_state(sections[0]) and status_headings(document) >= 2
+    )
 
 
 def _read_plain_list(
@@ -208,6 +225,8 @@ def _read_plain_list(
     named = status_of_sections(document.status_sections_above(entries[0][0] + 1))
     if named is None and with_ids:
         named = _title_status(document)  # ``# TODO`` over ``- FEAT-1 Login page``
+    if named is None and not with_ids and _lists_the_current_state(document, entries):
+        named = "done"
     if grouped and named is None:
         return [], ()  # groups of ID bullets under no status: the groups are read as before
     statuses = [

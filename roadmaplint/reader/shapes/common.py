@@ -317,6 +317,24 @@ _DATED_REMARK = LazyPattern(
 )
 
 
+# A heading that names the state the product is in now, or a build or version that is
+# out: ``### Current Status (Build 009)``, ``## Shipped in 1.2``, ``## What works now``.
+# Over a TODO's plain bullets it lists what the build holds, done.
+_CURRENT_STATE = LazyPattern(
+    r"(?:current[ \t]+(?:status|state|build|release|version)"
+    r"|what[ \t]+works(?:[ \t]+now)?|(?:shipped|released|done)[ \t]+in[ \t]+v?[0-9][0-9.]{0,15})"
+    # the build or version it names: ``(Build 009)``, ``(v1.2)``
+    r"(?:[ \t]*\((?:build|version|release)?[ \t]*v?[0-9][0-9.]{0,15}\))?",
+    re.IGNORECASE,
+)
+
+
+def names_the_current_state(section: str) -> bool:
+    """Whether a heading names what the product holds now (``Current Status (Build 009)``,
+    ``Shipped in 1.2``), not work to do."""
+    return _CURRENT_STATE.fullmatch(edge_stripped(section).strip()) is not None
+
+
 def status_of_sections(sections: list[str], board: bool = False) -> str | None:
     """The status the nearest of ``sections`` (nearest first) that names one gives. A
     section named only by the horizon word ``Future`` right over the items holds work put

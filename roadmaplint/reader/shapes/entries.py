@@ -393,6 +393,12 @@ def _item(
         status = "dropped"  # ``- [x] Feb 9th, 2023 15:01 #invalid Create a template``
     elif match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
         status = "dropped"  # ``- [x] ~~**Solana: Replay**~~ — N/A, Solana sunset``: let go
+    elif match["mark"] not in (" ", "") and (state := _state_after_bold(text)) is not None:
+        # ``- [x] **ENGINE-2: PDCA Orchestrator** ⚠️ NEEDS ENHANCEMENT`` where its neighbours
+        # write ``✅ COMPLETE``: the note after the title says work remains, under way
+        if state.startswith("NEEDS "):
+            status = "in progress"
+        parts = replace(parts, title=_without_state(parts.title, state))
     elif match["mark"] in (" ", "") and _STRUCK_THROUGH.fullmatch(text):
         status = "dropped"  # ``- [ ] ~~Laugh at those who laugh~~``: crossed out, not done
         if parts.title[:1] == "~" == parts.title[-1:]:  # the one tilde, kept by the inline
@@ -460,6 +466,34 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done), titled
     )
+
+
+# A state written in capitals after a box's bold title, behind a mark: ``**REGISTRY-1:
+# Title** ⚠️ NEEDS ENHANCEMENT``, ``**FOUNDATION-1: Title** ✅ COMPLETE``.
+_STATE_AFTER_BOLD = LazyPattern(
+    r"\*\*[^*\n]{1,200}\*\*[ \t]+(?:⚠️?|✅|🔄|🚧)[ \t]*(?P<state>[A-Z]{3,20}(?:[ \t][A-Z]{3,20})?)"
+    r"[ \t]*"
+)
+
+
+_STATE_MARKS = frozenset("⚠✅🔄🚧\ufe0f")
+
+
+def _state_after_bold(text: str) -> str | None:
+    """The state a ticked box's note in capitals after its bold title writes (``NEEDS
+    ENHANCEMENT``, ``COMPLETE``); None where the box writes none."""
+    found = _STATE_AFTER_BOLD.fullmatch(text.strip())
+    return found["state"] if found is not None else None
+
+
+def _without_state(title: str, state: str) -> str:
+    """``title`` without the mark and state that close it: the state is no part of its name."""
+    if not title.endswith(state):
+        return title
+    kept = title[: -len(state)].rstrip()
+    while kept and kept[-1] in _STATE_MARKS:
+        kept = kept[:-1].rstrip()
+    return kept or title
 
 
 def blocked_tail(title: str) -> int | None:

@@ -677,18 +677,6 @@ def _titles_without_plan(table: Table, earlier: list[Table]) -> bool:
     )
 
 
-def _ranked_by_heading(document: Document, table: Table) -> bool:
-    """Whether a table of titles alone (``| # | Task | Description |``) stands under a
-    heading that names a priority, in a document whose headings name two priorities or
-    more (``## 🔴 High Priority`` ... ``## 🟡 Low Priority``): a backlog ranked by its
-    headings, whose tables are its work, each row of its heading's priority."""
-    ranked = document.memo(
-        "priority-board",
-        lambda: len({priority_of_section(text) for text in document.heading_texts()} - {None}) >= 2,
-    )
-    return ranked and priority_of_section(document.section_above(table.header + 1)) is not None
-
-
 def _actions_without_plan(table: Table, earlier: list[Table]) -> bool:
     """Whether ``table`` is a table of actions with no table of work with a Status column
     above it in the document: a runbook's steps, no plan's items."""
@@ -1120,7 +1108,8 @@ def read_tables(document: Document) -> ShapeRead:
             kept := [
                 table
                 for table in tables
-                if not _titles_without_plan(table, every) or _ranked_by_heading(document, table)
+                if not _titles_without_plan(table, every)
+                or _in_priority_band(document, table.header)
             ]
         )
     ]
@@ -1398,13 +1387,12 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     headings name two statuses or more (``## In progress`` ... ``## Planned``): a board
     whose tables need no Status column."""
     board = document.memo("status-board", lambda: status_headings(document) >= 2)
-    bands = document.memo("priority-bands", lambda: _priority_bands(document) >= 2)
 
     def headed(line: int) -> bool:
         section = document.section_above(line + 1)
         return (
             (board and status_of_section(section) is not None)
-            or (bands and leads_with_priority(section or ""))
+            or _in_priority_band(document, line)
             or _is_later(section)
             or closed_heading(section) is not None
             or (board and _grouped_under_status(document, line + 1) is not None)
@@ -1414,11 +1402,17 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     return headed
 
 
-def _priority_bands(document: Document) -> int:
-    """How many of the document's headings lead with a priority (``## 🔴 High Priority``,
-    ``## P1 — Soon``): two or more make it a backlog ranked in bands, whose tables need no
-    Status column, the band saying how urgent each row is."""
-    return sum(1 for text in document.heading_texts() if leads_with_priority(text))
+def _in_priority_band(document: Document, line: int) -> bool:
+    """Whether the heading above a line (0-based) is a band of a backlog ranked in bands:
+    it leads with a priority (``## 🔴 High Priority``, ``## P1 — Soon``) in a document
+    whose headings lead with two priorities or more. The band's tables are its work, with
+    no Status column and even of titles alone (``| # | Task | Description |``), each row
+    of the band's priority."""
+    bands = document.memo(
+        "priority-bands",
+        lambda: sum(1 for text in document.heading_texts() if leads_with_priority(text)) >= 2,
+    )
+    return bands and leads_with_priority(document.section_above(line + 1) or "")
 
 
 def board_column(section: str | None) -> bool:
