@@ -302,10 +302,20 @@ class _Parents:
     def __init__(self, items: Sequence[Item]) -> None:
         self._by_id = {_loose(item.id): item for item in reversed(items)}
         self._with_steps = {_loose(item.id.rsplit(".", 1)[0]) for item in items if "." in item.id}
+        # a phase over its numbered tasks, each saying its state (``1. **Decisions** — done.``)
+        self._with_steps |= {
+            _loose(phase.id)
+            for phase, task in pairwise(items)
+            if PHASE_ID.fullmatch(phase.id) is not None
+            and task.named_by_title
+            and task.status is not None
+            and phase.position.line < task.position.line <= phase.end_line
+        }
 
     def has_steps(self, item: Item) -> bool:
         """Whether ``item`` has sub-tasks numbered under its ID (``CORE-01.1`` under
-        ``CORE-01``): their boxes say how far the task is, where it writes no status."""
+        ``CORE-01``), or is a phase over its tasks that each say their state: they say how
+        far it is, where it writes no status."""
         return _loose(item.id) in self._with_steps
 
     def prioritised(self, item: Item) -> bool:
