@@ -169,3 +169,35 @@ def test_set_title_replaces_a_heading_whose_words_are_all_its_title(tmp_path: Pa
     plan.write_text(fielded, encoding="utf-8")
     assert cli("set", "API-1", "--title", "Sign in", str(plan), cwd=tmp_path).returncode == 0
     assert plan.read_text(encoding="utf-8") == fielded.replace("Login — COMPLETE", "Sign in")
+
+
+# A queue filed by state that lists its two prefixes first as kinds of work: one of each
+# under ``## Implemented`` is no stray, as with three kinds; without that list it still is.
+TWO_KINDS = """\
+# Queue
+
+Kinds of work:
+
+- `UI-XXX` — interface work
+- `API-XXX` — server work
+
+## Implemented
+
+- UI-1 Login page
+- API-2 Token refresh
+
+## Planned
+
+- UI-3 Settings page
+"""
+
+
+def test_a_queue_of_two_declared_kinds_has_no_stray() -> None:
+    assert finding_lines(TWO_KINDS, "QUEUE.md") == []
+
+
+def test_a_queue_without_its_kinds_still_reports_the_stray() -> None:
+    plain = TWO_KINDS.replace("- `UI-XXX` — interface work\n- `API-XXX` — server work\n", "")
+    assert finding_lines(plain, "QUEUE.md") == ["9:RL106"]
+    one_kind = TWO_KINDS.replace("- `API-XXX` — server work\n", "")
+    assert finding_lines(one_kind, "QUEUE.md") == ["11:RL106"]

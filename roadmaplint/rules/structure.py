@@ -616,13 +616,13 @@ _DECLARED_KIND = LazyPattern(
     r"[ \t]+[—–:-]",
     re.MULTILINE,
 )
-_DECLARED_KINDS = 3  # a list of three kinds of work or more: the queue's own vocabulary
+_DECLARED_KINDS = 2  # a list of two kinds of work or more: the queue's own vocabulary
 
 
 def _kinds_by_state(section: str | None, prefixes: tuple[str, str], source: str) -> bool:
     """Whether a section named by a state (``## Готово``, done) holds items of prefixes the
     document lists first as kinds of work (``- `STUDIO-XXX` — ...``, ``- `DOCS-XXX` —
-    ...``, three or more): a queue filed by state, whose prefixes say what each item is,
+    ...``, two or more): a queue filed by state, whose prefixes say what each item is,
     so one of a kind beside two of another is no stray. Without that list, a prefix among
     items of one other prefix under ``## Implemented`` is one."""
     if not section or common_meaning(section) is None or "`" not in source:
@@ -943,7 +943,7 @@ RULES = (
         "none is reported. A section of three items or more each of a prefix of its own "
         "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray, "
         "nor has a section named by a state in a queue that lists its prefixes first as "
-        "kinds of work, three or more, each with what it names (`DOCS-XXX` — documentation).",
+        "kinds of work, two or more, each with what it names (`DOCS-XXX` — documentation).",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,
