@@ -200,4 +200,4 @@ def test_a_queue_without_its_kinds_still_reports_the_stray() -> None:
     plain = TWO_KINDS.replace("- `UI-XXX` — interface work\n- `API-XXX` — server work\n", "")
     assert finding_lines(plain, "QUEUE.md") == ["9:RL106"]
     one_kind = TWO_KINDS.replace("- `API-XXX` — server work\n", "")
-    assert finding_lines(one_kind, "QUEUE.md") == ["11:RL106"]
+    assert finding_lines(one_kind, "QUEUE.md") == ["10:RL106"]
