@@ -873,9 +873,24 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     if opener is not None and (cut := closing_status_span(rest, item.status)) is not None:
         # ``Project scaffolding `done```: the span is the status and stays
         rest, tail = rest[:cut], rest[cut:] + tail
+    elif opener is not None and (cut := _closing_status_at(rest, item)) is not None:
+        # ``Backups ✅ (2024-04-02)``, ``Login — COMPLETE``: the heading's status stays
+        rest, tail = rest[:cut], rest[cut:] + tail
     end = _closing_sequence(rest) if opener else len(rest.rstrip(" \t"))
     text = heading_title(title, opener is not None)
     plan.replace[index] = body[:at] + text + rest[end:] + tail + line[len(body) :]
+
+
+def _closing_status_at(written: str, item: Item) -> int | None:
+    """Where the title ends in a heading's text that closes with the item's status (a check
+    mark, a mark and its day, closing words: ``Backups ✅ (2024-04-02)``, ``Login —
+    COMPLETE``), the reader having read the words before it as the title; None otherwise."""
+    if item.status is None:
+        return None
+    split = heading_status(written)
+    if split is None or split[0].strip() != item.title or not written.startswith(split[0]):
+        return None
+    return len(split[0].rstrip())
 
 
 def _entry_title(body: str, start: int, roadmap: Roadmap, item: Item) -> int:

@@ -17,13 +17,13 @@ from roadmaplint.text import LazyPattern
 
 # An entry of a numbered list at the top level: its bold name, a dash and what follows.
 _TASK = LazyPattern(
-    r"[ \t]{0,3}[0-9]{1,3}[.)][ \t]+\*\*(?P<name>[^*\n]{1,120}?)\*\*[ \t]+[—–-][ \t]+"
+    r"[ \t]{0,3}[0-9]{1,9}[.)][ \t]+\*\*(?P<name>[^*\n]{1,120}?)\*\*[ \t]+[—–-][ \t]+"
     r"(?P<rest>\S.*)"
 )
 # The state after the dash: bold (``**open, tracked as #125.**``), or its first clause.
 _BOLD_STATE = LazyPattern(r"\*\*(?P<state>[^*\n]{1,80})\*\*")
 _CLAUSE = LazyPattern(r"[^.,;:(—–]{1,40}")
-_NUMBERED = LazyPattern(r"[ \t]{0,3}[0-9]{1,3}[.)][ \t]")
+_NUMBERED = LazyPattern(r"[ \t]{0,3}[0-9]{1,9}[.)][ \t]")
 _HEADING = LazyPattern(r"[ \t]{0,3}#{1,6}(?:[ \t]|$)")
 _TASKS = 2  # a list of two tasks or more: one alone is a note
 

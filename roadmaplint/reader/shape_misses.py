@@ -296,7 +296,20 @@ _VALUE_COLUMNS = ("value", "values", "meaning", "default", "content")
 # The column of a test plan's matrix that names the tests covering each row.
 _TEST_COLUMNS = ("test case", "test cases", "test case ids", "test case id", "tests", "test ids")
 # The first column of a glossary: the word it explains.
-_GLOSSARY_COLUMNS = ("term", "terms", "word", "concept", "acronym", "abbreviation")
+# In Japanese, Chinese and Korean too (``| 用語 | 状態 | 説明 |``), now their Status column
+# is read as one.
+_GLOSSARY_COLUMNS = (
+    "term",
+    "terms",
+    "word",
+    "concept",
+    "acronym",
+    "abbreviation",
+    "用語",
+    "术语",
+    "術語",
+    "용어",
+)
 # A column of a contact list: how to reach the person a row names.
 _CONTACT_COLUMNS = ("e-mail", "email", "mail", "phone", "contact", "slack", "telephone")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")

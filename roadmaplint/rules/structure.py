@@ -302,10 +302,20 @@ class _Parents:
     def __init__(self, items: Sequence[Item]) -> None:
         self._by_id = {_loose(item.id): item for item in reversed(items)}
         self._with_steps = {_loose(item.id.rsplit(".", 1)[0]) for item in items if "." in item.id}
+        # a phase over its numbered tasks, each saying its state (``1. **Decisions** — done.``)
+        self._with_steps |= {
+            _loose(phase.id)
+            for phase, task in pairwise(items)
+            if PHASE_ID.fullmatch(phase.id) is not None
+            and task.named_by_title
+            and task.status is not None
+            and phase.position.line < task.position.line <= phase.end_line
+        }
 
     def has_steps(self, item: Item) -> bool:
         """Whether ``item`` has sub-tasks numbered under its ID (``CORE-01.1`` under
-        ``CORE-01``): their boxes say how far the task is, where it writes no status."""
+        ``CORE-01``), or is a phase over its tasks that each say their state: they say how
+        far it is, where it writes no status."""
         return _loose(item.id) in self._with_steps
 
     def prioritised(self, item: Item) -> bool:
@@ -608,13 +618,13 @@ _DECLARED_KIND = LazyPattern(
     r"[ \t]+[—–:-]",
     re.MULTILINE,
 )
-_DECLARED_KINDS = 3  # a list of three kinds of work or more: the queue's own vocabulary
+_DECLARED_KINDS = 2  # a list of two kinds of work or more: the queue's own vocabulary
 
 
 def _kinds_by_state(section: str | None, prefixes: tuple[str, str], source: str) -> bool:
     """Whether a section named by a state (``## Готово``, done) holds items of prefixes the
     document lists first as kinds of work (``- `STUDIO-XXX` — ...``, ``- `DOCS-XXX` —
-    ...``, three or more): a queue filed by state, whose prefixes say what each item is,
+    ...``, two or more): a queue filed by state, whose prefixes say what each item is,
     so one of a kind beside two of another is no stray. Without that list, a prefix among
     items of one other prefix under ``## Implemented`` is one."""
     if not section or common_meaning(section) is None or "`" not in source:
@@ -952,7 +962,7 @@ RULES = (
         "none is reported. A section of three items or more each of a prefix of its own "
         "(`ORDER-1`, `SEC-1`, `TECH-1` under `## Next`) has no usual prefix and no stray, "
         "nor has a section named by a state in a queue that lists its prefixes first as "
-        "kinds of work, three or more, each with what it names (`DOCS-XXX` — documentation).",
+        "kinds of work, two or more, each with what it names (`DOCS-XXX` — documentation).",
         bad="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [MODEL-9] Symbolic Shapes\n",
         good="# Graph\n\n## [GRAPH-1] Dynamic Shapes\n...\n## [GRAPH-2] Symbolic Shapes\n",
         check=mixed_id_prefixes,

@@ -1149,6 +1149,7 @@ def read_tables(document: Document) -> ShapeRead:
                 continue  # ``| REQ-01 | Phase 8 | ... |``: what each heading phase covers
             if _code_led_beside_titles(document, table):
                 read = _with_heading_states(document, read)
+            read = _numbered_again(items, index_of, table, read, taken_refs)
             read = _merged(items, index_of, read, document.dialect)
             if table.status_heading and table.id_column is None:
                 read = _moved_along(items, board_titles, read, document.dialect)
@@ -1616,6 +1617,34 @@ def _with_row_references(items: list[Item]) -> tuple[Item, ...]:
 def _first_word(entry: str) -> str:
     words = entry.split()
     return words[0].strip("#`*()[]") if words else ""
+
+
+def _numbered_again(
+    earlier: list[Item], at: Mapping[str, int], table: Table, read: list[Item], taken: set[str]
+) -> list[Item]:
+    """``read`` named by their titles where ``table`` numbers its rows in a ``#`` column
+    that starts again from a number an earlier table gave to another title (each band of a
+    backlog ranked by its headings counting 1, 2, 3 anew): the numbers count the rows of
+    their table, no IDs, where a row was merged into the earlier one of its number and
+    lost, or told its ID was a duplicate. A number an earlier table gave the same title
+    is that item listed again, as before."""
+    if table.id_column is None or table.keys[table.id_column] != "#":
+        return read
+    if not all(item.id.isdigit() for item in read):
+        return read
+    again = (
+        (index := at.get(item.id.lower())) is not None
+        and earlier[index].title.casefold().split() != item.title.casefold().split()
+        for item in read
+    )
+    if not any(again):
+        return read
+    renamed = []
+    for item in read:
+        reference = reference_from_title(item.title, taken)
+        taken.add(reference)
+        renamed.append(replace(item, id=reference, named_by_title=True))
+    return renamed
 
 
 def _merged(
