@@ -59,3 +59,40 @@ def test_a_box_noted_complete_set_done_is_no_change(tmp_path: Path) -> None:
     code, edited = _set(tmp_path, "SERVICE-1", "done")
     assert code == 0
     assert edited == NOTED_BOXES.replace("- [ ] **SERVICE-1", "- [x] **SERVICE-1")
+
+
+# A heading's title closed by a note of its priority reads the note as its priority: a new
+# title keeps the note after it, where the edit was refused as losing the priority.
+NOTED_PRIORITIES = """\
+# Validation Tasks
+
+#### Task 3.1: Setup Validation Process
+- [x] Capture the device's configuration
+
+#### Task 3.2: Network Validation (High Priority)
+- [x] `NetworkConfig.yaml` - main network configuration
+
+#### Task 3.3: Device Validation (Priority: Low)
+- [ ] `DeviceConfig.yaml` - device identity
+"""
+
+
+def _retitled(tmp_path: Path, item: str, title: str) -> str:
+    plan = tmp_path / "tasks.md"
+    plan.write_text(NOTED_PRIORITIES, encoding="utf-8")
+    assert cli("set", item, "--title", title, str(plan), cwd=tmp_path).returncode == 0
+    return plan.read_text(encoding="utf-8")
+
+
+def test_set_title_keeps_a_heading_s_priority_note(tmp_path: Path) -> None:
+    edited = _retitled(tmp_path, "Task 3.2", "Net checks")
+    assert edited == NOTED_PRIORITIES.replace("Network Validation (High", "Net checks (High")
+    edited = _retitled(tmp_path, "Task 3.3", "Device checks")
+    assert edited == NOTED_PRIORITIES.replace("Device Validation (Pri", "Device checks (Pri")
+    read = [(i.title, i.priority) for i in read_items(edited, "tasks.md")]
+    assert read[2] == ("Device checks", "Low")
+
+
+def test_set_title_on_a_heading_without_a_note_replaces_its_words(tmp_path: Path) -> None:
+    edited = _retitled(tmp_path, "Task 3.1", "Setup checks")
+    assert edited == NOTED_PRIORITIES.replace("Setup Validation Process", "Setup checks")
