@@ -33,7 +33,7 @@ from roadmaplint.reader.shapes.checkbox import (
     marker_legend,
     todo_txt_lines,
 )
-from roadmaplint.reader.shapes.entries import _NESTED_BULLET
+from roadmaplint.reader.shapes.entries import _NESTED_BULLET, state_note_start
 from roadmaplint.reader.shapes.listline import (
     _CJK_DEPENDS,
     _CLOSING_NOTE,
@@ -440,6 +440,16 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
             start = len(parts.text[: parts.title_start + cut].rstrip())
             tail = (start, parts.content_end)
             parts = replace(parts, content_end=start)
+    wanted = next((c.value for c in edit.fields if normalize_key(c.name) == "status"), None)
+    if tail is None and wanted is not None and not _open(lines[row]):
+        # ``- [x] **PARSER-1: Feed Parser** ⚠️ NEEDS ENHANCEMENT`` reads under way by its
+        # note; the box alone says done, so a new status takes the note away
+        opened = BOX.match(parts.text)
+        after = opened.end() if opened is not None else parts.title_start
+        at = state_note_start(parts.text[after : parts.content_end])
+        if at is not None and common_meaning(item.status) != common_meaning(_status_word(wanted)):
+            tail = (after + at, parts.content_end)
+            parts = replace(parts, content_end=after + at)
     written = _Writer(parts)
     if tail is not None:
         written.set_span(tail, "")

@@ -34,6 +34,7 @@ from roadmaplint.reader.fields import (
     bars,
     closing_status_span,
     heading_status,
+    noted_priority_start,
     without_aside,
 )
 from roadmaplint.reader.inline import plain_text
@@ -870,6 +871,9 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
     if opener is not None and (kept := without_aside(rest)) != rest:
         # ``Level editor (ETA: May)``: the aside is no part of the title and stays
         rest, tail = kept, rest[len(kept) :] + tail
+    if opener is not None and item.priority and (cut := noted_priority_start(rest)) is not None:
+        # ``Network Validation (High Priority)``: the note is the priority and stays
+        rest, tail = rest[:cut], rest[cut:] + tail
     if opener is not None and (cut := closing_status_span(rest, item.status)) is not None:
         # ``Project scaffolding `done```: the span is the status and stays
         rest, tail = rest[:cut], rest[cut:] + tail

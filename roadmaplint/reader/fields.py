@@ -1230,6 +1230,13 @@ _NOTED_PRIORITY = LazyPattern(
 )
 
 
+def noted_priority_start(title: str) -> int | None:
+    """Where a note closing a heading's title with its priority starts (the bracket of
+    ``Network Validation (High Priority)``), so a new title keeps it; None without one."""
+    noted = _NOTED_PRIORITY.search(title) if title.endswith(")") else None
+    return noted.start() if noted is not None and title[: noted.start()].strip() else None
+
+
 def _group_priority(section: str | None) -> str | None:
     """The priority a priority-group section gives the items under it that name none:
     a band (``P0 — Correctness``) or a group whose heading ends with its priority in

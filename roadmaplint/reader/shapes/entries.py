@@ -486,6 +486,19 @@ def _state_after_bold(text: str) -> str | None:
     return found["state"] if found is not None else None
 
 
+def state_note_start(text: str) -> int | None:
+    """Where the mark and state closing a ticked box's bold title start in ``text`` (the
+    spaces before ``⚠️ NEEDS ENHANCEMENT``), so an edit of its status can take the note
+    away; None where the text closes with no such note."""
+    stripped = text.rstrip()
+    found = _STATE_AFTER_BOLD.fullmatch(stripped.lstrip())
+    if found is None:
+        return None
+    offset = len(stripped) - len(stripped.lstrip())
+    bold_end = stripped.rfind("**", 0, offset + found.start("state")) + 2
+    return bold_end
+
+
 def _without_state(title: str, state: str) -> str:
     """``title`` without the mark and state that close it: the state is no part of its name."""
     if not title.endswith(state):
