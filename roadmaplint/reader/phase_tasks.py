@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.dialect import PHASE_ID
-from roadmaplint.reader.shapes.common import Taken, reference_from_title
+from roadmaplint.reader.shapes.common import Taken, make_item, reference_from_title
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
@@ -64,23 +64,9 @@ def _tasks(phase: Item, lines: Sequence[str], taken: Taken) -> list[Item]:
         here = Position(at + 1, len(lines[at]) - len(lines[at].lstrip()) + 1)
         reference = reference_from_title(name, taken)
         taken.add(reference)
-        found.append(
-            Item(
-                id=reference,
-                title=name,
-                section=heading,
-                position=here,
-                end_line=max(at + 1, _last_written(lines, at, end)),
-                fields=(Field("Status", "status", state, here, here, here.line),),
-                status=state,
-                priority=None,
-                dri=None,
-                depends_on=(),
-                external_deps=(),
-                definition_of_done=(),
-                named_by_title=True,
-            )
-        )
+        status = Field("Status", "status", state, here, here, here.line)
+        last = max(at + 1, _last_written(lines, at, end))
+        found.append(make_item(reference, name, heading, here, last, (status,), None, (), True))
     return found
 
 

@@ -561,10 +561,13 @@ def make_item(
     position: Position,
     end_line: int,
     fields: Iterable[Field],
-    dialect: Dialect,
+    dialect: Dialect | None,
     done: tuple[object, ...] = (),
     named_by_title: bool = False,
 ) -> Item:
+    """An item of ``fields``, its status, priority, owner and dependencies read from them.
+    ``dialect`` reads a Depends on field; a reading that gives no such field (a task that
+    says only its state) may pass None."""
     from roadmaplint.model import DoneCriterion
 
     found = tuple(fields)
@@ -577,7 +580,14 @@ def make_item(
         return field.value if field is not None and field.value else None
 
     depends = first.get(DEPENDS_ON)
-    references, externals = split_references(depends.value, dialect) if depends else ([], [])
+    references: list[str] = []
+    externals: list[str] = []
+    notes: tuple[tuple[str, str], ...] = ()
+    if depends is not None:
+        if dialect is None:
+            raise ValueError("a Depends on field is read only with the document's dialect")
+        references, externals = split_references(depends.value, dialect)
+        notes = reference_notes(depends.value, dialect)
     return Item(
         id=item_id,
         title=title,
@@ -591,7 +601,7 @@ def make_item(
         depends_on=tuple(references),
         external_deps=tuple(externals),
         definition_of_done=tuple(d for d in done if isinstance(d, DoneCriterion)),
-        dependency_notes=reference_notes(depends.value, dialect) if depends else (),
+        dependency_notes=notes,
         named_by_title=named_by_title,
     )
 

@@ -13,7 +13,7 @@ from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.fields import heading_status
 from roadmaplint.reader.legends import DELIMITER_ROW
 from roadmaplint.reader.shapes import Document, ShapeRead
-from roadmaplint.reader.shapes.common import Taken, reference_from_title
+from roadmaplint.reader.shapes.common import Taken, make_item, reference_from_title
 from roadmaplint.settings import common_meaning
 
 # The states a page's title may give everything it keeps: put off, or kept as ideas.
@@ -63,7 +63,11 @@ def read_deferred_tables(document: Document) -> ShapeRead:
             reference = reference_from_title(title, taken)
             taken.add(reference)
             notes = [lines[row][a:b] for a, b in spans[1:]]
-            items.append(_item(reference, title, section, here, _row_state(notes) or state))
+            row_state = _row_state(notes) or state
+            status = Field("Status", "status", row_state, here, here, here.line)
+            items.append(
+                make_item(reference, title, section, here, here.line, (status,), None, (), True)
+            )
             cut.append(Block("table", row + 1, row + 1))
         blocks[start + 1] = tuple(cut)
     if len(items) < _ROWS:
@@ -118,21 +122,3 @@ def _row_state(notes: list[str]) -> str | None:
             if short and common_meaning(said) in ("closed", "done"):
                 return said
     return None
-
-
-def _item(reference: str, title: str, section: str | None, here: Position, state: str) -> Item:
-    return Item(
-        id=reference,
-        title=title,
-        section=section,
-        position=here,
-        end_line=here.line,
-        fields=(Field("Status", "status", state, here, here, here.line),),
-        status=state,
-        priority=None,
-        dri=None,
-        depends_on=(),
-        external_deps=(),
-        definition_of_done=(),
-        named_by_title=True,
-    )
