@@ -1,0 +1,106 @@
+"""The classes the seventeenth leftovers pass (ROADMAP CORE-209) reads: what the
+thirty-seventh and thirty-eighth held-out sets and the sixteenth pass left, each in a small
+document read as a person reads it, and beside each new reading a document that is no
+plan, which reads no items and no finding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from roadmaplint.api import check_loaded, load_folder
+from roadmaplint.config.cache import SettingsCache
+from roadmaplint.config.load import Overrides
+from roadmaplint.errors import RoadmapError
+from roadmaplint.reader.shapes import taskfiles
+
+# A runtime's tasks, one file each, keyed by its own ID key and with no config.yml.
+JOBS = {
+    "J1-collect-logs.md": """\
+---
+job_id: J1
+title: Collect the build logs
+status: in progress
+owner: '@rui'
+priority: high
+---
+
+## Notes
+
+Half the runners send them already.
+""",
+    "J2-summarise-failures.md": """\
+---
+job_id: J2
+status: todo
+priority: low
+depends_on: [J1]
+---
+
+# Summarise the failures of a night
+
+## Requires
+
+- J1 (the logs)
+""",
+    "J3-publish-report.md": """\
+---
+job_id: J3
+title: Publish the nightly report
+status: done
+---
+
+## Inputs
+
+- job: J2 (the summary)
+""",
+}
+
+# A static site's posts: front matter with a title, a date and tags, no ID, no status.
+POSTS = {
+    "2024-05-01-hello.md": "---\ntitle: Hello\ndate: 2024-05-01\ntags: [news]\n---\n\nHi.\n",
+    "2024-06-12-release.md": (
+        "---\ntitle: Version 2 is out\ndate: 2024-06-12\ntags: [release]\ndraft: false\n---\n"
+        "\n## What changed\n\n- faster\n"
+    ),
+    "about.md": "---\ntitle: About\nlayout: page\n---\n\nWho we are.\n",
+}
+
+
+def _folder(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_folder_of_task_files_keyed_by_their_own_id_key_reads_one_item_each(
+    tmp_path: Path,
+) -> None:
+    root = _folder(tmp_path / "jobs", JOBS)
+    assert taskfiles.keyed_root(root) == root
+    items = taskfiles.read(root).roadmap.items
+    read = [(i.id, i.title, i.status, i.priority, i.dri, i.depends_on) for i in items]
+    assert read == [
+        ("J1", "Collect the build logs", "in progress", "high", "@rui", ()),
+        # no title key: the body's first heading; a dependency written in the body's
+        # Requires section and in the front matter once
+        ("J2", "Summarise the failures of a night", "todo", "low", None, ("J1",)),
+        ("J3", "Publish the nightly report", "done", None, None, ("J2",)),
+    ]
+    loaded = load_folder(root, SettingsCache(None, Overrides()))
+    # J3 is done while J2 is not begun: the one real defect the folder holds
+    assert [f.code for f in check_loaded(loaded)] == ["RL304"]
+
+
+def test_a_folder_of_posts_with_front_matter_is_no_task_folder(tmp_path: Path) -> None:
+    root = _folder(tmp_path / "posts", POSTS)
+    assert taskfiles.keyed_root(root) is None
+    with pytest.raises(RoadmapError, match="is a folder, not a roadmap file"):
+        taskfiles.read(root)
+
+
+def test_one_task_file_with_an_id_is_no_folder_of_tasks(tmp_path: Path) -> None:
+    root = _folder(tmp_path / "one", {"J1-collect-logs.md": JOBS["J1-collect-logs.md"]})
+    assert taskfiles.keyed_root(root) is None
