@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import finding_lines, read_items
 
 from roadmaplint.api import check_loaded, load_folder
 from roadmaplint.config.cache import SettingsCache
@@ -104,3 +105,80 @@ def test_a_folder_of_posts_with_front_matter_is_no_task_folder(tmp_path: Path) -
 def test_one_task_file_with_an_id_is_no_folder_of_tasks(tmp_path: Path) -> None:
     root = _folder(tmp_path / "one", {"J1-collect-logs.md": JOBS["J1-collect-logs.md"]})
     assert taskfiles.keyed_root(root) is None
+
+
+# An agent's task list: heading items with IDs, and its archive kept as a short list of
+# the same IDs, each closed by a check mark.
+AGENT_TASKS = """\
+# Task List
+
+## Active Tasks
+
+### JOB-210: Cache the parsed schemas
+
+**Status**: in-progress
+**Priority**: high
+
+### JOB-209: Drop the legacy exporter
+
+**Status**: pending
+**Priority**: low
+
+## Archived Tasks
+
+**Archived** (3 total):
+- JOB-101: Move the CLI to subcommands ✓
+- JOB-102 — Write the migration guide ✅
+- JOB-150: Retire the old config format (done)
+"""
+
+# A plan of heading items whose summary ticks its own items again: references, no new work.
+TICKED_SUMMARY = """\
+# Task List
+
+### JOB-1: Parse the schema
+
+**Status**: done
+
+### JOB-2: Emit the types
+
+**Status**: done
+
+## Summary
+
+- JOB-1: Parse the schema ✓
+- JOB-2: Emit the types ✓
+"""
+
+# A plan of heading items whose notes tick pull requests, IDs of another form: no items.
+TICKED_REQUESTS = """\
+# Task List
+
+### JOB-1: Parse the schema
+
+**Status**: in-progress
+
+## Merged this week
+
+- PR-812: faster start-up ✓
+- PR-815: fix the Windows paths ✓
+"""
+
+
+def test_an_archive_of_ids_closed_by_a_check_mark_reads_done_items() -> None:
+    items = read_items(AGENT_TASKS)
+    read = [(i.id, i.title, i.status) for i in items]
+    assert read == [
+        ("JOB-210", "Cache the parsed schemas", "in-progress"),
+        ("JOB-209", "Drop the legacy exporter", "pending"),
+        ("JOB-101", "Move the CLI to subcommands", "done"),
+        ("JOB-102", "Write the migration guide", "done"),
+        ("JOB-150", "Retire the old config format", "done"),
+    ]
+    assert finding_lines(AGENT_TASKS) == []
+
+
+def test_ticked_ids_that_name_heading_items_or_another_form_of_id_are_no_items() -> None:
+    assert [i.id for i in read_items(TICKED_SUMMARY)] == ["JOB-1", "JOB-2"]
+    assert [i.id for i in read_items(TICKED_REQUESTS)] == ["JOB-1"]
+    assert finding_lines(TICKED_REQUESTS) == []

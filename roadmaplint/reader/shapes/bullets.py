@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.entries import (
     _under_heading,
 )
 from roadmaplint.reader.shapes.headed import (
+    _closed_ids_beside_headings,
     _done_marks_beside_headings,
     _epic_bullets,
     _ideas_beside_items,
@@ -146,6 +147,9 @@ def _read_plain_list(
         logged = _done_marks_beside_headings(document, entries, taken)
         if logged[0]:
             return logged
+        closed = _closed_ids_beside_headings(document, entries)
+        if closed[0]:
+            return closed
         ranked = _ranked_beside_headings(document, entries, taken)
         if ranked[0]:
             return ranked
