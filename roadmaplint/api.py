@@ -225,6 +225,12 @@ def no_task_there(path: Path) -> str | None:
     if path.suffix != ".md":
         return None
     folder = path.absolute().parent
+    # a task of a folder with no config.yml, read by its files' keys (``scopes/S001-x.md``)
+    if taskfiles.keyed_root(folder) == folder:
+        return (
+            f"{path}: no items to check: a task file of {folder.name}/, whose files' front "
+            f"matter names each task; check {folder.name}/ to read them as one roadmap"
+        )
     for depth, root in enumerate((folder, *folder.parents)):
         if depth > 3:  # backlog/archive/tasks/x.md, backlog/docs/guides/x.md
             return None

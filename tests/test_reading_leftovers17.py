@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import finding_lines, read_items
 
-from roadmaplint.api import check_loaded, load_folder
+from roadmaplint.api import check_loaded, load_folder, no_task_there
 from roadmaplint.config.cache import SettingsCache
 from roadmaplint.config.load import Overrides
 from roadmaplint.errors import RoadmapError
@@ -100,6 +100,16 @@ def test_a_folder_of_posts_with_front_matter_is_no_task_folder(tmp_path: Path) -
     assert taskfiles.keyed_root(root) is None
     with pytest.raises(RoadmapError, match="is a folder, not a roadmap file"):
         taskfiles.read(root)
+
+
+def test_one_task_file_checked_alone_says_its_folder_where_it_said_no_items(
+    tmp_path: Path,
+) -> None:
+    jobs = _folder(tmp_path / "jobs", JOBS)
+    said = no_task_there(jobs / "J1-collect-logs.md")
+    assert said is not None and "check jobs/" in said
+    posts = _folder(tmp_path / "posts", POSTS)
+    assert no_task_there(posts / "about.md") is None
 
 
 def test_one_task_file_with_an_id_is_no_folder_of_tasks(tmp_path: Path) -> None:
