@@ -192,3 +192,49 @@ def test_ticked_ids_that_name_heading_items_or_another_form_of_id_are_no_items()
     assert [i.id for i in read_items(TICKED_SUMMARY)] == ["JOB-1", "JOB-2"]
     assert [i.id for i in read_items(TICKED_REQUESTS)] == ["JOB-1"]
     assert finding_lines(TICKED_REQUESTS) == []
+
+
+# A library's priorities, ranked by a weight before each bold title, after a lead-in.
+WEIGHTED = """\
+# Roadmap
+
+## What comes next
+
+These are the areas we will spend time on, by importance:
+
+- 0.8 - **Faster parsing.** The tokenizer allocates too much.
+  - Reuse the buffers.
+  - Skip the second pass.
+- 0.4 - **Plugin API**. A stable hook for third-party rules.
+- 0.1 - **Dark theme.** Asked for often, small.
+"""
+
+# Benchmark notes: bold names led by scores, under a heading that names no priorities.
+SCORES = """\
+# Benchmarks
+
+## Results
+
+Scores on the reference machine:
+
+- 1.0 - **Baseline**. The C implementation.
+- 0.8 - **PyPy**. Close behind.
+- 0.3 - **CPython**. As expected.
+"""
+
+
+def test_weighted_bullets_after_a_lead_in_naming_priorities_are_items() -> None:
+    items = read_items(WEIGHTED)
+    read = [(i.title, i.status, i.priority) for i in items]
+    assert read == [
+        ("Faster parsing", None, "0.8"),
+        ("Plugin API", None, "0.4"),
+        ("Dark theme", None, "0.1"),
+    ]
+    assert finding_lines(WEIGHTED) == []
+
+
+def test_weighted_bullets_that_name_no_priorities_or_rise_are_no_items() -> None:
+    assert read_items(SCORES) == ()
+    rising = WEIGHTED.replace("0.8 -", "0.05 -")
+    assert read_items(rising) == ()
