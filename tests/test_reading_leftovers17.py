@@ -112,6 +112,21 @@ def test_one_task_file_checked_alone_says_its_folder_where_it_said_no_items(
     assert no_task_there(posts / "about.md") is None
 
 
+def test_a_folder_backlog_md_moves_tasks_to_is_its_folder_not_one_read_by_keys(
+    tmp_path: Path,
+) -> None:
+    backlog = tmp_path / "backlog"
+    (backlog / "tasks").mkdir(parents=True)
+    (backlog / "config.yml").write_text("statuses: [To Do, Done]\n", encoding="utf-8")
+    archived = backlog / "archive" / "tasks"
+    archived.mkdir(parents=True)
+    for number in (1, 2):
+        (archived / f"task-{number} - T.md").write_text(
+            f"---\nid: task-{number}\ntitle: T{number}\nstatus: Done\n---\n", encoding="utf-8"
+        )
+    assert taskfiles.keyed_root(archived) is None
+
+
 def test_one_task_file_with_an_id_is_no_folder_of_tasks(tmp_path: Path) -> None:
     root = _folder(tmp_path / "one", {"J1-collect-logs.md": JOBS["J1-collect-logs.md"]})
     assert taskfiles.keyed_root(root) is None

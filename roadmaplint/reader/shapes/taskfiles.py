@@ -893,6 +893,8 @@ def keyed_root(path: Path) -> Path | None:
     matter says ``title:``, ``date:`` and ``tags:``)."""
     if not path.is_dir() or (path / CONFIG).is_file():
         return None
+    if task_root(path / "task.md") is not None:  # Backlog.md's tasks/, drafts/, archive/tasks/
+        return None
     return path if _shared_key(_keyed_fronts(path)) else None
 
 
