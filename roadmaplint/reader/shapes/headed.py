@@ -258,13 +258,13 @@ def _done_marks_beside_headings(
     return found, _entry_blocks(lines, entries)
 
 
-# A bullet of one line: an ID, its title, and a closing mark that says the work is done
-# (``- TASK-101: Apply interactive pattern to 35 commands ✓``, ``- T-7 Title (done)``).
+# A bullet of one line: an ID, then its title (``- TASK-101: Apply interactive pattern ✓``);
+# the closing mark that says the work is done is read apart (``_CLOSING_MARKS``).
 _CLOSED_ID = LazyPattern(
-    r"[ \t]{0,3}[-*+][ \t]+(?P<id>[A-Za-z]{1,8}-?[0-9][\w.-]*?)[ \t]*[:—–-]?[ \t]+"
-    r"(?P<title>\S.*?)[ \t]+(?:✓|✔\ufe0f?|✅|\((?:done|completed?)\))[ \t]*",
-    re.IGNORECASE,
+    r"[ \t]{0,3}[-*+][ \t]++(?P<id>[A-Za-z]{1,8}-?[0-9][\w.-]*+)[ \t]*+[:—–-]?[ \t]++"
+    r"(?P<title>\S.*)"
 )
+_CLOSING_MARKS = ("✓", "✔\ufe0f", "✔", "✅", "(done)", "(complete)", "(completed)")
 
 
 def _closed_ids_beside_headings(
@@ -286,15 +286,19 @@ def _closed_ids_beside_headings(
     }
     found = []
     for first, last in entries:
-        closed = _CLOSED_ID.fullmatch(lines[first].rstrip("\r\n"))
+        closed = _CLOSED_ID.fullmatch(lines[first].rstrip())
         if closed is None or _last(lines, first, last) != first:
+            return [], ()
+        written = closed["title"]
+        mark = next((m for m in _CLOSING_MARKS if written.lower().endswith(m)), None)
+        if mark is None or not written[: -len(mark)].rstrip():
             return [], ()
         code = closed["id"]
         if code.casefold() in headed or not any(_numbered_alike(code, h) for h in headed):
             return [], ()
         here = _entry_start(lines, first)
         section = document.section_above(first + 1)
-        title = document.inline(closed["title"]).strip()
+        title = document.inline(written[: -len(mark)].rstrip()).strip()
         fields = _status_fields("done", here)
         found.append(make_item(code, title, section, here, first + 1, fields, document.dialect))
     return found, _entry_blocks(lines, entries)

@@ -878,12 +878,12 @@ KEYED_MINIMUM = 2  # task files sharing the keys: one file with an id is no fold
 # ``- scope: S001 (REST API design - must be Done)``): an ID of another task of the
 # folder written there is a dependency.
 _NEEDS = LazyPattern(
-    r"#{1,6}[ \t]+(?:inputs|depends[ \t]+on|dependencies|prerequisites|requires|blocked[ \t]+by)"
-    r"[ \t]*:?[ \t]*",
+    r"#{1,6}[ \t]++(?:inputs|depends[ \t]++on|dependencies|prerequisites|requires|"
+    r"blocked[ \t]++by)[ \t]*+:?[ \t]*+",
     re.IGNORECASE,
 )
-_HEADING = LazyPattern(r"#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*")
-_WORD = LazyPattern(r"[A-Za-z]*\d[\w.-]*|[A-Za-z]+-[\w.-]+")
+_HEADING = LazyPattern(r"#{1,6}[ \t]++(?P<title>\S.*)")
+_WORD = LazyPattern(r"\b(?:[A-Za-z]*+\d[\w.-]*+|[A-Za-z]++-[\w.-]++)")
 
 
 def keyed_root(path: Path) -> Path | None:
@@ -998,7 +998,7 @@ def _keyed_item(item: Item, data: Mapping[Any, Any], key: str, text: str) -> Ite
         first = text.count("\n", 0, len(text) - len(body)) + 1
         for number, row in enumerate(body.split("\n"), first):
             if heading := _HEADING.fullmatch(row.strip()):
-                title, line = heading["title"], number
+                title, line = heading["title"].rstrip(" \t#"), number
                 break
     return replace(
         item,
