@@ -253,3 +253,73 @@ def test_weighted_bullets_that_name_no_priorities_or_rise_are_no_items() -> None
     assert read_items(SCORES) == ()
     rising = WEIGHTED.replace("0.8 -", "0.05 -")
     assert read_items(rising) == ()
+
+
+# A generated roadmap: milestones named by their titles, each over tables of its parts.
+GENERATED = """\
+# Roadmap
+
+## Milestones
+
+### ✅ Beta launch (COMPLETED)
+- **Start**: 2025-01-10
+- **Due**: 2025-03-01
+
+#### Releases
+| Version | Name | Status | Due |
+|---------|------|--------|-----|
+| 0.9.0 | Public beta | ✅ RELEASED | 2025-03-01 |
+
+#### Issues
+| Key | Type | Title | Status |
+|-----|------|-------|--------|
+| .sign_up_flow | story | Sign-up flow | N/A |
+
+### 📋 General availability (PLANNED)
+- **Start**: 2025-04-01
+- **Due**: 2025-06-01
+
+#### Releases
+| Version | Name | Status | Due |
+|---------|------|--------|-----|
+| 1.0.0 | First stable | 📋 PLANNED | 2025-06-01 |
+"""
+
+# The same milestones with a table of notes and one of contacts: no parts of them.
+NOTED = """\
+# Roadmap
+
+## Milestones
+
+### ✅ Beta launch (COMPLETED)
+
+#### Notes
+| Topic | Name | Status |
+|-------|------|--------|
+| Pricing | Free tier | agreed |
+
+### 📋 General availability (PLANNED)
+
+#### Contacts
+| Name | Role | Status |
+|------|------|--------|
+| Ana | PM | away |
+"""
+
+
+def test_a_milestones_tables_of_releases_and_issues_are_its_parts() -> None:
+    items = read_items(GENERATED)
+    read = [(i.id, i.title, i.status) for i in items]
+    assert read == [
+        ("beta-launch", "✅ Beta launch", "COMPLETED"),
+        ("public-beta", "Public beta", "✅ RELEASED"),
+        (".sign_up_flow", "Sign-up flow", None),
+        ("general-availability", "📋 General availability", "PLANNED"),
+        ("first-stable", "First stable", "📋 PLANNED"),
+    ]
+    assert finding_lines(GENERATED) == []
+
+
+def test_a_milestones_tables_under_headings_naming_no_parts_are_no_items() -> None:
+    assert [i.id for i in read_items(NOTED)] == ["beta-launch", "general-availability"]
+    assert finding_lines(NOTED) == []
