@@ -95,6 +95,18 @@ def test_a_folder_of_task_files_keyed_by_their_own_id_key_reads_one_item_each(
     assert [f.code for f in check_loaded(loaded)] == ["RL304"]
 
 
+def test_a_folder_read_by_its_keys_is_read_only(tmp_path: Path) -> None:
+    from roadmaplint.edit.taskfiles import new_task, set_fields
+
+    root = _folder(tmp_path / "jobs", JOBS)
+    folder = taskfiles.read(root)
+    with pytest.raises(RoadmapError, match="is read only"):
+        set_fields(folder, "J2", {"status": "done"})
+    with pytest.raises(RoadmapError, match="is read only"):
+        new_task(folder, "Another job")
+    assert {path.name: path.read_text(encoding="utf-8") for path in root.iterdir()} == JOBS
+
+
 def test_a_folder_of_posts_with_front_matter_is_no_task_folder(tmp_path: Path) -> None:
     root = _folder(tmp_path / "posts", POSTS)
     assert taskfiles.keyed_root(root) is None
