@@ -335,3 +335,92 @@ def test_a_milestones_tables_of_releases_and_issues_are_its_parts() -> None:
 def test_a_milestones_tables_under_headings_naming_no_parts_are_no_items() -> None:
     assert [i.id for i in read_items(NOTED)] == ["beta-launch", "general-availability"]
     assert finding_lines(NOTED) == []
+
+
+# Numbered steps of a phase: one whose boxes stand in groups under bare labels, one whose
+# note lists what is there already before the boxes of what is needed.
+STEPS = """\
+# Launch Todo List
+
+## Phase 1: Foundation
+
+### 1.1 Database Setup
+- [x] Create the schema
+- [x] Seed the fixtures
+
+### 1.2 Client Library
+**Location**: `client/src/`
+
+**Note**: the template already includes:
+- ✅ an HTTP client
+- ✅ retries
+
+**Helpers needed**:
+
+- [x] Add the auth helper
+- [x] Add the pagination helper
+
+### 1.3 Docs
+- [ ] Write the guide
+
+## Phase 2: Deployment
+
+### 2.1 Staging Deployment
+
+**Web:**
+- [ ] Deploy the app
+- [ ] Point the domain
+
+**Workers:**
+- [ ] Deploy the queue workers
+
+### 2.2 Smoke Tests
+- [ ] Run the smoke suite
+"""
+
+# The same steps where one label names what is needed, and a note that leads into no
+# list: their boxes say no state of the step.
+STEPS_UNSAID = """\
+# Launch Todo List
+
+## Phase 1: Foundation
+
+### 1.1 Database Setup
+- [x] Create the schema
+
+### 1.2 Client Library
+**Location**: `client/src/`
+
+**Note**: the template is old.
+- ✅ an HTTP client
+
+- [x] Add the auth helper
+
+### 1.3 Docs
+- [ ] Write the guide
+
+## Phase 2: Deployment
+
+### 2.1 Staging Deployment
+
+**What's needed:**
+- [ ] Deploy the app
+- [ ] Point the domain
+
+### 2.2 Smoke Tests
+- [ ] Run the smoke suite
+"""
+
+
+def test_a_steps_boxes_in_labelled_groups_or_after_a_notes_list_give_its_state() -> None:
+    read = {i.id: i.status for i in read_items(STEPS)}
+    assert read["1.1"] == "done"
+    assert read["1.2"] == "done"
+    assert read["2.1"] == "pending"
+
+
+def test_a_steps_boxes_under_one_label_or_after_a_plain_note_give_no_state() -> None:
+    read = {i.id: i.status for i in read_items(STEPS_UNSAID)}
+    assert read["1.1"] == "done"
+    assert read["1.2"] is None
+    assert read["2.1"] is None
