@@ -122,7 +122,8 @@ def load_folder(
     ``cache``: the task files as last read, each read again only when it changed."""
     from roadmaplint.reader.shapes import taskfiles
 
-    root = taskfiles.detect(path)
+    # Backlog.md's folder, else one of task files with no config.yml (read by its keys)
+    root = taskfiles.detect(path) or taskfiles.keyed_root(path)
     if root is None:
         raise RoadmapError(
             f"{path}: is a folder, not a roadmap file, and holds no {taskfiles.CONFIG} "
@@ -130,7 +131,7 @@ def load_folder(
         )
     folder = taskfiles.read(root, texts, cache)
     settings = settings or settings_cache.for_path(root / taskfiles.CONFIG)
-    if "statuses" not in settings.configured:
+    if "statuses" not in settings.configured and not folder.keyed:
         settings = replace(settings, statuses=folder.workflow())
     quiet = tuple(code for code in taskfiles.QUIET_RULES if code not in settings.select)
     settings = replace(settings, ignore=(*settings.ignore, *quiet))
@@ -224,6 +225,12 @@ def no_task_there(path: Path) -> str | None:
     if path.suffix != ".md":
         return None
     folder = path.absolute().parent
+    # a task of a folder with no config.yml, read by its files' keys (``scopes/S001-x.md``)
+    if taskfiles.keyed_root(folder) == folder:
+        return (
+            f"{path}: no items to check: a task file of {folder.name}/, whose files' front "
+            f"matter names each task; check {folder.name}/ to read them as one roadmap"
+        )
     for depth, root in enumerate((folder, *folder.parents)):
         if depth > 3:  # backlog/archive/tasks/x.md, backlog/docs/guides/x.md
             return None

@@ -232,12 +232,16 @@ def _nothing_found(folder: Path, globs: Globs, default_looked: bool) -> RoadmapE
     )
 
 
-def _with_task_folder(folder: Path, found: list[Path]) -> list[Path]:
+def _with_task_folder(folder: Path, found: list[Path], named: bool = False) -> list[Path]:
     """``found`` and the task folder (``backlog/``) ``folder`` holds, if any; a file
-    inside that folder is read as one of its tasks, never as a roadmap of its own."""
-    from roadmaplint.reader.shapes.taskfiles import detect
+    inside that folder is read as one of its tasks, never as a roadmap of its own.
+    ``named``: the folder was named on the command line, and may be a folder of task
+    files that is not Backlog.md's (no config.yml; read by its files' keys)."""
+    from roadmaplint.reader.shapes.taskfiles import detect, keyed_root
 
     root = detect(folder)
+    if root is None and named and (keyed := keyed_root(folder)) is not None:
+        return [path for path in found if path.parent != keyed] + [keyed]
     if root is None:
         return found
     return [path for path in found if not path.is_relative_to(root)] + [root]
@@ -277,7 +281,7 @@ def _searched(name: str, config: str | None, default_looked: bool) -> list[str]:
 
     folder = Path(name)
     globs = _globs_for(folder, config)
-    found = _with_task_folder(folder, search(folder, globs))
+    found = _with_task_folder(folder, search(folder, globs), named=not default_looked)
     if not found:
         raise _nothing_found(folder, globs, default_looked)
     return [str(path) for path in found]

@@ -58,11 +58,24 @@ def field_key(name: str) -> str:
     return key
 
 
+def refuse_keyed(folder: TaskFolder) -> None:
+    """A folder of task files with no config.yml, read by its files' own keys (``scope_id``,
+    ``agent_id``), is read only: its keys, statuses and file names are another tool's,
+    which no edit here knows how to write."""
+    if folder.keyed:
+        raise RoadmapError(
+            f"{folder.root}: a folder of task files with no {CONFIG}, read by their "
+            f"{folder.keyed!r} keys, is read only; edit its files by hand or with the tool "
+            "that writes them"
+        )
+
+
 def set_fields(
     folder: TaskFolder, item_id: str, changes: Mapping[str, str], now: datetime | None = None
 ) -> Path:
     """Write ``changes`` (field name -> value as the CLI takes it) into one task's front
     matter, through the write gate; the file it wrote."""
+    refuse_keyed(folder)
     task = folder.file_of(item_id)
     refuse_moved(task)
     keys = {field_key(name): value for name, value in changes.items()}
@@ -336,6 +349,7 @@ def new_task(
     now: datetime | None = None,
 ) -> Path:
     """Create the next task file as Backlog.md would (name, key order, quoting); its path."""
+    refuse_keyed(folder)
     keys = {field_key(name): value for name, value in (fields or {}).items()}
     target, text = task_text(folder, title, keys, now)
     prove_task_added(text, str(target), title, keys)
@@ -418,6 +432,7 @@ def set_plan(
 ) -> FileEdit:
     """``set``'s edit of one task: its front matter (status, priority, assignee,
     dependencies, title) and its boxes (``--done-item``), read back and proved."""
+    refuse_keyed(folder)
     task = folder.file_of(item_id)
     refuse_moved(task)
     values = [("title", "the title", edit.title or "")]
@@ -577,6 +592,7 @@ def new_plan(
 ) -> FileEdit:
     """``new``'s task file: named, numbered and written as ``backlog task create`` would,
     ``done`` as its Acceptance Criteria; not yet written."""
+    refuse_keyed(folder)
     _refuse_lines(
         str(folder.root / TASKS),
         [("the title", title), *fields.items()] + [("--done", entry) for entry in done],
@@ -607,6 +623,7 @@ def rename_plan(
     from the ID: ``task-12 - Title.md`` becomes ``task-40 - Title.md``), its subtasks'
     (``TASK-12.1`` becomes ``TASK-40.1``, their ``parent_task_id`` follows), and every
     dependent's ``dependencies`` entry; each file proved. The renamed task comes last."""
+    refuse_keyed(folder)
     task = folder.file_of(old)
     new_id = new.strip().upper()
     pattern = re.compile(rf"{re.escape(folder.prefix)}-(\d+(?:\.\d+)*)", re.IGNORECASE)

@@ -95,6 +95,7 @@ from roadmaplint.reader.outline import (
     Part,
     detect,
 )
+from roadmaplint.reader.part_tables import with_part_tables
 from roadmaplint.reader.phase_tasks import with_numbered_phase_tasks
 from roadmaplint.reader.phases import (
     with_all_below_done,
@@ -513,7 +514,8 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
     ):
         read = step(read)
     # a phase's numbered bold tasks that each say their state (``1. **Decisions** — done``)
-    return with_numbered_phase_tasks(read, lines)
+    # and a milestone's releases and issues in tables under ``#### Releases``, ``#### Issues``
+    return with_part_tables(with_numbered_phase_tasks(read, lines), lines)
 
 
 def _without_row_details(items: list[Item], lines: list[str]) -> list[Item]:

@@ -250,6 +250,8 @@ def with_task_boxes(items: Sequence[Item], lines: Sequence[str]) -> Sequence[Ite
                 item.id.isdigit() or (STEP_ID.fullmatch(item.id) and _opens_with_field(section))
             ):
                 ticks = _work_list_ticks(section)
+            if not ticks and STEP_ID.fullmatch(item.id):
+                ticks = _label_group_ticks(section)
             if ticks:
                 status = DONE if all(ticks) else "in progress" if any(ticks) else OPEN
                 item = replace(item, status=status)
@@ -313,19 +315,63 @@ def _work_list_ticks(body: Sequence[str]) -> list[bool]:
     """Whether each box of a numbered task's work list is ticked, where its fields come
     first (``### 2. Core: speed state`` over ``**依存:** タスク1``, ``**作業内容:**`` and
     the boxes): the boxes after its field lines, none where a label of criteria
-    (``**Acceptance criteria:**``, ``**完了条件:**``) opens them or prose comes first."""
+    (``**Acceptance criteria:**``, ``**完了条件:**``) opens them or prose comes first. A
+    field whose value leads into a list (``**Note**: Frontend template already
+    includes:``) is a note: its plain bullets, before the boxes, are no step."""
     ticks: list[bool] = []
+    noting = False  # after a field whose value ends with a colon: the note's own list
     for line in body:
         match = _TASK_BOX.match(line)
         if match is not None:
             ticks.append(match[1] != " ")
-        elif not line.strip() or (ticks and line[:1].isspace()):
+        elif not line.strip() or (ticks and line[:1].isspace()) or _noted(line, noting, ticks):
             continue
         elif ticks or (label := _LABEL_LINE.match(line)) is None:
             break  # the list ends, or the body opens with prose
         elif _CRITERIA_LABEL.search(label["label"]):
             return []  # boxes after this are the task's criteria: no state
+        else:
+            noting = line.rstrip().endswith((":", "：")) and bool(
+                line[label.end() :].strip(" \t:：")
+            )
     return ticks
+
+
+_PLAIN_BULLET = LazyPattern(r"[-*+][ \t]+(?!\[[ xX]?\])")
+
+
+def _noted(line: str, noting: bool, ticks: list[bool]) -> bool:
+    """Whether ``line`` is a plain bullet of a note's list, before any box."""
+    return noting and not ticks and _PLAIN_BULLET.match(line) is not None
+
+
+# A bare label on a line of its own naming a group of boxes: ``**Stacks Testnet:**``.
+_GROUP_LABEL = LazyPattern(r"\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)[ \t]*")
+_LABEL_GROUPS = 2  # one bare label over boxes may name a list of criteria
+
+
+def _label_group_ticks(body: Sequence[str]) -> list[bool]:
+    """Whether each top-level box of a numbered step is ticked, where its body is only
+    boxes grouped under two or more bare labels (``### 6.1 Testnet Deployment`` over
+    ``**Stacks Testnet:**`` and its boxes, ``**EVM Testnets:**`` and its): the groups of
+    the step's work, by where or what. One label (``**What's needed:**``), a label of
+    criteria, or a line of prose or a plain bullet among them gives no state."""
+    ticks: list[bool] = []
+    labels = 0
+    for line in body:
+        if not line.strip() or (ticks and line[:1].isspace()):
+            continue
+        if _ANY_HEADING.match(line):
+            break
+        match = _TASK_BOX.match(line)
+        if match is not None:
+            ticks.append(match[1] != " ")
+            continue
+        label = _GROUP_LABEL.fullmatch(line.rstrip())
+        if label is None or _CRITERIA_LABEL.search(label["label"]):
+            return []
+        labels += 1
+    return ticks if labels >= _LABEL_GROUPS else []
 
 
 # A field or a label on a line of its own: ``**依存:** タスク1``, ``**作業内容:**``.

@@ -27,6 +27,7 @@ from roadmaplint.reader.shapes.entries import (
     _under_heading,
 )
 from roadmaplint.reader.shapes.headed import (
+    _closed_ids_beside_headings,
     _done_marks_beside_headings,
     _epic_bullets,
     _ideas_beside_items,
@@ -63,6 +64,7 @@ from roadmaplint.reader.shapes.signs import (
     _theme_phases,
     _under_horizon,
 )
+from roadmaplint.reader.shapes.weighted import read_weighted_list
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
 
@@ -146,6 +148,9 @@ def _read_plain_list(
         logged = _done_marks_beside_headings(document, entries, taken)
         if logged[0]:
             return logged
+        closed = _closed_ids_beside_headings(document, entries)
+        if closed[0]:
+            return closed
         ranked = _ranked_beside_headings(document, entries, taken)
         if ranked[0]:
             return ranked
@@ -174,6 +179,9 @@ def _read_plain_list(
     epics = _epic_bullets(document, entries, grouped)
     if epics[0]:
         return epics
+    weighted = read_weighted_list(document, entries, taken) if not grouped else ([], ())
+    if weighted[0]:
+        return weighted
     lines = document.lines
     # ``## in_progress`` over ``- none``: the column is empty, no item
     entries = [entry for entry in entries if not _says_nothing(lines[entry[0]])]

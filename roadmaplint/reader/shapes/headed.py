@@ -25,6 +25,7 @@ from roadmaplint.reader.shapes.entries import (
     _status_fields,
     _under_heading,
 )
+from roadmaplint.reader.shapes.horizons import _numbered_alike
 from roadmaplint.reader.shapes.listline import _BULLET, _DONE_MARK, BOX, Line, _is_phase, parse_line
 from roadmaplint.reader.shapes.signs import _BOLD_TITLED, _QUEUE_TITLE
 from roadmaplint.record import replace
@@ -254,6 +255,52 @@ def _done_marks_beside_headings(
         if item is None:
             return [], ()
         found.append(item)
+    return found, _entry_blocks(lines, entries)
+
+
+# A bullet of one line: an ID, then its title (``- TASK-101: Apply interactive pattern ✓``);
+# the closing mark that says the work is done is read apart (``_CLOSING_MARKS``).
+_CLOSED_ID = LazyPattern(
+    r"[ \t]{0,3}[-*+][ \t]++(?P<id>[A-Za-z]{1,8}-?[0-9][\w.-]*+)[ \t]*+[:—–-]?[ \t]++"
+    r"(?P<title>\S.*)"
+)
+_CLOSING_MARKS = ("✓", "✔\ufe0f", "✔", "✅", "(done)", "(complete)", "(completed)")
+
+
+def _closed_ids_beside_headings(
+    document: Document, entries: list[tuple[int, int]]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain bullets of one line each, every one an ID written as the plan's heading items
+    write theirs, a title and a closing check mark or ``(done)`` (``- TASK-101: Apply
+    interactive pattern ✓`` under ``## Completed and Archived Tasks``), in a plan whose
+    items are headings with IDs (``### TASK-606: Title``): its finished work kept short,
+    each a done item. A bullet naming a heading's own ID again is a reference, and a
+    list with any other bullet notes."""
+    lines = document.lines
+    if not document.taken:
+        return [], ()
+    headed = {
+        text.strip().split()[0].strip(":.—–-").casefold()
+        for text in document.heading_texts()
+        if text.strip()
+    }
+    found = []
+    for first, last in entries:
+        closed = _CLOSED_ID.fullmatch(lines[first].rstrip())
+        if closed is None or _last(lines, first, last) != first:
+            return [], ()
+        written = closed["title"]
+        mark = next((m for m in _CLOSING_MARKS if written.lower().endswith(m)), None)
+        if mark is None or not written[: -len(mark)].rstrip():
+            return [], ()
+        code = closed["id"]
+        if code.casefold() in headed or not any(_numbered_alike(code, h) for h in headed):
+            return [], ()
+        here = _entry_start(lines, first)
+        section = document.section_above(first + 1)
+        title = document.inline(written[: -len(mark)].rstrip()).strip()
+        fields = _status_fields("done", here)
+        found.append(make_item(code, title, section, here, first + 1, fields, document.dialect))
     return found, _entry_blocks(lines, entries)
 
 

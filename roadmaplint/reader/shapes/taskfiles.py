@@ -117,6 +117,9 @@ class TaskFolder:
     statuses: tuple[str, ...]  # as config.yml lists them
     prefix: str  # config.yml's task_prefix: "task"
     tasks: tuple[TaskFile, ...]
+    # the front-matter key naming each task's ID in a folder that is not Backlog.md's and
+    # has no config.yml (``scope_id``); "" for Backlog.md's
+    keyed: str = ""
 
     @property
     def roadmap(self) -> Roadmap:
@@ -134,6 +137,8 @@ class TaskFolder:
         for task, start in zip(reversed(self.tasks), reversed(self.starts()), strict=True):
             if line > start:
                 return task.path, line - start
+        if self.keyed and self.tasks:  # no config.yml: the first task file's first line
+            return self.tasks[0].path, 1
         return self.root / CONFIG, 1
 
     def starts(self) -> tuple[int, ...]:
@@ -267,7 +272,10 @@ def read(
     """Every task file under ``root/tasks`` and the folders Backlog.md moves tasks to
     (sorted by number), read into records; ``texts``: a file's text as an editor holds
     it, read instead of the disk's; ``cache``: the files as last read, each read again
-    only when it changed."""
+    only when it changed. A folder with no config.yml is read by its task files' keys
+    (``read_keyed``), or refused."""
+    if not (root / CONFIG).is_file():
+        return read_keyed(root, texts)
     config = _config(root)
     statuses, prefix = _settings(config, root / CONFIG)
     tasks = []
@@ -842,10 +850,11 @@ def _roadmap(folder: TaskFolder) -> Roadmap:
         configured=True,
     )
     return Roadmap(
-        path=str(folder.root / TASKS),
+        path=str(folder.root if folder.keyed else folder.root / TASKS),
         title=None,
         title_position=None,
-        status_legend=legend,
+        # a folder with no config.yml names no statuses: read as the common spellings
+        status_legend=None if folder.keyed else legend,
         priority_legend=None,
         sections=(),
         items=tuple(task.item for task in folder.tasks),
@@ -856,3 +865,160 @@ def _roadmap(folder: TaskFolder) -> Roadmap:
         style=Style("\n", "", "-", bom=False, final_newline=True, line_count=0),
         source="",
     )
+
+
+# A folder of task files that is not Backlog.md's (an agent runtime's ``scopes/``, a tool's
+# ``tasks/``) and has no config.yml: each file's front matter names its task by one of
+# these keys, the first found of each tuple read.
+ID_KEYS = ("id", "task_id", "scope_id", "key")
+OWNER_KEYS = ("assignee", "owner", "agent_id")
+DEPENDS_KEYS = (DEPENDS_KEY, "depends_on")
+KEYED_MINIMUM = 2  # task files sharing the keys: one file with an id is no folder of tasks
+# The body sections whose bullets name what a task needs first (``## Inputs`` over
+# ``- scope: S001 (REST API design - must be Done)``): an ID of another task of the
+# folder written there is a dependency.
+_NEEDS = LazyPattern(
+    r"#{1,6}[ \t]++(?:inputs|depends[ \t]++on|dependencies|prerequisites|requires|"
+    r"blocked[ \t]++by)[ \t]*+:?[ \t]*+",
+    re.IGNORECASE,
+)
+_HEADING = LazyPattern(r"#{1,6}[ \t]++(?P<title>\S.*)")
+_WORD = LazyPattern(r"\b(?:[A-Za-z]*+\d[\w.-]*+|[A-Za-z]++-[\w.-]++)")
+
+
+def keyed_root(path: Path) -> Path | None:
+    """``path`` when it is a folder of task files that is not Backlog.md's: no config.yml,
+    and ``KEYED_MINIMUM`` or more markdown files in it whose front matter shares an ID key
+    (``ID_KEYS``) and ``status``; None for any other folder (a blog's posts, whose front
+    matter says ``title:``, ``date:`` and ``tags:``)."""
+    if not path.is_dir() or (path / CONFIG).is_file():
+        return None
+    if task_root(path / "task.md") is not None:  # Backlog.md's tasks/, drafts/, archive/tasks/
+        return None
+    return path if _shared_key(_keyed_fronts(path)) else None
+
+
+def _keyed_fronts(root: Path, texts: Mapping[Path, str] | None = None) -> list[tuple[Path, str]]:
+    """The markdown files directly in ``root`` that open with front matter, with their text."""
+    found = []
+    for path in sorted(root.glob("*.md"), key=_number_then_name):
+        if path.stem.lower() == "readme" or not path.is_file():
+            continue
+        text = as_read(texts[path]) if texts and path in texts else _read_text(path)
+        if text.startswith("---\n"):
+            found.append((path, text))
+    return found
+
+
+def _keys(text: str, path: Path) -> Mapping[Any, Any]:
+    """A file's front matter, or nothing where it cannot be read (no task of the folder)."""
+    try:
+        front, _ = split(text, str(path))
+        return _front(front, str(path), None, False)[0]
+    except RoadmapError:
+        return {}
+
+
+def _shared_key(files: list[tuple[Path, str]]) -> str:
+    """The ID key that ``KEYED_MINIMUM`` or more of ``files`` name, each with a status and
+    each file a value of its own: one of ``ID_KEYS``, else a key named as one
+    (``job_id``) that names no owner; the most named, ``ID_KEYS`` first. "" when none is."""
+    values: dict[str, list[str]] = {}
+    for path, text in files:
+        data = _keys(text, path)
+        if data.get("status") in (None, ""):
+            continue
+        for key, value in data.items():
+            plain = isinstance(value, str | int) and not isinstance(value, bool)
+            if plain and _id_key(str(key)) and str(value).strip():
+                values.setdefault(str(key), []).append(str(value).strip())
+    ranked = sorted(
+        (key for key, found in values.items() if len(set(found)) == len(found)),
+        key=lambda key: (-len(values[key]), ID_KEYS.index(key) if key in ID_KEYS else len(ID_KEYS)),
+    )
+    return ranked[0] if ranked and len(values[ranked[0]]) >= KEYED_MINIMUM else ""
+
+
+def _id_key(key: str) -> bool:
+    return key in ID_KEYS or (key.endswith("_id") and key not in OWNER_KEYS)
+
+
+def read_keyed(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolder:
+    """A folder of task files with no config.yml, read by its files' front-matter keys:
+    the ID key they share, ``status``, ``title`` (else the body's first heading),
+    ``priority``, an owner (``assignee``, ``owner``, ``agent_id``) and dependencies
+    (``dependencies``, ``depends_on``, or other tasks' IDs under an ``## Inputs`` or
+    ``## Depends on`` heading of the body). A file without the key is no task; the
+    statuses are the common spellings, as for a plan with no legend."""
+    files = _keyed_fronts(root, texts)
+    key = _shared_key(files)
+    if not key:
+        raise RoadmapError(
+            f"{root}: is a folder, not a roadmap file, and holds no {CONFIG} with a "
+            f"{TASKS}/ folder beside it, nor two or more task files whose front matter "
+            f"names an ID ({', '.join(ID_KEYS)}) and a status; name a roadmap file"
+        )
+    tasks = []
+    held = 0
+    for path, text in files:
+        held += len(text)
+        if held > MAX_BYTES:
+            raise RoadmapError(
+                f"{root}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
+                f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
+            )
+        data = _keys(text, path)
+        if data.get(key) in (None, ""):
+            continue
+        tasks.append(TaskFile(path, text, _keyed_item(read_task(text, str(path)), data, key, text)))
+    known = {task.item.id for task in tasks}
+    read = []
+    for task in tasks:
+        needs = tuple(
+            name
+            for name in _needed(task.text)
+            if name in known and name != task.item.id and name not in task.item.depends_on
+        )
+        if needs:
+            task = replace(
+                task, item=replace(task.item, depends_on=(*task.item.depends_on, *needs))
+            )
+        read.append(task)
+    return TaskFolder(root, (), "", tuple(read), key)
+
+
+def _keyed_item(item: Item, data: Mapping[Any, Any], key: str, text: str) -> Item:
+    """A task read as Backlog.md's (``read_task``), with the ID, owner, dependencies and
+    title the folder's own keys give."""
+    owner = next((_strings(data.get(name)) for name in OWNER_KEYS if data.get(name)), [])
+    depends = next((_strings(data.get(name)) for name in DEPENDS_KEYS if data.get(name)), [])
+    title, line = item.title, item.position.line
+    if not title:
+        _, body = split(text, "")
+        first = text.count("\n", 0, len(text) - len(body)) + 1
+        for number, row in enumerate(body.split("\n"), first):
+            if heading := _HEADING.fullmatch(row.strip()):
+                title, line = heading["title"].rstrip(" \t#"), number
+                break
+    return replace(
+        item,
+        id=str(data[key]).strip(),
+        title=title,
+        position=Position(line, 1),
+        dri=", ".join(owner) if owner else None,
+        depends_on=tuple(depends),
+    )
+
+
+def _needed(text: str) -> list[str]:
+    """The words shaped as IDs (``S001``, ``TASK-3``) in the bullets of a body section
+    that says what a task needs first (``_NEEDS``)."""
+    found: list[str] = []
+    inside = False
+    for row in text.split("\n"):
+        stripped = row.strip()
+        if stripped.startswith("#"):
+            inside = _NEEDS.fullmatch(stripped) is not None
+        elif inside and stripped[:2] in ("- ", "* "):
+            found.extend(_WORD.findall(stripped))
+    return found
