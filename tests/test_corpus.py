@@ -304,7 +304,10 @@ pytestmark = pytest.mark.skipif(
 # read right before its fixes, 177 after; every earlier file reads as before): 10849 of 11065.
 # The sixteenth leftovers pass (CORE-201) read the TODO's current build and the Kiro boxes
 # marked as needing work: 10872 of 11065.
-OVERALL_FLOOR = 0.984  # 10888 of 11065
+# With the thirty-ninth set (188 items of seven plans, 65 read right before its fixes against
+# its corrected truths, 148 after; every earlier file reads as before), and the seventeenth
+# leftovers pass (CORE-209): 11042 of 11248.
+OVERALL_FLOOR = 0.981  # 11042 of 11248
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -826,7 +829,12 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # roadmap, read by CORE-182, leaves it so; the thirty-fifth set's phase roadmap, read by
 # the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
 # the sixteenth leftovers pass (CORE-201), too; the thirty-seventh set's generated roadmap
-# and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too.
+# and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
+# thirty-ninth set's two are not (CORE-206).
+@pytest.mark.xfail(
+    strict=True,
+    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future",
+)
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
     assert wrong == {}
@@ -891,7 +899,13 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # a field, a table per quarter whose last quarter read nothing, and an agent's task list
 # whose archived tasks, a bullet list of ``TASK-101: Title ✓``, are unread; it reads the
 # first two, and the archived list stays unread (CORE-200): two.
-SILENTLY_WRONG_CEILING = 0
+# The seventeenth leftovers pass (CORE-209) read both: none.
+# The thirty-ninth set brought three, a game's TODO whose bracketed owners were read into
+# the titles, an agent's console todo list read as the boxes of its breakdown, and an
+# Italian task list; it reads the first two, and leaves two (CORE-206): the Italian list's
+# done features and proposals beside its phases, and a library roadmap's backlog table of
+# `Target: Future` rows, its status tables and release list now read: two.
+SILENTLY_WRONG_CEILING = 2
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -458,11 +458,23 @@ def _epic_heading(part: Part, outline: Outline, items: list[Item]) -> ItemHeadin
     return ItemHeading(name, title, above, part.position, part.heading.end, not numbered)
 
 
+# A status cell written as a legend's mark then a priority: ``🟡 High``, ``🟡 Medium``.
+_RANKED_MARK = LazyPattern(
+    r"(?P<mark>[^\w\s]{1,3})[ \t]+(?P<priority>critical|high|medium|low)", re.IGNORECASE
+)
+
+
 def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
     """``item`` with the status its title ends with where a one-line legend names it
     (``F3.2 Fetch current weather ✨ CODED``) and nothing else gives it one."""
     if item.status is not None:
         named = legend_mark_status(item.status, entries)  # ``🟡``: ``🟡 in progress``
+        ranked = _RANKED_MARK.fullmatch(item.status) if named is None else None
+        if ranked is not None and item.priority is None:
+            # ``🟡 High``: the legend's mark is the state, the word after it the priority
+            named = legend_mark_status(ranked["mark"], entries)
+            if named is not None:
+                return replace(item, status=named, priority=ranked["priority"])
         return item if named is None else replace(item, status=named)
     found = with_legend_status(item.title, entries)
     return item if found is None else replace(item, title=found[0], status=found[1])

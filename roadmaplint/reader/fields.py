@@ -823,7 +823,7 @@ def _finish(
         # how urgent the item is, and is no part of its name
         title, own_priority = (
             title[: noted.start()].rstrip(),
-            own_priority or noted["word"] or noted["named"],
+            own_priority or noted["word"] or noted["named"] or noted["band"],
         )
     tagged = _LEADING_TAG.match(title) if title[:1] == "[" else None
     if tagged is not None and _PRIORITY_TAG.fullmatch(tagged[1]):

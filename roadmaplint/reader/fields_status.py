@@ -412,10 +412,11 @@ _BRACKETED_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]*$")
 # The priority the heading reader puts first in a title, from ``MD-001 (P0) — Title``.
 _LEADING_PRIORITY = LazyPattern(r"\((P[0-4])\)[ \t]+")
 # A note closing a heading's title with the item's priority: ``(High Priority)``,
-# ``(Priority: Low)``.
+# ``(Priority: Low)``, in Italian too (``(Priorità Alta)``: the band as written).
 _NOTED_PRIORITY = LazyPattern(
     r"(?<=[ \t])\((?:(?P<word>critical|high|medium|low)[ \t]+priority"
-    r"|priority:[ \t]*(?P<named>critical|high|medium|low))\)$",
+    r"|priority:[ \t]*(?P<named>critical|high|medium|low)"
+    r"|priorit(?:à|a')[ \t]+(?P<band>alta|media|bassa))\)$",
     re.IGNORECASE,
 )
 

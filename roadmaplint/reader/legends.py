@@ -279,14 +279,32 @@ _LINE_LEGEND = LazyPattern(
 )
 
 
+# A status legend written as a list under its name alone on a line, bold or not, in a
+# quote or not: ``> **Status Legend**`` over ``> - ✅ **Implemented** - Merged ...`` and
+# ``> - 🟡 **Planned** - Scheduled ...``, each entry a mark and its word in bold.
+_LIST_LEGEND_HEAD = LazyPattern(
+    r"[ \t]*(?:>[ \t]*)?(?:\*\*|__)?(?:status[ \t]+)?legend(?::?\*\*|:?__|:)?[ \t]*",
+    re.IGNORECASE,
+)
+_LIST_LEGEND_ENTRY = LazyPattern(
+    r"[ \t]*(?:>[ \t]*)?[-*+][ \t]+(?P<mark>[^\w\s*]{1,3})[ \t]+"
+    r"\*\*(?P<words>[A-Za-z][A-Za-z ]{0,28}?)\*\*(?:[ \t]+[-—–:][^\n]*)?[ \t]*"
+)
+_QUOTE_GAP = LazyPattern(r"[ \t]*+(?:>[ \t]*+)?")
+
+
 def line_legend_entries(lines: list[str]) -> tuple[str, ...]:
     """The entries of a status legend written on one line (``⛔ BLOCKED``, ``✨ CODED``),
-    each a mark and one or two words: the words a heading may end with as its status.
-    None where the line's entries are no marks with words (``❗ High | ❕ Normal`` of a
-    priority legend names levels, not states)."""
+    each a mark and one or two words: the words a heading may end with as its status;
+    or written as a list of such entries under its name (``**Status Legend**`` over ``-
+    ✅ **Implemented** - Merged``). None where the line's entries are no marks with words
+    (``❗ High | ❕ Normal`` of a priority legend names levels, not states)."""
     found: list[str] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         if "egend" not in line and "EGEND" not in line:
+            continue
+        if _LIST_LEGEND_HEAD.fullmatch(line.rstrip()) is not None:
+            found += _listed_entries(lines, at + 1)
             continue
         match = _LINE_LEGEND.match(line)
         if match is None or "priorit" in line[: match.start("entries")].casefold():
@@ -302,6 +320,22 @@ def line_legend_entries(lines: list[str]) -> tuple[str, ...]:
         ):
             found += [" ".join(words) for words in marked]
     return tuple(found)
+
+
+def _listed_entries(lines: list[str], first: int) -> list[str]:
+    """The entries of a legend's list from line ``first`` (0-based), a blank or bare quote
+    line before it allowed: two or more, or none."""
+    at = first
+    while at < len(lines) and at < first + 2 and _QUOTE_GAP.fullmatch(lines[at].rstrip()):
+        at += 1
+    entries: list[str] = []
+    while at < len(lines) and (entry := _LIST_LEGEND_ENTRY.fullmatch(lines[at].rstrip())):
+        mark = entry["mark"]
+        if any(char.isalnum() for char in mark):
+            break
+        entries.append(f"{mark} {' '.join(entry['words'].split())}")
+        at += 1
+    return entries if len(entries) >= 2 else []
 
 
 def legend_mark_status(status: str, entries: tuple[str, ...]) -> str | None:

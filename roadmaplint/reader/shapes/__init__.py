@@ -571,5 +571,6 @@ def _may_hold_items(name: str, document: Document) -> bool:
     return False
 
 
-# How a list of lines a mark opens begins: a done line, or the legend of its marks.
-_MARKED_LIST_LEADS = ("x ", "legend:", "Legend:", "LEGEND:", "key:", "Key:")
+# How a list of lines a mark opens begins: a done line, the legend of its marks, or an
+# agent console's call (``⏺ Update Todos``) over its todo list.
+_MARKED_LIST_LEADS = ("x ", "legend:", "Legend:", "LEGEND:", "key:", "Key:", "⏺ ")

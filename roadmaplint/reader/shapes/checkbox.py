@@ -62,7 +62,12 @@ from roadmaplint.reader.shapes.listline import parse_line as parse_line
 from roadmaplint.reader.shapes.listline import phase_box as phase_box
 from roadmaplint.reader.shapes.listline import work_box as work_box
 from roadmaplint.reader.shapes.listline import written_alike as written_alike
-from roadmaplint.reader.shapes.marked import marked_list, read_marked
+from roadmaplint.reader.shapes.marked import (
+    console_todos,
+    marked_list,
+    read_console_todos,
+    read_marked,
+)
 from roadmaplint.reader.shapes.numbered import (
     read_bold_numbered,
     read_bold_tasks_beside_boxes,
@@ -76,7 +81,7 @@ from roadmaplint.reader.shapes.templates import _placeholder
 from roadmaplint.reader.shapes.templates import template_box as template_box
 from roadmaplint.reader.shapes.todotxt import todo_txt
 from roadmaplint.reader.shapes.todotxt import todo_txt_lines as todo_txt_lines
-from roadmaplint.reader.shapes.versions import empty_versions_beside
+from roadmaplint.reader.shapes.versions import empty_versions_beside, release_paragraphs
 from roadmaplint.record import replace
 from roadmaplint.settings import common_meaning
 from roadmaplint.text import LazyPattern
@@ -123,6 +128,9 @@ def read_checkboxes(document: Document) -> ShapeRead:
         marked = marked_list(document.lines)
         if marked is not None:
             return read_marked(document, marked)  # its lines are the list, every one
+        todos = console_todos(document.lines)
+        if todos is not None:
+            return read_console_todos(document, todos)  # the agent's plan, every line
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
     legend = marker_legend(document.lines)
@@ -159,6 +167,10 @@ def read_checkboxes(document: Document) -> ShapeRead:
     if not document.with_ids_only:
         # ``### ✅ Issue #1: Hardcoded URLs``: the fixes a status report ticks
         items += read_reported_fixes(document, taken)
+        # ``v0.20.0 🟡 Visual Agent Builder``: releases listed as paragraphs
+        releases, paragraphs = release_paragraphs(document, taken)
+        items += releases
+        blocks.update(paragraphs)
         items.sort(key=lambda item: item.position.line)
     if items and not document.with_ids_only:
         for index in document.top_level():

@@ -38,14 +38,16 @@ _SECTION_PRIORITY = LazyPattern(
     r"|[(\[][ \t]*(?P<pb>P[0-4](?:\.[0-9])?)(?=[ \t]*(?:[)\],/;]|[—–-][ \t]))"
     r"|[ \t](?P<pt>P[0-4](?:\.[0-9])?)[ \t*_`]*$"
     r"|\bpriority:?[ \t]*(?P<word>critical|high|medium|low|P[0-4])\b"
-    # (numbered as a section may be, the highest band too: ``## 1. Highest Priority``)
-    r"|^[^\w]*(?:[0-9]{1,2}[.)][ \t]+)?(?P<lead>critical|highest|high|medium|low)[ \t]+priority\b"
+    # (numbered as a section may be, the highest band too: ``## 1. Highest Priority``;
+    # the middle band said short too: ``## Mid Priority``)
+    r"|^[^\w]*(?:[0-9]{1,2}[.)][ \t]+)?(?P<lead>critical|highest|high|medium|mid|low)"
+    r"[ \t]+priority\b"
     # ``### PRIORITY 1: CI/CD Validation``: a numbered priority leading the heading is P1,
     # in French too (``## 🔥 Priorité 1 — Critique``)
     # (a fifth band and later ones too: ``## 📚 PRIORITY 5: DOCUMENTATION`` after P1-P4)
     r"|^[^\w]*priorit[yé][ \t]+(?P<number>[0-9])(?![\w.-])"
     # ``### CUDA Medium Priority``: a topic's band, the priority ending the heading
-    r"|[ \t](?P<tail>critical|high|medium|low)[ \t]+priority[ \t]*$" + _OTHER_BANDS,
+    r"|[ \t](?P<tail>critical|high|medium|mid|low)[ \t]+priority[ \t]*$" + _OTHER_BANDS,
     # the same bands in German, Spanish and Portuguese: ``## 🚨 Hohe Priorität``,
     # ``## Prioridad alta``, ``## Prioridade Média``; the priority is the word written
     re.IGNORECASE,
@@ -115,7 +117,7 @@ _MARKED_PRIORITY = LazyPattern(
 
 # A heading that leads with a priority: ``P0 - Critical``, ``High Priority``, ``Priority: High``.
 _PRIORITY_LEAD = LazyPattern(
-    r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|low)[ \t]+priority\b"
+    r"[^\w]*(?:P[0-4](?:\.[0-9])?(?![\w-])|(?:critical|high|medium|mid|low)[ \t]+priority\b"
     r"|priority:?[ \t]*(?:critical|high|medium|low|P[0-4])\b|priorit[yé][ \t]+[0-9](?![\w.-])"
     r"|(?:hohe|mittlere|niedrige)[ \t]+priorit(?:ät|aet)(?!\w)"
     r"|prioridade?[ \t]+(?:alta|media|média|baja|baixa)(?!\w))",

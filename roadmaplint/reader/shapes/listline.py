@@ -263,7 +263,10 @@ def parse_line(
     if kanban_board(document):
         text = card_words(text)  # a card's due day, tags and archive date are no name
     led_by = None
-    if (lead := _owner_lead(text, document)) is not None:
+    if text[:1] == "[" and (slot := _signed_up(text, document)) is not None:
+        named, text = slot
+        led_by = named or None
+    elif (lead := _owner_lead(text, document)) is not None:
         led_by, text = lead
     elif text[:1] == "(" and (opening := _OWNER_OPENING.match(text)) is not None:
         led_by, text = opening["owner"].strip(), text[opening.end() :]
@@ -428,6 +431,38 @@ def _owner_lead(text: str, document: Document) -> tuple[str, str] | None:
     rest = text[lead.end() :]
     due = _DUE_DAY.match(rest)
     return " + ".join(name.strip() for name in named), rest[due.end() :] if due else rest
+
+
+# A name in square brackets opening a box, the slot a sign-up sheet leaves for who takes
+# the work (``- [ ] [Juan] Create enemy``), or the slot left blank (``[_____]``).
+_SLOT = LazyPattern(
+    r"\[(?:(?P<name>[^\W\d_][^\W\d_ .'-]{0,29}(?:[ .'-][^\W\d_]{1,29}){0,2})|_{3,})\]"
+    r"[ \t]+(?=\S)"
+)
+_BOX_TEXT = LazyPattern(r"[ \t]*(?:[-*+]|[0-9]{1,9}[.)])[ \t]+\[[ xX]\][ \t]+(?P<text>\[[^\n]*)")
+
+
+def _signed_up(text: str, document: Document) -> tuple[str, str] | None:
+    """The name a box opens with in square brackets and the text after it, where the
+    document is a sign-up sheet: its boxes open with such a slot, one of them left blank
+    (``[_____]``) and another holding a name. A blank slot gives an empty name. Brackets
+    with no blank slot beside them tag a component (``[Backend] Bump the API``): no owner."""
+    slot = _SLOT.match(text)
+    if slot is None or not document.memo("sign-up sheet", lambda: _sign_up_sheet(document.lines)):
+        return None
+    return slot["name"] or "", text[slot.end() :]
+
+
+def _sign_up_sheet(lines: list[str]) -> bool:
+    blank = named = False
+    for line in lines:
+        if "[" not in line or (box := _BOX_TEXT.match(line)) is None:
+            continue
+        slot = _SLOT.match(box["text"])
+        if slot is not None:
+            named = named or slot["name"] is not None
+            blank = blank or slot["name"] is None
+    return blank and named
 
 
 def _todo_txt_line(text: str, document: Document) -> Line:

@@ -14,6 +14,12 @@ Two kinds, read as a person reads them, and nothing else:
 
 Lines indented under a marked line are its notes (its checklist), no items. The write
 half is ``edit/marked.py``: a status set rewrites the mark.
+
+A third kind is read by ``console_todos``: the todo list a coding agent's console prints
+(``⏺ Update Todos`` over ``⎿ ☐ Title`` and ``✅ Title`` lines), pasted as the plan. Each
+line is an item, ``☐`` still to do and a check done; a step's label before its name
+(``PHASE 1.1: Title``) is its ID. The list is the plan the agent keeps: boxes written
+after it in the pasted breakdown are what its steps write, no items.
 """
 
 from __future__ import annotations
@@ -193,3 +199,73 @@ def _opens_piece(line: str, is_item: bool) -> bool:
     """Whether ``line`` begins a block of its own: an item's line, or any other line at
     the margin (a label, a rule); blank and indented lines belong to the block above."""
     return is_item or (bool(line.strip()) and line[0] not in " \t")
+
+
+# The agent console's call that prints its todo list: ``⏺ Update Todos``.
+_TODOS_HEAD = LazyPattern(r"[ \t]*⏺[ \t]+Update[ \t]+Todos[ \t]*")
+# One line of the list, the first after the console's ``⎿`` elbow: ``⎿  ☐ PHASE 2.1: Title``.
+_TODO_LINE = LazyPattern(r"[ \t]*(?:⎿[ \t]+)?(?P<mark>[☐☒☑✅✔])\ufe0f?[ \t]+(?P<text>\S[^\r\n]*)")
+_TODO_STATUSES = {"☐": "todo", "☒": "done", "☑": "done", "✅": "done", "✔": "done"}
+# A step's label before its name: ``PHASE 1.1: Title``, ``Step 3: Title``, ``Task 2 — Title``.
+_STEP_LABEL = LazyPattern(
+    r"(?P<id>(?i:phase|step|task|stage)[ \t]+[0-9]{1,6}(?:\.[0-9]{1,6}){0,3})"
+    r"[ \t]*[:—–][ \t]+(?=\S)"
+)
+
+
+def console_todos(lines: list[str]) -> tuple[int, tuple[tuple[int, str, str], ...]] | None:
+    """The line (0-based) of an agent console's ``Update Todos`` call and its list's lines,
+    each with its mark and text, where three lines or more follow it; None otherwise."""
+    for head, line in enumerate(lines):
+        if "⏺" not in line or _TODOS_HEAD.fullmatch(line.rstrip()) is None:
+            continue
+        found: list[tuple[int, str, str]] = []
+        for number in range(head + 1, len(lines)):
+            todo = _TODO_LINE.fullmatch(lines[number].rstrip())
+            if todo is None:
+                break
+            found.append((number, todo["mark"], todo["text"].strip()))
+        if len(found) >= _FEWEST_ITEMS:
+            return head, tuple(found)
+    return None
+
+
+def read_console_todos(
+    document: Document, todos: tuple[int, tuple[tuple[int, str, str], ...]]
+) -> ShapeRead:
+    """The items of an agent console's todo list, one a line, and the block it stands in
+    cut so that each line is its item's own."""
+    head, found = todos
+    taken = Taken()
+    items: list[Item] = []
+    section = document.section_above(head + 1)
+    for number, mark, text in found:
+        here = Position(number + 1, 1)
+        fields = (Field("Status", "status", _TODO_STATUSES[mark], here, here, number + 1),)
+        label = _STEP_LABEL.match(text)
+        title = document.inline(text[label.end() :] if label else text).strip()
+        item_id = " ".join(label["id"].split()) if label else reference_from_title(title, taken)
+        taken.add(item_id)
+        items.append(
+            make_item(item_id, title, section, here, number + 1, fields, document.dialect, (), True)
+        )
+    return ShapeRead(tuple(items), _cut_todos(document, head, [number for number, _, _ in found]))
+
+
+def _cut_todos(document: Document, head: int, rows: list[int]) -> dict[int, tuple[Block, ...]]:
+    """The top-level block the list stands in, cut into its lines before the list, one
+    block a todo line, and its lines after the list."""
+    tokens = document.tokens
+    for index in document.top_level():
+        span = tokens[index].map
+        if span is None or not span[0] <= rows[0] < span[1]:
+            continue
+        start, end = span
+        cut: list[Block] = []
+        if start < rows[0]:
+            cut.append(Block("paragraph", start + 1, rows[0]))
+        cut += [Block("list", row + 1, row + 1) for row in rows if row < end]
+        if rows[-1] + 1 < end:
+            cut.append(Block("paragraph", rows[-1] + 2, end))
+        return {start + 1: tuple(cut)}
+    return {}

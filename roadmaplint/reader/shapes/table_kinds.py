@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadmaplint.reader.dialect import DEPENDS_ON, Dialect, patterns
+from roadmaplint.reader.legends import legend_mark_status, line_legend_entries
 from roadmaplint.reader.shapes.table_columns import (
     _CELL_MARKS,
     _GROUPING_TITLES,
@@ -523,7 +524,21 @@ def _feature_matrix(
     if any(key in FIELD_KEYS and key != "status" for key in keys):
         return False
     status = keys.index("status")
-    return not all(_status_words(_first_cell(lines[row], status)) for row in rows)
+    cells = [_first_cell(lines[row], status) for row in rows]
+    return not all(_status_words(cell) for cell in cells) and not _legend_marks(lines, cells)
+
+
+def _legend_marks(lines: list[str], cells: list[str]) -> bool:
+    """Whether every cell opens with a mark the document's status legend names (``✅``
+    beside ``- ✅ **Implemented**``, ``🟡 High`` beside ``- 🟡 **Planned**``): the marks
+    are states of the plan's work, no matrix's ticks."""
+    entries = line_legend_entries(lines)
+    if not entries or not all(common_meaning(entry.split(None, 1)[-1]) for entry in entries):
+        return False  # ``- ✅ **Supported**``: what a program does, no state of work
+    return all(
+        (words := cell.split()) and legend_mark_status(words[0], entries) is not None
+        for cell in cells
+    )
 
 
 def _status_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from roadmaplint.model import Item, Position
+from roadmaplint.model import Block, Field, Item, Position
 from roadmaplint.reader.blocks import HeadingBlock
 from roadmaplint.reader.fields import heading_status
+from roadmaplint.reader.legends import legend_mark_status, line_legend_entries
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import (
     edge_stripped,
@@ -185,3 +186,53 @@ def _named_work(document: Document, heading: HeadingBlock, taken: set[str]) -> I
         (),
         True,
     )
+
+
+# A release's paragraph led by its version, a mark of the plan's status legend and its
+# name: ``v0.17.0 ✅ Eval Framework`` over the lines of what it brings.
+_RELEASE_LINE = LazyPattern(
+    r"(?P<version>v?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}(?:-[0-9A-Za-z.]{1,12})?)[ \t]+"
+    r"(?P<mark>[^\w\s]{1,3})[ \t]+(?P<name>\S[^\n]{0,120})"
+)
+_FEWEST_RELEASES = 3
+
+
+def release_paragraphs(
+    document: Document, taken: set[str]
+) -> tuple[list[Item], dict[int, tuple[Block, ...]]]:
+    """The releases a roadmap lists as paragraphs, each led by its version, its state as a
+    mark its status legend names and its name (``v0.20.0 🟡 Visual Agent Builder`` beside
+    ``- 🟡 **Planned**``), three or more: each an item, its version the ID; none where the
+    document has no such legend (a changelog's ``v1.2 ✅ ...`` lines say what shipped)."""
+    lines, tokens = document.lines, document.tokens
+    entries = line_legend_entries(lines)
+    if not entries:
+        return [], {}
+    found: list[tuple[int, int, re.Match[str]]] = []
+    for index in document.top_level():
+        token = tokens[index]
+        if token.type != "paragraph_open" or token.map is None:
+            continue
+        start, end = token.map
+        if document.is_taken(start + 1):
+            continue
+        release = _RELEASE_LINE.fullmatch(lines[start].rstrip())
+        if release is not None and legend_mark_status(release["mark"], entries) is not None:
+            found.append((start, end, release))
+    if len(found) < _FEWEST_RELEASES:
+        return [], {}
+    items: list[Item] = []
+    blocks: dict[int, tuple[Block, ...]] = {}
+    for start, end, release in found:
+        here = Position(start + 1, 1)
+        status = Field("Status", "status", release["mark"], here, here, start + 1)
+        name = document.inline(release["name"]).strip()
+        version = release["version"]
+        item_id = version if version.casefold() not in taken else reference_from_title(name, taken)
+        taken.add(item_id)
+        section = document.section_above(start + 1)
+        items.append(
+            make_item(item_id, name, section, here, end, (status,), document.dialect, (), True)
+        )
+        blocks[start + 1] = (Block("paragraph", start + 1, end),)
+    return items, blocks
