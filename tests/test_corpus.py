@@ -341,6 +341,8 @@ _CLASSES = {
         "merged",  # a pull request's work merged
         "reached",  # a milestone ledger's ``REACHED`` (the twentieth set; the reader's too)
         "achieved",
+        "pass",  # a step a reviewer passed (``| M0-A | ... | PASS |``; the reader's too)
+        "passed",
     ),
     "in_progress": (
         "in progress",
