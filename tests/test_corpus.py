@@ -304,7 +304,7 @@ pytestmark = pytest.mark.skipif(
 # read right before its fixes, 177 after; every earlier file reads as before): 10849 of 11065.
 # The sixteenth leftovers pass (CORE-201) read the TODO's current build and the Kiro boxes
 # marked as needing work: 10872 of 11065.
-OVERALL_FLOOR = 0.982  # 10872 of 11065
+OVERALL_FLOOR = 0.977  # 11231 of 11489
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -828,11 +828,12 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # roadmap, read by CORE-182, leaves it so; the thirty-fifth set's phase roadmap, read by
 # the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
 # the sixteenth leftovers pass (CORE-201), too. The thirty-seventh and thirty-eighth sets'
-# two are not.
+# two are not, nor the fortieth set's two (CORE-208).
 @pytest.mark.xfail(
     strict=True,
     reason="CORE-194: a generated roadmap's release and issue rows inside its milestone items;"
-    " CORE-200: an agent's archived tasks written as bullets",
+    " CORE-200: an agent's archived tasks written as bullets;"
+    " CORE-208: a project state's milestone order, a Korean TODO's heading notes",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -898,7 +899,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # a field, a table per quarter whose last quarter read nothing, and an agent's task list
 # whose archived tasks, a bullet list of ``TASK-101: Title ✓``, are unread; it reads the
 # first two, and the archived list stays unread (CORE-200): two.
-SILENTLY_WRONG_CEILING = 2
+# The fortieth set brought four, an issue roadmap whose Shipped list and boxes read with
+# notes in their titles, a Now/Next/Later roadmap whose Now table and Next list are unread, a
+# project state whose step table is unread and a Korean TODO read as its four phase headings;
+# it reads the first two, and the step table's milestone order and the TODO's heading notes
+# of priority and state stay (CORE-208): four.
+SILENTLY_WRONG_CEILING = 4
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
