@@ -153,6 +153,9 @@ COMMON_STATUSES: dict[str, str] = {
     **dict.fromkeys(("✔", "✔\ufe0f", "☑", "☑\ufe0f"), "done"),
     # a milestone's: ``| M3 | Contract invariant | ... | REACHED |`` (a milestone ledger)
     **dict.fromkeys(("reached", "achieved"), "done"),
+    # a step a reviewer passed: ``| M0-A | Preflight | PASS |`` (a project state's steps,
+    # each PASS only once its evidence was reviewed)
+    **dict.fromkeys(("pass", "passed"), "done"),
     **dict.fromkeys(
         (
             "in progress",

@@ -307,7 +307,11 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-ninth set (188 items of seven plans, 65 read right before its fixes against
 # its corrected truths, 148 after; every earlier file reads as before), and the seventeenth
 # leftovers pass (CORE-209): 11042 of 11248.
-OVERALL_FLOOR = 0.981  # 11042 of 11248
+# With the fortieth set (424 items of seven plans and a task folder, 207 read right before its
+# fixes against its corrected truths, 359 after; every earlier file reads as before), and
+# its agent tool's task folder, read by its keys since CORE-209 and named by its files'
+# numbers where the key it shares holds UUIDs: 11429 of 11672.
+OVERALL_FLOOR = 0.979  # 11429 of 11672
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -344,6 +348,8 @@ _CLASSES = {
         "merged",  # a pull request's work merged
         "reached",  # a milestone ledger's ``REACHED`` (the twentieth set; the reader's too)
         "achieved",
+        "pass",  # a step a reviewer passed (``| M0-A | ... | PASS |``; the reader's too)
+        "passed",
     ),
     "in_progress": (
         "in progress",
@@ -830,10 +836,11 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
 # the sixteenth leftovers pass (CORE-201), too; the thirty-seventh set's generated roadmap
 # and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
-# thirty-ninth set's two are not (CORE-206).
+# thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208).
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future",
+    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future;"
+    " CORE-208: a project state's milestone order, a Korean TODO's heading notes",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -905,7 +912,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # Italian task list; it reads the first two, and leaves two (CORE-206): the Italian list's
 # done features and proposals beside its phases, and a library roadmap's backlog table of
 # `Target: Future` rows, its status tables and release list now read: two.
-SILENTLY_WRONG_CEILING = 2
+# The fortieth set brought four, an issue roadmap whose Shipped list and boxes read with
+# notes in their titles, a Now/Next/Later roadmap whose Now table and Next list are unread, a
+# project state whose step table is unread and a Korean TODO read as its four phase headings;
+# it reads the first two, and the step table's milestone order and the TODO's heading notes
+# of priority and state stay (CORE-208): four.
+SILENTLY_WRONG_CEILING = 4
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

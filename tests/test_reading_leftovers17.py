@@ -424,3 +424,41 @@ def test_a_steps_boxes_under_one_label_or_after_a_plain_note_give_no_state() -> 
     assert read["1.1"] == "done"
     assert read["1.2"] is None
     assert read["2.1"] is None
+
+
+# A tool that keeps its tasks as files stores its own UUID in the front matter; the files
+# are named, and their headings open, by each task's place in the folder.
+UUID_TASKS = {
+    "01-set-up-the-repository.md": (
+        "---\nsync_task_id: 4acc31dc-61e2-4357-bade-0cb9944eafe5\nstatus: done\n"
+        "assignee: User\n---\n\n# 01: Set up the repository\n\n**Status:** Done\n"
+    ),
+    "02-write-the-importer.md": (
+        "---\nsync_task_id: 9b1f0c2e-7d3a-4c55-8e1b-2f6a9d0c4b7e\nstatus: doing\n---\n\n"
+        "# 02: Write the importer\n\n## Inputs\n\n- 01 (the repository)\n- Python 3\n"
+    ),
+    "03-ship.md": (
+        "---\nsync_task_id: 0c6e5a41-3b9d-4f2a-a1c7-58e2d9b6f013\nstatus: todo\n---\n\n"
+        "# 03 - Ship it\n"
+    ),
+}
+
+
+def test_tasks_a_tool_keys_by_uuid_are_named_by_their_files_numbers(tmp_path: Path) -> None:
+    root = _folder(tmp_path / "execution", UUID_TASKS)
+    items = taskfiles.read(root).roadmap.items
+    assert [(i.id, i.title, i.status, i.dri) for i in items] == [
+        ("01", "Set up the repository", "done", "User"),
+        ("02", "Write the importer", "doing", None),
+        ("03", "Ship it", "todo", None),
+    ]
+    # a bare number in a bullet names no task of a folder named by number
+    assert [i.depends_on for i in items] == [(), (), ()]
+
+
+def test_tasks_keyed_by_uuid_in_files_not_all_numbered_keep_their_keys(tmp_path: Path) -> None:
+    files = dict(UUID_TASKS)
+    files["ship.md"] = files.pop("03-ship.md")
+    root = _folder(tmp_path / "execution", files)
+    ids = [i.id for i in taskfiles.read(root).roadmap.items]
+    assert len(ids) == 3 and all(len(i) == 36 for i in ids)

@@ -98,6 +98,7 @@ from roadmaplint.reader.outline import (
 from roadmaplint.reader.part_tables import with_part_tables
 from roadmaplint.reader.phase_tasks import with_numbered_phase_tasks
 from roadmaplint.reader.phases import (
+    phases_among_topics,
     with_all_below_done,
     with_brief_status,
     with_held_phases,
@@ -827,6 +828,8 @@ def _without_box_containers(
     kept: list[Item] = []
     if _order_after_boxes(items, lines):
         return [], []  # the order the plan's boxes are to be done in: no items of its own
+    if phases_among_topics(items, lines):
+        return [], list(items)  # a TODO's box lists, a few under phase headings
     containers: list[Item] = _horizons_over_lists(items, lines)
     themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
     counted: list[tuple[Item, tuple[int, bool], int]] = []

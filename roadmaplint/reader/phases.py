@@ -734,3 +734,44 @@ def with_all_below_done(items: Sequence[Item], lines: Sequence[str]) -> tuple[It
     return tuple(
         item if item.status is not None else replace(item, status="complete") for item in items
     )
+
+
+# A top-level box of any state, its words after it: ``- [x] Seed catalogue``.
+_TOP_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+(?P<text>\S.*)")
+# A box that names a phase (``- [x] **Phase 1: Setup**``): a checklist of the phases.
+_NAMES_PHASE = LazyPattern(r"[^\n]{0,8}Phase[ \t]+[0-9]", re.IGNORECASE)
+
+
+def phases_among_topics(items: Sequence[Item], lines: Sequence[str]) -> bool:
+    """Whether the heading items are only a few phase headings in a TODO of box lists
+    under headings of other kinds (``### 테스트 인프라 구축``, ``### 2025-10-12: ...``,
+    ``### 기술 스택``): the boxes outside every phase's section, under three headings or
+    more and none naming a phase, are twice as many as those inside. The boxes are the
+    list's items and the phases sections like the other headings; kept as items, the
+    phases would leave every box unread (boxes without IDs beside heading items)."""
+    if not items or any(PHASE_ID.fullmatch(item.id) is None for item in items):
+        return False
+    starts = {item.position.line - 1 for item in items}
+    inside = outside = 0
+    topics: set[int] = set()
+    heading, phase = -1, 0  # the heading above, and the level of the phase it lies in
+    for at, line in outside_fences(lines):
+        if line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            heading = at
+            if at in starts:
+                phase = level
+            elif phase and level <= phase:
+                phase = 0  # the phase's section ends at a heading of its level or above
+            continue
+        box = _TOP_BOX.match(line)
+        if box is None:
+            continue
+        if phase:
+            inside += 1
+        elif _NAMES_PHASE.match(box["text"]) is not None:
+            return False  # a checklist of the phases: the phases are the plan's items
+        else:
+            outside += 1
+            topics.add(heading)
+    return len(topics) >= 3 and outside >= 2 * max(inside, 1)

@@ -4,6 +4,7 @@ log) reads it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from roadmaplint.model import Block, Field, Item, Position
@@ -25,6 +26,7 @@ from roadmaplint.reader.shapes.entries import (
     _nested_status_and_owner,
     _status_fields,
     _under_heading,
+    _wrapped,
 )
 from roadmaplint.reader.shapes.headed import (
     _closed_ids_beside_headings,
@@ -80,6 +82,41 @@ _STATUS_MARK = LazyPattern(
 )
 # (a version may follow the word: ``[shipped v0.2]`` says when it shipped; an agent who
 # holds the work may: ``[CLAIMED by @bob]``)
+# A keyword of an outliner's task (org-mode's, Logseq's) in capitals leading a bullet,
+# with the priority in brackets after it: ``- TODO [#A] Implement tree shaking``,
+# ``- ACTIVE Lambda lifting`` (never ``- TODO: check``, a note's tag).
+_ORG_KEYWORD = LazyPattern(
+    r"(?P<word>TODO|DOING|DONE|LATER|ACTIVE|WAITING|CANCELED|CANCELLED)"
+    r"(?:[ \t]+\[\#(?P<priority>[A-Z])\])?[ \t]+(?=[^\s:])"
+)
+
+
+def _org_keyword_leads(
+    lines: list[str], entries: list[tuple[int, int]], bullet_at: LazyPattern[str]
+) -> list[re.Match[str]] | None:
+    """The keyword each bullet leads with, where every one of two or more leads with an
+    outliner's task keyword (``- ACTIVE [#A] Title``, ``- TODO [#B] Title``): the keyword
+    is its status, the bracketed letter its priority. A list that names each keyword once
+    and says what it means (``- TODO marks a task not begun``) explains them: no work."""
+    if len(entries) < 2:
+        return None
+    found = []
+    for first, _ in entries:
+        bullet = bullet_at.match(lines[first])
+        keyword = _ORG_KEYWORD.match(lines[first], bullet.end()) if bullet is not None else None
+        if keyword is None:
+            return None
+        found.append(keyword)
+    words = [keyword["word"] for keyword in found]
+    said = [
+        lines[first][keyword.end() :][:1]
+        for (first, _), keyword in zip(entries, found, strict=True)
+    ]
+    if len(set(words)) == len(words) >= 2 and all(first.islower() for first in said):
+        return None  # each keyword once, then what it means: a glossary of the states
+    return found
+
+
 _STATUS_WORD = LazyPattern(
     r"\[(?P<word>[A-Za-z][A-Za-z _-]{1,15}?)(?:[ \t]+v?[0-9][0-9A-Za-z.-]{0,15}"
     r"|[ \t]+by[ \t]+(?P<by>@[\w.-]{1,39}))?\][ \t]+"
@@ -194,11 +231,23 @@ def _read_plain_list(
     marked = 0  # bullets that lead with a status mark: ``- ✅ Title``, ``- ⬜ Title``
     days: list[tuple[str, int] | None] = []  # the day a dated bullet leads with, its column
     bullet_at = _GROUPED_BULLET if grouped else _INDENTED_BULLET
-    for first, _ in entries:
+    keywords = _org_keyword_leads(lines, entries, bullet_at)
+    ranks: list[str | None] = []  # the priority an outliner's ``[#A]`` gives a bullet
+    for index, (first, _) in enumerate(entries):
         bullet = bullet_at.match(lines[first])
         if bullet is None:
             return [], ()
         text = lines[first][bullet.end() :].rstrip("\r\n")
+        if keywords is not None:
+            keyword = keywords[index]
+            text = text[keyword.end() - bullet.end() :]
+            written.append(keyword["word"])
+            ranks.append(keyword["priority"])
+            claimants.append(None)
+            days.append(None)
+            texts.append(text)
+            continue
+        ranks.append(None)
         dated = _DATE_LEAD.match(text)
         days.append(None)
         if dated is not None and dated.end() < len(text):
@@ -306,8 +355,8 @@ def _read_plain_list(
         # on a roadmap of horizons (``## Now`` ... ``## Later``), which says when
         return _read_horizon_list(document, entries, taken)
     found = []
-    for (first, last), part, status, given, claimant, day in zip(
-        entries, parsed, statuses, nested, claimants, days, strict=True
+    for (first, last), part, status, given, claimant, day, rank in zip(
+        entries, parsed, statuses, nested, claimants, days, ranks, strict=True
     ):
         last = _last(lines, first, last)
         here = _entry_start(lines, first)
@@ -318,17 +367,26 @@ def _read_plain_list(
         owner = part.owner or given.get("dri") or claimant
         if owner:
             fields.append(Field("DRI", "dri", owner, here, here, first + 1))
-        if part.priority:
-            fields.append(Field("Priority", "priority", part.priority, here, here, first + 1))
+        priority = part.priority or rank
+        if priority:
+            fields.append(Field("Priority", "priority", priority, here, here, first + 1))
         if part.depends:
             fields.append(Field("Depends on", "depends on", part.depends, here, here, first + 1))
-        item_id = part.item_id or reference_from_title(part.title, taken)
+        title = part.title
+        if last > first and title.endswith(","):
+            # ``- Adopt-by-name identity, RSVP, collision-safe gear claims,`` over ``  per-day
+            # Meals, Packing, batch-add``: a title the line cuts after a comma goes on
+            # onto the wrapped line, up to a description after a dash
+            joined = _wrapped(lines[first][: len(lines[first].rstrip())], lines, first, last)
+            rest = " ".join(joined[len(lines[first].rstrip()) :].split())
+            title = document.inline(f"{title} {rest.split(' — ', 1)[0]}".strip())
+        item_id = part.item_id or reference_from_title(title, taken)
         section_text = document.section_above(first + 1)
         titled = not part.item_id
         found.append(
             make_item(
                 item_id,
-                part.title,
+                title,
                 section_text,
                 here,
                 last + 1,

@@ -387,6 +387,9 @@ def parse_line(
     linked = _LINK_REMARK.search(title_part)
     if linked is not None and title_part[: linked.start()].strip():
         title_part = title_part[: linked.start()]  # ``Design CLI ([docs/cli.md](cli.md))``
+    aside = _ITALIC_REMARK.search(title_part)
+    if aside is not None and title_part[: aside.start()].strip():
+        title_part = title_part[: aside.start()]  # ``[#28 MCP layer](...) *(epic)*``
     owner = owner or described.get("dri")
     priority = priority or tail_priority or described.get("priority")
     depends = depends or described.get(DEPENDS_ON)
@@ -765,6 +768,12 @@ _REMARK_AFTER_SENTENCE = LazyPattern(r"\.[ \t]+\([^()\n]*\.\)[ \t]*$")
 # A closing bracket holding only a link, where the work is written down: ``Design CLI
 # ([docs/designs/cli.md](designs/cli.md))`` names the document, not the work.
 _LINK_REMARK = LazyPattern(r"(?<![ \t])[ \t]++\(\[[^\[\]\n]*\]\([^()\n]*\)\)[ \t]*$")
+# A remark in italic brackets closing a box, a link inside it or not: ``[#28 MCP / API
+# layer](...) *(epic)*``, ``*(epic · blocked on native — see [#26](...))*``; what kind of
+# work it is, or a note on it, no part of its name.
+_ITALIC_REMARK = LazyPattern(
+    r"(?<![ \t])[ \t]++[*_]\((?:[^()\n]|\([^()\n]{0,400}\)){1,400}\)[*_][ \t]*$"
+)
 # What closes an agent's box after its name, no part of it: the commit the work landed in,
 # in code in brackets (``Partner home hydration (`6bde213`).``).
 _CLOSING_NOTE = LazyPattern(r"(?<![ \t])[ \t]*+\(`[0-9a-f]{7,40}`\)\.?[ \t]*$")

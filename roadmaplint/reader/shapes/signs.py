@@ -610,11 +610,21 @@ def _under_horizon(document: Document, entries: list[tuple[int, int]]) -> bool:
     """Whether a list stands right under a horizon heading of a roadmap of two or more
     (``### Phase 1 — Now`` ... ``### Phase 3 — Later``): its numbered steps are that
     horizon's work, as its bullets would be (``1. **First public release.** ...``)."""
+    first = entries[0][0]
     return (
-        _is_horizon(document.section_above(entries[0][0] + 1))
-        and _under_heading(document.lines, entries[0][0])
+        _is_horizon(document.section_above(first + 1))
+        and (_under_heading(document.lines, first) or _led_in(document.lines, first))
         and _horizon_headings(document) >= 2
     )
+
+
+def _led_in(lines: list[str], first: int) -> bool:
+    """Whether a list is led in by one line of text ending in a colon, right under its
+    heading (``## Next`` over ``After the proof gates:`` over ``1. Implement undo.``)."""
+    above = [at for at in range(first - 1, max(first - 4, -1), -1) if lines[at].strip()]
+    if not above or not lines[above[0]].rstrip().endswith(":"):
+        return False
+    return _under_heading(lines, above[0]) and not lines[above[0]].lstrip().startswith("#")
 
 
 def _horizon_headings(document: Document) -> int:

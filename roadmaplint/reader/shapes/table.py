@@ -47,6 +47,7 @@ from roadmaplint.reader.shapes.table_boards import (
     _with_heading_states,
     _with_prose_waits,
     _with_row_references,
+    horizon_status,
 )
 from roadmaplint.reader.shapes.table_boards import closed_heading as closed_heading
 from roadmaplint.reader.shapes.table_boards import status_legend as status_legend
@@ -349,6 +350,7 @@ def _row_item(document: Document, table: Table, row: int, taken: set[str]) -> It
             status_of_section(above)
             or closed_heading(above)
             or _grouped_under_status(document, row + 1)
+            or horizon_status(document, above)
         )
         if headed is not None:  # ``## In progress`` over ``| WI-014 | Title | docs |``
             where = Position(row + 1, spans[0][0] + 1 if spans else 1)

@@ -230,6 +230,7 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
         section = document.section_above(line + 1)
         return (
             (board and status_of_section(section) is not None)
+            or horizon_status(document, section) is not None
             or _in_priority_band(document, line)
             or _is_later(section)
             or closed_heading(section) is not None
@@ -238,6 +239,26 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
         )
 
     return headed
+
+
+def horizon_status(document: Document, section: str | None) -> str | None:
+    """The status a heading that is a horizon word alone gives the rows of its table
+    (``## Now``: in progress, ``## Next``: ready, ``## Later``: an idea), in a roadmap whose
+    headings name two horizons or more and no other status: a Now/Next/Later roadmap
+    whose ``## Now`` holds a table of tracks (``| Track | Priority | Current state |``)."""
+    if section is None or status_of_section(section) is not None:
+        return None
+    said = status_of_section(section, True)
+    if said is None or edge_stripped(section).strip().casefold() not in _HORIZON_WORDS:
+        return None
+    horizons = document.memo(
+        "horizon-board",
+        lambda: status_headings(document) == 0 and status_headings(document, True) >= 2,
+    )
+    return said if horizons else None
+
+
+_HORIZON_WORDS = ("now", "next", "later")
 
 
 def _in_priority_band(document: Document, line: int) -> bool:

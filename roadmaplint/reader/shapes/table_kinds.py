@@ -135,6 +135,17 @@ def _table(
         id_column = title_column = 0  # ``| Phase | ... |`` over ``| M3: Title | ... |``
     if id_column is None and title_column is None and _coded_rows(lines, rows, keys):
         id_column = title_column = 0  # ``| Milestone | Status |`` over ``| M0 Bootstrap | Done |``
+    if (
+        id_column is None
+        and title_column is None
+        and _stages_by_id(keys)
+        and len(rows) >= 2
+        and _holds_ids(lines, rows, 0, dialect, False)
+    ):
+        # ``| Step | Description | Status |`` over ``| M0-A | Preflight | PASS |``: the step's
+        # ID names each row, the description titles it
+        id_column = 0
+        title_column = next(at for at, key in enumerate(keys) if _describes(key))
     if id_column is None and title_column is None and _numbered_stages(lines, rows, keys):
         # ``| Phase | Description | Status |`` over ``| 04 | API Development | 🟡 |``
         id_column = 0
@@ -162,6 +173,10 @@ def _table(
         title_column = 0  # ``| Component | Status |`` over ``| Login | ✅ Working |``
     if id_column is None and title_column is None and _action_rows(keys):
         title_column = 0  # ``| Action | Priority | Why |``: to-dos ranked, no state yet
+    if id_column is None and title_column is None and status_headed and "priority" in keys:
+        # ``## Now`` over ``| Track | Priority | Current state | Next action |``: under a
+        # heading that gives the rows their status, the first column names each row
+        title_column = 0
     if id_column is None and title_column is None:
         return None
     if title_column is None and id_column is not None:
@@ -679,6 +694,14 @@ def _coded_rows(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) 
     if "status" not in keys:
         return False
     return all(_CODED_CELL.fullmatch(_first_cell(lines[row], 0)) for row in rows)
+
+
+def _stages_by_id(keys: tuple[str, ...]) -> bool:
+    """Whether a table's first column is a stage column (Phase, Step ...) beside a
+    Description and a Status column."""
+    if not keys or keys[0] not in _STAGE_COLUMNS or "status" not in keys:
+        return False
+    return any(_describes(key) for key in keys[1:])
 
 
 def _numbered_stages(lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]) -> bool:

@@ -883,6 +883,15 @@ _NEEDS = LazyPattern(
     re.IGNORECASE,
 )
 _HEADING = LazyPattern(r"#{1,6}[ \t]++(?P<title>\S.*)")
+# A key's value no person names a task by: a UUID a tool stores
+# (``archon_task_id: 4acc31dc-61e2-...``), or a long hexadecimal digest.
+_OPAQUE = LazyPattern(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9a-fA-F]{16,}"
+)
+# A file named by its place in the folder (``24-system-validation.md``), and its heading
+# opening with that number (``# 24: System Validation``).
+_FILE_NUMBER = LazyPattern(r"(?P<number>\d{1,6})[-_ .]")
+_NUMBERED_TITLE = LazyPattern(r"(?P<number>\d{1,6})[ \t]*+[:.)\u2014-][ \t]*+(?P<title>\S.*)")
 _WORD = LazyPattern(r"\b(?:[A-Za-z]*+\d[\w.-]*+|[A-Za-z]++-[\w.-]++)")
 
 
@@ -971,7 +980,10 @@ def read_keyed(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolde
         if data.get(key) in (None, ""):
             continue
         tasks.append(TaskFile(path, text, _keyed_item(read_task(text, str(path)), data, key, text)))
-    known = {task.item.id for task in tasks}
+    numbered = _named_by_number(tasks)
+    # A bare number in a bullet (``- Python 3``) names no task of a folder named by number.
+    known = {task.item.id for task in numbered if numbered is tasks or not task.item.id.isdigit()}
+    tasks = numbered
     read = []
     for task in tasks:
         needs = tuple(
@@ -1008,6 +1020,27 @@ def _keyed_item(item: Item, data: Mapping[Any, Any], key: str, text: str) -> Ite
         dri=", ".join(owner) if owner else None,
         depends_on=tuple(depends),
     )
+
+
+def _named_by_number(tasks: list[TaskFile]) -> list[TaskFile]:
+    """The tasks named by their files' numbers (``24-system-validation.md`` is task 24,
+    its heading's ``24:`` no word of its title) where the key they share holds only values
+    no person names a task by (``_OPAQUE``: a tool's UUIDs) and every file is numbered,
+    each by a number of its own; the tasks as read otherwise."""
+    if not tasks or not all(_OPAQUE.fullmatch(task.item.id) for task in tasks):
+        return tasks
+    numbers = [_FILE_NUMBER.match(task.path.name) for task in tasks]
+    names = [match["number"] for match in numbers if match]
+    if len(names) != len(tasks) or len(set(names)) != len(names):
+        return tasks
+    named = []
+    for task, number in zip(tasks, names, strict=True):
+        title = task.item.title
+        heading = _NUMBERED_TITLE.fullmatch(title)
+        if heading and heading["number"].lstrip("0") == number.lstrip("0"):
+            title = heading["title"]
+        named.append(replace(task, item=replace(task.item, id=number, title=title)))
+    return named
 
 
 def _needed(text: str) -> list[str]:
