@@ -119,6 +119,10 @@ _ASIDE = LazyPattern(
     r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites"
     # ``## Labels to watch``, ``## Tags``: the tracker's labels (``## Label editor`` is work)
     r"|(?:labels?|tags)(?:[ \t]+to[ \t]+\w+)?[ \t]*$"
+    # ``## Definition of excellence``, ``## Définition d'excellence``: the bar the work is
+    # measured against, no work
+    r"|definition[ \t]+of[ \t]+(?:done|ready|success|excellence)"
+    r"|d[ée]finition[ \t]+(?:d'|de[ \t]+l')(?:excellence|succ[èe]s)"
     r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )
