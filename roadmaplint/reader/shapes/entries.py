@@ -435,7 +435,9 @@ def _item(
         meaning = common_meaning(named)
         if (
             named is not None
-            and meaning != "done"
+            # a Kanban board's card is where its lane is, ``## DONE`` too: the board moves
+            # a card there without ticking it (a box elsewhere says itself it is not done)
+            and (meaning != "done" or kanban_board(document))
             and not (
                 meaning == "in_progress"
                 and "in_progress"
