@@ -252,7 +252,8 @@ def _titled_a_backlog(document: Document) -> bool:
 # A sentence that says what a thing is in general (``The backlog is a prioritized list``,
 # ``A backlog is an ordered ...``): a glossary's or a course's page about the term.
 _DEFINITION = LazyPattern(
-    r"(?:the|an?)[ \t]+(?P<term>[\w -]{1,40}?)[ \t]+(?:is|are)[ \t]+an?\b", re.I
+    r"(?:the|an?)[ \t]++(?P<term>\w[\w-]*+(?:[ \t][\w-]++){0,4}?)[ \t]++(?:is|are)[ \t]++an?\b",
+    re.I,
 )
 
 
