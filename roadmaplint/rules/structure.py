@@ -881,7 +881,9 @@ RULES = (
         "(`## P0 — Correctness`), a heading naming several items (`WP-10 / WP-12 — Title`) "
         "and one naming an item already read with a note in brackets (`D1 (original "
         "report)`), and a heading over the boxes or rows the plan reads as its items "
-        "(`## Q1 (January to March)` over `- [ ] Ship`), their section.",
+        "(`## Q1 (January to March)` over `- [ ] Ship`), their section, as is a heading "
+        "opening with a release's name (`## V1 Completion Checklist`, `## Post-v1`) where "
+        "the plan's items are named otherwise.",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,
