@@ -247,6 +247,10 @@ def match_item_heading(text: str, dialect: Dialect) -> tuple[str, str] | None:
     if match is None and not text.isascii() and (lead := _LEADING_MARK.match(text)):
         # ``✅ SEC-001: Title (COMPLETE)``: the status mark a backlog puts before the ID
         match = compiled.item_heading.fullmatch(text[lead.end() :])
+    if match is None and text[:1].isdigit() and (dated := _LEADING_DAY.match(text)):
+        # ``2026-03-13: M002 — Local History``: the day a queue took the entry, then its
+        # ID and title
+        match = compiled.item_heading.fullmatch(text[dated.end() :])
     if match is not None:
         if match["id"] is not None:
             return match["id"], match["title"].strip()
@@ -331,6 +335,8 @@ def _tagged_title(rest: str) -> str | None:
 # Status marks before a heading's ID (``⏸️ KIRO-001: ...``): up to three symbols beyond
 # ASCII, each perhaps with its variation selector.
 _LEADING_MARK = LazyPattern(r"(?:[^\x00-\x7f\w\s]{1,2}[ \t]+){1,3}")
+# The day a work queue dated its entry by, before the entry's ID: ``2026-03-13: M002 — ...``.
+_LEADING_DAY = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]*[:—–-][ \t]*")
 
 
 # An item's priority in brackets between its ID and the separator: ``MD-001 (P0) — Title``.

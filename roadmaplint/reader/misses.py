@@ -41,6 +41,8 @@ _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]{1,40})[ \t]+\S")
 # A quarter or a half of a year (``Q4 2025: Advanced Analytics``, ``H1 2026``): a date a
 # roadmap is grouped by, which looks like an ID and is none.
 _DATED = LazyPattern(r"[QH][1-4][ \t]+(?:19|20)[0-9]{2}\b", re.IGNORECASE)
+# A day (``2026-03-13``) where an ID would be: a dated entry of a journal or a log.
+_DAY = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HEADING_LINE = LazyPattern(r"(?<![^\n])\s{0,3}#{2,6}[ \t]+(.*)")
 _BULLET = LazyPattern(r"[-*+][ \t]+")
 # A list entry at the margin, bulleted or numbered: ``- Name``, ``1. **Install**``.
@@ -181,6 +183,8 @@ def _heading_miss(
     if _RELEASE.match(plain) is not None:
         return []  # a changelog's release, its version and date
     candidate = _BRACKETED.match(plain) or _SEPARATED.match(plain)
+    if candidate is not None and _DAY.fullmatch(candidate[1]) is not None:
+        return []  # ``2026-03-13: Release day``: a journal's entry, dated, no ID written wrong
     if candidate is not None and any(character.isdigit() for character in candidate[1]):
         word = candidate[1]
         reason = (

@@ -187,11 +187,17 @@ def _status_cells(
     return found
 
 
+# The short names of what a row traces back to in another document: a requirement, an
+# acceptance criterion, a reference (``| PRD Req |``, ``| PRD AC |``, ``| Spec Ref |``).
+_TRACED = ("req", "reqs", "ac", "acs", "ref", "refs")
+
+
 def _names_other_things(names: tuple[str, ...]) -> bool:
     """Whether a table names its rows by an ID or a title of a kind that is no unit of
-    work (``| Risk ID | Risk Title |``, ``| Decision ID | ... |``): a register of those
-    things, which the reader does not take for items (``Story ID`` and ``Task Name`` it
-    reads), so no near miss of a plan."""
+    work (``| Risk ID | Risk Title |``, ``| Decision ID | ... |``), or by what each row
+    traces back to in another document (``| PRD Req | Action |``, ``| PRD AC |``): a
+    register of those things, which the reader does not take for items (``Story ID`` and
+    ``Task Name`` it reads), so no near miss of a plan."""
     from roadmaplint.reader.shapes.table import WORK_UNITS
 
     for name in names:
@@ -199,6 +205,8 @@ def _names_other_things(names: tuple[str, ...]) -> bool:
         named = len(words) == 2 and words[1] in ("id", "title", "name")
         if named and words[0] not in WORK_UNITS and words[0] != "task":
             return True
+        if words and (words[0] == "prd" or words[-1].rstrip(".") in _TRACED):
+            return True  # ``| PRD Req | Action |``: what each row traces back to, no work
     return False
 
 

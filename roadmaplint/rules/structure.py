@@ -36,6 +36,9 @@ _FIRST_WORD = LazyPattern(r"(?<!\S)([^\s\[\]]+?)(?:[ \t]*[—–:.-])?(?:[ \t]+(
 
 # A heading naming an item by its ID, then only a note in brackets.
 _NOTE_ON_ITEM = LazyPattern(r"(\S+)[ \t]+\([^()]*\)")
+# A release named where an ID would be: ``V1``, ``v2``, and what comes before or after it
+# (``Post-v1``, ``Pre-V2``): ``## V1 Completion Checklist`` among ``## Phase 1: ...``.
+_RELEASE_WORD = LazyPattern(r"(?:(?:post|pre|beyond|after|before)-)?[vV][0-9]{1,3}", re.I)
 
 
 def _what_is_wrong(heading: Heading, settings: Settings) -> str | None:
@@ -88,6 +91,8 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
         noted = _NOTE_ON_ITEM.fullmatch(heading.text)
         if noted is not None and noted[1] in context.items_by_id:
             continue  # ``D1 (original report, kept for context)``: a part of item D1's story
+        if _names_a_release(heading.text, context.items_by_id):
+            continue  # ``V1 Completion Checklist``, ``Post-v1 (not scheduled)``: a release
         wrong = _what_is_wrong(heading, context.settings)
         if wrong is None:
             continue
@@ -96,6 +101,17 @@ def invalid_item_headings(context: Context) -> Iterator[Report]:
             f'heading "{heading.text}" in section {heading.section} is not an item heading: '
             f"{wrong}",
         )
+
+
+def _names_a_release(text: str, items_by_id: dict[str, Item]) -> bool:
+    """Whether a heading opens with a release's name (``V1``, ``Post-v1``) in a plan whose
+    items are named otherwise (``Phase 1``, slugs of boxes): what ships in a release, or
+    what waits until after it, no item heading missing its separator. Where the plan's own
+    items are named ``V1``, ``V2``, a heading so named is one of them, written wrong."""
+    first = text.split(None, 1)[0] if text.strip() else ""
+    if _RELEASE_WORD.fullmatch(first.rstrip(":")) is None:
+        return False
+    return not any(_RELEASE_WORD.fullmatch(item_id) for item_id in items_by_id)
 
 
 def _headings_over_items(roadmap: Roadmap) -> set[int]:
@@ -865,7 +881,9 @@ RULES = (
         "(`## P0 — Correctness`), a heading naming several items (`WP-10 / WP-12 — Title`) "
         "and one naming an item already read with a note in brackets (`D1 (original "
         "report)`), and a heading over the boxes or rows the plan reads as its items "
-        "(`## Q1 (January to March)` over `- [ ] Ship`), their section.",
+        "(`## Q1 (January to March)` over `- [ ] Ship`), their section, as is a heading "
+        "opening with a release's name (`## V1 Completion Checklist`, `## Post-v1`) where "
+        "the plan's items are named otherwise.",
         bad="# Modeling\n\n## MODEL-8 Attention Kernels\n",
         good="# Modeling\n\n## [MODEL-8] Attention Kernels\n",
         check=invalid_item_headings,

@@ -303,7 +303,12 @@ _PLAN_STANDARDS = LazyPattern(
     r"^[^\w]*quality[ \t]+gates?\b"  # ``## Quality Gates (Must Pass Before PR)``
     r"|成功标准|验收标准|完成标准|验收条件|成功基準|受入基準|受け入れ基準"
     r"|\b(?:erfolgs|abnahme|akzeptanz)kriterien\b"
-    r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b",
+    r"|\bcrit[ée]rios?[ \t]+de[ \t]+(?:sucesso|aceita[çc][ãa]o|[ée]xito|aceptaci[óo]n)\b"
+    # in Turkish (``## Kabul Kriterleri``, ``## Başarı Kriterleri``), and what the authors
+    # call an excellent or a successful result (``## Definition of excellence``,
+    # ``## Définition d'excellence``): the bar the work is measured against, no work
+    r"|\b(?:kabul|ba[şs]ar[ıi])[ \t]+kriterleri\b"
+    r"|\bd[ée]finition[ \t]+(?:of[ \t]+|d'|de[ \t]+l')(?:excellence|success|succ[èe]s)\b",
     re.IGNORECASE,
 )
 

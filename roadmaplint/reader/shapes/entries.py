@@ -129,8 +129,19 @@ def _wrapped(text: str, lines: list[str], first: int, last: int) -> str:
             break  # ``- [ ] add involved teams`` over ``involved teams are named by tag``
         if _hard_break_after_sentence(lines[number - 1]):
             break  # ``- [ ] Expose a hook?`` and two blanks, over ``Not sure about it.``
+        if _TAGGED_END.search(lines[number - 1]):
+            break  # ``- [x] Split it @uid:task-2 @completed:2025-01-12`` over a note on it
         text = f"{text.rstrip()} {lines[number].strip()}"
     return text
+
+
+# A line closed by tags of a key and its value (``@uid:task-2 @created:2025-11-12``, or
+# two bare ones, ``risk:low effort:2``): the box's name and its fields end there, and the
+# line below is a note on it.
+_TAGGED_END = LazyPattern(
+    r"(?:^|[ \t])@[A-Za-z][\w.-]*:[^\s:]\S*[ \t]*$"
+    r"|(?:[ \t][a-z][a-z-]*:(?!//)[^\s:]\S*){2}[ \t]*$"
+)
 
 
 def _hard_break_after_sentence(line: str) -> bool:
@@ -424,7 +435,9 @@ def _item(
         meaning = common_meaning(named)
         if (
             named is not None
-            and meaning != "done"
+            # a Kanban board's card is where its lane is, ``## DONE`` too: the board moves
+            # a card there without ticking it (a box elsewhere says itself it is not done)
+            and (meaning != "done" or kanban_board(document))
             and not (
                 meaning == "in_progress"
                 and "in_progress"

@@ -5,7 +5,8 @@ The Kanban plugin keeps a board as a markdown file whose front matter says so
 beside its name, what the board shows apart or hides: a due day linked to a daily note
 (``@[[Feb 10th, 2023]]``, ``@{2023-02-10}``, a time ``@@{14:00}``), tags (``#bug``), and on
 an archived card the moment it was archived, put first (``Feb 12th, 2023 13:17``); a card
-named by the note it opens is a wiki link (``[[Implement the editor]]``). None of these is
+named by the note it opens is a wiki link (``[[Implement the editor]]``), and a card another
+note links to ends with its block ID (``^5ggylw``). None of these is
 the card's name, which is what the board shows: the words, the link's page or alias.
 """
 
@@ -30,6 +31,8 @@ _ARCHIVED_AT = LazyPattern(
 _DATE_LINK = LazyPattern(r"(?<!\S)@@?(?:\[\[[^\]\n]{1,80}\]\]|\{[^}\n]{1,40}\})")
 # A tag: ``#bug``, ``#area/ui`` (a number alone, ``#12``, is an issue, no tag).
 _TAG = LazyPattern(r"(?<!\S)#(?=[^\s#]{0,60}[A-Za-z_])[^\s#]{1,60}")
+# The block ID Obsidian closes a card with when another note links to it: `` ^5ggylw``.
+_BLOCK_ID = LazyPattern(r"(?<!\S)\^[A-Za-z0-9-]{1,40}[ \t]*$")
 # A line break inside a card, which the board shows as one: ``<br>``, ``<br/>``.
 _CARD_BREAK = LazyPattern(r"<br[ \t]*/?>", re.IGNORECASE)
 # A wiki link, shown as its alias or else its page: ``[[Page#Heading|Alias]]``.
@@ -64,13 +67,14 @@ def kanban_lines(lines: list[str]) -> bool:
 
 def card_words(text: str) -> str:
     """A card's words as its board shows them: without the moment it was archived, its due
-    day, its tags, and with each wiki link as its alias or page. A card of nothing else
-    (``#onlytag``, ``@{2024-01-01}``) keeps what it writes, as a title of no words is none."""
+    day, its tags, its block ID, and with each wiki link as its alias or page. A card of
+    nothing else (``#onlytag``, ``@{2024-01-01}``) keeps what it writes, as a title of no
+    words is none."""
     written = text
     archived = _ARCHIVED_AT.match(text)
     text = text[archived.end() :] if archived is not None else text
     text = _CARD_BREAK.sub(" ", text)  # ``**(1 hour)**<br>Plan it.<br>#project``: lines
-    text = _TAG.sub("", _DATE_LINK.sub("", text))
+    text = _TAG.sub("", _DATE_LINK.sub("", _BLOCK_ID.sub("", text)))
     text = _WIKI_LINK.sub(lambda link: link["alias"] or link["page"], text)
     return " ".join(text.split()) or " ".join(written.split())
 

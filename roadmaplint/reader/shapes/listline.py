@@ -339,8 +339,9 @@ def parse_line(
         text = text[: waits.start()] + text[waits.end() :]
     text, tokens = _without_metadata(text)
     for token in tokens:
-        if token.lower().startswith("blocked-by:") and depends is None:
-            depends = token.split(":", 1)[1].replace("#", "")
+        waits = _WAITS_TAG.fullmatch(token)
+        if waits is not None and depends is None:
+            depends = waits["ids"].replace("#", "") or None
         elif token.startswith("!") and token[1:].lower() in _BANG_PRIORITIES:
             priority = priority or token[1:].lower()
     dated = _DONE_ON.search(_title_part(text))
@@ -352,11 +353,12 @@ def parse_line(
     note = _CLOSING_NOTE.search(title_part)
     if note is not None and title_part[: note.start()].strip():
         title_part = title_part[: note.start()]  # ``Title (`6bde213`).``
-    owner = next((token[1:] for token in reversed(tokens) if token.startswith("@")), None)
+    # ``@uid:task-010``, ``@priority:5``: a key and its value, no one's name
+    mentions = [token for token in tokens if token.startswith("@") and ":" not in token]
+    owner = next((token[1:] for token in reversed(mentions)), None)
     if led_by is not None:
         # the box names its owner first; a mention in its words (``follow @team``) is what
         # the work is about, and stays in the title
-        mentions = [token for token in tokens if token.startswith("@")]
         title_part = " ".join([title_part, *mentions])
         owner = led_by
     claimed = None if owner else _CLAIMED.search(text)
@@ -608,8 +610,14 @@ _ABBREVIATION = LazyPattern(r"[A-Z]{1,3}[0-9]{1,2}[A-Z]{1,3}")
 _NUMBERED_TASK = LazyPattern(r"[0-9]{1,3}\.")
 _METADATA_TOKEN = LazyPattern(
     # (``risk:low`` is a field; ``https://host/path`` is a link the title names, no field)
-    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*|[a-z][a-z-]*:(?!//)[^\s:]\S*"
+    r"#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*(?::[^\s:]\S*)?"
+    r"|[a-z][a-z-]*:(?!//)[^\s:]\S*"
+    # a key and its value in a code span (``\`risk:medium\```, ``\`depends:[S02]\```)
+    r"|`[a-z][a-z-]*:[^\s`]*`"
 )
+# What a tag of a key and its value says a box waits on: ``blocked-by:12``,
+# ``\`depends:[S02]\```, ``depends:S1,S2``.
+_WAITS_TAG = LazyPattern(r"`?(?:blocked-by|depends|depends-on):\[?(?P<ids>[^\]`]*)\]?`?", re.I)
 _BANG_PRIORITIES = ("critical", "high", "medium", "low")
 _BOLD_LEAD = LazyPattern(r"[ \t]*\*\*(?P<title>[^*]+?)\*\*[ \t]*(?P<rest>.*)", re.S)
 _STRUCK_LEAD = LazyPattern(r"[ \t]*~~(?P<title>[^~].*?)~~[ \t]*(?P<rest>.*)", re.S)

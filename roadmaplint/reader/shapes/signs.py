@@ -119,6 +119,10 @@ _ASIDE = LazyPattern(
     r"|install\w*|usage|setup|getting[ \t]+started|licen[cs]e|requirements|prerequisites"
     # ``## Labels to watch``, ``## Tags``: the tracker's labels (``## Label editor`` is work)
     r"|(?:labels?|tags)(?:[ \t]+to[ \t]+\w+)?[ \t]*$"
+    # ``## Definition of excellence``, ``## Définition d'excellence``: the bar the work is
+    # measured against, no work
+    r"|definition[ \t]+of[ \t]+(?:done|ready|success|excellence)"
+    r"|d[ée]finition[ \t]+(?:d'|de[ \t]+l')(?:excellence|succ[èe]s)"
     r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )
@@ -241,7 +245,28 @@ def _titled_a_backlog(document: Document) -> bool:
     headings = document.headings
     if not headings or headings[0].level != 1:
         return False
-    return names_a_backlog(edge_stripped(document.inline(headings[0].source)).strip())
+    title = edge_stripped(document.inline(headings[0].source)).strip()
+    return names_a_backlog(title) and not _defines(title, document.lines, headings[0].end)
+
+
+# A sentence that says what a thing is in general (``The backlog is a prioritized list``,
+# ``A backlog is an ordered ...``): a glossary's or a course's page about the term.
+_DEFINITION = LazyPattern(
+    r"(?:the|an?)[ \t]++(?P<term>\w[\w-]*+(?:[ \t][\w-]++){0,4}?)[ \t]++(?:is|are)[ \t]++an?\b",
+    re.I,
+)
+
+
+def _defines(title: str, lines: list[str], at: int) -> bool:
+    """Whether the first paragraph after a document's title (whose last line is ``at``,
+    counted from 1) defines the title's term (``# Backlog`` over ``The backlog is a
+    prioritized list of work items``): a page explaining what a backlog is, no backlog.
+    A backlog that introduces itself (``This backlog is what we have not started``, ``The
+    backlog is the list we work from``) is one."""
+    following = (line.strip() for line in lines[at:])
+    first = next((line for line in following if line), "")
+    found = _DEFINITION.match(first)
+    return found is not None and found["term"].casefold() == title.casefold()
 
 
 def _status_glossary(lines: list[str], entries: list[tuple[int, int]]) -> bool:

@@ -25,6 +25,11 @@ _BLANK_BOX = LazyPattern(
 )
 
 
+# A box that holds only a note in brackets where the work would be named: a board's empty
+# column (``- [ ] (none yet)``, ``- [ ] (Başlangıçta boş)``, "empty at the start").
+_NOTE_ALONE = LazyPattern(r"[ \t]*[*_]?\([^()]{1,60}\)[*_]?[ \t]*")
+
+
 def _placeholder(lines: list[str], item: Item) -> bool:
     """Whether the box an item is read from says nothing but a comment or a template's
     blank: no work yet."""
@@ -42,6 +47,7 @@ def template_box(rest: str) -> bool:
     return (
         _PLACEHOLDER.fullmatch(rest) is not None
         or _BLANK_BOX.fullmatch(rest) is not None
+        or _NOTE_ALONE.fullmatch(rest) is not None
         or _blanks_only(rest)
         or _stand_in(rest)
         or _FIELD_BLANK_TAIL.search(rest) is not None
