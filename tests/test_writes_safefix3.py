@@ -3,10 +3,18 @@ edit's bytes exact, each refusal one line, exit 2, the file untouched."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import cli
+
 from roadmaplint.generate.fix import fix_text
 from roadmaplint.reader import parse
 from roadmaplint.settings import Settings
 from roadmaplint.write.proof import Targets, prove_edit
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # A dependency named by the title of an item above the graph: the proof's shortcut read
 # the rest alone, where the title names nothing, and refused the regenerated graph.
@@ -92,3 +100,107 @@ def test_the_proof_reads_an_item_restated_below_its_split_as_the_whole_does() ->
     targets = Targets(generated=True)
     proved = prove_edit(before, result.text, targets, Settings(), result.edits)
     assert proved.items == parse(result.text).items
+
+
+# A heading whose priority is the note closing it, over the boxes that give its status: a
+# Priority field under it would split the heading from its boxes.
+NOTED = """\
+# Delivery plan
+
+## Phase 3: Networking
+
+#### Task 3.1: Socket Layer (Priority: medium)
+
+- [x] Open the listener
+- [ ] Close idle sockets
+
+#### Task 3.2: Network Validation (High Priority)
+
+- [ ] Check the certificates
+- [ ] Retry on timeout
+"""
+
+
+@pytest.mark.parametrize(
+    ("item", "value", "before", "after"),
+    [
+        ("Task 3.2", "low", "(High Priority)", "(Low Priority)"),
+        ("Task 3.1", "High", "(Priority: medium)", "(Priority: high)"),
+    ],
+)
+def test_set_priority_rewrites_the_note_closing_a_heading(
+    tmp_path: Path, item: str, value: str, before: str, after: str
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(NOTED.encode())
+    done = cli("set", item, "--priority", value, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == NOTED.replace(before, after).encode()
+
+
+def test_a_priority_the_note_cannot_say_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(NOTED.encode())
+    done = cli("set", "Task 3.2", "--priority", "P0", str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "the note closing its heading (High Priority)" in done.stderr
+    assert plan.read_bytes() == NOTED.encode()
+
+
+# A phase's tasks as a numbered list of bold names, each saying its state after a dash.
+PHASE = """\
+# Mobile app plan
+
+## Phase 1: Foundations
+
+1. **Login screen** — done.
+2. **Offline cache** — in progress. Needs a schema first.
+3. **Push notifications** — **open, tracked as #12.**
+
+## Phase 2: Polish
+
+1. **Dark theme** — not started.
+2. **Tablet layout** — not started.
+"""
+
+
+@pytest.mark.parametrize(
+    ("item", "args", "before", "after"),
+    [
+        (
+            "offline-cache",
+            ("--status", "done"),
+            "**Offline cache** — in progress.",
+            "**Offline cache** — done.",
+        ),
+        (
+            "push-notifications",
+            ("--status", "blocked"),
+            "**open, tracked as #12.**",
+            "**blocked**",
+        ),
+        ("offline-cache", ("--title", "Local cache"), "**Offline cache**", "**Local cache**"),
+    ],
+)
+def test_a_phase_task_is_written_in_its_entry(
+    tmp_path: Path, item: str, args: tuple[str, str], before: str, after: str
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(PHASE.encode())
+    done = cli("set", item, *args, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == PHASE.replace(before, after).encode()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--priority", "P1"), ("--status", "waiting on the design review"), ("--title", "A **b**")],
+)
+def test_what_a_phase_task_cannot_say_is_refused(tmp_path: Path, args: tuple[str, str]) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(PHASE.encode())
+    done = cli("set", "offline-cache", *args, str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert plan.read_bytes() == PHASE.encode()

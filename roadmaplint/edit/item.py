@@ -22,6 +22,7 @@ from roadmaplint.edit.base import (
     name_written,
     plain_entries,
     read_back,
+    renamed_by_title,
     reverse_fields,
     validate_changes,
 )
@@ -196,6 +197,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     boxed = edit_phase_box(roadmap, item, edit, settings)
     if boxed is not None:
         return boxed
+    from roadmaplint.edit.phase_tasks import edit_phase_task
+
+    tasked = edit_phase_task(roadmap, item, edit, settings)
+    if tasked is not None:
+        return tasked
     from roadmaplint.edit.moves import moved_to_status
 
     moved = moved_to_status(roadmap, item, edit, settings, _edit_found)
@@ -231,6 +237,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
             if written is not None:
                 in_heading[change.name] = written
                 continue
+        if key == "priority" and change.value.strip():
+            noted = _renote_priority(plan, lines, roadmap, item, change.value.strip())
+            if noted is not None:
+                in_heading[change.name] = noted
+                continue
         if key == "priority" and _priority_in_heading(lines, item):
             # ``## B2. [優先度低] Title``: a field under it would overrule the tag unseen
             raise RoadmapError(
@@ -250,7 +261,7 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         _tick(plan, lines, roadmap.path, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
-        renamed = _renamed_by_title(roadmap, item, new_text, edit, settings)
+        renamed = renamed_by_title(roadmap, item, new_text, edit, settings)
         after = prove_edit(roadmap, new_text, items_changed({item_id}, renamed), settings)
         edited = next(found for found in after.items if found.id == renamed.get(item_id, item_id))
         fields = [change for change in changes if change.name not in in_heading]
@@ -264,6 +275,15 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 f"{edited.title!r}, not {item.title!r}; nothing written: edit it by hand"
             )
         for name, written in in_heading.items():
+            if normalize_key(name) == "priority":
+                # ``(Low Priority)``: the note's word is the priority, as the reader reads it
+                if (edited.priority or "").casefold() != written.casefold():
+                    raise RoadmapError(
+                        f"{roadmap.path}:{item.position.line}: {item_id}'s {name} would read "
+                        f"back as {edited.priority!r}, not {written!r}; nothing written: edit "
+                        "it by hand"
+                    )
+                continue
             # ``✅ COMPLETE`` reads as COMPLETE, the check mark its done (``heading_status``)
             if edited.status not in (written, _after_check(written)):
                 raise RoadmapError(
@@ -301,20 +321,6 @@ def _priority_in_heading(lines: list[str], item: Item) -> bool:
         return False
     heading = lines[item.position.line - 1]
     return f"[{item.priority}]" in heading or f"({item.priority})" in heading
-
-
-def _renamed_by_title(
-    roadmap: Roadmap, item: Item, new_text: str, edit: ItemEdit, settings: Settings
-) -> dict[str, str]:
-    """An item named by its title (``- Parser``) is named by its new title after a
-    retitle: its old ID and the new, for the gate."""
-    if edit.title is None or not item.named_by_title:
-        return {}
-    from roadmaplint.reader import parse
-
-    now = parse(new_text, roadmap.path, settings=settings)
-    found = next((i for i in now.items if i.position.line == item.position.line), None)
-    return {item.id: found.id} if found is not None and found.id != item.id else {}
 
 
 def _rightmost_first(item: Item, changes: Sequence[FieldChange]) -> list[FieldChange]:
@@ -942,6 +948,56 @@ def _restatus_heading(
         return item.status  # the heading says it already (``✔️`` for done): it stays
     plan.replace[index] = body[: span[0]] + written + body[span[1] :] + line[len(body) :]
     return written or None
+
+
+# The words a note closing a heading gives its priority in (``(High Priority)``,
+# ``(Priority: Low)``, reader/fields.py), and one of them in a note.
+_NOTE_WORDS = frozenset(("critical", "high", "medium", "low"))
+_NOTE_WORD = LazyPattern(r"critical|high|medium|low", re.IGNORECASE)
+
+
+def _renote_priority(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> str | None:
+    """Write ``value`` in the note closing the item's heading that gives its priority
+    (``Network Validation (High Priority)`` to ``(Low Priority)``), in the word's own
+    case, where no field holds the priority. What the priority then reads as; None where
+    the heading closes with no such note. A value the note cannot say (``P0``) is refused:
+    a field under the heading would overrule the note unseen."""
+    if not item.priority or item.field("priority") is not None:
+        return None
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    located = _heading_text(body, item)
+    if located is None:
+        return None
+    at, end = located
+    text = body[at:end].rstrip(" \t")
+    cut = noted_priority_start(text)
+    if cut is None:
+        return None
+    note = text[cut:]
+    word = _NOTE_WORD.search(note)
+    if word is None:
+        return None
+    if value.casefold() not in _NOTE_WORDS:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id}'s priority is the note closing "
+            f"its heading {note}, which says critical, high, medium or low, not {value!r}; "
+            "nothing written"
+        )
+    old = word.group()
+    new = (
+        value.upper()
+        if old.isupper()
+        else value.capitalize()
+        if old[:1].isupper()
+        else value.lower()
+    )
+    start = at + cut + word.start()
+    plan.replace[index] = body[:start] + new + body[start + len(old) :] + line[len(body) :]
+    return new
 
 
 def _heading_text(body: str, item: Item) -> tuple[int, int] | None:

@@ -93,3 +93,22 @@ def _last_written(lines: Sequence[str], first: int, end: int) -> int:
     while last > first + 1 and not lines[last - 1].strip():
         last -= 1
     return last
+
+
+def task_spans(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a phase task's entry writes its name and its state (``2. **Offline cache** —
+    in progress. Needs a schema.``: ``Offline cache`` and ``in progress``), for the writer
+    that replaces them; None for a line that is no such entry."""
+    task = _TASK.match(line)
+    if task is None:
+        return None
+    at, rest = task.start("rest"), task["rest"]
+    bold = _BOLD_STATE.match(rest)
+    if bold is not None:
+        return task.span("name"), (at + bold.start("state"), at + bold.end("state"))
+    clause = _CLAUSE.match(rest)
+    if clause is None:
+        return None
+    said = clause[0]
+    start = at + len(said) - len(said.lstrip())
+    return task.span("name"), (start, at + len(said.rstrip()))
