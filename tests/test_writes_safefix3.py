@@ -204,3 +204,62 @@ def test_what_a_phase_task_cannot_say_is_refused(tmp_path: Path, args: tuple[str
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1
     assert plan.read_bytes() == PHASE.encode()
+
+
+# A generated roadmap's milestones: headings named by their titles (a mark and words),
+# closing with their status in capitals.
+MILESTONES = """\
+# Roadmap
+
+## Milestones
+
+### ✅ v1.0 MVP (COMPLETED)
+
+- Editor
+- Sync
+
+### 📋 Final delivery (PLANNED)
+
+- Offline mode
+- Export to PDF
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "before", "after"),
+    [
+        (
+            ("set", "final-delivery", "--title", "Last delivery"),
+            "### 📋 Final delivery (PLANNED)",
+            "### Last delivery (PLANNED)",
+        ),
+        (
+            ("rename", "final-delivery", "FINAL-1"),
+            "### 📋 Final delivery (PLANNED)",
+            "### [FINAL-1] 📋 Final delivery (PLANNED)",
+        ),
+        (
+            ("set", "v1-0-mvp", "--status", "in progress"),
+            "### ✅ v1.0 MVP (COMPLETED)",
+            "### ✅ v1.0 MVP (IN PROGRESS)",
+        ),
+    ],
+)
+def test_a_generated_milestone_is_retitled_renamed_and_set(
+    tmp_path: Path, args: tuple[str, ...], before: str, after: str
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(MILESTONES.encode())
+    done = cli(*args, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == MILESTONES.replace(before, after).encode()
+
+
+def test_an_id_a_milestone_heading_cannot_read_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(MILESTONES.encode())
+    done = cli("rename", "final-delivery", "FINAL1", str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "reads as one with a dash" in done.stderr
+    assert plan.read_bytes() == MILESTONES.encode()

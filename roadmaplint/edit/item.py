@@ -838,6 +838,12 @@ def heading_id(line: str, item_id: str) -> tuple[int, int] | None:
     return at, at + len(item_id)
 
 
+def heading_start(line: str) -> int:
+    """Where an item heading's (first) line writes what follows its ``#`` marks."""
+    opener = _ATX.match(line)
+    return opener.end() if opener else len(line) - len(line.lstrip(" \t"))
+
+
 def heading_title(title: str, atx: bool) -> str:
     """A title as markdown that a heading reads back as ``title``: a closing run of
     ``#`` in an ATX heading is escaped (``Port to F \\#``), else it would be dropped."""
@@ -862,14 +868,15 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
         end = at + len(item.title)
         plan.replace[index] = body[:at] + title.strip() + body[end:] + line[len(body) :]
         return
-    start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    start = heading_start(body)
     found = _id_form(item.id).match(body, start)
-    if found is None:
+    if found is None and not (item.named_by_title and body.startswith(item.title, start)):
         raise RoadmapError(
             f"{roadmap.path}:{index + 1}: cannot find {item.id} written as the reader reads "
             "it on its heading; edit the title by hand"
         )
-    at = found.end()
+    # a heading named by its title writes no ID (``### 📋 Final delivery (PLANNED)``)
+    at = found.end() if found is not None else start
     marked = MARKED_TITLE.fullmatch(body[at:])
     if marked is not None:  # ``[M-1] ✅ 🔴High — Title``: the marks are the status, they stay
         at += marked.start("title")
@@ -941,6 +948,11 @@ def _restatus_heading(
     if located is None:
         return None
     at, end = located
+    # a mark the title itself begins with (``✅ v1.0 MVP (COMPLETED)``) is no status: the
+    # status is looked for after the title
+    title = item.title
+    if any(mark in title for mark in _CHECKS) and body.startswith(title, at):
+        at += len(title)
     span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
     if span is None:
         return None
