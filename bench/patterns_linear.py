@@ -349,8 +349,8 @@ FIXED = [
     # SAFE-35: a run of blanks, searched from each of its blanks or before a lazy title
     ("roadmaplint.reader.anchors", "_ATX_CLOSE", "search", Line("", "\t", "")),
     ("roadmaplint.reader.linestyle", "_NEXT_FIELD", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.outline", "_STATUS_LINE", "search", Line("", "\t", "")),
-    ("roadmaplint.reader.outline", "_WORK_FIELD_LINE", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.outline_numbered", "_STATUS_LINE", "search", Line("", "\t", "")),
+    ("roadmaplint.reader.outline_numbered", "_WORK_FIELD_LINE", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.listline", "_DESCRIPTION", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.listline", "_DONE_ON", "search", Line("", "\t", "")),
     ("roadmaplint.reader.shapes.listline", "_TRAILING_ID", "search", Line("", "\t", "")),
@@ -364,13 +364,13 @@ FIXED = [
         Line("\t*\t**A :**", "\t", "\n"),
     ),
     (
-        "roadmaplint.reader.shapes.table",
+        "roadmaplint.reader.shapes.table_kinds",
         "_CODED_CELL",
         "fullmatch",
         Line("\t**V0.0**\txx", "\t", "!"),
     ),
     (
-        "roadmaplint.reader.shapes.table",
+        "roadmaplint.reader.shapes.table_kinds",
         "_NAMED_CELL",
         "fullmatch",
         Line("\t**x**:\txx", "\t", "!"),

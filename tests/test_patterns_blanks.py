@@ -22,8 +22,8 @@ from collections.abc import Callable
 
 import pytest
 
-from roadmaplint.reader import anchors, linestyle, outline
-from roadmaplint.reader.shapes import common, listline, numbered, paragraphs, table
+from roadmaplint.reader import anchors, linestyle, outline_numbered
+from roadmaplint.reader.shapes import common, listline, numbered, paragraphs, table_kinds
 from roadmaplint.text import LazyPattern
 
 Result = object
@@ -76,7 +76,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_STATUS_LINE",
-        outline._STATUS_LINE,
+        outline_numbered._STATUS_LINE,
         r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*Status:?\*\*:?|Status:)[ \t]*\S",
         0,
         (_match,),
@@ -84,7 +84,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_WORK_FIELD_LINE",
-        outline._WORK_FIELD_LINE,
+        outline_numbered._WORK_FIELD_LINE,
         r"[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:Status|Priority|Depends[ \t]+on|Dependencies|Owner|"
         r"Assignee)(?::\*\*|\*\*:|:)[ \t]*\S",
         re.I,
@@ -136,7 +136,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_NAMED_CELL",
-        table._NAMED_CELL,
+        table_kinds._NAMED_CELL,
         r"[ \t]*(?:\*\*)?(?P<id>[^\s:*]+)(?:\*\*)?:[ \t]+(?P<title>\S.*?)[ \t]*",
         0,
         (_fullmatch,),
@@ -144,7 +144,7 @@ CASES: list[tuple[str, LazyPattern[str], str, int, tuple[Call, ...], str]] = [
     ),
     (
         "_CODED_CELL",
-        table._CODED_CELL,
+        table_kinds._CODED_CELL,
         r"[ \t]*(?:\*\*)?(?P<id>[vV]?[0-9]{1,4}(?:\.[0-9]{1,4}){1,3}|[A-Z]{1,3}[0-9]{1,4})"
         r"(?:\*\*)?[ \t]+(?!(?:19|20)[0-9]{2}\b)(?P<title>[^\s:—–-].*?)[ \t]*",
         0,
