@@ -63,3 +63,58 @@ def test_boxes_under_another_label_are_still_items() -> None:
         ("Export the yearly report", "done"),
         ("Send reminders before a bill is due", "[ ]"),
     ]
+
+
+# One item pasted three times, its ID in brackets: three items RL102 tells apart, where
+# they read as the sections of one document and the plan read nothing.
+PASTED = """\
+# Roadmap
+
+## [SYNC-1] Sync the calendar
+
+- **Status:** ready
+
+## [SYNC-1] Sync the calendar
+
+- **Status:** ready
+
+## [SYNC-1] Sync the calendar
+
+- **Status:** ready
+- **Definition of Done:**
+  - [ ] Works offline
+"""
+
+
+def test_an_item_written_again_reads_as_items_told_apart() -> None:
+    read = [(item.id, item.position.line) for item in read_items(PASTED)]
+    assert read == [("SYNC-1", 3), ("SYNC-1", 7), ("SYNC-1", 11)]
+    assert read_items(PASTED)[2].definition_of_done[0].text == "Works offline"
+    assert [line for line in finding_lines(PASTED) if line.endswith("RL102")] == [
+        "7:RL102",
+        "11:RL102",
+    ]
+
+
+# A proposal whose sections each name its one ID and a part: the sections of one
+# document, no items, as before.
+PROPOSAL = """\
+# Proposals
+
+## RFC-07. Motivation
+
+Exports are slow.
+
+## RFC-07. Design
+
+Stream the rows.
+
+## RFC-07. Rollout
+
+Behind a flag first.
+"""
+
+
+def test_the_sections_of_one_proposal_read_nothing() -> None:
+    assert read_items(PROPOSAL) == ()
+    assert finding_lines(PROPOSAL) == []
