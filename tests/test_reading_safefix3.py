@@ -118,3 +118,46 @@ Behind a flag first.
 def test_the_sections_of_one_proposal_read_nothing() -> None:
     assert read_items(PROPOSAL) == ()
     assert finding_lines(PROPOSAL) == []
+
+
+# An incident runbook: under each severity, the steps taken and the time each is due
+# within. Steps taken every time, no work planned: nothing read, where each row was an item.
+RUNBOOK = """\
+# Incident response
+
+## P1 — Outage
+
+| Task | Owner | Within |
+| --- | --- | --- |
+| Page the on-call engineer | Support | 5 minutes |
+| Post on the status page | Comms | 15 minutes |
+
+## P2 — Degraded
+
+| Task | Owner | Response time |
+| --- | --- | --- |
+| Open a ticket | Support | 1 hour |
+"""
+
+
+def test_a_runbooks_response_tables_read_nothing() -> None:
+    assert read_items(RUNBOOK) == ()
+    assert finding_lines(RUNBOOK) == []
+
+
+# The same bands over tasks with an estimate: a backlog, read as before.
+BANDS = """\
+# Backlog
+
+## P1 — Critical
+
+| Task | Owner | Estimate |
+| --- | --- | --- |
+| Retry failed payments | Ana | 3 days |
+| Show the invoice total | Bo | 1 day |
+"""
+
+
+def test_a_backlogs_bands_of_tasks_are_still_items() -> None:
+    read = [(item.title, item.priority) for item in read_items(BANDS)]
+    assert read == [("Retry failed payments", "P1"), ("Show the invoice total", "P1")]
