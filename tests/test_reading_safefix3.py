@@ -161,3 +161,39 @@ BANDS = """\
 def test_a_backlogs_bands_of_tasks_are_still_items() -> None:
     read = [(item.title, item.priority) for item in read_items(BANDS)]
     assert read == [("Retry failed payments", "P1"), ("Show the invoice total", "P1")]
+
+
+# A phase's numbered tasks, one given an ID in brackets before its name (as `rename`
+# writes it): that task is named by the ID, the others by their names.
+PHASE_IDS = """\
+# Mobile app plan
+
+## Phase 1: Foundations
+
+1. **Login screen** — done.
+2. **[CACHE-1] Offline cache** — in progress.
+"""
+
+
+def test_a_phase_task_names_its_id_in_brackets() -> None:
+    read = [(item.id, item.title, item.status) for item in read_items(PHASE_IDS)]
+    assert read == [
+        ("Phase 1", "Foundations", None),
+        ("login-screen", "Login screen", "done"),
+        ("CACHE-1", "Offline cache", "in progress"),
+    ]
+
+
+# The same list saying no state: a phase's prose, its bracketed words no IDs.
+PHASE_NOTES = """\
+# Mobile app plan
+
+## Phase 1: Foundations
+
+1. **[RFC-3] Login screen** — see the design notes.
+2. **[RFC-4] Offline cache** — ask the platform team.
+"""
+
+
+def test_a_phase_list_saying_no_state_reads_no_tasks() -> None:
+    assert [item.id for item in read_items(PHASE_NOTES)] == ["Phase 1"]

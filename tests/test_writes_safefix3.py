@@ -263,3 +263,23 @@ def test_an_id_a_milestone_heading_cannot_read_is_refused(tmp_path: Path) -> Non
     assert done.stderr.count("\n") == 1
     assert "reads as one with a dash" in done.stderr
     assert plan.read_bytes() == MILESTONES.encode()
+
+
+@pytest.mark.parametrize(
+    ("item", "new", "before", "after"),
+    [
+        ("offline-cache", "CACHE-1", "**Offline cache**", "**[CACHE-1] Offline cache**"),
+        ("login-screen", "AUTH-1", "**Login screen**", "**[AUTH-1] Login screen**"),
+    ],
+)
+def test_a_phase_task_is_renamed_by_an_id_before_its_name(
+    tmp_path: Path, item: str, new: str, before: str, after: str
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(PHASE.encode())
+    done = cli("rename", item, new, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == PHASE.replace(before, after).encode()
+    again = cli("rename", new, "CACHE-9", str(plan), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert plan.read_bytes() == PHASE.replace(before, after.replace(new, "CACHE-9")).encode()

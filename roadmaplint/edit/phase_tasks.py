@@ -67,10 +67,10 @@ def edit_phase_task(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Sett
 
 
 def _is_phase_task(roadmap: Roadmap, item: Item) -> bool:
-    """Whether ``item`` is a numbered task a phase heading above reads from its list: named
-    by its title, its status written on its own line, in a phase's lines."""
+    """Whether ``item`` is a numbered task a phase heading above reads from its list: its
+    status written on its own line, in a phase's lines."""
     status = item.field("status")
-    if not item.named_by_title or status is None or status.position.line != item.position.line:
+    if status is None or status.position.line != item.position.line:
         return False
     return any(
         PHASE_ID.fullmatch(phase.id) is not None

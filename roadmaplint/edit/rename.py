@@ -171,6 +171,8 @@ def _entry_id(line: str, item_id: str) -> tuple[int, int] | None:
             if rest.startswith(f"{wrap}{item_id}{wrap}"):
                 found = (len(wrap), len(wrap) + len(item_id))
                 break
+        if found is None and rest.startswith(f"**[{item_id}] "):
+            found = (3, 3 + len(item_id))  # a phase's task: ``2. **[CACHE-1] Offline cache**``
     return None if found is None else (entry.end() + found[0], entry.end() + found[1])
 
 
