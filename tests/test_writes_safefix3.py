@@ -3,6 +3,7 @@ edit's bytes exact, each refusal one line, exit 2, the file untouched."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
@@ -283,3 +284,38 @@ def test_a_phase_task_is_renamed_by_an_id_before_its_name(
     again = cli("rename", new, "CACHE-9", str(plan), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert plan.read_bytes() == PHASE.replace(before, after.replace(new, "CACHE-9")).encode()
+
+
+# A numbered series whose headings close with a check and the day: a task set done is
+# closed so too, where a Status line was written under it beside the series' marks.
+SERIES = """\
+# Ops plan
+
+### 1. Backups ✅ (2024-04-02)
+
+Nightly snapshots.
+
+### 2. Alerts
+
+Pager rules.
+"""
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_set_done_writes_the_series_closing_mark(tmp_path: Path, dated: bool) -> None:
+    text = SERIES if dated else SERIES.replace(" (2024-04-02)", "")
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(text.encode())
+    done = cli("set", "2", "--status", "done", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    mark = f"✅ ({date.today().isoformat()})" if dated else "✅"
+    assert plan.read_bytes() == text.replace("### 2. Alerts", f"### 2. Alerts {mark}").encode()
+
+
+def test_another_status_in_a_marked_series_is_a_field(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(SERIES.encode())
+    done = cli("set", "2", "--status", "blocked", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = SERIES.replace("Alerts\n\n", "Alerts\n\n- **Status:** blocked\n\n")
+    assert plan.read_bytes() == written.encode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from roadmaplint.edit.base import (
     FieldChange,
@@ -234,6 +235,8 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
             continue
         if key == "status" and change.value.strip():
             written = _restatus_heading(plan, lines, roadmap, item, change.value.strip())
+            if written is None:
+                written = _series_mark(plan, lines, roadmap, item, change.value.strip())
             if written is not None:
                 in_heading[change.name] = written
                 continue
@@ -1010,6 +1013,43 @@ def _renote_priority(
     start = at + cut + word.start()
     plan.replace[index] = body[:start] + new + body[start + len(old) :] + line[len(body) :]
     return new
+
+
+def _series_mark(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> str | None:
+    """Close the item's heading with the check its series writes for done (``### 3.
+    Dashboards`` beside ``### 1. Backups ✅ (2024-04-02)``): the mark, and the day it
+    is done where the series dates its marks. What the status then reads as; None for
+    another status, an item with a status of its own, or a series that writes no mark."""
+    if item.status is not None or common_meaning(value) != "done":
+        return None
+    index = item.position.line - 1
+    body = lines[index].rstrip("\r\n")
+    opener = _ATX.match(body)
+    if opener is None or index in plan.replace:
+        return None
+    level = len(body[: opener.end()].strip())
+    marks = set()
+    for other in roadmap.items:
+        status = other.status or ""
+        line = lines[other.position.line - 1].rstrip("\r\n")
+        same = _ATX.match(line)
+        if other is item or same is None or len(line[: same.end()].strip()) != level:
+            continue
+        if not line[: _closing_sequence(line)].endswith(status):
+            continue
+        if status.rstrip("\ufe0f") in _CHECKS:
+            marks.add((status, False))
+        elif _DATED_CHECK.fullmatch(status) is not None:
+            marks.add((status.split("(")[0].strip(), True))
+    if len(marks) != 1:
+        return None  # no mark, or marks written two ways: a Status field says it
+    ((mark, dated),) = marks
+    written = f"{mark} ({date.today().isoformat()})" if dated else mark
+    end = _closing_sequence(body)
+    plan.replace[index] = f"{body[:end]} {written}{body[end:]}" + lines[index][len(body) :]
+    return written
 
 
 def _heading_text(body: str, item: Item) -> tuple[int, int] | None:
