@@ -319,3 +319,45 @@ def test_another_status_in_a_marked_series_is_a_field(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     written = SERIES.replace("Alerts\n\n", "Alerts\n\n- **Status:** blocked\n\n")
     assert plan.read_bytes() == written.encode()
+
+
+# A ranked backlog whose bands number their rows from 1 again: the later band's rows are
+# named by their titles, and a new one takes the next rank, where it took an ID made from
+# another row's title in the # cell and the gate refused it.
+RANKED = """\
+# Ranked backlog
+
+## Now
+
+| # | Item | Status |
+| --- | --- | --- |
+| 1 | Retry failed payments | in progress |
+| 2 | Show the invoice total | todo |
+
+## Next
+
+| # | Item | Status |
+| --- | --- | --- |
+| 1 | Dark theme | todo |
+| 2 | Tablet layout | todo |
+"""
+
+
+def test_new_in_a_ranked_band_takes_the_next_rank(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(RANKED.encode())
+    done = cli("new", "Next", "Home widget", str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Added home-widget to Next" in done.stdout
+    row = "| 2 | Tablet layout | todo |\n"
+    assert plan.read_bytes() == RANKED.replace(row, row + "| 3 | Home widget | todo |\n").encode()
+
+
+def test_an_id_for_a_ranked_band_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(RANKED.encode())
+    done = cli("new", "Next", "Home widget", "--id", "WID-1", str(plan), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "ranks its rows in its # column" in done.stderr
+    assert plan.read_bytes() == RANKED.encode()
