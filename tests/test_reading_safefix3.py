@@ -197,3 +197,40 @@ PHASE_NOTES = """\
 
 def test_a_phase_list_saying_no_state_reads_no_tasks() -> None:
     assert [item.id for item in read_items(PHASE_NOTES)] == ["Phase 1"]
+
+
+# A box's closing note names what it waits on after a dash, no day before it: the
+# dependency is read, the note no part of the title.
+NOTED_BOXES = """\
+# Import plan
+
+- [x] BX-1 Schema
+- [ ] BX-2 Import - depends on BX-1
+- [ ] BX-3 Export — depends on BX-1, BX-2
+"""
+
+
+def test_a_boxs_closing_note_names_its_dependencies() -> None:
+    read = [(item.id, item.title, item.depends_on) for item in read_items(NOTED_BOXES)]
+    assert read == [
+        ("BX-1", "Schema", ()),
+        ("BX-2", "Import", ("BX-1",)),
+        ("BX-3", "Export", ("BX-1", "BX-2")),
+    ]
+    assert finding_lines(NOTED_BOXES) == []
+
+
+# A changelog's bullets saying what a release needs after a dash: no plan, nothing read.
+CHANGELOG = """\
+# Changelog
+
+## 1.2.0 - 2024-03-01
+
+- Importer rewritten - depends on zlib-1.3
+- Faster export - depends on libpng
+"""
+
+
+def test_a_changelogs_notes_of_what_a_release_needs_read_nothing() -> None:
+    assert read_items(CHANGELOG) == ()
+    assert finding_lines(CHANGELOG) == []

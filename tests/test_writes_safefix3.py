@@ -361,3 +361,37 @@ def test_an_id_for_a_ranked_band_is_refused(tmp_path: Path) -> None:
     assert done.stderr.count("\n") == 1
     assert "ranks its rows in its # column" in done.stderr
     assert plan.read_bytes() == RANKED.encode()
+
+
+NOTED_BOXES = """\
+# Import plan
+
+- [x] BX-1 Schema
+- [ ] BX-2 Import - depends on BX-1
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "before", "after"),
+    [
+        (
+            ("set", "BX-2", "--title", "Bulk import"),
+            "BX-2 Import - depends",
+            "BX-2 Bulk import - depends",
+        ),
+        (("set", "BX-2", "--status", "done"), "- [ ] BX-2", "- [x] BX-2"),
+        (
+            ("rename", "BX-1", "BX-9"),
+            "BX-1 Schema\n- [ ] BX-2 Import - depends on BX-1",
+            "BX-9 Schema\n- [ ] BX-2 Import - depends on BX-9",
+        ),
+    ],
+)
+def test_a_box_with_a_closing_dependency_note_is_written_around_it(
+    tmp_path: Path, args: tuple[str, ...], before: str, after: str
+) -> None:
+    plan = tmp_path / "ROADMAP.md"
+    plan.write_bytes(NOTED_BOXES.encode())
+    done = cli(*args, str(plan), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert plan.read_bytes() == NOTED_BOXES.replace(before, after).encode()
