@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
@@ -18,7 +19,7 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
-from roadmaplint.reader.waits import REVERSE_KEYS, waits_in_status
+from roadmaplint.reader.waits import REVERSE_KEYS, _spelt, waits_in_status
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
@@ -474,15 +475,29 @@ def read_across(above: Sequence[Item], below: Sequence[Item]) -> bool:
     ):
         return True
     known = {item.id for item in (*above, *below)}
-    return any(_reads_others(item, known) for item in (*above, *below))
+    for side, other in ((above, below), (below, above)):
+        names = _names(other)
+        if any(_reads_others(item, known, names) for item in side):
+            return True
+    return False
 
 
-def _reads_others(item: Item, known: set[str]) -> bool:
-    """Whether ``item`` names, or was given, what only the other items say."""
-    if item.restated or item.external_deps or item.dependency_notes or waits_in_status(item):
+def _names(items: Sequence[Item]) -> set[str]:
+    """What a dependency written in words may name an item by: its ID, its title."""
+    return {item.id.casefold() for item in items} | {_spelt(item.title) for item in items}
+
+
+def _reads_others(item: Item, known: set[str], names: set[str]) -> bool:
+    """Whether ``item`` names, or was given, what only the other items (``names``) say."""
+    if item.restated or item.dependency_notes or waits_in_status(item):
         return True
     if any(found.key in REVERSE_KEYS for found in item.fields):
         return True
+    for entry in item.external_deps:  # ``Go 1.26`` names none; ``after M5 blocks`` may
+        words = [word.strip(".,;:()[]`*\"'").casefold() for word in entry.split()]
+        pairs = (f"{one} {two}" for one, two in pairwise(words))
+        if _spelt(entry) in names or any(word in names for word in (*words, *pairs)):
+            return True
     if not item.depends_on:
         return False
     written = item.field(DEPENDS_ON)
