@@ -135,6 +135,20 @@ def test_fix_keeps_every_block_it_does_not_generate(text: str) -> None:
     assert fix_kept_every_block(parse(text), parse(result.text))
 
 
+# One ID written many times, the last below the graph under a setext heading naming it
+# again: the full parse reads the setext line as restating the first MODEL-1, the rest
+# read alone as restating the last; and a dependency named by a title above the split.
+@example(
+    "# Roadmap x\n\n---\n\n# Section 0\n\n"
+    + "## [MODEL-1] 0\n\n" * 5
+    + "## [MODEL-2] 0\n\n# Dependency Graph\n\n---\n\n# Section 1\n\n"
+    "## [MODEL-1] 0\n\nMODEL-1 — 0\n-----------\n"
+)
+@example(
+    "# Roadmap x\n\n---\n\n# Section 0\n\n## [MODEL-1] Login page\n\n- **Status:** ready\n\n"
+    "# Dependency Graph\n\n---\n\n# Section 1\n\n## [MODEL-2] Other\n\n"
+    "- **Status:** ready\n- **Depends on:** Login page\n"
+)
 @given(roadmaps())
 def test_the_proof_reads_what_a_full_parse_reads(text: str) -> None:
     try:

@@ -357,6 +357,20 @@ def choose_criterion(item: Item, entry: str) -> DoneCriterion:
     raise RoadmapError(f"{entry!r} {what} of {item.id}'s Definition of Done: {listing}")
 
 
+def renamed_by_title(
+    roadmap: Roadmap, item: Item, new_text: str, edit: ItemEdit, settings: Settings
+) -> dict[str, str]:
+    """An item named by its title (``- Parser``) is named by its new title after a
+    retitle: its old ID and the new, for the gate."""
+    if edit.title is None or not item.named_by_title:
+        return {}
+    from roadmaplint.reader import parse
+
+    now = parse(new_text, roadmap.path, settings=settings)
+    found = next((i for i in now.items if i.position.line == item.position.line), None)
+    return {item.id: found.id} if found is not None and found.id != item.id else {}
+
+
 def items_changed(changed: Collection[str], renamed: Mapping[str, str] | None = None) -> Targets:
     """What an edit of items may change, for the write gate: the ``changed`` items (and,
     for a rename, their new IDs); every item reads back in order, renamed.

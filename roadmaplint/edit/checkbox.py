@@ -47,6 +47,7 @@ from roadmaplint.reader.shapes.listline import (
     _TAGS,
     _TRAILING_ID,
     _WIDE_NOTES,
+    CLOSING_DEPENDS,
     _number_of_box,
 )
 from roadmaplint.reader.shapes.todotxt import _TODO_TXT_PRIORITY
@@ -169,6 +170,10 @@ def _parts(line: str, id_pattern: str) -> _Line:
     depends = _DEPENDS.search(masked, start)
     if depends is None:  # ``テスト 依存: io-safety``: what it waits for, after the word
         depends = _CJK_DEPENDS.search(masked, start)
+        if depends is not None and not masked[start : depends.start()].strip():
+            depends = None
+    if depends is None:  # ``Import - depends on BX-1``: the note closing the box
+        depends = CLOSING_DEPENDS.search(masked, start)
         if depends is not None and not masked[start : depends.start()].strip():
             depends = None
     masked = _masked(masked, depends)

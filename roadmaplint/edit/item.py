@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from roadmaplint.edit.base import (
     FieldChange,
@@ -22,6 +23,7 @@ from roadmaplint.edit.base import (
     name_written,
     plain_entries,
     read_back,
+    renamed_by_title,
     reverse_fields,
     validate_changes,
 )
@@ -196,6 +198,11 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
     boxed = edit_phase_box(roadmap, item, edit, settings)
     if boxed is not None:
         return boxed
+    from roadmaplint.edit.phase_tasks import edit_phase_task
+
+    tasked = edit_phase_task(roadmap, item, edit, settings)
+    if tasked is not None:
+        return tasked
     from roadmaplint.edit.moves import moved_to_status
 
     moved = moved_to_status(roadmap, item, edit, settings, _edit_found)
@@ -228,8 +235,15 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
             continue
         if key == "status" and change.value.strip():
             written = _restatus_heading(plan, lines, roadmap, item, change.value.strip())
+            if written is None:
+                written = _series_mark(plan, lines, roadmap, item, change.value.strip())
             if written is not None:
                 in_heading[change.name] = written
+                continue
+        if key == "priority" and change.value.strip():
+            noted = _renote_priority(plan, lines, roadmap, item, change.value.strip())
+            if noted is not None:
+                in_heading[change.name] = noted
                 continue
         if key == "priority" and _priority_in_heading(lines, item):
             # ``## B2. [優先度低] Title``: a field under it would overrule the tag unseen
@@ -250,7 +264,7 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
         _tick(plan, lines, roadmap.path, item, entry, " ")
     new_text = _apply(lines, plan, roadmap.style.newline)
     if new_text != roadmap.source:
-        renamed = _renamed_by_title(roadmap, item, new_text, edit, settings)
+        renamed = renamed_by_title(roadmap, item, new_text, edit, settings)
         after = prove_edit(roadmap, new_text, items_changed({item_id}, renamed), settings)
         edited = next(found for found in after.items if found.id == renamed.get(item_id, item_id))
         fields = [change for change in changes if change.name not in in_heading]
@@ -264,6 +278,15 @@ def _edit_found(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings
                 f"{edited.title!r}, not {item.title!r}; nothing written: edit it by hand"
             )
         for name, written in in_heading.items():
+            if normalize_key(name) == "priority":
+                # ``(Low Priority)``: the note's word is the priority, as the reader reads it
+                if (edited.priority or "").casefold() != written.casefold():
+                    raise RoadmapError(
+                        f"{roadmap.path}:{item.position.line}: {item_id}'s {name} would read "
+                        f"back as {edited.priority!r}, not {written!r}; nothing written: edit "
+                        "it by hand"
+                    )
+                continue
             # ``✅ COMPLETE`` reads as COMPLETE, the check mark its done (``heading_status``)
             if edited.status not in (written, _after_check(written)):
                 raise RoadmapError(
@@ -301,20 +324,6 @@ def _priority_in_heading(lines: list[str], item: Item) -> bool:
         return False
     heading = lines[item.position.line - 1]
     return f"[{item.priority}]" in heading or f"({item.priority})" in heading
-
-
-def _renamed_by_title(
-    roadmap: Roadmap, item: Item, new_text: str, edit: ItemEdit, settings: Settings
-) -> dict[str, str]:
-    """An item named by its title (``- Parser``) is named by its new title after a
-    retitle: its old ID and the new, for the gate."""
-    if edit.title is None or not item.named_by_title:
-        return {}
-    from roadmaplint.reader import parse
-
-    now = parse(new_text, roadmap.path, settings=settings)
-    found = next((i for i in now.items if i.position.line == item.position.line), None)
-    return {item.id: found.id} if found is not None and found.id != item.id else {}
 
 
 def _rightmost_first(item: Item, changes: Sequence[FieldChange]) -> list[FieldChange]:
@@ -832,6 +841,12 @@ def heading_id(line: str, item_id: str) -> tuple[int, int] | None:
     return at, at + len(item_id)
 
 
+def heading_start(line: str) -> int:
+    """Where an item heading's (first) line writes what follows its ``#`` marks."""
+    opener = _ATX.match(line)
+    return opener.end() if opener else len(line) - len(line.lstrip(" \t"))
+
+
 def heading_title(title: str, atx: bool) -> str:
     """A title as markdown that a heading reads back as ``title``: a closing run of
     ``#`` in an ATX heading is escaped (``Port to F \\#``), else it would be dropped."""
@@ -856,14 +871,15 @@ def _retitle(plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, title:
         end = at + len(item.title)
         plan.replace[index] = body[:at] + title.strip() + body[end:] + line[len(body) :]
         return
-    start = opener.end() if opener else len(body) - len(body.lstrip(" \t"))
+    start = heading_start(body)
     found = _id_form(item.id).match(body, start)
-    if found is None:
+    if found is None and not (item.named_by_title and body.startswith(item.title, start)):
         raise RoadmapError(
             f"{roadmap.path}:{index + 1}: cannot find {item.id} written as the reader reads "
             "it on its heading; edit the title by hand"
         )
-    at = found.end()
+    # a heading named by its title writes no ID (``### 📋 Final delivery (PLANNED)``)
+    at = found.end() if found is not None else start
     marked = MARKED_TITLE.fullmatch(body[at:])
     if marked is not None:  # ``[M-1] ✅ 🔴High — Title``: the marks are the status, they stay
         at += marked.start("title")
@@ -935,6 +951,11 @@ def _restatus_heading(
     if located is None:
         return None
     at, end = located
+    # a mark the title itself begins with (``✅ v1.0 MVP (COMPLETED)``) is no status: the
+    # status is looked for after the title
+    title = item.title
+    if any(mark in title for mark in _CHECKS) and body.startswith(title, at):
+        at += len(title)
     span, written = _heading_status_span(body, at, end, item.status, roadmap, value)
     if span is None:
         return None
@@ -942,6 +963,93 @@ def _restatus_heading(
         return item.status  # the heading says it already (``✔️`` for done): it stays
     plan.replace[index] = body[: span[0]] + written + body[span[1] :] + line[len(body) :]
     return written or None
+
+
+# The words a note closing a heading gives its priority in (``(High Priority)``,
+# ``(Priority: Low)``, reader/fields.py), and one of them in a note.
+_NOTE_WORDS = frozenset(("critical", "high", "medium", "low"))
+_NOTE_WORD = LazyPattern(r"critical|high|medium|low", re.IGNORECASE)
+
+
+def _renote_priority(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> str | None:
+    """Write ``value`` in the note closing the item's heading that gives its priority
+    (``Network Validation (High Priority)`` to ``(Low Priority)``), in the word's own
+    case, where no field holds the priority. What the priority then reads as; None where
+    the heading closes with no such note. A value the note cannot say (``P0``) is refused:
+    a field under the heading would overrule the note unseen."""
+    if not item.priority or item.field("priority") is not None:
+        return None
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    located = _heading_text(body, item)
+    if located is None:
+        return None
+    at, end = located
+    text = body[at:end].rstrip(" \t")
+    cut = noted_priority_start(text)
+    if cut is None:
+        return None
+    note = text[cut:]
+    word = _NOTE_WORD.search(note)
+    if word is None:
+        return None
+    if value.casefold() not in _NOTE_WORDS:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id}'s priority is the note closing "
+            f"its heading {note}, which says critical, high, medium or low, not {value!r}; "
+            "nothing written"
+        )
+    old = word.group()
+    new = (
+        value.upper()
+        if old.isupper()
+        else value.capitalize()
+        if old[:1].isupper()
+        else value.lower()
+    )
+    start = at + cut + word.start()
+    plan.replace[index] = body[:start] + new + body[start + len(old) :] + line[len(body) :]
+    return new
+
+
+def _series_mark(
+    plan: _Plan, lines: list[str], roadmap: Roadmap, item: Item, value: str
+) -> str | None:
+    """Close the item's heading with the check its series writes for done (``### 3.
+    Dashboards`` beside ``### 1. Backups ✅ (2024-04-02)``): the mark, and the day it
+    is done where the series dates its marks. What the status then reads as; None for
+    another status, an item with a status of its own, or a series that writes no mark."""
+    if item.status is not None or common_meaning(value) != "done":
+        return None
+    index = item.position.line - 1
+    body = lines[index].rstrip("\r\n")
+    opener = _ATX.match(body)
+    if opener is None or index in plan.replace:
+        return None
+    level = len(body[: opener.end()].strip())
+    marks = set()
+    for other in roadmap.items:
+        status = other.status or ""
+        line = lines[other.position.line - 1].rstrip("\r\n")
+        same = _ATX.match(line)
+        if other is item or same is None or len(line[: same.end()].strip()) != level:
+            continue
+        if not line[: _closing_sequence(line)].endswith(status):
+            continue
+        if status.rstrip("\ufe0f") in _CHECKS:
+            marks.add((status, False))
+        elif _DATED_CHECK.fullmatch(status) is not None:
+            marks.add((status.split("(")[0].strip(), True))
+    if len(marks) != 1:
+        return None  # no mark, or marks written two ways: a Status field says it
+    ((mark, dated),) = marks
+    written = f"{mark} ({date.today().isoformat()})" if dated else mark
+    end = _closing_sequence(body)
+    plan.replace[index] = f"{body[:end]} {written}{body[end:]}" + lines[index][len(body) :]
+    return written
 
 
 def _heading_text(body: str, item: Item) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from roadmaplint.edit.anchors import anchor_edits
 from roadmaplint.edit.base import check_one_line, find_item, items_changed, located, reverse_fields
-from roadmaplint.edit.item import entry_spans, heading_id
+from roadmaplint.edit.item import entry_spans, heading_id, heading_start
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
 from roadmaplint.reader import DEPENDS_ON
@@ -100,6 +100,11 @@ def _rename_edits(roadmap: Roadmap, item: Item, new: str, settings: Settings) ->
         # as the bullet's ID in any list (``- [DOC-1] Beta launch``)
         found_id = _titled_entry(roadmap, item, line, entry.end(), new)
         new_written = f"[{new}] "
+    if found_id is None and item.named_by_title and entry is None:
+        # ``### 📋 Final delivery (PLANNED)``: no ID is written; one in brackets before the
+        # title is read as the heading's ID, the title as it was
+        found_id = _titled_heading(roadmap, item, line, new)
+        new_written = f"[{new}] "
     if found_id is None:
         place = "heading" if entry is None else "line"
         raise RoadmapError(
@@ -166,6 +171,8 @@ def _entry_id(line: str, item_id: str) -> tuple[int, int] | None:
             if rest.startswith(f"{wrap}{item_id}{wrap}"):
                 found = (len(wrap), len(wrap) + len(item_id))
                 break
+        if found is None and rest.startswith(f"**[{item_id}] "):
+            found = (3, 3 + len(item_id))  # a phase's task: ``2. **[CACHE-1] Offline cache**``
     return None if found is None else (entry.end() + found[0], entry.end() + found[1])
 
 
@@ -178,6 +185,20 @@ def _titled_entry(roadmap: Roadmap, item: Item, line: str, start: int, new: str)
             f"{roadmap.path}:{item.position.line}: {item.id} is named by its title, which "
             "its line does not write once as it reads; rename it by hand"
         )
+    if "-" not in new:
+        raise RoadmapError(
+            f"{roadmap.path}:{item.position.line}: {item.id} is named by its title; an ID "
+            f"written before it in brackets reads as one with a dash (DOC-1), not {new!r}"
+        )
+    return at, at
+
+
+def _titled_heading(roadmap: Roadmap, item: Item, line: str, new: str) -> tuple[int, int] | None:
+    """Where an ID goes on a heading named by its title: before the title, where the
+    heading writes it as it reads; None where it does not."""
+    at = heading_start(line)
+    if not item.title or not line.startswith(item.title, at):
+        return None
     if "-" not in new:
         raise RoadmapError(
             f"{roadmap.path}:{item.position.line}: {item.id} is named by its title; an ID "

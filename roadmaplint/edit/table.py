@@ -318,7 +318,13 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     lines = split_lines(roadmap.source)
     grid = grid_of(lines, members[-1].position.line - 1, dialect)
     ids = {item.id: item for item in roadmap.items}
-    if any(key in grid.keys for key in _IDS):
+    rank = _next_rank(grid, members)
+    if rank is not None and request.item_id:
+        raise RoadmapError(
+            f"{roadmap.path}:{grid.header + 1}: the table ranks its rows in its # column and "
+            "names them by their titles, so --id has no cell to go in"
+        )
+    if any(key in grid.keys for key in _IDS) and rank is None:
         item_id = request.item_id or next_id(roadmap, section, ids)
     elif request.item_id:
         raise RoadmapError(
@@ -338,7 +344,7 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
         return None
     for key in _IDS:
         if key in grid.keys:
-            cells[grid.keys.index(key)] = item_id
+            cells[grid.keys.index(key)] = item_id if rank is None else rank
             break
     if title_column is not None:
         cells[title_column] = request.title.strip()
@@ -368,6 +374,19 @@ def new_row(roadmap: Roadmap, request: NewItem, settings: Settings) -> tuple[str
     new_text = "".join(lines)
     prove_table_edit(roadmap, new_text, grid, {item_id}, settings, new_ids=True)
     return new_text, item_id
+
+
+def _next_rank(grid: Grid, members: Sequence[Item]) -> str | None:
+    """The rank a new row takes in a table that ranks its rows in a ``#`` column and is
+    read by their titles (a ranked backlog's band, numbering its rows from 1 again): one
+    past the table's last; None for another table."""
+    if "#" not in grid.keys or not members or not all(item.named_by_title for item in members):
+        return None
+    column = grid.keys.index("#")
+    ranks = [grid.cells[row][column].strip() for row in grid.rows if column < len(grid.cells[row])]
+    if not ranks or not all(rank.isdigit() for rank in ranks):
+        return None
+    return str(max(int(rank) for rank in ranks) + 1)
 
 
 def _refuse_pipe(cell: str, path: str, line: int) -> None:

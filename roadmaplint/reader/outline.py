@@ -397,7 +397,9 @@ def _sections_of_one_document(parts: list[Part]) -> None:
     Design``) are the sections of the one document that ID names, not items written twice:
     where the title names that ID too, or three or more sections repeat it. A phase
     written again (``### Phase 1 — gameplay`` twice) is a plan's phase, whose duplicate
-    RL102 reports or whose parts the phase readings join."""
+    RL102 reports or whose parts the phase readings join; so is an item written again,
+    its ID in brackets as a plan's items write theirs (``## [MODEL-1] Title``) or its
+    heading the same twice: no document names its sections so."""
     from roadmaplint.reader.dialect import PHASE_ID
 
     items = [part for part in parts if part.kind == ITEM]
@@ -409,7 +411,10 @@ def _sections_of_one_document(parts: list[Part]) -> None:
         return
     title = next((part.text for part in parts if part.heading.level == 1), "")
     named = title.startswith(name) and _NAMES_ID.match(title.removeprefix(name)) is not None
-    if len(items) >= 3 or named:
+    written_again = len({" ".join(part.text.casefold().split()) for part in items}) < len(
+        items
+    ) or any(part.text.lstrip().startswith(f"[{name}]") for part in items)
+    if (len(items) >= 3 and not written_again) or named:
         for part in items:
             part.kind, part.item_id, part.title = PROSE, "", ""
 

@@ -1,7 +1,8 @@
 """A phase's tasks written as a numbered list of bold names, each saying its state after
 a dash: ``## Phase 1 — PWA critical path`` over ``1. **Decisions** — done. Stack
 locked.`` and ``6. **Correctness net** — **open, tracked as #125.**``. Each task is an
-item without an ID, its status the first clause after the dash; the phase stays the
+item named by its name (or by an ID in brackets before it, ``**[CACHE-1] Offline
+cache**``), its status the first clause after the dash; the phase stays the
 item it is. A numbered list whose entries say no state (``1. **Install** — run the
 script``), or of which only some do, is the phase's prose."""
 
@@ -62,12 +63,24 @@ def _tasks(phase: Item, lines: Sequence[str], taken: Taken) -> list[Item]:
     for number, (at, name, state) in enumerate(entries):
         end = entries[number + 1][0] if number + 1 < len(entries) else phase.end_line
         here = Position(at + 1, len(lines[at]) - len(lines[at].lstrip()) + 1)
-        reference = reference_from_title(name, taken)
+        # ``**[CACHE-1] Offline cache**``: an ID in brackets before the name, as a renamed
+        # task writes it (edit/rename.py), else one made from its name
+        named = _NAMED.fullmatch(name)
+        if named is not None and named["id"] not in taken:
+            by_title, title, reference = False, named["title"], named["id"]
+        else:
+            by_title, title, reference = True, name, reference_from_title(name, taken)
         taken.add(reference)
         status = Field("Status", "status", state, here, here, here.line)
         last = max(at + 1, _last_written(lines, at, end))
-        found.append(make_item(reference, name, heading, here, last, (status,), None, (), True))
+        found.append(
+            make_item(reference, title, heading, here, last, (status,), None, (), by_title)
+        )
     return found
+
+
+# An ID with a dash in brackets before a task's name: ``[CACHE-1] Offline cache``.
+_NAMED = LazyPattern(r"\[(?P<id>[^\]\s-]{1,20}-[^\]\s]{1,20})\][ \t]+(?P<title>\S.*)")
 
 
 def _state(rest: str) -> str | None:
@@ -93,3 +106,26 @@ def _last_written(lines: Sequence[str], first: int, end: int) -> int:
     while last > first + 1 and not lines[last - 1].strip():
         last -= 1
     return last
+
+
+def task_spans(line: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where a phase task's entry writes its name and its state (``2. **Offline cache** —
+    in progress. Needs a schema.``: ``Offline cache`` and ``in progress``), for the writer
+    that replaces them; None for a line that is no such entry."""
+    task = _TASK.match(line)
+    if task is None:
+        return None
+    at, rest = task.start("rest"), task["rest"]
+    name = task.span("name")
+    named = _NAMED.fullmatch(task["name"])
+    if named is not None:  # ``[CACHE-1] Offline cache``: the name after its ID
+        name = (name[0] + named.start("title"), name[1])
+    bold = _BOLD_STATE.match(rest)
+    if bold is not None:
+        return name, (at + bold.start("state"), at + bold.end("state"))
+    clause = _CLAUSE.match(rest)
+    if clause is None:
+        return None
+    said = clause[0]
+    start = at + len(said) - len(said.lstrip())
+    return name, (start, at + len(said.rstrip()))

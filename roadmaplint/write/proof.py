@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Item, Roadmap
 from roadmaplint.reader import parse
+from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
+from roadmaplint.reader.waits import REVERSE_KEYS, _spelt, waits_in_status
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
@@ -413,6 +416,10 @@ def _read(
     def kept(line: int) -> bool:
         return line < split
 
+    below = (*(i for i in before.items if not kept(i.position.line)), *rest.items)
+    if read_across(tuple(i for i in before.items if kept(i.position.line)), below):
+        return parse(new_text, before.path, settings)
+
     status = before.status_legend
     priority = before.priority_legend
     joined = replace(
@@ -452,6 +459,50 @@ def _read(
         items=items,
         overviews=with_group_priorities(joined.overviews, legend, items),
     )
+
+
+def read_across(above: Sequence[Item], below: Sequence[Item]) -> bool:
+    """Whether a reading across items may tie an item ``above`` the split to one ``below``
+    it (read before or after the edit), so that the rest read alone reads otherwise than
+    the whole does: one ID on both sides (a later row, bullet or heading restating a task,
+    a repeat of a done item, an index's box), an item another line gave its status, or a
+    dependency read against the other items rather than written as an ID (a title, a
+    number, words around an ID, a part, a status's ``after``, a note, ``Prereq for``)."""
+    ids = {item.id.casefold() for item in above}
+    if any(
+        item.id.casefold() in ids or item.title.partition(" ")[0].casefold() in ids
+        for item in below
+    ):
+        return True
+    known = {item.id for item in (*above, *below)}
+    for side, other in ((above, below), (below, above)):
+        names = _names(other)
+        if any(_reads_others(item, known, names) for item in side):
+            return True
+    return False
+
+
+def _names(items: Sequence[Item]) -> set[str]:
+    """What a dependency written in words may name an item by: its ID, its title."""
+    return {item.id.casefold() for item in items} | {_spelt(item.title) for item in items}
+
+
+def _reads_others(item: Item, known: set[str], names: set[str]) -> bool:
+    """Whether ``item`` names, or was given, what only the other items (``names``) say."""
+    if item.restated or item.dependency_notes or waits_in_status(item):
+        return True
+    if any(found.key in REVERSE_KEYS for found in item.fields):
+        return True
+    for entry in item.external_deps:  # ``Go 1.26`` names none; ``after M5 blocks`` may
+        words = [word.strip(".,;:()[]`*\"'").casefold() for word in entry.split()]
+        pairs = (f"{one} {two}" for one, two in pairwise(words))
+        if _spelt(entry) in names or any(word in names for word in (*words, *pairs)):
+            return True
+    if not item.depends_on:
+        return False
+    written = item.field(DEPENDS_ON)
+    value = written.value.casefold() if written is not None else ""
+    return any(entry not in known or entry.casefold() not in value for entry in item.depends_on)
 
 
 def targeted_blocks(roadmap: Roadmap, targets: Targets) -> set[int]:

@@ -135,6 +135,13 @@ _NOTED_DEPENDS = LazyPattern(
     r"(?P<deps>#?[A-Za-z0-9][\w.-]*+(?:[ \t]*+,[ \t]*+#?[A-Za-z0-9][\w.-]*+)*+)[ \t.]*+$",
     re.IGNORECASE,
 )
+# A dependency a note closing a box names after a dash, no day before it: ``- [ ] BX-2
+# Import - depends on BX-1`` (after a day, ``_NOTED_DEPENDS`` reads it).
+CLOSING_DEPENDS = LazyPattern(
+    r"(?<![ \t)])[ \t]++[-—–][ \t]++depends[ \t]++on[ \t]*+:?[ \t]*+"
+    r"(?P<deps>#?[A-Za-z0-9][\w.-]*+(?:[ \t]*+,[ \t]*+#?[A-Za-z0-9][\w.-]*+)*+)[ \t.]*+$",
+    re.IGNORECASE,
+)
 # An ID in brackets before the title, as an agent's queue writes it: ``[TASK-002] Title``.
 _BRACKETED_ID = LazyPattern(r"\[(?P<id>[^\]\s]{1,30})\][ \t]++(?=\S)")
 # A task registry's line of ``KEY=value`` fields, the ID first and the title quoted in its
@@ -337,6 +344,10 @@ def parse_line(
     if waits is not None and text[: waits.start()].strip():
         depends = waits["deps"].rstrip()
         text = text[: waits.start()] + text[waits.end() :]
+    closing = CLOSING_DEPENDS.search(text) if depends is None else None
+    if closing is not None and text[: closing.start()].strip():
+        depends = closing["deps"].replace("#", "")  # ``Import - depends on BX-1``
+        text = text[: closing.start()]
     text, tokens = _without_metadata(text)
     for token in tokens:
         waits = _WAITS_TAG.fullmatch(token)

@@ -614,20 +614,31 @@ def _holds_boxes(document: Document) -> bool:
 # & Sign-off)``) holds work.
 _SIGN_OFF = LazyPattern(r"(?i)\bsign[- ]?off(?:[ \t]++checklist)?[ \t]*+:?[ \t]*+$")
 _BOLD_LABEL = LazyPattern(r"[ \t]*\*\*(?P<label>[^*\n]{1,80})\*\*[ \t]*")
+# A line that names the conditions each item meets, bold or not: ``**Definition of Done:**``,
+# ``Definition of Ready:``. The boxes right under it are those conditions, no work.
+_CRITERIA_LABEL = LazyPattern(
+    r"(?i)[ \t]{0,3}(?:\*\*)?definition[ \t]of[ \t](?:done|ready)(?::\*\*|\*\*:|:)[ \t]*+"
+)
 
 
 def _signs_off(document: Document, first: int) -> bool:
     """Whether the list at 0-based line ``first`` is a phase's sign-off checklist: under a
     heading that names a sign-off, or right under a bold label that does (``**Review
-    Sign-off:**`` over ``- [ ] All findings resolved``). The conditions a phase meets
-    before it closes, never work of their own, as a Definition of Done's are."""
+    Sign-off:**`` over ``- [ ] All findings resolved``), or right under a line naming a
+    Definition of Done (``**Definition of Done:**``). The conditions a phase or an item
+    meets before it closes, never work of their own."""
     section = document.section_above(first + 1)
     if section is not None and _SIGN_OFF.search(section) is not None:
         return True
     above = first - 1
     while above >= 0 and not document.lines[above].strip():
         above -= 1
-    label = _BOLD_LABEL.fullmatch(document.lines[above].rstrip("\r\n")) if above >= 0 else None
+    if above < 0:
+        return False
+    line = document.lines[above].rstrip("\r\n")
+    if _CRITERIA_LABEL.fullmatch(line) is not None:
+        return True  # ``**Definition of Done:**`` over its boxes, never work of their own
+    label = _BOLD_LABEL.fullmatch(line)
     return label is not None and _SIGN_OFF.search(label["label"]) is not None
 
 

@@ -298,14 +298,22 @@ _STATUS_MOVES = frozenset(("from status", "to status"))
 
 
 def _action_rows(keys: tuple[str, ...]) -> bool:
-    """Whether a table lists actions to take by priority (``| Action | Priority | Why |``):
-    read as items only after a plan's tables of work with a Status column."""
-    return (
-        bool(keys)
-        and keys[0] in ("action", "actions")
-        and "priority" in keys
-        and ("status" not in keys)
+    """Whether a table lists actions to take by priority (``| Action | Priority | Why |``)
+    or the time each is due within once an incident starts (``| Task | Owner | Within |``
+    under a runbook's ``## P1 — Critical``): read as items only after a plan's tables of
+    work with a Status column."""
+    if not keys or "status" in keys:
+        return False
+    return (keys[0] in ("action", "actions") and "priority" in keys) or any(
+        key in _RESPONSE_TIMES for key in keys
     )
+
+
+# Columns that give the time a step is due within once something happens: a runbook's
+# response matrix, whose rows are steps taken each time, no work planned once.
+_RESPONSE_TIMES = frozenset(
+    ("within", "respond within", "response time", "time to respond", "sla", "response sla")
+)
 
 
 def _dated(keys: tuple[str, ...]) -> bool:
