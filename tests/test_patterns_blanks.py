@@ -199,9 +199,11 @@ def test_a_search_starting_inside_a_run_is_where_the_two_part() -> None:
     assert listline._TRAILING_ID.search(text, 1) is not None
 
 
+# The tokens as the search read them, with the tags of a key and its value the twelfth
+# quiet sweep added (``@uid:task-010``, ``\`risk:medium\```) and no link (``https://``).
 OLD_METADATA = re.compile(
     r"[ \t]+(?P<token>#[A-Za-z][\w/-]*|~[0-9.]+[mhdw]|![A-Za-z]+|@[A-Za-z0-9][\w.-]*"
-    r"|[a-z][a-z-]*:[^\s:]\S*)[ \t]*$"
+    r"(?::[^\s:]\S*)?|[a-z][a-z-]*:(?!//)[^\s:]\S*|`[a-z][a-z-]*:[^\s`]*`)[ \t]*$"
 )
 
 
@@ -239,6 +241,10 @@ def test_the_metadata_a_box_ends_with_is_read_from_the_end_as_the_search_read_it
         "!",
         "(",
         "a:",
+        "@x:y",
+        "`risk:low`",
+        "`",
+        "//",
     )
     for _ in range(20_000):
         text = "".join(rng.choice((" ", "\t", "  ", *pieces)) for _ in range(rng.randint(0, 9)))
