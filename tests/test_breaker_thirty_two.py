@@ -107,3 +107,39 @@ def test_a_support_matrix_of_marks_is_no_near_miss() -> None:
 def test_a_feature_table_with_words_is_still_a_near_miss() -> None:
     assert read_items(FEATURES, "README.md") == ()
     assert finding_lines(FEATURES, "README.md") == ["1:RL109"]
+
+
+# A team's backlog whose first sentence says what it is in the words of a definition.
+OUR_BACKLOG = """\
+# Backlog
+
+The backlog is a list of what we build next, top first.
+
+## Code
+- Fix the admin logout
+- Cache the search results
+"""
+
+# A course's page defining the term, speaking of a team, never for one.
+TERM_PAGE = """\
+# Backlog
+
+The backlog is an ordered list of the work a product team keeps.
+
+## Traits
+- Ordered by value
+- Refined every sprint
+"""
+
+
+def test_a_backlog_defined_in_the_first_person_is_the_teams_own() -> None:
+    assert [item.title for item in read_items(OUR_BACKLOG, "BACKLOG.md")] == [
+        "Fix the admin logout",
+        "Cache the search results",
+    ]
+    assert finding_lines(OUR_BACKLOG, "BACKLOG.md") == []
+
+
+def test_a_page_defining_the_backlog_for_no_one_stays_a_glossary() -> None:
+    assert read_items(TERM_PAGE, "Backlog.md") == ()
+    assert finding_lines(TERM_PAGE, "Backlog.md") == []
