@@ -94,6 +94,8 @@ def table_miss(
             continue  # ``| Action | Priority | Why |`` alone: a runbook's steps, no plan
         if _timetable(lines, rows, inline):
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
+        if _mark_matrix(lines, rows, inline):
+            continue  # ``| Feature | Linux | macOS |`` over ``✅``/``❌``: what each supports
         if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
         if "status" in keys and _status_choices(lines, rows, names, dialect, inline):
@@ -232,6 +234,32 @@ def _blank_rows(lines: list[str], rows: list[int], inline: Callable[[str], str])
         if first and _BLANK_CELL.fullmatch(first) is None:
             return False
     return bool(rows)
+
+
+# One mark a support matrix's cell holds: supported, partly, not, or not applicable.
+_MATRIX_MARK = LazyPattern(
+    "(?:\u2705|\u274c|\u2714|\u2713|\u2717|\u2718|\u2716|\U0001f6a7|\u26a0|\u2796|"
+    "\U0001f7e2|\U0001f7e1|\U0001f534|\u2b55|-|\u2014|\u2013|n/a|N/A)\ufe0f?"
+)
+
+
+def _mark_matrix(lines: list[str], rows: list[int], inline: Callable[[str], str]) -> bool:
+    """Whether a table has two or more columns after its first and every cell of them
+    holds one mark or nothing (``| Sync | ✅ | 🚧 |``): a support matrix, what each
+    thing does on each platform or in each edition, no work missing its status column."""
+    from roadmaplint.reader.shapes.table import split_row
+
+    widths = set()
+    marked = False
+    for row in rows:
+        cells = split_row(lines[row])
+        widths.add(len(cells))
+        for a, b in cells[1:]:
+            cell = inline(lines[row][a:b]).strip("*_` \t")
+            if cell and _MATRIX_MARK.fullmatch(cell) is None:
+                return False
+            marked = marked or cell not in ("", "-", "\u2014", "\u2013", "n/a", "N/A")
+    return marked and bool(widths) and min(widths) >= 3
 
 
 # The owner columns asked as a question: who does it (``Who?``, German ``Wer?``).

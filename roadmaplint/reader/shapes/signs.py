@@ -262,11 +262,18 @@ def _defines(title: str, lines: list[str], at: int) -> bool:
     counted from 1) defines the title's term (``# Backlog`` over ``The backlog is a
     prioritized list of work items``): a page explaining what a backlog is, no backlog.
     A backlog that introduces itself (``This backlog is what we have not started``, ``The
-    backlog is the list we work from``) is one."""
+    backlog is the list we work from``, ``The backlog is a list of what we build next``)
+    is one."""
     following = (line.strip() for line in lines[at:])
     first = next((line for line in following if line), "")
     found = _DEFINITION.match(first)
-    return found is not None and found["term"].casefold() == title.casefold()
+    if found is None or _FIRST_PERSON.search(first) is not None:
+        return False  # ``The backlog is a list of what we build next``: the team's own
+    return found["term"].casefold() == title.casefold()
+
+
+# A word by which a page speaks for its team (``what we build next``, ``our work``).
+_FIRST_PERSON = LazyPattern(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b")
 
 
 def _status_glossary(lines: list[str], entries: list[tuple[int, int]]) -> bool:

@@ -904,17 +904,28 @@ def keyed_root(path: Path) -> Path | None:
         return None
     if task_root(path / "task.md") is not None:  # Backlog.md's tasks/, drafts/, archive/tasks/
         return None
-    return path if _shared_key(_keyed_fronts(path)) else None
+    try:
+        files = _keyed_fronts(path)
+    except RoadmapError:  # a file or the whole too large to hold: searched as any folder
+        return None
+    return path if _shared_key(files) else None
 
 
 def _keyed_fronts(root: Path, texts: Mapping[Path, str] | None = None) -> list[tuple[Path, str]]:
     """The markdown files directly in ``root`` that open with front matter, with their text."""
     found = []
+    held = 0
     for path in sorted(root.glob("*.md"), key=_number_then_name):
         if path.stem.lower() == "readme" or not path.is_file():
             continue
         text = as_read(texts[path]) if texts and path in texts else _read_text(path)
         if text.startswith("---\n"):
+            held += len(text)
+            if held > MAX_BYTES:  # held whole, many large files would exhaust memory
+                raise RoadmapError(
+                    f"{root}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
+                    f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
+                )
             found.append((path, text))
     return found
 
@@ -933,19 +944,47 @@ def _shared_key(files: list[tuple[Path, str]]) -> str:
     each file a value of its own: one of ``ID_KEYS``, else a key named as one
     (``job_id``) that names no owner; the most named, ``ID_KEYS`` first. "" when none is."""
     values: dict[str, list[str]] = {}
+    statuses: set[str] = set()
+    fields = False
     for path, text in files:
         data = _keys(text, path)
         if data.get("status") in (None, ""):
             continue
+        statuses.add(str(data["status"]).strip().split(" ")[0].casefold())
+        fields = fields or any(data.get(name) for name in (*OWNER_KEYS, *DEPENDS_KEYS, "priority"))
         for key, value in data.items():
             plain = isinstance(value, str | int) and not isinstance(value, bool)
             if plain and _id_key(str(key)) and str(value).strip():
                 values.setdefault(str(key), []).append(str(value).strip())
+    if not fields and statuses <= _NOT_WORK_STATUSES:
+        return ""  # ADRs (accepted, superseded) or a blog's posts (draft, published)
     ranked = sorted(
         (key for key, found in values.items() if len(set(found)) == len(found)),
         key=lambda key: (-len(values[key]), ID_KEYS.index(key) if key in ID_KEYS else len(ID_KEYS)),
     )
     return ranked[0] if ranked and len(values[ranked[0]]) >= KEYED_MINIMUM else ""
+
+
+# The statuses of records that are no work: a decision's (an ADR's ``accepted``) and a
+# page's (a blog post's ``draft``); files naming only these, and no owner, priority or
+# dependency, are a folder of decisions or posts, no folder of tasks.
+_NOT_WORK_STATUSES = frozenset(
+    {
+        "proposed",
+        "accepted",
+        "rejected",
+        "superseded",
+        "deprecated",
+        "withdrawn",
+        "amended",
+        "final",
+        "draft",
+        "published",
+        "unpublished",
+        "private",
+        "public",
+    }
+)
 
 
 def _id_key(key: str) -> bool:
