@@ -108,3 +108,54 @@ def test_a_target_column_of_horizons_gives_a_backlog_table_its_status() -> None:
 def test_a_target_column_of_versions_reads_no_items() -> None:
     assert [item.title for item in read_items(TARGET_VERSIONS)] == ["Parser", "Printer"]
     assert finding_lines(TARGET_VERSIONS, "ROADMAP.md") == []
+
+
+# A project state whose milestones are written as the order they run in, beside a table of
+# the current milestone's steps named by IDs that extend the milestone's.
+MILESTONE_ORDER = """\
+# Project State
+
+## Current milestone: M1 — Storage
+
+**M1 status: IN PROGRESS.**
+
+### M1 steps
+
+| Step | Description | Status |
+| ---- | ----------- | ------ |
+| M1-A | Pick the disk format | PASS |
+| M1-B | Write the allocator | PASS |
+
+## Milestone order
+
+1. M0 — Bootable image
+2. M1 — Storage
+3. M2 — Networking
+"""
+
+# A design note that lists another project's milestones in order, no plan of its own.
+MILESTONE_ORDER_ELSEWHERE = """\
+# Notes on the upstream kernel
+
+The upstream project ships in stages.
+
+## Milestone order
+
+1. K1 — Scheduler rewrite
+2. K2 — New allocator
+3. K3 — Real-time patches
+"""
+
+
+def test_an_order_of_milestones_beside_their_steps_reads_each_milestone() -> None:
+    items = {item.id: (item.title, item.status) for item in read_items(MILESTONE_ORDER)}
+    assert items["M0"] == ("Bootable image", None)
+    assert items["M1"] == ("Storage", "IN PROGRESS")
+    assert items["M2"] == ("Networking", None)
+    assert items["M1-A"] == ("Pick the disk format", "PASS")
+    assert finding_lines(MILESTONE_ORDER, "project-state.md") == []
+
+
+def test_an_order_of_milestones_with_no_steps_of_the_plan_is_no_plan() -> None:
+    assert read_items(MILESTONE_ORDER_ELSEWHERE, "NOTES.md") == ()
+    assert finding_lines(MILESTONE_ORDER_ELSEWHERE, "NOTES.md") == []
