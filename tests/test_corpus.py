@@ -311,7 +311,7 @@ pytestmark = pytest.mark.skipif(
 # fixes against its corrected truths, 359 after; every earlier file reads as before), and
 # its agent tool's task folder, read by its keys since CORE-209 and named by its files'
 # numbers where the key it shares holds UUIDs: 11429 of 11672.
-OVERALL_FLOOR = 0.979  # 11429 of 11672
+OVERALL_FLOOR = 0.981  # 11455 of 11672
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -836,11 +836,11 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
 # the sixteenth leftovers pass (CORE-201), too; the thirty-seventh set's generated roadmap
 # and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
-# thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208).
+# thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208); the
+# eighteenth leftovers pass (CORE-215) read three of the four: the Italian list is left.
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future;"
-    " CORE-208: a project state's milestone order, a Korean TODO's heading notes",
+    reason="CORE-216: an Italian task list's done features and proposals beside its phases",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -917,7 +917,10 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # project state whose step table is unread and a Korean TODO read as its four phase headings;
 # it reads the first two, and the step table's milestone order and the TODO's heading notes
 # of priority and state stay (CORE-208): four.
-SILENTLY_WRONG_CEILING = 4
+# The eighteenth leftovers pass (CORE-215) read the backlog table's ``Target: Future`` rows,
+# the project state's milestone order and the Korean TODO's section of what to consider
+# later; the Italian list's done features and proposals stay (CORE-216): one.
+SILENTLY_WRONG_CEILING = 1
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -83,6 +83,7 @@ from roadmaplint.reader.legends import (
     read_vocabulary,
     with_legend_status,
 )
+from roadmaplint.reader.milestone_order import with_milestone_order
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import (
     GRAPH,
@@ -528,7 +529,10 @@ def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
         read = step(read)
     # a phase's numbered bold tasks that each say their state (``1. **Decisions** — done``)
     # and a milestone's releases and issues in tables under ``#### Releases``, ``#### Issues``
-    return with_part_tables(with_numbered_phase_tasks(read, lines), lines)
+    # a numbered ``## Milestone order`` of the milestones whose steps the plan reads
+    return with_milestone_order(
+        with_part_tables(with_numbered_phase_tasks(read, lines), lines), lines
+    )
 
 
 def _without_row_details(items: list[Item], lines: list[str]) -> list[Item]:

@@ -208,7 +208,9 @@ _IDEA_SECTION = LazyPattern(
     r"|musings(?:[ \t]+(?:and|&)[ \t]+dreams)?|wish[ \t]?list"
     # in Japanese, the long-term ideas a roadmap keeps on hold: ``## 将来構想（長期・保留項目）``
     # (the heading's closing bracket is stripped with its other edge marks)
-    r"|将来構想(?:[（(][^（）()\n]*[）)]?)?)",
+    r"|将来構想(?:[（(][^（）()\n]*[）)]?)?"
+    # in Korean, what a TODO keeps to consider later: ``## 🔮 향후 검토 항목``
+    r"|향후[ \t]*검토(?:[ \t]*(?:항목|사항))?)",
     re.IGNORECASE,
 )
 # The ideas of one kind a TODO keeps apart from its work: ``## Add-on Library Ideas``

@@ -85,7 +85,7 @@ def _table(
         inline(text[a:b]).strip() if callable(inline) else text[a:b].strip()
         for a, b in split_row(text)
     )
-    keys = tuple(column_key(name, dialect) for name in names)
+    keys = _horizon_target(lines, rows, tuple(column_key(name, dialect) for name in names))
     if set(keys) >= _STATUS_CHANGES or set(keys) >= _STATUS_MOVES:
         # ``| Timestamp | Task ID | Old Status | New Status | Agent |``: a log of changes
         # to the items, each told where it stands, no item of its own
@@ -240,6 +240,27 @@ def _table(
     return Table(
         header, rows, names, keys, id_column, title_column, marked, status_heading, names_line
     )
+
+
+def _horizon_target(
+    lines: list[str], rows: tuple[int, ...], keys: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The keys of a table whose Target column, where it has no Status column, names a
+    horizon in every row (``| Feature | Notes | Target |`` over ``| Vision | ... | Future
+    |``): that column says where each row stands, as a Status column would. A Target of
+    versions or dates (``v1.2``, ``Q3``) stays no status."""
+    if "status" in keys or "target" not in keys or not rows:
+        return keys
+    at = keys.index("target")
+    cells = [_first_cell(lines[row], at).strip("*_ \t").casefold() for row in rows]
+    if not all(cell in _HORIZON_TARGETS for cell in cells):
+        return keys
+    return tuple("status" if column == at else key for column, key in enumerate(keys))
+
+
+# The horizons a Target column may name in words, no version or date: each a status of
+# its own in the common spellings (``Future``, ``Someday``: ideas).
+_HORIZON_TARGETS = frozenset(("future", "someday", "later", "tbd"))
 
 
 _DESCRIPTION_COLUMNS = ("description", "name", "summary")
@@ -548,6 +569,8 @@ def _feature_matrix(
         return False
     status = keys.index("status")
     cells = [_first_cell(lines[row], status) for row in rows]
+    if all(cell.strip("*_ \t").casefold() in _HORIZON_TARGETS for cell in cells):
+        return False  # ``| Feature | Notes | Target |`` of ``Future`` rows: a backlog's
     return not all(_status_words(cell) for cell in cells) and not _legend_marks(lines, cells)
 
 
