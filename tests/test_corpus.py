@@ -307,7 +307,9 @@ pytestmark = pytest.mark.skipif(
 # With the thirty-ninth set (188 items of seven plans, 65 read right before its fixes against
 # its corrected truths, 148 after; every earlier file reads as before), and the seventeenth
 # leftovers pass (CORE-209): 11042 of 11248.
-OVERALL_FLOOR = 0.981  # 11042 of 11248
+# With the forty-first set (144 items of seven plans against its corrected truths, 88 read
+# right before its fixes, 128 after; every earlier file reads as before): 11170 of 11392.
+OVERALL_FLOOR = 0.980  # 11170 of 11392
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -830,10 +832,11 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # the fifteenth leftovers pass (CORE-195), too; the thirty-sixth set's app TODO, read by
 # the sixteenth leftovers pass (CORE-201), too; the thirty-seventh set's generated roadmap
 # and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
-# thirty-ninth set's two are not (CORE-206).
+# thirty-ninth set's two are not (CORE-206), nor the forty-first set's two (CORE-214).
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future",
+    reason="CORE-206: done features and proposals beside phases, a backlog table of Target: Future;"
+    " CORE-214: a backlog's archive table of done rows, a Kiro box checked as descoped",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -905,7 +908,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # Italian task list; it reads the first two, and leaves two (CORE-206): the Italian list's
 # done features and proposals beside its phases, and a library roadmap's backlog table of
 # `Target: Future` rows, its status tables and release list now read: two.
-SILENTLY_WRONG_CEILING = 2
+# The forty-first set brought four, a Go CLI's roadmap by versions under `## Planned
+# Milestones`, a TODO whose `## Backlog & Ideas` boxes read ready, a backlog of ID tables
+# and a Kiro spec; it reads the first two, and leaves two (CORE-214): the backlog's archive
+# table of done rows with no Status column, and the Kiro spec's box checked as descoped,
+# its `[operator]` owner and its `(unblocked by task 10)`: four.
+SILENTLY_WRONG_CEILING = 4
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

@@ -189,6 +189,10 @@ _IDEA_SECTION = LazyPattern(
     # a section's number before its name: ``## 5. Future Initiatives``
     r"(?:[0-9]{1,3}\.[ \t]+)?(?:"
     r"(?:(?:future|later)[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
+    # a TODO's last list, kept for later with its ideas: ``## Backlog & Ideas``
+    r"|backlog[ \t]*(?:/|&|and)[ \t]*ideas?"
+    # what a roadmap by versions keeps past its last version: ``## Beyond 1.0``
+    r"|beyond[ \t]+v?[0-9]{1,4}(?:\.[0-9]{1,4}){0,2}"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
     # in Portuguese and Spanish: ``## 💡 Ideias Futuras``, ``## Ideas futuras``
@@ -414,6 +418,7 @@ def _rest_is_plain(words: list[str]) -> bool:
         "rfcs",
         "proposals",
         "epics",  # ``## Completed EPICs``
+        "milestones",  # ``## Planned Milestones`` over a roadmap's version headings
         "recently",  # ``## Completed Recently``, ``## ✅ Completadas Recientemente``
         "recientemente",
     )
