@@ -298,6 +298,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     run_on = run_on_status(words[0]) if words else None
     if run_on is not None and _rest_is_plain(words[1:]):
         return run_on  # ``## 進行中のタスク``: the status run on into what the section holds
+    if len(words) == 2 and words[1] == "milestones" and words[0] in ("planned", "released"):
+        # ``## Planned Milestones`` over a roadmap's version headings names their state; a
+        # GSD ``## Completed Milestones`` archive leaves it to each milestone's own mark
+        return words[0]
     for count in (2, 1):
         phrase = " ".join(words[:count])
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
@@ -418,7 +422,6 @@ def _rest_is_plain(words: list[str]) -> bool:
         "rfcs",
         "proposals",
         "epics",  # ``## Completed EPICs``
-        "milestones",  # ``## Planned Milestones`` over a roadmap's version headings
         "recently",  # ``## Completed Recently``, ``## ✅ Completadas Recientemente``
         "recientemente",
     )
