@@ -311,7 +311,10 @@ pytestmark = pytest.mark.skipif(
 # fixes against its corrected truths, 359 after; every earlier file reads as before), and
 # its agent tool's task folder, read by its keys since CORE-209 and named by its files'
 # numbers where the key it shares holds UUIDs: 11429 of 11672.
-OVERALL_FLOOR = 0.981  # 11455 of 11672
+# The eighteenth leftovers pass (CORE-215): 11455 of 11672.
+# With the forty-first set (144 items of seven plans against its corrected truths, 88 read
+# right before its fixes, 128 after; every earlier file reads as before): 11583 of 11816.
+OVERALL_FLOOR = 0.980  # 11583 of 11816
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -837,10 +840,12 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # the sixteenth leftovers pass (CORE-201), too; the thirty-seventh set's generated roadmap
 # and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
 # thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208); the
-# eighteenth leftovers pass (CORE-215) read three of the four: the Italian list is left.
+# eighteenth leftovers pass (CORE-215) read three of the four: the Italian list is left; nor
+# the forty-first set's two (CORE-214).
 @pytest.mark.xfail(
     strict=True,
-    reason="CORE-216: an Italian task list's done features and proposals beside its phases",
+    reason="CORE-216: an Italian task list's done features and proposals beside its phases;"
+    " CORE-214: a backlog's archive table of done rows, a Kiro box checked as descoped",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -920,7 +925,12 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The eighteenth leftovers pass (CORE-215) read the backlog table's ``Target: Future`` rows,
 # the project state's milestone order and the Korean TODO's section of what to consider
 # later; the Italian list's done features and proposals stay (CORE-216): one.
-SILENTLY_WRONG_CEILING = 1
+# The forty-first set brought four, a Go CLI's roadmap by versions under `## Planned
+# Milestones`, a TODO whose `## Backlog & Ideas` boxes read ready, a backlog of ID tables
+# and a Kiro spec; it reads the first two, and leaves two (CORE-214): the backlog's archive
+# table of done rows with no Status column, and the Kiro spec's box checked as descoped,
+# its `[operator]` owner and its `(unblocked by task 10)`: three.
+SILENTLY_WRONG_CEILING = 3
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:

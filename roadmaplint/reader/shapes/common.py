@@ -189,6 +189,10 @@ _IDEA_SECTION = LazyPattern(
     # a section's number before its name: ``## 5. Future Initiatives``
     r"(?:[0-9]{1,3}\.[ \t]+)?(?:"
     r"(?:(?:future|later)[ \t]+)?ideas?(?:[ \t]*(?:/|&|and)[ \t]*future[ \t]+considerations)?"
+    # a TODO's last list, kept for later with its ideas: ``## Backlog & Ideas``
+    r"|backlog[ \t]*(?:/|&|and)[ \t]*ideas?"
+    # what a roadmap by versions keeps past its last version: ``## Beyond 1.0``
+    r"|beyond[ \t]+v?[0-9]{1,4}(?:\.[0-9]{1,4}){0,2}"
     # in French: ``## 💡 Idées Futures``
     r"|id[ée]es?(?:[ \t]+futures?)?"
     # in Portuguese and Spanish: ``## 💡 Ideias Futuras``, ``## Ideas futuras``
@@ -296,6 +300,10 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
     run_on = run_on_status(words[0]) if words else None
     if run_on is not None and _rest_is_plain(words[1:]):
         return run_on  # ``## 進行中のタスク``: the status run on into what the section holds
+    if len(words) == 2 and words[1] == "milestones" and words[0] in ("planned", "released"):
+        # ``## Planned Milestones`` over a roadmap's version headings names their state; a
+        # GSD ``## Completed Milestones`` archive leaves it to each milestone's own mark
+        return words[0]
     for count in (2, 1):
         phrase = " ".join(words[:count])
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
