@@ -944,13 +944,10 @@ def _restatus_heading(
     and the field is added)."""
     if item.status is None:
         return None
-    index = item.position.line - 1
-    line = plan.replace.get(index, lines[index]) or lines[index]
-    body = line.rstrip("\r\n")
-    located = _heading_text(body, item)
-    if located is None:
+    heading = _planned_heading(plan, lines, item)
+    if heading is None:
         return None
-    at, end = located
+    index, line, body, (at, end) = heading
     # a mark the title itself begins with (``✅ v1.0 MVP (COMPLETED)``) is no status: the
     # status is looked for after the title
     title = item.title
@@ -981,13 +978,10 @@ def _renote_priority(
     a field under the heading would overrule the note unseen."""
     if not item.priority or item.field("priority") is not None:
         return None
-    index = item.position.line - 1
-    line = plan.replace.get(index, lines[index]) or lines[index]
-    body = line.rstrip("\r\n")
-    located = _heading_text(body, item)
-    if located is None:
+    heading = _planned_heading(plan, lines, item)
+    if heading is None:
         return None
-    at, end = located
+    index, line, body, (at, end) = heading
     text = body[at:end].rstrip(" \t")
     cut = noted_priority_start(text)
     if cut is None:
@@ -1052,6 +1046,19 @@ def _series_mark(
     return written
 
 
+def _planned_heading(
+    plan: _Plan, lines: list[str], item: Item
+) -> tuple[int, str, str, tuple[int, int]] | None:
+    """The item's heading line as the plan writes it so far: its index, the line, the line
+    without its ending, and where it writes what follows the ID (``_heading_text``); None
+    where the line does not open with the ID."""
+    index = item.position.line - 1
+    line = plan.replace.get(index, lines[index]) or lines[index]
+    body = line.rstrip("\r\n")
+    located = _heading_text(body, item)
+    return None if located is None else (index, line, body, located)
+
+
 def _heading_text(body: str, item: Item) -> tuple[int, int] | None:
     """Where the item's heading line ``body`` writes what follows its ID (its title and
     any status closing it): from after the ID to before a closing ``#`` sequence; None
@@ -1090,13 +1097,10 @@ def _heading_beside_field(
         and item.status.rstrip("\ufe0f") in _CHECKS
     ):
         return  # ``✅`` over a field set done: both say done, the mark in short
-    index = item.position.line - 1
-    line = plan.replace.get(index, lines[index]) or lines[index]
-    body = line.rstrip("\r\n")
-    located = _heading_text(body, item)
-    if located is None:
+    heading = _planned_heading(plan, lines, item)
+    if heading is None:
         return
-    at, end = located
+    index, line, body, (at, end) = heading
     closing = heading_status(body[at:end])
     if closing is None or closing[1] != item.status or not closing[0].strip():
         return  # written another way (a mark before the title): the gate reads it back

@@ -109,11 +109,11 @@ def with_titles_named(items: Sequence[Item]) -> tuple[Item, ...]:
         return tuple(items)
     titles: dict[str, str | None] = {}
     for item in items:
-        key = _spelt(item.title)
+        key = spelling(item.title)
         titles[key] = None if key in titles else item.id
     found = []
     for item in items:
-        named = [(entry, titles.get(_spelt(entry))) for entry in item.external_deps]
+        named = [(entry, titles.get(spelling(entry))) for entry in item.external_deps]
         if not any(target is not None and target != item.id for _, target in named):
             found.append(item)
             continue
@@ -136,17 +136,17 @@ def named_across(items: Sequence[Item], before: Item, after: Item) -> bool:
     if before.id != after.id:
         return any(item.depends_on or item.external_deps for item in items)
     if before.title != after.title:
-        spelt = (_spelt(before.title), _spelt(after.title))  # once, not once an item
+        spelt = (spelling(before.title), spelling(after.title))  # once, not once an item
         if any(_names_by_title(item, before, spelt) for item in items):
             return True
     if not after.external_deps:
         return False
-    named = {_spelt(entry) for entry in after.external_deps}
-    return any(_spelt(item.title) in named for item in items)
+    named = {spelling(entry) for entry in after.external_deps}
+    return any(spelling(item.title) in named for item in items)
 
 
 def _names_by_title(item: Item, before: Item, spelt: tuple[str, str]) -> bool:
-    if any(_spelt(entry) in spelt for entry in item.external_deps):
+    if any(spelling(entry) in spelt for entry in item.external_deps):
         return True
     written = item.field(DEPENDS_ON)
     return before.id in item.depends_on and (
@@ -154,7 +154,7 @@ def _names_by_title(item: Item, before: Item, spelt: tuple[str, str]) -> bool:
     )
 
 
-def _spelt(text: str) -> str:
+def spelling(text: str) -> str:
     """A title as compared with a name: case and the marks between words left out."""
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 

@@ -19,7 +19,7 @@ from roadmaplint.reader import parse
 from roadmaplint.reader.dialect import DEPENDS_ON
 from roadmaplint.reader.fields import legend_priority
 from roadmaplint.reader.generated import with_group_priorities
-from roadmaplint.reader.waits import REVERSE_KEYS, _spelt, waits_in_status
+from roadmaplint.reader.waits import REVERSE_KEYS, spelling, waits_in_status
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings, common_meaning
 from roadmaplint.text import Edit, apply_edits, line_starts, split_lines
@@ -484,7 +484,7 @@ def read_across(above: Sequence[Item], below: Sequence[Item]) -> bool:
 
 def _names(items: Sequence[Item]) -> set[str]:
     """What a dependency written in words may name an item by: its ID, its title."""
-    return {item.id.casefold() for item in items} | {_spelt(item.title) for item in items}
+    return {item.id.casefold() for item in items} | {spelling(item.title) for item in items}
 
 
 def _reads_others(item: Item, known: set[str], names: set[str]) -> bool:
@@ -496,7 +496,7 @@ def _reads_others(item: Item, known: set[str], names: set[str]) -> bool:
     for entry in item.external_deps:  # ``Go 1.26`` names none; ``after M5 blocks`` may
         words = [word.strip(".,;:()[]`*\"'").casefold() for word in entry.split()]
         pairs = (f"{one} {two}" for one, two in pairwise(words))
-        if _spelt(entry) in names or any(word in names for word in (*words, *pairs)):
+        if spelling(entry) in names or any(word in names for word in (*words, *pairs)):
             return True
     if not item.depends_on:
         return False
