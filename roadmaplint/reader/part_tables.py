@@ -25,7 +25,6 @@ from collections.abc import Sequence
 
 from roadmaplint.model import Field, Item, Position
 from roadmaplint.reader.shapes.common import Taken, make_item, reference_from_title
-from roadmaplint.reader.shapes.table_columns import is_delimiter, split_row
 from roadmaplint.text import LazyPattern
 
 # The kinds of part a heading names, in the plural (in Portuguese and Spanish too).
@@ -51,6 +50,7 @@ _STATUS_COLUMNS = ("status", "estado", "statut", "state")
 # A cell that says the row has no such value: ``N/A``, ``-``, ``—``.
 _NONE = frozenset(("", "n/a", "na", "-", "—", "–", "none"))
 _HEADING = LazyPattern(r"[ \t]{0,3}(?P<marks>#{1,6})[ \t]++(?P<text>\S.*)")
+_DELIMITER = LazyPattern(r"[ \t]*+\|?(?:[ \t]*+:?-{1,}+:?[ \t]*+\|)++[ \t]*+(?::?-++:?[ \t]*+)?")
 
 
 def with_part_tables(items: Sequence[Item], lines: Sequence[str]) -> list[Item]:
@@ -83,15 +83,16 @@ def _parts(item: Item, lines: Sequence[str], taken: Taken) -> list[Item]:
             continue
         while at < end and not lines[at].strip():
             at += 1
-        if at + 1 < end and "|" in lines[at] and is_delimiter(lines[at + 1]):
+        if at + 1 < end and "|" in lines[at] and _DELIMITER.fullmatch(lines[at + 1].rstrip()):
             found += _rows(item, lines, at, end, taken)
     return found
 
 
 def _cells(line: str) -> list[str]:
-    """A row's cells, split as the table reader splits them (an escaped pipe stays)."""
-    body = line.rstrip("\r\n")
-    return [body[start:end].strip() for start, end in split_row(body)]
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    text = text[:-1] if text.endswith("|") else text
+    return [cell.strip() for cell in text.split("|")]
 
 
 def _column(names: list[str], wanted: tuple[str, ...]) -> int | None:
