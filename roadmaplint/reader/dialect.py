@@ -333,8 +333,11 @@ def _tagged_title(rest: str) -> str | None:
 
 
 # Status marks before a heading's ID (``⏸️ KIRO-001: ...``): up to three symbols beyond
-# ASCII, each perhaps with its variation selector.
-_LEADING_MARK = LazyPattern(r"(?:[^\x00-\x7f\w\s]{1,2}[ \t]+){1,3}")
+# ASCII, each perhaps with its variation selector, or an emoji of several joined by a
+# zero-width joiner (``🧑\u200d💼 US001 - ...``, one picture to a reader).
+_LEADING_MARK = LazyPattern(
+    r"(?:[^\x00-\x7f\w\s]{1,2}(?:\u200d[^\x00-\x7f\w\s]{1,2}){0,3}[ \t]+){1,3}"
+)
 # The day a work queue dated its entry by, before the entry's ID: ``2026-03-13: M002 — ...``.
 _LEADING_DAY = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ \t]*[:—–-][ \t]*")
 

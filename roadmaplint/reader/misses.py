@@ -104,6 +104,17 @@ def near_misses(
             misses = []
         elif not misses and heading.line not in outline:
             misses = _plain_heading_miss(heading, text(heading.source), lines, end, dialect)
+        elif (
+            misses
+            and misses[0][0] == "level"
+            and number == 0
+            and heading.level == 1
+            and not _fields_of_work_under(lines, heading, len(lines), dialect)
+        ):
+            # ``# S02: Sovereign Network`` over what was built, no field of work anywhere
+            # below: the title of a document about that one piece of work (its summary,
+            # its notes), no item written a level too high
+            misses = []
         found += misses
     found = _fields_of_work(found)
     for heading, _ in blocks.nested:

@@ -96,6 +96,9 @@ def table_miss(
             continue  # ``| 00:00–02:00 | Write a chapter |``: a day's schedule, no items
         if _mark_matrix(lines, rows, inline):
             continue  # ``| Feature | Linux | macOS |`` over ``✅``/``❌``: what each supports
+        named_columns = [at for at, name in enumerate(names) if column_key(name, dialect) in named]
+        if _named_in_code(lines, rows, named_columns):
+            continue  # ``| Area | Bug | Feature |`` over `` `aws:feature` ``: a guide's labels
         if _blank_rows(lines, rows, inline) or template_rows(lines, rows, names):
             continue  # ``| [Capability A] | ✅ |``, ``|  |  |  |``: a template's blank table
         if "status" in keys and _status_choices(lines, rows, names, dialect, inline):
@@ -262,6 +265,28 @@ def _mark_matrix(lines: list[str], rows: list[int], inline: Callable[[str], str]
     return marked and bool(widths) and min(widths) >= 3
 
 
+# A cell that is one code span: a label, a flag or a key to type (`` `aws:bug` ``).
+_CODE_CELL = LazyPattern(r"`[^`\n]{1,80}`")
+
+
+def _named_in_code(lines: list[str], rows: list[int], columns: list[int]) -> bool:
+    """Whether every cell of a table's ID and title columns is one code span (`` `aws:bug` ``
+    under ``Bug``, `` `ui:feature` `` under ``Feature``): a guide's vocabulary of labels,
+    flags or keys, each a name to type, no work that lost its status column."""
+    from roadmaplint.reader.shapes.table import split_row
+
+    if not columns or not rows:
+        return False
+    for row in rows:
+        cells = split_row(lines[row])
+        for column in columns:
+            if column >= len(cells):
+                return False
+            if _CODE_CELL.fullmatch(lines[row][slice(*cells[column])].strip()) is None:
+                return False
+    return True
+
+
 # The owner columns asked as a question: who does it (``Who?``, German ``Wer?``).
 _ASKED_OWNER = ("who", "wer")
 
@@ -291,6 +316,8 @@ def _not_of_work(names: tuple[str, ...]) -> bool:
         return True  # ``| Item | Description | Due Date | Amount |``: an invoice's lines
     if any(word in _CONTACT_COLUMNS for word in words):
         return True  # ``| Area | Owner | E-mail |``: who to ask, and how to reach them
+    if any(word in _COMMIT_COLUMNS for word in words):
+        return True  # ``| Task | Commit | Files Modified |``: a log of the commits made
     return bool(words) and words[0] in (*_TALK_COLUMNS, *_SUPPORT_COLUMNS, *_OFFERED_COLUMNS)
 
 
@@ -347,6 +374,8 @@ _GLOSSARY_COLUMNS = (
     "용어",
 )
 # A column of a contact list: how to reach the person a row names.
+# A column naming the commit each row was made in: a log of work done, no plan.
+_COMMIT_COLUMNS = ("commit", "commits", "commit hash", "commit sha", "sha")
 _CONTACT_COLUMNS = ("e-mail", "email", "mail", "phone", "contact", "slack", "telephone")
 _TALK_COLUMNS = ("topic", "topics", "subject", "question", "agenda item", "discussion")
 # What a program runs on (``| Platform | Status |``): a support matrix, no work.

@@ -619,6 +619,8 @@ def mixed_id_prefixes(context: Context) -> Iterator[Report]:
             continue
         if _kinds_by_state(item.section, (prefix, expected), context.roadmap.source):
             continue
+        if _named_by_section(item.section, prefix):
+            continue  # ``UI-POLISH-01`` under ``### UI polish & media UX``: its own theme
         if len(by_section[item.section]) > 1 and prefix != expected:
             yield Report(
                 item.position,
@@ -647,6 +649,23 @@ def _kinds_by_state(section: str | None, prefixes: tuple[str, str], source: str)
         return False
     declared = {found["prefix"] for found in _DECLARED_KIND.finditer(source)}
     return len(declared) >= _DECLARED_KINDS and set(prefixes) <= declared
+
+
+_WORD = LazyPattern(r"[0-9a-z]+")
+
+
+def _named_by_section(section: str | None, prefix: str) -> bool:
+    """Whether a section's heading names a prefix in words (``UI-POLISH`` under ``### UI
+    polish & media UX — Phase 21``, ``IMPORT-UX`` under ``### Cookbook & import UX``): the
+    section gathers the themes its heading names, each item of one of them, so none is a
+    stray. A prefix the heading does not name (``BUG-7`` under ``## Auth``) still is."""
+    if not section:
+        return False
+    words = _WORD.compiled().findall(prefix.casefold())
+    heading = _WORD.compiled().findall(section.casefold())
+    return bool(words) and any(
+        heading[at : at + len(words)] == words for at in range(len(heading) - len(words) + 1)
+    )
 
 
 def _no_usual_prefix(counts: Counter[str]) -> bool:

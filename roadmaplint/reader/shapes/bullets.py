@@ -80,6 +80,8 @@ _GROUPED_BULLET = LazyPattern(r" {0,12}(?P<lead>(?:[-*+]|(?P<number>[0-9]{1,3}[.
 _STATUS_MARK = LazyPattern(
     r"(?P<mark>[✅⬜]|[🔄⏳🚧](?=[ \t]+\*\*(?P<bold>[^*\n]{1,200})\*\*(?![ \t]*:)))[ \t]+"
 )
+# A bullet that is a bold title and nothing else: ``- **Assignment 07: FortuneCookie**``.
+_BOLD_ALONE = LazyPattern(r"\*\*[^*\n]{1,200}\*\*")
 # (a version may follow the word: ``[shipped v0.2]`` says when it shipped; an agent who
 # holds the work may: ``[CLAIMED by @bob]``)
 # A keyword of an outliner's task (org-mode's, Logseq's) in capitals leading a bullet,
@@ -292,10 +294,20 @@ def _read_plain_list(
     ]
     # Bullets that all lead with an ID may write their status and owner as nested
     # bullets (``- **TASK-001**: Title`` over ``  - Status: COMPLETE.``, ``  - Assigned:``).
+    # So may bullets that are each a bold title alone (``- **Assignment 07: FortuneCookie**``
+    # over ``  - Status: Completed``): a progress log, where every entry says its state.
+    bold_titled = not with_ids and not grouped and len(entries) >= 2
+    bold_titled = bold_titled and all(_BOLD_ALONE.fullmatch(text.strip()) for text in texts)
     nested = [
-        _nested_status_and_owner(document, first, last) if with_ids else {}
+        _nested_status_and_owner(document, first, last) if with_ids or bold_titled else {}
         for first, last in entries
     ]
+    progress_log = (
+        bold_titled
+        and all(given.get("status") for given in nested)
+        and 2 * sum(common_meaning(given.get("status")) is not None for given in nested)
+        >= len(nested)
+    )
     statuses = [
         status or given.get("status") for status, given in zip(statuses, nested, strict=True)
     ]
@@ -333,6 +345,7 @@ def _read_plain_list(
     every_worded = worded == len(entries) >= 2
     if not (all(statuses) or unsaid) or not (
         with_ids
+        or progress_log
         or every_marked
         or every_worded
         # (bullets that lead with task numbers are a log of that work, not notes on it:

@@ -19,7 +19,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
-from roadmaplint.reader.shapes.kanban import kanban_board, let_go
+from roadmaplint.reader.shapes.kanban import kanban_board, let_go, let_go_lane
 from roadmaplint.reader.shapes.listline import (
     _BULLET,
     _DESCRIPTION,
@@ -400,8 +400,10 @@ def _item(
     here = Position(first + 1, len(match["lead"]) - len(match["lead"].lstrip()) + 1)
     box = Position(first + 1, match.start("mark"))
     status = statuses[match["mark"]]
-    if kanban_board(document) and let_go(text):
-        status = "dropped"  # ``- [x] Feb 9th, 2023 15:01 #invalid Create a template``
+    if kanban_board(document) and (let_go(text) or let_go_lane(section)):
+        # ``- [x] Feb 9th, 2023 15:01 #invalid Create a template``; a card in the board's
+        # ``## NOT IN SCOPE`` lane
+        status = "dropped"
     elif match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
         status = "dropped"  # ``- [x] ~~**Solana: Replay**~~ — N/A, Solana sunset``: let go
     elif match["mark"] not in (" ", "") and (state := _state_after_bold(text)) is not None:

@@ -102,6 +102,9 @@ _NOTHING_BULLET = LazyPattern(
 # The day a log's bullet was written, before its words: ``2026-04-20: Added ...``.
 _DATE_LEAD = LazyPattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?::|[ \t]+[—–-])[ \t]+")
 _CIRCLE_MARK = LazyPattern(r"[\U0001F534\U0001F535\U0001F7E0-\U0001F7E4\u26AA\u26AB]\ufe0f?[ \t]+")
+# A done mark leading a bullet (``- ✅ Filter the list by priority``): the bullet is done, as
+# a ticked box is, and the mark is no word of its title.
+_DONE_LEAD = LazyPattern(r"(?P<mark>\u2705|\u2714\ufe0f?|\u2611\ufe0f?)[ \t]+(?=\S)")
 
 
 # A bullet that writes a field, bold or not: ``- **Priority**: P1``, ``- Start Date: 2024``;
@@ -499,6 +502,9 @@ def _read_horizon_list(
         if wished is not None:  # ``- [nice to have] allow unlimited polyphony``
             text = text[wished.end() :]
             wishes[first] = " ".join(wished["priority"].split()).lower()
+        done_mark = _DONE_LEAD.match(text)
+        if done_mark is not None:
+            text = text[done_mark.end() :]
         state = status
         shared = _SHARE_DONE.search(text) if "%" in text else None
         if shared is not None and state is None and text[: shared.start()].strip():
@@ -513,6 +519,11 @@ def _read_horizon_list(
             state = "done"  # ``**Analytics:** split by station — ✅ already implemented``
         elif struck:
             state = status or "open"
+        if done_mark is None and state is None:
+            # ``#### ✅ 1. CRUD:`` over ``- Full CRUD on tasks``: done, as its heading says
+            done_mark = _DONE_LEAD.match(document.section_above(first + 1) or "")
+        if done_mark is not None:
+            state = done_mark["mark"]  # ``- ✅ Title``: done, whatever its section says
         read.append((first, last, state, _first_sentence(text)))
         days.append(day)
     # every bullet names its work before a colon and says how after it (``- Fix dotfile

@@ -47,6 +47,21 @@ _LET_GO_TAG = LazyPattern(
 )
 
 
+# A lane the board keeps for work it will not do: ``## NOT IN SCOPE``, ``## Out of scope``,
+# ``## Won't do``, ``## Descoped``.
+_LET_GO_LANE = LazyPattern(
+    r"[^\w]*(?:not[ \t]+in[ \t]+scope|out[ \t]+of[ \t]+scope|won'?t[ \t]+do|descoped)"
+    r"(?:[ \t]*\([0-9]{1,4}\))?[^\w]*",
+    re.IGNORECASE,
+)
+
+
+def let_go_lane(lane: str | None) -> bool:
+    """Whether a board's lane holds the cards it will not do (``## NOT IN SCOPE``): each is
+    let go there, as a card tagged ``#wontfix`` is, its box open or not."""
+    return lane is not None and _LET_GO_LANE.fullmatch(lane.strip()) is not None
+
+
 def kanban_board(document: Document) -> bool:
     """Whether ``document`` is an Obsidian Kanban board: its front matter, before any
     other line, names the plugin (``kanban-plugin: basic``)."""
