@@ -251,8 +251,12 @@ COMMON_STATUSES: dict[str, str] = {
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
     # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
+    # ``descoped``: taken out of a spec's scope (``**`ca_provider` — DESCOPED**``)
     **dict.fromkeys(
-        ("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do", "wontfix"),
+        (
+            *("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do"),
+            *("wontfix", "descoped", "de-scoped"),
+        ),
         "closed",
     ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
@@ -381,6 +385,7 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "completato",
             "completata",
             "completati",
+            "completate",  # ``### ✅ Funzionalità Completate``: the features finished
             "terminato",
             "terminata",
             "concluso",
