@@ -246,6 +246,8 @@ COMMON_STATUSES: dict[str, str] = {
             "under consideration",
             # a list's legend of marks: ``? decision needed`` (not yet decided to do)
             "decision needed",
+            # a roadmap per version's ``# Undetermined``: wanted, no version decided for it
+            "undetermined",
         ),
         "idea",
     ),
@@ -256,6 +258,8 @@ COMMON_STATUSES: dict[str, str] = {
         (
             *("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do"),
             *("wontfix", "descoped", "de-scoped"),
+            # a roadmap per version's ``# Not in plan``: named, and said it will not be done
+            "not in plan",
         ),
         "closed",
     ),

@@ -274,3 +274,53 @@ def test_a_ticked_box_whose_name_goes_on_after_a_dash_is_done() -> None:
     ]
     assert all(not item.depends_on for item in items)
     assert finding_lines(DONE_TASKS, "tasks.md") == []
+
+
+# A crate's roadmap per version in one file, its level-1 headings its sections: a version's
+# roadmap each, then what lies past them.
+ROADMAP_PER_VERSION = """\
+# Roadmap for v0.next
+- Implement the quadratic sieve
+- Euler totient
+
+# Roadmap for v1
+- Support no_std
+
+# Undetermined
+- Support async
+
+# Not in plan
+- Number field sieve
+"""
+
+# A README whose level-1 headings are its sections, one of them naming the next version's
+# roadmap in prose, the others its features and install steps: no plan.
+README_WITH_ONE_ROADMAP = """\
+# widget
+
+- Fast parsing
+- Small footprint
+
+# Install
+- Run `cargo add widget`
+
+# Roadmap for v1
+
+We plan to stabilise the API before v1.
+"""
+
+
+def test_level_one_headings_that_each_name_a_versions_roadmap_hold_its_work() -> None:
+    items = read_items(ROADMAP_PER_VERSION, "ROADMAP.md")
+    assert [(item.title, common_meaning(item.status)) for item in items] == [
+        ("Implement the quadratic sieve", None),
+        ("Euler totient", None),
+        ("Support no_std", None),
+        ("Support async", "idea"),
+        ("Number field sieve", "closed"),
+    ]
+
+
+def test_a_readme_with_one_versions_roadmap_in_prose_is_no_plan() -> None:
+    assert read_items(README_WITH_ONE_ROADMAP, "README.md") == ()
+    assert finding_lines(README_WITH_ONE_ROADMAP, "README.md") == []

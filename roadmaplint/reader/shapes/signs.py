@@ -181,6 +181,36 @@ _NAMED_A_PLAN = LazyPattern(r"(?:[^/\\]*[-_. ])?(?:backlog|to-?do)\.(?:md|markdo
 _WORD_TAGGED = LazyPattern(r"[ \t]*[-*+][ \t]+\[[A-Za-z][\w -]{1,20}\][ \t]")
 
 
+# A level-1 heading that names one version's roadmap: ``# Roadmap for v1``, ``# Roadmap for
+# v0.next``, ``# v2.0 Roadmap``.
+_VERSION_ROADMAP = LazyPattern(
+    r"road[ \t]?map[ \t]+(?:for|of|to)[ \t]+"
+    r"(?:version[ \t]+)?v?[0-9]{1,4}(?:\.[0-9A-Za-z]{1,12}){0,3}"
+    r"|(?:version[ \t]+)?v?[0-9]{1,4}(?:\.[0-9A-Za-z]{1,12}){0,3}[ \t]+road[ \t]?map",
+    re.I,
+)
+
+
+def _titled_by_versions(document: Document) -> bool:
+    """Whether the document is a roadmap per version in one file: its level-1 headings
+    are its sections, two or more of them each naming a version's roadmap (``# Roadmap
+    for v0.next``, ``# Roadmap for v1``), the others what lies past them (``#
+    Undetermined``, ``# Not in plan``). Its plain bullets are its work, as under ``##
+    v1`` in a roadmap titled so. Not one that writes a table (its items are there)."""
+
+    def titled() -> bool:
+        texts = [
+            edge_stripped(document.inline(heading.source)).strip()
+            for heading in document.headings
+            if heading.level == 1
+        ]
+        if sum(1 for text in texts if _VERSION_ROADMAP.fullmatch(text)) < 2:
+            return False
+        return not any(_TABLE_RULE.match(line) for line in document.lines)
+
+    return document.memo("titled_by_versions", titled)
+
+
 def _named_a_plan_by_its_file(document: Document) -> bool:
     """Whether a document with no title is a backlog or a todo list by its file's name
     (``BACKLOG.md`` of bullets kept for years, no heading over them): its top-level
