@@ -324,3 +324,59 @@ def test_level_one_headings_that_each_name_a_versions_roadmap_hold_its_work() ->
 def test_a_readme_with_one_versions_roadmap_in_prose_is_no_plan() -> None:
     assert read_items(README_WITH_ONE_ROADMAP, "README.md") == ()
     assert finding_lines(README_WITH_ONE_ROADMAP, "README.md") == []
+
+
+# A Go CLI's roadmap titled by its name and a dash, whose principles every version holds
+# to, and whose 1.0 vision names the work of its one version.
+NAMED_ROADMAP = """\
+# widget — Project Roadmap
+
+## Design Principles (Invariant)
+
+- Deterministic generation
+- No hidden globals
+
+## Released Milestones
+
+### v0.1.0 — Bootstrap
+
+- CLI entrypoint
+
+## Planned Milestones
+
+### v0.2.0 — Containers
+
+- Dockerfile template
+
+## 1.0 Vision
+
+### v1.0.0 — Stable Public Release
+
+- Stable template registry
+- Public announcement
+"""
+
+# A roadmap tool's README titled by its name and a dash: its features are no work.
+ROADMAP_TOOL_README = """\
+# widget — Roadmap CLI
+
+## Features
+
+- Reads a ROADMAP.md
+- Prints a summary of its tasks
+"""
+
+
+def test_a_roadmap_titled_by_a_name_and_a_dash_reads_its_versions_bullets() -> None:
+    items = read_items(NAMED_ROADMAP, "ROADMAP.md")
+    assert [(item.title, common_meaning(item.status)) for item in items] == [
+        ("CLI entrypoint", "done"),
+        ("Dockerfile template", "ready"),
+        ("Stable template registry", None),
+        ("Public announcement", None),
+    ]
+
+
+def test_a_roadmap_tools_readme_titled_by_a_name_and_a_dash_is_no_plan() -> None:
+    assert read_items(ROADMAP_TOOL_README, "README.md") == ()
+    assert finding_lines(ROADMAP_TOOL_README, "README.md") == []

@@ -103,7 +103,9 @@ def horizon_word(heading: str) -> str | None:
 # nor a guide to making one (``# Career Roadmap Guide``, ``# Kariyer Yol Haritası Rehberi``).
 _PLAN_TITLE = LazyPattern(
     r"to[ \t]+do(?:[ \t]+list)?[ \t]*"  # ``# To Do`` alone (``# Things to do in Paris``: no plan)
-    r"|(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
+    # (a name and a dash may come first: ``# goboot — Project Roadmap``)
+    r"|(?:[\w.-]+[ \t]+(?:[—–][ \t]+)?){0,3}"
+    r"(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
     r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
     r"|clone|component|plugin|extension|service|bot|mvc|guide|rehberi?|gu[ií]a|handbook)\b).*",
@@ -123,6 +125,8 @@ _ASIDE = LazyPattern(
     # measured against, no work
     r"|definition[ \t]+of[ \t]+(?:done|ready|success|excellence)"
     r"|d[ée]finition[ \t]+(?:d'|de[ \t]+l')(?:excellence|succ[èe]s)"
+    # ``## Design Principles (Invariant)``: what every piece of work holds to, no work
+    r"|(?:(?:design|guiding|core|product|engineering)[ \t]+)?principles"
     r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )
