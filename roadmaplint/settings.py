@@ -246,13 +246,21 @@ COMMON_STATUSES: dict[str, str] = {
             "under consideration",
             # a list's legend of marks: ``? decision needed`` (not yet decided to do)
             "decision needed",
+            # a roadmap per version's ``# Undetermined``: wanted, no version decided for it
+            "undetermined",
         ),
         "idea",
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
     # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
+    # ``descoped``: taken out of a spec's scope (``**`ca_provider` — DESCOPED**``)
     **dict.fromkeys(
-        ("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do", "wontfix"),
+        (
+            *("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do"),
+            *("wontfix", "descoped", "de-scoped"),
+            # a roadmap per version's ``# Not in plan``: named, and said it will not be done
+            "not in plan",
+        ),
         "closed",
     ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
@@ -381,6 +389,7 @@ OTHER_LANGUAGE_STATUSES: dict[str, dict[str, tuple[str, ...]]] = {
             "completato",
             "completata",
             "completati",
+            "completate",  # ``### ✅ Funzionalità Completate``: the features finished
             "terminato",
             "terminata",
             "concluso",

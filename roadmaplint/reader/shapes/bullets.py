@@ -29,6 +29,7 @@ from roadmaplint.reader.shapes.entries import (
     _wrapped,
 )
 from roadmaplint.reader.shapes.headed import (
+    _bold_named_beside_headings,
     _closed_ids_beside_headings,
     _done_marks_beside_headings,
     _epic_bullets,
@@ -187,6 +188,9 @@ def _read_plain_list(
         logged = _done_marks_beside_headings(document, entries, taken)
         if logged[0]:
             return logged
+        bold = ([], ()) if grouped else _bold_named_beside_headings(document, entries, taken)
+        if bold[0]:
+            return bold
         closed = _closed_ids_beside_headings(document, entries)
         if closed[0]:
             return closed

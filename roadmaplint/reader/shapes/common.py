@@ -304,7 +304,7 @@ def status_of_section(section: str | None, board: bool = False) -> str | None:
         # ``## Planned Milestones`` over a roadmap's version headings names their state; a
         # GSD ``## Completed Milestones`` archive leaves it to each milestone's own mark
         return words[0]
-    for count in (2, 1):
+    for count in (3, 2, 1):  # ``# Not in plan``: three words
         phrase = " ".join(words[:count])
         meaning = COMMON_STATUSES.get(phrase) or (phrase if phrase == "pending" else None)
         if meaning is not None and (count == len(words) or _rest_is_plain(words[count:])):

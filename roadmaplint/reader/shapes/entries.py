@@ -406,6 +406,10 @@ def _item(
         status = "dropped"
     elif match["mark"] not in (" ", "") and _STRUCK_NOT_APPLICABLE.match(text):
         status = "dropped"  # ``- [x] ~~**Solana: Replay**~~ — N/A, Solana sunset``: let go
+    elif match["mark"] not in (" ", "") and (let := _closed_in_name(text, parts.title)):
+        # ``- [x] 4. **`ca_provider` — DESCOPED** (checked as closed, not as done)``: ticked
+        # because the work is let go, as its name says, not because it was done
+        status = let
     elif match["mark"] not in (" ", "") and (state := _state_after_bold(text)) is not None:
         # ``- [x] **ENGINE-2: PDCA Orchestrator** ⚠️ NEEDS ENHANCEMENT`` where its neighbours
         # write ``✅ COMPLETE``: the note after the title says work remains, under way
@@ -481,6 +485,26 @@ def _item(
     return make_item(
         item_id, parts.title, section, here, last + 1, fields, document.dialect, tuple(done), titled
     )
+
+
+# A state that lets the work go, closing a box's name after a dash: ``**`ca_provider` —
+# DESCOPED**``, ``Legacy importer — cancelled`` (the whole description after the name).
+_CLOSING_STATE = LazyPattern(r"[ \t][—–-][ \t]++(?P<word>[^\W\d_](?:[^\W\d_]|-){2,20}+)[ \t]*+\.?$")
+
+
+def _closed_in_name(text: str, title: str) -> str | None:
+    """The state a ticked box's name closes with after a dash where it means the work was
+    let go (``DESCOPED``, ``cancelled``, ``wontfix``): in its bold title, or as all the
+    box writes after its name. None where the name closes with anything else (``Export —
+    CSV and JSON``) or the word stands in the description's prose."""
+    found = _CLOSING_STATE.search(title)
+    if found is None:
+        at = text.find(title) if title else -1
+        rest = text[at + len(title) :].rstrip() if at >= 0 else ""
+        found = _CLOSING_STATE.fullmatch(rest)
+    if found is None or common_meaning(found["word"].strip()) != "closed":
+        return None
+    return found["word"].strip()
 
 
 # A state written in capitals after a box's bold title, behind a mark: ``**REGISTRY-1:

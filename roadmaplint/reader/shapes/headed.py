@@ -258,6 +258,118 @@ def _done_marks_beside_headings(
     return found, _entry_blocks(lines, entries)
 
 
+# A list entry's bold name before a colon, what it is after it: ``**Struttura Dati**: Tutti i
+# CPT ...``, ``**Gamification per i Corsi**:`` over its nested notes.
+_BOLD_NAMED = LazyPattern(r"\*\*(?P<name>[^*\s][^*\n]{0,119}?)(?::\*\*|\*\*[ \t]*+:)(?:[ \t]|$)")
+
+
+# A heading over proposals not yet taken into the plan, and the improvements proposed with
+# them: ``## 💡 Proposals``, ``## 💡 Proposte e Miglioramenti Strategici``, ``## Propuestas``.
+_PROPOSALS = LazyPattern(
+    r"(?:proposals|proposte|propuestas|propostas|propositions|vorschläge)"
+    r"(?:[ \t]++(?:and|&|e|y|et|und)[ \t]++(?:[^\W\d_]++[ \t]++)?"
+    r"(?:improvements|miglioramenti|mejoras|melhorias|améliorations|verbesserungen)"
+    r"(?:[ \t]++[^\W\d_]++)?)?",
+    re.IGNORECASE,
+)
+
+
+def _bold_named_beside_headings(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Top-level entries, two or more, each opening with a bold name and a colon (``-
+    **Struttura Dati**: ...``, ``1.  **Gamification per i Corsi**:`` over nested notes),
+    right under a heading that says what state they are in, in a plan whose items are
+    headings with IDs (``### Fase 1: ...``): done under a heading that names done, or that a
+    done mark leads with a done word in any language (``### ✅ Funzionalità Completate``);
+    ideas under one that names ideas or proposals, or stands under such a heading (``## 💡
+    Proposte e Miglioramenti Strategici`` over ``### Per l'Utente Finale``). Each is an
+    item by its name with that state. Such entries under any other heading (``### Key
+    Features``) are a description of the product, or the items' notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if len(entries) < 2 or not document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    state = _state_of_bands(document, first_line)
+    if state is None:
+        return [], ()
+    section = document.section_above(first_line + 1)
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        named = _BOLD_NAMED.match(lines[first], bullet.end()) if bullet is not None else None
+        if named is None:
+            return [], ()
+        item = _entry_named_by_title(
+            document,
+            named["name"].strip(),
+            (first, _last(lines, first, last)),
+            section,
+            taken,
+            status=state,
+        )
+        if item is None:
+            return [], ()
+        found.append(item)
+    return found, _entry_blocks(lines, entries)
+
+
+def _state_of_bands(document: Document, line: int) -> str | None:
+    """The state the headings above a list (0-based ``line``) give its bold-named entries:
+    the one they name, where it means done or an idea (``### Completed Features``, ``##
+    Future Ideas``), an idea where one of them names proposals (``## 💡 Proposals``), else
+    a done mark leading the nearest heading that has a done word in any language (``### ✅
+    Funzionalità Completate``) where no heading beside it says another state. None for any
+    other heading, and in a document whose headings name two states or more, where its
+    headings say the states of its work: a report of the product's parts by their state
+    (``### ✅ IMPLEMENTED`` beside ``### ⚠️ PARTIALLY IMPLEMENTED``) sums up the work the
+    heading items hold."""
+    if status_headings(document) > 1:
+        return None
+    bands = document.status_sections_above(line + 1)
+    named = status_of_sections(bands)
+    if common_meaning(named) == "idea":
+        return named
+    if any(_PROPOSALS.fullmatch(edge_stripped(band).strip()) for band in bands):
+        return "idea"
+    if _states_beside(document, line):
+        return None
+    if common_meaning(named) == "done":
+        return named
+    nearest = bands[0].lstrip() if bands else ""
+    mark = _DONE_MARK.match(nearest)
+    if mark is None:
+        return None
+    words = nearest[mark.end() :].split()
+    return mark["mark"] if any(common_meaning(word) == "done" for word in words) else None
+
+
+# The marks a heading leads with to say the state of what it holds.
+_STATE_LEADS = ("✅", "⚠", "❌", "🔄", "🚧", "⏳", "⬜", "🟡", "🟢", "🔴")
+
+
+def _states_beside(document: Document, line: int) -> bool:
+    """Whether the heading right above a list (0-based ``line``) has a sibling heading that
+    names a state or leads with a state's mark (``### ✅ IMPLEMENTED`` beside ``### ⚠️
+    PARTIALLY IMPLEMENTED`` and ``### ❌ NOT IMPLEMENTED``): the section reports the
+    product's parts by their state, a summary of the work the heading items hold."""
+    headings = document.headings
+    texts = document.heading_texts()
+    at = max((n for n, heading in enumerate(headings) if heading.line <= line), default=None)
+    if at is None:
+        return False
+    level = headings[at].level
+    start = next((n for n in range(at - 1, -1, -1) if headings[n].level < level), -1)
+    end = next((n for n in range(at + 1, len(headings)) if headings[n].level < level), None)
+    for other in range(start + 1, len(headings) if end is None else end):
+        if other == at or headings[other].level != level:
+            continue
+        text = texts[other].lstrip()
+        if text.startswith(_STATE_LEADS) or status_of_section(text) is not None:
+            return True
+    return False
+
+
 # A bullet of one line: an ID, then its title (``- TASK-101: Apply interactive pattern ✓``);
 # the closing mark that says the work is done is read apart (``_CLOSING_MARKS``).
 _CLOSED_ID = LazyPattern(

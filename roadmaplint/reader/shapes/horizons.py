@@ -57,6 +57,7 @@ from roadmaplint.reader.shapes.signs import (
     _status_glossary,
     _titled_a_backlog,
     _titled_a_plan,
+    _titled_by_versions,
     _untitled_work,
     _version_leads,
 )
@@ -457,6 +458,7 @@ def _read_horizon_list(
         status = status_of_sections(sections[:1], True)
     elif (
         _titled_a_plan(document)
+        or _titled_by_versions(document)
         or (_titled_a_plan(document, by_kind=True) and _names_its_work(document, entries))
         or _queue_of_bold_titles(document, entries)
         or (_titled_a_backlog(document) and _under_heading(lines, entries[0][0]))

@@ -61,7 +61,8 @@ _DEPENDS = LazyPattern(
     # a note in parentheses may stand in the list: (depends on: A-1 (partly), A-2)
     # (possessive: the blanks after the word are never split between the two runs and
     # the list, which made "(depends on" before a long run of tabs cubic)
-    r"\((?:depends(?: on)?|deps|after|blocked by)[ \t]*+:?[ \t]*+"
+    # (a task a later one waits on: ``(unblocked by task 10)``, it is unblocked once 10 is done)
+    r"\((?:depends(?: on)?|deps|after|(?:un)?blocked by)[ \t]*+:?[ \t]*+"
     r"(?P<deps>(?:[^()]|\([^()]*+\))*+)\)|"
     r"\bblocked by[ \t]+(?P<blocked>#?[A-Za-z0-9][\w.-]*(?:[ \t]*,[ \t]*#?[A-Za-z0-9][\w.-]*)*)",
     re.IGNORECASE,

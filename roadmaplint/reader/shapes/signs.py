@@ -103,7 +103,9 @@ def horizon_word(heading: str) -> str | None:
 # nor a guide to making one (``# Career Roadmap Guide``, ``# Kariyer Yol Haritası Rehberi``).
 _PLAN_TITLE = LazyPattern(
     r"to[ \t]+do(?:[ \t]+list)?[ \t]*"  # ``# To Do`` alone (``# Things to do in Paris``: no plan)
-    r"|(?:[\w.-]+[ \t]+){0,3}(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
+    # (a name and a dash may come first: ``# goboot — Project Roadmap``)
+    r"|(?:[\w.-]+[ \t]+(?:[—–][ \t]+)?){0,3}"
+    r"(?:road[ \t]?map|to-?do|дорожная[ \t]+карта|hoja[ \t]+de[ \t]+ruta"
     r"|feuille[ \t]+de[ \t]+route|yol[ \t]+haritas[ıi]|路线图|路線圖|ロードマップ)\b"
     r"(?![ \t_-]*(?:apps?|application|cli|api|server|client|manager|example|demo|tutorial"
     r"|clone|component|plugin|extension|service|bot|mvc|guide|rehberi?|gu[ií]a|handbook)\b).*",
@@ -123,6 +125,8 @@ _ASIDE = LazyPattern(
     # measured against, no work
     r"|definition[ \t]+of[ \t]+(?:done|ready|success|excellence)"
     r"|d[ée]finition[ \t]+(?:d'|de[ \t]+l')(?:excellence|succ[èe]s)"
+    # ``## Design Principles (Invariant)``: what every piece of work holds to, no work
+    r"|(?:(?:design|guiding|core|product|engineering)[ \t]+)?principles"
     r"|не-?[ \t]?цели)\b.*",
     re.I | re.S,
 )
@@ -179,6 +183,36 @@ def _names_its_work(document: Document, entries: list[tuple[int, int]]) -> bool:
 _NAMED_A_PLAN = LazyPattern(r"(?:[^/\\]*[-_. ])?(?:backlog|to-?do)\.(?:md|markdown|txt)", re.I)
 # A bullet opening with a word in brackets (``- [later] Fix cracks``), as a box would.
 _WORD_TAGGED = LazyPattern(r"[ \t]*[-*+][ \t]+\[[A-Za-z][\w -]{1,20}\][ \t]")
+
+
+# A level-1 heading that names one version's roadmap: ``# Roadmap for v1``, ``# Roadmap for
+# v0.next``, ``# v2.0 Roadmap``.
+_VERSION_ROADMAP = LazyPattern(
+    r"road[ \t]?map[ \t]+(?:for|of|to)[ \t]+"
+    r"(?:version[ \t]+)?v?[0-9]{1,4}(?:\.[0-9A-Za-z]{1,12}){0,3}"
+    r"|(?:version[ \t]+)?v?[0-9]{1,4}(?:\.[0-9A-Za-z]{1,12}){0,3}[ \t]+road[ \t]?map",
+    re.I,
+)
+
+
+def _titled_by_versions(document: Document) -> bool:
+    """Whether the document is a roadmap per version in one file: its level-1 headings
+    are its sections, two or more of them each naming a version's roadmap (``# Roadmap
+    for v0.next``, ``# Roadmap for v1``), the others what lies past them (``#
+    Undetermined``, ``# Not in plan``). Its plain bullets are its work, as under ``##
+    v1`` in a roadmap titled so. Not one that writes a table (its items are there)."""
+
+    def titled() -> bool:
+        texts = [
+            edge_stripped(document.inline(heading.source)).strip()
+            for heading in document.headings
+            if heading.level == 1
+        ]
+        if sum(1 for text in texts if _VERSION_ROADMAP.fullmatch(text)) < 2:
+            return False
+        return not any(_TABLE_RULE.match(line) for line in document.lines)
+
+    return document.memo("titled_by_versions", titled)
 
 
 def _named_a_plan_by_its_file(document: Document) -> bool:

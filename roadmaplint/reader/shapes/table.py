@@ -14,6 +14,8 @@ are re-exported.
 
 from __future__ import annotations
 
+import re
+
 from roadmaplint.model import Block, Field, Item, Position, Roadmap
 from roadmaplint.reader import shapes
 from roadmaplint.reader.dialect import Dialect, match_item_heading, patterns
@@ -98,6 +100,23 @@ def _maps_to_phases(table: Table) -> bool:
     )
 
 
+# A row's IDs written as a range, of an archive that keeps finished work short:
+# ``F-020–024``, ``B-001–B-004`` (the dash between them an en dash, a hyphen or ``..``).
+_ID_RANGE = LazyPattern(r"(?P<first>\S+?)(?:–|—|\.\.|-(?=[A-Za-z]))(?P<last>[A-Za-z]*-?[0-9]+)")
+
+
+def _an_id_or_range(id_only: re.Pattern[str], written: str) -> bool:
+    """Whether a row's ID is one as the plan writes them, or a range from one (``F-020–024``)
+    to another of the same kind (``B-001–B-004``) or to a number: finished work kept as one row."""
+    if id_only.fullmatch(written):
+        return True
+    found = _ID_RANGE.fullmatch(written)
+    if found is None or not id_only.fullmatch(found["first"]):
+        return False
+    last = found["last"]
+    return last.isdigit() or id_only.fullmatch(last) is not None
+
+
 def read_tables(document: Document) -> ShapeRead:
     items: list[Item] = []
     blocks: dict[int, tuple[Block, ...]] = {}
@@ -171,7 +190,7 @@ def read_tables(document: Document) -> ShapeRead:
             if (
                 document.with_ids_only
                 and not later
-                and not all(id_only.fullmatch(item.id) for item in read)
+                and not all(_an_id_or_range(id_only, item.id) for item in read)
                 and not _code_led_beside_titles(document, table)
             ):
                 continue

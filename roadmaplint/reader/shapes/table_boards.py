@@ -305,10 +305,20 @@ _CLOSED_CLAUSE = LazyPattern(
 )
 
 
+# A clause that says all the heading holds is closed, the state perhaps quoted, then what
+# the section is: ``## 🪵 Legacy Foundation (All 'Done' P1/P2 Archive)``, ``(all shipped)``.
+_ALL_CLOSED = LazyPattern(
+    r"(?i:(?:all|everything)[ \t]++['\"‘“`]?"
+    r"(?P<state>closed|done|completed?|shipped|finished|merged)['\"’”`]?"
+    r"(?:[ \t]++[^()\n]{1,60})?)"
+)
+
+
 def closed_heading(section: str | None) -> str | None:
     """The status a heading gives the work under it when its last clause says that work
-    closed (``## The first-user path — WI-001…007, closed 2026-08-15``): its table of
-    work, with no Status column, is the work done. None for any other heading."""
+    closed (``## The first-user path — WI-001…007, closed 2026-08-15``), or that all of
+    it is (``## Legacy Foundation (All 'Done' P1/P2 Archive)``): its table of work, with
+    no Status column, is the work done. None for any other heading."""
     if not section or len(section) > 120:
         return None
     text = edge_stripped(section).strip()
@@ -316,6 +326,9 @@ def closed_heading(section: str | None) -> str | None:
     if cut <= 0:
         return None
     clause = text[cut:].lstrip(",—–( \t").rstrip(") \t")
+    every = _ALL_CLOSED.fullmatch(clause)
+    if every is not None:
+        return every["state"]  # ``(All 'Done' P1/P2 Archive)``: all it holds is done
     return clause if _CLOSED_CLAUSE.fullmatch(clause) is not None else None
 
 
