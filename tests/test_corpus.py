@@ -314,7 +314,10 @@ pytestmark = pytest.mark.skipif(
 # The eighteenth leftovers pass (CORE-215): 11455 of 11672.
 # With the forty-first set (144 items of seven plans against its corrected truths, 88 read
 # right before its fixes, 128 after; every earlier file reads as before): 11583 of 11816.
-OVERALL_FLOOR = 0.980  # 11583 of 11816
+# With the forty-second set (201 items of seven plans and a Backlog.md folder against its
+# corrected truths, 127 read right before its fixes, 185 after; every earlier file reads as
+# before): 11768 of 12017.
+OVERALL_FLOOR = 0.979  # 11768 of 12017
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -382,6 +385,10 @@ _CLASSES = {
         "changes requested",
         "in design",  # a feature table's ``On Design`` beside ``In Progress`` (the reader's too)
         "on design",
+        # as an item's status only, alone or before a note: ``Testing (NaN and RM)``,
+        # ``Begun mapping to MXCSR`` in a status table (the reader's too, never a section's)
+        "testing",
+        "begun",
     ),
     "ready": (
         "todo",
@@ -841,11 +848,12 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # and the thirty-eighth set's agent task list, by the seventeenth (CORE-209), too. The
 # thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208); the
 # eighteenth leftovers pass (CORE-215) read three of the four: the Italian list is left; nor
-# the forty-first set's two (CORE-214).
+# the forty-first set's two (CORE-214), nor the forty-second set's status table (CORE-220).
 @pytest.mark.xfail(
     strict=True,
     reason="CORE-216: an Italian task list's done features and proposals beside its phases;"
-    " CORE-214: a backlog's archive table of done rows, a Kiro box checked as descoped",
+    " CORE-214: a backlog's archive table of done rows, a Kiro box checked as descoped;"
+    " CORE-220: a status table's free notes (Exploratory stage, A complete, B not started)",
 )
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
@@ -930,7 +938,11 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # and a Kiro spec; it reads the first two, and leaves two (CORE-214): the backlog's archive
 # table of done rows with no Status column, and the Kiro spec's box checked as descoped,
 # its `[operator]` owner and its `(unblocked by task 10)`: three.
-SILENTLY_WRONG_CEILING = 3
+# The forty-second set brought three, a spec-kit feature whose deferred phases read ready, a
+# Chinese TODO whose bracketed priorities, current version and future plans are unread, and
+# a status table of components whose free notes read with no meaning or another; it reads
+# the first two, and the status table's notes stay (CORE-220): four.
+SILENTLY_WRONG_CEILING = 4
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
