@@ -348,9 +348,12 @@ def _under_way_remark(text: str) -> re.Match[str] | None:
     """The remark in brackets that closes an open box's text where it says the work is
     under way (``(进行中)``, ``(in progress)``, ``(WIP)``); None otherwise."""
     found = _CLOSING_STATE.search(text.rstrip())
-    if found is None or common_meaning(found["state"].strip()) != "in_progress":
+    if found is None:
         return None
-    return found
+    state = found["state"].strip()
+    if ":" in state or any(char.isdigit() for char in state) or len(state.split()) > 3:
+        return None  # ``(Started: 2025-12-03)``: a log's day, no state of its own
+    return found if common_meaning(state) == "in_progress" else None
 
 
 def _status_label_above(document: Document, first: int) -> str | None:
