@@ -621,7 +621,14 @@ _STATUS_ONLY = {"fixed": "done", "roadmap": "idea", "current": "in_progress"}
 # Words that are a status as an item's own, alone or before a note, and never a section's
 # name: ``**Durum:** Planlama — Faz 0 başlangıç`` (planning, phase 0 starting) is work
 # being planned, not yet begun, where a ``## Planning`` heading names a part of a page.
-_STATUS_ONLY_LEADING = {"planning": "ready", "planlama": "ready"}
+# ``Testing (NaN and RM)`` and ``Begun mapping to MXCSR`` in a status table's cell are work
+# under way (being tested, begun), where a ``## Testing`` heading names a part of the work.
+_STATUS_ONLY_LEADING = {
+    "planning": "ready",
+    "planlama": "ready",
+    "testing": "in_progress",
+    "begun": "in_progress",
+}
 
 
 # An item's status that puts it past the plan's horizon, alone or before a note: ``Later;

@@ -216,10 +216,11 @@ _RANGE_LIMIT = 50
 _RANGE_WORDS = ("through", "to", "thru", " a ", " al ", "hasta", "bis", " à ", "até")
 
 
-# ``T033-T037``: a range written with a dash between two IDs of one prefix.
+# ``T033-T037``: a range written with a dash between two IDs of one prefix; a prefix with
+# digits of its own before its dash too (``M1-001–M1-009``, a milestone's tickets).
 _DASHED_RANGE = LazyPattern(
-    r"(?P<a>(?P<prefix>[A-Za-z]{1,8}-?)(?P<m>[0-9]{1,6}))"
-    r"[ \t]?[-–][ \t]?(?P<b>[A-Za-z]{1,8}-?[0-9]{1,6})"
+    r"(?P<a>(?P<prefix>[A-Za-z]{1,8}-?|[A-Za-z][A-Za-z0-9]{0,7}-)(?P<m>[0-9]{1,6}))"
+    r"[ \t]?[-–][ \t]?(?P<b>(?:[A-Za-z]{1,8}-?|[A-Za-z][A-Za-z0-9]{0,7}-)[0-9]{1,6})"
 )
 
 

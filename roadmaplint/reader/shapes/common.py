@@ -214,7 +214,9 @@ _IDEA_SECTION = LazyPattern(
     # (the heading's closing bracket is stripped with its other edge marks)
     r"|将来構想(?:[（(][^（）()\n]*[）)]?)?"
     # in Korean, what a TODO keeps to consider later: ``## 🔮 향후 검토 항목``
-    r"|향후[ \t]*검토(?:[ \t]*(?:항목|사항))?)",
+    r"|향후[ \t]*검토(?:[ \t]*(?:항목|사항))?"
+    # in Chinese, the future plans a TODO keeps past its iteration: ``## 🔮 未来规划 (Backlog)``
+    r"|未来(?:规划|計劃|计划))",
     re.IGNORECASE,
 )
 # The ideas of one kind a TODO keeps apart from its work: ``## Add-on Library Ideas``

@@ -19,6 +19,7 @@ from roadmaplint.reader.shapes.common import (
     status_of_section,
     status_of_sections,
 )
+from roadmaplint.reader.shapes.deferred_phases import in_deferred_phase
 from roadmaplint.reader.shapes.kanban import kanban_board, let_go, let_go_lane
 from roadmaplint.reader.shapes.listline import (
     _BULLET,
@@ -339,6 +340,22 @@ _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?
 _LIST_LINE = LazyPattern(r"[ \t]+\S|[-*+][ \t]")
 
 
+# A remark in brackets closing a box, a state in a word or three: ``(进行中)``, ``(in progress)``.
+_CLOSING_REMARK = LazyPattern(r"[(（](?P<state>[^()（）\n]{1,24})[)）][ \t]*$")
+
+
+def _under_way_remark(text: str) -> re.Match[str] | None:
+    """The remark in brackets that closes an open box's text where it says the work is
+    under way (``(进行中)``, ``(in progress)``, ``(WIP)``); None otherwise."""
+    found = _CLOSING_REMARK.search(text.rstrip())
+    if found is None:
+        return None
+    state = found["state"].strip()
+    if ":" in state or any(char.isdigit() for char in state) or len(state.split()) > 3:
+        return None  # ``(Started: 2025-12-03)``: a log's day, no state of its own
+    return found if common_meaning(state) == "in_progress" else None
+
+
 def _status_label_above(document: Document, first: int) -> str | None:
     """The status a bold label right above a box's list names (``✅ **Completed**``, ``🔧
     **In Progress**`` over boxes, the way a status heading would): a group's status."""
@@ -434,6 +451,14 @@ def _item(
             note = f"blocked - {note[: -len('blocker')].strip()}"
         status = note
         parts = replace(parts, title=parts.title[:cut].rstrip())
+    elif match["mark"] in (" ", "") and (remark := _under_way_remark(text)) is not None:
+        # ``- [ ] **v2.1.0**: polish and new styles (进行中)``: the remark closing the open
+        # box says its work is under way, and is no part of its name
+        status = remark["state"]
+        if parts.title.endswith(remark[0].strip()):
+            parts = replace(parts, title=parts.title[: -len(remark[0].strip())].rstrip())
+    elif match["mark"] in (" ", "") and in_deferred_phase(document, first):
+        status = "deferred"  # ``## Phase 6: ...`` of phases a section says were deferred
     elif match["mark"] in (" ", ""):
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board

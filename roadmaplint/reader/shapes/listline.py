@@ -111,6 +111,10 @@ _PRIORITY = LazyPattern(
     r"|\bpriority:[ \t]*(?P<p2>P[0-4]|high|medium|low)\b",
     re.I,
 )
+# A priority in brackets after a box's bold title: ``**Cover generator** (Priority: High)``.
+_BRACKETED_PRIORITY = LazyPattern(
+    r"\((?:priority|prio)[ \t]*:[ \t]*(?P<p>P[0-4]|critical|high|medium|low)[ \t]*\)", re.I
+)
 # A priority that ends a box after a dash: ``**Loop Memory** ✅ - P2``, ``Title — P1``.
 _TRAILING_PRIORITY = LazyPattern(r"(?<![ \t])[ \t]+[-—–][ \t]*(?P<p>P[0-4](?:\.[0-9])?)[ \t]*$")
 # The day a box was done, after its name: ``Add the docs site (2026-02-07)``, ``Ship it.
@@ -394,6 +398,9 @@ def parse_line(
         code = found["p1"] or found["p2"] or found["p3"]
         priority = code.upper() if code else None
         title_part = title_part[: found.start()] + title_part[found.end() :]
+    bracketed = None if priority or found else _BRACKETED_PRIORITY.search(text)
+    if bracketed is not None:
+        priority = bracketed["p"].upper()  # ``**Cover generator** (Priority: High)``
     described = _described_fields(text, title_part, document)
     remark = _REMARK_AFTER_SENTENCE.search(title_part)
     if remark is not None:
