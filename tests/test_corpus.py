@@ -358,6 +358,7 @@ _CLASSES = {
         "in progress",
         "in-progress",
         "in_progress",
+        "inprogress",  # written as one word: a French sprint's ``InProgress`` (the reader's too)
         "wip",
         "doing",
         "active",
@@ -441,6 +442,7 @@ _CLASSES = {
         "cancelled",
         "canceled",
         "dropped",
+        "scratched",  # cut from the plan: a game jam's ``Scratched from the jam content:``
         "removed",
         "won't do",
         "wontfix",
