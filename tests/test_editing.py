@@ -314,9 +314,10 @@ def test_edit_patterns_never_backtrack_catastrophically() -> None:
     # 100,000 characters take minutes. The bound only tells them apart.
     import time
 
-    from roadmaplint.edit import item as edit
+    from roadmaplint.edit import item_plan as edit
     from roadmaplint.edit import rename
-    from roadmaplint.edit.item import _closing_sequence, _value_markup
+    from roadmaplint.edit.item_fields import _value_markup
+    from roadmaplint.edit.item_plan import _closing_sequence
     from roadmaplint.reader import linestyle
     from roadmaplint.rules import suppressions
 

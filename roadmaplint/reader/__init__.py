@@ -5,18 +5,22 @@ blocks (markdown-it tokens, headings, the stray-list repair view) -> outline
 legends and generated sections read part by part -> records. The dialect (ID
 pattern, item level, field aliases, vocabularies) is one frozen record built
 from the settings and handed to every step.
+
+The readings run around the shapes are in the modules beside it, each importing none
+of the others: ``containers`` (the headings that are only their boxes' sections),
+``after_shapes`` (heading items beside the shapes' items), ``after_left_out`` (items
+of appendices, orders and templates' blanks) and ``after_across`` (what one item says
+of others). The names other modules import from here are re-exported.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
 from roadmaplint.model import (
     Block,
     Comment,
-    Field,
     GraphSection,
     Item,
     Legend,
@@ -29,10 +33,19 @@ from roadmaplint.model import (
     StrayList,
     Style,
 )
+from roadmaplint.reader.after_across import _read_across, _with_line_legend_status
+from roadmaplint.reader.after_across import begins_alike as begins_alike
+from roadmaplint.reader.after_left_out import (
+    _BLANK_ID,
+    _BLANK_TITLE,
+    _NAMED_STAND_IN,
+    _outside_appendices,
+    _outside_orders,
+)
+from roadmaplint.reader.after_shapes import _beside_headings, _with_row_status, _without_glanced
 from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
-    HeadingBlock,
     find_stray_lists,
     find_unclosed,
     is_meeting_record,
@@ -45,14 +58,16 @@ from roadmaplint.reader.blocks import (
     scan_blocks,
     with_uncovered_text,
 )
+from roadmaplint.reader.containers import (
+    _containers_of_nothing,
+    _phase_told_twice,
+    _without_box_containers,
+)
 from roadmaplint.reader.dialect import (
     DEFINITION_OF_DONE,
     DEPENDS_ON,
-    PHASE_ID,
     PRIORITY_LEGEND,
     STATUS_LEGEND,
-    STEP_ID,
-    WORK_ID,
     Dialect,
     names_a_legend,
     normalize_key,
@@ -76,14 +91,11 @@ from roadmaplint.reader.inline import InlineText
 from roadmaplint.reader.legends import (
     box_words,
     configured_legend,
-    legend_mark_status,
     line_legend_entries,
     read_legend,
     read_status_table,
     read_vocabulary,
-    with_legend_status,
 )
-from roadmaplint.reader.milestone_order import with_milestone_order
 from roadmaplint.reader.misses import near_misses
 from roadmaplint.reader.outline import (
     GRAPH,
@@ -96,22 +108,7 @@ from roadmaplint.reader.outline import (
     Part,
     detect,
 )
-from roadmaplint.reader.part_tables import with_part_tables
-from roadmaplint.reader.phase_tasks import with_numbered_phase_tasks
-from roadmaplint.reader.phases import (
-    phases_among_topics,
-    with_all_below_done,
-    with_brief_status,
-    with_held_phases,
-    with_overview_phases,
-    with_own_phase_tasks,
-    with_parts_done,
-    with_phase_checklist,
-    with_shipped_phases,
-    with_task_boxes,
-)
 from roadmaplint.reader.reuse import Items, Neighbour, ReadItem, neighbour, reuse_tokens
-from roadmaplint.reader.said_once import with_range_status
 from roadmaplint.reader.shapes import (
     HEADINGS,
     Document,
@@ -121,25 +118,7 @@ from roadmaplint.reader.shapes import (
     without_tracked_steps,
 )
 from roadmaplint.reader.shapes.common import Taken, reference_from_title
-from roadmaplint.reader.subtasks import spans, subtask_lines, with_task_fields
-from roadmaplint.reader.waits import (
-    with_dependency_chains,
-    with_dependency_notes,
-    with_dependency_tree,
-    with_everything_before,
-    with_fenced_waits,
-    with_ids_among_words,
-    with_named_needs,
-    with_numbered_waits,
-    with_numbers_named,
-    with_order_by_name,
-    with_parts_named,
-    with_phases_named,
-    with_reverse_dependencies,
-    with_sequencing,
-    with_status_waits,
-    with_titles_named,
-)
+from roadmaplint.reader.subtasks import spans, with_task_fields
 from roadmaplint.record import record, replace
 from roadmaplint.settings import Settings
 from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
@@ -147,6 +126,7 @@ from roadmaplint.text import LazyPattern, split_lines, without_cyclic_gc
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from markdown_it.token import Token
+
 
 BOM = "\ufeff"
 VOCABULARY = ""  # the key of the statuses listed under a heading such as `## Statuses`
@@ -458,862 +438,6 @@ def _epic_heading(part: Part, outline: Outline, items: list[Item]) -> ItemHeadin
     numbered = found["id"] != "Epic" and found["id"] not in taken
     name = found["id"] if numbered else reference_from_title(title, taken)
     return ItemHeading(name, title, above, part.position, part.heading.end, not numbered)
-
-
-# A status cell written as a legend's mark then a priority: ``🟡 High``, ``🟡 Medium``.
-_RANKED_MARK = LazyPattern(
-    r"(?P<mark>[^\w\s]{1,3})[ \t]+(?P<priority>critical|high|medium|low)", re.IGNORECASE
-)
-
-
-def _with_line_legend_status(item: Item, entries: tuple[str, ...]) -> Item:
-    """``item`` with the status its title ends with where a one-line legend names it
-    (``F3.2 Fetch current weather ✨ CODED``) and nothing else gives it one."""
-    if item.status is not None:
-        named = legend_mark_status(item.status, entries)  # ``🟡``: ``🟡 in progress``
-        ranked = _RANKED_MARK.fullmatch(item.status) if named is None else None
-        if ranked is not None and item.priority is None:
-            # ``🟡 High``: the legend's mark is the state, the word after it the priority
-            named = legend_mark_status(ranked["mark"], entries)
-            if named is not None:
-                return replace(item, status=named, priority=ranked["priority"])
-        return item if named is None else replace(item, status=named)
-    found = with_legend_status(item.title, entries)
-    return item if found is None else replace(item, title=found[0], status=found[1])
-
-
-def _read_across(items: list[Item], lines: list[str]) -> list[Item]:
-    """``items`` with what one item says of others read: repeats of done items dropped,
-    phases given their statuses, dependencies named by a status, a number, a title, on
-    the item they unblock or on a part of an item (reader/waits.py)."""
-    read = with_phase_checklist(
-        with_task_boxes(
-            with_parts_done(
-                with_own_phase_tasks(
-                    _without_done_repeats(
-                        _with_restated_tasks(
-                            _without_index_boxes(
-                                with_overview_phases(
-                                    with_shipped_phases(_without_row_details(items, lines), lines),
-                                    lines,
-                                ),
-                                lines,
-                            ),
-                            lines,
-                        )
-                    )
-                ),
-                lines,
-            ),
-            lines,
-        ),
-        lines,
-    )
-    read = with_all_below_done(with_brief_status(read, lines), lines)
-    read = with_numbered_waits(with_dependency_notes(read, lines), lines)
-    read = with_sequencing(with_everything_before(read, lines), lines)
-    read = with_held_phases(with_range_status(read, lines), lines)
-    text = "".join(lines)  # joined once for the three readings that search it whole
-    read = with_order_by_name(with_named_needs(read, lines), lines, text)
-    read = with_dependency_tree(with_dependency_chains(read, lines, text), lines, text)
-    read = with_fenced_waits(read, lines)
-    for step in (
-        with_status_waits,
-        with_numbers_named,
-        with_ids_among_words,
-        with_titles_named,
-        with_reverse_dependencies,
-        with_parts_named,
-        with_phases_named,
-    ):
-        read = step(read)
-    # a phase's numbered bold tasks that each say their state (``1. **Decisions** — done``)
-    # and a milestone's releases and issues in tables under ``#### Releases``, ``#### Issues``
-    # a numbered ``## Milestone order`` of the milestones whose steps the plan reads
-    return with_milestone_order(
-        with_part_tables(with_numbered_phase_tasks(read, lines), lines), lines
-    )
-
-
-def _without_row_details(items: list[Item], lines: list[str]) -> list[Item]:
-    """``items`` without the headings that give the details of rows above them (a story
-    table's ``| US-01 | Como usuario, quiero ... | Must |``, then ``### US-01 — Base visual``
-    over its acceptance criteria): a heading that names a row's ID, writes no field of its
-    own and is titled otherwise than the row is that row's detail, not a second item. Only
-    where two headings or more do so; a heading with a status or a field of its own stays
-    (an index table over the headings it lists is read as before)."""
-    rows: dict[str, Item] = {}
-    for item in items:
-        if _written_as(item, lines) == "|":
-            rows.setdefault(item.id.casefold(), item)
-    if not rows:
-        return items
-    details = {
-        at
-        for at, item in enumerate(items)
-        if (row := rows.get(item.id.casefold())) is not None
-        and row.position.line < item.position.line
-        and not item.fields
-        and item.status is None
-        and _written_as(item, lines) == "#"
-        and not begins_alike(item.title, row.title)
-    }
-    if len(details) < 2:
-        return items
-    return [item for at, item in enumerate(items) if at not in details]
-
-
-def _without_index_boxes(items: list[Item], lines: list[str]) -> list[Item]:
-    """``items`` without the boxes of an index above the heading items it lists (``##
-    Overview`` over ``- [x] A-1 Login``, then ``### A-1: Login`` with its Status): each
-    box is its heading's entry there, not a second item of the same ID. Only over a
-    heading that writes its own status, and whose title begins as the box's does; two
-    items that share an ID by mistake stay two (RL102)."""
-    if len({item.id for item in items}) == len(items):
-        return items  # an index box shares its heading's ID: no ID here is written twice
-    headings: dict[str, Item] = {}
-    for item in items:
-        if item.status is not None and _written_as(item, lines) == "#":
-            headings.setdefault(item.id, item)
-    if not headings:
-        return items
-    return [
-        item
-        for item in items
-        if not (
-            (heading := headings.get(item.id)) is not None
-            and heading.position.line > item.position.line
-            and _written_as(item, lines) == "box"
-            and begins_alike(item.title, heading.title)
-        )
-    ]
-
-
-def _with_restated_tasks(items: list[Item], lines: list[str]) -> list[Item]:
-    """``items`` with the tasks a later table or list names again by their ID (a sprint's
-    ``| 0.1.1 Set up Stripe account | 🟡 TODO | Jo |``, a Done log's ``- ✅ 1.0.3 Title``)
-    read as one item each: where it is listed last it says its status, and who holds it.
-    A restatement is a row or a bullet naming a box or a heading, and its title begins as
-    the task's does (``Implement auth``, ``Implement authentication system``), so two
-    items that share an ID by mistake stay two (RL102). A section whose items are
-    restatements, two thirds of them or more, is a log of the tasks: its other entries
-    (``- ✅ EPICS.md``) are notes of it, not items, unless they write an ID of their own
-    (``- ✅ 1.3 Build the exporter``, done and never listed above)."""
-    first: dict[str, int] = {}
-    for at, item in enumerate(items):
-        first.setdefault(item.id.casefold(), at)
-    merged: dict[int, Item] = {}
-    restated: set[int] = set()
-    for at, item in enumerate(items):
-        named, title = _named_task(item, first)
-        earlier = first.get(named.casefold()) if named else None
-        if earlier is None or earlier >= at:
-            continue
-        task = merged.get(earlier, items[earlier])
-        if task.named_by_title:
-            continue  # ``- [ ] Fix`` has no ID to name: ``- [ ] Fix fix`` is a task of its own
-        if not begins_alike(title, task.title) or not _restates(task, item, lines):
-            continue
-        status, holder = item.field("status"), item.field("dri")
-        if status is not None:
-            kept = tuple(found for found in task.fields if found.key != "status")
-            task = replace(task, status=item.status, fields=(*kept, status))
-        if holder is not None and task.dri is None:
-            task = replace(task, dri=item.dri, fields=(*task.fields, holder))
-        merged[earlier] = replace(task, restated=True)
-        restated.add(at)
-    if not restated:
-        return items
-    by_section = Counter(items[at].section for at in restated)
-    sections = Counter(item.section for item in items)
-    logs = {name for name, count in by_section.items() if 3 * count >= 2 * sections[name]}
-    return [
-        merged.get(at, item)
-        for at, item in enumerate(items)
-        if at not in restated
-        and (item.section not in logs or at in merged or not item.named_by_title)
-    ]
-
-
-def _named_task(item: Item, first: dict[str, int]) -> tuple[str, str]:
-    """The ID an item names a task by and the rest of its title: its own ID, or the first
-    word of its title where that is an ID read earlier (a row without an ID column)."""
-    word, _, rest = item.title.partition(" ")
-    if word.casefold() in first and first[word.casefold()] < first[item.id.casefold()]:
-        return word, rest
-    return item.id, item.title
-
-
-def _restates(task: Item, later: Item, lines: list[str]) -> bool:
-    """Whether ``later`` is a shorter view of ``task``: a row or a bullet naming a box or a
-    heading. A heading under an index row that says a status of its own is no view of
-    it: the two disagree, and RL102 says so."""
-    return _written_as(later, lines) in ("|", "bullet") and _written_as(task, lines) in (
-        "#",
-        "box",
-    )
-
-
-def _written_as(item: Item, lines: list[str]) -> str:
-    """How an item's line is written: a heading, a table row, a box or another bullet."""
-    line = lines[item.position.line - 1].lstrip() if item.position.line <= len(lines) else ""
-    if line[:1] in ("#", "|"):
-        return line[:1]
-    return "box" if line[1:3] == " [" and line[4:5] == "]" else "bullet"
-
-
-def begins_alike(one: str, other: str) -> bool:
-    """Whether two titles begin alike: the same first word, and second words of which one
-    begins the other (``Implement auth`` and ``Implement authentication system``)."""
-    first, second = _words(one)[:2], _words(other)[:2]
-    if not first or not second or first[0] != second[0]:
-        return False
-    if len(first) < 2 or len(second) < 2:
-        return True
-    return first[1].startswith(second[1]) or second[1].startswith(first[1])
-
-
-def _words(title: str) -> list[str]:
-    return "".join(char if char.isalnum() else " " for char in title.casefold()).split()
-
-
-def _without_done_repeats(items: list[Item]) -> list[Item]:
-    """``items`` without a done item written again under a ``## Completed`` (``Done``)
-    heading, done there too (``### TASK-000: Title ✅`` and its notes): an agent queue's
-    log of what it finished, not a second item. A repeat that disagrees stays (RL102)."""
-    from roadmaplint.settings import common_meaning
-
-    ids = [item.id for item in items]
-    if len(set(ids)) == len(ids):
-        return items
-    kept: list[Item] = []
-    done: set[str] = set()  # IDs an earlier item gives, done
-    for item in items:
-        meaning = common_meaning(item.status)
-        repeat = (
-            item.id in done and common_meaning(item.section) == "done" and meaning in (None, "done")
-        )
-        if not repeat:
-            kept.append(item)
-        if meaning == "done":
-            done.add(item.id)
-    return kept
-
-
-def _beside_headings(shaped: tuple[Item, ...], headings: list[Item]) -> list[Item]:
-    """The items the shapes read, without a phase checklist's box for a phase a heading
-    already holds (``- [x] **Phase 2: Name**`` over ``### Phase 2: Name``): the box gives
-    that phase its status, it is not a second item. Nor is the row of an index table for a
-    task a heading holds (``| T1 | ... | [AVAILABLE] |`` over ``### Task T1: Title``)."""
-    from roadmaplint.reader.dialect import PHASE_ID
-
-    held = {item.id for item in headings if PHASE_ID.fullmatch(item.id)}
-    indexed = _index_rows(shaped, headings)
-    scheduled = _scheduled_boxes(shaped, headings)
-    return [
-        item
-        for item in shaped
-        if item.id not in held and item.id not in indexed and item.id not in scheduled
-    ]
-
-
-def _scheduled_boxes(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
-    """The boxes (by ID) that name a task a heading above them holds, in a document where
-    two or more do so (a queue's schedule: ``- [ ] P1.2 - Add Alpaca credentials (15
-    min)`` under ``**Day 1:**``, after ``### P1.2: Alpaca Trading Credentials Missing``):
-    the box restates the task, it is no second item, and says whether it is done."""
-    above = {item.id: item.position.line for item in headings}
-    found = [
-        item
-        for item in shaped
-        if item.id in above
-        and item.position.line > above[item.id]
-        and (written := item.field("status")) is not None
-        and _box_status(item, written)
-    ]
-    boxes = {item.id: item for item in found}
-    # a schedule names each task once: boxes naming one twice are a series numbered
-    # again (``- [ ] **S2 — again.**``), whose duplicate is one
-    return boxes if len(boxes) >= 2 and len(boxes) == len(found) else {}
-
-
-def _box_status(item: Item, written: Field) -> bool:
-    """Whether ``written`` is the status a box's mark gives on the item's own line: ``[ ]``
-    for an open box, ``done`` for a ticked one (``- [x] P1.2 - ...``)."""
-    return _BOX_MARK.fullmatch(written.value) is not None or (
-        written.value == "done" and written.value_position.line == item.position.line
-    )
-
-
-def _index_rows(shaped: tuple[Item, ...], headings: list[Item]) -> dict[str, Item]:
-    """The table rows (by ID) that index tasks headings hold: a row before the heading of
-    the same ID, in a document where every heading item has its row and none has a status
-    of its own. The row gives the heading its status. (A phase's row in a progress table
-    gives its status after its checklist box does: reader/phases.py.)"""
-    from roadmaplint.reader.dialect import PHASE_ID
-
-    if not headings or any(
-        item.status is not None or PHASE_ID.fullmatch(item.id) for item in headings
-    ):
-        return {}
-    rows = {item.id: item for item in shaped if item.field("status") is not None}
-    if not all(
-        item.id in rows and rows[item.id].position.line < item.position.line for item in headings
-    ):
-        return {}
-    return {item.id: rows[item.id] for item in headings}
-
-
-def _without_glanced(
-    headings: list[Item], shaped: tuple[Item, ...], lines: list[str]
-) -> list[Item]:
-    """The heading items, without the chapters of a roadmap at a glance: where a table's
-    rows, each with a status, name two or more milestones before headings of the same IDs
-    (``| M0 - Title | Closed in v0.27.0 |`` over ``## 3. M0 - Title`` and its ``**Status:**
-    Closed in v0.27.0 on 2026-06-19.``), and every heading item is so named, the table is
-    the roadmap's list of its work and each heading the chapter telling one row's story:
-    the row is the item, not the heading a second one. (Headings that write no status of
-    their own take the row's: ``_index_rows``.) An index of boxes above heading items
-    (``- [x] A-1 Login`` over ``### A-1: Login``) is no such table: the headings stay."""
-    if len(headings) < 2 or any(item.status is None for item in headings):
-        return headings
-    rows = {
-        item.id: item
-        for item in shaped
-        if item.field("status") is not None
-        and lines[item.position.line - 1].lstrip()[:1] == "|"  # a table's row
-    }
-    if all(
-        item.id in rows and rows[item.id].position.line < item.position.line for item in headings
-    ):
-        return []
-    return headings
-
-
-def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Item]:
-    """The heading items, each given the status of the index table's row for it."""
-    rows = _index_rows(shaped, headings)
-    scheduled = _scheduled_boxes(shaped, headings)
-    read = []
-    for item in headings:
-        box = scheduled.get(item.id)
-        written = box.field("status") if box is not None else None
-        if item.status is None and box is not None and written is not None:
-            # the box restates the task: its writers edit the box too (edit/restated.py)
-            item = replace(item, status=box.status, fields=(*item.fields, written), restated=True)
-        row = rows.get(item.id)
-        status = row.field("status") if row is not None else None
-        if row is not None and status is not None:
-            item = replace(item, status=row.status, fields=(*item.fields, status))
-            holder = row.field("dri")
-            if item.dri is None and holder is not None:  # ``[CLAIMED by @auto]`` in the row
-                item = replace(item, dri=row.dri, fields=(*item.fields, holder))
-        read.append(item)
-    return read
-
-
-def _without_box_containers(
-    items: list[Item], lines: list[str], dialect: Dialect
-) -> tuple[list[Item], list[Item]]:
-    """The heading items, without those that are only the section of a list of boxes with
-    IDs (spec-kit's ``## Phase 1: Setup`` over ``- [ ] T001 Title``): the boxes are the
-    items there. A heading with a status of its own stays an item. Second, the headings
-    left out so, whose boxes are to be read as the items.
-
-    Headings of one kind read alike: where one phase heading is the theme of its boxes,
-    a phase beside it over a single box is its box's theme too (``## Phase 2`` over
-    ``- [ ] b``), not an item that, kept, would make the other phases' boxes read as no
-    items at all (they carry no ID).
-
-    A heading of nothing but its ID, no phase (``## M1`` over ``- [ ] Ship the
-    importer``), is the theme of a single box too: kept, it would be an item with no
-    title, the box's words, the only words of work there, lost."""
-    struck: bool | None = None  # found on the first heading that may be a theme
-    kept: list[Item] = []
-    if _order_after_boxes(items, lines):
-        return [], []  # the order the plan's boxes are to be done in: no items of its own
-    if phases_among_topics(items, lines):
-        return [], list(items)  # a TODO's box lists, a few under phase headings
-    containers: list[Item] = _horizons_over_lists(items, lines)
-    themes: dict[tuple[int, bool], int] = {}  # (level, a phase) -> themes of two boxes or more
-    counted: list[tuple[Item, tuple[int, bool], int]] = []
-    table_phases: set[int] = set()  # levels of phase headings over tables of rows with IDs
-    for item in items:
-        if _is_placeholder(item.title) or item in containers:
-            continue
-        if subtask_lines(item, lines):
-            counted.append((item, (0, False), 0))  # a task over its own numbered steps
-            continue
-        if _phase_told_twice(item, lines):
-            containers.append(item)
-            continue
-        if (item.status is None and _holds_boxed_items(item, lines, dialect)) or (
-            not item.fields
-            and (item.status is None or _closed_heading(item, lines))
-            and _holds_table_items(item, lines, dialect)
-        ):
-            containers.append(item)
-            if PHASE_ID.fullmatch(item.id):
-                table_phases.add(_heading_level(item, lines))
-            continue
-        boxes = 0
-        if (
-            item.status is None
-            or PHASE_ID.fullmatch(item.id)
-            or _milestone_over_numbered_work(item, lines)
-        ):  # else never a theme
-            if struck is None:
-                struck = any(
-                    PHASE_ID.fullmatch(other.id) or _VERSION_ID.fullmatch(other.id)
-                    for other in items
-                ) and _strikes_finished(lines)
-            boxes = _theme_boxes(item, lines, struck)
-        # the kind matters only to a heading over a box: most are looked at no further
-        kind = (
-            (_heading_level(item, lines), PHASE_ID.fullmatch(item.id) is not None)
-            if boxes
-            else (0, False)
-        )
-        if boxes >= 2:
-            themes[kind] = themes.get(kind, 0) + 1
-        counted.append((item, kind, boxes))
-    for item, kind, boxes in counted:
-        if (
-            boxes >= 2
-            or (boxes == 1 and (kind in themes or _id_alone(item)))
-            or _status_phase_among_themes(item, lines, themes, struck=bool(struck))
-        ):
-            containers.append(item)
-        elif table_phases and _closed_phase_of_prose(item, lines, table_phases):
-            continue  # a section of the board, with nothing under it to read as items
-        else:
-            kept.append(item)
-    return kept, sorted(containers, key=lambda item: item.position.line)
-
-
-def _id_alone(item: Item) -> bool:
-    """Whether a heading item is its ID alone, no title (``## M1``), and no phase: a phase
-    heading over its one box (``## Phase 1`` over ``- [ ] Reader``) is a phase of work,
-    its box its step."""
-    return not item.title.strip() and PHASE_ID.fullmatch(item.id) is None
-
-
-# A box, ticked, open or marked, without an ID of its own checked here: ``- [~] Title``.
-_ANY_BOX = LazyPattern(r" {0,3}[-*+][ \t]+\[[^\]\n]{1,3}\][ \t]+\S")
-
-
-def _order_after_boxes(items: list[Item], lines: list[str]) -> bool:
-    """Whether the heading items are only an order of work set out after a plan of boxes:
-    three phase headings or more (``### Phase 1 — Polish the Core``), each with no status
-    and no field and nothing under it but prose (``Academy → tutorial → card loop``), all
-    below a list of five boxes or more. The boxes are the plan's items; the phases say in
-    which order to take them up. Kept as items, they would leave every box unread (boxes
-    without IDs beside heading items)."""
-    if len(items) < 3 or any(not PHASE_ID.fullmatch(item.id) for item in items):
-        return False
-    for item in items:
-        if item.status is not None or item.fields:
-            return False
-        body = lines[item.position.line : item.end_line]
-        if any(line.lstrip().startswith("|") or _LIST_ENTRY.match(line) for line in body):
-            return False
-    first = min(item.position.line for item in items) - 1
-    if sum(_ANY_BOX.match(line) is not None for line in lines[:first]) < 5:
-        return False
-    # a plan's title says so (``# Arcane Legends — Feature & Improvement Backlog``); a
-    # setup guide's checklist before its phases of steps is no plan's work
-    # imported here: a roadmap of headings alone never loads the box reader
-    from roadmaplint.reader.shapes.checkbox import titles_work
-
-    title = next((line[2:] for line in lines[:first] if line.startswith("# ")), "")
-    return titles_work(title)
-
-
-def _status_phase_among_themes(
-    item: Item, lines: list[str], themes: dict[tuple[int, bool], int], *, struck: bool
-) -> bool:
-    """Whether a phase heading whose only field is its status (``## Phase 4: Lobby ✅
-    COMPLETE`` over ``**Status**: ✅ **COMPLETE**``), over two boxes or more, stands among
-    two phase headings or more of its level that are the themes of their boxes: headings
-    of one kind read alike, so it is its boxes' theme too, its status said of its section.
-    Kept as an item, it would leave the other phases' boxes (they carry no ID) unread."""
-    if not item.fields or not PHASE_ID.fullmatch(item.id):
-        return False
-    if any(field.key != "status" for field in item.fields):
-        return False  # a planning phase's Goal or Depends on: a phase of work, never a theme
-    if themes.get((_heading_level(item, lines), True), 0) < 2:
-        return False
-    return _theme_boxes(replace(item, fields=()), lines, struck) >= 2
-
-
-def _closed_phase_of_prose(item: Item, lines: list[str], levels: set[int]) -> bool:
-    """Whether a phase heading that says its work closed, with no field and nothing under
-    it but prose (``### Phase 1: Foundation — COMPLETE`` over ``All Phase 1 tasks
-    completed.``), stands beside phases of its level whose tables of rows are the work: a
-    section of the board like them, whose rows were listed elsewhere, no item of its own."""
-    if item.fields or not PHASE_ID.fullmatch(item.id) or _heading_level(item, lines) not in levels:
-        return False
-    if not _closed_heading(item, lines):
-        return False
-    body = lines[item.position.line : item.end_line]
-    return not any(
-        line.lstrip().startswith("|") or _LIST_ENTRY.match(line) is not None for line in body
-    )
-
-
-_WORK_KEYS = ("status", "priority", "dri", DEPENDS_ON)
-# The first line of a list entry: a bullet or a number (``1. **First release.** ...``).
-_LIST_ENTRY = LazyPattern(r" {0,3}(?:[-*+]|[0-9]{1,3}[.)])[ \t]+\S")
-
-
-def _horizons_over_lists(items: list[Item], lines: list[str]) -> list[Item]:
-    """The heading items that are horizons of a roadmap (``### Phase 1 — Now (next 1–2
-    weeks)`` ... ``### Phase 3 — Later``), two horizons or more, each with no status or
-    field of its own and a list right under it: the list's entries are the work, the
-    headings say when (a heading whose list reads as no items stays an item)."""
-    # imported here: a roadmap of headings alone never loads the box reader
-    from roadmaplint.reader.shapes.checkbox import horizon_word
-
-    found: list[Item] = []
-    words: set[str] = set()
-    for item in items:
-        # a list entry's bold label (``7. **User documentation**: a guide``) may read as a
-        # field of the heading: only a field of the workflow is the heading's own
-        own = any(field.key in _WORK_KEYS for field in item.fields)
-        word = horizon_word(item.title) if item.status is None and not own else None
-        if word is None or not _list_under(item, lines):
-            continue
-        found.append(item)
-        words.add(word)
-    return found if len(words) >= 2 else []
-
-
-def _list_under(item: Item, lines: list[str]) -> bool:
-    """Whether the first line with text under ``item``'s heading opens a list entry."""
-    for line in lines[item.position.line : item.end_line]:
-        if line.strip():
-            return _LIST_ENTRY.match(line) is not None
-    return False
-
-
-def _containers_of_nothing(containers: list[Item], shaped: Sequence[Item]) -> list[Item]:
-    """The headings left out as the sections of their boxes under which no box was read."""
-    if not containers:
-        return []
-    from bisect import bisect_right
-
-    lines = [item.position.line for item in shaped]
-    return [
-        item
-        for item in containers
-        if bisect_right(lines, item.end_line) == bisect_right(lines, item.position.line)
-    ]
-
-
-def _heading_level(item: Item, lines: list[str]) -> int:
-    line = lines[item.position.line - 1].lstrip() if item.position.line <= len(lines) else ""
-    return len(line) - len(line.lstrip("#"))
-
-
-def _holds_boxed_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
-    # imported here: a roadmap whose items all have a status never loads the box reader
-    from roadmaplint.reader.shapes.checkbox import holds_boxed_items
-
-    return holds_boxed_items(lines, item.position.line, item.end_line, dialect.id_pattern)
-
-
-def _holds_table_items(item: Item, lines: list[str], dialect: Dialect) -> bool:
-    # imported here: a roadmap of headings alone never loads the table reader
-    from roadmaplint.reader.shapes.table import holds_table_items
-
-    return holds_table_items(lines, item.position.line, item.end_line, dialect)
-
-
-def _closed_heading(item: Item, lines: list[str]) -> bool:
-    """Whether the item's heading ends in a clause saying its work closed (``### Phase 4:
-    User Experience — COMPLETE``): over a table of rows with IDs, the rows are the work
-    and the heading their section, the rows done where they say no status of their own."""
-    # imported here: a roadmap of headings alone never loads the table reader
-    from roadmaplint.reader.shapes.table import closed_heading
-
-    return closed_heading(lines[item.position.line - 1].lstrip("#").strip()) is not None
-
-
-def _strikes_finished(lines: list[str]) -> bool:
-    # imported here: a roadmap of headings alone never loads the box reader
-    from roadmaplint.reader.shapes.checkbox import strikes_finished_bullets
-
-    return strikes_finished_bullets(lines)
-
-
-def _theme_boxes(item: Item, lines: list[str], struck: bool = False) -> int:
-    """The top-level boxes below ``item`` where it may only name the theme of the boxes
-    (``### Phase 2: Performance`` or ``### M2 — Data Model`` over ``- [ ] SIMD UTF-8
-    validation``): no field of its own (a planning phase has its Goal and Depends on);
-    else 0. With two boxes or more it is their theme and the boxes are the items, even
-    where the heading marks the phase done (``## Phase 2 — Auth ✅``): the mark speaks
-    for the boxes, it makes no item. A heading of another ID must say no status either.
-    ``struck``: the document's bullets are its work, the finished ones struck through
-    (``* ~~Define the goals~~``): a phase over them is their theme too."""
-    # where the document strikes its finished bullets through, bullets that lead with a
-    # bold label (``- **Analytics:** split by station``) are work among them, not a field
-    # list; a field that says a status, priority, owner or dependency still is one
-    labels_only = struck and not any(field.key in _WORK_FIELDS for field in item.fields)
-    milestone = _milestone_over_numbered_work(item, lines)
-    if (
-        item.fields
-        and not labels_only
-        and not (
-            _phase_over_bold_work(item, lines)
-            or _phase_over_numbered_work(item, lines)
-            or milestone
-        )
-    ):
-        return 0
-    if not (PHASE_ID.fullmatch(item.id) or item.status is None or milestone):
-        return 0
-    if (WORK_ID.fullmatch(item.id) and not milestone) or STEP_ID.fullmatch(item.id):
-        # ``### Task 1.1: Title`` or ``### 1.1 Title`` over its steps' boxes: a task, never
-        # a theme
-        return 0
-    if _OWN_PRIORITY.search(lines[item.position.line - 1]):
-        return 0  # ``## MD-001 (P0) — Title``: a heading with its own priority is work
-    if _TAGGED_ENTRY.match(lines[item.position.line - 1]):
-        return 0  # ``## B2. [M0] Title``: a backlog's entry over its work list is work
-    span = lines[item.position.line : item.end_line]
-    if PHASE_ID.fullmatch(item.id) and any(_PHASE_PART.match(line) for line in span):
-        return 0  # ``### Goal`` ... ``### Tasks``: a planning phase and its own tasks
-    from roadmaplint.reader.shapes.checkbox import BOX, TOP_BULLET
-
-    boxes = 0
-    phase = PHASE_ID.fullmatch(item.id) is not None
-    for line in span:
-        match = BOX.match(line) or (TOP_BULLET.match(line) if struck else None)
-        boxes += match is not None and match["lead"][:1] not in (" ", "\t")
-        # ``## Phase 1 — Prepare the backend`` over ``1. **Install prerequisites**``: the
-        # phase's numbered steps are its work
-        boxes += phase and _BOLD_STEP.match(line) is not None
-    return boxes
-
-
-def _outside_appendices(
-    items: list[Item], headings: list[HeadingBlock], line_count: int
-) -> list[Item]:
-    """``items`` without the boxes of an appendix after them (``## Appendix A:
-    Checklist``, ``## 부록 A: 체크리스트``): a plan's appendix restates or supports its
-    work, as a summary checklist of each phase's steps does; the items are the plan's
-    own, before it. An appendix with no item before it keeps its items."""
-    spans = []
-    for at, heading in enumerate(headings):
-        if heading.source[:1] in "A부附付" and _APPENDIX.match(heading.source):
-            end = next(
-                (later.line - 1 for later in headings[at + 1 :] if later.level <= heading.level),
-                line_count,
-            )
-            spans.append((heading.line, end))
-    if not spans:
-        return items
-    first = spans[0][0]
-    if not any(item.position.line < first for item in items):
-        return items
-    return [
-        item for item in items if not any(start < item.position.line <= end for start, end in spans)
-    ]
-
-
-def _outside_orders(items: list[Item], headings: list[HeadingBlock], line_count: int) -> list[Item]:
-    """``items`` without those of a section that orders the work after it was listed
-    (``## 🎯 Recommended Implementation Order`` over ``### Phase 1: Authentication (HIGH
-    PRIORITY)`` and a numbered list naming features again): its phases group the plan's
-    items, which come before it, into a sequence; they are no work of their own. An item
-    there that says a status or writes a field of its own stays."""
-    spans = []
-    for at, heading in enumerate(headings):
-        if "rder" in heading.source and _ORDER.search(heading.source):
-            end = next(
-                (later.line - 1 for later in headings[at + 1 :] if later.level <= heading.level),
-                line_count,
-            )
-            spans.append((heading.line, end))
-    if not spans or not any(item.position.line < spans[0][0] for item in items):
-        return items
-    return [
-        item
-        for item in items
-        if item.status is not None
-        or item.fields
-        or not any(start < item.position.line <= end for start, end in spans)
-    ]
-
-
-# A heading over a sequence of the work, ending with it: ``Recommended Implementation
-# Order``, ``Build order``, ``Order of work``; not a feature area named for work orders
-# (``## Work Order Management``), whose tasks are the plan's.
-_ORDER = LazyPattern(
-    r"\b(?:(?:implementation|build|execution|delivery)[ \t]+order"
-    r"|order[ \t]+of[ \t]+(?:work|implementation|execution))\b[^\w\n]*$",
-    re.I,
-)
-
-
-# A heading that opens an appendix: ``Appendix A: Checklist``, ``부록 B``, ``附录``.
-_APPENDIX = LazyPattern(r"(?:Appendix|Annex|Anhang|Annexe|부록|附录|付録)\b", re.I)
-
-
-def _phase_over_bold_work(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a phase of an implementation plan with no status anywhere (no
-    phase checklist in the document) whose work is named boxes under its own
-    subheadings (``### Phase 1: Indexing`` over ``#### Sprint 1 (Week 1)`` over ``- [ ]
-    **Client Layer**`` and detail bullets): its Goal and criteria describe the phase,
-    the boxes are the items, as a person reads them."""
-    if item.status is not None or not PHASE_ID.fullmatch(item.id):
-        return False
-    span = lines[item.position.line : item.end_line]
-    if not any(_SUBHEADING.match(line) for line in span):
-        return False
-    if any(_PHASE_BOX.match(line) for line in lines):
-        return False  # a planning roadmap's phase checklist: the phases are its items
-    return sum(1 for line in span if _BOLD_BOX.match(line)) >= 2
-
-
-def _phase_over_numbered_work(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a phase whose work is boxes numbered under its own number, two
-    or more (``## Phase 1: Foundation ✅`` with its ``**Goal**:`` over ``- [x] 1.1 Project
-    initialization``), in a document with no phase checklist: the numbers make the boxes
-    the tasks, as Kiro's are, and the phase their theme; its Goal describes it."""
-    if not PHASE_ID.fullmatch(item.id):
-        return False
-    return _numbered_under(item, lines)
-
-
-def _phase_told_twice(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a phase with no status that describes its tasks under numbered
-    subheadings (``### Phase 1: 修复基础问题`` over ``#### 1.1 修复云环境配置`` with its
-    ``- **文件**:`` bullets), where the document lists the same tasks again as boxes
-    numbered under the phase's number (``- [ ] 1.1 修复云环境配置`` under a second ``###
-    Phase 1``): the boxes are the plan's items, its work as it is ticked off; the phase
-    heading over the descriptions is their theme, no item beside them."""
-    if item.status is not None or not PHASE_ID.fullmatch(item.id):
-        return False
-    number = item.id.rpartition(" ")[2]
-    span = lines[item.position.line : item.end_line]
-    described = sum(
-        1
-        for line in span
-        if (found := _NUMBERED_SUBHEADING.match(line)) is not None and found["phase"] == number
-    )
-    if described < 2:
-        return False
-    boxes = 0
-    under: str | None = None  # the number of the phase heading the line stands under
-    for at, line in enumerate(lines):
-        if line.lstrip(" ").startswith("#"):
-            heading = _PHASE_LINE.match(line)
-            under = (
-                heading["number"] if heading is not None and at != item.position.line - 1 else None
-            )
-        elif under == number and (found := _NUMBERED_BOX.match(line)) is not None:
-            boxes += found["phase"] == number
-    return boxes >= 2 and not any(_PHASE_BOX.match(line) for line in lines)
-
-
-def _milestone_over_numbered_work(item: Item, lines: list[str]) -> bool:
-    """Whether ``item`` is a milestone whose work is boxes numbered under its own number
-    (``### Milestone 2: Auth.js Foundation (Priority: High)`` over ``- [X] 2.1: Install
-    dependencies``): the boxes are the tasks and the milestone their theme, as a phase's
-    numbered boxes are; a ``### Task 1: Title`` over its steps stays a task."""
-    word, _, number = item.id.rpartition(" ")
-    return word == "Milestone" and number.isdigit() and _numbered_under(item, lines)
-
-
-def _numbered_under(item: Item, lines: list[str]) -> bool:
-    """Whether two top-level boxes or more under ``item`` are numbered under its number
-    (``1.1``, ``1.2`` under ``Phase 1``), in a document with no phase checklist."""
-    number = item.id.rpartition(" ")[2]
-    span = lines[item.position.line : item.end_line]
-    numbered = 0
-    for line in span:
-        found = _NUMBERED_BOX.match(line)
-        numbered += found is not None and found["phase"] == number
-        if numbered >= 2:
-            return not any(_PHASE_BOX.match(other) for other in lines)
-    return False
-
-
-# A top-level box numbered under a phase: ``- [x] 1.1 Project initialization``, its number
-# closed with a colon too (``- [X] 2.1: Install dependencies``).
-_NUMBERED_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}:?[ \t]")
-# A phase's heading and its number: ``### Phase 1: 基础修复``.
-_PHASE_LINE = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+Phase[ \t]+(?P<number>[0-9]{1,3})(?![0-9.])")
-# A task's subheading numbered under its phase: ``#### 1.1 修复云环境配置``.
-_NUMBERED_SUBHEADING = LazyPattern(
-    r"[ \t]{0,3}#{3,6}[ \t]+(?P<phase>[0-9]{1,3})\.[0-9]{1,3}[ \t]+\S"
-)
-# A subheading under a phase heading of level 3 or less (``#### Sprint 1 (Week 1)``).
-_SUBHEADING = LazyPattern(r"[ \t]{0,3}#{3,6}[ \t]+\S")
-# A phase's own box in a planning roadmap's checklist: ``- [x] **Phase 1: Name**``.
-_PHASE_BOX = LazyPattern(r"[ \t]{0,3}[-*+][ \t]+\[[ xX]\][ \t]+(?:\*\*)?Phase[ \t]")
-# A top-level box whose text is a bold name: ``- [ ] **Client Layer**``.
-_BOLD_BOX = LazyPattern(r"[-*+][ \t]+\[[ xX]\][ \t]+\*\*[^*\n]{1,80}\*\*[ \t]*$")
-
-# An item heading's own priority, in brackets between its ID and the separator.
-_OWN_PRIORITY = LazyPattern(r"[A-Z0-9] \(P[0-4]\) [—–:-]")
-# A backlog's entry numbered with a full stop and tagged: ``## B2. [M0] Title``.
-_TAGGED_ENTRY = LazyPattern(
-    r"[ \t]{0,3}#{1,6}[ \t]+\S{1,20}\.[ \t]+(?:~~)?\[[^\[\]\n]{1,16}\][ \t]"
-)
-# A numbered step with a bold title, at the margin: ``1. **Install prerequisites**``.
-_BOLD_STEP = LazyPattern(r"[0-9]{1,4}\.[ \t]+\*\*[^*]")
-# A box's mark as a status: ``[ ]``, ``[x]``.
-_BOX_MARK = LazyPattern(r"\[[ xX]\]")
-# The fields that say how far work is: a bullet led by another bold label is work.
-_WORK_FIELDS = frozenset(("status", "priority", "dri", "depends on"))
-# A version heading's ID (``## V1.2 — Claim pool``, ``## v0.5 — Checklists``): over bullets
-# struck through when finished, the version is their theme as a phase is.
-_VERSION_ID = LazyPattern(r"[vV][0-9]{1,4}(?:\.[0-9]{1,4}){0,3}")
-
-
-# A subheading of a planning phase that says what it is for (agent-layer's ``### Goal``,
-# ``### Exit criteria``): the phase is the item, the boxes under its ``### Tasks`` its work.
-_PHASE_PART = LazyPattern(r"[ \t]{0,3}#{2,6}[ \t]+(?:Goals?|Exit criteria|Success criteria)[ \t]*$")
-
-
-# A template's title still to be filled in: ``### Phase 1: [Name]``, ``<title>``, ``{name}``,
-# ``{{TASK_NAME}}``.
-_PLACEHOLDER = LazyPattern(r"\[[^\]]*\]|<[^>]*>|\{\{[^{}]*\}\}|\{[^}]*\}|\.\.\.|…")
-
-
-# A title that is only a template's blank, in any shape: ``- [Future planning note]``,
-# ``{{TASK_NAME}}``, ``{OBJECTIVE_1}``, or such a blank after an ID still to be numbered
-# (``SP-{NUMBER}: {TASK}``). A bracketed ID or tag with no lower-case letter and no space,
-# ``[WIP]``, is none; an ellipsis after an ID, ``- [TODO] Task-002: ...``, is a task still to
-# be named, and only a row numbered by its place, ``| 1 | … | Hoch |``, a template's example
-# row.
-_BLANK_TITLE = LazyPattern(
-    r"[ \t]*(?:[A-Za-z]{1,12}-\{[A-Za-z_ ]{1,20}\}[ \t]*[:—–-][ \t]*)?"
-    r"(?:\[(?=[^\[\]]{0,60}[a-z ])[^\[\]]{1,60}\]|\{\{[^{}]{1,60}\}\}|\{[A-Za-z][^{}]{0,60}\})"
-    r"[ \t]*"
-)
-# An ID whose number is a template's blank: ``SP-{NUMBER}``, ``BLK-{NUMBER}``, ``T-{N}``.
-_BLANK_ID = LazyPattern(r"[A-Za-z]{1,12}-\{[A-Za-z_ ]{1,20}\}")
-
-
-# A title that names its own stand-in, by a letter or a number where a name will go: a
-# template's example row ``| 1 | Nombre de la función A | Alta | pendiente |``, ``Name of
-# the feature B``, ``Nom de la fonctionnalité C``.
-_NAMED_STAND_IN = LazyPattern(
-    r"(?:name[ \t]+of[ \t]+(?:the[ \t]+)?|nombre[ \t]+de[ \t]+(?:la[ \t]+|el[ \t]+)?"
-    r"|nom[ \t]+de[ \t]+(?:la[ \t]+|le[ \t]+|l')?|nome[ \t]+d[ao][ \t]+)"
-    r"(?:feature|task|item|function|funci[oó]n|funcionalidad|fonction|fonctionnalit[eé]"
-    r"|t[aâ]che|tarea|tarefa|funcionalidade|milestone|hito|[eé]tape|etapa)"
-    r"[ \t]+(?:[A-Z]|[0-9]{1,2})",
-    re.IGNORECASE,
-)
-
-
-def _is_placeholder(title: str) -> bool:
-    # by its first character first: most titles never compile the pattern
-    return title.startswith(("[", "<", "{", ".", "…")) and _PLACEHOLDER.fullmatch(title) is not None
 
 
 def _cut(blocks: tuple[Block, ...], finer: dict[int, tuple[Block, ...]]) -> tuple[Block, ...]:
