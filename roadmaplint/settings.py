@@ -161,6 +161,7 @@ COMMON_STATUSES: dict[str, str] = {
             "in progress",
             "in-progress",
             "in_progress",
+            "inprogress",  # written as one word, ``InProgress`` beside ``ToDo`` and ``Done``
             "wip",
             "doing",
             "active",
@@ -251,8 +252,18 @@ COMMON_STATUSES: dict[str, str] = {
     ),
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
     # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
+    # ``scratched``: work cut from the plan (a game jam's ``Scratched from the jam content:``)
     **dict.fromkeys(
-        ("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do", "wontfix"),
+        (
+            "cancelled",
+            "canceled",
+            "dropped",
+            "removed",
+            "abandoned",
+            "scratched",
+            "won't do",
+            "wontfix",
+        ),
         "closed",
     ),
     # an RFC list's stages: ``## Agreed RFCs`` (accepted, not yet built), ``## Implemented
