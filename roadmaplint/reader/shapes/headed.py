@@ -363,6 +363,8 @@ def _idea_bullets_beside_boxes(
         bullet = _BULLET.match(lines[first])
         if bullet is None or BOX.match(lines[first]) or _last(lines, first, last) != first:
             return [], ()
+        if lines[first][bullet.end() :].startswith("["):
+            return [], ()  # ``- [WIP] Export``: a tag the list reader reads after this one
         item = _entry_named_by_title(
             document, lines[first][bullet.end() :], (first, first), section, taken, status=named
         )
