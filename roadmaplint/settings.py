@@ -161,6 +161,7 @@ COMMON_STATUSES: dict[str, str] = {
             "in progress",
             "in-progress",
             "in_progress",
+            "inprogress",  # written as one word, ``InProgress`` beside ``ToDo`` and ``Done``
             "wip",
             "doing",
             "active",
@@ -254,10 +255,11 @@ COMMON_STATUSES: dict[str, str] = {
     # ``removed``: a feature taken out of the plan (``| **Status** | 🗑️ Removed |``)
     # ``abandoned``: work given up and struck through (``**Status**: ABANDONED - ...``)
     # ``descoped``: taken out of a spec's scope (``**`ca_provider` — DESCOPED**``)
+    # ``scratched``: work cut from the plan (a game jam's ``Scratched from the jam content:``)
     **dict.fromkeys(
         (
-            *("cancelled", "canceled", "dropped", "removed", "abandoned", "won't do"),
-            *("wontfix", "descoped", "de-scoped"),
+            *("cancelled", "canceled", "dropped", "removed", "abandoned", "scratched"),
+            *("won't do", "wontfix", "descoped", "de-scoped"),
             # a roadmap per version's ``# Not in plan``: named, and said it will not be done
             "not in plan",
         ),

@@ -320,7 +320,9 @@ pytestmark = pytest.mark.skipif(
 # With the forty-second set (201 items of seven plans and a Backlog.md folder against its
 # corrected truths, 127 read right before its fixes, 185 after; every earlier file reads as
 # before): 11768 of 12017. With the nineteenth leftovers pass beside it: 11807 of 12017.
-OVERALL_FLOOR = 0.982  # 11807 of 12017
+# With the forty-third set (249 items of eight plans, 47 read right before its fixes, 245
+# after; every earlier file reads as before): 12052 of 12266.
+OVERALL_FLOOR = 0.982  # 12052 of 12266
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -364,6 +366,7 @@ _CLASSES = {
         "in progress",
         "in-progress",
         "in_progress",
+        "inprogress",  # written as one word: a French sprint's ``InProgress`` (the reader's too)
         "wip",
         "doing",
         "active",
@@ -454,6 +457,7 @@ _CLASSES = {
         "cancelled",
         "canceled",
         "dropped",
+        "scratched",  # cut from the plan: a game jam's ``Scratched from the jam content:``
         "removed",
         "won't do",
         "wontfix",

@@ -42,6 +42,19 @@ ITEM_LEVELS = (2, 3, 4)
 SEPARATORS = (" — ", " – ", " - ", ": ", " · ")
 
 
+# A heading that names the states of the tasks in Japanese or Chinese: ``## タスクの状態``,
+# ``## ステータス一覧``, ``## 任务状态``.
+_STATES_HEADINGS = frozenset(
+    ("タスクの状態", "タスクのステータス", "ステータス一覧", "状態一覧", "任务状态", "任務狀態")
+)
+
+
+def names_task_states(heading: str) -> bool:
+    """Whether a heading names the states of the tasks in Japanese or Chinese (``## タスク
+    の状態`` over ``- ✅ 完了済み``): a list under it is the plan's glossary, no work."""
+    return "".join(re.findall(r"\w+", heading)) in _STATES_HEADINGS
+
+
 def names_statuses(heading: str) -> bool:
     """Whether a heading names the document's statuses (besides "Status Legend"): the
     words in any case, emoji or punctuation around them allowed."""

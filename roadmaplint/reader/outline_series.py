@@ -439,9 +439,10 @@ def _epic_of_boxes(parts: list[Part], at: int, lines: list[str]) -> bool:
     Epic 1 - Cluster`` over a line of text, the sprints' stories in tables below): the
     group or theme of the work, which is the items, not an item itself."""
     part = parts[at]
-    if not part.text.startswith("Epic"):
+    milestone = part.text.startswith("Milestone")
+    if not part.text.startswith("Epic") and not milestone:
         return False
-    if any(line.lstrip()[:1] == "|" for line in lines):
+    if not milestone and any(line.lstrip()[:1] == "|" for line in lines):
         return True
     level = part.heading.level
     end = next(

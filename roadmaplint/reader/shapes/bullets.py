@@ -33,6 +33,7 @@ from roadmaplint.reader.shapes.headed import (
     _closed_ids_beside_headings,
     _done_marks_beside_headings,
     _epic_bullets,
+    _idea_bullets_beside_boxes,
     _ideas_beside_items,
     _labelled_milestones,
     _logged_done,
@@ -219,6 +220,9 @@ def _read_plain_list(
         themes = _theme_phases(document, entries, taken)
         if themes[0]:
             return themes
+        later = _idea_bullets_beside_boxes(document, entries, taken)  # ``## Future ...``
+        if later[0]:
+            return later
     epics = _epic_bullets(document, entries, grouped)
     if epics[0]:
         return epics

@@ -34,7 +34,14 @@ from roadmaplint.reader.shapes.common import (
     status_headings,
     status_of_sections,
 )
-from roadmaplint.reader.shapes.entries import _AREA_LABEL, _item, _last, _under_heading
+from roadmaplint.reader.shapes.entries import (
+    _AREA_LABEL,
+    _LEAD_LABEL,
+    _STRUCK_THROUGH,
+    _item,
+    _last,
+    _under_heading,
+)
 from roadmaplint.reader.shapes.entries import TOP_BULLET as TOP_BULLET
 from roadmaplint.reader.shapes.entries import blocked_tail as blocked_tail
 from roadmaplint.reader.shapes.entries import strikes_finished_bullets as strikes_finished_bullets
@@ -177,6 +184,8 @@ def read_checkboxes(document: Document) -> ShapeRead:
             token = tokens[index]
             if token.type == "paragraph_open" and token.map is not None:
                 read, cut = _read_marked_lines(document, token.map[0], token.map[1], taken)
+                if not read:  # ``Done:`` over ``~~level setup~~`` lines
+                    read, cut = _read_struck_lines(document, token.map[0], token.map[1], taken)
                 if read:
                     items += read
                     blocks[token.map[0] + 1] = cut
@@ -239,6 +248,34 @@ def _read_marked_lines(
             make_item(
                 item_id, part.title, section, here, at + 1, fields, document.dialect, (), titled
             )
+        )
+    return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
+
+
+def _read_struck_lines(
+    document: Document, first: int, end: int, taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """A paragraph led by a label that says done (``Done:``) whose every other line is
+    struck through (``~~level setup~~``), beside work the plan lists: its finished work
+    written without bullets, one done item a line. Anything else is prose."""
+    lines = document.lines
+    label = lines[first].strip()
+    if end - first < 3 or not label.endswith(":") or _LEAD_LABEL.fullmatch(label) is None:
+        return [], ()
+    if common_meaning(label[:-1]) != "done" or document.is_taken(first + 1):
+        return [], ()
+    rows = range(first + 1, end)
+    if not all(_STRUCK_THROUGH.fullmatch(lines[at].rstrip("\r\n")) for at in rows):
+        return [], ()
+    found = []
+    for at in rows:
+        title = lines[at].strip().strip("~").strip()
+        here = Position(at + 1, 1)
+        fields = [Field("Status", "status", label[:-1], here, here, at + 1)]
+        item_id = reference_from_title(title, taken)
+        section = document.section_above(at + 1)
+        found.append(
+            make_item(item_id, title, section, here, at + 1, fields, document.dialect, (), True)
         )
     return found, tuple(Block("paragraph", at + 1, at + 1) for at in range(first, end))
 

@@ -334,6 +334,38 @@ def strikes_finished_bullets(lines: list[str]) -> bool:
     return struck >= 2 and plain >= 1
 
 
+# A status mark leading a bullet's text (``- ✅ Publish the release``, ``- 🚧 Expand the
+# tooling``): done, or under way; written as the status, no part of the title.
+LEADING_MARK = LazyPattern(r"(?P<mark>[✅✔☑🚧🔄])\ufe0f?[ \t]+(?=\w)")
+_DONE_MARKS = ("✅", "✔", "☑")
+# A sign leading a bullet: a pictograph, joined or varied as emoji are (``🏃‍♀️``, ``🚫``).
+PICTOGRAPH_LEAD = LazyPattern(
+    r"(?P<mark>[\u2190-\u2bff\U0001f000-\U0001faff]"
+    r"[\u200d\ufe0f\u2640\u2642\u2190-\u2bff\U0001f000-\U0001faff]{0,6})[ \t]+(?=\w)"
+)
+
+
+def checks_finished_bullets(lines: list[str]) -> bool:
+    """Whether a document without boxes marks its finished work with a check (``- ✅ Vec2
+    math``) and leaves the rest bare (``- Vec2 tests``): two top-level bullets or more led
+    by a done mark, one bare one at least, the bare ones the work still to do, as an open
+    box is. A bullet led by another sign (``- 🚀 Ship devtools``) is neither."""
+    checked = bare = 0
+    for line in lines:
+        bullet = TOP_BULLET.match(line)
+        if bullet is None:
+            continue
+        if BOX.match(line) is not None:
+            return False  # a plan of boxes checks its boxes
+        text = line[bullet.end() :]
+        mark = LEADING_MARK.match(text)
+        if mark is not None and mark["mark"] in _DONE_MARKS:
+            checked += 1
+        elif text[:1].isalnum():
+            bare += 1
+    return checked >= 2 and bare >= 1
+
+
 # A line that labels the list below it with a status: ``🔧 **In Progress**``.
 _STATUS_LABEL = LazyPattern(r"[ \t]*(?:[^\w\s*]+[ \t]*)?\*\*(?P<word>[^*]{2,30}?):?\*\*:?[ \t]*")
 # A line of a list: a bullet, or a line indented under one.

@@ -452,6 +452,40 @@ def _idea_boxes_beside_items(
     return found, _entry_blocks(lines, entries)
 
 
+def _idea_bullets_beside_boxes(
+    document: Document, entries: list[tuple[int, int]], taken: set[str]
+) -> tuple[list[Item], tuple[Block, ...]]:
+    """Plain one-line bullets right under the last heading of a plan of boxes, one that
+    names ideas (``## Future Considerations`` after ``### Milestone 3`` over its boxes):
+    what the plan keeps for later, each an idea named by its title. Bullets elsewhere in
+    such a plan are its notes."""
+    lines = document.lines
+    first_line = entries[0][0]
+    if document.taken or not _under_heading(lines, first_line):
+        return [], ()
+    headings = document.headings
+    if not headings or headings[-1].line > first_line + 1:
+        return [], ()  # not the plan's last section: a note on what follows
+    section = document.section_above(first_line + 1)
+    named = status_of_section(section) if section else None
+    if named is None or common_meaning(named) != "idea":
+        return [], ()
+    found = []
+    for first, last in entries:
+        bullet = _BULLET.match(lines[first])
+        if bullet is None or BOX.match(lines[first]) or _last(lines, first, last) != first:
+            return [], ()
+        if lines[first][bullet.end() :].startswith("["):
+            return [], ()  # ``- [WIP] Export``: a tag the list reader reads after this one
+        item = _entry_named_by_title(
+            document, lines[first][bullet.end() :], (first, first), section, taken, status=named
+        )
+        if item is None:
+            return [], ()
+        found.append(item)
+    return found, _entry_blocks(lines, entries)
+
+
 def _entry_named_by_title(
     document: Document,
     text: str,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from roadmaplint.model import Block, Field, Item, Position
-from roadmaplint.reader.dialect import WORK_KEYS, Dialect, patterns
+from roadmaplint.reader.dialect import WORK_KEYS, Dialect, names_task_states, patterns
 from roadmaplint.reader.shapes import Document
 from roadmaplint.reader.shapes.common import (
     edge_stripped,
@@ -24,6 +24,8 @@ from roadmaplint.reader.shapes.entries import (
     _DONE_NOTE,
     _STRUCK_THEN_DONE,
     _STRUCK_THROUGH,
+    LEADING_MARK,
+    PICTOGRAPH_LEAD,
     _bullet_text,
     _entry_blocks,
     _entry_start,
@@ -31,6 +33,7 @@ from roadmaplint.reader.shapes.entries import (
     _status_fields,
     _under_heading,
     _wrapped,
+    checks_finished_bullets,
     strikes_finished_bullets,
 )
 from roadmaplint.reader.shapes.listline import (
@@ -444,8 +447,12 @@ def _read_horizon_list(
     lines = document.lines
     if _holds_boxes(document):
         return [], ()  # a plan written in boxes writes its items as boxes, every one
-    if _status_glossary(lines, entries):
-        return [], ()  # ``- **Pending**：待开始``: the statuses the plan uses, no work
+    if _status_glossary(lines, entries) or names_task_states(
+        document.section_above(entries[0][0] + 1) or ""
+    ):
+        # ``- **Pending**：待开始``, ``## タスクの状態`` over ``- ✅ 完了済み``: the statuses
+        # the plan uses, no work
+        return [], ()
     if _led_in_as_questions(lines, entries):
         return [], ()  # ``**Open questions:**`` over ``- Who owns the ranking?``: no work
     sections = document.status_sections_above(entries[0][0] + 1)
@@ -454,6 +461,8 @@ def _read_horizon_list(
     # a plan that strikes its finished bullets through says of each whether it is done:
     # ``* ~~Define the goals~~`` is, ``* Run the tests`` is not (open, as a box would be)
     struck = document.memo("strikes finished", lambda: strikes_finished_bullets(lines))
+    # a plan that checks its finished bullets (``- ✅ Vec2 math``) says the bare ones are open
+    checked = document.memo("checks finished", lambda: checks_finished_bullets(lines))
     if _is_horizon(document.section_above(entries[0][0] + 1)) and _horizon_headings(document) >= 2:
         status = status_of_sections(sections[:1], True)
     elif (
@@ -471,9 +480,9 @@ def _read_horizon_list(
     elif _named_a_plan_by_its_file(document) and (
         work := _untitled_work(document, entries, sections)
     ):
-        # a backlog kept as bullets: no status it has not written; one its heading or the
-        # label leading its list names (``## Done``, ``Done:``) it has
-        entries, status = work, status_of_sections([*sections[:1], _lead_label(lines, work)])
+        # a backlog kept as bullets: no status it has not written; one the label leading
+        # its list or its heading names (``Done:``, ``## Done``) it has, the nearer first
+        entries, status = work, status_of_sections([_lead_label(lines, work), *sections[:1]])
     else:
         return [], ()
     band = priority_of_sections(sections)
@@ -521,11 +530,20 @@ def _read_horizon_list(
             state = "done"  # ``**Analytics:** split by station — ✅ already implemented``
         elif struck:
             state = status or "open"
+        elif (led := LEADING_MARK.match(text)) is not None:
+            # ``- 🚧 Expand the tooling``: the mark says how far (``- ✅`` is read below)
+            state, text = led["mark"], text[led.end() :]
+        elif checked and (sign := PICTOGRAPH_LEAD.match(text)) is not None:
+            # beside checked bullets another sign leading one says its state too (``- 🚫
+            # Old renderer``, ``- 😀 Write the guide``), as the legend the plan keeps says
+            state, text = sign["mark"], text[sign.end() :]
         if done_mark is None and state is None:
             # ``#### ✅ 1. CRUD:`` over ``- Full CRUD on tasks``: done, as its heading says
             done_mark = _DONE_LEAD.match(document.section_above(first + 1) or "")
         if done_mark is not None:
             state = done_mark["mark"]  # ``- ✅ Title``: done, whatever its section says
+        elif checked and state is None and text[:1].isalnum():
+            state = "open"  # a bare bullet beside checked ones: still to do
         read.append((first, last, state, _first_sentence(text)))
         days.append(day)
     # every bullet names its work before a colon and says how after it (``- Fix dotfile

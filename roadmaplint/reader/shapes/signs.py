@@ -255,6 +255,8 @@ def _untitled_work(
         return []  # ``Notes:`` leads notes, as a ``## Notes`` heading does
     if not lead.endswith(":") or _LEAD_LABEL.fullmatch(lead) is not None:
         return entries
+    if _state_of_lead(lead):
+        return entries  # ``Scratched from the jam content:``: a state, then what it holds
     at = 0
     while at < len(entries) and lines[entries[at][0]][:1] in " \t":
         at += 1
@@ -268,7 +270,20 @@ def _lead_label(lines: list[str], entries: list[tuple[int, int]]) -> str:
     while above >= 0 and not lines[above].strip():
         above -= 1
     lead = lines[above].strip() if above >= 0 else ""
-    return lead[:-1] if _LEAD_LABEL.fullmatch(lead) is not None else ""
+    if _LEAD_LABEL.fullmatch(lead) is not None:
+        return lead[:-1]
+    return _state_of_lead(lead)
+
+
+def _state_of_lead(lead: str) -> str:
+    """The state a sentence leading a list in opens with, up to its colon (``Scratched
+    from the jam content:``, ``Dropped for now:``): its first word where that is a status
+    word; else the empty string."""
+    words = lead.strip().split(None, 1)
+    if not lead.rstrip().endswith(":") or len(words) < 2:
+        return ""
+    first = words[0].strip("*_").rstrip(":")
+    return first if common_meaning(first) is not None else ""
 
 
 def _titled_a_backlog(document: Document) -> bool:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     import re
 
 
-ID_COLUMNS = ("id", "task id", "key", "#", "タスクid", "任务id", "任務id")
+# (a French sprint's task by its number: ``| Task N° | Intitulé | Affectation | Status |``)
+ID_COLUMNS = ("id", "task id", "key", "#", "タスクid", "任务id", "任務id", "task n°", "tâche n°")
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
 # column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
 _TICKET_COLUMNS = ("ticket", "issue")
@@ -75,6 +76,8 @@ TITLE_COLUMNS = (
     "任務",
     "タスク",
     "作業",
+    # a queue of themes of work ranked by priority: ``| 優先度 | テーマ | 次に達成する状態 |``
+    "テーマ",
     "задача",
     # the task's or the feature's name in Japanese and Chinese: ``| タスクID | タスク名 | 状態 |``,
     # ``| 优先级 | 状态 | 功能 | 说明 |``
@@ -131,6 +134,7 @@ COLUMN_ALIASES = {
     "stato": "status",  # Italian
     "zustand": "status",  # German
     "responsable": "dri",
+    "affectation": "dri",  # who a French sprint's task is given to
     # a row's state, its priority, what it waits on and who owns it, in Japanese and Chinese:
     # ``| タスクID | タスク名 | 状態 | 依存関係 |``, ``| 优先级 | 状态 | 功能 |``
     "状態": "status",
