@@ -39,6 +39,7 @@ from roadmaplint.reader.shapes.listline import (
     _CLOSING_NOTE,
     _DEPENDS,
     _DONE_ON,
+    _HASH_REFERENCE,
     _NOTED_DEPENDS,
     _OWNER,
     _PRIORITY,
@@ -49,6 +50,7 @@ from roadmaplint.reader.shapes.listline import (
     _WIDE_NOTES,
     CLOSING_DEPENDS,
     _number_of_box,
+    _sign_up_sheet,
 )
 from roadmaplint.reader.shapes.todotxt import _TODO_TXT_PRIORITY
 from roadmaplint.record import record, replace
@@ -64,6 +66,14 @@ _DEFAULT_PRIORITY = "({value})"
 _DEFAULT_DEPENDS = "(depends on: {value})"
 _PRIORITY_CODE = LazyPattern(r"P[0-4]")
 _PRIORITY_WORD = LazyPattern(r"P[0-4]|HIGH|MEDIUM|LOW")  # what the reader reads back
+# A sign-up sheet's slot after the box, a name or a blank for one (``[Ana]``, ``[_____]``),
+# as the reader reads it (listline's ``_SLOT``).
+_SIGN_UP_NAME = LazyPattern(r"[^\W\d_][^\W\d_ .'-]{0,29}(?:[ .'-][^\W\d_]{1,29}){0,2}")
+_SIGN_UP_SLOT = LazyPattern(
+    r"\[(?P<owner>[^\W\d_][^\W\d_ .'-]{0,29}(?:[ .'-][^\W\d_]{1,29}){0,2}|_{3,})\]"
+    r"[ \t]+(?=\S)"
+)
+_BLANK_SLOT = "_____"
 
 
 @record
@@ -76,6 +86,7 @@ class _Line:
     depends: re.Match[str] | None
     owner: re.Match[str] | None
     priority: re.Match[str] | None
+    slot: bool = False  # the owner is a sign-up sheet's name in brackets (``[Ana]``)
 
     def field_spans(self) -> list[tuple[int, int]]:
         found = (self.depends, self.owner, self.priority)
@@ -126,13 +137,17 @@ def _masked(text: str, match: re.Match[str] | None) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def _parts(line: str, id_pattern: str) -> _Line:
+def _parts(line: str, id_pattern: str, slots: bool = False) -> _Line:
     """The parts of a box line (or a plain bullet's, after its marker) as the checkbox
-    reader cuts them."""
+    reader cuts them; ``slots``: the line is a sign-up sheet's, whose box opens with the
+    slot its owner's name is written in (``[Ana]``, ``[_____]``)."""
     text = line.rstrip("\r\n")
     box = BOX.match(text) or _ENTRY.match(text)
     assert box is not None
     start = box.end()
+    slot = _SIGN_UP_SLOT.match(text, start) if slots else None
+    if slot is not None:
+        start = slot.end()
     end = len(text.rstrip())
     id_only = patterns(id_pattern).id_only
     stable = _STABLE_ID_AT_END.search(text, start)
@@ -146,7 +161,11 @@ def _parts(line: str, id_pattern: str) -> _Line:
         word = words[0].strip("*`#").rstrip(":.") if words else ""
         if word.startswith("[") and word.endswith("]"):
             word = word[1:-1]  # ``[FEAT-1] Login page``: the ID in brackets
-        if word and (id_only.fullmatch(word) or _TASK_NUMBER.fullmatch(words[0].strip("*"))):
+        # ``[#todo-gsjz] Add a licence``, ``[#123](https://...) Fix login``: the reference
+        reference = _HASH_REFERENCE.match(text, len(text) - len(text[start:].lstrip()))
+        if reference is not None:
+            start = reference.end()
+        elif word and (id_only.fullmatch(word) or _TASK_NUMBER.fullmatch(words[0].strip("*"))):
             start = text.index(words[0], start) + len(words[0])
             rest = text[start:].lstrip()
             tags = _TAGS.match(rest) if rest.startswith("[") else None
@@ -180,13 +199,13 @@ def _parts(line: str, id_pattern: str) -> _Line:
     if depends is None and done_on is not None:
         # ``(2025-11-21) - depends on BX-1``: the note after the day, past the title
         depends = _NOTED_DEPENDS.search(text, done_on.start())
-    owner = _OWNER.search(masked, start)
+    owner = slot or _OWNER.search(masked, start)
     if owner is None:  # ``(owner: ana)``: changed where it stands
         owner = OWNER_NOTE.search(masked, start)
         owner = owner if owner is not None and masked[start : owner.start()].strip() else None
     masked = _masked(masked, owner)
     priority = _PRIORITY.search(masked, start)
-    return _Line(text, start, end, depends, owner, priority)
+    return _Line(text, start, end, depends, owner, priority, slot is not None)
 
 
 # A list entry's marker: a plain bullet's or a numbered entry's, nested or not.
@@ -435,7 +454,7 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
     row = item.position.line - 1
     ending = lines[row][len(lines[row].rstrip("\r\n")) :]
     id_pattern = Dialect.from_settings(settings).id_pattern
-    parts = _parts(lines[row], id_pattern)
+    parts = _parts(lines[row], id_pattern, _in_sign_up_sheet(lines, row))
     tail = None
     if any(normalize_key(c.name) == "status" for c in edit.fields) and _open(lines[row]):
         # ``Test on iOS [BLOCKED: no Xcode]``, ``(staging access blocker)``: the note is the
@@ -499,9 +518,27 @@ def edit_box(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -
         new[criterion.line - 1] = _with_mark(new[criterion.line - 1], tick)
     new_text = "".join(new)
     if new_text == roadmap.source:
+        _refuse_status_said_elsewhere(roadmap, item, wanted, settings, where)
         return new_text
     _prove(roadmap, item, new_text, edit, changes, settings, where, read_as)
     return new_text
+
+
+def _refuse_status_said_elsewhere(
+    roadmap: Roadmap, item: Item, wanted: str | None, settings: Settings, where: str
+) -> None:
+    """Refuse a status the box's mark already writes where the item reads another, which
+    the heading it stands under gives it (``## Future Ideas`` over ``- [ ] Plugin API``
+    reads an idea): no change would be said, and the status would not be the one asked."""
+    if wanted is None:
+        return
+    expected = _expected(roadmap, item, "status", {"status": wanted.strip()}, settings)
+    if item.status in expected:
+        return
+    raise RoadmapError(
+        f"{where}: {item.id}'s box already says {wanted.strip()!r}, but the item reads "
+        f"{item.status!r} where it stands (under {item.section}); move it by hand"
+    )
 
 
 def edit_bullet(roadmap: Roadmap, item: Item, edit: ItemEdit, settings: Settings) -> str | None:
@@ -632,9 +669,30 @@ def _write_letter(written: _Writer, value: str, where: str) -> None:
 _TODO_TXT_LETTER = LazyPattern(r"[A-Z]")
 
 
+def _in_sign_up_sheet(lines: list[str], row: int) -> bool:
+    """Whether the box at ``row`` opens with a sign-up sheet's slot its owner is written
+    in; not the sheet's last blank one, whose name would leave no blank slot to say the
+    brackets are slots (its owner is then written as a box's, ``@name``)."""
+    if not _sign_up_sheet(lines):
+        return False
+    slot = _SIGN_UP_SLOT.search(lines[row])
+    if slot is None or not slot["owner"].startswith("_"):
+        return True
+    return _sign_up_sheet([line for at, line in enumerate(lines) if at != row])
+
+
 def _write_owner(written: _Writer, value: str, where: str) -> None:
     current = written.parts.owner
     owner = value.strip().removeprefix("@")
+    if written.parts.slot and current is not None:
+        # a sign-up sheet's slot takes the name, or is left blank for one
+        if owner and not _SIGN_UP_NAME.fullmatch(owner):
+            raise RoadmapError(
+                f"{where}: a sign-up sheet writes its owner as a name in the box's brackets "
+                f"(letters, up to three words); not {value!r}"
+            )
+        written.set_span(current.span("owner"), owner or _BLANK_SLOT)
+        return
     if owner and not re.fullmatch(r"[A-Za-z0-9][\w.-]*", owner):
         raise RoadmapError(
             f"{where}: a checkbox item writes its owner as @name (letters, digits, ._-); "

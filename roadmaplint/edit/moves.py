@@ -103,7 +103,8 @@ def section_named(roadmap: Roadmap, value: str) -> Section | None:
 def empty_section_named(roadmap: Roadmap, current: str, value: str) -> Section | None:
     """A heading of the level of ``current``'s that names the status ``value`` and holds no
     item, as a section: a move leaves ``## Ready`` empty, and an item set back to ready
-    goes there (a Status field would contradict the section it stands in)."""
+    goes there (a Status field would contradict the section it stands in). A heading
+    over headings of its own is none: its items stand under those."""
     headings = list(roadmap.headings)
     level = next((found.level for found in headings if found.text == current), None)
     if level is None:
@@ -128,6 +129,10 @@ def empty_section_named(roadmap: Roadmap, current: str, value: str) -> Section |
         if found.position.line > heading.position.line and found.level <= level
     ]
     end = after[0] if after else len(split_lines(roadmap.source))
+    if any(heading.position.line < found.position.line <= end for found in headings):
+        # ``## Planned Milestones`` over ``### v0.4.0``: the end of its list is the last
+        # version's, and a status names no version to move the item into
+        return None
     return Section(name=heading.text, position=heading.position, end_line=end)
 
 

@@ -28,6 +28,7 @@ from roadmaplint.reader.shapes.taskfiles import (
     TaskFile,
     TaskFolder,
     as_read,
+    detect,
     id_key,
     load_front,
     moved_tasks,
@@ -571,7 +572,11 @@ def refuse_section_and_id(
     path: Path, section: str, item_id: str | None, parent: str | None = None
 ) -> None:
     """A task folder has no sections (``new tasks TITLE``) and numbers its own tasks;
-    ``--parent`` is for plans of numbered tasks (Kiro's)."""
+    ``--parent`` is for plans of numbered tasks (Kiro's). A folder with no config.yml is
+    left to its reading, which refuses it as read only (one read by its files' keys) or
+    as no task folder: no command is suggested that would be refused in turn."""
+    if detect(path) is None:
+        return
     if section.strip().lower() != TASKS:
         raise RoadmapError(
             f"{path}: a folder of task files has no sections; a new task goes to {TASKS}/: "

@@ -79,7 +79,7 @@ def _parts(item: Item, lines: Sequence[str], taken: Taken) -> list[Item]:
         at += 1
         if under is None or len(under["marks"]) <= level:
             continue
-        if under["text"].strip(" #").casefold() not in _KINDS:
+        if under["text"].rstrip().strip(" #").casefold() not in _KINDS:
             continue
         while at < end and not lines[at].strip():
             at += 1
@@ -89,10 +89,20 @@ def _parts(item: Item, lines: Sequence[str], taken: Taken) -> list[Item]:
 
 
 def _cells(line: str) -> list[str]:
+    """A row's cells, split at each pipe no backslash escapes (``Log in \\| out`` is one
+    cell, its pipe shown as written)."""
     text = line.strip()
     text = text[1:] if text.startswith("|") else text
-    text = text[:-1] if text.endswith("|") else text
-    return [cell.strip() for cell in text.split("|")]
+    text = text[:-1] if text.endswith("|") and not text.endswith("\\|") else text
+    cells = [""]
+    escaped = False
+    for character in text:
+        if character == "|" and not escaped:
+            cells.append("")
+            continue
+        escaped = character == "\\" and not escaped
+        cells[-1] += character
+    return [cell.replace("\\|", "|").strip() for cell in cells]
 
 
 def _column(names: list[str], wanted: tuple[str, ...]) -> int | None:
@@ -111,9 +121,11 @@ def _rows(item: Item, lines: Sequence[str], header: int, end: int, taken: Taken)
     found = []
     row = header + 2
     while row < end and "|" in lines[row]:
-        cells = _cells(lines[row])
+        # a row of fewer cells than its header leaves the rest empty, and one of more
+        # drops the extra ones, as GitHub shows them
+        cells = [*_cells(lines[row]), *[""] * len(names)][: len(names)]
         row += 1
-        if len(cells) != len(names) or not cells[title_at]:
+        if not cells[title_at]:
             continue
         title, status = cells[title_at], cells[status_at]
         here = Position(row, 1)

@@ -115,6 +115,8 @@ def table_miss(
                     f"a table row names {first}, but no column of its table {_columns(names)} "
                     "is read as Status, Priority, Owner or Depends on, so its rows are not items"
                 )
+        if not fields and _versions_of_things(lines, rows, inline):
+            continue  # ``| Feature | Since |`` over ``| Parser | v1.0 |``: a README's versions
         if not fields and not plain and (not named or named <= ANY_THING_TITLES):
             # ``| Book | Title | Due Date |``: titles of any thing (not ``Task``), no field
             # and no row named by an ID come no closer to items than any table does
@@ -285,6 +287,30 @@ def _named_in_code(lines: list[str], rows: list[int], columns: list[int]) -> boo
             if _CODE_CELL.fullmatch(lines[row][slice(*cells[column])].strip()) is None:
                 return False
     return True
+
+
+# A version a cell names: ``v1.0``, ``1.2.0``, ``2.x``, ``v3.0-beta``.
+_VERSION_CELL = LazyPattern(
+    r"[vV]?[0-9]{1,4}(?:\.(?:[0-9]{1,4}|[xX*])){1,3}(?:-[0-9A-Za-z.]{1,20})?\+?"
+)
+
+
+def _versions_of_things(lines: list[str], rows: list[int], inline: Callable[[str], str]) -> bool:
+    """Whether every cell after a table's first column names a version or nothing (``|
+    Parser | v1.0 |``, ``| Plugins | 2.x |``), one at least: the release each thing came
+    in or comes in, a README's table of features, no work missing its status column."""
+    from roadmaplint.reader.shapes.table import split_row
+
+    versioned = False
+    for row in rows:
+        for a, b in split_row(lines[row])[1:]:
+            cell = inline(lines[row][a:b]).strip("*_` \t")
+            if cell in ("", "-", "\u2014", "\u2013", "n/a", "N/A"):
+                continue
+            if _VERSION_CELL.fullmatch(cell) is None:
+                return False
+            versioned = True
+    return versioned
 
 
 # The owner columns asked as a question: who does it (``Who?``, German ``Wer?``).

@@ -159,7 +159,11 @@ _TRAILING_ID = LazyPattern(r"(?<![ \t])[ \t]+#(?P<id>[A-Za-z][A-Za-z0-9_.-]*[0-9
 _SEPARATOR = LazyPattern(r"[ \t]*+(?:[:—–·]|-(?=[ \t]))?[ \t]*+")
 # A reference in brackets that opens an entry: ``[#todo-gsjz] Add a licence`` (a
 # generated TODO names each entry by its issue, ``#`` the reference mark).
-_HASH_REFERENCE = LazyPattern(r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\][ \t]*+")
+# (a link to the issue may follow: ``[#123](https://example.com/issues/123) Fix login``;
+# its address is no word of the title)
+_HASH_REFERENCE = LazyPattern(
+    r"\[#(?P<id>[A-Za-z0-9][A-Za-z0-9_.-]{0,40})\](?:\([^()\s]{0,2000}+\))?[ \t]*+"
+)
 # A link whose words begin with a number (``[#0015 Vault Config File](./0015.md)``): an
 # RFC list's or an issue list's entry, the number its ID and the link's other words its title.
 _LINKED_NUMBER = LazyPattern(r"\[#(?P<id>[0-9]{1,6})[ \t]++(?=[^\s\]])")

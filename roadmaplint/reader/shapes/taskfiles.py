@@ -930,12 +930,19 @@ def _keyed_fronts(root: Path, texts: Mapping[Path, str] | None = None) -> list[t
     return found
 
 
-def _keys(text: str, path: Path) -> Mapping[Any, Any]:
-    """A file's front matter, or nothing where it cannot be read (no task of the folder)."""
+def _keys(text: str, path: Path, key: str = "") -> Mapping[Any, Any]:
+    """A file's front matter, or nothing where it cannot be read (no task of the folder);
+    where it names the folder's ID ``key`` on a line of its own, it is a task that cannot
+    be read (an alias bomb, YAML no reader takes), refused as a task of Backlog.md's is,
+    never dropped from the folder unsaid."""
     try:
         front, _ = split(text, str(path))
         return _front(front, str(path), None, False)[0]
     except RoadmapError:
+        end = text.find("\n---", 3)
+        front = text if end < 0 else text[:end]
+        if key and any(line.partition(":")[0].rstrip() == key for line in front.split("\n")):
+            raise
         return {}
 
 
@@ -965,9 +972,10 @@ def _shared_key(files: list[tuple[Path, str]]) -> str:
     return ranked[0] if ranked and len(values[ranked[0]]) >= KEYED_MINIMUM else ""
 
 
-# The statuses of records that are no work: a decision's (an ADR's ``accepted``) and a
-# page's (a blog post's ``draft``); files naming only these, and no owner, priority or
-# dependency, are a folder of decisions or posts, no folder of tasks.
+# The statuses of records that are no work: a decision's (an ADR's ``accepted``), a
+# page's (a blog post's ``draft``) and how stable a documented feature is (a docs site's
+# ``stable``, ``experimental``); files naming only these, and no owner, priority or
+# dependency, are a folder of decisions, posts or pages, no folder of tasks.
 _NOT_WORK_STATUSES = frozenset(
     {
         "proposed",
@@ -983,6 +991,13 @@ _NOT_WORK_STATUSES = frozenset(
         "unpublished",
         "private",
         "public",
+        "stable",
+        "experimental",
+        "alpha",
+        "beta",
+        "preview",
+        "legacy",
+        "obsolete",
     }
 )
 
@@ -1015,7 +1030,7 @@ def read_keyed(root: Path, texts: Mapping[Path, str] | None = None) -> TaskFolde
                 f"{root}: its task files hold over {MAX_BYTES // 1024 // 1024} MB; "
                 f"roadmaplint reads task folders up to {MAX_BYTES // 1024 // 1024} MB"
             )
-        data = _keys(text, path)
+        data = _keys(text, path, key)
         if data.get(key) in (None, ""):
             continue
         tasks.append(TaskFile(path, text, _keyed_item(read_task(text, str(path)), data, key, text)))
