@@ -42,7 +42,12 @@ from roadmaplint.reader.after_left_out import (
     _outside_appendices,
     _outside_orders,
 )
-from roadmaplint.reader.after_shapes import _beside_headings, _with_row_status, _without_glanced
+from roadmaplint.reader.after_shapes import (
+    _beside_headings,
+    _with_progress_boxes,
+    _with_row_status,
+    _without_glanced,
+)
 from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
@@ -360,6 +365,7 @@ def _records(
         and _NAMED_STAND_IN.fullmatch(item.title) is None
         and not (item.title.strip() in ("…", "...") and item.id.isdigit())
     ]
+    items = _with_progress_boxes(items, lines)
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )
