@@ -160,3 +160,57 @@ def test_notes_of_plain_steps_and_an_empty_bullet_are_no_plan() -> None:
     # the stub dropped leaves plain bullets: still no boxes, so no items
     assert not read_items(NOTES_WITH_A_STUB, "NOTES.md")
     assert finding_lines(NOTES_WITH_A_STUB, "NOTES.md") == []
+
+
+TODO_WITH_PRIORITIES = """\
+# TODO List
+
+## ✅ Completed
+- [x] Set up the repository
+
+## 💡 Ideas
+- [ ] Add a dark mode toggle
+
+---
+
+### Priorities
+**High**
+- [ ] Fix the security vulnerabilities
+
+**Low**
+- [ ] Clean up unused code
+"""
+
+TRIAGE_GUIDE = """\
+# Contributing
+
+## Triage
+
+### Priorities
+**High**
+- security issues and data loss
+
+**Low**
+- typos and wording
+"""
+
+
+def test_bold_priority_labels_in_a_priorities_section_rank_its_boxes() -> None:
+    # ``**High**`` over boxes in ``### Priorities`` gives them its priority, and the
+    # section ranks work of its own: not the ideas of the section above the break
+    read = [
+        (i.title, status_class(i.status), i.priority)
+        for i in read_items(TODO_WITH_PRIORITIES, "TODO.md")
+    ]
+    assert read == [
+        ("Set up the repository", "done", None),
+        ("Add a dark mode toggle", "idea", None),
+        ("Fix the security vulnerabilities", "ready", "High"),
+        ("Clean up unused code", "ready", "Low"),
+    ]
+    assert finding_lines(TODO_WITH_PRIORITIES, "TODO.md") == []
+
+
+def test_a_triage_guide_naming_priorities_over_plain_bullets_is_no_plan() -> None:
+    assert not read_items(TRIAGE_GUIDE, "CONTRIBUTING.md")
+    assert finding_lines(TRIAGE_GUIDE, "CONTRIBUTING.md") == []
