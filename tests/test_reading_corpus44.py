@@ -214,3 +214,66 @@ def test_bold_priority_labels_in_a_priorities_section_rank_its_boxes() -> None:
 def test_a_triage_guide_naming_priorities_over_plain_bullets_is_no_plan() -> None:
     assert not read_items(TRIAGE_GUIDE, "CONTRIBUTING.md")
     assert finding_lines(TRIAGE_GUIDE, "CONTRIBUTING.md") == []
+
+
+CURSOR_PLAN = """\
+---
+name: Agent Sprint
+overview: Build the agent's core.
+todos:
+  - id: perception
+    content: TASK-1 Build the perception engine
+    status: completed
+  - id: skills
+    content: "TASK-2 Build the skills (move: say, look)"
+    status: in_progress
+  - id: runner
+    content: TASK-3 Build the runner
+    status: pending
+    dependencies:
+      - perception
+      - skills
+isProject: false
+---
+
+# Agent Sprint
+
+## Completed
+
+### TASK-1: Perception engine — DONE
+
+The engine turns the game's state into text.
+"""
+
+NOTES_WITH_NO_TODOS = """\
+---
+name: Research notes
+overview: What we learned about the engine.
+todos: []
+isProject: false
+---
+
+# Research notes
+
+The engine turns the game's state into text; the runner is not designed yet.
+"""
+
+
+def test_a_plans_front_matter_todos_are_its_items() -> None:
+    # Cursor's ``todos:`` list: each entry an item with its content, status and
+    # dependencies, the body's ``### TASK-1`` heading telling the same work again
+    read = [
+        (i.id, i.title, status_class(i.status), i.depends_on)
+        for i in read_items(CURSOR_PLAN, "sprint.plan.md")
+    ]
+    assert read == [
+        ("perception", "TASK-1 Build the perception engine", "done", ()),
+        ("skills", "TASK-2 Build the skills (move: say, look)", "in_progress", ()),
+        ("runner", "TASK-3 Build the runner", "ready", ("perception", "skills")),
+    ]
+    assert finding_lines(CURSOR_PLAN, "sprint.plan.md") == []
+
+
+def test_a_plan_file_with_no_todos_and_prose_is_no_plan() -> None:
+    assert not read_items(NOTES_WITH_NO_TODOS, "notes.plan.md")
+    assert finding_lines(NOTES_WITH_NO_TODOS, "notes.plan.md") == []
