@@ -314,7 +314,9 @@ pytestmark = pytest.mark.skipif(
 # The eighteenth leftovers pass (CORE-215): 11455 of 11672.
 # With the forty-first set (144 items of seven plans against its corrected truths, 88 read
 # right before its fixes, 128 after; every earlier file reads as before): 11583 of 11816.
-OVERALL_FLOOR = 0.980  # 11583 of 11816
+# With the forty-fourth set (108 items of seven plans, 65 read right before its fixes, 96
+# after; every earlier file reads as before): 11679 of 11924.
+OVERALL_FLOOR = 0.979  # 11679 of 11924
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -930,6 +932,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # and a Kiro spec; it reads the first two, and leaves two (CORE-214): the backlog's archive
 # table of done rows with no Status column, and the Kiro spec's box checked as descoped,
 # its `[operator]` owner and its `(unblocked by task 10)`: three.
+# The forty-fourth set brought four, an ExecPlan whose progress boxes were unread, a Cursor
+# plan read as its body's headings, a TODO whose priority boxes read as ideas and a TODO
+# whose last list an empty bullet unmade; it reads all four (CORE-223): three.
 SILENTLY_WRONG_CEILING = 3
 
 
