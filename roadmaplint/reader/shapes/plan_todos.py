@@ -25,13 +25,13 @@ if TYPE_CHECKING:
     from roadmaplint.reader.dialect import Dialect
 
 # The front matter's key that opens the list: ``todos:`` alone on its line.
-_TODOS = LazyPattern(r"todos:[ \t]*")
+_TODOS = LazyPattern(r"todos:")
 # An entry's first line, its ID: ``  - id: task-006-perception``.
-_ENTRY = LazyPattern(r"(?P<indent>[ \t]*)-[ \t]+id:[ \t]*(?P<value>\S.*?)[ \t]*")
+_ENTRY = LazyPattern(r"[ \t]*+-[ \t]++id:[ \t]*+(?P<value>\S.*)")
 # A key of the entry and its value: ``    status: completed``, ``    dependencies:``.
-_KEY = LazyPattern(r"[ \t]+(?P<key>content|status|dependencies):[ \t]*(?P<value>.*?)[ \t]*")
+_KEY = LazyPattern(r"[ \t]++(?P<key>content|status|dependencies):[ \t]*+(?P<value>.*)")
 # One of the dependencies listed under the key: ``      - task-007-skills``.
-_LISTED = LazyPattern(r"[ \t]+-[ \t]+(?P<value>\S.*?)[ \t]*")
+_LISTED = LazyPattern(r"[ \t]++-[ \t]++(?P<value>\S.*)")
 
 
 def read_plan_todos(lines: list[str], front: int, dialect: Dialect) -> list[Item]:
@@ -102,7 +102,9 @@ def _field(name: str, key: str, found: tuple[int, int, str]) -> Field:
 
 
 def _bare(line: str) -> str:
-    return line.rstrip("\r\n")
+    """A line without its line break and the blanks after its last word, as the
+    patterns above read it."""
+    return line.rstrip()
 
 
 def _unquoted(value: str) -> str:
