@@ -322,7 +322,10 @@ pytestmark = pytest.mark.skipif(
 # before): 11768 of 12017. With the nineteenth leftovers pass beside it: 11807 of 12017.
 # With the forty-third set (249 items of eight plans, 47 read right before its fixes, 245
 # after; every earlier file reads as before): 12052 of 12266.
-OVERALL_FLOOR = 0.982  # 12052 of 12266
+# With the forty-fourth set (108 items of seven plans, 65 read right before its fixes, 96
+# after; every earlier file reads as before): 11679 of 11924.
+# With all four beside each other: 12148 of 12374.
+OVERALL_FLOOR = 0.981  # 12148 of 12374
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -960,6 +963,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # a status table of components whose free notes read with no meaning or another; it reads
 # the first two, and the status table's notes stay (CORE-220): four, and one with the
 # nineteenth leftovers pass beside it.
+# The forty-fourth set brought four, an ExecPlan whose progress boxes were unread, a Cursor
+# plan read as its body's headings, a TODO whose priority boxes read as ideas and a TODO
+# whose last list an empty bullet unmade; it reads all four (CORE-223): three, and one with the others beside it.
 SILENTLY_WRONG_CEILING = 1
 
 

@@ -42,12 +42,18 @@ from roadmaplint.reader.after_left_out import (
     _outside_appendices,
     _outside_orders,
 )
-from roadmaplint.reader.after_shapes import _beside_headings, _with_row_status, _without_glanced
+from roadmaplint.reader.after_shapes import (
+    _beside_headings,
+    _with_progress_boxes,
+    _with_row_status,
+    _without_glanced,
+)
 from roadmaplint.reader.blocks import (
     MAX_REPAIRS,
     Blocks,
     find_stray_lists,
     find_unclosed,
+    front_matter_lines,
     is_meeting_record,
     is_release_procedure,
     is_template,
@@ -360,6 +366,14 @@ def _records(
         and _NAMED_STAND_IN.fullmatch(item.title) is None
         and not (item.title.strip() in ("…", "...") and item.id.isdigit())
     ]
+    items = _with_progress_boxes(items, lines)
+    front = front_matter_lines(lines)
+    if front and any(line.startswith("todos:") for line in lines[1:front]):
+        from roadmaplint.reader.shapes.plan_todos import read_plan_todos
+
+        # a plan whose front matter lists its to-dos (Cursor's ``todos:``): they are its
+        # items, its body's headings tell the same work again
+        items = read_plan_todos(lines, front, dialect) or items
     priority_legend = legends.get(PRIORITY_LEGEND) or configured_legend(
         "priority-values", dialect.priority_values
     )

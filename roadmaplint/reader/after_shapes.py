@@ -9,7 +9,7 @@ document's boxes, rows and bullets.
 
 from __future__ import annotations
 
-from roadmaplint.model import Field, Item
+from roadmaplint.model import Field, Item, Position
 from roadmaplint.record import replace
 from roadmaplint.text import LazyPattern
 
@@ -128,3 +128,50 @@ def _with_row_status(headings: list[Item], shaped: tuple[Item, ...]) -> list[Ite
 
 # A box's mark as a status: ``[ ]``, ``[x]``.
 _BOX_MARK = LazyPattern(r"\[[ xX]\]")
+
+
+# A progress list's box that names a heading item by its ID first, after the stamp of
+# when it was ticked: ``- [x] (2025-10-01 13:00Z) Milestone 1: Create the skeleton.``
+# (an ExecPlan's ``## Progress`` over its ``### Milestone 1: Skeleton``).
+_PROGRESS_BOX = LazyPattern(
+    r"[ \t]*[-*+][ \t]+\[(?P<mark>[ xX])\][ \t]+(?:\([^()\n]{1,40}\)[ \t]+)?(?P<rest>\S.*)"
+)
+# What follows the ID a progress box names first: a colon or a dash, then its words.
+_AFTER_ID = LazyPattern(r"(?::|[ \t]+[—–-])[ \t]+\S")
+
+
+def _with_progress_boxes(items: list[Item], lines: list[str]) -> list[Item]:
+    """The items, each heading item with no status of its own given the one of the box
+    that names it in the plan's progress list, where two or more headings write none and
+    each is so named by exactly one box outside every item's lines: the box restates the
+    heading's work (``- [x] (2026-01-17 13:18Z) Milestone 1: Create project skeleton.``
+    above ``### Milestone 1: Skeleton``) and says whether it is done."""
+    waiting = [
+        item
+        for item in items
+        if item.status is None and lines[item.position.line - 1].lstrip().startswith("#")
+    ]
+    if len(waiting) < 2:
+        return items
+    spans = [(item.position.line, item.end_line) for item in items]
+    named: dict[str, list[tuple[int, int, str]]] = {item.id: [] for item in waiting}
+    for at, line in enumerate(lines, start=1):
+        box = _PROGRESS_BOX.fullmatch(line.rstrip("\r\n"))
+        if box is None or any(first <= at <= last for first, last in spans):
+            continue
+        rest = box["rest"]
+        for wanted, found in named.items():
+            if rest.startswith(wanted) and _AFTER_ID.match(rest, len(wanted)):
+                found.append((at, box.start("mark"), box["mark"]))
+    if any(len(found) != 1 for found in named.values()):
+        return items
+    read = []
+    for item in items:
+        if item.id in named and item.status is None:
+            at, column, mark = named[item.id][0]
+            status = "[ ]" if mark == " " else "done"
+            here = Position(at, column)
+            written = Field("Status", "status", status, here, here, at)
+            item = replace(item, status=status, fields=(*item.fields, written))
+        read.append(item)
+    return read

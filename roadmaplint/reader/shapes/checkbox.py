@@ -348,6 +348,13 @@ def _read_list(
             return plain
         # ``## Implemented in code`` over plain bullets, in a status report: its work
         return read_reported(document, entries, taken)
+    # an empty bullet (``- `` left at a list's end, nothing written after it) is no plain
+    # item beside the boxes: nothing, so no item and no note
+    entries = [
+        (first, last)
+        for first, last in entries
+        if last > first or _EMPTY_BULLET.fullmatch(lines[first].rstrip("\r\n")) is None
+    ]
     notes = [(first, last) for first, last in entries if not BOX.match(lines[first])]
     if notes and not _labelled_notes(lines, entries, notes):
         return [], ()  # a list of items is a list of boxes, every one
@@ -436,6 +443,8 @@ def _conventional(mark: str) -> bool:
     return mark in CONVENTIONAL_MARKS or mark.startswith(":") or not mark.isascii()
 
 
+# A list item with nothing written after its marker: ``- `` alone.
+_EMPTY_BULLET = LazyPattern(r"[ \t]*[-*+][ \t]*")
 # A bullet that labels a note on the boxes above it: ``- **Rationale**: why``.
 # ``- **Rationale**: ...``, or a plain label of one word (``- Verify: psql -c ...``, the
 # check a gate's boxes close with).

@@ -394,6 +394,32 @@ def _status_label_above(document: Document, first: int) -> str | None:
     return document.memo("status_labels", lambda: _status_labels(document.lines))[first]
 
 
+# A section that ranks work by bold labels: ``### Priorities`` over ``**High**``.
+_RANKING_SECTIONS = frozenset(("priorities", "priority"))
+# A level of priority a bold label names alone: ``**High**``, ``**P1**``.
+_RANK_WORD = LazyPattern(r"(?i:critical|urgent|high|medium|normal|low)|P[0-4]")
+
+
+def _rank_label_above(document: Document, first: int) -> str | None:
+    """The priority a bold label right above a box's list names (``**High**`` over ``- [ ]
+    Fix security vulnerabilities``) in a section that ranks work by such labels
+    (``### Priorities``): the group's priority, the section no state of its own nor of the
+    sections above it (a TODO's ``### Priorities`` after its ``## 💡 Ideas``)."""
+    section = document.section_above(first + 1)
+    words = (section or "").strip(" \t*_:").casefold()
+    if words not in _RANKING_SECTIONS:
+        return None
+    lines = document.lines
+    for at in range(first - 1, max(first - 40, 0) - 1, -1):
+        line = lines[at]
+        if not line.strip() or _LIST_LINE.match(line):
+            continue
+        label = _STATUS_LABEL.fullmatch(line.rstrip("\r\n"))
+        word = label["word"].strip() if label is not None else ""
+        return word if _RANK_WORD.fullmatch(word) else None
+    return None
+
+
 def _status_labels(lines: list[str]) -> list[str | None]:
     """For each line, the status the nearest line above it that is neither blank nor a
     list's names as a label, found in one pass (a walk up for each box was quadratic)."""
@@ -427,6 +453,7 @@ def _item(
     line = lines[first].rstrip("\r\n")
     match = BOX.match(line)
     assert match is not None
+    ranked = _rank_label_above(document, first)
     text = _wrapped(line[match.end() :], lines, first, last)
     if steps and (step := _number_of_box(line)) is not None:
         text = text.lstrip()[len(step) :].lstrip(".").lstrip()
@@ -491,7 +518,7 @@ def _item(
             parts = replace(parts, title=parts.title[: -len(remark[0].strip())].rstrip())
     elif match["mark"] in (" ", "") and in_deferred_phase(document, first):
         status = "deferred"  # ``## Phase 6: ...`` of phases a section says were deferred
-    elif match["mark"] in (" ", ""):
+    elif match["mark"] in (" ", "") and ranked is None:
         named = _status_label_above(document, first) or status_of_sections(
             _without_noted_groups(document.status_sections_above(first + 1)), board
         )
@@ -518,6 +545,7 @@ def _item(
     listed = _nested_fields(document, first, last)
     priority = (
         parts.priority
+        or ranked
         or meanings.get("priority")
         or listed.get("priority")
         or priority_of_sections(document.status_sections_above(first + 1))

@@ -18,8 +18,12 @@ if TYPE_CHECKING:
     import re
 
 
-# (a French sprint's task by its number: ``| Task N° | Intitulé | Affectation | Status |``)
-ID_COLUMNS = ("id", "task id", "key", "#", "タスクid", "任务id", "任務id", "task n°", "tâche n°")
+# (a French sprint's task by its number: ``| Task N° | Intitulé | Affectation | Status |``;
+# the ID in Russian too: ``| Идентификатор | Описание | Статус |``)
+ID_COLUMNS = (
+    *("id", "task id", "key", "#", "タスクid", "任务id", "任務id", "task n°", "tâche n°"),
+    "идентификатор",
+)
 # A column a ticket board names its rows by (``| Ticket | Title | Assignee |``): the ID
 # column when every cell of it holds one ID (``TICKET-001``, ``PROJ-42``), else a title.
 _TICKET_COLUMNS = ("ticket", "issue")

@@ -263,7 +263,9 @@ def _horizon_target(
 _HORIZON_TARGETS = frozenset(("future", "someday", "later", "tbd"))
 
 
-_DESCRIPTION_COLUMNS = ("description", "name", "summary")
+# the description in Russian too: ``| Идентификатор | Описание | Статус |``, its rows
+# titled by it as ``| ID | Description | Status |`` is
+_DESCRIPTION_COLUMNS = ("description", "name", "summary", "описание")
 # The columns that say when work is planned to land (not when it was done).
 _PLANNED_DATES = frozenset(
     ("projected date", "target date", "planned date", "expected date", "due date", "eta")
