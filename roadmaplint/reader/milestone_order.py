@@ -49,18 +49,20 @@ def with_milestone_order(items: Sequence[Item], lines: Sequence[str]) -> list[It
     taken = Taken(item.id for item in items)
     # the milestones the read IDs extend (``M1`` of ``M1-A``), found once for every entry
     extended = {item.id.partition("-")[0] for item in items if "-" in item.id}
+    if not extended or not any(_order_heading(line) for line in lines if "#" in line[:4]):
+        return read  # the common case, found without walking the fences of a large plan
     shown = dict(outside_fences(lines))  # an order shown in a code block is an example
     states: dict[str, str] | None = None
     for at, line in shown.items():
-        heading = _HEADING.fullmatch(line.rstrip())
-        if heading is None or heading["text"].strip(" #*").casefold() not in _ORDER_HEADINGS:
+        text = _order_heading(line) if "#" in line[:4] else None
+        if text is None:
             continue
         entries = _entries(lines, at + 1, shown)
         if not any(entry_id in extended for entry_id, _, _ in entries):
             continue
         if states is None:
             states = _states(shown)
-        section = heading["text"].strip(" #")
+        section = text.strip(" #")
         for entry_id, title, row in entries:
             if entry_id in taken:
                 continue
@@ -71,6 +73,15 @@ def with_milestone_order(items: Sequence[Item], lines: Sequence[str]) -> list[It
                 fields.append(Field("Status", "status", states[entry_id], here, here, row))
             read.append(make_item(entry_id, title, section, here, row, fields, None))
     return read
+
+
+def _order_heading(line: str) -> str | None:
+    """The text of ``line`` where it is a heading naming an order of milestones (``##
+    Milestone order``); None for any other line."""
+    heading = _HEADING.fullmatch(line.rstrip())
+    if heading is None or heading["text"].strip(" #*").casefold() not in _ORDER_HEADINGS:
+        return None
+    return heading["text"]
 
 
 def _entries(lines: Sequence[str], start: int, shown: dict[int, str]) -> list[tuple[str, str, int]]:
