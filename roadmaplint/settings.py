@@ -674,6 +674,8 @@ def _meaning_of_note(words: list[str]) -> str | None:
         return "in_progress"
     if len(words) < 2 or len(words) > 30:
         return None  # one word, known or not; or a paragraph, no status
+    if _work_begun(words):
+        return "in_progress"
     text = _without_remarks(" ".join(words))
     clauses = text.replace(";", ",").split(",")
     clause = clauses[-1].split()
@@ -699,6 +701,33 @@ def _meaning_of_note(words: list[str]) -> str | None:
     return None
 
 
+# The first word of a status that names the stage it has reached (``Exploratory stage``)
+# where the work is not begun: an idea's or a plan's stage, or the next one.
+_UNBEGUN_STAGES = frozenset(("idea", "concept", "proposal", "planning", "next", "no"))
+# Words within a status that say a part is done and the rest not (``RV64IMAFD Mostly
+# complete``); ``base`` only leads (``base shipped``), inside a word list it names a part.
+_PART_DONE_WITHIN = frozenset(("mostly", "almost", "nearly", "partly", "largely"))
+
+
+def _work_begun(words: list[str]) -> bool:
+    """Whether a free note in a status cell says by its words that the work is begun and
+    not finished: the stage it has reached (``Exploratory stage``, ``Early stage``), a
+    part-done word before a done one after the part's name (``RV64IMAFD Mostly complete
+    (in assembler branch)``), more of what is there still to add (``Implement more
+    syscalls``) or what it needs next (``Needs register allocator``)."""
+    plain = [word.strip(_STATUS_EDGE) for word in words]
+    if len(plain) == 2 and plain[1] == "stage" and plain[0] not in _UNBEGUN_STAGES:
+        return plain[0].replace("-", "").isalpha()
+    if any(a in _PART_DONE_WITHIN and COMMON_STATUSES.get(b) == "done" for a, b in pairwise(plain)):
+        return True
+    one_clause = not any(mark in word for word in words for mark in ",;")
+    if not one_clause or len(plain) > 6:
+        return False
+    if len(plain) >= 3 and plain[1] == "more" and plain[0] not in _NEGATIONS:
+        return plain[0].isalpha()  # ``Implement more syscalls``, ``Add more examples``
+    return plain[0] in _STILL_NEEDS and plain[1] not in _NEGATIONS and plain[1] != "to"
+
+
 def _done_before(clauses: list[str], there: frozenset[str]) -> bool:
     """Whether a clause before a status's last says a part of the work is done: a word of
     done (``Backend done``) or one of ``there`` (``USER ROLES EXIST``)."""
@@ -716,6 +745,8 @@ def _still_missing(clause: list[str]) -> bool:
     words = [word.strip(_STATUS_EDGE) for word in clause]
     if any(a == "not" and b == "yet" for a, b in pairwise(words)):
         return True
+    if len(words) >= 3 and words[-2] == "not" and words[-1] in ("started", "begun"):
+        return True  # ``RV64IM complete, FD not started``: a named part not begun
     return len(words) == 2 and words[0] == "no" and words[1] not in _TROUBLES
 
 

@@ -325,7 +325,8 @@ pytestmark = pytest.mark.skipif(
 # With the forty-fourth set (108 items of seven plans, 65 read right before its fixes, 96
 # after; every earlier file reads as before): 11679 of 11924.
 # With all four beside each other: 12148 of 12374.
-OVERALL_FLOOR = 0.981  # 12148 of 12374
+# The twentieth leftovers pass (CORE-229), a status table's free notes: 12154 of 12374.
+OVERALL_FLOOR = 0.982  # 12154 of 12374
 # A file is read wrong when it reads, beyond a small tolerance, items the truth does not
 # have, or misses items the truth has, or reads the items it matches with a status class,
 # priority, owner or dependencies other than the truth's. The tolerance of each of the
@@ -559,6 +560,8 @@ def _note_class(text: str) -> str | None:
         return "in_progress"
     if len(words) < 2:
         return None
+    if _begun_note(words):
+        return "in_progress"
     clauses = re.sub(r"\([^()]*\)", "", text).replace(";", ",").split(",")
     if (
         len(clauses) > 1
@@ -587,6 +590,8 @@ def _note_class(text: str) -> str | None:
     missing = [word.strip(" .,;:`*") for word in clause]
     if len(clauses) > 1 and (
         any(a == "not" and b == "yet" for a, b in pairwise(missing))
+        # ``RV64IM complete, FD not started``: a named part not begun (the reader's too)
+        or (len(missing) >= 3 and missing[-2] == "not" and missing[-1] in ("started", "begun"))
         or (len(missing) == 2 and missing[0] == "no" and missing[1] not in _TROUBLES)
     ):
         # ``backend done, no ui``, ``architecture designed, tool not yet implemented``,
@@ -608,6 +613,26 @@ def _note_class(text: str) -> str | None:
                 if last in spellings:
                     return meaning
     return None
+
+
+def _begun_note(words: list[str]) -> bool:
+    """A status cell's free note that says the work is begun and not finished (the
+    twentieth leftovers pass; the reader's too): its stage (``Exploratory stage``), a
+    part-done word before a done one (``RV64IMAFD Mostly complete``), more to add
+    (``Implement more syscalls``) or what it needs (``Needs register allocator``)."""
+    plain = [word.strip("*_`.,;:()[]") for word in words]
+    unbegun = ("idea", "concept", "proposal", "planning", "next", "no")
+    if len(plain) == 2 and plain[1] == "stage" and plain[0] not in unbegun:
+        return plain[0].replace("-", "").isalpha()
+    within = ("mostly", "almost", "nearly", "partly", "largely")
+    if any(a in within and status_class(b) == "done" for a, b in pairwise(plain)):
+        return True
+    if any(mark in word for word in words for mark in ",;") or len(plain) > 6:
+        return False
+    negations = ("not", "yet", "no", "never", "nothing", "isn't", "wasn't")
+    if len(plain) >= 3 and plain[1] == "more" and plain[0] not in negations:
+        return plain[0].isalpha()
+    return plain[0] in ("needs", "need") and plain[1] not in negations and plain[1] != "to"
 
 
 # What a finished work is said to be free of: ``Done, no issues`` (the reader's too).
@@ -867,11 +892,8 @@ def test_items_read_right_overall_stays_at_least_at_todays_share(scores: list[Sc
 # thirty-ninth set's two are not (CORE-206), nor the fortieth set's two (CORE-208); the
 # eighteenth leftovers pass (CORE-215) read three of the four: the Italian list is left; nor
 # the forty-first set's two (CORE-214). The nineteenth leftovers pass (CORE-225) read all
-# three; the forty-second set's status table (CORE-220) stays.
-@pytest.mark.xfail(
-    strict=True,
-    reason="CORE-220: a status table's free notes (Exploratory stage, A complete, B not started)",
-)
+# three; the forty-second set's status table (CORE-220) stays. The twentieth leftovers
+# pass (CORE-229) read its free notes by the state their words name: none, without a mark.
 def test_no_file_is_read_silently_wrong(scores: list[Score]) -> None:
     wrong = {s.name: ", ".join(s.read_wrong()) for s in scores if s.silently_wrong}
     assert wrong == {}
@@ -966,7 +988,9 @@ def test_no_file_reads_extra_items_silently(scores: list[Score]) -> None:
 # The forty-fourth set brought four, an ExecPlan whose progress boxes were unread, a Cursor
 # plan read as its body's headings, a TODO whose priority boxes read as ideas and a TODO
 # whose last list an empty bullet unmade; it reads all four (CORE-223): three, and one with the others beside it.
-SILENTLY_WRONG_CEILING = 1
+# The twentieth leftovers pass (CORE-229) read the status table's free notes (``Exploratory
+# stage``, ``RV64IM complete, FD not started``, ``Needs register allocator``): none.
+SILENTLY_WRONG_CEILING = 0
 
 
 def test_no_more_files_read_silently_wrong_than_today(scores: list[Score]) -> None:
