@@ -125,3 +125,33 @@ def test_an_item_below_front_matter_is_still_edited(tmp_path: Path) -> None:
     run = cli("set", "write-the-docs", "--status", "done", str(plan), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "- [x] Write the docs\n" in plan.read_text(encoding="utf-8")
+
+
+# A blog post whose front matter holds its sample data as to-dos with statuses Cursor
+# never writes (done): no plan, and the Cursor plan beside it reads as before.
+SAMPLE_TODOS_POST = """\
+---
+title: "My weekend todo app"
+date: 2024-01-02
+todos:
+  - id: 1
+    content: Buy milk
+    status: done
+  - id: 2
+    content: Walk the dog
+    status: pending
+---
+
+In this post I build a to-do app in Svelte; its sample data is in the front matter.
+
+## Step 1
+
+Create the project.
+"""
+
+
+def test_a_posts_sample_todos_are_no_cursor_plan() -> None:
+    assert read_items(SAMPLE_TODOS_POST, "content/posts/todo-app.md") == ()
+    assert finding_lines(SAMPLE_TODOS_POST, "content/posts/todo-app.md") == []
+    read = [(i.id, i.status) for i in read_items(CURSOR_PLAN, "rewrite.plan.md")]
+    assert read == [("task-001-setup", "completed"), ("task-002-docs", "pending")]
