@@ -74,6 +74,20 @@ def check_one_line(value: str, what: str) -> None:
         raise RoadmapError(f"{what}: control character U+{ord(control):04X} is not allowed")
 
 
+def refuse_front_matter_item(roadmap: Roadmap, item: Item) -> None:
+    """Refuse to edit an item read from the front matter (a Cursor plan's ``todos:``
+    entry): its list is another tool's YAML, read and not yet written (ROADMAP CORE-224),
+    and the gate would refuse the edit only in its own words."""
+    from roadmaplint.reader.blocks import front_matter_lines
+
+    lines = roadmap.source.splitlines(keepends=True)
+    if item.position.line <= front_matter_lines(lines):
+        raise RoadmapError(
+            f"{item.id} is an entry of the front matter's todos: list (a Cursor plan), which "
+            "roadmaplint reads but does not write; edit it by hand or in Cursor"
+        )
+
+
 def located(error: RoadmapError, path: str, line: int) -> RoadmapError:
     """``error`` as a refusal that names the file and line: ``path:line:`` first, unless it
     names a line of ``path`` already (``path:`` alone is given the line)."""

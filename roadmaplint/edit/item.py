@@ -24,6 +24,7 @@ from roadmaplint.edit.base import (
     items_changed,
     located,
     read_back,
+    refuse_front_matter_item,
     renamed_by_title,
     validate_changes,
 )
@@ -72,6 +73,7 @@ def edit_item(roadmap: Roadmap, item_id: str, edit: ItemEdit, settings: Settings
     value written reads back as given (else a one-line refusal)."""
     item = find_item(roadmap, item_id, settings)
     try:
+        refuse_front_matter_item(roadmap, item)
         new_text = _edit_found(roadmap, item, edit, settings)
         asked, unjudged = _asked(edit, Dialect.from_settings(settings))
         if "status" in asked and _named_by_status(item):

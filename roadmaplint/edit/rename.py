@@ -14,7 +14,14 @@ import re
 from collections.abc import Iterator, Sequence
 
 from roadmaplint.edit.anchors import anchor_edits
-from roadmaplint.edit.base import check_one_line, find_item, items_changed, located, reverse_fields
+from roadmaplint.edit.base import (
+    check_one_line,
+    find_item,
+    items_changed,
+    located,
+    refuse_front_matter_item,
+    reverse_fields,
+)
 from roadmaplint.edit.item import entry_spans, heading_id, heading_start
 from roadmaplint.errors import RoadmapError
 from roadmaplint.model import Field, Item, Roadmap
@@ -48,6 +55,7 @@ def rename_edits(roadmap: Roadmap, old: str, new: str, settings: Settings) -> li
     """
     item = find_item(roadmap, old, settings)
     try:
+        refuse_front_matter_item(roadmap, item)
         edits = _rename_edits(roadmap, item, new, settings)
         if item.restated:  # a sprint's row, a Done log's bullet: the ID there too
             from roadmaplint.edit.restated import rename_restated

@@ -49,6 +49,8 @@ MAX_REPAIRS = 20
 # YAML front matter (``---`` / ``title: Roadmap`` / ``---``) longer than this is no header.
 FRONT_MATTER_LINES = 200
 _FRONT_KEY = LazyPattern(r"[ \t]{0,4}[A-Za-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)")
+# A key of the front matter at its top level: ``overview: ...``, ``todos:``.
+_TOP_KEY = LazyPattern(r"[A-Za-z_][\w-]{0,40}:(?:[ \t]|$)")
 
 
 def indentation(line: str) -> int:
@@ -203,6 +205,16 @@ def front_matter_lines(lines: list[str]) -> int:
         if text in ("---", "..."):
             return number + 1 if keyed else 0
         keyed = keyed or _FRONT_KEY.match(text) is not None
+    if not any(line.startswith("todos:") for line in lines[1:FRONT_MATTER_LINES]):
+        return 0
+    # a list of to-dos (Cursor's ``todos:``, five lines or more each) runs longer: the
+    # front matter goes on while each line is YAML's, indented under a key or a key
+    for number, line in enumerate(lines[FRONT_MATTER_LINES:], start=FRONT_MATTER_LINES):
+        text = line.rstrip()
+        if text in ("---", "..."):
+            return number + 1
+        if text and not text.startswith((" ", "\t", "#")) and _TOP_KEY.match(text) is None:
+            return 0
     return 0
 
 

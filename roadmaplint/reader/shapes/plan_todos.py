@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from roadmaplint.model import Item
     from roadmaplint.reader.dialect import Dialect
 
+# The statuses Cursor writes: a list with another is some other page's data (a blog
+# post's sample to-dos), no plan's.
+_STATUSES = frozenset(("pending", "in_progress", "completed", "cancelled"))
 # The front matter's key that opens the list: ``todos:`` alone on its line.
 _TODOS = LazyPattern(r"todos:")
 # An entry's first line, its ID: ``  - id: task-006-perception``.
@@ -61,6 +64,8 @@ def read_plan_todos(lines: list[str], front: int, dialect: Dialect) -> list[Item
         return []
     if any("status" not in entry for entry in entries):
         return []
+    if any(entry["status"][2] not in _STATUSES for entry in entries):
+        return []  # a status Cursor never writes (``done``): another page's data
     items: list[Item] = []
     for entry, waiting in zip(entries, waits, strict=True):
         first, _, item_id = entry["id"]
