@@ -367,7 +367,11 @@ def status_headings(document: Document, board: bool = False) -> int:
     """How many different statuses the document's headings name (``# TODO``, ``## Done``;
     with ``board``, also ``## Now``, ``## Next``, ``## Later``). One status named again
     and again is no list of statuses: a changelog's ``### New Features`` under each
-    release."""
+    release. Counted once a document: every shape's lists ask it."""
+    return document.memo(f"status-headings-{board}", lambda: _status_headings(document, board))
+
+
+def _status_headings(document: Document, board: bool) -> int:
     texts = document.heading_texts()
     titles = [
         text for text, heading in zip(texts, document.headings, strict=True) if heading.level == 1

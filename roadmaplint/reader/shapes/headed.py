@@ -325,17 +325,14 @@ def _state_of_bands(document: Document, line: int) -> str | None:
     (``### ✅ IMPLEMENTED`` beside ``### ⚠️ PARTIALLY IMPLEMENTED``) sums up the work the
     heading items hold."""
     state = _state_of_bands_above(document, line)
-    if (
-        state is not None
-        and document.memo("status_headings", lambda: status_headings(document)) > 1
-    ):
+    if state is not None and status_headings(document) > 1:
         return None
     return state
 
 
 def _state_of_bands_above(document: Document, line: int) -> str | None:
     """What ``_state_of_bands`` gives before it asks how many states the headings name: a
-    count of every heading, asked only where a state is found, and once a document."""
+    count of every heading, asked only where a state is found."""
     bands = document.status_sections_above(line + 1)
     named = status_of_sections(bands)
     if common_meaning(named) == "idea":

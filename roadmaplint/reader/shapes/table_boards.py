@@ -224,7 +224,7 @@ def _status_heading(document: Document) -> Callable[[int], bool]:
     """Whether the heading above a line (0-based) names a status, in a document whose
     headings name two statuses or more (``## In progress`` ... ``## Planned``): a board
     whose tables need no Status column."""
-    board = document.memo("status-board", lambda: status_headings(document) >= 2)
+    board = status_headings(document) >= 2
 
     def headed(line: int) -> bool:
         section = document.section_above(line + 1)
@@ -251,10 +251,7 @@ def horizon_status(document: Document, section: str | None) -> str | None:
     said = status_of_section(section, True)
     if said is None or edge_stripped(section).strip().casefold() not in _HORIZON_WORDS:
         return None
-    horizons = document.memo(
-        "horizon-board",
-        lambda: status_headings(document) == 0 and status_headings(document, True) >= 2,
-    )
+    horizons = status_headings(document) == 0 and status_headings(document, True) >= 2
     return said if horizons else None
 
 
